@@ -1,0 +1,91 @@
+/* clock: the program's notion of now; see clock.h. */
+#include "core/clock.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Validates "YYYY-MM-DD HH:MM:SS" (or without seconds) and normalises it. */
+static int parse_stamp(const char *s, char out[CLOCK_STR])
+{
+	struct date d;
+	char day[DATE_STR];
+	int hh, mm, ss = 0, n = 0;
+
+	if (!s || strlen(s) < 16)
+		return -1;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (date_parse_iso(day, &d, NULL) < 0 || (s[10] != ' ' && s[10] != 'T'))
+		return -1;
+	if (sscanf(s + 11, "%2d:%2d%n", &hh, &mm, &n) != 2)
+		return -1;
+	if (s[11 + n] == ':') {
+		int m2 = 0;
+
+		if (sscanf(s + 11 + n + 1, "%2d%n", &ss, &m2) != 1)
+			return -1;
+		n += 1 + m2;
+	}
+	if (s[11 + n] != '\0' || hh > 23 || mm > 59 || ss > 59 || hh < 0 || mm < 0 || ss < 0)
+		return -1;
+	snprintf(out, CLOCK_STR, "%s %02d:%02d:%02d", day, hh, mm, ss);
+	return 0;
+}
+
+int clock_check_env(struct err *e)
+{
+	const char *env = getenv("DOORSTEP_NOW");
+	char buf[CLOCK_STR];
+
+	if (env && *env && parse_stamp(env, buf) < 0)
+		return err_set(e, "DOORSTEP_NOW=\"%s\" is not a time of the form \"YYYY-MM-DD HH:MM:SS\"",
+			       env);
+	return 0;
+}
+
+void clock_now(char out[CLOCK_STR])
+{
+	const char *env = getenv("DOORSTEP_NOW");
+	time_t t;
+	struct tm tm;
+
+	if (env && *env && parse_stamp(env, out) == 0)
+		return;
+	t = time(NULL);
+	localtime_r(&t, &tm);
+	strftime(out, CLOCK_STR, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+void clock_today(struct date *out)
+{
+	char now[CLOCK_STR];
+
+	clock_now(now);
+	now[10] = '\0';
+	if (date_parse_iso(now, out, NULL) < 0)
+		*out = (struct date){2020, 1, 1};
+}
+
+int clock_minutes(void)
+{
+	char now[CLOCK_STR];
+
+	clock_now(now);
+	return (now[11] - '0') * 600 + (now[12] - '0') * 60 + (now[14] - '0') * 10 +
+	       (now[15] - '0');
+}
+
+int clock_parse_hhmm(const char *s)
+{
+	if (!s || strlen(s) != 5 || s[2] != ':' || !isdigit((unsigned char)s[0]) ||
+	    !isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[3]) ||
+	    !isdigit((unsigned char)s[4]))
+		return -1;
+	int h = (s[0] - '0') * 10 + (s[1] - '0');
+	int m = (s[3] - '0') * 10 + (s[4] - '0');
+
+	return h > 23 || m > 59 ? -1 : h * 60 + m;
+}
