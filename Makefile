@@ -30,8 +30,9 @@ LIBS    = $(PKG_LIBS) -lcsv -lm
 CORE_SRC := $(sort $(wildcard core/*.c))
 DB_SRC   := $(sort $(wildcard db/*.c))
 TUI_SRC  := $(sort $(wildcard tui/*.c))
-GEN_SRC  := $(BUILD)/gen/pinyin_table.c
-CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/pinyin_table.o
+# The pinyin table is generated from data/pinyin.txt when that file exists.
+GEN_OBJ  := $(if $(wildcard data/pinyin.txt),$(BUILD)/gen/pinyin_table.o)
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ)
 DB_OBJ   := $(DB_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ  := $(TUI_SRC:%.c=$(BUILD)/%.o)
 LIB_OBJ  := $(DB_OBJ) $(CORE_OBJ)
