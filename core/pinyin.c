@@ -19,7 +19,7 @@ uint32_t pinyin_initials_mask(uint32_t cp)
 {
 	uint32_t block;
 
-	if (cp >= pinyin_table_limit)
+	if (cp >= PINYIN_TABLE_LIMIT)
 		return 0;
 	block = pinyin_table_stage1[cp >> PINYIN_TABLE_SHIFT];
 	return pinyin_table_masks[pinyin_table_stage2[(block << PINYIN_TABLE_SHIFT) |
@@ -40,7 +40,7 @@ static int sym_index(uint32_t c)
 
 /* Reads the next symbol of the name at *s, advancing *s, and returns its set;
  * returns 0 at the end of the string.  Dropped characters are skipped. */
-static uint64_t next_symbol(const char **s)
+static inline __attribute__((always_inline)) uint64_t next_symbol(const char **s)
 {
 	while (**s) {
 		unsigned char b = (unsigned char)**s;
@@ -55,7 +55,17 @@ static uint64_t next_symbol(const char **s)
 				return (uint64_t)1 << k;
 			continue;
 		}
-		*s += utf8_decode(*s, &cp);
+		if ((b & 0xF0) == 0xE0 && ((*s)[1] & 0xC0) == 0x80 && ((*s)[2] & 0xC0) == 0x80) {
+			/* The common case, a BMP character, decoded here. */
+			cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)((*s)[1] & 0x3F) << 6) |
+			     ((uint32_t)(*s)[2] & 0x3F);
+			if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+				cp = UTF8_REPLACEMENT, *s += 1;
+			else
+				*s += 3;
+		} else {
+			*s += utf8_decode(*s, &cp);
+		}
 		if (cp >= 0xFF10 && cp <= 0xFF5A) { /* fullwidth ０-９, Ａ-Ｚ, ａ-ｚ */
 			k = sym_index(cp - 0xFF10 + '0');
 			if (k >= 0)

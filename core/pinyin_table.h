@@ -2,7 +2,7 @@
  * data/pinyin.txt into build/gen/pinyin_table.c.  Only core/pinyin.c reads
  * them; everyone else calls pinyin_initials_mask().
  *
- * Lookup of code point cp < pinyin_table_limit:
+ * Lookup of code point cp < PINYIN_TABLE_LIMIT (the end of CJK Extension H):
  *   block = pinyin_table_stage1[cp >> PINYIN_TABLE_SHIFT]
  *   index = pinyin_table_stage2[(block << PINYIN_TABLE_SHIFT) | (cp & low bits)]
  *   mask  = pinyin_table_masks[index]   (bit 0 = 'a' ... bit 25 = 'z')
@@ -13,10 +13,15 @@
 #include <stdint.h>
 
 #define PINYIN_TABLE_SHIFT 7
+#define PINYIN_TABLE_LIMIT 0x32400u
 
-extern const uint32_t pinyin_table_limit;
-extern const uint32_t pinyin_table_masks[];
-extern const uint16_t pinyin_table_stage1[];
-extern const uint16_t pinyin_table_stage2[];
+/* Hidden: the lookup sits in the inner loop of the filter-as-you-type, and
+ * hidden data is addressed directly rather than through the GOT. */
+#define PINYIN_TABLE_HIDDEN __attribute__((visibility("hidden")))
+
+extern const uint32_t pinyin_table_masks[] PINYIN_TABLE_HIDDEN;
+extern const uint16_t pinyin_table_stage1[PINYIN_TABLE_LIMIT >> PINYIN_TABLE_SHIFT]
+	PINYIN_TABLE_HIDDEN;
+extern const uint16_t pinyin_table_stage2[] PINYIN_TABLE_HIDDEN;
 
 #endif
