@@ -12,8 +12,8 @@
 
 /* A symbol set: bits 0-25 the letters a-z, bits 26-35 the digits 0-9. */
 #define SYM_DIGIT0 26
-#define SYM_COUNT 36
-#define QUERY_MAX 64
+#define SYM_COUNT  36
+#define QUERY_MAX  64
 
 uint32_t pinyin_initials_mask(uint32_t cp)
 {

@@ -20,8 +20,8 @@
 #define PINYIN_TABLE_HIDDEN __attribute__((visibility("hidden")))
 
 extern const uint32_t pinyin_table_masks[] PINYIN_TABLE_HIDDEN;
-extern const uint16_t pinyin_table_stage1[PINYIN_TABLE_LIMIT >> PINYIN_TABLE_SHIFT]
-	PINYIN_TABLE_HIDDEN;
+extern const uint16_t
+    pinyin_table_stage1[PINYIN_TABLE_LIMIT >> PINYIN_TABLE_SHIFT] PINYIN_TABLE_HIDDEN;
 extern const uint16_t pinyin_table_stage2[] PINYIN_TABLE_HIDDEN;
 
 #endif

@@ -256,12 +256,12 @@ static void test_view_narrow(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_insert_delete_move),
-		cmocka_unit_test(test_set_get),
-		cmocka_unit_test(test_max),
-		cmocka_unit_test(test_kills),
-		cmocka_unit_test(test_view_scroll),
-		cmocka_unit_test(test_view_narrow),
+	    cmocka_unit_test(test_insert_delete_move),
+	    cmocka_unit_test(test_set_get),
+	    cmocka_unit_test(test_max),
+	    cmocka_unit_test(test_kills),
+	    cmocka_unit_test(test_view_scroll),
+	    cmocka_unit_test(test_view_narrow),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -16,12 +16,12 @@
 static void test_mask_common(void **state)
 {
 	(void)state;
-	assert_int_equal(pinyin_initials_mask(0x5F20), BIT('z'));            /* 张 */
-	assert_int_equal(pinyin_initials_mask(0x4E09), BIT('s'));            /* 三 */
+	assert_int_equal(pinyin_initials_mask(0x5F20), BIT('z'));	     /* 张 */
+	assert_int_equal(pinyin_initials_mask(0x4E09), BIT('s'));	     /* 三 */
 	assert_int_equal(pinyin_initials_mask(0x957F), BIT('c') | BIT('z')); /* 长 */
 	assert_int_equal(pinyin_initials_mask(0x884C), BIT('x') | BIT('h')); /* 行 */
-	assert_int_equal(pinyin_initials_mask(0x4E49), BIT('y')); /* 义 */
-	assert_int_equal(pinyin_initials_mask(0x66F2), BIT('q'));            /* 曲 */
+	assert_int_equal(pinyin_initials_mask(0x4E49), BIT('y'));	     /* 义 */
+	assert_int_equal(pinyin_initials_mask(0x66F2), BIT('q'));	     /* 曲 */
 	/* kHanyuPinyin's archaic 王 yù is left out: "yxm" must not find 王小明. */
 	assert_int_equal(pinyin_initials_mask(0x738B), BIT('w'));
 	/* 重 is zhòng and chóng; 单 is dān, shàn and chán. */
@@ -108,14 +108,15 @@ static void test_match(void **state)
 	assert_false(pinyin_match_initials("张三", "z s"));
 	assert_false(pinyin_match_initials("张三", "张"));
 	assert_false(pinyin_match_initials("", "z"));
-	assert_false(pinyin_match_initials("张三", "zsssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss"));
+	assert_false(pinyin_match_initials(
+	    "张三", "zsssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss"));
 }
 
 static void test_match_agrees_with_variants(void **state)
 {
 	static const char *names[] = {"长行重单", "张长", "义勇军进行曲", "行长", "单于乐"};
-	static const char *queries[] = {"c", "zh", "hz", "xc", "cz", "dsy", "sy", "cyl",
-					"yyjjhq", "hh", "zhcd", "czcs", "dyl", "dyy"};
+	static const char *queries[] = {"c",   "zh",	 "hz", "xc",   "cz",   "dsy", "sy",
+					"cyl", "yyjjhq", "hh", "zhcd", "czcs", "dyl", "dyy"};
 	size_t i, j;
 
 	(void)state;
@@ -141,11 +142,11 @@ static void test_match_agrees_with_variants(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_mask_common),
-		cmocka_unit_test(test_mask_rare_and_none),
-		cmocka_unit_test(test_variants),
-		cmocka_unit_test(test_match),
-		cmocka_unit_test(test_match_agrees_with_variants),
+	    cmocka_unit_test(test_mask_common),
+	    cmocka_unit_test(test_mask_rare_and_none),
+	    cmocka_unit_test(test_variants),
+	    cmocka_unit_test(test_match),
+	    cmocka_unit_test(test_match_agrees_with_variants),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

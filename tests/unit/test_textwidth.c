@@ -24,11 +24,11 @@ static void test_width(void **state)
 	assert_int_equal(textwidth_utf8("abc"), 3);
 	assert_int_equal(textwidth_utf8("义勇军进行曲"), 12);
 	assert_int_equal(textwidth_utf8("3-2-501 张三"), 12);
-	assert_int_equal(textwidth_utf8("𠀀𫖮䶮"), 6);       /* Ext B, Ext C, Ext A */
-	assert_int_equal(textwidth_utf8("ＡＢ"), 4);          /* fullwidth */
-	assert_int_equal(textwidth_utf8("e\xcc\x81"), 1);    /* e + combining acute */
-	assert_int_equal(textwidth_utf8("a\tb\x1b"), 4);     /* controls count 1 */
-	assert_int_equal(textwidth_utf8("\xe5\xbc"), 2);     /* truncated 张: 2 bad bytes */
+	assert_int_equal(textwidth_utf8("𠀀𫖮䶮"), 6);	  /* Ext B, Ext C, Ext A */
+	assert_int_equal(textwidth_utf8("ＡＢ"), 4);	  /* fullwidth */
+	assert_int_equal(textwidth_utf8("e\xcc\x81"), 1); /* e + combining acute */
+	assert_int_equal(textwidth_utf8("a\tb\x1b"), 4);  /* controls count 1 */
+	assert_int_equal(textwidth_utf8("\xe5\xbc"), 2);  /* truncated 张: 2 bad bytes */
 	assert_int_equal(textwidth_utf8("\xff张"), 3);
 	assert_int_equal(textwidth_wchar(L'张'), 2);
 	assert_int_equal(textwidth_wchar(L'a'), 1);
@@ -80,9 +80,9 @@ static void test_fit(void **state)
 	expect_fit("张三", 6, 0, "张三  ");
 	expect_fit("张三", 4, 0, "张三");
 	expect_fit("张三", 4, 1, "张三");
-	expect_fit("张三", 3, 0, "张 ");   /* 三 does not fit: a space */
+	expect_fit("张三", 3, 0, "张 "); /* 三 does not fit: a space */
 	expect_fit("张三", 3, 1, "张…");
-	expect_fit("张三", 2, 1, " …");   /* 张 does not fit before the … */
+	expect_fit("张三", 2, 1, " …"); /* 张 does not fit before the … */
 	expect_fit("张三", 1, 1, "…");
 	expect_fit("张三", 1, 0, " ");
 	expect_fit("张三", 0, 1, "");
@@ -93,7 +93,9 @@ static void test_fit(void **state)
 	expect_fit("3-2-501 王小明", 11, 1, "3-2-501 王…");
 	expect_fit("abc", 5, 1, "abc  ");
 	expect_fit("", 3, 1, "   ");
-	expect_fit("a\tb", 4, 0, "a\xef\xbf\xbd" "b "); /* the tab is drawn as � */
+	expect_fit("a\tb", 4, 0,
+		   "a\xef\xbf\xbd"
+		   "b "); /* the tab is drawn as � */
 	expect_fit("\xff张", 4, 0, "\xef\xbf\xbd张 ");
 	expect_fit("刘䶮𫖮", 5, 1, "刘䶮…");
 }
@@ -126,10 +128,10 @@ static void test_pad_left(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_width),
-		cmocka_unit_test(test_cut),
-		cmocka_unit_test(test_fit),
-		cmocka_unit_test(test_pad_left),
+	    cmocka_unit_test(test_width),
+	    cmocka_unit_test(test_cut),
+	    cmocka_unit_test(test_fit),
+	    cmocka_unit_test(test_pad_left),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
