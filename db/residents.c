@@ -129,6 +129,17 @@ static const char *or_null(const char *v)
 	return v && *v ? v : NULL;
 }
 
+/* A shallow copy of r with the defaults the database fills in, so that an
+ * update compares like with like. */
+static const struct resident *with_defaults(const struct resident *r, struct resident *out)
+{
+	*out = *r;
+	out->id_type = (char *)or_default(r->id_type, "id");
+	out->relation = (char *)or_default(r->relation, "other");
+	out->status = (char *)or_default(r->status, "living");
+	return out;
+}
+
 static void bind_fields(sqlite3_stmt *st, const struct resident *r, const struct reskey *k)
 {
 	char sex[2] = {r->sex, 0};
@@ -202,7 +213,7 @@ out:
 
 int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 {
-	struct resident old = {0};
+	struct resident old = {0}, cmp;
 	struct strbuf ch = STRBUF_INIT;
 	struct reskey k = {0};
 	char now[20], uuid[37], os[2] = {0}, ns[2] = {r->sex, 0};
@@ -220,7 +231,7 @@ int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 		goto fail;
 	}
 	json_open(&ch);
-	n = record_diff(&old, r, fields, NFIELDS, &ch);
+	n = record_diff(&old, with_defaults(r, &cmp), fields, NFIELDS, &ch);
 	os[0] = old.sex;
 	if (old.sex != r->sex) {
 		json_add_change(&ch, "sex", os, ns);
