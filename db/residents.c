@@ -66,7 +66,7 @@ int db_resident_get(struct db *db, long long id, struct resident *out, struct er
 	static const char sql[] = SELECT_COLS " WHERE r.id = :id AND r.deleted_at IS NULL";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 
-	model_resident_clear(out);
+	model_resident_init(out);
 	if (!st)
 		return -1;
 	sql_bind_int(st, ":id", id);
@@ -79,7 +79,7 @@ int db_resident_find_id_number(struct db *db, const char *id_number, struct resi
 	static const char sql[] = SELECT_COLS " WHERE r.id_number = :idn AND r.deleted_at IS NULL";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 
-	model_resident_clear(out);
+	model_resident_init(out);
 	if (!st)
 		return -1;
 	sql_bind_text(st, ":idn", id_number);
@@ -93,7 +93,7 @@ int db_resident_find_name(struct db *db, long long household_id, const char *nam
 					      " AND r.deleted_at IS NULL ORDER BY r.id LIMIT 1";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 
-	model_resident_clear(out);
+	model_resident_init(out);
 	if (!st)
 		return -1;
 	sql_bind_int(st, ":hid", household_id);
