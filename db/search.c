@@ -21,7 +21,7 @@
 /* Refiling reads the queue in batches of this many households. */
 #define SYNC_BATCH 256
 /* A queue longer than this is refiled with a page cache of BIG_CACHE_KIB. */
-#define BIG_QUEUE 2000
+#define BIG_QUEUE     2000
 #define BIG_CACHE_KIB "131072"
 
 void db_search_row_clear(struct search_row *r)
@@ -35,8 +35,8 @@ void db_search_row_clear(struct search_row *r)
 
 static int unfile(struct db *db, long long id, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT sort_key, terms FROM search_docs WHERE household_id = :id",
-				   e);
+	sqlite3_stmt *st =
+	    db_stmt(db, "SELECT sort_key, terms FROM search_docs WHERE household_id = :id", e);
 	sqlite3_stmt *del;
 	char *key = NULL, *terms = NULL, *p, *sep;
 	int r;
@@ -86,9 +86,11 @@ static int file_terms(struct db *db, long long id, const char *key, struct searc
 		      struct err *e)
 {
 	struct strbuf all = STRBUF_INIT;
-	sqlite3_stmt *st = db_stmt(db, "INSERT OR IGNORE INTO search_terms(term, sort_key, household_id)"
-				       " VALUES(:term, :key, :id)",
-				   e);
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    "INSERT OR IGNORE INTO search_terms(term, sort_key, household_id)"
+		    " VALUES(:term, :key, :id)",
+		    e);
 	int r = -1;
 
 	if (!st)
@@ -103,8 +105,9 @@ static int file_terms(struct db *db, long long id, const char *key, struct searc
 			strbuf_putc(&all, TERM_SEP);
 		strbuf_puts(&all, t->v[i]);
 	}
-	st = db_stmt(db, "INSERT INTO search_docs(household_id, sort_key, terms) VALUES(:id, :key, :terms)",
-		     e);
+	st = db_stmt(
+	    db, "INSERT INTO search_docs(household_id, sort_key, terms) VALUES(:id, :key, :terms)",
+	    e);
 	if (!st)
 		goto out;
 	sql_bind_int(st, ":id", id);
@@ -126,8 +129,8 @@ static int refile(struct db *db, long long id, struct err *e)
 
 	if (unfile(db, id, e) < 0)
 		return -1;
-	st = db_stmt(db, "SELECT code, sort_key FROM households WHERE id = :id AND deleted_at IS NULL",
-		     e);
+	st = db_stmt(
+	    db, "SELECT code, sort_key FROM households WHERE id = :id AND deleted_at IS NULL", e);
 	if (!st)
 		return -1;
 	sql_bind_int(st, ":id", id);
@@ -141,7 +144,8 @@ static int refile(struct db *db, long long id, struct err *e)
 		return r;
 	r = -1;
 	searchkey_add_code(&t, code);
-	st = db_stmt(db, "SELECT name FROM residents WHERE household_id = :id AND deleted_at IS NULL", e);
+	st = db_stmt(
+	    db, "SELECT name FROM residents WHERE household_id = :id AND deleted_at IS NULL", e);
 	if (!st)
 		goto out;
 	sql_bind_int(st, ":id", id);
@@ -265,7 +269,8 @@ int db_search_rebuild(struct db *db, struct err *e)
 {
 	if (db_begin(db, e) < 0)
 		return -1;
-	if (db_exec(db, "DELETE FROM search_terms; DELETE FROM search_docs;"
+	if (db_exec(db,
+		    "DELETE FROM search_terms; DELETE FROM search_docs;"
 		    " INSERT OR IGNORE INTO search_dirty SELECT id FROM households",
 		    e) < 0 ||
 	    drain(db, e) < 0) {
@@ -294,18 +299,18 @@ struct stream_sql {
 };
 
 static const struct stream_sql plain_sql = {
-	"SELECT id, sort_key FROM households WHERE deleted_at IS NULL AND (sort_key, id) > (:k, :id)"
-	" ORDER BY sort_key, id LIMIT :n",
-	"SELECT id, sort_key FROM households WHERE deleted_at IS NULL AND (sort_key, id) < (:k, :id)"
-	" ORDER BY sort_key DESC, id DESC LIMIT :n",
+    "SELECT id, sort_key FROM households WHERE deleted_at IS NULL AND (sort_key, id) > (:k, :id)"
+    " ORDER BY sort_key, id LIMIT :n",
+    "SELECT id, sort_key FROM households WHERE deleted_at IS NULL AND (sort_key, id) < (:k, :id)"
+    " ORDER BY sort_key DESC, id DESC LIMIT :n",
 };
 
 static const struct stream_sql term_sql = {
-	"SELECT household_id, sort_key FROM search_terms WHERE term = :q"
-	" AND (sort_key, household_id) > (:k, :id) ORDER BY sort_key, household_id LIMIT :n",
-	"SELECT household_id, sort_key FROM search_terms WHERE term = :q"
-	" AND (sort_key, household_id) < (:k, :id) ORDER BY sort_key DESC, household_id DESC"
-	" LIMIT :n",
+    "SELECT household_id, sort_key FROM search_terms WHERE term = :q"
+    " AND (sort_key, household_id) > (:k, :id) ORDER BY sort_key, household_id LIMIT :n",
+    "SELECT household_id, sort_key FROM search_terms WHERE term = :q"
+    " AND (sort_key, household_id) < (:k, :id) ORDER BY sort_key DESC, household_id DESC"
+    " LIMIT :n",
 };
 
 #define TAIL_WHERE                                                                                 \
@@ -314,15 +319,15 @@ static const struct stream_sql term_sql = {
 	" AND r.deleted_at IS NULL AND h.deleted_at IS NULL"
 
 static const struct stream_sql tail_sql = {
-	"SELECT DISTINCT h.id, h.sort_key" TAIL_WHERE " AND (h.sort_key, h.id) > (:k, :id)"
-	" ORDER BY h.sort_key, h.id LIMIT :n",
-	"SELECT DISTINCT h.id, h.sort_key" TAIL_WHERE " AND (h.sort_key, h.id) < (:k, :id)"
-	" ORDER BY h.sort_key DESC, h.id DESC LIMIT :n",
+    "SELECT DISTINCT h.id, h.sort_key" TAIL_WHERE " AND (h.sort_key, h.id) > (:k, :id)"
+    " ORDER BY h.sort_key, h.id LIMIT :n",
+    "SELECT DISTINCT h.id, h.sort_key" TAIL_WHERE " AND (h.sort_key, h.id) < (:k, :id)"
+    " ORDER BY h.sort_key DESC, h.id DESC LIMIT :n",
 };
 
 struct query {
-	char *q;        /* folded; "" for the whole list */
-	int tail;       /* the tail range below applies */
+	char *q;  /* folded; "" for the whole list */
+	int tail; /* the tail range below applies */
 	char t[64], u[64];
 };
 
@@ -343,7 +348,8 @@ static void query_make(struct query *qr, const char *typed)
 
 /* Reads up to n hits of one stream after (or before) key/id into out. */
 static int stream_read(struct db *db, const struct stream_sql *sql, const struct query *qr,
-		       const char *key, long long id, int dir, int n, struct hit *out, struct err *e)
+		       const char *key, long long id, int dir, int n, struct hit *out,
+		       struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, dir > 0 ? sql->fwd : sql->back, e);
 	int got = 0, r = 0;
@@ -512,19 +518,22 @@ long long db_search_count(struct db *db, const char *query, long long limit, str
 	if (*qr.q && db_search_sync(db, e) < 0)
 		goto out;
 	if (!*qr.q)
-		st = db_stmt(db,
-			     "SELECT count(*) FROM (SELECT 1 FROM households WHERE deleted_at IS NULL"
-			     " LIMIT :lim)",
-			     e);
+		st = db_stmt(
+		    db,
+		    "SELECT count(*) FROM (SELECT 1 FROM households WHERE deleted_at IS NULL"
+		    " LIMIT :lim)",
+		    e);
 	else if (!qr.tail)
-		st = db_stmt(db,
-			     "SELECT count(*) FROM (SELECT 1 FROM search_terms WHERE term = :q LIMIT :lim)",
-			     e);
+		st = db_stmt(
+		    db,
+		    "SELECT count(*) FROM (SELECT 1 FROM search_terms WHERE term = :q LIMIT :lim)",
+		    e);
 	else
-		st = db_stmt(db,
-			     "SELECT count(*) FROM (SELECT household_id FROM search_terms WHERE term = :q"
-			     " UNION SELECT h.id" TAIL_WHERE " LIMIT :lim)",
-			     e);
+		st = db_stmt(
+		    db,
+		    "SELECT count(*) FROM (SELECT household_id FROM search_terms WHERE term = :q"
+		    " UNION SELECT h.id" TAIL_WHERE " LIMIT :lim)",
+		    e);
 	if (!st)
 		goto out;
 	sql_bind_int(st, ":lim", limit);

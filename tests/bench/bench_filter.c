@@ -38,19 +38,19 @@ static double now_ms(void)
 }
 
 static const char *const surnames[] = {
-	"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡",
-	"郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",
-	"彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏",
-	"魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "金",
-	"石", "廖", "贾", "夏", "韦", "付", "方", "白", "邹", "孟", "熊", "秦", "邱", "江", "尹",
-	"薛", "闫", "段", "雷", "侯", "龙", "史", "陶", "黎", "贺", "顾", "毛", "郝", "龚", "邵",
-	"万", "钱", "严", "覃", "武", "戴", "莫", "孔", "向", "汤", "单", "曾", "长孙", "欧阳",
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马",   "朱",   "胡",
+    "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯",   "邓",   "曹",
+    "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶",   "程",   "苏",
+    "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪",   "范",   "金",
+    "石", "廖", "贾", "夏", "韦", "付", "方", "白", "邹", "孟", "熊", "秦", "邱",   "江",   "尹",
+    "薛", "闫", "段", "雷", "侯", "龙", "史", "陶", "黎", "贺", "顾", "毛", "郝",   "龚",   "邵",
+    "万", "钱", "严", "覃", "武", "戴", "莫", "孔", "向", "汤", "单", "曾", "长孙", "欧阳",
 };
 static const char *const given[] = {
-	"伟", "芳", "娜", "秀", "英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰",
-	"娟", "涛", "明", "超", "兰", "霞", "平", "刚", "桂", "华", "建", "国", "玉", "小", "红",
-	"志", "海", "燕", "淑", "珍", "春", "梅", "文", "斌", "宇", "浩", "凯", "鑫", "婷", "雪",
-	"慧", "琳", "晨", "欣", "怡", "佳", "子", "涵", "睿", "博", "轩", "乐", "行", "重", "长",
+    "伟", "芳", "娜", "秀", "英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰",
+    "娟", "涛", "明", "超", "兰", "霞", "平", "刚", "桂", "华", "建", "国", "玉", "小", "红",
+    "志", "海", "燕", "淑", "珍", "春", "梅", "文", "斌", "宇", "浩", "凯", "鑫", "婷", "雪",
+    "慧", "琳", "晨", "欣", "怡", "佳", "子", "涵", "睿", "博", "轩", "乐", "行", "重", "长",
 };
 #define N(a) (sizeof a / sizeof a[0])
 
@@ -87,8 +87,8 @@ static int generate(struct db *db, int residents, struct err *e)
 		model_household_init(&h);
 		hh++;
 		/* compound-building-unit-room, unique by construction. */
-		h.code = xasprintf("%d-%d-%d%02d", 1 + hh / 720, 1 + (hh / 120) % 6, 1 + (hh / 4) % 30,
-				   1 + hh % 4);
+		h.code = xasprintf("%d-%d-%d%02d", 1 + hh / 720, 1 + (hh / 120) % 6,
+				   1 + (hh / 4) % 30, 1 + hh % 4);
 		if (rnd(3) == 0)
 			h.phone = xasprintf("13%09u", rnd(1000000000));
 		if (db_household_insert(db, &h, e) < 0)
@@ -99,17 +99,19 @@ static int generate(struct db *db, int residents, struct err *e)
 
 			model_resident_init(&r);
 			r.household_id = h.id;
-			r.name = xasprintf("%s%s%s", surnames[rnd(N(surnames))], given[rnd(N(given))],
-					   rnd(3) ? given[rnd(N(given))] : "");
-			snprintf(id, sizeof id, "41%04u%04u%02u%02u%03u", rnd(10000), 1940 + rnd(80),
-				 1 + rnd(12), 1 + rnd(28), (unsigned)(made % 1000));
+			r.name =
+			    xasprintf("%s%s%s", surnames[rnd(N(surnames))], given[rnd(N(given))],
+				      rnd(3) ? given[rnd(N(given))] : "");
+			snprintf(id, sizeof id, "41%04u%04u%02u%02u%03u", rnd(10000),
+				 1940 + rnd(80), 1 + rnd(12), 1 + rnd(28), (unsigned)(made % 1000));
 			/* made makes the number unique: the sequence and the region. */
 			snprintf(id + 2, 5, "%04d", made / 1000);
 			id[6] = '1';
 			id[17] = check_char(id);
 			id[18] = '\0';
 			r.id_number = xstrdup(id);
-			r.phone = rnd(2) ? xasprintf("1%d%09u", 3 + (int)rnd(7), rnd(1000000000)) : NULL;
+			r.phone =
+			    rnd(2) ? xasprintf("1%d%09u", 3 + (int)rnd(7), rnd(1000000000)) : NULL;
 			r.relation = xstrdup(i == 0 ? "head" : "other");
 			if (db_resident_insert(db, &r, e) < 0)
 				return -1;
@@ -119,7 +121,8 @@ static int generate(struct db *db, int residents, struct err *e)
 	}
 	if (db_commit(db, e) < 0)
 		return -1;
-	printf("generated %d households, %d residents in %.1f s\n", hh, made, (now_ms() - t0) / 1e3);
+	printf("generated %d households, %d residents in %.1f s\n", hh, made,
+	       (now_ms() - t0) / 1e3);
 	return 0;
 }
 
@@ -164,9 +167,12 @@ static const char *tail_of(const char *s, size_t n)
 
 static void make_queries(struct db *db, struct kind *k, int residents)
 {
-	static const char *const codes[] = {"1", "3-2", "12-4-15", "27-", "5-6-3004", "1-1-101", "99"};
-	static const char *const names[] = {"王", "张伟", "小明", "欧阳", "芳", "王小红", "长孙", "谭睿"};
-	static const char *const pinyin[] = {"w", "zw", "wxm", "zs", "cj", "lh", "oyj", "xx", "qqq"};
+	static const char *const codes[] = {"1",	"3-2",	   "12-4-15", "27-",
+					    "5-6-3004", "1-1-101", "99"};
+	static const char *const names[] = {"王", "张伟",   "小明", "欧阳",
+					    "芳", "王小红", "长孙", "谭睿"};
+	static const char *const pinyin[] = {"w",  "zw",  "wxm", "zs", "cj",
+					     "lh", "oyj", "xx",	 "qqq"};
 	static const char *const tails[] = {"1234", "5678", "0x", "13800", "8888", "999999"};
 	struct err e;
 
@@ -300,8 +306,9 @@ int main(int argc, char **argv)
 					for (int r = 0; r < got; r++)
 						db_search_row_clear(&rows[r]);
 					if (getenv("BENCH_VERBOSE") && round == ROUNDS - 1)
-						printf("  %-20s page %6.3f  count %6.3f  (%d rows)\n", typed, tp, tc,
-						       got);
+						printf(
+						    "  %-20s page %6.3f  count %6.3f  (%d rows)\n",
+						    typed, tp, tc, got);
 					if (round == 0 || t < best[i]) {
 						best[i] = t;
 						bpage[i] = tp;

@@ -84,8 +84,8 @@ const char *harness_bin(void)
 /* Builds the child's environment: a small clean base, then the test's own. */
 static char **make_env(const char *const *extra)
 {
-	static const char *const keep[] = {"PATH", "HOME", "ASAN_OPTIONS", "UBSAN_OPTIONS",
-					   "LSAN_OPTIONS", NULL};
+	static const char *const keep[] = {"PATH",	    "HOME",	    "ASAN_OPTIONS",
+					   "UBSAN_OPTIONS", "LSAN_OPTIONS", NULL};
 	size_t n = 0, cap = 32;
 	char **env = calloc(cap, sizeof *env);
 
@@ -290,14 +290,20 @@ static const struct {
 	VTermKey key;
 	VTermModifier mod;
 } keys[] = {
-	{"Enter", VTERM_KEY_ENTER, VTERM_MOD_NONE},   {"Esc", VTERM_KEY_ESCAPE, VTERM_MOD_NONE},
-	{"Tab", VTERM_KEY_TAB, VTERM_MOD_NONE},       {"BTab", VTERM_KEY_TAB, VTERM_MOD_SHIFT},
-	{"Backspace", VTERM_KEY_BACKSPACE, VTERM_MOD_NONE},
-	{"Delete", VTERM_KEY_DEL, VTERM_MOD_NONE},    {"Up", VTERM_KEY_UP, VTERM_MOD_NONE},
-	{"Down", VTERM_KEY_DOWN, VTERM_MOD_NONE},     {"Left", VTERM_KEY_LEFT, VTERM_MOD_NONE},
-	{"Right", VTERM_KEY_RIGHT, VTERM_MOD_NONE},   {"Home", VTERM_KEY_HOME, VTERM_MOD_NONE},
-	{"End", VTERM_KEY_END, VTERM_MOD_NONE},       {"PgUp", VTERM_KEY_PAGEUP, VTERM_MOD_NONE},
-	{"PgDn", VTERM_KEY_PAGEDOWN, VTERM_MOD_NONE},
+    {"Enter", VTERM_KEY_ENTER, VTERM_MOD_NONE},
+    {"Esc", VTERM_KEY_ESCAPE, VTERM_MOD_NONE},
+    {"Tab", VTERM_KEY_TAB, VTERM_MOD_NONE},
+    {"BTab", VTERM_KEY_TAB, VTERM_MOD_SHIFT},
+    {"Backspace", VTERM_KEY_BACKSPACE, VTERM_MOD_NONE},
+    {"Delete", VTERM_KEY_DEL, VTERM_MOD_NONE},
+    {"Up", VTERM_KEY_UP, VTERM_MOD_NONE},
+    {"Down", VTERM_KEY_DOWN, VTERM_MOD_NONE},
+    {"Left", VTERM_KEY_LEFT, VTERM_MOD_NONE},
+    {"Right", VTERM_KEY_RIGHT, VTERM_MOD_NONE},
+    {"Home", VTERM_KEY_HOME, VTERM_MOD_NONE},
+    {"End", VTERM_KEY_END, VTERM_MOD_NONE},
+    {"PgUp", VTERM_KEY_PAGEUP, VTERM_MOD_NONE},
+    {"PgDn", VTERM_KEY_PAGEDOWN, VTERM_MOD_NONE},
 };
 
 int harness_key(struct harness *h, const char *name)

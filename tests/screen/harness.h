@@ -77,7 +77,7 @@ char *harness_row_text(struct harness *h, int row);
 struct harness_cell {
 	int bold, reverse, underline;
 	int fg_default, bg_default; /* 1 when the default colour is used */
-	int fg, bg;                 /* palette index when not default and indexed, else -1 */
+	int fg, bg;		    /* palette index when not default and indexed, else -1 */
 };
 /* Fills c for the cell at row, col.  Returns 0, or -1 out of range. */
 int harness_cell(struct harness *h, int row, int col, struct harness_cell *c);
@@ -117,7 +117,7 @@ char *harness_sql(const char *db, const char *sql);
 
 /* Prints "FAIL: file:line: message", the screen, kills the child, exit(1). */
 void harness_fail(struct harness *h, const char *file, int line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5), noreturn));
+    __attribute__((format(printf, 4, 5), noreturn));
 
 #define HCHECK(h, cond, ...)                                                                       \
 	do {                                                                                       \
@@ -127,10 +127,10 @@ void harness_fail(struct harness *h, const char *file, int line, const char *fmt
 
 /* Waits for text or fails the test. */
 #define HWAIT(h, text, ms)                                                                         \
-	HCHECK((h), harness_wait_text((h), (text), (ms)), "timed out after %d ms waiting for \"%s\"", \
-	       (ms), (text))
+	HCHECK((h), harness_wait_text((h), (text), (ms)),                                          \
+	       "timed out after %d ms waiting for \"%s\"", (ms), (text))
 #define HGONE(h, text, ms)                                                                         \
-	HCHECK((h), harness_wait_gone((h), (text), (ms)), "\"%s\" still shown after %d ms", (text), \
-	       (ms))
+	HCHECK((h), harness_wait_gone((h), (text), (ms)), "\"%s\" still shown after %d ms",        \
+	       (text), (ms))
 
 #endif

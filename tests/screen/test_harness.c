@@ -10,15 +10,14 @@
 
 #include "harness.h"
 
-static const char script[] =
-	"trap 'echo \"size $(stty size)\"' WINCH\n"
-	"trap 'echo got-hup; exit 3' HUP\n"
-	"printf '张三|ab\\n'\n"
-	"stty -echo\n"
-	"echo ready\n"
-	"read line\n"
-	"echo \"read=[$line]\"\n"
-	"while :; do sleep 0.05; done\n";
+static const char script[] = "trap 'echo \"size $(stty size)\"' WINCH\n"
+			     "trap 'echo got-hup; exit 3' HUP\n"
+			     "printf '张三|ab\\n'\n"
+			     "stty -echo\n"
+			     "echo ready\n"
+			     "read line\n"
+			     "echo \"read=[$line]\"\n"
+			     "while :; do sleep 0.05; done\n";
 
 int main(void)
 {
@@ -35,7 +34,8 @@ int main(void)
 	HCHECK(NULL, h != NULL, "harness_start failed");
 	HWAIT(h, "ready", 3000);
 	HCHECK(h, harness_find(h, "|ab", &row, &col), "no |ab");
-	HCHECK(h, row == 0 && col == 4, "|ab at row %d col %d, want 0,4 (two wide chars)", row, col);
+	HCHECK(h, row == 0 && col == 4, "|ab at row %d col %d, want 0,4 (two wide chars)", row,
+	       col);
 	s = harness_row_text(h, 0);
 	HCHECK(h, !strcmp(s, "张三|ab"), "row 0 is \"%s\"", s);
 	free(s);

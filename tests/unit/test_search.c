@@ -184,11 +184,11 @@ static void test_filters(void **state)
 	check("3-1", "3-10-101");
 	check("12", "12-1-101");
 	check("高河", "高河村3组12号");
-	check("4514", "3-2-501");      /* ID number tail */
-	check("303x", "12-1-101");     /* ID tail with a lower-case x */
-	check("1111", "3-2-501");      /* phone tail */
-	check("2345", "3-10-101");     /* landline tail */
-	check("101", "");              /* a tail of nothing, not a code prefix */
+	check("4514", "3-2-501");  /* ID number tail */
+	check("303x", "12-1-101"); /* ID tail with a lower-case x */
+	check("1111", "3-2-501");  /* phone tail */
+	check("2345", "3-10-101"); /* landline tail */
+	check("101", "");	   /* a tail of nothing, not a code prefix */
 	check("qqq", "");
 	check("z", "3-2-501 12-1-101"); /* 张 and 长 (zhǎng) */
 }
@@ -288,12 +288,12 @@ static void test_no_full_scan(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_whole_list_natural_order),
-		cmocka_unit_test(test_row_columns),
-		cmocka_unit_test(test_filters),
-		cmocka_unit_test(test_paging_with_filter),
-		cmocka_unit_test(test_follows_changes),
-		cmocka_unit_test(test_no_full_scan),
+	    cmocka_unit_test(test_whole_list_natural_order),
+	    cmocka_unit_test(test_row_columns),
+	    cmocka_unit_test(test_filters),
+	    cmocka_unit_test(test_paging_with_filter),
+	    cmocka_unit_test(test_follows_changes),
+	    cmocka_unit_test(test_no_full_scan),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

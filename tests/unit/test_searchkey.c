@@ -32,8 +32,8 @@ static void test_query_folds(void **state)
 {
 	(void)state;
 	check_query("  ZS ", "zs");
-	check_query("３－２", "3-2");        /* full-width digits and minus */
-	check_query("张　三", "张 三");      /* ideographic space */
+	check_query("３－２", "3-2");	/* full-width digits and minus */
+	check_query("张　三", "张 三"); /* ideographic space */
 	check_query("a  \t b", "a b");
 	check_query("", "");
 	check_query("   ", "");
@@ -123,9 +123,9 @@ static void test_tail(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_query_folds),  cmocka_unit_test(test_code_prefixes),
-		cmocka_unit_test(test_name_terms),   cmocka_unit_test(test_polyphones),
-		cmocka_unit_test(test_tail),
+	    cmocka_unit_test(test_query_folds), cmocka_unit_test(test_code_prefixes),
+	    cmocka_unit_test(test_name_terms),	cmocka_unit_test(test_polyphones),
+	    cmocka_unit_test(test_tail),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
