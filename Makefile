@@ -54,7 +54,8 @@ deps:
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CF) -c $< -o $@
+	@echo "CC $<"
+	@$(CC) $(ALL_CF) -c $< -o $@
 
 $(BUILD)/gen/pinyin_table.c: data/pinyin.txt tools/gen_pinyin_table.sh
 	@mkdir -p $(@D)
@@ -82,7 +83,8 @@ $(BUILD)/locale/%/LC_MESSAGES/doorstep.mo: data/locale/%.po
 
 $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libdoorstep.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CF) -o $@ $< $(BUILD)/libdoorstep.a $(LIBS) -lcmocka
+	@echo "CC $<"
+	@$(CC) $(ALL_CF) -o $@ $< $(BUILD)/libdoorstep.a $(LIBS) -lcmocka
 
 $(BUILD)/tests/screen/harness.o: tests/screen/harness.c
 	@mkdir -p $(@D)

@@ -1,0 +1,28 @@
+/* settings: the community's settings (one per database), SPEC §2. */
+#ifndef DOORSTEP_SETTINGS_H
+#define DOORSTEP_SETTINGS_H
+
+#include "core/err.h"
+
+struct settings {
+	char uuid[37]; /* this database's identity (merging) */
+	char community[128];
+	char street[128];
+	char district[128];
+	char station;          /* 'A'..'Z' */
+	int fever_threshold;   /* tenths of a degree, default 373 */
+	int isolation_days;    /* default 14 */
+	char am_cutoff[6];     /* "HH:MM", default 12:00 */
+	char pm_cutoff[6];     /* default 20:00 */
+	int outing_days;       /* days between a household's outings, default 2 */
+	int out_alert_hours;   /* people out longer than this are listed, default 4 */
+	char last_staff[64];   /* the staff picked at the last start */
+};
+
+/* Fills the defaults of SPEC §2 (empty names, station 'A'). */
+void settings_defaults(struct settings *s);
+
+/* Checks every field; the error names the field.  Returns 0 or -1. */
+int settings_validate(const struct settings *s, struct err *e);
+
+#endif

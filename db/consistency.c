@@ -1,0 +1,103 @@
+/* consistency: rules the schema cannot state, checked by queries.  Each
+ * check is a query returning one text row per problem. */
+#include "db/consistency.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/natsort.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/sql.h"
+
+static const char *const checks[] = {
+	"SELECT 'foreign key: ' || \"table\" || ' row ' || rowid || ' points to a missing '"
+	" || parent FROM pragma_foreign_key_check",
+	"SELECT 'settings: ' || count(*) || ' live settings rows (expected 1)' FROM settings"
+	" WHERE deleted_at IS NULL HAVING count(*) <> 1",
+	"SELECT 'readings: reading ' || r.uuid || ' belongs to deleted visit ' || v.uuid"
+	" FROM readings r JOIN visits v ON v.id = r.visit_id"
+	" WHERE r.deleted_at IS NULL AND v.deleted_at IS NOT NULL",
+	"SELECT 'readings: reading ' || r.uuid || ' is of a resident of another household than its visit'"
+	" FROM readings r JOIN visits v ON v.id = r.visit_id JOIN residents p ON p.id = r.resident_id"
+	" WHERE r.deleted_at IS NULL AND v.deleted_at IS NULL AND p.household_id <> v.household_id"
+	" AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.record_uuid = p.uuid AND a.action = 'update'"
+	" AND a.changes LIKE '%household%')",
+	"SELECT 'visits: visit ' || uuid || ' has date ' || date || ' but time ' || at"
+	" FROM visits WHERE substr(at, 1, 10) <> date",
+	"SELECT 'isolations: ' || uuid || ' ends (' || end_date || ') before it starts (' || start_date || ')'"
+	" FROM isolations WHERE end_date IS NOT NULL AND end_date < start_date",
+	"SELECT 'isolations: resident ' || resident_id || ' has ' || count(*) || ' active isolations'"
+	" FROM isolations WHERE deleted_at IS NULL AND end_date IS NULL"
+	" GROUP BY resident_id HAVING count(*) > 1",
+	"SELECT 'checks: two checks in one slot: isolation ' || isolation_id || ' ' || date || ' ' || slot"
+	" FROM checks WHERE deleted_at IS NULL GROUP BY isolation_id, date, slot HAVING count(*) > 1",
+	"SELECT 'donations: receipt ' || receipt_no || ' does not match its year, station and number'"
+	" FROM donations WHERE receipt_no <> printf('%04d-%s-%04d', year, station, seq)",
+	"SELECT 'donations: receipt ' || receipt_no || ' is deleted (donations are voided, never deleted)'"
+	" FROM donations WHERE deleted_at IS NOT NULL",
+	"SELECT 'donations: ' || receipt_no || ' is a ' || kind || ' donation without its amount or goods'"
+	" FROM donations WHERE (kind = 'cash' AND amount_fen IS NULL)"
+	" OR (kind = 'goods' AND (item IS NULL OR quantity IS NULL OR unit IS NULL))",
+	"WITH r AS (SELECT item, unit, sum(quantity) q FROM donations WHERE kind = 'goods'"
+	" AND void_reason IS NULL AND deleted_at IS NULL GROUP BY item, unit),"
+	" d AS (SELECT item, unit, sum(quantity) q FROM distributions WHERE deleted_at IS NULL"
+	" GROUP BY item, unit)"
+	" SELECT 'stock: ' || d.item || ' (' || d.unit || ') is below zero: received '"
+	" || coalesce(r.q, 0) || ', distributed ' || d.q || ' (hundredths)'"
+	" FROM d LEFT JOIN r ON r.item = d.item AND r.unit = d.unit WHERE d.q > coalesce(r.q, 0)",
+	"SELECT 'residents: ' || uuid || ' lives in deleted household ' || household_id"
+	" FROM residents p WHERE deleted_at IS NULL AND EXISTS (SELECT 1 FROM households h"
+	" WHERE h.id = p.household_id AND h.deleted_at IS NOT NULL)",
+	"SELECT 'pass_events: ' || uuid || ' is of a revoked or unknown pass' FROM pass_events e"
+	" WHERE NOT EXISTS (SELECT 1 FROM passes p WHERE p.id = e.pass_id)",
+};
+
+/* Household sort keys are computed in C, so they are checked in C. */
+static int check_sort_keys(struct db *db, void (*report)(const char *, void *), void *ctx,
+			   struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT code, sort_key FROM households", e);
+	int n = 0, r;
+
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+		const char *key = (const char *)sqlite3_column_text(st, 1);
+		char *want = natsort_key(code ? code : "");
+
+		if (!key || strcmp(key, want)) {
+			char *msg = xasprintf("households: %s has a stale sort key", code);
+
+			report(msg, ctx);
+			free(msg);
+			n++;
+		}
+		free(want);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : n;
+}
+
+int db_consistency_check(struct db *db, void (*report)(const char *problem, void *ctx), void *ctx,
+			 struct err *e)
+{
+	int problems = 0, r;
+
+	for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+		sqlite3_stmt *st = db_stmt(db, checks[i], e);
+
+		if (!st)
+			return -1;
+		while ((r = sql_step_row(db, st, e)) == 1) {
+			report((const char *)sqlite3_column_text(st, 0), ctx);
+			problems++;
+		}
+		sqlite3_reset(st);
+		if (r < 0)
+			return -1;
+	}
+	r = check_sort_keys(db, report, ctx, e);
+	return r < 0 ? -1 : problems + r;
+}

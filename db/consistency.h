@@ -1,0 +1,16 @@
+/* consistency: the project's own checks of a database, beyond SQLite's
+ * integrity check (`doorstep check`). */
+#ifndef DOORSTEP_CONSISTENCY_H
+#define DOORSTEP_CONSISTENCY_H
+
+#include "core/err.h"
+
+struct db;
+
+/* Runs every check; calls report(problem text, ctx) once per problem found.
+ * Returns the number of problems (0 = consistent), or -1 when a check could
+ * not run (e filled). */
+int db_consistency_check(struct db *db, void (*report)(const char *problem, void *ctx), void *ctx,
+			 struct err *e);
+
+#endif

@@ -1,0 +1,77 @@
+/* db: one connection to a doorstep database file.
+ *
+ * Opening creates the file (mode 0600 in a 0700 folder) when asked, sets WAL,
+ * foreign keys and a busy timeout, and runs the schema migrations; a database
+ * whose schema is newer than this program is refused and left untouched.
+ * Writes go through db_begin/db_commit, which nest with a depth counter and
+ * start with BEGIN IMMEDIATE so that two processes never deadlock.
+ *
+ * This header is what tui/ sees: it names no SQLite type.  db/ modules use
+ * db/sql.h for statements. */
+#ifndef DOORSTEP_DB_H
+#define DOORSTEP_DB_H
+
+#include "core/err.h"
+
+struct db;
+
+enum db_open_flags {
+	DB_OPEN_CREATE = 1 << 0,   /* create the file (and its folder) when missing */
+	DB_OPEN_READONLY = 1 << 1, /* open read-only; no migration is run */
+	DB_OPEN_MEMORY = 1 << 2,   /* path is ignored: a private in-memory database */
+};
+
+/* The schema version this program writes (PRAGMA user_version). */
+int db_schema_version(void);
+
+/* Opens path into *out.  Returns 0, or -1 with a message that names the file
+ * (missing, not a database, newer schema, read-only, no permission ...).
+ * On failure *out is NULL and the file is unchanged. */
+int db_open(struct db **out, const char *path, int flags, struct err *e);
+
+/* Rolls back any open transaction, finalizes cached statements, closes, and
+ * sets *db to NULL.  NULL is allowed. */
+void db_close(struct db **db);
+
+/* The path the connection was opened with ("" for memory). */
+const char *db_path(const struct db *db);
+
+/* Resolves the database path: --db value, else $DOORSTEP_DB, else
+ * $XDG_DATA_HOME/doorstep/doorstep.db (~/.local/share/...).  Returns a
+ * malloc'd string. */
+char *db_default_path(const char *flag_value);
+
+/* The staff name recorded in the audit log for writes from now on; the
+ * string is copied. */
+void db_set_staff(struct db *db, const char *name);
+const char *db_staff(const struct db *db);
+
+/* Transactions.  db_begin opens BEGIN IMMEDIATE at depth 0 and only counts
+ * deeper; db_commit commits when the depth returns to 0.  db_rollback undoes
+ * the whole outermost transaction at any depth (later commits at inner
+ * depths become no-ops that return -1). */
+int db_begin(struct db *db, struct err *e);
+int db_commit(struct db *db, struct err *e);
+void db_rollback(struct db *db);
+/* 1 while a transaction is open. */
+int db_in_transaction(const struct db *db);
+
+/* A number that changes when another connection commits to the file
+ * (PRAGMA data_version); the TUI polls it to refresh.  -1 on error. */
+long long db_data_version(struct db *db);
+
+/* Writes one audit_log row in the current transaction: action (insert,
+ * update, delete, void, reveal, export, print, import, merge), table name,
+ * the record's UUID (may be NULL), and a JSON text of what changed (may be
+ * NULL).  Returns 0 or -1. */
+int db_audit(struct db *db, const char *action, const char *table, const char *record_uuid,
+	     const char *changes, struct err *e);
+
+/* Online backup of the whole database into a new file at path (written
+ * under a temporary name, then renamed, mode 0600).  Returns 0 or -1. */
+int db_backup(struct db *db, const char *path, struct err *e);
+
+/* SQLite's integrity check.  Returns 0 when "ok"; -1 with the first problem. */
+int db_integrity_check(struct db *db, struct err *e);
+
+#endif

@@ -1,0 +1,281 @@
+/* schema: every table of SPEC §2, in migrations applied in order.
+ *
+ * Conventions, so that the file reads well from the stock sqlite3 shell:
+ * - every domain table has id (integer key), uuid (random, for merging),
+ *   created_at, updated_at (local "YYYY-MM-DD HH:MM:SS") and deleted_at
+ *   (soft delete: NULL while the record is live);
+ * - enumerations are short English codes, checked by CHECK constraints;
+ * - temperatures are integer tenths of a degree, money integer fen,
+ *   quantities integer hundredths;
+ * - households.sort_key holds the natural order of the code (core/natsort),
+ *   so ORDER BY sort_key needs no custom collation;
+ * - residents.pinyin, id_rev and phone_rev are search keys kept by db/ (the
+ *   initials of the name's readings, the ID number and phone reversed so a
+ *   "last digits" search is an index range). */
+#include "db/schema.h"
+
+#include <stdio.h>
+
+#include "db/db.h"
+#include "db/sql.h"
+
+#define RECORD_COLS                                                                                \
+	"id INTEGER PRIMARY KEY,\n"                                                                \
+	"uuid TEXT NOT NULL UNIQUE,\n"                                                             \
+	"created_at TEXT NOT NULL,\n"                                                              \
+	"updated_at TEXT NOT NULL,\n"                                                              \
+	"deleted_at TEXT,\n"
+
+static const char *const migrations[] = {
+	/* 1: the whole schema of SPEC §2. */
+	"CREATE TABLE settings (\n" RECORD_COLS
+	"community TEXT NOT NULL DEFAULT '',\n"
+	"street TEXT NOT NULL DEFAULT '',\n"
+	"district TEXT NOT NULL DEFAULT '',\n"
+	"station TEXT NOT NULL DEFAULT 'A' CHECK (length(station) = 1 AND station BETWEEN 'A' AND 'Z'),\n"
+	"fever_threshold INTEGER NOT NULL DEFAULT 373 CHECK (fever_threshold BETWEEN 340 AND 430),\n"
+	"isolation_days INTEGER NOT NULL DEFAULT 14 CHECK (isolation_days BETWEEN 1 AND 60),\n"
+	"am_cutoff TEXT NOT NULL DEFAULT '12:00',\n"
+	"pm_cutoff TEXT NOT NULL DEFAULT '20:00',\n"
+	"outing_days INTEGER NOT NULL DEFAULT 2 CHECK (outing_days BETWEEN 0 AND 30),\n"
+	"out_alert_hours INTEGER NOT NULL DEFAULT 4 CHECK (out_alert_hours BETWEEN 1 AND 48),\n"
+	"last_staff TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+
+	"CREATE TABLE staff (\n" RECORD_COLS
+	"name TEXT NOT NULL,\n"
+	"phone TEXT,\n"
+	"role TEXT NOT NULL DEFAULT 'grid_worker' CHECK (role IN ('director','grid_worker','volunteer')),\n"
+	"active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1))\n"
+	");\n"
+	"CREATE UNIQUE INDEX staff_name ON staff(name) WHERE deleted_at IS NULL;\n"
+
+	"CREATE TABLE grids (\n" RECORD_COLS
+	"name TEXT NOT NULL,\n"
+	"staff_id INTEGER REFERENCES staff(id)\n"
+	");\n"
+	"CREATE UNIQUE INDEX grids_name ON grids(name) WHERE deleted_at IS NULL;\n"
+
+	"CREATE TABLE households (\n" RECORD_COLS
+	"code TEXT NOT NULL,\n"
+	"sort_key TEXT NOT NULL,\n"
+	"compound TEXT,\n"
+	"building TEXT,\n"
+	"unit TEXT,\n"
+	"room TEXT,\n"
+	"address TEXT,\n"
+	"grid_id INTEGER REFERENCES grids(id),\n"
+	"phone TEXT,\n"
+	"notes TEXT\n"
+	");\n"
+	"CREATE UNIQUE INDEX households_code ON households(code) WHERE deleted_at IS NULL;\n"
+	"CREATE INDEX households_order ON households(sort_key, id);\n"
+	"CREATE INDEX households_grid ON households(grid_id, sort_key, id);\n"
+
+	"CREATE TABLE residents (\n" RECORD_COLS
+	"household_id INTEGER NOT NULL REFERENCES households(id),\n"
+	"name TEXT NOT NULL,\n"
+	"sex TEXT CHECK (sex IN ('M','F')),\n"
+	"id_type TEXT NOT NULL DEFAULT 'id' CHECK (id_type IN ('id','passport','hkmo','tw','other')),\n"
+	"id_number TEXT,\n"
+	"birth_date TEXT,\n"
+	"phone TEXT,\n"
+	"relation TEXT NOT NULL DEFAULT 'other' CHECK (relation IN ('head','spouse','child','parent','other')),\n"
+	"status TEXT NOT NULL DEFAULT 'living' CHECK (status IN ('living','away','moved_out','deceased')),\n"
+	"tags TEXT NOT NULL DEFAULT '',\n"
+	"returned_from TEXT,\n"
+	"return_date TEXT,\n"
+	"notes TEXT,\n"
+	"pinyin TEXT NOT NULL DEFAULT '',\n"
+	"id_rev TEXT,\n"
+	"phone_rev TEXT\n"
+	");\n"
+	"CREATE UNIQUE INDEX residents_id_number ON residents(id_number)"
+	" WHERE id_number IS NOT NULL AND deleted_at IS NULL;\n"
+	"CREATE INDEX residents_household ON residents(household_id);\n"
+	"CREATE INDEX residents_name ON residents(name);\n"
+	"CREATE INDEX residents_pinyin ON residents(pinyin);\n"
+	"CREATE INDEX residents_id_rev ON residents(id_rev);\n"
+	"CREATE INDEX residents_phone_rev ON residents(phone_rev);\n"
+
+	"CREATE TABLE visits (\n" RECORD_COLS
+	"household_id INTEGER NOT NULL REFERENCES households(id),\n"
+	"at TEXT NOT NULL,\n"
+	"date TEXT NOT NULL,\n"
+	"staff_id INTEGER REFERENCES staff(id),\n"
+	"outcome TEXT NOT NULL CHECK (outcome IN ('visited','no_answer','refused','away')),\n"
+	"notes TEXT\n"
+	");\n"
+	"CREATE INDEX visits_household ON visits(household_id, date, at);\n"
+	"CREATE INDEX visits_date ON visits(date, household_id);\n"
+
+	"CREATE TABLE readings (\n" RECORD_COLS
+	"visit_id INTEGER NOT NULL REFERENCES visits(id),\n"
+	"resident_id INTEGER NOT NULL REFERENCES residents(id),\n"
+	"temperature INTEGER CHECK (temperature IS NULL OR temperature BETWEEN 340 AND 430),\n"
+	"symptoms TEXT NOT NULL DEFAULT '',\n"
+	"note TEXT\n"
+	");\n"
+	"CREATE INDEX readings_visit ON readings(visit_id);\n"
+	"CREATE INDEX readings_resident ON readings(resident_id);\n"
+
+	"CREATE TABLE isolations (\n" RECORD_COLS
+	"resident_id INTEGER NOT NULL REFERENCES residents(id),\n"
+	"kind TEXT NOT NULL CHECK (kind IN ('home','central','hospital')),\n"
+	"site TEXT,\n"
+	"reason TEXT NOT NULL DEFAULT 'other' CHECK (reason IN ('key_area','close_contact','secondary_contact','symptoms','other')),\n"
+	"start_date TEXT NOT NULL,\n"
+	"days INTEGER NOT NULL CHECK (days BETWEEN 1 AND 60),\n"
+	"extended_days INTEGER NOT NULL DEFAULT 0 CHECK (extended_days >= 0),\n"
+	"end_date TEXT,\n"
+	"end_reason TEXT CHECK (end_reason IS NULL OR end_reason IN ('completed','hospitalised','confirmed','moved_away','error','restarted')),\n"
+	"previous_id INTEGER REFERENCES isolations(id),\n"
+	"notes TEXT\n"
+	");\n"
+	"CREATE INDEX isolations_resident ON isolations(resident_id, start_date);\n"
+	"CREATE INDEX isolations_active ON isolations(end_date, start_date);\n"
+
+	"CREATE TABLE checks (\n" RECORD_COLS
+	"isolation_id INTEGER NOT NULL REFERENCES isolations(id),\n"
+	"date TEXT NOT NULL,\n"
+	"slot TEXT NOT NULL CHECK (slot IN ('AM','PM')),\n"
+	"at TEXT NOT NULL,\n"
+	"temperature INTEGER CHECK (temperature IS NULL OR temperature BETWEEN 340 AND 430),\n"
+	"symptoms TEXT NOT NULL DEFAULT '',\n"
+	"method TEXT NOT NULL DEFAULT 'in_person' CHECK (method IN ('in_person','phone','self_report')),\n"
+	"late INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0,1)),\n"
+	"staff_id INTEGER REFERENCES staff(id)\n"
+	");\n"
+	"CREATE INDEX checks_isolation ON checks(isolation_id, date, slot);\n"
+	"CREATE INDEX checks_date ON checks(date, slot);\n"
+
+	"CREATE TABLE donations (\n" RECORD_COLS
+	"receipt_no TEXT NOT NULL UNIQUE,\n"
+	"year INTEGER NOT NULL,\n"
+	"station TEXT NOT NULL,\n"
+	"seq INTEGER NOT NULL,\n"
+	"received_date TEXT NOT NULL,\n"
+	"donor_name TEXT NOT NULL DEFAULT '',\n"
+	"donor_type TEXT NOT NULL DEFAULT 'individual' CHECK (donor_type IN ('individual','party_member','company','organisation')),\n"
+	"anonymous INTEGER NOT NULL DEFAULT 0 CHECK (anonymous IN (0,1)),\n"
+	"phone TEXT,\n"
+	"kind TEXT NOT NULL CHECK (kind IN ('cash','goods')),\n"
+	"amount_fen INTEGER CHECK (amount_fen IS NULL OR amount_fen >= 0),\n"
+	"channel TEXT CHECK (channel IS NULL OR channel IN ('cash','bank','wechat','alipay')),\n"
+	"item TEXT,\n"
+	"quantity INTEGER CHECK (quantity IS NULL OR quantity >= 0),\n"
+	"unit TEXT,\n"
+	"value_fen INTEGER CHECK (value_fen IS NULL OR value_fen >= 0),\n"
+	"designation TEXT,\n"
+	"received_by INTEGER REFERENCES staff(id),\n"
+	"void_reason TEXT,\n"
+	"voided_at TEXT,\n"
+	"notes TEXT,\n"
+	"UNIQUE (year, station, seq)\n"
+	");\n"
+	"CREATE INDEX donations_date ON donations(received_date, id);\n"
+	"CREATE INDEX donations_item ON donations(item, unit);\n"
+
+	"CREATE TABLE checkpoints (\n" RECORD_COLS
+	"name TEXT NOT NULL,\n"
+	"location TEXT,\n"
+	"kind TEXT NOT NULL DEFAULT 'gate' CHECK (kind IN ('gate','road','village')),\n"
+	"active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1))\n"
+	");\n"
+	"CREATE UNIQUE INDEX checkpoints_name ON checkpoints(name) WHERE deleted_at IS NULL;\n"
+
+	"CREATE TABLE distributions (\n" RECORD_COLS
+	"item TEXT NOT NULL,\n"
+	"unit TEXT NOT NULL,\n"
+	"quantity INTEGER NOT NULL CHECK (quantity > 0),\n"
+	"recipient_kind TEXT NOT NULL DEFAULT 'other' CHECK (recipient_kind IN ('household','checkpoint','other')),\n"
+	"household_id INTEGER REFERENCES households(id),\n"
+	"checkpoint_id INTEGER REFERENCES checkpoints(id),\n"
+	"recipient TEXT NOT NULL DEFAULT '',\n"
+	"date TEXT NOT NULL,\n"
+	"staff_id INTEGER REFERENCES staff(id),\n"
+	"notes TEXT\n"
+	");\n"
+	"CREATE INDEX distributions_item ON distributions(item, unit);\n"
+	"CREATE INDEX distributions_date ON distributions(date, id);\n"
+
+	"CREATE TABLE shifts (\n" RECORD_COLS
+	"checkpoint_id INTEGER NOT NULL REFERENCES checkpoints(id),\n"
+	"date TEXT NOT NULL,\n"
+	"start_time TEXT NOT NULL,\n"
+	"end_time TEXT NOT NULL,\n"
+	"staff_id INTEGER REFERENCES staff(id),\n"
+	"role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('leader','member')),\n"
+	"present INTEGER CHECK (present IS NULL OR present IN (0,1)),\n"
+	"notes TEXT\n"
+	");\n"
+	"CREATE INDEX shifts_date ON shifts(date, checkpoint_id, start_time);\n"
+	"CREATE INDEX shifts_staff ON shifts(staff_id, date);\n"
+
+	"CREATE TABLE passes (\n" RECORD_COLS
+	"pass_no TEXT NOT NULL UNIQUE,\n"
+	"household_id INTEGER NOT NULL REFERENCES households(id),\n"
+	"issued_date TEXT NOT NULL,\n"
+	"valid_until TEXT,\n"
+	"revoked_at TEXT,\n"
+	"revoke_reason TEXT,\n"
+	"notes TEXT\n"
+	");\n"
+	"CREATE INDEX passes_household ON passes(household_id);\n"
+
+	"CREATE TABLE pass_events (\n" RECORD_COLS
+	"pass_id INTEGER NOT NULL REFERENCES passes(id),\n"
+	"checkpoint_id INTEGER REFERENCES checkpoints(id),\n"
+	"at TEXT NOT NULL,\n"
+	"direction TEXT NOT NULL CHECK (direction IN ('out','in')),\n"
+	"resident_id INTEGER REFERENCES residents(id),\n"
+	"staff_id INTEGER REFERENCES staff(id)\n"
+	");\n"
+	"CREATE INDEX pass_events_pass ON pass_events(pass_id, at);\n"
+	"CREATE INDEX pass_events_at ON pass_events(at);\n"
+
+	"CREATE TABLE audit_log (\n"
+	"id INTEGER PRIMARY KEY,\n"
+	"uuid TEXT NOT NULL UNIQUE,\n"
+	"at TEXT NOT NULL,\n"
+	"staff TEXT NOT NULL DEFAULT '',\n"
+	"action TEXT NOT NULL CHECK (action IN ('insert','update','delete','void','reveal','export','print','import','merge')),\n"
+	"table_name TEXT NOT NULL,\n"
+	"record_uuid TEXT,\n"
+	"changes TEXT\n"
+	");\n"
+	"CREATE INDEX audit_log_record ON audit_log(record_uuid, at);\n"
+	"CREATE INDEX audit_log_at ON audit_log(at);\n"
+
+	/* Merging between machines: the other databases this one has met. */
+	"CREATE TABLE peers (\n"
+	"id INTEGER PRIMARY KEY,\n"
+	"db_uuid TEXT NOT NULL UNIQUE,\n"
+	"station TEXT NOT NULL,\n"
+	"last_merged_at TEXT NOT NULL\n"
+	");\n",
+};
+
+int schema_latest_version(void)
+{
+	return (int)(sizeof migrations / sizeof migrations[0]);
+}
+
+int schema_migrate(struct db *db, int from, struct err *e)
+{
+	char pragma[64];
+
+	for (int v = from + 1; v <= schema_latest_version(); v++) {
+		if (db_begin(db, e) < 0)
+			return -1;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", v);
+		if (db_exec(db, migrations[v - 1], e) < 0 || db_exec(db, pragma, e) < 0) {
+			db_rollback(db);
+			err_prefix(e, "upgrading %s to schema %d", db_path(db), v);
+			return -1;
+		}
+		if (db_commit(db, e) < 0)
+			return -1;
+	}
+	return 0;
+}

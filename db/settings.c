@@ -1,0 +1,121 @@
+/* db settings: reading and writing the settings row. */
+#include "db/settings.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/json.h"
+#include "core/strbuf.h"
+#include "db/db.h"
+#include "db/sql.h"
+
+int db_settings_get(struct db *db, struct settings *s, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT uuid, community, street, district, station, fever_threshold,"
+				   " isolation_days, am_cutoff, pm_cutoff, outing_days, out_alert_hours,"
+				   " last_staff FROM settings WHERE deleted_at IS NULL ORDER BY id LIMIT 1",
+				   e);
+	int r;
+	char station[4];
+
+	settings_defaults(s);
+	if (!st)
+		return -1;
+	r = sql_step_row(db, st, e);
+	if (r != 1)
+		return r;
+	sql_col_copy(st, 0, s->uuid, sizeof s->uuid);
+	sql_col_copy(st, 1, s->community, sizeof s->community);
+	sql_col_copy(st, 2, s->street, sizeof s->street);
+	sql_col_copy(st, 3, s->district, sizeof s->district);
+	sql_col_copy(st, 4, station, sizeof station);
+	s->station = station[0] ? station[0] : 'A';
+	s->fever_threshold = sqlite3_column_int(st, 5);
+	s->isolation_days = sqlite3_column_int(st, 6);
+	sql_col_copy(st, 7, s->am_cutoff, sizeof s->am_cutoff);
+	sql_col_copy(st, 8, s->pm_cutoff, sizeof s->pm_cutoff);
+	s->outing_days = sqlite3_column_int(st, 9);
+	s->out_alert_hours = sqlite3_column_int(st, 10);
+	sql_col_copy(st, 11, s->last_staff, sizeof s->last_staff);
+	sqlite3_reset(st);
+	return 1;
+}
+
+int db_settings_put(struct db *db, const struct settings *s, struct err *e)
+{
+	struct settings old;
+	char uuid[37], now[20], station[2] = {s->station, 0};
+	struct strbuf ch = STRBUF_INIT;
+	sqlite3_stmt *st;
+	int found, r = -1;
+
+	if (settings_validate(s, e) < 0)
+		return -1;
+	if (db_begin(db, e) < 0)
+		return -1;
+	found = db_settings_get(db, &old, e);
+	if (found < 0)
+		goto out;
+	sql_new_record(uuid, now);
+	if (found)
+		snprintf(uuid, sizeof uuid, "%s", old.uuid);
+	st = db_stmt(db,
+		     found ? "UPDATE settings SET community=:community, street=:street,"
+			     " district=:district, station=:station, fever_threshold=:fever,"
+			     " isolation_days=:days, am_cutoff=:am, pm_cutoff=:pm,"
+			     " outing_days=:outing, out_alert_hours=:outh, updated_at=:now"
+			     " WHERE uuid=:uuid"
+			   : "INSERT INTO settings(uuid, created_at, updated_at, community, street,"
+			     " district, station, fever_threshold, isolation_days, am_cutoff,"
+			     " pm_cutoff, outing_days, out_alert_hours) VALUES(:uuid, :now, :now,"
+			     " :community, :street, :district, :station, :fever, :days, :am, :pm,"
+			     " :outing, :outh)",
+		     e);
+	if (!st)
+		goto out;
+	sql_bind_text(st, ":uuid", uuid);
+	sql_bind_text(st, ":now", now);
+	sql_bind_text(st, ":community", s->community);
+	sql_bind_text(st, ":street", s->street);
+	sql_bind_text(st, ":district", s->district);
+	sql_bind_text(st, ":station", station);
+	sql_bind_int(st, ":fever", s->fever_threshold);
+	sql_bind_int(st, ":days", s->isolation_days);
+	sql_bind_text(st, ":am", s->am_cutoff);
+	sql_bind_text(st, ":pm", s->pm_cutoff);
+	sql_bind_int(st, ":outing", s->outing_days);
+	sql_bind_int(st, ":outh", s->out_alert_hours);
+	if (sql_step_done(db, st, e) < 0)
+		goto out;
+	json_open(&ch);
+	json_add_str(&ch, "community", s->community);
+	json_add_str(&ch, "street", s->street);
+	json_add_str(&ch, "district", s->district);
+	json_add_str(&ch, "station", station);
+	json_add_int(&ch, "fever_threshold", s->fever_threshold);
+	json_add_int(&ch, "isolation_days", s->isolation_days);
+	json_add_str(&ch, "am_cutoff", s->am_cutoff);
+	json_add_str(&ch, "pm_cutoff", s->pm_cutoff);
+	json_add_int(&ch, "outing_days", s->outing_days);
+	json_add_int(&ch, "out_alert_hours", s->out_alert_hours);
+	json_close(&ch);
+	if (db_audit(db, found ? "update" : "insert", "settings", uuid, strbuf_str(&ch), e) < 0)
+		goto out;
+	r = db_commit(db, e);
+out:
+	if (r < 0)
+		db_rollback(db);
+	strbuf_free(&ch);
+	return r;
+}
+
+int db_settings_set_last_staff(struct db *db, const char *name, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE settings SET last_staff=:name", e);
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":name", name);
+	return sql_step_done(db, st, e);
+}

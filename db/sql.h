@@ -1,0 +1,57 @@
+/* sql: statement helpers for the db/ modules (never included by tui/).
+ *
+ * Statements are prepared once per connection (SQLITE_PREPARE_PERSISTENT)
+ * and kept in a cache keyed by their SQL text; db_stmt hands back a reset
+ * statement with cleared bindings.  Named parameters (:name) are bound with
+ * the sql_bind_* helpers, which take the name and accept NULL text as SQL
+ * NULL. */
+#ifndef DOORSTEP_SQL_H
+#define DOORSTEP_SQL_H
+
+#include <sqlite3.h>
+
+#include "core/err.h"
+#include "db/db.h"
+
+/* The connection's handle. */
+sqlite3 *db_handle(struct db *db);
+
+/* The cached, reset statement for sql (a string literal: the pointer is the
+ * cache key's first check, the text the second).  NULL with a message in e
+ * when it does not prepare.  The statement belongs to the cache: do not
+ * finalize it. */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct err *e);
+
+/* Runs SQL text with no parameters and no rows (schema, pragmas). */
+int db_exec(struct db *db, const char *sql, struct err *e);
+
+/* Bind by parameter name (":code").  A missing name is a programming error
+ * and aborts in debug builds; the helpers return 0 or -1. */
+int sql_bind_text(sqlite3_stmt *st, const char *name, const char *v);
+int sql_bind_int(sqlite3_stmt *st, const char *name, long long v);
+int sql_bind_null(sqlite3_stmt *st, const char *name);
+/* Binds v, or NULL when v is negative (optional foreign keys). */
+int sql_bind_id(sqlite3_stmt *st, const char *name, long long v);
+
+/* Steps a statement that returns no row; fills e from the connection on
+ * failure (constraint errors keep SQLite's text after a readable prefix). */
+int sql_step_done(struct db *db, sqlite3_stmt *st, struct err *e);
+
+/* Steps once: 1 row, 0 done, -1 error (e filled). */
+int sql_step_row(struct db *db, sqlite3_stmt *st, struct err *e);
+
+/* A malloc'd copy of a text column (NULL for SQL NULL). */
+char *sql_col_dup(sqlite3_stmt *st, int col);
+/* Copies a text column into buf (always NUL-terminated; "" for NULL). */
+void sql_col_copy(sqlite3_stmt *st, int col, char *buf, size_t n);
+
+/* Sets e from the connection's last error with a prefix. */
+int sql_error(struct db *db, struct err *e, const char *what);
+
+/* Runs a single-row single-integer query with no parameters; -1 on error. */
+long long sql_scalar(struct db *db, const char *sql, struct err *e);
+
+/* New record boilerplate: fresh UUID and "now" as the caller's buffers. */
+void sql_new_record(char uuid[37], char now[20]);
+
+#endif

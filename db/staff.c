@@ -1,0 +1,109 @@
+/* db staff: reading and adding staff members. */
+#include "db/staff.h"
+
+#include <string.h>
+
+#include "core/json.h"
+#include "db/db.h"
+#include "db/sql.h"
+
+static void read_row(sqlite3_stmt *st, struct staff_member *m)
+{
+	m->id = sqlite3_column_int64(st, 0);
+	sql_col_copy(st, 1, m->uuid, sizeof m->uuid);
+	sql_col_copy(st, 2, m->name, sizeof m->name);
+	sql_col_copy(st, 3, m->phone, sizeof m->phone);
+	sql_col_copy(st, 4, m->role, sizeof m->role);
+	m->active = sqlite3_column_int(st, 5);
+}
+
+int db_staff_find(struct db *db, const char *name, struct staff_member *out, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT id, uuid, name, phone, role, active FROM staff"
+				   " WHERE name=:name AND deleted_at IS NULL",
+				   e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":name", name);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		read_row(st, out);
+	sqlite3_reset(st);
+	return r;
+}
+
+long long db_staff_ensure(struct db *db, const char *name, const char *role, struct err *e)
+{
+	struct staff_member m;
+	char uuid[37], now[20];
+	struct strbuf ch = STRBUF_INIT;
+	sqlite3_stmt *st;
+	long long id = -1;
+	int r;
+
+	if (!name || !*name) {
+		err_field(e, "staff", "a staff name is required");
+		return -1;
+	}
+	r = db_staff_find(db, name, &m, e);
+	if (r != 0)
+		return r == 1 ? m.id : -1;
+	if (db_begin(db, e) < 0)
+		return -1;
+	st = db_stmt(db,
+		     "INSERT INTO staff(uuid, created_at, updated_at, name, role)"
+		     " VALUES(:uuid, :now, :now, :name, :role)",
+		     e);
+	if (!st)
+		goto out;
+	sql_new_record(uuid, now);
+	sql_bind_text(st, ":uuid", uuid);
+	sql_bind_text(st, ":now", now);
+	sql_bind_text(st, ":name", name);
+	sql_bind_text(st, ":role", role ? role : "grid_worker");
+	if (sql_step_done(db, st, e) < 0)
+		goto out;
+	id = sqlite3_last_insert_rowid(db_handle(db));
+	json_open(&ch);
+	json_add_str(&ch, "name", name);
+	json_add_str(&ch, "role", role ? role : "grid_worker");
+	json_close(&ch);
+	if (db_audit(db, "insert", "staff", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
+		id = -1;
+out:
+	if (id < 0)
+		db_rollback(db);
+	strbuf_free(&ch);
+	return id;
+}
+
+int db_staff_each(struct db *db, int active_first,
+		  int (*fn)(const struct staff_member *m, void *ctx), void *ctx, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   active_first ? "SELECT id, uuid, name, phone, role, active FROM staff"
+						  " WHERE deleted_at IS NULL ORDER BY active DESC, name"
+						: "SELECT id, uuid, name, phone, role, active FROM staff"
+						  " WHERE deleted_at IS NULL ORDER BY name",
+				   e);
+	struct staff_member m;
+	int r;
+
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		read_row(st, &m);
+		if (fn(&m, ctx))
+			break;
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+long long db_staff_current_id(struct db *db, struct err *e)
+{
+	return db_staff_ensure(db, db_staff(db), "grid_worker", e);
+}

@@ -1,0 +1,201 @@
+/* cli: global options and the command table; see cli.h. */
+#include "tui/cli.h"
+
+#include <getopt.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "tui/app.h"
+#include "tui/cmd_backup.h"
+#include "tui/cmd_check.h"
+#include "tui/cmd_demo.h"
+#include "tui/cmd_export.h"
+#include "tui/cmd_import.h"
+#include "tui/cmd_init.h"
+#include "tui/cmd_merge.h"
+#include "tui/cmd_report.h"
+#include "tui/cmd_sheet.h"
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *usage;
+};
+
+static const struct command commands[] = {
+	{"init", cmd_init,
+	 "init --community NAME [--street S] [--district D] [--station S]\n"
+	 "       init --from OTHER.db --station S"},
+	{"demo", cmd_demo, "demo [--households N] [--days D] [--seed S]"},
+	{"import", cmd_import, "import roster FILE [--dry-run] [--encoding auto|utf8|gb18030]"},
+	{"export", cmd_export,
+	 "export DATASET [--from DATE] [--to DATE] [--profile NAME]\n"
+	 "       [--encoding utf8-bom|utf8|gb18030] [--full-ids] [-o FILE]"},
+	{"sheet", cmd_sheet,
+	 "sheet KIND [--date DATE] [--grid NAME] [-o FILE.pdf | --text | --print [--printer QUEUE]]"},
+	{"report", cmd_report, "report [--date DATE]"},
+	{"backup", cmd_backup, "backup FILE"},
+	{"check", cmd_check, "check"},
+	{"merge", cmd_merge, "merge OTHER.db [--dry-run] [--force]"},
+};
+
+void cli_print_help(void *file)
+{
+	FILE *f = file;
+
+	fprintf(f, "%s", _("doorstep: the duty book of a residents' committee in an epidemic.\n\n"));
+	fprintf(f, "%s", _("Usage:\n"));
+	fprintf(f, "  doorstep [--db PATH] [--staff NAME]          %s\n", _("the full-screen program"));
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  doorstep [--db PATH] [--staff NAME] %s\n", commands[i].usage);
+	fprintf(f, "  doorstep --help | --version\n\n");
+	fprintf(f, "%s", _("DATASET: households, residents, visits, readings, isolations, checks,\n"
+			   "         donations, distributions, shifts, pass_events, daily\n"
+			   "KIND:    rounds, isolation, daily, donations, duty, passes\n\n"));
+	fprintf(f, "%s", _("Environment: DOORSTEP_DB (database path), DOORSTEP_STAFF (staff name),\n"
+			   "DOORSTEP_NOW (fixed \"YYYY-MM-DD HH:MM:SS\" for tests and demos).\n"
+			   "Exit status: 0 success, 1 data refused, 2 usage error.\n"));
+}
+
+void cli_error(const struct err *e, const char *file)
+{
+	if (file && e->line > 0)
+		fprintf(stderr, "doorstep: %s:%ld: %s\n", file, e->line, e->msg);
+	else
+		fprintf(stderr, "doorstep: %s\n", e->msg[0] ? e->msg : _("unknown error"));
+}
+
+int cli_usage_error(const char *command, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("doorstep: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	for (size_t i = 0; command && i < sizeof commands / sizeof commands[0]; i++)
+		if (!strcmp(commands[i].name, command))
+			fprintf(stderr, "%s doorstep %s\n", _("usage:"), commands[i].usage);
+	if (!command)
+		fprintf(stderr, "%s\n", _("Try `doorstep --help`."));
+	return CLI_USAGE;
+}
+
+int cli_parse_date(const char *option, const char *value, char out[11])
+{
+	struct date today, d;
+	struct err e;
+
+	err_clear(&e);
+	clock_today(&today);
+	if (date_parse_input(value, &today, &d, &e) < 0) {
+		fprintf(stderr, "doorstep: %s: %s\n", option, e.msg);
+		return -1;
+	}
+	date_format(&d, out);
+	return 0;
+}
+
+static char *login_name(void)
+{
+	const char *env = getenv("DOORSTEP_STAFF");
+	struct passwd *pw;
+
+	if (env && *env)
+		return xstrdup(env);
+	pw = getpwuid(getuid());
+	if (pw && pw->pw_name && *pw->pw_name)
+		return xstrdup(pw->pw_name);
+	env = getenv("USER");
+	return xstrdup(env && *env ? env : "staff");
+}
+
+int cli_parse_global(struct cli *cli, int *argc, char ***argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"staff", required_argument, NULL, 's'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *db = NULL, *staff = NULL;
+	int c;
+
+	memset(cli, 0, sizeof *cli);
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(*argc, *argv, "+h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			db = optarg;
+			break;
+		case 's':
+			staff = optarg;
+			break;
+		case 'h':
+			cli_print_help(stdout);
+			return -1;
+		case 'V':
+			printf("doorstep %s\n", DOORSTEP_VERSION);
+			return -1;
+		default:
+			return cli_usage_error(NULL, _("unknown option %s"), (*argv)[optind - 1]);
+		}
+	}
+	if (db && !*db)
+		return cli_usage_error(NULL, "%s", _("--db needs a file path"));
+	if (staff && !*staff)
+		return cli_usage_error(NULL, "%s", _("--staff needs a name"));
+	cli->db_path = db_default_path(db);
+	cli->staff_given = staff || (getenv("DOORSTEP_STAFF") && *getenv("DOORSTEP_STAFF"));
+	cli->staff = staff ? xstrdup(staff) : login_name();
+	*argc -= optind;
+	*argv += optind;
+	return CLI_OK;
+}
+
+int cli_open_db(struct cli *cli, int flags)
+{
+	struct err e;
+
+	err_clear(&e);
+	if (db_open(&cli->db, cli->db_path, flags, &e) < 0) {
+		cli_error(&e, NULL);
+		return -1;
+	}
+	db_set_staff(cli->db, cli->staff);
+	return 0;
+}
+
+int cli_run(struct cli *cli, int argc, char **argv)
+{
+	if (argc == 0)
+		return app_run(cli);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		if (!strcmp(argv[0], commands[i].name)) {
+			optind = 1;
+			opterr = 0;
+			return commands[i].run(cli, argc, argv);
+		}
+	}
+	return cli_usage_error(NULL, _("unknown command \"%s\""), argv[0]);
+}
+
+void cli_free(struct cli *cli)
+{
+	db_close(&cli->db);
+	free(cli->db_path);
+	free(cli->staff);
+	cli->db_path = cli->staff = NULL;
+}

@@ -1,0 +1,10 @@
+/* cmd_demo: the `doorstep demo` command (SPEC §5). */
+#ifndef DOORSTEP_CMD_DEMO_H
+#define DOORSTEP_CMD_DEMO_H
+
+struct cli;
+
+/* Runs `doorstep demo` with argv[0] == "demo"; returns the exit status. */
+int cmd_demo(struct cli *cli, int argc, char **argv);
+
+#endif

@@ -1,0 +1,10 @@
+/* cmd_report: the `doorstep report` command (SPEC §5). */
+#ifndef DOORSTEP_CMD_REPORT_H
+#define DOORSTEP_CMD_REPORT_H
+
+struct cli;
+
+/* Runs `doorstep report` with argv[0] == "report"; returns the exit status. */
+int cmd_report(struct cli *cli, int argc, char **argv);
+
+#endif

@@ -1,0 +1,10 @@
+/* cmd_sheet: the `doorstep sheet` command (SPEC §5). */
+#ifndef DOORSTEP_CMD_SHEET_H
+#define DOORSTEP_CMD_SHEET_H
+
+struct cli;
+
+/* Runs `doorstep sheet` with argv[0] == "sheet"; returns the exit status. */
+int cmd_sheet(struct cli *cli, int argc, char **argv);
+
+#endif
