@@ -10,8 +10,8 @@
 #define FIELD "id_number"
 
 static const char *const type_codes[] = {
-	[IDCARD_RESIDENT] = "id", [IDCARD_PASSPORT] = "passport", [IDCARD_HKMO] = "hkmo",
-	[IDCARD_TW] = "tw",       [IDCARD_OTHER] = "other",
+    [IDCARD_RESIDENT] = "id", [IDCARD_PASSPORT] = "passport", [IDCARD_HKMO] = "hkmo",
+    [IDCARD_TW] = "tw",	      [IDCARD_OTHER] = "other",
 };
 
 const char *idcard_type_code(enum idcard_type type)
@@ -93,17 +93,18 @@ static int parse_resident(const char *s, const struct date *today, struct idcard
 		if (s[i] == 'X' && i == len - 1 && len != 15)
 			continue; /* a wrong length is reported below */
 		if (s[i] == 'X')
-			return err_field(e, FIELD, "ID number: X is only allowed as the last of 18 "
-						   "characters");
+			return err_field(e, FIELD,
+					 "ID number: X is only allowed as the last of 18 "
+					 "characters");
 		return err_field(e, FIELD,
 				 "ID number: only digits are allowed (and X last), found \"%s\" at "
 				 "position %zu",
 				 one_char(s + i, c), utf8_chars(s) - utf8_chars(s + i) + 1);
 	}
 	if (len != 18 && len != 15)
-		return err_field(e, FIELD,
-				 "ID number: must be 18 characters (or 15 for an old card), got %zu",
-				 len);
+		return err_field(
+		    e, FIELD, "ID number: must be 18 characters (or 15 for an old card), got %zu",
+		    len);
 	if (len == 15) {
 		/* Old cards: region, YYMMDD of the 1900s, sequence; no check character. */
 		memcpy(num, s, 6);
@@ -113,10 +114,11 @@ static int parse_resident(const char *s, const struct date *today, struct idcard
 		memcpy(num, s, 17);
 	}
 	if (num[0] < '1' || num[0] > '8')
-		return err_field(e, FIELD,
-				 "ID number: region code %.6s is not valid (its first digit must be "
-				 "1 to 8)",
-				 num);
+		return err_field(
+		    e, FIELD,
+		    "ID number: region code %.6s is not valid (its first digit must be "
+		    "1 to 8)",
+		    num);
 	y = atoi((char[5]){num[6], num[7], num[8], num[9], 0});
 	m = atoi((char[3]){num[10], num[11], 0});
 	d = atoi((char[3]){num[12], num[13], 0});
@@ -127,8 +129,7 @@ static int parse_resident(const char *s, const struct date *today, struct idcard
 				 num + 6);
 	out->birth = (struct date){y, m, d};
 	if (today && date_cmp(&out->birth, today) > 0)
-		return err_field(e, FIELD, "ID number: birth date %.8s is in the future",
-				 num + 6);
+		return err_field(e, FIELD, "ID number: birth date %.8s is in the future", num + 6);
 	check = idcard_checksum_char(num);
 	if (len == 18 && s[17] != check)
 		return err_field(e, FIELD, "ID number: check digit should be %c, not %c", check,

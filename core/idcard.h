@@ -16,16 +16,16 @@
 enum idcard_type {
 	IDCARD_RESIDENT, /* 居民身份证 */
 	IDCARD_PASSPORT, /* 护照 */
-	IDCARD_HKMO,     /* 港澳居民来往内地通行证 */
-	IDCARD_TW,       /* 台湾居民来往大陆通行证 */
+	IDCARD_HKMO,	 /* 港澳居民来往内地通行证 */
+	IDCARD_TW,	 /* 台湾居民来往大陆通行证 */
 	IDCARD_OTHER,
 };
 
 struct idcard {
 	enum idcard_type type;
-	char number[40];  /* canonical: 18 upper-case characters for a resident ID */
+	char number[40];   /* canonical: 18 upper-case characters for a resident ID */
 	struct date birth; /* {0,0,0} when the document does not carry it */
-	char sex;          /* 'M', 'F', or 0 when unknown */
+	char sex;	   /* 'M', 'F', or 0 when unknown */
 };
 
 /* Parses a document number of the given type typed by a user.

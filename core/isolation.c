@@ -11,8 +11,8 @@
 static const char *const kind_codes[] = {"home", "central", "hospital"};
 static const char *const reason_codes[] = {"key_area", "close_contact", "secondary_contact",
 					   "symptoms", "other"};
-static const char *const end_codes[] = {"completed", "hospitalised", "confirmed",
-					"moved_away", "error",        "restarted"};
+static const char *const end_codes[] = {"completed",  "hospitalised", "confirmed",
+					"moved_away", "error",	      "restarted"};
 static const char *const slot_codes[] = {"AM", "PM"};
 
 static const char *code_of(const char *const *codes, size_t n, int v)
@@ -105,9 +105,9 @@ int isolation_extend_check(const struct isolation_span *span, const struct date 
 		return err_field(e, "days", "isolation days: must be at least 1, got %d",
 				 new_total_days);
 	if (new_total_days < day)
-		return err_field(e, "days",
-				 "isolation days: cannot shorten to %d days, today is already day %d",
-				 new_total_days, day);
+		return err_field(
+		    e, "days", "isolation days: cannot shorten to %d days, today is already day %d",
+		    new_total_days, day);
 	return 0;
 }
 
@@ -145,8 +145,8 @@ int isolation_parse_time(const char *s, int *minutes, struct err *e)
 		for (; *p != ':'; p++)
 			h = *p >= '0' && *p <= '9' ? h * 10 + (*p - '0') : -100;
 		m = (t[n - 2] >= '0' && t[n - 2] <= '9' && t[n - 1] >= '0' && t[n - 1] <= '9')
-			    ? (t[n - 2] - '0') * 10 + (t[n - 1] - '0')
-			    : -1;
+			? (t[n - 2] - '0') * 10 + (t[n - 1] - '0')
+			: -1;
 	}
 	if (h < 0 || h > 23 || m < 0 || m > 59)
 		rc = err_field(e, "time", "time: \"%s\" is not a time of the form 12:00", t);

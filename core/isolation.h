@@ -13,17 +13,17 @@
 #include "core/err.h"
 
 enum isolation_kind {
-	ISOLATION_HOME,     /* "home" 居家 */
+	ISOLATION_HOME,	    /* "home" 居家 */
 	ISOLATION_CENTRAL,  /* "central" 集中 */
 	ISOLATION_HOSPITAL, /* "hospital" 医院 */
 };
 
 enum isolation_reason {
-	ISOLATION_REASON_KEY_AREA,          /* "key_area": returned from a key area */
-	ISOLATION_REASON_CLOSE_CONTACT,     /* "close_contact" */
+	ISOLATION_REASON_KEY_AREA,	    /* "key_area": returned from a key area */
+	ISOLATION_REASON_CLOSE_CONTACT,	    /* "close_contact" */
 	ISOLATION_REASON_SECONDARY_CONTACT, /* "secondary_contact" */
-	ISOLATION_REASON_SYMPTOMS,          /* "symptoms" */
-	ISOLATION_REASON_OTHER,             /* "other" */
+	ISOLATION_REASON_SYMPTOMS,	    /* "symptoms" */
+	ISOLATION_REASON_OTHER,		    /* "other" */
 };
 
 enum isolation_end {
@@ -31,7 +31,7 @@ enum isolation_end {
 	ISOLATION_END_HOSPITALISED, /* "hospitalised" */
 	ISOLATION_END_CONFIRMED,    /* "confirmed": became a confirmed case */
 	ISOLATION_END_MOVED_AWAY,   /* "moved_away" */
-	ISOLATION_END_ERROR,        /* "error": entered in error */
+	ISOLATION_END_ERROR,	    /* "error": entered in error */
 	ISOLATION_END_RESTARTED,    /* "restarted": a new period began */
 };
 
@@ -41,10 +41,10 @@ enum isolation_slot {
 };
 
 struct isolation_span {
-	struct date start;       /* day 1 */
-	struct date last_day;    /* start + total_days - 1 */
+	struct date start;	 /* day 1 */
+	struct date last_day;	 /* start + total_days - 1 */
 	struct date release_day; /* last_day + 1 */
-	int total_days;          /* days + extended */
+	int total_days;		 /* days + extended */
 };
 
 /* Fills *out for an isolation of `days` plus `extended` days from start.

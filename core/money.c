@@ -129,8 +129,7 @@ int money_parse(const char *in, long long *fen, struct err *e)
 		rc = err_field(e, "amount", "amount: too large (at most ¥9,999,999,999,999.99)");
 		break;
 	case DEC_BAD:
-		rc = err_field(e, "amount", "amount: \"%s\" is not an amount; type 1234.50",
-			       s);
+		rc = err_field(e, "amount", "amount: \"%s\" is not an amount; type 1234.50", s);
 		break;
 	}
 	free(s);

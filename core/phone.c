@@ -7,7 +7,7 @@
 
 #include "core/normalize.h"
 
-#define FIELD "phone"
+#define FIELD	   "phone"
 #define MAX_GROUPS 6
 
 static int is_digit(char c)
@@ -45,14 +45,14 @@ static int check_local(const char *local, size_t len, struct err *e)
 				 "got %zu",
 				 len);
 	if (local[0] == '0' || local[0] == '1')
-		return err_field(e, FIELD,
-				 "phone: a landline number cannot start with %c after the area code",
-				 local[0]);
+		return err_field(
+		    e, FIELD, "phone: a landline number cannot start with %c after the area code",
+		    local[0]);
 	return 0;
 }
 
-static int put(char *out, size_t n, struct err *e, const char *fmt, const char *a,
-	       const char *b, const char *c)
+static int put(char *out, size_t n, struct err *e, const char *fmt, const char *a, const char *b,
+	       const char *c)
 {
 	int w = snprintf(out, n, fmt, a, b, c);
 
@@ -74,7 +74,8 @@ static int parse(const char *s, char *out, size_t n, struct err *e)
 		return err_field(e, FIELD, "phone: empty");
 	if (*p == '+') {
 		if (strncmp(p, "+86", 3))
-			return err_field(e, FIELD, "phone: only mainland numbers (+86) are accepted");
+			return err_field(e, FIELD,
+					 "phone: only mainland numbers (+86) are accepted");
 		p += 3;
 	}
 	for (; *p; p++) {
@@ -93,9 +94,9 @@ static int parse(const char *s, char *out, size_t n, struct err *e)
 
 			while (cl < 4 && ((unsigned char)p[cl] & 0xC0) == 0x80)
 				cl++;
-			return err_field(e, FIELD,
-					 "phone: only digits, spaces and - are allowed, found \"%.*s\"",
-					 cl, p);
+			return err_field(
+			    e, FIELD,
+			    "phone: only digits, spaces and - are allowed, found \"%.*s\"", cl, p);
 		}
 	}
 	digits[nd] = '\0';
@@ -118,9 +119,10 @@ static int parse(const char *s, char *out, size_t n, struct err *e)
 		return put(out, n, e, "%s%s%s", digits, "", "");
 	}
 	if (digits[0] != '0')
-		return err_field(e, FIELD,
-				 "phone: a landline needs its area code, e.g. 0398-2812345; a mobile "
-				 "number starts with 1");
+		return err_field(
+		    e, FIELD,
+		    "phone: a landline needs its area code, e.g. 0398-2812345; a mobile "
+		    "number starts with 1");
 	if (ng == 1) {
 		size_t al = area_len(digits);
 
@@ -136,9 +138,9 @@ static int parse(const char *s, char *out, size_t n, struct err *e)
 	 * in groups, "5555 6666"), then at most one group of extension. */
 	size_t al = strlen(groups[0]);
 	if (al != area_len(groups[0]))
-		return err_field(e, FIELD,
-				 "phone: area code %s should have %zu digits (010, 02x: 3; others: 4)",
-				 groups[0], area_len(groups[0]));
+		return err_field(
+		    e, FIELD, "phone: area code %s should have %zu digits (010, 02x: 3; others: 4)",
+		    groups[0], area_len(groups[0]));
 	char local[64] = "";
 	size_t g = 1;
 	strcat(local, groups[g++]);
@@ -147,8 +149,9 @@ static int parse(const char *s, char *out, size_t n, struct err *e)
 	if (check_local(local, strlen(local), e))
 		return -1;
 	if (g + 1 < ng)
-		return err_field(e, FIELD, "phone: type a landline as area-number or "
-					   "area-number-extension");
+		return err_field(e, FIELD,
+				 "phone: type a landline as area-number or "
+				 "area-number-extension");
 	if (g < ng) {
 		if (strlen(groups[g]) > 6)
 			return err_field(e, FIELD, "phone: an extension has at most 6 digits");

@@ -7,7 +7,7 @@
 
 #include "core/normalize.h"
 
-#define FIELD "receipt_no"
+#define FIELD	"receipt_no"
 #define SEQ_MAX 99999999
 
 static char upper_letter(char c)

@@ -24,8 +24,9 @@ int stock_check_distribution(const struct stock_line *line, long long qty, const
 	quantity_format(have < 0 ? 0 : have, h, sizeof h);
 	quantity_format(qty, q, sizeof q);
 	if (item && *item)
-		return err_field(e, "quantity", "quantity: only %s%s%s of %s on hand, cannot give out %s",
-				 h, sp, u, item, q);
+		return err_field(e, "quantity",
+				 "quantity: only %s%s%s of %s on hand, cannot give out %s", h, sp,
+				 u, item, q);
 	return err_field(e, "quantity", "quantity: only %s%s%s on hand, cannot give out %s", h, sp,
 			 u, q);
 }

@@ -12,7 +12,10 @@
 /* Drops a trailing unit: ℃ (U+2103), °C, ° or C, and the spaces before it. */
 static void strip_unit(char *s)
 {
-	static const char *const units[] = {"\xE2\x84\x83", "\xC2\xB0" "C", "\xC2\xB0", "C"};
+	static const char *const units[] = {"\xE2\x84\x83",
+					    "\xC2\xB0"
+					    "C",
+					    "\xC2\xB0", "C"};
 	size_t n = strlen(s);
 
 	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
@@ -71,8 +74,8 @@ static int parse(const char *s, int *tenths, struct err *e)
 	}
 	return 0;
 bad:
-	return err_field(e, FIELD,
-			 "temperature: \"%s\" is not a temperature; type 36.5, 365 or 37", s);
+	return err_field(e, FIELD, "temperature: \"%s\" is not a temperature; type 36.5, 365 or 37",
+			 s);
 }
 
 int temperature_parse(const char *in, int *tenths, struct err *e)

@@ -158,7 +158,9 @@ static void test_shortcuts(void **state)
 	in_ok("－１", &today, 2020, 2, 14);
 	in_ok("ｔ", &today, 2020, 2, 15);
 	in_ok("２０２０－０２－２９", &today, 2020, 2, 29);
-	in_ok("\xE3\x80\x80" "0215\xE3\x80\x80", &today, 2020, 2, 15);
+	in_ok("\xE3\x80\x80"
+	      "0215\xE3\x80\x80",
+	      &today, 2020, 2, 15);
 }
 
 static void test_shortcuts_month_ends(void **state)
@@ -204,10 +206,13 @@ static void test_refused(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_valid),          cmocka_unit_test(test_parse_iso),
-		cmocka_unit_test(test_format_roundtrip), cmocka_unit_test(test_arithmetic),
-		cmocka_unit_test(test_shortcuts),      cmocka_unit_test(test_shortcuts_month_ends),
-		cmocka_unit_test(test_refused),
+	    cmocka_unit_test(test_valid),
+	    cmocka_unit_test(test_parse_iso),
+	    cmocka_unit_test(test_format_roundtrip),
+	    cmocka_unit_test(test_arithmetic),
+	    cmocka_unit_test(test_shortcuts),
+	    cmocka_unit_test(test_shortcuts_month_ends),
+	    cmocka_unit_test(test_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

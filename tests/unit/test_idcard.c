@@ -62,7 +62,8 @@ static void test_valid(void **state)
 	assert_valid("510102190001010015", "510102190001010015", 1900, 1, 1, 'M');
 	/* spaces, full-width digits and a full-width x from a Chinese IME */
 	assert_valid(" 110105 19491231 002X ", "11010519491231002X", 1949, 12, 31, 'F');
-	assert_valid("１１０１０５１９４９１２３１００２ｘ", "11010519491231002X", 1949, 12, 31, 'F');
+	assert_valid("１１０１０５１９４９１２３１００２ｘ", "11010519491231002X", 1949, 12, 31,
+		     'F');
 }
 
 static void test_valid_leap_today(void **state)
@@ -90,7 +91,8 @@ static void test_legacy_15(void **state)
 static void test_length(void **state)
 {
 	(void)state;
-	assert_refused("11010519491231002", "must be 18 characters (or 15 for an old card), got 17");
+	assert_refused("11010519491231002",
+		       "must be 18 characters (or 15 for an old card), got 17");
 	assert_refused("11010519491231002XX", "X is only allowed");
 	assert_refused("1101051949123100211", "got 19");
 	assert_refused("1101051949123100", "got 16");
@@ -207,13 +209,19 @@ static void test_age(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_checksum),      cmocka_unit_test(test_valid),
-		cmocka_unit_test(test_valid_leap_today), cmocka_unit_test(test_legacy_15),
-		cmocka_unit_test(test_length),        cmocka_unit_test(test_characters),
-		cmocka_unit_test(test_region),        cmocka_unit_test(test_birth_date),
-		cmocka_unit_test(test_future_birth),  cmocka_unit_test(test_check_digit),
-		cmocka_unit_test(test_other_types),   cmocka_unit_test(test_type_codes),
-		cmocka_unit_test(test_age),
+	    cmocka_unit_test(test_checksum),
+	    cmocka_unit_test(test_valid),
+	    cmocka_unit_test(test_valid_leap_today),
+	    cmocka_unit_test(test_legacy_15),
+	    cmocka_unit_test(test_length),
+	    cmocka_unit_test(test_characters),
+	    cmocka_unit_test(test_region),
+	    cmocka_unit_test(test_birth_date),
+	    cmocka_unit_test(test_future_birth),
+	    cmocka_unit_test(test_check_digit),
+	    cmocka_unit_test(test_other_types),
+	    cmocka_unit_test(test_type_codes),
+	    cmocka_unit_test(test_age),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

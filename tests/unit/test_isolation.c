@@ -188,8 +188,8 @@ static void test_parse_time(void **state)
 	assert_int_equal(m, 1200);
 	assert_int_equal(isolation_parse_time("23:59", &m, &e), 0);
 	assert_int_equal(m, 1439);
-	static const char *const bad[] = {"24:00", "12:60", "1200", "12:0", "a:00", ":00",
-					  "123:00", "", "12:0a", "-1:00"};
+	static const char *const bad[] = {"24:00", "12:60",  "1200", "12:0",  "a:00",
+					  ":00",   "123:00", "",     "12:0a", "-1:00"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		m = -1;
 		assert_int_equal(isolation_parse_time(bad[i], &m, &e), -1);
@@ -230,7 +230,7 @@ static void test_codes(void **state)
 		assert_int_equal(isolation_slot_from_code(isolation_slot_code(i)), i);
 
 	assert_string_equal(isolation_kind_code((enum isolation_kind)7), "");
-	assert_string_equal(isolation_end_code((enum isolation_end)-1), "");
+	assert_string_equal(isolation_end_code((enum isolation_end) - 1), "");
 	assert_int_equal(isolation_kind_from_code("Home"), -1);
 	assert_int_equal(isolation_reason_from_code(""), -1);
 	assert_int_equal(isolation_end_from_code(NULL), -1);
@@ -240,16 +240,16 @@ static void test_codes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_span_basic),
-		cmocka_unit_test(test_span_leap_day),
-		cmocka_unit_test(test_span_month_and_year_ends),
-		cmocka_unit_test(test_extension),
-		cmocka_unit_test(test_restart),
-		cmocka_unit_test(test_active),
-		cmocka_unit_test(test_slots_and_cutoffs),
-		cmocka_unit_test(test_late_checks),
-		cmocka_unit_test(test_parse_time),
-		cmocka_unit_test(test_codes),
+	    cmocka_unit_test(test_span_basic),
+	    cmocka_unit_test(test_span_leap_day),
+	    cmocka_unit_test(test_span_month_and_year_ends),
+	    cmocka_unit_test(test_extension),
+	    cmocka_unit_test(test_restart),
+	    cmocka_unit_test(test_active),
+	    cmocka_unit_test(test_slots_and_cutoffs),
+	    cmocka_unit_test(test_late_checks),
+	    cmocka_unit_test(test_parse_time),
+	    cmocka_unit_test(test_codes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -31,10 +31,10 @@ static void test_mask_id(void **state)
 	id("411202199001011234", "411202********1234");
 	id("11010519491231002X", "110105********002X");
 	id("110105491231002", "110105*****1002"); /* an old 15-digit value kept as typed */
-	id("E12345678", "E******78");              /* 9 characters: 3 visible */
-	id("H1234567(8)", "H********8)");          /* 11: 3 visible */
-	id("AB12345", "A*****5");                  /* 7: 2 visible */
-	id("12345", "****5");                      /* 5: 1 visible, at the end */
+	id("E12345678", "E******78");		  /* 9 characters: 3 visible */
+	id("H1234567(8)", "H********8)");	  /* 11: 3 visible */
+	id("AB12345", "A*****5");		  /* 7: 2 visible */
+	id("12345", "****5");			  /* 5: 1 visible, at the end */
 	id("12", "**");
 	id("", "");
 	id(NULL, "");
@@ -48,7 +48,7 @@ static void test_mask_phone(void **state)
 	phone("0398-2812345", "0398-****345");
 	phone("010-62345678", "010-****5678");
 	phone("0398-2812345-801", "0398-****345-801");
-	phone("12345", "****5");      /* not a phone: a third visible */
+	phone("12345", "****5");		 /* not a phone: a third visible */
 	phone("138 1234 5678", "13*********78"); /* not canonical: 13 chars, 4 visible */
 	phone("0398-28x2345", "03********45");
 	phone("", "");
@@ -74,9 +74,9 @@ static void test_short_buffer(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_mask_id),
-		cmocka_unit_test(test_mask_phone),
-		cmocka_unit_test(test_short_buffer),
+	    cmocka_unit_test(test_mask_id),
+	    cmocka_unit_test(test_mask_phone),
+	    cmocka_unit_test(test_short_buffer),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

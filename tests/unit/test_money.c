@@ -171,9 +171,9 @@ static void test_quantity(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_money_parse),  cmocka_unit_test(test_money_refused),
-		cmocka_unit_test(test_money_format), cmocka_unit_test(test_money_roundtrip),
-		cmocka_unit_test(test_quantity),
+	    cmocka_unit_test(test_money_parse),	 cmocka_unit_test(test_money_refused),
+	    cmocka_unit_test(test_money_format), cmocka_unit_test(test_money_roundtrip),
+	    cmocka_unit_test(test_quantity),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

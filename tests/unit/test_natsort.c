@@ -70,7 +70,7 @@ static void test_case_and_zeros(void **state)
 static void test_long_runs(void **state)
 {
 	(void)state;
-	assert_before("999999999", "1000000000");     /* 9 vs 10 digits */
+	assert_before("999999999", "1000000000");		    /* 9 vs 10 digits */
 	assert_before("999999999999999999", "1000000000000000000"); /* 18 vs 19 */
 	assert_before("12345678901234567890", "123456789012345678901234567890");
 	assert_before("99999999999999999999999999", "100000000000000000000000000");
@@ -101,9 +101,9 @@ static void test_key_shape(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_spec_examples), cmocka_unit_test(test_letters_and_numbers),
-		cmocka_unit_test(test_case_and_zeros), cmocka_unit_test(test_long_runs),
-		cmocka_unit_test(test_key_shape),
+	    cmocka_unit_test(test_spec_examples),  cmocka_unit_test(test_letters_and_numbers),
+	    cmocka_unit_test(test_case_and_zeros), cmocka_unit_test(test_long_runs),
+	    cmocka_unit_test(test_key_shape),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,12 +12,12 @@
 static struct outing_facts base(void)
 {
 	return (struct outing_facts){
-		.today = {2020, 2, 15},
-		.has_last = 1,
-		.last = {2020, 2, 13},
-		.every_days = 2,
-		.has_valid_until = 1,
-		.valid_until = {2020, 2, 29},
+	    .today = {2020, 2, 15},
+	    .has_last = 1,
+	    .last = {2020, 2, 13},
+	    .every_days = 2,
+	    .has_valid_until = 1,
+	    .valid_until = {2020, 2, 29},
 	};
 }
 
@@ -155,12 +155,9 @@ static void test_texts(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_due),
-		cmocka_unit_test(test_over_month_end_and_leap_day),
-		cmocka_unit_test(test_first),
-		cmocka_unit_test(test_refusals_in_order),
-		cmocka_unit_test(test_no_limit),
-		cmocka_unit_test(test_texts),
+	    cmocka_unit_test(test_due),	     cmocka_unit_test(test_over_month_end_and_leap_day),
+	    cmocka_unit_test(test_first),    cmocka_unit_test(test_refusals_in_order),
+	    cmocka_unit_test(test_no_limit), cmocka_unit_test(test_texts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

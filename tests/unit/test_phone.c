@@ -106,9 +106,9 @@ static void test_small_buffer(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_mobile),   cmocka_unit_test(test_mobile_bad),
-		cmocka_unit_test(test_landline), cmocka_unit_test(test_landline_bad),
-		cmocka_unit_test(test_small_buffer),
+	    cmocka_unit_test(test_mobile),	 cmocka_unit_test(test_mobile_bad),
+	    cmocka_unit_test(test_landline),	 cmocka_unit_test(test_landline_bad),
+	    cmocka_unit_test(test_small_buffer),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -57,8 +57,8 @@ static void test_parse(void **state)
 	assert_int_equal(receipt_parse("1899-A-0001", &y, &st, &q, &e), -1);
 	assert_non_null(strstr(e.msg, "year 1899"));
 	static const char *const bad[] = {
-		"2020-1-0001", "2020-AB-0001", "2020-A-", "2020-A-12x", "20-A-0001", "2020A0001",
-		"2020-A-0001-", "", "2020-A-999999999999", "2020-A--1",
+	    "2020-1-0001", "2020-AB-0001", "2020-A-", "2020-A-12x",	     "20-A-0001",
+	    "2020A0001",   "2020-A-0001-", "",	      "2020-A-999999999999", "2020-A--1",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		assert_int_equal(receipt_parse(bad[i], &y, &st, &q, &e), -1);
@@ -106,8 +106,10 @@ static void test_station(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_format),    cmocka_unit_test(test_parse),
-		cmocka_unit_test(test_roundtrip), cmocka_unit_test(test_station),
+	    cmocka_unit_test(test_format),
+	    cmocka_unit_test(test_parse),
+	    cmocka_unit_test(test_roundtrip),
+	    cmocka_unit_test(test_station),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

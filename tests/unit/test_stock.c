@@ -52,8 +52,8 @@ static void test_distribution(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_on_hand),
-		cmocka_unit_test(test_distribution),
+	    cmocka_unit_test(test_on_hand),
+	    cmocka_unit_test(test_distribution),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
