@@ -53,6 +53,11 @@ int listpage_last(struct listpage *p, struct err *e);
  * fetching as needed; stops at either end.  Returns 0 or -1. */
 int listpage_move(struct listpage *p, int delta, struct err *e);
 
+/* PgDn (dir > 0) and PgUp (dir < 0): the page moves by its height (less
+ * near the ends), the cursor keeps its place on screen; at the end already,
+ * the cursor goes to the last (first) row.  Returns 0 or -1. */
+int listpage_page(struct listpage *p, int dir, struct err *e);
+
 /* Scrolls the page by delta rows without moving the cursor off its row
  * unless it leaves the page (mouse wheel).  Returns 0 or -1. */
 int listpage_scroll(struct listpage *p, int delta, struct err *e);
