@@ -13,6 +13,7 @@ struct cli;
 struct app;
 struct db;
 struct settings;
+struct screen;
 struct screen_class;
 
 /* Opens the database, runs the TUI until the user quits or a signal
@@ -34,6 +35,17 @@ const char *app_staff(struct app *app);
  * Returns 0, or -1 when its open failed (the reason is shown in the status
  * line). */
 int app_push(struct app *app, const struct screen_class *cls, void *arg);
+
+/* Closes screen s (any screen of any stack, usually the caller itself or
+ * the screen that opened a dialog) once the current event is handled: its
+ * close runs then.  Returning SCREEN_POP from a handler does the same for
+ * the screen that returned it. */
+void app_close(struct app *app, struct screen *s);
+
+/* Called from a draw function: after drawing, the terminal cursor is shown
+ * at (y, x) (a text field's insertion point).  Without a call the cursor
+ * is hidden. */
+void app_cursor(struct app *app, int y, int x);
 
 /* Messages in the status line, until the next key press replaces them:
  * app_status for information, app_error (highlighted) for what went wrong.

@@ -24,6 +24,10 @@
  *	form_add_date(f, "birth", N_("Birth date"), NULL, 0, NULL);
  *	form_push(s->app, f, save_household, NULL);  (f now belongs to the stack)
  *
+ * Keys: Tab/Down next field, S-Tab/Up previous, Enter next (saves on the
+ * last), F10 saves, Esc cancels; text fields take every printable key, so
+ * digits and `q` are text there.
+ *
  * In the callbacks, form_value(f, "code") is the field's current text. */
 #ifndef DOORSTEP_FORM_H
 #define DOORSTEP_FORM_H
@@ -51,8 +55,11 @@ typedef int (*form_check_fn)(void *ctx, struct form *f, const char *name, const 
  * stays open). */
 typedef int (*form_submit_fn)(void *ctx, struct form *f, struct err *e);
 
-/* Called when the form closes without submitting (Esc, quit); optional. */
-typedef void (*form_cancel_fn)(void *ctx);
+/* Called once when the form closes: saved is 1 after a successful submit,
+ * 0 when it was cancelled (Esc) or the program is quitting.  The place to
+ * free ctx when the caller allocated it; it must not push screens.
+ * Optional. */
+typedef void (*form_close_fn)(void *ctx, int saved);
 
 /* A new empty form with a title (copied; already translated).  ctx is
  * handed to every callback. */
@@ -78,11 +85,12 @@ void form_add_readonly(struct form *f, const char *name, const char *label, cons
 /* Pushes the form as a modal screen over the current one.  The form belongs
  * to the stack from now on (freed when it closes; do not keep f).  Returns
  * 0, or -1 (the form was freed). */
-int form_push(struct app *app, struct form *f, form_submit_fn submit, form_cancel_fn cancel);
+int form_push(struct app *app, struct form *f, form_submit_fn submit, form_close_fn close);
 
 /* The field's current value: text as typed (trimmed), a date as ISO once
  * valid (else as typed), an enumeration's code ("" when none).  Never NULL
- * for a field that exists; NULL for an unknown name. */
+ * for a field that exists; NULL for an unknown name.  The string belongs to
+ * the form and stays valid until that field changes. */
 const char *form_value(const struct form *f, const char *name);
 
 /* Replaces a field's text (an enumeration takes a code). */

@@ -90,6 +90,7 @@ enum action {
 	ACT_DEL_FWD,
 	ACT_KILL_LINE,
 	ACT_KILL_END,
+	ACT_KILL_WORD,
 	/* dialogs (KEYCTX_DIALOG) */
 	ACT_YES,
 	ACT_NO,

@@ -14,7 +14,8 @@
  * Declaring a screen:
  *
  *	static const struct screen_handler my_handlers[] = {
- *		{ACT_NEW, my_new}, {ACT_OPEN, my_open}, {0}};
+ *		{ACT_OPEN, my_open}, {ACT_NEW, my_new}, {ACT_CANCEL, my_back, N_("back")},
+ *		{0}};
  *	const struct screen_class my_screen = {
  *		.name = N_("Households"), .keyctx = KEYCTX_BIT(KEYCTX_LIST),
  *		.handlers = my_handlers, .open = my_open_fn, .layout = ...,
@@ -69,10 +70,14 @@ struct event {
 };
 
 /* One line of a screen's handler table: the action and the function that
- * does it.  The function returns screen_result flags. */
+ * does it (it returns screen_result flags).  The hint line shows, in table
+ * order, every handled action that has a hint label: hint when set (an
+ * English msgid, e.g. N_("back") for Esc in a detail view), else the
+ * action's own (keys_action_info[act].hint). */
 struct screen_handler {
 	enum action act;
 	int (*fn)(struct screen *s);
+	const char *hint;
 };
 
 enum screen_flag {
@@ -112,6 +117,10 @@ struct screen_class {
 	/* 1 while a text field has focus: digits, letters and `q` belong to
 	 * the screen then.  Optional (NULL: the SCREEN_TEXT flag decides). */
 	int (*text_focus)(struct screen *s);
+	/* 1 when act applies right now (e.g. ACT_EDIT needs a selected row,
+	 * ACT_CHOOSE an enumeration field): the hint line leaves out the
+	 * handled actions for which this returns 0.  Optional (NULL: all). */
+	int (*can)(struct screen *s, enum action act);
 	/* Frees s->state.  Optional. */
 	void (*close)(struct screen *s);
 };
@@ -121,6 +130,7 @@ struct screen {
 	void *state;     /* the screen's own; freed by cls->close */
 	struct app *app; /* the running program (tui/app.h) */
 	struct rect r;   /* the body rectangle, set before layout */
+	int closing;     /* set by app_close: removed after the current event */
 };
 
 /* Runs the handler of ev->act from s's handler table.  Returns its flags,
