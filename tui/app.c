@@ -298,7 +298,7 @@ static void draw_tabs(struct app *app)
 	for (int i = 0; i < TABS_COUNT; i++) {
 		snprintf(buf[i], sizeof buf[i], "%s", _(tabs_table[i].title));
 		w[i] = textwidth_utf8(buf[i]);
-		total += w[i] + 4; /* " N title " and a gap */
+		total += w[i] + 4; /* " N title " */
 	}
 	/* too wide: shorten the inactive titles, the longest first */
 	while (total > COLS) {
@@ -322,7 +322,6 @@ static void draw_tabs(struct app *app)
 		x += draw_text(0, x, COLS - x, num, role);
 		x += draw_text(0, x, COLS - x, t, role);
 		x += draw_text(0, x, COLS - x, " ", role);
-		x++;
 		free(t);
 	}
 	app->tab_x[TABS_COUNT] = x;
