@@ -371,7 +371,8 @@ static void draw_hints(struct app *app, struct screen *s)
 					continue;
 			}
 			k = keys_find(s->cls->keys, s->cls->keyctx, h->act);
-			if (!k)
+			/* a key the screen took for something else is not a hint */
+			if (!k || keys_lookup(s->cls->keys, s->cls->keyctx, 0, k) != h->act)
 				continue;
 			keys_name(k, key, sizeof key);
 			need = textwidth_utf8(key) + 1 + textwidth_utf8(_(label)) + 2;

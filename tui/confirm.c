@@ -98,6 +98,8 @@ static void c_close(struct screen *s)
 {
 	struct confirm *c = s->state;
 
+	if (!c->answered && c->answer) /* quitting: the answer is no */
+		c->answer(c->ctx, 0);
 	free(c->question);
 	free(c);
 }

@@ -6,7 +6,8 @@
 
 struct app;
 
-/* Called once with 1 (yes) or 0 (no).  Returns screen_result flags applied
+/* Called exactly once with 1 (yes) or 0 (no; also when the program quits
+ * with the question open, when the flags are ignored).  Returns screen_result flags applied
  * as if the dialog returned them (SCREEN_CHANGED after a delete, SCREEN_QUIT
  * ...); 0 for nothing. */
 typedef int (*confirm_fn)(void *ctx, int yes);

@@ -196,6 +196,10 @@ static void p_close(struct screen *s)
 {
 	struct picklist *p = s->state;
 
+	/* closed without an answer (the program is quitting): done still runs
+	 * once, so that its owner can free ctx */
+	if (!p->answered && p->done)
+		p->done(p->ctx, -1);
 	for (int i = 0; i < p->n; i++)
 		free(p->labels[i]);
 	free(p->labels);

@@ -10,9 +10,11 @@
 
 struct app;
 
-/* Called once when the dialog closes: index of the chosen item, or -1 when
- * cancelled.  Returns screen_result flags (SCREEN_CHANGED, SCREEN_QUIT ...),
- * applied as if the pick-list returned them; 0 for nothing. */
+/* Called exactly once when the dialog closes: index of the chosen item, or
+ * -1 when cancelled (also when the program quits with the dialog open; the
+ * flags are ignored then and no screen can be pushed).  Returns
+ * screen_result flags (SCREEN_CHANGED, SCREEN_QUIT ...), applied as if the
+ * pick-list returned them; 0 for nothing. */
 typedef int (*picklist_done_fn)(void *ctx, int index);
 
 /* Pushes a pick-list of n labels (copied; already translated), the cursor
