@@ -18,6 +18,7 @@
 #include "tui/confirm.h"
 #include "tui/picklist.h"
 #include "tui/screen.h"
+#include "tui/widget_text.h"
 
 enum field_kind {
 	FIELD_TEXT,
@@ -377,16 +378,6 @@ static void fm_layout(struct screen *s, struct rect r)
 	f->box = draw_center_rect(r, h, w);
 }
 
-static char *view_text(struct lineedit *le, const struct lineedit_view *v)
-{
-	char *out = xmalloc(v->count * 4 + 1), *p = out;
-
-	for (size_t i = 0; i < v->count; i++)
-		p += utf8_encode((uint32_t)le->buf[v->first + i], p);
-	*p = 0;
-	return out;
-}
-
 static void fm_draw(struct screen *s)
 {
 	struct form *f = s->state;
@@ -419,15 +410,7 @@ static void fm_draw(struct screen *s)
 				snprintf(buf, sizeof buf, "%s", "—  ▾");
 			draw_fit(y, vx, vw, buf, role);
 		} else {
-			struct lineedit_view v;
-			char *t;
-
-			lineedit_view(&fd->le, vw, &v);
-			t = view_text(&fd->le, &v);
-			draw_fit(y, vx, vw, t, role);
-			free(t);
-			if (i == f->focus)
-				app_cursor(s->app, y, vx + v.cursor_col);
+			text_field_draw(s->app, &fd->le, y, vx, vw, role, i == f->focus);
 		}
 	}
 	if (f->top > 0)
@@ -439,20 +422,6 @@ static void fm_draw(struct screen *s)
 static int is_printable(int key)
 {
 	return !KEYS_IS_FN(key) && key >= 32 && key != 127;
-}
-
-/* Full-width digits and point (typed with a Chinese input method) as ASCII. */
-static int narrow(int key)
-{
-	if (key >= 0xFF10 && key <= 0xFF19)
-		return '0' + key - 0xFF10;
-	if (key == 0xFF0E || key == 0x3002)
-		return '.';
-	if (key == 0xFF0D)
-		return '-';
-	if (key == 0xFF1A)
-		return ':';
-	return key;
 }
 
 static int enum_pick_done(void *ctx, int index)
@@ -514,48 +483,8 @@ static int enum_key(struct form *f, struct field *fd, const struct event *ev)
 
 static int text_key(struct field *fd, const struct event *ev)
 {
-	struct lineedit *le = &fd->le;
-
-	if (is_printable(ev->key)) {
-		int c = fd->kind == FIELD_TEXT ? ev->key : narrow(ev->key);
-
-		if (fd->kind == FIELD_NUMBER && !strchr("0123456789.-:", c))
-			return SCREEN_HANDLED;
-		lineedit_insert(le, (wchar_t)c);
-		return SCREEN_HANDLED;
-	}
-	switch (ev->act) {
-	case ACT_CHAR_LEFT:
-		lineedit_left(le);
-		break;
-	case ACT_CHAR_RIGHT:
-		lineedit_right(le);
-		break;
-	case ACT_LINE_START:
-		lineedit_home(le);
-		break;
-	case ACT_LINE_END:
-		lineedit_end(le);
-		break;
-	case ACT_DEL_BACK:
-		lineedit_backspace(le);
-		break;
-	case ACT_DEL_FWD:
-		lineedit_delete(le);
-		break;
-	case ACT_KILL_LINE:
-		lineedit_kill_to_start(le);
-		break;
-	case ACT_KILL_END:
-		lineedit_kill_to_end(le);
-		break;
-	case ACT_KILL_WORD:
-		lineedit_kill_word(le);
-		break;
-	default:
-		return SCREEN_IGNORED;
-	}
-	return SCREEN_HANDLED;
+	return text_field_key(&fd->le, fd->kind == FIELD_TEXT ? TEXT_FIELD_ANY : TEXT_FIELD_NUMBER,
+			      ev, NULL);
 }
 
 static int fm_event(struct screen *s, const struct event *ev)
