@@ -45,8 +45,7 @@ static void clip_cursor(struct listpage *p)
 }
 
 /* Fetches up to n rows on side dir of anchor into a fresh array *out. */
-static int fetch(struct listpage *p, const void *anchor, int dir, int n, void ***out,
-		 struct err *e)
+static int fetch(struct listpage *p, const void *anchor, int dir, int n, void ***out, struct err *e)
 {
 	int m;
 

@@ -29,8 +29,8 @@ struct listpage {
 	void *ctx;
 	void **rows; /* rows[0..count-1] are on screen, rows[0] at the top */
 	int count;
-	int height;  /* rows that fit */
-	int cursor;  /* index in rows of the selected row; 0 when empty */
+	int height; /* rows that fit */
+	int cursor; /* index in rows of the selected row; 0 when empty */
 };
 
 /* Sets up an empty page (no fetch yet); free with listpage_free. */

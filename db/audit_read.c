@@ -11,19 +11,19 @@
 #define COLS "SELECT id, at, staff, action, table_name, record_uuid, changes FROM audit_log"
 
 static const char *const queries[4] = {
-	/* older than anchor */
-	COLS " WHERE record_uuid = :rec AND (at, id) < (:at, :id) ORDER BY at DESC, id DESC"
-	     " LIMIT :n",
-	/* the newest */
-	COLS " WHERE record_uuid = :rec ORDER BY at DESC, id DESC LIMIT :n",
-	/* newer than anchor, nearest first */
-	COLS " WHERE record_uuid = :rec AND (at, id) > (:at, :id) ORDER BY at, id LIMIT :n",
-	/* the oldest */
-	COLS " WHERE record_uuid = :rec ORDER BY at, id LIMIT :n",
+    /* older than anchor */
+    COLS " WHERE record_uuid = :rec AND (at, id) < (:at, :id) ORDER BY at DESC, id DESC"
+	 " LIMIT :n",
+    /* the newest */
+    COLS " WHERE record_uuid = :rec ORDER BY at DESC, id DESC LIMIT :n",
+    /* newer than anchor, nearest first */
+    COLS " WHERE record_uuid = :rec AND (at, id) > (:at, :id) ORDER BY at, id LIMIT :n",
+    /* the oldest */
+    COLS " WHERE record_uuid = :rec ORDER BY at, id LIMIT :n",
 };
 
-int db_audit_page(struct db *db, const char *record_uuid, const struct audit_entry *anchor,
-		  int dir, int n, struct audit_entry *out, struct err *e)
+int db_audit_page(struct db *db, const char *record_uuid, const struct audit_entry *anchor, int dir,
+		  int n, struct audit_entry *out, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, queries[(dir > 0 ? 0 : 2) + (anchor ? 0 : 1)], e);
 	int r = 0, m = 0;
@@ -59,7 +59,8 @@ int db_audit_page(struct db *db, const char *record_uuid, const struct audit_ent
 
 long long db_audit_count(struct db *db, const char *record_uuid, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM audit_log WHERE record_uuid = :rec", e);
+	sqlite3_stmt *st =
+	    db_stmt(db, "SELECT count(*) FROM audit_log WHERE record_uuid = :rec", e);
 	long long n = -1;
 
 	if (!st)

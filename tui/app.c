@@ -33,7 +33,7 @@
 #define STACK_MAX 16
 #define MIN_LINES 24
 #define MIN_COLS  80
-#define POLL_MS   250
+#define POLL_MS	  250
 
 struct tabstack {
 	struct screen *s[STACK_MAX];
@@ -54,9 +54,9 @@ struct app {
 	int too_small;
 	long long data_version;
 	struct rect body;
-	int cursor_y, cursor_x; /* -1: hidden */
+	int cursor_y, cursor_x;	   /* -1: hidden */
 	int tab_x[TABS_COUNT + 1]; /* column where each tab title starts, for clicks */
-	int ending; /* tearing down: no screen may open any more */
+	int ending;		   /* tearing down: no screen may open any more */
 };
 
 static int curses_on;
@@ -154,8 +154,7 @@ static void layout_one(struct app *app, struct screen *s)
 		s->cls->layout(s, app->body);
 }
 
-static int push_on(struct app *app, struct tabstack *t, const struct screen_class *cls,
-		   void *arg)
+static int push_on(struct app *app, struct tabstack *t, const struct screen_class *cls, void *arg)
 {
 	struct screen *s;
 	struct err e;
@@ -347,10 +346,10 @@ static void draw_hints(struct app *app, struct screen *s)
 		return;
 	for (int pass = 0; pass < 2; pass++) {
 		static const struct screen_handler globals[] = {
-			{ACT_HELP, NULL, NULL},
-			{ACT_CANCEL, NULL, NULL},
-			{ACT_QUIT, NULL, NULL},
-			{ACT_NONE, NULL, NULL},
+		    {ACT_HELP, NULL, NULL},
+		    {ACT_CANCEL, NULL, NULL},
+		    {ACT_QUIT, NULL, NULL},
+		    {ACT_NONE, NULL, NULL},
 		};
 		const struct screen_handler *h = pass ? globals : s->cls->handlers;
 
@@ -397,9 +396,10 @@ static void draw_all(struct app *app)
 		char msg[200];
 		struct rect r = {0, 0, LINES, COLS};
 
-		snprintf(msg, sizeof msg,
-			 _("The terminal is %d×%d; doorstep needs at least %d×%d. Please enlarge it."),
-			 COLS, LINES, MIN_COLS, MIN_LINES);
+		snprintf(
+		    msg, sizeof msg,
+		    _("The terminal is %d×%d; doorstep needs at least %d×%d. Please enlarge it."),
+		    COLS, LINES, MIN_COLS, MIN_LINES);
 		draw_wrapped(draw_center_rect(r, 3, COLS > 4 ? COLS - 4 : COLS), msg, 0,
 			     THEME_ALERT);
 		curs_set(0);
@@ -524,8 +524,8 @@ static void handle_key(struct app *app, int key)
 		global_action(app, NULL, ev.act);
 		return;
 	}
-	ev.act = keys_lookup(s->cls->keys, s->cls->keyctx, screen_takes_text(s) && printable(key),
-			     key);
+	ev.act =
+	    keys_lookup(s->cls->keys, s->cls->keyctx, screen_takes_text(s) && printable(key), key);
 	if (s->cls->event)
 		flags = s->cls->event(s, &ev);
 	if (!flags)
@@ -661,13 +661,13 @@ int app_run(struct cli *cli)
 	keypad(stdscr, TRUE);
 	timeout(POLL_MS);
 	theme_init();
-	app->mouse = mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED |
-				       BUTTON4_PRESSED
+	app->mouse =
+	    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
-				       | BUTTON5_PRESSED
+			  | BUTTON5_PRESSED
 #endif
-				   ,
-			       NULL) != 0;
+		      ,
+		      NULL) != 0;
 
 	relayout(app);
 	app_goto_tab(app, 0);

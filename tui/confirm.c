@@ -105,21 +105,21 @@ static void c_close(struct screen *s)
 }
 
 static const struct screen_handler c_handlers[] = {
-	{ACT_YES, c_yes, NULL},
-	{ACT_NO, c_no, NULL},
-	{ACT_CANCEL, c_no, N_("no")},
-	{ACT_NONE, NULL, NULL},
+    {ACT_YES, c_yes, NULL},
+    {ACT_NO, c_no, NULL},
+    {ACT_CANCEL, c_no, N_("no")},
+    {ACT_NONE, NULL, NULL},
 };
 
 static const struct screen_class confirm_screen = {
-	.name = N_("Question"),
-	.flags = SCREEN_MODAL | SCREEN_OVERLAY,
-	.keyctx = KEYCTX_BIT(KEYCTX_DIALOG),
-	.handlers = c_handlers,
-	.open = c_open,
-	.draw = c_draw,
-	.event = c_event,
-	.close = c_close,
+    .name = N_("Question"),
+    .flags = SCREEN_MODAL | SCREEN_OVERLAY,
+    .keyctx = KEYCTX_BIT(KEYCTX_DIALOG),
+    .handlers = c_handlers,
+    .open = c_open,
+    .draw = c_draw,
+    .event = c_event,
+    .close = c_close,
 };
 
 int confirm_push(struct app *app, const char *question, confirm_fn answer, void *ctx)

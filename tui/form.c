@@ -67,8 +67,8 @@ struct form *form_new(const char *title, void *ctx)
 	return f;
 }
 
-static struct field *add(struct form *f, const char *name, const char *label,
-			 enum field_kind kind, unsigned flags)
+static struct field *add(struct form *f, const char *name, const char *label, enum field_kind kind,
+			 unsigned flags)
 {
 	struct field *fd;
 
@@ -392,8 +392,8 @@ static void fm_draw(struct screen *s)
 	for (int k = 0; k < rows && f->top + k < f->n; k++) {
 		int i = f->top + k, y = b.y + 2 + k;
 		struct field *fd = &f->f[i];
-		enum theme_role role = i == f->focus ? THEME_FIELD_FOCUS
-				       : fd->bad     ? THEME_FIELD_BAD
+		enum theme_role role = i == f->focus		    ? THEME_FIELD_FOCUS
+				       : fd->bad		    ? THEME_FIELD_BAD
 				       : fd->kind == FIELD_READONLY ? THEME_DIALOG
 								    : THEME_FIELD;
 		char label[160];
@@ -605,27 +605,24 @@ static void fm_close(struct screen *s)
 }
 
 static const struct screen_handler fm_handlers[] = {
-	{ACT_SUBMIT, fm_submit, NULL},
-	{ACT_ACCEPT, fm_accept, NULL},
-	{ACT_NEXT_FIELD, fm_next, NULL},
-	{ACT_PREV_FIELD, fm_prev, NULL},
-	{ACT_CHOOSE, fm_choose, NULL},
-	{ACT_CANCEL, fm_cancel, N_("cancel")},
-	{ACT_NONE, NULL, NULL},
+    {ACT_SUBMIT, fm_submit, NULL},   {ACT_ACCEPT, fm_accept, NULL},
+    {ACT_NEXT_FIELD, fm_next, NULL}, {ACT_PREV_FIELD, fm_prev, NULL},
+    {ACT_CHOOSE, fm_choose, NULL},   {ACT_CANCEL, fm_cancel, N_("cancel")},
+    {ACT_NONE, NULL, NULL},
 };
 
 static const struct screen_class form_screen = {
-	.name = N_("Form"),
-	.flags = SCREEN_MODAL | SCREEN_OVERLAY | SCREEN_TEXT,
-	.keyctx = KEYCTX_BIT(KEYCTX_FORM) | KEYCTX_BIT(KEYCTX_TEXT),
-	.handlers = fm_handlers,
-	.open = fm_open,
-	.layout = fm_layout,
-	.draw = fm_draw,
-	.event = fm_event,
-	.dirty = fm_dirty,
-	.can = fm_can,
-	.close = fm_close,
+    .name = N_("Form"),
+    .flags = SCREEN_MODAL | SCREEN_OVERLAY | SCREEN_TEXT,
+    .keyctx = KEYCTX_BIT(KEYCTX_FORM) | KEYCTX_BIT(KEYCTX_TEXT),
+    .handlers = fm_handlers,
+    .open = fm_open,
+    .layout = fm_layout,
+    .draw = fm_draw,
+    .event = fm_event,
+    .dirty = fm_dirty,
+    .can = fm_can,
+    .close = fm_close,
 };
 
 int form_push(struct app *app, struct form *f, form_submit_fn submit, form_close_fn close)

@@ -40,7 +40,7 @@ struct form;
 
 enum form_field_flag {
 	FORM_REQUIRED = 1 << 0, /* empty is refused with "<label> is required" */
-	FORM_SECRET = 1 << 1,   /* reserved: drawn masked */
+	FORM_SECRET = 1 << 1,	/* reserved: drawn masked */
 };
 
 /* Checks (and may normalise) a field's value when the field is left and

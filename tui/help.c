@@ -184,25 +184,25 @@ static void hp_close(struct screen *s)
 }
 
 static const struct keybind hp_keys[] = {
-	{0, 'q', ACT_CANCEL},
-	{0, 0, ACT_NONE},
+    {0, 'q', ACT_CANCEL},
+    {0, 0, ACT_NONE},
 };
 
 static const struct screen_handler hp_handlers[] = {
-	{ACT_CANCEL, hp_back, N_("close")},
-	{ACT_NONE, NULL, NULL},
+    {ACT_CANCEL, hp_back, N_("close")},
+    {ACT_NONE, NULL, NULL},
 };
 
 static const struct screen_class help_screen = {
-	.name = N_("Help"),
-	.flags = SCREEN_MODAL,
-	.keyctx = KEYCTX_BIT(KEYCTX_VIEW),
-	.keys = hp_keys,
-	.handlers = hp_handlers,
-	.open = hp_open,
-	.draw = hp_draw,
-	.event = hp_event,
-	.close = hp_close,
+    .name = N_("Help"),
+    .flags = SCREEN_MODAL,
+    .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
+    .keys = hp_keys,
+    .handlers = hp_handlers,
+    .open = hp_open,
+    .draw = hp_draw,
+    .event = hp_event,
+    .close = hp_close,
 };
 
 int help_push(struct app *app, struct screen *from)

@@ -28,9 +28,9 @@ static const char *action_label(const char *code)
 	static const struct {
 		const char *code, *label;
 	} t[] = {
-		{"insert", N_("added")},     {"update", N_("changed")},	 {"delete", N_("deleted")},
-		{"void", N_("voided")},	     {"reveal", N_("revealed")}, {"export", N_("exported")},
-		{"print", N_("printed")},    {"import", N_("imported")}, {"merge", N_("merged")},
+	    {"insert", N_("added")},  {"update", N_("changed")},  {"delete", N_("deleted")},
+	    {"void", N_("voided")},   {"reveal", N_("revealed")}, {"export", N_("exported")},
+	    {"print", N_("printed")}, {"import", N_("imported")}, {"merge", N_("merged")},
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (!strcmp(t[i].code, code))
@@ -83,11 +83,8 @@ static void h_cell(void *ctx, const void *row, int col, struct strbuf *out)
 }
 
 static const struct list_column h_cols[] = {
-	{N_("When"), 19, 0, 0},
-	{N_("Staff"), 8, 1, 0},
-	{N_("Done"), 8, 0, 0},
-	{N_("What changed"), 20, 4, 0},
-	{NULL, 0, 0, 0},
+    {N_("When"), 19, 0, 0},	    {N_("Staff"), 8, 1, 0}, {N_("Done"), 8, 0, 0},
+    {N_("What changed"), 20, 4, 0}, {NULL, 0, 0, 0},
 };
 
 static const struct list_ops h_ops = {h_fetch, h_row_free, h_cell, NULL};
@@ -204,17 +201,17 @@ static int back(struct screen *s)
 }
 
 static const struct screen_handler e_handlers[] = {
-	{ACT_CANCEL, back, N_("back")},
-	{ACT_NONE, NULL, NULL},
+    {ACT_CANCEL, back, N_("back")},
+    {ACT_NONE, NULL, NULL},
 };
 
 static const struct screen_class entry_screen = {
-	.name = N_("One change in the history"),
-	.keyctx = KEYCTX_BIT(KEYCTX_VIEW),
-	.handlers = e_handlers,
-	.open = e_open,
-	.draw = e_draw,
-	.close = e_close,
+    .name = N_("One change in the history"),
+    .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
+    .handlers = e_handlers,
+    .open = e_open,
+    .draw = e_draw,
+    .close = e_close,
 };
 
 static int h_show(struct screen *s)
@@ -235,22 +232,22 @@ static int h_can(struct screen *s, enum action act)
 }
 
 static const struct screen_handler h_handlers[] = {
-	{ACT_OPEN, h_show, N_("details")},
-	{ACT_CANCEL, back, N_("back")},
-	{ACT_NONE, NULL, NULL},
+    {ACT_OPEN, h_show, N_("details")},
+    {ACT_CANCEL, back, N_("back")},
+    {ACT_NONE, NULL, NULL},
 };
 
 static const struct screen_class history_screen = {
-	.name = N_("History"),
-	.keyctx = KEYCTX_BIT(KEYCTX_VIEW),
-	.handlers = h_handlers,
-	.open = h_open,
-	.layout = h_layout,
-	.draw = h_draw,
-	.event = h_event,
-	.data_changed = h_changed,
-	.can = h_can,
-	.close = h_close,
+    .name = N_("History"),
+    .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
+    .handlers = h_handlers,
+    .open = h_open,
+    .layout = h_layout,
+    .draw = h_draw,
+    .event = h_event,
+    .data_changed = h_changed,
+    .can = h_can,
+    .close = h_close,
 };
 
 int history_push(struct app *app, const char *record_uuid, const char *title)

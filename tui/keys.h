@@ -18,10 +18,10 @@
 #define DOORSTEP_KEYS_H
 
 /* A function key (KEY_F(1), KEY_NPAGE ...) as a key int. */
-#define KEYS_FN(k)   (0x200000 | (k))
+#define KEYS_FN(k)    (0x200000 | (k))
 #define KEYS_IS_FN(k) (((k)&0x200000) != 0)
-#define KEYS_CTRL(c) ((c)&0x1f)
-#define KEYS_ESC     27
+#define KEYS_CTRL(c)  ((c)&0x1f)
+#define KEYS_ESC      27
 
 enum action {
 	ACT_NONE = 0,

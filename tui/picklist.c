@@ -167,10 +167,10 @@ static int p_event(struct screen *s, const struct event *ev)
 	default:
 		break;
 	}
-	if (ev->act == ACT_NONE || ev->act == ACT_QUIT || (ev->act >= ACT_TAB_1 &&
-							   ev->act <= ACT_TAB_8)) {
-		int i = picklist_match_key((const char *const *)p->labels, p->n, p->cursor,
-					   ev->key);
+	if (ev->act == ACT_NONE || ev->act == ACT_QUIT ||
+	    (ev->act >= ACT_TAB_1 && ev->act <= ACT_TAB_8)) {
+		int i =
+		    picklist_match_key((const char *const *)p->labels, p->n, p->cursor, ev->key);
 
 		if (i >= 0 && ev->key >= '1' && ev->key <= '9')
 			return finish(s, i);
@@ -208,25 +208,25 @@ static void p_close(struct screen *s)
 }
 
 static const struct screen_handler p_handlers[] = {
-	{ACT_ACCEPT, p_accept, N_("choose")},
-	{ACT_CANCEL, p_cancel, N_("cancel")},
-	{ACT_NONE, NULL, NULL},
+    {ACT_ACCEPT, p_accept, N_("choose")},
+    {ACT_CANCEL, p_cancel, N_("cancel")},
+    {ACT_NONE, NULL, NULL},
 };
 
 static const struct screen_class pick_screen = {
-	.name = N_("Choose"),
-	.flags = SCREEN_MODAL | SCREEN_OVERLAY,
-	.keyctx = KEYCTX_BIT(KEYCTX_PICK),
-	.handlers = p_handlers,
-	.open = p_open,
-	.layout = p_layout,
-	.draw = p_draw,
-	.event = p_event,
-	.close = p_close,
+    .name = N_("Choose"),
+    .flags = SCREEN_MODAL | SCREEN_OVERLAY,
+    .keyctx = KEYCTX_BIT(KEYCTX_PICK),
+    .handlers = p_handlers,
+    .open = p_open,
+    .layout = p_layout,
+    .draw = p_draw,
+    .event = p_event,
+    .close = p_close,
 };
 
-int picklist_push(struct app *app, const char *title, const char *const *labels, int n,
-		  int current, picklist_done_fn done, void *ctx)
+int picklist_push(struct app *app, const char *title, const char *const *labels, int n, int current,
+		  picklist_done_fn done, void *ctx)
 {
 	struct pick_arg a = {title, labels, n, current, done, ctx};
 

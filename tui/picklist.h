@@ -19,8 +19,8 @@ typedef int (*picklist_done_fn)(void *ctx, int index);
 
 /* Pushes a pick-list of n labels (copied; already translated), the cursor
  * on item current (clipped).  Returns 0 or -1. */
-int picklist_push(struct app *app, const char *title, const char *const *labels, int n,
-		  int current, picklist_done_fn done, void *ctx);
+int picklist_push(struct app *app, const char *title, const char *const *labels, int n, int current,
+		  picklist_done_fn done, void *ctx);
 
 /* As picklist_push over an enumeration table: the labels are its English
  * labels translated; index is into the table. */

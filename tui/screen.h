@@ -36,12 +36,12 @@ struct screen;
 
 /* What an event handler returns: an OR of these. */
 enum screen_result {
-	SCREEN_IGNORED = 0,      /* not mine: try the global actions */
+	SCREEN_IGNORED = 0,	 /* not mine: try the global actions */
 	SCREEN_HANDLED = 1 << 0, /* consumed */
-	SCREEN_REDRAW = 1 << 1,  /* consumed, redraw everything (the stack redraws after
+	SCREEN_REDRAW = 1 << 1,	 /* consumed, redraw everything (the stack redraws after
 				  * every handled event anyway) */
-	SCREEN_POP = 1 << 2,     /* close the screen that returned this */
-	SCREEN_QUIT = 1 << 3,    /* quit the program (asks first when a form holds
+	SCREEN_POP = 1 << 2,	 /* close the screen that returned this */
+	SCREEN_QUIT = 1 << 3,	 /* quit the program (asks first when a form holds
 				  * unsaved input) */
 	SCREEN_CHANGED = 1 << 4, /* this process wrote data: every open screen's
 				  * data_changed runs (other processes' commits are
@@ -55,17 +55,17 @@ enum event_type {
 
 enum mouse_kind {
 	MOUSE_CLICK = 1,  /* button 1 pressed/clicked */
-	MOUSE_DOUBLE,     /* button 1 double-clicked */
-	MOUSE_WHEEL_UP,   /* wheel away from the user */
+	MOUSE_DOUBLE,	  /* button 1 double-clicked */
+	MOUSE_WHEEL_UP,	  /* wheel away from the user */
 	MOUSE_WHEEL_DOWN, /* wheel towards the user */
 };
 
 struct event {
 	enum event_type type;
-	int key;         /* a key int (tui/keys.h): character or KEYS_FN(KEY_...) */
+	int key;	 /* a key int (tui/keys.h): character or KEYS_FN(KEY_...) */
 	enum action act; /* the action bound to key for the receiving screen, or
 			  * ACT_NONE */
-	int mouse_kind;  /* enum mouse_kind */
+	int mouse_kind;	 /* enum mouse_kind */
 	int mouse_y, mouse_x;
 };
 
@@ -81,19 +81,19 @@ struct screen_handler {
 };
 
 enum screen_flag {
-	SCREEN_MODAL = 1 << 0,   /* a form or dialog: tabs do not switch while it is open,
+	SCREEN_MODAL = 1 << 0,	 /* a form or dialog: tabs do not switch while it is open,
 				  * digits and letters are its own */
 	SCREEN_OVERLAY = 1 << 1, /* drawn over the screen below (dialogs, pick-lists) */
-	SCREEN_TEXT = 1 << 2,    /* takes printable characters itself (never looked up
+	SCREEN_TEXT = 1 << 2,	 /* takes printable characters itself (never looked up
 				  * as global keys); set by forms, see also
 				  * screen_class.text_focus */
 };
 
 struct screen_class {
-	const char *name;  /* English msgid, the title shown in help */
-	unsigned flags;    /* enum screen_flag */
-	unsigned keyctx;   /* KEYCTX_BIT()s of the contexts whose keys apply */
-	const struct keybind *keys; /* the screen's own keys, {0}-terminated, or NULL */
+	const char *name;		       /* English msgid, the title shown in help */
+	unsigned flags;			       /* enum screen_flag */
+	unsigned keyctx;		       /* KEYCTX_BIT()s of the contexts whose keys apply */
+	const struct keybind *keys;	       /* the screen's own keys, {0}-terminated, or NULL */
 	const struct screen_handler *handlers; /* {0}-terminated, or NULL */
 
 	/* Allocates s->state from arg (whatever app_push was given).
@@ -127,10 +127,10 @@ struct screen_class {
 
 struct screen {
 	const struct screen_class *cls;
-	void *state;     /* the screen's own; freed by cls->close */
+	void *state;	 /* the screen's own; freed by cls->close */
 	struct app *app; /* the running program (tui/app.h) */
-	struct rect r;   /* the body rectangle, set before layout */
-	int closing;     /* set by app_close: removed after the current event */
+	struct rect r;	 /* the body rectangle, set before layout */
+	int closing;	 /* set by app_close: removed after the current event */
 };
 
 /* Runs the handler of ev->act from s's handler table.  Returns its flags,

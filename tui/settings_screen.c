@@ -53,8 +53,9 @@ static int check_fever(void *c, struct form *f, const char *name, const char *v,
 
 	(void)c;
 	if (t < 360 || t > 400)
-		return err_field(e, name, "%s",
-				 _("fever threshold: a temperature between 36.0 and 40.0, e.g. 37.3"));
+		return err_field(
+		    e, name, "%s",
+		    _("fever threshold: a temperature between 36.0 and 40.0, e.g. 37.3"));
 	char buf[16];
 	snprintf(buf, sizeof buf, "%d.%d", t / 10, t % 10);
 	form_set(f, name, buf);

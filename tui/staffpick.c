@@ -55,8 +55,7 @@ static int take(struct app *app, const char *name, struct err *e)
 	return 0;
 }
 
-static int check_name(void *ctx, struct form *f, const char *name, const char *value,
-		      struct err *e)
+static int check_name(void *ctx, struct form *f, const char *name, const char *value, struct err *e)
 {
 	(void)ctx;
 	(void)f;

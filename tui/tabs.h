@@ -12,9 +12,9 @@ struct screen_class;
 #define TABS_COUNT 8
 
 struct tab {
-	const char *title;               /* English msgid: N_("Households") */
-	const struct screen_class *cls;  /* the tab's screen */
-	void *arg;                       /* handed to cls->open */
+	const char *title;		/* English msgid: N_("Households") */
+	const struct screen_class *cls; /* the tab's screen */
+	void *arg;			/* handed to cls->open */
 };
 
 extern const struct tab tabs_table[TABS_COUNT];

@@ -9,24 +9,24 @@
 
 enum theme_role {
 	THEME_NORMAL,
-	THEME_TAB,         /* an inactive tab title */
+	THEME_TAB,	   /* an inactive tab title */
 	THEME_TAB_ACTIVE,  /* the current tab */
-	THEME_TITLE,       /* a screen's or dialog's title */
-	THEME_HEADER,      /* column titles of a list */
-	THEME_CURSOR,      /* the selected row of a focused list */
+	THEME_TITLE,	   /* a screen's or dialog's title */
+	THEME_HEADER,	   /* column titles of a list */
+	THEME_CURSOR,	   /* the selected row of a focused list */
 	THEME_CURSOR_DIM,  /* the selected row of a list without focus */
-	THEME_STATUS,      /* an information message */
-	THEME_ERROR,       /* an error message */
-	THEME_HINT,        /* the hint line's text */
-	THEME_HINT_KEY,    /* a key name in the hint line */
-	THEME_LABEL,       /* a form field's label */
-	THEME_FIELD,       /* a form field's value */
+	THEME_STATUS,	   /* an information message */
+	THEME_ERROR,	   /* an error message */
+	THEME_HINT,	   /* the hint line's text */
+	THEME_HINT_KEY,	   /* a key name in the hint line */
+	THEME_LABEL,	   /* a form field's label */
+	THEME_FIELD,	   /* a form field's value */
 	THEME_FIELD_FOCUS, /* the field being edited */
 	THEME_FIELD_BAD,   /* a field whose value was refused */
-	THEME_DIALOG,      /* a dialog's body */
-	THEME_ALERT,       /* a row or value that needs attention (fever, missed check) */
-	THEME_OK,          /* good news (allowed, done) */
-	THEME_DIM,         /* secondary text, empty states */
+	THEME_DIALOG,	   /* a dialog's body */
+	THEME_ALERT,	   /* a row or value that needs attention (fever, missed check) */
+	THEME_OK,	   /* good news (allowed, done) */
+	THEME_DIM,	   /* secondary text, empty states */
 	THEME_COUNT
 };
 

@@ -151,7 +151,8 @@ void list_draw(struct list *l, int focused)
 				draw_fit_right(y, x, l->colw[c], strbuf_str(&cell),
 					       (enum theme_role)role);
 			else
-				draw_fit(y, x, l->colw[c], strbuf_str(&cell), (enum theme_role)role);
+				draw_fit(y, x, l->colw[c], strbuf_str(&cell),
+					 (enum theme_role)role);
 			x += l->colw[c] + 1;
 		}
 	}

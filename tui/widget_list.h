@@ -31,9 +31,9 @@ struct list;
 
 struct list_column {
 	const char *title; /* English msgid (translated when drawn), or NULL: no title */
-	int width;         /* columns it takes at least */
-	int flex;          /* share of the columns left over (0: fixed width) */
-	int right;         /* 1: right-aligned (numbers) */
+	int width;	   /* columns it takes at least */
+	int flex;	   /* share of the columns left over (0: fixed width) */
+	int right;	   /* 1: right-aligned (numbers) */
 };
 
 struct list_ops {

@@ -14,7 +14,7 @@
 struct app;
 
 enum text_field_kind {
-	TEXT_FIELD_ANY,    /* every printable character */
+	TEXT_FIELD_ANY,	   /* every printable character */
 	TEXT_FIELD_NUMBER, /* digits . - : only; full-width digits become ASCII */
 };
 

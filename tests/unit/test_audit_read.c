@@ -90,7 +90,7 @@ static void test_pages(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_pages),
+	    cmocka_unit_test(test_pages),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

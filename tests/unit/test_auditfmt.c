@@ -29,8 +29,7 @@ static void test_shapes(void **state)
 	       "phone: 13800000000 → 13912345678");
 	expect("{\"notes\":[null,\"\"], \"x\": [ \"a\" , null ] }", "; ", 2,
 	       "notes: — → \"\"; x: a → —");
-	expect("{\"q\":\"say \\\"hi\\\"\\n\\u5f20\\ud83d\\ude00\"}", "; ", 1,
-	       "q: say \"hi\"\n张😀");
+	expect("{\"q\":\"say \\\"hi\\\"\\n\\u5f20\\ud83d\\ude00\"}", "; ", 1, "q: say \"hi\"\n张😀");
 	expect("{\"active\":true,\"t\":-36.5}", "; ", 2, "active: true; t: -36.5");
 }
 
@@ -61,9 +60,9 @@ static void test_not_json(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_shapes),
-		cmocka_unit_test(test_roundtrip_with_writer),
-		cmocka_unit_test(test_not_json),
+	    cmocka_unit_test(test_shapes),
+	    cmocka_unit_test(test_roundtrip_with_writer),
+	    cmocka_unit_test(test_not_json),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

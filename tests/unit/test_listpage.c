@@ -247,11 +247,11 @@ static void test_errors_keep_page(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(test_moving, setup),
-		cmocka_unit_test_setup(test_memory_flat, setup),
-		cmocka_unit_test_setup(test_reload_after_delete, setup),
-		cmocka_unit_test_setup(test_goto_and_resize, setup),
-		cmocka_unit_test_setup(test_errors_keep_page, setup),
+	    cmocka_unit_test_setup(test_moving, setup),
+	    cmocka_unit_test_setup(test_memory_flat, setup),
+	    cmocka_unit_test_setup(test_reload_after_delete, setup),
+	    cmocka_unit_test_setup(test_goto_and_resize, setup),
+	    cmocka_unit_test_setup(test_errors_keep_page, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
