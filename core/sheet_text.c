@@ -3,80 +3,14 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "core/strbuf.h"
+#include "core/textwidth.h"
 #include "core/xalloc.h"
-
-/* Decodes one UTF-8 character at *p and advances; a malformed byte gives
- * U+FFFD and advances by one. */
-static wchar_t decode(const char **p)
-{
-	const unsigned char *s = (const unsigned char *)*p;
-	unsigned c = s[0], n, need;
-	wchar_t w;
-
-	if (c < 0x80) {
-		*p += 1;
-		return (wchar_t)c;
-	}
-	if (c >= 0xc2 && c <= 0xdf)
-		need = 1, w = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		need = 2, w = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		need = 3, w = c & 0x07;
-	else {
-		*p += 1;
-		return 0xfffd;
-	}
-	for (n = 1; n <= need; n++) {
-		if ((s[n] & 0xc0) != 0x80) {
-			*p += 1;
-			return 0xfffd;
-		}
-		w = (w << 6) | (s[n] & 0x3f);
-	}
-	*p += need + 1;
-	return w;
-}
-
-/* Columns of one character: wcwidth() under a UTF-8 locale (what the TUI
- * uses), else the East Asian wide ranges, so that a file written under
- * LANG=C still lines up. */
-static int char_width(wchar_t c)
-{
-	int w = wcwidth(c);
-
-	if (w >= 0)
-		return w;
-	if (c < 0x20 || c == 0x7f)
-		return 1; /* printed as a space */
-	if ((c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f))
-		return 0;
-	if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) ||
-	    (c >= 0x3041 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x4dbf) ||
-	    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf) ||
-	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd))
-		return 2;
-	return 1;
-}
-
-static int width_n(const char *s, size_t len)
-{
-	const char *end = s + len;
-	int w = 0;
-
-	while (s < end && *s)
-		w += char_width(decode(&s));
-	return w;
-}
 
 int sheet_text_width(const char *s)
 {
-	return width_n(s, strlen(s));
+	return textwidth_utf8(s);
 }
 
 static void pad(struct strbuf *b, int n)
@@ -86,51 +20,24 @@ static void pad(struct strbuf *b, int n)
 }
 
 /* Appends s[0..len) in exactly cols columns, aligned; a value too wide is
- * cut and ends in "…"; control characters print as spaces. */
+ * cut and ends in "…" (core/textwidth does the cutting). */
 static void put_fit(struct strbuf *b, const char *s, size_t len, int cols,
 		    enum sheet_align align)
 {
-	const char *end = s + len, *p = s;
-	int w = width_n(s, len), used = 0, budget;
+	char *one = xstrndup(s, len), *fit;
+	int w = textwidth_utf8(one);
 
-	if (w > cols) {
-		budget = cols - 1;
-		while (p < end) {
-			const char *q = p;
-			wchar_t c = decode(&q);
-			int cw = char_width(c);
-
-			if (used + cw > budget)
-				break;
-			if (c < 0x20 || c == 0x7f)
-				strbuf_putc(b, ' ');
-			else
-				strbuf_add(b, p, (size_t)(q - p));
-			used += cw;
-			p = q;
-		}
-		pad(b, budget - used);
-		strbuf_puts(b, "…");
-		return;
-	}
-	if (align == SHEET_RIGHT)
-		pad(b, cols - w);
-	else if (align == SHEET_CENTER)
+	if (w > cols || align == SHEET_LEFT) {
+		fit = textwidth_fit(one, cols, 1);
+	} else if (align == SHEET_RIGHT) {
+		fit = textwidth_pad_left(one, cols);
+	} else {
 		pad(b, (cols - w) / 2);
-	while (p < end) {
-		const char *q = p;
-		wchar_t c = decode(&q);
-
-		if (c < 0x20 || c == 0x7f)
-			strbuf_putc(b, ' ');
-		else
-			strbuf_add(b, p, (size_t)(q - p));
-		p = q;
+		fit = textwidth_fit(one, cols - (cols - w) / 2, 1);
 	}
-	if (align == SHEET_LEFT)
-		pad(b, cols - w);
-	else if (align == SHEET_CENTER)
-		pad(b, cols - w - (cols - w) / 2);
+	strbuf_puts(b, fit);
+	free(fit);
+	free(one);
 }
 
 /* The i-th line of a cell's text: start in *line, length returned; an
