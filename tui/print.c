@@ -131,10 +131,10 @@ int print_send(const char *path, const char *queue, const char *title, char *job
 			     "cups-client)"));
 	else if (rc < 0)
 		err_set(e, _("cannot print: lp does not start: %s"), strerror(errno));
-	else if (rc != 0 && strstr(out.s ? out.s : "", "does not exist"))
+	else if (rc != 0 && strcasestr(out.s ? out.s : "", "does not exist"))
 		err_set(e, _("cannot print: there is no printer queue \"%s\" (lp: %s)"),
 			queue && *queue ? queue : _("default"), trimmed(&out));
-	else if (rc != 0 && strstr(out.s ? out.s : "", "no default destination"))
+	else if (rc != 0 && strcasestr(out.s ? out.s : "", "no default destination"))
 		err_set(e, _("cannot print: no default printer is set; choose a queue with "
 			     "--printer (lp: %s)"),
 			trimmed(&out));
