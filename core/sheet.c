@@ -87,8 +87,8 @@ void sheet_signatures_set(struct sheet *s, ...)
 	signatures_clear(s);
 	va_start(ap, s);
 	while ((label = va_arg(ap, const char *)) != NULL) {
-		s->signatures = xrealloc(s->signatures,
-					 (size_t)(s->nsignatures + 1) * sizeof *s->signatures);
+		s->signatures =
+		    xrealloc(s->signatures, (size_t)(s->nsignatures + 1) * sizeof *s->signatures);
 		s->signatures[s->nsignatures++] = xstrdup(label);
 	}
 	va_end(ap);
@@ -112,8 +112,7 @@ void sheet_table_empty_set(struct sheet_table *t, const char *text)
 	t->empty = xstrdup(text ? text : "");
 }
 
-void sheet_column_add(struct sheet_table *t, const char *title, int width,
-		      enum sheet_align align)
+void sheet_column_add(struct sheet_table *t, const char *title, int width, enum sheet_align align)
 {
 	t->cols = xrealloc(t->cols, (size_t)(t->ncols + 1) * sizeof *t->cols);
 	t->cols[t->ncols].title = xstrdup(title ? title : "");
@@ -235,8 +234,7 @@ static void emit(struct sheet_pages *p, int *cap, int page, int table, int first
 	p->slices[p->nslices++] = (struct sheet_slice){page, table, first, count, caption};
 }
 
-void sheet_paginate(const struct sheet *s, const struct sheet_geometry *g,
-		    struct sheet_pages *out)
+void sheet_paginate(const struct sheet *s, const struct sheet_geometry *g, struct sheet_pages *out)
 {
 	double avail = g->page_h - 2 * g->margin - g->header_h - g->footer_h;
 	double y = 0;

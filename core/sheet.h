@@ -41,8 +41,8 @@ enum sheet_align {
 };
 
 enum sheet_table_flags {
-	SHEET_TABLE_LIST = 0,      /* a listing: compact lines */
-	SHEET_TABLE_FORM = 1 << 0, /* a paper form: taller lines for handwriting */
+	SHEET_TABLE_LIST = 0,	     /* a listing: compact lines */
+	SHEET_TABLE_FORM = 1 << 0,   /* a paper form: taller lines for handwriting */
 	SHEET_TABLE_NOHEAD = 1 << 1, /* no column header row (key/value tables) */
 };
 
@@ -63,8 +63,8 @@ struct sheet_cell {
 
 struct sheet_row {
 	struct sheet_cell *cells; /* ncols of them */
-	int lines;                /* the row's height in lines (>= 1) */
-	int flags;                /* enum sheet_row_flags */
+	int lines;		  /* the row's height in lines (>= 1) */
+	int flags;		  /* enum sheet_row_flags */
 };
 
 struct sheet_table {
@@ -88,7 +88,7 @@ struct sheet {
 	int nfields;
 	struct sheet_table **tables;
 	int ntables;
-	char *note;        /* a line above the signatures on every page, or NULL */
+	char *note;	   /* a line above the signatures on every page, or NULL */
 	char **signatures; /* labels of the signature lines */
 	int nsignatures;
 };
@@ -119,8 +119,7 @@ struct sheet_table *sheet_table_add(struct sheet *s, const char *caption, int fl
 void sheet_table_empty_set(struct sheet_table *t, const char *text);
 
 /* Appends a column.  Columns must all be added before the first row. */
-void sheet_column_add(struct sheet_table *t, const char *title, int width,
-		      enum sheet_align align);
+void sheet_column_add(struct sheet_table *t, const char *title, int width, enum sheet_align align);
 
 /* Starts a new row (flags: enum sheet_row_flags); its cells are filled
  * left to right by sheet_cell, sheet_cellf and sheet_cell_boxes; cells not
@@ -129,8 +128,7 @@ void sheet_row_add(struct sheet_table *t, int flags);
 
 /* Fills the next cell of the current row with text (copied; NULL is ""). */
 void sheet_cell(struct sheet_table *t, const char *text);
-void sheet_cellf(struct sheet_table *t, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+void sheet_cellf(struct sheet_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Fills the next cell of the current row with n empty boxes (n >= 1). */
 void sheet_cell_boxes(struct sheet_table *t, int n);
@@ -138,14 +136,14 @@ void sheet_cell_boxes(struct sheet_table *t, int n);
 /* Page geometry in PostScript points (1/72 inch), shared by the PDF
  * renderer and the pagination so that both agree. */
 struct sheet_geometry {
-	double page_w, page_h;   /* A4 in the sheet's orientation */
-	double margin;           /* on every side */
-	double header_h;         /* title and header fields */
-	double caption_h;        /* a table caption */
-	double colhead_h;        /* the column header row */
+	double page_w, page_h;	     /* A4 in the sheet's orientation */
+	double margin;		     /* on every side */
+	double header_h;	     /* title and header fields */
+	double caption_h;	     /* a table caption */
+	double colhead_h;	     /* the column header row */
 	double line_form, line_list; /* one line of a form / list table */
-	double footer_h;         /* note, signatures, page number */
-	double table_gap;        /* space after a table */
+	double footer_h;	     /* note, signatures, page number */
+	double table_gap;	     /* space after a table */
 };
 
 /* The geometry of an A4 page in the given orientation. */
@@ -153,10 +151,10 @@ void sheet_geometry_get(enum sheet_orientation o, struct sheet_geometry *g);
 
 /* One run of consecutive rows of one table on one page. */
 struct sheet_slice {
-	int page;  /* 0-based */
-	int table; /* index in s->tables */
+	int page;	  /* 0-based */
+	int table;	  /* index in s->tables */
 	int first, count; /* rows [first, first+count); count 0 for an empty table */
-	int caption; /* 1 when the caption is drawn above this slice */
+	int caption;	  /* 1 when the caption is drawn above this slice */
 };
 
 struct sheet_pages {
@@ -169,8 +167,7 @@ struct sheet_pages {
  * taller than a whole page gets a page of its own and is clipped), a
  * caption and column header never end a page without a row under them.
  * Fills *out (free with sheet_pages_free). */
-void sheet_paginate(const struct sheet *s, const struct sheet_geometry *g,
-		    struct sheet_pages *out);
+void sheet_paginate(const struct sheet *s, const struct sheet_geometry *g, struct sheet_pages *out);
 void sheet_pages_free(struct sheet_pages *p);
 
 /* The height of a row of table t in points under geometry g. */

@@ -13,8 +13,8 @@
 #include "core/xalloc.h"
 
 #define PREFERRED_FONT "Noto Sans CJK SC"
-#define PAD 3.0  /* inner padding of a cell, points */
-#define RULE 0.6 /* line width of the rules */
+#define PAD	       3.0 /* inner padding of a cell, points */
+#define RULE	       0.6 /* line width of the rules */
 
 static int has_chinese(PangoFont *f)
 {
@@ -250,8 +250,8 @@ static double draw_slice(struct pdf *p, const struct sheet_table *t, const struc
 				for (int i = 0; s; i++) {
 					const char *nl = strchr(s, '\n');
 
-					text_in(p, s, nl ? (int)(nl - s) : -1, cx + PAD, y + i * line,
-						cw - 2 * PAD, line, t->cols[c].align);
+					text_in(p, s, nl ? (int)(nl - s) : -1, cx + PAD,
+						y + i * line, cw - 2 * PAD, line, t->cols[c].align);
 					s = nl ? nl + 1 : NULL;
 				}
 			}

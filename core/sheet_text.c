@@ -21,8 +21,7 @@ static void pad(struct strbuf *b, int n)
 
 /* Appends s[0..len) in exactly cols columns, aligned; a value too wide is
  * cut and ends in "…" (core/textwidth does the cutting). */
-static void put_fit(struct strbuf *b, const char *s, size_t len, int cols,
-		    enum sheet_align align)
+static void put_fit(struct strbuf *b, const char *s, size_t len, int cols, enum sheet_align align)
 {
 	char *one = xstrndup(s, len), *fit;
 	int w = textwidth_utf8(one);

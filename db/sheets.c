@@ -10,7 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/isolation.h"
+#include "core/mask.h"
 #include "core/model.h"
+#include "core/money.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -19,11 +22,11 @@
 #include "db/sql.h"
 
 const char *const db_sheet_kinds[] = {
-	"rounds", "isolation", "daily", "donations", "duty", "passes", NULL,
+    "rounds", "isolation", "daily", "donations", "duty", "passes", NULL,
 };
 
 static const char *const titles[] = {
-	"走访登记表", "隔离人员健康监测表", "日报表", "捐赠公示", "值班表", "出入证", NULL,
+    "走访登记表", "隔离人员健康监测表", "日报表", "捐赠公示", "值班表", "出入证", NULL,
 };
 
 const char *db_sheet_title(const char *kind)
@@ -34,112 +37,35 @@ const char *db_sheet_title(const char *kind)
 	return NULL;
 }
 
-/* ---- formatting (to be replaced by core/mask.h and core/money.h once they
- * land on main; same output as their contracts) ---- */
-
-static size_t utf8_count(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
-/* Keeps the first `head` and last `tail` characters of s, one '*' for each
- * character between. */
-static void mask_keep(const char *s, size_t head, size_t tail, char *out, size_t n)
-{
-	size_t count = utf8_count(s), i = 0;
-	struct strbuf b = STRBUF_INIT;
-
-	for (const char *p = s; *p;) {
-		const char *q = p + 1;
-
-		while (((unsigned char)*q & 0xc0) == 0x80)
-			q++;
-		if (i < head || i >= count - tail)
-			strbuf_add(&b, p, (size_t)(q - p));
-		else
-			strbuf_putc(&b, '*');
-		i++;
-		p = q;
-	}
-	snprintf(out, n, "%s", strbuf_str(&b));
-	strbuf_free(&b);
-}
-
-static void mask_short(const char *s, char *out, size_t n)
-{
-	size_t count = utf8_count(s), keep = count / 3;
-
-	mask_keep(s, keep / 2, keep - keep / 2, out, n);
-}
-
-static void sheet_mask_id(const char *id, char *out, size_t n)
-{
-	if (!id || !*id)
-		snprintf(out, n, "%s", "");
-	else if (utf8_count(id) >= 15)
-		mask_keep(id, 6, 4, out, n);
-	else
-		mask_short(id, out, n);
-}
-
-static void sheet_mask_phone(const char *phone, char *out, size_t n)
-{
-	const char *dash = phone ? strchr(phone, '-') : NULL;
-
-	if (!phone || !*phone)
-		snprintf(out, n, "%s", "");
-	else if (strlen(phone) == 11 && phone[0] == '1')
-		mask_keep(phone, 3, 4, out, n);
-	else if (phone[0] == '0' && dash && strlen(dash + 1) >= 7)
-		mask_keep(phone, (size_t)(dash - phone) + 1, 4, out, n);
-	else
-		mask_short(phone, out, n);
-}
-
-/* Groups the whole part with commas: 123456 → "123,456". */
-static void group(long long v, char *out, size_t n)
-{
-	char digits[32], buf[48];
-	int len, j = 0;
-
-	len = snprintf(digits, sizeof digits, "%lld", v < 0 ? -v : v);
-	if (v < 0)
-		buf[j++] = '-';
-	for (int i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			buf[j++] = ',';
-		buf[j++] = digits[i];
-	}
-	buf[j] = '\0';
-	snprintf(out, n, "%s", buf);
-}
-
-/* fen → "1,234.50" (no currency sign: the column says 元). */
+/* fen → "1,234.50": core/money's format without its ¥ (the column says 元). */
 static void fmt_money(long long fen, char *out, size_t n)
 {
-	char whole[48];
+	char buf[MONEY_STR];
+	const char *p = buf;
 
-	group(fen / 100, whole, sizeof whole);
-	snprintf(out, n, "%s.%02lld", whole, (fen < 0 ? -fen : fen) % 100);
+	money_format(fen, buf, sizeof buf);
+	if (!strncmp(p, "¥", strlen("¥")))
+		p += strlen("¥");
+	snprintf(out, n, "%s", p);
 }
 
-/* hundredths → "5,000", "12.5", "0.25". */
+/* hundredths → "5,000", "12.5": core/money's quantity with thousands grouped. */
 static void fmt_qty(long long q, char *out, size_t n)
 {
-	char whole[48];
-	long long frac = (q < 0 ? -q : q) % 100;
+	char buf[MONEY_STR], whole[MONEY_STR];
+	const char *dot;
+	size_t len, j = 0;
 
-	group(q / 100, whole, sizeof whole);
-	if (!frac)
-		snprintf(out, n, "%s", whole);
-	else if (frac % 10 == 0)
-		snprintf(out, n, "%s.%lld", whole, frac / 10);
-	else
-		snprintf(out, n, "%s.%02lld", whole, frac);
+	quantity_format(q, buf, sizeof buf);
+	dot = strchr(buf, '.');
+	len = dot ? (size_t)(dot - buf) : strlen(buf);
+	for (size_t i = 0; i < len && j + 2 < sizeof whole; i++) {
+		if (i && buf[i - 1] != '-' && (len - i) % 3 == 0)
+			whole[j++] = ',';
+		whole[j++] = buf[i];
+	}
+	whole[j] = '\0';
+	snprintf(out, n, "%s%s", whole, dot ? dot : "");
 }
 
 static const char *zh(const struct enum_entry *table, const char *code)
@@ -204,8 +130,8 @@ static void header(struct ctx *c, struct sheet *s, int with_grid)
 
 /* Appends the names of the living residents of a household, the head
  * first, one per line; returns how many. */
-static int residents_of(struct ctx *c, long long household, struct strbuf *names,
-			char *head, size_t head_n, char *phone, size_t phone_n, struct err *e)
+static int residents_of(struct ctx *c, long long household, struct strbuf *names, char *head,
+			size_t head_n, char *phone, size_t phone_n, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(c->db,
 				   "SELECT name, relation, phone FROM residents"
@@ -239,11 +165,11 @@ static int residents_of(struct ctx *c, long long household, struct strbuf *names
 static int build_rounds(struct ctx *c, struct sheet *s, struct err *e)
 {
 	static const char *const all =
-		"SELECT id, code, phone FROM households WHERE deleted_at IS NULL"
-		" ORDER BY sort_key, id";
+	    "SELECT id, code, phone FROM households WHERE deleted_at IS NULL"
+	    " ORDER BY sort_key, id";
 	static const char *const one =
-		"SELECT id, code, phone FROM households WHERE deleted_at IS NULL"
-		" AND grid_id = :grid ORDER BY sort_key, id";
+	    "SELECT id, code, phone FROM households WHERE deleted_at IS NULL"
+	    " AND grid_id = :grid ORDER BY sort_key, id";
 	struct sheet_table *t;
 	struct strbuf names = STRBUF_INIT;
 	sqlite3_stmt *st;
@@ -284,7 +210,7 @@ static int build_rounds(struct ctx *c, struct sheet *s, struct err *e)
 			r = -1;
 			break;
 		}
-		sheet_mask_phone(phone, masked, sizeof masked);
+		mask_phone(phone, masked, sizeof masked);
 		sheet_row_add(t, 0);
 		sheet_cellf(t, "%d", ++n);
 		sheet_cell(t, code);
@@ -316,30 +242,31 @@ static void temp_text(sqlite3_stmt *st, int col, char *out, size_t n)
 static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 {
 	static const char *const sql =
-		"SELECT r.name, r.id_number, h.code, i.kind, i.site, i.start_date, i.days,"
-		" i.extended_days, i.end_date,"
-		" (SELECT temperature FROM checks k WHERE k.isolation_id = i.id"
-		"  AND k.date = :date AND k.slot = 'AM' AND k.deleted_at IS NULL"
-		"  ORDER BY k.at DESC LIMIT 1),"
-		" (SELECT temperature FROM checks k WHERE k.isolation_id = i.id"
-		"  AND k.date = :date AND k.slot = 'PM' AND k.deleted_at IS NULL"
-		"  ORDER BY k.at DESC LIMIT 1),"
-		" (SELECT group_concat(symptoms, ',') FROM checks k WHERE k.isolation_id = i.id"
-		"  AND k.date = :date AND k.deleted_at IS NULL AND k.symptoms <> '')"
-		" FROM isolations i JOIN residents r ON r.id = i.resident_id"
-		" JOIN households h ON h.id = r.household_id"
-		" WHERE i.deleted_at IS NULL AND i.start_date <= :date"
-		" AND (i.end_date IS NULL OR i.end_date >= :date)"
-		" AND (:grid < 0 OR h.grid_id = :grid)"
-		" ORDER BY i.kind, i.site, h.sort_key, r.name, i.id";
+	    "SELECT r.name, r.id_number, h.code, i.kind, i.site, i.start_date, i.days,"
+	    " i.extended_days, i.end_date,"
+	    " (SELECT temperature FROM checks k WHERE k.isolation_id = i.id"
+	    "  AND k.date = :date AND k.slot = 'AM' AND k.deleted_at IS NULL"
+	    "  ORDER BY k.at DESC LIMIT 1),"
+	    " (SELECT temperature FROM checks k WHERE k.isolation_id = i.id"
+	    "  AND k.date = :date AND k.slot = 'PM' AND k.deleted_at IS NULL"
+	    "  ORDER BY k.at DESC LIMIT 1),"
+	    " (SELECT group_concat(symptoms, ',') FROM checks k WHERE k.isolation_id = i.id"
+	    "  AND k.date = :date AND k.deleted_at IS NULL AND k.symptoms <> '')"
+	    " FROM isolations i JOIN residents r ON r.id = i.resident_id"
+	    " JOIN households h ON h.id = r.household_id"
+	    " WHERE i.deleted_at IS NULL AND i.start_date <= :date"
+	    " AND (i.end_date IS NULL OR i.end_date >= :date)"
+	    " AND (:grid < 0 OR h.grid_id = :grid)"
+	    " ORDER BY i.kind, i.site, h.sort_key, r.name, i.id";
 	struct sheet_table *t;
 	struct date today, start, last;
 	sqlite3_stmt *st;
 	int r, n = 0;
 
 	header(c, s, c->rq->grid != NULL);
-	sheet_note_set(s, "每日上午、下午各测体温一次，填写实测体温（℃）；有症状写明症状，无则写“无”。"
-			  "体温异常或出现症状立即上报。");
+	sheet_note_set(s,
+		       "每日上午、下午各测体温一次，填写实测体温（℃）；有症状写明症状，无则写“无”。"
+		       "体温异常或出现症状立即上报。");
 	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM);
 	sheet_column_add(t, "序号", 4, SHEET_RIGHT);
 	sheet_column_add(t, "姓名", 8, SHEET_LEFT);
@@ -361,26 +288,33 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 	sql_bind_text(st, ":date", c->rq->date);
 	sql_bind_int(st, ":grid", c->grid_id);
 	while ((r = sql_step_row(c->db, st, e)) == 1) {
-		char idm[64], kind[160], start_s[DATE_STR], last_s[DATE_STR], am[8], pm[8];
+		char idm[64], kind[160], start_s[DATE_STR], end_s[DATE_STR], last_s[DATE_STR];
+		char am[8], pm[8];
+		struct isolation_span span;
+		struct date end;
+		int has_end, day, total;
 		const char *id = (const char *)sqlite3_column_text(st, 1);
 		const char *site = (const char *)sqlite3_column_text(st, 4);
 		const char *sym = (const char *)sqlite3_column_text(st, 11);
-		int total = sqlite3_column_int(st, 6) + sqlite3_column_int(st, 7);
-		long day;
 		char *symz;
 
 		sql_col_copy(st, 5, start_s, sizeof start_s);
+		sql_col_copy(st, 8, end_s, sizeof end_s);
 		if (date_parse_iso(start_s, &start, NULL) < 0)
 			continue;
-		if (total < 1)
-			total = 1;
-		last = date_add(&start, total - 1);
-		day = date_diff(&today, &start) + 1;
-		if (day > total)
-			continue; /* past its last day: due for release, not monitored */
+		isolation_span_compute(&start, sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
+				       &span);
+		has_end = end_s[0] && date_parse_iso(end_s, &end, NULL) == 0;
+		/* past its last day it is due for release, no longer monitored */
+		if (!isolation_is_active(&span, has_end ? &end : NULL, &today))
+			continue;
+		day = isolation_day_number(&span, &today);
+		total = span.total_days;
+		last = span.last_day;
 		date_format(&last, last_s);
-		sheet_mask_id(id, idm, sizeof idm);
-		snprintf(kind, sizeof kind, "%s%s%s", zh(model_iso_kind, (const char *)sqlite3_column_text(st, 3)),
+		mask_id(id, idm, sizeof idm);
+		snprintf(kind, sizeof kind, "%s%s%s",
+			 zh(model_iso_kind, (const char *)sqlite3_column_text(st, 3)),
 			 site && *site ? "·" : "", site && *site ? site : "");
 		temp_text(st, 9, am, sizeof am);
 		temp_text(st, 10, pm, sizeof pm);
@@ -391,7 +325,7 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 		sheet_cell(t, (const char *)sqlite3_column_text(st, 2));
 		sheet_cell(t, kind);
 		sheet_cell(t, start_s);
-		sheet_cellf(t, "%ld/%d", day, total);
+		sheet_cellf(t, "%d/%d", day, total);
 		sheet_cell(t, last_s);
 		if (am[0])
 			sheet_cell(t, am);
@@ -414,10 +348,10 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 static int donation_rows(struct ctx *c, struct sheet_table *t, struct err *e)
 {
 	static const char *const sql =
-		"SELECT receipt_no, received_date, donor_name, anonymous, kind, amount_fen,"
-		" channel, item, quantity, unit, value_fen, designation, void_reason, voided_at"
-		" FROM donations WHERE deleted_at IS NULL AND received_date <= :to"
-		" AND received_date >= :from ORDER BY received_date, year, station, seq, id";
+	    "SELECT receipt_no, received_date, donor_name, anonymous, kind, amount_fen,"
+	    " channel, item, quantity, unit, value_fen, designation, void_reason, voided_at"
+	    " FROM donations WHERE deleted_at IS NULL AND received_date <= :to"
+	    " AND received_date >= :from ORDER BY received_date, year, station, seq, id";
 	long long cash = 0, value = 0;
 	int ncash = 0, ngoods = 0, r;
 	char a[48], b[48];
@@ -443,7 +377,8 @@ static int donation_rows(struct ctx *c, struct sheet_table *t, struct err *e)
 			const char *why = (const char *)sqlite3_column_text(st, 12);
 
 			sheet_cell(t, "");
-			sheet_cellf(t, "（作废%s%s）", why && *why ? "：" : "", why && *why ? why : "");
+			sheet_cellf(t, "（作废%s%s）", why && *why ? "：" : "",
+				    why && *why ? why : "");
 			sheet_cell(t, "");
 			sheet_cell(t, "");
 			continue;
@@ -451,8 +386,13 @@ static int donation_rows(struct ctx *c, struct sheet_table *t, struct err *e)
 		if (goods) {
 			fmt_qty(sqlite3_column_int64(st, 8), a, sizeof a);
 			sheet_cell(t, "");
-			sheet_cellf(t, "%s %s%s", sqlite3_column_text(st, 7) ? (const char *)sqlite3_column_text(st, 7) : "",
-				    a, sqlite3_column_text(st, 9) ? (const char *)sqlite3_column_text(st, 9) : "");
+			sheet_cellf(
+			    t, "%s %s%s",
+			    sqlite3_column_text(st, 7) ? (const char *)sqlite3_column_text(st, 7)
+						       : "",
+			    a,
+			    sqlite3_column_text(st, 9) ? (const char *)sqlite3_column_text(st, 9)
+						       : "");
 			if (sqlite3_column_type(st, 10) != SQLITE_NULL) {
 				fmt_money(sqlite3_column_int64(st, 10), b, sizeof b);
 				sheet_cell(t, b);
@@ -493,13 +433,13 @@ static int donation_rows(struct ctx *c, struct sheet_table *t, struct err *e)
 static int distribution_rows(struct ctx *c, struct sheet_table *t, struct err *e)
 {
 	static const char *const sql =
-		"SELECT d.date, d.item, d.quantity, d.unit, d.recipient_kind, h.code, p.name,"
-		" d.recipient, s.name FROM distributions d"
-		" LEFT JOIN households h ON h.id = d.household_id"
-		" LEFT JOIN checkpoints p ON p.id = d.checkpoint_id"
-		" LEFT JOIN staff s ON s.id = d.staff_id"
-		" WHERE d.deleted_at IS NULL AND d.date <= :to AND d.date >= :from"
-		" ORDER BY d.date, d.id";
+	    "SELECT d.date, d.item, d.quantity, d.unit, d.recipient_kind, h.code, p.name,"
+	    " d.recipient, s.name FROM distributions d"
+	    " LEFT JOIN households h ON h.id = d.household_id"
+	    " LEFT JOIN checkpoints p ON p.id = d.checkpoint_id"
+	    " LEFT JOIN staff s ON s.id = d.staff_id"
+	    " WHERE d.deleted_at IS NULL AND d.date <= :to AND d.date >= :from"
+	    " ORDER BY d.date, d.id";
 	sqlite3_stmt *st = db_stmt(c->db, sql, e);
 	char q[48];
 	int r;
@@ -520,7 +460,9 @@ static int distribution_rows(struct ctx *c, struct sheet_table *t, struct err *e
 		sheet_row_add(t, 0);
 		sheet_cell(t, (const char *)sqlite3_column_text(st, 0));
 		sheet_cell(t, (const char *)sqlite3_column_text(st, 1));
-		sheet_cellf(t, "%s%s", q, sqlite3_column_text(st, 3) ? (const char *)sqlite3_column_text(st, 3) : "");
+		sheet_cellf(t, "%s%s", q,
+			    sqlite3_column_text(st, 3) ? (const char *)sqlite3_column_text(st, 3)
+						       : "");
 		sheet_cellf(t, "%s%s%s", zh(model_recipient_kind, rk), who && *who ? "：" : "",
 			    who ? who : "");
 		sheet_cell(t, (const char *)sqlite3_column_text(st, 8));
@@ -532,13 +474,13 @@ static int distribution_rows(struct ctx *c, struct sheet_table *t, struct err *e
 static int stock_rows(struct ctx *c, struct sheet_table *t, struct err *e)
 {
 	static const char *const sql =
-		"SELECT item, unit, sum(qin), sum(qout) FROM ("
-		" SELECT item, unit, quantity AS qin, 0 AS qout FROM donations"
-		"  WHERE kind = 'goods' AND deleted_at IS NULL AND void_reason IS NULL"
-		"  AND voided_at IS NULL AND item IS NOT NULL AND received_date <= :to"
-		" UNION ALL SELECT item, unit, 0, quantity FROM distributions"
-		"  WHERE deleted_at IS NULL AND date <= :to)"
-		" GROUP BY item, unit ORDER BY item, unit";
+	    "SELECT item, unit, sum(qin), sum(qout) FROM ("
+	    " SELECT item, unit, quantity AS qin, 0 AS qout FROM donations"
+	    "  WHERE kind = 'goods' AND deleted_at IS NULL AND void_reason IS NULL"
+	    "  AND voided_at IS NULL AND item IS NOT NULL AND received_date <= :to"
+	    " UNION ALL SELECT item, unit, 0, quantity FROM distributions"
+	    "  WHERE deleted_at IS NULL AND date <= :to)"
+	    " GROUP BY item, unit ORDER BY item, unit";
 	sqlite3_stmt *st = db_stmt(c->db, sql, e);
 	char a[48], b[48], d[48];
 	int r;
@@ -617,8 +559,9 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 
 	*out = NULL;
 	if (!title)
-		return err_field(e, "kind", "unknown sheet \"%s\" (rounds, isolation, daily, "
-					    "donations, duty or passes)",
+		return err_field(e, "kind",
+				 "unknown sheet \"%s\" (rounds, isolation, daily, "
+				 "donations, duty or passes)",
 				 rq->kind ? rq->kind : "");
 	memset(&c, 0, sizeof c);
 	c.db = db;

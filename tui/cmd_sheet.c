@@ -84,14 +84,10 @@ static int utf8_locale(void)
 int cmd_sheet(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"date", required_argument, NULL, 'd'},
-		{"from", required_argument, NULL, 'f'},
-		{"grid", required_argument, NULL, 'g'},
-		{"output", required_argument, NULL, 'o'},
-		{"text", no_argument, NULL, 't'},
-		{"print", no_argument, NULL, 'p'},
-		{"printer", required_argument, NULL, 'P'},
-		{NULL, 0, NULL, 0},
+	    {"date", required_argument, NULL, 'd'},    {"from", required_argument, NULL, 'f'},
+	    {"grid", required_argument, NULL, 'g'},    {"output", required_argument, NULL, 'o'},
+	    {"text", no_argument, NULL, 't'},	       {"print", no_argument, NULL, 'p'},
+	    {"printer", required_argument, NULL, 'P'}, {NULL, 0, NULL, 0},
 	};
 	struct db_sheet_request rq;
 	const char *output = NULL, *printer = NULL;
@@ -119,7 +115,8 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 			break;
 		case 'g':
 			if (!*optarg)
-				return cli_usage_error("sheet", "%s", _("--grid needs a grid name"));
+				return cli_usage_error("sheet", "%s",
+						       _("--grid needs a grid name"));
 			rq.grid = optarg;
 			break;
 		case 'o':
@@ -135,7 +132,8 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 			break;
 		case 'P':
 			if (!*optarg)
-				return cli_usage_error("sheet", "%s", _("--printer needs a queue name"));
+				return cli_usage_error("sheet", "%s",
+						       _("--printer needs a queue name"));
 			printer = optarg;
 			print = 1;
 			break;
@@ -149,8 +147,9 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 						      : _("sheet takes one KIND"));
 	rq.kind = argv[optind];
 	if (!db_sheet_title(rq.kind))
-		return cli_usage_error("sheet", _("unknown sheet \"%s\" (rounds, isolation, daily, "
-						  "donations, duty or passes)"),
+		return cli_usage_error("sheet",
+				       _("unknown sheet \"%s\" (rounds, isolation, daily, "
+					 "donations, duty or passes)"),
 				       rq.kind);
 	if (text && (output || print))
 		return cli_usage_error("sheet", "%s",
@@ -159,7 +158,8 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 	if (rq.from[0] && strcmp(rq.kind, "donations"))
 		return cli_usage_error("sheet", "%s", _("--from applies to the donations sheet"));
 	if (rq.from[0] && strcmp(rq.from, rq.date) > 0)
-		return cli_usage_error("sheet", _("--from %s is after --date %s"), rq.from, rq.date);
+		return cli_usage_error("sheet", _("--from %s is after --date %s"), rq.from,
+				       rq.date);
 	if (rq.grid && strcmp(rq.kind, "rounds") && strcmp(rq.kind, "isolation"))
 		return cli_usage_error("sheet", "%s",
 				       _("--grid applies to the rounds and isolation sheets"));

@@ -135,8 +135,9 @@ int print_send(const char *path, const char *queue, const char *title, char *job
 		err_set(e, _("cannot print: there is no printer queue \"%s\" (lp: %s)"),
 			queue && *queue ? queue : _("default"), trimmed(&out));
 	else if (rc != 0 && strcasestr(out.s ? out.s : "", "no default destination"))
-		err_set(e, _("cannot print: no default printer is set; choose a queue with "
-			     "--printer (lp: %s)"),
+		err_set(e,
+			_("cannot print: no default printer is set; choose a queue with "
+			  "--printer (lp: %s)"),
 			trimmed(&out));
 	else if (rc != 0)
 		err_set(e, _("the printer refused the job (lp: %s)"), trimmed(&out));
@@ -151,7 +152,7 @@ int print_send(const char *path, const char *queue, const char *title, char *job
 static void add_queue(struct print_queue **q, int *n, const char *name, size_t len)
 {
 	*q = xrealloc(*q, (size_t)(*n + 1) * sizeof **q);
-	snprintf((*q)[*n].name, sizeof (*q)[*n].name, "%.*s", (int)len, name);
+	snprintf((*q)[*n].name, sizeof(*q)[*n].name, "%.*s", (int)len, name);
 	(*q)[*n].is_default = 0;
 	(*n)++;
 }

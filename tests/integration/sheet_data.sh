@@ -23,7 +23,7 @@ WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < $n)
  parts(i, b, u, r) AS (SELECT i, 1 + (i - 1) / 40, 1 + ((i - 1) / 20) % 2, 101 + (i - 1) % 20 FROM seq)
 INSERT INTO households(id, uuid, created_at, updated_at, code, sort_key, building, unit, room, grid_id, phone)
  SELECT i, 'h' || i, '2020-02-01', '2020-02-01', b || '-' || u || '-' || r,
-  char(96 + length(b)) || b || '-' || char(96 + length(u)) || u || '-' || char(96 + length(r)) || r,
+  char(47 + length(b)) || b || '-' || char(47 + length(u)) || u || '-' || char(47 + length(r)) || r,
   b, u, r, CASE WHEN b % 2 = 1 THEN (SELECT id FROM grids WHERE name = '一网格')
                 ELSE (SELECT id FROM grids WHERE name = '二网格') END,
   CASE WHEN i % 3 = 0 THEN NULL ELSE '1380000' || printf('%04d', i) END

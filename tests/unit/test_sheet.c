@@ -305,12 +305,9 @@ static void test_text_empty_table(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cells),
-		cmocka_unit_test(test_pages_follow_rows),
-		cmocka_unit_test(test_no_row_split),
-		cmocka_unit_test(test_tables_and_captions),
-		cmocka_unit_test(test_text_alignment),
-		cmocka_unit_test(test_text_empty_table),
+	    cmocka_unit_test(test_cells),	   cmocka_unit_test(test_pages_follow_rows),
+	    cmocka_unit_test(test_no_row_split),   cmocka_unit_test(test_tables_and_captions),
+	    cmocka_unit_test(test_text_alignment), cmocka_unit_test(test_text_empty_table),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

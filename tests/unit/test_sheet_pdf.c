@@ -130,9 +130,9 @@ static void test_write_fails_cleanly(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_font),
-		cmocka_unit_test(test_write),
-		cmocka_unit_test(test_write_fails_cleanly),
+	    cmocka_unit_test(test_font),
+	    cmocka_unit_test(test_write),
+	    cmocka_unit_test(test_write_fails_cleanly),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	return cmocka_run_group_tests(tests, setup, teardown);
