@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/isolation.h"
+#include "core/json.h"
 #include "core/mask.h"
 #include "core/model.h"
 #include "core/money.h"
@@ -587,4 +588,53 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 	}
 	*out = s;
 	return 0;
+}
+
+int db_sheet_audit_print(struct db *db, const struct db_sheet_request *rq, const char *file,
+			 const char *queue, const char *job, struct err *e)
+{
+	struct strbuf ch = STRBUF_INIT;
+	int r = -1;
+
+	json_open(&ch);
+	json_add_str(&ch, "sheet", rq->kind);
+	json_add_str(&ch, "date", rq->date);
+	if (rq->from[0])
+		json_add_str(&ch, "from", rq->from);
+	if (rq->grid)
+		json_add_str(&ch, "grid", rq->grid);
+	json_add_str(&ch, "file", file);
+	json_add_str(&ch, "printer", queue && *queue ? queue : "(default)");
+	json_add_str(&ch, "job", job);
+	json_close(&ch);
+	if (db_begin(db, e) == 0) {
+		if (db_audit(db, "print", "sheets", NULL, strbuf_str(&ch), e) == 0 &&
+		    db_commit(db, e) == 0)
+			r = 0;
+		else
+			db_rollback(db);
+	}
+	strbuf_free(&ch);
+	return r;
+}
+
+int db_sheet_grids(struct db *db, char ***names, int *n, struct err *e)
+{
+	sqlite3_stmt *st =
+	    db_stmt(db, "SELECT name FROM grids WHERE deleted_at IS NULL ORDER BY name", e);
+	int r, cap = 0;
+
+	*names = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 8;
+			*names = xrealloc(*names, (size_t)cap * sizeof **names);
+		}
+		(*names)[(*n)++] = sql_col_dup(st, 0);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
 }

@@ -33,4 +33,14 @@ const char *db_sheet_title(const char *kind);
 int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct sheet **out,
 		   struct err *e);
 
+/* Records in the audit log (action "print", table "sheets") that the sheet
+ * rq was printed from file to queue (NULL: the default) as job.  Returns 0
+ * or -1. */
+int db_sheet_audit_print(struct db *db, const struct db_sheet_request *rq, const char *file,
+			 const char *queue, const char *job, struct err *e);
+
+/* The names of the live grids in name order: *names is a malloc'd array of
+ * *n malloc'd strings (free each, then the array).  Returns 0 or -1. */
+int db_sheet_grids(struct db *db, char ***names, int *n, struct err *e);
+
 #endif

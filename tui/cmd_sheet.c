@@ -18,20 +18,16 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
-#include "core/json.h"
 #include "core/sheet.h"
 #include "core/sheet_pdf.h"
 #include "core/sheet_text.h"
-#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/sheets.h"
 #include "tui/cli.h"
 #include "tui/print.h"
 
-/* The default file name: <kind>-<date>.pdf, or <kind>-<grid>-<date>.pdf,
- * with any '/' or leading '.' of the grid's name made harmless. */
-static char *default_name(const struct db_sheet_request *rq)
+char *cmd_sheet_default_name(const struct db_sheet_request *rq)
 {
 	char *grid, *name;
 
@@ -44,34 +40,6 @@ static char *default_name(const struct db_sheet_request *rq)
 	name = xasprintf("%s-%s-%s.pdf", rq->kind, grid, rq->date);
 	free(grid);
 	return name;
-}
-
-static int audit_print(struct cli *cli, const struct db_sheet_request *rq, const char *file,
-		       const char *queue, const char *job, struct err *e)
-{
-	struct strbuf ch = STRBUF_INIT;
-	int r = -1;
-
-	json_open(&ch);
-	json_add_str(&ch, "sheet", rq->kind);
-	json_add_str(&ch, "date", rq->date);
-	if (rq->from[0])
-		json_add_str(&ch, "from", rq->from);
-	if (rq->grid)
-		json_add_str(&ch, "grid", rq->grid);
-	json_add_str(&ch, "file", file);
-	json_add_str(&ch, "printer", queue && *queue ? queue : "(default)");
-	json_add_str(&ch, "job", job);
-	json_close(&ch);
-	if (db_begin(cli->db, e) == 0) {
-		if (db_audit(cli->db, "print", "sheets", NULL, strbuf_str(&ch), e) == 0 &&
-		    db_commit(cli->db, e) == 0)
-			r = 0;
-		else
-			db_rollback(cli->db);
-	}
-	strbuf_free(&ch);
-	return r;
 }
 
 static int utf8_locale(void)
@@ -184,7 +152,7 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 		r = fflush(stdout) == 0 ? CLI_OK : CLI_REFUSED;
 		goto out;
 	}
-	file = output ? xstrdup(output) : default_name(&rq);
+	file = output ? xstrdup(output) : cmd_sheet_default_name(&rq);
 	if (sheet_pdf_write(s, file, &pages, &e) < 0) {
 		cli_error(&e, NULL);
 		goto out;
@@ -199,7 +167,7 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 		}
 		printf(_("doorstep: sent %s to %s as job %s\n"), file,
 		       printer ? printer : _("the default printer"), job);
-		if (audit_print(cli, &rq, file, printer, job, &e) < 0) {
+		if (db_sheet_audit_print(cli->db, &rq, file, printer, job, &e) < 0) {
 			cli_error(&e, NULL);
 			goto out;
 		}

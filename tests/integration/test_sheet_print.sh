@@ -129,4 +129,39 @@ while lpstat -o TESTPDF 2>/dev/null | grep -q "^$job2 "; do
 done
 rm -f "$out_dir"/*-job_"${job2#TESTPDF-}".pdf
 
+# from the TUI: tab 6, the donation notice, p, the default queue
+if command -v tmux >/dev/null; then
+	sock="$T/tmux.sock"
+	tmux -S "$sock" new-session -d -s s -x 100 -y 30 \
+		"env LANG=C.UTF-8 CUPS_SERVER=$CUPS_SERVER DOORSTEP_NOW='$DOORSTEP_NOW' DOORSTEP_STAFF=王小明 $BIN --db a.db"
+	shown() {
+		i=0
+		until tmux -S "$sock" capture-pane -t s -p | grep -q -e "$1"; do
+			i=$((i + 1))
+			[ $i -lt 100 ] || { fail "the TUI never showed \"$1\""; tmux -S "$sock" capture-pane -t s -p; return 1; }
+			sleep 0.1
+		done
+	}
+	sleep 0.5
+	tmux -S "$sock" send-keys -t s 6
+	shown '走访登记表 (rounds)'
+	tmux -S "$sock" send-keys -t s Enter
+	shown donations && tmux -S "$sock" send-keys -t s 4
+	shown '捐赠公示 (donations)' && tmux -S "$sock" send-keys -t s p
+	shown 'TESTPDF (default)' && tmux -S "$sock" send-keys -t s Enter
+	shown 'Sent to TESTPDF as job TESTPDF-'
+	job3=$(tmux -S "$sock" capture-pane -t s -p | sed -n 's/.*as job \(TESTPDF-[0-9]*\).*/\1/p' | head -n 1)
+	tmux -S "$sock" kill-server
+	i=0
+	while [ -n "$job3" ] && lpstat -o TESTPDF 2>/dev/null | grep -q "^$job3 "; do
+		i=$((i + 1))
+		[ $i -lt 300 ] || break
+		sleep 0.1
+	done
+	lpstat -W completed -o TESTPDF | grep -q "^$job3 " || fail "the TUI's job $job3 did not complete"
+	[ "$(sqlite3 a.db "SELECT count(*) FROM audit_log WHERE action = 'print' AND changes LIKE '%$job3%'")" = 1 ] ||
+		fail "the TUI's print is not in the audit log"
+	rm -f "$out_dir"/*-job_"${job3#TESTPDF-}".pdf
+fi
+
 finish
