@@ -32,11 +32,6 @@ int mergeplan_survives(const char *uuid_a, const char *uuid_b)
 	return strcmp(uuid_a, uuid_b) < 0;
 }
 
-const char *mergeplan_join_time(const char *updated_a, const char *updated_b)
-{
-	return strcmp(updated_a, updated_b) >= 0 ? updated_a : updated_b;
-}
-
 void mergeplan_counts_add(struct mergeplan_counts *a, const struct mergeplan_counts *b)
 {
 	a->added += b->added;

@@ -39,13 +39,10 @@ struct mergeplan_decision mergeplan_decide(const struct mergeplan_side *self,
 
 /* Of two records that are natural duplicates (same household code, same ID
  * number ...), 1 when uuid_a survives the join and uuid_b is joined into it,
- * 0 otherwise: the smaller UUID survives, so every machine picks the same. */
+ * 0 otherwise: the smaller UUID survives, so every machine picks the same.
+ * The record joined away is deleted as of its own updated_at (which stays),
+ * so whichever pair of machines makes a join writes the same version. */
 int mergeplan_survives(const char *uuid_a, const char *uuid_b);
-
-/* The timestamp a joined-away record is deleted at: the later of the two
- * records' updated_at, so that two machines making the same join write the
- * same version.  Returns a or b. */
-const char *mergeplan_join_time(const char *updated_a, const char *updated_b);
 
 /* Per-table counts of a merge report. */
 struct mergeplan_counts {

@@ -579,7 +579,6 @@ static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, ro
 	struct strbuf key = STRBUF_INIT, ch = STRBUF_INIT;
 	int v_wins, r = -1;
 	row_t loser, winner;
-	char *at;
 
 	if (t->def->key_global && row_is_null(v, t->i_del) != row_is_null(s, t->i_del))
 		v_wins = row_is_null(v, t->i_del); /* a live record beats a deleted one */
@@ -594,11 +593,15 @@ static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, ro
 			kv = "same"; /* a parent's UUID says little to a reader */
 		strbuf_printf(&key, "%s%s=%s", k ? ", " : "", t->def->key[k], kv);
 	}
-	at = xstrdup(mergeplan_join_time(row_text(v, t->i_upd), row_text(s, t->i_upd)));
 	report_join(m, t, loser, winner, strbuf_str(&key));
-	if (row_is_null(loser, t->i_del))
+	/* Deleted as of its own last change: the same version whichever
+	 * machine, and whichever pair of a larger group, makes the join. */
+	if (row_is_null(loser, t->i_del)) {
+		char *at = xstrdup(row_text(loser, t->i_upd));
+
 		row_set_text(m->mkval, loser, t->i_del, at);
-	row_set_text(m->mkval, loser, t->i_upd, at);
+		free(at);
+	}
 	if (t->def->key_global) {
 		/* Both rows must exist: the one joined away gives up its key. */
 		char *renamed = xasprintf("%s~%.8s", row_text(loser, t->i_key[0]),
@@ -635,7 +638,6 @@ static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, ro
 	*v_lost = !v_wins;
 	r = 0;
 out:
-	free(at);
 	strbuf_free(&key);
 	strbuf_free(&ch);
 	return r;
