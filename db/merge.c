@@ -315,6 +315,10 @@ static int attach_other(struct merge *m, const char *path, struct err *e)
 	}
 	if (exec(m, "ATTACH '' AS other", e) < 0)
 		goto out;
+	/* A merge touches every page of both: a cache that holds them saves
+	 * most of the reads and writes (set back to SQLite's default at the end). */
+	if (exec(m, "PRAGMA main.cache_size = -65536; PRAGMA other.cache_size = -65536", e) < 0)
+		goto out;
 	if (exec(m, "CREATE TEMP TABLE IF NOT EXISTS merge_join(loser TEXT PRIMARY KEY,"
 		    " survivor TEXT NOT NULL)",
 		 e) < 0)
@@ -1193,6 +1197,7 @@ out:
 		err_clear(&ignore);
 		exec(&m, "DROP TABLE IF EXISTS temp.merge_join", &ignore);
 		exec(&m, "DETACH other", &ignore);
+		exec(&m, "PRAGMA main.cache_size = -2000", &ignore);
 	}
 	return rc;
 }
