@@ -15,8 +15,8 @@
 /* One side's version of a record, as the decision needs it. */
 struct mergeplan_side {
 	const char *updated_at; /* "YYYY-MM-DD HH:MM:SS" */
-	int deleted;            /* deleted_at is set */
-	int unseen;             /* audit rows of the record the other side lacks */
+	int deleted;		/* deleted_at is set */
+	int unseen;		/* audit rows of the record the other side lacks */
 };
 
 enum mergeplan_choice {
@@ -46,11 +46,11 @@ int mergeplan_survives(const char *uuid_a, const char *uuid_b);
 
 /* Per-table counts of a merge report. */
 struct mergeplan_counts {
-	long added;     /* records new to this file */
-	long updated;   /* records that took the other file's version */
+	long added;	/* records new to this file */
+	long updated;	/* records that took the other file's version */
 	long unchanged; /* the same on both sides, or this side's version kept */
 	long conflicts; /* changed on both sides apart */
-	long joined;    /* natural duplicates joined into one record */
+	long joined;	/* natural duplicates joined into one record */
 };
 
 /* Adds b's counts into a. */

@@ -35,25 +35,25 @@ struct table_def {
 	const char *label;
 	const char *key[3];   /* natural key columns (all non-NULL to apply) */
 	const char *key_null; /* the key applies only while this column is NULL */
-	int key_global;       /* the key is unique over deleted records too */
+	int key_global;	      /* the key is unique over deleted records too */
 };
 
 static const struct table_def defs[MERGE_TABLES] = {
-	{"staff", "name", {"name"}, NULL, 0},
-	{"grids", "name", {"name"}, NULL, 0},
-	{"households", "code", {"code"}, NULL, 0},
-	{"residents", "name", {"id_number"}, NULL, 0},
-	{"visits", "at", {NULL}, NULL, 0},
-	{"readings", "temperature", {NULL}, NULL, 0},
-	{"isolations", "start_date", {"resident_id"}, "end_date", 0},
-	{"checks", "date", {"isolation_id", "date", "slot"}, NULL, 0},
-	{"checkpoints", "name", {"name"}, NULL, 0},
-	{"donations", "receipt_no", {NULL}, NULL, 0},
-	{"distributions", "item", {NULL}, NULL, 0},
-	{"shifts", "date", {NULL}, NULL, 0},
-	{"passes", "pass_no", {"pass_no"}, NULL, 1},
-	{"pass_events", "at", {NULL}, NULL, 0},
-	{"audit_log", NULL, {NULL}, NULL, 0},
+    {"staff", "name", {"name"}, NULL, 0},
+    {"grids", "name", {"name"}, NULL, 0},
+    {"households", "code", {"code"}, NULL, 0},
+    {"residents", "name", {"id_number"}, NULL, 0},
+    {"visits", "at", {NULL}, NULL, 0},
+    {"readings", "temperature", {NULL}, NULL, 0},
+    {"isolations", "start_date", {"resident_id"}, "end_date", 0},
+    {"checks", "date", {"isolation_id", "date", "slot"}, NULL, 0},
+    {"checkpoints", "name", {"name"}, NULL, 0},
+    {"donations", "receipt_no", {NULL}, NULL, 0},
+    {"distributions", "item", {NULL}, NULL, 0},
+    {"shifts", "date", {NULL}, NULL, 0},
+    {"passes", "pass_no", {"pass_no"}, NULL, 1},
+    {"pass_events", "at", {NULL}, NULL, 0},
+    {"audit_log", NULL, {NULL}, NULL, 0},
 };
 
 #define AUDIT_INDEX (MERGE_TABLES - 1)
@@ -70,7 +70,7 @@ struct table {
 	int i_uuid, i_upd, i_del, i_label, i_keynull, nkey;
 	int i_key[3];
 	sqlite3_stmt *sel_other; /* every row of other, known UUIDs first */
-	sqlite3_stmt *sel_main;  /* this file's row by uuid (?1) */
+	sqlite3_stmt *sel_main;	 /* this file's row by uuid (?1) */
 	sqlite3_stmt *ins, *upd, *dup;
 };
 
@@ -146,8 +146,11 @@ static int row_is_null(row_t v, int i)
 /* A total order on values: NULL < numbers < text < blob. */
 static int value_cmp(sqlite3_value *a, sqlite3_value *b)
 {
-	static const int rank[] = {[SQLITE_NULL] = 0, [SQLITE_INTEGER] = 1, [SQLITE_FLOAT] = 1,
-				   [SQLITE_TEXT] = 2, [SQLITE_BLOB] = 3};
+	static const int rank[] = {[SQLITE_NULL] = 0,
+				   [SQLITE_INTEGER] = 1,
+				   [SQLITE_FLOAT] = 1,
+				   [SQLITE_TEXT] = 2,
+				   [SQLITE_BLOB] = 3};
 	int ta = sqlite3_value_type(a), tb = sqlite3_value_type(b);
 	int na, nb, c;
 
@@ -169,9 +172,10 @@ static int value_cmp(sqlite3_value *a, sqlite3_value *b)
 	default:
 		na = sqlite3_value_bytes(a);
 		nb = sqlite3_value_bytes(b);
-		c = memcmp(rank[ta] == 2 ? (const void *)sqlite3_value_text(a) : sqlite3_value_blob(a),
-			   rank[tb] == 2 ? (const void *)sqlite3_value_text(b) : sqlite3_value_blob(b),
-			   (size_t)(na < nb ? na : nb));
+		c = memcmp(
+		    rank[ta] == 2 ? (const void *)sqlite3_value_text(a) : sqlite3_value_blob(a),
+		    rank[tb] == 2 ? (const void *)sqlite3_value_text(b) : sqlite3_value_blob(b),
+		    (size_t)(na < nb ? na : nb));
 		if (c)
 			return c < 0 ? -1 : 1;
 		return na < nb ? -1 : na > nb;
@@ -305,7 +309,9 @@ static int attach_other(struct merge *m, const char *path, struct err *e)
 	}
 	version = sqlite3_column_int(st, 0);
 	if (version > schema_latest_version()) {
-		err_set(e, "%s was written by a newer doorstep (schema %d; this program knows up to %d): update doorstep before merging it",
+		err_set(e,
+			"%s was written by a newer doorstep (schema %d; this program knows up to "
+			"%d): update doorstep before merging it",
 			path, version, schema_latest_version());
 		goto out;
 	}
@@ -319,8 +325,9 @@ static int attach_other(struct merge *m, const char *path, struct err *e)
 	 * most of the reads and writes (set back to SQLite's default at the end). */
 	if (exec(m, "PRAGMA main.cache_size = -65536; PRAGMA other.cache_size = -65536", e) < 0)
 		goto out;
-	if (exec(m, "CREATE TEMP TABLE IF NOT EXISTS merge_join(loser TEXT PRIMARY KEY,"
-		    " survivor TEXT NOT NULL)",
+	if (exec(m,
+		 "CREATE TEMP TABLE IF NOT EXISTS merge_join(loser TEXT PRIMARY KEY,"
+		 " survivor TEXT NOT NULL)",
 		 e) < 0)
 		goto out;
 	if (version < schema_latest_version()) {
@@ -383,15 +390,15 @@ static void value_expr(struct strbuf *b, const struct table *t, int i, int n)
 		strbuf_printf(b, "?%d", n);
 }
 
-static int table_load(struct merge *m, struct table *t, const struct table_def *def,
-		      struct err *e)
+static int table_load(struct merge *m, struct table *t, const struct table_def *def, struct err *e)
 {
 	sqlite3_stmt *st;
 	struct strbuf b = STRBUF_INIT;
 	int r = -1;
 
 	t->def = def;
-	st = prepare(m, "SELECT name FROM pragma_table_info(?1) WHERE name <> 'id' ORDER BY cid", e);
+	st =
+	    prepare(m, "SELECT name FROM pragma_table_info(?1) WHERE name <> 'id' ORDER BY cid", e);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, def->name, -1, SQLITE_STATIC);
@@ -539,11 +546,12 @@ static int repoint_children(struct merge *m, struct table *t, const char *loser,
 
 			if (!m->t[c].cols[i].parent || strcmp(m->t[c].cols[i].parent, name))
 				continue;
-			sql = xasprintf("UPDATE main.\"%s\" SET \"%s\" = (SELECT id FROM main.\"%s\""
-					" WHERE uuid = ?2) WHERE \"%s\" = (SELECT id FROM main.\"%s\""
-					" WHERE uuid = ?1)",
-					m->t[c].def->name, m->t[c].cols[i].name, name,
-					m->t[c].cols[i].name, name);
+			sql =
+			    xasprintf("UPDATE main.\"%s\" SET \"%s\" = (SELECT id FROM main.\"%s\""
+				      " WHERE uuid = ?2) WHERE \"%s\" = (SELECT id FROM main.\"%s\""
+				      " WHERE uuid = ?1)",
+				      m->t[c].def->name, m->t[c].cols[i].name, name,
+				      m->t[c].cols[i].name, name);
 			st = prepare(m, sql, e);
 			free(sql);
 			if (!st)
@@ -577,8 +585,8 @@ static void report_join(struct merge *m, struct table *t, row_t loser, row_t sur
 }
 
 /* Joins natural duplicates v (about to be written) and s (live here). */
-static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, row_t s,
-		     int *v_lost, struct err *e)
+static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, row_t s, int *v_lost,
+		     struct err *e)
 {
 	struct strbuf key = STRBUF_INIT, ch = STRBUF_INIT;
 	int v_wins, r = -1;
@@ -608,8 +616,8 @@ static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, ro
 	}
 	if (t->def->key_global) {
 		/* Both rows must exist: the one joined away gives up its key. */
-		char *renamed = xasprintf("%s~%.8s", row_text(loser, t->i_key[0]),
-					  row_text(loser, t->i_uuid));
+		char *renamed =
+		    xasprintf("%s~%.8s", row_text(loser, t->i_key[0]), row_text(loser, t->i_uuid));
 
 		row_set_text(m->mkval, loser, t->i_key[0], renamed);
 		free(renamed);
@@ -719,8 +727,9 @@ static int record_conflict(struct merge *m, struct table *t, row_t mine, row_t t
 
 	/* The losing values, so that nothing typed is lost. */
 	json_open(&ch);
-	json_add_str(&ch, "conflict", took_other ? "took the other machine's version"
-						 : "kept this machine's version");
+	json_add_str(&ch, "conflict",
+		     took_other ? "took the other machine's version"
+				: "kept this machine's version");
 	json_add_str(&ch, "peer", r->other_uuid);
 	strbuf_puts(&ch, ",\"lost\":");
 	json_open(&ch);
@@ -734,8 +743,7 @@ static int record_conflict(struct merge *m, struct table *t, row_t mine, row_t t
 	return rc;
 }
 
-static int merge_table(struct merge *m, struct table *t, struct mergeplan_counts *c,
-		       struct err *e)
+static int merge_table(struct merge *m, struct table *t, struct mergeplan_counts *c, struct err *e)
 {
 	int rc, r = -1;
 
@@ -791,11 +799,11 @@ static int merge_table(struct merge *m, struct table *t, struct mergeplan_counts
 		if (j < 0)
 			goto fail;
 		c->joined += j;
-next:
+	next:
 		row_free(&theirs, t->ncol);
 		row_free(&mine, t->ncol);
 		continue;
-fail:
+	fail:
 		row_free(&theirs, t->ncol);
 		row_free(&mine, t->ncol);
 		goto out;
@@ -815,14 +823,14 @@ out:
 static int load_joins(struct merge *m, struct err *e)
 {
 	static const char *const fill[] = {
-		"INSERT OR IGNORE INTO temp.merge_join(loser, survivor)"
-		" SELECT record_uuid, json_extract(changes, '$.joined_into') FROM main.audit_log"
-		" WHERE action = 'merge' AND record_uuid IS NOT NULL AND json_valid(changes)"
-		" AND json_extract(changes, '$.joined_into') IS NOT NULL",
-		"INSERT OR IGNORE INTO temp.merge_join(loser, survivor)"
-		" SELECT record_uuid, json_extract(changes, '$.joined_into') FROM other.audit_log"
-		" WHERE action = 'merge' AND record_uuid IS NOT NULL AND json_valid(changes)"
-		" AND json_extract(changes, '$.joined_into') IS NOT NULL",
+	    "INSERT OR IGNORE INTO temp.merge_join(loser, survivor)"
+	    " SELECT record_uuid, json_extract(changes, '$.joined_into') FROM main.audit_log"
+	    " WHERE action = 'merge' AND record_uuid IS NOT NULL AND json_valid(changes)"
+	    " AND json_extract(changes, '$.joined_into') IS NOT NULL",
+	    "INSERT OR IGNORE INTO temp.merge_join(loser, survivor)"
+	    " SELECT record_uuid, json_extract(changes, '$.joined_into') FROM other.audit_log"
+	    " WHERE action = 'merge' AND record_uuid IS NOT NULL AND json_valid(changes)"
+	    " AND json_extract(changes, '$.joined_into') IS NOT NULL",
 	};
 
 	if (exec(m, "DELETE FROM temp.merge_join", e) < 0)
@@ -833,9 +841,10 @@ static int load_joins(struct merge *m, struct err *e)
 	/* A survivor may itself have been joined later: follow the chain (the
 	 * survivor's UUID is always smaller, so chains end). */
 	for (int i = 0; i < 64; i++) {
-		if (exec(m, "UPDATE temp.merge_join SET survivor = (SELECT j.survivor FROM"
-			    " temp.merge_join j WHERE j.loser = merge_join.survivor)"
-			    " WHERE survivor IN (SELECT loser FROM temp.merge_join)",
+		if (exec(m,
+			 "UPDATE temp.merge_join SET survivor = (SELECT j.survivor FROM"
+			 " temp.merge_join j WHERE j.loser = merge_join.survivor)"
+			 " WHERE survivor IN (SELECT loser FROM temp.merge_join)",
 			 e) < 0)
 			return -1;
 		if (sqlite3_changes(m->h) == 0)
@@ -885,10 +894,11 @@ static int repoint_known_joins(struct merge *m, struct err *e)
 
 static int append_audit(struct merge *m, long *added, struct err *e)
 {
-	if (exec(m, "INSERT INTO main.audit_log(uuid, at, staff, action, table_name, record_uuid,"
-		    " changes) SELECT uuid, at, staff, action, table_name, record_uuid, changes"
-		    " FROM other.audit_log o WHERE NOT EXISTS"
-		    " (SELECT 1 FROM main.audit_log a WHERE a.uuid = o.uuid) ORDER BY o.id",
+	if (exec(m,
+		 "INSERT INTO main.audit_log(uuid, at, staff, action, table_name, record_uuid,"
+		 " changes) SELECT uuid, at, staff, action, table_name, record_uuid, changes"
+		 " FROM other.audit_log o WHERE NOT EXISTS"
+		 " (SELECT 1 FROM main.audit_log a WHERE a.uuid = o.uuid) ORDER BY o.id",
 		 e) < 0)
 		return -1;
 	*added = sqlite3_changes(m->h);
@@ -920,7 +930,8 @@ static int read_settings(struct merge *m, const char *schema, struct side_settin
 		s->found = 1;
 		sql_col_copy(st, 0, s->uuid, sizeof s->uuid);
 		sql_col_copy(st, 1, s->community, sizeof s->community);
-		s->station = (char)(sqlite3_column_text(st, 2) ? sqlite3_column_text(st, 2)[0] : 'A');
+		s->station =
+		    (char)(sqlite3_column_text(st, 2) ? sqlite3_column_text(st, 2)[0] : 'A');
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -931,18 +942,22 @@ static int read_settings(struct merge *m, const char *schema, struct side_settin
 /* A receipt number held by two different donations cannot be merged. */
 static int check_receipts(struct merge *m, const char *path, struct err *e)
 {
-	sqlite3_stmt *st = prepare(m,
-				   "SELECT o.receipt_no FROM other.donations o JOIN main.donations d"
-				   " ON d.receipt_no = o.receipt_no WHERE d.uuid <> o.uuid"
-				   " ORDER BY o.receipt_no LIMIT 1",
-				   e);
+	sqlite3_stmt *st =
+	    prepare(m,
+		    "SELECT o.receipt_no FROM other.donations o JOIN main.donations d"
+		    " ON d.receipt_no = o.receipt_no WHERE d.uuid <> o.uuid"
+		    " ORDER BY o.receipt_no LIMIT 1",
+		    e);
 	int rc, r = 0;
 
 	if (!st)
 		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		r = err_set(e, "receipt %s is a different donation in %s than here: the two machines issued the same receipt numbers (one was copied instead of set up with `doorstep init --from FILE --station S`); nothing was merged",
+		r = err_set(e,
+			    "receipt %s is a different donation in %s than here: the two machines "
+			    "issued the same receipt numbers (one was copied instead of set up "
+			    "with `doorstep init --from FILE --station S`); nothing was merged",
 			    sqlite3_column_text(st, 0), path);
 	else if (rc != SQLITE_DONE)
 		r = sql_error(m->db, e, "merge: reading the donations failed");
@@ -981,11 +996,10 @@ static int prepare_all(struct merge *m, struct err *e)
 				  " AND a.action <> 'merge' AND NOT EXISTS"
 				  " (SELECT 1 FROM main.audit_log b WHERE b.uuid = a.uuid)",
 				  e);
-	m->join_add = prepare(m,
-			      "INSERT OR REPLACE INTO temp.merge_join(loser, survivor) VALUES(?1, ?2)",
-			      e);
-	m->join_chain = prepare(m, "UPDATE temp.merge_join SET survivor = ?2 WHERE survivor = ?1",
-				e);
+	m->join_add =
+	    prepare(m, "INSERT OR REPLACE INTO temp.merge_join(loser, survivor) VALUES(?1, ?2)", e);
+	m->join_chain =
+	    prepare(m, "UPDATE temp.merge_join SET survivor = ?2 WHERE survivor = ?1", e);
 	m->mkval = prepare(m, "SELECT ?1", e);
 	return m->unseen_this && m->unseen_other && m->join_add && m->join_chain && m->mkval ? 0
 											     : -1;
@@ -1011,11 +1025,12 @@ static int write_summary(struct merge *m, struct err *e)
 
 static int remember_peer(struct merge *m, struct err *e)
 {
-	sqlite3_stmt *st = prepare(m,
-				   "INSERT INTO main.peers(db_uuid, station, last_merged_at)"
-				   " VALUES(?1, ?2, ?3) ON CONFLICT(db_uuid) DO UPDATE SET"
-				   " station = excluded.station, last_merged_at = excluded.last_merged_at",
-				   e);
+	sqlite3_stmt *st =
+	    prepare(m,
+		    "INSERT INTO main.peers(db_uuid, station, last_merged_at)"
+		    " VALUES(?1, ?2, ?3) ON CONFLICT(db_uuid) DO UPDATE SET"
+		    " station = excluded.station, last_merged_at = excluded.last_merged_at",
+		    e);
 	char station[2] = {m->r->other_station, 0};
 	int rc;
 
@@ -1031,7 +1046,8 @@ static int remember_peer(struct merge *m, struct err *e)
 
 static int read_last_met(struct merge *m, struct err *e)
 {
-	sqlite3_stmt *st = prepare(m, "SELECT last_merged_at FROM main.peers WHERE db_uuid = ?1", e);
+	sqlite3_stmt *st =
+	    prepare(m, "SELECT last_merged_at FROM main.peers WHERE db_uuid = ?1", e);
 
 	if (!st)
 		return -1;
@@ -1045,14 +1061,15 @@ static int read_last_met(struct merge *m, struct err *e)
 /* Copies the other's settings with a fresh UUID and the new station. */
 static int copy_settings(struct merge *m, char station, struct err *e)
 {
-	sqlite3_stmt *st = prepare(m,
-				   "INSERT INTO main.settings(uuid, created_at, updated_at, community,"
-				   " street, district, station, fever_threshold, isolation_days,"
-				   " am_cutoff, pm_cutoff, outing_days, out_alert_hours)"
-				   " SELECT ?1, ?2, ?2, community, street, district, ?3, fever_threshold,"
-				   " isolation_days, am_cutoff, pm_cutoff, outing_days, out_alert_hours"
-				   " FROM other.settings WHERE deleted_at IS NULL ORDER BY id LIMIT 1",
-				   e);
+	sqlite3_stmt *st =
+	    prepare(m,
+		    "INSERT INTO main.settings(uuid, created_at, updated_at, community,"
+		    " street, district, station, fever_threshold, isolation_days,"
+		    " am_cutoff, pm_cutoff, outing_days, out_alert_hours)"
+		    " SELECT ?1, ?2, ?2, community, street, district, ?3, fever_threshold,"
+		    " isolation_days, am_cutoff, pm_cutoff, outing_days, out_alert_hours"
+		    " FROM other.settings WHERE deleted_at IS NULL ORDER BY id LIMIT 1",
+		    e);
 	char uuid[UUID_STR], st_code[2] = {station, 0};
 	struct strbuf ch = STRBUF_INIT;
 	int rc;
@@ -1101,7 +1118,9 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 	if (read_settings(&m, "main", &me, e) < 0 || read_settings(&m, "other", &them, e) < 0)
 		goto out;
 	if (!them.found) {
-		err_set(e, "%s holds no community (it was never set up with `doorstep init`); nothing was merged",
+		err_set(e,
+			"%s holds no community (it was never set up with `doorstep init`); nothing "
+			"was merged",
 			path);
 		goto out;
 	}
@@ -1112,40 +1131,54 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 		long long n;
 
 		if (me.found) {
-			err_set(e, "%s already holds the community \"%s\": init --from needs a new, empty database",
+			err_set(e,
+				"%s already holds the community \"%s\": init --from needs a new, "
+				"empty database",
 				db_path(db), me.community);
 			goto out;
 		}
-		n = sql_scalar(db, "SELECT (SELECT count(*) FROM staff) + (SELECT count(*) FROM"
-				   " households) + (SELECT count(*) FROM audit_log)",
+		n = sql_scalar(db,
+			       "SELECT (SELECT count(*) FROM staff) + (SELECT count(*) FROM"
+			       " households) + (SELECT count(*) FROM audit_log)",
 			       e);
 		if (n != 0) {
 			if (n > 0)
-				err_set(e, "%s already holds records: init --from needs a new, empty database",
+				err_set(e,
+					"%s already holds records: init --from needs a new, empty "
+					"database",
 					db_path(db));
 			goto out;
 		}
 		if (init_station == them.station) {
-			err_set(e, "%s is station %c already: give this machine its own station code (--station), so that receipt numbers stay unique",
+			err_set(e,
+				"%s is station %c already: give this machine its own station code "
+				"(--station), so that receipt numbers stay unique",
 				path, them.station);
 			goto out;
 		}
 		r->this_station = init_station;
 	} else {
 		if (!me.found) {
-			err_set(e, "%s holds no community yet: set it up with `doorstep init --from %s --station S` instead",
+			err_set(e,
+				"%s holds no community yet: set it up with `doorstep init --from "
+				"%s --station S` instead",
 				db_path(db), path);
 			goto out;
 		}
 		r->this_station = me.station;
 		r->same_database = !strcmp(me.uuid, them.uuid);
 		if (strcmp(me.community, them.community) && !o->force) {
-			err_set(e, "%s belongs to the community \"%s\", this database to \"%s\": nothing was merged (use --force if they are really one community)",
+			err_set(e,
+				"%s belongs to the community \"%s\", this database to \"%s\": "
+				"nothing was merged (use --force if they are really one community)",
 				path, them.community, me.community);
 			goto out;
 		}
 		if (!r->same_database && me.station == them.station) {
-			err_set(e, "%s is also station %c: two machines of one station code would issue the same receipt numbers; nothing was merged (set up each machine with `doorstep init --from FILE --station S`)",
+			err_set(e,
+				"%s is also station %c: two machines of one station code would "
+				"issue the same receipt numbers; nothing was merged (set up each "
+				"machine with `doorstep init --from FILE --station S`)",
 				path, them.station);
 			goto out;
 		}
@@ -1208,8 +1241,8 @@ int db_merge(struct db *db, const char *other_path, const struct merge_opts *o,
 	return run(db, other_path, o, 0, r, e);
 }
 
-int db_merge_init_from(struct db *db, const char *other_path, char station,
-		       struct merge_report *r, struct err *e)
+int db_merge_init_from(struct db *db, const char *other_path, char station, struct merge_report *r,
+		       struct err *e)
 {
 	struct merge_opts o = {0, 0};
 

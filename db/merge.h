@@ -29,17 +29,17 @@ struct merge_opts {
 /* A conflict (changed on both machines apart) or a join (natural
  * duplicates made one).  Strings are owned by the report. */
 struct merge_item {
-	const char *table;  /* a table name (static) */
-	char uuid[37];      /* conflict: the record; join: the record joined away */
-	char *label;        /* household code, name, receipt number ... ("" if none) */
+	const char *table; /* a table name (static) */
+	char uuid[37];	   /* conflict: the record; join: the record joined away */
+	char *label;	   /* household code, name, receipt number ... ("" if none) */
 	/* conflict */
-	int took_other;     /* 1: the other file's version won, 0: this file's */
-	char this_at[20];   /* each side's updated_at */
+	int took_other;	  /* 1: the other file's version won, 0: this file's */
+	char this_at[20]; /* each side's updated_at */
 	char other_at[20];
 	/* join */
-	char survivor[37];  /* the record kept */
+	char survivor[37]; /* the record kept */
 	char *survivor_label;
-	char *key;          /* what made them duplicates, e.g. "code=3-2-501" */
+	char *key; /* what made them duplicates, e.g. "code=3-2-501" */
 };
 
 struct merge_table_report {
@@ -56,7 +56,7 @@ struct merge_report {
 	int same_database; /* the other file is a copy of this database */
 	int dry_run;
 	struct merge_table_report tables[MERGE_TABLES]; /* audit_log: added only */
-	struct mergeplan_counts total;                  /* domain tables only */
+	struct mergeplan_counts total;			/* domain tables only */
 	struct merge_item *conflicts;
 	size_t nconflicts;
 	struct merge_item *joins;
@@ -78,8 +78,8 @@ int db_merge(struct db *db, const char *other_path, const struct merge_opts *o,
  * with the records of other_path, the other's settings with a new database
  * UUID and the given station code ('A'..'Z'), refused when it equals the
  * other's.  One transaction.  Returns 0 or -1; fills *r as db_merge. */
-int db_merge_init_from(struct db *db, const char *other_path, char station,
-		       struct merge_report *r, struct err *e);
+int db_merge_init_from(struct db *db, const char *other_path, char station, struct merge_report *r,
+		       struct err *e);
 
 /* Frees what the report owns and zeroes it. */
 void merge_report_free(struct merge_report *r);

@@ -41,21 +41,29 @@ void cmd_merge_print_report(void *file, const struct merge_report *r)
 	}
 	print_counts(f, _("total"), &r->total);
 	if (r->nconflicts) {
-		fprintf(f, "%s\n", _("Conflicts (changed on both machines; the other version is kept in the audit log):"));
+		fprintf(f, "%s\n",
+			_("Conflicts (changed on both machines; the other version is kept in the "
+			  "audit log):"));
 		for (size_t i = 0; i < r->nconflicts; i++) {
 			const struct merge_item *it = &r->conflicts[i];
 
 			fprintf(f, "  %s %s (%.8s): ", it->table, it->label, it->uuid);
 			if (it->took_other)
-				fprintf(f, _("took the other machine's version of %s over this one's of %s\n"),
+				fprintf(f,
+					_("took the other machine's version of %s over this one's "
+					  "of %s\n"),
 					it->other_at, it->this_at);
 			else
-				fprintf(f, _("kept this machine's version of %s over the other's of %s\n"),
-					it->this_at, it->other_at);
+				fprintf(
+				    f,
+				    _("kept this machine's version of %s over the other's of %s\n"),
+				    it->this_at, it->other_at);
 		}
 	}
 	if (r->njoins) {
-		fprintf(f, "%s\n", _("Duplicates joined (the record joined away is deleted, its records moved):"));
+		fprintf(
+		    f, "%s\n",
+		    _("Duplicates joined (the record joined away is deleted, its records moved):"));
 		for (size_t i = 0; i < r->njoins; i++) {
 			const struct merge_item *it = &r->joins[i];
 
@@ -68,9 +76,9 @@ void cmd_merge_print_report(void *file, const struct merge_report *r)
 int cmd_merge(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"dry-run", no_argument, NULL, 'n'},
-		{"force", no_argument, NULL, 'f'},
-		{NULL, 0, NULL, 0},
+	    {"dry-run", no_argument, NULL, 'n'},
+	    {"force", no_argument, NULL, 'f'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct merge_opts o = {0, 0};
 	struct merge_report r;

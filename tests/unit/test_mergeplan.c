@@ -96,8 +96,8 @@ static void test_symmetric(void **state)
 					for (int ua = 0; ua < 2; ua++)
 						for (int ub = 0; ub < 2; ub++)
 							for (int c = -1; c <= 1; c += 2)
-								assert_symmetric(at[ta], da, ua, at[tb],
-										 db, ub, c);
+								assert_symmetric(at[ta], da, ua,
+										 at[tb], db, ub, c);
 }
 
 static void test_survivor(void **state)
@@ -126,12 +126,12 @@ static void test_counts(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_one_side_only),
-		cmocka_unit_test(test_both_sides_conflict),
-		cmocka_unit_test(test_no_audit_rows_later_wins),
-		cmocka_unit_test(test_symmetric),
-		cmocka_unit_test(test_survivor),
-		cmocka_unit_test(test_counts),
+	    cmocka_unit_test(test_one_side_only),
+	    cmocka_unit_test(test_both_sides_conflict),
+	    cmocka_unit_test(test_no_audit_rows_later_wins),
+	    cmocka_unit_test(test_symmetric),
+	    cmocka_unit_test(test_survivor),
+	    cmocka_unit_test(test_counts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
