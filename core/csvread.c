@@ -18,10 +18,10 @@ struct reader {
 	size_t *offs; /* start of each field in buf */
 	char **ptrs;
 	int nf, capf;
-	long line;      /* line being fed */
-	long rec_line;  /* line on which the open record started */
-	int open;       /* a record has started and not ended */
-	int stop;       /* the callback asked to stop */
+	long line;     /* line being fed */
+	long rec_line; /* line on which the open record started */
+	int open;      /* a record has started and not ended */
+	int stop;      /* the callback asked to stop */
 	csvread_fn fn;
 	void *ctx;
 };
@@ -98,7 +98,8 @@ static int parse_error(struct csv_parser *p, struct reader *r, struct err *e)
 	if (code == CSV_EPARSE) {
 		if (r->open && r->rec_line != r->line) {
 			e->line = r->rec_line;
-			return err_set(e, "a quoted field that starts on this line is never closed");
+			return err_set(e,
+				       "a quoted field that starts on this line is never closed");
 		}
 		e->line = r->line;
 		return err_set(e, "malformed CSV: a double quote inside an unquoted field or text "

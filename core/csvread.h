@@ -17,7 +17,7 @@
 
 struct csvread_row {
 	long line;     /* 1-based line on which the record starts */
-	int n;         /* number of fields, trailing empty ones dropped; >= 1 */
+	int n;	       /* number of fields, trailing empty ones dropped; >= 1 */
 	char **fields; /* n NUL-terminated strings, trimmed of unquoted spaces;
 			* valid only during the callback */
 };

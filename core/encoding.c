@@ -15,11 +15,11 @@ int encoding_parse_name(const char *name, enum encoding *out, struct err *e)
 		const char *name;
 		enum encoding enc;
 	} names[] = {
-		{"auto", ENCODING_AUTO},       {"utf8", ENCODING_UTF8},
-		{"utf-8", ENCODING_UTF8},      {"utf8-bom", ENCODING_UTF8_BOM},
-		{"utf-8-bom", ENCODING_UTF8_BOM}, {"gb18030", ENCODING_GB18030},
-		{"gbk", ENCODING_GB18030},     {"gb2312", ENCODING_GB18030},
-		{"cp936", ENCODING_GB18030},
+	    {"auto", ENCODING_AUTO},	      {"utf8", ENCODING_UTF8},
+	    {"utf-8", ENCODING_UTF8},	      {"utf8-bom", ENCODING_UTF8_BOM},
+	    {"utf-8-bom", ENCODING_UTF8_BOM}, {"gb18030", ENCODING_GB18030},
+	    {"gbk", ENCODING_GB18030},	      {"gb2312", ENCODING_GB18030},
+	    {"cp936", ENCODING_GB18030},
 	};
 
 	for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++) {
@@ -176,8 +176,9 @@ int encoding_to_utf8(const char *in, size_t n, enum encoding want, char **out, s
 			e->line = encoding_line_at(in, valid);
 			if (in[valid] == '\0')
 				return err_set(e, "a NUL byte: this is not a text file");
-			return err_set(e, "invalid UTF-8 (byte 0x%02X); is the file GB18030? "
-					  "(try --encoding gb18030)",
+			return err_set(e,
+				       "invalid UTF-8 (byte 0x%02X); is the file GB18030? "
+				       "(try --encoding gb18030)",
 				       (unsigned char)in[valid]);
 		}
 	}
@@ -198,8 +199,9 @@ int encoding_to_utf8(const char *in, size_t n, enum encoding want, char **out, s
 			if (valid > bad)
 				bad = valid;
 			e->line = encoding_line_at(in, bad);
-			return err_set(e, "invalid byte 0x%02X: the text is neither UTF-8 nor "
-					  "GB18030",
+			return err_set(e,
+				       "invalid byte 0x%02X: the text is neither UTF-8 nor "
+				       "GB18030",
 				       (unsigned char)in[bad]);
 		}
 		e->line = encoding_line_at(in, bad);

@@ -15,8 +15,8 @@
 #include "core/err.h"
 
 enum encoding {
-	ENCODING_AUTO,    /* reading only: UTF-8 when valid, else GB18030 */
-	ENCODING_UTF8,    /* UTF-8, a leading BOM skipped on reading */
+	ENCODING_AUTO,	   /* reading only: UTF-8 when valid, else GB18030 */
+	ENCODING_UTF8,	   /* UTF-8, a leading BOM skipped on reading */
 	ENCODING_UTF8_BOM, /* writing: UTF-8 with a BOM; read as ENCODING_UTF8 */
 	ENCODING_GB18030,
 };

@@ -21,41 +21,41 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 
-#define HEADER_SEARCH_ROWS 5 /* rows looked at for the header */
-#define MAX_LINE_TEXT 200    /* bytes in a one-line cell */
-#define MAX_CODE 64
-#define MAX_NAME 100
-#define MAX_NOTES 4000
+#define HEADER_SEARCH_ROWS 5   /* rows looked at for the header */
+#define MAX_LINE_TEXT	   200 /* bytes in a one-line cell */
+#define MAX_CODE	   64
+#define MAX_NAME	   100
+#define MAX_NOTES	   4000
 
 static const char *const field_names[ROSTER_FIELD_COUNT + 1] = {
-	[ROSTER_CODE] = "code",
-	[ROSTER_COMPOUND] = "compound",
-	[ROSTER_BUILDING] = "building",
-	[ROSTER_UNIT] = "unit",
-	[ROSTER_ROOM] = "room",
-	[ROSTER_ADDRESS] = "address",
-	[ROSTER_GRID] = "grid",
-	[ROSTER_HOUSEHOLD_PHONE] = "household_phone",
-	[ROSTER_HOUSEHOLD_NOTES] = "household_notes",
-	[ROSTER_NAME] = "name",
-	[ROSTER_SEX] = "sex",
-	[ROSTER_ID_TYPE] = "id_type",
-	[ROSTER_ID_NUMBER] = "id_number",
-	[ROSTER_BIRTH_DATE] = "birth_date",
-	[ROSTER_PHONE] = "phone",
-	[ROSTER_RELATION] = "relation",
-	[ROSTER_STATUS] = "status",
-	[ROSTER_TAGS] = "tags",
-	[ROSTER_RETURNED_FROM] = "returned_from",
-	[ROSTER_RETURN_DATE] = "return_date",
-	[ROSTER_NOTES] = "notes",
-	[ROSTER_IGNORE] = "ignore",
+    [ROSTER_CODE] = "code",
+    [ROSTER_COMPOUND] = "compound",
+    [ROSTER_BUILDING] = "building",
+    [ROSTER_UNIT] = "unit",
+    [ROSTER_ROOM] = "room",
+    [ROSTER_ADDRESS] = "address",
+    [ROSTER_GRID] = "grid",
+    [ROSTER_HOUSEHOLD_PHONE] = "household_phone",
+    [ROSTER_HOUSEHOLD_NOTES] = "household_notes",
+    [ROSTER_NAME] = "name",
+    [ROSTER_SEX] = "sex",
+    [ROSTER_ID_TYPE] = "id_type",
+    [ROSTER_ID_NUMBER] = "id_number",
+    [ROSTER_BIRTH_DATE] = "birth_date",
+    [ROSTER_PHONE] = "phone",
+    [ROSTER_RELATION] = "relation",
+    [ROSTER_STATUS] = "status",
+    [ROSTER_TAGS] = "tags",
+    [ROSTER_RETURNED_FROM] = "returned_from",
+    [ROSTER_RETURN_DATE] = "return_date",
+    [ROSTER_NOTES] = "notes",
+    [ROSTER_IGNORE] = "ignore",
 };
 
 /* How the required fields are named when missing. */
 static const char *const required_hint[] = {
-	[ROSTER_CODE] = "household code (户号 / code)",
-	[ROSTER_NAME] = "name (姓名 / name)",
+    [ROSTER_CODE] = "household code (户号 / code)",
+    [ROSTER_NAME] = "name (姓名 / name)",
 };
 
 const char *roster_field_name(enum roster_field f)
@@ -326,8 +326,8 @@ struct map {
 
 struct hh {
 	uint32_t val[ROSTER_FIRST_RESIDENT_FIELD]; /* pool offsets */
-	long line[ROSTER_FIRST_RESIDENT_FIELD];    /* where each value was first seen */
-	long head_line;                            /* the row with relation head, or 0 */
+	long line[ROSTER_FIRST_RESIDENT_FIELD];	   /* where each value was first seen */
+	long head_line;				   /* the row with relation head, or 0 */
 };
 
 struct row {
@@ -674,48 +674,56 @@ struct alias {
 };
 
 static const struct alias sex_alias[] = {
-	{"男性", "M"}, {"女性", "F"}, {"男士", "M"}, {"女士", "F"}, {NULL, NULL},
+    {"男性", "M"}, {"女性", "F"}, {"男士", "M"}, {"女士", "F"}, {NULL, NULL},
 };
 
 static const struct alias id_type_alias[] = {
-	{"身份证", "id"},        {"居民身份证号", "id"},     {"二代身份证", "id"},
-	{"港澳通行证", "hkmo"},  {"回乡证", "hkmo"},         {"港澳居民居住证", "hkmo"},
-	{"台胞证", "tw"},        {"台湾居民居住证", "tw"},   {"外国护照", "passport"},
-	{NULL, NULL},
+    {"身份证", "id"},	    {"居民身份证号", "id"},   {"二代身份证", "id"},
+    {"港澳通行证", "hkmo"}, {"回乡证", "hkmo"},	      {"港澳居民居住证", "hkmo"},
+    {"台胞证", "tw"},	    {"台湾居民居住证", "tw"}, {"外国护照", "passport"},
+    {NULL, NULL},
 };
 
 static const struct alias relation_alias[] = {
-	{"本人", "head"},     {"户主本人", "head"}, {"妻", "spouse"},    {"妻子", "spouse"},
-	{"夫", "spouse"},     {"丈夫", "spouse"},   {"爱人", "spouse"},  {"老伴", "spouse"},
-	{"夫妻", "spouse"},   {"子", "child"},      {"女", "child"},     {"儿子", "child"},
-	{"女儿", "child"},    {"长子", "child"},    {"长女", "child"},   {"次子", "child"},
-	{"次女", "child"},    {"养子", "child"},    {"养女", "child"},   {"继子", "child"},
-	{"继女", "child"},    {"独生子", "child"},  {"独生女", "child"}, {"父", "parent"},
-	{"母", "parent"},     {"父亲", "parent"},   {"母亲", "parent"},  {"孙子", "other"},
-	{"孙女", "other"},    {"外孙", "other"},    {"外孙女", "other"}, {"儿媳", "other"},
-	{"女婿", "other"},    {"兄弟", "other"},    {"姐妹", "other"},   {"兄", "other"},
-	{"弟", "other"},      {"姐", "other"},      {"妹", "other"},     {"祖父", "other"},
-	{"祖母", "other"},    {"外祖父", "other"},  {"外祖母", "other"}, {"岳父", "other"},
-	{"岳母", "other"},    {"公公", "other"},    {"婆婆", "other"},   {"侄子", "other"},
-	{"侄女", "other"},    {"保姆", "other"},    {"租户", "other"},   {"租客", "other"},
-	{"亲属", "other"},    {"其他亲属", "other"}, {"非亲属", "other"}, {NULL, NULL},
+    {"本人", "head"},	{"户主本人", "head"},  {"妻", "spouse"},    {"妻子", "spouse"},
+    {"夫", "spouse"},	{"丈夫", "spouse"},    {"爱人", "spouse"},  {"老伴", "spouse"},
+    {"夫妻", "spouse"}, {"子", "child"},       {"女", "child"},	    {"儿子", "child"},
+    {"女儿", "child"},	{"长子", "child"},     {"长女", "child"},   {"次子", "child"},
+    {"次女", "child"},	{"养子", "child"},     {"养女", "child"},   {"继子", "child"},
+    {"继女", "child"},	{"独生子", "child"},   {"独生女", "child"}, {"父", "parent"},
+    {"母", "parent"},	{"父亲", "parent"},    {"母亲", "parent"},  {"孙子", "other"},
+    {"孙女", "other"},	{"外孙", "other"},     {"外孙女", "other"}, {"儿媳", "other"},
+    {"女婿", "other"},	{"兄弟", "other"},     {"姐妹", "other"},   {"兄", "other"},
+    {"弟", "other"},	{"姐", "other"},       {"妹", "other"},	    {"祖父", "other"},
+    {"祖母", "other"},	{"外祖父", "other"},   {"外祖母", "other"}, {"岳父", "other"},
+    {"岳母", "other"},	{"公公", "other"},     {"婆婆", "other"},   {"侄子", "other"},
+    {"侄女", "other"},	{"保姆", "other"},     {"租户", "other"},   {"租客", "other"},
+    {"亲属", "other"},	{"其他亲属", "other"}, {"非亲属", "other"}, {NULL, NULL},
 };
 
 static const struct alias status_alias[] = {
-	{"在家", "living"},      {"常住", "living"},     {"居住", "living"},
-	{"在住人员", "living"},  {"在本地", "living"},   {"外出务工", "away"},
-	{"离开", "away"},        {"不在本地", "away"},   {"已迁出", "moved_out"},
-	{"迁走", "moved_out"},   {"搬走", "moved_out"},  {"已故", "deceased"},
-	{"去世", "deceased"},    {"已去世", "deceased"}, {"死亡", "deceased"},
-	{NULL, NULL},
+    {"在家", "living"},	     {"常住", "living"},     {"居住", "living"},    {"在住人员", "living"},
+    {"在本地", "living"},    {"外出务工", "away"},   {"离开", "away"},	    {"不在本地", "away"},
+    {"已迁出", "moved_out"}, {"迁走", "moved_out"},  {"搬走", "moved_out"}, {"已故", "deceased"},
+    {"去世", "deceased"},    {"已去世", "deceased"}, {"死亡", "deceased"},  {NULL, NULL},
 };
 
 static const struct alias tag_alias[] = {
-	{"独居", "elderly_alone"},   {"孤寡老人", "elderly_alone"}, {"空巢老人", "elderly_alone"},
-	{"慢病", "chronic"},         {"慢性病患者", "chronic"},     {"基础病", "chronic"},
-	{"孕产妇", "pregnant"},      {"孕妇", "pregnant"},          {"残疾人", "disabled"},
-	{"留守儿童", "child"},       {"湖北返回", "returnee"},      {"武汉返回", "returnee"},
-	{"重点地区返回人员", "returnee"}, {"返乡人员", "returnee"}, {NULL, NULL},
+    {"独居", "elderly_alone"},
+    {"孤寡老人", "elderly_alone"},
+    {"空巢老人", "elderly_alone"},
+    {"慢病", "chronic"},
+    {"慢性病患者", "chronic"},
+    {"基础病", "chronic"},
+    {"孕产妇", "pregnant"},
+    {"孕妇", "pregnant"},
+    {"残疾人", "disabled"},
+    {"留守儿童", "child"},
+    {"湖北返回", "returnee"},
+    {"武汉返回", "returnee"},
+    {"重点地区返回人员", "returnee"},
+    {"返乡人员", "returnee"},
+    {NULL, NULL},
 };
 
 /* The stored code for text in an enumeration table or its aliases, or NULL. */
@@ -897,17 +905,18 @@ static size_t cell_clean(struct roster *r, struct cells *c, enum roster_field f,
 }
 
 /* A free text cell: single line unless multiline, at most max bytes. */
-static void check_text(struct roster *r, struct cells *c, long line, enum roster_field f,
-		       int fold, int multiline, size_t max)
+static void check_text(struct roster *r, struct cells *c, long line, enum roster_field f, int fold,
+		       int multiline, size_t max)
 {
 	size_t n = cell_clean(r, c, f, fold);
 
 	if (!n)
 		return;
 	if (has_control(r->scratch.s, multiline)) {
-		row_error(r, c, line, f, multiline ? "control characters in the text"
-						   : "a line break or control character; this "
-						     "column holds one line");
+		row_error(r, c, line, f,
+			  multiline ? "control characters in the text"
+				    : "a line break or control character; this "
+				      "column holds one line");
 		return;
 	}
 	if (n > max) {
@@ -1087,7 +1096,7 @@ static void check_identity(struct roster *r, struct cells *c, long line)
 	if (c->val[ROSTER_ID_TYPE])
 		type = (enum idcard_type)idcard_type_from_code(r->pool + c->val[ROSTER_ID_TYPE]);
 	else if (cell_clean(r, c, ROSTER_ID_TYPE, 1))
-		type = (enum idcard_type)-1; /* a wrong type, already reported */
+		type = (enum idcard_type) - 1; /* a wrong type, already reported */
 	check_enum(r, c, line, ROSTER_SEX, model_sex, sex_alias);
 	check_date(r, c, line, ROSTER_BIRTH_DATE, &birth);
 

@@ -89,12 +89,12 @@ void roster_title_key(const char *title, char *out, size_t n);
 struct roster;
 
 enum roster_severity {
-	ROSTER_ERROR,   /* the file cannot be imported */
+	ROSTER_ERROR,	/* the file cannot be imported */
 	ROSTER_WARNING, /* reported, imported anyway */
 };
 
 struct roster_issue {
-	long line;           /* 1-based, 0 for the file as a whole */
+	long line;	     /* 1-based, 0 for the file as a whole */
 	const char *column;  /* the file's own header title, or "" */
 	const char *message; /* English, e.g. "check digit should be 7, not 5" */
 	enum roster_severity severity;

@@ -25,7 +25,7 @@
 /* The page cache for the import's one big transaction: SQLite's default of
  * 2 MB spills to the WAL and reads back every few hundred rows.  64 MB holds
  * a community of 100,000 residents with their indexes and audit rows. */
-#define IMPORT_CACHE_PRAGMA "PRAGMA cache_size = -65536"
+#define IMPORT_CACHE_PRAGMA  "PRAGMA cache_size = -65536"
 #define DEFAULT_CACHE_PRAGMA "PRAGMA cache_size = -2000"
 
 /* Replaces *slot with a copy of v when v is non-empty and differs. */
@@ -71,9 +71,8 @@ static void grid_cache_free(struct grid_cache *gc)
 }
 
 /* Finds or adds household j; sets *id and *created.  Counts it. */
-static int apply_household(struct db *db, const struct roster *r, size_t j,
-			   struct grid_cache *gc, long long *id, int *created,
-			   struct roster_counts *c, struct err *e)
+static int apply_household(struct db *db, const struct roster *r, size_t j, struct grid_cache *gc,
+			   long long *id, int *created, struct roster_counts *c, struct err *e)
 {
 	struct household h;
 	const char *grid = roster_household_value(r, j, ROSTER_GRID);
@@ -216,9 +215,8 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 		return -1;
 	if (db_begin(db, e) < 0)
 		goto done;
-	residents_empty = sql_scalar(db,
-				     "SELECT NOT EXISTS (SELECT 1 FROM residents WHERE deleted_at IS NULL)",
-				     e);
+	residents_empty = sql_scalar(
+	    db, "SELECT NOT EXISTS (SELECT 1 FROM residents WHERE deleted_at IS NULL)", e);
 	if (residents_empty < 0)
 		goto fail;
 	hid = xcalloc(nhh ? nhh : 1, sizeof *hid);

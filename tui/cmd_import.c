@@ -101,9 +101,9 @@ static void progress(size_t done, size_t total, void *ctx)
 int cmd_import(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"dry-run", no_argument, NULL, 'n'},
-		{"encoding", required_argument, NULL, 'e'},
-		{NULL, 0, NULL, 0},
+	    {"dry-run", no_argument, NULL, 'n'},
+	    {"encoding", required_argument, NULL, 'e'},
+	    {NULL, 0, NULL, 0},
 	};
 	enum encoding want = ENCODING_AUTO, found = ENCODING_UTF8;
 	struct roster_headers *headers = NULL;
@@ -125,8 +125,9 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 			break;
 		case 'e':
 			if (encoding_parse_name(optarg, &want, &e) < 0 || want == ENCODING_UTF8_BOM)
-				return cli_usage_error("import", _("unknown encoding \"%s\" (use "
-								   "auto, utf8 or gb18030)"),
+				return cli_usage_error("import",
+						       _("unknown encoding \"%s\" (use "
+							 "auto, utf8 or gb18030)"),
 						       optarg);
 			break;
 		default:

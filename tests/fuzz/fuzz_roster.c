@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct roster *r;
 
 	/* The first byte picks the encoding, as --encoding would. */
-	enum encoding want = size && data[0] % 3 == 1   ? ENCODING_UTF8
+	enum encoding want = size && data[0] % 3 == 1	? ENCODING_UTF8
 			     : size && data[0] % 3 == 2 ? ENCODING_GB18030
 							: ENCODING_AUTO;
 

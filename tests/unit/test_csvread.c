@@ -132,14 +132,14 @@ static void test_empty_text(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_lf_and_crlf),
-		cmocka_unit_test(test_bom_skipped),
-		cmocka_unit_test(test_quotes_commas_newlines),
-		cmocka_unit_test(test_blank_lines_and_trailing_columns),
-		cmocka_unit_test(test_unquoted_spaces_trimmed),
-		cmocka_unit_test(test_strict_errors_name_the_line),
-		cmocka_unit_test(test_callback_stops),
-		cmocka_unit_test(test_empty_text),
+	    cmocka_unit_test(test_lf_and_crlf),
+	    cmocka_unit_test(test_bom_skipped),
+	    cmocka_unit_test(test_quotes_commas_newlines),
+	    cmocka_unit_test(test_blank_lines_and_trailing_columns),
+	    cmocka_unit_test(test_unquoted_spaces_trimmed),
+	    cmocka_unit_test(test_strict_errors_name_the_line),
+	    cmocka_unit_test(test_callback_stops),
+	    cmocka_unit_test(test_empty_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

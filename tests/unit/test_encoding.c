@@ -42,7 +42,7 @@ static void test_utf8_validation(void **state)
 	assert_int_equal(encoding_utf8_valid_prefix("a\xc0\x80", 3), 1);     /* overlong */
 	assert_int_equal(encoding_utf8_valid_prefix("a\xed\xa0\x80", 4), 1); /* surrogate */
 	assert_int_equal(encoding_utf8_valid_prefix("ab\xe4\xb8", 4), 2);    /* cut short */
-	assert_int_equal(encoding_utf8_valid_prefix("a\0b", 3), 1);          /* NUL */
+	assert_int_equal(encoding_utf8_valid_prefix("a\0b", 3), 1);	     /* NUL */
 }
 
 static void convert_ok(const char *in, size_t n, enum encoding want, const char *expect,
@@ -65,8 +65,9 @@ static void test_detect(void **state)
 {
 	(void)state;
 	convert_ok(utf8_text, strlen(utf8_text), ENCODING_AUTO, utf8_text, ENCODING_UTF8);
-	convert_ok("\xef\xbb\xbf" "王㐀,𠀀\n", strlen(utf8_text) + 3, ENCODING_AUTO, utf8_text,
-		   ENCODING_UTF8);
+	convert_ok("\xef\xbb\xbf"
+		   "王㐀,𠀀\n",
+		   strlen(utf8_text) + 3, ENCODING_AUTO, utf8_text, ENCODING_UTF8);
 	convert_ok(gb_text, strlen(gb_text), ENCODING_AUTO, utf8_text, ENCODING_GB18030);
 	convert_ok(gb_text, strlen(gb_text), ENCODING_GB18030, utf8_text, ENCODING_GB18030);
 	convert_ok("", 0, ENCODING_AUTO, "", ENCODING_UTF8);
@@ -90,7 +91,7 @@ static void test_bad_bytes_name_the_line(void **state)
 	 * GB18030 file read as UTF-8 is not. */
 	err_clear(&e);
 	assert_int_equal(
-		encoding_to_utf8(gb_text, strlen(gb_text), ENCODING_UTF8, &out, &len, NULL, &e), -1);
+	    encoding_to_utf8(gb_text, strlen(gb_text), ENCODING_UTF8, &out, &len, NULL, &e), -1);
 	assert_int_equal(e.line, 1);
 	assert_non_null(strstr(e.msg, "UTF-8"));
 
@@ -100,7 +101,9 @@ static void test_bad_bytes_name_the_line(void **state)
 	assert_non_null(strstr(e.msg, "NUL"));
 
 	err_clear(&e);
-	assert_int_equal(encoding_to_utf8("\xff\xfe" "a\0", 4, ENCODING_AUTO, &out, &len, NULL, &e),
+	assert_int_equal(encoding_to_utf8("\xff\xfe"
+					  "a\0",
+					  4, ENCODING_AUTO, &out, &len, NULL, &e),
 			 -1);
 	assert_non_null(strstr(e.msg, "UTF-16"));
 }
@@ -113,15 +116,17 @@ static void test_from_utf8(void **state)
 
 	(void)state;
 	err_clear(&e);
-	assert_int_equal(encoding_from_utf8(utf8_text, strlen(utf8_text), ENCODING_GB18030, &out,
-					    &len, &e),
-			 0);
+	assert_int_equal(
+	    encoding_from_utf8(utf8_text, strlen(utf8_text), ENCODING_GB18030, &out, &len, &e), 0);
 	assert_int_equal(len, strlen(gb_text));
 	assert_memory_equal(out, gb_text, len);
 	free(out);
 	assert_int_equal(encoding_from_utf8("a", 1, ENCODING_UTF8_BOM, &out, &len, &e), 0);
 	assert_int_equal(len, 4);
-	assert_memory_equal(out, "\xef\xbb\xbf" "a", 4);
+	assert_memory_equal(out,
+			    "\xef\xbb\xbf"
+			    "a",
+			    4);
 	free(out);
 	assert_int_equal(encoding_from_utf8("a\n\xff", 3, ENCODING_GB18030, &out, &len, &e), -1);
 	assert_int_equal(e.line, 2);
@@ -130,11 +135,9 @@ static void test_from_utf8(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parse_name),
-		cmocka_unit_test(test_utf8_validation),
-		cmocka_unit_test(test_detect),
-		cmocka_unit_test(test_bad_bytes_name_the_line),
-		cmocka_unit_test(test_from_utf8),
+	    cmocka_unit_test(test_parse_name), cmocka_unit_test(test_utf8_validation),
+	    cmocka_unit_test(test_detect),     cmocka_unit_test(test_bad_bytes_name_the_line),
+	    cmocka_unit_test(test_from_utf8),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

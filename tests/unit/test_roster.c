@@ -65,9 +65,8 @@ static struct roster *read_fixture(const char *name)
 		strbuf_add(&raw, buf, n);
 	fclose(f);
 	err_clear(&e);
-	assert_int_equal(encoding_to_utf8(strbuf_str(&raw), raw.len, ENCODING_AUTO, &utf8, &len,
-					  NULL, &e),
-			 0);
+	assert_int_equal(
+	    encoding_to_utf8(strbuf_str(&raw), raw.len, ENCODING_AUTO, &utf8, &len, NULL, &e), 0);
 	r = roster_new(headers, &today);
 	roster_read(r, utf8, len);
 	free(utf8);
@@ -375,8 +374,9 @@ static void test_cell_forms(void **state)
 	roster_free(&r);
 
 	/* A line break in a one-line cell, an over-long code. */
-	r = read_text("户号,姓名,小区\n1,甲,\"A\nB\"\n"
-		      "1234567890123456789012345678901234567890123456789012345678901234567890,乙,\n");
+	r = read_text(
+	    "户号,姓名,小区\n1,甲,\"A\nB\"\n"
+	    "1234567890123456789012345678901234567890123456789012345678901234567890,乙,\n");
 	expect_issues(r, "2:小区:E;4:户号:E;");
 	roster_free(&r);
 }
@@ -395,22 +395,22 @@ static void test_same_name_told_apart_by_id(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_title_key),
-		cmocka_unit_test(test_headers_lookup),
-		cmocka_unit_test(test_headers_parse_errors),
-		cmocka_unit_test(test_excel_fixture),
-		cmocka_unit_test(test_english_reordered),
-		cmocka_unit_test(test_gb18030_fixture),
-		cmocka_unit_test(test_multiline_notes),
-		cmocka_unit_test(test_fullwidth),
-		cmocka_unit_test(test_legacy_id),
-		cmocka_unit_test(test_bad_rows),
-		cmocka_unit_test(test_missing_column),
-		cmocka_unit_test(test_title_row_and_unknown_column),
-		cmocka_unit_test(test_malformed_csv),
-		cmocka_unit_test(test_file_level_problems),
-		cmocka_unit_test(test_cell_forms),
-		cmocka_unit_test(test_same_name_told_apart_by_id),
+	    cmocka_unit_test(test_title_key),
+	    cmocka_unit_test(test_headers_lookup),
+	    cmocka_unit_test(test_headers_parse_errors),
+	    cmocka_unit_test(test_excel_fixture),
+	    cmocka_unit_test(test_english_reordered),
+	    cmocka_unit_test(test_gb18030_fixture),
+	    cmocka_unit_test(test_multiline_notes),
+	    cmocka_unit_test(test_fullwidth),
+	    cmocka_unit_test(test_legacy_id),
+	    cmocka_unit_test(test_bad_rows),
+	    cmocka_unit_test(test_missing_column),
+	    cmocka_unit_test(test_title_row_and_unknown_column),
+	    cmocka_unit_test(test_malformed_csv),
+	    cmocka_unit_test(test_file_level_problems),
+	    cmocka_unit_test(test_cell_forms),
+	    cmocka_unit_test(test_same_name_told_apart_by_id),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
