@@ -115,9 +115,6 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	size_t errors;
 
 	err_clear(&e);
-	/* optind 0 makes glibc start afresh, so that options may follow FILE
-	 * (main's parse of the global options stopped at the first word). */
-	optind = 0;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':
