@@ -9,11 +9,10 @@
 
 /* The Damm quasigroup of order 10 (weakly totally anti-symmetric). */
 static const unsigned char damm[10][10] = {
-	{0, 3, 1, 7, 5, 9, 8, 6, 4, 2}, {7, 0, 9, 2, 1, 5, 4, 8, 6, 3},
-	{4, 2, 0, 6, 8, 7, 1, 3, 5, 9}, {1, 7, 5, 0, 9, 8, 3, 4, 2, 6},
-	{6, 1, 2, 3, 0, 4, 5, 9, 7, 8}, {3, 6, 7, 4, 2, 0, 9, 5, 8, 1},
-	{5, 8, 6, 9, 7, 2, 0, 1, 3, 4}, {8, 9, 4, 5, 3, 6, 2, 0, 1, 7},
-	{9, 4, 3, 8, 6, 1, 7, 2, 0, 5}, {2, 5, 8, 1, 4, 3, 6, 7, 9, 0},
+    {0, 3, 1, 7, 5, 9, 8, 6, 4, 2}, {7, 0, 9, 2, 1, 5, 4, 8, 6, 3}, {4, 2, 0, 6, 8, 7, 1, 3, 5, 9},
+    {1, 7, 5, 0, 9, 8, 3, 4, 2, 6}, {6, 1, 2, 3, 0, 4, 5, 9, 7, 8}, {3, 6, 7, 4, 2, 0, 9, 5, 8, 1},
+    {5, 8, 6, 9, 7, 2, 0, 1, 3, 4}, {8, 9, 4, 5, 3, 6, 2, 0, 1, 7}, {9, 4, 3, 8, 6, 1, 7, 2, 0, 5},
+    {2, 5, 8, 1, 4, 3, 6, 7, 9, 0},
 };
 
 char passno_check_digit(const char *digits, size_t n)
@@ -43,8 +42,8 @@ int passno_make(char station, long seq, char out[PASSNO_STR], struct err *e)
 	if (passno_station_prefix(station, prefix) < 0)
 		return err_field(e, "station", "the station code must be a letter A to Z");
 	if (seq < 1 || seq > PASSNO_SEQ_MAX)
-		return err_field(e, "pass_no",
-				 "station %c has used all %d pass numbers", station, PASSNO_SEQ_MAX);
+		return err_field(e, "pass_no", "station %c has used all %d pass numbers", station,
+				 PASSNO_SEQ_MAX);
 	snprintf(out, PASSNO_STR, "%s%05ld", prefix, seq);
 	out[7] = passno_check_digit(out, 7);
 	out[8] = '\0';
@@ -89,8 +88,7 @@ int passno_parse(const char *input, char out[PASSNO_STR], struct err *e)
 		goto out;
 	}
 	if (n != PASSNO_LEN) {
-		err_field(e, "pass_no", "a pass number has %d digits; this has %zu", PASSNO_LEN,
-			  n);
+		err_field(e, "pass_no", "a pass number has %d digits; this has %zu", PASSNO_LEN, n);
 		goto out;
 	}
 	station = (d[0] - '0') * 10 + (d[1] - '0');

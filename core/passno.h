@@ -19,8 +19,8 @@
 
 #include "core/err.h"
 
-#define PASSNO_LEN 8
-#define PASSNO_STR 9 /* 8 digits and NUL */
+#define PASSNO_LEN     8
+#define PASSNO_STR     9 /* 8 digits and NUL */
 #define PASSNO_SEQ_MAX 99999
 
 /* The Damm check digit ('0'..'9') of n ASCII digits; '?' when a byte is not

@@ -60,14 +60,13 @@ static int cp_get_where(struct db *db, const char *sql, long long id, const char
 
 int db_checkpoint_get(struct db *db, long long id, struct checkpoint *out, struct err *e)
 {
-	return cp_get_where(db, CP_COLS " WHERE id = :id AND deleted_at IS NULL", id, NULL, out,
-			    e);
+	return cp_get_where(db, CP_COLS " WHERE id = :id AND deleted_at IS NULL", id, NULL, out, e);
 }
 
 int db_checkpoint_find(struct db *db, const char *name, struct checkpoint *out, struct err *e)
 {
-	return cp_get_where(db, CP_COLS " WHERE name = :name AND deleted_at IS NULL", 0, name,
-			    out, e);
+	return cp_get_where(db, CP_COLS " WHERE name = :name AND deleted_at IS NULL", 0, name, out,
+			    e);
 }
 
 static int cp_check(struct db *db, const struct checkpoint *c, struct err *e)
@@ -220,11 +219,12 @@ int db_checkpoint_delete(struct db *db, long long id, struct err *e)
 int db_checkpoint_each(struct db *db, int active_only,
 		       int (*fn)(const struct checkpoint *c, void *ctx), void *ctx, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   active_only ? CP_COLS " WHERE deleted_at IS NULL AND active = 1"
-							 " ORDER BY name, id"
-					       : CP_COLS " WHERE deleted_at IS NULL ORDER BY name, id",
-				   e);
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    active_only ? CP_COLS " WHERE deleted_at IS NULL AND active = 1"
+					  " ORDER BY name, id"
+				: CP_COLS " WHERE deleted_at IS NULL ORDER BY name, id",
+		    e);
 	struct checkpoint c;
 	int r;
 
@@ -253,8 +253,8 @@ void db_shift_init(struct shift *s)
 
 #define SHIFT_COLS                                                                                 \
 	"SELECT s.id, s.uuid, s.checkpoint_id, c.name, s.date, s.start_time, s.end_time,"          \
-	" s.staff_id, p.name, p.role, s.role, s.present, s.notes"                                   \
-	" FROM shifts s JOIN checkpoints c ON c.id = s.checkpoint_id"                               \
+	" s.staff_id, p.name, p.role, s.role, s.present, s.notes"                                  \
+	" FROM shifts s JOIN checkpoints c ON c.id = s.checkpoint_id"                              \
 	" LEFT JOIN staff p ON p.id = s.staff_id"
 
 static void shift_read(sqlite3_stmt *st, struct shift *s)
@@ -356,7 +356,8 @@ static int shift_check(struct db *db, const struct shift *s, struct err *e)
 		r = live_row(db, "SELECT 1 FROM staff WHERE id = :id AND deleted_at IS NULL",
 			     s->staff_id, e);
 		if (r <= 0)
-			return r < 0 ? -1 : err_field(e, "staff", "that person is no longer listed");
+			return r < 0 ? -1
+				     : err_field(e, "staff", "that person is no longer listed");
 		r = shift_exists(db, s, e);
 		if (r != 0)
 			return r < 0 ? -1
@@ -594,7 +595,8 @@ long db_shift_copy(struct db *db, const struct date *from, int days, long offset
 		if (s.staff_id >= 0) {
 			/* Someone who left the list since: plan the shift without them,
 			 * so that the roster shows the hole. */
-			r = live_row(db, "SELECT 1 FROM staff WHERE id = :id AND deleted_at IS NULL",
+			r = live_row(db,
+				     "SELECT 1 FROM staff WHERE id = :id AND deleted_at IS NULL",
 				     s.staff_id, e);
 			if (r < 0)
 				goto fail;
@@ -735,7 +737,8 @@ int db_roster_gaps(struct db *db, const struct date *from, int days, struct rost
 				if (s->staff_id >= 0 && s->present != 0)
 					mark(covered, a, b, 1);
 				else
-					mark(planned, a, b, s->staff_id < 0 ? PLAN_NOBODY : PLAN_ABSENT);
+					mark(planned, a, b,
+					     s->staff_id < 0 ? PLAN_NOBODY : PLAN_ABSENT);
 			}
 			date_from_days(day, &dd);
 			date_format(&dd, ds);
@@ -746,7 +749,8 @@ int db_roster_gaps(struct db *db, const struct date *from, int days, struct rost
 					i++;
 					continue;
 				}
-				for (j = i; j < DAY_MIN && usual[j] && !covered[j] && planned[j] == planned[i];
+				for (j = i; j < DAY_MIN && usual[j] && !covered[j] &&
+					    planned[j] == planned[i];
 				     j++)
 					;
 				if (ngaps == cap) {
@@ -760,9 +764,10 @@ int db_roster_gaps(struct db *db, const struct date *from, int days, struct rost
 				memcpy(gaps[ngaps].date, ds, DATE_STR);
 				hhmm(i, gaps[ngaps].from);
 				hhmm(j, gaps[ngaps].to);
-				gaps[ngaps].kind = planned[i] == PLAN_NOBODY  ? ROSTER_GAP_UNSTAFFED
-						   : planned[i] == PLAN_ABSENT ? ROSTER_GAP_ABSENT
-									       : ROSTER_GAP_UNCOVERED;
+				gaps[ngaps].kind = planned[i] == PLAN_NOBODY ? ROSTER_GAP_UNSTAFFED
+						   : planned[i] == PLAN_ABSENT
+						       ? ROSTER_GAP_ABSENT
+						       : ROSTER_GAP_UNCOVERED;
 				ngaps++;
 				i = j;
 			}
@@ -808,8 +813,8 @@ static int span_cmp(const void *x, const void *y)
 	return p->s->id < q->s->id ? -1 : p->s->id > q->s->id;
 }
 
-int db_roster_clashes(struct db *db, const struct date *from, int days,
-		      struct roster_clash **out, size_t *n, struct err *e)
+int db_roster_clashes(struct db *db, const struct date *from, int days, struct roster_clash **out,
+		      size_t *n, struct err *e)
 {
 	struct shift_vec sv = {0};
 	struct span *sp = NULL;
@@ -840,9 +845,8 @@ int db_roster_clashes(struct db *db, const struct date *from, int days,
 	}
 	qsort(sp, nsp, sizeof *sp, span_cmp);
 	for (size_t i = 0; i < nsp; i++) {
-		for (size_t j = i + 1; j < nsp && sp[j].s->staff_id == sp[i].s->staff_id &&
-				       sp[j].a < sp[i].b;
-		     j++) {
+		for (size_t j = i + 1;
+		     j < nsp && sp[j].s->staff_id == sp[i].s->staff_id && sp[j].a < sp[i].b; j++) {
 			const struct shift *x = sp[i].s, *y = sp[j].s;
 			struct roster_clash *c;
 
@@ -862,8 +866,10 @@ int db_roster_clashes(struct db *db, const struct date *from, int days,
 			memcpy(c->date_b, y->date, DATE_STR);
 			snprintf(c->checkpoint_a, sizeof c->checkpoint_a, "%s", x->checkpoint_name);
 			snprintf(c->checkpoint_b, sizeof c->checkpoint_b, "%s", y->checkpoint_name);
-			snprintf(c->hours_a, sizeof c->hours_a, "%s-%s", x->start_time, x->end_time);
-			snprintf(c->hours_b, sizeof c->hours_b, "%s-%s", y->start_time, y->end_time);
+			snprintf(c->hours_a, sizeof c->hours_a, "%s-%s", x->start_time,
+				 x->end_time);
+			snprintf(c->hours_b, sizeof c->hours_b, "%s-%s", y->start_time,
+				 y->end_time);
 		}
 	}
 	free(sp);

@@ -17,8 +17,8 @@
  *   ROSTER_GAP_UNSTAFFED where a planned shift without a person lies ("a
  *   shift with nobody"), ROSTER_GAP_ABSENT where only people marked absent
  *   were on duty, else ROSTER_GAP_UNCOVERED ("no shift at all in these
- *   hours"); a stretch that changes kind is cut into one gap per kind.  An active checkpoint with no shift in the span or the
- *   week before has no usual hours and so no gap: there is nothing to
+ *   hours"); a stretch that changes kind is cut into one gap per kind.  An active checkpoint with
+ * no shift in the span or the week before has no usual hours and so no gap: there is nothing to
  *   compare it with.
  * - A person is double-booked when two of their shifts overlap in time (at
  *   the same or at different checkpoints); shifts that only touch (one ends
@@ -165,7 +165,7 @@ int db_roster_gaps(struct db *db, const struct date *from, int days, struct rost
 /* The double bookings among shifts that start on days from..from+days-1
  * (a shift of the day before that runs past midnight counts too), ordered
  * by person and time.  *out as for db_roster_gaps.  Returns 0 or -1. */
-int db_roster_clashes(struct db *db, const struct date *from, int days,
-		      struct roster_clash **out, size_t *n, struct err *e);
+int db_roster_clashes(struct db *db, const struct date *from, int days, struct roster_clash **out,
+		      size_t *n, struct err *e);
 
 #endif

@@ -22,8 +22,8 @@
 
 #define PASS_COLS                                                                                  \
 	"SELECT p.id, p.uuid, p.pass_no, p.household_id, h.code, " HEAD_NAME ", g.name,"           \
-	" p.issued_date, p.valid_until, p.revoked_at, p.revoke_reason, p.notes"                     \
-	" FROM passes p JOIN households h ON h.id = p.household_id"                                 \
+	" p.issued_date, p.valid_until, p.revoked_at, p.revoke_reason, p.notes"                    \
+	" FROM passes p JOIN households h ON h.id = p.household_id"                                \
 	" LEFT JOIN grids g ON g.id = h.grid_id"
 
 #define CURRENT                                                                                    \
@@ -87,8 +87,8 @@ int db_pass_get(struct db *db, long long id, struct pass *out, struct err *e)
 
 int db_pass_find_no(struct db *db, const char *pass_no, struct pass *out, struct err *e)
 {
-	return pass_one(db, PASS_COLS " WHERE p.pass_no = :no AND p.deleted_at IS NULL", 0,
-			pass_no, out, e);
+	return pass_one(db, PASS_COLS " WHERE p.pass_no = :no AND p.deleted_at IS NULL", 0, pass_no,
+			out, e);
 }
 
 int db_pass_current(struct db *db, long long household_id, struct pass *out, struct err *e)
@@ -150,10 +150,11 @@ static int check_valid_until(const char *valid_until, struct err *e)
  * deleted passes included. */
 static int next_passno(struct db *db, char station, char out[PASSNO_STR], struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT pass_no FROM passes WHERE pass_no >= :lo AND pass_no < :hi"
-				   " ORDER BY pass_no DESC LIMIT 1",
-				   e);
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    "SELECT pass_no FROM passes WHERE pass_no >= :lo AND pass_no < :hi"
+		    " ORDER BY pass_no DESC LIMIT 1",
+		    e);
 	char lo[3], hi[3], last[PASSNO_STR];
 	long seq = 0;
 	int r;
@@ -178,8 +179,8 @@ static int next_passno(struct db *db, char station, char out[PASSNO_STR], struct
 
 static int live_household(struct db *db, long long id, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT 1 FROM households WHERE id = :id AND deleted_at IS NULL", e);
+	sqlite3_stmt *st =
+	    db_stmt(db, "SELECT 1 FROM households WHERE id = :id AND deleted_at IS NULL", e);
 	int r;
 
 	if (!st)
@@ -261,8 +262,8 @@ static int issue_one(struct db *db, long long household_id, const char *valid_un
 	return 1;
 }
 
-int db_pass_issue(struct db *db, long long household_id, const char *valid_until,
-		  const char *notes, struct pass *out, struct err *e)
+int db_pass_issue(struct db *db, long long household_id, const char *valid_until, const char *notes,
+		  struct pass *out, struct err *e)
 {
 	char station;
 	int r;
@@ -280,8 +281,8 @@ int db_pass_issue(struct db *db, long long household_id, const char *valid_until
 	return db_commit(db, e);
 }
 
-int db_pass_issue_grid(struct db *db, long long grid_id, const char *valid_until,
-		       long *issued, long *skipped, struct err *e)
+int db_pass_issue_grid(struct db *db, long long grid_id, const char *valid_until, long *issued,
+		       long *skipped, struct err *e)
 {
 	sqlite3_stmt *st;
 	long long *ids = NULL;
@@ -394,8 +395,7 @@ fail:
 	return -1;
 }
 
-int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until,
-			    struct err *e)
+int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until, struct err *e)
 {
 	struct pass p;
 	struct strbuf ch = STRBUF_INIT;
@@ -564,9 +564,9 @@ static int decide(struct db *db, const struct pass *p, struct gate_info *g, stru
 
 #define EVENT_COLS                                                                                 \
 	"SELECT ev.id, ev.at, ev.direction, p.pass_no, c.name, r.name, s.name"                     \
-	" FROM pass_events ev JOIN passes p ON p.id = ev.pass_id"                                   \
-	" LEFT JOIN checkpoints c ON c.id = ev.checkpoint_id"                                       \
-	" LEFT JOIN residents r ON r.id = ev.resident_id"                                           \
+	" FROM pass_events ev JOIN passes p ON p.id = ev.pass_id"                                  \
+	" LEFT JOIN checkpoints c ON c.id = ev.checkpoint_id"                                      \
+	" LEFT JOIN residents r ON r.id = ev.resident_id"                                          \
 	" LEFT JOIN staff s ON s.id = ev.staff_id"
 
 static void event_read(sqlite3_stmt *st, struct gate_event *ev)
@@ -584,10 +584,11 @@ static void event_read(sqlite3_stmt *st, struct gate_event *ev)
 static int load_last_events(struct db *db, long long household_id, struct gate_info *g,
 			    struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   EVENT_COLS " WHERE p.household_id = :hh AND ev.deleted_at IS NULL"
-					      " ORDER BY ev.at DESC, ev.id DESC LIMIT :n",
-				   e);
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    EVENT_COLS " WHERE p.household_id = :hh AND ev.deleted_at IS NULL"
+			       " ORDER BY ev.at DESC, ev.id DESC LIMIT :n",
+		    e);
 	int r;
 
 	if (!st)
@@ -623,8 +624,7 @@ int db_gate_lookup(struct db *db, const char *typed, struct gate_info *out, stru
 	return 1;
 }
 
-static int live_member(struct db *db, long long resident_id, long long household_id,
-		       struct err *e)
+static int live_member(struct db *db, long long resident_id, long long household_id, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db,
 				   "SELECT 1 FROM residents WHERE id = :id AND household_id = :hh"
@@ -763,8 +763,7 @@ fail:
 	return -1;
 }
 
-int db_gate_still_out(struct db *db, int hours, struct gate_out **out, size_t *n,
-		      struct err *e)
+int db_gate_still_out(struct db *db, int hours, struct gate_out **out, size_t *n, struct err *e)
 {
 	sqlite3_stmt *st;
 	struct gate_out *v = NULL;
@@ -841,8 +840,7 @@ static void day_bounds(const struct date *day, char lo[CLOCK_STR], char hi[CLOCK
 	snprintf(hi, CLOCK_STR, "%s 23:59:59", d);
 }
 
-int db_gate_day_counts(struct db *db, const struct date *day, long *outs, long *ins,
-		       struct err *e)
+int db_gate_day_counts(struct db *db, const struct date *day, long *outs, long *ins, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db,
 				   "SELECT coalesce(sum(direction = 'out'), 0),"
@@ -867,8 +865,7 @@ int db_gate_day_counts(struct db *db, const struct date *day, long *outs, long *
 }
 
 int db_gate_events_each(struct db *db, const struct date *day, long long checkpoint_id,
-			int (*fn)(const struct gate_event *ev, void *ctx), void *ctx,
-			struct err *e)
+			int (*fn)(const struct gate_event *ev, void *ctx), void *ctx, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db,
 				   EVENT_COLS " WHERE ev.at BETWEEN :lo AND :hi"

@@ -45,8 +45,8 @@ struct pass {
 	char head_name[64];
 	char grid_name[64];
 	char issued_date[DATE_STR];
-	char valid_until[DATE_STR];  /* "" when valid until revoked */
-	char revoked_at[CLOCK_STR];  /* "" when not revoked */
+	char valid_until[DATE_STR]; /* "" when valid until revoked */
+	char revoked_at[CLOCK_STR]; /* "" when not revoked */
 	char revoke_reason[256];
 	char notes[256];
 };
@@ -56,15 +56,15 @@ struct pass {
  * today; NULL or "" for no end).  Refused when the household already holds a
  * current pass (the message names it).  Fills *out (may be NULL).  Returns
  * 0 or -1 with the field named. */
-int db_pass_issue(struct db *db, long long household_id, const char *valid_until,
-		  const char *notes, struct pass *out, struct err *e);
+int db_pass_issue(struct db *db, long long household_id, const char *valid_until, const char *notes,
+		  struct pass *out, struct err *e);
 
 /* Issues passes to every live household of a grid (grid_id -1: of the whole
  * community) that holds no current pass, in one transaction, in natural
  * code order.  *issued and *skipped (may be NULL) get the counts.  Returns 0
  * or -1 (nothing issued). */
-int db_pass_issue_grid(struct db *db, long long grid_id, const char *valid_until,
-		       long *issued, long *skipped, struct err *e);
+int db_pass_issue_grid(struct db *db, long long grid_id, const char *valid_until, long *issued,
+		       long *skipped, struct err *e);
 
 /* Revokes a live pass with a reason (required), audited as a void.  Returns
  * 0, or -1 when the pass is unknown or already revoked (the message says
@@ -73,8 +73,7 @@ int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *
 
 /* Sets or clears (NULL or "") the valid-until date of a live pass.  Returns
  * 1 changed, 0 unchanged, -1 error. */
-int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until,
-			    struct err *e);
+int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until, struct err *e);
 
 /* Lookups of live passes: 1 found, 0 not, -1 error. */
 int db_pass_get(struct db *db, long long id, struct pass *out, struct err *e);
@@ -95,7 +94,7 @@ struct gate_member {
 	char name[64];
 	char relation[16]; /* model_relation code */
 	int isolated;
-	char iso_kind[16];	   /* model_iso_kind code when isolated */
+	char iso_kind[16];	     /* model_iso_kind code when isolated */
 	char iso_last_day[DATE_STR]; /* last day of the isolation when isolated */
 };
 
@@ -119,9 +118,9 @@ struct gate_info {
 	int n_isolated;
 	struct gate_event last[GATE_LAST_EVENTS]; /* the household's, newest first */
 	size_t n_last;
-	int out_now;		     /* the household's last event is an "out" */
-	char out_since[CLOCK_STR];   /* its time, when out_now */
-	int outing_days;	     /* N of the settings */
+	int out_now;		       /* the household's last event is an "out" */
+	char out_since[CLOCK_STR];     /* its time, when out_now */
+	int outing_days;	       /* N of the settings */
 	struct outing_verdict verdict; /* for an outing today */
 };
 
@@ -162,12 +161,10 @@ struct gate_out {
  * taken for a return nobody recorded), longest out first.  *out is a
  * malloc'd array of *n entries (NULL when none) the caller frees.  Returns
  * 0 or -1. */
-int db_gate_still_out(struct db *db, int hours, struct gate_out **out, size_t *n,
-		      struct err *e);
+int db_gate_still_out(struct db *db, int hours, struct gate_out **out, size_t *n, struct err *e);
 
 /* Outings on a day: "out" and "in" events.  Returns 0 or -1. */
-int db_gate_day_counts(struct db *db, const struct date *day, long *outs, long *ins,
-		       struct err *e);
+int db_gate_day_counts(struct db *db, const struct date *day, long *outs, long *ins, struct err *e);
 
 /* Calls fn for each live event on a day (all checkpoints, or one), newest
  * first; fn returns non-zero to stop.  Returns 0 or -1. */

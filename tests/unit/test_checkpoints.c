@@ -20,8 +20,8 @@
 
 struct fx {
 	struct db *db;
-	long long east, west;  /* checkpoints */
-	long long zhang, li;   /* staff */
+	long long east, west; /* checkpoints */
+	long long zhang, li;  /* staff */
 };
 
 static int setup(void **state)
@@ -68,8 +68,8 @@ static long long count(struct db *db, const char *sql)
 	return sql_scalar(db, sql, NULL);
 }
 
-static long long add(struct fx *f, long long cp, const char *date, const char *a,
-		     const char *b, long long staff)
+static long long add(struct fx *f, long long cp, const char *date, const char *a, const char *b,
+		     long long staff)
 {
 	struct shift s;
 	struct err e;
@@ -263,12 +263,16 @@ static void test_gaps(void **state)
 	assert_null(g);
 
 	/* Wednesday night taken off: the evening and the early morning after. */
-	wed_night = sql_scalar(f->db, "SELECT id FROM shifts WHERE date = '2020-02-12'"
-				      " AND start_time = '20:00'", NULL);
+	wed_night = sql_scalar(f->db,
+			       "SELECT id FROM shifts WHERE date = '2020-02-12'"
+			       " AND start_time = '20:00'",
+			       NULL);
 	assert_int_equal(db_shift_delete(f->db, wed_night, &e), 1);
 	/* Thursday's day shift has nobody now. */
-	thu_day = sql_scalar(f->db, "SELECT id FROM shifts WHERE date = '2020-02-13'"
-				    " AND start_time = '08:00'", NULL);
+	thu_day = sql_scalar(f->db,
+			     "SELECT id FROM shifts WHERE date = '2020-02-13'"
+			     " AND start_time = '08:00'",
+			     NULL);
 	assert_int_equal(db_shift_get(f->db, thu_day, &s, &e), 1);
 	s.staff_id = -1;
 	assert_int_equal(db_shift_update(f->db, &s, &e), 1);
@@ -354,11 +358,11 @@ static void test_double_booking(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_checkpoint_crud, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_shift_checks, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_copy_forward, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_gaps, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_double_booking, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_checkpoint_crud, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_shift_checks, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_copy_forward, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_gaps, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_double_booking, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

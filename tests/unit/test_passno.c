@@ -109,10 +109,10 @@ static void test_parse_forms(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_damm_reference),
-		cmocka_unit_test(test_make_and_parse),
-		cmocka_unit_test(test_catches_typos),
-		cmocka_unit_test(test_parse_forms),
+	    cmocka_unit_test(test_damm_reference),
+	    cmocka_unit_test(test_make_and_parse),
+	    cmocka_unit_test(test_catches_typos),
+	    cmocka_unit_test(test_parse_forms),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
