@@ -128,6 +128,72 @@ int db_pass_each(struct db *db, long long grid_id, int current_only,
 	return r < 0 ? -1 : 0;
 }
 
+int db_pass_page(struct db *db, const struct pass *anchor, int dir, int n, struct pass *out,
+		 struct err *e)
+{
+	static const char *const sql[2][2] = {
+	    {PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
+		       " ORDER BY h.sort_key, p.id LIMIT :n",
+	     PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
+		       " AND (h.sort_key, p.id) > ((SELECT sort_key FROM households"
+		       " WHERE id = :ahh), :aid) ORDER BY h.sort_key, p.id LIMIT :n"},
+	    {PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
+		       " ORDER BY h.sort_key DESC, p.id DESC LIMIT :n",
+	     PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
+		       " AND (h.sort_key, p.id) < ((SELECT sort_key FROM households"
+		       " WHERE id = :ahh), :aid) ORDER BY h.sort_key DESC, p.id DESC LIMIT :n"},
+	};
+	sqlite3_stmt *st = db_stmt(db, sql[dir < 0][anchor != NULL], e);
+	int r, m = 0;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":n", n);
+	if (anchor) {
+		sql_bind_int(st, ":ahh", anchor->household_id);
+		sql_bind_int(st, ":aid", anchor->id);
+	}
+	while (m < n && (r = sql_step_row(db, st, e)) == 1)
+		pass_read(st, &out[m++]);
+	sqlite3_reset(st);
+	return m < n && r < 0 ? -1 : m;
+}
+
+int db_pass_issue_target(struct db *db, const char *text, long long *household_id,
+			 long long *grid_id, struct err *e)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	*household_id = *grid_id = -1;
+	if (!text || !*text)
+		return err_field(e, "target", "type a household code, a grid name or *");
+	if (!strcmp(text, "*"))
+		return 3;
+	st = db_stmt(db, "SELECT id FROM households WHERE code = :t AND deleted_at IS NULL", e);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":t", text);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		*household_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (r != 0)
+		return r < 0 ? -1 : 1;
+	st = db_stmt(db, "SELECT id FROM grids WHERE name = :t AND deleted_at IS NULL", e);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":t", text);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		*grid_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (r != 0)
+		return r < 0 ? -1 : 2;
+	err_field(e, "target", "no household or grid is called %s", text);
+	return 0;
+}
+
 /* ---- issuing ---- */
 
 static int check_valid_until(const char *valid_until, struct err *e)

@@ -87,6 +87,20 @@ int db_pass_current(struct db *db, long long household_id, struct pass *out, str
 int db_pass_each(struct db *db, long long grid_id, int current_only,
 		 int (*fn)(const struct pass *p, void *ctx), void *ctx, struct err *e);
 
+/* A page of live passes in natural household order, then id, for a list
+ * widget (core/listpage.h): dir > 0 the up to n passes after anchor (NULL:
+ * from the first), dir < 0 those before it, nearest first.  Stores them into
+ * out[0..] and returns how many, or -1. */
+int db_pass_page(struct db *db, const struct pass *anchor, int dir, int n, struct pass *out,
+		 struct err *e);
+
+/* Resolves what an issue form typed: a live household's code (1, its id in
+ * *household_id), a grid's name (2, its id in *grid_id), "*" for every
+ * household (3), or nothing known (0, with a message in e naming the
+ * text).  Returns -1 on error. */
+int db_pass_issue_target(struct db *db, const char *text, long long *household_id,
+			 long long *grid_id, struct err *e);
+
 /* The gate. */
 
 struct gate_member {
