@@ -458,6 +458,40 @@ static void test_still_out(void **state)
 	assert_int_equal(n, 0);
 }
 
+static void test_page_and_target(void **state)
+{
+	struct fx *f = *state;
+	struct pass page[3], more[3];
+	struct err e;
+	long long hh, grid;
+
+	err_clear(&e);
+	assert_int_equal(db_pass_issue_target(f->db, "5-1-101", &hh, &grid, &e), 1);
+	assert_int_equal(hh, f->hh[2]);
+	assert_int_equal(db_pass_issue_target(f->db, "第二网格", &hh, &grid, &e), 2);
+	assert_int_equal(grid, f->grid2);
+	assert_int_equal(db_pass_issue_target(f->db, "*", &hh, &grid, &e), 3);
+	assert_int_equal(db_pass_issue_target(f->db, "9-9-999", &hh, &grid, &e), 0);
+	assert_non_null(strstr(e.msg, "9-9-999"));
+
+	/* Issued out of order, listed in natural household order. */
+	issue(f, 3, NULL, NULL);
+	issue(f, 0, NULL, NULL);
+	issue(f, 2, NULL, NULL);
+	issue(f, 1, NULL, NULL);
+	assert_int_equal(db_pass_page(f->db, NULL, 1, 3, page, &e), 3);
+	assert_string_equal(page[0].household_code, "3-2-501");
+	assert_string_equal(page[1].household_code, "3-2-502");
+	assert_string_equal(page[2].household_code, "5-1-101");
+	assert_int_equal(db_pass_page(f->db, &page[2], 1, 3, more, &e), 1);
+	assert_string_equal(more[0].household_code, "5-1-102");
+	assert_int_equal(db_pass_page(f->db, &more[0], -1, 3, more, &e), 3);
+	assert_string_equal(more[0].household_code, "5-1-101");
+	assert_string_equal(more[2].household_code, "3-2-501");
+	assert_int_equal(db_pass_page(f->db, NULL, -1, 1, more, &e), 1);
+	assert_string_equal(more[0].household_code, "5-1-102");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -468,6 +502,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_revoked_and_expired, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_lookup_errors, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_still_out, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_page_and_target, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
