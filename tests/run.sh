@@ -18,6 +18,7 @@ run_one() {
 	name=$1
 	shift
 	case "$name" in *"${TESTS:-}"*) ;; *) return ;; esac
+	mkdir -p "$(dirname "$log/$name.log")"
 	start=$(date +%s)
 	if "$@" >"$log/$name.log" 2>&1; then
 		pass=$((pass + 1))

@@ -1,0 +1,349 @@
+/* db households: CRUD of households and grids with their audit rows. */
+#include "db/households.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/json.h"
+#include "core/natsort.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/record.h"
+#include "db/sql.h"
+
+#define F(m) {#m, offsetof(struct household, m)}
+static const struct record_field fields[] = {
+	F(code), F(compound), F(building), F(unit), F(room), F(address), F(phone), F(notes),
+};
+#undef F
+#define NFIELDS (sizeof fields / sizeof fields[0])
+
+#define SELECT_COLS \
+	"SELECT h.id, h.uuid, h.code, h.compound, h.building, h.unit, h.room, h.address," \
+	" h.grid_id, h.phone, h.notes, g.name," \
+	" (SELECT r.name FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL" \
+	"  ORDER BY r.relation <> 'head', r.id LIMIT 1)," \
+	" (SELECT count(*) FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL)," \
+	" (SELECT max(v.date) FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL)," \
+	" (SELECT group_concat(DISTINCT r.tags) FROM residents r WHERE r.household_id = h.id" \
+	"  AND r.deleted_at IS NULL AND r.tags <> '')" \
+	" FROM households h LEFT JOIN grids g ON g.id = h.grid_id"
+
+static void read_row(sqlite3_stmt *st, struct household *h)
+{
+	h->id = sqlite3_column_int64(st, 0);
+	sql_col_copy(st, 1, h->uuid, sizeof h->uuid);
+	h->code = sql_col_dup(st, 2);
+	h->compound = sql_col_dup(st, 3);
+	h->building = sql_col_dup(st, 4);
+	h->unit = sql_col_dup(st, 5);
+	h->room = sql_col_dup(st, 6);
+	h->address = sql_col_dup(st, 7);
+	h->grid_id = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 8);
+	h->phone = sql_col_dup(st, 9);
+	h->notes = sql_col_dup(st, 10);
+	h->grid_name = sql_col_dup(st, 11);
+	h->head_name = sql_col_dup(st, 12);
+	h->resident_count = sqlite3_column_int(st, 13);
+	h->last_visit = sql_col_dup(st, 14);
+	h->tags = sql_col_dup(st, 15);
+}
+
+static int get_where(struct db *db, const char *sql, const char *param, long long id,
+		     const char *text, struct household *out, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int r;
+
+	model_household_clear(out);
+	if (!st)
+		return -1;
+	if (text)
+		sql_bind_text(st, param, text);
+	else
+		sql_bind_int(st, param, id);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		read_row(st, out);
+	sqlite3_reset(st);
+	return r;
+}
+
+int db_household_get(struct db *db, long long id, struct household *out, struct err *e)
+{
+	return get_where(db, SELECT_COLS " WHERE h.id = :id AND h.deleted_at IS NULL", ":id", id,
+			 NULL, out, e);
+}
+
+int db_household_find_code(struct db *db, const char *code, struct household *out,
+			   struct err *e)
+{
+	return get_where(db, SELECT_COLS " WHERE h.code = :code AND h.deleted_at IS NULL", ":code", 0,
+			 code, out, e);
+}
+
+static int code_taken(struct db *db, const char *code, long long except_id, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT 1 FROM households WHERE code = :code AND id <> :id"
+				   " AND deleted_at IS NULL",
+				   e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":code", code);
+	sql_bind_int(st, ":id", except_id);
+	r = sql_step_row(db, st, e);
+	sqlite3_reset(st);
+	if (r == 1)
+		return err_field(e, "code", "household %s already exists", code);
+	return r;
+}
+
+static void bind_fields(sqlite3_stmt *st, const struct household *h, const char *key)
+{
+	sql_bind_text(st, ":code", h->code);
+	sql_bind_text(st, ":sort_key", key);
+	sql_bind_text(st, ":compound", h->compound);
+	sql_bind_text(st, ":building", h->building);
+	sql_bind_text(st, ":unit", h->unit);
+	sql_bind_text(st, ":room", h->room);
+	sql_bind_text(st, ":address", h->address);
+	sql_bind_id(st, ":grid_id", h->grid_id);
+	sql_bind_text(st, ":phone", h->phone);
+	sql_bind_text(st, ":notes", h->notes);
+}
+
+int db_household_insert(struct db *db, struct household *h, struct err *e)
+{
+	struct strbuf ch = STRBUF_INIT;
+	char now[20];
+	char *key = NULL;
+	sqlite3_stmt *st;
+	int r = -1;
+
+	if (!h->code || !*h->code)
+		return err_field(e, "code", "the household code is required");
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (code_taken(db, h->code, -1, e) != 0)
+		goto out;
+	st = db_stmt(db,
+		     "INSERT INTO households(uuid, created_at, updated_at, code, sort_key, compound,"
+		     " building, unit, room, address, grid_id, phone, notes) VALUES(:uuid, :now,"
+		     " :now, :code, :sort_key, :compound, :building, :unit, :room, :address,"
+		     " :grid_id, :phone, :notes)",
+		     e);
+	if (!st)
+		goto out;
+	sql_new_record(h->uuid, now);
+	key = natsort_key(h->code);
+	sql_bind_text(st, ":uuid", h->uuid);
+	sql_bind_text(st, ":now", now);
+	bind_fields(st, h, key);
+	if (sql_step_done(db, st, e) < 0)
+		goto out;
+	h->id = sqlite3_last_insert_rowid(db_handle(db));
+	json_open(&ch);
+	record_dump(h, fields, NFIELDS, &ch);
+	if (h->grid_id >= 0)
+		json_add_int(&ch, "grid_id", h->grid_id);
+	json_close(&ch);
+	if (db_audit(db, "insert", "households", h->uuid, strbuf_str(&ch), e) < 0)
+		goto out;
+	r = db_commit(db, e);
+out:
+	if (r < 0)
+		db_rollback(db);
+	free(key);
+	strbuf_free(&ch);
+	return r;
+}
+
+int db_household_update(struct db *db, const struct household *h, struct err *e)
+{
+	struct household old = {0};
+	struct strbuf ch = STRBUF_INIT;
+	char now[20], uuid[37];
+	char *key = NULL;
+	sqlite3_stmt *st;
+	int r = -1, n, found;
+
+	if (!h->code || !*h->code)
+		return err_field(e, "code", "the household code is required");
+	if (db_begin(db, e) < 0)
+		return -1;
+	found = db_household_get(db, h->id, &old, e);
+	if (found <= 0) {
+		if (found == 0)
+			err_set(e, "the household was deleted meanwhile");
+		goto out;
+	}
+	json_open(&ch);
+	n = record_diff(&old, h, fields, NFIELDS, &ch);
+	if (old.grid_id != h->grid_id) {
+		json_add_int(&ch, "grid_id", h->grid_id);
+		n++;
+	}
+	json_close(&ch);
+	if (n == 0) {
+		r = db_commit(db, e) < 0 ? -1 : 0;
+		goto done;
+	}
+	if (code_taken(db, h->code, h->id, e) != 0)
+		goto out;
+	st = db_stmt(db,
+		     "UPDATE households SET code = :code, sort_key = :sort_key, compound = :compound,"
+		     " building = :building, unit = :unit, room = :room, address = :address,"
+		     " grid_id = :grid_id, phone = :phone, notes = :notes, updated_at = :now"
+		     " WHERE id = :id",
+		     e);
+	if (!st)
+		goto out;
+	sql_new_record(uuid, now);
+	key = natsort_key(h->code);
+	bind_fields(st, h, key);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", h->id);
+	if (sql_step_done(db, st, e) < 0 ||
+	    db_audit(db, "update", "households", old.uuid, strbuf_str(&ch), e) < 0)
+		goto out;
+	r = db_commit(db, e) < 0 ? -1 : 1;
+	goto done;
+out:
+	db_rollback(db);
+	r = -1;
+done:
+	free(key);
+	strbuf_free(&ch);
+	model_household_clear(&old);
+	return r;
+}
+
+int db_household_delete(struct db *db, long long id, struct err *e)
+{
+	sqlite3_stmt *st;
+	long long *ids = NULL;
+	size_t n = 0, cap = 0;
+	int r;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	st = db_stmt(db,
+		     "SELECT id FROM residents WHERE household_id = :id AND deleted_at IS NULL", e);
+	if (!st)
+		goto fail;
+	sql_bind_int(st, ":id", id);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			ids = xrealloc(ids, cap * sizeof *ids);
+		}
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		goto fail;
+	for (size_t i = 0; i < n; i++)
+		if (db_record_soft_delete(db, "residents", ids[i], e) < 0)
+			goto fail;
+	r = db_record_soft_delete(db, "households", id, e);
+	if (r < 0 || db_commit(db, e) < 0)
+		goto fail;
+	free(ids);
+	return r;
+fail:
+	db_rollback(db);
+	free(ids);
+	return -1;
+}
+
+long long db_grid_ensure(struct db *db, const char *name, struct err *e)
+{
+	sqlite3_stmt *st;
+	char uuid[37], now[20];
+	struct strbuf ch = STRBUF_INIT;
+	long long id = -1;
+	int r;
+
+	if (!name || !*name) {
+		err_field(e, "grid", "a grid name is required");
+		return -1;
+	}
+	st = db_stmt(db, "SELECT id FROM grids WHERE name = :name AND deleted_at IS NULL", e);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":name", name);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (r != 0)
+		return r < 0 ? -1 : id;
+	if (db_begin(db, e) < 0)
+		return -1;
+	st = db_stmt(db,
+		     "INSERT INTO grids(uuid, created_at, updated_at, name) VALUES(:uuid, :now, :now,"
+		     " :name)",
+		     e);
+	if (!st)
+		goto fail;
+	sql_new_record(uuid, now);
+	sql_bind_text(st, ":uuid", uuid);
+	sql_bind_text(st, ":now", now);
+	sql_bind_text(st, ":name", name);
+	if (sql_step_done(db, st, e) < 0)
+		goto fail;
+	id = sqlite3_last_insert_rowid(db_handle(db));
+	json_open(&ch);
+	json_add_str(&ch, "name", name);
+	json_close(&ch);
+	if (db_audit(db, "insert", "grids", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
+		goto fail;
+	strbuf_free(&ch);
+	return id;
+fail:
+	db_rollback(db);
+	strbuf_free(&ch);
+	return -1;
+}
+
+int db_grid_set_staff(struct db *db, long long grid_id, long long staff_id, struct err *e)
+{
+	sqlite3_stmt *st;
+	char uuid[37], now[20];
+	struct strbuf ch = STRBUF_INIT;
+	int r = -1;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	st = db_stmt(db,
+		     "UPDATE grids SET staff_id = :staff, updated_at = :now WHERE id = :id"
+		     " RETURNING uuid",
+		     e);
+	if (!st)
+		goto out;
+	sql_new_record(uuid, now);
+	sql_bind_id(st, ":staff", staff_id);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", grid_id);
+	if (sql_step_row(db, st, e) != 1) {
+		err_set(e, "no such grid");
+		goto out;
+	}
+	sql_col_copy(st, 0, uuid, sizeof uuid);
+	sqlite3_reset(st);
+	json_open(&ch);
+	json_add_int(&ch, "staff_id", staff_id);
+	json_close(&ch);
+	if (db_audit(db, "update", "grids", uuid, strbuf_str(&ch), e) < 0)
+		goto out;
+	r = db_commit(db, e);
+out:
+	if (r < 0)
+		db_rollback(db);
+	strbuf_free(&ch);
+	return r;
+}

@@ -1,0 +1,46 @@
+/* db households: households and grids.
+ *
+ * Every write records its audit row in the same transaction; each function
+ * opens its own transaction unless the caller has one open (db_begin nests),
+ * so an import can wrap thousands of them in one.  Input is expected to be
+ * validated by core/ rules already; the schema's constraints are the last
+ * line. */
+#ifndef DOORSTEP_DB_HOUSEHOLDS_H
+#define DOORSTEP_DB_HOUSEHOLDS_H
+
+#include "core/err.h"
+#include "core/model.h"
+
+struct db;
+
+/* Inserts h (code required; sort key computed), sets h->id and h->uuid.
+ * A live household with the same code is refused with a message naming it.
+ * Returns 0 or -1. */
+int db_household_insert(struct db *db, struct household *h, struct err *e);
+
+/* Writes h's editable fields (code, compound, building, unit, room, address,
+ * grid_id, phone, notes) to the live record h->id.  Returns 1 when something
+ * changed (audited with old and new values), 0 when nothing did, -1 error. */
+int db_household_update(struct db *db, const struct household *h, struct err *e);
+
+/* Reads the live household id (with grid name, head, resident count, last
+ * visit and tags joined).  1 found, 0 not found, -1 error.  The caller
+ * clears *out with model_household_clear. */
+int db_household_get(struct db *db, long long id, struct household *out, struct err *e);
+
+/* As db_household_get, by code. */
+int db_household_find_code(struct db *db, const char *code, struct household *out,
+			   struct err *e);
+
+/* Soft-deletes the household and its live residents (each audited).
+ * 1 deleted, 0 not found, -1 error. */
+int db_household_delete(struct db *db, long long id, struct err *e);
+
+/* The id of the live grid called name, created when missing (audited).
+ * Returns the id or -1. */
+long long db_grid_ensure(struct db *db, const char *name, struct err *e);
+
+/* Sets the grid's staff in charge.  Returns 0 or -1. */
+int db_grid_set_staff(struct db *db, long long grid_id, long long staff_id, struct err *e);
+
+#endif

@@ -1,0 +1,120 @@
+/* record: soft delete, UUID lookup and audit diffs shared by the tables. */
+#include "db/record.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/json.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/sql.h"
+
+/* Table names are never user input, but they are checked against the list
+ * anyway before they reach SQL text. */
+static const char *const tables[] = {
+	"staff",       "grids",      "households", "residents",     "visits",
+	"readings",    "isolations", "checks",     "distributions", "checkpoints",
+	"shifts",      "passes",     "pass_events",
+};
+
+static int known_table(const char *t)
+{
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+		if (!strcmp(tables[i], t))
+			return 1;
+	return 0;
+}
+
+static const char *member(const void *rec, size_t off)
+{
+	const char *v = *(char *const *)((const char *)rec + off);
+
+	return v ? v : "";
+}
+
+int record_diff(const void *old_rec, const void *new_rec, const struct record_field *fields,
+		size_t n, struct strbuf *json)
+{
+	int changed = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *a = member(old_rec, fields[i].off), *b = member(new_rec, fields[i].off);
+
+		if (strcmp(a, b)) {
+			json_add_change(json, fields[i].col, a, b);
+			changed++;
+		}
+	}
+	return changed;
+}
+
+void record_dump(const void *rec, const struct record_field *fields, size_t n,
+		 struct strbuf *json)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *v = member(rec, fields[i].off);
+
+		if (*v)
+			json_add_str(json, fields[i].col, v);
+	}
+}
+
+int db_record_uuid(struct db *db, const char *table, long long id, char out[37], struct err *e)
+{
+	char *sql;
+	sqlite3_stmt *st;
+	int r;
+
+	if (!known_table(table))
+		return err_set(e, "internal error: unknown table %s", table);
+	sql = xasprintf("SELECT uuid FROM %s WHERE id = :id", table);
+	st = db_stmt(db, sql, e);
+	free(sql);
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":id", id);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		sql_col_copy(st, 0, out, 37);
+	sqlite3_reset(st);
+	return r;
+}
+
+int db_record_soft_delete(struct db *db, const char *table, long long id, struct err *e)
+{
+	char uuid[37], now[CLOCK_STR];
+	char *sql;
+	sqlite3_stmt *st;
+	int r;
+
+	if (!known_table(table))
+		return err_set(e, "internal error: unknown table %s", table);
+	if (db_begin(db, e) < 0)
+		return -1;
+	sql = xasprintf("UPDATE %s SET deleted_at = :now, updated_at = :now"
+			" WHERE id = :id AND deleted_at IS NULL RETURNING uuid",
+			table);
+	st = db_stmt(db, sql, e);
+	free(sql);
+	if (!st)
+		goto fail;
+	clock_now(now);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", id);
+	r = sql_step_row(db, st, e);
+	if (r < 0)
+		goto fail;
+	if (r == 0) {
+		sqlite3_reset(st);
+		return db_commit(db, e) < 0 ? -1 : 0;
+	}
+	sql_col_copy(st, 0, uuid, sizeof uuid);
+	sqlite3_reset(st);
+	if (db_audit(db, "delete", table, uuid, NULL, e) < 0 || db_commit(db, e) < 0)
+		goto fail;
+	return 1;
+fail:
+	db_rollback(db);
+	return -1;
+}

@@ -1,0 +1,343 @@
+/* db residents: CRUD of residents with their search keys and audit rows. */
+#include "db/residents.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/json.h"
+#include "core/reskey.h"
+#include "db/db.h"
+#include "db/record.h"
+#include "db/sql.h"
+
+#define F(m) {#m, offsetof(struct resident, m)}
+static const struct record_field fields[] = {
+	F(name),   F(id_type), F(id_number),     F(birth_date),  F(phone), F(relation),
+	F(status), F(tags),    F(returned_from), F(return_date), F(notes),
+};
+#undef F
+#define NFIELDS (sizeof fields / sizeof fields[0])
+
+#define SELECT_COLS                                                                                \
+	"SELECT r.id, r.uuid, r.household_id, h.code, r.name, r.sex, r.id_type, r.id_number,"     \
+	" r.birth_date, r.phone, r.relation, r.status, r.tags, r.returned_from, r.return_date,"    \
+	" r.notes FROM residents r JOIN households h ON h.id = r.household_id"
+
+static void read_row(sqlite3_stmt *st, struct resident *r)
+{
+	const unsigned char *sex;
+
+	r->id = sqlite3_column_int64(st, 0);
+	sql_col_copy(st, 1, r->uuid, sizeof r->uuid);
+	r->household_id = sqlite3_column_int64(st, 2);
+	r->household_code = sql_col_dup(st, 3);
+	r->name = sql_col_dup(st, 4);
+	sex = sqlite3_column_text(st, 5);
+	r->sex = sex ? (char)sex[0] : 0;
+	r->id_type = sql_col_dup(st, 6);
+	r->id_number = sql_col_dup(st, 7);
+	r->birth_date = sql_col_dup(st, 8);
+	r->phone = sql_col_dup(st, 9);
+	r->relation = sql_col_dup(st, 10);
+	r->status = sql_col_dup(st, 11);
+	r->tags = sql_col_dup(st, 12);
+	r->returned_from = sql_col_dup(st, 13);
+	r->return_date = sql_col_dup(st, 14);
+	r->notes = sql_col_dup(st, 15);
+}
+
+static int get_one(struct db *db, const char *sql, sqlite3_stmt **pst, struct resident *out,
+		   struct err *e)
+{
+	sqlite3_stmt *st = *pst;
+	int r = sql_step_row(db, st, e);
+
+	(void)sql;
+	if (r == 1)
+		read_row(st, out);
+	sqlite3_reset(st);
+	return r;
+}
+
+int db_resident_get(struct db *db, long long id, struct resident *out, struct err *e)
+{
+	static const char sql[] = SELECT_COLS " WHERE r.id = :id AND r.deleted_at IS NULL";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+
+	model_resident_clear(out);
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":id", id);
+	return get_one(db, sql, &st, out, e);
+}
+
+int db_resident_find_id_number(struct db *db, const char *id_number, struct resident *out,
+			       struct err *e)
+{
+	static const char sql[] = SELECT_COLS " WHERE r.id_number = :idn AND r.deleted_at IS NULL";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+
+	model_resident_clear(out);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":idn", id_number);
+	return get_one(db, sql, &st, out, e);
+}
+
+int db_resident_find_name(struct db *db, long long household_id, const char *name,
+			  struct resident *out, struct err *e)
+{
+	static const char sql[] = SELECT_COLS " WHERE r.household_id = :hid AND r.name = :name"
+					      " AND r.deleted_at IS NULL ORDER BY r.id LIMIT 1";
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+
+	model_resident_clear(out);
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":hid", household_id);
+	sql_bind_text(st, ":name", name);
+	return get_one(db, sql, &st, out, e);
+}
+
+/* Refuses an ID number held by another live resident. */
+static int id_taken(struct db *db, const struct resident *r, struct err *e)
+{
+	struct resident other = {0};
+	int found;
+
+	if (!r->id_number || !*r->id_number)
+		return 0;
+	found = db_resident_find_id_number(db, r->id_number, &other, e);
+	if (found == 1 && other.id != r->id)
+		err_field(e, "id_number", "ID number %s is already registered to %s of household %s",
+			  r->id_number, other.name, other.household_code);
+	else if (found == 1)
+		found = 0;
+	model_resident_clear(&other);
+	return found;
+}
+
+static const char *or_default(const char *v, const char *def)
+{
+	return v && *v ? v : def;
+}
+
+static const char *or_null(const char *v)
+{
+	return v && *v ? v : NULL;
+}
+
+static void bind_fields(sqlite3_stmt *st, const struct resident *r, const struct reskey *k)
+{
+	char sex[2] = {r->sex, 0};
+
+	sql_bind_text(st, ":name", r->name);
+	sql_bind_text(st, ":sex", r->sex ? sex : NULL);
+	sql_bind_text(st, ":id_type", or_default(r->id_type, "id"));
+	sql_bind_text(st, ":id_number", or_null(r->id_number));
+	sql_bind_text(st, ":birth_date", or_null(r->birth_date));
+	sql_bind_text(st, ":phone", or_null(r->phone));
+	sql_bind_text(st, ":relation", or_default(r->relation, "other"));
+	sql_bind_text(st, ":status", or_default(r->status, "living"));
+	sql_bind_text(st, ":tags", r->tags ? r->tags : "");
+	sql_bind_text(st, ":returned_from", or_null(r->returned_from));
+	sql_bind_text(st, ":return_date", or_null(r->return_date));
+	sql_bind_text(st, ":notes", or_null(r->notes));
+	sql_bind_text(st, ":pinyin", k->pinyin);
+	sql_bind_text(st, ":id_rev", k->id_rev);
+	sql_bind_text(st, ":phone_rev", k->phone_rev);
+}
+
+int db_resident_insert(struct db *db, struct resident *r, struct err *e)
+{
+	struct strbuf ch = STRBUF_INIT;
+	struct reskey k = {0};
+	char now[20], sex[2] = {r->sex, 0};
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	if (!r->name || !*r->name)
+		return err_field(e, "name", "the resident's name is required");
+	if (db_begin(db, e) < 0)
+		return -1;
+	r->id = -1;
+	if (id_taken(db, r, e) != 0)
+		goto out;
+	st = db_stmt(db,
+		     "INSERT INTO residents(uuid, created_at, updated_at, household_id, name, sex,"
+		     " id_type, id_number, birth_date, phone, relation, status, tags, returned_from,"
+		     " return_date, notes, pinyin, id_rev, phone_rev) VALUES(:uuid, :now, :now, :hid,"
+		     " :name, :sex, :id_type, :id_number, :birth_date, :phone, :relation, :status,"
+		     " :tags, :returned_from, :return_date, :notes, :pinyin, :id_rev, :phone_rev)",
+		     e);
+	if (!st)
+		goto out;
+	sql_new_record(r->uuid, now);
+	reskey_make(&k, r->name, r->id_number, r->phone);
+	sql_bind_text(st, ":uuid", r->uuid);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":hid", r->household_id);
+	bind_fields(st, r, &k);
+	if (sql_step_done(db, st, e) < 0)
+		goto out;
+	r->id = sqlite3_last_insert_rowid(db_handle(db));
+	json_open(&ch);
+	json_add_int(&ch, "household_id", r->household_id);
+	record_dump(r, fields, NFIELDS, &ch);
+	if (r->sex)
+		json_add_str(&ch, "sex", sex);
+	json_close(&ch);
+	if (db_audit(db, "insert", "residents", r->uuid, strbuf_str(&ch), e) < 0)
+		goto out;
+	rc = db_commit(db, e);
+out:
+	if (rc < 0)
+		db_rollback(db);
+	reskey_free(&k);
+	strbuf_free(&ch);
+	return rc;
+}
+
+int db_resident_update(struct db *db, const struct resident *r, struct err *e)
+{
+	struct resident old = {0};
+	struct strbuf ch = STRBUF_INIT;
+	struct reskey k = {0};
+	char now[20], uuid[37], os[2] = {0}, ns[2] = {r->sex, 0};
+	sqlite3_stmt *st;
+	int rc = -1, n, found;
+
+	if (!r->name || !*r->name)
+		return err_field(e, "name", "the resident's name is required");
+	if (db_begin(db, e) < 0)
+		return -1;
+	found = db_resident_get(db, r->id, &old, e);
+	if (found <= 0) {
+		if (found == 0)
+			err_set(e, "the resident was deleted meanwhile");
+		goto fail;
+	}
+	json_open(&ch);
+	n = record_diff(&old, r, fields, NFIELDS, &ch);
+	os[0] = old.sex;
+	if (old.sex != r->sex) {
+		json_add_change(&ch, "sex", os, ns);
+		n++;
+	}
+	json_close(&ch);
+	if (n == 0) {
+		rc = db_commit(db, e) < 0 ? -1 : 0;
+		goto done;
+	}
+	if (id_taken(db, r, e) != 0)
+		goto fail;
+	st = db_stmt(db,
+		     "UPDATE residents SET name = :name, sex = :sex, id_type = :id_type,"
+		     " id_number = :id_number, birth_date = :birth_date, phone = :phone,"
+		     " relation = :relation, status = :status, tags = :tags,"
+		     " returned_from = :returned_from, return_date = :return_date, notes = :notes,"
+		     " pinyin = :pinyin, id_rev = :id_rev, phone_rev = :phone_rev, updated_at = :now"
+		     " WHERE id = :id",
+		     e);
+	if (!st)
+		goto fail;
+	sql_new_record(uuid, now);
+	reskey_make(&k, r->name, r->id_number, r->phone);
+	bind_fields(st, r, &k);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", r->id);
+	if (sql_step_done(db, st, e) < 0 ||
+	    db_audit(db, "update", "residents", old.uuid, strbuf_str(&ch), e) < 0)
+		goto fail;
+	rc = db_commit(db, e) < 0 ? -1 : 1;
+	goto done;
+fail:
+	db_rollback(db);
+	rc = -1;
+done:
+	reskey_free(&k);
+	strbuf_free(&ch);
+	model_resident_clear(&old);
+	return rc;
+}
+
+int db_resident_move(struct db *db, long long id, long long household_id, struct err *e)
+{
+	struct resident old = {0};
+	struct strbuf ch = STRBUF_INIT;
+	char now[20], uuid[37], from[32], to[32];
+	sqlite3_stmt *st;
+	int rc = -1, found;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	found = db_resident_get(db, id, &old, e);
+	if (found <= 0) {
+		if (found == 0)
+			err_set(e, "the resident was deleted meanwhile");
+		goto out;
+	}
+	st = db_stmt(db,
+		     "UPDATE residents SET household_id = :hid, updated_at = :now WHERE id = :id"
+		     " AND EXISTS (SELECT 1 FROM households WHERE id = :hid AND deleted_at IS NULL)",
+		     e);
+	if (!st)
+		goto out;
+	sql_new_record(uuid, now);
+	sql_bind_int(st, ":hid", household_id);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", id);
+	if (sql_step_done(db, st, e) < 0)
+		goto out;
+	if (sqlite3_changes(db_handle(db)) != 1) {
+		err_field(e, "household", "that household does not exist");
+		goto out;
+	}
+	snprintf(from, sizeof from, "%lld", old.household_id);
+	snprintf(to, sizeof to, "%lld", household_id);
+	json_open(&ch);
+	json_add_change(&ch, "household_id", from, to);
+	json_close(&ch);
+	if (db_audit(db, "update", "residents", old.uuid, strbuf_str(&ch), e) < 0)
+		goto out;
+	rc = db_commit(db, e);
+out:
+	if (rc < 0)
+		db_rollback(db);
+	strbuf_free(&ch);
+	model_resident_clear(&old);
+	return rc;
+}
+
+int db_resident_delete(struct db *db, long long id, struct err *e)
+{
+	return db_record_soft_delete(db, "residents", id, e);
+}
+
+int db_resident_each_in_household(struct db *db, long long household_id,
+				  int (*fn)(const struct resident *r, void *ctx), void *ctx,
+				  struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   SELECT_COLS " WHERE r.household_id = :hid AND r.deleted_at IS NULL"
+					       " ORDER BY r.relation <> 'head', r.id",
+				   e);
+	struct resident r = {0};
+	int rc;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":hid", household_id);
+	while ((rc = sql_step_row(db, st, e)) == 1) {
+		read_row(st, &r);
+		int stop = fn(&r, ctx);
+
+		model_resident_clear(&r);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}

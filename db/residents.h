@@ -1,0 +1,46 @@
+/* db residents: the people registered in households.
+ *
+ * Writes keep the derived search columns (core/reskey: pinyin initials,
+ * reversed ID number and phone) in step with the record, and audit each
+ * change in the same transaction.  Each function opens its own transaction
+ * unless the caller has one open.  Input is validated by core/ rules first
+ * (ID numbers already normalised by idcard_parse). */
+#ifndef DOORSTEP_DB_RESIDENTS_H
+#define DOORSTEP_DB_RESIDENTS_H
+
+#include "core/err.h"
+#include "core/model.h"
+
+struct db;
+
+/* Inserts r (household_id and name required; id_type defaults to "id",
+ * relation to "other", status to "living"), sets r->id and r->uuid.  An ID
+ * number already held by a live resident is refused naming the household.
+ * Returns 0 or -1. */
+int db_resident_insert(struct db *db, struct resident *r, struct err *e);
+
+/* Writes r's fields to the live record r->id (not household_id: see
+ * db_resident_move).  1 changed (audited old/new), 0 unchanged, -1 error. */
+int db_resident_update(struct db *db, const struct resident *r, struct err *e);
+
+/* Moves the resident to another live household (audited).  0 or -1. */
+int db_resident_move(struct db *db, long long id, long long household_id, struct err *e);
+
+/* Soft-deletes the resident (audited).  1 deleted, 0 not found, -1 error. */
+int db_resident_delete(struct db *db, long long id, struct err *e);
+
+/* Lookups of live residents; 1 found, 0 not, -1 error.  The caller clears
+ * *out with model_resident_clear. */
+int db_resident_get(struct db *db, long long id, struct resident *out, struct err *e);
+int db_resident_find_id_number(struct db *db, const char *id_number, struct resident *out,
+			       struct err *e);
+int db_resident_find_name(struct db *db, long long household_id, const char *name,
+			  struct resident *out, struct err *e);
+
+/* Calls fn for each live resident of the household (head first, then by id);
+ * fn returns non-zero to stop.  Returns 0 or -1. */
+int db_resident_each_in_household(struct db *db, long long household_id,
+				  int (*fn)(const struct resident *r, void *ctx), void *ctx,
+				  struct err *e);
+
+#endif

@@ -1,0 +1,238 @@
+/* Unit tests of db/: opening, migrations, refusal of a newer schema,
+ * transactions, audit rows in the same transaction, soft delete, natural
+ * order through the stored sort key, households and residents CRUD. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "core/model.h"
+#include "core/settings.h"
+#include "db/db.h"
+#include "db/households.h"
+#include "db/residents.h"
+#include "db/settings.h"
+#include "db/sql.h"
+
+static struct db *open_mem(void)
+{
+	struct db *db = NULL;
+	struct err e;
+	struct settings s;
+
+	err_clear(&e);
+	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
+	db_set_staff(db, "测试员");
+	settings_defaults(&s);
+	strcpy(s.community, "幸福里社区");
+	assert_int_equal(db_settings_put(db, &s, &e), 0);
+	return db;
+}
+
+static long long count(struct db *db, const char *sql)
+{
+	return sql_scalar(db, sql, NULL);
+}
+
+static void test_migrations_set_version(void **state)
+{
+	struct db *db = open_mem();
+
+	(void)state;
+	assert_int_equal(count(db, "PRAGMA user_version"), db_schema_version());
+	assert_true(count(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'pass_events'") == 1);
+	assert_int_equal(count(db, "PRAGMA foreign_keys"), 1);
+	db_close(&db);
+	assert_null(db);
+}
+
+static void test_newer_schema_refused_untouched(void **state)
+{
+	char dir[] = "/tmp/doorstep-test-XXXXXX";
+	char path[256], msg[600];
+	struct db *db = NULL;
+	struct err e;
+	sqlite3 *h;
+	struct stat before, after;
+	FILE *f;
+	char a[4096], b[4096];
+	size_t na, nb;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/sub/d.db", dir);
+	err_clear(&e);
+	assert_int_equal(db_open(&db, path, DB_OPEN_CREATE, &e), 0);
+	db_close(&db);
+	assert_int_equal(stat(path, &before), 0);
+	assert_int_equal(before.st_mode & 0777, 0600);
+	snprintf(msg, sizeof msg, "%s/sub", dir);
+	assert_int_equal(stat(msg, &after), 0);
+	assert_int_equal(after.st_mode & 0777, 0700);
+
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA journal_mode=DELETE; PRAGMA user_version=99", NULL,
+				      NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(h);
+	f = fopen(path, "rb");
+	na = fread(a, 1, sizeof a, f);
+	fclose(f);
+
+	assert_int_equal(db_open(&db, path, 0, &e), -1);
+	assert_null(db);
+	assert_non_null(strstr(e.msg, "newer"));
+	f = fopen(path, "rb");
+	nb = fread(b, 1, sizeof b, f);
+	fclose(f);
+	assert_int_equal(na, nb);
+	assert_memory_equal(a, b, na);
+	snprintf(msg, sizeof msg, "rm -rf %s", dir);
+	assert_int_equal(system(msg), 0);
+}
+
+static void test_not_a_database(void **state)
+{
+	char path[] = "/tmp/doorstep-junk-XXXXXX";
+	int fd = mkstemp(path);
+	struct db *db = NULL;
+	struct err e;
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "this is not sqlite at all, just text................................................................................................", 130), 130);
+	close(fd);
+	err_clear(&e);
+	assert_int_equal(db_open(&db, path, 0, &e), -1);
+	assert_non_null(strstr(e.msg, "not a doorstep database"));
+	unlink(path);
+}
+
+static void test_household_natural_order_and_audit(void **state)
+{
+	struct db *db = open_mem();
+	static const char *codes[] = {"12-1-101", "3-10-101", "3-2-501", "3-2-0502"};
+	struct household h;
+	struct err e;
+	sqlite3_stmt *st;
+	const char *want[] = {"3-2-501", "3-2-0502", "3-10-101", "12-1-101"};
+	int i = 0;
+
+	(void)state;
+	err_clear(&e);
+	for (size_t k = 0; k < 4; k++) {
+		memset(&h, 0, sizeof h);
+		h.grid_id = -1;
+		h.code = (char *)codes[k];
+		assert_int_equal(db_household_insert(db, &h, &e), 0);
+		assert_true(h.id > 0);
+	}
+	assert_int_equal(count(db, "SELECT count(*) FROM audit_log WHERE table_name = 'households'"
+				   " AND action = 'insert'"),
+			 4);
+	st = db_stmt(db, "SELECT code FROM households ORDER BY sort_key, id", &e);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		assert_string_equal((const char *)sqlite3_column_text(st, 0), want[i++]);
+	sqlite3_reset(st);
+	assert_int_equal(i, 4);
+
+	/* A duplicate code is refused, naming it, and writes nothing. */
+	memset(&h, 0, sizeof h);
+	h.grid_id = -1;
+	h.code = "3-2-501";
+	assert_int_equal(db_household_insert(db, &h, &e), -1);
+	assert_non_null(strstr(e.msg, "3-2-501"));
+	assert_int_equal(count(db, "SELECT count(*) FROM households"), 4);
+	db_close(&db);
+}
+
+static void test_resident_crud_soft_delete(void **state)
+{
+	struct db *db = open_mem();
+	struct household h = {.grid_id = -1, .code = "3-2-501"};
+	struct resident r = {0}, got = {0};
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	assert_int_equal(db_household_insert(db, &h, &e), 0);
+	r.household_id = h.id;
+	r.name = "张三";
+	r.id_number = "11010519491231002X";
+	r.phone = "13812345678";
+	r.relation = "head";
+	r.sex = 'M';
+	assert_int_equal(db_resident_insert(db, &r, &e), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM residents WHERE pinyin = 'zs'"
+				   " AND id_rev = 'X20013219491501011' AND phone_rev = '87654321831'"),
+			 1);
+
+	/* Unchanged update: nothing written, no audit row. */
+	assert_int_equal(db_resident_update(db, &r, &e), 0);
+	r.phone = "13900000001";
+	assert_int_equal(db_resident_update(db, &r, &e), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM audit_log WHERE action = 'update'"
+				   " AND table_name = 'residents' AND changes LIKE '%13900000001%'"
+				   " AND staff = '测试员'"),
+			 1);
+
+	/* The same ID number on another resident is refused. */
+	struct resident twin = {.household_id = h.id, .name = "李四",
+				.id_number = "11010519491231002X"};
+	assert_int_equal(db_resident_insert(db, &twin, &e), -1);
+	assert_non_null(strstr(e.msg, "张三"));
+
+	assert_int_equal(db_household_get(db, h.id, &h, &e), 1);
+	assert_string_equal(h.head_name, "张三");
+	assert_int_equal(h.resident_count, 1);
+	model_household_clear(&h);
+
+	assert_int_equal(db_resident_delete(db, r.id, &e), 1);
+	assert_int_equal(db_resident_get(db, r.id, &got, &e), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM residents WHERE deleted_at IS NOT NULL"), 1);
+	assert_int_equal(db_resident_delete(db, r.id, &e), 0);
+	model_resident_clear(&got);
+	db_close(&db);
+}
+
+static void test_rollback_discards_audit(void **state)
+{
+	struct db *db = open_mem();
+	struct household h = {.grid_id = -1, .code = "1-1-101"};
+	struct err e;
+	long long before;
+
+	(void)state;
+	err_clear(&e);
+	before = count(db, "SELECT count(*) FROM audit_log");
+	assert_int_equal(db_begin(db, &e), 0);
+	assert_int_equal(db_household_insert(db, &h, &e), 0);
+	db_rollback(db);
+	assert_false(db_in_transaction(db));
+	assert_int_equal(count(db, "SELECT count(*) FROM households"), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM audit_log"), before);
+	db_close(&db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_migrations_set_version),
+		cmocka_unit_test(test_newer_schema_refused_untouched),
+		cmocka_unit_test(test_not_a_database),
+		cmocka_unit_test(test_household_natural_order_and_audit),
+		cmocka_unit_test(test_resident_crud_soft_delete),
+		cmocka_unit_test(test_rollback_discards_audit),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
