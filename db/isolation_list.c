@@ -54,7 +54,7 @@ static int now_get(struct db *db, struct now *n, struct err *e)
 	"  AND c.date = :today AND c.slot = 'AM' AND c.deleted_at IS NULL LIMIT 1) AS am,"        \
 	" (SELECT coalesce(c.temperature, 0) FROM checks c WHERE c.isolation_id = i.id"           \
 	"  AND c.date = :today AND c.slot = 'PM' AND c.deleted_at IS NULL LIMIT 1) AS pm,"        \
-	" (SELECT c.temperature FROM checks c WHERE c.isolation_id = i.id"                         \
+	" (SELECT c.temperature FROM checks c WHERE c.isolation_id IN (i.id, i.previous_id)"       \
 	"  AND c.deleted_at IS NULL AND c.temperature IS NOT NULL"                                 \
 	"  ORDER BY c.date DESC, c.slot DESC LIMIT 1) AS last_t"                                   \
 	" FROM isolations i JOIN residents r ON r.id = i.resident_id"                              \

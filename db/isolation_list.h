@@ -13,7 +13,9 @@
  *   isolation_check_missed);
  * - fever: active, and the latest live check with a temperature (by date,
  *   then slot) is at or above the fever threshold; the flag stays until a
- *   normal reading is recorded;
+ *   normal reading is recorded, also across a restart (the period it
+ *   restarted from counts); today's AM/PM checks are the period's own, as in
+ *   db/stats;
  * - ends today: active and its last day is today;
  * - due for release: active and its last day is before today (release day
  *   reached, not yet ended).
