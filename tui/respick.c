@@ -81,7 +81,7 @@ static void cell(void *ctx, const void *row, int col, struct strbuf *out)
 		break;
 	default:
 		if (r->active_since[0])
-			strbuf_printf(out, _("isolated since %s"), r->active_since + 5);
+			strbuf_printf(out, _("since %s"), r->active_since + 5);
 		break;
 	}
 }

@@ -369,6 +369,28 @@ static void test_filters_and_ended(void **state)
 	free(s);
 }
 
+/* A fever stays flagged across a restart; today's checks are the period's. */
+static void test_fever_across_restart(void **state)
+{
+	struct iso_row r;
+	struct err e;
+	long long nid;
+
+	(void)state;
+	err_clear(&e);
+	at("2020-02-15 13:00:00");
+	check(iso[0], "PM", 390);
+	nid = db_isolation_restart(db, iso[0], NULL, &e);
+	assert_true(nid > 0);
+	assert_int_equal(db_iso_row(db, nid, &r, &e), 1);
+	assert_true(r.flags & ISO_FEVER);
+	assert_int_equal(r.last_temp, 390);
+	assert_int_equal(r.pm, ISO_CHECK_NONE);
+	assert_int_equal(r.day, 1);
+	db_iso_row_clear(&r);
+	at("2020-02-15 09:30:00");
+}
+
 /* The names of the picker's page for query. */
 static char *pick(const char *query)
 {
@@ -444,7 +466,8 @@ int main(void)
 	    cmocka_unit_test(test_order_morning),     cmocka_unit_test(test_row_fields),
 	    cmocka_unit_test(test_missed_at_cutoffs), cmocka_unit_test(test_checks_and_fever),
 	    cmocka_unit_test(test_counts_match_stats), cmocka_unit_test(test_paging_backwards),
-	    cmocka_unit_test(test_filters_and_ended), cmocka_unit_test(test_picker),
+	    cmocka_unit_test(test_filters_and_ended), cmocka_unit_test(test_fever_across_restart),
+	    cmocka_unit_test(test_picker),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
