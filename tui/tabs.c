@@ -3,9 +3,11 @@
 #include "tui/tabs.h"
 
 #include "core/i18n.h"
+#include "tui/checkpoints.h"
 #include "tui/households.h"
 #include "tui/isolation.h"
 #include "tui/placeholder.h"
+#include "tui/sheets_screen.h"
 
 const struct tab tabs_table[TABS_COUNT] = {
     {N_("Today"), &placeholder_screen,
@@ -14,7 +16,7 @@ const struct tab tabs_table[TABS_COUNT] = {
     {N_("Rounds"), &placeholder_screen, N_("Rounds arrive with the visits issue.")},
     {N_("Isolation"), &isolation_screen, NULL},
     {N_("Donations"), &placeholder_screen, N_("Donations arrive with the donations issue.")},
-    {N_("Sheets"), &placeholder_screen, N_("Sheets arrive with the sheets and printing issue.")},
+    {N_("Sheets"), &sheets_screen, NULL},
     {N_("Export"), &placeholder_screen, N_("Export arrives with the CSV export issue.")},
-    {N_("Checkpoints"), &placeholder_screen, N_("Checkpoints arrive with the checkpoints issue.")},
+    {N_("Checkpoints"), &checkpoints_screen, NULL},
 };
