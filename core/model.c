@@ -217,6 +217,18 @@ char *model_codes_to_zh(const struct enum_entry *table, const char *codes)
 	return strbuf_detach(&b);
 }
 
+void model_household_init(struct household *h)
+{
+	memset(h, 0, sizeof *h);
+	h->id = h->grid_id = -1;
+}
+
+void model_resident_init(struct resident *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = r->household_id = -1;
+}
+
 void model_household_clear(struct household *h)
 {
 	free(h->code);
@@ -231,8 +243,7 @@ void model_household_clear(struct household *h)
 	free(h->head_name);
 	free(h->last_visit);
 	free(h->tags);
-	memset(h, 0, sizeof *h);
-	h->id = h->grid_id = -1;
+	model_household_init(h);
 }
 
 void model_resident_clear(struct resident *r)
@@ -249,6 +260,5 @@ void model_resident_clear(struct resident *r)
 	free(r->returned_from);
 	free(r->return_date);
 	free(r->notes);
-	memset(r, 0, sizeof *r);
-	r->id = r->household_id = -1;
+	model_resident_init(r);
 }

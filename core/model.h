@@ -75,6 +75,10 @@ struct resident {
 	char *returned_from, *return_date, *notes;
 };
 
+/* Empty records (ids -1); they own nothing yet. */
+void model_household_init(struct household *h);
+void model_resident_init(struct resident *r);
+
 void model_household_clear(struct household *h);
 void model_resident_clear(struct resident *r);
 

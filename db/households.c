@@ -56,7 +56,7 @@ static int get_where(struct db *db, const char *sql, const char *param, long lon
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	int r;
 
-	model_household_clear(out);
+	model_household_init(out);
 	if (!st)
 		return -1;
 	if (text)

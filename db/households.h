@@ -25,7 +25,7 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 
 /* Reads the live household id (with grid name, head, resident count, last
  * visit and tags joined).  1 found, 0 not found, -1 error.  The caller
- * clears *out with model_household_clear. */
+ * clears *out with model_household_clear; *out is overwritten, not freed, first. */
 int db_household_get(struct db *db, long long id, struct household *out, struct err *e);
 
 /* As db_household_get, by code. */

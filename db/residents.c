@@ -66,7 +66,7 @@ int db_resident_get(struct db *db, long long id, struct resident *out, struct er
 	static const char sql[] = SELECT_COLS " WHERE r.id = :id AND r.deleted_at IS NULL";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 
-	model_resident_clear(out);
+	model_resident_init(out);
 	if (!st)
 		return -1;
 	sql_bind_int(st, ":id", id);
@@ -79,7 +79,7 @@ int db_resident_find_id_number(struct db *db, const char *id_number, struct resi
 	static const char sql[] = SELECT_COLS " WHERE r.id_number = :idn AND r.deleted_at IS NULL";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 
-	model_resident_clear(out);
+	model_resident_init(out);
 	if (!st)
 		return -1;
 	sql_bind_text(st, ":idn", id_number);
@@ -93,7 +93,7 @@ int db_resident_find_name(struct db *db, long long household_id, const char *nam
 					      " AND r.deleted_at IS NULL ORDER BY r.id LIMIT 1";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 
-	model_resident_clear(out);
+	model_resident_init(out);
 	if (!st)
 		return -1;
 	sql_bind_int(st, ":hid", household_id);
@@ -127,6 +127,17 @@ static const char *or_default(const char *v, const char *def)
 static const char *or_null(const char *v)
 {
 	return v && *v ? v : NULL;
+}
+
+/* A shallow copy of r with the defaults the database fills in, so that an
+ * update compares like with like. */
+static const struct resident *with_defaults(const struct resident *r, struct resident *out)
+{
+	*out = *r;
+	out->id_type = (char *)or_default(r->id_type, "id");
+	out->relation = (char *)or_default(r->relation, "other");
+	out->status = (char *)or_default(r->status, "living");
+	return out;
 }
 
 static void bind_fields(sqlite3_stmt *st, const struct resident *r, const struct reskey *k)
@@ -202,7 +213,7 @@ out:
 
 int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 {
-	struct resident old = {0};
+	struct resident old = {0}, cmp;
 	struct strbuf ch = STRBUF_INIT;
 	struct reskey k = {0};
 	char now[20], uuid[37], os[2] = {0}, ns[2] = {r->sex, 0};
@@ -220,7 +231,7 @@ int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 		goto fail;
 	}
 	json_open(&ch);
-	n = record_diff(&old, r, fields, NFIELDS, &ch);
+	n = record_diff(&old, with_defaults(r, &cmp), fields, NFIELDS, &ch);
 	os[0] = old.sex;
 	if (old.sex != r->sex) {
 		json_add_change(&ch, "sex", os, ns);

@@ -30,7 +30,7 @@ int db_resident_move(struct db *db, long long id, long long household_id, struct
 int db_resident_delete(struct db *db, long long id, struct err *e);
 
 /* Lookups of live residents; 1 found, 0 not, -1 error.  The caller clears
- * *out with model_resident_clear. */
+ * *out with model_resident_clear; *out is overwritten, not freed, first. */
 int db_resident_get(struct db *db, long long id, struct resident *out, struct err *e);
 int db_resident_find_id_number(struct db *db, const char *id_number, struct resident *out,
 			       struct err *e);
