@@ -139,10 +139,12 @@ static void cell(void *ctx, const void *row, int col, struct strbuf *out)
 		strbuf_puts(out, r->household ? r->household : "");
 		break;
 	case 3:
+		/* a central site's name says the kind and where */
 		k = model_enum_find(model_iso_kind, r->kind);
-		strbuf_puts(out, k ? _(k->label) : r->kind);
 		if (r->site && *r->site)
-			strbuf_printf(out, ":%s", r->site);
+			strbuf_puts(out, r->site);
+		else
+			strbuf_puts(out, k ? _(k->label) : r->kind);
 		break;
 	case 4:
 		if (r->day >= 1)
