@@ -140,6 +140,18 @@ void searchkey_add_name(struct searchkey_terms *t, const char *name)
 	free(variants);
 }
 
+void searchkey_add_tails(struct searchkey_terms *t, const char *phone)
+{
+	char digits[64];
+	size_t n = 0;
+
+	for (; phone && *phone && n < sizeof digits - 1; phone++)
+		if (*phone >= '0' && *phone <= '9')
+			digits[n++] = *phone;
+	for (size_t k = SEARCHKEY_TAIL_MIN; k <= n; k++)
+		add(t, digits + n - k, k);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);

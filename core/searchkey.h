@@ -10,10 +10,11 @@
  * case) and at most SEARCHKEY_TERM_CHARS characters long; a longer query is
  * looked up by its first SEARCHKEY_TERM_CHARS characters.
  *
- * The last digits of ID numbers and phones are not terms (18 + 11 suffixes
- * per person would triple the index); they are prefix ranges on the reversed
- * columns residents.id_rev and phone_rev (core/reskey), taken when the query
- * looks like a tail: see searchkey_tail. */
+ * The last digits of residents' ID numbers and phones are not terms (18 +
+ * 11 suffixes per person would triple the index); they are prefix ranges on
+ * the reversed columns residents.id_rev and phone_rev (core/reskey), taken
+ * when the query looks like a tail: see searchkey_tail.  A household's own
+ * phone (one per household) is filed by its tails. */
 #ifndef DOORSTEP_SEARCHKEY_H
 #define DOORSTEP_SEARCHKEY_H
 
@@ -45,6 +46,11 @@ void searchkey_add_code(struct searchkey_terms *t, const char *code);
  * readings (at most SEARCHKEY_MAX_VARIANTS of them), each of 1 to
  * SEARCHKEY_TERM_CHARS characters. */
 void searchkey_add_name(struct searchkey_terms *t, const char *name);
+
+/* Adds the last SEARCHKEY_TAIL_MIN or more digits of a household's phone
+ * (its digits only: "0398-2812345" gives "345" ... "03982812345"), so that
+ * a tail query finds the household by its own phone too. */
+void searchkey_add_tails(struct searchkey_terms *t, const char *phone);
 
 /* Sorts the terms (byte order) and drops duplicates. */
 void searchkey_terms_finish(struct searchkey_terms *t);

@@ -277,7 +277,7 @@ static const char *const migrations[] = {
 	"CREATE TABLE search_dirty (household_id INTEGER PRIMARY KEY);\n"
 	"CREATE TRIGGER search_households_insert AFTER INSERT ON households BEGIN\n"
 	" INSERT OR IGNORE INTO search_dirty VALUES (NEW.id); END;\n"
-	"CREATE TRIGGER search_households_update AFTER UPDATE OF code, sort_key, deleted_at"
+	"CREATE TRIGGER search_households_update AFTER UPDATE OF code, sort_key, phone, deleted_at"
 	" ON households BEGIN\n"
 	" INSERT OR IGNORE INTO search_dirty VALUES (NEW.id); END;\n"
 	"CREATE TRIGGER search_households_delete AFTER DELETE ON households BEGIN\n"

@@ -124,13 +124,15 @@ static int refile(struct db *db, long long id, struct err *e)
 {
 	struct searchkey_terms t = {0};
 	sqlite3_stmt *st;
-	char *code = NULL, *key = NULL;
+	char *code = NULL, *key = NULL, *phone = NULL;
 	int r;
 
 	if (unfile(db, id, e) < 0)
 		return -1;
 	st = db_stmt(
-	    db, "SELECT code, sort_key FROM households WHERE id = :id AND deleted_at IS NULL", e);
+	    db,
+	    "SELECT code, sort_key, phone FROM households WHERE id = :id AND deleted_at IS NULL",
+	    e);
 	if (!st)
 		return -1;
 	sql_bind_int(st, ":id", id);
@@ -138,12 +140,14 @@ static int refile(struct db *db, long long id, struct err *e)
 	if (r == 1) {
 		code = sql_col_dup(st, 0);
 		key = sql_col_dup(st, 1);
+		phone = sql_col_dup(st, 2);
 	}
 	sqlite3_reset(st);
 	if (r <= 0)
 		return r;
 	r = -1;
 	searchkey_add_code(&t, code);
+	searchkey_add_tails(&t, phone);
 	st = db_stmt(
 	    db, "SELECT name FROM residents WHERE household_id = :id AND deleted_at IS NULL", e);
 	if (!st)
@@ -160,6 +164,7 @@ out:
 	searchkey_terms_free(&t);
 	free(code);
 	free(key);
+	free(phone);
 	return r;
 }
 

@@ -754,3 +754,31 @@ char *harness_sql(const char *db, const char *sql)
 		out[--n] = '\0';
 	return out;
 }
+
+void harness_db_env(const char *db, char *buf, const char *env[3])
+{
+	snprintf(buf, 600, "DOORSTEP_DB=%s", db);
+	env[0] = buf;
+	env[1] = "DOORSTEP_NOW=" HARNESS_NOW;
+	env[2] = NULL;
+}
+
+char *harness_new_db(char **dir)
+{
+	const char *args[] = {"init", "--community", "幸福里社区", NULL};
+	const char *env[3];
+	char buf[600], *out = NULL, *db;
+	size_t l;
+
+	*dir = harness_tmpdir();
+	l = strlen(*dir) + 16;
+	db = malloc(l);
+	snprintf(db, l, "%s/test.db", *dir);
+	harness_db_env(db, buf, env);
+	if (harness_run(env, args, &out, 10000) != 0) {
+		fprintf(stderr, "harness: doorstep init failed: %s\n", out ? out : "");
+		exit(1);
+	}
+	free(out);
+	return db;
+}

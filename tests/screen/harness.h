@@ -115,6 +115,17 @@ int harness_run(const char *const *env, const char *const *args, char **out, int
  * (trailing newline cut), or NULL when sqlite3 failed. */
 char *harness_sql(const char *db, const char *sql);
 
+/* A fresh doorstep database for a test: makes a temporary folder (*dir,
+ * malloc'd) and runs `doorstep init --community 幸福里社区` there with
+ * DOORSTEP_NOW fixed; returns the database path (malloc'd) or exits(1).
+ * harness_db_env fills env[0..2] with DOORSTEP_DB=path, DOORSTEP_NOW and
+ * NULL (the strings in buf, which must hold 600 bytes) for harness_opts. */
+char *harness_new_db(char **dir);
+void harness_db_env(const char *db, char *buf, const char *env[3]);
+
+/* The fixed "now" of the tests. */
+#define HARNESS_NOW "2020-02-15 09:30:00"
+
 /* Prints "FAIL: file:line: message", the screen, kills the child, exit(1). */
 void harness_fail(struct harness *h, const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5), noreturn));

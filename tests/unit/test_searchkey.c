@@ -104,6 +104,22 @@ static void test_polyphones(void **state)
 	searchkey_terms_free(&t);
 }
 
+static void test_phone_tails(void **state)
+{
+	struct searchkey_terms t = {0};
+
+	(void)state;
+	searchkey_add_tails(&t, "0398-2812345");
+	searchkey_add_tails(&t, NULL);
+	searchkey_terms_finish(&t);
+	assert_int_equal(t.n, 9); /* 3 to 11 digits */
+	assert_true(has(&t, "345"));
+	assert_true(has(&t, "82812345"));
+	assert_true(has(&t, "03982812345"));
+	assert_false(has(&t, "45"));
+	searchkey_terms_free(&t);
+}
+
 static void test_tail(void **state)
 {
 	char out[32];
@@ -125,7 +141,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_query_folds), cmocka_unit_test(test_code_prefixes),
 	    cmocka_unit_test(test_name_terms),	cmocka_unit_test(test_polyphones),
-	    cmocka_unit_test(test_tail),
+	    cmocka_unit_test(test_phone_tails), cmocka_unit_test(test_tail),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
