@@ -5,10 +5,10 @@
 #include "core/i18n.h"
 #include "tui/placeholder.h"
 #include "tui/rounds.h"
+#include "tui/today.h"
 
 const struct tab tabs_table[TABS_COUNT] = {
-    {N_("Today"), &placeholder_screen,
-     N_("The day's counts and alerts arrive with the Today issue.")},
+    {N_("Today"), &today_screen, NULL},
     {N_("Households"), &placeholder_screen, N_("Households arrive with the Households screen.")},
     {N_("Rounds"), &rounds_screen, NULL},
     {N_("Isolation"), &placeholder_screen, N_("Isolation arrives with the isolation issue.")},
