@@ -5,6 +5,7 @@
 #include "core/i18n.h"
 #include "tui/placeholder.h"
 #include "tui/rounds.h"
+#include "tui/sheets_screen.h"
 #include "tui/today.h"
 
 const struct tab tabs_table[TABS_COUNT] = {
@@ -13,7 +14,7 @@ const struct tab tabs_table[TABS_COUNT] = {
     {N_("Rounds"), &rounds_screen, NULL},
     {N_("Isolation"), &placeholder_screen, N_("Isolation arrives with the isolation issue.")},
     {N_("Donations"), &placeholder_screen, N_("Donations arrive with the donations issue.")},
-    {N_("Sheets"), &placeholder_screen, N_("Sheets arrive with the sheets and printing issue.")},
+    {N_("Sheets"), &sheets_screen, NULL},
     {N_("Export"), &placeholder_screen, N_("Export arrives with the CSV export issue.")},
     {N_("Checkpoints"), &placeholder_screen, N_("Checkpoints arrive with the checkpoints issue.")},
 };
