@@ -55,9 +55,9 @@ struct round_entry {
 	long long household_id;
 	struct round_person *people; /* owned, n of them, in entry order */
 	int n, cap;
-	int cur;	/* index of the person being entered; n when all are done */
-	int threshold;	/* fever threshold, tenths */
-	int bad_value;	/* after ROUND_ENTRY_RANGE: the refused value in tenths */
+	int cur;       /* index of the person being entered; n when all are done */
+	int threshold; /* fever threshold, tenths */
+	int bad_value; /* after ROUND_ENTRY_RANGE: the refused value in tenths */
 };
 
 /* What accepting or skipping did. */

@@ -20,11 +20,12 @@
 int db_rounds_grids(struct db *db, int (*fn)(const struct rounds_grid *g, void *ctx), void *ctx,
 		    struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT g.id, g.name, s.name FROM grids g"
-				   " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
-				   " WHERE g.deleted_at IS NULL ORDER BY g.name, g.id",
-				   e);
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    "SELECT g.id, g.name, s.name FROM grids g"
+		    " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
+		    " WHERE g.deleted_at IS NULL ORDER BY g.name, g.id",
+		    e);
 	int r;
 
 	if (!st)
@@ -45,12 +46,13 @@ int db_rounds_grids(struct db *db, int (*fn)(const struct rounds_grid *g, void *
 int db_rounds_default_grid(struct db *db, const char *staff_name, struct rounds_grid *out,
 			   struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT g.id, g.name, s.name FROM grids g"
-				   " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
-				   " WHERE g.deleted_at IS NULL"
-				   " ORDER BY coalesce(s.name = :staff, 0) DESC, g.name, g.id LIMIT 1",
-				   e);
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    "SELECT g.id, g.name, s.name FROM grids g"
+		    " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
+		    " WHERE g.deleted_at IS NULL"
+		    " ORDER BY coalesce(s.name = :staff, 0) DESC, g.name, g.id LIMIT 1",
+		    e);
 	int r;
 
 	memset(out, 0, sizeof *out);
@@ -68,6 +70,7 @@ int db_rounds_default_grid(struct db *db, const char *staff_name, struct rounds_
 	return r;
 }
 
+/* clang-format off */
 #define COUNTS(where)                                                                              \
 	"SELECT count(*), count(x.vid), sum(v.outcome = 'visited'), sum(v.outcome = 'no_answer'),"  \
 	" sum(v.outcome = 'refused'), sum(v.outcome = 'away'),"                                     \
@@ -77,12 +80,13 @@ int db_rounds_default_grid(struct db *db, const char *staff_name, struct rounds_
 	"  AND w.date = :date AND w.deleted_at IS NULL ORDER BY w.at DESC, w.id DESC LIMIT 1)"      \
 	"  AS vid FROM households h WHERE h.deleted_at IS NULL" where ") x"                        \
 	" LEFT JOIN visits v ON v.id = x.vid"
+/* clang-format on */
 
 int db_rounds_counts(struct db *db, long long grid_id, const char *date, int fever_threshold,
 		     struct visit_counts *out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(
-	    db, grid_id < 0 ? COUNTS("") : COUNTS(" AND h.grid_id = :grid"), e);
+	sqlite3_stmt *st =
+	    db_stmt(db, grid_id < 0 ? COUNTS("") : COUNTS(" AND h.grid_id = :grid"), e);
 	int r;
 
 	memset(out, 0, sizeof *out);
@@ -119,10 +123,11 @@ void db_rounds_row_free(struct rounds_row **rp)
 	*rp = NULL;
 }
 
+/* clang-format off: SQL reads better laid out by hand */
 /* The columns of a round's row over a CTE `page(id, code, sort_key,
  * grid_id)`; :date is bound. */
 #define ROW_SELECT                                                                                 \
-	" pv AS (SELECT page.*, (SELECT v.id FROM visits v WHERE v.household_id = page.id"        \
+	" pv AS (SELECT page.*, (SELECT v.id FROM visits v WHERE v.household_id = page.id"         \
 	"  AND v.date = :date AND v.deleted_at IS NULL ORDER BY v.at DESC, v.id DESC LIMIT 1)"     \
 	"  AS vid FROM page)"                                                                      \
 	" SELECT pv.id, pv.code, pv.sort_key, pv.grid_id,"                                         \
@@ -160,6 +165,7 @@ static const char *const page_sql[2][2] = {
      " ORDER BY sort_key DESC, id DESC LIMIT :n)," ROW_SELECT
      " ORDER BY pv.sort_key DESC, pv.id DESC"},
 };
+/* clang-format on */
 
 static struct rounds_row *read_row(sqlite3_stmt *st)
 {
@@ -224,11 +230,11 @@ int db_rounds_page(struct db *db, long long grid_id, const char *date, const cha
 	return count;
 }
 
-int db_rounds_row(struct db *db, long long household_id, const char *date,
-		  struct rounds_row **out, struct err *e)
+int db_rounds_row(struct db *db, long long household_id, const char *date, struct rounds_row **out,
+		  struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(
-	    db, "WITH page AS (" PAGE_COLS LIVE " AND id = :hid)," ROW_SELECT, e);
+	sqlite3_stmt *st =
+	    db_stmt(db, "WITH page AS (" PAGE_COLS LIVE " AND id = :hid)," ROW_SELECT, e);
 	int r;
 
 	*out = NULL;
@@ -243,20 +249,23 @@ int db_rounds_row(struct db *db, long long household_id, const char *date,
 	return r;
 }
 
+/* clang-format off */
 #define PENDING_WHERE                                                                              \
 	" AND (sort_key, id) > (:k, :id) AND NOT EXISTS (SELECT 1 FROM visits v"                   \
 	" WHERE v.household_id = households.id AND v.date = :date AND v.deleted_at IS NULL)"       \
 	" ORDER BY sort_key, id LIMIT 1"
+/* clang-format on */
 
 int db_rounds_next_pending(struct db *db, long long grid_id, const char *date,
 			   const char *after_key, long long after_id, long long *id_out,
 			   char **key_out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(
-	    db,
-	    grid_id < 0 ? "SELECT id, sort_key FROM households" LIVE PENDING_WHERE
-			: "SELECT id, sort_key FROM households" LIVE " AND grid_id = :grid" PENDING_WHERE,
-	    e);
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    grid_id < 0 ? "SELECT id, sort_key FROM households" LIVE PENDING_WHERE
+				: "SELECT id, sort_key FROM households" LIVE
+				  " AND grid_id = :grid" PENDING_WHERE,
+		    e);
 	int r;
 
 	if (!st)
@@ -303,8 +312,7 @@ void db_rounds_visit_clear(struct rounds_visit *v)
 	v->id = -1;
 }
 
-int db_rounds_visit_get(struct db *db, long long visit_id, struct rounds_visit *out,
-			struct err *e)
+int db_rounds_visit_get(struct db *db, long long visit_id, struct rounds_visit *out, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db,
 				   "SELECT v.id, v.household_id, h.code, v.date, v.at, v.outcome"
@@ -343,7 +351,8 @@ int db_rounds_visit_get(struct db *db, long long visit_id, struct rounds_visit *
 
 		if (out->n_readings == cap) {
 			cap = cap ? 2 * cap : 8;
-			out->readings = xrealloc(out->readings, (size_t)cap * sizeof *out->readings);
+			out->readings =
+			    xrealloc(out->readings, (size_t)cap * sizeof *out->readings);
 		}
 		rd = &out->readings[out->n_readings++];
 		rd->resident_id = sqlite3_column_int64(st, 0);

@@ -53,12 +53,12 @@ struct rounds_row {
 	long long id;
 	char *code;
 	char *sort_key;
-	char *head;	   /* the head of household, else the first resident; "" when none */
-	int residents;	   /* live residents living here (those the round measures) */
-	long long grid_id; /* -1 when none */
-	char outcome[12];  /* model_outcome code of the latest live visit, "" when none */
-	long long visit_id; /* that visit, -1 when none */
-	int visits;	    /* live visits that day */
+	char *head;		 /* the head of household, else the first resident; "" when none */
+	int residents;		 /* live residents living here (those the round measures) */
+	long long grid_id;	 /* -1 when none */
+	char outcome[12];	 /* model_outcome code of the latest live visit, "" when none */
+	long long visit_id;	 /* that visit, -1 when none */
+	int visits;		 /* live visits that day */
 	int temps[ROUNDS_TEMPS]; /* its temperatures in entry order (tenths) */
 	int n_temps;		 /* how many it has (may exceed ROUNDS_TEMPS) */
 	int max_temp;		 /* 0 when none */
@@ -77,8 +77,8 @@ int db_rounds_page(struct db *db, long long grid_id, const char *date, const cha
 
 /* Reads one household as a row of the round (whatever its grid): 1 found,
  * 0 not (deleted or unknown), -1 error. */
-int db_rounds_row(struct db *db, long long household_id, const char *date,
-		  struct rounds_row **out, struct err *e);
+int db_rounds_row(struct db *db, long long household_id, const char *date, struct rounds_row **out,
+		  struct err *e);
 
 /* The first household of grid_id (-1: all) after (after_key, after_id)
  * (NULL: from the start) that has no live visit on date.  Returns 1 with
@@ -115,8 +115,7 @@ struct rounds_visit {
 
 /* Reads a live visit: 1 found (*out filled; clear with
  * db_rounds_visit_clear), 0 not found, -1 error. */
-int db_rounds_visit_get(struct db *db, long long visit_id, struct rounds_visit *out,
-			struct err *e);
+int db_rounds_visit_get(struct db *db, long long visit_id, struct rounds_visit *out, struct err *e);
 void db_rounds_visit_clear(struct rounds_visit *v);
 
 /* Edits a visit: in one transaction the live visit old_id is undone (soft

@@ -20,6 +20,7 @@ void db_today_alert_free(struct today_alert **ap)
 	*ap = NULL;
 }
 
+/* clang-format off: SQL reads better laid out by hand */
 #define ACTIVE                                                                                     \
 	" i.deleted_at IS NULL AND i.start_date <= :date"                                          \
 	" AND (i.end_date IS NULL OR i.end_date > :date)"
@@ -51,18 +52,21 @@ void db_today_alert_free(struct today_alert **ap)
 	" UNION ALL"                                                                               \
 	" SELECT 3, sort, id, household_id, id, code, name, NULL, detail, last_day FROM ("         \
 	"  SELECT h.sort_key AS sort, i.id AS id, h.id AS household_id, h.code AS code,"           \
-	"  r.name AS name, " LAST_DAY " AS last_day,"                                               \
-	"  trim(CASE WHEN :am AND " MISSED("AM") " THEN 'AM' ELSE '' END || ' ' ||"                \
-	"  CASE WHEN :pm AND " MISSED("PM") " THEN 'PM' ELSE '' END) AS detail" ISO_FROM           \
-	" ) WHERE detail <> ''"                                                                    \
-	" UNION ALL"                                                                               \
-	" SELECT 4, h.sort_key, i.id, h.id, i.id, h.code, r.name, NULL, i.kind, " LAST_DAY         \
-	ISO_FROM " AND " LAST_DAY " = :date"                                                       \
-	" UNION ALL"                                                                               \
-	" SELECT 5, h.sort_key, i.id, h.id, i.id, h.code, r.name, NULL, i.kind, " LAST_DAY         \
-	ISO_FROM " AND " LAST_DAY " < :date)"                                                      \
-	" SELECT kind, sort, id, household_id, isolation_id, code, name, temp, detail, last_day"   \
-	" FROM alerts"
+	"  r.name AS name, " LAST_DAY " AS last_day,"                                              \
+	"  trim(CASE WHEN :am AND " MISSED(                                                        \
+	    "AM") " THEN 'AM' ELSE '' END || ' ' ||"                                               \
+		  "  CASE WHEN :pm AND " MISSED(                                                   \
+		      "PM") " THEN 'PM' ELSE '' END) AS detail" ISO_FROM " ) WHERE detail <> ''"   \
+			    " UNION ALL"                                                           \
+			    " SELECT 4, h.sort_key, i.id, h.id, i.id, h.code, r.name, NULL, "      \
+			    "i.kind, " LAST_DAY ISO_FROM " AND " LAST_DAY " = :date"               \
+			    " UNION ALL"                                                           \
+			    " SELECT 5, h.sort_key, i.id, h.id, i.id, h.code, r.name, NULL, "      \
+			    "i.kind, " LAST_DAY ISO_FROM " AND " LAST_DAY " < :date)"              \
+			    " SELECT kind, sort, id, household_id, isolation_id, code, name, "     \
+			    "temp, detail, last_day"                                               \
+			    " FROM alerts"
+/* clang-format on */
 
 static const char *const alerts_sql[2] = {
     ALERTS " WHERE (kind, sort, id) > (:kind, :sort, :id) ORDER BY kind, sort, id LIMIT :n",

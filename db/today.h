@@ -25,16 +25,16 @@ enum today_kind {
 
 /* One alert.  Owned by the caller: free with db_today_alert_free. */
 struct today_alert {
-	int kind;	   /* enum today_kind */
-	char *sort;	   /* the household's sort key (keyset) */
-	long long id;	   /* keyset: resident (fever), household or isolation id */
+	int kind;     /* enum today_kind */
+	char *sort;   /* the household's sort key (keyset) */
+	long long id; /* keyset: resident (fever), household or isolation id */
 	long long household_id;
 	long long isolation_id; /* -1 unless an isolation alert */
 	char *code;		/* household code */
 	char *name;		/* the resident; the head of household for a no answer */
 	int temperature;	/* fever: the day's highest reading (tenths) */
 	char detail[16];
-	char last_day[11];	/* isolation alerts: the last day */
+	char last_day[11]; /* isolation alerts: the last day */
 };
 
 void db_today_alert_free(struct today_alert **a);

@@ -328,7 +328,8 @@ static void entry_end(struct rounds *st)
 
 /* Starts the entry of a visit to row r; edit: the visit to edit, or NULL.
  * Returns 0, or -1 with the reason shown. */
-static int entry_start(struct rounds *st, const struct rounds_row *r, const struct rounds_visit *edit)
+static int entry_start(struct rounds *st, const struct rounds_row *r,
+		       const struct rounds_visit *edit)
 {
 	struct err e;
 
@@ -362,8 +363,11 @@ static int entry_start(struct rounds *st, const struct rounds_row *r, const stru
 static int entry_save(struct rounds *st)
 {
 	struct visit_reading *rd = xcalloc((size_t)st->re.n + 1, sizeof *rd);
-	struct visit_new v = {.household_id = st->re.household_id, .date = st->date,
-			      .outcome = VISIT_VISITED, .staff_id = -1, .readings = rd};
+	struct visit_new v = {.household_id = st->re.household_id,
+			      .date = st->date,
+			      .outcome = VISIT_VISITED,
+			      .staff_id = -1,
+			      .readings = rd};
 	struct err e;
 	long long id;
 	int fevers = round_entry_fevers(&st->re), measured = round_entry_measured(&st->re);
@@ -419,12 +423,14 @@ static int entry_accept(struct rounds *st)
 	switch (r) {
 	case ROUND_ENTRY_RANGE:
 		temperature_format(st->re.bad_value, buf);
-		app_error(st->app, _("%s °C is outside 34.0–43.0 °C: check the reading (nothing saved)."),
+		app_error(st->app,
+			  _("%s °C is outside 34.0–43.0 °C: check the reading (nothing saved)."),
 			  buf);
 		st->field_bad = 1;
 		return SCREEN_HANDLED;
 	case ROUND_ENTRY_FORMAT:
-		app_error(st->app, "%s", _("Not a temperature: type 365, 36.5 or 37 (nothing saved)."));
+		app_error(st->app, "%s",
+			  _("Not a temperature: type 365, 36.5 or 37 (nothing saved)."));
 		st->field_bad = 1;
 		return SCREEN_HANDLED;
 	case ROUND_ENTRY_EMPTY:
@@ -472,9 +478,9 @@ static int entry_symptoms(struct rounds *st)
 	if (!p)
 		return SCREEN_HANDLED;
 	for (int i = 0; i < n; i++)
-		labels[i] = xasprintf("[%s] %s",
-				      round_has_code(p->symptoms, model_symptom[i].code) ? "x" : " ",
-				      _(model_symptom[i].label));
+		labels[i] = xasprintf(
+		    "[%s] %s", round_has_code(p->symptoms, model_symptom[i].code) ? "x" : " ",
+		    _(model_symptom[i].label));
 	snprintf(title, sizeof title, _("Symptoms of %s"), p->name);
 	picklist_push(st->app, title, (const char *const *)labels, n, 0, symptom_done, st);
 	for (int i = 0; i < n; i++)
@@ -634,9 +640,10 @@ static int h_open(struct screen *s)
 	} else if (f == 0) {
 		app_error(st->app, "%s", _("That visit was just undone elsewhere."));
 	} else if (entry_start(st, r, &v) == 0) {
-		app_status(st->app,
-			   _("Editing the %.5s visit of %s: Enter keeps a value, Esc drops the edit."),
-			   v.at + 11, r->code);
+		app_status(
+		    st->app,
+		    _("Editing the %.5s visit of %s: Enter keeps a value, Esc drops the edit."),
+		    v.at + 11, r->code);
 	}
 	if (f > 0)
 		db_rounds_visit_clear(&v);
@@ -686,10 +693,11 @@ static int h_undo(struct screen *s)
 	}
 	st->undo_id = id;
 	snprintf(q, sizeof q, _("Undo the visit of %s at %.5s (%s, %d readings)?"), v.code,
-		 v.at + 11, _(model_outcome[visit_outcome_from_code(v.outcome) < 0
-						 ? 0
-						 : visit_outcome_from_code(v.outcome)]
-				  .label),
+		 v.at + 11,
+		 _(model_outcome[visit_outcome_from_code(v.outcome) < 0
+				     ? 0
+				     : visit_outcome_from_code(v.outcome)]
+		       .label),
 		 v.n_readings);
 	{
 		struct rounds_row *r;
@@ -847,10 +855,9 @@ static const struct screen_handler handlers[] = {
 };
 
 static const struct keybind own_keys[] = {
-    {0, 'n', ACT_NO_ANSWER}, {0, 'x', ACT_REFUSED}, {0, 'a', ACT_AWAY},
-    {0, 'u', ACT_UNDO},	     {0, 'g', ACT_GRID},    {0, 'd', ACT_DATE},
-    {0, '[', ACT_PREV_DAY},  {0, ']', ACT_NEXT_DAY}, {0, '-', ACT_SKIP},
-    {0, 's', ACT_SYMPTOMS},  {0, 0, ACT_NONE},
+    {0, 'n', ACT_NO_ANSWER}, {0, 'x', ACT_REFUSED},  {0, 'a', ACT_AWAY},     {0, 'u', ACT_UNDO},
+    {0, 'g', ACT_GRID},	     {0, 'd', ACT_DATE},     {0, '[', ACT_PREV_DAY}, {0, ']', ACT_NEXT_DAY},
+    {0, '-', ACT_SKIP},	     {0, 's', ACT_SYMPTOMS}, {0, 0, ACT_NONE},
 };
 
 /* ---- the screen ---- */
@@ -958,7 +965,8 @@ static void draw_footer(struct rounds *st)
 		text_field_draw(st->app, &st->field, y, x, 12,
 				st->field_bad ? THEME_FIELD_BAD : THEME_FIELD_FOCUS, 1);
 		draw_text(y, x + 13, st->r.x + st->r.w - x - 13,
-			  _("2020-02-15, 0215, 15, t (today), -1 (yesterday); Enter, Esc"), THEME_DIM);
+			  _("2020-02-15, 0215, 15, t (today), -1 (yesterday); Enter, Esc"),
+			  THEME_DIM);
 		return;
 	}
 	if (st->mode == MODE_ENTRY) {
@@ -973,8 +981,8 @@ static void draw_footer(struct rounds *st)
 				char code[32];
 				const struct enum_entry *en;
 
-				snprintf(code, sizeof code, "%.*s", (int)(end ? end - c : (long)strlen(c)),
-					 c);
+				snprintf(code, sizeof code, "%.*s",
+					 (int)(end ? end - c : (long)strlen(c)), c);
 				en = model_enum_find(model_symptom, code);
 				if (sb.len)
 					strbuf_puts(&sb, ", ");
@@ -991,7 +999,8 @@ static void draw_footer(struct rounds *st)
 		}
 		x += draw_text(y, x, st->r.w, buf, THEME_LABEL);
 		draw_text(y, x, st->r.x + st->r.w - x,
-			  _("Enter next · - not met · s symptoms · Bksp back · Esc drop"), THEME_DIM);
+			  _("Enter next · - not met · s symptoms · Bksp back · Esc drop"),
+			  THEME_DIM);
 		return;
 	}
 	draw_text(y, x, st->r.w,
@@ -1082,7 +1091,8 @@ static int r_show(struct screen *s, const struct screen_target *t)
 	if (!t || !t->kind || strcmp(t->kind, "household"))
 		return 0;
 	if (st->mode == MODE_ENTRY) {
-		app_error(st->app, "%s", _("Finish this household (Enter) or drop the entry (Esc) first."));
+		app_error(st->app, "%s",
+			  _("Finish this household (Enter) or drop the entry (Esc) first."));
 		return -1;
 	}
 	st->mode = MODE_LIST;

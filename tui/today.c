@@ -221,15 +221,15 @@ static void t_draw(struct screen *s)
 
 	snprintf(v, sizeof v, "%d %s", d->checks_due, _("due"));
 	snprintf(rest, sizeof rest, "AM %d/%d · PM %d/%d · %s %s%d %s%d", d->checks_am,
-		 d->checks_due, d->checks_pm, d->checks_due, _("missed"), "AM ",
-		 d->missed_am, "PM ", d->missed_pm);
+		 d->checks_due, d->checks_pm, d->checks_due, _("missed"), "AM ", d->missed_am,
+		 "PM ", d->missed_pm);
 	line(st, y + 4, _("Checks today"), v, d->missed_am + d->missed_pm > 0, rest);
 	if (d->missed_am + d->missed_pm)
 		draw_text(y + 4, st->r.x + 25, 8, v, THEME_ALERT);
 
 	snprintf(v, sizeof v, "%d", d->iso_total.ending);
-	snprintf(rest, sizeof rest, "%s %d · %s %d", _("past the last day"),
-		 d->iso_total.overdue, _("released today"), d->iso_total.released);
+	snprintf(rest, sizeof rest, "%s %d · %s %d", _("past the last day"), d->iso_total.overdue,
+		 _("released today"), d->iso_total.released);
 	line(st, y + 5, _("Isolations ending today"), v, 0, rest);
 
 	money_format(d->cash_fen, cash, sizeof cash);

@@ -75,8 +75,7 @@ static void row_has(struct harness *h, const char *key, const char *want)
 		}
 		harness_pump(h, 50);
 	}
-	HCHECK(h, 0, "row of %s is \"%s\", want \"%s\" in it", key, line ? line : "(none)",
-	       want);
+	HCHECK(h, 0, "row of %s is \"%s\", want \"%s\" in it", key, line ? line : "(none)", want);
 }
 
 static struct harness *start(void)

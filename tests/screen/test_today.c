@@ -85,22 +85,24 @@ int main(void)
 	HCHECK(h, !harness_has_text(h, "check missed"), "a check is missed before the cut-off");
 
 	/* another program writes: a fever in 5-1-101 and a no answer at 5-1-102 */
-	free(sql("INSERT INTO visits(id, uuid, created_at, updated_at, household_id, at, date,"
-		 " staff_id, outcome) VALUES"
-		 " (1, 'v-1', '2020-02-15 09:00:00', '2020-02-15 09:00:00', 6,"
-		 "  '2020-02-15 09:00:00', '2020-02-15', 2, 'visited'),"
-		 " (2, 'v-2', '2020-02-15 09:10:00', '2020-02-15 09:10:00', 7,"
-		 "  '2020-02-15 09:10:00', '2020-02-15', 2, 'no_answer');"
-		 "INSERT INTO readings(uuid, created_at, updated_at, visit_id, resident_id,"
-		 " temperature) VALUES ('rd-1', '2020-02-15 09:00:00', '2020-02-15 09:00:00', 1, 11,"
-		 " 381);"));
+	free(
+	    sql("INSERT INTO visits(id, uuid, created_at, updated_at, household_id, at, date,"
+		" staff_id, outcome) VALUES"
+		" (1, 'v-1', '2020-02-15 09:00:00', '2020-02-15 09:00:00', 6,"
+		"  '2020-02-15 09:00:00', '2020-02-15', 2, 'visited'),"
+		" (2, 'v-2', '2020-02-15 09:10:00', '2020-02-15 09:10:00', 7,"
+		"  '2020-02-15 09:10:00', '2020-02-15', 2, 'no_answer');"
+		"INSERT INTO readings(uuid, created_at, updated_at, visit_id, resident_id,"
+		" temperature) VALUES ('rd-1', '2020-02-15 09:00:00', '2020-02-15 09:00:00', 1, 11,"
+		" 381);"));
 	row_has(h, "Households visited", "2 / 7");
 	row_has(h, "Residents checked", "fevers found today 1");
 	row_has(h, "FEVER", "郑洁");
 	row_has(h, "FEVER", "38.1 °C");
 	row_has(h, "no answer  ", "5-1-102");
-	HCHECK(h, harness_find(h, "fevers found today 1", &row, &col) &&
-		      harness_cell(h, row, col, &c) == 0 && c.bold,
+	HCHECK(h,
+	       harness_find(h, "fevers found today 1", &row, &col) &&
+		   harness_cell(h, row, col, &c) == 0 && c.bold,
 	       "the fever count is not highlighted");
 
 	/* Enter on the no answer: Rounds, on 5-1-102, in its grid */
@@ -110,8 +112,9 @@ int main(void)
 	HWAIT(h, "第二网格 (李强)", 3000);
 	HWAIT(h, "5-1-102", 3000);
 	harness_settle(h, 150, 2000);
-	HCHECK(h, harness_find(h, "5-1-102", &row, &col) && harness_cell(h, row, 0, &c) == 0 &&
-		      c.reverse,
+	HCHECK(h,
+	       harness_find(h, "5-1-102", &row, &col) && harness_cell(h, row, 0, &c) == 0 &&
+		   c.reverse,
 	       "5-1-102 is not selected");
 	row_has(h, "5-1-102", "no answer");
 	row_has(h, "5-1-101", "FEVER 38.1");
@@ -123,7 +126,8 @@ int main(void)
 	harness_key(h, "End");
 	harness_key(h, "Enter");
 	HGONE(h, "Households visited", 3000);
-	HCHECK(h, harness_find(h, " 4 ", &row, &col) && harness_cell(h, 0, col, &c) == 0 && c.reverse,
+	HCHECK(h,
+	       harness_find(h, " 4 ", &row, &col) && harness_cell(h, 0, col, &c) == 0 && c.reverse,
 	       "the Isolation tab is not the current tab");
 	harness_send(h, "q", 1);
 	HCHECK(h, harness_wait_exit(h, 3000, &st), "did not quit");

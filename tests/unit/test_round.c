@@ -162,12 +162,9 @@ static void test_entry_preset(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_status),
-	    cmocka_unit_test(test_entry_three_normal),
-	    cmocka_unit_test(test_entry_refusals),
-	    cmocka_unit_test(test_entry_skip_back_fever),
-	    cmocka_unit_test(test_entry_symptoms),
-	    cmocka_unit_test(test_entry_preset),
+	    cmocka_unit_test(test_status),	   cmocka_unit_test(test_entry_three_normal),
+	    cmocka_unit_test(test_entry_refusals), cmocka_unit_test(test_entry_skip_back_fever),
+	    cmocka_unit_test(test_entry_symptoms), cmocka_unit_test(test_entry_preset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -70,8 +70,8 @@ static int setup(void **state)
 	struct err e;
 	struct settings s;
 	/* codes given out of natural order on purpose */
-	static const char *const codes[] = {"3-10-101", "3-2-501", "12-1-101", "3-2-502", "1-1-1",
-					    "9-9-9"};
+	static const char *const codes[] = {"3-10-101", "3-2-501", "12-1-101",
+					    "3-2-502",	"1-1-1",   "9-9-9"};
 
 	(void)state;
 	setenv("DOORSTEP_NOW", DATE " 09:30:00", 1);
@@ -105,8 +105,13 @@ static long long visit(long long hid, enum visit_outcome o, const long long *rid
 		       int n, const char *at)
 {
 	struct visit_reading rd[4];
-	struct visit_new v = {.household_id = hid, .date = DATE, .at = at, .outcome = o,
-			      .staff_id = -1, .readings = rd, .n_readings = n};
+	struct visit_new v = {.household_id = hid,
+			      .date = DATE,
+			      .at = at,
+			      .outcome = o,
+			      .staff_id = -1,
+			      .readings = rd,
+			      .n_readings = n};
 	struct err e;
 	long long id;
 
@@ -219,9 +224,9 @@ static void test_pages_and_status(void **state)
 		free_rows(more, m);
 	}
 	/* next not done after 1-1-1 skips the two done ones */
-	assert_int_equal(db_rounds_next_pending(db, grid_b, DATE, rows[0]->sort_key, rows[0]->id,
-						&id, &key, &e),
-			 1);
+	assert_int_equal(
+	    db_rounds_next_pending(db, grid_b, DATE, rows[0]->sort_key, rows[0]->id, &id, &key, &e),
+	    1);
 	assert_int_equal(id, hh[0]);
 	free(key);
 	free_rows(rows, n);
@@ -253,8 +258,12 @@ static void test_residents_and_replace(void **state)
 	long long ids[3] = {0, 0, 0}, vid, nid, last = -1;
 	struct rounds_visit v;
 	struct visit_reading rd[1] = {{res[4][1], 372, "cough", NULL}};
-	struct visit_new nv = {.household_id = hh[4], .date = DATE, .outcome = VISIT_VISITED,
-			       .staff_id = -1, .readings = rd, .n_readings = 1};
+	struct visit_new nv = {.household_id = hh[4],
+			       .date = DATE,
+			       .outcome = VISIT_VISITED,
+			       .staff_id = -1,
+			       .readings = rd,
+			       .n_readings = 1};
 	struct err e;
 
 	(void)state;
@@ -264,8 +273,8 @@ static void test_residents_and_replace(void **state)
 	assert_int_equal(ids[1], res[0][0]);
 	assert_int_equal(ids[2], 0); /* the away one is not measured */
 
-	vid = visit(hh[4], VISIT_VISITED, (long long[]){res[4][1], res[4][0]}, (int[]){365, 366},
-		    2, NULL);
+	vid = visit(hh[4], VISIT_VISITED, (long long[]){res[4][1], res[4][0]}, (int[]){365, 366}, 2,
+		    NULL);
 	assert_int_equal(db_rounds_visit_get(db, vid, &v, &e), 1);
 	assert_string_equal(v.code, "1-1-1");
 	assert_int_equal(v.n_readings, 2);
