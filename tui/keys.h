@@ -81,6 +81,9 @@ enum action {
 	ACT_SKIP,     /* rounds fast entry: resident not met */
 	ACT_SYMPTOMS, /* pick symptoms for the reading being entered */
 	ACT_DATE,     /* type another date */
+	ACT_CHECKPOINT,
+	ACT_COPY,
+	ACT_PRESENT,
 	/* forms (KEYCTX_FORM) */
 	ACT_NEXT_FIELD,
 	ACT_PREV_FIELD,
