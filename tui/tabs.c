@@ -7,13 +7,14 @@
 #include "tui/households.h"
 #include "tui/isolation.h"
 #include "tui/placeholder.h"
+#include "tui/rounds.h"
 #include "tui/sheets_screen.h"
+#include "tui/today.h"
 
 const struct tab tabs_table[TABS_COUNT] = {
-    {N_("Today"), &placeholder_screen,
-     N_("The day's counts and alerts arrive with the Today issue.")},
+    {N_("Today"), &today_screen, NULL},
     {N_("Households"), &households_screen, NULL},
-    {N_("Rounds"), &placeholder_screen, N_("Rounds arrive with the visits issue.")},
+    {N_("Rounds"), &rounds_screen, NULL},
     {N_("Isolation"), &isolation_screen, NULL},
     {N_("Donations"), &placeholder_screen, N_("Donations arrive with the donations issue.")},
     {N_("Sheets"), &sheets_screen, NULL},
