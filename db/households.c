@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/json.h"
 #include "core/natsort.h"
 #include "core/xalloc.h"
@@ -98,7 +99,7 @@ static int code_taken(struct db *db, const char *code, long long except_id, stru
 	r = sql_step_row(db, st, e);
 	sqlite3_reset(st);
 	if (r == 1)
-		return err_field(e, "code", "household %s already exists", code);
+		return err_field(e, "code", _("household %s already exists"), code);
 	return r;
 }
 
@@ -125,7 +126,7 @@ int db_household_insert(struct db *db, struct household *h, struct err *e)
 	int r = -1;
 
 	if (!h->code || !*h->code)
-		return err_field(e, "code", "the household code is required");
+		return err_field(e, "code", _("the household code is required"));
 	if (db_begin(db, e) < 0)
 		return -1;
 	if (code_taken(db, h->code, -1, e) != 0)
@@ -172,13 +173,13 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 	int r = -1, n, found;
 
 	if (!h->code || !*h->code)
-		return err_field(e, "code", "the household code is required");
+		return err_field(e, "code", _("the household code is required"));
 	if (db_begin(db, e) < 0)
 		return -1;
 	found = db_household_get(db, h->id, &old, e);
 	if (found <= 0) {
 		if (found == 0)
-			err_set(e, "the household was deleted meanwhile");
+			err_set(e, _("the household was deleted meanwhile"));
 		goto out;
 	}
 	json_open(&ch);
@@ -269,7 +270,7 @@ long long db_grid_ensure(struct db *db, const char *name, struct err *e)
 	int r;
 
 	if (!name || !*name) {
-		err_field(e, "grid", "a grid name is required");
+		err_field(e, "grid", _("a grid name is required"));
 		return -1;
 	}
 	st = db_stmt(db, "SELECT id FROM grids WHERE name = :name AND deleted_at IS NULL", e);
@@ -330,7 +331,7 @@ int db_grid_set_staff(struct db *db, long long grid_id, long long staff_id, stru
 	sql_bind_text(st, ":now", now);
 	sql_bind_int(st, ":id", grid_id);
 	if (sql_step_row(db, st, e) != 1) {
-		err_set(e, "no such grid");
+		err_set(e, _("no such grid"));
 		goto out;
 	}
 	sql_col_copy(st, 0, uuid, sizeof uuid);
