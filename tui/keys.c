@@ -69,6 +69,8 @@ const struct action_info keys_action_info[ACT_COUNT] = {
     [ACT_SKIP] = {"skip", N_("the resident was not met: skip"), N_("not met")},
     [ACT_SYMPTOMS] = {"symptoms", N_("add symptoms to the reading"), N_("symptoms")},
     [ACT_DATE] = {"date", N_("type another date (t, -1, 0215 ...)"), N_("date")},
+    [ACT_TEMPERATURE] = {"temperature", N_("start typing this row's temperatures (not tabs here)"),
+			 NULL},
     [ACT_CHECKPOINT] = {"checkpoint", N_("choose or add the checkpoint"), N_("checkpoint")},
     [ACT_COPY] = {"copy", N_("copy the day or the week forward"), N_("copy")},
     [ACT_PRESENT] = {"present", N_("record whether the person turned up"), N_("present")},
