@@ -37,12 +37,13 @@ static int is_move(enum action a)
 	return a >= ACT_UP && a <= ACT_LAST;
 }
 
-/* 1 when key, pressed on screen `on` as it is now, reaches act, which it is
- * bound to in context ctx (-1: the screen's own table).  A key that the
- * screen's own table binds to something else does not (the digits of the
- * Rounds tab are temperatures, not tabs); a global key must also survive the
- * program's whole lookup (tui/app.c: a context key or a text field may take
- * it first).  Every key reaches its action when on is NULL. */
+/* 1 when key, bound to act in context ctx (-1: the screen's own table), is
+ * to be listed for screen `on` as it is now.  A key of the screen's own table
+ * is listed there and nowhere else: in a context it does something else (the
+ * digits of the Rounds tab are temperatures, not tabs) or it would be listed
+ * twice.  A global key must also survive the program's whole lookup
+ * (tui/app.c: a context key or a text field may take it first).  Every key
+ * is listed when on is NULL. */
 static int key_reaches(const struct screen *on, int ctx, int key, enum action act)
 {
 	int printable = !KEYS_IS_FN(key) && key >= 32 && key != 127;
@@ -51,8 +52,10 @@ static int key_reaches(const struct screen *on, int ctx, int key, enum action ac
 	if (!on)
 		return 1;
 	own = keys_lookup(on->cls->keys, 0, 1, key);
-	if (own != ACT_NONE)
+	if (ctx < 0)
 		return own == act;
+	if (own != ACT_NONE)
+		return 0;
 	if (ctx != KEYCTX_GLOBAL)
 		return 1;
 	return keys_lookup(on->cls->keys, on->cls->keyctx,
