@@ -681,9 +681,9 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 	sheet_header_add(s, "社区", set.community);
 	sheet_header_add(s, "收据号", COL(0));
 	sheet_header_add(s, "制表", staff);
-	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM | SHEET_TABLE_NOHEAD);
-	sheet_column_add(t, "", 14, SHEET_LEFT);
-	sheet_column_add(t, "", 60, SHEET_LEFT);
+	t = sheet_table_add(s, NULL, SHEET_TABLE_LIST | SHEET_TABLE_NOHEAD);
+	sheet_column_add(t, "", 12, SHEET_LEFT);
+	sheet_column_add(t, "", 58, SHEET_LEFT);
 	receipt_line(t, "收据号", COL(0));
 	receipt_line(t, "接收日期", COL(1));
 	receipt_line(t, "捐赠人", sqlite3_column_int(st, 3) ? "匿名" : COL(2));
@@ -730,11 +730,11 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 			    COL(16) ? COL(16) : "");
 		sheet_note_set(s, "本收据已作废，收据号不再使用，不计入捐赠合计。");
 	} else {
-		sheet_note_set(s, "感谢您对社区疫情防控工作的支持！本收据号唯一，如有疑问请与社区居委会联系。");
+		sheet_note_set(s, "感谢您对社区疫情防控工作的支持！本收据盖社区居委会章有效。");
 	}
 #undef COL
 	sqlite3_reset(st);
-	sheet_signatures_set(s, "经手人", "捐赠人", "收款单位（盖章）", (char *)NULL);
+	sheet_signatures_set(s, "经手人", "捐赠人", (char *)NULL);
 	*out = s;
 	return 0;
 }

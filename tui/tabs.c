@@ -3,6 +3,7 @@
 #include "tui/tabs.h"
 
 #include "core/i18n.h"
+#include "tui/donations.h"
 #include "tui/households.h"
 #include "tui/placeholder.h"
 #include "tui/sheets_screen.h"
@@ -13,7 +14,7 @@ const struct tab tabs_table[TABS_COUNT] = {
     {N_("Households"), &households_screen, NULL},
     {N_("Rounds"), &placeholder_screen, N_("Rounds arrive with the visits issue.")},
     {N_("Isolation"), &placeholder_screen, N_("Isolation arrives with the isolation issue.")},
-    {N_("Donations"), &placeholder_screen, N_("Donations arrive with the donations issue.")},
+    {N_("Donations"), &donations_screen, NULL},
     {N_("Sheets"), &sheets_screen, NULL},
     {N_("Export"), &placeholder_screen, N_("Export arrives with the CSV export issue.")},
     {N_("Checkpoints"), &placeholder_screen, N_("Checkpoints arrive with the checkpoints issue.")},
