@@ -3,6 +3,7 @@
 #include "tui/tabs.h"
 
 #include "core/i18n.h"
+#include "tui/checkpoints.h"
 #include "tui/donations.h"
 #include "tui/households.h"
 #include "tui/placeholder.h"
@@ -17,5 +18,5 @@ const struct tab tabs_table[TABS_COUNT] = {
     {N_("Donations"), &donations_screen, NULL},
     {N_("Sheets"), &sheets_screen, NULL},
     {N_("Export"), &placeholder_screen, N_("Export arrives with the CSV export issue.")},
-    {N_("Checkpoints"), &placeholder_screen, N_("Checkpoints arrive with the checkpoints issue.")},
+    {N_("Checkpoints"), &checkpoints_screen, NULL},
 };
