@@ -68,7 +68,8 @@ static void read_row(sqlite3_stmt *st, struct ledger_row *r)
 	sql_col_copy(st, 11, r->item, sizeof r->item);
 	r->quantity = sqlite3_column_int64(st, 12);
 	sql_col_copy(st, 13, r->unit, sizeof r->unit);
-	r->value_fen = sqlite3_column_type(st, 14) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 14);
+	r->value_fen =
+	    sqlite3_column_type(st, 14) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 14);
 	sql_col_copy(st, 15, r->designation, sizeof r->designation);
 	sql_col_copy(st, 16, r->received_by, sizeof r->received_by);
 	sql_col_copy(st, 17, r->void_reason, sizeof r->void_reason);
@@ -92,8 +93,8 @@ int db_ledger_page(struct db *db, const struct ledger_filter *f, const struct le
 	static const char *const sql_before =
 	    ROW_COLS " WHERE" FILTER_SQL " AND (d.received_date, d.id) > (:date, :id)"
 		     " ORDER BY d.received_date, d.id LIMIT :n";
-	const char *sql = anchor ? (dir > 0 ? sql_after : sql_before)
-				 : (dir > 0 ? sql_first : sql_last);
+	const char *sql =
+	    anchor ? (dir > 0 ? sql_after : sql_before) : (dir > 0 ? sql_first : sql_last);
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	int r, m = 0;
 
@@ -156,9 +157,8 @@ static int channel_index(const char *c)
 int db_ledger_totals(struct db *db, const struct ledger_filter *f, struct ledger_totals *t,
 		     struct err *e)
 {
-	static const char *const sql_count =
-	    "SELECT count(*), coalesce(sum(d.void_reason IS NOT NULL), 0) FROM donations d WHERE"
-	    FILTER_SQL;
+	static const char *const sql_count = "SELECT count(*), coalesce(sum(d.void_reason IS NOT "
+					     "NULL), 0) FROM donations d WHERE" FILTER_SQL;
 	static const char *const sql_cash =
 	    "SELECT d.channel, count(*), sum(d.amount_fen) FROM donations d WHERE" FILTER_SQL
 	    " AND d.kind = 'cash' AND d.void_reason IS NULL GROUP BY d.channel";
@@ -259,10 +259,10 @@ int db_ledger_stock_page(struct db *db, int on_hand_only, const struct stock_row
 	static const char *const sql_last = STOCK_CTE " ORDER BY item DESC, unit DESC LIMIT :n";
 	static const char *const sql_after =
 	    STOCK_CTE " AND (item, unit) > (:item, :unit) ORDER BY item, unit LIMIT :n";
-	static const char *const sql_before = STOCK_CTE
-	    " AND (item, unit) < (:item, :unit) ORDER BY item DESC, unit DESC LIMIT :n";
-	const char *sql = anchor ? (dir > 0 ? sql_after : sql_before)
-				 : (dir > 0 ? sql_first : sql_last);
+	static const char *const sql_before =
+	    STOCK_CTE " AND (item, unit) < (:item, :unit) ORDER BY item DESC, unit DESC LIMIT :n";
+	const char *sql =
+	    anchor ? (dir > 0 ? sql_after : sql_before) : (dir > 0 ? sql_first : sql_last);
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	int r = 0, m = 0;
 
@@ -307,8 +307,8 @@ int db_ledger_dist_page(struct db *db, const struct ledger_dist *anchor, int dir
 						       " ORDER BY t.date DESC, t.id DESC LIMIT :n";
 	static const char *const sql_before =
 	    DIST_COLS " AND (t.date, t.id) > (:date, :id) ORDER BY t.date, t.id LIMIT :n";
-	const char *sql = anchor ? (dir > 0 ? sql_after : sql_before)
-				 : (dir > 0 ? sql_first : sql_last);
+	const char *sql =
+	    anchor ? (dir > 0 ? sql_after : sql_before) : (dir > 0 ? sql_first : sql_last);
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	int r = 0, m = 0;
 
@@ -338,11 +338,11 @@ int db_ledger_dist_page(struct db *db, const struct ledger_dist *anchor, int dir
 	return r < 0 ? -1 : m;
 }
 
-int db_ledger_checkpoint_find(struct db *db, const char *name, long long *id, char *names,
-			      size_t n, struct err *e)
+int db_ledger_checkpoint_find(struct db *db, const char *name, long long *id, char *names, size_t n,
+			      struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(
-	    db, "SELECT id FROM checkpoints WHERE name = :name AND deleted_at IS NULL", e);
+	sqlite3_stmt *st =
+	    db_stmt(db, "SELECT id FROM checkpoints WHERE name = :name AND deleted_at IS NULL", e);
 	size_t used = 0;
 	int r;
 

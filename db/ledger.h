@@ -38,16 +38,16 @@ struct ledger_row {
 	int anonymous;
 	char donor_type[16];
 	char phone[32];
-	char kind[8];		/* "cash" or "goods" */
-	long long amount_fen;	/* cash */
-	char channel[12];	/* cash */
-	char item[128];		/* goods */
-	long long quantity;	/* goods, hundredths */
-	char unit[32];		/* goods */
-	long long value_fen;	/* goods: estimated value, -1 when not given */
+	char kind[8];	      /* "cash" or "goods" */
+	long long amount_fen; /* cash */
+	char channel[12];     /* cash */
+	char item[128];	      /* goods */
+	long long quantity;   /* goods, hundredths */
+	char unit[32];	      /* goods */
+	long long value_fen;  /* goods: estimated value, -1 when not given */
 	char designation[128];
-	char received_by[64];	/* staff name, "" when unknown */
-	char void_reason[128];	/* "" unless void */
+	char received_by[64];  /* staff name, "" when unknown */
+	char void_reason[128]; /* "" unless void */
 	char voided_at[20];
 	char notes[256];
 };
@@ -77,14 +77,14 @@ struct ledger_goods {
 
 /* Totals of the donations matching a filter, void ones excluded. */
 struct ledger_totals {
-	long long rows;			       /* donations matching, void ones included */
-	long long voided;		       /* of which void */
-	long long cash_count;		       /* live cash donations */
-	long long cash_fen;		       /* their sum */
+	long long rows;				/* donations matching, void ones included */
+	long long voided;			/* of which void */
+	long long cash_count;			/* live cash donations */
+	long long cash_fen;			/* their sum */
 	long long channel_fen[LEDGER_CHANNELS]; /* by channel */
-	long long goods_count;		       /* live goods donations */
-	long long goods_value_fen;	       /* their estimated values */
-	struct ledger_goods *goods;	       /* by item and unit, in item order; malloc'd */
+	long long goods_count;			/* live goods donations */
+	long long goods_value_fen;		/* their estimated values */
+	struct ledger_goods *goods;		/* by item and unit, in item order; malloc'd */
 	int ngoods;
 };
 
@@ -121,7 +121,7 @@ int db_ledger_dist_page(struct db *db, const struct ledger_dist *anchor, int dir
 /* The live checkpoint called name: 1 with *id set, 0 none, -1 error.  When
  * none is, names (may be NULL) gets up to 8 live names, "、"-separated, for
  * the message (n bytes). */
-int db_ledger_checkpoint_find(struct db *db, const char *name, long long *id, char *names,
-			      size_t n, struct err *e);
+int db_ledger_checkpoint_find(struct db *db, const char *name, long long *id, char *names, size_t n,
+			      struct err *e);
 
 #endif

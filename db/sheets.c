@@ -732,7 +732,8 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 	receipt_line(t, "指定用途", COL(13));
 	receipt_line(t, "经手人", COL(14));
 	receipt_line(t, "备注", COL(17));
-	if (sqlite3_column_type(st, 15) != SQLITE_NULL || sqlite3_column_type(st, 16) != SQLITE_NULL) {
+	if (sqlite3_column_type(st, 15) != SQLITE_NULL ||
+	    sqlite3_column_type(st, 16) != SQLITE_NULL) {
 		sheet_row_add(t, 0);
 		sheet_cell(t, "状态");
 		sheet_cellf(t, "已作废%s%s（%s）", COL(15) ? "：" : "", COL(15) ? COL(15) : "",

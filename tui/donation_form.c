@@ -73,8 +73,7 @@ static int check_money(void *c, struct form *f, const char *name, const char *v,
 	return 0;
 }
 
-static int check_quantity(void *c, struct form *f, const char *name, const char *v,
-			  struct err *e)
+static int check_quantity(void *c, struct form *f, const char *name, const char *v, struct err *e)
 {
 	long long q;
 	char text[MONEY_STR];
@@ -180,7 +179,7 @@ int donation_form_push(struct app *app, const char *kind, donation_saved_fn save
 		form_add_text(f, "item", N_("Item"), NULL, 40, FORM_REQUIRED, NULL);
 		form_add_number(f, "quantity", N_("Quantity"), NULL, 16, FORM_REQUIRED,
 				check_quantity);
-		form_add_text(f, "unit", N_("Unit"), NULL, 10, FORM_REQUIRED, NULL);
+		form_add_text(f, "unit", N_("Unit (box, kg …)"), NULL, 10, FORM_REQUIRED, NULL);
 		form_add_number(f, "value", N_("Estimated value (¥)"), NULL, 20, 0, check_money);
 	}
 	form_add_text(f, "designation", N_("Designation"), NULL, 60, 0, NULL);
@@ -362,8 +361,7 @@ static int find_household(struct dist_ctx *x, struct form *f, const char *name, 
 			 list, n > 5 ? " …" : "");
 }
 
-static int check_recipient(void *c, struct form *f, const char *name, const char *v,
-			   struct err *e)
+static int check_recipient(void *c, struct form *f, const char *name, const char *v, struct err *e)
 {
 	struct dist_ctx *x = c;
 	const char *kind = form_value(f, "recipient_kind");
@@ -501,8 +499,8 @@ int distribution_form_push(struct app *app, const char *item, const char *unit)
 		char have[MONEY_STR];
 
 		quantity_format(p->rows[i].on_hand, have, sizeof have);
-		labels[i] = xasprintf(_("%s — %s %s on hand"), p->rows[i].item, have,
-				      p->rows[i].unit);
+		labels[i] =
+		    xasprintf(_("%s — %s %s on hand"), p->rows[i].item, have, p->rows[i].unit);
 	}
 	r = picklist_push(app, _("Give out which item?"), (const char *const *)labels, p->n, 0,
 			  item_done, p);

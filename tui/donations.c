@@ -120,7 +120,7 @@ static int ledger_role(void *ctx, const void *row)
 }
 
 static const struct list_column ledger_cols[] = {
-    {N_("Receipt"), 11, 0, 0}, {N_("Date"), 10, 0, 0},	    {N_("Donor"), 8, 2, 0},
+    {N_("Receipt"), 11, 0, 0}, {N_("Date"), 10, 0, 0},		 {N_("Donor"), 8, 2, 0},
     {N_("Kind"), 5, 0, 0},     {N_("Amount / goods"), 14, 4, 0}, {N_("Received by"), 11, 0, 0},
     {NULL, 0, 0, 0},
 };
@@ -180,8 +180,9 @@ static int stock_role(void *ctx, const void *row)
 }
 
 static const struct list_column stock_cols[] = {
-    {N_("Item"), 10, 3, 0},	    {N_("Unit"), 4, 0, 0},    {N_("Received"), 9, 0, 1},
-    {N_("Distributed"), 11, 0, 1}, {N_("On hand"), 9, 0, 1}, {N_("Est. value"), 12, 0, 1},
+    {N_("Item"), 10, 3, 0},    {N_("Units"), 5, 0, 0},
+    {N_("Received"), 9, 0, 1}, {N_("Distributed"), 11, 0, 1},
+    {N_("On hand"), 9, 0, 1},  {N_("Est. value"), 12, 0, 1},
     {NULL, 0, 0, 0},
 };
 static const struct list_ops stock_ops = {stock_fetch, row_free, stock_cell, stock_role};
@@ -218,7 +219,8 @@ static void dist_cell(void *ctx, const void *row, int col, struct strbuf *out)
 		break;
 	case 2:
 		if (strcmp(d->recipient_kind, "other"))
-			strbuf_printf(out, "%s ", label_of(model_recipient_kind, d->recipient_kind));
+			strbuf_printf(out, "%s ",
+				      label_of(model_recipient_kind, d->recipient_kind));
 		strbuf_puts(out, d->recipient);
 		break;
 	default:
@@ -228,7 +230,7 @@ static void dist_cell(void *ctx, const void *row, int col, struct strbuf *out)
 }
 
 static const struct list_column dist_cols[] = {
-    {N_("Date"), 10, 0, 0},	     {N_("Goods"), 12, 2, 0}, {N_("Recipient"), 12, 3, 0},
+    {N_("Date"), 10, 0, 0},    {N_("Goods"), 12, 2, 0}, {N_("Recipient"), 12, 3, 0},
     {N_("Given by"), 6, 1, 0}, {NULL, 0, 0, 0},
 };
 static const struct list_ops dist_ops = {dist_fetch, row_free, dist_cell, NULL};
@@ -251,8 +253,7 @@ static void set_empty_texts(struct don *st)
 		       ledger_filter_active(&st->filter)
 			   ? _("No donation matches the filter. Esc clears it.")
 			   : _("No donation yet: press n to record the first one."));
-	list_set_empty(st->lists[VIEW_STOCK],
-		       _("No goods yet: goods donations fill the stock."));
+	list_set_empty(st->lists[VIEW_STOCK], _("No goods yet: goods donations fill the stock."));
 	list_set_empty(st->lists[VIEW_DIST],
 		       _("Nothing given out yet: g gives goods out of the stock."));
 }
@@ -327,9 +328,8 @@ static void draw_title(struct don *st)
 		draw_text(r.y, r.x + used, r.w - used, strbuf_str(&b), THEME_LABEL);
 	} else {
 		strbuf_printf(&b, "  %s",
-			      st->view == VIEW_LEDGER
-				  ? _("(v: stock, given out; /: filter)")
-				  : _("(v: next view)"));
+			      st->view == VIEW_LEDGER ? _("(v: stock, given out; /: filter)")
+						      : _("(v: next view)"));
 		draw_text(r.y, r.x + used, r.w - used, strbuf_str(&b), THEME_DIM);
 	}
 	strbuf_free(&b);

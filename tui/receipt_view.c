@@ -131,9 +131,9 @@ static void rv_draw(struct screen *s)
 	for (int i = 0; i < rows && v->top + i < v->nlines; i++)
 		draw_fit(r.y + 1 + i, r.x, r.w, v->text + v->line[v->top + i], THEME_NORMAL);
 	if (v->nlines > rows) {
-		char *where = xasprintf(_("lines %d-%d of %d"), v->top + 1,
-					v->top + rows < v->nlines ? v->top + rows : v->nlines,
-					v->nlines);
+		char *where =
+		    xasprintf(_("lines %d-%d of %d"), v->top + 1,
+			      v->top + rows < v->nlines ? v->top + rows : v->nlines, v->nlines);
 
 		draw_fit_right(r.y + r.h - 1, r.x, r.w, where, THEME_DIM);
 		free(where);
@@ -337,8 +337,10 @@ static const struct keybind rv_keys[] = {
 };
 
 static const struct screen_handler rv_handlers[] = {
-    {ACT_SAVE, rv_save, N_("save PDF")}, {ACT_PRINT, rv_print, NULL},
-    {ACT_HISTORY, rv_history, NULL},	 {ACT_CANCEL, rv_back, N_("back")},
+    {ACT_SAVE, rv_save, N_("save PDF")},
+    {ACT_PRINT, rv_print, NULL},
+    {ACT_HISTORY, rv_history, NULL},
+    {ACT_CANCEL, rv_back, N_("back")},
     {ACT_NONE, NULL, NULL},
 };
 

@@ -41,7 +41,7 @@ int main(void)
 	db = harness_new_db(&dir);
 	harness_db_env(db, buf, env);
 	o.env = env;
-	o.cwd = dir; /* the receipt's PDF lands here */
+	o.cwd = dir;			       /* the receipt's PDF lands here */
 	o.bin = realpath(harness_bin(), NULL); /* absolute, since cwd moves */
 	h = harness_start(&o);
 	HCHECK(h, h != NULL, "cannot start");

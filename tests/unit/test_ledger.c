@@ -113,8 +113,9 @@ static void test_receipts_across_year(void **state)
 	assert_int_equal(db_donation_void(db, 5, "录错", &e), 0);
 	cash(db, "2020-01-03", "己", 100, NULL, r);
 	assert_string_equal(r, "2020-A-0003");
-	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM donations WHERE receipt_no = "
-					"'2020-A-0002' AND void_reason = '录错'",
+	assert_int_equal(sql_scalar(db,
+				    "SELECT count(*) FROM donations WHERE receipt_no = "
+				    "'2020-A-0002' AND void_reason = '录错'",
 				    NULL),
 			 1);
 	/* voiding twice is refused */
@@ -124,13 +125,13 @@ static void test_receipts_across_year(void **state)
 
 static void fill(struct db *db)
 {
-	cash(db, "2020-02-01", "张三", 50000, "wechat", NULL);		      /* 1 */
-	cash(db, "2020-02-03", NULL, 100000, "cash", NULL);		      /* 2 anon */
-	goods(db, "2020-02-03", "幸福超市", "口罩", 50000, "个", 100000);     /* 3 */
-	goods(db, "2020-02-05", "李四", "大米", 2000, "袋", -1);	      /* 4 */
-	cash(db, "2020-02-05", "张三丰", 20000, "bank", NULL);		      /* 5 */
-	goods(db, "2020-02-07", NULL, "口罩", 10000, "个", 20000);	      /* 6 anon */
-	cash(db, "2020-02-09", "王五", 999, "alipay", NULL);		      /* 7 */
+	cash(db, "2020-02-01", "张三", 50000, "wechat", NULL);		  /* 1 */
+	cash(db, "2020-02-03", NULL, 100000, "cash", NULL);		  /* 2 anon */
+	goods(db, "2020-02-03", "幸福超市", "口罩", 50000, "个", 100000); /* 3 */
+	goods(db, "2020-02-05", "李四", "大米", 2000, "袋", -1);	  /* 4 */
+	cash(db, "2020-02-05", "张三丰", 20000, "bank", NULL);		  /* 5 */
+	goods(db, "2020-02-07", NULL, "口罩", 10000, "个", 20000);	  /* 6 anon */
+	cash(db, "2020-02-09", "王五", 999, "alipay", NULL);		  /* 7 */
 }
 
 static void test_pages_newest_first(void **state)
