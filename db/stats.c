@@ -245,6 +245,9 @@ int db_daily_stats(struct db *db, const char *date, struct daily_stats *out, str
 	if (db_settings_get(db, &set, e) < 0)
 		goto out;
 	out->fever_threshold = set.fever_threshold;
+	snprintf(out->community, sizeof out->community, "%s", set.community);
+	snprintf(out->am_cutoff, sizeof out->am_cutoff, "%s", set.am_cutoff);
+	snprintf(out->pm_cutoff, sizeof out->pm_cutoff, "%s", set.pm_cutoff);
 	cutoffs_over(out, &set);
 	if (count_people(db, out, out->date, next, e) < 0 || count_visits(db, out, out->date, e) < 0 ||
 	    count_isolations(db, out, out->date, e) < 0 || count_checks(db, out, out->date, e) < 0 ||

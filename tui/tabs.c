@@ -6,6 +6,7 @@
 #include "tui/checkpoints.h"
 #include "tui/donations.h"
 #include "tui/households.h"
+#include "tui/isolation.h"
 #include "tui/placeholder.h"
 #include "tui/sheets_screen.h"
 
@@ -14,7 +15,7 @@ const struct tab tabs_table[TABS_COUNT] = {
      N_("The day's counts and alerts arrive with the Today issue.")},
     {N_("Households"), &households_screen, NULL},
     {N_("Rounds"), &placeholder_screen, N_("Rounds arrive with the visits issue.")},
-    {N_("Isolation"), &placeholder_screen, N_("Isolation arrives with the isolation issue.")},
+    {N_("Isolation"), &isolation_screen, NULL},
     {N_("Donations"), &donations_screen, NULL},
     {N_("Sheets"), &sheets_screen, NULL},
     {N_("Export"), &placeholder_screen, N_("Export arrives with the CSV export issue.")},
