@@ -4,6 +4,7 @@
 
 #include "core/i18n.h"
 #include "tui/checkpoints.h"
+#include "tui/donations.h"
 #include "tui/households.h"
 #include "tui/isolation.h"
 #include "tui/placeholder.h"
@@ -16,7 +17,7 @@ const struct tab tabs_table[TABS_COUNT] = {
     {N_("Households"), &households_screen, NULL},
     {N_("Rounds"), &rounds_screen, NULL},
     {N_("Isolation"), &isolation_screen, NULL},
-    {N_("Donations"), &placeholder_screen, N_("Donations arrive with the donations issue.")},
+    {N_("Donations"), &donations_screen, NULL},
     {N_("Sheets"), &sheets_screen, NULL},
     {N_("Export"), &placeholder_screen, N_("Export arrives with the CSV export issue.")},
     {N_("Checkpoints"), &checkpoints_screen, NULL},
