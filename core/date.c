@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/normalize.h"
+
 static int is_leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -64,19 +66,23 @@ static int all_digits(const char *s, size_t n)
 	return n > 0;
 }
 
-/* y/m/d or y-m-d with 1 or 2 digit month and day. */
-static int parse_loose(const char *s, struct date *out)
+/* y/m/d or y-m-d with 1 or 2 digit month and day: 0, -1 when not of that
+ * form, -2 when of that form but not a real date (y, m, d are then set). */
+static int parse_loose(const char *s, struct date *out, int *y, int *m, int *d)
 {
-	int y, m, d, n = 0;
+	int n = 0;
 	char s1, s2;
 
-	if (sscanf(s, "%4d%c%2d%c%2d%n", &y, &s1, &m, &s2, &d, &n) != 5 || s[n] != '\0')
+	/* sscanf's %d would also take signs and spaces ("2020/+2/ 5") */
+	if (s[strspn(s, "0123456789-/.")] != '\0')
+		return -1;
+	if (sscanf(s, "%4d%c%2d%c%2d%n", y, &s1, m, &s2, d, &n) != 5 || s[n] != '\0')
 		return -1;
 	if (!((s1 == '-' || s1 == '/' || s1 == '.') && s2 == s1))
 		return -1;
-	if (!date_valid(y, m, d))
-		return -1;
-	*out = (struct date){y, m, d};
+	if (!date_valid(*y, *m, *d))
+		return -2;
+	*out = (struct date){*y, *m, *d};
 	return 0;
 }
 
@@ -85,19 +91,19 @@ int date_parse_input(const char *s, const struct date *today, struct date *out,
 {
 	char buf[32];
 	size_t n;
-	const char *p;
+	int ly, lm, ld, r;
+	/* Full-width digits and signs come from a Chinese input method. */
+	char *folded = normalize_fullwidth(s);
 
-	if (!s)
-		s = "";
-	while (*s == ' ')
-		s++;
-	n = strlen(s);
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	if (n == 0 || n >= sizeof buf)
+	n = strlen(folded);
+	if (n < sizeof buf)
+		memcpy(buf, folded, n + 1);
+	free(folded);
+	if (n >= sizeof buf)
+		return err_set(e, "too long for a date: type 2020-02-15, 0215, 15, t (today) or "
+				  "-1 (yesterday)");
+	if (n == 0)
 		goto bad;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
 
 	if (!strcmp(buf, "t") || !strcmp(buf, "T") || !strcmp(buf, "今") ||
 	    !strcmp(buf, "今天")) {
@@ -136,12 +142,14 @@ int date_parse_input(const char *s, const struct date *today, struct date *out,
 		*out = (struct date){y, m, d};
 		return 0;
 	}
-	p = buf;
-	if (parse_loose(p, out) == 0)
+	r = parse_loose(buf, out, &ly, &lm, &ld);
+	if (r == 0)
 		return 0;
+	if (r == -2)
+		return err_set(e, "%04d-%02d-%02d is not a real date", ly, lm, ld);
 bad:
 	return err_set(e, "\"%s\" is not a date: type 2020-02-15, 0215, 15, t (today) or -1 (yesterday)",
-		       s);
+		       buf);
 }
 
 void date_format(const struct date *d, char out[DATE_STR])

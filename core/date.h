@@ -22,7 +22,8 @@ int date_parse_iso(const char *s, struct date *out, struct err *e);
 
 /* Parses what a user types in a date field, relative to `today`:
  * `2020-02-15`, `2020/2/15`, `0215` (this year), `15` (this month), `t` or
- * `今` or `今天` (today), `-1` (yesterday), `-N` (N days ago), `+N`.
+ * `今` or `今天` (today), `-1` (yesterday), `-N` (N days ago), `+N`;
+ * full-width forms from a Chinese input method are folded first.
  * Returns 0, or -1 with a message naming the accepted forms. */
 int date_parse_input(const char *s, const struct date *today, struct date *out,
 		     struct err *e);

@@ -27,12 +27,15 @@ char *natsort_key(const char *code)
 			while (isdigit((unsigned char)*p))
 				p++;
 			len = (size_t)(p - start);
-			/* Runs longer than 25 digits take a prefix of 'z's. */
-			while (len > 25) {
-				key[o++] = 'z';
-				len -= 25;
+			/* The length is written with digit bytes, so that a number
+			 * sorts against a letter or a separator as a digit does
+			 * (a letter used as length once put "1" between "A" and
+			 * "B").  Runs longer than 9 digits take a prefix of '9's. */
+			while (len > 9) {
+				key[o++] = '9';
+				len -= 9;
 			}
-			key[o++] = (char)('a' + len - 1);
+			key[o++] = (char)('0' + len - 1);
 			len = (size_t)(p - start);
 			memcpy(key + o, start, len);
 			o += len;

@@ -9,9 +9,11 @@
 #include <stddef.h>
 
 /* Returns the malloc'd sort key of code; the caller frees it.  Each run of
- * digits becomes its digit count (one byte 'a'+n-1, leading zeros dropped)
- * followed by the digits, so shorter numbers sort first; every other byte is
- * copied, lower-cased for ASCII letters. */
+ * digits (leading zeros dropped) becomes its digit count, written as a '9'
+ * for every 9 digits while more than 9 remain and then the byte '0'+rest-1,
+ * followed by the digits, so shorter numbers sort first and a number sorts
+ * before a letter and after a separator; every other byte is copied,
+ * lower-cased for ASCII letters. */
 char *natsort_key(const char *code);
 
 /* Natural comparison of two codes: <0, 0, >0. */

@@ -1,0 +1,101 @@
+/* isolation: the day count, extensions and check slots of an isolation.
+ *
+ * Day 1 is the start date.  With D days plus E extended days the last day is
+ * start + D + E - 1 and the person is due for release the day after.  An
+ * isolation is extended (or shortened, never below the days already passed)
+ * by changing its total; a restart after a new exposure ends the old record
+ * (end reason "restarted") and opens a new span from day 1.  Each day has a
+ * morning (AM) and an evening (PM) check, due by the AM and PM cut-offs. */
+#ifndef DOORSTEP_ISOLATION_H
+#define DOORSTEP_ISOLATION_H
+
+#include "core/date.h"
+#include "core/err.h"
+
+enum isolation_kind {
+	ISOLATION_HOME,	    /* "home" 居家 */
+	ISOLATION_CENTRAL,  /* "central" 集中 */
+	ISOLATION_HOSPITAL, /* "hospital" 医院 */
+};
+
+enum isolation_reason {
+	ISOLATION_REASON_KEY_AREA,	    /* "key_area": returned from a key area */
+	ISOLATION_REASON_CLOSE_CONTACT,	    /* "close_contact" */
+	ISOLATION_REASON_SECONDARY_CONTACT, /* "secondary_contact" */
+	ISOLATION_REASON_SYMPTOMS,	    /* "symptoms" */
+	ISOLATION_REASON_OTHER,		    /* "other" */
+};
+
+enum isolation_end {
+	ISOLATION_END_COMPLETED,    /* "completed" */
+	ISOLATION_END_HOSPITALISED, /* "hospitalised" */
+	ISOLATION_END_CONFIRMED,    /* "confirmed": became a confirmed case */
+	ISOLATION_END_MOVED_AWAY,   /* "moved_away" */
+	ISOLATION_END_ERROR,	    /* "error": entered in error */
+	ISOLATION_END_RESTARTED,    /* "restarted": a new period began */
+};
+
+enum isolation_slot {
+	SLOT_AM, /* "AM" */
+	SLOT_PM, /* "PM" */
+};
+
+struct isolation_span {
+	struct date start;	 /* day 1 */
+	struct date last_day;	 /* start + total_days - 1 */
+	struct date release_day; /* last_day + 1 */
+	int total_days;		 /* days + extended */
+};
+
+/* Fills *out for an isolation of `days` plus `extended` days from start.
+ * A total below 1 is counted as 1 (callers validate with
+ * isolation_extend_check or their own form checks). */
+void isolation_span_compute(const struct date *start, int days, int extended,
+			    struct isolation_span *out);
+
+/* Day number of `today` in the span: 1 on the start date, total_days on the
+ * last day; 0 or negative before the start, above total_days after the end. */
+int isolation_day_number(const struct isolation_span *span, const struct date *today);
+
+/* 1 when the span covers today (start <= today <= last_day) and the
+ * isolation has not ended before today (end_date NULL or today <= end_date). */
+int isolation_is_active(const struct isolation_span *span, const struct date *end_date_or_null,
+			const struct date *today);
+
+/* Checks a new total length (days + extended) for an isolation on `today`.
+ * Returns 0, or -1 with a message in e (field "days") when the total is not
+ * positive or would end the isolation before today (shorter than the day
+ * number of today). */
+int isolation_extend_check(const struct isolation_span *span, const struct date *today,
+			   int new_total_days, struct err *e);
+
+/* The slot a check entered at minutes_now (minutes since midnight) belongs
+ * to: SLOT_AM before the AM cut-off, else SLOT_PM. */
+enum isolation_slot isolation_slot_for(int minutes_now, int am_cutoff_min);
+
+/* 1 when a slot's check is missed: none recorded (has_check 0) and now is at
+ * or past its cut-off (minutes since midnight); else 0. */
+int isolation_check_missed(int minutes_now, int cutoff_min, int has_check);
+
+/* 1 when a check dated check_date is late, that is after the isolation was
+ * over: after its end date (when ended) or after the span's last day,
+ * whichever comes first.  Late checks are kept and marked, not refused. */
+int isolation_check_is_late(const struct date *check_date, const struct date *end_date_or_null,
+			    const struct isolation_span *span);
+
+/* Parses "HH:MM" (0-23, 0-59; full-width digits folded) into minutes since
+ * midnight.  Returns 0, or -1 with a message in e (field "time"). */
+int isolation_parse_time(const char *s, int *minutes, struct err *e);
+
+/* Codes stored in the database and back.  *_code returns "" for an
+ * out-of-range value; *_from_code returns the enum value, or -1 if unknown. */
+const char *isolation_kind_code(enum isolation_kind kind);
+int isolation_kind_from_code(const char *code);
+const char *isolation_reason_code(enum isolation_reason reason);
+int isolation_reason_from_code(const char *code);
+const char *isolation_end_code(enum isolation_end end);
+int isolation_end_from_code(const char *code);
+const char *isolation_slot_code(enum isolation_slot slot);
+int isolation_slot_from_code(const char *code);
+
+#endif

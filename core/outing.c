@@ -1,0 +1,52 @@
+/* outing: the closed-management rule; see outing.h. */
+#include "core/outing.h"
+
+#include <string.h>
+
+void outing_check(const struct outing_facts *f, struct outing_verdict *out)
+{
+	memset(out, 0, sizeof *out);
+	if (f->has_last)
+		out->last = f->last;
+	if (f->isolated) {
+		out->reason = OUTING_ISOLATION;
+	} else if (f->revoked) {
+		out->reason = OUTING_REVOKED;
+	} else if (f->has_valid_until && date_cmp(&f->valid_until, &f->today) < 0) {
+		out->reason = OUTING_EXPIRED;
+	} else if (!f->has_last) {
+		out->allowed = 1;
+		out->reason = OUTING_FIRST;
+		out->next_allowed = f->today;
+	} else {
+		struct date next = date_add(&f->last, f->every_days > 0 ? f->every_days : 0);
+
+		if (date_cmp(&f->today, &next) >= 0) {
+			out->allowed = 1;
+			out->reason = OUTING_DUE;
+			out->next_allowed = f->today;
+		} else {
+			out->reason = OUTING_TOO_SOON;
+			out->next_allowed = next;
+		}
+	}
+}
+
+const char *outing_reason_text(enum outing_reason reason)
+{
+	switch (reason) {
+	case OUTING_FIRST:
+		return "Allowed: this household has not gone out before.";
+	case OUTING_DUE:
+		return "Allowed: enough days have passed since the last outing.";
+	case OUTING_ISOLATION:
+		return "Not allowed: a member of this household is under isolation.";
+	case OUTING_REVOKED:
+		return "Not allowed: this pass has been revoked.";
+	case OUTING_EXPIRED:
+		return "Not allowed: this pass has expired.";
+	case OUTING_TOO_SOON:
+		return "Not allowed: this household went out too recently.";
+	}
+	return "";
+}

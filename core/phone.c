@@ -1,0 +1,170 @@
+/* phone: checking and canonicalising phone numbers; see phone.h. */
+#include "core/phone.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/normalize.h"
+
+#define FIELD	   "phone"
+#define MAX_GROUPS 6
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_sep(char c)
+{
+	return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '\t';
+}
+
+int phone_is_mobile(const char *s)
+{
+	if (!s || strlen(s) != 11 || s[0] != '1' || s[1] < '3' || s[1] > '9')
+		return 0;
+	for (int i = 2; i < 11; i++)
+		if (!is_digit(s[i]))
+			return 0;
+	return 1;
+}
+
+/* Length of the area code that opens a landline number: 3 for 010 and 02x,
+ * else 4. */
+static size_t area_len(const char *digits)
+{
+	return digits[1] == '1' || digits[1] == '2' ? 3 : 4;
+}
+
+static int check_local(const char *local, size_t len, struct err *e)
+{
+	if (len < 7 || len > 8)
+		return err_field(e, FIELD,
+				 "phone: a landline number has 7 or 8 digits after the area code, "
+				 "got %zu",
+				 len);
+	if (local[0] == '0' || local[0] == '1')
+		return err_field(
+		    e, FIELD, "phone: a landline number cannot start with %c after the area code",
+		    local[0]);
+	return 0;
+}
+
+static int put(char *out, size_t n, struct err *e, const char *fmt, const char *a, const char *b,
+	       const char *c)
+{
+	int w = snprintf(out, n, fmt, a, b, c);
+
+	if (w < 0 || (size_t)w >= n) {
+		if (n > 0)
+			out[0] = '\0';
+		return err_field(e, FIELD, "phone: number too long for its buffer");
+	}
+	return 0;
+}
+
+static int parse(const char *s, char *out, size_t n, struct err *e)
+{
+	char digits[64], groups[MAX_GROUPS][64];
+	size_t nd = 0, ng = 0, gl = 0;
+	const char *p = s;
+
+	if (!*p)
+		return err_field(e, FIELD, "phone: empty");
+	if (*p == '+') {
+		if (strncmp(p, "+86", 3))
+			return err_field(e, FIELD,
+					 "phone: only mainland numbers (+86) are accepted");
+		p += 3;
+	}
+	for (; *p; p++) {
+		if (is_digit(*p)) {
+			if (nd + 1 >= sizeof digits || gl + 1 >= sizeof groups[0])
+				return err_field(e, FIELD, "phone: too many digits");
+			if (gl == 0 && ng++ >= MAX_GROUPS)
+				return err_field(e, FIELD, "phone: too many groups of digits");
+			digits[nd++] = *p;
+			groups[ng - 1][gl++] = *p;
+			groups[ng - 1][gl] = '\0';
+		} else if (is_sep(*p)) {
+			gl = 0;
+		} else {
+			int cl = 1;
+
+			while (cl < 4 && ((unsigned char)p[cl] & 0xC0) == 0x80)
+				cl++;
+			return err_field(
+			    e, FIELD,
+			    "phone: only digits, spaces and - are allowed, found \"%.*s\"", cl, p);
+		}
+	}
+	digits[nd] = '\0';
+	if (nd == 0)
+		return err_field(e, FIELD, "phone: no digits");
+	/* 0086 / 86 in front of a mobile number */
+	if (nd == 15 && !strncmp(digits, "0086", 4) && digits[4] == '1')
+		memmove(digits, digits + 4, nd -= 4), digits[nd] = '\0';
+	else if (nd == 13 && !strncmp(digits, "86", 2) && digits[2] == '1')
+		memmove(digits, digits + 2, nd -= 2), digits[nd] = '\0';
+
+	if (digits[0] == '1') {
+		if (nd != 11)
+			return err_field(e, FIELD, "phone: a mobile number has 11 digits, got %zu",
+					 nd);
+		if (!phone_is_mobile(digits))
+			return err_field(e, FIELD,
+					 "phone: a mobile number starts with 13 to 19, not %.2s",
+					 digits);
+		return put(out, n, e, "%s%s%s", digits, "", "");
+	}
+	if (digits[0] != '0')
+		return err_field(
+		    e, FIELD,
+		    "phone: a landline needs its area code, e.g. 0398-2812345; a mobile "
+		    "number starts with 1");
+	if (ng == 1) {
+		size_t al = area_len(digits);
+
+		if (nd <= al)
+			return err_field(e, FIELD, "phone: only an area code was typed");
+		if (check_local(digits + al, nd - al, e))
+			return -1;
+		char area[5] = {0};
+		memcpy(area, digits, al);
+		return put(out, n, e, "%s-%s%s", area, digits + al, "");
+	}
+	/* Typed in groups: area code, then the local number (itself maybe typed
+	 * in groups, "5555 6666"), then at most one group of extension. */
+	size_t al = strlen(groups[0]);
+	if (al != area_len(groups[0]))
+		return err_field(
+		    e, FIELD, "phone: area code %s should have %zu digits (010, 02x: 3; others: 4)",
+		    groups[0], area_len(groups[0]));
+	char local[64] = "";
+	size_t g = 1;
+	strcat(local, groups[g++]);
+	while (g < ng && strlen(local) < 7 && strlen(local) + strlen(groups[g]) <= 8)
+		strcat(local, groups[g++]);
+	if (check_local(local, strlen(local), e))
+		return -1;
+	if (g + 1 < ng)
+		return err_field(e, FIELD,
+				 "phone: type a landline as area-number or "
+				 "area-number-extension");
+	if (g < ng) {
+		if (strlen(groups[g]) > 6)
+			return err_field(e, FIELD, "phone: an extension has at most 6 digits");
+		return put(out, n, e, "%s-%s-%s", groups[0], local, groups[g]);
+	}
+	return put(out, n, e, "%s-%s%s", groups[0], local, "");
+}
+
+int phone_parse(const char *in, char *out, size_t n, struct err *e)
+{
+	char *s = normalize_fullwidth(in);
+	int rc = parse(s, out, n, e);
+
+	free(s);
+	return rc;
+}
