@@ -197,10 +197,6 @@ void csvout_cell(struct csvout *w, const char *s, size_t n, enum csvout_kind kin
 	}
 	if (kind != CSVOUT_NUMBER && s[0] != '\0' && strchr("=+-@\t\r", s[0]))
 		neutral = 1;
-	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')
-		quote = 1;
-	for (size_t i = 0; !quote && i < n; i++)
-		quote = special[(unsigned char)s[i]];
 	if (neutral) {
 		w->tmp.len = 0;
 		buf_putc(&w->tmp, '\'');
@@ -208,6 +204,11 @@ void csvout_cell(struct csvout *w, const char *s, size_t n, enum csvout_kind kin
 		s = w->tmp.p;
 		n = w->tmp.len;
 	}
+	/* libcsv readers trim spaces and tabs around unquoted fields. */
+	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')
+		quote = 1;
+	for (size_t i = 0; !quote && i < n; i++)
+		quote = special[(unsigned char)s[i]];
 	if (quote)
 		put_quoted(b, s, n);
 	else

@@ -248,7 +248,7 @@ static const struct ds_sql queries[] = {
 	 " AND v.date >= :from", " AND v.date <= :to",
 	 " ORDER BY v.date, v.household_id, v.id", visits_cols},
 	{"readings",
-	 " FROM visits v JOIN readings r ON r.visit_id = v.id"
+	 " FROM visits v CROSS JOIN readings r ON r.visit_id = v.id"
 	 " JOIN households h ON h.id = v.household_id JOIN residents p ON p.id = r.resident_id"
 	 " LEFT JOIN grids g ON g.id = h.grid_id LEFT JOIN staff s ON s.id = v.staff_id"
 	 " WHERE r.deleted_at IS NULL AND v.deleted_at IS NULL",
