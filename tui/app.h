@@ -1,11 +1,64 @@
-/* app: the full-screen program (SPEC §4). */
+/* app: the full-screen program (SPEC §4) and the services its screens use.
+ *
+ * app_run opens the database, asks who is on duty, and runs the main loop:
+ * eight tabs, each with its own stack of screens (tui/screen.h), a status
+ * line and a hint line.  Screens reach the program through the functions
+ * below; they never touch the stacks themselves. */
 #ifndef DOORSTEP_APP_H
 #define DOORSTEP_APP_H
 
+#include "core/err.h"
+
 struct cli;
+struct app;
+struct db;
+struct settings;
+struct screen;
+struct screen_class;
 
 /* Opens the database, runs the TUI until the user quits or a signal
  * arrives, restores the terminal.  Returns the exit status. */
 int app_run(struct cli *cli);
+
+/* The open database (never NULL while screens run). */
+struct db *app_db(struct app *app);
+
+/* The community's settings as last read (app_settings_reload re-reads them
+ * after the settings screen saved). */
+const struct settings *app_settings(struct app *app);
+void app_settings_reload(struct app *app);
+
+/* The staff member on duty (also db_staff(app_db(app))). */
+const char *app_staff(struct app *app);
+
+/* Opens a screen of class cls with arg on top of the current tab's stack.
+ * Returns 0, or -1 when its open failed (the reason is shown in the status
+ * line). */
+int app_push(struct app *app, const struct screen_class *cls, void *arg);
+
+/* Closes screen s (any screen of any stack, usually the caller itself or
+ * the screen that opened a dialog) once the current event is handled: its
+ * close runs then.  Returning SCREEN_POP from a handler does the same for
+ * the screen that returned it. */
+void app_close(struct app *app, struct screen *s);
+
+/* Called from a draw function: after drawing, the terminal cursor is shown
+ * at (y, x) (a text field's insertion point).  Without a call the cursor
+ * is hidden. */
+void app_cursor(struct app *app, int y, int x);
+
+/* Messages in the status line, until the next key press replaces them:
+ * app_status for information, app_error (highlighted) for what went wrong.
+ * app_error_err shows e->msg. */
+void app_status(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void app_error(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void app_error_err(struct app *app, const struct err *e);
+
+/* Switches to tab i (0..7), as the digits do.  Returns 0, or -1 when a
+ * form or dialog holds the current tab. */
+int app_goto_tab(struct app *app, int i);
+
+/* 1 when the mouse is available (click selects, wheel scrolls). */
+int app_has_mouse(struct app *app);
 
 #endif

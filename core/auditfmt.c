@@ -1,0 +1,202 @@
+/* auditfmt: reading back the audit log's "what changed" JSON; see
+ * auditfmt.h.  A small recursive-descent reader for exactly the shapes
+ * core/json.c writes: an object of scalars or two-element arrays. */
+#include "core/auditfmt.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+
+static void skip_ws(const char **p)
+{
+	while (**p == ' ' || **p == '\t' || **p == '\n' || **p == '\r')
+		(*p)++;
+}
+
+static int hex4(const char *p, uint32_t *out)
+{
+	uint32_t v = 0;
+
+	for (int i = 0; i < 4; i++) {
+		char c = p[i];
+
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= (uint32_t)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			v |= (uint32_t)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			v |= (uint32_t)(c - 'A' + 10);
+		else
+			return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* A string literal at *p into out (the text, without quotes). */
+static int read_string(const char **p, struct strbuf *out)
+{
+	const char *s = *p;
+	char u[4];
+
+	if (*s != '"')
+		return -1;
+	for (s++; *s != '"'; s++) {
+		uint32_t cp, lo;
+
+		if (!*s)
+			return -1;
+		if (*s != '\\') {
+			strbuf_putc(out, *s);
+			continue;
+		}
+		s++;
+		switch (*s) {
+		case '"':
+		case '\\':
+		case '/':
+			strbuf_putc(out, *s);
+			break;
+		case 'b':
+			strbuf_putc(out, '\b');
+			break;
+		case 'f':
+			strbuf_putc(out, '\f');
+			break;
+		case 'n':
+			strbuf_putc(out, '\n');
+			break;
+		case 'r':
+			strbuf_putc(out, '\r');
+			break;
+		case 't':
+			strbuf_putc(out, '\t');
+			break;
+		case 'u':
+			if (hex4(s + 1, &cp) < 0)
+				return -1;
+			s += 4;
+			if (cp >= 0xD800 && cp < 0xDC00 && s[1] == '\\' && s[2] == 'u' &&
+			    hex4(s + 3, &lo) == 0 && lo >= 0xDC00 && lo < 0xE000) {
+				cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+				s += 6;
+			}
+			strbuf_add(out, u, utf8_encode(cp, u));
+			break;
+		default:
+			return -1;
+		}
+	}
+	*p = s + 1;
+	return 0;
+}
+
+/* A scalar (string, number, true, false, null) appended readably. */
+static int read_scalar(const char **p, struct strbuf *out)
+{
+	const char *s = *p;
+
+	if (*s == '"') {
+		struct strbuf t = STRBUF_INIT;
+		int r = read_string(p, &t);
+
+		if (r == 0)
+			strbuf_puts(out, t.len ? strbuf_str(&t) : "\"\"");
+		strbuf_free(&t);
+		return r;
+	}
+	if (!strncmp(s, "null", 4)) {
+		strbuf_puts(out, "—");
+		*p = s + 4;
+		return 0;
+	}
+	if (!strncmp(s, "true", 4) || !strncmp(s, "false", 5)) {
+		size_t n = *s == 't' ? 4 : 5;
+
+		strbuf_add(out, s, n);
+		*p = s + n;
+		return 0;
+	}
+	if (*s == '-' || (*s >= '0' && *s <= '9')) {
+		const char *e = s + 1;
+
+		while ((*e >= '0' && *e <= '9') || *e == '.' || *e == 'e' || *e == 'E' ||
+		       *e == '+' || *e == '-')
+			e++;
+		strbuf_add(out, s, (size_t)(e - s));
+		*p = e;
+		return 0;
+	}
+	return -1;
+}
+
+static int read_value(const char **p, struct strbuf *out)
+{
+	if (**p != '[')
+		return read_scalar(p, out);
+	(*p)++;
+	skip_ws(p);
+	if (read_scalar(p, out) < 0)
+		return -1;
+	skip_ws(p);
+	if (**p == ',') {
+		(*p)++;
+		skip_ws(p);
+		strbuf_puts(out, " → ");
+		if (read_scalar(p, out) < 0)
+			return -1;
+		skip_ws(p);
+	}
+	if (**p != ']')
+		return -1;
+	(*p)++;
+	return 0;
+}
+
+int auditfmt_changes(const char *json, const char *sep, struct strbuf *out)
+{
+	struct strbuf t = STRBUF_INIT;
+	const char *p = json ? json : "";
+	int n = 0;
+
+	skip_ws(&p);
+	if (*p != '{')
+		goto bad;
+	p++;
+	skip_ws(&p);
+	while (*p != '}') {
+		if (n > 0) {
+			if (*p != ',')
+				goto bad;
+			p++;
+			skip_ws(&p);
+			strbuf_puts(&t, sep);
+		}
+		if (read_string(&p, &t) < 0)
+			goto bad;
+		skip_ws(&p);
+		if (*p != ':')
+			goto bad;
+		p++;
+		skip_ws(&p);
+		strbuf_puts(&t, ": ");
+		if (read_value(&p, &t) < 0)
+			goto bad;
+		skip_ws(&p);
+		n++;
+	}
+	p++;
+	skip_ws(&p);
+	if (*p)
+		goto bad;
+	strbuf_puts(out, strbuf_str(&t));
+	strbuf_free(&t);
+	return n;
+bad:
+	strbuf_free(&t);
+	strbuf_puts(out, json ? json : "");
+	return -1;
+}

@@ -1,0 +1,18 @@
+/* confirm: a yes/no question as a dialog.
+ *
+ * `y` or Enter answers yes, `n` or Esc answers no. */
+#ifndef DOORSTEP_CONFIRM_H
+#define DOORSTEP_CONFIRM_H
+
+struct app;
+
+/* Called exactly once with 1 (yes) or 0 (no; also when the program quits
+ * with the question open, when the flags are ignored).  Returns screen_result flags applied
+ * as if the dialog returned them (SCREEN_CHANGED after a delete, SCREEN_QUIT
+ * ...); 0 for nothing. */
+typedef int (*confirm_fn)(void *ctx, int yes);
+
+/* Pushes the question (copied; already translated).  Returns 0 or -1. */
+int confirm_push(struct app *app, const char *question, confirm_fn answer, void *ctx);
+
+#endif

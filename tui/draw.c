@@ -1,0 +1,171 @@
+/* draw: UTF-8 text on stdscr by display columns; see draw.h. */
+#include "tui/draw.h"
+
+#include <curses.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/textwidth.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+
+static void put(int y, int x, const char *s, size_t n, enum theme_role role)
+{
+	attrset(theme_attr(role));
+	mvaddnstr(y, x, s, (int)n);
+	attrset(A_NORMAL);
+}
+
+int draw_text(int y, int x, int cols, const char *s, enum theme_role role)
+{
+	char *t;
+	int used;
+
+	if (cols <= 0 || !s)
+		return 0;
+	/* textwidth_fit cleans control characters; cut its result to what s takes */
+	used = textwidth_utf8(s);
+	if (used > cols)
+		used = cols;
+	t = textwidth_fit(s, used, 0);
+	put(y, x, t, strlen(t), role);
+	free(t);
+	return used;
+}
+
+void draw_fit(int y, int x, int cols, const char *s, enum theme_role role)
+{
+	char *t;
+
+	if (cols <= 0)
+		return;
+	t = textwidth_fit(s ? s : "", cols, 1);
+	put(y, x, t, strlen(t), role);
+	free(t);
+}
+
+void draw_fit_right(int y, int x, int cols, const char *s, enum theme_role role)
+{
+	char *t;
+
+	if (cols <= 0)
+		return;
+	t = textwidth_pad_left(s ? s : "", cols);
+	put(y, x, t, strlen(t), role);
+	free(t);
+}
+
+void draw_center(int y, int x, int cols, const char *s, enum theme_role role)
+{
+	int w = textwidth_utf8(s ? s : "");
+	int left = w < cols ? (cols - w) / 2 : 0;
+
+	draw_fill(y, x, left, role);
+	draw_fit(y, x + left, cols - left, s, role);
+}
+
+void draw_fill(int y, int x, int cols, enum theme_role role)
+{
+	if (cols <= 0)
+		return;
+	attrset(theme_attr(role));
+	mvhline(y, x, ' ', cols);
+	attrset(A_NORMAL);
+}
+
+void draw_clear(struct rect r, enum theme_role role)
+{
+	for (int i = 0; i < r.h; i++)
+		draw_fill(r.y + i, r.x, r.w, role);
+}
+
+void draw_box(struct rect r, const char *title)
+{
+	if (r.h < 2 || r.w < 2)
+		return;
+	draw_clear(r, THEME_DIALOG);
+	attrset(theme_attr(THEME_DIALOG));
+	mvaddch(r.y, r.x, ACS_ULCORNER);
+	mvhline(r.y, r.x + 1, ACS_HLINE, r.w - 2);
+	mvaddch(r.y, r.x + r.w - 1, ACS_URCORNER);
+	mvvline(r.y + 1, r.x, ACS_VLINE, r.h - 2);
+	mvvline(r.y + 1, r.x + r.w - 1, ACS_VLINE, r.h - 2);
+	mvaddch(r.y + r.h - 1, r.x, ACS_LLCORNER);
+	mvhline(r.y + r.h - 1, r.x + 1, ACS_HLINE, r.w - 2);
+	mvaddch(r.y + r.h - 1, r.x + r.w - 1, ACS_LRCORNER);
+	attrset(A_NORMAL);
+	if (title && *title && r.w > 6) {
+		int n = draw_text(r.y, r.x + 2, r.w - 6, " ", THEME_TITLE);
+
+		n += draw_text(r.y, r.x + 2 + n, r.w - 6 - n, title, THEME_TITLE);
+		draw_text(r.y, r.x + 2 + n, 1, " ", THEME_TITLE);
+	}
+}
+
+struct rect draw_center_rect(struct rect in, int h, int w)
+{
+	struct rect r;
+
+	if (h > in.h)
+		h = in.h;
+	if (w > in.w)
+		w = in.w;
+	r.h = h;
+	r.w = w;
+	r.y = in.y + (in.h - h) / 2;
+	r.x = in.x + (in.w - w) / 2;
+	return r;
+}
+
+/* Finds the end of the next wrapped line of s (at most cols columns):
+ * returns its byte length and sets *next to where the following line
+ * starts. */
+static size_t wrap_line(const char *s, int cols, const char **next)
+{
+	const char *p = s, *space = NULL;
+	int w = 0;
+
+	while (*p && *p != '\n') {
+		uint32_t cp;
+		size_t n = utf8_decode(p, &cp);
+		int cw = textwidth_wchar((wchar_t)cp);
+
+		if (w + cw > cols && p > s) {
+			if (space && space > s) {
+				*next = space + 1;
+				return (size_t)(space - s);
+			}
+			*next = p;
+			return (size_t)(p - s);
+		}
+		if (cp == ' ')
+			space = p;
+		w += cw;
+		p += n;
+	}
+	*next = *p == '\n' ? p + 1 : p;
+	return (size_t)(p - s);
+}
+
+int draw_wrapped(struct rect r, const char *s, int skip, enum theme_role role)
+{
+	const char *p = s ? s : "", *next;
+	int line = 0;
+
+	if (r.w <= 0)
+		return 0;
+	while (*p) {
+		size_t n = wrap_line(p, r.w, &next);
+
+		if (line >= skip && line - skip < r.h) {
+			char *t = xstrndup(p, n);
+
+			draw_fit(r.y + line - skip, r.x, r.w, t, role);
+			free(t);
+		}
+		line++;
+		p = next;
+	}
+	return line;
+}

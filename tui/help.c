@@ -1,0 +1,211 @@
+/* help: the key help, generated from the key tables; see help.h. */
+#include "tui/help.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "tui/app.h"
+#include "tui/screen.h"
+
+struct line {
+	char *keys; /* NULL: a heading */
+	char *text;
+};
+
+struct help {
+	struct line *l;
+	int n, cap;
+	int top;
+};
+
+static void add_line(struct help *h, const char *keys, const char *text)
+{
+	if (h->n == h->cap) {
+		h->cap = h->cap ? 2 * h->cap : 64;
+		h->l = xrealloc(h->l, (size_t)h->cap * sizeof *h->l);
+	}
+	h->l[h->n].keys = keys ? xstrdup(keys) : NULL;
+	h->l[h->n].text = xstrdup(text);
+	h->n++;
+}
+
+static int is_move(enum action a)
+{
+	return a >= ACT_UP && a <= ACT_LAST;
+}
+
+/* One line per action of table t (in context ctx, or every entry when ctx
+ * < 0) that passes keep(), with all its keys. */
+static void add_bindings(struct help *h, const struct keybind *t, int ctx,
+			 const struct screen *from, int only_handled)
+{
+	int done[ACT_COUNT] = {0};
+
+	for (const struct keybind *b = t; b && b->key; b++) {
+		struct strbuf keys = STRBUF_INIT;
+		char name[32];
+
+		if ((ctx >= 0 && b->ctx != ctx) || done[b->act])
+			continue;
+		if (only_handled && from && !screen_handles(from, b->act) && !is_move(b->act))
+			continue;
+		done[b->act] = 1;
+		for (const struct keybind *k = b; k->key; k++)
+			if ((ctx < 0 || k->ctx == ctx) && k->act == b->act) {
+				keys_name(k->key, name, sizeof name);
+				/* Enter appears under three codes */
+				if (strstr(strbuf_str(&keys), name))
+					continue;
+				if (keys.len)
+					strbuf_puts(&keys, ", ");
+				strbuf_puts(&keys, name);
+			}
+		add_line(h, strbuf_str(&keys), _(keys_action_info[b->act].help));
+		strbuf_free(&keys);
+	}
+}
+
+static int hp_open(struct screen *s, void *arg, struct err *e)
+{
+	struct screen *from = arg;
+	struct help *h = xcalloc(1, sizeof *h);
+	unsigned shown = 0;
+
+	(void)e;
+	s->state = h;
+	if (from) {
+		add_line(h, NULL, _(from->cls->name));
+		add_bindings(h, from->cls->keys, -1, from, 0);
+		for (int c = KEYCTX_GLOBAL + 1; c < KEYCTX_COUNT; c++)
+			if (from->cls->keyctx & KEYCTX_BIT(c)) {
+				add_bindings(h, keys_default, c, from,
+					     c == KEYCTX_LIST || c == KEYCTX_VIEW);
+				shown |= KEYCTX_BIT(c);
+			}
+		add_line(h, "", "");
+	}
+	for (int c = KEYCTX_GLOBAL; c < KEYCTX_COUNT; c++) {
+		if (shown & KEYCTX_BIT(c))
+			continue;
+		add_line(h, NULL, keys_ctx_title((enum keyctx)c));
+		add_bindings(h, keys_default, c, NULL, 0);
+		if (c == KEYCTX_PICK || c == KEYCTX_FORM)
+			add_line(h, _("a-z, 1-9"),
+				 _("choose the item starting with that letter, or the Nth item"));
+		add_line(h, "", "");
+	}
+	return 0;
+}
+
+static int rows(struct screen *s)
+{
+	return s->r.h - 2 > 1 ? s->r.h - 2 : 1;
+}
+
+static void hp_draw(struct screen *s)
+{
+	struct help *h = s->state;
+	struct rect r = s->r;
+	int kw = 22;
+
+	draw_fit(r.y, r.x, r.w, _("Help: the keys of doorstep"), THEME_TITLE);
+	if (h->top > h->n - rows(s))
+		h->top = h->n - rows(s) > 0 ? h->n - rows(s) : 0;
+	for (int i = 0; i < rows(s) && h->top + i < h->n; i++) {
+		struct line *l = &h->l[h->top + i];
+		int y = r.y + 2 + i;
+
+		if (!l->keys) {
+			draw_fit(y, r.x + 1, r.w - 1, l->text, THEME_HEADER);
+			continue;
+		}
+		draw_fit(y, r.x + 3, kw - 1, l->keys, THEME_HINT_KEY);
+		draw_fit(y, r.x + 3 + kw, r.w - kw - 4, l->text, THEME_NORMAL);
+	}
+}
+
+static int hp_event(struct screen *s, const struct event *ev)
+{
+	struct help *h = s->state;
+	int page = rows(s);
+
+	if (ev->type == EVENT_MOUSE) {
+		if (ev->mouse_kind == MOUSE_WHEEL_UP)
+			h->top = h->top > 3 ? h->top - 3 : 0;
+		else if (ev->mouse_kind == MOUSE_WHEEL_DOWN)
+			h->top += 3;
+		return SCREEN_HANDLED;
+	}
+	switch (ev->act) {
+	case ACT_UP:
+		h->top = h->top > 0 ? h->top - 1 : 0;
+		return SCREEN_HANDLED;
+	case ACT_DOWN:
+		h->top++;
+		return SCREEN_HANDLED;
+	case ACT_PAGE_UP:
+		h->top = h->top > page ? h->top - page : 0;
+		return SCREEN_HANDLED;
+	case ACT_PAGE_DOWN:
+		h->top += page;
+		return SCREEN_HANDLED;
+	case ACT_FIRST:
+		h->top = 0;
+		return SCREEN_HANDLED;
+	case ACT_LAST:
+		h->top = h->n;
+		return SCREEN_HANDLED;
+	case ACT_HELP:
+		return SCREEN_HANDLED;
+	default:
+		return SCREEN_IGNORED;
+	}
+}
+
+static int hp_back(struct screen *s)
+{
+	(void)s;
+	return SCREEN_HANDLED | SCREEN_POP;
+}
+
+static void hp_close(struct screen *s)
+{
+	struct help *h = s->state;
+
+	for (int i = 0; i < h->n; i++) {
+		free(h->l[i].keys);
+		free(h->l[i].text);
+	}
+	free(h->l);
+	free(h);
+}
+
+static const struct keybind hp_keys[] = {
+    {0, 'q', ACT_CANCEL},
+    {0, 0, ACT_NONE},
+};
+
+static const struct screen_handler hp_handlers[] = {
+    {ACT_CANCEL, hp_back, N_("close")},
+    {ACT_NONE, NULL, NULL},
+};
+
+static const struct screen_class help_screen = {
+    .name = N_("Help"),
+    .flags = SCREEN_MODAL,
+    .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
+    .keys = hp_keys,
+    .handlers = hp_handlers,
+    .open = hp_open,
+    .draw = hp_draw,
+    .event = hp_event,
+    .close = hp_close,
+};
+
+int help_push(struct app *app, struct screen *from)
+{
+	return app_push(app, &help_screen, from);
+}

@@ -1,0 +1,16 @@
+/* help: the help screen (`?` or F1), generated from the key tables.
+ *
+ * It lists the keys of the screen it was opened from (its own table and
+ * contexts, with the actions it handles), then the global keys and every
+ * other context, each key with its action's help text. */
+#ifndef DOORSTEP_HELP_H
+#define DOORSTEP_HELP_H
+
+struct app;
+struct screen;
+
+/* Pushes the help for screen `from` (may be NULL: global keys only).
+ * Returns 0 or -1. */
+int help_push(struct app *app, struct screen *from);
+
+#endif

@@ -1,0 +1,145 @@
+/* settings_screen: the settings form; see settings_screen.h. */
+#include "tui/settings_screen.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/settings.h"
+#include "core/xalloc.h"
+#include "db/settings.h"
+#include "tui/app.h"
+#include "tui/form.h"
+
+struct ctx {
+	struct app *app;
+};
+
+/* "37.3" or "373" → tenths; -1 when not a temperature-like number. */
+static int parse_tenths(const char *v)
+{
+	int whole = 0, frac = 0, digits = 0, fd = 0;
+	const char *p = v;
+
+	for (; *p >= '0' && *p <= '9'; p++, digits++)
+		whole = whole * 10 + (*p - '0');
+	if (*p == '.') {
+		for (p++; *p >= '0' && *p <= '9'; p++, fd++)
+			if (fd == 0)
+				frac = *p - '0';
+	}
+	if (*p || !digits || digits > 3 || fd > 1)
+		return -1;
+	if (!fd && whole >= 340)
+		return whole; /* fast entry: 373 */
+	return whole * 10 + frac;
+}
+
+static int parse_int(const char *v, int *out)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (!*v || *end || n < 0 || n > 100000)
+		return -1;
+	*out = (int)n;
+	return 0;
+}
+
+static int check_fever(void *c, struct form *f, const char *name, const char *v, struct err *e)
+{
+	int t = parse_tenths(v);
+
+	(void)c;
+	if (t < 360 || t > 400)
+		return err_field(
+		    e, name, "%s",
+		    _("fever threshold: a temperature between 36.0 and 40.0, e.g. 37.3"));
+	char buf[16];
+	snprintf(buf, sizeof buf, "%d.%d", t / 10, t % 10);
+	form_set(f, name, buf);
+	return 0;
+}
+
+static int check_count(void *c, struct form *f, const char *name, const char *v, struct err *e)
+{
+	int n;
+
+	(void)c;
+	(void)f;
+	if (parse_int(v, &n) < 0 || n < 1 || n > 365)
+		return err_field(e, name, "%s", _("a whole number of days or hours, 1 to 365"));
+	return 0;
+}
+
+static int check_time(void *c, struct form *f, const char *name, const char *v, struct err *e)
+{
+	int h, m;
+	char tail;
+
+	(void)c;
+	if (sscanf(v, "%d:%d%c", &h, &m, &tail) != 2 || h < 0 || h > 23 || m < 0 || m > 59)
+		return err_field(e, name, "%s", _("a time of day as HH:MM, e.g. 12:00"));
+	char buf[8];
+	snprintf(buf, sizeof buf, "%02d:%02d", h, m);
+	form_set(f, name, buf);
+	return 0;
+}
+
+static int submit(void *c, struct form *f, struct err *e)
+{
+	struct ctx *x = c;
+	struct settings s = *app_settings(x->app);
+
+	snprintf(s.community, sizeof s.community, "%s", form_value(f, "community"));
+	snprintf(s.street, sizeof s.street, "%s", form_value(f, "street"));
+	snprintf(s.district, sizeof s.district, "%s", form_value(f, "district"));
+	s.fever_threshold = parse_tenths(form_value(f, "fever"));
+	parse_int(form_value(f, "iso_days"), &s.isolation_days);
+	snprintf(s.am_cutoff, sizeof s.am_cutoff, "%s", form_value(f, "am"));
+	snprintf(s.pm_cutoff, sizeof s.pm_cutoff, "%s", form_value(f, "pm"));
+	parse_int(form_value(f, "outing"), &s.outing_days);
+	parse_int(form_value(f, "out_alert"), &s.out_alert_hours);
+	if (db_settings_put(app_db(x->app), &s, e) < 0)
+		return -1;
+	app_settings_reload(x->app);
+	app_status(x->app, "%s", _("Settings saved."));
+	return 0;
+}
+
+static void done(void *c, int saved)
+{
+	(void)saved;
+	free(c);
+}
+
+int settings_screen_push(struct app *app)
+{
+	const struct settings *s = app_settings(app);
+	struct ctx *c = xcalloc(1, sizeof *c);
+	struct form *f = form_new(_("Settings"), c);
+	char fever[16], iso[16], outing[16], alert[16], station[2] = {s->station, 0};
+
+	c->app = app;
+	snprintf(fever, sizeof fever, "%d.%d", s->fever_threshold / 10, s->fever_threshold % 10);
+	snprintf(iso, sizeof iso, "%d", s->isolation_days);
+	snprintf(outing, sizeof outing, "%d", s->outing_days);
+	snprintf(alert, sizeof alert, "%d", s->out_alert_hours);
+	form_add_text(f, "community", N_("Community"), s->community, 60, FORM_REQUIRED, NULL);
+	form_add_text(f, "street", N_("Street office"), s->street, 60, 0, NULL);
+	form_add_text(f, "district", N_("District"), s->district, 60, 0, NULL);
+	form_add_readonly(f, "station", N_("Station code"), station);
+	form_add_number(f, "fever", N_("Fever threshold (°C)"), fever, 5, FORM_REQUIRED,
+			check_fever);
+	form_add_number(f, "iso_days", N_("Isolation days"), iso, 3, FORM_REQUIRED, check_count);
+	form_add_number(f, "am", N_("AM check cut-off"), s->am_cutoff, 5, FORM_REQUIRED,
+			check_time);
+	form_add_number(f, "pm", N_("PM check cut-off"), s->pm_cutoff, 5, FORM_REQUIRED,
+			check_time);
+	form_add_number(f, "outing", N_("Days between outings"), outing, 3, FORM_REQUIRED,
+			check_count);
+	form_add_number(f, "out_alert", N_("Out-alert hours"), alert, 3, FORM_REQUIRED,
+			check_count);
+	return form_push(app, f, submit, done);
+}

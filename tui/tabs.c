@@ -1,0 +1,18 @@
+/* tabs: the tab registry; see tabs.h.  A later screen replaces its
+ * placeholder line here. */
+#include "tui/tabs.h"
+
+#include "core/i18n.h"
+#include "tui/placeholder.h"
+
+const struct tab tabs_table[TABS_COUNT] = {
+    {N_("Today"), &placeholder_screen,
+     N_("The day's counts and alerts arrive with the Today issue.")},
+    {N_("Households"), &placeholder_screen, N_("Households arrive with the Households screen.")},
+    {N_("Rounds"), &placeholder_screen, N_("Rounds arrive with the visits issue.")},
+    {N_("Isolation"), &placeholder_screen, N_("Isolation arrives with the isolation issue.")},
+    {N_("Donations"), &placeholder_screen, N_("Donations arrive with the donations issue.")},
+    {N_("Sheets"), &placeholder_screen, N_("Sheets arrive with the sheets and printing issue.")},
+    {N_("Export"), &placeholder_screen, N_("Export arrives with the CSV export issue.")},
+    {N_("Checkpoints"), &placeholder_screen, N_("Checkpoints arrive with the checkpoints issue.")},
+};

@@ -1,0 +1,101 @@
+/* widget_text: key handling and drawing of a line editor; see
+ * widget_text.h. */
+#include "tui/widget_text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+#include "core/xalloc.h"
+#include "tui/app.h"
+
+static int printable(int key)
+{
+	return !KEYS_IS_FN(key) && key >= 32 && key != 127;
+}
+
+/* Full-width digits and point (typed with a Chinese input method) as ASCII. */
+static int narrow(int key)
+{
+	if (key >= 0xFF10 && key <= 0xFF19)
+		return '0' + key - 0xFF10;
+	if (key == 0xFF0E || key == 0x3002)
+		return '.';
+	if (key == 0xFF0D)
+		return '-';
+	if (key == 0xFF1A)
+		return ':';
+	return key;
+}
+
+int text_field_key(struct lineedit *le, enum text_field_kind kind, const struct event *ev,
+		   int *changed)
+{
+	int ch = 0;
+
+	if (ev->type != EVENT_KEY)
+		return SCREEN_IGNORED;
+	if (printable(ev->key)) {
+		int c = kind == TEXT_FIELD_NUMBER ? narrow(ev->key) : ev->key;
+
+		if (kind != TEXT_FIELD_NUMBER || strchr("0123456789.-:", c))
+			ch = lineedit_insert(le, (wchar_t)c);
+		if (changed)
+			*changed = ch;
+		return SCREEN_HANDLED;
+	}
+	switch (ev->act) {
+	case ACT_CHAR_LEFT:
+		lineedit_left(le);
+		break;
+	case ACT_CHAR_RIGHT:
+		lineedit_right(le);
+		break;
+	case ACT_LINE_START:
+		lineedit_home(le);
+		break;
+	case ACT_LINE_END:
+		lineedit_end(le);
+		break;
+	case ACT_DEL_BACK:
+		ch = lineedit_backspace(le);
+		break;
+	case ACT_DEL_FWD:
+		ch = lineedit_delete(le);
+		break;
+	case ACT_KILL_LINE:
+		ch = lineedit_kill_to_start(le);
+		break;
+	case ACT_KILL_END:
+		ch = lineedit_kill_to_end(le);
+		break;
+	case ACT_KILL_WORD:
+		ch = lineedit_kill_word(le);
+		break;
+	default:
+		return SCREEN_IGNORED;
+	}
+	if (changed)
+		*changed = ch;
+	return SCREEN_HANDLED;
+}
+
+void text_field_draw(struct app *app, struct lineedit *le, int y, int x, int cols,
+		     enum theme_role role, int focused)
+{
+	struct lineedit_view v;
+	char *t, *p;
+
+	if (cols <= 0)
+		return;
+	lineedit_view(le, cols, &v);
+	t = p = xmalloc(v.count * 4 + 1);
+	for (size_t i = 0; i < v.count; i++)
+		p += utf8_encode((uint32_t)le->buf[v.first + i], p);
+	*p = 0;
+	draw_fit(y, x, cols, t, role);
+	free(t);
+	if (focused)
+		app_cursor(app, y, x + v.cursor_col);
+}
