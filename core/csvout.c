@@ -159,6 +159,30 @@ static int looks_numeric(const char *s, size_t n)
 	return digits;
 }
 
+/* 1 when a spreadsheet would evaluate a text starting like s: = and @
+ * always, + and - when something follows (a lone "-" is only a dash), tab
+ * and CR.  A text that already starts with an apostrophe before one of
+ * these gets one more, so that a reader can always remove exactly one. */
+static int is_formula(const char *s, size_t n)
+{
+	if (n > 1 && s[0] == '\'')
+		s++, n--;
+	if (n == 0)
+		return 0;
+	switch (s[0]) {
+	case '=':
+	case '@':
+	case '\t':
+	case '\r':
+		return 1;
+	case '+':
+	case '-':
+		return n > 1;
+	default:
+		return 0;
+	}
+}
+
 static void put_quoted(struct buf *b, const char *s, size_t n)
 {
 	size_t need = 2 * n + 2;
@@ -189,13 +213,13 @@ void csvout_cell(struct csvout *w, const char *s, size_t n, enum csvout_kind kin
 		return;
 
 	if (kind == CSVOUT_KEEP && w->enc != CSVOUT_UTF8 && looks_numeric(s, n)) {
-		buf_reserve(b, n + 3);
-		buf_add(b, "=\"", 2);
-		buf_add(b, s, n);
+		buf_reserve(b, n + 4);
 		buf_putc(b, '"');
+		buf_add(b, s, n);
+		buf_add(b, "\t\"", 2);
 		return;
 	}
-	if (kind != CSVOUT_NUMBER && s[0] != '\0' && strchr("=+-@\t\r", s[0]))
+	if (kind != CSVOUT_NUMBER && is_formula(s, n))
 		neutral = 1;
 	if (neutral) {
 		w->tmp.len = 0;

@@ -10,14 +10,18 @@
  * never a silent '?').
  *
  * Each cell has a kind.  A text cell that a spreadsheet would take as a
- * formula (starting with = + - @ tab or CR) is neutralised with a leading
- * apostrophe; a number cell is written as it is, so -12.5 stays a number.  A
- * "keep" cell (ID numbers, phones, codes) must stay text with every digit:
- * in the spreadsheet encodings a value made only of digits and number or
- * date punctuation is written as ="0501", which Excel, WPS and LibreOffice
- * Calc show as the text 0501 (verified with LibreOffice 7.4: a bare
- * 411202199001011234 becomes 4.11202199001011E+17); in `utf8` it is written
- * as it is, so that machines load it without cleaning.
+ * formula (starting with = or @, + or - before more text, tab or CR) is
+ * neutralised with a leading apostrophe ('=1+1; one that already starts
+ * with an apostrophe before such a character gets a second, so that an
+ * importer can always remove exactly one); a number cell is written as it
+ * is, so -12.5 stays a number.  A "keep" cell (ID numbers, phones, codes)
+ * must stay text with every digit: in the spreadsheet encodings a value
+ * made only of digits and number or date punctuation gets a tab after it
+ * ("411202198503121234<TAB>"), which Excel, WPS and LibreOffice Calc then
+ * keep as text (verified with LibreOffice 7.4: a bare 411202198503121234
+ * becomes 4.11202198503121E+17, 0101 becomes 101).  The roster import, like
+ * most readers, trims the tab.  In `utf8` the value is written as it is, so
+ * that machines load it without cleaning.
  *
  * Output is buffered (64 KiB) and written to a file descriptor the caller
  * owns; a full disk or any write error is reported by the call that meets

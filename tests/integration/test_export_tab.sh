@@ -4,6 +4,7 @@
 # is refused naming it; the tab then shows the path and the row count.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
+TAB=$(printf '\t')
 command -v tmux >/dev/null 2>&1 || { echo "skipped: no tmux"; exit 0; }
 
 "$BIN" --db a.db init --community 幸福里社区 >/dev/null || fail "init"
@@ -46,7 +47,7 @@ tm send-keys -t t 5
 wait_for 'Dataset\*  *isolations'
 tm send-keys -t t F10
 wait_for "2 rows of isolations written to $T/isolations-2020-02-15.csv, with full ID numbers"
-grep -q '^陈六,女,31,="420106198808084568",' "$T/isolations-2020-02-15.csv" ||
+grep -q '^陈六,女,31,"420106198808084568'"$TAB"'",' "$T/isolations-2020-02-15.csv" ||
 	fail "roster content: $(head -3 "$T/isolations-2020-02-15.csv")"
 [ "$(q a.db "SELECT count(*) FROM audit_log WHERE action = 'export' AND staff = '测试员'")" = 1 ] ||
 	fail "the full export was not audited"
@@ -66,6 +67,6 @@ wait_for '6 rows of residents written to out/r.csv'
 wait_for 'Last export: 6 rows of residents'
 [ -f out/r.csv ] || fail "no file written"
 [ "$(stat -c %a out/r.csv 2>/dev/null)" = 600 ] || fail "mode not 600"
-grep -q '^="3-2-501",张三,M,id,411202\*\*\*\*\*\*\*\*1232,' out/r.csv || fail "content: $(head -2 out/r.csv)"
+grep -q '^"3-2-501'"$TAB"'",张三,M,id,411202\*\*\*\*\*\*\*\*1232,' out/r.csv || fail "content: $(head -2 out/r.csv)"
 tm send-keys -t t q
 finish

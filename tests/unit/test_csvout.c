@@ -99,6 +99,12 @@ static void test_formula_neutralised(void **state)
 	one("\tcmd", CSVOUT_TEXT, CSVOUT_UTF8, "'\tcmd\n");
 	one("\r=cmd", CSVOUT_TEXT, CSVOUT_UTF8, "\"'\r=cmd\"\n");
 	one("1+1", CSVOUT_TEXT, CSVOUT_UTF8, "1+1\n");
+	/* A lone dash is no formula; an apostrophe already there is doubled. */
+	one("-", CSVOUT_TEXT, CSVOUT_UTF8, "-\n");
+	one("+", CSVOUT_TEXT, CSVOUT_UTF8, "+\n");
+	one("'=x", CSVOUT_TEXT, CSVOUT_UTF8, "''=x\n");
+	one("'", CSVOUT_TEXT, CSVOUT_UTF8, "'\n");
+	one("'abc", CSVOUT_TEXT, CSVOUT_UTF8, "'abc\n");
 	/* Numbers stay numbers, negative ones too. */
 	one("-12.5", CSVOUT_NUMBER, CSVOUT_UTF8, "-12.5\n");
 	one("-12.5", CSVOUT_NUMBER, CSVOUT_UTF8_BOM, "-12.5\r\n");
@@ -108,12 +114,12 @@ static void test_keep_text(void **state)
 {
 	(void)state;
 	/* Spreadsheet encodings: digits that a spreadsheet would turn into a
-	 * number or a date are written as ="...". */
-	one("411202198503121232", CSVOUT_KEEP, CSVOUT_UTF8_BOM, "=\"411202198503121232\"\r\n");
-	one("13812345678", CSVOUT_KEEP, CSVOUT_UTF8_BOM, "=\"13812345678\"\r\n");
-	one("0398-2812345", CSVOUT_KEEP, CSVOUT_GB18030, "=\"0398-2812345\"\r\n");
-	one("3-2-501", CSVOUT_KEEP, CSVOUT_UTF8_BOM, "=\"3-2-501\"\r\n");
-	one("0101", CSVOUT_KEEP, CSVOUT_UTF8_BOM, "=\"0101\"\r\n");
+	 * number or a date get a tab after them. */
+	one("411202198503121232", CSVOUT_KEEP, CSVOUT_UTF8_BOM, "\"411202198503121232\t\"\r\n");
+	one("13812345678", CSVOUT_KEEP, CSVOUT_UTF8_BOM, "\"13812345678\t\"\r\n");
+	one("0398-2812345", CSVOUT_KEEP, CSVOUT_GB18030, "\"0398-2812345\t\"\r\n");
+	one("3-2-501", CSVOUT_KEEP, CSVOUT_UTF8_BOM, "\"3-2-501\t\"\r\n");
+	one("0101", CSVOUT_KEEP, CSVOUT_UTF8_BOM, "\"0101\t\"\r\n");
 	/* Already text: as it is. */
 	one("41120219900101567X", CSVOUT_KEEP, CSVOUT_UTF8_BOM, "41120219900101567X\r\n");
 	one("411202********1232", CSVOUT_KEEP, CSVOUT_UTF8_BOM, "411202********1232\r\n");
