@@ -159,13 +159,9 @@ static int looks_numeric(const char *s, size_t n)
 	return digits;
 }
 
-/* 1 when a spreadsheet would evaluate a text starting like s: = and @
- * always, + and - when something follows (a lone "-" is only a dash), tab
- * and CR.  A text that already starts with an apostrophe before one of
- * these gets one more, so that a reader can always remove exactly one. */
-static int is_formula(const char *s, size_t n)
+int csvout_is_formula(const char *s, size_t n)
 {
-	if (n > 1 && s[0] == '\'')
+	while (n > 0 && s[0] == '\'')
 		s++, n--;
 	if (n == 0)
 		return 0;
@@ -219,7 +215,7 @@ void csvout_cell(struct csvout *w, const char *s, size_t n, enum csvout_kind kin
 		buf_add(b, "\t\"", 2);
 		return;
 	}
-	if (kind != CSVOUT_NUMBER && is_formula(s, n))
+	if (kind != CSVOUT_NUMBER && csvout_is_formula(s, n))
 		neutral = 1;
 	if (neutral) {
 		w->tmp.len = 0;

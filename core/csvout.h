@@ -11,9 +11,8 @@
  *
  * Each cell has a kind.  A text cell that a spreadsheet would take as a
  * formula (starting with = or @, + or - before more text, tab or CR) is
- * neutralised with a leading apostrophe ('=1+1; one that already starts
- * with an apostrophe before such a character gets a second, so that an
- * importer can always remove exactly one); a number cell is written as it
+ * neutralised with a leading apostrophe ('=1+1; see csvout_is_formula for
+ * how a reader undoes it exactly); a number cell is written as it
  * is, so -12.5 stays a number.  A "keep" cell (ID numbers, phones, codes)
  * must stay text with every digit: in the spreadsheet encodings a value
  * made only of digits and number or date punctuation gets a tab after it
@@ -53,6 +52,14 @@ int csvout_encoding_parse(const char *name, enum csvout_encoding *out, struct er
 
 /* The name of an encoding as csvout_encoding_parse accepts it. */
 const char *csvout_encoding_name(enum csvout_encoding enc);
+
+/* 1 when a text cell of n bytes gets the neutralising apostrophe: after
+ * any apostrophes it starts with = or @, with + or - and more text, or
+ * with a tab or CR.  The rule is reversible: a reader that removes the
+ * first character of a cell that starts with an apostrophe and for which
+ * this returns 1 gets back exactly the text that was exported ('=1+1 ->
+ * =1+1, ''=x -> '=x; 'abc and '- stay). */
+int csvout_is_formula(const char *s, size_t n);
 
 /* Starts a writer on fd (not owned, never closed here) and writes the BOM
  * when the encoding has one.  Returns 0 with *out set, or -1 (iconv missing

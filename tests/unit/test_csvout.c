@@ -99,12 +99,14 @@ static void test_formula_neutralised(void **state)
 	one("\tcmd", CSVOUT_TEXT, CSVOUT_UTF8, "'\tcmd\n");
 	one("\r=cmd", CSVOUT_TEXT, CSVOUT_UTF8, "\"'\r=cmd\"\n");
 	one("1+1", CSVOUT_TEXT, CSVOUT_UTF8, "1+1\n");
-	/* A lone dash is no formula; an apostrophe already there is doubled. */
+	/* A lone dash is no formula; an apostrophe already there gets one more. */
 	one("-", CSVOUT_TEXT, CSVOUT_UTF8, "-\n");
 	one("+", CSVOUT_TEXT, CSVOUT_UTF8, "+\n");
 	one("'=x", CSVOUT_TEXT, CSVOUT_UTF8, "''=x\n");
 	one("'", CSVOUT_TEXT, CSVOUT_UTF8, "'\n");
 	one("'abc", CSVOUT_TEXT, CSVOUT_UTF8, "'abc\n");
+	one("''=x", CSVOUT_TEXT, CSVOUT_UTF8, "'''=x\n");
+	one("'-", CSVOUT_TEXT, CSVOUT_UTF8, "'-\n");
 	/* Numbers stay numbers, negative ones too. */
 	one("-12.5", CSVOUT_NUMBER, CSVOUT_UTF8, "-12.5\n");
 	one("-12.5", CSVOUT_NUMBER, CSVOUT_UTF8_BOM, "-12.5\r\n");
@@ -130,6 +132,27 @@ static void test_keep_text(void **state)
 	/* Machines get the value itself. */
 	one("411202198503121232", CSVOUT_KEEP, CSVOUT_UTF8, "411202198503121232\n");
 	one("3-2-501", CSVOUT_KEEP, CSVOUT_UTF8, "3-2-501\n");
+}
+
+/* Export, then "drop the apostrophe when csvout_is_formula", gives back
+ * every text. */
+static void test_neutralising_is_reversible(void **state)
+{
+	static const char *const texts[] = {"=1+1", "'=1+1", "''=1+1", "'",  "''",  "-",
+					    "'-",   "-5",    "'-5",    "@x", "'abc", "abc",
+					    "+",    "+86",   "\t",     "'\t", ""};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		const char *x = texts[i];
+		char y[32];
+		const char *back;
+
+		snprintf(y, sizeof y, "%s%s", csvout_is_formula(x, strlen(x)) ? "'" : "", x);
+		back = y[0] == '\'' && csvout_is_formula(y, strlen(y)) ? y + 1 : y;
+		if (strcmp(back, x))
+			fail_msg("\"%s\" came back as \"%s\"", x, back);
+	}
 }
 
 static void test_bom_and_line_ends(void **state)
@@ -260,6 +283,7 @@ int main(void)
 		cmocka_unit_test(test_quoting_only_where_needed),
 		cmocka_unit_test(test_formula_neutralised),
 		cmocka_unit_test(test_keep_text),
+		cmocka_unit_test(test_neutralising_is_reversible),
 		cmocka_unit_test(test_bom_and_line_ends),
 		cmocka_unit_test(test_gb18030),
 		cmocka_unit_test(test_gb18030_error_names_row_and_column),
