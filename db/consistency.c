@@ -22,7 +22,11 @@ static const char *const checks[] = {
 	" FROM readings r JOIN visits v ON v.id = r.visit_id JOIN residents p ON p.id = r.resident_id"
 	" WHERE r.deleted_at IS NULL AND v.deleted_at IS NULL AND p.household_id <> v.household_id"
 	" AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.record_uuid = p.uuid AND a.action = 'update'"
-	" AND a.changes LIKE '%household%')",
+	" AND a.changes LIKE '%household%')"
+	/* or the resident absorbed a duplicate of another household (merge) */
+	" AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'merge'"
+	" AND a.table_name = 'residents'"
+	" AND a.changes LIKE '%\"joined_into\":\"' || p.uuid || '\"%')",
 	"SELECT 'visits: visit ' || uuid || ' has date ' || date || ' but time ' || at"
 	" FROM visits WHERE substr(at, 1, 10) <> date",
 	"SELECT 'isolations: ' || uuid || ' ends (' || end_date || ') before it starts (' || start_date || ')'"

@@ -184,7 +184,10 @@ int cli_run(struct cli *cli, int argc, char **argv)
 		return app_run(cli);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (!strcmp(argv[0], commands[i].name)) {
-			optind = 1;
+			/* optind = 0 re-initialises glibc's getopt fully: the "+" of the
+			 * global parse would otherwise stop commands' parsing at their
+			 * first operand, and options may follow operands. */
+			optind = 0;
 			opterr = 0;
 			return commands[i].run(cli, argc, argv);
 		}

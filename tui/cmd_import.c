@@ -1,15 +1,175 @@
-/* cmd_import: placeholder until its issue lands. */
+/* cmd_import: `doorstep import roster FILE`; see cmd_import.h. */
 #include "tui/cmd_import.h"
 
-#include <stdio.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/roster.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/roster.h"
 #include "tui/cli.h"
+#include "tui/paths.h"
+
+static int read_file(const char *path, struct strbuf *b, struct err *e)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	char chunk[65536];
+	size_t n;
+	int bad;
+
+	if (!f)
+		return err_set(e, _("cannot read %s: %m"), path);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		strbuf_add(b, chunk, n);
+	bad = ferror(f);
+	if (f != stdin)
+		fclose(f);
+	if (bad)
+		return err_set(e, _("cannot read %s"), path);
+	return 0;
+}
+
+int import_roster_read(const char *path, enum encoding want, struct roster **out,
+		       struct roster_headers **headers, enum encoding *found, struct err *e)
+{
+	struct strbuf raw = STRBUF_INIT;
+	char *text = NULL, *table;
+	size_t len;
+	struct date today;
+	int rc = -1;
+
+	*out = NULL;
+	*headers = NULL;
+	table = xasprintf("%s/roster_headers.txt", paths_data_dir());
+	if (roster_headers_load(table, headers, e) < 0)
+		goto out;
+	if (read_file(path, &raw, e) < 0)
+		goto out;
+	if (encoding_to_utf8(strbuf_str(&raw), raw.len, want, &text, &len, found, e) < 0)
+		goto out;
+	strbuf_free(&raw);
+	clock_today(&today);
+	*out = roster_new(*headers, &today);
+	roster_read(*out, text, len);
+	rc = 0;
+out:
+	if (rc < 0)
+		roster_headers_free(headers);
+	free(text);
+	free(table);
+	strbuf_free(&raw);
+	return rc;
+}
+
+size_t import_print_issues(FILE *f, const char *file, const struct roster *r)
+{
+	size_t errors = 0;
+
+	for (size_t i = 0; i < roster_issue_count(r); i++) {
+		const struct roster_issue *is = roster_issue_at(r, i);
+
+		fprintf(f, "doorstep: %s", file);
+		if (is->line > 0)
+			fprintf(f, ":%ld", is->line);
+		fputs(": ", f);
+		if (is->severity == ROSTER_WARNING)
+			fputs(_("warning: "), f);
+		else
+			errors++;
+		if (is->column[0])
+			fprintf(f, "%s: ", is->column);
+		fprintf(f, "%s\n", is->message);
+	}
+	return errors;
+}
+
+static void progress(size_t done, size_t total, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, _("\rimporting: %zu / %zu rows"), done, total);
+	if (done == total)
+		fputc('\n', stderr);
+	fflush(stderr);
+}
 
 int cmd_import(struct cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "doorstep: `import` is not built yet\n");
-	return CLI_USAGE;
+	static const struct option opts[] = {
+	    {"dry-run", no_argument, NULL, 'n'},
+	    {"encoding", required_argument, NULL, 'e'},
+	    {NULL, 0, NULL, 0},
+	};
+	enum encoding want = ENCODING_AUTO, found = ENCODING_UTF8;
+	struct roster_headers *headers = NULL;
+	struct roster *r = NULL;
+	struct roster_counts c;
+	const char *path;
+	struct err e;
+	int dry_run = 0, ch, status = CLI_REFUSED;
+	size_t errors;
+
+	err_clear(&e);
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'n':
+			dry_run = 1;
+			break;
+		case 'e':
+			if (encoding_parse_name(optarg, &want, &e) < 0 || want == ENCODING_UTF8_BOM)
+				return cli_usage_error("import",
+						       _("unknown encoding \"%s\" (use "
+							 "auto, utf8 or gb18030)"),
+						       optarg);
+			break;
+		default:
+			return cli_usage_error("import", _("unknown option %s"), argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("import", "%s", _("what to import? (roster)"));
+	if (strcmp(argv[optind], "roster"))
+		return cli_usage_error("import", _("cannot import \"%s\"; only a roster"),
+				       argv[optind]);
+	if (optind + 1 >= argc)
+		return cli_usage_error("import", "%s", _("import roster needs a FILE"));
+	if (optind + 2 < argc)
+		return cli_usage_error("import", _("unexpected argument \"%s\""), argv[optind + 2]);
+	path = argv[optind + 1];
+
+	if (import_roster_read(path, want, &r, &headers, &found, &e) < 0) {
+		cli_error(&e, path);
+		return CLI_REFUSED;
+	}
+	errors = import_print_issues(stderr, path, r);
+	if (errors) {
+		fprintf(stderr, _("doorstep: %s: %zu problem(s); nothing was imported\n"), path,
+			errors);
+		goto out;
+	}
+	if (cli_open_db(cli, 0) < 0)
+		goto out;
+	if (db_roster_apply(cli->db, r, path, dry_run, isatty(STDERR_FILENO) ? progress : NULL,
+			    NULL, &c, &e) < 0) {
+		cli_error(&e, path);
+		fprintf(stderr, _("doorstep: %s: nothing was imported\n"), path);
+		goto out;
+	}
+	printf(_("%s: %s, %zu rows\n"), path, encoding_name(found), roster_row_count(r));
+	printf(_("households: %ld new, %ld updated, %ld unchanged\n"), c.households_new,
+	       c.households_updated, c.households_unchanged);
+	printf(_("residents: %ld new, %ld updated, %ld unchanged\n"), c.residents_new,
+	       c.residents_updated, c.residents_unchanged);
+	if (dry_run)
+		printf("%s\n", _("dry run: nothing was written"));
+	status = CLI_OK;
+out:
+	roster_free(&r);
+	roster_headers_free(&headers);
+	return status;
 }

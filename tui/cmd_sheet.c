@@ -1,15 +1,180 @@
-/* cmd_sheet: placeholder until its issue lands. */
+/* cmd_sheet: `doorstep sheet KIND [--date D] [--from D] [--grid G]
+ * [-o FILE.pdf | --text | --print [--printer Q]]` (SPEC §5, §7).
+ *
+ * The sheet is built from the database (db/sheets.h), then written as text
+ * to stdout, or as a PDF to FILE (default <kind>[-<grid>]-<date>.pdf in the
+ * current folder), which --print then sends to CUPS.  The PDF stays on disk
+ * whatever the printer says, so a refused job loses nothing; a printed one
+ * is recorded in the audit log. */
 #include "tui/cmd_sheet.h"
 
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/sheet.h"
+#include "core/sheet_pdf.h"
+#include "core/sheet_text.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/sheets.h"
 #include "tui/cli.h"
+#include "tui/print.h"
+
+char *cmd_sheet_default_name(const struct db_sheet_request *rq)
+{
+	char *grid, *name;
+
+	if (!rq->grid)
+		return xasprintf("%s-%s.pdf", rq->kind, rq->date);
+	grid = xstrdup(rq->grid);
+	for (char *p = grid; *p; p++)
+		if (*p == '/' || (p == grid && *p == '.') || *p == '\\')
+			*p = '_';
+	name = xasprintf("%s-%s-%s.pdf", rq->kind, grid, rq->date);
+	free(grid);
+	return name;
+}
+
+static int utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "utf8"));
+}
 
 int cmd_sheet(struct cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "doorstep: `sheet` is not built yet\n");
-	return CLI_USAGE;
+	static const struct option opts[] = {
+	    {"date", required_argument, NULL, 'd'},    {"from", required_argument, NULL, 'f'},
+	    {"grid", required_argument, NULL, 'g'},    {"output", required_argument, NULL, 'o'},
+	    {"text", no_argument, NULL, 't'},	       {"print", no_argument, NULL, 'p'},
+	    {"printer", required_argument, NULL, 'P'}, {NULL, 0, NULL, 0},
+	};
+	struct db_sheet_request rq;
+	const char *output = NULL, *printer = NULL;
+	int text = 0, print = 0, c, pages = 0, r = CLI_REFUSED;
+	struct sheet *s = NULL;
+	char *file = NULL, job[64];
+	struct date today;
+	struct err e;
+
+	memset(&rq, 0, sizeof rq);
+	clock_today(&today);
+	date_format(&today, rq.date);
+	/* optind 0 makes glibc start afresh: the global options were parsed in
+	 * "+" (stop at the first word) mode, and options may follow KIND here */
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			if (cli_parse_date("--date", optarg, rq.date) < 0)
+				return CLI_USAGE;
+			break;
+		case 'f':
+			if (cli_parse_date("--from", optarg, rq.from) < 0)
+				return CLI_USAGE;
+			break;
+		case 'g':
+			if (!*optarg)
+				return cli_usage_error("sheet", "%s",
+						       _("--grid needs a grid name"));
+			rq.grid = optarg;
+			break;
+		case 'o':
+			if (!*optarg)
+				return cli_usage_error("sheet", "%s", _("-o needs a file name"));
+			output = optarg;
+			break;
+		case 't':
+			text = 1;
+			break;
+		case 'p':
+			print = 1;
+			break;
+		case 'P':
+			if (!*optarg)
+				return cli_usage_error("sheet", "%s",
+						       _("--printer needs a queue name"));
+			printer = optarg;
+			print = 1;
+			break;
+		default:
+			return cli_usage_error("sheet", _("unknown option %s"), argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error("sheet", "%s",
+				       optind >= argc ? _("sheet needs a KIND")
+						      : _("sheet takes one KIND"));
+	rq.kind = argv[optind];
+	if (!db_sheet_title(rq.kind))
+		return cli_usage_error("sheet",
+				       _("unknown sheet \"%s\" (rounds, isolation, daily, "
+					 "donations, duty or passes)"),
+				       rq.kind);
+	if (text && (output || print))
+		return cli_usage_error("sheet", "%s",
+				       _("--text writes to the terminal: it goes with neither -o "
+					 "nor --print"));
+	if (rq.from[0] && strcmp(rq.kind, "donations"))
+		return cli_usage_error("sheet", "%s", _("--from applies to the donations sheet"));
+	if (rq.from[0] && strcmp(rq.from, rq.date) > 0)
+		return cli_usage_error("sheet", _("--from %s is after --date %s"), rq.from,
+				       rq.date);
+	if (rq.grid && strcmp(rq.kind, "rounds") && strcmp(rq.kind, "isolation"))
+		return cli_usage_error("sheet", "%s",
+				       _("--grid applies to the rounds and isolation sheets"));
+	rq.staff = cli->staff;
+
+	if (cli_open_db(cli, 0) < 0)
+		return CLI_REFUSED;
+	err_clear(&e);
+	if (db_sheet_build(cli->db, &rq, &s, &e) < 0) {
+		cli_error(&e, NULL);
+		return CLI_REFUSED;
+	}
+	if (text) {
+		char *out;
+
+		/* widths come from wcwidth: count them as UTF-8 whatever LANG says */
+		if (!utf8_locale())
+			setlocale(LC_CTYPE, "C.UTF-8");
+		out = sheet_render_text(s);
+		fputs(out, stdout);
+		free(out);
+		r = fflush(stdout) == 0 ? CLI_OK : CLI_REFUSED;
+		goto out;
+	}
+	file = output ? xstrdup(output) : cmd_sheet_default_name(&rq);
+	if (sheet_pdf_write(s, file, &pages, &e) < 0) {
+		cli_error(&e, NULL);
+		goto out;
+	}
+	printf(_("doorstep: wrote %s (%d page(s))\n"), file, pages);
+	if (print) {
+		fflush(stdout);
+		if (print_send(file, printer, file, job, sizeof job, &e) < 0) {
+			cli_error(&e, NULL);
+			fprintf(stderr, _("doorstep: the PDF is kept at %s\n"), file);
+			goto out;
+		}
+		printf(_("doorstep: sent %s to %s as job %s\n"), file,
+		       printer ? printer : _("the default printer"), job);
+		if (db_sheet_audit_print(cli->db, &rq, file, printer, job, &e) < 0) {
+			cli_error(&e, NULL);
+			goto out;
+		}
+	}
+	r = CLI_OK;
+out:
+	free(file);
+	sheet_free(&s);
+	return r;
 }

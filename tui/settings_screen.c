@@ -1,9 +1,11 @@
 /* settings_screen: the settings form; see settings_screen.h. */
 #include "tui/settings_screen.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
 #include "core/settings.h"
@@ -11,6 +13,7 @@
 #include "db/settings.h"
 #include "tui/app.h"
 #include "tui/form.h"
+#include "tui/merge_screen.h"
 
 struct ctx {
 	struct app *app;
@@ -87,6 +90,15 @@ static int check_time(void *c, struct form *f, const char *name, const char *v, 
 	return 0;
 }
 
+static int check_file(void *c, struct form *f, const char *name, const char *v, struct err *e)
+{
+	(void)c;
+	(void)f;
+	if (*v && access(v, R_OK) < 0)
+		return err_field(e, name, _("cannot read %s: %s"), v, strerror(errno));
+	return 0;
+}
+
 static int submit(void *c, struct form *f, struct err *e)
 {
 	struct ctx *x = c;
@@ -105,6 +117,11 @@ static int submit(void *c, struct form *f, struct err *e)
 		return -1;
 	app_settings_reload(x->app);
 	app_status(x->app, "%s", _("Settings saved."));
+	/* The merge preview opens over the screen the form closes to. */
+	if (*form_value(f, "merge") && merge_screen_push(x->app, form_value(f, "merge"), e) < 0) {
+		snprintf(e->field, sizeof e->field, "merge");
+		return -1;
+	}
 	return 0;
 }
 
@@ -141,5 +158,6 @@ int settings_screen_push(struct app *app)
 			check_count);
 	form_add_number(f, "out_alert", N_("Out-alert hours"), alert, 3, FORM_REQUIRED,
 			check_count);
+	form_add_text(f, "merge", N_("Merge another machine's file"), NULL, 0, 0, check_file);
 	return form_push(app, f, submit, done);
 }

@@ -3,7 +3,9 @@
  * Community, street office, district, the station code (read-only: it is
  * fixed when the database is made), fever threshold, isolation days, AM
  * and PM cut-offs, days between outings, out-alert hours; saved with
- * db_settings_put (validated, audited). */
+ * db_settings_put (validated, audited).  A last field takes the path of
+ * another machine's file: after saving, its merge preview opens
+ * (tui/merge_screen.h). */
 #ifndef DOORSTEP_SETTINGS_SCREEN_H
 #define DOORSTEP_SETTINGS_SCREEN_H
 

@@ -1,0 +1,419 @@
+/* sheet_pdf: A4 PDF sheets with pango-cairo; see sheet_pdf.h. */
+#include "core/sheet_pdf.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/xalloc.h"
+
+#define PREFERRED_FONT "Noto Sans CJK SC"
+#define PAD	       3.0 /* inner padding of a cell, points */
+#define RULE	       0.6 /* line width of the rules */
+
+static int has_chinese(PangoFont *f)
+{
+	/* 中 and 表: any font with both has the common Han characters. */
+	return f && pango_font_has_char(f, 0x4e2d) && pango_font_has_char(f, 0x8868);
+}
+
+static int family_ok(PangoFontMap *fm, PangoContext *ctx, const char *family)
+{
+	PangoFontDescription *d = pango_font_description_new();
+	PangoFont *f;
+	int ok = 0;
+
+	pango_font_description_set_family(d, family);
+	pango_font_description_set_size(d, 10 * PANGO_SCALE);
+	f = pango_font_map_load_font(fm, ctx, d);
+	if (f) {
+		PangoFontDescription *got = pango_font_describe(f);
+		const char *name = pango_font_description_get_family(got);
+
+		/* fontconfig substitutes a missing family: only the family itself counts */
+		ok = name && !strcasecmp(name, family) && has_chinese(f);
+		pango_font_description_free(got);
+		g_object_unref(f);
+	}
+	pango_font_description_free(d);
+	return ok;
+}
+
+/* The font search of sheet_pdf_font on a given font map. */
+static int find_font(PangoFontMap *fm, char *family, size_t n, struct err *e)
+{
+	PangoContext *ctx = pango_font_map_create_context(fm);
+	PangoFontFamily **fams = NULL;
+	const char *found = NULL;
+	int nfams = 0, r = -1;
+
+	if (family_ok(fm, ctx, PREFERRED_FONT)) {
+		found = PREFERRED_FONT;
+	} else {
+		pango_font_map_list_families(fm, &fams, &nfams);
+		/* a sans face reads better in small table cells: try those first */
+		for (int pass = 0; pass < 2 && !found; pass++) {
+			for (int i = 0; i < nfams && !found; i++) {
+				const char *name = pango_font_family_get_name(fams[i]);
+				int sans = strstr(name, "Sans") || strstr(name, "Hei") ||
+					   strstr(name, "Gothic");
+
+				if (pango_font_family_is_monospace(fams[i]) || (pass == 0 && !sans))
+					continue;
+				if (family_ok(fm, ctx, name))
+					found = name;
+			}
+		}
+	}
+	if (found) {
+		if (family && n)
+			snprintf(family, n, "%s", found);
+		r = 0;
+	} else {
+		err_set(e, "no font with Chinese characters is installed: the sheets need one "
+			   "(install the Debian package fonts-noto-cjk: apt-get install "
+			   "fonts-noto-cjk)");
+	}
+	g_free(fams);
+	g_object_unref(ctx);
+	return r;
+}
+
+/* A font map of our own for each use, released afterwards, rather than
+ * pango's process-wide default that lives until exit (and that a leak
+ * checker reports). */
+int sheet_pdf_font(char *family, size_t n, struct err *e)
+{
+	PangoFontMap *fm = pango_cairo_font_map_new();
+	int r = find_font(fm, family, n, e);
+
+	g_object_unref(fm);
+	return r;
+}
+
+struct pdf {
+	cairo_t *cr;
+	PangoLayout *layout;
+	const struct sheet *s;
+	struct sheet_geometry g;
+	char family[128];
+	double x0, content_w;
+	double *colx; /* scratch: column edges of the current table */
+	int ncolx;
+};
+
+static void set_font(struct pdf *p, double size, int bold)
+{
+	PangoFontDescription *d = pango_font_description_new();
+
+	pango_font_description_set_family(d, p->family);
+	pango_font_description_set_absolute_size(d, size * PANGO_SCALE);
+	pango_font_description_set_weight(d, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_layout_set_font_description(p->layout, d);
+	pango_font_description_free(d);
+}
+
+/* Draws text (len bytes, -1 for all) in the box x,y,w,h, vertically
+ * centred, ellipsised when wider than w. */
+static void text_in(struct pdf *p, const char *text, int len, double x, double y, double w,
+		    double h, enum sheet_align align)
+{
+	int tw, th;
+
+	if (len == 0 || !*text)
+		return;
+	pango_layout_set_text(p->layout, text, len);
+	pango_layout_set_width(p->layout, w > 0 ? (int)(w * PANGO_SCALE) : -1);
+	pango_layout_set_ellipsize(p->layout, w > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+	pango_layout_set_alignment(p->layout, align == SHEET_RIGHT    ? PANGO_ALIGN_RIGHT
+					      : align == SHEET_CENTER ? PANGO_ALIGN_CENTER
+								      : PANGO_ALIGN_LEFT);
+	pango_layout_get_size(p->layout, &tw, &th);
+	cairo_move_to(p->cr, x, y + (h - (double)th / PANGO_SCALE) / 2);
+	pango_cairo_show_layout(p->cr, p->layout);
+}
+
+static void hline(struct pdf *p, double x1, double x2, double y)
+{
+	cairo_move_to(p->cr, x1, y);
+	cairo_line_to(p->cr, x2, y);
+}
+
+static void column_edges(struct pdf *p, const struct sheet_table *t)
+{
+	int total = 0, acc = 0;
+
+	if (p->ncolx < t->ncols + 1) {
+		p->colx = xrealloc(p->colx, (size_t)(t->ncols + 1) * sizeof *p->colx);
+		p->ncolx = t->ncols + 1;
+	}
+	for (int c = 0; c < t->ncols; c++)
+		total += t->cols[c].width;
+	for (int c = 0; c <= t->ncols; c++) {
+		p->colx[c] = p->x0 + p->content_w * acc / (total ? total : 1);
+		if (c < t->ncols)
+			acc += t->cols[c].width;
+	}
+}
+
+static void draw_header(struct pdf *p)
+{
+	const struct sheet *s = p->s;
+	double y = p->g.margin;
+	char *line = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	set_font(p, 17, 1);
+	text_in(p, s->title, -1, p->x0, y, p->content_w, 26, SHEET_CENTER);
+	f = open_memstream(&line, &len);
+	for (int i = 0; f && i < s->nfields; i++)
+		fprintf(f, "%s%s：%s", i ? "      " : "", s->fields[i].label, s->fields[i].value);
+	if (f)
+		fclose(f);
+	set_font(p, 9.5, 0);
+	if (line)
+		text_in(p, line, -1, p->x0, y + 28, p->content_w, 16, SHEET_LEFT);
+	free(line);
+}
+
+static void draw_footer(struct pdf *p, int page, int npages)
+{
+	const struct sheet *s = p->s;
+	double bottom = p->g.page_h - p->g.margin;
+	double y = bottom - p->g.footer_h + 4;
+	char buf[64];
+
+	set_font(p, 8.5, 0);
+	if (s->note)
+		text_in(p, s->note, -1, p->x0, y, p->content_w, 12, SHEET_LEFT);
+	set_font(p, 10, 0);
+	if (s->nsignatures) {
+		double slot = p->content_w / s->nsignatures;
+
+		for (int i = 0; i < s->nsignatures; i++) {
+			double x = p->x0 + i * slot;
+			char *label = xasprintf("%s：", s->signatures[i]);
+
+			text_in(p, label, -1, x, y + 14, 0, 16, SHEET_LEFT);
+			free(label);
+			hline(p, x + 48, x + slot - 24, y + 28);
+		}
+		cairo_set_line_width(p->cr, RULE);
+		cairo_stroke(p->cr);
+	}
+	snprintf(buf, sizeof buf, "第 %d 页 共 %d 页", page + 1, npages);
+	set_font(p, 8.5, 0);
+	text_in(p, buf, -1, p->x0, bottom - 12, p->content_w, 12, SHEET_CENTER);
+}
+
+/* Draws rows [first, first+count) of t from y; returns the new y. */
+static double draw_slice(struct pdf *p, const struct sheet_table *t, const struct sheet_slice *sl,
+			 double y)
+{
+	const struct sheet_geometry *g = &p->g;
+	double line = t->flags & SHEET_TABLE_FORM ? g->line_form : g->line_list;
+	double size = t->flags & SHEET_TABLE_FORM ? 10 : 9;
+	double top, x1 = p->x0 + p->content_w;
+
+	column_edges(p, t);
+	if (sl->caption) {
+		set_font(p, 10.5, 1);
+		text_in(p, t->caption, -1, p->x0, y, p->content_w, g->caption_h, SHEET_LEFT);
+		y += g->caption_h;
+	}
+	top = y;
+	if (!(t->flags & SHEET_TABLE_NOHEAD)) {
+		cairo_set_source_rgb(p->cr, 0.9, 0.9, 0.9);
+		cairo_rectangle(p->cr, p->x0, y, p->content_w, g->colhead_h);
+		cairo_fill(p->cr);
+		cairo_set_source_rgb(p->cr, 0, 0, 0);
+		set_font(p, size - 0.5, 1);
+		for (int c = 0; c < t->ncols; c++)
+			text_in(p, t->cols[c].title, -1, p->colx[c] + PAD, y,
+				p->colx[c + 1] - p->colx[c] - 2 * PAD, g->colhead_h, SHEET_CENTER);
+		y += g->colhead_h;
+		hline(p, p->x0, x1, y);
+	}
+	if (sl->count == 0) {
+		set_font(p, size, 0);
+		text_in(p, t->empty, -1, p->x0, y, p->content_w, line, SHEET_CENTER);
+		y += line;
+	}
+	for (int r = sl->first; r < sl->first + sl->count; r++) {
+		const struct sheet_row *row = &t->rows[r];
+
+		set_font(p, size, row->flags & SHEET_ROW_TOTAL);
+		for (int c = 0; c < t->ncols; c++) {
+			const struct sheet_cell *cell = &row->cells[c];
+			double cx = p->colx[c], cw = p->colx[c + 1] - cx;
+
+			for (int i = 0; i < cell->boxes; i++)
+				cairo_rectangle(p->cr, cx + PAD, y + i * line + 2.5, cw - 2 * PAD,
+						line - 5);
+			if (cell->text && *cell->text) {
+				const char *s = cell->text;
+
+				for (int i = 0; s; i++) {
+					const char *nl = strchr(s, '\n');
+
+					text_in(p, s, nl ? (int)(nl - s) : -1, cx + PAD,
+						y + i * line, cw - 2 * PAD, line, t->cols[c].align);
+					s = nl ? nl + 1 : NULL;
+				}
+			}
+		}
+		y += row->lines * line;
+		hline(p, p->x0, x1, y);
+	}
+	/* the frame and the column rules */
+	cairo_rectangle(p->cr, p->x0, top, p->content_w, y - top);
+	for (int c = 1; c < t->ncols; c++) {
+		if (sl->count == 0 && !(t->flags & SHEET_TABLE_NOHEAD)) {
+			cairo_move_to(p->cr, p->colx[c], top);
+			cairo_line_to(p->cr, p->colx[c], top + g->colhead_h);
+		} else if (sl->count > 0) {
+			cairo_move_to(p->cr, p->colx[c], top);
+			cairo_line_to(p->cr, p->colx[c], y);
+		}
+	}
+	cairo_set_line_width(p->cr, RULE);
+	cairo_stroke(p->cr);
+	return y;
+}
+
+static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int len)
+{
+	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
+						    : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static void render(struct pdf *p, const struct sheet_pages *pg)
+{
+	const struct sheet_geometry *g = &p->g;
+	double y = 0;
+	int page = -1;
+
+	for (int i = 0; i <= pg->nslices; i++) {
+		const struct sheet_slice *sl = i < pg->nslices ? &pg->slices[i] : NULL;
+		int next = sl ? sl->page : pg->npages;
+
+		while (page < next) {
+			if (page >= 0) {
+				draw_footer(p, page, pg->npages);
+				cairo_show_page(p->cr);
+			}
+			if (++page < pg->npages)
+				draw_header(p);
+			y = g->margin + g->header_h;
+			if (page >= pg->npages)
+				return;
+		}
+		if (!sl)
+			break;
+		const struct sheet_table *t = p->s->tables[sl->table];
+
+		y = draw_slice(p, t, sl, y);
+		if (sl->first + sl->count >= t->nrows)
+			y += g->table_gap;
+	}
+}
+
+int sheet_pdf_write(const struct sheet *s, const char *path, int *pages, struct err *e)
+{
+	struct pdf p;
+	struct sheet_pages pg;
+	PangoFontMap *fm = pango_cairo_font_map_new();
+	PangoContext *ctx = NULL;
+	cairo_surface_t *surf = NULL;
+	cairo_status_t st;
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	FILE *f = NULL;
+	int fd, r = -1;
+
+	memset(&p, 0, sizeof p);
+	memset(&pg, 0, sizeof pg);
+	if (find_font(fm, p.family, sizeof p.family, e) < 0)
+		goto out;
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		goto out;
+	}
+	fchmod(fd, 0600);
+	f = fdopen(fd, "wb");
+	if (!f) {
+		close(fd);
+		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		goto fail;
+	}
+	p.s = s;
+	sheet_geometry_get(s->orientation, &p.g);
+	p.x0 = p.g.margin;
+	p.content_w = p.g.page_w - 2 * p.g.margin;
+	sheet_paginate(s, &p.g, &pg);
+	surf = cairo_pdf_surface_create_for_stream(write_stream, f, p.g.page_w, p.g.page_h);
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, s->title);
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "doorstep");
+	p.cr = cairo_create(surf);
+	ctx = pango_font_map_create_context(fm);
+	pango_cairo_update_context(p.cr, ctx);
+	p.layout = pango_layout_new(ctx);
+	pango_layout_set_single_paragraph_mode(p.layout, TRUE);
+	cairo_set_source_rgb(p.cr, 0, 0, 0);
+	render(&p, &pg);
+	g_object_unref(p.layout);
+	cairo_destroy(p.cr);
+	cairo_surface_finish(surf);
+	st = cairo_surface_status(surf);
+	cairo_surface_destroy(surf);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		err_set(e, "cannot write %s: %s", path, cairo_status_to_string(st));
+		goto fail;
+	}
+	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (fclose(f) != 0) {
+		f = NULL;
+		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		goto fail;
+	}
+	f = NULL;
+	if (rename(tmp, path) < 0) {
+		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (pages)
+		*pages = pg.npages;
+	r = 0;
+	goto out;
+fail:
+	if (f)
+		fclose(f);
+	unlink(tmp);
+out:
+	if (ctx)
+		g_object_unref(ctx);
+	g_object_unref(fm);
+	sheet_pages_free(&pg);
+	free(p.colx);
+	free(tmp);
+	return r;
+}
+
+/* LeakSanitizer calls this weak hook when the program is built with
+ * -fsanitize=address: fontconfig and cairo keep process-wide caches (font
+ * patterns, subset tables) that they never free, reported as leaks that are
+ * not ours.  Without a sanitizer nothing calls it. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\nleak:libcairo.so\n";
+}

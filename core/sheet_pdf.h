@@ -1,0 +1,29 @@
+/* sheet_pdf: a sheet as an A4 PDF, drawn with pango-cairo.
+ *
+ * Text is set in a CJK font found through fontconfig: Noto Sans CJK SC when
+ * installed, else any font that has Chinese characters; with none the
+ * renderer refuses with a message naming the Debian package fonts-noto-cjk
+ * rather than printing empty boxes.  Pages follow sheet_paginate with the
+ * geometry of sheet_geometry_get; long values are ellipsised in their cell;
+ * every table is ruled; boxes to fill by hand are drawn as empty squares. */
+#ifndef DOORSTEP_SHEET_PDF_H
+#define DOORSTEP_SHEET_PDF_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/sheet.h"
+
+/* Finds the CJK font family the PDF will use and copies its name into
+ * family (n bytes, may be NULL).  Returns 0, or -1 with a message naming
+ * fonts-noto-cjk when no installed font has Chinese characters. */
+int sheet_pdf_font(char *family, size_t n, struct err *e);
+
+/* Writes the sheet to path as a PDF, atomically: a temporary file beside it
+ * (mode 0600) renamed into place only when complete, so that a failure
+ * never leaves a half file under path.  *pages (may be NULL) receives the
+ * page count.  Returns 0, or -1 with a message (no CJK font, cannot write
+ * the folder, disk full ...). */
+int sheet_pdf_write(const struct sheet *s, const char *path, int *pages, struct err *e);
+
+#endif

@@ -1,0 +1,23 @@
+/* sheet_text: a sheet as aligned UTF-8 text (`doorstep sheet --text` and the
+ * TUI preview).
+ *
+ * Columns are aligned by display width (a CJK character takes two columns),
+ * ruled with ASCII only (| - +), whose width is the same in every terminal,
+ * unlike the box-drawing characters that CJK fonts draw double width.  A
+ * value too wide for its column is cut and ends in "…" (core/textwidth).  Boxes to fill in by
+ * hand print as "[    ]".  The text is one continuous page: the header, the
+ * tables, the note and the signature lines once (pages are a PDF matter). */
+#ifndef DOORSTEP_SHEET_TEXT_H
+#define DOORSTEP_SHEET_TEXT_H
+
+#include "core/sheet.h"
+
+/* Returns the sheet as malloc'd text, lines ending in '\n'; the caller
+ * frees it.  Never NULL. */
+char *sheet_render_text(const struct sheet *s);
+
+/* The display width of UTF-8 text in columns (CJK 2, combining marks 0),
+ * as core/textwidth counts it (wcwidth: the locale must be UTF-8). */
+int sheet_text_width(const char *s);
+
+#endif

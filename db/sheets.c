@@ -1,0 +1,640 @@
+/* db sheets: filling the sheets of SPEC §7 from the database; see sheets.h.
+ *
+ * Every query reads live records only (deleted_at IS NULL) and binds every
+ * value.  The layout (columns, widths, the note under a form) is decided
+ * here, next to the query that fills it, so that one place says what a
+ * sheet holds. */
+#include "db/sheets.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/isolation.h"
+#include "core/json.h"
+#include "core/mask.h"
+#include "core/model.h"
+#include "core/money.h"
+#include "core/settings.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/settings.h"
+#include "db/sql.h"
+
+const char *const db_sheet_kinds[] = {
+    "rounds", "isolation", "daily", "donations", "duty", "passes", NULL,
+};
+
+static const char *const titles[] = {
+    "走访登记表", "隔离人员健康监测表", "日报表", "捐赠公示", "值班表", "出入证", NULL,
+};
+
+const char *db_sheet_title(const char *kind)
+{
+	for (int i = 0; kind && db_sheet_kinds[i]; i++)
+		if (!strcmp(kind, db_sheet_kinds[i]))
+			return titles[i];
+	return NULL;
+}
+
+/* fen → "1,234.50": core/money's format without its ¥ (the column says 元). */
+static void fmt_money(long long fen, char *out, size_t n)
+{
+	char buf[MONEY_STR];
+	const char *p = buf;
+
+	money_format(fen, buf, sizeof buf);
+	if (!strncmp(p, "¥", strlen("¥")))
+		p += strlen("¥");
+	snprintf(out, n, "%s", p);
+}
+
+/* hundredths → "5,000", "12.5": core/money's quantity with thousands grouped. */
+static void fmt_qty(long long q, char *out, size_t n)
+{
+	char buf[MONEY_STR], whole[MONEY_STR];
+	const char *dot;
+	size_t len, j = 0;
+
+	quantity_format(q, buf, sizeof buf);
+	dot = strchr(buf, '.');
+	len = dot ? (size_t)(dot - buf) : strlen(buf);
+	for (size_t i = 0; i < len && j + 2 < sizeof whole; i++) {
+		if (i && buf[i - 1] != '-' && (len - i) % 3 == 0)
+			whole[j++] = ',';
+		whole[j++] = buf[i];
+	}
+	whole[j] = '\0';
+	snprintf(out, n, "%s%s", whole, dot ? dot : "");
+}
+
+static const char *zh(const struct enum_entry *table, const char *code)
+{
+	const struct enum_entry *en = code ? model_enum_find(table, code) : NULL;
+
+	return en ? en->zh : code ? code : "";
+}
+
+/* ---- common header ---- */
+
+struct ctx {
+	struct db *db;
+	const struct db_sheet_request *rq;
+	struct settings set;
+	long long grid_id;   /* -1: every grid */
+	char grid_staff[64]; /* the grid's worker in charge, or "" */
+};
+
+/* Resolves rq->grid into c->grid_id.  Returns 0, or -1 when no live grid
+ * has that name. */
+static int find_grid(struct ctx *c, struct err *e)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	c->grid_id = -1;
+	c->grid_staff[0] = '\0';
+	if (!c->rq->grid)
+		return 0;
+	st = db_stmt(c->db,
+		     "SELECT g.id, s.name FROM grids g LEFT JOIN staff s ON s.id = g.staff_id"
+		     " WHERE g.name = :name AND g.deleted_at IS NULL",
+		     e);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":name", c->rq->grid);
+	r = sql_step_row(c->db, st, e);
+	if (r == 1) {
+		c->grid_id = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, c->grid_staff, sizeof c->grid_staff);
+	}
+	sqlite3_reset(st);
+	if (r == 0)
+		return err_field(e, "grid", "no grid is called \"%s\"", c->rq->grid);
+	return r < 0 ? -1 : 0;
+}
+
+static void header(struct ctx *c, struct sheet *s, int with_grid)
+{
+	sheet_header_add(s, "社区", c->set.community);
+	if (with_grid) {
+		sheet_header_add(s, "网格", c->rq->grid ? c->rq->grid : "全部");
+		if (c->grid_staff[0])
+			sheet_header_add(s, "网格员", c->grid_staff);
+	}
+	sheet_header_add(s, "日期", c->rq->date);
+	sheet_header_add(s, "制表", c->rq->staff);
+}
+
+/* ---- rounds: 走访登记表 ---- */
+
+/* Appends the names of the living residents of a household, the head
+ * first, one per line; returns how many. */
+static int residents_of(struct ctx *c, long long household, struct strbuf *names, char *head,
+			size_t head_n, char *phone, size_t phone_n, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(c->db,
+				   "SELECT name, relation, phone FROM residents"
+				   " WHERE household_id = :h AND deleted_at IS NULL"
+				   " AND status = 'living'"
+				   " ORDER BY relation <> 'head', id",
+				   e);
+	int n = 0, r;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":h", household);
+	while ((r = sql_step_row(c->db, st, e)) == 1) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		const char *rel = (const char *)sqlite3_column_text(st, 1);
+		const char *ph = (const char *)sqlite3_column_text(st, 2);
+
+		if (n)
+			strbuf_putc(names, '\n');
+		strbuf_puts(names, name ? name : "");
+		if (n == 0 && rel && !strcmp(rel, "head"))
+			snprintf(head, head_n, "%s", name ? name : "");
+		if (!phone[0] && ph && *ph)
+			snprintf(phone, phone_n, "%s", ph);
+		n++;
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : n;
+}
+
+static int build_rounds(struct ctx *c, struct sheet *s, struct err *e)
+{
+	static const char *const all =
+	    "SELECT id, code, phone FROM households WHERE deleted_at IS NULL"
+	    " ORDER BY sort_key, id";
+	static const char *const one =
+	    "SELECT id, code, phone FROM households WHERE deleted_at IS NULL"
+	    " AND grid_id = :grid ORDER BY sort_key, id";
+	struct sheet_table *t;
+	struct strbuf names = STRBUF_INIT;
+	sqlite3_stmt *st;
+	char *note;
+	int r, n = 0;
+
+	header(c, s, 1);
+	note = xasprintf("结果栏填写：已访 / 无人应答 / 拒绝 / 外出。体温达到 %d.%d℃ 即为发热，"
+			 "请立即上报并登记。",
+			 c->set.fever_threshold / 10, c->set.fever_threshold % 10);
+	sheet_note_set(s, note);
+	free(note);
+	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM);
+	sheet_column_add(t, "序号", 4, SHEET_RIGHT);
+	sheet_column_add(t, "户号", 12, SHEET_LEFT);
+	sheet_column_add(t, "户主", 8, SHEET_LEFT);
+	sheet_column_add(t, "居民", 8, SHEET_LEFT);
+	sheet_column_add(t, "联系电话", 11, SHEET_LEFT);
+	sheet_column_add(t, "体温(℃)", 8, SHEET_CENTER);
+	sheet_column_add(t, "结果", 8, SHEET_CENTER);
+	sheet_column_add(t, "签名", 8, SHEET_CENTER);
+	sheet_table_empty_set(t, c->rq->grid ? "（该网格没有住户）" : "（没有住户）");
+	st = db_stmt(c->db, c->grid_id < 0 ? all : one, e);
+	if (!st)
+		return -1;
+	if (c->grid_id >= 0)
+		sql_bind_int(st, ":grid", c->grid_id);
+	while ((r = sql_step_row(c->db, st, e)) == 1) {
+		long long id = sqlite3_column_int64(st, 0);
+		char code[128], phone[64], head[128] = "", masked[64];
+		int count;
+
+		sql_col_copy(st, 1, code, sizeof code);
+		sql_col_copy(st, 2, phone, sizeof phone);
+		strbuf_reset(&names);
+		count = residents_of(c, id, &names, head, sizeof head, phone, sizeof phone, e);
+		if (count < 0) {
+			r = -1;
+			break;
+		}
+		mask_phone(phone, masked, sizeof masked);
+		sheet_row_add(t, 0);
+		sheet_cellf(t, "%d", ++n);
+		sheet_cell(t, code);
+		sheet_cell(t, head);
+		sheet_cell(t, strbuf_str(&names));
+		sheet_cell(t, masked);
+		sheet_cell_boxes(t, count ? count : 1);
+		sheet_cell(t, "");
+		sheet_cell(t, "");
+	}
+	sqlite3_reset(st);
+	strbuf_free(&names);
+	return r < 0 ? -1 : 0;
+}
+
+/* ---- isolation: 隔离人员健康监测表 ---- */
+
+static void temp_text(sqlite3_stmt *st, int col, char *out, size_t n)
+{
+	if (sqlite3_column_type(st, col) == SQLITE_NULL) {
+		out[0] = '\0';
+		return;
+	}
+	int t = sqlite3_column_int(st, col);
+
+	snprintf(out, n, "%d.%d", t / 10, t % 10);
+}
+
+static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
+{
+	static const char *const sql =
+	    "SELECT r.name, r.id_number, h.code, i.kind, i.site, i.start_date, i.days,"
+	    " i.extended_days, i.end_date,"
+	    " (SELECT temperature FROM checks k WHERE k.isolation_id = i.id"
+	    "  AND k.date = :date AND k.slot = 'AM' AND k.deleted_at IS NULL"
+	    "  ORDER BY k.at DESC LIMIT 1),"
+	    " (SELECT temperature FROM checks k WHERE k.isolation_id = i.id"
+	    "  AND k.date = :date AND k.slot = 'PM' AND k.deleted_at IS NULL"
+	    "  ORDER BY k.at DESC LIMIT 1),"
+	    " (SELECT group_concat(symptoms, ',') FROM checks k WHERE k.isolation_id = i.id"
+	    "  AND k.date = :date AND k.deleted_at IS NULL AND k.symptoms <> '')"
+	    " FROM isolations i JOIN residents r ON r.id = i.resident_id"
+	    " JOIN households h ON h.id = r.household_id"
+	    " WHERE i.deleted_at IS NULL AND i.start_date <= :date"
+	    " AND (i.end_date IS NULL OR i.end_date >= :date)"
+	    " AND (:grid < 0 OR h.grid_id = :grid)"
+	    " ORDER BY i.kind, i.site, h.sort_key, r.name, i.id";
+	struct sheet_table *t;
+	struct date today, start, last;
+	sqlite3_stmt *st;
+	int r, n = 0;
+
+	header(c, s, c->rq->grid != NULL);
+	sheet_note_set(s,
+		       "每日上午、下午各测体温一次，填写实测体温（℃）；有症状写明症状，无则写“无”。"
+		       "体温异常或出现症状立即上报。");
+	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM);
+	sheet_column_add(t, "序号", 4, SHEET_RIGHT);
+	sheet_column_add(t, "姓名", 8, SHEET_LEFT);
+	sheet_column_add(t, "身份证号", 19, SHEET_LEFT);
+	sheet_column_add(t, "户号", 12, SHEET_LEFT);
+	sheet_column_add(t, "隔离方式/地点", 16, SHEET_LEFT);
+	sheet_column_add(t, "开始日期", 10, SHEET_CENTER);
+	sheet_column_add(t, "第N/共M天", 9, SHEET_CENTER);
+	sheet_column_add(t, "期满日期", 10, SHEET_CENTER);
+	sheet_column_add(t, "上午体温", 8, SHEET_CENTER);
+	sheet_column_add(t, "下午体温", 8, SHEET_CENTER);
+	sheet_column_add(t, "症状", 12, SHEET_LEFT);
+	sheet_table_empty_set(t, "（当日没有隔离人员）");
+	if (date_parse_iso(c->rq->date, &today, e) < 0)
+		return -1;
+	st = db_stmt(c->db, sql, e);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":date", c->rq->date);
+	sql_bind_int(st, ":grid", c->grid_id);
+	while ((r = sql_step_row(c->db, st, e)) == 1) {
+		char idm[64], kind[160], start_s[DATE_STR], end_s[DATE_STR], last_s[DATE_STR];
+		char am[8], pm[8];
+		struct isolation_span span;
+		struct date end;
+		int has_end, day, total;
+		const char *id = (const char *)sqlite3_column_text(st, 1);
+		const char *site = (const char *)sqlite3_column_text(st, 4);
+		const char *sym = (const char *)sqlite3_column_text(st, 11);
+		char *symz;
+
+		sql_col_copy(st, 5, start_s, sizeof start_s);
+		sql_col_copy(st, 8, end_s, sizeof end_s);
+		if (date_parse_iso(start_s, &start, NULL) < 0)
+			continue;
+		isolation_span_compute(&start, sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
+				       &span);
+		has_end = end_s[0] && date_parse_iso(end_s, &end, NULL) == 0;
+		/* past its last day it is due for release, no longer monitored */
+		if (!isolation_is_active(&span, has_end ? &end : NULL, &today))
+			continue;
+		day = isolation_day_number(&span, &today);
+		total = span.total_days;
+		last = span.last_day;
+		date_format(&last, last_s);
+		mask_id(id, idm, sizeof idm);
+		snprintf(kind, sizeof kind, "%s%s%s",
+			 zh(model_iso_kind, (const char *)sqlite3_column_text(st, 3)),
+			 site && *site ? "·" : "", site && *site ? site : "");
+		temp_text(st, 9, am, sizeof am);
+		temp_text(st, 10, pm, sizeof pm);
+		sheet_row_add(t, 0);
+		sheet_cellf(t, "%d", ++n);
+		sheet_cell(t, (const char *)sqlite3_column_text(st, 0));
+		sheet_cell(t, idm);
+		sheet_cell(t, (const char *)sqlite3_column_text(st, 2));
+		sheet_cell(t, kind);
+		sheet_cell(t, start_s);
+		sheet_cellf(t, "%d/%d", day, total);
+		sheet_cell(t, last_s);
+		if (am[0])
+			sheet_cell(t, am);
+		else
+			sheet_cell_boxes(t, 1);
+		if (pm[0])
+			sheet_cell(t, pm);
+		else
+			sheet_cell_boxes(t, 1);
+		symz = sym ? model_codes_to_zh(model_symptom, sym) : NULL;
+		sheet_cell(t, symz ? symz : "");
+		free(symz);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+/* ---- donations: 捐赠公示 ---- */
+
+static int donation_rows(struct ctx *c, struct sheet_table *t, struct err *e)
+{
+	static const char *const sql =
+	    "SELECT receipt_no, received_date, donor_name, anonymous, kind, amount_fen,"
+	    " channel, item, quantity, unit, value_fen, designation, void_reason, voided_at"
+	    " FROM donations WHERE deleted_at IS NULL AND received_date <= :to"
+	    " AND received_date >= :from ORDER BY received_date, year, station, seq, id";
+	long long cash = 0, value = 0;
+	int ncash = 0, ngoods = 0, r;
+	char a[48], b[48];
+	sqlite3_stmt *st = db_stmt(c->db, sql, e);
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":to", c->rq->date);
+	sql_bind_text(st, ":from", c->rq->from);
+	while ((r = sql_step_row(c->db, st, e)) == 1) {
+		const char *kind = (const char *)sqlite3_column_text(st, 4);
+		const char *donor = (const char *)sqlite3_column_text(st, 2);
+		int voided = sqlite3_column_type(st, 12) != SQLITE_NULL ||
+			     sqlite3_column_type(st, 13) != SQLITE_NULL;
+		int goods = kind && !strcmp(kind, "goods");
+
+		sheet_row_add(t, 0);
+		sheet_cell(t, (const char *)sqlite3_column_text(st, 0));
+		sheet_cell(t, (const char *)sqlite3_column_text(st, 1));
+		sheet_cell(t, sqlite3_column_int(st, 3) || !donor || !*donor ? "匿名" : donor);
+		sheet_cell(t, zh(model_donation_kind, kind));
+		if (voided) {
+			const char *why = (const char *)sqlite3_column_text(st, 12);
+
+			sheet_cell(t, "");
+			sheet_cellf(t, "（作废%s%s）", why && *why ? "：" : "",
+				    why && *why ? why : "");
+			sheet_cell(t, "");
+			sheet_cell(t, "");
+			continue;
+		}
+		if (goods) {
+			fmt_qty(sqlite3_column_int64(st, 8), a, sizeof a);
+			sheet_cell(t, "");
+			sheet_cellf(
+			    t, "%s %s%s",
+			    sqlite3_column_text(st, 7) ? (const char *)sqlite3_column_text(st, 7)
+						       : "",
+			    a,
+			    sqlite3_column_text(st, 9) ? (const char *)sqlite3_column_text(st, 9)
+						       : "");
+			if (sqlite3_column_type(st, 10) != SQLITE_NULL) {
+				fmt_money(sqlite3_column_int64(st, 10), b, sizeof b);
+				sheet_cell(t, b);
+				value += sqlite3_column_int64(st, 10);
+			} else {
+				sheet_cell(t, "");
+			}
+			ngoods++;
+		} else {
+			long long fen = sqlite3_column_int64(st, 5);
+
+			fmt_money(fen, a, sizeof a);
+			sheet_cell(t, a);
+			sheet_cell(t, zh(model_channel, (const char *)sqlite3_column_text(st, 6)));
+			sheet_cell(t, "");
+			cash += fen;
+			ncash++;
+		}
+		sheet_cell(t, (const char *)sqlite3_column_text(st, 11));
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		return -1;
+	sheet_row_add(t, SHEET_ROW_TOTAL);
+	sheet_cell(t, "合计");
+	sheet_cell(t, "");
+	sheet_cellf(t, "%d 笔", ncash + ngoods);
+	sheet_cell(t, "");
+	fmt_money(cash, a, sizeof a);
+	sheet_cell(t, a);
+	sheet_cellf(t, "现金 %d 笔，物资 %d 批", ncash, ngoods);
+	fmt_money(value, b, sizeof b);
+	sheet_cell(t, b);
+	sheet_cell(t, "");
+	return 0;
+}
+
+static int distribution_rows(struct ctx *c, struct sheet_table *t, struct err *e)
+{
+	static const char *const sql =
+	    "SELECT d.date, d.item, d.quantity, d.unit, d.recipient_kind, h.code, p.name,"
+	    " d.recipient, s.name FROM distributions d"
+	    " LEFT JOIN households h ON h.id = d.household_id"
+	    " LEFT JOIN checkpoints p ON p.id = d.checkpoint_id"
+	    " LEFT JOIN staff s ON s.id = d.staff_id"
+	    " WHERE d.deleted_at IS NULL AND d.date <= :to AND d.date >= :from"
+	    " ORDER BY d.date, d.id";
+	sqlite3_stmt *st = db_stmt(c->db, sql, e);
+	char q[48];
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":to", c->rq->date);
+	sql_bind_text(st, ":from", c->rq->from);
+	while ((r = sql_step_row(c->db, st, e)) == 1) {
+		const char *rk = (const char *)sqlite3_column_text(st, 4);
+		const char *who = (const char *)sqlite3_column_text(st, 7);
+
+		if (rk && !strcmp(rk, "household") && sqlite3_column_text(st, 5))
+			who = (const char *)sqlite3_column_text(st, 5);
+		else if (rk && !strcmp(rk, "checkpoint") && sqlite3_column_text(st, 6))
+			who = (const char *)sqlite3_column_text(st, 6);
+		fmt_qty(sqlite3_column_int64(st, 2), q, sizeof q);
+		sheet_row_add(t, 0);
+		sheet_cell(t, (const char *)sqlite3_column_text(st, 0));
+		sheet_cell(t, (const char *)sqlite3_column_text(st, 1));
+		sheet_cellf(t, "%s%s", q,
+			    sqlite3_column_text(st, 3) ? (const char *)sqlite3_column_text(st, 3)
+						       : "");
+		sheet_cellf(t, "%s%s%s", zh(model_recipient_kind, rk), who && *who ? "：" : "",
+			    who ? who : "");
+		sheet_cell(t, (const char *)sqlite3_column_text(st, 8));
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+static int stock_rows(struct ctx *c, struct sheet_table *t, struct err *e)
+{
+	static const char *const sql =
+	    "SELECT item, unit, sum(qin), sum(qout) FROM ("
+	    " SELECT item, unit, quantity AS qin, 0 AS qout FROM donations"
+	    "  WHERE kind = 'goods' AND deleted_at IS NULL AND void_reason IS NULL"
+	    "  AND voided_at IS NULL AND item IS NOT NULL AND received_date <= :to"
+	    " UNION ALL SELECT item, unit, 0, quantity FROM distributions"
+	    "  WHERE deleted_at IS NULL AND date <= :to)"
+	    " GROUP BY item, unit ORDER BY item, unit";
+	sqlite3_stmt *st = db_stmt(c->db, sql, e);
+	char a[48], b[48], d[48];
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":to", c->rq->date);
+	while ((r = sql_step_row(c->db, st, e)) == 1) {
+		long long in = sqlite3_column_int64(st, 2), out = sqlite3_column_int64(st, 3);
+
+		fmt_qty(in, a, sizeof a);
+		fmt_qty(out, b, sizeof b);
+		fmt_qty(in - out, d, sizeof d);
+		sheet_row_add(t, 0);
+		sheet_cell(t, (const char *)sqlite3_column_text(st, 0));
+		sheet_cell(t, (const char *)sqlite3_column_text(st, 1));
+		sheet_cell(t, a);
+		sheet_cell(t, b);
+		sheet_cell(t, d);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+static int build_donations(struct ctx *c, struct sheet *s, struct err *e)
+{
+	struct sheet_table *t;
+	char *period = c->rq->from[0] ? xasprintf("%s 至 %s", c->rq->from, c->rq->date)
+				      : xasprintf("截至 %s", c->rq->date);
+
+	sheet_header_add(s, "社区", c->set.community);
+	sheet_header_add(s, "期间", period);
+	sheet_header_add(s, "制表", c->rq->staff);
+	free(period);
+	sheet_note_set(s, "匿名捐赠不公开捐赠人姓名；作废的收据号照常列出，不计入合计。"
+			  "结存为截至公示日期的累计接收减累计发放。欢迎群众监督。");
+	sheet_signatures_set(s, "经办人", "审核人", "监督人", (char *)NULL);
+
+	t = sheet_table_add(s, "一、捐赠明细", SHEET_TABLE_LIST);
+	sheet_column_add(t, "收据号", 12, SHEET_LEFT);
+	sheet_column_add(t, "日期", 10, SHEET_CENTER);
+	sheet_column_add(t, "捐赠人", 14, SHEET_LEFT);
+	sheet_column_add(t, "类别", 6, SHEET_CENTER);
+	sheet_column_add(t, "金额(元)", 11, SHEET_RIGHT);
+	sheet_column_add(t, "物资/方式", 20, SHEET_LEFT);
+	sheet_column_add(t, "估值(元)", 10, SHEET_RIGHT);
+	sheet_column_add(t, "指定用途", 10, SHEET_LEFT);
+	if (donation_rows(c, t, e) < 0)
+		return -1;
+
+	t = sheet_table_add(s, "二、物资发放", SHEET_TABLE_LIST);
+	sheet_column_add(t, "日期", 10, SHEET_CENTER);
+	sheet_column_add(t, "物资", 14, SHEET_LEFT);
+	sheet_column_add(t, "数量", 10, SHEET_RIGHT);
+	sheet_column_add(t, "领取", 30, SHEET_LEFT);
+	sheet_column_add(t, "经办人", 10, SHEET_LEFT);
+	if (distribution_rows(c, t, e) < 0)
+		return -1;
+
+	t = sheet_table_add(s, "三、物资结存", SHEET_TABLE_LIST);
+	sheet_column_add(t, "物资", 20, SHEET_LEFT);
+	sheet_column_add(t, "单位", 8, SHEET_CENTER);
+	sheet_column_add(t, "累计接收", 12, SHEET_RIGHT);
+	sheet_column_add(t, "累计发放", 12, SHEET_RIGHT);
+	sheet_column_add(t, "结存", 12, SHEET_RIGHT);
+	return stock_rows(c, t, e);
+}
+
+int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct sheet **out,
+		   struct err *e)
+{
+	const char *title = db_sheet_title(rq->kind);
+	struct sheet *s;
+	struct ctx c;
+	int r;
+
+	*out = NULL;
+	if (!title)
+		return err_field(e, "kind",
+				 "unknown sheet \"%s\" (rounds, isolation, daily, "
+				 "donations, duty or passes)",
+				 rq->kind ? rq->kind : "");
+	memset(&c, 0, sizeof c);
+	c.db = db;
+	c.rq = rq;
+	if (db_settings_get(db, &c.set, e) < 0 || find_grid(&c, e) < 0)
+		return -1;
+	if (!strcmp(rq->kind, "rounds")) {
+		s = sheet_new(title, SHEET_PORTRAIT);
+		r = build_rounds(&c, s, e);
+	} else if (!strcmp(rq->kind, "isolation")) {
+		s = sheet_new(title, SHEET_LANDSCAPE);
+		r = build_isolation(&c, s, e);
+	} else if (!strcmp(rq->kind, "donations")) {
+		s = sheet_new(title, SHEET_PORTRAIT);
+		r = build_donations(&c, s, e);
+	} else {
+		return err_field(e, "kind", "the %s sheet (%s) is not available yet", rq->kind,
+				 title);
+	}
+	if (r < 0) {
+		sheet_free(&s);
+		return -1;
+	}
+	*out = s;
+	return 0;
+}
+
+int db_sheet_audit_print(struct db *db, const struct db_sheet_request *rq, const char *file,
+			 const char *queue, const char *job, struct err *e)
+{
+	struct strbuf ch = STRBUF_INIT;
+	int r = -1;
+
+	json_open(&ch);
+	json_add_str(&ch, "sheet", rq->kind);
+	json_add_str(&ch, "date", rq->date);
+	if (rq->from[0])
+		json_add_str(&ch, "from", rq->from);
+	if (rq->grid)
+		json_add_str(&ch, "grid", rq->grid);
+	json_add_str(&ch, "file", file);
+	json_add_str(&ch, "printer", queue && *queue ? queue : "(default)");
+	json_add_str(&ch, "job", job);
+	json_close(&ch);
+	if (db_begin(db, e) == 0) {
+		if (db_audit(db, "print", "sheets", NULL, strbuf_str(&ch), e) == 0 &&
+		    db_commit(db, e) == 0)
+			r = 0;
+		else
+			db_rollback(db);
+	}
+	strbuf_free(&ch);
+	return r;
+}
+
+int db_sheet_grids(struct db *db, char ***names, int *n, struct err *e)
+{
+	sqlite3_stmt *st =
+	    db_stmt(db, "SELECT name FROM grids WHERE deleted_at IS NULL ORDER BY name", e);
+	int r, cap = 0;
+
+	*names = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 8;
+			*names = xrealloc(*names, (size_t)cap * sizeof **names);
+		}
+		(*names)[(*n)++] = sql_col_dup(st, 0);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}

@@ -1,0 +1,46 @@
+/* db sheets: the queries that fill the printable sheets of SPEC §7.
+ *
+ * Each kind reads what it needs and builds a struct sheet (core/sheet.h)
+ * that the text and PDF renderers draw.  Sheets are the committee's official
+ * paper forms, so their titles, column headers and labels are Chinese
+ * whatever the UI language; ID numbers and phone numbers are masked. */
+#ifndef DOORSTEP_DB_SHEETS_H
+#define DOORSTEP_DB_SHEETS_H
+
+#include "core/date.h"
+#include "core/err.h"
+#include "core/sheet.h"
+
+struct db;
+
+struct db_sheet_request {
+	const char *kind;    /* one of db_sheet_kinds */
+	char date[DATE_STR]; /* the sheet's date (ISO) */
+	char from[DATE_STR]; /* donations: first date shown, "" for the first donation */
+	const char *grid;    /* a grid's name, or NULL for every grid */
+	const char *staff;   /* who makes the sheet (the header's 制表), or NULL */
+};
+
+/* The sheet kinds of SPEC §5 in order, NULL-terminated. */
+extern const char *const db_sheet_kinds[];
+
+/* The Chinese title of a kind (走访登记表 ...), or NULL for an unknown kind. */
+const char *db_sheet_title(const char *kind);
+
+/* Builds the sheet asked for into *out (free with sheet_free).  Returns 0,
+ * or -1 with a message: an unknown kind or grid, a kind not built yet, a
+ * database error.  *out is NULL on failure. */
+int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct sheet **out,
+		   struct err *e);
+
+/* Records in the audit log (action "print", table "sheets") that the sheet
+ * rq was printed from file to queue (NULL: the default) as job.  Returns 0
+ * or -1. */
+int db_sheet_audit_print(struct db *db, const struct db_sheet_request *rq, const char *file,
+			 const char *queue, const char *job, struct err *e);
+
+/* The names of the live grids in name order: *names is a malloc'd array of
+ * *n malloc'd strings (free each, then the array).  Returns 0 or -1. */
+int db_sheet_grids(struct db *db, char ***names, int *n, struct err *e);
+
+#endif

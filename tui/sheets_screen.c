@@ -1,0 +1,512 @@
+/* sheets_screen: the Sheets tab; see sheets_screen.h.
+ *
+ * The preview is the sheet's text form (core/sheet_text), the same one
+ * `doorstep sheet --text` prints, rebuilt whenever the sheet, date or grid
+ * changes or the data does.  Save and print write the PDF with the same
+ * default name as the command line (tui/cmd_sheet.h) in the current folder;
+ * print then sends that file to the queue picked from lpstat's list, and
+ * the file stays either way. */
+#include "tui/sheets_screen.h"
+
+#include <curses.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/sheet.h"
+#include "core/sheet_pdf.h"
+#include "core/sheet_text.h"
+#include "core/textwidth.h"
+#include "core/xalloc.h"
+#include "db/sheets.h"
+#include "tui/app.h"
+#include "tui/cmd_sheet.h"
+#include "tui/draw.h"
+#include "tui/picklist.h"
+#include "tui/print.h"
+
+/* The kinds the tab offers, in db_sheet_kinds order. */
+#define KINDS 6
+
+struct sheets_view {
+	struct app *app;
+	int kind; /* index into db_sheet_kinds */
+	struct date date;
+	char *grid; /* NULL: every grid */
+	char *text; /* the preview, or NULL when the sheet could not be built */
+	char *error;
+	int *line; /* byte offset of each preview line */
+	int nlines;
+	int top, left; /* scroll: first line, first column */
+	char **grids;
+	int ngrids;
+	struct print_queue *queues;
+	int nqueues;
+};
+
+static void fill_request(struct sheets_view *v, struct db_sheet_request *rq)
+{
+	memset(rq, 0, sizeof *rq);
+	rq->kind = db_sheet_kinds[v->kind];
+	date_format(&v->date, rq->date);
+	rq->grid = v->grid;
+	rq->staff = app_staff(v->app);
+}
+
+/* Builds the sheet asked for; NULL with e filled on failure. */
+static struct sheet *build(struct sheets_view *v, struct db_sheet_request *rq, struct err *e)
+{
+	struct sheet *s = NULL;
+	const char *kind;
+
+	fill_request(v, rq);
+	kind = rq->kind;
+	/* a grid narrows only the sheets that have one */
+	if (strcmp(kind, "rounds") && strcmp(kind, "isolation"))
+		rq->grid = NULL;
+	err_clear(e);
+	if (db_sheet_build(app_db(v->app), rq, &s, e) < 0)
+		return NULL;
+	return s;
+}
+
+static void rebuild(struct sheets_view *v)
+{
+	struct db_sheet_request rq;
+	struct sheet *s;
+	struct err e;
+	int cap = 0;
+
+	free(v->text);
+	free(v->error);
+	free(v->line);
+	v->text = v->error = NULL;
+	v->line = NULL;
+	v->nlines = 0;
+	s = build(v, &rq, &e);
+	if (!s) {
+		v->error = xstrdup(e.msg);
+		return;
+	}
+	v->text = sheet_render_text(s);
+	sheet_free(&s);
+	for (char *p = v->text; *p;) {
+		char *nl = strchr(p, '\n');
+
+		if (v->nlines == cap) {
+			cap = cap ? 2 * cap : 256;
+			v->line = xrealloc(v->line, (size_t)cap * sizeof *v->line);
+		}
+		v->line[v->nlines++] = (int)(p - v->text);
+		if (!nl)
+			break;
+		*nl = '\0';
+		p = nl + 1;
+	}
+}
+
+static int sh_open(struct screen *s, void *arg, struct err *e)
+{
+	struct sheets_view *v = xcalloc(1, sizeof *v);
+
+	(void)arg;
+	v->app = s->app;
+	clock_today(&v->date);
+	if (db_sheet_grids(app_db(s->app), &v->grids, &v->ngrids, e) < 0) {
+		free(v);
+		return -1;
+	}
+	s->state = v;
+	rebuild(v);
+	return 0;
+}
+
+static void free_grids(struct sheets_view *v)
+{
+	for (int i = 0; i < v->ngrids; i++)
+		free(v->grids[i]);
+	free(v->grids);
+	v->grids = NULL;
+	v->ngrids = 0;
+}
+
+static void sh_close(struct screen *s)
+{
+	struct sheets_view *v = s->state;
+
+	free_grids(v);
+	free(v->queues);
+	free(v->grid);
+	free(v->text);
+	free(v->error);
+	free(v->line);
+	free(v);
+}
+
+static int body_rows(struct screen *s)
+{
+	return s->r.h - 3 > 1 ? s->r.h - 3 : 1;
+}
+
+/* Draws line text from display column `left` on, in cols columns. */
+static void draw_from(int y, int x, int cols, const char *text, int left)
+{
+	int used = 0;
+	size_t skip = textwidth_cut(text, left, &used);
+
+	draw_fill(y, x, cols, THEME_NORMAL);
+	if (used < left && text[skip]) {
+		/* a wide character straddles the left edge: its right half is a space */
+		size_t one = 1;
+
+		while ((text[skip + one] & 0xc0) == 0x80)
+			one++;
+		skip += one;
+		x++;
+		cols--;
+	}
+	draw_text(y, x, cols, text + skip, THEME_NORMAL);
+}
+
+static void sh_draw(struct screen *s)
+{
+	struct sheets_view *v = s->state;
+	struct rect r = s->r;
+	char date[DATE_STR], *head;
+	int rows = body_rows(s);
+	const char *kind = db_sheet_kinds[v->kind];
+
+	draw_clear(r, THEME_NORMAL);
+	date_format(&v->date, date);
+	head =
+	    xasprintf(_("Sheet: %s (%s)   Date: %s   Grid: %s"), db_sheet_title(kind), kind, date,
+		      strcmp(kind, "rounds") && strcmp(kind, "isolation") ? "—"
+		      : v->grid						  ? v->grid
+									  : _("all"));
+	draw_fit(r.y, r.x, r.w, head, THEME_TITLE);
+	free(head);
+	if (v->error) {
+		draw_wrapped((struct rect){r.y + 2, r.x + 1, r.h - 2, r.w - 2}, v->error, 0,
+			     THEME_ERROR);
+		return;
+	}
+	if (v->top > v->nlines - rows)
+		v->top = v->nlines - rows > 0 ? v->nlines - rows : 0;
+	for (int i = 0; i < rows && v->top + i < v->nlines; i++)
+		draw_from(r.y + 2 + i, r.x, r.w, v->text + v->line[v->top + i], v->left);
+	if (v->nlines > rows) {
+		char *where =
+		    xasprintf(_("lines %d-%d of %d"), v->top + 1,
+			      v->top + rows < v->nlines ? v->top + rows : v->nlines, v->nlines);
+
+		draw_fit_right(r.y + r.h - 1, r.x, r.w, where, THEME_DIM);
+		free(where);
+	}
+}
+
+static int sh_event(struct screen *s, const struct event *ev)
+{
+	struct sheets_view *v = s->state;
+	int page = body_rows(s);
+
+	if (ev->type == EVENT_MOUSE) {
+		if (ev->mouse_kind == MOUSE_WHEEL_UP)
+			v->top = v->top > 3 ? v->top - 3 : 0;
+		else if (ev->mouse_kind == MOUSE_WHEEL_DOWN)
+			v->top += 3;
+		return SCREEN_HANDLED;
+	}
+	switch (ev->act) {
+	case ACT_UP:
+		v->top = v->top > 0 ? v->top - 1 : 0;
+		return SCREEN_HANDLED;
+	case ACT_DOWN:
+		v->top++;
+		return SCREEN_HANDLED;
+	case ACT_PAGE_UP:
+		v->top = v->top > page ? v->top - page : 0;
+		return SCREEN_HANDLED;
+	case ACT_PAGE_DOWN:
+		v->top += page;
+		return SCREEN_HANDLED;
+	case ACT_FIRST:
+		v->top = 0;
+		v->left = 0;
+		return SCREEN_HANDLED;
+	case ACT_LAST:
+		v->top = INT_MAX / 2;
+		return SCREEN_HANDLED;
+	case ACT_CHAR_LEFT:
+		v->left = v->left > 8 ? v->left - 8 : 0;
+		return SCREEN_HANDLED;
+	case ACT_CHAR_RIGHT:
+		v->left += 8;
+		return SCREEN_HANDLED;
+	default:
+		return SCREEN_IGNORED;
+	}
+}
+
+static void sh_data_changed(struct screen *s)
+{
+	struct sheets_view *v = s->state;
+	struct err e;
+
+	free_grids(v);
+	err_clear(&e);
+	if (db_sheet_grids(app_db(v->app), &v->grids, &v->ngrids, &e) < 0)
+		app_error_err(v->app, &e);
+	rebuild(v);
+}
+
+/* ---- choosing the sheet, the day, the grid ---- */
+
+static int kind_done(void *ctx, int index)
+{
+	struct sheets_view *v = ctx;
+
+	if (index >= 0 && index < KINDS) {
+		v->kind = index;
+		v->top = v->left = 0;
+		rebuild(v);
+	}
+	return SCREEN_HANDLED;
+}
+
+static int sh_pick_kind(struct screen *s)
+{
+	struct sheets_view *v = s->state;
+	char *labels[KINDS];
+	int r;
+
+	for (int i = 0; i < KINDS; i++)
+		labels[i] =
+		    xasprintf("%s  %s", db_sheet_title(db_sheet_kinds[i]), db_sheet_kinds[i]);
+	r = picklist_push(v->app, _("Sheet"), (const char *const *)labels, KINDS, v->kind,
+			  kind_done, v);
+	for (int i = 0; i < KINDS; i++)
+		free(labels[i]);
+	return r < 0 ? SCREEN_HANDLED : SCREEN_HANDLED | SCREEN_REDRAW;
+}
+
+static int move_day(struct screen *s, int by)
+{
+	struct sheets_view *v = s->state;
+
+	v->date = date_add(&v->date, by);
+	rebuild(v);
+	return SCREEN_HANDLED;
+}
+
+static int sh_prev_day(struct screen *s)
+{
+	return move_day(s, -1);
+}
+
+static int sh_next_day(struct screen *s)
+{
+	return move_day(s, 1);
+}
+
+static int grid_done(void *ctx, int index)
+{
+	struct sheets_view *v = ctx;
+
+	if (index < 0)
+		return SCREEN_HANDLED;
+	free(v->grid);
+	v->grid = index == 0 || index > v->ngrids ? NULL : xstrdup(v->grids[index - 1]);
+	v->top = 0;
+	rebuild(v);
+	return SCREEN_HANDLED;
+}
+
+static int sh_pick_grid(struct screen *s)
+{
+	struct sheets_view *v = s->state;
+	const char **labels = xcalloc((size_t)v->ngrids + 1, sizeof *labels);
+	int current = 0;
+
+	labels[0] = _("all grids");
+	for (int i = 0; i < v->ngrids; i++) {
+		labels[i + 1] = v->grids[i];
+		if (v->grid && !strcmp(v->grid, v->grids[i]))
+			current = i + 1;
+	}
+	picklist_push(v->app, _("Grid"), labels, v->ngrids + 1, current, grid_done, v);
+	free(labels);
+	return SCREEN_HANDLED;
+}
+
+/* ---- saving and printing ---- */
+
+/* Writes the PDF under its default name in the current folder.  Returns the
+ * malloc'd name, or NULL after showing the error. */
+static char *write_pdf(struct sheets_view *v, struct db_sheet_request *rq, int *pages)
+{
+	struct sheet *s;
+	struct err e;
+	char *file;
+
+	s = build(v, rq, &e);
+	if (!s) {
+		app_error_err(v->app, &e);
+		return NULL;
+	}
+	file = cmd_sheet_default_name(rq);
+	if (sheet_pdf_write(s, file, pages, &e) < 0) {
+		app_error_err(v->app, &e);
+		free(file);
+		file = NULL;
+	}
+	sheet_free(&s);
+	return file;
+}
+
+/* The file's absolute path for a message (malloc'd). */
+static char *full_path(const char *file)
+{
+	char *abs = realpath(file, NULL);
+
+	return abs ? abs : xstrdup(file);
+}
+
+static int sh_save(struct screen *s)
+{
+	struct sheets_view *v = s->state;
+	struct db_sheet_request rq;
+	int pages = 0;
+	char *file = write_pdf(v, &rq, &pages), *abs;
+
+	if (!file)
+		return SCREEN_HANDLED;
+	abs = full_path(file);
+	app_status(v->app, _("Saved %s (%d page(s))"), abs, pages);
+	free(abs);
+	free(file);
+	return SCREEN_HANDLED;
+}
+
+static int queue_done(void *ctx, int index)
+{
+	struct sheets_view *v = ctx;
+	struct db_sheet_request rq;
+	char job[64], *file, *abs;
+	const char *queue;
+	struct err e;
+	int pages = 0, flags = SCREEN_HANDLED;
+
+	if (index < 0 || index >= v->nqueues)
+		return SCREEN_HANDLED;
+	queue = v->queues[index].name;
+	file = write_pdf(v, &rq, &pages);
+	if (!file)
+		return SCREEN_HANDLED;
+	abs = full_path(file);
+	err_clear(&e);
+	if (print_send(file, queue, file, job, sizeof job, &e) < 0) {
+		app_error(v->app, _("%s; the PDF is kept at %s"), e.msg, abs);
+	} else {
+		app_status(v->app, _("Sent to %s as job %s (%d page(s)); the PDF is at %s"), queue,
+			   job, pages, abs);
+		if (db_sheet_audit_print(app_db(v->app), &rq, file, queue, job, &e) < 0)
+			app_error_err(v->app, &e);
+		else
+			flags |= SCREEN_CHANGED;
+	}
+	free(abs);
+	free(file);
+	return flags;
+}
+
+static int sh_print(struct screen *s)
+{
+	struct sheets_view *v = s->state;
+	const char **labels;
+	char **owned;
+	int current = 0;
+	struct err e;
+
+	free(v->queues);
+	v->queues = NULL;
+	err_clear(&e);
+	if (print_list_queues(&v->queues, &v->nqueues, &e) < 0) {
+		app_error_err(v->app, &e);
+		return SCREEN_HANDLED;
+	}
+	if (v->nqueues == 0) {
+		app_error(v->app, "%s",
+			  _("No printer queue is set up in CUPS (add one with lpadmin or at "
+			    "http://localhost:631); save the PDF with s instead."));
+		return SCREEN_HANDLED;
+	}
+	labels = xcalloc((size_t)v->nqueues, sizeof *labels);
+	owned = xcalloc((size_t)v->nqueues, sizeof *owned);
+	for (int i = 0; i < v->nqueues; i++) {
+		if (v->queues[i].is_default) {
+			owned[i] = xasprintf(_("%s (default)"), v->queues[i].name);
+			current = i;
+		}
+		labels[i] = owned[i] ? owned[i] : v->queues[i].name;
+	}
+	picklist_push(v->app, _("Print on"), labels, v->nqueues, current, queue_done, v);
+	for (int i = 0; i < v->nqueues; i++)
+		free(owned[i]);
+	free(owned);
+	free(labels);
+	return SCREEN_HANDLED;
+}
+
+static int sh_refresh(struct screen *s)
+{
+	sh_data_changed(s);
+	return SCREEN_HANDLED;
+}
+
+static int sh_can(struct screen *s, enum action act)
+{
+	struct sheets_view *v = s->state;
+	const char *kind = db_sheet_kinds[v->kind];
+
+	if (act == ACT_GRID)
+		return !strcmp(kind, "rounds") || !strcmp(kind, "isolation");
+	if (act == ACT_SAVE || act == ACT_PRINT)
+		return v->text != NULL;
+	return 1;
+}
+
+static const struct keybind sh_keys[] = {
+    {0, 's', ACT_SAVE},
+    {0, 'p', ACT_PRINT},
+    {0, 'g', ACT_GRID},
+    {0, '-', ACT_PREV_DAY},
+    {0, '+', ACT_NEXT_DAY},
+    {0, '=', ACT_NEXT_DAY},
+    {0, KEYS_FN(KEY_LEFT), ACT_CHAR_LEFT},
+    {0, KEYS_FN(KEY_RIGHT), ACT_CHAR_RIGHT},
+    {0, KEYS_CTRL('R'), ACT_REFRESH},
+    {0, 0, ACT_NONE},
+};
+
+static const struct screen_handler sh_handlers[] = {
+    {ACT_OPEN, sh_pick_kind, N_("sheet")}, {ACT_PREV_DAY, sh_prev_day, NULL},
+    {ACT_NEXT_DAY, sh_next_day, NULL},	   {ACT_GRID, sh_pick_grid, NULL},
+    {ACT_SAVE, sh_save, N_("save PDF")},   {ACT_PRINT, sh_print, NULL},
+    {ACT_REFRESH, sh_refresh, NULL},	   {ACT_NONE, NULL, NULL},
+};
+
+const struct screen_class sheets_screen = {
+    .name = N_("Sheets"),
+    .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
+    .keys = sh_keys,
+    .handlers = sh_handlers,
+    .open = sh_open,
+    .draw = sh_draw,
+    .event = sh_event,
+    .data_changed = sh_data_changed,
+    .can = sh_can,
+    .close = sh_close,
+};
