@@ -20,6 +20,7 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/settings.h"
+#include "db/sheet_gate.h"
 #include "db/sql.h"
 
 const char *const db_sheet_kinds[] = {
@@ -578,6 +579,14 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 	} else if (!strcmp(rq->kind, "donations")) {
 		s = sheet_new(title, SHEET_PORTRAIT);
 		r = build_donations(&c, s, e);
+	} else if (!strcmp(rq->kind, "duty")) {
+		s = sheet_new(title, SHEET_PORTRAIT);
+		header(&c, s, 0);
+		r = db_sheet_gate_duty(db, rq->date, s, e);
+	} else if (!strcmp(rq->kind, "passes")) {
+		s = sheet_new(title, SHEET_PORTRAIT);
+		header(&c, s, 1);
+		r = db_sheet_gate_passes(db, c.grid_id, c.set.community, c.set.outing_days, s, e);
 	} else {
 		return err_field(e, "kind", "the %s sheet (%s) is not available yet", rq->kind,
 				 title);

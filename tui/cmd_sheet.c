@@ -128,9 +128,10 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 	if (rq.from[0] && strcmp(rq.from, rq.date) > 0)
 		return cli_usage_error("sheet", _("--from %s is after --date %s"), rq.from,
 				       rq.date);
-	if (rq.grid && strcmp(rq.kind, "rounds") && strcmp(rq.kind, "isolation"))
+	if (rq.grid && strcmp(rq.kind, "rounds") && strcmp(rq.kind, "isolation") &&
+	    strcmp(rq.kind, "passes"))
 		return cli_usage_error("sheet", "%s",
-				       _("--grid applies to the rounds and isolation sheets"));
+				       _("--grid applies to the rounds, isolation and passes sheets"));
 	rq.staff = cli->staff;
 
 	if (cli_open_db(cli, 0) < 0)
