@@ -311,9 +311,6 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	long long rows;
 
 	err_clear(&e);
-	/* optind 0 makes glibc start afresh: the global options were parsed
-	 * with "+" (stop at the command), and options may follow DATASET. */
-	optind = 0;
 	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
