@@ -131,10 +131,6 @@ long long export_run(struct db *db, const struct export_request *rq, struct err 
 	char *tmp = NULL;
 	long long got, result = -1;
 
-	if (!strcmp(rq->ds->name, "daily")) {
-		err_set(e, "the daily dataset is not available yet");
-		return -1;
-	}
 	clock_today(&td);
 	date_format(&td, today);
 	/* Columns: the profile's, or the dataset's default set. */
