@@ -5,9 +5,9 @@
 #include "core/i18n.h"
 #include "tui/checkpoints.h"
 #include "tui/donations.h"
+#include "tui/export_screen.h"
 #include "tui/households.h"
 #include "tui/isolation.h"
-#include "tui/placeholder.h"
 #include "tui/rounds.h"
 #include "tui/sheets_screen.h"
 #include "tui/today.h"
@@ -19,6 +19,6 @@ const struct tab tabs_table[TABS_COUNT] = {
     {N_("Isolation"), &isolation_screen, NULL},
     {N_("Donations"), &donations_screen, NULL},
     {N_("Sheets"), &sheets_screen, NULL},
-    {N_("Export"), &placeholder_screen, N_("Export arrives with the CSV export issue.")},
+    {N_("Export"), &export_screen, NULL},
     {N_("Checkpoints"), &checkpoints_screen, NULL},
 };
