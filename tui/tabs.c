@@ -1,5 +1,4 @@
-/* tabs: the tab registry; see tabs.h.  A later screen replaces its
- * placeholder line here. */
+/* tabs: the tab registry; see tabs.h. */
 #include "tui/tabs.h"
 
 #include "core/i18n.h"
