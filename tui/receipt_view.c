@@ -10,7 +10,6 @@
 
 #include "core/i18n.h"
 #include "core/sheet.h"
-#include "core/sheet_pdf.h"
 #include "core/sheet_text.h"
 #include "core/xalloc.h"
 #include "db/ledger.h"
@@ -18,8 +17,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/history.h"
-#include "tui/picklist.h"
-#include "tui/print.h"
+#include "tui/printflow.h"
 #include "tui/screen.h"
 
 struct receipt_view {
@@ -30,8 +28,6 @@ struct receipt_view {
 	char *error;
 	int *line;
 	int nlines, top;
-	struct print_queue *queues;
-	int nqueues;
 };
 
 static struct sheet *build(struct receipt_view *v, struct err *e)
@@ -98,7 +94,6 @@ static void rv_close(struct screen *s)
 {
 	struct receipt_view *v = s->state;
 
-	free(v->queues);
 	free(v->text);
 	free(v->error);
 	free(v->line);
@@ -181,122 +176,35 @@ static void rv_changed(struct screen *s)
 	rebuild(s->state);
 }
 
-/* Writes the PDF; the malloc'd file name, or NULL after showing the error. */
-static char *write_pdf(struct receipt_view *v, int *pages)
+/* The receipt for printflow, saved as receipt-<number>.pdf. */
+static struct sheet *build_for_print(void *ctx, struct db_sheet_request *rq, char **file,
+				     struct err *e)
 {
-	struct sheet *s;
-	struct err e;
-	char *file;
+	struct receipt_view *v = ctx;
+	struct sheet *s = build(v, e);
 
-	s = build(v, &e);
-	if (!s) {
-		app_error_err(v->app, &e);
+	if (!s)
 		return NULL;
-	}
-	file = xasprintf("receipt-%s.pdf", v->receipt_no);
-	if (sheet_pdf_write(s, file, pages, &e) < 0) {
-		app_error_err(v->app, &e);
-		free(file);
-		file = NULL;
-	}
-	sheet_free(&s);
-	return file;
-}
-
-static char *full_path(const char *file)
-{
-	char *abs = realpath(file, NULL);
-
-	return abs ? abs : xstrdup(file);
+	memset(rq, 0, sizeof *rq);
+	rq->kind = "receipt";
+	snprintf(rq->date, sizeof rq->date, "%.10s", v->receipt_no);
+	rq->staff = app_staff(v->app);
+	*file = xasprintf("receipt-%s.pdf", v->receipt_no);
+	return s;
 }
 
 static int rv_save(struct screen *s)
 {
 	struct receipt_view *v = s->state;
-	int pages = 0;
-	char *file = write_pdf(v, &pages), *abs;
 
-	if (!file)
-		return SCREEN_HANDLED;
-	abs = full_path(file);
-	app_status(v->app, _("Saved %s (%d page(s))"), abs, pages);
-	free(abs);
-	free(file);
-	return SCREEN_HANDLED;
-}
-
-static int queue_done(void *ctx, int index)
-{
-	struct receipt_view *v = ctx;
-	struct db_sheet_request rq;
-	char job[64], *file, *abs;
-	struct err e;
-	int pages = 0, flags = SCREEN_HANDLED;
-	const char *queue;
-
-	if (index < 0 || index >= v->nqueues)
-		return SCREEN_HANDLED;
-	queue = v->queues[index].name;
-	file = write_pdf(v, &pages);
-	if (!file)
-		return SCREEN_HANDLED;
-	abs = full_path(file);
-	err_clear(&e);
-	if (print_send(file, queue, file, job, sizeof job, &e) < 0) {
-		app_error(v->app, _("%s; the PDF is kept at %s"), e.msg, abs);
-	} else {
-		app_status(v->app, _("Sent to %s as job %s (%d page(s)); the PDF is at %s"), queue,
-			   job, pages, abs);
-		memset(&rq, 0, sizeof rq);
-		rq.kind = "receipt";
-		snprintf(rq.date, sizeof rq.date, "%.10s", v->receipt_no);
-		rq.staff = app_staff(v->app);
-		if (db_sheet_audit_print(app_db(v->app), &rq, file, queue, job, &e) < 0)
-			app_error_err(v->app, &e);
-		else
-			flags |= SCREEN_CHANGED;
-	}
-	free(abs);
-	free(file);
-	return flags;
+	return printflow_save(v->app, build_for_print, v);
 }
 
 static int rv_print(struct screen *s)
 {
 	struct receipt_view *v = s->state;
-	const char **labels;
-	char **owned;
-	int current = 0;
-	struct err e;
 
-	free(v->queues);
-	v->queues = NULL;
-	err_clear(&e);
-	if (print_list_queues(&v->queues, &v->nqueues, &e) < 0) {
-		app_error_err(v->app, &e);
-		return SCREEN_HANDLED;
-	}
-	if (v->nqueues == 0) {
-		app_error(v->app, "%s",
-			  _("No printer queue is set up in CUPS (add one with lpadmin or at "
-			    "http://localhost:631); save the PDF with s instead."));
-		return SCREEN_HANDLED;
-	}
-	labels = xcalloc((size_t)v->nqueues, sizeof *labels);
-	owned = xcalloc((size_t)v->nqueues, sizeof *owned);
-	for (int i = 0; i < v->nqueues; i++) {
-		if (v->queues[i].is_default) {
-			owned[i] = xasprintf(_("%s (default)"), v->queues[i].name);
-			current = i;
-		}
-		labels[i] = owned[i] ? owned[i] : v->queues[i].name;
-	}
-	picklist_push(v->app, _("Print on"), labels, v->nqueues, current, queue_done, v);
-	for (int i = 0; i < v->nqueues; i++)
-		free(owned[i]);
-	free(owned);
-	free(labels);
-	return SCREEN_HANDLED;
+	return printflow_print(v->app, build_for_print, v);
 }
 
 static int rv_history(struct screen *s)
