@@ -681,7 +681,7 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 	sql_bind_text(st, ":no", receipt_no);
 	r = sql_step_row(db, st, e);
 	if (r == 0)
-		err_field(e, "receipt_no", "no donation has the receipt number %s", receipt_no);
+		err_field(e, "receipt_no", _("no donation has the receipt number %s"), receipt_no);
 	if (r != 1) {
 		sqlite3_reset(st);
 		return -1;
