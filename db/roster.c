@@ -82,7 +82,7 @@ static int apply_household(struct db *db, const struct roster *r, size_t j, stru
 	if (grid && (gid = grid_id(db, gc, grid, e)) < 0)
 		return -1;
 	model_household_init(&h);
-	found = db_household_find_code(db, roster_household_value(r, j, ROSTER_CODE), &h, e);
+	found = db_household_lookup_code(db, roster_household_value(r, j, ROSTER_CODE), &h, e);
 	if (found < 0)
 		goto out;
 	if (!found) {
@@ -99,7 +99,7 @@ static int apply_household(struct db *db, const struct roster *r, size_t j, stru
 	take(&h.phone, roster_household_value(r, j, ROSTER_HOUSEHOLD_PHONE));
 	take(&h.notes, roster_household_value(r, j, ROSTER_HOUSEHOLD_NOTES));
 	if (!found) {
-		if (db_household_insert(db, &h, e) < 0)
+		if (db_household_insert_checked(db, &h, e) < 0)
 			goto out;
 		c->households_new++;
 	} else {
@@ -169,7 +169,7 @@ static int apply_resident(struct db *db, const struct roster *r, size_t i, long 
 	if (!found) {
 		res.household_id = hid;
 		take_row(&res, r, i);
-		if (db_resident_insert(db, &res, e) < 0)
+		if (db_resident_insert_checked(db, &res, e) < 0)
 			goto out;
 		c->residents_new++;
 		rc = 0;
