@@ -18,6 +18,7 @@
 #include "db/db.h"
 #include "db/households.h"
 #include "db/residents.h"
+#include "db/search.h"
 #include "db/sql.h"
 
 #define PROGRESS_EVERY 500
@@ -171,6 +172,8 @@ static int apply_resident(struct db *db, const struct roster *r, size_t i, long 
 		take_row(&res, r, i);
 		if (db_resident_insert_checked(db, &res, e) < 0)
 			goto out;
+		if (!household_created && db_search_queue(db, hid, e) < 0)
+			goto out;
 		c->residents_new++;
 		rc = 0;
 		goto out;
@@ -217,7 +220,7 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 		goto done;
 	residents_empty = sql_scalar(
 	    db, "SELECT NOT EXISTS (SELECT 1 FROM residents WHERE deleted_at IS NULL)", e);
-	if (residents_empty < 0)
+	if (residents_empty < 0 || db_search_bulk_begin(db, e) < 0)
 		goto fail;
 	hid = xcalloc(nhh ? nhh : 1, sizeof *hid);
 	created = xcalloc(nhh ? nhh : 1, 1);
@@ -235,6 +238,8 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 			goto fail;
 		}
 		created[j] = (unsigned char)made;
+		if (made && db_search_queue(db, hid[j], e) < 0)
+			goto fail;
 	}
 	for (size_t i = 0; i < nrows; i++) {
 		size_t j = roster_row_household(r, i);
@@ -246,6 +251,8 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 		if (progress && (i + 1) % PROGRESS_EVERY == 0)
 			progress(i + 1, nrows, ctx);
 	}
+	if (db_search_bulk_end(db, !dry_run, e) < 0)
+		goto fail;
 	/* The import itself is audited when it changed something: the same
 	 * file again leaves the database exactly as it was. */
 	if (c.households_new + c.households_updated + c.residents_new + c.residents_updated == 0)
