@@ -4,7 +4,9 @@
  * columns and write the audit rows; this module only decides, row by row,
  * what is new, what changed and what is the same.  Lookups that cannot match
  * are skipped: a household created by this import has no stored residents,
- * and ID numbers are unique within a checked roster. */
+ * and ID numbers are unique within a checked roster; new records go in
+ * through the _checked entry points, which trust the lookup made here
+ * instead of repeating it. */
 #include "db/roster.h"
 
 #include <stdlib.h>

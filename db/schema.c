@@ -116,8 +116,9 @@ static const char *const migrations[] = {
 	"CREATE UNIQUE INDEX residents_id_number ON residents(id_number)"
 	" WHERE id_number IS NOT NULL AND deleted_at IS NULL;\n"
 	"CREATE INDEX residents_household ON residents(household_id);\n"
-	"CREATE INDEX residents_name ON residents(name);\n"
-	"CREATE INDEX residents_pinyin ON residents(pinyin);\n"
+	/* No index on name or pinyin: the Households filter looks names up in
+	 * search_terms (migration 2), and a resident's name is only matched
+	 * within a household (residents_household). */
 	"CREATE INDEX residents_id_rev ON residents(id_rev);\n"
 	"CREATE INDEX residents_phone_rev ON residents(phone_rev);\n"
 
