@@ -1,15 +1,55 @@
-/* cmd_report: placeholder until its issue lands. */
+/* cmd_report: `doorstep report [--date DATE]`: the daily summary of SPEC §7
+ * as aligned text on stdout. */
 #include "tui/cmd_report.h"
 
+#include <getopt.h>
 #include <stdio.h>
 
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/report.h"
+#include "core/strbuf.h"
+#include "db/db.h"
+#include "db/stats.h"
 #include "tui/cli.h"
 
 int cmd_report(struct cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "doorstep: `report` is not built yet\n");
-	return CLI_USAGE;
+	static const struct option opts[] = {
+		{"date", required_argument, NULL, 'd'},
+		{NULL, 0, NULL, 0},
+	};
+	struct daily_stats s;
+	struct strbuf out = STRBUF_INIT;
+	struct date today;
+	struct err e;
+	char date[DATE_STR];
+	int c;
+
+	clock_today(&today);
+	date_format(&today, date);
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			if (cli_parse_date("--date", optarg, date) < 0)
+				return CLI_USAGE;
+			break;
+		default:
+			return cli_usage_error("report", _("unknown option %s"), argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("report", _("unexpected argument \"%s\""), argv[optind]);
+	if (cli_open_db(cli, DB_OPEN_READONLY) < 0)
+		return CLI_REFUSED;
+	err_clear(&e);
+	if (db_daily_stats(cli->db, date, &s, &e) < 0) {
+		cli_error(&e, NULL);
+		return CLI_REFUSED;
+	}
+	report_format(&s, &out);
+	fputs(strbuf_str(&out), stdout);
+	strbuf_free(&out);
+	return CLI_OK;
 }

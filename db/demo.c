@@ -1,0 +1,1276 @@
+/* db demo: the synthetic community, written in bulk; see demo.h.
+ *
+ * The generator walks a fixed order (staff, grids, households with their
+ * residents, then each day's visits, isolations with their checks,
+ * donations with their distributions) and draws every random choice from one
+ * core/demo generator, so the rows depend only on the seed, the sizes and
+ * "today". */
+#include "db/demo.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/demo.h"
+#include "core/json.h"
+#include "core/natsort.h"
+#include "core/reskey.h"
+#include "core/settings.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/settings.h"
+#include "db/sql.h"
+
+enum { ST_LIVING, ST_AWAY, ST_MOVED, ST_DECEASED };
+
+struct hh {
+	long long id;
+	int grid;
+	int idx_in_grid;
+	int first_res, n_res;
+	int n_living; /* residents living here (others away, moved out ...) */
+};
+
+struct res {
+	long long id;
+	int hh;
+	char sex;
+	unsigned char status;
+	unsigned char isolated;
+};
+
+struct gen {
+	struct db *db;
+	struct demo_rng rng;
+	struct demo_set ids;
+	struct settings set;
+	struct date today, first;
+	char now[CLOCK_STR];
+	int now_min;
+	char base_at[CLOCK_STR]; /* created_at of the community's records */
+	int n_grids;
+	long long *grid_staff;   /* staff id per grid */
+	int *grid_size;
+	struct hh *hh;
+	int n_hh;
+	struct res *res;
+	int n_res, cap_res;
+	uint64_t uuid_ms;        /* time part of the next UUID */
+	struct demo_summary sum;
+	struct err *e;
+};
+
+/* Every record's UUID: version 7, one millisecond apart from the one
+ * before, so the uuid indexes grow at their end. */
+static void new_uuid(struct gen *g, char out[37])
+{
+	demo_rng_uuid7(&g->rng, g->uuid_ms++, out);
+}
+
+/* Binding by position: the bulk path avoids the name lookups of sql_bind_*.
+ * Text is bound SQLITE_TRANSIENT, so stack buffers may be reused at once. */
+static void bt(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bi(sqlite3_stmt *st, int i, long long v)
+{
+	sqlite3_bind_int64(st, i, v);
+}
+
+/* Binds v, or NULL when v is negative. */
+static void bn(sqlite3_stmt *st, int i, long long v)
+{
+	if (v < 0)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int64(st, i, v);
+}
+
+/* Steps an INSERT and returns the new rowid, or -1 with g->e filled. */
+static long long run(struct gen *g, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		sql_error(g->db, g->e, "writing the demo");
+		return -1;
+	}
+	return sqlite3_last_insert_rowid(db_handle(g->db));
+}
+
+static sqlite3_stmt *prep(struct gen *g, const char *sql)
+{
+	return db_stmt(g->db, sql, g->e);
+}
+
+static void fmt_at(char out[CLOCK_STR], const struct date *d, int minutes)
+{
+	char day[DATE_STR];
+
+	if (minutes > 23 * 60 + 59)
+		minutes = 23 * 60 + 59;
+	date_format(d, day);
+	snprintf(out, CLOCK_STR, "%s %02d:%02d:%02d", day, minutes / 60, minutes % 60,
+		 (minutes * 7) % 60);
+}
+
+/* 1 when a moment of day d at minutes has already happened. */
+static int is_past(struct gen *g, const struct date *d, int minutes)
+{
+	int c = date_cmp(d, &g->today);
+
+	return c < 0 || (c == 0 && minutes <= g->now_min);
+}
+
+/* ---- staff and grids ---- */
+
+static long long add_staff(struct gen *g, const char *name, const char *role, const char *phone)
+{
+	sqlite3_stmt *st = prep(g, "INSERT INTO staff(uuid, created_at, updated_at, name, phone, role)"
+				   " VALUES(?1, ?2, ?2, ?3, ?4, ?5)");
+	char uuid[37];
+
+	if (!st)
+		return -1;
+	new_uuid(g, uuid);
+	bt(st, 1, uuid);
+	bt(st, 2, g->base_at);
+	bt(st, 3, name);
+	bt(st, 4, phone);
+	bt(st, 5, role);
+	g->sum.staff++;
+	return run(g, st);
+}
+
+/* A staff name not used yet (names are unique among staff). */
+static void staff_name(struct gen *g, char *out, size_t n, char **used, int n_used)
+{
+	for (;;) {
+		char sex = demo_rng_chance(&g->rng, 600) ? 'F' : 'M';
+		int dup = 0;
+
+		demo_name(&g->rng, demo_surname(&g->rng), sex, out, n);
+		for (int i = 0; i < n_used && !dup; i++)
+			dup = !strcmp(used[i], out);
+		if (!dup)
+			return;
+	}
+}
+
+static int make_staff_and_grids(struct gen *g)
+{
+	int n_names = g->n_grids + 6, n_used = 0;
+	char **used = xcalloc((size_t)n_names, sizeof *used);
+	char name[64], phone[12], gname[64], cn[32], uuid[37];
+	sqlite3_stmt *st;
+	int r = -1;
+
+	staff_name(g, name, sizeof name, used, n_used);
+	used[n_used++] = xstrdup(name);
+	demo_phone(&g->rng, phone);
+	if (add_staff(g, name, "director", phone) < 0)
+		goto out;
+	g->grid_staff = xcalloc((size_t)g->n_grids, sizeof *g->grid_staff);
+	for (int i = 0; i < g->n_grids; i++) {
+		staff_name(g, name, sizeof name, used, n_used);
+		used[n_used++] = xstrdup(name);
+		demo_phone(&g->rng, phone);
+		if ((g->grid_staff[i] = add_staff(g, name, "grid_worker", phone)) < 0)
+			goto out;
+		st = prep(g, "INSERT INTO grids(uuid, created_at, updated_at, name, staff_id)"
+			     " VALUES(?1, ?2, ?2, ?3, ?4)");
+		if (!st)
+			goto out;
+		demo_cn_number(i + 1, cn, sizeof cn);
+		snprintf(gname, sizeof gname, "第%s网格", cn);
+		new_uuid(g, uuid);
+		bt(st, 1, uuid);
+		bt(st, 2, g->base_at);
+		bt(st, 3, gname);
+		bi(st, 4, g->grid_staff[i]);
+		if (run(g, st) < 0)
+			goto out;
+		g->sum.grids++;
+	}
+	for (int i = 0; i < 5; i++) {
+		staff_name(g, name, sizeof name, used, n_used);
+		used[n_used++] = xstrdup(name);
+		demo_phone(&g->rng, phone);
+		if (add_staff(g, name, "volunteer", phone) < 0)
+			goto out;
+	}
+	r = 0;
+out:
+	for (int i = 0; i < n_used; i++)
+		free(used[i]);
+	free(used);
+	return r;
+}
+
+/* ---- households and residents ---- */
+
+struct person {
+	char name[64];
+	char sex;
+	int age;
+	const char *relation;
+};
+
+static const char *const rel_head = "head", *const rel_spouse = "spouse",
+			  *const rel_child = "child", *const rel_parent = "parent",
+			  *const rel_other = "other";
+
+/* The people of one household, head first. */
+static int make_family(struct gen *g, struct person *p)
+{
+	static const int size_permille[] = {150, 300, 300, 150, 100};
+	int n = 0, k = demo_rng_below(&g->rng, 1000), size = 1;
+	const char *surname = demo_surname(&g->rng);
+
+	for (int i = 0, acc = 0; i < 5; i++) {
+		acc += size_permille[i];
+		if (k < acc) {
+			size = i + 1;
+			break;
+		}
+	}
+	p[0].sex = demo_rng_chance(&g->rng, 700) ? 'M' : 'F';
+	p[0].age = size == 1 ? demo_rng_range(&g->rng, 24, 88) : demo_rng_range(&g->rng, 28, 72);
+	p[0].relation = rel_head;
+	demo_name(&g->rng, surname, p[0].sex, p[0].name, sizeof p[0].name);
+	n = 1;
+	if (n < size && demo_rng_chance(&g->rng, 900)) {
+		p[n].sex = p[0].sex == 'M' ? 'F' : 'M';
+		p[n].age = p[0].age + demo_rng_range(&g->rng, -5, 4);
+		p[n].relation = rel_spouse;
+		demo_name(&g->rng, demo_surname(&g->rng), p[n].sex, p[n].name, sizeof p[n].name);
+		n++;
+	}
+	while (n < size) {
+		int parent = size == 5 && n == size - 1;
+
+		p[n].sex = demo_rng_chance(&g->rng, 500) ? 'M' : 'F';
+		if (parent) {
+			p[n].age = p[0].age + demo_rng_range(&g->rng, 22, 32);
+			if (p[n].age > 98)
+				p[n].age = 98;
+			p[n].relation = rel_parent;
+			demo_name(&g->rng, p[n].sex == 'M' ? surname : demo_surname(&g->rng),
+				  p[n].sex, p[n].name, sizeof p[n].name);
+		} else {
+			p[n].age = p[0].age - demo_rng_range(&g->rng, 22, 36);
+			if (p[n].age < 0)
+				p[n].age = demo_rng_range(&g->rng, 0, 6);
+			p[n].relation = demo_rng_chance(&g->rng, 950) ? rel_child : rel_other;
+			demo_name(&g->rng, surname, p[n].sex, p[n].name, sizeof p[n].name);
+		}
+		n++;
+	}
+	return n;
+}
+
+/* A birth date for someone `age` years old today. */
+static struct date birth_for(struct gen *g, int age)
+{
+	struct date b = g->today;
+
+	b.y -= age;
+	b = date_add(&b, -demo_rng_below(&g->rng, 365));
+	return b;
+}
+
+static int add_resident(struct gen *g, int hh_index, long long hid, const struct person *p,
+			int alone)
+{
+	sqlite3_stmt *st = prep(g,
+				"INSERT INTO residents(uuid, created_at, updated_at, household_id, name,"
+				" sex, id_type, id_number, birth_date, phone, relation, status, tags,"
+				" returned_from, return_date, pinyin, id_rev, phone_rev) VALUES(?1, ?2,"
+				" ?2, ?3, ?4, ?5, 'id', ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+	char uuid[37], idn[19], bd[DATE_STR], phone[12], sex[2] = {p->sex, 0}, tags[96] = "";
+	char ret_date[DATE_STR];
+	const char *status = "living", *returned_from = NULL;
+	struct date birth;
+	struct reskey k;
+	struct res *r;
+	long long id;
+	int has_phone = p->age >= 16 && demo_rng_chance(&g->rng, 920);
+	int st_code = ST_LIVING, k_status = demo_rng_below(&g->rng, 1000);
+
+	if (!st)
+		return -1;
+	birth = birth_for(g, p->age);
+	date_format(&birth, bd);
+	do
+		demo_id_number(&g->rng, demo_region(&g->rng), &birth, p->sex, idn);
+	while (!demo_set_add(&g->ids, demo_id_key(idn)));
+	if (has_phone)
+		demo_phone(&g->rng, phone);
+	if (k_status < 40 && p->relation != rel_head) {
+		status = "away";
+		st_code = ST_AWAY;
+	} else if (k_status < 48 && p->relation != rel_head) {
+		status = "moved_out";
+		st_code = ST_MOVED;
+	} else if (k_status < 51 && p->age > 70 && p->relation != rel_head) {
+		status = "deceased";
+		st_code = ST_DECEASED;
+	}
+	/* Tags, in model_tag order. */
+	if (alone && p->age >= 65)
+		strcat(tags, "elderly_alone,");
+	if (p->age >= 45 && demo_rng_chance(&g->rng, 90 + p->age))
+		strcat(tags, "chronic,");
+	if (p->sex == 'F' && p->age >= 22 && p->age <= 38 && demo_rng_chance(&g->rng, 40))
+		strcat(tags, "pregnant,");
+	if (demo_rng_chance(&g->rng, 15))
+		strcat(tags, "disabled,");
+	if (p->age < 14)
+		strcat(tags, "child,");
+	if (st_code == ST_LIVING && p->age >= 16 && demo_rng_chance(&g->rng, 20)) {
+		static const char *const places[] = {"湖北武汉", "湖北孝感", "湖北黄冈", "浙江温州",
+						     "广东深圳"};
+		struct date rd = date_add(&g->today, -demo_rng_range(&g->rng, 3, 40));
+
+		strcat(tags, "returnee,");
+		returned_from = places[demo_rng_below(&g->rng, 5)];
+		date_format(&rd, ret_date);
+	}
+	if (*tags)
+		tags[strlen(tags) - 1] = '\0';
+	new_uuid(g, uuid);
+	reskey_make(&k, p->name, idn, has_phone ? phone : NULL);
+	bt(st, 1, uuid);
+	bt(st, 2, g->base_at);
+	bi(st, 3, hid);
+	bt(st, 4, p->name);
+	bt(st, 5, sex);
+	bt(st, 6, idn);
+	bt(st, 7, bd);
+	bt(st, 8, has_phone ? phone : NULL);
+	bt(st, 9, p->relation);
+	bt(st, 10, status);
+	bt(st, 11, tags);
+	bt(st, 12, returned_from);
+	bt(st, 13, returned_from ? ret_date : NULL);
+	bt(st, 14, k.pinyin);
+	bt(st, 15, k.id_rev);
+	bt(st, 16, k.phone_rev);
+	id = run(g, st);
+	reskey_free(&k);
+	if (id < 0)
+		return -1;
+	if (g->n_res == g->cap_res) {
+		g->cap_res = g->cap_res ? g->cap_res * 2 : 1024;
+		g->res = xrealloc(g->res, (size_t)g->cap_res * sizeof *g->res);
+	}
+	r = &g->res[g->n_res++];
+	r->id = id;
+	r->hh = hh_index;
+	r->sex = p->sex;
+	r->status = (unsigned char)st_code;
+	r->isolated = 0;
+	g->sum.residents++;
+	return 0;
+}
+
+/* Household i's code and address parts: flats of numbered buildings, and the
+ * last few households in a village (高河村3组12号). */
+struct place {
+	char code[64], compound[64], building[16], unit[16], room[16], address[160];
+};
+
+struct layout {
+	int building, unit, floor, door; /* the next flat */
+	int floors, units, doors;        /* of the current building */
+	int village_group, village_no;
+};
+
+static void next_building(struct gen *g, struct layout *l)
+{
+	static const int floors[] = {6, 6, 7, 11, 18};
+
+	l->building++;
+	l->floors = floors[demo_rng_below(&g->rng, 5)];
+	l->units = demo_rng_range(&g->rng, 2, 4);
+	l->doors = l->floors > 7 ? 4 : 2;
+	l->unit = 1;
+	l->floor = 1;
+	l->door = 1;
+}
+
+static void next_place(struct gen *g, struct layout *l, int village, struct place *p)
+{
+	memset(p, 0, sizeof *p);
+	if (village) {
+		if (l->village_no == 0 || demo_rng_chance(&g->rng, 60)) {
+			l->village_group++;
+			l->village_no = 0;
+		}
+		l->village_no += demo_rng_range(&g->rng, 1, 3);
+		snprintf(p->compound, sizeof p->compound, "高河村");
+		snprintf(p->building, sizeof p->building, "%d组", l->village_group);
+		snprintf(p->room, sizeof p->room, "%d号", l->village_no);
+		snprintf(p->code, sizeof p->code, "高河村%d组%d号", l->village_group, l->village_no);
+		snprintf(p->address, sizeof p->address, "高河村%d组%d号", l->village_group,
+			 l->village_no);
+		return;
+	}
+	for (;;) {
+		if (l->building == 0 || l->unit > l->units)
+			next_building(g, l);
+		int room = l->floor * 100 + l->door;
+		int vacant = demo_rng_chance(&g->rng, 80);
+
+		snprintf(p->code, sizeof p->code, "%d-%d-%d", l->building, l->unit, room);
+		snprintf(p->building, sizeof p->building, "%d", l->building);
+		snprintf(p->unit, sizeof p->unit, "%d", l->unit);
+		snprintf(p->room, sizeof p->room, "%d", room);
+		if (++l->door > l->doors) {
+			l->door = 1;
+			if (++l->floor > l->floors) {
+				l->floor = 1;
+				l->unit++;
+			}
+		}
+		if (!vacant)
+			break;
+	}
+	snprintf(p->compound, sizeof p->compound, "幸福里小区");
+	snprintf(p->address, sizeof p->address, "幸福里小区%s栋%s单元%s室", p->building, p->unit,
+		 p->room);
+}
+
+static int make_households(struct gen *g, int n)
+{
+	int villages = n >= 20 ? (n / 60 > 2 ? n / 60 : 2) : 0;
+	struct layout l = {0};
+	struct person fam[5];
+	struct place pl;
+	char uuid[37], *key;
+	sqlite3_stmt *st;
+
+	g->hh = xcalloc((size_t)n, sizeof *g->hh);
+	g->grid_size = xcalloc((size_t)g->n_grids, sizeof *g->grid_size);
+	for (int i = 0; i < n; i++) {
+		struct hh *h = &g->hh[i];
+		int nf;
+
+		next_place(g, &l, i >= n - villages, &pl);
+		/* Grids are runs of consecutive households (whole streets). */
+		h->grid = (int)((long long)i * g->n_grids / n);
+		h->idx_in_grid = g->grid_size[h->grid]++;
+		nf = make_family(g, fam);
+		st = prep(g, "INSERT INTO households(uuid, created_at, updated_at, code, sort_key,"
+			     " compound, building, unit, room, address, grid_id, phone) VALUES(?1, ?2,"
+			     " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT id FROM grids WHERE staff_id = ?10),"
+			     " ?11)");
+		if (!st)
+			return -1;
+		new_uuid(g, uuid);
+		key = natsort_key(pl.code);
+		bt(st, 1, uuid);
+		bt(st, 2, g->base_at);
+		bt(st, 3, pl.code);
+		bt(st, 4, key);
+		bt(st, 5, pl.compound);
+		bt(st, 6, pl.building[0] ? pl.building : NULL);
+		bt(st, 7, pl.unit[0] ? pl.unit : NULL);
+		bt(st, 8, pl.room[0] ? pl.room : NULL);
+		bt(st, 9, pl.address);
+		bi(st, 10, g->grid_staff[h->grid]);
+		sqlite3_bind_null(st, 11);
+		free(key);
+		if ((h->id = run(g, st)) < 0)
+			return -1;
+		g->sum.households++;
+		h->first_res = g->n_res;
+		for (int j = 0; j < nf; j++)
+			if (add_resident(g, i, h->id, &fam[j], nf == 1) < 0)
+				return -1;
+		h->n_res = g->n_res - h->first_res;
+		for (int j = 0; j < h->n_res; j++)
+			h->n_living += g->res[h->first_res + j].status == ST_LIVING;
+	}
+	g->n_hh = n;
+	/* The household's phone is its head's. */
+	return db_exec(g->db,
+		       "UPDATE households SET phone = (SELECT r.phone FROM residents r"
+		       " WHERE r.household_id = households.id AND r.relation = 'head')",
+		       g->e);
+}
+
+/* ---- visits and readings ---- */
+
+static int normal_temperature(struct gen *g)
+{
+	return 360 + demo_rng_below(&g->rng, 5) + demo_rng_below(&g->rng, 5);
+}
+
+/* Visits and readings go in as multi-row INSERTs of BATCH rows with ids
+ * given here (the tables are empty when the demo starts), so that a reading
+ * knows its visit's id before the visit is written: per-statement overhead
+ * is most of the cost of a bulk insert. */
+#define BATCH 128
+
+struct vrow {
+	long long id, household_id, staff_id;
+	char uuid[37], at[CLOCK_STR], date[DATE_STR];
+	const char *outcome;
+};
+
+struct rrow {
+	long long id, visit_id, resident_id;
+	int temperature; /* 0: NULL */
+	const char *symptoms;
+	char uuid[37], at[CLOCK_STR];
+};
+
+struct batches {
+	struct vrow v[BATCH];
+	struct rrow r[BATCH];
+	int nv, nr;
+	long long next_visit, next_reading;
+	char *vsql_many, *rsql_many; /* BATCH rows */
+};
+
+static const char vsql_head[] = "INSERT INTO visits(id, uuid, created_at, updated_at, household_id,"
+				" at, date, staff_id, outcome) VALUES";
+static const char rsql_head[] = "INSERT INTO readings(id, uuid, created_at, updated_at, visit_id,"
+				" resident_id, temperature, symptoms) VALUES";
+
+static char *batch_sql(const char *head, const char *row, int rows)
+{
+	struct strbuf b = STRBUF_INIT;
+
+	strbuf_puts(&b, head);
+	for (int i = 0; i < rows; i++) {
+		strbuf_puts(&b, i ? "," : "");
+		strbuf_puts(&b, row);
+	}
+	return strbuf_detach(&b);
+}
+
+static int flush_visits(struct gen *g, struct batches *b)
+{
+	static const char one[] = "INSERT INTO visits(id, uuid, created_at, updated_at, household_id,"
+				  " at, date, staff_id, outcome) VALUES(?,?,?,?,?,?,?,?,?)";
+	int full = b->nv == BATCH;
+	sqlite3_stmt *st = NULL;
+	int p = 1;
+
+	for (int i = 0; i < b->nv; i++) {
+		const struct vrow *v = &b->v[i];
+
+		if (!full || i == 0) {
+			if (!(st = prep(g, full ? b->vsql_many : one)))
+				return -1;
+			p = 1;
+		}
+		sqlite3_bind_int64(st, p++, v->id);
+		sqlite3_bind_text(st, p++, v->uuid, 36, SQLITE_STATIC);
+		sqlite3_bind_text(st, p++, v->at, 19, SQLITE_STATIC);
+		sqlite3_bind_text(st, p++, v->at, 19, SQLITE_STATIC);
+		sqlite3_bind_int64(st, p++, v->household_id);
+		sqlite3_bind_text(st, p++, v->at, 19, SQLITE_STATIC);
+		sqlite3_bind_text(st, p++, v->date, 10, SQLITE_STATIC);
+		sqlite3_bind_int64(st, p++, v->staff_id);
+		sqlite3_bind_text(st, p++, v->outcome, -1, SQLITE_STATIC);
+		if ((!full || i == b->nv - 1) && run(g, st) < 0)
+			return -1;
+	}
+	b->nv = 0;
+	return 0;
+}
+
+static int flush_readings(struct gen *g, struct batches *b)
+{
+	static const char one[] = "INSERT INTO readings(id, uuid, created_at, updated_at, visit_id,"
+				  " resident_id, temperature, symptoms) VALUES(?,?,?,?,?,?,?,?)";
+	int full = b->nr == BATCH;
+	sqlite3_stmt *st = NULL;
+	int p = 1;
+
+	for (int i = 0; i < b->nr; i++) {
+		const struct rrow *r = &b->r[i];
+
+		if (!full || i == 0) {
+			if (!(st = prep(g, full ? b->rsql_many : one)))
+				return -1;
+			p = 1;
+		}
+		sqlite3_bind_int64(st, p++, r->id);
+		sqlite3_bind_text(st, p++, r->uuid, 36, SQLITE_STATIC);
+		sqlite3_bind_text(st, p++, r->at, 19, SQLITE_STATIC);
+		sqlite3_bind_text(st, p++, r->at, 19, SQLITE_STATIC);
+		sqlite3_bind_int64(st, p++, r->visit_id);
+		sqlite3_bind_int64(st, p++, r->resident_id);
+		if (r->temperature)
+			sqlite3_bind_int(st, p++, r->temperature);
+		else
+			sqlite3_bind_null(st, p++);
+		sqlite3_bind_text(st, p++, r->symptoms, -1, SQLITE_STATIC);
+		if ((!full || i == b->nr - 1) && run(g, st) < 0)
+			return -1;
+	}
+	b->nr = 0;
+	return 0;
+}
+
+static int add_visit(struct gen *g, struct batches *b, const struct hh *h, const struct date *d,
+		     int minutes, const char *outcome)
+{
+	struct vrow *v;
+
+	if (b->nv == BATCH && flush_visits(g, b) < 0)
+		return -1;
+	v = &b->v[b->nv++];
+	v->id = b->next_visit++;
+	v->household_id = h->id;
+	v->staff_id = g->grid_staff[h->grid];
+	v->outcome = outcome;
+	fmt_at(v->at, d, minutes);
+	memcpy(v->date, v->at, 10);
+	v->date[10] = '\0';
+	new_uuid(g, v->uuid);
+	g->sum.visits++;
+	if (strcmp(outcome, "visited"))
+		return 0;
+	for (int j = 0; j < h->n_res; j++) {
+		const struct res *res = &g->res[h->first_res + j];
+		struct rrow *r;
+		int t = 0;
+		const char *sym = "";
+
+		if (res->status != ST_LIVING)
+			continue;
+		if (demo_rng_chance(&g->rng, 930)) {
+			if (demo_rng_chance(&g->rng, 2)) {
+				t = demo_rng_range(&g->rng, 373, 392);
+				sym = demo_rng_chance(&g->rng, 500) ? "cough" : "cough,fatigue";
+			} else {
+				t = normal_temperature(g);
+			}
+		} else if (demo_rng_chance(&g->rng, 700)) {
+			continue; /* not met, and the worker wrote nothing */
+		}
+		if (b->nr == BATCH && flush_readings(g, b) < 0)
+			return -1;
+		r = &b->r[b->nr++];
+		r->id = b->next_reading++;
+		r->visit_id = v->id;
+		r->resident_id = res->id;
+		r->temperature = t;
+		r->symptoms = sym;
+		memcpy(r->at, v->at, sizeof r->at);
+		new_uuid(g, r->uuid);
+		g->sum.readings++;
+	}
+	return 0;
+}
+
+static int make_visits(struct gen *g, int days)
+{
+	struct batches *b = xcalloc(1, sizeof *b);
+	int r = -1;
+
+	b->vsql_many = batch_sql(vsql_head, "(?,?,?,?,?,?,?,?,?)", BATCH);
+	b->rsql_many = batch_sql(rsql_head, "(?,?,?,?,?,?,?,?)", BATCH);
+	b->next_visit = sql_scalar(g->db, "SELECT coalesce(max(id), 0) + 1 FROM visits", g->e);
+	b->next_reading = sql_scalar(g->db, "SELECT coalesce(max(id), 0) + 1 FROM readings", g->e);
+	if (b->next_visit < 0 || b->next_reading < 0)
+		goto out;
+	for (int k = 0; k < days; k++) {
+		struct date d = date_add(&g->first, k);
+
+		for (int i = 0; i < g->n_hh; i++) {
+			const struct hh *h = &g->hh[i];
+			int size = g->grid_size[h->grid];
+			int minutes = 8 * 60 + 30 + h->idx_in_grid * 540 / (size ? size : 1) +
+				      demo_rng_below(&g->rng, 10);
+			int o = demo_rng_below(&g->rng, 1000);
+			const char *outcome = "visited";
+
+			if (demo_rng_chance(&g->rng, 40) || !is_past(g, &d, minutes))
+				continue; /* not visited that day, or not yet */
+			if (h->n_living == 0 || o < 10)
+				outcome = "away";
+			else if (o < 55)
+				outcome = "no_answer";
+			else if (o < 60)
+				outcome = "refused";
+			if (add_visit(g, b, h, &d, minutes, outcome) < 0)
+				goto out;
+			/* Half the closed doors get a second try later that day. */
+			if (!strcmp(outcome, "no_answer") && demo_rng_chance(&g->rng, 500)) {
+				minutes += demo_rng_range(&g->rng, 120, 300);
+				if (minutes < 21 * 60 && is_past(g, &d, minutes) &&
+				    add_visit(g, b, h, &d, minutes, "visited") < 0)
+					goto out;
+			}
+		}
+	}
+	if (flush_visits(g, b) < 0 || flush_readings(g, b) < 0)
+		goto out;
+	r = 0;
+out:
+	free(b->vsql_many);
+	free(b->rsql_many);
+	free(b);
+	return r;
+}
+
+/* ---- isolations and checks ---- */
+
+struct iso_plan {
+	long long rid;
+	int grid;
+	const char *kind, *site, *reason;
+	struct date start;
+	int days, ext;
+	const char *end_reason; /* NULL while active */
+	struct date end;
+	long long previous_id;
+};
+
+static long long add_isolation(struct gen *g, const struct iso_plan *p)
+{
+	sqlite3_stmt *st = prep(g, "INSERT INTO isolations(uuid, created_at, updated_at,"
+				   " resident_id, kind, site, reason, start_date, days, extended_days,"
+				   " end_date, end_reason, previous_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6,"
+				   " ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+	char uuid[37], created[CLOCK_STR], updated[CLOCK_STR], start[DATE_STR], end[DATE_STR];
+
+	if (!st)
+		return -1;
+	new_uuid(g, uuid);
+	fmt_at(created, &p->start, 8 * 60);
+	fmt_at(updated, p->end_reason ? &p->end : &p->start, 8 * 60);
+	date_format(&p->start, start);
+	date_format(&p->end, end);
+	bt(st, 1, uuid);
+	bt(st, 2, created);
+	bt(st, 3, updated);
+	bi(st, 4, p->rid);
+	bt(st, 5, p->kind);
+	bt(st, 6, p->site);
+	bt(st, 7, p->reason);
+	bt(st, 8, start);
+	bi(st, 9, p->days);
+	bi(st, 10, p->ext);
+	bt(st, 11, p->end_reason ? end : NULL);
+	bt(st, 12, p->end_reason);
+	bn(st, 13, p->previous_id);
+	g->sum.isolations++;
+	return run(g, st);
+}
+
+static int add_checks(struct gen *g, long long iid, const struct iso_plan *p)
+{
+	static const char *const methods[] = {"in_person", "in_person", "phone", "phone",
+					      "self_report"};
+	sqlite3_stmt *st = prep(g, "INSERT INTO checks(uuid, created_at, updated_at, isolation_id,"
+				   " date, slot, at, temperature, symptoms, method, late, staff_id)"
+				   " VALUES(?1, ?2, ?2, ?3, ?4, ?5, ?2, ?6, ?7, ?8, ?9, ?10)");
+	struct date last = date_add(&p->start, p->days + p->ext - 1), stop = g->today;
+	char uuid[37], at[CLOCK_STR], day[DATE_STR];
+
+	if (!st)
+		return -1;
+	if (p->end_reason)
+		stop = date_add(&p->end, -1); /* released (or moved) that day */
+	for (struct date d = p->start; date_cmp(&d, &stop) <= 0; d = date_add(&d, 1)) {
+		date_format(&d, day);
+		for (int slot = 0; slot < 2; slot++) {
+			int minutes = (slot ? 17 * 60 : 8 * 60) + demo_rng_below(&g->rng, 180);
+			int t = demo_rng_chance(&g->rng, 8) ? demo_rng_range(&g->rng, 373, 385)
+							  : normal_temperature(g);
+
+			if (demo_rng_chance(&g->rng, 30) || !is_past(g, &d, minutes))
+				continue; /* missed, or not yet */
+			new_uuid(g, uuid);
+			fmt_at(at, &d, minutes);
+			bt(st, 1, uuid);
+			bt(st, 2, at);
+			bi(st, 3, iid);
+			bt(st, 4, day);
+			bt(st, 5, slot ? "PM" : "AM");
+			bi(st, 6, t);
+			bt(st, 7, t >= g->set.fever_threshold ? "cough" : "");
+			bt(st, 8, methods[demo_rng_below(&g->rng, 5)]);
+			bi(st, 9, date_cmp(&d, &last) > 0);
+			bi(st, 10, g->grid_staff[p->grid]);
+			if (run(g, st) < 0)
+				return -1;
+			g->sum.checks++;
+		}
+	}
+	return 0;
+}
+
+/* Ends plan p on day `on` when that day has come, else leaves it active. */
+static void end_on(struct gen *g, struct iso_plan *p, struct date on, const char *reason)
+{
+	if (date_cmp(&on, &g->today) <= 0) {
+		p->end = on;
+		p->end_reason = reason;
+	}
+}
+
+static int make_isolations(struct gen *g, int days)
+{
+	static const char *const sites[] = {"市第三招待所集中隔离点", "锦江之星火车站店集中隔离点",
+					    "区委党校集中隔离点"};
+	static const char *const reasons[] = {"key_area", "key_area", "key_area", "close_contact",
+					      "close_contact", "secondary_contact", "symptoms",
+					      "other"};
+	int n = g->n_res / 60 > 12 ? g->n_res / 60 : 12, living = 0;
+
+	for (int i = 0; i < g->n_res; i++)
+		living += g->res[i].status == ST_LIVING;
+	if (n > living / 2)
+		n = living / 2;
+	for (int j = 0; j < n; j++) {
+		struct iso_plan p = {0};
+		struct res *r;
+		long long id;
+		int scenario = j % 10;
+
+		do
+			r = &g->res[demo_rng_below(&g->rng, g->n_res)];
+		while (r->status != ST_LIVING || r->isolated);
+		r->isolated = 1;
+		p.rid = r->id;
+		p.grid = g->hh[r->hh].grid;
+		p.previous_id = -1;
+		p.reason = reasons[demo_rng_below(&g->rng, 8)];
+		if (j % 20 == 7) {
+			p.kind = "hospital";
+		} else if (demo_rng_chance(&g->rng, 300)) {
+			p.kind = "central";
+			p.site = sites[demo_rng_below(&g->rng, 3)];
+		} else {
+			p.kind = "home";
+		}
+		/* Spread the starts so that every day of the isolation shows up. */
+		p.start = date_add(&g->today, -demo_rng_below(&g->rng, days + 12));
+		p.days = g->set.isolation_days;
+		if (scenario == 0)
+			p.ext = 7;
+		if (scenario == 1) {
+			/* A new exposure: the first period ends "restarted". */
+			struct date rs = date_add(&p.start, demo_rng_range(&g->rng, 2, 8));
+
+			if (date_cmp(&rs, &g->today) <= 0) {
+				p.end = rs;
+				p.end_reason = "restarted";
+				if ((id = add_isolation(g, &p)) < 0 || add_checks(g, id, &p) < 0)
+					return -1;
+				p.previous_id = id;
+				p.start = rs;
+				p.end_reason = NULL;
+			}
+		}
+		if (scenario == 2)
+			end_on(g, &p, date_add(&p.start, demo_rng_range(&g->rng, 2, 6)), "hospitalised");
+		else if (scenario == 3)
+			end_on(g, &p, date_add(&p.start, demo_rng_range(&g->rng, 3, 9)), "confirmed");
+		else if (scenario == 4)
+			end_on(g, &p, date_add(&p.start, demo_rng_range(&g->rng, 1, 5)), "moved_away");
+		else if (scenario == 5)
+			end_on(g, &p, p.start, "error");
+		if (!p.end_reason && j % 20 != 6) {
+			/* Released the day after the last day, once that day has come. */
+			end_on(g, &p, date_add(&p.start, p.days + p.ext), "completed");
+		}
+		if ((id = add_isolation(g, &p)) < 0 || add_checks(g, id, &p) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- donations and distributions ---- */
+
+struct item {
+	const char *name, *unit;
+	int min_q, max_q;  /* in whole units */
+	int fen_per_unit;
+	long long stock;   /* hundredths on hand */
+};
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int add_distribution(struct gen *g, struct item *it, const struct date *d)
+{
+	static const char *const others[] = {"东门卡点", "西门卡点", "志愿者服务队", "高河村村委会"};
+	sqlite3_stmt *st = prep(g, "INSERT INTO distributions(uuid, created_at, updated_at, item,"
+				   " unit, quantity, recipient_kind, household_id, recipient, date,"
+				   " staff_id) VALUES(?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+	long long q = it->stock * demo_rng_range(&g->rng, 20, 60) / 100 / 100 * 100;
+	char uuid[37], at[CLOCK_STR], day[DATE_STR], code[64] = "";
+	int to_hh = demo_rng_chance(&g->rng, 500);
+	const struct hh *h = &g->hh[demo_rng_below(&g->rng, g->n_hh)];
+
+	if (!st)
+		return -1;
+	if (q <= 0)
+		return 0;
+	if (to_hh) {
+		sqlite3_stmt *c = prep(g, "SELECT code FROM households WHERE id = ?1");
+
+		if (!c)
+			return -1;
+		bi(c, 1, h->id);
+		if (sqlite3_step(c) == SQLITE_ROW)
+			sql_col_copy(c, 0, code, sizeof code);
+		sqlite3_reset(c);
+	}
+	new_uuid(g, uuid);
+	fmt_at(at, d, 15 * 60);
+	date_format(d, day);
+	bt(st, 1, uuid);
+	bt(st, 2, at);
+	bt(st, 3, it->name);
+	bt(st, 4, it->unit);
+	bi(st, 5, q);
+	bt(st, 6, to_hh ? "household" : "other");
+	bn(st, 7, to_hh ? h->id : -1);
+	bt(st, 8, to_hh ? code : others[demo_rng_below(&g->rng, 4)]);
+	bt(st, 9, day);
+	bi(st, 10, g->grid_staff[0]);
+	if (run(g, st) < 0)
+		return -1;
+	it->stock -= q;
+	g->sum.distributions++;
+	return 0;
+}
+
+static int make_donations(struct gen *g, int days)
+{
+	static const char *const companies[] = {"幸福里超市", "宏达物业服务有限公司", "华联商贸有限公司",
+						"长江药业有限公司", "同心餐饮店"};
+	static const char *const orgs[] = {"区红十字会", "市慈善总会", "幸福里业主委员会"};
+	static const char *const channels[] = {"cash", "wechat", "wechat", "alipay", "bank"};
+	static const char *const designations[] = {"防疫物资", "困难群众", "一线工作人员", NULL};
+	struct item items[] = {
+		{"口罩", "箱", 2, 40, 30000, 0},     {"医用酒精", "瓶", 20, 200, 1500, 0},
+		{"84消毒液", "桶", 5, 60, 4000, 0}, {"方便面", "箱", 10, 100, 4500, 0},
+		{"大米", "袋", 10, 80, 6000, 0},    {"蔬菜", "kg", 50, 500, 400, 0},
+		{"防护服", "套", 10, 100, 12000, 0}, {"额温枪", "个", 2, 10, 15000, 0},
+	};
+	int n = g->n_hh / 25 > 12 ? g->n_hh / 25 : 12, n_items = 8, year = 0, seq = 0, n_cash = 0;
+	long *when = xcalloc((size_t)n, sizeof *when);
+	sqlite3_stmt *st;
+	int r = -1;
+
+	for (int i = 0; i < n; i++)
+		when[i] = date_to_days(&g->first) + demo_rng_below(&g->rng, days);
+	qsort(when, (size_t)n, sizeof *when, cmp_long);
+	for (int i = 0; i < n; i++) {
+		struct date d;
+		char uuid[37], at[CLOCK_STR], day[DATE_STR], no[32], donor[96], phone[12], st_s[2];
+		const char *dtype = "individual", *desig;
+		int anon = 0, goods = demo_rng_chance(&g->rng, 400), k = demo_rng_below(&g->rng, 10);
+		struct item *it = &items[demo_rng_below(&g->rng, n_items)];
+		long long qty = 0, amount = 0, value = -1;
+
+		date_from_days(when[i], &d);
+		date_format(&d, day);
+		if (d.y != year) {
+			year = d.y;
+			seq = 0;
+		}
+		seq++;
+		st_s[0] = g->set.station;
+		st_s[1] = '\0';
+		snprintf(no, sizeof no, "%04d-%c-%04d", year, g->set.station, seq);
+		if (k < 4) {
+			demo_name(&g->rng, demo_surname(&g->rng), demo_rng_chance(&g->rng, 500) ? 'M' : 'F',
+				  donor, sizeof donor);
+		} else if (k < 6) {
+			dtype = "party_member";
+			demo_name(&g->rng, demo_surname(&g->rng), 'M', donor, sizeof donor);
+		} else if (k < 8) {
+			dtype = "company";
+			snprintf(donor, sizeof donor, "%s", companies[demo_rng_below(&g->rng, 5)]);
+		} else if (k < 9) {
+			dtype = "organisation";
+			snprintf(donor, sizeof donor, "%s", orgs[demo_rng_below(&g->rng, 3)]);
+		} else {
+			anon = 1;
+			snprintf(donor, sizeof donor, "%s", "");
+		}
+		demo_phone(&g->rng, phone);
+		desig = designations[demo_rng_below(&g->rng, 4)];
+		if (goods) {
+			qty = (long long)demo_rng_range(&g->rng, it->min_q, it->max_q) * 100;
+			if (!strcmp(it->unit, "kg"))
+				qty += demo_rng_below(&g->rng, 10) * 10;
+			if (demo_rng_chance(&g->rng, 800))
+				value = qty * it->fen_per_unit / 100;
+		} else {
+			static const int yuan[] = {100, 200, 500, 1000, 2000, 5000, 10000, 50000};
+
+			amount = (long long)yuan[demo_rng_below(&g->rng, 8)] * 100;
+			if (demo_rng_chance(&g->rng, 200))
+				amount += demo_rng_below(&g->rng, 100) * 100 + 50;
+		}
+		st = prep(g, "INSERT INTO donations(uuid, created_at, updated_at, receipt_no, year,"
+			     " station, seq, received_date, donor_name, donor_type, anonymous, phone,"
+			     " kind, amount_fen, channel, item, quantity, unit, value_fen, designation,"
+			     " received_by, void_reason, voided_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+			     " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+			     " ?23)");
+		if (!st)
+			goto out;
+		/* The second cash donation was entered twice by mistake: void it. */
+		int do_void = !goods && ++n_cash == 2;
+
+		new_uuid(g, uuid);
+		fmt_at(at, &d, 10 * 60 + demo_rng_below(&g->rng, 300));
+		bt(st, 1, uuid);
+		bt(st, 2, at);
+		bt(st, 3, at);
+		bt(st, 4, no);
+		bi(st, 5, year);
+		bt(st, 6, st_s);
+		bi(st, 7, seq);
+		bt(st, 8, day);
+		bt(st, 9, donor);
+		bt(st, 10, dtype);
+		bi(st, 11, anon);
+		bt(st, 12, anon || dtype[0] == 'o' ? NULL : phone);
+		bt(st, 13, goods ? "goods" : "cash");
+		bn(st, 14, goods ? -1 : amount);
+		bt(st, 15, goods ? NULL : channels[demo_rng_below(&g->rng, 5)]);
+		bt(st, 16, goods ? it->name : NULL);
+		bn(st, 17, goods ? qty : -1);
+		bt(st, 18, goods ? it->unit : NULL);
+		bn(st, 19, goods ? value : -1);
+		bt(st, 20, desig);
+		bi(st, 21, g->grid_staff[0]);
+		bt(st, 22, do_void ? "重复登记，作废" : NULL);
+		bt(st, 23, do_void ? at : NULL);
+		if (run(g, st) < 0)
+			goto out;
+		g->sum.donations++;
+		if (goods) {
+			it->stock += qty;
+			for (int k2 = demo_rng_range(&g->rng, 1, 3); k2 > 0; k2--) {
+				struct date dd = date_add(&d, demo_rng_below(&g->rng, 4));
+
+				if (date_cmp(&dd, &g->today) > 0)
+					dd = g->today;
+				if (add_distribution(g, it, &dd) < 0)
+					goto out;
+			}
+		}
+	}
+	r = 0;
+out:
+	free(when);
+	return r;
+}
+
+int db_demo_is_empty(struct db *db, struct err *e)
+{
+	long long n = sql_scalar(db,
+				 "SELECT (SELECT count(*) FROM households) + (SELECT count(*) FROM"
+				 " residents) + (SELECT count(*) FROM visits) + (SELECT count(*) FROM"
+				 " isolations) + (SELECT count(*) FROM donations)",
+				 e);
+
+	return n < 0 ? -1 : n == 0;
+}
+
+static int ensure_settings(struct gen *g, const char *community)
+{
+	int found = db_settings_get(g->db, &g->set, g->e);
+
+	if (found != 0)
+		return found < 0 ? -1 : 0;
+	snprintf(g->set.community, sizeof g->set.community, "%s",
+		 community && *community ? community : "幸福里社区");
+	snprintf(g->set.street, sizeof g->set.street, "%s", "长江路街道");
+	snprintf(g->set.district, sizeof g->set.district, "%s", "湖滨区");
+	if (db_settings_put(g->db, &g->set, g->e) < 0)
+		return -1;
+	return db_settings_get(g->db, &g->set, g->e) < 0 ? -1 : 0;
+}
+
+static int audit_batch(struct gen *g, const struct demo_params *p)
+{
+	struct strbuf ch = STRBUF_INIT;
+	int r;
+
+	json_open(&ch);
+	json_add_int(&ch, "seed", (long long)p->seed);
+	json_add_int(&ch, "households", g->sum.households);
+	json_add_int(&ch, "days", p->days);
+	json_add_int(&ch, "residents", g->sum.residents);
+	json_add_int(&ch, "visits", g->sum.visits);
+	json_add_int(&ch, "readings", g->sum.readings);
+	json_add_int(&ch, "isolations", g->sum.isolations);
+	json_add_int(&ch, "checks", g->sum.checks);
+	json_add_int(&ch, "donations", g->sum.donations);
+	json_add_int(&ch, "distributions", g->sum.distributions);
+	json_close(&ch);
+	r = db_audit(g->db, "insert", "demo", NULL, strbuf_str(&ch), g->e);
+	strbuf_free(&ch);
+	return r;
+}
+
+/* The indexes that the bulk rows would hit at random places (visits by
+ * household, readings by resident, the residents' search keys; the others
+ * grow at their end, since rows go in by date) are dropped while the rows go in and built again at the end
+ * from their own CREATE INDEX text (read from sqlite_schema, so they stay
+ * exactly as db/schema.c made them): one sort is far cheaper than millions
+ * of scattered inserts. */
+struct saved_indexes {
+	char **sql;
+	int n;
+};
+
+static int drop_indexes(struct db *db, struct saved_indexes *s, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS"
+				   " NOT NULL AND name IN ('visits_household', 'readings_resident',"
+				   " 'residents_name', 'residents_pinyin', 'residents_id_rev',"
+				   " 'residents_phone_rev')"
+				   " ORDER BY name",
+				   e);
+	char **names = NULL;
+	int r, n = 0;
+
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		s->sql = xrealloc(s->sql, (size_t)(s->n + 1) * sizeof *s->sql);
+		names = xrealloc(names, (size_t)(n + 1) * sizeof *names);
+		names[n++] = sql_col_dup(st, 0);
+		s->sql[s->n++] = sql_col_dup(st, 1);
+	}
+	sqlite3_reset(st);
+	for (int i = 0; r == 0 && i < n; i++) {
+		char *drop = xasprintf("DROP INDEX \"%s\"", names[i]);
+
+		r = db_exec(db, drop, e);
+		free(drop);
+	}
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return r < 0 ? -1 : 0;
+}
+
+static int restore_indexes(struct db *db, struct saved_indexes *s, struct err *e)
+{
+	for (int i = 0; i < s->n; i++)
+		if (db_exec(db, s->sql[i], e) < 0)
+			return -1;
+	return 0;
+}
+
+static void free_indexes(struct saved_indexes *s)
+{
+	for (int i = 0; i < s->n; i++)
+		free(s->sql[i]);
+	free(s->sql);
+	s->sql = NULL;
+	s->n = 0;
+}
+
+int db_demo_generate(struct db *db, const struct demo_params *p, struct demo_summary *out,
+		     struct err *e)
+{
+	struct saved_indexes idx = {NULL, 0};
+	struct gen g;
+	int r = -1, empty;
+
+	memset(&g, 0, sizeof g);
+	memset(out, 0, sizeof *out);
+	if (p->households < 1 || p->households > 200000)
+		return err_field(e, "households", "--households must be 1 to 200000");
+	if (p->days < 1 || p->days > 366)
+		return err_field(e, "days", "--days must be 1 to 366");
+	g.db = db;
+	g.e = e;
+	demo_rng_seed(&g.rng, p->seed);
+	clock_now(g.now);
+	clock_today(&g.today);
+	g.now_min = clock_minutes();
+	g.first = date_add(&g.today, -(p->days - 1));
+	{
+		struct date before = date_add(&g.first, -1);
+
+		fmt_at(g.base_at, &before, 9 * 60);
+		g.uuid_ms = (uint64_t)(date_to_days(&before) * 86400LL + 9 * 3600) * 1000;
+	}
+	g.n_grids = p->households / 400 > 3 ? p->households / 400 : 3;
+	if (g.n_grids > p->households)
+		g.n_grids = p->households;
+	/* A big cache keeps the index pages of a bulk insert in memory.  While
+	 * the database is still empty, a rollback journal writes each page once
+	 * (WAL would write it twice, and look every page up in its index); WAL
+	 * comes back at the end.  If another connection holds the file in WAL
+	 * mode the switch fails harmlessly and the demo runs in WAL. */
+	if (db_exec(db, "PRAGMA cache_size=-131072", e) < 0)
+		return -1;
+	if (db_demo_is_empty(db, e) == 1) {
+		db_exec(db, "PRAGMA journal_mode=DELETE", NULL);
+		db_exec(db, "PRAGMA synchronous=OFF", NULL);
+	}
+	/* The generator makes every reference itself; checking each of millions
+	 * of them costs a lookup per key.  `doorstep check` runs
+	 * foreign_key_check over the result, and the integration test does too. */
+	if (db_exec(db, "PRAGMA foreign_keys=OFF", e) < 0 || db_begin(db, e) < 0)
+		goto done;
+	empty = db_demo_is_empty(db, e);
+	if (empty <= 0) {
+		if (empty == 0)
+			err_set(e, "%s already holds a community: demo writes only into a new or empty database (use another --db)",
+				db_path(db));
+		goto out;
+	}
+	if (ensure_settings(&g, p->community) < 0 || drop_indexes(db, &idx, e) < 0 ||
+	    make_staff_and_grids(&g) < 0 || make_households(&g, p->households) < 0 ||
+	    make_visits(&g, p->days) < 0 || make_isolations(&g, p->days) < 0 ||
+	    make_donations(&g, p->days) < 0 || restore_indexes(db, &idx, e) < 0 ||
+	    audit_batch(&g, p) < 0)
+		goto out;
+	if (db_commit(db, e) < 0)
+		goto done;
+	*out = g.sum;
+	r = 0;
+	goto done;
+out:
+	db_rollback(db);
+done:
+	db_exec(db, "PRAGMA cache_size=-2000", NULL);
+	db_exec(db, "PRAGMA synchronous=NORMAL", NULL);
+	db_exec(db, "PRAGMA foreign_keys=ON", NULL);
+	if (db_path(db)[0])
+		db_exec(db, "PRAGMA journal_mode=WAL", NULL);
+	free_indexes(&idx);
+	demo_set_free(&g.ids);
+	free(g.grid_staff);
+	free(g.grid_size);
+	free(g.hh);
+	free(g.res);
+	return r;
+}

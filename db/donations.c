@@ -1,0 +1,409 @@
+/* db donations: receipts, voids, distributions and stock; see donations.h. */
+#include "db/donations.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/json.h"
+#include "core/money.h"
+#include "core/receipt.h"
+#include "core/settings.h"
+#include "core/stock.h"
+#include "core/strbuf.h"
+#include "db/db.h"
+#include "db/settings.h"
+#include "db/sql.h"
+#include "db/staff.h"
+
+static int in_list(const char *s, const char *const *list)
+{
+	for (; s && *list; list++)
+		if (!strcmp(s, *list))
+			return 1;
+	return 0;
+}
+
+static const char *const donor_types[] = {"individual", "party_member", "company", "organisation",
+					  NULL};
+static const char *const channels[] = {"cash", "bank", "wechat", "alipay", NULL};
+static const char *const recipient_kinds[] = {"household", "checkpoint", "other", NULL};
+
+static int empty(const char *s)
+{
+	return !s || !*s;
+}
+
+static int day_or_today(const char *in, const char *field, char out[DATE_STR], struct err *e)
+{
+	struct date d;
+
+	if (!in) {
+		clock_today(&d);
+	} else if (date_parse_iso(in, &d, e) < 0) {
+		if (e)
+			snprintf(e->field, sizeof e->field, "%s", field);
+		return -1;
+	}
+	date_format(&d, out);
+	return 0;
+}
+
+static int validate(const struct donation_new *d, struct err *e)
+{
+	if (!d->anonymous && empty(d->donor_name))
+		return err_field(e, "donor_name", "the donor's name is required (or mark it anonymous)");
+	if (d->donor_type && !in_list(d->donor_type, donor_types))
+		return err_field(e, "donor_type", "unknown donor type \"%s\"", d->donor_type);
+	if (empty(d->kind) || (strcmp(d->kind, "cash") && strcmp(d->kind, "goods")))
+		return err_field(e, "kind", "a donation is cash or goods");
+	if (!strcmp(d->kind, "cash")) {
+		if (d->amount_fen <= 0)
+			return err_field(e, "amount", "a cash donation needs an amount above zero");
+		if (d->channel && !in_list(d->channel, channels))
+			return err_field(e, "channel", "unknown channel \"%s\"", d->channel);
+		return 0;
+	}
+	if (empty(d->item))
+		return err_field(e, "item", "a goods donation needs the item");
+	if (empty(d->unit))
+		return err_field(e, "unit", "a goods donation needs the unit (箱, 个, kg ...)");
+	if (d->quantity <= 0)
+		return err_field(e, "quantity", "a goods donation needs a quantity above zero");
+	return 0;
+}
+
+long long db_donation_insert(struct db *db, const struct donation_new *d, char *receipt,
+			     struct err *e)
+{
+	struct settings set;
+	char date[DATE_STR], uuid[37], now[20], no[RECEIPT_MAX], station[2];
+	struct strbuf ch = STRBUF_INIT;
+	int cash, year;
+	long long id = -1, seq, staff = d->received_by;
+	sqlite3_stmt *st;
+
+	if (validate(d, e) < 0 || day_or_today(d->received_date, "received_date", date, e) < 0)
+		return -1;
+	cash = !strcmp(d->kind, "cash");
+	year = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
+	/* BEGIN IMMEDIATE: the write lock is held from here, so max(seq) + 1 is
+	 * ours alone until the commit. */
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (db_settings_get(db, &set, e) < 0)
+		goto out;
+	station[0] = set.station;
+	station[1] = '\0';
+	st = db_stmt(db,
+		     "SELECT coalesce(max(seq), 0) + 1 FROM donations WHERE year = :year"
+		     " AND station = :station",
+		     e);
+	if (!st)
+		goto out;
+	sql_bind_int(st, ":year", year);
+	sql_bind_text(st, ":station", station);
+	if (sql_step_row(db, st, e) != 1)
+		goto out;
+	seq = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (receipt_format(year, set.station, (int)seq, no, sizeof no) < 0) {
+		err_set(e, "cannot number the receipt (year %d, station %s)", year, station);
+		goto out;
+	}
+	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
+		goto out;
+	st = db_stmt(db,
+		     "INSERT INTO donations(uuid, created_at, updated_at, receipt_no, year, station,"
+		     " seq, received_date, donor_name, donor_type, anonymous, phone, kind, amount_fen,"
+		     " channel, item, quantity, unit, value_fen, designation, received_by, notes)"
+		     " VALUES(:uuid, :now, :now, :no, :year, :station, :seq, :date, :donor, :dtype,"
+		     " :anon, :phone, :kind, :amount, :channel, :item, :qty, :unit, :value, :desig,"
+		     " :by, :notes)",
+		     e);
+	if (!st)
+		goto out;
+	sql_new_record(uuid, now);
+	sql_bind_text(st, ":uuid", uuid);
+	sql_bind_text(st, ":now", now);
+	sql_bind_text(st, ":no", no);
+	sql_bind_int(st, ":year", year);
+	sql_bind_text(st, ":station", station);
+	sql_bind_int(st, ":seq", seq);
+	sql_bind_text(st, ":date", date);
+	sql_bind_text(st, ":donor", d->donor_name ? d->donor_name : "");
+	sql_bind_text(st, ":dtype", d->donor_type ? d->donor_type : "individual");
+	sql_bind_int(st, ":anon", d->anonymous ? 1 : 0);
+	sql_bind_text(st, ":phone", empty(d->phone) ? NULL : d->phone);
+	sql_bind_text(st, ":kind", d->kind);
+	sql_bind_id(st, ":amount", cash ? d->amount_fen : -1);
+	sql_bind_text(st, ":channel", cash ? (d->channel ? d->channel : "cash") : NULL);
+	sql_bind_text(st, ":item", cash ? NULL : d->item);
+	sql_bind_id(st, ":qty", cash ? -1 : d->quantity);
+	sql_bind_text(st, ":unit", cash ? NULL : d->unit);
+	sql_bind_id(st, ":value", cash ? -1 : d->value_fen);
+	sql_bind_text(st, ":desig", empty(d->designation) ? NULL : d->designation);
+	sql_bind_id(st, ":by", staff);
+	sql_bind_text(st, ":notes", empty(d->notes) ? NULL : d->notes);
+	if (sql_step_done(db, st, e) < 0)
+		goto out;
+	id = sqlite3_last_insert_rowid(db_handle(db));
+	json_open(&ch);
+	json_add_str(&ch, "receipt_no", no);
+	json_add_str(&ch, "received_date", date);
+	json_add_str(&ch, "donor_name", d->donor_name);
+	if (d->anonymous)
+		json_add_int(&ch, "anonymous", 1);
+	json_add_str(&ch, "kind", d->kind);
+	if (cash) {
+		json_add_int(&ch, "amount_fen", d->amount_fen);
+		json_add_str(&ch, "channel", d->channel ? d->channel : "cash");
+	} else {
+		json_add_str(&ch, "item", d->item);
+		json_add_int(&ch, "quantity", d->quantity);
+		json_add_str(&ch, "unit", d->unit);
+	}
+	json_close(&ch);
+	if (db_audit(db, "insert", "donations", uuid, strbuf_str(&ch), e) < 0 ||
+	    db_commit(db, e) < 0) {
+		id = -1;
+		goto out;
+	}
+	if (receipt)
+		snprintf(receipt, DONATION_RECEIPT_MAX, "%s", no);
+out:
+	if (id < 0)
+		db_rollback(db);
+	strbuf_free(&ch);
+	return id;
+}
+
+#define STOCK_SQL                                                                                  \
+	"SELECT :item, :unit,"                                                                     \
+	" (SELECT coalesce(sum(quantity), 0) FROM donations WHERE kind = 'goods' AND item = :item" \
+	"  AND unit = :unit AND void_reason IS NULL AND deleted_at IS NULL),"                     \
+	" (SELECT coalesce(sum(quantity), 0) FROM distributions WHERE item = :item"               \
+	"  AND unit = :unit AND deleted_at IS NULL),"                                            \
+	" (SELECT coalesce(sum(value_fen), 0) FROM donations WHERE kind = 'goods' AND item = :item" \
+	"  AND unit = :unit AND void_reason IS NULL AND deleted_at IS NULL),"                     \
+	" EXISTS (SELECT 1 FROM donations WHERE item = :item AND unit = :unit)"                   \
+	" OR EXISTS (SELECT 1 FROM distributions WHERE item = :item AND unit = :unit)"
+
+static void read_stock(sqlite3_stmt *st, struct stock_row *out)
+{
+	sql_col_copy(st, 0, out->item, sizeof out->item);
+	sql_col_copy(st, 1, out->unit, sizeof out->unit);
+	out->received = sqlite3_column_int64(st, 2);
+	out->distributed = sqlite3_column_int64(st, 3);
+	out->value_fen = sqlite3_column_int64(st, 4);
+	out->on_hand = out->received - out->distributed;
+}
+
+int db_stock_get(struct db *db, const char *item, const char *unit, struct stock_row *out,
+		 struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, STOCK_SQL, e);
+	int r, seen = 0;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":item", item);
+	sql_bind_text(st, ":unit", unit);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		read_stock(st, out);
+		seen = sqlite3_column_int(st, 5);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : seen;
+}
+
+int db_stock_each(struct db *db, int (*fn)(const struct stock_row *row, void *ctx), void *ctx,
+		  struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(
+		db,
+		"WITH r AS (SELECT item, unit, sum(quantity) q, sum(coalesce(value_fen, 0)) v"
+		"  FROM donations WHERE kind = 'goods' AND void_reason IS NULL AND deleted_at IS NULL"
+		"  GROUP BY item, unit),"
+		" d AS (SELECT item, unit, sum(quantity) q FROM distributions WHERE deleted_at IS NULL"
+		"  GROUP BY item, unit),"
+		" k AS (SELECT item, unit FROM r UNION SELECT item, unit FROM d)"
+		" SELECT k.item, k.unit, coalesce(r.q, 0), coalesce(d.q, 0), coalesce(r.v, 0)"
+		" FROM k LEFT JOIN r ON r.item = k.item AND r.unit = k.unit"
+		" LEFT JOIN d ON d.item = k.item AND d.unit = k.unit ORDER BY k.item, k.unit",
+		e);
+	struct stock_row row;
+	int r;
+
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		memset(&row, 0, sizeof row);
+		read_stock(st, &row);
+		if (fn(&row, ctx))
+			break;
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+int db_donation_void(struct db *db, long long id, const char *reason, struct err *e)
+{
+	char uuid[37], item[128], unit[32], kind[8], now[CLOCK_STR];
+	struct strbuf ch = STRBUF_INIT;
+	struct stock_row s;
+	long long qty = 0;
+	sqlite3_stmt *st;
+	int r;
+
+	if (empty(reason))
+		return err_field(e, "void_reason", "a void needs its reason");
+	if (db_begin(db, e) < 0)
+		return -1;
+	st = db_stmt(db,
+		     "SELECT uuid, kind, item, unit, quantity, void_reason, receipt_no FROM donations"
+		     " WHERE id = :id AND deleted_at IS NULL",
+		     e);
+	if (!st)
+		goto fail;
+	sql_bind_int(st, ":id", id);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		sql_col_copy(st, 0, uuid, sizeof uuid);
+		sql_col_copy(st, 1, kind, sizeof kind);
+		sql_col_copy(st, 2, item, sizeof item);
+		sql_col_copy(st, 3, unit, sizeof unit);
+		qty = sqlite3_column_int64(st, 4);
+		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
+			r = err_set(e, "donation %s is already void (%s)",
+				    (const char *)sqlite3_column_text(st, 6),
+				    (const char *)sqlite3_column_text(st, 5));
+	} else if (r == 0) {
+		r = err_set(e, "no donation with id %lld", id);
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		goto fail;
+	if (!strcmp(kind, "goods")) {
+		if (db_stock_get(db, item, unit, &s, e) < 0)
+			goto fail;
+		if (s.on_hand < qty) {
+			char have[32], q[32];
+
+			quantity_format(s.on_hand, have, sizeof have);
+			quantity_format(qty, q, sizeof q);
+			err_set(e, "cannot void: %s %s of %s were received with it but only %s are on hand (the rest was given out)",
+				q, unit, item, have);
+			goto fail;
+		}
+	}
+	clock_now(now);
+	st = db_stmt(db,
+		     "UPDATE donations SET void_reason = :reason, voided_at = :now, updated_at = :now"
+		     " WHERE id = :id",
+		     e);
+	if (!st)
+		goto fail;
+	sql_bind_text(st, ":reason", reason);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", id);
+	if (sql_step_done(db, st, e) < 0)
+		goto fail;
+	json_open(&ch);
+	json_add_str(&ch, "void_reason", reason);
+	json_close(&ch);
+	if (db_audit(db, "void", "donations", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
+		goto fail;
+	strbuf_free(&ch);
+	return 0;
+fail:
+	db_rollback(db);
+	strbuf_free(&ch);
+	return -1;
+}
+
+long long db_distribution_insert(struct db *db, const struct distribution_new *d, struct err *e)
+{
+	const char *rk = d->recipient_kind ? d->recipient_kind : "other";
+	char date[DATE_STR], uuid[37], now[20];
+	struct strbuf ch = STRBUF_INIT;
+	struct stock_row s;
+	struct stock_line line;
+	long long id = -1, staff = d->staff_id;
+	sqlite3_stmt *st;
+
+	if (empty(d->item))
+		return err_field(e, "item", "a distribution needs the item");
+	if (empty(d->unit))
+		return err_field(e, "unit", "a distribution needs the unit");
+	if (d->quantity <= 0)
+		return err_field(e, "quantity", "a distribution needs a quantity above zero");
+	if (!in_list(rk, recipient_kinds))
+		return err_field(e, "recipient", "unknown recipient kind \"%s\"", rk);
+	if (!strcmp(rk, "household") && d->household_id < 0)
+		return err_field(e, "recipient", "pick the household that receives the goods");
+	if (!strcmp(rk, "checkpoint") && d->checkpoint_id < 0)
+		return err_field(e, "recipient", "pick the checkpoint that receives the goods");
+	if (!strcmp(rk, "other") && empty(d->recipient))
+		return err_field(e, "recipient", "say who receives the goods");
+	if (day_or_today(d->date, "date", date, e) < 0)
+		return -1;
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (db_stock_get(db, d->item, d->unit, &s, e) < 0)
+		goto out;
+	snprintf(s.item, sizeof s.item, "%s", d->item);
+	snprintf(s.unit, sizeof s.unit, "%s", d->unit);
+	line.received = s.received;
+	line.distributed = s.distributed;
+	if (stock_check_distribution(&line, d->quantity, d->item, d->unit, e) < 0)
+		goto out;
+	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
+		goto out;
+	st = db_stmt(db,
+		     "INSERT INTO distributions(uuid, created_at, updated_at, item, unit, quantity,"
+		     " recipient_kind, household_id, checkpoint_id, recipient, date, staff_id, notes)"
+		     " VALUES(:uuid, :now, :now, :item, :unit, :qty, :rk, :hid, :cid, :recipient,"
+		     " :date, :staff, :notes)",
+		     e);
+	if (!st)
+		goto out;
+	sql_new_record(uuid, now);
+	sql_bind_text(st, ":uuid", uuid);
+	sql_bind_text(st, ":now", now);
+	sql_bind_text(st, ":item", d->item);
+	sql_bind_text(st, ":unit", d->unit);
+	sql_bind_int(st, ":qty", d->quantity);
+	sql_bind_text(st, ":rk", rk);
+	sql_bind_id(st, ":hid", !strcmp(rk, "household") ? d->household_id : -1);
+	sql_bind_id(st, ":cid", !strcmp(rk, "checkpoint") ? d->checkpoint_id : -1);
+	sql_bind_text(st, ":recipient", d->recipient ? d->recipient : "");
+	sql_bind_text(st, ":date", date);
+	sql_bind_id(st, ":staff", staff);
+	sql_bind_text(st, ":notes", empty(d->notes) ? NULL : d->notes);
+	if (sql_step_done(db, st, e) < 0)
+		goto out;
+	id = sqlite3_last_insert_rowid(db_handle(db));
+	json_open(&ch);
+	json_add_str(&ch, "item", d->item);
+	json_add_str(&ch, "unit", d->unit);
+	json_add_int(&ch, "quantity", d->quantity);
+	json_add_str(&ch, "recipient_kind", rk);
+	if (d->household_id >= 0)
+		json_add_int(&ch, "household_id", d->household_id);
+	if (d->recipient && *d->recipient)
+		json_add_str(&ch, "recipient", d->recipient);
+	json_add_str(&ch, "date", date);
+	json_close(&ch);
+	if (db_audit(db, "insert", "distributions", uuid, strbuf_str(&ch), e) < 0 ||
+	    db_commit(db, e) < 0)
+		id = -1;
+out:
+	if (id < 0)
+		db_rollback(db);
+	strbuf_free(&ch);
+	return id;
+}

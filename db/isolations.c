@@ -1,0 +1,477 @@
+/* db isolations: start, checks, extend, restart, end; see isolations.h. */
+#include "db/isolations.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/isolation.h"
+#include "core/json.h"
+#include "core/settings.h"
+#include "core/strbuf.h"
+#include "db/db.h"
+#include "db/settings.h"
+#include "db/sql.h"
+#include "db/staff.h"
+
+static int in_list(const char *s, const char *const *list)
+{
+	for (; s && *list; list++)
+		if (!strcmp(s, *list))
+			return 1;
+	return 0;
+}
+
+static const char *const kinds[] = {"home", "central", "hospital", NULL};
+static const char *const reasons[] = {"key_area", "close_contact", "secondary_contact", "symptoms",
+				      "other", NULL};
+static const char *const end_reasons[] = {"completed", "hospitalised", "confirmed", "moved_away",
+					  "error", NULL};
+static const char *const methods[] = {"in_person", "phone", "self_report", NULL};
+
+/* Normalises an optional ISO date (NULL = today) into out. */
+static int day_or_today(const char *in, const char *field, char out[DATE_STR], struct err *e)
+{
+	struct date d;
+
+	if (!in) {
+		clock_today(&d);
+	} else if (date_parse_iso(in, &d, e) < 0) {
+		if (e)
+			snprintf(e->field, sizeof e->field, "%s", field);
+		return -1;
+	}
+	date_format(&d, out);
+	return 0;
+}
+
+#define SELECT_ISO                                                                                 \
+	"SELECT id, uuid, resident_id, kind, site, reason, start_date, days, extended_days,"      \
+	" date(start_date, printf('%+d days', days + extended_days - 1)), end_date, end_reason,"   \
+	" previous_id FROM isolations"
+
+static void read_row(sqlite3_stmt *st, struct isolation *o)
+{
+	memset(o, 0, sizeof *o);
+	o->id = sqlite3_column_int64(st, 0);
+	sql_col_copy(st, 1, o->uuid, sizeof o->uuid);
+	o->resident_id = sqlite3_column_int64(st, 2);
+	sql_col_copy(st, 3, o->kind, sizeof o->kind);
+	sql_col_copy(st, 4, o->site, sizeof o->site);
+	sql_col_copy(st, 5, o->reason, sizeof o->reason);
+	sql_col_copy(st, 6, o->start_date, sizeof o->start_date);
+	o->days = sqlite3_column_int(st, 7);
+	o->extended_days = sqlite3_column_int(st, 8);
+	sql_col_copy(st, 9, o->last_day, sizeof o->last_day);
+	sql_col_copy(st, 10, o->end_date, sizeof o->end_date);
+	sql_col_copy(st, 11, o->end_reason, sizeof o->end_reason);
+	o->previous_id =
+		sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 12);
+}
+
+static int get_by(struct db *db, const char *sql, long long key, struct isolation *out,
+		  struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":key", key);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		read_row(st, out);
+	sqlite3_reset(st);
+	return r;
+}
+
+int db_isolation_get(struct db *db, long long id, struct isolation *out, struct err *e)
+{
+	return get_by(db, SELECT_ISO " WHERE id = :key AND deleted_at IS NULL", id, out, e);
+}
+
+int db_isolation_active_for(struct db *db, long long resident_id, struct isolation *out,
+			    struct err *e)
+{
+	return get_by(db,
+		      SELECT_ISO " WHERE resident_id = :key AND end_date IS NULL"
+				 " AND deleted_at IS NULL ORDER BY start_date DESC, id DESC LIMIT 1",
+		      resident_id, out, e);
+}
+
+/* The live isolation id, which must be active for the change `what`. */
+static int get_active(struct db *db, long long id, const char *what, struct isolation *o,
+		      struct err *e)
+{
+	int r = db_isolation_get(db, id, o, e);
+
+	if (r < 0)
+		return -1;
+	if (r == 0)
+		return err_set(e, "no isolation with id %lld", id);
+	if (o->end_date[0])
+		return err_set(e, "cannot %s: this isolation already ended on %s (%s)", what,
+			       o->end_date, o->end_reason);
+	return 0;
+}
+
+static long long insert_row(struct db *db, const struct isolation_new *n, const char *start,
+			    int days, long long previous_id, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "INSERT INTO isolations(uuid, created_at, updated_at, resident_id,"
+				   " kind, site, reason, start_date, days, previous_id, notes)"
+				   " VALUES(:uuid, :now, :now, :rid, :kind, :site, :reason, :start,"
+				   " :days, :prev, :notes)",
+				   e);
+	struct strbuf ch = STRBUF_INIT;
+	char uuid[37], now[20];
+	long long id;
+
+	if (!st)
+		return -1;
+	sql_new_record(uuid, now);
+	sql_bind_text(st, ":uuid", uuid);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":rid", n->resident_id);
+	sql_bind_text(st, ":kind", n->kind);
+	sql_bind_text(st, ":site", n->site && *n->site ? n->site : NULL);
+	sql_bind_text(st, ":reason", n->reason ? n->reason : "other");
+	sql_bind_text(st, ":start", start);
+	sql_bind_int(st, ":days", days);
+	sql_bind_id(st, ":prev", previous_id);
+	sql_bind_text(st, ":notes", n->notes);
+	if (sql_step_done(db, st, e) < 0)
+		return -1;
+	id = sqlite3_last_insert_rowid(db_handle(db));
+	json_open(&ch);
+	json_add_int(&ch, "resident_id", n->resident_id);
+	json_add_str(&ch, "kind", n->kind);
+	if (n->site && *n->site)
+		json_add_str(&ch, "site", n->site);
+	json_add_str(&ch, "reason", n->reason ? n->reason : "other");
+	json_add_str(&ch, "start_date", start);
+	json_add_int(&ch, "days", days);
+	if (previous_id >= 0)
+		json_add_int(&ch, "previous_id", previous_id);
+	json_close(&ch);
+	if (db_audit(db, "insert", "isolations", uuid, strbuf_str(&ch), e) < 0)
+		id = -1;
+	strbuf_free(&ch);
+	return id;
+}
+
+long long db_isolation_start(struct db *db, const struct isolation_new *n, struct err *e)
+{
+	struct settings set;
+	struct isolation cur;
+	char start[DATE_STR];
+	sqlite3_stmt *st;
+	long long id = -1;
+	int days = n->days, r;
+
+	if (!in_list(n->kind, kinds))
+		return err_field(e, "kind", "isolation kind must be home, central or hospital");
+	if (n->reason && !in_list(n->reason, reasons))
+		return err_field(e, "reason", "unknown isolation reason \"%s\"", n->reason);
+	if (!strcmp(n->kind, "central") && (!n->site || !*n->site))
+		return err_field(e, "site", "a central isolation needs the site's name");
+	if (day_or_today(n->start_date, "start_date", start, e) < 0)
+		return -1;
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (days == 0) {
+		if (db_settings_get(db, &set, e) < 0)
+			goto out;
+		days = set.isolation_days;
+	}
+	if (days < 1 || days > 60) {
+		err_field(e, "days", "isolation days must be 1 to 60, not %d", days);
+		goto out;
+	}
+	st = db_stmt(db, "SELECT 1 FROM residents WHERE id = :id AND deleted_at IS NULL", e);
+	if (!st)
+		goto out;
+	sql_bind_int(st, ":id", n->resident_id);
+	r = sql_step_row(db, st, e);
+	sqlite3_reset(st);
+	if (r <= 0) {
+		if (r == 0)
+			err_field(e, "resident", "no resident with id %lld", n->resident_id);
+		goto out;
+	}
+	r = db_isolation_active_for(db, n->resident_id, &cur, e);
+	if (r != 0) {
+		if (r == 1)
+			err_field(e, "resident",
+				  "this resident is already in isolation since %s (%s): extend, restart or end it instead",
+				  cur.start_date, cur.kind);
+		goto out;
+	}
+	id = insert_row(db, n, start, days, -1, e);
+	if (id >= 0 && db_commit(db, e) < 0)
+		id = -1;
+out:
+	if (id < 0)
+		db_rollback(db);
+	return id;
+}
+
+long long db_isolation_check(struct db *db, long long isolation_id, const struct isolation_check *c,
+			     int *late_out, struct err *e)
+{
+	struct settings set;
+	struct isolation o;
+	char date[DATE_STR], now[CLOCK_STR], at[CLOCK_STR], uuid[37], slot[3];
+	struct strbuf ch = STRBUF_INIT;
+	sqlite3_stmt *st;
+	long long id = -1, staff = c->staff_id;
+	int r, late = c->late ? 1 : 0;
+
+	if (c->slot && strcmp(c->slot, "AM") && strcmp(c->slot, "PM"))
+		return err_field(e, "slot", "the check's slot must be AM or PM");
+	if (c->method && !in_list(c->method, methods))
+		return err_field(e, "method", "unknown check method \"%s\"", c->method);
+	if (c->temperature && (c->temperature < 340 || c->temperature > 430))
+		return err_field(e, "temperature",
+				 "temperature %d.%d °C is outside 34.0-43.0 °C: check the reading",
+				 c->temperature / 10, c->temperature % 10);
+	if (day_or_today(c->date, "date", date, e) < 0)
+		return -1;
+	clock_now(now);
+	snprintf(at, sizeof at, "%s", c->at ? c->at : now);
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = db_isolation_get(db, isolation_id, &o, e);
+	if (r <= 0) {
+		if (r == 0)
+			err_set(e, "no isolation with id %lld", isolation_id);
+		goto out;
+	}
+	if (strcmp(date, o.start_date) < 0) {
+		err_field(e, "date", "the check's date %s is before the isolation started (%s)", date,
+			  o.start_date);
+		goto out;
+	}
+	if (c->slot) {
+		snprintf(slot, sizeof slot, "%s", c->slot);
+	} else {
+		if (db_settings_get(db, &set, e) < 0)
+			goto out;
+		int cut = clock_parse_hhmm(set.am_cutoff);
+
+		snprintf(slot, sizeof slot, "%s",
+			 isolation_slot_code(isolation_slot_for(clock_minutes(),
+								cut < 0 ? 12 * 60 : cut)));
+	}
+	{
+		struct date cd, sd, ed;
+		struct isolation_span span;
+
+		date_parse_iso(date, &cd, NULL);
+		date_parse_iso(o.start_date, &sd, NULL);
+		isolation_span_compute(&sd, o.days, o.extended_days, &span);
+		if (o.end_date[0])
+			date_parse_iso(o.end_date, &ed, NULL);
+		if (isolation_check_is_late(&cd, o.end_date[0] ? &ed : NULL, &span))
+			late = 1;
+	}
+	st = db_stmt(db,
+		     "SELECT at FROM checks WHERE isolation_id = :iid AND date = :date"
+		     " AND slot = :slot AND deleted_at IS NULL",
+		     e);
+	if (!st)
+		goto out;
+	sql_bind_int(st, ":iid", isolation_id);
+	sql_bind_text(st, ":date", date);
+	sql_bind_text(st, ":slot", slot);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		err_field(e, "slot", "the %s check of %s was already recorded at %s", slot, date,
+			  (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (r != 0)
+		goto out;
+	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
+		goto out;
+	st = db_stmt(db,
+		     "INSERT INTO checks(uuid, created_at, updated_at, isolation_id, date, slot, at,"
+		     " temperature, symptoms, method, late, staff_id) VALUES(:uuid, :now, :now, :iid,"
+		     " :date, :slot, :at, :t, :sym, :method, :late, :staff)",
+		     e);
+	if (!st)
+		goto out;
+	sql_new_record(uuid, now);
+	sql_bind_text(st, ":uuid", uuid);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":iid", isolation_id);
+	sql_bind_text(st, ":date", date);
+	sql_bind_text(st, ":slot", slot);
+	sql_bind_text(st, ":at", at);
+	if (c->temperature)
+		sql_bind_int(st, ":t", c->temperature);
+	else
+		sql_bind_null(st, ":t");
+	sql_bind_text(st, ":sym", c->symptoms ? c->symptoms : "");
+	sql_bind_text(st, ":method", c->method ? c->method : "in_person");
+	sql_bind_int(st, ":late", late);
+	sql_bind_id(st, ":staff", staff);
+	if (sql_step_done(db, st, e) < 0)
+		goto out;
+	id = sqlite3_last_insert_rowid(db_handle(db));
+	json_open(&ch);
+	json_add_str(&ch, "isolation", o.uuid);
+	json_add_str(&ch, "date", date);
+	json_add_str(&ch, "slot", slot);
+	if (c->temperature)
+		json_add_int(&ch, "temperature", c->temperature);
+	if (c->symptoms && *c->symptoms)
+		json_add_str(&ch, "symptoms", c->symptoms);
+	json_add_str(&ch, "method", c->method ? c->method : "in_person");
+	if (late)
+		json_add_int(&ch, "late", 1);
+	json_close(&ch);
+	if (db_audit(db, "insert", "checks", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
+		id = -1;
+out:
+	if (id < 0)
+		db_rollback(db);
+	else if (late_out)
+		*late_out = late;
+	strbuf_free(&ch);
+	return id;
+}
+
+/* Writes an update of one isolation with its audit row. */
+static int update_row(struct db *db, const struct isolation *o, int extended_days,
+		      const char *end_date, const char *end_reason, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "UPDATE isolations SET extended_days = :ext, end_date = :end,"
+				   " end_reason = :reason, updated_at = :now WHERE id = :id",
+				   e);
+	struct strbuf ch = STRBUF_INIT;
+	char now[CLOCK_STR], a[16], b[16];
+	int r;
+
+	if (!st)
+		return -1;
+	clock_now(now);
+	sql_bind_int(st, ":ext", extended_days);
+	sql_bind_text(st, ":end", end_date);
+	sql_bind_text(st, ":reason", end_reason);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", o->id);
+	if (sql_step_done(db, st, e) < 0)
+		return -1;
+	json_open(&ch);
+	if (extended_days != o->extended_days) {
+		snprintf(a, sizeof a, "%d", o->extended_days);
+		snprintf(b, sizeof b, "%d", extended_days);
+		json_add_change(&ch, "extended_days", a, b);
+	}
+	if (end_date)
+		json_add_change(&ch, "end_date", NULL, end_date);
+	if (end_reason)
+		json_add_change(&ch, "end_reason", NULL, end_reason);
+	json_close(&ch);
+	r = db_audit(db, "update", "isolations", o->uuid, strbuf_str(&ch), e);
+	strbuf_free(&ch);
+	return r;
+}
+
+int db_isolation_extend(struct db *db, long long id, int add_days, struct err *e)
+{
+	struct isolation o;
+	struct isolation_span span;
+	struct date start, today;
+	int ext;
+
+	if (add_days == 0)
+		return err_field(e, "days", "extend by a number of days other than 0");
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (get_active(db, id, "extend it", &o, e) < 0)
+		goto fail;
+	ext = o.extended_days + add_days;
+	date_parse_iso(o.start_date, &start, NULL);
+	clock_today(&today);
+	isolation_span_compute(&start, o.days, o.extended_days, &span);
+	if (ext < 0) {
+		err_field(e, "days", "the isolation cannot be shorter than its %d days as started",
+			  o.days);
+		goto fail;
+	}
+	if (isolation_extend_check(&span, &today, o.days + ext, e) < 0)
+		goto fail;
+	if (update_row(db, &o, ext, NULL, NULL, e) < 0 || db_commit(db, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+long long db_isolation_restart(struct db *db, long long id, const char *new_start, struct err *e)
+{
+	struct isolation o;
+	struct isolation_new n;
+	char start[DATE_STR];
+	long long nid = -1;
+
+	if (day_or_today(new_start, "start_date", start, e) < 0)
+		return -1;
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (get_active(db, id, "restart it", &o, e) < 0)
+		goto out;
+	if (strcmp(start, o.start_date) < 0) {
+		err_field(e, "start_date", "the new start %s is before the current one (%s)", start,
+			  o.start_date);
+		goto out;
+	}
+	if (update_row(db, &o, o.extended_days, start, "restarted", e) < 0)
+		goto out;
+	memset(&n, 0, sizeof n);
+	n.resident_id = o.resident_id;
+	n.kind = o.kind;
+	n.site = o.site;
+	n.reason = o.reason;
+	n.notes = NULL;
+	nid = insert_row(db, &n, start, o.days, o.id, e);
+	if (nid >= 0 && db_commit(db, e) < 0)
+		nid = -1;
+out:
+	if (nid < 0)
+		db_rollback(db);
+	return nid;
+}
+
+int db_isolation_end(struct db *db, long long id, const char *reason, const char *end_date,
+		     struct err *e)
+{
+	struct isolation o;
+	char end[DATE_STR];
+
+	if (!in_list(reason, end_reasons))
+		return err_field(e, "end_reason",
+				 "end reason must be completed, hospitalised, confirmed, moved_away or error");
+	if (day_or_today(end_date, "end_date", end, e) < 0)
+		return -1;
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (get_active(db, id, "end it", &o, e) < 0)
+		goto fail;
+	if (strcmp(end, o.start_date) < 0) {
+		err_field(e, "end_date", "the end date %s is before the start (%s)", end,
+			  o.start_date);
+		goto fail;
+	}
+	if (update_row(db, &o, o.extended_days, end, reason, e) < 0 || db_commit(db, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	db_rollback(db);
+	return -1;
+}

@@ -1,0 +1,261 @@
+/* db stats: the day's counts, one query per group of numbers; see stats.h for
+ * the definitions each query implements. */
+#include "db/stats.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/settings.h"
+#include "db/db.h"
+#include "db/settings.h"
+#include "db/sql.h"
+
+/* Binds the day's parameters a statement names (:date, :next, :thr). */
+static void bind_day(sqlite3_stmt *st, const char *date, const char *next, int thr)
+{
+	if (sqlite3_bind_parameter_index(st, ":date"))
+		sql_bind_text(st, ":date", date);
+	if (sqlite3_bind_parameter_index(st, ":next"))
+		sql_bind_text(st, ":next", next);
+	if (sqlite3_bind_parameter_index(st, ":thr"))
+		sql_bind_int(st, ":thr", thr);
+}
+
+/* Runs a one-row query and copies its integer columns into v[0..n-1]
+ * (SQL NULL, as sum() over no rows, gives 0). */
+static int one_row(struct db *db, const char *sql, const char *date, const char *next, int thr,
+		   long long *v, int n, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int r;
+
+	if (!st)
+		return -1;
+	bind_day(st, date, next, thr);
+	r = sql_step_row(db, st, e);
+	for (int i = 0; i < n; i++)
+		v[i] = r == 1 ? sqlite3_column_int64(st, i) : 0;
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+static int count_people(struct db *db, struct daily_stats *s, const char *date, const char *next,
+			struct err *e)
+{
+	long long v[2];
+
+	if (one_row(db,
+		    "SELECT (SELECT count(*) FROM households WHERE created_at < :next"
+		    " AND (deleted_at IS NULL OR deleted_at >= :next)),"
+		    " (SELECT count(*) FROM residents WHERE created_at < :next"
+		    " AND (deleted_at IS NULL OR deleted_at >= :next) AND status IN ('living','away'))",
+		    date, next, 0, v, 2, e) < 0)
+		return -1;
+	s->households = (int)v[0];
+	s->residents = (int)v[1];
+	return 0;
+}
+
+static int count_visits(struct db *db, struct daily_stats *s, const char *date, struct err *e)
+{
+	long long v[7];
+
+	if (one_row(db,
+		    "WITH last AS (SELECT outcome, row_number() OVER (PARTITION BY household_id"
+		    " ORDER BY at DESC, id DESC) AS rn FROM visits"
+		    " WHERE date = :date AND deleted_at IS NULL)"
+		    " SELECT count(*), sum(outcome = 'visited'), sum(outcome = 'no_answer'),"
+		    " sum(outcome = 'refused'), sum(outcome = 'away'),"
+		    " (SELECT count(*) FROM visits WHERE date = :date AND deleted_at IS NULL)"
+		    " FROM last WHERE rn = 1",
+		    date, NULL, 0, v, 6, e) < 0)
+		return -1;
+	s->households_done = (int)v[0];
+	s->visited = (int)v[1];
+	s->no_answer = (int)v[2];
+	s->refused = (int)v[3];
+	s->away = (int)v[4];
+	s->visits = (int)v[5];
+	if (one_row(db,
+		    "SELECT count(DISTINCT r.resident_id),"
+		    " count(DISTINCT CASE WHEN r.temperature >= :thr THEN r.resident_id END)"
+		    " FROM visits v JOIN readings r ON r.visit_id = v.id"
+		    " WHERE v.date = :date AND v.deleted_at IS NULL AND r.deleted_at IS NULL"
+		    " AND r.temperature IS NOT NULL",
+		    date, NULL, s->fever_threshold, v, 2, e) < 0)
+		return -1;
+	s->residents_checked = (int)v[0];
+	s->fevers = (int)v[1];
+	return 0;
+}
+
+static int count_isolations(struct db *db, struct daily_stats *s, const char *date, struct err *e)
+{
+	static const char *const kinds[STATS_KINDS] = {"home", "central", "hospital"};
+	sqlite3_stmt *st = db_stmt(
+		db,
+		"SELECT kind, sum(start_date = :date), sum(end_date IS NULL OR end_date > :date),"
+		" sum(end_date = :date AND end_reason = 'completed'),"
+		" sum(end_date = :date AND coalesce(end_reason, '') NOT IN ('completed','restarted')),"
+		" sum((end_date IS NULL OR end_date > :date)"
+		"  AND date(start_date, printf('%+d days', days + extended_days - 1)) = :date),"
+		" sum((end_date IS NULL OR end_date > :date)"
+		"  AND date(start_date, printf('%+d days', days + extended_days - 1)) < :date)"
+		" FROM isolations WHERE deleted_at IS NULL AND start_date <= :date"
+		" AND (end_date IS NULL OR end_date >= :date) GROUP BY kind",
+		e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":date", date);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		const char *kind = (const char *)sqlite3_column_text(st, 0);
+		struct stats_isolation *k = NULL;
+
+		for (int i = 0; i < STATS_KINDS; i++)
+			if (kind && !strcmp(kind, kinds[i]))
+				k = &s->iso[i];
+		if (!k)
+			continue;
+		k->new_today = sqlite3_column_int(st, 1);
+		k->active = sqlite3_column_int(st, 2);
+		k->released = sqlite3_column_int(st, 3);
+		k->ended_other = sqlite3_column_int(st, 4);
+		k->ending = sqlite3_column_int(st, 5);
+		k->overdue = sqlite3_column_int(st, 6);
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		return -1;
+	for (int i = 0; i < STATS_KINDS; i++) {
+		s->iso_total.new_today += s->iso[i].new_today;
+		s->iso_total.active += s->iso[i].active;
+		s->iso_total.released += s->iso[i].released;
+		s->iso_total.ended_other += s->iso[i].ended_other;
+		s->iso_total.ending += s->iso[i].ending;
+		s->iso_total.overdue += s->iso[i].overdue;
+	}
+	return 0;
+}
+
+static int count_checks(struct db *db, struct daily_stats *s, const char *date, struct err *e)
+{
+	long long v[4];
+
+	if (one_row(db,
+		    "SELECT sum(c.slot = 'AM'), sum(c.slot = 'PM'), sum(c.late),"
+		    " sum(c.temperature >= :thr) FROM checks c JOIN isolations i"
+		    " ON i.id = c.isolation_id WHERE c.date = :date AND c.deleted_at IS NULL"
+		    " AND i.deleted_at IS NULL",
+		    date, NULL, s->fever_threshold, v, 4, e) < 0)
+		return -1;
+	s->checks_am = (int)v[0];
+	s->checks_pm = (int)v[1];
+	s->checks_late = (int)v[2];
+	s->check_fevers = (int)v[3];
+	if (one_row(db,
+		    "SELECT count(*), sum(NOT EXISTS (SELECT 1 FROM checks c WHERE c.isolation_id = i.id"
+		    " AND c.date = :date AND c.slot = 'AM' AND c.deleted_at IS NULL)),"
+		    " sum(NOT EXISTS (SELECT 1 FROM checks c WHERE c.isolation_id = i.id"
+		    " AND c.date = :date AND c.slot = 'PM' AND c.deleted_at IS NULL))"
+		    " FROM isolations i WHERE i.deleted_at IS NULL AND i.start_date <= :date"
+		    " AND (i.end_date IS NULL OR i.end_date > :date)",
+		    date, NULL, 0, v, 3, e) < 0)
+		return -1;
+	s->checks_due = (int)v[0];
+	s->missed_am = s->am_over ? (int)v[1] : 0;
+	s->missed_pm = s->pm_over ? (int)v[2] : 0;
+	return 0;
+}
+
+static int count_donations(struct db *db, struct daily_stats *s, const char *date, struct err *e)
+{
+	long long v[6];
+
+	if (one_row(db,
+		    "SELECT sum(void_reason IS NULL), sum(void_reason IS NULL AND kind = 'cash'),"
+		    " sum(CASE WHEN void_reason IS NULL AND kind = 'cash' THEN amount_fen END),"
+		    " sum(void_reason IS NULL AND kind = 'goods'),"
+		    " sum(CASE WHEN void_reason IS NULL AND kind = 'goods' THEN value_fen END),"
+		    " sum(void_reason IS NOT NULL)"
+		    " FROM donations WHERE received_date = :date AND deleted_at IS NULL",
+		    date, NULL, 0, v, 6, e) < 0)
+		return -1;
+	s->donations = (int)v[0];
+	s->cash_donations = (int)v[1];
+	s->cash_fen = v[2];
+	s->goods_donations = (int)v[3];
+	s->goods_value_fen = v[4];
+	s->voided = (int)v[5];
+	if (one_row(db,
+		    "SELECT count(*), sum(quantity) FROM distributions"
+		    " WHERE date = :date AND deleted_at IS NULL",
+		    date, NULL, 0, v, 2, e) < 0)
+		return -1;
+	s->distributions = (int)v[0];
+	s->distributed_qty = v[1];
+	return 0;
+}
+
+/* Which cut-offs have passed for date, judged against the clock. */
+static void cutoffs_over(struct daily_stats *s, const struct settings *set)
+{
+	char now[CLOCK_STR];
+	int cmp, minutes, am = clock_parse_hhmm(set->am_cutoff), pm = clock_parse_hhmm(set->pm_cutoff);
+
+	clock_now(now);
+	cmp = strncmp(s->date, now, 10);
+	if (cmp < 0) {
+		s->am_over = s->pm_over = 1;
+		return;
+	}
+	if (cmp > 0)
+		return;
+	snprintf(s->as_of, sizeof s->as_of, "%s", now);
+	minutes = (now[11] - '0') * 600 + (now[12] - '0') * 60 + (now[14] - '0') * 10 +
+		  (now[15] - '0');
+	s->am_over = minutes >= (am < 0 ? 12 * 60 : am);
+	s->pm_over = minutes >= (pm < 0 ? 20 * 60 : pm);
+}
+
+int db_daily_stats(struct db *db, const char *date, struct daily_stats *out, struct err *e)
+{
+	struct settings set;
+	struct date d, nd;
+	char next[DATE_STR];
+	int own = !db_in_transaction(db), r = -1;
+
+	memset(out, 0, sizeof *out);
+	if (!date)
+		return err_field(e, "date", "no date given");
+	if (date_parse_iso(date, &d, e) < 0) {
+		if (e)
+			snprintf(e->field, sizeof e->field, "date");
+		return -1;
+	}
+	date_format(&d, out->date);
+	nd = date_add(&d, 1);
+	date_format(&nd, next);
+	/* A deferred read transaction: works on a read-only connection too. */
+	if (own && db_exec(db, "BEGIN", e) < 0)
+		return -1;
+	if (db_settings_get(db, &set, e) < 0)
+		goto out;
+	out->fever_threshold = set.fever_threshold;
+	snprintf(out->community, sizeof out->community, "%s", set.community);
+	snprintf(out->am_cutoff, sizeof out->am_cutoff, "%s", set.am_cutoff);
+	snprintf(out->pm_cutoff, sizeof out->pm_cutoff, "%s", set.pm_cutoff);
+	cutoffs_over(out, &set);
+	if (count_people(db, out, out->date, next, e) < 0 || count_visits(db, out, out->date, e) < 0 ||
+	    count_isolations(db, out, out->date, e) < 0 || count_checks(db, out, out->date, e) < 0 ||
+	    count_donations(db, out, out->date, e) < 0)
+		goto out;
+	r = 0;
+out:
+	if (own)
+		db_exec(db, "COMMIT", NULL);
+	return r;
+}

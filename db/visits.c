@@ -1,0 +1,409 @@
+/* db visits: writing visits with their readings, undo, and the day's status
+ * of households; see visits.h. */
+#include "db/visits.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/json.h"
+#include "core/strbuf.h"
+#include "db/db.h"
+#include "db/sql.h"
+#include "db/staff.h"
+
+static const char *const outcome_codes[] = {"visited", "no_answer", "refused", "away"};
+#define N_OUTCOMES (int)(sizeof outcome_codes / sizeof outcome_codes[0])
+
+const char *visit_outcome_code(enum visit_outcome o)
+{
+	return (int)o >= 0 && (int)o < N_OUTCOMES ? outcome_codes[o] : "visited";
+}
+
+int visit_outcome_from_code(const char *code)
+{
+	for (int i = 0; code && i < N_OUTCOMES; i++)
+		if (!strcmp(code, outcome_codes[i]))
+			return i;
+	return -1;
+}
+
+/* Resolves the visit's date and time into date[] and at[]. */
+static int resolve_when(const struct visit_new *v, char date[DATE_STR], char at[CLOCK_STR],
+			struct err *e)
+{
+	char now[CLOCK_STR];
+	struct date d;
+
+	clock_now(now);
+	if (v->date) {
+		if (date_parse_iso(v->date, &d, e) < 0) {
+			snprintf(e->field, sizeof e->field, "date");
+			return -1;
+		}
+		date_format(&d, date);
+	} else {
+		snprintf(date, DATE_STR, "%.10s", v->at ? v->at : now);
+	}
+	if (v->at) {
+		if (strlen(v->at) != 19 || strncmp(v->at, date, 10) || v->at[10] != ' ' ||
+		    clock_parse_hhmm((char[6]){v->at[11], v->at[12], v->at[13], v->at[14], v->at[15],
+					       0}) < 0)
+			return err_field(e, "at", "the visit's time \"%s\" is not a time on %s", v->at,
+					 date);
+		snprintf(at, CLOCK_STR, "%s", v->at);
+	} else {
+		snprintf(at, CLOCK_STR, "%s %s", date, now + 11);
+	}
+	return 0;
+}
+
+static int check_household(struct db *db, long long id, char uuid[37], struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(
+		db, "SELECT uuid FROM households WHERE id = :id AND deleted_at IS NULL", e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":id", id);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		sql_col_copy(st, 0, uuid, 37);
+	sqlite3_reset(st);
+	if (r == 0)
+		return err_field(e, "household", "no household with id %lld (deleted or never entered)",
+				 id);
+	return r < 0 ? -1 : 0;
+}
+
+static int check_reading(struct db *db, const struct visit_new *v, int i, char name[64],
+			 struct err *e)
+{
+	const struct visit_reading *rd = &v->readings[i];
+	sqlite3_stmt *st;
+	int r;
+
+	for (int j = 0; j < i; j++)
+		if (v->readings[j].resident_id == rd->resident_id)
+			return err_field(e, "resident", "resident %lld has two readings in one visit",
+					 rd->resident_id);
+	if (rd->temperature != 0 && (rd->temperature < 340 || rd->temperature > 430))
+		return err_field(e, "temperature",
+				 "temperature %d.%d °C is outside 34.0-43.0 °C: check the reading",
+				 rd->temperature / 10, rd->temperature % 10);
+	st = db_stmt(db,
+		     "SELECT name FROM residents WHERE id = :id AND household_id = :hid"
+		     " AND deleted_at IS NULL",
+		     e);
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":id", rd->resident_id);
+	sql_bind_int(st, ":hid", v->household_id);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		sql_col_copy(st, 0, name, 64);
+	sqlite3_reset(st);
+	if (r == 0)
+		return err_field(e, "resident",
+				 "resident %lld is not a live resident of the visited household",
+				 rd->resident_id);
+	return r < 0 ? -1 : 0;
+}
+
+static int insert_reading(struct db *db, long long visit_id, const char *visit_uuid,
+			  const struct visit_reading *rd, const char *name, const char *at,
+			  struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "INSERT INTO readings(uuid, created_at, updated_at, visit_id,"
+				   " resident_id, temperature, symptoms, note) VALUES(:uuid, :now,"
+				   " :now, :vid, :rid, :t, :sym, :note)",
+				   e);
+	struct strbuf ch = STRBUF_INIT;
+	char uuid[37], now[20];
+	int r;
+
+	(void)at;
+	if (!st)
+		return -1;
+	sql_new_record(uuid, now);
+	sql_bind_text(st, ":uuid", uuid);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":vid", visit_id);
+	sql_bind_int(st, ":rid", rd->resident_id);
+	if (rd->temperature)
+		sql_bind_int(st, ":t", rd->temperature);
+	else
+		sql_bind_null(st, ":t");
+	sql_bind_text(st, ":sym", rd->symptoms ? rd->symptoms : "");
+	sql_bind_text(st, ":note", rd->note);
+	if (sql_step_done(db, st, e) < 0)
+		return -1;
+	json_open(&ch);
+	json_add_str(&ch, "visit", visit_uuid);
+	json_add_int(&ch, "resident_id", rd->resident_id);
+	json_add_str(&ch, "resident", name);
+	if (rd->temperature)
+		json_add_int(&ch, "temperature", rd->temperature);
+	else
+		json_add_str(&ch, "temperature", NULL);
+	if (rd->symptoms && *rd->symptoms)
+		json_add_str(&ch, "symptoms", rd->symptoms);
+	json_close(&ch);
+	r = db_audit(db, "insert", "readings", uuid, strbuf_str(&ch), e);
+	strbuf_free(&ch);
+	return r;
+}
+
+long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_out[37],
+			  struct err *e)
+{
+	char date[DATE_STR], at[CLOCK_STR], uuid[37], now[20], hh_uuid[37], name[64];
+	struct strbuf ch = STRBUF_INIT;
+	long long id = -1, staff = v->staff_id;
+	sqlite3_stmt *st;
+
+	if ((int)v->outcome < 0 || (int)v->outcome >= N_OUTCOMES) {
+		err_field(e, "outcome", "unknown visit outcome %d", (int)v->outcome);
+		return -1;
+	}
+	if (v->n_readings > 0 && v->outcome != VISIT_VISITED) {
+		err_field(e, "outcome", "a visit with outcome \"%s\" has no readings",
+			  visit_outcome_code(v->outcome));
+		return -1;
+	}
+	if (resolve_when(v, date, at, e) < 0)
+		return -1;
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (check_household(db, v->household_id, hh_uuid, e) < 0)
+		goto out;
+	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
+		goto out;
+	st = db_stmt(db,
+		     "INSERT INTO visits(uuid, created_at, updated_at, household_id, at, date,"
+		     " staff_id, outcome, notes) VALUES(:uuid, :now, :now, :hid, :at, :date, :staff,"
+		     " :outcome, :notes)",
+		     e);
+	if (!st)
+		goto out;
+	sql_new_record(uuid, now);
+	sql_bind_text(st, ":uuid", uuid);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":hid", v->household_id);
+	sql_bind_text(st, ":at", at);
+	sql_bind_text(st, ":date", date);
+	sql_bind_id(st, ":staff", staff);
+	sql_bind_text(st, ":outcome", visit_outcome_code(v->outcome));
+	sql_bind_text(st, ":notes", v->notes);
+	if (sql_step_done(db, st, e) < 0)
+		goto out;
+	id = sqlite3_last_insert_rowid(db_handle(db));
+	json_open(&ch);
+	json_add_str(&ch, "household", hh_uuid);
+	json_add_str(&ch, "date", date);
+	json_add_str(&ch, "at", at);
+	json_add_str(&ch, "outcome", visit_outcome_code(v->outcome));
+	json_add_int(&ch, "staff_id", staff);
+	if (v->notes && *v->notes)
+		json_add_str(&ch, "notes", v->notes);
+	json_close(&ch);
+	if (db_audit(db, "insert", "visits", uuid, strbuf_str(&ch), e) < 0)
+		goto fail;
+	for (int i = 0; i < v->n_readings; i++) {
+		if (check_reading(db, v, i, name, e) < 0 ||
+		    insert_reading(db, id, uuid, &v->readings[i], name, at, e) < 0)
+			goto fail;
+	}
+	if (db_commit(db, e) < 0)
+		goto fail;
+	if (uuid_out)
+		memcpy(uuid_out, uuid, 37);
+	strbuf_free(&ch);
+	return id;
+fail:
+out:
+	db_rollback(db);
+	strbuf_free(&ch);
+	return -1;
+}
+
+int db_visit_undo(struct db *db, long long visit_id, struct err *e)
+{
+	sqlite3_stmt *st;
+	char uuid[37], now[20];
+	struct strbuf ch = STRBUF_INIT;
+	int r, n_readings = 0;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	st = db_stmt(db, "SELECT uuid FROM visits WHERE id = :id AND deleted_at IS NULL", e);
+	if (!st)
+		goto fail;
+	sql_bind_int(st, ":id", visit_id);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		sql_col_copy(st, 0, uuid, sizeof uuid);
+	sqlite3_reset(st);
+	if (r <= 0) {
+		db_rollback(db);
+		return r;
+	}
+	clock_now(now);
+	/* Each reading gets its own audit row: its history shows the undo. */
+	st = db_stmt(db,
+		     "SELECT uuid FROM readings WHERE visit_id = :id AND deleted_at IS NULL ORDER BY id",
+		     e);
+	if (!st)
+		goto fail;
+	sql_bind_int(st, ":id", visit_id);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		char ruuid[37];
+
+		sql_col_copy(st, 0, ruuid, sizeof ruuid);
+		strbuf_reset(&ch);
+		json_open(&ch);
+		json_add_str(&ch, "visit", uuid);
+		json_add_str(&ch, "reason", "visit undone");
+		json_close(&ch);
+		if (db_audit(db, "delete", "readings", ruuid, strbuf_str(&ch), e) < 0) {
+			sqlite3_reset(st);
+			goto fail;
+		}
+		n_readings++;
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		goto fail;
+	st = db_stmt(db,
+		     "UPDATE readings SET deleted_at = :now, updated_at = :now"
+		     " WHERE visit_id = :id AND deleted_at IS NULL",
+		     e);
+	if (!st)
+		goto fail;
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", visit_id);
+	if (sql_step_done(db, st, e) < 0)
+		goto fail;
+	st = db_stmt(db, "UPDATE visits SET deleted_at = :now, updated_at = :now WHERE id = :id", e);
+	if (!st)
+		goto fail;
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", visit_id);
+	if (sql_step_done(db, st, e) < 0)
+		goto fail;
+	strbuf_reset(&ch);
+	json_open(&ch);
+	json_add_str(&ch, "reason", "visit undone");
+	json_add_int(&ch, "readings", n_readings);
+	json_close(&ch);
+	if (db_audit(db, "delete", "visits", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
+		goto fail;
+	strbuf_free(&ch);
+	return 1;
+fail:
+	db_rollback(db);
+	strbuf_free(&ch);
+	return -1;
+}
+
+int db_visit_last(struct db *db, const char *date, long long staff_id, long long *id_out,
+		  struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT id FROM visits WHERE date = :date AND deleted_at IS NULL"
+				   " AND (:staff < 0 OR staff_id = :staff) ORDER BY created_at DESC,"
+				   " id DESC LIMIT 1",
+				   e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":date", date);
+	sql_bind_int(st, ":staff", staff_id);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		*id_out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return r;
+}
+
+int db_visit_status(struct db *db, long long household_id, const char *date, int fever_threshold,
+		    struct visit_status *out, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(
+		db,
+		"SELECT v.id, v.outcome, v.at,"
+		" (SELECT count(*) FROM visits w WHERE w.household_id = v.household_id"
+		"  AND w.date = v.date AND w.deleted_at IS NULL),"
+		" (SELECT count(r.temperature) FROM readings r WHERE r.visit_id = v.id"
+		"  AND r.deleted_at IS NULL),"
+		" (SELECT max(r.temperature) FROM readings r WHERE r.visit_id = v.id"
+		"  AND r.deleted_at IS NULL)"
+		" FROM visits v WHERE v.household_id = :hid AND v.date = :date"
+		" AND v.deleted_at IS NULL ORDER BY v.at DESC, v.id DESC LIMIT 1",
+		e);
+	char code[16];
+	int r;
+
+	memset(out, 0, sizeof *out);
+	out->outcome = -1;
+	out->visit_id = -1;
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":hid", household_id);
+	sql_bind_text(st, ":date", date);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		out->visit_id = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, code, sizeof code);
+		out->outcome = visit_outcome_from_code(code);
+		sql_col_copy(st, 2, out->at, sizeof out->at);
+		out->visits = sqlite3_column_int(st, 3);
+		out->measured = sqlite3_column_int(st, 4);
+		out->max_temperature = sqlite3_column_int(st, 5);
+		out->fever = out->max_temperature > 0 && out->max_temperature >= fever_threshold;
+	}
+	sqlite3_reset(st);
+	return r;
+}
+
+int db_visit_counts(struct db *db, const char *date, long long grid_id, int fever_threshold,
+		    struct visit_counts *out, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(
+		db,
+		"WITH hh AS (SELECT id FROM households WHERE deleted_at IS NULL"
+		"  AND (:grid < 0 OR grid_id = :grid)),"
+		" last AS (SELECT v.id, v.outcome, row_number() OVER (PARTITION BY v.household_id"
+		"  ORDER BY v.at DESC, v.id DESC) AS rn FROM visits v JOIN hh ON hh.id = v.household_id"
+		"  WHERE v.date = :date AND v.deleted_at IS NULL)"
+		" SELECT (SELECT count(*) FROM hh), count(*), sum(outcome = 'visited'),"
+		" sum(outcome = 'no_answer'), sum(outcome = 'refused'), sum(outcome = 'away'),"
+		" sum(EXISTS (SELECT 1 FROM readings r WHERE r.visit_id = last.id"
+		"  AND r.deleted_at IS NULL AND r.temperature >= :thr))"
+		" FROM last WHERE rn = 1",
+		e);
+	int r;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":date", date);
+	sql_bind_int(st, ":grid", grid_id);
+	sql_bind_int(st, ":thr", fever_threshold);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		out->households = sqlite3_column_int(st, 0);
+		out->done = sqlite3_column_int(st, 1);
+		out->visited = sqlite3_column_int(st, 2);
+		out->no_answer = sqlite3_column_int(st, 3);
+		out->refused = sqlite3_column_int(st, 4);
+		out->away = sqlite3_column_int(st, 5);
+		out->fevers = sqlite3_column_int(st, 6);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}

@@ -1,0 +1,190 @@
+#!/bin/sh
+# demo and report: a 2000-household demo, then `report --date` for several
+# days and two clock times, each number compared with a plain SQL count made
+# by the stock sqlite3 shell on the same file; `check` consistent; the same
+# seed twice gives the same rows; usage errors exit 2; a demo into a
+# non-empty database is refused (exit 1) and changes nothing.
+set -u
+bin=${DOORSTEP_BIN:?DOORSTEP_BIN is not set}
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+export DOORSTEP_NOW="2020-02-15 09:30:00"
+export DOORSTEP_STAFF="测试员"
+export LC_ALL=C.UTF-8
+fail=0
+no() { echo "FAIL: $*"; fail=1; }
+db="$dir/a.db"
+
+"$bin" --db "$db" demo --households 2000 --days 30 --seed 7 >"$dir/demo.out" 2>&1 ||
+	{ cat "$dir/demo.out"; echo "FAIL: demo exited $?"; exit 1; }
+grep -q "2000 households" "$dir/demo.out" || no "demo summary: $(cat "$dir/demo.out")"
+"$bin" --db "$db" check >"$dir/check.out" 2>&1 || no "check: $(cat "$dir/check.out")"
+grep -q "consistent" "$dir/check.out" || no "check does not say consistent"
+
+q() { sqlite3 -batch -noheader "$db" "$1"; }
+
+# The number printed after a report label (the label column is 30 wide).
+val() {
+	awk -v l="$2" 'index($0, l) == 1 && substr($0, length(l) + 1, 1) == " " {
+		v = substr($0, 31); sub(/^ +/, "", v); split(v, a, " "); print a[1]; exit }' "$1"
+}
+# The n-th number of an isolation table row (1 home .. 4 total).
+isov() {
+	awk -v l="$2" -v n="$3" 'index($0, l) == 1 && substr($0, length(l) + 1, 1) == " " {
+		v = substr($0, 31); split(v, a, " "); print a[n]; exit }' "$1"
+}
+eq() { # label, report value, sql value
+	[ "$2" = "$3" ] || no "$D $NOW: $1: report says '$2', SQL says '$3'"
+}
+
+compare_day() {
+	D=$1
+	NOW=$DOORSTEP_NOW
+	out="$dir/report-$D.txt"
+	"$bin" --db "$db" report --date "$D" >"$out" 2>&1 || { no "report --date $D: $(cat "$out")"; return; }
+	N="date('$D', '+1 day')"
+	live="created_at < $N AND (deleted_at IS NULL OR deleted_at >= $N)"
+	eq households "$(val "$out" "  Households")" "$(q "SELECT count(*) FROM households WHERE $live")"
+	eq residents "$(val "$out" "  Residents")" \
+		"$(q "SELECT count(*) FROM residents WHERE $live AND status IN ('living','away')")"
+	eq "households visited" "$(val "$out" "  Households visited")" \
+		"$(q "SELECT count(DISTINCT household_id) FROM visits WHERE date = '$D' AND deleted_at IS NULL")"
+	for o in visited "no answer" refused away; do
+		code=$(echo "$o" | tr ' ' _)
+		eq "$o" "$(val "$out" "    $o")" "$(q "SELECT count(*) FROM visits v WHERE v.date = '$D'
+			AND v.deleted_at IS NULL AND v.outcome = '$code' AND NOT EXISTS (SELECT 1 FROM visits w
+			WHERE w.household_id = v.household_id AND w.date = '$D' AND w.deleted_at IS NULL
+			AND (w.at > v.at OR (w.at = v.at AND w.id > v.id)))")"
+	done
+	eq visits "$(val "$out" "  Visits made")" \
+		"$(q "SELECT count(*) FROM visits WHERE date = '$D' AND deleted_at IS NULL")"
+	rd="FROM readings r JOIN visits v ON v.id = r.visit_id WHERE v.date = '$D'
+		AND v.deleted_at IS NULL AND r.deleted_at IS NULL AND r.temperature IS NOT NULL"
+	eq "residents checked" "$(val "$out" "  Residents checked")" "$(q "SELECT count(DISTINCT r.resident_id) $rd")"
+	eq fevers "$(val "$out" "  Fevers found")" "$(q "SELECT count(DISTINCT r.resident_id) $rd
+		AND r.temperature >= (SELECT fever_threshold FROM settings)")"
+	active="deleted_at IS NULL AND start_date <= '$D' AND (end_date IS NULL OR end_date > '$D')"
+	n=1
+	for k in home central hospital; do
+		eq "active $k" "$(isov "$out" "  Active at end of day" $n)" \
+			"$(q "SELECT count(*) FROM isolations WHERE kind = '$k' AND $active")"
+		eq "new $k" "$(isov "$out" "  New" $n)" \
+			"$(q "SELECT count(*) FROM isolations WHERE kind = '$k' AND deleted_at IS NULL AND start_date = '$D'")"
+		eq "released $k" "$(isov "$out" "  Released" $n)" \
+			"$(q "SELECT count(*) FROM isolations WHERE kind = '$k' AND deleted_at IS NULL AND end_date = '$D' AND end_reason = 'completed'")"
+		n=$((n + 1))
+	done
+	eq "ended otherwise" "$(isov "$out" "  Ended otherwise" 4)" \
+		"$(q "SELECT count(*) FROM isolations WHERE deleted_at IS NULL AND end_date = '$D' AND end_reason NOT IN ('completed','restarted')")"
+	eq "last day" "$(isov "$out" "  On their last day" 4)" \
+		"$(q "SELECT count(*) FROM isolations WHERE $active AND date(start_date, '+' || (days + extended_days - 1) || ' days') = '$D'")"
+	eq due "$(val "$out" "  Isolations due")" "$(q "SELECT count(*) FROM isolations WHERE $active")"
+	for slot in AM PM; do
+		label="  Morning (AM)"
+		[ $slot = PM ] && label="  Evening (PM)"
+		eq "$slot done" "$(val "$out" "$label")" \
+			"$(q "SELECT count(*) FROM checks WHERE date = '$D' AND slot = '$slot' AND deleted_at IS NULL")"
+		missed=$(q "SELECT count(*) FROM isolations i WHERE $active AND NOT EXISTS (SELECT 1 FROM checks c
+			WHERE c.isolation_id = i.id AND c.date = '$D' AND c.slot = '$slot' AND c.deleted_at IS NULL)")
+		got=$(awk -v l="$label" 'index($0, l) == 1 { if (match($0, /[0-9]+ missed/)) print substr($0, RSTART, RLENGTH - 7); else print "not reached" }' "$out")
+		if [ "$2" = "$slot-open" ] || { [ "$2" = "AM-open" ] && [ $slot = PM ]; }; then
+			eq "$slot missed (cut-off not reached)" "$got" "not reached"
+		else
+			eq "$slot missed" "$got" "$missed"
+		fi
+	done
+	eq donations "$(val "$out" "  Received")" \
+		"$(q "SELECT count(*) FROM donations WHERE received_date = '$D' AND void_reason IS NULL")"
+	cash=$(awk 'index($0, "    cash ") == 1 { print $3 }' "$out" | tr -d '¥,.')
+	cash=$(expr "$cash" + 0)
+	eq cash "$cash" "$(q "SELECT printf('%d', coalesce(sum(amount_fen), 0)) FROM donations WHERE received_date = '$D' AND void_reason IS NULL AND kind = 'cash'")"
+	eq voided "$(val "$out" "  Voided")" \
+		"$(q "SELECT count(*) FROM donations WHERE received_date = '$D' AND void_reason IS NOT NULL")"
+	eq distributions "$(val "$out" "  Distributions")" \
+		"$(q "SELECT count(*) FROM distributions WHERE date = '$D' AND deleted_at IS NULL")"
+}
+
+# Today at 09:30: both cut-offs ahead.  Past days: the whole day is over.
+compare_day 2020-02-15 AM-open
+grep -q "as of 09:30" "$dir/report-2020-02-15.txt" || no "today's report does not say 'as of 09:30'"
+compare_day 2020-02-14 closed
+compare_day 2020-01-20 closed
+busy=$(q "SELECT received_date FROM donations GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")
+compare_day "$busy" closed
+voided_day=$(q "SELECT received_date FROM donations WHERE void_reason IS NOT NULL LIMIT 1")
+[ -n "$voided_day" ] || no "the demo has no voided donation"
+compare_day "$voided_day" closed
+# Today again after the AM cut-off: AM missed counts, PM still ahead.
+DOORSTEP_NOW="2020-02-15 13:00:00" compare_day 2020-02-15 PM-open
+DOORSTEP_NOW="2020-02-15 13:00:00" "$bin" --db "$db" report >"$dir/r13.txt" 2>&1
+grep -q "Evening (PM).*not reached" "$dir/r13.txt" || no "at 13:00 the PM cut-off is not reached"
+grep -q "Morning (AM).*missed" "$dir/r13.txt" || no "at 13:00 the AM misses are counted"
+
+# The demo covers every state the issue asks for.
+for what in \
+	"SELECT count(*) FROM isolations WHERE end_date IS NULL" \
+	"SELECT count(*) FROM isolations WHERE extended_days > 0" \
+	"SELECT count(*) FROM isolations WHERE end_reason = 'restarted'" \
+	"SELECT count(*) FROM isolations WHERE previous_id IS NOT NULL" \
+	"SELECT count(*) FROM isolations WHERE end_reason = 'completed'" \
+	"SELECT count(*) FROM isolations WHERE end_reason = 'hospitalised'" \
+	"SELECT count(*) FROM isolations WHERE end_reason = 'confirmed'" \
+	"SELECT count(*) FROM isolations WHERE end_reason = 'moved_away'" \
+	"SELECT count(*) FROM isolations WHERE end_reason = 'error'" \
+	"SELECT count(DISTINCT kind) - 2 FROM isolations" \
+	"SELECT count(*) FROM readings WHERE temperature >= 373" \
+	"SELECT count(*) FROM visits WHERE outcome = 'no_answer'" \
+	"SELECT count(*) FROM donations WHERE kind = 'cash'" \
+	"SELECT count(*) FROM donations WHERE kind = 'goods'" \
+	"SELECT count(*) FROM distributions" \
+	"SELECT count(*) FROM households WHERE code LIKE '高河村%组%号'" \
+	"SELECT count(*) FROM residents WHERE name LIKE '%䶮%' OR name LIKE '%𫖮%' OR name LIKE '%𬳵%'" \
+	"SELECT count(DISTINCT grid_id) - 1 FROM households" \
+	"SELECT count(*) FROM grids WHERE staff_id IS NOT NULL"; do
+	n=$(q "$what")
+	[ "${n:-0}" -gt 0 ] || no "demo lacks: $what"
+done
+[ "$(q "SELECT count(*) FROM audit_log WHERE table_name = 'demo'")" = 1 ] || no "not one demo audit row"
+
+# Same seed, same rows (UUIDs and times included; the settings row's UUID
+# is the database's own identity and the audit log is not content).
+dump() {
+	for t in staff grids households residents visits readings isolations checks donations distributions; do
+		sqlite3 -batch "$1" "SELECT * FROM $t ORDER BY id"
+	done
+	sqlite3 -batch "$1" "SELECT community, street, district, station, fever_threshold FROM settings"
+}
+"$bin" --db "$dir/b.db" demo --households 2000 --days 30 --seed 7 >/dev/null 2>&1 || no "second demo"
+dump "$db" >"$dir/a.dump"
+dump "$dir/b.db" >"$dir/b.dump"
+cmp -s "$dir/a.dump" "$dir/b.dump" || no "same seed, different content: $(diff "$dir/a.dump" "$dir/b.dump" | head -5)"
+"$bin" --db "$dir/c.db" demo --households 50 --days 3 --seed 8 >/dev/null 2>&1 || no "demo seed 8"
+"$bin" --db "$dir/d.db" demo --households 50 --days 3 --seed 9 >/dev/null 2>&1 || no "demo seed 9"
+[ "$(dump "$dir/c.db" | md5sum)" != "$(dump "$dir/d.db" | md5sum)" ] || no "seeds 8 and 9 gave the same content"
+
+# A non-empty database is refused and left as it was.
+before=$(md5sum <"$db")
+"$bin" --db "$db" demo --households 10 >"$dir/again.out" 2>&1
+rc=$?
+[ $rc -eq 1 ] || no "demo into a non-empty database exited $rc, not 1"
+grep -q "already holds" "$dir/again.out" || no "refusal message: $(cat "$dir/again.out")"
+[ "$(md5sum <"$db")" = "$before" ] || no "the refused demo changed the file"
+
+# Usage errors exit 2.
+usage() {
+	"$bin" --db "$dir/u.db" "$@" >"$dir/u.out" 2>&1
+	rc=$?
+	[ $rc -eq 2 ] || no "'$*' exited $rc, not 2: $(cat "$dir/u.out")"
+}
+usage demo --households abc
+usage demo --households 0
+usage demo --days 400
+usage demo --seed -3
+usage demo --frobnicate
+usage demo extra
+usage report --date 2020-13-45
+usage report --bogus
+usage report extra
+[ ! -e "$dir/u.db" ] || no "a usage error created the database"
+
+exit $fail
