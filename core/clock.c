@@ -54,8 +54,23 @@ void clock_now(char out[CLOCK_STR])
 	time_t t;
 	struct tm tm;
 
-	if (env && *env && parse_stamp(env, out) == 0)
-		return;
+	/* The last DOORSTEP_NOW parsed, so that a bulk write (an import stamps
+	 * every record) does not parse it again for each one. */
+	static char last_env[64], last_out[CLOCK_STR];
+
+	if (env && *env) {
+		if (last_out[0] && !strcmp(env, last_env)) {
+			memcpy(out, last_out, CLOCK_STR);
+			return;
+		}
+		if (parse_stamp(env, out) == 0) {
+			if (strlen(env) < sizeof last_env) {
+				memcpy(last_env, env, strlen(env) + 1);
+				memcpy(last_out, out, CLOCK_STR);
+			}
+			return;
+		}
+	}
 	t = time(NULL);
 	localtime_r(&t, &tm);
 	strftime(out, CLOCK_STR, "%Y-%m-%d %H:%M:%S", &tm);

@@ -69,11 +69,37 @@ static void random_bytes(uint8_t *b, size_t n)
 	}
 }
 
+/* Random bytes are drawn from the system a pool at a time: one getrandom
+ * call per record was a tenth of a bulk import.  A child process (fork)
+ * draws its own pool, never its parent's leftovers. */
+#define POOL_BYTES 4096
+
+static void pool_bytes(uint8_t *b, size_t n)
+{
+	static uint8_t pool[POOL_BYTES];
+	static size_t left;
+	static pid_t owner;
+	pid_t pid = getpid();
+
+	if (pid != owner) {
+		left = 0;
+		owner = pid;
+	}
+	if (left < n) {
+		random_bytes(pool, sizeof pool);
+		left = sizeof pool;
+	}
+	memcpy(b, pool + sizeof pool - left, n);
+	/* Bytes handed out are not kept. */
+	memset(pool + sizeof pool - left, 0, n);
+	left -= n;
+}
+
 void uuid_v4(char out[UUID_STR])
 {
 	uint8_t b[16];
 
-	random_bytes(b, sizeof b);
+	pool_bytes(b, sizeof b);
 	uuid_from_bytes(b, out);
 }
 
@@ -82,7 +108,7 @@ void uuid_v7(char out[UUID_STR])
 	uint8_t rnd[10];
 	struct timespec ts;
 
-	random_bytes(rnd, sizeof rnd);
+	pool_bytes(rnd, sizeof rnd);
 	clock_gettime(CLOCK_REALTIME, &ts);
 	uuid_v7_from((uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000, rnd, out);
 }

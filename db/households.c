@@ -71,6 +71,54 @@ static int get_where(struct db *db, const char *sql, const char *param, long lon
 	return r;
 }
 
+/* The household's own columns only (no grid name, head, counts, last visit
+ * or tags: those are correlated subqueries that matching does not need). */
+#define PLAIN_COLS                                                                                 \
+	"SELECT h.id, h.uuid, h.code, h.compound, h.building, h.unit, h.room, h.address,"         \
+	" h.grid_id, h.phone, h.notes FROM households h"
+
+static void read_plain(sqlite3_stmt *st, struct household *h)
+{
+	h->id = sqlite3_column_int64(st, 0);
+	sql_col_copy(st, 1, h->uuid, sizeof h->uuid);
+	h->code = sql_col_dup(st, 2);
+	h->compound = sql_col_dup(st, 3);
+	h->building = sql_col_dup(st, 4);
+	h->unit = sql_col_dup(st, 5);
+	h->room = sql_col_dup(st, 6);
+	h->address = sql_col_dup(st, 7);
+	h->grid_id = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 8);
+	h->phone = sql_col_dup(st, 9);
+	h->notes = sql_col_dup(st, 10);
+}
+
+static int get_plain(struct db *db, const char *sql, const char *param, long long id,
+		     const char *text, struct household *out, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int r;
+
+	model_household_init(out);
+	if (!st)
+		return -1;
+	if (text)
+		sql_bind_text(st, param, text);
+	else
+		sql_bind_int(st, param, id);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		read_plain(st, out);
+	sqlite3_reset(st);
+	return r;
+}
+
+int db_household_lookup_code(struct db *db, const char *code, struct household *out,
+			     struct err *e)
+{
+	return get_plain(db, PLAIN_COLS " WHERE h.code = :code AND h.deleted_at IS NULL", ":code", 0,
+			 code, out, e);
+}
+
 int db_household_get(struct db *db, long long id, struct household *out, struct err *e)
 {
 	return get_where(db, SELECT_COLS " WHERE h.id = :id AND h.deleted_at IS NULL", ":id", id,
@@ -117,7 +165,9 @@ static void bind_fields(sqlite3_stmt *st, const struct household *h, const char 
 	sql_bind_text(st, ":notes", h->notes);
 }
 
-int db_household_insert(struct db *db, struct household *h, struct err *e)
+/* The one INSERT of a household and its audit row, in the caller's
+ * transaction: both entry points below share it. */
+static int insert_row(struct db *db, struct household *h, struct err *e)
 {
 	struct strbuf ch = STRBUF_INIT;
 	char now[20];
@@ -125,12 +175,6 @@ int db_household_insert(struct db *db, struct household *h, struct err *e)
 	sqlite3_stmt *st;
 	int r = -1;
 
-	if (!h->code || !*h->code)
-		return err_field(e, "code", _("the household code is required"));
-	if (db_begin(db, e) < 0)
-		return -1;
-	if (code_taken(db, h->code, -1, e) != 0)
-		goto out;
 	st = db_stmt(db,
 		     "INSERT INTO households(uuid, created_at, updated_at, code, sort_key, compound,"
 		     " building, unit, room, address, grid_id, phone, notes) VALUES(:uuid, :now,"
@@ -138,7 +182,7 @@ int db_household_insert(struct db *db, struct household *h, struct err *e)
 		     " :grid_id, :phone, :notes)",
 		     e);
 	if (!st)
-		goto out;
+		return -1;
 	sql_new_record(h->uuid, now);
 	key = natsort_key(h->code);
 	sql_bind_text(st, ":uuid", h->uuid);
@@ -152,15 +196,39 @@ int db_household_insert(struct db *db, struct household *h, struct err *e)
 	if (h->grid_id >= 0)
 		json_add_int(&ch, "grid_id", h->grid_id);
 	json_close(&ch);
-	if (db_audit(db, "insert", "households", h->uuid, strbuf_str(&ch), e) < 0)
+	r = db_audit(db, "insert", "households", h->uuid, strbuf_str(&ch), e);
+out:
+	free(key);
+	strbuf_free(&ch);
+	return r;
+}
+
+int db_household_insert(struct db *db, struct household *h, struct err *e)
+{
+	int r = -1;
+
+	if (!h->code || !*h->code)
+		return err_field(e, "code", _("the household code is required"));
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (code_taken(db, h->code, -1, e) != 0)
+		goto out;
+	if (insert_row(db, h, e) < 0)
 		goto out;
 	r = db_commit(db, e);
 out:
 	if (r < 0)
 		db_rollback(db);
-	free(key);
-	strbuf_free(&ch);
 	return r;
+}
+
+int db_household_insert_checked(struct db *db, struct household *h, struct err *e)
+{
+	if (!h->code || !*h->code)
+		return err_field(e, "code", _("the household code is required"));
+	if (!db_in_transaction(db))
+		return err_set(e, "internal error: db_household_insert_checked outside a transaction");
+	return insert_row(db, h, e);
 }
 
 int db_household_update(struct db *db, const struct household *h, struct err *e)
@@ -176,7 +244,8 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 		return err_field(e, "code", _("the household code is required"));
 	if (db_begin(db, e) < 0)
 		return -1;
-	found = db_household_get(db, h->id, &old, e);
+	found = get_plain(db, PLAIN_COLS " WHERE h.id = :id AND h.deleted_at IS NULL", ":id", h->id,
+			  NULL, &old, e);
 	if (found <= 0) {
 		if (found == 0)
 			err_set(e, _("the household was deleted meanwhile"));

@@ -18,6 +18,11 @@ struct db;
  * Returns 0 or -1. */
 int db_household_insert(struct db *db, struct household *h, struct err *e);
 
+/* As db_household_insert (the same INSERT and audit row) for a bulk writer
+ * that has already looked the code up (db/roster.c): no lookup here.  Must
+ * run inside the caller's transaction; on -1 the caller rolls it back. */
+int db_household_insert_checked(struct db *db, struct household *h, struct err *e);
+
 /* Writes h's editable fields (code, compound, building, unit, room, address,
  * grid_id, phone, notes) to the live record h->id.  Returns 1 when something
  * changed (audited with old and new values), 0 when nothing did, -1 error. */
@@ -31,6 +36,12 @@ int db_household_get(struct db *db, long long id, struct household *out, struct 
 /* As db_household_get, by code. */
 int db_household_find_code(struct db *db, const char *code, struct household *out,
 			   struct err *e);
+
+/* As db_household_find_code, reading only the household's own columns
+ * (id, uuid, code ... grid_id, phone, notes; grid_name, head_name, counts,
+ * last_visit and tags stay NULL/0): cheap enough to match thousands of rows. */
+int db_household_lookup_code(struct db *db, const char *code, struct household *out,
+			     struct err *e);
 
 /* Soft-deletes the household and its live residents (each audited).
  * 1 deleted, 0 not found, -1 error. */

@@ -163,7 +163,9 @@ static void bind_fields(sqlite3_stmt *st, const struct resident *r, const struct
 	sql_bind_text(st, ":phone_rev", k->phone_rev);
 }
 
-int db_resident_insert(struct db *db, struct resident *r, struct err *e)
+/* The one INSERT of a resident and its audit row, in the caller's
+ * transaction: both entry points below share it. */
+static int insert_row(struct db *db, struct resident *r, struct err *e)
 {
 	struct strbuf ch = STRBUF_INIT;
 	struct reskey k = {0};
@@ -171,13 +173,6 @@ int db_resident_insert(struct db *db, struct resident *r, struct err *e)
 	sqlite3_stmt *st;
 	int rc = -1;
 
-	if (!r->name || !*r->name)
-		return err_field(e, "name", _("the resident's name is required"));
-	if (db_begin(db, e) < 0)
-		return -1;
-	r->id = -1;
-	if (id_taken(db, r, e) != 0)
-		goto out;
 	st = db_stmt(db,
 		     "INSERT INTO residents(uuid, created_at, updated_at, household_id, name, sex,"
 		     " id_type, id_number, birth_date, phone, relation, status, tags, returned_from,"
@@ -186,7 +181,7 @@ int db_resident_insert(struct db *db, struct resident *r, struct err *e)
 		     " :tags, :returned_from, :return_date, :notes, :pinyin, :id_rev, :phone_rev)",
 		     e);
 	if (!st)
-		goto out;
+		return -1;
 	sql_new_record(r->uuid, now);
 	reskey_make(&k, r->name, r->id_number, r->phone);
 	sql_bind_text(st, ":uuid", r->uuid);
@@ -202,15 +197,41 @@ int db_resident_insert(struct db *db, struct resident *r, struct err *e)
 	if (r->sex)
 		json_add_str(&ch, "sex", sex);
 	json_close(&ch);
-	if (db_audit(db, "insert", "residents", r->uuid, strbuf_str(&ch), e) < 0)
+	rc = db_audit(db, "insert", "residents", r->uuid, strbuf_str(&ch), e);
+out:
+	reskey_free(&k);
+	strbuf_free(&ch);
+	return rc;
+}
+
+int db_resident_insert(struct db *db, struct resident *r, struct err *e)
+{
+	int rc = -1;
+
+	if (!r->name || !*r->name)
+		return err_field(e, "name", _("the resident's name is required"));
+	if (db_begin(db, e) < 0)
+		return -1;
+	r->id = -1;
+	if (id_taken(db, r, e) != 0)
+		goto out;
+	if (insert_row(db, r, e) < 0)
 		goto out;
 	rc = db_commit(db, e);
 out:
 	if (rc < 0)
 		db_rollback(db);
-	reskey_free(&k);
-	strbuf_free(&ch);
 	return rc;
+}
+
+int db_resident_insert_checked(struct db *db, struct resident *r, struct err *e)
+{
+	if (!r->name || !*r->name)
+		return err_field(e, "name", _("the resident's name is required"));
+	if (!db_in_transaction(db))
+		return err_set(e, "internal error: db_resident_insert_checked outside a transaction");
+	r->id = -1;
+	return insert_row(db, r, e);
 }
 
 int db_resident_update(struct db *db, const struct resident *r, struct err *e)

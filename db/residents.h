@@ -19,6 +19,13 @@ struct db;
  * Returns 0 or -1. */
 int db_resident_insert(struct db *db, struct resident *r, struct err *e);
 
+/* As db_resident_insert (the same INSERT and audit row) for a bulk writer
+ * that has already made sure the ID number is free (db/roster.c looks each
+ * one up to match residents): no lookup here.  Must run inside the caller's
+ * transaction (db_begin); on -1 the caller rolls it back.  The unique index
+ * still refuses a taken ID number, with SQLite's message. */
+int db_resident_insert_checked(struct db *db, struct resident *r, struct err *e);
+
 /* Writes r's fields to the live record r->id (not household_id: see
  * db_resident_move).  1 changed (audited old/new), 0 unchanged, -1 error. */
 int db_resident_update(struct db *db, const struct resident *r, struct err *e);

@@ -4,7 +4,9 @@
  * columns and write the audit rows; this module only decides, row by row,
  * what is new, what changed and what is the same.  Lookups that cannot match
  * are skipped: a household created by this import has no stored residents,
- * and ID numbers are unique within a checked roster. */
+ * and ID numbers are unique within a checked roster; new records go in
+ * through the _checked entry points, which trust the lookup made here
+ * instead of repeating it. */
 #include "db/roster.h"
 
 #include <stdlib.h>
@@ -19,6 +21,7 @@
 #include "db/db.h"
 #include "db/households.h"
 #include "db/residents.h"
+#include "db/search.h"
 #include "db/sql.h"
 
 #define PROGRESS_EVERY 500
@@ -83,7 +86,7 @@ static int apply_household(struct db *db, const struct roster *r, size_t j, stru
 	if (grid && (gid = grid_id(db, gc, grid, e)) < 0)
 		return -1;
 	model_household_init(&h);
-	found = db_household_find_code(db, roster_household_value(r, j, ROSTER_CODE), &h, e);
+	found = db_household_lookup_code(db, roster_household_value(r, j, ROSTER_CODE), &h, e);
 	if (found < 0)
 		goto out;
 	if (!found) {
@@ -100,7 +103,7 @@ static int apply_household(struct db *db, const struct roster *r, size_t j, stru
 	take(&h.phone, roster_household_value(r, j, ROSTER_HOUSEHOLD_PHONE));
 	take(&h.notes, roster_household_value(r, j, ROSTER_HOUSEHOLD_NOTES));
 	if (!found) {
-		if (db_household_insert(db, &h, e) < 0)
+		if (db_household_insert_checked(db, &h, e) < 0)
 			goto out;
 		c->households_new++;
 	} else {
@@ -170,7 +173,9 @@ static int apply_resident(struct db *db, const struct roster *r, size_t i, long 
 	if (!found) {
 		res.household_id = hid;
 		take_row(&res, r, i);
-		if (db_resident_insert(db, &res, e) < 0)
+		if (db_resident_insert_checked(db, &res, e) < 0)
+			goto out;
+		if (!household_created && db_search_queue(db, hid, e) < 0)
 			goto out;
 		c->residents_new++;
 		rc = 0;
@@ -218,7 +223,7 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 		goto done;
 	residents_empty = sql_scalar(
 	    db, "SELECT NOT EXISTS (SELECT 1 FROM residents WHERE deleted_at IS NULL)", e);
-	if (residents_empty < 0)
+	if (residents_empty < 0 || db_search_bulk_begin(db, e) < 0)
 		goto fail;
 	hid = xcalloc(nhh ? nhh : 1, sizeof *hid);
 	created = xcalloc(nhh ? nhh : 1, 1);
@@ -236,6 +241,8 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 			goto fail;
 		}
 		created[j] = (unsigned char)made;
+		if (made && db_search_queue(db, hid[j], e) < 0)
+			goto fail;
 	}
 	for (size_t i = 0; i < nrows; i++) {
 		size_t j = roster_row_household(r, i);
@@ -247,6 +254,8 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 		if (progress && (i + 1) % PROGRESS_EVERY == 0)
 			progress(i + 1, nrows, ctx);
 	}
+	if (db_search_bulk_end(db, !dry_run, e) < 0)
+		goto fail;
 	/* The import itself is audited when it changed something: the same
 	 * file again leaves the database exactly as it was. */
 	if (c.households_new + c.households_updated + c.residents_new + c.residents_updated == 0)

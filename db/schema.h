@@ -16,4 +16,14 @@ int schema_latest_version(void);
 /* Runs every migration after `from` in order.  Returns 0 or -1. */
 int schema_migrate(struct db *db, int from, struct err *e);
 
+/* The SQL that creates, and the SQL that drops, the two AFTER INSERT
+ * triggers of migration 2 that queue new households and residents for the
+ * search index.  A trigger makes each INSERT a multi-table write, for which
+ * SQLite keeps a statement journal (every page the INSERT touches copied
+ * aside): a third of a bulk import's time.  db/search.c drops them for an
+ * import's transaction, queues the households itself and creates them
+ * again before the commit, so that no other writer ever runs without them. */
+const char *schema_search_insert_triggers(void);
+const char *schema_search_insert_triggers_drop(void);
+
 #endif

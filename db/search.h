@@ -58,4 +58,17 @@ int db_search_sync(struct db *db, struct err *e);
  * repair).  Returns 0 or -1. */
 int db_search_rebuild(struct db *db, struct err *e);
 
+/* Bulk writing (an import), inside the caller's open transaction:
+ * db_search_bulk_begin sets aside the triggers that queue every inserted
+ * household and resident (db/schema.h says why); the writer then queues
+ * with db_search_queue each household it inserted or added residents to
+ * (updates are still queued by their triggers); db_search_bulk_end puts the
+ * triggers back and, when refile is set, refiles the queue in the same
+ * transaction, so that the first keystroke after the import has nothing to
+ * do.  Each returns 0 or -1 with e (the caller rolls back: the triggers come
+ * back with the rollback). */
+int db_search_bulk_begin(struct db *db, struct err *e);
+int db_search_queue(struct db *db, long long household_id, struct err *e);
+int db_search_bulk_end(struct db *db, int refile, struct err *e);
+
 #endif

@@ -21,6 +21,7 @@
 #include "tui/history.h"
 #include "tui/household_detail.h"
 #include "tui/household_form.h"
+#include "tui/import_screen.h"
 #include "tui/keys.h"
 #include "tui/widget_list.h"
 #include "tui/widget_text.h"
@@ -424,11 +425,18 @@ static int act_reveal(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
+static int act_import(struct screen *s)
+{
+	import_screen_start(s->app);
+	return SCREEN_HANDLED;
+}
+
 static const struct screen_handler handlers[] = {
     {ACT_OPEN, act_open, NULL},	    {ACT_FILTER, act_filter, NULL},
     {ACT_NEW, act_new, NULL},	    {ACT_EDIT, act_edit, NULL},
     {ACT_DELETE, act_delete, NULL}, {ACT_HISTORY, act_history, NULL},
-    {ACT_REVEAL, act_reveal, NULL}, {ACT_NONE, NULL, NULL},
+    {ACT_REVEAL, act_reveal, NULL}, {ACT_IMPORT, act_import, NULL},
+    {ACT_NONE, NULL, NULL},
 };
 
 const struct screen_class households_screen = {

@@ -74,6 +74,7 @@ const struct action_info keys_action_info[ACT_COUNT] = {
     [ACT_CHECKPOINT] = {"checkpoint", N_("choose or add the checkpoint"), N_("checkpoint")},
     [ACT_COPY] = {"copy", N_("copy the day or the week forward"), N_("copy")},
     [ACT_PRESENT] = {"present", N_("record whether the person turned up"), N_("present")},
+    [ACT_IMPORT] = {"import", N_("import a roster from a CSV file"), N_("import")},
     [ACT_NEXT_FIELD] = {"next-field", N_("next field"), N_("next")},
     [ACT_PREV_FIELD] = {"prev-field", N_("previous field"), NULL},
     [ACT_SUBMIT] = {"submit", N_("save the form"), N_("save")},
@@ -129,6 +130,7 @@ const struct keybind keys_default[] = {
     {KEYCTX_LIST, 'r', ACT_REVEAL},
     {KEYCTX_LIST, 'm', ACT_MOVE},
     {KEYCTX_LIST, 'p', ACT_PRINT},
+    {KEYCTX_LIST, 'i', ACT_IMPORT},
     {KEYCTX_LIST, KEYS_CTRL('R'), ACT_REFRESH},
 
     {KEYCTX_FORM, '\t', ACT_NEXT_FIELD},

@@ -1,0 +1,123 @@
+/* test_import_tui: importing a roster from the Households tab with the keys
+ * alone.  A good file (UTF-8 with BOM and CRLF, as Excel writes it) shows
+ * its column mapping and the counts of a dry run, imports after the
+ * confirmation, and its households appear in the list; the same file again
+ * has nothing to import.  A file with bad rows shows every error line,
+ * scrolls to the last one, refuses to import, and the database keeps what
+ * it had. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+static char *db;
+
+static void expect_sql(struct harness *h, const char *sql, const char *want)
+{
+	char *got = harness_sql(db, sql);
+
+	HCHECK(h, got && !strcmp(got, want), "%s\n  gave \"%s\", want \"%s\"", sql,
+	       got ? got : "(error)", want);
+	free(got);
+}
+
+/* Opens the import form from the list and submits path. */
+static void open_file(struct harness *h, const char *path)
+{
+	harness_type(h, "i");
+	HWAIT(h, "Import a roster (CSV)", 3000);
+	harness_type(h, path);
+	harness_key(h, "Enter");
+	HWAIT(h, "Import roster:", 5000);
+}
+
+int main(void)
+{
+	char *dir, buf[600], cwd[PATH_MAX], good[PATH_MAX + 64], bad[PATH_MAX + 64];
+	const char *env[3];
+	const char *args[] = {"--staff", "李明", NULL};
+	struct harness_opts o = {.args = args};
+	struct harness *h;
+
+	HCHECK(NULL, getcwd(cwd, sizeof cwd) != NULL, "getcwd");
+	snprintf(good, sizeof good, "%s/tests/fixtures/roster/excel_utf8_bom_crlf.csv", cwd);
+	snprintf(bad, sizeof bad, "%s/tests/fixtures/roster/bad_rows.csv", cwd);
+	db = harness_new_db(&dir);
+	harness_db_env(db, buf, env);
+	o.env = env;
+	h = harness_start(&o);
+	HCHECK(h, h != NULL, "cannot start");
+	HWAIT(h, "1 Today", 5000);
+	harness_type(h, "2");
+	HWAIT(h, "No household yet", 3000);
+	HWAIT(h, "import", 3000); /* the hint line offers it */
+
+	/* A good file: mapping, counts, confirm, the list. */
+	open_file(h, good);
+	HWAIT(h, "Households: 3 new, 0 updated, 0 unchanged", 3000);
+	HWAIT(h, "Residents: 5 new, 0 updated, 0 unchanged", 3000);
+	HWAIT(h, "户号 → household code", 3000);
+	HWAIT(h, "身份证号 → ID number", 3000);
+	HWAIT(h, "序号 → ", 3000);
+	expect_sql(h, "SELECT count(*) FROM residents", "0"); /* a dry run so far */
+	harness_key(h, "Enter");
+	HWAIT(h, "Import 5 rows (5 new residents, 0 updated)?", 3000);
+	harness_type(h, "y");
+	HWAIT(h, "Imported: households 3 new, 0 updated; residents 5 new, 0 updated", 5000);
+	HGONE(h, "Import roster:", 3000);
+	HWAIT(h, "3-2-501", 3000);
+	HWAIT(h, "12-1-101", 3000);
+	HWAIT(h, "Households: 3", 3000);
+	expect_sql(h, "SELECT count(*) FROM residents", "5");
+	expect_sql(h, "SELECT count(*) FROM search_dirty", "0");
+	/* The filter finds an imported resident at once (the index was filed
+	 * by the import). */
+	harness_type(h, "/");
+	harness_type(h, "zxm");
+	HWAIT(h, "Filter: zxm", 3000);
+	HWAIT(h, "3-2-501", 3000);
+	HGONE(h, "12-1-101", 3000);
+	harness_key(h, "Esc");
+	HWAIT(h, "12-1-101", 3000);
+
+	/* The same file again: nothing to do. */
+	open_file(h, good);
+	HWAIT(h, "Residents: 0 new, 0 updated, 5 unchanged", 3000);
+	harness_key(h, "Enter");
+	HWAIT(h, "Nothing to import", 3000);
+	harness_key(h, "Esc");
+	HGONE(h, "Import roster:", 3000);
+
+	/* A file with bad rows: every error line, nothing imported. */
+	open_file(h, bad);
+	HWAIT(h, "14 problem(s): nothing can be imported", 3000);
+	HWAIT(h, "Problems (14 errors", 3000);
+	HWAIT(h, "2: 身份证号: check digit", 3000);
+	harness_key(h, "End");
+	HWAIT(h, "16: 姓名: 寅 is already on line 15", 3000);
+	harness_key(h, "Enter");
+	HWAIT(h, "The file has 14 problem(s)", 3000);
+	HCHECK(h, !harness_has_text(h, "Import 15 rows"), "a bad file asked to be imported");
+	harness_key(h, "Esc");
+	HGONE(h, "Import roster:", 3000);
+	expect_sql(h, "SELECT count(*) FROM residents", "5");
+	expect_sql(h, "SELECT count(*) FROM households WHERE code LIKE '1-1-1%'", "0");
+
+	/* A missing file stays in the form with the reason. */
+	harness_type(h, "i");
+	HWAIT(h, "Import a roster (CSV)", 3000);
+	harness_type(h, "/nonexistent/roster.csv");
+	harness_key(h, "Enter");
+	HWAIT(h, "cannot read /nonexistent/roster.csv", 3000);
+	harness_key(h, "Esc");
+
+	harness_free(&h);
+	harness_rmdir(dir);
+	free(dir);
+	free(db);
+	printf("ok\n");
+	return 0;
+}
