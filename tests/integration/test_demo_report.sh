@@ -78,6 +78,8 @@ compare_day() {
 		"$(q "SELECT count(*) FROM isolations WHERE deleted_at IS NULL AND end_date = '$D' AND end_reason NOT IN ('completed','restarted')")"
 	eq "last day" "$(isov "$out" "  On their last day" 4)" \
 		"$(q "SELECT count(*) FROM isolations WHERE $active AND date(start_date, '+' || (days + extended_days - 1) || ' days') = '$D'")"
+	eq "past last day" "$(isov "$out" "  Past last day, not ended" 4)" \
+		"$(q "SELECT count(*) FROM isolations WHERE $active AND date(start_date, '+' || (days + extended_days - 1) || ' days') < '$D'")"
 	eq due "$(val "$out" "  Isolations due")" "$(q "SELECT count(*) FROM isolations WHERE $active")"
 	for slot in AM PM; do
 		label="  Morning (AM)"
@@ -119,6 +121,42 @@ DOORSTEP_NOW="2020-02-15 13:00:00" compare_day 2020-02-15 PM-open
 DOORSTEP_NOW="2020-02-15 13:00:00" "$bin" --db "$db" report >"$dir/r13.txt" 2>&1
 grep -q "Evening (PM).*not reached" "$dir/r13.txt" || no "at 13:00 the PM cut-off is not reached"
 grep -q "Morning (AM).*missed" "$dir/r13.txt" || no "at 13:00 the AM misses are counted"
+
+# The isolation alerts of now (issue 6) at three clock times, against SQL:
+# fevers (latest check of the period or the one it restarted from), missed
+# AM / PM checks once the cut-off passed, last day today, due for release.
+compare_alerts() {
+	NOW=$1
+	D=$(echo "$NOW" | cut -c1-10)
+	hm=$(echo "$NOW" | cut -c12-16)
+	out="$dir/alerts-$D-$hm.txt"
+	DOORSTEP_NOW="$NOW" "$bin" --db "$db" report >"$out" 2>&1 || { no "report at $NOW: $(cat "$out")"; return; }
+	active="i.deleted_at IS NULL AND i.start_date <= '$D' AND (i.end_date IS NULL OR i.end_date > '$D')"
+	last="date(i.start_date, '+' || (i.days + i.extended_days - 1) || ' days')"
+	eq "alert fever" "$(val "$out" "  fever")" "$(q "SELECT count(*) FROM isolations i WHERE $active AND
+		(SELECT c.temperature FROM checks c WHERE c.isolation_id IN (i.id, i.previous_id) AND c.deleted_at IS NULL
+		AND c.temperature IS NOT NULL ORDER BY c.date DESC, c.slot DESC LIMIT 1) >= (SELECT fever_threshold FROM settings)")"
+	for slot in AM PM; do
+		want=$(q "SELECT CASE WHEN '$hm' >= (SELECT ${slot}_cutoff FROM settings) THEN (SELECT count(*)
+			FROM isolations i WHERE $active AND NOT EXISTS (SELECT 1 FROM checks c WHERE c.isolation_id = i.id
+			AND c.date = '$D' AND c.slot = '$slot' AND c.deleted_at IS NULL)) ELSE 0 END")
+		eq "alert missed $slot" "$(val "$out" "  missed $slot check")" "$want"
+	done
+	eq "alert last day" "$(val "$out" "  last day today")" "$(q "SELECT count(*) FROM isolations i WHERE $active AND $last = '$D'")"
+	eq "alert release due" "$(val "$out" "  due for release")" "$(q "SELECT count(*) FROM isolations i WHERE $active AND $last < '$D'")"
+	total=0
+	for l in "  fever" "  missed AM check" "  missed PM check" "  last day today" "  due for release"; do
+		total=$((total + $(val "$out" "$l")))
+	done
+	listed=$(grep -c '^  - ' "$out")
+	[ "$listed" = "$total" ] || [ "$listed" = 50 ] || no "$NOW: $listed alerts listed of $total"
+}
+compare_alerts "2020-02-15 09:30:00"
+compare_alerts "2020-02-15 13:00:00"
+compare_alerts "2020-02-16 20:30:00"
+DOORSTEP_NOW="2020-02-16 20:30:00" compare_day 2020-02-16 closed
+grep -q "missed PM check  *[1-9]" "$dir/alerts-2020-02-16-20:30.txt" || no "no missed PM check at 20:30 the next day"
+"$bin" --db "$db" report --date 2020-02-14 | grep -q "for today only" || no "a past day's report lists alerts of now"
 
 # The demo covers every state the issue asks for.
 for what in \
