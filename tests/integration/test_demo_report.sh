@@ -178,16 +178,52 @@ for what in \
 	"SELECT count(*) FROM households WHERE code LIKE '高河村%组%号'" \
 	"SELECT count(*) FROM residents WHERE name LIKE '%䶮%' OR name LIKE '%𫖮%' OR name LIKE '%𬳵%'" \
 	"SELECT count(DISTINCT grid_id) - 1 FROM households" \
-	"SELECT count(*) FROM grids WHERE staff_id IS NOT NULL"; do
+	"SELECT count(*) FROM grids WHERE staff_id IS NOT NULL" \
+	"SELECT count(*) - 3 FROM checkpoints" \
+	"SELECT count(*) FROM shifts WHERE staff_id IS NULL" \
+	"SELECT count(*) FROM shifts WHERE present = 0" \
+	"SELECT count(*) FROM shifts WHERE present IS NULL AND date > '2020-02-15'" \
+	"SELECT count(*) FROM passes WHERE revoked_at IS NOT NULL" \
+	"SELECT count(*) FROM pass_events WHERE direction = 'out' AND at < '2020-02-15'" \
+	"SELECT count(*) FROM pass_events WHERE direction = 'in'" \
+	"SELECT count(*) FROM pass_events WHERE direction = 'out' AND at LIKE '2020-02-15%'" \
+	"SELECT count(*) FROM (SELECT 1 FROM pass_events GROUP BY date(at))" \
+	"SELECT count(*) FROM isolations i WHERE i.end_date IS NULL AND (SELECT temperature FROM checks c
+		WHERE c.isolation_id = i.id ORDER BY date DESC, slot DESC LIMIT 1) >= 373"; do
 	n=$(q "$what")
 	[ "${n:-0}" -gt 0 ] || no "demo lacks: $what"
 done
 [ "$(q "SELECT count(*) FROM audit_log WHERE table_name = 'demo'")" = 1 ] || no "not one demo audit row"
+# Checkpoints: every household holds exactly one current pass with a
+# well-formed number; the outings respect the rule (SPEC §3 Outings): no
+# "out" while a member is under isolation, none within N days of the
+# household's previous one, none on a revoked pass; shifts after now are not
+# marked present; nothing happens after now.
+for what in \
+	"SELECT count(*) FROM households h WHERE (SELECT count(*) FROM passes p WHERE p.household_id = h.id
+		AND p.revoked_at IS NULL AND p.valid_until >= '2020-02-15') <> 1" \
+	"SELECT count(*) FROM passes WHERE length(pass_no) <> 8 OR pass_no GLOB '*[^0-9]*' OR substr(pass_no, 1, 2) <> '01'" \
+	"SELECT count(*) FROM pass_events e JOIN passes p ON p.id = e.pass_id JOIN residents r
+		ON r.household_id = p.household_id AND r.status IN ('living', 'away') JOIN isolations i
+		ON i.resident_id = r.id AND i.deleted_at IS NULL WHERE e.direction = 'out'
+		AND i.start_date <= date(e.at) AND (i.end_date IS NULL OR i.end_date > date(e.at))" \
+	"SELECT count(*) FROM pass_events a JOIN passes pa ON pa.id = a.pass_id JOIN passes pb
+		ON pb.household_id = pa.household_id JOIN pass_events b ON b.pass_id = pb.id
+		WHERE a.direction = 'out' AND b.direction = 'out' AND b.at > a.at
+		AND date(b.at) < date(a.at, '+' || (SELECT outing_days FROM settings) || ' days')" \
+	"SELECT count(*) FROM pass_events e JOIN passes p ON p.id = e.pass_id
+		WHERE p.revoked_at IS NOT NULL AND e.at >= p.revoked_at" \
+	"SELECT count(*) FROM pass_events WHERE at >= '2020-02-15 09:31'" \
+	"SELECT count(*) FROM shifts WHERE present IS NOT NULL AND date > '2020-02-15'"; do
+	n=$(q "$what")
+	[ "${n:-1}" = 0 ] || no "demo checkpoints: $n rows break: $what"
+done
 
 # Same seed, same rows (UUIDs and times included; the settings row's UUID
 # is the database's own identity and the audit log is not content).
 dump() {
-	for t in staff grids households residents visits readings isolations checks donations distributions; do
+	for t in staff grids households residents visits readings isolations checks donations \
+		distributions checkpoints shifts passes pass_events; do
 		sqlite3 -batch "$1" "SELECT * FROM $t ORDER BY id"
 	done
 	sqlite3 -batch "$1" "SELECT community, street, district, station, fever_threshold FROM settings"
