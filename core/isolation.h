@@ -113,11 +113,11 @@ enum iso_alert_kind {
 struct iso_alert {
 	enum iso_alert_kind kind;
 	long long isolation_id, resident_id, household_id;
-	char uuid[37];	      /* the isolation's */
-	char name[64];	      /* the resident's (cut to fit) */
-	char household[64];   /* the household's code */
-	char kind_code[12];   /* home, central, hospital */
-	int temperature;      /* the fever (tenths) for ISO_ALERT_FEVER, else -1 */
+	char uuid[37];	    /* the isolation's */
+	char name[64];	    /* the resident's (cut to fit) */
+	char household[64]; /* the household's code */
+	char kind_code[12]; /* home, central, hospital */
+	int temperature;    /* the fever (tenths) for ISO_ALERT_FEVER, else -1 */
 	char last_day[11];
 };
 

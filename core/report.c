@@ -13,7 +13,7 @@
 #include "core/textwidth.h"
 
 #define LABEL_COLS 30 /* the label column, indent included */
-#define NUM_COLS 9    /* each number column */
+#define NUM_COLS   9  /* each number column */
 
 /* "  label ........ value" with the label fitted to LABEL_COLS columns. */
 static void line(struct strbuf *out, const char *label, const char *value)
@@ -191,8 +191,8 @@ void report_format_alerts(const struct iso_alerts *a, struct strbuf *out)
 			temperature_format(al->temperature, t);
 			strbuf_printf(out, "%s °C", t);
 		} else {
-			strbuf_printf(out, _("%s, last day %s"), kind ? _(kind->label) : al->kind_code,
-				      al->last_day);
+			strbuf_printf(out, _("%s, last day %s"),
+				      kind ? _(kind->label) : al->kind_code, al->last_day);
 		}
 		strbuf_putc(out, '\n');
 		free(l);

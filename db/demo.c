@@ -1248,7 +1248,8 @@ static int make_roster(struct gen *g, long long *cps, int ncp)
 				int over = shift_over(g, &d, end), present = over ? 1 : -1;
 
 				if (k == ROSTER_BEFORE + 1 && c == 1 && s == 1) {
-					if (add_shift(g, cps[c], &d, start, end, -1, "member", -1) < 0)
+					if (add_shift(g, cps[c], &d, start, end, -1, "member", -1) <
+					    0)
 						goto out;
 					continue;
 				}
@@ -1350,10 +1351,11 @@ static int hh_index(const struct gen *g, long long id)
 
 static int load_isolated(struct gen *g, int *head, struct hh_iso **out, int *n)
 {
-	sqlite3_stmt *st = prep(g, "SELECT r.household_id, i.start_date, i.end_date FROM isolations i"
-				   " JOIN residents r ON r.id = i.resident_id"
-				   " WHERE i.deleted_at IS NULL AND r.status IN ('living', 'away')"
-				   " ORDER BY i.id");
+	sqlite3_stmt *st =
+	    prep(g, "SELECT r.household_id, i.start_date, i.end_date FROM isolations i"
+		    " JOIN residents r ON r.id = i.resident_id"
+		    " WHERE i.deleted_at IS NULL AND r.status IN ('living', 'away')"
+		    " ORDER BY i.id");
 	int r;
 
 	*out = NULL;

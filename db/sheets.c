@@ -417,9 +417,9 @@ static int build_daily(struct ctx *c, struct sheet *s, struct err *e)
 	txt = d.as_of[0] ? xasprintf("数据截至 %s。", d.as_of)
 			 : xasprintf("数据为 %s 全天。", d.date);
 	{
-		char *note = xasprintf("%s发热标准：体温达到 %d.%d℃。上午监测截止 %s，下午截止 %s。",
-				       txt, d.fever_threshold / 10, d.fever_threshold % 10,
-				       d.am_cutoff, d.pm_cutoff);
+		char *note = xasprintf(
+		    "%s发热标准：体温达到 %d.%d℃。上午监测截止 %s，下午截止 %s。", txt,
+		    d.fever_threshold / 10, d.fever_threshold % 10, d.am_cutoff, d.pm_cutoff);
 
 		sheet_note_set(s, note);
 		free(note);

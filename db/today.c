@@ -46,9 +46,8 @@ static const char *const alerts_sql[2] = {
 	   " ORDER BY kind DESC, sort DESC, id DESC LIMIT :n",
 };
 
-int db_today_alerts(struct db *db, const char *date, int threshold,
-		    const struct today_alert *after, int dir, int n, struct today_alert **out,
-		    struct err *e)
+int db_today_alerts(struct db *db, const char *date, int threshold, const struct today_alert *after,
+		    int dir, int n, struct today_alert **out, struct err *e)
 {
 	int back = dir < 0, count = 0, r = 0;
 	sqlite3_stmt *st = db_stmt(db, alerts_sql[back], e);

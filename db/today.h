@@ -37,8 +37,7 @@ void db_today_alert_free(struct today_alert **a);
  * (dir < 0) the alert `after` (NULL: from the start or the end), nearest
  * first (core/listpage.h).  threshold: fever threshold (tenths).  Returns
  * the count or -1. */
-int db_today_alerts(struct db *db, const char *date, int threshold,
-		    const struct today_alert *after, int dir, int n, struct today_alert **out,
-		    struct err *e);
+int db_today_alerts(struct db *db, const char *date, int threshold, const struct today_alert *after,
+		    int dir, int n, struct today_alert **out, struct err *e);
 
 #endif

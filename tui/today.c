@@ -80,8 +80,8 @@ static struct trow *iso_row(struct today *st, int i)
 }
 
 /* Up to n rounds alerts after (dir > 0) or before `after` into out. */
-static int visit_rows(struct today *st, const struct today_alert *after, int dir, int n,
-		      void **out, struct err *e)
+static int visit_rows(struct today *st, const struct today_alert *after, int dir, int n, void **out,
+		      struct err *e)
 {
 	struct today_alert **tmp = xcalloc((size_t)n, sizeof *tmp);
 	int m = db_today_alerts(app_db(st->app), st->stats.date, st->stats.fever_threshold, after,
@@ -221,7 +221,7 @@ static int t_role(void *ctx, const void *row)
 	if (r->visit)
 		return r->visit->kind == TODAY_FEVER ? THEME_ALERT : THEME_NORMAL;
 	return r->iso.kind == ISO_ALERT_FEVER || r->iso.kind == ISO_ALERT_MISSED_AM ||
-			   r->iso.kind == ISO_ALERT_MISSED_PM
+		       r->iso.kind == ISO_ALERT_MISSED_PM
 		   ? THEME_ALERT
 		   : THEME_NORMAL;
 }

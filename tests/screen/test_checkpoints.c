@@ -116,10 +116,11 @@ int main(void)
 	shift_fields(h, "14", "21", "");
 	HWAIT(h, "14-21——", 3000);
 	HWAIT(h, "Gap: 2020-02-10 东门卡点 14:00-21:00, a shift with nobody", 3000);
-	sql_is(h,
-	       "SELECT group_concat(start_time || '-' || end_time || ' ' || coalesce(staff_id, '-'),"
-	       " ', ') FROM (SELECT * FROM shifts WHERE date = '2020-02-10' ORDER BY start_time)",
-	       "07:00-14:00 1, 14:00-21:00 -");
+	sql_is(
+	    h,
+	    "SELECT group_concat(start_time || '-' || end_time || ' ' || coalesce(staff_id, '-'),"
+	    " ', ') FROM (SELECT * FROM shifts WHERE date = '2020-02-10' ORDER BY start_time)",
+	    "07:00-14:00 1, 14:00-21:00 -");
 	/* the planned shift is given a person: Monday's gap goes */
 	harness_key(h, "Down");
 	harness_key(h, "Enter");
