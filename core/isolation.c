@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/normalize.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -154,4 +155,13 @@ int isolation_parse_time(const char *s, int *minutes, struct err *e)
 		*minutes = h * 60 + m;
 	free(t);
 	return rc;
+}
+
+const char *isolation_alert_label(enum iso_alert_kind kind)
+{
+	static const char *const labels[ISO_ALERT_KINDS] = {
+	    N_("fever"), N_("missed AM check"), N_("missed PM check"), N_("last day today"),
+	    N_("due for release")};
+
+	return (int)kind >= 0 && kind < ISO_ALERT_KINDS ? labels[kind] : "";
 }
