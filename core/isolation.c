@@ -157,3 +157,12 @@ int isolation_parse_time(const char *s, int *minutes, struct err *e)
 	free(t);
 	return rc;
 }
+
+const char *isolation_alert_label(enum iso_alert_kind kind)
+{
+	static const char *const labels[ISO_ALERT_KINDS] = {
+	    N_("fever"), N_("missed AM check"), N_("missed PM check"), N_("last day today"),
+	    N_("due for release")};
+
+	return (int)kind >= 0 && kind < ISO_ALERT_KINDS ? labels[kind] : "";
+}

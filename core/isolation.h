@@ -98,4 +98,37 @@ int isolation_end_from_code(const char *code);
 const char *isolation_slot_code(enum isolation_slot slot);
 int isolation_slot_from_code(const char *code);
 
+/* ---- alerts (filled by db/isolation_list.h db_isolation_alerts, shown by
+ * the Today screen and core/report) ---- */
+
+enum iso_alert_kind {
+	ISO_ALERT_FEVER,       /* latest check at or above the fever threshold */
+	ISO_ALERT_MISSED_AM,   /* no AM check today, AM cut-off passed */
+	ISO_ALERT_MISSED_PM,   /* no PM check today, PM cut-off passed */
+	ISO_ALERT_ENDS_TODAY,  /* today is the last day */
+	ISO_ALERT_DUE_RELEASE, /* the last day has passed and it was not ended */
+	ISO_ALERT_KINDS,
+};
+
+struct iso_alert {
+	enum iso_alert_kind kind;
+	long long isolation_id, resident_id, household_id;
+	char uuid[37];	    /* the isolation's */
+	char name[64];	    /* the resident's (cut to fit) */
+	char household[64]; /* the household's code */
+	char kind_code[12]; /* home, central, hospital */
+	int temperature;    /* the fever (tenths) for ISO_ALERT_FEVER, else -1 */
+	char last_day[11];
+};
+
+struct iso_alerts {
+	int count[ISO_ALERT_KINDS]; /* every alert of each kind */
+	struct iso_alert *v;	    /* the first `max` alerts, by kind then list order */
+	int n;
+};
+
+/* The English label of an alert kind (a gettext msgid: "fever", "missed AM
+ * check" ...), for the caller to translate; "" for an unknown kind. */
+const char *isolation_alert_label(enum iso_alert_kind kind);
+
 #endif

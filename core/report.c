@@ -7,11 +7,13 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/model.h"
 #include "core/money.h"
+#include "core/temperature.h"
 #include "core/textwidth.h"
 
 #define LABEL_COLS 30 /* the label column, indent included */
-#define NUM_COLS 9    /* each number column */
+#define NUM_COLS   9  /* each number column */
 
 /* "  label ........ value" with the label fitted to LABEL_COLS columns. */
 static void line(struct strbuf *out, const char *label, const char *value)
@@ -158,4 +160,46 @@ void report_format(const struct daily_stats *s, struct strbuf *out)
 	line(out, _("    goods"), buf);
 	line_num(out, _("  Voided"), s->voided);
 	line_num(out, _("  Distributions"), s->distributions);
+}
+
+void report_format_alerts(const struct iso_alerts *a, struct strbuf *out)
+{
+	int total = 0;
+
+	heading(out, _("Isolation alerts now"));
+	if (!a) {
+		strbuf_puts(out, _("  (given for today only)\n"));
+		return;
+	}
+	for (int k = 0; k < ISO_ALERT_KINDS; k++) {
+		char label[96];
+
+		snprintf(label, sizeof label, "  %s", _(isolation_alert_label(k)));
+		line_num(out, label, a->count[k]);
+		total += a->count[k];
+	}
+	for (int i = 0; i < a->n; i++) {
+		const struct iso_alert *al = &a->v[i];
+		const struct enum_entry *kind = model_enum_find(model_iso_kind, al->kind_code);
+		char *l = textwidth_fit(_(isolation_alert_label(al->kind)), 18, 1);
+		char *who = textwidth_fit(al->name, 12, 1);
+		char *hh = textwidth_fit(al->household, 14, 1);
+		char t[8];
+
+		strbuf_printf(out, "  - %s %s %s ", l, who, hh);
+		if (al->kind == ISO_ALERT_FEVER && al->temperature >= 0) {
+			temperature_format(al->temperature, t);
+			strbuf_printf(out, "%s °C", t);
+		} else {
+			strbuf_printf(out, _("%s, last day %s"),
+				      kind ? _(kind->label) : al->kind_code, al->last_day);
+		}
+		strbuf_putc(out, '\n');
+		free(l);
+		free(who);
+		free(hh);
+	}
+	if (a->n < total)
+		strbuf_printf(out, _("  ... and %d more (the Isolation tab lists them all)\n"),
+			      total - a->n);
 }

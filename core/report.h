@@ -8,6 +8,7 @@
 #ifndef DOORSTEP_REPORT_H
 #define DOORSTEP_REPORT_H
 
+#include "core/isolation.h" /* struct iso_alerts */
 #include "core/strbuf.h"
 
 /* Isolation kinds in the order of model_iso_kind: home, central, hospital. */
@@ -74,5 +75,14 @@ struct daily_stats {
  * line with the labels padded to one width.  Counts that depend on a cut-off
  * not yet reached say so instead of showing 0 missed. */
 void report_format(const struct daily_stats *s, struct strbuf *out);
+
+/* Appends the isolation alerts of now (db/isolation_list.h
+ * db_isolation_alerts): a heading, the count of each kind (fever, missed AM
+ * check, missed PM check, last day today, due for release), then the alerts
+ * held in a (a->n of them), one per line with the resident, the household
+ * and the fever or the last day, and a line saying how many more there are
+ * when a->n is less than the total.  A NULL a appends a line saying the
+ * alerts are given for today only. */
+void report_format_alerts(const struct iso_alerts *a, struct strbuf *out);
 
 #endif

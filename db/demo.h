@@ -9,7 +9,13 @@
  * recorded by ONE audit_log row (action "insert", table "demo", changes =
  * the parameters and the counts).  Derived columns are computed as
  * db/households.c and db/residents.c do (core/natsort natsort_key,
- * core/reskey reskey_make), so `doorstep check` finds them consistent. */
+ * core/reskey reskey_make), so `doorstep check` finds them consistent.
+ *
+ * Checkpoints (issue 10): 2 to 4 checkpoints (by size), a week of shifts
+ * around the last day with two gaps and one double booking on purpose, a
+ * pass for every household (core/passno numbers of the station, a few lost
+ * and replaced), and the last days' outings decided by core/outing as the
+ * gate would (refused attempts are not recorded). */
 #ifndef DOORSTEP_DB_DEMO_H
 #define DOORSTEP_DB_DEMO_H
 
@@ -26,7 +32,7 @@ struct demo_params {
 
 struct demo_summary {
 	long long staff, grids, households, residents, visits, readings, isolations, checks,
-		donations, distributions;
+		donations, distributions, checkpoints, shifts, passes, pass_events;
 };
 
 /* 1 when the database holds no household, resident, visit, isolation or

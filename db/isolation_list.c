@@ -275,11 +275,7 @@ int db_iso_sites(struct db *db, int (*fn)(const char *site, void *ctx), void *ct
 
 const char *db_iso_alert_label(enum iso_alert_kind kind)
 {
-	static const char *const labels[ISO_ALERT_KINDS] = {
-	    N_("fever"), N_("missed AM check"), N_("missed PM check"), N_("last day today"),
-	    N_("due for release")};
-
-	return (int)kind >= 0 && kind < ISO_ALERT_KINDS ? labels[kind] : "";
+	return isolation_alert_label(kind);
 }
 
 void db_isolation_alerts_free(struct iso_alerts *a)
@@ -313,18 +309,22 @@ int db_isolation_alerts(struct db *db, int max, struct iso_alerts *out, struct e
 		free(rows);
 		return -1;
 	}
+	for (int k = 0; k < ISO_ALERT_KINDS; k++)
+		for (int i = 0; i < m; i++)
+			if (rows[i].flags & flag_of[k]) {
+				out->count[k]++;
+				total++;
+			}
+	if (max < 0 || max > total)
+		max = total;
 	if (max > 0)
 		out->v = xcalloc((size_t)max, sizeof *out->v);
-	for (int k = 0; k < ISO_ALERT_KINDS; k++) {
-		for (int i = 0; i < m; i++) {
+	for (int k = 0; k < ISO_ALERT_KINDS && out->n < max; k++) {
+		for (int i = 0; i < m && out->n < max; i++) {
 			const struct iso_row *r = &rows[i];
 			struct iso_alert *a;
 
 			if (!(r->flags & flag_of[k]))
-				continue;
-			out->count[k]++;
-			total++;
-			if (out->n >= max)
 				continue;
 			a = &out->v[out->n++];
 			a->kind = (enum iso_alert_kind)k;

@@ -31,6 +31,7 @@
 #define DOORSTEP_ISOLATION_LIST_H
 
 #include "core/err.h"
+#include "core/isolation.h" /* struct iso_alerts */
 
 struct db;
 
@@ -108,43 +109,19 @@ int db_iso_sites(struct db *db, int (*fn)(const char *site, void *ctx), void *ct
 
 /* ---- alerts (for Today and `doorstep report`) ---- */
 
-enum iso_alert_kind {
-	ISO_ALERT_FEVER,       /* latest check at or above the fever threshold */
-	ISO_ALERT_MISSED_AM,   /* no AM check today, AM cut-off passed */
-	ISO_ALERT_MISSED_PM,   /* no PM check today, PM cut-off passed */
-	ISO_ALERT_ENDS_TODAY,  /* today is the last day */
-	ISO_ALERT_DUE_RELEASE, /* the last day has passed and it was not ended */
-	ISO_ALERT_KINDS,
-};
+/* enum iso_alert_kind, struct iso_alert and struct iso_alerts are plain
+ * data in core/isolation.h, so that core/report can print them. */
 
-struct iso_alert {
-	enum iso_alert_kind kind;
-	long long isolation_id, resident_id, household_id;
-	char uuid[37];	      /* the isolation's */
-	char name[64];	      /* the resident's (cut to fit) */
-	char household[64];   /* the household's code */
-	char kind_code[12];   /* home, central, hospital */
-	int temperature;      /* the fever (tenths) for ISO_ALERT_FEVER, else -1 */
-	char last_day[11];
-};
-
-struct iso_alerts {
-	int count[ISO_ALERT_KINDS]; /* every alert of each kind */
-	struct iso_alert *v;	    /* the first `max` alerts, by kind then list order */
-	int n;
-};
-
-/* The isolation alerts now: counts of each kind, and up to max alerts (an
- * isolation may raise several: a fever and a missed PM check) in *out, by
- * kind in enum order, then in list order.  *out is overwritten; free it
- * with db_isolation_alerts_free.  Returns the total number of alerts, or -1
+/* The isolation alerts now: counts of each kind, and up to max alerts (max
+ * < 0: all of them; an isolation may raise several: a fever and a missed PM
+ * check) in *out, by kind in enum order, then in list order.  *out is
+ * overwritten; free it with db_isolation_alerts_free.  Returns the total number of alerts, or -1
  * with e filled (out then holds nothing). */
 int db_isolation_alerts(struct db *db, int max, struct iso_alerts *out, struct err *e);
 
 void db_isolation_alerts_free(struct iso_alerts *a);
 
-/* The English label of an alert kind (a gettext msgid: "fever", "missed AM
- * check" ...), for the caller to translate. */
+/* The English label of an alert kind: isolation_alert_label (core). */
 const char *db_iso_alert_label(enum iso_alert_kind kind);
 
 /* ---- the resident picker of the start form ---- */

@@ -34,29 +34,47 @@ struct command {
 static const struct command commands[] = {
 	{"init", cmd_init,
 	 "init --community NAME [--street S] [--district D] [--station S]\n"
-	 "       init --from OTHER.db --station S"},
+	 "init --from OTHER.db --station S"},
 	{"demo", cmd_demo, "demo [--households N] [--days D] [--seed S]"},
 	{"import", cmd_import, "import roster FILE [--dry-run] [--encoding auto|utf8|gb18030]"},
 	{"export", cmd_export,
 	 "export DATASET [--from DATE] [--to DATE] [--profile NAME]\n"
-	 "       [--encoding utf8-bom|utf8|gb18030] [--full-ids] [-o FILE]"},
+	 "    [--encoding utf8-bom|utf8|gb18030] [--full-ids] [-o FILE]"},
 	{"sheet", cmd_sheet,
-	 "sheet KIND [--date DATE] [--grid NAME] [-o FILE.pdf | --text | --print [--printer QUEUE]]"},
+	 "sheet KIND [--date DATE] [--grid NAME]\n"
+	 "    [-o FILE.pdf | --text | --print [--printer QUEUE]]\n"
+	 "sheet receipt --receipt YYYY-S-NNNN [-o FILE.pdf | --text | --print]"},
 	{"report", cmd_report, "report [--date DATE]"},
 	{"backup", cmd_backup, "backup FILE"},
 	{"check", cmd_check, "check"},
 	{"merge", cmd_merge, "merge OTHER.db [--dry-run] [--force]"},
 };
 
+/* Prints a command's usage lines, each after `prefix`; a line that starts
+ * with spaces continues the one before it. */
+static void print_usage(FILE *f, const char *prefix, const char *usage)
+{
+	const char *p = usage;
+
+	while (*p) {
+		const char *end = strchr(p, '\n');
+		int n = end ? (int)(end - p) : (int)strlen(p);
+
+		fprintf(f, "%*s%.*s\n", *p == ' ' ? (int)strlen(prefix) : 0, *p == ' ' ? "" : prefix,
+			n, p);
+		p += n + (end ? 1 : 0);
+	}
+}
+
 void cli_print_help(void *file)
 {
 	FILE *f = file;
 
 	fprintf(f, "%s", _("doorstep: the duty book of a residents' committee in an epidemic.\n\n"));
-	fprintf(f, "%s", _("Usage:\n"));
-	fprintf(f, "  doorstep [--db PATH] [--staff NAME]          %s\n", _("the full-screen program"));
+	fprintf(f, "%s", _("Usage: doorstep [--db PATH] [--staff NAME] [COMMAND ...]\n\n"));
+	fprintf(f, "  doorstep                  %s\n", _("the full-screen program"));
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  doorstep [--db PATH] [--staff NAME] %s\n", commands[i].usage);
+		print_usage(f, "  doorstep ", commands[i].usage);
 	fprintf(f, "  doorstep --help | --version\n\n");
 	fprintf(f, "%s", _("DATASET: households, residents, visits, readings, isolations, checks,\n"
 			   "         donations, distributions, shifts, pass_events, daily\n"
@@ -85,7 +103,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 	fputc('\n', stderr);
 	for (size_t i = 0; command && i < sizeof commands / sizeof commands[0]; i++)
 		if (!strcmp(commands[i].name, command))
-			fprintf(stderr, "%s doorstep %s\n", _("usage:"), commands[i].usage);
+			print_usage(stderr, "usage: doorstep ", commands[i].usage);
 	if (!command)
 		fprintf(stderr, "%s\n", _("Try `doorstep --help`."));
 	return CLI_USAGE;

@@ -75,5 +75,7 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	printf(_("  %d days: %lld visits, %lld readings\n"), p.days, sum.visits, sum.readings);
 	printf(_("  %lld isolations, %lld checks\n"), sum.isolations, sum.checks);
 	printf(_("  %lld donations, %lld distributions\n"), sum.donations, sum.distributions);
+	printf(_("  %lld checkpoints, %lld shifts, %lld passes, %lld outings recorded\n"),
+	       sum.checkpoints, sum.shifts, sum.passes, sum.pass_events);
 	return CLI_OK;
 }

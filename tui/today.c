@@ -14,6 +14,7 @@
 #include "core/strbuf.h"
 #include "core/temperature.h"
 #include "core/xalloc.h"
+#include "db/isolation_list.h"
 #include "db/stats.h"
 #include "db/today.h"
 #include "tui/app.h"
@@ -29,7 +30,18 @@ struct today {
 	struct list *list;
 	struct rect r;
 	struct daily_stats stats;
+	struct iso_alerts iso; /* the isolation alerts of now, all of them */
 	int loaded;
+};
+
+/* A row of the alert list: first what the day's rounds found (db/today.h,
+ * paged from the database), then the isolation alerts (db_isolation_alerts:
+ * a few per current isolation at most, held whole), so that Today, the
+ * Isolation tab and `doorstep report` read one definition. */
+struct trow {
+	struct today_alert *visit; /* a rounds alert, or NULL */
+	int idx;		   /* else: the index in st->iso.v */
+	struct iso_alert iso;	   /* a copy of it */
 };
 
 static const struct list_column columns[] = {
@@ -49,98 +61,169 @@ static void load(struct today *st)
 	clock_today(&d);
 	date_format(&d, date);
 	err_clear(&e);
-	if (db_daily_stats(app_db(st->app), date, &st->stats, &e) < 0) {
+	db_isolation_alerts_free(&st->iso);
+	if (db_daily_stats(app_db(st->app), date, &st->stats, &e) < 0 ||
+	    db_isolation_alerts(app_db(st->app), -1, &st->iso, &e) < 0) {
 		app_error_err(st->app, &e);
 		return;
 	}
 	st->loaded = 1;
 }
 
+static struct trow *iso_row(struct today *st, int i)
+{
+	struct trow *t = xcalloc(1, sizeof *t);
+
+	t->idx = i;
+	t->iso = st->iso.v[i];
+	return t;
+}
+
+/* Up to n rounds alerts after (dir > 0) or before `after` into out. */
+static int visit_rows(struct today *st, const struct today_alert *after, int dir, int n, void **out,
+		      struct err *e)
+{
+	struct today_alert **tmp = xcalloc((size_t)n, sizeof *tmp);
+	int m = db_today_alerts(app_db(st->app), st->stats.date, st->stats.fever_threshold, after,
+				dir, n, tmp, e);
+
+	for (int i = 0; i < m; i++) {
+		struct trow *t = xcalloc(1, sizeof *t);
+
+		t->visit = tmp[i];
+		out[i] = t;
+	}
+	free(tmp);
+	return m;
+}
+
 static int t_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
 {
 	struct today *st = ctx;
-	struct today_alert **tmp = xcalloc((size_t)n, sizeof *tmp);
-	int m;
+	const struct trow *a = anchor;
+	int m = 0, got;
 
 	if (!st->loaded)
 		load(st);
-	m = db_today_alerts(app_db(st->app), st->stats.date, st->stats.fever_threshold,
-			    st->stats.am_over, st->stats.pm_over, anchor, dir, n, tmp, e);
-	for (int i = 0; i < m; i++)
-		out[i] = tmp[i];
-	free(tmp);
+	if (dir > 0) {
+		int from = 0;
+
+		if (!a || a->visit) { /* the rounds alerts, then the isolation ones */
+			got = visit_rows(st, a ? a->visit : NULL, 1, n, out, e);
+			if (got < 0)
+				return -1;
+			m = got;
+		} else {
+			from = a->idx + 1;
+		}
+		for (int i = from; m < n && i < st->iso.n; i++)
+			out[m++] = iso_row(st, i);
+		return m;
+	}
+	if (a && a->visit)
+		return visit_rows(st, a->visit, -1, n, out, e);
+	/* (an anchor from before a reload may lie past a shorter list) */
+	for (int i = (a && a->idx < st->iso.n ? a->idx : st->iso.n) - 1; m < n && i >= 0; i--)
+		out[m++] = iso_row(st, i);
+	if (m < n) {
+		got = visit_rows(st, NULL, -1, n - m, out + m, e);
+		if (got < 0) {
+			while (m > 0)
+				free(out[--m]);
+			return -1;
+		}
+		m += got;
+	}
 	return m;
 }
 
 static void t_row_free(void *ctx, void *row)
 {
-	struct today_alert *a = row;
+	struct trow *t = row;
 
 	(void)ctx;
-	db_today_alert_free(&a);
+	db_today_alert_free(&t->visit);
+	free(t);
 }
 
-static const char *kind_label(int kind)
+static const char *kind_label(const struct trow *t)
 {
-	switch (kind) {
-	case TODAY_FEVER:
+	if (t->visit)
+		return t->visit->kind == TODAY_FEVER ? _("FEVER") : _("no answer");
+	switch (t->iso.kind) {
+	case ISO_ALERT_FEVER:
 		return _("FEVER");
-	case TODAY_NO_ANSWER:
-		return _("no answer");
-	case TODAY_MISSED:
+	case ISO_ALERT_MISSED_AM:
+	case ISO_ALERT_MISSED_PM:
 		return _("check missed");
-	case TODAY_ENDING:
+	case ISO_ALERT_ENDS_TODAY:
 		return _("ends today");
-	case TODAY_OVERDUE:
+	case ISO_ALERT_DUE_RELEASE:
 		return _("release due");
+	case ISO_ALERT_KINDS:
+		break;
 	}
 	return "";
 }
 
 static void t_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {
-	const struct today_alert *a = row;
+	const struct trow *r = row;
+	const struct iso_alert *a = &r->iso;
 	const struct enum_entry *k;
 	char t[8];
 
 	(void)ctx;
 	switch (col) {
 	case 0:
-		strbuf_puts(out, kind_label(a->kind));
-		break;
+		strbuf_puts(out, kind_label(r));
+		return;
 	case 1:
-		strbuf_puts(out, a->name);
-		break;
+		strbuf_puts(out, r->visit ? r->visit->name : a->name);
+		return;
 	case 2:
-		strbuf_puts(out, a->code);
+		strbuf_puts(out, r->visit ? r->visit->code : a->household);
+		return;
+	}
+	if (r->visit) {
+		if (r->visit->kind == TODAY_FEVER) {
+			temperature_format(r->visit->temperature, t);
+			strbuf_printf(out, "%s °C", t);
+		} else {
+			strbuf_puts(out, _("to visit again"));
+		}
+		return;
+	}
+	switch (a->kind) {
+	case ISO_ALERT_FEVER:
+		temperature_format(a->temperature, t);
+		strbuf_printf(out, _("%s °C at the last check"), t);
+		break;
+	case ISO_ALERT_MISSED_AM:
+		strbuf_printf(out, _("no %s check"), "AM");
+		break;
+	case ISO_ALERT_MISSED_PM:
+		strbuf_printf(out, _("no %s check"), "PM");
 		break;
 	default:
-		switch (a->kind) {
-		case TODAY_FEVER:
-			temperature_format(a->temperature, t);
-			strbuf_printf(out, "%s °C", t);
-			break;
-		case TODAY_NO_ANSWER:
-			strbuf_puts(out, _("to visit again"));
-			break;
-		case TODAY_MISSED:
-			strbuf_printf(out, _("no %s check"), a->detail);
-			break;
-		default:
-			k = model_enum_find(model_iso_kind, a->detail);
-			strbuf_printf(out, _("%s, last day %s"), k ? _(k->label) : a->detail,
-				      a->last_day);
-			break;
-		}
+		k = model_enum_find(model_iso_kind, a->kind_code);
+		strbuf_printf(out, _("%s, last day %s"), k ? _(k->label) : a->kind_code,
+			      a->last_day);
+		break;
 	}
 }
 
 static int t_role(void *ctx, const void *row)
 {
-	const struct today_alert *a = row;
+	const struct trow *r = row;
 
 	(void)ctx;
-	return a->kind == TODAY_FEVER || a->kind == TODAY_MISSED ? THEME_ALERT : THEME_NORMAL;
+	if (r->visit)
+		return r->visit->kind == TODAY_FEVER ? THEME_ALERT : THEME_NORMAL;
+	return r->iso.kind == ISO_ALERT_FEVER || r->iso.kind == ISO_ALERT_MISSED_AM ||
+		       r->iso.kind == ISO_ALERT_MISSED_PM
+		   ? THEME_ALERT
+		   : THEME_NORMAL;
 }
 
 static const struct list_ops ops = {t_fetch, t_row_free, t_cell, t_role};
@@ -266,19 +349,19 @@ static int t_event(struct screen *s, const struct event *ev)
 static int h_open(struct screen *s)
 {
 	struct today *st = s->state;
-	const struct today_alert *a = list_current(st->list);
+	const struct trow *a = list_current(st->list);
 	struct screen_target t = {0};
 
 	if (!a)
 		return SCREEN_HANDLED;
 	t.date = st->stats.date;
-	if (a->kind == TODAY_FEVER || a->kind == TODAY_NO_ANSWER) {
+	if (a->visit) {
 		t.kind = "household";
-		t.id = a->household_id;
+		t.id = a->visit->household_id;
 		app_show(st->app, TAB_ROUNDS, &t);
 	} else {
 		t.kind = "isolation";
-		t.id = a->isolation_id;
+		t.id = a->iso.isolation_id;
 		app_show(st->app, TAB_ISOLATION, &t);
 	}
 	return SCREEN_HANDLED;
@@ -316,6 +399,7 @@ static void t_close(struct screen *s)
 	struct today *st = s->state;
 
 	list_free(&st->list);
+	db_isolation_alerts_free(&st->iso);
 	free(st);
 }
 

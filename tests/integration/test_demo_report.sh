@@ -78,6 +78,8 @@ compare_day() {
 		"$(q "SELECT count(*) FROM isolations WHERE deleted_at IS NULL AND end_date = '$D' AND end_reason NOT IN ('completed','restarted')")"
 	eq "last day" "$(isov "$out" "  On their last day" 4)" \
 		"$(q "SELECT count(*) FROM isolations WHERE $active AND date(start_date, '+' || (days + extended_days - 1) || ' days') = '$D'")"
+	eq "past last day" "$(isov "$out" "  Past last day, not ended" 4)" \
+		"$(q "SELECT count(*) FROM isolations WHERE $active AND date(start_date, '+' || (days + extended_days - 1) || ' days') < '$D'")"
 	eq due "$(val "$out" "  Isolations due")" "$(q "SELECT count(*) FROM isolations WHERE $active")"
 	for slot in AM PM; do
 		label="  Morning (AM)"
@@ -120,6 +122,42 @@ DOORSTEP_NOW="2020-02-15 13:00:00" "$bin" --db "$db" report >"$dir/r13.txt" 2>&1
 grep -q "Evening (PM).*not reached" "$dir/r13.txt" || no "at 13:00 the PM cut-off is not reached"
 grep -q "Morning (AM).*missed" "$dir/r13.txt" || no "at 13:00 the AM misses are counted"
 
+# The isolation alerts of now (issue 6) at three clock times, against SQL:
+# fevers (latest check of the period or the one it restarted from), missed
+# AM / PM checks once the cut-off passed, last day today, due for release.
+compare_alerts() {
+	NOW=$1
+	D=$(echo "$NOW" | cut -c1-10)
+	hm=$(echo "$NOW" | cut -c12-16)
+	out="$dir/alerts-$D-$hm.txt"
+	DOORSTEP_NOW="$NOW" "$bin" --db "$db" report >"$out" 2>&1 || { no "report at $NOW: $(cat "$out")"; return; }
+	active="i.deleted_at IS NULL AND i.start_date <= '$D' AND (i.end_date IS NULL OR i.end_date > '$D')"
+	last="date(i.start_date, '+' || (i.days + i.extended_days - 1) || ' days')"
+	eq "alert fever" "$(val "$out" "  fever")" "$(q "SELECT count(*) FROM isolations i WHERE $active AND
+		(SELECT c.temperature FROM checks c WHERE c.isolation_id IN (i.id, i.previous_id) AND c.deleted_at IS NULL
+		AND c.temperature IS NOT NULL ORDER BY c.date DESC, c.slot DESC LIMIT 1) >= (SELECT fever_threshold FROM settings)")"
+	for slot in AM PM; do
+		want=$(q "SELECT CASE WHEN '$hm' >= (SELECT ${slot}_cutoff FROM settings) THEN (SELECT count(*)
+			FROM isolations i WHERE $active AND NOT EXISTS (SELECT 1 FROM checks c WHERE c.isolation_id = i.id
+			AND c.date = '$D' AND c.slot = '$slot' AND c.deleted_at IS NULL)) ELSE 0 END")
+		eq "alert missed $slot" "$(val "$out" "  missed $slot check")" "$want"
+	done
+	eq "alert last day" "$(val "$out" "  last day today")" "$(q "SELECT count(*) FROM isolations i WHERE $active AND $last = '$D'")"
+	eq "alert release due" "$(val "$out" "  due for release")" "$(q "SELECT count(*) FROM isolations i WHERE $active AND $last < '$D'")"
+	total=0
+	for l in "  fever" "  missed AM check" "  missed PM check" "  last day today" "  due for release"; do
+		total=$((total + $(val "$out" "$l")))
+	done
+	listed=$(grep -c '^  - ' "$out")
+	[ "$listed" = "$total" ] || [ "$listed" = 50 ] || no "$NOW: $listed alerts listed of $total"
+}
+compare_alerts "2020-02-15 09:30:00"
+compare_alerts "2020-02-15 13:00:00"
+compare_alerts "2020-02-16 20:30:00"
+DOORSTEP_NOW="2020-02-16 20:30:00" compare_day 2020-02-16 closed
+grep -q "missed PM check  *[1-9]" "$dir/alerts-2020-02-16-20:30.txt" || no "no missed PM check at 20:30 the next day"
+"$bin" --db "$db" report --date 2020-02-14 | grep -q "for today only" || no "a past day's report lists alerts of now"
+
 # The demo covers every state the issue asks for.
 for what in \
 	"SELECT count(*) FROM isolations WHERE end_date IS NULL" \
@@ -140,16 +178,52 @@ for what in \
 	"SELECT count(*) FROM households WHERE code LIKE '高河村%组%号'" \
 	"SELECT count(*) FROM residents WHERE name LIKE '%䶮%' OR name LIKE '%𫖮%' OR name LIKE '%𬳵%'" \
 	"SELECT count(DISTINCT grid_id) - 1 FROM households" \
-	"SELECT count(*) FROM grids WHERE staff_id IS NOT NULL"; do
+	"SELECT count(*) FROM grids WHERE staff_id IS NOT NULL" \
+	"SELECT count(*) - 3 FROM checkpoints" \
+	"SELECT count(*) FROM shifts WHERE staff_id IS NULL" \
+	"SELECT count(*) FROM shifts WHERE present = 0" \
+	"SELECT count(*) FROM shifts WHERE present IS NULL AND date > '2020-02-15'" \
+	"SELECT count(*) FROM passes WHERE revoked_at IS NOT NULL" \
+	"SELECT count(*) FROM pass_events WHERE direction = 'out' AND at < '2020-02-15'" \
+	"SELECT count(*) FROM pass_events WHERE direction = 'in'" \
+	"SELECT count(*) FROM pass_events WHERE direction = 'out' AND at LIKE '2020-02-15%'" \
+	"SELECT count(*) FROM (SELECT 1 FROM pass_events GROUP BY date(at))" \
+	"SELECT count(*) FROM isolations i WHERE i.end_date IS NULL AND (SELECT temperature FROM checks c
+		WHERE c.isolation_id = i.id ORDER BY date DESC, slot DESC LIMIT 1) >= 373"; do
 	n=$(q "$what")
 	[ "${n:-0}" -gt 0 ] || no "demo lacks: $what"
 done
 [ "$(q "SELECT count(*) FROM audit_log WHERE table_name = 'demo'")" = 1 ] || no "not one demo audit row"
+# Checkpoints: every household holds exactly one current pass with a
+# well-formed number; the outings respect the rule (SPEC §3 Outings): no
+# "out" while a member is under isolation, none within N days of the
+# household's previous one, none on a revoked pass; shifts after now are not
+# marked present; nothing happens after now.
+for what in \
+	"SELECT count(*) FROM households h WHERE (SELECT count(*) FROM passes p WHERE p.household_id = h.id
+		AND p.revoked_at IS NULL AND p.valid_until >= '2020-02-15') <> 1" \
+	"SELECT count(*) FROM passes WHERE length(pass_no) <> 8 OR pass_no GLOB '*[^0-9]*' OR substr(pass_no, 1, 2) <> '01'" \
+	"SELECT count(*) FROM pass_events e JOIN passes p ON p.id = e.pass_id JOIN residents r
+		ON r.household_id = p.household_id AND r.status IN ('living', 'away') JOIN isolations i
+		ON i.resident_id = r.id AND i.deleted_at IS NULL WHERE e.direction = 'out'
+		AND i.start_date <= date(e.at) AND (i.end_date IS NULL OR i.end_date > date(e.at))" \
+	"SELECT count(*) FROM pass_events a JOIN passes pa ON pa.id = a.pass_id JOIN passes pb
+		ON pb.household_id = pa.household_id JOIN pass_events b ON b.pass_id = pb.id
+		WHERE a.direction = 'out' AND b.direction = 'out' AND b.at > a.at
+		AND date(b.at) < date(a.at, '+' || (SELECT outing_days FROM settings) || ' days')" \
+	"SELECT count(*) FROM pass_events e JOIN passes p ON p.id = e.pass_id
+		WHERE p.revoked_at IS NOT NULL AND e.at >= p.revoked_at" \
+	"SELECT count(*) FROM pass_events WHERE at >= '2020-02-15 09:31'" \
+	"SELECT count(*) FROM shifts WHERE present IS NOT NULL AND date > '2020-02-15'"; do
+	n=$(q "$what")
+	[ "${n:-1}" = 0 ] || no "demo checkpoints: $n rows break: $what"
+done
 
 # Same seed, same rows (UUIDs and times included; the settings row's UUID
 # is the database's own identity and the audit log is not content).
 dump() {
-	for t in staff grids households residents visits readings isolations checks donations distributions; do
+	for t in staff grids households residents visits readings isolations checks donations \
+		distributions checkpoints shifts passes pass_events; do
 		sqlite3 -batch "$1" "SELECT * FROM $t ORDER BY id"
 	done
 	sqlite3 -batch "$1" "SELECT community, street, district, station, fever_threshold FROM settings"

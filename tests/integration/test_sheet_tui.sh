@@ -54,11 +54,11 @@ wait_for 'Date: 2020-02-14' && wait_for '5/14'
 tm send-keys -t s p
 wait_for 'cannot list printers'
 
-# the daily sheet is not built yet: said so in the preview
+# the daily sheet previews its counts
 tm send-keys -t s Enter
 wait_for 'daily'
 tm send-keys -t s 3
-wait_for 'not available yet'
+wait_for '住户与居民'
 
 tm send-keys -t s q
 finish

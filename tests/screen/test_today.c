@@ -4,7 +4,8 @@
  * (after the AM cut-off) both isolations missed their AM check.  Visits
  * written by another program (the sqlite3 shell) show up without a key
  * press; the alerts list fevers with names, the no answer to revisit and the
- * isolation ending today; Enter on the no answer opens the Rounds tab on
+ * isolation ending today, and a fever at an isolation check (the
+ * isolation alerts of db_isolation_alerts); Enter on the no answer opens the Rounds tab on
  * that household (switching the grid), Enter on an isolation alert the
  * Isolation tab. */
 #include <stdio.h>
@@ -138,6 +139,14 @@ int main(void)
 	row_has(h, "Checks today", "missed AM 2 PM 0");
 	row_has(h, "check missed   郑洁", "5-1-101       no AM check");
 	row_has(h, "check missed   冯刚", "5-1-102       no AM check");
+	/* a fever at an isolation check: the same alert as the Isolation tab and
+	 * `report` (db_isolation_alerts), and the AM check is no longer missed */
+	free(sql("INSERT INTO checks(uuid, created_at, updated_at, isolation_id, date, slot, at,"
+		 " temperature) VALUES ('k-1', '2020-02-15 13:20:00', '2020-02-15 13:20:00', 1,"
+		 " '2020-02-15', 'AM', '2020-02-15 13:20:00', 385);"));
+	row_has(h, "38.5 °C at the last check", "FEVER          郑洁");
+	row_has(h, "Checks today", "missed AM 1 PM 0");
+	HCHECK(h, !harness_has_text(h, "check missed   郑洁"), "郑洁's AM check is still missed");
 	harness_send(h, "q", 1);
 	HCHECK(h, harness_wait_exit(h, 3000, &st), "did not quit");
 	harness_free(&h);

@@ -14,6 +14,7 @@
 #include "core/settings.h"
 #include "db/checkpoints.h"
 #include "db/db.h"
+#include "db/demo.h"
 #include "db/settings.h"
 #include "db/sql.h"
 #include "db/staff.h"
@@ -355,6 +356,51 @@ static void test_double_booking(void **state)
 	assert_int_equal(n, 0);
 }
 
+/* The demo's week of shifts (db/demo.c) holds the two gaps and the one
+ * double booking it was built with, and no other. */
+static void test_demo_roster(void **state)
+{
+	struct demo_params p = {.households = 120, .days = 10, .seed = 5};
+	struct demo_summary sum;
+	struct roster_gap *gaps = NULL;
+	struct roster_clash *clashes = NULL;
+	struct date from = {2020, 2, 12}, before = {2020, 2, 14}, after = {2020, 2, 16};
+	size_t ng = 0, nc = 0;
+	struct db *db;
+	struct err e;
+	int absent = 0, unstaffed = 0;
+
+	(void)state;
+	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
+	err_clear(&e);
+	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
+	db_set_staff(db, "测试员");
+	assert_int_equal(db_demo_generate(db, &p, &sum, &e), 0);
+	assert_int_equal(sum.checkpoints, 2);
+	assert_int_equal(sum.passes, 120 + count(db, "SELECT count(*) FROM passes WHERE revoked_at"
+						     " IS NOT NULL"));
+	assert_true(sum.pass_events > 0);
+	assert_int_equal(db_roster_gaps(db, &from, 7, &gaps, &ng, &e), 0);
+	for (size_t i = 0; i < ng; i++) {
+		struct date d;
+
+		assert_int_equal(date_parse_iso(gaps[i].date, &d, NULL), 0);
+		absent += gaps[i].kind == ROSTER_GAP_ABSENT && !date_cmp(&d, &before) &&
+			  !strcmp(gaps[i].from, "07:00") && !strcmp(gaps[i].to, "14:00");
+		unstaffed += gaps[i].kind == ROSTER_GAP_UNSTAFFED && !date_cmp(&d, &after) &&
+			     !strcmp(gaps[i].from, "14:00") && !strcmp(gaps[i].to, "21:00");
+	}
+	assert_int_equal(ng, 2);
+	assert_int_equal(absent, 1);
+	assert_int_equal(unstaffed, 1);
+	assert_int_equal(db_roster_clashes(db, &from, 7, &clashes, &nc, &e), 0);
+	assert_int_equal(nc, 1);
+	assert_string_equal(clashes[0].date_a, "2020-02-15");
+	free(gaps);
+	free(clashes);
+	db_close(&db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -363,6 +409,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_copy_forward, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_gaps, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_double_booking, setup, teardown),
+	    cmocka_unit_test(test_demo_roster),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
