@@ -94,6 +94,11 @@ $(BUILD)/tests/screen/%: tests/screen/%.c $(BUILD)/tests/screen/harness.o
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CF) -o $@ $< $(BUILD)/tests/screen/harness.o $(shell pkg-config --libs vterm 2>/dev/null) -lutil
 
+# Benchmarks (tests/bench/*.c): built on request, never run by `make test`.
+$(BUILD)/tests/bench/%: tests/bench/%.c $(BUILD)/libdoorstep.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CF) -o $@ $< $(BUILD)/libdoorstep.a $(LIBS)
+
 run: deps all
 	@tools/run-demo.sh $(BUILD)
 

@@ -254,6 +254,43 @@ static const char *const migrations[] = {
 	"station TEXT NOT NULL,\n"
 	"last_merged_at TEXT NOT NULL\n"
 	");\n",
+
+	/* 2: the Households filter's term index (db/search.c, core/searchkey).
+	 * search_terms files each live household under every term it can be
+	 * found by, in list order, so that a keystroke is one index range.  The
+	 * terms need pinyin, which SQL cannot compute, so triggers only queue
+	 * the households whose code, names or deletion changed, whoever wrote
+	 * them (the sqlite3 shell included), and db/search.c refiles the queue
+	 * before it searches.  search_docs remembers what each household was
+	 * filed under, to unfile it. */
+	"CREATE TABLE search_terms (\n"
+	"term TEXT NOT NULL,\n"
+	"sort_key TEXT NOT NULL,\n"
+	"household_id INTEGER NOT NULL,\n"
+	"PRIMARY KEY (term, sort_key, household_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE search_docs (\n"
+	"household_id INTEGER PRIMARY KEY,\n"
+	"sort_key TEXT NOT NULL,\n"
+	"terms TEXT NOT NULL\n"
+	");\n"
+	"CREATE TABLE search_dirty (household_id INTEGER PRIMARY KEY);\n"
+	"CREATE TRIGGER search_households_insert AFTER INSERT ON households BEGIN\n"
+	" INSERT OR IGNORE INTO search_dirty VALUES (NEW.id); END;\n"
+	"CREATE TRIGGER search_households_update AFTER UPDATE OF code, sort_key, phone, deleted_at"
+	" ON households BEGIN\n"
+	" INSERT OR IGNORE INTO search_dirty VALUES (NEW.id); END;\n"
+	"CREATE TRIGGER search_households_delete AFTER DELETE ON households BEGIN\n"
+	" INSERT OR IGNORE INTO search_dirty VALUES (OLD.id); END;\n"
+	"CREATE TRIGGER search_residents_insert AFTER INSERT ON residents BEGIN\n"
+	" INSERT OR IGNORE INTO search_dirty VALUES (NEW.household_id); END;\n"
+	"CREATE TRIGGER search_residents_update AFTER UPDATE OF household_id, name, deleted_at"
+	" ON residents BEGIN\n"
+	" INSERT OR IGNORE INTO search_dirty VALUES (OLD.household_id);\n"
+	" INSERT OR IGNORE INTO search_dirty VALUES (NEW.household_id); END;\n"
+	"CREATE TRIGGER search_residents_delete AFTER DELETE ON residents BEGIN\n"
+	" INSERT OR IGNORE INTO search_dirty VALUES (OLD.household_id); END;\n"
+	"INSERT INTO search_dirty SELECT id FROM households;\n",
 };
 
 int schema_latest_version(void)

@@ -1,0 +1,203 @@
+/* searchkey: terms and queries of the Households filter; see searchkey.h. */
+#include "core/searchkey.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/pinyin.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+
+/* Folds one code point the way terms and queries are compared. */
+static uint32_t fold(uint32_t c)
+{
+	if (c >= 0xFF01 && c <= 0xFF5E)
+		c -= 0xFF01 - 0x21;
+	else if (c == 0x3000 || c < 0x20 || c == 0x7F)
+		c = ' '; /* control bytes never reach a term: db/search joins terms with 0x1F */
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	return c;
+}
+
+static int is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The folded form of s as a malloc'd string; offs (when not NULL) receives a
+ * malloc'd array of the byte offset of each character, plus one at the end,
+ * and *nchars their count. */
+static char *fold_string(const char *s, size_t **offs, size_t *nchars)
+{
+	size_t len = strlen(s), n = 0, k = 0;
+	char *out = xmalloc(len * 2 + 1);
+	size_t *o = offs ? xmalloc((len + 1) * sizeof *o) : NULL;
+
+	while (*s) {
+		uint32_t c;
+
+		s += utf8_decode(s, &c);
+		c = fold(c);
+		if (o)
+			o[k] = n;
+		k++;
+		n += utf8_encode(c, out + n);
+	}
+	out[n] = '\0';
+	if (o)
+		o[k] = n;
+	if (offs)
+		*offs = o;
+	if (nchars)
+		*nchars = k;
+	return out;
+}
+
+char *searchkey_query(const char *typed)
+{
+	size_t len = typed ? strlen(typed) : 0, n = 0, chars = 0;
+	char *out = xmalloc(len * 2 + 1);
+	int pending_space = 0;
+
+	while (typed && *typed && chars < SEARCHKEY_TERM_CHARS) {
+		uint32_t c;
+
+		typed += utf8_decode(typed, &c);
+		c = fold(c);
+		if (is_space(c)) {
+			pending_space = n > 0;
+			continue;
+		}
+		if (pending_space) {
+			out[n++] = ' ';
+			pending_space = 0;
+			if (++chars >= SEARCHKEY_TERM_CHARS)
+				break;
+		}
+		n += utf8_encode(c, out + n);
+		chars++;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+static void add(struct searchkey_terms *t, const char *s, size_t n)
+{
+	if (n == 0)
+		return;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 32;
+		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
+	}
+	t->v[t->n++] = xstrndup(s, n);
+}
+
+void searchkey_add_code(struct searchkey_terms *t, const char *code)
+{
+	size_t *offs, nchars;
+	char *f;
+
+	if (!code)
+		return;
+	f = fold_string(code, &offs, &nchars);
+	for (size_t k = 1; k <= nchars && k <= SEARCHKEY_TERM_CHARS; k++)
+		add(t, f, offs[k]);
+	free(offs);
+	free(f);
+}
+
+/* Every substring of s of 1 to SEARCHKEY_TERM_CHARS characters. */
+static void add_substrings(struct searchkey_terms *t, const char *s)
+{
+	size_t *offs, nchars;
+	char *f = fold_string(s, &offs, &nchars);
+
+	for (size_t i = 0; i < nchars; i++)
+		for (size_t k = 1; k <= SEARCHKEY_TERM_CHARS && i + k <= nchars; k++)
+			add(t, f + offs[i], offs[i + k] - offs[i]);
+	free(offs);
+	free(f);
+}
+
+void searchkey_add_name(struct searchkey_terms *t, const char *name)
+{
+	char *variants, *p, *sp;
+
+	if (!name || !*name)
+		return;
+	add_substrings(t, name);
+	variants = pinyin_initials_variants(name, SEARCHKEY_MAX_VARIANTS);
+	for (p = variants; *p; p = sp) {
+		sp = strchr(p, ' ');
+		if (sp)
+			*sp++ = '\0';
+		else
+			sp = p + strlen(p);
+		add_substrings(t, p);
+	}
+	free(variants);
+}
+
+void searchkey_add_tails(struct searchkey_terms *t, const char *phone)
+{
+	char digits[64];
+	size_t n = 0;
+
+	for (; phone && *phone && n < sizeof digits - 1; phone++)
+		if (*phone >= '0' && *phone <= '9')
+			digits[n++] = *phone;
+	for (size_t k = SEARCHKEY_TAIL_MIN; k <= n; k++)
+		add(t, digits + n - k, k);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void searchkey_terms_finish(struct searchkey_terms *t)
+{
+	size_t w = 0;
+
+	if (t->n == 0)
+		return;
+	qsort(t->v, t->n, sizeof *t->v, cmp_str);
+	for (size_t i = 0; i < t->n; i++) {
+		if (w > 0 && !strcmp(t->v[w - 1], t->v[i]))
+			free(t->v[i]);
+		else
+			t->v[w++] = t->v[i];
+	}
+	t->n = w;
+}
+
+void searchkey_terms_free(struct searchkey_terms *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->v[i]);
+	free(t->v);
+	memset(t, 0, sizeof *t);
+}
+
+int searchkey_tail(const char *q, char *out, size_t n)
+{
+	size_t len = strlen(q), digits = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (q[i] >= '0' && q[i] <= '9')
+			digits++;
+		else if (!((q[i] == 'x' || q[i] == 'X') && i == len - 1))
+			return 0;
+	}
+	if (digits < SEARCHKEY_TAIL_MIN || len + 1 > n)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = q[len - 1 - i];
+
+		out[i] = c == 'x' ? 'X' : c;
+	}
+	out[len] = '\0';
+	return 1;
+}

@@ -1,0 +1,67 @@
+/* searchkey: the terms under which a household is found by the Households filter.
+ *
+ * Filter-as-you-type must answer in a few milliseconds over 100,000
+ * residents, whatever the user typed, so every match is an exact lookup of a
+ * term in an index ordered like the list (db/search.c): a household is filed
+ * under every prefix of its code, every substring of each resident's name,
+ * and every substring of each pinyin-initials reading of the name (so `zs`
+ * and `s` find 张三, `xm` finds 王小明, and a polyphone's readings all count).
+ * Terms are folded like queries (full-width ASCII to ASCII, ASCII lower
+ * case) and at most SEARCHKEY_TERM_CHARS characters long; a longer query is
+ * looked up by its first SEARCHKEY_TERM_CHARS characters.
+ *
+ * The last digits of residents' ID numbers and phones are not terms (18 +
+ * 11 suffixes per person would triple the index); they are prefix ranges on
+ * the reversed columns residents.id_rev and phone_rev (core/reskey), taken
+ * when the query looks like a tail: see searchkey_tail.  A household's own
+ * phone (one per household) is filed by its tails. */
+#ifndef DOORSTEP_SEARCHKEY_H
+#define DOORSTEP_SEARCHKEY_H
+
+#include <stddef.h>
+
+/* The longest term, in characters. */
+#define SEARCHKEY_TERM_CHARS 12
+/* Readings combinations of one name taken into terms. */
+#define SEARCHKEY_MAX_VARIANTS 8
+/* The fewest digits a tail query takes. */
+#define SEARCHKEY_TAIL_MIN 3
+
+/* A set of distinct terms; zero-initialise, free with searchkey_terms_free. */
+struct searchkey_terms {
+	char **v; /* sorted and distinct after searchkey_terms_finish */
+	size_t n, cap;
+};
+
+/* Returns the folded query for what the user typed (malloc'd, never NULL):
+ * full-width ASCII and the ideographic space folded, ASCII lower-cased,
+ * white space trimmed at both ends and runs of it made one space, cut to
+ * SEARCHKEY_TERM_CHARS characters.  "" means no filter. */
+char *searchkey_query(const char *typed);
+
+/* Adds the prefixes of code (folded, up to SEARCHKEY_TERM_CHARS characters). */
+void searchkey_add_code(struct searchkey_terms *t, const char *code);
+
+/* Adds the substrings of name (folded) and of each of its pinyin-initials
+ * readings (at most SEARCHKEY_MAX_VARIANTS of them), each of 1 to
+ * SEARCHKEY_TERM_CHARS characters. */
+void searchkey_add_name(struct searchkey_terms *t, const char *name);
+
+/* Adds the last SEARCHKEY_TAIL_MIN or more digits of a household's phone
+ * (its digits only: "0398-2812345" gives "345" ... "03982812345"), so that
+ * a tail query finds the household by its own phone too. */
+void searchkey_add_tails(struct searchkey_terms *t, const char *phone);
+
+/* Sorts the terms (byte order) and drops duplicates. */
+void searchkey_terms_finish(struct searchkey_terms *t);
+
+/* Frees the terms and zeroes t. */
+void searchkey_terms_free(struct searchkey_terms *t);
+
+/* When the folded query q is a tail query, SEARCHKEY_TAIL_MIN or more digits
+ * with an optional last x, writes it reversed and upper-cased into out (n
+ * bytes) the way residents.id_rev and phone_rev store numbers ("1234x" ->
+ * "X4321") and returns 1; else returns 0. */
+int searchkey_tail(const char *q, char *out, size_t n);
+
+#endif

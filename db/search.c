@@ -1,0 +1,560 @@
+/* search: keyset pages of the Households list and the filter's term index;
+ * see search.h and core/searchkey.h. */
+#include "db/search.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/searchkey.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/households.h"
+#include "db/sql.h"
+
+/* db.c's busy timeout, restored after the refiling's non-blocking BEGIN. */
+#define BUSY_TIMEOUT_MS 10000
+/* Terms are joined with this byte in search_docs (searchkey never puts a
+ * control byte into a term). */
+#define TERM_SEP '\x1f'
+/* Refiling reads the queue in batches of this many households. */
+#define SYNC_BATCH 256
+/* A queue longer than this is refiled with a page cache of BIG_CACHE_KIB. */
+#define BIG_QUEUE     2000
+#define BIG_CACHE_KIB "131072"
+
+void db_search_row_clear(struct search_row *r)
+{
+	model_household_clear(&r->h);
+	free(r->sort_key);
+	r->sort_key = NULL;
+}
+
+/* --- refiling --------------------------------------------------------- */
+
+static int unfile(struct db *db, long long id, struct err *e)
+{
+	sqlite3_stmt *st =
+	    db_stmt(db, "SELECT sort_key, terms FROM search_docs WHERE household_id = :id", e);
+	sqlite3_stmt *del;
+	char *key = NULL, *terms = NULL, *p, *sep;
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":id", id);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		key = sql_col_dup(st, 0);
+		terms = sql_col_dup(st, 1);
+	}
+	sqlite3_reset(st);
+	if (r <= 0)
+		return r;
+	r = -1;
+	del = db_stmt(db,
+		      "DELETE FROM search_terms WHERE term = :term AND sort_key = :key"
+		      " AND household_id = :id",
+		      e);
+	if (!del)
+		goto out;
+	for (p = terms; p && *p; p = sep) {
+		sep = strchr(p, TERM_SEP);
+		if (sep)
+			*sep++ = '\0';
+		else
+			sep = p + strlen(p);
+		sql_bind_text(del, ":term", p);
+		sql_bind_text(del, ":key", key);
+		sql_bind_int(del, ":id", id);
+		if (sql_step_done(db, del, e) < 0)
+			goto out;
+	}
+	st = db_stmt(db, "DELETE FROM search_docs WHERE household_id = :id", e);
+	if (!st)
+		goto out;
+	sql_bind_int(st, ":id", id);
+	r = sql_step_done(db, st, e);
+out:
+	free(key);
+	free(terms);
+	return r;
+}
+
+static int file_terms(struct db *db, long long id, const char *key, struct searchkey_terms *t,
+		      struct err *e)
+{
+	struct strbuf all = STRBUF_INIT;
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    "INSERT OR IGNORE INTO search_terms(term, sort_key, household_id)"
+		    " VALUES(:term, :key, :id)",
+		    e);
+	int r = -1;
+
+	if (!st)
+		return -1;
+	for (size_t i = 0; i < t->n; i++) {
+		sql_bind_text(st, ":term", t->v[i]);
+		sql_bind_text(st, ":key", key);
+		sql_bind_int(st, ":id", id);
+		if (sql_step_done(db, st, e) < 0)
+			goto out;
+		if (i)
+			strbuf_putc(&all, TERM_SEP);
+		strbuf_puts(&all, t->v[i]);
+	}
+	st = db_stmt(
+	    db, "INSERT INTO search_docs(household_id, sort_key, terms) VALUES(:id, :key, :terms)",
+	    e);
+	if (!st)
+		goto out;
+	sql_bind_int(st, ":id", id);
+	sql_bind_text(st, ":key", key);
+	sql_bind_text(st, ":terms", strbuf_str(&all));
+	r = sql_step_done(db, st, e);
+out:
+	strbuf_free(&all);
+	return r;
+}
+
+/* Files household id under its current terms (none when it is deleted). */
+static int refile(struct db *db, long long id, struct err *e)
+{
+	struct searchkey_terms t = {0};
+	sqlite3_stmt *st;
+	char *code = NULL, *key = NULL, *phone = NULL;
+	int r;
+
+	if (unfile(db, id, e) < 0)
+		return -1;
+	st = db_stmt(
+	    db,
+	    "SELECT code, sort_key, phone FROM households WHERE id = :id AND deleted_at IS NULL",
+	    e);
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":id", id);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		code = sql_col_dup(st, 0);
+		key = sql_col_dup(st, 1);
+		phone = sql_col_dup(st, 2);
+	}
+	sqlite3_reset(st);
+	if (r <= 0)
+		return r;
+	r = -1;
+	searchkey_add_code(&t, code);
+	searchkey_add_tails(&t, phone);
+	st = db_stmt(
+	    db, "SELECT name FROM residents WHERE household_id = :id AND deleted_at IS NULL", e);
+	if (!st)
+		goto out;
+	sql_bind_int(st, ":id", id);
+	while ((r = sql_step_row(db, st, e)) == 1)
+		searchkey_add_name(&t, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (r < 0)
+		goto out;
+	searchkey_terms_finish(&t);
+	r = file_terms(db, id, key, &t, e);
+out:
+	searchkey_terms_free(&t);
+	free(code);
+	free(key);
+	free(phone);
+	return r;
+}
+
+static int queue_empty(struct db *db, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM search_dirty LIMIT 1", e);
+	int r;
+
+	if (!st)
+		return -1;
+	r = sql_step_row(db, st, e);
+	sqlite3_reset(st);
+	return r < 0 ? -1 : !r;
+}
+
+/* Refiles everything queued, in the open transaction. */
+static int drain_queue(struct db *db, struct err *e)
+{
+	long long ids[SYNC_BATCH];
+
+	for (;;) {
+		sqlite3_stmt *st = db_stmt(db, "SELECT household_id FROM search_dirty LIMIT :n", e);
+		int n = 0, r;
+
+		if (!st)
+			return -1;
+		sql_bind_int(st, ":n", SYNC_BATCH);
+		while (n < SYNC_BATCH && (r = sql_step_row(db, st, e)) == 1)
+			ids[n++] = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (r < 0)
+			return -1;
+		if (n == 0)
+			return 0;
+		for (int i = 0; i < n; i++) {
+			if (refile(db, ids[i], e) < 0)
+				return -1;
+			st = db_stmt(db, "DELETE FROM search_dirty WHERE household_id = :id", e);
+			if (!st)
+				return -1;
+			sql_bind_int(st, ":id", ids[i]);
+			if (sql_step_done(db, st, e) < 0)
+				return -1;
+		}
+	}
+}
+
+/* As drain_queue; a long queue (after an import, or the first use of a
+ * database made before the index) is refiled with a page cache that holds
+ * the whole index, which makes its random inserts ten times faster. */
+static int drain(struct db *db, struct err *e)
+{
+	long long queued = sql_scalar(db, "SELECT count(*) FROM search_dirty", e), cache = 0;
+	char pragma[64];
+	int r;
+
+	if (queued < 0)
+		return -1;
+	if (queued > BIG_QUEUE) {
+		cache = sql_scalar(db, "PRAGMA cache_size", e);
+		db_exec(db, "PRAGMA cache_size=-" BIG_CACHE_KIB, e);
+	}
+	r = drain_queue(db, e);
+	if (cache) {
+		snprintf(pragma, sizeof pragma, "PRAGMA cache_size=%lld", cache);
+		sqlite3_exec(db_handle(db), pragma, NULL, NULL, NULL);
+	}
+	return r;
+}
+
+int db_search_sync(struct db *db, struct err *e)
+{
+	sqlite3 *h = db_handle(db);
+	int empty = queue_empty(db, e), own, rc;
+
+	if (empty != 0)
+		return empty;
+	own = !db_in_transaction(db);
+	if (own) {
+		struct err busy;
+
+		/* A keystroke must not wait for another program's long write. */
+		err_clear(&busy);
+		sqlite3_busy_timeout(h, 0);
+		rc = db_begin(db, &busy);
+		sqlite3_busy_timeout(h, BUSY_TIMEOUT_MS);
+		if (rc < 0) {
+			int code = sqlite3_errcode(h) & 0xff;
+
+			if (code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_READONLY)
+				return 0;
+			*e = busy;
+			return -1;
+		}
+	}
+	if (drain(db, e) < 0) {
+		if (own)
+			db_rollback(db);
+		return -1;
+	}
+	if (own && db_commit(db, e) < 0)
+		return -1;
+	return 1;
+}
+
+int db_search_rebuild(struct db *db, struct err *e)
+{
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (db_exec(db,
+		    "DELETE FROM search_terms; DELETE FROM search_docs;"
+		    " INSERT OR IGNORE INTO search_dirty SELECT id FROM households",
+		    e) < 0 ||
+	    drain(db, e) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db, e);
+}
+
+/* --- pages ------------------------------------------------------------ */
+
+struct hit {
+	long long id;
+	char *key;
+};
+
+static void hits_free(struct hit *h, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(h[i].key);
+}
+
+/* The statements of one stream, forwards and backwards. */
+struct stream_sql {
+	const char *fwd, *back;
+};
+
+static const struct stream_sql plain_sql = {
+    "SELECT id, sort_key FROM households WHERE deleted_at IS NULL AND (sort_key, id) > (:k, :id)"
+    " ORDER BY sort_key, id LIMIT :n",
+    "SELECT id, sort_key FROM households WHERE deleted_at IS NULL AND (sort_key, id) < (:k, :id)"
+    " ORDER BY sort_key DESC, id DESC LIMIT :n",
+};
+
+static const struct stream_sql term_sql = {
+    "SELECT household_id, sort_key FROM search_terms WHERE term = :q"
+    " AND (sort_key, household_id) > (:k, :id) ORDER BY sort_key, household_id LIMIT :n",
+    "SELECT household_id, sort_key FROM search_terms WHERE term = :q"
+    " AND (sort_key, household_id) < (:k, :id) ORDER BY sort_key DESC, household_id DESC"
+    " LIMIT :n",
+};
+
+#define TAIL_WHERE                                                                                 \
+	" FROM residents r JOIN households h ON h.id = r.household_id"                             \
+	" WHERE (r.id_rev >= :t AND r.id_rev < :u OR r.phone_rev >= :t AND r.phone_rev < :u)"      \
+	" AND r.deleted_at IS NULL AND h.deleted_at IS NULL"
+
+static const struct stream_sql tail_sql = {
+    "SELECT DISTINCT h.id, h.sort_key" TAIL_WHERE " AND (h.sort_key, h.id) > (:k, :id)"
+    " ORDER BY h.sort_key, h.id LIMIT :n",
+    "SELECT DISTINCT h.id, h.sort_key" TAIL_WHERE " AND (h.sort_key, h.id) < (:k, :id)"
+    " ORDER BY h.sort_key DESC, h.id DESC LIMIT :n",
+};
+
+struct query {
+	char *q;  /* folded; "" for the whole list */
+	int tail; /* the tail range below applies */
+	char t[64], u[64];
+};
+
+static void query_make(struct query *qr, const char *typed)
+{
+	size_t len;
+
+	memset(qr, 0, sizeof *qr);
+	qr->q = searchkey_query(typed);
+	qr->tail = searchkey_tail(qr->q, qr->t, sizeof qr->t);
+	if (qr->tail) {
+		/* The end of the prefix range: the last byte raised by one. */
+		len = strlen(qr->t);
+		memcpy(qr->u, qr->t, len + 1);
+		qr->u[len - 1]++;
+	}
+}
+
+/* Reads up to n hits of one stream after (or before) key/id into out. */
+static int stream_read(struct db *db, const struct stream_sql *sql, const struct query *qr,
+		       const char *key, long long id, int dir, int n, struct hit *out,
+		       struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, dir > 0 ? sql->fwd : sql->back, e);
+	int got = 0, r = 0;
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":k", key);
+	sql_bind_int(st, ":id", id);
+	sql_bind_int(st, ":n", n);
+	if (sql == &term_sql)
+		sql_bind_text(st, ":q", qr->q);
+	if (sql == &tail_sql) {
+		sql_bind_text(st, ":t", qr->t);
+		sql_bind_text(st, ":u", qr->u);
+	}
+	while (got < n && (r = sql_step_row(db, st, e)) == 1) {
+		out[got].id = sqlite3_column_int64(st, 0);
+		out[got].key = sql_col_dup(st, 1);
+		got++;
+	}
+	sqlite3_reset(st);
+	if (r < 0) {
+		hits_free(out, got);
+		return -1;
+	}
+	return got;
+}
+
+static int hit_cmp(const struct hit *a, const struct hit *b)
+{
+	int c = strcmp(a->key, b->key);
+
+	if (c)
+		return c;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* Merges a[0..na) and b[0..nb), both in dir order, into out (at most n,
+ * duplicates once); hits not taken are freed.  Returns the count. */
+static int merge(struct hit *a, int na, struct hit *b, int nb, int dir, int n, struct hit *out)
+{
+	int i = 0, j = 0, k = 0;
+
+	while (k < n && (i < na || j < nb)) {
+		int c = i >= na ? 1 : j >= nb ? -1 : hit_cmp(&a[i], &b[j]) * dir;
+
+		if (c < 0) {
+			out[k++] = a[i++];
+		} else if (c > 0) {
+			out[k++] = b[j++];
+		} else {
+			out[k++] = a[i++];
+			free(b[j++].key);
+		}
+	}
+	hits_free(a + i, na - i);
+	hits_free(b + j, nb - j);
+	return k;
+}
+
+/* The next up to n hits of the query after key/id in dir order. */
+static int next_hits(struct db *db, const struct query *qr, const char *key, long long id, int dir,
+		     int n, struct hit *out, struct err *e)
+{
+	struct hit *a, *b;
+	int na, nb, k;
+
+	if (!*qr->q)
+		return stream_read(db, &plain_sql, qr, key, id, dir, n, out, e);
+	if (!qr->tail)
+		return stream_read(db, &term_sql, qr, key, id, dir, n, out, e);
+	a = xcalloc((size_t)n, sizeof *a);
+	b = xcalloc((size_t)n, sizeof *b);
+	na = stream_read(db, &term_sql, qr, key, id, dir, n, a, e);
+	nb = na < 0 ? -1 : stream_read(db, &tail_sql, qr, key, id, dir, n, b, e);
+	if (na < 0 || nb < 0) {
+		if (na > 0)
+			hits_free(a, na);
+		k = -1;
+	} else {
+		k = merge(a, na, b, nb, dir, n, out);
+	}
+	free(a);
+	free(b);
+	return k;
+}
+
+int db_search_page(struct db *db, const char *query, const struct search_row *anchor, int dir,
+		   int n, struct search_row *out, struct err *e)
+{
+	struct query qr;
+	struct hit *hits;
+	char *key;
+	long long id;
+	int got = 0, own_read;
+
+	if (n <= 0)
+		return 0;
+	dir = dir < 0 ? -1 : 1;
+	query_make(&qr, query);
+	if (*qr.q && db_search_sync(db, e) < 0) {
+		free(qr.q);
+		return -1;
+	}
+	/* One read transaction: the page is one snapshot, and the twenty-odd
+	 * statements below do not each open their own. */
+	own_read = sqlite3_get_autocommit(db_handle(db));
+	if (own_read && db_exec(db, "BEGIN", e) < 0) {
+		free(qr.q);
+		return -1;
+	}
+	key = xstrdup(anchor && anchor->sort_key ? anchor->sort_key : dir > 0 ? "" : "\xff");
+	id = anchor ? anchor->h.id : 0;
+	hits = xcalloc((size_t)n, sizeof *hits);
+	/* A hit whose household is gone (the index not yet refiled because
+	 * another program held the lock) is skipped, and more are read. */
+	while (got < n) {
+		int k = next_hits(db, &qr, key, id, dir, n - got, hits, e), i;
+
+		if (k < 0)
+			goto fail;
+		if (k == 0)
+			break;
+		for (i = 0; i < k; i++) {
+			int r = db_household_get(db, hits[i].id, &out[got].h, e);
+
+			if (r < 0) {
+				hits_free(hits + i, k - i);
+				goto fail;
+			}
+			free(key);
+			key = hits[i].key;
+			id = hits[i].id;
+			if (r == 0) {
+				model_household_clear(&out[got].h);
+				continue;
+			}
+			out[got++].sort_key = xstrdup(key);
+		}
+	}
+	free(hits);
+	free(key);
+	free(qr.q);
+	if (own_read)
+		sqlite3_exec(db_handle(db), "COMMIT", NULL, NULL, NULL);
+	return got;
+fail:
+	for (int i = 0; i < got; i++)
+		db_search_row_clear(&out[i]);
+	if (own_read)
+		sqlite3_exec(db_handle(db), "ROLLBACK", NULL, NULL, NULL);
+	free(hits);
+	free(key);
+	free(qr.q);
+	return -1;
+}
+
+long long db_search_count(struct db *db, const char *query, long long limit, struct err *e)
+{
+	struct query qr;
+	sqlite3_stmt *st;
+	long long n = -1;
+	int r;
+
+	query_make(&qr, query);
+	if (*qr.q && db_search_sync(db, e) < 0)
+		goto out;
+	if (!*qr.q)
+		st = db_stmt(
+		    db,
+		    "SELECT count(*) FROM (SELECT 1 FROM households WHERE deleted_at IS NULL"
+		    " LIMIT :lim)",
+		    e);
+	else if (!qr.tail)
+		st = db_stmt(
+		    db,
+		    "SELECT count(*) FROM (SELECT 1 FROM search_terms WHERE term = :q LIMIT :lim)",
+		    e);
+	else
+		st = db_stmt(
+		    db,
+		    "SELECT count(*) FROM (SELECT household_id FROM search_terms WHERE term = :q"
+		    " UNION SELECT h.id" TAIL_WHERE " LIMIT :lim)",
+		    e);
+	if (!st)
+		goto out;
+	sql_bind_int(st, ":lim", limit);
+	if (*qr.q)
+		sql_bind_text(st, ":q", qr.q);
+	if (qr.tail) {
+		sql_bind_text(st, ":t", qr.t);
+		sql_bind_text(st, ":u", qr.u);
+	}
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		n = sqlite3_column_int64(st, 0);
+	else if (r == 0)
+		n = 0;
+	sqlite3_reset(st);
+out:
+	free(qr.q);
+	return n;
+}

@@ -1,0 +1,61 @@
+/* search: the Households list, whole or filtered as the user types.
+ *
+ * Pages are read by keyset (sort_key, id) in natural code order, forwards or
+ * backwards from an anchor row, never by OFFSET, so a page costs the same on
+ * the first screen and the thousandth, and nothing but the page is held.
+ *
+ * A filter finds households by (see core/searchkey.h): a prefix of the code,
+ * a substring of a resident's name, a substring of a name's pinyin initials
+ * (any reading of a polyphone), and, for three or more digits, the last
+ * digits of a resident's ID number or phone.  The first three are one lookup
+ * in the search_terms index; the tails are prefix ranges on residents.id_rev
+ * and phone_rev; the two are merged in list order.
+ *
+ * The index is refiled lazily: triggers queue changed households in
+ * search_dirty and the first search after a change refiles them (a short
+ * write transaction; when another program holds the write lock the search
+ * goes on with the index as it was, and the queue waits for the next one). */
+#ifndef DOORSTEP_SEARCH_H
+#define DOORSTEP_SEARCH_H
+
+#include "core/err.h"
+#include "core/model.h"
+
+struct db;
+
+/* One row of the list: the household as db_household_get reads it (code,
+ * phone, head, resident count, last visit, tags ...) and its sort key.
+ * Members are malloc'd; db_search_row_clear frees them. */
+struct search_row {
+	struct household h;
+	char *sort_key;
+};
+
+void db_search_row_clear(struct search_row *r);
+
+/* Reads up to n rows of the list filtered by query (what the user typed, as
+ * typed: folded here; NULL or blank for the whole list) into out[0..n-1].
+ *   dir > 0: the rows after anchor in list order, nearest first (anchor NULL:
+ *            the first rows);
+ *   dir < 0: the rows before anchor, nearest first (anchor NULL: the last
+ *            rows, the last first).
+ * Only anchor->sort_key and anchor->h.id are read.  Returns the number of
+ * rows (0 at the end) or -1 with e filled; the caller owns the rows. */
+int db_search_page(struct db *db, const char *query, const struct search_row *anchor, int dir,
+		   int n, struct search_row *out, struct err *e);
+
+/* The number of households the query matches (the whole list for NULL or
+ * blank), counting at most limit (a cap keeps a keystroke fast; the result is
+ * then limit).  Returns the count or -1. */
+long long db_search_count(struct db *db, const char *query, long long limit, struct err *e);
+
+/* Refiles the queued households now.  Returns 1 when the queue is empty
+ * afterwards, 0 when another program held the write lock (nothing done),
+ * -1 on error.  Within the caller's transaction it refiles in it. */
+int db_search_sync(struct db *db, struct err *e);
+
+/* Queues every household and refiles them all (after a bulk change, or to
+ * repair).  Returns 0 or -1. */
+int db_search_rebuild(struct db *db, struct err *e);
+
+#endif

@@ -1,0 +1,300 @@
+/* Unit tests of db/search: the Households list in natural order by keyset,
+ * forwards and backwards; the filter by code prefix, name, pinyin initials,
+ * ID and phone tails; the index following inserts, edits, moves, deletes,
+ * and a change written behind doorstep's back (as from the sqlite3 shell);
+ * and no full scan or sort on the hot path. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "core/model.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/households.h"
+#include "db/residents.h"
+#include "db/search.h"
+#include "db/sql.h"
+
+static struct db *db;
+
+static long long add_household(const char *code, const char *phone)
+{
+	struct household h;
+	struct err e;
+	long long id;
+
+	model_household_init(&h);
+	err_clear(&e);
+	h.code = xstrdup(code);
+	h.phone = phone ? xstrdup(phone) : NULL;
+	assert_int_equal(db_household_insert(db, &h, &e), 0);
+	id = h.id;
+	model_household_clear(&h);
+	return id;
+}
+
+static long long add_resident(long long hid, const char *name, const char *relation,
+			      const char *id_number, const char *phone)
+{
+	struct resident r;
+	struct err e;
+	long long id;
+
+	model_resident_init(&r);
+	err_clear(&e);
+	r.household_id = hid;
+	r.name = xstrdup(name);
+	r.relation = xstrdup(relation);
+	r.id_number = id_number ? xstrdup(id_number) : NULL;
+	r.phone = phone ? xstrdup(phone) : NULL;
+	if (db_resident_insert(db, &r, &e) < 0)
+		fail_msg("%s", e.msg);
+	id = r.id;
+	model_resident_clear(&r);
+	return id;
+}
+
+/* The codes of a page, joined by spaces. */
+static char *page(const char *query, const struct search_row *anchor, int dir, int n,
+		  struct search_row *keep)
+{
+	struct search_row rows[64];
+	struct err e;
+	char buf[1024] = "";
+	int got;
+
+	err_clear(&e);
+	got = db_search_page(db, query, anchor, dir, n, rows, &e);
+	if (got < 0)
+		fail_msg("%s", e.msg);
+	for (int i = 0; i < got; i++) {
+		if (i)
+			strcat(buf, " ");
+		strcat(buf, rows[i].h.code);
+		if (keep && i == got - 1) {
+			*keep = rows[i];
+			continue;
+		}
+		db_search_row_clear(&rows[i]);
+	}
+	return xstrdup(buf);
+}
+
+static void check(const char *query, const char *want)
+{
+	char *got = page(query, NULL, 1, 50, NULL);
+
+	if (strcmp(got, want))
+		fail_msg("filter \"%s\": got \"%s\", want \"%s\"", query, got, want);
+	free(got);
+}
+
+static long long h1, h2, h3, h4, r_zs, r_wxm;
+
+static int setup(void **state)
+{
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
+	db_set_staff(db, "测试员");
+	h3 = add_household("12-1-101", NULL);
+	h2 = add_household("3-10-101", NULL);
+	h1 = add_household("3-2-501", "13812345678");
+	h4 = add_household("高河村3组12号", NULL);
+	r_zs = add_resident(h1, "张三", "head", "110101199003074514", "13900001111");
+	add_resident(h1, "李四", "spouse", NULL, NULL);
+	r_wxm = add_resident(h2, "王小明", "head", NULL, "0398-2812345");
+	add_resident(h3, "长江", "head", "11010119900307303X", NULL);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	db_close(&db);
+	return 0;
+}
+
+static void test_whole_list_natural_order(void **state)
+{
+	struct search_row last = {0}, first = {0};
+	char *s;
+
+	(void)state;
+	check(NULL, "3-2-501 3-10-101 12-1-101 高河村3组12号");
+	check("  ", "3-2-501 3-10-101 12-1-101 高河村3组12号");
+	s = page(NULL, NULL, 1, 2, &last);
+	assert_string_equal(s, "3-2-501 3-10-101");
+	free(s);
+	s = page(NULL, &last, 1, 2, NULL);
+	assert_string_equal(s, "12-1-101 高河村3组12号");
+	free(s);
+	s = page(NULL, &last, -1, 5, NULL);
+	assert_string_equal(s, "3-2-501"); /* before, nearest first */
+	free(s);
+	s = page(NULL, NULL, -1, 3, &first);
+	assert_string_equal(s, "高河村3组12号 12-1-101 3-10-101");
+	free(s);
+	db_search_row_clear(&last);
+	db_search_row_clear(&first);
+}
+
+static void test_row_columns(void **state)
+{
+	struct search_row rows[4];
+	struct err e;
+	int n;
+
+	(void)state;
+	err_clear(&e);
+	n = db_search_page(db, "zs", NULL, 1, 4, rows, &e);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].h.code, "3-2-501");
+	assert_string_equal(rows[0].h.head_name, "张三");
+	assert_int_equal(rows[0].h.resident_count, 2);
+	assert_string_equal(rows[0].h.phone, "13812345678");
+	assert_non_null(rows[0].sort_key);
+	db_search_row_clear(&rows[0]);
+	assert_null(rows[0].sort_key);
+}
+
+static void test_filters(void **state)
+{
+	(void)state;
+	check("zs", "3-2-501");
+	check("ZS", "3-2-501");
+	check("ｚｓ", "3-2-501");
+	check("wxm", "3-10-101");
+	check("xm", "3-10-101");
+	check("小明", "3-10-101");
+	check("张", "3-2-501");
+	check("cj", "12-1-101"); /* 长 as cháng */
+	check("zj", "12-1-101"); /* 长 as zhǎng */
+	check("3-", "3-2-501 3-10-101");
+	check("3-1", "3-10-101");
+	check("12", "12-1-101");
+	check("高河", "高河村3组12号");
+	check("4514", "3-2-501");  /* ID number tail */
+	check("303x", "12-1-101"); /* ID tail with a lower-case x */
+	check("1111", "3-2-501");  /* phone tail */
+	check("2345", "3-10-101"); /* landline tail */
+	check("101", "");	   /* a tail of nothing, not a code prefix */
+	check("qqq", "");
+	check("z", "3-2-501 12-1-101"); /* 张 and 长 (zhǎng) */
+}
+
+static void test_paging_with_filter(void **state)
+{
+	struct search_row last = {0};
+	char *s;
+
+	(void)state;
+	s = page("3", NULL, 1, 1, &last);
+	assert_string_equal(s, "3-2-501");
+	free(s);
+	s = page("3", &last, 1, 5, NULL);
+	assert_string_equal(s, "3-10-101");
+	free(s);
+	db_search_row_clear(&last);
+}
+
+static void test_follows_changes(void **state)
+{
+	struct resident r;
+	struct household h;
+	struct err e;
+	char sql[256];
+
+	(void)state;
+	err_clear(&e);
+	/* Rename through db/. */
+	assert_int_equal(db_resident_get(db, r_wxm, &r, &e), 1);
+	free(r.name);
+	r.name = xstrdup("王大明");
+	assert_int_equal(db_resident_update(db, &r, &e), 1);
+	model_resident_clear(&r);
+	check("xm", "");
+	check("wdm", "3-10-101");
+	/* Move 张三 to 12-1-101. */
+	assert_int_equal(db_resident_move(db, r_zs, h3, &e), 0);
+	check("zs", "12-1-101");
+	/* Delete him. */
+	assert_int_equal(db_resident_delete(db, r_zs, &e), 1);
+	check("zs", "");
+	check("4514", "");
+	/* A new code. */
+	assert_int_equal(db_household_get(db, h2, &h, &e), 1);
+	free(h.code);
+	h.code = xstrdup("3-2-502");
+	assert_int_equal(db_household_update(db, &h, &e), 1);
+	model_household_clear(&h);
+	check("3-2", "3-2-501 3-2-502");
+	check(NULL, "3-2-501 3-2-502 12-1-101 高河村3组12号");
+	/* Behind doorstep's back, as from the sqlite3 shell. */
+	snprintf(sql, sizeof sql, "UPDATE residents SET name = '赵六' WHERE id = %lld", r_wxm);
+	assert_int_equal(db_exec(db, sql, &e), 0);
+	check("zl", "3-2-502");
+	/* A deleted household is not listed. */
+	assert_int_equal(db_household_delete(db, h4, &e), 1);
+	check("高河", "");
+	check(NULL, "3-2-501 3-2-502 12-1-101");
+	assert_int_equal(db_search_count(db, NULL, 100, &e), 3);
+	assert_int_equal(db_search_count(db, "3-2", 100, &e), 2);
+	assert_int_equal(db_search_count(db, "3-2", 1, &e), 1);
+	/* A rebuild files the same terms. */
+	assert_int_equal(db_search_rebuild(db, &e), 0);
+	check("zl", "3-2-502");
+	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM search_dirty", &e), 0);
+}
+
+/* Every statement the filter ran: no full scan, and no sort except in the
+ * tail stream (whose candidates are few: ≥ 3 digits of a number's end). */
+static void test_no_full_scan(void **state)
+{
+	sqlite3 *h = db_handle(db);
+	sqlite3_stmt *st = NULL;
+	int seen = 0;
+
+	(void)state;
+	check("zs", "");
+	check("3-2", "3-2-501 3-2-502");
+	check("1234", "");
+	check(NULL, "3-2-501 3-2-502 12-1-101");
+	while ((st = sqlite3_next_stmt(h, st))) {
+		const char *sql = sqlite3_sql(st);
+
+		if (!strstr(sql, "search_terms WHERE term") && !strstr(sql, "(sort_key, id) >") &&
+		    !strstr(sql, "id_rev >="))
+			continue;
+		seen++;
+		if (sqlite3_stmt_status(st, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0))
+			fail_msg("full scan in: %s", sql);
+		if (!strstr(sql, "id_rev >=") && sqlite3_stmt_status(st, SQLITE_STMTSTATUS_SORT, 0))
+			fail_msg("sort in: %s", sql);
+	}
+	assert_true(seen >= 3);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_whole_list_natural_order),
+	    cmocka_unit_test(test_row_columns),
+	    cmocka_unit_test(test_filters),
+	    cmocka_unit_test(test_paging_with_filter),
+	    cmocka_unit_test(test_follows_changes),
+	    cmocka_unit_test(test_no_full_scan),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,152 @@
+/* household_form: add or edit a household; see household_form.h. */
+#include "tui/household_form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/model.h"
+#include "core/phone.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/households.h"
+#include "tui/app.h"
+#include "tui/form.h"
+
+struct hform {
+	struct app *app;
+	long long id; /* -1: new */
+	household_saved_fn saved;
+	void *ctx;
+};
+
+static int check_code(void *c, struct form *f, const char *name, const char *v, struct err *e)
+{
+	(void)c;
+	(void)f;
+	if (strlen(v) > 60)
+		return err_field(e, name, "%s",
+				 _("the household code is too long (60 bytes at most)"));
+	for (const char *p = v; *p; p++)
+		if ((unsigned char)*p < 0x20)
+			return err_field(e, name, "%s",
+					 _("the household code holds a control character"));
+	return 0;
+}
+
+static int check_phone(void *c, struct form *f, const char *name, const char *v, struct err *e)
+{
+	char canon[PHONE_MAX];
+
+	(void)c;
+	if (!*v)
+		return 0;
+	if (phone_parse(v, canon, sizeof canon, e) < 0) {
+		snprintf(e->field, sizeof e->field, "%s", name);
+		return -1;
+	}
+	if (strcmp(canon, v))
+		form_set(f, name, canon);
+	return 0;
+}
+
+static char *dup_or_null(const char *v)
+{
+	return v && *v ? xstrdup(v) : NULL;
+}
+
+static int submit(void *c, struct form *f, struct err *e)
+{
+	struct hform *x = c;
+	struct db *db = app_db(x->app);
+	struct household h;
+	const char *grid = form_value(f, "grid");
+	int r = -1;
+
+	model_household_init(&h);
+	if (x->id >= 0 && db_household_get(db, x->id, &h, e) != 1) {
+		if (!e->msg[0])
+			err_set(e, "%s", _("the household was deleted meanwhile"));
+		goto out;
+	}
+#define SET(m) (free(h.m), h.m = dup_or_null(form_value(f, #m)))
+	SET(code);
+	SET(compound);
+	SET(building);
+	SET(unit);
+	SET(room);
+	SET(address);
+	SET(phone);
+	SET(notes);
+#undef SET
+	if (db_begin(db, e) < 0)
+		goto out;
+	h.grid_id = -1;
+	if (*grid && (h.grid_id = db_grid_ensure(db, grid, e)) < 0)
+		goto fail;
+	if (x->id < 0 ? db_household_insert(db, &h, e) < 0 : db_household_update(db, &h, e) < 0)
+		goto fail;
+	if (db_commit(db, e) < 0)
+		goto out;
+	app_status(x->app,
+		   x->id < 0 ? _("Household %s added: Enter opens it, n there adds its residents.")
+			     : _("Household %s saved."),
+		   h.code);
+	if (x->saved)
+		x->saved(x->ctx, h.id, h.code);
+	r = 0;
+	goto out;
+fail:
+	db_rollback(db);
+out:
+	model_household_clear(&h);
+	return r;
+}
+
+static void done(void *c, int saved)
+{
+	(void)saved;
+	free(c);
+}
+
+int household_form_push(struct app *app, long long id, household_saved_fn saved, void *ctx)
+{
+	struct hform *x = xcalloc(1, sizeof *x);
+	struct household h;
+	struct form *f;
+	struct err e;
+	char title[200];
+
+	err_clear(&e);
+	model_household_init(&h);
+	if (id >= 0) {
+		int r = db_household_get(app_db(app), id, &h, &e);
+
+		if (r != 1) {
+			app_error(app, "%s",
+				  r < 0 ? e.msg : _("the household was deleted meanwhile"));
+			free(x);
+			return -1;
+		}
+		snprintf(title, sizeof title, _("Household %s"), h.code);
+	} else {
+		snprintf(title, sizeof title, "%s", _("A new household"));
+	}
+	x->app = app;
+	x->id = id;
+	x->saved = saved;
+	x->ctx = ctx;
+	f = form_new(title, x);
+	form_add_text(f, "code", N_("Code (e.g. 3-2-501)"), h.code, 60, FORM_REQUIRED, check_code);
+	form_add_text(f, "compound", N_("Compound"), h.compound, 40, 0, NULL);
+	form_add_text(f, "building", N_("Building"), h.building, 20, 0, NULL);
+	form_add_text(f, "unit", N_("Unit"), h.unit, 20, 0, NULL);
+	form_add_text(f, "room", N_("Room"), h.room, 20, 0, NULL);
+	form_add_text(f, "address", N_("Address"), h.address, 80, 0, NULL);
+	form_add_text(f, "grid", N_("Grid"), h.grid_name, 30, 0, NULL);
+	form_add_text(f, "phone", N_("Phone"), h.phone, 24, 0, check_phone);
+	form_add_text(f, "notes", N_("Notes"), h.notes, 200, 0, NULL);
+	model_household_clear(&h);
+	return form_push(app, f, submit, done);
+}

@@ -1,0 +1,324 @@
+/* resident_form: add, edit and move residents; see resident_form.h. */
+#include "tui/resident_form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/idcard.h"
+#include "core/model.h"
+#include "core/phone.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/households.h"
+#include "db/residents.h"
+#include "tui/app.h"
+#include "tui/form.h"
+#include "tui/hhfmt.h"
+
+struct rform {
+	struct app *app;
+	long long household_id;
+	long long id; /* -1: new */
+	resident_saved_fn saved;
+	void *ctx;
+};
+
+static int check_name(void *c, struct form *f, const char *name, const char *v, struct err *e)
+{
+	(void)c;
+	(void)f;
+	if (strlen(v) > 80)
+		return err_field(e, name, "%s", _("the name is too long (80 bytes at most)"));
+	return 0;
+}
+
+static int check_id(void *c, struct form *f, const char *name, const char *v, struct err *e)
+{
+	struct idcard card;
+	struct date today;
+	int type;
+
+	(void)c;
+	if (!*v)
+		return 0;
+	type = idcard_type_from_code(form_value(f, "id_type"));
+	clock_today(&today);
+	if (idcard_parse(v, type < 0 ? IDCARD_RESIDENT : (enum idcard_type)type, &today, &card, e) <
+	    0) {
+		snprintf(e->field, sizeof e->field, "%s", name);
+		return -1;
+	}
+	if (strcmp(card.number, v))
+		form_set(f, name, card.number);
+	/* Birth date and sex come with the number when not typed. */
+	if (card.birth.y && !*form_value(f, "birth_date")) {
+		char iso[DATE_STR];
+
+		date_format(&card.birth, iso);
+		form_set(f, "birth_date", iso);
+	}
+	if (card.sex && !*form_value(f, "sex")) {
+		char sex[2] = {card.sex, 0};
+
+		form_set(f, "sex", sex);
+	}
+	return 0;
+}
+
+static int check_phone(void *c, struct form *f, const char *name, const char *v, struct err *e)
+{
+	char canon[PHONE_MAX];
+
+	(void)c;
+	if (!*v)
+		return 0;
+	if (phone_parse(v, canon, sizeof canon, e) < 0) {
+		snprintf(e->field, sizeof e->field, "%s", name);
+		return -1;
+	}
+	if (strcmp(canon, v))
+		form_set(f, name, canon);
+	return 0;
+}
+
+static int check_tags(void *c, struct form *f, const char *name, const char *v, struct err *e)
+{
+	char *codes, *bad;
+	struct strbuf labels = STRBUF_INIT;
+
+	(void)c;
+	if (hhfmt_parse_tags(v, &codes, &bad) < 0) {
+		struct strbuf known = STRBUF_INIT;
+
+		for (const struct enum_entry *t = model_tag; t->code; t++) {
+			if (t != model_tag)
+				strbuf_puts(&known, _(", "));
+			strbuf_puts(&known, _(t->label));
+		}
+		err_field(e, name, _("unknown tag \"%s\"; the tags are: %s"), bad,
+			  strbuf_str(&known));
+		strbuf_free(&known);
+		free(bad);
+		return -1;
+	}
+	hhfmt_codes(model_tag, codes, &labels);
+	if (strcmp(strbuf_str(&labels), v))
+		form_set(f, name, strbuf_str(&labels));
+	strbuf_free(&labels);
+	free(codes);
+	return 0;
+}
+
+static char *dup_or_null(const char *v)
+{
+	return v && *v ? xstrdup(v) : NULL;
+}
+
+static int submit(void *c, struct form *f, struct err *e)
+{
+	struct rform *x = c;
+	struct db *db = app_db(x->app);
+	struct resident r;
+	char *codes = NULL, *bad = NULL;
+	int rc = -1;
+
+	model_resident_init(&r);
+	if (x->id >= 0 && db_resident_get(db, x->id, &r, e) != 1) {
+		if (!e->msg[0])
+			err_set(e, "%s", _("the resident was deleted meanwhile"));
+		goto out;
+	}
+	if (x->id < 0)
+		r.household_id = x->household_id;
+	if (hhfmt_parse_tags(form_value(f, "tags"), &codes, &bad) < 0) {
+		err_field(e, "tags", _("unknown tag \"%s\""), bad);
+		goto out;
+	}
+#define SET(m) (free(r.m), r.m = dup_or_null(form_value(f, #m)))
+	SET(name);
+	SET(relation);
+	SET(id_type);
+	SET(id_number);
+	SET(birth_date);
+	SET(phone);
+	SET(status);
+	SET(returned_from);
+	SET(return_date);
+	SET(notes);
+#undef SET
+	free(r.tags);
+	r.tags = codes;
+	codes = NULL;
+	r.sex = form_value(f, "sex")[0];
+	if (x->id < 0 ? db_resident_insert(db, &r, e) < 0 : db_resident_update(db, &r, e) < 0)
+		goto out;
+	app_status(x->app, x->id < 0 ? _("%s added.") : _("%s saved."), r.name);
+	if (x->saved)
+		x->saved(x->ctx, r.id);
+	rc = 0;
+out:
+	free(codes);
+	free(bad);
+	model_resident_clear(&r);
+	return rc;
+}
+
+static void done(void *c, int saved)
+{
+	(void)saved;
+	free(c);
+}
+
+static int count_cb(const struct resident *r, void *ctx)
+{
+	(void)r;
+	++*(int *)ctx;
+	return 0;
+}
+
+int resident_form_push(struct app *app, long long household_id, long long resident_id,
+		       resident_saved_fn saved, void *ctx)
+{
+	struct db *db = app_db(app);
+	struct rform *x;
+	struct resident r;
+	struct household h;
+	struct strbuf tags = STRBUF_INIT;
+	struct form *f;
+	struct err e;
+	char title[200], sex[2] = {0, 0};
+	int people = 0;
+
+	err_clear(&e);
+	model_resident_init(&r);
+	model_household_init(&h);
+	if (resident_id >= 0) {
+		int found = db_resident_get(db, resident_id, &r, &e);
+
+		if (found != 1) {
+			app_error(app, "%s",
+				  found < 0 ? e.msg : _("the resident was deleted meanwhile"));
+			return -1;
+		}
+		household_id = r.household_id;
+		snprintf(title, sizeof title, _("%s of household %s"), r.name,
+			 r.household_code ? r.household_code : "");
+	} else {
+		if (db_household_get(db, household_id, &h, &e) != 1 ||
+		    db_resident_each_in_household(db, household_id, count_cb, &people, &e) < 0) {
+			app_error(app, "%s",
+				  e.msg[0] ? e.msg : _("the household was deleted meanwhile"));
+			model_household_clear(&h);
+			return -1;
+		}
+		snprintf(title, sizeof title, _("A new resident of household %s"), h.code);
+		model_household_clear(&h);
+	}
+	x = xcalloc(1, sizeof *x);
+	x->app = app;
+	x->household_id = household_id;
+	x->id = resident_id;
+	x->saved = saved;
+	x->ctx = ctx;
+	sex[0] = r.sex;
+	hhfmt_codes(model_tag, r.tags, &tags);
+	f = form_new(title, x);
+	form_add_text(f, "name", N_("Name"), r.name, 40, FORM_REQUIRED, check_name);
+	form_add_enum(f, "relation", N_("Relation to the head"), model_relation,
+		      r.relation ? r.relation
+		      : people	 ? "other"
+				 : "head",
+		      FORM_REQUIRED);
+	form_add_enum(f, "id_type", N_("Document"), model_id_type, r.id_type ? r.id_type : "id",
+		      FORM_REQUIRED);
+	form_add_text(f, "id_number", N_("ID number"), r.id_number, 24, 0, check_id);
+	form_add_enum(f, "sex", N_("Sex"), model_sex, sex[0] ? sex : NULL, 0);
+	form_add_date(f, "birth_date", N_("Birth date"), r.birth_date, 0, NULL);
+	form_add_text(f, "phone", N_("Phone"), r.phone, 24, 0, check_phone);
+	form_add_enum(f, "status", N_("Status"), model_status, r.status ? r.status : "living",
+		      FORM_REQUIRED);
+	form_add_text(f, "tags", N_("Tags (e.g. elderly living alone, chronic illness)"),
+		      strbuf_str(&tags), 120, 0, check_tags);
+	form_add_text(f, "returned_from", N_("Returned from"), r.returned_from, 60, 0, NULL);
+	form_add_date(f, "return_date", N_("Return date"), r.return_date, 0, NULL);
+	form_add_text(f, "notes", N_("Notes"), r.notes, 200, 0, NULL);
+	strbuf_free(&tags);
+	model_resident_clear(&r);
+	return form_push(app, f, submit, done);
+}
+
+/* --- moving ----------------------------------------------------------- */
+
+static int check_target(void *c, struct form *f, const char *name, const char *v, struct err *e)
+{
+	struct rform *x = c;
+	struct household h;
+	int r = db_household_find_code(app_db(x->app), v, &h, e);
+
+	(void)f;
+	if (r == 1 && h.id == x->household_id)
+		err_field(e, name, "%s", _("the resident already lives in this household"));
+	else if (r == 0)
+		err_field(e, name, _("there is no household %s"), v);
+	model_household_clear(&h);
+	return r == 1 && h.id != x->household_id ? 0 : -1;
+}
+
+static int move_submit(void *c, struct form *f, struct err *e)
+{
+	struct rform *x = c;
+	struct db *db = app_db(x->app);
+	struct household h;
+	int r = db_household_find_code(db, form_value(f, "to"), &h, e);
+
+	if (r != 1) {
+		if (r == 0)
+			err_field(e, "to", _("there is no household %s"), form_value(f, "to"));
+		model_household_clear(&h);
+		return -1;
+	}
+	if (db_resident_move(db, x->id, h.id, e) < 0) {
+		model_household_clear(&h);
+		return -1;
+	}
+	app_status(x->app, _("Moved to household %s."), h.code);
+	model_household_clear(&h);
+	if (x->saved)
+		x->saved(x->ctx, x->id);
+	return 0;
+}
+
+int resident_move_push(struct app *app, long long resident_id, resident_saved_fn saved, void *ctx)
+{
+	struct resident r;
+	struct rform *x;
+	struct form *f;
+	struct err e;
+	char title[200];
+	int found;
+
+	err_clear(&e);
+	found = db_resident_get(app_db(app), resident_id, &r, &e);
+	if (found != 1) {
+		app_error(app, "%s", found < 0 ? e.msg : _("the resident was deleted meanwhile"));
+		return -1;
+	}
+	x = xcalloc(1, sizeof *x);
+	x->app = app;
+	x->id = resident_id;
+	x->household_id = r.household_id;
+	x->saved = saved;
+	x->ctx = ctx;
+	snprintf(title, sizeof title, _("Move %s out of household %s"), r.name,
+		 r.household_code ? r.household_code : "");
+	f = form_new(title, x);
+	form_add_readonly(f, "from", N_("From household"), r.household_code);
+	form_add_text(f, "to", N_("To household (code)"), "", 60, FORM_REQUIRED, check_target);
+	model_resident_clear(&r);
+	return form_push(app, f, move_submit, done);
+}
