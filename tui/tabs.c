@@ -3,6 +3,7 @@
 #include "tui/tabs.h"
 
 #include "core/i18n.h"
+#include "tui/export_screen.h"
 #include "tui/households.h"
 #include "tui/placeholder.h"
 #include "tui/sheets_screen.h"
@@ -15,6 +16,6 @@ const struct tab tabs_table[TABS_COUNT] = {
     {N_("Isolation"), &placeholder_screen, N_("Isolation arrives with the isolation issue.")},
     {N_("Donations"), &placeholder_screen, N_("Donations arrive with the donations issue.")},
     {N_("Sheets"), &sheets_screen, NULL},
-    {N_("Export"), &placeholder_screen, N_("Export arrives with the CSV export issue.")},
+    {N_("Export"), &export_screen, NULL},
     {N_("Checkpoints"), &placeholder_screen, N_("Checkpoints arrive with the checkpoints issue.")},
 };
