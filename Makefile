@@ -99,6 +99,11 @@ $(BUILD)/tests/bench/%: tests/bench/%.c $(BUILD)/libdoorstep.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CF) -o $@ $< $(BUILD)/libdoorstep.a $(LIBS)
 
+# bench_tui drives the program in a pty through the screen-test harness.
+$(BUILD)/tests/bench/bench_tui: tests/bench/bench_tui.c $(BUILD)/tests/screen/harness.o
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CF) -o $@ $< $(BUILD)/tests/screen/harness.o $(shell pkg-config --libs vterm 2>/dev/null) -lutil
+
 run: deps all
 	@tools/run-demo.sh $(BUILD)
 
