@@ -138,11 +138,21 @@ if want import; then
 			{ echo "bench: import did not import $n residents" >&2; exit 1; }
 		sqlite3 "$work/s.db" "CREATE TABLE roster($cols)"
 		timed import_ref sqlite3 "$work/s.db" ".import --csv --skip 1 $work/r.csv roster"
+		# A second, informative reference: the same rows into a table
+		# with doorstep's unique keys and indexes (tests/bench/bench_import.sh).
+		sqlite3 "$work/x.db" "CREATE TABLE roster(id INTEGER PRIMARY KEY,
+			uuid TEXT UNIQUE DEFAULT (lower(hex(randomblob(16)))), $cols);
+			CREATE UNIQUE INDEX r_idn ON roster(id_number); CREATE INDEX r_code ON roster(code);
+			CREATE INDEX r_name ON roster(name); CREATE INDEX r_phone ON roster(phone);"
+		timed import_idx sqlite3 "$work/x.db" "CREATE TEMP TABLE src($cols)" \
+			".import --csv --skip 1 $work/r.csv src" \
+			"INSERT INTO roster($(echo "$cols" | sed 's/ TEXT//g')) SELECT * FROM src"
+		rm -f "$work"/x.db*
 		i=$((i + 1))
 	done
 	r=$(ratio "$(med import 2)" "$(med import_ref 2)")
 	row import "import roster, $(thousands "$n") residents, validated, empty database: $(run_desc import)" \
-		"sqlite3 .import --csv into a table of the file's 11 columns: $(run_desc import_ref)" \
+		"sqlite3 .import --csv into a table of the file's 11 columns: $(run_desc import_ref); into one with doorstep's keys and 5 indexes: $(run_desc import_idx) (ratio $(ratio "$(med import 2)" "$(med import_idx 2)"))" \
 		"$r" "≤ 1.5" "$(verdict "$r" 1.5)"
 	rm -f "$work"/i.db* "$work"/s.db* "$work/r.csv"
 fi
@@ -158,7 +168,8 @@ if want filter; then
 	keys=$1 p50=$2 p99=$3 max=$4
 	BENCH_CPU=1 "$B/tests/bench/bench_filter" "$db" "$maxid" >"$work/filter_cpu.out" 2>&1 || true
 	cpu99=$(awk '/^all keystrokes/ { print $9 }' "$work/filter_cpu.out")
-	row filter "db_search_page (20 rows) + db_search_count, as the Households filter calls them, $(thousands "$res") residents, $keys keystrokes (best of 5 each): p50 $p50 ms, p99 $p99 ms, max $max ms (CPU p99 ${cpu99:-?} ms)" \
+	refile=$(awk '/^search index refiled in/ { print $5 }' "$work/filter.out")
+	row filter "db_search_page (20 rows) + db_search_count, as the Households filter calls them, $(thousands "$res") residents, $keys keystrokes (best of 5 each): p50 $p50 ms, p99 $p99 ms, max $max ms (CPU p99 ${cpu99:-?} ms); the first keystroke after the demo refiles the search index of every household: ${refile:-?} s" \
 		"—" "p99 $p99 ms" "p99 ≤ 5 ms" "$(verdict "$p99" 5)"
 	rm -f "$db"*
 fi
