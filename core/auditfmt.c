@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mask.h"
 #include "core/utf8.h"
 
 static void skip_ws(const char **p)
@@ -94,17 +95,35 @@ static int read_string(const char **p, struct strbuf *out)
 	return 0;
 }
 
-/* A scalar (string, number, true, false, null) appended readably. */
-static int read_scalar(const char **p, struct strbuf *out)
+/* How a field's values are shown: ID numbers and phones masked (SPEC §3). */
+typedef void (*mask_fn)(const char *in, char *out, size_t n);
+
+static mask_fn mask_for(const char *field)
+{
+	if (!strcmp(field, "id_number"))
+		return mask_id;
+	if (!strcmp(field, "phone") || !strcmp(field, "household_phone"))
+		return mask_phone;
+	return NULL;
+}
+
+/* A scalar (string, number, true, false, null) appended readably, a string
+ * through mask when one is given. */
+static int read_scalar(const char **p, mask_fn mask, struct strbuf *out)
 {
 	const char *s = *p;
 
 	if (*s == '"') {
 		struct strbuf t = STRBUF_INIT;
 		int r = read_string(p, &t);
+		char masked[128];
 
-		if (r == 0)
+		if (r == 0 && mask && t.len) {
+			mask(strbuf_str(&t), masked, sizeof masked);
+			strbuf_puts(out, masked);
+		} else if (r == 0) {
 			strbuf_puts(out, t.len ? strbuf_str(&t) : "\"\"");
+		}
 		strbuf_free(&t);
 		return r;
 	}
@@ -133,20 +152,20 @@ static int read_scalar(const char **p, struct strbuf *out)
 	return -1;
 }
 
-static int read_value(const char **p, struct strbuf *out)
+static int read_value(const char **p, mask_fn mask, struct strbuf *out)
 {
 	if (**p != '[')
-		return read_scalar(p, out);
+		return read_scalar(p, mask, out);
 	(*p)++;
 	skip_ws(p);
-	if (read_scalar(p, out) < 0)
+	if (read_scalar(p, mask, out) < 0)
 		return -1;
 	skip_ws(p);
 	if (**p == ',') {
 		(*p)++;
 		skip_ws(p);
 		strbuf_puts(out, " → ");
-		if (read_scalar(p, out) < 0)
+		if (read_scalar(p, mask, out) < 0)
 			return -1;
 		skip_ws(p);
 	}
@@ -175,15 +194,18 @@ int auditfmt_changes(const char *json, const char *sep, struct strbuf *out)
 			skip_ws(&p);
 			strbuf_puts(&t, sep);
 		}
+		size_t key_at = t.len;
+
 		if (read_string(&p, &t) < 0)
 			goto bad;
+		mask_fn mask = mask_for(strbuf_str(&t) + key_at);
 		skip_ws(&p);
 		if (*p != ':')
 			goto bad;
 		p++;
 		skip_ws(&p);
 		strbuf_puts(&t, ": ");
-		if (read_value(&p, &t) < 0)
+		if (read_value(&p, mask, &t) < 0)
 			goto bad;
 		skip_ws(&p);
 		n++;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/idcard.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
 
@@ -164,24 +165,13 @@ const char *demo_region(struct demo_rng *r)
 	return regions[skewed(r, COUNT(regions))];
 }
 
-/* GB 11643 check character of the first 17 digits. */
-static char check_char(const char *first17)
-{
-	static const int w[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-	int sum = 0;
-
-	for (int i = 0; i < 17; i++)
-		sum += (first17[i] - '0') * w[i];
-	return "10X98765432"[sum % 11];
-}
-
 void demo_id_number(struct demo_rng *r, const char *region, const struct date *birth, char sex,
 		    char out[19])
 {
 	int seq = demo_rng_below(r, 500) * 2 + (sex == 'F' ? 0 : 1);
 
 	snprintf(out, 19, "%.6s%04d%02d%02d%03d", region, birth->y, birth->m, birth->d, seq);
-	out[17] = check_char(out);
+	out[17] = (char)idcard_checksum_char(out);
 	out[18] = '\0';
 }
 

@@ -45,7 +45,7 @@ const struct enum_entry model_tag[] = {
 	{"chronic", N_("chronic illness"), "慢性病"},
 	{"pregnant", N_("pregnant"), "孕妇"},
 	{"disabled", N_("disabled"), "残疾"},
-	{"child", N_("child"), "儿童"},
+	{"child", N_("minor child"), "儿童"},
 	{"returnee", N_("returned from a key area"), "重点地区返回"},
 	{NULL, NULL, NULL},
 };

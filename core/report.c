@@ -7,27 +7,11 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/money.h"
 #include "core/textwidth.h"
 
 #define LABEL_COLS 30 /* the label column, indent included */
 #define NUM_COLS 9    /* each number column */
-
-void report_format_money(long long fen, char *out, size_t n)
-{
-	char digits[32], grouped[48];
-	unsigned long long a = fen < 0 ? -(unsigned long long)fen : (unsigned long long)fen;
-	int len, o = 0;
-
-	snprintf(digits, sizeof digits, "%llu", a / 100);
-	len = (int)strlen(digits);
-	for (int i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			grouped[o++] = ',';
-		grouped[o++] = digits[i];
-	}
-	grouped[o] = '\0';
-	snprintf(out, n, "%s¥%s.%02llu", fen < 0 ? "-" : "", grouped, a % 100);
-}
 
 /* "  label ........ value" with the label fitted to LABEL_COLS columns. */
 static void line(struct strbuf *out, const char *label, const char *value)
@@ -160,13 +144,13 @@ void report_format(const struct daily_stats *s, struct strbuf *out)
 
 	heading(out, _("Donations"));
 	line_num(out, _("  Received"), s->donations);
-	report_format_money(s->cash_fen, money, sizeof money);
+	money_format(s->cash_fen, money, sizeof money);
 	snprintf(num, sizeof num, "%d", s->cash_donations);
 	pad = textwidth_pad_left(num, NUM_COLS);
 	snprintf(buf, sizeof buf, "%s  %s", pad, money);
 	free(pad);
 	line(out, _("    cash"), buf);
-	report_format_money(s->goods_value_fen, money, sizeof money);
+	money_format(s->goods_value_fen, money, sizeof money);
 	snprintf(num, sizeof num, "%d", s->goods_donations);
 	pad = textwidth_pad_left(num, NUM_COLS);
 	snprintf(buf, sizeof buf, _("%s  estimated %s"), pad, money);

@@ -75,7 +75,4 @@ struct daily_stats {
  * not yet reached say so instead of showing 0 missed. */
 void report_format(const struct daily_stats *s, struct strbuf *out);
 
-/* Writes fen as "¥1,234.50" into out (n bytes, 32 is enough). */
-void report_format_money(long long fen, char *out, size_t n);
-
 #endif

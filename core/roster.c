@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/csvout.h"
 #include "core/csvread.h"
 #include "core/idcard.h"
 #include "core/model.h"
@@ -900,8 +901,16 @@ static void row_error(struct roster *r, struct cells *c, long line, enum roster_
  * empty. */
 static size_t cell_clean(struct roster *r, struct cells *c, enum roster_field f, int fold)
 {
-	clean_into(&r->scratch, c->raw[f], fold);
-	return r->scratch.len;
+	struct strbuf *b = &r->scratch;
+
+	clean_into(b, c->raw[f], fold);
+	/* The apostrophe a doorstep export puts before a formula-like text
+	 * ('=1+1) comes off again, so that an export imports unchanged. */
+	if (b->len > 1 && b->s[0] == '\'' && csvout_is_formula(b->s, b->len)) {
+		memmove(b->s, b->s + 1, b->len);
+		b->len--;
+	}
+	return b->len;
 }
 
 /* A free text cell: single line unless multiline, at most max bytes. */

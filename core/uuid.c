@@ -7,14 +7,12 @@
 #include <time.h>
 #include <unistd.h>
 
-void uuid_from_bytes(const uint8_t in[16], char out[UUID_STR])
+static void format(uint8_t b[16], int version, char out[UUID_STR])
 {
-	uint8_t b[16];
 	static const char hex[] = "0123456789abcdef";
 	size_t o = 0;
 
-	memcpy(b, in, 16);
-	b[6] = (uint8_t)((b[6] & 0x0f) | 0x40);
+	b[6] = (uint8_t)((b[6] & 0x0f) | (version << 4));
 	b[8] = (uint8_t)((b[8] & 0x3f) | 0x80);
 	for (int i = 0; i < 16; i++) {
 		if (i == 4 || i == 6 || i == 8 || i == 10)
@@ -25,31 +23,66 @@ void uuid_from_bytes(const uint8_t in[16], char out[UUID_STR])
 	out[o] = '\0';
 }
 
-void uuid_v4(char out[UUID_STR])
+void uuid_from_bytes(const uint8_t in[16], char out[UUID_STR])
 {
 	uint8_t b[16];
+
+	memcpy(b, in, 16);
+	format(b, 4, out);
+}
+
+void uuid_v7_from(uint64_t unix_ms, const uint8_t rnd[10], char out[UUID_STR])
+{
+	uint8_t b[16];
+
+	for (int i = 0; i < 6; i++)
+		b[i] = (uint8_t)(unix_ms >> (8 * (5 - i)));
+	memcpy(b + 6, rnd, 10);
+	format(b, 7, out);
+}
+
+/* Fills b from getrandom; without an entropy source, mixes time and pid
+ * rather than fail a write. */
+static void random_bytes(uint8_t *b, size_t n)
+{
 	size_t got = 0;
 
-	while (got < sizeof b) {
-		ssize_t r = getrandom(b + got, sizeof b - got, 0);
+	while (got < n) {
+		ssize_t r = getrandom(b + got, n - got, 0);
 
 		if (r <= 0)
 			break;
 		got += (size_t)r;
 	}
-	if (got < sizeof b) {
-		/* No entropy source: mix time and pid rather than fail a write. */
+	if (got < n) {
 		struct timespec ts;
 		uint64_t x;
 
 		clock_gettime(CLOCK_REALTIME, &ts);
 		x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^ (uint64_t)getpid();
-		for (size_t i = got; i < sizeof b; i++) {
+		for (size_t i = got; i < n; i++) {
 			x ^= x << 13;
 			x ^= x >> 7;
 			x ^= x << 17;
 			b[i] = (uint8_t)x;
 		}
 	}
+}
+
+void uuid_v4(char out[UUID_STR])
+{
+	uint8_t b[16];
+
+	random_bytes(b, sizeof b);
 	uuid_from_bytes(b, out);
+}
+
+void uuid_v7(char out[UUID_STR])
+{
+	uint8_t rnd[10];
+	struct timespec ts;
+
+	random_bytes(rnd, sizeof rnd);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	uuid_v7_from((uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000, rnd, out);
 }

@@ -215,7 +215,7 @@ long long sql_scalar(struct db *db, const char *sql, struct err *e)
 
 void sql_new_record(char uuid[37], char now[20])
 {
-	uuid_v4(uuid);
+	uuid_v7(uuid);
 	clock_now(now);
 }
 

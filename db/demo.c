@@ -1238,10 +1238,8 @@ int db_demo_generate(struct db *db, const struct demo_params *p, struct demo_sum
 	/* The generator makes every reference itself; checking each of millions
 	 * of them costs a lookup per key.  `doorstep check` runs
 	 * foreign_key_check over the result, and the integration test does too. */
-	if (db_exec(db, "PRAGMA foreign_keys=OFF", e) < 0)
-		return -1;
-	if (db_begin(db, e) < 0)
-		return -1;
+	if (db_exec(db, "PRAGMA foreign_keys=OFF", e) < 0 || db_begin(db, e) < 0)
+		goto done;
 	empty = db_demo_is_empty(db, e);
 	if (empty <= 0) {
 		if (empty == 0)

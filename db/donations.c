@@ -7,7 +7,10 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/json.h"
+#include "core/money.h"
+#include "core/receipt.h"
 #include "core/settings.h"
+#include "core/stock.h"
 #include "core/strbuf.h"
 #include "db/db.h"
 #include "db/settings.h"
@@ -30,19 +33,6 @@ static const char *const recipient_kinds[] = {"household", "checkpoint", "other"
 static int empty(const char *s)
 {
 	return !s || !*s;
-}
-
-void donation_format_qty(long long q, char *out, size_t n)
-{
-	const char *sign = q < 0 ? "-" : "";
-	unsigned long long a = q < 0 ? -(unsigned long long)q : (unsigned long long)q;
-
-	if (a % 100 == 0)
-		snprintf(out, n, "%s%llu", sign, a / 100);
-	else if (a % 10 == 0)
-		snprintf(out, n, "%s%llu.%llu", sign, a / 100, a % 100 / 10);
-	else
-		snprintf(out, n, "%s%llu.%02llu", sign, a / 100, a % 100);
 }
 
 static int day_or_today(const char *in, const char *field, char out[DATE_STR], struct err *e)
@@ -88,7 +78,7 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 			     struct err *e)
 {
 	struct settings set;
-	char date[DATE_STR], uuid[37], now[20], no[DONATION_RECEIPT_MAX], station[2];
+	char date[DATE_STR], uuid[37], now[20], no[RECEIPT_MAX], station[2];
 	struct strbuf ch = STRBUF_INIT;
 	int cash, year;
 	long long id = -1, seq, staff = d->received_by;
@@ -118,7 +108,10 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 		goto out;
 	seq = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	snprintf(no, sizeof no, "%04d-%s-%04lld", year, station, seq);
+	if (receipt_format(year, set.station, (int)seq, no, sizeof no) < 0) {
+		err_set(e, "cannot number the receipt (year %d, station %s)", year, station);
+		goto out;
+	}
 	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
 		goto out;
 	st = db_stmt(db,
@@ -257,16 +250,6 @@ int db_stock_each(struct db *db, int (*fn)(const struct stock_row *row, void *ct
 	return r < 0 ? -1 : 0;
 }
 
-static int refuse_stock(const struct stock_row *s, long long want, struct err *e)
-{
-	char have[32], need[32];
-
-	donation_format_qty(s->on_hand < 0 ? 0 : s->on_hand, have, sizeof have);
-	donation_format_qty(want, need, sizeof need);
-	return err_field(e, "quantity", "only %s %s of %s on hand (%s %s asked)", have, s->unit,
-			 s->item, need, s->unit);
-}
-
 int db_donation_void(struct db *db, long long id, const char *reason, struct err *e)
 {
 	char uuid[37], item[128], unit[32], kind[8], now[CLOCK_STR];
@@ -310,8 +293,8 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 		if (s.on_hand < qty) {
 			char have[32], q[32];
 
-			donation_format_qty(s.on_hand, have, sizeof have);
-			donation_format_qty(qty, q, sizeof q);
+			quantity_format(s.on_hand, have, sizeof have);
+			quantity_format(qty, q, sizeof q);
 			err_set(e, "cannot void: %s %s of %s were received with it but only %s are on hand (the rest was given out)",
 				q, unit, item, have);
 			goto fail;
@@ -348,6 +331,7 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 	char date[DATE_STR], uuid[37], now[20];
 	struct strbuf ch = STRBUF_INIT;
 	struct stock_row s;
+	struct stock_line line;
 	long long id = -1, staff = d->staff_id;
 	sqlite3_stmt *st;
 
@@ -373,10 +357,10 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 		goto out;
 	snprintf(s.item, sizeof s.item, "%s", d->item);
 	snprintf(s.unit, sizeof s.unit, "%s", d->unit);
-	if (d->quantity > s.on_hand) {
-		refuse_stock(&s, d->quantity, e);
+	line.received = s.received;
+	line.distributed = s.distributed;
+	if (stock_check_distribution(&line, d->quantity, d->item, d->unit, e) < 0)
 		goto out;
-	}
 	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
 		goto out;
 	st = db_stmt(db,

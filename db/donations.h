@@ -12,13 +12,12 @@
 #ifndef DOORSTEP_DB_DONATIONS_H
 #define DOORSTEP_DB_DONATIONS_H
 
-#include <stddef.h>
-
 #include "core/err.h"
+#include "core/receipt.h"
 
 struct db;
 
-#define DONATION_RECEIPT_MAX 24
+#define DONATION_RECEIPT_MAX RECEIPT_MAX
 
 struct donation_new {
 	const char *received_date; /* YYYY-MM-DD; NULL = today */
@@ -86,8 +85,5 @@ int db_stock_get(struct db *db, const char *item, const char *unit, struct stock
  * Returns 0 or -1. */
 int db_stock_each(struct db *db, int (*fn)(const struct stock_row *row, void *ctx), void *ctx,
 		  struct err *e);
-
-/* Writes a quantity in hundredths without trailing zeros (1250 -> "12.5"). */
-void donation_format_qty(long long hundredths, char *out, size_t n);
 
 #endif

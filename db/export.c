@@ -8,12 +8,16 @@
  * others (SQLite drops LEFT JOINs whose columns are unused). */
 #include "db/export.h"
 
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/sql.h"
+#include "db/stats.h"
 
 struct col_sql {
 	const char *name;
@@ -293,6 +297,148 @@ static const struct ds_sql queries[] = {
 	 pass_events_cols},
 };
 
+/* The daily dataset: one db_daily_stats per day, each column a member (or
+ * a sum of two) of struct daily_stats. */
+#define DS(m) offsetof(struct daily_stats, m)
+static const struct daily_col {
+	const char *name;
+	size_t off, off2; /* an int member, plus a second one when off2 != 0 */
+	int wide;         /* a long long member */
+} daily_cols[] = {
+	{"households", DS(households), 0, 0},
+	{"residents", DS(residents), 0, 0},
+	{"households_done", DS(households_done), 0, 0},
+	{"visited", DS(visited), 0, 0},
+	{"no_answer", DS(no_answer), 0, 0},
+	{"refused", DS(refused), 0, 0},
+	{"away", DS(away), 0, 0},
+	{"residents_checked", DS(residents_checked), 0, 0},
+	{"fevers", DS(fevers), 0, 0},
+	{"iso_new_home", DS(iso[STATS_HOME].new_today), 0, 0},
+	{"iso_new_central", DS(iso[STATS_CENTRAL].new_today), 0, 0},
+	{"iso_new_hospital", DS(iso[STATS_HOSPITAL].new_today), 0, 0},
+	{"iso_active_home", DS(iso[STATS_HOME].active), 0, 0},
+	{"iso_active_central", DS(iso[STATS_CENTRAL].active), 0, 0},
+	{"iso_active_hospital", DS(iso[STATS_HOSPITAL].active), 0, 0},
+	{"iso_released", DS(iso_total.released), 0, 0},
+	{"checks_due", DS(checks_due), 0, 0},
+	{"checks_done", DS(checks_am), DS(checks_pm), 0},
+	{"checks_missed", DS(missed_am), DS(missed_pm), 0},
+	{"donations", DS(donations), 0, 0},
+	{"donation_cash", DS(cash_fen), 0, 1},
+	{"goods_donations", DS(goods_donations), 0, 0},
+	{"distributions", DS(distributions), 0, 0},
+	{"visits", DS(visits), 0, 0},
+	{"iso_released_home", DS(iso[STATS_HOME].released), 0, 0},
+	{"iso_released_central", DS(iso[STATS_CENTRAL].released), 0, 0},
+	{"iso_released_hospital", DS(iso[STATS_HOSPITAL].released), 0, 0},
+	{"iso_ended_other", DS(iso_total.ended_other), 0, 0},
+	{"checks_am", DS(checks_am), 0, 0},
+	{"checks_pm", DS(checks_pm), 0, 0},
+	{"missed_am", DS(missed_am), 0, 0},
+	{"missed_pm", DS(missed_pm), 0, 0},
+	{"checks_late", DS(checks_late), 0, 0},
+	{"check_fevers", DS(check_fevers), 0, 0},
+	{"goods_value", DS(goods_value_fen), 0, 1},
+	{"voided", DS(voided), 0, 0},
+	{"distributed_qty", DS(distributed_qty), 0, 1},
+	{NULL, 0, 0, 0},
+};
+#undef DS
+
+/* Longest range the daily export accepts: ten years of rows. */
+#define DAILY_MAX_DAYS 3660
+
+static const struct daily_col *find_daily(const char *name)
+{
+	for (const struct daily_col *c = daily_cols; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+/* The daily range: both bounds, defaulting to today (a missing bound takes
+ * the other).  Returns the number of days, or -1 with a message. */
+static long daily_range(const struct db_export_query *q, struct date *from, struct err *e)
+{
+	const char *f = q->from ? q->from : q->to ? q->to : q->today;
+	const char *t = q->to ? q->to : q->from && strcmp(q->from, q->today) > 0 ? q->from : q->today;
+	struct date to;
+	long days;
+
+	if (date_parse_iso(f, from, e) < 0 || date_parse_iso(t, &to, e) < 0)
+		return -1;
+	days = date_diff(&to, from) + 1;
+	if (days < 1)
+		return err_set(e, "the daily range ends before it starts"), -1;
+	if (days > DAILY_MAX_DAYS)
+		return err_set(e, "the daily range is %ld days; at most %d", days, DAILY_MAX_DAYS),
+		       -1;
+	return days;
+}
+
+static long long run_daily(struct db *db, const struct db_export_query *q, db_export_row_fn fn,
+			   void *ctx, struct err *e)
+{
+	const struct daily_col **cols = xcalloc((size_t)q->ncols + 1, sizeof *cols);
+	const char **vals = xcalloc((size_t)q->ncols + 1, sizeof *vals);
+	size_t *lens = xcalloc((size_t)q->ncols + 1, sizeof *lens);
+	char(*bufs)[24] = xcalloc((size_t)q->ncols + 1, sizeof *bufs);
+	struct daily_stats st;
+	struct date day;
+	long days = daily_range(q, &day, e);
+	long long rows = -1;
+
+	if (days < 0)
+		goto out;
+	for (int i = 0; i < q->ncols; i++) {
+		const char *name = q->ds->cols[q->cols[i]].name;
+
+		cols[i] = find_daily(name);
+		if (!cols[i] && strcmp(name, "date")) {
+			err_set(e, "internal error: no daily count %s", name);
+			goto out;
+		}
+	}
+	rows = 0;
+	for (long d = 0; d < days; d++, day = date_add(&day, 1)) {
+		char iso[DATE_STR];
+
+		date_format(&day, iso);
+		if (db_daily_stats(db, iso, &st, e) < 0) {
+			rows = -1;
+			break;
+		}
+		for (int i = 0; i < q->ncols; i++) {
+			const char *base = (const char *)&st;
+			long long v;
+
+			if (!cols[i]) {
+				vals[i] = st.date;
+				lens[i] = strlen(st.date);
+				continue;
+			}
+			if (cols[i]->wide)
+				memcpy(&v, base + cols[i]->off, sizeof v);
+			else
+				v = *(const int *)(const void *)(base + cols[i]->off);
+			if (cols[i]->off2)
+				v += *(const int *)(const void *)(base + cols[i]->off2);
+			lens[i] = (size_t)snprintf(bufs[i], sizeof bufs[i], "%lld", v);
+			vals[i] = bufs[i];
+		}
+		rows++;
+		if (fn(ctx, vals, lens))
+			break;
+	}
+out:
+	free(cols);
+	free(vals);
+	free(lens);
+	free(bufs);
+	return rows;
+}
+
 static const struct ds_sql *find_query(const char *dataset)
 {
 	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
@@ -377,9 +523,13 @@ out:
 
 long long db_export_count(struct db *db, const struct db_export_query *q, struct err *e)
 {
-	sqlite3_stmt *st = prepare(db, q, 1, e);
+	sqlite3_stmt *st;
 	long long n = -1;
+	struct date from;
 
+	if (!strcmp(q->ds->name, "daily"))
+		return daily_range(q, &from, e);
+	st = prepare(db, q, 1, e);
 	if (!st)
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -393,12 +543,15 @@ long long db_export_count(struct db *db, const struct db_export_query *q, struct
 long long db_export_run(struct db *db, const struct db_export_query *q, db_export_row_fn fn,
 			void *ctx, struct err *e)
 {
-	sqlite3_stmt *st = prepare(db, q, 0, e);
+	sqlite3_stmt *st;
 	const char **vals;
 	size_t *lens;
 	long long rows = 0;
 	int rc;
 
+	if (!strcmp(q->ds->name, "daily"))
+		return run_daily(db, q, fn, ctx, e);
+	st = prepare(db, q, 0, e);
 	if (!st)
 		return -1;
 	vals = xcalloc((size_t)q->ncols + 1, sizeof *vals);
@@ -430,8 +583,12 @@ int db_export_complete(struct err *e)
 	for (int i = 0; i < n; i++) {
 		const struct ds_sql *qs = find_query(ds[i].name);
 
-		if (!strcmp(ds[i].name, "daily"))
+		if (!strcmp(ds[i].name, "daily")) {
+			for (int c = 1; c < ds[i].ncols; c++)
+				if (!find_daily(ds[i].cols[c].name))
+					return err_set(e, "no daily count %s", ds[i].cols[c].name), 0;
 			continue;
+		}
 		if (!qs)
 			return err_set(e, "no query for dataset %s", ds[i].name), 0;
 		if (!qs->from_if != !ds[i].date_rule)

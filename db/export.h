@@ -4,7 +4,9 @@
  * row and handed to a callback: nothing is collected in memory, so a million
  * readings export in constant space.  Soft-deleted records are skipped
  * (voided donations are kept: they carry their void reason); staff, grids,
- * households and residents are joined in by name and code. */
+ * households and residents are joined in by name and code.  The daily
+ * dataset is one db_daily_stats (db/stats.h) per day of the range (today
+ * when no bound is given; at most ten years). */
 #ifndef DOORSTEP_DB_EXPORT_H
 #define DOORSTEP_DB_EXPORT_H
 

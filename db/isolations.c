@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/isolation.h"
 #include "core/json.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
@@ -261,10 +262,21 @@ long long db_isolation_check(struct db *db, long long isolation_id, const struct
 		int cut = clock_parse_hhmm(set.am_cutoff);
 
 		snprintf(slot, sizeof slot, "%s",
-			 clock_minutes() < (cut < 0 ? 12 * 60 : cut) ? "AM" : "PM");
+			 isolation_slot_code(isolation_slot_for(clock_minutes(),
+								cut < 0 ? 12 * 60 : cut)));
 	}
-	if (strcmp(date, o.last_day) > 0 || (o.end_date[0] && strcmp(date, o.end_date) > 0))
-		late = 1;
+	{
+		struct date cd, sd, ed;
+		struct isolation_span span;
+
+		date_parse_iso(date, &cd, NULL);
+		date_parse_iso(o.start_date, &sd, NULL);
+		isolation_span_compute(&sd, o.days, o.extended_days, &span);
+		if (o.end_date[0])
+			date_parse_iso(o.end_date, &ed, NULL);
+		if (isolation_check_is_late(&cd, o.end_date[0] ? &ed : NULL, &span))
+			late = 1;
+	}
 	st = db_stmt(db,
 		     "SELECT at FROM checks WHERE isolation_id = :iid AND date = :date"
 		     " AND slot = :slot AND deleted_at IS NULL",
@@ -372,8 +384,9 @@ static int update_row(struct db *db, const struct isolation *o, int extended_day
 int db_isolation_extend(struct db *db, long long id, int add_days, struct err *e)
 {
 	struct isolation o;
+	struct isolation_span span;
 	struct date start, today;
-	int ext, passed;
+	int ext;
 
 	if (add_days == 0)
 		return err_field(e, "days", "extend by a number of days other than 0");
@@ -384,17 +397,14 @@ int db_isolation_extend(struct db *db, long long id, int add_days, struct err *e
 	ext = o.extended_days + add_days;
 	date_parse_iso(o.start_date, &start, NULL);
 	clock_today(&today);
-	passed = (int)date_diff(&today, &start) + 1;
+	isolation_span_compute(&start, o.days, o.extended_days, &span);
 	if (ext < 0) {
 		err_field(e, "days", "the isolation cannot be shorter than its %d days as started",
 			  o.days);
 		goto fail;
 	}
-	if (o.days + ext < passed) {
-		err_field(e, "days", "the isolation cannot be shorter than the %d days already passed",
-			  passed);
+	if (isolation_extend_check(&span, &today, o.days + ext, e) < 0)
 		goto fail;
-	}
 	if (update_row(db, &o, ext, NULL, NULL, e) < 0 || db_commit(db, e) < 0)
 		goto fail;
 	return 0;

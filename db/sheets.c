@@ -15,11 +15,13 @@
 #include "core/mask.h"
 #include "core/model.h"
 #include "core/money.h"
+#include "core/rmbupper.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/settings.h"
+#include "db/sheet_gate.h"
 #include "db/sql.h"
 
 const char *const db_sheet_kinds[] = {
@@ -578,6 +580,14 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 	} else if (!strcmp(rq->kind, "donations")) {
 		s = sheet_new(title, SHEET_PORTRAIT);
 		r = build_donations(&c, s, e);
+	} else if (!strcmp(rq->kind, "duty")) {
+		s = sheet_new(title, SHEET_PORTRAIT);
+		header(&c, s, 0);
+		r = db_sheet_gate_duty(db, rq->date, s, e);
+	} else if (!strcmp(rq->kind, "passes")) {
+		s = sheet_new(title, SHEET_PORTRAIT);
+		header(&c, s, 1);
+		r = db_sheet_gate_passes(db, c.grid_id, c.set.community, c.set.outing_days, s, e);
 	} else {
 		return err_field(e, "kind", "the %s sheet (%s) is not available yet", rq->kind,
 				 title);
@@ -637,4 +647,104 @@ int db_sheet_grids(struct db *db, char ***names, int *n, struct err *e)
 	}
 	sqlite3_reset(st);
 	return r < 0 ? -1 : 0;
+}
+
+/* ---- one donation's receipt: 捐赠收据 ---- */
+
+static void receipt_line(struct sheet_table *t, const char *label, const char *value)
+{
+	sheet_row_add(t, 0);
+	sheet_cell(t, label);
+	sheet_cell(t, value && *value ? value : "—");
+}
+
+int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, struct sheet **out,
+		     struct err *e)
+{
+	static const char *const sql =
+	    "SELECT d.receipt_no, d.received_date, d.donor_name, d.anonymous, d.donor_type,"
+	    " d.phone, d.kind, d.amount_fen, d.channel, d.item, d.quantity, d.unit, d.value_fen,"
+	    " d.designation, s.name, d.void_reason, d.voided_at, d.notes"
+	    " FROM donations d LEFT JOIN staff s ON s.id = d.received_by"
+	    " WHERE d.receipt_no = :no AND d.deleted_at IS NULL";
+	struct settings set;
+	struct sheet *s = NULL;
+	struct sheet_table *t;
+	sqlite3_stmt *st;
+	char a[64], b[64], upper[RMBUPPER_MAX], phone[64];
+	int r;
+
+	*out = NULL;
+	if (db_settings_get(db, &set, e) < 0 || !(st = db_stmt(db, sql, e)))
+		return -1;
+	sql_bind_text(st, ":no", receipt_no);
+	r = sql_step_row(db, st, e);
+	if (r == 0)
+		err_field(e, "receipt_no", "no donation has the receipt number %s", receipt_no);
+	if (r != 1) {
+		sqlite3_reset(st);
+		return -1;
+	}
+#define COL(i) ((const char *)sqlite3_column_text(st, (i)))
+	s = sheet_new("捐赠收据", SHEET_PORTRAIT);
+	sheet_header_add(s, "社区", set.community);
+	sheet_header_add(s, "收据号", COL(0));
+	sheet_header_add(s, "制表", staff);
+	t = sheet_table_add(s, NULL, SHEET_TABLE_LIST | SHEET_TABLE_NOHEAD);
+	sheet_column_add(t, "", 12, SHEET_LEFT);
+	sheet_column_add(t, "", 58, SHEET_LEFT);
+	receipt_line(t, "收据号", COL(0));
+	receipt_line(t, "接收日期", COL(1));
+	receipt_line(t, "捐赠人", sqlite3_column_int(st, 3) ? "匿名" : COL(2));
+	receipt_line(t, "捐赠人类别", zh(model_donor_type, COL(4)));
+	if (sqlite3_column_int(st, 3) || !COL(5))
+		phone[0] = '\0';
+	else
+		mask_phone(COL(5), phone, sizeof phone);
+	receipt_line(t, "联系电话", phone);
+	receipt_line(t, "捐赠类别", zh(model_donation_kind, COL(6)));
+	if (COL(6) && !strcmp(COL(6), "cash")) {
+		long long fen = sqlite3_column_int64(st, 7);
+
+		money_format(fen, a, sizeof a);
+		rmbupper_format(fen, upper, sizeof upper);
+		sheet_row_add(t, 0);
+		sheet_cell(t, "金额");
+		sheet_cellf(t, "%s（大写：人民币%s）", a, upper);
+		receipt_line(t, "方式", zh(model_channel, COL(8)));
+	} else {
+		fmt_qty(sqlite3_column_int64(st, 10), a, sizeof a);
+		sheet_row_add(t, 0);
+		sheet_cell(t, "物资");
+		sheet_cellf(t, "%s %s %s", COL(9) ? COL(9) : "", a, COL(11) ? COL(11) : "");
+		if (sqlite3_column_type(st, 12) != SQLITE_NULL) {
+			long long fen = sqlite3_column_int64(st, 12);
+
+			money_format(fen, b, sizeof b);
+			rmbupper_format(fen, upper, sizeof upper);
+			sheet_row_add(t, 0);
+			sheet_cell(t, "估值");
+			sheet_cellf(t, "%s（大写：人民币%s）", b, upper);
+		} else {
+			receipt_line(t, "估值", NULL);
+		}
+	}
+	receipt_line(t, "指定用途", COL(13));
+	receipt_line(t, "经手人", COL(14));
+	receipt_line(t, "备注", COL(17));
+	if (sqlite3_column_type(st, 15) != SQLITE_NULL ||
+	    sqlite3_column_type(st, 16) != SQLITE_NULL) {
+		sheet_row_add(t, 0);
+		sheet_cell(t, "状态");
+		sheet_cellf(t, "已作废%s%s（%s）", COL(15) ? "：" : "", COL(15) ? COL(15) : "",
+			    COL(16) ? COL(16) : "");
+		sheet_note_set(s, "本收据已作废，收据号不再使用，不计入捐赠合计。");
+	} else {
+		sheet_note_set(s, "感谢您对社区疫情防控工作的支持！本收据盖社区居委会章有效。");
+	}
+#undef COL
+	sqlite3_reset(st);
+	sheet_signatures_set(s, "经手人", "捐赠人", (char *)NULL);
+	*out = s;
+	return 0;
 }

@@ -39,6 +39,15 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 int db_sheet_audit_print(struct db *db, const struct db_sheet_request *rq, const char *file,
 			 const char *queue, const char *job, struct err *e);
 
+/* Builds the one-page receipt (捐赠收据) of the donation whose receipt number
+ * is receipt_no (as stored: 2020-A-0001) into *out (free with sheet_free):
+ * donor (匿名 when anonymous; the phone masked), amount with its capitals or
+ * goods with their estimated value, designation, who received it; a void one
+ * says so.  staff is the header's 制表 (may be NULL).  Returns 0, or -1 when
+ * no donation has that number (field "receipt_no") or on a database error. */
+int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, struct sheet **out,
+		     struct err *e);
+
 /* The names of the live grids in name order: *names is a malloc'd array of
  * *n malloc'd strings (free each, then the array).  Returns 0 or -1. */
 int db_sheet_grids(struct db *db, char ***names, int *n, struct err *e);

@@ -257,6 +257,18 @@ int app_goto_tab(struct app *app, int i)
 	return 0;
 }
 
+int app_show(struct app *app, int i, const struct screen_target *t)
+{
+	struct screen *s;
+
+	if (app_goto_tab(app, i) < 0 || !app->tabs[i].depth)
+		return -1;
+	s = app->tabs[i].s[0];
+	if (app->tabs[i].depth > 1)
+		return 0; /* the tab shows a detail or form: leave it as it is */
+	return s->cls->show ? s->cls->show(s, t) : 0;
+}
+
 static int any_dirty(struct app *app)
 {
 	for (int i = 0; i < TABS_COUNT; i++)

@@ -58,6 +58,13 @@ void app_error_err(struct app *app, const struct err *e);
  * form or dialog holds the current tab. */
 int app_goto_tab(struct app *app, int i);
 
+/* Switches to tab i, as app_goto_tab, and asks the tab's screen to show
+ * the record t names (screen_class.show; t is only read during the call).
+ * Returns 0, or -1 when the tab could not be switched or the screen could
+ * not show it (the reason is in the status line). */
+struct screen_target;
+int app_show(struct app *app, int i, const struct screen_target *t);
+
 /* 1 when the mouse is available (click selects, wheel scrolls). */
 int app_has_mouse(struct app *app);
 

@@ -131,10 +131,6 @@ long long export_run(struct db *db, const struct export_request *rq, struct err 
 	char *tmp = NULL;
 	long long got, result = -1;
 
-	if (!strcmp(rq->ds->name, "daily")) {
-		err_set(e, "the daily dataset is not available yet");
-		return -1;
-	}
 	clock_today(&td);
 	date_format(&td, today);
 	/* Columns: the profile's, or the dataset's default set. */
@@ -311,9 +307,6 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	long long rows;
 
 	err_clear(&e);
-	/* optind 0 makes glibc start afresh: the global options were parsed
-	 * with "+" (stop at the command), and options may follow DATASET. */
-	optind = 0;
 	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':

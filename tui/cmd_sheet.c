@@ -5,7 +5,10 @@
  * to stdout, or as a PDF to FILE (default <kind>[-<grid>]-<date>.pdf in the
  * current folder), which --print then sends to CUPS.  The PDF stays on disk
  * whatever the printer says, so a refused job loses nothing; a printed one
- * is recorded in the audit log. */
+ * is recorded in the audit log.
+ *
+ * `doorstep sheet receipt --receipt 2020-A-0001` makes one donation's
+ * receipt the same way (default name receipt-2020-A-0001.pdf). */
 #include "tui/cmd_sheet.h"
 
 #include <getopt.h>
@@ -18,6 +21,7 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/receipt.h"
 #include "core/sheet.h"
 #include "core/sheet_pdf.h"
 #include "core/sheet_text.h"
@@ -55,10 +59,13 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 	    {"date", required_argument, NULL, 'd'},    {"from", required_argument, NULL, 'f'},
 	    {"grid", required_argument, NULL, 'g'},    {"output", required_argument, NULL, 'o'},
 	    {"text", no_argument, NULL, 't'},	       {"print", no_argument, NULL, 'p'},
-	    {"printer", required_argument, NULL, 'P'}, {NULL, 0, NULL, 0},
+	    {"printer", required_argument, NULL, 'P'}, {"receipt", required_argument, NULL, 'r'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct db_sheet_request rq;
-	const char *output = NULL, *printer = NULL;
+	const char *output = NULL, *printer = NULL, *receipt = NULL;
+	char receipt_no[RECEIPT_MAX], station;
+	int year, seq;
 	int text = 0, print = 0, c, pages = 0, r = CLI_REFUSED;
 	struct sheet *s = NULL;
 	char *file = NULL, job[64];
@@ -98,6 +105,9 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 		case 'p':
 			print = 1;
 			break;
+		case 'r':
+			receipt = optarg;
+			break;
 		case 'P':
 			if (!*optarg)
 				return cli_usage_error("sheet", "%s",
@@ -114,7 +124,22 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 				       optind >= argc ? _("sheet needs a KIND")
 						      : _("sheet takes one KIND"));
 	rq.kind = argv[optind];
-	if (!db_sheet_title(rq.kind))
+	if (!strcmp(rq.kind, "receipt") || receipt) {
+		if (strcmp(rq.kind, "receipt"))
+			return cli_usage_error("sheet", "%s",
+					       _("--receipt applies to the receipt sheet"));
+		if (!receipt)
+			return cli_usage_error("sheet", "%s",
+					       _("the receipt sheet needs --receipt NUMBER, e.g. "
+						 "--receipt 2020-A-0001"));
+		err_clear(&e);
+		if (receipt_parse(receipt, &year, &station, &seq, &e) < 0 ||
+		    receipt_format(year, station, seq, receipt_no, sizeof receipt_no) < 0)
+			return cli_usage_error("sheet", "%s", e.msg);
+		if (rq.from[0] || rq.grid)
+			return cli_usage_error("sheet", "%s",
+					       _("the receipt sheet takes neither --from nor --grid"));
+	} else if (!db_sheet_title(rq.kind))
 		return cli_usage_error("sheet",
 				       _("unknown sheet \"%s\" (rounds, isolation, daily, "
 					 "donations, duty or passes)"),
@@ -128,15 +153,17 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 	if (rq.from[0] && strcmp(rq.from, rq.date) > 0)
 		return cli_usage_error("sheet", _("--from %s is after --date %s"), rq.from,
 				       rq.date);
-	if (rq.grid && strcmp(rq.kind, "rounds") && strcmp(rq.kind, "isolation"))
+	if (rq.grid && strcmp(rq.kind, "rounds") && strcmp(rq.kind, "isolation") &&
+	    strcmp(rq.kind, "passes"))
 		return cli_usage_error("sheet", "%s",
-				       _("--grid applies to the rounds and isolation sheets"));
+				       _("--grid applies to the rounds, isolation and passes sheets"));
 	rq.staff = cli->staff;
 
 	if (cli_open_db(cli, 0) < 0)
 		return CLI_REFUSED;
 	err_clear(&e);
-	if (db_sheet_build(cli->db, &rq, &s, &e) < 0) {
+	if (receipt ? db_sheet_receipt(cli->db, receipt_no, rq.staff, &s, &e) < 0
+		    : db_sheet_build(cli->db, &rq, &s, &e) < 0) {
 		cli_error(&e, NULL);
 		return CLI_REFUSED;
 	}
@@ -152,7 +179,9 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 		r = fflush(stdout) == 0 ? CLI_OK : CLI_REFUSED;
 		goto out;
 	}
-	file = output ? xstrdup(output) : cmd_sheet_default_name(&rq);
+	file = output	 ? xstrdup(output)
+	       : receipt ? xasprintf("receipt-%s.pdf", receipt_no)
+			 : cmd_sheet_default_name(&rq);
 	if (sheet_pdf_write(s, file, &pages, &e) < 0) {
 		cli_error(&e, NULL);
 		goto out;

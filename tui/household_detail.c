@@ -320,7 +320,7 @@ static void iso_cell(void *ctx, const void *row, int col, struct strbuf *out)
 			}
 		} else if (date_parse_iso(i->start_date, &start, NULL) == 0) {
 			clock_today(&today);
-			strbuf_printf(out, _("day %ld of %d"), date_diff(&start, &today) + 1,
+			strbuf_printf(out, _("day %ld of %d"), date_diff(&today, &start) + 1,
 				      total);
 		}
 		break;

@@ -89,6 +89,14 @@ enum screen_flag {
 				  * screen_class.text_focus */
 };
 
+/* What another tab asks a tab's screen to show (app_show): a record by
+ * kind and id, on a date where that matters. */
+struct screen_target {
+	const char *kind; /* "household", "isolation", "donation" ... */
+	long long id;
+	const char *date; /* YYYY-MM-DD, or NULL */
+};
+
 struct screen_class {
 	const char *name;		       /* English msgid, the title shown in help */
 	unsigned flags;			       /* enum screen_flag */
@@ -123,6 +131,10 @@ struct screen_class {
 	int (*can)(struct screen *s, enum action act);
 	/* Frees s->state.  Optional. */
 	void (*close)(struct screen *s);
+	/* Shows the record t names (positions the list on it): 0, or -1
+	 * with the reason in the status line.  Optional: a tab without it
+	 * is only switched to. */
+	int (*show)(struct screen *s, const struct screen_target *t);
 };
 
 struct screen {

@@ -17,7 +17,6 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/sheet.h"
-#include "core/sheet_pdf.h"
 #include "core/sheet_text.h"
 #include "core/textwidth.h"
 #include "core/xalloc.h"
@@ -26,7 +25,7 @@
 #include "tui/cmd_sheet.h"
 #include "tui/draw.h"
 #include "tui/picklist.h"
-#include "tui/print.h"
+#include "tui/printflow.h"
 
 /* The kinds the tab offers, in db_sheet_kinds order. */
 #define KINDS 6
@@ -43,8 +42,6 @@ struct sheets_view {
 	int top, left; /* scroll: first line, first column */
 	char **grids;
 	int ngrids;
-	struct print_queue *queues;
-	int nqueues;
 };
 
 static void fill_request(struct sheets_view *v, struct db_sheet_request *rq)
@@ -138,7 +135,6 @@ static void sh_close(struct screen *s)
 	struct sheets_view *v = s->state;
 
 	free_grids(v);
-	free(v->queues);
 	free(v->grid);
 	free(v->text);
 	free(v->error);
@@ -343,121 +339,29 @@ static int sh_pick_grid(struct screen *s)
 
 /* ---- saving and printing ---- */
 
-/* Writes the PDF under its default name in the current folder.  Returns the
- * malloc'd name, or NULL after showing the error. */
-static char *write_pdf(struct sheets_view *v, struct db_sheet_request *rq, int *pages)
+/* The sheet as it is shown, for printflow: named as `doorstep sheet` names it. */
+static struct sheet *build_for_print(void *ctx, struct db_sheet_request *rq, char **file,
+				     struct err *e)
 {
-	struct sheet *s;
-	struct err e;
-	char *file;
+	struct sheet *s = build(ctx, rq, e);
 
-	s = build(v, rq, &e);
-	if (!s) {
-		app_error_err(v->app, &e);
-		return NULL;
-	}
-	file = cmd_sheet_default_name(rq);
-	if (sheet_pdf_write(s, file, pages, &e) < 0) {
-		app_error_err(v->app, &e);
-		free(file);
-		file = NULL;
-	}
-	sheet_free(&s);
-	return file;
-}
-
-/* The file's absolute path for a message (malloc'd). */
-static char *full_path(const char *file)
-{
-	char *abs = realpath(file, NULL);
-
-	return abs ? abs : xstrdup(file);
+	if (s)
+		*file = cmd_sheet_default_name(rq);
+	return s;
 }
 
 static int sh_save(struct screen *s)
 {
 	struct sheets_view *v = s->state;
-	struct db_sheet_request rq;
-	int pages = 0;
-	char *file = write_pdf(v, &rq, &pages), *abs;
 
-	if (!file)
-		return SCREEN_HANDLED;
-	abs = full_path(file);
-	app_status(v->app, _("Saved %s (%d page(s))"), abs, pages);
-	free(abs);
-	free(file);
-	return SCREEN_HANDLED;
-}
-
-static int queue_done(void *ctx, int index)
-{
-	struct sheets_view *v = ctx;
-	struct db_sheet_request rq;
-	char job[64], *file, *abs;
-	const char *queue;
-	struct err e;
-	int pages = 0, flags = SCREEN_HANDLED;
-
-	if (index < 0 || index >= v->nqueues)
-		return SCREEN_HANDLED;
-	queue = v->queues[index].name;
-	file = write_pdf(v, &rq, &pages);
-	if (!file)
-		return SCREEN_HANDLED;
-	abs = full_path(file);
-	err_clear(&e);
-	if (print_send(file, queue, file, job, sizeof job, &e) < 0) {
-		app_error(v->app, _("%s; the PDF is kept at %s"), e.msg, abs);
-	} else {
-		app_status(v->app, _("Sent to %s as job %s (%d page(s)); the PDF is at %s"), queue,
-			   job, pages, abs);
-		if (db_sheet_audit_print(app_db(v->app), &rq, file, queue, job, &e) < 0)
-			app_error_err(v->app, &e);
-		else
-			flags |= SCREEN_CHANGED;
-	}
-	free(abs);
-	free(file);
-	return flags;
+	return printflow_save(v->app, build_for_print, v);
 }
 
 static int sh_print(struct screen *s)
 {
 	struct sheets_view *v = s->state;
-	const char **labels;
-	char **owned;
-	int current = 0;
-	struct err e;
 
-	free(v->queues);
-	v->queues = NULL;
-	err_clear(&e);
-	if (print_list_queues(&v->queues, &v->nqueues, &e) < 0) {
-		app_error_err(v->app, &e);
-		return SCREEN_HANDLED;
-	}
-	if (v->nqueues == 0) {
-		app_error(v->app, "%s",
-			  _("No printer queue is set up in CUPS (add one with lpadmin or at "
-			    "http://localhost:631); save the PDF with s instead."));
-		return SCREEN_HANDLED;
-	}
-	labels = xcalloc((size_t)v->nqueues, sizeof *labels);
-	owned = xcalloc((size_t)v->nqueues, sizeof *owned);
-	for (int i = 0; i < v->nqueues; i++) {
-		if (v->queues[i].is_default) {
-			owned[i] = xasprintf(_("%s (default)"), v->queues[i].name);
-			current = i;
-		}
-		labels[i] = owned[i] ? owned[i] : v->queues[i].name;
-	}
-	picklist_push(v->app, _("Print on"), labels, v->nqueues, current, queue_done, v);
-	for (int i = 0; i < v->nqueues; i++)
-		free(owned[i]);
-	free(owned);
-	free(labels);
-	return SCREEN_HANDLED;
+	return printflow_print(v->app, build_for_print, v);
 }
 
 static int sh_refresh(struct screen *s)

@@ -271,3 +271,18 @@ struct rect list_rect(const struct list *l)
 {
 	return l->r;
 }
+
+struct rect list_cell_rect(const struct list *l, int col)
+{
+	struct rect c = {0, 0, 0, 0};
+
+	if (!l->page.count || col < 0 || col >= l->ncols)
+		return c;
+	c.y = l->r.y + (l->titled ? 1 : 0) + l->page.cursor;
+	c.x = l->r.x;
+	for (int i = 0; i < col; i++)
+		c.x += l->colw[i] + 1;
+	c.w = l->colw[col];
+	c.h = 1;
+	return c;
+}

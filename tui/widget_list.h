@@ -94,4 +94,9 @@ void list_set_empty(struct list *l, const char *text);
 /* The rectangle the rows take (for screens that draw beside). */
 struct rect list_rect(const struct list *l);
 
+/* Where column col of the selected row is on screen (h 1), for a screen
+ * that draws an inline field over it; h 0 when the list is empty or col
+ * is out of range. */
+struct rect list_cell_rect(const struct list *l, int col);
+
 #endif

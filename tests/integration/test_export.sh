@@ -69,6 +69,19 @@ expect_grep '^"3-2-501'"$TAB"'",张三,' residents.bom.csv
 expect_grep '^高河村3组12号,陈六,' residents.bom.csv
 expect_grep '^"3-2-501'"$TAB"'",张三,' residents.gb-back.csv
 
+# daily: one row per day of the range (db_daily_stats), today by default.
+expect_status 0 "$BIN" export daily --from 2020-02-13 --encoding utf8
+[ "$(lines "$T/out")" = 4 ] || fail "daily 02-13..today: $(lines "$T/out") lines"
+expect_grep '^date,households,residents,households_done,visited,no_answer,refused,away,residents_checked,fevers,iso_new_home,' "$T/out"
+expect_grep '^2020-02-14,4,6,3,2,1,0,0,3,1,' "$T/out"
+expect_status 0 "$BIN" export daily --encoding utf8
+[ "$(lines "$T/out")" = 2 ] || fail "daily today: $(lines "$T/out") lines"
+expect_grep '^2020-02-15,4,6,1,1,0,' "$T/out"
+expect_status 0 "$BIN" export --profile daily-report --to 2020-02-14 --from 2020-02-14 --encoding utf8
+expect_grep '^日期,总户数,总人数,当日排查户数,发热人数,无人应答户数,' "$T/out"
+expect_grep '^2020-02-14,4,6,3,1,1,' "$T/out"
+expect_status 1 "$BIN" export daily --from 2000-01-01 && expect_grep 'at most 3660' "$T/err"
+
 # Nothing unaudited: masked exports leave the audit log alone.
 [ "$(q a.db "SELECT count(*) FROM audit_log WHERE action = 'export'")" = 0 ] ||
 	fail "a masked export was audited"

@@ -114,7 +114,7 @@ expect_status 2 "$BIN" --db a.db sheet donations --grid 一网格
 expect_status 2 "$BIN" --db a.db sheet rounds --date 2020-02-30
 expect_status 2 "$BIN" --db a.db sheet donations --from 2020-03-01
 expect_status 1 "$BIN" --db a.db sheet rounds --grid 九网格 && expect_grep '九网格' "$T/err"
-expect_status 1 "$BIN" --db a.db sheet duty && expect_grep 'not available yet' "$T/err"
+expect_status 1 "$BIN" --db a.db sheet daily && expect_grep 'not available yet' "$T/err"
 expect_status 1 "$BIN" --db missing.db sheet rounds
 expect_status 1 "$BIN" --db a.db sheet rounds -o no/such/dir/r.pdf && expect_grep 'cannot write' "$T/err"
 [ -e no ] && fail "a failed write left something behind"

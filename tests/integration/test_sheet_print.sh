@@ -110,6 +110,13 @@ if [ -z "$printed" ]; then
 	fail "cups-pdf wrote no file for job $job in $out_dir"
 	grep "Job $jobno" "$C/log/error_log" | tail -n 20
 else
+	# cups-pdf may still be writing the file when lpstat calls the job
+	# completed: give it a few seconds to be a whole PDF.
+	i=0
+	until pdfinfo "$printed" >info.txt 2>/dev/null || [ $i -ge 100 ]; do
+		i=$((i + 1))
+		sleep 0.1
+	done
 	pdfinfo "$printed" >info.txt || fail "pdfinfo cannot open the printed file"
 	expect_grep '^Pages: *1$' info.txt
 	grep -qE '^Page size: *(842 x 595|595 x 842)' info.txt || fail "the printed page is not A4"

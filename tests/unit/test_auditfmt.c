@@ -26,11 +26,22 @@ static void test_shapes(void **state)
 	expect("{}", "; ", 0, "");
 	expect("{\"name\":\"张三\",\"age\":42}", "; ", 2, "name: 张三; age: 42");
 	expect("{\"phone\":[\"13800000000\",\"13912345678\"]}", "\n", 1,
-	       "phone: 13800000000 → 13912345678");
+	       "phone: 138****0000 → 139****5678");
 	expect("{\"notes\":[null,\"\"], \"x\": [ \"a\" , null ] }", "; ", 2,
 	       "notes: — → \"\"; x: a → —");
 	expect("{\"q\":\"say \\\"hi\\\"\\n\\u5f20\\ud83d\\ude00\"}", "; ", 1, "q: say \"hi\"\n张😀");
 	expect("{\"active\":true,\"t\":-36.5}", "; ", 2, "active: true; t: -36.5");
+}
+
+/* The history shows ID numbers and phones masked, like every other view. */
+static void test_masked_fields(void **state)
+{
+	(void)state;
+	expect("{\"name\":\"张三\",\"id_number\":\"11010519491231002X\"}", "; ", 2,
+	       "name: 张三; id_number: 110105********002X");
+	expect("{\"id_number\":[null,\"11010519491231002X\"]}", "; ", 1,
+	       "id_number: — → 110105********002X");
+	expect("{\"household_phone\":\"0398-2812345\"}", "; ", 1, "household_phone: 0398-****345");
 }
 
 static void test_roundtrip_with_writer(void **state)
@@ -61,6 +72,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_shapes),
+	    cmocka_unit_test(test_masked_fields),
 	    cmocka_unit_test(test_roundtrip_with_writer),
 	    cmocka_unit_test(test_not_json),
 	};

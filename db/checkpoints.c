@@ -1,0 +1,880 @@
+/* db checkpoints: checkpoints, shifts, copying a roster forward, and the
+ * roster checks (gaps, double bookings); see checkpoints.h. */
+#include "db/checkpoints.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/json.h"
+#include "core/model.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/record.h"
+#include "db/sql.h"
+
+#define DAY_MIN 1440
+
+/* ---- checkpoints ---- */
+
+void db_checkpoint_init(struct checkpoint *c)
+{
+	memset(c, 0, sizeof *c);
+	c->id = -1;
+	strcpy(c->kind, "gate");
+	c->active = 1;
+}
+
+#define CP_COLS "SELECT id, uuid, name, location, kind, active FROM checkpoints"
+
+static void cp_read(sqlite3_stmt *st, struct checkpoint *c)
+{
+	c->id = sqlite3_column_int64(st, 0);
+	sql_col_copy(st, 1, c->uuid, sizeof c->uuid);
+	sql_col_copy(st, 2, c->name, sizeof c->name);
+	sql_col_copy(st, 3, c->location, sizeof c->location);
+	sql_col_copy(st, 4, c->kind, sizeof c->kind);
+	c->active = sqlite3_column_int(st, 5);
+}
+
+static int cp_get_where(struct db *db, const char *sql, long long id, const char *name,
+			struct checkpoint *out, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int r;
+
+	if (!st)
+		return -1;
+	if (name)
+		sql_bind_text(st, ":name", name);
+	else
+		sql_bind_int(st, ":id", id);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		cp_read(st, out);
+	sqlite3_reset(st);
+	return r;
+}
+
+int db_checkpoint_get(struct db *db, long long id, struct checkpoint *out, struct err *e)
+{
+	return cp_get_where(db, CP_COLS " WHERE id = :id AND deleted_at IS NULL", id, NULL, out, e);
+}
+
+int db_checkpoint_find(struct db *db, const char *name, struct checkpoint *out, struct err *e)
+{
+	return cp_get_where(db, CP_COLS " WHERE name = :name AND deleted_at IS NULL", 0, name, out,
+			    e);
+}
+
+static int cp_check(struct db *db, const struct checkpoint *c, struct err *e)
+{
+	struct checkpoint other;
+	int r;
+
+	if (!c->name[0])
+		return err_field(e, "name", "the checkpoint needs a name");
+	if (!model_enum_find(model_checkpoint_kind, c->kind))
+		return err_field(e, "kind", "unknown checkpoint kind \"%s\"", c->kind);
+	if (c->active != 0 && c->active != 1)
+		return err_field(e, "active", "active is yes or no");
+	r = db_checkpoint_find(db, c->name, &other, e);
+	if (r < 0)
+		return -1;
+	if (r == 1 && other.id != c->id)
+		return err_field(e, "name", "checkpoint %s already exists", c->name);
+	return 0;
+}
+
+int db_checkpoint_insert(struct db *db, struct checkpoint *c, struct err *e)
+{
+	struct strbuf ch = STRBUF_INIT;
+	char now[CLOCK_STR];
+	sqlite3_stmt *st;
+	int r = -1;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	c->id = -1;
+	if (cp_check(db, c, e) < 0)
+		goto out;
+	st = db_stmt(db,
+		     "INSERT INTO checkpoints(uuid, created_at, updated_at, name, location, kind,"
+		     " active) VALUES(:uuid, :now, :now, :name, :location, :kind, :active)",
+		     e);
+	if (!st)
+		goto out;
+	sql_new_record(c->uuid, now);
+	sql_bind_text(st, ":uuid", c->uuid);
+	sql_bind_text(st, ":now", now);
+	sql_bind_text(st, ":name", c->name);
+	sql_bind_text(st, ":location", c->location[0] ? c->location : NULL);
+	sql_bind_text(st, ":kind", c->kind);
+	sql_bind_int(st, ":active", c->active);
+	if (sql_step_done(db, st, e) < 0)
+		goto out;
+	c->id = sqlite3_last_insert_rowid(db_handle(db));
+	json_open(&ch);
+	json_add_str(&ch, "name", c->name);
+	if (c->location[0])
+		json_add_str(&ch, "location", c->location);
+	json_add_str(&ch, "kind", c->kind);
+	json_add_int(&ch, "active", c->active);
+	json_close(&ch);
+	if (db_audit(db, "insert", "checkpoints", c->uuid, strbuf_str(&ch), e) < 0)
+		goto out;
+	r = db_commit(db, e);
+out:
+	if (r < 0) {
+		db_rollback(db);
+		c->id = -1;
+	}
+	strbuf_free(&ch);
+	return r;
+}
+
+static int diff_str(struct strbuf *ch, const char *key, const char *a, const char *b)
+{
+	if (!strcmp(a, b))
+		return 0;
+	json_add_change(ch, key, a, b);
+	return 1;
+}
+
+static int diff_int(struct strbuf *ch, const char *key, long long a, long long b)
+{
+	char sa[24], sb[24];
+
+	if (a == b)
+		return 0;
+	snprintf(sa, sizeof sa, "%lld", a);
+	snprintf(sb, sizeof sb, "%lld", b);
+	json_add_change(ch, key, sa, sb);
+	return 1;
+}
+
+int db_checkpoint_update(struct db *db, const struct checkpoint *c, struct err *e)
+{
+	struct checkpoint old;
+	struct strbuf ch = STRBUF_INIT;
+	char uuid[37], now[CLOCK_STR];
+	sqlite3_stmt *st;
+	int r = -1, n = 0;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = db_checkpoint_get(db, c->id, &old, e);
+	if (r <= 0) {
+		if (r == 0)
+			err_set(e, "the checkpoint was deleted meanwhile");
+		r = -1;
+		goto out;
+	}
+	r = -1;
+	if (cp_check(db, c, e) < 0)
+		goto out;
+	json_open(&ch);
+	n += diff_str(&ch, "name", old.name, c->name);
+	n += diff_str(&ch, "location", old.location, c->location);
+	n += diff_str(&ch, "kind", old.kind, c->kind);
+	n += diff_int(&ch, "active", old.active, c->active);
+	json_close(&ch);
+	if (n == 0) {
+		r = db_commit(db, e) < 0 ? -1 : 0;
+		goto done;
+	}
+	st = db_stmt(db,
+		     "UPDATE checkpoints SET name = :name, location = :location, kind = :kind,"
+		     " active = :active, updated_at = :now WHERE id = :id",
+		     e);
+	if (!st)
+		goto out;
+	sql_new_record(uuid, now);
+	sql_bind_text(st, ":name", c->name);
+	sql_bind_text(st, ":location", c->location[0] ? c->location : NULL);
+	sql_bind_text(st, ":kind", c->kind);
+	sql_bind_int(st, ":active", c->active);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", c->id);
+	if (sql_step_done(db, st, e) < 0 ||
+	    db_audit(db, "update", "checkpoints", old.uuid, strbuf_str(&ch), e) < 0)
+		goto out;
+	r = db_commit(db, e) < 0 ? -1 : 1;
+	goto done;
+out:
+	db_rollback(db);
+	r = -1;
+done:
+	strbuf_free(&ch);
+	return r;
+}
+
+int db_checkpoint_delete(struct db *db, long long id, struct err *e)
+{
+	return db_record_soft_delete(db, "checkpoints", id, e);
+}
+
+int db_checkpoint_each(struct db *db, int active_only,
+		       int (*fn)(const struct checkpoint *c, void *ctx), void *ctx, struct err *e)
+{
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    active_only ? CP_COLS " WHERE deleted_at IS NULL AND active = 1"
+					  " ORDER BY name, id"
+				: CP_COLS " WHERE deleted_at IS NULL ORDER BY name, id",
+		    e);
+	struct checkpoint c;
+	int r;
+
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		cp_read(st, &c);
+		if (fn(&c, ctx))
+			break;
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+/* ---- shifts ---- */
+
+void db_shift_init(struct shift *s)
+{
+	memset(s, 0, sizeof *s);
+	s->id = -1;
+	s->checkpoint_id = -1;
+	s->staff_id = -1;
+	strcpy(s->role, "member");
+	s->present = -1;
+}
+
+#define SHIFT_COLS                                                                                 \
+	"SELECT s.id, s.uuid, s.checkpoint_id, c.name, s.date, s.start_time, s.end_time,"          \
+	" s.staff_id, p.name, p.role, s.role, s.present, s.notes"                                  \
+	" FROM shifts s JOIN checkpoints c ON c.id = s.checkpoint_id"                              \
+	" LEFT JOIN staff p ON p.id = s.staff_id"
+
+static void shift_read(sqlite3_stmt *st, struct shift *s)
+{
+	s->id = sqlite3_column_int64(st, 0);
+	sql_col_copy(st, 1, s->uuid, sizeof s->uuid);
+	s->checkpoint_id = sqlite3_column_int64(st, 2);
+	sql_col_copy(st, 3, s->checkpoint_name, sizeof s->checkpoint_name);
+	sql_col_copy(st, 4, s->date, sizeof s->date);
+	sql_col_copy(st, 5, s->start_time, sizeof s->start_time);
+	sql_col_copy(st, 6, s->end_time, sizeof s->end_time);
+	s->staff_id = sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 7);
+	sql_col_copy(st, 8, s->staff_name, sizeof s->staff_name);
+	sql_col_copy(st, 9, s->staff_role, sizeof s->staff_role);
+	sql_col_copy(st, 10, s->role, sizeof s->role);
+	s->present = sqlite3_column_type(st, 11) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 11);
+	sql_col_copy(st, 12, s->notes, sizeof s->notes);
+}
+
+int db_shift_get(struct db *db, long long id, struct shift *out, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, SHIFT_COLS " WHERE s.id = :id AND s.deleted_at IS NULL", e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":id", id);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		shift_read(st, out);
+	sqlite3_reset(st);
+	return r;
+}
+
+static int live_row(struct db *db, const char *sql, long long id, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":id", id);
+	r = sql_step_row(db, st, e);
+	sqlite3_reset(st);
+	return r;
+}
+
+/* 1 when the same person is already on that checkpoint, date and hours
+ * (another row than s itself); for a shift without a person, when any row
+ * has those hours. */
+static int shift_exists(struct db *db, const struct shift *s, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT 1 FROM shifts WHERE checkpoint_id = :cp AND date = :date"
+				   " AND start_time = :start AND end_time = :end AND id <> :id"
+				   " AND deleted_at IS NULL AND (:staff < 0 OR staff_id = :staff)",
+				   e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":cp", s->checkpoint_id);
+	sql_bind_text(st, ":date", s->date);
+	sql_bind_text(st, ":start", s->start_time);
+	sql_bind_text(st, ":end", s->end_time);
+	sql_bind_int(st, ":id", s->id);
+	sql_bind_int(st, ":staff", s->staff_id);
+	r = sql_step_row(db, st, e);
+	sqlite3_reset(st);
+	return r;
+}
+
+static int shift_check(struct db *db, const struct shift *s, struct err *e)
+{
+	struct date d;
+	int a, b, r;
+
+	r = live_row(db, "SELECT 1 FROM checkpoints WHERE id = :id AND deleted_at IS NULL",
+		     s->checkpoint_id, e);
+	if (r <= 0)
+		return r < 0 ? -1 : err_field(e, "checkpoint", "choose a checkpoint");
+	if (date_parse_iso(s->date, &d, e) < 0) {
+		snprintf(e->field, sizeof e->field, "date");
+		return -1;
+	}
+	a = clock_parse_hhmm(s->start_time);
+	b = clock_parse_hhmm(s->end_time);
+	if (a < 0)
+		return err_field(e, "start_time", "the start time is HH:MM, e.g. 08:00");
+	if (b < 0)
+		return err_field(e, "end_time", "the end time is HH:MM, e.g. 16:00");
+	if (a == b)
+		return err_field(e, "end_time", "the shift ends when it starts");
+	if (!model_enum_find(model_shift_role, s->role))
+		return err_field(e, "role", "the role is leader or member");
+	if (s->present < -1 || s->present > 1)
+		return err_field(e, "present", "present is yes, no or not recorded");
+	if (s->staff_id >= 0) {
+		r = live_row(db, "SELECT 1 FROM staff WHERE id = :id AND deleted_at IS NULL",
+			     s->staff_id, e);
+		if (r <= 0)
+			return r < 0 ? -1
+				     : err_field(e, "staff", "that person is no longer listed");
+		r = shift_exists(db, s, e);
+		if (r != 0)
+			return r < 0 ? -1
+				     : err_field(e, "staff",
+						 "this person is already on this shift (%s %s-%s)",
+						 s->date, s->start_time, s->end_time);
+	}
+	return 0;
+}
+
+static void shift_bind(sqlite3_stmt *st, const struct shift *s)
+{
+	sql_bind_int(st, ":cp", s->checkpoint_id);
+	sql_bind_text(st, ":date", s->date);
+	sql_bind_text(st, ":start", s->start_time);
+	sql_bind_text(st, ":end", s->end_time);
+	sql_bind_id(st, ":staff", s->staff_id);
+	sql_bind_text(st, ":role", s->role);
+	if (s->present < 0)
+		sql_bind_null(st, ":present");
+	else
+		sql_bind_int(st, ":present", s->present);
+	sql_bind_text(st, ":notes", s->notes[0] ? s->notes : NULL);
+}
+
+int db_shift_insert(struct db *db, struct shift *s, struct err *e)
+{
+	struct strbuf ch = STRBUF_INIT;
+	char now[CLOCK_STR];
+	sqlite3_stmt *st;
+	int r = -1;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	s->id = -1;
+	if (shift_check(db, s, e) < 0)
+		goto out;
+	st = db_stmt(db,
+		     "INSERT INTO shifts(uuid, created_at, updated_at, checkpoint_id, date,"
+		     " start_time, end_time, staff_id, role, present, notes) VALUES(:uuid, :now,"
+		     " :now, :cp, :date, :start, :end, :staff, :role, :present, :notes)",
+		     e);
+	if (!st)
+		goto out;
+	sql_new_record(s->uuid, now);
+	sql_bind_text(st, ":uuid", s->uuid);
+	sql_bind_text(st, ":now", now);
+	shift_bind(st, s);
+	if (sql_step_done(db, st, e) < 0)
+		goto out;
+	s->id = sqlite3_last_insert_rowid(db_handle(db));
+	json_open(&ch);
+	json_add_int(&ch, "checkpoint_id", s->checkpoint_id);
+	json_add_str(&ch, "date", s->date);
+	json_add_str(&ch, "start_time", s->start_time);
+	json_add_str(&ch, "end_time", s->end_time);
+	if (s->staff_id >= 0)
+		json_add_int(&ch, "staff_id", s->staff_id);
+	json_add_str(&ch, "role", s->role);
+	if (s->present >= 0)
+		json_add_int(&ch, "present", s->present);
+	if (s->notes[0])
+		json_add_str(&ch, "notes", s->notes);
+	json_close(&ch);
+	if (db_audit(db, "insert", "shifts", s->uuid, strbuf_str(&ch), e) < 0)
+		goto out;
+	r = db_commit(db, e);
+out:
+	if (r < 0) {
+		db_rollback(db);
+		s->id = -1;
+	}
+	strbuf_free(&ch);
+	return r;
+}
+
+int db_shift_update(struct db *db, const struct shift *s, struct err *e)
+{
+	struct shift old;
+	struct strbuf ch = STRBUF_INIT;
+	char uuid[37], now[CLOCK_STR];
+	sqlite3_stmt *st;
+	int r, n = 0;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = db_shift_get(db, s->id, &old, e);
+	if (r <= 0) {
+		if (r == 0)
+			err_set(e, "the shift was deleted meanwhile");
+		goto out;
+	}
+	if (shift_check(db, s, e) < 0)
+		goto out;
+	json_open(&ch);
+	n += diff_int(&ch, "checkpoint_id", old.checkpoint_id, s->checkpoint_id);
+	n += diff_str(&ch, "date", old.date, s->date);
+	n += diff_str(&ch, "start_time", old.start_time, s->start_time);
+	n += diff_str(&ch, "end_time", old.end_time, s->end_time);
+	n += diff_int(&ch, "staff_id", old.staff_id, s->staff_id);
+	n += diff_str(&ch, "role", old.role, s->role);
+	n += diff_int(&ch, "present", old.present, s->present);
+	n += diff_str(&ch, "notes", old.notes, s->notes);
+	json_close(&ch);
+	if (n == 0) {
+		r = db_commit(db, e) < 0 ? -1 : 0;
+		goto done;
+	}
+	st = db_stmt(db,
+		     "UPDATE shifts SET checkpoint_id = :cp, date = :date, start_time = :start,"
+		     " end_time = :end, staff_id = :staff, role = :role, present = :present,"
+		     " notes = :notes, updated_at = :now WHERE id = :id",
+		     e);
+	if (!st)
+		goto out;
+	sql_new_record(uuid, now);
+	shift_bind(st, s);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", s->id);
+	if (sql_step_done(db, st, e) < 0 ||
+	    db_audit(db, "update", "shifts", old.uuid, strbuf_str(&ch), e) < 0)
+		goto out;
+	r = db_commit(db, e) < 0 ? -1 : 1;
+	goto done;
+out:
+	db_rollback(db);
+	r = -1;
+done:
+	strbuf_free(&ch);
+	return r;
+}
+
+int db_shift_set_present(struct db *db, long long id, int present, struct err *e)
+{
+	struct shift s;
+	int r;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = db_shift_get(db, id, &s, e);
+	if (r == 0)
+		err_set(e, "the shift was deleted meanwhile");
+	if (r <= 0) {
+		db_rollback(db);
+		return -1;
+	}
+	s.present = present;
+	r = db_shift_update(db, &s, e);
+	if (r < 0)
+		return -1; /* already rolled back */
+	return db_commit(db, e) < 0 ? -1 : r;
+}
+
+int db_shift_delete(struct db *db, long long id, struct err *e)
+{
+	return db_record_soft_delete(db, "shifts", id, e);
+}
+
+int db_shift_each(struct db *db, const struct date *from, int days, long long checkpoint_id,
+		  int (*fn)(const struct shift *s, void *ctx), void *ctx, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   SHIFT_COLS " WHERE s.date BETWEEN :from AND :to"
+					      " AND s.deleted_at IS NULL AND c.deleted_at IS NULL"
+					      " AND (:cp < 0 OR s.checkpoint_id = :cp)"
+					      " ORDER BY s.date, c.name, c.id, s.start_time,"
+					      " s.role <> 'leader', p.name IS NULL, p.name, s.id",
+				   e);
+	char a[DATE_STR], b[DATE_STR];
+	struct date last;
+	struct shift s;
+	int r;
+
+	if (!st)
+		return -1;
+	if (days < 1)
+		return 0;
+	last = date_add(from, days - 1);
+	date_format(from, a);
+	date_format(&last, b);
+	sql_bind_text(st, ":from", a);
+	sql_bind_text(st, ":to", b);
+	sql_bind_int(st, ":cp", checkpoint_id);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		shift_read(st, &s);
+		if (fn(&s, ctx))
+			break;
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+/* A growing array of shifts, filled by db_shift_each. */
+struct shift_vec {
+	struct shift *v;
+	size_t n, cap;
+};
+
+static int vec_push(const struct shift *s, void *ctx)
+{
+	struct shift_vec *sv = ctx;
+
+	if (sv->n == sv->cap) {
+		sv->cap = sv->cap ? sv->cap * 2 : 32;
+		sv->v = xrealloc(sv->v, sv->cap * sizeof *sv->v);
+	}
+	sv->v[sv->n++] = *s;
+	return 0;
+}
+
+long db_shift_copy(struct db *db, const struct date *from, int days, long offset,
+		   long long checkpoint_id, struct err *e)
+{
+	struct shift_vec sv = {0};
+	long added = 0;
+	int r;
+
+	if (offset == 0)
+		return 0;
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (db_shift_each(db, from, days, checkpoint_id, vec_push, &sv, e) < 0)
+		goto fail;
+	for (size_t i = 0; i < sv.n; i++) {
+		struct shift s = sv.v[i];
+		struct date d;
+
+		if (date_parse_iso(s.date, &d, e) < 0)
+			goto fail;
+		d = date_add(&d, offset);
+		date_format(&d, s.date);
+		s.id = -1;
+		s.present = -1;
+		s.notes[0] = '\0';
+		if (s.staff_id >= 0) {
+			/* Someone who left the list since: plan the shift without them,
+			 * so that the roster shows the hole. */
+			r = live_row(db,
+				     "SELECT 1 FROM staff WHERE id = :id AND deleted_at IS NULL",
+				     s.staff_id, e);
+			if (r < 0)
+				goto fail;
+			if (r == 0)
+				s.staff_id = -1;
+		}
+		r = shift_exists(db, &s, e);
+		if (r < 0)
+			goto fail;
+		if (r == 1)
+			continue;
+		if (db_shift_insert(db, &s, e) < 0)
+			goto fail_rolled;
+		added++;
+	}
+	if (db_commit(db, e) < 0)
+		goto fail_rolled;
+	free(sv.v);
+	return added;
+fail:
+	db_rollback(db);
+fail_rolled:
+	free(sv.v);
+	return -1;
+}
+
+/* ---- roster checks ---- */
+
+/* Minutes covered on its own day by a shift [a, b), and the part after
+ * midnight (0 .. *spill) when it runs past it. */
+static void shift_minutes(const struct shift *s, int *a, int *b, int *spill)
+{
+	*a = clock_parse_hhmm(s->start_time);
+	*b = clock_parse_hhmm(s->end_time);
+	*spill = 0;
+	if (*a < 0 || *b < 0) {
+		*a = *b = 0;
+		return;
+	}
+	if (*b <= *a) {
+		*spill = *b;
+		*b = DAY_MIN;
+	}
+}
+
+/* What lies in uncovered minutes: a planned shift with nobody outranks a
+ * person marked absent. */
+enum { PLAN_NONE, PLAN_ABSENT, PLAN_NOBODY };
+
+/* Raises m[a..b) to at least v. */
+static void mark(unsigned char *m, int a, int b, unsigned char v)
+{
+	for (int i = a; i < b; i++)
+		if (m[i] < v)
+			m[i] = v;
+}
+
+static void hhmm(int minutes, char out[6])
+{
+	snprintf(out, 6, "%02d:%02d", (minutes / 60) % 100, minutes % 60);
+}
+
+struct cp_vec {
+	struct checkpoint *v;
+	size_t n, cap;
+};
+
+static int cp_push(const struct checkpoint *c, void *ctx)
+{
+	struct cp_vec *cv = ctx;
+
+	if (cv->n == cv->cap) {
+		cv->cap = cv->cap ? cv->cap * 2 : 8;
+		cv->v = xrealloc(cv->v, cv->cap * sizeof *cv->v);
+	}
+	cv->v[cv->n++] = *c;
+	return 0;
+}
+
+static long day_of(const struct shift *s)
+{
+	struct date d;
+
+	if (date_parse_iso(s->date, &d, NULL) < 0)
+		return 0;
+	return date_to_days(&d);
+}
+
+int db_roster_gaps(struct db *db, const struct date *from, int days, struct roster_gap **out,
+		   size_t *n, struct err *e)
+{
+	struct shift_vec sv = {0};
+	struct cp_vec cv = {0};
+	struct roster_gap *gaps = NULL;
+	size_t ngaps = 0, cap = 0;
+	struct date ref = date_add(from, -8);
+	long first = date_to_days(from), ref_first = first - 7;
+	unsigned char usual[DAY_MIN], covered[DAY_MIN], planned[DAY_MIN];
+	int r = -1;
+
+	*out = NULL;
+	*n = 0;
+	if (days < 1)
+		return 0;
+	if (db_checkpoint_each(db, 1, cp_push, &cv, e) < 0 ||
+	    db_shift_each(db, &ref, days + 8, -1, vec_push, &sv, e) < 0)
+		goto done;
+	for (size_t c = 0; c < cv.n; c++) {
+		memset(usual, 0, sizeof usual);
+		for (size_t i = 0; i < sv.n; i++) {
+			const struct shift *s = &sv.v[i];
+			int a, b, spill;
+
+			if (s->checkpoint_id != cv.v[c].id || day_of(s) < ref_first)
+				continue;
+			shift_minutes(s, &a, &b, &spill);
+			mark(usual, a, b, 1);
+			mark(usual, 0, spill, 1);
+		}
+		for (long day = first; day < first + days; day++) {
+			struct date dd;
+			char ds[DATE_STR];
+
+			memset(covered, 0, sizeof covered);
+			memset(planned, 0, sizeof planned);
+			for (size_t i = 0; i < sv.n; i++) {
+				const struct shift *s = &sv.v[i];
+				long sd = day_of(s);
+				int a, b, spill;
+
+				if (s->checkpoint_id != cv.v[c].id || (sd != day && sd != day - 1))
+					continue;
+				shift_minutes(s, &a, &b, &spill);
+				if (sd != day) {
+					a = 0;
+					b = spill;
+				}
+				if (s->staff_id >= 0 && s->present != 0)
+					mark(covered, a, b, 1);
+				else
+					mark(planned, a, b,
+					     s->staff_id < 0 ? PLAN_NOBODY : PLAN_ABSENT);
+			}
+			date_from_days(day, &dd);
+			date_format(&dd, ds);
+			for (int i = 0; i < DAY_MIN;) {
+				int j;
+
+				if (!usual[i] || covered[i]) {
+					i++;
+					continue;
+				}
+				for (j = i; j < DAY_MIN && usual[j] && !covered[j] &&
+					    planned[j] == planned[i];
+				     j++)
+					;
+				if (ngaps == cap) {
+					cap = cap ? cap * 2 : 8;
+					gaps = xrealloc(gaps, cap * sizeof *gaps);
+				}
+				memset(&gaps[ngaps], 0, sizeof gaps[ngaps]);
+				gaps[ngaps].checkpoint_id = cv.v[c].id;
+				snprintf(gaps[ngaps].checkpoint_name,
+					 sizeof gaps[ngaps].checkpoint_name, "%s", cv.v[c].name);
+				memcpy(gaps[ngaps].date, ds, DATE_STR);
+				hhmm(i, gaps[ngaps].from);
+				hhmm(j, gaps[ngaps].to);
+				gaps[ngaps].kind = planned[i] == PLAN_NOBODY ? ROSTER_GAP_UNSTAFFED
+						   : planned[i] == PLAN_ABSENT
+						       ? ROSTER_GAP_ABSENT
+						       : ROSTER_GAP_UNCOVERED;
+				ngaps++;
+				i = j;
+			}
+		}
+	}
+	r = 0;
+done:
+	free(sv.v);
+	free(cv.v);
+	if (r < 0) {
+		free(gaps);
+		return -1;
+	}
+	/* Checkpoints were walked one by one; the caller wants days first. */
+	for (size_t i = 1; i < ngaps; i++) {
+		struct roster_gap g = gaps[i];
+		size_t j = i;
+
+		while (j > 0 && strcmp(gaps[j - 1].date, g.date) > 0) {
+			gaps[j] = gaps[j - 1];
+			j--;
+		}
+		gaps[j] = g;
+	}
+	*out = gaps;
+	*n = ngaps;
+	return 0;
+}
+
+struct span {
+	const struct shift *s;
+	long a, b; /* absolute minutes */
+};
+
+static int span_cmp(const void *x, const void *y)
+{
+	const struct span *p = x, *q = y;
+
+	if (p->s->staff_id != q->s->staff_id)
+		return p->s->staff_id < q->s->staff_id ? -1 : 1;
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return p->s->id < q->s->id ? -1 : p->s->id > q->s->id;
+}
+
+int db_roster_clashes(struct db *db, const struct date *from, int days, struct roster_clash **out,
+		      size_t *n, struct err *e)
+{
+	struct shift_vec sv = {0};
+	struct span *sp = NULL;
+	struct roster_clash *cl = NULL;
+	size_t nsp = 0, ncl = 0, cap = 0;
+	struct date before = date_add(from, -1);
+	long first = date_to_days(from);
+
+	*out = NULL;
+	*n = 0;
+	if (days < 1)
+		return 0;
+	if (db_shift_each(db, &before, days + 1, -1, vec_push, &sv, e) < 0) {
+		free(sv.v);
+		return -1;
+	}
+	sp = xcalloc(sv.n ? sv.n : 1, sizeof *sp);
+	for (size_t i = 0; i < sv.n; i++) {
+		int a, b, spill;
+
+		if (sv.v[i].staff_id < 0)
+			continue;
+		shift_minutes(&sv.v[i], &a, &b, &spill);
+		sp[nsp].s = &sv.v[i];
+		sp[nsp].a = day_of(&sv.v[i]) * DAY_MIN + a;
+		sp[nsp].b = day_of(&sv.v[i]) * DAY_MIN + (spill ? DAY_MIN + spill : b);
+		nsp++;
+	}
+	qsort(sp, nsp, sizeof *sp, span_cmp);
+	for (size_t i = 0; i < nsp; i++) {
+		for (size_t j = i + 1;
+		     j < nsp && sp[j].s->staff_id == sp[i].s->staff_id && sp[j].a < sp[i].b; j++) {
+			const struct shift *x = sp[i].s, *y = sp[j].s;
+			struct roster_clash *c;
+
+			if (day_of(x) < first && day_of(y) < first)
+				continue;
+			if (ncl == cap) {
+				cap = cap ? cap * 2 : 8;
+				cl = xrealloc(cl, cap * sizeof *cl);
+			}
+			c = &cl[ncl++];
+			memset(c, 0, sizeof *c);
+			c->staff_id = x->staff_id;
+			snprintf(c->staff_name, sizeof c->staff_name, "%s", x->staff_name);
+			c->shift_a = x->id;
+			c->shift_b = y->id;
+			memcpy(c->date_a, x->date, DATE_STR);
+			memcpy(c->date_b, y->date, DATE_STR);
+			snprintf(c->checkpoint_a, sizeof c->checkpoint_a, "%s", x->checkpoint_name);
+			snprintf(c->checkpoint_b, sizeof c->checkpoint_b, "%s", y->checkpoint_name);
+			snprintf(c->hours_a, sizeof c->hours_a, "%s-%s", x->start_time,
+				 x->end_time);
+			snprintf(c->hours_b, sizeof c->hours_b, "%s-%s", y->start_time,
+				 y->end_time);
+		}
+	}
+	free(sp);
+	free(sv.v);
+	*out = cl;
+	*n = ncl;
+	return 0;
+}

@@ -1,0 +1,171 @@
+/* db checkpoints: the checkpoints (卡点) and their duty roster (shifts).
+ *
+ * A shift row is one person (staff or volunteer) on duty at a checkpoint on a
+ * date from start_time to end_time ("HH:MM"; an end at or before the start
+ * means the shift runs past midnight into the next day), as leader or member.
+ * A row without a person (staff_id -1) is a planned shift that nobody has
+ * taken yet.  present is -1 until someone records whether the person turned
+ * up, then 1 or 0.
+ *
+ * Roster checks, computed over a span of days (a week in the TUI and the
+ * duty sheet):
+ * - A gap is a stretch of a checkpoint's usual hours on a day that no shift
+ *   with a person covers.  A checkpoint's usual hours are the union of the
+ *   hours of all its shifts in the span and in the 7 days before it (so a
+ *   week copied forward and then thinned shows what went missing).  A person
+ *   recorded as absent (present 0) covers nothing.  A gap is of kind
+ *   ROSTER_GAP_UNSTAFFED where a planned shift without a person lies ("a
+ *   shift with nobody"), ROSTER_GAP_ABSENT where only people marked absent
+ *   were on duty, else ROSTER_GAP_UNCOVERED ("no shift at all in these
+ *   hours"); a stretch that changes kind is cut into one gap per kind.  An active checkpoint with
+ * no shift in the span or the week before has no usual hours and so no gap: there is nothing to
+ *   compare it with.
+ * - A person is double-booked when two of their shifts overlap in time (at
+ *   the same or at different checkpoints); shifts that only touch (one ends
+ *   at 14:00, the next starts at 14:00) do not overlap.
+ *
+ * Every write records its audit row in the same transaction and opens its
+ * own transaction unless the caller has one open. */
+#ifndef DOORSTEP_DB_CHECKPOINTS_H
+#define DOORSTEP_DB_CHECKPOINTS_H
+
+#include <stddef.h>
+
+#include "core/date.h"
+#include "core/err.h"
+
+struct db;
+
+struct checkpoint {
+	long long id;
+	char uuid[37];
+	char name[96];
+	char location[192];
+	char kind[16]; /* model_checkpoint_kind code: gate, road, village */
+	int active;
+};
+
+struct shift {
+	long long id;
+	char uuid[37];
+	long long checkpoint_id;
+	char checkpoint_name[96]; /* read-only join */
+	char date[DATE_STR];
+	char start_time[6]; /* "HH:MM" */
+	char end_time[6];
+	long long staff_id;  /* -1: nobody yet */
+	char staff_name[64]; /* read-only join, "" when nobody */
+	char staff_role[16]; /* read-only join: model_staff_role code */
+	char role[8];	     /* model_shift_role code: leader, member */
+	int present;	     /* -1 not recorded, 0 absent, 1 present */
+	char notes[512];
+};
+
+/* Checkpoints. */
+
+/* Fills the defaults of a new checkpoint (kind gate, active, ids -1). */
+void db_checkpoint_init(struct checkpoint *c);
+
+/* Inserts c (name required and unique among live checkpoints, kind a
+ * model_checkpoint_kind code); sets c->id and c->uuid.  Returns 0 or -1 with
+ * the field named. */
+int db_checkpoint_insert(struct db *db, struct checkpoint *c, struct err *e);
+
+/* Writes name, location, kind and active of the live checkpoint c->id.
+ * Returns 1 when something changed (audited old and new), 0 when nothing
+ * did, -1 error. */
+int db_checkpoint_update(struct db *db, const struct checkpoint *c, struct err *e);
+
+/* Reads the live checkpoint id / called name.  1 found, 0 not, -1 error. */
+int db_checkpoint_get(struct db *db, long long id, struct checkpoint *out, struct err *e);
+int db_checkpoint_find(struct db *db, const char *name, struct checkpoint *out, struct err *e);
+
+/* Soft-deletes a checkpoint (its shifts and the events recorded there stay).
+ * 1 deleted, 0 not found, -1 error. */
+int db_checkpoint_delete(struct db *db, long long id, struct err *e);
+
+/* Calls fn for each live checkpoint (only active ones when active_only) in
+ * name order; fn returns non-zero to stop.  Returns 0 or -1. */
+int db_checkpoint_each(struct db *db, int active_only,
+		       int (*fn)(const struct checkpoint *c, void *ctx), void *ctx, struct err *e);
+
+/* Shifts. */
+
+/* Fills the defaults of a new shift (role member, present -1, ids -1). */
+void db_shift_init(struct shift *s);
+
+/* Inserts s after checking it: a live checkpoint, a real date, times
+ * "HH:MM" that differ, a role code, a live staff member or -1, and not the
+ * same person twice on the same checkpoint, date and hours.  Sets s->id and
+ * s->uuid.  Returns 0 or -1 with the field named. */
+int db_shift_insert(struct db *db, struct shift *s, struct err *e);
+
+/* Writes checkpoint, date, hours, person, role, present and notes of the
+ * live shift s->id, checked as for an insert.  Returns 1 changed (audited),
+ * 0 nothing changed, -1 error. */
+int db_shift_update(struct db *db, const struct shift *s, struct err *e);
+
+/* Records whether the person of shift id turned up (1 present, 0 absent, -1
+ * not recorded).  Returns 1 changed, 0 unchanged, -1 error (no such shift). */
+int db_shift_set_present(struct db *db, long long id, int present, struct err *e);
+
+/* 1 found, 0 not, -1 error. */
+int db_shift_get(struct db *db, long long id, struct shift *out, struct err *e);
+
+/* Soft-deletes a shift.  1 deleted, 0 not found, -1 error. */
+int db_shift_delete(struct db *db, long long id, struct err *e);
+
+/* Calls fn for each live shift of live checkpoints dated from..from+days-1,
+ * of one checkpoint or of all (checkpoint_id -1), ordered by date,
+ * checkpoint name, start time, leader first, then person.  fn returns
+ * non-zero to stop.  Returns 0 or -1. */
+int db_shift_each(struct db *db, const struct date *from, int days, long long checkpoint_id,
+		  int (*fn)(const struct shift *s, void *ctx), void *ctx, struct err *e);
+
+/* Copies the live shifts dated from..from+days-1 (all checkpoints, or one) to
+ * the same days `offset` days later: same checkpoint, hours, person and role,
+ * presence not recorded, no notes.  A shift already on the target day (same
+ * checkpoint, hours and person) is not copied again, so copying twice adds
+ * nothing.  One transaction.  Returns the number of shifts added, or -1.
+ * Copying a day forward is (day, 1, -1, n); a week is (monday, 7, -1, 7). */
+long db_shift_copy(struct db *db, const struct date *from, int days, long offset,
+		   long long checkpoint_id, struct err *e);
+
+/* Roster checks (see the top of this file). */
+
+enum roster_gap_kind {
+	ROSTER_GAP_UNCOVERED, /* no shift with a person in these hours */
+	ROSTER_GAP_UNSTAFFED, /* a planned shift here has nobody */
+	ROSTER_GAP_ABSENT,    /* the people of these hours did not turn up */
+};
+
+struct roster_gap {
+	long long checkpoint_id;
+	char checkpoint_name[96];
+	char date[DATE_STR];
+	char from[6], to[6]; /* "HH:MM"; to "24:00" when the gap runs to midnight */
+	enum roster_gap_kind kind;
+};
+
+struct roster_clash {
+	long long staff_id;
+	char staff_name[64];
+	long long shift_a, shift_b; /* the two overlapping shifts, a starts first */
+	char date_a[DATE_STR], date_b[DATE_STR];
+	char checkpoint_a[96], checkpoint_b[96];
+	char hours_a[12], hours_b[12]; /* "08:00-14:00" */
+};
+
+/* The gaps of active checkpoints on days from..from+days-1, ordered by date,
+ * checkpoint name and hour.  *out is a malloc'd array of *n entries (NULL
+ * when none) that the caller frees.  Returns 0 or -1. */
+int db_roster_gaps(struct db *db, const struct date *from, int days, struct roster_gap **out,
+		   size_t *n, struct err *e);
+
+/* The double bookings among shifts that start on days from..from+days-1
+ * (a shift of the day before that runs past midnight counts too), ordered
+ * by person and time.  *out as for db_roster_gaps.  Returns 0 or -1. */
+int db_roster_clashes(struct db *db, const struct date *from, int days, struct roster_clash **out,
+		      size_t *n, struct err *e);
+
+#endif

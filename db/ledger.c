@@ -1,0 +1,376 @@
+/* db ledger: the Donations tab's reads; see ledger.h.
+ *
+ * Each list has one statement per direction and per "anchor or not", so that
+ * every page is an index range (donations_date, distributions_date) instead
+ * of an OR that the planner cannot use. */
+#include "db/ledger.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/sql.h"
+
+int ledger_filter_active(const struct ledger_filter *f)
+{
+	return f && (f->from[0] || f->to[0] || f->donor[0] || f->kind[0] || f->item[0]);
+}
+
+/* The filter as SQL over donations d; bound by bind_filter. */
+#define FILTER_SQL                                                                                 \
+	" d.deleted_at IS NULL"                                                                    \
+	" AND (:from = '' OR d.received_date >= :from)"                                            \
+	" AND (:to = '' OR d.received_date <= :to)"                                                \
+	" AND (:kind = '' OR d.kind = :kind)"                                                      \
+	" AND (:item = '' OR instr(d.item, :item) > 0)"                                            \
+	" AND (:donor = '' OR (d.anonymous = 0 AND instr(d.donor_name, :donor) > 0)"               \
+	"  OR (d.anonymous = 1 AND :anon = 1))"
+
+static void bind_filter(sqlite3_stmt *st, const struct ledger_filter *f)
+{
+	static const struct ledger_filter none;
+	int anon;
+
+	if (!f)
+		f = &none;
+	anon = !strcmp(f->donor, "匿名") || !strcasecmp(f->donor, "anonymous");
+	sql_bind_text(st, ":from", f->from);
+	sql_bind_text(st, ":to", f->to);
+	sql_bind_text(st, ":kind", f->kind);
+	sql_bind_text(st, ":item", f->item);
+	sql_bind_text(st, ":donor", f->donor);
+	sql_bind_int(st, ":anon", anon);
+}
+
+#define ROW_COLS                                                                                   \
+	"SELECT d.id, d.uuid, d.receipt_no, d.received_date, d.donor_name, d.anonymous,"           \
+	" d.donor_type, d.phone, d.kind, d.amount_fen, d.channel, d.item, d.quantity, d.unit,"     \
+	" d.value_fen, d.designation, s.name, d.void_reason, d.voided_at, d.notes"                 \
+	" FROM donations d LEFT JOIN staff s ON s.id = d.received_by"
+
+static void read_row(sqlite3_stmt *st, struct ledger_row *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	sql_col_copy(st, 1, r->uuid, sizeof r->uuid);
+	sql_col_copy(st, 2, r->receipt_no, sizeof r->receipt_no);
+	sql_col_copy(st, 3, r->date, sizeof r->date);
+	sql_col_copy(st, 4, r->donor, sizeof r->donor);
+	r->anonymous = sqlite3_column_int(st, 5);
+	sql_col_copy(st, 6, r->donor_type, sizeof r->donor_type);
+	sql_col_copy(st, 7, r->phone, sizeof r->phone);
+	sql_col_copy(st, 8, r->kind, sizeof r->kind);
+	r->amount_fen = sqlite3_column_type(st, 9) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 9);
+	sql_col_copy(st, 10, r->channel, sizeof r->channel);
+	sql_col_copy(st, 11, r->item, sizeof r->item);
+	r->quantity = sqlite3_column_int64(st, 12);
+	sql_col_copy(st, 13, r->unit, sizeof r->unit);
+	r->value_fen =
+	    sqlite3_column_type(st, 14) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 14);
+	sql_col_copy(st, 15, r->designation, sizeof r->designation);
+	sql_col_copy(st, 16, r->received_by, sizeof r->received_by);
+	sql_col_copy(st, 17, r->void_reason, sizeof r->void_reason);
+	sql_col_copy(st, 18, r->voided_at, sizeof r->voided_at);
+	sql_col_copy(st, 19, r->notes, sizeof r->notes);
+	/* a void row always says so, even if its reason were somehow empty */
+	if (!r->void_reason[0] && (sqlite3_column_type(st, 17) != SQLITE_NULL || r->voided_at[0]))
+		snprintf(r->void_reason, sizeof r->void_reason, "%s", "void");
+}
+
+int db_ledger_page(struct db *db, const struct ledger_filter *f, const struct ledger_row *anchor,
+		   int dir, int n, struct ledger_row *out, struct err *e)
+{
+	static const char *const sql_first =
+	    ROW_COLS " WHERE" FILTER_SQL " ORDER BY d.received_date DESC, d.id DESC LIMIT :n";
+	static const char *const sql_last =
+	    ROW_COLS " WHERE" FILTER_SQL " ORDER BY d.received_date, d.id LIMIT :n";
+	static const char *const sql_after =
+	    ROW_COLS " WHERE" FILTER_SQL " AND (d.received_date, d.id) < (:date, :id)"
+		     " ORDER BY d.received_date DESC, d.id DESC LIMIT :n";
+	static const char *const sql_before =
+	    ROW_COLS " WHERE" FILTER_SQL " AND (d.received_date, d.id) > (:date, :id)"
+		     " ORDER BY d.received_date, d.id LIMIT :n";
+	const char *sql =
+	    anchor ? (dir > 0 ? sql_after : sql_before) : (dir > 0 ? sql_first : sql_last);
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int r, m = 0;
+
+	if (!st)
+		return -1;
+	bind_filter(st, f);
+	sql_bind_int(st, ":n", n);
+	if (anchor) {
+		sql_bind_text(st, ":date", anchor->date);
+		sql_bind_int(st, ":id", anchor->id);
+	}
+	while (m < n && (r = sql_step_row(db, st, e)) == 1)
+		read_row(st, &out[m++]);
+	sqlite3_reset(st);
+	return m < n && r < 0 ? -1 : m;
+}
+
+int db_ledger_get(struct db *db, long long id, struct ledger_row *out, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, ROW_COLS " WHERE d.id = :id AND d.deleted_at IS NULL", e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":id", id);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		read_row(st, out);
+	sqlite3_reset(st);
+	return r;
+}
+
+int db_ledger_find_receipt(struct db *db, const char *receipt_no, struct ledger_row *out,
+			   struct err *e)
+{
+	sqlite3_stmt *st =
+	    db_stmt(db, ROW_COLS " WHERE d.receipt_no = :no AND d.deleted_at IS NULL", e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":no", receipt_no);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		read_row(st, out);
+	sqlite3_reset(st);
+	return r;
+}
+
+static int channel_index(const char *c)
+{
+	static const char *const codes[LEDGER_CHANNELS] = {"cash", "bank", "wechat", "alipay"};
+
+	for (int i = 0; c && i < LEDGER_CHANNELS; i++)
+		if (!strcmp(c, codes[i]))
+			return i;
+	return -1;
+}
+
+int db_ledger_totals(struct db *db, const struct ledger_filter *f, struct ledger_totals *t,
+		     struct err *e)
+{
+	static const char *const sql_count = "SELECT count(*), coalesce(sum(d.void_reason IS NOT "
+					     "NULL), 0) FROM donations d WHERE" FILTER_SQL;
+	static const char *const sql_cash =
+	    "SELECT d.channel, count(*), sum(d.amount_fen) FROM donations d WHERE" FILTER_SQL
+	    " AND d.kind = 'cash' AND d.void_reason IS NULL GROUP BY d.channel";
+	static const char *const sql_goods =
+	    "SELECT d.item, d.unit, count(*), sum(d.quantity), coalesce(sum(d.value_fen), 0)"
+	    " FROM donations d WHERE" FILTER_SQL
+	    " AND d.kind = 'goods' AND d.void_reason IS NULL GROUP BY d.item, d.unit"
+	    " ORDER BY d.item, d.unit";
+	sqlite3_stmt *st;
+	int r, cap = 0, own;
+
+	memset(t, 0, sizeof *t);
+	/* one deferred read transaction: the three sums see the same data */
+	own = !db_in_transaction(db);
+	if (own && db_exec(db, "BEGIN", e) < 0)
+		return -1;
+	if (!(st = db_stmt(db, sql_count, e)))
+		goto fail;
+	bind_filter(st, f);
+	if ((r = sql_step_row(db, st, e)) == 1) {
+		t->rows = sqlite3_column_int64(st, 0);
+		t->voided = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		goto fail;
+	if (!(st = db_stmt(db, sql_cash, e)))
+		goto fail;
+	bind_filter(st, f);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		int i = channel_index((const char *)sqlite3_column_text(st, 0));
+		long long sum = sqlite3_column_int64(st, 2);
+
+		t->cash_count += sqlite3_column_int64(st, 1);
+		t->cash_fen += sum;
+		if (i >= 0)
+			t->channel_fen[i] += sum;
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		goto fail;
+	if (!(st = db_stmt(db, sql_goods, e)))
+		goto fail;
+	bind_filter(st, f);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		struct ledger_goods *g;
+
+		if (t->ngoods == cap) {
+			cap = cap ? 2 * cap : 16;
+			t->goods = xrealloc(t->goods, (size_t)cap * sizeof *t->goods);
+		}
+		g = &t->goods[t->ngoods++];
+		sql_col_copy(st, 0, g->item, sizeof g->item);
+		sql_col_copy(st, 1, g->unit, sizeof g->unit);
+		t->goods_count += sqlite3_column_int64(st, 2);
+		g->quantity = sqlite3_column_int64(st, 3);
+		g->value_fen = sqlite3_column_int64(st, 4);
+		t->goods_value_fen += g->value_fen;
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		goto fail;
+	if (own)
+		db_exec(db, "COMMIT", NULL);
+	return 0;
+fail:
+	if (own)
+		db_exec(db, "COMMIT", NULL);
+	db_ledger_totals_free(t);
+	return -1;
+}
+
+void db_ledger_totals_free(struct ledger_totals *t)
+{
+	free(t->goods);
+	t->goods = NULL;
+	t->ngoods = 0;
+}
+
+/* Stock per item and unit as one relation k(item, unit, received, distributed,
+ * value); the same sums as db_stock_each. */
+#define STOCK_CTE                                                                                  \
+	"WITH r AS (SELECT item, unit, sum(quantity) q, sum(coalesce(value_fen, 0)) v"             \
+	"  FROM donations WHERE kind = 'goods' AND void_reason IS NULL AND deleted_at IS NULL"     \
+	"  GROUP BY item, unit),"                                                                  \
+	" o AS (SELECT item, unit, sum(quantity) q FROM distributions WHERE deleted_at IS NULL"    \
+	"  GROUP BY item, unit),"                                                                  \
+	" k AS (SELECT item, unit FROM r UNION SELECT item, unit FROM o),"                         \
+	" s AS (SELECT k.item, k.unit, coalesce(r.q, 0) rec, coalesce(o.q, 0) dis,"                \
+	"  coalesce(r.v, 0) val FROM k LEFT JOIN r ON r.item = k.item AND r.unit = k.unit"         \
+	"  LEFT JOIN o ON o.item = k.item AND o.unit = k.unit)"                                    \
+	" SELECT item, unit, rec, dis, val FROM s WHERE (:only = 0 OR rec - dis > 0)"
+
+int db_ledger_stock_page(struct db *db, int on_hand_only, const struct stock_row *anchor, int dir,
+			 int n, struct stock_row *out, struct err *e)
+{
+	static const char *const sql_first = STOCK_CTE " ORDER BY item, unit LIMIT :n";
+	static const char *const sql_last = STOCK_CTE " ORDER BY item DESC, unit DESC LIMIT :n";
+	static const char *const sql_after =
+	    STOCK_CTE " AND (item, unit) > (:item, :unit) ORDER BY item, unit LIMIT :n";
+	static const char *const sql_before =
+	    STOCK_CTE " AND (item, unit) < (:item, :unit) ORDER BY item DESC, unit DESC LIMIT :n";
+	const char *sql =
+	    anchor ? (dir > 0 ? sql_after : sql_before) : (dir > 0 ? sql_first : sql_last);
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int r = 0, m = 0;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":only", on_hand_only ? 1 : 0);
+	sql_bind_int(st, ":n", n);
+	if (anchor) {
+		sql_bind_text(st, ":item", anchor->item);
+		sql_bind_text(st, ":unit", anchor->unit);
+	}
+	while (m < n && (r = sql_step_row(db, st, e)) == 1) {
+		struct stock_row *s = &out[m++];
+
+		memset(s, 0, sizeof *s);
+		sql_col_copy(st, 0, s->item, sizeof s->item);
+		sql_col_copy(st, 1, s->unit, sizeof s->unit);
+		s->received = sqlite3_column_int64(st, 2);
+		s->distributed = sqlite3_column_int64(st, 3);
+		s->value_fen = sqlite3_column_int64(st, 4);
+		s->on_hand = s->received - s->distributed;
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : m;
+}
+
+#define DIST_COLS                                                                                  \
+	"SELECT t.id, t.uuid, t.date, t.item, t.unit, t.quantity, t.recipient_kind,"               \
+	" CASE t.recipient_kind WHEN 'household' THEN coalesce(h.code, t.recipient)"               \
+	"  WHEN 'checkpoint' THEN coalesce(c.name, t.recipient) ELSE t.recipient END,"             \
+	" s.name, t.notes FROM distributions t"                                                    \
+	" LEFT JOIN households h ON h.id = t.household_id"                                         \
+	" LEFT JOIN checkpoints c ON c.id = t.checkpoint_id"                                       \
+	" LEFT JOIN staff s ON s.id = t.staff_id WHERE t.deleted_at IS NULL"
+
+int db_ledger_dist_page(struct db *db, const struct ledger_dist *anchor, int dir, int n,
+			struct ledger_dist *out, struct err *e)
+{
+	static const char *const sql_first = DIST_COLS " ORDER BY t.date DESC, t.id DESC LIMIT :n";
+	static const char *const sql_last = DIST_COLS " ORDER BY t.date, t.id LIMIT :n";
+	static const char *const sql_after = DIST_COLS " AND (t.date, t.id) < (:date, :id)"
+						       " ORDER BY t.date DESC, t.id DESC LIMIT :n";
+	static const char *const sql_before =
+	    DIST_COLS " AND (t.date, t.id) > (:date, :id) ORDER BY t.date, t.id LIMIT :n";
+	const char *sql =
+	    anchor ? (dir > 0 ? sql_after : sql_before) : (dir > 0 ? sql_first : sql_last);
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int r = 0, m = 0;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":n", n);
+	if (anchor) {
+		sql_bind_text(st, ":date", anchor->date);
+		sql_bind_int(st, ":id", anchor->id);
+	}
+	while (m < n && (r = sql_step_row(db, st, e)) == 1) {
+		struct ledger_dist *d = &out[m++];
+
+		memset(d, 0, sizeof *d);
+		d->id = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, d->uuid, sizeof d->uuid);
+		sql_col_copy(st, 2, d->date, sizeof d->date);
+		sql_col_copy(st, 3, d->item, sizeof d->item);
+		sql_col_copy(st, 4, d->unit, sizeof d->unit);
+		d->quantity = sqlite3_column_int64(st, 5);
+		sql_col_copy(st, 6, d->recipient_kind, sizeof d->recipient_kind);
+		sql_col_copy(st, 7, d->recipient, sizeof d->recipient);
+		sql_col_copy(st, 8, d->staff, sizeof d->staff);
+		sql_col_copy(st, 9, d->notes, sizeof d->notes);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : m;
+}
+
+int db_ledger_checkpoint_find(struct db *db, const char *name, long long *id, char *names, size_t n,
+			      struct err *e)
+{
+	sqlite3_stmt *st =
+	    db_stmt(db, "SELECT id FROM checkpoints WHERE name = :name AND deleted_at IS NULL", e);
+	size_t used = 0;
+	int r;
+
+	if (names && n)
+		names[0] = '\0';
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":name", name);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (r != 0 || !names || !n)
+		return r;
+	st = db_stmt(db,
+		     "SELECT name FROM checkpoints WHERE deleted_at IS NULL AND active = 1"
+		     " ORDER BY name LIMIT 8",
+		     e);
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		const char *nm = (const char *)sqlite3_column_text(st, 0);
+		int w = snprintf(names + used, n - used, "%s%s", used ? "、" : "", nm ? nm : "");
+
+		if (w < 0 || (size_t)w >= n - used)
+			break;
+		used += (size_t)w;
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}

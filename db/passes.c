@@ -1,0 +1,959 @@
+/* db passes: issuing and revoking passes, the gate lookup with the outing
+ * rule, and the outings recorded at checkpoints; see passes.h. */
+#include "db/passes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/isolation.h"
+#include "core/json.h"
+#include "core/settings.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/settings.h"
+#include "db/sql.h"
+#include "db/staff.h"
+
+#define HEAD_NAME                                                                                  \
+	"(SELECT r.name FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL"     \
+	" ORDER BY r.relation <> 'head', r.id LIMIT 1)"
+
+#define PASS_COLS                                                                                  \
+	"SELECT p.id, p.uuid, p.pass_no, p.household_id, h.code, " HEAD_NAME ", g.name,"           \
+	" p.issued_date, p.valid_until, p.revoked_at, p.revoke_reason, p.notes"                    \
+	" FROM passes p JOIN households h ON h.id = p.household_id"                                \
+	" LEFT JOIN grids g ON g.id = h.grid_id"
+
+#define CURRENT                                                                                    \
+	"p.deleted_at IS NULL AND p.revoked_at IS NULL"                                            \
+	" AND (p.valid_until IS NULL OR p.valid_until >= :today)"
+
+static void pass_read(sqlite3_stmt *st, struct pass *p)
+{
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(st, 0);
+	sql_col_copy(st, 1, p->uuid, sizeof p->uuid);
+	sql_col_copy(st, 2, p->pass_no, sizeof p->pass_no);
+	p->household_id = sqlite3_column_int64(st, 3);
+	sql_col_copy(st, 4, p->household_code, sizeof p->household_code);
+	sql_col_copy(st, 5, p->head_name, sizeof p->head_name);
+	sql_col_copy(st, 6, p->grid_name, sizeof p->grid_name);
+	sql_col_copy(st, 7, p->issued_date, sizeof p->issued_date);
+	sql_col_copy(st, 8, p->valid_until, sizeof p->valid_until);
+	sql_col_copy(st, 9, p->revoked_at, sizeof p->revoked_at);
+	sql_col_copy(st, 10, p->revoke_reason, sizeof p->revoke_reason);
+	sql_col_copy(st, 11, p->notes, sizeof p->notes);
+}
+
+static void today_str(char out[DATE_STR])
+{
+	struct date t;
+
+	clock_today(&t);
+	date_format(&t, out);
+}
+
+static int pass_one(struct db *db, const char *sql, long long id, const char *text,
+		    struct pass *out, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	char today[DATE_STR];
+	int r;
+
+	if (!st)
+		return -1;
+	if (text)
+		sql_bind_text(st, ":no", text);
+	else
+		sql_bind_int(st, ":id", id);
+	if (strstr(sql, ":today")) {
+		today_str(today);
+		sql_bind_text(st, ":today", today);
+	}
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		pass_read(st, out);
+	sqlite3_reset(st);
+	return r;
+}
+
+int db_pass_get(struct db *db, long long id, struct pass *out, struct err *e)
+{
+	return pass_one(db, PASS_COLS " WHERE p.id = :id AND p.deleted_at IS NULL", id, NULL, out,
+			e);
+}
+
+int db_pass_find_no(struct db *db, const char *pass_no, struct pass *out, struct err *e)
+{
+	return pass_one(db, PASS_COLS " WHERE p.pass_no = :no AND p.deleted_at IS NULL", 0, pass_no,
+			out, e);
+}
+
+int db_pass_current(struct db *db, long long household_id, struct pass *out, struct err *e)
+{
+	return pass_one(db,
+			PASS_COLS " WHERE p.household_id = :id AND " CURRENT
+				  " ORDER BY p.issued_date DESC, p.id DESC LIMIT 1",
+			household_id, NULL, out, e);
+}
+
+int db_pass_each(struct db *db, long long grid_id, int current_only,
+		 int (*fn)(const struct pass *p, void *ctx), void *ctx, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
+					     " AND (:grid < 0 OR h.grid_id = :grid)"
+					     " AND (:cur = 0 OR (p.revoked_at IS NULL AND"
+					     " (p.valid_until IS NULL OR p.valid_until >= :today)))"
+					     " ORDER BY h.sort_key, h.id, p.pass_no",
+				   e);
+	char today[DATE_STR];
+	struct pass p;
+	int r;
+
+	if (!st)
+		return -1;
+	today_str(today);
+	sql_bind_int(st, ":grid", grid_id);
+	sql_bind_int(st, ":cur", current_only ? 1 : 0);
+	sql_bind_text(st, ":today", today);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		pass_read(st, &p);
+		if (fn(&p, ctx))
+			break;
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+int db_pass_page(struct db *db, const struct pass *anchor, int dir, int n, struct pass *out,
+		 struct err *e)
+{
+	static const char *const sql[2][2] = {
+	    {PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
+		       " ORDER BY h.sort_key, p.id LIMIT :n",
+	     PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
+		       " AND (h.sort_key, p.id) > ((SELECT sort_key FROM households"
+		       " WHERE id = :ahh), :aid) ORDER BY h.sort_key, p.id LIMIT :n"},
+	    {PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
+		       " ORDER BY h.sort_key DESC, p.id DESC LIMIT :n",
+	     PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
+		       " AND (h.sort_key, p.id) < ((SELECT sort_key FROM households"
+		       " WHERE id = :ahh), :aid) ORDER BY h.sort_key DESC, p.id DESC LIMIT :n"},
+	};
+	sqlite3_stmt *st = db_stmt(db, sql[dir < 0][anchor != NULL], e);
+	int r, m = 0;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":n", n);
+	if (anchor) {
+		sql_bind_int(st, ":ahh", anchor->household_id);
+		sql_bind_int(st, ":aid", anchor->id);
+	}
+	while (m < n && (r = sql_step_row(db, st, e)) == 1)
+		pass_read(st, &out[m++]);
+	sqlite3_reset(st);
+	return m < n && r < 0 ? -1 : m;
+}
+
+int db_pass_issue_target(struct db *db, const char *text, long long *household_id,
+			 long long *grid_id, struct err *e)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	*household_id = *grid_id = -1;
+	if (!text || !*text)
+		return err_field(e, "target", "type a household code, a grid name or *");
+	if (!strcmp(text, "*"))
+		return 3;
+	st = db_stmt(db, "SELECT id FROM households WHERE code = :t AND deleted_at IS NULL", e);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":t", text);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		*household_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (r != 0)
+		return r < 0 ? -1 : 1;
+	st = db_stmt(db, "SELECT id FROM grids WHERE name = :t AND deleted_at IS NULL", e);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":t", text);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		*grid_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (r != 0)
+		return r < 0 ? -1 : 2;
+	err_field(e, "target", "no household or grid is called %s", text);
+	return 0;
+}
+
+/* ---- issuing ---- */
+
+static int check_valid_until(const char *valid_until, struct err *e)
+{
+	struct date d, t;
+
+	if (!valid_until || !*valid_until)
+		return 0;
+	if (date_parse_iso(valid_until, &d, e) < 0) {
+		snprintf(e->field, sizeof e->field, "valid_until");
+		return -1;
+	}
+	clock_today(&t);
+	if (date_cmp(&d, &t) < 0)
+		return err_field(e, "valid_until", "a pass cannot end before today");
+	return 0;
+}
+
+/* The next number of the station: one past the highest ever given there,
+ * deleted passes included. */
+static int next_passno(struct db *db, char station, char out[PASSNO_STR], struct err *e)
+{
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    "SELECT pass_no FROM passes WHERE pass_no >= :lo AND pass_no < :hi"
+		    " ORDER BY pass_no DESC LIMIT 1",
+		    e);
+	char lo[3], hi[3], last[PASSNO_STR];
+	long seq = 0;
+	int r;
+
+	if (!st)
+		return -1;
+	if (passno_station_prefix(station, lo) < 0)
+		return err_field(e, "station", "the station code must be a letter A to Z");
+	snprintf(hi, sizeof hi, "%02d", station - 'A' + 2);
+	sql_bind_text(st, ":lo", lo);
+	sql_bind_text(st, ":hi", hi);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		sql_col_copy(st, 0, last, sizeof last);
+		seq = passno_seq(last);
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		return -1;
+	return passno_make(station, seq + 1, out, e);
+}
+
+static int live_household(struct db *db, long long id, struct err *e)
+{
+	sqlite3_stmt *st =
+	    db_stmt(db, "SELECT 1 FROM households WHERE id = :id AND deleted_at IS NULL", e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":id", id);
+	r = sql_step_row(db, st, e);
+	sqlite3_reset(st);
+	return r;
+}
+
+static char station_of(struct db *db, struct err *e)
+{
+	struct settings s;
+
+	if (db_settings_get(db, &s, e) < 0)
+		return 0;
+	return s.station ? s.station : 'A';
+}
+
+/* Issues one pass inside the caller's transaction.  1 issued, 0 skipped
+ * (the household holds a current pass; e says which when refuse), -1. */
+static int issue_one(struct db *db, long long household_id, const char *valid_until,
+		     const char *notes, char station, struct pass *out, struct err *e)
+{
+	struct pass cur, p;
+	struct strbuf ch = STRBUF_INIT;
+	char now[CLOCK_STR], today[DATE_STR];
+	sqlite3_stmt *st;
+	int r;
+
+	r = live_household(db, household_id, e);
+	if (r <= 0)
+		return r < 0 ? -1 : err_field(e, "household", "no such household");
+	r = db_pass_current(db, household_id, &cur, e);
+	if (r < 0)
+		return -1;
+	if (r == 1) {
+		err_field(e, "household", "household %s already holds pass %s; revoke it first",
+			  cur.household_code, cur.pass_no);
+		return 0;
+	}
+	memset(&p, 0, sizeof p);
+	if (next_passno(db, station, p.pass_no, e) < 0)
+		return -1;
+	st = db_stmt(db,
+		     "INSERT INTO passes(uuid, created_at, updated_at, pass_no, household_id,"
+		     " issued_date, valid_until, notes) VALUES(:uuid, :now, :now, :no, :hh,"
+		     " :issued, :until, :notes)",
+		     e);
+	if (!st)
+		return -1;
+	sql_new_record(p.uuid, now);
+	today_str(today);
+	sql_bind_text(st, ":uuid", p.uuid);
+	sql_bind_text(st, ":now", now);
+	sql_bind_text(st, ":no", p.pass_no);
+	sql_bind_int(st, ":hh", household_id);
+	sql_bind_text(st, ":issued", today);
+	sql_bind_text(st, ":until", valid_until && *valid_until ? valid_until : NULL);
+	sql_bind_text(st, ":notes", notes && *notes ? notes : NULL);
+	if (sql_step_done(db, st, e) < 0)
+		return -1;
+	p.id = sqlite3_last_insert_rowid(db_handle(db));
+	json_open(&ch);
+	json_add_str(&ch, "pass_no", p.pass_no);
+	json_add_int(&ch, "household_id", household_id);
+	json_add_str(&ch, "issued_date", today);
+	if (valid_until && *valid_until)
+		json_add_str(&ch, "valid_until", valid_until);
+	if (notes && *notes)
+		json_add_str(&ch, "notes", notes);
+	json_close(&ch);
+	r = db_audit(db, "insert", "passes", p.uuid, strbuf_str(&ch), e);
+	strbuf_free(&ch);
+	if (r < 0)
+		return -1;
+	if (out && db_pass_get(db, p.id, out, e) != 1)
+		return -1;
+	return 1;
+}
+
+int db_pass_issue(struct db *db, long long household_id, const char *valid_until, const char *notes,
+		  struct pass *out, struct err *e)
+{
+	char station;
+	int r;
+
+	if (check_valid_until(valid_until, e) < 0)
+		return -1;
+	if (db_begin(db, e) < 0)
+		return -1;
+	station = station_of(db, e);
+	r = station ? issue_one(db, household_id, valid_until, notes, station, out, e) : -1;
+	if (r <= 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db, e);
+}
+
+int db_pass_issue_grid(struct db *db, long long grid_id, const char *valid_until, long *issued,
+		       long *skipped, struct err *e)
+{
+	sqlite3_stmt *st;
+	long long *ids = NULL;
+	size_t n = 0, cap = 0;
+	long done = 0, skip = 0;
+	char station;
+	struct err ignored;
+	int r;
+
+	if (issued)
+		*issued = 0;
+	if (skipped)
+		*skipped = 0;
+	if (check_valid_until(valid_until, e) < 0)
+		return -1;
+	if (db_begin(db, e) < 0)
+		return -1;
+	station = station_of(db, e);
+	if (!station)
+		goto fail;
+	st = db_stmt(db,
+		     "SELECT id FROM households WHERE deleted_at IS NULL"
+		     " AND (:grid < 0 OR grid_id = :grid) ORDER BY sort_key, id",
+		     e);
+	if (!st)
+		goto fail;
+	sql_bind_int(st, ":grid", grid_id);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			ids = xrealloc(ids, cap * sizeof *ids);
+		}
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		err_clear(&ignored);
+		r = issue_one(db, ids[i], valid_until, NULL, station, NULL, &ignored);
+		if (r < 0) {
+			*e = ignored;
+			goto fail;
+		}
+		if (r == 1)
+			done++;
+		else
+			skip++;
+	}
+	if (db_commit(db, e) < 0)
+		goto fail;
+	free(ids);
+	if (issued)
+		*issued = done;
+	if (skipped)
+		*skipped = skip;
+	return 0;
+fail:
+	db_rollback(db);
+	free(ids);
+	return -1;
+}
+
+int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *e)
+{
+	struct pass p;
+	struct strbuf ch = STRBUF_INIT;
+	char now[CLOCK_STR], uuid[37];
+	sqlite3_stmt *st;
+	int r;
+
+	if (!reason || !*reason)
+		return err_field(e, "revoke_reason", "say why the pass is revoked");
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = db_pass_get(db, id, &p, e);
+	if (r <= 0) {
+		if (r == 0)
+			err_set(e, "no such pass");
+		goto fail;
+	}
+	if (p.revoked_at[0]) {
+		err_set(e, "pass %s was already revoked on %s", p.pass_no, p.revoked_at);
+		goto fail;
+	}
+	st = db_stmt(db,
+		     "UPDATE passes SET revoked_at = :now, revoke_reason = :reason,"
+		     " updated_at = :now WHERE id = :id",
+		     e);
+	if (!st)
+		goto fail;
+	sql_new_record(uuid, now);
+	sql_bind_text(st, ":now", now);
+	sql_bind_text(st, ":reason", reason);
+	sql_bind_int(st, ":id", id);
+	if (sql_step_done(db, st, e) < 0)
+		goto fail;
+	json_open(&ch);
+	json_add_str(&ch, "pass_no", p.pass_no);
+	json_add_change(&ch, "revoked_at", NULL, now);
+	json_add_change(&ch, "revoke_reason", NULL, reason);
+	json_close(&ch);
+	r = db_audit(db, "void", "passes", p.uuid, strbuf_str(&ch), e);
+	strbuf_free(&ch);
+	if (r < 0)
+		goto fail;
+	return db_commit(db, e);
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until, struct err *e)
+{
+	struct pass p;
+	struct strbuf ch = STRBUF_INIT;
+	char now[CLOCK_STR], uuid[37];
+	const char *v = valid_until && *valid_until ? valid_until : NULL;
+	sqlite3_stmt *st;
+	int r;
+
+	if (check_valid_until(v, e) < 0)
+		return -1;
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = db_pass_get(db, id, &p, e);
+	if (r <= 0) {
+		if (r == 0)
+			err_set(e, "no such pass");
+		goto fail;
+	}
+	if (!strcmp(p.valid_until, v ? v : ""))
+		return db_commit(db, e) < 0 ? -1 : 0;
+	st = db_stmt(db, "UPDATE passes SET valid_until = :v, updated_at = :now WHERE id = :id", e);
+	if (!st)
+		goto fail;
+	sql_new_record(uuid, now);
+	sql_bind_text(st, ":v", v);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", id);
+	if (sql_step_done(db, st, e) < 0)
+		goto fail;
+	json_open(&ch);
+	json_add_change(&ch, "valid_until", p.valid_until[0] ? p.valid_until : NULL, v);
+	json_close(&ch);
+	r = db_audit(db, "update", "passes", p.uuid, strbuf_str(&ch), e);
+	strbuf_free(&ch);
+	if (r < 0)
+		goto fail;
+	return db_commit(db, e) < 0 ? -1 : 1;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+/* ---- the gate ---- */
+
+void db_gate_info_clear(struct gate_info *g)
+{
+	free(g->members);
+	memset(g, 0, sizeof *g);
+}
+
+/* Fills g->members and g->n_isolated: the household's members and those
+ * under isolation today. */
+static int load_members(struct db *db, long long household_id, const struct date *today,
+			struct gate_info *g, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT r.id, r.name, r.relation, i.kind, i.start_date, i.days,"
+				   " i.extended_days FROM residents r"
+				   " LEFT JOIN isolations i ON i.resident_id = r.id"
+				   " AND i.deleted_at IS NULL AND i.start_date <= :today"
+				   " AND (i.end_date IS NULL OR i.end_date > :today)"
+				   " WHERE r.household_id = :hh AND r.deleted_at IS NULL"
+				   " AND r.status IN ('living', 'away')"
+				   " ORDER BY r.relation <> 'head', r.id, i.start_date",
+				   e);
+	char ts[DATE_STR];
+	size_t cap = 0;
+	int r;
+
+	if (!st)
+		return -1;
+	date_format(today, ts);
+	sql_bind_text(st, ":today", ts);
+	sql_bind_int(st, ":hh", household_id);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		long long rid = sqlite3_column_int64(st, 0);
+		struct gate_member *m;
+
+		if (g->n_members == 0 || g->members[g->n_members - 1].id != rid) {
+			if (g->n_members == cap) {
+				cap = cap ? cap * 2 : 8;
+				g->members = xrealloc(g->members, cap * sizeof *g->members);
+			}
+			m = &g->members[g->n_members++];
+			memset(m, 0, sizeof *m);
+			m->id = rid;
+			sql_col_copy(st, 1, m->name, sizeof m->name);
+			sql_col_copy(st, 2, m->relation, sizeof m->relation);
+		}
+		m = &g->members[g->n_members - 1];
+		if (sqlite3_column_type(st, 3) != SQLITE_NULL && !m->isolated) {
+			struct isolation_span span;
+			struct date start;
+			char buf[DATE_STR];
+
+			m->isolated = 1;
+			g->n_isolated++;
+			sql_col_copy(st, 3, m->iso_kind, sizeof m->iso_kind);
+			sql_col_copy(st, 4, buf, sizeof buf);
+			if (date_parse_iso(buf, &start, NULL) == 0) {
+				isolation_span_compute(&start, sqlite3_column_int(st, 5),
+						       sqlite3_column_int(st, 6), &span);
+				date_format(&span.last_day, m->iso_last_day);
+			}
+		}
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+/* The date of the household's last "out": 1 found, 0 never, -1 error. */
+static int last_out(struct db *db, long long household_id, struct date *out, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT max(ev.at) FROM passes p JOIN pass_events ev"
+				   " ON ev.pass_id = p.id WHERE p.household_id = :hh"
+				   " AND ev.direction = 'out' AND ev.deleted_at IS NULL",
+				   e);
+	char at[CLOCK_STR];
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":hh", household_id);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
+			r = 0;
+		} else {
+			sql_col_copy(st, 0, at, sizeof at);
+			at[10] = '\0';
+			r = date_parse_iso(at, out, NULL) == 0;
+		}
+	}
+	sqlite3_reset(st);
+	return r;
+}
+
+/* Decides an outing of pass p today; g gets the members (and is the
+ * caller's to clear). */
+static int decide(struct db *db, const struct pass *p, struct gate_info *g, struct err *e)
+{
+	struct outing_facts f;
+	struct settings s;
+	int r;
+
+	memset(&f, 0, sizeof f);
+	clock_today(&f.today);
+	if (db_settings_get(db, &s, e) < 0)
+		return -1;
+	g->outing_days = s.outing_days;
+	if (load_members(db, p->household_id, &f.today, g, e) < 0)
+		return -1;
+	r = last_out(db, p->household_id, &f.last, e);
+	if (r < 0)
+		return -1;
+	f.has_last = r;
+	f.every_days = s.outing_days;
+	if (p->valid_until[0] && date_parse_iso(p->valid_until, &f.valid_until, NULL) == 0)
+		f.has_valid_until = 1;
+	f.revoked = p->revoked_at[0] != '\0';
+	f.isolated = g->n_isolated > 0;
+	outing_check(&f, &g->verdict);
+	return 0;
+}
+
+#define EVENT_COLS                                                                                 \
+	"SELECT ev.id, ev.at, ev.direction, p.pass_no, c.name, r.name, s.name"                     \
+	" FROM pass_events ev JOIN passes p ON p.id = ev.pass_id"                                  \
+	" LEFT JOIN checkpoints c ON c.id = ev.checkpoint_id"                                      \
+	" LEFT JOIN residents r ON r.id = ev.resident_id"                                          \
+	" LEFT JOIN staff s ON s.id = ev.staff_id"
+
+static void event_read(sqlite3_stmt *st, struct gate_event *ev)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->id = sqlite3_column_int64(st, 0);
+	sql_col_copy(st, 1, ev->at, sizeof ev->at);
+	sql_col_copy(st, 2, ev->direction, sizeof ev->direction);
+	sql_col_copy(st, 3, ev->pass_no, sizeof ev->pass_no);
+	sql_col_copy(st, 4, ev->checkpoint, sizeof ev->checkpoint);
+	sql_col_copy(st, 5, ev->resident, sizeof ev->resident);
+	sql_col_copy(st, 6, ev->staff, sizeof ev->staff);
+}
+
+static int load_last_events(struct db *db, long long household_id, struct gate_info *g,
+			    struct err *e)
+{
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    EVENT_COLS " WHERE p.household_id = :hh AND ev.deleted_at IS NULL"
+			       " ORDER BY ev.at DESC, ev.id DESC LIMIT :n",
+		    e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":hh", household_id);
+	sql_bind_int(st, ":n", GATE_LAST_EVENTS);
+	while ((r = sql_step_row(db, st, e)) == 1 && g->n_last < GATE_LAST_EVENTS)
+		event_read(st, &g->last[g->n_last++]);
+	sqlite3_reset(st);
+	if (r < 0)
+		return -1;
+	if (g->n_last > 0 && !strcmp(g->last[0].direction, "out")) {
+		g->out_now = 1;
+		memcpy(g->out_since, g->last[0].at, CLOCK_STR);
+	}
+	return 0;
+}
+
+int db_gate_lookup(struct db *db, const char *typed, struct gate_info *out, struct err *e)
+{
+	char no[PASSNO_STR];
+	int r;
+
+	memset(out, 0, sizeof *out);
+	if (passno_parse(typed, no, e) < 0)
+		return -1;
+	r = db_pass_find_no(db, no, &out->pass, e);
+	if (r <= 0)
+		return r;
+	if (decide(db, &out->pass, out, e) < 0 ||
+	    load_last_events(db, out->pass.household_id, out, e) < 0)
+		return -1;
+	return 1;
+}
+
+static int live_member(struct db *db, long long resident_id, long long household_id, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT 1 FROM residents WHERE id = :id AND household_id = :hh"
+				   " AND deleted_at IS NULL",
+				   e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":id", resident_id);
+	sql_bind_int(st, ":hh", household_id);
+	r = sql_step_row(db, st, e);
+	sqlite3_reset(st);
+	return r;
+}
+
+static void refusal(const struct gate_info *g, const struct pass *p, struct err *e)
+{
+	char last[DATE_STR], next[DATE_STR];
+
+	date_format(&g->verdict.last, last);
+	date_format(&g->verdict.next_allowed, next);
+	switch (g->verdict.reason) {
+	case OUTING_TOO_SOON:
+		err_field(e, "pass_no",
+			  "Not allowed: household %s went out on %s; next allowed on %s.",
+			  p->household_code, last, next);
+		break;
+	case OUTING_REVOKED:
+		err_field(e, "pass_no", "Not allowed: pass %s was revoked (%s).", p->pass_no,
+			  p->revoke_reason);
+		break;
+	case OUTING_EXPIRED:
+		err_field(e, "pass_no", "Not allowed: pass %s expired on %s.", p->pass_no,
+			  p->valid_until);
+		break;
+	default:
+		err_field(e, "pass_no", "%s", outing_reason_text(g->verdict.reason));
+		break;
+	}
+}
+
+int db_gate_record(struct db *db, long long pass_id, long long checkpoint_id, long long staff_id,
+		   const char *direction, long long resident_id, struct outing_verdict *verdict,
+		   struct err *e)
+{
+	struct gate_info g;
+	struct pass p;
+	struct strbuf ch = STRBUF_INIT;
+	char uuid[37], now[CLOCK_STR];
+	sqlite3_stmt *st;
+	int r, out_dir;
+
+	memset(&g, 0, sizeof g);
+	if (!direction || (strcmp(direction, "out") && strcmp(direction, "in")))
+		return err_field(e, "direction", "the direction is out or in");
+	out_dir = !strcmp(direction, "out");
+	if (db_begin(db, e) < 0)
+		return -1;
+	r = db_pass_get(db, pass_id, &p, e);
+	if (r <= 0) {
+		if (r == 0)
+			err_field(e, "pass_no", "no such pass");
+		goto fail;
+	}
+	if (resident_id >= 0) {
+		r = live_member(db, resident_id, p.household_id, e);
+		if (r <= 0) {
+			if (r == 0)
+				err_field(e, "resident", "that person is not in household %s",
+					  p.household_code);
+			goto fail;
+		}
+	}
+	if (checkpoint_id >= 0) {
+		st = db_stmt(db, "SELECT 1 FROM checkpoints WHERE id = :id AND deleted_at IS NULL",
+			     e);
+		if (!st)
+			goto fail;
+		sql_bind_int(st, ":id", checkpoint_id);
+		r = sql_step_row(db, st, e);
+		sqlite3_reset(st);
+		if (r <= 0) {
+			if (r == 0)
+				err_field(e, "checkpoint", "no such checkpoint");
+			goto fail;
+		}
+	}
+	if (staff_id < 0 && (staff_id = db_staff_current_id(db, e)) < 0)
+		goto fail;
+	if (out_dir) {
+		if (decide(db, &p, &g, e) < 0)
+			goto fail;
+		if (verdict)
+			*verdict = g.verdict;
+		if (!g.verdict.allowed) {
+			refusal(&g, &p, e);
+			goto fail;
+		}
+	}
+	st = db_stmt(db,
+		     "INSERT INTO pass_events(uuid, created_at, updated_at, pass_id, checkpoint_id,"
+		     " at, direction, resident_id, staff_id) VALUES(:uuid, :now, :now, :pass, :cp,"
+		     " :now, :dir, :res, :staff)",
+		     e);
+	if (!st)
+		goto fail;
+	sql_new_record(uuid, now);
+	sql_bind_text(st, ":uuid", uuid);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":pass", pass_id);
+	sql_bind_id(st, ":cp", checkpoint_id);
+	sql_bind_text(st, ":dir", direction);
+	sql_bind_id(st, ":res", resident_id);
+	sql_bind_id(st, ":staff", staff_id);
+	if (sql_step_done(db, st, e) < 0)
+		goto fail;
+	json_open(&ch);
+	json_add_str(&ch, "pass_no", p.pass_no);
+	json_add_str(&ch, "direction", direction);
+	if (checkpoint_id >= 0)
+		json_add_int(&ch, "checkpoint_id", checkpoint_id);
+	if (resident_id >= 0)
+		json_add_int(&ch, "resident_id", resident_id);
+	json_add_int(&ch, "staff_id", staff_id);
+	json_close(&ch);
+	r = db_audit(db, "insert", "pass_events", uuid, strbuf_str(&ch), e);
+	strbuf_free(&ch);
+	if (r < 0 || db_commit(db, e) < 0)
+		goto fail;
+	db_gate_info_clear(&g);
+	return 0;
+fail:
+	db_rollback(db);
+	db_gate_info_clear(&g);
+	return -1;
+}
+
+int db_gate_still_out(struct db *db, int hours, struct gate_out **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st;
+	struct gate_out *v = NULL;
+	size_t nv = 0, cap = 0;
+	char now[CLOCK_STR], minus[32];
+	int r;
+
+	*out = NULL;
+	*n = 0;
+	if (hours < 0) {
+		struct settings s;
+
+		if (db_settings_get(db, &s, e) < 0)
+			return -1;
+		hours = s.out_alert_hours;
+	}
+	st = db_stmt(db,
+		     "SELECT p.id, p.pass_no, h.id, h.code, " HEAD_NAME ", r.name, c.name, ev.at,"
+		     " (strftime('%s', :now) - strftime('%s', ev.at)) / 60"
+		     " FROM pass_events ev JOIN passes p ON p.id = ev.pass_id"
+		     " JOIN households h ON h.id = p.household_id"
+		     " LEFT JOIN residents r ON r.id = ev.resident_id"
+		     " LEFT JOIN checkpoints c ON c.id = ev.checkpoint_id"
+		     " WHERE ev.deleted_at IS NULL AND ev.direction = 'out'"
+		     " AND h.deleted_at IS NULL"
+		     " AND ev.at <= datetime(:now, :minus) AND ev.at >= datetime(:now, '-72 hours')"
+		     " AND NOT EXISTS (SELECT 1 FROM passes p2 JOIN pass_events e2"
+		     "  ON e2.pass_id = p2.id WHERE p2.household_id = p.household_id"
+		     "  AND e2.deleted_at IS NULL AND (e2.at > ev.at OR (e2.at = ev.at"
+		     "  AND e2.id > ev.id)))"
+		     " ORDER BY ev.at, ev.id",
+		     e);
+	if (!st)
+		return -1;
+	clock_now(now);
+	snprintf(minus, sizeof minus, "-%d hours", hours);
+	sql_bind_text(st, ":now", now);
+	sql_bind_text(st, ":minus", minus);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		struct gate_out *g;
+
+		if (nv == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		g = &v[nv++];
+		memset(g, 0, sizeof *g);
+		g->pass_id = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, g->pass_no, sizeof g->pass_no);
+		g->household_id = sqlite3_column_int64(st, 2);
+		sql_col_copy(st, 3, g->household_code, sizeof g->household_code);
+		sql_col_copy(st, 4, g->head_name, sizeof g->head_name);
+		sql_col_copy(st, 5, g->resident, sizeof g->resident);
+		sql_col_copy(st, 6, g->checkpoint, sizeof g->checkpoint);
+		sql_col_copy(st, 7, g->at, sizeof g->at);
+		g->minutes = (long)sqlite3_column_int64(st, 8);
+	}
+	sqlite3_reset(st);
+	if (r < 0) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = nv;
+	return 0;
+}
+
+static void day_bounds(const struct date *day, char lo[CLOCK_STR], char hi[CLOCK_STR])
+{
+	char d[DATE_STR];
+
+	date_format(day, d);
+	snprintf(lo, CLOCK_STR, "%s 00:00:00", d);
+	snprintf(hi, CLOCK_STR, "%s 23:59:59", d);
+}
+
+int db_gate_day_counts(struct db *db, const struct date *day, long *outs, long *ins, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT coalesce(sum(direction = 'out'), 0),"
+				   " coalesce(sum(direction = 'in'), 0) FROM pass_events"
+				   " WHERE at BETWEEN :lo AND :hi AND deleted_at IS NULL",
+				   e);
+	char lo[CLOCK_STR], hi[CLOCK_STR];
+	int r;
+
+	if (!st)
+		return -1;
+	day_bounds(day, lo, hi);
+	sql_bind_text(st, ":lo", lo);
+	sql_bind_text(st, ":hi", hi);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		*outs = (long)sqlite3_column_int64(st, 0);
+		*ins = (long)sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+int db_gate_events_each(struct db *db, const struct date *day, long long checkpoint_id,
+			int (*fn)(const struct gate_event *ev, void *ctx), void *ctx, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   EVENT_COLS " WHERE ev.at BETWEEN :lo AND :hi"
+					      " AND ev.deleted_at IS NULL"
+					      " AND (:cp < 0 OR ev.checkpoint_id = :cp)"
+					      " ORDER BY ev.at DESC, ev.id DESC",
+				   e);
+	char lo[CLOCK_STR], hi[CLOCK_STR];
+	struct gate_event ev;
+	int r;
+
+	if (!st)
+		return -1;
+	day_bounds(day, lo, hi);
+	sql_bind_text(st, ":lo", lo);
+	sql_bind_text(st, ":hi", hi);
+	sql_bind_int(st, ":cp", checkpoint_id);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		event_read(st, &ev);
+		if (fn(&ev, ctx))
+			break;
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}

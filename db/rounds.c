@@ -1,0 +1,410 @@
+/* db rounds: grids, pages of a round with each household's status, the next
+ * household to visit, residents to measure, and the edit of a visit; see
+ * rounds.h. */
+#include "db/rounds.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/json.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/sql.h"
+#include "db/visits.h"
+
+/* A key above every stored sort key (BINARY collation; UTF-8 never holds
+ * the byte 0xFF). */
+#define KEY_END "\xff"
+
+int db_rounds_grids(struct db *db, int (*fn)(const struct rounds_grid *g, void *ctx), void *ctx,
+		    struct err *e)
+{
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    "SELECT g.id, g.name, s.name FROM grids g"
+		    " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
+		    " WHERE g.deleted_at IS NULL ORDER BY g.name, g.id",
+		    e);
+	int r;
+
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		struct rounds_grid g;
+
+		g.id = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, g.name, sizeof g.name);
+		sql_col_copy(st, 2, g.staff, sizeof g.staff);
+		if (fn(&g, ctx))
+			break;
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+int db_rounds_default_grid(struct db *db, const char *staff_name, struct rounds_grid *out,
+			   struct err *e)
+{
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    "SELECT g.id, g.name, s.name FROM grids g"
+		    " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
+		    " WHERE g.deleted_at IS NULL"
+		    " ORDER BY coalesce(s.name = :staff, 0) DESC, g.name, g.id LIMIT 1",
+		    e);
+	int r;
+
+	memset(out, 0, sizeof *out);
+	out->id = -1;
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":staff", staff_name ? staff_name : "");
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		out->id = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, out->name, sizeof out->name);
+		sql_col_copy(st, 2, out->staff, sizeof out->staff);
+	}
+	sqlite3_reset(st);
+	return r;
+}
+
+/* clang-format off */
+#define COUNTS(where)                                                                              \
+	"SELECT count(*), count(x.vid), sum(v.outcome = 'visited'), sum(v.outcome = 'no_answer'),"  \
+	" sum(v.outcome = 'refused'), sum(v.outcome = 'away'),"                                     \
+	" sum(EXISTS (SELECT 1 FROM readings r WHERE r.visit_id = x.vid AND r.deleted_at IS NULL"   \
+	"  AND r.temperature >= :thr))"                                                             \
+	" FROM (SELECT h.id, (SELECT w.id FROM visits w WHERE w.household_id = h.id"               \
+	"  AND w.date = :date AND w.deleted_at IS NULL ORDER BY w.at DESC, w.id DESC LIMIT 1)"      \
+	"  AS vid FROM households h WHERE h.deleted_at IS NULL" where ") x"                        \
+	" LEFT JOIN visits v ON v.id = x.vid"
+/* clang-format on */
+
+int db_rounds_counts(struct db *db, long long grid_id, const char *date, int fever_threshold,
+		     struct visit_counts *out, struct err *e)
+{
+	sqlite3_stmt *st =
+	    db_stmt(db, grid_id < 0 ? COUNTS("") : COUNTS(" AND h.grid_id = :grid"), e);
+	int r;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return -1;
+	if (grid_id >= 0)
+		sql_bind_int(st, ":grid", grid_id);
+	sql_bind_text(st, ":date", date);
+	sql_bind_int(st, ":thr", fever_threshold);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		out->households = sqlite3_column_int(st, 0);
+		out->done = sqlite3_column_int(st, 1);
+		out->visited = sqlite3_column_int(st, 2);
+		out->no_answer = sqlite3_column_int(st, 3);
+		out->refused = sqlite3_column_int(st, 4);
+		out->away = sqlite3_column_int(st, 5);
+		out->fevers = sqlite3_column_int(st, 6);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+void db_rounds_row_free(struct rounds_row **rp)
+{
+	struct rounds_row *r = *rp;
+
+	if (!r)
+		return;
+	free(r->code);
+	free(r->sort_key);
+	free(r->head);
+	free(r);
+	*rp = NULL;
+}
+
+/* clang-format off: SQL reads better laid out by hand */
+/* The columns of a round's row over a CTE `page(id, code, sort_key,
+ * grid_id)`; :date is bound. */
+#define ROW_SELECT                                                                                 \
+	" pv AS (SELECT page.*, (SELECT v.id FROM visits v WHERE v.household_id = page.id"         \
+	"  AND v.date = :date AND v.deleted_at IS NULL ORDER BY v.at DESC, v.id DESC LIMIT 1)"     \
+	"  AS vid FROM page)"                                                                      \
+	" SELECT pv.id, pv.code, pv.sort_key, pv.grid_id,"                                         \
+	" (SELECT r.name FROM residents r WHERE r.household_id = pv.id AND r.deleted_at IS NULL"   \
+	"  ORDER BY r.relation <> 'head', r.status <> 'living', r.id LIMIT 1),"                    \
+	" (SELECT count(*) FROM residents r WHERE r.household_id = pv.id"                          \
+	"  AND r.deleted_at IS NULL AND r.status = 'living'),"                                     \
+	" pv.vid, v.outcome,"                                                                      \
+	" (SELECT count(*) FROM visits w WHERE w.household_id = pv.id AND w.date = :date"          \
+	"  AND w.deleted_at IS NULL),"                                                             \
+	" (SELECT group_concat(t, ' ') FROM (SELECT rd.temperature AS t FROM readings rd"          \
+	"  WHERE rd.visit_id = pv.vid AND rd.deleted_at IS NULL AND rd.temperature IS NOT NULL"    \
+	"  ORDER BY rd.id)),"                                                                      \
+	" (SELECT count(rd.temperature) FROM readings rd WHERE rd.visit_id = pv.vid"               \
+	"  AND rd.deleted_at IS NULL),"                                                            \
+	" (SELECT max(rd.temperature) FROM readings rd WHERE rd.visit_id = pv.vid"                 \
+	"  AND rd.deleted_at IS NULL),"                                                            \
+	" (SELECT count(*) FROM readings rd WHERE rd.visit_id = pv.vid AND rd.deleted_at IS NULL"  \
+	"  AND rd.symptoms <> '')"                                                                 \
+	" FROM pv LEFT JOIN visits v ON v.id = pv.vid"
+
+#define PAGE_COLS "SELECT id, code, sort_key, grid_id FROM households"
+#define LIVE	  " WHERE deleted_at IS NULL"
+
+static const char *const page_sql[2][2] = {
+    /* [all][backwards] */
+    {"WITH page AS (" PAGE_COLS LIVE " AND grid_id = :grid AND (sort_key, id) > (:k, :id)"
+     " ORDER BY sort_key, id LIMIT :n)," ROW_SELECT " ORDER BY pv.sort_key, pv.id",
+     "WITH page AS (" PAGE_COLS LIVE " AND grid_id = :grid AND (sort_key, id) < (:k, :id)"
+     " ORDER BY sort_key DESC, id DESC LIMIT :n)," ROW_SELECT
+     " ORDER BY pv.sort_key DESC, pv.id DESC"},
+    {"WITH page AS (" PAGE_COLS LIVE " AND (sort_key, id) > (:k, :id)"
+     " ORDER BY sort_key, id LIMIT :n)," ROW_SELECT " ORDER BY pv.sort_key, pv.id",
+     "WITH page AS (" PAGE_COLS LIVE " AND (sort_key, id) < (:k, :id)"
+     " ORDER BY sort_key DESC, id DESC LIMIT :n)," ROW_SELECT
+     " ORDER BY pv.sort_key DESC, pv.id DESC"},
+};
+/* clang-format on */
+
+static struct rounds_row *read_row(sqlite3_stmt *st)
+{
+	struct rounds_row *r = xcalloc(1, sizeof *r);
+	const char *temps;
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->code = sql_col_dup(st, 1);
+	r->sort_key = sql_col_dup(st, 2);
+	r->grid_id = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
+	r->head = sql_col_dup(st, 4);
+	if (!r->head)
+		r->head = xstrdup("");
+	r->residents = sqlite3_column_int(st, 5);
+	r->visit_id = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6);
+	sql_col_copy(st, 7, r->outcome, sizeof r->outcome);
+	r->visits = sqlite3_column_int(st, 8);
+	temps = (const char *)sqlite3_column_text(st, 9);
+	for (const char *p = temps; p && *p && r->n_temps < ROUNDS_TEMPS;) {
+		char *end;
+		long t = strtol(p, &end, 10);
+
+		if (end == p)
+			break;
+		r->temps[r->n_temps++] = (int)t;
+		p = end;
+	}
+	r->n_temps = sqlite3_column_int(st, 10);
+	r->max_temp = sqlite3_column_int(st, 11);
+	r->symptoms = sqlite3_column_int(st, 12);
+	return r;
+}
+
+int db_rounds_page(struct db *db, long long grid_id, const char *date, const char *after_key,
+		   long long after_id, int dir, int n, struct rounds_row **out, struct err *e)
+{
+	int back = dir < 0;
+	sqlite3_stmt *st = db_stmt(db, page_sql[grid_id < 0][back], e);
+	int count = 0, r = 0;
+
+	if (!st)
+		return -1;
+	if (grid_id >= 0)
+		sql_bind_int(st, ":grid", grid_id);
+	sql_bind_text(st, ":date", date);
+	if (after_key) {
+		sql_bind_text(st, ":k", after_key);
+		sql_bind_int(st, ":id", after_id);
+	} else {
+		sql_bind_text(st, ":k", back ? KEY_END : "");
+		sql_bind_int(st, ":id", back ? 0 : -1);
+	}
+	sql_bind_int(st, ":n", n);
+	while (count < n && (r = sql_step_row(db, st, e)) == 1)
+		out[count++] = read_row(st);
+	sqlite3_reset(st);
+	if (count < n && r < 0) {
+		while (count > 0)
+			db_rounds_row_free(&out[--count]);
+		return -1;
+	}
+	return count;
+}
+
+int db_rounds_row(struct db *db, long long household_id, const char *date, struct rounds_row **out,
+		  struct err *e)
+{
+	sqlite3_stmt *st =
+	    db_stmt(db, "WITH page AS (" PAGE_COLS LIVE " AND id = :hid)," ROW_SELECT, e);
+	int r;
+
+	*out = NULL;
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":hid", household_id);
+	sql_bind_text(st, ":date", date);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		*out = read_row(st);
+	sqlite3_reset(st);
+	return r;
+}
+
+/* clang-format off */
+#define PENDING_WHERE                                                                              \
+	" AND (sort_key, id) > (:k, :id) AND NOT EXISTS (SELECT 1 FROM visits v"                   \
+	" WHERE v.household_id = households.id AND v.date = :date AND v.deleted_at IS NULL)"       \
+	" ORDER BY sort_key, id LIMIT 1"
+/* clang-format on */
+
+int db_rounds_next_pending(struct db *db, long long grid_id, const char *date,
+			   const char *after_key, long long after_id, long long *id_out,
+			   char **key_out, struct err *e)
+{
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    grid_id < 0 ? "SELECT id, sort_key FROM households" LIVE PENDING_WHERE
+				: "SELECT id, sort_key FROM households" LIVE
+				  " AND grid_id = :grid" PENDING_WHERE,
+		    e);
+	int r;
+
+	if (!st)
+		return -1;
+	if (grid_id >= 0)
+		sql_bind_int(st, ":grid", grid_id);
+	sql_bind_text(st, ":date", date);
+	sql_bind_text(st, ":k", after_key ? after_key : "");
+	sql_bind_int(st, ":id", after_key ? after_id : -1);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		*id_out = sqlite3_column_int64(st, 0);
+		*key_out = sql_col_dup(st, 1);
+	}
+	sqlite3_reset(st);
+	return r;
+}
+
+int db_rounds_residents(struct db *db, long long household_id,
+			int (*fn)(long long id, const char *name, void *ctx), void *ctx,
+			struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT id, name FROM residents WHERE household_id = :hid"
+				   " AND deleted_at IS NULL AND status = 'living'"
+				   " ORDER BY relation <> 'head', id",
+				   e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":hid", household_id);
+	while ((r = sql_step_row(db, st, e)) == 1)
+		if (fn(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1), ctx))
+			break;
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+void db_rounds_visit_clear(struct rounds_visit *v)
+{
+	free(v->readings);
+	memset(v, 0, sizeof *v);
+	v->id = -1;
+}
+
+int db_rounds_visit_get(struct db *db, long long visit_id, struct rounds_visit *out, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT v.id, v.household_id, h.code, v.date, v.at, v.outcome"
+				   " FROM visits v JOIN households h ON h.id = v.household_id"
+				   " WHERE v.id = :id AND v.deleted_at IS NULL",
+				   e);
+	int r, cap = 0;
+
+	memset(out, 0, sizeof *out);
+	out->id = -1;
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":id", visit_id);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		out->id = sqlite3_column_int64(st, 0);
+		out->household_id = sqlite3_column_int64(st, 1);
+		sql_col_copy(st, 2, out->code, sizeof out->code);
+		sql_col_copy(st, 3, out->date, sizeof out->date);
+		sql_col_copy(st, 4, out->at, sizeof out->at);
+		sql_col_copy(st, 5, out->outcome, sizeof out->outcome);
+	}
+	sqlite3_reset(st);
+	if (r <= 0)
+		return r;
+	st = db_stmt(db,
+		     "SELECT rd.resident_id, r.name, rd.temperature, rd.symptoms FROM readings rd"
+		     " JOIN residents r ON r.id = rd.resident_id"
+		     " WHERE rd.visit_id = :id AND rd.deleted_at IS NULL ORDER BY rd.id",
+		     e);
+	if (!st)
+		goto fail;
+	sql_bind_int(st, ":id", visit_id);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		struct rounds_reading *rd;
+
+		if (out->n_readings == cap) {
+			cap = cap ? 2 * cap : 8;
+			out->readings =
+			    xrealloc(out->readings, (size_t)cap * sizeof *out->readings);
+		}
+		rd = &out->readings[out->n_readings++];
+		rd->resident_id = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, rd->name, sizeof rd->name);
+		rd->temperature = sqlite3_column_int(st, 2);
+		sql_col_copy(st, 3, rd->symptoms, sizeof rd->symptoms);
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		goto fail;
+	return 1;
+fail:
+	db_rounds_visit_clear(out);
+	return -1;
+}
+
+long long db_rounds_visit_replace(struct db *db, long long old_id, const struct visit_new *v,
+				  struct err *e)
+{
+	sqlite3_stmt *st;
+	char old_uuid[37], new_uuid[37];
+	struct strbuf ch = STRBUF_INIT;
+	long long id;
+	int r;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	st = db_stmt(db, "SELECT uuid FROM visits WHERE id = :id AND deleted_at IS NULL", e);
+	if (!st)
+		goto fail;
+	sql_bind_int(st, ":id", old_id);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		sql_col_copy(st, 0, old_uuid, sizeof old_uuid);
+	sqlite3_reset(st);
+	if (r == 0)
+		err_field(e, "visit", "visit %lld was undone or changed meanwhile", old_id);
+	if (r <= 0)
+		goto fail;
+	if (db_visit_undo(db, old_id, e) != 1)
+		goto fail;
+	if ((id = db_visit_insert(db, v, new_uuid, e)) < 0)
+		goto fail; /* the whole transaction is rolled back already */
+	json_open(&ch);
+	json_add_str(&ch, "replaced_by", new_uuid);
+	json_close(&ch);
+	r = db_audit(db, "update", "visits", old_uuid, strbuf_str(&ch), e);
+	strbuf_free(&ch);
+	if (r < 0 || db_commit(db, e) < 0)
+		goto fail;
+	return id;
+fail:
+	db_rollback(db); /* ours: an inner failure rolled back its own level */
+	return -1;
+}

@@ -1,0 +1,202 @@
+/* sheet_gate: the duty and passes sheets; see sheet_gate.h. */
+#include "db/sheet_gate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/model.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "db/checkpoints.h"
+#include "db/passes.h"
+
+static const char *const weekday_zh[7] = {"一", "二", "三", "四", "五", "六", "日"};
+
+static const char *zh(const struct enum_entry *t, const char *code)
+{
+	const struct enum_entry *en = model_enum_find(t, code);
+
+	return en ? en->zh : code;
+}
+
+/* ---- duty ---- */
+
+struct duty {
+	struct sheet_table *t;
+	struct strbuf people;
+	int n;
+	struct shift slot; /* the checkpoint, date and hours being collected */
+	int open;
+};
+
+static void duty_flush(struct duty *d)
+{
+	struct date day;
+
+	if (!d->open)
+		return;
+	sheet_row_add(d->t, 0);
+	sheet_cell(d->t, d->slot.checkpoint_name);
+	sheet_cell(d->t, d->slot.date + 5);
+	if (date_parse_iso(d->slot.date, &day, NULL) == 0)
+		sheet_cellf(d->t, "周%s", weekday_zh[date_weekday(&day)]);
+	else
+		sheet_cell(d->t, "");
+	sheet_cellf(d->t, "%s-%s", d->slot.start_time, d->slot.end_time);
+	sheet_cell(d->t, strbuf_str(&d->people));
+	sheet_cell_boxes(d->t, d->n);
+	sheet_cell_boxes(d->t, d->n);
+	strbuf_reset(&d->people);
+	d->n = 0;
+	d->open = 0;
+}
+
+static int duty_row(const struct shift *s, void *ctx)
+{
+	struct duty *d = ctx;
+
+	if (d->open &&
+	    (d->slot.checkpoint_id != s->checkpoint_id || strcmp(d->slot.date, s->date) ||
+	     strcmp(d->slot.start_time, s->start_time) || strcmp(d->slot.end_time, s->end_time)))
+		duty_flush(d);
+	if (!d->open) {
+		d->slot = *s;
+		d->open = 1;
+	}
+	if (d->n++)
+		strbuf_putc(&d->people, '\n');
+	if (s->staff_id < 0)
+		strbuf_puts(&d->people, "（待安排）");
+	else
+		strbuf_printf(&d->people, "%s（%s）", s->staff_name, zh(model_shift_role, s->role));
+	return 0;
+}
+
+int db_sheet_gate_duty(struct db *db, const char *date, struct sheet *s, struct err *e)
+{
+	struct duty d = {0};
+	struct date day, monday, sunday;
+	struct roster_gap *gaps = NULL;
+	struct roster_clash *cl = NULL;
+	size_t ngaps = 0, ncl = 0;
+	struct sheet_table *t;
+	char a[DATE_STR], b[DATE_STR];
+	int r = -1;
+
+	if (date_parse_iso(date, &day, e) < 0)
+		return -1;
+	monday = date_add(&day, -date_weekday(&day));
+	sunday = date_add(&monday, 6);
+	date_format(&monday, a);
+	date_format(&sunday, b);
+	{
+		char week[2 * DATE_STR + 8];
+
+		snprintf(week, sizeof week, "%s 至 %s", a, b);
+		sheet_header_add(s, "周次", week);
+	}
+	d.t = sheet_table_add(s, NULL, SHEET_TABLE_FORM);
+	sheet_column_add(d.t, "卡点", 14, SHEET_LEFT);
+	sheet_column_add(d.t, "日期", 6, SHEET_CENTER);
+	sheet_column_add(d.t, "星期", 5, SHEET_CENTER);
+	sheet_column_add(d.t, "时段", 12, SHEET_CENTER);
+	sheet_column_add(d.t, "值班人员（职责）", 22, SHEET_LEFT);
+	sheet_column_add(d.t, "到岗", 6, SHEET_CENTER);
+	sheet_column_add(d.t, "签名", 12, SHEET_CENTER);
+	sheet_table_empty_set(d.t, "（本周没有排班）");
+	if (db_shift_each(db, &monday, 7, -1, duty_row, &d, e) < 0)
+		goto out;
+	duty_flush(&d);
+	if (db_roster_gaps(db, &monday, 7, &gaps, &ngaps, e) < 0 ||
+	    db_roster_clashes(db, &monday, 7, &cl, &ncl, e) < 0)
+		goto out;
+	t = sheet_table_add(s, "排班空缺与重复排班", SHEET_TABLE_LIST);
+	sheet_column_add(t, "卡点", 14, SHEET_LEFT);
+	sheet_column_add(t, "日期", 10, SHEET_CENTER);
+	sheet_column_add(t, "时段", 12, SHEET_CENTER);
+	sheet_column_add(t, "情况", 41, SHEET_LEFT);
+	sheet_table_empty_set(t, "（无）");
+	for (size_t i = 0; i < ngaps; i++) {
+		sheet_row_add(t, 0);
+		sheet_cell(t, gaps[i].checkpoint_name);
+		sheet_cell(t, gaps[i].date);
+		sheet_cellf(t, "%s-%s", gaps[i].from, gaps[i].to);
+		sheet_cell(t, gaps[i].kind == ROSTER_GAP_UNSTAFFED ? "空缺：班次无人"
+			      : gaps[i].kind == ROSTER_GAP_ABSENT  ? "空缺：人员未到岗"
+								   : "空缺：无人值守");
+	}
+	for (size_t i = 0; i < ncl; i++) {
+		sheet_row_add(t, 0);
+		sheet_cell(t, cl[i].checkpoint_a);
+		sheet_cell(t, cl[i].date_a);
+		sheet_cell(t, cl[i].hours_a);
+		sheet_cellf(t, "重复排班：%s 同时在 %s %s %s", cl[i].staff_name, cl[i].checkpoint_b,
+			    cl[i].date_b, cl[i].hours_b);
+	}
+	sheet_note_set(s, "到岗栏请打勾；换班须经组长同意并在签名栏注明。");
+	sheet_signatures_set(s, "排班人", "审核人", NULL);
+	r = 0;
+out:
+	strbuf_free(&d.people);
+	free(gaps);
+	free(cl);
+	return r;
+}
+
+/* ---- passes ---- */
+
+struct cards {
+	struct sheet_table *t;
+	const char *community;
+	int outing_days;
+	int col;
+};
+
+static int card(const struct pass *p, void *ctx)
+{
+	struct cards *c = ctx;
+	char rule[64];
+
+	if (c->outing_days > 0)
+		snprintf(rule, sizeof rule, "每户每%d天限一人外出", c->outing_days);
+	else
+		snprintf(rule, sizeof rule, "外出须出示本证");
+	if (c->col == 0)
+		sheet_row_add(c->t, 0);
+	sheet_cellf(c->t,
+		    "%s  出入证\n"
+		    "编号：%s\n"
+		    "户号：%s\n"
+		    "户主：%s\n"
+		    "有效期至：%s\n"
+		    "%s\n"
+		    "发证日期：%s",
+		    c->community, p->pass_no, p->household_code,
+		    p->head_name[0] ? p->head_name : "—",
+		    p->valid_until[0] ? p->valid_until : "撤销前有效", rule, p->issued_date);
+	sheet_cell(c->t, "社区盖章");
+	c->col = !c->col;
+	return 0;
+}
+
+int db_sheet_gate_passes(struct db *db, long long grid_id, const char *community, int outing_days,
+			 struct sheet *s, struct err *e)
+{
+	struct cards c = {0};
+
+	c.outing_days = outing_days;
+	c.community = community && *community ? community : "社区";
+	c.t = sheet_table_add(s, NULL, SHEET_TABLE_FORM | SHEET_TABLE_NOHEAD);
+	sheet_column_add(c.t, "", 28, SHEET_LEFT);
+	sheet_column_add(c.t, "", 10, SHEET_CENTER);
+	sheet_column_add(c.t, "", 28, SHEET_LEFT);
+	sheet_column_add(c.t, "", 10, SHEET_CENTER);
+	sheet_table_empty_set(c.t, "（没有有效的出入证）");
+	if (db_pass_each(db, grid_id, 1, card, &c, e) < 0)
+		return -1;
+	sheet_note_set(s, "沿表格线剪开；加盖社区公章后有效。出入时请出示本证。");
+	sheet_signatures_set(s, "发证人", NULL);
+	return 0;
+}

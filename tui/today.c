@@ -1,0 +1,327 @@
+/* today: the Today tab's counts and alerts; see today.h. */
+#include "tui/today.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/model.h"
+#include "core/money.h"
+#include "core/settings.h"
+#include "core/strbuf.h"
+#include "core/temperature.h"
+#include "core/xalloc.h"
+#include "db/stats.h"
+#include "db/today.h"
+#include "tui/app.h"
+#include "tui/tabs.h"
+#include "tui/widget_list.h"
+
+#define TAB_ROUNDS    2
+#define TAB_ISOLATION 3
+#define COUNT_LINES   7 /* title and six lines of counts */
+
+struct today {
+	struct app *app;
+	struct list *list;
+	struct rect r;
+	struct daily_stats stats;
+	int loaded;
+};
+
+static const struct list_column columns[] = {
+    {N_("Alert"), 14, 0, 0},
+    {N_("Who"), 8, 1, 0},
+    {N_("Household"), 10, 1, 0},
+    {N_("Detail"), 24, 4, 0},
+    {0},
+};
+
+static void load(struct today *st)
+{
+	struct err e;
+	struct date d;
+	char date[DATE_STR];
+
+	clock_today(&d);
+	date_format(&d, date);
+	err_clear(&e);
+	if (db_daily_stats(app_db(st->app), date, &st->stats, &e) < 0) {
+		app_error_err(st->app, &e);
+		return;
+	}
+	st->loaded = 1;
+}
+
+static int t_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+{
+	struct today *st = ctx;
+	struct today_alert **tmp = xcalloc((size_t)n, sizeof *tmp);
+	int m;
+
+	if (!st->loaded)
+		load(st);
+	m = db_today_alerts(app_db(st->app), st->stats.date, st->stats.fever_threshold,
+			    st->stats.am_over, st->stats.pm_over, anchor, dir, n, tmp, e);
+	for (int i = 0; i < m; i++)
+		out[i] = tmp[i];
+	free(tmp);
+	return m;
+}
+
+static void t_row_free(void *ctx, void *row)
+{
+	struct today_alert *a = row;
+
+	(void)ctx;
+	db_today_alert_free(&a);
+}
+
+static const char *kind_label(int kind)
+{
+	switch (kind) {
+	case TODAY_FEVER:
+		return _("FEVER");
+	case TODAY_NO_ANSWER:
+		return _("no answer");
+	case TODAY_MISSED:
+		return _("check missed");
+	case TODAY_ENDING:
+		return _("ends today");
+	case TODAY_OVERDUE:
+		return _("release due");
+	}
+	return "";
+}
+
+static void t_cell(void *ctx, const void *row, int col, struct strbuf *out)
+{
+	const struct today_alert *a = row;
+	const struct enum_entry *k;
+	char t[8];
+
+	(void)ctx;
+	switch (col) {
+	case 0:
+		strbuf_puts(out, kind_label(a->kind));
+		break;
+	case 1:
+		strbuf_puts(out, a->name);
+		break;
+	case 2:
+		strbuf_puts(out, a->code);
+		break;
+	default:
+		switch (a->kind) {
+		case TODAY_FEVER:
+			temperature_format(a->temperature, t);
+			strbuf_printf(out, "%s °C", t);
+			break;
+		case TODAY_NO_ANSWER:
+			strbuf_puts(out, _("to visit again"));
+			break;
+		case TODAY_MISSED:
+			strbuf_printf(out, _("no %s check"), a->detail);
+			break;
+		default:
+			k = model_enum_find(model_iso_kind, a->detail);
+			strbuf_printf(out, _("%s, last day %s"), k ? _(k->label) : a->detail,
+				      a->last_day);
+			break;
+		}
+	}
+}
+
+static int t_role(void *ctx, const void *row)
+{
+	const struct today_alert *a = row;
+
+	(void)ctx;
+	return a->kind == TODAY_FEVER || a->kind == TODAY_MISSED ? THEME_ALERT : THEME_NORMAL;
+}
+
+static const struct list_ops ops = {t_fetch, t_row_free, t_cell, t_role};
+
+static int t_open(struct screen *s, void *arg, struct err *e)
+{
+	struct today *st = xcalloc(1, sizeof *st);
+
+	(void)arg;
+	(void)e;
+	st->app = s->app;
+	s->state = st;
+	load(st);
+	st->list = list_new(s->app, &ops, st, columns);
+	list_set_empty(st->list, _("No alert: no fever, no one to visit again, no check missed."));
+	return 0;
+}
+
+static void t_layout(struct screen *s, struct rect r)
+{
+	struct today *st = s->state;
+	struct rect lr = {r.y + COUNT_LINES + 1, r.x, r.h - COUNT_LINES - 1, r.w};
+
+	st->r = r;
+	list_layout(st->list, lr);
+}
+
+/* One line of counts: a label, then value segments; alert marks a value
+ * that needs attention. */
+static void line(struct today *st, int y, const char *label, const char *value, int alert,
+		 const char *rest)
+{
+	int x = st->r.x + 1, w = st->r.w - 1;
+
+	draw_fit(y, x, 24, label, THEME_LABEL);
+	draw_fit(y, x + 24, 8, value, alert ? THEME_ALERT : THEME_NORMAL);
+	if (rest && w > 33)
+		draw_fit(y, x + 33, w - 33, rest, THEME_NORMAL);
+}
+
+static void t_draw(struct screen *s)
+{
+	struct today *st = s->state;
+	const struct daily_stats *d = &st->stats;
+	char v[64], rest[300], cash[32];
+	int y = st->r.y;
+	struct date now;
+	char today[DATE_STR];
+
+	clock_today(&now);
+	date_format(&now, today);
+	if (strcmp(today, d->date)) { /* midnight passed (or the clock was set) */
+		load(st);
+		list_reset(st->list);
+	}
+	draw_fill(y, st->r.x, st->r.w, THEME_TITLE);
+	snprintf(rest, sizeof rest, "%s %s%s%.5s · %s", _("Today"), d->date, d->as_of[0] ? " " : "",
+		 d->as_of[0] ? d->as_of + 11 : "", app_settings(st->app)->community);
+	draw_text(y, st->r.x, st->r.w, rest, THEME_TITLE);
+
+	snprintf(v, sizeof v, "%d / %d", d->households_done, d->households);
+	snprintf(rest, sizeof rest, "%s %d · %s %d · %s %d · %s %d", _("visited"), d->visited,
+		 _("no answer"), d->no_answer, _("refused"), d->refused, _("away"), d->away);
+	line(st, y + 1, _("Households visited"), v, 0, rest);
+
+	snprintf(v, sizeof v, "%d", d->residents_checked);
+	snprintf(rest, sizeof rest, "%s %d", _("fevers found today"), d->fevers);
+	line(st, y + 2, _("Residents checked"), v, 0, rest);
+	if (d->fevers) /* the fevers stand out */
+		draw_text(y + 2, st->r.x + 34, st->r.w - 34, rest, THEME_ALERT);
+
+	snprintf(v, sizeof v, "%d", d->iso_total.active);
+	snprintf(rest, sizeof rest, "%s %d · %s %d · %s %d · %s %d", _("home"),
+		 d->iso[STATS_HOME].active, _("central"), d->iso[STATS_CENTRAL].active,
+		 _("hospital"), d->iso[STATS_HOSPITAL].active, _("new today"),
+		 d->iso_total.new_today);
+	line(st, y + 3, _("In isolation"), v, 0, rest);
+
+	snprintf(v, sizeof v, "%d %s", d->checks_due, _("due"));
+	snprintf(rest, sizeof rest, "AM %d/%d · PM %d/%d · %s %s%d %s%d", d->checks_am,
+		 d->checks_due, d->checks_pm, d->checks_due, _("missed"), "AM ", d->missed_am,
+		 "PM ", d->missed_pm);
+	line(st, y + 4, _("Checks today"), v, d->missed_am + d->missed_pm > 0, rest);
+	if (d->missed_am + d->missed_pm)
+		draw_text(y + 4, st->r.x + 25, 8, v, THEME_ALERT);
+
+	snprintf(v, sizeof v, "%d", d->iso_total.ending);
+	snprintf(rest, sizeof rest, "%s %d · %s %d", _("past the last day"), d->iso_total.overdue,
+		 _("released today"), d->iso_total.released);
+	line(st, y + 5, _("Isolations ending today"), v, 0, rest);
+
+	money_format(d->cash_fen, cash, sizeof cash);
+	snprintf(v, sizeof v, "%d", d->donations);
+	snprintf(rest, sizeof rest, "%s %s · %s %d · %s %d", _("cash"), cash, _("goods"),
+		 d->goods_donations, _("distributions"), d->distributions);
+	line(st, y + 6, _("Donations today"), v, 0, rest);
+
+	draw_fill(y + COUNT_LINES, st->r.x, st->r.w, THEME_NORMAL);
+	list_draw(st->list, 1);
+}
+
+static int t_event(struct screen *s, const struct event *ev)
+{
+	struct today *st = s->state;
+	int f = list_event(st->list, ev);
+
+	if (f)
+		return f;
+	if (ev->type == EVENT_MOUSE && list_double_clicked(st->list)) {
+		struct event open = {.type = EVENT_KEY, .act = ACT_OPEN};
+
+		return screen_dispatch(s, &open);
+	}
+	return SCREEN_IGNORED;
+}
+
+static int h_open(struct screen *s)
+{
+	struct today *st = s->state;
+	const struct today_alert *a = list_current(st->list);
+	struct screen_target t = {0};
+
+	if (!a)
+		return SCREEN_HANDLED;
+	t.date = st->stats.date;
+	if (a->kind == TODAY_FEVER || a->kind == TODAY_NO_ANSWER) {
+		t.kind = "household";
+		t.id = a->household_id;
+		app_show(st->app, TAB_ROUNDS, &t);
+	} else {
+		t.kind = "isolation";
+		t.id = a->isolation_id;
+		app_show(st->app, TAB_ISOLATION, &t);
+	}
+	return SCREEN_HANDLED;
+}
+
+static int h_refresh(struct screen *s)
+{
+	struct today *st = s->state;
+
+	load(st);
+	list_reload(st->list);
+	return SCREEN_HANDLED;
+}
+
+static const struct screen_handler handlers[] = {
+    {ACT_OPEN, h_open, N_("go to")},
+    {ACT_REFRESH, h_refresh, NULL},
+    {0},
+};
+
+static void t_data_changed(struct screen *s)
+{
+	h_refresh(s);
+}
+
+static int t_can(struct screen *s, enum action act)
+{
+	struct today *st = s->state;
+
+	return act != ACT_OPEN || list_current(st->list);
+}
+
+static void t_close(struct screen *s)
+{
+	struct today *st = s->state;
+
+	list_free(&st->list);
+	free(st);
+}
+
+const struct screen_class today_screen = {
+    .name = N_("Today"),
+    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
+    .handlers = handlers,
+    .open = t_open,
+    .layout = t_layout,
+    .draw = t_draw,
+    .event = t_event,
+    .data_changed = t_data_changed,
+    .can = t_can,
+    .close = t_close,
+};
