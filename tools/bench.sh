@@ -43,6 +43,8 @@ want() { case ",$ROWS," in *",$1,"*) return 0 ;; esac; return 1; }
 # A cached database is reused while the generator, the schema and the
 # parameters are the same.
 key=$(cat core/demo.c db/demo.c db/schema.c | md5sum | cut -c1-10)
+# Communities of an older generator are 2 GB each: gone.
+find "$cache" -name 'demo-*.db' ! -name "*-$key.db" -delete
 community() { # households days -> prints the cached database's path
 	f="$cache/demo-$1x$2-$key.db"
 	if [ ! -f "$f" ]; then
