@@ -134,7 +134,7 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR) $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0755 $(BUILD)/doorstep $(DESTDIR)$(PREFIX)/bin/doorstep
 	cp -R data/profiles $(DESTDIR)$(DATADIR)/ 2>/dev/null || true
-	cp data/*.txt data/*.ini $(DESTDIR)$(DATADIR)/ 2>/dev/null || true
+	install -m 0644 data/roster_headers.txt $(DESTDIR)$(DATADIR)/
 	install -m 0644 doorstep.1 $(DESTDIR)$(PREFIX)/share/man/man1/doorstep.1
 	for mo in $(MO); do l=$${mo#$(BUILD)/locale/}; l=$${l%%/*}; \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \

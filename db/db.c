@@ -200,6 +200,24 @@ void sql_col_copy(sqlite3_stmt *st, int col, char *buf, size_t n)
 	snprintf(buf, n, "%s", t ? (const char *)t : "");
 }
 
+int sql_collect_ids(struct db *db, sqlite3_stmt *st, long long **ids, size_t *n, struct err *e)
+{
+	size_t cap = 0;
+	int r;
+
+	*ids = NULL;
+	*n = 0;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*ids = xrealloc(*ids, cap * sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
 long long sql_scalar(struct db *db, const char *sql, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, e);

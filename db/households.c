@@ -226,7 +226,7 @@ int db_household_delete(struct db *db, long long id, struct err *e)
 {
 	sqlite3_stmt *st;
 	long long *ids = NULL;
-	size_t n = 0, cap = 0;
+	size_t n = 0;
 	int r;
 
 	if (db_begin(db, e) < 0)
@@ -236,15 +236,7 @@ int db_household_delete(struct db *db, long long id, struct err *e)
 	if (!st)
 		goto fail;
 	sql_bind_int(st, ":id", id);
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			ids = xrealloc(ids, cap * sizeof *ids);
-		}
-		ids[n++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	if (r < 0)
+	if (sql_collect_ids(db, st, &ids, &n, e) < 0)
 		goto fail;
 	for (size_t i = 0; i < n; i++)
 		if (db_record_soft_delete(db, "residents", ids[i], e) < 0)

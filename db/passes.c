@@ -352,7 +352,7 @@ int db_pass_issue_grid(struct db *db, long long grid_id, const char *valid_until
 {
 	sqlite3_stmt *st;
 	long long *ids = NULL;
-	size_t n = 0, cap = 0;
+	size_t n = 0;
 	long done = 0, skip = 0;
 	char station;
 	struct err ignored;
@@ -376,15 +376,7 @@ int db_pass_issue_grid(struct db *db, long long grid_id, const char *valid_until
 	if (!st)
 		goto fail;
 	sql_bind_int(st, ":grid", grid_id);
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			ids = xrealloc(ids, cap * sizeof *ids);
-		}
-		ids[n++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	if (r < 0)
+	if (sql_collect_ids(db, st, &ids, &n, e) < 0)
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
 		err_clear(&ignored);

@@ -48,6 +48,11 @@ void sql_col_copy(sqlite3_stmt *st, int col, char *buf, size_t n);
 /* Sets e from the connection's last error with a prefix. */
 int sql_error(struct db *db, struct err *e, const char *what);
 
+/* Steps st to its end, collecting the integer of column 0 of each row
+ * into a malloc'd array (*ids, *n; the caller frees *ids, also on error).
+ * Returns 0, or -1 with e filled. */
+int sql_collect_ids(struct db *db, sqlite3_stmt *st, long long **ids, size_t *n, struct err *e);
+
 /* Runs a single-row single-integer query with no parameters; -1 on error. */
 long long sql_scalar(struct db *db, const char *sql, struct err *e);
 

@@ -168,6 +168,12 @@ static void t_layout(struct screen *s, struct rect r)
 	list_layout(st->list, lr);
 }
 
+/* The count lines' columns: a label, a value wide enough for "4999 / 5000",
+ * then the details. */
+#define LABEL_W 24
+#define VALUE_W 12
+#define REST_X (LABEL_W + VALUE_W)
+
 /* One line of counts: a label, then value segments; alert marks a value
  * that needs attention. */
 static void line(struct today *st, int y, const char *label, const char *value, int alert,
@@ -175,10 +181,10 @@ static void line(struct today *st, int y, const char *label, const char *value, 
 {
 	int x = st->r.x + 1, w = st->r.w - 1;
 
-	draw_fit(y, x, 24, label, THEME_LABEL);
-	draw_fit(y, x + 24, 8, value, alert ? THEME_ALERT : THEME_NORMAL);
-	if (rest && w > 33)
-		draw_fit(y, x + 33, w - 33, rest, THEME_NORMAL);
+	draw_fit(y, x, LABEL_W, label, THEME_LABEL);
+	draw_fit(y, x + LABEL_W, VALUE_W, value, alert ? THEME_ALERT : THEME_NORMAL);
+	if (rest && w > REST_X)
+		draw_fit(y, x + REST_X, w - REST_X, rest, THEME_NORMAL);
 }
 
 static void t_draw(struct screen *s)
@@ -210,7 +216,7 @@ static void t_draw(struct screen *s)
 	snprintf(rest, sizeof rest, "%s %d", _("fevers found today"), d->fevers);
 	line(st, y + 2, _("Residents checked"), v, 0, rest);
 	if (d->fevers) /* the fevers stand out */
-		draw_text(y + 2, st->r.x + 34, st->r.w - 34, rest, THEME_ALERT);
+		draw_text(y + 2, st->r.x + 1 + REST_X, st->r.w - 1 - REST_X, rest, THEME_ALERT);
 
 	snprintf(v, sizeof v, "%d", d->iso_total.active);
 	snprintf(rest, sizeof rest, "%s %d · %s %d · %s %d · %s %d", _("home"),
@@ -225,7 +231,7 @@ static void t_draw(struct screen *s)
 		 "PM ", d->missed_pm);
 	line(st, y + 4, _("Checks today"), v, d->missed_am + d->missed_pm > 0, rest);
 	if (d->missed_am + d->missed_pm)
-		draw_text(y + 4, st->r.x + 25, 8, v, THEME_ALERT);
+		draw_text(y + 4, st->r.x + 1 + LABEL_W, VALUE_W, v, THEME_ALERT);
 
 	snprintf(v, sizeof v, "%d", d->iso_total.ending);
 	snprintf(rest, sizeof rest, "%s %d · %s %d", _("past the last day"), d->iso_total.overdue,
