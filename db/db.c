@@ -65,6 +65,9 @@ int sql_error(struct db *db, struct err *e, const char *what)
 			       msg);
 	if ((code & 0xff) == SQLITE_READONLY)
 		return err_set(e, _("%s: the database %s is read-only (%s)"), what, db->path, msg);
+	if ((code & 0xff) == SQLITE_CORRUPT)
+		return err_set(e, _("%s: the database %s is damaged (%s); restore it from a backup"),
+			       what, db->path, msg);
 	if ((code & 0xff) == SQLITE_BUSY)
 		return err_set(e, _("%s: the database is busy in another program; try again"),
 			       what);
@@ -271,6 +274,41 @@ out:
 
 /* Creates an empty file with mode 0600 so that SQLite never creates it with
  * the umask's mode. */
+/* 1 when SQLite could not open path, a database in WAL mode, because it
+ * cannot create the -wal and -shm files beside it: the folder is not
+ * writable and they do not exist already.  A file in rollback-journal mode
+ * (a backup) reads fine from a read-only folder, a USB stick say. */
+static int folder_blocks_wal(const char *path)
+{
+	unsigned char hdr[20];
+	char *dir, *slash, *f;
+	int fd = open(path, O_RDONLY), blocked;
+
+	blocked = fd >= 0 && pread(fd, hdr, sizeof hdr, 0) == (ssize_t)sizeof hdr &&
+		  !memcmp(hdr, "SQLite format 3", 16) && hdr[18] == 2;
+	if (fd >= 0)
+		close(fd);
+	if (!blocked)
+		return 0;
+	dir = xstrdup(path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	blocked = access(slash ? dir : ".", W_OK | X_OK) < 0;
+	if (blocked) {
+		f = xasprintf("%s-shm", path);
+		blocked = access(f, F_OK) < 0;
+		free(f);
+		if (!blocked) {
+			f = xasprintf("%s-wal", path);
+			blocked = access(f, F_OK) < 0;
+			free(f);
+		}
+	}
+	free(dir);
+	return blocked;
+}
+
 static int create_file(const char *path, struct err *e)
 {
 	int fd;
@@ -363,6 +401,10 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 				_("the database %s is read-only: doorstep needs to write to it "
 				  "(check its permissions)"),
 				path);
+			goto fail;
+		} else if (folder_blocks_wal(path)) {
+			err_set(e, _("the folder of %s is not writable: doorstep keeps its journal (%s-wal) beside the database (check the folder's permissions)"),
+				path, path);
 			goto fail;
 		}
 	}
