@@ -95,6 +95,8 @@ static const char *const migrations[] = {
 	"CREATE UNIQUE INDEX households_code ON households(code) WHERE deleted_at IS NULL;\n"
 	"CREATE INDEX households_order ON households(sort_key, id);\n"
 	"CREATE INDEX households_grid ON households(grid_id, sort_key, id);\n"
+	/* The daily counts "as of a date" read these instead of every row. */
+	"CREATE INDEX households_asof ON households(created_at, deleted_at);\n"
 
 	"CREATE TABLE residents (\n" RECORD_COLS
 	"household_id INTEGER NOT NULL REFERENCES households(id),\n"
@@ -117,6 +119,7 @@ static const char *const migrations[] = {
 	"CREATE UNIQUE INDEX residents_id_number ON residents(id_number)"
 	" WHERE id_number IS NOT NULL AND deleted_at IS NULL;\n"
 	"CREATE INDEX residents_household ON residents(household_id);\n"
+	"CREATE INDEX residents_asof ON residents(created_at, deleted_at, status);\n"
 	/* No index on name or pinyin: the Households filter looks names up in
 	 * search_terms (migration 2), and a resident's name is only matched
 	 * within a household (residents_household). */
