@@ -107,8 +107,8 @@ static int community_submit(void *ctx, struct form *f, struct err *e)
 	if (app_begin(app, e) < 0)
 		return -1;
 	/* fs goes with its screen, which app_begin closed */
-	app_status(app, _("Created %s for %s (station %c)."), cli->db_path, s.community,
-		   s.station);
+	app_status(app, _("Created the database of %s (station %c): %s"), s.community, s.station,
+		   cli->db_path);
 	return 0;
 }
 
@@ -133,8 +133,8 @@ static char *report_text(const char *path, const char *from, char station,
 
 	if (!f)
 		return xstrdup("");
-	fprintf(f, _("Created %s for %s (station %c) from %s (station %c).\n\n"), path,
-		r->other_community, station, from, r->other_station);
+	fprintf(f, _("Created the database of %s (station %c): %s, from %s (station %c).\n\n"),
+		r->other_community, station, path, from, r->other_station);
 	cmd_merge_print_report(f, r);
 	fprintf(f, "\n%s\n", _("Enter continues: who is on duty, then the tabs."));
 	fclose(f);
