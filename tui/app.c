@@ -687,7 +687,8 @@ int app_begin(struct app *app, struct err *e)
 	int found = db_settings_get(app->cli->db, &s, e);
 
 	if (found <= 0)
-		return found < 0 ? -1 : err_set(e, _("%s holds no community yet"), app->cli->db_path);
+		return found < 0 ? -1
+				 : err_set(e, _("%s holds no community yet"), app->cli->db_path);
 	app->db = app->cli->db;
 	app->settings = s;
 	app->data_version = db_data_version(app->db);

@@ -52,8 +52,8 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	if (station) {
 		s.station = setup_station(station);
 		if (!s.station)
-			return cli_usage_error("init", _("--station takes one letter A-Z, not \"%s\""),
-					       station);
+			return cli_usage_error(
+			    "init", _("--station takes one letter A-Z, not \"%s\""), station);
 	}
 	if (from) {
 		if (!station)

@@ -62,8 +62,7 @@ static int check_station(void *ctx, struct form *f, const char *name, const char
 	return 0;
 }
 
-static int check_file(void *ctx, struct form *f, const char *name, const char *value,
-		      struct err *e)
+static int check_file(void *ctx, struct form *f, const char *name, const char *value, struct err *e)
 {
 	const char *home = getenv("HOME");
 
