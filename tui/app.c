@@ -23,9 +23,11 @@
 #include "db/settings.h"
 #include "tui/cli.h"
 #include "tui/confirm.h"
+#include "tui/first_start.h"
 #include "tui/help.h"
 #include "tui/screen.h"
 #include "tui/settings_screen.h"
+#include "tui/setup.h"
 #include "tui/signals.h"
 #include "tui/staffpick.h"
 #include "tui/tabs.h"
@@ -76,6 +78,11 @@ struct db *app_db(struct app *app)
 	return app->db;
 }
 
+struct cli *app_cli(struct app *app)
+{
+	return app->cli;
+}
+
 const struct settings *app_settings(struct app *app)
 {
 	return &app->settings;
@@ -85,6 +92,8 @@ void app_settings_reload(struct app *app)
 {
 	struct err e;
 
+	if (!app->db)
+		return;
 	err_clear(&e);
 	if (db_settings_get(app->db, &app->settings, &e) < 0)
 		app_error_err(app, &e);
@@ -92,7 +101,7 @@ void app_settings_reload(struct app *app)
 
 const char *app_staff(struct app *app)
 {
-	return db_staff(app->db);
+	return app->db ? db_staff(app->db) : app->cli->staff;
 }
 
 static void vstatus(struct app *app, int is_err, const char *fmt, va_list ap)
@@ -241,8 +250,8 @@ static void data_changed(struct app *app)
 
 int app_goto_tab(struct app *app, int i)
 {
-	if (i < 0 || i >= TABS_COUNT)
-		return -1;
+	if (i < 0 || i >= TABS_COUNT || !app->db)
+		return -1; /* no tabs before the first start made a database */
 	if (stack_modal(cur_stack(app))) {
 		app_error(app, "%s", _("close this window first (Esc)"));
 		return -1;
@@ -306,6 +315,11 @@ static void draw_tabs(struct app *app)
 	char right[300];
 
 	draw_fill(0, 0, COLS, THEME_TAB);
+	if (!app->db) {
+		memset(app->tab_x, 0, sizeof app->tab_x);
+		draw_text(0, 1, COLS - 1, _("doorstep: first start"), THEME_TAB_ACTIVE);
+		return;
+	}
 	for (int i = 0; i < TABS_COUNT; i++) {
 		snprintf(buf[i], sizeof buf[i], "%s", _(tabs_table[i].title));
 		w[i] = textwidth_utf8(buf[i]);
@@ -499,12 +513,16 @@ static void global_action(struct app *app, struct screen *s, enum action act)
 		help_push(app, s);
 		break;
 	case ACT_SETTINGS:
+		if (!app->db)
+			break;
 		if (stack_modal(t))
 			app_error(app, "%s", _("close this window first (Esc)"));
 		else
 			settings_screen_push(app);
 		break;
 	case ACT_STAFF:
+		if (!app->db)
+			break;
 		if (stack_modal(t))
 			app_error(app, "%s", _("close this window first (Esc)"));
 		else
@@ -614,7 +632,7 @@ static long long now_ms(void)
 
 static void poll_data(struct app *app)
 {
-	long long v = db_data_version(app->db);
+	long long v = app->db ? db_data_version(app->db) : -1;
 
 	if (v >= 0 && v != app->data_version) {
 		app->data_version = v;
@@ -663,24 +681,45 @@ static void loop(struct app *app)
 	}
 }
 
+int app_begin(struct app *app, struct err *e)
+{
+	struct settings s;
+	int found = db_settings_get(app->cli->db, &s, e);
+
+	if (found <= 0)
+		return found < 0 ? -1
+				 : err_set(e, _("%s holds no community yet"), app->cli->db_path);
+	app->db = app->cli->db;
+	app->settings = s;
+	app->data_version = db_data_version(app->db);
+	for (int i = 0; i < TABS_COUNT; i++) {
+		for (int j = 0; j < app->tabs[i].depth; j++)
+			app->tabs[i].s[j]->closing = 1;
+		app->tabs[i].stale = 0;
+	}
+	app->cur = 0;
+	push_on(app, &app->tabs[0], tabs_table[0].cls, tabs_table[0].arg);
+	if (!app->cli->staff_given)
+		staffpick_push(app, 1);
+	return 0;
+}
+
 int app_run(struct cli *cli)
 {
 	struct app *app;
 	struct err e;
-	int sig;
+	int sig, ready, status = CLI_OK;
 
-	if (cli_open_db(cli, 0) < 0)
-		return CLI_REFUSED;
-	app = xcalloc(1, sizeof *app);
-	app->cli = cli;
-	app->db = cli->db;
+	/* What cannot be opened is said on stderr, before the screen changes;
+	 * what is missing or empty gets the first-start screen. */
 	err_clear(&e);
-	if (db_settings_get(app->db, &app->settings, &e) < 0) {
+	ready = setup_probe(cli, &e);
+	if (ready < 0) {
 		cli_error(&e, NULL);
-		free(app);
 		return CLI_REFUSED;
 	}
-	app->data_version = db_data_version(app->db);
+	app = xcalloc(1, sizeof *app);
+	app->cli = cli;
 
 	signals_install(restore_terminal);
 	xalloc_set_fatal_hook(restore_terminal);
@@ -702,14 +741,16 @@ int app_run(struct cli *cli)
 		      NULL) != 0;
 
 	relayout(app);
-	app_goto_tab(app, 0);
-	if (!cli->staff_given)
-		staffpick_push(app, 1);
-	loop(app);
+	if (!ready)
+		first_start_push(app);
+	else if (app_begin(app, &e) < 0)
+		status = CLI_REFUSED;
+	if (status == CLI_OK)
+		loop(app);
 
 	sig = signals_pending();
 	app->ending = 1;
-	if (db_in_transaction(app->db))
+	if (app->db && db_in_transaction(app->db))
 		db_rollback(app->db);
 	for (int i = 0; i < TABS_COUNT; i++) {
 		while (app->tabs[i].depth > 0)
@@ -718,5 +759,7 @@ int app_run(struct cli *cli)
 	restore_terminal();
 	xalloc_set_fatal_hook(NULL);
 	free(app);
-	return sig ? 128 + sig : CLI_OK;
+	if (status != CLI_OK)
+		cli_error(&e, NULL);
+	return sig ? 128 + sig : status;
 }

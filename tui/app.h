@@ -3,7 +3,11 @@
  * app_run opens the database, asks who is on duty, and runs the main loop:
  * eight tabs, each with its own stack of screens (tui/screen.h), a status
  * line and a hint line.  Screens reach the program through the functions
- * below; they never touch the stacks themselves. */
+ * below; they never touch the stacks themselves.
+ *
+ * When there is no database yet at the path, or one that was never set up,
+ * the program starts without one (app_db is NULL, no tabs): the first-start
+ * screens (tui/first_start.h) make it and then call app_begin. */
 #ifndef DOORSTEP_APP_H
 #define DOORSTEP_APP_H
 
@@ -20,8 +24,19 @@ struct screen_class;
  * arrives, restores the terminal.  Returns the exit status. */
 int app_run(struct cli *cli);
 
-/* The open database (never NULL while screens run). */
+/* The open database; NULL only during the first start, before app_begin. */
 struct db *app_db(struct app *app);
+
+/* The command line's state: the database path, the connection the
+ * first start makes (cli->db), the staff name. */
+struct cli *app_cli(struct app *app);
+
+/* Ends the first start: takes cli->db (just set up by the caller) as the
+ * program's database, reads its settings, closes every open screen (after
+ * the current event) and opens the Today tab with the staff picker over it
+ * (unless the staff was given).  Returns 0, or -1 with e filled when the
+ * database holds no settings (nothing changed then). */
+int app_begin(struct app *app, struct err *e);
 
 /* The community's settings as last read (app_settings_reload re-reads them
  * after the settings screen saved). */

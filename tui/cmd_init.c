@@ -3,15 +3,12 @@
 
 #include <getopt.h>
 #include <stdio.h>
-#include <string.h>
-#include <sys/stat.h>
 
 #include "core/i18n.h"
 #include "core/settings.h"
-#include "db/db.h"
-#include "db/settings.h"
 #include "tui/cli.h"
 #include "tui/cmd_merge.h"
+#include "tui/setup.h"
 
 int cmd_init(struct cli *cli, int argc, char **argv)
 {
@@ -25,9 +22,8 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	};
 	struct settings s;
 	struct err e;
-	struct stat sb;
 	const char *station = NULL, *from = NULL;
-	int c, found;
+	int c;
 
 	settings_defaults(&s);
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -54,11 +50,10 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error("init", _("unexpected argument \"%s\""), argv[optind]);
 	if (station) {
-		if (strlen(station) != 1 || station[0] < 'A' || (station[0] > 'Z' && station[0] < 'a') ||
-		    station[0] > 'z')
-			return cli_usage_error("init", _("--station takes one letter A-Z, not \"%s\""),
-					       station);
-		s.station = (char)(station[0] & ~0x20);
+		s.station = setup_station(station);
+		if (!s.station)
+			return cli_usage_error(
+			    "init", _("--station takes one letter A-Z, not \"%s\""), station);
 	}
 	if (from) {
 		if (!station)
@@ -68,25 +63,8 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	}
 	if (!s.community[0])
 		return cli_usage_error("init", "%s", _("--community NAME is required"));
-	if (stat(cli->db_path, &sb) == 0 && sb.st_size > 0) {
-		if (cli_open_db(cli, 0) < 0)
-			return CLI_REFUSED;
-		err_clear(&e);
-		struct settings old;
-		found = db_settings_get(cli->db, &old, &e);
-		if (found != 0) {
-			if (found < 0)
-				cli_error(&e, NULL);
-			else
-				fprintf(stderr, _("doorstep: %s already holds the community \"%s\"; nothing was changed\n"),
-					cli->db_path, old.community);
-			return CLI_REFUSED;
-		}
-	} else if (cli_open_db(cli, DB_OPEN_CREATE) < 0) {
-		return CLI_REFUSED;
-	}
 	err_clear(&e);
-	if (db_settings_put(cli->db, &s, &e) < 0) {
+	if (setup_new_community(cli, &s, &e) < 0) {
 		cli_error(&e, NULL);
 		return CLI_REFUSED;
 	}

@@ -3,19 +3,15 @@
  * merge engine (db/merge.h), and the printed merge report. */
 #include "tui/cmd_merge.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/i18n.h"
-#include "core/xalloc.h"
 #include "db/db.h"
 #include "db/merge.h"
 #include "tui/cli.h"
+#include "tui/setup.h"
 
 static void print_counts(FILE *f, const char *name, const struct mergeplan_counts *c)
 {
@@ -130,42 +126,14 @@ int cmd_merge(struct cli *cli, int argc, char **argv)
 	return status;
 }
 
-static void remove_db_files(const char *path)
-{
-	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
-
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		char *p = xasprintf("%s%s", path, suffix[i]);
-
-		unlink(p);
-		free(p);
-	}
-}
-
 int cmd_merge_init_from(struct cli *cli, const char *from, char station)
 {
 	struct merge_report r;
 	struct err e;
-	struct stat sb;
-	int created = 0, status = CLI_OK;
+	int status = CLI_OK;
 
-	if (stat(cli->db_path, &sb) < 0) {
-		if (errno != ENOENT) {
-			fprintf(stderr, _("doorstep: cannot open %s: %s\n"), cli->db_path,
-				strerror(errno));
-			return CLI_REFUSED;
-		}
-		created = 1;
-	}
-	/* A file that exists is accepted when it is empty or holds no records:
-	 * db_merge_init_from checks that. */
-	if (cli_open_db(cli, DB_OPEN_CREATE) < 0) {
-		if (created)
-			remove_db_files(cli->db_path);
-		return CLI_REFUSED;
-	}
 	err_clear(&e);
-	if (db_merge_init_from(cli->db, from, station, &r, &e) < 0) {
+	if (setup_from(cli, from, station, &r, &e) < 0) {
 		cli_error(&e, NULL);
 		status = CLI_REFUSED;
 	} else {
@@ -174,9 +142,5 @@ int cmd_merge_init_from(struct cli *cli, const char *from, char station)
 		cmd_merge_print_report(stdout, &r);
 	}
 	merge_report_free(&r);
-	if (status != CLI_OK && created) {
-		db_close(&cli->db);
-		remove_db_files(cli->db_path);
-	}
 	return status;
 }
