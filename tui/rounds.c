@@ -1029,9 +1029,9 @@ static int r_event(struct screen *s, const struct event *ev)
 		return entry_event(st, ev);
 	if (st->mode == MODE_DATE)
 		return date_event(st, ev);
-	if (ev->type == EVENT_KEY && is_digit_key(ev->key)) {
-		r = current(st);
-		if (!r || entry_start(st, r, NULL) < 0)
+	/* Digits are temperatures on a row; with no row they switch tabs. */
+	if (ev->type == EVENT_KEY && is_digit_key(ev->key) && (r = current(st))) {
+		if (entry_start(st, r, NULL) < 0)
 			return SCREEN_HANDLED;
 		lineedit_set_utf8(&st->field, "");
 		return entry_event(st, ev);
