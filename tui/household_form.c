@@ -10,6 +10,7 @@
 #include "core/phone.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/hhdetail.h"
 #include "db/households.h"
 #include "tui/app.h"
 #include "tui/form.h"
@@ -126,6 +127,13 @@ int household_form_push(struct app *app, long long id, household_saved_fn saved,
 		if (r != 1) {
 			app_error(app, "%s",
 				  r < 0 ? e.msg : _("the household was deleted meanwhile"));
+			free(x);
+			return -1;
+		}
+		/* the phone shows whole to edit it: a reveal, audited */
+		if (h.phone && *h.phone && db_reveal(app_db(app), "households", h.uuid, "phone", &e) < 0) {
+			app_error_err(app, &e);
+			model_household_clear(&h);
 			free(x);
 			return -1;
 		}
