@@ -6,6 +6,8 @@
  *   temperature on).
  * - A resident's tags typed with commas ("慢性病, 独居老人") are saved; the
  *   comma used to hang the program when the field was left.
+ * - A household's grid typed that is no grid yet is named and needs a second
+ *   F10 (a typo used to make a grid of its own without a word).
  * - Gate: after a pass number that fails its check digit, the previous
  *   household's verdict is gone and `o` records nothing for it. */
 #include <stdio.h>
@@ -77,6 +79,22 @@ static void new_community(const char *db)
 	harness_key(h, "F10");
 	HWAIT(h, "张三 added", 3000);
 	sql_is(h, db, "SELECT tags FROM residents WHERE name = '张三'", "chronic,elderly_alone");
+
+	/* a grid that does not exist yet is named before it is made */
+	harness_key(h, "Esc");
+	HWAIT(h, "Households: 1", 3000);
+	harness_type(h, "n");
+	HWAIT(h, "A new household", 3000);
+	harness_type(h, "1-1-102");
+	for (int i = 0; i < 6; i++)
+		harness_key(h, "Tab"); /* to Grid */
+	harness_type(h, "第一网格");
+	harness_key(h, "F10");
+	HWAIT(h, "第一网格 is not a grid yet: F10 again creates it", 3000);
+	sql_is(h, db, "SELECT count(*) FROM households", "1");
+	harness_key(h, "F10");
+	HWAIT(h, "Household 1-1-102 added", 3000);
+	sql_is(h, db, "SELECT g.name FROM households h JOIN grids g ON g.id = h.grid_id", "第一网格");
 	quit(&h);
 }
 
