@@ -41,6 +41,8 @@ UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
 SCREEN_SRC := $(sort $(wildcard tests/screen/test_*.c))
 SCREEN_BIN := $(SCREEN_SRC:tests/screen/%.c=$(BUILD)/tests/screen/%)
+TOOL_SRC   := $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN   := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/tools/%)
 PO         := $(wildcard data/locale/*.po)
 MO         := $(PO:data/locale/%.po=$(BUILD)/locale/%/LC_MESSAGES/doorstep.mo)
 
@@ -94,15 +96,26 @@ $(BUILD)/tests/screen/%: tests/screen/%.c $(BUILD)/tests/screen/harness.o
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CF) -o $@ $< $(BUILD)/tests/screen/harness.o $(shell pkg-config --libs vterm 2>/dev/null) -lutil
 
+# Helper programs of the tests (tests/tools/*.c), linked with the library.
+$(BUILD)/tests/tools/%: tests/tools/%.c $(BUILD)/libdoorstep.a
+	@mkdir -p $(@D)
+	@echo "CC $<"
+	@$(CC) $(ALL_CF) -o $@ $< $(BUILD)/libdoorstep.a $(LIBS)
+
 # Benchmarks (tests/bench/*.c): built on request, never run by `make test`.
 $(BUILD)/tests/bench/%: tests/bench/%.c $(BUILD)/libdoorstep.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CF) -o $@ $< $(BUILD)/libdoorstep.a $(LIBS)
 
+# bench_tui drives the program in a pty through the screen-test harness.
+$(BUILD)/tests/bench/bench_tui: tests/bench/bench_tui.c $(BUILD)/tests/screen/harness.o
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CF) -o $@ $< $(BUILD)/tests/screen/harness.o $(shell pkg-config --libs vterm 2>/dev/null) -lutil
+
 run: deps all
 	@tools/run-demo.sh $(BUILD)
 
-test: deps all $(UNIT_BIN) $(SCREEN_BIN)
+test: deps all $(UNIT_BIN) $(SCREEN_BIN) $(TOOL_BIN)
 	@BUILD=$(BUILD) tests/run.sh
 
 lint:

@@ -1,5 +1,6 @@
 /* clock: the program's notion of now; see clock.h. */
 #include "core/clock.h"
+#include "core/i18n.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -41,8 +42,9 @@ int clock_check_env(struct err *e)
 	char buf[CLOCK_STR];
 
 	if (env && *env && parse_stamp(env, buf) < 0)
-		return err_set(e, "DOORSTEP_NOW=\"%s\" is not a time of the form \"YYYY-MM-DD HH:MM:SS\"",
-			       env);
+		return err_set(
+		    e, _("DOORSTEP_NOW=\"%s\" is not a time of the form \"YYYY-MM-DD HH:MM:SS\""),
+		    env);
 	return 0;
 }
 

@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "core/xalloc.h"
 
 #define FLUSH_AT (64 * 1024)
@@ -53,7 +54,7 @@ int csvout_encoding_parse(const char *name, enum csvout_encoding *out, struct er
 			return 0;
 		}
 	}
-	return err_field(e, "encoding", "unknown encoding \"%s\": use utf8-bom, utf8 or gb18030",
+	return err_field(e, "encoding", _("unknown encoding \"%s\": use utf8-bom, utf8 or gb18030"),
 			 name ? name : "");
 }
 
@@ -102,11 +103,12 @@ static int flush_out(struct csvout *w, struct err *e)
 
 			w->failed = 1;
 			if (err == ENOSPC)
-				return err_set(e, "the disk is full");
+				return err_set(e, _("the disk is full"));
 			if (err == EFBIG)
-				return err_set(e, "the file is larger than this system allows (%s)",
+				return err_set(e,
+					       _("the file is larger than this system allows (%s)"),
 					       strerror(err));
-			return err_set(e, "cannot write: %s", strerror(err));
+			return err_set(e, _("cannot write: %s"), strerror(err));
 		}
 		off += (size_t)n;
 	}
@@ -126,7 +128,7 @@ int csvout_open(struct csvout **out, int fd, enum csvout_encoding enc, struct er
 		w->cd = iconv_open("GB18030", "UTF-8");
 		if (w->cd == (iconv_t)-1) {
 			csvout_free(&w);
-			return err_set(e, "this system cannot convert to GB18030 (iconv: %s)",
+			return err_set(e, _("this system cannot convert to GB18030 (iconv: %s)"),
 				       strerror(errno));
 		}
 	}
@@ -260,12 +262,12 @@ static void describe_char(const unsigned char *s, size_t n, char *out, size_t ou
 			cp = (cp << 6) | (s[i] & 0x3F);
 		if (i == len && !(cp >= 0xD800 && cp <= 0xDFFF) && cp <= 0x10FFFF &&
 		    cp >= (len == 2 ? 0x80u : len == 3 ? 0x800u : 0x10000u)) {
-			snprintf(out, outn, "the character \"%.*s\" (U+%04X)", (int)len,
+			snprintf(out, outn, _("the character \"%.*s\" (U+%04X)"), (int)len,
 				 (const char *)s, cp);
 			return;
 		}
 	}
-	snprintf(out, outn, "the byte 0x%02X, which is not valid UTF-8", n ? s[0] : 0);
+	snprintf(out, outn, _("the byte 0x%02X, which is not valid UTF-8"), n ? s[0] : 0);
 }
 
 /* Converts the row buffer into the output buffer. */
@@ -298,9 +300,10 @@ static int convert_row(struct csvout *w, struct err *e)
 			describe_char((const unsigned char *)in, inleft, what, sizeof what);
 			w->failed = 1;
 			if (col < w->nheader && w->header[col][0])
-				return err_set(e, "row %ld, column %s: %s cannot be written in GB18030",
-					       w->rows + 1, w->header[col], what);
-			return err_set(e, "row %ld, column %d: %s cannot be written in GB18030",
+				return err_set(
+				    e, _("row %ld, column %s: %s cannot be written in GB18030"),
+				    w->rows + 1, w->header[col], what);
+			return err_set(e, _("row %ld, column %d: %s cannot be written in GB18030"),
 				       w->rows + 1, col + 1, what);
 		}
 	}

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/xalloc.h"
 
 struct reader {
@@ -98,16 +99,17 @@ static int parse_error(struct csv_parser *p, struct reader *r, struct err *e)
 	if (code == CSV_EPARSE) {
 		if (r->open && r->rec_line != r->line) {
 			e->line = r->rec_line;
-			return err_set(e,
-				       "a quoted field that starts on this line is never closed");
+			return err_set(
+			    e, _("a quoted field that starts on this line is never closed"));
 		}
 		e->line = r->line;
-		return err_set(e, "malformed CSV: a double quote inside an unquoted field or text "
-				  "after a closing quote (a quote in a cell is written \"\" inside "
-				  "quotes)");
+		return err_set(e,
+			       _("malformed CSV: a double quote inside an unquoted field or text "
+				 "after a closing quote (a quote in a cell is written \"\" inside "
+				 "quotes)"));
 	}
 	e->line = r->line;
-	return err_set(e, "CSV reader: %s", csv_strerror(code));
+	return err_set(e, _("CSV reader: %s"), csv_strerror(code));
 }
 
 int csvread_text(const char *text, size_t n, csvread_fn fn, void *ctx, struct err *e)
@@ -118,7 +120,7 @@ int csvread_text(const char *text, size_t n, csvread_fn fn, void *ctx, struct er
 	int rc = 0;
 
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
-		return err_set(e, "CSV reader: out of memory");
+		return err_set(e, _("CSV reader: out of memory"));
 	if (n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
 		s += 3;
 	while (s < end && !r.stop) {

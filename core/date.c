@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/normalize.h"
 
 static int is_leap(int y)
@@ -44,14 +45,14 @@ int date_parse_iso(const char *s, struct date *out, struct err *e)
 	int y, m, d;
 
 	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return err_set(e, "\"%s\" is not a date of the form YYYY-MM-DD", s ? s : "");
+		return err_set(e, _("\"%s\" is not a date of the form YYYY-MM-DD"), s ? s : "");
 	y = read_digits(s, 4);
 	m = read_digits(s + 5, 2);
 	d = read_digits(s + 8, 2);
 	if (y < 0 || m < 0 || d < 0)
-		return err_set(e, "\"%s\" is not a date of the form YYYY-MM-DD", s);
+		return err_set(e, _("\"%s\" is not a date of the form YYYY-MM-DD"), s);
 	if (!date_valid(y, m, d))
-		return err_set(e, "%s is not a real date", s);
+		return err_set(e, _("%s is not a real date"), s);
 	out->y = y;
 	out->m = m;
 	out->d = d;
@@ -100,8 +101,8 @@ int date_parse_input(const char *s, const struct date *today, struct date *out,
 		memcpy(buf, folded, n + 1);
 	free(folded);
 	if (n >= sizeof buf)
-		return err_set(e, "too long for a date: type 2020-02-15, 0215, 15, t (today) or "
-				  "-1 (yesterday)");
+		return err_set(e, _("too long for a date: type 2020-02-15, 0215, 15, t (today) or "
+				    "-1 (yesterday)"));
 	if (n == 0)
 		goto bad;
 
@@ -120,7 +121,7 @@ int date_parse_input(const char *s, const struct date *today, struct date *out,
 		int d = atoi(buf);
 
 		if (!date_valid(today->y, today->m, d))
-			return err_set(e, "day %d does not exist in %04d-%02d", d, today->y,
+			return err_set(e, _("day %d does not exist in %04d-%02d"), d, today->y,
 				       today->m);
 		*out = (struct date){today->y, today->m, d};
 		return 0;
@@ -129,7 +130,7 @@ int date_parse_input(const char *s, const struct date *today, struct date *out,
 		int m = read_digits(buf, 2), d = read_digits(buf + 2, 2);
 
 		if (!date_valid(today->y, m, d))
-			return err_set(e, "%04d-%02d-%02d is not a real date", today->y, m, d);
+			return err_set(e, _("%04d-%02d-%02d is not a real date"), today->y, m, d);
 		*out = (struct date){today->y, m, d};
 		return 0;
 	}
@@ -138,7 +139,7 @@ int date_parse_input(const char *s, const struct date *today, struct date *out,
 		    d = read_digits(buf + 6, 2);
 
 		if (!date_valid(y, m, d))
-			return err_set(e, "%04d-%02d-%02d is not a real date", y, m, d);
+			return err_set(e, _("%04d-%02d-%02d is not a real date"), y, m, d);
 		*out = (struct date){y, m, d};
 		return 0;
 	}
@@ -146,10 +147,11 @@ int date_parse_input(const char *s, const struct date *today, struct date *out,
 	if (r == 0)
 		return 0;
 	if (r == -2)
-		return err_set(e, "%04d-%02d-%02d is not a real date", ly, lm, ld);
+		return err_set(e, _("%04d-%02d-%02d is not a real date"), ly, lm, ld);
 bad:
-	return err_set(e, "\"%s\" is not a date: type 2020-02-15, 0215, 15, t (today) or -1 (yesterday)",
-		       buf);
+	return err_set(
+	    e, _("\"%s\" is not a date: type 2020-02-15, 0215, 15, t (today) or -1 (yesterday)"),
+	    buf);
 }
 
 void date_format(const struct date *d, char out[DATE_STR])

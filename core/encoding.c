@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/i18n.h"
 #include "core/xalloc.h"
 
 int encoding_parse_name(const char *name, enum encoding *out, struct err *e)
@@ -28,7 +29,7 @@ int encoding_parse_name(const char *name, enum encoding *out, struct err *e)
 			return 0;
 		}
 	}
-	return err_set(e, "unknown encoding \"%s\" (use auto, utf8, utf8-bom or gb18030)",
+	return err_set(e, _("unknown encoding \"%s\" (use auto, utf8, utf8-bom or gb18030)"),
 		       name ? name : "");
 }
 
@@ -155,8 +156,8 @@ int encoding_to_utf8(const char *in, size_t n, enum encoding want, char **out, s
 	*out_len = 0;
 	if (looks_utf16(u, n)) {
 		e->line = 1;
-		return err_set(e, "the file is UTF-16 (Excel's \"Unicode text\"); save it as "
-				  "\"CSV UTF-8\" or plain \"CSV\" instead");
+		return err_set(e, _("the file is UTF-16 (Excel's \"Unicode text\"); save it as "
+				    "\"CSV UTF-8\" or plain \"CSV\" instead"));
 	}
 	if (want != ENCODING_GB18030 && n >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
 		in += 3;
@@ -175,10 +176,10 @@ int encoding_to_utf8(const char *in, size_t n, enum encoding want, char **out, s
 		if (want == ENCODING_UTF8 || want == ENCODING_UTF8_BOM) {
 			e->line = encoding_line_at(in, valid);
 			if (in[valid] == '\0')
-				return err_set(e, "a NUL byte: this is not a text file");
+				return err_set(e, _("a NUL byte: this is not a text file"));
 			return err_set(e,
-				       "invalid UTF-8 (byte 0x%02X); is the file GB18030? "
-				       "(try --encoding gb18030)",
+				       _("invalid UTF-8 (byte 0x%02X); is the file GB18030? "
+					 "(try --encoding gb18030)"),
 				       (unsigned char)in[valid]);
 		}
 	}
@@ -187,11 +188,11 @@ int encoding_to_utf8(const char *in, size_t n, enum encoding want, char **out, s
 
 	if (nul) {
 		e->line = encoding_line_at(in, (size_t)(nul - in));
-		return err_set(e, "a NUL byte: this is not a text file");
+		return err_set(e, _("a NUL byte: this is not a text file"));
 	}
 	if (convert("GB18030", "UTF-8", in, n, out, out_len, &bad) < 0) {
 		if (bad == (size_t)-1)
-			return err_set(e, "this system's iconv cannot read GB18030");
+			return err_set(e, _("this system's iconv cannot read GB18030"));
 		if (want == ENCODING_AUTO) {
 			/* Name the byte that the likelier reading stumbled on: the one
 			 * that got further into the file. */
@@ -200,12 +201,12 @@ int encoding_to_utf8(const char *in, size_t n, enum encoding want, char **out, s
 				bad = valid;
 			e->line = encoding_line_at(in, bad);
 			return err_set(e,
-				       "invalid byte 0x%02X: the text is neither UTF-8 nor "
-				       "GB18030",
+				       _("invalid byte 0x%02X: the text is neither UTF-8 nor "
+					 "GB18030"),
 				       (unsigned char)in[bad]);
 		}
 		e->line = encoding_line_at(in, bad);
-		return err_set(e, "invalid GB18030 (byte 0x%02X)", (unsigned char)in[bad]);
+		return err_set(e, _("invalid GB18030 (byte 0x%02X)"), (unsigned char)in[bad]);
 	}
 	if (found)
 		*found = ENCODING_GB18030;
@@ -221,14 +222,14 @@ int encoding_from_utf8(const char *in, size_t n, enum encoding to, char **out, s
 	*out_len = 0;
 	if (valid != n) {
 		e->line = encoding_line_at(in, valid);
-		return err_set(e, "invalid UTF-8 text (byte 0x%02X)", (unsigned char)in[valid]);
+		return err_set(e, _("invalid UTF-8 text (byte 0x%02X)"), (unsigned char)in[valid]);
 	}
 	if (to == ENCODING_GB18030) {
 		if (convert("UTF-8", "GB18030", in, n, out, out_len, &bad) < 0) {
 			if (bad == (size_t)-1)
-				return err_set(e, "this system's iconv cannot write GB18030");
+				return err_set(e, _("this system's iconv cannot write GB18030"));
 			e->line = encoding_line_at(in, bad);
-			return err_set(e, "text that GB18030 cannot hold");
+			return err_set(e, _("text that GB18030 cannot hold"));
 		}
 		return 0;
 	}

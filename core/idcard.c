@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/normalize.h"
 
 #define FIELD "id_number"
@@ -94,17 +95,18 @@ static int parse_resident(const char *s, const struct date *today, struct idcard
 			continue; /* a wrong length is reported below */
 		if (s[i] == 'X')
 			return err_field(e, FIELD,
-					 "ID number: X is only allowed as the last of 18 "
-					 "characters");
-		return err_field(e, FIELD,
-				 "ID number: only digits are allowed (and X last), found \"%s\" at "
-				 "position %zu",
-				 one_char(s + i, c), utf8_chars(s) - utf8_chars(s + i) + 1);
+					 _("ID number: X is only allowed as the last of 18 "
+					   "characters"));
+		return err_field(
+		    e, FIELD,
+		    _("ID number: only digits are allowed (and X last), found \"%s\" at "
+		      "position %zu"),
+		    one_char(s + i, c), utf8_chars(s) - utf8_chars(s + i) + 1);
 	}
 	if (len != 18 && len != 15)
 		return err_field(
-		    e, FIELD, "ID number: must be 18 characters (or 15 for an old card), got %zu",
-		    len);
+		    e, FIELD,
+		    _("ID number: must be 18 characters (or 15 for an old card), got %zu"), len);
 	if (len == 15) {
 		/* Old cards: region, YYMMDD of the 1900s, sequence; no check character. */
 		memcpy(num, s, 6);
@@ -116,23 +118,24 @@ static int parse_resident(const char *s, const struct date *today, struct idcard
 	if (num[0] < '1' || num[0] > '8')
 		return err_field(
 		    e, FIELD,
-		    "ID number: region code %.6s is not valid (its first digit must be "
-		    "1 to 8)",
+		    _("ID number: region code %.6s is not valid (its first digit must be "
+		      "1 to 8)"),
 		    num);
 	y = atoi((char[5]){num[6], num[7], num[8], num[9], 0});
 	m = atoi((char[3]){num[10], num[11], 0});
 	d = atoi((char[3]){num[12], num[13], 0});
 	if (y < 1900)
-		return err_field(e, FIELD, "ID number: birth date %.8s is before 1900", num + 6);
+		return err_field(e, FIELD, _("ID number: birth date %.8s is before 1900"), num + 6);
 	if (!date_valid(y, m, d))
-		return err_field(e, FIELD, "ID number: birth date %.8s is not a real date",
+		return err_field(e, FIELD, _("ID number: birth date %.8s is not a real date"),
 				 num + 6);
 	out->birth = (struct date){y, m, d};
 	if (today && date_cmp(&out->birth, today) > 0)
-		return err_field(e, FIELD, "ID number: birth date %.8s is in the future", num + 6);
+		return err_field(e, FIELD, _("ID number: birth date %.8s is in the future"),
+				 num + 6);
 	check = idcard_checksum_char(num);
 	if (len == 18 && s[17] != check)
-		return err_field(e, FIELD, "ID number: check digit should be %c, not %c", check,
+		return err_field(e, FIELD, _("ID number: check digit should be %c, not %c"), check,
 				 s[17]);
 	num[17] = (char)check;
 	num[18] = '\0';
@@ -153,13 +156,13 @@ static int parse_other(const char *s, struct idcard *out, struct err *e)
 		    ch == ')' || ch == '-')
 			continue;
 		return err_field(e, FIELD,
-				 "document number: only letters, digits, ( ) and - are allowed, "
-				 "found \"%s\"",
+				 _("document number: only letters, digits, ( ) and - are allowed, "
+				   "found \"%s\""),
 				 one_char(s + i, c));
 	}
 	if (len < 5 || len > 20)
-		return err_field(e, FIELD, "document number: must be 5 to 20 characters, got %zu",
-				 len);
+		return err_field(e, FIELD,
+				 _("document number: must be 5 to 20 characters, got %zu"), len);
 	memcpy(out->number, s, len + 1);
 	return 0;
 }
@@ -183,13 +186,13 @@ int idcard_parse(const char *input, enum idcard_type type, const struct date *to
 		if (s[i] >= 'a' && s[i] <= 'z')
 			s[i] = (char)(s[i] - 'a' + 'A');
 	if (!*s)
-		rc = err_field(e, FIELD, "ID number: empty");
+		rc = err_field(e, FIELD, _("ID number: empty"));
 	else if (type == IDCARD_RESIDENT)
 		rc = parse_resident(s, today, &r, e);
 	else if ((int)type > IDCARD_RESIDENT && type <= IDCARD_OTHER)
 		rc = parse_other(s, &r, e);
 	else
-		rc = err_field(e, FIELD, "ID number: unknown document type %d", (int)type);
+		rc = err_field(e, FIELD, _("ID number: unknown document type %d"), (int)type);
 	free(s);
 	if (rc == 0)
 		*out = r;

@@ -103,11 +103,12 @@ int isolation_extend_check(const struct isolation_span *span, const struct date 
 	int day = isolation_day_number(span, today);
 
 	if (new_total_days < 1)
-		return err_field(e, "days", "isolation days: must be at least 1, got %d",
+		return err_field(e, "days", _("isolation days: must be at least 1, got %d"),
 				 new_total_days);
 	if (new_total_days < day)
 		return err_field(
-		    e, "days", "isolation days: cannot shorten to %d days, today is already day %d",
+		    e, "days",
+		    _("isolation days: cannot shorten to %d days, today is already day %d"),
 		    new_total_days, day);
 	return 0;
 }
@@ -150,7 +151,7 @@ int isolation_parse_time(const char *s, int *minutes, struct err *e)
 			: -1;
 	}
 	if (h < 0 || h > 23 || m < 0 || m > 59)
-		rc = err_field(e, "time", "time: \"%s\" is not a time of the form 12:00", t);
+		rc = err_field(e, "time", _("time: \"%s\" is not a time of the form 12:00"), t);
 	else
 		*minutes = h * 60 + m;
 	free(t);

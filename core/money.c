@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/normalize.h"
 
 enum dec_result { DEC_OK, DEC_EMPTY, DEC_NEGATIVE, DEC_BAD, DEC_DECIMALS, DEC_TOO_LARGE };
@@ -117,19 +118,19 @@ int money_parse(const char *in, long long *fen, struct err *e)
 		*fen = v;
 		break;
 	case DEC_EMPTY:
-		rc = err_field(e, "amount", "amount: empty");
+		rc = err_field(e, "amount", _("amount: empty"));
 		break;
 	case DEC_NEGATIVE:
-		rc = err_field(e, "amount", "amount: cannot be negative");
+		rc = err_field(e, "amount", _("amount: cannot be negative"));
 		break;
 	case DEC_DECIMALS:
-		rc = err_field(e, "amount", "amount: at most 2 decimals (fen), got \"%s\"", s);
+		rc = err_field(e, "amount", _("amount: at most 2 decimals (fen), got \"%s\""), s);
 		break;
 	case DEC_TOO_LARGE:
-		rc = err_field(e, "amount", "amount: too large (at most ¥9,999,999,999,999.99)");
+		rc = err_field(e, "amount", _("amount: too large (at most ¥9,999,999,999,999.99)"));
 		break;
 	case DEC_BAD:
-		rc = err_field(e, "amount", "amount: \"%s\" is not an amount; type 1234.50", s);
+		rc = err_field(e, "amount", _("amount: \"%s\" is not an amount; type 1234.50"), s);
 		break;
 	}
 	free(s);
@@ -148,20 +149,20 @@ int quantity_parse(const char *in, long long *hundredths, struct err *e)
 		*hundredths = v;
 		break;
 	case DEC_EMPTY:
-		rc = err_field(e, "quantity", "quantity: empty");
+		rc = err_field(e, "quantity", _("quantity: empty"));
 		break;
 	case DEC_NEGATIVE:
-		rc = err_field(e, "quantity", "quantity: cannot be negative");
+		rc = err_field(e, "quantity", _("quantity: cannot be negative"));
 		break;
 	case DEC_DECIMALS:
-		rc = err_field(e, "quantity", "quantity: at most 2 decimals, got \"%s\"", s);
+		rc = err_field(e, "quantity", _("quantity: at most 2 decimals, got \"%s\""), s);
 		break;
 	case DEC_TOO_LARGE:
-		rc = err_field(e, "quantity", "quantity: too large (at most 9,999,999,999.99)");
+		rc = err_field(e, "quantity", _("quantity: too large (at most 9,999,999,999.99)"));
 		break;
 	case DEC_BAD:
-		rc = err_field(e, "quantity", "quantity: \"%s\" is not a number; type 12 or 12.5",
-			       s);
+		rc = err_field(e, "quantity",
+			       _("quantity: \"%s\" is not a number; type 12 or 12.5"), s);
 		break;
 	}
 	free(s);

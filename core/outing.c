@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "core/i18n.h"
+
 void outing_check(const struct outing_facts *f, struct outing_verdict *out)
 {
 	memset(out, 0, sizeof *out);
@@ -36,17 +38,17 @@ const char *outing_reason_text(enum outing_reason reason)
 {
 	switch (reason) {
 	case OUTING_FIRST:
-		return "Allowed: this household has not gone out before.";
+		return _("Allowed: this household has not gone out before.");
 	case OUTING_DUE:
-		return "Allowed: enough days have passed since the last outing.";
+		return _("Allowed: enough days have passed since the last outing.");
 	case OUTING_ISOLATION:
-		return "Not allowed: a member of this household is under isolation.";
+		return _("Not allowed: a member of this household is under isolation.");
 	case OUTING_REVOKED:
-		return "Not allowed: this pass has been revoked.";
+		return _("Not allowed: this pass has been revoked.");
 	case OUTING_EXPIRED:
-		return "Not allowed: this pass has expired.";
+		return _("Not allowed: this pass has expired.");
 	case OUTING_TOO_SOON:
-		return "Not allowed: this household went out too recently.";
+		return _("Not allowed: this household went out too recently.");
 	}
 	return "";
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/normalize.h"
 
 /* The Damm quasigroup of order 10 (weakly totally anti-symmetric). */
@@ -40,10 +41,10 @@ int passno_make(char station, long seq, char out[PASSNO_STR], struct err *e)
 	char prefix[3];
 
 	if (passno_station_prefix(station, prefix) < 0)
-		return err_field(e, "station", "the station code must be a letter A to Z");
+		return err_field(e, "station", _("the station code must be a letter A to Z"));
 	if (seq < 1 || seq > PASSNO_SEQ_MAX)
-		return err_field(e, "pass_no", "station %c has used all %d pass numbers", station,
-				 PASSNO_SEQ_MAX);
+		return err_field(e, "pass_no", _("station %c has used all %d pass numbers"),
+				 station, PASSNO_SEQ_MAX);
 	snprintf(out, PASSNO_STR, "%s%05ld", prefix, seq);
 	out[7] = passno_check_digit(out, 7);
 	out[8] = '\0';
@@ -72,11 +73,11 @@ int passno_parse(const char *input, char out[PASSNO_STR], struct err *e)
 		if (*p == ' ' || *p == '-')
 			continue;
 		if (*p < '0' || *p > '9') {
-			err_field(e, "pass_no", "a pass number has digits only");
+			err_field(e, "pass_no", _("a pass number has digits only"));
 			goto out;
 		}
 		if (n == PASSNO_LEN) {
-			err_field(e, "pass_no", "a pass number has %d digits; this has more",
+			err_field(e, "pass_no", _("a pass number has %d digits; this has more"),
 				  PASSNO_LEN);
 			goto out;
 		}
@@ -84,16 +85,17 @@ int passno_parse(const char *input, char out[PASSNO_STR], struct err *e)
 	}
 	d[n] = '\0';
 	if (n == 0) {
-		err_field(e, "pass_no", "type or scan a pass number");
+		err_field(e, "pass_no", _("type or scan a pass number"));
 		goto out;
 	}
 	if (n != PASSNO_LEN) {
-		err_field(e, "pass_no", "a pass number has %d digits; this has %zu", PASSNO_LEN, n);
+		err_field(e, "pass_no", _("a pass number has %d digits; this has %zu"), PASSNO_LEN,
+			  n);
 		goto out;
 	}
 	station = (d[0] - '0') * 10 + (d[1] - '0');
 	if (passno_check_digit(d, 7) != d[7] || station < 1 || station > 26) {
-		err_field(e, "pass_no", "%s is not a valid pass number (check digit): retype it",
+		err_field(e, "pass_no", _("%s is not a valid pass number (check digit): retype it"),
 			  d);
 		goto out;
 	}

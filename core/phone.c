@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/normalize.h"
 
 #define FIELD	   "phone"
@@ -40,13 +41,15 @@ static size_t area_len(const char *digits)
 static int check_local(const char *local, size_t len, struct err *e)
 {
 	if (len < 7 || len > 8)
-		return err_field(e, FIELD,
-				 "phone: a landline number has 7 or 8 digits after the area code, "
-				 "got %zu",
-				 len);
+		return err_field(
+		    e, FIELD,
+		    _("phone: a landline number has 7 or 8 digits after the area code, "
+		      "got %zu"),
+		    len);
 	if (local[0] == '0' || local[0] == '1')
 		return err_field(
-		    e, FIELD, "phone: a landline number cannot start with %c after the area code",
+		    e, FIELD,
+		    _("phone: a landline number cannot start with %c after the area code"),
 		    local[0]);
 	return 0;
 }
@@ -59,7 +62,7 @@ static int put(char *out, size_t n, struct err *e, const char *fmt, const char *
 	if (w < 0 || (size_t)w >= n) {
 		if (n > 0)
 			out[0] = '\0';
-		return err_field(e, FIELD, "phone: number too long for its buffer");
+		return err_field(e, FIELD, _("phone: number too long for its buffer"));
 	}
 	return 0;
 }
@@ -71,19 +74,19 @@ static int parse(const char *s, char *out, size_t n, struct err *e)
 	const char *p = s;
 
 	if (!*p)
-		return err_field(e, FIELD, "phone: empty");
+		return err_field(e, FIELD, _("phone: empty"));
 	if (*p == '+') {
 		if (strncmp(p, "+86", 3))
 			return err_field(e, FIELD,
-					 "phone: only mainland numbers (+86) are accepted");
+					 _("phone: only mainland numbers (+86) are accepted"));
 		p += 3;
 	}
 	for (; *p; p++) {
 		if (is_digit(*p)) {
 			if (nd + 1 >= sizeof digits || gl + 1 >= sizeof groups[0])
-				return err_field(e, FIELD, "phone: too many digits");
+				return err_field(e, FIELD, _("phone: too many digits"));
 			if (gl == 0 && ng++ >= MAX_GROUPS)
-				return err_field(e, FIELD, "phone: too many groups of digits");
+				return err_field(e, FIELD, _("phone: too many groups of digits"));
 			digits[nd++] = *p;
 			groups[ng - 1][gl++] = *p;
 			groups[ng - 1][gl] = '\0';
@@ -96,12 +99,13 @@ static int parse(const char *s, char *out, size_t n, struct err *e)
 				cl++;
 			return err_field(
 			    e, FIELD,
-			    "phone: only digits, spaces and - are allowed, found \"%.*s\"", cl, p);
+			    _("phone: only digits, spaces and - are allowed, found \"%.*s\""), cl,
+			    p);
 		}
 	}
 	digits[nd] = '\0';
 	if (nd == 0)
-		return err_field(e, FIELD, "phone: no digits");
+		return err_field(e, FIELD, _("phone: no digits"));
 	/* 0086 / 86 in front of a mobile number */
 	if (nd == 15 && !strncmp(digits, "0086", 4) && digits[4] == '1')
 		memmove(digits, digits + 4, nd -= 4), digits[nd] = '\0';
@@ -110,24 +114,24 @@ static int parse(const char *s, char *out, size_t n, struct err *e)
 
 	if (digits[0] == '1') {
 		if (nd != 11)
-			return err_field(e, FIELD, "phone: a mobile number has 11 digits, got %zu",
-					 nd);
+			return err_field(e, FIELD,
+					 _("phone: a mobile number has 11 digits, got %zu"), nd);
 		if (!phone_is_mobile(digits))
 			return err_field(e, FIELD,
-					 "phone: a mobile number starts with 13 to 19, not %.2s",
+					 _("phone: a mobile number starts with 13 to 19, not %.2s"),
 					 digits);
 		return put(out, n, e, "%s%s%s", digits, "", "");
 	}
 	if (digits[0] != '0')
 		return err_field(
 		    e, FIELD,
-		    "phone: a landline needs its area code, e.g. 0398-2812345; a mobile "
-		    "number starts with 1");
+		    _("phone: a landline needs its area code, e.g. 0398-2812345; a mobile "
+		      "number starts with 1"));
 	if (ng == 1) {
 		size_t al = area_len(digits);
 
 		if (nd <= al)
-			return err_field(e, FIELD, "phone: only an area code was typed");
+			return err_field(e, FIELD, _("phone: only an area code was typed"));
 		if (check_local(digits + al, nd - al, e))
 			return -1;
 		char area[5] = {0};
@@ -139,7 +143,8 @@ static int parse(const char *s, char *out, size_t n, struct err *e)
 	size_t al = strlen(groups[0]);
 	if (al != area_len(groups[0]))
 		return err_field(
-		    e, FIELD, "phone: area code %s should have %zu digits (010, 02x: 3; others: 4)",
+		    e, FIELD,
+		    _("phone: area code %s should have %zu digits (010, 02x: 3; others: 4)"),
 		    groups[0], area_len(groups[0]));
 	char local[64] = "";
 	size_t g = 1;
@@ -150,11 +155,11 @@ static int parse(const char *s, char *out, size_t n, struct err *e)
 		return -1;
 	if (g + 1 < ng)
 		return err_field(e, FIELD,
-				 "phone: type a landline as area-number or "
-				 "area-number-extension");
+				 _("phone: type a landline as area-number or "
+				   "area-number-extension"));
 	if (g < ng) {
 		if (strlen(groups[g]) > 6)
-			return err_field(e, FIELD, "phone: an extension has at most 6 digits");
+			return err_field(e, FIELD, _("phone: an extension has at most 6 digits"));
 		return put(out, n, e, "%s-%s-%s", groups[0], local, groups[g]);
 	}
 	return put(out, n, e, "%s-%s%s", groups[0], local, "");

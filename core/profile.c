@@ -14,6 +14,7 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/xalloc.h"
 
 #define PROFILE_MAX_BYTES (1024 * 1024)
@@ -91,7 +92,9 @@ static int set_profile_key(struct profile *p, const char *key, const char *val, 
 		p->dataset = export_dataset_find(val);
 		if (!p->dataset)
 			return line_err(e, line,
-					"unknown dataset \"%s\": use households, residents, visits, readings, isolations, checks, donations, distributions, shifts, pass_events or daily",
+					_("unknown dataset \"%s\": use households, residents, "
+					  "visits, readings, isolations, checks, donations, "
+					  "distributions, shifts, pass_events or daily"),
 					val);
 	} else if (!strcmp(key, "encoding")) {
 		if (csvout_encoding_parse(val, &p->encoding, e) < 0) {
@@ -113,18 +116,19 @@ static int set_profile_key(struct profile *p, const char *key, const char *val, 
 		else if (!strcmp(val, "masked"))
 			p->full_ids = 0;
 		else
-			return line_err(e, line, "ids: \"%s\" is neither masked nor full", val);
+			return line_err(e, line, _("ids: \"%s\" is neither masked nor full"), val);
 	} else if (!strcmp(key, "labels")) {
 		if (!strcmp(val, "zh"))
 			p->zh_labels = 1;
 		else if (!strcmp(val, "codes"))
 			p->zh_labels = 0;
 		else
-			return line_err(e, line, "labels: \"%s\" is neither zh nor codes", val);
+			return line_err(e, line, _("labels: \"%s\" is neither zh nor codes"), val);
 		*labels_set = 1;
 	} else {
 		return line_err(e, line,
-				"unknown key \"%s\" in [profile]: use title, dataset, encoding, from, to, ids or labels",
+				_("unknown key \"%s\" in [profile]: use title, dataset, encoding, "
+				  "from, to, ids or labels"),
 				key);
 	}
 	return 0;
@@ -138,19 +142,20 @@ static int resolve_columns(struct profile *p, struct pending_column *pc, int npc
 
 	if (!p->dataset) {
 		e->line = 0;
-		return err_set(e, "the profile names no dataset: add `dataset = ...` under [profile]");
+		return err_set(
+		    e, _("the profile names no dataset: add `dataset = ...` under [profile]"));
 	}
 	if (npc == 0) {
 		e->line = 0;
-		return err_set(e, "the profile lists no columns: add a [columns] section");
+		return err_set(e, _("the profile lists no columns: add a [columns] section"));
 	}
 	p->cols = xcalloc((size_t)npc, sizeof *p->cols);
 	for (int i = 0; i < npc; i++) {
 		int idx = export_column_find(p->dataset, pc[i].name);
 
 		if (idx < 0)
-			return line_err(e, pc[i].line, "unknown column \"%s\" in dataset %s", pc[i].name,
-					p->dataset->name);
+			return line_err(e, pc[i].line, _("unknown column \"%s\" in dataset %s"),
+					pc[i].name, p->dataset->name);
 		p->cols[i].index = idx;
 		p->cols[i].title = xstrdup(*pc[i].title ? pc[i].title : p->dataset->cols[idx].zh);
 		p->ncols = i + 1;
@@ -184,7 +189,7 @@ int profile_parse(const char *text, size_t n, struct profile **out, struct err *
 
 		lineno++;
 		if (memchr(line, '\0', len)) {
-			line_err(e, lineno, "a NUL byte: this is not a text file");
+			line_err(e, lineno, _("a NUL byte: this is not a text file"));
 			goto out;
 		}
 		cut_comment(line, &len);
@@ -194,7 +199,7 @@ int profile_parse(const char *text, size_t n, struct profile **out, struct err *
 			continue;
 		if (s[0] == '[') {
 			if (s[len - 1] != ']') {
-				line_err(e, lineno, "\"%s\": a section ends with ]", s);
+				line_err(e, lineno, _("\"%s\": a section ends with ]"), s);
 				goto out;
 			}
 			if (!strcmp(s, "[profile]")) {
@@ -202,14 +207,15 @@ int profile_parse(const char *text, size_t n, struct profile **out, struct err *
 			} else if (!strcmp(s, "[columns]")) {
 				sec = SEC_COLUMNS;
 			} else {
-				line_err(e, lineno, "unknown section %s: use [profile] or [columns]", s);
+				line_err(e, lineno,
+					 _("unknown section %s: use [profile] or [columns]"), s);
 				goto out;
 			}
 			continue;
 		}
 		eq = strchr(s, '=');
 		if (!eq) {
-			line_err(e, lineno, "\"%s\": expected key = value", s);
+			line_err(e, lineno, _("\"%s\": expected key = value"), s);
 			goto out;
 		}
 		kn = (size_t)(eq - s);
@@ -217,12 +223,12 @@ int profile_parse(const char *text, size_t n, struct profile **out, struct err *
 		vn = len - (size_t)(eq + 1 - s);
 		val = trim(eq + 1, &vn);
 		if (kn == 0) {
-			line_err(e, lineno, "\"= %s\": the key is missing", val);
+			line_err(e, lineno, _("\"= %s\": the key is missing"), val);
 			goto out;
 		}
 		if (sec == SEC_NONE) {
-			line_err(e, lineno, "\"%s\" comes before any section: start with [profile]",
-				 key);
+			line_err(e, lineno,
+				 _("\"%s\" comes before any section: start with [profile]"), key);
 			goto out;
 		}
 		if (sec == SEC_PROFILE) {
@@ -261,7 +267,7 @@ int profile_load(const char *path, struct profile **out, struct err *e)
 
 	*out = NULL;
 	if (!f)
-		return err_set(e, "cannot read the profile %s: %s", path, strerror(errno));
+		return err_set(e, _("cannot read the profile %s: %s"), path, strerror(errno));
 	for (;;) {
 		size_t got;
 
@@ -276,13 +282,13 @@ int profile_load(const char *path, struct profile **out, struct err *e)
 		if (n > PROFILE_MAX_BYTES) {
 			fclose(f);
 			free(text);
-			return err_set(e, "the profile %s is too large to be a profile", path);
+			return err_set(e, _("the profile %s is too large to be a profile"), path);
 		}
 	}
 	if (ferror(f)) {
 		fclose(f);
 		free(text);
-		return err_set(e, "cannot read the profile %s", path);
+		return err_set(e, _("cannot read the profile %s"), path);
 	}
 	fclose(f);
 	r = profile_parse(text ? text : "", n, out, e);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/normalize.h"
 
 #define FIELD	"receipt_no"
@@ -42,7 +43,7 @@ int receipt_station_parse(const char *s, char *station, struct err *e)
 
 	free(t);
 	if (!st)
-		return err_field(e, "station_code", "station code: must be one letter, A to Z");
+		return err_field(e, "station_code", _("station code: must be one letter, A to Z"));
 	if (station)
 		*station = st;
 	return 0;
@@ -74,11 +75,11 @@ int receipt_parse(const char *s, int *year, char *station, int *seq, struct err 
 	if (k == 0 || p[k] != '\0')
 		goto bad;
 	if (y < 1900 || y > 2999) {
-		rc = err_field(e, FIELD, "receipt number: year %d is not plausible", y);
+		rc = err_field(e, FIELD, _("receipt number: year %d is not plausible"), y);
 		goto out;
 	}
 	if (q < 1 || q > SEQ_MAX) {
-		rc = err_field(e, FIELD, "receipt number: the number must be 1 or more");
+		rc = err_field(e, FIELD, _("receipt number: the number must be 1 or more"));
 		goto out;
 	}
 	*year = y;
@@ -87,7 +88,7 @@ int receipt_parse(const char *s, int *year, char *station, int *seq, struct err 
 	rc = 0;
 	goto out;
 bad:
-	rc = err_field(e, FIELD, "receipt number: \"%s\" is not of the form 2020-A-0001", t);
+	rc = err_field(e, FIELD, _("receipt number: \"%s\" is not of the form 2020-A-0001"), t);
 out:
 	free(t);
 	return rc;

@@ -16,6 +16,7 @@
 
 #include "core/csvout.h"
 #include "core/csvread.h"
+#include "core/i18n.h"
 #include "core/idcard.h"
 #include "core/model.h"
 #include "core/phone.h"
@@ -55,8 +56,8 @@ static const char *const field_names[ROSTER_FIELD_COUNT + 1] = {
 
 /* How the required fields are named when missing. */
 static const char *const required_hint[] = {
-    [ROSTER_CODE] = "household code (户号 / code)",
-    [ROSTER_NAME] = "name (姓名 / name)",
+    [ROSTER_CODE] = N_("household code (户号 / code)"),
+    [ROSTER_NAME] = N_("name (姓名 / name)"),
 };
 
 const char *roster_field_name(enum roster_field f)
@@ -239,7 +240,7 @@ int roster_headers_parse(const char *text, struct roster_headers **out, struct e
 			free(l);
 			e->line = line;
 			roster_headers_free(&h);
-			return err_set(e, "roster headers: expected \"field = title | title\"");
+			return err_set(e, _("roster headers: expected \"field = title | title\""));
 		}
 		size_t fl = (size_t)(eq - s);
 
@@ -248,7 +249,7 @@ int roster_headers_parse(const char *text, struct roster_headers **out, struct e
 		field = field_from_name(s, fl);
 		if (field < 0) {
 			e->line = line;
-			err_set(e, "roster headers: unknown field \"%.*s\"", (int)fl, s);
+			err_set(e, _("roster headers: unknown field \"%.*s\""), (int)fl, s);
 			free(l);
 			roster_headers_free(&h);
 			return -1;
@@ -263,7 +264,8 @@ int roster_headers_parse(const char *text, struct roster_headers **out, struct e
 
 			if (old >= 0) {
 				e->line = line;
-				err_set(e, "roster headers: the title \"%s\" is listed twice", key);
+				err_set(e, _("roster headers: the title \"%s\" is listed twice"),
+					key);
 				free(l);
 				roster_headers_free(&h);
 				return -1;
@@ -292,7 +294,7 @@ int roster_headers_load(const char *path, struct roster_headers **out, struct er
 
 	*out = NULL;
 	if (!f)
-		return err_set(e, "cannot read the roster header table %s: %m", path);
+		return err_set(e, _("cannot read the roster header table %s: %m"), path);
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		strbuf_add(&b, chunk, n);
 	fclose(f);
@@ -619,10 +621,11 @@ static int take_header(struct roster *r, const struct csvread_row *row)
 			known++;
 	if (!known) {
 		if (row->n == 1 && (strchr(row->fields[0], '\t') || strchr(row->fields[0], ';'))) {
-			add_issue(r, row->line, "", ROSTER_ERROR,
-				  "the columns are separated by %s, not commas: save the sheet as "
-				  "CSV (comma delimited)",
-				  strchr(row->fields[0], '\t') ? "tabs" : "semicolons");
+			add_issue(
+			    r, row->line, "", ROSTER_ERROR,
+			    _("the columns are separated by %s, not commas: save the sheet as "
+			      "CSV (comma delimited)"),
+			    strchr(row->fields[0], '\t') ? _("tabs") : _("semicolons"));
 			return -1;
 		}
 		if (count_nonempty(row) <= 2 && ++r->seen_records < HEADER_SEARCH_ROWS)
@@ -644,13 +647,14 @@ static int take_header(struct roster *r, const struct csvread_row *row)
 			continue;
 		if (f < 0) {
 			add_issue(r, row->line, r->titles[i], ROSTER_WARNING,
-				  "unknown column, ignored");
+				  _("unknown column, ignored"));
 		} else if (f < ROSTER_FIELD_COUNT) {
 			if (r->field_col[f] >= 0) {
-				add_issue(r, row->line, r->titles[i], ROSTER_ERROR,
-					  "column %d is the same field (%s) as column %d (\"%s\")",
-					  i + 1, field_names[f], r->field_col[f] + 1,
-					  r->titles[r->field_col[f]]);
+				add_issue(
+				    r, row->line, r->titles[i], ROSTER_ERROR,
+				    _("column %d is the same field (%s) as column %d (\"%s\")"),
+				    i + 1, field_names[f], r->field_col[f] + 1,
+				    r->titles[r->field_col[f]]);
 				r->col_field[i] = -1;
 			} else {
 				r->field_col[f] = i;
@@ -662,8 +666,8 @@ static int take_header(struct roster *r, const struct csvread_row *row)
 	for (size_t k = 0; k < sizeof required / sizeof required[0]; k++)
 		if (r->field_col[required[k]] < 0)
 			add_issue(r, row->line, "", ROSTER_ERROR,
-				  "the required column %s is missing; no row was read",
-				  required_hint[required[k]]);
+				  _("the required column %s is missing; no row was read"),
+				  _(required_hint[required[k]]));
 	return r->nerrors ? -1 : 1;
 }
 
@@ -754,16 +758,25 @@ static char *enum_choices(const struct enum_entry *t)
 }
 
 /* The message of a rule from core/ without its leading "ID number: " (the
- * column is already named in front of it). */
+ * column is already named in front of it).  The rule's name is a few words:
+ * ASCII letters and spaces, or the UTF-8 of a translation, ending in ": " or
+ * the full-width "：" of a Chinese message. */
 static const char *rule_message(const struct err *e)
 {
+	static const char fullwidth_colon[] = "\xef\xbc\x9a";
 	const char *c = strstr(e->msg, ": ");
+	const char *f = strstr(e->msg, fullwidth_colon);
+	size_t skip = 2;
 
+	if (f && (!c || f < c)) {
+		c = f;
+		skip = sizeof fullwidth_colon - 1;
+	}
 	if (c && c - e->msg <= 24) {
 		for (const char *p = e->msg; p < c; p++)
-			if (!isalpha((unsigned char)*p) && *p != ' ')
+			if (!isalpha((unsigned char)*p) && *p != ' ' && !((unsigned char)*p & 0x80))
 				return e->msg;
-		return c + 2;
+		return c + skip;
 	}
 	return e->msg;
 }
@@ -923,13 +936,13 @@ static void check_text(struct roster *r, struct cells *c, long line, enum roster
 		return;
 	if (has_control(r->scratch.s, multiline)) {
 		row_error(r, c, line, f,
-			  multiline ? "control characters in the text"
-				    : "a line break or control character; this "
-				      "column holds one line");
+			  multiline ? _("control characters in the text")
+				    : _("a line break or control character; this "
+					"column holds one line"));
 		return;
 	}
 	if (n > max) {
-		row_error(r, c, line, f, "too long (%zu bytes, at most %zu)", n, max);
+		row_error(r, c, line, f, _("too long (%zu bytes, at most %zu)"), n, max);
 		return;
 	}
 	c->val[f] = pool_add(r, r->scratch.s, n);
@@ -946,11 +959,12 @@ static void check_name(struct roster *r, struct cells *c, long line)
 	size_t len;
 
 	if (!cell_clean(r, c, ROSTER_NAME, 0)) {
-		row_error(r, c, line, ROSTER_NAME, "empty; every row needs the resident's name");
+		row_error(r, c, line, ROSTER_NAME, _("empty; every row needs the resident's name"));
 		return;
 	}
 	if (has_control(r->scratch.s, 0)) {
-		row_error(r, c, line, ROSTER_NAME, "a line break or control character in a name");
+		row_error(r, c, line, ROSTER_NAME,
+			  _("a line break or control character in a name"));
 		return;
 	}
 	strbuf_reset(out);
@@ -969,7 +983,7 @@ static void check_name(struct roster *r, struct cells *c, long line)
 		prev = cp;
 	}
 	if (out->len > MAX_NAME) {
-		row_error(r, c, line, ROSTER_NAME, "too long (%zu bytes, at most %d)", out->len,
+		row_error(r, c, line, ROSTER_NAME, _("too long (%zu bytes, at most %d)"), out->len,
 			  MAX_NAME);
 		return;
 	}
@@ -987,7 +1001,7 @@ static void check_enum(struct roster *r, struct cells *c, long line, enum roster
 	if (!code) {
 		char *choices = enum_choices(t);
 
-		row_error(r, c, line, f, "unknown value \"%s\"; use one of %s", r->scratch.s,
+		row_error(r, c, line, f, _("unknown value \"%s\"; use one of %s"), r->scratch.s,
 			  choices);
 		free(choices);
 		return;
@@ -1004,8 +1018,8 @@ static void check_phone(struct roster *r, struct cells *c, long line, enum roste
 		return;
 	if (is_scientific(r->scratch.s)) {
 		row_error(r, c, line, f,
-			  "\"%s\" is a number that Excel shortened; format the column as text "
-			  "and type the number again",
+			  _("\"%s\" is a number that Excel shortened; format the column as text "
+			    "and type the number again"),
 			  r->scratch.s);
 		return;
 	}
@@ -1027,11 +1041,12 @@ static void check_date(struct roster *r, struct cells *c, long line, enum roster
 		return;
 	if (parse_loose_date(r->scratch.s, d, f == ROSTER_BIRTH_DATE) < 0) {
 		d->y = 0;
-		row_error(r, c, line, f, "\"%s\" is not a date (write 2020-02-15)", r->scratch.s);
+		row_error(r, c, line, f, _("\"%s\" is not a date (write 2020-02-15)"),
+			  r->scratch.s);
 		return;
 	}
 	if (d->d && date_cmp(d, &r->today) > 0) {
-		row_error(r, c, line, f, "%s is in the future", r->scratch.s);
+		row_error(r, c, line, f, _("%s is in the future"), r->scratch.s);
 		d->y = 0;
 		return;
 	}
@@ -1061,7 +1076,7 @@ static void check_tags(struct roster *r, struct cells *c, long line)
 		if (!code) {
 			char *choices = enum_choices(model_tag);
 
-			row_error(r, c, line, ROSTER_TAGS, "unknown tag \"%s\"; use %s", tok,
+			row_error(r, c, line, ROSTER_TAGS, _("unknown tag \"%s\"; use %s"), tok,
 				  choices);
 			free(choices);
 			free(copy);
@@ -1115,8 +1130,8 @@ static void check_identity(struct roster *r, struct cells *c, long line)
 		err_clear(&e);
 		if (is_scientific(s)) {
 			row_error(r, c, line, ROSTER_ID_NUMBER,
-				  "\"%s\" is a number that Excel shortened; format the column as "
-				  "text and type the number again",
+				  _("\"%s\" is a number that Excel shortened; format the column as "
+				    "text and type the number again"),
 				  s);
 		} else if ((int)type < 0) {
 			/* The ID type column was wrong: already reported. */
@@ -1124,10 +1139,10 @@ static void check_identity(struct roster *r, struct cells *c, long line)
 			size_t n = strlen(s);
 
 			if (type == IDCARD_RESIDENT && n == 18 && !strcmp(s + 15, "000") &&
-			    strstr(e.msg, "check"))
+			    idcard_checksum_char(s) != s[17])
 				row_error(r, c, line, ROSTER_ID_NUMBER,
-					  "%s (its last digits are 000: Excel keeps only 15 "
-					  "digits of a number; format the column as text)",
+					  _("%s (its last digits are 000: Excel keeps only 15 "
+					    "digits of a number; format the column as text)"),
 					  rule_message(&e));
 			else
 				row_error(r, c, line, ROSTER_ID_NUMBER, "%s", rule_message(&e));
@@ -1141,7 +1156,7 @@ static void check_identity(struct roster *r, struct cells *c, long line)
 	if (!have_card) {
 		if (birth.y && !birth.d)
 			row_error(r, c, line, ROSTER_BIRTH_DATE,
-				  "only a month is given; write the whole date (2020-02-15)");
+				  _("only a month is given; write the whole date (2020-02-15)"));
 		return;
 	}
 	if (card.birth.y) {
@@ -1149,19 +1164,19 @@ static void check_identity(struct roster *r, struct cells *c, long line)
 		if (birth.y && (birth.y != card.birth.y || birth.m != card.birth.m ||
 				(birth.d && birth.d != card.birth.d)))
 			row_error(r, c, line, ROSTER_BIRTH_DATE,
-				  "%s does not match the ID number, which gives %s",
+				  _("%s does not match the ID number, which gives %s"),
 				  c->raw[ROSTER_BIRTH_DATE], iso);
 		else if (!c->val[ROSTER_BIRTH_DATE] || birth.d == 0)
 			c->val[ROSTER_BIRTH_DATE] = pool_add(r, iso, strlen(iso));
 	} else if (birth.y && !birth.d) {
 		row_error(r, c, line, ROSTER_BIRTH_DATE,
-			  "only a month is given; write the whole date (2020-02-15)");
+			  _("only a month is given; write the whole date (2020-02-15)"));
 	}
 	if (card.sex) {
 		const char *sex = card.sex == 'M' ? "M" : "F";
 
 		if (c->val[ROSTER_SEX] && strcmp(r->pool + c->val[ROSTER_SEX], sex))
-			row_error(r, c, line, ROSTER_SEX, "%s does not match the ID number (%s)",
+			row_error(r, c, line, ROSTER_SEX, _("%s does not match the ID number (%s)"),
 				  c->raw[ROSTER_SEX], card.sex == 'M' ? "男" : "女");
 		else if (!c->val[ROSTER_SEX])
 			c->val[ROSTER_SEX] = pool_add(r, sex, 1);
@@ -1199,7 +1214,7 @@ static void merge_household(struct roster *r, struct cells *c, long line, uint32
 			h->line[f] = line;
 		} else if (strcmp(r->pool + h->val[f], r->pool + c->val[f])) {
 			row_error(r, c, line, (enum roster_field)f,
-				  "household %s has \"%s\" on line %ld but \"%s\" here", code,
+				  _("household %s has \"%s\" on line %ld but \"%s\" here"), code,
 				  r->pool + h->val[f], h->line[f], r->pool + c->val[f]);
 		}
 	}
@@ -1223,7 +1238,7 @@ static void check_row(struct roster *r, const struct csvread_row *row)
 		for (int i = r->ncols; i < row->n; i++) {
 			if (row->fields[i][0]) {
 				add_issue(r, line, "", ROSTER_WARNING,
-					  "cells beyond the last titled column are ignored");
+					  _("cells beyond the last titled column are ignored"));
 				r->warned_extra = 1;
 				break;
 			}
@@ -1238,7 +1253,7 @@ static void check_row(struct roster *r, const struct csvread_row *row)
 		c.val[ROSTER_CODE] = r->prev_code;
 	} else {
 		row_error(r, &c, line, ROSTER_CODE,
-			  "empty; the first row of a household needs its code");
+			  _("empty; the first row of a household needs its code"));
 	}
 	check_text(r, &c, line, ROSTER_COMPOUND, 0, 0, MAX_LINE_TEXT);
 	check_text(r, &c, line, ROSTER_BUILDING, 1, 0, MAX_LINE_TEXT);
@@ -1274,7 +1289,7 @@ static void check_row(struct roster *r, const struct csvread_row *row)
 
 		if (other >= 0)
 			row_error(r, &c, line, ROSTER_ID_NUMBER,
-				  "the same ID number is already on line %ld", other);
+				  _("the same ID number is already on line %ld"), other);
 		else
 			map_put(r, &r->by_id, c.val[ROSTER_ID_NUMBER], line);
 	}
@@ -1291,8 +1306,8 @@ static void check_row(struct roster *r, const struct csvread_row *row)
 
 			if (!c.val[ROSTER_ID_NUMBER] || !o->val[ROSTER_ID_NUMBER])
 				row_error(r, &c, line, ROSTER_NAME,
-					  "%s is already on line %ld in household %s; give both "
-					  "their ID numbers or remove one",
+					  _("%s is already on line %ld in household %s; give both "
+					    "their ID numbers or remove one"),
 					  r->pool + c.val[ROSTER_NAME], o->line,
 					  r->pool + r->hhs[hh].val[ROSTER_CODE]);
 		} else {
@@ -1304,7 +1319,7 @@ static void check_row(struct roster *r, const struct csvread_row *row)
 
 		if (h->head_line)
 			add_issue(r, line, title_of(r, ROSTER_RELATION), ROSTER_WARNING,
-				  "household %s already has a head on line %ld",
+				  _("household %s already has a head on line %ld"),
 				  r->pool + h->val[ROSTER_CODE], h->head_line);
 		else
 			h->head_line = line;
@@ -1348,9 +1363,9 @@ int roster_read(struct roster *r, const char *text, size_t n)
 		add_issue(r, e.line, "", ROSTER_ERROR, "%s", e.msg);
 	else if (!r->stop && !r->header_line)
 		add_issue(r, 0, "", ROSTER_ERROR,
-			  "no header row: the file has no columns titled like 户号 and 姓名 "
-			  "(see roster_headers.txt for the titles understood)");
+			  _("no header row: the file has no columns titled like 户号 and 姓名 "
+			    "(see roster_headers.txt for the titles understood)"));
 	else if (!r->stop && !r->nrows && !r->nerrors)
-		add_issue(r, 0, "", ROSTER_ERROR, "the file has a header but no rows");
+		add_issue(r, 0, "", ROSTER_ERROR, _("the file has a header but no rows"));
 	return r->nerrors ? -1 : 0;
 }

@@ -130,7 +130,7 @@ int round_entry_accept(struct round_entry *re, const char *text, struct err *e)
 	if (blank(text)) {
 		if (!p->symptoms) {
 			err_field(e, "temperature",
-				  "type the temperature, or - when the resident was not met");
+				  _("type the temperature, or - when the resident was not met"));
 			return ROUND_ENTRY_EMPTY;
 		}
 	} else if (temperature_parse(text, &t, e) < 0) {

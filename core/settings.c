@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/i18n.h"
 
 void settings_defaults(struct settings *s)
 {
@@ -22,22 +23,23 @@ int settings_validate(const struct settings *s, struct err *e)
 	int am = clock_parse_hhmm(s->am_cutoff), pm = clock_parse_hhmm(s->pm_cutoff);
 
 	if (!s->community[0])
-		return err_field(e, "community", "the community name is required");
+		return err_field(e, "community", _("the community name is required"));
 	if (s->station < 'A' || s->station > 'Z')
-		return err_field(e, "station", "the station code is one letter A-Z");
+		return err_field(e, "station", _("the station code is one letter A-Z"));
 	if (s->fever_threshold < 360 || s->fever_threshold > 400)
-		return err_field(e, "fever_threshold", "the fever threshold must be 36.0-40.0 °C");
+		return err_field(e, "fever_threshold",
+				 _("the fever threshold must be 36.0-40.0 °C"));
 	if (s->isolation_days < 1 || s->isolation_days > 60)
-		return err_field(e, "isolation_days", "isolation days must be 1-60");
+		return err_field(e, "isolation_days", _("isolation days must be 1-60"));
 	if (am < 0)
-		return err_field(e, "am_cutoff", "the AM cut-off must be a time HH:MM");
+		return err_field(e, "am_cutoff", _("the AM cut-off must be a time HH:MM"));
 	if (pm < 0)
-		return err_field(e, "pm_cutoff", "the PM cut-off must be a time HH:MM");
+		return err_field(e, "pm_cutoff", _("the PM cut-off must be a time HH:MM"));
 	if (pm <= am)
-		return err_field(e, "pm_cutoff", "the PM cut-off must be after the AM cut-off");
+		return err_field(e, "pm_cutoff", _("the PM cut-off must be after the AM cut-off"));
 	if (s->outing_days < 0 || s->outing_days > 30)
-		return err_field(e, "outing_days", "days between outings must be 0-30");
+		return err_field(e, "outing_days", _("days between outings must be 0-30"));
 	if (s->out_alert_hours < 1 || s->out_alert_hours > 48)
-		return err_field(e, "out_alert_hours", "the out-alert hours must be 1-48");
+		return err_field(e, "out_alert_hours", _("the out-alert hours must be 1-48"));
 	return 0;
 }

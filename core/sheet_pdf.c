@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "core/xalloc.h"
 
 #define PREFERRED_FONT "Noto Sans CJK SC"
@@ -75,9 +76,9 @@ static int find_font(PangoFontMap *fm, char *family, size_t n, struct err *e)
 			snprintf(family, n, "%s", found);
 		r = 0;
 	} else {
-		err_set(e, "no font with Chinese characters is installed: the sheets need one "
-			   "(install the Debian package fonts-noto-cjk: apt-get install "
-			   "fonts-noto-cjk)");
+		err_set(e, _("no font with Chinese characters is installed: the sheets need one "
+			     "(install the Debian package fonts-noto-cjk: apt-get install "
+			     "fonts-noto-cjk)"));
 	}
 	g_free(fams);
 	g_object_unref(ctx);
@@ -342,14 +343,14 @@ int sheet_pdf_write(const struct sheet *s, const char *path, int *pages, struct 
 		goto out;
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
 		goto out;
 	}
 	fchmod(fd, 0600);
 	f = fdopen(fd, "wb");
 	if (!f) {
 		close(fd);
-		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
 		goto fail;
 	}
 	p.s = s;
@@ -373,21 +374,21 @@ int sheet_pdf_write(const struct sheet *s, const char *path, int *pages, struct 
 	st = cairo_surface_status(surf);
 	cairo_surface_destroy(surf);
 	if (st != CAIRO_STATUS_SUCCESS) {
-		err_set(e, "cannot write %s: %s", path, cairo_status_to_string(st));
+		err_set(e, _("cannot write %s: %s"), path, cairo_status_to_string(st));
 		goto fail;
 	}
 	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
-		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
 		goto fail;
 	}
 	if (fclose(f) != 0) {
 		f = NULL;
-		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
 		goto fail;
 	}
 	f = NULL;
 	if (rename(tmp, path) < 0) {
-		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
 		goto fail;
 	}
 	if (pages)

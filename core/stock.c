@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 
+#include "core/i18n.h"
 #include "core/money.h"
 
 long long stock_on_hand(const struct stock_line *line)
@@ -18,15 +19,15 @@ int stock_check_distribution(const struct stock_line *line, long long qty, const
 	const char *u = unit && *unit ? unit : "", *sp = unit && *unit ? " " : "";
 
 	if (qty <= 0)
-		return err_field(e, "quantity", "quantity: must be more than 0");
+		return err_field(e, "quantity", _("quantity: must be more than 0"));
 	if (qty <= have)
 		return 0;
 	quantity_format(have < 0 ? 0 : have, h, sizeof h);
 	quantity_format(qty, q, sizeof q);
 	if (item && *item)
 		return err_field(e, "quantity",
-				 "quantity: only %s%s%s of %s on hand, cannot give out %s", h, sp,
-				 u, item, q);
-	return err_field(e, "quantity", "quantity: only %s%s%s on hand, cannot give out %s", h, sp,
-			 u, q);
+				 _("quantity: only %s%s%s of %s on hand, cannot give out %s"), h,
+				 sp, u, item, q);
+	return err_field(e, "quantity", _("quantity: only %s%s%s on hand, cannot give out %s"), h,
+			 sp, u, q);
 }

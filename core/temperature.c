@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/normalize.h"
 
 #define FIELD "temperature"
@@ -38,7 +39,7 @@ static int parse(const char *s, int *tenths, struct err *e)
 	char buf[8];
 
 	if (n == 0)
-		return err_field(e, FIELD, "temperature: empty");
+		return err_field(e, FIELD, _("temperature: empty"));
 	while (i < n && s[i] >= '0' && s[i] <= '9')
 		i++;
 	ni = i;
@@ -64,18 +65,18 @@ static int parse(const char *s, int *tenths, struct err *e)
 		if (i != n)
 			goto bad;
 		if (nf > 1)
-			return err_field(e, FIELD,
-					 "temperature: at most one decimal (36.5), got \"%s\"", s);
+			return err_field(
+			    e, FIELD, _("temperature: at most one decimal (36.5), got \"%s\""), s);
 		*tenths = whole * 10 + frac;
 	}
 	if (*tenths < TEMPERATURE_MIN || *tenths > TEMPERATURE_MAX) {
 		temperature_format(*tenths, buf);
-		return err_field(e, FIELD, "temperature: %s °C is outside 34.0–43.0 °C", buf);
+		return err_field(e, FIELD, _("temperature: %s °C is outside 34.0–43.0 °C"), buf);
 	}
 	return 0;
 bad:
-	return err_field(e, FIELD, "temperature: \"%s\" is not a temperature; type 36.5, 365 or 37",
-			 s);
+	return err_field(e, FIELD,
+			 _("temperature: \"%s\" is not a temperature; type 36.5, 365 or 37"), s);
 }
 
 int temperature_parse(const char *in, int *tenths, struct err *e)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/i18n.h"
 #include "core/json.h"
 #include "core/model.h"
 #include "core/strbuf.h"
@@ -75,16 +76,16 @@ static int cp_check(struct db *db, const struct checkpoint *c, struct err *e)
 	int r;
 
 	if (!c->name[0])
-		return err_field(e, "name", "the checkpoint needs a name");
+		return err_field(e, "name", _("the checkpoint needs a name"));
 	if (!model_enum_find(model_checkpoint_kind, c->kind))
-		return err_field(e, "kind", "unknown checkpoint kind \"%s\"", c->kind);
+		return err_field(e, "kind", _("unknown checkpoint kind \"%s\""), c->kind);
 	if (c->active != 0 && c->active != 1)
-		return err_field(e, "active", "active is yes or no");
+		return err_field(e, "active", _("active is yes or no"));
 	r = db_checkpoint_find(db, c->name, &other, e);
 	if (r < 0)
 		return -1;
 	if (r == 1 && other.id != c->id)
-		return err_field(e, "name", "checkpoint %s already exists", c->name);
+		return err_field(e, "name", _("checkpoint %s already exists"), c->name);
 	return 0;
 }
 
@@ -168,7 +169,7 @@ int db_checkpoint_update(struct db *db, const struct checkpoint *c, struct err *
 	r = db_checkpoint_get(db, c->id, &old, e);
 	if (r <= 0) {
 		if (r == 0)
-			err_set(e, "the checkpoint was deleted meanwhile");
+			err_set(e, _("the checkpoint was deleted meanwhile"));
 		r = -1;
 		goto out;
 	}
@@ -335,7 +336,7 @@ static int shift_check(struct db *db, const struct shift *s, struct err *e)
 	r = live_row(db, "SELECT 1 FROM checkpoints WHERE id = :id AND deleted_at IS NULL",
 		     s->checkpoint_id, e);
 	if (r <= 0)
-		return r < 0 ? -1 : err_field(e, "checkpoint", "choose a checkpoint");
+		return r < 0 ? -1 : err_field(e, "checkpoint", _("choose a checkpoint"));
 	if (date_parse_iso(s->date, &d, e) < 0) {
 		snprintf(e->field, sizeof e->field, "date");
 		return -1;
@@ -343,27 +344,28 @@ static int shift_check(struct db *db, const struct shift *s, struct err *e)
 	a = clock_parse_hhmm(s->start_time);
 	b = clock_parse_hhmm(s->end_time);
 	if (a < 0)
-		return err_field(e, "start_time", "the start time is HH:MM, e.g. 08:00");
+		return err_field(e, "start_time", _("the start time is HH:MM, e.g. 08:00"));
 	if (b < 0)
-		return err_field(e, "end_time", "the end time is HH:MM, e.g. 16:00");
+		return err_field(e, "end_time", _("the end time is HH:MM, e.g. 16:00"));
 	if (a == b)
-		return err_field(e, "end_time", "the shift ends when it starts");
+		return err_field(e, "end_time", _("the shift ends when it starts"));
 	if (!model_enum_find(model_shift_role, s->role))
-		return err_field(e, "role", "the role is leader or member");
+		return err_field(e, "role", _("the role is leader or member"));
 	if (s->present < -1 || s->present > 1)
-		return err_field(e, "present", "present is yes, no or not recorded");
+		return err_field(e, "present", _("present is yes, no or not recorded"));
 	if (s->staff_id >= 0) {
 		r = live_row(db, "SELECT 1 FROM staff WHERE id = :id AND deleted_at IS NULL",
 			     s->staff_id, e);
 		if (r <= 0)
 			return r < 0 ? -1
-				     : err_field(e, "staff", "that person is no longer listed");
+				     : err_field(e, "staff", _("that person is no longer listed"));
 		r = shift_exists(db, s, e);
 		if (r != 0)
-			return r < 0 ? -1
-				     : err_field(e, "staff",
-						 "this person is already on this shift (%s %s-%s)",
-						 s->date, s->start_time, s->end_time);
+			return r < 0
+				   ? -1
+				   : err_field(e, "staff",
+					       _("this person is already on this shift (%s %s-%s)"),
+					       s->date, s->start_time, s->end_time);
 	}
 	return 0;
 }
@@ -447,7 +449,7 @@ int db_shift_update(struct db *db, const struct shift *s, struct err *e)
 	r = db_shift_get(db, s->id, &old, e);
 	if (r <= 0) {
 		if (r == 0)
-			err_set(e, "the shift was deleted meanwhile");
+			err_set(e, _("the shift was deleted meanwhile"));
 		goto out;
 	}
 	if (shift_check(db, s, e) < 0)
@@ -499,7 +501,7 @@ int db_shift_set_present(struct db *db, long long id, int present, struct err *e
 		return -1;
 	r = db_shift_get(db, id, &s, e);
 	if (r == 0)
-		err_set(e, "the shift was deleted meanwhile");
+		err_set(e, _("the shift was deleted meanwhile"));
 	if (r <= 0) {
 		db_rollback(db);
 		return -1;

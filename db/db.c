@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "core/i18n.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
 #include "db/schema.h"
@@ -60,11 +61,16 @@ int sql_error(struct db *db, struct err *e, const char *what)
 	const char *msg = sqlite3_errmsg(db->h);
 
 	if (code == SQLITE_FULL || code == SQLITE_IOERR_WRITE)
-		return err_set(e, "%s: the disk is full or the file is too large (%s)", what, msg);
+		return err_set(e, _("%s: the disk is full or the file is too large (%s)"), what,
+			       msg);
 	if ((code & 0xff) == SQLITE_READONLY)
-		return err_set(e, "%s: the database %s is read-only (%s)", what, db->path, msg);
+		return err_set(e, _("%s: the database %s is read-only (%s)"), what, db->path, msg);
+	if ((code & 0xff) == SQLITE_CORRUPT)
+		return err_set(e, _("%s: the database %s is damaged (%s); restore it from a backup"),
+			       what, db->path, msg);
 	if ((code & 0xff) == SQLITE_BUSY)
-		return err_set(e, "%s: the database is busy in another program; try again", what);
+		return err_set(e, _("%s: the database is busy in another program; try again"),
+			       what);
 	return err_set(e, "%s: %s", what, msg);
 }
 
@@ -87,7 +93,7 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct err *e)
 		if (!s->sql) {
 			if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st,
 					       NULL) != SQLITE_OK) {
-				sql_error(db, e, "internal query failed to prepare");
+				sql_error(db, e, _("internal query failed to prepare"));
 				sqlite3_finalize(s->st);
 				s->st = NULL;
 				return NULL;
@@ -110,10 +116,10 @@ int db_exec(struct db *db, const char *sql, struct err *e)
 	char *msg = NULL;
 
 	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		int r = msg ? err_set(e, "%s", msg) : sql_error(db, e, "query failed");
+		int r = msg ? err_set(e, "%s", msg) : sql_error(db, e, _("query failed"));
 
 		if (msg)
-			sql_error(db, e, "database");
+			sql_error(db, e, _("database"));
 		sqlite3_free(msg);
 		return r;
 	}
@@ -165,7 +171,7 @@ int sql_step_done(struct db *db, sqlite3_stmt *st, struct err *e)
 		sqlite3_reset(st);
 		return 0;
 	}
-	sql_error(db, e, "saving failed");
+	sql_error(db, e, _("saving failed"));
 	sqlite3_reset(st);
 	return -1;
 }
@@ -178,7 +184,7 @@ int sql_step_row(struct db *db, sqlite3_stmt *st, struct err *e)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	sql_error(db, e, "reading failed");
+	sql_error(db, e, _("reading failed"));
 	sqlite3_reset(st);
 	return -1;
 }
@@ -254,13 +260,13 @@ static int make_parent_dirs(const char *path, struct err *e)
 			continue;
 		*p = '\0';
 		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
-			r = err_set(e, "cannot create the folder %s: %s", dir, strerror(errno));
+			r = err_set(e, _("cannot create the folder %s: %s"), dir, strerror(errno));
 			goto out;
 		}
 		*p = '/';
 	}
 	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
-		r = err_set(e, "cannot create the folder %s: %s", dir, strerror(errno));
+		r = err_set(e, _("cannot create the folder %s: %s"), dir, strerror(errno));
 out:
 	free(dir);
 	return r;
@@ -268,6 +274,41 @@ out:
 
 /* Creates an empty file with mode 0600 so that SQLite never creates it with
  * the umask's mode. */
+/* 1 when SQLite could not open path, a database in WAL mode, because it
+ * cannot create the -wal and -shm files beside it: the folder is not
+ * writable and they do not exist already.  A file in rollback-journal mode
+ * (a backup) reads fine from a read-only folder, a USB stick say. */
+static int folder_blocks_wal(const char *path)
+{
+	unsigned char hdr[20];
+	char *dir, *slash, *f;
+	int fd = open(path, O_RDONLY), blocked;
+
+	blocked = fd >= 0 && pread(fd, hdr, sizeof hdr, 0) == (ssize_t)sizeof hdr &&
+		  !memcmp(hdr, "SQLite format 3", 16) && hdr[18] == 2;
+	if (fd >= 0)
+		close(fd);
+	if (!blocked)
+		return 0;
+	dir = xstrdup(path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	blocked = access(slash ? dir : ".", W_OK | X_OK) < 0;
+	if (blocked) {
+		f = xasprintf("%s-shm", path);
+		blocked = access(f, F_OK) < 0;
+		free(f);
+		if (!blocked) {
+			f = xasprintf("%s-wal", path);
+			blocked = access(f, F_OK) < 0;
+			free(f);
+		}
+	}
+	free(dir);
+	return blocked;
+}
+
 static int create_file(const char *path, struct err *e)
 {
 	int fd;
@@ -276,7 +317,7 @@ static int create_file(const char *path, struct err *e)
 		return -1;
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0 && errno != EEXIST)
-		return err_set(e, "cannot create %s: %s", path, strerror(errno));
+		return err_set(e, _("cannot create %s: %s"), path, strerror(errno));
 	if (fd >= 0)
 		close(fd);
 	return 0;
@@ -299,7 +340,8 @@ static int read_user_version(struct db *db, int *v, struct err *e)
 	return 0;
 bad:
 	if (sqlite3_errcode(db->h) == SQLITE_NOTADB)
-		return err_set(e, "%s is not a doorstep database (not an SQLite file, or damaged)",
+		return err_set(e,
+			       _("%s is not a doorstep database (not an SQLite file, or damaged)"),
 			       db->path);
 	return sql_error(db, e, db->path);
 }
@@ -315,7 +357,7 @@ static int check_is_doorstep(struct db *db, int version, struct err *e)
 	if (n < 0)
 		return -1;
 	if (n > 0)
-		return err_set(e, "%s is an SQLite database of another program, not doorstep's",
+		return err_set(e, _("%s is an SQLite database of another program, not doorstep's"),
 			       db->path);
 	return 0;
 }
@@ -341,25 +383,34 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	if (!(flags & DB_OPEN_MEMORY)) {
 		if (stat(path, &sb) < 0) {
 			if (errno != ENOENT || !(flags & DB_OPEN_CREATE)) {
-				err_set(e, errno == ENOENT
-						   ? "no database at %s: create one with `doorstep init --community NAME` or `doorstep demo`"
-						   : "cannot open %s: %s",
+				err_set(e,
+					errno == ENOENT
+					    ? _("no database at %s: create one with `doorstep init "
+						"--community NAME` or `doorstep demo`")
+					    : _("cannot open %s: %s"),
 					path, strerror(errno));
 				goto fail;
 			}
 			if (create_file(path, e) < 0)
 				goto fail;
 		} else if (!S_ISREG(sb.st_mode)) {
-			err_set(e, "%s is not a regular file", path);
+			err_set(e, _("%s is not a regular file"), path);
 			goto fail;
 		} else if (!(flags & DB_OPEN_READONLY) && access(path, W_OK) < 0) {
-			err_set(e, "the database %s is read-only: doorstep needs to write to it (check its permissions)",
+			err_set(e,
+				_("the database %s is read-only: doorstep needs to write to it "
+				  "(check its permissions)"),
 				path);
+			goto fail;
+		} else if (folder_blocks_wal(path)) {
+			err_set(e, _("the folder of %s is not writable: doorstep keeps its journal (%s-wal) beside the database (check the folder's permissions)"),
+				path, path);
 			goto fail;
 		}
 	}
 	if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
-		err_set(e, "cannot open %s: %s", path, db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		err_set(e, _("cannot open %s: %s"), path,
+			db->h ? sqlite3_errmsg(db->h) : "out of memory");
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
@@ -367,7 +418,9 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	if (read_user_version(db, &version, e) < 0)
 		goto fail;
 	if (version > schema_latest_version()) {
-		err_set(e, "%s was written by a newer doorstep (schema %d; this program knows up to %d): update doorstep; the file was left untouched",
+		err_set(e,
+			_("%s was written by a newer doorstep (schema %d; this program knows up to "
+			  "%d): update doorstep; the file was left untouched"),
 			path, version, schema_latest_version());
 		goto fail;
 	}
@@ -389,7 +442,9 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 		if (schema_migrate(db, version, e) < 0)
 			goto fail;
 	} else if (version < schema_latest_version()) {
-		err_set(e, "%s has an older schema (%d) and is open read-only: open it once for writing to upgrade it",
+		err_set(e,
+			_("%s has an older schema (%d) and is open read-only: open it once for "
+			  "writing to upgrade it"),
 			path, version);
 		goto fail;
 	}
@@ -452,9 +507,9 @@ int db_commit(struct db *db, struct err *e)
 	if (db->depth <= 0)
 		return err_set(e, "internal error: commit without a transaction");
 	if (--db->depth > 0)
-		return db->rolled_back ? err_set(e, "the change was rolled back") : 0;
+		return db->rolled_back ? err_set(e, _("the change was rolled back")) : 0;
 	if (db->rolled_back)
-		return err_set(e, "the change was rolled back");
+		return err_set(e, _("the change was rolled back"));
 	if (db_exec(db, "COMMIT", e) < 0) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
@@ -514,17 +569,17 @@ int db_backup(struct db *db, const char *path, struct err *e)
 
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
 		goto out;
 	}
 	close(fd);
 	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		err_set(e, "cannot write %s: %s", path, sqlite3_errmsg(dst));
+		err_set(e, _("cannot write %s: %s"), path, sqlite3_errmsg(dst));
 		goto out;
 	}
 	b = sqlite3_backup_init(dst, "main", db->h, "main");
 	if (!b) {
-		err_set(e, "backup to %s failed: %s", path, sqlite3_errmsg(dst));
+		err_set(e, _("backup to %s failed: %s"), path, sqlite3_errmsg(dst));
 		goto out;
 	}
 	while (1) {
@@ -539,22 +594,22 @@ int db_backup(struct db *db, const char *path, struct err *e)
 			continue;
 		}
 		sqlite3_backup_finish(b);
-		err_set(e, "backup to %s failed: %s", path, sqlite3_errstr(rc));
+		err_set(e, _("backup to %s failed: %s"), path, sqlite3_errstr(rc));
 		goto out;
 	}
 	if (sqlite3_backup_finish(b) != SQLITE_OK) {
-		err_set(e, "backup to %s failed: %s", path, sqlite3_errmsg(dst));
+		err_set(e, _("backup to %s failed: %s"), path, sqlite3_errmsg(dst));
 		goto out;
 	}
 	/* The copy is a self-contained rollback-journal file, fsynced. */
 	if (sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK) {
-		err_set(e, "backup to %s failed: %s", path, sqlite3_errmsg(dst));
+		err_set(e, _("backup to %s failed: %s"), path, sqlite3_errmsg(dst));
 		goto out;
 	}
 	sqlite3_close_v2(dst);
 	dst = NULL;
 	if (rename(tmp, path) < 0) {
-		err_set(e, "cannot write %s: %s", path, strerror(errno));
+		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
 		goto out;
 	}
 	r = 0;
@@ -577,7 +632,7 @@ int db_integrity_check(struct db *db, struct err *e)
 	if (sql_step_row(db, st, e) != 1)
 		return -1;
 	if (strcmp((const char *)sqlite3_column_text(st, 0), "ok"))
-		r = err_set(e, "integrity check: %s", sqlite3_column_text(st, 0));
+		r = err_set(e, _("integrity check: %s"), sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
 	return r;
 }

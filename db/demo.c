@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/demo.h"
+#include "core/i18n.h"
 #include "core/json.h"
 #include "core/natsort.h"
 #include "core/outing.h"
@@ -103,7 +104,7 @@ static long long run(struct gen *g, sqlite3_stmt *st)
 
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
-		sql_error(g->db, g->e, "writing the demo");
+		sql_error(g->db, g->e, _("writing the demo"));
 		return -1;
 	}
 	return sqlite3_last_insert_rowid(db_handle(g->db));
@@ -1630,9 +1631,9 @@ int db_demo_generate(struct db *db, const struct demo_params *p, struct demo_sum
 	memset(&g, 0, sizeof g);
 	memset(out, 0, sizeof *out);
 	if (p->households < 1 || p->households > 200000)
-		return err_field(e, "households", "--households must be 1 to 200000");
+		return err_field(e, "households", _("--households must be 1 to 200000"));
 	if (p->days < 1 || p->days > 366)
-		return err_field(e, "days", "--days must be 1 to 366");
+		return err_field(e, "days", _("--days must be 1 to 366"));
 	g.db = db;
 	g.e = e;
 	demo_rng_seed(&g.rng, p->seed);
@@ -1668,7 +1669,9 @@ int db_demo_generate(struct db *db, const struct demo_params *p, struct demo_sum
 	empty = db_demo_is_empty(db, e);
 	if (empty <= 0) {
 		if (empty == 0)
-			err_set(e, "%s already holds a community: demo writes only into a new or empty database (use another --db)",
+			err_set(e,
+				_("%s already holds a community: demo writes only into a new or "
+				  "empty database (use another --db)"),
 				db_path(db));
 		goto out;
 	}

@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/json.h"
 #include "core/money.h"
 #include "core/receipt.h"
@@ -53,24 +54,26 @@ static int day_or_today(const char *in, const char *field, char out[DATE_STR], s
 static int validate(const struct donation_new *d, struct err *e)
 {
 	if (!d->anonymous && empty(d->donor_name))
-		return err_field(e, "donor_name", "the donor's name is required (or mark it anonymous)");
+		return err_field(e, "donor_name",
+				 _("the donor's name is required (or mark it anonymous)"));
 	if (d->donor_type && !in_list(d->donor_type, donor_types))
-		return err_field(e, "donor_type", "unknown donor type \"%s\"", d->donor_type);
+		return err_field(e, "donor_type", _("unknown donor type \"%s\""), d->donor_type);
 	if (empty(d->kind) || (strcmp(d->kind, "cash") && strcmp(d->kind, "goods")))
-		return err_field(e, "kind", "a donation is cash or goods");
+		return err_field(e, "kind", _("a donation is cash or goods"));
 	if (!strcmp(d->kind, "cash")) {
 		if (d->amount_fen <= 0)
-			return err_field(e, "amount", "a cash donation needs an amount above zero");
+			return err_field(e, "amount",
+					 _("a cash donation needs an amount above zero"));
 		if (d->channel && !in_list(d->channel, channels))
-			return err_field(e, "channel", "unknown channel \"%s\"", d->channel);
+			return err_field(e, "channel", _("unknown channel \"%s\""), d->channel);
 		return 0;
 	}
 	if (empty(d->item))
-		return err_field(e, "item", "a goods donation needs the item");
+		return err_field(e, "item", _("a goods donation needs the item"));
 	if (empty(d->unit))
-		return err_field(e, "unit", "a goods donation needs the unit (箱, 个, kg ...)");
+		return err_field(e, "unit", _("a goods donation needs the unit (箱, 个, kg ...)"));
 	if (d->quantity <= 0)
-		return err_field(e, "quantity", "a goods donation needs a quantity above zero");
+		return err_field(e, "quantity", _("a goods donation needs a quantity above zero"));
 	return 0;
 }
 
@@ -109,7 +112,7 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 	seq = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (receipt_format(year, set.station, (int)seq, no, sizeof no) < 0) {
-		err_set(e, "cannot number the receipt (year %d, station %s)", year, station);
+		err_set(e, _("cannot number the receipt (year %d, station %s)"), year, station);
 		goto out;
 	}
 	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
@@ -260,7 +263,7 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 	int r;
 
 	if (empty(reason))
-		return err_field(e, "void_reason", "a void needs its reason");
+		return err_field(e, "void_reason", _("a void needs its reason"));
 	if (db_begin(db, e) < 0)
 		return -1;
 	st = db_stmt(db,
@@ -278,11 +281,11 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 		sql_col_copy(st, 3, unit, sizeof unit);
 		qty = sqlite3_column_int64(st, 4);
 		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
-			r = err_set(e, "donation %s is already void (%s)",
+			r = err_set(e, _("donation %s is already void (%s)"),
 				    (const char *)sqlite3_column_text(st, 6),
 				    (const char *)sqlite3_column_text(st, 5));
 	} else if (r == 0) {
-		r = err_set(e, "no donation with id %lld", id);
+		r = err_set(e, _("no donation with id %lld"), id);
 	}
 	sqlite3_reset(st);
 	if (r < 0)
@@ -295,7 +298,9 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 
 			quantity_format(s.on_hand, have, sizeof have);
 			quantity_format(qty, q, sizeof q);
-			err_set(e, "cannot void: %s %s of %s were received with it but only %s are on hand (the rest was given out)",
+			err_set(e,
+				_("cannot void: %s %s of %s were received with it but only %s are "
+				  "on hand (the rest was given out)"),
 				q, unit, item, have);
 			goto fail;
 		}
@@ -336,19 +341,19 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 	sqlite3_stmt *st;
 
 	if (empty(d->item))
-		return err_field(e, "item", "a distribution needs the item");
+		return err_field(e, "item", _("a distribution needs the item"));
 	if (empty(d->unit))
-		return err_field(e, "unit", "a distribution needs the unit");
+		return err_field(e, "unit", _("a distribution needs the unit"));
 	if (d->quantity <= 0)
-		return err_field(e, "quantity", "a distribution needs a quantity above zero");
+		return err_field(e, "quantity", _("a distribution needs a quantity above zero"));
 	if (!in_list(rk, recipient_kinds))
-		return err_field(e, "recipient", "unknown recipient kind \"%s\"", rk);
+		return err_field(e, "recipient", _("unknown recipient kind \"%s\""), rk);
 	if (!strcmp(rk, "household") && d->household_id < 0)
-		return err_field(e, "recipient", "pick the household that receives the goods");
+		return err_field(e, "recipient", _("pick the household that receives the goods"));
 	if (!strcmp(rk, "checkpoint") && d->checkpoint_id < 0)
-		return err_field(e, "recipient", "pick the checkpoint that receives the goods");
+		return err_field(e, "recipient", _("pick the checkpoint that receives the goods"));
 	if (!strcmp(rk, "other") && empty(d->recipient))
-		return err_field(e, "recipient", "say who receives the goods");
+		return err_field(e, "recipient", _("say who receives the goods"));
 	if (day_or_today(d->date, "date", date, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)

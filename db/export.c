@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/sql.h"
@@ -370,9 +371,10 @@ static long daily_range(const struct db_export_query *q, struct date *from, stru
 		return -1;
 	days = date_diff(&to, from) + 1;
 	if (days < 1)
-		return err_set(e, "the daily range ends before it starts"), -1;
+		return err_set(e, _("the daily range ends before it starts")), -1;
 	if (days > DAILY_MAX_DAYS)
-		return err_set(e, "the daily range is %ld days; at most %d", days, DAILY_MAX_DAYS),
+		return err_set(e, _("the daily range is %ld days; at most %d"), days,
+			       DAILY_MAX_DAYS),
 		       -1;
 	return days;
 }
@@ -473,11 +475,11 @@ static sqlite3_stmt *prepare(struct db *db, const struct db_export_query *q, int
 	sqlite3_stmt *st = NULL;
 
 	if (!qs) {
-		err_set(e, "the dataset %s cannot be exported this way", q->ds->name);
+		err_set(e, _("the dataset %s cannot be exported this way"), q->ds->name);
 		return NULL;
 	}
 	if ((q->from || q->to) && !qs->from_if) {
-		err_set(e, "%s have no date: --from and --to do not apply", q->ds->name);
+		err_set(e, _("%s have no date: --from and --to do not apply"), q->ds->name);
 		return NULL;
 	}
 	strbuf_puts(&sql, "SELECT ");
@@ -508,7 +510,7 @@ static sqlite3_stmt *prepare(struct db *db, const struct db_export_query *q, int
 	if (!count_only)
 		strbuf_puts(&sql, qs->order);
 	if (sqlite3_prepare_v2(db_handle(db), strbuf_str(&sql), -1, &st, NULL) != SQLITE_OK) {
-		sql_error(db, e, "the export query failed");
+		sql_error(db, e, _("the export query failed"));
 		sqlite3_finalize(st);
 		st = NULL;
 		goto out;
@@ -535,7 +537,7 @@ long long db_export_count(struct db *db, const struct db_export_query *q, struct
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
 	else
-		sql_error(db, e, "counting the rows to export failed");
+		sql_error(db, e, _("counting the rows to export failed"));
 	sqlite3_finalize(st);
 	return n;
 }
@@ -566,7 +568,7 @@ long long db_export_run(struct db *db, const struct db_export_query *q, db_expor
 			break;
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		sql_error(db, e, "reading the records to export failed");
+		sql_error(db, e, _("reading the records to export failed"));
 		rows = -1;
 	}
 	sqlite3_finalize(st);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/json.h"
 #include "core/natsort.h"
 #include "core/xalloc.h"
@@ -146,7 +147,7 @@ static int code_taken(struct db *db, const char *code, long long except_id, stru
 	r = sql_step_row(db, st, e);
 	sqlite3_reset(st);
 	if (r == 1)
-		return err_field(e, "code", "household %s already exists", code);
+		return err_field(e, "code", _("household %s already exists"), code);
 	return r;
 }
 
@@ -207,7 +208,7 @@ int db_household_insert(struct db *db, struct household *h, struct err *e)
 	int r = -1;
 
 	if (!h->code || !*h->code)
-		return err_field(e, "code", "the household code is required");
+		return err_field(e, "code", _("the household code is required"));
 	if (db_begin(db, e) < 0)
 		return -1;
 	if (code_taken(db, h->code, -1, e) != 0)
@@ -224,7 +225,7 @@ out:
 int db_household_insert_checked(struct db *db, struct household *h, struct err *e)
 {
 	if (!h->code || !*h->code)
-		return err_field(e, "code", "the household code is required");
+		return err_field(e, "code", _("the household code is required"));
 	if (!db_in_transaction(db))
 		return err_set(e, "internal error: db_household_insert_checked outside a transaction");
 	return insert_row(db, h, e);
@@ -240,14 +241,14 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 	int r = -1, n, found;
 
 	if (!h->code || !*h->code)
-		return err_field(e, "code", "the household code is required");
+		return err_field(e, "code", _("the household code is required"));
 	if (db_begin(db, e) < 0)
 		return -1;
 	found = get_plain(db, PLAIN_COLS " WHERE h.id = :id AND h.deleted_at IS NULL", ":id", h->id,
 			  NULL, &old, e);
 	if (found <= 0) {
 		if (found == 0)
-			err_set(e, "the household was deleted meanwhile");
+			err_set(e, _("the household was deleted meanwhile"));
 		goto out;
 	}
 	json_open(&ch);
@@ -330,7 +331,7 @@ long long db_grid_ensure(struct db *db, const char *name, struct err *e)
 	int r;
 
 	if (!name || !*name) {
-		err_field(e, "grid", "a grid name is required");
+		err_field(e, "grid", _("a grid name is required"));
 		return -1;
 	}
 	st = db_stmt(db, "SELECT id FROM grids WHERE name = :name AND deleted_at IS NULL", e);
@@ -391,7 +392,7 @@ int db_grid_set_staff(struct db *db, long long grid_id, long long staff_id, stru
 	sql_bind_text(st, ":now", now);
 	sql_bind_int(st, ":id", grid_id);
 	if (sql_step_row(db, st, e) != 1) {
-		err_set(e, "no such grid");
+		err_set(e, _("no such grid"));
 		goto out;
 	}
 	sql_col_copy(st, 0, uuid, sizeof uuid);

@@ -6,8 +6,10 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/isolation.h"
 #include "core/json.h"
+#include "core/model.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
 #include "db/db.h"
@@ -100,6 +102,15 @@ int db_isolation_active_for(struct db *db, long long resident_id, struct isolati
 		      resident_id, out, e);
 }
 
+/* The translated label of an enumeration code, for a message; the code
+ * itself when it is not in the table. */
+static const char *code_label(const struct enum_entry *table, const char *code)
+{
+	const struct enum_entry *it = model_enum_find(table, code);
+
+	return it ? _(it->label) : code;
+}
+
 /* The live isolation id, which must be active for the change `what`. */
 static int get_active(struct db *db, long long id, const char *what, struct isolation *o,
 		      struct err *e)
@@ -109,10 +120,10 @@ static int get_active(struct db *db, long long id, const char *what, struct isol
 	if (r < 0)
 		return -1;
 	if (r == 0)
-		return err_set(e, "no isolation with id %lld", id);
+		return err_set(e, _("no isolation with id %lld"), id);
 	if (o->end_date[0])
-		return err_set(e, "cannot %s: this isolation already ended on %s (%s)", what,
-			       o->end_date, o->end_reason);
+		return err_set(e, _("cannot %s: this isolation already ended on %s (%s)"), what,
+			       o->end_date, code_label(model_iso_end, o->end_reason));
 	return 0;
 }
 
@@ -172,11 +183,11 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 	int days = n->days, r;
 
 	if (!in_list(n->kind, kinds))
-		return err_field(e, "kind", "isolation kind must be home, central or hospital");
+		return err_field(e, "kind", _("isolation kind must be home, central or hospital"));
 	if (n->reason && !in_list(n->reason, reasons))
-		return err_field(e, "reason", "unknown isolation reason \"%s\"", n->reason);
+		return err_field(e, "reason", _("unknown isolation reason \"%s\""), n->reason);
 	if (!strcmp(n->kind, "central") && (!n->site || !*n->site))
-		return err_field(e, "site", "a central isolation needs the site's name");
+		return err_field(e, "site", _("a central isolation needs the site's name"));
 	if (day_or_today(n->start_date, "start_date", start, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
@@ -187,7 +198,7 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 		days = set.isolation_days;
 	}
 	if (days < 1 || days > 60) {
-		err_field(e, "days", "isolation days must be 1 to 60, not %d", days);
+		err_field(e, "days", _("isolation days must be 1 to 60, not %d"), days);
 		goto out;
 	}
 	st = db_stmt(db, "SELECT 1 FROM residents WHERE id = :id AND deleted_at IS NULL", e);
@@ -198,15 +209,16 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 	sqlite3_reset(st);
 	if (r <= 0) {
 		if (r == 0)
-			err_field(e, "resident", "no resident with id %lld", n->resident_id);
+			err_field(e, "resident", _("no resident with id %lld"), n->resident_id);
 		goto out;
 	}
 	r = db_isolation_active_for(db, n->resident_id, &cur, e);
 	if (r != 0) {
 		if (r == 1)
 			err_field(e, "resident",
-				  "this resident is already in isolation since %s (%s): extend, restart or end it instead",
-				  cur.start_date, cur.kind);
+				  _("this resident is already in isolation since %s (%s): extend, "
+				    "restart or end it instead"),
+				  cur.start_date, code_label(model_iso_kind, cur.kind));
 		goto out;
 	}
 	id = insert_row(db, n, start, days, -1, e);
@@ -230,13 +242,14 @@ long long db_isolation_check(struct db *db, long long isolation_id, const struct
 	int r, late = c->late ? 1 : 0;
 
 	if (c->slot && strcmp(c->slot, "AM") && strcmp(c->slot, "PM"))
-		return err_field(e, "slot", "the check's slot must be AM or PM");
+		return err_field(e, "slot", _("the check's slot must be AM or PM"));
 	if (c->method && !in_list(c->method, methods))
-		return err_field(e, "method", "unknown check method \"%s\"", c->method);
+		return err_field(e, "method", _("unknown check method \"%s\""), c->method);
 	if (c->temperature && (c->temperature < 340 || c->temperature > 430))
-		return err_field(e, "temperature",
-				 "temperature %d.%d °C is outside 34.0-43.0 °C: check the reading",
-				 c->temperature / 10, c->temperature % 10);
+		return err_field(
+		    e, "temperature",
+		    _("temperature %d.%d °C is outside 34.0-43.0 °C: check the reading"),
+		    c->temperature / 10, c->temperature % 10);
 	if (day_or_today(c->date, "date", date, e) < 0)
 		return -1;
 	clock_now(now);
@@ -246,12 +259,12 @@ long long db_isolation_check(struct db *db, long long isolation_id, const struct
 	r = db_isolation_get(db, isolation_id, &o, e);
 	if (r <= 0) {
 		if (r == 0)
-			err_set(e, "no isolation with id %lld", isolation_id);
+			err_set(e, _("no isolation with id %lld"), isolation_id);
 		goto out;
 	}
 	if (strcmp(date, o.start_date) < 0) {
-		err_field(e, "date", "the check's date %s is before the isolation started (%s)", date,
-			  o.start_date);
+		err_field(e, "date", _("the check's date %s is before the isolation started (%s)"),
+			  date, o.start_date);
 		goto out;
 	}
 	if (c->slot) {
@@ -288,7 +301,8 @@ long long db_isolation_check(struct db *db, long long isolation_id, const struct
 	sql_bind_text(st, ":slot", slot);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
-		err_field(e, "slot", "the %s check of %s was already recorded at %s", slot, date,
+		err_field(e, "slot", _("the %s check of %s was already recorded at %s"),
+			  code_label(model_slot, slot), date,
 			  (const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
 	if (r != 0)
@@ -389,18 +403,18 @@ int db_isolation_extend(struct db *db, long long id, int add_days, struct err *e
 	int ext;
 
 	if (add_days == 0)
-		return err_field(e, "days", "extend by a number of days other than 0");
+		return err_field(e, "days", _("extend by a number of days other than 0"));
 	if (db_begin(db, e) < 0)
 		return -1;
-	if (get_active(db, id, "extend it", &o, e) < 0)
+	if (get_active(db, id, _("extend it"), &o, e) < 0)
 		goto fail;
 	ext = o.extended_days + add_days;
 	date_parse_iso(o.start_date, &start, NULL);
 	clock_today(&today);
 	isolation_span_compute(&start, o.days, o.extended_days, &span);
 	if (ext < 0) {
-		err_field(e, "days", "the isolation cannot be shorter than its %d days as started",
-			  o.days);
+		err_field(e, "days",
+			  _("the isolation cannot be shorter than its %d days as started"), o.days);
 		goto fail;
 	}
 	if (isolation_extend_check(&span, &today, o.days + ext, e) < 0)
@@ -424,11 +438,11 @@ long long db_isolation_restart(struct db *db, long long id, const char *new_star
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
-	if (get_active(db, id, "restart it", &o, e) < 0)
+	if (get_active(db, id, _("restart it"), &o, e) < 0)
 		goto out;
 	if (strcmp(start, o.start_date) < 0) {
-		err_field(e, "start_date", "the new start %s is before the current one (%s)", start,
-			  o.start_date);
+		err_field(e, "start_date", _("the new start %s is before the current one (%s)"),
+			  start, o.start_date);
 		goto out;
 	}
 	if (update_row(db, &o, o.extended_days, start, "restarted", e) < 0)
@@ -456,15 +470,16 @@ int db_isolation_end(struct db *db, long long id, const char *reason, const char
 
 	if (!in_list(reason, end_reasons))
 		return err_field(e, "end_reason",
-				 "end reason must be completed, hospitalised, confirmed, moved_away or error");
+				 _("end reason must be completed, hospitalised, confirmed, "
+				   "moved_away or error"));
 	if (day_or_today(end_date, "end_date", end, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
-	if (get_active(db, id, "end it", &o, e) < 0)
+	if (get_active(db, id, _("end it"), &o, e) < 0)
 		goto fail;
 	if (strcmp(end, o.start_date) < 0) {
-		err_field(e, "end_date", "the end date %s is before the start (%s)", end,
+		err_field(e, "end_date", _("the end date %s is before the start (%s)"), end,
 			  o.start_date);
 		goto fail;
 	}

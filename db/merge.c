@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "core/clock.h"
+#include "core/i18n.h"
 #include "core/json.h"
 #include "core/strbuf.h"
 #include "core/uuid.h"
@@ -220,7 +221,7 @@ static sqlite3_stmt *prepare(struct merge *m, const char *sql, struct err *e)
 	sqlite3_stmt *st = NULL;
 
 	if (sqlite3_prepare_v2(m->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		sql_error(m->db, e, "merge: a query failed to prepare");
+		sql_error(m->db, e, _("merge: a query failed to prepare"));
 		sqlite3_finalize(st);
 		return NULL;
 	}
@@ -235,7 +236,7 @@ static int step_done(struct merge *m, sqlite3_stmt *st, struct err *e)
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
 		return 0;
-	return sql_error(m->db, e, "merge: writing failed");
+	return sql_error(m->db, e, _("merge: writing failed"));
 }
 
 static int exec(struct merge *m, const char *sql, struct err *e)
@@ -267,14 +268,14 @@ static int backup_all(sqlite3 *dst, const char *dst_name, sqlite3 *src, struct e
 	int rc;
 
 	if (!b)
-		return err_set(e, "cannot copy the other database: %s", sqlite3_errmsg(dst));
+		return err_set(e, _("cannot copy the other database: %s"), sqlite3_errmsg(dst));
 	while ((rc = sqlite3_backup_step(b, 1024)) == SQLITE_OK || rc == SQLITE_BUSY ||
 	       rc == SQLITE_LOCKED)
 		if (rc != SQLITE_OK)
 			sqlite3_sleep(50);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE)
-		return err_set(e, "cannot copy the other database: %s", sqlite3_errstr(rc));
+		return err_set(e, _("cannot copy the other database: %s"), sqlite3_errstr(rc));
 	return 0;
 }
 
@@ -290,33 +291,35 @@ static int attach_other(struct merge *m, const char *path, struct err *e)
 	int version = 0, r = -1;
 
 	if (stat(path, &sb) < 0) {
-		err_set(e, "cannot open %s: %s", path, strerror(errno));
+		err_set(e, _("cannot open %s: %s"), path, strerror(errno));
 		goto out;
 	}
 	if (!S_ISREG(sb.st_mode)) {
-		err_set(e, "%s is not a regular file", path);
+		err_set(e, _("%s is not a regular file"), path);
 		goto out;
 	}
 	if (sqlite3_open_v2(uri, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
-		err_set(e, "cannot open %s: %s", path, src ? sqlite3_errmsg(src) : "out of memory");
+		err_set(e, _("cannot open %s: %s"), path,
+			src ? sqlite3_errmsg(src) : "out of memory");
 		goto out;
 	}
 	sqlite3_busy_timeout(src, 10000);
 	if (sqlite3_prepare_v2(src, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW) {
-		err_set(e, "%s is not a doorstep database (not an SQLite file, or damaged)", path);
+		err_set(e, _("%s is not a doorstep database (not an SQLite file, or damaged)"),
+			path);
 		goto out;
 	}
 	version = sqlite3_column_int(st, 0);
 	if (version > schema_latest_version()) {
 		err_set(e,
-			"%s was written by a newer doorstep (schema %d; this program knows up to "
-			"%d): update doorstep before merging it",
+			_("%s was written by a newer doorstep (schema %d; this program knows up to "
+			  "%d): update doorstep before merging it"),
 			path, version, schema_latest_version());
 		goto out;
 	}
 	if (version < 1) {
-		err_set(e, "%s is not a doorstep database", path);
+		err_set(e, _("%s is not a doorstep database"), path);
 		goto out;
 	}
 	if (exec(m, "ATTACH '' AS other", e) < 0)
@@ -677,7 +680,7 @@ static int place_row(struct merge *m, struct table *t, row_t v, int exists, stru
 			s = row_load(t->dup, t->ncol);
 		sqlite3_reset(t->dup);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return sql_error(m->db, e, "merge: reading failed");
+			return sql_error(m->db, e, _("merge: reading failed"));
 		if (!s)
 			break;
 		rc = join_pair(m, t, v, exists, s, &lost, e);
@@ -762,7 +765,7 @@ static int merge_table(struct merge *m, struct table *t, struct mergeplan_counts
 			sqlite3_reset(t->sel_main);
 			if (!mine) {
 				row_free(&theirs, t->ncol);
-				sql_error(m->db, e, "merge: reading failed");
+				sql_error(m->db, e, _("merge: reading failed"));
 				goto out;
 			}
 			if (row_cmp(t, mine, theirs) == 0) {
@@ -776,7 +779,7 @@ static int merge_table(struct merge *m, struct table *t, struct mergeplan_counts
 			b.deleted = !row_is_null(theirs, t->i_del);
 			b.unseen = (int)unseen(m->unseen_other, row_text(mine, t->i_uuid));
 			if (a.unseen < 0 || b.unseen < 0) {
-				sql_error(m->db, e, "merge: reading the audit log failed");
+				sql_error(m->db, e, _("merge: reading the audit log failed"));
 				goto fail;
 			}
 			d = mergeplan_decide(&a, &b, row_cmp(t, theirs, mine),
@@ -809,7 +812,7 @@ static int merge_table(struct merge *m, struct table *t, struct mergeplan_counts
 		goto out;
 	}
 	if (rc != SQLITE_DONE) {
-		sql_error(m->db, e, "merge: reading the other database failed");
+		sql_error(m->db, e, _("merge: reading the other database failed"));
 		goto out;
 	}
 	r = 0;
@@ -887,7 +890,7 @@ static int repoint_known_joins(struct merge *m, struct err *e)
 		}
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)
-			return sql_error(m->db, e, "merge: reading failed");
+			return sql_error(m->db, e, _("merge: reading failed"));
 	}
 	return 0;
 }
@@ -935,7 +938,7 @@ static int read_settings(struct merge *m, const char *schema, struct side_settin
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sql_error(m->db, e, "merge: reading the settings failed");
+		return sql_error(m->db, e, _("merge: reading the settings failed"));
 	return 0;
 }
 
@@ -954,13 +957,14 @@ static int check_receipts(struct merge *m, const char *path, struct err *e)
 		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		r = err_set(e,
-			    "receipt %s is a different donation in %s than here: the two machines "
-			    "issued the same receipt numbers (one was copied instead of set up "
-			    "with `doorstep init --from FILE --station S`); nothing was merged",
-			    sqlite3_column_text(st, 0), path);
+		r = err_set(
+		    e,
+		    _("receipt %s is a different donation in %s than here: the two machines "
+		      "issued the same receipt numbers (one was copied instead of set up "
+		      "with `doorstep init --from FILE --station S`); nothing was merged"),
+		    sqlite3_column_text(st, 0), path);
 	else if (rc != SQLITE_DONE)
-		r = sql_error(m->db, e, "merge: reading the donations failed");
+		r = sql_error(m->db, e, _("merge: reading the donations failed"));
 	sqlite3_finalize(st);
 	return r;
 }
@@ -1118,10 +1122,11 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 	if (read_settings(&m, "main", &me, e) < 0 || read_settings(&m, "other", &them, e) < 0)
 		goto out;
 	if (!them.found) {
-		err_set(e,
-			"%s holds no community (it was never set up with `doorstep init`); nothing "
-			"was merged",
-			path);
+		err_set(
+		    e,
+		    _("%s holds no community (it was never set up with `doorstep init`); nothing "
+		      "was merged"),
+		    path);
 		goto out;
 	}
 	snprintf(r->other_uuid, sizeof r->other_uuid, "%s", them.uuid);
@@ -1132,8 +1137,8 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 
 		if (me.found) {
 			err_set(e,
-				"%s already holds the community \"%s\": init --from needs a new, "
-				"empty database",
+				_("%s already holds the community \"%s\": init --from needs a new, "
+				  "empty database"),
 				db_path(db), me.community);
 			goto out;
 		}
@@ -1143,42 +1148,45 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 			       e);
 		if (n != 0) {
 			if (n > 0)
-				err_set(e,
-					"%s already holds records: init --from needs a new, empty "
-					"database",
-					db_path(db));
+				err_set(
+				    e,
+				    _("%s already holds records: init --from needs a new, empty "
+				      "database"),
+				    db_path(db));
 			goto out;
 		}
 		if (init_station == them.station) {
-			err_set(e,
-				"%s is station %c already: give this machine its own station code "
-				"(--station), so that receipt numbers stay unique",
-				path, them.station);
+			err_set(
+			    e,
+			    _("%s is station %c already: give this machine its own station code "
+			      "(--station), so that receipt numbers stay unique"),
+			    path, them.station);
 			goto out;
 		}
 		r->this_station = init_station;
 	} else {
 		if (!me.found) {
 			err_set(e,
-				"%s holds no community yet: set it up with `doorstep init --from "
-				"%s --station S` instead",
+				_("%s holds no community yet: set it up with `doorstep init --from "
+				  "%s --station S` instead"),
 				db_path(db), path);
 			goto out;
 		}
 		r->this_station = me.station;
 		r->same_database = !strcmp(me.uuid, them.uuid);
 		if (strcmp(me.community, them.community) && !o->force) {
-			err_set(e,
-				"%s belongs to the community \"%s\", this database to \"%s\": "
-				"nothing was merged (use --force if they are really one community)",
-				path, them.community, me.community);
+			err_set(
+			    e,
+			    _("%s belongs to the community \"%s\", this database to \"%s\": "
+			      "nothing was merged (use --force if they are really one community)"),
+			    path, them.community, me.community);
 			goto out;
 		}
 		if (!r->same_database && me.station == them.station) {
 			err_set(e,
-				"%s is also station %c: two machines of one station code would "
-				"issue the same receipt numbers; nothing was merged (set up each "
-				"machine with `doorstep init --from FILE --station S`)",
+				_("%s is also station %c: two machines of one station code would "
+				  "issue the same receipt numbers; nothing was merged (set up each "
+				  "machine with `doorstep init --from FILE --station S`)"),
 				path, them.station);
 			goto out;
 		}
@@ -1247,7 +1255,7 @@ int db_merge_init_from(struct db *db, const char *other_path, char station, stru
 	struct merge_opts o = {0, 0};
 
 	if (station < 'A' || station > 'Z')
-		return err_set(e, "the station code is one letter A-Z");
+		return err_set(e, _("the station code is one letter A-Z"));
 	return run(db, other_path, &o, station, r, e);
 }
 

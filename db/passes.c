@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/isolation.h"
 #include "core/json.h"
 #include "core/settings.h"
@@ -167,7 +168,7 @@ int db_pass_issue_target(struct db *db, const char *text, long long *household_i
 
 	*household_id = *grid_id = -1;
 	if (!text || !*text)
-		return err_field(e, "target", "type a household code, a grid name or *");
+		return err_field(e, "target", _("type a household code, a grid name or *"));
 	if (!strcmp(text, "*"))
 		return 3;
 	st = db_stmt(db, "SELECT id FROM households WHERE code = :t AND deleted_at IS NULL", e);
@@ -190,7 +191,7 @@ int db_pass_issue_target(struct db *db, const char *text, long long *household_i
 	sqlite3_reset(st);
 	if (r != 0)
 		return r < 0 ? -1 : 2;
-	err_field(e, "target", "no household or grid is called %s", text);
+	err_field(e, "target", _("no household or grid is called %s"), text);
 	return 0;
 }
 
@@ -208,7 +209,7 @@ static int check_valid_until(const char *valid_until, struct err *e)
 	}
 	clock_today(&t);
 	if (date_cmp(&d, &t) < 0)
-		return err_field(e, "valid_until", "a pass cannot end before today");
+		return err_field(e, "valid_until", _("a pass cannot end before today"));
 	return 0;
 }
 
@@ -228,7 +229,7 @@ static int next_passno(struct db *db, char station, char out[PASSNO_STR], struct
 	if (!st)
 		return -1;
 	if (passno_station_prefix(station, lo) < 0)
-		return err_field(e, "station", "the station code must be a letter A to Z");
+		return err_field(e, "station", _("the station code must be a letter A to Z"));
 	snprintf(hi, sizeof hi, "%02d", station - 'A' + 2);
 	sql_bind_text(st, ":lo", lo);
 	sql_bind_text(st, ":hi", hi);
@@ -279,12 +280,12 @@ static int issue_one(struct db *db, long long household_id, const char *valid_un
 
 	r = live_household(db, household_id, e);
 	if (r <= 0)
-		return r < 0 ? -1 : err_field(e, "household", "no such household");
+		return r < 0 ? -1 : err_field(e, "household", _("no such household"));
 	r = db_pass_current(db, household_id, &cur, e);
 	if (r < 0)
 		return -1;
 	if (r == 1) {
-		err_field(e, "household", "household %s already holds pass %s; revoke it first",
+		err_field(e, "household", _("household %s already holds pass %s; revoke it first"),
 			  cur.household_code, cur.pass_no);
 		return 0;
 	}
@@ -413,17 +414,17 @@ int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *
 	int r;
 
 	if (!reason || !*reason)
-		return err_field(e, "revoke_reason", "say why the pass is revoked");
+		return err_field(e, "revoke_reason", _("say why the pass is revoked"));
 	if (db_begin(db, e) < 0)
 		return -1;
 	r = db_pass_get(db, id, &p, e);
 	if (r <= 0) {
 		if (r == 0)
-			err_set(e, "no such pass");
+			err_set(e, _("no such pass"));
 		goto fail;
 	}
 	if (p.revoked_at[0]) {
-		err_set(e, "pass %s was already revoked on %s", p.pass_no, p.revoked_at);
+		err_set(e, _("pass %s was already revoked on %s"), p.pass_no, p.revoked_at);
 		goto fail;
 	}
 	st = db_stmt(db,
@@ -469,7 +470,7 @@ int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until
 	r = db_pass_get(db, id, &p, e);
 	if (r <= 0) {
 		if (r == 0)
-			err_set(e, "no such pass");
+			err_set(e, _("no such pass"));
 		goto fail;
 	}
 	if (!strcmp(p.valid_until, v ? v : ""))
@@ -708,15 +709,15 @@ static void refusal(const struct gate_info *g, const struct pass *p, struct err 
 	switch (g->verdict.reason) {
 	case OUTING_TOO_SOON:
 		err_field(e, "pass_no",
-			  "Not allowed: household %s went out on %s; next allowed on %s.",
+			  _("Not allowed: household %s went out on %s; next allowed on %s."),
 			  p->household_code, last, next);
 		break;
 	case OUTING_REVOKED:
-		err_field(e, "pass_no", "Not allowed: pass %s was revoked (%s).", p->pass_no,
+		err_field(e, "pass_no", _("Not allowed: pass %s was revoked (%s)."), p->pass_no,
 			  p->revoke_reason);
 		break;
 	case OUTING_EXPIRED:
-		err_field(e, "pass_no", "Not allowed: pass %s expired on %s.", p->pass_no,
+		err_field(e, "pass_no", _("Not allowed: pass %s expired on %s."), p->pass_no,
 			  p->valid_until);
 		break;
 	default:
@@ -738,21 +739,21 @@ int db_gate_record(struct db *db, long long pass_id, long long checkpoint_id, lo
 
 	memset(&g, 0, sizeof g);
 	if (!direction || (strcmp(direction, "out") && strcmp(direction, "in")))
-		return err_field(e, "direction", "the direction is out or in");
+		return err_field(e, "direction", _("the direction is out or in"));
 	out_dir = !strcmp(direction, "out");
 	if (db_begin(db, e) < 0)
 		return -1;
 	r = db_pass_get(db, pass_id, &p, e);
 	if (r <= 0) {
 		if (r == 0)
-			err_field(e, "pass_no", "no such pass");
+			err_field(e, "pass_no", _("no such pass"));
 		goto fail;
 	}
 	if (resident_id >= 0) {
 		r = live_member(db, resident_id, p.household_id, e);
 		if (r <= 0) {
 			if (r == 0)
-				err_field(e, "resident", "that person is not in household %s",
+				err_field(e, "resident", _("that person is not in household %s"),
 					  p.household_code);
 			goto fail;
 		}
@@ -767,7 +768,7 @@ int db_gate_record(struct db *db, long long pass_id, long long checkpoint_id, lo
 		sqlite3_reset(st);
 		if (r <= 0) {
 			if (r == 0)
-				err_field(e, "checkpoint", "no such checkpoint");
+				err_field(e, "checkpoint", _("no such checkpoint"));
 			goto fail;
 		}
 	}

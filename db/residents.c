@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/json.h"
 #include "core/reskey.h"
 #include "db/db.h"
@@ -111,7 +112,8 @@ static int id_taken(struct db *db, const struct resident *r, struct err *e)
 		return 0;
 	found = db_resident_find_id_number(db, r->id_number, &other, e);
 	if (found == 1 && other.id != r->id)
-		err_field(e, "id_number", "ID number %s is already registered to %s of household %s",
+		err_field(e, "id_number",
+			  _("ID number %s is already registered to %s of household %s"),
 			  r->id_number, other.name, other.household_code);
 	else if (found == 1)
 		found = 0;
@@ -207,7 +209,7 @@ int db_resident_insert(struct db *db, struct resident *r, struct err *e)
 	int rc = -1;
 
 	if (!r->name || !*r->name)
-		return err_field(e, "name", "the resident's name is required");
+		return err_field(e, "name", _("the resident's name is required"));
 	if (db_begin(db, e) < 0)
 		return -1;
 	r->id = -1;
@@ -225,7 +227,7 @@ out:
 int db_resident_insert_checked(struct db *db, struct resident *r, struct err *e)
 {
 	if (!r->name || !*r->name)
-		return err_field(e, "name", "the resident's name is required");
+		return err_field(e, "name", _("the resident's name is required"));
 	if (!db_in_transaction(db))
 		return err_set(e, "internal error: db_resident_insert_checked outside a transaction");
 	r->id = -1;
@@ -242,13 +244,13 @@ int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 	int rc = -1, n, found;
 
 	if (!r->name || !*r->name)
-		return err_field(e, "name", "the resident's name is required");
+		return err_field(e, "name", _("the resident's name is required"));
 	if (db_begin(db, e) < 0)
 		return -1;
 	found = db_resident_get(db, r->id, &old, e);
 	if (found <= 0) {
 		if (found == 0)
-			err_set(e, "the resident was deleted meanwhile");
+			err_set(e, _("the resident was deleted meanwhile"));
 		goto fail;
 	}
 	json_open(&ch);
@@ -308,7 +310,7 @@ int db_resident_move(struct db *db, long long id, long long household_id, struct
 	found = db_resident_get(db, id, &old, e);
 	if (found <= 0) {
 		if (found == 0)
-			err_set(e, "the resident was deleted meanwhile");
+			err_set(e, _("the resident was deleted meanwhile"));
 		goto out;
 	}
 	st = db_stmt(db,
@@ -324,7 +326,7 @@ int db_resident_move(struct db *db, long long id, long long household_id, struct
 	if (sql_step_done(db, st, e) < 0)
 		goto out;
 	if (sqlite3_changes(db_handle(db)) != 1) {
-		err_field(e, "household", "that household does not exist");
+		err_field(e, "household", _("that household does not exist"));
 		goto out;
 	}
 	snprintf(from, sizeof from, "%lld", old.household_id);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/json.h"
 #include "core/model.h"
 #include "core/roster.h"
@@ -213,9 +214,9 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 
 	memset(out, 0, sizeof *out);
 	if (roster_error_count(r) > 0)
-		return err_set(e, "the roster has errors; nothing was imported");
+		return err_set(e, _("the roster has errors; nothing was imported"));
 	if (db_in_transaction(db))
-		return err_set(e, "an import runs in a transaction of its own");
+		return err_set(e, _("an import runs in a transaction of its own"));
 	if (db_exec(db, IMPORT_CACHE_PRAGMA, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/json.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -389,7 +390,7 @@ long long db_rounds_visit_replace(struct db *db, long long old_id, const struct 
 		sql_col_copy(st, 0, old_uuid, sizeof old_uuid);
 	sqlite3_reset(st);
 	if (r == 0)
-		err_field(e, "visit", "visit %lld was undone or changed meanwhile", old_id);
+		err_field(e, "visit", _("visit %lld was undone or changed meanwhile"), old_id);
 	if (r <= 0)
 		goto fail;
 	if (db_visit_undo(db, old_id, e) != 1)

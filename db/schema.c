@@ -20,6 +20,7 @@
 
 #include <stdio.h>
 
+#include "core/i18n.h"
 #include "db/db.h"
 #include "db/sql.h"
 
@@ -329,7 +330,7 @@ int schema_migrate(struct db *db, int from, struct err *e)
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", v);
 		if (db_exec(db, migrations[v - 1], e) < 0 || db_exec(db, pragma, e) < 0) {
 			db_rollback(db);
-			err_prefix(e, "upgrading %s to schema %d", db_path(db), v);
+			err_prefix(e, _("upgrading %s to schema %d"), db_path(db), v);
 			return -1;
 		}
 		if (db_commit(db, e) < 0)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/isolation.h"
 #include "core/json.h"
 #include "core/mask.h"
@@ -115,7 +116,7 @@ static int find_grid(struct ctx *c, struct err *e)
 	}
 	sqlite3_reset(st);
 	if (r == 0)
-		return err_field(e, "grid", "no grid is called \"%s\"", c->rq->grid);
+		return err_field(e, "grid", _("no grid is called \"%s\""), c->rq->grid);
 	return r < 0 ? -1 : 0;
 }
 
@@ -703,8 +704,8 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 	*out = NULL;
 	if (!title)
 		return err_field(e, "kind",
-				 "unknown sheet \"%s\" (rounds, isolation, daily, "
-				 "donations, duty or passes)",
+				 _("unknown sheet \"%s\" (rounds, isolation, daily, "
+				   "donations, duty or passes)"),
 				 rq->kind ? rq->kind : "");
 	memset(&c, 0, sizeof c);
 	c.db = db;
@@ -732,7 +733,7 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 		header(&c, s, 1);
 		r = db_sheet_gate_passes(db, c.grid_id, c.set.community, c.set.outing_days, s, e);
 	} else {
-		return err_field(e, "kind", "the %s sheet (%s) is not available yet", rq->kind,
+		return err_field(e, "kind", _("the %s sheet (%s) is not available yet"), rq->kind,
 				 title);
 	}
 	if (r < 0) {
@@ -823,7 +824,7 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 	sql_bind_text(st, ":no", receipt_no);
 	r = sql_step_row(db, st, e);
 	if (r == 0)
-		err_field(e, "receipt_no", "no donation has the receipt number %s", receipt_no);
+		err_field(e, "receipt_no", _("no donation has the receipt number %s"), receipt_no);
 	if (r != 1) {
 		sqlite3_reset(st);
 		return -1;

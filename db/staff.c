@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/json.h"
 #include "db/db.h"
 #include "db/sql.h"
@@ -45,7 +46,7 @@ long long db_staff_ensure(struct db *db, const char *name, const char *role, str
 	int r;
 
 	if (!name || !*name) {
-		err_field(e, "staff", "a staff name is required");
+		err_field(e, "staff", _("a staff name is required"));
 		return -1;
 	}
 	r = db_staff_find(db, name, &m, e);

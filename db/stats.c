@@ -7,6 +7,7 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/settings.h"
 #include "db/db.h"
 #include "db/settings.h"
@@ -230,7 +231,7 @@ int db_daily_stats(struct db *db, const char *date, struct daily_stats *out, str
 
 	memset(out, 0, sizeof *out);
 	if (!date)
-		return err_field(e, "date", "no date given");
+		return err_field(e, "date", _("no date given"));
 	if (date_parse_iso(date, &d, e) < 0) {
 		if (e)
 			snprintf(e->field, sizeof e->field, "date");

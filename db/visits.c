@@ -7,6 +7,7 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/json.h"
 #include "core/strbuf.h"
 #include "db/db.h"
@@ -50,8 +51,8 @@ static int resolve_when(const struct visit_new *v, char date[DATE_STR], char at[
 		if (strlen(v->at) != 19 || strncmp(v->at, date, 10) || v->at[10] != ' ' ||
 		    clock_parse_hhmm((char[6]){v->at[11], v->at[12], v->at[13], v->at[14], v->at[15],
 					       0}) < 0)
-			return err_field(e, "at", "the visit's time \"%s\" is not a time on %s", v->at,
-					 date);
+			return err_field(e, "at", _("the visit's time \"%s\" is not a time on %s"),
+					 v->at, date);
 		snprintf(at, CLOCK_STR, "%s", v->at);
 	} else {
 		snprintf(at, CLOCK_STR, "%s %s", date, now + 11);
@@ -73,8 +74,8 @@ static int check_household(struct db *db, long long id, char uuid[37], struct er
 		sql_col_copy(st, 0, uuid, 37);
 	sqlite3_reset(st);
 	if (r == 0)
-		return err_field(e, "household", "no household with id %lld (deleted or never entered)",
-				 id);
+		return err_field(e, "household",
+				 _("no household with id %lld (deleted or never entered)"), id);
 	return r < 0 ? -1 : 0;
 }
 
@@ -87,12 +88,14 @@ static int check_reading(struct db *db, const struct visit_new *v, int i, char n
 
 	for (int j = 0; j < i; j++)
 		if (v->readings[j].resident_id == rd->resident_id)
-			return err_field(e, "resident", "resident %lld has two readings in one visit",
+			return err_field(e, "resident",
+					 _("resident %lld has two readings in one visit"),
 					 rd->resident_id);
 	if (rd->temperature != 0 && (rd->temperature < 340 || rd->temperature > 430))
-		return err_field(e, "temperature",
-				 "temperature %d.%d °C is outside 34.0-43.0 °C: check the reading",
-				 rd->temperature / 10, rd->temperature % 10);
+		return err_field(
+		    e, "temperature",
+		    _("temperature %d.%d °C is outside 34.0-43.0 °C: check the reading"),
+		    rd->temperature / 10, rd->temperature % 10);
 	st = db_stmt(db,
 		     "SELECT name FROM residents WHERE id = :id AND household_id = :hid"
 		     " AND deleted_at IS NULL",
@@ -107,7 +110,7 @@ static int check_reading(struct db *db, const struct visit_new *v, int i, char n
 	sqlite3_reset(st);
 	if (r == 0)
 		return err_field(e, "resident",
-				 "resident %lld is not a live resident of the visited household",
+				 _("resident %lld is not a live resident of the visited household"),
 				 rd->resident_id);
 	return r < 0 ? -1 : 0;
 }
@@ -166,11 +169,11 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 	sqlite3_stmt *st;
 
 	if ((int)v->outcome < 0 || (int)v->outcome >= N_OUTCOMES) {
-		err_field(e, "outcome", "unknown visit outcome %d", (int)v->outcome);
+		err_field(e, "outcome", _("unknown visit outcome %d"), (int)v->outcome);
 		return -1;
 	}
 	if (v->n_readings > 0 && v->outcome != VISIT_VISITED) {
-		err_field(e, "outcome", "a visit with outcome \"%s\" has no readings",
+		err_field(e, "outcome", _("a visit with outcome \"%s\" has no readings"),
 			  visit_outcome_code(v->outcome));
 		return -1;
 	}

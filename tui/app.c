@@ -338,7 +338,27 @@ static void draw_tabs(struct app *app)
 	app->tab_x[TABS_COUNT] = x;
 	snprintf(right, sizeof right, "%s · %s", app->settings.community, app_staff(app));
 	if (COLS - x > 8) {
-		int rw = textwidth_utf8(right);
+		int rw = textwidth_utf8(right), sw = textwidth_utf8(app_staff(app));
+
+		/* Short of room (Chinese tab titles are wide): the community
+		 * gives way, the staff on duty stays whole. */
+		if (rw > COLS - x - 1) {
+			int cw = COLS - x - 1 - sw - 3;
+			char *c = cw >= 4 ? textwidth_fit(app->settings.community, cw, 1) : NULL;
+			size_t n = c ? strlen(c) : 0;
+
+			/* a wide character cut at the edge leaves " …": one column less */
+			if (n > 4 && !strcmp(c + n - 4, " \u2026")) {
+				free(c);
+				c = textwidth_fit(app->settings.community, cw - 1, 1);
+			}
+			if (c)
+				snprintf(right, sizeof right, "%s · %s", c, app_staff(app));
+			else
+				snprintf(right, sizeof right, "%s", app_staff(app));
+			free(c);
+			rw = textwidth_utf8(right);
+		}
 
 		if (rw > COLS - x - 1)
 			rw = COLS - x - 1;
@@ -542,10 +562,16 @@ static void handle_key(struct app *app, int key)
 		flags = s->cls->event(s, &ev);
 	if (!flags)
 		flags = screen_dispatch(s, &ev);
-	if (flags)
+	if (flags) {
 		apply(app, s, flags);
-	else
-		global_action(app, s, ev.act);
+		return;
+	}
+	/* A key the screen bound for itself but did not use here (a digit on
+	 * Rounds with no row to type on) keeps its global meaning. */
+	if (ev.act != ACT_NONE && keys_lookup(s->cls->keys, 0, 1, key) == ev.act)
+		ev.act = keys_lookup(NULL, s->cls->keyctx, screen_takes_text(s) && printable(key),
+				     key);
+	global_action(app, s, ev.act);
 }
 
 static void handle_mouse(struct app *app)

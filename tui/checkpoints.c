@@ -156,7 +156,7 @@ static void cp_new_form(struct cp_state *st)
 {
 	struct form *f = form_new(_("A new checkpoint"), st);
 
-	form_add_text(f, "name", N_("Name"), "", 30, FORM_REQUIRED, NULL);
+	form_add_text(f, "name", N_("Checkpoint name"), "", 30, FORM_REQUIRED, NULL);
 	form_add_text(f, "location", N_("Location"), "", 60, 0, NULL);
 	form_add_enum(f, "kind", N_("Kind"), model_checkpoint_kind, "gate", FORM_REQUIRED);
 	form_push(st->app, f, cp_new_submit, NULL);
@@ -417,7 +417,7 @@ static void gate_draw(struct screen *s)
 		strbuf_puts(&b, _("Members: "));
 		for (size_t i = 0; i < g->n_members; i++) {
 			if (i)
-				strbuf_puts(&b, ", ");
+				strbuf_puts(&b, _(", "));
 			strbuf_puts(&b, g->members[i].name);
 			if (g->members[i].isolated)
 				strbuf_printf(&b, _(" (isolated until %s)"),
@@ -791,7 +791,7 @@ static int match_staff(const struct staff_member *m, void *ctx)
 		if (nm->n++ == 0)
 			snprintf(nm->first, sizeof nm->first, "%s", m->name);
 		if (nm->n <= 4)
-			strbuf_printf(&nm->list, "%s%s", nm->n > 1 ? ", " : "", m->name);
+			strbuf_printf(&nm->list, "%s%s", nm->n > 1 ? _(", ") : "", m->name);
 	}
 	return 0;
 }

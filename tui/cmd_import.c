@@ -92,7 +92,9 @@ size_t import_print_issues(FILE *f, const char *file, const struct roster *r)
 static void progress(size_t done, size_t total, void *ctx)
 {
 	(void)ctx;
-	fprintf(stderr, _("\rimporting: %zu / %zu rows"), done, total);
+	/* The carriage return stays out of the translation (gettext wants none). */
+	fputc('\r', stderr);
+	fprintf(stderr, _("importing: %zu / %zu rows"), done, total);
 	if (done == total)
 		fputc('\n', stderr);
 	fflush(stderr);

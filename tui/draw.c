@@ -125,31 +125,59 @@ struct rect draw_center_rect(struct rect in, int h, int w)
 	return r;
 }
 
+/* 1 for the Chinese punctuation that may not start a line (，。、) or,
+ * with opening != 0, may not end one (（“《). */
+static int cjk_sticky(uint32_t cp, int opening)
+{
+	static const uint32_t closing_set[] = {0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F,
+					       0xFF01, 0xFF09, 0x300D, 0x300F, 0x300B, 0x3011,
+					       0x201D, 0x2019, 0x2026, 0};
+	static const uint32_t opening_set[] = {0xFF08, 0x300C, 0x300E, 0x300A,
+					       0x3010, 0x201C, 0x2018, 0};
+
+	for (const uint32_t *c = opening ? opening_set : closing_set; *c; c++)
+		if (*c == cp)
+			return 1;
+	return 0;
+}
+
 /* Finds the end of the next wrapped line of s (at most cols columns):
  * returns its byte length and sets *next to where the following line
- * starts. */
+ * starts.  A line breaks at its last space (dropped), or before or after a
+ * wide (CJK) character, but not before a closing or after an opening
+ * Chinese punctuation mark; a word longer than the line is cut. */
 static size_t wrap_line(const char *s, int cols, const char **next)
 {
-	const char *p = s, *space = NULL;
-	int w = 0;
+	const char *p = s, *brk = NULL, *brk_next = NULL;
+	uint32_t prev = 0;
+	int w = 0, prev_wide = 0;
 
 	while (*p && *p != '\n') {
 		uint32_t cp;
 		size_t n = utf8_decode(p, &cp);
 		int cw = textwidth_wchar((wchar_t)cp);
 
+		if (p > s && (cw == 2 || prev_wide) && !cjk_sticky(cp, 0) && !cjk_sticky(prev, 1) &&
+		    cp != ' ' && prev != ' ') {
+			brk = p;
+			brk_next = p;
+		}
 		if (w + cw > cols && p > s) {
-			if (space && space > s) {
-				*next = space + 1;
-				return (size_t)(space - s);
+			if (brk && brk > s) {
+				*next = brk_next;
+				return (size_t)(brk - s);
 			}
 			*next = p;
 			return (size_t)(p - s);
 		}
-		if (cp == ' ')
-			space = p;
+		if (cp == ' ') {
+			brk = p;
+			brk_next = p + 1;
+		}
 		w += cw;
 		p += n;
+		prev = cp;
+		prev_wide = cw == 2;
 	}
 	*next = *p == '\n' ? p + 1 : p;
 	return (size_t)(p - s);

@@ -37,33 +37,89 @@ static int is_move(enum action a)
 	return a >= ACT_UP && a <= ACT_LAST;
 }
 
+/* 1 when key, bound to act in context ctx (-1: the screen's own table), is
+ * to be listed for screen `on` as it is now.  A key of the screen's own table
+ * is listed there and nowhere else: in a context it does something else (the
+ * digits of the Rounds tab are temperatures, not tabs) or it would be listed
+ * twice.  A global key must also survive the program's whole lookup
+ * (tui/app.c: a context key or a text field may take it first).  Every key
+ * is listed when on is NULL. */
+static int key_reaches(const struct screen *on, int ctx, int key, enum action act)
+{
+	int printable = !KEYS_IS_FN(key) && key >= 32 && key != 127;
+	enum action own;
+
+	if (!on)
+		return 1;
+	own = keys_lookup(on->cls->keys, 0, 1, key);
+	if (ctx < 0)
+		return own == act;
+	if (own != ACT_NONE)
+		return 0;
+	if (ctx != KEYCTX_GLOBAL)
+		return 1;
+	return keys_lookup(on->cls->keys, on->cls->keyctx,
+			   screen_takes_text((struct screen *)on) && printable, key) == act;
+}
+
+/* Writes the names of the n keys k, separated by ", ", into out; a run of
+ * three or more consecutive characters is written by its ends ("0-9"). */
+static void keys_text(struct strbuf *out, const int *k, int n)
+{
+	char name[32];
+
+	for (int i = 0; i < n;) {
+		int j = i;
+
+		while (j + 1 < n && !KEYS_IS_FN(k[j + 1]) && k[j + 1] > ' ' && k[j + 1] == k[j] + 1)
+			j++;
+		if (out->len)
+			strbuf_puts(out, ", ");
+		strbuf_puts(out, keys_name(k[i], name, sizeof name));
+		if (j - i >= 2) {
+			strbuf_puts(out, "-");
+			strbuf_puts(out, keys_name(k[j], name, sizeof name));
+			i = j + 1;
+		} else {
+			i++;
+		}
+	}
+}
+
 /* One line per action of table t (in context ctx, or every entry when ctx
- * < 0) that passes keep(), with all its keys. */
+ * < 0), with those of its keys that reach it on screen `on` (may be NULL);
+ * with only_handled, only the actions that `from` handles (and moves). */
 static void add_bindings(struct help *h, const struct keybind *t, int ctx,
-			 const struct screen *from, int only_handled)
+			 const struct screen *from, int only_handled, const struct screen *on)
 {
 	int done[ACT_COUNT] = {0};
 
 	for (const struct keybind *b = t; b && b->key; b++) {
 		struct strbuf keys = STRBUF_INIT;
-		char name[32];
+		int k[32], n = 0;
 
 		if ((ctx >= 0 && b->ctx != ctx) || done[b->act])
 			continue;
 		if (only_handled && from && !screen_handles(from, b->act) && !is_move(b->act))
 			continue;
 		done[b->act] = 1;
-		for (const struct keybind *k = b; k->key; k++)
-			if ((ctx < 0 || k->ctx == ctx) && k->act == b->act) {
-				keys_name(k->key, name, sizeof name);
-				/* Enter appears under three codes */
-				if (strstr(strbuf_str(&keys), name))
-					continue;
-				if (keys.len)
-					strbuf_puts(&keys, ", ");
-				strbuf_puts(&keys, name);
-			}
-		add_line(h, strbuf_str(&keys), _(keys_action_info[b->act].help));
+		for (const struct keybind *x = b; x->key && n < 32; x++) {
+			char name[32], seen[32];
+			int dup = 0;
+
+			if ((ctx >= 0 && x->ctx != ctx) || x->act != b->act ||
+			    !key_reaches(on, ctx, x->key, x->act))
+				continue;
+			/* Enter appears under three codes */
+			keys_name(x->key, name, sizeof name);
+			for (int i = 0; i < n && !dup; i++)
+				dup = !strcmp(keys_name(k[i], seen, sizeof seen), name);
+			if (!dup)
+				k[n++] = x->key;
+		}
+		keys_text(&keys, k, n);
+		if (keys.len)
+			add_line(h, strbuf_str(&keys), _(keys_action_info[b->act].help));
 		strbuf_free(&keys);
 	}
 }
@@ -78,11 +134,11 @@ static int hp_open(struct screen *s, void *arg, struct err *e)
 	s->state = h;
 	if (from) {
 		add_line(h, NULL, _(from->cls->name));
-		add_bindings(h, from->cls->keys, -1, from, 0);
+		add_bindings(h, from->cls->keys, -1, from, 0, from);
 		for (int c = KEYCTX_GLOBAL + 1; c < KEYCTX_COUNT; c++)
 			if (from->cls->keyctx & KEYCTX_BIT(c)) {
 				add_bindings(h, keys_default, c, from,
-					     c == KEYCTX_LIST || c == KEYCTX_VIEW);
+					     c == KEYCTX_LIST || c == KEYCTX_VIEW, from);
 				shown |= KEYCTX_BIT(c);
 			}
 		add_line(h, "", "");
@@ -91,7 +147,7 @@ static int hp_open(struct screen *s, void *arg, struct err *e)
 		if (shown & KEYCTX_BIT(c))
 			continue;
 		add_line(h, NULL, keys_ctx_title((enum keyctx)c));
-		add_bindings(h, keys_default, c, NULL, 0);
+		add_bindings(h, keys_default, c, NULL, 0, c == KEYCTX_GLOBAL ? from : NULL);
 		if (c == KEYCTX_PICK || c == KEYCTX_FORM)
 			add_line(h, _("a-z, 1-9"),
 				 _("choose the item starting with that letter, or the Nth item"));

@@ -75,12 +75,13 @@ enum action {
 	ACT_PREV_DAY,
 	ACT_NEXT_DAY,
 	ACT_GRID,
-	ACT_REFUSED,  /* rounds: mark refused */
-	ACT_AWAY,     /* rounds: mark away */
-	ACT_UNDO,     /* undo the last saved record (asks first) */
-	ACT_SKIP,     /* rounds fast entry: resident not met */
-	ACT_SYMPTOMS, /* pick symptoms for the reading being entered */
-	ACT_DATE,     /* type another date */
+	ACT_REFUSED,	 /* rounds: mark refused */
+	ACT_AWAY,	 /* rounds: mark away */
+	ACT_UNDO,	 /* undo the last saved record (asks first) */
+	ACT_SKIP,	 /* rounds fast entry: resident not met */
+	ACT_SYMPTOMS,	 /* pick symptoms for the reading being entered */
+	ACT_DATE,	 /* type another date */
+	ACT_TEMPERATURE, /* rounds: a digit starts the entry of the row's temperatures */
 	ACT_CHECKPOINT,
 	ACT_COPY,
 	ACT_PRESENT,

@@ -1,5 +1,6 @@
 /* main: doorstep's entry point: locale, global options, then the command
  * line or the full-screen program. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -15,6 +16,9 @@ int main(int argc, char **argv)
 	struct err e;
 	int utf8, r;
 
+	/* A file grown past `ulimit -f` must be a write error that SQLite
+	 * rolls back and the command reports, not a signal that kills it. */
+	signal(SIGXFSZ, SIG_IGN);
 	paths_init(argv[0]);
 	utf8 = locale_init();
 	err_clear(&e);

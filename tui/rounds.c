@@ -494,11 +494,6 @@ static int is_enter(int key)
 	return key == '\r' || key == '\n' || key == KEYS_FN(KEY_ENTER);
 }
 
-static int is_digit_key(int key)
-{
-	return (key >= '0' && key <= '9') || (key >= 0xFF10 && key <= 0xFF19);
-}
-
 static int entry_event(struct rounds *st, const struct event *ev)
 {
 	int changed = 0;
@@ -854,10 +849,24 @@ static const struct screen_handler handlers[] = {
     {0},
 };
 
+/* The digits, ASCII and full-width (a Chinese input method types those),
+ * are temperatures here: bound in this table, they shadow the global tab
+ * keys 1-8, and the help says so. */
+#define DIGIT_KEYS(base)                                                                           \
+	{0, (base) + 0, ACT_TEMPERATURE}, {0, (base) + 1, ACT_TEMPERATURE},                        \
+	    {0, (base) + 2, ACT_TEMPERATURE}, {0, (base) + 3, ACT_TEMPERATURE},                    \
+	    {0, (base) + 4, ACT_TEMPERATURE}, {0, (base) + 5, ACT_TEMPERATURE},                    \
+	    {0, (base) + 6, ACT_TEMPERATURE}, {0, (base) + 7, ACT_TEMPERATURE},                    \
+	    {0, (base) + 8, ACT_TEMPERATURE},                                                      \
+	{                                                                                          \
+		0, (base) + 9, ACT_TEMPERATURE                                                     \
+	}
+
 static const struct keybind own_keys[] = {
     {0, 'n', ACT_NO_ANSWER}, {0, 'x', ACT_REFUSED},  {0, 'a', ACT_AWAY},     {0, 'u', ACT_UNDO},
     {0, 'g', ACT_GRID},	     {0, 'd', ACT_DATE},     {0, '[', ACT_PREV_DAY}, {0, ']', ACT_NEXT_DAY},
-    {0, '-', ACT_SKIP},	     {0, 's', ACT_SYMPTOMS}, {0, 0, ACT_NONE},
+    {0, '-', ACT_SKIP},	     {0, 's', ACT_SYMPTOMS}, DIGIT_KEYS('0'),	     DIGIT_KEYS(0xFF10),
+    {0, 0, ACT_NONE},
 };
 
 /* ---- the screen ---- */
@@ -1029,8 +1038,10 @@ static int r_event(struct screen *s, const struct event *ev)
 		return entry_event(st, ev);
 	if (st->mode == MODE_DATE)
 		return date_event(st, ev);
-	/* Digits are temperatures on a row; with no row they switch tabs. */
-	if (ev->type == EVENT_KEY && is_digit_key(ev->key) && (r = current(st))) {
+	if (ev->type == EVENT_KEY && ev->act == ACT_TEMPERATURE) {
+		r = current(st);
+		if (!r) /* no row to type on: the digit keeps its global meaning (tabs) */
+			return SCREEN_IGNORED;
 		if (entry_start(st, r, NULL) < 0)
 			return SCREEN_HANDLED;
 		lineedit_set_utf8(&st->field, "");

@@ -1,7 +1,7 @@
-/* test_sighup: the terminal goes away (SIGHUP) while a form holds unsaved
- * input.  The program restores the terminal and exits; the database passes
- * `doorstep check` and holds every row committed before, and nothing of the
- * half-typed form. */
+/* test_sighup: the terminal goes away (SIGHUP), or the system stops the
+ * program (SIGTERM), while a form holds unsaved input.  The program restores
+ * the terminal and exits; the database passes `doorstep check` and holds
+ * every row committed before, and nothing of the half-typed form. */
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +9,7 @@
 
 #include "harness.h"
 
-int main(void)
+static void run(int sig)
 {
 	char *dir, *db = harness_new_db(&dir), buf[600], *s, *out = NULL;
 	const char *env[3];
@@ -41,12 +41,12 @@ int main(void)
 	HWAIT(h, "A new resident", 3000);
 	harness_type(h, "周八");
 	harness_pump(h, 100);
-	harness_signal(h, SIGHUP);
-	HCHECK(h, harness_wait_exit(h, 5000, &st), "the program did not exit on SIGHUP");
+	harness_signal(h, sig);
+	HCHECK(h, harness_wait_exit(h, 5000, &st), "the program did not exit on signal %d", sig);
 	HCHECK(h,
-	       (WIFEXITED(st) && WEXITSTATUS(st) == 128 + SIGHUP) ||
-		   (WIFSIGNALED(st) && WTERMSIG(st) == SIGHUP),
-	       "exit status 0x%x", st);
+	       (WIFEXITED(st) && WEXITSTATUS(st) == 128 + sig) ||
+		   (WIFSIGNALED(st) && WTERMSIG(st) == sig),
+	       "signal %d: exit status 0x%x", sig, st);
 	/* The terminal is restored: the full-screen page is gone. */
 	HCHECK(h, !harness_has_text(h, "A new resident"), "the screen was not restored");
 	harness_free(&h);
@@ -63,5 +63,11 @@ int main(void)
 	harness_rmdir(dir);
 	free(dir);
 	free(db);
+}
+
+int main(void)
+{
+	run(SIGHUP);
+	run(SIGTERM);
 	return 0;
 }

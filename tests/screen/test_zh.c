@@ -48,7 +48,7 @@ int main(void)
 	harness_key(h, "Tab");
 	harness_type(h, "110101199003074515");
 	harness_key(h, "Tab");
-	HWAIT(h, "check digit", 3000); /* core's reason (English, see the report) */
+	HWAIT(h, "身份证号：校验位应为 4，而不是 5", 3000); /* core's reason, translated */
 	harness_key(h, "F10");	       /* refused: the ID number has the focus again */
 	harness_pump(h, 200);
 	harness_key(h, "C-u");
