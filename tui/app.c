@@ -573,9 +573,9 @@ static void handle_key(struct app *app, int key)
 	 * Rounds with no row to type on) keeps its global meaning. */
 	if (!global_action(app, s, ev.act) && ev.act != ACT_NONE &&
 	    keys_lookup(s->cls->keys, 0, 1, key) == ev.act)
-		global_action(app, s,
-			      keys_lookup(NULL, s->cls->keyctx,
-					  screen_takes_text(s) && printable(key), key));
+		global_action(
+		    app, s,
+		    keys_lookup(NULL, s->cls->keyctx, screen_takes_text(s) && printable(key), key));
 }
 
 static void handle_mouse(struct app *app)

@@ -57,8 +57,9 @@ static int confirm_new_grid(struct hform *x, const char *grid, struct err *e)
 	} else if (!gs.found) {
 		free(x->new_grid);
 		x->new_grid = xstrdup(grid);
-		err_field(e, "grid", _("%s is not a grid yet: F10 again creates it (the grids: %s)."),
-			  grid, strbuf_str(&gs.names)[0] ? strbuf_str(&gs.names) : "—");
+		err_field(e, "grid",
+			  _("%s is not a grid yet: F10 again creates it (the grids: %s)."), grid,
+			  strbuf_str(&gs.names)[0] ? strbuf_str(&gs.names) : "—");
 		r = -1;
 	}
 	strbuf_free(&gs.names);
@@ -179,7 +180,8 @@ int household_form_push(struct app *app, long long id, household_saved_fn saved,
 			return -1;
 		}
 		/* the phone shows whole to edit it: a reveal, audited */
-		if (h.phone && *h.phone && db_reveal(app_db(app), "households", h.uuid, "phone", &e) < 0) {
+		if (h.phone && *h.phone &&
+		    db_reveal(app_db(app), "households", h.uuid, "phone", &e) < 0) {
 			app_error_err(app, &e);
 			model_household_clear(&h);
 			free(x);

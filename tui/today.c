@@ -69,10 +69,11 @@ static void load(struct today *st)
 	}
 	st->loaded = 1;
 	if (st->list) /* a new community has no alert because it has nobody yet */
-		list_set_empty(st->list,
-			       st->stats.households
-				   ? _("No alert: no fever, no one to visit again, no check missed.")
-				   : _("No household yet: add or import them on the Households tab (2)."));
+		list_set_empty(
+		    st->list,
+		    st->stats.households
+			? _("No alert: no fever, no one to visit again, no check missed.")
+			: _("No household yet: add or import them on the Households tab (2)."));
 }
 
 static struct trow *iso_row(struct today *st, int i)

@@ -94,7 +94,8 @@ static void new_community(const char *db)
 	sql_is(h, db, "SELECT count(*) FROM households", "1");
 	harness_key(h, "F10");
 	HWAIT(h, "Household 1-1-102 added", 3000);
-	sql_is(h, db, "SELECT g.name FROM households h JOIN grids g ON g.id = h.grid_id", "第一网格");
+	sql_is(h, db, "SELECT g.name FROM households h JOIN grids g ON g.id = h.grid_id",
+	       "第一网格");
 	quit(&h);
 }
 
