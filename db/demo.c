@@ -25,6 +25,7 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/settings.h"
+#include "db/search.h"
 #include "db/sql.h"
 
 enum { ST_LIVING, ST_AWAY, ST_MOVED, ST_DECEASED };
@@ -1679,7 +1680,7 @@ int db_demo_generate(struct db *db, const struct demo_params *p, struct demo_sum
 	    make_staff_and_grids(&g) < 0 || make_households(&g, p->households) < 0 ||
 	    make_visits(&g, p->days) < 0 || make_isolations(&g, p->days) < 0 ||
 	    make_donations(&g, p->days) < 0 || make_checkpoints(&g, p->days) < 0 ||
-	    restore_indexes(db, &idx, e) < 0 ||
+	    restore_indexes(db, &idx, e) < 0 || db_search_sync(db, e) < 0 ||
 	    audit_batch(&g, p) < 0)
 		goto out;
 	if (db_commit(db, e) < 0)

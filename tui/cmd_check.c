@@ -3,6 +3,7 @@
 #include "tui/cmd_check.h"
 
 #include <stdio.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
 #include "db/consistency.h"
@@ -23,7 +24,10 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	(void)argv;
 	if (argc > 1)
 		return cli_usage_error("check", _("unexpected argument \"%s\""), argv[1]);
-	if (cli_open_db(cli, DB_OPEN_READONLY) < 0)
+	/* A writable file is opened for writing so that a database left between
+	 * two migrations (each is its own transaction) is brought up to date
+	 * and checked; a read-only one is checked as it is. */
+	if (cli_open_db(cli, access(cli->db_path, W_OK) == 0 ? 0 : DB_OPEN_READONLY) < 0)
 		return CLI_REFUSED;
 	err_clear(&e);
 	if (db_integrity_check(cli->db, &e) < 0) {
