@@ -497,7 +497,9 @@ static void apply(struct app *app, struct screen *s, int flags)
 		request_quit(app);
 }
 
-static void global_action(struct app *app, struct screen *s, enum action act)
+/* Does act when it is one of the program-wide actions; returns 1 then, else
+ * 0. */
+static int global_action(struct app *app, struct screen *s, enum action act)
 {
 	struct tabstack *t = cur_stack(app);
 
@@ -548,8 +550,9 @@ static void global_action(struct app *app, struct screen *s, enum action act)
 		clearok(curscr, TRUE);
 		break;
 	default:
-		break;
+		return 0;
 	}
+	return 1;
 }
 
 static int printable(int key)
@@ -580,10 +583,17 @@ static void handle_key(struct app *app, int key)
 		flags = s->cls->event(s, &ev);
 	if (!flags)
 		flags = screen_dispatch(s, &ev);
-	if (flags)
+	if (flags) {
 		apply(app, s, flags);
-	else
-		global_action(app, s, ev.act);
+		return;
+	}
+	/* A key the screen bound for itself but did not use here (a digit on
+	 * Rounds with no row to type on) keeps its global meaning. */
+	if (!global_action(app, s, ev.act) && ev.act != ACT_NONE &&
+	    keys_lookup(s->cls->keys, 0, 1, key) == ev.act)
+		global_action(
+		    app, s,
+		    keys_lookup(NULL, s->cls->keyctx, screen_takes_text(s) && printable(key), key));
 }
 
 static void handle_mouse(struct app *app)

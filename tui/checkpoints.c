@@ -271,7 +271,12 @@ static int gate_lookup(struct cp_state *st)
 		st->recorded = 0;
 		lineedit_set_utf8(&st->le, "");
 	} else {
+		/* The last household's verdict must not stand beside a number that
+		 * failed: o or i would then record that household. */
 		db_gate_info_clear(&g);
+		db_gate_info_clear(&st->info);
+		st->shown = 0;
+		st->recorded = 0;
 		if (r == 0)
 			app_error(st->app, _("No pass has the number %s."), typed);
 		else

@@ -97,9 +97,16 @@ void draw_box(struct rect r, const char *title)
 	attrset(A_NORMAL);
 	if (title && *title && r.w > 6) {
 		int n = draw_text(r.y, r.x + 2, r.w - 6, " ", THEME_TITLE);
+		int tw = textwidth_utf8(title);
 
-		n += draw_text(r.y, r.x + 2 + n, r.w - 6 - n, title, THEME_TITLE);
-		draw_text(r.y, r.x + 2 + n, 1, " ", THEME_TITLE);
+		/* a title too long ends in "…", so that it is not read as whole */
+		if (tw > r.w - 6 - n) {
+			tw = r.w - 6 - n;
+			draw_fit(r.y, r.x + 2 + n, tw, title, THEME_TITLE);
+		} else {
+			draw_text(r.y, r.x + 2 + n, tw, title, THEME_TITLE);
+		}
+		draw_text(r.y, r.x + 2 + n + tw, 1, " ", THEME_TITLE);
 	}
 }
 

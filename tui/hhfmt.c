@@ -89,9 +89,9 @@ int hhfmt_parse_tags(const char *text, char **codes, char **bad)
 	/* Every separator becomes a comma. */
 	for (int i = 0; seps[i]; i++) {
 		size_t l = strlen(seps[i]);
-		char *q;
 
-		while ((q = strstr(copy, seps[i]))) {
+		/* past each replacement: "," itself is one of the separators */
+		for (char *q = copy; (q = strstr(q, seps[i])); q++) {
 			*q = ',';
 			memmove(q + 1, q + l, strlen(q + l) + 1);
 		}

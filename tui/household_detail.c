@@ -458,6 +458,7 @@ static void switch_to(struct screen *s, int section)
 static int d_event(struct screen *s, const struct event *ev)
 {
 	struct detail *d = s->state;
+	int f;
 
 	if (d->gone)
 		return SCREEN_IGNORED;
@@ -465,7 +466,13 @@ static int d_event(struct screen *s, const struct event *ev)
 		switch_to(s, d->section - 1);
 		return SCREEN_HANDLED;
 	}
-	return list_event(d->lists[d->section], ev);
+	f = list_event(d->lists[d->section], ev);
+	if (ev->type == EVENT_MOUSE && list_double_clicked(d->lists[d->section])) {
+		struct event open = {.type = EVENT_KEY, .act = ACT_OPEN};
+
+		return screen_dispatch(s, &open); /* as on every other list */
+	}
+	return f;
 }
 
 static void d_changed(struct screen *s)

@@ -8,9 +8,12 @@
 #include "core/i18n.h"
 #include "core/model.h"
 #include "core/phone.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/hhdetail.h"
 #include "db/households.h"
+#include "db/rounds.h"
 #include "tui/app.h"
 #include "tui/form.h"
 
@@ -19,7 +22,49 @@ struct hform {
 	long long id; /* -1: new */
 	household_saved_fn saved;
 	void *ctx;
+	char *new_grid; /* a grid name not yet a grid, shown once: F10 again creates it */
 };
+
+struct grid_seen {
+	const char *want;
+	int found;
+	struct strbuf names;
+};
+
+static int grid_cb(const struct rounds_grid *g, void *ctx)
+{
+	struct grid_seen *gs = ctx;
+
+	gs->found |= !strcmp(g->name, gs->want);
+	if (strbuf_str(&gs->names)[0])
+		strbuf_puts(&gs->names, _(", "));
+	strbuf_puts(&gs->names, g->name);
+	return 0;
+}
+
+/* A grid name that is no grid yet is refused once, naming the grids, so that
+ * a typo does not make a grid of its own without a word; the same name
+ * saved again creates the grid.  Returns 0 to go on, -1 with e filled. */
+static int confirm_new_grid(struct hform *x, const char *grid, struct err *e)
+{
+	struct grid_seen gs = {grid, 0, STRBUF_INIT};
+	int r = 0;
+
+	if (!*grid || (x->new_grid && !strcmp(x->new_grid, grid)))
+		return 0;
+	if (db_rounds_grids(app_db(x->app), grid_cb, &gs, e) < 0) {
+		r = -1;
+	} else if (!gs.found) {
+		free(x->new_grid);
+		x->new_grid = xstrdup(grid);
+		err_field(e, "grid",
+			  _("%s is not a grid yet: F10 again creates it (the grids: %s)."), grid,
+			  strbuf_str(&gs.names)[0] ? strbuf_str(&gs.names) : "—");
+		r = -1;
+	}
+	strbuf_free(&gs.names);
+	return r;
+}
 
 static int check_code(void *c, struct form *f, const char *name, const char *v, struct err *e)
 {
@@ -65,6 +110,8 @@ static int submit(void *c, struct form *f, struct err *e)
 	int r = -1;
 
 	model_household_init(&h);
+	if (confirm_new_grid(x, grid, e) < 0)
+		return -1;
 	if (x->id >= 0 && db_household_get(db, x->id, &h, e) != 1) {
 		if (!e->msg[0])
 			err_set(e, "%s", _("the household was deleted meanwhile"));
@@ -106,8 +153,11 @@ out:
 
 static void done(void *c, int saved)
 {
+	struct hform *x = c;
+
 	(void)saved;
-	free(c);
+	free(x->new_grid);
+	free(x);
 }
 
 int household_form_push(struct app *app, long long id, household_saved_fn saved, void *ctx)
@@ -126,6 +176,14 @@ int household_form_push(struct app *app, long long id, household_saved_fn saved,
 		if (r != 1) {
 			app_error(app, "%s",
 				  r < 0 ? e.msg : _("the household was deleted meanwhile"));
+			free(x);
+			return -1;
+		}
+		/* the phone shows whole to edit it: a reveal, audited */
+		if (h.phone && *h.phone &&
+		    db_reveal(app_db(app), "households", h.uuid, "phone", &e) < 0) {
+			app_error_err(app, &e);
+			model_household_clear(&h);
 			free(x);
 			return -1;
 		}

@@ -14,6 +14,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/hhdetail.h"
 #include "db/households.h"
 #include "db/residents.h"
 #include "tui/app.h"
@@ -203,6 +204,14 @@ int resident_form_push(struct app *app, long long household_id, long long reside
 		if (found != 1) {
 			app_error(app, "%s",
 				  found < 0 ? e.msg : _("the resident was deleted meanwhile"));
+			return -1;
+		}
+		/* The form shows the numbers whole to edit them: a reveal, audited
+		 * as `r` on the detail screen is. */
+		if (((r.id_number && *r.id_number) || (r.phone && *r.phone)) &&
+		    db_reveal(db, "residents", r.uuid, "id_number,phone", &e) < 0) {
+			app_error_err(app, &e);
+			model_resident_clear(&r);
 			return -1;
 		}
 		household_id = r.household_id;

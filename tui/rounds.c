@@ -1040,7 +1040,9 @@ static int r_event(struct screen *s, const struct event *ev)
 		return date_event(st, ev);
 	if (ev->type == EVENT_KEY && ev->act == ACT_TEMPERATURE) {
 		r = current(st);
-		if (!r || entry_start(st, r, NULL) < 0)
+		if (!r) /* no row to type on: the digit keeps its global meaning (tabs) */
+			return SCREEN_IGNORED;
+		if (entry_start(st, r, NULL) < 0)
 			return SCREEN_HANDLED;
 		lineedit_set_utf8(&st->field, "");
 		return entry_event(st, ev);

@@ -68,6 +68,12 @@ static void load(struct today *st)
 		return;
 	}
 	st->loaded = 1;
+	if (st->list) /* a new community has no alert because it has nobody yet */
+		list_set_empty(
+		    st->list,
+		    st->stats.households
+			? _("No alert: no fever, no one to visit again, no check missed.")
+			: _("No household yet: add or import them on the Households tab (2)."));
 }
 
 static struct trow *iso_row(struct today *st, int i)
@@ -236,9 +242,8 @@ static int t_open(struct screen *s, void *arg, struct err *e)
 	(void)e;
 	st->app = s->app;
 	s->state = st;
-	load(st);
 	st->list = list_new(s->app, &ops, st, columns);
-	list_set_empty(st->list, _("No alert: no fever, no one to visit again, no check missed."));
+	load(st);
 	return 0;
 }
 

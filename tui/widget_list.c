@@ -132,7 +132,11 @@ void list_draw(struct list *l, int focused)
 		y++;
 	}
 	if (!l->page.count) {
-		draw_fit(y + 1, l->r.x + 2, l->r.w - 2, l->empty, THEME_DIM);
+		struct rect er = {y + 1, l->r.x + 2, l->r.y + l->r.h - y - 1, l->r.w - 3};
+
+		/* wrapped: an empty text says what to do, and must be read whole */
+		if (er.h > 0 && er.w > 0)
+			draw_wrapped(er, l->empty, 0, THEME_DIM);
 		strbuf_free(&cell);
 		return;
 	}

@@ -89,6 +89,12 @@ void text_field_draw(struct app *app, struct lineedit *le, int y, int x, int col
 
 	if (cols <= 0)
 		return;
+	if (!focused) { /* from its start, cut with an ellipsis, wherever it was scrolled */
+		t = lineedit_get_utf8(le);
+		draw_fit(y, x, cols, t, role);
+		free(t);
+		return;
+	}
 	lineedit_view(le, cols, &v);
 	t = p = xmalloc(v.count * 4 + 1);
 	for (size_t i = 0; i < v.count; i++)
