@@ -3,7 +3,6 @@
 #include "tui/receipt_view.h"
 
 #include <curses.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +18,7 @@
 #include "tui/history.h"
 #include "tui/printflow.h"
 #include "tui/screen.h"
+#include "tui/scroll.h"
 
 struct receipt_view {
 	struct app *app;
@@ -121,54 +121,17 @@ static void rv_draw(struct screen *s)
 			     THEME_ERROR);
 		return;
 	}
-	if (v->top > v->nlines - rows)
-		v->top = v->nlines - rows > 0 ? v->nlines - rows : 0;
+	scroll_clamp(&v->top, rows, v->nlines);
 	for (int i = 0; i < rows && v->top + i < v->nlines; i++)
 		draw_fit(r.y + 1 + i, r.x, r.w, v->text + v->line[v->top + i], THEME_NORMAL);
-	if (v->nlines > rows) {
-		char *where =
-		    xasprintf(_("lines %d-%d of %d"), v->top + 1,
-			      v->top + rows < v->nlines ? v->top + rows : v->nlines, v->nlines);
-
-		draw_fit_right(r.y + r.h - 1, r.x, r.w, where, THEME_DIM);
-		free(where);
-	}
+	scroll_draw_position(r.y + r.h - 1, r, v->top, rows, v->nlines);
 }
 
 static int rv_event(struct screen *s, const struct event *ev)
 {
 	struct receipt_view *v = s->state;
-	int page = rows_of(s);
 
-	if (ev->type == EVENT_MOUSE) {
-		if (ev->mouse_kind == MOUSE_WHEEL_UP)
-			v->top = v->top > 3 ? v->top - 3 : 0;
-		else if (ev->mouse_kind == MOUSE_WHEEL_DOWN)
-			v->top += 3;
-		return SCREEN_HANDLED;
-	}
-	switch (ev->act) {
-	case ACT_UP:
-		v->top = v->top > 0 ? v->top - 1 : 0;
-		return SCREEN_HANDLED;
-	case ACT_DOWN:
-		v->top++;
-		return SCREEN_HANDLED;
-	case ACT_PAGE_UP:
-		v->top = v->top > page ? v->top - page : 0;
-		return SCREEN_HANDLED;
-	case ACT_PAGE_DOWN:
-		v->top += page;
-		return SCREEN_HANDLED;
-	case ACT_FIRST:
-		v->top = 0;
-		return SCREEN_HANDLED;
-	case ACT_LAST:
-		v->top = INT_MAX / 2;
-		return SCREEN_HANDLED;
-	default:
-		return SCREEN_IGNORED;
-	}
+	return scroll_event(&v->top, rows_of(s), ev) ? SCREEN_HANDLED : SCREEN_IGNORED;
 }
 
 static void rv_changed(struct screen *s)

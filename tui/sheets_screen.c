@@ -9,7 +9,6 @@
 #include "tui/sheets_screen.h"
 
 #include <curses.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +25,7 @@
 #include "tui/draw.h"
 #include "tui/picklist.h"
 #include "tui/printflow.h"
+#include "tui/scroll.h"
 
 /* The kinds the tab offers, in db_sheet_kinds order. */
 #define KINDS 6
@@ -189,61 +189,28 @@ static void sh_draw(struct screen *s)
 			     THEME_ERROR);
 		return;
 	}
-	if (v->top > v->nlines - rows)
-		v->top = v->nlines - rows > 0 ? v->nlines - rows : 0;
+	scroll_clamp(&v->top, rows, v->nlines);
 	for (int i = 0; i < rows && v->top + i < v->nlines; i++)
 		draw_from(r.y + 2 + i, r.x, r.w, v->text + v->line[v->top + i], v->left);
-	if (v->nlines > rows) {
-		char *where =
-		    xasprintf(_("lines %d-%d of %d"), v->top + 1,
-			      v->top + rows < v->nlines ? v->top + rows : v->nlines, v->nlines);
-
-		draw_fit_right(r.y + r.h - 1, r.x, r.w, where, THEME_DIM);
-		free(where);
-	}
+	scroll_draw_position(r.y + r.h - 1, r, v->top, rows, v->nlines);
 }
 
 static int sh_event(struct screen *s, const struct event *ev)
 {
 	struct sheets_view *v = s->state;
-	int page = body_rows(s);
 
-	if (ev->type == EVENT_MOUSE) {
-		if (ev->mouse_kind == MOUSE_WHEEL_UP)
-			v->top = v->top > 3 ? v->top - 3 : 0;
-		else if (ev->mouse_kind == MOUSE_WHEEL_DOWN)
-			v->top += 3;
-		return SCREEN_HANDLED;
-	}
-	switch (ev->act) {
-	case ACT_UP:
-		v->top = v->top > 0 ? v->top - 1 : 0;
-		return SCREEN_HANDLED;
-	case ACT_DOWN:
-		v->top++;
-		return SCREEN_HANDLED;
-	case ACT_PAGE_UP:
-		v->top = v->top > page ? v->top - page : 0;
-		return SCREEN_HANDLED;
-	case ACT_PAGE_DOWN:
-		v->top += page;
-		return SCREEN_HANDLED;
-	case ACT_FIRST:
-		v->top = 0;
+	if (ev->type == EVENT_KEY && ev->act == ACT_FIRST)
 		v->left = 0;
+	if (scroll_event(&v->top, body_rows(s), ev))
 		return SCREEN_HANDLED;
-	case ACT_LAST:
-		v->top = INT_MAX / 2;
-		return SCREEN_HANDLED;
-	case ACT_CHAR_LEFT:
+	/* The preview is as wide as the sheet: Left/Right scroll across. */
+	if (ev->act == ACT_CHAR_LEFT)
 		v->left = v->left > 8 ? v->left - 8 : 0;
-		return SCREEN_HANDLED;
-	case ACT_CHAR_RIGHT:
+	else if (ev->act == ACT_CHAR_RIGHT)
 		v->left += 8;
-		return SCREEN_HANDLED;
-	default:
+	else
 		return SCREEN_IGNORED;
-	}
+	return SCREEN_HANDLED;
 }
 
 static void sh_data_changed(struct screen *s)
