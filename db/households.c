@@ -31,46 +31,6 @@ static const struct record_field fields[] = {
 	"  AND r.deleted_at IS NULL AND r.tags <> '')" \
 	" FROM households h LEFT JOIN grids g ON g.id = h.grid_id"
 
-static void read_row(sqlite3_stmt *st, struct household *h)
-{
-	h->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, h->uuid, sizeof h->uuid);
-	h->code = sql_col_dup(st, 2);
-	h->compound = sql_col_dup(st, 3);
-	h->building = sql_col_dup(st, 4);
-	h->unit = sql_col_dup(st, 5);
-	h->room = sql_col_dup(st, 6);
-	h->address = sql_col_dup(st, 7);
-	h->grid_id = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 8);
-	h->phone = sql_col_dup(st, 9);
-	h->notes = sql_col_dup(st, 10);
-	h->grid_name = sql_col_dup(st, 11);
-	h->head_name = sql_col_dup(st, 12);
-	h->resident_count = sqlite3_column_int(st, 13);
-	h->last_visit = sql_col_dup(st, 14);
-	h->tags = sql_col_dup(st, 15);
-}
-
-static int get_where(struct db *db, const char *sql, const char *param, long long id,
-		     const char *text, struct household *out, struct err *e)
-{
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int r;
-
-	model_household_init(out);
-	if (!st)
-		return -1;
-	if (text)
-		sql_bind_text(st, param, text);
-	else
-		sql_bind_int(st, param, id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		read_row(st, out);
-	sqlite3_reset(st);
-	return r;
-}
-
 /* The household's own columns only (no grid name, head, counts, last visit
  * or tags: those are correlated subqueries that matching does not need). */
 #define PLAIN_COLS                                                                                 \
@@ -92,8 +52,21 @@ static void read_plain(sqlite3_stmt *st, struct household *h)
 	h->notes = sql_col_dup(st, 10);
 }
 
-static int get_plain(struct db *db, const char *sql, const char *param, long long id,
-		     const char *text, struct household *out, struct err *e)
+/* The plain columns, then the joined ones of SELECT_COLS. */
+static void read_row(sqlite3_stmt *st, struct household *h)
+{
+	read_plain(st, h);
+	h->grid_name = sql_col_dup(st, 11);
+	h->head_name = sql_col_dup(st, 12);
+	h->resident_count = sqlite3_column_int(st, 13);
+	h->last_visit = sql_col_dup(st, 14);
+	h->tags = sql_col_dup(st, 15);
+}
+
+/* One household by an id or a text parameter; joined says whether sql
+ * selects SELECT_COLS (1) or PLAIN_COLS (0). */
+static int get_where(struct db *db, const char *sql, const char *param, long long id,
+		     const char *text, int joined, struct household *out, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	int r;
@@ -107,29 +80,30 @@ static int get_plain(struct db *db, const char *sql, const char *param, long lon
 		sql_bind_int(st, param, id);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
-		read_plain(st, out);
+		(joined ? read_row : read_plain)(st, out);
 	sqlite3_reset(st);
 	return r;
 }
 
+
 int db_household_lookup_code(struct db *db, const char *code, struct household *out,
 			     struct err *e)
 {
-	return get_plain(db, PLAIN_COLS " WHERE h.code = :code AND h.deleted_at IS NULL", ":code", 0,
-			 code, out, e);
+	return get_where(db, PLAIN_COLS " WHERE h.code = :code AND h.deleted_at IS NULL", ":code", 0,
+			 code, 0, out, e);
 }
 
 int db_household_get(struct db *db, long long id, struct household *out, struct err *e)
 {
 	return get_where(db, SELECT_COLS " WHERE h.id = :id AND h.deleted_at IS NULL", ":id", id,
-			 NULL, out, e);
+			 NULL, 1, out, e);
 }
 
 int db_household_find_code(struct db *db, const char *code, struct household *out,
 			   struct err *e)
 {
 	return get_where(db, SELECT_COLS " WHERE h.code = :code AND h.deleted_at IS NULL", ":code", 0,
-			 code, out, e);
+			 code, 1, out, e);
 }
 
 static int code_taken(struct db *db, const char *code, long long except_id, struct err *e)
@@ -244,8 +218,8 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 		return err_field(e, "code", _("the household code is required"));
 	if (db_begin(db, e) < 0)
 		return -1;
-	found = get_plain(db, PLAIN_COLS " WHERE h.id = :id AND h.deleted_at IS NULL", ":id", h->id,
-			  NULL, &old, e);
+	found = get_where(db, PLAIN_COLS " WHERE h.id = :id AND h.deleted_at IS NULL", ":id", h->id,
+			  NULL, 0, &old, e);
 	if (found <= 0) {
 		if (found == 0)
 			err_set(e, _("the household was deleted meanwhile"));
