@@ -24,10 +24,9 @@ struct receipt_view {
 	struct app *app;
 	char receipt_no[DONATION_RECEIPT_MAX];
 	char uuid[37];
-	char *text; /* the preview; lines split at '\0' */
+	struct scroll_text body; /* the preview */
 	char *error;
-	int *line;
-	int nlines, top;
+	int top;
 };
 
 static struct sheet *build(struct receipt_view *v, struct err *e)
@@ -45,14 +44,10 @@ static void rebuild(struct receipt_view *v)
 	struct ledger_row row;
 	struct sheet *s;
 	struct err e;
-	int cap = 0;
 
-	free(v->text);
+	scroll_text_free(&v->body);
 	free(v->error);
-	free(v->line);
-	v->text = v->error = NULL;
-	v->line = NULL;
-	v->nlines = 0;
+	v->error = NULL;
 	err_clear(&e);
 	if (db_ledger_find_receipt(app_db(v->app), v->receipt_no, &row, &e) == 1)
 		snprintf(v->uuid, sizeof v->uuid, "%s", row.uuid);
@@ -61,21 +56,8 @@ static void rebuild(struct receipt_view *v)
 		v->error = xstrdup(e.msg);
 		return;
 	}
-	v->text = sheet_render_text(s);
+	scroll_text_set(&v->body, sheet_render_text(s));
 	sheet_free(&s);
-	for (char *p = v->text; *p;) {
-		char *nl = strchr(p, '\n');
-
-		if (v->nlines == cap) {
-			cap = cap ? 2 * cap : 64;
-			v->line = xrealloc(v->line, (size_t)cap * sizeof *v->line);
-		}
-		v->line[v->nlines++] = (int)(p - v->text);
-		if (!nl)
-			break;
-		*nl = '\0';
-		p = nl + 1;
-	}
 }
 
 static int rv_open(struct screen *s, void *arg, struct err *e)
@@ -94,9 +76,8 @@ static void rv_close(struct screen *s)
 {
 	struct receipt_view *v = s->state;
 
-	free(v->text);
+	scroll_text_free(&v->body);
 	free(v->error);
-	free(v->line);
 	free(v);
 }
 
@@ -121,10 +102,10 @@ static void rv_draw(struct screen *s)
 			     THEME_ERROR);
 		return;
 	}
-	scroll_clamp(&v->top, rows, v->nlines);
-	for (int i = 0; i < rows && v->top + i < v->nlines; i++)
-		draw_fit(r.y + 1 + i, r.x, r.w, v->text + v->line[v->top + i], THEME_NORMAL);
-	scroll_draw_position(r.y + r.h - 1, r, v->top, rows, v->nlines);
+	scroll_clamp(&v->top, rows, v->body.nlines);
+	for (int i = 0; i < rows && v->top + i < v->body.nlines; i++)
+		draw_fit(r.y + 1 + i, r.x, r.w, scroll_text_line(&v->body, v->top + i), THEME_NORMAL);
+	scroll_draw_position(r.y + r.h - 1, r, v->top, rows, v->body.nlines);
 }
 
 static int rv_event(struct screen *s, const struct event *ev)
@@ -194,7 +175,7 @@ static int rv_can(struct screen *s, enum action act)
 	struct receipt_view *v = s->state;
 
 	if (act == ACT_SAVE || act == ACT_PRINT)
-		return v->text != NULL;
+		return v->body.text != NULL;
 	if (act == ACT_HISTORY)
 		return v->uuid[0] != '\0';
 	return 1;

@@ -3,6 +3,7 @@
 
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -61,4 +62,39 @@ void scroll_draw_position(int y, struct rect r, int top, int rows, int nlines)
 			  nlines);
 	draw_fit_right(y, r.x, r.w, where, THEME_DIM);
 	free(where);
+}
+
+void scroll_text_free(struct scroll_text *t)
+{
+	free(t->text);
+	free(t->line);
+	t->text = NULL;
+	t->line = NULL;
+	t->nlines = 0;
+}
+
+void scroll_text_set(struct scroll_text *t, char *text)
+{
+	int cap = 0;
+
+	scroll_text_free(t);
+	t->text = text;
+	for (char *p = text; p && *p;) {
+		char *nl = strchr(p, '\n');
+
+		if (t->nlines == cap) {
+			cap = cap ? 2 * cap : 64;
+			t->line = xrealloc(t->line, (size_t)cap * sizeof *t->line);
+		}
+		t->line[t->nlines++] = (int)(p - text);
+		if (!nl)
+			break;
+		*nl = '\0';
+		p = nl + 1;
+	}
+}
+
+const char *scroll_text_line(const struct scroll_text *t, int i)
+{
+	return t->text + t->line[i];
 }

@@ -6,6 +6,23 @@
 
 #include "tui/screen.h"
 
+/* A text cut into lines for such a view. */
+struct scroll_text {
+	char *text; /* malloc'd; each line ends in '\0'; NULL when there is none */
+	int *line;  /* byte offset of each line in text */
+	int nlines;
+};
+
+/* Takes the malloc'd text (NULL allowed) and cuts it at its newlines,
+ * freeing what t held before. */
+void scroll_text_set(struct scroll_text *t, char *text);
+
+/* Frees what t holds and empties it. */
+void scroll_text_free(struct scroll_text *t);
+
+/* Line i of t (0 <= i < t->nlines). */
+const char *scroll_text_line(const struct scroll_text *t, int i);
+
 /* Moves *top (the first line shown) for ev in a view of `page` rows.
  * Returns 1 when ev was a scroll, 0 when it was not (*top unchanged).  *top
  * may pass the end: scroll_clamp brings it back when the view is drawn. */

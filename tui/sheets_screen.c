@@ -35,10 +35,8 @@ struct sheets_view {
 	int kind; /* index into db_sheet_kinds */
 	struct date date;
 	char *grid; /* NULL: every grid */
-	char *text; /* the preview, or NULL when the sheet could not be built */
+	struct scroll_text body; /* the preview; empty when the sheet could not be built */
 	char *error;
-	int *line; /* byte offset of each preview line */
-	int nlines;
 	int top, left; /* scroll: first line, first column */
 	char **grids;
 	int ngrids;
@@ -75,34 +73,17 @@ static void rebuild(struct sheets_view *v)
 	struct db_sheet_request rq;
 	struct sheet *s;
 	struct err e;
-	int cap = 0;
 
-	free(v->text);
+	scroll_text_free(&v->body);
 	free(v->error);
-	free(v->line);
-	v->text = v->error = NULL;
-	v->line = NULL;
-	v->nlines = 0;
+	v->error = NULL;
 	s = build(v, &rq, &e);
 	if (!s) {
 		v->error = xstrdup(e.msg);
 		return;
 	}
-	v->text = sheet_render_text(s);
+	scroll_text_set(&v->body, sheet_render_text(s));
 	sheet_free(&s);
-	for (char *p = v->text; *p;) {
-		char *nl = strchr(p, '\n');
-
-		if (v->nlines == cap) {
-			cap = cap ? 2 * cap : 256;
-			v->line = xrealloc(v->line, (size_t)cap * sizeof *v->line);
-		}
-		v->line[v->nlines++] = (int)(p - v->text);
-		if (!nl)
-			break;
-		*nl = '\0';
-		p = nl + 1;
-	}
 }
 
 static int sh_open(struct screen *s, void *arg, struct err *e)
@@ -136,9 +117,8 @@ static void sh_close(struct screen *s)
 
 	free_grids(v);
 	free(v->grid);
-	free(v->text);
+	scroll_text_free(&v->body);
 	free(v->error);
-	free(v->line);
 	free(v);
 }
 
@@ -189,10 +169,10 @@ static void sh_draw(struct screen *s)
 			     THEME_ERROR);
 		return;
 	}
-	scroll_clamp(&v->top, rows, v->nlines);
-	for (int i = 0; i < rows && v->top + i < v->nlines; i++)
-		draw_from(r.y + 2 + i, r.x, r.w, v->text + v->line[v->top + i], v->left);
-	scroll_draw_position(r.y + r.h - 1, r, v->top, rows, v->nlines);
+	scroll_clamp(&v->top, rows, v->body.nlines);
+	for (int i = 0; i < rows && v->top + i < v->body.nlines; i++)
+		draw_from(r.y + 2 + i, r.x, r.w, scroll_text_line(&v->body, v->top + i), v->left);
+	scroll_draw_position(r.y + r.h - 1, r, v->top, rows, v->body.nlines);
 }
 
 static int sh_event(struct screen *s, const struct event *ev)
@@ -345,7 +325,7 @@ static int sh_can(struct screen *s, enum action act)
 	if (act == ACT_GRID)
 		return !strcmp(kind, "rounds") || !strcmp(kind, "isolation");
 	if (act == ACT_SAVE || act == ACT_PRINT)
-		return v->text != NULL;
+		return v->body.text != NULL;
 	return 1;
 }
 
