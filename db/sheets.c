@@ -733,8 +733,7 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 		header(&c, s, 1);
 		r = db_sheet_gate_passes(db, c.grid_id, c.set.community, c.set.outing_days, s, e);
 	} else {
-		return err_field(e, "kind", _("the %s sheet (%s) is not available yet"), rq->kind,
-				 title);
+		return err_set(e, "internal error: no builder for the %s sheet (%s)", rq->kind, title);
 	}
 	if (r < 0) {
 		sheet_free(&s);

@@ -28,8 +28,7 @@ extern const char *const db_sheet_kinds[];
 const char *db_sheet_title(const char *kind);
 
 /* Builds the sheet asked for into *out (free with sheet_free).  Returns 0,
- * or -1 with a message: an unknown kind or grid, a kind not built yet, a
- * database error.  *out is NULL on failure. */
+ * or -1 with a message: an unknown kind or grid, or a database error.  *out is NULL on failure. */
 int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct sheet **out,
 		   struct err *e);
 
