@@ -71,46 +71,6 @@ int db_rounds_default_grid(struct db *db, const char *staff_name, struct rounds_
 	return r;
 }
 
-/* clang-format off */
-#define COUNTS(where)                                                                              \
-	"SELECT count(*), count(x.vid), sum(v.outcome = 'visited'), sum(v.outcome = 'no_answer'),"  \
-	" sum(v.outcome = 'refused'), sum(v.outcome = 'away'),"                                     \
-	" sum(EXISTS (SELECT 1 FROM readings r WHERE r.visit_id = x.vid AND r.deleted_at IS NULL"   \
-	"  AND r.temperature >= :thr))"                                                             \
-	" FROM (SELECT h.id, (SELECT w.id FROM visits w WHERE w.household_id = h.id"               \
-	"  AND w.date = :date AND w.deleted_at IS NULL ORDER BY w.at DESC, w.id DESC LIMIT 1)"      \
-	"  AS vid FROM households h WHERE h.deleted_at IS NULL" where ") x"                        \
-	" LEFT JOIN visits v ON v.id = x.vid"
-/* clang-format on */
-
-int db_rounds_counts(struct db *db, long long grid_id, const char *date, int fever_threshold,
-		     struct visit_counts *out, struct err *e)
-{
-	sqlite3_stmt *st =
-	    db_stmt(db, grid_id < 0 ? COUNTS("") : COUNTS(" AND h.grid_id = :grid"), e);
-	int r;
-
-	memset(out, 0, sizeof *out);
-	if (!st)
-		return -1;
-	if (grid_id >= 0)
-		sql_bind_int(st, ":grid", grid_id);
-	sql_bind_text(st, ":date", date);
-	sql_bind_int(st, ":thr", fever_threshold);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		out->households = sqlite3_column_int(st, 0);
-		out->done = sqlite3_column_int(st, 1);
-		out->visited = sqlite3_column_int(st, 2);
-		out->no_answer = sqlite3_column_int(st, 3);
-		out->refused = sqlite3_column_int(st, 4);
-		out->away = sqlite3_column_int(st, 5);
-		out->fevers = sqlite3_column_int(st, 6);
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
-}
-
 void db_rounds_row_free(struct rounds_row **rp)
 {
 	struct rounds_row *r = *rp;

@@ -18,7 +18,6 @@
 
 struct db;
 struct visit_new;
-struct visit_counts;
 
 /* A grid as the round picks it. */
 struct rounds_grid {
@@ -38,12 +37,6 @@ int db_rounds_grids(struct db *db, int (*fn)(const struct rounds_grid *g, void *
 int db_rounds_default_grid(struct db *db, const char *staff_name, struct rounds_grid *out,
 			   struct err *e);
 
-/* The day's counts of a round (grid_id -1: all households), as
- * db_visit_counts counts them (latest visit wins) but by one index lookup
- * per household of the grid: the header of the Rounds screen, re-read after
- * every save.  Returns 0 with *out filled, or -1. */
-int db_rounds_counts(struct db *db, long long grid_id, const char *date, int fever_threshold,
-		     struct visit_counts *out, struct err *e);
 
 #define ROUNDS_TEMPS 12 /* temperatures a row keeps; more are counted, not kept */
 

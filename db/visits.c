@@ -373,29 +373,33 @@ int db_visit_status(struct db *db, long long household_id, const char *date, int
 	return r;
 }
 
+/* One index lookup for the latest visit of each household of the grid:
+ * the Rounds header re-reads this after every save. */
+/* clang-format off */
+#define COUNTS(where)                                                                              \
+	"SELECT count(*), count(x.vid), sum(v.outcome = 'visited'), sum(v.outcome = 'no_answer'),"  \
+	" sum(v.outcome = 'refused'), sum(v.outcome = 'away'),"                                     \
+	" sum(EXISTS (SELECT 1 FROM readings r WHERE r.visit_id = x.vid AND r.deleted_at IS NULL"   \
+	"  AND r.temperature >= :thr))"                                                             \
+	" FROM (SELECT h.id, (SELECT w.id FROM visits w WHERE w.household_id = h.id"               \
+	"  AND w.date = :date AND w.deleted_at IS NULL ORDER BY w.at DESC, w.id DESC LIMIT 1)"      \
+	"  AS vid FROM households h WHERE h.deleted_at IS NULL" where ") x"                        \
+	" LEFT JOIN visits v ON v.id = x.vid"
+/* clang-format on */
+
 int db_visit_counts(struct db *db, const char *date, long long grid_id, int fever_threshold,
 		    struct visit_counts *out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(
-		db,
-		"WITH hh AS (SELECT id FROM households WHERE deleted_at IS NULL"
-		"  AND (:grid < 0 OR grid_id = :grid)),"
-		" last AS (SELECT v.id, v.outcome, row_number() OVER (PARTITION BY v.household_id"
-		"  ORDER BY v.at DESC, v.id DESC) AS rn FROM visits v JOIN hh ON hh.id = v.household_id"
-		"  WHERE v.date = :date AND v.deleted_at IS NULL)"
-		" SELECT (SELECT count(*) FROM hh), count(*), sum(outcome = 'visited'),"
-		" sum(outcome = 'no_answer'), sum(outcome = 'refused'), sum(outcome = 'away'),"
-		" sum(EXISTS (SELECT 1 FROM readings r WHERE r.visit_id = last.id"
-		"  AND r.deleted_at IS NULL AND r.temperature >= :thr))"
-		" FROM last WHERE rn = 1",
-		e);
+	sqlite3_stmt *st =
+	    db_stmt(db, grid_id < 0 ? COUNTS("") : COUNTS(" AND h.grid_id = :grid"), e);
 	int r;
 
 	memset(out, 0, sizeof *out);
 	if (!st)
 		return -1;
+	if (grid_id >= 0)
+		sql_bind_int(st, ":grid", grid_id);
 	sql_bind_text(st, ":date", date);
-	sql_bind_int(st, ":grid", grid_id);
 	sql_bind_int(st, ":thr", fever_threshold);
 	r = sql_step_row(db, st, e);
 	if (r == 1) {

@@ -218,7 +218,7 @@ static void load_counts(struct rounds *st)
 	struct err e;
 
 	err_clear(&e);
-	if (db_rounds_counts(app_db(st->app), st->grid.id, st->date, threshold(st), &st->counts,
+	if (db_visit_counts(app_db(st->app), st->date, st->grid.id, threshold(st), &st->counts,
 			     &e) < 0)
 		app_error_err(st->app, &e);
 }
