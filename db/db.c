@@ -30,7 +30,7 @@ struct db {
 	char *path;
 	char *staff;
 	int depth;       /* nesting of db_begin */
-	int rolled_back; /* the outermost transaction was rolled back inside */
+	int rolled_back; /* SQLite ended the whole transaction by itself */
 	struct stmt_slot slots[STMT_SLOTS];
 };
 
@@ -490,26 +490,58 @@ char *db_default_path(const char *flag_value)
 	return xasprintf("%s/.local/share/doorstep/doorstep.db", home && *home ? home : ".");
 }
 
+/* The savepoint of nesting level depth (2 and deeper). */
+static void savepoint_sql(char *buf, size_t n, const char *verb, int depth)
+{
+	snprintf(buf, n, "%s doorstep_sp%d", verb, depth);
+}
+
+/* 1 when SQLite ended the transaction by itself (a full disk, an I/O
+ * error): nothing is left to commit, roll back to or release. */
+static int transaction_lost(struct db *db)
+{
+	if (!db->rolled_back && sqlite3_get_autocommit(db->h))
+		db->rolled_back = 1;
+	return db->rolled_back;
+}
+
 int db_begin(struct db *db, struct err *e)
 {
-	if (db->depth++ > 0)
+	char sql[48];
+
+	if (db->depth == 0) {
+		db->rolled_back = 0;
+		if (db_exec(db, "BEGIN IMMEDIATE", e) < 0)
+			return -1;
+		db->depth = 1;
 		return 0;
-	db->rolled_back = 0;
-	if (db_exec(db, "BEGIN IMMEDIATE", e) < 0) {
-		db->depth = 0;
-		return -1;
 	}
+	if (transaction_lost(db))
+		return err_set(e, _("the change was rolled back"));
+	savepoint_sql(sql, sizeof sql, "SAVEPOINT", db->depth + 1);
+	if (db_exec(db, sql, e) < 0)
+		return -1;
+	db->depth++;
 	return 0;
 }
 
 int db_commit(struct db *db, struct err *e)
 {
+	char sql[48];
+
 	if (db->depth <= 0)
 		return err_set(e, "internal error: commit without a transaction");
-	if (--db->depth > 0)
-		return db->rolled_back ? err_set(e, _("the change was rolled back")) : 0;
-	if (db->rolled_back)
+	if (transaction_lost(db)) {
+		if (--db->depth == 0)
+			db->rolled_back = 0;
 		return err_set(e, _("the change was rolled back"));
+	}
+	if (db->depth > 1) {
+		savepoint_sql(sql, sizeof sql, "RELEASE", db->depth);
+		db->depth--;
+		return db_exec(db, sql, e);
+	}
+	db->depth = 0;
 	if (db_exec(db, "COMMIT", e) < 0) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
@@ -519,11 +551,22 @@ int db_commit(struct db *db, struct err *e)
 
 void db_rollback(struct db *db)
 {
+	char sql[48];
+
 	if (db->depth <= 0)
 		return;
-	if (!db->rolled_back && !sqlite3_get_autocommit(db->h))
+	if (db->depth > 1 && !transaction_lost(db)) {
+		savepoint_sql(sql, sizeof sql, "ROLLBACK TO", db->depth);
+		if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK) {
+			savepoint_sql(sql, sizeof sql, "RELEASE", db->depth);
+			sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+		} else {
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			db->rolled_back = 1;
+		}
+	} else if (db->depth == 1 && !sqlite3_get_autocommit(db->h)) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-	db->rolled_back = 1;
+	}
 	if (--db->depth == 0)
 		db->rolled_back = 0;
 }

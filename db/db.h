@@ -3,8 +3,8 @@
  * Opening creates the file (mode 0600 in a 0700 folder) when asked, sets WAL,
  * foreign keys and a busy timeout, and runs the schema migrations; a database
  * whose schema is newer than this program is refused and left untouched.
- * Writes go through db_begin/db_commit, which nest with a depth counter and
- * start with BEGIN IMMEDIATE so that two processes never deadlock.
+ * Writes go through db_begin/db_commit, which nest as savepoints and start
+ * with BEGIN IMMEDIATE so that two processes never deadlock.
  *
  * This header is what tui/ sees: it names no SQLite type.  db/ modules use
  * db/sql.h for statements. */
@@ -46,10 +46,13 @@ char *db_default_path(const char *flag_value);
 void db_set_staff(struct db *db, const char *name);
 const char *db_staff(const struct db *db);
 
-/* Transactions.  db_begin opens BEGIN IMMEDIATE at depth 0 and only counts
- * deeper; db_commit commits when the depth returns to 0.  db_rollback undoes
- * the whole outermost transaction at any depth (later commits at inner
- * depths become no-ops that return -1). */
+/* Transactions.  db_begin opens BEGIN IMMEDIATE at depth 0 and a SAVEPOINT
+ * at each deeper level; db_commit releases an inner level and commits the
+ * outermost.  db_rollback undoes only the innermost open level: the outer
+ * transaction stays open with its earlier writes, and the function that
+ * failed inside still returns its error to the caller, who decides.  When
+ * SQLite itself ended the transaction (a full disk, an I/O error) every
+ * later db_commit of the levels still open returns -1 ("rolled back"). */
 int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
 void db_rollback(struct db *db);

@@ -760,7 +760,7 @@ int app_run(struct cli *cli)
 
 	sig = signals_pending();
 	app->ending = 1;
-	if (app->db && db_in_transaction(app->db))
+	while (app->db && db_in_transaction(app->db))
 		db_rollback(app->db);
 	for (int i = 0; i < TABS_COUNT; i++) {
 		while (app->tabs[i].depth > 0)
