@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/atomicfile.h"
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/uuid.h"
@@ -603,21 +604,23 @@ int db_audit(struct db *db, const char *action, const char *table, const char *r
 	return sql_step_done(db, st, e);
 }
 
-int db_backup(struct db *db, const char *path, struct err *e)
+/* Copies every page of db into the new, empty file at tmp.  The copy runs
+ * without a journal (the file is not the backup until it is renamed, and a
+ * journal would be a second file opened by name), and SQLite refuses to
+ * follow a link at tmp. */
+static int backup_pages(struct db *db, const char *tmp, const char *path, struct err *e)
 {
-	char *tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
 	sqlite3 *dst = NULL;
 	sqlite3_backup *b;
-	int r = -1, fd;
+	int r = -1;
 
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) !=
+	    SQLITE_OK) {
+		err_set(e, _("cannot write %s: %s"), path, sqlite3_errmsg(dst));
 		goto out;
 	}
-	close(fd);
-	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		err_set(e, _("cannot write %s: %s"), path, sqlite3_errmsg(dst));
+	if (sqlite3_exec(dst, "PRAGMA journal_mode=OFF", NULL, NULL, NULL) != SQLITE_OK) {
+		err_set(e, _("backup to %s failed: %s"), path, sqlite3_errmsg(dst));
 		goto out;
 	}
 	b = sqlite3_backup_init(dst, "main", db->h, "main");
@@ -644,25 +647,31 @@ int db_backup(struct db *db, const char *path, struct err *e)
 		err_set(e, _("backup to %s failed: %s"), path, sqlite3_errmsg(dst));
 		goto out;
 	}
-	/* The copy is a self-contained rollback-journal file, fsynced. */
-	if (sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK) {
-		err_set(e, _("backup to %s failed: %s"), path, sqlite3_errmsg(dst));
-		goto out;
-	}
-	sqlite3_close_v2(dst);
-	dst = NULL;
-	if (rename(tmp, path) < 0) {
-		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
-		goto out;
-	}
 	r = 0;
 out:
-	if (dst)
-		sqlite3_close_v2(dst);
-	if (r < 0)
-		unlink(tmp);
-	free(tmp);
+	sqlite3_close_v2(dst);
 	return r;
+}
+
+int db_backup(struct db *db, const char *path, struct err *e)
+{
+	/* Bytes 18 and 19 of the header: 1 is a rollback-journal file, which
+	 * opens from a read-only folder (a USB stick) without -wal and -shm. */
+	static const unsigned char legacy[2] = {1, 1};
+	struct atomic_file f;
+
+	if (atomic_file_open(&f, path, e) < 0)
+		return -1;
+	if (backup_pages(db, f.tmp, path, e) < 0)
+		goto fail;
+	if (pwrite(f.fd, legacy, sizeof legacy, 18) != (ssize_t)sizeof legacy) {
+		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
+		goto fail;
+	}
+	return atomic_file_commit(&f, e);
+fail:
+	atomic_file_abort(&f);
+	return -1;
 }
 
 int db_integrity_check(struct db *db, struct err *e)

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/atomicfile.h"
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -60,34 +61,6 @@ static int write_row(void *ctx, const char *const *vals, const size_t *lens)
 	return 0;
 }
 
-/* Creates the temporary file beside path; returns its fd and name. */
-static int open_temp(const char *path, char **tmp, struct err *e)
-{
-	const char *slash = strrchr(path, '/');
-	int fd;
-
-	if (slash)
-		*tmp = xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
-	else
-		*tmp = xasprintf(".%s.XXXXXX", path);
-	fd = mkstemp(*tmp);
-	if (fd < 0) {
-		err_set(e, "cannot write %s: %s", path, strerror(errno));
-		free(*tmp);
-		*tmp = NULL;
-		return -1;
-	}
-	if (fchmod(fd, 0600) < 0) {
-		err_set(e, "cannot write %s: %s", path, strerror(errno));
-		close(fd);
-		unlink(*tmp);
-		free(*tmp);
-		*tmp = NULL;
-		return -1;
-	}
-	return fd;
-}
-
 static int audit_full(struct db *db, const struct export_request *rq, long long rows,
 		      struct err *e)
 {
@@ -128,7 +101,7 @@ long long export_run(struct db *db, const struct export_request *rq, struct err 
 	char today[DATE_STR];
 	struct date td;
 	int *idx = NULL, n = 0, fd = -1;
-	char *tmp = NULL;
+	struct atomic_file tmp = {.fd = -1};
 	long long got, result = -1;
 
 	clock_today(&td);
@@ -174,9 +147,9 @@ long long export_run(struct db *db, const struct export_request *rq, struct err 
 	if (to_stdout) {
 		fd = STDOUT_FILENO;
 	} else {
-		fd = open_temp(rq->path, &tmp, e);
-		if (fd < 0)
+		if (atomic_file_open(&tmp, rq->path, e) < 0)
 			goto out;
+		fd = tmp.fd;
 	}
 	if (csvout_open(&r.w, fd, rq->encoding, e) < 0)
 		goto fail_write;
@@ -193,22 +166,10 @@ long long export_run(struct db *db, const struct export_request *rq, struct err 
 	if (csvout_finish(r.w, e) < 0)
 		goto fail_write;
 	if (!to_stdout) {
-		if (fsync(fd) < 0) {
-			err_set(e, "%s", strerror(errno));
-			goto fail_write;
-		}
-		if (close(fd) < 0) {
-			fd = -1;
-			err_set(e, "%s", strerror(errno));
-			goto fail_write;
-		}
-		fd = -1;
 		if (rq->full_ids && audit_full(db, rq, r.rows, e) < 0)
 			goto out;
-		if (rename(tmp, rq->path) < 0) {
-			err_set(e, "cannot write %s: %s", rq->path, strerror(errno));
+		if (atomic_file_commit(&tmp, e) < 0)
 			goto out;
-		}
 	}
 	if (rq->progress)
 		rq->progress(rq->progress_ctx, r.rows, r.rows);
@@ -217,11 +178,7 @@ long long export_run(struct db *db, const struct export_request *rq, struct err 
 fail_write:
 	err_prefix(e, "cannot write %s", to_stdout ? "to standard output" : rq->path);
 out:
-	if (fd >= 0 && !to_stdout)
-		close(fd);
-	if (tmp && result < 0)
-		unlink(tmp);
-	free(tmp);
+	atomic_file_abort(&tmp);
 	csvout_free(&r.w);
 	free(r.cols);
 	free(r.kinds);
