@@ -1,7 +1,10 @@
 #!/bin/sh
 # The files doorstep writes and opens (issue 18 §4): a link planted at a
 # temporary name is never written through; what a kill -9 leaves during an
-# export or a backup is removed by the next command.
+# export or a backup is removed by the next command; another program's
+# SQLite file, a file never set up and a damaged file are refused and left
+# byte for byte as they were.
+FX=$(cd "$(dirname "$0")/../fixtures/roster" && pwd)
 . "$(dirname "$0")/lib.sh"
 
 expect_status 0 "$BIN" --db d.db demo
@@ -88,4 +91,72 @@ kill "$sleeper"
 wait "$sleeper" 2>/dev/null
 "$BIN" --version >/dev/null
 [ -e "k/.live.tmp-$sleeper-0" ] && fail "the temporary file of an ended process was kept"
+
+# ---- application_id ----
+ours=$((0x44725374))
+[ "$(q d.db 'PRAGMA application_id')" = $ours ] || fail "a new file has no application_id"
+# A file of an earlier version (0): read-only it is accepted as it is, the
+# next writable open gives it the value.
+cp d.db old.db
+q old.db 'PRAGMA application_id = 0'
+expect_status 0 "$BIN" --db old.db report
+[ "$(q old.db 'PRAGMA application_id')" = 0 ] || fail "a read-only open changed the file"
+expect_status 0 "$BIN" --db old.db check
+[ "$(q old.db 'PRAGMA application_id')" = $ours ] || fail "an earlier version's file did not get the value"
+
+sum() { cat "$@" 2>/dev/null | md5sum; }
+# refused DB PATTERN CMD...: exit 1 with PATTERN on stderr, DB byte for byte
+# as it was and nothing new beside it.
+refused() {
+	db=$1 pat=$2
+	shift 2
+	before=$(sum "$db")
+	expect_status 1 "$@" && expect_grep "$pat" "$T/err"
+	[ "$(sum "$db")" = "$before" ] || fail "$db changed by: $*"
+	for x in -wal -shm -journal; do
+		[ ! -e "$db$x" ] || fail "$db$x appeared after: $*"
+	done
+}
+# Another program's files: one whose user_version looks like a schema, one
+# with an application_id of its own.
+sqlite3 foreign.db "CREATE TABLE t(x); INSERT INTO t VALUES (1); PRAGMA user_version = 1"
+sqlite3 foreign2.db "CREATE TABLE settings(x); PRAGMA application_id = 42; PRAGMA user_version = 1"
+for f in foreign.db foreign2.db; do
+	for cmd in check report "import roster $FX/excel_utf8_bom_crlf.csv" "backup x.db" \
+		"export residents -o x.csv" "sheet rounds -o x.pdf" "merge d.db" demo; do
+		# shellcheck disable=SC2086
+		refused $f "another program's database" "$BIN" --db $f $cmd
+	done
+	refused $f "another program's database" "$BIN" --db $f init --community 幸福里社区
+	refused d.db "not a doorstep\|another program" "$BIN" --db d.db merge $f
+done
+[ ! -e x.db ] && [ ! -e x.csv ] && [ ! -e x.pdf ] || fail "an output file from another program's database"
+
+# ---- a file never set up ----
+: >zero.db
+for cmd in "import roster $FX/excel_utf8_bom_crlf.csv" "backup x.db" "merge d.db" \
+	"sheet rounds -o x.pdf" check report; do
+	# shellcheck disable=SC2086
+	refused zero.db 'not set up: run doorstep init' "$BIN" --db zero.db $cmd
+done
+[ ! -s zero.db ] || fail "a refused command wrote into the 0-byte file"
+cp d.db nosettings.db
+q nosettings.db 'DELETE FROM settings'
+refused nosettings.db 'not set up: run doorstep init' "$BIN" --db nosettings.db import roster \
+	"$FX/excel_utf8_bom_crlf.csv"
+refused nosettings.db 'not set up: run doorstep init' "$BIN" --db nosettings.db check
+expect_status 0 "$BIN" --db zero.db init --community 幸福里社区
+expect_status 0 "$BIN" --db zero.db import roster "$FX/excel_utf8_bom_crlf.csv"
+: >zero2.db
+expect_status 0 "$BIN" --db zero2.db demo --households 5 --days 1
+
+# ---- a damaged file: one page of the visits table overwritten ----
+cp d.db bad.db
+ps=$(q bad.db 'PRAGMA page_size')
+root=$(q bad.db "SELECT rootpage FROM sqlite_schema WHERE name = 'visits'")
+head -c "$ps" /dev/urandom | dd of=bad.db bs="$ps" seek=$((root - 1)) conv=notrunc 2>/dev/null
+refused bad.db 'the database is damaged: restore a backup' "$BIN" --db bad.db import roster \
+	"$FX/excel_utf8_bom_crlf.csv"
+refused bad.db 'the database is damaged: restore a backup' "$BIN" --db bad.db merge old.db
+expect_status 1 "$BIN" --db bad.db check
 finish
