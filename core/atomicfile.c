@@ -207,8 +207,8 @@ int atomic_file_open(struct atomic_file *f, const char *path, struct err *e)
 static void sync_folder(const char *path)
 {
 	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xasprintf("%.*s", (int)(slash - path) + (slash == path), path)
-			  : xstrdup(".");
+	char *dir =
+	    slash ? xasprintf("%.*s", (int)(slash - path) + (slash == path), path) : xstrdup(".");
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
 	if (fd >= 0) {

@@ -22,7 +22,7 @@ struct atomic_file {
 	char *path;  /* the target, as given */
 	char *tmp;   /* the temporary file beside it */
 	char *entry; /* its registry entry, NULL when none could be written */
-	int fd;      /* open for writing on tmp; -1 once closed */
+	int fd;	     /* open for writing on tmp; -1 once closed */
 };
 
 /* Creates the temporary file for path: ".<name>.tmp-<pid>-<n>" in path's

@@ -27,7 +27,7 @@
 #include "tui/help.h"
 #include "tui/screen.h"
 #include "tui/settings_screen.h"
-#include "tui/setup.h"
+#include "tui/ops/setup.h"
 #include "tui/signals.h"
 #include "tui/staffpick.h"
 #include "tui/tabs.h"

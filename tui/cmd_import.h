@@ -20,16 +20,6 @@ struct roster_headers;
 /* Runs `doorstep import` with argv[0] == "import"; returns the exit status. */
 int cmd_import(struct cli *cli, int argc, char **argv);
 
-/* Reads the file at path ("-" is standard input) and checks it as a roster:
- * the encoding is converted (want), the synonym table loaded from the data
- * folder, every row checked against today.  On success returns 0 with *out
- * (free with roster_free; *headers must outlive it, free it after) and
- * *found the encoding read; the roster may still hold errors (check
- * roster_error_count).  Returns -1 with e (e->line when a line is at fault)
- * when the file cannot be read at all. */
-int import_roster_read(const char *path, enum encoding want, struct roster **out,
-		       struct roster_headers **headers, enum encoding *found, struct err *e);
-
 /* Prints every issue of r to f as "doorstep: FILE:LINE: column: reason"
  * (warnings marked).  Returns the number of errors. */
 size_t import_print_issues(FILE *f, const char *file, const struct roster *r);

@@ -1,5 +1,5 @@
 /* setup: creating a community's database; see setup.h. */
-#include "tui/setup.h"
+#include "tui/ops/setup.h"
 
 #include <errno.h>
 #include <stdlib.h>
