@@ -1,4 +1,4 @@
-/* cmd_export: `doorstep export` (SPEC §5, §6): argv becomes an
+/* cmd_export: `doorstep export` (docs/export.md): argv becomes an
  * export_request for tui/ops/export, and the result is printed. */
 #ifndef DOORSTEP_CMD_EXPORT_H
 #define DOORSTEP_CMD_EXPORT_H
