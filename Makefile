@@ -7,7 +7,7 @@ BUILD   ?= build
 CC      ?= cc
 VERSION := 0.1.0
 
-PKGS     := ncursesw sqlite3 pangocairo libzip expat freexl
+PKGS     := ncursesw sqlite3 pangocairo libzip expat freexl xlsxwriter
 PKG_CF   := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
