@@ -238,6 +238,9 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	       c.households_updated, c.households_unchanged);
 	printf(_("residents: %ld new, %ld updated, %ld unchanged\n"), c.residents_new,
 	       c.residents_updated, c.residents_unchanged);
+	for (size_t i = 0; i < c.nchanges; i++)
+		printf("%s\n", c.changes[i]);
+	roster_counts_clear(&c);
 	if (dry_run)
 		printf("%s\n", _("dry run: nothing was written"));
 	status = CLI_OK;

@@ -107,6 +107,7 @@ static void preview_free(struct preview *p)
 	free(p->lines);
 	roster_free(&p->roster);
 	roster_headers_free(&p->headers);
+	roster_counts_clear(&p->counts);
 	free(p->path);
 	free(p->sheet);
 	free(p->sheets);
@@ -176,6 +177,8 @@ static void build_lines(struct preview *p)
 			 c->households_new, c->households_updated, c->households_unchanged);
 		add_line(p, THEME_NORMAL, _("Residents: %ld new, %ld updated, %ld unchanged"),
 			 c->residents_new, c->residents_updated, c->residents_unchanged);
+		for (size_t i = 0; i < c->nchanges; i++)
+			add_line(p, THEME_ERROR, "  %s", c->changes[i]);
 	} else {
 		add_line(p, THEME_ERROR,
 			 _("%zu problem(s): nothing can be imported until the file is corrected"),
@@ -377,6 +380,7 @@ static int import_answer(void *ctx, int yes)
 	app_status(s->app,
 		   _("Imported: households %ld new, %ld updated; residents %ld new, %ld updated"),
 		   c.households_new, c.households_updated, c.residents_new, c.residents_updated);
+	roster_counts_clear(&c);
 	app_close(s->app, s);
 	return SCREEN_CHANGED;
 }

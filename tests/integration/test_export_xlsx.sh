@@ -67,6 +67,19 @@ expect_status 0 "$BIN" export residents --format xlsx --full-ids -o full.xlsx
 expect_status 0 "$BIN" import roster full.xlsx
 expect_grep 'residents: 0 new, 0 updated, [0-9]* unchanged' "$T/out"
 
+# Every shipped profile of people (residents, isolations) exports a file
+# whose every column title the import understands, in both formats.
+for pf in returnee-register isolation-roster; do
+	for fmt in csv xlsx; do
+		expect_status 0 "$BIN" export --profile $pf --from 2020-01-01 --to 2020-03-01 \
+			--format $fmt -o $pf.$fmt
+		"$BIN" import roster $pf.$fmt --dry-run >"$T/out" 2>"$T/err"
+		grep -q 'unknown column' "$T/err" && { fail "$pf.$fmt: a title not understood"; cat "$T/err"; }
+		grep -q 'problem' "$T/err" && { fail "$pf.$fmt: refused"; cat "$T/err"; }
+		expect_grep 'residents: 0 new, 0 updated, ' "$T/out"
+	done
+done
+
 # Refusals: standard output, an encoding, an unknown format; a file past
 # `ulimit -f` leaves nothing.
 expect_status 1 "$BIN" export residents --format xlsx

@@ -117,6 +117,19 @@ CSV
 expect_status 0 "$BIN" import roster zeros.csv --dry-run
 expect_grep 'zeros.csv:2: warning: 身份证号: 110101199003010000 ends in 000' "$T/err"
 
+# A row that matches a resident by ID but moves or renames them is listed
+# in the dry run, ID masked, not only counted.
+cat >move.csv <<'CSV'
+户号,姓名,身份证号
+5-1-102,周一一,110101199003074514
+CSV
+expect_status 0 "$BIN" import roster move.csv --dry-run
+expect_grep '^residents: 0 new, 1 updated, 0 unchanged$' "$T/out"
+expect_grep '^line 2: 周一 (110101\*\*\*\*\*\*\*\*4514) moves from household 5-1-101 to 5-1-102$' "$T/out"
+expect_grep '^line 2: 周一 (110101\*\*\*\*\*\*\*\*4514) is renamed 周一一$' "$T/out"
+[ "$(q "$DB" "SELECT name FROM residents WHERE id_number = '110101199003074514'")" = 周一 ] ||
+	fail "a dry run renamed"
+
 cat >idcol.csv <<'CSV'
 户号,姓名,公民身份证编码
 8-1-101,褚七,110101199003074514
