@@ -25,6 +25,7 @@
 #include "tui/confirm.h"
 #include "tui/first_start.h"
 #include "tui/help.h"
+#include "tui/keys.h"
 #include "tui/screen.h"
 #include "tui/settings_screen.h"
 #include "tui/setup.h"
@@ -735,6 +736,7 @@ int app_run(struct cli *cli)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	keys_teach_terminal();
 	timeout(POLL_MS);
 	theme_init();
 	app->mouse =
