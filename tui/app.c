@@ -660,6 +660,10 @@ static void loop(struct app *app)
 			draw_all(app);
 		redraw = 1;
 		r = get_wch(&wc);
+		if (signals_take_interrupt()) {
+			request_quit(app); /* Ctrl-C: as q, asking when input would be lost */
+			continue;
+		}
 		if (signals_pending())
 			break;
 		if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
