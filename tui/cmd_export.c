@@ -53,6 +53,11 @@ static void list_datasets(void)
 	fputc('\n', stderr);
 }
 
+static void warn_stderr(void *ctx, const char *msg)
+{
+	fprintf(stderr, _("doorstep: %s: warning: %s\n"), (const char *)ctx, msg);
+}
+
 int cmd_export(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -60,11 +65,13 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		{"to", required_argument, NULL, 't'},
 		{"profile", required_argument, NULL, 'p'},
 		{"encoding", required_argument, NULL, 'e'},
+		{"format", required_argument, NULL, 'T'},
 		{"full-ids", no_argument, NULL, 'F'},
 		{"output", required_argument, NULL, 'o'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *from_s = NULL, *to_s = NULL, *profile_s = NULL, *enc_s = NULL, *out = NULL;
+	const char *format_s = NULL;
 	char from[DATE_STR], to[DATE_STR];
 	struct export_request rq = {0};
 	struct profile *pf = NULL;
@@ -90,6 +97,9 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			break;
 		case 'F':
 			full = 1;
+			break;
+		case 'T':
+			format_s = optarg;
 			break;
 		case 'o':
 			out = optarg;
@@ -156,6 +166,17 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		cli_usage_error("export", "%s", e.msg);
 		goto out;
 	}
+	rq.format = pf && pf->has_format ? pf->format : export_format_of_path(out);
+	if (format_s && export_format_parse(format_s, &rq.format, &e) < 0) {
+		cli_usage_error("export", "%s", e.msg);
+		goto out;
+	}
+	if (rq.format == EXPORT_XLSX && enc_s) {
+		cli_usage_error("export", "%s", _("--encoding is for CSV files; a workbook has none"));
+		goto out;
+	}
+	rq.warn = warn_stderr;
+	rq.warn_ctx = (void *)(out ? out : "-");
 	rq.profile = pf;
 	rq.from = from_s ? from : NULL;
 	rq.to = to_s ? to : NULL;
@@ -174,7 +195,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	}
 	if (out && strcmp(out, "-"))
 		printf(_("%s: %lld rows of %s (%s)\n"), out, rows, rq.ds->name,
-		       csvout_encoding_name(rq.encoding));
+		       rq.format == EXPORT_XLSX ? "xlsx" : csvout_encoding_name(rq.encoding));
 	status = CLI_OK;
 out:
 	profile_free(&pf);

@@ -1,9 +1,9 @@
 /* ops/export: the export runner and the profile lookup; see export.h.
  *
  * The runner ties the three layers together: db/export steps the query,
- * core/export formats each value (masking, units, labels), core/csvout
- * writes the cells into core/atomicfile's temporary file.  Nothing here holds
- * more than one row. */
+ * core/export formats each value (masking, units, labels), core/csvout or
+ * core/xlsxout writes the cells into core/atomicfile's temporary file.
+ * Nothing here holds more than one row. */
 #include "tui/ops/export.h"
 
 #include <errno.h>
@@ -31,7 +31,8 @@ struct run {
 	const struct export_column **cols; /* per output column */
 	enum csvout_kind *kinds;
 	struct export_style style;
-	struct csvout *w;
+	struct csvout *w;   /* a CSV, or */
+	struct xlsxout *x;  /* a workbook */
 	struct err *e;
 	int ncols;
 	long long rows, total;
@@ -47,14 +48,52 @@ static int write_row(void *ctx, const char *const *vals, const size_t *lens)
 		const char *text = export_format_value(r->cols[i], vals[i], lens[i], &r->style,
 						       r->buf, sizeof r->buf, &len);
 
-		csvout_cell(r->w, text, len, r->kinds[i]);
+		if (r->x)
+			xlsxout_cell(r->x, text, len);
+		else
+			csvout_cell(r->w, text, len, r->kinds[i]);
 	}
-	if (csvout_row_end(r->w, r->e) < 0)
+	if (r->x ? xlsxout_row_end(r->x, r->e) < 0 : csvout_row_end(r->w, r->e) < 0)
 		return 1;
 	r->rows++;
 	if (r->rq->progress && r->rows % PROGRESS_EVERY == 0)
 		r->rq->progress(r->rq->progress_ctx, r->rows, r->total);
 	return 0;
+}
+
+/* Starts the CSV writer on fd, or the workbook writer on the temporary
+ * file tmp (libxlsxwriter writes by name when it finishes). */
+static int open_writer(struct run *r, int fd, const char *tmp, struct err *e)
+{
+	const struct export_request *rq = r->rq;
+
+	if (rq->format != EXPORT_XLSX)
+		return csvout_open(&r->w, fd, rq->encoding, e);
+	if (xlsxout_open(&r->x, tmp,
+			 rq->profile && rq->profile->title ? rq->profile->title : rq->ds->name,
+			 e) < 0)
+		return -1;
+	for (int i = 0; i < r->ncols; i++)
+		xlsxout_column(r->x, i, export_xlsx_type(r->cols[i]));
+	return 0;
+}
+
+static void report_warnings(const struct run *r)
+{
+	size_t n = r->x ? xlsxout_warning_count(r->x) : csvout_warning_count(r->w);
+
+	for (size_t i = 0; r->rq->warn && i < n; i++) {
+		const char *msg = r->x ? xlsxout_warning(r->x, i) : csvout_warning(r->w, i);
+
+		if (!msg) {
+			char more[96];
+
+			snprintf(more, sizeof more, _("and %zu more such values"), n - i);
+			r->rq->warn(r->rq->warn_ctx, more);
+			break;
+		}
+		r->rq->warn(r->rq->warn_ctx, msg);
+	}
 }
 
 static int audit_full(struct db *db, const struct export_request *rq, long long rows,
@@ -140,6 +179,11 @@ long long export_run(struct db *db, const struct export_request *rq, struct err 
 	if (rq->full_ids && to_stdout && audit_full(db, rq, r.total, e) < 0)
 		goto out;
 
+	if (to_stdout && rq->format == EXPORT_XLSX) {
+		err_set(e, "%s", _("a workbook cannot be written to standard output: name the "
+				   "file with -o FILE.xlsx"));
+		goto out;
+	}
 	if (to_stdout) {
 		fd = STDOUT_FILENO;
 	} else {
@@ -147,11 +191,17 @@ long long export_run(struct db *db, const struct export_request *rq, struct err 
 			goto out;
 		fd = tmp.fd;
 	}
-	if (csvout_open(&r.w, fd, rq->encoding, e) < 0)
+	if (open_writer(&r, fd, tmp.tmp, e) < 0)
 		goto fail_write;
-	for (int i = 0; i < n; i++)
-		csvout_cell_str(r.w, pf ? pf->cols[i].title : r.cols[i]->name, CSVOUT_TEXT);
-	if (csvout_row_end(r.w, e) < 0)
+	for (int i = 0; i < n; i++) {
+		const char *title = pf ? pf->cols[i].title : r.cols[i]->name;
+
+		if (r.x)
+			xlsxout_cell(r.x, title, strlen(title));
+		else
+			csvout_cell_str(r.w, title, CSVOUT_TEXT);
+	}
+	if (r.x ? xlsxout_row_end(r.x, e) < 0 : csvout_row_end(r.w, e) < 0)
 		goto fail_write;
 	err_clear(e);
 	got = db_export_run(db, &q, write_row, &r, e);
@@ -159,8 +209,9 @@ long long export_run(struct db *db, const struct export_request *rq, struct err 
 		goto out;
 	if (e->msg[0])
 		goto fail_write;
-	if (csvout_finish(r.w, e) < 0)
+	if (r.x ? xlsxout_finish(r.x, e) < 0 : csvout_finish(r.w, e) < 0)
 		goto fail_write;
+	report_warnings(&r);
 	if (!to_stdout) {
 		if (rq->full_ids && audit_full(db, rq, r.rows, e) < 0)
 			goto out;
@@ -176,6 +227,7 @@ fail_write:
 out:
 	atomic_file_abort(&tmp);
 	csvout_free(&r.w);
+	xlsxout_free(&r.x);
 	free(r.cols);
 	free(r.kinds);
 	free(idx);

@@ -1,5 +1,5 @@
-/* ops/export: one dataset to a CSV file or to standard output, shared by
- * `doorstep export` and the Export tab.
+/* ops/export: one dataset to a CSV file, a workbook or standard output,
+ * shared by `doorstep export` and the Export tab.
  *
  * The runner writes the file under a temporary name in the same folder
  * (core/atomicfile: mode 0600, fsync, rename), so that a failed export (disk
@@ -20,14 +20,19 @@ struct db;
 struct export_request {
 	const struct export_dataset *ds;
 	const struct profile *profile; /* columns and titles, or NULL for the defaults */
-	const char *from, *to;	       /* ISO dates or NULL */
-	enum csvout_encoding encoding;
+	const char *from, *to;         /* ISO dates or NULL */
+	enum export_format format;	/* csv, or xlsx (a file, never stdout) */
+	enum csvout_encoding encoding; /* for csv */
 	int full_ids;
 	const char *path; /* NULL or "-" for standard output */
 	/* Called every few thousand rows and at the end with the rows written
 	 * and the expected total (-1 when not counted); may be NULL. */
 	void (*progress)(void *ctx, long long done, long long total);
 	void *progress_ctx;
+	/* Called for each warning of a file that was written (a stored value
+	 * that was not valid UTF-8, written with U+FFFD); may be NULL. */
+	void (*warn)(void *ctx, const char *msg);
+	void *warn_ctx;
 };
 
 /* Runs the export.  Returns the number of data rows written (the header not
