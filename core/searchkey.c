@@ -72,10 +72,11 @@ char *searchkey_query(const char *typed)
 			continue;
 		}
 		if (pending_space) {
+			if (chars + 1 >= SEARCHKEY_TERM_CHARS)
+				break; /* the cut would leave a trailing space */
 			out[n++] = ' ';
 			pending_space = 0;
-			if (++chars >= SEARCHKEY_TERM_CHARS)
-				break;
+			chars++;
 		}
 		n += utf8_encode(c, out + n);
 		chars++;

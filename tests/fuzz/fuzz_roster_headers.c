@@ -31,7 +31,9 @@ static void check_titles(const struct roster_headers *h, const char *text)
 			int f = roster_headers_lookup(h, tok);
 
 			roster_title_key(tok, key, sizeof key);
-			if (!key[0])
+			/* core/roster.c keeps 95 bytes of a key: longer titles are
+			 * compared by that prefix, not checked here */
+			if (!key[0] || strlen(key) >= 90)
 				continue;
 			if (f < 0 || f > ROSTER_IGNORE || roster_headers_lookup(h, key) != f) {
 				fprintf(stderr, "title \"%s\" (key \"%s\") not found: %d\n", tok, key, f);
