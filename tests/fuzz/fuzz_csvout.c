@@ -1,7 +1,9 @@
 /* libFuzzer harness of the CSV writer against the CSV reader: cells written
  * by core/csvout (UTF-8 with or without BOM, text or keep cells) and read
- * back by core/csvread must come back as they were, with the neutralising
- * apostrophe in front where csvout_is_formula says the writer adds one.
+ * back by core/csvread must come back as they were, with what the writer
+ * documents it adds: U+FFFD for bytes that are not UTF-8, the neutralising
+ * apostrophe (csvout_is_formula), the tab after a text a spreadsheet would
+ * take for a value (csvout_looks_like_value).
  * What the reader documents it changes is expected: CRLF inside a cell
  * reads as LF, rows whose cells are all empty are skipped and trailing
  * empty cells are dropped.
@@ -17,6 +19,7 @@
 
 #include "core/csvout.h"
 #include "core/csvread.h"
+#include "core/utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -28,22 +31,40 @@ struct want {
 	int at;		       /* next entry to compare */
 };
 
-/* The cell as the reader should give it back: the neutralising apostrophe
- * first when the writer adds one, CRLF as LF. */
-static char *expected(const char *s, size_t n, enum csvout_kind kind)
+/* The cell as the reader should give it back: each byte that is not part of
+ * valid UTF-8 as U+FFFD; the neutralising apostrophe first when the writer
+ * adds one, or, in the spreadsheet encodings, the tab after a text that a
+ * spreadsheet would take for a value; CRLF as LF. */
+static char *expected(const char *s, size_t n, enum csvout_kind kind, enum csvout_encoding enc)
 {
-	char *o = malloc(n + 2);
-	size_t j = 0;
+	char *u = malloc(3 * n + 1), *o = malloc(3 * n + 3);
+	size_t un = 0, j = 0, ok;
+	int formula, tab;
 
-	if (kind != CSVOUT_NUMBER && csvout_is_formula(s, n))
-		o[j++] = '\'';
-
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
-			continue;
-		o[j++] = s[i];
+	while (n > 0) { /* as csvout does */
+		ok = utf8_valid_len(s, n);
+		memcpy(u + un, s, ok);
+		un += ok;
+		if (ok == n)
+			break;
+		memcpy(u + un, "\xEF\xBF\xBD", 3);
+		un += 3;
+		s += ok + 1;
+		n -= ok + 1;
 	}
+	formula = kind != CSVOUT_NUMBER && csvout_is_formula(u, un);
+	tab = kind != CSVOUT_NUMBER && enc != CSVOUT_UTF8 && !formula && csvout_looks_like_value(u, un);
+	if (formula)
+		o[j++] = '\'';
+	for (size_t i = 0; i < un; i++) {
+		if (u[i] == '\r' && i + 1 < un && u[i + 1] == '\n')
+			continue;
+		o[j++] = u[i];
+	}
+	if (tab)
+		o[j++] = '\t';
 	o[j] = '\0';
+	free(u);
 	return o;
 }
 
@@ -120,7 +141,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (i < size && data[i] != 0 && data[i] != 1)
 			continue;
 		csvout_cell(out, (const char *)data + start, i - start, kind);
-		w.cell[w.n++] = expected((const char *)data + start, i - start, kind);
+		w.cell[w.n++] = expected((const char *)data + start, i - start, kind, enc);
 		if (i == size || data[i] == 1) {
 			if (csvout_row_end(out, &e) < 0)
 				bad = 1;
