@@ -508,8 +508,10 @@ int db_shift_set_present(struct db *db, long long id, int present, struct err *e
 	}
 	s.present = present;
 	r = db_shift_update(db, &s, e);
-	if (r < 0)
-		return -1; /* already rolled back */
+	if (r < 0) {
+		db_rollback(db);
+		return -1;
+	}
 	return db_commit(db, e) < 0 ? -1 : r;
 }
 

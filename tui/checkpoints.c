@@ -21,6 +21,7 @@
 #include "db/passes.h"
 #include "db/staff.h"
 #include "tui/app.h"
+#include "tui/ops/shift.h"
 #include "tui/confirm.h"
 #include "tui/form.h"
 #include "tui/picklist.h"
@@ -824,36 +825,18 @@ static int shift_submit(void *ctx, struct form *f, struct err *e)
 	struct db *db = app_db(sf->st->app);
 	struct shift sh = sf->sh;
 	const char *person = form_value(f, "person");
-	struct staff_member m;
-	int isnew = 0, r;
+	int isnew = 0;
 
 	snprintf(sh.date, sizeof sh.date, "%s", form_value(f, "date"));
 	snprintf(sh.start_time, sizeof sh.start_time, "%s", form_value(f, "start"));
 	snprintf(sh.end_time, sizeof sh.end_time, "%s", form_value(f, "end"));
 	snprintf(sh.role, sizeof sh.role, "%s", form_value(f, "role"));
 	snprintf(sh.notes, sizeof sh.notes, "%s", form_value(f, "notes"));
-	if (db_begin(db, e) < 0)
-		return -1;
-	sh.staff_id = -1;
-	if (*person) {
-		r = db_staff_find(db, person, &m, e);
-		if (r < 0)
-			goto fail;
-		isnew = r == 0;
-		sh.staff_id = db_staff_ensure(db, person, "volunteer", e);
-		if (sh.staff_id < 0)
-			goto fail;
-	}
-	if ((sf->editing ? db_shift_update(db, &sh, e) : db_shift_insert(db, &sh, e)) < 0)
-		return -1; /* rolled back */
-	if (db_commit(db, e) < 0)
+	if (shift_save(db, &sh, person, sf->editing, &isnew, e) < 0)
 		return -1;
 	if (isnew)
 		app_status(sf->st->app, _("%s added to the list as a volunteer."), person);
 	return 0;
-fail:
-	db_rollback(db);
-	return -1;
 }
 
 static void shift_form_close(void *ctx, int saved)
