@@ -97,6 +97,18 @@ int isolation_is_active(const struct isolation_span *span, const struct date *en
 	return !end_date_or_null || date_cmp(today, end_date_or_null) <= 0;
 }
 
+int isolation_due_on(const struct date *start, const struct date *end_date_or_null,
+		     const struct date *d)
+{
+	return date_cmp(start, d) <= 0 && (!end_date_or_null || date_cmp(end_date_or_null, d) > 0);
+}
+
+int isolation_held_on(const struct date *start, const struct date *end_date_or_null,
+		      const struct date *d)
+{
+	return date_cmp(start, d) <= 0 && (!end_date_or_null || date_cmp(d, end_date_or_null) <= 0);
+}
+
 int isolation_extend_check(const struct isolation_span *span, const struct date *today,
 			   int new_total_days, struct err *e)
 {

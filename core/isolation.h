@@ -62,6 +62,18 @@ int isolation_day_number(const struct isolation_span *span, const struct date *t
 int isolation_is_active(const struct isolation_span *span, const struct date *end_date_or_null,
 			const struct date *today);
 
+/* "An isolation on a date" is one of two questions (their SQL form is
+ * db/views.h ISO_DUE_ON and ISO_HELD_ON):
+ * - due on d: started and not ended by the end of d (start <= d and no end
+ *   or end > d); its AM and PM checks are expected that day;
+ * - held on d: isolated at some time of d (start <= d and no end or
+ *   d <= end); the due ones plus those whose isolation ended on d.
+ * Both return 1 or 0; end_date_or_null is NULL while the isolation runs. */
+int isolation_due_on(const struct date *start, const struct date *end_date_or_null,
+		     const struct date *d);
+int isolation_held_on(const struct date *start, const struct date *end_date_or_null,
+		      const struct date *d);
+
 /* Checks a new total length (days + extended) for an isolation on `today`.
  * Returns 0, or -1 with a message in e (field "days") when the total is not
  * positive or would end the isolation before today (shorter than the day

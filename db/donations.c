@@ -182,16 +182,14 @@ out:
 	return id;
 }
 
+/* One item's stock (db/views.h `stock`), and whether the item was ever
+ * received or given out (a voided receipt counts as seen). */
 #define STOCK_SQL                                                                                  \
-	"SELECT :item, :unit,"                                                                     \
-	" (SELECT coalesce(sum(quantity), 0) FROM donations WHERE kind = 'goods' AND item = :item" \
-	"  AND unit = :unit AND void_reason IS NULL AND deleted_at IS NULL),"                     \
-	" (SELECT coalesce(sum(quantity), 0) FROM distributions WHERE item = :item"               \
-	"  AND unit = :unit AND deleted_at IS NULL),"                                            \
-	" (SELECT coalesce(sum(value_fen), 0) FROM donations WHERE kind = 'goods' AND item = :item" \
-	"  AND unit = :unit AND void_reason IS NULL AND deleted_at IS NULL),"                     \
+	"SELECT :item, :unit, coalesce(s.received, 0), coalesce(s.distributed, 0),"                \
+	" coalesce(s.value_fen, 0),"                                                               \
 	" EXISTS (SELECT 1 FROM donations WHERE item = :item AND unit = :unit)"                   \
-	" OR EXISTS (SELECT 1 FROM distributions WHERE item = :item AND unit = :unit)"
+	" OR EXISTS (SELECT 1 FROM distributions WHERE item = :item AND unit = :unit)"            \
+	" FROM (SELECT 1) LEFT JOIN stock s ON s.item = :item AND s.unit = :unit"
 
 static void read_stock(sqlite3_stmt *st, struct stock_row *out)
 {
@@ -221,36 +219,6 @@ int db_stock_get(struct db *db, const char *item, const char *unit, struct stock
 	}
 	sqlite3_reset(st);
 	return r < 0 ? -1 : seen;
-}
-
-int db_stock_each(struct db *db, int (*fn)(const struct stock_row *row, void *ctx), void *ctx,
-		  struct err *e)
-{
-	sqlite3_stmt *st = db_stmt(
-		db,
-		"WITH r AS (SELECT item, unit, sum(quantity) q, sum(coalesce(value_fen, 0)) v"
-		"  FROM donations WHERE kind = 'goods' AND void_reason IS NULL AND deleted_at IS NULL"
-		"  GROUP BY item, unit),"
-		" d AS (SELECT item, unit, sum(quantity) q FROM distributions WHERE deleted_at IS NULL"
-		"  GROUP BY item, unit),"
-		" k AS (SELECT item, unit FROM r UNION SELECT item, unit FROM d)"
-		" SELECT k.item, k.unit, coalesce(r.q, 0), coalesce(d.q, 0), coalesce(r.v, 0)"
-		" FROM k LEFT JOIN r ON r.item = k.item AND r.unit = k.unit"
-		" LEFT JOIN d ON d.item = k.item AND d.unit = k.unit ORDER BY k.item, k.unit",
-		e);
-	struct stock_row row;
-	int r;
-
-	if (!st)
-		return -1;
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		memset(&row, 0, sizeof row);
-		read_stock(st, &row);
-		if (fn(&row, ctx))
-			break;
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
 }
 
 int db_donation_void(struct db *db, long long id, const char *reason, struct err *e)

@@ -50,8 +50,7 @@ static int day_or_today(const char *in, const char *field, char out[DATE_STR], s
 
 #define SELECT_ISO                                                                                 \
 	"SELECT id, uuid, resident_id, kind, site, reason, start_date, days, extended_days,"      \
-	" date(start_date, printf('%+d days', days + extended_days - 1)), end_date, end_reason,"   \
-	" previous_id FROM isolations"
+	" last_day, end_date, end_reason, previous_id FROM isolation_spans"
 
 static void read_row(sqlite3_stmt *st, struct isolation *o)
 {

@@ -25,6 +25,7 @@
 #include "db/settings.h"
 #include "db/sheet_gate.h"
 #include "db/sql.h"
+#include "db/views.h"
 #include "db/stats.h"
 
 const char *const db_sheet_kinds[] = {
@@ -260,8 +261,7 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 	    "  AND k.date = :date AND k.deleted_at IS NULL AND k.symptoms <> '')"
 	    " FROM isolations i JOIN residents r ON r.id = i.resident_id"
 	    " JOIN households h ON h.id = r.household_id"
-	    " WHERE i.deleted_at IS NULL AND i.start_date <= :date"
-	    " AND (i.end_date IS NULL OR i.end_date >= :date)"
+	    " WHERE i.deleted_at IS NULL AND " ISO_HELD_ON("i", ":date")
 	    " AND (:grid < 0 OR h.grid_id = :grid)"
 	    " ORDER BY i.kind, i.site, h.sort_key, r.name, i.id";
 	struct sheet_table *t;
@@ -618,13 +618,9 @@ static int distribution_rows(struct ctx *c, struct sheet_table *t, struct err *e
 static int stock_rows(struct ctx *c, struct sheet_table *t, struct err *e)
 {
 	static const char *const sql =
-	    "SELECT item, unit, sum(qin), sum(qout) FROM ("
-	    " SELECT item, unit, quantity AS qin, 0 AS qout FROM donations"
-	    "  WHERE kind = 'goods' AND deleted_at IS NULL AND void_reason IS NULL"
-	    "  AND voided_at IS NULL AND item IS NOT NULL AND received_date <= :to"
-	    " UNION ALL SELECT item, unit, 0, quantity FROM distributions"
-	    "  WHERE deleted_at IS NULL AND date <= :to)"
-	    " GROUP BY item, unit ORDER BY item, unit";
+	    "SELECT item, unit, sum(received), sum(distributed) FROM stock_moves"
+	    " WHERE date <= :to GROUP BY item, unit"
+	    " HAVING sum(received) <> 0 OR sum(distributed) <> 0 ORDER BY item, unit";
 	sqlite3_stmt *st = db_stmt(c->db, sql, e);
 	char a[48], b[48], d[48];
 	int r;
