@@ -53,7 +53,7 @@ struct daily_stats {
 	int checks_due;       /* isolations due for checks that day (= iso_total.active) */
 	int checks_am;        /* live AM checks of that day of isolations due that day */
 	int checks_pm;
-	int checks_late;      /* of them, marked late */
+	int checks_late;      /* live checks that day marked late, of any isolation */
 	int check_fevers;     /* people with a check that day at or above the fever threshold */
 	int missed_am;        /* due isolations without an AM check, once the AM cut-off passed */
 	int missed_pm;

@@ -155,7 +155,7 @@ static int count_checks(struct db *db, struct daily_stats *s, const char *date, 
 	if (one_row(db,
 		    "SELECT sum(c.slot = 'AM' AND " ISO_DUE_ON("i", ":date") "),"
 		    " sum(c.slot = 'PM' AND " ISO_DUE_ON("i", ":date") "),"
-		    " sum(c.late AND " ISO_DUE_ON("i", ":date") "),"
+		    " sum(c.late),"
 		    " count(DISTINCT CASE WHEN c.temperature >= :thr THEN i.resident_id END)"
 		    " FROM checks c JOIN isolations i ON i.id = c.isolation_id"
 		    " WHERE c.date = :date AND c.deleted_at IS NULL AND i.deleted_at IS NULL",
