@@ -145,31 +145,6 @@ int isolation_check_is_late(const struct date *check_date, const struct date *en
 	return date_cmp(check_date, over) > 0;
 }
 
-int isolation_parse_time(const char *s, int *minutes, struct err *e)
-{
-	char *t = normalize_fullwidth(s);
-	int h = -1, m = -1, rc = 0;
-	size_t n = strlen(t);
-
-	/* H:MM or HH:MM, also with the full-width colon folded to ':' */
-	if ((n == 4 || n == 5) && t[n - 3] == ':') {
-		const char *p = t;
-
-		h = 0;
-		for (; *p != ':'; p++)
-			h = *p >= '0' && *p <= '9' ? h * 10 + (*p - '0') : -100;
-		m = (t[n - 2] >= '0' && t[n - 2] <= '9' && t[n - 1] >= '0' && t[n - 1] <= '9')
-			? (t[n - 2] - '0') * 10 + (t[n - 1] - '0')
-			: -1;
-	}
-	if (h < 0 || h > 23 || m < 0 || m > 59)
-		rc = err_field(e, "time", _("time: \"%s\" is not a time of the form 12:00"), t);
-	else
-		*minutes = h * 60 + m;
-	free(t);
-	return rc;
-}
-
 const char *isolation_alert_label(enum iso_alert_kind kind)
 {
 	static const char *const labels[ISO_ALERT_KINDS] = {

@@ -95,10 +95,6 @@ int isolation_check_missed(int minutes_now, int cutoff_min, int has_check);
 int isolation_check_is_late(const struct date *check_date, const struct date *end_date_or_null,
 			    const struct isolation_span *span);
 
-/* Parses "HH:MM" (0-23, 0-59; full-width digits folded) into minutes since
- * midnight.  Returns 0, or -1 with a message in e (field "time"). */
-int isolation_parse_time(const char *s, int *minutes, struct err *e);
-
 /* Codes stored in the database and back.  *_code returns "" for an
  * out-of-range value; *_from_code returns the enum value, or -1 if unknown. */
 const char *isolation_kind_code(enum isolation_kind kind);

@@ -12,6 +12,7 @@
 #include "core/model.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
+#include "core/temperature.h"
 #include "db/db.h"
 #include "db/settings.h"
 #include "db/sql.h"
@@ -244,11 +245,8 @@ long long db_isolation_check(struct db *db, long long isolation_id, const struct
 		return err_field(e, "slot", _("the check's slot must be AM or PM"));
 	if (c->method && !in_list(c->method, methods))
 		return err_field(e, "method", _("unknown check method \"%s\""), c->method);
-	if (c->temperature && (c->temperature < 340 || c->temperature > 430))
-		return err_field(
-		    e, "temperature",
-		    _("temperature %d.%d °C is outside 34.0-43.0 °C: check the reading"),
-		    c->temperature / 10, c->temperature % 10);
+	if (c->temperature && temperature_check(c->temperature, e) < 0)
+		return -1;
 	if (day_or_today(c->date, "date", date, e) < 0)
 		return -1;
 	clock_now(now);

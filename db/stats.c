@@ -230,8 +230,7 @@ static void cutoffs_over(struct daily_stats *s, const struct settings *set)
 	if (cmp > 0)
 		return;
 	snprintf(s->as_of, sizeof s->as_of, "%s", now);
-	minutes = (now[11] - '0') * 600 + (now[12] - '0') * 60 + (now[14] - '0') * 10 +
-		  (now[15] - '0');
+	minutes = clock_minutes();
 	s->am_over = minutes >= (am < 0 ? 12 * 60 : am);
 	s->pm_over = minutes >= (pm < 0 ? 20 * 60 : pm);
 }

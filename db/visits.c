@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/json.h"
 #include "core/strbuf.h"
+#include "core/temperature.h"
 #include "db/db.h"
 #include "db/sql.h"
 #include "db/staff.h"
@@ -91,11 +92,8 @@ static int check_reading(struct db *db, const struct visit_new *v, int i, char n
 			return err_field(e, "resident",
 					 _("resident %lld has two readings in one visit"),
 					 rd->resident_id);
-	if (rd->temperature != 0 && (rd->temperature < 340 || rd->temperature > 430))
-		return err_field(
-		    e, "temperature",
-		    _("temperature %d.%d °C is outside 34.0-43.0 °C: check the reading"),
-		    rd->temperature / 10, rd->temperature % 10);
+	if (rd->temperature != 0 && temperature_check(rd->temperature, e) < 0)
+		return -1;
 	st = db_stmt(db,
 		     "SELECT name FROM residents WHERE id = :id AND household_id = :hid"
 		     " AND deleted_at IS NULL",

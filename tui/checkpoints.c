@@ -739,34 +739,15 @@ struct shift_form {
 	int editing;
 };
 
-/* "8" "800" "8:00" "0800" → "08:00". */
-static int norm_time(const char *in, char out[6])
-{
-	int h = -1, m = 0;
-	size_t n = strlen(in);
-
-	if (strchr(in, ':')) {
-		if (sscanf(in, "%d:%d", &h, &m) != 2)
-			return -1;
-	} else if (n >= 1 && n <= 2 && strspn(in, "0123456789") == n) {
-		h = atoi(in);
-	} else if ((n == 3 || n == 4) && strspn(in, "0123456789") == n) {
-		h = atoi(in) / 100;
-		m = atoi(in) % 100;
-	}
-	if (h < 0 || h > 23 || m < 0 || m > 59)
-		return -1;
-	snprintf(out, 6, "%02d:%02d", h, m);
-	return 0;
-}
-
 static int check_time(void *ctx, struct form *f, const char *name, const char *value, struct err *e)
 {
 	char t[6];
+	int m;
 
 	(void)ctx;
-	if (norm_time(value, t) < 0)
+	if (clock_time_parse(value, &m, NULL) < 0)
 		return err_field(e, name, "%s", _("a time is HH:MM, e.g. 08:00 (or 8, 800)"));
+	clock_time_format(m, t);
 	form_set(f, name, t);
 	return 0;
 }
