@@ -5,70 +5,46 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "core/normalize.h"
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-static const char *const kind_codes[] = {"home", "central", "hospital"};
-static const char *const reason_codes[] = {"key_area", "close_contact", "secondary_contact",
-					   "symptoms", "other"};
-static const char *const end_codes[] = {"completed",  "hospitalised", "confirmed",
-					"moved_away", "error",	      "restarted"};
-static const char *const slot_codes[] = {"AM", "PM"};
-
-static const char *code_of(const char *const *codes, size_t n, int v)
-{
-	return v >= 0 && (size_t)v < n ? codes[v] : "";
-}
-
-static int from_code(const char *const *codes, size_t n, const char *code)
-{
-	if (!code)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(codes[i], code))
-			return (int)i;
-	return -1;
-}
+#include "core/model.h"
 
 const char *isolation_kind_code(enum isolation_kind kind)
 {
-	return code_of(kind_codes, COUNT(kind_codes), (int)kind);
+	return model_enum_code(model_iso_kind, (int)kind);
 }
 
 int isolation_kind_from_code(const char *code)
 {
-	return from_code(kind_codes, COUNT(kind_codes), code);
+	return model_enum_index(model_iso_kind, code);
 }
 
 const char *isolation_reason_code(enum isolation_reason reason)
 {
-	return code_of(reason_codes, COUNT(reason_codes), (int)reason);
+	return model_enum_code(model_iso_reason, (int)reason);
 }
 
 int isolation_reason_from_code(const char *code)
 {
-	return from_code(reason_codes, COUNT(reason_codes), code);
+	return model_enum_index(model_iso_reason, code);
 }
 
 const char *isolation_end_code(enum isolation_end end)
 {
-	return code_of(end_codes, COUNT(end_codes), (int)end);
+	return model_enum_code(model_iso_end, (int)end);
 }
 
 int isolation_end_from_code(const char *code)
 {
-	return from_code(end_codes, COUNT(end_codes), code);
+	return model_enum_index(model_iso_end, code);
 }
 
 const char *isolation_slot_code(enum isolation_slot slot)
 {
-	return code_of(slot_codes, COUNT(slot_codes), (int)slot);
+	return model_enum_code(model_slot, (int)slot);
 }
 
 int isolation_slot_from_code(const char *code)
 {
-	return from_code(slot_codes, COUNT(slot_codes), code);
+	return model_enum_index(model_slot, code);
 }
 
 void isolation_span_compute(const struct date *start, int days, int extended,

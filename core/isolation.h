@@ -10,35 +10,14 @@
 #define DOORSTEP_ISOLATION_H
 
 #include "core/date.h"
+#include "core/enums.h"
 #include "core/err.h"
 
-enum isolation_kind {
-	ISOLATION_HOME,	    /* "home" 居家 */
-	ISOLATION_CENTRAL,  /* "central" 集中 */
-	ISOLATION_HOSPITAL, /* "hospital" 医院 */
-};
-
-enum isolation_reason {
-	ISOLATION_REASON_KEY_AREA,	    /* "key_area": returned from a key area */
-	ISOLATION_REASON_CLOSE_CONTACT,	    /* "close_contact" */
-	ISOLATION_REASON_SECONDARY_CONTACT, /* "secondary_contact" */
-	ISOLATION_REASON_SYMPTOMS,	    /* "symptoms" */
-	ISOLATION_REASON_OTHER,		    /* "other" */
-};
-
-enum isolation_end {
-	ISOLATION_END_COMPLETED,    /* "completed" */
-	ISOLATION_END_HOSPITALISED, /* "hospitalised" */
-	ISOLATION_END_CONFIRMED,    /* "confirmed": became a confirmed case */
-	ISOLATION_END_MOVED_AWAY,   /* "moved_away" */
-	ISOLATION_END_ERROR,	    /* "error": entered in error */
-	ISOLATION_END_RESTARTED,    /* "restarted": a new period began */
-};
-
-enum isolation_slot {
-	SLOT_AM, /* "AM" */
-	SLOT_PM, /* "PM" */
-};
+/* Generated from core/enums.h; codes and labels in core/model.h. */
+enum isolation_kind { ENUM_ISO_KIND(ENUM_C, ) };
+enum isolation_reason { ENUM_ISO_REASON(ENUM_C, ) };
+enum isolation_end { ENUM_ISO_END(ENUM_C, ) };
+enum isolation_slot { ENUM_SLOT(ENUM_C, ) };
 
 struct isolation_span {
 	struct date start;	 /* day 1 */

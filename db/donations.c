@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/model.h"
 #include "core/money.h"
 #include "core/receipt.h"
 #include "core/settings.h"
@@ -17,19 +18,6 @@
 #include "db/settings.h"
 #include "db/sql.h"
 #include "db/staff.h"
-
-static int in_list(const char *s, const char *const *list)
-{
-	for (; s && *list; list++)
-		if (!strcmp(s, *list))
-			return 1;
-	return 0;
-}
-
-static const char *const donor_types[] = {"individual", "party_member", "company", "organisation",
-					  NULL};
-static const char *const channels[] = {"cash", "bank", "wechat", "alipay", NULL};
-static const char *const recipient_kinds[] = {"household", "checkpoint", "other", NULL};
 
 static int empty(const char *s)
 {
@@ -56,7 +44,7 @@ static int validate(const struct donation_new *d, struct err *e)
 	if (!d->anonymous && empty(d->donor_name))
 		return err_field(e, "donor_name",
 				 _("the donor's name is required (or mark it anonymous)"));
-	if (d->donor_type && !in_list(d->donor_type, donor_types))
+	if (d->donor_type && !model_enum_find(model_donor_type, d->donor_type))
 		return err_field(e, "donor_type", _("unknown donor type \"%s\""), d->donor_type);
 	if (empty(d->kind) || (strcmp(d->kind, "cash") && strcmp(d->kind, "goods")))
 		return err_field(e, "kind", _("a donation is cash or goods"));
@@ -64,7 +52,7 @@ static int validate(const struct donation_new *d, struct err *e)
 		if (d->amount_fen <= 0)
 			return err_field(e, "amount",
 					 _("a cash donation needs an amount above zero"));
-		if (d->channel && !in_list(d->channel, channels))
+		if (d->channel && !model_enum_find(model_channel, d->channel))
 			return err_field(e, "channel", _("unknown channel \"%s\""), d->channel);
 		return 0;
 	}
@@ -314,7 +302,7 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 		return err_field(e, "unit", _("a distribution needs the unit"));
 	if (d->quantity <= 0)
 		return err_field(e, "quantity", _("a distribution needs a quantity above zero"));
-	if (!in_list(rk, recipient_kinds))
+	if (!model_enum_find(model_recipient_kind, rk))
 		return err_field(e, "recipient", _("unknown recipient kind \"%s\""), rk);
 	if (!strcmp(rk, "household") && d->household_id < 0)
 		return err_field(e, "recipient", _("pick the household that receives the goods"));

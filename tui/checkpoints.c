@@ -62,13 +62,6 @@ struct cp_state {
 
 /* ---- helpers ---- */
 
-static const char *enum_label(const struct enum_entry *t, const char *code)
-{
-	const struct enum_entry *en = model_enum_find(t, code);
-
-	return en ? _(en->label) : code;
-}
-
 static void short_date(const char *iso, char out[6])
 {
 	snprintf(out, 6, "%s", strlen(iso) >= 10 ? iso + 5 : iso);
@@ -347,7 +340,7 @@ static void verdict_text(const struct gate_info *g, struct strbuf *b)
 				strbuf_printf(
 				    b, _("Not allowed: %s is under isolation (%s, until %s)."),
 				    g->members[i].name,
-				    enum_label(model_iso_kind, g->members[i].iso_kind),
+				    model_enum_label(model_iso_kind, g->members[i].iso_kind),
 				    g->members[i].iso_last_day);
 				break;
 			}
@@ -686,7 +679,7 @@ static void roster_draw(struct screen *s)
 			snprintf(line, sizeof line, _("%s %s %s-%s  %s (%s)  present: %s  %s"),
 				 sh->checkpoint_name, sh->date, sh->start_time, sh->end_time,
 				 sh->staff_id < 0 ? _("nobody yet") : sh->staff_name,
-				 enum_label(model_shift_role, sh->role),
+				 model_enum_label(model_shift_role, sh->role),
 				 sh->present == 1   ? _("yes")
 				 : sh->present == 0 ? _("no")
 						    : _("not recorded"),
