@@ -11,11 +11,11 @@
 #include "core/isolation.h" /* struct iso_alerts */
 #include "core/strbuf.h"
 
-/* Isolation kinds in the order of model_iso_kind: home, central, hospital. */
+/* Isolation kinds, as enum isolation_kind (the order of model_iso_kind). */
 enum stats_kind {
-	STATS_HOME,
-	STATS_CENTRAL,
-	STATS_HOSPITAL,
+	STATS_HOME = ISOLATION_HOME,
+	STATS_CENTRAL = ISOLATION_CENTRAL,
+	STATS_HOSPITAL = ISOLATION_HOSPITAL,
 	STATS_KINDS,
 };
 

@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/model.h"
 #include "core/settings.h"
 #include "db/db.h"
 #include "db/settings.h"
@@ -102,7 +103,6 @@ static int count_visits(struct db *db, struct daily_stats *s, const char *date, 
 
 static int count_isolations(struct db *db, struct daily_stats *s, const char *date, struct err *e)
 {
-	static const char *const kinds[STATS_KINDS] = {"home", "central", "hospital"};
 	sqlite3_stmt *st = db_stmt(
 		db,
 		"SELECT kind, sum(start_date = :date), sum(" ISO_DUE_ON("i", ":date") "),"
@@ -119,14 +119,12 @@ static int count_isolations(struct db *db, struct daily_stats *s, const char *da
 		return -1;
 	sql_bind_text(st, ":date", date);
 	while ((r = sql_step_row(db, st, e)) == 1) {
-		const char *kind = (const char *)sqlite3_column_text(st, 0);
-		struct stats_isolation *k = NULL;
+		int i = model_enum_index(model_iso_kind, (const char *)sqlite3_column_text(st, 0));
+		struct stats_isolation *k;
 
-		for (int i = 0; i < STATS_KINDS; i++)
-			if (kind && !strcmp(kind, kinds[i]))
-				k = &s->iso[i];
-		if (!k)
+		if (i < 0 || i >= STATS_KINDS)
 			continue;
+		k = &s->iso[i];
 		k->new_today = sqlite3_column_int(st, 1);
 		k->active = sqlite3_column_int(st, 2);
 		k->released = sqlite3_column_int(st, 3);
