@@ -78,7 +78,7 @@ static void day_gaps(const struct duty_shift *v, size_t n, long long cp, long da
 		     j++)
 			;
 		g.to = j;
-		g.kind = planned[i] == PLAN_NOBODY	 ? DUTY_GAP_UNSTAFFED
+		g.kind = planned[i] == PLAN_NOBODY   ? DUTY_GAP_UNSTAFFED
 			 : planned[i] == PLAN_ABSENT ? DUTY_GAP_ABSENT
 						     : DUTY_GAP_UNCOVERED;
 		push_gap(out, nout, cap, &g);

@@ -20,10 +20,10 @@
 #include "core/i18n.h"
 
 /* Expanders. */
-#define ENUM_C(a, name, code, en, zh) name,
+#define ENUM_C(a, name, code, en, zh)	  name,
 #define ENUM_ENTRY(a, name, code, en, zh) {code, en, zh},
-#define ENUM_OR(col, name, code, en, zh) " OR " col " = '" code "'"
-#define ENUM_CHECK(LIST, col) "(0" LIST(ENUM_OR, col) ")"
+#define ENUM_OR(col, name, code, en, zh)  " OR " col " = '" code "'"
+#define ENUM_CHECK(LIST, col)		  "(0" LIST(ENUM_OR, col) ")"
 
 #define ENUM_SEX(X, a)                                                                             \
 	X(a, MODEL_SEX_M, "M", N_("male"), "男")                                                   \
@@ -83,7 +83,8 @@
 	X(a, ISOLATION_HOSPITAL, "hospital", N_("hospital"), "医院")
 
 #define ENUM_ISO_REASON(X, a)                                                                      \
-	X(a, ISOLATION_REASON_KEY_AREA, "key_area", N_("returned from a key area"), "重点地区返回") \
+	X(a, ISOLATION_REASON_KEY_AREA, "key_area", N_("returned from a key area"),                \
+	  "重点地区返回")                                                                          \
 	X(a, ISOLATION_REASON_CLOSE_CONTACT, "close_contact", N_("close contact"), "密切接触者")   \
 	X(a, ISOLATION_REASON_SECONDARY_CONTACT, "secondary_contact", N_("secondary contact"),     \
 	  "次密切接触者")                                                                          \

@@ -63,7 +63,8 @@ static int duty_row(const struct shift *s, void *ctx)
 	if (s->staff_id < 0)
 		strbuf_puts(&d->people, "（待安排）");
 	else
-		strbuf_printf(&d->people, "%s（%s）", s->staff_name, model_enum_zh(model_shift_role, s->role));
+		strbuf_printf(&d->people, "%s（%s）", s->staff_name,
+			      model_enum_zh(model_shift_role, s->role));
 	return 0;
 }
 

@@ -28,8 +28,10 @@
 #ifndef DOORSTEP_VIEWS_H
 #define DOORSTEP_VIEWS_H
 
-#define ISO_DUE_ON(A, D) "(" A ".start_date <= " D " AND (" A ".end_date IS NULL OR " A ".end_date > " D "))"
-#define ISO_HELD_ON(A, D) "(" A ".start_date <= " D " AND (" A ".end_date IS NULL OR " A ".end_date >= " D "))"
+#define ISO_DUE_ON(A, D)                                                                           \
+	"(" A ".start_date <= " D " AND (" A ".end_date IS NULL OR " A ".end_date > " D "))"
+#define ISO_HELD_ON(A, D)                                                                          \
+	"(" A ".start_date <= " D " AND (" A ".end_date IS NULL OR " A ".end_date >= " D "))"
 
 /* A voided donation: either mark set (older rows may carry only one). */
 #define DONATION_VOIDED(A) "(" A ".void_reason IS NOT NULL OR " A ".voided_at IS NOT NULL)"

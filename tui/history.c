@@ -158,7 +158,8 @@ static int e_open(struct screen *s, void *arg, struct err *e)
 
 	(void)e;
 	strbuf_printf(&b, "%s  %s  %s (%s)\n\n", a->at, a->staff ? a->staff : "",
-		      model_enum_label(model_audit_action, a->action), a->table_name ? a->table_name : "");
+		      model_enum_label(model_audit_action, a->action),
+		      a->table_name ? a->table_name : "");
 	if (!a->changes || !*a->changes)
 		strbuf_puts(&b, _("No details were recorded."));
 	else

@@ -11,7 +11,7 @@
 
 #include "core/duty.h"
 
-#define H(h) ((h) * 60)
+#define H(h) ((h)*60)
 
 static void test_gaps(void **state)
 {
@@ -19,8 +19,8 @@ static void test_gaps(void **state)
 	 * shift 20:00-02:00 the week before).  On day 10: 08-14 covered,
 	 * 14-20 planned with nobody, 20-02 by someone marked absent. */
 	const struct duty_shift v[] = {
-	    {1, 1, 7, 3, H(8), H(14), 1},  {2, 1, 7, 3, H(14), H(20), 1},
-	    {3, 1, 8, 3, H(20), H(2), 1},  {4, 1, 7, 10, H(8), H(14), -1},
+	    {1, 1, 7, 3, H(8), H(14), 1},     {2, 1, 7, 3, H(14), H(20), 1},
+	    {3, 1, 8, 3, H(20), H(2), 1},     {4, 1, 7, 10, H(8), H(14), -1},
 	    {5, 1, -1, 10, H(14), H(20), -1}, {6, 1, 8, 10, H(20), H(2), 0},
 	};
 	const long long cps[] = {1, 2};

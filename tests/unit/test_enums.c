@@ -87,14 +87,16 @@ static void test_schema_checks_match_tables(void **state)
 		char got[512], want[512] = "|";
 		size_t len = 1;
 
-		assert_int_equal(sqlite3_prepare_v2(db_handle(db),
-						    "SELECT sql FROM sqlite_master WHERE type = 'table'"
-						    " AND name = ?1",
-						    -1, &st, NULL),
-				 SQLITE_OK);
+		assert_int_equal(
+		    sqlite3_prepare_v2(db_handle(db),
+				       "SELECT sql FROM sqlite_master WHERE type = 'table'"
+				       " AND name = ?1",
+				       -1, &st, NULL),
+		    SQLITE_OK);
 		sqlite3_bind_text(st, 1, checked[i].table, -1, SQLITE_STATIC);
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-		literals((const char *)sqlite3_column_text(st, 0), checked[i].column, got, sizeof got);
+		literals((const char *)sqlite3_column_text(st, 0), checked[i].column, got,
+			 sizeof got);
 		sqlite3_finalize(st);
 		for (const struct enum_entry *en = checked[i].codes; en->code; en++)
 			len += (size_t)snprintf(want + len, sizeof want - len, "%s|", en->code);

@@ -198,8 +198,8 @@ static void test_parse_time(void **state)
 	assert_int_equal(m, 480);
 	assert_int_equal(clock_parse_hhmm("08:00"), 480);
 	assert_int_equal(clock_parse_hhmm("8:00"), -1); /* stored values are HH:MM */
-	static const char *const bad[] = {"24:00", "12:60",  "2400", "12:0",  "a:00", ":00",
-					  "123:00", "",    "12:0a", "-1:00", "12345", "1:2:3"};
+	static const char *const bad[] = {"24:00",  "12:60", "2400",  "12:0",  "a:00",	":00",
+					  "123:00", "",	     "12:0a", "-1:00", "12345", "1:2:3"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		m = -1;
 		assert_int_equal(clock_time_parse(bad[i], &m, &e), -1);

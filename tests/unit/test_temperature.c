@@ -141,7 +141,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_fast_entry), cmocka_unit_test(test_range),
 	    cmocka_unit_test(test_malformed),  cmocka_unit_test(test_format),
-	    cmocka_unit_test(test_fever),	  cmocka_unit_test(test_range_and_threshold),
+	    cmocka_unit_test(test_fever),      cmocka_unit_test(test_range_and_threshold),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

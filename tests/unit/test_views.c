@@ -78,18 +78,20 @@ static void test_isolation_view_agrees_with_core(void **state)
 	char last[DATE_STR];
 
 	(void)state;
-	assert_int_equal(sqlite3_prepare_v2(db_handle(db),
-					    "INSERT INTO isolations(id, uuid, created_at, updated_at,"
-					    " resident_id, kind, start_date, days, extended_days,"
-					    " end_date) VALUES(?1, 'i' || ?1, '2020-01-01 08:00:00',"
-					    " '2020-01-01 08:00:00', 1, 'home', ?2, ?3, ?4, ?5)",
-					    -1, &ins, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db_handle(db),
-					    "SELECT i.last_day, " ISO_DUE_ON("i", ":d") ", " ISO_HELD_ON(
-						"i", ":d") " FROM isolation_spans i WHERE i.id = :id",
-					    -1, &q, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db_handle(db),
+			       "INSERT INTO isolations(id, uuid, created_at, updated_at,"
+			       " resident_id, kind, start_date, days, extended_days,"
+			       " end_date) VALUES(?1, 'i' || ?1, '2020-01-01 08:00:00',"
+			       " '2020-01-01 08:00:00', 1, 'home', ?2, ?3, ?4, ?5)",
+			       -1, &ins, NULL),
+	    SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db_handle(db),
+			       "SELECT i.last_day, " ISO_DUE_ON("i", ":d") ", " ISO_HELD_ON(
+				   "i", ":d") " FROM isolation_spans i WHERE i.id = :id",
+			       -1, &q, NULL),
+	    SQLITE_OK);
 	for (size_t k = 0; k < sizeof iso_cases / sizeof iso_cases[0]; k++) {
 		const struct iso_case *c = &iso_cases[k];
 		struct date start, end, day;
@@ -120,11 +122,13 @@ static void test_isolation_view_agrees_with_core(void **state)
 		if (strcmp((const char *)sqlite3_column_text(q, 0), last))
 			fail_msg("%s: the view's last day %s, core's %s", c->what,
 				 sqlite3_column_text(q, 0), last);
-		if (sqlite3_column_int(q, 1) != isolation_due_on(&start, c->end ? &end : NULL, &day))
+		if (sqlite3_column_int(q, 1) !=
+		    isolation_due_on(&start, c->end ? &end : NULL, &day))
 			fail_msg("%s: due on %s: SQL %d, core %d", c->what, c->day,
 				 sqlite3_column_int(q, 1),
 				 isolation_due_on(&start, c->end ? &end : NULL, &day));
-		if (sqlite3_column_int(q, 2) != isolation_held_on(&start, c->end ? &end : NULL, &day))
+		if (sqlite3_column_int(q, 2) !=
+		    isolation_held_on(&start, c->end ? &end : NULL, &day))
 			fail_msg("%s: held on %s: SQL %d, core %d", c->what, c->day,
 				 sqlite3_column_int(q, 2),
 				 isolation_held_on(&start, c->end ? &end : NULL, &day));
@@ -175,27 +179,28 @@ static void test_stock_view_agrees_with_core(void **state)
 	(void)state;
 	err_clear(&e);
 	assert_int_equal(
-	    db_exec(db,
-		    "INSERT INTO donations(uuid, created_at, updated_at, receipt_no, year, station,"
-		    " seq, received_date, kind, item, unit, quantity, value_fen, void_reason,"
-		    " voided_at, deleted_at) VALUES"
-		    " ('d1', 'x', 'x', 'A1', 2020, 'A', 1, '2020-02-01', 'goods', '口罩', '箱', 1000,"
-		    "  10000, NULL, NULL, NULL),"
-		    " ('d2', 'x', 'x', 'A2', 2020, 'A', 2, '2020-02-03', 'goods', '口罩', '箱', 500,"
-		    "  5000, NULL, NULL, NULL),"
-		    " ('d3', 'x', 'x', 'A3', 2020, 'A', 3, '2020-02-02', 'goods', '口罩', '箱', 700,"
-		    "  7000, 'wrong item', '2020-02-10 09:00:00', NULL),"
-		    " ('d4', 'x', 'x', 'A4', 2020, 'A', 4, '2020-02-02', 'goods', '消毒液', '瓶', 100,"
-		    "  NULL, 'duplicate', '2020-02-02 10:00:00', NULL),"
-		    " ('d5', 'x', 'x', 'A5', 2020, 'A', 5, '2020-02-02', 'goods', '酒精', '瓶', 2000,"
-		    "  NULL, NULL, NULL, NULL),"
-		    " ('d6', 'x', 'x', 'A6', 2020, 'A', 6, '2020-02-02', 'cash', NULL, NULL, NULL,"
-		    "  NULL, NULL, NULL, NULL);"
-		    "INSERT INTO distributions(uuid, created_at, updated_at, item, unit, quantity,"
-		    " date, deleted_at) VALUES ('t1', 'x', 'x', '口罩', '箱', 300, '2020-02-04', NULL),"
-		    " ('t2', 'x', 'x', '口罩', '箱', 50, '2020-02-04', '2020-02-05 08:00:00'),"
-		    " ('t3', 'x', 'x', '酒精', '瓶', 2000, '2020-02-05', NULL);",
-		    &e),
+	    db_exec(
+		db,
+		"INSERT INTO donations(uuid, created_at, updated_at, receipt_no, year, station,"
+		" seq, received_date, kind, item, unit, quantity, value_fen, void_reason,"
+		" voided_at, deleted_at) VALUES"
+		" ('d1', 'x', 'x', 'A1', 2020, 'A', 1, '2020-02-01', 'goods', '口罩', '箱', 1000,"
+		"  10000, NULL, NULL, NULL),"
+		" ('d2', 'x', 'x', 'A2', 2020, 'A', 2, '2020-02-03', 'goods', '口罩', '箱', 500,"
+		"  5000, NULL, NULL, NULL),"
+		" ('d3', 'x', 'x', 'A3', 2020, 'A', 3, '2020-02-02', 'goods', '口罩', '箱', 700,"
+		"  7000, 'wrong item', '2020-02-10 09:00:00', NULL),"
+		" ('d4', 'x', 'x', 'A4', 2020, 'A', 4, '2020-02-02', 'goods', '消毒液', '瓶', 100,"
+		"  NULL, 'duplicate', '2020-02-02 10:00:00', NULL),"
+		" ('d5', 'x', 'x', 'A5', 2020, 'A', 5, '2020-02-02', 'goods', '酒精', '瓶', 2000,"
+		"  NULL, NULL, NULL, NULL),"
+		" ('d6', 'x', 'x', 'A6', 2020, 'A', 6, '2020-02-02', 'cash', NULL, NULL, NULL,"
+		"  NULL, NULL, NULL, NULL);"
+		"INSERT INTO distributions(uuid, created_at, updated_at, item, unit, quantity,"
+		" date, deleted_at) VALUES ('t1', 'x', 'x', '口罩', '箱', 300, '2020-02-04', NULL),"
+		" ('t2', 'x', 'x', '口罩', '箱', 50, '2020-02-04', '2020-02-05 08:00:00'),"
+		" ('t3', 'x', 'x', '酒精', '瓶', 2000, '2020-02-05', NULL);",
+		&e),
 	    0);
 	assert_int_equal(sqlite3_prepare_v2(db_handle(db),
 					    "SELECT item, unit, received, distributed, value_fen,"
