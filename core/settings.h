@@ -1,4 +1,4 @@
-/* settings: the community's settings (one per database), SPEC §2. */
+/* settings: the community's settings (one per database; README.md#schema). */
 #ifndef DOORSTEP_SETTINGS_H
 #define DOORSTEP_SETTINGS_H
 
@@ -28,7 +28,7 @@ struct settings {
  * a message in e (field "fever_threshold"). */
 int settings_parse_fever(const char *text, int *tenths, struct err *e);
 
-/* Fills the defaults of SPEC §2 (empty names, station 'A'). */
+/* Fills the defaults of README.md#schema (empty names, station 'A'). */
 void settings_defaults(struct settings *s);
 
 /* Checks every field; the error names the field.  Returns 0 or -1. */
