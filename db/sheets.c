@@ -25,8 +25,8 @@
 #include "db/settings.h"
 #include "db/sheet_gate.h"
 #include "db/sql.h"
-#include "db/views.h"
 #include "db/stats.h"
+#include "db/views.h"
 
 const char *const db_sheet_kinds[] = {
     "rounds", "isolation", "daily", "donations", "duty", "passes", NULL,
