@@ -159,7 +159,7 @@ fuzz: deps
 	@BUILD=$(BUILD) tools/fuzz.sh
 
 pot:
-	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -o data/locale/doorstep.pot $(TUI_SRC) $(CORE_SRC) $(DB_SRC)
+	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -o data/locale/doorstep.pot $(TUI_SRC) $(CORE_SRC) $(DB_SRC) core/enums.h
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR) $(DESTDIR)$(PREFIX)/share/man/man1

@@ -63,13 +63,6 @@ struct cp_state {
 
 /* ---- helpers ---- */
 
-static const char *enum_label(const struct enum_entry *t, const char *code)
-{
-	const struct enum_entry *en = model_enum_find(t, code);
-
-	return en ? _(en->label) : code;
-}
-
 static void short_date(const char *iso, char out[6])
 {
 	snprintf(out, 6, "%s", strlen(iso) >= 10 ? iso + 5 : iso);
@@ -348,7 +341,7 @@ static void verdict_text(const struct gate_info *g, struct strbuf *b)
 				strbuf_printf(
 				    b, _("Not allowed: %s is under isolation (%s, until %s)."),
 				    g->members[i].name,
-				    enum_label(model_iso_kind, g->members[i].iso_kind),
+				    model_enum_label(model_iso_kind, g->members[i].iso_kind),
 				    g->members[i].iso_last_day);
 				break;
 			}
@@ -687,7 +680,7 @@ static void roster_draw(struct screen *s)
 			snprintf(line, sizeof line, _("%s %s %s-%s  %s (%s)  present: %s  %s"),
 				 sh->checkpoint_name, sh->date, sh->start_time, sh->end_time,
 				 sh->staff_id < 0 ? _("nobody yet") : sh->staff_name,
-				 enum_label(model_shift_role, sh->role),
+				 model_enum_label(model_shift_role, sh->role),
 				 sh->present == 1   ? _("yes")
 				 : sh->present == 0 ? _("no")
 						    : _("not recorded"),
@@ -740,34 +733,15 @@ struct shift_form {
 	int editing;
 };
 
-/* "8" "800" "8:00" "0800" → "08:00". */
-static int norm_time(const char *in, char out[6])
-{
-	int h = -1, m = 0;
-	size_t n = strlen(in);
-
-	if (strchr(in, ':')) {
-		if (sscanf(in, "%d:%d", &h, &m) != 2)
-			return -1;
-	} else if (n >= 1 && n <= 2 && strspn(in, "0123456789") == n) {
-		h = atoi(in);
-	} else if ((n == 3 || n == 4) && strspn(in, "0123456789") == n) {
-		h = atoi(in) / 100;
-		m = atoi(in) % 100;
-	}
-	if (h < 0 || h > 23 || m < 0 || m > 59)
-		return -1;
-	snprintf(out, 6, "%02d:%02d", h, m);
-	return 0;
-}
-
 static int check_time(void *ctx, struct form *f, const char *name, const char *value, struct err *e)
 {
 	char t[6];
+	int m;
 
 	(void)ctx;
-	if (norm_time(value, t) < 0)
+	if (clock_time_parse(value, &m, NULL) < 0)
 		return err_field(e, name, "%s", _("a time is HH:MM, e.g. 08:00 (or 8, 800)"));
+	clock_time_format(m, t);
 	form_set(f, name, t);
 	return 0;
 }
