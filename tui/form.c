@@ -105,6 +105,7 @@ static void add_text(struct form *f, const char *name, const char *label, const 
 	struct field *fd = add(f, name, label, kind, flags);
 
 	fd->le.max = max_chars > 0 ? (size_t)max_chars : 0;
+	fd->le.multiline = kind == FIELD_TEXT && (flags & FORM_MULTILINE);
 	lineedit_set_utf8(&fd->le, initial ? initial : "");
 	fd->initial = lineedit_get_utf8(&fd->le);
 	fd->check = check;

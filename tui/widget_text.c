@@ -5,10 +5,14 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
+#include "core/i18n.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "tui/app.h"
+
+#define LINE_BREAK_MARK 0x21B5 /* ↵, one column like the L'\n' it stands for */
 
 static int printable(int key)
 {
@@ -29,11 +33,49 @@ static int narrow(int key)
 	return key;
 }
 
+/* A paste goes in whole or not at all; a number field takes it only when
+ * every character is one it would take typed (white space around it is
+ * left out). */
+static int paste_key(struct lineedit *le, enum text_field_kind kind, const struct event *ev,
+		     int *changed)
+{
+	const wchar_t *s = ev->paste_text;
+	size_t n = ev->paste_len;
+	wchar_t *num = NULL;
+	const char *why = NULL;
+	int r;
+
+	if (kind == TEXT_FIELD_NUMBER) {
+		while (n && iswspace((wint_t)*s))
+			s++, n--;
+		while (n && iswspace((wint_t)s[n - 1]))
+			n--;
+		num = xcalloc(n + 1, sizeof *num);
+		for (size_t k = 0; k < n && !why; k++) {
+			num[k] = (wchar_t)narrow((int)s[k]);
+			if (num[k] > 127 || !strchr("0123456789.-:", (int)num[k]) || !num[k])
+				why = _("The pasted text is not a number or date: nothing was pasted.");
+		}
+		s = num;
+	}
+	r = why ? 0 : lineedit_paste(le, s, n);
+	if (r < 0)
+		why = _("The pasted text is longer than this field takes: nothing was pasted.");
+	if (why && ev->paste_refused)
+		*ev->paste_refused = why;
+	if (changed)
+		*changed = r > 0;
+	free(num);
+	return SCREEN_HANDLED;
+}
+
 int text_field_key(struct lineedit *le, enum text_field_kind kind, const struct event *ev,
 		   int *changed)
 {
 	int ch = 0;
 
+	if (ev->type == EVENT_PASTE)
+		return paste_key(le, kind, ev, changed);
 	if (ev->type != EVENT_KEY)
 		return SCREEN_IGNORED;
 	if (printable(ev->key)) {
@@ -90,15 +132,17 @@ void text_field_draw(struct app *app, struct lineedit *le, int y, int x, int col
 	if (cols <= 0)
 		return;
 	if (!focused) { /* from its start, cut with an ellipsis, wherever it was scrolled */
-		t = lineedit_get_utf8(le);
-		draw_fit(y, x, cols, t, role);
-		free(t);
-		return;
+		v.first = 0;
+		v.count = le->len;
+	} else {
+		lineedit_view(le, cols, &v);
 	}
-	lineedit_view(le, cols, &v);
 	t = p = xmalloc(v.count * 4 + 1);
-	for (size_t i = 0; i < v.count; i++)
-		p += utf8_encode((uint32_t)le->buf[v.first + i], p);
+	for (size_t i = 0; i < v.count; i++) {
+		wchar_t c = le->buf[v.first + i];
+
+		p += utf8_encode(c == L'\n' ? LINE_BREAK_MARK : (uint32_t)c, p);
+	}
 	*p = 0;
 	draw_fit(y, x, cols, t, role);
 	free(t);
