@@ -26,6 +26,7 @@
 #include "tui/first_start.h"
 #include "tui/help.h"
 #include "tui/paste.h"
+#include "tui/safeout.h"
 #include "tui/screen.h"
 #include "tui/settings_screen.h"
 #include "tui/setup.h"
@@ -766,6 +767,7 @@ int app_run(struct cli *cli)
 	}
 	app = xcalloc(1, sizeof *app);
 	app->cli = cli;
+	safeout_remove(); /* curses writes escape sequences to stdout itself */
 
 	signals_install(restore_terminal);
 	xalloc_set_fatal_hook(restore_terminal);

@@ -15,6 +15,7 @@
 #include "db/roster.h"
 #include "tui/cli.h"
 #include "tui/paths.h"
+#include "tui/safeout.h"
 
 static int read_file(const char *path, struct strbuf *b, struct err *e)
 {
@@ -93,7 +94,7 @@ static void progress(size_t done, size_t total, void *ctx)
 {
 	(void)ctx;
 	/* The carriage return stays out of the translation (gettext wants none). */
-	fputc('\r', stderr);
+	safeout_carriage_return();
 	fprintf(stderr, _("importing: %zu / %zu rows"), done, total);
 	if (done == total)
 		fputc('\n', stderr);
