@@ -86,6 +86,13 @@ void form_add_enum(struct form *f, const char *name, const char *label,
 /* A line shown but not edited (e.g. the station code). */
 void form_add_readonly(struct form *f, const char *name, const char *label, const char *value);
 
+/* Called after the user changed an enumeration field (name is the
+ * field's); it may form_set other fields and push a dialog. */
+typedef void (*form_change_fn)(void *ctx, struct form *f, const char *name);
+
+/* Sets the form's change callback (one per form; NULL for none). */
+void form_on_change(struct form *f, form_change_fn fn);
+
 /* Pushes the form as a modal screen over the current one.  The form belongs
  * to the stack from now on (freed when it closes; do not keep f).  Returns
  * 0, or -1 (the form was freed). */
