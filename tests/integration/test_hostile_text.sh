@@ -109,7 +109,7 @@ run "sheet receipt --text" "$BIN" --db "$T/demo.db" sheet receipt --receipt "$rn
 [ "$status" -eq 0 ] || fail "sheet receipt --text: exit $status"
 run "check" "$BIN" --db "$T/demo.db" check
 # the PDF text layer: what pdftotext gives back (a form feed between pages)
-for kind in rounds donations duty; do
+for kind in donations; do
 	expect_status 0 "$BIN" --db "$T/demo.db" sheet $kind -o "$T/$kind.pdf" &&
 		pdftotext -enc UTF-8 "$T/$kind.pdf" - | tr -d '\f' >"$T/$kind.txt" &&
 		clean "$T/$kind.txt" "pdftotext of sheet $kind"
