@@ -39,8 +39,9 @@ enum textsafe_kind textsafe_kind(uint32_t cp)
 {
 	if (cp == TEXTSAFE_BAD_BYTE)
 		return TEXTSAFE_MALFORMED;
-	if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && cp < 0x061C) || cp >= 0x10000)
-		return TEXTSAFE_OK; /* the common case, quickly */
+	if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && cp < 0x061C) ||
+	    (cp > 0x2069 && cp < 0xFEFF) || (cp > 0xFEFF && cp <= 0x10FFFF))
+		return TEXTSAFE_OK; /* the common cases (ASCII, CJK), quickly */
 	for (size_t i = 0; i < sizeof unsafe / sizeof unsafe[0]; i++)
 		if (cp >= unsafe[i].lo && cp <= unsafe[i].hi)
 			return unsafe[i].kind;
