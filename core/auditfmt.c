@@ -95,7 +95,6 @@ static int read_string(const char **p, struct strbuf *out)
 	return 0;
 }
 
-
 /* A scalar (string, number, true, false, null) appended readably, a string
  * through mask when one is given. */
 static int read_scalar(const char **p, mask_fn mask, struct strbuf *out)

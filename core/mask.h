@@ -25,7 +25,8 @@ void mask_phone(const char *phone, char *out, size_t n);
 /* A masking function: writes the masked form of in into out (n bytes). */
 typedef void (*mask_fn)(const char *in, char *out, size_t n);
 
-/* How the values of a record's field are shown by default: mask_id for
+/* How the values of a record's field are shown by default
+ * (docs/design.md#rules): mask_id for
  * "id_number", mask_phone for "phone" and "household_phone", NULL (in
  * full) for any other field. */
 mask_fn mask_for_field(const char *field);
