@@ -931,7 +931,7 @@ static size_t cell_clean(struct roster *r, struct cells *c, enum roster_field f,
 		c->warned[f] = 1;
 	}
 	err_clear(&e);
-	if (textsafe_check(b->s, cls, roster_field_name(f), _("the text"), &e) < 0) {
+	if (textsafe_check(b->s, cls, field_names[f], _("the text"), &e) < 0) {
 		if (!c->refused[f])
 			row_error(r, c, c->line, f, "%s", e.msg);
 		c->refused[f] = 1;

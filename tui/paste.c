@@ -1,8 +1,9 @@
 /* paste: bracketed paste read whole, never as keys; see paste.h.
  *
- * The SIGTSTP handler does more than set a flag (STYLE.md): it writes the
- * mode switch with write(2), which is async-signal-safe, around the handler
- * ncurses itself installs for suspending, which already does the rest. */
+ * The SIGTSTP handler does more than set a flag, unlike the program's other
+ * handlers: it writes the mode switch with write(2), which is
+ * async-signal-safe, around the handler ncurses itself installs for
+ * suspending, which already does the rest. */
 #include "tui/paste.h"
 
 #include <curses.h>
