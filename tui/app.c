@@ -25,6 +25,7 @@
 #include "tui/confirm.h"
 #include "tui/first_start.h"
 #include "tui/help.h"
+#include "tui/keys.h"
 #include "tui/paste.h"
 #include "tui/safeout.h"
 #include "tui/screen.h"
@@ -687,6 +688,11 @@ static void loop(struct app *app)
 			draw_all(app);
 		redraw = 1;
 		r = paste_get_wch(&wc, &p, signals_pending);
+		if (signals_take_interrupt()) {
+			free(p.text);
+			request_quit(app); /* Ctrl-C: as q, asking when input would be lost */
+			continue;
+		}
 		if (signals_pending()) {
 			free(p.text);
 			break;
@@ -773,6 +779,7 @@ int app_run(struct cli *cli)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	keys_teach_terminal();
 	timeout(POLL_MS);
 	paste_on(POLL_MS);
 	theme_init();

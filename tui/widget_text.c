@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 #include <wctype.h>
 
 #include "core/i18n.h"
@@ -33,9 +34,18 @@ static int narrow(int key)
 	return key;
 }
 
-/* A paste goes in whole or not at all; a number field takes it only when
- * every character is one it would take typed (white space around it is
- * left out). */
+/* The characters each kind of field takes; NULL: every printable one.  A
+ * date field takes what core/date's date_parse_input reads: 2020-02-15,
+ * 0215, 15, t or 今 (today), -1 (yesterday). */
+static const wchar_t *const accepted[] = {
+	[TEXT_FIELD_ANY] = NULL,
+	[TEXT_FIELD_NUMBER] = L"0123456789.-:",
+	[TEXT_FIELD_DATE] = L"0123456789.-+/tT\u4eca\u5929", /* 今天 */
+};
+
+/* A paste goes in whole or not at all; a number or date field takes it
+ * only when every character is one it would take typed (white space
+ * around it is left out). */
 static int paste_key(struct lineedit *le, enum text_field_kind kind, const struct event *ev,
 		     int *changed)
 {
@@ -45,7 +55,7 @@ static int paste_key(struct lineedit *le, enum text_field_kind kind, const struc
 	const char *why = NULL;
 	int r;
 
-	if (kind == TEXT_FIELD_NUMBER) {
+	if (accepted[kind]) {
 		while (n && iswspace((wint_t)*s))
 			s++, n--;
 		while (n && iswspace((wint_t)s[n - 1]))
@@ -53,7 +63,7 @@ static int paste_key(struct lineedit *le, enum text_field_kind kind, const struc
 		num = xcalloc(n + 1, sizeof *num);
 		for (size_t k = 0; k < n && !why; k++) {
 			num[k] = (wchar_t)narrow((int)s[k]);
-			if (num[k] > 127 || !strchr("0123456789.-:", (int)num[k]) || !num[k])
+			if (!num[k] || !wcschr(accepted[kind], num[k]))
 				why = _("The pasted text is not a number or date: nothing was pasted.");
 		}
 		s = num;
@@ -79,9 +89,9 @@ int text_field_key(struct lineedit *le, enum text_field_kind kind, const struct 
 	if (ev->type != EVENT_KEY)
 		return SCREEN_IGNORED;
 	if (printable(ev->key)) {
-		int c = kind == TEXT_FIELD_NUMBER ? narrow(ev->key) : ev->key;
+		int c = accepted[kind] ? narrow(ev->key) : ev->key;
 
-		if (kind != TEXT_FIELD_NUMBER || strchr("0123456789.-:", c))
+		if (!accepted[kind] || wcschr(accepted[kind], (wchar_t)c))
 			ch = lineedit_insert(le, (wchar_t)c);
 		if (changed)
 			*changed = ch;
