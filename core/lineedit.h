@@ -53,7 +53,7 @@ char *lineedit_get_utf8(const struct lineedit *le);
 
 /* Inserts c at the cursor and moves the cursor after it.  Returns 1, or 0
  * when c is a control character (or L'\0'; L'\n' is taken by a multi-line
- * field) or the field is full. */
+ * field), not a Unicode character, or the field is full. */
 int lineedit_insert(struct lineedit *le, wchar_t c);
 
 /* Inserts the n characters of a paste at the cursor, all or nothing: a

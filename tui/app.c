@@ -30,7 +30,7 @@
 #include "tui/safeout.h"
 #include "tui/screen.h"
 #include "tui/settings_screen.h"
-#include "tui/setup.h"
+#include "tui/ops/setup.h"
 #include "tui/signals.h"
 #include "tui/staffpick.h"
 #include "tui/tabs.h"
@@ -801,7 +801,7 @@ int app_run(struct cli *cli)
 
 	sig = signals_pending();
 	app->ending = 1;
-	if (app->db && db_in_transaction(app->db))
+	while (app->db && db_in_transaction(app->db))
 		db_rollback(app->db);
 	for (int i = 0; i < TABS_COUNT; i++) {
 		while (app->tabs[i].depth > 0)

@@ -20,8 +20,8 @@
 #include "core/profile.h"
 #include "core/xalloc.h"
 #include "tui/app.h"
-#include "tui/cmd_export.h"
 #include "tui/confirm.h"
+#include "tui/ops/export.h"
 #include "tui/form.h"
 #include "tui/paths.h"
 

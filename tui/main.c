@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/atomicfile.h"
 #include "core/clock.h"
 #include "core/err.h"
 #include "tui/cli.h"
@@ -22,6 +23,8 @@ int main(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN);
 	safeout_install();
 	paths_init(argv[0]);
+	/* What an earlier doorstep killed mid-write left behind. */
+	atomic_file_sweep();
 	utf8 = locale_init();
 	err_clear(&e);
 	if (clock_check_env(&e) < 0) {
