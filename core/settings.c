@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/temperature.h"
+#include "core/textsafe.h"
 
 void settings_defaults(struct settings *s)
 {
@@ -38,6 +39,8 @@ int settings_validate(const struct settings *s, struct err *e)
 
 	if (!s->community[0])
 		return err_field(e, "community", _("the community name is required"));
+	if (textsafe_check_settings(s, e) < 0)
+		return -1;
 	if (s->station < 'A' || s->station > 'Z')
 		return err_field(e, "station", _("the station code is one letter A-Z"));
 	if (s->fever_threshold < SETTINGS_FEVER_MIN || s->fever_threshold > SETTINGS_FEVER_MAX)

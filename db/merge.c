@@ -22,6 +22,7 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/mask.h"
 #include "core/strbuf.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
@@ -605,9 +606,15 @@ static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, ro
 	winner = v_wins ? v : s;
 	for (int k = 0; k < t->nkey; k++) {
 		const char *kv = row_text(v, t->i_key[k]);
+		mask_fn mask = mask_for_field(t->def->key[k]);
+		char masked[128];
 
 		if (t->cols[t->i_key[k]].parent)
 			kv = "same"; /* a parent's UUID says little to a reader */
+		else if (mask) { /* the report and the audit log show no full ID number */
+			mask(kv, masked, sizeof masked);
+			kv = masked;
+		}
 		strbuf_printf(&key, "%s%s=%s", k ? ", " : "", t->def->key[k], kv);
 	}
 	report_join(m, t, loser, winner, strbuf_str(&key));

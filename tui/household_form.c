@@ -195,7 +195,7 @@ int household_form_push(struct app *app, long long id, household_saved_fn saved,
 	form_add_text(f, "address", N_("Address"), h.address, 80, 0, NULL);
 	form_add_text(f, "grid", N_("Grid"), h.grid_name, 30, 0, NULL);
 	form_add_text(f, "phone", N_("Phone"), h.phone, 24, 0, check_phone);
-	form_add_text(f, "notes", N_("Notes"), h.notes, 200, 0, NULL);
+	form_add_text(f, "notes", N_("Notes"), h.notes, 200, FORM_MULTILINE, NULL);
 	model_household_clear(&h);
 	return form_push(app, f, submit, done);
 }
