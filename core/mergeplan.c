@@ -27,6 +27,18 @@ struct mergeplan_decision mergeplan_decide(const struct mergeplan_side *self,
 	return d;
 }
 
+const char *const mergeplan_change_actions[] = {
+	"insert", "update", "delete", "void", "import", NULL,
+};
+
+int mergeplan_action_changes(const char *action)
+{
+	for (size_t i = 0; action && mergeplan_change_actions[i]; i++)
+		if (!strcmp(mergeplan_change_actions[i], action))
+			return 1;
+	return 0;
+}
+
 int mergeplan_survives(const char *uuid_a, const char *uuid_b)
 {
 	return strcmp(uuid_a, uuid_b) < 0;

@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/json.h"
 #include "core/natsort.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/record.h"
@@ -271,6 +272,7 @@ int db_household_delete(struct db *db, long long id, struct err *e)
 	sqlite3_stmt *st;
 	long long *ids = NULL;
 	size_t n = 0;
+	struct strbuf ch = STRBUF_INIT;
 	int r;
 
 	if (db_begin(db, e) < 0)
@@ -282,17 +284,28 @@ int db_household_delete(struct db *db, long long id, struct err *e)
 	sql_bind_int(st, ":id", id);
 	if (sql_collect_ids(db, st, &ids, &n, e) < 0)
 		goto fail;
-	for (size_t i = 0; i < n; i++)
-		if (db_record_soft_delete(db, "residents", ids[i], e) < 0)
+	/* The residents it takes with it, by UUID: a merge that brings the
+	 * household back brings them back too. */
+	strbuf_puts(&ch, "{\"took\":{\"residents\":[");
+	for (size_t i = 0; i < n; i++) {
+		char uuid[37];
+
+		if (db_record_uuid(db, "residents", ids[i], uuid, e) < 0 ||
+		    db_record_soft_delete(db, "residents", ids[i], e) < 0)
 			goto fail;
-	r = db_record_soft_delete(db, "households", id, e);
+		strbuf_printf(&ch, "%s\"%s\"", i ? "," : "", uuid);
+	}
+	strbuf_puts(&ch, "]}}");
+	r = db_record_soft_delete_audited(db, "households", id, n ? strbuf_str(&ch) : NULL, e);
 	if (r < 0 || db_commit(db, e) < 0)
 		goto fail;
 	free(ids);
+	strbuf_free(&ch);
 	return r;
 fail:
 	db_rollback(db);
 	free(ids);
+	strbuf_free(&ch);
 	return -1;
 }
 

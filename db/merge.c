@@ -29,32 +29,63 @@
 #include "db/schema.h"
 #include "db/sql.h"
 
-/* What the code knows of each table beyond its columns: the column shown in
- * the report, and the natural key that makes two records duplicates. */
+/* A column pointing at the record a child cannot live without (a resident's
+ * household, a reading's visit).  strict: `check` refuses a live child under
+ * a deleted parent whatever happened, so the merge never leaves one;
+ * otherwise only a change to the child made apart from the parent's deletion
+ * brings the parent back (a deleted household keeps its earlier visits). */
+struct within {
+	const char *col;
+	int strict;
+};
+
+/* What the code knows of each table beyond its columns (which are read from
+ * the schema): the column shown in the report, the natural key that makes
+ * two records duplicates, and the parents it lives within.  A table joins
+ * the merge with one entry here, in dependency order (docs/merge.md). */
 struct table_def {
 	const char *name;
 	const char *label;
 	const char *key[3];   /* natural key columns (all non-NULL to apply) */
 	const char *key_null; /* the key applies only while this column is NULL */
 	int key_global;	      /* the key is unique over deleted records too */
+	int key_keeps_both;   /* duplicates whose values differ are both kept */
+	struct within within[2];
 };
 
 static const struct table_def defs[MERGE_TABLES] = {
-    {"staff", "name", {"name"}, NULL, 0},
-    {"grids", "name", {"name"}, NULL, 0},
-    {"households", "code", {"code"}, NULL, 0},
-    {"residents", "name", {"id_number"}, NULL, 0},
-    {"visits", "at", {NULL}, NULL, 0},
-    {"readings", "temperature", {NULL}, NULL, 0},
-    {"isolations", "start_date", {"resident_id"}, "end_date", 0},
-    {"checks", "date", {"isolation_id", "date", "slot"}, NULL, 0},
-    {"checkpoints", "name", {"name"}, NULL, 0},
-    {"donations", "receipt_no", {NULL}, NULL, 0},
-    {"distributions", "item", {NULL}, NULL, 0},
-    {"shifts", "date", {NULL}, NULL, 0},
-    {"passes", "pass_no", {"pass_no"}, NULL, 1},
-    {"pass_events", "at", {NULL}, NULL, 0},
-    {"audit_log", NULL, {NULL}, NULL, 0},
+    {.name = "staff", .label = "name", .key = {"name"}},
+    {.name = "grids", .label = "name", .key = {"name"}},
+    {.name = "households", .label = "code", .key = {"code"}},
+    {.name = "residents",
+     .label = "name",
+     .key = {"id_number"},
+     .within = {{"household_id", 1}}},
+    {.name = "visits", .label = "at", .within = {{"household_id", 0}}},
+    {.name = "readings",
+     .label = "temperature",
+     .within = {{"visit_id", 1}, {"resident_id", 0}}},
+    {.name = "isolations",
+     .label = "start_date",
+     .key = {"resident_id"},
+     .key_null = "end_date",
+     .within = {{"resident_id", 0}}},
+    {.name = "checks",
+     .label = "date",
+     .key = {"isolation_id", "date", "slot"},
+     .key_keeps_both = 1,
+     .within = {{"isolation_id", 0}}},
+    {.name = "checkpoints", .label = "name", .key = {"name"}},
+    {.name = "donations", .label = "receipt_no"},
+    {.name = "distributions", .label = "item", .within = {{"household_id", 0}}},
+    {.name = "shifts", .label = "date", .within = {{"checkpoint_id", 0}}},
+    {.name = "passes",
+     .label = "pass_no",
+     .key = {"pass_no"},
+     .key_global = 1,
+     .within = {{"household_id", 0}}},
+    {.name = "pass_events", .label = "at", .within = {{"pass_id", 0}}},
+    {.name = "audit_log"},
 };
 
 #define AUDIT_INDEX (MERGE_TABLES - 1)
@@ -821,6 +852,281 @@ out:
 	return r;
 }
 
+/* ---- revivals: no live record within a deleted one ---- */
+
+static char *change_actions_sql(void);
+
+static struct table *table_named(struct merge *m, const char *name)
+{
+	for (int i = 0; i < AUDIT_INDEX; i++)
+		if (!strcmp(m->t[i].def->name, name))
+			return &m->t[i];
+	return NULL;
+}
+
+/* SQL: the audit rows of record x (an expression) of actions acts in schema
+ * s1 that schema s2 lacks exist. */
+static void apart(struct strbuf *b, const char *s1, const char *s2, const char *x,
+		  const char *acts)
+{
+	strbuf_printf(b,
+		      "EXISTS (SELECT 1 FROM %s.audit_log a WHERE a.record_uuid = %s"
+		      " AND a.action IN %s AND NOT EXISTS (SELECT 1 FROM %s.audit_log o"
+		      " WHERE o.uuid = a.uuid))",
+		      s1, x, acts, s2);
+}
+
+static void report_revival(struct merge *m, const struct table *t, const char *uuid,
+			   const char *label, const char *by_table, const char *by_uuid,
+			   const char *by_label)
+{
+	struct merge_report *r = m->r;
+	struct merge_item *it;
+
+	r->revivals = xrealloc(r->revivals, (r->nrevivals + 1) * sizeof *r->revivals);
+	it = &r->revivals[r->nrevivals++];
+	memset(it, 0, sizeof *it);
+	it->table = t->def->name;
+	snprintf(it->uuid, sizeof it->uuid, "%s", uuid);
+	it->label = xstrdup(label);
+	snprintf(it->survivor, sizeof it->survivor, "%s", by_uuid);
+	it->survivor_label = xstrdup(by_label);
+	it->key = xstrdup(by_table);
+}
+
+static int revive_took(struct merge *m, struct table *t, const char *uuid, const char *label,
+		       struct err *e);
+
+/* Brings the deleted record uuid of t back (its updated_at stays, so every
+ * machine that brings it back writes the same version), audited as
+ * an update; then the records its deletion took with it.  1 revived, 0 it
+ * was live, -1 error. */
+static int revive(struct merge *m, struct table *t, const char *uuid, const char *by_table,
+		  const char *by_uuid, const char *by_label, struct err *e)
+{
+	char *sql = xasprintf("UPDATE main.\"%s\" SET deleted_at = NULL WHERE uuid = ?1"
+			      " AND deleted_at IS NOT NULL RETURNING \"%s\"",
+			      t->def->name, t->def->label);
+	sqlite3_stmt *st = prepare(m, sql, e);
+	struct strbuf ch = STRBUF_INIT;
+	char *label = NULL;
+	int rc;
+
+	free(sql);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		label = xstrdup(sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0)
+							   : "");
+	rc = sqlite3_reset(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK)
+		return sql_error(m->db, e, _("merge: writing failed"));
+	if (!label)
+		return 0;
+	report_revival(m, t, uuid, label, by_table, by_uuid, by_label);
+	/* An update of deleted_at: a change like any other, so the version
+	 * brought back wins over the deleted one on the machines that lack it. */
+	json_open(&ch);
+	strbuf_puts(&ch, "\"deleted_at\":[\"deleted\",null]");
+	json_add_str(&ch, "revived_by_table", by_table);
+	json_add_str(&ch, "revived_by", by_uuid);
+	json_add_str(&ch, "peer", m->r->other_uuid);
+	json_close(&ch);
+	rc = db_audit(m->db, "update", t->def->name, uuid, strbuf_str(&ch), e);
+	strbuf_free(&ch);
+	if (rc == 0)
+		rc = revive_took(m, t, uuid, label, e);
+	free(label);
+	return rc < 0 ? -1 : 1;
+}
+
+/* The records the last deletion of uuid took with it (its audit row's
+ * {"took": {"residents": [uuid ...]}}), still deleted and unchanged since,
+ * come back with it. */
+static int revive_took(struct merge *m, struct table *t, const char *uuid, const char *label,
+		       struct err *e)
+{
+	char *acts = change_actions_sql();
+	char *sql = xasprintf(
+	    "WITH d AS (SELECT at, changes FROM (SELECT at, uuid, changes FROM main.audit_log"
+	    " WHERE record_uuid = ?1 AND action = 'delete' UNION SELECT at, uuid, changes"
+	    " FROM other.audit_log WHERE record_uuid = ?1 AND action = 'delete')"
+	    " WHERE json_valid(changes) ORDER BY at DESC, uuid DESC LIMIT 1)"
+	    " SELECT k.key, v.value FROM d, json_each(d.changes, '$.took') k, json_each(k.value) v"
+	    " WHERE NOT EXISTS (SELECT 1 FROM main.audit_log a WHERE a.record_uuid = v.value"
+	    " AND a.action IN %s AND a.at > d.at) AND NOT EXISTS (SELECT 1 FROM other.audit_log a"
+	    " WHERE a.record_uuid = v.value AND a.action IN %s AND a.at > d.at)"
+	    " ORDER BY k.key, v.value",
+	    acts, acts);
+	sqlite3_stmt *st = prepare(m, sql, e);
+	char **took = NULL;
+	size_t n = 0;
+	int rc, r = 0;
+
+	free(sql);
+	free(acts);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		took = xrealloc(took, (n + 2) * sizeof *took);
+		took[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+		took[n++] = xstrdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		r = sql_error(m->db, e, _("merge: reading the audit log failed"));
+	for (size_t i = 0; r == 0 && i < n; i += 2) {
+		struct table *c = table_named(m, took[i]);
+
+		if (c && revive(m, c, took[i + 1], t->def->name, uuid, label, e) < 0)
+			r = -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(took[i]);
+	free(took);
+	return r;
+}
+
+/* One pass over a parent relation: each live record of t within a deleted
+ * parent, where the relation is strict or the record was changed on one
+ * side while the other deleted the parent, brings the parent back.
+ * Returns the number of records revived, or -1. */
+static int revive_within(struct merge *m, struct table *t, const struct within *w, struct err *e)
+{
+	int ci = col_index(t, w->col), rc, n = 0;
+	struct strbuf b = STRBUF_INIT;
+	char *acts = change_actions_sql();
+	struct table *p;
+	sqlite3_stmt *st;
+	char **rows = NULL;
+	size_t nrows = 0;
+
+	if (ci < 0 || !t->cols[ci].parent || !(p = table_named(m, t->cols[ci].parent))) {
+		free(acts);
+		return 0;
+	}
+	strbuf_printf(&b,
+		      "SELECT p.uuid, c.uuid, c.\"%s\" FROM main.\"%s\" c JOIN main.\"%s\" p"
+		      " ON p.id = c.\"%s\" WHERE c.deleted_at IS NULL AND p.deleted_at IS NOT NULL"
+		      " AND (%d OR (",
+		      t->def->label, t->def->name, p->def->name, w->col, w->strict);
+	apart(&b, "main", "other", "c.uuid", acts);
+	strbuf_puts(&b, " AND ");
+	apart(&b, "other", "main", "p.uuid", "('delete')");
+	strbuf_puts(&b, ") OR (");
+	apart(&b, "other", "main", "c.uuid", acts);
+	strbuf_puts(&b, " AND ");
+	apart(&b, "main", "other", "p.uuid", "('delete')");
+	strbuf_puts(&b, ")) ORDER BY p.uuid, c.uuid");
+	free(acts);
+	st = prepare(m, strbuf_str(&b), e);
+	strbuf_free(&b);
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rows = xrealloc(rows, (nrows + 3) * sizeof *rows);
+		for (int i = 0; i < 3; i++)
+			rows[nrows++] = xstrdup(sqlite3_column_text(st, i)
+						    ? (const char *)sqlite3_column_text(st, i)
+						    : "");
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		n = sql_error(m->db, e, _("merge: reading failed"));
+	for (size_t i = 0; n >= 0 && i < nrows; i += 3) {
+		rc = revive(m, p, rows[i], t->def->name, rows[i + 1], rows[i + 2], e);
+		n = rc < 0 ? -1 : n + rc;
+	}
+	for (size_t i = 0; i < nrows; i++)
+		free(rows[i]);
+	free(rows);
+	return n;
+}
+
+/* Records live again here (an edit won over a deletion) whose deletion had
+ * taken records with it: those come back too. */
+static int revive_took_of_live(struct merge *m, struct err *e)
+{
+	sqlite3_stmt *st =
+	    prepare(m,
+		    "SELECT DISTINCT table_name, record_uuid FROM (SELECT table_name, record_uuid,"
+		    " changes FROM main.audit_log WHERE action = 'delete' UNION ALL SELECT"
+		    " table_name, record_uuid, changes FROM other.audit_log WHERE action = 'delete')"
+		    " WHERE changes LIKE '%\"took\"%' ORDER BY table_name, record_uuid",
+		    e);
+	char **rows = NULL;
+	size_t n = 0;
+	int rc, r = 0;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rows = xrealloc(rows, (n + 2) * sizeof *rows);
+		rows[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+		rows[n++] = xstrdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		r = sql_error(m->db, e, _("merge: reading the audit log failed"));
+	for (size_t i = 0; r == 0 && i < n; i += 2) {
+		struct table *t = table_named(m, rows[i]);
+		char *sql;
+		sqlite3_stmt *q;
+		char *label = NULL;
+
+		if (!t)
+			continue;
+		sql = xasprintf("SELECT \"%s\" FROM main.\"%s\" WHERE uuid = ?1"
+				" AND deleted_at IS NULL",
+				t->def->label, t->def->name);
+		q = prepare(m, sql, e);
+		free(sql);
+		if (!q) {
+			r = -1;
+			break;
+		}
+		sqlite3_bind_text(q, 1, rows[i + 1], -1, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			label = xstrdup(sqlite3_column_text(q, 0) ? (const char *)sqlite3_column_text(q, 0)
+								  : "");
+		sqlite3_finalize(q);
+		if (label && revive_took(m, t, rows[i + 1], label, e) < 0)
+			r = -1;
+		free(label);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(rows[i]);
+	free(rows);
+	return r;
+}
+
+/* No live record is left within a deleted one: parents come back, passes
+ * until nothing changes (a parent brought back may bring its own). */
+static int revive_all(struct merge *m, struct err *e)
+{
+	if (revive_took_of_live(m, e) < 0)
+		return -1;
+	for (int pass = 0; pass < 16; pass++) {
+		int changed = 0;
+
+		for (int ti = 0; ti < AUDIT_INDEX; ti++)
+			for (int w = 0; w < 2 && m->t[ti].def->within[w].col; w++) {
+				int n = revive_within(m, &m->t[ti], &m->t[ti].def->within[w], e);
+
+				if (n < 0)
+					return -1;
+				changed += n;
+			}
+		if (!changed)
+			break;
+	}
+	return 0;
+}
+
 /* Joins known from either file's audit log (earlier merges), resolved to
  * their final survivor. */
 static int load_joins(struct merge *m, struct err *e)
@@ -981,25 +1287,44 @@ static void merge_free(struct merge *m)
 	m->unseen_this = m->unseen_other = m->join_add = m->join_chain = m->mkval = NULL;
 }
 
+/* The SQL list "('insert', 'update', ...)" of the actions that change a
+ * record (core/mergeplan). */
+static char *change_actions_sql(void)
+{
+	struct strbuf b = STRBUF_INIT;
+
+	strbuf_putc(&b, '(');
+	for (size_t i = 0; mergeplan_change_actions[i]; i++)
+		strbuf_printf(&b, "%s'%s'", i ? ", " : "", mergeplan_change_actions[i]);
+	strbuf_putc(&b, ')');
+	return strbuf_detach(&b);
+}
+
 static int prepare_all(struct merge *m, struct err *e)
 {
+	char *changes, *sql;
+
 	for (int i = 0; i < MERGE_TABLES; i++) {
 		if (table_load(m, &m->t[i], &defs[i], e) < 0)
 			return -1;
 		m->r->tables[i].table = defs[i].name;
 	}
-	/* The merge's own audit rows (conflicts, joins) are not changes of the
-	 * record: they never count as unseen. */
-	m->unseen_this = prepare(m,
-				 "SELECT count(*) FROM main.audit_log a WHERE a.record_uuid = ?1"
-				 " AND a.action <> 'merge' AND NOT EXISTS"
-				 " (SELECT 1 FROM other.audit_log b WHERE b.uuid = a.uuid)",
-				 e);
-	m->unseen_other = prepare(m,
-				  "SELECT count(*) FROM other.audit_log a WHERE a.record_uuid = ?1"
-				  " AND a.action <> 'merge' AND NOT EXISTS"
-				  " (SELECT 1 FROM main.audit_log b WHERE b.uuid = a.uuid)",
-				  e);
+	/* Only rows that change the record count as unseen: not the merge's
+	 * own rows (conflicts, joins), nor reveal, print or export. */
+	changes = change_actions_sql();
+	sql = xasprintf("SELECT count(*) FROM main.audit_log a WHERE a.record_uuid = ?1"
+			" AND a.action IN %s AND NOT EXISTS"
+			" (SELECT 1 FROM other.audit_log b WHERE b.uuid = a.uuid)",
+			changes);
+	m->unseen_this = prepare(m, sql, e);
+	free(sql);
+	sql = xasprintf("SELECT count(*) FROM other.audit_log a WHERE a.record_uuid = ?1"
+			" AND a.action IN %s AND NOT EXISTS"
+			" (SELECT 1 FROM main.audit_log b WHERE b.uuid = a.uuid)",
+			changes);
+	m->unseen_other = prepare(m, sql, e);
+	free(sql);
+	free(changes);
 	m->join_add =
 	    prepare(m, "INSERT OR REPLACE INTO temp.merge_join(loser, survivor) VALUES(?1, ?2)", e);
 	m->join_chain =
@@ -1021,6 +1346,7 @@ static int write_summary(struct merge *m, struct err *e)
 	json_add_int(&ch, "updated", m->r->total.updated);
 	json_add_int(&ch, "conflicts", m->r->total.conflicts);
 	json_add_int(&ch, "joined", m->r->total.joined);
+	json_add_int(&ch, "revived", (long long)m->r->nrevivals);
 	json_close(&ch);
 	rc = db_audit(m->db, "merge", "peers", m->r->other_uuid, strbuf_str(&ch), e);
 	strbuf_free(&ch);
@@ -1210,9 +1536,10 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 			goto out;
 		mergeplan_counts_add(&r->total, &r->tables[i].c);
 	}
-	if (repoint_known_joins(&m, e) < 0)
+	if (repoint_known_joins(&m, e) < 0 || revive_all(&m, e) < 0)
 		goto out;
-	if (mergeplan_counts_changed(&r->total) && !init_station && write_summary(&m, e) < 0)
+	if ((mergeplan_counts_changed(&r->total) || r->nrevivals) && !init_station &&
+	    write_summary(&m, e) < 0)
 		goto out;
 	if (append_audit(&m, &r->tables[AUDIT_INDEX].c.added, e) < 0)
 		goto out;
@@ -1272,7 +1599,10 @@ void merge_report_free(struct merge_report *r)
 		item_free(&r->conflicts[i]);
 	for (size_t i = 0; i < r->njoins; i++)
 		item_free(&r->joins[i]);
+	for (size_t i = 0; i < r->nrevivals; i++)
+		item_free(&r->revivals[i]);
 	free(r->conflicts);
 	free(r->joins);
+	free(r->revivals);
 	memset(r, 0, sizeof *r);
 }

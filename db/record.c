@@ -83,6 +83,12 @@ int db_record_uuid(struct db *db, const char *table, long long id, char out[37],
 
 int db_record_soft_delete(struct db *db, const char *table, long long id, struct err *e)
 {
+	return db_record_soft_delete_audited(db, table, id, NULL, e);
+}
+
+int db_record_soft_delete_audited(struct db *db, const char *table, long long id,
+				  const char *changes, struct err *e)
+{
 	char uuid[37], now[CLOCK_STR];
 	char *sql;
 	sqlite3_stmt *st;
@@ -111,7 +117,7 @@ int db_record_soft_delete(struct db *db, const char *table, long long id, struct
 	}
 	sql_col_copy(st, 0, uuid, sizeof uuid);
 	sqlite3_reset(st);
-	if (db_audit(db, "delete", table, uuid, NULL, e) < 0 || db_commit(db, e) < 0)
+	if (db_audit(db, "delete", table, uuid, changes, e) < 0 || db_commit(db, e) < 0)
 		goto fail;
 	return 1;
 fail:

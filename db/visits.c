@@ -237,7 +237,7 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 {
 	sqlite3_stmt *st;
 	char uuid[37], now[20];
-	struct strbuf ch = STRBUF_INIT;
+	struct strbuf ch = STRBUF_INIT, took = STRBUF_INIT;
 	int r, n_readings = 0;
 
 	if (db_begin(db, e) < 0)
@@ -275,6 +275,7 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 			sqlite3_reset(st);
 			goto fail;
 		}
+		strbuf_printf(&took, "%s\"%s\"", n_readings ? "," : "", ruuid);
 		n_readings++;
 	}
 	sqlite3_reset(st);
@@ -301,14 +302,18 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 	json_open(&ch);
 	json_add_str(&ch, "reason", "visit undone");
 	json_add_int(&ch, "readings", n_readings);
+	if (n_readings)
+		strbuf_printf(&ch, ",\"took\":{\"readings\":[%s]}", strbuf_str(&took));
 	json_close(&ch);
 	if (db_audit(db, "delete", "visits", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
 		goto fail;
 	strbuf_free(&ch);
+	strbuf_free(&took);
 	return 1;
 fail:
 	db_rollback(db);
 	strbuf_free(&ch);
+	strbuf_free(&took);
 	return -1;
 }
 

@@ -67,6 +67,17 @@ void cmd_merge_print_report(void *file, const struct merge_report *r)
 				it->label, it->uuid, it->survivor_label, it->survivor, it->key);
 		}
 	}
+	if (r->nrevivals) {
+		fprintf(f, "%s\n",
+			_("Brought back (deleted on one machine while a record within it was added "
+			  "or changed on the other):"));
+		for (size_t i = 0; i < r->nrevivals; i++) {
+			const struct merge_item *it = &r->revivals[i];
+
+			fprintf(f, _("  %s %s (%.8s) brought back by %s %s (%.8s)\n"), it->table,
+				it->label, it->uuid, it->key, it->survivor_label, it->survivor);
+		}
+	}
 }
 
 int cmd_merge(struct cli *cli, int argc, char **argv)

@@ -1,0 +1,237 @@
+/* Unit tests of the merge's rules (docs/merge.md) on machines edited through
+ * the program's own db functions, so that the audit rows are the real ones:
+ * no live record within a deleted one, only changes count as changes,
+ * joins keep what was typed, invariants broken by the combination of both
+ * sides become open conflicts, ties broken by UUID. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "db/households.h"
+#include "db/record.h"
+#include "db/residents.h"
+#include "db/visits.h"
+#include "tests/unit/merge_world.h"
+
+static long long household(struct db *db, const char *code, const char *phone)
+{
+	struct household h = {.grid_id = -1};
+	struct err e;
+
+	err_clear(&e);
+	h.code = (char *)code;
+	h.phone = (char *)phone;
+	assert_int_equal(db_household_insert(db, &h, &e), 0);
+	return h.id;
+}
+
+static long long resident(struct db *db, long long hh, const char *name, const char *idn)
+{
+	struct resident r = {0};
+	struct err e;
+
+	err_clear(&e);
+	r.household_id = hh;
+	r.name = (char *)name;
+	r.id_number = (char *)idn;
+	assert_int_equal(db_resident_insert(db, &r, &e), 0);
+	return r.id;
+}
+
+static long long id_of(struct db *db, const char *table, const char *where)
+{
+	char *sql = xasprintf("SELECT id FROM %s WHERE %s", table, where);
+	long long id = sql_scalar(db, sql, NULL);
+
+	free(sql);
+	return id;
+}
+
+static long long visit(struct db *db, long long hh, long long res, int temp, const char *at)
+{
+	struct visit_reading rd = {res, temp, NULL, NULL};
+	struct visit_new v = {hh, NULL, at, VISIT_VISITED, -1, NULL, &rd, res > 0};
+	struct err e;
+	long long id;
+
+	err_clear(&e);
+	v.date = NULL;
+	if (at) {
+		static char date[11];
+
+		snprintf(date, sizeof date, "%.10s", at);
+		v.date = date;
+	}
+	id = db_visit_insert(db, &v, NULL, &e);
+	if (id < 0)
+		fprintf(stderr, "visit: %s\n", e.msg);
+	assert_true(id > 0);
+	return id;
+}
+
+/* Both ways, then both must be equal and pass check. */
+static void both_ways(struct world *w, struct merge_report *ab)
+{
+	assert_int_equal(world_merge(w, 0, 1, ab), 0);
+	assert_int_equal(world_merge(w, 1, 0, NULL), 0);
+	assert_int_equal(world_merge(w, 0, 1, NULL), 0);
+	assert_true(world_same(w, 0, 1));
+	assert_int_equal(world_check(w, 0), 0);
+	assert_int_equal(world_check(w, 1), 0);
+}
+
+/* A deletes a household; B adds a resident to it and visits it: the
+ * household comes back with the resident its deletion took, and the
+ * report names the revival. */
+static void test_added_within_deleted_brings_parent_back(void **state)
+{
+	struct world w;
+	struct merge_report r;
+	long long hh, old;
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:00:00", 1);
+	world_open(&w, 2);
+	hh = household(w.db[0], "1-1-202", "13800000000");
+	old = resident(w.db[0], hh, "老住户", NULL);
+	(void)old;
+	assert_int_equal(world_merge(&w, 1, 0, NULL), 0);
+
+	setenv("DOORSTEP_NOW", "2020-02-15 10:00:00", 1);
+	assert_int_equal(db_household_delete(w.db[0], hh, &e), 1);
+	hh = id_of(w.db[1], "households", "code = '1-1-202'");
+	setenv("DOORSTEP_NOW", "2020-02-15 10:05:00", 1);
+	visit(w.db[1], hh, resident(w.db[1], hh, "新来人", NULL), 378, "2020-02-15 10:05:00");
+
+	both_ways(&w, &r);
+	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM households WHERE deleted_at IS NULL"),
+			 1);
+	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM residents WHERE deleted_at IS NULL"),
+			 2);
+	assert_true(r.nrevivals >= 2);
+	assert_string_equal(r.revivals[0].table, "households");
+	assert_string_equal(r.revivals[0].label, "1-1-202");
+	assert_int_equal(world_count(&w, 1, "SELECT count(*) FROM audit_log WHERE action = 'update'"
+					    " AND changes LIKE '%revived_by%'"
+					    " AND table_name = 'residents'"),
+			 1);
+	merge_report_free(&r);
+	world_close(&w);
+}
+
+/* A deletes a household (and its resident with it); B edits the household
+ * later: the edit wins, and the resident comes back with it. */
+static void test_edit_of_deleted_brings_its_residents_back(void **state)
+{
+	struct world w;
+	struct household h;
+	long long hh;
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:00:00", 1);
+	world_open(&w, 2);
+	hh = household(w.db[0], "2-1-101", NULL);
+	resident(w.db[0], hh, "张三", NULL);
+	resident(w.db[0], hh, "李四", NULL);
+	assert_int_equal(world_merge(&w, 1, 0, NULL), 0);
+	setenv("DOORSTEP_NOW", "2020-02-15 10:00:00", 1);
+	assert_int_equal(db_household_delete(w.db[0], hh, &e), 1);
+	setenv("DOORSTEP_NOW", "2020-02-15 11:00:00", 1);
+	hh = id_of(w.db[1], "households", "code = '2-1-101'");
+	assert_int_equal(db_household_get(w.db[1], hh, &h, &e), 1);
+	free(h.phone);
+	h.phone = xstrdup("13900000000");
+	assert_int_equal(db_household_update(w.db[1], &h, &e), 1);
+	model_household_clear(&h);
+
+	both_ways(&w, NULL);
+	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM residents WHERE deleted_at IS NULL"),
+			 2);
+	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM households WHERE deleted_at IS NULL"
+					    " AND phone = '13900000000'"),
+			 1);
+	world_close(&w);
+}
+
+/* A visit undone on A (its reading with it) while B records a reading to
+ * it... cannot happen through the program; but a household deleted on A
+ * while its old visits stay live is no reason to bring it back. */
+static void test_old_visits_bring_nothing_back(void **state)
+{
+	struct world w;
+	long long hh;
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:00:00", 1);
+	world_open(&w, 2);
+	hh = household(w.db[0], "3-1-101", NULL);
+	visit(w.db[0], hh, -1, 0, "2020-02-15 09:00:00");
+	assert_int_equal(world_merge(&w, 1, 0, NULL), 0);
+	setenv("DOORSTEP_NOW", "2020-02-15 10:00:00", 1);
+	assert_int_equal(db_household_delete(w.db[0], hh, &e), 1);
+	both_ways(&w, NULL);
+	assert_int_equal(world_count(&w, 1, "SELECT count(*) FROM households WHERE deleted_at IS NULL"),
+			 0);
+	world_close(&w);
+}
+
+/* Opening a record's form (a reveal row) or printing it is not a change:
+ * B's edit is taken, no conflict. */
+static void test_reveal_is_not_a_change(void **state)
+{
+	struct world w;
+	struct merge_report r;
+	struct household h;
+	long long hh;
+	struct err e;
+	char uuid[37];
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:00:00", 1);
+	world_open(&w, 2);
+	hh = household(w.db[0], "4-1-101", "13800000001");
+	assert_int_equal(world_merge(&w, 1, 0, NULL), 0);
+	assert_int_equal(db_record_uuid(w.db[0], "households", hh, uuid, &e), 1);
+	/* B changes the phone early; A only looks, later. */
+	setenv("DOORSTEP_NOW", "2020-02-15 09:10:00", 1);
+	hh = id_of(w.db[1], "households", "code = '4-1-101'");
+	assert_int_equal(db_household_get(w.db[1], hh, &h, &e), 1);
+	free(h.phone);
+	h.phone = xstrdup("13800000002");
+	assert_int_equal(db_household_update(w.db[1], &h, &e), 1);
+	model_household_clear(&h);
+	setenv("DOORSTEP_NOW", "2020-02-15 11:00:00", 1);
+	assert_int_equal(db_audit(w.db[0], "reveal", "households", uuid, "{}", &e), 0);
+	assert_int_equal(db_audit(w.db[0], "print", "households", uuid, "{}", &e), 0);
+	assert_int_equal(db_exec(w.db[0], "UPDATE households SET updated_at = '2020-02-15 11:00:00'",
+				 &e),
+			 0);
+	assert_int_equal(world_merge(&w, 0, 1, &r), 0);
+	assert_int_equal(r.nconflicts, 0);
+	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM households WHERE"
+					    " phone = '13800000002'"),
+			 1);
+	merge_report_free(&r);
+	world_close(&w);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_added_within_deleted_brings_parent_back),
+	    cmocka_unit_test(test_edit_of_deleted_brings_its_residents_back),
+	    cmocka_unit_test(test_old_visits_bring_nothing_back),
+	    cmocka_unit_test(test_reveal_is_not_a_change),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
