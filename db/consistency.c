@@ -39,8 +39,11 @@ static const char *const checks[] = {
 	"SELECT 'isolations: resident ' || resident_id || ' has ' || count(*) || ' active isolations'"
 	" FROM isolations WHERE deleted_at IS NULL AND end_date IS NULL"
 	" GROUP BY resident_id HAVING count(*) > 1",
+	/* Two checks of one slot that differ are both kept by a merge (a fever
+	 * is a fact, not a duplicate); two equal ones are a duplicate. */
 	"SELECT 'checks: two checks in one slot: isolation ' || isolation_id || ' ' || date || ' ' || slot"
-	" FROM checks WHERE deleted_at IS NULL GROUP BY isolation_id, date, slot HAVING count(*) > 1",
+	" FROM checks WHERE deleted_at IS NULL GROUP BY isolation_id, date, slot, temperature, symptoms"
+	" HAVING count(*) > 1",
 	"SELECT 'donations: receipt ' || receipt_no || ' does not match its year, station and number'"
 	" FROM donations WHERE receipt_no <> printf('%04d-%s-%04d', year, station, seq)",
 	"SELECT 'donations: receipt ' || receipt_no || ' is deleted (donations are voided, never deleted)'"

@@ -25,7 +25,7 @@ static const struct record_field fields[] = {
 	"SELECT h.id, h.uuid, h.code, h.compound, h.building, h.unit, h.room, h.address," \
 	" h.grid_id, h.phone, h.notes, g.name," \
 	" (SELECT r.name FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL" \
-	"  ORDER BY r.relation <> 'head', r.id LIMIT 1)," \
+	"  ORDER BY r.relation <> 'head', r.uuid LIMIT 1)," \
 	" (SELECT count(*) FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL)," \
 	" (SELECT max(v.date) FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL)," \
 	" (SELECT group_concat(DISTINCT r.tags) FROM residents r WHERE r.household_id = h.id" \

@@ -98,7 +98,7 @@ int db_isolation_active_for(struct db *db, long long resident_id, struct isolati
 {
 	return get_by(db,
 		      SELECT_ISO " WHERE resident_id = :key AND end_date IS NULL"
-				 " AND deleted_at IS NULL ORDER BY start_date DESC, id DESC LIMIT 1",
+				 " AND deleted_at IS NULL ORDER BY start_date DESC, uuid DESC LIMIT 1",
 		      resident_id, out, e);
 }
 

@@ -49,7 +49,9 @@ struct table_def {
 	const char *key[3];   /* natural key columns (all non-NULL to apply) */
 	const char *key_null; /* the key applies only while this column is NULL */
 	int key_global;	      /* the key is unique over deleted records too */
-	int key_keeps_both;   /* duplicates whose values differ are both kept */
+	/* duplicates that differ in one of these are both kept (a fever is a
+	 * fact, not a duplicate) */
+	const char *facts[3];
 	struct within within[2];
 };
 
@@ -73,7 +75,7 @@ static const struct table_def defs[MERGE_TABLES] = {
     {.name = "checks",
      .label = "date",
      .key = {"isolation_id", "date", "slot"},
-     .key_keeps_both = 1,
+     .facts = {"temperature", "symptoms"},
      .within = {{"isolation_id", 0}}},
     {.name = "checkpoints", .label = "name", .key = {"name"}},
     {.name = "donations", .label = "receipt_no"},
@@ -618,13 +620,101 @@ static void report_join(struct merge *m, struct table *t, row_t loser, row_t sur
 	it->key = xstrdup(key);
 }
 
-/* Joins natural duplicates v (about to be written) and s (live here). */
-static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, row_t s, int *v_lost,
-		     struct err *e)
+/* 1 when column i is the record's own typed value (not its identity or
+ * timestamps). */
+static int typed_col(const struct table *t, int i)
 {
-	struct strbuf key = STRBUF_INIT, ch = STRBUF_INIT;
-	int v_wins, r = -1;
+	return i != t->i_uuid && i != t->i_upd && i != t->i_del &&
+	       strcmp(t->cols[i].name, "created_at");
+}
+
+static int value_empty(sqlite3_value *v)
+{
+	return sqlite3_value_type(v) == SQLITE_NULL ||
+	       (sqlite3_value_type(v) == SQLITE_TEXT && sqlite3_value_bytes(v) == 0);
+}
+
+/* 1 when duplicates a and b differ in one of the table's facts. */
+static int facts_differ(const struct table *t, row_t a, row_t b)
+{
+	for (int k = 0; k < 3 && t->def->facts[k]; k++) {
+		int i = col_index(t, t->def->facts[k]);
+
+		if (i >= 0 && value_cmp(a[i], b[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* What the survivor of a join takes from the record joined away: each field
+ * filled there only is copied (its change appended to fill as
+ * `"col":[old,new]`), each that differs is appended to lost.  Returns the
+ * number of fields filled. */
+static int join_fields(const struct table *t, row_t winner, row_t loser, struct strbuf *fill,
+		       struct strbuf *lost, int *differ)
+{
+	int filled = 0;
+
+	for (int i = 0; i < t->ncol; i++) {
+		sqlite3_value *nv;
+
+		if (!typed_col(t, i) || value_empty(loser[i]) || !value_cmp(winner[i], loser[i]))
+			continue;
+		if (!value_empty(winner[i])) {
+			json_value(lost, t->cols[i].name, loser[i]);
+			(*differ)++;
+			continue;
+		}
+		json_add_change(fill, t->cols[i].name, "", (const char *)sqlite3_value_text(loser[i]));
+		nv = sqlite3_value_dup(loser[i]);
+		if (!nv) {
+			fprintf(stderr, "doorstep: out of memory\n");
+			abort();
+		}
+		sqlite3_value_free(winner[i]);
+		winner[i] = nv;
+		filled++;
+	}
+	return filled;
+}
+
+/* A join that lost differing values is a conflict too: listed with the
+ * survivor's UUID. */
+static void report_join_conflict(struct merge *m, struct table *t, row_t winner, row_t loser,
+				 int took_other)
+{
+	struct merge_report *r = m->r;
+	struct merge_item *it;
+
+	r->conflicts = xrealloc(r->conflicts, (r->nconflicts + 1) * sizeof *r->conflicts);
+	it = &r->conflicts[r->nconflicts++];
+	memset(it, 0, sizeof *it);
+	it->table = t->def->name;
+	snprintf(it->uuid, sizeof it->uuid, "%s", row_text(winner, t->i_uuid));
+	it->label = xstrdup(row_text(winner, t->i_label));
+	it->took_other = took_other;
+	snprintf(it->this_at, sizeof it->this_at, "%s",
+		 row_text(took_other ? loser : winner, t->i_upd));
+	snprintf(it->other_at, sizeof it->other_at, "%s",
+		 row_text(took_other ? winner : loser, t->i_upd));
+	snprintf(it->survivor, sizeof it->survivor, "%s", row_text(loser, t->i_uuid));
+}
+
+/* Joins natural duplicates v (about to be written) and s (live here).
+ * *v_lost: v was joined away; *differ: fields whose values differed (kept
+ * in the audit row as lost); *kept_both: the two differ in a fact, so both
+ * stay and nothing was written. */
+static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, row_t s, int *v_lost,
+		     int *differ, int *kept_both, struct err *e)
+{
+	struct strbuf key = STRBUF_INIT, ch = STRBUF_INIT, fill = STRBUF_INIT, lost = STRBUF_INIT;
+	int v_wins, filled, r = -1;
 	row_t loser, winner;
+
+	if (facts_differ(t, v, s)) {
+		*kept_both = 1;
+		return 0;
+	}
 
 	if (t->def->key_global && row_is_null(v, t->i_del) != row_is_null(s, t->i_del))
 		v_wins = row_is_null(v, t->i_del); /* a live record beats a deleted one */
@@ -640,6 +730,16 @@ static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, ro
 		strbuf_printf(&key, "%s%s=%s", k ? ", " : "", t->def->key[k], kv);
 	}
 	report_join(m, t, loser, winner, strbuf_str(&key));
+	/* Nothing typed is thrown away: the survivor takes what only the
+	 * other filled in; differing values are a conflict, kept as lost. */
+	json_open(&fill);
+	json_open(&lost);
+	filled = join_fields(t, winner, loser, &fill, &lost, differ);
+	json_add_str(&fill, "filled_from", row_text(loser, t->i_uuid));
+	json_close(&fill);
+	json_close(&lost);
+	if (*differ)
+		report_join_conflict(m, t, winner, loser, v_wins);
 	/* Deleted as of its own last change: the same version whichever
 	 * machine, and whichever pair of a larger group, makes the join. */
 	if (row_is_null(loser, t->i_del)) {
@@ -659,9 +759,14 @@ static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, ro
 	if (v_wins) {
 		if (write_row(m, t, s, 1, e) < 0 || write_row(m, t, v, v_exists, e) < 0)
 			goto out;
-	} else if (write_row(m, t, v, v_exists, e) < 0) {
+	} else if (write_row(m, t, v, v_exists, e) < 0 || (filled && write_row(m, t, s, 1, e) < 0)) {
 		goto out;
 	}
+	/* The fields filled are a change of the survivor (an update), so its
+	 * fuller version wins on the machines that lack it. */
+	if (filled && db_audit(m->db, "update", t->def->name, row_text(winner, t->i_uuid),
+			       strbuf_str(&fill), e) < 0)
+		goto out;
 	if (repoint_children(m, t, row_text(loser, t->i_uuid), row_text(winner, t->i_uuid), e) < 0)
 		goto out;
 	/* Remember the join, here and (through the audit log) on every machine. */
@@ -677,6 +782,10 @@ static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, ro
 	json_add_str(&ch, "joined_into", row_text(winner, t->i_uuid));
 	json_add_str(&ch, "key", strbuf_str(&key));
 	json_add_str(&ch, "peer", m->r->other_uuid);
+	if (*differ) {
+		json_add_str(&ch, "conflict", "values differed: the survivor's are kept");
+		strbuf_printf(&ch, ",\"lost\":%s", strbuf_str(&lost));
+	}
 	json_close(&ch);
 	if (db_audit(m->db, "merge", t->def->name, row_text(loser, t->i_uuid), strbuf_str(&ch), e) <
 	    0)
@@ -686,18 +795,22 @@ static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, ro
 out:
 	strbuf_free(&key);
 	strbuf_free(&ch);
+	strbuf_free(&fill);
+	strbuf_free(&lost);
 	return r;
 }
 
 /* Writes version v, joining it with any natural duplicate live here first.
- * Returns the number of joins made, or -1. */
-static int place_row(struct merge *m, struct table *t, row_t v, int exists, struct err *e)
+ * Returns the number of joins made, or -1; *differ counts the joins whose
+ * values differed (conflicts). */
+static int place_row(struct merge *m, struct table *t, row_t v, int exists, int *differ,
+		     struct err *e)
 {
 	int joins = 0;
 
 	for (;;) {
 		row_t s = NULL;
-		int rc, lost = 0;
+		int rc, lost = 0, diff = 0, kept_both = 0;
 
 		if (!t->dup || !row_is_null(v, t->i_del) ||
 		    (t->i_keynull >= 0 && !row_is_null(v, t->i_keynull)))
@@ -714,11 +827,14 @@ static int place_row(struct merge *m, struct table *t, row_t v, int exists, stru
 			return sql_error(m->db, e, _("merge: reading failed"));
 		if (!s)
 			break;
-		rc = join_pair(m, t, v, exists, s, &lost, e);
+		rc = join_pair(m, t, v, exists, s, &lost, &diff, &kept_both, e);
 		row_free(&s, t->ncol);
 		if (rc < 0)
 			return -1;
+		if (kept_both)
+			break;
 		joins++;
+		*differ += diff > 0;
 		exists = 1;
 		if (lost || joins > 16)
 			return joins;
@@ -784,7 +900,7 @@ static int merge_table(struct merge *m, struct table *t, struct mergeplan_counts
 	while ((rc = sqlite3_step(t->sel_other)) == SQLITE_ROW) {
 		row_t theirs = row_load(t->sel_other, t->ncol), mine = NULL;
 		int known = sqlite3_column_int(t->sel_other, t->ncol);
-		int j;
+		int j, differ = 0;
 
 		if (known) {
 			struct mergeplan_side a, b;
@@ -829,10 +945,11 @@ static int merge_table(struct merge *m, struct table *t, struct mergeplan_counts
 		} else {
 			c->added++;
 		}
-		j = place_row(m, t, theirs, known, e);
+		j = place_row(m, t, theirs, known, &differ, e);
 		if (j < 0)
 			goto fail;
 		c->joined += j;
+		c->conflicts += differ;
 	next:
 		row_free(&theirs, t->ncol);
 		row_free(&mine, t->ncol);

@@ -19,7 +19,7 @@
 
 #define HEAD_NAME                                                                                  \
 	"(SELECT r.name FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL"     \
-	" ORDER BY r.relation <> 'head', r.id LIMIT 1)"
+	" ORDER BY r.relation <> 'head', r.uuid LIMIT 1)"
 
 #define PASS_COLS                                                                                  \
 	"SELECT p.id, p.uuid, p.pass_no, p.household_id, h.code, " HEAD_NAME ", g.name,"           \
@@ -96,7 +96,7 @@ int db_pass_current(struct db *db, long long household_id, struct pass *out, str
 {
 	return pass_one(db,
 			PASS_COLS " WHERE p.household_id = :id AND " CURRENT
-				  " ORDER BY p.issued_date DESC, p.id DESC LIMIT 1",
+				  " ORDER BY p.issued_date DESC, p.uuid DESC LIMIT 1",
 			household_id, NULL, out, e);
 }
 

@@ -91,7 +91,7 @@ int db_resident_find_name(struct db *db, long long household_id, const char *nam
 			  struct resident *out, struct err *e)
 {
 	static const char sql[] = SELECT_COLS " WHERE r.household_id = :hid AND r.name = :name"
-					      " AND r.deleted_at IS NULL ORDER BY r.id LIMIT 1";
+					      " AND r.deleted_at IS NULL ORDER BY r.uuid LIMIT 1";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 
 	model_resident_init(out);

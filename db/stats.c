@@ -147,10 +147,12 @@ static int count_checks(struct db *db, struct daily_stats *s, const char *date, 
 	long long v[4];
 
 	if (one_row(db,
-		    "SELECT sum(c.slot = 'AM'), sum(c.slot = 'PM'), sum(c.late),"
-		    " sum(c.temperature >= :thr) FROM checks c JOIN isolations i"
-		    " ON i.id = c.isolation_id WHERE c.date = :date AND c.deleted_at IS NULL"
-		    " AND i.deleted_at IS NULL",
+		    /* A slot counts once, a fever if either of two checks a merge
+		     * kept in it is one. */
+		    "SELECT sum(slot = 'AM'), sum(slot = 'PM'), sum(late), sum(t >= :thr) FROM"
+		    " (SELECT c.slot, max(c.late) AS late, max(c.temperature) AS t FROM checks c"
+		    " JOIN isolations i ON i.id = c.isolation_id WHERE c.date = :date"
+		    " AND c.deleted_at IS NULL AND i.deleted_at IS NULL GROUP BY c.isolation_id, c.slot)",
 		    date, NULL, s->fever_threshold, v, 4, e) < 0)
 		return -1;
 	s->checks_am = (int)v[0];

@@ -351,7 +351,7 @@ int db_visit_status(struct db *db, long long household_id, const char *date, int
 		" (SELECT max(r.temperature) FROM readings r WHERE r.visit_id = v.id"
 		"  AND r.deleted_at IS NULL)"
 		" FROM visits v WHERE v.household_id = :hid AND v.date = :date"
-		" AND v.deleted_at IS NULL ORDER BY v.at DESC, v.id DESC LIMIT 1",
+		" AND v.deleted_at IS NULL ORDER BY v.at DESC, v.uuid DESC LIMIT 1",
 		e);
 	char code[16];
 	int r;
@@ -387,7 +387,7 @@ int db_visit_status(struct db *db, long long household_id, const char *date, int
 	" sum(EXISTS (SELECT 1 FROM readings r WHERE r.visit_id = x.vid AND r.deleted_at IS NULL"   \
 	"  AND r.temperature >= :thr))"                                                             \
 	" FROM (SELECT h.id, (SELECT w.id FROM visits w WHERE w.household_id = h.id"               \
-	"  AND w.date = :date AND w.deleted_at IS NULL ORDER BY w.at DESC, w.id DESC LIMIT 1)"      \
+	"  AND w.date = :date AND w.deleted_at IS NULL ORDER BY w.at DESC, w.uuid DESC LIMIT 1)"      \
 	"  AS vid FROM households h WHERE h.deleted_at IS NULL" where ") x"                        \
 	" LEFT JOIN visits v ON v.id = x.vid"
 /* clang-format on */

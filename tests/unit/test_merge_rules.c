@@ -10,6 +10,8 @@
 #include <cmocka.h>
 
 #include "db/households.h"
+#include "db/isolations.h"
+#include "db/stats.h"
 #include "db/record.h"
 #include "db/residents.h"
 #include "db/visits.h"
@@ -224,6 +226,146 @@ static void test_reveal_is_not_a_change(void **state)
 	world_close(&w);
 }
 
+static const char *text_of(struct world *w, int i, const char *sql)
+{
+	static char buf[256];
+	sqlite3_stmt *st = NULL;
+
+	buf[0] = 0;
+	if (sqlite3_prepare_v2(db_handle(w->db[i]), sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(buf, sizeof buf, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return buf;
+}
+
+/* Two households entered with one code: the survivor keeps B's notes
+ * (typed there only) and A's phone; B's phone is a reported conflict, kept
+ * in the join's audit row as lost. */
+static void test_join_keeps_what_was_typed(void **state)
+{
+	struct world w;
+	struct merge_report r;
+	struct household h = {.grid_id = -1};
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:00:00", 1);
+	world_open(&w, 2);
+	household(w.db[0], "5-1-101", "13800000005");
+	h.code = "5-1-101";
+	h.phone = "13900000005";
+	h.notes = "门口有狗";
+	assert_int_equal(db_household_insert(w.db[1], &h, &e), 0);
+	assert_int_equal(world_merge(&w, 0, 1, &r), 0);
+	assert_int_equal(r.njoins, 1);
+	assert_int_equal(r.nconflicts, 1);
+	assert_int_equal(r.tables[2].c.conflicts, 1);
+	merge_report_free(&r);
+	assert_int_equal(world_merge(&w, 1, 0, NULL), 0);
+	assert_true(world_same(&w, 0, 1));
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(world_count(&w, i, "SELECT count(*) FROM households WHERE"
+						    " deleted_at IS NULL AND notes = '门口有狗'"),
+				 1);
+		assert_int_equal(world_check(&w, i), 0);
+	}
+	/* The phone of the survivor is one of the two; the other is lost, in
+	 * the audit log. */
+	{
+		char live[32], lost[32];
+
+		snprintf(live, sizeof live, "%s",
+			 text_of(&w, 0, "SELECT phone FROM households WHERE deleted_at IS NULL"));
+		snprintf(lost, sizeof lost, "%s",
+			 text_of(&w, 0, "SELECT json_extract(changes, '$.lost.phone') FROM audit_log"
+					" WHERE action = 'merge' AND changes LIKE '%joined_into%'"));
+		assert_true((!strcmp(live, "13800000005") && !strcmp(lost, "13900000005")) ||
+			    (!strcmp(live, "13900000005") && !strcmp(lost, "13800000005")));
+	}
+	world_close(&w);
+}
+
+/* Both machines start an isolation of one resident, each with a morning
+ * check of another temperature: one isolation survives (the other's kind
+ * and site are lost values in the audit log), both checks stay, the slot
+ * counts once and is a fever. */
+static void test_join_never_drops_a_check(void **state)
+{
+	struct world w;
+	struct daily_stats st;
+	long long hh, res, iso;
+	struct err e;
+	struct isolation_new home = {0, "home", NULL, "key_area", "2020-02-14", 14, NULL};
+	struct isolation_new hotel = {0, "central", "区隔离酒店", "key_area", "2020-02-14", 14, NULL};
+	struct isolation_check am = {"2020-02-15", "AM", "2020-02-15 08:00:00", 365, NULL, NULL,
+				     -1, 0};
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:00:00", 1);
+	world_open(&w, 2);
+	hh = household(w.db[0], "6-1-101", NULL);
+	res = resident(w.db[0], hh, "王五", NULL);
+	assert_int_equal(world_merge(&w, 1, 0, NULL), 0);
+	home.resident_id = res;
+	iso = db_isolation_start(w.db[0], &home, &e);
+	assert_true(iso > 0);
+	assert_true(db_isolation_check(w.db[0], iso, &am, NULL, &e) > 0);
+	hotel.resident_id = id_of(w.db[1], "residents", "name = '王五'");
+	iso = db_isolation_start(w.db[1], &hotel, &e);
+	assert_true(iso > 0);
+	am.temperature = 378;
+	assert_true(db_isolation_check(w.db[1], iso, &am, NULL, &e) > 0);
+
+	both_ways(&w, NULL);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(world_count(&w, i, "SELECT count(*) FROM isolations"
+						    " WHERE deleted_at IS NULL"),
+				 1);
+		assert_int_equal(world_count(&w, i, "SELECT count(*) FROM checks"
+						    " WHERE deleted_at IS NULL"),
+				 2);
+		assert_int_equal(db_daily_stats(w.db[i], "2020-02-15", &st, &e), 0);
+		assert_int_equal(st.checks_am, 1);
+		assert_int_equal(st.check_fevers, 1);
+	}
+	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM audit_log WHERE action = 'merge'"
+					    " AND json_extract(changes, '$.lost.kind') IS NOT NULL"),
+			 1);
+	world_close(&w);
+}
+
+/* Two visits of one household at the same minute, one on each machine:
+ * both machines show the same latest visit (ties by UUID). */
+static void test_ties_by_uuid(void **state)
+{
+	struct world w;
+	struct visit_status vs[2];
+	long long hh, res;
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:00:00", 1);
+	world_open(&w, 2);
+	hh = household(w.db[0], "7-1-101", NULL);
+	res = resident(w.db[0], hh, "赵六", NULL);
+	assert_int_equal(world_merge(&w, 1, 0, NULL), 0);
+	visit(w.db[0], hh, res, 372, "2020-02-15 10:00:00");
+	visit(w.db[1], id_of(w.db[1], "households", "code = '7-1-101'"),
+	      id_of(w.db[1], "residents", "name = '赵六'"), 361, "2020-02-15 10:00:00");
+	both_ways(&w, NULL);
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(db_visit_status(w.db[i],
+						 id_of(w.db[i], "households", "code = '7-1-101'"),
+						 "2020-02-15", 373, &vs[i], &e),
+				 1);
+	assert_int_equal(vs[0].max_temperature, vs[1].max_temperature);
+	world_close(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -231,6 +373,9 @@ int main(void)
 	    cmocka_unit_test(test_edit_of_deleted_brings_its_residents_back),
 	    cmocka_unit_test(test_old_visits_bring_nothing_back),
 	    cmocka_unit_test(test_reveal_is_not_a_change),
+	    cmocka_unit_test(test_join_keeps_what_was_typed),
+	    cmocka_unit_test(test_join_never_drops_a_check),
+	    cmocka_unit_test(test_ties_by_uuid),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
