@@ -53,6 +53,10 @@ extern const char *const mergeplan_change_actions[];
 /* 1 when action is one of mergeplan_change_actions. */
 int mergeplan_action_changes(const char *action);
 
+/* The UUID of a conflict a merge stores, derived from key (what it is
+ * about): two machines that find the same conflict store the same record. */
+void mergeplan_conflict_uuid(const char *key, char out[37]);
+
 /* Per-table counts of a merge report. */
 struct mergeplan_counts {
 	long added;	/* records new to this file */

@@ -51,13 +51,11 @@ static const char *const checks[] = {
 	"SELECT 'donations: ' || receipt_no || ' is a ' || kind || ' donation without its amount or goods'"
 	" FROM donations WHERE (kind = 'cash' AND amount_fen IS NULL)"
 	" OR (kind = 'goods' AND (item IS NULL OR quantity IS NULL OR unit IS NULL))",
-	"WITH r AS (SELECT item, unit, sum(quantity) q FROM donations WHERE kind = 'goods'"
-	" AND void_reason IS NULL AND deleted_at IS NULL GROUP BY item, unit),"
-	" d AS (SELECT item, unit, sum(quantity) q FROM distributions WHERE deleted_at IS NULL"
-	" GROUP BY item, unit)"
-	" SELECT 'stock: ' || d.item || ' (' || d.unit || ') is below zero: received '"
-	" || coalesce(r.q, 0) || ', distributed ' || d.q || ' (hundredths)'"
-	" FROM d LEFT JOIN r ON r.item = d.item AND r.unit = d.unit WHERE d.q > coalesce(r.q, 0)",
+	/* A merge that found it stored a conflict: a warning until settled. */
+	"SELECT 'stock: ' || item || ' (' || unit || ') is below zero: received '"
+	" || received || ', distributed ' || distributed || ' (hundredths)'"
+	" FROM stock_below_zero s WHERE NOT EXISTS (SELECT 1 FROM conflicts c"
+	" WHERE c.kind = 'stock' AND c.subject = s.item || '|' || s.unit AND c.deleted_at IS NULL)",
 	"SELECT 'residents: ' || uuid || ' lives in deleted household ' || household_id"
 	" FROM residents p WHERE deleted_at IS NULL AND EXISTS (SELECT 1 FROM households h"
 	" WHERE h.id = p.household_id AND h.deleted_at IS NOT NULL)",
@@ -87,6 +85,28 @@ static int check_sort_keys(struct db *db, void (*report)(const char *, void *), 
 			n++;
 		}
 		free(want);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : n;
+}
+
+int db_consistency_warnings(struct db *db, void (*report)(const char *problem, void *ctx),
+			    void *ctx, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT 'conflict ' || substr(uuid, 1, 8) || ': ' || kind || ' '"
+				   " || replace(subject, '|', ' ') || ', found by a merge, is open"
+				   " (settle it on the Today screen)' FROM conflicts"
+				   " WHERE deleted_at IS NULL AND resolved_at IS NULL"
+				   " ORDER BY created_at, uuid",
+				   e);
+	int n = 0, r;
+
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		report((const char *)sqlite3_column_text(st, 0), ctx);
+		n++;
 	}
 	sqlite3_reset(st);
 	return r < 0 ? -1 : n;

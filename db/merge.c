@@ -22,9 +22,12 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/recordcheck.h"
 #include "core/strbuf.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
+#include "db/conflicts.h"
+#include "db/consistency.h"
 #include "db/db.h"
 #include "db/schema.h"
 #include "db/sql.h"
@@ -87,6 +90,7 @@ static const struct table_def defs[MERGE_TABLES] = {
      .key_global = 1,
      .within = {{"household_id", 0}}},
     {.name = "pass_events", .label = "at", .within = {{"pass_id", 0}}},
+    {.name = "conflicts", .label = "subject"},
     {.name = "audit_log"},
 };
 
@@ -114,6 +118,7 @@ struct merge {
 	struct merge_report *r;
 	struct table t[MERGE_TABLES];
 	char now[CLOCK_STR];
+	int other_version; /* the other file's schema before migrating its copy */
 	sqlite3_stmt *unseen_this, *unseen_other, *join_add, *join_chain, *mkval;
 };
 
@@ -312,6 +317,35 @@ static int backup_all(sqlite3 *dst, const char *dst_name, sqlite3 *src, struct e
 	return 0;
 }
 
+/* A damaged other file is refused by its own name before anything is read
+ * from it (SQLite's quick check of the copy). */
+static int other_damaged(struct merge *m, const char *path, struct err *e)
+{
+	sqlite3_stmt *st = NULL;
+	int ok, rc;
+
+	/* CHECK constraints are left to the record checks, which name the
+	 * record and the field. */
+	sqlite3_exec(m->h, "PRAGMA ignore_check_constraints = 1", NULL, NULL, NULL);
+	if (sqlite3_prepare_v2(m->h, "PRAGMA other.quick_check(1)", -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_exec(m->h, "PRAGMA ignore_check_constraints = 0", NULL, NULL, NULL);
+		sqlite3_finalize(st);
+		return err_set(e, _("%s is damaged (%s): nothing was merged"), path,
+			       sqlite3_errmsg(m->h));
+	}
+	rc = sqlite3_step(st);
+	ok = rc == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+	     !strcmp((const char *)sqlite3_column_text(st, 0), "ok");
+	if (!ok)
+		err_set(e, _("%s is damaged (%s): nothing was merged"), path,
+			rc == SQLITE_ROW && sqlite3_column_text(st, 0)
+			    ? (const char *)sqlite3_column_text(st, 0)
+			    : sqlite3_errstr(rc));
+	sqlite3_finalize(st);
+	sqlite3_exec(m->h, "PRAGMA ignore_check_constraints = 0", NULL, NULL, NULL);
+	return ok ? 0 : -1;
+}
+
 /* Opens path read-only and copies it into the schema "other" of m's
  * connection; an older schema is migrated in an in-memory copy first. */
 static int attach_other(struct merge *m, const char *path, struct err *e)
@@ -344,6 +378,7 @@ static int attach_other(struct merge *m, const char *path, struct err *e)
 		goto out;
 	}
 	version = sqlite3_column_int(st, 0);
+	m->other_version = version;
 	if (version > schema_latest_version()) {
 		err_set(e,
 			_("%s was written by a newer doorstep (schema %d; this program knows up to "
@@ -378,6 +413,8 @@ static int attach_other(struct merge *m, const char *path, struct err *e)
 	} else if (backup_all(m->h, "other", src, e) < 0) {
 		goto out;
 	}
+	if (other_damaged(m, path, e) < 0)
+		goto out;
 	r = 0;
 out:
 	sqlite3_finalize(st);
@@ -476,10 +513,13 @@ static int table_load(struct merge *m, struct table *t, const struct table_def *
 	 * the writes that follow cannot disturb the reading. */
 	strbuf_puts(&b, "SELECT ");
 	projection(&b, t, "other");
-	strbuf_printf(&b,
-		      ", EXISTS (SELECT 1 FROM main.\"%s\" x WHERE x.uuid = t.uuid) AS known"
-		      " FROM other.\"%s\" t ORDER BY known DESC, t.id",
-		      def->name, def->name);
+	strbuf_printf(&b, ", EXISTS (SELECT 1 FROM main.\"%s\" x WHERE x.uuid = t.uuid) AS known",
+		      def->name);
+	/* then, per column, whether it holds a value (a foreign key that holds
+	 * one but finds no record points to one that does not exist) */
+	for (int i = 0; i < t->ncol; i++)
+		strbuf_printf(&b, ", t.\"%s\" IS NOT NULL", t->cols[i].name);
+	strbuf_printf(&b, " FROM other.\"%s\" t ORDER BY known DESC, t.id", def->name);
 	if (!(t->sel_other = prepare(m, strbuf_str(&b), e)))
 		goto out;
 	strbuf_reset(&b);
@@ -562,7 +602,8 @@ static int write_row(struct merge *m, struct table *t, row_t v, int exists, stru
 
 	bind_row(st, t, v);
 	if (step_done(m, st, e) < 0) {
-		err_prefix(e, "%s %s", t->def->name, row_text(v, t->i_label));
+		err_prefix(e, "%s %s %s", t->def->name, row_text(v, t->i_uuid),
+			   row_text(v, t->i_label));
 		return -1;
 	}
 	return 0;
@@ -893,6 +934,36 @@ static int record_conflict(struct merge *m, struct table *t, row_t mine, row_t t
 	return rc;
 }
 
+/* Refuses a record of the other file that is invalid on its own: a field
+ * against core/recordcheck's rules (unless the other file's schema is older
+ * than the rule), a foreign key to a record that does not exist. */
+static int validate_row(struct merge *m, struct table *t, row_t v, struct err *e)
+{
+	int i_type = col_index(t, "id_type");
+	const char *why = NULL;
+	int i, since;
+
+	for (i = 0; i < t->ncol && !why; i++) {
+		if (t->cols[i].parent) {
+			if (row_is_null(v, i) && sqlite3_column_int(t->sel_other, t->ncol + 1 + i))
+				why = N_("points to a record that does not exist");
+			continue;
+		}
+		why = recordcheck_value(t->cols[i].name,
+					row_is_null(v, i) ? NULL : row_text(v, i),
+					i_type >= 0 && !row_is_null(v, i_type) ? row_text(v, i_type)
+									    : NULL,
+					&since);
+		if (why && since > m->other_version)
+			why = NULL;
+	}
+	if (!why)
+		return 0;
+	return err_field(e, t->cols[i - 1].name,
+			 _("the other file's record %s %s is invalid: %s %s; nothing was merged"),
+			 t->def->name, row_text(v, t->i_uuid), t->cols[i - 1].name, _(why));
+}
+
 static int merge_table(struct merge *m, struct table *t, struct mergeplan_counts *c, struct err *e)
 {
 	int rc, r = -1;
@@ -945,6 +1016,8 @@ static int merge_table(struct merge *m, struct table *t, struct mergeplan_counts
 		} else {
 			c->added++;
 		}
+		if (validate_row(m, t, theirs, e) < 0)
+			goto fail;
 		j = place_row(m, t, theirs, known, &differ, e);
 		if (j < 0)
 			goto fail;
@@ -1244,6 +1317,28 @@ static int revive_all(struct merge *m, struct err *e)
 	return 0;
 }
 
+/* Rules the two sides broke together become open conflicts (stored and
+ * listed in the report), never silent. */
+static int store_conflicts(struct merge *m, struct err *e)
+{
+	char *subjects = NULL;
+	int n = db_conflicts_detect(m->db, &subjects, e);
+
+	if (n < 0)
+		return -1;
+	for (const char *p = subjects; p && *p; p += strlen(p) + 1) {
+		struct merge_item *it;
+
+		m->r->open = xrealloc(m->r->open, (m->r->nopen + 1) * sizeof *m->r->open);
+		it = &m->r->open[m->r->nopen++];
+		memset(it, 0, sizeof *it);
+		it->table = "conflicts";
+		it->label = xstrdup(p);
+	}
+	free(subjects);
+	return 0;
+}
+
 /* Joins known from either file's audit log (earlier merges), resolved to
  * their final survivor. */
 static int load_joins(struct merge *m, struct err *e)
@@ -1464,6 +1559,7 @@ static int write_summary(struct merge *m, struct err *e)
 	json_add_int(&ch, "conflicts", m->r->total.conflicts);
 	json_add_int(&ch, "joined", m->r->total.joined);
 	json_add_int(&ch, "revived", (long long)m->r->nrevivals);
+	json_add_int(&ch, "open_conflicts", (long long)m->r->nopen);
 	json_close(&ch);
 	rc = db_audit(m->db, "merge", "peers", m->r->other_uuid, strbuf_str(&ch), e);
 	strbuf_free(&ch);
@@ -1541,11 +1637,59 @@ static int copy_settings(struct merge *m, char station, struct err *e)
 	return rc;
 }
 
+/* `check`'s problems of this file, as a list of strings. */
+struct problems {
+	char **v;
+	size_t n;
+};
+
+static void add_problem(const char *p, void *ctx)
+{
+	struct problems *ps = ctx;
+
+	ps->v = xrealloc(ps->v, (ps->n + 1) * sizeof *ps->v);
+	ps->v[ps->n++] = xstrdup(p);
+}
+
+static void problems_free(struct problems *ps)
+{
+	for (size_t i = 0; i < ps->n; i++)
+		free(ps->v[i]);
+	free(ps->v);
+	memset(ps, 0, sizeof *ps);
+}
+
+/* A merge never leaves a problem `check` would find that was not there
+ * before it: the last guard, after every rule above. */
+static int no_new_problem(struct merge *m, const struct problems *before, const char *path,
+			  struct err *e)
+{
+	struct problems after = {0};
+	int r = 0;
+
+	if (db_consistency_check(m->db, add_problem, &after, e) < 0)
+		return -1;
+	for (size_t i = 0; i < after.n && r == 0; i++) {
+		size_t k = 0;
+
+		while (k < before->n && strcmp(before->v[k], after.v[i]))
+			k++;
+		if (k == before->n)
+			r = err_set(e,
+				    _("merging %s would leave this file inconsistent (%s); nothing "
+				      "was merged"),
+				    path, after.v[i]);
+	}
+	problems_free(&after);
+	return r;
+}
+
 static int run(struct db *db, const char *path, const struct merge_opts *o, char init_station,
 	       struct merge_report *r, struct err *e)
 {
 	struct merge m;
 	struct side_settings me, them;
+	struct problems before = {0};
 	int attached = 0, began = 0, rc = -1;
 
 	memset(&m, 0, sizeof m);
@@ -1638,13 +1782,16 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 	}
 	if (check_receipts(&m, path, e) < 0)
 		goto out;
-	if (prepare_all(&m, e) < 0)
+	if (prepare_all(&m, e) < 0) {
+		err_prefix(e, _("%s does not hold the tables of a doorstep database (damaged?)"),
+			   path);
 		goto out;
+	}
 
 	if (db_begin(db, e) < 0)
 		goto out;
 	began = 1;
-	if (load_joins(&m, e) < 0)
+	if (db_consistency_check(db, add_problem, &before, e) < 0 || load_joins(&m, e) < 0)
 		goto out;
 	if (init_station && copy_settings(&m, init_station, e) < 0)
 		goto out;
@@ -1653,14 +1800,16 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 			goto out;
 		mergeplan_counts_add(&r->total, &r->tables[i].c);
 	}
-	if (repoint_known_joins(&m, e) < 0 || revive_all(&m, e) < 0)
+	if (repoint_known_joins(&m, e) < 0 || revive_all(&m, e) < 0 || store_conflicts(&m, e) < 0)
 		goto out;
-	if ((mergeplan_counts_changed(&r->total) || r->nrevivals) && !init_station &&
+	if ((mergeplan_counts_changed(&r->total) || r->nrevivals || r->nopen) && !init_station &&
 	    write_summary(&m, e) < 0)
 		goto out;
 	if (append_audit(&m, &r->tables[AUDIT_INDEX].c.added, e) < 0)
 		goto out;
 	if (!r->same_database && remember_peer(&m, e) < 0)
+		goto out;
+	if (no_new_problem(&m, &before, path, e) < 0)
 		goto out;
 	if (o->dry_run) {
 		db_rollback(db);
@@ -1675,6 +1824,7 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 out:
 	if (began)
 		db_rollback(db);
+	problems_free(&before);
 	merge_free(&m);
 	if (attached) {
 		struct err ignore;
@@ -1718,6 +1868,9 @@ void merge_report_free(struct merge_report *r)
 		item_free(&r->joins[i]);
 	for (size_t i = 0; i < r->nrevivals; i++)
 		item_free(&r->revivals[i]);
+	for (size_t i = 0; i < r->nopen; i++)
+		item_free(&r->open[i]);
+	free(r->open);
 	free(r->conflicts);
 	free(r->joins);
 	free(r->revivals);

@@ -19,7 +19,7 @@
 struct db;
 
 /* The tables merged, in dependency order (audit_log last). */
-#define MERGE_TABLES 15
+#define MERGE_TABLES 16
 
 struct merge_opts {
 	int dry_run; /* compute the report, then roll back */
@@ -66,6 +66,10 @@ struct merge_report {
 	 * them was added or changed apart (survivor: that record) */
 	struct merge_item *revivals;
 	size_t nrevivals;
+	/* rules broken by the two sides together, stored as open conflicts
+	 * (db/conflicts.h): label is the subject, e.g. "口罩|箱" */
+	struct merge_item *open;
+	size_t nopen;
 };
 
 /* Merges the database at other_path into db.  Everything is checked before

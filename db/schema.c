@@ -316,6 +316,25 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER search_residents_delete AFTER DELETE ON residents BEGIN\n"
 	" INSERT OR IGNORE INTO search_dirty VALUES (OLD.household_id); END;\n"
 	"INSERT INTO search_dirty SELECT id FROM households;\n",
+	/* merge: conflicts a merge stores for a person to settle (two machines'
+	 * records together breaking a rule neither broke alone), and the stock
+	 * rule as a view that `check`, the merge and settling share. */
+	"CREATE TABLE conflicts (\n" RECORD_COLS
+	"kind TEXT NOT NULL CHECK (kind IN ('stock')),\n"
+	"subject TEXT NOT NULL,\n"
+	"detail TEXT NOT NULL DEFAULT '{}',\n"
+	"resolved_at TEXT,\n"
+	"resolution TEXT CHECK (resolution IS NULL OR resolution IN"
+	" ('undo_void', 'returned', 'accepted')),\n"
+	"note TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"CREATE VIEW stock_below_zero AS WITH r AS (SELECT item, unit, sum(quantity) q"
+	" FROM donations WHERE kind = 'goods' AND void_reason IS NULL AND deleted_at IS NULL"
+	" GROUP BY item, unit), d AS (SELECT item, unit, sum(quantity) q FROM distributions"
+	" WHERE deleted_at IS NULL GROUP BY item, unit)"
+	" SELECT d.item, d.unit, coalesce(r.q, 0) AS received, d.q AS distributed"
+	" FROM d LEFT JOIN r ON r.item = d.item AND r.unit = d.unit"
+	" WHERE d.q > coalesce(r.q, 0);\n",
 };
 
 int schema_latest_version(void)

@@ -78,6 +78,18 @@ void cmd_merge_print_report(void *file, const struct merge_report *r)
 				it->label, it->uuid, it->key, it->survivor_label, it->survivor);
 		}
 	}
+	if (r->nopen) {
+		fprintf(f, "%s\n",
+			_("Conflicts that need a person (the two machines' records together break "
+			  "a rule; settle them on the Today screen):"));
+		for (size_t i = 0; i < r->nopen; i++) {
+			const char *bar = strchr(r->open[i].label, '|');
+
+			fprintf(f, _("  stock of %.*s (%s) is below zero\n"),
+				bar ? (int)(bar - r->open[i].label) : (int)strlen(r->open[i].label),
+				r->open[i].label, bar ? bar + 1 : "");
+		}
+	}
 }
 
 int cmd_merge(struct cli *cli, int argc, char **argv)

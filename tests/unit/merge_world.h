@@ -35,14 +35,17 @@ static const char *const world_tables[] = {
 };
 
 /* Machine 0 is set up with the community; 1..n-1 from it (stations B, C ...). */
-static void world_open(struct world *w, int n)
+static inline void world_open(struct world *w, int n)
 {
 	struct settings s;
 	struct err e;
 
 	err_clear(&e);
 	memset(w, 0, sizeof *w);
-	snprintf(w->dir, sizeof w->dir, "/tmp/doorstep-merge-XXXXXX");
+	/* tmpfs when there is one: these files are thrown away, no need to
+	 * wait for a disk */
+	snprintf(w->dir, sizeof w->dir, "%s/doorstep-merge-XXXXXX",
+		 access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
 	if (!mkdtemp(w->dir))
 		abort();
 	w->n = n;
@@ -71,7 +74,7 @@ static void world_open(struct world *w, int n)
 	}
 }
 
-static void world_close(struct world *w)
+static inline void world_close(struct world *w)
 {
 	char *cmd;
 
@@ -84,7 +87,7 @@ static void world_close(struct world *w)
 }
 
 /* Merges machine from into machine into; the report in *r when r. */
-static int world_merge(struct world *w, int into, int from, struct merge_report *r)
+static inline int world_merge(struct world *w, int into, int from, struct merge_report *r)
 {
 	struct merge_opts o = {0, 0};
 	struct merge_report own;
@@ -100,13 +103,13 @@ static int world_merge(struct world *w, int into, int from, struct merge_report 
 	return rc;
 }
 
-static void world_problem(const char *p, void *ctx)
+static inline void world_problem(const char *p, void *ctx)
 {
 	fprintf(stderr, "  check (%s): %s\n", (const char *)ctx, p);
 }
 
 /* `check`'s problems in machine i (printed), -1 when it could not run. */
-static int world_check(struct world *w, int i)
+static inline int world_check(struct world *w, int i)
 {
 	struct err e;
 
@@ -116,7 +119,7 @@ static int world_check(struct world *w, int i)
 
 /* Every record of machine i as text: per table, sorted by UUID, foreign
  * keys as the parent's UUID.  The caller frees it. */
-static char *world_dump(struct world *w, int i)
+static inline char *world_dump(struct world *w, int i)
 {
 	struct strbuf out = STRBUF_INIT;
 	struct err e;
@@ -150,7 +153,7 @@ static char *world_dump(struct world *w, int i)
 
 /* 1 when machines i and j hold the same records (the first difference is
  * printed otherwise). */
-static int world_same(struct world *w, int i, int j)
+static inline int world_same(struct world *w, int i, int j)
 {
 	char *a = world_dump(w, i), *b = world_dump(w, j);
 	int same = !strcmp(a, b);
@@ -170,7 +173,7 @@ static int world_same(struct world *w, int i, int j)
 	return same;
 }
 
-static long long world_count(struct world *w, int i, const char *sql)
+static inline long long world_count(struct world *w, int i, const char *sql)
 {
 	return sql_scalar(w->db[i], sql, NULL);
 }

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "db/conflicts.h"
+#include "db/donations.h"
 #include "db/households.h"
 #include "db/isolations.h"
 #include "db/stats.h"
@@ -366,6 +368,119 @@ static void test_ties_by_uuid(void **state)
 	world_close(&w);
 }
 
+static void count_warning(const char *w, void *ctx)
+{
+	(void)w;
+	++*(int *)ctx;
+}
+
+static int first_open(const struct conflict *c, void *ctx)
+{
+	*(long long *)ctx = c->id;
+	return 1;
+}
+
+/* A voids a donation of 50 boxes while B gives 30 of them out: the merge
+ * stores an open conflict (the same record on both machines), `check`
+ * passes with a warning, and settling it (undo the void) clears it. */
+static void test_stock_below_zero_is_an_open_conflict(void **state)
+{
+	struct world w;
+	struct merge_report r;
+	struct donation_new d = {0};
+	struct distribution_new out = {"口罩", "箱", 3000, "other", -1, -1, "东门卡点", "2020-02-15",
+				       -1, NULL};
+	long long don, cid = -1;
+	int warnings = 0;
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:00:00", 1);
+	world_open(&w, 2);
+	d.received_date = "2020-02-14";
+	d.anonymous = 1;
+	d.kind = "goods";
+	d.item = "口罩";
+	d.quantity = 5000;
+	d.unit = "箱";
+	d.value_fen = -1;
+	d.received_by = -1;
+	don = db_donation_insert(w.db[0], &d, NULL, &e);
+	assert_true(don > 0);
+	assert_int_equal(world_merge(&w, 1, 0, NULL), 0);
+	setenv("DOORSTEP_NOW", "2020-02-15 10:00:00", 1);
+	assert_int_equal(db_donation_void(w.db[0], don, "重复登记", &e), 0);
+	assert_true(db_distribution_insert(w.db[1], &out, &e) > 0);
+
+	assert_int_equal(world_merge(&w, 0, 1, &r), 0);
+	assert_int_equal(r.nopen, 1);
+	assert_string_equal(r.open[0].label, "口罩|箱");
+	merge_report_free(&r);
+	assert_int_equal(world_merge(&w, 1, 0, &r), 0);
+	merge_report_free(&r);
+	assert_true(world_same(&w, 0, 1));
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(world_count(&w, i, "SELECT count(*) FROM conflicts"), 1);
+		assert_int_equal(world_check(&w, i), 0);
+	}
+	assert_int_equal(db_consistency_warnings(w.db[1], count_warning, &warnings, &e), 1);
+
+	/* Settled on B: accepting needs a note; undoing the void repairs it. */
+	assert_int_equal(db_conflicts_open(w.db[1], first_open, &cid, &e), 1);
+	assert_int_equal(db_conflict_settle(w.db[1], cid, CONFLICT_ACCEPT, "", &e), -1);
+	assert_string_equal(e.field, "note");
+	assert_int_equal(db_conflict_settle(w.db[1], cid, CONFLICT_UNDO_VOID, NULL, &e), 0);
+	assert_int_equal(db_conflict_settle(w.db[1], cid, CONFLICT_UNDO_VOID, NULL, &e), -1);
+	assert_int_equal(world_count(&w, 1, "SELECT count(*) FROM stock_below_zero"), 0);
+	assert_int_equal(world_merge(&w, 0, 1, NULL), 0);
+	assert_true(world_same(&w, 0, 1));
+	warnings = 0;
+	assert_int_equal(db_consistency_warnings(w.db[0], count_warning, &warnings, &e), 0);
+	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM donations WHERE"
+					    " void_reason IS NULL"),
+			 1);
+	assert_int_equal(world_check(&w, 0), 0);
+	world_close(&w);
+}
+
+/* Settling by recording the goods returned, or by accepting with a note. */
+static void test_stock_conflict_settled_otherwise(void **state)
+{
+	struct world w;
+	struct donation_new d = {0};
+	struct distribution_new out = {"酒精", "瓶", 1000, "other", -1, -1, "西门", "2020-02-15",
+				       -1, NULL};
+	long long don, cid = -1;
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:00:00", 1);
+	world_open(&w, 2);
+	d.received_date = "2020-02-14";
+	d.anonymous = 1;
+	d.kind = "goods";
+	d.item = "酒精";
+	d.quantity = 2000;
+	d.unit = "瓶";
+	d.value_fen = -1;
+	d.received_by = -1;
+	don = db_donation_insert(w.db[0], &d, NULL, &e);
+	assert_int_equal(world_merge(&w, 1, 0, NULL), 0);
+	assert_int_equal(db_donation_void(w.db[0], don, "错录", &e), 0);
+	assert_true(db_distribution_insert(w.db[1], &out, &e) > 0);
+	assert_int_equal(world_merge(&w, 0, 1, NULL), 0);
+	assert_int_equal(db_conflicts_open(w.db[0], first_open, &cid, &e), 1);
+	assert_int_equal(db_conflict_settle(w.db[0], cid, CONFLICT_RETURNED, NULL, &e), 0);
+	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM stock_below_zero"), 0);
+	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM audit_log WHERE"
+					    " table_name = 'conflicts' AND action = 'update'"),
+			 1);
+	assert_int_equal(world_check(&w, 0), 0);
+	world_close(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -376,6 +491,8 @@ int main(void)
 	    cmocka_unit_test(test_join_keeps_what_was_typed),
 	    cmocka_unit_test(test_join_never_drops_a_check),
 	    cmocka_unit_test(test_ties_by_uuid),
+	    cmocka_unit_test(test_stock_below_zero_is_an_open_conflict),
+	    cmocka_unit_test(test_stock_conflict_settled_otherwise),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
