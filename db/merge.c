@@ -149,13 +149,16 @@ static void row_free(row_t *v, int n)
 	*v = NULL;
 }
 
-/* Replaces value i of v with text (sqlite3_value has no constructor: the
- * value comes out of a one-column statement). */
+/* Replaces value i of v with text, or NULL (sqlite3_value has no
+ * constructor: the value comes out of a one-column statement). */
 static void row_set_text(sqlite3_stmt *mkval, row_t v, int i, const char *text)
 {
 	sqlite3_value *nv;
 
-	sqlite3_bind_text(mkval, 1, text, -1, SQLITE_TRANSIENT);
+	if (text)
+		sqlite3_bind_text(mkval, 1, text, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(mkval, 1);
 	sqlite3_step(mkval);
 	nv = sqlite3_value_dup(sqlite3_column_value(mkval, 0));
 	sqlite3_reset(mkval);
@@ -328,10 +331,10 @@ static int other_damaged(struct merge *m, const char *path, struct err *e)
 	 * record and the field. */
 	sqlite3_exec(m->h, "PRAGMA ignore_check_constraints = 1", NULL, NULL, NULL);
 	if (sqlite3_prepare_v2(m->h, "PRAGMA other.quick_check(1)", -1, &st, NULL) != SQLITE_OK) {
+		err_set(e, _("%s is damaged (%s): nothing was merged"), path, sqlite3_errmsg(m->h));
 		sqlite3_exec(m->h, "PRAGMA ignore_check_constraints = 0", NULL, NULL, NULL);
 		sqlite3_finalize(st);
-		return err_set(e, _("%s is damaged (%s): nothing was merged"), path,
-			       sqlite3_errmsg(m->h));
+		return -1;
 	}
 	rc = sqlite3_step(st);
 	ok = rc == SQLITE_ROW && sqlite3_column_text(st, 0) &&
@@ -1087,6 +1090,26 @@ static void report_revival(struct merge *m, const struct table *t, const char *u
 static int revive_took(struct merge *m, struct table *t, const char *uuid, const char *label,
 		       struct err *e);
 
+/* 1 when the record uuid of t is live here, 0 not, -1 error. */
+static int record_live(struct merge *m, struct table *t, const char *uuid, struct err *e)
+{
+	char *sql = xasprintf("SELECT deleted_at IS NULL FROM main.\"%s\" WHERE uuid = ?1",
+			      t->def->name);
+	sqlite3_stmt *st = prepare(m, sql, e);
+	int r = -1;
+
+	free(sql);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		r = sqlite3_column_int(st, 0);
+	else
+		sql_error(m->db, e, _("merge: reading failed"));
+	sqlite3_finalize(st);
+	return r;
+}
+
 /* Brings the deleted record uuid of t back (its updated_at stays, so every
  * machine that brings it back writes the same version), audited as
  * an update; then the records its deletion took with it.  1 revived, 0 it
@@ -1094,28 +1117,30 @@ static int revive_took(struct merge *m, struct table *t, const char *uuid, const
 static int revive(struct merge *m, struct table *t, const char *uuid, const char *by_table,
 		  const char *by_uuid, const char *by_label, struct err *e)
 {
-	char *sql = xasprintf("UPDATE main.\"%s\" SET deleted_at = NULL WHERE uuid = ?1"
-			      " AND deleted_at IS NOT NULL RETURNING \"%s\"",
-			      t->def->name, t->def->label);
-	sqlite3_stmt *st = prepare(m, sql, e);
 	struct strbuf ch = STRBUF_INIT;
-	char *label = NULL;
-	int rc;
+	row_t v = NULL;
+	char *label;
+	int rc, differ = 0, live;
 
-	free(sql);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		label = xstrdup(sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0)
-							   : "");
-	rc = sqlite3_reset(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK)
-		return sql_error(m->db, e, _("merge: writing failed"));
-	if (!label)
+	sqlite3_bind_text(t->sel_main, t->ncol + 1, uuid, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(t->sel_main) == SQLITE_ROW)
+		v = row_load(t->sel_main, t->ncol);
+	sqlite3_reset(t->sel_main);
+	if (!v || row_is_null(v, t->i_del)) {
+		row_free(&v, t->ncol);
 		return 0;
+	}
+	/* Written live through the natural-key check: a live duplicate that
+	 * came meanwhile (the same ID number registered again) is joined. */
+	row_set_text(m->mkval, v, t->i_del, NULL);
+	label = xstrdup(row_text(v, t->i_label));
+	rc = place_row(m, t, v, 1, &differ, e);
+	row_free(&v, t->ncol);
+	live = rc < 0 ? -1 : record_live(m, t, uuid, e);
+	if (live <= 0) {
+		free(label);
+		return live < 0 ? -1 : 1; /* joined into the live duplicate */
+	}
 	report_revival(m, t, uuid, label, by_table, by_uuid, by_label);
 	/* An update of deleted_at: a change like any other, so the version
 	 * brought back wins over the deleted one on the machines that lack it. */
