@@ -183,6 +183,43 @@ int db_conflict_get(struct db *db, long long id, struct conflict *out, struct er
 	return r;
 }
 
+int db_conflict_records(struct db *db, const struct conflict *c,
+			int (*fn)(const struct conflict_record *r, void *ctx), void *ctx,
+			struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(
+	    db,
+	    "SELECT 1, json_extract(value, '$.receipt_no'), json_extract(value, '$.quantity'),"
+	    " json_extract(value, '$.void_reason'), json_extract(:detail, '$.item'),"
+	    " json_extract(:detail, '$.unit') FROM json_each(:detail, '$.voids')"
+	    " UNION ALL SELECT 0, json_extract(value, '$.date'), json_extract(value, '$.quantity'),"
+	    " json_extract(value, '$.recipient'), json_extract(:detail, '$.item'),"
+	    " json_extract(:detail, '$.unit') FROM json_each(:detail, '$.distributions')",
+	    e);
+	int r, rc = 0;
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":detail", c->detail && *c->detail ? c->detail : "{}");
+	while (rc == 0 && (r = sql_step_row(db, st, e)) == 1) {
+		struct conflict_record cr;
+
+		cr.voided = sqlite3_column_int(st, 0);
+		cr.ref = (const char *)sqlite3_column_text(st, 1);
+		cr.quantity = sqlite3_column_int64(st, 2);
+		cr.text = (const char *)sqlite3_column_text(st, 3);
+		cr.item = (const char *)sqlite3_column_text(st, 4);
+		cr.unit = (const char *)sqlite3_column_text(st, 5);
+		cr.ref = cr.ref ? cr.ref : "";
+		cr.text = cr.text ? cr.text : "";
+		cr.item = cr.item ? cr.item : "";
+		cr.unit = cr.unit ? cr.unit : "";
+		rc = fn(&cr, ctx);
+	}
+	sqlite3_reset(st);
+	return rc ? rc : (r < 0 ? -1 : 0);
+}
+
 /* The voided donations of the conflict count again, each audited. */
 static int undo_voids(struct db *db, const struct conflict *c, const char *now, struct err *e)
 {

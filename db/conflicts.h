@@ -42,6 +42,21 @@ int db_conflicts_open(struct db *db, int (*fn)(const struct conflict *c, void *c
 /* Reads conflict id: 1 found, 0 not, -1 error. */
 int db_conflict_get(struct db *db, long long id, struct conflict *out, struct err *e);
 
+/* One record a stock conflict is about, as stored in its detail. */
+struct conflict_record {
+	int voided;	      /* 1: a voided donation, 0: a distribution */
+	const char *ref;      /* receipt number, or the distribution's date */
+	long long quantity;   /* hundredths */
+	const char *text;     /* the void's reason, or the recipient */
+	const char *item, *unit;
+};
+
+/* Calls fn for each record of c's detail: the voided donations, then the
+ * distributions.  0, -1, or fn's non-zero return. */
+int db_conflict_records(struct db *db, const struct conflict *c,
+			int (*fn)(const struct conflict_record *r, void *ctx), void *ctx,
+			struct err *e);
+
 /* How a conflict is settled. */
 enum conflict_action {
 	CONFLICT_UNDO_VOID = 1, /* stock: the voided donations count again */
