@@ -169,7 +169,7 @@ static int insert_row(struct db *db, struct household *h, struct err *e)
 	json_open(&ch);
 	record_dump(h, fields, NFIELDS, &ch);
 	if (h->grid_id >= 0)
-		json_add_int(&ch, "grid_id", h->grid_id);
+		record_json_ref(db, &ch, "grid_id", "grids", h->grid_id);
 	json_close(&ch);
 	r = db_audit(db, "insert", "households", h->uuid, strbuf_str(&ch), e);
 out:
@@ -229,7 +229,7 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 	json_open(&ch);
 	n = record_diff(&old, h, fields, NFIELDS, &ch);
 	if (old.grid_id != h->grid_id) {
-		json_add_int(&ch, "grid_id", h->grid_id);
+		record_json_ref(db, &ch, "grid_id", "grids", h->grid_id);
 		n++;
 	}
 	json_close(&ch);
@@ -385,7 +385,7 @@ int db_grid_set_staff(struct db *db, long long grid_id, long long staff_id, stru
 	sql_col_copy(st, 0, uuid, sizeof uuid);
 	sqlite3_reset(st);
 	json_open(&ch);
-	json_add_int(&ch, "staff_id", staff_id);
+	record_json_ref(db, &ch, "staff_id", "staff", staff_id);
 	json_close(&ch);
 	if (db_audit(db, "update", "grids", uuid, strbuf_str(&ch), e) < 0)
 		goto out;

@@ -14,6 +14,7 @@
 #include "core/strbuf.h"
 #include "db/db.h"
 #include "db/settings.h"
+#include "db/record.h"
 #include "db/sql.h"
 #include "db/staff.h"
 
@@ -157,7 +158,7 @@ static long long insert_row(struct db *db, const struct isolation_new *n, const 
 		return -1;
 	id = sqlite3_last_insert_rowid(db_handle(db));
 	json_open(&ch);
-	json_add_int(&ch, "resident_id", n->resident_id);
+	record_json_ref(db, &ch, "resident_id", "residents", n->resident_id);
 	json_add_str(&ch, "kind", n->kind);
 	if (n->site && *n->site)
 		json_add_str(&ch, "site", n->site);
@@ -165,7 +166,7 @@ static long long insert_row(struct db *db, const struct isolation_new *n, const 
 	json_add_str(&ch, "start_date", start);
 	json_add_int(&ch, "days", days);
 	if (previous_id >= 0)
-		json_add_int(&ch, "previous_id", previous_id);
+		record_json_ref(db, &ch, "previous_id", "isolations", previous_id);
 	json_close(&ch);
 	if (db_audit(db, "insert", "isolations", uuid, strbuf_str(&ch), e) < 0)
 		id = -1;

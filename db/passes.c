@@ -14,6 +14,7 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/settings.h"
+#include "db/record.h"
 #include "db/sql.h"
 #include "db/staff.h"
 
@@ -313,7 +314,7 @@ static int issue_one(struct db *db, long long household_id, const char *valid_un
 	p.id = sqlite3_last_insert_rowid(db_handle(db));
 	json_open(&ch);
 	json_add_str(&ch, "pass_no", p.pass_no);
-	json_add_int(&ch, "household_id", household_id);
+	record_json_ref(db, &ch, "household_id", "households", household_id);
 	json_add_str(&ch, "issued_date", today);
 	if (valid_until && *valid_until)
 		json_add_str(&ch, "valid_until", valid_until);
@@ -805,10 +806,10 @@ int db_gate_record(struct db *db, long long pass_id, long long checkpoint_id, lo
 	json_add_str(&ch, "pass_no", p.pass_no);
 	json_add_str(&ch, "direction", direction);
 	if (checkpoint_id >= 0)
-		json_add_int(&ch, "checkpoint_id", checkpoint_id);
+		record_json_ref(db, &ch, "checkpoint_id", "checkpoints", checkpoint_id);
 	if (resident_id >= 0)
-		json_add_int(&ch, "resident_id", resident_id);
-	json_add_int(&ch, "staff_id", staff_id);
+		record_json_ref(db, &ch, "resident_id", "residents", resident_id);
+	record_json_ref(db, &ch, "staff_id", "staff", staff_id);
 	json_close(&ch);
 	r = db_audit(db, "insert", "pass_events", uuid, strbuf_str(&ch), e);
 	strbuf_free(&ch);

@@ -1,6 +1,7 @@
 /* record: soft delete, UUID lookup and audit diffs shared by the tables. */
 #include "db/record.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +80,37 @@ int db_record_uuid(struct db *db, const char *table, long long id, char out[37],
 		sql_col_copy(st, 0, out, 37);
 	sqlite3_reset(st);
 	return r;
+}
+
+/* The UUID text of record id (or the integer, or "" for -1) into out. */
+static void ref_text(struct db *db, const char *table, long long id, char out[37])
+{
+	struct err ignore;
+
+	err_clear(&ignore);
+	if (id < 0)
+		out[0] = 0;
+	else if (db_record_uuid(db, table, id, out, &ignore) != 1)
+		snprintf(out, 37, "%lld", id);
+}
+
+void record_json_ref(struct db *db, struct strbuf *json, const char *key, const char *table,
+		     long long id)
+{
+	char ref[37];
+
+	ref_text(db, table, id, ref);
+	json_add_str(json, key, ref[0] ? ref : NULL);
+}
+
+void record_json_ref_change(struct db *db, struct strbuf *json, const char *key,
+			    const char *table, long long old_id, long long new_id)
+{
+	char a[37], b[37];
+
+	ref_text(db, table, old_id, a);
+	ref_text(db, table, new_id, b);
+	json_add_change(json, key, a, b);
 }
 
 int db_record_soft_delete(struct db *db, const char *table, long long id, struct err *e)

@@ -192,7 +192,7 @@ static int insert_row(struct db *db, struct resident *r, struct err *e)
 		goto out;
 	r->id = sqlite3_last_insert_rowid(db_handle(db));
 	json_open(&ch);
-	json_add_int(&ch, "household_id", r->household_id);
+	record_json_ref(db, &ch, "household_id", "households", r->household_id);
 	record_dump(r, fields, NFIELDS, &ch);
 	if (r->sex)
 		json_add_str(&ch, "sex", sex);
@@ -301,7 +301,7 @@ int db_resident_move(struct db *db, long long id, long long household_id, struct
 {
 	struct resident old = {0};
 	struct strbuf ch = STRBUF_INIT;
-	char now[20], uuid[37], from[32], to[32];
+	char now[20], uuid[37];
 	sqlite3_stmt *st;
 	int rc = -1, found;
 
@@ -329,10 +329,9 @@ int db_resident_move(struct db *db, long long id, long long household_id, struct
 		err_field(e, "household", _("that household does not exist"));
 		goto out;
 	}
-	snprintf(from, sizeof from, "%lld", old.household_id);
-	snprintf(to, sizeof to, "%lld", household_id);
 	json_open(&ch);
-	json_add_change(&ch, "household_id", from, to);
+	record_json_ref_change(db, &ch, "household_id", "households", old.household_id,
+			       household_id);
 	json_close(&ch);
 	if (db_audit(db, "update", "residents", old.uuid, strbuf_str(&ch), e) < 0)
 		goto out;

@@ -11,6 +11,7 @@
 #include "core/json.h"
 #include "core/strbuf.h"
 #include "db/db.h"
+#include "db/record.h"
 #include "db/sql.h"
 #include "db/staff.h"
 
@@ -146,7 +147,7 @@ static int insert_reading(struct db *db, long long visit_id, const char *visit_u
 		return -1;
 	json_open(&ch);
 	json_add_str(&ch, "visit", visit_uuid);
-	json_add_int(&ch, "resident_id", rd->resident_id);
+	record_json_ref(db, &ch, "resident_id", "residents", rd->resident_id);
 	json_add_str(&ch, "resident", name);
 	if (rd->temperature)
 		json_add_int(&ch, "temperature", rd->temperature);
@@ -209,7 +210,7 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 	json_add_str(&ch, "date", date);
 	json_add_str(&ch, "at", at);
 	json_add_str(&ch, "outcome", visit_outcome_code(v->outcome));
-	json_add_int(&ch, "staff_id", staff);
+	record_json_ref(db, &ch, "staff_id", "staff", staff);
 	if (v->notes && *v->notes)
 		json_add_str(&ch, "notes", v->notes);
 	json_close(&ch);

@@ -481,6 +481,29 @@ static void test_stock_conflict_settled_otherwise(void **state)
 	world_close(&w);
 }
 
+/* New audit rows name other records by UUID, the same on every machine. */
+static void test_audit_refers_by_uuid(void **state)
+{
+	struct world w;
+	long long hh;
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:00:00", 1);
+	world_open(&w, 2);
+	hh = household(w.db[0], "8-1-101", NULL);
+	resident(w.db[0], hh, "钱七", NULL);
+	assert_int_equal(world_merge(&w, 1, 0, NULL), 0);
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(world_count(&w, i, "SELECT count(*) FROM audit_log a JOIN residents r"
+						    " ON r.uuid = a.record_uuid JOIN households h"
+						    " ON h.id = r.household_id WHERE a.action = 'insert'"
+						    " AND json_extract(a.changes, '$.household_id') = h.uuid"),
+				 1);
+	world_close(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -493,6 +516,7 @@ int main(void)
 	    cmocka_unit_test(test_ties_by_uuid),
 	    cmocka_unit_test(test_stock_below_zero_is_an_open_conflict),
 	    cmocka_unit_test(test_stock_conflict_settled_otherwise),
+	    cmocka_unit_test(test_audit_refers_by_uuid),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
