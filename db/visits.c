@@ -388,7 +388,7 @@ int db_visit_status(struct db *db, long long household_id, const char *date, int
 	" sum(EXISTS (SELECT 1 FROM readings r WHERE r.visit_id = x.vid AND r.deleted_at IS NULL"   \
 	"  AND r.temperature >= :thr))"                                                             \
 	" FROM (SELECT h.id, (SELECT w.id FROM visits w WHERE w.household_id = h.id"               \
-	"  AND w.date = :date AND w.deleted_at IS NULL ORDER BY w.at DESC, w.uuid DESC LIMIT 1)"      \
+	"  AND w.date = :date AND w.deleted_at IS NULL ORDER BY w.at DESC, w.uuid DESC LIMIT 1)"   \
 	"  AS vid FROM households h WHERE h.deleted_at IS NULL" where ") x"                        \
 	" LEFT JOIN visits v ON v.id = x.vid"
 /* clang-format on */
