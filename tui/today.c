@@ -227,7 +227,7 @@ static void t_cell(void *ctx, const void *row, int col, struct strbuf *out)
 			strbuf_printf(out, "%.*s", bar ? (int)(bar - r->subject) : (int)strlen(r->subject),
 				      r->subject);
 		else if (col == 3)
-			strbuf_puts(out, _("stock below zero after a merge: Enter to settle"));
+			strbuf_puts(out, _("stock below zero after a merge"));
 		return;
 	}
 	switch (col) {
