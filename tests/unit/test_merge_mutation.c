@@ -13,7 +13,6 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
-#include "core/recordcheck.h"
 #include "db/donations.h"
 #include "db/households.h"
 #include "db/isolations.h"
@@ -175,40 +174,6 @@ static void mutate_bytes(const char *path)
 	close(fd);
 }
 
-/* Every value of the file meets core/recordcheck's rules. */
-static int invalid_values(struct db *db)
-{
-	int bad = 0;
-
-	for (size_t t = 0; t + 1 < sizeof tables / sizeof tables[0]; t++) {
-		char *sql = xasprintf("SELECT * FROM \"%s\"", tables[t]);
-		sqlite3_stmt *st = NULL;
-
-		assert_int_equal(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
-		free(sql);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *type = NULL;
-
-			for (int i = 0; i < sqlite3_column_count(st); i++)
-				if (!strcmp(sqlite3_column_name(st, i), "id_type"))
-					type = (const char *)sqlite3_column_text(st, i);
-			for (int i = 0; i < sqlite3_column_count(st); i++) {
-				const char *why = recordcheck_value(
-				    sqlite3_column_name(st, i), (const char *)sqlite3_column_text(st, i),
-				    type, NULL);
-
-				if (why) {
-					fprintf(stderr, "  invalid %s.%s: %s\n", tables[t],
-						sqlite3_column_name(st, i), why);
-					bad++;
-				}
-			}
-		}
-		sqlite3_finalize(st);
-	}
-	return bad;
-}
-
 static void test_mutated_peers(void **state)
 {
 	struct world w;
@@ -251,8 +216,9 @@ static void test_mutated_peers(void **state)
 		merge_report_free(&r);
 		if (rc == 0) {
 			accepted++;
+			/* no damage and no invalid record (check reads each value
+			 * against core/recordcheck) */
 			assert_int_equal(db_consistency_check(db, world_problem, target, &e), 0);
-			assert_int_equal(invalid_values(db), 0);
 		} else {
 			refused++;
 		}

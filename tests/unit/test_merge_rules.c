@@ -504,6 +504,30 @@ static void test_audit_refers_by_uuid(void **state)
 	world_close(&w);
 }
 
+/* check reads each value against the record rules: a date that is not one
+ * is an invalid record. */
+static void test_check_finds_invalid_values(void **state)
+{
+	struct world w;
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:00:00", 1);
+	world_open(&w, 1);
+	resident(w.db[0], household(w.db[0], "9-9-101", NULL), "孙八", "11010519491231002X");
+	assert_int_equal(world_check(&w, 0), 0);
+	assert_int_equal(db_exec(w.db[0], "UPDATE residents SET birth_date = '1949-02-30'", &e), 0);
+	assert_int_equal(world_check(&w, 0), 1);
+	assert_int_equal(db_exec(w.db[0],
+				 "UPDATE residents SET birth_date = NULL,"
+				 " id_number = '110105194912310021'",
+				 &e),
+			 0);
+	assert_int_equal(world_check(&w, 0), 1);
+	world_close(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -517,6 +541,7 @@ int main(void)
 	    cmocka_unit_test(test_stock_below_zero_is_an_open_conflict),
 	    cmocka_unit_test(test_stock_conflict_settled_otherwise),
 	    cmocka_unit_test(test_audit_refers_by_uuid),
+	    cmocka_unit_test(test_check_finds_invalid_values),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
