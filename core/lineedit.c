@@ -73,8 +73,9 @@ char *lineedit_get_utf8(const struct lineedit *le)
 
 int lineedit_insert(struct lineedit *le, wchar_t c)
 {
-	if (is_control(c) || (le->max && le->len >= le->max))
-		return 0;
+	if (is_control(c) || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ||
+	    (le->max && le->len >= le->max))
+		return 0; /* no surrogate or code point past Unicode: UTF-8 cannot hold them */
 	reserve(le, le->len + 1);
 	memmove(le->buf + le->cursor + 1, le->buf + le->cursor,
 		(le->len - le->cursor + 1) * sizeof(*le->buf));

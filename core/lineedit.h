@@ -49,7 +49,8 @@ void lineedit_set_utf8(struct lineedit *le, const char *s);
 char *lineedit_get_utf8(const struct lineedit *le);
 
 /* Inserts c at the cursor and moves the cursor after it.  Returns 1, or 0
- * when c is a control character (or L'\0') or the field is full. */
+ * when c is a control character (or L'\0'), not a Unicode character, or the
+ * field is full. */
 int lineedit_insert(struct lineedit *le, wchar_t c);
 
 /* Backspace: deletes the character before the cursor.  Returns 1, or 0 at the

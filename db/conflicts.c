@@ -14,6 +14,7 @@
 #include "db/db.h"
 #include "db/donations.h"
 #include "db/sql.h"
+#include "db/views.h"
 
 void db_conflict_clear(struct conflict *c)
 {
@@ -33,7 +34,7 @@ static const char detect_sql[] =
     " 'voids', (SELECT json_group_array(json_object('uuid', uuid, 'receipt_no', receipt_no,"
     "  'quantity', quantity, 'void_reason', void_reason)) FROM (SELECT * FROM donations d"
     "  WHERE d.kind = 'goods' AND d.item = s.item AND d.unit = s.unit AND d.deleted_at IS NULL"
-    "  AND d.void_reason IS NOT NULL ORDER BY d.uuid)),"
+    "  AND " DONATION_VOIDED("d") " ORDER BY d.uuid)),"
     " 'distributions', (SELECT json_group_array(json_object('uuid', uuid, 'date', date,"
     "  'quantity', quantity, 'recipient', recipient)) FROM (SELECT * FROM distributions t"
     "  WHERE t.item = s.item AND t.unit = s.unit AND t.deleted_at IS NULL ORDER BY t.uuid))),"
@@ -227,7 +228,7 @@ static int undo_voids(struct db *db, const struct conflict *c, const char *now, 
 	    db,
 	    "UPDATE donations SET void_reason = NULL, voided_at = NULL, updated_at = :now"
 	    " WHERE uuid IN (SELECT json_extract(value, '$.uuid') FROM json_each(:detail, '$.voids'))"
-	    " AND void_reason IS NOT NULL RETURNING uuid, void_reason",
+	    " AND " DONATION_VOIDED("donations") " RETURNING uuid, coalesce(void_reason, '')",
 	    e);
 	char **rows = NULL;
 	size_t n = 0;

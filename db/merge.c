@@ -368,6 +368,8 @@ static int attach_other(struct merge *m, const char *path, struct err *e)
 		err_set(e, _("%s is not a regular file"), path);
 		goto out;
 	}
+	if (db_probe_identity(path, e) < 0)
+		goto out;
 	if (sqlite3_open_v2(uri, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
 		err_set(e, _("cannot open %s: %s"), path,
 			src ? sqlite3_errmsg(src) : "out of memory");
@@ -1728,6 +1730,8 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 		err_set(e, "internal error: merge inside a transaction");
 		return -1;
 	}
+	if (db_quick_check(db, e) < 0)
+		return -1;
 	if (attach_other(&m, path, e) < 0)
 		goto out;
 	attached = 1;

@@ -20,7 +20,7 @@
 #include "core/profile.h"
 #include "core/xalloc.h"
 #include "tui/app.h"
-#include "tui/cmd_export.h"
+#include "tui/ops/export.h"
 #include "tui/form.h"
 #include "tui/paths.h"
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/atomicfile.h"
 #include "core/clock.h"
 #include "core/err.h"
 #include "tui/cli.h"
@@ -20,6 +21,8 @@ int main(int argc, char **argv)
 	 * rolls back and the command reports, not a signal that kills it. */
 	signal(SIGXFSZ, SIG_IGN);
 	paths_init(argv[0]);
+	/* What an earlier doorstep killed mid-write left behind. */
+	atomic_file_sweep();
 	utf8 = locale_init();
 	err_clear(&e);
 	if (clock_check_env(&e) < 0) {

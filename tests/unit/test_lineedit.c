@@ -109,6 +109,12 @@ static void test_max(void **state)
 	assert_false(lineedit_insert(&le, L'x'));
 	expect_text(&le, "《义勇军");
 	lineedit_free(&le);
+	/* Only Unicode characters: no surrogate, nothing past U+10FFFF (fuzz_lineedit). */
+	lineedit_init(&le, 0);
+	assert_false(lineedit_insert(&le, (wchar_t)0xD800));
+	assert_false(lineedit_insert(&le, (wchar_t)0x110000));
+	assert_true(lineedit_insert(&le, (wchar_t)0x10FFFF));
+	lineedit_free(&le);
 }
 
 static void test_kills(void **state)
