@@ -41,7 +41,7 @@ struct ds_sql {
 	" - (substr(:today, 6, 5) < substr(" p ".birth_date, 6, 5)) END"
 #define HEAD_OF(h)                                                                                 \
 	"(SELECT hr.name FROM residents hr WHERE hr.household_id = " h ".id"                       \
-	" AND hr.relation = 'head' AND hr.deleted_at IS NULL ORDER BY hr.id LIMIT 1)"
+	" AND hr.relation = 'head' AND hr.deleted_at IS NULL ORDER BY hr.uuid LIMIT 1)"
 
 static const struct col_sql households_cols[] = {
 	{"code", "h.code"},

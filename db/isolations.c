@@ -15,6 +15,7 @@
 #include "core/temperature.h"
 #include "db/db.h"
 #include "db/settings.h"
+#include "db/record.h"
 #include "db/sql.h"
 #include "db/staff.h"
 
@@ -83,7 +84,7 @@ int db_isolation_active_for(struct db *db, long long resident_id, struct isolati
 {
 	return get_by(db,
 		      SELECT_ISO " WHERE resident_id = :key AND end_date IS NULL"
-				 " AND deleted_at IS NULL ORDER BY start_date DESC, id DESC LIMIT 1",
+				 " AND deleted_at IS NULL ORDER BY start_date DESC, uuid DESC LIMIT 1",
 		      resident_id, out, e);
 }
 
@@ -133,7 +134,7 @@ static long long insert_row(struct db *db, const struct isolation_new *n, const 
 		return -1;
 	id = sqlite3_last_insert_rowid(db_handle(db));
 	json_open(&ch);
-	json_add_int(&ch, "resident_id", n->resident_id);
+	record_json_ref(db, &ch, "resident_id", "residents", n->resident_id);
 	json_add_str(&ch, "kind", n->kind);
 	if (n->site && *n->site)
 		json_add_str(&ch, "site", n->site);
@@ -141,7 +142,7 @@ static long long insert_row(struct db *db, const struct isolation_new *n, const 
 	json_add_str(&ch, "start_date", start);
 	json_add_int(&ch, "days", days);
 	if (previous_id >= 0)
-		json_add_int(&ch, "previous_id", previous_id);
+		record_json_ref(db, &ch, "previous_id", "isolations", previous_id);
 	json_close(&ch);
 	if (db_audit(db, "insert", "isolations", uuid, strbuf_str(&ch), e) < 0)
 		id = -1;

@@ -14,13 +14,14 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/settings.h"
+#include "db/record.h"
 #include "db/sql.h"
 #include "db/views.h"
 #include "db/staff.h"
 
 #define HEAD_NAME                                                                                  \
 	"(SELECT r.name FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL"     \
-	" ORDER BY r.relation <> 'head', r.id LIMIT 1)"
+	" ORDER BY r.relation <> 'head', r.uuid LIMIT 1)"
 
 #define PASS_COLS                                                                                  \
 	"SELECT p.id, p.uuid, p.pass_no, p.household_id, h.code, " HEAD_NAME ", g.name,"           \
@@ -97,7 +98,7 @@ int db_pass_current(struct db *db, long long household_id, struct pass *out, str
 {
 	return pass_one(db,
 			PASS_COLS " WHERE p.household_id = :id AND " CURRENT
-				  " ORDER BY p.issued_date DESC, p.id DESC LIMIT 1",
+				  " ORDER BY p.issued_date DESC, p.uuid DESC LIMIT 1",
 			household_id, NULL, out, e);
 }
 
@@ -314,7 +315,7 @@ static int issue_one(struct db *db, long long household_id, const char *valid_un
 	p.id = sqlite3_last_insert_rowid(db_handle(db));
 	json_open(&ch);
 	json_add_str(&ch, "pass_no", p.pass_no);
-	json_add_int(&ch, "household_id", household_id);
+	record_json_ref(db, &ch, "household_id", "households", household_id);
 	json_add_str(&ch, "issued_date", today);
 	if (valid_until && *valid_until)
 		json_add_str(&ch, "valid_until", valid_until);
@@ -806,10 +807,10 @@ int db_gate_record(struct db *db, long long pass_id, long long checkpoint_id, lo
 	json_add_str(&ch, "pass_no", p.pass_no);
 	json_add_str(&ch, "direction", direction);
 	if (checkpoint_id >= 0)
-		json_add_int(&ch, "checkpoint_id", checkpoint_id);
+		record_json_ref(db, &ch, "checkpoint_id", "checkpoints", checkpoint_id);
 	if (resident_id >= 0)
-		json_add_int(&ch, "resident_id", resident_id);
-	json_add_int(&ch, "staff_id", staff_id);
+		record_json_ref(db, &ch, "resident_id", "residents", resident_id);
+	record_json_ref(db, &ch, "staff_id", "staff", staff_id);
 	json_close(&ch);
 	r = db_audit(db, "insert", "pass_events", uuid, strbuf_str(&ch), e);
 	strbuf_free(&ch);

@@ -340,6 +340,22 @@ static const char *const migrations[] = {
 	" sum(distributed) AS distributed, sum(value_fen) AS value_fen,"
 	" sum(received) - sum(distributed) AS on_hand FROM stock_moves GROUP BY item, unit"
 	" HAVING sum(received) <> 0 OR sum(distributed) <> 0;\n",
+
+	/* merge: conflicts a merge stores for a person to settle (two machines'
+	 * records together breaking a rule neither broke alone), and the items
+	 * whose stock (the view above) is below zero, which `check`, the merge
+	 * and settling share. */
+	"CREATE TABLE conflicts (\n" RECORD_COLS
+	"kind TEXT NOT NULL CHECK (kind IN ('stock')),\n"
+	"subject TEXT NOT NULL,\n"
+	"detail TEXT NOT NULL DEFAULT '{}',\n"
+	"resolved_at TEXT,\n"
+	"resolution TEXT CHECK (resolution IS NULL OR resolution IN"
+	" ('undo_void', 'returned', 'accepted')),\n"
+	"note TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"CREATE VIEW stock_below_zero AS SELECT item, unit, received, distributed FROM stock"
+	" WHERE on_hand < 0;\n",
 };
 
 int schema_latest_version(void)

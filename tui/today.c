@@ -14,10 +14,12 @@
 #include "core/strbuf.h"
 #include "core/temperature.h"
 #include "core/xalloc.h"
+#include "db/conflicts.h"
 #include "db/isolation_list.h"
 #include "db/stats.h"
 #include "db/today.h"
 #include "tui/app.h"
+#include "tui/conflict_form.h"
 #include "tui/tabs.h"
 #include "tui/widget_list.h"
 
@@ -31,6 +33,8 @@ struct today {
 	struct rect r;
 	struct daily_stats stats;
 	struct iso_alerts iso; /* the isolation alerts of now, all of them */
+	struct conflict *cf;   /* the open merge conflicts, all of them */
+	int ncf;
 	int loaded;
 };
 
@@ -40,8 +44,10 @@ struct today {
  * Isolation tab and `doorstep report` read one definition. */
 struct trow {
 	struct today_alert *visit; /* a rounds alert, or NULL */
-	int idx;		   /* else: the index in st->iso.v */
+	int idx;		   /* else: the index in st->iso.v, then in st->cf */
 	struct iso_alert iso;	   /* a copy of it */
+	long long conflict;	   /* an open merge conflict's id, or 0 */
+	char *subject;		   /* its "item|unit" */
 };
 
 static const struct list_column columns[] = {
@@ -51,6 +57,27 @@ static const struct list_column columns[] = {
     {N_("Detail"), 24, 4, 0},
     {0},
 };
+
+static void conflicts_free(struct today *st)
+{
+	for (int i = 0; i < st->ncf; i++)
+		db_conflict_clear(&st->cf[i]);
+	free(st->cf);
+	st->cf = NULL;
+	st->ncf = 0;
+}
+
+static int add_conflict(const struct conflict *c, void *ctx)
+{
+	struct today *st = ctx;
+
+	st->cf = xrealloc(st->cf, (size_t)(st->ncf + 1) * sizeof *st->cf);
+	memset(&st->cf[st->ncf], 0, sizeof *st->cf);
+	st->cf[st->ncf].id = c->id;
+	st->cf[st->ncf].subject = xstrdup(c->subject ? c->subject : "");
+	st->ncf++;
+	return 0;
+}
 
 static void load(struct today *st)
 {
@@ -62,8 +89,10 @@ static void load(struct today *st)
 	date_format(&d, date);
 	err_clear(&e);
 	db_isolation_alerts_free(&st->iso);
+	conflicts_free(st);
 	if (db_daily_stats(app_db(st->app), date, &st->stats, &e) < 0 ||
-	    db_isolation_alerts(app_db(st->app), -1, &st->iso, &e) < 0) {
+	    db_isolation_alerts(app_db(st->app), -1, &st->iso, &e) < 0 ||
+	    db_conflicts_open(app_db(st->app), add_conflict, st, &e) < 0) {
 		app_error_err(st->app, &e);
 		return;
 	}
@@ -81,7 +110,12 @@ static struct trow *iso_row(struct today *st, int i)
 	struct trow *t = xcalloc(1, sizeof *t);
 
 	t->idx = i;
-	t->iso = st->iso.v[i];
+	if (i < st->iso.n) {
+		t->iso = st->iso.v[i];
+	} else { /* the merge conflicts come after the isolation alerts */
+		t->conflict = st->cf[i - st->iso.n].id;
+		t->subject = xstrdup(st->cf[i - st->iso.n].subject);
+	}
 	return t;
 }
 
@@ -122,14 +156,15 @@ static int t_fetch(void *ctx, const void *anchor, int dir, int n, void **out, st
 		} else {
 			from = a->idx + 1;
 		}
-		for (int i = from; m < n && i < st->iso.n; i++)
+		for (int i = from; m < n && i < st->iso.n + st->ncf; i++)
 			out[m++] = iso_row(st, i);
 		return m;
 	}
 	if (a && a->visit)
 		return visit_rows(st, a->visit, -1, n, out, e);
 	/* (an anchor from before a reload may lie past a shorter list) */
-	for (int i = (a && a->idx < st->iso.n ? a->idx : st->iso.n) - 1; m < n && i >= 0; i--)
+	for (int i = (a && a->idx < st->iso.n + st->ncf ? a->idx : st->iso.n + st->ncf) - 1;
+	     m < n && i >= 0; i--)
 		out[m++] = iso_row(st, i);
 	if (m < n) {
 		got = visit_rows(st, NULL, -1, n - m, out + m, e);
@@ -149,6 +184,7 @@ static void t_row_free(void *ctx, void *row)
 
 	(void)ctx;
 	db_today_alert_free(&t->visit);
+	free(t->subject);
 	free(t);
 }
 
@@ -156,6 +192,8 @@ static const char *kind_label(const struct trow *t)
 {
 	if (t->visit)
 		return t->visit->kind == TODAY_FEVER ? _("FEVER") : _("no answer");
+	if (t->conflict)
+		return _("CONFLICT");
 	switch (t->iso.kind) {
 	case ISO_ALERT_FEVER:
 		return _("FEVER");
@@ -180,6 +218,18 @@ static void t_cell(void *ctx, const void *row, int col, struct strbuf *out)
 	char t[8];
 
 	(void)ctx;
+	if (r->conflict) {
+		const char *bar = strchr(r->subject, '|');
+
+		if (col == 0)
+			strbuf_puts(out, kind_label(r));
+		else if (col == 1)
+			strbuf_printf(out, "%.*s", bar ? (int)(bar - r->subject) : (int)strlen(r->subject),
+				      r->subject);
+		else if (col == 3)
+			strbuf_puts(out, _("stock below zero after a merge"));
+		return;
+	}
 	switch (col) {
 	case 0:
 		strbuf_puts(out, kind_label(r));
@@ -226,6 +276,8 @@ static int t_role(void *ctx, const void *row)
 	(void)ctx;
 	if (r->visit)
 		return r->visit->kind == TODAY_FEVER ? THEME_ALERT : THEME_NORMAL;
+	if (r->conflict)
+		return THEME_ALERT;
 	return r->iso.kind == ISO_ALERT_FEVER || r->iso.kind == ISO_ALERT_MISSED_AM ||
 		       r->iso.kind == ISO_ALERT_MISSED_PM
 		   ? THEME_ALERT
@@ -360,6 +412,10 @@ static int h_open(struct screen *s)
 	if (!a)
 		return SCREEN_HANDLED;
 	t.date = st->stats.date;
+	if (a->conflict) {
+		conflict_form_push(st->app, a->conflict);
+		return SCREEN_HANDLED;
+	}
 	if (a->visit) {
 		t.kind = "household";
 		t.id = a->visit->household_id;
@@ -405,6 +461,7 @@ static void t_close(struct screen *s)
 
 	list_free(&st->list);
 	db_isolation_alerts_free(&st->iso);
+	conflicts_free(st);
 	free(st);
 }
 
