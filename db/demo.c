@@ -749,10 +749,11 @@ struct iso_plan {
 
 static long long add_isolation(struct gen *g, const struct iso_plan *p)
 {
-	sqlite3_stmt *st = prep(g, "INSERT INTO isolations(uuid, created_at, updated_at,"
-				   " resident_id, kind, site, reason, start_date, days, extended_days,"
-				   " end_date, end_reason, previous_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6,"
-				   " ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+	sqlite3_stmt *st =
+	    prep(g, "INSERT INTO isolations(uuid, created_at, updated_at,"
+		    " resident_id, kind, site, reason, start_date, days, extended_days,"
+		    " end_date, end_reason, previous_id, release_override) VALUES(?1, ?2,"
+		    " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
 	char uuid[37], created[CLOCK_STR], updated[CLOCK_STR], start[DATE_STR], end[DATE_STR];
 
 	if (!st)
@@ -775,6 +776,12 @@ static long long add_isolation(struct gen *g, const struct iso_plan *p)
 	bt(st, 11, p->end_reason ? end : NULL);
 	bt(st, 12, p->end_reason);
 	bn(st, 13, p->previous_id);
+	/* Released as completed despite the fever of its last days: the
+	 * override of the safe-release rule, with its reason. */
+	bt(st, 14,
+	   p->fever_end && p->end_reason && !strcmp(p->end_reason, "completed")
+	       ? "区疾控复核：复测体温正常，同意解除"
+	       : NULL);
 	g->sum.isolations++;
 	return run(g, st);
 }
@@ -783,9 +790,11 @@ static int add_checks(struct gen *g, long long iid, const struct iso_plan *p)
 {
 	static const char *const methods[] = {"in_person", "in_person", "phone", "phone",
 					      "self_report"};
-	sqlite3_stmt *st = prep(g, "INSERT INTO checks(uuid, created_at, updated_at, isolation_id,"
-				   " date, slot, at, temperature, symptoms, method, late, staff_id)"
-				   " VALUES(?1, ?2, ?2, ?3, ?4, ?5, ?2, ?6, ?7, ?8, ?9, ?10)");
+	sqlite3_stmt *st =
+	    prep(g, "INSERT INTO checks(uuid, created_at, updated_at, isolation_id,"
+		    " date, slot, at, temperature, symptoms, method, late, staff_id,"
+		    " unmeasured) VALUES(?1, ?2, ?2, ?3, ?4, ?5, ?2, ?6, ?7, ?8, ?9, ?10,"
+		    " ?11)");
 	struct date last = date_add(&p->start, p->days + p->ext - 1), stop = g->today;
 	char uuid[37], at[CLOCK_STR], day[DATE_STR];
 
@@ -799,6 +808,7 @@ static int add_checks(struct gen *g, long long iid, const struct iso_plan *p)
 			int minutes = (slot ? 17 * 60 : 8 * 60) + demo_rng_below(&g->rng, 180);
 			int t = demo_rng_chance(&g->rng, 8) ? demo_rng_range(&g->rng, 373, 385)
 							  : normal_temperature(g);
+			int unmeasured;
 
 			if (p->fever_end && date_diff(&stop, &d) <= 1)
 				t = 381 + slot;
@@ -812,7 +822,13 @@ static int add_checks(struct gen *g, long long iid, const struct iso_plan *p)
 			bi(st, 3, iid);
 			bt(st, 4, day);
 			bt(st, 5, slot ? "PM" : "AM");
-			bi(st, 6, t);
+			/* Now and then no thermometer at the door: the reason instead. */
+			unmeasured = t < g->set.fever_threshold && g->sum.checks % 61 == 60;
+			if (unmeasured)
+				bn(st, 6, -1);
+			else
+				bi(st, 6, t);
+			bt(st, 11, unmeasured ? "住户不在家，电话联系称无不适" : NULL);
 			bt(st, 7, t >= g->set.fever_threshold ? "cough" : "");
 			bt(st, 8, methods[demo_rng_below(&g->rng, 5)]);
 			bi(st, 9, date_cmp(&d, &last) > 0);
