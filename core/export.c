@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/followup.h"
 #include "core/mask.h"
 
 const struct enum_entry export_iso_state[] = {
@@ -196,6 +197,26 @@ static const struct export_column pass_events[] = {
 	{"uuid", "UUID", EXPORT_TEXT, NULL, 0},
 };
 
+static const struct export_column followups[] = {
+	{"opened_at", "发现时间", EXPORT_TIME, NULL, D},
+	{"name", "姓名", EXPORT_TEXT, NULL, D},
+	{"code", "户号", EXPORT_KEEP, NULL, D},
+	{"source", "发现环节", EXPORT_ENUM, followup_source, D},
+	{"temperature", "体温", EXPORT_TEMP, NULL, D},
+	{"symptoms", "症状", EXPORT_CODES, model_symptom, D},
+	{"referred_at", "送诊时间", EXPORT_TIME, NULL, D},
+	{"clinic", "发热门诊", EXPORT_TEXT, NULL, D},
+	{"transport", "转运方式", EXPORT_TEXT, NULL, D},
+	{"outcome", "结果", EXPORT_ENUM, followup_outcome, D},
+	{"closed_at", "结案时间", EXPORT_TIME, NULL, D},
+	{"closed_by", "结案人", EXPORT_TEXT, NULL, D},
+	{"state", "状态", EXPORT_TEXT, NULL, 0},
+	{"id_number", "身份证号", EXPORT_KEEP, NULL, 0},
+	{"phone", "联系电话", EXPORT_KEEP, NULL, 0},
+	{"date", "发现日期", EXPORT_DATE, NULL, 0},
+	{"uuid", "UUID", EXPORT_TEXT, NULL, 0},
+};
+
 /* One row per day, from db_daily_stats (db/stats.h defines each count). */
 static const struct export_column daily[] = {
 	{"date", "日期", EXPORT_DATE, NULL, D},
@@ -250,6 +271,7 @@ static const struct export_dataset datasets[] = {
 	{"distributions", "发放", COLS(distributions), "the distribution date"},
 	{"shifts", "值班", COLS(shifts), "the shift date"},
 	{"pass_events", "出入记录", COLS(pass_events), "the date of the passage"},
+	{"followups", "发热随访", COLS(followups), "the day the case was opened"},
 	{"daily", "日报", COLS(daily), "one row per day of the range"},
 };
 

@@ -1551,6 +1551,93 @@ static int ensure_settings(struct gen *g, const char *community)
 	return db_settings_get(g->db, &g->set, g->e) < 0 ? -1 : 0;
 }
 
+/* ---- fever follow-ups ---- */
+
+/* One follow-up case per person for the fevers and symptoms of the last
+ * five days' rounds and checks, as db/followups would have opened them:
+ * those of today and yesterday still open (some referred), the older ones
+ * referred and closed. */
+static int make_followups(struct gen *g)
+{
+	static const char *const outcomes[] = {"normal", "home_observation", "normal",
+					       "hospitalised"};
+	static const char *const clinics[] = {"区人民医院发热门诊", "市第一医院发热门诊",
+					      "长江路社区卫生服务中心"};
+	sqlite3_stmt *q = prep(g, "SELECT r.uuid, r.resident_id, v.at, r.temperature, r.symptoms,"
+				  " 'round' FROM visits v JOIN readings r ON r.visit_id = v.id"
+				  " WHERE v.date >= ?1 AND (r.temperature >= ?2 OR r.symptoms <> '')"
+				  " UNION ALL SELECT c.uuid, i.resident_id, c.at, c.temperature,"
+				  " c.symptoms, 'check' FROM checks c JOIN isolations i"
+				  " ON i.id = c.isolation_id WHERE c.date >= ?1"
+				  " AND (c.temperature >= ?2 OR c.symptoms <> '') ORDER BY 3");
+	sqlite3_stmt *ins = prep(g, "INSERT INTO followups(uuid, created_at, updated_at,"
+				    " resident_id, opened_at, source, source_uuid, temperature,"
+				    " symptoms, referred_at, clinic, transport, outcome, closed_at,"
+				    " closed_by) VALUES(?1, ?2, ?3, ?4, ?2, ?5, ?6, ?7, ?8, ?9, ?10,"
+				    " ?11, ?12, ?13, ?14)");
+	struct demo_set seen = {0};
+	struct date from = date_add(&g->today, -4), yesterday = date_add(&g->today, -1);
+	char day[DATE_STR], uuid[37], referred[20], closed[20];
+	int r, n = 0;
+
+	if (!q || !ins)
+		return -1;
+	date_format(&from, day);
+	bt(q, 1, day);
+	bi(q, 2, g->set.fever_threshold);
+	date_format(&yesterday, day);
+	while ((r = sqlite3_step(q)) == SQLITE_ROW) {
+		long long rid = sqlite3_column_int64(q, 1);
+		const char *at = (const char *)sqlite3_column_text(q, 2);
+		int open = strncmp(at, day, 10) >= 0, referred_ok = n % 3 != 2;
+
+		if (!demo_set_add(&seen, (unsigned long long)rid))
+			continue; /* one case per person */
+		new_uuid(g, uuid);
+		/* Referred an hour later, closed the day after. */
+		snprintf(referred, sizeof referred, "%.11s%02d:%.2s", at,
+			 (atoi(at + 11) + 1) % 24, at + 14);
+		closed[0] = 0;
+		if (!open) {
+			struct date d;
+			char dd[DATE_STR];
+
+			snprintf(dd, sizeof dd, "%.10s", at);
+			date_parse_iso(dd, &d, NULL);
+			d = date_add(&d, 1);
+			date_format(&d, dd);
+			snprintf(closed, sizeof closed, "%s 16:00:00", dd);
+		}
+		bt(ins, 1, uuid);
+		bt(ins, 2, at);
+		bt(ins, 3, open ? at : closed);
+		bi(ins, 4, rid);
+		bt(ins, 5, (const char *)sqlite3_column_text(q, 5));
+		bt(ins, 6, (const char *)sqlite3_column_text(q, 0));
+		if (sqlite3_column_type(q, 3) == SQLITE_NULL)
+			bn(ins, 7, -1);
+		else
+			bi(ins, 7, sqlite3_column_int(q, 3));
+		bt(ins, 8, (const char *)sqlite3_column_text(q, 4));
+		bt(ins, 9, referred_ok || !open ? referred : NULL);
+		bt(ins, 10, referred_ok || !open ? clinics[n % 3] : NULL);
+		bt(ins, 11, referred_ok || !open ? (n % 2 ? "120救护车" : "社区专车") : NULL);
+		bt(ins, 12, open ? NULL : outcomes[n % 4]);
+		bt(ins, 13, open ? NULL : closed);
+		bn(ins, 14, open ? -1 : g->grid_staff[0]);
+		if (run(g, ins) < 0) {
+			sqlite3_reset(q);
+			demo_set_free(&seen);
+			return -1;
+		}
+		g->sum.followups++;
+		n++;
+	}
+	sqlite3_reset(q);
+	demo_set_free(&seen);
+	return r == SQLITE_DONE ? 0 : sql_error(g->db, g->e, "follow-ups");
+}
+
 static int audit_batch(struct gen *g, const struct demo_params *p)
 {
 	struct strbuf ch = STRBUF_INIT;
@@ -1571,6 +1658,7 @@ static int audit_batch(struct gen *g, const struct demo_params *p)
 	json_add_int(&ch, "shifts", g->sum.shifts);
 	json_add_int(&ch, "passes", g->sum.passes);
 	json_add_int(&ch, "pass_events", g->sum.pass_events);
+	json_add_int(&ch, "followups", g->sum.followups);
 	json_close(&ch);
 	r = db_audit(g->db, "insert", "demo", NULL, strbuf_str(&ch), g->e);
 	strbuf_free(&ch);
@@ -1696,6 +1784,7 @@ int db_demo_generate(struct db *db, const struct demo_params *p, struct demo_sum
 	    make_staff_and_grids(&g) < 0 || make_households(&g, p->households) < 0 ||
 	    make_visits(&g, p->days) < 0 || make_isolations(&g, p->days) < 0 ||
 	    make_donations(&g, p->days) < 0 || make_checkpoints(&g, p->days) < 0 ||
+	    make_followups(&g) < 0 ||
 	    restore_indexes(db, &idx, e) < 0 || db_search_sync(db, e) < 0 ||
 	    audit_batch(&g, p) < 0)
 		goto out;

@@ -14,6 +14,7 @@
 #include "core/settings.h"
 #include "core/strbuf.h"
 #include "db/db.h"
+#include "db/followups.h"
 #include "db/settings.h"
 #include "db/sql.h"
 #include "db/staff.h"
@@ -353,7 +354,10 @@ long long db_isolation_check(struct db *db, long long isolation_id, const struct
 	if (late)
 		json_add_int(&ch, "late", 1);
 	json_close(&ch);
-	if (db_audit(db, "insert", "checks", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
+	if (db_audit(db, "insert", "checks", uuid, strbuf_str(&ch), e) < 0 ||
+	    db_followup_open_for(db, o.resident_id, "check", uuid, at, c->temperature, c->symptoms,
+				 e) < 0 ||
+	    db_commit(db, e) < 0)
 		id = -1;
 out:
 	if (id < 0)
@@ -530,6 +534,19 @@ static int release_gather(struct db *db, const struct isolation *o, const char *
 		f->symptom[n] = 0;
 		sql_col_copy(st, 1, f->symptom_date, sizeof f->symptom_date);
 	}
+	sqlite3_reset(st);
+	if (r < 0)
+		return -1;
+	st = db_stmt(db,
+		     "SELECT count(*) FROM followups WHERE resident_id = :rid"
+		     " AND closed_at IS NULL AND deleted_at IS NULL",
+		     e);
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":rid", o->resident_id);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		f->open_followups = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	return r < 0 ? -1 : 0;
 }

@@ -48,6 +48,7 @@ static const struct table_def defs[MERGE_TABLES] = {
     {"readings", "temperature", {NULL}, NULL, 0},
     {"isolations", "start_date", {"resident_id"}, "end_date", 0},
     {"checks", "date", {"isolation_id", "date", "slot"}, NULL, 0},
+    {"followups", "opened_at", {NULL}, NULL, 0},
     {"checkpoints", "name", {"name"}, NULL, 0},
     {"donations", "receipt_no", {NULL}, NULL, 0},
     {"distributions", "item", {NULL}, NULL, 0},

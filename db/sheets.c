@@ -23,6 +23,7 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/settings.h"
+#include "db/sheet_epi.h"
 #include "db/sheet_gate.h"
 #include "db/sql.h"
 #include "db/stats.h"
@@ -446,6 +447,8 @@ static int build_daily(struct ctx *c, struct sheet *s, struct err *e)
 	txt = xasprintf("体温达到 %d.%d℃", d.fever_threshold / 10, d.fever_threshold % 10);
 	kv(t, "发热人数", d.fevers, txt);
 	free(txt);
+	if (db_sheet_epi_daily_rows(c->db, c->rq->date, t, e) < 0)
+		return -1;
 
 	t = sheet_table_add(s, "三、隔离人员（人）", SHEET_TABLE_LIST);
 	sheet_column_add(t, "项目", 24, SHEET_LEFT);

@@ -13,6 +13,7 @@
 #include "core/report.h"
 #include "core/strbuf.h"
 #include "db/db.h"
+#include "db/followups.h"
 #include "db/isolation_list.h"
 #include "db/stats.h"
 #include "tui/cli.h"
@@ -30,6 +31,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	struct date today;
 	struct err e;
 	char date[DATE_STR];
+	struct followup_counts fu;
 	int c;
 
 	clock_today(&today);
@@ -54,6 +56,12 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		return CLI_REFUSED;
 	}
 	report_format(&s, &out);
+	if (db_followup_counts(cli->db, date, &fu, &e) < 0) {
+		strbuf_free(&out);
+		cli_error(&e, NULL);
+		return CLI_REFUSED;
+	}
+	followup_report_format(&fu, &out);
 	if (s.as_of[0]) { /* today: the alerts are those of now */
 		struct iso_alerts alerts;
 

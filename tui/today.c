@@ -14,10 +14,12 @@
 #include "core/strbuf.h"
 #include "core/temperature.h"
 #include "core/xalloc.h"
+#include "db/followups.h"
 #include "db/isolation_list.h"
 #include "db/stats.h"
 #include "db/today.h"
 #include "tui/app.h"
+#include "tui/followup_form.h"
 #include "tui/tabs.h"
 #include "tui/widget_list.h"
 
@@ -31,6 +33,9 @@ struct today {
 	struct rect r;
 	struct daily_stats stats;
 	struct iso_alerts iso; /* the isolation alerts of now, all of them */
+	struct followup *fu;   /* the open follow-up cases, all of them */
+	int n_fu;
+	struct followup_counts fu_counts; /* of today */
 	int loaded;
 };
 
@@ -40,8 +45,10 @@ struct today {
  * Isolation tab and `doorstep report` read one definition. */
 struct trow {
 	struct today_alert *visit; /* a rounds alert, or NULL */
+	int fu_idx;		   /* else an open follow-up: its index in st->fu, or -1 */
 	int idx;		   /* else: the index in st->iso.v */
 	struct iso_alert iso;	   /* a copy of it */
+	struct followup fu;	   /* a copy of the follow-up */
 };
 
 static const struct list_column columns[] = {
@@ -62,8 +69,13 @@ static void load(struct today *st)
 	date_format(&d, date);
 	err_clear(&e);
 	db_isolation_alerts_free(&st->iso);
+	free(st->fu);
+	st->fu = NULL;
+	st->n_fu = 0;
 	if (db_daily_stats(app_db(st->app), date, &st->stats, &e) < 0 ||
-	    db_isolation_alerts(app_db(st->app), -1, &st->iso, &e) < 0) {
+	    db_isolation_alerts(app_db(st->app), -1, &st->iso, &e) < 0 ||
+	    db_followups_open(app_db(st->app), &st->fu, &st->n_fu, &e) < 0 ||
+	    db_followup_counts(app_db(st->app), date, &st->fu_counts, &e) < 0) {
 		app_error_err(st->app, &e);
 		return;
 	}
@@ -80,8 +92,18 @@ static struct trow *iso_row(struct today *st, int i)
 {
 	struct trow *t = xcalloc(1, sizeof *t);
 
+	t->fu_idx = -1;
 	t->idx = i;
 	t->iso = st->iso.v[i];
+	return t;
+}
+
+static struct trow *fu_row(struct today *st, int i)
+{
+	struct trow *t = xcalloc(1, sizeof *t);
+
+	t->fu_idx = i;
+	t->fu = st->fu[i];
 	return t;
 }
 
@@ -97,40 +119,57 @@ static int visit_rows(struct today *st, const struct today_alert *after, int dir
 		struct trow *t = xcalloc(1, sizeof *t);
 
 		t->visit = tmp[i];
+		t->fu_idx = -1;
 		out[i] = t;
 	}
 	free(tmp);
 	return m;
 }
 
+/* The rows run: the rounds alerts (paged from the database), the open
+ * follow-ups and the isolation alerts (both held whole).  held_row makes
+ * row i of the held part: follow-ups first, then isolation alerts. */
+static struct trow *held_row(struct today *st, int i)
+{
+	return i < st->n_fu ? fu_row(st, i) : iso_row(st, i - st->n_fu);
+}
+
+/* The index of a held row in the held part. */
+static int held_index(const struct today *st, const struct trow *a)
+{
+	return a->fu_idx >= 0 ? a->fu_idx : st->n_fu + a->idx;
+}
+
 static int t_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
 {
 	struct today *st = ctx;
 	const struct trow *a = anchor;
-	int m = 0, got;
+	int m = 0, got, held;
 
 	if (!st->loaded)
 		load(st);
+	held = st->n_fu + st->iso.n;
 	if (dir > 0) {
 		int from = 0;
 
-		if (!a || a->visit) { /* the rounds alerts, then the isolation ones */
+		if (!a || a->visit) { /* the rounds alerts, then the held ones */
 			got = visit_rows(st, a ? a->visit : NULL, 1, n, out, e);
 			if (got < 0)
 				return -1;
 			m = got;
 		} else {
-			from = a->idx + 1;
+			from = held_index(st, a) + 1;
 		}
-		for (int i = from; m < n && i < st->iso.n; i++)
-			out[m++] = iso_row(st, i);
+		for (int i = from; m < n && i < held; i++)
+			out[m++] = held_row(st, i);
 		return m;
 	}
 	if (a && a->visit)
 		return visit_rows(st, a->visit, -1, n, out, e);
 	/* (an anchor from before a reload may lie past a shorter list) */
-	for (int i = (a && a->idx < st->iso.n ? a->idx : st->iso.n) - 1; m < n && i >= 0; i--)
-		out[m++] = iso_row(st, i);
+	for (int i = (a && held_index(st, a) < held ? held_index(st, a) : held) - 1; m < n && i >= 0;
+	     i--)
+		out[m++] = held_row(st, i);
 	if (m < n) {
 		got = visit_rows(st, NULL, -1, n - m, out + m, e);
 		if (got < 0) {
@@ -154,6 +193,8 @@ static void t_row_free(void *ctx, void *row)
 
 static const char *kind_label(const struct trow *t)
 {
+	if (!t->visit && t->fu_idx >= 0)
+		return t->fu.referred_at[0] ? _("follow-up: referred") : _("follow-up");
 	if (t->visit)
 		return t->visit->kind == TODAY_FEVER ? _("FEVER") : _("no answer");
 	switch (t->iso.kind) {
@@ -172,6 +213,31 @@ static const char *kind_label(const struct trow *t)
 	return "";
 }
 
+/* "39.0 °C cough · 02-15 08:10 round · 区人民医院发热门诊" */
+static void fu_detail(const struct followup *f, struct strbuf *out)
+{
+	const struct enum_entry *src = model_enum_find(followup_source, f->source);
+	char t[8];
+
+	if (f->temperature) {
+		temperature_format(f->temperature, t);
+		strbuf_printf(out, "%s °C ", t);
+	}
+	for (const char *p = f->symptoms; *p;) {
+		size_t n = strcspn(p, ",");
+		char code[32];
+		const struct enum_entry *sym;
+
+		snprintf(code, sizeof code, "%.*s", (int)(n < 31 ? n : 31), p);
+		sym = model_enum_find(model_symptom, code);
+		strbuf_printf(out, "%s ", sym ? _(sym->label) : code);
+		p += n + (p[n] == ',');
+	}
+	strbuf_printf(out, "· %.11s %s", f->opened_at + 5, src ? _(src->label) : f->source);
+	if (f->clinic[0])
+		strbuf_printf(out, " · %s", f->clinic);
+}
+
 static void t_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {
 	const struct trow *r = row;
@@ -185,10 +251,16 @@ static void t_cell(void *ctx, const void *row, int col, struct strbuf *out)
 		strbuf_puts(out, kind_label(r));
 		return;
 	case 1:
-		strbuf_puts(out, r->visit ? r->visit->name : a->name);
+		strbuf_puts(out, r->visit ? r->visit->name : r->fu_idx >= 0 ? r->fu.name : a->name);
 		return;
 	case 2:
-		strbuf_puts(out, r->visit ? r->visit->code : a->household);
+		strbuf_puts(out, r->visit		? r->visit->code
+				 : r->fu_idx >= 0 ? r->fu.household
+						  : a->household);
+		return;
+	}
+	if (!r->visit && r->fu_idx >= 0) {
+		fu_detail(&r->fu, out);
 		return;
 	}
 	if (r->visit) {
@@ -226,6 +298,8 @@ static int t_role(void *ctx, const void *row)
 	(void)ctx;
 	if (r->visit)
 		return r->visit->kind == TODAY_FEVER ? THEME_ALERT : THEME_NORMAL;
+	if (r->fu_idx >= 0)
+		return THEME_ALERT;
 	return r->iso.kind == ISO_ALERT_FEVER || r->iso.kind == ISO_ALERT_MISSED_AM ||
 		       r->iso.kind == ISO_ALERT_MISSED_PM
 		   ? THEME_ALERT
@@ -301,7 +375,8 @@ static void t_draw(struct screen *s)
 	line(st, y + 1, _("Households visited"), v, 0, rest);
 
 	snprintf(v, sizeof v, "%d", d->residents_checked);
-	snprintf(rest, sizeof rest, "%s %d", _("fevers found today"), d->fevers);
+	snprintf(rest, sizeof rest, "%s %d · %s %d", _("fevers found today"), d->fevers,
+		 _("follow-ups open"), st->fu_counts.open);
 	line(st, y + 2, _("Residents checked"), v, 0, rest);
 	if (d->fevers) /* the fevers stand out */
 		draw_text(y + 2, st->r.x + 1 + REST_X, st->r.w - 1 - REST_X, rest, THEME_ALERT);
@@ -360,7 +435,9 @@ static int h_open(struct screen *s)
 	if (!a)
 		return SCREEN_HANDLED;
 	t.date = st->stats.date;
-	if (a->visit) {
+	if (!a->visit && a->fu_idx >= 0) {
+		followup_form_push(st->app, a->fu.id);
+	} else if (a->visit) {
 		t.kind = "household";
 		t.id = a->visit->household_id;
 		app_show(st->app, TAB_ROUNDS, &t);
@@ -405,6 +482,7 @@ static void t_close(struct screen *s)
 
 	list_free(&st->list);
 	db_isolation_alerts_free(&st->iso);
+	free(st->fu);
 	free(st);
 }
 
