@@ -345,6 +345,10 @@ static const char *const migrations[] = {
 	"CREATE INDEX followups_resident ON followups(resident_id, closed_at);\n"
 	"CREATE INDEX followups_opened ON followups(opened_at);\n"
 	"CREATE INDEX followups_closed ON followups(closed_at);\n",
+
+	/* epi: the temperature taken at the gate with an outing (tenths). */
+	"ALTER TABLE pass_events ADD COLUMN temperature INTEGER"
+	" CHECK (temperature IS NULL OR temperature BETWEEN 340 AND 430);\n",
 };
 
 int schema_latest_version(void)
