@@ -1638,6 +1638,63 @@ static int make_followups(struct gen *g)
 	return r == SQLITE_DONE ? 0 : sql_error(g->db, g->e, "follow-ups");
 }
 
+/* A few visitors a day at the first checkpoint over the last week: couriers,
+ * relatives, repairmen; now and then one with a fever, or one back from a
+ * key area within the isolation days, refused with the reason. */
+static int make_visitors(struct gen *g, int days)
+{
+	static const char *const names[] = {"快递员张伟", "外卖员李强", "维修工王师傅",
+					    "亲属陈丽",   "送菜员赵军", "亲属刘洋"};
+	static const char *const places[] = {"本市江岸区", "本市硚口区", "本县城关镇",
+					     "湖北省武汉市", "本市汉阳区", "河南信阳"};
+	static const char *const reasons[] = {"送快递", "送外卖", "上门维修水管",
+					      "探望老人", "送菜", "送药"};
+	sqlite3_stmt *st = prep(g, "INSERT INTO visitors(uuid, created_at, updated_at, name,"
+				   " from_place, arrived_date, household_id, reason, temperature,"
+				   " time_in, time_out, admitted, refusal, checkpoint_id, staff_id)"
+				   " VALUES(?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?2, ?9, ?10, ?11,"
+				   " (SELECT min(id) FROM checkpoints), ?12)");
+	char uuid[37], at[CLOCK_STR], out[CLOCK_STR], arr[DATE_STR];
+
+	if (!st)
+		return -1;
+	for (int back = days < 7 ? days - 1 : 6; back >= 0; back--) {
+		struct date d = date_add(&g->today, -back);
+
+		for (int k = 0; k < 4; k++) {
+			int i = demo_rng_below(&g->rng, 6), min = 8 * 60 + k * 150 + 7 * i;
+			int t = demo_rng_chance(&g->rng, 25) ? 378 : normal_temperature(g);
+			int key = !strcmp(places[i], "湖北省武汉市"), refused = t >= 373 || key;
+			struct date ad = date_add(&d, -3);
+
+			if (!is_past(g, &d, min))
+				continue;
+			new_uuid(g, uuid);
+			fmt_at(at, &d, min);
+			fmt_at(out, &d, min + 40);
+			date_format(&ad, arr);
+			bt(st, 1, uuid);
+			bt(st, 2, at);
+			bt(st, 3, names[i]);
+			bt(st, 4, places[i]);
+			bt(st, 5, arr);
+			bi(st, 6, g->hh[demo_rng_below(&g->rng, g->n_hh)].id);
+			bt(st, 7, reasons[i]);
+			bi(st, 8, t);
+			bt(st, 9, refused || !is_past(g, &d, min + 40) ? NULL : out);
+			bi(st, 10, !refused);
+			bt(st, 11, t >= 373	? "劝返：体温 37.8 °C，发热。"
+				   : key ? "劝返：来自湖北，抵达未满 14 天。"
+					 : NULL);
+			bi(st, 12, g->grid_staff[0]);
+			if (run(g, st) < 0)
+				return -1;
+			g->sum.visitors++;
+		}
+	}
+	return 0;
+}
+
 static int audit_batch(struct gen *g, const struct demo_params *p)
 {
 	struct strbuf ch = STRBUF_INIT;
@@ -1659,6 +1716,7 @@ static int audit_batch(struct gen *g, const struct demo_params *p)
 	json_add_int(&ch, "passes", g->sum.passes);
 	json_add_int(&ch, "pass_events", g->sum.pass_events);
 	json_add_int(&ch, "followups", g->sum.followups);
+	json_add_int(&ch, "visitors", g->sum.visitors);
 	json_close(&ch);
 	r = db_audit(g->db, "insert", "demo", NULL, strbuf_str(&ch), g->e);
 	strbuf_free(&ch);
@@ -1784,7 +1842,7 @@ int db_demo_generate(struct db *db, const struct demo_params *p, struct demo_sum
 	    make_staff_and_grids(&g) < 0 || make_households(&g, p->households) < 0 ||
 	    make_visits(&g, p->days) < 0 || make_isolations(&g, p->days) < 0 ||
 	    make_donations(&g, p->days) < 0 || make_checkpoints(&g, p->days) < 0 ||
-	    make_followups(&g) < 0 ||
+	    make_followups(&g) < 0 || make_visitors(&g, p->days) < 0 ||
 	    restore_indexes(db, &idx, e) < 0 || db_search_sync(db, e) < 0 ||
 	    audit_batch(&g, p) < 0)
 		goto out;

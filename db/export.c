@@ -257,6 +257,26 @@ static const struct col_sql followups_cols[] = {
 	{NULL, NULL},
 };
 
+static const struct col_sql visitors_cols[] = {
+	{"time_in", "x.time_in"},
+	{"name", "x.name"},
+	{"id_number", "x.id_number"},
+	{"phone", "x.phone"},
+	{"from_place", "x.from_place"},
+	{"arrived_date", "x.arrived_date"},
+	{"code", "h.code"},
+	{"reason", "x.reason"},
+	{"temperature", "x.temperature"},
+	{"admitted", "x.admitted"},
+	{"refusal", "x.refusal"},
+	{"time_out", "x.time_out"},
+	{"staff", "s.name"},
+	{"checkpoint", "k.name"},
+	{"date", "substr(x.time_in, 1, 10)"},
+	{"uuid", "x.uuid"},
+	{NULL, NULL},
+};
+
 static const struct ds_sql queries[] = {
 	{"households",
 	 " FROM households h LEFT JOIN grids g ON g.id = h.grid_id WHERE h.deleted_at IS NULL", NULL,
@@ -323,6 +343,12 @@ static const struct ds_sql queries[] = {
 	 " WHERE u.deleted_at IS NULL",
 	 " AND u.opened_at >= :from", " AND u.opened_at < date(:to, '+1 day')",
 	 " ORDER BY u.opened_at, u.id", followups_cols},
+	{"visitors",
+	 " FROM visitors x LEFT JOIN households h ON h.id = x.household_id"
+	 " LEFT JOIN staff s ON s.id = x.staff_id LEFT JOIN checkpoints k ON k.id = x.checkpoint_id"
+	 " WHERE x.deleted_at IS NULL",
+	 " AND x.time_in >= :from", " AND x.time_in < date(:to, '+1 day')",
+	 " ORDER BY x.time_in, x.id", visitors_cols},
 };
 
 /* The daily dataset: one db_daily_stats per day, each column a member (or

@@ -55,6 +55,7 @@ static const struct table_def defs[MERGE_TABLES] = {
     {"shifts", "date", {NULL}, NULL, 0},
     {"passes", "pass_no", {"pass_no"}, NULL, 1},
     {"pass_events", "at", {NULL}, NULL, 0},
+    {"visitors", "time_in", {NULL}, NULL, 0},
     {"audit_log", NULL, {NULL}, NULL, 0},
 };
 

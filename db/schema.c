@@ -349,6 +349,30 @@ static const char *const migrations[] = {
 	/* epi: the temperature taken at the gate with an outing (tenths). */
 	"ALTER TABLE pass_events ADD COLUMN temperature INTEGER"
 	" CHECK (temperature IS NULL OR temperature BETWEEN 340 AND 430);\n",
+
+	/* epi: the key areas (core/returnee) and the visitor log at the gate
+	 * (外来人员登记, core/visitor); a refused visitor is logged with the
+	 * reason (admitted 0). */
+	"ALTER TABLE settings ADD COLUMN key_areas TEXT NOT NULL DEFAULT '湖北,武汉';\n"
+	"CREATE TABLE visitors (\n" RECORD_COLS
+	"name TEXT NOT NULL,\n"
+	"phone TEXT,\n"
+	"id_type TEXT NOT NULL DEFAULT 'id' CHECK (id_type IN ('id','passport','hkmo','tw','other')),\n"
+	"id_number TEXT,\n"
+	"from_place TEXT NOT NULL DEFAULT '',\n"
+	"arrived_date TEXT,\n"
+	"household_id INTEGER REFERENCES households(id),\n"
+	"reason TEXT,\n"
+	"temperature INTEGER CHECK (temperature IS NULL OR temperature BETWEEN 340 AND 430),\n"
+	"time_in TEXT NOT NULL,\n"
+	"time_out TEXT,\n"
+	"admitted INTEGER NOT NULL DEFAULT 1 CHECK (admitted IN (0,1)),\n"
+	"refusal TEXT,\n"
+	"checkpoint_id INTEGER REFERENCES checkpoints(id),\n"
+	"staff_id INTEGER REFERENCES staff(id),\n"
+	"notes TEXT\n"
+	");\n"
+	"CREATE INDEX visitors_in ON visitors(time_in);\n",
 };
 
 int schema_latest_version(void)

@@ -14,4 +14,10 @@ struct db;
  * number, remark).  Returns 0 or -1. */
 int db_sheet_epi_daily_rows(struct db *db, const char *date, struct sheet_table *t, struct err *e);
 
+/* Appends the visitor log of date (外来人员登记表): one row per visitor
+ * with the time in and out, the document number masked, where from, whom
+ * visited, the temperature and, for a refused one, the reason; then the
+ * day's counts.  Returns 0 or -1. */
+int db_sheet_epi_visitors(struct db *db, const char *date, struct sheet *s, struct err *e);
+
 #endif

@@ -23,6 +23,7 @@
 #include "tui/app.h"
 #include "tui/confirm.h"
 #include "tui/gate_temp.h"
+#include "tui/visitors.h"
 #include "tui/form.h"
 #include "tui/picklist.h"
 #include "tui/widget_list.h"
@@ -385,7 +386,8 @@ static void gate_draw(struct screen *s)
 	y++;
 	draw_text(y, r.x + 1, 14, _("Pass number:"), THEME_LABEL);
 	text_field_draw(s->app, &st->le, y, r.x + 15, 12, THEME_FIELD_FOCUS, 1);
-	draw_fit(y, r.x + 29, r.w - 29, _("Enter: look up   o: out   i: in   t: temperature"),
+	draw_fit(y, r.x + 29, r.w - 29,
+		 _("Enter look up · o out · i in · t °C · n visitors"),
 		 THEME_DIM);
 	y += 2;
 	if (st->shown && y + 5 < bottom) {
@@ -1180,7 +1182,8 @@ static int cp_event(struct screen *s, const struct event *ev)
 	switch (st->view) {
 	case VIEW_GATE:
 		if (ev->act == ACT_OUT || ev->act == ACT_IN || ev->act == ACT_OPEN ||
-		    ev->act == ACT_TEMPERATURE || ev->act == ACT_SWITCH_VIEW || ev->act == ACT_CHECKPOINT || ev->act == ACT_QUIT)
+		    ev->act == ACT_TEMPERATURE || ev->act == ACT_NEW || ev->act == ACT_SWITCH_VIEW ||
+		    ev->act == ACT_CHECKPOINT || ev->act == ACT_QUIT)
 			return SCREEN_IGNORED; /* the handler table */
 		if (ev->act == ACT_CANCEL && (st->shown || st->le.len)) {
 			st->shown = 0;
@@ -1291,6 +1294,8 @@ static int act_new(struct screen *s)
 			shift_form(st, NULL);
 	} else if (st->view == VIEW_PASSES) {
 		issue_form(st);
+	} else {
+		visitors_push(st->app, st->cp_id); /* the gate: the visitor log */
 	}
 	return SCREEN_HANDLED;
 }
@@ -1410,6 +1415,7 @@ static int cp_can(struct screen *s, enum action act)
 	case ACT_CHECKPOINT:
 		return st->view != VIEW_PASSES;
 	case ACT_NEW:
+		return 1;
 	case ACT_PRINT:
 		return st->view != VIEW_GATE;
 	case ACT_EDIT:
@@ -1445,6 +1451,7 @@ static const struct keybind cp_keys[] = {
     {0, 'o', ACT_OUT},
     {0, 'i', ACT_IN},
     {0, 't', ACT_TEMPERATURE},
+    {0, 'n', ACT_NEW},
     {0, 'v', ACT_SWITCH_VIEW},
     {0, 'c', ACT_CHECKPOINT},
     {0, 'y', ACT_COPY},
