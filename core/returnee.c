@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/normalize.h"
 
 /* A malloc'd copy of s, full-width folded, without spaces. */
@@ -65,4 +66,22 @@ int returnee_inside_window(const struct date *ret, const struct date *today, int
 	struct date last = date_add(ret, days - 1);
 
 	return date_cmp(ret, today) <= 0 && date_cmp(today, &last) <= 0;
+}
+
+enum returnee_state returnee_state(const struct returnee_facts *f, char *hit, size_t n)
+{
+	if (!returnee_from_key_area(f->returned_from, f->key_areas, hit, n) ||
+	    !returnee_inside_window(&f->returned, &f->today, f->isolation_days))
+		return RETURNEE_CLEAR;
+	if (f->isolated)
+		return RETURNEE_ISOLATED;
+	return f->monitored ? RETURNEE_MONITORED : RETURNEE_ALERT;
+}
+
+void returnee_alert_text(const char *key_area, const struct date *returned, struct strbuf *out)
+{
+	char d[DATE_STR];
+
+	date_format(returned, d);
+	strbuf_printf(out, _("returned from %s on %s, not isolated"), key_area, d + 5);
 }

@@ -373,6 +373,13 @@ static const char *const migrations[] = {
 	"notes TEXT\n"
 	");\n"
 	"CREATE INDEX visitors_in ON visitors(time_in);\n",
+
+	/* epi: returnees (core/returnee).  monitoring holds the audited
+	 * decision "home health monitoring, no isolation: reason"; travel the
+	 * means of travel back (train number, flight, car plate). */
+	"ALTER TABLE residents ADD COLUMN monitoring TEXT;\n"
+	"ALTER TABLE residents ADD COLUMN travel TEXT;\n"
+	"CREATE INDEX residents_return ON residents(return_date) WHERE return_date IS NOT NULL;\n",
 };
 
 int schema_latest_version(void)

@@ -12,6 +12,7 @@
 #include "core/isolation.h"
 #include "core/model.h"
 #include "core/release.h"
+#include "core/returnee.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
 #include "core/temperature.h"
@@ -19,6 +20,7 @@
 #include "db/isolation_list.h"
 #include "db/isolations.h"
 #include "db/residents.h"
+#include "db/visitors.h"
 #include "tui/app.h"
 #include "tui/form.h"
 #include "tui/respick.h"
@@ -154,6 +156,27 @@ static int start_submit(void *ctx, struct form *f, struct err *e)
 	return 0;
 }
 
+/* A returnee from a key area inside the window is proposed an isolation
+ * that starts on the return date (core/returnee): start gets that date. */
+static void proposed_start(struct app *app, const struct resident *r, char start[DATE_STR])
+{
+	struct returnee_facts f = {0};
+	char areas[512];
+	struct err e;
+
+	err_clear(&e);
+	if (!r->return_date || !r->returned_from ||
+	    date_parse_iso(r->return_date, &f.returned, NULL) < 0 ||
+	    db_key_areas_get(app_db(app), areas, sizeof areas, &e) < 0)
+		return;
+	f.returned_from = r->returned_from;
+	f.key_areas = areas;
+	f.isolation_days = app_settings(app)->isolation_days;
+	clock_today(&f.today);
+	if (returnee_state(&f, NULL, 0) != RETURNEE_CLEAR)
+		snprintf(start, DATE_STR, "%s", r->return_date);
+}
+
 int iso_start_push(struct app *app, long long resident_id, iso_saved_fn saved, void *ctx)
 {
 	struct resident r;
@@ -188,9 +211,10 @@ int iso_start_push(struct app *app, long long resident_id, iso_saved_fn saved, v
 		return -1;
 	}
 	snprintf(who, sizeof who, "%s (%s)", r.name, r.household_code ? r.household_code : "");
-	model_resident_clear(&r);
 	snprintf(days, sizeof days, "%d", app_settings(app)->isolation_days);
 	today_iso(today);
+	proposed_start(app, &r, today);
+	model_resident_clear(&r);
 	c = fctx_new(app, resident_id, saved, ctx);
 	f = form_new(_("Start an isolation"), c);
 	form_add_readonly(f, "who", N_("Resident"), who);

@@ -10,16 +10,19 @@
 #include "core/i18n.h"
 #include "core/model.h"
 #include "core/money.h"
+#include "core/returnee.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
 #include "core/temperature.h"
 #include "core/xalloc.h"
 #include "db/followups.h"
 #include "db/isolation_list.h"
+#include "db/returnees.h"
 #include "db/stats.h"
 #include "db/today.h"
 #include "tui/app.h"
 #include "tui/followup_form.h"
+#include "tui/returnee_form.h"
 #include "tui/tabs.h"
 #include "tui/widget_list.h"
 
@@ -35,6 +38,8 @@ struct today {
 	struct iso_alerts iso; /* the isolation alerts of now, all of them */
 	struct followup *fu;   /* the open follow-up cases, all of them */
 	int n_fu;
+	struct returnee_alert *ret; /* returnees from a key area not isolated, all */
+	int n_ret;
 	struct followup_counts fu_counts; /* of today */
 	int loaded;
 };
@@ -46,9 +51,11 @@ struct today {
 struct trow {
 	struct today_alert *visit; /* a rounds alert, or NULL */
 	int fu_idx;		   /* else an open follow-up: its index in st->fu, or -1 */
+	int ret_idx;		   /* else a returnee alert: its index in st->ret, or -1 */
 	int idx;		   /* else: the index in st->iso.v */
 	struct iso_alert iso;	   /* a copy of it */
 	struct followup fu;	   /* a copy of the follow-up */
+	struct returnee_alert ret; /* a copy of the returnee alert */
 };
 
 static const struct list_column columns[] = {
@@ -72,10 +79,14 @@ static void load(struct today *st)
 	free(st->fu);
 	st->fu = NULL;
 	st->n_fu = 0;
+	free(st->ret);
+	st->ret = NULL;
+	st->n_ret = 0;
 	if (db_daily_stats(app_db(st->app), date, &st->stats, &e) < 0 ||
 	    db_isolation_alerts(app_db(st->app), -1, &st->iso, &e) < 0 ||
 	    db_followups_open(app_db(st->app), &st->fu, &st->n_fu, &e) < 0 ||
-	    db_followup_counts(app_db(st->app), date, &st->fu_counts, &e) < 0) {
+	    db_followup_counts(app_db(st->app), date, &st->fu_counts, &e) < 0 ||
+	    db_returnees(app_db(st->app), date, 0, &st->ret, &st->n_ret, &e) < 0) {
 		app_error_err(st->app, &e);
 		return;
 	}
@@ -93,8 +104,19 @@ static struct trow *iso_row(struct today *st, int i)
 	struct trow *t = xcalloc(1, sizeof *t);
 
 	t->fu_idx = -1;
+	t->ret_idx = -1;
 	t->idx = i;
 	t->iso = st->iso.v[i];
+	return t;
+}
+
+static struct trow *ret_row(struct today *st, int i)
+{
+	struct trow *t = xcalloc(1, sizeof *t);
+
+	t->fu_idx = -1;
+	t->ret_idx = i;
+	t->ret = st->ret[i];
 	return t;
 }
 
@@ -103,6 +125,7 @@ static struct trow *fu_row(struct today *st, int i)
 	struct trow *t = xcalloc(1, sizeof *t);
 
 	t->fu_idx = i;
+	t->ret_idx = -1;
 	t->fu = st->fu[i];
 	return t;
 }
@@ -120,24 +143,33 @@ static int visit_rows(struct today *st, const struct today_alert *after, int dir
 
 		t->visit = tmp[i];
 		t->fu_idx = -1;
+		t->ret_idx = -1;
 		out[i] = t;
 	}
 	free(tmp);
 	return m;
 }
 
-/* The rows run: the rounds alerts (paged from the database), the open
- * follow-ups and the isolation alerts (both held whole).  held_row makes
- * row i of the held part: follow-ups first, then isolation alerts. */
+/* The rows run: the rounds alerts (paged from the database), then the
+ * open follow-ups, the returnees not isolated and the isolation alerts (all
+ * three held whole).  held_row makes row i of the held part. */
 static struct trow *held_row(struct today *st, int i)
 {
-	return i < st->n_fu ? fu_row(st, i) : iso_row(st, i - st->n_fu);
+	if (i < st->n_fu)
+		return fu_row(st, i);
+	if (i < st->n_fu + st->n_ret)
+		return ret_row(st, i - st->n_fu);
+	return iso_row(st, i - st->n_fu - st->n_ret);
 }
 
 /* The index of a held row in the held part. */
 static int held_index(const struct today *st, const struct trow *a)
 {
-	return a->fu_idx >= 0 ? a->fu_idx : st->n_fu + a->idx;
+	if (a->fu_idx >= 0)
+		return a->fu_idx;
+	if (a->ret_idx >= 0)
+		return st->n_fu + a->ret_idx;
+	return st->n_fu + st->n_ret + a->idx;
 }
 
 static int t_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
@@ -148,7 +180,7 @@ static int t_fetch(void *ctx, const void *anchor, int dir, int n, void **out, st
 
 	if (!st->loaded)
 		load(st);
-	held = st->n_fu + st->iso.n;
+	held = st->n_fu + st->n_ret + st->iso.n;
 	if (dir > 0) {
 		int from = 0;
 
@@ -195,6 +227,8 @@ static const char *kind_label(const struct trow *t)
 {
 	if (!t->visit && t->fu_idx >= 0)
 		return t->fu.referred_at[0] ? _("follow-up: referred") : _("follow-up");
+	if (!t->visit && t->ret_idx >= 0)
+		return _("returnee");
 	if (t->visit)
 		return t->visit->kind == TODAY_FEVER ? _("FEVER") : _("no answer");
 	switch (t->iso.kind) {
@@ -251,16 +285,27 @@ static void t_cell(void *ctx, const void *row, int col, struct strbuf *out)
 		strbuf_puts(out, kind_label(r));
 		return;
 	case 1:
-		strbuf_puts(out, r->visit ? r->visit->name : r->fu_idx >= 0 ? r->fu.name : a->name);
+		strbuf_puts(out, r->visit	     ? r->visit->name
+				 : r->fu_idx >= 0  ? r->fu.name
+				 : r->ret_idx >= 0 ? r->ret.name
+						   : a->name);
 		return;
 	case 2:
-		strbuf_puts(out, r->visit		? r->visit->code
-				 : r->fu_idx >= 0 ? r->fu.household
-						  : a->household);
+		strbuf_puts(out, r->visit	     ? r->visit->code
+				 : r->fu_idx >= 0  ? r->fu.household
+				 : r->ret_idx >= 0 ? r->ret.household
+						   : a->household);
 		return;
 	}
 	if (!r->visit && r->fu_idx >= 0) {
 		fu_detail(&r->fu, out);
+		return;
+	}
+	if (!r->visit && r->ret_idx >= 0) {
+		struct date d;
+
+		date_parse_iso(r->ret.return_date, &d, NULL);
+		returnee_alert_text(r->ret.key_area, &d, out);
 		return;
 	}
 	if (r->visit) {
@@ -298,7 +343,7 @@ static int t_role(void *ctx, const void *row)
 	(void)ctx;
 	if (r->visit)
 		return r->visit->kind == TODAY_FEVER ? THEME_ALERT : THEME_NORMAL;
-	if (r->fu_idx >= 0)
+	if (r->fu_idx >= 0 || r->ret_idx >= 0)
 		return THEME_ALERT;
 	return r->iso.kind == ISO_ALERT_FEVER || r->iso.kind == ISO_ALERT_MISSED_AM ||
 		       r->iso.kind == ISO_ALERT_MISSED_PM
@@ -437,6 +482,8 @@ static int h_open(struct screen *s)
 	t.date = st->stats.date;
 	if (!a->visit && a->fu_idx >= 0) {
 		followup_form_push(st->app, a->fu.id);
+	} else if (!a->visit && a->ret_idx >= 0) {
+		returnee_form_push(st->app, a->ret.resident_id);
 	} else if (a->visit) {
 		t.kind = "household";
 		t.id = a->visit->household_id;
@@ -483,6 +530,7 @@ static void t_close(struct screen *s)
 	list_free(&st->list);
 	db_isolation_alerts_free(&st->iso);
 	free(st->fu);
+	free(st->ret);
 	free(st);
 }
 
