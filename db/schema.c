@@ -375,10 +375,8 @@ static const char *const migrations[] = {
 	"CREATE INDEX visitors_in ON visitors(time_in);\n",
 
 	/* epi: returnees (core/returnee).  monitoring holds the audited
-	 * decision "home health monitoring, no isolation: reason"; travel the
-	 * means of travel back (train number, flight, car plate). */
+	 * decision "home health monitoring, no isolation: reason". */
 	"ALTER TABLE residents ADD COLUMN monitoring TEXT;\n"
-	"ALTER TABLE residents ADD COLUMN travel TEXT;\n"
 	"CREATE INDEX residents_return ON residents(return_date) WHERE return_date IS NOT NULL;\n",
 };
 
