@@ -1,12 +1,12 @@
 /* roster: a committee's resident roster (花名册) read from CSV and checked.
  *
  * A roster has one row per resident with the household's columns beside
- * (SPEC §6).  Its header row is mapped to doorstep's fields through a table
+ * (docs/households.md).  Its header row is mapped to doorstep's fields through a table
  * of synonyms (data/roster_headers.txt), in any order, in Chinese or English,
  * ignoring spaces, case and full-width forms; unknown columns are reported
  * and ignored, and a file without the required columns (household code and
  * name) stops before any row.  Each row is then checked with the rules of
- * SPEC §3 (ID number, phone, dates, enumerations) and normalised (full-width
+ * docs/design.md#rules (ID number, phone, dates, enumerations) and normalised (full-width
  * digits folded, codes for enumerations, ISO dates), and the rows are checked
  * against each other: an ID number may appear once, a resident's name once in
  * a household unless ID numbers tell them apart, and two rows of one
@@ -23,6 +23,7 @@
 
 #include <stddef.h>
 
+#include "core/csvread.h"
 #include "core/date.h"
 #include "core/err.h"
 
@@ -58,9 +59,6 @@ enum roster_field {
 /* The first resident field: fields below it describe the household. */
 #define ROSTER_FIRST_RESIDENT_FIELD ROSTER_NAME
 
-/* The field's name as in roster_headers.txt ("code", "id_number" ...). */
-const char *roster_field_name(enum roster_field f);
-
 /* ---- the synonym table ---- */
 
 struct roster_headers;
@@ -94,7 +92,8 @@ enum roster_severity {
 };
 
 struct roster_issue {
-	long line;	     /* 1-based, 0 for the file as a whole */
+	long line;	     /* 1-based line (a workbook's row number), 0 for the file */
+	int col;	     /* 0-based column of the file the issue is in, or -1 */
 	const char *column;  /* the file's own header title, or "" */
 	const char *message; /* English, e.g. "check digit should be 7, not 5" */
 	enum roster_severity severity;
@@ -115,6 +114,14 @@ void roster_free(struct roster **r);
  * malformed CSV, no header, a missing required column, bad rows).  Call once
  * per roster. */
 int roster_read(struct roster *r, const char *text, size_t n);
+
+/* The same, row by row, for rows that come from elsewhere (a workbook's
+ * sheet, core/workbook.h): roster_feed is a csvread_fn taking the roster as
+ * its ctx; roster_finish ends the reading and returns as roster_read.  The
+ * header is the row among the first ten that maps the most known titles;
+ * the rows above it (a title, a block of 街道：… 社区：… cells) are skipped. */
+int roster_feed(const struct csvread_row *row, void *roster);
+int roster_finish(struct roster *r);
 
 /* Issues in the order found (header issues first, then by line). */
 size_t roster_issue_count(const struct roster *r);

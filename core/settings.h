@@ -1,4 +1,4 @@
-/* settings: the community's settings (one per database), SPEC §2. */
+/* settings: the community's settings (one per database; README.md#schema). */
 #ifndef DOORSTEP_SETTINGS_H
 #define DOORSTEP_SETTINGS_H
 
@@ -19,7 +19,7 @@ struct settings {
 	char last_staff[64];   /* the staff picked at the last start */
 };
 
-/* Fills the defaults of SPEC §2 (empty names, station 'A'). */
+/* Fills the defaults of README.md#schema (empty names, station 'A'). */
 void settings_defaults(struct settings *s);
 
 /* Checks every field; the error names the field.  Returns 0 or -1. */

@@ -25,6 +25,7 @@
 #include "tui/confirm.h"
 #include "tui/first_start.h"
 #include "tui/help.h"
+#include "tui/keys.h"
 #include "tui/screen.h"
 #include "tui/settings_screen.h"
 #include "tui/setup.h"
@@ -131,11 +132,6 @@ void app_error(struct app *app, const char *fmt, ...)
 void app_error_err(struct app *app, const struct err *e)
 {
 	app_error(app, "%s", e->msg[0] ? e->msg : _("something went wrong"));
-}
-
-int app_has_mouse(struct app *app)
-{
-	return app->mouse;
 }
 
 void app_cursor(struct app *app, int y, int x)
@@ -740,6 +736,7 @@ int app_run(struct cli *cli)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	keys_teach_terminal();
 	timeout(POLL_MS);
 	theme_init();
 	app->mouse =

@@ -1,6 +1,6 @@
 /* keys: key bindings as data.
  *
- * Three tables, as STYLE.md asks: one of actions (a name and a help text
+ * Three tables, as CONTRIBUTING.md asks: one of actions (a name and a help text
  * each, keys_action_info), one of default keys per context (keys.c), and one
  * per screen of handlers (struct screen_class.handlers, tui/screen.h).  The
  * help screen and the hint line at the bottom are generated from these
@@ -155,5 +155,11 @@ char *keys_name(int key, char *buf, int n);
 
 /* The translated title of a context for the help screen. */
 const char *keys_ctx_title(enum keyctx ctx);
+
+/* Teaches curses the Home, End and Delete sequences of common terminals
+ * that their terminfo entry may not list (call after keypad()), so that a
+ * terminal whose TERM does not match what it sends never has Home read as
+ * Esc [ 1 ~ (which switched tabs). */
+void keys_teach_terminal(void);
 
 #endif
