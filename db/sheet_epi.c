@@ -12,41 +12,23 @@
 #include "db/returnees.h"
 #include "db/visitors.h"
 
-/* One row: the returnees from a key area inside the window with neither an
- * isolation nor a decision, the first names in the remark. */
-static int returnee_row(struct db *db, const char *date, struct sheet_table *t, struct err *e)
-{
-	struct returnee_alert *v;
-	struct strbuf b = STRBUF_INIT;
-	int n;
-
-	if (db_returnees(db, date, 0, &v, &n, e) < 0)
-		return -1;
-	for (int i = 0; i < n && i < 3; i++)
-		strbuf_printf(&b, "%s%s（%s %s 返回）", i ? "、" : "", v[i].name, v[i].key_area,
-			      v[i].return_date + 5);
-	if (n > 3)
-		strbuf_printf(&b, "等 %d 人", n);
-	sheet_row_add(t, 0);
-	sheet_cell(t, "重点地区返回未隔离（人）");
-	sheet_cellf(t, "%d", n);
-	sheet_cell(t, n ? strbuf_str(&b) : "无");
-	strbuf_free(&b);
-	free(v);
-	return 0;
-}
-
-int db_sheet_epi_daily_rows(struct db *db, const char *date, struct sheet_table *t, struct err *e)
+int db_sheet_epi_daily_rows(struct db *db, const char *date, struct sheet_table *t,
+			    struct err *e)
 {
 	struct followup_counts c;
+	struct returnee_alert *v;
+	int n;
 
-	if (db_followup_counts(db, date, &c, e) < 0)
+	if (db_followup_counts(db, date, &c, e) < 0 || db_returnees(db, date, 0, &v, &n, e) < 0)
 		return -1;
+	free(v);
+	/* One line, so that the sheet stays one page: the follow-ups, and the
+	 * returnees not isolated in the remark (named in Today and `report`). */
 	sheet_row_add(t, 0);
 	sheet_cell(t, "发热随访未结案（例）");
 	sheet_cellf(t, "%d", c.open);
-	sheet_cellf(t, "当日新发现 %d 例，结案 %d 例", c.opened, c.closed);
-	return returnee_row(db, date, t, e);
+	sheet_cellf(t, "新发现 %d，结案 %d；重点地区返回未隔离 %d 人", c.opened, c.closed, n);
+	return 0;
 }
 
 int db_sheet_epi_visitors(struct db *db, const char *date, struct sheet *s, struct err *e)

@@ -1,7 +1,8 @@
-/* sheet_epi: the epidemic rules' rows of the daily sheet (日报表), for
- * db/sheets: the fever follow-up cases of the day in one row (open at the
- * end of the day; opened and closed that day in the remark), so that the
- * sheet stays one page. */
+/* sheet_epi: the epidemic rules' parts of the sheets, for db/sheets: one
+ * row of the daily sheet (日报表; the fever follow-ups open at the end of
+ * the day, with the day's new and closed ones and the returnees from a key
+ * area not isolated in the remark, so that the sheet stays one page), and
+ * the visitor log (外来人员登记表). */
 #ifndef DOORSTEP_DB_SHEET_EPI_H
 #define DOORSTEP_DB_SHEET_EPI_H
 
