@@ -45,7 +45,7 @@ LIBS    = $(PKG_LIBS) $(LIBS_L:%=-l%)
 
 CORE_SRC := $(sort $(wildcard core/*.c))
 DB_SRC   := $(sort $(wildcard db/*.c))
-TUI_SRC  := $(sort $(wildcard tui/*.c))
+TUI_SRC  := $(sort $(wildcard tui/*.c tui/ops/*.c))
 # The pinyin table is generated from data/pinyin.txt when that file exists.
 GEN_OBJ  := $(if $(wildcard data/pinyin.txt),$(BUILD)/gen/pinyin_table.o)
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ)
@@ -159,7 +159,7 @@ fuzz: deps
 	@BUILD=$(BUILD) tools/fuzz.sh
 
 pot:
-	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -o data/locale/doorstep.pot $(TUI_SRC) $(CORE_SRC) $(DB_SRC)
+	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -o data/locale/doorstep.pot $(TUI_SRC) $(CORE_SRC) $(DB_SRC) core/enums.h
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR) $(DESTDIR)$(PREFIX)/share/man/man1

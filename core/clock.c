@@ -1,6 +1,7 @@
 /* clock: the program's notion of now; see clock.h. */
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/normalize.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -95,14 +96,49 @@ int clock_minutes(void)
 	       (now[15] - '0');
 }
 
+int clock_time_parse(const char *s, int *minutes, struct err *e)
+{
+	char *t = normalize_fullwidth(s ? s : "");
+	const char *colon = strchr(t, ':');
+	size_t n = strlen(t), nh = colon ? (size_t)(colon - t) : n;
+	int h = -1, m = 0, ok = n > 0 && strspn(t, "0123456789:") == n;
+
+	if (ok && colon) {
+		/* H:MM or HH:MM */
+		ok = nh >= 1 && nh <= 2 && n - nh - 1 == 2 && !strchr(colon + 1, ':');
+		if (ok) {
+			h = atoi(t);
+			m = atoi(colon + 1);
+		}
+	} else if (ok) {
+		/* H, HH: hours; HMM, HHMM: hours and minutes */
+		ok = n <= 4;
+		if (ok && n <= 2)
+			h = atoi(t);
+		else if (ok) {
+			h = atoi(t) / 100;
+			m = atoi(t) % 100;
+		}
+	}
+	ok = ok && h >= 0 && h <= 23 && m >= 0 && m <= 59;
+	if (ok)
+		*minutes = h * 60 + m;
+	else
+		err_field(e, "time", _("time: \"%s\" is not a time of the form 12:00"), t);
+	free(t);
+	return ok ? 0 : -1;
+}
+
+void clock_time_format(int minutes, char out[6])
+{
+	snprintf(out, 6, "%02d:%02d", (minutes / 60) % 24, minutes % 60);
+}
+
 int clock_parse_hhmm(const char *s)
 {
-	if (!s || strlen(s) != 5 || s[2] != ':' || !isdigit((unsigned char)s[0]) ||
-	    !isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[3]) ||
-	    !isdigit((unsigned char)s[4]))
-		return -1;
-	int h = (s[0] - '0') * 10 + (s[1] - '0');
-	int m = (s[3] - '0') * 10 + (s[4] - '0');
+	int m;
 
-	return h > 23 || m > 59 ? -1 : h * 60 + m;
+	if (!s || strlen(s) != 5 || s[2] != ':' || clock_time_parse(s, &m, NULL) < 0)
+		return -1;
+	return m;
 }

@@ -23,7 +23,18 @@ void clock_today(struct date *out);
 /* Minutes since midnight now (0..1439). */
 int clock_minutes(void);
 
-/* Parses `HH:MM` into minutes since midnight; -1 when malformed. */
+/* Parses a time of day as typed into minutes since midnight: H:MM or HH:MM
+ * (0-23, 0-59), or digits only, H or HH (whole hours) and HMM or HHMM
+ * (800 is 08:00); full-width digits and colon are folded.  The one parser
+ * of times of day: settings cut-offs, shift hours, stored values.  Returns
+ * 0, or -1 with a message in e (field "time"). */
+int clock_time_parse(const char *s, int *minutes, struct err *e);
+
+/* Writes minutes since midnight as "HH:MM" (the stored form). */
+void clock_time_format(int minutes, char out[6]);
+
+/* Parses a stored time `HH:MM` (exactly that form, as clock_time_format
+ * writes it) into minutes since midnight; -1 when malformed. */
 int clock_parse_hhmm(const char *s);
 
 #endif

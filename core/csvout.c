@@ -81,6 +81,8 @@ static void buf_reserve(struct buf *b, size_t extra)
 
 static inline void buf_add(struct buf *b, const char *s, size_t n)
 {
+	if (n == 0)
+		return; /* b->p may still be NULL: no pointer arithmetic on it */
 	buf_reserve(b, n);
 	memcpy(b->p + b->len, s, n);
 	b->len += n;

@@ -5,70 +5,46 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "core/normalize.h"
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-static const char *const kind_codes[] = {"home", "central", "hospital"};
-static const char *const reason_codes[] = {"key_area", "close_contact", "secondary_contact",
-					   "symptoms", "other"};
-static const char *const end_codes[] = {"completed",  "hospitalised", "confirmed",
-					"moved_away", "error",	      "restarted"};
-static const char *const slot_codes[] = {"AM", "PM"};
-
-static const char *code_of(const char *const *codes, size_t n, int v)
-{
-	return v >= 0 && (size_t)v < n ? codes[v] : "";
-}
-
-static int from_code(const char *const *codes, size_t n, const char *code)
-{
-	if (!code)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(codes[i], code))
-			return (int)i;
-	return -1;
-}
+#include "core/model.h"
 
 const char *isolation_kind_code(enum isolation_kind kind)
 {
-	return code_of(kind_codes, COUNT(kind_codes), (int)kind);
+	return model_enum_code(model_iso_kind, (int)kind);
 }
 
 int isolation_kind_from_code(const char *code)
 {
-	return from_code(kind_codes, COUNT(kind_codes), code);
+	return model_enum_index(model_iso_kind, code);
 }
 
 const char *isolation_reason_code(enum isolation_reason reason)
 {
-	return code_of(reason_codes, COUNT(reason_codes), (int)reason);
+	return model_enum_code(model_iso_reason, (int)reason);
 }
 
 int isolation_reason_from_code(const char *code)
 {
-	return from_code(reason_codes, COUNT(reason_codes), code);
+	return model_enum_index(model_iso_reason, code);
 }
 
 const char *isolation_end_code(enum isolation_end end)
 {
-	return code_of(end_codes, COUNT(end_codes), (int)end);
+	return model_enum_code(model_iso_end, (int)end);
 }
 
 int isolation_end_from_code(const char *code)
 {
-	return from_code(end_codes, COUNT(end_codes), code);
+	return model_enum_index(model_iso_end, code);
 }
 
 const char *isolation_slot_code(enum isolation_slot slot)
 {
-	return code_of(slot_codes, COUNT(slot_codes), (int)slot);
+	return model_enum_code(model_slot, (int)slot);
 }
 
 int isolation_slot_from_code(const char *code)
 {
-	return from_code(slot_codes, COUNT(slot_codes), code);
+	return model_enum_index(model_slot, code);
 }
 
 void isolation_span_compute(const struct date *start, int days, int extended,
@@ -95,6 +71,18 @@ int isolation_is_active(const struct isolation_span *span, const struct date *en
 	if (date_cmp(today, &span->start) < 0 || date_cmp(today, &span->last_day) > 0)
 		return 0;
 	return !end_date_or_null || date_cmp(today, end_date_or_null) <= 0;
+}
+
+int isolation_due_on(const struct date *start, const struct date *end_date_or_null,
+		     const struct date *d)
+{
+	return date_cmp(start, d) <= 0 && (!end_date_or_null || date_cmp(end_date_or_null, d) > 0);
+}
+
+int isolation_held_on(const struct date *start, const struct date *end_date_or_null,
+		      const struct date *d)
+{
+	return date_cmp(start, d) <= 0 && (!end_date_or_null || date_cmp(d, end_date_or_null) <= 0);
 }
 
 int isolation_extend_check(const struct isolation_span *span, const struct date *today,
@@ -131,31 +119,6 @@ int isolation_check_is_late(const struct date *check_date, const struct date *en
 	if (end_date_or_null && date_cmp(end_date_or_null, over) < 0)
 		over = end_date_or_null;
 	return date_cmp(check_date, over) > 0;
-}
-
-int isolation_parse_time(const char *s, int *minutes, struct err *e)
-{
-	char *t = normalize_fullwidth(s);
-	int h = -1, m = -1, rc = 0;
-	size_t n = strlen(t);
-
-	/* H:MM or HH:MM, also with the full-width colon folded to ':' */
-	if ((n == 4 || n == 5) && t[n - 3] == ':') {
-		const char *p = t;
-
-		h = 0;
-		for (; *p != ':'; p++)
-			h = *p >= '0' && *p <= '9' ? h * 10 + (*p - '0') : -100;
-		m = (t[n - 2] >= '0' && t[n - 2] <= '9' && t[n - 1] >= '0' && t[n - 1] <= '9')
-			? (t[n - 2] - '0') * 10 + (t[n - 1] - '0')
-			: -1;
-	}
-	if (h < 0 || h > 23 || m < 0 || m > 59)
-		rc = err_field(e, "time", _("time: \"%s\" is not a time of the form 12:00"), t);
-	else
-		*minutes = h * 60 + m;
-	free(t);
-	return rc;
 }
 
 const char *isolation_alert_label(enum iso_alert_kind kind)

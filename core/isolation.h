@@ -10,35 +10,14 @@
 #define DOORSTEP_ISOLATION_H
 
 #include "core/date.h"
+#include "core/enums.h"
 #include "core/err.h"
 
-enum isolation_kind {
-	ISOLATION_HOME,	    /* "home" 居家 */
-	ISOLATION_CENTRAL,  /* "central" 集中 */
-	ISOLATION_HOSPITAL, /* "hospital" 医院 */
-};
-
-enum isolation_reason {
-	ISOLATION_REASON_KEY_AREA,	    /* "key_area": returned from a key area */
-	ISOLATION_REASON_CLOSE_CONTACT,	    /* "close_contact" */
-	ISOLATION_REASON_SECONDARY_CONTACT, /* "secondary_contact" */
-	ISOLATION_REASON_SYMPTOMS,	    /* "symptoms" */
-	ISOLATION_REASON_OTHER,		    /* "other" */
-};
-
-enum isolation_end {
-	ISOLATION_END_COMPLETED,    /* "completed" */
-	ISOLATION_END_HOSPITALISED, /* "hospitalised" */
-	ISOLATION_END_CONFIRMED,    /* "confirmed": became a confirmed case */
-	ISOLATION_END_MOVED_AWAY,   /* "moved_away" */
-	ISOLATION_END_ERROR,	    /* "error": entered in error */
-	ISOLATION_END_RESTARTED,    /* "restarted": a new period began */
-};
-
-enum isolation_slot {
-	SLOT_AM, /* "AM" */
-	SLOT_PM, /* "PM" */
-};
+/* Generated from core/enums.h; codes and labels in core/model.h. */
+enum isolation_kind { ENUM_ISO_KIND(ENUM_C, ) };
+enum isolation_reason { ENUM_ISO_REASON(ENUM_C, ) };
+enum isolation_end { ENUM_ISO_END(ENUM_C, ) };
+enum isolation_slot { ENUM_SLOT(ENUM_C, ) };
 
 struct isolation_span {
 	struct date start;	 /* day 1 */
@@ -62,6 +41,18 @@ int isolation_day_number(const struct isolation_span *span, const struct date *t
 int isolation_is_active(const struct isolation_span *span, const struct date *end_date_or_null,
 			const struct date *today);
 
+/* "An isolation on a date" is one of two questions (their SQL form is
+ * db/views.h ISO_DUE_ON and ISO_HELD_ON):
+ * - due on d: started and not ended by the end of d (start <= d and no end
+ *   or end > d); its AM and PM checks are expected that day;
+ * - held on d: isolated at some time of d (start <= d and no end or
+ *   d <= end); the due ones plus those whose isolation ended on d.
+ * Both return 1 or 0; end_date_or_null is NULL while the isolation runs. */
+int isolation_due_on(const struct date *start, const struct date *end_date_or_null,
+		     const struct date *d);
+int isolation_held_on(const struct date *start, const struct date *end_date_or_null,
+		      const struct date *d);
+
 /* Checks a new total length (days + extended) for an isolation on `today`.
  * Returns 0, or -1 with a message in e (field "days") when the total is not
  * positive or would end the isolation before today (shorter than the day
@@ -82,10 +73,6 @@ int isolation_check_missed(int minutes_now, int cutoff_min, int has_check);
  * whichever comes first.  Late checks are kept and marked, not refused. */
 int isolation_check_is_late(const struct date *check_date, const struct date *end_date_or_null,
 			    const struct isolation_span *span);
-
-/* Parses "HH:MM" (0-23, 0-59; full-width digits folded) into minutes since
- * midnight.  Returns 0, or -1 with a message in e (field "time"). */
-int isolation_parse_time(const char *s, int *minutes, struct err *e);
 
 /* Codes stored in the database and back.  *_code returns "" for an
  * out-of-range value; *_from_code returns the enum value, or -1 if unknown. */

@@ -5,163 +5,34 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/enums.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
 
-const struct enum_entry model_sex[] = {
-	{"M", N_("male"), "男"},
-	{"F", N_("female"), "女"},
-	{NULL, NULL, NULL},
-};
+/* The tables, generated from core/enums.h. */
+#define TABLE(name, LIST) const struct enum_entry name[] = {LIST(ENUM_ENTRY, ) {NULL, NULL, NULL}}
 
-const struct enum_entry model_id_type[] = {
-	{"id", N_("ID card"), "居民身份证"},
-	{"passport", N_("passport"), "护照"},
-	{"hkmo", N_("HK/Macau permit"), "港澳居民来往内地通行证"},
-	{"tw", N_("Taiwan permit"), "台湾居民来往大陆通行证"},
-	{"other", N_("other document"), "其他证件"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_relation[] = {
-	{"head", N_("head"), "户主"},
-	{"spouse", N_("spouse"), "配偶"},
-	{"child", N_("child"), "子女"},
-	{"parent", N_("parent"), "父母"},
-	{"other", N_("other"), "其他"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_status[] = {
-	{"living", N_("living here"), "在住"},
-	{"away", N_("away"), "外出"},
-	{"moved_out", N_("moved out"), "迁出"},
-	{"deceased", N_("deceased"), "死亡"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_tag[] = {
-	{"elderly_alone", N_("elderly living alone"), "独居老人"},
-	{"chronic", N_("chronic illness"), "慢性病"},
-	{"pregnant", N_("pregnant"), "孕妇"},
-	{"disabled", N_("disabled"), "残疾"},
-	{"child", N_("minor child"), "儿童"},
-	{"returnee", N_("returned from a key area"), "重点地区返回"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_staff_role[] = {
-	{"director", N_("director"), "主任"},
-	{"grid_worker", N_("grid worker"), "网格员"},
-	{"volunteer", N_("volunteer"), "志愿者"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_outcome[] = {
-	{"visited", N_("visited"), "已走访"},
-	{"no_answer", N_("no answer"), "无人应答"},
-	{"refused", N_("refused"), "拒绝"},
-	{"away", N_("away"), "外出"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_symptom[] = {
-	{"cough", N_("cough"), "咳嗽"},
-	{"fatigue", N_("fatigue"), "乏力"},
-	{"sore_throat", N_("sore throat"), "咽痛"},
-	{"short_breath", N_("shortness of breath"), "气促"},
-	{"diarrhea", N_("diarrhoea"), "腹泻"},
-	{"taste_smell", N_("loss of taste or smell"), "味觉嗅觉减退"},
-	{"other", N_("other symptom"), "其他症状"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_iso_kind[] = {
-	{"home", N_("home"), "居家隔离"},
-	{"central", N_("central"), "集中隔离"},
-	{"hospital", N_("hospital"), "医院"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_iso_reason[] = {
-	{"key_area", N_("returned from a key area"), "重点地区返回"},
-	{"close_contact", N_("close contact"), "密切接触者"},
-	{"secondary_contact", N_("secondary contact"), "次密切接触者"},
-	{"symptoms", N_("symptoms"), "有症状"},
-	{"other", N_("other"), "其他"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_iso_end[] = {
-	{"completed", N_("completed"), "期满解除"},
-	{"hospitalised", N_("hospitalised"), "转院治疗"},
-	{"confirmed", N_("confirmed case"), "确诊"},
-	{"moved_away", N_("moved away"), "迁离"},
-	{"error", N_("entered in error"), "登记错误"},
-	{"restarted", N_("restarted"), "重新计算"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_slot[] = {
-	{"AM", N_("AM"), "上午"},
-	{"PM", N_("PM"), "下午"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_check_method[] = {
-	{"in_person", N_("in person"), "上门"},
-	{"phone", N_("phone"), "电话"},
-	{"self_report", N_("self-report"), "自报"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_donor_type[] = {
-	{"individual", N_("individual"), "个人"},
-	{"party_member", N_("party member"), "党员"},
-	{"company", N_("company"), "企业"},
-	{"organisation", N_("organisation"), "组织"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_donation_kind[] = {
-	{"cash", N_("cash"), "现金"},
-	{"goods", N_("goods"), "物资"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_channel[] = {
-	{"cash", N_("cash"), "现金"},
-	{"bank", N_("bank"), "银行转账"},
-	{"wechat", N_("WeChat"), "微信"},
-	{"alipay", N_("Alipay"), "支付宝"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_recipient_kind[] = {
-	{"household", N_("household"), "住户"},
-	{"checkpoint", N_("checkpoint"), "卡点"},
-	{"other", N_("other"), "其他"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_checkpoint_kind[] = {
-	{"gate", N_("compound gate"), "小区门岗"},
-	{"road", N_("road"), "道路卡口"},
-	{"village", N_("village entrance"), "村口"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_shift_role[] = {
-	{"leader", N_("leader"), "组长"},
-	{"member", N_("member"), "组员"},
-	{NULL, NULL, NULL},
-};
-
-const struct enum_entry model_direction[] = {
-	{"out", N_("out"), "出"},
-	{"in", N_("in"), "进"},
-	{NULL, NULL, NULL},
-};
+TABLE(model_sex, ENUM_SEX);
+TABLE(model_id_type, ENUM_ID_TYPE);
+TABLE(model_relation, ENUM_RELATION);
+TABLE(model_status, ENUM_STATUS);
+TABLE(model_tag, ENUM_TAG);
+TABLE(model_staff_role, ENUM_STAFF_ROLE);
+TABLE(model_outcome, ENUM_OUTCOME);
+TABLE(model_symptom, ENUM_SYMPTOM);
+TABLE(model_iso_kind, ENUM_ISO_KIND);
+TABLE(model_iso_reason, ENUM_ISO_REASON);
+TABLE(model_iso_end, ENUM_ISO_END);
+TABLE(model_slot, ENUM_SLOT);
+TABLE(model_check_method, ENUM_CHECK_METHOD);
+TABLE(model_donor_type, ENUM_DONOR_TYPE);
+TABLE(model_donation_kind, ENUM_DONATION_KIND);
+TABLE(model_channel, ENUM_CHANNEL);
+TABLE(model_recipient_kind, ENUM_RECIPIENT_KIND);
+TABLE(model_checkpoint_kind, ENUM_CHECKPOINT_KIND);
+TABLE(model_shift_role, ENUM_SHIFT_ROLE);
+TABLE(model_direction, ENUM_DIRECTION);
+TABLE(model_audit_action, ENUM_AUDIT_ACTION);
 
 const struct enum_entry *model_enum_find(const struct enum_entry *t, const char *code)
 {
@@ -182,6 +53,32 @@ const struct enum_entry *model_enum_match(const struct enum_entry *t, const char
 		    !strcmp(t->zh, text))
 			return t;
 	return NULL;
+}
+
+const char *model_enum_label(const struct enum_entry *t, const char *code)
+{
+	const struct enum_entry *en = model_enum_find(t, code);
+
+	return en ? _(en->label) : code ? code : "";
+}
+
+const char *model_enum_zh(const struct enum_entry *t, const char *code)
+{
+	const struct enum_entry *en = model_enum_find(t, code);
+
+	return en ? en->zh : code ? code : "";
+}
+
+const char *model_enum_code(const struct enum_entry *t, int v)
+{
+	return v >= 0 && v < model_enum_count(t) ? t[v].code : "";
+}
+
+int model_enum_index(const struct enum_entry *t, const char *code)
+{
+	const struct enum_entry *en = model_enum_find(t, code);
+
+	return en ? (int)(en - t) : -1;
 }
 
 int model_enum_count(const struct enum_entry *t)

@@ -1,10 +1,12 @@
 /* model: the records of doorstep and the enumerations they use.
  *
  * Every enumeration has one table of {stored code, English label, Chinese
- * label}: the code is what the database and `utf8` exports hold, the English
- * label is the gettext msgid shown by the UI (translated there), and the
- * Chinese label is what Chinese-headed export profiles and sheets print
- * whatever the UI language.  Tables end with a {NULL} entry. */
+ * label}, generated from its list in core/enums.h (which also gives the C
+ * enums and the CHECK text of new migrations): the code is what the database
+ * and `utf8` exports hold, the English label is the gettext msgid shown by
+ * the UI (translated there), and the Chinese label is what Chinese-headed
+ * export profiles and sheets print whatever the UI language.  Tables are in
+ * the order of their C enum and end with a {NULL} entry. */
 #ifndef DOORSTEP_MODEL_H
 #define DOORSTEP_MODEL_H
 
@@ -34,6 +36,7 @@ extern const struct enum_entry model_recipient_kind[];
 extern const struct enum_entry model_checkpoint_kind[];
 extern const struct enum_entry model_shift_role[];
 extern const struct enum_entry model_direction[];
+extern const struct enum_entry model_audit_action[];
 
 /* The entry whose code is `code`, or NULL. */
 const struct enum_entry *model_enum_find(const struct enum_entry *table, const char *code);
@@ -41,6 +44,17 @@ const struct enum_entry *model_enum_find(const struct enum_entry *table, const c
 /* The entry whose code, English label (any case) or Chinese label equals
  * `text` (what a CSV cell or a user may hold), or NULL. */
 const struct enum_entry *model_enum_match(const struct enum_entry *table, const char *text);
+
+/* The label of `code` for the screen (the English label translated), or
+ * for Chinese sheets and exports (the Chinese label); the code itself when
+ * it is not in the table, "" for NULL.  Never NULL. */
+const char *model_enum_label(const struct enum_entry *table, const char *code);
+const char *model_enum_zh(const struct enum_entry *table, const char *code);
+
+/* The code of the C enum value v (the table's index), "" when out of range;
+ * and back: the index of code, -1 when unknown. */
+const char *model_enum_code(const struct enum_entry *table, int v);
+int model_enum_index(const struct enum_entry *table, const char *code);
 
 /* Number of entries before the terminator. */
 int model_enum_count(const struct enum_entry *table);

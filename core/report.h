@@ -2,7 +2,7 @@
  * the daily summary as aligned text (`doorstep report`, the TUI, the daily
  * sheet's text form).
  *
- * The definitions of the counts are written in db/stats.h.  Labels are
+ * The definitions of the counts are written in docs/report.md.  Labels are
  * English msgids translated with gettext; columns are aligned by display
  * width (core/textwidth), so a Chinese translation stays aligned. */
 #ifndef DOORSTEP_REPORT_H
@@ -11,11 +11,11 @@
 #include "core/isolation.h" /* struct iso_alerts */
 #include "core/strbuf.h"
 
-/* Isolation kinds in the order of model_iso_kind: home, central, hospital. */
+/* Isolation kinds, as enum isolation_kind (the order of model_iso_kind). */
 enum stats_kind {
-	STATS_HOME,
-	STATS_CENTRAL,
-	STATS_HOSPITAL,
+	STATS_HOME = ISOLATION_HOME,
+	STATS_CENTRAL = ISOLATION_CENTRAL,
+	STATS_HOSPITAL = ISOLATION_HOSPITAL,
 	STATS_KINDS,
 };
 
@@ -38,7 +38,7 @@ struct daily_stats {
 	int households;       /* live households */
 	int residents;        /* live residents, living here or away */
 
-	int households_done;  /* households with at least one live visit that day */
+	int households_done;  /* households (as of that day) with a live visit that day */
 	int visited;          /* ... whose latest visit that day was "visited" */
 	int no_answer;
 	int refused;
@@ -51,21 +51,21 @@ struct daily_stats {
 	struct stats_isolation iso_total; /* the sum over kinds */
 
 	int checks_due;       /* isolations due for checks that day (= iso_total.active) */
-	int checks_am;        /* live checks recorded for that day, AM slot */
+	int checks_am;        /* live AM checks of that day of isolations due that day */
 	int checks_pm;
-	int checks_late;      /* of them, marked late */
-	int check_fevers;     /* checks that day at or above the fever threshold */
+	int checks_late;      /* live checks that day marked late, of any isolation */
+	int check_fevers;     /* people with a check that day at or above the fever threshold */
 	int missed_am;        /* due isolations without an AM check, once the AM cut-off passed */
 	int missed_pm;
 	int am_over;          /* 1 when the AM cut-off has passed for that day */
 	int pm_over;
 
-	int donations;        /* donations received that day, not voided */
+	int donations;        /* donations received that day, not voided by its end */
 	int cash_donations;
 	long long cash_fen;
 	int goods_donations;
 	long long goods_value_fen; /* estimated value of the goods, where given */
-	int voided;           /* donations received that day that were voided (not in the above) */
+	int voided;           /* donations voided that day (the void's date) */
 	int distributions;    /* live distributions that day */
 	long long distributed_qty; /* their total quantity, hundredths (all items) */
 };

@@ -32,7 +32,8 @@ static int is_space(uint32_t c)
 static char *fold_string(const char *s, size_t **offs, size_t *nchars)
 {
 	size_t len = strlen(s), n = 0, k = 0;
-	char *out = xmalloc(len * 2 + 1);
+	/* a stray byte decodes as U+FFFD, three bytes: the most a byte grows */
+	char *out = xmalloc(len * 3 + 1);
 	size_t *o = offs ? xmalloc((len + 1) * sizeof *o) : NULL;
 
 	while (*s) {
@@ -58,7 +59,7 @@ static char *fold_string(const char *s, size_t **offs, size_t *nchars)
 char *searchkey_query(const char *typed)
 {
 	size_t len = typed ? strlen(typed) : 0, n = 0, chars = 0;
-	char *out = xmalloc(len * 2 + 1);
+	char *out = xmalloc(len * 3 + 1); /* as in fold_string */
 	int pending_space = 0;
 
 	while (typed && *typed && chars < SEARCHKEY_TERM_CHARS) {
@@ -71,10 +72,11 @@ char *searchkey_query(const char *typed)
 			continue;
 		}
 		if (pending_space) {
+			if (chars + 1 >= SEARCHKEY_TERM_CHARS)
+				break; /* the cut would leave a trailing space */
 			out[n++] = ' ';
 			pending_space = 0;
-			if (++chars >= SEARCHKEY_TERM_CHARS)
-				break;
+			chars++;
 		}
 		n += utf8_encode(c, out + n);
 		chars++;

@@ -5,6 +5,8 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/temperature.h"
+#include "core/textsafe.h"
 
 void settings_defaults(struct settings *s)
 {
@@ -18,15 +20,30 @@ void settings_defaults(struct settings *s)
 	s->out_alert_hours = 4;
 }
 
+int settings_parse_fever(const char *text, int *tenths, struct err *e)
+{
+	int t;
+
+	if (temperature_parse(text ? text : "", &t, NULL) < 0 || t < SETTINGS_FEVER_MIN ||
+	    t > SETTINGS_FEVER_MAX)
+		return err_field(
+		    e, "fever_threshold", "%s",
+		    _("fever threshold: a temperature between 36.0 and 40.0, e.g. 37.3"));
+	*tenths = t;
+	return 0;
+}
+
 int settings_validate(const struct settings *s, struct err *e)
 {
 	int am = clock_parse_hhmm(s->am_cutoff), pm = clock_parse_hhmm(s->pm_cutoff);
 
 	if (!s->community[0])
 		return err_field(e, "community", _("the community name is required"));
+	if (textsafe_check_settings(s, e) < 0)
+		return -1;
 	if (s->station < 'A' || s->station > 'Z')
 		return err_field(e, "station", _("the station code is one letter A-Z"));
-	if (s->fever_threshold < 360 || s->fever_threshold > 400)
+	if (s->fever_threshold < SETTINGS_FEVER_MIN || s->fever_threshold > SETTINGS_FEVER_MAX)
 		return err_field(e, "fever_threshold",
 				 _("the fever threshold must be 36.0-40.0 °C"));
 	if (s->isolation_days < 1 || s->isolation_days > 60)

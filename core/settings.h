@@ -19,6 +19,15 @@ struct settings {
 	char last_staff[64];   /* the staff picked at the last start */
 };
 
+/* The fever threshold's range, tenths of a degree. */
+#define SETTINGS_FEVER_MIN 360
+#define SETTINGS_FEVER_MAX 400
+
+/* Parses a fever threshold as typed (core/temperature's forms: 37.3, 373,
+ * 37) and checks it lies in SETTINGS_FEVER_MIN..MAX.  Returns 0, or -1 with
+ * a message in e (field "fever_threshold"). */
+int settings_parse_fever(const char *text, int *tenths, struct err *e);
+
 /* Fills the defaults of README.md#schema (empty names, station 'A'). */
 void settings_defaults(struct settings *s);
 

@@ -10,7 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/atomicfile.h"
 #include "core/i18n.h"
+#include "core/strbuf.h"
+#include "core/textsafe.h"
 #include "core/xalloc.h"
 
 #define PREFERRED_FONT "Noto Sans CJK SC"
@@ -125,10 +128,16 @@ static void text_in(struct pdf *p, const char *text, int len, double x, double y
 		    double h, enum sheet_align align)
 {
 	int tw, th;
+	struct strbuf safe = STRBUF_INIT;
 
 	if (len == 0 || !*text)
 		return;
-	pango_layout_set_text(p->layout, text, len);
+	/* the text layer keeps what is drawn: no control character for a
+	 * pdftotext to replay */
+	strbuf_add(&safe, "", 0);
+	textsafe_filter(&safe, text, len < 0 ? strlen(text) : (size_t)len, TEXTSAFE_KEEP_NEWLINE, 0);
+	pango_layout_set_text(p->layout, safe.s, (int)safe.len);
+	strbuf_free(&safe);
 	pango_layout_set_width(p->layout, w > 0 ? (int)(w * PANGO_SCALE) : -1);
 	pango_layout_set_ellipsize(p->layout, w > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
 	pango_layout_set_alignment(p->layout, align == SHEET_RIGHT    ? PANGO_ALIGN_RIGHT
@@ -333,32 +342,29 @@ int sheet_pdf_write(const struct sheet *s, const char *path, int *pages, struct 
 	PangoContext *ctx = NULL;
 	cairo_surface_t *surf = NULL;
 	cairo_status_t st;
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	FILE *f = NULL;
-	int fd, r = -1;
+	struct atomic_file f = {.fd = -1};
+	FILE *out = NULL;
+	int r = -1;
 
 	memset(&p, 0, sizeof p);
 	memset(&pg, 0, sizeof pg);
 	if (find_font(fm, p.family, sizeof p.family, e) < 0)
 		goto out;
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
+	if (atomic_file_open(&f, path, e) < 0)
 		goto out;
-	}
-	fchmod(fd, 0600);
-	f = fdopen(fd, "wb");
-	if (!f) {
-		close(fd);
+	/* cairo writes in small pieces: a stdio buffer on a copy of the fd. */
+	out = fdopen(dup(f.fd), "wb");
+	if (!out) {
 		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
-		goto fail;
+		atomic_file_abort(&f);
+		goto out;
 	}
 	p.s = s;
 	sheet_geometry_get(s->orientation, &p.g);
 	p.x0 = p.g.margin;
 	p.content_w = p.g.page_w - 2 * p.g.margin;
 	sheet_paginate(s, &p.g, &pg);
-	surf = cairo_pdf_surface_create_for_stream(write_stream, f, p.g.page_w, p.g.page_h);
+	surf = cairo_pdf_surface_create_for_stream(write_stream, out, p.g.page_w, p.g.page_h);
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, s->title);
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "doorstep");
 	p.cr = cairo_create(surf);
@@ -374,38 +380,27 @@ int sheet_pdf_write(const struct sheet *s, const char *path, int *pages, struct 
 	st = cairo_surface_status(surf);
 	cairo_surface_destroy(surf);
 	if (st != CAIRO_STATUS_SUCCESS) {
+		fclose(out);
 		err_set(e, _("cannot write %s: %s"), path, cairo_status_to_string(st));
-		goto fail;
+		atomic_file_abort(&f);
+		goto out;
 	}
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
+	if (fclose(out) != 0) {
 		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
-		goto fail;
+		atomic_file_abort(&f);
+		goto out;
 	}
-	if (fclose(f) != 0) {
-		f = NULL;
-		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
-		goto fail;
-	}
-	f = NULL;
-	if (rename(tmp, path) < 0) {
-		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
-		goto fail;
-	}
+	if (atomic_file_commit(&f, e) < 0)
+		goto out;
 	if (pages)
 		*pages = pg.npages;
 	r = 0;
-	goto out;
-fail:
-	if (f)
-		fclose(f);
-	unlink(tmp);
 out:
 	if (ctx)
 		g_object_unref(ctx);
 	g_object_unref(fm);
 	sheet_pages_free(&pg);
 	free(p.colx);
-	free(tmp);
 	return r;
 }
 

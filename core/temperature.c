@@ -36,7 +36,6 @@ static int parse(const char *s, int *tenths, struct err *e)
 {
 	size_t n = strlen(s), i = 0, ni, nf;
 	int whole = 0, frac = 0;
-	char buf[8];
 
 	if (n == 0)
 		return err_field(e, FIELD, _("temperature: empty"));
@@ -69,11 +68,7 @@ static int parse(const char *s, int *tenths, struct err *e)
 			    e, FIELD, _("temperature: at most one decimal (36.5), got \"%s\""), s);
 		*tenths = whole * 10 + frac;
 	}
-	if (*tenths < TEMPERATURE_MIN || *tenths > TEMPERATURE_MAX) {
-		temperature_format(*tenths, buf);
-		return err_field(e, FIELD, _("temperature: %s °C is outside 34.0–43.0 °C"), buf);
-	}
-	return 0;
+	return temperature_check(*tenths, e);
 bad:
 	return err_field(e, FIELD,
 			 _("temperature: \"%s\" is not a temperature; type 36.5, 365 or 37"), s);
@@ -90,6 +85,16 @@ int temperature_parse(const char *in, int *tenths, struct err *e)
 	if (rc == 0)
 		*tenths = t;
 	return rc;
+}
+
+int temperature_check(int tenths, struct err *e)
+{
+	char buf[8];
+
+	if (tenths >= TEMPERATURE_MIN && tenths <= TEMPERATURE_MAX)
+		return 0;
+	temperature_format(tenths, buf);
+	return err_field(e, FIELD, _("temperature: %s °C is outside 34.0–43.0 °C"), buf);
 }
 
 void temperature_format(int tenths, char out[8])

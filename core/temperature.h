@@ -18,6 +18,11 @@
  * "45.0 °C is outside 34.0–43.0 °C". */
 int temperature_parse(const char *in, int *tenths, struct err *e);
 
+/* Checks that a reading in tenths lies in TEMPERATURE_MIN..TEMPERATURE_MAX
+ * (34.0-43.0 °C).  Returns 0, or -1 with a message in e (field
+ * "temperature"), e.g. "45.0 °C is outside 34.0–43.0 °C". */
+int temperature_check(int tenths, struct err *e);
+
 /* Writes tenths as "36.5" (always one decimal) into out. */
 void temperature_format(int tenths, char out[8]);
 

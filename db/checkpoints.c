@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/duty.h"
 #include "core/i18n.h"
 #include "core/json.h"
 #include "core/model.h"
@@ -15,8 +16,6 @@
 #include "db/db.h"
 #include "db/record.h"
 #include "db/sql.h"
-
-#define DAY_MIN 1440
 
 /* ---- checkpoints ---- */
 
@@ -508,8 +507,10 @@ int db_shift_set_present(struct db *db, long long id, int present, struct err *e
 	}
 	s.present = present;
 	r = db_shift_update(db, &s, e);
-	if (r < 0)
-		return -1; /* already rolled back */
+	if (r < 0) {
+		db_rollback(db);
+		return -1;
+	}
 	return db_commit(db, e) < 0 ? -1 : r;
 }
 
@@ -625,41 +626,7 @@ fail_rolled:
 	return -1;
 }
 
-/* ---- roster checks ---- */
-
-/* Minutes covered on its own day by a shift [a, b), and the part after
- * midnight (0 .. *spill) when it runs past it. */
-static void shift_minutes(const struct shift *s, int *a, int *b, int *spill)
-{
-	*a = clock_parse_hhmm(s->start_time);
-	*b = clock_parse_hhmm(s->end_time);
-	*spill = 0;
-	if (*a < 0 || *b < 0) {
-		*a = *b = 0;
-		return;
-	}
-	if (*b <= *a) {
-		*spill = *b;
-		*b = DAY_MIN;
-	}
-}
-
-/* What lies in uncovered minutes: a planned shift with nobody outranks a
- * person marked absent. */
-enum { PLAN_NONE, PLAN_ABSENT, PLAN_NOBODY };
-
-/* Raises m[a..b) to at least v. */
-static void mark(unsigned char *m, int a, int b, unsigned char v)
-{
-	for (int i = a; i < b; i++)
-		if (m[i] < v)
-			m[i] = v;
-}
-
-static void hhmm(int minutes, char out[6])
-{
-	snprintf(out, 6, "%02d:%02d", (minutes / 60) % 100, minutes % 60);
-}
+/* ---- roster checks: db gathers the shifts, core/duty decides ---- */
 
 struct cp_vec {
 	struct checkpoint *v;
@@ -678,13 +645,33 @@ static int cp_push(const struct checkpoint *c, void *ctx)
 	return 0;
 }
 
-static long day_of(const struct shift *s)
+static void hhmm(int minutes, char out[6])
 {
-	struct date d;
+	snprintf(out, 6, "%02d:%02d", (minutes / 60) % 100, minutes % 60);
+}
 
-	if (date_parse_iso(s->date, &d, NULL) < 0)
-		return 0;
-	return date_to_days(&d);
+/* The live shifts dated from..from+days-1 as core/duty's facts: *duty
+ * (malloc'd, parallel to sv->v). */
+static int gather_shifts(struct db *db, const struct date *from, int days, struct shift_vec *sv,
+			 struct duty_shift **duty, struct err *e)
+{
+	*duty = NULL;
+	if (db_shift_each(db, from, days, -1, vec_push, sv, e) < 0)
+		return -1;
+	*duty = xcalloc(sv->n ? sv->n : 1, sizeof **duty);
+	for (size_t i = 0; i < sv->n; i++) {
+		const struct shift *s = &sv->v[i];
+		struct date d;
+
+		(*duty)[i].id = s->id;
+		(*duty)[i].checkpoint_id = s->checkpoint_id;
+		(*duty)[i].staff_id = s->staff_id;
+		(*duty)[i].day = date_parse_iso(s->date, &d, NULL) < 0 ? 0 : date_to_days(&d);
+		(*duty)[i].start = clock_parse_hhmm(s->start_time);
+		(*duty)[i].end = clock_parse_hhmm(s->end_time);
+		(*duty)[i].present = s->present;
+	}
+	return 0;
 }
 
 int db_roster_gaps(struct db *db, const struct date *from, int days, struct roster_gap **out,
@@ -692,11 +679,12 @@ int db_roster_gaps(struct db *db, const struct date *from, int days, struct rost
 {
 	struct shift_vec sv = {0};
 	struct cp_vec cv = {0};
-	struct roster_gap *gaps = NULL;
-	size_t ngaps = 0, cap = 0;
-	struct date ref = date_add(from, -8);
-	long first = date_to_days(from), ref_first = first - 7;
-	unsigned char usual[DAY_MIN], covered[DAY_MIN], planned[DAY_MIN];
+	struct duty_shift *duty = NULL;
+	struct duty_gap *dg = NULL;
+	long long *cps = NULL;
+	size_t ndg = 0;
+	/* the span and the week before it: the usual hours */
+	struct date ref = date_add(from, -7);
 	int r = -1;
 
 	*out = NULL;
@@ -704,179 +692,78 @@ int db_roster_gaps(struct db *db, const struct date *from, int days, struct rost
 	if (days < 1)
 		return 0;
 	if (db_checkpoint_each(db, 1, cp_push, &cv, e) < 0 ||
-	    db_shift_each(db, &ref, days + 8, -1, vec_push, &sv, e) < 0)
+	    gather_shifts(db, &ref, days + 7, &sv, &duty, e) < 0)
 		goto done;
-	for (size_t c = 0; c < cv.n; c++) {
-		memset(usual, 0, sizeof usual);
-		for (size_t i = 0; i < sv.n; i++) {
-			const struct shift *s = &sv.v[i];
-			int a, b, spill;
+	cps = xcalloc(cv.n ? cv.n : 1, sizeof *cps);
+	for (size_t c = 0; c < cv.n; c++)
+		cps[c] = cv.v[c].id;
+	duty_gaps(duty, sv.n, cps, cv.n, date_to_days(from), days, &dg, &ndg);
+	*out = ndg ? xcalloc(ndg, sizeof **out) : NULL;
+	for (size_t i = 0; i < ndg; i++) {
+		struct roster_gap *g = &(*out)[i];
+		struct date d;
 
-			if (s->checkpoint_id != cv.v[c].id || day_of(s) < ref_first)
-				continue;
-			shift_minutes(s, &a, &b, &spill);
-			mark(usual, a, b, 1);
-			mark(usual, 0, spill, 1);
-		}
-		for (long day = first; day < first + days; day++) {
-			struct date dd;
-			char ds[DATE_STR];
-
-			memset(covered, 0, sizeof covered);
-			memset(planned, 0, sizeof planned);
-			for (size_t i = 0; i < sv.n; i++) {
-				const struct shift *s = &sv.v[i];
-				long sd = day_of(s);
-				int a, b, spill;
-
-				if (s->checkpoint_id != cv.v[c].id || (sd != day && sd != day - 1))
-					continue;
-				shift_minutes(s, &a, &b, &spill);
-				if (sd != day) {
-					a = 0;
-					b = spill;
-				}
-				if (s->staff_id >= 0 && s->present != 0)
-					mark(covered, a, b, 1);
-				else
-					mark(planned, a, b,
-					     s->staff_id < 0 ? PLAN_NOBODY : PLAN_ABSENT);
-			}
-			date_from_days(day, &dd);
-			date_format(&dd, ds);
-			for (int i = 0; i < DAY_MIN;) {
-				int j;
-
-				if (!usual[i] || covered[i]) {
-					i++;
-					continue;
-				}
-				for (j = i; j < DAY_MIN && usual[j] && !covered[j] &&
-					    planned[j] == planned[i];
-				     j++)
-					;
-				if (ngaps == cap) {
-					cap = cap ? cap * 2 : 8;
-					gaps = xrealloc(gaps, cap * sizeof *gaps);
-				}
-				memset(&gaps[ngaps], 0, sizeof gaps[ngaps]);
-				gaps[ngaps].checkpoint_id = cv.v[c].id;
-				snprintf(gaps[ngaps].checkpoint_name,
-					 sizeof gaps[ngaps].checkpoint_name, "%s", cv.v[c].name);
-				memcpy(gaps[ngaps].date, ds, DATE_STR);
-				hhmm(i, gaps[ngaps].from);
-				hhmm(j, gaps[ngaps].to);
-				gaps[ngaps].kind = planned[i] == PLAN_NOBODY ? ROSTER_GAP_UNSTAFFED
-						   : planned[i] == PLAN_ABSENT
-						       ? ROSTER_GAP_ABSENT
-						       : ROSTER_GAP_UNCOVERED;
-				ngaps++;
-				i = j;
-			}
-		}
+		g->checkpoint_id = dg[i].checkpoint_id;
+		for (size_t c = 0; c < cv.n; c++)
+			if (cv.v[c].id == dg[i].checkpoint_id)
+				snprintf(g->checkpoint_name, sizeof g->checkpoint_name, "%s",
+					 cv.v[c].name);
+		date_from_days(dg[i].day, &d);
+		date_format(&d, g->date);
+		hhmm(dg[i].from, g->from);
+		hhmm(dg[i].to, g->to);
+		g->kind = (enum roster_gap_kind)dg[i].kind;
 	}
+	*n = ndg;
 	r = 0;
 done:
+	free(dg);
+	free(cps);
+	free(duty);
 	free(sv.v);
 	free(cv.v);
-	if (r < 0) {
-		free(gaps);
-		return -1;
-	}
-	/* Checkpoints were walked one by one; the caller wants days first. */
-	for (size_t i = 1; i < ngaps; i++) {
-		struct roster_gap g = gaps[i];
-		size_t j = i;
-
-		while (j > 0 && strcmp(gaps[j - 1].date, g.date) > 0) {
-			gaps[j] = gaps[j - 1];
-			j--;
-		}
-		gaps[j] = g;
-	}
-	*out = gaps;
-	*n = ngaps;
-	return 0;
-}
-
-struct span {
-	const struct shift *s;
-	long a, b; /* absolute minutes */
-};
-
-static int span_cmp(const void *x, const void *y)
-{
-	const struct span *p = x, *q = y;
-
-	if (p->s->staff_id != q->s->staff_id)
-		return p->s->staff_id < q->s->staff_id ? -1 : 1;
-	if (p->a != q->a)
-		return p->a < q->a ? -1 : 1;
-	return p->s->id < q->s->id ? -1 : p->s->id > q->s->id;
+	return r;
 }
 
 int db_roster_clashes(struct db *db, const struct date *from, int days, struct roster_clash **out,
 		      size_t *n, struct err *e)
 {
 	struct shift_vec sv = {0};
-	struct span *sp = NULL;
-	struct roster_clash *cl = NULL;
-	size_t nsp = 0, ncl = 0, cap = 0;
+	struct duty_shift *duty = NULL;
+	struct duty_clash *dc = NULL;
+	size_t ndc = 0;
+	/* a shift of the day before may run past midnight into the span */
 	struct date before = date_add(from, -1);
-	long first = date_to_days(from);
 
 	*out = NULL;
 	*n = 0;
 	if (days < 1)
 		return 0;
-	if (db_shift_each(db, &before, days + 1, -1, vec_push, &sv, e) < 0) {
+	if (gather_shifts(db, &before, days + 1, &sv, &duty, e) < 0) {
+		free(duty);
 		free(sv.v);
 		return -1;
 	}
-	sp = xcalloc(sv.n ? sv.n : 1, sizeof *sp);
-	for (size_t i = 0; i < sv.n; i++) {
-		int a, b, spill;
+	duty_clashes(duty, sv.n, date_to_days(from), &dc, &ndc);
+	*out = ndc ? xcalloc(ndc, sizeof **out) : NULL;
+	for (size_t i = 0; i < ndc; i++) {
+		const struct shift *x = &sv.v[dc[i].a], *y = &sv.v[dc[i].b];
+		struct roster_clash *c = &(*out)[i];
 
-		if (sv.v[i].staff_id < 0)
-			continue;
-		shift_minutes(&sv.v[i], &a, &b, &spill);
-		sp[nsp].s = &sv.v[i];
-		sp[nsp].a = day_of(&sv.v[i]) * DAY_MIN + a;
-		sp[nsp].b = day_of(&sv.v[i]) * DAY_MIN + (spill ? DAY_MIN + spill : b);
-		nsp++;
+		c->staff_id = x->staff_id;
+		snprintf(c->staff_name, sizeof c->staff_name, "%s", x->staff_name);
+		c->shift_a = x->id;
+		c->shift_b = y->id;
+		memcpy(c->date_a, x->date, DATE_STR);
+		memcpy(c->date_b, y->date, DATE_STR);
+		snprintf(c->checkpoint_a, sizeof c->checkpoint_a, "%s", x->checkpoint_name);
+		snprintf(c->checkpoint_b, sizeof c->checkpoint_b, "%s", y->checkpoint_name);
+		snprintf(c->hours_a, sizeof c->hours_a, "%s-%s", x->start_time, x->end_time);
+		snprintf(c->hours_b, sizeof c->hours_b, "%s-%s", y->start_time, y->end_time);
 	}
-	qsort(sp, nsp, sizeof *sp, span_cmp);
-	for (size_t i = 0; i < nsp; i++) {
-		for (size_t j = i + 1;
-		     j < nsp && sp[j].s->staff_id == sp[i].s->staff_id && sp[j].a < sp[i].b; j++) {
-			const struct shift *x = sp[i].s, *y = sp[j].s;
-			struct roster_clash *c;
-
-			if (day_of(x) < first && day_of(y) < first)
-				continue;
-			if (ncl == cap) {
-				cap = cap ? cap * 2 : 8;
-				cl = xrealloc(cl, cap * sizeof *cl);
-			}
-			c = &cl[ncl++];
-			memset(c, 0, sizeof *c);
-			c->staff_id = x->staff_id;
-			snprintf(c->staff_name, sizeof c->staff_name, "%s", x->staff_name);
-			c->shift_a = x->id;
-			c->shift_b = y->id;
-			memcpy(c->date_a, x->date, DATE_STR);
-			memcpy(c->date_b, y->date, DATE_STR);
-			snprintf(c->checkpoint_a, sizeof c->checkpoint_a, "%s", x->checkpoint_name);
-			snprintf(c->checkpoint_b, sizeof c->checkpoint_b, "%s", y->checkpoint_name);
-			snprintf(c->hours_a, sizeof c->hours_a, "%s-%s", x->start_time,
-				 x->end_time);
-			snprintf(c->hours_b, sizeof c->hours_b, "%s-%s", y->start_time,
-				 y->end_time);
-		}
-	}
-	free(sp);
+	*n = ndc;
+	free(dc);
+	free(duty);
 	free(sv.v);
-	*out = cl;
-	*n = ncl;
 	return 0;
 }

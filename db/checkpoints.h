@@ -7,22 +7,10 @@
  * taken yet.  present is -1 until someone records whether the person turned
  * up, then 1 or 0.
  *
- * Roster checks, computed over a span of days (a week in the TUI and the
- * duty sheet):
- * - A gap is a stretch of a checkpoint's usual hours on a day that no shift
- *   with a person covers.  A checkpoint's usual hours are the union of the
- *   hours of all its shifts in the span and in the 7 days before it (so a
- *   week copied forward and then thinned shows what went missing).  A person
- *   recorded as absent (present 0) covers nothing.  A gap is of kind
- *   ROSTER_GAP_UNSTAFFED where a planned shift without a person lies ("a
- *   shift with nobody"), ROSTER_GAP_ABSENT where only people marked absent
- *   were on duty, else ROSTER_GAP_UNCOVERED ("no shift at all in these
- *   hours"); a stretch that changes kind is cut into one gap per kind.  An active checkpoint with
- * no shift in the span or the week before has no usual hours and so no gap: there is nothing to
- *   compare it with.
- * - A person is double-booked when two of their shifts overlap in time (at
- *   the same or at different checkpoints); shifts that only touch (one ends
- *   at 14:00, the next starts at 14:00) do not overlap.
+ * Roster checks over a span of days (a week in the TUI and the duty sheet),
+ * gaps and double bookings, are decided by core/duty on the shifts gathered
+ * here; the rules are written there.  A checkpoint's usual hours are those of
+ * its shifts in the span and the 7 days before it.
  *
  * Every write records its audit row in the same transaction and opens its
  * own transaction unless the caller has one open. */
@@ -32,6 +20,7 @@
 #include <stddef.h>
 
 #include "core/date.h"
+#include "core/duty.h"
 #include "core/err.h"
 
 struct db;
@@ -134,9 +123,9 @@ long db_shift_copy(struct db *db, const struct date *from, int days, long offset
 /* Roster checks (see the top of this file). */
 
 enum roster_gap_kind {
-	ROSTER_GAP_UNCOVERED, /* no shift with a person in these hours */
-	ROSTER_GAP_UNSTAFFED, /* a planned shift here has nobody */
-	ROSTER_GAP_ABSENT,    /* the people of these hours did not turn up */
+	ROSTER_GAP_UNCOVERED = DUTY_GAP_UNCOVERED, /* no shift with a person in these hours */
+	ROSTER_GAP_UNSTAFFED = DUTY_GAP_UNSTAFFED, /* a planned shift here has nobody */
+	ROSTER_GAP_ABSENT = DUTY_GAP_ABSENT,	   /* the people of these hours did not turn up */
 };
 
 struct roster_gap {

@@ -11,8 +11,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/atomicfile.h"
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
 #include "db/schema.h"
@@ -30,7 +32,8 @@ struct db {
 	char *path;
 	char *staff;
 	int depth;       /* nesting of db_begin */
-	int rolled_back; /* the outermost transaction was rolled back inside */
+	int rolled_back; /* SQLite ended the whole transaction by itself */
+	int damaged;     /* a statement found the file damaged: nothing more is written */
 	struct stmt_slot slots[STMT_SLOTS];
 };
 
@@ -55,6 +58,12 @@ const char *db_staff(const struct db *db)
 	return db->staff ? db->staff : "";
 }
 
+static int damaged_error(struct db *db, struct err *e, const char *detail)
+{
+	return err_set(e, _("%s: the database is damaged: restore a backup (%s)"), db->path,
+		       detail);
+}
+
 int sql_error(struct db *db, struct err *e, const char *what)
 {
 	int code = sqlite3_extended_errcode(db->h);
@@ -65,9 +74,10 @@ int sql_error(struct db *db, struct err *e, const char *what)
 			       msg);
 	if ((code & 0xff) == SQLITE_READONLY)
 		return err_set(e, _("%s: the database %s is read-only (%s)"), what, db->path, msg);
-	if ((code & 0xff) == SQLITE_CORRUPT)
-		return err_set(e, _("%s: the database %s is damaged (%s); restore it from a backup"),
-			       what, db->path, msg);
+	if ((code & 0xff) == SQLITE_CORRUPT) {
+		db->damaged = 1;
+		return damaged_error(db, e, msg);
+	}
 	if ((code & 0xff) == SQLITE_BUSY)
 		return err_set(e, _("%s: the database is busy in another program; try again"),
 			       what);
@@ -115,6 +125,8 @@ int db_exec(struct db *db, const char *sql, struct err *e)
 {
 	char *msg = NULL;
 
+	if (db->damaged)
+		return damaged_error(db, e, _("nothing more is written"));
 	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		int r = msg ? err_set(e, "%s", msg) : sql_error(db, e, _("query failed"));
 
@@ -165,7 +177,13 @@ int sql_bind_id(sqlite3_stmt *st, const char *name, long long v)
 
 int sql_step_done(struct db *db, sqlite3_stmt *st, struct err *e)
 {
-	int rc = sqlite3_step(st);
+	int rc;
+
+	if (db->damaged) {
+		sqlite3_reset(st);
+		return damaged_error(db, e, _("nothing more is written"));
+	}
+	rc = sqlite3_step(st);
 
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
 		sqlite3_reset(st);
@@ -346,20 +364,130 @@ bad:
 	return sql_error(db, e, db->path);
 }
 
-static int check_is_doorstep(struct db *db, int version, struct err *e)
-{
-	long long n;
+/* What the probe of an existing file found. */
+struct probe {
+	long long app_id, version;
+	int empty;     /* no table at all: a new or 0-byte file */
+	int doorstep;  /* the tables of doorstep's first schema are there */
+	int set_up;    /* a settings row exists */
+};
 
-	if (version > 0)
+/* A "file:" URI for path that SQLite opens immutable: no lock, no -wal or
+ * -shm created beside it. */
+static char *immutable_uri(const char *path)
+{
+	struct strbuf b = STRBUF_INIT;
+
+	strbuf_puts(&b, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			strbuf_printf(&b, "%%%02X", (unsigned char)*p);
+		else
+			strbuf_add(&b, p, 1);
+	}
+	strbuf_puts(&b, "?immutable=1");
+	return strbuf_detach(&b);
+}
+
+static long long probe_scalar(sqlite3 *h, const char *sql, int *rc)
+{
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+
+	*rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
+	if (*rc == SQLITE_OK) {
+		*rc = sqlite3_step(st);
+		if (*rc == SQLITE_ROW) {
+			v = sqlite3_column_int64(st, 0);
+			*rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Reads an existing file's identity read-only, writing nothing to it or
+ * beside it: immutable unless a -wal file (another program at work) holds
+ * part of it.  Returns 0, or -1 when the file is no SQLite database. */
+static int probe_file(const char *path, struct probe *p, struct err *e)
+{
+	char *wal = xasprintf("%s-wal", path), *uri;
+	int live = access(wal, F_OK) == 0, rc, r = -1;
+	sqlite3 *h = NULL;
+
+	memset(p, 0, sizeof *p);
+	uri = live ? xstrdup(path) : immutable_uri(path);
+	rc = sqlite3_open_v2(uri, &h, SQLITE_OPEN_READONLY | (live ? 0 : SQLITE_OPEN_URI), NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(h, 10000);
+		p->app_id = probe_scalar(h, "PRAGMA application_id", &rc);
+	}
+	if (rc == SQLITE_OK)
+		p->version = probe_scalar(h, "PRAGMA user_version", &rc);
+	if (rc == SQLITE_OK)
+		p->empty = probe_scalar(h, "SELECT count(*) = 0 FROM sqlite_schema", &rc) == 1;
+	if (rc == SQLITE_OK)
+		p->doorstep = probe_scalar(h,
+					   "SELECT count(*) = 4 FROM sqlite_schema WHERE type = 'table'"
+					   " AND name IN ('settings', 'households', 'residents', 'audit_log')",
+					   &rc) == 1;
+	if (rc == SQLITE_OK && p->doorstep)
+		p->set_up = probe_scalar(h, "SELECT count(*) > 0 FROM settings", &rc) == 1;
+	if (rc == SQLITE_OK)
+		r = 0;
+	else if ((rc & 0xff) == SQLITE_NOTADB)
+		err_set(e, _("%s is not a doorstep database (not an SQLite file, or damaged)"), path);
+	else if ((rc & 0xff) == SQLITE_CORRUPT)
+		err_set(e, _("%s: the database is damaged: restore a backup (%s)"), path,
+			sqlite3_errstr(rc));
+	else
+		err_set(e, _("cannot open %s: %s"), path, h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
+	sqlite3_close_v2(h);
+	free(uri);
+	free(wal);
+	return r;
+}
+
+/* Decides from the probe whether doorstep may open the file with flags. */
+static int check_identity(const char *path, const struct probe *p, int flags, struct err *e)
+{
+	int ours = p->app_id == DB_APPLICATION_ID ||
+		   (p->app_id == 0 && (p->empty || (p->version > 0 && p->doorstep)));
+
+	if (!ours)
+		return err_set(e,
+			       _("%s is another program's database, not doorstep's; it was left "
+				 "untouched"),
+			       path);
+	/* A newer doorstep's file is refused as such once open. */
+	if ((flags & DB_OPEN_SETUP) || p->version > schema_latest_version())
 		return 0;
-	/* user_version 0: a new file, or some other SQLite database. */
-	n = sql_scalar(db, "SELECT count(*) FROM sqlite_schema", e);
-	if (n < 0)
-		return -1;
-	if (n > 0)
-		return err_set(e, _("%s is an SQLite database of another program, not doorstep's"),
-			       db->path);
+	if (p->empty && (flags & DB_OPEN_READONLY))
+		return err_set(e, _("%s is not set up: run doorstep init"), path);
+	if (!(flags & DB_OPEN_READONLY) && (p->empty || !p->set_up))
+		return err_set(e, _("%s is not set up: run doorstep init"), path);
 	return 0;
+}
+
+int db_probe_identity(const char *path, struct err *e)
+{
+	struct probe pr;
+
+	if (probe_file(path, &pr, e) < 0)
+		return -1;
+	return check_identity(path, &pr, DB_OPEN_READONLY | DB_OPEN_SETUP, e);
+}
+
+/* Gives a doorstep file of an earlier version (application_id 0) the
+ * value that names it doorstep's. */
+static int set_application_id(struct db *db, struct err *e)
+{
+	char sql[64];
+
+	if (sql_scalar(db, "PRAGMA application_id", e) == DB_APPLICATION_ID)
+		return 0;
+	snprintf(sql, sizeof sql, "PRAGMA application_id=%ld", (long)DB_APPLICATION_ID);
+	return db_exec(db, sql, e);
 }
 
 int db_open(struct db **out, const char *path, int flags, struct err *e)
@@ -367,6 +495,7 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	struct db *db = xcalloc(1, sizeof *db);
 	int oflags = SQLITE_OPEN_NOMUTEX;
 	int version = 0;
+	struct probe pr;
 	struct stat sb;
 
 	*out = NULL;
@@ -393,6 +522,7 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 			}
 			if (create_file(path, e) < 0)
 				goto fail;
+			flags |= DB_OPEN_SETUP;
 		} else if (!S_ISREG(sb.st_mode)) {
 			err_set(e, _("%s is not a regular file"), path);
 			goto fail;
@@ -407,6 +537,8 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 				path, path);
 			goto fail;
 		}
+		if (probe_file(path, &pr, e) < 0 || check_identity(path, &pr, flags, e) < 0)
+			goto fail;
 	}
 	if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
 		err_set(e, _("cannot open %s: %s"), path,
@@ -424,8 +556,6 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 			path, version, schema_latest_version());
 		goto fail;
 	}
-	if (check_is_doorstep(db, version, e) < 0)
-		goto fail;
 	if (db_exec(db, "PRAGMA foreign_keys=ON", e) < 0)
 		goto fail;
 	/* Sorts and DISTINCTs of small lists (a household's head, its tags)
@@ -439,7 +569,7 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 		}
 		if (db_exec(db, "PRAGMA synchronous=NORMAL", e) < 0)
 			goto fail;
-		if (schema_migrate(db, version, e) < 0)
+		if (schema_migrate(db, version, e) < 0 || set_application_id(db, e) < 0)
 			goto fail;
 	} else if (version < schema_latest_version()) {
 		err_set(e,
@@ -490,26 +620,64 @@ char *db_default_path(const char *flag_value)
 	return xasprintf("%s/.local/share/doorstep/doorstep.db", home && *home ? home : ".");
 }
 
+/* The savepoint of nesting level depth (2 and deeper). */
+static void savepoint_sql(char *buf, size_t n, const char *verb, int depth)
+{
+	snprintf(buf, n, "%s doorstep_sp%d", verb, depth);
+}
+
+/* 1 when SQLite ended the transaction by itself (a full disk, an I/O
+ * error): nothing is left to commit, roll back to or release. */
+static int transaction_lost(struct db *db)
+{
+	if (!db->rolled_back && sqlite3_get_autocommit(db->h))
+		db->rolled_back = 1;
+	return db->rolled_back;
+}
+
 int db_begin(struct db *db, struct err *e)
 {
-	if (db->depth++ > 0)
+	char sql[48];
+
+	if (db->damaged)
+		return damaged_error(db, e, _("nothing more is written"));
+	if (db->depth == 0) {
+		db->rolled_back = 0;
+		if (db_exec(db, "BEGIN IMMEDIATE", e) < 0)
+			return -1;
+		db->depth = 1;
 		return 0;
-	db->rolled_back = 0;
-	if (db_exec(db, "BEGIN IMMEDIATE", e) < 0) {
-		db->depth = 0;
-		return -1;
 	}
+	if (transaction_lost(db))
+		return err_set(e, _("the change was rolled back"));
+	savepoint_sql(sql, sizeof sql, "SAVEPOINT", db->depth + 1);
+	if (db_exec(db, sql, e) < 0)
+		return -1;
+	db->depth++;
 	return 0;
 }
 
 int db_commit(struct db *db, struct err *e)
 {
+	char sql[48];
+
 	if (db->depth <= 0)
 		return err_set(e, "internal error: commit without a transaction");
-	if (--db->depth > 0)
-		return db->rolled_back ? err_set(e, _("the change was rolled back")) : 0;
-	if (db->rolled_back)
+	if (transaction_lost(db)) {
+		if (--db->depth == 0)
+			db->rolled_back = 0;
 		return err_set(e, _("the change was rolled back"));
+	}
+	if (db->depth > 1) {
+		savepoint_sql(sql, sizeof sql, "RELEASE", db->depth);
+		db->depth--;
+		return db_exec(db, sql, e);
+	}
+	db->depth = 0;
+	if (db->damaged) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return damaged_error(db, e, _("the change was rolled back"));
+	}
 	if (db_exec(db, "COMMIT", e) < 0) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
@@ -519,11 +687,22 @@ int db_commit(struct db *db, struct err *e)
 
 void db_rollback(struct db *db)
 {
+	char sql[48];
+
 	if (db->depth <= 0)
 		return;
-	if (!db->rolled_back && !sqlite3_get_autocommit(db->h))
+	if (db->depth > 1 && !transaction_lost(db)) {
+		savepoint_sql(sql, sizeof sql, "ROLLBACK TO", db->depth);
+		if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK) {
+			savepoint_sql(sql, sizeof sql, "RELEASE", db->depth);
+			sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+		} else {
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			db->rolled_back = 1;
+		}
+	} else if (db->depth == 1 && !sqlite3_get_autocommit(db->h)) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-	db->rolled_back = 1;
+	}
 	if (--db->depth == 0)
 		db->rolled_back = 0;
 }
@@ -560,21 +739,23 @@ int db_audit(struct db *db, const char *action, const char *table, const char *r
 	return sql_step_done(db, st, e);
 }
 
-int db_backup(struct db *db, const char *path, struct err *e)
+/* Copies every page of db into the new, empty file at tmp.  The copy runs
+ * without a journal (the file is not the backup until it is renamed, and a
+ * journal would be a second file opened by name), and SQLite refuses to
+ * follow a link at tmp. */
+static int backup_pages(struct db *db, const char *tmp, const char *path, struct err *e)
 {
-	char *tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
 	sqlite3 *dst = NULL;
 	sqlite3_backup *b;
-	int r = -1, fd;
+	int r = -1;
 
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) !=
+	    SQLITE_OK) {
+		err_set(e, _("cannot write %s: %s"), path, sqlite3_errmsg(dst));
 		goto out;
 	}
-	close(fd);
-	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		err_set(e, _("cannot write %s: %s"), path, sqlite3_errmsg(dst));
+	if (sqlite3_exec(dst, "PRAGMA journal_mode=OFF", NULL, NULL, NULL) != SQLITE_OK) {
+		err_set(e, _("backup to %s failed: %s"), path, sqlite3_errmsg(dst));
 		goto out;
 	}
 	b = sqlite3_backup_init(dst, "main", db->h, "main");
@@ -601,25 +782,31 @@ int db_backup(struct db *db, const char *path, struct err *e)
 		err_set(e, _("backup to %s failed: %s"), path, sqlite3_errmsg(dst));
 		goto out;
 	}
-	/* The copy is a self-contained rollback-journal file, fsynced. */
-	if (sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK) {
-		err_set(e, _("backup to %s failed: %s"), path, sqlite3_errmsg(dst));
-		goto out;
-	}
-	sqlite3_close_v2(dst);
-	dst = NULL;
-	if (rename(tmp, path) < 0) {
-		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
-		goto out;
-	}
 	r = 0;
 out:
-	if (dst)
-		sqlite3_close_v2(dst);
-	if (r < 0)
-		unlink(tmp);
-	free(tmp);
+	sqlite3_close_v2(dst);
 	return r;
+}
+
+int db_backup(struct db *db, const char *path, struct err *e)
+{
+	/* Bytes 18 and 19 of the header: 1 is a rollback-journal file, which
+	 * opens from a read-only folder (a USB stick) without -wal and -shm. */
+	static const unsigned char legacy[2] = {1, 1};
+	struct atomic_file f;
+
+	if (atomic_file_open(&f, path, e) < 0)
+		return -1;
+	if (backup_pages(db, f.tmp, path, e) < 0)
+		goto fail;
+	if (pwrite(f.fd, legacy, sizeof legacy, 18) != (ssize_t)sizeof legacy) {
+		err_set(e, _("cannot write %s: %s"), path, strerror(errno));
+		goto fail;
+	}
+	return atomic_file_commit(&f, e);
+fail:
+	atomic_file_abort(&f);
+	return -1;
 }
 
 int db_integrity_check(struct db *db, struct err *e)
@@ -633,6 +820,21 @@ int db_integrity_check(struct db *db, struct err *e)
 		return -1;
 	if (strcmp((const char *)sqlite3_column_text(st, 0), "ok"))
 		r = err_set(e, _("integrity check: %s"), sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return r;
+}
+
+int db_quick_check(struct db *db, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA quick_check(1)", e);
+	int r = 0;
+
+	if (!st || sql_step_row(db, st, e) != 1)
+		return -1;
+	if (strcmp((const char *)sqlite3_column_text(st, 0), "ok")) {
+		db->damaged = 1;
+		r = damaged_error(db, e, (const char *)sqlite3_column_text(st, 0));
+	}
 	sqlite3_reset(st);
 	return r;
 }

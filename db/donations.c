@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/model.h"
 #include "core/money.h"
 #include "core/receipt.h"
 #include "core/settings.h"
@@ -17,19 +18,6 @@
 #include "db/settings.h"
 #include "db/sql.h"
 #include "db/staff.h"
-
-static int in_list(const char *s, const char *const *list)
-{
-	for (; s && *list; list++)
-		if (!strcmp(s, *list))
-			return 1;
-	return 0;
-}
-
-static const char *const donor_types[] = {"individual", "party_member", "company", "organisation",
-					  NULL};
-static const char *const channels[] = {"cash", "bank", "wechat", "alipay", NULL};
-static const char *const recipient_kinds[] = {"household", "checkpoint", "other", NULL};
 
 static int empty(const char *s)
 {
@@ -56,7 +44,7 @@ static int validate(const struct donation_new *d, struct err *e)
 	if (!d->anonymous && empty(d->donor_name))
 		return err_field(e, "donor_name",
 				 _("the donor's name is required (or mark it anonymous)"));
-	if (d->donor_type && !in_list(d->donor_type, donor_types))
+	if (d->donor_type && !model_enum_find(model_donor_type, d->donor_type))
 		return err_field(e, "donor_type", _("unknown donor type \"%s\""), d->donor_type);
 	if (empty(d->kind) || (strcmp(d->kind, "cash") && strcmp(d->kind, "goods")))
 		return err_field(e, "kind", _("a donation is cash or goods"));
@@ -64,7 +52,7 @@ static int validate(const struct donation_new *d, struct err *e)
 		if (d->amount_fen <= 0)
 			return err_field(e, "amount",
 					 _("a cash donation needs an amount above zero"));
-		if (d->channel && !in_list(d->channel, channels))
+		if (d->channel && !model_enum_find(model_channel, d->channel))
 			return err_field(e, "channel", _("unknown channel \"%s\""), d->channel);
 		return 0;
 	}
@@ -182,16 +170,14 @@ out:
 	return id;
 }
 
+/* One item's stock (db/views.h `stock`), and whether the item was ever
+ * received or given out (a voided receipt counts as seen). */
 #define STOCK_SQL                                                                                  \
-	"SELECT :item, :unit,"                                                                     \
-	" (SELECT coalesce(sum(quantity), 0) FROM donations WHERE kind = 'goods' AND item = :item" \
-	"  AND unit = :unit AND void_reason IS NULL AND deleted_at IS NULL),"                     \
-	" (SELECT coalesce(sum(quantity), 0) FROM distributions WHERE item = :item"               \
-	"  AND unit = :unit AND deleted_at IS NULL),"                                            \
-	" (SELECT coalesce(sum(value_fen), 0) FROM donations WHERE kind = 'goods' AND item = :item" \
-	"  AND unit = :unit AND void_reason IS NULL AND deleted_at IS NULL),"                     \
+	"SELECT :item, :unit, coalesce(s.received, 0), coalesce(s.distributed, 0),"                \
+	" coalesce(s.value_fen, 0),"                                                               \
 	" EXISTS (SELECT 1 FROM donations WHERE item = :item AND unit = :unit)"                   \
-	" OR EXISTS (SELECT 1 FROM distributions WHERE item = :item AND unit = :unit)"
+	" OR EXISTS (SELECT 1 FROM distributions WHERE item = :item AND unit = :unit)"            \
+	" FROM (SELECT 1) LEFT JOIN stock s ON s.item = :item AND s.unit = :unit"
 
 static void read_stock(sqlite3_stmt *st, struct stock_row *out)
 {
@@ -221,36 +207,6 @@ int db_stock_get(struct db *db, const char *item, const char *unit, struct stock
 	}
 	sqlite3_reset(st);
 	return r < 0 ? -1 : seen;
-}
-
-int db_stock_each(struct db *db, int (*fn)(const struct stock_row *row, void *ctx), void *ctx,
-		  struct err *e)
-{
-	sqlite3_stmt *st = db_stmt(
-		db,
-		"WITH r AS (SELECT item, unit, sum(quantity) q, sum(coalesce(value_fen, 0)) v"
-		"  FROM donations WHERE kind = 'goods' AND void_reason IS NULL AND deleted_at IS NULL"
-		"  GROUP BY item, unit),"
-		" d AS (SELECT item, unit, sum(quantity) q FROM distributions WHERE deleted_at IS NULL"
-		"  GROUP BY item, unit),"
-		" k AS (SELECT item, unit FROM r UNION SELECT item, unit FROM d)"
-		" SELECT k.item, k.unit, coalesce(r.q, 0), coalesce(d.q, 0), coalesce(r.v, 0)"
-		" FROM k LEFT JOIN r ON r.item = k.item AND r.unit = k.unit"
-		" LEFT JOIN d ON d.item = k.item AND d.unit = k.unit ORDER BY k.item, k.unit",
-		e);
-	struct stock_row row;
-	int r;
-
-	if (!st)
-		return -1;
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		memset(&row, 0, sizeof row);
-		read_stock(st, &row);
-		if (fn(&row, ctx))
-			break;
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
 }
 
 int db_donation_void(struct db *db, long long id, const char *reason, struct err *e)
@@ -346,7 +302,7 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 		return err_field(e, "unit", _("a distribution needs the unit"));
 	if (d->quantity <= 0)
 		return err_field(e, "quantity", _("a distribution needs a quantity above zero"));
-	if (!in_list(rk, recipient_kinds))
+	if (!model_enum_find(model_recipient_kind, rk))
 		return err_field(e, "recipient", _("unknown recipient kind \"%s\""), rk);
 	if (!strcmp(rk, "household") && d->household_id < 0)
 		return err_field(e, "recipient", _("pick the household that receives the goods"));

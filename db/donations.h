@@ -76,14 +76,9 @@ struct stock_row {
 	long long value_fen;   /* estimated value received */
 };
 
-/* Stock of one item and unit: 1 when it was ever received or distributed
+/* Stock of one item and unit (the schema view `stock`, db/views.h): 1 when it was ever received or distributed
  * (*out filled), 0 never, -1 error. */
 int db_stock_get(struct db *db, const char *item, const char *unit, struct stock_row *out,
 		 struct err *e);
-
-/* Calls fn for each item and unit in item order; fn returns non-zero to stop.
- * Returns 0 or -1. */
-int db_stock_each(struct db *db, int (*fn)(const struct stock_row *row, void *ctx), void *ctx,
-		  struct err *e);
 
 #endif

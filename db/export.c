@@ -138,7 +138,7 @@ static const struct col_sql isolations_cols[] = {
 	{"start_date", "i.start_date"},
 	{"days", "i.days"},
 	{"extended_days", "i.extended_days"},
-	{"last_day", "date(i.start_date, '+' || (i.days + i.extended_days - 1) || ' days')"},
+	{"last_day", "i.last_day"},
 	{"state", "CASE WHEN i.end_date IS NULL THEN 'active' ELSE 'ended' END"},
 	{"end_date", "i.end_date"},
 	{"end_reason", "i.end_reason"},
@@ -303,7 +303,7 @@ static const struct ds_sql queries[] = {
 	/* An isolation belongs to a range when any of its days falls in it;
 	 * one entered in error is no isolation at all. */
 	{"isolations",
-	 " FROM isolations i JOIN residents p ON p.id = i.resident_id"
+	 " FROM isolation_spans i JOIN residents p ON p.id = i.resident_id"
 	 " JOIN households h ON h.id = p.household_id LEFT JOIN grids g ON g.id = h.grid_id"
 	 " WHERE i.deleted_at IS NULL AND coalesce(i.end_reason, '') <> 'error'",
 	 " AND coalesce(i.end_date, '9999-12-31') >= :from", " AND i.start_date <= :to",

@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/json.h"
 #include "core/natsort.h"
+#include "core/textsafe.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/record.h"
@@ -183,6 +184,8 @@ int db_household_insert(struct db *db, struct household *h, struct err *e)
 
 	if (!h->code || !*h->code)
 		return err_field(e, "code", _("the household code is required"));
+	if (textsafe_check_household(h, e) < 0)
+		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
 	if (code_taken(db, h->code, -1, e) != 0)
@@ -200,6 +203,8 @@ int db_household_insert_checked(struct db *db, struct household *h, struct err *
 {
 	if (!h->code || !*h->code)
 		return err_field(e, "code", _("the household code is required"));
+	if (textsafe_check_household(h, e) < 0)
+		return -1;
 	if (!db_in_transaction(db))
 		return err_set(e, "internal error: db_household_insert_checked outside a transaction");
 	return insert_row(db, h, e);
@@ -216,6 +221,8 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 
 	if (!h->code || !*h->code)
 		return err_field(e, "code", _("the household code is required"));
+	if (textsafe_check_household(h, e) < 0)
+		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
 	found = get_where(db, PLAIN_COLS " WHERE h.id = :id AND h.deleted_at IS NULL", ":id", h->id,

@@ -17,6 +17,7 @@
 #include "db/search.h"
 #include "db/settings.h"
 #include "db/sql.h"
+#include "db/views.h"
 
 /* What "now" means for the flags: today, which cut-offs passed, the fever
  * threshold. */
@@ -48,8 +49,8 @@ static int now_get(struct db *db, struct now *n, struct err *e)
 #define ISO_CTE                                                                                    \
 	"WITH b AS (SELECT i.id, i.uuid, i.resident_id, r.household_id, r.name, r.id_number,"     \
 	" h.code AS hcode, i.kind, i.site, i.reason, i.start_date,"                                \
-	" date(i.start_date, printf('%+d days', i.days + i.extended_days - 1)) AS last_day,"      \
-	" i.end_date, i.end_reason, i.days, i.extended_days,"                                      \
+	" i.last_day, i.end_date, i.end_reason, i.days, i.extended_days,"                          \
+	" " ISO_DUE_ON("i", ":today") " AS active,"                                                \
 	" (SELECT coalesce(c.temperature, 0) FROM checks c WHERE c.isolation_id = i.id"           \
 	"  AND c.date = :today AND c.slot = 'AM' AND c.deleted_at IS NULL LIMIT 1) AS am,"        \
 	" (SELECT coalesce(c.temperature, 0) FROM checks c WHERE c.isolation_id = i.id"           \
@@ -57,14 +58,14 @@ static int now_get(struct db *db, struct now *n, struct err *e)
 	" (SELECT c.temperature FROM checks c WHERE c.isolation_id IN (i.id, i.previous_id)"       \
 	"  AND c.deleted_at IS NULL AND c.temperature IS NOT NULL"                                 \
 	"  ORDER BY c.date DESC, c.slot DESC LIMIT 1) AS last_t"                                   \
-	" FROM isolations i JOIN residents r ON r.id = i.resident_id"                              \
+	" FROM isolation_spans i JOIN residents r ON r.id = i.resident_id"                         \
 	" JOIN households h ON h.id = r.household_id"                                              \
 	" WHERE i.deleted_at IS NULL AND (:one IS NULL OR i.id = :one)"                            \
 	" AND (:ended OR :one IS NOT NULL OR i.end_date IS NULL OR i.end_date > :today)"          \
 	" AND (:kind IS NULL OR i.kind = :kind) AND (:site IS NULL OR i.site = :site)),"          \
 	" f AS (SELECT *, coalesce(end_date <= :today, 0) AS ended,"                               \
 	" start_date > :today AS future FROM b),"                                                  \
-	" g AS (SELECT *, NOT ended AND NOT future AS active FROM f),"                             \
+	" g AS (SELECT * FROM f),"                                                                 \
 	" k AS (SELECT *, active AND coalesce(last_t >= :thr, 0) AS fever,"                        \
 	" active AND :am_over AND am IS NULL AS missed_am,"                                        \
 	" active AND :pm_over AND pm IS NULL AS missed_pm,"                                        \

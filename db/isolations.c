@@ -13,26 +13,12 @@
 #include "core/release.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
+#include "core/temperature.h"
 #include "db/db.h"
 #include "db/followups.h"
 #include "db/settings.h"
 #include "db/sql.h"
 #include "db/staff.h"
-
-static int in_list(const char *s, const char *const *list)
-{
-	for (; s && *list; list++)
-		if (!strcmp(s, *list))
-			return 1;
-	return 0;
-}
-
-static const char *const kinds[] = {"home", "central", "hospital", NULL};
-static const char *const reasons[] = {"key_area", "close_contact", "secondary_contact", "symptoms",
-				      "other", NULL};
-static const char *const end_reasons[] = {"completed", "hospitalised", "confirmed", "moved_away",
-					  "error", NULL};
-static const char *const methods[] = {"in_person", "phone", "self_report", NULL};
 
 /* Normalises an optional ISO date (NULL = today) into out. */
 static int day_or_today(const char *in, const char *field, char out[DATE_STR], struct err *e)
@@ -52,8 +38,7 @@ static int day_or_today(const char *in, const char *field, char out[DATE_STR], s
 
 #define SELECT_ISO                                                                                 \
 	"SELECT id, uuid, resident_id, kind, site, reason, start_date, days, extended_days,"      \
-	" date(start_date, printf('%+d days', days + extended_days - 1)), end_date, end_reason,"   \
-	" previous_id FROM isolations"
+	" last_day, end_date, end_reason, previous_id FROM isolation_spans"
 
 static void read_row(sqlite3_stmt *st, struct isolation *o)
 {
@@ -104,15 +89,6 @@ int db_isolation_active_for(struct db *db, long long resident_id, struct isolati
 		      resident_id, out, e);
 }
 
-/* The translated label of an enumeration code, for a message; the code
- * itself when it is not in the table. */
-static const char *code_label(const struct enum_entry *table, const char *code)
-{
-	const struct enum_entry *it = model_enum_find(table, code);
-
-	return it ? _(it->label) : code;
-}
-
 /* The live isolation id, which must be active for the change `what`. */
 static int get_active(struct db *db, long long id, const char *what, struct isolation *o,
 		      struct err *e)
@@ -125,7 +101,7 @@ static int get_active(struct db *db, long long id, const char *what, struct isol
 		return err_set(e, _("no isolation with id %lld"), id);
 	if (o->end_date[0])
 		return err_set(e, _("cannot %s: this isolation already ended on %s (%s)"), what,
-			       o->end_date, code_label(model_iso_end, o->end_reason));
+			       o->end_date, model_enum_label(model_iso_end, o->end_reason));
 	return 0;
 }
 
@@ -184,9 +160,9 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 	long long id = -1;
 	int days = n->days, r;
 
-	if (!in_list(n->kind, kinds))
+	if (!model_enum_find(model_iso_kind, n->kind))
 		return err_field(e, "kind", _("isolation kind must be home, central or hospital"));
-	if (n->reason && !in_list(n->reason, reasons))
+	if (n->reason && !model_enum_find(model_iso_reason, n->reason))
 		return err_field(e, "reason", _("unknown isolation reason \"%s\""), n->reason);
 	if (!strcmp(n->kind, "central") && (!n->site || !*n->site))
 		return err_field(e, "site", _("a central isolation needs the site's name"));
@@ -220,7 +196,7 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 			err_field(e, "resident",
 				  _("this resident is already in isolation since %s (%s): extend, "
 				    "restart or end it instead"),
-				  cur.start_date, code_label(model_iso_kind, cur.kind));
+				  cur.start_date, model_enum_label(model_iso_kind, cur.kind));
 		goto out;
 	}
 	id = insert_row(db, n, start, days, -1, e);
@@ -243,17 +219,14 @@ long long db_isolation_check(struct db *db, long long isolation_id, const struct
 	long long id = -1, staff = c->staff_id;
 	int r, late = c->late ? 1 : 0;
 
-	if (c->slot && strcmp(c->slot, "AM") && strcmp(c->slot, "PM"))
+	if (c->slot && !model_enum_find(model_slot, c->slot))
 		return err_field(e, "slot", _("the check's slot must be AM or PM"));
-	if (c->method && !in_list(c->method, methods))
+	if (c->method && !model_enum_find(model_check_method, c->method))
 		return err_field(e, "method", _("unknown check method \"%s\""), c->method);
 	if (release_check_not_empty(c->temperature, c->symptoms, c->unmeasured, e) < 0)
 		return -1;
-	if (c->temperature && (c->temperature < 340 || c->temperature > 430))
-		return err_field(
-		    e, "temperature",
-		    _("temperature %d.%d °C is outside 34.0-43.0 °C: check the reading"),
-		    c->temperature / 10, c->temperature % 10);
+	if (c->temperature && temperature_check(c->temperature, e) < 0)
+		return -1;
 	if (day_or_today(c->date, "date", date, e) < 0)
 		return -1;
 	clock_now(now);
@@ -306,7 +279,7 @@ long long db_isolation_check(struct db *db, long long isolation_id, const struct
 	r = sql_step_row(db, st, e);
 	if (r == 1)
 		err_field(e, "slot", _("the %s check of %s was already recorded at %s"),
-			  code_label(model_slot, slot), date,
+			  model_enum_label(model_slot, slot), date,
 			  (const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
 	if (r != 0)
@@ -565,7 +538,7 @@ int db_isolation_end_override(struct db *db, long long id, const char *reason, c
 	struct settings set;
 	char end[DATE_STR];
 
-	if (!in_list(reason, end_reasons))
+	if (!model_enum_find(model_iso_end, reason) || !strcmp(reason, "restarted"))
 		return err_field(e, "end_reason",
 				 _("end reason must be completed, hospitalised, confirmed, "
 				   "moved_away or error"));

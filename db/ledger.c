@@ -238,19 +238,10 @@ void db_ledger_totals_free(struct ledger_totals *t)
 	t->ngoods = 0;
 }
 
-/* Stock per item and unit as one relation k(item, unit, received, distributed,
- * value); the same sums as db_stock_each. */
+/* Stock per item and unit: the schema view `stock` (db/views.h). */
 #define STOCK_CTE                                                                                  \
-	"WITH r AS (SELECT item, unit, sum(quantity) q, sum(coalesce(value_fen, 0)) v"             \
-	"  FROM donations WHERE kind = 'goods' AND void_reason IS NULL AND deleted_at IS NULL"     \
-	"  GROUP BY item, unit),"                                                                  \
-	" o AS (SELECT item, unit, sum(quantity) q FROM distributions WHERE deleted_at IS NULL"    \
-	"  GROUP BY item, unit),"                                                                  \
-	" k AS (SELECT item, unit FROM r UNION SELECT item, unit FROM o),"                         \
-	" s AS (SELECT k.item, k.unit, coalesce(r.q, 0) rec, coalesce(o.q, 0) dis,"                \
-	"  coalesce(r.v, 0) val FROM k LEFT JOIN r ON r.item = k.item AND r.unit = k.unit"         \
-	"  LEFT JOIN o ON o.item = k.item AND o.unit = k.unit)"                                    \
-	" SELECT item, unit, rec, dis, val FROM s WHERE (:only = 0 OR rec - dis > 0)"
+	"SELECT item, unit, received, distributed, value_fen FROM stock"                           \
+	" WHERE (:only = 0 OR on_hand > 0)"
 
 int db_ledger_stock_page(struct db *db, int on_hand_only, const struct stock_row *anchor, int dir,
 			 int n, struct stock_row *out, struct err *e)

@@ -22,6 +22,7 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/mask.h"
 #include "core/strbuf.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
@@ -300,6 +301,8 @@ static int attach_other(struct merge *m, const char *path, struct err *e)
 		err_set(e, _("%s is not a regular file"), path);
 		goto out;
 	}
+	if (db_probe_identity(path, e) < 0)
+		goto out;
 	if (sqlite3_open_v2(uri, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
 		err_set(e, _("cannot open %s: %s"), path,
 			src ? sqlite3_errmsg(src) : "out of memory");
@@ -605,9 +608,15 @@ static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, ro
 	winner = v_wins ? v : s;
 	for (int k = 0; k < t->nkey; k++) {
 		const char *kv = row_text(v, t->i_key[k]);
+		mask_fn mask = mask_for_field(t->def->key[k]);
+		char masked[128];
 
 		if (t->cols[t->i_key[k]].parent)
 			kv = "same"; /* a parent's UUID says little to a reader */
+		else if (mask) { /* the report and the audit log show no full ID number */
+			mask(kv, masked, sizeof masked);
+			kv = masked;
+		}
 		strbuf_printf(&key, "%s%s=%s", k ? ", " : "", t->def->key[k], kv);
 	}
 	report_join(m, t, loser, winner, strbuf_str(&key));
@@ -1118,6 +1127,8 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 		err_set(e, "internal error: merge inside a transaction");
 		return -1;
 	}
+	if (db_quick_check(db, e) < 0)
+		return -1;
 	if (attach_other(&m, path, e) < 0)
 		goto out;
 	attached = 1;

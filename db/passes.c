@@ -18,6 +18,7 @@
 #include "db/followups.h"
 #include "db/settings.h"
 #include "db/sql.h"
+#include "db/views.h"
 #include "db/staff.h"
 
 #define HEAD_NAME                                                                                  \
@@ -513,16 +514,16 @@ void db_gate_info_clear(struct gate_info *g)
 static int load_members(struct db *db, long long household_id, const struct date *today,
 			struct gate_info *g, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT r.id, r.name, r.relation, i.kind, i.start_date, i.days,"
-				   " i.extended_days FROM residents r"
-				   " LEFT JOIN isolations i ON i.resident_id = r.id"
-				   " AND i.deleted_at IS NULL AND i.start_date <= :today"
-				   " AND (i.end_date IS NULL OR i.end_date > :today)"
-				   " WHERE r.household_id = :hh AND r.deleted_at IS NULL"
-				   " AND r.status IN ('living', 'away')"
-				   " ORDER BY r.relation <> 'head', r.id, i.start_date",
-				   e);
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    "SELECT r.id, r.name, r.relation, i.kind, i.start_date, i.days,"
+		    " i.extended_days FROM residents r"
+		    " LEFT JOIN isolations i ON i.resident_id = r.id"
+		    " AND i.deleted_at IS NULL AND " ISO_DUE_ON(
+			"i", ":today") " WHERE r.household_id = :hh AND r.deleted_at IS NULL"
+				       " AND r.status IN ('living', 'away')"
+				       " ORDER BY r.relation <> 'head', r.id, i.start_date",
+		    e);
 	char ts[DATE_STR];
 	size_t cap = 0;
 	int r;

@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/json.h"
 #include "core/reskey.h"
+#include "core/textsafe.h"
 #include "db/db.h"
 #include "db/record.h"
 #include "db/sql.h"
@@ -210,6 +211,8 @@ int db_resident_insert(struct db *db, struct resident *r, struct err *e)
 
 	if (!r->name || !*r->name)
 		return err_field(e, "name", _("the resident's name is required"));
+	if (textsafe_check_resident(r, e) < 0)
+		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
 	r->id = -1;
@@ -228,6 +231,8 @@ int db_resident_insert_checked(struct db *db, struct resident *r, struct err *e)
 {
 	if (!r->name || !*r->name)
 		return err_field(e, "name", _("the resident's name is required"));
+	if (textsafe_check_resident(r, e) < 0)
+		return -1;
 	if (!db_in_transaction(db))
 		return err_set(e, "internal error: db_resident_insert_checked outside a transaction");
 	r->id = -1;
@@ -245,6 +250,8 @@ int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 
 	if (!r->name || !*r->name)
 		return err_field(e, "name", _("the resident's name is required"));
+	if (textsafe_check_resident(r, e) < 0)
+		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
 	found = db_resident_get(db, r->id, &old, e);

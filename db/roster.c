@@ -268,6 +268,8 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 		return err_set(e, _("the roster has errors; nothing was imported"));
 	if (db_in_transaction(db))
 		return err_set(e, _("an import runs in a transaction of its own"));
+	if (db_quick_check(db, e) < 0)
+		return -1;
 	if (db_exec(db, IMPORT_CACHE_PRAGMA, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)

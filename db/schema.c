@@ -23,6 +23,7 @@
 #include "core/i18n.h"
 #include "db/db.h"
 #include "db/sql.h"
+#include "db/views.h"
 
 #define RECORD_COLS                                                                                \
 	"id INTEGER PRIMARY KEY,\n"                                                                \
@@ -316,6 +317,29 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER search_residents_delete AFTER DELETE ON residents BEGIN\n"
 	" INSERT OR IGNORE INTO search_dirty VALUES (OLD.household_id); END;\n"
 	"INSERT INTO search_dirty SELECT id FROM households;\n",
+
+	/* 3: rules SQL must run, written once as views (db/views.h): an
+	 * isolation's last day (core/isolation isolation_span_compute) and
+	 * the stock on hand (core/stock), with a void taking its goods back on
+	 * the void's date. */
+	"CREATE VIEW isolation_spans AS SELECT *,"
+	" date(start_date, printf('%+d days', max(days + extended_days, 1) - 1)) AS last_day"
+	" FROM isolations;\n"
+	"CREATE VIEW stock_moves AS"
+	" SELECT d.item AS item, d.unit AS unit, d.received_date AS date,"
+	" coalesce(d.quantity, 0) AS received, 0 AS distributed,"
+	" coalesce(d.value_fen, 0) AS value_fen FROM donations d"
+	" WHERE d.kind = 'goods' AND d.deleted_at IS NULL AND d.item IS NOT NULL"
+	" UNION ALL SELECT d.item, d.unit, " DONATION_VOID_DATE("d") ","
+	" -coalesce(d.quantity, 0), 0, -coalesce(d.value_fen, 0) FROM donations d"
+	" WHERE d.kind = 'goods' AND d.deleted_at IS NULL AND d.item IS NOT NULL"
+	" AND " DONATION_VOIDED("d") ""
+	" UNION ALL SELECT t.item, t.unit, t.date, 0, t.quantity, 0 FROM distributions t"
+	" WHERE t.deleted_at IS NULL;\n"
+	"CREATE VIEW stock AS SELECT item, unit, sum(received) AS received,"
+	" sum(distributed) AS distributed, sum(value_fen) AS value_fen,"
+	" sum(received) - sum(distributed) AS on_hand FROM stock_moves GROUP BY item, unit"
+	" HAVING sum(received) <> 0 OR sum(distributed) <> 0;\n",
 
 	/* epi: safe release (core/release).  A check may say why no temperature
 	 * was taken instead of giving one; an isolation ended as completed

@@ -14,13 +14,6 @@
 
 static const char *const weekday_zh[7] = {"一", "二", "三", "四", "五", "六", "日"};
 
-static const char *zh(const struct enum_entry *t, const char *code)
-{
-	const struct enum_entry *en = model_enum_find(t, code);
-
-	return en ? en->zh : code;
-}
-
 /* ---- duty ---- */
 
 struct duty {
@@ -70,7 +63,8 @@ static int duty_row(const struct shift *s, void *ctx)
 	if (s->staff_id < 0)
 		strbuf_puts(&d->people, "（待安排）");
 	else
-		strbuf_printf(&d->people, "%s（%s）", s->staff_name, zh(model_shift_role, s->role));
+		strbuf_printf(&d->people, "%s（%s）", s->staff_name,
+			      model_enum_zh(model_shift_role, s->role));
 	return 0;
 }
 

@@ -27,6 +27,7 @@
 #include "db/sheet_gate.h"
 #include "db/sql.h"
 #include "db/stats.h"
+#include "db/views.h"
 
 const char *const db_sheet_kinds[] = {
     "rounds", "isolation", "daily", "donations", "duty", "passes", "visitors", NULL,
@@ -74,13 +75,6 @@ static void fmt_qty(long long q, char *out, size_t n)
 	}
 	whole[j] = '\0';
 	snprintf(out, n, "%s%s", whole, dot ? dot : "");
-}
-
-static const char *zh(const struct enum_entry *table, const char *code)
-{
-	const struct enum_entry *en = code ? model_enum_find(table, code) : NULL;
-
-	return en ? en->zh : code ? code : "";
 }
 
 /* ---- common header ---- */
@@ -262,8 +256,7 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 	    "  AND k.date = :date AND k.deleted_at IS NULL AND k.symptoms <> '')"
 	    " FROM isolations i JOIN residents r ON r.id = i.resident_id"
 	    " JOIN households h ON h.id = r.household_id"
-	    " WHERE i.deleted_at IS NULL AND i.start_date <= :date"
-	    " AND (i.end_date IS NULL OR i.end_date >= :date)"
+	    " WHERE i.deleted_at IS NULL AND " ISO_HELD_ON("i", ":date")
 	    " AND (:grid < 0 OR h.grid_id = :grid)"
 	    " ORDER BY i.kind, i.site, h.sort_key, r.name, i.id";
 	struct sheet_table *t;
@@ -322,7 +315,7 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 		date_format(&last, last_s);
 		mask_id(id, idm, sizeof idm);
 		snprintf(kind, sizeof kind, "%s%s%s",
-			 zh(model_iso_kind, (const char *)sqlite3_column_text(st, 3)),
+			 model_enum_zh(model_iso_kind, (const char *)sqlite3_column_text(st, 3)),
 			 site && *site ? "·" : "", site && *site ? site : "");
 		temp_text(st, 9, am, sizeof am);
 		temp_text(st, 10, pm, sizeof pm);
@@ -520,7 +513,7 @@ static int donation_rows(struct ctx *c, struct sheet_table *t, struct err *e)
 		sheet_cell(t, (const char *)sqlite3_column_text(st, 0));
 		sheet_cell(t, (const char *)sqlite3_column_text(st, 1));
 		sheet_cell(t, sqlite3_column_int(st, 3) || !donor || !*donor ? "匿名" : donor);
-		sheet_cell(t, zh(model_donation_kind, kind));
+		sheet_cell(t, model_enum_zh(model_donation_kind, kind));
 		if (voided) {
 			const char *why = (const char *)sqlite3_column_text(st, 12);
 
@@ -554,7 +547,7 @@ static int donation_rows(struct ctx *c, struct sheet_table *t, struct err *e)
 
 			fmt_money(fen, a, sizeof a);
 			sheet_cell(t, a);
-			sheet_cell(t, zh(model_channel, (const char *)sqlite3_column_text(st, 6)));
+			sheet_cell(t, model_enum_zh(model_channel, (const char *)sqlite3_column_text(st, 6)));
 			sheet_cell(t, "");
 			cash += fen;
 			ncash++;
@@ -611,7 +604,7 @@ static int distribution_rows(struct ctx *c, struct sheet_table *t, struct err *e
 		sheet_cellf(t, "%s%s", q,
 			    sqlite3_column_text(st, 3) ? (const char *)sqlite3_column_text(st, 3)
 						       : "");
-		sheet_cellf(t, "%s%s%s", zh(model_recipient_kind, rk), who && *who ? "：" : "",
+		sheet_cellf(t, "%s%s%s", model_enum_zh(model_recipient_kind, rk), who && *who ? "：" : "",
 			    who ? who : "");
 		sheet_cell(t, (const char *)sqlite3_column_text(st, 8));
 	}
@@ -622,13 +615,9 @@ static int distribution_rows(struct ctx *c, struct sheet_table *t, struct err *e
 static int stock_rows(struct ctx *c, struct sheet_table *t, struct err *e)
 {
 	static const char *const sql =
-	    "SELECT item, unit, sum(qin), sum(qout) FROM ("
-	    " SELECT item, unit, quantity AS qin, 0 AS qout FROM donations"
-	    "  WHERE kind = 'goods' AND deleted_at IS NULL AND void_reason IS NULL"
-	    "  AND voided_at IS NULL AND item IS NOT NULL AND received_date <= :to"
-	    " UNION ALL SELECT item, unit, 0, quantity FROM distributions"
-	    "  WHERE deleted_at IS NULL AND date <= :to)"
-	    " GROUP BY item, unit ORDER BY item, unit";
+	    "SELECT item, unit, sum(received), sum(distributed) FROM stock_moves"
+	    " WHERE date <= :to GROUP BY item, unit"
+	    " HAVING sum(received) <> 0 OR sum(distributed) <> 0 ORDER BY item, unit";
 	sqlite3_stmt *st = db_stmt(c->db, sql, e);
 	char a[48], b[48], d[48];
 	int r;
@@ -847,13 +836,13 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 	receipt_line(t, "收据号", COL(0));
 	receipt_line(t, "接收日期", COL(1));
 	receipt_line(t, "捐赠人", sqlite3_column_int(st, 3) ? "匿名" : COL(2));
-	receipt_line(t, "捐赠人类别", zh(model_donor_type, COL(4)));
+	receipt_line(t, "捐赠人类别", model_enum_zh(model_donor_type, COL(4)));
 	if (sqlite3_column_int(st, 3) || !COL(5))
 		phone[0] = '\0';
 	else
 		mask_phone(COL(5), phone, sizeof phone);
 	receipt_line(t, "联系电话", phone);
-	receipt_line(t, "捐赠类别", zh(model_donation_kind, COL(6)));
+	receipt_line(t, "捐赠类别", model_enum_zh(model_donation_kind, COL(6)));
 	if (COL(6) && !strcmp(COL(6), "cash")) {
 		long long fen = sqlite3_column_int64(st, 7);
 
@@ -862,7 +851,7 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 		sheet_row_add(t, 0);
 		sheet_cell(t, "金额");
 		sheet_cellf(t, "%s（大写：人民币%s）", a, upper);
-		receipt_line(t, "方式", zh(model_channel, COL(8)));
+		receipt_line(t, "方式", model_enum_zh(model_channel, COL(8)));
 	} else {
 		fmt_qty(sqlite3_column_int64(st, 10), a, sizeof a);
 		sheet_row_add(t, 0);

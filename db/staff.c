@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/textsafe.h"
 #include "core/json.h"
 #include "db/db.h"
 #include "db/sql.h"
@@ -49,6 +50,8 @@ long long db_staff_ensure(struct db *db, const char *name, const char *role, str
 		err_field(e, "staff", _("a staff name is required"));
 		return -1;
 	}
+	if (textsafe_check(name, TEXTSAFE_LINE, "staff", _("staff"), e) < 0)
+		return -1;
 	r = db_staff_find(db, name, &m, e);
 	if (r != 0)
 		return r == 1 ? m.id : -1;

@@ -8,10 +8,12 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/model.h"
 #include "core/settings.h"
 #include "db/db.h"
 #include "db/settings.h"
 #include "db/sql.h"
+#include "db/views.h"
 
 /* Binds the day's parameters a statement names (:date, :next, :thr). */
 static void bind_day(sqlite3_stmt *st, const char *date, const char *next, int thr)
@@ -42,14 +44,17 @@ static int one_row(struct db *db, const char *sql, const char *date, const char 
 	return r < 0 ? -1 : 0;
 }
 
+/* A record that exists at the end of the day: created before the next day
+ * and not deleted by then. */
+#define LIVE_AT_END(A) "(" A ".created_at < :next AND (" A ".deleted_at IS NULL OR " A ".deleted_at >= :next))"
+
 static int count_people(struct db *db, struct daily_stats *s, const char *date, const char *next,
 			struct err *e)
 {
 	long long v[2];
 
 	if (one_row(db,
-		    "SELECT (SELECT count(*) FROM households WHERE created_at < :next"
-		    " AND (deleted_at IS NULL OR deleted_at >= :next)),"
+		    "SELECT (SELECT count(*) FROM households h WHERE " LIVE_AT_END("h") "),"
 		    " (SELECT count(*) FROM residents WHERE created_at < :next"
 		    " AND (deleted_at IS NULL OR deleted_at >= :next) AND status IN ('living','away'))",
 		    date, next, 0, v, 2, e) < 0)
@@ -59,19 +64,22 @@ static int count_people(struct db *db, struct daily_stats *s, const char *date, 
 	return 0;
 }
 
-static int count_visits(struct db *db, struct daily_stats *s, const char *date, struct err *e)
+static int count_visits(struct db *db, struct daily_stats *s, const char *date, const char *next,
+			struct err *e)
 {
 	long long v[7];
 
+	/* The visits of the households counted that day: a household deleted
+	 * later still counts for the days it existed. */
 	if (one_row(db,
-		    "WITH last AS (SELECT outcome, row_number() OVER (PARTITION BY household_id"
-		    " ORDER BY at DESC, id DESC) AS rn FROM visits"
-		    " WHERE date = :date AND deleted_at IS NULL)"
-		    " SELECT count(*), sum(outcome = 'visited'), sum(outcome = 'no_answer'),"
-		    " sum(outcome = 'refused'), sum(outcome = 'away'),"
-		    " (SELECT count(*) FROM visits WHERE date = :date AND deleted_at IS NULL)"
-		    " FROM last WHERE rn = 1",
-		    date, NULL, 0, v, 6, e) < 0)
+		    "WITH day AS (SELECT v.outcome, row_number() OVER (PARTITION BY v.household_id"
+		    " ORDER BY v.at DESC, v.id DESC) AS rn FROM visits v"
+		    " JOIN households h ON h.id = v.household_id"
+		    " WHERE v.date = :date AND v.deleted_at IS NULL AND " LIVE_AT_END("h") ")"
+		    " SELECT sum(rn = 1), sum(rn = 1 AND outcome = 'visited'),"
+		    " sum(rn = 1 AND outcome = 'no_answer'), sum(rn = 1 AND outcome = 'refused'),"
+		    " sum(rn = 1 AND outcome = 'away'), count(*) FROM day",
+		    date, next, 0, v, 6, e) < 0)
 		return -1;
 	s->households_done = (int)v[0];
 	s->visited = (int)v[1];
@@ -83,9 +91,10 @@ static int count_visits(struct db *db, struct daily_stats *s, const char *date, 
 		    "SELECT count(DISTINCT r.resident_id),"
 		    " count(DISTINCT CASE WHEN r.temperature >= :thr THEN r.resident_id END)"
 		    " FROM visits v JOIN readings r ON r.visit_id = v.id"
+		    " JOIN households h ON h.id = v.household_id"
 		    " WHERE v.date = :date AND v.deleted_at IS NULL AND r.deleted_at IS NULL"
-		    " AND r.temperature IS NOT NULL",
-		    date, NULL, s->fever_threshold, v, 2, e) < 0)
+		    " AND r.temperature IS NOT NULL AND " LIVE_AT_END("h"),
+		    date, next, s->fever_threshold, v, 2, e) < 0)
 		return -1;
 	s->residents_checked = (int)v[0];
 	s->fevers = (int)v[1];
@@ -94,18 +103,15 @@ static int count_visits(struct db *db, struct daily_stats *s, const char *date, 
 
 static int count_isolations(struct db *db, struct daily_stats *s, const char *date, struct err *e)
 {
-	static const char *const kinds[STATS_KINDS] = {"home", "central", "hospital"};
 	sqlite3_stmt *st = db_stmt(
 		db,
-		"SELECT kind, sum(start_date = :date), sum(end_date IS NULL OR end_date > :date),"
+		"SELECT kind, sum(start_date = :date), sum(" ISO_DUE_ON("i", ":date") "),"
 		" sum(end_date = :date AND end_reason = 'completed'),"
 		" sum(end_date = :date AND coalesce(end_reason, '') NOT IN ('completed','restarted')),"
-		" sum((end_date IS NULL OR end_date > :date)"
-		"  AND date(start_date, printf('%+d days', days + extended_days - 1)) = :date),"
-		" sum((end_date IS NULL OR end_date > :date)"
-		"  AND date(start_date, printf('%+d days', days + extended_days - 1)) < :date)"
-		" FROM isolations WHERE deleted_at IS NULL AND start_date <= :date"
-		" AND (end_date IS NULL OR end_date >= :date) GROUP BY kind",
+		" sum(" ISO_DUE_ON("i", ":date") " AND last_day = :date),"
+		" sum(" ISO_DUE_ON("i", ":date") " AND last_day < :date)"
+		" FROM isolation_spans i WHERE deleted_at IS NULL AND " ISO_HELD_ON("i", ":date")
+		" GROUP BY kind",
 		e);
 	int r;
 
@@ -113,14 +119,12 @@ static int count_isolations(struct db *db, struct daily_stats *s, const char *da
 		return -1;
 	sql_bind_text(st, ":date", date);
 	while ((r = sql_step_row(db, st, e)) == 1) {
-		const char *kind = (const char *)sqlite3_column_text(st, 0);
-		struct stats_isolation *k = NULL;
+		int i = model_enum_index(model_iso_kind, (const char *)sqlite3_column_text(st, 0));
+		struct stats_isolation *k;
 
-		for (int i = 0; i < STATS_KINDS; i++)
-			if (kind && !strcmp(kind, kinds[i]))
-				k = &s->iso[i];
-		if (!k)
+		if (i < 0 || i >= STATS_KINDS)
 			continue;
+		k = &s->iso[i];
 		k->new_today = sqlite3_column_int(st, 1);
 		k->active = sqlite3_column_int(st, 2);
 		k->released = sqlite3_column_int(st, 3);
@@ -147,10 +151,12 @@ static int count_checks(struct db *db, struct daily_stats *s, const char *date, 
 	long long v[4];
 
 	if (one_row(db,
-		    "SELECT sum(c.slot = 'AM'), sum(c.slot = 'PM'), sum(c.late),"
-		    " sum(c.temperature >= :thr) FROM checks c JOIN isolations i"
-		    " ON i.id = c.isolation_id WHERE c.date = :date AND c.deleted_at IS NULL"
-		    " AND i.deleted_at IS NULL",
+		    "SELECT sum(c.slot = 'AM' AND " ISO_DUE_ON("i", ":date") "),"
+		    " sum(c.slot = 'PM' AND " ISO_DUE_ON("i", ":date") "),"
+		    " sum(c.late),"
+		    " count(DISTINCT CASE WHEN c.temperature >= :thr THEN i.resident_id END)"
+		    " FROM checks c JOIN isolations i ON i.id = c.isolation_id"
+		    " WHERE c.date = :date AND c.deleted_at IS NULL AND i.deleted_at IS NULL",
 		    date, NULL, s->fever_threshold, v, 4, e) < 0)
 		return -1;
 	s->checks_am = (int)v[0];
@@ -162,8 +168,7 @@ static int count_checks(struct db *db, struct daily_stats *s, const char *date, 
 		    " AND c.date = :date AND c.slot = 'AM' AND c.deleted_at IS NULL)),"
 		    " sum(NOT EXISTS (SELECT 1 FROM checks c WHERE c.isolation_id = i.id"
 		    " AND c.date = :date AND c.slot = 'PM' AND c.deleted_at IS NULL))"
-		    " FROM isolations i WHERE i.deleted_at IS NULL AND i.start_date <= :date"
-		    " AND (i.end_date IS NULL OR i.end_date > :date)",
+		    " FROM isolations i WHERE i.deleted_at IS NULL AND " ISO_DUE_ON("i", ":date"),
 		    date, NULL, 0, v, 3, e) < 0)
 		return -1;
 	s->checks_due = (int)v[0];
@@ -176,13 +181,20 @@ static int count_donations(struct db *db, struct daily_stats *s, const char *dat
 {
 	long long v[6];
 
+	/* A receipt counts on its date unless voided that same day; a void
+	 * counts on the void's date, so a later void leaves a past day as it
+	 * was reported. */
 	if (one_row(db,
-		    "SELECT sum(void_reason IS NULL), sum(void_reason IS NULL AND kind = 'cash'),"
-		    " sum(CASE WHEN void_reason IS NULL AND kind = 'cash' THEN amount_fen END),"
-		    " sum(void_reason IS NULL AND kind = 'goods'),"
-		    " sum(CASE WHEN void_reason IS NULL AND kind = 'goods' THEN value_fen END),"
-		    " sum(void_reason IS NOT NULL)"
-		    " FROM donations WHERE received_date = :date AND deleted_at IS NULL",
+		    "WITH d AS (SELECT kind, amount_fen, value_fen, received_date = :date AS got,"
+		    " " DONATION_VOIDED("d") " AND " DONATION_VOID_DATE("d") " <= :date AS gone,"
+		    " " DONATION_VOIDED("d") " AND " DONATION_VOID_DATE("d") " = :date AS voided"
+		    " FROM donations d WHERE d.deleted_at IS NULL AND (d.received_date = :date"
+		    " OR d.voided_at >= :date))"
+		    " SELECT sum(got AND NOT gone), sum(got AND NOT gone AND kind = 'cash'),"
+		    " sum(CASE WHEN got AND NOT gone AND kind = 'cash' THEN amount_fen END),"
+		    " sum(got AND NOT gone AND kind = 'goods'),"
+		    " sum(CASE WHEN got AND NOT gone AND kind = 'goods' THEN value_fen END),"
+		    " sum(voided) FROM d",
 		    date, NULL, 0, v, 6, e) < 0)
 		return -1;
 	s->donations = (int)v[0];
@@ -216,8 +228,7 @@ static void cutoffs_over(struct daily_stats *s, const struct settings *set)
 	if (cmp > 0)
 		return;
 	snprintf(s->as_of, sizeof s->as_of, "%s", now);
-	minutes = (now[11] - '0') * 600 + (now[12] - '0') * 60 + (now[14] - '0') * 10 +
-		  (now[15] - '0');
+	minutes = clock_minutes();
 	s->am_over = minutes >= (am < 0 ? 12 * 60 : am);
 	s->pm_over = minutes >= (pm < 0 ? 20 * 60 : pm);
 }
@@ -250,7 +261,8 @@ int db_daily_stats(struct db *db, const char *date, struct daily_stats *out, str
 	snprintf(out->am_cutoff, sizeof out->am_cutoff, "%s", set.am_cutoff);
 	snprintf(out->pm_cutoff, sizeof out->pm_cutoff, "%s", set.pm_cutoff);
 	cutoffs_over(out, &set);
-	if (count_people(db, out, out->date, next, e) < 0 || count_visits(db, out, out->date, e) < 0 ||
+	if (count_people(db, out, out->date, next, e) < 0 ||
+	    count_visits(db, out, out->date, next, e) < 0 ||
 	    count_isolations(db, out, out->date, e) < 0 || count_checks(db, out, out->date, e) < 0 ||
 	    count_donations(db, out, out->date, e) < 0)
 		goto out;

@@ -6,23 +6,10 @@
  * counts follow the AM/PM cut-offs of the settings against the clock, for a
  * past date the whole day is over, for a future date nothing is missed yet.
  *
- * Definitions (the README's SQL mirrors them, and the integration test
- * checks each against a plain sqlite3 query):
- * - households, residents: records created on or before the date and not
- *   deleted by then; residents only while living here or away (not moved
- *   out, not deceased);
- * - a household's status on the date is the outcome of its latest live visit
- *   that day ("latest visit wins"); visited + no_answer + refused + away =
- *   households_done;
- * - residents_checked: residents with a temperature in a live reading of a
- *   live visit that day; fevers: those of them with a reading at or above the
- *   fever threshold (each person once);
- * - an isolation is active at the end of the day when start_date <= date and
- *   (end_date IS NULL OR end_date > date); it is due for AM and PM checks that
- *   day; its last day is start_date + days + extended_days - 1;
- * - released: ended that day as completed; ended_other: ended that day for
- *   another reason except 'restarted' (the restarted period continues in a
- *   new row, which counts as new that day). */
+ * Each number is defined in docs/report.md, which names the query here that
+ * computes it; tests/integration/test_demo_report.sh checks each against an
+ * independent sqlite3 query.  The isolation predicates (due on, held on) and
+ * the last day are db/views.h's. */
 #ifndef DOORSTEP_DB_STATS_H
 #define DOORSTEP_DB_STATS_H
 

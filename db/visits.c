@@ -9,26 +9,25 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/model.h"
 #include "core/strbuf.h"
+#include "core/temperature.h"
 #include "db/db.h"
 #include "db/followups.h"
 #include "db/sql.h"
 #include "db/staff.h"
 
-static const char *const outcome_codes[] = {"visited", "no_answer", "refused", "away"};
-#define N_OUTCOMES (int)(sizeof outcome_codes / sizeof outcome_codes[0])
 
 const char *visit_outcome_code(enum visit_outcome o)
 {
-	return (int)o >= 0 && (int)o < N_OUTCOMES ? outcome_codes[o] : "visited";
+	const char *code = model_enum_code(model_outcome, (int)o);
+
+	return *code ? code : "visited";
 }
 
 int visit_outcome_from_code(const char *code)
 {
-	for (int i = 0; code && i < N_OUTCOMES; i++)
-		if (!strcmp(code, outcome_codes[i]))
-			return i;
-	return -1;
+	return model_enum_index(model_outcome, code);
 }
 
 /* Resolves the visit's date and time into date[] and at[]. */
@@ -92,11 +91,8 @@ static int check_reading(struct db *db, const struct visit_new *v, int i, char n
 			return err_field(e, "resident",
 					 _("resident %lld has two readings in one visit"),
 					 rd->resident_id);
-	if (rd->temperature != 0 && (rd->temperature < 340 || rd->temperature > 430))
-		return err_field(
-		    e, "temperature",
-		    _("temperature %d.%d °C is outside 34.0-43.0 °C: check the reading"),
-		    rd->temperature / 10, rd->temperature % 10);
+	if (rd->temperature != 0 && temperature_check(rd->temperature, e) < 0)
+		return -1;
 	st = db_stmt(db,
 		     "SELECT name FROM residents WHERE id = :id AND household_id = :hid"
 		     " AND deleted_at IS NULL",
@@ -171,7 +167,7 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 	long long id = -1, staff = v->staff_id;
 	sqlite3_stmt *st;
 
-	if ((int)v->outcome < 0 || (int)v->outcome >= N_OUTCOMES) {
+	if (!*model_enum_code(model_outcome, (int)v->outcome)) {
 		err_field(e, "outcome", _("unknown visit outcome %d"), (int)v->outcome);
 		return -1;
 	}

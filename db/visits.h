@@ -8,16 +8,13 @@
 #ifndef DOORSTEP_DB_VISITS_H
 #define DOORSTEP_DB_VISITS_H
 
+#include "core/enums.h"
 #include "core/err.h"
 
 struct db;
 
-enum visit_outcome {
-	VISIT_VISITED,
-	VISIT_NO_ANSWER,
-	VISIT_REFUSED,
-	VISIT_AWAY,
-};
+/* Generated from core/enums.h (ENUM_OUTCOME); labels in core/model.h. */
+enum visit_outcome { ENUM_OUTCOME(ENUM_C, ) };
 
 /* The stored code of an outcome ("visited", "no_answer", "refused", "away"),
  * and back (-1 for an unknown code). */

@@ -1,6 +1,8 @@
 #!/bin/sh
 # Proves the layering of CONTRIBUTING.md: core/ includes neither curses nor SQLite,
-# db/ never includes curses, tui/ never includes sqlite3.h nor holds SQL text.
+# db/ never includes curses, tui/ never includes sqlite3.h nor holds SQL text,
+# and tui/ops/ (the operations shared by commands and screens) includes no
+# curses and no screen header.
 # Also checks that every .c in a layer has its header, that every reference
 # to documentation points at a file (and section) of the repository, and that
 # no whitespace errors are committed.
@@ -13,15 +15,22 @@ hits=$(grep -lE '#[[:space:]]*include[[:space:]]*[<"](n?curses|ncursesw/|sqlite3
 [ -n "$hits" ] && say "core/ must include neither curses nor sqlite3:" $hits
 hits=$(grep -lE '#[[:space:]]*include[[:space:]]*[<"](n?curses|ncursesw/)' db/*.c db/*.h 2>/dev/null)
 [ -n "$hits" ] && say "db/ must not include curses:" $hits
-hits=$(grep -lE '#[[:space:]]*include[[:space:]]*[<"]sqlite3' tui/*.c tui/*.h 2>/dev/null)
+hits=$(grep -lE '#[[:space:]]*include[[:space:]]*[<"](n?curses|ncursesw/)' tui/ops/*.c tui/ops/*.h 2>/dev/null)
+[ -n "$hits" ] && say "tui/ops/ must not include curses:" $hits
+# A tui/ header outside ops/ may be a screen's: ops/ includes only cli.h
+# (the command line's state) and paths.h (where the data files are).
+bad_ops=$(grep -hoE '#[[:space:]]*include[[:space:]]*"tui/[a-z_]+\.h"' tui/ops/*.c tui/ops/*.h 2>/dev/null |
+	grep -vE '"tui/(cli|paths)\.h"')
+[ -n "$bad_ops" ] && say "tui/ops/ may include no screen header:" $bad_ops
+hits=$(grep -lE '#[[:space:]]*include[[:space:]]*[<"]sqlite3' tui/*.c tui/*.h tui/ops/*.c tui/ops/*.h 2>/dev/null)
 [ -n "$hits" ] && say "tui/ must not include sqlite3.h:" $hits
-hits=$(grep -lE '"[[:space:]]*(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA)[[:space:]]' tui/*.c tui/*.h core/*.c core/*.h 2>/dev/null)
+hits=$(grep -lE '"[[:space:]]*(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA)[[:space:]]' tui/*.c tui/*.h tui/ops/*.c tui/ops/*.h core/*.c core/*.h 2>/dev/null)
 [ -n "$hits" ] && say "SQL text outside db/:" $hits
 hits=$(grep -lE '#[[:space:]]*include[[:space:]]*"(db|tui)/' core/*.c core/*.h 2>/dev/null)
 [ -n "$hits" ] && say "core/ must not depend on db/ or tui/:" $hits
 hits=$(grep -lE '#[[:space:]]*include[[:space:]]*"tui/' db/*.c db/*.h 2>/dev/null)
 [ -n "$hits" ] && say "db/ must not depend on tui/:" $hits
-for c in core/*.c db/*.c tui/*.c; do
+for c in core/*.c db/*.c tui/*.c tui/ops/*.c; do
 	[ -f "$c" ] || continue
 	case "$c" in tui/main.c) continue ;; esac
 	[ -f "${c%.c}.h" ] || say "$c has no header ${c%.c}.h"

@@ -21,6 +21,7 @@
 #include "db/passes.h"
 #include "db/staff.h"
 #include "tui/app.h"
+#include "tui/ops/shift.h"
 #include "tui/confirm.h"
 #include "tui/gate_temp.h"
 #include "tui/visitors.h"
@@ -63,13 +64,6 @@ struct cp_state {
 };
 
 /* ---- helpers ---- */
-
-static const char *enum_label(const struct enum_entry *t, const char *code)
-{
-	const struct enum_entry *en = model_enum_find(t, code);
-
-	return en ? _(en->label) : code;
-}
 
 static void short_date(const char *iso, char out[6])
 {
@@ -349,7 +343,7 @@ static void verdict_text(const struct gate_info *g, struct strbuf *b)
 				strbuf_printf(
 				    b, _("Not allowed: %s is under isolation (%s, until %s)."),
 				    g->members[i].name,
-				    enum_label(model_iso_kind, g->members[i].iso_kind),
+				    model_enum_label(model_iso_kind, g->members[i].iso_kind),
 				    g->members[i].iso_last_day);
 				break;
 			}
@@ -697,7 +691,7 @@ static void roster_draw(struct screen *s)
 			snprintf(line, sizeof line, _("%s %s %s-%s  %s (%s)  present: %s  %s"),
 				 sh->checkpoint_name, sh->date, sh->start_time, sh->end_time,
 				 sh->staff_id < 0 ? _("nobody yet") : sh->staff_name,
-				 enum_label(model_shift_role, sh->role),
+				 model_enum_label(model_shift_role, sh->role),
 				 sh->present == 1   ? _("yes")
 				 : sh->present == 0 ? _("no")
 						    : _("not recorded"),
@@ -750,34 +744,15 @@ struct shift_form {
 	int editing;
 };
 
-/* "8" "800" "8:00" "0800" → "08:00". */
-static int norm_time(const char *in, char out[6])
-{
-	int h = -1, m = 0;
-	size_t n = strlen(in);
-
-	if (strchr(in, ':')) {
-		if (sscanf(in, "%d:%d", &h, &m) != 2)
-			return -1;
-	} else if (n >= 1 && n <= 2 && strspn(in, "0123456789") == n) {
-		h = atoi(in);
-	} else if ((n == 3 || n == 4) && strspn(in, "0123456789") == n) {
-		h = atoi(in) / 100;
-		m = atoi(in) % 100;
-	}
-	if (h < 0 || h > 23 || m < 0 || m > 59)
-		return -1;
-	snprintf(out, 6, "%02d:%02d", h, m);
-	return 0;
-}
-
 static int check_time(void *ctx, struct form *f, const char *name, const char *value, struct err *e)
 {
 	char t[6];
+	int m;
 
 	(void)ctx;
-	if (norm_time(value, t) < 0)
+	if (clock_time_parse(value, &m, NULL) < 0)
 		return err_field(e, name, "%s", _("a time is HH:MM, e.g. 08:00 (or 8, 800)"));
+	clock_time_format(m, t);
 	form_set(f, name, t);
 	return 0;
 }
@@ -835,36 +810,18 @@ static int shift_submit(void *ctx, struct form *f, struct err *e)
 	struct db *db = app_db(sf->st->app);
 	struct shift sh = sf->sh;
 	const char *person = form_value(f, "person");
-	struct staff_member m;
-	int isnew = 0, r;
+	int isnew = 0;
 
 	snprintf(sh.date, sizeof sh.date, "%s", form_value(f, "date"));
 	snprintf(sh.start_time, sizeof sh.start_time, "%s", form_value(f, "start"));
 	snprintf(sh.end_time, sizeof sh.end_time, "%s", form_value(f, "end"));
 	snprintf(sh.role, sizeof sh.role, "%s", form_value(f, "role"));
 	snprintf(sh.notes, sizeof sh.notes, "%s", form_value(f, "notes"));
-	if (db_begin(db, e) < 0)
-		return -1;
-	sh.staff_id = -1;
-	if (*person) {
-		r = db_staff_find(db, person, &m, e);
-		if (r < 0)
-			goto fail;
-		isnew = r == 0;
-		sh.staff_id = db_staff_ensure(db, person, "volunteer", e);
-		if (sh.staff_id < 0)
-			goto fail;
-	}
-	if ((sf->editing ? db_shift_update(db, &sh, e) : db_shift_insert(db, &sh, e)) < 0)
-		return -1; /* rolled back */
-	if (db_commit(db, e) < 0)
+	if (shift_save(db, &sh, person, sf->editing, &isnew, e) < 0)
 		return -1;
 	if (isnew)
 		app_status(sf->st->app, _("%s added to the list as a volunteer."), person);
 	return 0;
-fail:
-	db_rollback(db);
-	return -1;
 }
 
 static void shift_form_close(void *ctx, int saved)

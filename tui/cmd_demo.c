@@ -62,7 +62,7 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("demo", _("unexpected argument \"%s\""), argv[optind]);
-	if (cli_open_db(cli, DB_OPEN_CREATE) < 0)
+	if (cli_open_db(cli, DB_OPEN_CREATE | DB_OPEN_SETUP) < 0)
 		return CLI_REFUSED;
 	err_clear(&e);
 	if (db_demo_generate(cli->db, &p, &sum, &e) < 0) {

@@ -8,7 +8,7 @@
 #include "core/settings.h"
 #include "tui/cli.h"
 #include "tui/cmd_merge.h"
-#include "tui/setup.h"
+#include "tui/ops/setup.h"
 
 int cmd_init(struct cli *cli, int argc, char **argv)
 {

@@ -11,63 +11,8 @@
 #include "db/db.h"
 #include "db/merge.h"
 #include "tui/cli.h"
-#include "tui/setup.h"
-
-static void print_counts(FILE *f, const char *name, const struct mergeplan_counts *c)
-{
-	fprintf(f, "  %-14s %7ld %8ld %10ld %10ld %7ld\n", name, c->added, c->updated, c->unchanged,
-		c->conflicts, c->joined);
-}
-
-void cmd_merge_print_report(void *file, const struct merge_report *r)
-{
-	FILE *f = file;
-
-	fprintf(f, "  %-14s %7s %8s %10s %10s %7s\n", _("table"), _("added"), _("updated"),
-		_("unchanged"), _("conflicts"), _("joined"));
-	for (int i = 0; i < MERGE_TABLES; i++) {
-		const struct merge_table_report *t = &r->tables[i];
-
-		if (!t->table)
-			continue;
-		if (!strcmp(t->table, "audit_log"))
-			fprintf(f, "  %-14s %7ld\n", t->table, t->c.added);
-		else
-			print_counts(f, t->table, &t->c);
-	}
-	print_counts(f, _("total"), &r->total);
-	if (r->nconflicts) {
-		fprintf(f, "%s\n",
-			_("Conflicts (changed on both machines; the other version is kept in the "
-			  "audit log):"));
-		for (size_t i = 0; i < r->nconflicts; i++) {
-			const struct merge_item *it = &r->conflicts[i];
-
-			fprintf(f, "  %s %s (%.8s): ", it->table, it->label, it->uuid);
-			if (it->took_other)
-				fprintf(f,
-					_("took the other machine's version of %s over this one's "
-					  "of %s\n"),
-					it->other_at, it->this_at);
-			else
-				fprintf(
-				    f,
-				    _("kept this machine's version of %s over the other's of %s\n"),
-				    it->this_at, it->other_at);
-		}
-	}
-	if (r->njoins) {
-		fprintf(
-		    f, "%s\n",
-		    _("Duplicates joined (the record joined away is deleted, its records moved):"));
-		for (size_t i = 0; i < r->njoins; i++) {
-			const struct merge_item *it = &r->joins[i];
-
-			fprintf(f, _("  %s %s (%.8s) joined into %s (%.8s): same %s\n"), it->table,
-				it->label, it->uuid, it->survivor_label, it->survivor, it->key);
-		}
-	}
-}
+#include "tui/ops/merge.h"
+#include "tui/ops/setup.h"
 
 int cmd_merge(struct cli *cli, int argc, char **argv)
 {
@@ -117,7 +62,7 @@ int cmd_merge(struct cli *cli, int argc, char **argv)
 			printf(_("%s is a copy of this database (%s)\n"), other, cli->db_path);
 		printf(_("%s (station %c) into %s (station %c); last met: %s\n"), other,
 		       r.other_station, cli->db_path, r.this_station, last);
-		cmd_merge_print_report(stdout, &r);
+		merge_print_report(stdout, &r);
 		if (o.dry_run)
 			printf("%s\n", _("--dry-run: nothing was written."));
 		status = CLI_OK;
@@ -139,7 +84,7 @@ int cmd_merge_init_from(struct cli *cli, const char *from, char station)
 	} else {
 		printf(_("doorstep: created %s for %s (station %c) from %s (station %c)\n"),
 		       cli->db_path, r.other_community, station, from, r.other_station);
-		cmd_merge_print_report(stdout, &r);
+		merge_print_report(stdout, &r);
 	}
 	merge_report_free(&r);
 	return status;

@@ -4,7 +4,6 @@
 #define DOORSTEP_CMD_MERGE_H
 
 struct cli;
-struct merge_report;
 
 /* Runs `doorstep merge` with argv[0] == "merge"; returns the exit status. */
 int cmd_merge(struct cli *cli, int argc, char **argv);
@@ -14,9 +13,5 @@ int cmd_merge(struct cli *cli, int argc, char **argv);
  * exist, or be empty; a file this created is removed again on failure.
  * Returns the exit status. */
 int cmd_merge_init_from(struct cli *cli, const char *from, char station);
-
-/* Prints the report's table of counts, its conflicts and joins to file (a
- * FILE *), translated. */
-void cmd_merge_print_report(void *file, const struct merge_report *r);
 
 #endif

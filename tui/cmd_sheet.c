@@ -29,22 +29,7 @@
 #include "db/db.h"
 #include "db/sheets.h"
 #include "tui/cli.h"
-#include "tui/print.h"
-
-char *cmd_sheet_default_name(const struct db_sheet_request *rq)
-{
-	char *grid, *name;
-
-	if (!rq->grid)
-		return xasprintf("%s-%s.pdf", rq->kind, rq->date);
-	grid = xstrdup(rq->grid);
-	for (char *p = grid; *p; p++)
-		if (*p == '/' || (p == grid && *p == '.') || *p == '\\')
-			*p = '_';
-	name = xasprintf("%s-%s-%s.pdf", rq->kind, grid, rq->date);
-	free(grid);
-	return name;
-}
+#include "tui/ops/sheet.h"
 
 static int utf8_locale(void)
 {
@@ -66,7 +51,7 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 	const char *output = NULL, *printer = NULL, *receipt = NULL;
 	char receipt_no[RECEIPT_MAX], station;
 	int year, seq;
-	int text = 0, print = 0, c, pages = 0, r = CLI_REFUSED;
+	int text = 0, print = 0, c, pages = 0, r = CLI_REFUSED, sent;
 	struct sheet *s = NULL;
 	char *file = NULL, job[64];
 	struct date today;
@@ -181,7 +166,7 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 	}
 	file = output	 ? xstrdup(output)
 	       : receipt ? xasprintf("receipt-%s.pdf", receipt_no)
-			 : cmd_sheet_default_name(&rq);
+			 : sheet_file_default_name(&rq);
 	if (sheet_pdf_write(s, file, &pages, &e) < 0) {
 		cli_error(&e, NULL);
 		goto out;
@@ -189,14 +174,15 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 	printf(_("doorstep: wrote %s (%d page(s))\n"), file, pages);
 	if (print) {
 		fflush(stdout);
-		if (print_send(file, printer, file, job, sizeof job, &e) < 0) {
+		sent = sheet_file_print(cli->db, &rq, file, printer, job, sizeof job, &e);
+		if (sent == SHEET_PRINT_NOT_SENT) {
 			cli_error(&e, NULL);
 			fprintf(stderr, _("doorstep: the PDF is kept at %s\n"), file);
 			goto out;
 		}
 		printf(_("doorstep: sent %s to %s as job %s\n"), file,
 		       printer ? printer : _("the default printer"), job);
-		if (db_sheet_audit_print(cli->db, &rq, file, printer, job, &e) < 0) {
+		if (sent == SHEET_PRINT_NOT_RECORDED) {
 			cli_error(&e, NULL);
 			goto out;
 		}

@@ -34,13 +34,6 @@ struct don {
 	struct rect r;
 };
 
-static const char *label_of(const struct enum_entry *t, const char *code)
-{
-	const struct enum_entry *en = model_enum_find(t, code);
-
-	return en ? _(en->label) : code;
-}
-
 /* ---- the ledger ---- */
 
 static int ledger_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
@@ -91,14 +84,14 @@ static void ledger_cell(void *ctx, const void *row, int col, struct strbuf *out)
 		strbuf_puts(out, r->anonymous ? "匿名" : r->donor);
 		break;
 	case 3:
-		strbuf_puts(out, label_of(model_donation_kind, r->kind));
+		strbuf_puts(out, model_enum_label(model_donation_kind, r->kind));
 		break;
 	case 4:
 		if (r->void_reason[0])
 			strbuf_printf(out, "[%s] ", _("void"));
 		if (!strcmp(r->kind, "cash")) {
 			money_format(r->amount_fen, m, sizeof m);
-			strbuf_printf(out, "%s %s", m, label_of(model_channel, r->channel));
+			strbuf_printf(out, "%s %s", m, model_enum_label(model_channel, r->channel));
 		} else {
 			goods_text(r->item, r->quantity, r->unit, out);
 			if (r->value_fen > 0) {
@@ -220,7 +213,7 @@ static void dist_cell(void *ctx, const void *row, int col, struct strbuf *out)
 	case 2:
 		if (strcmp(d->recipient_kind, "other"))
 			strbuf_printf(out, "%s ",
-				      label_of(model_recipient_kind, d->recipient_kind));
+				      model_enum_label(model_recipient_kind, d->recipient_kind));
 		strbuf_puts(out, d->recipient);
 		break;
 	default:
@@ -322,7 +315,7 @@ static void draw_title(struct don *st)
 		if (f->donor[0])
 			strbuf_printf(&b, " %s", f->donor);
 		if (f->kind[0])
-			strbuf_printf(&b, " %s", label_of(model_donation_kind, f->kind));
+			strbuf_printf(&b, " %s", model_enum_label(model_donation_kind, f->kind));
 		if (f->item[0])
 			strbuf_printf(&b, " %s", f->item);
 		draw_text(r.y, r.x + used, r.w - used, strbuf_str(&b), THEME_LABEL);

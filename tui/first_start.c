@@ -23,11 +23,11 @@
 #include "db/merge.h"
 #include "tui/app.h"
 #include "tui/cli.h"
-#include "tui/cmd_merge.h"
+#include "tui/ops/merge.h"
 #include "tui/form.h"
 #include "tui/picklist.h"
 #include "tui/screen.h"
-#include "tui/setup.h"
+#include "tui/ops/setup.h"
 
 #define REFUSAL_LINES 5
 
@@ -134,7 +134,7 @@ static char *report_text(const char *path, const char *from, char station,
 		return xstrdup("");
 	fprintf(f, _("Created the database of %s (station %c): %s, from %s (station %c).\n\n"),
 		r->other_community, station, path, from, r->other_station);
-	cmd_merge_print_report(f, r);
+	merge_print_report(f, r);
 	fprintf(f, "\n%s\n", _("Enter continues: who is on duty, then the tabs."));
 	fclose(f);
 	return buf;

@@ -6,7 +6,7 @@
  * station code, the same as `doorstep init`; (2) a second machine of an
  * existing community: the other machine's file and this one's station code,
  * the same as `doorstep init --from FILE --station S`, after which the merge
- * report is shown; (3) quit.  Both go through tui/setup.h, the code path of
+ * report is shown; (3) quit.  Both go through tui/ops/setup.h, the code path of
  * the command line.  A refusal keeps the form open and is shown in full
  * under it.  Once the database exists, app_begin hands over to the normal
  * program (staff picker, tabs). */

@@ -10,12 +10,9 @@
 
 void hhfmt_enum(const struct enum_entry *table, const char *code, struct strbuf *out)
 {
-	const struct enum_entry *en;
-
 	if (!code || !*code)
 		return;
-	en = model_enum_find(table, code);
-	strbuf_puts(out, en ? _(en->label) : code);
+	strbuf_puts(out, model_enum_label(table, code));
 }
 
 void hhfmt_codes(const struct enum_entry *table, const char *codes, struct strbuf *out)

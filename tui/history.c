@@ -8,6 +8,7 @@
 
 #include "core/auditfmt.h"
 #include "core/i18n.h"
+#include "core/model.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/audit_read.h"
@@ -22,21 +23,6 @@ struct history {
 	struct list *list;
 	long long count;
 };
-
-static const char *action_label(const char *code)
-{
-	static const struct {
-		const char *code, *label;
-	} t[] = {
-	    {"insert", N_("added")},  {"update", N_("changed")},  {"delete", N_("deleted")},
-	    {"void", N_("voided")},   {"reveal", N_("revealed")}, {"export", N_("exported")},
-	    {"print", N_("printed")}, {"import", N_("imported")}, {"merge", N_("merged")},
-	};
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-		if (!strcmp(t[i].code, code))
-			return _(t[i].label);
-	return code;
-}
 
 static int h_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
 {
@@ -74,7 +60,7 @@ static void h_cell(void *ctx, const void *row, int col, struct strbuf *out)
 		strbuf_puts(out, a->staff ? a->staff : "");
 		break;
 	case 2:
-		strbuf_puts(out, action_label(a->action));
+		strbuf_puts(out, model_enum_label(model_audit_action, a->action));
 		break;
 	default:
 		auditfmt_changes(a->changes, "; ", out);
@@ -172,7 +158,8 @@ static int e_open(struct screen *s, void *arg, struct err *e)
 
 	(void)e;
 	strbuf_printf(&b, "%s  %s  %s (%s)\n\n", a->at, a->staff ? a->staff : "",
-		      action_label(a->action), a->table_name ? a->table_name : "");
+		      model_enum_label(model_audit_action, a->action),
+		      a->table_name ? a->table_name : "");
 	if (!a->changes || !*a->changes)
 		strbuf_puts(&b, _("No details were recorded."));
 	else

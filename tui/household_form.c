@@ -15,6 +15,7 @@
 #include "db/households.h"
 #include "db/rounds.h"
 #include "tui/app.h"
+#include "tui/ops/household.h"
 #include "tui/form.h"
 
 struct hform {
@@ -127,14 +128,7 @@ static int submit(void *c, struct form *f, struct err *e)
 	SET(phone);
 	SET(notes);
 #undef SET
-	if (db_begin(db, e) < 0)
-		goto out;
-	h.grid_id = -1;
-	if (*grid && (h.grid_id = db_grid_ensure(db, grid, e)) < 0)
-		goto fail;
-	if (x->id < 0 ? db_household_insert(db, &h, e) < 0 : db_household_update(db, &h, e) < 0)
-		goto fail;
-	if (db_commit(db, e) < 0)
+	if (household_save(db, &h, grid, e) < 0)
 		goto out;
 	app_status(x->app,
 		   x->id < 0 ? _("Household %s added: Enter opens it, n there adds its residents.")
@@ -143,9 +137,6 @@ static int submit(void *c, struct form *f, struct err *e)
 	if (x->saved)
 		x->saved(x->ctx, h.id, h.code);
 	r = 0;
-	goto out;
-fail:
-	db_rollback(db);
 out:
 	model_household_clear(&h);
 	return r;
@@ -204,7 +195,7 @@ int household_form_push(struct app *app, long long id, household_saved_fn saved,
 	form_add_text(f, "address", N_("Address"), h.address, 80, 0, NULL);
 	form_add_text(f, "grid", N_("Grid"), h.grid_name, 30, 0, NULL);
 	form_add_text(f, "phone", N_("Phone"), h.phone, 24, 0, check_phone);
-	form_add_text(f, "notes", N_("Notes"), h.notes, 200, 0, NULL);
+	form_add_text(f, "notes", N_("Notes"), h.notes, 200, FORM_MULTILINE, NULL);
 	model_household_clear(&h);
 	return form_push(app, f, submit, done);
 }

@@ -24,7 +24,7 @@
 #include "core/xalloc.h"
 #include "db/roster.h"
 #include "tui/app.h"
-#include "tui/cmd_import.h"
+#include "tui/ops/import.h"
 #include "tui/confirm.h"
 #include "tui/draw.h"
 #include "tui/form.h"

@@ -4,11 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/atomicfile.h"
 #include "core/clock.h"
 #include "core/err.h"
 #include "tui/cli.h"
 #include "tui/locale.h"
 #include "tui/paths.h"
+#include "tui/safeout.h"
 
 int main(int argc, char **argv)
 {
@@ -19,7 +21,10 @@ int main(int argc, char **argv)
 	/* A file grown past `ulimit -f` must be a write error that SQLite
 	 * rolls back and the command reports, not a signal that kills it. */
 	signal(SIGXFSZ, SIG_IGN);
+	safeout_install();
 	paths_init(argv[0]);
+	/* What an earlier doorstep killed mid-write left behind. */
+	atomic_file_sweep();
 	utf8 = locale_init();
 	err_clear(&e);
 	if (clock_check_env(&e) < 0) {

@@ -9,7 +9,7 @@
 #include "core/xalloc.h"
 #include "db/merge.h"
 #include "tui/app.h"
-#include "tui/cmd_merge.h"
+#include "tui/ops/merge.h"
 #include "tui/screen.h"
 
 struct mview {
@@ -37,7 +37,7 @@ static int run(struct mview *v, struct db *db, int dry, struct err *e)
 		fprintf(f, _("%s (station %c) into this database (station %c); last met: %s\n\n"),
 			v->path, r.other_station, r.this_station,
 			r.last_met[0] ? r.last_met : _("never"));
-		cmd_merge_print_report(f, &r);
+		merge_print_report(f, &r);
 		fprintf(f, "\n%s\n",
 			dry ? _("This is a dry run: nothing was written yet. Enter merges, Esc "
 				"cancels.")

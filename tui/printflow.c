@@ -11,7 +11,8 @@
 #include "db/sheets.h"
 #include "tui/app.h"
 #include "tui/picklist.h"
-#include "tui/print.h"
+#include "tui/ops/print.h"
+#include "tui/ops/sheet.h"
 #include "tui/screen.h"
 
 /* What a pending pick-list needs once a queue is chosen. */
@@ -77,7 +78,7 @@ static int queue_done(void *arg, int index)
 	char job[64], *file = NULL, *abs;
 	const char *queue;
 	struct err e;
-	int pages = 0, flags = SCREEN_HANDLED;
+	int pages = 0, flags = SCREEN_HANDLED, sent;
 
 	if (index < 0 || index >= p->nqueues)
 		goto out;
@@ -87,12 +88,13 @@ static int queue_done(void *arg, int index)
 		goto out;
 	abs = full_path(file);
 	err_clear(&e);
-	if (print_send(file, queue, file, job, sizeof job, &e) < 0) {
+	sent = sheet_file_print(app_db(p->app), &rq, file, queue, job, sizeof job, &e);
+	if (sent == SHEET_PRINT_NOT_SENT) {
 		app_error(p->app, _("%s; the PDF is kept at %s"), e.msg, abs);
 	} else {
 		app_status(p->app, _("Sent to %s as job %s (%d page(s)); the PDF is at %s"), queue,
 			   job, pages, abs);
-		if (db_sheet_audit_print(app_db(p->app), &rq, file, queue, job, &e) < 0)
+		if (sent == SHEET_PRINT_NOT_RECORDED)
 			app_error_err(p->app, &e);
 		else
 			flags |= SCREEN_CHANGED;

@@ -7,8 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "core/i18n.h"
 #include "core/settings.h"
+#include "core/temperature.h"
 #include "core/xalloc.h"
 #include "db/settings.h"
 #include "tui/app.h"
@@ -18,26 +20,6 @@
 struct ctx {
 	struct app *app;
 };
-
-/* "37.3" or "373" → tenths; -1 when not a temperature-like number. */
-static int parse_tenths(const char *v)
-{
-	int whole = 0, frac = 0, digits = 0, fd = 0;
-	const char *p = v;
-
-	for (; *p >= '0' && *p <= '9'; p++, digits++)
-		whole = whole * 10 + (*p - '0');
-	if (*p == '.') {
-		for (p++; *p >= '0' && *p <= '9'; p++, fd++)
-			if (fd == 0)
-				frac = *p - '0';
-	}
-	if (*p || !digits || digits > 3 || fd > 1)
-		return -1;
-	if (!fd && whole >= 340)
-		return whole; /* fast entry: 373 */
-	return whole * 10 + frac;
-}
 
 static int parse_int(const char *v, int *out)
 {
@@ -52,15 +34,16 @@ static int parse_int(const char *v, int *out)
 
 static int check_fever(void *c, struct form *f, const char *name, const char *v, struct err *e)
 {
-	int t = parse_tenths(v);
+	char buf[8];
+	int t;
 
 	(void)c;
-	if (t < 360 || t > 400)
-		return err_field(
-		    e, name, "%s",
-		    _("fever threshold: a temperature between 36.0 and 40.0, e.g. 37.3"));
-	char buf[16];
-	snprintf(buf, sizeof buf, "%d.%d", t / 10, t % 10);
+	if (settings_parse_fever(v, &t, e) < 0) {
+		if (e)
+			snprintf(e->field, sizeof e->field, "%s", name);
+		return -1;
+	}
+	temperature_format(t, buf);
 	form_set(f, name, buf);
 	return 0;
 }
@@ -78,14 +61,13 @@ static int check_count(void *c, struct form *f, const char *name, const char *v,
 
 static int check_time(void *c, struct form *f, const char *name, const char *v, struct err *e)
 {
-	int h, m;
-	char tail;
+	char buf[6];
+	int m;
 
 	(void)c;
-	if (sscanf(v, "%d:%d%c", &h, &m, &tail) != 2 || h < 0 || h > 23 || m < 0 || m > 59)
+	if (clock_time_parse(v, &m, NULL) < 0)
 		return err_field(e, name, "%s", _("a time of day as HH:MM, e.g. 12:00"));
-	char buf[8];
-	snprintf(buf, sizeof buf, "%02d:%02d", h, m);
+	clock_time_format(m, buf);
 	form_set(f, name, buf);
 	return 0;
 }
@@ -107,7 +89,11 @@ static int submit(void *c, struct form *f, struct err *e)
 	snprintf(s.community, sizeof s.community, "%s", form_value(f, "community"));
 	snprintf(s.street, sizeof s.street, "%s", form_value(f, "street"));
 	snprintf(s.district, sizeof s.district, "%s", form_value(f, "district"));
-	s.fever_threshold = parse_tenths(form_value(f, "fever"));
+	if (settings_parse_fever(form_value(f, "fever"), &s.fever_threshold, e) < 0) {
+		if (e)
+			snprintf(e->field, sizeof e->field, "fever");
+		return -1;
+	}
 	parse_int(form_value(f, "iso_days"), &s.isolation_days);
 	snprintf(s.am_cutoff, sizeof s.am_cutoff, "%s", form_value(f, "am"));
 	snprintf(s.pm_cutoff, sizeof s.pm_cutoff, "%s", form_value(f, "pm"));

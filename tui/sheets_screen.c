@@ -21,7 +21,7 @@
 #include "core/xalloc.h"
 #include "db/sheets.h"
 #include "tui/app.h"
-#include "tui/cmd_sheet.h"
+#include "tui/ops/sheet.h"
 #include "tui/draw.h"
 #include "tui/picklist.h"
 #include "tui/printflow.h"
@@ -292,7 +292,7 @@ static struct sheet *build_for_print(void *ctx, struct db_sheet_request *rq, cha
 	struct sheet *s = build(ctx, rq, e);
 
 	if (s)
-		*file = cmd_sheet_default_name(rq);
+		*file = sheet_file_default_name(rq);
 	return s;
 }
 

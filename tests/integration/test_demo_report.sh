@@ -47,18 +47,20 @@ compare_day() {
 	eq households "$(val "$out" "  Households")" "$(q "SELECT count(*) FROM households WHERE $live")"
 	eq residents "$(val "$out" "  Residents")" \
 		"$(q "SELECT count(*) FROM residents WHERE $live AND status IN ('living','away')")"
+	# Visits of the households that exist at the end of the day.
+	hv="household_id IN (SELECT id FROM households WHERE $live)"
 	eq "households visited" "$(val "$out" "  Households visited")" \
-		"$(q "SELECT count(DISTINCT household_id) FROM visits WHERE date = '$D' AND deleted_at IS NULL")"
+		"$(q "SELECT count(DISTINCT household_id) FROM visits WHERE date = '$D' AND deleted_at IS NULL AND $hv")"
 	for o in visited "no answer" refused away; do
 		code=$(echo "$o" | tr ' ' _)
 		eq "$o" "$(val "$out" "    $o")" "$(q "SELECT count(*) FROM visits v WHERE v.date = '$D'
-			AND v.deleted_at IS NULL AND v.outcome = '$code' AND NOT EXISTS (SELECT 1 FROM visits w
+			AND v.deleted_at IS NULL AND v.$hv AND v.outcome = '$code' AND NOT EXISTS (SELECT 1 FROM visits w
 			WHERE w.household_id = v.household_id AND w.date = '$D' AND w.deleted_at IS NULL
 			AND (w.at > v.at OR (w.at = v.at AND w.id > v.id)))")"
 	done
 	eq visits "$(val "$out" "  Visits made")" \
-		"$(q "SELECT count(*) FROM visits WHERE date = '$D' AND deleted_at IS NULL")"
-	rd="FROM readings r JOIN visits v ON v.id = r.visit_id WHERE v.date = '$D'
+		"$(q "SELECT count(*) FROM visits WHERE date = '$D' AND deleted_at IS NULL AND $hv")"
+	rd="FROM readings r JOIN visits v ON v.id = r.visit_id WHERE v.date = '$D' AND v.$hv
 		AND v.deleted_at IS NULL AND r.deleted_at IS NULL AND r.temperature IS NOT NULL"
 	eq "residents checked" "$(val "$out" "  Residents checked")" "$(q "SELECT count(DISTINCT r.resident_id) $rd")"
 	eq fevers "$(val "$out" "  Fevers found")" "$(q "SELECT count(DISTINCT r.resident_id) $rd
@@ -74,6 +76,12 @@ compare_day() {
 			"$(q "SELECT count(*) FROM isolations WHERE kind = '$k' AND deleted_at IS NULL AND end_date = '$D' AND end_reason = 'completed'")"
 		n=$((n + 1))
 	done
+	# Ended that day: the isolation was on (held) that day and ended on it.
+	eq "released total" "$(isov "$out" "  Released" 4)" \
+		"$(q "SELECT count(*) FROM isolations WHERE deleted_at IS NULL AND end_date = '$D' AND start_date <= '$D' AND end_reason = 'completed'")"
+	eq "new total" "$(isov "$out" "  New" 4)" \
+		"$(q "SELECT count(*) FROM isolations WHERE deleted_at IS NULL AND start_date = '$D'")"
+	eq "active total" "$(isov "$out" "  Active at end of day" 4)" "$(q "SELECT count(*) FROM isolations WHERE $active")"
 	eq "ended otherwise" "$(isov "$out" "  Ended otherwise" 4)" \
 		"$(q "SELECT count(*) FROM isolations WHERE deleted_at IS NULL AND end_date = '$D' AND end_reason NOT IN ('completed','restarted')")"
 	eq "last day" "$(isov "$out" "  On their last day" 4)" \
@@ -84,8 +92,10 @@ compare_day() {
 	for slot in AM PM; do
 		label="  Morning (AM)"
 		[ $slot = PM ] && label="  Evening (PM)"
+		# Checks done: of the isolations due that day only.
 		eq "$slot done" "$(val "$out" "$label")" \
-			"$(q "SELECT count(*) FROM checks WHERE date = '$D' AND slot = '$slot' AND deleted_at IS NULL")"
+			"$(q "SELECT count(*) FROM checks WHERE date = '$D' AND slot = '$slot' AND deleted_at IS NULL
+			AND isolation_id IN (SELECT id FROM isolations WHERE $active)")"
 		missed=$(q "SELECT count(*) FROM isolations i WHERE $active AND NOT EXISTS (SELECT 1 FROM checks c
 			WHERE c.isolation_id = i.id AND c.date = '$D' AND c.slot = '$slot' AND c.deleted_at IS NULL)")
 		got=$(awk -v l="$label" 'index($0, l) == 1 { if (match($0, /[0-9]+ missed/)) print substr($0, RSTART, RLENGTH - 7); else print "not reached" }' "$out")
@@ -95,13 +105,26 @@ compare_day() {
 			eq "$slot missed" "$got" "$missed"
 		fi
 	done
-	eq donations "$(val "$out" "  Received")" \
-		"$(q "SELECT count(*) FROM donations WHERE received_date = '$D' AND void_reason IS NULL")"
+	eq late "$(val "$out" "  Entered late")" \
+		"$(q "SELECT count(*) FROM checks c JOIN isolations i ON i.id = c.isolation_id WHERE c.date = '$D'
+		AND c.deleted_at IS NULL AND i.deleted_at IS NULL AND c.late = 1")"
+	# Fevers at checks are people: one with a fever at AM and PM is one.
+	eq "fevers at checks" "$(val "$out" "  Fevers at checks")" \
+		"$(q "SELECT count(*) FROM residents WHERE id IN (SELECT i.resident_id FROM checks c JOIN isolations i
+		ON i.id = c.isolation_id WHERE c.date = '$D' AND c.deleted_at IS NULL AND i.deleted_at IS NULL
+		AND c.temperature >= (SELECT fever_threshold FROM settings))")"
+	# A receipt counts on its day unless voided by the end of it; a void
+	# counts on the void's own day.
+	vday="coalesce(substr(voided_at, 1, 10), received_date)"
+	kept="received_date = '$D' AND deleted_at IS NULL AND NOT ((void_reason IS NOT NULL OR voided_at IS NOT NULL) AND $vday <= '$D')"
+	eq donations "$(val "$out" "  Received")" "$(q "SELECT count(*) FROM donations WHERE $kept")"
 	cash=$(awk 'index($0, "    cash ") == 1 { print $3 }' "$out" | tr -d '¥,.')
 	cash=$(expr "$cash" + 0)
-	eq cash "$cash" "$(q "SELECT printf('%d', coalesce(sum(amount_fen), 0)) FROM donations WHERE received_date = '$D' AND void_reason IS NULL AND kind = 'cash'")"
+	eq cash "$cash" "$(q "SELECT printf('%d', coalesce(sum(amount_fen), 0)) FROM donations WHERE $kept AND kind = 'cash'")"
+	eq "goods" "$(awk 'index($0, "    goods ") == 1 { print $2 }' "$out")" \
+		"$(q "SELECT count(*) FROM donations WHERE $kept AND kind = 'goods'")"
 	eq voided "$(val "$out" "  Voided")" \
-		"$(q "SELECT count(*) FROM donations WHERE received_date = '$D' AND void_reason IS NOT NULL")"
+		"$(q "SELECT count(*) FROM donations WHERE deleted_at IS NULL AND (void_reason IS NOT NULL OR voided_at IS NOT NULL) AND $vday = '$D'")"
 	eq distributions "$(val "$out" "  Distributions")" \
 		"$(q "SELECT count(*) FROM distributions WHERE date = '$D' AND deleted_at IS NULL")"
 }
@@ -116,6 +139,30 @@ compare_day "$busy" closed
 voided_day=$(q "SELECT received_date FROM donations WHERE void_reason IS NOT NULL LIMIT 1")
 [ -n "$voided_day" ] || no "the demo has no voided donation"
 compare_day "$voided_day" closed
+# The faults a check of the printed numbers found, made on a copy: an
+# isolation with today's AM check ended today, a household visited on the
+# 14th deleted today, a receipt of the busy day voided today.  Each number of
+# the days touched must still equal its SQL definition, and the busy day's
+# donations must read as before the void.
+cp "$db" "$dir/m.db"
+orig=$db
+db="$dir/m.db"
+before_busy=$(val "$dir/report-$busy.txt" "  Received")
+[ -n "$(q "SELECT 1 FROM checks WHERE date = '2020-02-15' AND slot = 'AM' AND deleted_at IS NULL")" ] ||
+	no "the demo has no AM check today to end an isolation after"
+q "UPDATE isolations SET end_date = '2020-02-15', end_reason = 'completed' WHERE id = (SELECT isolation_id
+	FROM checks WHERE date = '2020-02-15' AND slot = 'AM' AND deleted_at IS NULL ORDER BY id LIMIT 1)"
+q "UPDATE households SET deleted_at = '2020-02-15 09:00:00' WHERE id = (SELECT household_id FROM visits
+	WHERE date = '2020-02-14' AND deleted_at IS NULL ORDER BY id LIMIT 1)"
+q "UPDATE donations SET void_reason = '写错', voided_at = '2020-02-15 09:10:00' WHERE id = (SELECT id
+	FROM donations WHERE received_date = '$busy' AND void_reason IS NULL ORDER BY id LIMIT 1)"
+[ "$busy" != 2020-02-15 ] || no "the busy day is today: the void test needs a past day"
+compare_day 2020-02-15 AM-open
+compare_day 2020-02-14 closed
+compare_day "$busy" closed
+[ "$(val "$dir/report-$busy.txt" "  Received")" = "$before_busy" ] || no "a void today changed the report of $busy"
+db=$orig
+
 # Today again after the AM cut-off: AM missed counts, PM still ahead.
 DOORSTEP_NOW="2020-02-15 13:00:00" compare_day 2020-02-15 PM-open
 DOORSTEP_NOW="2020-02-15 13:00:00" "$bin" --db "$db" report >"$dir/r13.txt" 2>&1

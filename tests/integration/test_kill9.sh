@@ -38,6 +38,16 @@ killed() {
 clean() { # DB: check is clean
 	"$BIN" --db "$1" check >check.out 2>&1 || { fail "check after kill -9:"; sed 's/^/  /' check.out; }
 }
+set_up_or_says_so() { # DB: check is clean, or the file was never set up and check says so
+	if [ "$(q "$1" 'SELECT count(*) FROM settings' 2>/dev/null)" = 0 ]; then
+		if "$BIN" --db "$1" check >check.out 2>&1 || ! grep -q 'not set up' check.out; then
+			fail "check of a file never set up:"
+			sed 's/^/  /' check.out
+		fi
+	else
+		clean "$1"
+	fi
+}
 counts() { # DB: households residents visits readings audit rows
 	q "$1" "SELECT (SELECT count(*) FROM households) || ' ' || (SELECT count(*) FROM residents)
 		|| ' ' || (SELECT count(*) FROM visits) || ' ' || (SELECT count(*) FROM readings)
@@ -116,7 +126,7 @@ for d in $(delays "$rounds" "$t"); do
 		"0 0 0 0 "*)
 			# Nothing of the community: the demo may be run again (once
 			# is proof enough, and saves time).
-			[ "$again" = 1 ] && { clean k.db; continue; }
+			[ "$again" = 1 ] && { set_up_or_says_so k.db; continue; }
 			again=1
 			"$BIN" --db k.db demo --households 200 --days 14 >/dev/null 2>&1 ||
 				fail "demo after a kill at ${d}s failed"

@@ -28,7 +28,7 @@ expect_status 1 "$BIN" --db new.db merge b.db && expect_grep 'no database at new
 head -c 4096 /dev/urandom >junk.db
 expect_status 1 "$BIN" --db a.db merge junk.db && expect_grep 'not a doorstep database' "$T/err"
 q other.db 'CREATE TABLE t(x)'
-expect_status 1 "$BIN" --db a.db merge other.db && expect_grep 'not a doorstep database' "$T/err"
+expect_status 1 "$BIN" --db a.db merge other.db && expect_grep "another program's database" "$T/err"
 unchanged a.db "$sa" "refused files"
 
 # A newer schema is refused; the other file stays byte for byte.

@@ -36,16 +36,17 @@ check_day() {
 	eq households "$(num $t 住户（户）)" "$(sq "SELECT count(*) FROM households WHERE $live")"
 	eq residents "$(num $t 居民（人）)" \
 		"$(sq "SELECT count(*) FROM residents WHERE $live AND status IN ('living','away')")"
+	hv="household_id IN (SELECT id FROM households WHERE $live)"
 	eq "households visited" "$(num $t 已走访住户)" \
-		"$(sq "SELECT count(DISTINCT household_id) FROM visits WHERE date = '$D' AND deleted_at IS NULL")"
+		"$(sq "SELECT count(DISTINCT household_id) FROM visits WHERE date = '$D' AND deleted_at IS NULL AND $hv")"
 	for o in 已访:visited 无人应答:no_answer 拒绝:refused 外出:away; do
 		eq "${o%%:*}" "$(num $t "${o%%:*}")" "$(sq "SELECT count(*) FROM visits v WHERE v.date = '$D'
-			AND v.deleted_at IS NULL AND v.outcome = '${o#*:}' AND NOT EXISTS (SELECT 1 FROM visits w
+			AND v.deleted_at IS NULL AND v.$hv AND v.outcome = '${o#*:}' AND NOT EXISTS (SELECT 1 FROM visits w
 			WHERE w.household_id = v.household_id AND w.date = '$D' AND w.deleted_at IS NULL
 			AND (w.at > v.at OR (w.at = v.at AND w.id > v.id)))")"
 	done
-	eq visits "$(num $t 走访次数)" "$(sq "SELECT count(*) FROM visits WHERE date = '$D' AND deleted_at IS NULL")"
-	rd="FROM readings r JOIN visits v ON v.id = r.visit_id WHERE v.date = '$D'
+	eq visits "$(num $t 走访次数)" "$(sq "SELECT count(*) FROM visits WHERE date = '$D' AND deleted_at IS NULL AND $hv")"
+	rd="FROM readings r JOIN visits v ON v.id = r.visit_id WHERE v.date = '$D' AND v.$hv
 		AND v.deleted_at IS NULL AND r.deleted_at IS NULL AND r.temperature IS NOT NULL"
 	eq checked "$(num $t 测温人数)" "$(sq "SELECT count(DISTINCT r.resident_id) $rd")"
 	eq fevers "$(num $t 发热人数)" "$(sq "SELECT count(DISTINCT r.resident_id) $rd
@@ -65,20 +66,24 @@ check_day() {
 	for slot in AM:上午 PM:下午; do
 		s=${slot%%:*}
 		eq "$s done" "$(num $t "${slot#*:}已测")" \
-			"$(sq "SELECT count(*) FROM checks WHERE date = '$D' AND slot = '$s' AND deleted_at IS NULL")"
+			"$(sq "SELECT count(*) FROM checks WHERE date = '$D' AND slot = '$s' AND deleted_at IS NULL
+			AND isolation_id IN (SELECT id FROM isolations WHERE $active)")"
 		missed=$(sq "SELECT count(*) FROM isolations i WHERE $active AND NOT EXISTS (SELECT 1 FROM checks c
 			WHERE c.isolation_id = i.id AND c.date = '$D' AND c.slot = '$s' AND c.deleted_at IS NULL)")
 		[ "$D" = 2020-02-15 ] && [ "$s" = PM ] && missed=—
 		eq "$s missed" "$(num $t "${slot#*:}漏测")" "$missed"
 	done
-	eq donations "$(num $t 接收捐赠)" \
-		"$(sq "SELECT count(*) FROM donations WHERE received_date = '$D' AND void_reason IS NULL")"
-	eq "cash donations" "$(num $t 现金)" "$(sq "SELECT count(*) FROM donations WHERE received_date = '$D'
-		AND void_reason IS NULL AND kind = 'cash'")"
+	eq "fevers at checks" "$(num $t 监测发热)" "$(sq "SELECT count(DISTINCT i.resident_id) FROM checks c
+		JOIN isolations i ON i.id = c.isolation_id WHERE c.date = '$D' AND c.deleted_at IS NULL
+		AND i.deleted_at IS NULL AND c.temperature >= (SELECT fever_threshold FROM settings)")"
+	vday="coalesce(substr(voided_at, 1, 10), received_date)"
+	kept="received_date = '$D' AND deleted_at IS NULL AND NOT ((void_reason IS NOT NULL OR voided_at IS NOT NULL) AND $vday <= '$D')"
+	eq donations "$(num $t 接收捐赠)" "$(sq "SELECT count(*) FROM donations WHERE $kept")"
+	eq "cash donations" "$(num $t 现金)" "$(sq "SELECT count(*) FROM donations WHERE $kept AND kind = 'cash'")"
 	eq "cash amount" "$(num $t 现金 2 | tr -d ,)" "$(sq "SELECT printf('%.2f', coalesce(sum(amount_fen), 0) / 100.0)
-		FROM donations WHERE received_date = '$D' AND void_reason IS NULL AND kind = 'cash'")"
-	eq voided "$(num $t 作废收据)" \
-		"$(sq "SELECT count(*) FROM donations WHERE received_date = '$D' AND void_reason IS NOT NULL")"
+		FROM donations WHERE $kept AND kind = 'cash'")"
+	eq voided "$(num $t 作废收据)" "$(sq "SELECT count(*) FROM donations WHERE deleted_at IS NULL
+		AND (void_reason IS NOT NULL OR voided_at IS NOT NULL) AND $vday = '$D'")"
 	eq distributions "$(num $t 物资发放)" \
 		"$(sq "SELECT count(*) FROM distributions WHERE date = '$D' AND deleted_at IS NULL")"
 	for want in 日报表 幸福里社区 长江路街道 湖滨区 "日期：$D" 制表：测试员 填表人 审核人 ; do

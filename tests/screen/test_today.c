@@ -7,7 +7,8 @@
  * isolation ending today, and a fever at an isolation check (the
  * isolation alerts of db_isolation_alerts); Enter on the no answer opens the Rounds tab on
  * that household (switching the grid), Enter on an isolation alert the
- * Isolation tab. */
+ * Isolation tab; an isolation released today leaves the day's checks with
+ * its person (docs/report.md). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,6 +148,14 @@ int main(void)
 	row_has(h, "38.5 °C at the last check", "FEVER          郑洁");
 	row_has(h, "Checks today", "missed AM 1 PM 0");
 	HCHECK(h, !harness_has_text(h, "check missed   郑洁"), "郑洁's AM check is still missed");
+	row_has(h, "Checks today", "AM 1/2");
+	/* 郑洁 is released today: her AM check is no longer one of the day's
+	 * checks, as she is no longer among those due (not "AM 1/1") */
+	free(sql("UPDATE isolations SET end_date = '2020-02-15', end_reason = 'completed'"
+		 " WHERE id = 1;"));
+	row_has(h, "Checks today", "1 due");
+	row_has(h, "Checks today", "AM 0/1 · PM 0/1 · missed AM 1 PM 0");
+	row_has(h, "Isolations ending today", "released today 1");
 	harness_send(h, "q", 1);
 	HCHECK(h, harness_wait_exit(h, 3000, &st), "did not quit");
 	harness_free(&h);

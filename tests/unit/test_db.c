@@ -223,6 +223,71 @@ static void test_rollback_discards_audit(void **state)
 	db_close(&db);
 }
 
+static long long insert_household(struct db *db, const char *code, struct err *e)
+{
+	struct household h = {.grid_id = -1, .code = (char *)code};
+
+	return db_household_insert(db, &h, e) < 0 ? -1 : h.id;
+}
+
+/* An inner level rolled back undoes only its own writes: the outer
+ * transaction stays open with what it wrote before, and commits it. */
+static void test_inner_rollback_keeps_outer(void **state)
+{
+	struct db *db = open_mem();
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	assert_int_equal(db_begin(db, &e), 0);
+	assert_true(insert_household(db, "1-1-101", &e) > 0);
+	assert_int_equal(db_begin(db, &e), 0);
+	assert_true(insert_household(db, "1-1-102", &e) > 0);
+	assert_int_equal(db_begin(db, &e), 0);
+	assert_true(insert_household(db, "1-1-103", &e) > 0);
+	assert_int_equal(db_commit(db, &e), 0);
+	db_rollback(db);
+	assert_true(db_in_transaction(db));
+	assert_int_equal(count(db, "SELECT count(*) FROM households"), 1);
+	assert_true(insert_household(db, "1-1-104", &e) > 0);
+	assert_int_equal(db_commit(db, &e), 0);
+	assert_false(db_in_transaction(db));
+	assert_int_equal(count(db, "SELECT group_concat(code, ',') = '1-1-101,1-1-104'"
+				   " FROM (SELECT code FROM households ORDER BY code)"),
+			 1);
+	db_close(&db);
+}
+
+/* A write function that fails inside its own db_begin returns the error to
+ * its caller; the caller's transaction and earlier writes are intact, and
+ * the caller's rollback still undoes everything. */
+static void test_inner_failure_returns_error(void **state)
+{
+	struct db *db = open_mem();
+	struct err e;
+	long long audit = count(db, "SELECT count(*) FROM audit_log");
+
+	(void)state;
+	err_clear(&e);
+	assert_int_equal(db_exec(db,
+				 "CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.households"
+				 " WHEN NEW.code = 'bad' BEGIN SELECT RAISE(ABORT, 'refused'); END",
+				 &e),
+			 0);
+	assert_int_equal(db_begin(db, &e), 0);
+	assert_true(insert_household(db, "1-1-101", &e) > 0);
+	assert_int_equal(insert_household(db, "bad", &e), -1);
+	assert_non_null(strstr(e.msg, "refused"));
+	assert_true(db_in_transaction(db));
+	assert_int_equal(count(db, "SELECT count(*) FROM households"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM audit_log"), audit + 1);
+	db_rollback(db);
+	assert_false(db_in_transaction(db));
+	assert_int_equal(count(db, "SELECT count(*) FROM households"), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM audit_log"), audit);
+	db_close(&db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +297,8 @@ int main(void)
 		cmocka_unit_test(test_household_natural_order_and_audit),
 		cmocka_unit_test(test_resident_crud_soft_delete),
 		cmocka_unit_test(test_rollback_discards_audit),
+		cmocka_unit_test(test_inner_rollback_keeps_outer),
+		cmocka_unit_test(test_inner_failure_returns_error),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

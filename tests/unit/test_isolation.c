@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "core/clock.h"
 #include "core/isolation.h"
 
 #define D(y, m, d) (&(struct date){(y), (m), (d)})
@@ -180,23 +181,32 @@ static void test_parse_time(void **state)
 	struct err e = {0};
 
 	(void)state;
-	assert_int_equal(isolation_parse_time("12:00", &m, &e), 0);
+	assert_int_equal(clock_time_parse("12:00", &m, &e), 0);
 	assert_int_equal(m, 720);
-	assert_int_equal(isolation_parse_time("8:05", &m, &e), 0);
+	assert_int_equal(clock_time_parse("8:05", &m, &e), 0);
 	assert_int_equal(m, 485);
-	assert_int_equal(isolation_parse_time("２０：００", &m, &e), 0);
+	assert_int_equal(clock_time_parse("２０：００", &m, &e), 0);
 	assert_int_equal(m, 1200);
-	assert_int_equal(isolation_parse_time("23:59", &m, &e), 0);
+	assert_int_equal(clock_time_parse("23:59", &m, &e), 0);
 	assert_int_equal(m, 1439);
-	static const char *const bad[] = {"24:00", "12:60",  "1200", "12:0",  "a:00",
-					  ":00",   "123:00", "",     "12:0a", "-1:00"};
+	/* digits only, as the shift form takes them */
+	assert_int_equal(clock_time_parse("1200", &m, &e), 0);
+	assert_int_equal(m, 720);
+	assert_int_equal(clock_time_parse("800", &m, &e), 0);
+	assert_int_equal(m, 480);
+	assert_int_equal(clock_time_parse("8", &m, &e), 0);
+	assert_int_equal(m, 480);
+	assert_int_equal(clock_parse_hhmm("08:00"), 480);
+	assert_int_equal(clock_parse_hhmm("8:00"), -1); /* stored values are HH:MM */
+	static const char *const bad[] = {"24:00",  "12:60", "2400",  "12:0",  "a:00",	":00",
+					  "123:00", "",	     "12:0a", "-1:00", "12345", "1:2:3"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		m = -1;
-		assert_int_equal(isolation_parse_time(bad[i], &m, &e), -1);
+		assert_int_equal(clock_time_parse(bad[i], &m, &e), -1);
 		assert_int_equal(m, -1);
 		assert_non_null(strstr(e.msg, "is not a time of the form 12:00"));
 	}
-	assert_int_equal(isolation_parse_time(NULL, &m, &e), -1);
+	assert_int_equal(clock_time_parse(NULL, &m, &e), -1);
 }
 
 static void test_codes(void **state)

@@ -40,6 +40,10 @@ static void test_query_folds(void **state)
 	check_query(NULL, "");
 	/* Cut to SEARCHKEY_TERM_CHARS characters, never inside one. */
 	check_query("阿卜杜热合曼阿卜杜热合曼阿卜杜", "阿卜杜热合曼阿卜杜热合曼");
+	/* A cut right after a space leaves no trailing space (found by fuzz_search). */
+	check_query("abcdefghijk lmn", "abcdefghijk");
+	/* Stray bytes read as U+FFFD, three bytes each (a heap overflow before). */
+	check_query("\xff\xfe\xff", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
 }
 
 static void test_code_prefixes(void **state)

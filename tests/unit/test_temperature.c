@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include "core/settings.h"
 #include "core/temperature.h"
 
 static void ok(const char *in, int want)
@@ -105,12 +106,42 @@ static void test_fever(void **state)
 	assert_false(temperature_is_fever(372, 373));
 }
 
+/* The range check is the parser's, for readings that arrive as numbers;
+ * the fever threshold is parsed as a temperature, then held to its range. */
+static void test_range_and_threshold(void **state)
+{
+	struct err e = {0};
+	int t = 0;
+
+	(void)state;
+	assert_int_equal(temperature_check(340, &e), 0);
+	assert_int_equal(temperature_check(430, &e), 0);
+	assert_int_equal(temperature_check(431, &e), -1);
+	assert_string_equal(e.field, "temperature");
+	assert_non_null(strstr(e.msg, "43.1 °C is outside 34.0–43.0 °C"));
+	assert_int_equal(temperature_check(339, &e), -1);
+
+	assert_int_equal(settings_parse_fever("37.3", &t, &e), 0);
+	assert_int_equal(t, 373);
+	assert_int_equal(settings_parse_fever("373", &t, &e), 0);
+	assert_int_equal(t, 373);
+	assert_int_equal(settings_parse_fever("３８", &t, &e), 0);
+	assert_int_equal(t, 380);
+	static const char *const bad[] = {"35.9", "40.1", "abc", "", "37.35", "3"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		t = -1;
+		assert_int_equal(settings_parse_fever(bad[i], &t, &e), -1);
+		assert_int_equal(t, -1);
+		assert_string_equal(e.field, "fever_threshold");
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_fast_entry), cmocka_unit_test(test_range),
 	    cmocka_unit_test(test_malformed),  cmocka_unit_test(test_format),
-	    cmocka_unit_test(test_fever),
+	    cmocka_unit_test(test_fever),      cmocka_unit_test(test_range_and_threshold),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,5 +1,5 @@
 /* setup: creating a community's database; see setup.h. */
-#include "tui/setup.h"
+#include "tui/ops/setup.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -24,7 +24,7 @@ int setup_probe(struct cli *cli, struct err *e)
 	if (!cli->db) {
 		if (stat(cli->db_path, &sb) < 0 && errno == ENOENT)
 			return 0;
-		if (db_open(&cli->db, cli->db_path, 0, e) < 0)
+		if (db_open(&cli->db, cli->db_path, DB_OPEN_SETUP, e) < 0)
 			return -1;
 		db_set_staff(cli->db, cli->staff);
 	}
@@ -70,7 +70,7 @@ static int open_or_create(struct cli *cli, int *created, struct err *e)
 			return err_set(e, _("cannot open %s: %s"), cli->db_path, strerror(errno));
 		*created = 1;
 	}
-	if (db_open(&cli->db, cli->db_path, DB_OPEN_CREATE, e) < 0) {
+	if (db_open(&cli->db, cli->db_path, DB_OPEN_CREATE | DB_OPEN_SETUP, e) < 0) {
 		if (*created)
 			remove_db_files(cli->db_path);
 		return -1;

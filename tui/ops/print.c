@@ -1,5 +1,5 @@
 /* print: CUPS through lp and lpstat; see print.h. */
-#include "tui/print.h"
+#include "tui/ops/print.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,0 +1,63 @@
+/* ops/merge: the merge report in words, shared by `doorstep merge`,
+ * `doorstep init --from`, the Merge screen and the first-start screen; see
+ * merge.h.  The merge itself, one transaction, is db/merge's. */
+#include "tui/ops/merge.h"
+
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/merge.h"
+
+static void print_counts(FILE *f, const char *name, const struct mergeplan_counts *c)
+{
+	fprintf(f, "  %-14s %7ld %8ld %10ld %10ld %7ld\n", name, c->added, c->updated, c->unchanged,
+		c->conflicts, c->joined);
+}
+
+void merge_print_report(FILE *f, const struct merge_report *r)
+{
+	fprintf(f, "  %-14s %7s %8s %10s %10s %7s\n", _("table"), _("added"), _("updated"),
+		_("unchanged"), _("conflicts"), _("joined"));
+	for (int i = 0; i < MERGE_TABLES; i++) {
+		const struct merge_table_report *t = &r->tables[i];
+
+		if (!t->table)
+			continue;
+		if (!strcmp(t->table, "audit_log"))
+			fprintf(f, "  %-14s %7ld\n", t->table, t->c.added);
+		else
+			print_counts(f, t->table, &t->c);
+	}
+	print_counts(f, _("total"), &r->total);
+	if (r->nconflicts) {
+		fprintf(f, "%s\n",
+			_("Conflicts (changed on both machines; the other version is kept in the "
+			  "audit log):"));
+		for (size_t i = 0; i < r->nconflicts; i++) {
+			const struct merge_item *it = &r->conflicts[i];
+
+			fprintf(f, "  %s %s (%.8s): ", it->table, it->label, it->uuid);
+			if (it->took_other)
+				fprintf(f,
+					_("took the other machine's version of %s over this one's "
+					  "of %s\n"),
+					it->other_at, it->this_at);
+			else
+				fprintf(
+				    f,
+				    _("kept this machine's version of %s over the other's of %s\n"),
+				    it->this_at, it->other_at);
+		}
+	}
+	if (r->njoins) {
+		fprintf(
+		    f, "%s\n",
+		    _("Duplicates joined (the record joined away is deleted, its records moved):"));
+		for (size_t i = 0; i < r->njoins; i++) {
+			const struct merge_item *it = &r->joins[i];
+
+			fprintf(f, _("  %s %s (%.8s) joined into %s (%.8s): same %s\n"), it->table,
+				it->label, it->uuid, it->survivor_label, it->survivor, it->key);
+		}
+	}
+}
