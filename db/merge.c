@@ -81,6 +81,7 @@ static const struct table_def defs[MERGE_TABLES] = {
      .key = {"isolation_id", "date", "slot"},
      .facts = {"temperature", "symptoms"},
      .within = {{"isolation_id", 0}}},
+    {.name = "followups", .label = "opened_at", .within = {{"resident_id", 0}}},
     {.name = "checkpoints", .label = "name", .key = {"name"}},
     {.name = "donations", .label = "receipt_no"},
     {.name = "distributions", .label = "item", .within = {{"household_id", 0}}},
@@ -91,6 +92,7 @@ static const struct table_def defs[MERGE_TABLES] = {
      .key_global = 1,
      .within = {{"household_id", 0}}},
     {.name = "pass_events", .label = "at", .within = {{"pass_id", 0}}},
+    {.name = "visitors", .label = "time_in"},
     {.name = "conflicts", .label = "subject"},
     {.name = "audit_log"},
 };

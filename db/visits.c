@@ -14,6 +14,7 @@
 #include "core/temperature.h"
 #include "db/db.h"
 #include "db/record.h"
+#include "db/followups.h"
 #include "db/sql.h"
 #include "db/staff.h"
 
@@ -125,7 +126,6 @@ static int insert_reading(struct db *db, long long visit_id, const char *visit_u
 	char uuid[37], now[20];
 	int r;
 
-	(void)at;
 	if (!st)
 		return -1;
 	sql_new_record(uuid, now);
@@ -154,7 +154,10 @@ static int insert_reading(struct db *db, long long visit_id, const char *visit_u
 	json_close(&ch);
 	r = db_audit(db, "insert", "readings", uuid, strbuf_str(&ch), e);
 	strbuf_free(&ch);
-	return r;
+	if (r < 0 || db_followup_open_for(db, rd->resident_id, "round", uuid, at, rd->temperature,
+					  rd->symptoms, e) < 0)
+		return -1;
+	return 0;
 }
 
 long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_out[37],
@@ -268,7 +271,8 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 		json_add_str(&ch, "visit", uuid);
 		json_add_str(&ch, "reason", "visit undone");
 		json_close(&ch);
-		if (db_audit(db, "delete", "readings", ruuid, strbuf_str(&ch), e) < 0) {
+		if (db_audit(db, "delete", "readings", ruuid, strbuf_str(&ch), e) < 0 ||
+		    db_followup_withdraw(db, ruuid, e) < 0) {
 			sqlite3_reset(st);
 			goto fail;
 		}
