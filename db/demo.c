@@ -1577,7 +1577,7 @@ static int make_followups(struct gen *g)
 				    " ?11, ?12, ?13, ?14)");
 	struct demo_set seen = {0};
 	struct date from = date_add(&g->today, -4), yesterday = date_add(&g->today, -1);
-	char day[DATE_STR], uuid[37], referred[20], closed[20];
+	char day[DATE_STR], uuid[37], referred[24], closed[24];
 	int r, n = 0;
 
 	if (!q || !ins)
@@ -1595,7 +1595,7 @@ static int make_followups(struct gen *g)
 			continue; /* one case per person */
 		new_uuid(g, uuid);
 		/* Referred an hour later, closed the day after. */
-		snprintf(referred, sizeof referred, "%.11s%02d:%.2s", at,
+		snprintf(referred, sizeof referred, "%.11s%02d:%.2s:00", at,
 			 (atoi(at + 11) + 1) % 24, at + 14);
 		closed[0] = 0;
 		if (!open) {

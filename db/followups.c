@@ -206,7 +206,11 @@ int db_followup_refer(struct db *db, long long id, const char *at, const char *c
 	    (strlen(at) != 16 || at[10] != ' ' || date_parse_iso_prefix(at) < 0 ||
 	     clock_parse_hhmm(at + 11) < 0))
 		return err_field(e, "at", "%s", _("the referral time is YYYY-MM-DD HH:MM"));
-	snprintf(when, sizeof when, "%.16s", at && *at ? at : now);
+	/* Stored as every *_at is, to the second (check and merge read it so). */
+	if (at && *at)
+		snprintf(when, sizeof when, "%.16s:00", at);
+	else
+		snprintf(when, sizeof when, "%.19s", now);
 	if (db_begin(db, e) < 0)
 		return -1;
 	if (get_open(db, id, &o, e) < 0)

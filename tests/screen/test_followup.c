@@ -88,7 +88,7 @@ int main(void)
 	HWAIT(h, "已送区人民医院发热门诊", 3000);
 	HWAIT(h, "随访已送诊", 3000);
 	sql_is(h, "SELECT referred_at, clinic, transport, closed_at IS NULL FROM followups",
-	       "2020-02-15 09:40|区人民医院发热门诊|120救护车|1");
+	       "2020-02-15 09:40:00|区人民医院发热门诊|120救护车|1");
 
 	/* Closed as isolated: the isolation starts, the case leaves Today. */
 	go_to_row(h);
