@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 
 #define PREFERRED_FONT "Noto Sans CJK SC"
@@ -120,23 +121,31 @@ static void set_font(struct pdf *p, double size, int bold)
 }
 
 /* Draws text (len bytes, -1 for all) in the box x,y,w,h, vertically
- * centred, ellipsised when wider than w. */
+ * centred; text wider than w (w > 0) is condensed to fit, never cut. */
 static void text_in(struct pdf *p, const char *text, int len, double x, double y, double w,
 		    double h, enum sheet_align align)
 {
 	int tw, th;
+	double nat, dx = 0, k = 1;
 
 	if (len == 0 || !*text)
 		return;
 	pango_layout_set_text(p->layout, text, len);
-	pango_layout_set_width(p->layout, w > 0 ? (int)(w * PANGO_SCALE) : -1);
-	pango_layout_set_ellipsize(p->layout, w > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-	pango_layout_set_alignment(p->layout, align == SHEET_RIGHT    ? PANGO_ALIGN_RIGHT
-					      : align == SHEET_CENTER ? PANGO_ALIGN_CENTER
-								      : PANGO_ALIGN_LEFT);
+	pango_layout_set_width(p->layout, -1);
 	pango_layout_get_size(p->layout, &tw, &th);
-	cairo_move_to(p->cr, x, y + (h - (double)th / PANGO_SCALE) / 2);
+	nat = (double)tw / PANGO_SCALE;
+	if (w > 0 && nat > w)
+		k = w / nat;
+	else if (w > 0 && align == SHEET_RIGHT)
+		dx = w - nat;
+	else if (w > 0 && align == SHEET_CENTER)
+		dx = (w - nat) / 2;
+	cairo_save(p->cr);
+	cairo_translate(p->cr, x + dx, y + (h - (double)th / PANGO_SCALE) / 2);
+	cairo_scale(p->cr, k, 1);
+	cairo_move_to(p->cr, 0, 0);
 	pango_cairo_show_layout(p->cr, p->layout);
+	cairo_restore(p->cr);
 }
 
 static void hline(struct pdf *p, double x1, double x2, double y)
@@ -213,7 +222,67 @@ static void draw_footer(struct pdf *p, int page, int npages)
 	text_in(p, buf, -1, p->x0, bottom - 12, p->content_w, 12, SHEET_CENTER);
 }
 
-/* Draws rows [first, first+count) of t from y; returns the new y. */
+/* The lines of text of one cell as the PDF draws them: wrapped to the
+ * column's width as the pagination counted them. */
+static char *cell_lines(const struct sheet_table *t, int c, const char *text)
+{
+	struct strbuf b = STRBUF_INIT;
+
+	sheet_wrap(text, t->cols[c].width, &b);
+	return strbuf_detach(&b);
+}
+
+/* Draws lines [from, to) of a cell's wrapped text, the first at y. */
+static void cell_text(struct pdf *p, const char *text, int from, int to, double x, double y,
+		      double w, double line, enum sheet_align align)
+{
+	const char *s = text;
+
+	for (int i = 0; s && i < to; i++) {
+		const char *nl = strchr(s, '\n');
+
+		if (i >= from)
+			text_in(p, s, nl ? (int)(nl - s) : -1, x, y + (i - from) * line, w, line,
+				align);
+		s = nl ? nl + 1 : NULL;
+	}
+}
+
+/* Draws lines [from, to) of row r at y.  Where the row continues from an
+ * earlier page (from > 0), a cell all of whose lines are behind shows its
+ * first line again, and the key cell says （续）. */
+static void draw_row(struct pdf *p, const struct sheet_table *t, const struct sheet_row *row,
+		     int from, int to, double y, double line)
+{
+	for (int c = 0; c < t->ncols; c++) {
+		const struct sheet_cell *cell = &row->cells[c];
+		double cx = p->colx[c], cw = p->colx[c + 1] - cx;
+		char *text;
+		int n;
+
+		for (int i = from; i < cell->boxes && i < to; i++)
+			cairo_rectangle(p->cr, cx + PAD, y + (i - from) * line + 2.5, cw - 2 * PAD,
+					line - 5);
+		if (!cell->text || !*cell->text)
+			continue;
+		text = cell_lines(t, c, cell->text);
+		n = sheet_text_lines(cell->text, t->cols[c].width);
+		if (from > 0 && n <= from) {
+			char *first = xstrndup(text, strcspn(text, "\n"));
+			char *mark = c == t->key ? xasprintf("%s（续）", first) : xstrdup(first);
+
+			text_in(p, mark, -1, cx + PAD, y, cw - 2 * PAD, line, t->cols[c].align);
+			free(mark);
+			free(first);
+		} else {
+			cell_text(p, text, from, to, cx + PAD, y, cw - 2 * PAD, line,
+				  t->cols[c].align);
+		}
+		free(text);
+	}
+}
+
+/* Draws the slice of t from y; returns the new y. */
 static double draw_slice(struct pdf *p, const struct sheet_table *t, const struct sheet_slice *sl,
 			 double y)
 {
@@ -248,28 +317,12 @@ static double draw_slice(struct pdf *p, const struct sheet_table *t, const struc
 	}
 	for (int r = sl->first; r < sl->first + sl->count; r++) {
 		const struct sheet_row *row = &t->rows[r];
+		int from = r == sl->first ? sl->line0 : 0;
+		int to = r == sl->first + sl->count - 1 && sl->line1 ? sl->line1 : row->lines;
 
 		set_font(p, size, row->flags & SHEET_ROW_TOTAL);
-		for (int c = 0; c < t->ncols; c++) {
-			const struct sheet_cell *cell = &row->cells[c];
-			double cx = p->colx[c], cw = p->colx[c + 1] - cx;
-
-			for (int i = 0; i < cell->boxes; i++)
-				cairo_rectangle(p->cr, cx + PAD, y + i * line + 2.5, cw - 2 * PAD,
-						line - 5);
-			if (cell->text && *cell->text) {
-				const char *s = cell->text;
-
-				for (int i = 0; s; i++) {
-					const char *nl = strchr(s, '\n');
-
-					text_in(p, s, nl ? (int)(nl - s) : -1, cx + PAD,
-						y + i * line, cw - 2 * PAD, line, t->cols[c].align);
-					s = nl ? nl + 1 : NULL;
-				}
-			}
-		}
-		y += row->lines * line;
+		draw_row(p, t, row, from, to, y, line);
+		y += (to - from) * line;
 		hline(p, p->x0, x1, y);
 	}
 	/* the frame and the column rules */

@@ -4,7 +4,9 @@
  * installed, else any font that has Chinese characters; with none the
  * renderer refuses with a message naming the Debian package fonts-noto-cjk
  * rather than printing empty boxes.  Pages follow sheet_paginate with the
- * geometry of sheet_geometry_get; long values are ellipsised in their cell;
+ * geometry of sheet_geometry_get; a cell's text is wrapped as the model
+ * counted it (sheet_wrap) and a line still wider than its cell in the font
+ * is condensed to fit, never cut;
  * every table is ruled; boxes to fill by hand are drawn as empty squares. */
 #ifndef DOORSTEP_SHEET_PDF_H
 #define DOORSTEP_SHEET_PDF_H

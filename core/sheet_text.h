@@ -4,13 +4,18 @@
  * Columns are aligned by display width (a CJK character takes two columns),
  * ruled with ASCII only (| - +), whose width is the same in every terminal,
  * unlike the box-drawing characters that CJK fonts draw double width.  A
- * value too wide for its column is cut and ends in "…" (core/textwidth).  Boxes to fill in by
- * hand print as "[    ]".  The text is one continuous page: the header, the
+ * column is as wide as its widest value, up to SHEET_TEXT_MAX_COLS (or its
+ * declared width when wider); a longer value wraps within it (sheet_wrap)
+ * and nothing is ever cut.  Rows of more than one line in a listing are
+ * ruled apart.  Boxes to fill in by hand print as "[    ]".  The text is one continuous page: the header, the
  * tables, the note and the signature lines once (pages are a PDF matter). */
 #ifndef DOORSTEP_SHEET_TEXT_H
 #define DOORSTEP_SHEET_TEXT_H
 
 #include "core/sheet.h"
+
+/* The widest a column grows to fit its values before they wrap. */
+#define SHEET_TEXT_MAX_COLS 40
 
 /* Returns the sheet as malloc'd text, lines ending in '\n'; the caller
  * frees it.  Never NULL. */

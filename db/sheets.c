@@ -189,6 +189,7 @@ static int build_rounds(struct ctx *c, struct sheet *s, struct err *e)
 	sheet_note_set(s, note);
 	free(note);
 	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM);
+	sheet_table_key_set(t, 1);
 	sheet_column_add(t, "序号", 4, SHEET_RIGHT);
 	sheet_column_add(t, "户号", 12, SHEET_LEFT);
 	sheet_column_add(t, "户主", 8, SHEET_LEFT);
