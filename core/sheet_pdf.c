@@ -249,8 +249,9 @@ static void cell_text(struct pdf *p, const char *text, int from, int to, double 
 }
 
 /* Draws lines [from, to) of row r at y.  Where the row continues from an
- * earlier page (from > 0), a cell all of whose lines are behind shows its
- * first line again, and the key cell says （续）. */
+ * earlier page (from > 0), a one-line cell already drawn shows again (the
+ * number, the code, the phone) and the key cell says （续）; a longer one,
+ * whole on the page before, stays empty rather than show a part. */
 static void draw_row(struct pdf *p, const struct sheet_table *t, const struct sheet_row *row,
 		     int from, int to, double y, double line)
 {
@@ -268,12 +269,12 @@ static void draw_row(struct pdf *p, const struct sheet_table *t, const struct sh
 		text = cell_lines(t, c, cell->text);
 		n = sheet_text_lines(cell->text, t->cols[c].width);
 		if (from > 0 && n <= from) {
-			char *first = xstrndup(text, strcspn(text, "\n"));
-			char *mark = c == t->key ? xasprintf("%s（续）", first) : xstrdup(first);
+			char *mark = c == t->key ? xasprintf("%s（续）", text) : xstrdup(text);
 
-			text_in(p, mark, -1, cx + PAD, y, cw - 2 * PAD, line, t->cols[c].align);
+			if (n == 1)
+				text_in(p, mark, -1, cx + PAD, y, cw - 2 * PAD, line,
+					t->cols[c].align);
 			free(mark);
-			free(first);
 		} else {
 			cell_text(p, text, from, to, cx + PAD, y, cw - 2 * PAD, line,
 				  t->cols[c].align);

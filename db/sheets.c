@@ -191,9 +191,9 @@ static int build_rounds(struct ctx *c, struct sheet *s, struct err *e)
 	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM);
 	sheet_table_key_set(t, 1);
 	sheet_column_add(t, "序号", 4, SHEET_RIGHT);
-	sheet_column_add(t, "户号", 12, SHEET_LEFT);
-	sheet_column_add(t, "户主", 8, SHEET_LEFT);
-	sheet_column_add(t, "居民", 8, SHEET_LEFT);
+	sheet_column_add(t, "户号", 10, SHEET_LEFT);
+	sheet_column_add(t, "户主", 12, SHEET_LEFT);
+	sheet_column_add(t, "居民", 14, SHEET_LEFT);
 	sheet_column_add(t, "联系电话", 11, SHEET_LEFT);
 	sheet_column_add(t, "体温(℃)", 8, SHEET_CENTER);
 	sheet_column_add(t, "结果", 8, SHEET_CENTER);
@@ -276,10 +276,11 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 		       "体温异常或出现症状立即上报。");
 	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM);
 	sheet_column_add(t, "序号", 4, SHEET_RIGHT);
-	sheet_column_add(t, "姓名", 8, SHEET_LEFT);
+	sheet_column_add(t, "姓名", 12, SHEET_LEFT);
 	sheet_column_add(t, "身份证号", 19, SHEET_LEFT);
-	sheet_column_add(t, "户号", 12, SHEET_LEFT);
-	sheet_column_add(t, "隔离方式/地点", 16, SHEET_LEFT);
+	sheet_column_add(t, "户号", 10, SHEET_LEFT);
+	sheet_column_add(t, "隔离方式", 8, SHEET_LEFT);
+	sheet_column_add(t, "隔离地点", 16, SHEET_LEFT);
 	sheet_column_add(t, "开始日期", 10, SHEET_CENTER);
 	sheet_column_add(t, "第N/共M天", 9, SHEET_CENTER);
 	sheet_column_add(t, "期满日期", 10, SHEET_CENTER);
@@ -295,7 +296,7 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 	sql_bind_text(st, ":date", c->rq->date);
 	sql_bind_int(st, ":grid", c->grid_id);
 	while ((r = sql_step_row(c->db, st, e)) == 1) {
-		char idm[64], kind[160], start_s[DATE_STR], end_s[DATE_STR], last_s[DATE_STR];
+		char idm[64], start_s[DATE_STR], end_s[DATE_STR], last_s[DATE_STR];
 		char am[8], pm[8];
 		struct isolation_span span;
 		struct date end;
@@ -320,9 +321,6 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 		last = span.last_day;
 		date_format(&last, last_s);
 		mask_id(id, idm, sizeof idm);
-		snprintf(kind, sizeof kind, "%s%s%s",
-			 zh(model_iso_kind, (const char *)sqlite3_column_text(st, 3)),
-			 site && *site ? "·" : "", site && *site ? site : "");
 		temp_text(st, 9, am, sizeof am);
 		temp_text(st, 10, pm, sizeof pm);
 		sheet_row_add(t, 0);
@@ -330,7 +328,8 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 		sheet_cell(t, (const char *)sqlite3_column_text(st, 0));
 		sheet_cell(t, idm);
 		sheet_cell(t, (const char *)sqlite3_column_text(st, 2));
-		sheet_cell(t, kind);
+		sheet_cell(t, zh(model_iso_kind, (const char *)sqlite3_column_text(st, 3)));
+		sheet_cell(t, site);
 		sheet_cell(t, start_s);
 		sheet_cellf(t, "%d/%d", day, total);
 		sheet_cell(t, last_s);
