@@ -25,7 +25,8 @@ LOCALEDIR := $(PREFIX)/share/locale
 ALL_CF  = -std=c11 -D_GNU_SOURCE -I. -I$(BUILD)/gen $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CF) \
           -DDOORSTEP_VERSION='"$(VERSION)"' -DDOORSTEP_DATADIR='"$(DATADIR)"' \
           -DDOORSTEP_LOCALEDIR='"$(LOCALEDIR)"' -MMD -MP
-LIBS    = $(PKG_LIBS) -lcsv -lm
+# libzint (Code 128 on the pass cards) has no pkg-config file in Debian.
+LIBS    = $(PKG_LIBS) -lcsv -lzint -lm
 
 CORE_SRC := $(sort $(wildcard core/*.c))
 DB_SRC   := $(sort $(wildcard db/*.c))

@@ -26,8 +26,10 @@ struct sheet *sheet_new(const char *title, enum sheet_orientation orientation)
 static void table_free(struct sheet_table *t)
 {
 	for (int r = 0; r < t->nrows; r++) {
-		for (int c = 0; c < t->ncols; c++)
+		for (int c = 0; c < t->ncols; c++) {
 			free(t->rows[r].cells[c].text);
+			free(t->rows[r].cells[c].barcode);
+		}
 		free(t->rows[r].cells);
 	}
 	for (int c = 0; c < t->ncols; c++)
@@ -230,7 +232,8 @@ int sheet_text_lines(const char *text, int cols)
 	return n;
 }
 
-static void fill(struct sheet_table *t, char *text, int boxes)
+/* Fills the next cell; returns it, or NULL when the row was full. */
+static struct sheet_cell *fill(struct sheet_table *t, char *text, int boxes)
 {
 	struct sheet_cell *c = next_cell(t);
 	struct sheet_row *r = &t->rows[t->nrows - 1];
@@ -238,7 +241,7 @@ static void fill(struct sheet_table *t, char *text, int boxes)
 
 	if (!c) {
 		free(text);
-		return;
+		return NULL;
 	}
 	c->text = text;
 	c->boxes = boxes;
@@ -247,6 +250,7 @@ static void fill(struct sheet_table *t, char *text, int boxes)
 		lines = boxes;
 	if (lines > r->lines)
 		r->lines = lines;
+	return c;
 }
 
 void sheet_cell(struct sheet_table *t, const char *text)
@@ -264,6 +268,20 @@ void sheet_cellf(struct sheet_table *t, const char *fmt, ...)
 	n = vasprintf(&s, fmt, ap);
 	va_end(ap);
 	fill(t, n < 0 ? xstrdup("") : s, 0);
+}
+
+void sheet_cell_barcode(struct sheet_table *t, const char *data, const char *text)
+{
+	struct sheet_cell *c = fill(t, xstrdup(text ? text : ""), 0);
+	struct sheet_row *r = &t->rows[t->nrows - 1];
+	int lines;
+
+	if (!c)
+		return;
+	c->barcode = xstrdup(data ? data : "");
+	lines = SHEET_BARCODE_LINES + sheet_text_lines(c->text, t->cols[c - r->cells].width);
+	if (lines > r->lines)
+		r->lines = lines;
 }
 
 void sheet_cell_boxes(struct sheet_table *t, int n)

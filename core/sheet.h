@@ -63,9 +63,13 @@ struct sheet_column {
 };
 
 struct sheet_cell {
-	char *text; /* lines separated by '\n'; "" when empty; owned */
-	int boxes;  /* empty boxes to fill in by hand, one per line (0: none) */
+	char *text;    /* lines separated by '\n'; "" when empty; owned */
+	int boxes;     /* empty boxes to fill in by hand, one per line (0: none) */
+	char *barcode; /* Code 128 data drawn above the text, or NULL; owned */
 };
+
+/* The lines a barcode takes in the PDF: the bars, then its digits. */
+#define SHEET_BARCODE_LINES 4
 
 struct sheet_row {
 	struct sheet_cell *cells; /* ncols of them */
@@ -140,6 +144,12 @@ void sheet_row_add(struct sheet_table *t, int flags);
 /* Fills the next cell of the current row with text (copied; NULL is ""). */
 void sheet_cell(struct sheet_table *t, const char *text);
 void sheet_cellf(struct sheet_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Fills the next cell of the current row with a Code 128 symbol of data
+ * (printable ASCII, copied), then text (copied; NULL is "") under it.  The
+ * PDF draws the bars over SHEET_BARCODE_LINES - 1 lines and the digits
+ * under them; the text form shows the digits as the cell's first line. */
+void sheet_cell_barcode(struct sheet_table *t, const char *data, const char *text);
 
 /* Fills the next cell of the current row with n empty boxes (n >= 1). */
 void sheet_cell_boxes(struct sheet_table *t, int n);

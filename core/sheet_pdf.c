@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/barcode.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -107,6 +108,8 @@ struct pdf {
 	double x0, content_w;
 	double *colx; /* scratch: column edges of the current table */
 	int ncolx;
+	struct err *e; /* the first barcode that could not be made, if any */
+	int failed;
 };
 
 static void set_font(struct pdf *p, double size, int bold)
@@ -248,6 +251,25 @@ static void cell_text(struct pdf *p, const char *text, int from, int to, double 
 	}
 }
 
+/* Draws the Code 128 symbol of data in the box x,y,w,h: black bars on
+ * white, the quiet zones included in w. */
+static void draw_barcode(struct pdf *p, const char *data, double x, double y, double w, double h)
+{
+	struct barcode b;
+
+	if (barcode_code128(data, &b, p->failed ? NULL : p->e) < 0) {
+		p->failed = 1;
+		return;
+	}
+	cairo_save(p->cr);
+	cairo_new_path(p->cr);
+	for (int i = 0; i < b.nbars; i++)
+		cairo_rectangle(p->cr, x + b.bars[i].x * w, y, b.bars[i].w * w, h);
+	cairo_fill(p->cr);
+	cairo_restore(p->cr);
+	barcode_free(&b);
+}
+
 /* Draws lines [from, to) of row r at y.  Where the row continues from an
  * earlier page (from > 0), a one-line cell already drawn shows again (the
  * number, the code, the phone) and the key cell says （续）; a longer one,
@@ -264,6 +286,25 @@ static void draw_row(struct pdf *p, const struct sheet_table *t, const struct sh
 		for (int i = from; i < cell->boxes && i < to; i++)
 			cairo_rectangle(p->cr, cx + PAD, y + (i - from) * line + 2.5, cw - 2 * PAD,
 					line - 5);
+		if (cell->barcode) {
+			int bars = SHEET_BARCODE_LINES - 1;
+
+			if (from == 0) {
+				draw_barcode(p, cell->barcode, cx + PAD, y + 4, cw - 2 * PAD,
+					     bars * line - 6);
+				text_in(p, cell->barcode, -1, cx + PAD, y + bars * line, cw - 2 * PAD,
+					line, SHEET_CENTER);
+			}
+			/* text line i is the row's line SHEET_BARCODE_LINES + i */
+			int f = from > SHEET_BARCODE_LINES ? from - SHEET_BARCODE_LINES : 0;
+
+			text = cell_lines(t, c, cell->text);
+			cell_text(p, text, f, to - SHEET_BARCODE_LINES, cx + PAD,
+				  y + (SHEET_BARCODE_LINES + f - from) * line, cw - 2 * PAD, line,
+				  t->cols[c].align);
+			free(text);
+			continue;
+		}
 		if (!cell->text || !*cell->text)
 			continue;
 		text = cell_lines(t, c, cell->text);
@@ -421,12 +462,15 @@ int sheet_pdf_write(const struct sheet *s, const char *path, int *pages, struct 
 	p.layout = pango_layout_new(ctx);
 	pango_layout_set_single_paragraph_mode(p.layout, TRUE);
 	cairo_set_source_rgb(p.cr, 0, 0, 0);
+	p.e = e;
 	render(&p, &pg);
 	g_object_unref(p.layout);
 	cairo_destroy(p.cr);
 	cairo_surface_finish(surf);
 	st = cairo_surface_status(surf);
 	cairo_surface_destroy(surf);
+	if (p.failed)
+		goto fail;
 	if (st != CAIRO_STATUS_SUCCESS) {
 		err_set(e, _("cannot write %s: %s"), path, cairo_status_to_string(st));
 		goto fail;

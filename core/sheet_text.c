@@ -85,6 +85,17 @@ static int widest_line(const char *s)
 	return w;
 }
 
+/* What a cell shows in text: a barcode's data on the first line, then
+ * its text.  Malloc'd. */
+static char *cell_source(const struct sheet_cell *cell)
+{
+	const char *text = cell->text ? cell->text : "";
+
+	if (!cell->barcode)
+		return xstrdup(text);
+	return xasprintf("%s%s%s", cell->barcode, *text ? "\n" : "", text);
+}
+
 static void layout_make(struct layout *l, const struct sheet_table *t)
 {
 	l->t = t;
@@ -99,8 +110,10 @@ static void layout_make(struct layout *l, const struct sheet_table *t)
 		if (tw > w)
 			w = tw;
 		for (int r = 0; r < t->nrows; r++) {
-			int cw = widest_line(t->rows[r].cells[c].text);
+			char *src = cell_source(&t->rows[r].cells[c]);
+			int cw = widest_line(src);
 
+			free(src);
 			if (cw > w)
 				w = cw;
 		}
@@ -111,12 +124,14 @@ static void layout_make(struct layout *l, const struct sheet_table *t)
 		for (int c = 0; c < t->ncols; c++) {
 			const struct sheet_cell *cell = &t->rows[r].cells[c];
 			struct strbuf b = STRBUF_INIT;
+			char *src = cell_source(cell);
 			int n = cell->boxes;
 
-			sheet_wrap(cell->text, l->w[c], &b);
+			sheet_wrap(src, l->w[c], &b);
 			l->text[r * t->ncols + c] = strbuf_detach(&b);
-			if (sheet_text_lines(cell->text, l->w[c]) > n)
-				n = sheet_text_lines(cell->text, l->w[c]);
+			if (sheet_text_lines(src, l->w[c]) > n)
+				n = sheet_text_lines(src, l->w[c]);
+			free(src);
 			if (n > l->lines[r])
 				l->lines[r] = n;
 		}

@@ -7,7 +7,7 @@ set -eu
 PKGS="build-essential pkg-config gettext libncurses-dev libsqlite3-dev libcsv-dev
 libcairo2-dev libpango1.0-dev fonts-noto-cjk libcmocka-dev libvterm-dev sqlite3
 poppler-utils cups cups-client printer-driver-cups-pdf locales clang
-libclang-rt-14-dev tmux bzip2 unicode-data valgrind time"
+libclang-rt-14-dev tmux bzip2 unicode-data valgrind time libzint-dev zbar-tools"
 
 missing=""
 for p in $PKGS; do

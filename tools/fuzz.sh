@@ -18,7 +18,7 @@ for f in tests/fuzz/fuzz_*.c; do
 	[ -f "$f" ] || continue
 	name=$(basename "$f" .c)
 	# shellcheck disable=SC2046
-	clang $cf -o "$out/$name" "$f" $(ls core/*.c) $extra $(pkg-config --cflags --libs pangocairo) -lcsv -lm
+	clang $cf -o "$out/$name" "$f" $(ls core/*.c) $extra $(pkg-config --cflags --libs pangocairo) -lcsv -lzint -lm
 	corpus="$out/$name.corpus"
 	mkdir -p "$corpus"
 	[ -d "tests/fuzz/corpus/$name" ] && cp -n tests/fuzz/corpus/"$name"/* "$corpus"/ 2>/dev/null || true
