@@ -31,16 +31,55 @@ const char *const db_sheet_kinds[] = {
     "rounds", "isolation", "daily", "donations", "duty", "passes", NULL,
 };
 
-static const char *const titles[] = {
-    "走访登记表", "隔离人员健康监测表", "日报表", "捐赠公示", "值班表", "出入证", NULL,
+struct ctx;
+typedef int (*sheet_builder)(struct ctx *c, struct sheet *s, struct err *e);
+
+/* What each kind is: its paper title, orientation, the options it takes and
+ * its builder.  A new kind is one line here, one in db_sheet_kinds and its
+ * builder. */
+struct kind_def {
+	const char *kind, *title;
+	enum sheet_orientation orientation;
+	int flags; /* DB_SHEET_GRID, DB_SHEET_FROM */
+	sheet_builder build;
 };
+
+static int build_rounds(struct ctx *c, struct sheet *s, struct err *e);
+static int build_isolation(struct ctx *c, struct sheet *s, struct err *e);
+static int build_daily(struct ctx *c, struct sheet *s, struct err *e);
+static int build_donations(struct ctx *c, struct sheet *s, struct err *e);
+static int build_duty(struct ctx *c, struct sheet *s, struct err *e);
+static int build_passes(struct ctx *c, struct sheet *s, struct err *e);
+
+static const struct kind_def kind_defs[] = {
+    {"rounds", "走访登记表", SHEET_PORTRAIT, DB_SHEET_GRID, build_rounds},
+    {"isolation", "隔离人员健康监测表", SHEET_LANDSCAPE, DB_SHEET_GRID, build_isolation},
+    {"daily", "日报表", SHEET_PORTRAIT, 0, build_daily},
+    {"donations", "捐赠款物公示", SHEET_PORTRAIT, DB_SHEET_FROM, build_donations},
+    {"duty", "值班表", SHEET_PORTRAIT, 0, build_duty},
+    {"passes", "出入证", SHEET_PORTRAIT, DB_SHEET_GRID, build_passes},
+};
+
+static const struct kind_def *kind_find(const char *kind)
+{
+	for (size_t i = 0; kind && i < sizeof kind_defs / sizeof kind_defs[0]; i++)
+		if (!strcmp(kind, kind_defs[i].kind))
+			return &kind_defs[i];
+	return NULL;
+}
 
 const char *db_sheet_title(const char *kind)
 {
-	for (int i = 0; kind && db_sheet_kinds[i]; i++)
-		if (!strcmp(kind, db_sheet_kinds[i]))
-			return titles[i];
-	return NULL;
+	const struct kind_def *k = kind_find(kind);
+
+	return k ? k->title : NULL;
+}
+
+int db_sheet_kind_flags(const char *kind)
+{
+	const struct kind_def *k = kind_find(kind);
+
+	return k ? k->flags : -1;
 }
 
 /* fen → "1,234.50": core/money's format without its ¥ (the column says 元). */
@@ -693,10 +732,23 @@ static int build_donations(struct ctx *c, struct sheet *s, struct err *e)
 	return stock_rows(c, t, e);
 }
 
+static int build_duty(struct ctx *c, struct sheet *s, struct err *e)
+{
+	header(c, s, 0);
+	return db_sheet_gate_duty(c->db, c->rq->date, s, e);
+}
+
+static int build_passes(struct ctx *c, struct sheet *s, struct err *e)
+{
+	header(c, s, 1);
+	return db_sheet_gate_passes(c->db, c->grid_id, c->set.community, c->set.outing_days, s, e);
+}
+
 int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct sheet **out,
 		   struct err *e)
 {
 	const char *title = db_sheet_title(rq->kind);
+	const struct kind_def *k;
 	struct sheet *s;
 	struct ctx c;
 	int r;
@@ -712,29 +764,9 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 	c.rq = rq;
 	if (db_settings_get(db, &c.set, e) < 0 || find_grid(&c, e) < 0)
 		return -1;
-	if (!strcmp(rq->kind, "rounds")) {
-		s = sheet_new(title, SHEET_PORTRAIT);
-		r = build_rounds(&c, s, e);
-	} else if (!strcmp(rq->kind, "isolation")) {
-		s = sheet_new(title, SHEET_LANDSCAPE);
-		r = build_isolation(&c, s, e);
-	} else if (!strcmp(rq->kind, "daily")) {
-		s = sheet_new(title, SHEET_PORTRAIT);
-		r = build_daily(&c, s, e);
-	} else if (!strcmp(rq->kind, "donations")) {
-		s = sheet_new(title, SHEET_PORTRAIT);
-		r = build_donations(&c, s, e);
-	} else if (!strcmp(rq->kind, "duty")) {
-		s = sheet_new(title, SHEET_PORTRAIT);
-		header(&c, s, 0);
-		r = db_sheet_gate_duty(db, rq->date, s, e);
-	} else if (!strcmp(rq->kind, "passes")) {
-		s = sheet_new(title, SHEET_PORTRAIT);
-		header(&c, s, 1);
-		r = db_sheet_gate_passes(db, c.grid_id, c.set.community, c.set.outing_days, s, e);
-	} else {
-		return err_set(e, "internal error: no builder for the %s sheet (%s)", rq->kind, title);
-	}
+	k = kind_find(rq->kind);
+	s = sheet_new(title, k->orientation);
+	r = k->build(&c, s, e);
 	if (r < 0) {
 		sheet_free(&s);
 		return -1;

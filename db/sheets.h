@@ -27,6 +27,13 @@ extern const char *const db_sheet_kinds[];
 /* The Chinese title of a kind (走访登记表 ...), or NULL for an unknown kind. */
 const char *db_sheet_title(const char *kind);
 
+/* The options a kind takes, or -1 for an unknown kind. */
+enum {
+	DB_SHEET_GRID = 1 << 0, /* --grid narrows it to one grid */
+	DB_SHEET_FROM = 1 << 1, /* --from starts its period */
+};
+int db_sheet_kind_flags(const char *kind);
+
 /* Builds the sheet asked for into *out (free with sheet_free).  Returns 0,
  * or -1 with a message: an unknown kind or grid, or a database error.  *out is NULL on failure. */
 int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct sheet **out,

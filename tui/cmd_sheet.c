@@ -148,13 +148,12 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 		return cli_usage_error("sheet", "%s",
 				       _("--text writes to the terminal: it goes with neither -o "
 					 "nor --print"));
-	if (rq.from[0] && strcmp(rq.kind, "donations"))
+	if (rq.from[0] && !(db_sheet_kind_flags(rq.kind) & DB_SHEET_FROM))
 		return cli_usage_error("sheet", "%s", _("--from applies to the donations sheet"));
 	if (rq.from[0] && strcmp(rq.from, rq.date) > 0)
 		return cli_usage_error("sheet", _("--from %s is after --date %s"), rq.from,
 				       rq.date);
-	if (rq.grid && strcmp(rq.kind, "rounds") && strcmp(rq.kind, "isolation") &&
-	    strcmp(rq.kind, "passes"))
+	if (rq.grid && !(db_sheet_kind_flags(rq.kind) & DB_SHEET_GRID))
 		return cli_usage_error("sheet", "%s",
 				       _("--grid applies to the rounds, isolation and passes sheets"));
 	rq.staff = cli->staff;

@@ -96,7 +96,7 @@ expect_status 0 "$BIN" --db a.db sheet donations -o don.pdf
 pdftotext -layout don.pdf d.txt
 cash=$(sqlite3 a.db "SELECT printf('%,d.%02d', sum(amount_fen) / 100, sum(amount_fen) % 100) FROM donations
  WHERE kind = 'cash' AND void_reason IS NULL AND received_date <= '2020-02-15'")
-for want in 捐赠公示 2020-A-0001 2020-A-0005 匿名 作废 "$cash" 王捐赠 口罩 消毒液 3,980 110.5 东门卡点 1-1-101 监督人; do
+for want in 捐赠款物公示 2020-A-0001 2020-A-0005 匿名 作废 "$cash" 王捐赠 口罩 消毒液 3,980 110.5 东门卡点 1-1-101 监督人; do
 	expect_grep "$want" d.txt
 done
 grep -q 赵先生 d.txt && fail "an anonymous donor is named"

@@ -154,7 +154,7 @@ if command -v tmux >/dev/null; then
 	shown '走访登记表 (rounds)'
 	tmux -S "$sock" send-keys -t s Enter
 	shown donations && tmux -S "$sock" send-keys -t s 4
-	shown '捐赠公示 (donations)' && tmux -S "$sock" send-keys -t s p
+	shown '捐赠款物公示 (donations)' && tmux -S "$sock" send-keys -t s p
 	shown 'TESTPDF (default)' && tmux -S "$sock" send-keys -t s Enter
 	shown 'Sent to TESTPDF as job TESTPDF-'
 	job3=$(tmux -S "$sock" capture-pane -t s -p | sed -n 's/.*as job \(TESTPDF-[0-9]*\).*/\1/p' | head -n 1)
