@@ -50,6 +50,7 @@ enum sheet_table_flags {
 	SHEET_TABLE_LIST = 0,	     /* a listing: compact lines */
 	SHEET_TABLE_FORM = 1 << 0,   /* a paper form: taller lines for handwriting */
 	SHEET_TABLE_NOHEAD = 1 << 1, /* no column header row (key/value tables) */
+	SHEET_TABLE_PLAIN = 1 << 2,  /* no rules at all: text placed on the page (a seal's place) */
 };
 
 enum sheet_row_flags {

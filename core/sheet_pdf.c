@@ -308,7 +308,9 @@ static void draw_row(struct pdf *p, const struct sheet_table *t, const struct sh
 		if (!cell->text || !*cell->text)
 			continue;
 		text = cell_lines(t, c, cell->text);
-		n = sheet_text_lines(cell->text, t->cols[c].width);
+		n = 1;
+		for (const char *q = text; *q; q++)
+			n += *q == '\n';
 		if (from > 0 && n <= from) {
 			char *mark = c == t->key ? xasprintf("%s（续）", text) : xstrdup(text);
 
@@ -365,7 +367,12 @@ static double draw_slice(struct pdf *p, const struct sheet_table *t, const struc
 		set_font(p, size, row->flags & SHEET_ROW_TOTAL);
 		draw_row(p, t, row, from, to, y, line);
 		y += (to - from) * line;
-		hline(p, p->x0, x1, y);
+		if (!(t->flags & SHEET_TABLE_PLAIN))
+			hline(p, p->x0, x1, y);
+	}
+	if (t->flags & SHEET_TABLE_PLAIN) {
+		cairo_new_path(p->cr);
+		return y;
 	}
 	/* the frame and the column rules */
 	cairo_rectangle(p->cr, p->x0, top, p->content_w, y - top);

@@ -105,13 +105,14 @@ static void layout_make(struct layout *l, const struct sheet_table *t)
 	for (int c = 0; c < t->ncols; c++) {
 		int cap = t->cols[c].width > SHEET_TEXT_MAX_COLS ? t->cols[c].width
 								 : SHEET_TEXT_MAX_COLS;
-		int w = t->cols[c].width, tw = widest_line(t->cols[c].title);
+		/* boxes to write in, and an empty table, keep the declared width */
+		int w = t->nrows ? 1 : t->cols[c].width, tw = widest_line(t->cols[c].title);
 
 		if (tw > w)
 			w = tw;
 		for (int r = 0; r < t->nrows; r++) {
 			char *src = cell_source(&t->rows[r].cells[c]);
-			int cw = widest_line(src);
+			int cw = t->rows[r].cells[c].boxes ? t->cols[c].width : widest_line(src);
 
 			free(src);
 			if (cw > w)
@@ -205,10 +206,29 @@ static void row_text(struct strbuf *b, const struct layout *l, int r)
 	}
 }
 
+/* A plain table: its cells' lines side by side, no rules. */
+static void plain_text(struct strbuf *b, const struct layout *l)
+{
+	struct strbuf row = STRBUF_INIT;
+
+	for (int r = 0; r < l->t->nrows; r++) {
+		strbuf_reset(&row);
+		row_text(&row, l, r);
+		for (const char *p = strbuf_str(&row); *p; p++)
+			strbuf_putc(b, *p == '|' ? ' ' : *p);
+	}
+	strbuf_free(&row);
+}
+
 static void table_text(struct strbuf *b, const struct layout *l)
 {
 	const struct sheet_table *t = l->t;
 	int form = t->flags & SHEET_TABLE_FORM;
+
+	if (t->flags & SHEET_TABLE_PLAIN) {
+		plain_text(b, l);
+		return;
+	}
 
 	if (t->caption) {
 		strbuf_puts(b, t->caption);

@@ -4,8 +4,9 @@
  * Columns are aligned by display width (a CJK character takes two columns),
  * ruled with ASCII only (| - +), whose width is the same in every terminal,
  * unlike the box-drawing characters that CJK fonts draw double width.  A
- * column is as wide as its widest value, up to SHEET_TEXT_MAX_COLS (or its
- * declared width when wider); a longer value wraps within it (sheet_wrap)
+ * column is as wide as its widest value or title (a column of boxes, or of
+ * an empty table, keeps its declared width), up to SHEET_TEXT_MAX_COLS (or
+ * its declared width when wider); a longer value wraps within it (sheet_wrap)
  * and nothing is ever cut.  Rows of more than one line in a listing are
  * ruled apart.  Boxes to fill in by hand print as "[    ]".  The text is one continuous page: the header, the
  * tables, the note and the signature lines once (pages are a PDF matter). */

@@ -12,12 +12,12 @@ for tool in sqlite3 pdfinfo pdftotext; do
 done
 sheet_data a.db 1000 || { echo "FAIL: test data"; exit 1; }
 pages() { pdfinfo "$1" | sed -n 's/^Pages: *//p'; }
-ms() { echo $(($(date +%s%N) / 1000000)); }
 
 # --- rounds: every household, two residents each: 16 a page, 1000 → 63 pages
-start=$(ms)
-expect_status 0 "$BIN" --db a.db sheet rounds && expect_grep 'rounds-2020-02-15.pdf (63 page' "$T/out"
-took=$(($(ms) - start))
+# CPU time (user + system), not the wall clock, which a loaded machine stretches
+expect_status 0 /usr/bin/time -f '%U %S' -o cpu.txt "$BIN" --db a.db sheet rounds &&
+	expect_grep 'rounds-2020-02-15.pdf (63 page' "$T/out"
+took=$(awk '{ printf "%d", ($1 + $2) * 1000 }' cpu.txt)
 # (the limit holds for the optimised build; a sanitizer build is several times slower)
 if ! grep -q __asan_init "$BIN"; then
 	[ "$took" -lt 2000 ] || fail "1,000-household rounds PDF took ${took} ms (limit 2000)"
@@ -62,10 +62,10 @@ w=$(head -n 1 tl.txt | wc -L)
 while IFS= read -r line; do
 	[ "$(printf '%s\n' "$line" | wc -L)" = "$w" ] || { fail "text line not $w columns wide: $line"; break; }
 done <tl.txt
-grep -q '^|    1 | 1-1-101      | 户主1 *| 户主1 *| 138\*\*\*\*0001 |' t.txt ||
+grep -q '^|    1 | 1-1-101 *| 户主1 *| 户主1 *| 138\*\*\*\*0001 |' t.txt ||
 	fail "text rounds: the row of 1-1-101 is not as expected"
 # the long name is whole: its column is as wide as it
-grep '欧阳' t.txt | head -1 | grep -q '^|    2 | 1-1-102      | 欧阳娜娜娜娜娜娜娜娜娜娜娜 | 欧阳娜娜娜娜娜娜娜娜娜娜娜 |' ||
+grep '欧阳' t.txt | head -1 | grep -q '^|    2 | 1-1-102 *| 欧阳娜娜娜娜娜娜娜娜娜娜娜 | 欧阳娜娜娜娜娜娜娜娜娜娜娜 |' ||
 	fail "text rounds: the long name is not whole in its cell"
 grep -q '…' t.txt && fail "text rounds: something is cut with an ellipsis"
 
