@@ -1,4 +1,4 @@
-/* settings: the community's settings (one per database), SPEC §2. */
+/* settings: the community's settings (one per database; README.md#schema). */
 #ifndef DOORSTEP_SETTINGS_H
 #define DOORSTEP_SETTINGS_H
 
@@ -21,7 +21,7 @@ struct settings {
 	char supervision_phone[32]; /* 监督电话 on the donation notice, "" when none */
 };
 
-/* Fills the defaults of SPEC §2 (empty names, station 'A'). */
+/* Fills the defaults of README.md#schema (empty names, station 'A'). */
 void settings_defaults(struct settings *s);
 
 /* Checks every field; the error names the field.  Returns 0 or -1. */
