@@ -984,6 +984,8 @@ int db_sheet_audit_print(struct db *db, const struct db_sheet_request *rq, const
 		json_add_str(&ch, "from", rq->from);
 	if (rq->grid)
 		json_add_str(&ch, "grid", rq->grid);
+	if (rq->subject)
+		json_add_str(&ch, !strcmp(rq->kind, "receipt") ? "receipt" : "who", rq->subject);
 	json_add_str(&ch, "file", file);
 	json_add_str(&ch, "printer", queue && *queue ? queue : "(default)");
 	json_add_str(&ch, "job", job);

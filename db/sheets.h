@@ -19,6 +19,8 @@ struct db_sheet_request {
 	char from[DATE_STR]; /* donations: first date shown, "" for the first donation */
 	const char *grid;    /* a grid's name, or NULL for every grid */
 	const char *staff;   /* who makes the sheet (the header's 制表), or NULL */
+	const char *subject; /* a one-record sheet's record: the receipt number, the
+			      * release certificate's resident as typed; or NULL */
 };
 
 /* The sheet kinds of docs/sheets.md in order, NULL-terminated. */

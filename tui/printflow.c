@@ -92,7 +92,7 @@ static int queue_done(void *arg, int index)
 	} else {
 		app_status(p->app, _("Sent to %s as job %s (%d page(s)); the PDF is at %s"), queue,
 			   job, pages, abs);
-		if (db_sheet_audit_print(app_db(p->app), &rq, file, queue, job, &e) < 0)
+		if (db_sheet_audit_print(app_db(p->app), &rq, abs, queue, job, &e) < 0)
 			app_error_err(p->app, &e);
 		else
 			flags |= SCREEN_CHANGED;

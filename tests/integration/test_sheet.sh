@@ -140,4 +140,14 @@ expect_status 1 env PATH="$T/nolp" "$BIN" --db a.db sheet donations --print -o k
 [ "$(sqlite3 a.db "SELECT count(*) FROM audit_log WHERE action = 'print'")" = 0 ] ||
 	fail "a failed print was audited as printed"
 
+# --print with no CUPS scheduler (a socket nothing listens on): the print
+# service is not running, not "no such queue", and lp's name once
+if command -v lp >/dev/null; then
+	expect_status 1 env CUPS_SERVER="$T/no-cupsd.sock" "$BIN" --db a.db sheet daily --print \
+		--printer ANYQUEUE -o nocups.pdf &&
+		expect_grep 'print service (CUPS) is not running' "$T/err"
+	grep -q 'no printer queue\|no default printer\|lp: lp:' "$T/err" && fail "no cupsd: $(cat "$T/err")"
+	[ -s nocups.pdf ] || fail "the PDF was not kept when cupsd is down"
+fi
+
 finish

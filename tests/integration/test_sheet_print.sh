@@ -66,7 +66,7 @@ cleanup() {
 	lpadmin -x TESTPDF 2>/dev/null
 	kill "$cupsd_pid" 2>/dev/null
 	wait "$cupsd_pid" 2>/dev/null
-	rm -f "$out_dir"/*-job_"${jobno:-none}".pdf
+	rm -f "$out_dir"/*-job_"${jobno:-none}".pdf "$out_dir"/*-job_"${jobrno:-none}".pdf
 	rm -rf "$C" "$T"
 }
 trap cleanup EXIT
@@ -85,7 +85,7 @@ sheet_data a.db 50 || { echo "FAIL: test data"; exit 1; }
 
 # an unknown queue: a clear error, the PDF kept, nothing audited
 expect_status 1 "$BIN" --db a.db sheet isolation --print --printer NOSUCHQUEUE -o iso.pdf &&
-	expect_grep 'no printer queue "NOSUCHQUEUE"' "$T/err" && expect_grep 'kept at iso.pdf' "$T/err"
+	expect_grep 'no printer queue "NOSUCHQUEUE"' "$T/err" && expect_grep "kept at $T/iso.pdf" "$T/err"
 [ -s iso.pdf ] || fail "the PDF was not kept after a refused job"
 
 # no default queue and no --printer
@@ -122,6 +122,18 @@ else
 fi
 [ "$(sqlite3 a.db "SELECT count(*) FROM audit_log WHERE action = 'print' AND changes LIKE '%$job%'")" = 1 ] ||
 	fail "the printed sheet is not in the audit log"
+# the audit row names the file by its absolute path
+sqlite3 a.db "SELECT changes FROM audit_log WHERE action = 'print' AND changes LIKE '%$job%'" |
+	grep -qF "\"file\":\"$T/iso.pdf\"" || fail "the audit row does not name $T/iso.pdf"
+
+# a printed receipt's audit row names its receipt number and absolute path
+expect_status 0 "$BIN" --db a.db sheet receipt --receipt 2020-A-0001 --print --printer TESTPDF &&
+	expect_grep 'as job TESTPDF-' "$T/out"
+jobr=$(sed -n 's/.* as job \(TESTPDF-[0-9]*\).*/\1/p' "$T/out")
+jobrno=${jobr#TESTPDF-}
+sqlite3 a.db "SELECT changes FROM audit_log WHERE action = 'print' AND changes LIKE '%$jobr%'" >ra.txt
+expect_grep '"receipt":"2020-A-0001"' ra.txt
+expect_grep "\"file\":\"$T/receipt-2020-A-0001.pdf\"" ra.txt
 
 # the default queue is used without --printer
 lpadmin -d TESTPDF
