@@ -13,6 +13,38 @@ int sheet_text_width(const char *s)
 	return textwidth_utf8(s);
 }
 
+/* Characters of East Asian width "ambiguous": one column in zh_CN.UTF-8,
+ * two in zh_CN.GB18030, and either in a terminal; the text form writes a
+ * character of sure width in their place, so that its columns line up
+ * whatever the terminal does.  Longest first where one begins another. */
+static const struct {
+	const char *from, *to;
+} ambiguous[] = {
+    {"°C", "度"}, {"℃", "度"}, {"°", "度"},  {"…", "..."}, {"—", "-"}, {"–", "-"},
+    {"·", "・"},  {"“", "「"},  {"”", "」"}, {"‘", "『"},   {"’", "』"}, {"▁", "_"},
+    {"█", "#"},   {"×", "x"},
+};
+
+char *sheet_text_plain(const char *s)
+{
+	struct strbuf b = STRBUF_INIT;
+
+	while (s && *s) {
+		size_t i, n = sizeof ambiguous / sizeof ambiguous[0];
+
+		for (i = 0; i < n; i++)
+			if (!strncmp(s, ambiguous[i].from, strlen(ambiguous[i].from)))
+				break;
+		if (i < n) {
+			strbuf_puts(&b, ambiguous[i].to);
+			s += strlen(ambiguous[i].from);
+		} else {
+			strbuf_putc(&b, *s++);
+		}
+	}
+	return strbuf_detach(&b);
+}
+
 static void pad(struct strbuf *b, int n)
 {
 	while (n-- > 0)
@@ -90,10 +122,23 @@ static int widest_line(const char *s)
 static char *cell_source(const struct sheet_cell *cell)
 {
 	const char *text = cell->text ? cell->text : "";
+	char *joined, *plain;
 
 	if (!cell->barcode)
-		return xstrdup(text);
-	return xasprintf("%s%s%s", cell->barcode, *text ? "\n" : "", text);
+		return sheet_text_plain(text);
+	joined = xasprintf("%s%s%s", cell->barcode, *text ? "\n" : "", text);
+	plain = sheet_text_plain(joined);
+	free(joined);
+	return plain;
+}
+
+/* Appends s with the ambiguous characters replaced. */
+static void put_plain(struct strbuf *b, const char *s)
+{
+	char *p = sheet_text_plain(s);
+
+	strbuf_puts(b, p);
+	free(p);
 }
 
 static void layout_make(struct layout *l, const struct sheet_table *t)
@@ -106,8 +151,10 @@ static void layout_make(struct layout *l, const struct sheet_table *t)
 		int cap = t->cols[c].width > SHEET_TEXT_MAX_COLS ? t->cols[c].width
 								 : SHEET_TEXT_MAX_COLS;
 		/* boxes to write in, and an empty table, keep the declared width */
-		int w = t->nrows ? 1 : t->cols[c].width, tw = widest_line(t->cols[c].title);
+		char *title = sheet_text_plain(t->cols[c].title);
+		int w = t->nrows ? 1 : t->cols[c].width, tw = widest_line(title);
 
+		free(title);
 		if (tw > w)
 			w = tw;
 		for (int r = 0; r < t->nrows; r++) {
@@ -231,26 +278,30 @@ static void table_text(struct strbuf *b, const struct layout *l)
 	}
 
 	if (t->caption) {
-		strbuf_puts(b, t->caption);
+		put_plain(b, t->caption);
 		strbuf_putc(b, '\n');
 	}
 	rule(b, l, '-');
 	if (!(t->flags & SHEET_TABLE_NOHEAD)) {
 		strbuf_putc(b, '|');
 		for (int c = 0; c < t->ncols; c++) {
-			const char *title = t->cols[c].title;
+			char *title = sheet_text_plain(t->cols[c].title);
 
 			strbuf_putc(b, ' ');
 			put_fit(b, title, strlen(title), l->w[c], SHEET_CENTER);
 			strbuf_puts(b, " |");
+			free(title);
 		}
 		strbuf_putc(b, '\n');
 		rule(b, l, '=');
 	}
 	if (t->nrows == 0) {
+		char *empty = sheet_text_plain(t->empty);
+
 		strbuf_putc(b, '|');
 		strbuf_putc(b, ' ');
-		put_fit(b, t->empty, strlen(t->empty), table_width(l) - 4, SHEET_CENTER);
+		put_fit(b, empty, strlen(empty), table_width(l) - 4, SHEET_CENTER);
+		free(empty);
 		strbuf_puts(b, " |\n");
 		rule(b, l, '-');
 	}
@@ -279,11 +330,12 @@ char *sheet_render_text(const struct sheet *s)
 			width = tw;
 	}
 	pad(&b, (width - sheet_text_width(s->title)) / 2);
-	strbuf_puts(&b, s->title);
+	put_plain(&b, s->title);
 	strbuf_puts(&b, "\n\n");
-	for (int i = 0; i < s->nfields; i++)
-		strbuf_printf(&b, "%s%s：%s", i ? "    " : "", s->fields[i].label,
-			      s->fields[i].value);
+	for (int i = 0; i < s->nfields; i++) {
+		strbuf_printf(&b, "%s%s：", i ? "    " : "", s->fields[i].label);
+		put_plain(&b, s->fields[i].value);
+	}
 	if (s->nfields)
 		strbuf_puts(&b, "\n\n");
 	for (int i = 0; i < s->ntables; i++) {
@@ -293,13 +345,18 @@ char *sheet_render_text(const struct sheet *s)
 		layout_free(&ls[i]);
 	}
 	free(ls);
-	if (s->note)
-		strbuf_printf(&b, "\n%s\n", s->note);
+	if (s->note) {
+		strbuf_putc(&b, '\n');
+		put_plain(&b, s->note);
+		strbuf_putc(&b, '\n');
+	}
 	if (s->nsignatures) {
 		strbuf_putc(&b, '\n');
-		for (int i = 0; i < s->nsignatures; i++)
-			strbuf_printf(&b, "%s%s：________________", i ? "        " : "",
-				      s->signatures[i]);
+		for (int i = 0; i < s->nsignatures; i++) {
+			strbuf_puts(&b, i ? "        " : "");
+			put_plain(&b, s->signatures[i]);
+			strbuf_puts(&b, "：________________");
+		}
 		strbuf_putc(&b, '\n');
 	}
 	return strbuf_detach(&b);

@@ -235,7 +235,8 @@ static int build_rounds(struct ctx *c, struct sheet *s, struct err *e)
 	sheet_column_add(t, "户主", 12, SHEET_LEFT);
 	sheet_column_add(t, "居民", 14, SHEET_LEFT);
 	sheet_column_add(t, "联系电话", 11, SHEET_LEFT);
-	sheet_column_add(t, "体温(℃)", 8, SHEET_CENTER);
+	sheet_column_add(t, "体温", 8, SHEET_CENTER);
+	sheet_column_add(t, "症状", 10, SHEET_CENTER);
 	sheet_column_add(t, "结果", 8, SHEET_CENTER);
 	sheet_column_add(t, "签名", 8, SHEET_CENTER);
 	sheet_table_empty_set(t, c->rq->grid ? "（该网格没有住户）" : "（没有住户）");
@@ -264,6 +265,7 @@ static int build_rounds(struct ctx *c, struct sheet *s, struct err *e)
 		sheet_cell(t, head);
 		sheet_cell(t, strbuf_str(&names));
 		sheet_cell(t, masked);
+		sheet_cell_boxes(t, count ? count : 1);
 		sheet_cell_boxes(t, count ? count : 1);
 		sheet_cell(t, "");
 		sheet_cell(t, "");
@@ -317,7 +319,7 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM);
 	sheet_column_add(t, "序号", 4, SHEET_RIGHT);
 	sheet_column_add(t, "姓名", 12, SHEET_LEFT);
-	sheet_column_add(t, "身份证号", 19, SHEET_LEFT);
+	sheet_column_add(t, "证件号码", 19, SHEET_LEFT);
 	sheet_column_add(t, "户号", 10, SHEET_LEFT);
 	sheet_column_add(t, "隔离方式", 8, SHEET_LEFT);
 	sheet_column_add(t, "隔离地点", 16, SHEET_LEFT);

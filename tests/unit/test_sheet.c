@@ -384,6 +384,37 @@ static void test_text_wrap(void **state)
 	sheet_free(&s);
 }
 
+static void test_text_plain(void **state)
+{
+	struct sheet *s = sheet_new("隔离人员健康监测表", SHEET_LANDSCAPE);
+	struct sheet_table *t = sheet_table_add(s, NULL, SHEET_TABLE_LIST);
+	char *p, *text;
+
+	(void)state;
+	p = sheet_text_plain("体温 37.3℃ 或 37.3 °C…“无”—阿卜杜热合曼·买买提明▁█");
+	assert_string_equal(p, "体温 37.3度 或 37.3 度...「无」-阿卜杜热合曼・买买提明_#");
+	free(p);
+	sheet_header_add(s, "网格", NULL); /* "—" in the model */
+	sheet_note_set(s, "体温达到 37.3℃ 即为发热");
+	sheet_column_add(t, "体温(℃)", 8, SHEET_LEFT);
+	sheet_row_add(t, 0);
+	sheet_cell(t, "阿卜杜热合曼·买买提明");
+	text = sheet_render_text(s);
+	assert_aligned(text);
+	for (const char *amb = "℃°…—·“”"; *amb;) {
+		char one[5] = {0};
+		int n = (*amb & 0xe0) == 0xc0 ? 2 : 3;
+
+		memcpy(one, amb, (size_t)n);
+		assert_null(strstr(text, one));
+		amb += n;
+	}
+	assert_non_null(strstr(text, "阿卜杜热合曼・买买提明"));
+	assert_non_null(strstr(text, "体温(度)"));
+	free(text);
+	sheet_free(&s);
+}
+
 static void test_text_empty_table(void **state)
 {
 	struct sheet *s = sheet_new("隔离人员健康监测表", SHEET_LANDSCAPE);
@@ -408,6 +439,7 @@ int main(void)
 	    cmocka_unit_test(test_no_row_split),   cmocka_unit_test(test_tables_and_captions),
 	    cmocka_unit_test(test_text_alignment), cmocka_unit_test(test_text_empty_table),
 	    cmocka_unit_test(test_wrap),		cmocka_unit_test(test_text_wrap),
+	    cmocka_unit_test(test_text_plain),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
