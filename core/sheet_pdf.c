@@ -110,6 +110,8 @@ struct pdf {
 	int ncolx;
 	struct err *e; /* the first barcode that could not be made, if any */
 	int failed;
+	struct strbuf *warn; /* texts with characters no font has, or NULL */
+	const char *row_key; /* the row being drawn, named in a warning */
 };
 
 static void set_font(struct pdf *p, double size, int bold)
@@ -136,6 +138,10 @@ static void text_in(struct pdf *p, const char *text, int len, double x, double y
 	pango_layout_set_text(p->layout, text, len);
 	pango_layout_set_width(p->layout, -1);
 	pango_layout_get_size(p->layout, &tw, &th);
+	/* no installed font has a character: pango draws a box with its code */
+	if (p->warn && pango_layout_get_unknown_glyphs_count(p->layout) > 0)
+		strbuf_printf(p->warn, "%s%s\"%.*s\"\n", p->row_key ? p->row_key : "",
+			      p->row_key ? ": " : "", len < 0 ? (int)strlen(text) : len, text);
 	nat = (double)tw / PANGO_SCALE;
 	if (w > 0 && nat > w)
 		k = w / nat;
@@ -365,7 +371,9 @@ static double draw_slice(struct pdf *p, const struct sheet_table *t, const struc
 		int to = r == sl->first + sl->count - 1 && sl->line1 ? sl->line1 : row->lines;
 
 		set_font(p, size, row->flags & SHEET_ROW_TOTAL);
+		p->row_key = row->cells[t->key < t->ncols ? t->key : 0].text;
 		draw_row(p, t, row, from, to, y, line);
+		p->row_key = NULL;
 		y += (to - from) * line;
 		if (!(t->flags & SHEET_TABLE_PLAIN))
 			hline(p, p->x0, x1, y);
@@ -429,6 +437,12 @@ static void render(struct pdf *p, const struct sheet_pages *pg)
 
 int sheet_pdf_write(const struct sheet *s, const char *path, int *pages, struct err *e)
 {
+	return sheet_pdf_write_checked(s, path, pages, NULL, e);
+}
+
+int sheet_pdf_write_checked(const struct sheet *s, const char *path, int *pages,
+			    struct strbuf *missing, struct err *e)
+{
 	struct pdf p;
 	struct sheet_pages pg;
 	PangoFontMap *fm = pango_cairo_font_map_new();
@@ -470,6 +484,7 @@ int sheet_pdf_write(const struct sheet *s, const char *path, int *pages, struct 
 	pango_layout_set_single_paragraph_mode(p.layout, TRUE);
 	cairo_set_source_rgb(p.cr, 0, 0, 0);
 	p.e = e;
+	p.warn = missing;
 	render(&p, &pg);
 	g_object_unref(p.layout);
 	cairo_destroy(p.cr);

@@ -28,4 +28,12 @@ int sheet_pdf_font(char *family, size_t n, struct err *e);
  * the folder, disk full ...). */
 int sheet_pdf_write(const struct sheet *s, const char *path, int *pages, struct err *e);
 
+/* As sheet_pdf_write, and appends to missing (may be NULL) one line for
+ * each text that has a character no installed font has (𪚥: the PDF shows
+ * it as a box with its code), naming the row by its key cell:
+ * `1-1-101: "𪚥张"`.  The PDF is written all the same. */
+struct strbuf;
+int sheet_pdf_write_checked(const struct sheet *s, const char *path, int *pages,
+			    struct strbuf *missing, struct err *e);
+
 #endif

@@ -27,6 +27,7 @@
 #include "core/sheet.h"
 #include "core/sheet_pdf.h"
 #include "core/sheet_text.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/sheet_release.h"
@@ -283,6 +284,7 @@ static int print_it(struct cli *cli, struct args *a, const char *file, struct er
 int cmd_sheet(struct cli *cli, int argc, char **argv)
 {
 	struct args a;
+	struct strbuf missing = STRBUF_INIT;
 	struct sheet *s = NULL;
 	char *file = NULL, *name = NULL;
 	struct date today;
@@ -319,13 +321,19 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	file = a.output ? xstrdup(a.output) : xstrdup(name);
-	if (sheet_pdf_write(s, file, &pages, &e) < 0) {
+	if (sheet_pdf_write_checked(s, file, &pages, &missing, &e) < 0) {
 		cli_error(&e, NULL);
 		goto out;
 	}
 	printf(_("doorstep: wrote %s (%d page(s))\n"), file, pages);
+	if (strbuf_str(&missing)[0])
+		fprintf(stderr,
+			_("doorstep: warning: no installed font has a character of these, which "
+			  "print as a box with its code; write them by hand on the paper:\n%s"),
+			strbuf_str(&missing));
 	r = a.print ? print_it(cli, &a, file, &e) : CLI_OK;
 out:
+	strbuf_free(&missing);
 	free(name);
 	free(file);
 	sheet_free(&s);

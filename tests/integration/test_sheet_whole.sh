@@ -146,6 +146,21 @@ p2=$(pdftotext -f 2 -l 2 -raw rounds.pdf - | tr -d ' \n' | grep -o '宿舍住户
 pages=$(pdfinfo rounds.pdf | sed -n 's/^Pages: *//p')
 [ "$(grep -c '审核人' rounds.raw)" = "$pages" ] || fail "rounds: signature lines not on every page"
 
+# a character no installed font has prints as a box: the command warns,
+# naming the household, and writes the PDF all the same (U+10FFFD, a private
+# character no font draws; 𪚥 too where no font has it)
+sqlite3 a.db "UPDATE residents SET name = '张' || char(1114109) WHERE uuid = 'rs3'"
+expect_status 0 "$BIN" --db a.db sheet rounds -o glyph.pdf
+expect_grep 'no installed font has a character' "$T/err"
+expect_grep '^1-1-103: "张' "$T/err"
+if [ -z "$(fc-list ':charset=2a6a5' 2>/dev/null)" ]; then
+	sqlite3 a.db "UPDATE residents SET name = '𪚥张' WHERE uuid = 'rs3'"
+	expect_status 0 "$BIN" --db a.db sheet rounds -o glyph.pdf && expect_grep '1-1-103: "𪚥张"' "$T/err"
+fi
+sqlite3 a.db "UPDATE residents SET name = '配偶3' WHERE uuid = 'rs3'"
+expect_status 0 "$BIN" --db a.db sheet rounds -o glyph.pdf
+grep -q 'no installed font' "$T/err" && fail "a warning without a missing character"
+
 # --- isolation: every active isolation: name, code, kind and site
 check isolation "SELECT v FROM (
  SELECT i.kind AS k, coalesce(i.site, '') AS s, h.sort_key AS hk, r.name AS n, i.id AS id, 1 AS o, r.name AS v
