@@ -483,8 +483,11 @@ static int enum_key(struct form *f, struct field *fd, const struct event *ev)
 
 static int text_key(struct field *fd, const struct event *ev)
 {
-	return text_field_key(&fd->le, fd->kind == FIELD_TEXT ? TEXT_FIELD_ANY : TEXT_FIELD_NUMBER,
-			      ev, NULL);
+	enum text_field_kind kind = fd->kind == FIELD_TEXT   ? TEXT_FIELD_ANY
+				    : fd->kind == FIELD_DATE ? TEXT_FIELD_DATE
+							     : TEXT_FIELD_NUMBER;
+
+	return text_field_key(&fd->le, kind, ev, NULL);
 }
 
 static int fm_event(struct screen *s, const struct event *ev)
