@@ -12,13 +12,8 @@ VERSION := 0.1.0
 # The libraries, in one place: a new one is one more word here (its Debian
 # -dev package goes into tools/deps.sh).  PKGS are pkg-config modules,
 # LIBS_L libraries without a .pc file (given as -l flags).
-<<<<<<< HEAD
-PKGS     := ncursesw sqlite3 pangocairo
-LIBS_L   := csv zint m
-=======
 PKGS     := ncursesw sqlite3 pangocairo libzip expat freexl xlsxwriter
-LIBS_L   := csv m
->>>>>>> main
+LIBS_L   := csv zint m
 TEST_PKGS := vterm
 TEST_LIBS_L := cmocka util
 
