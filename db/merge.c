@@ -52,6 +52,7 @@ static const struct table_def defs[MERGE_TABLES] = {
     {"checkpoints", "name", {"name"}, NULL, 0},
     {"donations", "receipt_no", {NULL}, NULL, 0},
     {"distributions", "item", {NULL}, NULL, 0},
+    {"expenditures", "voucher_no", {NULL}, NULL, 0},
     {"shifts", "date", {NULL}, NULL, 0},
     {"passes", "pass_no", {"pass_no"}, NULL, 1},
     {"pass_events", "at", {NULL}, NULL, 0},
