@@ -8,7 +8,7 @@
 #include "core/i18n.h"
 #include "core/mask.h"
 #include "core/model.h"
-#include "core/release.h"
+#include "core/certificate.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -87,8 +87,9 @@ int db_release_find(struct db *db, const char *who, long long *id, struct err *e
 
 /* The isolation's facts and its record, for the rule and the sheet. */
 struct iso_rec {
-	char name[128], id_number[64], code[64], address[256], kind[16], site[256];
-	char start[DATE_STR], end[DATE_STR], end_reason[16];
+	/* room for the longest value core/limits allows, in UTF-8 */
+	char name[512], id_number[64], code[256], address[1024], kind[16], site[1024];
+	char start[DATE_STR], end[DATE_STR], end_reason[16], override[1024];
 	int days, extended;
 };
 
@@ -101,7 +102,7 @@ static int read_iso(struct db *db, long long id, struct iso_rec *x, int *max_tem
 		    " coalesce(i.end_reason, ''), i.days, i.extended_days,"
 		    " (SELECT max(temperature) FROM checks k WHERE k.isolation_id = i.id"
 		    "  AND k.deleted_at IS NULL AND k.date BETWEEN date(i.end_date, '-2 days')"
-		    "  AND i.end_date)"
+		    "  AND i.end_date), coalesce(i.release_override, '')"
 		    " FROM isolations i JOIN residents r ON r.id = i.resident_id"
 		    " JOIN households h ON h.id = r.household_id"
 		    " WHERE i.id = :id AND i.deleted_at IS NULL",
@@ -125,6 +126,7 @@ static int read_iso(struct db *db, long long id, struct iso_rec *x, int *max_tem
 		x->days = sqlite3_column_int(st, 9);
 		x->extended = sqlite3_column_int(st, 10);
 		*max_temp = sqlite3_column_int(st, 11);
+		sql_col_copy(st, 12, x->override, sizeof x->override);
 	}
 	sqlite3_reset(st);
 	if (r == 0)
@@ -142,7 +144,7 @@ static void line(struct sheet_table *t, const char *label, const char *value)
 int db_sheet_release(struct db *db, long long id, const char *date, const char *staff,
 		     struct sheet **out, struct err *e)
 {
-	struct release_facts f;
+	struct certificate_facts f;
 	struct settings set;
 	struct iso_rec x;
 	struct sheet *s;
@@ -161,9 +163,10 @@ int db_sheet_release(struct db *db, long long id, const char *date, const char *
 	isolation_span_compute(&f.span.start, x.days, x.extended, &f.span);
 	f.ended = x.end[0] && date_parse_iso(x.end, &f.end, NULL) == 0;
 	f.end_reason = x.end_reason[0] ? x.end_reason : NULL;
+	f.override = x.override;
 	f.max_temp_last3 = max_temp;
 	f.fever_threshold = set.fever_threshold;
-	if (release_check(&f, e) < 0)
+	if (certificate_check(&f, e) < 0)
 		return -1;
 	s = sheet_new("解除隔离告知书", SHEET_PORTRAIT);
 	sheet_header_add(s, "社区", set.community);

@@ -24,13 +24,14 @@
 #include "db/db.h"
 #include "db/expenditures.h"
 #include "db/settings.h"
+#include "db/sheet_epi.h"
 #include "db/sheet_gate.h"
 #include "db/sql.h"
 #include "db/stats.h"
 #include "db/views.h"
 
 const char *const db_sheet_kinds[] = {
-    "rounds", "isolation", "daily", "donations", "duty", "passes", NULL,
+    "rounds", "isolation", "daily", "donations", "duty", "passes", "visitors", NULL,
 };
 
 struct ctx;
@@ -52,6 +53,7 @@ static int build_daily(struct ctx *c, struct sheet *s, struct err *e);
 static int build_donations(struct ctx *c, struct sheet *s, struct err *e);
 static int build_duty(struct ctx *c, struct sheet *s, struct err *e);
 static int build_passes(struct ctx *c, struct sheet *s, struct err *e);
+static int build_visitors(struct ctx *c, struct sheet *s, struct err *e);
 
 static const struct kind_def kind_defs[] = {
     {"rounds", "走访登记表", SHEET_PORTRAIT, DB_SHEET_GRID, build_rounds},
@@ -60,6 +62,7 @@ static const struct kind_def kind_defs[] = {
     {"donations", "捐赠款物公示", SHEET_PORTRAIT, DB_SHEET_FROM, build_donations},
     {"duty", "值班表", SHEET_PORTRAIT, 0, build_duty},
     {"passes", "出入证", SHEET_PORTRAIT, DB_SHEET_GRID, build_passes},
+    {"visitors", "外来人员登记表", SHEET_LANDSCAPE, 0, build_visitors},
 };
 
 static const struct kind_def *kind_find(const char *kind)
@@ -289,10 +292,10 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 	    " i.extended_days, i.end_date,"
 	    " (SELECT temperature FROM checks k WHERE k.isolation_id = i.id"
 	    "  AND k.date = :date AND k.slot = 'AM' AND k.deleted_at IS NULL"
-	    "  ORDER BY k.at DESC LIMIT 1),"
+	    "  ORDER BY k.temperature DESC, k.uuid LIMIT 1),"
 	    " (SELECT temperature FROM checks k WHERE k.isolation_id = i.id"
 	    "  AND k.date = :date AND k.slot = 'PM' AND k.deleted_at IS NULL"
-	    "  ORDER BY k.at DESC LIMIT 1),"
+	    "  ORDER BY k.temperature DESC, k.uuid LIMIT 1),"
 	    " (SELECT group_concat(symptoms, ',') FROM checks k WHERE k.isolation_id = i.id"
 	    "  AND k.date = :date AND k.deleted_at IS NULL AND k.symptoms <> '')"
 	    " FROM isolations i JOIN residents r ON r.id = i.resident_id"
@@ -521,6 +524,8 @@ static int build_daily(struct ctx *c, struct sheet *s, struct err *e)
 	txt = xasprintf("体温达到 %d.%d℃", d.fever_threshold / 10, d.fever_threshold % 10);
 	kv(t, "发热人数", d.fevers, txt);
 	free(txt);
+	if (db_sheet_epi_daily_rows(c->db, c->rq->date, t, e) < 0)
+		return -1;
 
 	t = sheet_table_add(s, "三、隔离人员（人）", SHEET_TABLE_LIST);
 	sheet_column_add(t, "项目", 24, SHEET_LEFT);
@@ -931,6 +936,12 @@ static int build_passes(struct ctx *c, struct sheet *s, struct err *e)
 	return db_sheet_gate_passes(c->db, c->grid_id, c->set.community, c->set.outing_days, s, e);
 }
 
+static int build_visitors(struct ctx *c, struct sheet *s, struct err *e)
+{
+	header(c, s, 0);
+	return db_sheet_epi_visitors(c->db, c->rq->date, s, e);
+}
+
 int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct sheet **out,
 		   struct err *e)
 {
@@ -944,7 +955,7 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 	if (!title)
 		return err_field(e, "kind",
 				 _("unknown sheet \"%s\" (rounds, isolation, daily, "
-				   "donations, duty or passes)"),
+				   "donations, duty, passes or visitors)"),
 				 rq->kind ? rq->kind : "");
 	memset(&c, 0, sizeof c);
 	c.db = db;

@@ -79,8 +79,9 @@ void cli_print_help(void *file)
 		print_usage(f, "  doorstep ", commands[i].usage);
 	fprintf(f, "  doorstep --help | --version\n\n");
 	fprintf(f, "%s", _("DATASET: households, residents, visits, readings, isolations, checks,\n"
-			   "         donations, distributions, shifts, pass_events, daily\n"
-			   "KIND:    rounds, isolation, daily, donations, duty, passes\n\n"));
+			   "         donations, distributions, shifts, pass_events, followups,\n"
+			   "         visitors, daily\n"
+			   "KIND:    rounds, isolation, daily, donations, duty, passes, visitors\n\n"));
 	fprintf(f, "%s", _("Environment: DOORSTEP_DB (database path), DOORSTEP_STAFF (staff name),\n"
 			   "DOORSTEP_NOW (fixed \"YYYY-MM-DD HH:MM:SS\" for tests and demos).\n"
 			   "Exit status: 0 success, 1 data refused, 2 usage error.\n"));

@@ -13,8 +13,10 @@ MASKED_RE='411202[*]\{8\}0010'
 expect_status 0 "$BIN" --db a.db init --community 幸福里社区 || finish
 expect_status 0 "$BIN" --db b.db init --from a.db --station B || finish
 for db in a b; do
+	n=$([ $db = a ] && echo 1 || echo 2)
 	q $db.db "INSERT INTO households(uuid, created_at, updated_at, code, sort_key)
-		VALUES('h-$db', '2020-02-01 08:00:00', '2020-02-01 08:00:00', '1-1-10$db', '1-1-10$db');
+		VALUES('h-$db', '2020-02-01 08:00:00', '2020-02-01 08:00:00', '1-1-10$n',
+		'01-01-210$n');
 		INSERT INTO residents(uuid, created_at, updated_at, household_id, name, relation, id_type,
 		id_number, returned_from, return_date) SELECT 'r-$db', '2020-02-01 08:00:00',
 		'2020-02-01 08:00:00', id, '孙八', 'head', 'id', '$ID', '武汉', '2020-02-01'
