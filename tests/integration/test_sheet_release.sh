@@ -54,6 +54,12 @@ sqlite3 a.db "UPDATE residents SET id_number = '411202198001017777' WHERE uuid =
 expect_status 1 "$BIN" --db a.db sheet release --who 7777 && expect_grep '2 people match' "$T/err"
 grep -q '198001017777' "$T/err" && fail "the ambiguity message shows a full ID number"
 # usage errors
+# Released through the override of safe release (ended as completed despite
+# a problem, with a reason): no certificate, the reason named.
+sqlite3 a.db "UPDATE isolations SET release_override = '本人要求，已电话复核'
+	WHERE resident_id = (SELECT id FROM residents WHERE name = '户主4')"
+expect_status 1 "$BIN" --db a.db sheet release --who "1-1-104 户主4" -o x.pdf &&
+	expect_grep 'through an override ("本人要求，已电话复核")' "$T/err"
 expect_status 2 "$BIN" --db a.db sheet release
 expect_status 1 "$BIN" --db a.db sheet release --who 12 && expect_grep "last four or more digits" "$T/err"
 expect_status 2 "$BIN" --db a.db sheet rounds --who 0004
