@@ -1,7 +1,7 @@
 /* libFuzzer harness of the clock parsers: DOORSTEP_NOW (clock_check_env,
  * clock_now, clock_today, clock_minutes), the HH:MM of settings
- * (clock_parse_hhmm) and the time of an isolation form
- * (isolation_parse_time).  A DOORSTEP_NOW that clock_check_env accepts is
+ * (clock_parse_hhmm) and the time a form takes (clock_time_parse, the one
+ * parser of times of day).  A DOORSTEP_NOW that clock_check_env accepts is
  * what clock_now returns, normalised to "YYYY-MM-DD HH:MM:SS", and that
  * normal form is accepted again as itself; a time either parser accepts is
  * within a day, and the two agree on plain ASCII "HH:MM". */
@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "core/clock.h"
-#include "core/isolation.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -48,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	m = clock_parse_hhmm(s);
 	if (m < -1 || m >= 24 * 60)
 		abort();
-	if (isolation_parse_time(s, &m2, &e) == 0) {
+	if (clock_time_parse(s, &m2, &e) == 0) {
 		if (m2 < 0 || m2 >= 24 * 60)
 			abort();
 		if (m >= 0 && m != m2)
