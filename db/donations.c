@@ -2,6 +2,7 @@
 #include "db/donations.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/clock.h"
@@ -83,7 +84,7 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 	struct settings set;
 	char date[DATE_STR], uuid[37], now[20], no[RECEIPT_MAX], station[2];
 	struct strbuf ch = STRBUF_INIT;
-	int cash, year;
+	int cash, year, r;
 	long long id = -1, seq, staff = d->received_by;
 	sqlite3_stmt *st;
 
@@ -95,9 +96,11 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 	 * ours alone until the commit. */
 	if (db_begin(db, e) < 0)
 		return -1;
-	if (db_settings_get(db, &set, e) < 0)
-		goto out;
+	r = db_settings_get(db, &set, e);
 	station[0] = set.station;
+	settings_clear(&set);
+	if (r < 0)
+		goto out;
 	station[1] = '\0';
 	st = db_stmt(db,
 		     "SELECT coalesce(max(seq), 0) + 1 FROM donations WHERE year = :year"
@@ -111,7 +114,7 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 		goto out;
 	seq = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	if (receipt_format(year, set.station, (int)seq, no, sizeof no) < 0) {
+	if (receipt_format(year, station[0], (int)seq, no, sizeof no) < 0) {
 		err_set(e, _("cannot number the receipt (year %d, station %s)"), year, station);
 		goto out;
 	}
@@ -193,10 +196,17 @@ out:
 	" EXISTS (SELECT 1 FROM donations WHERE item = :item AND unit = :unit)"                   \
 	" OR EXISTS (SELECT 1 FROM distributions WHERE item = :item AND unit = :unit)"
 
+void db_stock_row_clear(struct stock_row *s)
+{
+	free(s->item);
+	free(s->unit);
+	memset(s, 0, sizeof *s);
+}
+
 static void read_stock(sqlite3_stmt *st, struct stock_row *out)
 {
-	sql_col_copy(st, 0, out->item, sizeof out->item);
-	sql_col_copy(st, 1, out->unit, sizeof out->unit);
+	sql_col_str(st, 0, &out->item);
+	sql_col_str(st, 1, &out->unit);
 	out->received = sqlite3_column_int64(st, 2);
 	out->distributed = sqlite3_column_int64(st, 3);
 	out->value_fen = sqlite3_column_int64(st, 4);
@@ -244,9 +254,13 @@ int db_stock_each(struct db *db, int (*fn)(const struct stock_row *row, void *ct
 	if (!st)
 		return -1;
 	while ((r = sql_step_row(db, st, e)) == 1) {
+		int stop;
+
 		memset(&row, 0, sizeof row);
 		read_stock(st, &row);
-		if (fn(&row, ctx))
+		stop = fn(&row, ctx);
+		db_stock_row_clear(&row);
+		if (stop)
 			break;
 	}
 	sqlite3_reset(st);
@@ -255,9 +269,10 @@ int db_stock_each(struct db *db, int (*fn)(const struct stock_row *row, void *ct
 
 int db_donation_void(struct db *db, long long id, const char *reason, struct err *e)
 {
-	char uuid[37], item[128], unit[32], kind[8], now[CLOCK_STR];
+	char uuid[37], kind[8], now[CLOCK_STR];
+	char *item = NULL, *unit = NULL;
 	struct strbuf ch = STRBUF_INIT;
-	struct stock_row s;
+	struct stock_row s = {0};
 	long long qty = 0;
 	sqlite3_stmt *st;
 	int r;
@@ -277,8 +292,8 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 	if (r == 1) {
 		sql_col_copy(st, 0, uuid, sizeof uuid);
 		sql_col_copy(st, 1, kind, sizeof kind);
-		sql_col_copy(st, 2, item, sizeof item);
-		sql_col_copy(st, 3, unit, sizeof unit);
+		sql_col_str(st, 2, &item);
+		sql_col_str(st, 3, &unit);
 		qty = sqlite3_column_int64(st, 4);
 		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
 			r = err_set(e, _("donation %s is already void (%s)"),
@@ -322,12 +337,17 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 	json_close(&ch);
 	if (db_audit(db, "void", "donations", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
 		goto fail;
-	strbuf_free(&ch);
-	return 0;
+	r = 0;
+	goto out;
 fail:
 	db_rollback(db);
+	r = -1;
+out:
 	strbuf_free(&ch);
-	return -1;
+	db_stock_row_clear(&s);
+	free(item);
+	free(unit);
+	return r;
 }
 
 long long db_distribution_insert(struct db *db, const struct distribution_new *d, struct err *e)
@@ -335,7 +355,7 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 	const char *rk = d->recipient_kind ? d->recipient_kind : "other";
 	char date[DATE_STR], uuid[37], now[20];
 	struct strbuf ch = STRBUF_INIT;
-	struct stock_row s;
+	struct stock_row s = {0};
 	struct stock_line line;
 	long long id = -1, staff = d->staff_id;
 	sqlite3_stmt *st;
@@ -360,8 +380,6 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 		return -1;
 	if (db_stock_get(db, d->item, d->unit, &s, e) < 0)
 		goto out;
-	snprintf(s.item, sizeof s.item, "%s", d->item);
-	snprintf(s.unit, sizeof s.unit, "%s", d->unit);
 	line.received = s.received;
 	line.distributed = s.distributed;
 	if (stock_check_distribution(&line, d->quantity, d->item, d->unit, e) < 0)
@@ -410,5 +428,6 @@ out:
 	if (id < 0)
 		db_rollback(db);
 	strbuf_free(&ch);
+	db_stock_row_clear(&s);
 	return id;
 }

@@ -2,6 +2,7 @@
 #include "db/isolations.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/clock.h"
@@ -53,6 +54,12 @@ static int day_or_today(const char *in, const char *field, char out[DATE_STR], s
 	" date(start_date, printf('%+d days', days + extended_days - 1)), end_date, end_reason,"   \
 	" previous_id FROM isolations"
 
+void db_isolation_clear(struct isolation *o)
+{
+	free(o->site);
+	memset(o, 0, sizeof *o);
+}
+
 static void read_row(sqlite3_stmt *st, struct isolation *o)
 {
 	memset(o, 0, sizeof *o);
@@ -60,7 +67,7 @@ static void read_row(sqlite3_stmt *st, struct isolation *o)
 	sql_col_copy(st, 1, o->uuid, sizeof o->uuid);
 	o->resident_id = sqlite3_column_int64(st, 2);
 	sql_col_copy(st, 3, o->kind, sizeof o->kind);
-	sql_col_copy(st, 4, o->site, sizeof o->site);
+	sql_col_str(st, 4, &o->site);
 	sql_col_copy(st, 5, o->reason, sizeof o->reason);
 	sql_col_copy(st, 6, o->start_date, sizeof o->start_date);
 	o->days = sqlite3_column_int(st, 7);
@@ -193,9 +200,11 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 	if (db_begin(db, e) < 0)
 		return -1;
 	if (days == 0) {
-		if (db_settings_get(db, &set, e) < 0)
-			goto out;
+		r = db_settings_get(db, &set, e);
 		days = set.isolation_days;
+		settings_clear(&set);
+		if (r < 0)
+			goto out;
 	}
 	if (days < 1 || days > 60) {
 		err_field(e, "days", _("isolation days must be 1 to 60, not %d"), days);
@@ -429,7 +438,7 @@ fail:
 
 long long db_isolation_restart(struct db *db, long long id, const char *new_start, struct err *e)
 {
-	struct isolation o;
+	struct isolation o = {0};
 	struct isolation_new n;
 	char start[DATE_STR];
 	long long nid = -1;
@@ -459,6 +468,7 @@ long long db_isolation_restart(struct db *db, long long id, const char *new_star
 out:
 	if (nid < 0)
 		db_rollback(db);
+	db_isolation_clear(&o);
 	return nid;
 }
 

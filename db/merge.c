@@ -911,7 +911,7 @@ static int append_audit(struct merge *m, long *added, struct err *e)
 struct side_settings {
 	int found;
 	char uuid[37];
-	char community[128];
+	char *community; /* malloc'd */
 	char station;
 };
 
@@ -932,7 +932,7 @@ static int read_settings(struct merge *m, const char *schema, struct side_settin
 	if (rc == SQLITE_ROW) {
 		s->found = 1;
 		sql_col_copy(st, 0, s->uuid, sizeof s->uuid);
-		sql_col_copy(st, 1, s->community, sizeof s->community);
+		sql_col_str(st, 1, &s->community);
 		s->station =
 		    (char)(sqlite3_column_text(st, 2) ? sqlite3_column_text(st, 2)[0] : 'A');
 	}
@@ -1102,7 +1102,7 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 	       struct merge_report *r, struct err *e)
 {
 	struct merge m;
-	struct side_settings me, them;
+	struct side_settings me = {0}, them = {0};
 	int attached = 0, began = 0, rc = -1;
 
 	memset(&m, 0, sizeof m);
@@ -1130,7 +1130,7 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 		goto out;
 	}
 	snprintf(r->other_uuid, sizeof r->other_uuid, "%s", them.uuid);
-	snprintf(r->other_community, sizeof r->other_community, "%s", them.community);
+	r->other_community = xstrdup(them.community);
 	r->other_station = them.station;
 	if (init_station) {
 		long long n;
@@ -1232,6 +1232,8 @@ out:
 	if (began)
 		db_rollback(db);
 	merge_free(&m);
+	free(me.community);
+	free(them.community);
 	if (attached) {
 		struct err ignore;
 
@@ -1274,5 +1276,6 @@ void merge_report_free(struct merge_report *r)
 		item_free(&r->joins[i]);
 	free(r->conflicts);
 	free(r->joins);
+	free(r->other_community);
 	memset(r, 0, sizeof *r);
 }

@@ -31,6 +31,35 @@
 	"p.deleted_at IS NULL AND p.revoked_at IS NULL"                                            \
 	" AND (p.valid_until IS NULL OR p.valid_until >= :today)"
 
+void db_pass_clear(struct pass *p)
+{
+	free(p->household_code);
+	free(p->head_name);
+	free(p->grid_name);
+	free(p->revoke_reason);
+	free(p->notes);
+	memset(p, 0, sizeof *p);
+}
+
+void db_gate_event_clear(struct gate_event *ev)
+{
+	free(ev->checkpoint);
+	free(ev->resident);
+	free(ev->staff);
+	memset(ev, 0, sizeof *ev);
+}
+
+void db_gate_outs_free(struct gate_out *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].household_code);
+		free(v[i].head_name);
+		free(v[i].resident);
+		free(v[i].checkpoint);
+	}
+	free(v);
+}
+
 static void pass_read(sqlite3_stmt *st, struct pass *p)
 {
 	memset(p, 0, sizeof *p);
@@ -38,14 +67,14 @@ static void pass_read(sqlite3_stmt *st, struct pass *p)
 	sql_col_copy(st, 1, p->uuid, sizeof p->uuid);
 	sql_col_copy(st, 2, p->pass_no, sizeof p->pass_no);
 	p->household_id = sqlite3_column_int64(st, 3);
-	sql_col_copy(st, 4, p->household_code, sizeof p->household_code);
-	sql_col_copy(st, 5, p->head_name, sizeof p->head_name);
-	sql_col_copy(st, 6, p->grid_name, sizeof p->grid_name);
+	sql_col_str(st, 4, &p->household_code);
+	sql_col_str(st, 5, &p->head_name);
+	sql_col_str(st, 6, &p->grid_name);
 	sql_col_copy(st, 7, p->issued_date, sizeof p->issued_date);
 	sql_col_copy(st, 8, p->valid_until, sizeof p->valid_until);
 	sql_col_copy(st, 9, p->revoked_at, sizeof p->revoked_at);
-	sql_col_copy(st, 10, p->revoke_reason, sizeof p->revoke_reason);
-	sql_col_copy(st, 11, p->notes, sizeof p->notes);
+	sql_col_str(st, 10, &p->revoke_reason);
+	sql_col_str(st, 11, &p->notes);
 }
 
 static void today_str(char out[DATE_STR])
@@ -121,8 +150,12 @@ int db_pass_each(struct db *db, long long grid_id, int current_only,
 	sql_bind_int(st, ":cur", current_only ? 1 : 0);
 	sql_bind_text(st, ":today", today);
 	while ((r = sql_step_row(db, st, e)) == 1) {
+		int stop;
+
 		pass_read(st, &p);
-		if (fn(&p, ctx))
+		stop = fn(&p, ctx);
+		db_pass_clear(&p);
+		if (stop)
 			break;
 	}
 	sqlite3_reset(st);
@@ -261,10 +294,11 @@ static int live_household(struct db *db, long long id, struct err *e)
 static char station_of(struct db *db, struct err *e)
 {
 	struct settings s;
+	int r = db_settings_get(db, &s, e);
+	char station = s.station ? s.station : 'A';
 
-	if (db_settings_get(db, &s, e) < 0)
-		return 0;
-	return s.station ? s.station : 'A';
+	settings_clear(&s);
+	return r < 0 ? 0 : station;
 }
 
 /* Issues one pass inside the caller's transaction.  1 issued, 0 skipped
@@ -287,6 +321,7 @@ static int issue_one(struct db *db, long long household_id, const char *valid_un
 	if (r == 1) {
 		err_field(e, "household", _("household %s already holds pass %s; revoke it first"),
 			  cur.household_code, cur.pass_no);
+		db_pass_clear(&cur);
 		return 0;
 	}
 	memset(&p, 0, sizeof p);
@@ -501,6 +536,11 @@ fail:
 
 void db_gate_info_clear(struct gate_info *g)
 {
+	db_pass_clear(&g->pass);
+	for (size_t i = 0; i < g->n_members; i++)
+		free(g->members[i].name);
+	for (size_t i = 0; i < g->n_last; i++)
+		db_gate_event_clear(&g->last[i]);
 	free(g->members);
 	memset(g, 0, sizeof *g);
 }
@@ -541,7 +581,7 @@ static int load_members(struct db *db, long long household_id, const struct date
 			m = &g->members[g->n_members++];
 			memset(m, 0, sizeof *m);
 			m->id = rid;
-			sql_col_copy(st, 1, m->name, sizeof m->name);
+			sql_col_str(st, 1, &m->name);
 			sql_col_copy(st, 2, m->relation, sizeof m->relation);
 		}
 		m = &g->members[g->n_members - 1];
@@ -603,16 +643,18 @@ static int decide(struct db *db, const struct pass *p, struct gate_info *g, stru
 
 	memset(&f, 0, sizeof f);
 	clock_today(&f.today);
-	if (db_settings_get(db, &s, e) < 0)
-		return -1;
+	r = db_settings_get(db, &s, e);
 	g->outing_days = s.outing_days;
+	settings_clear(&s);
+	if (r < 0)
+		return -1;
 	if (load_members(db, p->household_id, &f.today, g, e) < 0)
 		return -1;
 	r = last_out(db, p->household_id, &f.last, e);
 	if (r < 0)
 		return -1;
 	f.has_last = r;
-	f.every_days = s.outing_days;
+	f.every_days = g->outing_days;
 	if (p->valid_until[0] && date_parse_iso(p->valid_until, &f.valid_until, NULL) == 0)
 		f.has_valid_until = 1;
 	f.revoked = p->revoked_at[0] != '\0';
@@ -635,9 +677,9 @@ static void event_read(sqlite3_stmt *st, struct gate_event *ev)
 	sql_col_copy(st, 1, ev->at, sizeof ev->at);
 	sql_col_copy(st, 2, ev->direction, sizeof ev->direction);
 	sql_col_copy(st, 3, ev->pass_no, sizeof ev->pass_no);
-	sql_col_copy(st, 4, ev->checkpoint, sizeof ev->checkpoint);
-	sql_col_copy(st, 5, ev->resident, sizeof ev->resident);
-	sql_col_copy(st, 6, ev->staff, sizeof ev->staff);
+	sql_col_str(st, 4, &ev->checkpoint);
+	sql_col_str(st, 5, &ev->resident);
+	sql_col_str(st, 6, &ev->staff);
 }
 
 static int load_last_events(struct db *db, long long household_id, struct gate_info *g,
@@ -731,7 +773,7 @@ int db_gate_record(struct db *db, long long pass_id, long long checkpoint_id, lo
 		   struct err *e)
 {
 	struct gate_info g;
-	struct pass p;
+	struct pass p = {0};
 	struct strbuf ch = STRBUF_INIT;
 	char uuid[37], now[CLOCK_STR];
 	sqlite3_stmt *st;
@@ -815,10 +857,12 @@ int db_gate_record(struct db *db, long long pass_id, long long checkpoint_id, lo
 	if (r < 0 || db_commit(db, e) < 0)
 		goto fail;
 	db_gate_info_clear(&g);
+	db_pass_clear(&p);
 	return 0;
 fail:
 	db_rollback(db);
 	db_gate_info_clear(&g);
+	db_pass_clear(&p);
 	return -1;
 }
 
@@ -835,9 +879,11 @@ int db_gate_still_out(struct db *db, int hours, struct gate_out **out, size_t *n
 	if (hours < 0) {
 		struct settings s;
 
-		if (db_settings_get(db, &s, e) < 0)
-			return -1;
+		r = db_settings_get(db, &s, e);
 		hours = s.out_alert_hours;
+		settings_clear(&s);
+		if (r < 0)
+			return -1;
 	}
 	st = db_stmt(db,
 		     "SELECT p.id, p.pass_no, h.id, h.code, " HEAD_NAME ", r.name, c.name, ev.at,"
@@ -873,16 +919,16 @@ int db_gate_still_out(struct db *db, int hours, struct gate_out **out, size_t *n
 		g->pass_id = sqlite3_column_int64(st, 0);
 		sql_col_copy(st, 1, g->pass_no, sizeof g->pass_no);
 		g->household_id = sqlite3_column_int64(st, 2);
-		sql_col_copy(st, 3, g->household_code, sizeof g->household_code);
-		sql_col_copy(st, 4, g->head_name, sizeof g->head_name);
-		sql_col_copy(st, 5, g->resident, sizeof g->resident);
-		sql_col_copy(st, 6, g->checkpoint, sizeof g->checkpoint);
+		sql_col_str(st, 3, &g->household_code);
+		sql_col_str(st, 4, &g->head_name);
+		sql_col_str(st, 5, &g->resident);
+		sql_col_str(st, 6, &g->checkpoint);
 		sql_col_copy(st, 7, g->at, sizeof g->at);
 		g->minutes = (long)sqlite3_column_int64(st, 8);
 	}
 	sqlite3_reset(st);
 	if (r < 0) {
-		free(v);
+		db_gate_outs_free(v, nv);
 		return -1;
 	}
 	*out = v;
@@ -943,8 +989,12 @@ int db_gate_events_each(struct db *db, const struct date *day, long long checkpo
 	sql_bind_text(st, ":hi", hi);
 	sql_bind_int(st, ":cp", checkpoint_id);
 	while ((r = sql_step_row(db, st, e)) == 1) {
+		int stop;
+
 		event_read(st, &ev);
-		if (fn(&ev, ctx))
+		stop = fn(&ev, ctx);
+		db_gate_event_clear(&ev);
+		if (stop)
 			break;
 	}
 	sqlite3_reset(st);

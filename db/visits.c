@@ -3,6 +3,7 @@
 #include "db/visits.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/clock.h"
@@ -79,7 +80,7 @@ static int check_household(struct db *db, long long id, char uuid[37], struct er
 	return r < 0 ? -1 : 0;
 }
 
-static int check_reading(struct db *db, const struct visit_new *v, int i, char name[64],
+static int check_reading(struct db *db, const struct visit_new *v, int i, char **name,
 			 struct err *e)
 {
 	const struct visit_reading *rd = &v->readings[i];
@@ -106,7 +107,7 @@ static int check_reading(struct db *db, const struct visit_new *v, int i, char n
 	sql_bind_int(st, ":hid", v->household_id);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
-		sql_col_copy(st, 0, name, 64);
+		sql_col_str(st, 0, name);
 	sqlite3_reset(st);
 	if (r == 0)
 		return err_field(e, "resident",
@@ -163,7 +164,7 @@ static int insert_reading(struct db *db, long long visit_id, const char *visit_u
 long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_out[37],
 			  struct err *e)
 {
-	char date[DATE_STR], at[CLOCK_STR], uuid[37], now[20], hh_uuid[37], name[64];
+	char date[DATE_STR], at[CLOCK_STR], uuid[37], now[20], hh_uuid[37], *name = NULL;
 	struct strbuf ch = STRBUF_INIT;
 	long long id = -1, staff = v->staff_id;
 	sqlite3_stmt *st;
@@ -216,7 +217,7 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 	if (db_audit(db, "insert", "visits", uuid, strbuf_str(&ch), e) < 0)
 		goto fail;
 	for (int i = 0; i < v->n_readings; i++) {
-		if (check_reading(db, v, i, name, e) < 0 ||
+		if (check_reading(db, v, i, &name, e) < 0 ||
 		    insert_reading(db, id, uuid, &v->readings[i], name, at, e) < 0)
 			goto fail;
 	}
@@ -225,11 +226,13 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 	if (uuid_out)
 		memcpy(uuid_out, uuid, 37);
 	strbuf_free(&ch);
+	free(name);
 	return id;
 fail:
 out:
 	db_rollback(db);
 	strbuf_free(&ch);
+	free(name);
 	return -1;
 }
 

@@ -35,7 +35,7 @@ struct cp_state {
 
 	/* gate */
 	long long cp_id;
-	char cp_name[96];
+	char *cp_name; /* malloc'd, NULL before a checkpoint is chosen */
 	struct lineedit le;
 	int shown;    /* info holds a looked-up pass */
 	int recorded; /* 'o' or 'i' just recorded for it, else 0 */
@@ -126,14 +126,22 @@ static int cp_collect(const struct checkpoint *c, void *ctx)
 		p->cap = p->cap ? 2 * p->cap : 8;
 		p->v = xrealloc(p->v, (size_t)p->cap * sizeof *p->v);
 	}
-	p->v[p->n++] = *c;
+	db_checkpoint_copy(&p->v[p->n++], c);
 	return 0;
+}
+
+static void cp_pick_free(struct cp_pick *p)
+{
+	for (int i = 0; i < p->n; i++)
+		db_checkpoint_clear(&p->v[i]);
+	free(p->v);
+	free(p);
 }
 
 static void use_checkpoint(struct cp_state *st, const struct checkpoint *c)
 {
 	st->cp_id = c->id;
-	snprintf(st->cp_name, sizeof st->cp_name, "%s", c->name);
+	xstrset(&st->cp_name, c->name);
 }
 
 static int cp_new_submit(void *ctx, struct form *f, struct err *e)
@@ -142,13 +150,16 @@ static int cp_new_submit(void *ctx, struct form *f, struct err *e)
 	struct checkpoint c;
 
 	db_checkpoint_init(&c);
-	snprintf(c.name, sizeof c.name, "%s", form_value(f, "name"));
-	snprintf(c.location, sizeof c.location, "%s", form_value(f, "location"));
+	xstrset(&c.name, form_value(f, "name"));
+	xstrset(&c.location, form_value(f, "location"));
 	snprintf(c.kind, sizeof c.kind, "%s", form_value(f, "kind"));
-	if (db_checkpoint_insert(app_db(st->app), &c, e) < 0)
+	if (db_checkpoint_insert(app_db(st->app), &c, e) < 0) {
+		db_checkpoint_clear(&c);
 		return -1;
+	}
 	use_checkpoint(st, &c);
 	app_status(st->app, _("Checkpoint %s added."), c.name);
+	db_checkpoint_clear(&c);
 	return 0;
 }
 
@@ -174,8 +185,7 @@ static int cp_picked(void *ctx, int index)
 	} else if (index == p->n) {
 		cp_new_form(p->st);
 	}
-	free(p->v);
-	free(p);
+	cp_pick_free(p);
 	return flags;
 }
 
@@ -191,8 +201,7 @@ static int choose_checkpoint(struct screen *s)
 	err_clear(&e);
 	if (db_checkpoint_each(app_db(s->app), 1, cp_collect, p, &e) < 0) {
 		app_error_err(s->app, &e);
-		free(p->v);
-		free(p);
+		cp_pick_free(p);
 		return SCREEN_HANDLED;
 	}
 	labels = xcalloc((size_t)p->n + 1, sizeof *labels);
@@ -203,10 +212,8 @@ static int choose_checkpoint(struct screen *s)
 	}
 	labels[p->n] = _("+ a new checkpoint…");
 	if (picklist_push(s->app, _("Which checkpoint?"), labels, p->n + 1, cur, cp_picked, p) <
-	    0) {
-		free(p->v);
-		free(p);
-	}
+	    0)
+		cp_pick_free(p);
 	free(labels);
 	return SCREEN_HANDLED;
 }
@@ -226,7 +233,7 @@ static void gate_reload_outs(struct cp_state *st)
 	struct err e;
 
 	err_clear(&e);
-	free(st->outs);
+	db_gate_outs_free(st->outs, st->n_outs);
 	st->outs = NULL;
 	st->n_outs = 0;
 	if (db_gate_still_out(app_db(st->app), -1, &st->outs, &st->n_outs, &e) < 0)
@@ -372,7 +379,7 @@ static void gate_draw(struct screen *s)
 	char line[512];
 
 	snprintf(line, sizeof line, _("Gate: %s    on duty: %s"),
-		 st->cp_name[0] ? st->cp_name : _("(no checkpoint: press c)"), app_staff(s->app));
+		 st->cp_name ? st->cp_name : _("(no checkpoint: press c)"), app_staff(s->app));
 	draw_fit(y++, r.x, r.w, line, THEME_TITLE);
 	y++;
 	draw_text(y, r.x + 1, 14, _("Pass number:"), THEME_LABEL);
@@ -462,10 +469,14 @@ static void gate_draw(struct screen *s)
 
 static void roster_free(struct cp_state *st)
 {
+	for (size_t i = 0; i < st->n_cps; i++)
+		db_checkpoint_clear(&st->cps[i]);
+	for (size_t i = 0; i < st->n_shifts; i++)
+		db_shift_clear(&st->shifts[i]);
 	free(st->cps);
 	free(st->shifts);
-	free(st->gaps);
-	free(st->clashes);
+	db_roster_gaps_free(st->gaps, st->n_gaps);
+	db_roster_clashes_free(st->clashes, st->n_clashes);
 	st->cps = NULL;
 	st->shifts = NULL;
 	st->gaps = NULL;
@@ -478,7 +489,7 @@ static int roster_cp(const struct checkpoint *c, void *ctx)
 	struct cp_state *st = ctx;
 
 	st->cps = xrealloc(st->cps, (st->n_cps + 1) * sizeof *st->cps);
-	st->cps[st->n_cps++] = *c;
+	db_checkpoint_copy(&st->cps[st->n_cps++], c);
 	return 0;
 }
 
@@ -487,7 +498,7 @@ static int roster_shift(const struct shift *s, void *ctx)
 	struct cp_state *st = ctx;
 
 	st->shifts = xrealloc(st->shifts, (st->n_shifts + 1) * sizeof *st->shifts);
-	st->shifts[st->n_shifts++] = *s;
+	db_shift_copy_row(&st->shifts[st->n_shifts++], s);
 	return 0;
 }
 
@@ -824,19 +835,20 @@ static int shift_submit(void *ctx, struct form *f, struct err *e)
 	struct db *db = app_db(sf->st->app);
 	struct shift sh = sf->sh;
 	const char *person = form_value(f, "person");
-	struct staff_member m;
-	int isnew = 0, r;
+	struct staff_member m = {0};
+	int isnew = 0, r = -1;
 
 	snprintf(sh.date, sizeof sh.date, "%s", form_value(f, "date"));
 	snprintf(sh.start_time, sizeof sh.start_time, "%s", form_value(f, "start"));
 	snprintf(sh.end_time, sizeof sh.end_time, "%s", form_value(f, "end"));
 	snprintf(sh.role, sizeof sh.role, "%s", form_value(f, "role"));
-	snprintf(sh.notes, sizeof sh.notes, "%s", form_value(f, "notes"));
+	sh.notes = xstrdup(form_value(f, "notes")); /* sf->sh keeps its own */
 	if (db_begin(db, e) < 0)
-		return -1;
+		goto out;
 	sh.staff_id = -1;
 	if (*person) {
 		r = db_staff_find(db, person, &m, e);
+		db_staff_member_clear(&m);
 		if (r < 0)
 			goto fail;
 		isnew = r == 0;
@@ -844,22 +856,30 @@ static int shift_submit(void *ctx, struct form *f, struct err *e)
 		if (sh.staff_id < 0)
 			goto fail;
 	}
+	r = -1;
 	if ((sf->editing ? db_shift_update(db, &sh, e) : db_shift_insert(db, &sh, e)) < 0)
-		return -1; /* rolled back */
+		goto out; /* rolled back */
 	if (db_commit(db, e) < 0)
-		return -1;
+		goto out;
 	if (isnew)
 		app_status(sf->st->app, _("%s added to the list as a volunteer."), person);
-	return 0;
+	r = 0;
+	goto out;
 fail:
 	db_rollback(db);
-	return -1;
+	r = -1;
+out:
+	free(sh.notes);
+	return r;
 }
 
 static void shift_form_close(void *ctx, int saved)
 {
+	struct shift_form *sf = ctx;
+
 	(void)saved;
-	free(ctx);
+	db_shift_clear(&sf->sh);
+	free(sf);
 }
 
 static void shift_form(struct cp_state *st, const struct shift *edit)
@@ -870,7 +890,7 @@ static void shift_form(struct cp_state *st, const struct shift *edit)
 
 	sf->st = st;
 	if (edit) {
-		sf->sh = *edit;
+		db_shift_copy_row(&sf->sh, edit);
 		sf->editing = 1;
 	} else {
 		const struct shift *near = cursor_shift(st);
@@ -961,6 +981,7 @@ static int p_fetch(void *ctx, const void *anchor, int dir, int n, void **out, st
 static void p_row_free(void *ctx, void *row)
 {
 	(void)ctx;
+	db_pass_clear(row);
 	free(row);
 }
 
@@ -1045,6 +1066,7 @@ static int issue_submit(void *ctx, struct form *f, struct err *e)
 		if (db_pass_issue(db, hh, until, form_value(f, "notes"), &p, e) < 0)
 			return -1;
 		app_status(st->app, _("Pass %s issued to %s."), p.pass_no, p.household_code);
+		db_pass_clear(&p);
 		return 0;
 	}
 	if (db_pass_issue_grid(db, r == 2 ? grid : -1, until, &issued, &skipped, e) < 0)
@@ -1409,7 +1431,8 @@ static void cp_close(struct screen *s)
 	struct cp_state *st = s->state;
 
 	db_gate_info_clear(&st->info);
-	free(st->outs);
+	db_gate_outs_free(st->outs, st->n_outs);
+	free(st->cp_name);
 	roster_free(st);
 	list_free(&st->plist);
 	lineedit_free(&st->le);

@@ -285,15 +285,25 @@ int donation_void_push(struct app *app, long long id, const char *what)
 
 struct dist_ctx {
 	struct app *app;
-	char item[128], unit[32];
+	char *item, *unit; /* malloc'd */
 	long long household_id, checkpoint_id;
 };
+
+static void dist_ctx_free(void *c, int saved)
+{
+	struct dist_ctx *x = c;
+
+	(void)saved;
+	free(x->item);
+	free(x->unit);
+	free(x);
+}
 
 static int check_dist_quantity(void *c, struct form *f, const char *name, const char *v,
 			       struct err *e)
 {
 	struct dist_ctx *x = c;
-	struct stock_row s;
+	struct stock_row s = {0};
 	struct stock_line line;
 	long long q;
 
@@ -304,6 +314,7 @@ static int check_dist_quantity(void *c, struct form *f, const char *name, const 
 		return -1;
 	line.received = s.received;
 	line.distributed = s.distributed;
+	db_stock_row_clear(&s);
 	if (stock_check_distribution(&line, q, x->item, x->unit, e) < 0) {
 		snprintf(e->field, sizeof e->field, "%s", name);
 		return -1;
@@ -411,7 +422,7 @@ static int dist_submit(void *c, struct form *f, struct err *e)
 static int dist_push_item(struct app *app, const char *item, const char *unit)
 {
 	struct dist_ctx *x = xcalloc(1, sizeof *x);
-	struct stock_row s;
+	struct stock_row s = {0};
 	struct form *f;
 	struct err e;
 	char have[MONEY_STR], *title, *label;
@@ -420,15 +431,16 @@ static int dist_push_item(struct app *app, const char *item, const char *unit)
 
 	x->app = app;
 	x->household_id = x->checkpoint_id = -1;
-	snprintf(x->item, sizeof x->item, "%s", item);
-	snprintf(x->unit, sizeof x->unit, "%s", unit);
+	x->item = xstrdup(item);
+	x->unit = xstrdup(unit);
 	err_clear(&e);
 	if (db_stock_get(app_db(app), item, unit, &s, &e) < 0) {
 		app_error_err(app, &e);
-		free(x);
+		dist_ctx_free(x, 0);
 		return -1;
 	}
 	quantity_format(s.on_hand, have, sizeof have);
+	db_stock_row_clear(&s);
 	clock_today(&today);
 	date_format(&today, iso);
 	title = xasprintf(_("Give out %s"), item);
@@ -459,14 +471,21 @@ struct item_pick {
 	int n;
 };
 
+static void item_pick_free(struct item_pick *p)
+{
+	for (int i = 0; i < p->n; i++)
+		db_stock_row_clear(&p->rows[i]);
+	free(p->rows);
+	free(p);
+}
+
 static int item_done(void *c, int index)
 {
 	struct item_pick *p = c;
 
 	if (index >= 0 && index < p->n)
 		dist_push_item(p->app, p->rows[index].item, p->rows[index].unit);
-	free(p->rows);
-	free(p);
+	item_pick_free(p);
 	return SCREEN_HANDLED;
 }
 
@@ -535,12 +554,12 @@ static int filter_submit(void *c, struct form *f, struct err *e)
 	const char *kind = form_value(f, "kind");
 
 	(void)e;
-	memset(lf, 0, sizeof *lf);
+	ledger_filter_clear(lf);
 	snprintf(lf->from, sizeof lf->from, "%s", form_value(f, "from"));
 	snprintf(lf->to, sizeof lf->to, "%s", form_value(f, "to"));
-	snprintf(lf->donor, sizeof lf->donor, "%s", form_value(f, "donor"));
+	xstrset(&lf->donor, form_value(f, "donor"));
 	snprintf(lf->kind, sizeof lf->kind, "%s", strcmp(kind, "all") ? kind : "");
-	snprintf(lf->item, sizeof lf->item, "%s", form_value(f, "item"));
+	xstrset(&lf->item, form_value(f, "item"));
 	if (x->done)
 		x->done(x->ctx);
 	return 0;

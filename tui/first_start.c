@@ -94,20 +94,24 @@ static int community_submit(void *ctx, struct form *f, struct err *e)
 	struct settings s;
 
 	settings_defaults(&s);
-	snprintf(s.community, sizeof s.community, "%s", form_value(f, "community"));
-	snprintf(s.street, sizeof s.street, "%s", form_value(f, "street"));
-	snprintf(s.district, sizeof s.district, "%s", form_value(f, "district"));
+	xstrset(&s.community, form_value(f, "community"));
+	xstrset(&s.street, form_value(f, "street"));
+	xstrset(&s.district, form_value(f, "district"));
 	s.station = setup_station(form_value(f, "station"));
 	set_refusal(fs, NULL);
 	if (setup_new_community(cli, &s, e) < 0) {
 		set_refusal(fs, e->msg);
+		settings_clear(&s);
 		return -1;
 	}
-	if (app_begin(app, e) < 0)
+	if (app_begin(app, e) < 0) {
+		settings_clear(&s);
 		return -1;
+	}
 	/* fs goes with its screen, which app_begin closed */
 	app_status(app, _("Created the database of %s (station %c): %s"), s.community, s.station,
 		   cli->db_path);
+	settings_clear(&s);
 	return 0;
 }
 

@@ -131,7 +131,7 @@ static int start_submit(void *ctx, struct form *f, struct err *e)
 {
 	struct fctx *c = ctx;
 	struct isolation_new n = {0};
-	struct isolation iso;
+	struct isolation iso = {0};
 	int central = !strcmp(form_value(f, "kind"), "central");
 	long long id;
 
@@ -148,6 +148,7 @@ static int start_submit(void *ctx, struct form *f, struct err *e)
 	if (db_isolation_get(app_db(c->app), id, &iso, e) == 1)
 		app_status(c->app, _("Isolation started on %s: %d days, last day %s."),
 			   iso.start_date, iso.days, iso.last_day);
+	db_isolation_clear(&iso);
 	if (c->saved)
 		c->saved(c->sctx, id);
 	return 0;
@@ -156,7 +157,7 @@ static int start_submit(void *ctx, struct form *f, struct err *e)
 int iso_start_push(struct app *app, long long resident_id, iso_saved_fn saved, void *ctx)
 {
 	struct resident r;
-	struct isolation cur;
+	struct isolation cur = {0};
 	struct err e;
 	struct fctx *c;
 	struct form *f;
@@ -184,6 +185,7 @@ int iso_start_push(struct app *app, long long resident_id, iso_saved_fn saved, v
 				    "it instead."),
 				  r.name, cur.start_date);
 		model_resident_clear(&r);
+		db_isolation_clear(&cur);
 		return -1;
 	}
 	snprintf(who, sizeof who, "%s (%s)", r.name, r.household_code ? r.household_code : "");
@@ -383,7 +385,7 @@ static int check_extend(void *ctx, struct form *f, const char *name, const char 
 static int extend_submit(void *ctx, struct form *f, struct err *e)
 {
 	struct fctx *c = ctx;
-	struct isolation iso;
+	struct isolation iso = {0};
 	int n = 0;
 
 	parse_int(form_value(f, "by"), &n);
@@ -392,6 +394,7 @@ static int extend_submit(void *ctx, struct form *f, struct err *e)
 	if (db_isolation_get(app_db(c->app), c->id, &iso, e) == 1)
 		app_status(c->app, _("%s: now %d days, last day %s."), c->row.name,
 			   iso.days + iso.extended_days, iso.last_day);
+	db_isolation_clear(&iso);
 	if (c->saved)
 		c->saved(c->sctx, c->id);
 	return 0;
@@ -430,7 +433,7 @@ int iso_extend_push(struct app *app, long long isolation_id, iso_saved_fn saved,
 static int restart_submit(void *ctx, struct form *f, struct err *e)
 {
 	struct fctx *c = ctx;
-	struct isolation iso;
+	struct isolation iso = {0};
 	long long id = db_isolation_restart(app_db(c->app), c->id, form_value(f, "start"), e);
 
 	if (id < 0)
@@ -438,6 +441,7 @@ static int restart_submit(void *ctx, struct form *f, struct err *e)
 	if (db_isolation_get(app_db(c->app), id, &iso, e) == 1)
 		app_status(c->app, _("%s: a new count of %d days from %s, last day %s."),
 			   c->row.name, iso.days, iso.start_date, iso.last_day);
+	db_isolation_clear(&iso);
 	if (c->saved)
 		c->saved(c->sctx, id);
 	return 0;

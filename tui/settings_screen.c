@@ -102,18 +102,22 @@ static int check_file(void *c, struct form *f, const char *name, const char *v, 
 static int submit(void *c, struct form *f, struct err *e)
 {
 	struct ctx *x = c;
-	struct settings s = *app_settings(x->app);
+	struct settings s;
+	int r;
 
-	snprintf(s.community, sizeof s.community, "%s", form_value(f, "community"));
-	snprintf(s.street, sizeof s.street, "%s", form_value(f, "street"));
-	snprintf(s.district, sizeof s.district, "%s", form_value(f, "district"));
+	settings_copy(&s, app_settings(x->app));
+	xstrset(&s.community, form_value(f, "community"));
+	xstrset(&s.street, form_value(f, "street"));
+	xstrset(&s.district, form_value(f, "district"));
 	s.fever_threshold = parse_tenths(form_value(f, "fever"));
 	parse_int(form_value(f, "iso_days"), &s.isolation_days);
 	snprintf(s.am_cutoff, sizeof s.am_cutoff, "%s", form_value(f, "am"));
 	snprintf(s.pm_cutoff, sizeof s.pm_cutoff, "%s", form_value(f, "pm"));
 	parse_int(form_value(f, "outing"), &s.outing_days);
 	parse_int(form_value(f, "out_alert"), &s.out_alert_hours);
-	if (db_settings_put(app_db(x->app), &s, e) < 0)
+	r = db_settings_put(app_db(x->app), &s, e);
+	settings_clear(&s);
+	if (r < 0)
 		return -1;
 	app_settings_reload(x->app);
 	app_status(x->app, "%s", _("Settings saved."));

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "core/settings.h"
 #include "db/checkpoints.h"
 #include "db/db.h"
@@ -37,14 +38,14 @@ static int setup(void **state)
 	assert_int_equal(db_open(&f->db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(f->db, "测试员");
 	settings_defaults(&s);
-	strcpy(s.community, "幸福里社区");
+	xstrset(&s.community, "幸福里社区");
 	assert_int_equal(db_settings_put(f->db, &s, &e), 0);
 	db_checkpoint_init(&c);
-	strcpy(c.name, "东门卡点");
+	xstrset(&c.name, "东门卡点");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), 0);
 	f->east = c.id;
 	db_checkpoint_init(&c);
-	strcpy(c.name, "西门卡点");
+	xstrset(&c.name, "西门卡点");
 	strcpy(c.kind, "road");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), 0);
 	f->west = c.id;
@@ -103,19 +104,19 @@ static void test_checkpoint_crud(void **state)
 
 	err_clear(&e);
 	db_checkpoint_init(&c);
-	strcpy(c.name, "东门卡点");
+	xstrset(&c.name, "东门卡点");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), -1);
 	assert_string_equal(e.field, "name");
 	db_checkpoint_init(&c);
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), -1);
-	strcpy(c.name, "南门");
+	xstrset(&c.name, "南门");
 	strcpy(c.kind, "tower");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), -1);
 	assert_string_equal(e.field, "kind");
 
 	assert_int_equal(db_checkpoint_get(f->db, f->west, &got, &e), 1);
 	assert_string_equal(got.kind, "road");
-	strcpy(got.location, "西门外路口");
+	xstrset(&got.location, "西门外路口");
 	assert_int_equal(db_checkpoint_update(f->db, &got, &e), 1);
 	assert_int_equal(db_checkpoint_update(f->db, &got, &e), 0);
 	assert_int_equal(count(f->db, "SELECT count(*) FROM audit_log WHERE table_name ="

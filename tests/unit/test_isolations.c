@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "core/model.h"
 #include "core/settings.h"
 #include "db/db.h"
@@ -42,7 +43,7 @@ static int setup(void **state)
 	assert_int_equal(db_open(&f->db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(f->db, "测试员");
 	settings_defaults(&s);
-	strcpy(s.community, "高河村");
+	xstrset(&s.community, "高河村");
 	assert_int_equal(db_settings_put(f->db, &s, &e), 0);
 	assert_int_equal(db_household_insert(f->db, &h, &e), 0);
 	r.household_id = h.id;

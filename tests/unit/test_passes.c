@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "core/model.h"
 #include "core/settings.h"
 #include "db/checkpoints.h"
@@ -68,7 +69,7 @@ static int setup(void **state)
 	assert_int_equal(db_open(&f->db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(f->db, "测试员");
 	settings_defaults(&s);
-	strcpy(s.community, "幸福里社区");
+	xstrset(&s.community, "幸福里社区");
 	assert_int_equal(db_settings_put(f->db, &s, &e), 0);
 	f->grid1 = db_grid_ensure(f->db, "第一网格", &e);
 	f->grid2 = db_grid_ensure(f->db, "第二网格", &e);
@@ -85,7 +86,7 @@ static int setup(void **state)
 	}
 	f->child0 = resident(f->db, f->hh[0], "王小明", "child");
 	db_checkpoint_init(&c);
-	strcpy(c.name, "东门卡点");
+	xstrset(&c.name, "东门卡点");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), 0);
 	f->gate = c.id;
 	*state = f;

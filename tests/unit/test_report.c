@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "core/report.h"
 #include "core/strbuf.h"
 #include "core/textwidth.h"
@@ -20,7 +21,7 @@ static void sample(struct daily_stats *s)
 	memset(s, 0, sizeof *s);
 	strcpy(s->date, "2020-02-15");
 	strcpy(s->as_of, "2020-02-15 09:30:00");
-	strcpy(s->community, "幸福里社区");
+	xstrset(&s->community, "幸福里社区");
 	strcpy(s->am_cutoff, "12:00");
 	strcpy(s->pm_cutoff, "20:00");
 	s->fever_threshold = 373;

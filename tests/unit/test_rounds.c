@@ -79,7 +79,7 @@ static int setup(void **state)
 	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(db, "王芳");
 	settings_defaults(&s);
-	strcpy(s.community, "幸福里社区");
+	xstrset(&s.community, "幸福里社区");
 	assert_int_equal(db_settings_put(db, &s, &e), 0);
 	grid_b = db_grid_ensure(db, "第二网格", &e);
 	grid_a = db_grid_ensure(db, "第一网格", &e);

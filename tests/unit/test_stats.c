@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "core/model.h"
 #include "core/settings.h"
 #include "db/db.h"
@@ -37,7 +38,7 @@ static void test_cutoffs(void **state)
 	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(db, "测试员");
 	settings_defaults(&set);
-	strcpy(set.community, "幸福里社区");
+	xstrset(&set.community, "幸福里社区");
 	assert_int_equal(db_settings_put(db, &set, &e), 0);
 	assert_int_equal(db_household_insert(db, &h, &e), 0);
 	r.household_id = h.id;
