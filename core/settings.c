@@ -1,4 +1,5 @@
 /* settings: defaults and validation of the community's settings. */
+#include "core/limits.h"
 #include "core/settings.h"
 
 #include <stdlib.h>
@@ -48,6 +49,9 @@ int settings_validate(const struct settings *s, struct err *e)
 
 	if (!s->community || !s->community[0])
 		return err_field(e, "community", _("the community name is required"));
+	if (limits_check_row("settings", e, "community", s->community, "street", s->street,
+			     "district", s->district, (const char *)NULL) < 0)
+		return -1;
 	if (s->station < 'A' || s->station > 'Z')
 		return err_field(e, "station", _("the station code is one letter A-Z"));
 	if (s->fever_threshold < 360 || s->fever_threshold > 400)

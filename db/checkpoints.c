@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/model.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -95,6 +96,9 @@ static int cp_check(struct db *db, const struct checkpoint *c, struct err *e)
 
 	if (!c->name[0])
 		return err_field(e, "name", _("the checkpoint needs a name"));
+	if (limits_check_row("checkpoints", e, "name", c->name, "location", c->location,
+			     (const char *)NULL) < 0)
+		return -1;
 	if (!model_enum_find(model_checkpoint_kind, c->kind))
 		return err_field(e, "kind", _("unknown checkpoint kind \"%s\""), c->kind);
 	if (c->active != 0 && c->active != 1)
@@ -398,6 +402,8 @@ static int shift_check(struct db *db, const struct shift *s, struct err *e)
 		return err_field(e, "role", _("the role is leader or member"));
 	if (s->present < -1 || s->present > 1)
 		return err_field(e, "present", _("present is yes, no or not recorded"));
+	if (limits_check("shifts", "notes", s->notes, e) < 0)
+		return -1;
 	if (s->staff_id >= 0) {
 		r = live_row(db, "SELECT 1 FROM staff WHERE id = :id AND deleted_at IS NULL",
 			     s->staff_id, e);

@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/money.h"
 #include "core/receipt.h"
 #include "core/settings.h"
@@ -54,6 +55,10 @@ static int day_or_today(const char *in, const char *field, char out[DATE_STR], s
 
 static int validate(const struct donation_new *d, struct err *e)
 {
+	if (limits_check_row("donations", e, "donor_name", d->donor_name, "phone", d->phone,
+			     "item", d->item, "unit", d->unit, "designation", d->designation,
+			     "notes", d->notes, (const char *)NULL) < 0)
+		return -1;
 	if (!d->anonymous && empty(d->donor_name))
 		return err_field(e, "donor_name",
 				 _("the donor's name is required (or mark it anonymous)"));
@@ -279,6 +284,8 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 
 	if (empty(reason))
 		return err_field(e, "void_reason", _("a void needs its reason"));
+	if (limits_check("donations", "void_reason", reason, e) < 0)
+		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
 	st = db_stmt(db,
@@ -360,6 +367,9 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 	long long id = -1, staff = d->staff_id;
 	sqlite3_stmt *st;
 
+	if (limits_check_row("distributions", e, "item", d->item, "unit", d->unit, "recipient",
+			     d->recipient, "notes", d->notes, (const char *)NULL) < 0)
+		return -1;
 	if (empty(d->item))
 		return err_field(e, "item", _("a distribution needs the item"));
 	if (empty(d->unit))

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/isolation.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/model.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
@@ -195,6 +196,9 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 		return err_field(e, "reason", _("unknown isolation reason \"%s\""), n->reason);
 	if (!strcmp(n->kind, "central") && (!n->site || !*n->site))
 		return err_field(e, "site", _("a central isolation needs the site's name"));
+	if (limits_check_row("isolations", e, "site", n->site, "notes", n->notes,
+			     (const char *)NULL) < 0)
+		return -1;
 	if (day_or_today(n->start_date, "start_date", start, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)

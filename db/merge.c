@@ -22,6 +22,7 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/strbuf.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
@@ -969,6 +970,42 @@ static int check_receipts(struct merge *m, const char *path, struct err *e)
 	return r;
 }
 
+/* A text over its column's limit (core/limits.h) that this database does not
+ * already hold is refused, naming the record, the field and the limit: the
+ * merge takes it whole or not at all, never cut.  (A value held here already,
+ * an older row, is no news and is left to `check`.) */
+static int check_limits(struct merge *m, const char *path, struct err *e)
+{
+	int r = 0;
+
+	for (const struct text_limit *l = text_limits; l->table && !r; l++) {
+		char *sql = xasprintf("SELECT o.uuid, length(o.\"%s\") FROM other.\"%s\" o"
+				      " WHERE length(o.\"%s\") > %d AND NOT EXISTS (SELECT 1 FROM"
+				      " main.\"%s\" h WHERE h.uuid = o.uuid AND h.\"%s\" IS o.\"%s\")"
+				      " LIMIT 1",
+				      l->column, l->table, l->column, l->max_chars, l->table,
+				      l->column, l->column);
+		sqlite3_stmt *st = prepare(m, sql, e);
+		int rc;
+
+		free(sql);
+		if (!st)
+			return -1;
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			r = err_set(e,
+				    _("%s: the %s of %s record %s is %d characters long, over its "
+				      "limit of %d; nothing was merged"),
+				    path, _(l->label), l->table,
+				    (const char *)sqlite3_column_text(st, 0),
+				    sqlite3_column_int(st, 1), l->max_chars);
+		else if (rc != SQLITE_DONE)
+			r = sql_error(m->db, e, _("merge: reading the other file failed"));
+		sqlite3_finalize(st);
+	}
+	return r;
+}
+
 static void merge_free(struct merge *m)
 {
 	for (int i = 0; i < MERGE_TABLES; i++)
@@ -1193,7 +1230,7 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 		if (read_last_met(&m, e) < 0)
 			goto out;
 	}
-	if (check_receipts(&m, path, e) < 0)
+	if (check_receipts(&m, path, e) < 0 || check_limits(&m, path, e) < 0)
 		goto out;
 	if (prepare_all(&m, e) < 0)
 		goto out;

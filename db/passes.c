@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/isolation.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -370,7 +371,7 @@ int db_pass_issue(struct db *db, long long household_id, const char *valid_until
 	char station;
 	int r;
 
-	if (check_valid_until(valid_until, e) < 0)
+	if (check_valid_until(valid_until, e) < 0 || limits_check("passes", "notes", notes, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -450,6 +451,8 @@ int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *
 
 	if (!reason || !*reason)
 		return err_field(e, "revoke_reason", _("say why the pass is revoked"));
+	if (limits_check("passes", "revoke_reason", reason, e) < 0)
+		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
 	r = db_pass_get(db, id, &p, e);

@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "db/db.h"
 #include "db/sql.h"
 
@@ -57,6 +58,10 @@ long long db_staff_ensure(struct db *db, const char *name, const char *role, str
 
 	if (!name || !*name) {
 		err_field(e, "staff", _("a staff name is required"));
+		return -1;
+	}
+	if (limits_check("staff", "name", name, e) < 0) {
+		snprintf(e->field, sizeof e->field, "staff");
 		return -1;
 	}
 	r = db_staff_find(db, name, &m, e);

@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/strbuf.h"
 #include "db/db.h"
 #include "db/sql.h"
@@ -178,8 +179,11 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 			  visit_outcome_code(v->outcome));
 		return -1;
 	}
-	if (resolve_when(v, date, at, e) < 0)
+	if (resolve_when(v, date, at, e) < 0 || limits_check("visits", "notes", v->notes, e) < 0)
 		return -1;
+	for (int i = 0; i < v->n_readings; i++)
+		if (limits_check("readings", "note", v->readings[i].note, e) < 0)
+			return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
 	if (check_household(db, v->household_id, hh_uuid, e) < 0)

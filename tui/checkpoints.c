@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/limits.h"
 #include "core/lineedit.h"
 #include "core/model.h"
 #include "core/outing.h"
@@ -167,8 +168,8 @@ static void cp_new_form(struct cp_state *st)
 {
 	struct form *f = form_new(_("A new checkpoint"), st);
 
-	form_add_text(f, "name", N_("Checkpoint name"), "", 30, FORM_REQUIRED, NULL);
-	form_add_text(f, "location", N_("Location"), "", 60, 0, NULL);
+	form_add_text(f, "name", N_("Checkpoint name"), "", limits_max("checkpoints", "name"), FORM_REQUIRED, NULL);
+	form_add_text(f, "location", N_("Location"), "", limits_max("checkpoints", "location"), 0, NULL);
 	form_add_enum(f, "kind", N_("Kind"), model_checkpoint_kind, "gate", FORM_REQUIRED);
 	form_push(st->app, f, cp_new_submit, NULL);
 }
@@ -910,9 +911,9 @@ static void shift_form(struct cp_state *st, const struct shift *edit)
 	form_add_number(f, "start", N_("From"), sf->sh.start_time, 5, FORM_REQUIRED, check_time);
 	form_add_number(f, "end", N_("To"), sf->sh.end_time, 5, FORM_REQUIRED, check_time);
 	form_add_text(f, "person", N_("Person (empty: nobody yet)"), edit ? edit->staff_name : "",
-		      30, 0, check_person);
+		      limits_max("staff", "name"), 0, check_person);
 	form_add_enum(f, "role", N_("Role"), model_shift_role, sf->sh.role, FORM_REQUIRED);
-	form_add_text(f, "notes", N_("Notes"), sf->sh.notes, 200, 0, NULL);
+	form_add_text(f, "notes", N_("Notes"), sf->sh.notes, limits_max("shifts", "notes"), 0, NULL);
 	form_push(st->app, f, shift_submit, shift_form_close);
 }
 
@@ -1085,10 +1086,10 @@ static void issue_form(struct cp_state *st)
 	clock_today(&t);
 	t = date_add(&t, 30);
 	date_format(&t, until);
-	form_add_text(f, "target", N_("Household code, grid name, or * for all"), "", 40,
+	form_add_text(f, "target", N_("Household code, grid name, or * for all"), "", limits_max("grids", "name"),
 		      FORM_REQUIRED, NULL);
 	form_add_date(f, "valid_until", N_("Valid until (empty: until revoked)"), until, 0, NULL);
-	form_add_text(f, "notes", N_("Notes"), "", 100, 0, NULL);
+	form_add_text(f, "notes", N_("Notes"), "", limits_max("passes", "notes"), 0, NULL);
 	form_push(st->app, f, issue_submit, NULL);
 }
 
@@ -1367,7 +1368,8 @@ static int act_void(struct screen *s)
 	rc->id = p->id;
 	snprintf(title, sizeof title, _("Revoke pass %s (%s)"), p->pass_no, p->household_code);
 	f = form_new(title, rc);
-	form_add_text(f, "reason", N_("Reason"), "", 100, FORM_REQUIRED, NULL);
+	form_add_text(f, "reason", N_("Reason"), "", limits_max("passes", "revoke_reason"),
+		      FORM_REQUIRED, NULL);
 	form_push(s->app, f, revoke_submit, revoke_close);
 	return SCREEN_HANDLED;
 }

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/limits.h"
 #include "core/settings.h"
 #include "core/xalloc.h"
 #include "db/merge.h"
@@ -119,9 +120,9 @@ static void push_community_form(struct first *fs)
 {
 	struct form *f = form_new(_("A new community"), fs);
 
-	form_add_text(f, "community", N_("Community"), "", 40, FORM_REQUIRED, NULL);
-	form_add_text(f, "street", N_("Street office"), "", 40, 0, NULL);
-	form_add_text(f, "district", N_("District"), "", 40, 0, NULL);
+	form_add_text(f, "community", N_("Community"), "", limits_max("settings", "community"), FORM_REQUIRED, NULL);
+	form_add_text(f, "street", N_("Street office"), "", limits_max("settings", "street"), 0, NULL);
+	form_add_text(f, "district", N_("District"), "", limits_max("settings", "district"), 0, NULL);
 	form_add_text(f, "station", N_("Station code"), "A", 0, FORM_REQUIRED, check_station);
 	form_push(fs->app, f, community_submit, form_closed);
 }

@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/isolation.h"
+#include "core/limits.h"
 #include "core/model.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
@@ -196,11 +197,11 @@ int iso_start_push(struct app *app, long long resident_id, iso_saved_fn saved, v
 	f = form_new(_("Start an isolation"), c);
 	form_add_readonly(f, "who", N_("Resident"), who);
 	form_add_enum(f, "kind", N_("Kind"), model_iso_kind, "home", FORM_REQUIRED);
-	form_add_text(f, "site", N_("Central site"), NULL, 60, 0, check_site);
+	form_add_text(f, "site", N_("Central site"), NULL, limits_max("isolations", "site"), 0, check_site);
 	form_add_enum(f, "reason", N_("Reason"), model_iso_reason, "key_area", FORM_REQUIRED);
 	form_add_date(f, "start", N_("Start date"), today, FORM_REQUIRED, NULL);
 	form_add_number(f, "days", N_("Days"), days, 2, FORM_REQUIRED, check_days);
-	form_add_text(f, "notes", N_("Notes"), NULL, 200, 0, NULL);
+	form_add_text(f, "notes", N_("Notes"), NULL, limits_max("isolations", "notes"), 0, NULL);
 	return form_push(app, f, start_submit, fctx_close);
 }
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/limits.h"
 #include "core/settings.h"
 #include "core/xalloc.h"
 #include "db/settings.h"
@@ -147,9 +148,9 @@ int settings_screen_push(struct app *app)
 	snprintf(iso, sizeof iso, "%d", s->isolation_days);
 	snprintf(outing, sizeof outing, "%d", s->outing_days);
 	snprintf(alert, sizeof alert, "%d", s->out_alert_hours);
-	form_add_text(f, "community", N_("Community"), s->community, 60, FORM_REQUIRED, NULL);
-	form_add_text(f, "street", N_("Street office"), s->street, 60, 0, NULL);
-	form_add_text(f, "district", N_("District"), s->district, 60, 0, NULL);
+	form_add_text(f, "community", N_("Community"), s->community, limits_max("settings", "community"), FORM_REQUIRED, NULL);
+	form_add_text(f, "street", N_("Street office"), s->street, limits_max("settings", "street"), 0, NULL);
+	form_add_text(f, "district", N_("District"), s->district, limits_max("settings", "district"), 0, NULL);
 	form_add_readonly(f, "station", N_("Station code"), station);
 	form_add_number(f, "fever", N_("Fever threshold (°C)"), fever, 5, FORM_REQUIRED,
 			check_fever);
