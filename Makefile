@@ -1,5 +1,7 @@
 # doorstep: a plain Makefile.  `make run` and `make test` are all a user needs;
-# both first run tools/deps.sh, which installs missing Debian packages as root.
+# both first run tools/deps.sh, which installs missing Debian packages as root,
+# and only then build, in a second make level: the compiler flags come from
+# pkg-config, which can only answer once the -dev packages are installed.
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -7,9 +9,23 @@ BUILD   ?= build
 CC      ?= cc
 VERSION := 0.1.0
 
+# The libraries, in one place: a new one is one more word here (its Debian
+# -dev package goes into tools/deps.sh).  PKGS are pkg-config modules,
+# LIBS_L libraries without a .pc file (given as -l flags).
 PKGS     := ncursesw sqlite3 pangocairo
+LIBS_L   := csv m
+TEST_PKGS := vterm
+TEST_LIBS_L := cmocka util
+
+# make run / make test on a machine without the packages: deps first, then
+# the same goal again one level down (DEPS_DONE=1), which reads pkg-config.
+DEPS_FIRST := $(if $(DEPS_DONE),,$(filter run test,$(MAKECMDGOALS)))
+ifeq ($(DEPS_FIRST),)
 PKG_CF   := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TEST_CF  := $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null) $(TEST_LIBS_L:%=-l%)
+endif
 
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -Werror=implicit-function-declaration -Wno-format-truncation
@@ -25,7 +41,7 @@ LOCALEDIR := $(PREFIX)/share/locale
 ALL_CF  = -std=c11 -D_GNU_SOURCE -I. -I$(BUILD)/gen $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CF) \
           -DDOORSTEP_VERSION='"$(VERSION)"' -DDOORSTEP_DATADIR='"$(DATADIR)"' \
           -DDOORSTEP_LOCALEDIR='"$(LOCALEDIR)"' -MMD -MP
-LIBS    = $(PKG_LIBS) -lcsv -lm
+LIBS    = $(PKG_LIBS) $(LIBS_L:%=-l%)
 
 CORE_SRC := $(sort $(wildcard core/*.c))
 DB_SRC   := $(sort $(wildcard db/*.c))
@@ -46,7 +62,7 @@ TOOL_BIN   := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/tools/%)
 PO         := $(wildcard data/locale/*.po)
 MO         := $(PO:data/locale/%.po=$(BUILD)/locale/%/LC_MESSAGES/doorstep.mo)
 
-.PHONY: all deps run test check-unit lint bench fuzz install clean pot
+.PHONY: all deps run test check-unit lint bench fuzz install clean pot print-cflags print-libs
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/doorstep $(MO) $(BUILD)/data
@@ -86,15 +102,15 @@ $(BUILD)/locale/%/LC_MESSAGES/doorstep.mo: data/locale/%.po
 $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libdoorstep.a
 	@mkdir -p $(@D)
 	@echo "CC $<"
-	@$(CC) $(ALL_CF) -o $@ $< $(BUILD)/libdoorstep.a $(LIBS) -lcmocka
+	@$(CC) $(ALL_CF) -o $@ $< $(BUILD)/libdoorstep.a $(LIBS) $(TEST_LIBS)
 
 $(BUILD)/tests/screen/harness.o: tests/screen/harness.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CF) $(shell pkg-config --cflags vterm 2>/dev/null) -c $< -o $@
+	$(CC) $(ALL_CF) $(TEST_CF) -c $< -o $@
 
 $(BUILD)/tests/screen/%: tests/screen/%.c $(BUILD)/tests/screen/harness.o
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CF) -o $@ $< $(BUILD)/tests/screen/harness.o $(shell pkg-config --libs vterm 2>/dev/null) -lutil
+	$(CC) $(ALL_CF) -o $@ $< $(BUILD)/tests/screen/harness.o $(TEST_LIBS)
 
 # Helper programs of the tests (tests/tools/*.c), linked with the library.
 $(BUILD)/tests/tools/%: tests/tools/%.c $(BUILD)/libdoorstep.a
@@ -110,16 +126,31 @@ $(BUILD)/tests/bench/%: tests/bench/%.c $(BUILD)/libdoorstep.a
 # bench_tui drives the program in a pty through the screen-test harness.
 $(BUILD)/tests/bench/bench_tui: tests/bench/bench_tui.c $(BUILD)/tests/screen/harness.o
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CF) -o $@ $< $(BUILD)/tests/screen/harness.o $(shell pkg-config --libs vterm 2>/dev/null) -lutil
+	$(CC) $(ALL_CF) -o $@ $< $(BUILD)/tests/screen/harness.o $(TEST_LIBS)
 
-run: deps all
+ifneq ($(DEPS_FIRST),)
+run test:
+	@tools/deps.sh
+	@$(MAKE) --no-print-directory DEPS_DONE=1 $@
+else
+run: all
 	@tools/run-demo.sh $(BUILD)
 
-test: deps all $(UNIT_BIN) $(SCREEN_BIN) $(TOOL_BIN)
+# TESTS=pattern builds only the unit and screen tests it selects.
+TEST_BIN := $(if $(TESTS),$(foreach b,$(UNIT_BIN) $(SCREEN_BIN),$(if $(findstring $(TESTS),$(b:$(BUILD)/tests/%=%)),$(b))),$(UNIT_BIN) $(SCREEN_BIN))
+test: all $(TEST_BIN) $(TOOL_BIN)
 	@BUILD=$(BUILD) tests/run.sh
+endif
 
 lint:
 	@tools/lint.sh
+
+# tools/fuzz.sh compiles with clang outside this Makefile: it asks for the
+# flags of the libraries above, so that they stay in one place.
+print-cflags:
+	@echo '$(PKG_CF)'
+print-libs:
+	@echo '$(LIBS)'
 
 bench: deps
 	@tools/bench.sh

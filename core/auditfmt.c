@@ -95,7 +95,7 @@ static int read_string(const char **p, struct strbuf *out)
 	return 0;
 }
 
-/* How a field's values are shown: ID numbers and phones masked (SPEC §3). */
+/* How a field's values are shown: ID numbers and phones masked (docs/design.md#rules). */
 typedef void (*mask_fn)(const char *in, char *out, size_t n);
 
 static mask_fn mask_for(const char *field)

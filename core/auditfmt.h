@@ -3,7 +3,7 @@
  * db_audit stores {"field": value} for an insert and {"field": [old, new]}
  * for an update (core/json.h).  The history view shows them as
  * `field: value` and `field: old → new`, ID numbers and phones masked as
- * everywhere else (SPEC §3: the history is no way around the masking).
+ * everywhere else (docs/design.md#rules: the history is no way around the masking).
  * Only that shape is understood; anything else is shown as it is. */
 #ifndef DOORSTEP_AUDITFMT_H
 #define DOORSTEP_AUDITFMT_H

@@ -1,5 +1,5 @@
 /* csvout: writing CSV files that spreadsheets and other programs read
- * correctly (SPEC §6, Export).
+ * correctly (docs/export.md).
  *
  * Fields go through libcsv's csv_write, and only when they need quoting
  * (a comma, a quote, a line break, or a leading or trailing space or tab

@@ -61,18 +61,6 @@ int demo_rng_chance(struct demo_rng *r, int permille)
 	return demo_rng_below(r, 1000) < permille;
 }
 
-void demo_rng_uuid(struct demo_rng *r, char out[37])
-{
-	uint8_t b[16];
-	uint64_t a = demo_rng_next(r), c = demo_rng_next(r);
-
-	for (int i = 0; i < 8; i++) {
-		b[i] = (uint8_t)(a >> (8 * i));
-		b[8 + i] = (uint8_t)(c >> (8 * i));
-	}
-	uuid_from_bytes(b, out);
-}
-
 void demo_rng_uuid7(struct demo_rng *r, uint64_t unix_ms, char out[37])
 {
 	static const char hex[] = "0123456789abcdef";

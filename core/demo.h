@@ -27,8 +27,6 @@ int demo_rng_below(struct demo_rng *r, int n);
 int demo_rng_range(struct demo_rng *r, int lo, int hi);
 /* 1 with probability permille / 1000. */
 int demo_rng_chance(struct demo_rng *r, int permille);
-/* A version 4 UUID made of 122 bits from the generator. */
-void demo_rng_uuid(struct demo_rng *r, char out[37]);
 
 /* A version 7 UUID (RFC 9562): the 48-bit Unix time in milliseconds unix_ms,
  * then 74 bits from the generator.  Callers pass a growing unix_ms so that

@@ -1,6 +1,6 @@
 /* export: the datasets that `doorstep export` writes and their columns.
  *
- * This is the one catalogue of what can be exported (SPEC §5, §6): for each
+ * This is the one catalogue of what can be exported (docs/export.md): for each
  * dataset its columns, by the English snake_case name that default exports
  * use as header and profiles use as key, a Chinese title, a type that says
  * how a stored value is written (temperature tenths as 36.5, fen as 1234.50,

@@ -57,11 +57,6 @@ static const char *const required_hint[] = {
     [ROSTER_NAME] = N_("name (姓名 / name)"),
 };
 
-const char *roster_field_name(enum roster_field f)
-{
-	return (unsigned)f <= ROSTER_IGNORE ? field_names[f] : "?";
-}
-
 /* ---- UTF-8 helpers ---- */
 
 /* Decodes one code point at s (valid UTF-8 assumed; a stray byte is taken as

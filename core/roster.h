@@ -1,12 +1,12 @@
 /* roster: a committee's resident roster (花名册) read from CSV and checked.
  *
  * A roster has one row per resident with the household's columns beside
- * (SPEC §6).  Its header row is mapped to doorstep's fields through a table
+ * (docs/households.md).  Its header row is mapped to doorstep's fields through a table
  * of synonyms (data/roster_headers.txt), in any order, in Chinese or English,
  * ignoring spaces, case and full-width forms; unknown columns are reported
  * and ignored, and a file without the required columns (household code and
  * name) stops before any row.  Each row is then checked with the rules of
- * SPEC §3 (ID number, phone, dates, enumerations) and normalised (full-width
+ * docs/design.md#rules (ID number, phone, dates, enumerations) and normalised (full-width
  * digits folded, codes for enumerations, ISO dates), and the rows are checked
  * against each other: an ID number may appear once, a resident's name once in
  * a household unless ID numbers tell them apart, and two rows of one
@@ -57,9 +57,6 @@ enum roster_field {
 
 /* The first resident field: fields below it describe the household. */
 #define ROSTER_FIRST_RESIDENT_FIELD ROSTER_NAME
-
-/* The field's name as in roster_headers.txt ("code", "id_number" ...). */
-const char *roster_field_name(enum roster_field f);
 
 /* ---- the synonym table ---- */
 

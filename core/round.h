@@ -1,11 +1,11 @@
 /* round: the rules of a door-to-door temperature round, without I/O.
  *
  * Two things live here so that they can be unit-tested apart from the
- * screen: the status a household shows for a day (SPEC §4 Rounds: not yet,
+ * screen: the status a household shows for a day (docs/rounds.md: not yet,
  * visited, no answer, refused, away, fever), and the fast-entry state of one
  * household's visit: its residents one after another, each either met (a
  * temperature and/or symptoms) or skipped as not met, until the last one,
- * when the visit is ready to be saved.  Temperatures follow SPEC §3
+ * when the visit is ready to be saved.  Temperatures follow docs/design.md#rules
  * (core/temperature: `365`, `36.5`, `37`; 34.0-43.0 °C). */
 #ifndef DOORSTEP_ROUND_H
 #define DOORSTEP_ROUND_H

@@ -1,4 +1,4 @@
-/* settings: the community's settings (one per database), SPEC §2. */
+/* settings: the community's settings (one per database; README.md#schema). */
 #ifndef DOORSTEP_SETTINGS_H
 #define DOORSTEP_SETTINGS_H
 
@@ -22,7 +22,7 @@ struct settings {
 	char *last_staff;      /* the staff picked at the last start */
 };
 
-/* Fills the defaults of SPEC §2 (empty names, station 'A').  s is
+/* Fills the defaults of README.md#schema (empty names, station 'A').  s is
  * overwritten, not freed. */
 void settings_defaults(struct settings *s);
 

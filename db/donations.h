@@ -1,5 +1,5 @@
 /* db donations: the donations ledger, distributions of donated goods, and the
- * stock that follows from them (SPEC §2, §3 receipts and stock).
+ * stock that follows from them (docs/donations.md; docs/design.md#rules).
  *
  * A donation's receipt number `YYYY-S-NNNN` is allocated inside the same
  * BEGIN IMMEDIATE transaction that inserts it (max(seq) + 1 for the year of

@@ -276,11 +276,6 @@ int db_iso_sites(struct db *db, int (*fn)(const char *site, void *ctx), void *ct
 
 /* ---- alerts ---- */
 
-const char *db_iso_alert_label(enum iso_alert_kind kind)
-{
-	return isolation_alert_label(kind);
-}
-
 void db_isolation_alerts_free(struct iso_alerts *a)
 {
 	for (int i = 0; i < a->n; i++)

@@ -121,9 +121,6 @@ int db_isolation_alerts(struct db *db, int max, struct iso_alerts *out, struct e
 
 void db_isolation_alerts_free(struct iso_alerts *a);
 
-/* The English label of an alert kind: isolation_alert_label (core). */
-const char *db_iso_alert_label(enum iso_alert_kind kind);
-
 /* ---- the resident picker of the start form ---- */
 
 /* One resident a user may choose. Text members malloc'd (db_iso_pick_clear). */

@@ -1,5 +1,5 @@
 /* db isolations: periods of home, central or hospital isolation and their
- * twice-daily checks (SPEC §2, §3 isolation days and missed checks).
+ * twice-daily checks (docs/isolation.md; docs/design.md#rules).
  *
  * An isolation is active while end_date is NULL; a resident has at most one
  * active isolation.  Its last day is start_date + days + extended_days - 1.
@@ -72,7 +72,7 @@ struct isolation_check {
 };
 
 /* Records a check.  The check is marked late when asked, or when its date is
- * after the isolation's end date or last day (SPEC §3: stored, not refused).
+ * after the isolation's end date or last day (docs/design.md#rules: stored, not refused).
  * Refused: a date before the start, a slot that already has a live check that
  * day, a temperature outside 34.0-43.0 °C, an unknown slot or method.
  * Returns the check's id (and *late_out when not NULL), or -1. */

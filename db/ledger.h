@@ -1,5 +1,5 @@
 /* db ledger: reading the donations ledger, its totals, the stock and the
- * distributions for the Donations tab (SPEC §4.5), page by page.
+ * distributions for the Donations tab (docs/donations.md), page by page.
  *
  * Writes (a donation, a void, a distribution) are db/donations.h; this module
  * only reads.  Lists page by keyset, never by OFFSET: the ledger newest first

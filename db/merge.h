@@ -1,5 +1,5 @@
 /* merge: bringing another machine's database of the same community into
- * this one (`doorstep merge`, `doorstep init --from`), SPEC §2 and §5.
+ * this one (`doorstep merge`, `doorstep init --from`), docs/merge.md.
  *
  * The other file is never written: it is opened read-only, copied with the
  * SQLite backup API into a private temporary database attached as "other"

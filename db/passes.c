@@ -971,35 +971,3 @@ int db_gate_day_counts(struct db *db, const struct date *day, long *outs, long *
 	sqlite3_reset(st);
 	return r < 0 ? -1 : 0;
 }
-
-int db_gate_events_each(struct db *db, const struct date *day, long long checkpoint_id,
-			int (*fn)(const struct gate_event *ev, void *ctx), void *ctx, struct err *e)
-{
-	sqlite3_stmt *st = db_stmt(db,
-				   EVENT_COLS " WHERE ev.at BETWEEN :lo AND :hi"
-					      " AND ev.deleted_at IS NULL"
-					      " AND (:cp < 0 OR ev.checkpoint_id = :cp)"
-					      " ORDER BY ev.at DESC, ev.id DESC",
-				   e);
-	char lo[CLOCK_STR], hi[CLOCK_STR];
-	struct gate_event ev;
-	int r;
-
-	if (!st)
-		return -1;
-	day_bounds(day, lo, hi);
-	sql_bind_text(st, ":lo", lo);
-	sql_bind_text(st, ":hi", hi);
-	sql_bind_int(st, ":cp", checkpoint_id);
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		int stop;
-
-		event_read(st, &ev);
-		stop = fn(&ev, ctx);
-		db_gate_event_clear(&ev);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
-}

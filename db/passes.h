@@ -7,7 +7,7 @@
  * not revoked, valid_until absent or not past): a lost pass is revoked with
  * a reason, then a new one is issued.
  *
- * The outing rule (SPEC §3, core/outing.h) is the household's, not the
+ * The outing rule (docs/checkpoints.md, core/outing.h) is the household's, not the
  * pass's: its last outing is the last "out" event of any of its passes, so a
  * replacement pass does not reset the count.  A member is under isolation
  * from the start date of an isolation of any kind (home, central, hospital)
@@ -189,11 +189,5 @@ int db_gate_still_out(struct db *db, int hours, struct gate_out **out, size_t *n
 
 /* Outings on a day: "out" and "in" events.  Returns 0 or -1. */
 int db_gate_day_counts(struct db *db, const struct date *day, long *outs, long *ins, struct err *e);
-
-/* Calls fn for each live event on a day (all checkpoints, or one), newest
- * first; fn returns non-zero to stop.  Returns 0 or -1. */
-int db_gate_events_each(struct db *db, const struct date *day, long long checkpoint_id,
-			int (*fn)(const struct gate_event *ev, void *ctx), void *ctx,
-			struct err *e);
 
 #endif

@@ -60,27 +60,6 @@ void record_dump(const void *rec, const struct record_field *fields, size_t n,
 	}
 }
 
-int db_record_uuid(struct db *db, const char *table, long long id, char out[37], struct err *e)
-{
-	char *sql;
-	sqlite3_stmt *st;
-	int r;
-
-	if (!known_table(table))
-		return err_set(e, "internal error: unknown table %s", table);
-	sql = xasprintf("SELECT uuid FROM %s WHERE id = :id", table);
-	st = db_stmt(db, sql, e);
-	free(sql);
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		sql_col_copy(st, 0, out, 37);
-	sqlite3_reset(st);
-	return r;
-}
-
 int db_record_soft_delete(struct db *db, const char *table, long long id, struct err *e)
 {
 	char uuid[37], now[CLOCK_STR];

@@ -32,7 +32,4 @@ void record_dump(const void *rec, const struct record_field *fields, size_t n,
  * Returns 1 deleted, 0 when no live record has that id, -1 error. */
 int db_record_soft_delete(struct db *db, const char *table, long long id, struct err *e);
 
-/* Copies the UUID of table's record id into out.  1 found, 0 not, -1 error. */
-int db_record_uuid(struct db *db, const char *table, long long id, char out[37], struct err *e);
-
 #endif

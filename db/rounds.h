@@ -1,4 +1,4 @@
-/* db rounds: the queries behind the Rounds screen (SPEC §4 Rounds).
+/* db rounds: the queries behind the Rounds screen (docs/rounds.md).
  *
  * A round is one grid's households (or all households) in natural code
  * order (households.sort_key, id), each with its status for one date: the

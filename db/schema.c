@@ -1,4 +1,4 @@
-/* schema: every table of SPEC §2, in migrations applied in order.
+/* schema: every table of README.md#schema, in migrations applied in order.
  *
  * Conventions, so that the file reads well from the stock sqlite3 shell:
  * - every domain table has id (integer key), uuid (random, for merging),
@@ -51,7 +51,7 @@ const char *schema_search_insert_triggers_drop(void)
 }
 
 static const char *const migrations[] = {
-	/* 1: the whole schema of SPEC §2. */
+	/* 1: the whole first schema (README.md#schema). */
 	"CREATE TABLE settings (\n" RECORD_COLS
 	"community TEXT NOT NULL DEFAULT '',\n"
 	"street TEXT NOT NULL DEFAULT '',\n"

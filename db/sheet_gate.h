@@ -1,5 +1,5 @@
 /* sheet_gate: the duty roster (值班表) and pass card (出入证) sheets of
- * SPEC §7, built from db/checkpoints and db/passes for db/sheets.
+ * docs/sheets.md, built from db/checkpoints and db/passes for db/sheets.
  *
  * duty: the checkpoint shifts of the week (Monday to Sunday) that contains
  * the sheet's date, one row per checkpoint, day and hours with its people

@@ -1,4 +1,4 @@
-/* db sheets: filling the sheets of SPEC §7 from the database; see sheets.h.
+/* db sheets: filling the sheets of docs/sheets.md from the database; see sheets.h.
  *
  * Every query reads live records only (deleted_at IS NULL) and binds every
  * value.  The layout (columns, widths, the note under a form) is decided

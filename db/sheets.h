@@ -1,4 +1,4 @@
-/* db sheets: the queries that fill the printable sheets of SPEC §7.
+/* db sheets: the queries that fill the printable sheets of docs/sheets.md.
  *
  * Each kind reads what it needs and builds a struct sheet (core/sheet.h)
  * that the text and PDF renderers draw.  Sheets are the committee's official
@@ -21,7 +21,7 @@ struct db_sheet_request {
 	const char *staff;   /* who makes the sheet (the header's 制表), or NULL */
 };
 
-/* The sheet kinds of SPEC §5 in order, NULL-terminated. */
+/* The sheet kinds of docs/sheets.md in order, NULL-terminated. */
 extern const char *const db_sheet_kinds[];
 
 /* The Chinese title of a kind (走访登记表 ...), or NULL for an unknown kind. */

@@ -26,7 +26,7 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct err *e);
 int db_exec(struct db *db, const char *sql, struct err *e);
 
 /* Bind by parameter name (":code").  A missing name is a programming error
- * and aborts in debug builds; the helpers return 0 or -1. */
+ * and aborts the program (in every build); the helpers return 0 or -1. */
 int sql_bind_text(sqlite3_stmt *st, const char *name, const char *v);
 int sql_bind_int(sqlite3_stmt *st, const char *name, long long v);
 int sql_bind_null(sqlite3_stmt *st, const char *name);

@@ -1,5 +1,5 @@
 /* db stats: the day's counts behind the Today screen, `doorstep report`, the
- * daily sheet and the `daily` export (SPEC §4 Today, §7 daily).
+ * daily sheet and the `daily` export (docs/rounds.md#today-tab-1; docs/sheets.md).
  *
  * Every count is of live records (deleted_at IS NULL); voided donations are
  * left out.  "Now" is core/clock (DOORSTEP_NOW): for today the missed-check

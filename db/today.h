@@ -1,4 +1,4 @@
-/* db today: the visit alerts of the Today screen (SPEC §4 Today).
+/* db today: the visit alerts of the Today screen (docs/rounds.md#today-tab-1).
  *
  * The day's counts come from db/stats.h and the isolation alerts (fever at
  * the latest check, missed checks, last day today, due for release) from

@@ -1,5 +1,5 @@
 /* db visits: a staff member at a household's door on a date, with one reading
- * per resident met (SPEC §1, §2).
+ * per resident met (docs/design.md#words; README.md#schema).
  *
  * A visit and its readings are written in one transaction with their audit
  * rows; undo soft-deletes the visit and its readings (audited), so nothing

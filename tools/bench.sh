@@ -1,6 +1,6 @@
 #!/bin/sh
 # make bench: doorstep against the sqlite3 shell on a large community, one
-# table on standard output and in build/bench.txt (SPEC §8, issue 12).
+# table on standard output and in build/bench.txt (docs/performance.md).
 #
 # Builds with -O2 in its own tree (BENCH_BUILD, default build-bench), makes
 # the demo communities once (cached in BENCH_BUILD/bench/, keyed by the demo

@@ -2,12 +2,16 @@
 # Checks for the Debian packages doorstep needs and installs the missing ones.
 # As root it runs apt-get itself and says so; as another user it prints the
 # exact command and stops.  When everything is present it does nothing.
+# Arguments name further packages to check (CI passes its own list, e.g.
+# libreoffice-calc, which `make test` itself does not need).
 set -eu
 
 PKGS="build-essential pkg-config gettext libncurses-dev libsqlite3-dev libcsv-dev
 libcairo2-dev libpango1.0-dev fonts-noto-cjk libcmocka-dev libvterm-dev sqlite3
 poppler-utils cups cups-client printer-driver-cups-pdf locales clang
-libclang-rt-14-dev tmux bzip2 unicode-data valgrind time"
+libclang-rt-14-dev tmux bzip2 unicode-data valgrind time
+libxlsxwriter-dev libfreexl-dev libzip-dev libexpat1-dev libzint-dev zbar-tools
+ncurses-term x11-utils $*"
 
 missing=""
 for p in $PKGS; do

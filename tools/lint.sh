@@ -1,8 +1,9 @@
 #!/bin/sh
-# Proves the layering of STYLE.md: core/ includes neither curses nor SQLite,
+# Proves the layering of CONTRIBUTING.md: core/ includes neither curses nor SQLite,
 # db/ never includes curses, tui/ never includes sqlite3.h nor holds SQL text.
-# Also checks that every .c in a layer has its header and that no whitespace
-# errors are committed.
+# Also checks that every .c in a layer has its header, that every reference
+# to documentation points at a file (and section) of the repository, and that
+# no whitespace errors are committed.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 bad=0
@@ -24,6 +25,36 @@ for c in core/*.c db/*.c tui/*.c; do
 	[ -f "$c" ] || continue
 	case "$c" in tui/main.c) continue ;; esac
 	[ -f "${c%.c}.h" ] || say "$c has no header ${c%.c}.h"
+done
+# Documentation is referred to inside the repository: no pointer to the old
+# product specification or style sheet, which the repository does not hold,
+# and every Markdown file named in code, tools, tests and docs exists
+# (relative to the top or to the naming file), with a heading whose GitHub
+# anchor is the section named after a '#'.
+old='SPEC'' §|STYLE''\.md|SPEC''\.md'
+hits=$(git grep --untracked -lE "$old" -- . 2>/dev/null)
+[ -n "$hits" ] && say "a reference to a document outside the repository (write it into docs/):" $hits
+# anchor FILE: the GitHub anchors of FILE's headings, one a line.
+anchors() {
+	sed -n 's/^#\{1,6\} \{1,\}//p' "$1" | tr 'A-Z' 'a-z' | LC_ALL=C.UTF-8 sed 's/[^[:alnum:] _-]//g; s/ /-/g'
+}
+refs=$(git grep --untracked -noE '[A-Za-z0-9_./-]*[A-Za-z0-9_-]\.md(#[A-Za-z0-9_-]+)?' -- \
+	'*.c' '*.h' '*.sh' '*.md' Makefile .ci doorstep.1 2>/dev/null | grep -v '://')
+for r in $refs; do
+	file=${r%%:*}
+	ref=${r#*:*:}
+	doc=${ref%%#*}
+	if [ -f "$doc" ]; then
+		path=$doc
+	elif [ -f "$(dirname "$file")/$doc" ]; then
+		path=$(dirname "$file")/$doc
+	else
+		say "${r%:*}: $doc does not exist"
+		continue
+	fi
+	case "$ref" in
+	*#*) anchors "$path" | grep -qx "${ref#*#}" || say "${r%:*}: $path has no section #${ref#*#}" ;;
+	esac
 done
 if git rev-parse --git-dir >/dev/null 2>&1; then
 	git diff --check HEAD -- . >/dev/null 2>&1 || say "whitespace errors (git diff --check)"

@@ -134,11 +134,6 @@ void app_error_err(struct app *app, const struct err *e)
 	app_error(app, "%s", e->msg[0] ? e->msg : _("something went wrong"));
 }
 
-int app_has_mouse(struct app *app)
-{
-	return app->mouse;
-}
-
 void app_cursor(struct app *app, int y, int x)
 {
 	app->cursor_y = y;

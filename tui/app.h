@@ -1,4 +1,4 @@
-/* app: the full-screen program (SPEC §4) and the services its screens use.
+/* app: the full-screen program (README.md#the-screens) and the services its screens use.
  *
  * app_run opens the database, asks who is on duty, and runs the main loop:
  * eight tabs, each with its own stack of screens (tui/screen.h), a status
@@ -79,8 +79,5 @@ int app_goto_tab(struct app *app, int i);
  * not show it (the reason is in the status line). */
 struct screen_target;
 int app_show(struct app *app, int i, const struct screen_target *t);
-
-/* 1 when the mouse is available (click selects, wheel scrolls). */
-int app_has_mouse(struct app *app);
 
 #endif

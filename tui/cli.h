@@ -1,4 +1,4 @@
-/* cli: the command line of SPEC §5.
+/* cli: the command line (README.md#command-line).
  *
  * main() parses the global options (--db, --staff, --help, --version) and
  * hands the rest to cli_run, which finds the command in one table and runs

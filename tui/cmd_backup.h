@@ -1,4 +1,4 @@
-/* cmd_backup: the `doorstep backup` command (SPEC §5). */
+/* cmd_backup: the `doorstep backup` command (README.md#command-line). */
 #ifndef DOORSTEP_CMD_BACKUP_H
 #define DOORSTEP_CMD_BACKUP_H
 

@@ -1,4 +1,4 @@
-/* cmd_check: the `doorstep check` command (SPEC §5). */
+/* cmd_check: the `doorstep check` command (README.md#command-line). */
 #ifndef DOORSTEP_CMD_CHECK_H
 #define DOORSTEP_CMD_CHECK_H
 

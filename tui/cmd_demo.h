@@ -1,4 +1,4 @@
-/* cmd_demo: the `doorstep demo` command (SPEC §5). */
+/* cmd_demo: the `doorstep demo` command (README.md#command-line). */
 #ifndef DOORSTEP_CMD_DEMO_H
 #define DOORSTEP_CMD_DEMO_H
 

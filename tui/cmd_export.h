@@ -1,4 +1,4 @@
-/* cmd_export: `doorstep export` (SPEC §5, §6) and the export runner that the
+/* cmd_export: `doorstep export` (docs/export.md) and the export runner that the
  * Export tab shares with it.
  *
  * The runner writes one dataset to a file under a temporary name in the same

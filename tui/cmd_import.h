@@ -1,4 +1,4 @@
-/* cmd_import: the `doorstep import` command (SPEC §5, §6).
+/* cmd_import: the `doorstep import` command (README.md#command-line; docs/households.md).
  *
  * `doorstep import roster FILE [--dry-run] [--encoding auto|utf8|gb18030]`
  * reads a committee's roster (core/roster), lists every problem of the file

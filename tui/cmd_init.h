@@ -1,4 +1,4 @@
-/* cmd_init: the `doorstep init` command (SPEC §5). */
+/* cmd_init: the `doorstep init` command (README.md#command-line). */
 #ifndef DOORSTEP_CMD_INIT_H
 #define DOORSTEP_CMD_INIT_H
 

@@ -1,5 +1,5 @@
 /* cmd_merge: the `doorstep merge` command and `doorstep init --from`
- * (SPEC §5), with the printed merge report. */
+ * (docs/merge.md), with the printed merge report. */
 #ifndef DOORSTEP_CMD_MERGE_H
 #define DOORSTEP_CMD_MERGE_H
 

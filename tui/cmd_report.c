@@ -1,4 +1,4 @@
-/* cmd_report: `doorstep report [--date DATE]`: the daily summary of SPEC §7
+/* cmd_report: `doorstep report [--date DATE]`: the daily summary of docs/sheets.md
  * as aligned text on stdout, and for today the isolation alerts of now
  * (issue 6: fevers, missed checks, last days, releases due), read here and
  * handed to core/report so that core stays free of the database. */

@@ -1,4 +1,4 @@
-/* cmd_report: the `doorstep report` command (SPEC §5). */
+/* cmd_report: the `doorstep report` command (README.md#command-line). */
 #ifndef DOORSTEP_CMD_REPORT_H
 #define DOORSTEP_CMD_REPORT_H
 

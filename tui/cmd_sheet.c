@@ -1,5 +1,5 @@
 /* cmd_sheet: `doorstep sheet KIND [--date D] [--from D] [--grid G]
- * [-o FILE.pdf | --text | --print [--printer Q]]` (SPEC §5, §7).
+ * [-o FILE.pdf | --text | --print [--printer Q]]` (docs/sheets.md).
  *
  * The sheet is built from the database (db/sheets.h), then written as text
  * to stdout, or as a PDF to FILE (default <kind>[-<grid>]-<date>.pdf in the

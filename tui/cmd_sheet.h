@@ -1,4 +1,4 @@
-/* cmd_sheet: the `doorstep sheet` command (SPEC §5). */
+/* cmd_sheet: the `doorstep sheet` command (docs/sheets.md). */
 #ifndef DOORSTEP_CMD_SHEET_H
 #define DOORSTEP_CMD_SHEET_H
 

@@ -1,4 +1,4 @@
-/* donations: the Donations tab (SPEC §4.5).
+/* donations: the Donations tab (docs/donations.md).
  *
  * Three views, switched with `v`: the ledger newest first (receipt, date,
  * donor — 匿名 for anonymous ones —, kind, amount or goods, received by;

@@ -1,4 +1,4 @@
-/* export_screen: the Export tab (7, SPEC §4): pick a dataset, a date range,
+/* export_screen: the Export tab (7, docs/export.md): pick a dataset, a date range,
  * a profile and an encoding, write the file with a progress bar, and see
  * the path and row count at the end.
  *

@@ -2,7 +2,7 @@
  *
  * Code (required, unique among live households), compound, building, unit,
  * room, address, grid (by name; a new name makes a new grid), phone
- * (SPEC §3 rules, full-width digits folded) and notes.  Nothing is written
+ * (docs/design.md#rules; full-width digits folded) and notes.  Nothing is written
  * until every field is valid; the write and its audit row are one
  * transaction (db/households). */
 #ifndef DOORSTEP_HOUSEHOLD_FORM_H

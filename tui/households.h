@@ -1,4 +1,4 @@
-/* households: tab 2, the Households list (SPEC §4.2).
+/* households: tab 2, the Households list (docs/households.md).
  *
  * Every live household in natural code order (code, head of household,
  * residents, masked phone, tags, date of the last visit), paged from the

@@ -1,4 +1,4 @@
-/* import_screen: importing a roster from the Households tab (SPEC §6).
+/* import_screen: importing a roster from the Households tab (docs/households.md).
  *
  * `i` on the Households list asks for a file (a path field), reads and
  * checks it (tui/cmd_import.h), and shows a preview: how the file's columns

@@ -1,4 +1,4 @@
-/* isolation: the Isolation tab (SPEC §4.4).
+/* isolation: the Isolation tab (docs/isolation.md).
  *
  * Current isolations most urgent first (fever, missed check, last day
  * today, then by last day; db/isolation_list.h), each with name, masked ID,

@@ -1,6 +1,6 @@
 /* keys: key bindings as data.
  *
- * Three tables, as STYLE.md asks: one of actions (a name and a help text
+ * Three tables, as CONTRIBUTING.md asks: one of actions (a name and a help text
  * each, keys_action_info), one of default keys per context (keys.c), and one
  * per screen of handlers (struct screen_class.handlers, tui/screen.h).  The
  * help screen and the hint line at the bottom are generated from these

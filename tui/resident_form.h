@@ -1,7 +1,7 @@
 /* resident_form: the forms that add or edit a resident and move one to
  * another household.
  *
- * Every field follows SPEC §3: an ID number is checked by core/idcard
+ * Every field follows docs/design.md#rules: an ID number is checked by core/idcard
  * (full-width digits and a lower-case x are normalised; birth date and sex
  * are filled from it when left empty), a phone by core/phone, dates accept
  * the form shortcuts, tags are typed as labels in either language.  Nothing

@@ -1,4 +1,4 @@
-/* rounds: the Rounds tab (SPEC §4 Rounds, issue 5).
+/* rounds: the Rounds tab (docs/rounds.md).
  *
  * One grid's households in natural code order with their status for a date,
  * and fast entry: on a row, digits start the reading of its first resident

@@ -37,9 +37,7 @@ struct screen;
 /* What an event handler returns: an OR of these. */
 enum screen_result {
 	SCREEN_IGNORED = 0,	 /* not mine: try the global actions */
-	SCREEN_HANDLED = 1 << 0, /* consumed */
-	SCREEN_REDRAW = 1 << 1,	 /* consumed, redraw everything (the stack redraws after
-				  * every handled event anyway) */
+	SCREEN_HANDLED = 1 << 0, /* consumed (the stack redraws after every handled event) */
 	SCREEN_POP = 1 << 2,	 /* close the screen that returned this */
 	SCREEN_QUIT = 1 << 3,	 /* quit the program (asks first when a form holds
 				  * unsaved input) */

@@ -223,16 +223,15 @@ static int sh_pick_kind(struct screen *s)
 {
 	struct sheets_view *v = s->state;
 	char *labels[KINDS];
-	int r;
 
 	for (int i = 0; i < KINDS; i++)
 		labels[i] =
 		    xasprintf("%s  %s", db_sheet_title(db_sheet_kinds[i]), db_sheet_kinds[i]);
-	r = picklist_push(v->app, _("Sheet"), (const char *const *)labels, KINDS, v->kind,
+	picklist_push(v->app, _("Sheet"), (const char *const *)labels, KINDS, v->kind,
 			  kind_done, v);
 	for (int i = 0; i < KINDS; i++)
 		free(labels[i]);
-	return r < 0 ? SCREEN_HANDLED : SCREEN_HANDLED | SCREEN_REDRAW;
+	return SCREEN_HANDLED;
 }
 
 static int move_day(struct screen *s, int by)

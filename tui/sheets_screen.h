@@ -1,5 +1,5 @@
 /* sheets_screen: tab 6, Sheets (报表): pick a sheet, its date and grid, read
- * it as text, save it as a PDF or print it on a CUPS queue (SPEC §4, §7). */
+ * it as text, save it as a PDF or print it on a CUPS queue (docs/sheets.md). */
 #ifndef DOORSTEP_SHEETS_SCREEN_H
 #define DOORSTEP_SHEETS_SCREEN_H
 

@@ -77,11 +77,6 @@ void theme_init(void)
 	}
 }
 
-int theme_mono(void)
-{
-	return mono;
-}
-
 int theme_attr(enum theme_role role)
 {
 	return role < THEME_COUNT ? attrs[role] : (int)A_NORMAL;

@@ -34,9 +34,6 @@ enum theme_role {
  * non-empty or the terminal has fewer than 8 colours. */
 void theme_init(void);
 
-/* 1 when the monochrome theme is in use. */
-int theme_mono(void);
-
 /* The curses attribute (colour pair included) of a role. */
 int theme_attr(enum theme_role role);
 

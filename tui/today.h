@@ -1,4 +1,4 @@
-/* today: the Today tab (SPEC §4 Today, issue 5).
+/* today: the Today tab (docs/rounds.md#today-tab-1).
  *
  * The day's counts from db/stats.h (households visited / total, residents
  * checked, fevers, isolations by kind, checks due and missed, isolations

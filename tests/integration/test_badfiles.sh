@@ -1,5 +1,5 @@
 #!/bin/sh
-# Bad database files under the commands that write (SPEC §8): random bytes, a
+# Bad database files under the commands that write (docs/design.md#quality-bars): random bytes, a
 # truncated file, a read-only file, a file in a folder without write
 # permission, and a full disk (`ulimit -f`) in the middle of a write.  Each
 # gets a clear message and exit status 1, never a signal, and the file is left
@@ -51,7 +51,7 @@ elif setpriv --reuid=nobody --regid=nogroup --clear-groups test -x "$BIN" 2>/dev
 	as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME="$T" "$@"; }
 else
 	nobody=0
-	echo "skipped: the permission cases need setpriv, and a binary that nobody may run"
+	skip_part "the permission cases need setpriv, and a binary that nobody may run"
 fi
 if [ "$nobody" = 1 ]; then
 	mkdir -p rw ro

@@ -195,7 +195,7 @@ for what in \
 done
 [ "$(q "SELECT count(*) FROM audit_log WHERE table_name = 'demo'")" = 1 ] || no "not one demo audit row"
 # Checkpoints: every household holds exactly one current pass with a
-# well-formed number; the outings respect the rule (SPEC §3 Outings): no
+# well-formed number; the outings respect the rule (docs/checkpoints.md): no
 # "out" while a member is under isolation, none within N days of the
 # household's previous one, none on a revoked pass; shifts after now are not
 # marked present; nothing happens after now.

@@ -1,5 +1,5 @@
 #!/bin/sh
-# `doorstep export` (SPEC §5, §6): every dataset in each encoding (BOM and
+# `doorstep export` (docs/export.md): every dataset in each encoding (BOM and
 # CRLF present or absent as promised, GB18030 decoding back to the same
 # text), formula cells, masking and audited full values, profiles, dates and
 # usage errors.  The fixture is tests/integration/export_fixture.sql.

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Round trip (SPEC §6, issue 9): `export residents --full-ids` in every
+# Round trip (docs/export.md, issue 9): `export residents --full-ids` in every
 # encoding imports back as a roster that changes nothing, neither in the same
 # database nor, into a fresh one, in what a second export shows.
 # The fixture has notes that look like formulas ('=1+1 on export): the import

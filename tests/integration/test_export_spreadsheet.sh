@@ -9,8 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
 if ! command -v soffice >/dev/null 2>&1; then
-	echo "skipped: LibreOffice (soffice) is not installed"
-	exit 0
+	skip "LibreOffice (soffice) is not installed"
 fi
 "$BIN" --db a.db init --community 幸福里社区 >/dev/null || fail "init"
 sqlite3 a.db <"$here/export_fixture.sql" || fail "fixture"

@@ -5,7 +5,7 @@
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 TAB=$(printf '\t')
-command -v tmux >/dev/null 2>&1 || { echo "skipped: no tmux"; exit 0; }
+command -v tmux >/dev/null 2>&1 || skip "tmux is not installed"
 
 "$BIN" --db a.db init --community 幸福里社区 >/dev/null || fail "init"
 sqlite3 a.db <"$here/export_fixture.sql" || fail "fixture"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The duty (值班表) and passes (出入证) sheets of SPEC §7 from a community made
+# The duty (值班表) and passes (出入证) sheets of docs/sheets.md from a community made
 # with sqlite3 (sheet_data.sh) plus checkpoints, a week of shifts with a gap
 # and a double booking, and passes with known numbers: the PDFs open, their
 # numbers, people and gaps are found by pdftotext, revoked and expired passes

@@ -1,5 +1,5 @@
 #!/bin/sh
-# doorstep import roster (SPEC §6): each fixture through the binary, counts
+# doorstep import roster (docs/households.md): each fixture through the binary, counts
 # checked with SQL, every bad row named, nothing imported from a bad file,
 # the same file twice changes nothing, a changed phone is an audited update,
 # and --dry-run writes nothing.

@@ -1,6 +1,6 @@
 #!/bin/sh
 # kill -9 at twenty random moments of each of an import, a merge and a demo
-# generation (SPEC §8: nothing committed is lost, no half transaction).
+# generation (docs/design.md#quality-bars: nothing committed is lost, no half transaction).
 # Each kill falls somewhere in the command's measured running time; after
 # it, `doorstep check` is clean and the command's transaction is there whole
 # or not at all, and running the command again completes it.

@@ -1,5 +1,5 @@
 #!/bin/sh
-# doorstep merge and init --from (SPEC §5, issue 11): two and three machines
+# doorstep merge and init --from (docs/merge.md, issue 11): two and three machines
 # of one community changed apart, then merged: counts equal what SQL
 # expects, conflicts and joins reported and audited, idempotence, symmetry
 # (A<-B then B<-A leaves equal record sets by UUID and content), and any

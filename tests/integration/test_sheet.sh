@@ -1,5 +1,5 @@
 #!/bin/sh
-# `doorstep sheet` (SPEC §7) on a community of 1,000 households made with
+# `doorstep sheet` (docs/sheets.md) on a community of 1,000 households made with
 # sqlite3 (sheet_data.sh): page counts follow the rows, pdftotext finds the
 # codes, names and numbers the database holds, the text form lines up for
 # Chinese names, files are 0600 and atomic, and every failure is clear.

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The daily sheet (日报表, SPEC §7) on a `doorstep demo` database: every count
+# The daily sheet (日报表, docs/sheets.md) on a `doorstep demo` database: every count
 # that pdftotext finds in the PDF equals a plain sqlite3 count, on today
 # (after the AM cut-off, before the PM one) and on a past day with donations;
 # the text form holds the same numbers; the header names community, street,

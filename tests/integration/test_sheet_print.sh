@@ -10,8 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/sheet_data.sh"
 
 if [ "$(id -u)" != 0 ]; then
-	echo "SKIP: the CUPS printing test starts its own cupsd and needs root"
-	exit 0
+	skip "the CUPS printing test starts its own cupsd and needs root"
 fi
 for tool in /usr/sbin/cupsd lpadmin lpstat lp pdfinfo sqlite3; do
 	command -v "$tool" >/dev/null ||

@@ -6,7 +6,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 . "$here/sheet_data.sh"
 
-command -v tmux >/dev/null || { echo "SKIP: tmux is not installed"; exit 0; }
+command -v tmux >/dev/null || skip "tmux is not installed"
 sheet_data a.db 100 || { echo "FAIL: test data"; exit 1; }
 sock="$T/tmux.sock"
 tm() { tmux -S "$sock" "$@"; }

@@ -9,10 +9,10 @@
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
-[ "${DOORSTEP_VALGRIND:-1}" = 1 ] || { echo "skipped: DOORSTEP_VALGRIND=0"; exit 0; }
-grep -q __asan_init "$BIN" && { echo "skipped: a sanitizer build"; exit 0; }
-command -v tmux >/dev/null || { echo "skipped: no tmux"; exit 0; }
-command -v valgrind >/dev/null || { echo "skipped: no valgrind"; exit 0; }
+[ "${DOORSTEP_VALGRIND:-1}" = 1 ] || skip "DOORSTEP_VALGRIND=0"
+grep -q __asan_init "$BIN" && skip "valgrind cannot run a sanitizer build"
+command -v tmux >/dev/null || skip "tmux is not installed"
+command -v valgrind >/dev/null || skip "valgrind is not installed"
 
 expect_status 0 "$BIN" --db a.db demo --households 60 --days 5
 sock="$T/tmux.sock"

@@ -1,5 +1,5 @@
 /* test_concurrent: two other programs add 1,000 visits each to the database
- * while the TUI has it open and itself saves a household (SPEC §8: two
+ * while the TUI has it open and itself saves a household (docs/design.md#quality-bars: two
  * processes writing at once lose nothing).  Neither writer sees an error,
  * the TUI shows none, all 2,000 visits are there, and the open Households
  * list shows them in its Last visit column without a key press. */
