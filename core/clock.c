@@ -32,8 +32,7 @@ static int parse_stamp(const char *s, char out[CLOCK_STR])
 	}
 	if (s[11 + n] != '\0' || hh > 23 || mm > 59 || ss > 59 || hh < 0 || mm < 0 || ss < 0)
 		return -1;
-	snprintf(out, CLOCK_STR, "%s %02d:%02d:%02d", day, hh, mm, ss);
-	return 0;
+	return snprintf(out, CLOCK_STR, "%s %02d:%02d:%02d", day, hh, mm, ss) < CLOCK_STR ? 0 : -1;
 }
 
 int clock_check_env(struct err *e)

@@ -120,11 +120,13 @@ static void fmt_at(char out[CLOCK_STR], const struct date *d, int minutes)
 {
 	char day[DATE_STR];
 
+	unsigned m;
+
 	if (minutes > 23 * 60 + 59)
 		minutes = 23 * 60 + 59;
+	m = minutes < 0 ? 0u : (unsigned)minutes;
 	date_format(d, day);
-	snprintf(out, CLOCK_STR, "%s %02d:%02d:%02d", day, minutes / 60, minutes % 60,
-		 (minutes * 7) % 60);
+	snprintf(out, CLOCK_STR, "%.10s %02u:%02u:%02u", day, m / 60 % 24, m % 60, m * 7 % 60);
 }
 
 /* 1 when a moment of day d at minutes has already happened. */

@@ -264,7 +264,7 @@ static int next_passno(struct db *db, char station, char out[PASSNO_STR], struct
 		return -1;
 	if (passno_station_prefix(station, lo) < 0)
 		return err_field(e, "station", _("the station code must be a letter A to Z"));
-	snprintf(hi, sizeof hi, "%02d", station - 'A' + 2);
+	snprintf(hi, sizeof hi, "%02u", (unsigned)(station - 'A' + 2) % 100u);
 	sql_bind_text(st, ":lo", lo);
 	sql_bind_text(st, ":hi", hi);
 	r = sql_step_row(db, st, e);

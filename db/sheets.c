@@ -302,7 +302,7 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 	sql_bind_int(st, ":grid", c->grid_id);
 	while ((r = sql_step_row(c->db, st, e)) == 1) {
 		char idm[64], start_s[DATE_STR], end_s[DATE_STR], last_s[DATE_STR];
-		char am[8], pm[8];
+		char am[16], pm[16];
 		struct isolation_span span;
 		struct date end;
 		int has_end, day, total;

@@ -72,7 +72,7 @@ static const char *enum_label(const struct enum_entry *t, const char *code)
 
 static void short_date(const char *iso, char out[6])
 {
-	snprintf(out, 6, "%s", strlen(iso) >= 10 ? iso + 5 : iso);
+	snprintf(out, 6, "%.5s", strlen(iso) >= 10 ? iso + 5 : iso);
 }
 
 /* A big block of three rows in the role's colour, reversed, with the text
