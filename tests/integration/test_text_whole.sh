@@ -1,9 +1,9 @@
 #!/bin/sh
 # Text is never cut (issue 16 §2), through the binary: a central site of
 # 56 characters (方舱医院 × 14) no longer makes `sheet isolation` drop the
-# rows from it on (PDF read back with pdftotext, and --text), the import
-# refuses a value over its column's limit naming the field and the limit
-# (and imports nothing), and `check` reports invalid UTF-8 in any text column
+# rows from it on (PDF read back with pdftotext, and --text), the import and
+# merge refuse a value over its column's limit naming the field and the limit
+# (and write nothing), and `check` reports invalid UTF-8 in any text column
 # and an older row over a limit, naming table, row and column.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
@@ -62,6 +62,15 @@ expect_status 0 "$BIN" import roster limit.csv
 [ "$(q "$T/b.db" "SELECT length(name) || ' ' || length(CAST(name AS BLOB)) FROM residents")" = "100 300" ] ||
 	fail "a 100-character name was not stored whole"
 [ "$(q "$T/b.db" "SELECT length(code) FROM households")" = 64 ] || fail "a 64-character code was not stored whole"
+
+# ---- merge: an incoming value over its limit refuses the merge, naming it
+cp "$T/b.db" c.db
+sqlite3 c.db "UPDATE residents SET notes = '$(printf '注%.0s' $(seq 1 4001))', updated_at = '2020-02-15 10:00:00'"
+expect_status 1 "$BIN" merge c.db
+expect_grep 'c.db: the Notes of residents record .* is 4001 characters long, over its limit of 4000; nothing was merged' "$T/err"
+[ "$(q "$T/b.db" "SELECT coalesce(length(notes), 0) FROM residents")" = 0 ] || fail "a refused merge wrote"
+(cd "$T" && unset DOORSTEP_DB && LC_ALL=zh_CN.UTF-8 "$BIN" --db b.db merge c.db) >/dev/null 2>"$T/err"
+expect_grep '备注”有 4001 个字，超过上限 4000 个字；未合并任何数据' "$T/err"
 
 # ---- check: invalid UTF-8 anywhere, and older rows over a limit
 expect_status 0 "$BIN" check
