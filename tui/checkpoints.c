@@ -679,33 +679,31 @@ static void roster_draw(struct screen *s)
 	for (size_t i = 0; i < st->n_gaps && y < grid_bottom + flags_h; i++) {
 		const struct roster_gap *g = &st->gaps[i];
 
-		snprintf(line, sizeof line, _("Gap: %s %s %s-%s, %s"), g->date, g->checkpoint_name,
-			 g->from, g->to, gap_kind_text(g->kind));
-		draw_fit(y++, r.x, r.w, line, THEME_ALERT);
+		draw_fitf(y++, r.x, r.w, THEME_ALERT, _("Gap: %s %s %s-%s, %s"), g->date,
+			  g->checkpoint_name, g->from, g->to, gap_kind_text(g->kind));
 	}
 	for (size_t i = 0; i < st->n_clashes && y < grid_bottom + flags_h; i++) {
 		const struct roster_clash *c = &st->clashes[i];
 
-		snprintf(line, sizeof line, _("Double-booked: %s, %s %s %s and %s %s %s"),
-			 c->staff_name, c->date_a, c->checkpoint_a, c->hours_a, c->date_b,
-			 c->checkpoint_b, c->hours_b);
-		draw_fit(y++, r.x, r.w, line, THEME_ALERT);
+		draw_fitf(y++, r.x, r.w, THEME_ALERT, _("Double-booked: %s, %s %s %s and %s %s %s"),
+			  c->staff_name, c->date_a, c->checkpoint_a, c->hours_a, c->date_b,
+			  c->checkpoint_b, c->hours_b);
 	}
 	{
 		const struct shift *sh = cursor_shift(st);
 
 		if (sh)
-			snprintf(line, sizeof line, _("%s %s %s-%s  %s (%s)  present: %s  %s"),
-				 sh->checkpoint_name, sh->date, sh->start_time, sh->end_time,
-				 sh->staff_id < 0 ? _("nobody yet") : sh->staff_name,
-				 enum_label(model_shift_role, sh->role),
-				 sh->present == 1   ? _("yes")
-				 : sh->present == 0 ? _("no")
-						    : _("not recorded"),
-				 sh->notes);
+			draw_fitf(r.y + r.h - 1, r.x, r.w, THEME_DIM,
+				  _("%s %s %s-%s  %s (%s)  present: %s  %s"), sh->checkpoint_name,
+				  sh->date, sh->start_time, sh->end_time,
+				  sh->staff_id < 0 ? _("nobody yet") : sh->staff_name,
+				  enum_label(model_shift_role, sh->role),
+				  sh->present == 1   ? _("yes")
+				  : sh->present == 0 ? _("no")
+						     : _("not recorded"),
+				  sh->notes);
 		else
-			snprintf(line, sizeof line, "%s", _("No shift here: n adds one."));
-		draw_fit(r.y + r.h - 1, r.x, r.w, line, THEME_DIM);
+			draw_fit(r.y + r.h - 1, r.x, r.w, _("No shift here: n adds one."), THEME_DIM);
 	}
 }
 

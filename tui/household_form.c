@@ -164,7 +164,7 @@ int household_form_push(struct app *app, long long id, household_saved_fn saved,
 	struct household h;
 	struct form *f;
 	struct err e;
-	char title[200];
+	char title[512]; /* the code: 64 characters of up to 4 bytes */
 
 	err_clear(&e);
 	model_household_init(&h);

@@ -162,7 +162,7 @@ int iso_start_push(struct app *app, long long resident_id, iso_saved_fn saved, v
 	struct err e;
 	struct fctx *c;
 	struct form *f;
-	char who[200], days[8], today[DATE_STR];
+	char who[1024], days[8], today[DATE_STR];
 	int found;
 
 	err_clear(&e);
@@ -332,7 +332,7 @@ int iso_check_push(struct app *app, long long isolation_id, iso_saved_fn saved, 
 {
 	struct fctx *c = fctx_new(app, isolation_id, saved, ctx);
 	const struct settings *set = app_settings(app);
-	char who[200], today[DATE_STR];
+	char who[1024], today[DATE_STR];
 	int cut = clock_parse_hhmm(set->am_cutoff);
 	enum isolation_slot slot;
 	struct form *f;
@@ -413,7 +413,7 @@ static int ended_refused(struct fctx *c)
 int iso_extend_push(struct app *app, long long isolation_id, iso_saved_fn saved, void *ctx)
 {
 	struct fctx *c = fctx_new(app, isolation_id, saved, ctx);
-	char who[200], last[40];
+	char who[1024], last[40];
 	struct form *f;
 
 	if (load_row(c) < 0 || ended_refused(c)) {
@@ -451,7 +451,7 @@ static int restart_submit(void *ctx, struct form *f, struct err *e)
 int iso_restart_push(struct app *app, long long isolation_id, iso_saved_fn saved, void *ctx)
 {
 	struct fctx *c = fctx_new(app, isolation_id, saved, ctx);
-	char who[200], today[DATE_STR], what[200];
+	char who[1024], today[DATE_STR], what[200];
 	struct form *f;
 
 	if (load_row(c) < 0 || ended_refused(c)) {
@@ -506,7 +506,7 @@ static int end_submit(void *ctx, struct form *f, struct err *e)
 int iso_end_push(struct app *app, long long isolation_id, iso_saved_fn saved, void *ctx)
 {
 	struct fctx *c = fctx_new(app, isolation_id, saved, ctx);
-	char who[200], today[DATE_STR];
+	char who[1024], today[DATE_STR];
 	struct form *f;
 	int due;
 
