@@ -12,7 +12,7 @@ VERSION := 0.1.0
 # The libraries, in one place: a new one is one more word here (its Debian
 # -dev package goes into tools/deps.sh).  PKGS are pkg-config modules,
 # LIBS_L libraries without a .pc file (given as -l flags).
-PKGS     := ncursesw sqlite3 pangocairo
+PKGS     := ncursesw sqlite3 pangocairo libzip expat freexl xlsxwriter
 LIBS_L   := csv m
 TEST_PKGS := vterm
 TEST_LIBS_L := cmocka util

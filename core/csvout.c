@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 #define FLUSH_AT (64 * 1024)
@@ -38,6 +39,9 @@ struct csvout {
 	int nheader;
 	long rows;
 	int failed;
+	struct buf fix;	   /* a cell with invalid UTF-8 made valid */
+	char **warnings;   /* the first CSVOUT_MAX_WARNINGS warnings */
+	size_t nwarnings;  /* all of them, listed or not */
 };
 
 static const char *const encoding_names[] = {
@@ -144,21 +148,156 @@ static const unsigned char special[256] = {
 	[','] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1,
 };
 
-/* 1 when a spreadsheet would read s as a number, date or time: digits with
- * only number and date punctuation around them. */
-static int looks_numeric(const char *s, size_t n)
+static int is_digit(unsigned char c)
 {
+	return c >= '0' && c <= '9';
+}
+
+/* The month names (and their three-letter forms) a spreadsheet reads. */
+static int month_word(const char *s, size_t n)
+{
+	static const char *const months[] = {"january", "february", "march",	 "april",
+					     "may",	"june",	    "july",	 "august",
+					     "september", "october", "november", "december"};
+
+	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
+		if ((n == 3 || n == strlen(months[i]) || (n == 4 && i == 8)) &&
+		    !strncasecmp(s, months[i], n))
+			return 1;
+	return 0;
+}
+
+/* 1 when s (n bytes) is a number as a spreadsheet reads one: a sign or
+ * parentheses, a currency sign, digits with thousands commas and a decimal
+ * point, an exponent, a percent sign: -12, (12), ¥1,234.50, 1E5,
+ * 1.10105E+17, 12%, 0001234. */
+static int spreadsheet_number(const char *s, size_t n)
+{
+	size_t i = 0, end = n;
 	int digits = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= '0' && c <= '9')
-			digits = 1;
-		else if (c == '\0' || !strchr("-+./: ", c))
+	if (end > 0 && s[end - 1] == '%')
+		end--;
+	if (i < end && s[i] == '(' && end > 0 && s[end - 1] == ')')
+		i++, end--;
+	if (i < end && (s[i] == '-' || s[i] == '+'))
+		i++;
+	if (i < end && s[i] == '$')
+		i++;
+	else if (end - i >= 2 && !memcmp(s + i, "\xc2\xa5", 2)) /* ¥ */
+		i += 2;
+	else if (end - i >= 3 && !memcmp(s + i, "\xef\xbf\xa5", 3)) /* ￥ */
+		i += 3;
+	for (; i < end && (is_digit((unsigned char)s[i]) || s[i] == ',' || s[i] == '.'); i++)
+		digits += is_digit((unsigned char)s[i]);
+	if (!digits)
+		return 0;
+	if (i < end && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < end && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if (i == end || !is_digit((unsigned char)s[i]))
 			return 0;
+		while (i < end && is_digit((unsigned char)s[i]))
+			i++;
 	}
-	return digits;
+	return i == end;
+}
+
+/* 1 when s is a date or a time as a spreadsheet reads one: digits joined by
+ * - / . : and spaces (3/4, 2020-1-2, 12:30, 1 1/2), or a month name with a
+ * number (Jan-1, 1-Jan, March 2020). */
+static int spreadsheet_date(const char *s, size_t n)
+{
+	int digits = 0, words = 0;
+
+	for (size_t i = 0; i < n;) {
+		if (is_digit((unsigned char)s[i])) {
+			digits = 1;
+			i++;
+		} else if (strchr("-/.: ,", s[i]) && s[i]) {
+			i++;
+		} else {
+			size_t j = i;
+
+			while (j < n && ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'))
+				j++;
+			if (j == i || !month_word(s + i, j - i))
+				return 0;
+			words++;
+			i = j;
+		}
+	}
+	return digits && words <= 1;
+}
+
+/* 1 when a spreadsheet that opens the CSV would turn the text s into a
+ * number, a date, a time, a percentage or a boolean. */
+int csvout_looks_like_value(const char *s, size_t n)
+{
+	while (n > 0 && s[0] == ' ')
+		s++, n--;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n == 0)
+		return 0;
+	if ((n == 4 && !strncasecmp(s, "true", 4)) || (n == 5 && !strncasecmp(s, "false", 5)))
+		return 1;
+	return spreadsheet_number(s, n) || spreadsheet_date(s, n);
+}
+
+static void add_warning(struct csvout *w, const char *msg)
+{
+	if (w->nwarnings < CSVOUT_MAX_WARNINGS) {
+		w->warnings = xrealloc(w->warnings, (w->nwarnings + 1) * sizeof *w->warnings);
+		w->warnings[w->nwarnings] = xstrdup(msg);
+	}
+	w->nwarnings++;
+}
+
+/* A cell that is not valid UTF-8 (a value stored by another program) is
+ * written into a UTF-8 file with U+FFFD for each bad byte, and a warning
+ * names its place: no file doorstep writes carries bytes its reader cannot
+ * decode.  (GB18030 refuses the row instead, naming the byte.) */
+static const char *fix_utf8(struct csvout *w, const char *s, size_t *n)
+{
+	size_t ok = utf8_valid_len(s, *n);
+	char msg[256];
+	int col = w->ncells - 1;
+
+	if (ok == *n)
+		return s;
+	w->fix.len = 0;
+	while (*n > 0) {
+		buf_add(&w->fix, s, ok);
+		if (ok == *n)
+			break;
+		buf_add(&w->fix, "\xEF\xBF\xBD", 3);
+		s += ok + 1;
+		*n -= ok + 1;
+		ok = utf8_valid_len(s, *n);
+	}
+	if (col < w->nheader && w->rows > 0 && w->header[col][0])
+		snprintf(msg, sizeof msg, _("row %ld, column %s: a stored value is not valid UTF-8; "
+					    "its bad bytes were written as U+FFFD"),
+			 w->rows + 1, w->header[col]);
+	else
+		snprintf(msg, sizeof msg, _("row %ld, column %d: a stored value is not valid UTF-8; "
+					    "its bad bytes were written as U+FFFD"),
+			 w->rows + 1, col + 1);
+	add_warning(w, msg);
+	*n = w->fix.len;
+	return w->fix.p;
+}
+
+size_t csvout_warning_count(const struct csvout *w)
+{
+	return w->nwarnings;
+}
+
+const char *csvout_warning(const struct csvout *w, size_t i)
+{
+	return i < w->nwarnings && i < CSVOUT_MAX_WARNINGS ? w->warnings[i] : NULL;
 }
 
 int csvout_is_formula(const char *s, size_t n)
@@ -210,7 +349,13 @@ void csvout_cell(struct csvout *w, const char *s, size_t n, enum csvout_kind kin
 	if (n == 0)
 		return;
 
-	if (kind == CSVOUT_KEEP && w->enc != CSVOUT_UTF8 && looks_numeric(s, n)) {
+	if (w->enc != CSVOUT_GB18030)
+		s = fix_utf8(w, s, &n);
+	/* In the spreadsheet encodings a text that Excel, WPS or Calc would take
+	 * for a number, date, percentage or boolean (room 1E5, notes 3/4) keeps
+	 * its text through the tab after it. */
+	if (kind != CSVOUT_NUMBER && w->enc != CSVOUT_UTF8 && !csvout_is_formula(s, n) &&
+	    csvout_looks_like_value(s, n)) {
 		buf_reserve(b, n + 4);
 		buf_putc(b, '"');
 		buf_add(b, s, n);
@@ -267,7 +412,8 @@ static void describe_char(const unsigned char *s, size_t n, char *out, size_t ou
 			return;
 		}
 	}
-	snprintf(out, outn, _("the byte 0x%02X, which is not valid UTF-8"), n ? s[0] : 0);
+	/* The comma closes the clause before "cannot be written in GB18030". */
+	snprintf(out, outn, _("the byte 0x%02X, which is not valid UTF-8,"), n ? s[0] : 0);
 }
 
 /* Converts the row buffer into the output buffer. */
@@ -353,6 +499,10 @@ void csvout_free(struct csvout **pw)
 	free(w->out.p);
 	free(w->row.p);
 	free(w->tmp.p);
+	free(w->fix.p);
+	for (size_t i = 0; i < w->nwarnings && i < CSVOUT_MAX_WARNINGS; i++)
+		free(w->warnings[i]);
+	free(w->warnings);
 	free(w->starts);
 	for (int i = 0; i < w->nheader; i++)
 		free(w->header[i]);

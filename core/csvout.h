@@ -14,8 +14,9 @@
  * neutralised with a leading apostrophe ('=1+1; see csvout_is_formula for
  * how a reader undoes it exactly); a number cell is written as it
  * is, so -12.5 stays a number.  A "keep" cell (ID numbers, phones, codes)
- * must stay text with every digit: in the spreadsheet encodings a value
- * made only of digits and number or date punctuation gets a tab after it
+ * must stay text with every digit, and so must a text cell that a spreadsheet
+ * would read as a value (csvout_looks_like_value): in the spreadsheet
+ * encodings such a value gets a tab after it
  * ("411202198503121234<TAB>"), which Excel, WPS and LibreOffice Calc then
  * keep as text (verified with LibreOffice 7.4: a bare 411202198503121234
  * becomes 4.11202198503121E+17, 0101 becomes 101).  The roster import, like
@@ -40,7 +41,7 @@ enum csvout_encoding {
 
 enum csvout_kind {
 	CSVOUT_TEXT,   /* free text: formulas neutralised */
-	CSVOUT_NUMBER, /* a number (may be negative) or empty: as it is */
+	CSVOUT_NUMBER, /* a number (may be negative), a date or time, or empty: as it is */
 	CSVOUT_KEEP,   /* ID number, phone, code: stays text with all its digits */
 };
 
@@ -60,6 +61,19 @@ const char *csvout_encoding_name(enum csvout_encoding enc);
  * this returns 1 gets back exactly the text that was exported ('=1+1 ->
  * =1+1, ''=x -> '=x; 'abc and '- stay). */
 int csvout_is_formula(const char *s, size_t n);
+
+/* 1 when a spreadsheet opening the CSV would turn the text s (n bytes) into
+ * a number, date, time, percentage or boolean: 1E5, (12), 12%, 1,234, TRUE,
+ * Jan-1, 0001234, 3/4, 1.10105E+17.  In the spreadsheet encodings such a
+ * text or keep cell is written with a tab after it, so it stays text. */
+int csvout_looks_like_value(const char *s, size_t n);
+
+/* Warnings of a writer: a stored value that was not valid UTF-8, written
+ * with U+FFFD in place of its bad bytes ("row 12, column notes: ...").  The
+ * first CSVOUT_MAX_WARNINGS are kept; the count is of all. */
+#define CSVOUT_MAX_WARNINGS 100
+size_t csvout_warning_count(const struct csvout *w);
+const char *csvout_warning(const struct csvout *w, size_t i);
 
 /* Starts a writer on fd (not owned, never closed here) and writes the BOM
  * when the encoding has one.  Returns 0 with *out set, or -1 (iconv missing

@@ -77,6 +77,7 @@ static void on_record(int c, void *data)
 		row.line = r->rec_line;
 		row.n = n;
 		row.fields = r->ptrs;
+		row.kinds = NULL;
 		if (r->fn(&row, r->ctx))
 			r->stop = 1;
 	}

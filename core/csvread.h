@@ -20,6 +20,19 @@ struct csvread_row {
 	int n;	       /* number of fields, trailing empty ones dropped; >= 1 */
 	char **fields; /* n NUL-terminated strings, trimmed of unquoted spaces;
 			* valid only during the callback */
+	/* NULL for a CSV (every cell is text); for a workbook's row the kind of
+	 * each of the n cells (enum cell_kind), so that a reader can tell a
+	 * number Excel stored from text a person typed. */
+	const unsigned char *kinds;
+};
+
+/* What a workbook cell held (a CSV's cells are all CELL_TEXT). */
+enum cell_kind {
+	CELL_TEXT,
+	CELL_NUMBER,	  /* a number, written as Excel shows it */
+	CELL_LOST_DIGITS, /* an integer of 16+ digits: Excel kept only 15 */
+	CELL_DATE,	  /* a date cell, written as YYYY-MM-DD */
+	CELL_BOOL,	  /* TRUE or FALSE */
 };
 
 /* Called once per record; returns 0 to go on, non-zero to stop reading. */

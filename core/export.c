@@ -6,7 +6,9 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
+#include "core/i18n.h"
 #include "core/mask.h"
 
 const struct enum_entry export_iso_state[] = {
@@ -275,21 +277,61 @@ int export_column_find(const struct export_dataset *ds, const char *name)
 	return -1;
 }
 
+/* The CSV kind of each export type: numbers, dates, times and booleans as
+ * they are (a spreadsheet reads them as such), identifiers kept as text with
+ * every digit, free text with formulas and value-like texts neutralised. */
+static const enum csvout_kind csv_kinds[] = {
+	[EXPORT_TEXT] = CSVOUT_TEXT,	 [EXPORT_KEEP] = CSVOUT_KEEP,
+	[EXPORT_ID] = CSVOUT_KEEP,	 [EXPORT_PHONE] = CSVOUT_KEEP,
+	[EXPORT_INT] = CSVOUT_NUMBER,	 [EXPORT_TEMP] = CSVOUT_NUMBER,
+	[EXPORT_MONEY] = CSVOUT_NUMBER,	 [EXPORT_QTY] = CSVOUT_NUMBER,
+	[EXPORT_DATE] = CSVOUT_NUMBER,	 [EXPORT_TIME] = CSVOUT_NUMBER,
+	[EXPORT_ENUM] = CSVOUT_TEXT,	 [EXPORT_CODES] = CSVOUT_TEXT,
+	[EXPORT_BOOL] = CSVOUT_NUMBER,
+};
+
 enum csvout_kind export_csv_kind(const struct export_column *c)
 {
-	switch (c->type) {
-	case EXPORT_INT:
-	case EXPORT_TEMP:
-	case EXPORT_MONEY:
-	case EXPORT_QTY:
-		return CSVOUT_NUMBER;
-	case EXPORT_KEEP:
-	case EXPORT_ID:
-	case EXPORT_PHONE:
-		return CSVOUT_KEEP;
-	default:
-		return CSVOUT_TEXT;
+	return (size_t)c->type < sizeof csv_kinds / sizeof csv_kinds[0] ? csv_kinds[c->type]
+									 : CSVOUT_TEXT;
+}
+
+/* The workbook cell type of each export type: text unless a spreadsheet
+ * should compute with it.  EXPORT_TIME stays text (timestamps as stored). */
+static const enum xlsxout_type xlsx_types[] = {
+	[EXPORT_TEXT] = XLSXOUT_TEXT,	  [EXPORT_KEEP] = XLSXOUT_TEXT,
+	[EXPORT_ID] = XLSXOUT_TEXT,	  [EXPORT_PHONE] = XLSXOUT_TEXT,
+	[EXPORT_INT] = XLSXOUT_INT,	  [EXPORT_TEMP] = XLSXOUT_TENTHS,
+	[EXPORT_MONEY] = XLSXOUT_MONEY,	  [EXPORT_QTY] = XLSXOUT_NUMBER,
+	[EXPORT_DATE] = XLSXOUT_DATE,	  [EXPORT_TIME] = XLSXOUT_TEXT,
+	[EXPORT_ENUM] = XLSXOUT_TEXT,	  [EXPORT_CODES] = XLSXOUT_TEXT,
+	[EXPORT_BOOL] = XLSXOUT_TEXT,
+};
+
+enum xlsxout_type export_xlsx_type(const struct export_column *c)
+{
+	return (size_t)c->type < sizeof xlsx_types / sizeof xlsx_types[0] ? xlsx_types[c->type]
+									   : XLSXOUT_TEXT;
+}
+
+static const char *const format_names[] = {[EXPORT_CSV] = "csv", [EXPORT_XLSX] = "xlsx"};
+
+int export_format_parse(const char *name, enum export_format *out, struct err *e)
+{
+	for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++) {
+		if (!strcasecmp(name, format_names[i])) {
+			*out = (enum export_format)i;
+			return 0;
+		}
 	}
+	return err_set(e, _("unknown format \"%s\" (use csv or xlsx)"), name);
+}
+
+enum export_format export_format_of_path(const char *path)
+{
+	size_t n = path ? strlen(path) : 0;
+
+	return n > 5 && !strcasecmp(path + n - 5, ".xlsx") ? EXPORT_XLSX : EXPORT_CSV;
 }
 
 /* Parses n bytes of decimal digits (an optional '-'); 0 when not an integer. */

@@ -13,6 +13,8 @@
 #include <stddef.h>
 
 #include "core/csvout.h"
+#include "core/err.h"
+#include "core/xlsxout.h"
 #include "core/model.h"
 
 enum export_type {
@@ -49,6 +51,18 @@ struct export_dataset {
 	const char *date_rule;
 };
 
+/* The file an export writes. */
+enum export_format {
+	EXPORT_CSV,  /* core/csvout.h */
+	EXPORT_XLSX, /* core/xlsxout.h */
+};
+
+/* Parses a format name (csv or xlsx, any case).  0, or -1 with a message. */
+int export_format_parse(const char *name, enum export_format *out, struct err *e);
+
+/* The format a file name's suffix asks for (.xlsx), else EXPORT_CSV. */
+enum export_format export_format_of_path(const char *path);
+
 /* How values are written. */
 struct export_style {
 	int zh_labels; /* enumerations and booleans as Chinese labels, not codes */
@@ -72,6 +86,11 @@ extern const struct enum_entry export_iso_state[];
 
 /* The CSV kind a column's cells are written with. */
 enum csvout_kind export_csv_kind(const struct export_column *c);
+
+/* The workbook cell type of a column's cells (EXPORT_ENUM with Chinese
+ * labels, codes and masked numbers are text; counts, units and dates are
+ * numbers and dates). */
+enum xlsxout_type export_xlsx_type(const struct export_column *c);
 
 /* Formats one stored value (text of n bytes as the database holds it; NULL
  * for SQL NULL) of column c in style st.  Returns the text to write and sets

@@ -117,6 +117,10 @@ static int set_profile_key(struct profile *p, const char *key, const char *val, 
 			p->full_ids = 0;
 		else
 			return line_err(e, line, _("ids: \"%s\" is neither masked nor full"), val);
+	} else if (!strcmp(key, "format")) {
+		if (export_format_parse(val, &p->format, e) < 0)
+			return line_err(e, line, "%s", e->msg);
+		p->has_format = 1;
 	} else if (!strcmp(key, "labels")) {
 		if (!strcmp(val, "zh"))
 			p->zh_labels = 1;
@@ -127,8 +131,8 @@ static int set_profile_key(struct profile *p, const char *key, const char *val, 
 		*labels_set = 1;
 	} else {
 		return line_err(e, line,
-				_("unknown key \"%s\" in [profile]: use title, dataset, encoding, "
-				  "from, to, ids or labels"),
+				_("unknown key \"%s\" in [profile]: use title, dataset, format, "
+				  "encoding, from, to, ids or labels"),
 				key);
 	}
 	return 0;

@@ -9,7 +9,8 @@
  *     [profile]
  *     title = 隔离人员名单
  *     dataset = isolations
- *     encoding = utf8-bom      ; utf8-bom, utf8, gb18030
+ *     format = csv             ; csv (default) or xlsx
+ *     encoding = utf8-bom      ; utf8-bom, utf8, gb18030 (for csv)
  *     from = -13               ; any date a form accepts: 2020-02-01, 0201, t, -1
  *     to = t
  *     ids = full               ; masked (default) or full
@@ -45,6 +46,8 @@ struct profile {
 	int ncols;
 	int has_encoding;
 	enum csvout_encoding encoding;
+	int has_format;
+	enum export_format format; /* `format =`: csv or xlsx */
 	char *from, *to; /* date inputs as written (checked), or NULL */
 	int full_ids;    /* ids = full */
 	int zh_labels;   /* labels = zh, or the default */

@@ -24,7 +24,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 
-#define HEADER_SEARCH_ROWS 5   /* rows looked at for the header */
+#define HEADER_SEARCH_ROWS 10  /* rows looked at for the header */
 
 static const char *const field_names[ROSTER_FIELD_COUNT + 1] = {
     [ROSTER_CODE] = "code",
@@ -193,17 +193,52 @@ static int field_from_name(const char *s, size_t n)
 	return -1;
 }
 
-int roster_headers_lookup(const struct roster_headers *h, const char *title)
+/* Cuts a bracketed suffix off a title key: 身份证号码(18位), 姓名(必填),
+ * 电话[手机], 备注【选填】 (full-width brackets are folded already).
+ * Returns 1 when something was cut. */
+static int cut_bracket(char *key)
 {
-	char key[TITLE_KEY_MAX];
+	static const struct {
+		const char *open, *close;
+	} pairs[] = {{"(", ")"}, {"[", "]"}, {"【", "】"}, {"〔", "〕"}};
+	size_t n = strlen(key);
 
-	roster_title_key(title, key, sizeof key);
-	if (!key[0])
-		return -1;
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		size_t cl = strlen(pairs[i].close);
+		char *open;
+
+		if (n <= cl || strcmp(key + n - cl, pairs[i].close))
+			continue;
+		open = strstr(key, pairs[i].open);
+		if (!open || open == key)
+			continue;
+		*open = '\0';
+		return 1;
+	}
+	return 0;
+}
+
+static int lookup_key(const struct roster_headers *h, const char *key)
+{
 	for (size_t i = 0; i < h->n; i++)
 		if (!strcmp(h->v[i].key, key))
 			return h->v[i].field;
 	return -1;
+}
+
+int roster_headers_lookup(const struct roster_headers *h, const char *title)
+{
+	char key[TITLE_KEY_MAX];
+	int f;
+
+	roster_title_key(title, key, sizeof key);
+	if (!key[0])
+		return -1;
+	f = lookup_key(h, key);
+	/* A known title with a bracketed note after it is that title. */
+	while (f < 0 && cut_bracket(key))
+		f = lookup_key(h, key);
+	return f;
 }
 
 int roster_headers_parse(const char *text, struct roster_headers **out, struct err *e)
@@ -336,6 +371,14 @@ struct issue {
 	char *msg;
 };
 
+/* A copy of a row kept while the header is looked for. */
+struct pending_row {
+	long line;
+	int n;
+	char **fields;
+	unsigned char *kinds;
+};
+
 struct roster {
 	const struct roster_headers *headers;
 	struct date today;
@@ -350,6 +393,7 @@ struct roster {
 	int *col_field;
 	int field_col[ROSTER_FIELD_COUNT];
 	int seen_records;
+	int header_searched; /* the first rows were looked at for the header */
 	int stop; /* a fatal issue: no more rows */
 	int warned_extra;
 
@@ -362,6 +406,12 @@ struct roster {
 
 	struct issue *issues;
 	size_t nissues, issues_cap, nerrors;
+
+	/* Rows read before the header was chosen (the first ten at most). */
+	struct pending_row *pending;
+	int npending;
+	int masked_reported; /* the one message about masked numbers was given */
+	int id_column_checked; /* an unmapped column of ID numbers was looked for */
 
 	uint32_t prev_code; /* the household code of the row above */
 	struct strbuf scratch, scratch2;
@@ -468,6 +518,13 @@ void roster_free(struct roster **pr)
 	r = *pr;
 	for (size_t i = 0; i < r->nissues; i++)
 		free(r->issues[i].msg);
+	for (int i = 0; i < r->npending; i++) {
+		for (int j = 0; j < r->pending[i].n; j++)
+			free(r->pending[i].fields[j]);
+		free(r->pending[i].fields);
+		free(r->pending[i].kinds);
+	}
+	free(r->pending);
 	free(r->issues);
 	for (int i = 0; i < r->ncols; i++)
 		free(r->titles[i]);
@@ -506,6 +563,10 @@ static void add_issue(struct roster *r, long line, const char *column, enum rost
 	is = &r->issues[r->nissues++];
 	is->msg = msg;
 	is->pub.line = line;
+	is->pub.col = -1;
+	for (int i = 0; column && i < r->ncols; i++)
+		if (r->titles && column == r->titles[i])
+			is->pub.col = i;
 	is->pub.column = column ? column : "";
 	is->pub.message = msg;
 	is->pub.severity = sev;
@@ -877,6 +938,7 @@ static int parse_loose_date(const char *s, struct date *out, int allow_month)
 /* The per-row working state. */
 struct cells {
 	const char *raw[ROSTER_FIELD_COUNT]; /* the cell text, "" when absent */
+	unsigned char kind[ROSTER_FIELD_COUNT]; /* enum cell_kind of each cell */
 	uint32_t val[ROSTER_FIELD_COUNT];
 	int bad;
 };
@@ -902,6 +964,31 @@ static void row_error(struct roster *r, struct cells *c, long line, enum roster_
 	c->bad = 1;
 }
 
+/* Takes apostrophes (' and the Chinese ‘ ’) off both ends of b. */
+static void strip_quotes(struct strbuf *b)
+{
+	static const char *const quotes[] = {"'", "\xe2\x80\x98", "\xe2\x80\x99"};
+	int again = 1;
+
+	while (again && b->len) {
+		again = 0;
+		for (size_t i = 0; i < sizeof quotes / sizeof quotes[0]; i++) {
+			size_t q = strlen(quotes[i]);
+
+			if (b->len >= q && !memcmp(b->s, quotes[i], q)) {
+				memmove(b->s, b->s + q, b->len - q + 1);
+				b->len -= q;
+				again = 1;
+			}
+			if (b->len >= q && !memcmp(b->s + b->len - q, quotes[i], q)) {
+				b->len -= q;
+				b->s[b->len] = '\0';
+				again = 1;
+			}
+		}
+	}
+}
+
 /* Cleans cell f into r->scratch (folding full-width forms when fold); 0 when
  * empty. */
 static size_t cell_clean(struct roster *r, struct cells *c, enum roster_field f, int fold)
@@ -915,6 +1002,9 @@ static size_t cell_clean(struct roster *r, struct cells *c, enum roster_field f,
 		memmove(b->s, b->s + 1, b->len);
 		b->len--;
 	}
+	/* '411202... : the apostrophe Excel users type to keep digits as text. */
+	if (f == ROSTER_ID_NUMBER || f == ROSTER_PHONE || f == ROSTER_HOUSEHOLD_PHONE)
+		strip_quotes(b);
 	return b->len;
 }
 
@@ -1004,6 +1094,25 @@ static void check_enum(struct roster *r, struct cells *c, long line, enum roster
 	c->val[f] = pool_add(r, code, strlen(code));
 }
 
+/* A masked number (411202********1234, 138****5678: an export without
+ * --full-ids) cannot be imported: said once for the file, not per cell. */
+static int is_masked(struct roster *r, struct cells *c, long line, enum roster_field f)
+{
+	if (!strchr(r->scratch.s, '*'))
+		return 0;
+	if (!r->masked_reported) {
+		row_error(r, c, line, f,
+			  _("\"%s\" is masked, and so may be other numbers of the file: an "
+			    "export made without --full-ids cannot be imported; export again with "
+			    "--full-ids"),
+			  r->scratch.s);
+		r->masked_reported = 1;
+	} else {
+		c->bad = 1;
+	}
+	return 1;
+}
+
 static void check_phone(struct roster *r, struct cells *c, long line, enum roster_field f)
 {
 	char out[PHONE_MAX];
@@ -1011,10 +1120,20 @@ static void check_phone(struct roster *r, struct cells *c, long line, enum roste
 
 	if (!cell_clean(r, c, f, 1))
 		return;
-	if (is_scientific(r->scratch.s)) {
+	if (is_scientific(r->scratch.s) || c->kind[f] == CELL_LOST_DIGITS) {
 		row_error(r, c, line, f,
 			  _("\"%s\" is a number that Excel shortened; format the column as text "
 			    "and type the number again"),
+			  r->scratch.s);
+		return;
+	}
+	if (is_masked(r, c, line, f))
+		return;
+	if (c->kind[f] == CELL_NUMBER && r->scratch.s[0] != '1' && r->scratch.len >= 9 &&
+	    r->scratch.len <= 11) {
+		row_error(r, c, line, f,
+			  _("%s is stored as a number, which loses the 0 in front of an area "
+			    "code; format the column as text and type the number again"),
 			  r->scratch.s);
 		return;
 	}
@@ -1123,7 +1242,9 @@ static void check_identity(struct roster *r, struct cells *c, long line)
 		const char *s = r->scratch.s;
 
 		err_clear(&e);
-		if (is_scientific(s)) {
+		if (is_masked(r, c, line, ROSTER_ID_NUMBER)) {
+			/* said once */
+		} else if (is_scientific(s) || c->kind[ROSTER_ID_NUMBER] == CELL_LOST_DIGITS) {
 			row_error(r, c, line, ROSTER_ID_NUMBER,
 				  _("\"%s\" is a number that Excel shortened; format the column as "
 				    "text and type the number again"),
@@ -1144,6 +1265,12 @@ static void check_identity(struct roster *r, struct cells *c, long line)
 		} else {
 			have_card = 1;
 			c->val[ROSTER_ID_NUMBER] = pool_add(r, card.number, strlen(card.number));
+			if (type == IDCARD_RESIDENT && strlen(card.number) == 18 &&
+			    !strcmp(card.number + 15, "000"))
+				add_issue(r, line, title_of(r, ROSTER_ID_NUMBER), ROSTER_WARNING,
+					  _("%s ends in 000: a roster kept in Excel may have lost "
+					    "its last digits; check it against the ID card"),
+					  card.number);
 			if (!c->val[ROSTER_ID_TYPE] && type == IDCARD_RESIDENT)
 				c->val[ROSTER_ID_TYPE] = pool_add(r, "id", 2);
 		}
@@ -1215,6 +1342,45 @@ static void merge_household(struct roster *r, struct cells *c, long line, uint32
 	}
 }
 
+/* 1 when no imported column of the row holds more than white space. */
+static int is_blank_row(const struct cells *c)
+{
+	for (int f = 0; f < ROSTER_FIELD_COUNT; f++) {
+		const unsigned char *p = (const unsigned char *)c->raw[f];
+		size_t len;
+
+		while (*p) {
+			if (!is_space_cp(utf8_next(p, &len)))
+				return 0;
+			p += len;
+		}
+	}
+	return 1;
+}
+
+/* A file whose ID numbers sit under a title not understood would import its
+ * residents without them: an error, not the usual warning. */
+static void look_for_id_column(struct roster *r, const struct csvread_row *row)
+{
+	if (r->field_col[ROSTER_ID_NUMBER] >= 0 || r->id_column_checked || r->nrows > 50)
+		return;
+	for (int i = 0; i < row->n && i < r->ncols; i++) {
+		struct idcard card;
+		struct err e;
+
+		if (r->col_field[i] >= 0 || !r->titles[i][0] || strlen(row->fields[i]) != 18)
+			continue;
+		if (idcard_parse(row->fields[i], IDCARD_RESIDENT, &r->today, &card, &e) < 0)
+			continue;
+		add_issue(r, r->header_line, r->titles[i], ROSTER_ERROR,
+			  _("this column holds ID numbers but its title is not understood: title "
+			    "it 身份证号 (or add the title to roster_headers.txt), else the residents "
+			    "would be imported without them"));
+		r->id_column_checked = 1;
+		return;
+	}
+}
+
 static void check_row(struct roster *r, const struct csvread_row *row)
 {
 	struct cells c;
@@ -1228,7 +1394,12 @@ static void check_row(struct roster *r, const struct csvread_row *row)
 		int col = r->field_col[f];
 
 		c.raw[f] = col >= 0 && col < row->n ? row->fields[col] : "";
+		c.kind[f] = col >= 0 && col < row->n && row->kinds ? row->kinds[col] : CELL_TEXT;
 	}
+	/* A template row (only 序号 filled in, or cells of spaces) is blank. */
+	if (is_blank_row(&c))
+		return;
+	look_for_id_column(r, row);
 	if (row->n > r->ncols && !r->warned_extra) {
 		for (int i = r->ncols; i < row->n; i++) {
 			if (row->fields[i][0]) {
@@ -1330,37 +1501,125 @@ static void check_row(struct roster *r, const struct csvread_row *row)
 	memcpy(out->val, c.val, sizeof out->val);
 }
 
-static int on_record(const struct csvread_row *row, void *ctx)
+/* The number of the row's cells that are known titles. */
+static int known_titles(const struct roster *r, const struct csvread_row *row)
+{
+	int known = 0;
+
+	for (int i = 0; i < row->n; i++)
+		if (roster_headers_lookup(r->headers, row->fields[i]) >= 0)
+			known++;
+	return known;
+}
+
+static void keep_pending(struct roster *r, const struct csvread_row *row)
+{
+	struct pending_row *p;
+
+	r->pending = xrealloc(r->pending, (size_t)(r->npending + 1) * sizeof *r->pending);
+	p = &r->pending[r->npending++];
+	p->line = row->line;
+	p->n = row->n;
+	p->fields = xcalloc((size_t)row->n, sizeof *p->fields);
+	p->kinds = NULL;
+	for (int i = 0; i < row->n; i++)
+		p->fields[i] = xstrdup(row->fields[i]);
+	if (row->kinds) {
+		p->kinds = xmalloc((size_t)row->n);
+		memcpy(p->kinds, row->kinds, (size_t)row->n);
+	}
+}
+
+static struct csvread_row pending_row(const struct pending_row *p)
+{
+	struct csvread_row row = {p->line, p->n, p->fields, p->kinds};
+
+	return row;
+}
+
+/* Chooses the header among the rows kept so far: the one that maps the most
+ * known titles (the first of equals), else the first that take_header takes
+ * (it explains a file separated by tabs or semicolons); the kept rows after
+ * it are checked. */
+static void choose_header(struct roster *r)
+{
+	int best = -1, best_known = 0, i = 0, h = 0;
+
+	r->header_searched = 1;
+	for (int k = 0; k < r->npending; k++) {
+		struct csvread_row row = pending_row(&r->pending[k]);
+		int known = known_titles(r, &row);
+
+		if (known > best_known) {
+			best = k;
+			best_known = known;
+		}
+	}
+	if (best >= 0) {
+		struct csvread_row row = pending_row(&r->pending[best]);
+
+		i = best;
+		h = take_header(r, &row);
+	} else {
+		for (; i < r->npending && !h; i++) {
+			struct csvread_row row = pending_row(&r->pending[i]);
+
+			h = take_header(r, &row);
+		}
+		i--;
+	}
+	if (h < 0)
+		r->stop = 1;
+	for (int k = i + 1; h > 0 && k < r->npending; k++) {
+		struct csvread_row row = pending_row(&r->pending[k]);
+
+		check_row(r, &row);
+	}
+}
+
+int roster_feed(const struct csvread_row *row, void *ctx)
 {
 	struct roster *r = ctx;
 
-	if (!r->header_line) {
-		int h = take_header(r, row);
-
-		if (h < 0) {
-			r->stop = 1;
-			return 1;
-		}
+	if (r->stop)
+		return 1;
+	if (r->header_line) {
+		check_row(r, row);
 		return 0;
 	}
-	check_row(r, row);
-	return 0;
+	if (r->header_searched) {
+		/* Ten rows and no header yet: the rows before went on as titles. */
+		if (take_header(r, row) < 0)
+			r->stop = 1;
+		return r->stop;
+	}
+	keep_pending(r, row);
+	if (r->npending == HEADER_SEARCH_ROWS)
+		choose_header(r);
+	return r->stop;
 }
 
-int roster_read(struct roster *r, const char *text, size_t n)
+int roster_finish(struct roster *r)
 {
-	struct err e;
-	int rc;
-
-	err_clear(&e);
-	rc = csvread_text(text, n, on_record, r, &e);
-	if (rc < 0)
-		add_issue(r, e.line, "", ROSTER_ERROR, "%s", e.msg);
-	else if (!r->stop && !r->header_line)
+	if (!r->header_searched)
+		choose_header(r);
+	if (!r->stop && !r->header_line)
 		add_issue(r, 0, "", ROSTER_ERROR,
 			  _("no header row: the file has no columns titled like 户号 and 姓名 "
 			    "(see roster_headers.txt for the titles understood)"));
 	else if (!r->stop && !r->nrows && !r->nerrors)
 		add_issue(r, 0, "", ROSTER_ERROR, _("the file has a header but no rows"));
 	return r->nerrors ? -1 : 0;
+}
+
+int roster_read(struct roster *r, const char *text, size_t n)
+{
+	struct err e;
+
+	err_clear(&e);
+	if (csvread_text(text, n, roster_feed, r, &e) < 0) {
+		add_issue(r, e.line, "", ROSTER_ERROR, "%s", e.msg);
+		return -1;
+	}
+	return roster_finish(r);
 }

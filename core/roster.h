@@ -23,6 +23,7 @@
 
 #include <stddef.h>
 
+#include "core/csvread.h"
 #include "core/date.h"
 #include "core/err.h"
 
@@ -91,7 +92,8 @@ enum roster_severity {
 };
 
 struct roster_issue {
-	long line;	     /* 1-based, 0 for the file as a whole */
+	long line;	     /* 1-based line (a workbook's row number), 0 for the file */
+	int col;	     /* 0-based column of the file the issue is in, or -1 */
 	const char *column;  /* the file's own header title, or "" */
 	const char *message; /* English, e.g. "check digit should be 7, not 5" */
 	enum roster_severity severity;
@@ -112,6 +114,14 @@ void roster_free(struct roster **r);
  * malformed CSV, no header, a missing required column, bad rows).  Call once
  * per roster. */
 int roster_read(struct roster *r, const char *text, size_t n);
+
+/* The same, row by row, for rows that come from elsewhere (a workbook's
+ * sheet, core/workbook.h): roster_feed is a csvread_fn taking the roster as
+ * its ctx; roster_finish ends the reading and returns as roster_read.  The
+ * header is the row among the first ten that maps the most known titles;
+ * the rows above it (a title, a block of 街道：… 社区：… cells) are skipped. */
+int roster_feed(const struct csvread_row *row, void *roster);
+int roster_finish(struct roster *r);
 
 /* Issues in the order found (header issues first, then by line). */
 size_t roster_issue_count(const struct roster *r);

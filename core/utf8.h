@@ -25,4 +25,9 @@ int utf8_valid(const char *s, size_t n);
  * 4.  A code point that is not a Unicode scalar value writes U+FFFD. */
 size_t utf8_encode(uint32_t cp, char out[4]);
 
+/* The length of the valid UTF-8 at the start of s (n bytes, no NUL needed):
+ * n when all of it is valid, else the offset of the first byte that starts
+ * no well-formed, shortest-form, non-surrogate sequence. */
+size_t utf8_valid_len(const char *s, size_t n);
+
 #endif

@@ -14,6 +14,7 @@
 
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/mask.h"
 #include "core/model.h"
 #include "core/roster.h"
 #include "core/strbuf.h"
@@ -144,6 +145,54 @@ static void take_row(struct resident *res, const struct roster *r, size_t i)
 	take(&res->notes, roster_row_value(r, i, ROSTER_NOTES));
 }
 
+void roster_counts_clear(struct roster_counts *c)
+{
+	for (size_t i = 0; i < c->nchanges; i++)
+		free(c->changes[i]);
+	free(c->changes);
+	c->changes = NULL;
+	c->nchanges = 0;
+}
+
+static void add_change(struct roster_counts *c, char *text)
+{
+	c->changes = xrealloc(c->changes, (c->nchanges + 1) * sizeof *c->changes);
+	c->changes[c->nchanges++] = text;
+}
+
+/* Notes a row that moves resident res (found by ID number) to household hid
+ * or gives them another name. */
+static int note_change(struct db *db, const struct roster *r, size_t i, const struct resident *res,
+		       long long hid, struct roster_counts *c, struct err *e)
+{
+	const char *name = roster_row_value(r, i, ROSTER_NAME);
+	char masked[64] = "";
+
+	if (res->id_number)
+		mask_id(res->id_number, masked, sizeof masked);
+	if (res->household_id != hid) {
+		struct household from;
+		int got;
+
+		model_household_init(&from);
+		got = db_household_get(db, res->household_id, &from, e);
+		if (got < 0) {
+			model_household_clear(&from);
+			return -1;
+		}
+		add_change(c, xasprintf(_("line %ld: %s (%s) moves from household %s to %s"),
+					roster_row_line(r, i), res->name, masked,
+					got && from.code ? from.code : "?",
+					roster_household_value(r, roster_row_household(r, i),
+							       ROSTER_CODE)));
+		model_household_clear(&from);
+	}
+	if (name && res->name && strcmp(name, res->name))
+		add_change(c, xasprintf(_("line %ld: %s (%s) is renamed %s"), roster_row_line(r, i),
+					res->name, masked, name));
+	return 0;
+}
+
 static int apply_resident(struct db *db, const struct roster *r, size_t i, long long hid,
 			  int household_created, int residents_empty, struct roster_counts *c,
 			  struct err *e)
@@ -181,6 +230,8 @@ static int apply_resident(struct db *db, const struct roster *r, size_t i, long 
 		rc = 0;
 		goto out;
 	}
+	if (note_change(db, r, i, &res, hid, c, e) < 0)
+		goto out;
 	if (res.household_id != hid) {
 		if (db_resident_move(db, res.id, hid, e) < 0)
 			goto out;
@@ -284,6 +335,7 @@ finish:
 	goto done;
 fail:
 	db_rollback(db);
+	roster_counts_clear(&c);
 done:
 	db_exec(db, DEFAULT_CACHE_PRAGMA, NULL);
 	strbuf_free(&json);

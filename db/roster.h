@@ -38,7 +38,15 @@ struct roster;
 struct roster_counts {
 	long households_new, households_updated, households_unchanged;
 	long residents_new, residents_updated, residents_unchanged;
+	/* The updates that move a resident to another household or rename
+	 * one (matched by ID number), each a sentence with the file's line, ID
+	 * numbers masked: a dry run lists them so that nobody is moved or
+	 * renamed by a mistyped row unseen.  Free with roster_counts_clear. */
+	char **changes;
+	size_t nchanges;
 };
+
+void roster_counts_clear(struct roster_counts *c);
 
 /* Called now and then with the rows written so far and the total. */
 typedef void (*db_roster_progress_fn)(size_t done, size_t total, void *ctx);
@@ -47,7 +55,8 @@ typedef void (*db_roster_progress_fn)(size_t done, size_t total, void *ctx);
  * transaction; `source` (the file name, may be NULL) goes into the import's
  * audit row.  With dry_run the same work is done and then rolled back, so
  * the counts are exactly those a real import would give and nothing is
- * written.  progress may be NULL.  Returns 0 with *out filled, or -1 with e
+ * written.  progress may be NULL.  Returns 0 with *out filled (clear it with
+ * roster_counts_clear), or -1 with e
  * (e->line set to the row's line when a row was refused) and nothing
  * written. */
 int db_roster_apply(struct db *db, const struct roster *r, const char *source, int dry_run,

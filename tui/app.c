@@ -25,6 +25,7 @@
 #include "tui/confirm.h"
 #include "tui/first_start.h"
 #include "tui/help.h"
+#include "tui/keys.h"
 #include "tui/screen.h"
 #include "tui/settings_screen.h"
 #include "tui/setup.h"
@@ -659,6 +660,10 @@ static void loop(struct app *app)
 			draw_all(app);
 		redraw = 1;
 		r = get_wch(&wc);
+		if (signals_take_interrupt()) {
+			request_quit(app); /* Ctrl-C: as q, asking when input would be lost */
+			continue;
+		}
 		if (signals_pending())
 			break;
 		if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
@@ -738,6 +743,7 @@ int app_run(struct cli *cli)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	keys_teach_terminal();
 	timeout(POLL_MS);
 	theme_init();
 	app->mouse =

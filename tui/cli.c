@@ -36,9 +36,10 @@ static const struct command commands[] = {
 	 "init --community NAME [--street S] [--district D] [--station S]\n"
 	 "init --from OTHER.db --station S"},
 	{"demo", cmd_demo, "demo [--households N] [--days D] [--seed S]"},
-	{"import", cmd_import, "import roster FILE [--dry-run] [--encoding auto|utf8|gb18030]"},
+	{"import", cmd_import,
+	 "import roster FILE [--dry-run] [--encoding auto|utf8|gb18030] [--sheet NAME]"},
 	{"export", cmd_export,
-	 "export DATASET [--from DATE] [--to DATE] [--profile NAME]\n"
+	 "export DATASET [--from DATE] [--to DATE] [--profile NAME] [--format csv|xlsx]\n"
 	 "    [--encoding utf8-bom|utf8|gb18030] [--full-ids] [-o FILE]"},
 	{"sheet", cmd_sheet,
 	 "sheet KIND [--date DATE] [--grid NAME]\n"

@@ -34,7 +34,8 @@ struct run {
 	const struct export_column **cols; /* per output column */
 	enum csvout_kind *kinds;
 	struct export_style style;
-	struct csvout *w;
+	struct csvout *w;   /* a CSV, or */
+	struct xlsxout *x;  /* a workbook */
 	struct err *e;
 	int ncols;
 	long long rows, total;
@@ -50,9 +51,12 @@ static int write_row(void *ctx, const char *const *vals, const size_t *lens)
 		const char *text = export_format_value(r->cols[i], vals[i], lens[i], &r->style,
 						       r->buf, sizeof r->buf, &len);
 
-		csvout_cell(r->w, text, len, r->kinds[i]);
+		if (r->x)
+			xlsxout_cell(r->x, text, len);
+		else
+			csvout_cell(r->w, text, len, r->kinds[i]);
 	}
-	if (csvout_row_end(r->w, r->e) < 0)
+	if (r->x ? xlsxout_row_end(r->x, r->e) < 0 : csvout_row_end(r->w, r->e) < 0)
 		return 1;
 	r->rows++;
 	if (r->rq->progress && r->rows % PROGRESS_EVERY == 0)
@@ -86,6 +90,41 @@ static int open_temp(const char *path, char **tmp, struct err *e)
 		return -1;
 	}
 	return fd;
+}
+
+/* Starts the CSV writer on fd, or the workbook writer on the temporary
+ * file tmp (libxlsxwriter writes by name when it finishes). */
+static int open_writer(struct run *r, int fd, const char *tmp, struct err *e)
+{
+	const struct export_request *rq = r->rq;
+
+	if (rq->format != EXPORT_XLSX)
+		return csvout_open(&r->w, fd, rq->encoding, e);
+	if (xlsxout_open(&r->x, tmp,
+			 rq->profile && rq->profile->title ? rq->profile->title : rq->ds->name,
+			 e) < 0)
+		return -1;
+	for (int i = 0; i < r->ncols; i++)
+		xlsxout_column(r->x, i, export_xlsx_type(r->cols[i]));
+	return 0;
+}
+
+static void report_warnings(const struct run *r)
+{
+	size_t n = r->x ? xlsxout_warning_count(r->x) : csvout_warning_count(r->w);
+
+	for (size_t i = 0; r->rq->warn && i < n; i++) {
+		const char *msg = r->x ? xlsxout_warning(r->x, i) : csvout_warning(r->w, i);
+
+		if (!msg) {
+			char more[96];
+
+			snprintf(more, sizeof more, _("and %zu more such values"), n - i);
+			r->rq->warn(r->rq->warn_ctx, more);
+			break;
+		}
+		r->rq->warn(r->rq->warn_ctx, msg);
+	}
 }
 
 static int audit_full(struct db *db, const struct export_request *rq, long long rows,
@@ -171,6 +210,11 @@ long long export_run(struct db *db, const struct export_request *rq, struct err 
 	if (rq->full_ids && to_stdout && audit_full(db, rq, r.total, e) < 0)
 		goto out;
 
+	if (to_stdout && rq->format == EXPORT_XLSX) {
+		err_set(e, "%s", _("a workbook cannot be written to standard output: name the "
+				   "file with -o FILE.xlsx"));
+		goto out;
+	}
 	if (to_stdout) {
 		fd = STDOUT_FILENO;
 	} else {
@@ -178,11 +222,17 @@ long long export_run(struct db *db, const struct export_request *rq, struct err 
 		if (fd < 0)
 			goto out;
 	}
-	if (csvout_open(&r.w, fd, rq->encoding, e) < 0)
+	if (open_writer(&r, fd, tmp, e) < 0)
 		goto fail_write;
-	for (int i = 0; i < n; i++)
-		csvout_cell_str(r.w, pf ? pf->cols[i].title : r.cols[i]->name, CSVOUT_TEXT);
-	if (csvout_row_end(r.w, e) < 0)
+	for (int i = 0; i < n; i++) {
+		const char *title = pf ? pf->cols[i].title : r.cols[i]->name;
+
+		if (r.x)
+			xlsxout_cell(r.x, title, strlen(title));
+		else
+			csvout_cell_str(r.w, title, CSVOUT_TEXT);
+	}
+	if (r.x ? xlsxout_row_end(r.x, e) < 0 : csvout_row_end(r.w, e) < 0)
 		goto fail_write;
 	err_clear(e);
 	got = db_export_run(db, &q, write_row, &r, e);
@@ -190,8 +240,9 @@ long long export_run(struct db *db, const struct export_request *rq, struct err 
 		goto out;
 	if (e->msg[0])
 		goto fail_write;
-	if (csvout_finish(r.w, e) < 0)
+	if (r.x ? xlsxout_finish(r.x, e) < 0 : csvout_finish(r.w, e) < 0)
 		goto fail_write;
+	report_warnings(&r);
 	if (!to_stdout) {
 		if (fsync(fd) < 0) {
 			err_set(e, "%s", strerror(errno));
@@ -223,6 +274,7 @@ out:
 		unlink(tmp);
 	free(tmp);
 	csvout_free(&r.w);
+	xlsxout_free(&r.x);
 	free(r.cols);
 	free(r.kinds);
 	free(idx);
@@ -286,6 +338,11 @@ static void list_datasets(void)
 	fputc('\n', stderr);
 }
 
+static void warn_stderr(void *ctx, const char *msg)
+{
+	fprintf(stderr, _("doorstep: %s: warning: %s\n"), (const char *)ctx, msg);
+}
+
 int cmd_export(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -293,11 +350,13 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		{"to", required_argument, NULL, 't'},
 		{"profile", required_argument, NULL, 'p'},
 		{"encoding", required_argument, NULL, 'e'},
+		{"format", required_argument, NULL, 'T'},
 		{"full-ids", no_argument, NULL, 'F'},
 		{"output", required_argument, NULL, 'o'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *from_s = NULL, *to_s = NULL, *profile_s = NULL, *enc_s = NULL, *out = NULL;
+	const char *format_s = NULL;
 	char from[DATE_STR], to[DATE_STR];
 	struct export_request rq = {0};
 	struct profile *pf = NULL;
@@ -323,6 +382,9 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 			break;
 		case 'F':
 			full = 1;
+			break;
+		case 'T':
+			format_s = optarg;
 			break;
 		case 'o':
 			out = optarg;
@@ -389,6 +451,17 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		cli_usage_error("export", "%s", e.msg);
 		goto out;
 	}
+	rq.format = pf && pf->has_format ? pf->format : export_format_of_path(out);
+	if (format_s && export_format_parse(format_s, &rq.format, &e) < 0) {
+		cli_usage_error("export", "%s", e.msg);
+		goto out;
+	}
+	if (rq.format == EXPORT_XLSX && enc_s) {
+		cli_usage_error("export", "%s", _("--encoding is for CSV files; a workbook has none"));
+		goto out;
+	}
+	rq.warn = warn_stderr;
+	rq.warn_ctx = (void *)(out ? out : "-");
 	rq.profile = pf;
 	rq.from = from_s ? from : NULL;
 	rq.to = to_s ? to : NULL;
@@ -407,7 +480,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	}
 	if (out && strcmp(out, "-"))
 		printf(_("%s: %lld rows of %s (%s)\n"), out, rows, rq.ds->name,
-		       csvout_encoding_name(rq.encoding));
+		       rq.format == EXPORT_XLSX ? "xlsx" : csvout_encoding_name(rq.encoding));
 	status = CLI_OK;
 out:
 	profile_free(&pf);

@@ -22,13 +22,18 @@ struct export_request {
 	const struct export_dataset *ds;
 	const struct profile *profile; /* columns and titles, or NULL for the defaults */
 	const char *from, *to;         /* ISO dates or NULL */
-	enum csvout_encoding encoding;
+	enum export_format format;	/* csv, or xlsx (a file, never stdout) */
+	enum csvout_encoding encoding; /* for csv */
 	int full_ids;
 	const char *path; /* NULL or "-" for standard output */
 	/* Called every few thousand rows and at the end with the rows written
 	 * and the expected total (-1 when not counted); may be NULL. */
 	void (*progress)(void *ctx, long long done, long long total);
 	void *progress_ctx;
+	/* Called for each warning of a file that was written (a stored value
+	 * that was not valid UTF-8, written with U+FFFD); may be NULL. */
+	void (*warn)(void *ctx, const char *msg);
+	void *warn_ctx;
 };
 
 /* Runs the export.  Returns the number of data rows written (the header not

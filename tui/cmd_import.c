@@ -10,6 +10,8 @@
 #include "core/i18n.h"
 #include "core/roster.h"
 #include "core/strbuf.h"
+#include "core/wbcell.h"
+#include "core/workbook.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/roster.h"
@@ -35,26 +37,59 @@ static int read_file(const char *path, struct strbuf *b, struct err *e)
 	return 0;
 }
 
-int import_roster_read(const char *path, enum encoding want, struct roster **out,
-		       struct roster_headers **headers, enum encoding *found, struct err *e)
+/* Reads the rows of a workbook's sheet into r. */
+static int read_workbook(const char *path, int fmt, const char *sheet, struct roster *r,
+			 char **sheet_used, struct err *e)
+{
+	if (workbook_read(path, fmt, sheet, roster_feed, r, sheet_used, e) < 0) {
+		err_prefix(e, "%s", path);
+		return -1;
+	}
+	roster_finish(r);
+	return 0;
+}
+
+int import_roster_read(const char *path, enum encoding want, const char *sheet,
+		       struct roster **out, struct roster_headers **headers, enum encoding *found,
+		       char **sheet_used, struct err *e)
 {
 	struct strbuf raw = STRBUF_INIT;
 	char *text = NULL, *table;
 	size_t len;
 	struct date today;
-	int rc = -1;
+	int rc = -1, fmt;
 
 	*out = NULL;
 	*headers = NULL;
+	*sheet_used = NULL;
 	table = xasprintf("%s/roster_headers.txt", paths_data_dir());
 	if (roster_headers_load(table, headers, e) < 0)
 		goto out;
+	fmt = workbook_sniff(path, e);
+	if (fmt < 0) {
+		err_prefix(e, "%s", path);
+		goto out;
+	}
+	clock_today(&today);
+	if (fmt != WORKBOOK_NONE) {
+		*out = roster_new(*headers, &today);
+		if (read_workbook(path, fmt, sheet, *out, sheet_used, e) < 0) {
+			roster_free(out);
+			goto out;
+		}
+		*found = ENCODING_UTF8;
+		rc = 0;
+		goto out;
+	}
+	if (sheet) {
+		err_set(e, _("--sheet is for workbooks (.xlsx, .xls); %s is a text file"), path);
+		goto out;
+	}
 	if (read_file(path, &raw, e) < 0)
 		goto out;
 	if (encoding_to_utf8(strbuf_str(&raw), raw.len, want, &text, &len, found, e) < 0)
 		goto out;
 	strbuf_free(&raw);
-	clock_today(&today);
 	*out = roster_new(*headers, &today);
 	roster_read(*out, text, len);
 	rc = 0;
@@ -67,7 +102,7 @@ out:
 	return rc;
 }
 
-size_t import_print_issues(FILE *f, const char *file, const struct roster *r)
+size_t import_print_issues(FILE *f, const char *file, const char *sheet, const struct roster *r)
 {
 	size_t errors = 0;
 
@@ -75,8 +110,18 @@ size_t import_print_issues(FILE *f, const char *file, const struct roster *r)
 		const struct roster_issue *is = roster_issue_at(r, i);
 
 		fprintf(f, "doorstep: %s", file);
-		if (is->line > 0)
+		if (sheet && is->line > 0 && is->col >= 0) {
+			char col[8];
+
+			wbcell_column_name(is->col, col, sizeof col);
+			fprintf(f, ":%s!%s%ld", sheet, col, is->line);
+		} else if (sheet && is->line > 0) {
+			fprintf(f, ":%s!%ld", sheet, is->line);
+		} else if (sheet) {
+			fprintf(f, ":%s", sheet);
+		} else if (is->line > 0) {
 			fprintf(f, ":%ld", is->line);
+		}
 		fputs(": ", f);
 		if (is->severity == ROSTER_WARNING)
 			fputs(_("warning: "), f);
@@ -87,6 +132,22 @@ size_t import_print_issues(FILE *f, const char *file, const struct roster *r)
 		fprintf(f, "%s\n", is->message);
 	}
 	return errors;
+}
+
+/* A workbook whose sheet held no roster: name the sheets there are. */
+static void print_sheets(const char *path)
+{
+	struct err e;
+	char **names;
+	int n, fmt = workbook_sniff(path, &e);
+
+	if (fmt <= 0 || workbook_sheet_names(path, fmt, &names, &n, &e) < 0)
+		return;
+	fprintf(stderr, _("doorstep: %s: the workbook's sheets are"), path);
+	for (int i = 0; i < n; i++)
+		fprintf(stderr, "%s\"%s\"", i ? ", " : " ", names[i]);
+	fprintf(stderr, "%s\n", _("; choose one with --sheet NAME"));
+	workbook_names_free(names, n);
 }
 
 static void progress(size_t done, size_t total, void *ctx)
@@ -105,13 +166,15 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	static const struct option opts[] = {
 	    {"dry-run", no_argument, NULL, 'n'},
 	    {"encoding", required_argument, NULL, 'e'},
+	    {"sheet", required_argument, NULL, 's'},
 	    {NULL, 0, NULL, 0},
 	};
 	enum encoding want = ENCODING_AUTO, found = ENCODING_UTF8;
 	struct roster_headers *headers = NULL;
 	struct roster *r = NULL;
 	struct roster_counts c;
-	const char *path;
+	const char *path, *sheet = NULL;
+	char *sheet_used = NULL;
 	struct err e;
 	int dry_run = 0, ch, status = CLI_REFUSED;
 	size_t errors;
@@ -121,6 +184,9 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		switch (ch) {
 		case 'n':
 			dry_run = 1;
+			break;
+		case 's':
+			sheet = optarg;
 			break;
 		case 'e':
 			if (encoding_parse_name(optarg, &want, &e) < 0 || want == ENCODING_UTF8_BOM)
@@ -144,11 +210,13 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		return cli_usage_error("import", _("unexpected argument \"%s\""), argv[optind + 2]);
 	path = argv[optind + 1];
 
-	if (import_roster_read(path, want, &r, &headers, &found, &e) < 0) {
+	if (import_roster_read(path, want, sheet, &r, &headers, &found, &sheet_used, &e) < 0) {
 		cli_error(&e, path);
 		return CLI_REFUSED;
 	}
-	errors = import_print_issues(stderr, path, r);
+	errors = import_print_issues(stderr, path, sheet_used, r);
+	if (sheet_used && !roster_header_line(r))
+		print_sheets(path);
 	if (errors) {
 		fprintf(stderr, _("doorstep: %s: %zu problem(s); nothing was imported\n"), path,
 			errors);
@@ -162,15 +230,22 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, _("doorstep: %s: nothing was imported\n"), path);
 		goto out;
 	}
-	printf(_("%s: %s, %zu rows\n"), path, encoding_name(found), roster_row_count(r));
+	if (sheet_used)
+		printf(_("%s: sheet %s, %zu rows\n"), path, sheet_used, roster_row_count(r));
+	else
+		printf(_("%s: %s, %zu rows\n"), path, encoding_name(found), roster_row_count(r));
 	printf(_("households: %ld new, %ld updated, %ld unchanged\n"), c.households_new,
 	       c.households_updated, c.households_unchanged);
 	printf(_("residents: %ld new, %ld updated, %ld unchanged\n"), c.residents_new,
 	       c.residents_updated, c.residents_unchanged);
+	for (size_t i = 0; i < c.nchanges; i++)
+		printf("%s\n", c.changes[i]);
+	roster_counts_clear(&c);
 	if (dry_run)
 		printf("%s\n", _("dry run: nothing was written"));
 	status = CLI_OK;
 out:
+	free(sheet_used);
 	roster_free(&r);
 	roster_headers_free(&headers);
 	return status;

@@ -45,6 +45,7 @@ static const struct enum_entry encodings[] = {
 	{"utf8-bom", N_("UTF-8 with BOM (Excel, WPS)"), "UTF-8 BOM"},
 	{"utf8", N_("UTF-8 (other programs)"), "UTF-8"},
 	{"gb18030", N_("GB18030 (old software)"), "GB18030"},
+	{"xlsx", N_("Excel workbook (.xlsx)"), "Excel 工作簿（.xlsx）"},
 	{NULL, NULL, NULL},
 };
 
@@ -132,8 +133,8 @@ static int check_path(void *ctx, struct form *f, const char *name, const char *v
 	return 0;
 }
 
-/* ~/x → $HOME/x; empty → $HOME/<dataset>-<today>.csv.  Malloc'd. */
-static char *resolve_path(const char *v, const char *dataset)
+/* ~/x → $HOME/x; empty → $HOME/<dataset>-<today>.<suffix>.  Malloc'd. */
+static char *resolve_path(const char *v, const char *dataset, const char *suffix)
 {
 	const char *home = getenv("HOME");
 	char today[DATE_STR];
@@ -144,7 +145,7 @@ static char *resolve_path(const char *v, const char *dataset)
 	if (!*v) {
 		clock_today(&d);
 		date_format(&d, today);
-		return xasprintf("%s/%s-%s.csv", home, dataset, today);
+		return xasprintf("%s/%s-%s.%s", home, dataset, today, suffix);
 	}
 	if (v[0] == '~' && v[1] == '/')
 		return xasprintf("%s/%s", home, v + 2);
@@ -228,8 +229,13 @@ static int submit(void *ctx, struct form *f, struct err *e)
 		err_field(e, "to", "%s", _("the end date is before the start date"));
 		goto out;
 	}
-	csvout_encoding_parse(form_value(f, "encoding"), &rq.encoding, NULL);
-	path = resolve_path(form_value(f, "path"), rq.ds->name);
+	/* The format field holds the CSV encodings and the workbook. */
+	if (export_format_parse(form_value(f, "encoding"), &rq.format, NULL) < 0) {
+		rq.format = pf && pf->has_format ? pf->format : EXPORT_CSV;
+		csvout_encoding_parse(form_value(f, "encoding"), &rq.encoding, NULL);
+	}
+	path = resolve_path(form_value(f, "path"), rq.ds->name,
+			    rq.format == EXPORT_XLSX ? "xlsx" : "csv");
 	rq.profile = pf;
 	rq.from = from[0] ? from : NULL;
 	rq.to = to[0] ? to : NULL;
@@ -277,7 +283,7 @@ static int open_form(struct screen *s)
 	form_add_date(f, "from", N_("From"), NULL, 0, NULL);
 	form_add_date(f, "to", N_("To"), NULL, 0, NULL);
 	form_add_enum(f, "profile", N_("Profile"), c->profiles, NO_PROFILE, 0);
-	form_add_enum(f, "encoding", N_("Encoding"), encodings, "utf8-bom", FORM_REQUIRED);
+	form_add_enum(f, "encoding", N_("File format"), encodings, "utf8-bom", FORM_REQUIRED);
 	form_add_enum(f, "ids", N_("ID numbers, phones"), id_modes, "masked", FORM_REQUIRED);
 	form_add_text(f, "path", N_("File"), NULL, 0, 0, check_path);
 	form_push(s->app, f, submit, form_ctx_free);
@@ -316,8 +322,10 @@ static void ex_draw(struct screen *s)
 	draw_text(y++, x, w, _("Export"), THEME_TITLE);
 	y++;
 	n = draw_wrapped((struct rect){y, x, 5, w},
-			  _("Writes a dataset as a CSV file for the district office: UTF-8 with BOM "
-			    "for Excel and WPS, UTF-8 for other programs, GB18030 for old software. "
+			  _("Writes a dataset as a CSV file or an Excel workbook for the district "
+			    "office: UTF-8 with BOM for Excel and WPS, UTF-8 for other programs, "
+			    "GB18030 for old software, .xlsx with numbers, dates and ID numbers as "
+			    "Excel keeps them. "
 			    "A profile gives an office's own columns and headers. ID numbers and "
 			    "phones are masked unless you choose full values (recorded in the audit "
 			    "log)."),

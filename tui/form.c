@@ -510,14 +510,17 @@ static int enum_key(struct form *f, struct field *fd, const struct event *ev)
 
 static int text_key(struct form *f, struct field *fd, const struct event *ev)
 {
+	enum text_field_kind kind = fd->kind == FIELD_TEXT   ? TEXT_FIELD_ANY
+				    : fd->kind == FIELD_DATE ? TEXT_FIELD_DATE
+							     : TEXT_FIELD_NUMBER;
+
 	if (ev->type == EVENT_KEY && is_printable(ev->key) && fd->le.max &&
 	    fd->le.len >= fd->le.max) {
 		app_error(f->screen->app, _("%s holds at most %zu characters."), _(fd->label),
 			  fd->le.max);
 		return SCREEN_HANDLED;
 	}
-	return text_field_key(&fd->le, fd->kind == FIELD_TEXT ? TEXT_FIELD_ANY : TEXT_FIELD_NUMBER,
-			      ev, NULL);
+	return text_field_key(&fd->le, kind, ev, NULL);
 }
 
 static int fm_event(struct screen *s, const struct event *ev)

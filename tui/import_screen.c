@@ -19,6 +19,8 @@
 #include "core/i18n.h"
 #include "core/roster.h"
 #include "core/strbuf.h"
+#include "core/wbcell.h"
+#include "core/workbook.h"
 #include "core/xalloc.h"
 #include "db/roster.h"
 #include "tui/app.h"
@@ -61,6 +63,8 @@ struct line {
 /* The preview screen's state; owns the roster. */
 struct preview {
 	char *path;
+	char *sheet;  /* the sheet read, NULL for a CSV */
+	char *sheets; /* a workbook's sheets, listed for the user */
 	struct roster_headers *headers;
 	struct roster *roster;
 	enum encoding found;
@@ -103,7 +107,10 @@ static void preview_free(struct preview *p)
 	free(p->lines);
 	roster_free(&p->roster);
 	roster_headers_free(&p->headers);
+	roster_counts_clear(&p->counts);
 	free(p->path);
+	free(p->sheet);
+	free(p->sheets);
 	free(p);
 }
 
@@ -156,14 +163,22 @@ static void build_lines(struct preview *p)
 	size_t warnings = roster_issue_count(r) - p->errors;
 
 	add_line(p, THEME_TITLE, _("Import roster: %s"), p->path);
-	add_line(p, THEME_NORMAL, _("%s, %zu rows, %zu households"), encoding_name(p->found),
-		 roster_row_count(r), roster_household_count(r));
+	if (p->sheet) {
+		add_line(p, THEME_NORMAL, _("Sheet %s, %zu rows, %zu households"), p->sheet,
+			 roster_row_count(r), roster_household_count(r));
+		add_line(p, THEME_DIM, _("Sheets of the workbook: %s"), p->sheets);
+	} else {
+		add_line(p, THEME_NORMAL, _("%s, %zu rows, %zu households"),
+			 encoding_name(p->found), roster_row_count(r), roster_household_count(r));
+	}
 	add_line(p, THEME_NORMAL, "%s", "");
 	if (p->errors == 0) {
 		add_line(p, THEME_NORMAL, _("Households: %ld new, %ld updated, %ld unchanged"),
 			 c->households_new, c->households_updated, c->households_unchanged);
 		add_line(p, THEME_NORMAL, _("Residents: %ld new, %ld updated, %ld unchanged"),
 			 c->residents_new, c->residents_updated, c->residents_unchanged);
+		for (size_t i = 0; i < c->nchanges; i++)
+			add_line(p, THEME_ERROR, "  %s", c->changes[i]);
 	} else {
 		add_line(p, THEME_ERROR,
 			 _("%zu problem(s): nothing can be imported until the file is corrected"),
@@ -196,8 +211,14 @@ static void build_lines(struct preview *p)
 		const struct roster_issue *is = roster_issue_at(r, i);
 		struct strbuf b = STRBUF_INIT;
 
-		if (is->line > 0)
+		if (p->sheet && is->line > 0 && is->col >= 0) {
+			char col[8];
+
+			wbcell_column_name(is->col, col, sizeof col);
+			strbuf_printf(&b, "%s!%s%ld: ", p->sheet, col, is->line);
+		} else if (is->line > 0) {
 			strbuf_printf(&b, "%ld: ", is->line);
+		}
 		if (is->severity == ROSTER_WARNING)
 			strbuf_puts(&b, _("warning: "));
 		if (is->column && is->column[0])
@@ -359,6 +380,7 @@ static int import_answer(void *ctx, int yes)
 	app_status(s->app,
 		   _("Imported: households %ld new, %ld updated; residents %ld new, %ld updated"),
 		   c.households_new, c.households_updated, c.residents_new, c.residents_updated);
+	roster_counts_clear(&c);
 	app_close(s->app, s);
 	return SCREEN_CHANGED;
 }
@@ -444,22 +466,42 @@ static int check_path(void *ctx, struct form *f, const char *name, const char *v
 	return 0;
 }
 
+/* "Sheet1, 名单, Sheet3": the sheets of a workbook, for the preview. */
+static char *list_sheets(const char *path)
+{
+	struct strbuf b = STRBUF_INIT;
+	struct err e;
+	char **names;
+	int n, fmt = workbook_sniff(path, &e);
+
+	if (fmt > 0 && workbook_sheet_names(path, fmt, &names, &n, &e) == 0) {
+		for (int i = 0; i < n; i++)
+			strbuf_printf(&b, "%s%s", i ? ", " : "", names[i]);
+		workbook_names_free(names, n);
+	}
+	return strbuf_detach(&b);
+}
+
 static int submit(void *ctx, struct form *f, struct err *e)
 {
 	struct app *app = ctx;
 	struct preview *p = xcalloc(1, sizeof *p);
 	struct progress pg = {_("Checking"), (size_t)-1, 0};
+	const char *sheet;
 	int rc;
 
 	p->path = resolve_path(form_value(f, "path"));
-	if (import_roster_read(p->path, ENCODING_AUTO, &p->roster, &p->headers, &p->found, e) <
-	    0) {
+	sheet = form_value(f, "sheet");
+	if (import_roster_read(p->path, ENCODING_AUTO, *sheet ? sheet : NULL, &p->roster,
+			       &p->headers, &p->found, &p->sheet, e) < 0) {
 		if (e->line > 0)
 			err_prefix(e, "%s:%ld", p->path, e->line);
 		snprintf(e->field, sizeof e->field, "path");
 		preview_free(p);
 		return -1;
 	}
+	if (p->sheet)
+		p->sheets = list_sheets(p->path);
 	p->errors = roster_error_count(p->roster);
 	if (p->errors == 0) {
 		/* The counts: the whole import, rolled back. */
@@ -483,8 +525,9 @@ static int submit(void *ctx, struct form *f, struct err *e)
 
 int import_screen_start(struct app *app)
 {
-	struct form *f = form_new(_("Import a roster (CSV)"), app);
+	struct form *f = form_new(_("Import a roster (CSV, .xlsx, .xls)"), app);
 
 	form_add_text(f, "path", N_("File"), NULL, 0, FORM_REQUIRED, check_path);
+	form_add_text(f, "sheet", N_("Worksheet"), NULL, 0, 0, NULL);
 	return form_push(app, f, submit, NULL);
 }

@@ -287,3 +287,23 @@ const char *keys_ctx_title(enum keyctx ctx)
 	};
 	return _(titles[ctx]);
 }
+
+/* Sequences terminals send for Home, End and Delete whatever their TERM's
+ * terminfo says: tmux and screen send \e[1~ and \e[4~ while TERM may say
+ * xterm; PuTTY and the Linux console send \e[1~ / \e[4~ / \e[3~; xterm in
+ * its two cursor modes \e[H \e[F and \eOH \eOF; rxvt \e[7~ and \e[8~. */
+static const struct {
+	const char *seq;
+	int key;
+} term_keys[] = {
+    {"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME}, {"\033[H", KEY_HOME}, {"\033OH", KEY_HOME},
+    {"\033[4~", KEY_END},  {"\033[8~", KEY_END},  {"\033[F", KEY_END},  {"\033OF", KEY_END},
+    {"\033[3~", KEY_DC},
+};
+
+void keys_teach_terminal(void)
+{
+	for (size_t i = 0; i < sizeof term_keys / sizeof term_keys[0]; i++)
+		if (key_defined(term_keys[i].seq) == 0)
+			define_key(term_keys[i].seq, term_keys[i].key);
+}

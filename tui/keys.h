@@ -156,4 +156,10 @@ char *keys_name(int key, char *buf, int n);
 /* The translated title of a context for the help screen. */
 const char *keys_ctx_title(enum keyctx ctx);
 
+/* Teaches curses the Home, End and Delete sequences of common terminals
+ * that their terminfo entry may not list (call after keypad()), so that a
+ * terminal whose TERM does not match what it sends never has Home read as
+ * Esc [ 1 ~ (which switched tabs). */
+void keys_teach_terminal(void);
+
 #endif

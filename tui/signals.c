@@ -55,3 +55,11 @@ int signals_pending(void)
 {
 	return pending;
 }
+
+int signals_take_interrupt(void)
+{
+	if (pending != SIGINT)
+		return 0;
+	pending = 0;
+	return 1;
+}

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -29,6 +30,15 @@ static int narrow(int key)
 	return key;
 }
 
+/* The characters each kind of field takes; NULL: every printable one.  A
+ * date field takes what core/date's date_parse_input reads: 2020-02-15,
+ * 0215, 15, t or 今 (today), -1 (yesterday). */
+static const wchar_t *const accepted[] = {
+	[TEXT_FIELD_ANY] = NULL,
+	[TEXT_FIELD_NUMBER] = L"0123456789.-:",
+	[TEXT_FIELD_DATE] = L"0123456789.-+/tT\u4eca\u5929", /* 今天 */
+};
+
 int text_field_key(struct lineedit *le, enum text_field_kind kind, const struct event *ev,
 		   int *changed)
 {
@@ -37,9 +47,9 @@ int text_field_key(struct lineedit *le, enum text_field_kind kind, const struct 
 	if (ev->type != EVENT_KEY)
 		return SCREEN_IGNORED;
 	if (printable(ev->key)) {
-		int c = kind == TEXT_FIELD_NUMBER ? narrow(ev->key) : ev->key;
+		int c = accepted[kind] ? narrow(ev->key) : ev->key;
 
-		if (kind != TEXT_FIELD_NUMBER || strchr("0123456789.-:", c))
+		if (!accepted[kind] || wcschr(accepted[kind], (wchar_t)c))
 			ch = lineedit_insert(le, (wchar_t)c);
 		if (changed)
 			*changed = ch;

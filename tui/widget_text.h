@@ -16,6 +16,7 @@ struct app;
 enum text_field_kind {
 	TEXT_FIELD_ANY,	   /* every printable character */
 	TEXT_FIELD_NUMBER, /* digits . - : only; full-width digits become ASCII */
+	TEXT_FIELD_DATE,   /* what a date field takes: digits . - + / and t, T, 今, 天 */
 };
 
 /* Applies a key event to le: printable characters insert, the KEYCTX_TEXT

@@ -14,6 +14,19 @@ fi
 "$BIN" --db a.db init --community 幸福里社区 >/dev/null || fail "init"
 sqlite3 a.db <"$here/export_fixture.sql" || fail "fixture"
 export DOORSTEP_DB="$T/a.db"
+# Rooms and notes that a spreadsheet would read as numbers, dates,
+# percentages or booleans: each must come back as typed.
+i=0
+for v in 1E5 '(12)' 12% 1,234 TRUE Jan-1 0001234 3/4 1.10105E+17 -12 '$5' 2020-1-2; do
+	i=$((i + 1))
+	sqlite3 a.db "INSERT INTO households(id, uuid, created_at, updated_at, code, sort_key, room,
+		notes) VALUES ($((100 + i)), 'hv$i', '2020-01-20 08:00:00', '2020-01-20 08:00:00',
+		'V-$i', 'V-$i', '$v', '$v');
+		INSERT INTO residents(id, uuid, created_at, updated_at, household_id, name, relation,
+		status, tags, notes) VALUES ($((100 + i)), 'rv$i', '2020-01-20 08:00:00',
+		'2020-01-20 08:00:00', $((100 + i)), '试$i', 'head', 'living', '', '$v');" ||
+		fail "insert $v"
+done
 
 expect_status 0 "$BIN" export residents --full-ids -o residents.csv
 expect_status 0 "$BIN" export readings -o readings.csv
@@ -39,6 +52,14 @@ expect_grep ",'-独居," back/residents.csv
 expect_grep ',0398-2812345$' back/residents.csv
 expect_grep '^高河村3组12号,陈六,F,id,420106198808084568,' back/residents.csv
 expect_grep ',38.1,' back/readings.csv
+# Every tricky room and note kept its text through Calc, and the round trip
+# export -> Calc -> CSV -> import changes nothing.
+for v in 1E5 '(12)' 12% 1,234 TRUE Jan-1 0001234 3/4 1.10105E+17; do
+	grep -qF ",$v," back/residents.csv || grep -qF ",\"$v\"," back/residents.csv ||
+		fail "$v did not survive Calc"
+done
+expect_status 0 "$BIN" import roster back/residents.csv
+expect_grep '^residents: 0 new, 0 updated, ' "$T/out"
 # The temperature is a number cell in the workbook, the code a text cell.
 mkdir x && (cd x && unzip -q ../xlsx/readings.xlsx) || fail "unzip"
 grep -q '<c r="E2" s="[0-9]*" t="n"><v>36.5</v>' x/xl/worksheets/sheet1.xml ||

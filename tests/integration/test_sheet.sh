@@ -12,17 +12,11 @@ for tool in sqlite3 pdfinfo pdftotext; do
 done
 sheet_data a.db 1000 || { echo "FAIL: test data"; exit 1; }
 pages() { pdfinfo "$1" | sed -n 's/^Pages: *//p'; }
-ms() { echo $(($(date +%s%N) / 1000000)); }
 
 # --- rounds: every household, two residents each: 16 a page, 1000 → 63 pages
-start=$(ms)
+# (how long it takes is measured by `make bench`, not here: a timed test
+# fails on a loaded machine and proves nothing on an idle one)
 expect_status 0 "$BIN" --db a.db sheet rounds && expect_grep 'rounds-2020-02-15.pdf (63 page' "$T/out"
-took=$(($(ms) - start))
-# (the limit holds for the optimised build; a sanitizer build is several times slower)
-if ! grep -q __asan_init "$BIN"; then
-	[ "$took" -lt 2000 ] || fail "1,000-household rounds PDF took ${took} ms (limit 2000)"
-fi
-echo "rounds, 1000 households: ${took} ms"
 f=rounds-2020-02-15.pdf
 [ "$(pages $f)" = 63 ] || fail "rounds: $(pages $f) pages, wanted 63"
 [ "$(stat -c %a $f)" = 600 ] || fail "rounds PDF mode $(stat -c %a $f), wanted 600"

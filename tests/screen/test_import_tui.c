@@ -28,15 +28,17 @@ static void expect_sql(struct harness *h, const char *sql, const char *want)
 static void open_file(struct harness *h, const char *path)
 {
 	harness_type(h, "i");
-	HWAIT(h, "Import a roster (CSV)", 3000);
+	HWAIT(h, "Import a roster (CSV, .xlsx, .xls)", 3000);
 	harness_type(h, path);
-	harness_key(h, "Enter");
+	harness_key(h, "Enter"); /* to the sheet field */
+	harness_key(h, "Enter"); /* the last field: submit */
 	HWAIT(h, "Import roster:", 5000);
 }
 
 int main(void)
 {
 	char *dir, buf[600], cwd[PATH_MAX], good[PATH_MAX + 64], bad[PATH_MAX + 64];
+	char edge[PATH_MAX + 64];
 	const char *env[3];
 	const char *args[] = {"--staff", "李明", NULL};
 	struct harness_opts o = {.args = args};
@@ -45,6 +47,7 @@ int main(void)
 	HCHECK(NULL, getcwd(cwd, sizeof cwd) != NULL, "getcwd");
 	snprintf(good, sizeof good, "%s/tests/fixtures/roster/excel_utf8_bom_crlf.csv", cwd);
 	snprintf(bad, sizeof bad, "%s/tests/fixtures/roster/bad_rows.csv", cwd);
+	snprintf(edge, sizeof edge, "%s/tests/fixtures/workbooks/edge.xlsx", cwd);
 	db = harness_new_db(&dir);
 	harness_db_env(db, buf, env);
 	o.env = env;
@@ -108,11 +111,32 @@ int main(void)
 
 	/* A missing file stays in the form with the reason. */
 	harness_type(h, "i");
-	HWAIT(h, "Import a roster (CSV)", 3000);
+	HWAIT(h, "Import a roster (CSV, .xlsx, .xls)", 3000);
 	harness_type(h, "/nonexistent/roster.csv");
-	harness_key(h, "Enter");
+	harness_key(h, "F10");
 	HWAIT(h, "cannot read /nonexistent/roster.csv", 3000);
 	harness_key(h, "Esc");
+	HWAIT(h, "Discard what was typed", 3000);
+	harness_type(h, "y");
+	HGONE(h, "Import a roster", 3000);
+
+	/* A workbook: the sheet typed in the form, cells named SHEET!CELL, the
+	 * workbook's sheets listed. */
+	harness_type(h, "i");
+	HWAIT(h, "Import a roster (CSV, .xlsx, .xls)", 3000);
+	harness_type(h, edge);
+	harness_key(h, "Tab");
+	harness_type(h, "名单");
+	harness_key(h, "Enter");
+	HWAIT(h, "Import roster:", 5000);
+	HWAIT(h, "Sheet 名单, 2 rows, 1 households", 3000);
+	HWAIT(h, "Sheets of the workbook: 填表说明, 名单", 3000);
+	HWAIT(h, "名单!F2: warning: 已核实: unknown column", 3000);
+	harness_key(h, "Enter");
+	HWAIT(h, "Import 2 rows (2 new residents, 0 updated)?", 3000);
+	harness_type(h, "y");
+	HWAIT(h, "Imported: households 1 new, 0 updated; residents 2 new, 0 updated", 5000);
+	expect_sql(h, "SELECT birth_date FROM residents WHERE id_number = '110101199003074514'", "1990-03-07");
 
 	harness_free(&h);
 	harness_rmdir(dir);
