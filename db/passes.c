@@ -443,7 +443,7 @@ fail:
 
 int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *e)
 {
-	struct pass p;
+	struct pass p = {0};
 	struct strbuf ch = STRBUF_INIT;
 	char now[CLOCK_STR], uuid[37];
 	sqlite3_stmt *st;
@@ -486,15 +486,17 @@ int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *
 	strbuf_free(&ch);
 	if (r < 0)
 		goto fail;
+	db_pass_clear(&p);
 	return db_commit(db, e);
 fail:
 	db_rollback(db);
+	db_pass_clear(&p);
 	return -1;
 }
 
 int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until, struct err *e)
 {
-	struct pass p;
+	struct pass p = {0};
 	struct strbuf ch = STRBUF_INIT;
 	char now[CLOCK_STR], uuid[37];
 	const char *v = valid_until && *valid_until ? valid_until : NULL;
@@ -511,8 +513,10 @@ int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until
 			err_set(e, _("no such pass"));
 		goto fail;
 	}
-	if (!strcmp(p.valid_until, v ? v : ""))
+	if (!strcmp(p.valid_until, v ? v : "")) {
+		db_pass_clear(&p);
 		return db_commit(db, e) < 0 ? -1 : 0;
+	}
 	st = db_stmt(db, "UPDATE passes SET valid_until = :v, updated_at = :now WHERE id = :id", e);
 	if (!st)
 		goto fail;
@@ -529,9 +533,11 @@ int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until
 	strbuf_free(&ch);
 	if (r < 0)
 		goto fail;
+	db_pass_clear(&p);
 	return db_commit(db, e) < 0 ? -1 : 1;
 fail:
 	db_rollback(db);
+	db_pass_clear(&p);
 	return -1;
 }
 
