@@ -82,7 +82,7 @@ struct ctx {
 	const struct db_sheet_request *rq;
 	struct settings set;
 	long long grid_id;   /* -1: every grid */
-	char grid_staff[64]; /* the grid's worker in charge, or "" */
+	char *grid_staff;    /* the grid's worker in charge, or NULL */
 };
 
 /* Resolves rq->grid into c->grid_id.  Returns 0, or -1 when no live grid
@@ -93,7 +93,6 @@ static int find_grid(struct ctx *c, struct err *e)
 	int r;
 
 	c->grid_id = -1;
-	c->grid_staff[0] = '\0';
 	if (!c->rq->grid)
 		return 0;
 	st = db_stmt(c->db,
@@ -106,7 +105,7 @@ static int find_grid(struct ctx *c, struct err *e)
 	r = sql_step_row(c->db, st, e);
 	if (r == 1) {
 		c->grid_id = sqlite3_column_int64(st, 0);
-		sql_col_copy(st, 1, c->grid_staff, sizeof c->grid_staff);
+		sql_col_str(st, 1, &c->grid_staff);
 	}
 	sqlite3_reset(st);
 	if (r == 0)
@@ -119,7 +118,7 @@ static void header(struct ctx *c, struct sheet *s, int with_grid)
 	sheet_header_add(s, "社区", c->set.community);
 	if (with_grid) {
 		sheet_header_add(s, "网格", c->rq->grid ? c->rq->grid : "全部");
-		if (c->grid_staff[0])
+		if (c->grid_staff && c->grid_staff[0])
 			sheet_header_add(s, "网格员", c->grid_staff);
 	}
 	sheet_header_add(s, "日期", c->rq->date);
@@ -130,8 +129,8 @@ static void header(struct ctx *c, struct sheet *s, int with_grid)
 
 /* Appends the names of the living residents of a household, the head
  * first, one per line; returns how many. */
-static int residents_of(struct ctx *c, long long household, struct strbuf *names, char *head,
-			size_t head_n, char *phone, size_t phone_n, struct err *e)
+static int residents_of(struct ctx *c, long long household, struct strbuf *names, char **head,
+			char **phone, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(c->db,
 				   "SELECT name, relation, phone FROM residents"
@@ -153,9 +152,9 @@ static int residents_of(struct ctx *c, long long household, struct strbuf *names
 			strbuf_putc(names, '\n');
 		strbuf_puts(names, name ? name : "");
 		if (n == 0 && rel && !strcmp(rel, "head"))
-			snprintf(head, head_n, "%s", name ? name : "");
-		if (!phone[0] && ph && *ph)
-			snprintf(phone, phone_n, "%s", ph);
+			xstrset(head, name);
+		if (!**phone && ph && *ph)
+			xstrset(phone, ph);
 		n++;
 	}
 	sqlite3_reset(st);
@@ -199,18 +198,22 @@ static int build_rounds(struct ctx *c, struct sheet *s, struct err *e)
 		sql_bind_int(st, ":grid", c->grid_id);
 	while ((r = sql_step_row(c->db, st, e)) == 1) {
 		long long id = sqlite3_column_int64(st, 0);
-		char code[128], phone[64], head[128] = "", masked[64];
+		char *code = NULL, *phone = NULL, *head = xstrdup(""), *masked;
 		int count;
 
-		sql_col_copy(st, 1, code, sizeof code);
-		sql_col_copy(st, 2, phone, sizeof phone);
+		sql_col_str(st, 1, &code);
+		sql_col_str(st, 2, &phone);
 		strbuf_reset(&names);
-		count = residents_of(c, id, &names, head, sizeof head, phone, sizeof phone, e);
+		count = residents_of(c, id, &names, &head, &phone, e);
 		if (count < 0) {
+			free(code);
+			free(phone);
+			free(head);
 			r = -1;
 			break;
 		}
-		mask_phone(phone, masked, sizeof masked);
+		masked = xmalloc(strlen(phone) + 1);
+		mask_phone(phone, masked, strlen(phone) + 1);
 		sheet_row_add(t, 0);
 		sheet_cellf(t, "%d", ++n);
 		sheet_cell(t, code);
@@ -220,6 +223,10 @@ static int build_rounds(struct ctx *c, struct sheet *s, struct err *e)
 		sheet_cell_boxes(t, count ? count : 1);
 		sheet_cell(t, "");
 		sheet_cell(t, "");
+		free(code);
+		free(phone);
+		free(head);
+		free(masked);
 	}
 	sqlite3_reset(st);
 	strbuf_free(&names);
@@ -287,8 +294,8 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 	sql_bind_text(st, ":date", c->rq->date);
 	sql_bind_int(st, ":grid", c->grid_id);
 	while ((r = sql_step_row(c->db, st, e)) == 1) {
-		char idm[64], kind[160], start_s[DATE_STR], end_s[DATE_STR], last_s[DATE_STR];
-		char am[8], pm[8];
+		char idm[64], start_s[DATE_STR], end_s[DATE_STR], last_s[DATE_STR];
+		char am[16], pm[16];
 		struct isolation_span span;
 		struct date end;
 		int has_end, day, total;
@@ -312,9 +319,6 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 		last = span.last_day;
 		date_format(&last, last_s);
 		mask_id(id, idm, sizeof idm);
-		snprintf(kind, sizeof kind, "%s%s%s",
-			 model_enum_zh(model_iso_kind, (const char *)sqlite3_column_text(st, 3)),
-			 site && *site ? "·" : "", site && *site ? site : "");
 		temp_text(st, 9, am, sizeof am);
 		temp_text(st, 10, pm, sizeof pm);
 		sheet_row_add(t, 0);
@@ -322,7 +326,8 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 		sheet_cell(t, (const char *)sqlite3_column_text(st, 0));
 		sheet_cell(t, idm);
 		sheet_cell(t, (const char *)sqlite3_column_text(st, 2));
-		sheet_cell(t, kind);
+		sheet_cellf(t, "%s%s%s", model_enum_zh(model_iso_kind, (const char *)sqlite3_column_text(st, 3)),
+			    site && *site ? "·" : "", site && *site ? site : "");
 		sheet_cell(t, start_s);
 		sheet_cellf(t, "%d/%d", day, total);
 		sheet_cell(t, last_s);
@@ -402,8 +407,10 @@ static int build_daily(struct ctx *c, struct sheet *s, struct err *e)
 	struct sheet_table *t;
 	char a[48], b[48], *txt;
 
-	if (db_daily_stats(c->db, c->rq->date, &d, e) < 0)
+	if (db_daily_stats(c->db, c->rq->date, &d, e) < 0) {
+		report_stats_clear(&d);
 		return -1;
+	}
 	sheet_header_add(s, "社区", c->set.community);
 	sheet_header_add(s, "街道", c->set.street);
 	sheet_header_add(s, "区", c->set.district);
@@ -477,6 +484,7 @@ static int build_daily(struct ctx *c, struct sheet *s, struct err *e)
 	txt = xasprintf("数量合计 %s（各类物资）", a);
 	kv(t, "物资发放（次）", d.distributions, txt);
 	free(txt);
+	report_stats_clear(&d);
 	return 0;
 }
 
@@ -699,9 +707,10 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 	memset(&c, 0, sizeof c);
 	c.db = db;
 	c.rq = rq;
-	if (db_settings_get(db, &c.set, e) < 0 || find_grid(&c, e) < 0)
-		return -1;
-	if (!strcmp(rq->kind, "rounds")) {
+	if (db_settings_get(db, &c.set, e) < 0 || find_grid(&c, e) < 0) {
+		r = -1;
+		s = NULL;
+	} else if (!strcmp(rq->kind, "rounds")) {
 		s = sheet_new(title, SHEET_PORTRAIT);
 		r = build_rounds(&c, s, e);
 	} else if (!strcmp(rq->kind, "isolation")) {
@@ -722,10 +731,14 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 		header(&c, s, 1);
 		r = db_sheet_gate_passes(db, c.grid_id, c.set.community, c.set.outing_days, s, e);
 	} else {
-		return err_set(e, "internal error: no builder for the %s sheet (%s)", rq->kind, title);
+		r = err_set(e, "internal error: no builder for the %s sheet (%s)", rq->kind, title);
+		s = NULL;
 	}
+	settings_clear(&c.set);
+	free(c.grid_staff);
 	if (r < 0) {
-		sheet_free(&s);
+		if (s)
+			sheet_free(&s);
 		return -1;
 	}
 	*out = s;
@@ -799,7 +812,7 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 	    " d.designation, s.name, d.void_reason, d.voided_at, d.notes"
 	    " FROM donations d LEFT JOIN staff s ON s.id = d.received_by"
 	    " WHERE d.receipt_no = :no AND d.deleted_at IS NULL";
-	struct settings set;
+	struct settings set = {0};
 	struct sheet *s = NULL;
 	struct sheet_table *t;
 	sqlite3_stmt *st;
@@ -807,14 +820,17 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 	int r;
 
 	*out = NULL;
-	if (db_settings_get(db, &set, e) < 0 || !(st = db_stmt(db, sql, e)))
+	if (db_settings_get(db, &set, e) < 0 || !(st = db_stmt(db, sql, e))) {
+		settings_clear(&set);
 		return -1;
+	}
 	sql_bind_text(st, ":no", receipt_no);
 	r = sql_step_row(db, st, e);
 	if (r == 0)
 		err_field(e, "receipt_no", _("no donation has the receipt number %s"), receipt_no);
 	if (r != 1) {
 		sqlite3_reset(st);
+		settings_clear(&set);
 		return -1;
 	}
 #define COL(i) ((const char *)sqlite3_column_text(st, (i)))
@@ -877,6 +893,7 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 #undef COL
 	sqlite3_reset(st);
 	sheet_signatures_set(s, "经手人", "捐赠人", (char *)NULL);
+	settings_clear(&set);
 	*out = s;
 	return 0;
 }

@@ -62,6 +62,7 @@ static void load(struct today *st)
 	date_format(&d, date);
 	err_clear(&e);
 	db_isolation_alerts_free(&st->iso);
+	report_stats_clear(&st->stats);
 	if (db_daily_stats(app_db(st->app), date, &st->stats, &e) < 0 ||
 	    db_isolation_alerts(app_db(st->app), -1, &st->iso, &e) < 0) {
 		app_error_err(st->app, &e);
@@ -81,7 +82,7 @@ static struct trow *iso_row(struct today *st, int i)
 	struct trow *t = xcalloc(1, sizeof *t);
 
 	t->idx = i;
-	t->iso = st->iso.v[i];
+	isolation_alert_copy(&t->iso, &st->iso.v[i]);
 	return t;
 }
 
@@ -149,6 +150,7 @@ static void t_row_free(void *ctx, void *row)
 
 	(void)ctx;
 	db_today_alert_free(&t->visit);
+	isolation_alert_clear(&t->iso);
 	free(t);
 }
 
@@ -405,6 +407,7 @@ static void t_close(struct screen *s)
 
 	list_free(&st->list);
 	db_isolation_alerts_free(&st->iso);
+	report_stats_clear(&st->stats);
 	free(st);
 }
 

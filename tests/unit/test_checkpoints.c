@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "core/settings.h"
 #include "db/checkpoints.h"
 #include "db/db.h"
@@ -37,14 +38,15 @@ static int setup(void **state)
 	assert_int_equal(db_open(&f->db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(f->db, "测试员");
 	settings_defaults(&s);
-	strcpy(s.community, "幸福里社区");
+	xstrset(&s.community, "幸福里社区");
 	assert_int_equal(db_settings_put(f->db, &s, &e), 0);
+	settings_clear(&s);
 	db_checkpoint_init(&c);
-	strcpy(c.name, "东门卡点");
+	xstrset(&c.name, "东门卡点");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), 0);
 	f->east = c.id;
 	db_checkpoint_init(&c);
-	strcpy(c.name, "西门卡点");
+	xstrset(&c.name, "西门卡点");
 	strcpy(c.kind, "road");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), 0);
 	f->west = c.id;
@@ -74,6 +76,7 @@ static long long add(struct fx *f, long long cp, const char *date, const char *a
 {
 	struct shift s;
 	struct err e;
+	long long id;
 
 	err_clear(&e);
 	db_shift_init(&s);
@@ -84,7 +87,9 @@ static long long add(struct fx *f, long long cp, const char *date, const char *a
 	s.staff_id = staff;
 	if (db_shift_insert(f->db, &s, &e) < 0)
 		fail_msg("shift %s %s-%s: %s", date, a, b, e.msg);
-	return s.id;
+	id = s.id;
+	db_shift_clear(&s);
+	return id;
 }
 
 static struct date d(const char *s)
@@ -103,19 +108,20 @@ static void test_checkpoint_crud(void **state)
 
 	err_clear(&e);
 	db_checkpoint_init(&c);
-	strcpy(c.name, "东门卡点");
+	xstrset(&c.name, "东门卡点");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), -1);
 	assert_string_equal(e.field, "name");
+	db_checkpoint_clear(&c);
 	db_checkpoint_init(&c);
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), -1);
-	strcpy(c.name, "南门");
+	xstrset(&c.name, "南门");
 	strcpy(c.kind, "tower");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), -1);
 	assert_string_equal(e.field, "kind");
 
 	assert_int_equal(db_checkpoint_get(f->db, f->west, &got, &e), 1);
 	assert_string_equal(got.kind, "road");
-	strcpy(got.location, "西门外路口");
+	xstrset(&got.location, "西门外路口");
 	assert_int_equal(db_checkpoint_update(f->db, &got, &e), 1);
 	assert_int_equal(db_checkpoint_update(f->db, &got, &e), 0);
 	assert_int_equal(count(f->db, "SELECT count(*) FROM audit_log WHERE table_name ="
@@ -126,6 +132,8 @@ static void test_checkpoint_crud(void **state)
 	assert_string_equal(got.location, "西门外路口");
 	assert_int_equal(db_checkpoint_delete(f->db, f->west, &e), 1);
 	assert_int_equal(db_checkpoint_get(f->db, f->west, &got, &e), 0);
+	db_checkpoint_clear(&c);
+	db_checkpoint_clear(&got);
 }
 
 static void test_shift_checks(void **state)
@@ -157,6 +165,7 @@ static void test_shift_checks(void **state)
 
 	id = add(f, f->east, "2020-02-10", "08:00", "16:00", f->zhang);
 	/* The same person twice on the same shift is refused... */
+	db_shift_clear(&s);
 	db_shift_init(&s);
 	s.checkpoint_id = f->east;
 	strcpy(s.date, "2020-02-10");
@@ -185,6 +194,8 @@ static void test_shift_checks(void **state)
 			 1);
 	assert_int_equal(db_shift_delete(f->db, id, &e), 1);
 	assert_int_equal(db_shift_get(f->db, id, &got, &e), 0);
+	db_shift_clear(&s);
+	db_shift_clear(&got);
 }
 
 struct collect {

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/xalloc.h"
 #include "core/settings.h"
 #include "db/db.h"
 #include "db/donations.h"
@@ -34,10 +35,11 @@ static struct db *open_db(const char *path, int flags, char station)
 	assert_int_equal(db_open(&db, path, flags, &e), 0);
 	db_set_staff(db, "测试员");
 	if (db_settings_get(db, &s, &e) == 0) {
-		strcpy(s.community, "幸福里社区");
+		xstrset(&s.community, "幸福里社区");
 		s.station = station;
 		assert_int_equal(db_settings_put(db, &s, &e), 0);
 	}
+	settings_clear(&s);
 	return db;
 }
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "core/model.h"
 #include "core/settings.h"
 #include "db/db.h"
@@ -42,8 +43,9 @@ static int setup(void **state)
 	assert_int_equal(db_open(&f->db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(f->db, "测试员");
 	settings_defaults(&s);
-	strcpy(s.community, "高河村");
+	xstrset(&s.community, "高河村");
 	assert_int_equal(db_settings_put(f->db, &s, &e), 0);
+	settings_clear(&s);
 	assert_int_equal(db_household_insert(f->db, &h, &e), 0);
 	r.household_id = h.id;
 	r.name = "刘䶮";
@@ -91,6 +93,7 @@ static void test_start_one_active(void **state)
 	assert_true(o.id == id);
 	assert_int_equal(count(f->db, "SELECT count(*) FROM isolations"), 1);
 	assert_int_equal(count(f->db, "SELECT count(*) FROM audit_log WHERE table_name = 'isolations'"), 1);
+	db_isolation_clear(&o);
 }
 
 static void test_checks_slots_and_late(void **state)

@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/xalloc.h"
 #include "core/settings.h"
 #include "core/sheet.h"
 #include "core/sheet_text.h"
@@ -39,8 +40,9 @@ static struct db *open_db(const char *path)
 	assert_int_equal(db_open(&db, path, path ? DB_OPEN_CREATE : DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(db, "李明");
 	settings_defaults(&s);
-	strcpy(s.community, "幸福里社区");
+	xstrset(&s.community, "幸福里社区");
 	assert_int_equal(db_settings_put(db, &s, &e), 0);
+	settings_clear(&s);
 	return db;
 }
 
@@ -165,6 +167,10 @@ static void test_pages_newest_first(void **state)
 	assert_int_equal(n, 3);
 	assert_int_equal(back[0].id, 2);
 	assert_int_equal(back[2].id, 4);
+	for (int i = 0; i < 3; i++) {
+		db_ledger_row_clear(&rows[i]);
+		db_ledger_row_clear(&back[i]);
+	}
 	db_close(&db);
 }
 
@@ -179,18 +185,18 @@ static void test_filters(void **state)
 	fill(db);
 	err_clear(&e);
 	memset(&f, 0, sizeof f);
-	strcpy(f.donor, "张三");
+	xstrset(&f.donor, "张三");
 	assert_int_equal(db_ledger_page(db, &f, NULL, 1, 10, rows, &e), 2);
 	assert_true(ledger_filter_active(&f));
 	/* an anonymous donor's name is stored but never matched */
 	db_exec(db, "UPDATE donations SET donor_name = '赵六' WHERE id = 6", &e);
-	strcpy(f.donor, "赵六");
+	xstrset(&f.donor, "赵六");
 	assert_int_equal(db_ledger_page(db, &f, NULL, 1, 10, rows, &e), 0);
-	strcpy(f.donor, "匿名");
+	xstrset(&f.donor, "匿名");
 	assert_int_equal(db_ledger_page(db, &f, NULL, 1, 10, rows, &e), 2);
 	memset(&f, 0, sizeof f);
 	strcpy(f.kind, "goods");
-	strcpy(f.item, "口");
+	xstrset(&f.item, "口");
 	assert_int_equal(db_ledger_page(db, &f, NULL, 1, 10, rows, &e), 2);
 	memset(&f, 0, sizeof f);
 	strcpy(f.from, "2020-02-03");

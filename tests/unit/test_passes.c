@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "core/model.h"
 #include "core/settings.h"
 #include "db/checkpoints.h"
@@ -68,8 +69,9 @@ static int setup(void **state)
 	assert_int_equal(db_open(&f->db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(f->db, "测试员");
 	settings_defaults(&s);
-	strcpy(s.community, "幸福里社区");
+	xstrset(&s.community, "幸福里社区");
 	assert_int_equal(db_settings_put(f->db, &s, &e), 0);
+	settings_clear(&s);
 	f->grid1 = db_grid_ensure(f->db, "第一网格", &e);
 	f->grid2 = db_grid_ensure(f->db, "第二网格", &e);
 	for (int i = 0; i < 4; i++) {
@@ -85,7 +87,7 @@ static int setup(void **state)
 	}
 	f->child0 = resident(f->db, f->hh[0], "王小明", "child");
 	db_checkpoint_init(&c);
-	strcpy(c.name, "东门卡点");
+	xstrset(&c.name, "东门卡点");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), 0);
 	f->gate = c.id;
 	*state = f;
@@ -174,6 +176,7 @@ static void test_issue_numbers(void **state)
 		assert_int_equal(db_settings_get(f->db, &s, &e), 1);
 		s.station = 'B';
 		assert_int_equal(db_settings_put(f->db, &s, &e), 0);
+		settings_clear(&s);
 		assert_int_equal(db_pass_revoke(f->db, q.id, "换证", &e), 0);
 		issue(f, 0, NULL, &q);
 		assert_int_equal(passno_make('B', 1, no, NULL), 0);
@@ -181,6 +184,8 @@ static void test_issue_numbers(void **state)
 	}
 	assert_int_equal(db_pass_set_valid_until(f->db, q.id, "2020-04-01", &e), 1);
 	assert_int_equal(db_pass_set_valid_until(f->db, q.id, "2020-04-01", &e), 0);
+	db_pass_clear(&p);
+	db_pass_clear(&q);
 }
 
 static void lookup(struct fx *f, const char *no, struct gate_info *g)

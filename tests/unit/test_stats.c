@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "core/model.h"
 #include "core/settings.h"
 #include "db/db.h"
@@ -42,8 +43,9 @@ static void test_cutoffs(void **state)
 	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(db, "测试员");
 	settings_defaults(&set);
-	strcpy(set.community, "幸福里社区");
+	xstrset(&set.community, "幸福里社区");
 	assert_int_equal(db_settings_put(db, &set, &e), 0);
+	settings_clear(&set);
 	assert_int_equal(db_household_insert(db, &h, &e), 0);
 	r.household_id = h.id;
 	r.name = "王五";
@@ -142,8 +144,9 @@ static void test_checks_of_ended_isolation(void **state)
 	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(db, "测试员");
 	settings_defaults(&set);
-	strcpy(set.community, "幸福里社区");
+	xstrset(&set.community, "幸福里社区");
 	assert_int_equal(db_settings_put(db, &set, &e), 0);
+	settings_clear(&set);
 	assert_int_equal(db_household_insert(db, &h, &e), 0);
 	a = isolate(db, add_resident(db, h.id, "甲"), "2020-02-01");
 	b = isolate(db, add_resident(db, h.id, "乙"), "2020-02-10");
@@ -187,8 +190,9 @@ static void test_people_households_voids(void **state)
 	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(db, "测试员");
 	settings_defaults(&set);
-	strcpy(set.community, "幸福里社区");
+	xstrset(&set.community, "幸福里社区");
 	assert_int_equal(db_settings_put(db, &set, &e), 0);
+	settings_clear(&set);
 	assert_int_equal(db_household_insert(db, &h1, &e), 0);
 	assert_int_equal(db_household_insert(db, &h2, &e), 0);
 	a = isolate(db, add_resident(db, h1.id, "甲"), "2020-02-10");
