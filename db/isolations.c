@@ -160,7 +160,7 @@ static long long insert_row(struct db *db, const struct isolation_new *n, const 
 long long db_isolation_start(struct db *db, const struct isolation_new *n, struct err *e)
 {
 	struct settings set;
-	struct isolation cur;
+	struct isolation cur = {0};
 	char start[DATE_STR];
 	sqlite3_stmt *st;
 	long long id = -1;
@@ -216,6 +216,7 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 out:
 	if (id < 0)
 		db_rollback(db);
+	db_isolation_clear(&cur);
 	return id;
 }
 

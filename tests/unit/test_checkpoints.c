@@ -45,11 +45,13 @@ static int setup(void **state)
 	xstrset(&c.name, "东门卡点");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), 0);
 	f->east = c.id;
+	db_checkpoint_clear(&c);
 	db_checkpoint_init(&c);
 	xstrset(&c.name, "西门卡点");
 	strcpy(c.kind, "road");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), 0);
 	f->west = c.id;
+	db_checkpoint_clear(&c);
 	f->zhang = db_staff_ensure(f->db, "张伟", "grid_worker", &e);
 	f->li = db_staff_ensure(f->db, "李娜", "volunteer", &e);
 	assert_true(f->zhang > 0 && f->li > 0);
@@ -128,6 +130,7 @@ static void test_checkpoint_crud(void **state)
 				      " 'checkpoints' AND action = 'update' AND changes LIKE"
 				      " '%西门外路口%'"),
 			 1);
+	db_checkpoint_clear(&got);
 	assert_int_equal(db_checkpoint_find(f->db, "西门卡点", &got, &e), 1);
 	assert_string_equal(got.location, "西门外路口");
 	assert_int_equal(db_checkpoint_delete(f->db, f->west, &e), 1);
@@ -185,6 +188,7 @@ static void test_shift_checks(void **state)
 	assert_int_equal(got.present, -1);
 	assert_int_equal(db_shift_set_present(f->db, id, 1, &e), 1);
 	assert_int_equal(db_shift_set_present(f->db, id, 1, &e), 0);
+	db_shift_clear(&got);
 	assert_int_equal(db_shift_get(f->db, id, &got, &e), 1);
 	assert_int_equal(got.present, 1);
 	assert_int_equal(count(f->db, "SELECT count(*) FROM audit_log WHERE table_name = 'shifts'"),
@@ -268,7 +272,7 @@ static void test_gaps(void **state)
 	assert_string_equal(g[0].date, "2020-02-03");
 	assert_string_equal(g[0].from, "00:00");
 	assert_string_equal(g[0].to, "08:00");
-	free(g);
+	db_roster_gaps_free(g, n);
 	assert_int_equal(db_shift_copy(f->db, &mon, 7, 7, -1, &e), 14);
 	assert_int_equal(db_roster_gaps(f->db, &next, 7, &g, &n, &e), 0);
 	assert_int_equal(n, 0);
@@ -288,6 +292,7 @@ static void test_gaps(void **state)
 	assert_int_equal(db_shift_get(f->db, thu_day, &s, &e), 1);
 	s.staff_id = -1;
 	assert_int_equal(db_shift_update(f->db, &s, &e), 1);
+	db_shift_clear(&s);
 	/* Friday's day person did not turn up. */
 	assert_int_equal(db_shift_set_present(f->db,
 					      sql_scalar(f->db,
@@ -316,14 +321,14 @@ static void test_gaps(void **state)
 	assert_string_equal(g[3].from, "08:00");
 	assert_string_equal(g[3].to, "20:00");
 	assert_int_equal(g[3].kind, ROSTER_GAP_ABSENT);
-	free(g);
+	db_roster_gaps_free(g, n);
 
 	/* A checkpoint never rostered has no usual hours, so no gaps; the
 	 * west gate's one shift makes its hours usual for the whole span. */
 	add(f, f->west, "2020-02-15", "09:00", "11:00", f->zhang);
 	assert_int_equal(db_roster_gaps(f->db, &next, 7, &g, &n, &e), 0);
 	assert_int_equal(n, 4 + 6);
-	free(g);
+	db_roster_gaps_free(g, n);
 }
 
 static void test_double_booking(void **state)
@@ -361,7 +366,7 @@ static void test_double_booking(void **state)
 	/* and the same 07:00 west shift against Li's Tuesday day shift. */
 	assert_string_equal(c[2].hours_a, "07:00-09:00");
 	assert_string_equal(c[2].hours_b, "08:00-20:00");
-	free(c);
+	db_roster_clashes_free(c, n);
 	/* The week before sees none of it. */
 	assert_int_equal(db_roster_clashes(f->db, &(struct date){2020, 2, 3}, 7, &c, &n, &e), 0);
 	assert_int_equal(n, 0);
@@ -407,8 +412,8 @@ static void test_demo_roster(void **state)
 	assert_int_equal(db_roster_clashes(db, &from, 7, &clashes, &nc, &e), 0);
 	assert_int_equal(nc, 1);
 	assert_string_equal(clashes[0].date_a, "2020-02-15");
-	free(gaps);
-	free(clashes);
+	db_roster_gaps_free(gaps, ng);
+	db_roster_clashes_free(clashes, nc);
 	db_close(&db);
 }
 

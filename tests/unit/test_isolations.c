@@ -89,6 +89,7 @@ static void test_start_one_active(void **state)
 	assert_string_equal(o.last_day, "2020-02-23");
 	assert_int_equal(start(f, "2020-02-12", &e), -1);
 	assert_non_null(strstr(e.msg, "since 2020-02-10"));
+	db_isolation_clear(&o);
 	assert_int_equal(db_isolation_active_for(f->db, f->res, &o, &e), 1);
 	assert_true(o.id == id);
 	assert_int_equal(count(f->db, "SELECT count(*) FROM isolations"), 1);
@@ -144,6 +145,7 @@ static void test_extend_limits(void **state)
 	assert_int_equal(db_isolation_get(f->db, id, &o, &e), 1);
 	assert_int_equal(o.extended_days, 7);
 	assert_string_equal(o.last_day, "2020-02-21");
+	db_isolation_clear(&o);
 	/* Shorter than the 15 days passed is refused; back to 15 is fine. */
 	assert_int_equal(db_isolation_extend(f->db, id, -7, &e), -1);
 	assert_string_equal(e.field, "days");
@@ -169,6 +171,7 @@ static void test_restart_and_end(void **state)
 	assert_int_equal(db_isolation_get(f->db, id, &old, &e), 1);
 	assert_string_equal(old.end_reason, "restarted");
 	assert_string_equal(old.end_date, "2020-02-12");
+	db_isolation_clear(&old);
 	assert_int_equal(db_isolation_active_for(f->db, f->res, &cur, &e), 1);
 	assert_true(cur.id == nid);
 	assert_true(cur.previous_id == id);
@@ -179,6 +182,7 @@ static void test_restart_and_end(void **state)
 	assert_string_equal(e.field, "end_reason");
 	assert_int_equal(db_isolation_end(f->db, nid, "completed", "2020-02-11", &e), -1);
 	assert_int_equal(db_isolation_end(f->db, nid, "hospitalised", NULL, &e), 0);
+	db_isolation_clear(&cur);
 	assert_int_equal(db_isolation_active_for(f->db, f->res, &cur, &e), 0);
 	/* The resident may start a new one now. */
 	assert_true(start(f, NULL, &e) > 0);

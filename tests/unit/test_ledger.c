@@ -339,7 +339,9 @@ static void test_receipt_sheet(void **state)
 	assert_string_equal(e.field, "receipt_no");
 	assert_int_equal(db_ledger_find_receipt(db, "2020-A-0003", &row, &e), 1);
 	assert_string_equal(row.item, "口罩");
+	db_ledger_row_clear(&row);
 	assert_int_equal(db_ledger_get(db, 99, &row, &e), 0);
+	db_ledger_row_clear(&row);
 	db_close(&db);
 }
 

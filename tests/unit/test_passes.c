@@ -165,6 +165,7 @@ static void test_issue_numbers(void **state)
 	assert_int_equal(count(f->db, "SELECT count(*) FROM audit_log WHERE table_name = 'passes'"
 				      " AND action = 'void' AND changes LIKE '%丢失%'"),
 			 1);
+	db_pass_clear(&q);
 	assert_int_equal(db_pass_current(f->db, f->hh[0], &q, &e), 0);
 	issue(f, 0, NULL, &q);
 	assert_int_equal(passno_seq(q.pass_no), 5);
@@ -178,6 +179,7 @@ static void test_issue_numbers(void **state)
 		assert_int_equal(db_settings_put(f->db, &s, &e), 0);
 		settings_clear(&s);
 		assert_int_equal(db_pass_revoke(f->db, q.id, "换证", &e), 0);
+		db_pass_clear(&q);
 		issue(f, 0, NULL, &q);
 		assert_int_equal(passno_make('B', 1, no, NULL), 0);
 		assert_string_equal(q.pass_no, no);
@@ -277,6 +279,7 @@ static void test_outing_rule(void **state)
 	now("2020-02-19 08:00:00");
 	assert_int_equal(db_gate_record(f->db, p.id, f->gate, -1, "out", f->head[1], NULL, &e), -1);
 	assert_string_equal(e.field, "resident");
+	db_pass_clear(&p);
 }
 
 static void test_replacement_keeps_count(void **state)
@@ -297,6 +300,8 @@ static void test_replacement_keeps_count(void **state)
 	assert_int_equal(g.verdict.reason, OUTING_TOO_SOON);
 	assert_int_equal(g.verdict.next_allowed.d, 17);
 	db_gate_info_clear(&g);
+	db_pass_clear(&p);
+	db_pass_clear(&q);
 }
 
 static void test_isolation_refused(void **state)
@@ -358,6 +363,7 @@ static void test_isolation_refused(void **state)
 	assert_int_equal(g.verdict.reason, OUTING_ISOLATION);
 	assert_string_equal(g.members[0].iso_kind, "central");
 	db_gate_info_clear(&g);
+	db_pass_clear(&p);
 }
 
 static void test_revoked_and_expired(void **state)
@@ -393,6 +399,8 @@ static void test_revoked_and_expired(void **state)
 	/* Nobody with an expired pass is stuck outside. */
 	assert_int_equal(db_gate_record(f->db, q.id, f->gate, -1, "in", -1, NULL, &e), 0);
 	assert_int_equal(db_pass_current(f->db, f->hh[3], &q, &e), 0);
+	db_pass_clear(&p);
+	db_pass_clear(&q);
 }
 
 static void test_lookup_errors(void **state)
@@ -441,18 +449,18 @@ static void test_still_out(void **state)
 	assert_string_equal(o[0].resident, "王小明");
 	assert_string_equal(o[0].checkpoint, "东门卡点");
 	assert_int_equal(o[0].minutes, 270);
-	free(o);
+	db_gate_outs_free(o, n);
 	now("2020-02-15 13:30:00");
 	assert_int_equal(db_gate_still_out(f->db, 4, &o, &n, &e), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(o[0].household_code, "3-2-501");
 	assert_string_equal(o[1].household_code, "3-2-502");
-	free(o);
+	db_gate_outs_free(o, n);
 	assert_int_equal(db_gate_record(f->db, p.id, f->gate, -1, "in", f->child0, NULL, &e), 0);
 	assert_int_equal(db_gate_still_out(f->db, 4, &o, &n, &e), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(o[0].household_code, "3-2-502");
-	free(o);
+	db_gate_outs_free(o, n);
 	assert_int_equal(db_gate_day_counts(f->db, &(struct date){2020, 2, 15}, &outs, &ins, &e),
 			 0);
 	assert_int_equal(outs, 2);
@@ -461,6 +469,8 @@ static void test_still_out(void **state)
 	now("2020-02-18 13:30:00");
 	assert_int_equal(db_gate_still_out(f->db, 4, &o, &n, &e), 0);
 	assert_int_equal(n, 0);
+	db_pass_clear(&p);
+	db_pass_clear(&q);
 }
 
 static void test_page_and_target(void **state)
