@@ -90,6 +90,7 @@ static int setup(void **state)
 	xstrset(&c.name, "东门卡点");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), 0);
 	f->gate = c.id;
+	db_checkpoint_clear(&c);
 	*state = f;
 	return 0;
 }
