@@ -95,18 +95,6 @@ static int read_string(const char **p, struct strbuf *out)
 	return 0;
 }
 
-/* How a field's values are shown: ID numbers and phones masked (docs/design.md#rules). */
-typedef void (*mask_fn)(const char *in, char *out, size_t n);
-
-static mask_fn mask_for(const char *field)
-{
-	if (!strcmp(field, "id_number"))
-		return mask_id;
-	if (!strcmp(field, "phone") || !strcmp(field, "household_phone"))
-		return mask_phone;
-	return NULL;
-}
-
 /* A scalar (string, number, true, false, null) appended readably, a string
  * through mask when one is given. */
 static int read_scalar(const char **p, mask_fn mask, struct strbuf *out)
@@ -198,7 +186,7 @@ int auditfmt_changes(const char *json, const char *sep, struct strbuf *out)
 
 		if (read_string(&p, &t) < 0)
 			goto bad;
-		mask_fn mask = mask_for(strbuf_str(&t) + key_at);
+		mask_fn mask = mask_for_field(strbuf_str(&t) + key_at);
 		skip_ws(&p);
 		if (*p != ':')
 			goto bad;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/followup.h"
 #include "core/i18n.h"
 #include "core/mask.h"
 
@@ -198,6 +199,45 @@ static const struct export_column pass_events[] = {
 	{"uuid", "UUID", EXPORT_TEXT, NULL, 0},
 };
 
+static const struct export_column followups[] = {
+	{"opened_at", "发现时间", EXPORT_TIME, NULL, D},
+	{"name", "姓名", EXPORT_TEXT, NULL, D},
+	{"code", "户号", EXPORT_KEEP, NULL, D},
+	{"source", "发现环节", EXPORT_ENUM, followup_source, D},
+	{"temperature", "体温", EXPORT_TEMP, NULL, D},
+	{"symptoms", "症状", EXPORT_CODES, model_symptom, D},
+	{"referred_at", "送诊时间", EXPORT_TIME, NULL, D},
+	{"clinic", "发热门诊", EXPORT_TEXT, NULL, D},
+	{"transport", "转运方式", EXPORT_TEXT, NULL, D},
+	{"outcome", "结果", EXPORT_ENUM, followup_outcome, D},
+	{"closed_at", "结案时间", EXPORT_TIME, NULL, D},
+	{"closed_by", "结案人", EXPORT_TEXT, NULL, D},
+	{"state", "状态", EXPORT_TEXT, NULL, 0},
+	{"id_number", "身份证号", EXPORT_KEEP, NULL, 0},
+	{"phone", "联系电话", EXPORT_KEEP, NULL, 0},
+	{"date", "发现日期", EXPORT_DATE, NULL, 0},
+	{"uuid", "UUID", EXPORT_TEXT, NULL, 0},
+};
+
+static const struct export_column visitors[] = {
+	{"time_in", "进入时间", EXPORT_TIME, NULL, D},
+	{"name", "姓名", EXPORT_TEXT, NULL, D},
+	{"id_number", "证件号码", EXPORT_ID, NULL, D},
+	{"phone", "联系电话", EXPORT_KEEP, NULL, D},
+	{"from_place", "来自何地", EXPORT_TEXT, NULL, D},
+	{"arrived_date", "抵达日期", EXPORT_DATE, NULL, D},
+	{"code", "走访住户", EXPORT_KEEP, NULL, D},
+	{"reason", "事由", EXPORT_TEXT, NULL, D},
+	{"temperature", "体温", EXPORT_TEMP, NULL, D},
+	{"admitted", "准入", EXPORT_BOOL, NULL, D},
+	{"refusal", "劝返原因", EXPORT_TEXT, NULL, D},
+	{"time_out", "离开时间", EXPORT_TIME, NULL, D},
+	{"staff", "登记人", EXPORT_TEXT, NULL, D},
+	{"checkpoint", "卡点", EXPORT_TEXT, NULL, 0},
+	{"date", "日期", EXPORT_DATE, NULL, 0},
+	{"uuid", "UUID", EXPORT_TEXT, NULL, 0},
+};
+
 /* One row per day, from db_daily_stats (db/stats.h defines each count). */
 static const struct export_column daily[] = {
 	{"date", "日期", EXPORT_DATE, NULL, D},
@@ -252,6 +292,8 @@ static const struct export_dataset datasets[] = {
 	{"distributions", "发放", COLS(distributions), "the distribution date"},
 	{"shifts", "值班", COLS(shifts), "the shift date"},
 	{"pass_events", "出入记录", COLS(pass_events), "the date of the passage"},
+	{"followups", "发热随访", COLS(followups), "the day the case was opened"},
+	{"visitors", "外来人员", COLS(visitors), "the day the visitor came"},
 	{"daily", "日报", COLS(daily), "one row per day of the range"},
 };
 

@@ -17,6 +17,13 @@ static int is_control(wchar_t c)
 	return c < 0x20 || (c >= 0x7F && c < 0xA0);
 }
 
+/* A control character the field does not take (a multi-line one takes the
+ * line break). */
+static int refused(const struct lineedit *le, wchar_t c)
+{
+	return is_control(c) && !(le->multiline && c == L'\n');
+}
+
 static void reserve(struct lineedit *le, size_t chars)
 {
 	if (chars + 1 <= le->cap)
@@ -35,6 +42,7 @@ void lineedit_init(struct lineedit *le, size_t max)
 	le->cursor = 0;
 	le->max = max;
 	le->scroll = 0;
+	le->multiline = 0;
 }
 
 void lineedit_free(struct lineedit *le)
@@ -53,7 +61,7 @@ void lineedit_set_utf8(struct lineedit *le, const char *s)
 	while (s && *s) {
 		s += utf8_decode(s, &cp);
 		reserve(le, le->len + 1);
-		le->buf[le->len++] = is_control((wchar_t)cp) ? L' ' : (wchar_t)cp;
+		le->buf[le->len++] = refused(le, (wchar_t)cp) ? L' ' : (wchar_t)cp;
 	}
 	le->buf[le->len] = L'\0';
 	le->cursor = le->len;
@@ -73,7 +81,7 @@ char *lineedit_get_utf8(const struct lineedit *le)
 
 int lineedit_insert(struct lineedit *le, wchar_t c)
 {
-	if (is_control(c) || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ||
+	if (refused(le, c) || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ||
 	    (le->max && le->len >= le->max))
 		return 0; /* no surrogate or code point past Unicode: UTF-8 cannot hold them */
 	reserve(le, le->len + 1);
@@ -82,6 +90,23 @@ int lineedit_insert(struct lineedit *le, wchar_t c)
 	le->buf[le->cursor++] = c;
 	le->len++;
 	return 1;
+}
+
+int lineedit_paste(struct lineedit *le, const wchar_t *s, size_t n)
+{
+	size_t keep = 0, k;
+
+	for (k = 0; k < n; k++)
+		keep += s[k] == L'\n' || s[k] == L'\t' || !is_control(s[k]);
+	if (le->max && le->len + keep > le->max)
+		return -1;
+	for (k = 0; k < n; k++) {
+		wchar_t c = s[k] == L'\t' || (s[k] == L'\n' && !le->multiline) ? L' ' : s[k];
+
+		if (!refused(le, c))
+			lineedit_insert(le, c);
+	}
+	return (int)keep;
 }
 
 /* Deletes characters from .. to-1 and puts the cursor at from. */

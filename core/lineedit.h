@@ -5,9 +5,11 @@
  * (wchar_t), widths in terminal columns as textwidth_wchar() gives them, so
  * LC_CTYPE must be a UTF-8 locale (the program checks this at start).
  *
- * The buffer holds only printable characters: insertion refuses control
- * characters, and text set from UTF-8 has its control characters turned into
- * spaces and its malformed bytes into U+FFFD. */
+ * The buffer holds only printable characters (and, in a multi-line field,
+ * line breaks): insertion refuses control characters, and text set from
+ * UTF-8 has its control characters turned into spaces and its malformed
+ * bytes into U+FFFD.  A multi-line field is still edited on one row; its
+ * line breaks are drawn as a visible mark. */
 #ifndef DOORSTEP_LINEEDIT_H
 #define DOORSTEP_LINEEDIT_H
 
@@ -21,6 +23,7 @@ struct lineedit {
 	size_t cursor; /* 0..len: the character before which text is inserted */
 	size_t max;    /* most characters the field takes; 0 for no limit */
 	int scroll;    /* columns of text hidden left of the field; kept by lineedit_view */
+	int multiline; /* 1: L'\n' is text too (notes); set after lineedit_init */
 };
 
 /* What to draw in a field: characters first .. first+count-1 of buf, taking
@@ -50,9 +53,15 @@ void lineedit_set_utf8(struct lineedit *le, const char *s);
 char *lineedit_get_utf8(const struct lineedit *le);
 
 /* Inserts c at the cursor and moves the cursor after it.  Returns 1, or 0
- * when c is a control character (or L'\0'), not a Unicode character, or the
- * field is full. */
+ * when c is a control character (or L'\0'; L'\n' is taken by a multi-line
+ * field), not a Unicode character, or the field is full. */
 int lineedit_insert(struct lineedit *le, wchar_t c);
+
+/* Inserts the n characters of a paste at the cursor, all or nothing: a
+ * line break becomes a space unless the field is multi-line, a tab a space,
+ * other control characters are left out.  Returns how many characters went
+ * in, or -1 (nothing inserted) when they do not all fit in le->max. */
+int lineedit_paste(struct lineedit *le, const wchar_t *s, size_t n);
 
 /* Backspace: deletes the character before the cursor.  Returns 1, or 0 at the
  * start of the text. */

@@ -121,3 +121,12 @@ void mask_phone(const char *phone, char *out, size_t n)
 		add(out, n, &o, ext, strlen(ext));
 	out[o] = '\0';
 }
+
+mask_fn mask_for_field(const char *field)
+{
+	if (!strcmp(field, "id_number"))
+		return mask_id;
+	if (!strcmp(field, "phone") || !strcmp(field, "household_phone"))
+		return mask_phone;
+	return NULL;
+}

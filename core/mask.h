@@ -22,4 +22,13 @@ void mask_id(const char *id, char *out, size_t n);
  * anything else keeps at most a third visible, as mask_id. */
 void mask_phone(const char *phone, char *out, size_t n);
 
+/* A masking function: writes the masked form of in into out (n bytes). */
+typedef void (*mask_fn)(const char *in, char *out, size_t n);
+
+/* How the values of a record's field are shown by default
+ * (docs/design.md#rules): mask_id for
+ * "id_number", mask_phone for "phone" and "household_phone", NULL (in
+ * full) for any other field. */
+mask_fn mask_for_field(const char *field);
+
 #endif

@@ -44,6 +44,19 @@ struct mergeplan_decision mergeplan_decide(const struct mergeplan_side *self,
  * so whichever pair of machines makes a join writes the same version. */
 int mergeplan_survives(const char *uuid_a, const char *uuid_b);
 
+/* The audit actions that change a record (insert, update, delete, void,
+ * import): only these count as a side's unseen changes.  Actions that
+ * only read or copy a record (reveal, print, export) and the merge's own
+ * bookkeeping (merge) do not.  NULL-terminated. */
+extern const char *const mergeplan_change_actions[];
+
+/* 1 when action is one of mergeplan_change_actions. */
+int mergeplan_action_changes(const char *action);
+
+/* The UUID of a conflict a merge stores, derived from key (what it is
+ * about): two machines that find the same conflict store the same record. */
+void mergeplan_conflict_uuid(const char *key, char out[37]);
+
 /* Per-table counts of a merge report. */
 struct mergeplan_counts {
 	long added;	/* records new to this file */

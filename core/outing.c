@@ -1,6 +1,7 @@
 /* outing: the closed-management rule; see outing.h. */
 #include "core/outing.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -12,6 +13,10 @@ void outing_check(const struct outing_facts *f, struct outing_verdict *out)
 		out->last = f->last;
 	if (f->isolated) {
 		out->reason = OUTING_ISOLATION;
+	} else if (f->followup) {
+		out->reason = OUTING_FOLLOWUP;
+	} else if (f->gate_fever) {
+		out->reason = OUTING_FEVER;
 	} else if (f->revoked) {
 		out->reason = OUTING_REVOKED;
 	} else if (f->has_valid_until && date_cmp(&f->valid_until, &f->today) < 0) {
@@ -49,6 +54,24 @@ const char *outing_reason_text(enum outing_reason reason)
 		return _("Not allowed: this pass has expired.");
 	case OUTING_TOO_SOON:
 		return _("Not allowed: this household went out too recently.");
+	case OUTING_FOLLOWUP:
+		return _("Not allowed: a member of this household has an open fever follow-up.");
+	case OUTING_FEVER:
+		return _("Not allowed: a fever at the gate; a follow-up was opened.");
 	}
 	return "";
+}
+
+void outing_followup_text(const char *name, int temperature, const char *symptoms,
+			  const char *opened_at, struct strbuf *out)
+{
+	char temp[32];
+	const char *reading = symptoms ? symptoms : "";
+
+	if (temperature) {
+		snprintf(temp, sizeof temp, "%d.%d °C", temperature / 10, temperature % 10);
+		reading = temp;
+	}
+	strbuf_printf(out, _("Not allowed: %s has an open fever follow-up (%s, %.11s)."), name,
+		      reading, opened_at + 5);
 }

@@ -94,7 +94,7 @@ static int set_profile_key(struct profile *p, const char *key, const char *val, 
 			return line_err(e, line,
 					_("unknown dataset \"%s\": use households, residents, "
 					  "visits, readings, isolations, checks, donations, "
-					  "distributions, shifts, pass_events or daily"),
+					  "distributions, shifts, pass_events, followups, visitors or daily"),
 					val);
 	} else if (!strcmp(key, "encoding")) {
 		if (csvout_encoding_parse(val, &p->encoding, e) < 0) {

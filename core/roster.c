@@ -22,6 +22,7 @@
 #include "core/model.h"
 #include "core/phone.h"
 #include "core/strbuf.h"
+#include "core/textsafe.h"
 #include "core/xalloc.h"
 
 #define HEADER_SEARCH_ROWS 10  /* rows looked at for the header */
@@ -693,6 +694,7 @@ static int take_header(struct roster *r, const struct csvread_row *row)
 		int f;
 
 		clean_into(b, row->fields[i], 0);
+		textsafe_strip_invisible(b->s); /* a BOM or zero-width space before a title */
 		r->titles[i] = xstrdup(strbuf_str(b));
 		f = r->titles[i][0] ? roster_headers_lookup(r->headers, r->titles[i]) : -1;
 		r->col_field[i] = f;
@@ -940,6 +942,9 @@ struct cells {
 	const char *raw[ROSTER_FIELD_COUNT]; /* the cell text, "" when absent */
 	unsigned char kind[ROSTER_FIELD_COUNT]; /* enum cell_kind of each cell */
 	uint32_t val[ROSTER_FIELD_COUNT];
+	char refused[ROSTER_FIELD_COUNT]; /* a control or bidi character: said once */
+	char warned[ROSTER_FIELD_COUNT];  /* invisible characters removed: said once */
+	long line;
 	int bad;
 };
 
@@ -990,12 +995,34 @@ static void strip_quotes(struct strbuf *b)
 }
 
 /* Cleans cell f into r->scratch (folding full-width forms when fold); 0 when
- * empty. */
+ * empty.  Invisible characters (core/textsafe) come out with a warning; a
+ * control or bidi character refuses the cell (0, c->refused[f] set). */
 static size_t cell_clean(struct roster *r, struct cells *c, enum roster_field f, int fold)
 {
 	struct strbuf *b = &r->scratch;
+	enum textsafe_class cls =
+	    f == ROSTER_NOTES || f == ROSTER_HOUSEHOLD_NOTES ? TEXTSAFE_NOTES : TEXTSAFE_LINE;
+	struct err e;
+	size_t gone;
 
 	clean_into(b, c->raw[f], fold);
+	gone = textsafe_strip_invisible(b->s);
+	if (gone) {
+		b->len = strlen(b->s);
+		if (!c->warned[f])
+			add_issue(r, c->line, title_of(r, f), ROSTER_WARNING,
+				  _("%zu invisible character(s) (zero-width, U+FEFF) removed"), gone);
+		c->warned[f] = 1;
+	}
+	err_clear(&e);
+	if (textsafe_check(b->s, cls, field_names[f], _("the text"), &e) < 0) {
+		if (!c->refused[f])
+			row_error(r, c, c->line, f, "%s", e.msg);
+		c->refused[f] = 1;
+		strbuf_reset(b);
+		strbuf_add(b, "", 0);
+		return 0;
+	}
 	/* The apostrophe a doorstep export puts before a formula-like text
 	 * ('=1+1) comes off again, so that an export imports unchanged. */
 	if (b->len > 1 && b->s[0] == '\'' && csvout_is_formula(b->s, b->len)) {
@@ -1044,7 +1071,9 @@ static void check_name(struct roster *r, struct cells *c, long line)
 	size_t len;
 
 	if (!cell_clean(r, c, ROSTER_NAME, 0)) {
-		row_error(r, c, line, ROSTER_NAME, _("empty; every row needs the resident's name"));
+		if (!c->refused[ROSTER_NAME])
+			row_error(r, c, line, ROSTER_NAME,
+				  _("empty; every row needs the resident's name"));
 		return;
 	}
 	if (has_control(r->scratch.s, 0)) {
@@ -1390,6 +1419,7 @@ static void check_row(struct roster *r, const struct csvread_row *row)
 	int has_code;
 
 	memset(&c, 0, sizeof c);
+	c.line = line;
 	for (int f = 0; f < ROSTER_FIELD_COUNT; f++) {
 		int col = r->field_col[f];
 

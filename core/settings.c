@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/temperature.h"
+#include "core/textsafe.h"
 #include "core/xalloc.h"
 
 void settings_defaults(struct settings *s)
@@ -64,7 +65,8 @@ int settings_validate(const struct settings *s, struct err *e)
 	if (!s->community || !s->community[0])
 		return err_field(e, "community", _("the community name is required"));
 	if (limits_check_row("settings", e, "community", s->community, "street", s->street,
-			     "district", s->district, (const char *)NULL) < 0)
+			     "district", s->district, (const char *)NULL) < 0 ||
+	    textsafe_check_settings(s, e) < 0)
 		return -1;
 	if (s->station < 'A' || s->station > 'Z')
 		return err_field(e, "station", _("the station code is one letter A-Z"));

@@ -12,6 +12,8 @@
 
 #include "core/atomicfile.h"
 #include "core/i18n.h"
+#include "core/strbuf.h"
+#include "core/textsafe.h"
 #include "core/xalloc.h"
 
 #define PREFERRED_FONT "Noto Sans CJK SC"
@@ -126,10 +128,16 @@ static void text_in(struct pdf *p, const char *text, int len, double x, double y
 		    double h, enum sheet_align align)
 {
 	int tw, th;
+	struct strbuf safe = STRBUF_INIT;
 
 	if (len == 0 || !*text)
 		return;
-	pango_layout_set_text(p->layout, text, len);
+	/* the text layer keeps what is drawn: no control character for a
+	 * pdftotext to replay */
+	strbuf_add(&safe, "", 0);
+	textsafe_filter(&safe, text, len < 0 ? strlen(text) : (size_t)len, TEXTSAFE_KEEP_NEWLINE, 0);
+	pango_layout_set_text(p->layout, safe.s, (int)safe.len);
+	strbuf_free(&safe);
 	pango_layout_set_width(p->layout, w > 0 ? (int)(w * PANGO_SCALE) : -1);
 	pango_layout_set_ellipsize(p->layout, w > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
 	pango_layout_set_alignment(p->layout, align == SHEET_RIGHT    ? PANGO_ALIGN_RIGHT

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "core/textsafe.h"
 #include "core/utf8.h"
 
 #define ELLIPSIS "\xe2\x80\xa6" /* U+2026 … */
@@ -17,13 +18,14 @@ int textwidth_wchar(wchar_t c)
 	return w < 0 ? 1 : w;
 }
 
-/* Decodes the character at s; a malformed byte or a control character gives
- * U+FFFD, which is what the builders print in its place. */
+/* Decodes the character at s; a malformed byte or a control, bidi or
+ * invisible character (core/textsafe) gives U+FFFD, which is what the
+ * builders print in its place. */
 static size_t next_char(const char *s, uint32_t *cp)
 {
 	size_t n = utf8_decode(s, cp);
 
-	if (*cp < 0x20 || (*cp >= 0x7F && *cp < 0xA0))
+	if (textsafe_kind(*cp) != TEXTSAFE_OK)
 		*cp = UTF8_REPLACEMENT;
 	return n;
 }

@@ -179,6 +179,16 @@ static int diff_int(struct strbuf *ch, const char *key, long long a, long long b
 	return 1;
 }
 
+/* A changed reference, as the records' UUIDs. */
+static int diff_ref(struct db *db, struct strbuf *ch, const char *key, const char *table,
+		    long long a, long long b)
+{
+	if (a == b)
+		return 0;
+	record_json_ref_change(db, ch, key, table, a, b);
+	return 1;
+}
+
 int db_checkpoint_update(struct db *db, const struct checkpoint *c, struct err *e)
 {
 	struct checkpoint old = {0};
@@ -462,12 +472,12 @@ int db_shift_insert(struct db *db, struct shift *s, struct err *e)
 		goto out;
 	s->id = sqlite3_last_insert_rowid(db_handle(db));
 	json_open(&ch);
-	json_add_int(&ch, "checkpoint_id", s->checkpoint_id);
+	record_json_ref(db, &ch, "checkpoint_id", "checkpoints", s->checkpoint_id);
 	json_add_str(&ch, "date", s->date);
 	json_add_str(&ch, "start_time", s->start_time);
 	json_add_str(&ch, "end_time", s->end_time);
 	if (s->staff_id >= 0)
-		json_add_int(&ch, "staff_id", s->staff_id);
+		record_json_ref(db, &ch, "staff_id", "staff", s->staff_id);
 	json_add_str(&ch, "role", s->role);
 	if (s->present >= 0)
 		json_add_int(&ch, "present", s->present);
@@ -505,11 +515,11 @@ int db_shift_update(struct db *db, const struct shift *s, struct err *e)
 	if (shift_check(db, s, e) < 0)
 		goto out;
 	json_open(&ch);
-	n += diff_int(&ch, "checkpoint_id", old.checkpoint_id, s->checkpoint_id);
+	n += diff_ref(db, &ch, "checkpoint_id", "checkpoints", old.checkpoint_id, s->checkpoint_id);
 	n += diff_str(&ch, "date", old.date, s->date);
 	n += diff_str(&ch, "start_time", old.start_time, s->start_time);
 	n += diff_str(&ch, "end_time", old.end_time, s->end_time);
-	n += diff_int(&ch, "staff_id", old.staff_id, s->staff_id);
+	n += diff_ref(db, &ch, "staff_id", "staff", old.staff_id, s->staff_id);
 	n += diff_str(&ch, "role", old.role, s->role);
 	n += diff_int(&ch, "present", old.present, s->present);
 	n += diff_str(&ch, "notes", old.notes, s->notes);

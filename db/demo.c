@@ -751,10 +751,11 @@ struct iso_plan {
 
 static long long add_isolation(struct gen *g, const struct iso_plan *p)
 {
-	sqlite3_stmt *st = prep(g, "INSERT INTO isolations(uuid, created_at, updated_at,"
-				   " resident_id, kind, site, reason, start_date, days, extended_days,"
-				   " end_date, end_reason, previous_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6,"
-				   " ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+	sqlite3_stmt *st =
+	    prep(g, "INSERT INTO isolations(uuid, created_at, updated_at,"
+		    " resident_id, kind, site, reason, start_date, days, extended_days,"
+		    " end_date, end_reason, previous_id, release_override) VALUES(?1, ?2,"
+		    " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
 	char uuid[37], created[CLOCK_STR], updated[CLOCK_STR], start[DATE_STR], end[DATE_STR];
 
 	if (!st)
@@ -777,6 +778,12 @@ static long long add_isolation(struct gen *g, const struct iso_plan *p)
 	bt(st, 11, p->end_reason ? end : NULL);
 	bt(st, 12, p->end_reason);
 	bn(st, 13, p->previous_id);
+	/* Released as completed despite the fever of its last days: the
+	 * override of the safe-release rule, with its reason. */
+	bt(st, 14,
+	   p->fever_end && p->end_reason && !strcmp(p->end_reason, "completed")
+	       ? "区疾控复核：复测体温正常，同意解除"
+	       : NULL);
 	g->sum.isolations++;
 	return run(g, st);
 }
@@ -785,9 +792,11 @@ static int add_checks(struct gen *g, long long iid, const struct iso_plan *p)
 {
 	static const char *const methods[] = {"in_person", "in_person", "phone", "phone",
 					      "self_report"};
-	sqlite3_stmt *st = prep(g, "INSERT INTO checks(uuid, created_at, updated_at, isolation_id,"
-				   " date, slot, at, temperature, symptoms, method, late, staff_id)"
-				   " VALUES(?1, ?2, ?2, ?3, ?4, ?5, ?2, ?6, ?7, ?8, ?9, ?10)");
+	sqlite3_stmt *st =
+	    prep(g, "INSERT INTO checks(uuid, created_at, updated_at, isolation_id,"
+		    " date, slot, at, temperature, symptoms, method, late, staff_id,"
+		    " unmeasured) VALUES(?1, ?2, ?2, ?3, ?4, ?5, ?2, ?6, ?7, ?8, ?9, ?10,"
+		    " ?11)");
 	struct date last = date_add(&p->start, p->days + p->ext - 1), stop = g->today;
 	char uuid[37], at[CLOCK_STR], day[DATE_STR];
 
@@ -801,6 +810,7 @@ static int add_checks(struct gen *g, long long iid, const struct iso_plan *p)
 			int minutes = (slot ? 17 * 60 : 8 * 60) + demo_rng_below(&g->rng, 180);
 			int t = demo_rng_chance(&g->rng, 8) ? demo_rng_range(&g->rng, 373, 385)
 							  : normal_temperature(g);
+			int unmeasured;
 
 			if (p->fever_end && date_diff(&stop, &d) <= 1)
 				t = 381 + slot;
@@ -814,7 +824,13 @@ static int add_checks(struct gen *g, long long iid, const struct iso_plan *p)
 			bi(st, 3, iid);
 			bt(st, 4, day);
 			bt(st, 5, slot ? "PM" : "AM");
-			bi(st, 6, t);
+			/* Now and then no thermometer at the door: the reason instead. */
+			unmeasured = t < g->set.fever_threshold && g->sum.checks % 61 == 60;
+			if (unmeasured)
+				bn(st, 6, -1);
+			else
+				bi(st, 6, t);
+			bt(st, 11, unmeasured ? "住户不在家，电话联系称无不适" : NULL);
 			bt(st, 7, t >= g->set.fever_threshold ? "cough" : "");
 			bt(st, 8, methods[demo_rng_below(&g->rng, 5)]);
 			bi(st, 9, date_cmp(&d, &last) > 0);
@@ -1537,6 +1553,150 @@ static int ensure_settings(struct gen *g, const char *community)
 	return db_settings_get(g->db, &g->set, g->e) < 0 ? -1 : 0;
 }
 
+/* ---- fever follow-ups ---- */
+
+/* One follow-up case per person for the fevers and symptoms of the last
+ * five days' rounds and checks, as db/followups would have opened them:
+ * those of today and yesterday still open (some referred), the older ones
+ * referred and closed. */
+static int make_followups(struct gen *g)
+{
+	static const char *const outcomes[] = {"normal", "home_observation", "normal",
+					       "hospitalised"};
+	static const char *const clinics[] = {"区人民医院发热门诊", "市第一医院发热门诊",
+					      "长江路社区卫生服务中心"};
+	sqlite3_stmt *q = prep(g, "SELECT r.uuid, r.resident_id, v.at, r.temperature, r.symptoms,"
+				  " 'round' FROM visits v JOIN readings r ON r.visit_id = v.id"
+				  " WHERE v.date >= ?1 AND (r.temperature >= ?2 OR r.symptoms <> '')"
+				  " UNION ALL SELECT c.uuid, i.resident_id, c.at, c.temperature,"
+				  " c.symptoms, 'check' FROM checks c JOIN isolations i"
+				  " ON i.id = c.isolation_id WHERE c.date >= ?1"
+				  " AND (c.temperature >= ?2 OR c.symptoms <> '') ORDER BY 3");
+	sqlite3_stmt *ins = prep(g, "INSERT INTO followups(uuid, created_at, updated_at,"
+				    " resident_id, opened_at, source, source_uuid, temperature,"
+				    " symptoms, referred_at, clinic, transport, outcome, closed_at,"
+				    " closed_by) VALUES(?1, ?2, ?3, ?4, ?2, ?5, ?6, ?7, ?8, ?9, ?10,"
+				    " ?11, ?12, ?13, ?14)");
+	struct demo_set seen = {0};
+	struct date from = date_add(&g->today, -4), yesterday = date_add(&g->today, -1);
+	char day[DATE_STR], uuid[37], referred[24], closed[24];
+	int r, n = 0;
+
+	if (!q || !ins)
+		return -1;
+	date_format(&from, day);
+	bt(q, 1, day);
+	bi(q, 2, g->set.fever_threshold);
+	date_format(&yesterday, day);
+	while ((r = sqlite3_step(q)) == SQLITE_ROW) {
+		long long rid = sqlite3_column_int64(q, 1);
+		const char *at = (const char *)sqlite3_column_text(q, 2);
+		int open = strncmp(at, day, 10) >= 0, referred_ok = n % 3 != 2;
+
+		if (!demo_set_add(&seen, (unsigned long long)rid))
+			continue; /* one case per person */
+		new_uuid(g, uuid);
+		/* Referred an hour later, closed the day after. */
+		snprintf(referred, sizeof referred, "%.11s%02d:%.2s:00", at,
+			 (atoi(at + 11) + 1) % 24, at + 14);
+		closed[0] = 0;
+		if (!open) {
+			struct date d;
+			char dd[DATE_STR];
+
+			snprintf(dd, sizeof dd, "%.10s", at);
+			date_parse_iso(dd, &d, NULL);
+			d = date_add(&d, 1);
+			date_format(&d, dd);
+			snprintf(closed, sizeof closed, "%s 16:00:00", dd);
+		}
+		bt(ins, 1, uuid);
+		bt(ins, 2, at);
+		bt(ins, 3, open ? at : closed);
+		bi(ins, 4, rid);
+		bt(ins, 5, (const char *)sqlite3_column_text(q, 5));
+		bt(ins, 6, (const char *)sqlite3_column_text(q, 0));
+		if (sqlite3_column_type(q, 3) == SQLITE_NULL)
+			bn(ins, 7, -1);
+		else
+			bi(ins, 7, sqlite3_column_int(q, 3));
+		bt(ins, 8, (const char *)sqlite3_column_text(q, 4));
+		bt(ins, 9, referred_ok || !open ? referred : NULL);
+		bt(ins, 10, referred_ok || !open ? clinics[n % 3] : NULL);
+		bt(ins, 11, referred_ok || !open ? (n % 2 ? "120救护车" : "社区专车") : NULL);
+		bt(ins, 12, open ? NULL : outcomes[n % 4]);
+		bt(ins, 13, open ? NULL : closed);
+		bn(ins, 14, open ? -1 : g->grid_staff[0]);
+		if (run(g, ins) < 0) {
+			sqlite3_reset(q);
+			demo_set_free(&seen);
+			return -1;
+		}
+		g->sum.followups++;
+		n++;
+	}
+	sqlite3_reset(q);
+	demo_set_free(&seen);
+	return r == SQLITE_DONE ? 0 : sql_error(g->db, g->e, "follow-ups");
+}
+
+/* A few visitors a day at the first checkpoint over the last week: couriers,
+ * relatives, repairmen; now and then one with a fever, or one back from a
+ * key area within the isolation days, refused with the reason. */
+static int make_visitors(struct gen *g, int days)
+{
+	static const char *const names[] = {"快递员张伟", "外卖员李强", "维修工王师傅",
+					    "亲属陈丽",   "送菜员赵军", "亲属刘洋"};
+	static const char *const places[] = {"本市江岸区", "本市硚口区", "本县城关镇",
+					     "湖北省武汉市", "本市汉阳区", "河南信阳"};
+	static const char *const reasons[] = {"送快递", "送外卖", "上门维修水管",
+					      "探望老人", "送菜", "送药"};
+	sqlite3_stmt *st = prep(g, "INSERT INTO visitors(uuid, created_at, updated_at, name,"
+				   " from_place, arrived_date, household_id, reason, temperature,"
+				   " time_in, time_out, admitted, refusal, checkpoint_id, staff_id)"
+				   " VALUES(?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?2, ?9, ?10, ?11,"
+				   " (SELECT min(id) FROM checkpoints), ?12)");
+	char uuid[37], at[CLOCK_STR], out[CLOCK_STR], arr[DATE_STR];
+
+	if (!st)
+		return -1;
+	for (int back = days < 7 ? days - 1 : 6; back >= 0; back--) {
+		struct date d = date_add(&g->today, -back);
+
+		for (int k = 0; k < 4; k++) {
+			int i = demo_rng_below(&g->rng, 6), min = 8 * 60 + k * 150 + 7 * i;
+			int t = demo_rng_chance(&g->rng, 25) ? 378 : normal_temperature(g);
+			int key = !strcmp(places[i], "湖北省武汉市"), refused = t >= 373 || key;
+			struct date ad = date_add(&d, -3);
+
+			if (!is_past(g, &d, min))
+				continue;
+			new_uuid(g, uuid);
+			fmt_at(at, &d, min);
+			fmt_at(out, &d, min + 40);
+			date_format(&ad, arr);
+			bt(st, 1, uuid);
+			bt(st, 2, at);
+			bt(st, 3, names[i]);
+			bt(st, 4, places[i]);
+			bt(st, 5, arr);
+			bi(st, 6, g->hh[demo_rng_below(&g->rng, g->n_hh)].id);
+			bt(st, 7, reasons[i]);
+			bi(st, 8, t);
+			bt(st, 9, refused || !is_past(g, &d, min + 40) ? NULL : out);
+			bi(st, 10, !refused);
+			bt(st, 11, t >= 373	? "劝返：体温 37.8 °C，发热。"
+				   : key ? "劝返：来自湖北，抵达未满 14 天。"
+					 : NULL);
+			bi(st, 12, g->grid_staff[0]);
+			if (run(g, st) < 0)
+				return -1;
+			g->sum.visitors++;
+		}
+	}
+	return 0;
+}
+
 static int audit_batch(struct gen *g, const struct demo_params *p)
 {
 	struct strbuf ch = STRBUF_INIT;
@@ -1557,6 +1717,8 @@ static int audit_batch(struct gen *g, const struct demo_params *p)
 	json_add_int(&ch, "shifts", g->sum.shifts);
 	json_add_int(&ch, "passes", g->sum.passes);
 	json_add_int(&ch, "pass_events", g->sum.pass_events);
+	json_add_int(&ch, "followups", g->sum.followups);
+	json_add_int(&ch, "visitors", g->sum.visitors);
 	json_close(&ch);
 	r = db_audit(g->db, "insert", "demo", NULL, strbuf_str(&ch), g->e);
 	strbuf_free(&ch);
@@ -1682,6 +1844,7 @@ int db_demo_generate(struct db *db, const struct demo_params *p, struct demo_sum
 	    make_staff_and_grids(&g) < 0 || make_households(&g, p->households) < 0 ||
 	    make_visits(&g, p->days) < 0 || make_isolations(&g, p->days) < 0 ||
 	    make_donations(&g, p->days) < 0 || make_checkpoints(&g, p->days) < 0 ||
+	    make_followups(&g) < 0 || make_visitors(&g, p->days) < 0 ||
 	    restore_indexes(db, &idx, e) < 0 || db_search_sync(db, e) < 0 ||
 	    audit_batch(&g, p) < 0)
 		goto out;

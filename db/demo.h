@@ -32,7 +32,7 @@ struct demo_params {
 
 struct demo_summary {
 	long long staff, grids, households, residents, visits, readings, isolations, checks,
-		donations, distributions, checkpoints, shifts, passes, pass_events;
+		donations, distributions, checkpoints, shifts, passes, pass_events, followups, visitors;
 };
 
 /* 1 when the database holds no household, resident, visit, isolation or

@@ -18,6 +18,7 @@
 #include "core/strbuf.h"
 #include "db/db.h"
 #include "db/settings.h"
+#include "db/record.h"
 #include "db/sql.h"
 #include "db/staff.h"
 
@@ -378,7 +379,7 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 	json_add_int(&ch, "quantity", d->quantity);
 	json_add_str(&ch, "recipient_kind", rk);
 	if (d->household_id >= 0)
-		json_add_int(&ch, "household_id", d->household_id);
+		record_json_ref(db, &ch, "household_id", "households", d->household_id);
 	if (d->recipient && *d->recipient)
 		json_add_str(&ch, "recipient", d->recipient);
 	json_add_str(&ch, "date", date);

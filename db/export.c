@@ -41,7 +41,7 @@ struct ds_sql {
 	" - (substr(:today, 6, 5) < substr(" p ".birth_date, 6, 5)) END"
 #define HEAD_OF(h)                                                                                 \
 	"(SELECT hr.name FROM residents hr WHERE hr.household_id = " h ".id"                       \
-	" AND hr.relation = 'head' AND hr.deleted_at IS NULL ORDER BY hr.id LIMIT 1)"
+	" AND hr.relation = 'head' AND hr.deleted_at IS NULL ORDER BY hr.uuid LIMIT 1)"
 
 static const struct col_sql households_cols[] = {
 	{"code", "h.code"},
@@ -236,6 +236,47 @@ static const struct col_sql pass_events_cols[] = {
 	{NULL, NULL},
 };
 
+static const struct col_sql followups_cols[] = {
+	{"opened_at", "u.opened_at"},
+	{"name", "p.name"},
+	{"code", "h.code"},
+	{"source", "u.source"},
+	{"temperature", "u.temperature"},
+	{"symptoms", "u.symptoms"},
+	{"referred_at", "u.referred_at"},
+	{"clinic", "u.clinic"},
+	{"transport", "u.transport"},
+	{"outcome", "u.outcome"},
+	{"closed_at", "u.closed_at"},
+	{"closed_by", "s.name"},
+	{"state", "CASE WHEN u.closed_at IS NULL THEN 'open' ELSE 'closed' END"},
+	{"id_number", "p.id_number"},
+	{"phone", "p.phone"},
+	{"date", "substr(u.opened_at, 1, 10)"},
+	{"uuid", "u.uuid"},
+	{NULL, NULL},
+};
+
+static const struct col_sql visitors_cols[] = {
+	{"time_in", "x.time_in"},
+	{"name", "x.name"},
+	{"id_number", "x.id_number"},
+	{"phone", "x.phone"},
+	{"from_place", "x.from_place"},
+	{"arrived_date", "x.arrived_date"},
+	{"code", "h.code"},
+	{"reason", "x.reason"},
+	{"temperature", "x.temperature"},
+	{"admitted", "x.admitted"},
+	{"refusal", "x.refusal"},
+	{"time_out", "x.time_out"},
+	{"staff", "s.name"},
+	{"checkpoint", "k.name"},
+	{"date", "substr(x.time_in, 1, 10)"},
+	{"uuid", "x.uuid"},
+	{NULL, NULL},
+};
+
 static const struct ds_sql queries[] = {
 	{"households",
 	 " FROM households h LEFT JOIN grids g ON g.id = h.grid_id WHERE h.deleted_at IS NULL", NULL,
@@ -296,6 +337,18 @@ static const struct ds_sql queries[] = {
 	 " WHERE x.deleted_at IS NULL",
 	 " AND x.at >= :from", " AND x.at < date(:to, '+1 day')", " ORDER BY x.at, x.id",
 	 pass_events_cols},
+	{"followups",
+	 " FROM followups u JOIN residents p ON p.id = u.resident_id"
+	 " JOIN households h ON h.id = p.household_id LEFT JOIN staff s ON s.id = u.closed_by"
+	 " WHERE u.deleted_at IS NULL",
+	 " AND u.opened_at >= :from", " AND u.opened_at < date(:to, '+1 day')",
+	 " ORDER BY u.opened_at, u.id", followups_cols},
+	{"visitors",
+	 " FROM visitors x LEFT JOIN households h ON h.id = x.household_id"
+	 " LEFT JOIN staff s ON s.id = x.staff_id LEFT JOIN checkpoints k ON k.id = x.checkpoint_id"
+	 " WHERE x.deleted_at IS NULL",
+	 " AND x.time_in >= :from", " AND x.time_in < date(:to, '+1 day')",
+	 " ORDER BY x.time_in, x.id", visitors_cols},
 };
 
 /* The daily dataset: one db_daily_stats per day, each column a member (or

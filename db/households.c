@@ -10,6 +10,8 @@
 #include "core/json.h"
 #include "core/limits.h"
 #include "core/natsort.h"
+#include "core/strbuf.h"
+#include "core/textsafe.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/record.h"
@@ -26,7 +28,7 @@ static const struct record_field fields[] = {
 	"SELECT h.id, h.uuid, h.code, h.compound, h.building, h.unit, h.room, h.address," \
 	" h.grid_id, h.phone, h.notes, g.name," \
 	" (SELECT r.name FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL" \
-	"  ORDER BY r.relation <> 'head', r.id LIMIT 1)," \
+	"  ORDER BY r.relation <> 'head', r.uuid LIMIT 1)," \
 	" (SELECT count(*) FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL)," \
 	" (SELECT max(v.date) FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL)," \
 	" (SELECT group_concat(DISTINCT r.tags) FROM residents r WHERE r.household_id = h.id" \
@@ -170,7 +172,7 @@ static int insert_row(struct db *db, struct household *h, struct err *e)
 	json_open(&ch);
 	record_dump(h, fields, NFIELDS, &ch);
 	if (h->grid_id >= 0)
-		json_add_int(&ch, "grid_id", h->grid_id);
+		record_json_ref(db, &ch, "grid_id", "grids", h->grid_id);
 	json_close(&ch);
 	r = db_audit(db, "insert", "households", h->uuid, strbuf_str(&ch), e);
 out:
@@ -194,7 +196,7 @@ int db_household_insert(struct db *db, struct household *h, struct err *e)
 
 	if (!h->code || !*h->code)
 		return err_field(e, "code", _("the household code is required"));
-	if (check_limits(h, e) < 0)
+	if (check_limits(h, e) < 0 || textsafe_check_household(h, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -213,7 +215,7 @@ int db_household_insert_checked(struct db *db, struct household *h, struct err *
 {
 	if (!h->code || !*h->code)
 		return err_field(e, "code", _("the household code is required"));
-	if (check_limits(h, e) < 0)
+	if (check_limits(h, e) < 0 || textsafe_check_household(h, e) < 0)
 		return -1;
 	if (!db_in_transaction(db))
 		return err_set(e, "internal error: db_household_insert_checked outside a transaction");
@@ -231,7 +233,7 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 
 	if (!h->code || !*h->code)
 		return err_field(e, "code", _("the household code is required"));
-	if (check_limits(h, e) < 0)
+	if (check_limits(h, e) < 0 || textsafe_check_household(h, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -245,7 +247,7 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 	json_open(&ch);
 	n = record_diff(&old, h, fields, NFIELDS, &ch);
 	if (old.grid_id != h->grid_id) {
-		json_add_int(&ch, "grid_id", h->grid_id);
+		record_json_ref(db, &ch, "grid_id", "grids", h->grid_id);
 		n++;
 	}
 	json_close(&ch);
@@ -288,6 +290,7 @@ int db_household_delete(struct db *db, long long id, struct err *e)
 	sqlite3_stmt *st;
 	long long *ids = NULL;
 	size_t n = 0;
+	struct strbuf ch = STRBUF_INIT;
 	int r;
 
 	if (db_begin(db, e) < 0)
@@ -299,17 +302,28 @@ int db_household_delete(struct db *db, long long id, struct err *e)
 	sql_bind_int(st, ":id", id);
 	if (sql_collect_ids(db, st, &ids, &n, e) < 0)
 		goto fail;
-	for (size_t i = 0; i < n; i++)
-		if (db_record_soft_delete(db, "residents", ids[i], e) < 0)
+	/* The residents it takes with it, by UUID: a merge that brings the
+	 * household back brings them back too. */
+	strbuf_puts(&ch, "{\"took\":{\"residents\":[");
+	for (size_t i = 0; i < n; i++) {
+		char uuid[37];
+
+		if (db_record_uuid(db, "residents", ids[i], uuid, e) < 0 ||
+		    db_record_soft_delete(db, "residents", ids[i], e) < 0)
 			goto fail;
-	r = db_record_soft_delete(db, "households", id, e);
+		strbuf_printf(&ch, "%s\"%s\"", i ? "," : "", uuid);
+	}
+	strbuf_puts(&ch, "]}}");
+	r = db_record_soft_delete_audited(db, "households", id, n ? strbuf_str(&ch) : NULL, e);
 	if (r < 0 || db_commit(db, e) < 0)
 		goto fail;
 	free(ids);
+	strbuf_free(&ch);
 	return r;
 fail:
 	db_rollback(db);
 	free(ids);
+	strbuf_free(&ch);
 	return -1;
 }
 
@@ -393,7 +407,7 @@ int db_grid_set_staff(struct db *db, long long grid_id, long long staff_id, stru
 	sql_col_copy(st, 0, uuid, sizeof uuid);
 	sqlite3_reset(st);
 	json_open(&ch);
-	json_add_int(&ch, "staff_id", staff_id);
+	record_json_ref(db, &ch, "staff_id", "staff", staff_id);
 	json_close(&ch);
 	if (db_audit(db, "update", "grids", uuid, strbuf_str(&ch), e) < 0)
 		goto out;

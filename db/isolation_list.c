@@ -54,10 +54,10 @@ static int now_get(struct db *db, struct now *n, struct err *e)
 	" h.code AS hcode, i.kind, i.site, i.reason, i.start_date,"                                \
 	" i.last_day, i.end_date, i.end_reason, i.days, i.extended_days,"                          \
 	" " ISO_DUE_ON("i", ":today") " AS active,"                                                \
-	" (SELECT coalesce(c.temperature, 0) FROM checks c WHERE c.isolation_id = i.id"           \
-	"  AND c.date = :today AND c.slot = 'AM' AND c.deleted_at IS NULL LIMIT 1) AS am,"        \
-	" (SELECT coalesce(c.temperature, 0) FROM checks c WHERE c.isolation_id = i.id"           \
-	"  AND c.date = :today AND c.slot = 'PM' AND c.deleted_at IS NULL LIMIT 1) AS pm,"        \
+	" (SELECT max(coalesce(c.temperature, 0)) FROM checks c WHERE c.isolation_id = i.id"       \
+	"  AND c.date = :today AND c.slot = 'AM' AND c.deleted_at IS NULL) AS am,"                 \
+	" (SELECT max(coalesce(c.temperature, 0)) FROM checks c WHERE c.isolation_id = i.id"       \
+	"  AND c.date = :today AND c.slot = 'PM' AND c.deleted_at IS NULL) AS pm,"                 \
 	" (SELECT c.temperature FROM checks c WHERE c.isolation_id IN (i.id, i.previous_id)"       \
 	"  AND c.deleted_at IS NULL AND c.temperature IS NOT NULL"                                 \
 	"  ORDER BY c.date DESC, c.slot DESC LIMIT 1) AS last_t"                                   \

@@ -12,11 +12,14 @@
 #include "core/json.h"
 #include "core/limits.h"
 #include "core/model.h"
+#include "core/release.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
 #include "core/temperature.h"
 #include "db/db.h"
+#include "db/followups.h"
 #include "db/settings.h"
+#include "db/record.h"
 #include "db/sql.h"
 #include "db/staff.h"
 
@@ -91,7 +94,7 @@ int db_isolation_active_for(struct db *db, long long resident_id, struct isolati
 {
 	return get_by(db,
 		      SELECT_ISO " WHERE resident_id = :key AND end_date IS NULL"
-				 " AND deleted_at IS NULL ORDER BY start_date DESC, id DESC LIMIT 1",
+				 " AND deleted_at IS NULL ORDER BY start_date DESC, uuid DESC LIMIT 1",
 		      resident_id, out, e);
 }
 
@@ -141,7 +144,7 @@ static long long insert_row(struct db *db, const struct isolation_new *n, const 
 		return -1;
 	id = sqlite3_last_insert_rowid(db_handle(db));
 	json_open(&ch);
-	json_add_int(&ch, "resident_id", n->resident_id);
+	record_json_ref(db, &ch, "resident_id", "residents", n->resident_id);
 	json_add_str(&ch, "kind", n->kind);
 	if (n->site && *n->site)
 		json_add_str(&ch, "site", n->site);
@@ -149,7 +152,7 @@ static long long insert_row(struct db *db, const struct isolation_new *n, const 
 	json_add_str(&ch, "start_date", start);
 	json_add_int(&ch, "days", days);
 	if (previous_id >= 0)
-		json_add_int(&ch, "previous_id", previous_id);
+		record_json_ref(db, &ch, "previous_id", "isolations", previous_id);
 	json_close(&ch);
 	if (db_audit(db, "insert", "isolations", uuid, strbuf_str(&ch), e) < 0)
 		id = -1;
@@ -235,6 +238,8 @@ long long db_isolation_check(struct db *db, long long isolation_id, const struct
 		return err_field(e, "slot", _("the check's slot must be AM or PM"));
 	if (c->method && !model_enum_find(model_check_method, c->method))
 		return err_field(e, "method", _("unknown check method \"%s\""), c->method);
+	if (release_check_not_empty(c->temperature, c->symptoms, c->unmeasured, e) < 0)
+		return -1;
 	if (c->temperature && temperature_check(c->temperature, e) < 0)
 		return -1;
 	if (day_or_today(c->date, "date", date, e) < 0)
@@ -296,11 +301,12 @@ long long db_isolation_check(struct db *db, long long isolation_id, const struct
 		goto out;
 	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
 		goto out;
-	st = db_stmt(db,
-		     "INSERT INTO checks(uuid, created_at, updated_at, isolation_id, date, slot, at,"
-		     " temperature, symptoms, method, late, staff_id) VALUES(:uuid, :now, :now, :iid,"
-		     " :date, :slot, :at, :t, :sym, :method, :late, :staff)",
-		     e);
+	st = db_stmt(
+	    db,
+	    "INSERT INTO checks(uuid, created_at, updated_at, isolation_id, date, slot, at,"
+	    " temperature, symptoms, method, late, staff_id, unmeasured) VALUES(:uuid, :now,"
+	    " :now, :iid, :date, :slot, :at, :t, :sym, :method, :late, :staff, :unm)",
+	    e);
 	if (!st)
 		goto out;
 	sql_new_record(uuid, now);
@@ -318,6 +324,7 @@ long long db_isolation_check(struct db *db, long long isolation_id, const struct
 	sql_bind_text(st, ":method", c->method ? c->method : "in_person");
 	sql_bind_int(st, ":late", late);
 	sql_bind_id(st, ":staff", staff);
+	sql_bind_text(st, ":unm", c->unmeasured && *c->unmeasured ? c->unmeasured : NULL);
 	if (sql_step_done(db, st, e) < 0)
 		goto out;
 	id = sqlite3_last_insert_rowid(db_handle(db));
@@ -330,10 +337,15 @@ long long db_isolation_check(struct db *db, long long isolation_id, const struct
 	if (c->symptoms && *c->symptoms)
 		json_add_str(&ch, "symptoms", c->symptoms);
 	json_add_str(&ch, "method", c->method ? c->method : "in_person");
+	if (c->unmeasured && *c->unmeasured)
+		json_add_str(&ch, "unmeasured", c->unmeasured);
 	if (late)
 		json_add_int(&ch, "late", 1);
 	json_close(&ch);
-	if (db_audit(db, "insert", "checks", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
+	if (db_audit(db, "insert", "checks", uuid, strbuf_str(&ch), e) < 0 ||
+	    db_followup_open_for(db, o.resident_id, "check", uuid, at, c->temperature, c->symptoms,
+				 e) < 0 ||
+	    db_commit(db, e) < 0)
 		id = -1;
 out:
 	if (id < 0)
@@ -348,11 +360,13 @@ out:
 
 /* Writes an update of one isolation with its audit row. */
 static int update_row(struct db *db, const struct isolation *o, int extended_days,
-		      const char *end_date, const char *end_reason, struct err *e)
+		      const char *end_date, const char *end_reason, const char *override,
+		      struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db,
 				   "UPDATE isolations SET extended_days = :ext, end_date = :end,"
-				   " end_reason = :reason, updated_at = :now WHERE id = :id",
+				   " end_reason = :reason, release_override = :override,"
+				   " updated_at = :now WHERE id = :id",
 				   e);
 	struct strbuf ch = STRBUF_INIT;
 	char now[CLOCK_STR], a[16], b[16];
@@ -364,6 +378,7 @@ static int update_row(struct db *db, const struct isolation *o, int extended_day
 	sql_bind_int(st, ":ext", extended_days);
 	sql_bind_text(st, ":end", end_date);
 	sql_bind_text(st, ":reason", end_reason);
+	sql_bind_text(st, ":override", override);
 	sql_bind_text(st, ":now", now);
 	sql_bind_int(st, ":id", o->id);
 	if (sql_step_done(db, st, e) < 0)
@@ -378,6 +393,8 @@ static int update_row(struct db *db, const struct isolation *o, int extended_day
 		json_add_change(&ch, "end_date", NULL, end_date);
 	if (end_reason)
 		json_add_change(&ch, "end_reason", NULL, end_reason);
+	if (override)
+		json_add_change(&ch, "release_override", NULL, override);
 	json_close(&ch);
 	r = db_audit(db, "update", "isolations", o->uuid, strbuf_str(&ch), e);
 	strbuf_free(&ch);
@@ -408,7 +425,7 @@ int db_isolation_extend(struct db *db, long long id, int add_days, struct err *e
 	}
 	if (isolation_extend_check(&span, &today, o.days + ext, e) < 0)
 		goto fail;
-	if (update_row(db, &o, ext, NULL, NULL, e) < 0 || db_commit(db, e) < 0)
+	if (update_row(db, &o, ext, NULL, NULL, NULL, e) < 0 || db_commit(db, e) < 0)
 		goto fail;
 	db_isolation_clear(&o);
 	return 0;
@@ -436,7 +453,7 @@ long long db_isolation_restart(struct db *db, long long id, const char *new_star
 			  start, o.start_date);
 		goto out;
 	}
-	if (update_row(db, &o, o.extended_days, start, "restarted", e) < 0)
+	if (update_row(db, &o, o.extended_days, start, "restarted", NULL, e) < 0)
 		goto out;
 	memset(&n, 0, sizeof n);
 	n.resident_id = o.resident_id;
@@ -454,10 +471,91 @@ out:
 	return nid;
 }
 
+/* What the release rule needs about isolation o ending on end: the highest
+ * reading and a symptom among its live checks of the last days, and the
+ * resident's open follow-ups. */
+static int release_gather(struct db *db, const struct isolation *o, const char *end,
+			  struct release_facts *f, struct err *e)
+{
+	sqlite3_stmt *st;
+	struct date from, start;
+	char from_s[DATE_STR];
+	int r;
+
+	memset(f, 0, sizeof *f);
+	date_parse_iso(o->start_date, &start, NULL);
+	date_parse_iso(end, &f->end, NULL);
+	isolation_span_compute(&start, o->days, o->extended_days, &f->span);
+	release_window_start(&f->end, &from);
+	date_format(&from, from_s);
+	st = db_stmt(db,
+		     "SELECT temperature, date FROM checks WHERE isolation_id = :iid"
+		     " AND deleted_at IS NULL AND date BETWEEN :from AND :end"
+		     " AND temperature IS NOT NULL ORDER BY temperature DESC, date LIMIT 1",
+		     e);
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":iid", o->id);
+	sql_bind_text(st, ":from", from_s);
+	sql_bind_text(st, ":end", end);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		f->max_temperature = sqlite3_column_int(st, 0);
+		sql_col_copy(st, 1, f->fever_date, sizeof f->fever_date);
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		return -1;
+	st = db_stmt(db,
+		     "SELECT symptoms, date FROM checks WHERE isolation_id = :iid"
+		     " AND deleted_at IS NULL AND date BETWEEN :from AND :end"
+		     " AND symptoms <> '' ORDER BY date DESC, slot DESC LIMIT 1",
+		     e);
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":iid", o->id);
+	sql_bind_text(st, ":from", from_s);
+	sql_bind_text(st, ":end", end);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		const char *sym = (const char *)sqlite3_column_text(st, 0);
+		size_t n = strcspn(sym, ",");
+
+		if (n >= sizeof f->symptom)
+			n = sizeof f->symptom - 1;
+		memcpy(f->symptom, sym, n);
+		f->symptom[n] = 0;
+		sql_col_copy(st, 1, f->symptom_date, sizeof f->symptom_date);
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		return -1;
+	st = db_stmt(db,
+		     "SELECT count(*) FROM followups WHERE resident_id = :rid"
+		     " AND closed_at IS NULL AND deleted_at IS NULL",
+		     e);
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":rid", o->resident_id);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		f->open_followups = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
 int db_isolation_end(struct db *db, long long id, const char *reason, const char *end_date,
 		     struct err *e)
 {
+	return db_isolation_end_override(db, id, reason, end_date, NULL, e);
+}
+
+int db_isolation_end_override(struct db *db, long long id, const char *reason, const char *end_date,
+			      const char *override, struct err *e)
+{
 	struct isolation o = {0};
+	struct release_facts facts;
+	struct settings set = {0};
 	char end[DATE_STR];
 
 	if (!model_enum_find(model_iso_end, reason) || !strcmp(reason, "restarted"))
@@ -475,12 +573,27 @@ int db_isolation_end(struct db *db, long long id, const char *reason, const char
 			  o.start_date);
 		goto fail;
 	}
-	if (update_row(db, &o, o.extended_days, end, reason, e) < 0 || db_commit(db, e) < 0)
+	if (!release_override_given(override))
+		override = NULL;
+	if (!strcmp(reason, "completed")) {
+		if (db_settings_get(db, &set, e) < 0 || release_gather(db, &o, end, &facts, e) < 0)
+			goto fail;
+		if (release_decide(reason, &facts, set.fever_threshold, override, e) < 0)
+			goto fail;
+		if (!release_problems(&facts, set.fever_threshold))
+			override = NULL;
+	} else {
+		override = NULL;
+	}
+	if (update_row(db, &o, o.extended_days, end, reason, override, e) < 0 ||
+	    db_commit(db, e) < 0)
 		goto fail;
 	db_isolation_clear(&o);
+	settings_clear(&set);
 	return 0;
 fail:
 	db_rollback(db);
 	db_isolation_clear(&o);
+	settings_clear(&set);
 	return -1;
 }

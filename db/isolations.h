@@ -69,13 +69,16 @@ struct isolation_check {
 	const char *method;   /* in_person, phone, self_report; NULL = in_person */
 	long long staff_id;   /* -1 = the connection's staff */
 	int late;             /* 1 forces the late mark */
+	const char *unmeasured; /* why no temperature was taken; NULL = it was */
 };
 
 /* Records a check.  The check is marked late when asked, or when its date is
  * after the isolation's end date or last day (docs/design.md#rules: stored, not refused).
- * Refused: a date before the start, a slot that already has a live check that
- * day, a temperature outside 34.0-43.0 °C, an unknown slot or method.
- * Returns the check's id (and *late_out when not NULL), or -1. */
+ * Refused: a check with neither a temperature, nor a symptom, nor a
+ * not-measured reason (core/release), a date before the start, a slot that
+ * already has a live check that day, a temperature outside 34.0-43.0 °C, an
+ * unknown slot or method.  Returns the check's id (and *late_out when not
+ * NULL), or -1. */
 long long db_isolation_check(struct db *db, long long isolation_id, const struct isolation_check *c,
 			     int *late_out, struct err *e);
 
@@ -95,5 +98,15 @@ long long db_isolation_restart(struct db *db, long long id, const char *new_star
  * Returns 0 or -1. */
 int db_isolation_end(struct db *db, long long id, const char *reason, const char *end_date,
 		     struct err *e);
+
+/* db_isolation_end under the safe-release rule (core/release): ending as
+ * "completed" before the last day, with a fever or symptom among the
+ * checks of the last three days up to end_date, or with an open follow-up
+ * of the resident is refused (field "override", every problem named)
+ * unless override holds a reason; that reason is stored in
+ * release_override and in the audit row.  db_isolation_end is this with
+ * override NULL.  Returns 0 or -1. */
+int db_isolation_end_override(struct db *db, long long id, const char *reason, const char *end_date,
+			      const char *override, struct err *e);
 
 #endif

@@ -23,39 +23,79 @@
 #include "core/i18n.h"
 #include "core/json.h"
 #include "core/limits.h"
+#include "core/mask.h"
+#include "core/recordcheck.h"
 #include "core/strbuf.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
+#include "db/conflicts.h"
+#include "db/consistency.h"
 #include "db/db.h"
 #include "db/schema.h"
 #include "db/sql.h"
 
-/* What the code knows of each table beyond its columns: the column shown in
- * the report, and the natural key that makes two records duplicates. */
+/* A column pointing at the record a child cannot live without (a resident's
+ * household, a reading's visit).  strict: `check` refuses a live child under
+ * a deleted parent whatever happened, so the merge never leaves one;
+ * otherwise only a change to the child made apart from the parent's deletion
+ * brings the parent back (a deleted household keeps its earlier visits). */
+struct within {
+	const char *col;
+	int strict;
+};
+
+/* What the code knows of each table beyond its columns (which are read from
+ * the schema): the column shown in the report, the natural key that makes
+ * two records duplicates, and the parents it lives within.  A table joins
+ * the merge with one entry here, in dependency order (docs/merge.md). */
 struct table_def {
 	const char *name;
 	const char *label;
 	const char *key[3];   /* natural key columns (all non-NULL to apply) */
 	const char *key_null; /* the key applies only while this column is NULL */
 	int key_global;	      /* the key is unique over deleted records too */
+	/* duplicates that differ in one of these are both kept (a fever is a
+	 * fact, not a duplicate) */
+	const char *facts[3];
+	struct within within[2];
 };
 
 static const struct table_def defs[MERGE_TABLES] = {
-    {"staff", "name", {"name"}, NULL, 0},
-    {"grids", "name", {"name"}, NULL, 0},
-    {"households", "code", {"code"}, NULL, 0},
-    {"residents", "name", {"id_number"}, NULL, 0},
-    {"visits", "at", {NULL}, NULL, 0},
-    {"readings", "temperature", {NULL}, NULL, 0},
-    {"isolations", "start_date", {"resident_id"}, "end_date", 0},
-    {"checks", "date", {"isolation_id", "date", "slot"}, NULL, 0},
-    {"checkpoints", "name", {"name"}, NULL, 0},
-    {"donations", "receipt_no", {NULL}, NULL, 0},
-    {"distributions", "item", {NULL}, NULL, 0},
-    {"shifts", "date", {NULL}, NULL, 0},
-    {"passes", "pass_no", {"pass_no"}, NULL, 1},
-    {"pass_events", "at", {NULL}, NULL, 0},
-    {"audit_log", NULL, {NULL}, NULL, 0},
+    {.name = "staff", .label = "name", .key = {"name"}},
+    {.name = "grids", .label = "name", .key = {"name"}},
+    {.name = "households", .label = "code", .key = {"code"}},
+    {.name = "residents",
+     .label = "name",
+     .key = {"id_number"},
+     .within = {{"household_id", 1}}},
+    {.name = "visits", .label = "at", .within = {{"household_id", 0}}},
+    {.name = "readings",
+     .label = "temperature",
+     .within = {{"visit_id", 1}, {"resident_id", 0}}},
+    {.name = "isolations",
+     .label = "start_date",
+     .key = {"resident_id"},
+     .key_null = "end_date",
+     .within = {{"resident_id", 0}}},
+    {.name = "checks",
+     .label = "date",
+     .key = {"isolation_id", "date", "slot"},
+     .facts = {"temperature", "symptoms"},
+     .within = {{"isolation_id", 0}}},
+    {.name = "followups", .label = "opened_at", .within = {{"resident_id", 0}}},
+    {.name = "checkpoints", .label = "name", .key = {"name"}},
+    {.name = "donations", .label = "receipt_no"},
+    {.name = "distributions", .label = "item", .within = {{"household_id", 0}}},
+    {.name = "shifts", .label = "date", .within = {{"checkpoint_id", 0}}},
+    {.name = "passes",
+     .label = "pass_no",
+     .key = {"pass_no"},
+     .key_global = 1,
+     .within = {{"household_id", 0}}},
+    {.name = "pass_events", .label = "at", .within = {{"pass_id", 0}}},
+    {.name = "visitors", .label = "time_in"},
+    {.name = "conflicts", .label = "subject"},
+    {.name = "audit_log"},
 };
 
 #define AUDIT_INDEX (MERGE_TABLES - 1)
@@ -82,6 +122,7 @@ struct merge {
 	struct merge_report *r;
 	struct table t[MERGE_TABLES];
 	char now[CLOCK_STR];
+	int other_version; /* the other file's schema before migrating its copy */
 	sqlite3_stmt *unseen_this, *unseen_other, *join_add, *join_chain, *mkval;
 };
 
@@ -112,13 +153,16 @@ static void row_free(row_t *v, int n)
 	*v = NULL;
 }
 
-/* Replaces value i of v with text (sqlite3_value has no constructor: the
- * value comes out of a one-column statement). */
+/* Replaces value i of v with text, or NULL (sqlite3_value has no
+ * constructor: the value comes out of a one-column statement). */
 static void row_set_text(sqlite3_stmt *mkval, row_t v, int i, const char *text)
 {
 	sqlite3_value *nv;
 
-	sqlite3_bind_text(mkval, 1, text, -1, SQLITE_TRANSIENT);
+	if (text)
+		sqlite3_bind_text(mkval, 1, text, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(mkval, 1);
 	sqlite3_step(mkval);
 	nv = sqlite3_value_dup(sqlite3_column_value(mkval, 0));
 	sqlite3_reset(mkval);
@@ -280,6 +324,35 @@ static int backup_all(sqlite3 *dst, const char *dst_name, sqlite3 *src, struct e
 	return 0;
 }
 
+/* A damaged other file is refused by its own name before anything is read
+ * from it (SQLite's quick check of the copy). */
+static int other_damaged(struct merge *m, const char *path, struct err *e)
+{
+	sqlite3_stmt *st = NULL;
+	int ok, rc;
+
+	/* CHECK constraints are left to the record checks, which name the
+	 * record and the field. */
+	sqlite3_exec(m->h, "PRAGMA ignore_check_constraints = 1", NULL, NULL, NULL);
+	if (sqlite3_prepare_v2(m->h, "PRAGMA other.quick_check(1)", -1, &st, NULL) != SQLITE_OK) {
+		err_set(e, _("%s is damaged (%s): nothing was merged"), path, sqlite3_errmsg(m->h));
+		sqlite3_exec(m->h, "PRAGMA ignore_check_constraints = 0", NULL, NULL, NULL);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	rc = sqlite3_step(st);
+	ok = rc == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+	     !strcmp((const char *)sqlite3_column_text(st, 0), "ok");
+	if (!ok)
+		err_set(e, _("%s is damaged (%s): nothing was merged"), path,
+			rc == SQLITE_ROW && sqlite3_column_text(st, 0)
+			    ? (const char *)sqlite3_column_text(st, 0)
+			    : sqlite3_errstr(rc));
+	sqlite3_finalize(st);
+	sqlite3_exec(m->h, "PRAGMA ignore_check_constraints = 0", NULL, NULL, NULL);
+	return ok ? 0 : -1;
+}
+
 /* Opens path read-only and copies it into the schema "other" of m's
  * connection; an older schema is migrated in an in-memory copy first. */
 static int attach_other(struct merge *m, const char *path, struct err *e)
@@ -314,6 +387,7 @@ static int attach_other(struct merge *m, const char *path, struct err *e)
 		goto out;
 	}
 	version = sqlite3_column_int(st, 0);
+	m->other_version = version;
 	if (version > schema_latest_version()) {
 		err_set(e,
 			_("%s was written by a newer doorstep (schema %d; this program knows up to "
@@ -348,6 +422,8 @@ static int attach_other(struct merge *m, const char *path, struct err *e)
 	} else if (backup_all(m->h, "other", src, e) < 0) {
 		goto out;
 	}
+	if (other_damaged(m, path, e) < 0)
+		goto out;
 	r = 0;
 out:
 	sqlite3_finalize(st);
@@ -446,10 +522,13 @@ static int table_load(struct merge *m, struct table *t, const struct table_def *
 	 * the writes that follow cannot disturb the reading. */
 	strbuf_puts(&b, "SELECT ");
 	projection(&b, t, "other");
-	strbuf_printf(&b,
-		      ", EXISTS (SELECT 1 FROM main.\"%s\" x WHERE x.uuid = t.uuid) AS known"
-		      " FROM other.\"%s\" t ORDER BY known DESC, t.id",
-		      def->name, def->name);
+	strbuf_printf(&b, ", EXISTS (SELECT 1 FROM main.\"%s\" x WHERE x.uuid = t.uuid) AS known",
+		      def->name);
+	/* then, per column, whether it holds a value (a foreign key that holds
+	 * one but finds no record points to one that does not exist) */
+	for (int i = 0; i < t->ncol; i++)
+		strbuf_printf(&b, ", t.\"%s\" IS NOT NULL", t->cols[i].name);
+	strbuf_printf(&b, " FROM other.\"%s\" t ORDER BY known DESC, t.id", def->name);
 	if (!(t->sel_other = prepare(m, strbuf_str(&b), e)))
 		goto out;
 	strbuf_reset(&b);
@@ -532,7 +611,8 @@ static int write_row(struct merge *m, struct table *t, row_t v, int exists, stru
 
 	bind_row(st, t, v);
 	if (step_done(m, st, e) < 0) {
-		err_prefix(e, "%s %s", t->def->name, row_text(v, t->i_label));
+		err_prefix(e, "%s %s %s", t->def->name, row_text(v, t->i_uuid),
+			   row_text(v, t->i_label));
 		return -1;
 	}
 	return 0;
@@ -590,13 +670,101 @@ static void report_join(struct merge *m, struct table *t, row_t loser, row_t sur
 	it->key = xstrdup(key);
 }
 
-/* Joins natural duplicates v (about to be written) and s (live here). */
-static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, row_t s, int *v_lost,
-		     struct err *e)
+/* 1 when column i is the record's own typed value (not its identity or
+ * timestamps). */
+static int typed_col(const struct table *t, int i)
 {
-	struct strbuf key = STRBUF_INIT, ch = STRBUF_INIT;
-	int v_wins, r = -1;
+	return i != t->i_uuid && i != t->i_upd && i != t->i_del &&
+	       strcmp(t->cols[i].name, "created_at");
+}
+
+static int value_empty(sqlite3_value *v)
+{
+	return sqlite3_value_type(v) == SQLITE_NULL ||
+	       (sqlite3_value_type(v) == SQLITE_TEXT && sqlite3_value_bytes(v) == 0);
+}
+
+/* 1 when duplicates a and b differ in one of the table's facts. */
+static int facts_differ(const struct table *t, row_t a, row_t b)
+{
+	for (int k = 0; k < 3 && t->def->facts[k]; k++) {
+		int i = col_index(t, t->def->facts[k]);
+
+		if (i >= 0 && value_cmp(a[i], b[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* What the survivor of a join takes from the record joined away: each field
+ * filled there only is copied (its change appended to fill as
+ * `"col":[old,new]`), each that differs is appended to lost.  Returns the
+ * number of fields filled. */
+static int join_fields(const struct table *t, row_t winner, row_t loser, struct strbuf *fill,
+		       struct strbuf *lost, int *differ)
+{
+	int filled = 0;
+
+	for (int i = 0; i < t->ncol; i++) {
+		sqlite3_value *nv;
+
+		if (!typed_col(t, i) || value_empty(loser[i]) || !value_cmp(winner[i], loser[i]))
+			continue;
+		if (!value_empty(winner[i])) {
+			json_value(lost, t->cols[i].name, loser[i]);
+			(*differ)++;
+			continue;
+		}
+		json_add_change(fill, t->cols[i].name, "", (const char *)sqlite3_value_text(loser[i]));
+		nv = sqlite3_value_dup(loser[i]);
+		if (!nv) {
+			fprintf(stderr, "doorstep: out of memory\n");
+			abort();
+		}
+		sqlite3_value_free(winner[i]);
+		winner[i] = nv;
+		filled++;
+	}
+	return filled;
+}
+
+/* A join that lost differing values is a conflict too: listed with the
+ * survivor's UUID. */
+static void report_join_conflict(struct merge *m, struct table *t, row_t winner, row_t loser,
+				 int took_other)
+{
+	struct merge_report *r = m->r;
+	struct merge_item *it;
+
+	r->conflicts = xrealloc(r->conflicts, (r->nconflicts + 1) * sizeof *r->conflicts);
+	it = &r->conflicts[r->nconflicts++];
+	memset(it, 0, sizeof *it);
+	it->table = t->def->name;
+	snprintf(it->uuid, sizeof it->uuid, "%s", row_text(winner, t->i_uuid));
+	it->label = xstrdup(row_text(winner, t->i_label));
+	it->took_other = took_other;
+	snprintf(it->this_at, sizeof it->this_at, "%s",
+		 row_text(took_other ? loser : winner, t->i_upd));
+	snprintf(it->other_at, sizeof it->other_at, "%s",
+		 row_text(took_other ? winner : loser, t->i_upd));
+	snprintf(it->survivor, sizeof it->survivor, "%s", row_text(loser, t->i_uuid));
+}
+
+/* Joins natural duplicates v (about to be written) and s (live here).
+ * *v_lost: v was joined away; *differ: fields whose values differed (kept
+ * in the audit row as lost); *kept_both: the two differ in a fact, so both
+ * stay and nothing was written. */
+static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, row_t s, int *v_lost,
+		     int *differ, int *kept_both, struct err *e)
+{
+	struct strbuf key = STRBUF_INIT, ch = STRBUF_INIT, fill = STRBUF_INIT, lost = STRBUF_INIT;
+	int v_wins, filled, r = -1;
 	row_t loser, winner;
+
+	if (facts_differ(t, v, s)) {
+		*kept_both = 1;
+		return 0;
+	}
 
 	if (t->def->key_global && row_is_null(v, t->i_del) != row_is_null(s, t->i_del))
 		v_wins = row_is_null(v, t->i_del); /* a live record beats a deleted one */
@@ -606,12 +774,28 @@ static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, ro
 	winner = v_wins ? v : s;
 	for (int k = 0; k < t->nkey; k++) {
 		const char *kv = row_text(v, t->i_key[k]);
+		mask_fn mask = mask_for_field(t->def->key[k]);
+		char masked[128];
 
 		if (t->cols[t->i_key[k]].parent)
 			kv = "same"; /* a parent's UUID says little to a reader */
+		else if (mask) { /* the report and the audit log show no full ID number */
+			mask(kv, masked, sizeof masked);
+			kv = masked;
+		}
 		strbuf_printf(&key, "%s%s=%s", k ? ", " : "", t->def->key[k], kv);
 	}
 	report_join(m, t, loser, winner, strbuf_str(&key));
+	/* Nothing typed is thrown away: the survivor takes what only the
+	 * other filled in; differing values are a conflict, kept as lost. */
+	json_open(&fill);
+	json_open(&lost);
+	filled = join_fields(t, winner, loser, &fill, &lost, differ);
+	json_add_str(&fill, "filled_from", row_text(loser, t->i_uuid));
+	json_close(&fill);
+	json_close(&lost);
+	if (*differ)
+		report_join_conflict(m, t, winner, loser, v_wins);
 	/* Deleted as of its own last change: the same version whichever
 	 * machine, and whichever pair of a larger group, makes the join. */
 	if (row_is_null(loser, t->i_del)) {
@@ -631,9 +815,14 @@ static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, ro
 	if (v_wins) {
 		if (write_row(m, t, s, 1, e) < 0 || write_row(m, t, v, v_exists, e) < 0)
 			goto out;
-	} else if (write_row(m, t, v, v_exists, e) < 0) {
+	} else if (write_row(m, t, v, v_exists, e) < 0 || (filled && write_row(m, t, s, 1, e) < 0)) {
 		goto out;
 	}
+	/* The fields filled are a change of the survivor (an update), so its
+	 * fuller version wins on the machines that lack it. */
+	if (filled && db_audit(m->db, "update", t->def->name, row_text(winner, t->i_uuid),
+			       strbuf_str(&fill), e) < 0)
+		goto out;
 	if (repoint_children(m, t, row_text(loser, t->i_uuid), row_text(winner, t->i_uuid), e) < 0)
 		goto out;
 	/* Remember the join, here and (through the audit log) on every machine. */
@@ -649,6 +838,10 @@ static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, ro
 	json_add_str(&ch, "joined_into", row_text(winner, t->i_uuid));
 	json_add_str(&ch, "key", strbuf_str(&key));
 	json_add_str(&ch, "peer", m->r->other_uuid);
+	if (*differ) {
+		json_add_str(&ch, "conflict", "values differed: the survivor's are kept");
+		strbuf_printf(&ch, ",\"lost\":%s", strbuf_str(&lost));
+	}
 	json_close(&ch);
 	if (db_audit(m->db, "merge", t->def->name, row_text(loser, t->i_uuid), strbuf_str(&ch), e) <
 	    0)
@@ -658,18 +851,22 @@ static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, ro
 out:
 	strbuf_free(&key);
 	strbuf_free(&ch);
+	strbuf_free(&fill);
+	strbuf_free(&lost);
 	return r;
 }
 
 /* Writes version v, joining it with any natural duplicate live here first.
- * Returns the number of joins made, or -1. */
-static int place_row(struct merge *m, struct table *t, row_t v, int exists, struct err *e)
+ * Returns the number of joins made, or -1; *differ counts the joins whose
+ * values differed (conflicts). */
+static int place_row(struct merge *m, struct table *t, row_t v, int exists, int *differ,
+		     struct err *e)
 {
 	int joins = 0;
 
 	for (;;) {
 		row_t s = NULL;
-		int rc, lost = 0;
+		int rc, lost = 0, diff = 0, kept_both = 0;
 
 		if (!t->dup || !row_is_null(v, t->i_del) ||
 		    (t->i_keynull >= 0 && !row_is_null(v, t->i_keynull)))
@@ -686,11 +883,14 @@ static int place_row(struct merge *m, struct table *t, row_t v, int exists, stru
 			return sql_error(m->db, e, _("merge: reading failed"));
 		if (!s)
 			break;
-		rc = join_pair(m, t, v, exists, s, &lost, e);
+		rc = join_pair(m, t, v, exists, s, &lost, &diff, &kept_both, e);
 		row_free(&s, t->ncol);
 		if (rc < 0)
 			return -1;
+		if (kept_both)
+			break;
 		joins++;
+		*differ += diff > 0;
 		exists = 1;
 		if (lost || joins > 16)
 			return joins;
@@ -749,6 +949,36 @@ static int record_conflict(struct merge *m, struct table *t, row_t mine, row_t t
 	return rc;
 }
 
+/* Refuses a record of the other file that is invalid on its own: a field
+ * against core/recordcheck's rules (unless the other file's schema is older
+ * than the rule), a foreign key to a record that does not exist. */
+static int validate_row(struct merge *m, struct table *t, row_t v, struct err *e)
+{
+	int i_type = col_index(t, "id_type");
+	const char *why = NULL;
+	int i, since;
+
+	for (i = 0; i < t->ncol && !why; i++) {
+		if (t->cols[i].parent) {
+			if (row_is_null(v, i) && sqlite3_column_int(t->sel_other, t->ncol + 1 + i))
+				why = N_("points to a record that does not exist");
+			continue;
+		}
+		why = recordcheck_value(t->cols[i].name,
+					row_is_null(v, i) ? NULL : row_text(v, i),
+					i_type >= 0 && !row_is_null(v, i_type) ? row_text(v, i_type)
+									    : NULL,
+					&since);
+		if (why && since > m->other_version)
+			why = NULL;
+	}
+	if (!why)
+		return 0;
+	return err_field(e, t->cols[i - 1].name,
+			 _("the other file's record %s %s is invalid: %s %s; nothing was merged"),
+			 t->def->name, row_text(v, t->i_uuid), t->cols[i - 1].name, _(why));
+}
+
 static int merge_table(struct merge *m, struct table *t, struct mergeplan_counts *c, struct err *e)
 {
 	int rc, r = -1;
@@ -756,7 +986,7 @@ static int merge_table(struct merge *m, struct table *t, struct mergeplan_counts
 	while ((rc = sqlite3_step(t->sel_other)) == SQLITE_ROW) {
 		row_t theirs = row_load(t->sel_other, t->ncol), mine = NULL;
 		int known = sqlite3_column_int(t->sel_other, t->ncol);
-		int j;
+		int j, differ = 0;
 
 		if (known) {
 			struct mergeplan_side a, b;
@@ -801,10 +1031,13 @@ static int merge_table(struct merge *m, struct table *t, struct mergeplan_counts
 		} else {
 			c->added++;
 		}
-		j = place_row(m, t, theirs, known, e);
+		if (validate_row(m, t, theirs, e) < 0)
+			goto fail;
+		j = place_row(m, t, theirs, known, &differ, e);
 		if (j < 0)
 			goto fail;
 		c->joined += j;
+		c->conflicts += differ;
 	next:
 		row_free(&theirs, t->ncol);
 		row_free(&mine, t->ncol);
@@ -822,6 +1055,325 @@ static int merge_table(struct merge *m, struct table *t, struct mergeplan_counts
 out:
 	sqlite3_reset(t->sel_other);
 	return r;
+}
+
+/* ---- revivals: no live record within a deleted one ---- */
+
+static char *change_actions_sql(void);
+
+static struct table *table_named(struct merge *m, const char *name)
+{
+	for (int i = 0; i < AUDIT_INDEX; i++)
+		if (!strcmp(m->t[i].def->name, name))
+			return &m->t[i];
+	return NULL;
+}
+
+/* SQL: the audit rows of record x (an expression) of actions acts in schema
+ * s1 that schema s2 lacks exist. */
+static void apart(struct strbuf *b, const char *s1, const char *s2, const char *x,
+		  const char *acts)
+{
+	strbuf_printf(b,
+		      "EXISTS (SELECT 1 FROM %s.audit_log a WHERE a.record_uuid = %s"
+		      " AND a.action IN %s AND NOT EXISTS (SELECT 1 FROM %s.audit_log o"
+		      " WHERE o.uuid = a.uuid))",
+		      s1, x, acts, s2);
+}
+
+static void report_revival(struct merge *m, const struct table *t, const char *uuid,
+			   const char *label, const char *by_table, const char *by_uuid,
+			   const char *by_label)
+{
+	struct merge_report *r = m->r;
+	struct merge_item *it;
+
+	r->revivals = xrealloc(r->revivals, (r->nrevivals + 1) * sizeof *r->revivals);
+	it = &r->revivals[r->nrevivals++];
+	memset(it, 0, sizeof *it);
+	it->table = t->def->name;
+	snprintf(it->uuid, sizeof it->uuid, "%s", uuid);
+	it->label = xstrdup(label);
+	snprintf(it->survivor, sizeof it->survivor, "%s", by_uuid);
+	it->survivor_label = xstrdup(by_label);
+	it->key = xstrdup(by_table);
+}
+
+static int revive_took(struct merge *m, struct table *t, const char *uuid, const char *label,
+		       struct err *e);
+
+/* 1 when the record uuid of t is live here, 0 not, -1 error. */
+static int record_live(struct merge *m, struct table *t, const char *uuid, struct err *e)
+{
+	char *sql = xasprintf("SELECT deleted_at IS NULL FROM main.\"%s\" WHERE uuid = ?1",
+			      t->def->name);
+	sqlite3_stmt *st = prepare(m, sql, e);
+	int r = -1;
+
+	free(sql);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		r = sqlite3_column_int(st, 0);
+	else
+		sql_error(m->db, e, _("merge: reading failed"));
+	sqlite3_finalize(st);
+	return r;
+}
+
+/* Brings the deleted record uuid of t back (its updated_at stays, so every
+ * machine that brings it back writes the same version), audited as
+ * an update; then the records its deletion took with it.  1 revived, 0 it
+ * was live, -1 error. */
+static int revive(struct merge *m, struct table *t, const char *uuid, const char *by_table,
+		  const char *by_uuid, const char *by_label, struct err *e)
+{
+	struct strbuf ch = STRBUF_INIT;
+	row_t v = NULL;
+	char *label;
+	int rc, differ = 0, live;
+
+	sqlite3_bind_text(t->sel_main, t->ncol + 1, uuid, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(t->sel_main) == SQLITE_ROW)
+		v = row_load(t->sel_main, t->ncol);
+	sqlite3_reset(t->sel_main);
+	if (!v || row_is_null(v, t->i_del)) {
+		row_free(&v, t->ncol);
+		return 0;
+	}
+	/* Written live through the natural-key check: a live duplicate that
+	 * came meanwhile (the same ID number registered again) is joined. */
+	row_set_text(m->mkval, v, t->i_del, NULL);
+	label = xstrdup(row_text(v, t->i_label));
+	rc = place_row(m, t, v, 1, &differ, e);
+	row_free(&v, t->ncol);
+	live = rc < 0 ? -1 : record_live(m, t, uuid, e);
+	if (live <= 0) {
+		free(label);
+		return live < 0 ? -1 : 1; /* joined into the live duplicate */
+	}
+	report_revival(m, t, uuid, label, by_table, by_uuid, by_label);
+	/* An update of deleted_at: a change like any other, so the version
+	 * brought back wins over the deleted one on the machines that lack it. */
+	json_open(&ch);
+	strbuf_puts(&ch, "\"deleted_at\":[\"deleted\",null]");
+	json_add_str(&ch, "revived_by_table", by_table);
+	json_add_str(&ch, "revived_by", by_uuid);
+	json_add_str(&ch, "peer", m->r->other_uuid);
+	json_close(&ch);
+	rc = db_audit(m->db, "update", t->def->name, uuid, strbuf_str(&ch), e);
+	strbuf_free(&ch);
+	if (rc == 0)
+		rc = revive_took(m, t, uuid, label, e);
+	free(label);
+	return rc < 0 ? -1 : 1;
+}
+
+/* The records the last deletion of uuid took with it (its audit row's
+ * {"took": {"residents": [uuid ...]}}), still deleted and unchanged since,
+ * come back with it. */
+static int revive_took(struct merge *m, struct table *t, const char *uuid, const char *label,
+		       struct err *e)
+{
+	char *acts = change_actions_sql();
+	char *sql = xasprintf(
+	    "WITH d AS (SELECT at, changes FROM (SELECT at, uuid, changes FROM main.audit_log"
+	    " WHERE record_uuid = ?1 AND action = 'delete' UNION SELECT at, uuid, changes"
+	    " FROM other.audit_log WHERE record_uuid = ?1 AND action = 'delete')"
+	    " WHERE json_valid(changes) ORDER BY at DESC, uuid DESC LIMIT 1)"
+	    " SELECT k.key, v.value FROM d, json_each(d.changes, '$.took') k, json_each(k.value) v"
+	    " WHERE NOT EXISTS (SELECT 1 FROM main.audit_log a WHERE a.record_uuid = v.value"
+	    " AND a.action IN %s AND a.at > d.at) AND NOT EXISTS (SELECT 1 FROM other.audit_log a"
+	    " WHERE a.record_uuid = v.value AND a.action IN %s AND a.at > d.at)"
+	    " ORDER BY k.key, v.value",
+	    acts, acts);
+	sqlite3_stmt *st = prepare(m, sql, e);
+	char **took = NULL;
+	size_t n = 0;
+	int rc, r = 0;
+
+	free(sql);
+	free(acts);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		took = xrealloc(took, (n + 2) * sizeof *took);
+		took[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+		took[n++] = xstrdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		r = sql_error(m->db, e, _("merge: reading the audit log failed"));
+	for (size_t i = 0; r == 0 && i < n; i += 2) {
+		struct table *c = table_named(m, took[i]);
+
+		if (c && revive(m, c, took[i + 1], t->def->name, uuid, label, e) < 0)
+			r = -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(took[i]);
+	free(took);
+	return r;
+}
+
+/* One pass over a parent relation: each live record of t within a deleted
+ * parent, where the relation is strict or the record was changed on one
+ * side while the other deleted the parent, brings the parent back.
+ * Returns the number of records revived, or -1. */
+static int revive_within(struct merge *m, struct table *t, const struct within *w, struct err *e)
+{
+	int ci = col_index(t, w->col), rc, n = 0;
+	struct strbuf b = STRBUF_INIT;
+	char *acts = change_actions_sql();
+	struct table *p;
+	sqlite3_stmt *st;
+	char **rows = NULL;
+	size_t nrows = 0;
+
+	if (ci < 0 || !t->cols[ci].parent || !(p = table_named(m, t->cols[ci].parent))) {
+		free(acts);
+		return 0;
+	}
+	strbuf_printf(&b,
+		      "SELECT p.uuid, c.uuid, c.\"%s\" FROM main.\"%s\" c JOIN main.\"%s\" p"
+		      " ON p.id = c.\"%s\" WHERE c.deleted_at IS NULL AND p.deleted_at IS NOT NULL"
+		      " AND (%d OR (",
+		      t->def->label, t->def->name, p->def->name, w->col, w->strict);
+	apart(&b, "main", "other", "c.uuid", acts);
+	strbuf_puts(&b, " AND ");
+	apart(&b, "other", "main", "p.uuid", "('delete')");
+	strbuf_puts(&b, ") OR (");
+	apart(&b, "other", "main", "c.uuid", acts);
+	strbuf_puts(&b, " AND ");
+	apart(&b, "main", "other", "p.uuid", "('delete')");
+	strbuf_puts(&b, ")) ORDER BY p.uuid, c.uuid");
+	free(acts);
+	st = prepare(m, strbuf_str(&b), e);
+	strbuf_free(&b);
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rows = xrealloc(rows, (nrows + 3) * sizeof *rows);
+		for (int i = 0; i < 3; i++)
+			rows[nrows++] = xstrdup(sqlite3_column_text(st, i)
+						    ? (const char *)sqlite3_column_text(st, i)
+						    : "");
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		n = sql_error(m->db, e, _("merge: reading failed"));
+	for (size_t i = 0; n >= 0 && i < nrows; i += 3) {
+		rc = revive(m, p, rows[i], t->def->name, rows[i + 1], rows[i + 2], e);
+		n = rc < 0 ? -1 : n + rc;
+	}
+	for (size_t i = 0; i < nrows; i++)
+		free(rows[i]);
+	free(rows);
+	return n;
+}
+
+/* Records live again here (an edit won over a deletion) whose deletion had
+ * taken records with it: those come back too. */
+static int revive_took_of_live(struct merge *m, struct err *e)
+{
+	sqlite3_stmt *st =
+	    prepare(m,
+		    "SELECT DISTINCT table_name, record_uuid FROM (SELECT table_name, record_uuid,"
+		    " changes FROM main.audit_log WHERE action = 'delete' UNION ALL SELECT"
+		    " table_name, record_uuid, changes FROM other.audit_log WHERE action = 'delete')"
+		    " WHERE changes LIKE '%\"took\"%' ORDER BY table_name, record_uuid",
+		    e);
+	char **rows = NULL;
+	size_t n = 0;
+	int rc, r = 0;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rows = xrealloc(rows, (n + 2) * sizeof *rows);
+		rows[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+		rows[n++] = xstrdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		r = sql_error(m->db, e, _("merge: reading the audit log failed"));
+	for (size_t i = 0; r == 0 && i < n; i += 2) {
+		struct table *t = table_named(m, rows[i]);
+		char *sql;
+		sqlite3_stmt *q;
+		char *label = NULL;
+
+		if (!t)
+			continue;
+		sql = xasprintf("SELECT \"%s\" FROM main.\"%s\" WHERE uuid = ?1"
+				" AND deleted_at IS NULL",
+				t->def->label, t->def->name);
+		q = prepare(m, sql, e);
+		free(sql);
+		if (!q) {
+			r = -1;
+			break;
+		}
+		sqlite3_bind_text(q, 1, rows[i + 1], -1, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			label = xstrdup(sqlite3_column_text(q, 0) ? (const char *)sqlite3_column_text(q, 0)
+								  : "");
+		sqlite3_finalize(q);
+		if (label && revive_took(m, t, rows[i + 1], label, e) < 0)
+			r = -1;
+		free(label);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(rows[i]);
+	free(rows);
+	return r;
+}
+
+/* No live record is left within a deleted one: parents come back, passes
+ * until nothing changes (a parent brought back may bring its own). */
+static int revive_all(struct merge *m, struct err *e)
+{
+	if (revive_took_of_live(m, e) < 0)
+		return -1;
+	for (int pass = 0; pass < 16; pass++) {
+		int changed = 0;
+
+		for (int ti = 0; ti < AUDIT_INDEX; ti++)
+			for (int w = 0; w < 2 && m->t[ti].def->within[w].col; w++) {
+				int n = revive_within(m, &m->t[ti], &m->t[ti].def->within[w], e);
+
+				if (n < 0)
+					return -1;
+				changed += n;
+			}
+		if (!changed)
+			break;
+	}
+	return 0;
+}
+
+/* Rules the two sides broke together become open conflicts (stored and
+ * listed in the report), never silent. */
+static int store_conflicts(struct merge *m, struct err *e)
+{
+	char *subjects = NULL;
+	int n = db_conflicts_detect(m->db, &subjects, e);
+
+	if (n < 0)
+		return -1;
+	for (const char *p = subjects; p && *p; p += strlen(p) + 1) {
+		struct merge_item *it;
+
+		m->r->open = xrealloc(m->r->open, (m->r->nopen + 1) * sizeof *m->r->open);
+		it = &m->r->open[m->r->nopen++];
+		memset(it, 0, sizeof *it);
+		it->table = "conflicts";
+		it->label = xstrdup(p);
+	}
+	free(subjects);
+	return 0;
 }
 
 /* Joins known from either file's audit log (earlier merges), resolved to
@@ -1020,25 +1572,44 @@ static void merge_free(struct merge *m)
 	m->unseen_this = m->unseen_other = m->join_add = m->join_chain = m->mkval = NULL;
 }
 
+/* The SQL list "('insert', 'update', ...)" of the actions that change a
+ * record (core/mergeplan). */
+static char *change_actions_sql(void)
+{
+	struct strbuf b = STRBUF_INIT;
+
+	strbuf_putc(&b, '(');
+	for (size_t i = 0; mergeplan_change_actions[i]; i++)
+		strbuf_printf(&b, "%s'%s'", i ? ", " : "", mergeplan_change_actions[i]);
+	strbuf_putc(&b, ')');
+	return strbuf_detach(&b);
+}
+
 static int prepare_all(struct merge *m, struct err *e)
 {
+	char *changes, *sql;
+
 	for (int i = 0; i < MERGE_TABLES; i++) {
 		if (table_load(m, &m->t[i], &defs[i], e) < 0)
 			return -1;
 		m->r->tables[i].table = defs[i].name;
 	}
-	/* The merge's own audit rows (conflicts, joins) are not changes of the
-	 * record: they never count as unseen. */
-	m->unseen_this = prepare(m,
-				 "SELECT count(*) FROM main.audit_log a WHERE a.record_uuid = ?1"
-				 " AND a.action <> 'merge' AND NOT EXISTS"
-				 " (SELECT 1 FROM other.audit_log b WHERE b.uuid = a.uuid)",
-				 e);
-	m->unseen_other = prepare(m,
-				  "SELECT count(*) FROM other.audit_log a WHERE a.record_uuid = ?1"
-				  " AND a.action <> 'merge' AND NOT EXISTS"
-				  " (SELECT 1 FROM main.audit_log b WHERE b.uuid = a.uuid)",
-				  e);
+	/* Only rows that change the record count as unseen: not the merge's
+	 * own rows (conflicts, joins), nor reveal, print or export. */
+	changes = change_actions_sql();
+	sql = xasprintf("SELECT count(*) FROM main.audit_log a WHERE a.record_uuid = ?1"
+			" AND a.action IN %s AND NOT EXISTS"
+			" (SELECT 1 FROM other.audit_log b WHERE b.uuid = a.uuid)",
+			changes);
+	m->unseen_this = prepare(m, sql, e);
+	free(sql);
+	sql = xasprintf("SELECT count(*) FROM other.audit_log a WHERE a.record_uuid = ?1"
+			" AND a.action IN %s AND NOT EXISTS"
+			" (SELECT 1 FROM main.audit_log b WHERE b.uuid = a.uuid)",
+			changes);
+	m->unseen_other = prepare(m, sql, e);
+	free(sql);
+	free(changes);
 	m->join_add =
 	    prepare(m, "INSERT OR REPLACE INTO temp.merge_join(loser, survivor) VALUES(?1, ?2)", e);
 	m->join_chain =
@@ -1060,6 +1631,8 @@ static int write_summary(struct merge *m, struct err *e)
 	json_add_int(&ch, "updated", m->r->total.updated);
 	json_add_int(&ch, "conflicts", m->r->total.conflicts);
 	json_add_int(&ch, "joined", m->r->total.joined);
+	json_add_int(&ch, "revived", (long long)m->r->nrevivals);
+	json_add_int(&ch, "open_conflicts", (long long)m->r->nopen);
 	json_close(&ch);
 	rc = db_audit(m->db, "merge", "peers", m->r->other_uuid, strbuf_str(&ch), e);
 	strbuf_free(&ch);
@@ -1137,11 +1710,59 @@ static int copy_settings(struct merge *m, char station, struct err *e)
 	return rc;
 }
 
+/* `check`'s problems of this file, as a list of strings. */
+struct problems {
+	char **v;
+	size_t n;
+};
+
+static void add_problem(const char *p, void *ctx)
+{
+	struct problems *ps = ctx;
+
+	ps->v = xrealloc(ps->v, (ps->n + 1) * sizeof *ps->v);
+	ps->v[ps->n++] = xstrdup(p);
+}
+
+static void problems_free(struct problems *ps)
+{
+	for (size_t i = 0; i < ps->n; i++)
+		free(ps->v[i]);
+	free(ps->v);
+	memset(ps, 0, sizeof *ps);
+}
+
+/* A merge never leaves a problem `check` would find that was not there
+ * before it: the last guard, after every rule above. */
+static int no_new_problem(struct merge *m, const struct problems *before, const char *path,
+			  struct err *e)
+{
+	struct problems after = {0};
+	int r = 0;
+
+	if (db_consistency_check(m->db, add_problem, &after, e) < 0)
+		return -1;
+	for (size_t i = 0; i < after.n && r == 0; i++) {
+		size_t k = 0;
+
+		while (k < before->n && strcmp(before->v[k], after.v[i]))
+			k++;
+		if (k == before->n)
+			r = err_set(e,
+				    _("merging %s would leave this file inconsistent (%s); nothing "
+				      "was merged"),
+				    path, after.v[i]);
+	}
+	problems_free(&after);
+	return r;
+}
+
 static int run(struct db *db, const char *path, const struct merge_opts *o, char init_station,
 	       struct merge_report *r, struct err *e)
 {
 	struct merge m;
 	struct side_settings me = {0}, them = {0};
+	struct problems before = {0};
 	int attached = 0, began = 0, rc = -1;
 
 	memset(&m, 0, sizeof m);
@@ -1236,13 +1857,16 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 	}
 	if (check_receipts(&m, path, e) < 0 || check_limits(&m, path, e) < 0)
 		goto out;
-	if (prepare_all(&m, e) < 0)
+	if (prepare_all(&m, e) < 0) {
+		err_prefix(e, _("%s does not hold the tables of a doorstep database (damaged?)"),
+			   path);
 		goto out;
+	}
 
 	if (db_begin(db, e) < 0)
 		goto out;
 	began = 1;
-	if (load_joins(&m, e) < 0)
+	if (db_consistency_check(db, add_problem, &before, e) < 0 || load_joins(&m, e) < 0)
 		goto out;
 	if (init_station && copy_settings(&m, init_station, e) < 0)
 		goto out;
@@ -1251,13 +1875,16 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 			goto out;
 		mergeplan_counts_add(&r->total, &r->tables[i].c);
 	}
-	if (repoint_known_joins(&m, e) < 0)
+	if (repoint_known_joins(&m, e) < 0 || revive_all(&m, e) < 0 || store_conflicts(&m, e) < 0)
 		goto out;
-	if (mergeplan_counts_changed(&r->total) && !init_station && write_summary(&m, e) < 0)
+	if ((mergeplan_counts_changed(&r->total) || r->nrevivals || r->nopen) && !init_station &&
+	    write_summary(&m, e) < 0)
 		goto out;
 	if (append_audit(&m, &r->tables[AUDIT_INDEX].c.added, e) < 0)
 		goto out;
 	if (!r->same_database && remember_peer(&m, e) < 0)
+		goto out;
+	if (no_new_problem(&m, &before, path, e) < 0)
 		goto out;
 	if (o->dry_run) {
 		db_rollback(db);
@@ -1272,6 +1899,7 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 out:
 	if (began)
 		db_rollback(db);
+	problems_free(&before);
 	merge_free(&m);
 	free(me.community);
 	free(them.community);
@@ -1315,8 +1943,14 @@ void merge_report_free(struct merge_report *r)
 		item_free(&r->conflicts[i]);
 	for (size_t i = 0; i < r->njoins; i++)
 		item_free(&r->joins[i]);
+	for (size_t i = 0; i < r->nrevivals; i++)
+		item_free(&r->revivals[i]);
+	for (size_t i = 0; i < r->nopen; i++)
+		item_free(&r->open[i]);
+	free(r->open);
 	free(r->conflicts);
 	free(r->joins);
+	free(r->revivals);
 	free(r->other_community);
 	memset(r, 0, sizeof *r);
 }

@@ -19,7 +19,7 @@
 struct db;
 
 /* The tables merged, in dependency order (audit_log last). */
-#define MERGE_TABLES 15
+#define MERGE_TABLES 18
 
 struct merge_opts {
 	int dry_run; /* compute the report, then roll back */
@@ -36,10 +36,11 @@ struct merge_item {
 	int took_other;	  /* 1: the other file's version won, 0: this file's */
 	char this_at[20]; /* each side's updated_at */
 	char other_at[20];
-	/* join */
+	/* join; revival: the record that brought it back */
 	char survivor[37]; /* the record kept */
 	char *survivor_label;
-	char *key; /* what made them duplicates, e.g. "code=3-2-501" */
+	char *key; /* what made them duplicates, e.g. "code=3-2-501"; revival:
+		      the table of the record that brought it back */
 };
 
 struct merge_table_report {
@@ -61,6 +62,14 @@ struct merge_report {
 	size_t nconflicts;
 	struct merge_item *joins;
 	size_t njoins;
+	/* records deleted here or there brought back because a record within
+	 * them was added or changed apart (survivor: that record) */
+	struct merge_item *revivals;
+	size_t nrevivals;
+	/* rules broken by the two sides together, stored as open conflicts
+	 * (db/conflicts.h): label is the subject, e.g. "口罩|箱" */
+	struct merge_item *open;
+	size_t nopen;
 };
 
 /* Merges the database at other_path into db.  Everything is checked before

@@ -10,18 +10,22 @@
 #include "core/isolation.h"
 #include "core/json.h"
 #include "core/limits.h"
+#include "core/outing.h"
+#include "core/temperature.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/followups.h"
 #include "db/settings.h"
+#include "db/record.h"
 #include "db/sql.h"
 #include "db/views.h"
 #include "db/staff.h"
 
 #define HEAD_NAME                                                                                  \
 	"(SELECT r.name FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL"     \
-	" ORDER BY r.relation <> 'head', r.id LIMIT 1)"
+	" ORDER BY r.relation <> 'head', r.uuid LIMIT 1)"
 
 #define PASS_COLS                                                                                  \
 	"SELECT p.id, p.uuid, p.pass_no, p.household_id, h.code, " HEAD_NAME ", g.name,"           \
@@ -127,7 +131,7 @@ int db_pass_current(struct db *db, long long household_id, struct pass *out, str
 {
 	return pass_one(db,
 			PASS_COLS " WHERE p.household_id = :id AND " CURRENT
-				  " ORDER BY p.issued_date DESC, p.id DESC LIMIT 1",
+				  " ORDER BY p.issued_date DESC, p.uuid DESC LIMIT 1",
 			household_id, NULL, out, e);
 }
 
@@ -350,7 +354,7 @@ static int issue_one(struct db *db, long long household_id, const char *valid_un
 	p.id = sqlite3_last_insert_rowid(db_handle(db));
 	json_open(&ch);
 	json_add_str(&ch, "pass_no", p.pass_no);
-	json_add_int(&ch, "household_id", household_id);
+	record_json_ref(db, &ch, "household_id", "households", household_id);
 	json_add_str(&ch, "issued_date", today);
 	if (valid_until && *valid_until)
 		json_add_str(&ch, "valid_until", valid_until);
@@ -552,6 +556,8 @@ void db_gate_info_clear(struct gate_info *g)
 	for (size_t i = 0; i < g->n_last; i++)
 		db_gate_event_clear(&g->last[i]);
 	free(g->members);
+	free(g->fu_name);
+	free(g->fu_symptoms);
 	memset(g, 0, sizeof *g);
 }
 
@@ -643,9 +649,38 @@ static int last_out(struct db *db, long long household_id, struct date *out, str
 	return r;
 }
 
-/* Decides an outing of pass p today; g gets the members (and is the
- * caller's to clear). */
-static int decide(struct db *db, const struct pass *p, struct gate_info *g, struct err *e)
+/* The first open follow-up of the household's members into g. */
+static int load_followup(struct db *db, long long household_id, struct gate_info *g,
+			 struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT r.name, f.temperature, f.symptoms, f.opened_at"
+				   " FROM followups f JOIN residents r ON r.id = f.resident_id"
+				   " WHERE r.household_id = :hh AND r.deleted_at IS NULL"
+				   " AND f.closed_at IS NULL AND f.deleted_at IS NULL"
+				   " ORDER BY f.opened_at, f.id LIMIT 1",
+				   e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":hh", household_id);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		sql_col_str(st, 0, &g->fu_name);
+		g->fu_temperature = sqlite3_column_int(st, 1);
+		sql_col_str(st, 2, &g->fu_symptoms);
+		sql_col_copy(st, 3, g->fu_opened_at, sizeof g->fu_opened_at);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+/* Decides an outing of pass p today, with a fever taken at the gate now
+ * (gate_fever 1) or not; g gets the members (and is the caller's to
+ * clear). */
+static int decide(struct db *db, const struct pass *p, struct gate_info *g, int gate_fever,
+		  struct err *e)
 {
 	struct outing_facts f;
 	struct settings s;
@@ -658,7 +693,8 @@ static int decide(struct db *db, const struct pass *p, struct gate_info *g, stru
 	settings_clear(&s);
 	if (r < 0)
 		return -1;
-	if (load_members(db, p->household_id, &f.today, g, e) < 0)
+	if (load_members(db, p->household_id, &f.today, g, e) < 0 ||
+	    load_followup(db, p->household_id, g, e) < 0)
 		return -1;
 	r = last_out(db, p->household_id, &f.last, e);
 	if (r < 0)
@@ -669,6 +705,8 @@ static int decide(struct db *db, const struct pass *p, struct gate_info *g, stru
 		f.has_valid_until = 1;
 	f.revoked = p->revoked_at[0] != '\0';
 	f.isolated = g->n_isolated > 0;
+	f.followup = g->fu_name && g->fu_name[0] != '\0';
+	f.gate_fever = gate_fever;
 	outing_check(&f, &g->verdict);
 	return 0;
 }
@@ -729,7 +767,7 @@ int db_gate_lookup(struct db *db, const char *typed, struct gate_info *out, stru
 	r = db_pass_find_no(db, no, &out->pass, e);
 	if (r <= 0)
 		return r;
-	if (decide(db, &out->pass, out, e) < 0 ||
+	if (decide(db, &out->pass, out, 0, e) < 0 ||
 	    load_last_events(db, out->pass.household_id, out, e) < 0)
 		return -1;
 	return 1;
@@ -772,6 +810,15 @@ static void refusal(const struct gate_info *g, const struct pass *p, struct err 
 		err_field(e, "pass_no", _("Not allowed: pass %s expired on %s."), p->pass_no,
 			  p->valid_until);
 		break;
+	case OUTING_FOLLOWUP: {
+		struct strbuf b = STRBUF_INIT;
+
+		outing_followup_text(g->fu_name, g->fu_temperature, g->fu_symptoms,
+				     g->fu_opened_at, &b);
+		err_field(e, "pass_no", "%s", strbuf_str(&b));
+		strbuf_free(&b);
+		break;
+	}
 	default:
 		err_field(e, "pass_no", "%s", outing_reason_text(g->verdict.reason));
 		break;
@@ -782,7 +829,44 @@ int db_gate_record(struct db *db, long long pass_id, long long checkpoint_id, lo
 		   const char *direction, long long resident_id, struct outing_verdict *verdict,
 		   struct err *e)
 {
+	return db_gate_record_temp(db, pass_id, checkpoint_id, staff_id, direction, resident_id, 0,
+				   verdict, e);
+}
+
+/* A fever at the gate: the follow-up is written (and committed) although
+ * the outing is refused.  Returns -1 with the refusal in e: the fever's
+ * (say_fever) or the one already there. */
+static int gate_fever(struct db *db, long long resident_id, int temperature, int say_fever,
+		      struct err *e)
+{
+	struct err keep;
+	char t[8];
+
+	if (e)
+		keep = *e;
+
+	if (db_followup_open_for(db, resident_id, "gate", NULL, NULL, temperature, NULL, e) < 0 ||
+	    db_commit(db, e) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	if (!say_fever) {
+		if (e)
+			*e = keep;
+		return -1;
+	}
+	temperature_format(temperature, t);
+	return err_field(e, "temperature",
+			 _("Not allowed: %s °C at the gate is a fever; a follow-up was opened."), t);
+}
+
+int db_gate_record_temp(struct db *db, long long pass_id, long long checkpoint_id,
+			long long staff_id, const char *direction, long long resident_id,
+			int temperature, struct outing_verdict *verdict, struct err *e)
+{
+	struct settings set = {0};
 	struct gate_info g;
+	int fever = 0;
 	struct pass p = {0};
 	struct strbuf ch = STRBUF_INIT;
 	char uuid[37], now[CLOCK_STR];
@@ -793,8 +877,20 @@ int db_gate_record(struct db *db, long long pass_id, long long checkpoint_id, lo
 	if (!direction || (strcmp(direction, "out") && strcmp(direction, "in")))
 		return err_field(e, "direction", _("the direction is out or in"));
 	out_dir = !strcmp(direction, "out");
+	if (temperature && (temperature < TEMPERATURE_MIN || temperature > TEMPERATURE_MAX))
+		return err_field(e, "temperature",
+				 _("temperature %d.%d °C is outside 34.0-43.0 °C: check the reading"),
+				 temperature / 10, temperature % 10);
+	if (temperature && resident_id < 0)
+		return err_field(e, "resident", "%s", _("say whose temperature it is"));
 	if (db_begin(db, e) < 0)
 		return -1;
+	if (temperature) {
+		if (db_settings_get(db, &set, e) < 0)
+			goto fail;
+		fever = temperature_is_fever(temperature, set.fever_threshold);
+		settings_clear(&set);
+	}
 	r = db_pass_get(db, pass_id, &p, e);
 	if (r <= 0) {
 		if (r == 0)
@@ -827,19 +923,34 @@ int db_gate_record(struct db *db, long long pass_id, long long checkpoint_id, lo
 	if (staff_id < 0 && (staff_id = db_staff_current_id(db, e)) < 0)
 		goto fail;
 	if (out_dir) {
-		if (decide(db, &p, &g, e) < 0)
+		if (decide(db, &p, &g, fever, e) < 0)
 			goto fail;
 		if (verdict)
 			*verdict = g.verdict;
+		if (!g.verdict.allowed && fever) {
+			/* A fever always opens a follow-up, whatever else refused. */
+			if (g.verdict.reason != OUTING_FEVER)
+				refusal(&g, &p, e);
+			r = gate_fever(db, resident_id, temperature, g.verdict.reason == OUTING_FEVER,
+				       e);
+			db_gate_info_clear(&g);
+			db_pass_clear(&p);
+			return r;
+		}
 		if (!g.verdict.allowed) {
 			refusal(&g, &p, e);
 			goto fail;
 		}
+	} else if (fever) {
+		/* Coming back with a fever: recorded, and followed up. */
+		if (db_followup_open_for(db, resident_id, "gate", NULL, NULL, temperature, NULL,
+					 e) < 0)
+			goto fail;
 	}
 	st = db_stmt(db,
 		     "INSERT INTO pass_events(uuid, created_at, updated_at, pass_id, checkpoint_id,"
-		     " at, direction, resident_id, staff_id) VALUES(:uuid, :now, :now, :pass, :cp,"
-		     " :now, :dir, :res, :staff)",
+		     " at, direction, resident_id, staff_id, temperature) VALUES(:uuid, :now, :now,"
+		     " :pass, :cp, :now, :dir, :res, :staff, :t)",
 		     e);
 	if (!st)
 		goto fail;
@@ -851,16 +962,19 @@ int db_gate_record(struct db *db, long long pass_id, long long checkpoint_id, lo
 	sql_bind_text(st, ":dir", direction);
 	sql_bind_id(st, ":res", resident_id);
 	sql_bind_id(st, ":staff", staff_id);
+	sql_bind_id(st, ":t", temperature ? temperature : -1);
 	if (sql_step_done(db, st, e) < 0)
 		goto fail;
 	json_open(&ch);
 	json_add_str(&ch, "pass_no", p.pass_no);
+	if (temperature)
+		json_add_int(&ch, "temperature", temperature);
 	json_add_str(&ch, "direction", direction);
 	if (checkpoint_id >= 0)
-		json_add_int(&ch, "checkpoint_id", checkpoint_id);
+		record_json_ref(db, &ch, "checkpoint_id", "checkpoints", checkpoint_id);
 	if (resident_id >= 0)
-		json_add_int(&ch, "resident_id", resident_id);
-	json_add_int(&ch, "staff_id", staff_id);
+		record_json_ref(db, &ch, "resident_id", "residents", resident_id);
+	record_json_ref(db, &ch, "staff_id", "staff", staff_id);
 	json_close(&ch);
 	r = db_audit(db, "insert", "pass_events", uuid, strbuf_str(&ch), e);
 	strbuf_free(&ch);
@@ -871,6 +985,7 @@ int db_gate_record(struct db *db, long long pass_id, long long checkpoint_id, lo
 	return 0;
 fail:
 	db_rollback(db);
+	settings_clear(&set);
 	db_gate_info_clear(&g);
 	db_pass_clear(&p);
 	return -1;

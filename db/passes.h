@@ -142,6 +142,12 @@ struct gate_info {
 	int out_now;		       /* the household's last event is an "out" */
 	char out_since[CLOCK_STR];     /* its time, when out_now */
 	int outing_days;	       /* N of the settings */
+	/* The first member with an open fever follow-up (the gate keeps the
+	 * household in until it is closed), NULL when none; malloc'd. */
+	char *fu_name;
+	int fu_temperature; /* its reading, tenths; 0 when a symptom opened it */
+	char *fu_symptoms;  /* malloc'd */
+	char fu_opened_at[CLOCK_STR];
 	struct outing_verdict verdict; /* for an outing today */
 };
 
@@ -164,6 +170,16 @@ void db_gate_info_clear(struct gate_info *g);
 int db_gate_record(struct db *db, long long pass_id, long long checkpoint_id, long long staff_id,
 		   const char *direction, long long resident_id, struct outing_verdict *verdict,
 		   struct err *e);
+
+/* db_gate_record with the temperature taken at the gate (tenths; 0: none
+ * taken), which needs the resident it was taken of.  A temperature is kept
+ * with the outing (pass_events.temperature).  On an "out", a fever refuses
+ * the outing (OUTING_FEVER) and opens a follow-up for the resident (source
+ * "gate"), which is written although the outing is not: -1 with the reason
+ * in e, as for every refusal. */
+int db_gate_record_temp(struct db *db, long long pass_id, long long checkpoint_id,
+			long long staff_id, const char *direction, long long resident_id,
+			int temperature, struct outing_verdict *verdict, struct err *e);
 
 struct gate_out {
 	long long pass_id;

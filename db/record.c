@@ -1,6 +1,7 @@
 /* record: soft delete, UUID lookup and audit diffs shared by the tables. */
 #include "db/record.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,7 +61,65 @@ void record_dump(const void *rec, const struct record_field *fields, size_t n,
 	}
 }
 
+int db_record_uuid(struct db *db, const char *table, long long id, char out[37], struct err *e)
+{
+	char *sql;
+	sqlite3_stmt *st;
+	int r;
+
+	if (!known_table(table))
+		return err_set(e, "internal error: unknown table %s", table);
+	sql = xasprintf("SELECT uuid FROM %s WHERE id = :id", table);
+	st = db_stmt(db, sql, e);
+	free(sql);
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":id", id);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		sql_col_copy(st, 0, out, 37);
+	sqlite3_reset(st);
+	return r;
+}
+
+/* The UUID text of record id (or the integer, or "" for -1) into out. */
+static void ref_text(struct db *db, const char *table, long long id, char out[37])
+{
+	struct err ignore;
+
+	err_clear(&ignore);
+	if (id < 0)
+		out[0] = 0;
+	else if (db_record_uuid(db, table, id, out, &ignore) != 1)
+		snprintf(out, 37, "%lld", id);
+}
+
+void record_json_ref(struct db *db, struct strbuf *json, const char *key, const char *table,
+		     long long id)
+{
+	char ref[37];
+
+	ref_text(db, table, id, ref);
+	json_add_str(json, key, ref[0] ? ref : NULL);
+}
+
+void record_json_ref_change(struct db *db, struct strbuf *json, const char *key,
+			    const char *table, long long old_id, long long new_id)
+{
+	char a[37], b[37];
+
+	ref_text(db, table, old_id, a);
+	ref_text(db, table, new_id, b);
+	json_add_change(json, key, a, b);
+}
+
 int db_record_soft_delete(struct db *db, const char *table, long long id, struct err *e)
+{
+	return db_record_soft_delete_audited(db, table, id, NULL, e);
+}
+
+int db_record_soft_delete_audited(struct db *db, const char *table, long long id,
+				  const char *changes, struct err *e)
 {
 	char uuid[37], now[CLOCK_STR];
 	char *sql;
@@ -90,7 +149,7 @@ int db_record_soft_delete(struct db *db, const char *table, long long id, struct
 	}
 	sql_col_copy(st, 0, uuid, sizeof uuid);
 	sqlite3_reset(st);
-	if (db_audit(db, "delete", table, uuid, NULL, e) < 0 || db_commit(db, e) < 0)
+	if (db_audit(db, "delete", table, uuid, changes, e) < 0 || db_commit(db, e) < 0)
 		goto fail;
 	return 1;
 fail:

@@ -32,4 +32,25 @@ void record_dump(const void *rec, const struct record_field *fields, size_t n,
  * Returns 1 deleted, 0 when no live record has that id, -1 error. */
 int db_record_soft_delete(struct db *db, const char *table, long long id, struct err *e);
 
+/* The same, with changes (JSON, or NULL) in the audit row: a deletion that
+ * takes records with it names them as {"took": {"residents": [uuid ...]}},
+ * so that a merge bringing it back brings them back too (docs/merge.md). */
+int db_record_soft_delete_audited(struct db *db, const char *table, long long id,
+				  const char *changes, struct err *e);
+
+/* Appends `"key":"<uuid>"` to json (an open JSON object): the record id
+ * of table as its UUID, so that an audit row means the same record on
+ * every machine (integer ids differ between machines; rows written before
+ * hold the integer, and readers take both).  The integer when no record has
+ * that id, null for -1. */
+void record_json_ref(struct db *db, struct strbuf *json, const char *key, const char *table,
+		     long long id);
+
+/* As record_json_ref for a change: `"key":[old,new]`, each a UUID. */
+void record_json_ref_change(struct db *db, struct strbuf *json, const char *key,
+			    const char *table, long long old_id, long long new_id);
+
+/* Copies the UUID of table's record id into out.  1 found, 0 not, -1 error. */
+int db_record_uuid(struct db *db, const char *table, long long id, char out[37], struct err *e);
+
 #endif

@@ -10,6 +10,7 @@
 #include "core/json.h"
 #include "core/limits.h"
 #include "core/reskey.h"
+#include "core/textsafe.h"
 #include "db/db.h"
 #include "db/record.h"
 #include "db/sql.h"
@@ -92,7 +93,7 @@ int db_resident_find_name(struct db *db, long long household_id, const char *nam
 			  struct resident *out, struct err *e)
 {
 	static const char sql[] = SELECT_COLS " WHERE r.household_id = :hid AND r.name = :name"
-					      " AND r.deleted_at IS NULL ORDER BY r.id LIMIT 1";
+					      " AND r.deleted_at IS NULL ORDER BY r.uuid LIMIT 1";
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 
 	model_resident_init(out);
@@ -193,7 +194,7 @@ static int insert_row(struct db *db, struct resident *r, struct err *e)
 		goto out;
 	r->id = sqlite3_last_insert_rowid(db_handle(db));
 	json_open(&ch);
-	json_add_int(&ch, "household_id", r->household_id);
+	record_json_ref(db, &ch, "household_id", "households", r->household_id);
 	record_dump(r, fields, NFIELDS, &ch);
 	if (r->sex)
 		json_add_str(&ch, "sex", sex);
@@ -219,7 +220,7 @@ int db_resident_insert(struct db *db, struct resident *r, struct err *e)
 
 	if (!r->name || !*r->name)
 		return err_field(e, "name", _("the resident's name is required"));
-	if (check_limits(r, e) < 0)
+	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -239,7 +240,7 @@ int db_resident_insert_checked(struct db *db, struct resident *r, struct err *e)
 {
 	if (!r->name || !*r->name)
 		return err_field(e, "name", _("the resident's name is required"));
-	if (check_limits(r, e) < 0)
+	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0)
 		return -1;
 	if (!db_in_transaction(db))
 		return err_set(e, "internal error: db_resident_insert_checked outside a transaction");
@@ -258,7 +259,7 @@ int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 
 	if (!r->name || !*r->name)
 		return err_field(e, "name", _("the resident's name is required"));
-	if (check_limits(r, e) < 0)
+	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -316,7 +317,7 @@ int db_resident_move(struct db *db, long long id, long long household_id, struct
 {
 	struct resident old = {0};
 	struct strbuf ch = STRBUF_INIT;
-	char now[20], uuid[37], from[32], to[32];
+	char now[20], uuid[37];
 	sqlite3_stmt *st;
 	int rc = -1, found;
 
@@ -344,10 +345,9 @@ int db_resident_move(struct db *db, long long id, long long household_id, struct
 		err_field(e, "household", _("that household does not exist"));
 		goto out;
 	}
-	snprintf(from, sizeof from, "%lld", old.household_id);
-	snprintf(to, sizeof to, "%lld", household_id);
 	json_open(&ch);
-	json_add_change(&ch, "household_id", from, to);
+	record_json_ref_change(db, &ch, "household_id", "households", old.household_id,
+			       household_id);
 	json_close(&ch);
 	if (db_audit(db, "update", "residents", old.uuid, strbuf_str(&ch), e) < 0)
 		goto out;

@@ -55,7 +55,7 @@ int db_rounds_default_grid(struct db *db, const char *staff_name, struct rounds_
 		    "SELECT g.id, g.name, s.name FROM grids g"
 		    " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
 		    " WHERE g.deleted_at IS NULL"
-		    " ORDER BY coalesce(s.name = :staff, 0) DESC, g.name, g.id LIMIT 1",
+		    " ORDER BY coalesce(s.name = :staff, 0) DESC, g.name, g.uuid LIMIT 1",
 		    e);
 	int r;
 
@@ -94,11 +94,11 @@ void db_rounds_row_free(struct rounds_row **rp)
  * grid_id)`; :date is bound. */
 #define ROW_SELECT                                                                                 \
 	" pv AS (SELECT page.*, (SELECT v.id FROM visits v WHERE v.household_id = page.id"         \
-	"  AND v.date = :date AND v.deleted_at IS NULL ORDER BY v.at DESC, v.id DESC LIMIT 1)"     \
+	"  AND v.date = :date AND v.deleted_at IS NULL ORDER BY v.at DESC, v.uuid DESC LIMIT 1)"   \
 	"  AS vid FROM page)"                                                                      \
 	" SELECT pv.id, pv.code, pv.sort_key, pv.grid_id,"                                         \
 	" (SELECT r.name FROM residents r WHERE r.household_id = pv.id AND r.deleted_at IS NULL"   \
-	"  ORDER BY r.relation <> 'head', r.status <> 'living', r.id LIMIT 1),"                    \
+	"  ORDER BY r.relation <> 'head', r.status <> 'living', r.uuid LIMIT 1),"                  \
 	" (SELECT count(*) FROM residents r WHERE r.household_id = pv.id"                          \
 	"  AND r.deleted_at IS NULL AND r.status = 'living'),"                                     \
 	" pv.vid, v.outcome,"                                                                      \

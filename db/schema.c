@@ -340,6 +340,84 @@ static const char *const migrations[] = {
 	" sum(distributed) AS distributed, sum(value_fen) AS value_fen,"
 	" sum(received) - sum(distributed) AS on_hand FROM stock_moves GROUP BY item, unit"
 	" HAVING sum(received) <> 0 OR sum(distributed) <> 0;\n",
+
+	/* merge: conflicts a merge stores for a person to settle (two machines'
+	 * records together breaking a rule neither broke alone), and the items
+	 * whose stock (the view above) is below zero, which `check`, the merge
+	 * and settling share. */
+	"CREATE TABLE conflicts (\n" RECORD_COLS
+	"kind TEXT NOT NULL CHECK (kind IN ('stock')),\n"
+	"subject TEXT NOT NULL,\n"
+	"detail TEXT NOT NULL DEFAULT '{}',\n"
+	"resolved_at TEXT,\n"
+	"resolution TEXT CHECK (resolution IS NULL OR resolution IN"
+	" ('undo_void', 'returned', 'accepted')),\n"
+	"note TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"CREATE VIEW stock_below_zero AS SELECT item, unit, received, distributed FROM stock"
+	" WHERE on_hand < 0;\n",
+
+	/* epi: safe release (core/release).  A check may say why no temperature
+	 * was taken instead of giving one; an isolation ended as completed
+	 * despite the release rule keeps the reason the user gave. */
+	"ALTER TABLE checks ADD COLUMN unmeasured TEXT;\n"
+	"ALTER TABLE isolations ADD COLUMN release_override TEXT;\n",
+
+	/* epi: fever and symptom follow-up cases (core/followup).  One per
+	 * person while open; source_uuid is the reading, check or gate event
+	 * that opened it; closing with "isolated" links the isolation. */
+	"CREATE TABLE followups (\n" RECORD_COLS
+	"resident_id INTEGER NOT NULL REFERENCES residents(id),\n"
+	"opened_at TEXT NOT NULL,\n"
+	"source TEXT NOT NULL CHECK (source IN ('round','check','gate')),\n"
+	"source_uuid TEXT,\n"
+	"temperature INTEGER CHECK (temperature IS NULL OR temperature BETWEEN 340 AND 430),\n"
+	"symptoms TEXT NOT NULL DEFAULT '',\n"
+	"referred_at TEXT,\n"
+	"clinic TEXT,\n"
+	"transport TEXT,\n"
+	"outcome TEXT CHECK (outcome IS NULL OR outcome IN ('normal','home_observation','isolated','hospitalised','confirmed')),\n"
+	"closed_at TEXT,\n"
+	"closed_by INTEGER REFERENCES staff(id),\n"
+	"isolation_id INTEGER REFERENCES isolations(id),\n"
+	"notes TEXT\n"
+	");\n"
+	"CREATE INDEX followups_resident ON followups(resident_id, closed_at);\n"
+	"CREATE INDEX followups_opened ON followups(opened_at);\n"
+	"CREATE INDEX followups_closed ON followups(closed_at);\n",
+
+	/* epi: the temperature taken at the gate with an outing (tenths). */
+	"ALTER TABLE pass_events ADD COLUMN temperature INTEGER"
+	" CHECK (temperature IS NULL OR temperature BETWEEN 340 AND 430);\n",
+
+	/* epi: the key areas (core/returnee) and the visitor log at the gate
+	 * (外来人员登记, core/visitor); a refused visitor is logged with the
+	 * reason (admitted 0). */
+	"ALTER TABLE settings ADD COLUMN key_areas TEXT NOT NULL DEFAULT '湖北,武汉';\n"
+	"CREATE TABLE visitors (\n" RECORD_COLS
+	"name TEXT NOT NULL,\n"
+	"phone TEXT,\n"
+	"id_type TEXT NOT NULL DEFAULT 'id' CHECK (id_type IN ('id','passport','hkmo','tw','other')),\n"
+	"id_number TEXT,\n"
+	"from_place TEXT NOT NULL DEFAULT '',\n"
+	"arrived_date TEXT,\n"
+	"household_id INTEGER REFERENCES households(id),\n"
+	"reason TEXT,\n"
+	"temperature INTEGER CHECK (temperature IS NULL OR temperature BETWEEN 340 AND 430),\n"
+	"time_in TEXT NOT NULL,\n"
+	"time_out TEXT,\n"
+	"admitted INTEGER NOT NULL DEFAULT 1 CHECK (admitted IN (0,1)),\n"
+	"refusal TEXT,\n"
+	"checkpoint_id INTEGER REFERENCES checkpoints(id),\n"
+	"staff_id INTEGER REFERENCES staff(id),\n"
+	"notes TEXT\n"
+	");\n"
+	"CREATE INDEX visitors_in ON visitors(time_in);\n",
+
+	/* epi: returnees (core/returnee).  monitoring holds the audited
+	 * decision "home health monitoring, no isolation: reason". */
+	"ALTER TABLE residents ADD COLUMN monitoring TEXT;\n"
+	"CREATE INDEX residents_return ON residents(return_date) WHERE return_date IS NOT NULL;\n",
 };
 
 int schema_latest_version(void)

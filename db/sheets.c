@@ -23,17 +23,19 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/settings.h"
+#include "db/sheet_epi.h"
 #include "db/sheet_gate.h"
 #include "db/sql.h"
 #include "db/stats.h"
 #include "db/views.h"
 
 const char *const db_sheet_kinds[] = {
-    "rounds", "isolation", "daily", "donations", "duty", "passes", NULL,
+    "rounds", "isolation", "daily", "donations", "duty", "passes", "visitors", NULL,
 };
 
 static const char *const titles[] = {
-    "走访登记表", "隔离人员健康监测表", "日报表", "捐赠公示", "值班表", "出入证", NULL,
+    "走访登记表", "隔离人员健康监测表", "日报表", "捐赠公示", "值班表", "出入证",
+    "外来人员登记表", NULL,
 };
 
 const char *db_sheet_title(const char *kind)
@@ -253,10 +255,10 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 	    " i.extended_days, i.end_date,"
 	    " (SELECT temperature FROM checks k WHERE k.isolation_id = i.id"
 	    "  AND k.date = :date AND k.slot = 'AM' AND k.deleted_at IS NULL"
-	    "  ORDER BY k.at DESC LIMIT 1),"
+	    "  ORDER BY k.temperature DESC, k.uuid LIMIT 1),"
 	    " (SELECT temperature FROM checks k WHERE k.isolation_id = i.id"
 	    "  AND k.date = :date AND k.slot = 'PM' AND k.deleted_at IS NULL"
-	    "  ORDER BY k.at DESC LIMIT 1),"
+	    "  ORDER BY k.temperature DESC, k.uuid LIMIT 1),"
 	    " (SELECT group_concat(symptoms, ',') FROM checks k WHERE k.isolation_id = i.id"
 	    "  AND k.date = :date AND k.deleted_at IS NULL AND k.symptoms <> '')"
 	    " FROM isolations i JOIN residents r ON r.id = i.resident_id"
@@ -446,6 +448,8 @@ static int build_daily(struct ctx *c, struct sheet *s, struct err *e)
 	txt = xasprintf("体温达到 %d.%d℃", d.fever_threshold / 10, d.fever_threshold % 10);
 	kv(t, "发热人数", d.fevers, txt);
 	free(txt);
+	if (db_sheet_epi_daily_rows(c->db, c->rq->date, t, e) < 0)
+		return -1;
 
 	t = sheet_table_add(s, "三、隔离人员（人）", SHEET_TABLE_LIST);
 	sheet_column_add(t, "项目", 24, SHEET_LEFT);
@@ -702,7 +706,7 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 	if (!title)
 		return err_field(e, "kind",
 				 _("unknown sheet \"%s\" (rounds, isolation, daily, "
-				   "donations, duty or passes)"),
+				   "donations, duty, passes or visitors)"),
 				 rq->kind ? rq->kind : "");
 	memset(&c, 0, sizeof c);
 	c.db = db;
@@ -730,6 +734,10 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 		s = sheet_new(title, SHEET_PORTRAIT);
 		header(&c, s, 1);
 		r = db_sheet_gate_passes(db, c.grid_id, c.set.community, c.set.outing_days, s, e);
+	} else if (!strcmp(rq->kind, "visitors")) {
+		s = sheet_new(title, SHEET_LANDSCAPE);
+		header(&c, s, 0);
+		r = db_sheet_epi_visitors(db, rq->date, s, e);
 	} else {
 		r = err_set(e, "internal error: no builder for the %s sheet (%s)", rq->kind, title);
 		s = NULL;

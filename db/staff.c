@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/textsafe.h"
 #include "core/json.h"
 #include "core/limits.h"
 #include "db/db.h"
@@ -64,6 +65,8 @@ long long db_staff_ensure(struct db *db, const char *name, const char *role, str
 		snprintf(e->field, sizeof e->field, "staff");
 		return -1;
 	}
+	if (textsafe_check(name, TEXTSAFE_LINE, "staff", _("staff"), e) < 0)
+		return -1;
 	r = db_staff_find(db, name, &m, e);
 	id = r == 1 ? m.id : -1;
 	db_staff_member_clear(&m);

@@ -152,12 +152,15 @@ static int count_checks(struct db *db, struct daily_stats *s, const char *date, 
 	long long v[4];
 
 	if (one_row(db,
-		    "SELECT sum(c.slot = 'AM' AND " ISO_DUE_ON("i", ":date") "),"
-		    " sum(c.slot = 'PM' AND " ISO_DUE_ON("i", ":date") "),"
-		    " sum(c.late),"
-		    " count(DISTINCT CASE WHEN c.temperature >= :thr THEN i.resident_id END)"
+		    /* A slot counts once (a merge may keep two differing checks in
+		     * it), a fever if either is one, each resident once. */
+		    "SELECT sum(slot = 'AM' AND due), sum(slot = 'PM' AND due), sum(late),"
+		    " count(DISTINCT CASE WHEN t >= :thr THEN resident_id END) FROM"
+		    " (SELECT c.slot, i.resident_id, max(c.late) AS late, max(c.temperature) AS t,"
+		    " " ISO_DUE_ON("i", ":date") " AS due"
 		    " FROM checks c JOIN isolations i ON i.id = c.isolation_id"
-		    " WHERE c.date = :date AND c.deleted_at IS NULL AND i.deleted_at IS NULL",
+		    " WHERE c.date = :date AND c.deleted_at IS NULL AND i.deleted_at IS NULL"
+		    " GROUP BY c.isolation_id, c.slot)",
 		    date, NULL, s->fever_threshold, v, 4, e) < 0)
 		return -1;
 	s->checks_am = (int)v[0];

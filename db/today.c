@@ -31,7 +31,7 @@ void db_today_alert_free(struct today_alert **ap)
 	" UNION ALL"                                                                               \
 	" SELECT 2, h.sort_key, h.id, h.id, h.code,"                                               \
 	" (SELECT r.name FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL"    \
-	"  ORDER BY r.relation <> 'head', r.id LIMIT 1), NULL"                                     \
+	"  ORDER BY r.relation <> 'head', r.uuid LIMIT 1), NULL"                                   \
 	" FROM (SELECT household_id, outcome, row_number() OVER (PARTITION BY household_id"        \
 	"  ORDER BY at DESC, id DESC) AS rn FROM visits WHERE date = :date"                        \
 	"  AND deleted_at IS NULL) l"                                                              \

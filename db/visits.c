@@ -15,6 +15,8 @@
 #include "core/strbuf.h"
 #include "core/temperature.h"
 #include "db/db.h"
+#include "db/record.h"
+#include "db/followups.h"
 #include "db/sql.h"
 #include "db/staff.h"
 
@@ -126,7 +128,6 @@ static int insert_reading(struct db *db, long long visit_id, const char *visit_u
 	char uuid[37], now[20];
 	int r;
 
-	(void)at;
 	if (!st)
 		return -1;
 	sql_new_record(uuid, now);
@@ -144,7 +145,7 @@ static int insert_reading(struct db *db, long long visit_id, const char *visit_u
 		return -1;
 	json_open(&ch);
 	json_add_str(&ch, "visit", visit_uuid);
-	json_add_int(&ch, "resident_id", rd->resident_id);
+	record_json_ref(db, &ch, "resident_id", "residents", rd->resident_id);
 	json_add_str(&ch, "resident", name);
 	if (rd->temperature)
 		json_add_int(&ch, "temperature", rd->temperature);
@@ -155,7 +156,10 @@ static int insert_reading(struct db *db, long long visit_id, const char *visit_u
 	json_close(&ch);
 	r = db_audit(db, "insert", "readings", uuid, strbuf_str(&ch), e);
 	strbuf_free(&ch);
-	return r;
+	if (r < 0 || db_followup_open_for(db, rd->resident_id, "round", uuid, at, rd->temperature,
+					  rd->symptoms, e) < 0)
+		return -1;
+	return 0;
 }
 
 long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_out[37],
@@ -210,7 +214,7 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 	json_add_str(&ch, "date", date);
 	json_add_str(&ch, "at", at);
 	json_add_str(&ch, "outcome", visit_outcome_code(v->outcome));
-	json_add_int(&ch, "staff_id", staff);
+	record_json_ref(db, &ch, "staff_id", "staff", staff);
 	if (v->notes && *v->notes)
 		json_add_str(&ch, "notes", v->notes);
 	json_close(&ch);
@@ -240,7 +244,7 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 {
 	sqlite3_stmt *st;
 	char uuid[37], now[20];
-	struct strbuf ch = STRBUF_INIT;
+	struct strbuf ch = STRBUF_INIT, took = STRBUF_INIT;
 	int r, n_readings = 0;
 
 	if (db_begin(db, e) < 0)
@@ -274,10 +278,12 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 		json_add_str(&ch, "visit", uuid);
 		json_add_str(&ch, "reason", "visit undone");
 		json_close(&ch);
-		if (db_audit(db, "delete", "readings", ruuid, strbuf_str(&ch), e) < 0) {
+		if (db_audit(db, "delete", "readings", ruuid, strbuf_str(&ch), e) < 0 ||
+		    db_followup_withdraw(db, ruuid, e) < 0) {
 			sqlite3_reset(st);
 			goto fail;
 		}
+		strbuf_printf(&took, "%s\"%s\"", n_readings ? "," : "", ruuid);
 		n_readings++;
 	}
 	sqlite3_reset(st);
@@ -304,14 +310,18 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 	json_open(&ch);
 	json_add_str(&ch, "reason", "visit undone");
 	json_add_int(&ch, "readings", n_readings);
+	if (n_readings)
+		strbuf_printf(&ch, ",\"took\":{\"readings\":[%s]}", strbuf_str(&took));
 	json_close(&ch);
 	if (db_audit(db, "delete", "visits", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
 		goto fail;
 	strbuf_free(&ch);
+	strbuf_free(&took);
 	return 1;
 fail:
 	db_rollback(db);
 	strbuf_free(&ch);
+	strbuf_free(&took);
 	return -1;
 }
 
@@ -349,7 +359,7 @@ int db_visit_status(struct db *db, long long household_id, const char *date, int
 		" (SELECT max(r.temperature) FROM readings r WHERE r.visit_id = v.id"
 		"  AND r.deleted_at IS NULL)"
 		" FROM visits v WHERE v.household_id = :hid AND v.date = :date"
-		" AND v.deleted_at IS NULL ORDER BY v.at DESC, v.id DESC LIMIT 1",
+		" AND v.deleted_at IS NULL ORDER BY v.at DESC, v.uuid DESC LIMIT 1",
 		e);
 	char code[16];
 	int r;
@@ -385,7 +395,7 @@ int db_visit_status(struct db *db, long long household_id, const char *date, int
 	" sum(EXISTS (SELECT 1 FROM readings r WHERE r.visit_id = x.vid AND r.deleted_at IS NULL"   \
 	"  AND r.temperature >= :thr))"                                                             \
 	" FROM (SELECT h.id, (SELECT w.id FROM visits w WHERE w.household_id = h.id"               \
-	"  AND w.date = :date AND w.deleted_at IS NULL ORDER BY w.at DESC, w.id DESC LIMIT 1)"      \
+	"  AND w.date = :date AND w.deleted_at IS NULL ORDER BY w.at DESC, w.uuid DESC LIMIT 1)"   \
 	"  AS vid FROM households h WHERE h.deleted_at IS NULL" where ") x"                        \
 	" LEFT JOIN visits v ON v.id = x.vid"
 /* clang-format on */

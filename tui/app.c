@@ -26,6 +26,8 @@
 #include "tui/first_start.h"
 #include "tui/help.h"
 #include "tui/keys.h"
+#include "tui/paste.h"
+#include "tui/safeout.h"
 #include "tui/screen.h"
 #include "tui/settings_screen.h"
 #include "tui/ops/setup.h"
@@ -68,6 +70,7 @@ static void restore_terminal(void)
 {
 	if (curses_on) {
 		curses_on = 0;
+		paste_off();
 		endwin();
 	}
 }
@@ -628,6 +631,30 @@ static void handle_mouse(struct app *app)
 		apply(app, s, flags);
 }
 
+/* A paste goes to the top screen only while it takes text (a form's text
+ * field, a filter); anywhere else it is dropped, so that no pasted
+ * character is ever a key. */
+static void handle_paste(struct app *app, const struct paste *p)
+{
+	struct screen *s = top(app);
+	const char *refused = NULL;
+	struct event ev = {.type = EVENT_PASTE,
+			   .paste_text = p->text,
+			   .paste_len = p->len,
+			   .paste_refused = &refused};
+	int flags = 0;
+
+	app->status[0] = 0;
+	if (s && !app->too_small && screen_takes_text(s) && s->cls->event)
+		flags = s->cls->event(s, &ev);
+	if (!flags)
+		refused = _("Pasted text goes only into a text field: nothing was pasted.");
+	if (refused)
+		app_error(app, "%s", refused);
+	if (flags)
+		apply(app, s, flags);
+}
+
 static long long now_ms(void)
 {
 	struct timespec ts;
@@ -654,19 +681,30 @@ static void loop(struct app *app)
 
 	while (!app->quit && !signals_pending()) {
 		wint_t wc;
+		struct paste p;
 		int r;
 
 		if (redraw)
 			draw_all(app);
 		redraw = 1;
-		r = get_wch(&wc);
+		r = paste_get_wch(&wc, &p, signals_pending);
 		if (signals_take_interrupt()) {
+			free(p.text);
 			request_quit(app); /* Ctrl-C: as q, asking when input would be lost */
 			continue;
 		}
-		if (signals_pending())
+		if (signals_pending()) {
+			free(p.text);
 			break;
-		if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
+		}
+		if (r == PASTE_TEXT) {
+			handle_paste(app, &p);
+			free(p.text);
+		} else if (r == PASTE_DROPPED) {
+			app_error(app, _("A paste longer than %d characters, or one that did not "
+					 "end, was dropped: nothing was pasted."),
+				  PASTE_MAX);
+		} else if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
 			relayout(app);
 		} else if (r == KEY_CODE_YES && wc == KEY_MOUSE) {
 			handle_mouse(app);
@@ -733,6 +771,7 @@ int app_run(struct cli *cli)
 	}
 	app = xcalloc(1, sizeof *app);
 	app->cli = cli;
+	safeout_remove(); /* curses writes escape sequences to stdout itself */
 
 	signals_install(restore_terminal);
 	xalloc_set_fatal_hook(restore_terminal);
@@ -745,6 +784,7 @@ int app_run(struct cli *cli)
 	keypad(stdscr, TRUE);
 	keys_teach_terminal();
 	timeout(POLL_MS);
+	paste_on(POLL_MS);
 	theme_init();
 	app->mouse =
 	    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED

@@ -24,6 +24,8 @@
 #include "tui/app.h"
 #include "tui/ops/shift.h"
 #include "tui/confirm.h"
+#include "tui/gate_temp.h"
+#include "tui/visitors.h"
 #include "tui/form.h"
 #include "tui/picklist.h"
 #include "tui/widget_list.h"
@@ -361,6 +363,13 @@ static void verdict_text(const struct gate_info *g, struct strbuf *b)
 	case OUTING_EXPIRED:
 		strbuf_printf(b, _("Not allowed: this pass expired on %s."), g->pass.valid_until);
 		break;
+	case OUTING_FOLLOWUP:
+		outing_followup_text(g->fu_name, g->fu_temperature, g->fu_symptoms, g->fu_opened_at,
+				     b);
+		break;
+	case OUTING_FEVER:
+		strbuf_puts(b, outing_reason_text(g->verdict.reason));
+		break;
 	}
 }
 
@@ -379,7 +388,9 @@ static void gate_draw(struct screen *s)
 	y++;
 	draw_text(y, r.x + 1, 14, _("Pass number:"), THEME_LABEL);
 	text_field_draw(s->app, &st->le, y, r.x + 15, 12, THEME_FIELD_FOCUS, 1);
-	draw_fit(y, r.x + 29, r.w - 29, _("Enter: look up    o: out    i: in"), THEME_DIM);
+	draw_fit(y, r.x + 29, r.w - 29,
+		 _("Enter look up · o out · i in · t °C · n visitors"),
+		 THEME_DIM);
 	y += 2;
 	if (st->shown && y + 5 < bottom) {
 		snprintf(line, sizeof line, _("%s   head: %s   pass %s   valid until %s"),
@@ -1145,7 +1156,8 @@ static int cp_event(struct screen *s, const struct event *ev)
 	switch (st->view) {
 	case VIEW_GATE:
 		if (ev->act == ACT_OUT || ev->act == ACT_IN || ev->act == ACT_OPEN ||
-		    ev->act == ACT_SWITCH_VIEW || ev->act == ACT_CHECKPOINT || ev->act == ACT_QUIT)
+		    ev->act == ACT_TEMPERATURE || ev->act == ACT_NEW || ev->act == ACT_SWITCH_VIEW ||
+		    ev->act == ACT_CHECKPOINT || ev->act == ACT_QUIT)
 			return SCREEN_IGNORED; /* the handler table */
 		if (ev->act == ACT_CANCEL && (st->shown || st->le.len)) {
 			st->shown = 0;
@@ -1202,6 +1214,21 @@ static int act_switch(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
+/* t: an outing with the temperature taken (tui/gate_temp). */
+static int act_temperature(struct screen *s)
+{
+	struct cp_state *st = s->state;
+
+	if (st->view != VIEW_GATE)
+		return SCREEN_IGNORED;
+	if (!st->shown) {
+		app_error(st->app, "%s", _("Type or scan a pass number first."));
+		return SCREEN_HANDLED;
+	}
+	gate_temp_push(st->app, &st->info, st->cp_id);
+	return SCREEN_HANDLED;
+}
+
 static int act_out(struct screen *s)
 {
 	struct cp_state *st = s->state;
@@ -1241,6 +1268,8 @@ static int act_new(struct screen *s)
 			shift_form(st, NULL);
 	} else if (st->view == VIEW_PASSES) {
 		issue_form(st);
+	} else {
+		visitors_push(st->app, st->cp_id); /* the gate: the visitor log */
 	}
 	return SCREEN_HANDLED;
 }
@@ -1354,12 +1383,14 @@ static int cp_can(struct screen *s, enum action act)
 	switch (act) {
 	case ACT_OUT:
 	case ACT_IN:
+	case ACT_TEMPERATURE:
 		return st->view == VIEW_GATE && st->shown;
 	case ACT_OPEN:
 		return st->view != VIEW_PASSES;
 	case ACT_CHECKPOINT:
 		return st->view != VIEW_PASSES;
 	case ACT_NEW:
+		return 1;
 	case ACT_PRINT:
 		return st->view != VIEW_GATE;
 	case ACT_EDIT:
@@ -1395,6 +1426,8 @@ static void cp_close(struct screen *s)
 static const struct keybind cp_keys[] = {
     {0, 'o', ACT_OUT},
     {0, 'i', ACT_IN},
+    {0, 't', ACT_TEMPERATURE},
+    {0, 'n', ACT_NEW},
     {0, 'v', ACT_SWITCH_VIEW},
     {0, 'c', ACT_CHECKPOINT},
     {0, 'y', ACT_COPY},
@@ -1411,6 +1444,7 @@ static const struct screen_handler cp_handlers[] = {
     {ACT_OPEN, act_open, N_("look up / edit")},
     {ACT_OUT, act_out, NULL},
     {ACT_IN, act_in, NULL},
+    {ACT_TEMPERATURE, act_temperature, N_("with temperature")},
     {ACT_SWITCH_VIEW, act_switch, N_("gate/roster/passes")},
     {ACT_CHECKPOINT, choose_checkpoint, NULL},
     {ACT_NEW, act_new, NULL},

@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/textsafe.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "tui/app.h"
@@ -78,19 +79,26 @@ void cli_print_help(void *file)
 		print_usage(f, "  doorstep ", commands[i].usage);
 	fprintf(f, "  doorstep --help | --version\n\n");
 	fprintf(f, "%s", _("DATASET: households, residents, visits, readings, isolations, checks,\n"
-			   "         donations, distributions, shifts, pass_events, daily\n"
-			   "KIND:    rounds, isolation, daily, donations, duty, passes\n\n"));
+			   "         donations, distributions, shifts, pass_events, followups,\n"
+			   "         visitors, daily\n"
+			   "KIND:    rounds, isolation, daily, donations, duty, passes, visitors\n\n"));
 	fprintf(f, "%s", _("Environment: DOORSTEP_DB (database path), DOORSTEP_STAFF (staff name),\n"
 			   "DOORSTEP_NOW (fixed \"YYYY-MM-DD HH:MM:SS\" for tests and demos).\n"
 			   "Exit status: 0 success, 1 data refused, 2 usage error.\n"));
 }
 
+/* Also after the full-screen program, when stderr is the terminal's own. */
 void cli_error(const struct err *e, const char *file)
 {
-	if (file && e->line > 0)
-		fprintf(stderr, "doorstep: %s:%ld: %s\n", file, e->line, e->msg);
+	char *msg = textsafe_out(e->msg[0] ? e->msg : _("unknown error"), TEXTSAFE_KEEP_NEWLINE);
+	char *f = file ? textsafe_out(file, 0) : NULL;
+
+	if (f && e->line > 0)
+		fprintf(stderr, "doorstep: %s:%ld: %s\n", f, e->line, msg);
 	else
-		fprintf(stderr, "doorstep: %s\n", e->msg[0] ? e->msg : _("unknown error"));
+		fprintf(stderr, "doorstep: %s\n", msg);
+	free(msg);
+	free(f);
 }
 
 int cli_usage_error(const char *command, const char *fmt, ...)
@@ -149,6 +157,7 @@ int cli_parse_global(struct cli *cli, int *argc, char ***argv)
 		{NULL, 0, NULL, 0},
 	};
 	const char *db = NULL, *staff = NULL;
+	struct err e;
 	int c;
 
 	memset(cli, 0, sizeof *cli);
@@ -179,6 +188,14 @@ int cli_parse_global(struct cli *cli, int *argc, char ***argv)
 	cli->db_path = db_default_path(db);
 	cli->staff_given = staff || (getenv("DOORSTEP_STAFF") && *getenv("DOORSTEP_STAFF"));
 	cli->staff = staff ? xstrdup(staff) : login_name();
+	err_clear(&e);
+	if (textsafe_check(cli->staff, TEXTSAFE_LINE, "staff", staff ? "--staff" : "DOORSTEP_STAFF",
+			   &e) < 0) {
+		free(cli->staff);
+		free(cli->db_path);
+		cli->staff = cli->db_path = NULL;
+		return cli_usage_error(NULL, "%s", e.msg);
+	}
 	*argc -= optind;
 	*argv += optind;
 	return CLI_OK;

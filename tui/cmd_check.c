@@ -16,10 +16,16 @@ static void print_problem(const char *problem, void *ctx)
 	printf("doorstep: %s\n", problem);
 }
 
+static void print_warning(const char *warning, void *ctx)
+{
+	(void)ctx;
+	printf(_("doorstep: warning: %s\n"), warning);
+}
+
 int cmd_check(struct cli *cli, int argc, char **argv)
 {
 	struct err e;
-	int n;
+	int n, w;
 
 	(void)argv;
 	if (argc > 1)
@@ -36,6 +42,13 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	}
 	n = db_consistency_check(cli->db, print_problem, NULL, &e);
 	if (n < 0) {
+		cli_error(&e, NULL);
+		return CLI_REFUSED;
+	}
+	/* Open conflicts need a person, but are not damage: they do not fail
+	 * the check. */
+	w = db_consistency_warnings(cli->db, print_warning, NULL, &e);
+	if (w < 0) {
 		cli_error(&e, NULL);
 		return CLI_REFUSED;
 	}

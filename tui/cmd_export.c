@@ -182,6 +182,11 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	rq.to = to_s ? to : NULL;
 	rq.full_ids = full || (pf && pf->full_ids);
 	rq.path = out;
+	if (rq.full_ids && !full)
+		fprintf(stderr,
+			_("doorstep: the profile %s says ids = full: this export carries full ID "
+			  "numbers and phones (recorded in the audit log)\n"),
+			profile_s);
 
 	status = CLI_REFUSED;
 	if (cli_open_db(cli, rq.full_ids ? 0 : DB_OPEN_READONLY) < 0)

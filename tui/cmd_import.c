@@ -16,6 +16,7 @@
 #include "db/roster.h"
 #include "tui/cli.h"
 #include "tui/ops/import.h"
+#include "tui/safeout.h"
 
 size_t import_print_issues(FILE *f, const char *file, const char *sheet, const struct roster *r)
 {
@@ -69,7 +70,7 @@ static void progress(size_t done, size_t total, void *ctx)
 {
 	(void)ctx;
 	/* The carriage return stays out of the translation (gettext wants none). */
-	fputc('\r', stderr);
+	safeout_carriage_return();
 	fprintf(stderr, _("importing: %zu / %zu rows"), done, total);
 	if (done == total)
 		fputc('\n', stderr);

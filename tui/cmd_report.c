@@ -6,18 +6,44 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/report.h"
+#include "core/returnee.h"
 #include "core/strbuf.h"
 #include "db/db.h"
+#include "db/followups.h"
 #include "db/isolation_list.h"
+#include "db/returnees.h"
 #include "db/stats.h"
 #include "tui/cli.h"
 
 #define REPORT_ALERTS 50 /* alerts listed one by one; the counts cover all */
+
+/* The returnees from a key area, inside the window on date, with neither an
+ * isolation nor a decision: a heading, the count, one line each. */
+static int returnees_format(struct db *db, const char *date, struct strbuf *out, struct err *e)
+{
+	struct returnee_alert *v;
+	int n;
+
+	if (db_returnees(db, date, 0, &v, &n, e) < 0)
+		return -1;
+	strbuf_printf(out, "\n%s %d\n", _("Returnees from a key area not isolated:"), n);
+	for (int i = 0; i < n; i++) {
+		struct date d;
+
+		date_parse_iso(v[i].return_date, &d, NULL);
+		strbuf_printf(out, "  %s (%s): ", v[i].name, v[i].household);
+		returnee_alert_text(v[i].key_area, &d, out);
+		strbuf_putc(out, '\n');
+	}
+	free(v);
+	return 0;
+}
 
 int cmd_report(struct cli *cli, int argc, char **argv)
 {
@@ -30,6 +56,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	struct date today;
 	struct err e;
 	char date[DATE_STR];
+	struct followup_counts fu;
 	int c;
 
 	clock_today(&today);
@@ -55,6 +82,17 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		return CLI_REFUSED;
 	}
 	report_format(&s, &out);
+	if (db_followup_counts(cli->db, date, &fu, &e) < 0) {
+		strbuf_free(&out);
+		cli_error(&e, NULL);
+		return CLI_REFUSED;
+	}
+	followup_report_format(&fu, &out);
+	if (returnees_format(cli->db, date, &out, &e) < 0) {
+		strbuf_free(&out);
+		cli_error(&e, NULL);
+		return CLI_REFUSED;
+	}
 	if (s.as_of[0]) { /* today: the alerts are those of now */
 		struct iso_alerts alerts;
 

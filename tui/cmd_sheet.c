@@ -127,7 +127,7 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 	} else if (!db_sheet_title(rq.kind))
 		return cli_usage_error("sheet",
 				       _("unknown sheet \"%s\" (rounds, isolation, daily, "
-					 "donations, duty or passes)"),
+					 "donations, duty, passes or visitors)"),
 				       rq.kind);
 	if (text && (output || print))
 		return cli_usage_error("sheet", "%s",

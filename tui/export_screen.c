@@ -20,6 +20,7 @@
 #include "core/profile.h"
 #include "core/xalloc.h"
 #include "tui/app.h"
+#include "tui/confirm.h"
 #include "tui/ops/export.h"
 #include "tui/form.h"
 #include "tui/paths.h"
@@ -35,8 +36,10 @@ struct state {
 /* One open form's context, freed when it closes. */
 struct form_ctx {
 	struct screen *s;
+	struct form *form;
 	struct enum_entry *profiles; /* {NULL}-terminated; codes and labels malloc'd */
 	int nprofiles;
+	int full_agreed; /* the user said yes to full numbers in this form */
 	struct rect box;
 	long long shown; /* rows drawn last in the progress box */
 };
@@ -239,7 +242,8 @@ static int submit(void *ctx, struct form *f, struct err *e)
 	rq.profile = pf;
 	rq.from = from[0] ? from : NULL;
 	rq.to = to[0] ? to : NULL;
-	rq.full_ids = !strcmp(form_value(f, "ids"), "full") || (pf && pf->full_ids);
+	/* the form shows the profile's policy and may have been changed from it */
+	rq.full_ids = !strcmp(form_value(f, "ids"), "full");
 	rq.path = path;
 	rq.progress = progress;
 	rq.progress_ctx = c;
@@ -269,6 +273,47 @@ out:
 	return r;
 }
 
+static int full_answer(void *ctx, int yes)
+{
+	struct form_ctx *c = ctx;
+
+	c->full_agreed = yes;
+	if (!yes)
+		form_set(c->form, "ids", "masked");
+	return 0;
+}
+
+/* The profile's policy for ID numbers shows in the form; full numbers are
+ * asked about once, whether the profile or the user chose them. */
+static void changed(void *ctx, struct form *f, const char *name)
+{
+	struct form_ctx *c = ctx;
+	const char *pname = form_value(f, "profile");
+	struct profile *pf = NULL;
+	char *pf_path = NULL;
+	struct err e;
+
+	if (!strcmp(name, "profile")) {
+		err_clear(&e);
+		if (*pname && strcmp(pname, NO_PROFILE) &&
+		    export_find_profile(pname, &pf, &pf_path, &e) == 1)
+			form_set(f, "ids", pf->full_ids ? "full" : "masked");
+		else
+			form_set(f, "ids", "masked");
+		profile_free(&pf);
+		free(pf_path);
+	}
+	if (strcmp(form_value(f, "ids"), "full")) {
+		c->full_agreed = 0;
+		return;
+	}
+	if (!c->full_agreed)
+		confirm_push(c->s->app,
+			     _("This export writes full ID numbers and phones (recorded in the "
+			       "audit log). Write full numbers?"),
+			     full_answer, c);
+}
+
 static int open_form(struct screen *s)
 {
 	struct state *st = s->state;
@@ -286,6 +331,8 @@ static int open_form(struct screen *s)
 	form_add_enum(f, "encoding", N_("File format"), encodings, "utf8-bom", FORM_REQUIRED);
 	form_add_enum(f, "ids", N_("ID numbers, phones"), id_modes, "masked", FORM_REQUIRED);
 	form_add_text(f, "path", N_("File"), NULL, 0, 0, check_path);
+	form_on_change(f, changed);
+	c->form = f;
 	form_push(s->app, f, submit, form_ctx_free);
 	return SCREEN_HANDLED;
 }

@@ -51,6 +51,7 @@ struct form {
 	int top; /* first field row shown */
 	form_submit_fn submit;
 	form_close_fn close;
+	form_change_fn on_change;
 	int saved;
 	struct screen *screen;
 	struct rect box;
@@ -105,6 +106,7 @@ static void add_text(struct form *f, const char *name, const char *label, const 
 	struct field *fd = add(f, name, label, kind, flags);
 
 	fd->le.max = max_chars > 0 ? (size_t)max_chars : 0;
+	fd->le.multiline = kind == FIELD_TEXT && (flags & FORM_MULTILINE);
 	lineedit_set_utf8(&fd->le, initial ? initial : "");
 	fd->initial = lineedit_get_utf8(&fd->le);
 	fd->check = check;
@@ -451,18 +453,34 @@ static int is_printable(int key)
 	return !KEYS_IS_FN(key) && key >= 32 && key != 127;
 }
 
+void form_on_change(struct form *f, form_change_fn fn)
+{
+	f->on_change = fn;
+}
+
+/* Field fd's choice was choice before the user acted on it. */
+static void enum_changed(struct form *f, struct field *fd, int choice)
+{
+	if (fd->choice != choice && f->on_change)
+		f->on_change(f->ctx, f, fd->name);
+}
+
 static int enum_pick_done(void *ctx, int index)
 {
 	struct form *f = ctx;
 
 	if (index >= 0 && f->focus >= 0 && f->f[f->focus].kind == FIELD_ENUM) {
-		f->f[f->focus].choice = index;
-		set_bad(&f->f[f->focus], NULL);
+		struct field *fd = &f->f[f->focus];
+		int was = fd->choice;
+
+		fd->choice = index;
+		set_bad(fd, NULL);
+		enum_changed(f, fd, was);
 	}
 	return 0;
 }
 
-static int enum_key(struct form *f, struct field *fd, const struct event *ev)
+static int enum_choose(struct form *f, struct field *fd, const struct event *ev)
 {
 	int n = model_enum_count(fd->table), i;
 	const char **labels;
@@ -506,6 +524,14 @@ static int enum_key(struct form *f, struct field *fd, const struct event *ev)
 		set_bad(fd, NULL);
 	}
 	return SCREEN_HANDLED;
+}
+
+static int enum_key(struct form *f, struct field *fd, const struct event *ev)
+{
+	int was = fd->choice, r = enum_choose(f, fd, ev);
+
+	enum_changed(f, fd, was);
+	return r;
 }
 
 static int text_key(struct form *f, struct field *fd, const struct event *ev)

@@ -26,7 +26,9 @@
  *
  * Keys: Tab/Down next field, S-Tab/Up previous, Enter next (saves on the
  * last), F10 saves, Esc cancels; text fields take every printable key, so
- * digits and `q` are text there.
+ * digits and `q` are text there.  A paste (tui/paste.h) goes into the
+ * focused text, number or date field whole or not at all; on an
+ * enumeration it is dropped.
  *
  * In the callbacks, form_value(f, "code") is the field's current text. */
 #ifndef DOORSTEP_FORM_H
@@ -41,6 +43,8 @@ struct form;
 enum form_field_flag {
 	FORM_REQUIRED = 1 << 0, /* empty is refused with "<label> is required" */
 	FORM_SECRET = 1 << 1,	/* reserved: drawn masked */
+	FORM_MULTILINE = 1 << 2, /* a text field that keeps line breaks (notes): pasted
+				  * ones stay, drawn as ↵; elsewhere they become spaces */
 };
 
 /* Checks (and may normalise) a field's value when the field is left and
@@ -81,6 +85,13 @@ void form_add_enum(struct form *f, const char *name, const char *label,
 		   const struct enum_entry *table, const char *initial, unsigned flags);
 /* A line shown but not edited (e.g. the station code). */
 void form_add_readonly(struct form *f, const char *name, const char *label, const char *value);
+
+/* Called after the user changed an enumeration field (name is the
+ * field's); it may form_set other fields and push a dialog. */
+typedef void (*form_change_fn)(void *ctx, struct form *f, const char *name);
+
+/* Sets the form's change callback (one per form; NULL for none). */
+void form_on_change(struct form *f, form_change_fn fn);
 
 /* Pushes the form as a modal screen over the current one.  The form belongs
  * to the stack from now on (freed when it closes; do not keep f).  Returns

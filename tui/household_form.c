@@ -193,7 +193,7 @@ int household_form_push(struct app *app, long long id, household_saved_fn saved,
 	form_add_text(f, "address", N_("Address"), h.address, limits_max("households", "address"), 0, NULL);
 	form_add_text(f, "grid", N_("Grid"), h.grid_name, limits_max("grids", "name"), 0, NULL);
 	form_add_text(f, "phone", N_("Phone"), h.phone, limits_max("households", "phone"), 0, check_phone);
-	form_add_text(f, "notes", N_("Notes"), h.notes, limits_max("households", "notes"), 0, NULL);
+	form_add_text(f, "notes", N_("Notes"), h.notes, limits_max("households", "notes"), FORM_MULTILINE, NULL);
 	model_household_clear(&h);
 	return form_push(app, f, submit, done);
 }

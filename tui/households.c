@@ -232,7 +232,7 @@ static int hh_event(struct screen *s, const struct event *ev)
 	struct hh *st = s->state;
 	int f;
 
-	if (st->filtering && ev->type == EVENT_KEY)
+	if (st->filtering && ev->type != EVENT_MOUSE)
 		return filter_key(st, ev);
 	if (ev->type == EVENT_KEY && ev->act == ACT_CANCEL && st->query[0]) {
 		clear_filter(st);

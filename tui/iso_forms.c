@@ -12,6 +12,8 @@
 #include "core/isolation.h"
 #include "core/limits.h"
 #include "core/model.h"
+#include "core/release.h"
+#include "core/returnee.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
 #include "core/temperature.h"
@@ -19,6 +21,7 @@
 #include "db/isolation_list.h"
 #include "db/isolations.h"
 #include "db/residents.h"
+#include "db/visitors.h"
 #include "tui/app.h"
 #include "tui/form.h"
 #include "tui/respick.h"
@@ -155,6 +158,27 @@ static int start_submit(void *ctx, struct form *f, struct err *e)
 	return 0;
 }
 
+/* A returnee from a key area inside the window is proposed an isolation
+ * that starts on the return date (core/returnee): start gets that date. */
+static void proposed_start(struct app *app, const struct resident *r, char start[DATE_STR])
+{
+	struct returnee_facts f = {0};
+	char areas[512];
+	struct err e;
+
+	err_clear(&e);
+	if (!r->return_date || !r->returned_from ||
+	    date_parse_iso(r->return_date, &f.returned, NULL) < 0 ||
+	    db_key_areas_get(app_db(app), areas, sizeof areas, &e) < 0)
+		return;
+	f.returned_from = r->returned_from;
+	f.key_areas = areas;
+	f.isolation_days = app_settings(app)->isolation_days;
+	clock_today(&f.today);
+	if (returnee_state(&f, NULL, 0) != RETURNEE_CLEAR)
+		snprintf(start, DATE_STR, "%s", r->return_date);
+}
+
 int iso_start_push(struct app *app, long long resident_id, iso_saved_fn saved, void *ctx)
 {
 	struct resident r;
@@ -190,9 +214,10 @@ int iso_start_push(struct app *app, long long resident_id, iso_saved_fn saved, v
 		return -1;
 	}
 	snprintf(who, sizeof who, "%s (%s)", r.name, r.household_code ? r.household_code : "");
-	model_resident_clear(&r);
 	snprintf(days, sizeof days, "%d", app_settings(app)->isolation_days);
 	today_iso(today);
+	proposed_start(app, &r, today);
+	model_resident_clear(&r);
 	c = fctx_new(app, resident_id, saved, ctx);
 	f = form_new(_("Start an isolation"), c);
 	form_add_readonly(f, "who", N_("Resident"), who);
@@ -305,6 +330,7 @@ static int check_submit(void *ctx, struct form *f, struct err *e)
 	k.temperature = t;
 	k.symptoms = sym.len ? strbuf_str(&sym) : NULL;
 	k.method = form_value(f, "method");
+	k.unmeasured = form_value(f, "unmeasured");
 	k.staff_id = -1;
 	id = db_isolation_check(app_db(c->app), c->id, &k, &late, e);
 	strbuf_free(&sym);
@@ -320,6 +346,9 @@ static int check_submit(void *ctx, struct form *f, struct err *e)
 	else if (t)
 		app_status(c->app, _("%s check of %s recorded for %s: %s °C."), _(k.slot), k.date,
 			   c->row.name, temp);
+	else if (*k.unmeasured)
+		app_status(c->app, _("%s check of %s recorded for %s: not measured (%s)."),
+			   _(k.slot), k.date, c->row.name, k.unmeasured);
 	else
 		app_status(c->app, _("%s check of %s recorded for %s (no temperature)."), _(k.slot),
 			   k.date, c->row.name);
@@ -349,6 +378,7 @@ int iso_check_push(struct app *app, long long isolation_id, iso_saved_fn saved, 
 	form_add_number(f, "temp", N_("Temperature (°C)"), NULL, 5, 0, check_temp);
 	form_add_enum(f, "sym1", N_("Symptom"), symptom_table(), "none", 0);
 	form_add_enum(f, "sym2", N_("Another symptom"), symptom_table(), "none", 0);
+	form_add_text(f, "unmeasured", N_("Not measured: why"), NULL, 60, 0, NULL);
 	form_add_enum(f, "method", N_("Method"), model_check_method, "in_person", FORM_REQUIRED);
 	form_add_enum(f, "slot", N_("Slot"), model_slot, isolation_slot_code(slot), FORM_REQUIRED);
 	form_add_date(f, "date", N_("Date"), today, FORM_REQUIRED, check_date_after_start);
@@ -493,11 +523,18 @@ static int end_submit(void *ctx, struct form *f, struct err *e)
 	struct fctx *c = ctx;
 	const struct enum_entry *why = model_enum_find(model_iso_end, form_value(f, "reason"));
 
-	if (db_isolation_end(app_db(c->app), c->id, form_value(f, "reason"), form_value(f, "date"),
-			     e) < 0)
+	if (db_isolation_end_override(app_db(c->app), c->id, form_value(f, "reason"),
+				      form_value(f, "date"), form_value(f, "override"), e) < 0)
 		return -1;
-	app_status(c->app, _("Isolation of %s ended on %s: %s."), c->row.name,
-		   form_value(f, "date"), why ? _(why->label) : form_value(f, "reason"));
+	if (release_override_given(form_value(f, "override")) &&
+	    !strcmp(form_value(f, "reason"), "completed"))
+		app_status(c->app, _("Isolation of %s ended on %s: %s (released anyway: %s)."),
+			   c->row.name, form_value(f, "date"),
+			   why ? _(why->label) : form_value(f, "reason"),
+			   form_value(f, "override"));
+	else
+		app_status(c->app, _("Isolation of %s ended on %s: %s."), c->row.name,
+			   form_value(f, "date"), why ? _(why->label) : form_value(f, "reason"));
 	if (c->saved)
 		c->saved(c->sctx, c->id);
 	return 0;
@@ -522,5 +559,6 @@ int iso_end_push(struct app *app, long long isolation_id, iso_saved_fn saved, vo
 	form_add_enum(f, "reason", N_("Reason"), end_table(), due ? "completed" : NULL,
 		      FORM_REQUIRED);
 	form_add_date(f, "date", N_("End date"), today, FORM_REQUIRED, check_date_after_start);
+	form_add_text(f, "override", N_("Release anyway: reason"), NULL, 80, 0, NULL);
 	return form_push(app, f, end_submit, fctx_close);
 }

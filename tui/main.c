@@ -10,6 +10,7 @@
 #include "tui/cli.h"
 #include "tui/locale.h"
 #include "tui/paths.h"
+#include "tui/safeout.h"
 
 int main(int argc, char **argv)
 {
@@ -20,6 +21,7 @@ int main(int argc, char **argv)
 	/* A file grown past `ulimit -f` must be a write error that SQLite
 	 * rolls back and the command reports, not a signal that kills it. */
 	signal(SIGXFSZ, SIG_IGN);
+	safeout_install();
 	paths_init(argv[0]);
 	/* What an earlier doorstep killed mid-write left behind. */
 	atomic_file_sweep();

@@ -247,7 +247,7 @@ int resident_form_push(struct app *app, long long household_id, long long reside
 		      strbuf_str(&tags), limits_max("residents", "tags"), 0, check_tags);
 	form_add_text(f, "returned_from", N_("Returned from"), r.returned_from, limits_max("residents", "returned_from"), 0, NULL);
 	form_add_date(f, "return_date", N_("Return date"), r.return_date, 0, NULL);
-	form_add_text(f, "notes", N_("Notes"), r.notes, limits_max("residents", "notes"), 0, NULL);
+	form_add_text(f, "notes", N_("Notes"), r.notes, limits_max("residents", "notes"), FORM_MULTILINE, NULL);
 	strbuf_free(&tags);
 	model_resident_clear(&r);
 	return form_push(app, f, submit, done);

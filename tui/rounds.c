@@ -499,6 +499,8 @@ static int entry_event(struct rounds *st, const struct event *ev)
 	int changed = 0;
 	char *text;
 
+	if (ev->type == EVENT_PASTE)
+		return text_field_key(&st->field, TEXT_FIELD_NUMBER, ev, NULL);
 	if (ev->type != EVENT_KEY)
 		return SCREEN_HANDLED;
 	if (is_enter(ev->key))
@@ -542,6 +544,8 @@ static int entry_event(struct rounds *st, const struct event *ev)
 
 static int date_event(struct rounds *st, const struct event *ev)
 {
+	if (ev->type == EVENT_PASTE)
+		return text_field_key(&st->field, TEXT_FIELD_ANY, ev, NULL);
 	if (ev->type != EVENT_KEY)
 		return SCREEN_HANDLED;
 	if (ev->act == ACT_CANCEL) {

@@ -49,6 +49,7 @@ enum screen_result {
 enum event_type {
 	EVENT_KEY,   /* key and act are set */
 	EVENT_MOUSE, /* mouse_* are set */
+	EVENT_PASTE, /* paste_* are set; key is 0 and act ACT_NONE (tui/paste.h) */
 };
 
 enum mouse_kind {
@@ -65,6 +66,13 @@ struct event {
 			  * ACT_NONE */
 	int mouse_kind;	 /* enum mouse_kind */
 	int mouse_y, mouse_x;
+	/* EVENT_PASTE: the pasted text (line breaks as L'\n'), given only to a
+	 * screen that takes text (screen_takes_text).  A screen that takes it
+	 * returns SCREEN_HANDLED; one that refuses it returns SCREEN_IGNORED,
+	 * or SCREEN_HANDLED with *paste_refused set to the reason (translated). */
+	const wchar_t *paste_text;
+	size_t paste_len;
+	const char **paste_refused;
 };
 
 /* One line of a screen's handler table: the action and the function that

@@ -10,14 +10,21 @@
 #include "core/i18n.h"
 #include "core/model.h"
 #include "core/money.h"
+#include "core/returnee.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
 #include "core/temperature.h"
 #include "core/xalloc.h"
+#include "db/conflicts.h"
+#include "db/followups.h"
 #include "db/isolation_list.h"
+#include "db/returnees.h"
 #include "db/stats.h"
 #include "db/today.h"
 #include "tui/app.h"
+#include "tui/conflict_form.h"
+#include "tui/followup_form.h"
+#include "tui/returnee_form.h"
 #include "tui/tabs.h"
 #include "tui/widget_list.h"
 
@@ -31,6 +38,13 @@ struct today {
 	struct rect r;
 	struct daily_stats stats;
 	struct iso_alerts iso; /* the isolation alerts of now, all of them */
+	struct conflict *cf;   /* the open merge conflicts, all of them */
+	int ncf;
+	struct followup *fu;   /* the open follow-up cases, all of them */
+	int n_fu;
+	struct returnee_alert *ret; /* returnees from a key area not isolated, all */
+	int n_ret;
+	struct followup_counts fu_counts; /* of today */
 	int loaded;
 };
 
@@ -40,8 +54,14 @@ struct today {
  * Isolation tab and `doorstep report` read one definition. */
 struct trow {
 	struct today_alert *visit; /* a rounds alert, or NULL */
-	int idx;		   /* else: the index in st->iso.v */
+	int fu_idx;		   /* else an open follow-up: its index in st->fu, or -1 */
+	int ret_idx;		   /* else a returnee alert: its index in st->ret, or -1 */
+	int idx;		   /* else: the index in st->iso.v, then in st->cf */
 	struct iso_alert iso;	   /* a copy of it */
+	struct followup fu;	   /* a copy of the follow-up */
+	struct returnee_alert ret; /* a copy of the returnee alert */
+	long long conflict;	   /* an open merge conflict's id, or 0 */
+	char *subject;		   /* its "item|unit" */
 };
 
 static const struct list_column columns[] = {
@@ -51,6 +71,27 @@ static const struct list_column columns[] = {
     {N_("Detail"), 24, 4, 0},
     {0},
 };
+
+static void conflicts_free(struct today *st)
+{
+	for (int i = 0; i < st->ncf; i++)
+		db_conflict_clear(&st->cf[i]);
+	free(st->cf);
+	st->cf = NULL;
+	st->ncf = 0;
+}
+
+static int add_conflict(const struct conflict *c, void *ctx)
+{
+	struct today *st = ctx;
+
+	st->cf = xrealloc(st->cf, (size_t)(st->ncf + 1) * sizeof *st->cf);
+	memset(&st->cf[st->ncf], 0, sizeof *st->cf);
+	st->cf[st->ncf].id = c->id;
+	st->cf[st->ncf].subject = xstrdup(c->subject ? c->subject : "");
+	st->ncf++;
+	return 0;
+}
 
 static void load(struct today *st)
 {
@@ -63,8 +104,19 @@ static void load(struct today *st)
 	err_clear(&e);
 	db_isolation_alerts_free(&st->iso);
 	report_stats_clear(&st->stats);
+	free(st->fu);
+	st->fu = NULL;
+	st->n_fu = 0;
+	free(st->ret);
+	st->ret = NULL;
+	st->n_ret = 0;
+	conflicts_free(st);
 	if (db_daily_stats(app_db(st->app), date, &st->stats, &e) < 0 ||
-	    db_isolation_alerts(app_db(st->app), -1, &st->iso, &e) < 0) {
+	    db_isolation_alerts(app_db(st->app), -1, &st->iso, &e) < 0 ||
+	    db_followups_open(app_db(st->app), &st->fu, &st->n_fu, &e) < 0 ||
+	    db_followup_counts(app_db(st->app), date, &st->fu_counts, &e) < 0 ||
+	    db_returnees(app_db(st->app), date, 0, &st->ret, &st->n_ret, &e) < 0 ||
+	    db_conflicts_open(app_db(st->app), add_conflict, st, &e) < 0) {
 		app_error_err(st->app, &e);
 		return;
 	}
@@ -81,8 +133,35 @@ static struct trow *iso_row(struct today *st, int i)
 {
 	struct trow *t = xcalloc(1, sizeof *t);
 
+	t->fu_idx = -1;
+	t->ret_idx = -1;
 	t->idx = i;
-	isolation_alert_copy(&t->iso, &st->iso.v[i]);
+	if (i < st->iso.n) {
+		isolation_alert_copy(&t->iso, &st->iso.v[i]);
+	} else { /* the merge conflicts come after the isolation alerts */
+		t->conflict = st->cf[i - st->iso.n].id;
+		t->subject = xstrdup(st->cf[i - st->iso.n].subject);
+	}
+	return t;
+}
+
+static struct trow *ret_row(struct today *st, int i)
+{
+	struct trow *t = xcalloc(1, sizeof *t);
+
+	t->fu_idx = -1;
+	t->ret_idx = i;
+	t->ret = st->ret[i];
+	return t;
+}
+
+static struct trow *fu_row(struct today *st, int i)
+{
+	struct trow *t = xcalloc(1, sizeof *t);
+
+	t->fu_idx = i;
+	t->ret_idx = -1;
+	t->fu = st->fu[i];
 	return t;
 }
 
@@ -98,40 +177,66 @@ static int visit_rows(struct today *st, const struct today_alert *after, int dir
 		struct trow *t = xcalloc(1, sizeof *t);
 
 		t->visit = tmp[i];
+		t->fu_idx = -1;
+		t->ret_idx = -1;
 		out[i] = t;
 	}
 	free(tmp);
 	return m;
 }
 
+/* The rows run: the rounds alerts (paged from the database), then the
+ * open follow-ups, the returnees not isolated and the isolation alerts (all
+ * three held whole).  held_row makes row i of the held part. */
+static struct trow *held_row(struct today *st, int i)
+{
+	if (i < st->n_fu)
+		return fu_row(st, i);
+	if (i < st->n_fu + st->n_ret)
+		return ret_row(st, i - st->n_fu);
+	return iso_row(st, i - st->n_fu - st->n_ret);
+}
+
+/* The index of a held row in the held part. */
+static int held_index(const struct today *st, const struct trow *a)
+{
+	if (a->fu_idx >= 0)
+		return a->fu_idx;
+	if (a->ret_idx >= 0)
+		return st->n_fu + a->ret_idx;
+	return st->n_fu + st->n_ret + a->idx;
+}
+
 static int t_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
 {
 	struct today *st = ctx;
 	const struct trow *a = anchor;
-	int m = 0, got;
+	int m = 0, got, held;
 
 	if (!st->loaded)
 		load(st);
+	held = st->n_fu + st->n_ret + st->iso.n + st->ncf;
 	if (dir > 0) {
 		int from = 0;
 
-		if (!a || a->visit) { /* the rounds alerts, then the isolation ones */
+		if (!a || a->visit) { /* the rounds alerts, then the held ones */
 			got = visit_rows(st, a ? a->visit : NULL, 1, n, out, e);
 			if (got < 0)
 				return -1;
 			m = got;
 		} else {
-			from = a->idx + 1;
+			from = held_index(st, a) + 1;
 		}
-		for (int i = from; m < n && i < st->iso.n; i++)
-			out[m++] = iso_row(st, i);
+		for (int i = from; m < n && i < held; i++)
+			out[m++] = held_row(st, i);
 		return m;
 	}
 	if (a && a->visit)
 		return visit_rows(st, a->visit, -1, n, out, e);
 	/* (an anchor from before a reload may lie past a shorter list) */
-	for (int i = (a && a->idx < st->iso.n ? a->idx : st->iso.n) - 1; m < n && i >= 0; i--)
-		out[m++] = iso_row(st, i);
+	for (int i = (a && held_index(st, a) < held ? held_index(st, a) : held) - 1; m < n && i >= 0;
+	     i--)
+		out[m++] = held_row(st, i);
 	if (m < n) {
 		got = visit_rows(st, NULL, -1, n - m, out + m, e);
 		if (got < 0) {
@@ -151,13 +256,20 @@ static void t_row_free(void *ctx, void *row)
 	(void)ctx;
 	db_today_alert_free(&t->visit);
 	isolation_alert_clear(&t->iso);
+	free(t->subject);
 	free(t);
 }
 
 static const char *kind_label(const struct trow *t)
 {
+	if (!t->visit && t->fu_idx >= 0)
+		return t->fu.referred_at[0] ? _("follow-up: referred") : _("follow-up");
+	if (!t->visit && t->ret_idx >= 0)
+		return _("returnee");
 	if (t->visit)
 		return t->visit->kind == TODAY_FEVER ? _("FEVER") : _("no answer");
+	if (t->conflict)
+		return _("CONFLICT");
 	switch (t->iso.kind) {
 	case ISO_ALERT_FEVER:
 		return _("FEVER");
@@ -174,6 +286,31 @@ static const char *kind_label(const struct trow *t)
 	return "";
 }
 
+/* "39.0 °C cough · 02-15 08:10 round · 区人民医院发热门诊" */
+static void fu_detail(const struct followup *f, struct strbuf *out)
+{
+	const struct enum_entry *src = model_enum_find(followup_source, f->source);
+	char t[8];
+
+	if (f->temperature) {
+		temperature_format(f->temperature, t);
+		strbuf_printf(out, "%s °C ", t);
+	}
+	for (const char *p = f->symptoms; *p;) {
+		size_t n = strcspn(p, ",");
+		char code[32];
+		const struct enum_entry *sym;
+
+		snprintf(code, sizeof code, "%.*s", (int)(n < 31 ? n : 31), p);
+		sym = model_enum_find(model_symptom, code);
+		strbuf_printf(out, "%s ", sym ? _(sym->label) : code);
+		p += n + (p[n] == ',');
+	}
+	strbuf_printf(out, "· %.11s %s", f->opened_at + 5, src ? _(src->label) : f->source);
+	if (f->clinic[0])
+		strbuf_printf(out, " · %s", f->clinic);
+}
+
 static void t_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {
 	const struct trow *r = row;
@@ -182,15 +319,44 @@ static void t_cell(void *ctx, const void *row, int col, struct strbuf *out)
 	char t[8];
 
 	(void)ctx;
+	if (r->conflict) {
+		const char *bar = strchr(r->subject, '|');
+
+		if (col == 0)
+			strbuf_puts(out, kind_label(r));
+		else if (col == 1)
+			strbuf_printf(out, "%.*s", bar ? (int)(bar - r->subject) : (int)strlen(r->subject),
+				      r->subject);
+		else if (col == 3)
+			strbuf_puts(out, _("stock below zero after a merge"));
+		return;
+	}
 	switch (col) {
 	case 0:
 		strbuf_puts(out, kind_label(r));
 		return;
 	case 1:
-		strbuf_puts(out, r->visit ? r->visit->name : a->name);
+		strbuf_puts(out, r->visit	     ? r->visit->name
+				 : r->fu_idx >= 0  ? r->fu.name
+				 : r->ret_idx >= 0 ? r->ret.name
+						   : a->name);
 		return;
 	case 2:
-		strbuf_puts(out, r->visit ? r->visit->code : a->household);
+		strbuf_puts(out, r->visit	     ? r->visit->code
+				 : r->fu_idx >= 0  ? r->fu.household
+				 : r->ret_idx >= 0 ? r->ret.household
+						   : a->household);
+		return;
+	}
+	if (!r->visit && r->fu_idx >= 0) {
+		fu_detail(&r->fu, out);
+		return;
+	}
+	if (!r->visit && r->ret_idx >= 0) {
+		struct date d;
+
+		date_parse_iso(r->ret.return_date, &d, NULL);
+		returnee_alert_text(r->ret.key_area, &d, out);
 		return;
 	}
 	if (r->visit) {
@@ -228,6 +394,8 @@ static int t_role(void *ctx, const void *row)
 	(void)ctx;
 	if (r->visit)
 		return r->visit->kind == TODAY_FEVER ? THEME_ALERT : THEME_NORMAL;
+	if (r->conflict || r->fu_idx >= 0 || r->ret_idx >= 0)
+		return THEME_ALERT;
 	return r->iso.kind == ISO_ALERT_FEVER || r->iso.kind == ISO_ALERT_MISSED_AM ||
 		       r->iso.kind == ISO_ALERT_MISSED_PM
 		   ? THEME_ALERT
@@ -303,7 +471,8 @@ static void t_draw(struct screen *s)
 	line(st, y + 1, _("Households visited"), v, 0, rest);
 
 	snprintf(v, sizeof v, "%d", d->residents_checked);
-	snprintf(rest, sizeof rest, "%s %d", _("fevers found today"), d->fevers);
+	snprintf(rest, sizeof rest, "%s %d · %s %d", _("fevers found today"), d->fevers,
+		 _("follow-ups open"), st->fu_counts.open);
 	line(st, y + 2, _("Residents checked"), v, 0, rest);
 	if (d->fevers) /* the fevers stand out */
 		draw_text(y + 2, st->r.x + 1 + REST_X, st->r.w - 1 - REST_X, rest, THEME_ALERT);
@@ -362,7 +531,15 @@ static int h_open(struct screen *s)
 	if (!a)
 		return SCREEN_HANDLED;
 	t.date = st->stats.date;
-	if (a->visit) {
+	if (a->conflict) {
+		conflict_form_push(st->app, a->conflict);
+		return SCREEN_HANDLED;
+	}
+	if (!a->visit && a->fu_idx >= 0) {
+		followup_form_push(st->app, a->fu.id);
+	} else if (!a->visit && a->ret_idx >= 0) {
+		returnee_form_push(st->app, a->ret.resident_id);
+	} else if (a->visit) {
 		t.kind = "household";
 		t.id = a->visit->household_id;
 		app_show(st->app, TAB_ROUNDS, &t);
@@ -408,6 +585,9 @@ static void t_close(struct screen *s)
 	list_free(&st->list);
 	db_isolation_alerts_free(&st->iso);
 	report_stats_clear(&st->stats);
+	conflicts_free(st);
+	free(st->fu);
+	free(st->ret);
 	free(st);
 }
 

@@ -6,10 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <wctype.h>
 
+#include "core/i18n.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "tui/app.h"
+
+#define LINE_BREAK_MARK 0x21B5 /* ↵, one column like the L'\n' it stands for */
 
 static int printable(int key)
 {
@@ -39,11 +43,49 @@ static const wchar_t *const accepted[] = {
 	[TEXT_FIELD_DATE] = L"0123456789.-+/tT\u4eca\u5929", /* 今天 */
 };
 
+/* A paste goes in whole or not at all; a number or date field takes it
+ * only when every character is one it would take typed (white space
+ * around it is left out). */
+static int paste_key(struct lineedit *le, enum text_field_kind kind, const struct event *ev,
+		     int *changed)
+{
+	const wchar_t *s = ev->paste_text;
+	size_t n = ev->paste_len;
+	wchar_t *num = NULL;
+	const char *why = NULL;
+	int r;
+
+	if (accepted[kind]) {
+		while (n && iswspace((wint_t)*s))
+			s++, n--;
+		while (n && iswspace((wint_t)s[n - 1]))
+			n--;
+		num = xcalloc(n + 1, sizeof *num);
+		for (size_t k = 0; k < n && !why; k++) {
+			num[k] = (wchar_t)narrow((int)s[k]);
+			if (!num[k] || !wcschr(accepted[kind], num[k]))
+				why = _("The pasted text is not a number or date: nothing was pasted.");
+		}
+		s = num;
+	}
+	r = why ? 0 : lineedit_paste(le, s, n);
+	if (r < 0)
+		why = _("The pasted text is longer than this field takes: nothing was pasted.");
+	if (why && ev->paste_refused)
+		*ev->paste_refused = why;
+	if (changed)
+		*changed = r > 0;
+	free(num);
+	return SCREEN_HANDLED;
+}
+
 int text_field_key(struct lineedit *le, enum text_field_kind kind, const struct event *ev,
 		   int *changed)
 {
 	int ch = 0;
 
+	if (ev->type == EVENT_PASTE)
+		return paste_key(le, kind, ev, changed);
 	if (ev->type != EVENT_KEY)
 		return SCREEN_IGNORED;
 	if (printable(ev->key)) {
@@ -100,15 +142,17 @@ void text_field_draw(struct app *app, struct lineedit *le, int y, int x, int col
 	if (cols <= 0)
 		return;
 	if (!focused) { /* from its start, cut with an ellipsis, wherever it was scrolled */
-		t = lineedit_get_utf8(le);
-		draw_fit(y, x, cols, t, role);
-		free(t);
-		return;
+		v.first = 0;
+		v.count = le->len;
+	} else {
+		lineedit_view(le, cols, &v);
 	}
-	lineedit_view(le, cols, &v);
 	t = p = xmalloc(v.count * 4 + 1);
-	for (size_t i = 0; i < v.count; i++)
-		p += utf8_encode((uint32_t)le->buf[v.first + i], p);
+	for (size_t i = 0; i < v.count; i++) {
+		wchar_t c = le->buf[v.first + i];
+
+		p += utf8_encode(c == L'\n' ? LINE_BREAK_MARK : (uint32_t)c, p);
+	}
 	*p = 0;
 	draw_fit(y, x, cols, t, role);
 	free(t);

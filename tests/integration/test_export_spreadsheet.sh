@@ -60,6 +60,10 @@ for v in 1E5 '(12)' 12% 1,234 TRUE Jan-1 0001234 3/4 1.10105E+17; do
 done
 expect_status 0 "$BIN" import roster back/residents.csv
 expect_grep '^residents: 0 new, 0 updated, ' "$T/out"
+# The workbook Calc saved from the CSV imports unchanged as well (doorstep's
+# own .xlsx reader on a file another program wrote).
+expect_status 0 "$BIN" import roster xlsx/residents.xlsx
+expect_grep '^residents: 0 new, 0 updated, ' "$T/out"
 # The temperature is a number cell in the workbook, the code a text cell.
 mkdir x && (cd x && unzip -q ../xlsx/readings.xlsx) || fail "unzip"
 grep -q '<c r="E2" s="[0-9]*" t="n"><v>36.5</v>' x/xl/worksheets/sheet1.xml ||

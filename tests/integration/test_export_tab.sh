@@ -36,6 +36,10 @@ wait_for 'Dataset\*  *residents'
 tm send-keys -t t Down Down Down Space
 wait_for 'isolation-roster'
 tm send-keys -t t 4
+# its ids = full shows in the form, asked once
+wait_for 'Please confirm'
+tm send-keys -t t y
+wait_for 'full (recorded in the audit log)'
 wait_for 'Profile  *isolation-roster'
 tm send-keys -t t F10
 wait_for 'the profile isolation-roster is for the dataset isolations'
@@ -60,6 +64,7 @@ tm send-keys -t t 2
 tm send-keys -t t Down Down Down Space
 wait_for 'none: the default columns'
 tm send-keys -t t 1
+wait_for 'masked (411202'
 tm send-keys -t t Down Down Down "out/r.csv"
 mkdir out
 tm send-keys -t t F10

@@ -81,7 +81,8 @@ static long long start(long long rid, const char *kind, const char *site, const 
 
 static void check(long long iid, const char *slot, int t)
 {
-	struct isolation_check c = {.slot = slot, .temperature = t, .staff_id = -1};
+	struct isolation_check c = {
+	    .slot = slot, .temperature = t, .staff_id = -1, .unmeasured = t ? NULL : "不在家"};
 	struct err e;
 
 	err_clear(&e);
@@ -243,7 +244,7 @@ static void test_checks_and_fever(void **state)
 	at("2020-02-15 12:30:00");
 	check(iso[1], "AM", 365);
 	check(iso[2], "AM", 385); /* fever */
-	check(iso[0], "AM", 0);	  /* recorded, no temperature */
+	check(iso[0], "AM", 0);	  /* recorded, not measured */
 	assert_int_equal(db_iso_row(db, iso[1], &r, &e), 1);
 	assert_int_equal(r.am, 365);
 	assert_int_equal(r.pm, ISO_CHECK_NONE);

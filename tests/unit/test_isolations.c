@@ -100,7 +100,7 @@ static void test_start_one_active(void **state)
 static void test_checks_slots_and_late(void **state)
 {
 	struct fx *f = *state;
-	struct isolation_check c = {NULL, NULL, NULL, 366, NULL, "phone", -1, 0};
+	struct isolation_check c = {.temperature = 366, .method = "phone", .staff_id = -1};
 	struct err e;
 	long long id;
 	int late = -1;
@@ -119,7 +119,12 @@ static void test_checks_slots_and_late(void **state)
 	c.temperature = 440;
 	assert_int_equal(db_isolation_check(f->db, id, &c, &late, &e), -1);
 	assert_string_equal(e.field, "temperature");
+	/* Empty: no temperature, no symptom, no reason why. */
 	c.temperature = 0;
+	assert_int_equal(db_isolation_check(f->db, id, &c, &late, &e), -1);
+	assert_string_equal(e.field, "temperature");
+	assert_int_equal(count(f->db, "SELECT count(*) FROM checks"), 1);
+	c.unmeasured = "发热门诊就诊中";
 	c.date = "2020-02-09";
 	assert_int_equal(db_isolation_check(f->db, id, &c, &late, &e), -1);
 	assert_string_equal(e.field, "date");
@@ -128,7 +133,68 @@ static void test_checks_slots_and_late(void **state)
 	c.date = "2020-02-16";
 	assert_true(db_isolation_check(f->db, id, &c, &late, &e) > 0);
 	assert_int_equal(late, 1);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM checks WHERE late = 1"), 1);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM checks WHERE late = 1"
+				      " AND unmeasured = '发热门诊就诊中' AND temperature IS NULL"),
+			 1);
+}
+
+/* 田秀艳: day 8 of 18 with 38.2 at her PM check, ended as completed. */
+static void test_safe_release(void **state)
+{
+	struct fx *f = *state;
+	struct isolation_new n = {f->res, "home", NULL, "key_area", "2020-02-08", 18, NULL};
+	struct isolation_check c = {.slot = "PM", .temperature = 382, .staff_id = -1};
+	struct isolation o;
+	struct err e;
+	long long id;
+
+	err_clear(&e);
+	id = db_isolation_start(f->db, &n, &e);
+	assert_true(id > 0);
+	assert_true(db_isolation_check(f->db, id, &c, NULL, &e) > 0);
+	assert_int_equal(db_isolation_end(f->db, id, "completed", NULL, &e), -1);
+	assert_string_equal(e.field, "override");
+	assert_non_null(strstr(e.msg, "day 8 of 18"));
+	assert_non_null(strstr(e.msg, "38.2"));
+	assert_int_equal(db_isolation_active_for(f->db, f->res, &o, &e), 1); /* alert stays */
+	db_isolation_clear(&o);
+	/* Moved away needs no override; completed with a reason goes through. */
+	assert_int_equal(db_isolation_end_override(f->db, id, "completed", NULL, "  ", &e), -1);
+	assert_int_equal(
+	    db_isolation_end_override(f->db, id, "completed", NULL, "区疾控核酸阴性，同意解除", &e),
+	    0);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM isolations WHERE release_override ="
+				      " '区疾控核酸阴性，同意解除' AND end_reason = 'completed'"),
+			 1);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit_log WHERE action = 'update'"
+				      " AND changes LIKE '%release_override%核酸阴性%'"),
+			 1);
+}
+
+/* On the last day with nothing found, or a fever older than three days:
+ * no override needed, and none stored. */
+static void test_release_safe(void **state)
+{
+	struct fx *f = *state;
+	struct isolation_new n = {f->res, "home", NULL, "key_area", "2020-02-02", 14, NULL};
+	struct isolation_check c = {
+	    .date = "2020-02-12", .slot = "AM", .temperature = 385, .staff_id = -1};
+	struct err e;
+	long long id;
+
+	err_clear(&e);
+	id = db_isolation_start(f->db, &n, &e);
+	assert_true(db_isolation_check(f->db, id, &c, NULL, &e) > 0);
+	c.date = "2020-02-13";
+	c.temperature = 0;
+	c.symptoms = "cough";
+	assert_true(db_isolation_check(f->db, id, &c, NULL, &e) > 0);
+	/* 02-15 is the last day; the window is 02-13 to 02-15: the cough counts. */
+	assert_int_equal(db_isolation_end(f->db, id, "completed", "2020-02-15", &e), -1);
+	assert_non_null(strstr(e.msg, "cough on 2020-02-13"));
+	assert_null(strstr(e.msg, "38.5")); /* 02-12 is outside the window */
+	assert_int_equal(
+	    db_isolation_end_override(f->db, id, "completed", "2020-02-15", "咳嗽已愈", &e), 0);
 }
 
 static void test_extend_limits(void **state)
@@ -191,10 +257,12 @@ static void test_restart_and_end(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_start_one_active, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_checks_slots_and_late, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_extend_limits, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_restart_and_end, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_start_one_active, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_checks_slots_and_late, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_extend_limits, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_restart_and_end, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_safe_release, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_release_safe, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -263,6 +263,28 @@ static void test_view_narrow(void **state)
 	lineedit_free(&le);
 }
 
+/* A paste goes in whole or not at all; a line break stays only in a
+ * multi-line field; other control characters are left out. */
+static void test_paste(void **state)
+{
+	struct lineedit le;
+
+	(void)state;
+	lineedit_init(&le, 12);
+	lineedit_set_utf8(&le, "张三");
+	assert_int_equal(lineedit_paste(&le, L"\n李\t四\x1b\x9b", 6), 4);
+	expect_text(&le, "张三 李 四");
+	assert_int_equal(lineedit_paste(&le, L"0123456789", 10), -1);
+	expect_text(&le, "张三 李 四");
+	le.multiline = 1;
+	lineedit_home(&le);
+	assert_int_equal(lineedit_paste(&le, L"a\nb", 3), 3);
+	expect_text(&le, "a\nb张三 李 四");
+	lineedit_set_utf8(&le, "x\ny\tz");
+	expect_text(&le, "x\ny z");
+	lineedit_free(&le);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -272,6 +294,7 @@ int main(void)
 	    cmocka_unit_test(test_kills),
 	    cmocka_unit_test(test_view_scroll),
 	    cmocka_unit_test(test_view_narrow),
+	    cmocka_unit_test(test_paste),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

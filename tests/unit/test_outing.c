@@ -101,6 +101,15 @@ static void test_refusals_in_order(void **state)
 	assert_date(v.next_allowed, 0, 0, 0);
 
 	f.isolated = 0;
+	f.followup = 1; /* an open fever follow-up: like isolation */
+	f.gate_fever = 1;
+	outing_check(&f, &v);
+	assert_false(v.allowed);
+	assert_int_equal(v.reason, OUTING_FOLLOWUP);
+	f.followup = 0;
+	outing_check(&f, &v);
+	assert_int_equal(v.reason, OUTING_FEVER);
+	f.gate_fever = 0;
 	outing_check(&f, &v);
 	assert_false(v.allowed);
 	assert_int_equal(v.reason, OUTING_REVOKED);

@@ -477,7 +477,7 @@ static void test_still_out(void **state)
 static void test_page_and_target(void **state)
 {
 	struct fx *f = *state;
-	struct pass page[3], more[3];
+	struct pass page[3] = {0}, more[3] = {0}, back[3] = {0}, last = {0};
 	struct err e;
 	long long hh, grid;
 
@@ -501,11 +501,79 @@ static void test_page_and_target(void **state)
 	assert_string_equal(page[2].household_code, "5-1-101");
 	assert_int_equal(db_pass_page(f->db, &page[2], 1, 3, more, &e), 1);
 	assert_string_equal(more[0].household_code, "5-1-102");
-	assert_int_equal(db_pass_page(f->db, &more[0], -1, 3, more, &e), 3);
-	assert_string_equal(more[0].household_code, "5-1-101");
-	assert_string_equal(more[2].household_code, "3-2-501");
-	assert_int_equal(db_pass_page(f->db, NULL, -1, 1, more, &e), 1);
-	assert_string_equal(more[0].household_code, "5-1-102");
+	assert_int_equal(db_pass_page(f->db, &more[0], -1, 3, back, &e), 3);
+	assert_string_equal(back[0].household_code, "5-1-101");
+	assert_string_equal(back[2].household_code, "3-2-501");
+	assert_int_equal(db_pass_page(f->db, NULL, -1, 1, &last, &e), 1);
+	assert_string_equal(last.household_code, "5-1-102");
+	for (int i = 0; i < 3; i++) {
+		db_pass_clear(&page[i]);
+		db_pass_clear(&more[i]);
+		db_pass_clear(&back[i]);
+	}
+	db_pass_clear(&last);
+}
+
+/* A fever on this morning's round opens a follow-up; the gate keeps the
+ * household in, naming the person and the reading, until it is closed.  A
+ * fever taken at the gate refuses the outing and opens a follow-up; a
+ * normal temperature is recorded with the outing. */
+static void test_fever_followup_and_gate_temperature(void **state)
+{
+	struct fx *f = *state;
+	struct gate_info g;
+	struct pass p;
+	struct err e;
+	char sql[512];
+
+	err_clear(&e);
+	issue(f, 0, NULL, &p);
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO followups(uuid, created_at, updated_at, resident_id, opened_at,"
+		 " source, temperature) VALUES('fu-1', '2020-02-15 08:10:00',"
+		 " '2020-02-15 08:10:00', %lld, '2020-02-15 08:10:00', 'round', 390)",
+		 f->child0);
+	assert_int_equal(db_exec(f->db, sql, &e), 0);
+	lookup(f, p.pass_no, &g);
+	assert_false(g.verdict.allowed);
+	assert_int_equal(g.verdict.reason, OUTING_FOLLOWUP);
+	assert_string_equal(g.fu_name, "王小明");
+	db_gate_info_clear(&g);
+	assert_int_equal(db_gate_record(f->db, p.id, f->gate, -1, "out", f->head[0], NULL, &e), -1);
+	assert_non_null(strstr(e.msg, "王小明"));
+	assert_non_null(strstr(e.msg, "39.0"));
+	assert_int_equal(db_exec(f->db, "UPDATE followups SET closed_at = '2020-02-15 09:00:00',"
+					" outcome = 'normal'",
+				 &e),
+			 0);
+	/* A fever at the gate: refused, a follow-up opened, no outing stored. */
+	assert_int_equal(db_gate_record_temp(f->db, p.id, f->gate, -1, "out", f->head[0], 0, NULL,
+					     &e),
+			 0); /* no temperature: the plain rule, allowed */
+	assert_int_equal(db_exec(f->db, "DELETE FROM pass_events", &e), 0);
+	assert_int_equal(db_gate_record_temp(f->db, p.id, f->gate, -1, "out", -1, 385, NULL, &e),
+			 -1);
+	assert_string_equal(e.field, "resident"); /* whose temperature? */
+	assert_int_equal(db_gate_record_temp(f->db, p.id, f->gate, -1, "out", f->head[0], 385,
+					     NULL, &e),
+			 -1);
+	assert_string_equal(e.field, "temperature");
+	assert_non_null(strstr(e.msg, "38.5"));
+	assert_int_equal(count(f->db, "SELECT count(*) FROM pass_events"), 0);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM followups WHERE source = 'gate'"
+				      " AND temperature = 385 AND closed_at IS NULL"),
+			 1);
+	lookup(f, p.pass_no, &g);
+	assert_int_equal(g.verdict.reason, OUTING_FOLLOWUP);
+	db_gate_info_clear(&g);
+	db_pass_clear(&p);
+	/* Another household, 36.6 at the gate: out, with the reading. */
+	issue(f, 2, NULL, &p);
+	assert_int_equal(db_gate_record_temp(f->db, p.id, f->gate, -1, "out", f->head[2], 366, NULL,
+					     &e),
+			 0);
+	assert_int_equal(count(f->db, "SELECT temperature FROM pass_events"), 366);
+	db_pass_clear(&p);
 }
 
 int main(void)
@@ -519,6 +587,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_lookup_errors, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_still_out, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_page_and_target, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_fever_followup_and_gate_temperature, setup,
+					    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -31,7 +31,7 @@ static void test_cutoffs(void **state)
 	struct household h = {.grid_id = -1, .code = "1-1-101"};
 	struct resident r = {0};
 	struct isolation_new n = {0};
-	struct isolation_check c = {NULL, "AM", NULL, 365, NULL, NULL, -1, 0};
+	struct isolation_check c = {.slot = "AM", .temperature = 365, .staff_id = -1};
 	struct daily_stats s = {0};
 	struct settings set;
 	struct err e;

@@ -60,4 +60,27 @@ void merge_print_report(FILE *f, const struct merge_report *r)
 				it->label, it->uuid, it->survivor_label, it->survivor, it->key);
 		}
 	}
+	if (r->nrevivals) {
+		fprintf(f, "%s\n",
+			_("Brought back (deleted on one machine while a record within it was added "
+			  "or changed on the other):"));
+		for (size_t i = 0; i < r->nrevivals; i++) {
+			const struct merge_item *it = &r->revivals[i];
+
+			fprintf(f, _("  %s %s (%.8s) brought back by %s %s (%.8s)\n"), it->table,
+				it->label, it->uuid, it->key, it->survivor_label, it->survivor);
+		}
+	}
+	if (r->nopen) {
+		fprintf(f, "%s\n",
+			_("Conflicts that need a person (the two machines' records together break "
+			  "a rule; settle them on the Today screen):"));
+		for (size_t i = 0; i < r->nopen; i++) {
+			const char *bar = strchr(r->open[i].label, '|');
+
+			fprintf(f, _("  stock of %.*s (%s) is below zero\n"),
+				bar ? (int)(bar - r->open[i].label) : (int)strlen(r->open[i].label),
+				r->open[i].label, bar ? bar + 1 : "");
+		}
+	}
 }

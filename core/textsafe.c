@@ -1,0 +1,225 @@
+/* textsafe: the one classification of unsafe characters, checked at input
+ * and replaced at output; see textsafe.h. */
+#include "core/textsafe.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/model.h"
+#include "core/settings.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+
+struct range {
+	uint32_t lo, hi;
+	enum textsafe_kind kind;
+};
+
+/* Every code point that is not plain text; docs/security.md lists the same. */
+static const struct range unsafe[] = {
+    {0x0000, 0x001F, TEXTSAFE_CONTROL},	  {0x007F, 0x009F, TEXTSAFE_CONTROL},
+    {0x061C, 0x061C, TEXTSAFE_BIDI},	  {0x180E, 0x180E, TEXTSAFE_INVISIBLE},
+    {0x200B, 0x200D, TEXTSAFE_INVISIBLE}, {0x200E, 0x200F, TEXTSAFE_BIDI},
+    {0x2028, 0x2029, TEXTSAFE_CONTROL},	  {0x202A, 0x202E, TEXTSAFE_BIDI},
+    {0x2060, 0x2064, TEXTSAFE_INVISIBLE}, {0x2066, 0x2069, TEXTSAFE_BIDI},
+    {0xFEFF, 0xFEFF, TEXTSAFE_INVISIBLE},
+};
+
+size_t textsafe_decode(const char *s, uint32_t *cp)
+{
+	size_t n = utf8_decode(s, cp);
+
+	if (*cp == UTF8_REPLACEMENT && n == 1)
+		*cp = TEXTSAFE_BAD_BYTE;
+	return n;
+}
+
+enum textsafe_kind textsafe_kind(uint32_t cp)
+{
+	if (cp == TEXTSAFE_BAD_BYTE)
+		return TEXTSAFE_MALFORMED;
+	if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && cp < 0x061C) ||
+	    (cp > 0x2069 && cp < 0xFEFF) || (cp > 0xFEFF && cp <= 0x10FFFF))
+		return TEXTSAFE_OK; /* the common cases (ASCII, CJK), quickly */
+	for (size_t i = 0; i < sizeof unsafe / sizeof unsafe[0]; i++)
+		if (cp >= unsafe[i].lo && cp <= unsafe[i].hi)
+			return unsafe[i].kind;
+	return TEXTSAFE_OK;
+}
+
+int textsafe_allowed(uint32_t cp, enum textsafe_class cls)
+{
+	if (cls == TEXTSAFE_NOTES && (cp == '\n' || cp == '\t'))
+		return 1;
+	return textsafe_kind(cp) == TEXTSAFE_OK;
+}
+
+int textsafe_check(const char *s, enum textsafe_class cls, const char *field, const char *label,
+		   struct err *e)
+{
+	static const char *const what[] = {
+	    [TEXTSAFE_OK] = "",
+	    [TEXTSAFE_CONTROL] = N_("a control character"),
+	    [TEXTSAFE_BIDI] = N_("a text-direction character"),
+	    [TEXTSAFE_INVISIBLE] = N_("an invisible character"),
+	    [TEXTSAFE_MALFORMED] = N_("a byte that is not UTF-8"),
+	};
+	size_t pos = 1;
+	uint32_t cp;
+	char code[16];
+
+	for (; s && *s; pos++) {
+		unsigned char byte = (unsigned char)*s;
+
+		s += textsafe_decode(s, &cp);
+		if (textsafe_allowed(cp, cls))
+			continue;
+		if (cp == TEXTSAFE_BAD_BYTE)
+			snprintf(code, sizeof code, "0x%02X", byte);
+		else
+			snprintf(code, sizeof code, "U+%04X", (unsigned)cp);
+		return err_field(e, field,
+				 cls == TEXTSAFE_NOTES
+				     ? _("%s: %s (%s) at character %zu; notes take line breaks "
+					 "and tabs, no other control characters")
+				     : _("%s: %s (%s) at character %zu; this text is one line of "
+					 "visible characters"),
+				 label, _(what[textsafe_kind(cp)]), code, pos);
+	}
+	return 0;
+}
+
+struct text_field {
+	const char *name;  /* the record's field */
+	const char *label; /* msgid */
+	const char *value;
+	enum textsafe_class cls;
+};
+
+static int check_fields(const struct text_field *f, size_t n, struct err *e)
+{
+	for (size_t i = 0; i < n; i++)
+		if (textsafe_check(f[i].value, f[i].cls, f[i].name, _(f[i].label), e) < 0)
+			return -1;
+	return 0;
+}
+
+#define NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
+
+int textsafe_check_household(const struct household *h, struct err *e)
+{
+	const struct text_field f[] = {
+	    {"code", N_("household code"), h->code, TEXTSAFE_LINE},
+	    {"compound", N_("compound"), h->compound, TEXTSAFE_LINE},
+	    {"building", N_("building"), h->building, TEXTSAFE_LINE},
+	    {"unit", N_("unit"), h->unit, TEXTSAFE_LINE},
+	    {"room", N_("room"), h->room, TEXTSAFE_LINE},
+	    {"address", N_("address"), h->address, TEXTSAFE_LINE},
+	    {"phone", N_("phone"), h->phone, TEXTSAFE_LINE},
+	    {"notes", N_("notes"), h->notes, TEXTSAFE_NOTES},
+	};
+
+	return check_fields(f, NFIELDS(f), e);
+}
+
+int textsafe_check_resident(const struct resident *r, struct err *e)
+{
+	const struct text_field f[] = {
+	    {"name", N_("name"), r->name, TEXTSAFE_LINE},
+	    {"id_type", N_("document"), r->id_type, TEXTSAFE_LINE},
+	    {"id_number", N_("ID number"), r->id_number, TEXTSAFE_LINE},
+	    {"birth_date", N_("birth date"), r->birth_date, TEXTSAFE_LINE},
+	    {"phone", N_("phone"), r->phone, TEXTSAFE_LINE},
+	    {"relation", N_("relation"), r->relation, TEXTSAFE_LINE},
+	    {"status", N_("status"), r->status, TEXTSAFE_LINE},
+	    {"tags", N_("tags"), r->tags, TEXTSAFE_LINE},
+	    {"returned_from", N_("returned from"), r->returned_from, TEXTSAFE_LINE},
+	    {"return_date", N_("return date"), r->return_date, TEXTSAFE_LINE},
+	    {"notes", N_("notes"), r->notes, TEXTSAFE_NOTES},
+	};
+
+	return check_fields(f, NFIELDS(f), e);
+}
+
+int textsafe_check_settings(const struct settings *s, struct err *e)
+{
+	const struct text_field f[] = {
+	    {"community", N_("community"), s->community, TEXTSAFE_LINE},
+	    {"street", N_("street"), s->street, TEXTSAFE_LINE},
+	    {"district", N_("district"), s->district, TEXTSAFE_LINE},
+	    {"last_staff", N_("staff"), s->last_staff, TEXTSAFE_LINE},
+	};
+
+	return check_fields(f, NFIELDS(f), e);
+}
+
+size_t textsafe_strip_invisible(char *s)
+{
+	char *w = s;
+	size_t removed = 0;
+	uint32_t cp;
+
+	while (s && *s) {
+		size_t n = textsafe_decode(s, &cp);
+
+		if (textsafe_kind(cp) == TEXTSAFE_INVISIBLE) {
+			removed++;
+		} else {
+			memmove(w, s, n);
+			w += n;
+		}
+		s += n;
+	}
+	if (w)
+		*w = '\0';
+	return removed;
+}
+
+/* Bytes the UTF-8 sequence led by byte c takes (1 for a stray byte). */
+static size_t seq_len(unsigned char c)
+{
+	return c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 1;
+}
+
+size_t textsafe_filter(struct strbuf *out, const char *s, size_t n, unsigned flags, int more)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		char one[5] = {0};
+		size_t want = seq_len((unsigned char)s[i]), got;
+		uint32_t cp;
+
+		if (i + want > n) {
+			size_t k = i + 1;
+
+			/* an incomplete sequence: wait for the rest, unless what is
+			 * here is already malformed */
+			while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+				k++;
+			if (more && k == n)
+				break;
+			want = n - i;
+		}
+		memcpy(one, s + i, want);
+		got = textsafe_decode(one, &cp);
+		if ((cp == '\n' && (flags & TEXTSAFE_KEEP_NEWLINE)) ||
+		    (cp == '\t' && (flags & TEXTSAFE_KEEP_TAB)) || textsafe_kind(cp) == TEXTSAFE_OK)
+			strbuf_add(out, s + i, got);
+		else
+			strbuf_add(out, "\xEF\xBF\xBD", 3); /* U+FFFD */
+		i += got;
+	}
+	return i;
+}
+
+char *textsafe_out(const char *s, unsigned flags)
+{
+	struct strbuf b = STRBUF_INIT;
+
+	strbuf_add(&b, "", 0);
+	if (s)
+		textsafe_filter(&b, s, strlen(s), flags, 0);
+	return strbuf_detach(&b);
+}

@@ -1,0 +1,364 @@
+/* conflicts: open conflicts a merge stores, and settling them; see
+ * conflicts.h. */
+#include "db/conflicts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/json.h"
+#include "core/mergeplan.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/donations.h"
+#include "db/sql.h"
+#include "db/views.h"
+
+void db_conflict_clear(struct conflict *c)
+{
+	free(c->subject);
+	free(c->detail);
+	free(c->resolution);
+	free(c->note);
+	memset(c, 0, sizeof *c);
+}
+
+/* Each item below zero, with both sides' records as JSON and the latest
+ * change among them (the conflict's timestamps: the same on every machine
+ * that finds it). */
+static const char detect_sql[] =
+    "SELECT s.item || '|' || s.unit, json_object('item', s.item, 'unit', s.unit,"
+    " 'received', s.received, 'distributed', s.distributed,"
+    " 'voids', (SELECT json_group_array(json_object('uuid', uuid, 'receipt_no', receipt_no,"
+    "  'quantity', quantity, 'void_reason', void_reason)) FROM (SELECT * FROM donations d"
+    "  WHERE d.kind = 'goods' AND d.item = s.item AND d.unit = s.unit AND d.deleted_at IS NULL"
+    "  AND " DONATION_VOIDED("d") " ORDER BY d.uuid)),"
+    " 'distributions', (SELECT json_group_array(json_object('uuid', uuid, 'date', date,"
+    "  'quantity', quantity, 'recipient', recipient)) FROM (SELECT * FROM distributions t"
+    "  WHERE t.item = s.item AND t.unit = s.unit AND t.deleted_at IS NULL ORDER BY t.uuid))),"
+    " max((SELECT coalesce(max(updated_at), '') FROM donations d WHERE d.kind = 'goods'"
+    "  AND d.item = s.item AND d.unit = s.unit),"
+    " (SELECT coalesce(max(updated_at), '') FROM distributions t WHERE t.item = s.item"
+    "  AND t.unit = s.unit))"
+    " FROM stock_below_zero s WHERE NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.kind = 'stock'"
+    " AND c.subject = s.item || '|' || s.unit AND c.deleted_at IS NULL AND c.resolved_at IS NULL)"
+    " ORDER BY s.item, s.unit";
+
+static int store(struct db *db, const char *subject, const char *detail, const char *at,
+		 struct err *e)
+{
+	char uuid[37];
+	char *key = xasprintf("stock|%s|%s", subject, detail);
+	sqlite3_stmt *st;
+	struct strbuf ch = STRBUF_INIT;
+	int r;
+
+	mergeplan_conflict_uuid(key, uuid);
+	free(key);
+	st = db_stmt(db,
+		     "INSERT INTO conflicts(uuid, created_at, updated_at, kind, subject, detail)"
+		     " VALUES(:uuid, :at, :at, 'stock', :subject, :detail)"
+		     " ON CONFLICT(uuid) DO NOTHING",
+		     e);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":uuid", uuid);
+	sql_bind_text(st, ":at", at);
+	sql_bind_text(st, ":subject", subject);
+	sql_bind_text(st, ":detail", detail);
+	if (sql_step_done(db, st, e) < 0)
+		return -1;
+	if (sqlite3_changes(db_handle(db)) == 0)
+		return 0; /* found before, and settled */
+	json_open(&ch);
+	json_add_str(&ch, "kind", "stock");
+	json_add_str(&ch, "subject", subject);
+	json_close(&ch);
+	r = db_audit(db, "insert", "conflicts", uuid, strbuf_str(&ch), e);
+	strbuf_free(&ch);
+	return r < 0 ? -1 : 1;
+}
+
+int db_conflicts_detect(struct db *db, char **subjects, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, detect_sql, e);
+	struct strbuf list = STRBUF_INIT;
+	char **rows = NULL;
+	size_t n = 0;
+	int r, stored = 0;
+
+	if (subjects)
+		*subjects = NULL;
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		rows = xrealloc(rows, (n + 3) * sizeof *rows);
+		for (int i = 0; i < 3; i++)
+			rows[n++] = sql_col_dup(st, i);
+	}
+	sqlite3_reset(st);
+	for (size_t i = 0; r == 0 && i < n; i += 3) {
+		int s = store(db, rows[i], rows[i + 1], rows[i + 2], e);
+
+		if (s < 0) {
+			r = -1;
+			break;
+		}
+		if (s > 0) {
+			stored++;
+			strbuf_puts(&list, rows[i]);
+			strbuf_putc(&list, '\0');
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(rows[i]);
+	free(rows);
+	if (r < 0) {
+		strbuf_free(&list);
+		return -1;
+	}
+	strbuf_putc(&list, '\0');
+	if (subjects)
+		*subjects = strbuf_detach(&list);
+	else
+		strbuf_free(&list);
+	return stored;
+}
+
+#define CONFLICT_COLS "SELECT id, uuid, kind, subject, detail, resolution, note FROM conflicts"
+
+static void read_row(sqlite3_stmt *st, struct conflict *c)
+{
+	memset(c, 0, sizeof *c);
+	c->id = sqlite3_column_int64(st, 0);
+	sql_col_copy(st, 1, c->uuid, sizeof c->uuid);
+	sql_col_copy(st, 2, c->kind, sizeof c->kind);
+	c->subject = sql_col_dup(st, 3);
+	c->detail = sql_col_dup(st, 4);
+	c->resolution = sql_col_dup(st, 5);
+	c->note = sql_col_dup(st, 6);
+}
+
+int db_conflicts_open(struct db *db, int (*fn)(const struct conflict *c, void *ctx), void *ctx,
+		      struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   CONFLICT_COLS " WHERE deleted_at IS NULL AND resolved_at IS NULL"
+						 " ORDER BY created_at, uuid",
+				   e);
+	struct conflict *all = NULL;
+	size_t n = 0;
+	int r, rc = 0;
+
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		all = xrealloc(all, (n + 1) * sizeof *all);
+		read_row(st, &all[n++]);
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = fn(&all[i], ctx);
+	for (size_t i = 0; i < n; i++)
+		db_conflict_clear(&all[i]);
+	free(all);
+	return rc;
+}
+
+int db_conflict_get(struct db *db, long long id, struct conflict *out, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, CONFLICT_COLS " WHERE id = :id AND deleted_at IS NULL", e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":id", id);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		read_row(st, out);
+	sqlite3_reset(st);
+	return r;
+}
+
+int db_conflict_records(struct db *db, const struct conflict *c,
+			int (*fn)(const struct conflict_record *r, void *ctx), void *ctx,
+			struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(
+	    db,
+	    "SELECT 1, json_extract(value, '$.receipt_no'), json_extract(value, '$.quantity'),"
+	    " json_extract(value, '$.void_reason'), json_extract(:detail, '$.item'),"
+	    " json_extract(:detail, '$.unit') FROM json_each(:detail, '$.voids')"
+	    " UNION ALL SELECT 0, json_extract(value, '$.date'), json_extract(value, '$.quantity'),"
+	    " json_extract(value, '$.recipient'), json_extract(:detail, '$.item'),"
+	    " json_extract(:detail, '$.unit') FROM json_each(:detail, '$.distributions')",
+	    e);
+	int r, rc = 0;
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":detail", c->detail && *c->detail ? c->detail : "{}");
+	while (rc == 0 && (r = sql_step_row(db, st, e)) == 1) {
+		struct conflict_record cr;
+
+		cr.voided = sqlite3_column_int(st, 0);
+		cr.ref = (const char *)sqlite3_column_text(st, 1);
+		cr.quantity = sqlite3_column_int64(st, 2);
+		cr.text = (const char *)sqlite3_column_text(st, 3);
+		cr.item = (const char *)sqlite3_column_text(st, 4);
+		cr.unit = (const char *)sqlite3_column_text(st, 5);
+		cr.ref = cr.ref ? cr.ref : "";
+		cr.text = cr.text ? cr.text : "";
+		cr.item = cr.item ? cr.item : "";
+		cr.unit = cr.unit ? cr.unit : "";
+		rc = fn(&cr, ctx);
+	}
+	sqlite3_reset(st);
+	return rc ? rc : (r < 0 ? -1 : 0);
+}
+
+/* The voided donations of the conflict count again, each audited. */
+static int undo_voids(struct db *db, const struct conflict *c, const char *now, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(
+	    db,
+	    "UPDATE donations SET void_reason = NULL, voided_at = NULL, updated_at = :now"
+	    " WHERE uuid IN (SELECT json_extract(value, '$.uuid') FROM json_each(:detail, '$.voids'))"
+	    " AND " DONATION_VOIDED("donations") " RETURNING uuid, coalesce(void_reason, '')",
+	    e);
+	char **rows = NULL;
+	size_t n = 0;
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":now", now);
+	sql_bind_text(st, ":detail", c->detail);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		rows = xrealloc(rows, (n + 2) * sizeof *rows);
+		rows[n++] = sql_col_dup(st, 0);
+		rows[n++] = sql_col_dup(st, 1);
+	}
+	sqlite3_reset(st);
+	for (size_t i = 0; r == 0 && i < n; i += 2) {
+		struct strbuf ch = STRBUF_INIT;
+
+		json_open(&ch);
+		json_add_change(&ch, "void_reason", rows[i + 1], "");
+		json_add_str(&ch, "conflict", c->uuid);
+		json_close(&ch);
+		r = db_audit(db, "update", "donations", rows[i], strbuf_str(&ch), e);
+		strbuf_free(&ch);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(rows[i]);
+	free(rows);
+	return r < 0 ? -1 : 0;
+}
+
+/* The goods given out beyond the stock are recorded as returned: a goods
+ * donation of what is missing, from the recipients. */
+static int record_returned(struct db *db, const struct conflict *c, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT item, unit, distributed - received, (SELECT group_concat("
+				   "recipient, '、') FROM (SELECT DISTINCT t.recipient FROM"
+				   " distributions t WHERE t.item = s.item AND t.unit = s.unit"
+				   " AND t.deleted_at IS NULL AND t.recipient <> ''))"
+				   " FROM stock_below_zero s WHERE item || '|' || unit = :subject",
+				   e);
+	struct donation_new d = {0};
+	char *item = NULL, *unit = NULL, *from = NULL;
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":subject", c->subject);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		item = sql_col_dup(st, 0);
+		unit = sql_col_dup(st, 1);
+		d.quantity = sqlite3_column_int64(st, 2);
+		from = sql_col_dup(st, 3);
+	}
+	sqlite3_reset(st);
+	if (r == 0)
+		return err_set(e, _("the stock of %s is no longer below zero"), c->subject);
+	if (r == 1) {
+		d.donor_name = from && *from ? from : _("goods returned");
+		d.kind = "goods";
+		d.item = item;
+		d.unit = unit;
+		d.value_fen = -1;
+		d.received_by = -1;
+		d.notes = _("goods returned (settling a merge conflict)");
+		r = db_donation_insert(db, &d, NULL, e) < 0 ? -1 : 0;
+	}
+	free(item);
+	free(unit);
+	free(from);
+	return r;
+}
+
+int db_conflict_settle(struct db *db, long long id, enum conflict_action action, const char *note,
+		       struct err *e)
+{
+	static const char *const codes[] = {[CONFLICT_UNDO_VOID] = "undo_void",
+					    [CONFLICT_RETURNED] = "returned",
+					    [CONFLICT_ACCEPT] = "accepted"};
+	struct conflict c;
+	char now[CLOCK_STR];
+	sqlite3_stmt *st;
+	struct strbuf ch = STRBUF_INIT;
+	int found, r;
+
+	if (action < CONFLICT_UNDO_VOID || action > CONFLICT_ACCEPT)
+		return err_set(e, "internal error: conflict action %d", (int)action);
+	if (action == CONFLICT_ACCEPT && (!note || !*note))
+		return err_field(e, "note", _("accepting a conflict needs a note saying why"));
+	if (db_begin(db, e) < 0)
+		return -1;
+	found = db_conflict_get(db, id, &c, e);
+	if (found == 0)
+		err_set(e, _("no conflict with id %lld"), id);
+	else if (found == 1 && c.resolution)
+		err_set(e, _("this conflict was already settled (%s)"), c.resolution);
+	if (found != 1 || c.resolution)
+		goto fail;
+	clock_now(now);
+	if ((action == CONFLICT_UNDO_VOID && undo_voids(db, &c, now, e) < 0) ||
+	    (action == CONFLICT_RETURNED && record_returned(db, &c, e) < 0))
+		goto fail;
+	st = db_stmt(db,
+		     "UPDATE conflicts SET resolved_at = :now, updated_at = :now,"
+		     " resolution = :res, note = :note WHERE id = :id",
+		     e);
+	if (!st)
+		goto fail;
+	sql_bind_text(st, ":now", now);
+	sql_bind_text(st, ":res", codes[action]);
+	sql_bind_text(st, ":note", note ? note : "");
+	sql_bind_int(st, ":id", id);
+	if (sql_step_done(db, st, e) < 0)
+		goto fail;
+	json_open(&ch);
+	json_add_change(&ch, "resolution", "", codes[action]);
+	if (note && *note)
+		json_add_change(&ch, "note", "", note);
+	json_close(&ch);
+	r = db_audit(db, "update", "conflicts", c.uuid, strbuf_str(&ch), e);
+	strbuf_free(&ch);
+	if (r < 0 || db_commit(db, e) < 0)
+		goto fail;
+	db_conflict_clear(&c);
+	return 0;
+fail:
+	db_rollback(db);
+	if (found == 1)
+		db_conflict_clear(&c);
+	return -1;
+}

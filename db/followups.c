@@ -1,0 +1,378 @@
+/* db followups: open, refer, close and count follow-up cases; see
+ * followups.h. */
+#include "db/followups.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/json.h"
+#include "core/settings.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/isolations.h"
+#include "db/settings.h"
+#include "db/sql.h"
+#include "db/staff.h"
+
+/* 0 when s starts with a valid YYYY-MM-DD, else -1. */
+static int date_parse_iso_prefix(const char *s)
+{
+	char day[DATE_STR];
+	struct date d;
+
+	snprintf(day, sizeof day, "%.10s", s);
+	return date_parse_iso(day, &d, NULL);
+}
+
+#define SELECT_FU                                                                                  \
+	"SELECT f.id, f.uuid, f.resident_id, r.household_id, r.name, h.code, f.opened_at,"         \
+	" f.source, f.temperature, f.symptoms, f.referred_at, f.clinic, f.transport, f.outcome,"   \
+	" f.closed_at, s.name, f.isolation_id FROM followups f"                                    \
+	" JOIN residents r ON r.id = f.resident_id JOIN households h ON h.id = r.household_id"     \
+	" LEFT JOIN staff s ON s.id = f.closed_by"
+
+static void read_row(sqlite3_stmt *st, struct followup *o)
+{
+	memset(o, 0, sizeof *o);
+	o->id = sqlite3_column_int64(st, 0);
+	sql_col_copy(st, 1, o->uuid, sizeof o->uuid);
+	o->resident_id = sqlite3_column_int64(st, 2);
+	o->household_id = sqlite3_column_int64(st, 3);
+	sql_col_copy(st, 4, o->name, sizeof o->name);
+	sql_col_copy(st, 5, o->household, sizeof o->household);
+	sql_col_copy(st, 6, o->opened_at, sizeof o->opened_at);
+	sql_col_copy(st, 7, o->source, sizeof o->source);
+	o->temperature = sqlite3_column_int(st, 8);
+	sql_col_copy(st, 9, o->symptoms, sizeof o->symptoms);
+	sql_col_copy(st, 10, o->referred_at, sizeof o->referred_at);
+	sql_col_copy(st, 11, o->clinic, sizeof o->clinic);
+	sql_col_copy(st, 12, o->transport, sizeof o->transport);
+	sql_col_copy(st, 13, o->outcome, sizeof o->outcome);
+	sql_col_copy(st, 14, o->closed_at, sizeof o->closed_at);
+	sql_col_copy(st, 15, o->closed_by, sizeof o->closed_by);
+	o->isolation_id =
+	    sqlite3_column_type(st, 16) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 16);
+}
+
+static int get_by(struct db *db, const char *sql, long long key, struct followup *out,
+		  struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":key", key);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		read_row(st, out);
+	sqlite3_reset(st);
+	return r;
+}
+
+int db_followup_get(struct db *db, long long id, struct followup *out, struct err *e)
+{
+	return get_by(db, SELECT_FU " WHERE f.id = :key AND f.deleted_at IS NULL", id, out, e);
+}
+
+int db_followup_open_of(struct db *db, long long resident_id, struct followup *out, struct err *e)
+{
+	return get_by(db,
+		      SELECT_FU " WHERE f.resident_id = :key AND f.closed_at IS NULL"
+				" AND f.deleted_at IS NULL ORDER BY f.opened_at, f.id LIMIT 1",
+		      resident_id, out, e);
+}
+
+int db_followup_open_for(struct db *db, long long resident_id, const char *source,
+			 const char *source_uuid, const char *at, int temperature,
+			 const char *symptoms, struct err *e)
+{
+	struct settings set;
+	struct followup cur;
+	struct strbuf ch = STRBUF_INIT;
+	sqlite3_stmt *st;
+	char uuid[37], now[20];
+	int r, threshold;
+
+	if (!model_enum_find(followup_source, source))
+		return err_field(e, "source", _("unknown follow-up source \"%s\""), source);
+	r = db_settings_get(db, &set, e);
+	threshold = set.fever_threshold;
+	settings_clear(&set);
+	if (r < 0)
+		return -1;
+	if (!followup_should_open(temperature, symptoms, threshold))
+		return 0;
+	r = db_followup_open_of(db, resident_id, &cur, e);
+	if (r != 0)
+		return r < 0 ? -1 : 0;
+	st = db_stmt(db,
+		     "INSERT INTO followups(uuid, created_at, updated_at, resident_id, opened_at,"
+		     " source, source_uuid, temperature, symptoms) VALUES(:uuid, :now, :now, :rid,"
+		     " :at, :source, :suuid, :t, :sym)",
+		     e);
+	if (!st)
+		return -1;
+	sql_new_record(uuid, now);
+	sql_bind_text(st, ":uuid", uuid);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":rid", resident_id);
+	sql_bind_text(st, ":at", at ? at : now);
+	sql_bind_text(st, ":source", source);
+	sql_bind_text(st, ":suuid", source_uuid);
+	if (temperature)
+		sql_bind_int(st, ":t", temperature);
+	else
+		sql_bind_null(st, ":t");
+	sql_bind_text(st, ":sym", symptoms ? symptoms : "");
+	if (sql_step_done(db, st, e) < 0)
+		return -1;
+	json_open(&ch);
+	json_add_int(&ch, "resident_id", resident_id);
+	json_add_str(&ch, "source", source);
+	json_add_str(&ch, "opened_at", at ? at : now);
+	if (temperature)
+		json_add_int(&ch, "temperature", temperature);
+	if (symptoms && *symptoms)
+		json_add_str(&ch, "symptoms", symptoms);
+	json_close(&ch);
+	r = db_audit(db, "insert", "followups", uuid, strbuf_str(&ch), e);
+	strbuf_free(&ch);
+	return r < 0 ? -1 : 1;
+}
+
+int db_followup_withdraw(struct db *db, const char *source_uuid, struct err *e)
+{
+	sqlite3_stmt *st;
+	char uuid[37], now[20];
+	int r;
+
+	if (!source_uuid)
+		return 0;
+	st = db_stmt(db,
+		     "SELECT uuid FROM followups WHERE source_uuid = :s AND closed_at IS NULL"
+		     " AND referred_at IS NULL AND deleted_at IS NULL",
+		     e);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":s", source_uuid);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		sql_col_copy(st, 0, uuid, sizeof uuid);
+	sqlite3_reset(st);
+	if (r != 1)
+		return r;
+	clock_now(now);
+	st = db_stmt(
+	    db, "UPDATE followups SET deleted_at = :now, updated_at = :now WHERE uuid = :u", e);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":now", now);
+	sql_bind_text(st, ":u", uuid);
+	if (sql_step_done(db, st, e) < 0 ||
+	    db_audit(db, "delete", "followups", uuid, "{\"withdrawn\":\"source undone\"}", e) < 0)
+		return -1;
+	return 1;
+}
+
+/* The live case id, which must still be open for the change. */
+static int get_open(struct db *db, long long id, struct followup *o, struct err *e)
+{
+	int r = db_followup_get(db, id, o, e);
+
+	if (r < 0)
+		return -1;
+	if (r == 0)
+		return err_set(e, _("no follow-up with id %lld"), id);
+	if (o->closed_at[0])
+		return err_set(e, _("this follow-up was already closed at %s"), o->closed_at);
+	return 0;
+}
+
+int db_followup_refer(struct db *db, long long id, const char *at, const char *clinic,
+		      const char *transport, struct err *e)
+{
+	struct followup o;
+	struct strbuf ch = STRBUF_INIT;
+	sqlite3_stmt *st;
+	char now[20], when[20];
+
+	if (!clinic || !*clinic)
+		return err_field(e, "clinic", "%s", _("name the fever clinic"));
+	clock_now(now);
+	if (at && *at &&
+	    (strlen(at) != 16 || at[10] != ' ' || date_parse_iso_prefix(at) < 0 ||
+	     clock_parse_hhmm(at + 11) < 0))
+		return err_field(e, "at", "%s", _("the referral time is YYYY-MM-DD HH:MM"));
+	/* Stored as every *_at is, to the second (check and merge read it so). */
+	if (at && *at)
+		snprintf(when, sizeof when, "%.16s:00", at);
+	else
+		snprintf(when, sizeof when, "%.19s", now);
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (get_open(db, id, &o, e) < 0)
+		goto fail;
+	st = db_stmt(db,
+		     "UPDATE followups SET referred_at = :at, clinic = :clinic,"
+		     " transport = :transport, updated_at = :now WHERE id = :id",
+		     e);
+	if (!st)
+		goto fail;
+	sql_bind_text(st, ":at", when);
+	sql_bind_text(st, ":clinic", clinic);
+	sql_bind_text(st, ":transport", transport && *transport ? transport : NULL);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", id);
+	if (sql_step_done(db, st, e) < 0)
+		goto fail;
+	json_open(&ch);
+	json_add_change(&ch, "referred_at", o.referred_at[0] ? o.referred_at : NULL, when);
+	json_add_change(&ch, "clinic", o.clinic[0] ? o.clinic : NULL, clinic);
+	if (transport && *transport)
+		json_add_change(&ch, "transport", o.transport[0] ? o.transport : NULL, transport);
+	json_close(&ch);
+	if (db_audit(db, "update", "followups", o.uuid, strbuf_str(&ch), e) < 0 ||
+	    db_commit(db, e) < 0) {
+		strbuf_free(&ch);
+		goto fail;
+	}
+	strbuf_free(&ch);
+	return 0;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+/* Starts the isolation of a case closed as isolated; its id, or -1. */
+static long long start_isolation(struct db *db, const struct followup *o,
+				 const struct followup_isolation *iso, struct err *e)
+{
+	struct isolation_new n = {0};
+	struct isolation cur = {0};
+	int r = db_isolation_active_for(db, o->resident_id, &cur, e);
+	long long id = cur.id;
+
+	db_isolation_clear(&cur);
+	if (r != 0) /* already isolated: the case links that isolation */
+		return r < 0 ? -1 : id;
+
+	n.resident_id = o->resident_id;
+	n.kind = iso && iso->kind ? iso->kind : "home";
+	n.site = iso ? iso->site : NULL;
+	n.reason = "symptoms";
+	return db_isolation_start(db, &n, e);
+}
+
+int db_followup_close(struct db *db, long long id, const char *outcome,
+		      const struct followup_isolation *iso, const char *notes, struct err *e)
+{
+	struct followup o;
+	struct strbuf ch = STRBUF_INIT;
+	sqlite3_stmt *st;
+	char now[20];
+	long long staff, iid = -1;
+
+	if (followup_close_check(outcome, e) < 0)
+		return -1;
+	clock_now(now);
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (get_open(db, id, &o, e) < 0)
+		goto fail;
+	if ((staff = db_staff_current_id(db, e)) < 0)
+		goto fail;
+	if (followup_outcome_isolates(outcome) && (iid = start_isolation(db, &o, iso, e)) < 0)
+		goto fail;
+	st =
+	    db_stmt(db,
+		    "UPDATE followups SET outcome = :outcome, closed_at = :now, closed_by = :staff,"
+		    " isolation_id = :iid, notes = coalesce(:notes, notes), updated_at = :now"
+		    " WHERE id = :id",
+		    e);
+	if (!st)
+		goto fail;
+	sql_bind_text(st, ":outcome", outcome);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":staff", staff);
+	sql_bind_id(st, ":iid", iid);
+	sql_bind_text(st, ":notes", notes && *notes ? notes : NULL);
+	sql_bind_int(st, ":id", id);
+	if (sql_step_done(db, st, e) < 0)
+		goto fail;
+	json_open(&ch);
+	json_add_change(&ch, "outcome", NULL, outcome);
+	json_add_change(&ch, "closed_at", NULL, now);
+	if (iid >= 0)
+		json_add_int(&ch, "isolation_id", iid);
+	if (notes && *notes)
+		json_add_str(&ch, "notes", notes);
+	json_close(&ch);
+	if (db_audit(db, "update", "followups", o.uuid, strbuf_str(&ch), e) < 0 ||
+	    db_commit(db, e) < 0) {
+		strbuf_free(&ch);
+		goto fail;
+	}
+	strbuf_free(&ch);
+	return 0;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+int db_followups_open(struct db *db, struct followup **v, int *n, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   SELECT_FU " WHERE f.closed_at IS NULL AND f.deleted_at IS NULL"
+					     " ORDER BY f.opened_at, f.id",
+				   e);
+	int cap = 0, r;
+
+	*v = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*v = xrealloc(*v, (size_t)cap * sizeof **v);
+		}
+		read_row(st, &(*v)[(*n)++]);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+int db_followup_counts(struct db *db, const char *day, struct followup_counts *out, struct err *e)
+{
+	/* followup_open_on in SQL: opened on or before the day, not closed by its end. */
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    "SELECT (SELECT count(*) FROM followups WHERE deleted_at IS NULL"
+		    "  AND opened_at >= :day AND opened_at < date(:day, '+1 day')),"
+		    " (SELECT count(*) FROM followups WHERE deleted_at IS NULL"
+		    "  AND opened_at < date(:day, '+1 day')"
+		    "  AND (closed_at IS NULL OR closed_at >= date(:day, '+1 day'))),"
+		    " (SELECT count(*) FROM followups WHERE deleted_at IS NULL"
+		    "  AND closed_at >= :day AND closed_at < date(:day, '+1 day'))",
+		    e);
+	int r;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":day", day);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		out->opened = sqlite3_column_int(st, 0);
+		out->open = sqlite3_column_int(st, 1);
+		out->closed = sqlite3_column_int(st, 2);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}

@@ -1,0 +1,144 @@
+/* db returnees: the returnee alerts and decisions; see returnees.h. */
+#include "db/returnees.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/json.h"
+#include "core/returnee.h"
+#include "core/settings.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/settings.h"
+#include "db/sql.h"
+#include "db/visitors.h"
+
+int db_returnees(struct db *db, const char *day, int all, struct returnee_alert **v, int *n,
+		 struct err *e)
+{
+	/* The candidates by date; the key-area rule is core/returnee's. */
+	sqlite3_stmt *st = db_stmt(
+	    db,
+	    "SELECT r.id, r.household_id, r.name, h.code, r.returned_from, r.return_date,"
+	    " r.monitoring IS NOT NULL AND r.monitoring <> '',"
+	    " EXISTS (SELECT 1 FROM isolations i WHERE i.resident_id = r.id"
+	    "  AND i.deleted_at IS NULL AND coalesce(i.end_reason, '') <> 'error'"
+	    "  AND (i.end_date IS NULL OR i.start_date >= r.return_date))"
+	    " FROM residents r JOIN households h ON h.id = r.household_id"
+	    " WHERE r.deleted_at IS NULL AND h.deleted_at IS NULL"
+	    " AND r.status IN ('living', 'away') AND r.return_date IS NOT NULL"
+	    " AND r.return_date <= :day AND r.return_date > date(:day, :back)"
+	    " AND coalesce(r.returned_from, '') <> ''"
+	    " ORDER BY r.return_date DESC, h.sort_key, r.id",
+	    e);
+	struct settings set;
+	struct returnee_facts f;
+	char areas[512], back[16];
+	int cap = 0, r;
+
+	*v = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	r = db_settings_get(db, &set, e);
+	memset(&f, 0, sizeof f);
+	f.isolation_days = set.isolation_days;
+	settings_clear(&set);
+	if (r < 0 || db_key_areas_get(db, areas, sizeof areas, e) < 0) {
+		sqlite3_reset(st);
+		return -1;
+	}
+	f.key_areas = areas;
+	if (date_parse_iso(day, &f.today, e) < 0) {
+		sqlite3_reset(st);
+		return -1;
+	}
+	snprintf(back, sizeof back, "-%d days", f.isolation_days);
+	sql_bind_text(st, ":day", day);
+	sql_bind_text(st, ":back", back);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		struct returnee_alert a;
+		int state;
+
+		memset(&a, 0, sizeof a);
+		a.resident_id = sqlite3_column_int64(st, 0);
+		a.household_id = sqlite3_column_int64(st, 1);
+		sql_col_copy(st, 2, a.name, sizeof a.name);
+		sql_col_copy(st, 3, a.household, sizeof a.household);
+		sql_col_copy(st, 4, a.returned_from, sizeof a.returned_from);
+		sql_col_copy(st, 5, a.return_date, sizeof a.return_date);
+		f.returned_from = a.returned_from;
+		if (date_parse_iso(a.return_date, &f.returned, NULL) < 0)
+			continue;
+		f.monitored = sqlite3_column_int(st, 6);
+		f.isolated = sqlite3_column_int(st, 7);
+		state = returnee_state(&f, a.key_area, sizeof a.key_area);
+		if (state == RETURNEE_CLEAR || (!all && state != RETURNEE_ALERT))
+			continue;
+		a.state = state;
+		a.days_since = (int)date_diff(&f.today, &f.returned);
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*v = xrealloc(*v, (size_t)cap * sizeof **v);
+		}
+		(*v)[(*n)++] = a;
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+int db_returnee_monitor(struct db *db, long long resident_id, const char *reason, struct err *e)
+{
+	sqlite3_stmt *st;
+	struct strbuf ch = STRBUF_INIT;
+	char uuid[37], now[20], old[256];
+	int r;
+
+	if (!reason || !*reason)
+		return err_field(e, "reason", "%s",
+				 _("give the reason for home health monitoring without isolation"));
+	if (db_begin(db, e) < 0)
+		return -1;
+	st = db_stmt(db,
+		     "SELECT uuid, monitoring FROM residents WHERE id = :id AND deleted_at IS NULL",
+		     e);
+	if (!st)
+		goto fail;
+	sql_bind_int(st, ":id", resident_id);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		sql_col_copy(st, 0, uuid, sizeof uuid);
+		sql_col_copy(st, 1, old, sizeof old);
+	}
+	sqlite3_reset(st);
+	if (r <= 0) {
+		if (r == 0)
+			err_set(e, _("no resident with id %lld"), resident_id);
+		goto fail;
+	}
+	st = db_stmt(db, "UPDATE residents SET monitoring = :m, updated_at = :now WHERE id = :id", e);
+	if (!st)
+		goto fail;
+	clock_now(now);
+	sql_bind_text(st, ":m", reason);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", resident_id);
+	if (sql_step_done(db, st, e) < 0)
+		goto fail;
+	json_open(&ch);
+	json_add_change(&ch, "monitoring", old[0] ? old : NULL, reason);
+	json_close(&ch);
+	r = db_audit(db, "update", "residents", uuid, strbuf_str(&ch), e);
+	strbuf_free(&ch);
+	if (r < 0 || db_commit(db, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	db_rollback(db);
+	return -1;
+}

@@ -1,0 +1,36 @@
+/* db returnees: residents back from a key area (core/returnee.h): the
+ * alerts of those inside the window with neither an isolation nor a
+ * decision, and the audited decision "home health monitoring, no
+ * isolation: reason" (residents.monitoring). */
+#ifndef DOORSTEP_DB_RETURNEES_H
+#define DOORSTEP_DB_RETURNEES_H
+
+#include "core/err.h"
+
+struct db;
+
+/* A returnee alert, or a row of the returnee list. */
+struct returnee_alert {
+	long long resident_id, household_id;
+	char name[64];
+	char household[64];
+	char returned_from[96];
+	char return_date[11];
+	char key_area[64];
+	int days_since; /* 0 on the return date */
+	int state;	/* enum returnee_state */
+};
+
+/* The live residents (living or away) from a key area inside the window
+ * on day (ISO), as a malloc'd array (*v, *n; free()): all of them when
+ * all, else only those in RETURNEE_ALERT.  Latest return first.  Returns 0
+ * or -1. */
+int db_returnees(struct db *db, const char *day, int all, struct returnee_alert **v, int *n,
+		 struct err *e);
+
+/* Records the decision for resident_id: home health monitoring, no
+ * isolation, with a reason (required); audited as an update of the
+ * resident.  Returns 0 or -1. */
+int db_returnee_monitor(struct db *db, long long resident_id, const char *reason, struct err *e);
+
+#endif

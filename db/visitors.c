@@ -1,0 +1,318 @@
+/* db visitors: the gate's visitor log and the key areas; see visitors.h. */
+#include "db/visitors.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/idcard.h"
+#include "core/json.h"
+#include "core/phone.h"
+#include "core/returnee.h"
+#include "core/settings.h"
+#include "core/strbuf.h"
+#include "core/visitor.h"
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/settings.h"
+#include "db/sql.h"
+#include "db/staff.h"
+
+int db_key_areas_get(struct db *db, char *out, size_t n, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT key_areas FROM settings ORDER BY id LIMIT 1", e);
+	int r;
+
+	if (!st)
+		return -1;
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		sql_col_copy(st, 0, out, n);
+	else
+		snprintf(out, n, "%s", RETURNEE_KEY_AREAS_DEFAULT);
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+int db_key_areas_set(struct db *db, const char *areas, struct err *e)
+{
+	sqlite3_stmt *st;
+	struct strbuf ch = STRBUF_INIT;
+	char old[512], now[20], uuid[37];
+	int r;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (db_key_areas_get(db, old, sizeof old, e) < 0)
+		goto fail;
+	st = db_stmt(db, "UPDATE settings SET key_areas = :k, updated_at = :now", e);
+	if (!st)
+		goto fail;
+	clock_now(now);
+	sql_bind_text(st, ":k", areas ? areas : "");
+	sql_bind_text(st, ":now", now);
+	if (sql_step_done(db, st, e) < 0)
+		goto fail;
+	st = db_stmt(db, "SELECT uuid FROM settings ORDER BY id LIMIT 1", e);
+	if (!st)
+		goto fail;
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		sql_col_copy(st, 0, uuid, sizeof uuid);
+	sqlite3_reset(st);
+	if (r != 1)
+		goto fail;
+	json_open(&ch);
+	json_add_change(&ch, "key_areas", old, areas ? areas : "");
+	json_close(&ch);
+	r = db_audit(db, "update", "settings", uuid, strbuf_str(&ch), e);
+	strbuf_free(&ch);
+	if (r < 0 || db_commit(db, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+/* Checks and normalises what was typed; fills the canonical phone and ID. */
+static int check_new(struct db *db, const struct visitor_new *v, char *phone, char *idn,
+		     long long *hh, struct err *e)
+{
+	struct idcard card;
+	struct date today, arrived;
+	sqlite3_stmt *st;
+	int type, r;
+
+	clock_today(&today);
+	if (!v->name || !*v->name)
+		return err_field(e, "name", "%s", _("the visitor's name is required"));
+	if (!v->temperature)
+		return err_field(e, "temperature", "%s", _("take the visitor's temperature"));
+	if (v->phone && *v->phone && phone_parse(v->phone, phone, PHONE_MAX, e) < 0)
+		return -1;
+	type = idcard_type_from_code(v->id_type ? v->id_type : "id");
+	if (type < 0)
+		return err_field(e, "id_type", _("unknown document type \"%s\""), v->id_type);
+	if (v->id_number && *v->id_number) {
+		if (idcard_parse(v->id_number, (enum idcard_type)type, &today, &card, e) < 0)
+			return -1;
+		snprintf(idn, 40, "%s", card.number);
+	}
+	if (v->arrived_date && *v->arrived_date) {
+		if (date_parse_iso(v->arrived_date, &arrived, e) < 0) {
+			if (e)
+				snprintf(e->field, sizeof e->field, "arrived_date");
+			return -1;
+		}
+		if (date_cmp(&arrived, &today) > 0)
+			return err_field(e, "arrived_date", "%s",
+					 _("the arrival date is in the future"));
+	}
+	*hh = -1;
+	if (v->household && *v->household) {
+		st = db_stmt(db, "SELECT id FROM households WHERE code = :c AND deleted_at IS NULL",
+			     e);
+		if (!st)
+			return -1;
+		sql_bind_text(st, ":c", v->household);
+		r = sql_step_row(db, st, e);
+		if (r == 1)
+			*hh = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (r <= 0)
+			return r < 0 ? -1
+				     : err_field(e, "household", _("no household with code %s"),
+						 v->household);
+	}
+	return 0;
+}
+
+long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitted, char *why,
+			 size_t n, struct err *e)
+{
+	struct visitor_facts f;
+	struct settings set = {0};
+	enum visitor_verdict verdict;
+	struct strbuf reason = STRBUF_INIT, ch = STRBUF_INIT;
+	char phone[PHONE_MAX] = "", idn[40] = "", areas[512], uuid[37], now[20];
+	sqlite3_stmt *st;
+	long long hh, id = -1, staff;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (check_new(db, v, phone, idn, &hh, e) < 0 || db_settings_get(db, &set, e) < 0 ||
+	    db_key_areas_get(db, areas, sizeof areas, e) < 0 ||
+	    (staff = db_staff_current_id(db, e)) < 0)
+		goto out;
+	memset(&f, 0, sizeof f);
+	f.temperature = v->temperature;
+	f.fever_threshold = set.fever_threshold;
+	f.isolation_days = set.isolation_days;
+	clock_today(&f.today);
+	f.from_key_area = returnee_from_key_area(v->from_place, areas, f.key_area, sizeof f.key_area);
+	f.has_arrived = v->arrived_date && *v->arrived_date &&
+			date_parse_iso(v->arrived_date, &f.arrived, NULL) == 0;
+	verdict = visitor_decide(&f);
+	visitor_refusal_text(verdict, &f, &reason);
+	st = db_stmt(db,
+		     "INSERT INTO visitors(uuid, created_at, updated_at, name, phone, id_type,"
+		     " id_number, from_place, arrived_date, household_id, reason, temperature,"
+		     " time_in, admitted, refusal, checkpoint_id, staff_id) VALUES(:uuid, :now,"
+		     " :now, :name, :phone, :idt, :idn, :from, :arr, :hh, :reason, :t, :now, :adm,"
+		     " :refusal, :cp, :staff)",
+		     e);
+	if (!st)
+		goto out;
+	sql_new_record(uuid, now);
+	sql_bind_text(st, ":uuid", uuid);
+	sql_bind_text(st, ":now", now);
+	sql_bind_text(st, ":name", v->name);
+	sql_bind_text(st, ":phone", phone[0] ? phone : NULL);
+	sql_bind_text(st, ":idt", v->id_type ? v->id_type : "id");
+	sql_bind_text(st, ":idn", idn[0] ? idn : NULL);
+	sql_bind_text(st, ":from", v->from_place ? v->from_place : "");
+	sql_bind_text(st, ":arr", v->arrived_date && *v->arrived_date ? v->arrived_date : NULL);
+	sql_bind_id(st, ":hh", hh);
+	sql_bind_text(st, ":reason", v->reason && *v->reason ? v->reason : NULL);
+	sql_bind_int(st, ":t", v->temperature);
+	sql_bind_int(st, ":adm", verdict == VISITOR_ADMITTED);
+	sql_bind_text(st, ":refusal", reason.len ? strbuf_str(&reason) : NULL);
+	sql_bind_id(st, ":cp", v->checkpoint_id);
+	sql_bind_int(st, ":staff", staff);
+	if (sql_step_done(db, st, e) < 0)
+		goto out;
+	id = sqlite3_last_insert_rowid(db_handle(db));
+	json_open(&ch);
+	json_add_str(&ch, "name", v->name);
+	json_add_str(&ch, "from_place", v->from_place ? v->from_place : "");
+	json_add_int(&ch, "temperature", v->temperature);
+	json_add_int(&ch, "admitted", verdict == VISITOR_ADMITTED);
+	if (reason.len)
+		json_add_str(&ch, "refusal", strbuf_str(&reason));
+	json_close(&ch);
+	if (db_audit(db, "insert", "visitors", uuid, strbuf_str(&ch), e) < 0 ||
+	    db_commit(db, e) < 0)
+		id = -1;
+out:
+	if (id < 0) {
+		db_rollback(db);
+	} else {
+		if (admitted)
+			*admitted = verdict == VISITOR_ADMITTED;
+		if (why && n)
+			snprintf(why, n, "%s", reason.len ? strbuf_str(&reason) : "");
+	}
+	strbuf_free(&reason);
+	strbuf_free(&ch);
+	settings_clear(&set);
+	return id;
+}
+
+int db_visitor_leave(struct db *db, long long id, struct err *e)
+{
+	sqlite3_stmt *st;
+	char uuid[37], now[20], out[20] = "";
+	int r, admitted = 0;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	st = db_stmt(db,
+		     "SELECT uuid, admitted, time_out FROM visitors WHERE id = :id"
+		     " AND deleted_at IS NULL",
+		     e);
+	if (!st)
+		goto fail;
+	sql_bind_int(st, ":id", id);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		sql_col_copy(st, 0, uuid, sizeof uuid);
+		admitted = sqlite3_column_int(st, 1);
+		sql_col_copy(st, 2, out, sizeof out);
+	}
+	sqlite3_reset(st);
+	if (r <= 0) {
+		if (r == 0)
+			err_set(e, _("no visitor with id %lld"), id);
+		goto fail;
+	}
+	if (!admitted) {
+		err_set(e, "%s", _("this visitor was refused entry"));
+		goto fail;
+	}
+	if (out[0]) {
+		err_set(e, _("this visitor already left at %s"), out);
+		goto fail;
+	}
+	st = db_stmt(db, "UPDATE visitors SET time_out = :now, updated_at = :now WHERE id = :id", e);
+	if (!st)
+		goto fail;
+	clock_now(now);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", id);
+	if (sql_step_done(db, st, e) < 0)
+		goto fail;
+	{
+		struct strbuf ch = STRBUF_INIT;
+
+		json_open(&ch);
+		json_add_change(&ch, "time_out", NULL, now);
+		json_close(&ch);
+		r = db_audit(db, "update", "visitors", uuid, strbuf_str(&ch), e);
+		strbuf_free(&ch);
+	}
+	if (r < 0 || db_commit(db, e) < 0)
+		goto fail;
+	return 0;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+int db_visitors_day(struct db *db, const char *day, struct visitor_row **v, int *n,
+		    struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(
+	    db,
+	    "SELECT x.id, x.time_in, x.time_out, x.name, x.phone, x.id_number, x.from_place,"
+	    " h.code, x.reason, x.temperature, x.admitted, x.refusal, s.name FROM visitors x"
+	    " LEFT JOIN households h ON h.id = x.household_id LEFT JOIN staff s ON s.id = x.staff_id"
+	    " WHERE x.deleted_at IS NULL AND x.time_in >= :day AND x.time_in < date(:day, '+1 day')"
+	    " ORDER BY x.time_in, x.id",
+	    e);
+	int cap = 0, r;
+
+	*v = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":day", day);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		struct visitor_row *o;
+
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*v = xrealloc(*v, (size_t)cap * sizeof **v);
+		}
+		o = &(*v)[(*n)++];
+		memset(o, 0, sizeof *o);
+		o->id = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, o->time_in, sizeof o->time_in);
+		sql_col_copy(st, 2, o->time_out, sizeof o->time_out);
+		sql_col_copy(st, 3, o->name, sizeof o->name);
+		sql_col_copy(st, 4, o->phone, sizeof o->phone);
+		sql_col_copy(st, 5, o->id_number, sizeof o->id_number);
+		sql_col_copy(st, 6, o->from_place, sizeof o->from_place);
+		sql_col_copy(st, 7, o->household, sizeof o->household);
+		sql_col_copy(st, 8, o->reason, sizeof o->reason);
+		o->temperature = sqlite3_column_int(st, 9);
+		o->admitted = sqlite3_column_int(st, 10);
+		sql_col_copy(st, 11, o->refusal, sizeof o->refusal);
+		sql_col_copy(st, 12, o->staff, sizeof o->staff);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}

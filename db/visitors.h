@@ -1,0 +1,69 @@
+/* db visitors: the visitor log at the gate (外来人员登记, core/visitor.h)
+ * and the key areas setting (core/returnee.h).
+ *
+ * Every visitor is logged, admitted or refused; the refusal's reason is
+ * kept.  Each write has its audit row in the same transaction. */
+#ifndef DOORSTEP_DB_VISITORS_H
+#define DOORSTEP_DB_VISITORS_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+
+struct db;
+
+/* The settings' key areas ("湖北,武汉") into out (n bytes).  Returns 0 or -1. */
+int db_key_areas_get(struct db *db, char *out, size_t n, struct err *e);
+
+/* Sets the key areas (names separated by commas; empty: none).  Audited as
+ * a settings update.  Returns 0 or -1. */
+int db_key_areas_set(struct db *db, const char *areas, struct err *e);
+
+/* What the gate form typed. */
+struct visitor_new {
+	const char *name;	  /* required */
+	const char *phone;	  /* optional; checked like a resident's */
+	const char *id_type;	  /* "id" (default), passport, hkmo, tw, other */
+	const char *id_number;	  /* optional; checked like a resident's */
+	const char *from_place;	  /* where they come from */
+	const char *arrived_date; /* ISO, optional */
+	const char *household;	  /* the code of the household visited, optional */
+	const char *reason;
+	int temperature;	  /* tenths, required */
+	long long checkpoint_id;  /* -1: none */
+};
+
+/* Logs a visitor now, deciding entry (core/visitor).  Refused (field
+ * named, nothing written) for a missing name or temperature, a bad phone or
+ * document number, an unknown household code, an arrival in the future.
+ * Returns the id with *admitted (1 or 0) and the refusal's reason in why
+ * (n bytes, "" when admitted), or -1. */
+long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitted, char *why,
+			 size_t n, struct err *e);
+
+/* Records that an admitted visitor left, now.  Refused for a refused or
+ * already gone visitor.  Returns 0 or -1. */
+int db_visitor_leave(struct db *db, long long id, struct err *e);
+
+/* One logged visitor as listed. */
+struct visitor_row {
+	long long id;
+	char time_in[20], time_out[20];
+	char name[64];
+	char phone[32];
+	char id_number[40]; /* full: the caller masks it */
+	char from_place[96];
+	char household[64];
+	char reason[96];
+	int temperature;
+	int admitted;
+	char refusal[160];
+	char staff[64];
+};
+
+/* The visitors who came in on day (ISO), in order of arrival, into a
+ * malloc'd array (*v, *n; free()).  Returns 0 or -1. */
+int db_visitors_day(struct db *db, const char *day, struct visitor_row **v, int *n,
+		    struct err *e);
+
+#endif

@@ -1,0 +1,120 @@
+/* test_gate_fever: the gate and the fevers (外出体温).  3-2-501's child had
+ * 39.0 on this morning's round: its pass is refused, the reason naming him
+ * and the reading.  3-2-502 goes out with a temperature typed at the gate:
+ * 38.5 refuses the outing, opens a follow-up and writes no outing; then the
+ * household is refused like an isolated one; 5-1-101 with 36.6 goes out,
+ * the reading kept with the outing.  In Chinese, at 80x24. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "harness.h"
+
+static char *dir, *db;
+
+static const char seed[] =
+    "INSERT INTO households(uuid, created_at, updated_at, code, sort_key) VALUES"
+    " ('h1', '2020-02-01 00:00:00', '2020-02-01 00:00:00', '3-2-501', '03-02-2501'),"
+    " ('h2', '2020-02-01 00:00:00', '2020-02-01 00:00:00', '3-2-502', '03-02-2502'),"
+    " ('h3', '2020-02-01 00:00:00', '2020-02-01 00:00:00', '5-1-101', '05-01-2101');"
+    "INSERT INTO residents(uuid, created_at, updated_at, household_id, name, relation, pinyin)"
+    " VALUES ('r1', '2020-02-01 00:00:00', '2020-02-01 00:00:00', 1, '王建国', 'head', 'wjg'),"
+    " ('r2', '2020-02-01 00:00:00', '2020-02-01 00:00:00', 1, '王小明', 'child', 'wxm'),"
+    " ('r3', '2020-02-01 00:00:00', '2020-02-01 00:00:00', 2, '刘芳', 'head', 'lf'),"
+    " ('r4', '2020-02-01 00:00:00', '2020-02-01 00:00:00', 3, '陈明', 'head', 'cm');"
+    "INSERT INTO checkpoints(uuid, created_at, updated_at, name) VALUES"
+    " ('c1', '2020-02-01 00:00:00', '2020-02-01 00:00:00', '东门卡点');"
+    "INSERT INTO passes(uuid, created_at, updated_at, pass_no, household_id, issued_date)"
+    " VALUES ('p1', '2020-02-01 00:00:00', '2020-02-01 00:00:00', '01000015', 1, '2020-02-01'),"
+    " ('p2', '2020-02-01 00:00:00', '2020-02-01 00:00:00', '01000028', 2, '2020-02-01'),"
+    " ('p3', '2020-02-01 00:00:00', '2020-02-01 00:00:00', '01000031', 3, '2020-02-01');"
+    "INSERT INTO followups(uuid, created_at, updated_at, resident_id, opened_at, source,"
+    " temperature) VALUES ('f1', '2020-02-15 08:10:00', '2020-02-15 08:10:00', 2,"
+    " '2020-02-15 08:10:00', 'round', 390);";
+
+static void sql_is(struct harness *h, const char *sql, const char *want)
+{
+	char *got = harness_sql(db, sql);
+
+	HCHECK(h, got && !strcmp(got, want), "%s\n  gave \"%s\", want \"%s\"", sql,
+	       got ? got : "(sqlite3 failed)", want);
+	free(got);
+}
+
+static void scan(struct harness *h, const char *pass_no)
+{
+	harness_type(h, pass_no);
+	harness_key(h, "Enter");
+}
+
+int main(void)
+{
+	const char *init[] = {"--db", NULL, "init", "--community", "幸福里社区", NULL};
+	const char *ienv[] = {"DOORSTEP_NOW=2020-02-15 08:00:00", NULL};
+	const char *env[] = {"DOORSTEP_NOW=2020-02-15 09:30:00", "NO_COLOR=1", "LANG=zh_CN.UTF-8",
+			     "LC_ALL=zh_CN.UTF-8", NULL};
+	const char *args[] = {"--db", NULL, "--staff", "李强", NULL};
+	struct harness_opts o = {.rows = 24, .cols = 80, .env = env, .args = args};
+	struct harness *h;
+	char *out = NULL, *no;
+	int st;
+
+	dir = harness_tmpdir();
+	db = malloc(strlen(dir) + 16);
+	sprintf(db, "%s/t.db", dir);
+	init[1] = args[1] = db;
+	HCHECK(NULL, harness_run(ienv, init, &out, 5000) == 0, "init failed: %s", out);
+	free(out);
+	free(harness_sql(db, seed));
+
+	h = harness_start(&o);
+	HCHECK(NULL, h != NULL, "harness_start failed");
+	HWAIT(h, "今日", 5000);
+	harness_type(h, "8");
+	HWAIT(h, "东门卡点", 3000);
+	/* 3-2-501: 王小明 had 39.0 on the round */
+	scan(h, "01000015");
+	HWAIT(h, "不允许外出", 3000);
+	HWAIT(h, "王小明", 3000);
+	HWAIT(h, "39.0 °C", 3000);
+	harness_type(h, "o");
+	HWAIT(h, "发热随访未结案", 3000);
+	sql_is(h, "SELECT count(*) FROM pass_events", "0");
+
+	/* 3-2-502: 38.5 at the gate */
+	scan(h, "01000028");
+	HWAIT(h, "允许外出", 3000);
+	harness_type(h, "t");
+	HWAIT(h, "外出测温", 3000);
+	harness_key(h, "Tab");
+	harness_key(h, "Tab");
+	harness_type(h, "385");
+	harness_key(h, "F10");
+	HWAIT(h, "38.5 °C 为发热，已建立随访", 3000);
+	sql_is(h, "SELECT count(*) FROM pass_events", "0");
+	sql_is(h, "SELECT r.name, f.source, f.temperature FROM followups f"
+		  " JOIN residents r ON r.id = f.resident_id WHERE f.source = 'gate'",
+	       "刘芳|gate|385");
+	scan(h, "01000028");
+	HWAIT(h, "刘芳有未结案的发热随访", 3000);
+
+	/* 5-1-101: 36.6, out */
+	scan(h, "01000031");
+	HWAIT(h, "允许外出", 3000);
+	harness_type(h, "t");
+	HWAIT(h, "外出测温", 3000);
+	harness_key(h, "Tab");
+	harness_key(h, "Tab");
+	harness_type(h, "36.6");
+	harness_key(h, "F10");
+	HWAIT(h, "已登记外出，体温 36.6 °C", 3000);
+	sql_is(h, "SELECT direction, temperature, resident_id FROM pass_events", "out|366|4");
+	harness_type(h, "q");
+	HCHECK(h, harness_wait_exit(h, 5000, &st), "did not quit");
+	harness_free(&h);
+	harness_rmdir(dir);
+	free(dir);
+	free(db);
+	return 0;
+}
