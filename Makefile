@@ -13,7 +13,7 @@ VERSION := 0.1.0
 # -dev package goes into tools/deps.sh).  PKGS are pkg-config modules,
 # LIBS_L libraries without a .pc file (given as -l flags).
 PKGS     := ncursesw sqlite3 pangocairo libzip expat freexl xlsxwriter
-LIBS_L   := csv m
+LIBS_L   := csv zint m
 TEST_PKGS := vterm
 TEST_LIBS_L := cmocka util
 

@@ -7,6 +7,7 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/phone.h"
 #include "core/temperature.h"
 #include "core/textsafe.h"
 #include "core/xalloc.h"
@@ -25,6 +26,19 @@ void settings_defaults(struct settings *s)
 	strcpy(s->pm_cutoff, "20:00");
 	s->outing_days = 2;
 	s->out_alert_hours = 4;
+	s->notice_days = 7;
+}
+
+/* A supervision phone is a number phone_parse takes, or a short service
+ * line of 3-6 digits (12345, the citizens' hotline). */
+static int supervision_phone_ok(const char *p)
+{
+	char canon[PHONE_MAX];
+	size_t n = strlen(p);
+
+	if (n >= 3 && n <= 6 && strspn(p, "0123456789") == n)
+		return 1;
+	return phone_parse(p, canon, sizeof canon, NULL) == 0;
 }
 
 int settings_parse_fever(const char *text, int *tenths, struct err *e)
@@ -85,5 +99,11 @@ int settings_validate(const struct settings *s, struct err *e)
 		return err_field(e, "outing_days", _("days between outings must be 0-30"));
 	if (s->out_alert_hours < 1 || s->out_alert_hours > 48)
 		return err_field(e, "out_alert_hours", _("the out-alert hours must be 1-48"));
+	if (s->notice_days < 1 || s->notice_days > 90)
+		return err_field(e, "notice_days", _("the notice period must be 1-90 days"));
+	if (s->supervision_phone[0] && !supervision_phone_ok(s->supervision_phone))
+		return err_field(e, "supervision_phone",
+				 _("the supervision phone must be a phone number or a service line "
+				   "such as 12345"));
 	return 0;
 }

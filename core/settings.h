@@ -20,6 +20,8 @@ struct settings {
 	int outing_days;       /* days between a household's outings, default 2 */
 	int out_alert_hours;   /* people out longer than this are listed, default 4 */
 	char *last_staff;      /* the staff picked at the last start */
+	int notice_days;       /* how long the donation notice is posted, default 7 */
+	char supervision_phone[32]; /* 监督电话 on the donation notice, "" when none */
 };
 
 /* The fever threshold's range, tenths of a degree. */

@@ -1,10 +1,14 @@
 /* sheet: the sheet model and its pagination; see sheet.h. */
 #include "core/sheet.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strbuf.h"
+#include "core/textwidth.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 #define MM (72.0 / 25.4)
@@ -22,8 +26,10 @@ struct sheet *sheet_new(const char *title, enum sheet_orientation orientation)
 static void table_free(struct sheet_table *t)
 {
 	for (int r = 0; r < t->nrows; r++) {
-		for (int c = 0; c < t->ncols; c++)
+		for (int c = 0; c < t->ncols; c++) {
 			free(t->rows[r].cells[c].text);
+			free(t->rows[r].cells[c].barcode);
+		}
 		free(t->rows[r].cells);
 	}
 	for (int c = 0; c < t->ncols; c++)
@@ -112,6 +118,11 @@ void sheet_table_empty_set(struct sheet_table *t, const char *text)
 	t->empty = xstrdup(text ? text : "");
 }
 
+void sheet_table_key_set(struct sheet_table *t, int col)
+{
+	t->key = col;
+}
+
 void sheet_column_add(struct sheet_table *t, const char *title, int width, enum sheet_align align)
 {
 	t->cols = xrealloc(t->cols, (size_t)(t->ncols + 1) * sizeof *t->cols);
@@ -150,16 +161,79 @@ static struct sheet_cell *next_cell(struct sheet_table *t)
 	return NULL;
 }
 
-static int count_lines(const char *s)
+/* Where a line of text that must be cut within its first n bytes is best
+ * cut: after the last space or CJK punctuation in its second half, so that
+ * "宏达物业 有限公司" breaks at the space; else at n. */
+static size_t break_at(const char *s, size_t n)
 {
+	static const char *const after[] = {" ", "，", "、", "；", "：", "·", "）", "/", NULL};
+	size_t best = 0;
+
+	for (size_t i = n / 2; i < n; i++)
+		for (int k = 0; after[k]; k++)
+			if (!strncmp(s + i, after[k], strlen(after[k])) &&
+			    i + strlen(after[k]) <= n && i + strlen(after[k]) > best)
+				best = i + strlen(after[k]);
+	return best ? best : n;
+}
+
+void sheet_wrap(const char *text, int cols, struct strbuf *out)
+{
+	const char *s = text ? text : "";
+
+	if (cols < 2)
+		cols = 2;
+	for (;;) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+		char *line = xstrndup(s, len);
+		const char *p = line;
+
+		/* a line is cut only where it no longer fits, never inside a character */
+		while (textwidth_utf8(p) > cols) {
+			size_t n = textwidth_cut(p, cols, NULL);
+
+			if (n == 0) { /* one character wider than the column: it stands alone */
+				uint32_t cp;
+
+				n = utf8_decode(p, &cp);
+			}
+			n = break_at(p, n);
+			{
+				size_t keep = n;
+
+				while (keep > 1 && p[keep - 1] == ' ')
+					keep--;
+				strbuf_add(out, p, keep);
+			}
+			strbuf_putc(out, '\n');
+			p += n;
+			while (*p == ' ')
+				p++;
+		}
+		strbuf_puts(out, p);
+		free(line);
+		if (!nl)
+			break;
+		strbuf_putc(out, '\n');
+		s = nl + 1;
+	}
+}
+
+int sheet_text_lines(const char *text, int cols)
+{
+	struct strbuf b = STRBUF_INIT;
 	int n = 1;
 
-	for (; *s; s++)
-		n += *s == '\n';
+	sheet_wrap(text, cols, &b);
+	for (const char *p = strbuf_str(&b); *p; p++)
+		n += *p == '\n';
+	strbuf_free(&b);
 	return n;
 }
 
-static void fill(struct sheet_table *t, char *text, int boxes)
+/* Fills the next cell; returns it, or NULL when the row was full. */
+static struct sheet_cell *fill(struct sheet_table *t, char *text, int boxes)
 {
 	struct sheet_cell *c = next_cell(t);
 	struct sheet_row *r = &t->rows[t->nrows - 1];
@@ -167,15 +241,16 @@ static void fill(struct sheet_table *t, char *text, int boxes)
 
 	if (!c) {
 		free(text);
-		return;
+		return NULL;
 	}
 	c->text = text;
 	c->boxes = boxes;
-	lines = count_lines(text);
+	lines = sheet_text_lines(text, t->cols[c - r->cells].width);
 	if (boxes > lines)
 		lines = boxes;
 	if (lines > r->lines)
 		r->lines = lines;
+	return c;
 }
 
 void sheet_cell(struct sheet_table *t, const char *text)
@@ -193,6 +268,20 @@ void sheet_cellf(struct sheet_table *t, const char *fmt, ...)
 	n = vasprintf(&s, fmt, ap);
 	va_end(ap);
 	fill(t, n < 0 ? xstrdup("") : s, 0);
+}
+
+void sheet_cell_barcode(struct sheet_table *t, const char *data, const char *text)
+{
+	struct sheet_cell *c = fill(t, xstrdup(text ? text : ""), 0);
+	struct sheet_row *r = &t->rows[t->nrows - 1];
+	int lines;
+
+	if (!c)
+		return;
+	c->barcode = xstrdup(data ? data : "");
+	lines = SHEET_BARCODE_LINES + sheet_text_lines(c->text, t->cols[c - r->cells].width);
+	if (lines > r->lines)
+		r->lines = lines;
 }
 
 void sheet_cell_boxes(struct sheet_table *t, int n)
@@ -224,67 +313,107 @@ double sheet_row_height(const struct sheet_table *t, const struct sheet_row *r,
 	return (r ? r->lines : 1) * line;
 }
 
-static void emit(struct sheet_pages *p, int *cap, int page, int table, int first, int count,
-		 int caption)
+static void emit(struct sheet_pages *p, int *cap, const struct sheet_slice *sl)
 {
 	if (p->nslices == *cap) {
 		*cap = *cap ? *cap * 2 : 16;
 		p->slices = xrealloc(p->slices, (size_t)*cap * sizeof *p->slices);
 	}
-	p->slices[p->nslices++] = (struct sheet_slice){page, table, first, count, caption};
+	p->slices[p->nslices++] = *sl;
+}
+
+/* The pagination's state: the page being filled and how far down it is. */
+struct pager {
+	const struct sheet_geometry *g;
+	struct sheet_pages *out;
+	double avail, y;
+	int page, cap;
+};
+
+static void new_page(struct pager *pg)
+{
+	pg->page++;
+	pg->y = 0;
+}
+
+/* Lays out one table with rows, splitting a row at a line boundary only
+ * when it is taller than a whole page (or than the room left, when at
+ * least two lines of it fit there). */
+static void paginate_rows(struct pager *pg, int ti, const struct sheet_table *t)
+{
+	const struct sheet_geometry *g = pg->g;
+	double line = t->flags & SHEET_TABLE_FORM ? g->line_form : g->line_list;
+	double head = t->flags & SHEET_TABLE_NOHEAD ? 0 : g->colhead_h;
+	double cap_h = t->caption ? g->caption_h : 0;
+	int r = 0, line0 = 0, first = 1;
+
+	while (r < t->nrows) {
+		struct sheet_slice sl = {pg->page, ti, r, 0, first && t->caption, line0, 0};
+		double hdr = (first ? cap_h : 0) + head;
+		double need = (t->rows[r].lines - line0) * line;
+
+		if (pg->y > 0 && pg->y + hdr + need > pg->avail &&
+		    (hdr + need <= pg->avail || pg->y + hdr + 2 * line > pg->avail)) {
+			new_page(pg);
+			sl.page = pg->page;
+		}
+		pg->y += hdr;
+		while (r < t->nrows) {
+			int left = t->rows[r].lines - (r == sl.first ? line0 : 0);
+			int room = (int)((pg->avail - pg->y) / line + 1e-9);
+
+			if (left * line <= pg->avail - pg->y + 1e-9) {
+				pg->y += left * line;
+				sl.count++;
+				r++;
+				line0 = 0;
+				continue;
+			}
+			/* a row that would fit a fresh page waits for it */
+			if (sl.count > 0 && left * line <= pg->avail - head)
+				break;
+			if (room < 1 && sl.count == 0)
+				room = 1; /* never an empty slice: the page would repeat forever */
+			if (room < 1 || (sl.count > 0 && room < 2))
+				break;
+			sl.count++;
+			sl.line1 = (r == sl.first ? line0 : 0) + room;
+			line0 = sl.line1;
+			pg->y += room * line;
+			break;
+		}
+		emit(pg->out, &pg->cap, &sl);
+		first = 0;
+		if (r < t->nrows)
+			new_page(pg);
+	}
+	pg->y += g->table_gap;
 }
 
 void sheet_paginate(const struct sheet *s, const struct sheet_geometry *g, struct sheet_pages *out)
 {
-	double avail = g->page_h - 2 * g->margin - g->header_h - g->footer_h;
-	double y = 0;
-	int page = 0, cap = 0;
+	struct pager pg = {g, out, g->page_h - 2 * g->margin - g->header_h - g->footer_h, 0, 0, 0};
 
 	memset(out, 0, sizeof *out);
 	for (int ti = 0; ti < s->ntables; ti++) {
 		const struct sheet_table *t = s->tables[ti];
-		double head = t->flags & SHEET_TABLE_NOHEAD ? 0 : g->colhead_h;
-		double cap_h = t->caption ? g->caption_h : 0;
-		int r = 0, first = 1;
 
 		if (t->nrows == 0) {
-			double need = cap_h + head + sheet_row_height(t, NULL, g);
+			double need = (t->caption ? g->caption_h : 0) +
+				      (t->flags & SHEET_TABLE_NOHEAD ? 0 : g->colhead_h) +
+				      sheet_row_height(t, NULL, g);
+			struct sheet_slice sl = {0, ti, 0, 0, t->caption != NULL, 0, 0};
 
-			if (y > 0 && y + need > avail) {
-				page++;
-				y = 0;
-			}
-			emit(out, &cap, page, ti, 0, 0, t->caption != NULL);
-			y += need + g->table_gap;
+			if (pg.y > 0 && pg.y + need > pg.avail)
+				new_page(&pg);
+			sl.page = pg.page;
+			emit(out, &pg.cap, &sl);
+			pg.y += need + g->table_gap;
 			continue;
 		}
-		while (r < t->nrows) {
-			double hdr = (first ? cap_h : 0) + head;
-			int start = r;
-
-			if (y > 0 && y + hdr + sheet_row_height(t, &t->rows[r], g) > avail) {
-				page++;
-				y = 0;
-			}
-			y += hdr;
-			while (r < t->nrows) {
-				double h = sheet_row_height(t, &t->rows[r], g);
-
-				if (r > start && y + h > avail)
-					break;
-				y += h;
-				r++;
-			}
-			emit(out, &cap, page, ti, start, r - start, first && t->caption);
-			first = 0;
-			if (r < t->nrows) {
-				page++;
-				y = 0;
-			}
-		}
-		y += g->table_gap;
+		paginate_rows(&pg, ti, t);
 	}
-	out->npages = page + 1;
+	out->npages = pg.page + 1;
 }
 
 void sheet_pages_free(struct sheet_pages *p)

@@ -5,12 +5,16 @@
  * default).  A table has columns (title, width in text columns, alignment)
  * and rows of cells; a cell holds one or more lines of text ('\n' separates
  * them) or a number of empty boxes to fill in by hand, one per line.  Text
- * is never wrapped: a line too long for its cell is ellipsised, so a row's
- * height is known before any font is loaded.
+ * is never cut: a line wider than its column wraps (sheet_wrap, by display
+ * width, at a space or CJK punctuation where it can) and the row grows, so
+ * a row's height is known before any font is loaded.
  *
- * Pagination is pure arithmetic on that height (sheet_paginate): rows are
- * never split, the column headers repeat on every page, and every page
- * carries the header, the note, the signature lines and "第 X 页 共 Y 页".
+ * Pagination is pure arithmetic on that height (sheet_paginate): a row moves
+ * whole to the next page when it fits there; one taller than a page (a
+ * household of 40) is split at a line boundary and continues on the next
+ * page, its key cell marked （续）.  The column headers repeat on every
+ * page, and every page carries the header, the note, the signature lines
+ * and "第 X 页 共 Y 页".
  * The text renderer (core/sheet_text.h) and the PDF renderer
  * (core/sheet_pdf.h) draw the same model; the PDF one uses this pagination.
  *
@@ -29,6 +33,8 @@
 
 #include <stdarg.h>
 
+#include "core/strbuf.h"
+
 enum sheet_orientation {
 	SHEET_PORTRAIT,
 	SHEET_LANDSCAPE,
@@ -44,6 +50,7 @@ enum sheet_table_flags {
 	SHEET_TABLE_LIST = 0,	     /* a listing: compact lines */
 	SHEET_TABLE_FORM = 1 << 0,   /* a paper form: taller lines for handwriting */
 	SHEET_TABLE_NOHEAD = 1 << 1, /* no column header row (key/value tables) */
+	SHEET_TABLE_PLAIN = 1 << 2,  /* no rules at all: text placed on the page (a seal's place) */
 };
 
 enum sheet_row_flags {
@@ -57,9 +64,13 @@ struct sheet_column {
 };
 
 struct sheet_cell {
-	char *text; /* lines separated by '\n'; "" when empty; owned */
-	int boxes;  /* empty boxes to fill in by hand, one per line (0: none) */
+	char *text;    /* lines separated by '\n'; "" when empty; owned */
+	int boxes;     /* empty boxes to fill in by hand, one per line (0: none) */
+	char *barcode; /* Code 128 data drawn above the text, or NULL; owned */
 };
+
+/* The lines a barcode takes in the PDF: the bars, then its digits. */
+#define SHEET_BARCODE_LINES 4
 
 struct sheet_row {
 	struct sheet_cell *cells; /* ncols of them */
@@ -75,6 +86,7 @@ struct sheet_table {
 	struct sheet_row *rows;
 	int nrows, cap;
 	char *empty; /* shown in place of rows when there are none, e.g. "（无）" */
+	int key;     /* the column naming a row (户号), marked （续） where a row continues */
 };
 
 struct sheet_field {
@@ -118,6 +130,10 @@ struct sheet_table *sheet_table_add(struct sheet *s, const char *caption, int fl
 /* Sets the text shown when the table has no row (copied). */
 void sheet_table_empty_set(struct sheet_table *t, const char *text);
 
+/* Sets the column that names a row (default 0), repeated and marked （续）
+ * at the top of a page where a split row continues. */
+void sheet_table_key_set(struct sheet_table *t, int col);
+
 /* Appends a column.  Columns must all be added before the first row. */
 void sheet_column_add(struct sheet_table *t, const char *title, int width, enum sheet_align align);
 
@@ -129,6 +145,12 @@ void sheet_row_add(struct sheet_table *t, int flags);
 /* Fills the next cell of the current row with text (copied; NULL is ""). */
 void sheet_cell(struct sheet_table *t, const char *text);
 void sheet_cellf(struct sheet_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Fills the next cell of the current row with a Code 128 symbol of data
+ * (printable ASCII, copied), then text (copied; NULL is "") under it.  The
+ * PDF draws the bars over SHEET_BARCODE_LINES - 1 lines and the digits
+ * under them; the text form shows the digits as the cell's first line. */
+void sheet_cell_barcode(struct sheet_table *t, const char *data, const char *text);
 
 /* Fills the next cell of the current row with n empty boxes (n >= 1). */
 void sheet_cell_boxes(struct sheet_table *t, int n);
@@ -155,6 +177,8 @@ struct sheet_slice {
 	int table;	  /* index in s->tables */
 	int first, count; /* rows [first, first+count); count 0 for an empty table */
 	int caption;	  /* 1 when the caption is drawn above this slice */
+	int line0;	  /* the first row starts at this line (> 0: it continues) */
+	int line1;	  /* the last row ends before this line; 0: at its end */
 };
 
 struct sheet_pages {
@@ -163,12 +187,23 @@ struct sheet_pages {
 	int npages; /* >= 1 */
 };
 
-/* Splits the sheet into pages with geometry g: rows are never split (a row
- * taller than a whole page gets a page of its own and is clipped), a
+/* Splits the sheet into pages with geometry g: a row that fits on a fresh
+ * page is never split; a taller one is split at line boundaries over as
+ * many pages as it needs (every line is on some page, none twice); a
  * caption and column header never end a page without a row under them.
  * Fills *out (free with sheet_pages_free). */
 void sheet_paginate(const struct sheet *s, const struct sheet_geometry *g, struct sheet_pages *out);
 void sheet_pages_free(struct sheet_pages *p);
+
+/* Appends text to out wrapped to cols display columns (at least 2): every
+ * line wider than cols is broken, after a space or CJK punctuation in its
+ * second half where there is one, else at the last character that fits; a
+ * character never splits, nothing is dropped but the spaces at a break.
+ * Existing '\n' stay. */
+void sheet_wrap(const char *text, int cols, struct strbuf *out);
+
+/* The number of lines sheet_wrap makes of text at cols columns. */
+int sheet_text_lines(const char *text, int cols);
 
 /* The height of a row of table t in points under geometry g. */
 double sheet_row_height(const struct sheet_table *t, const struct sheet_row *r,

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/atomicfile.h"
+#include "core/barcode.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/textsafe.h"
@@ -109,6 +110,10 @@ struct pdf {
 	double x0, content_w;
 	double *colx; /* scratch: column edges of the current table */
 	int ncolx;
+	struct err *e; /* the first barcode that could not be made, if any */
+	int failed;
+	struct strbuf *warn; /* texts with characters no font has, or NULL */
+	const char *row_key; /* the row being drawn, named in a warning */
 };
 
 static void set_font(struct pdf *p, double size, int bold)
@@ -123,12 +128,13 @@ static void set_font(struct pdf *p, double size, int bold)
 }
 
 /* Draws text (len bytes, -1 for all) in the box x,y,w,h, vertically
- * centred, ellipsised when wider than w. */
+ * centred; text wider than w (w > 0) is condensed to fit, never cut. */
 static void text_in(struct pdf *p, const char *text, int len, double x, double y, double w,
 		    double h, enum sheet_align align)
 {
 	int tw, th;
 	struct strbuf safe = STRBUF_INIT;
+	double nat, dx = 0, k = 1;
 
 	if (len == 0 || !*text)
 		return;
@@ -137,15 +143,26 @@ static void text_in(struct pdf *p, const char *text, int len, double x, double y
 	strbuf_add(&safe, "", 0);
 	textsafe_filter(&safe, text, len < 0 ? strlen(text) : (size_t)len, TEXTSAFE_KEEP_NEWLINE, 0);
 	pango_layout_set_text(p->layout, safe.s, (int)safe.len);
-	strbuf_free(&safe);
-	pango_layout_set_width(p->layout, w > 0 ? (int)(w * PANGO_SCALE) : -1);
-	pango_layout_set_ellipsize(p->layout, w > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-	pango_layout_set_alignment(p->layout, align == SHEET_RIGHT    ? PANGO_ALIGN_RIGHT
-					      : align == SHEET_CENTER ? PANGO_ALIGN_CENTER
-								      : PANGO_ALIGN_LEFT);
+	pango_layout_set_width(p->layout, -1);
 	pango_layout_get_size(p->layout, &tw, &th);
-	cairo_move_to(p->cr, x, y + (h - (double)th / PANGO_SCALE) / 2);
+	/* no installed font has a character: pango draws a box with its code */
+	if (p->warn && pango_layout_get_unknown_glyphs_count(p->layout) > 0)
+		strbuf_printf(p->warn, "%s%s\"%s\"\n", p->row_key ? p->row_key : "",
+			      p->row_key ? ": " : "", safe.s);
+	strbuf_free(&safe);
+	nat = (double)tw / PANGO_SCALE;
+	if (w > 0 && nat > w)
+		k = w / nat;
+	else if (w > 0 && align == SHEET_RIGHT)
+		dx = w - nat;
+	else if (w > 0 && align == SHEET_CENTER)
+		dx = (w - nat) / 2;
+	cairo_save(p->cr);
+	cairo_translate(p->cr, x + dx, y + (h - (double)th / PANGO_SCALE) / 2);
+	cairo_scale(p->cr, k, 1);
+	cairo_move_to(p->cr, 0, 0);
 	pango_cairo_show_layout(p->cr, p->layout);
+	cairo_restore(p->cr);
 }
 
 static void hline(struct pdf *p, double x1, double x2, double y)
@@ -222,7 +239,108 @@ static void draw_footer(struct pdf *p, int page, int npages)
 	text_in(p, buf, -1, p->x0, bottom - 12, p->content_w, 12, SHEET_CENTER);
 }
 
-/* Draws rows [first, first+count) of t from y; returns the new y. */
+/* The lines of text of one cell as the PDF draws them: wrapped to the
+ * column's width as the pagination counted them. */
+static char *cell_lines(const struct sheet_table *t, int c, const char *text)
+{
+	struct strbuf b = STRBUF_INIT;
+
+	sheet_wrap(text, t->cols[c].width, &b);
+	return strbuf_detach(&b);
+}
+
+/* Draws lines [from, to) of a cell's wrapped text, the first at y. */
+static void cell_text(struct pdf *p, const char *text, int from, int to, double x, double y,
+		      double w, double line, enum sheet_align align)
+{
+	const char *s = text;
+
+	for (int i = 0; s && i < to; i++) {
+		const char *nl = strchr(s, '\n');
+
+		if (i >= from)
+			text_in(p, s, nl ? (int)(nl - s) : -1, x, y + (i - from) * line, w, line,
+				align);
+		s = nl ? nl + 1 : NULL;
+	}
+}
+
+/* Draws the Code 128 symbol of data in the box x,y,w,h: black bars on
+ * white, the quiet zones included in w. */
+static void draw_barcode(struct pdf *p, const char *data, double x, double y, double w, double h)
+{
+	struct barcode b;
+
+	if (barcode_code128(data, &b, p->failed ? NULL : p->e) < 0) {
+		p->failed = 1;
+		return;
+	}
+	cairo_save(p->cr);
+	cairo_new_path(p->cr);
+	for (int i = 0; i < b.nbars; i++)
+		cairo_rectangle(p->cr, x + b.bars[i].x * w, y, b.bars[i].w * w, h);
+	cairo_fill(p->cr);
+	cairo_restore(p->cr);
+	barcode_free(&b);
+}
+
+/* Draws lines [from, to) of row r at y.  Where the row continues from an
+ * earlier page (from > 0), a one-line cell already drawn shows again (the
+ * number, the code, the phone) and the key cell says （续）; a longer one,
+ * whole on the page before, stays empty rather than show a part. */
+static void draw_row(struct pdf *p, const struct sheet_table *t, const struct sheet_row *row,
+		     int from, int to, double y, double line)
+{
+	for (int c = 0; c < t->ncols; c++) {
+		const struct sheet_cell *cell = &row->cells[c];
+		double cx = p->colx[c], cw = p->colx[c + 1] - cx;
+		char *text;
+		int n;
+
+		for (int i = from; i < cell->boxes && i < to; i++)
+			cairo_rectangle(p->cr, cx + PAD, y + (i - from) * line + 2.5, cw - 2 * PAD,
+					line - 5);
+		if (cell->barcode) {
+			int bars = SHEET_BARCODE_LINES - 1;
+
+			if (from == 0) {
+				draw_barcode(p, cell->barcode, cx + PAD, y + 4, cw - 2 * PAD,
+					     bars * line - 6);
+				text_in(p, cell->barcode, -1, cx + PAD, y + bars * line, cw - 2 * PAD,
+					line, SHEET_CENTER);
+			}
+			/* text line i is the row's line SHEET_BARCODE_LINES + i */
+			int f = from > SHEET_BARCODE_LINES ? from - SHEET_BARCODE_LINES : 0;
+
+			text = cell_lines(t, c, cell->text);
+			cell_text(p, text, f, to - SHEET_BARCODE_LINES, cx + PAD,
+				  y + (SHEET_BARCODE_LINES + f - from) * line, cw - 2 * PAD, line,
+				  t->cols[c].align);
+			free(text);
+			continue;
+		}
+		if (!cell->text || !*cell->text)
+			continue;
+		text = cell_lines(t, c, cell->text);
+		n = 1;
+		for (const char *q = text; *q; q++)
+			n += *q == '\n';
+		if (from > 0 && n <= from) {
+			char *mark = c == t->key ? xasprintf("%s（续）", text) : xstrdup(text);
+
+			if (n == 1)
+				text_in(p, mark, -1, cx + PAD, y, cw - 2 * PAD, line,
+					t->cols[c].align);
+			free(mark);
+		} else {
+			cell_text(p, text, from, to, cx + PAD, y, cw - 2 * PAD, line,
+				  t->cols[c].align);
+		}
+		free(text);
+	}
+}
+
+/* Draws the slice of t from y; returns the new y. */
 static double draw_slice(struct pdf *p, const struct sheet_table *t, const struct sheet_slice *sl,
 			 double y)
 {
@@ -257,29 +375,20 @@ static double draw_slice(struct pdf *p, const struct sheet_table *t, const struc
 	}
 	for (int r = sl->first; r < sl->first + sl->count; r++) {
 		const struct sheet_row *row = &t->rows[r];
+		int from = r == sl->first ? sl->line0 : 0;
+		int to = r == sl->first + sl->count - 1 && sl->line1 ? sl->line1 : row->lines;
 
 		set_font(p, size, row->flags & SHEET_ROW_TOTAL);
-		for (int c = 0; c < t->ncols; c++) {
-			const struct sheet_cell *cell = &row->cells[c];
-			double cx = p->colx[c], cw = p->colx[c + 1] - cx;
-
-			for (int i = 0; i < cell->boxes; i++)
-				cairo_rectangle(p->cr, cx + PAD, y + i * line + 2.5, cw - 2 * PAD,
-						line - 5);
-			if (cell->text && *cell->text) {
-				const char *s = cell->text;
-
-				for (int i = 0; s; i++) {
-					const char *nl = strchr(s, '\n');
-
-					text_in(p, s, nl ? (int)(nl - s) : -1, cx + PAD,
-						y + i * line, cw - 2 * PAD, line, t->cols[c].align);
-					s = nl ? nl + 1 : NULL;
-				}
-			}
-		}
-		y += row->lines * line;
-		hline(p, p->x0, x1, y);
+		p->row_key = row->cells[t->key < t->ncols ? t->key : 0].text;
+		draw_row(p, t, row, from, to, y, line);
+		p->row_key = NULL;
+		y += (to - from) * line;
+		if (!(t->flags & SHEET_TABLE_PLAIN))
+			hline(p, p->x0, x1, y);
+	}
+	if (t->flags & SHEET_TABLE_PLAIN) {
+		cairo_new_path(p->cr);
+		return y;
 	}
 	/* the frame and the column rules */
 	cairo_rectangle(p->cr, p->x0, top, p->content_w, y - top);
@@ -336,6 +445,12 @@ static void render(struct pdf *p, const struct sheet_pages *pg)
 
 int sheet_pdf_write(const struct sheet *s, const char *path, int *pages, struct err *e)
 {
+	return sheet_pdf_write_checked(s, path, pages, NULL, e);
+}
+
+int sheet_pdf_write_checked(const struct sheet *s, const char *path, int *pages,
+			    struct strbuf *missing, struct err *e)
+{
 	struct pdf p;
 	struct sheet_pages pg;
 	PangoFontMap *fm = pango_cairo_font_map_new();
@@ -373,15 +488,19 @@ int sheet_pdf_write(const struct sheet *s, const char *path, int *pages, struct 
 	p.layout = pango_layout_new(ctx);
 	pango_layout_set_single_paragraph_mode(p.layout, TRUE);
 	cairo_set_source_rgb(p.cr, 0, 0, 0);
+	p.e = e;
+	p.warn = missing;
 	render(&p, &pg);
 	g_object_unref(p.layout);
 	cairo_destroy(p.cr);
 	cairo_surface_finish(surf);
 	st = cairo_surface_status(surf);
 	cairo_surface_destroy(surf);
-	if (st != CAIRO_STATUS_SUCCESS) {
+	if (p.failed || st != CAIRO_STATUS_SUCCESS) {
+		/* a failed barcode left its message in e already */
 		fclose(out);
-		err_set(e, _("cannot write %s: %s"), path, cairo_status_to_string(st));
+		if (!p.failed)
+			err_set(e, _("cannot write %s: %s"), path, cairo_status_to_string(st));
 		atomic_file_abort(&f);
 		goto out;
 	}

@@ -17,6 +17,7 @@
 #include "core/stock.h"
 #include "core/strbuf.h"
 #include "db/db.h"
+#include "db/expenditures.h"
 #include "db/settings.h"
 #include "db/record.h"
 #include "db/sql.h"
@@ -231,7 +232,7 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 	char *item = NULL, *unit = NULL;
 	struct strbuf ch = STRBUF_INIT;
 	struct stock_row s = {0};
-	long long qty = 0;
+	long long qty = 0, fen = 0, in = 0, out = 0;
 	sqlite3_stmt *st;
 	int r;
 
@@ -242,7 +243,8 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 	if (db_begin(db, e) < 0)
 		return -1;
 	st = db_stmt(db,
-		     "SELECT uuid, kind, item, unit, quantity, void_reason, receipt_no FROM donations"
+		     "SELECT uuid, kind, item, unit, quantity, void_reason, receipt_no, amount_fen"
+		     " FROM donations"
 		     " WHERE id = :id AND deleted_at IS NULL",
 		     e);
 	if (!st)
@@ -255,6 +257,7 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 		sql_col_str(st, 2, &item);
 		sql_col_str(st, 3, &unit);
 		qty = sqlite3_column_int64(st, 4);
+		fen = sqlite3_column_int64(st, 7);
 		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
 			r = err_set(e, _("donation %s is already void (%s)"),
 				    (const char *)sqlite3_column_text(st, 6),
@@ -279,6 +282,13 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 				q, unit, item, have);
 			goto fail;
 		}
+	}
+	/* cash already spent cannot be taken back out of the books either */
+	if (!strcmp(kind, "cash") && fen > 0 &&
+	    (db_cash_totals(db, "", "", &in, &out, e) < 0 ||
+	     stock_check_spending(in, out, fen, e) < 0)) {
+		err_prefix(e, "%s", _("cannot void: the cash was spent"));
+		goto fail;
 	}
 	clock_now(now);
 	st = db_stmt(db,

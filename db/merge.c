@@ -86,6 +86,7 @@ static const struct table_def defs[MERGE_TABLES] = {
     {.name = "checkpoints", .label = "name", .key = {"name"}},
     {.name = "donations", .label = "receipt_no"},
     {.name = "distributions", .label = "item", .within = {{"household_id", 0}}},
+    {.name = "expenditures", .label = "voucher_no"},
     {.name = "shifts", .label = "date", .within = {{"checkpoint_id", 0}}},
     {.name = "passes",
      .label = "pass_no",

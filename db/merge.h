@@ -19,7 +19,7 @@
 struct db;
 
 /* The tables merged, in dependency order (audit_log last). */
-#define MERGE_TABLES 18
+#define MERGE_TABLES 19
 
 struct merge_opts {
 	int dry_run; /* compute the report, then roll back */

@@ -418,6 +418,25 @@ static const char *const migrations[] = {
 	 * decision "home health monitoring, no isolation: reason". */
 	"ALTER TABLE residents ADD COLUMN monitoring TEXT;\n"
 	"CREATE INDEX residents_return ON residents(return_date) WHERE return_date IS NOT NULL;\n",
+
+	/* sheets: cash spent from donations (the notice's 支出 and 结余) and the
+	 * donation notice's period and supervision phone.  An expenditure is
+	 * voided with a reason, never deleted, like a donation. */
+	"CREATE TABLE expenditures (\n" RECORD_COLS
+	"date TEXT NOT NULL,\n"
+	"purpose TEXT NOT NULL CHECK (purpose <> ''),\n"
+	"amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),\n"
+	"approved_by TEXT NOT NULL CHECK (approved_by <> ''),\n"
+	"voucher_no TEXT NOT NULL CHECK (voucher_no <> ''),\n"
+	"staff_id INTEGER REFERENCES staff(id),\n"
+	"void_reason TEXT,\n"
+	"voided_at TEXT,\n"
+	"notes TEXT\n"
+	");\n"
+	"CREATE INDEX expenditures_date ON expenditures(date, id);\n"
+	"ALTER TABLE settings ADD COLUMN notice_days INTEGER NOT NULL DEFAULT 7"
+	" CHECK (notice_days BETWEEN 1 AND 90);\n"
+	"ALTER TABLE settings ADD COLUMN supervision_phone TEXT NOT NULL DEFAULT '';\n",
 };
 
 int schema_latest_version(void)

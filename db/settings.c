@@ -14,7 +14,7 @@ int db_settings_get(struct db *db, struct settings *s, struct err *e)
 	sqlite3_stmt *st = db_stmt(db,
 				   "SELECT uuid, community, street, district, station, fever_threshold,"
 				   " isolation_days, am_cutoff, pm_cutoff, outing_days, out_alert_hours,"
-				   " last_staff FROM settings WHERE deleted_at IS NULL ORDER BY id LIMIT 1",
+				   " last_staff, notice_days, supervision_phone FROM settings WHERE deleted_at IS NULL ORDER BY id LIMIT 1",
 				   e);
 	int r;
 	char station[4];
@@ -38,6 +38,8 @@ int db_settings_get(struct db *db, struct settings *s, struct err *e)
 	s->outing_days = sqlite3_column_int(st, 9);
 	s->out_alert_hours = sqlite3_column_int(st, 10);
 	sql_col_str(st, 11, &s->last_staff);
+	s->notice_days = sqlite3_column_int(st, 12);
+	sql_col_copy(st, 13, s->supervision_phone, sizeof s->supervision_phone);
 	sqlite3_reset(st);
 	return 1;
 }
@@ -64,13 +66,15 @@ int db_settings_put(struct db *db, const struct settings *s, struct err *e)
 		     found ? "UPDATE settings SET community=:community, street=:street,"
 			     " district=:district, station=:station, fever_threshold=:fever,"
 			     " isolation_days=:days, am_cutoff=:am, pm_cutoff=:pm,"
-			     " outing_days=:outing, out_alert_hours=:outh, updated_at=:now"
+			     " outing_days=:outing, out_alert_hours=:outh, notice_days=:notice,"
+			     " supervision_phone=:sphone, updated_at=:now"
 			     " WHERE uuid=:uuid"
 			   : "INSERT INTO settings(uuid, created_at, updated_at, community, street,"
 			     " district, station, fever_threshold, isolation_days, am_cutoff,"
-			     " pm_cutoff, outing_days, out_alert_hours) VALUES(:uuid, :now, :now,"
+			     " pm_cutoff, outing_days, out_alert_hours, notice_days, supervision_phone)"
+			     " VALUES(:uuid, :now, :now,"
 			     " :community, :street, :district, :station, :fever, :days, :am, :pm,"
-			     " :outing, :outh)",
+			     " :outing, :outh, :notice, :sphone)",
 		     e);
 	if (!st)
 		goto out;
@@ -86,6 +90,8 @@ int db_settings_put(struct db *db, const struct settings *s, struct err *e)
 	sql_bind_text(st, ":pm", s->pm_cutoff);
 	sql_bind_int(st, ":outing", s->outing_days);
 	sql_bind_int(st, ":outh", s->out_alert_hours);
+	sql_bind_int(st, ":notice", s->notice_days);
+	sql_bind_text(st, ":sphone", s->supervision_phone);
 	if (sql_step_done(db, st, e) < 0)
 		goto out;
 	json_open(&ch);
@@ -99,6 +105,8 @@ int db_settings_put(struct db *db, const struct settings *s, struct err *e)
 	json_add_str(&ch, "pm_cutoff", s->pm_cutoff);
 	json_add_int(&ch, "outing_days", s->outing_days);
 	json_add_int(&ch, "out_alert_hours", s->out_alert_hours);
+	json_add_int(&ch, "notice_days", s->notice_days);
+	json_add_str(&ch, "supervision_phone", s->supervision_phone);
 	json_close(&ch);
 	if (db_audit(db, found ? "update" : "insert", "settings", uuid, strbuf_str(&ch), e) < 0)
 		goto out;

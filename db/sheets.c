@@ -22,6 +22,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/expenditures.h"
 #include "db/settings.h"
 #include "db/sheet_epi.h"
 #include "db/sheet_gate.h"
@@ -33,17 +34,57 @@ const char *const db_sheet_kinds[] = {
     "rounds", "isolation", "daily", "donations", "duty", "passes", "visitors", NULL,
 };
 
-static const char *const titles[] = {
-    "走访登记表", "隔离人员健康监测表", "日报表", "捐赠公示", "值班表", "出入证",
-    "外来人员登记表", NULL,
+struct ctx;
+typedef int (*sheet_builder)(struct ctx *c, struct sheet *s, struct err *e);
+
+/* What each kind is: its paper title, orientation, the options it takes and
+ * its builder.  A new kind is one line here, one in db_sheet_kinds and its
+ * builder. */
+struct kind_def {
+	const char *kind, *title;
+	enum sheet_orientation orientation;
+	int flags; /* DB_SHEET_GRID, DB_SHEET_FROM */
+	sheet_builder build;
 };
+
+static int build_rounds(struct ctx *c, struct sheet *s, struct err *e);
+static int build_isolation(struct ctx *c, struct sheet *s, struct err *e);
+static int build_daily(struct ctx *c, struct sheet *s, struct err *e);
+static int build_donations(struct ctx *c, struct sheet *s, struct err *e);
+static int build_duty(struct ctx *c, struct sheet *s, struct err *e);
+static int build_passes(struct ctx *c, struct sheet *s, struct err *e);
+static int build_visitors(struct ctx *c, struct sheet *s, struct err *e);
+
+static const struct kind_def kind_defs[] = {
+    {"rounds", "走访登记表", SHEET_PORTRAIT, DB_SHEET_GRID, build_rounds},
+    {"isolation", "隔离人员健康监测表", SHEET_LANDSCAPE, DB_SHEET_GRID, build_isolation},
+    {"daily", "日报表", SHEET_PORTRAIT, 0, build_daily},
+    {"donations", "捐赠款物公示", SHEET_PORTRAIT, DB_SHEET_FROM, build_donations},
+    {"duty", "值班表", SHEET_PORTRAIT, 0, build_duty},
+    {"passes", "出入证", SHEET_PORTRAIT, DB_SHEET_GRID, build_passes},
+    {"visitors", "外来人员登记表", SHEET_LANDSCAPE, 0, build_visitors},
+};
+
+static const struct kind_def *kind_find(const char *kind)
+{
+	for (size_t i = 0; kind && i < sizeof kind_defs / sizeof kind_defs[0]; i++)
+		if (!strcmp(kind, kind_defs[i].kind))
+			return &kind_defs[i];
+	return NULL;
+}
 
 const char *db_sheet_title(const char *kind)
 {
-	for (int i = 0; kind && db_sheet_kinds[i]; i++)
-		if (!strcmp(kind, db_sheet_kinds[i]))
-			return titles[i];
-	return NULL;
+	const struct kind_def *k = kind_find(kind);
+
+	return k ? k->title : NULL;
+}
+
+int db_sheet_kind_flags(const char *kind)
+{
+	const struct kind_def *k = kind_find(kind);
+
+	return k ? k->flags : -1;
 }
 
 /* fen → "1,234.50": core/money's format without its ¥ (the column says 元). */
@@ -184,12 +225,14 @@ static int build_rounds(struct ctx *c, struct sheet *s, struct err *e)
 	sheet_note_set(s, note);
 	free(note);
 	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM);
+	sheet_table_key_set(t, 1);
 	sheet_column_add(t, "序号", 4, SHEET_RIGHT);
-	sheet_column_add(t, "户号", 12, SHEET_LEFT);
-	sheet_column_add(t, "户主", 8, SHEET_LEFT);
-	sheet_column_add(t, "居民", 8, SHEET_LEFT);
+	sheet_column_add(t, "户号", 10, SHEET_LEFT);
+	sheet_column_add(t, "户主", 12, SHEET_LEFT);
+	sheet_column_add(t, "居民", 14, SHEET_LEFT);
 	sheet_column_add(t, "联系电话", 11, SHEET_LEFT);
-	sheet_column_add(t, "体温(℃)", 8, SHEET_CENTER);
+	sheet_column_add(t, "体温", 8, SHEET_CENTER);
+	sheet_column_add(t, "症状", 10, SHEET_CENTER);
 	sheet_column_add(t, "结果", 8, SHEET_CENTER);
 	sheet_column_add(t, "签名", 8, SHEET_CENTER);
 	sheet_table_empty_set(t, c->rq->grid ? "（该网格没有住户）" : "（没有住户）");
@@ -222,6 +265,7 @@ static int build_rounds(struct ctx *c, struct sheet *s, struct err *e)
 		sheet_cell(t, head);
 		sheet_cell(t, strbuf_str(&names));
 		sheet_cell(t, masked);
+		sheet_cell_boxes(t, count ? count : 1);
 		sheet_cell_boxes(t, count ? count : 1);
 		sheet_cell(t, "");
 		sheet_cell(t, "");
@@ -277,10 +321,11 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 		       "体温异常或出现症状立即上报。");
 	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM);
 	sheet_column_add(t, "序号", 4, SHEET_RIGHT);
-	sheet_column_add(t, "姓名", 8, SHEET_LEFT);
-	sheet_column_add(t, "身份证号", 19, SHEET_LEFT);
-	sheet_column_add(t, "户号", 12, SHEET_LEFT);
-	sheet_column_add(t, "隔离方式/地点", 16, SHEET_LEFT);
+	sheet_column_add(t, "姓名", 12, SHEET_LEFT);
+	sheet_column_add(t, "证件号码", 19, SHEET_LEFT);
+	sheet_column_add(t, "户号", 10, SHEET_LEFT);
+	sheet_column_add(t, "隔离方式", 8, SHEET_LEFT);
+	sheet_column_add(t, "隔离地点", 16, SHEET_LEFT);
 	sheet_column_add(t, "开始日期", 10, SHEET_CENTER);
 	sheet_column_add(t, "第N/共M天", 9, SHEET_CENTER);
 	sheet_column_add(t, "期满日期", 10, SHEET_CENTER);
@@ -328,8 +373,8 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 		sheet_cell(t, (const char *)sqlite3_column_text(st, 0));
 		sheet_cell(t, idm);
 		sheet_cell(t, (const char *)sqlite3_column_text(st, 2));
-		sheet_cellf(t, "%s%s%s", model_enum_zh(model_iso_kind, (const char *)sqlite3_column_text(st, 3)),
-			    site && *site ? "·" : "", site && *site ? site : "");
+		sheet_cell(t, model_enum_zh(model_iso_kind, (const char *)sqlite3_column_text(st, 3)));
+		sheet_cell(t, site);
 		sheet_cell(t, start_s);
 		sheet_cellf(t, "%d/%d", day, total);
 		sheet_cell(t, last_s);
@@ -403,11 +448,51 @@ static void missed_row(struct sheet_table *t, const char *label, int missed, int
 	free(why);
 }
 
+/* The day's goods facts the counts leave out: how many goods donations
+ * have no estimated value, and what was given out per item and unit
+ * ("口罩 1,020个；消毒液 10箱"; 桶 and 个 are never added together). */
+static int daily_goods(struct ctx *c, int *unvalued, struct strbuf *given, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(c->db,
+				   "SELECT count(*) FROM donations WHERE received_date = :date"
+				   " AND deleted_at IS NULL AND void_reason IS NULL AND kind = 'goods'"
+				   " AND value_fen IS NULL",
+				   e);
+	char q[48];
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":date", c->rq->date);
+	r = sql_step_row(c->db, st, e);
+	*unvalued = r == 1 ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	if (r < 0)
+		return -1;
+	st = db_stmt(c->db,
+		     "SELECT item, unit, sum(quantity) FROM distributions WHERE date = :date"
+		     " AND deleted_at IS NULL GROUP BY item, unit ORDER BY item, unit",
+		     e);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":date", c->rq->date);
+	while ((r = sql_step_row(c->db, st, e)) == 1) {
+		fmt_qty(sqlite3_column_int64(st, 2), q, sizeof q);
+		strbuf_printf(given, "%s%s %s%s", strbuf_str(given)[0] ? "；" : "",
+			      (const char *)sqlite3_column_text(st, 0), q,
+			      (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
 static int build_daily(struct ctx *c, struct sheet *s, struct err *e)
 {
 	struct daily_stats d;
 	struct sheet_table *t;
+	struct strbuf given = STRBUF_INIT;
 	char a[48], b[48], *txt;
+	int unvalued = 0;
 
 	if (db_daily_stats(c->db, c->rq->date, &d, e) < 0) {
 		report_stats_clear(&d);
@@ -448,8 +533,10 @@ static int build_daily(struct ctx *c, struct sheet *s, struct err *e)
 	txt = xasprintf("体温达到 %d.%d℃", d.fever_threshold / 10, d.fever_threshold % 10);
 	kv(t, "发热人数", d.fevers, txt);
 	free(txt);
-	if (db_sheet_epi_daily_rows(c->db, c->rq->date, t, e) < 0)
+	if (db_sheet_epi_daily_rows(c->db, c->rq->date, t, e) < 0) {
+		report_stats_clear(&d);
 		return -1;
+	}
 
 	t = sheet_table_add(s, "三、隔离人员（人）", SHEET_TABLE_LIST);
 	sheet_column_add(t, "项目", 24, SHEET_LEFT);
@@ -479,22 +566,69 @@ static int build_daily(struct ctx *c, struct sheet *s, struct err *e)
 	txt = xasprintf("金额 %s 元", a);
 	kv(t, "　其中：现金", d.cash_donations, txt);
 	free(txt);
+	if (daily_goods(c, &unvalued, &given, e) < 0) {
+		strbuf_free(&given);
+		report_stats_clear(&d);
+		return -1;
+	}
 	fmt_money(d.goods_value_fen, b, sizeof b);
-	txt = xasprintf("估值 %s 元", b);
+	txt = unvalued ? xasprintf("估值 %s 元，另 %d 批未估值", b, unvalued)
+		       : xasprintf("估值 %s 元", b);
 	kv(t, "　　　　物资", d.goods_donations, txt);
 	free(txt);
 	kv(t, "作废收据", d.voided, "");
-	fmt_qty(d.distributed_qty, a, sizeof a);
-	txt = xasprintf("数量合计 %s（各类物资）", a);
-	kv(t, "物资发放（次）", d.distributions, txt);
-	free(txt);
+	kv(t, "物资发放（次）", d.distributions, strbuf_str(&given));
+	strbuf_free(&given);
 	report_stats_clear(&d);
 	return 0;
 }
 
-/* ---- donations: 捐赠公示 ---- */
+/* ---- donations: 捐赠款物公示 ---- */
 
-static int donation_rows(struct ctx *c, struct sheet_table *t, struct err *e)
+/* "人民币壹仟贰佰叁拾肆元整（¥1,234.00）": the capitals and the figures. */
+static char *money_both(long long fen)
+{
+	char fig[MONEY_STR], up[RMBUPPER_MAX];
+
+	money_format(fen, fig, sizeof fig);
+	if (rmbupper_format(fen < 0 ? -fen : fen, up, sizeof up) < 0)
+		return xstrdup(fig);
+	return xasprintf("人民币%s%s（%s）", fen < 0 ? "负" : "", up, fig);
+}
+
+/* One donation's cells after its number, date, donor and kind. */
+static void donation_cells(struct sheet_table *t, sqlite3_stmt *st, long long *cash,
+			   long long *value, int *unvalued)
+{
+	char a[48], b[48];
+	const char *item = (const char *)sqlite3_column_text(st, 7);
+	const char *unit = (const char *)sqlite3_column_text(st, 9);
+	const char *kind = (const char *)sqlite3_column_text(st, 4);
+
+	if (kind && !strcmp(kind, "goods")) {
+		fmt_qty(sqlite3_column_int64(st, 8), a, sizeof a);
+		sheet_cell(t, "");
+		sheet_cellf(t, "%s %s%s", item ? item : "", a, unit ? unit : "");
+		if (sqlite3_column_type(st, 10) != SQLITE_NULL) {
+			fmt_money(sqlite3_column_int64(st, 10), b, sizeof b);
+			sheet_cell(t, b);
+			*value += sqlite3_column_int64(st, 10);
+		} else {
+			sheet_cell(t, "未估值");
+			(*unvalued)++;
+		}
+	} else {
+		fmt_money(sqlite3_column_int64(st, 5), a, sizeof a);
+		sheet_cell(t, a);
+		sheet_cell(t, model_enum_zh(model_channel, (const char *)sqlite3_column_text(st, 6)));
+		sheet_cell(t, "");
+		*cash += sqlite3_column_int64(st, 5);
+	}
+	sheet_cell(t, (const char *)sqlite3_column_text(st, 11));
+}
+
+static int donation_rows(struct ctx *c, struct sheet_table *t, long long *cash_out,
+			 struct err *e)
 {
 	static const char *const sql =
 	    "SELECT receipt_no, received_date, donor_name, anonymous, kind, amount_fen,"
@@ -502,7 +636,7 @@ static int donation_rows(struct ctx *c, struct sheet_table *t, struct err *e)
 	    " FROM donations WHERE deleted_at IS NULL AND received_date <= :to"
 	    " AND received_date >= :from ORDER BY received_date, year, station, seq, id";
 	long long cash = 0, value = 0;
-	int ncash = 0, ngoods = 0, r;
+	int ncash = 0, ngoods = 0, unvalued = 0, n = 0, r;
 	char a[48], b[48];
 	sqlite3_stmt *st = db_stmt(c->db, sql, e);
 
@@ -513,59 +647,31 @@ static int donation_rows(struct ctx *c, struct sheet_table *t, struct err *e)
 	while ((r = sql_step_row(c->db, st, e)) == 1) {
 		const char *kind = (const char *)sqlite3_column_text(st, 4);
 		const char *donor = (const char *)sqlite3_column_text(st, 2);
-		int voided = sqlite3_column_type(st, 12) != SQLITE_NULL ||
-			     sqlite3_column_type(st, 13) != SQLITE_NULL;
-		int goods = kind && !strcmp(kind, "goods");
+		const char *why = (const char *)sqlite3_column_text(st, 12);
 
 		sheet_row_add(t, 0);
+		sheet_cellf(t, "%d", ++n);
 		sheet_cell(t, (const char *)sqlite3_column_text(st, 0));
 		sheet_cell(t, (const char *)sqlite3_column_text(st, 1));
 		sheet_cell(t, sqlite3_column_int(st, 3) || !donor || !*donor ? "匿名" : donor);
 		sheet_cell(t, model_enum_zh(model_donation_kind, kind));
-		if (voided) {
-			const char *why = (const char *)sqlite3_column_text(st, 12);
-
+		if (why || sqlite3_column_type(st, 13) != SQLITE_NULL) {
 			sheet_cell(t, "");
 			sheet_cellf(t, "（作废%s%s）", why && *why ? "：" : "",
 				    why && *why ? why : "");
-			sheet_cell(t, "");
-			sheet_cell(t, "");
 			continue;
 		}
-		if (goods) {
-			fmt_qty(sqlite3_column_int64(st, 8), a, sizeof a);
-			sheet_cell(t, "");
-			sheet_cellf(
-			    t, "%s %s%s",
-			    sqlite3_column_text(st, 7) ? (const char *)sqlite3_column_text(st, 7)
-						       : "",
-			    a,
-			    sqlite3_column_text(st, 9) ? (const char *)sqlite3_column_text(st, 9)
-						       : "");
-			if (sqlite3_column_type(st, 10) != SQLITE_NULL) {
-				fmt_money(sqlite3_column_int64(st, 10), b, sizeof b);
-				sheet_cell(t, b);
-				value += sqlite3_column_int64(st, 10);
-			} else {
-				sheet_cell(t, "");
-			}
+		if (kind && !strcmp(kind, "goods"))
 			ngoods++;
-		} else {
-			long long fen = sqlite3_column_int64(st, 5);
-
-			fmt_money(fen, a, sizeof a);
-			sheet_cell(t, a);
-			sheet_cell(t, model_enum_zh(model_channel, (const char *)sqlite3_column_text(st, 6)));
-			sheet_cell(t, "");
-			cash += fen;
+		else
 			ncash++;
-		}
-		sheet_cell(t, (const char *)sqlite3_column_text(st, 11));
+		donation_cells(t, st, &cash, &value, &unvalued);
 	}
 	sqlite3_reset(st);
 	if (r < 0)
 		return -1;
 	sheet_row_add(t, SHEET_ROW_TOTAL);
+	sheet_cell(t, "");
 	sheet_cell(t, "合计");
 	sheet_cell(t, "");
 	sheet_cellf(t, "%d 笔", ncash + ngoods);
@@ -574,8 +680,80 @@ static int donation_rows(struct ctx *c, struct sheet_table *t, struct err *e)
 	sheet_cell(t, a);
 	sheet_cellf(t, "现金 %d 笔，物资 %d 批", ncash, ngoods);
 	fmt_money(value, b, sizeof b);
-	sheet_cell(t, b);
-	sheet_cell(t, "");
+	if (unvalued)
+		sheet_cellf(t, "%s\n另 %d 批未估值", b, unvalued);
+	else
+		sheet_cell(t, b);
+	*cash_out = cash;
+	return 0;
+}
+
+/* 现金支出明细: every expenditure of the period, voids listed as such. */
+static int expenditure_rows(struct ctx *c, struct sheet_table *t, struct err *e)
+{
+	static const char *const sql =
+	    "SELECT date, purpose, amount_fen, approved_by, voucher_no, void_reason"
+	    " FROM expenditures WHERE deleted_at IS NULL AND date <= :to AND date >= :from"
+	    " ORDER BY date, id";
+	sqlite3_stmt *st = db_stmt(c->db, sql, e);
+	char a[48];
+	int r, n = 0;
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":to", c->rq->date);
+	sql_bind_text(st, ":from", c->rq->from);
+	while ((r = sql_step_row(c->db, st, e)) == 1) {
+		const char *why = (const char *)sqlite3_column_text(st, 5);
+
+		sheet_row_add(t, 0);
+		sheet_cellf(t, "%d", ++n);
+		sheet_cell(t, (const char *)sqlite3_column_text(st, 0));
+		if (why)
+			sheet_cellf(t, "%s（作废：%s）", (const char *)sqlite3_column_text(st, 1),
+				    why);
+		else
+			sheet_cell(t, (const char *)sqlite3_column_text(st, 1));
+		fmt_money(sqlite3_column_int64(st, 2), a, sizeof a);
+		sheet_cell(t, why ? "" : a);
+		sheet_cell(t, (const char *)sqlite3_column_text(st, 3));
+		sheet_cell(t, (const char *)sqlite3_column_text(st, 4));
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+struct cash_line {
+	const char *label;
+	long long fen;
+};
+
+/* 现金收支: 收入, 支出 and 结余, each in figures and capitals. */
+static int cash_rows(struct ctx *c, struct sheet_table *t, struct err *e)
+{
+	long long in = 0, out = 0, all_in = 0, all_out = 0;
+	struct cash_line rows[4];
+	char a[48];
+	int n = 0;
+
+	if (db_cash_totals(c->db, c->rq->from, c->rq->date, &in, &out, e) < 0 ||
+	    db_cash_totals(c->db, "", c->rq->date, &all_in, &all_out, e) < 0)
+		return -1;
+	if (c->rq->from[0])
+		rows[n++] = (struct cash_line){"期初结余", (all_in - in) - (all_out - out)};
+	rows[n++] = (struct cash_line){"收入", in};
+	rows[n++] = (struct cash_line){"支出", out};
+	rows[n++] = (struct cash_line){"结余", all_in - all_out};
+	for (int i = 0; i < n; i++) {
+		char *both = money_both(rows[i].fen);
+
+		sheet_row_add(t, i == n - 1 ? SHEET_ROW_TOTAL : 0);
+		sheet_cell(t, rows[i].label);
+		fmt_money(rows[i].fen, a, sizeof a);
+		sheet_cell(t, a);
+		sheet_cell(t, both);
+		free(both);
+	}
 	return 0;
 }
 
@@ -650,33 +828,50 @@ static int stock_rows(struct ctx *c, struct sheet_table *t, struct err *e)
 	return r < 0 ? -1 : 0;
 }
 
-static int build_donations(struct ctx *c, struct sheet *s, struct err *e)
+/* The notice's period: from the date for the notice days the settings say. */
+static void notice_period(struct ctx *c, char *out, size_t n)
 {
-	struct sheet_table *t;
-	char *period = c->rq->from[0] ? xasprintf("%s 至 %s", c->rq->from, c->rq->date)
-				      : xasprintf("截至 %s", c->rq->date);
+	struct date d, last;
+	char a[DATE_STR];
+	int days = c->set.notice_days > 0 ? c->set.notice_days : 7;
 
-	sheet_header_add(s, "社区", c->set.community);
-	sheet_header_add(s, "期间", period);
-	sheet_header_add(s, "制表", c->rq->staff);
-	free(period);
-	sheet_note_set(s, "匿名捐赠不公开捐赠人姓名；作废的收据号照常列出，不计入合计。"
-			  "结存为截至公示日期的累计接收减累计发放。欢迎群众监督。");
-	sheet_signatures_set(s, "经办人", "审核人", "监督人", (char *)NULL);
+	if (date_parse_iso(c->rq->date, &d, NULL) < 0) {
+		snprintf(out, n, "%s", c->rq->date);
+		return;
+	}
+	last = date_add(&d, days - 1);
+	date_format(&last, a);
+	snprintf(out, n, "%s 至 %s（%d 天）", c->rq->date, a, days);
+}
 
-	t = sheet_table_add(s, "一、捐赠明细", SHEET_TABLE_LIST);
-	sheet_column_add(t, "收据号", 12, SHEET_LEFT);
+static void donation_columns(struct sheet_table *t)
+{
+	sheet_table_key_set(t, 1);
+	sheet_column_add(t, "序号", 4, SHEET_RIGHT);
+	sheet_column_add(t, "收据号", 11, SHEET_LEFT);
 	sheet_column_add(t, "日期", 10, SHEET_CENTER);
-	sheet_column_add(t, "捐赠人", 14, SHEET_LEFT);
-	sheet_column_add(t, "类别", 6, SHEET_CENTER);
+	sheet_column_add(t, "捐赠人", 16, SHEET_LEFT);
+	sheet_column_add(t, "类别", 4, SHEET_CENTER);
 	sheet_column_add(t, "金额(元)", 11, SHEET_RIGHT);
-	sheet_column_add(t, "物资/方式", 20, SHEET_LEFT);
+	sheet_column_add(t, "物资/方式", 16, SHEET_LEFT);
 	sheet_column_add(t, "估值(元)", 10, SHEET_RIGHT);
-	sheet_column_add(t, "指定用途", 10, SHEET_LEFT);
-	if (donation_rows(c, t, e) < 0)
-		return -1;
+	sheet_column_add(t, "指定用途", 12, SHEET_LEFT);
+}
 
-	t = sheet_table_add(s, "二、物资发放", SHEET_TABLE_LIST);
+/* Cash spent and the goods tables of the notice. */
+static int notice_outgoings(struct ctx *c, struct sheet *s, struct err *e)
+{
+	struct sheet_table *t = sheet_table_add(s, "三、现金支出明细", SHEET_TABLE_LIST);
+
+	sheet_column_add(t, "序号", 4, SHEET_RIGHT);
+	sheet_column_add(t, "日期", 10, SHEET_CENTER);
+	sheet_column_add(t, "用途", 30, SHEET_LEFT);
+	sheet_column_add(t, "金额(元)", 12, SHEET_RIGHT);
+	sheet_column_add(t, "批准人", 10, SHEET_LEFT);
+	sheet_column_add(t, "凭证号", 14, SHEET_LEFT);
+	if (expenditure_rows(c, t, e) < 0)
+		return -1;
+	t = sheet_table_add(s, "四、物资发放", SHEET_TABLE_LIST);
 	sheet_column_add(t, "日期", 10, SHEET_CENTER);
 	sheet_column_add(t, "物资", 14, SHEET_LEFT);
 	sheet_column_add(t, "数量", 10, SHEET_RIGHT);
@@ -684,20 +879,87 @@ static int build_donations(struct ctx *c, struct sheet *s, struct err *e)
 	sheet_column_add(t, "经办人", 10, SHEET_LEFT);
 	if (distribution_rows(c, t, e) < 0)
 		return -1;
-
-	t = sheet_table_add(s, "三、物资结存", SHEET_TABLE_LIST);
+	t = sheet_table_add(s, "五、物资接收、发放、结存", SHEET_TABLE_LIST);
 	sheet_column_add(t, "物资", 20, SHEET_LEFT);
 	sheet_column_add(t, "单位", 8, SHEET_CENTER);
-	sheet_column_add(t, "累计接收", 12, SHEET_RIGHT);
-	sheet_column_add(t, "累计发放", 12, SHEET_RIGHT);
+	sheet_column_add(t, "接收", 12, SHEET_RIGHT);
+	sheet_column_add(t, "发放", 12, SHEET_RIGHT);
 	sheet_column_add(t, "结存", 12, SHEET_RIGHT);
 	return stock_rows(c, t, e);
+}
+
+static int build_donations(struct ctx *c, struct sheet *s, struct err *e)
+{
+	struct sheet_table *t;
+	char *period = c->rq->from[0] ? xasprintf("%s 至 %s", c->rq->from, c->rq->date)
+				      : xasprintf("截至 %s", c->rq->date);
+	char notice[96], *text, *both;
+	long long cash = 0;
+
+	notice_period(c, notice, sizeof notice);
+	sheet_header_add(s, "社区", c->set.community);
+	sheet_header_add(s, "统计期间", period);
+	sheet_header_add(s, "公示期", notice);
+	sheet_header_add(s, "制表", c->rq->staff);
+	free(period);
+	text = xasprintf("监督电话：%s。匿名捐赠不公开捐赠人姓名；作废的收据号照常列出，不计入合计；"
+			 "结余、结存为截至统计期末的累计数。欢迎群众监督。",
+			 c->set.supervision_phone[0] ? c->set.supervision_phone : "—");
+	sheet_note_set(s, text);
+	free(text);
+	sheet_signatures_set(s, "经办人", "审核人", "监督人", (char *)NULL);
+
+	t = sheet_table_add(s, "一、捐赠明细", SHEET_TABLE_LIST);
+	donation_columns(t);
+	if (donation_rows(c, t, &cash, e) < 0)
+		return -1;
+	both = money_both(cash);
+	t = sheet_table_add(s, NULL, SHEET_TABLE_LIST | SHEET_TABLE_NOHEAD);
+	sheet_column_add(t, "", 94, SHEET_LEFT);
+	sheet_row_add(t, SHEET_ROW_TOTAL);
+	sheet_cellf(t, "现金捐赠合计：%s", both);
+	free(both);
+
+	t = sheet_table_add(s, "二、现金收支", SHEET_TABLE_LIST);
+	sheet_column_add(t, "项目", 10, SHEET_LEFT);
+	sheet_column_add(t, "金额(元)", 14, SHEET_RIGHT);
+	sheet_column_add(t, "大写", 60, SHEET_LEFT);
+	if (cash_rows(c, t, e) < 0 || notice_outgoings(c, s, e) < 0)
+		return -1;
+
+	/* the committee's name, the date and room for its seal */
+	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM | SHEET_TABLE_NOHEAD | SHEET_TABLE_PLAIN);
+	sheet_column_add(t, "", 54, SHEET_LEFT);
+	sheet_column_add(t, "", 40, SHEET_CENTER);
+	sheet_row_add(t, 0);
+	sheet_cell(t, "");
+	sheet_cellf(t, "%s居民委员会（盖章）\n\n%s", c->set.community, c->rq->date);
+	return 0;
+}
+
+static int build_duty(struct ctx *c, struct sheet *s, struct err *e)
+{
+	header(c, s, 0);
+	return db_sheet_gate_duty(c->db, c->rq->date, s, e);
+}
+
+static int build_passes(struct ctx *c, struct sheet *s, struct err *e)
+{
+	header(c, s, 1);
+	return db_sheet_gate_passes(c->db, c->grid_id, c->set.community, c->set.outing_days, s, e);
+}
+
+static int build_visitors(struct ctx *c, struct sheet *s, struct err *e)
+{
+	header(c, s, 0);
+	return db_sheet_epi_visitors(c->db, c->rq->date, s, e);
 }
 
 int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct sheet **out,
 		   struct err *e)
 {
 	const char *title = db_sheet_title(rq->kind);
+	const struct kind_def *k;
 	struct sheet *s;
 	struct ctx c;
 	int r;
@@ -714,33 +976,10 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 	if (db_settings_get(db, &c.set, e) < 0 || find_grid(&c, e) < 0) {
 		r = -1;
 		s = NULL;
-	} else if (!strcmp(rq->kind, "rounds")) {
-		s = sheet_new(title, SHEET_PORTRAIT);
-		r = build_rounds(&c, s, e);
-	} else if (!strcmp(rq->kind, "isolation")) {
-		s = sheet_new(title, SHEET_LANDSCAPE);
-		r = build_isolation(&c, s, e);
-	} else if (!strcmp(rq->kind, "daily")) {
-		s = sheet_new(title, SHEET_PORTRAIT);
-		r = build_daily(&c, s, e);
-	} else if (!strcmp(rq->kind, "donations")) {
-		s = sheet_new(title, SHEET_PORTRAIT);
-		r = build_donations(&c, s, e);
-	} else if (!strcmp(rq->kind, "duty")) {
-		s = sheet_new(title, SHEET_PORTRAIT);
-		header(&c, s, 0);
-		r = db_sheet_gate_duty(db, rq->date, s, e);
-	} else if (!strcmp(rq->kind, "passes")) {
-		s = sheet_new(title, SHEET_PORTRAIT);
-		header(&c, s, 1);
-		r = db_sheet_gate_passes(db, c.grid_id, c.set.community, c.set.outing_days, s, e);
-	} else if (!strcmp(rq->kind, "visitors")) {
-		s = sheet_new(title, SHEET_LANDSCAPE);
-		header(&c, s, 0);
-		r = db_sheet_epi_visitors(db, rq->date, s, e);
 	} else {
-		r = err_set(e, "internal error: no builder for the %s sheet (%s)", rq->kind, title);
-		s = NULL;
+		k = kind_find(rq->kind);
+		s = sheet_new(title, k->orientation);
+		r = k->build(&c, s, e);
 	}
 	settings_clear(&c.set);
 	free(c.grid_staff);
@@ -766,6 +1005,8 @@ int db_sheet_audit_print(struct db *db, const struct db_sheet_request *rq, const
 		json_add_str(&ch, "from", rq->from);
 	if (rq->grid)
 		json_add_str(&ch, "grid", rq->grid);
+	if (rq->subject)
+		json_add_str(&ch, !strcmp(rq->kind, "receipt") ? "receipt" : "who", rq->subject);
 	json_add_str(&ch, "file", file);
 	json_add_str(&ch, "printer", queue && *queue ? queue : "(default)");
 	json_add_str(&ch, "job", job);
@@ -882,7 +1123,7 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 			sheet_cell(t, "估值");
 			sheet_cellf(t, "%s（大写：人民币%s）", b, upper);
 		} else {
-			receipt_line(t, "估值", NULL);
+			receipt_line(t, "估值", "未估值");
 		}
 	}
 	receipt_line(t, "指定用途", COL(13));

@@ -19,6 +19,8 @@ struct db_sheet_request {
 	char from[DATE_STR]; /* donations: first date shown, "" for the first donation */
 	const char *grid;    /* a grid's name, or NULL for every grid */
 	const char *staff;   /* who makes the sheet (the header's 制表), or NULL */
+	const char *subject; /* a one-record sheet's record: the receipt number, the
+			      * release certificate's resident as typed; or NULL */
 };
 
 /* The sheet kinds of docs/sheets.md in order, NULL-terminated. */
@@ -26,6 +28,13 @@ extern const char *const db_sheet_kinds[];
 
 /* The Chinese title of a kind (走访登记表 ...), or NULL for an unknown kind. */
 const char *db_sheet_title(const char *kind);
+
+/* The options a kind takes, or -1 for an unknown kind. */
+enum {
+	DB_SHEET_GRID = 1 << 0, /* --grid narrows it to one grid */
+	DB_SHEET_FROM = 1 << 1, /* --from starts its period */
+};
+int db_sheet_kind_flags(const char *kind);
 
 /* Builds the sheet asked for into *out (free with sheet_free).  Returns 0,
  * or -1 with a message: an unknown kind or grid, or a database error.  *out is NULL on failure. */

@@ -17,6 +17,7 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/donations.h"
+#include "db/expenditures.h"
 #include "db/households.h"
 #include "db/ledger.h"
 #include "db/search.h"
@@ -218,17 +219,20 @@ int donation_new_push(struct app *app, donation_saved_fn saved, void *ctx)
 
 /* ---- void ---- */
 
+/* A void of a donation or an expenditure: confirmed, then its reason. */
 struct void_ctx {
 	struct app *app;
 	long long id;
 	char *what;
+	const char *label; /* the record's kind in the form: N_("Donation") */
+	int (*void_fn)(struct db *db, long long id, const char *reason, struct err *e);
 };
 
 static int void_submit(void *c, struct form *f, struct err *e)
 {
 	struct void_ctx *x = c;
 
-	if (db_donation_void(app_db(x->app), x->id, form_value(f, "reason"), e) < 0) {
+	if (x->void_fn(app_db(x->app), x->id, form_value(f, "reason"), e) < 0) {
 		if (!strcmp(e->field, "void_reason"))
 			snprintf(e->field, sizeof e->field, "reason");
 		return -1;
@@ -259,27 +263,106 @@ static int void_answer(void *c, int yes)
 	title = xasprintf(_("Void %s"), x->what);
 	f = form_new(title, x);
 	free(title);
-	form_add_readonly(f, "what", N_("Donation"), x->what);
-	form_add_text(f, "reason", N_("Reason"), NULL, limits_max("donations", "void_reason"), FORM_REQUIRED, NULL);
+	form_add_readonly(f, "what", x->label, x->what);
+	form_add_text(f, "reason", N_("Reason"), NULL, limits_max("donations", "void_reason"),
+		      FORM_REQUIRED, NULL);
 	form_push(x->app, f, void_submit, void_close);
 	return 0;
 }
 
-int donation_void_push(struct app *app, long long id, const char *what)
+static int void_push(struct app *app, long long id, const char *what, const char *question,
+		     const char *label,
+		     int (*void_fn)(struct db *db, long long id, const char *reason,
+				    struct err *e))
 {
 	struct void_ctx *x = xcalloc(1, sizeof *x);
-	char *q;
-	int r;
 
 	x->app = app;
 	x->id = id;
 	x->what = xstrdup(what);
-	q = xasprintf(_("Void donation %s? It stays in the ledger, marked void, and its number is "
-			"never used again."),
-		      what);
-	r = confirm_push(app, q, void_answer, x);
+	x->label = label;
+	x->void_fn = void_fn;
+	return confirm_push(app, question, void_answer, x);
+}
+
+int donation_void_push(struct app *app, long long id, const char *what)
+{
+	char *q = xasprintf(_("Void donation %s? It stays in the ledger, marked void, and its "
+			      "number is never used again."),
+			    what);
+	int r = void_push(app, id, what, q, N_("Donation"), db_donation_void);
+
 	free(q);
 	return r;
+}
+
+int expenditure_void_push(struct app *app, long long id, const char *what)
+{
+	char *q = xasprintf(_("Void expenditure %s? It stays in the list, marked void, and "
+			      "leaves the totals."),
+			    what);
+	int r = void_push(app, id, what, q, N_("Expenditure"), db_expenditure_void);
+
+	free(q);
+	return r;
+}
+
+/* ---- expenditure ---- */
+
+static int spend_submit(void *c, struct form *f, struct err *e)
+{
+	struct app *app = c;
+	struct expenditure_new x;
+	char m[MONEY_STR];
+
+	memset(&x, 0, sizeof x);
+	x.date = form_value(f, "date");
+	x.purpose = form_value(f, "purpose");
+	x.approved_by = form_value(f, "approved_by");
+	x.voucher_no = form_value(f, "voucher_no");
+	x.notes = form_value(f, "notes");
+	x.staff_id = -1;
+	if (money_parse(form_value(f, "amount"), &x.amount_fen, e) < 0) {
+		snprintf(e->field, sizeof e->field, "amount");
+		return -1;
+	}
+	if (db_expenditure_insert(app_db(app), &x, e) < 0)
+		return -1;
+	money_format(x.amount_fen, m, sizeof m);
+	app_status(app, _("Expenditure saved: %s for %s."), m, x.purpose);
+	return 0;
+}
+
+static void spend_close(void *c, int saved)
+{
+	(void)c;
+	(void)saved;
+}
+
+int expenditure_form_push(struct app *app)
+{
+	struct form *f = form_new(_("Cash spent from donations"), app);
+	long long in = 0, out = 0;
+	char iso[DATE_STR], have[MONEY_STR], *hint;
+	struct date today;
+	struct err e;
+
+	clock_today(&today);
+	date_format(&today, iso);
+	err_clear(&e);
+	if (db_cash_totals(app_db(app), "", "", &in, &out, &e) < 0)
+		app_error_err(app, &e);
+	money_format(in - out, have, sizeof have);
+	hint = xasprintf(_("%s on hand"), have);
+	form_add_readonly(f, "on_hand", N_("Donated cash"), hint);
+	free(hint);
+	form_add_date(f, "date", N_("Date"), iso, FORM_REQUIRED, NULL);
+	form_add_text(f, "purpose", N_("Purpose"), NULL, 120, FORM_REQUIRED, NULL);
+	form_add_number(f, "amount", N_("Amount (¥)"), NULL, 20, FORM_REQUIRED, check_money);
+	form_add_text(f, "approved_by", N_("Approved by"), NULL, 40, FORM_REQUIRED, NULL);
+	form_add_text(f, "voucher_no", N_("Voucher number"), NULL, 40, FORM_REQUIRED, NULL);
+	form_add_text(f, "notes", N_("Notes"), NULL, 200, 0, NULL);
+	return form_push(app, f, spend_submit, spend_close);
 }
 
 /* ---- distribution ---- */

@@ -4,7 +4,8 @@
  * same transaction, by db/donations), the void of a donation with its reason
  * (asked to confirm first), a distribution of goods out of the stock
  * (refused beyond what is on hand, with the quantity on hand in the
- * message), and the ledger's filter.  Every field is checked by the core
+ * message), cash spent from donations and its void (refused beyond the
+ * cash on hand), and the ledger's filter.  Every field is checked by the core
  * rules (core/money, core/phone, core/date) when it is left; nothing
  * half-valid is written. */
 #ifndef DOORSTEP_DONATION_FORM_H
@@ -28,6 +29,15 @@ int donation_form_push(struct app *app, const char *kind, donation_saved_fn save
 /* Asks to confirm, then for the reason, and voids donation id (what names
  * it in the question: "2020-A-0003 ¥500.00 张三", copied).  0 or -1. */
 int donation_void_push(struct app *app, long long id, const char *what);
+
+/* Asks to confirm, then for the reason, and voids expenditure id (what
+ * names it: "2020-02-12 ¥300.00 购买消毒液", copied).  0 or -1. */
+int expenditure_void_push(struct app *app, long long id, const char *what);
+
+/* Pushes the form for cash spent from donations (date, purpose, amount,
+ * approver, voucher), showing the cash on hand; more than that is refused
+ * on save with the amount on hand.  0 or -1. */
+int expenditure_form_push(struct app *app);
 
 /* Pushes the distribution form for item and unit (copied); with item NULL
  * a pick-list of the items on hand comes first (or a message when nothing

@@ -11,6 +11,7 @@
 #include "core/money.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
+#include "db/expenditures.h"
 #include "db/ledger.h"
 #include "tui/app.h"
 #include "tui/donation_form.h"
@@ -20,7 +21,7 @@
 #include "tui/receipt_view.h"
 #include "tui/widget_list.h"
 
-enum view { VIEW_LEDGER, VIEW_STOCK, VIEW_DIST, VIEW_COUNT };
+enum view { VIEW_LEDGER, VIEW_STOCK, VIEW_DIST, VIEW_SPEND, VIEW_COUNT };
 
 /* Lines under the ledger for its totals. */
 #define TOTAL_LINES 3
@@ -243,6 +244,70 @@ static const struct list_column dist_cols[] = {
 };
 static const struct list_ops dist_ops = {dist_fetch, dist_row_free, dist_cell, NULL};
 
+/* ---- cash spent ---- */
+
+static int spend_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+{
+	struct don *st = ctx;
+	struct expenditure_row *tmp = xcalloc((size_t)n, sizeof *tmp);
+	int m = db_expenditure_page(app_db(st->app), anchor, dir, n, tmp, e);
+
+	for (int i = 0; i < m; i++) {
+		struct expenditure_row *row = xmalloc(sizeof *row);
+
+		*row = tmp[i];
+		out[i] = row;
+	}
+	free(tmp);
+	return m;
+}
+
+static void spend_cell(void *ctx, const void *row, int col, struct strbuf *out)
+{
+	const struct expenditure_row *x = row;
+	char m[MONEY_STR];
+
+	(void)ctx;
+	switch (col) {
+	case 0:
+		strbuf_puts(out, x->date);
+		break;
+	case 1:
+		if (x->void_reason[0])
+			strbuf_printf(out, "[%s] ", _("void"));
+		money_format(x->amount_fen, m, sizeof m);
+		strbuf_puts(out, m);
+		break;
+	case 2:
+		strbuf_puts(out, x->purpose);
+		break;
+	case 3:
+		strbuf_puts(out, x->approved_by);
+		break;
+	default:
+		strbuf_puts(out, x->voucher_no);
+		break;
+	}
+}
+
+static int spend_role(void *ctx, const void *row)
+{
+	(void)ctx;
+	return ((const struct expenditure_row *)row)->void_reason[0] ? THEME_DIM : THEME_NORMAL;
+}
+
+static const struct list_column spend_cols[] = {
+    {N_("Date"), 10, 0, 0},	   {N_("Amount"), 12, 0, 1}, {N_("Purpose"), 12, 3, 0},
+    {N_("Approved by"), 8, 1, 0}, {N_("Voucher"), 8, 1, 0}, {NULL, 0, 0, 0},
+};
+static void spend_row_free(void *ctx, void *row)
+{
+	(void)ctx;
+	free(row);
+}
+
+static const struct list_ops spend_ops = {spend_fetch, spend_row_free, spend_cell, spend_role};
+
 /* ---- the screen ---- */
 
 static void retotal(struct don *st)
@@ -264,6 +329,8 @@ static void set_empty_texts(struct don *st)
 	list_set_empty(st->lists[VIEW_STOCK], _("No goods yet: goods donations fill the stock."));
 	list_set_empty(st->lists[VIEW_DIST],
 		       _("Nothing given out yet: g gives goods out of the stock."));
+	list_set_empty(st->lists[VIEW_SPEND],
+		       _("No cash spent yet: n records an expenditure out of donated cash."));
 }
 
 static int don_open(struct screen *s, void *arg, struct err *e)
@@ -276,6 +343,7 @@ static int don_open(struct screen *s, void *arg, struct err *e)
 	st->lists[VIEW_LEDGER] = list_new(s->app, &ledger_ops, st, ledger_cols);
 	st->lists[VIEW_STOCK] = list_new(s->app, &stock_ops, st, stock_cols);
 	st->lists[VIEW_DIST] = list_new(s->app, &dist_ops, st, dist_cols);
+	st->lists[VIEW_SPEND] = list_new(s->app, &spend_ops, st, spend_cols);
 	set_empty_texts(st);
 	retotal(st);
 	s->state = st;
@@ -318,8 +386,9 @@ static void draw_title(struct don *st)
 		else
 			strbuf_printf(&b, _("Donations: %lld"), st->totals.rows);
 	} else {
-		strbuf_puts(&b, st->view == VIEW_STOCK ? _("Stock by item and unit")
-						       : _("Goods given out"));
+		strbuf_puts(&b, st->view == VIEW_STOCK	? _("Stock by item and unit")
+				: st->view == VIEW_DIST ? _("Goods given out")
+							: _("Cash spent from donations"));
 	}
 	used = draw_text(r.y, r.x, r.w, strbuf_str(&b), THEME_TITLE);
 	strbuf_free(&b);
@@ -336,7 +405,7 @@ static void draw_title(struct don *st)
 		draw_text(r.y, r.x + used, r.w - used, strbuf_str(&b), THEME_LABEL);
 	} else {
 		strbuf_printf(&b, "  %s",
-			      st->view == VIEW_LEDGER ? _("(v: stock, given out; /: filter)")
+			      st->view == VIEW_LEDGER ? _("(v: stock, given out, spent; /: filter)")
 						      : _("(v: next view)"));
 		draw_text(r.y, r.x + used, r.w - used, strbuf_str(&b), THEME_DIM);
 	}
@@ -474,7 +543,10 @@ static void saved(void *ctx, long long id, const char *date, const char *receipt
 
 static int act_new(struct screen *s)
 {
-	donation_new_push(s->app, saved, s->state);
+	if (((struct don *)s->state)->view == VIEW_SPEND)
+		expenditure_form_push(s->app);
+	else
+		donation_new_push(s->app, saved, s->state);
 	return SCREEN_HANDLED;
 }
 
@@ -500,13 +572,36 @@ static int act_open(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
+static int void_spend(struct don *st)
+{
+	const struct expenditure_row *x = list_current(st->lists[VIEW_SPEND]);
+	char m[MONEY_STR], *what;
+
+	if (!x) {
+		app_status(st->app, "%s", _("No expenditure is selected."));
+		return SCREEN_HANDLED;
+	}
+	if (x->void_reason[0]) {
+		app_error(st->app, _("Expenditure %s is already void (%s)."), x->voucher_no,
+			  x->void_reason);
+		return SCREEN_HANDLED;
+	}
+	money_format(x->amount_fen, m, sizeof m);
+	what = xasprintf("%s %s %s", x->date, m, x->purpose);
+	expenditure_void_push(st->app, x->id, what);
+	free(what);
+	return SCREEN_HANDLED;
+}
+
 static int act_void(struct screen *s)
 {
 	struct don *st = s->state;
-	const struct ledger_row *row = current_donation(st);
+	const struct ledger_row *row = st->view == VIEW_SPEND ? NULL : current_donation(st);
 	struct strbuf what = STRBUF_INIT;
 	char m[MONEY_STR];
 
+	if (st->view == VIEW_SPEND)
+		return void_spend(st);
 	if (!row)
 		return SCREEN_HANDLED;
 	if (row->void_reason[0]) {
@@ -574,6 +669,16 @@ static int act_history(struct screen *s)
 		free(title);
 		return SCREEN_HANDLED;
 	}
+	if (st->view == VIEW_SPEND) {
+		const struct expenditure_row *x = list_current(st->lists[VIEW_SPEND]);
+
+		if (!x)
+			return SCREEN_HANDLED;
+		title = xasprintf(_("expenditure %s on %s"), x->voucher_no, x->date);
+		history_push(s->app, x->uuid, title);
+		free(title);
+		return SCREEN_HANDLED;
+	}
 	if (st->view == VIEW_STOCK) {
 		app_status(s->app, "%s",
 			   _("Stock is computed from donations and distributions: their "
@@ -612,10 +717,11 @@ static int don_can(struct screen *s, enum action act)
 
 	switch (act) {
 	case ACT_VOID:
+		return st->view == VIEW_LEDGER || st->view == VIEW_SPEND;
 	case ACT_FILTER:
 		return st->view == VIEW_LEDGER;
 	case ACT_OPEN:
-		return st->view != VIEW_DIST;
+		return st->view == VIEW_LEDGER || st->view == VIEW_STOCK;
 	case ACT_HISTORY:
 		return st->view != VIEW_STOCK;
 	default:

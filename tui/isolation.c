@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/mask.h"
 #include "core/model.h"
@@ -12,12 +14,15 @@
 #include "core/temperature.h"
 #include "core/xalloc.h"
 #include "db/isolation_list.h"
+#include "db/sheet_release.h"
+#include "db/sheets.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "tui/history.h"
 #include "tui/iso_forms.h"
 #include "tui/keys.h"
+#include "tui/printflow.h"
 #include "tui/widget_list.h"
 
 #define MAX_SITES 40
@@ -29,6 +34,8 @@ struct iso {
 	char kind[12]; /* "" for all */
 	char *site;    /* NULL for all */
 	int ended;
+	long long cert_id; /* the isolation whose release certificate is printing */
+	char *cert_code; /* its household and name, malloc'd */
 	struct iso_counts counts;
 	/* the site choices of the filter form: "all" then the sites */
 	struct enum_entry sites[MAX_SITES + 2];
@@ -304,6 +311,7 @@ static void iso_close(struct screen *s)
 	list_free(&st->list);
 	clear_sites(st);
 	free(st->site);
+	free(st->cert_code);
 	free(st);
 }
 
@@ -501,6 +509,47 @@ static int act_filter(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
+/* The release certificate for printflow, saved as release-<code>-<date>.pdf. */
+static struct sheet *build_certificate(void *ctx, struct db_sheet_request *rq, char **file,
+				       struct err *e)
+{
+	struct iso *st = ctx;
+	struct sheet *s = NULL;
+	struct date today;
+
+	memset(rq, 0, sizeof *rq);
+	clock_today(&today);
+	date_format(&today, rq->date);
+	rq->kind = "release";
+	rq->subject = st->cert_code;
+	rq->staff = app_staff(st->app);
+	if (db_sheet_release(app_db(st->app), st->cert_id, rq->date, rq->staff, &s, e) < 0)
+		return NULL;
+	*file = xasprintf("release-%s-%s.pdf", st->cert_code, rq->date);
+	for (char *p = *file; *p; p++)
+		if (*p == '/' || *p == '\\' || *p == ' ')
+			*p = '_';
+	return s;
+}
+
+/* p on an ended isolation: its release certificate, or why there is none. */
+static int act_certificate(struct screen *s)
+{
+	struct iso *st = s->state;
+	const struct iso_row *row = list_current(st->list);
+
+	if (!row || !(row->flags & ISO_ENDED)) {
+		app_status(st->app, "%s",
+			   _("A release certificate is printed for an ended isolation: v shows "
+			     "them."));
+		return SCREEN_HANDLED;
+	}
+	st->cert_id = row->id;
+	free(st->cert_code);
+	st->cert_code = xasprintf("%s %s", row->household, row->name);
+	return printflow_print(st->app, build_certificate, st);
+}
+
 static const struct keybind keys[] = {
     {0, '\n', ACT_CHECK}, {0, '\r', ACT_CHECK}, {0, 'c', ACT_CHECK},
     {0, 'e', ACT_EXTEND}, {0, 'R', ACT_RESTART}, {0, 'x', ACT_END},
@@ -512,6 +561,7 @@ static const struct screen_handler handlers[] = {
     {ACT_EXTEND, act_extend, NULL},	  {ACT_RESTART, act_restart, NULL},
     {ACT_END, act_end, NULL},		  {ACT_HISTORY, act_history, NULL},
     {ACT_FILTER, act_filter, NULL},	  {ACT_SWITCH_VIEW, act_view, N_("ended")},
+    {ACT_PRINT, act_certificate, N_("release certificate")},
     {ACT_NONE, NULL, NULL},
 };
 
@@ -528,6 +578,8 @@ static int iso_can(struct screen *s, enum action act)
 	case ACT_RESTART:
 	case ACT_END:
 		return row && !(row->flags & ISO_ENDED);
+	case ACT_PRINT:
+		return row && (row->flags & ISO_ENDED);
 	default:
 		return 1;
 	}

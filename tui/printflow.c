@@ -7,6 +7,7 @@
 #include "core/i18n.h"
 #include "core/sheet.h"
 #include "core/sheet_pdf.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/sheets.h"
 #include "tui/app.h"
@@ -28,6 +29,7 @@ struct pending {
 static char *write_pdf(struct app *app, printflow_build_fn build, void *ctx,
 		       struct db_sheet_request *rq, int *pages)
 {
+	struct strbuf missing = STRBUF_INIT;
 	struct sheet *s;
 	struct err e;
 	char *file = NULL;
@@ -39,11 +41,15 @@ static char *write_pdf(struct app *app, printflow_build_fn build, void *ctx,
 		free(file);
 		return NULL;
 	}
-	if (sheet_pdf_write(s, file, pages, &e) < 0) {
+	if (sheet_pdf_write_checked(s, file, pages, &missing, &e) < 0) {
 		app_error_err(app, &e);
 		free(file);
 		file = NULL;
+	} else if (strbuf_str(&missing)[0]) {
+		app_error(app, _("No installed font has a character of %.*s: it prints as a box."),
+			  (int)strcspn(strbuf_str(&missing), "\n"), strbuf_str(&missing));
 	}
+	strbuf_free(&missing);
 	sheet_free(&s);
 	return file;
 }

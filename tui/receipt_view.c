@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/sheet.h"
 #include "core/sheet_text.h"
@@ -132,7 +134,13 @@ static struct sheet *build_for_print(void *ctx, struct db_sheet_request *rq, cha
 		return NULL;
 	memset(rq, 0, sizeof *rq);
 	rq->kind = "receipt";
-	snprintf(rq->date, sizeof rq->date, "%.10s", v->receipt_no);
+	rq->subject = v->receipt_no;
+	{
+		struct date today;
+
+		clock_today(&today);
+		date_format(&today, rq->date);
+	}
 	rq->staff = app_staff(v->app);
 	*file = xasprintf("receipt-%s.pdf", v->receipt_no);
 	return s;

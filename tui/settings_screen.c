@@ -103,6 +103,9 @@ static int submit(void *c, struct form *f, struct err *e)
 	snprintf(s.pm_cutoff, sizeof s.pm_cutoff, "%s", form_value(f, "pm"));
 	parse_int(form_value(f, "outing"), &s.outing_days);
 	parse_int(form_value(f, "out_alert"), &s.out_alert_hours);
+	parse_int(form_value(f, "notice_days"), &s.notice_days);
+	snprintf(s.supervision_phone, sizeof s.supervision_phone, "%s",
+		 form_value(f, "supervision_phone"));
 	r = db_settings_put(app_db(x->app), &s, e);
 	settings_clear(&s);
 	if (r < 0)
@@ -128,13 +131,14 @@ int settings_screen_push(struct app *app)
 	const struct settings *s = app_settings(app);
 	struct ctx *c = xcalloc(1, sizeof *c);
 	struct form *f = form_new(_("Settings"), c);
-	char fever[16], iso[16], outing[16], alert[16], station[2] = {s->station, 0};
+	char fever[16], iso[16], outing[16], alert[16], notice[16], station[2] = {s->station, 0};
 
 	c->app = app;
 	snprintf(fever, sizeof fever, "%d.%d", s->fever_threshold / 10, s->fever_threshold % 10);
 	snprintf(iso, sizeof iso, "%d", s->isolation_days);
 	snprintf(outing, sizeof outing, "%d", s->outing_days);
 	snprintf(alert, sizeof alert, "%d", s->out_alert_hours);
+	snprintf(notice, sizeof notice, "%d", s->notice_days);
 	form_add_text(f, "community", N_("Community"), s->community, limits_max("settings", "community"), FORM_REQUIRED, NULL);
 	form_add_text(f, "street", N_("Street office"), s->street, limits_max("settings", "street"), 0, NULL);
 	form_add_text(f, "district", N_("District"), s->district, limits_max("settings", "district"), 0, NULL);
@@ -150,6 +154,10 @@ int settings_screen_push(struct app *app)
 			check_count);
 	form_add_number(f, "out_alert", N_("Out-alert hours"), alert, 3, FORM_REQUIRED,
 			check_count);
+	form_add_number(f, "notice_days", N_("Donation notice days"), notice, 3, FORM_REQUIRED,
+			check_count);
+	form_add_text(f, "supervision_phone", N_("Supervision phone (donation notice)"),
+		      s->supervision_phone, 20, 0, NULL);
 	form_add_text(f, "merge", N_("Merge another machine's file"), NULL, 0, 0, check_file);
 	return form_push(app, f, submit, done);
 }

@@ -76,6 +76,20 @@ for want in 出入证 幸福里社区 '户号：1-1-101' '户主：户主1' '有
 	每户每2天限一人外出 发证人; do
 	expect_grep "$want" p.txt
 done
+# Every card carries its number as a Code 128 symbol a scanner reads: the
+# pages rendered at 300 dpi, zbarimg decodes exactly the printed numbers.
+if command -v zbarimg >/dev/null && command -v pdftoppm >/dev/null; then
+	pdftoppm -r 300 -gray -png passes.pdf pz
+	for f in pz-*.png; do zbarimg -q --raw -Scode128.enable "$f" 2>/dev/null; done | sort >scanned.txt
+	sqlite3 a.db "SELECT pass_no FROM passes WHERE revoked_at IS NULL AND (valid_until IS NULL OR valid_until >= '2020-02-15')
+	 ORDER BY pass_no" >valid.txt
+	[ "$(wc -l <valid.txt)" = 23 ] || fail "the test expects 23 valid passes, SQL has $(wc -l <valid.txt)"
+	cmp -s scanned.txt valid.txt || { fail "the barcodes do not scan as the valid pass numbers:"; diff valid.txt scanned.txt | head; }
+	# the symbology is Code 128, which a 1D gate scanner reads
+	zbarimg -q pz-1.png 2>/dev/null | grep -q '^CODE-128:' || fail "the symbols are not Code 128"
+else
+	fail "zbarimg and pdftoppm are needed (zbar-tools, poppler-utils)"
+fi
 # Odd buildings are 一网格: households 1..40 are building 1.  二网格 has none of 1..25.
 expect_status 0 "$BIN" --db a.db sheet passes --grid 二网格 --text
 expect_grep '没有有效的出入证' "$T/out"

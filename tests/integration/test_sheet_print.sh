@@ -66,7 +66,7 @@ cleanup() {
 	lpadmin -x TESTPDF 2>/dev/null
 	kill "$cupsd_pid" 2>/dev/null
 	wait "$cupsd_pid" 2>/dev/null
-	rm -f "$out_dir"/*-job_"${jobno:-none}".pdf
+	rm -f "$out_dir"/*-job_"${jobno:-none}".pdf "$out_dir"/*-job_"${jobrno:-none}".pdf
 	rm -rf "$C" "$T"
 }
 trap cleanup EXIT
@@ -85,7 +85,7 @@ sheet_data a.db 50 || { echo "FAIL: test data"; exit 1; }
 
 # an unknown queue: a clear error, the PDF kept, nothing audited
 expect_status 1 "$BIN" --db a.db sheet isolation --print --printer NOSUCHQUEUE -o iso.pdf &&
-	expect_grep 'no printer queue "NOSUCHQUEUE"' "$T/err" && expect_grep 'kept at iso.pdf' "$T/err"
+	expect_grep 'no printer queue "NOSUCHQUEUE"' "$T/err" && expect_grep "kept at $T/iso.pdf" "$T/err"
 [ -s iso.pdf ] || fail "the PDF was not kept after a refused job"
 
 # no default queue and no --printer
@@ -122,6 +122,18 @@ else
 fi
 [ "$(sqlite3 a.db "SELECT count(*) FROM audit_log WHERE action = 'print' AND changes LIKE '%$job%'")" = 1 ] ||
 	fail "the printed sheet is not in the audit log"
+# the audit row names the file by its absolute path
+sqlite3 a.db "SELECT changes FROM audit_log WHERE action = 'print' AND changes LIKE '%$job%'" |
+	grep -qF "\"file\":\"$T/iso.pdf\"" || fail "the audit row does not name $T/iso.pdf"
+
+# a printed receipt's audit row names its receipt number and absolute path
+expect_status 0 "$BIN" --db a.db sheet receipt --receipt 2020-A-0001 --print --printer TESTPDF &&
+	expect_grep 'as job TESTPDF-' "$T/out"
+jobr=$(sed -n 's/.* as job \(TESTPDF-[0-9]*\).*/\1/p' "$T/out")
+jobrno=${jobr#TESTPDF-}
+sqlite3 a.db "SELECT changes FROM audit_log WHERE action = 'print' AND changes LIKE '%$jobr%'" >ra.txt
+expect_grep '"receipt":"2020-A-0001"' ra.txt
+expect_grep "\"file\":\"$T/receipt-2020-A-0001.pdf\"" ra.txt
 
 # the default queue is used without --printer
 lpadmin -d TESTPDF
@@ -153,7 +165,7 @@ if command -v tmux >/dev/null; then
 	shown '走访登记表 (rounds)'
 	tmux -S "$sock" send-keys -t s Enter
 	shown donations && tmux -S "$sock" send-keys -t s 4
-	shown '捐赠公示 (donations)' && tmux -S "$sock" send-keys -t s p
+	shown '捐赠款物公示 (donations)' && tmux -S "$sock" send-keys -t s p
 	shown 'TESTPDF (default)' && tmux -S "$sock" send-keys -t s Enter
 	shown 'Sent to TESTPDF as job TESTPDF-'
 	job3=$(tmux -S "$sock" capture-pane -t s -p | sed -n 's/.*as job \(TESTPDF-[0-9]*\).*/\1/p' | head -n 1)

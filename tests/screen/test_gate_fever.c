@@ -57,7 +57,7 @@ int main(void)
 	const char *args[] = {"--db", NULL, "--staff", "李强", NULL};
 	struct harness_opts o = {.rows = 24, .cols = 80, .env = env, .args = args};
 	struct harness *h;
-	char *out = NULL, *no;
+	char *out = NULL;
 	int st;
 
 	dir = harness_tmpdir();

@@ -190,8 +190,10 @@ static void op_isolation(struct db *db, struct err *e)
 static void op_check(struct db *db, struct err *e)
 {
 	long long iso = pick(db, "isolations", "end_date IS NULL");
-	struct isolation_check c = {"2020-02-15", rnd(2) ? "AM" : "PM", NULL, 360 + (int)rnd(25),
-				    NULL, NULL, -1, 0, NULL};
+	struct isolation_check c = {.date = "2020-02-15",
+				    .slot = rnd(2) ? "AM" : "PM",
+				    .temperature = 360 + (int)rnd(25),
+				    .staff_id = -1};
 
 	if (iso >= 0)
 		db_isolation_check(db, iso, &c, NULL, e);

@@ -74,7 +74,8 @@ static void fill(struct db *db)
 		}
 		if (i == 0) {
 			struct isolation_new n = {res, "home", NULL, "key_area", "2020-02-14", 14, NULL};
-			struct isolation_check c = {"2020-02-15", "AM", NULL, 366, NULL, NULL, -1, 0, NULL};
+			struct isolation_check c = {
+			    .date = "2020-02-15", .slot = "AM", .temperature = 366, .staff_id = -1};
 			long long iso = db_isolation_start(db, &n, &e);
 
 			assert_true(iso > 0);

@@ -301,8 +301,11 @@ static void test_join_never_drops_a_check(void **state)
 	struct err e;
 	struct isolation_new home = {0, "home", NULL, "key_area", "2020-02-14", 14, NULL};
 	struct isolation_new hotel = {0, "central", "区隔离酒店", "key_area", "2020-02-14", 14, NULL};
-	struct isolation_check am = {"2020-02-15", "AM", "2020-02-15 08:00:00", 365, NULL, NULL,
-				     -1, 0, NULL};
+	struct isolation_check am = {.date = "2020-02-15",
+				     .slot = "AM",
+				     .at = "2020-02-15 08:00:00",
+				     .temperature = 365,
+				     .staff_id = -1};
 
 	(void)state;
 	err_clear(&e);

@@ -137,7 +137,9 @@ static void test_no_row_split(void **state)
 	sheet_pages_free(&p);
 	sheet_free(&s);
 
-	/* a row taller than a page gets a page of its own */
+	/* a row taller than a page (a household of 40) is split at a line
+	 * boundary: it starts under the rows before it, continues on the next
+	 * page, and every line is on exactly one page */
 	s = form(3, 1);
 	sheet_row_add(s->tables[0], 0);
 	sheet_cell(s->tables[0], "big");
@@ -145,11 +147,77 @@ static void test_no_row_split(void **state)
 	sheet_row_add(s->tables[0], 0);
 	sheet_cell(s->tables[0], "after");
 	sheet_paginate(s, &g, &p);
-	assert_int_equal(p.npages, 3);
+	assert_int_equal(p.npages, 2);
+	assert_int_equal(p.nslices, 2);
+	assert_int_equal(p.slices[0].first, 0);
+	assert_int_equal(p.slices[0].count, 4);
+	assert_int_equal(p.slices[0].line0, 0);
+	assert_int_equal(p.slices[0].line1, per - 3);
 	assert_int_equal(p.slices[1].first, 3);
-	assert_int_equal(p.slices[1].count, 1);
-	assert_int_equal(p.slices[2].first, 4);
+	assert_int_equal(p.slices[1].count, 2);
+	assert_int_equal(p.slices[1].line0, per - 3);
+	assert_int_equal(p.slices[1].line1, 0);
+	assert_int_equal(p.slices[1].page, 1);
 	sheet_pages_free(&p);
+	sheet_free(&s);
+
+	/* three pages' worth in one row: split over four pages, no line lost */
+	s = form(1, 1);
+	sheet_row_add(s->tables[0], 0);
+	sheet_cell(s->tables[0], "huge");
+	sheet_cell_boxes(s->tables[0], 3 * per);
+	sheet_paginate(s, &g, &p);
+	{
+		int lines = 0;
+
+		for (int i = 0; i < p.nslices; i++) {
+			const struct sheet_slice *sl = &p.slices[i];
+			int last = sl->first + sl->count - 1;
+
+			for (int r = sl->first; r <= last; r++) {
+				int from = r == sl->first ? sl->line0 : 0;
+				int to = r == last && sl->line1 ? sl->line1 : s->tables[0]->rows[r].lines;
+
+				assert_true(to > from);
+				lines += to - from;
+			}
+		}
+		assert_int_equal(lines, 1 + 3 * per);
+	}
+	assert_int_equal(p.npages, 4);
+	sheet_pages_free(&p);
+	sheet_free(&s);
+}
+
+static void test_wrap(void **state)
+{
+	struct strbuf b = STRBUF_INIT;
+	struct sheet *s = sheet_new("t", SHEET_PORTRAIT);
+	struct sheet_table *t = sheet_table_add(s, NULL, SHEET_TABLE_LIST);
+
+	(void)state;
+	sheet_wrap("阿卜杜热合曼·买买提明", 8, &b);
+	assert_string_equal(strbuf_str(&b), "阿卜杜热\n合曼·\n买买提明");
+	strbuf_reset(&b);
+	sheet_wrap("宏达物业 服务有限公司", 12, &b);
+	assert_string_equal(strbuf_str(&b), "宏达物业\n服务有限公司");
+	strbuf_reset(&b);
+	sheet_wrap("张三\n李四", 8, &b); /* short lines stay as they are */
+	assert_string_equal(strbuf_str(&b), "张三\n李四");
+	strbuf_reset(&b);
+	sheet_wrap("2020-A-0001", 4, &b);
+	assert_string_equal(strbuf_str(&b), "2020\n-A-0\n001");
+	strbuf_reset(&b);
+	sheet_wrap("张", 1, &b); /* a character wider than the column stands alone */
+	assert_string_equal(strbuf_str(&b), "张");
+	strbuf_free(&b);
+	assert_int_equal(sheet_text_lines("阿卜杜热合曼·买买提明", 8), 3);
+
+	/* the row grows with the wrapped cell */
+	sheet_column_add(t, "姓名", 8, SHEET_LEFT);
+	sheet_row_add(t, 0);
+	sheet_cell(t, "阿卜杜热合曼·买买提明");
+	assert_int_equal(t->rows[0].lines, 3);
 	sheet_free(&s);
 }
 
@@ -275,12 +343,74 @@ static void test_text_alignment(void **state)
 	text = sheet_render_text(s);
 	assert_aligned(text);
 	assert_non_null(strstr(text, "社区：幸福里社区"));
-	assert_non_null(strstr(text, "| 欧阳娜 … |")); /* 8 columns: 娜 would straddle */
-	assert_non_null(strstr(text, "| 张三     |"));
+	/* columns grow to their widest value: nothing is cut */
+	assert_non_null(strstr(text, "| 欧阳娜娜娜娜娜娜 |"));
+	assert_non_null(strstr(text, "| 张三             |"));
 	assert_non_null(strstr(text, "| [    ] |"));
-	assert_non_null(strstr(text, "| 高河村3组… |")); /* 13 columns into 10 */
+	assert_non_null(strstr(text, "| 高河村3组12号 |"));
+	assert_null(strstr(text, "…"));
 	assert_non_null(strstr(text, "填表人："));
 	assert_non_null(strstr(text, "审核人："));
+	free(text);
+	sheet_free(&s);
+}
+
+static void test_text_wrap(void **state)
+{
+	struct sheet *s = sheet_new("捐赠公示", SHEET_PORTRAIT);
+	struct sheet_table *t = sheet_table_add(s, NULL, SHEET_TABLE_LIST);
+	char *text, *long_reason = NULL;
+
+	(void)state;
+	sheet_column_add(t, "收据号", 12, SHEET_LEFT);
+	sheet_column_add(t, "作废原因", 10, SHEET_LEFT);
+	/* 60 columns: wider than SHEET_TEXT_MAX_COLS, so it wraps at 40 */
+	long_reason = strdup("捐赠人要求更正金额并重新开具收据，原收据已收回销毁存档备查");
+	sheet_row_add(t, 0);
+	sheet_cell(t, "2020-A-0001");
+	sheet_cell(t, long_reason);
+	sheet_row_add(t, 0);
+	sheet_cell(t, "2020-A-0002");
+	sheet_cell(t, "短");
+	text = sheet_render_text(s);
+	assert_aligned(text);
+	/* broken after the comma in the line's second half */
+	assert_non_null(strstr(text, "| 2020-A-0001 | 捐赠人要求更正金额并重新开具收据，       |"));
+	assert_non_null(strstr(text, "|             | 原收据已收回销毁存档备查                 |"));
+	/* a multi-line row is ruled off from the next */
+	assert_non_null(strstr(text, "备查                 |\n+-"));
+	free(long_reason);
+	free(text);
+	sheet_free(&s);
+}
+
+static void test_text_plain(void **state)
+{
+	struct sheet *s = sheet_new("隔离人员健康监测表", SHEET_LANDSCAPE);
+	struct sheet_table *t = sheet_table_add(s, NULL, SHEET_TABLE_LIST);
+	char *p, *text;
+
+	(void)state;
+	p = sheet_text_plain("体温 37.3℃ 或 37.3 °C…“无”—阿卜杜热合曼·买买提明▁█");
+	assert_string_equal(p, "体温 37.3度 或 37.3 度...「无」-阿卜杜热合曼・买买提明_#");
+	free(p);
+	sheet_header_add(s, "网格", NULL); /* "—" in the model */
+	sheet_note_set(s, "体温达到 37.3℃ 即为发热");
+	sheet_column_add(t, "体温(℃)", 8, SHEET_LEFT);
+	sheet_row_add(t, 0);
+	sheet_cell(t, "阿卜杜热合曼·买买提明");
+	text = sheet_render_text(s);
+	assert_aligned(text);
+	for (const char *amb = "℃°…—·“”"; *amb;) {
+		char one[5] = {0};
+		int n = (*amb & 0xe0) == 0xc0 ? 2 : 3;
+
+		memcpy(one, amb, (size_t)n);
+		assert_null(strstr(text, one));
+		amb += n;
+	}
+	assert_non_null(strstr(text, "阿卜杜热合曼・买买提明"));
+	assert_non_null(strstr(text, "体温(度)"));
 	free(text);
 	sheet_free(&s);
 }
@@ -308,6 +438,8 @@ int main(void)
 	    cmocka_unit_test(test_cells),	   cmocka_unit_test(test_pages_follow_rows),
 	    cmocka_unit_test(test_no_row_split),   cmocka_unit_test(test_tables_and_captions),
 	    cmocka_unit_test(test_text_alignment), cmocka_unit_test(test_text_empty_table),
+	    cmocka_unit_test(test_wrap),		cmocka_unit_test(test_text_wrap),
+	    cmocka_unit_test(test_text_plain),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -64,7 +64,7 @@ static struct sheet *rounds(int n)
 	for (int i = 0; i < n; i++) {
 		sheet_row_add(t, 0);
 		sheet_cellf(t, "%d-1-101", i + 1);
-		sheet_cell(t, "张三\n欧阳娜娜娜娜娜娜娜娜娜娜娜娜娜");
+		sheet_cell(t, "张三\n欧阳娜娜");
 		sheet_cell_boxes(t, 2);
 	}
 	return s;

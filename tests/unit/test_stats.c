@@ -128,7 +128,7 @@ static long long isolate(struct db *db, long long res, const char *start)
 
 static void check(struct db *db, long long iso, const char *date, const char *slot, int t)
 {
-	struct isolation_check c = {date, slot, NULL, t, NULL, NULL, -1, 0};
+	struct isolation_check c = {.date = date, .slot = slot, .temperature = t, .staff_id = -1};
 	struct err e;
 
 	err_clear(&e);

@@ -88,7 +88,26 @@ static const char *trimmed(struct strbuf *b)
 	for (size_t i = 0; i < b->len; i++)
 		if (b->s[i] == '\n')
 			b->s[i] = ' ';
+	/* lp and lpstat begin their messages with their name: keep it once */
+	if (b->len > 4 && (!strncmp(b->s, "lp: ", 4)))
+		return b->s + 4;
+	if (b->len > 8 && (!strncmp(b->s, "lpstat: ", 8)))
+		return b->s + 8;
 	return b->len ? b->s : "no answer";
+}
+
+/* 1 when CUPS's scheduler is not running (lpstat -r says so, or cannot
+ * reach it): every queue then looks missing to lp, which is not the news. */
+static int scheduler_down(void)
+{
+	char *argv[] = {"lpstat", "-r", NULL};
+	struct strbuf b = STRBUF_INIT;
+	int rc = run(argv, &b), down;
+
+	down = rc >= 0 && (strcasestr(strbuf_str(&b), "not running") ||
+			   strcasestr(strbuf_str(&b), "unable to connect"));
+	strbuf_free(&b);
+	return down;
 }
 
 int print_parse_job(const char *answer, char *job, size_t n)
@@ -131,6 +150,10 @@ int print_send(const char *path, const char *queue, const char *title, char *job
 			     "cups-client)"));
 	else if (rc < 0)
 		err_set(e, _("cannot print: lp does not start: %s"), strerror(errno));
+	else if (rc != 0 && scheduler_down())
+		err_set(e, "%s",
+			_("cannot print: the print service (CUPS) is not running; start it "
+			  "(as root: service cups start) and print again"));
 	else if (rc != 0 && strcasestr(out.s ? out.s : "", "does not exist"))
 		err_set(e, _("cannot print: there is no printer queue \"%s\" (lp: %s)"),
 			queue && *queue ? queue : _("default"), trimmed(&out));

@@ -27,9 +27,15 @@ char *sheet_file_default_name(const struct db_sheet_request *rq)
 int sheet_file_print(struct db *db, const struct db_sheet_request *rq, const char *file,
 		     const char *queue, char *job, size_t n, struct err *e)
 {
+	char *abs;
+	int r = 0;
+
 	if (print_send(file, queue, file, job, n, e) < 0)
 		return SHEET_PRINT_NOT_SENT;
-	if (db_sheet_audit_print(db, rq, file, queue, job, e) < 0)
-		return SHEET_PRINT_NOT_RECORDED;
-	return 0;
+	/* the audit row names the file wherever the command was run from */
+	abs = realpath(file, NULL);
+	if (db_sheet_audit_print(db, rq, abs ? abs : file, queue, job, e) < 0)
+		r = SHEET_PRINT_NOT_RECORDED;
+	free(abs);
+	return r;
 }

@@ -22,9 +22,9 @@ enum {
 };
 
 /* Sends file to the CUPS queue (NULL: the default one) and records the
- * printed sheet rq in the audit log.  Returns 0 (job holds the job id), or
- * one of the negative values above with e filled.  The file is kept in
- * every case. */
+ * printed sheet rq in the audit log under the file's absolute path.
+ * Returns 0 (job holds the job id), or one of the negative values above
+ * with e filled.  The file is kept in every case. */
 int sheet_file_print(struct db *db, const struct db_sheet_request *rq, const char *file,
 		     const char *queue, char *job, size_t n, struct err *e);
 

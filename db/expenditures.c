@@ -1,0 +1,227 @@
+/* db expenditures: cash spent from donations; see expenditures.h. */
+#include "db/expenditures.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/json.h"
+#include "core/stock.h"
+#include "core/strbuf.h"
+#include "db/db.h"
+#include "db/sql.h"
+#include "db/staff.h"
+
+static int blank(const char *s)
+{
+	return !s || !*s;
+}
+
+int db_cash_totals(struct db *db, const char *from, const char *to, long long *received,
+		   long long *spent, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(
+	    db,
+	    "SELECT (SELECT coalesce(sum(amount_fen), 0) FROM donations WHERE kind = 'cash'"
+	    "  AND deleted_at IS NULL AND void_reason IS NULL AND voided_at IS NULL"
+	    "  AND (:from = '' OR received_date >= :from) AND (:to = '' OR received_date <= :to)),"
+	    " (SELECT coalesce(sum(amount_fen), 0) FROM expenditures WHERE deleted_at IS NULL"
+	    "  AND void_reason IS NULL AND (:from = '' OR date >= :from)"
+	    "  AND (:to = '' OR date <= :to))",
+	    e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":from", from ? from : "");
+	sql_bind_text(st, ":to", to ? to : "");
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		*received = sqlite3_column_int64(st, 0);
+		*spent = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return r == 1 ? 0 : -1;
+}
+
+/* Refuses a field left empty or an amount or date that cannot be. */
+static int check_new(const struct expenditure_new *x, char date[DATE_STR], struct err *e)
+{
+	struct date d;
+
+	if (blank(x->purpose))
+		return err_field(e, "purpose", "%s", _("an expenditure needs its purpose"));
+	if (x->amount_fen <= 0)
+		return err_field(e, "amount", "%s", _("the amount must be above zero"));
+	if (blank(x->approved_by))
+		return err_field(e, "approved_by", "%s", _("say who approved the expenditure"));
+	if (blank(x->voucher_no))
+		return err_field(e, "voucher_no", "%s",
+				 _("an expenditure needs the number of its voucher"));
+	if (!x->date) {
+		clock_today(&d);
+	} else if (date_parse_iso(x->date, &d, e) < 0) {
+		if (e)
+			snprintf(e->field, sizeof e->field, "date");
+		return -1;
+	}
+	date_format(&d, date);
+	return 0;
+}
+
+long long db_expenditure_insert(struct db *db, const struct expenditure_new *x, struct err *e)
+{
+	char date[DATE_STR], uuid[37], now[20];
+	struct strbuf ch = STRBUF_INIT;
+	long long id = -1, staff = x->staff_id, in = 0, out = 0;
+	sqlite3_stmt *st;
+
+	if (check_new(x, date, e) < 0)
+		return -1;
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (db_cash_totals(db, "", "", &in, &out, e) < 0 ||
+	    stock_check_spending(in, out, x->amount_fen, e) < 0)
+		goto done;
+	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
+		goto done;
+	st = db_stmt(db,
+		     "INSERT INTO expenditures(uuid, created_at, updated_at, date, purpose,"
+		     " amount_fen, approved_by, voucher_no, staff_id, notes)"
+		     " VALUES(:uuid, :now, :now, :date, :purpose, :fen, :approver, :voucher,"
+		     " :staff, :notes)",
+		     e);
+	if (!st)
+		goto done;
+	sql_new_record(uuid, now);
+	sql_bind_text(st, ":uuid", uuid);
+	sql_bind_text(st, ":now", now);
+	sql_bind_text(st, ":date", date);
+	sql_bind_text(st, ":purpose", x->purpose);
+	sql_bind_int(st, ":fen", x->amount_fen);
+	sql_bind_text(st, ":approver", x->approved_by);
+	sql_bind_text(st, ":voucher", x->voucher_no);
+	sql_bind_id(st, ":staff", staff);
+	sql_bind_text(st, ":notes", blank(x->notes) ? NULL : x->notes);
+	if (sql_step_done(db, st, e) < 0)
+		goto done;
+	id = sqlite3_last_insert_rowid(db_handle(db));
+	json_open(&ch);
+	json_add_str(&ch, "date", date);
+	json_add_str(&ch, "purpose", x->purpose);
+	json_add_int(&ch, "amount_fen", x->amount_fen);
+	json_add_str(&ch, "approved_by", x->approved_by);
+	json_add_str(&ch, "voucher_no", x->voucher_no);
+	json_close(&ch);
+	if (db_audit(db, "insert", "expenditures", uuid, strbuf_str(&ch), e) < 0 ||
+	    db_commit(db, e) < 0)
+		id = -1;
+done:
+	if (id < 0)
+		db_rollback(db);
+	strbuf_free(&ch);
+	return id;
+}
+
+int db_expenditure_void(struct db *db, long long id, const char *reason, struct err *e)
+{
+	char uuid[37], now[CLOCK_STR];
+	struct strbuf ch = STRBUF_INIT;
+	sqlite3_stmt *st;
+	int r;
+
+	if (blank(reason))
+		return err_field(e, "void_reason", "%s", _("a void needs its reason"));
+	if (db_begin(db, e) < 0)
+		return -1;
+	st = db_stmt(db,
+		     "SELECT uuid, void_reason, voucher_no FROM expenditures"
+		     " WHERE id = :id AND deleted_at IS NULL",
+		     e);
+	if (!st)
+		goto fail;
+	sql_bind_int(st, ":id", id);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		sql_col_copy(st, 0, uuid, sizeof uuid);
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+			r = err_set(e, _("expenditure %s is already void (%s)"),
+				    (const char *)sqlite3_column_text(st, 2),
+				    (const char *)sqlite3_column_text(st, 1));
+	} else if (r == 0) {
+		r = err_set(e, _("no expenditure with id %lld"), id);
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		goto fail;
+	clock_now(now);
+	st = db_stmt(db,
+		     "UPDATE expenditures SET void_reason = :reason, voided_at = :now,"
+		     " updated_at = :now WHERE id = :id",
+		     e);
+	if (!st)
+		goto fail;
+	sql_bind_text(st, ":reason", reason);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", id);
+	if (sql_step_done(db, st, e) < 0)
+		goto fail;
+	json_open(&ch);
+	json_add_str(&ch, "void_reason", reason);
+	json_close(&ch);
+	if (db_audit(db, "void", "expenditures", uuid, strbuf_str(&ch), e) < 0 ||
+	    db_commit(db, e) < 0)
+		goto fail;
+	strbuf_free(&ch);
+	return 0;
+fail:
+	db_rollback(db);
+	strbuf_free(&ch);
+	return -1;
+}
+
+#define SPEND_COLS                                                                                \
+	"SELECT x.id, x.uuid, x.date, x.purpose, x.amount_fen, x.approved_by, x.voucher_no,"      \
+	" coalesce(s.name, ''), coalesce(x.void_reason, '') FROM expenditures x"                  \
+	" LEFT JOIN staff s ON s.id = x.staff_id WHERE x.deleted_at IS NULL"
+
+int db_expenditure_page(struct db *db, const struct expenditure_row *anchor, int dir, int n,
+			struct expenditure_row *out, struct err *e)
+{
+	static const char *const sql_first =
+	    SPEND_COLS " ORDER BY x.date DESC, x.id DESC LIMIT :n";
+	static const char *const sql_last = SPEND_COLS " ORDER BY x.date, x.id LIMIT :n";
+	static const char *const sql_after = SPEND_COLS " AND (x.date, x.id) < (:date, :id)"
+							" ORDER BY x.date DESC, x.id DESC LIMIT :n";
+	static const char *const sql_before =
+	    SPEND_COLS " AND (x.date, x.id) > (:date, :id) ORDER BY x.date, x.id LIMIT :n";
+	const char *sql =
+	    anchor ? (dir > 0 ? sql_after : sql_before) : (dir > 0 ? sql_first : sql_last);
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	int r = 0, m = 0;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":n", n);
+	if (anchor) {
+		sql_bind_text(st, ":date", anchor->date);
+		sql_bind_int(st, ":id", anchor->id);
+	}
+	while (m < n && (r = sql_step_row(db, st, e)) == 1) {
+		struct expenditure_row *x = &out[m++];
+
+		memset(x, 0, sizeof *x);
+		x->id = sqlite3_column_int64(st, 0);
+		sql_col_copy(st, 1, x->uuid, sizeof x->uuid);
+		sql_col_copy(st, 2, x->date, sizeof x->date);
+		sql_col_copy(st, 3, x->purpose, sizeof x->purpose);
+		x->amount_fen = sqlite3_column_int64(st, 4);
+		sql_col_copy(st, 5, x->approved_by, sizeof x->approved_by);
+		sql_col_copy(st, 6, x->voucher_no, sizeof x->voucher_no);
+		sql_col_copy(st, 7, x->staff, sizeof x->staff);
+		sql_col_copy(st, 8, x->void_reason, sizeof x->void_reason);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : m;
+}
