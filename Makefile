@@ -28,7 +28,7 @@ TEST_LIBS := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null) $(TEST_LIBS_L:%
 endif
 
 CFLAGS  ?= -O2 -g
-WARN    := -Wall -Wextra -Werror=implicit-function-declaration -Wno-format-truncation
+WARN    := -Wall -Wextra -Werror=implicit-function-declaration
 ifeq ($(WERROR),1)
 WARN    += -Werror
 endif

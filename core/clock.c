@@ -33,8 +33,7 @@ static int parse_stamp(const char *s, char out[CLOCK_STR])
 	}
 	if (s[11 + n] != '\0' || hh > 23 || mm > 59 || ss > 59 || hh < 0 || mm < 0 || ss < 0)
 		return -1;
-	snprintf(out, CLOCK_STR, "%s %02d:%02d:%02d", day, hh, mm, ss);
-	return 0;
+	return snprintf(out, CLOCK_STR, "%s %02d:%02d:%02d", day, hh, mm, ss) < CLOCK_STR ? 0 : -1;
 }
 
 int clock_check_env(struct err *e)
@@ -131,7 +130,9 @@ int clock_time_parse(const char *s, int *minutes, struct err *e)
 
 void clock_time_format(int minutes, char out[6])
 {
-	snprintf(out, 6, "%02d:%02d", (minutes / 60) % 24, minutes % 60);
+	unsigned m = minutes < 0 ? 0 : (unsigned)minutes;
+
+	snprintf(out, 6, "%02u:%02u", (m / 60) % 24, m % 60);
 }
 
 int clock_parse_hhmm(const char *s)

@@ -156,7 +156,8 @@ bad:
 
 void date_format(const struct date *d, char out[DATE_STR])
 {
-	snprintf(out, DATE_STR, "%04d-%02d-%02d", d->y % 10000, d->m % 100, d->d % 100);
+	snprintf(out, DATE_STR, "%04u-%02u-%02u", (unsigned)d->y % 10000u, (unsigned)d->m % 100u,
+		 (unsigned)d->d % 100u);
 }
 
 /* Howard Hinnant's days_from_civil. */

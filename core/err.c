@@ -10,9 +10,23 @@ void err_clear(struct err *e)
 		memset(e, 0, sizeof *e);
 }
 
+/* A message that did not fit (n bytes wanted) ends with "…" at a character
+ * boundary instead of inside a character. */
+static void fit_msg(char *msg, size_t size, int n)
+{
+	size_t end;
+
+	if (n >= 0 && (size_t)n < size)
+		return;
+	end = size - 4; /* room for "…" and the NUL */
+	while (end > 0 && ((unsigned char)msg[end] & 0xC0) == 0x80)
+		end--;
+	memcpy(msg + end, "\u2026", 4);
+}
+
 static void err_vset(struct err *e, const char *fmt, va_list ap)
 {
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	fit_msg(e->msg, sizeof e->msg, vsnprintf(e->msg, sizeof e->msg, fmt, ap));
 }
 
 int err_set(struct err *e, const char *fmt, ...)
@@ -52,5 +66,5 @@ void err_prefix(struct err *e, const char *fmt, ...)
 	vsnprintf(pre, sizeof pre, fmt, ap);
 	va_end(ap);
 	memcpy(old, e->msg, sizeof old);
-	snprintf(e->msg, sizeof e->msg, "%s: %s", pre, old);
+	fit_msg(e->msg, sizeof e->msg, snprintf(e->msg, sizeof e->msg, "%s: %s", pre, old));
 }

@@ -6,6 +6,7 @@
 
 #include "core/i18n.h"
 #include "core/model.h"
+#include "core/xalloc.h"
 
 const char *isolation_kind_code(enum isolation_kind kind)
 {
@@ -128,4 +129,18 @@ const char *isolation_alert_label(enum iso_alert_kind kind)
 	    N_("due for release")};
 
 	return (int)kind >= 0 && kind < ISO_ALERT_KINDS ? labels[kind] : "";
+}
+
+void isolation_alert_clear(struct iso_alert *a)
+{
+	free(a->name);
+	free(a->household);
+	memset(a, 0, sizeof *a);
+}
+
+void isolation_alert_copy(struct iso_alert *dst, const struct iso_alert *src)
+{
+	*dst = *src;
+	dst->name = xstrdup(src->name);
+	dst->household = xstrdup(src->household);
 }

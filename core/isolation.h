@@ -101,8 +101,8 @@ struct iso_alert {
 	enum iso_alert_kind kind;
 	long long isolation_id, resident_id, household_id;
 	char uuid[37];	    /* the isolation's */
-	char name[64];	    /* the resident's (cut to fit) */
-	char household[64]; /* the household's code */
+	char *name;	    /* the resident's; malloc'd, never cut */
+	char *household;    /* the household's code; malloc'd */
 	char kind_code[12]; /* home, central, hospital */
 	int temperature;    /* the fever (tenths) for ISO_ALERT_FEVER, else -1 */
 	char last_day[11];
@@ -113,6 +113,10 @@ struct iso_alerts {
 	struct iso_alert *v;	    /* the first `max` alerts, by kind then list order */
 	int n;
 };
+
+/* Frees what an alert owns and zeroes it; copies one deeply. */
+void isolation_alert_clear(struct iso_alert *a);
+void isolation_alert_copy(struct iso_alert *dst, const struct iso_alert *src);
 
 /* The English label of an alert kind (a gettext msgid: "fever", "missed AM
  * check" ...), for the caller to translate; "" for an unknown kind. */

@@ -58,7 +58,7 @@ void lineedit_set_utf8(struct lineedit *le, const char *s)
 	uint32_t cp;
 
 	le->len = 0;
-	while (s && *s && (le->max == 0 || le->len < le->max)) {
+	while (s && *s) {
 		s += utf8_decode(s, &cp);
 		reserve(le, le->len + 1);
 		le->buf[le->len++] = refused(le, (wchar_t)cp) ? L' ' : (wchar_t)cp;

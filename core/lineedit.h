@@ -44,8 +44,9 @@ void lineedit_init(struct lineedit *le, size_t max);
 /* Releases the buffer; le may be initialized again. */
 void lineedit_free(struct lineedit *le);
 
-/* Replaces the text with the UTF-8 string s (NULL is ""), cut to the max
- * length; the cursor goes to the end and the scroll to 0. */
+/* Replaces the text with the UTF-8 string s (NULL is ""), whole even when it
+ * is longer than max (max stops typing, never cuts a value: the caller
+ * refuses a text over it); the cursor goes to the end and the scroll to 0. */
 void lineedit_set_utf8(struct lineedit *le, const char *s);
 
 /* Returns the text as a malloc'd UTF-8 string; the caller frees it. */

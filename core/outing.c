@@ -65,12 +65,13 @@ const char *outing_reason_text(enum outing_reason reason)
 void outing_followup_text(const char *name, int temperature, const char *symptoms,
 			  const char *opened_at, struct strbuf *out)
 {
-	char reading[96];
+	char temp[32];
+	const char *reading = symptoms ? symptoms : "";
 
-	if (temperature)
-		snprintf(reading, sizeof reading, "%d.%d °C", temperature / 10, temperature % 10);
-	else
-		snprintf(reading, sizeof reading, "%s", symptoms ? symptoms : "");
+	if (temperature) {
+		snprintf(temp, sizeof temp, "%d.%d °C", temperature / 10, temperature % 10);
+		reading = temp;
+	}
 	strbuf_printf(out, _("Not allowed: %s has an open fever follow-up (%s, %.11s)."), name,
 		      reading, opened_at + 5);
 }

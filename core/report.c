@@ -95,6 +95,12 @@ static void checks_line(struct strbuf *out, const char *label, int done, int mis
 	line(out, label, buf);
 }
 
+void report_stats_clear(struct daily_stats *s)
+{
+	free(s->community);
+	memset(s, 0, sizeof *s);
+}
+
 void report_format(const struct daily_stats *s, struct strbuf *out)
 {
 	char buf[160], money[48], num[16], *pad;

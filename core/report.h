@@ -31,7 +31,7 @@ struct stats_isolation {
 struct daily_stats {
 	char date[11];        /* YYYY-MM-DD */
 	char as_of[20];       /* "now" when date is today, else "" */
-	char community[128];  /* from settings */
+	char *community;      /* from settings; malloc'd (report_stats_clear) */
 	int fever_threshold;  /* tenths, from settings */
 	char am_cutoff[6], pm_cutoff[6]; /* "HH:MM", from settings */
 
@@ -75,6 +75,9 @@ struct daily_stats {
  * line with the labels padded to one width.  Counts that depend on a cut-off
  * not yet reached say so instead of showing 0 missed. */
 void report_format(const struct daily_stats *s, struct strbuf *out);
+
+/* Frees what a daily_stats owns (the community) and zeroes it. */
+void report_stats_clear(struct daily_stats *s);
 
 /* Appends the isolation alerts of now (db/isolation_list.h
  * db_isolation_alerts): a heading, the count of each kind (fever, missed AM

@@ -18,6 +18,7 @@
 #include "core/csvread.h"
 #include "core/i18n.h"
 #include "core/idcard.h"
+#include "core/limits.h"
 #include "core/model.h"
 #include "core/phone.h"
 #include "core/strbuf.h"
@@ -25,10 +26,6 @@
 #include "core/xalloc.h"
 
 #define HEADER_SEARCH_ROWS 10  /* rows looked at for the header */
-#define MAX_LINE_TEXT	   200 /* bytes in a one-line cell */
-#define MAX_CODE	   64
-#define MAX_NAME	   100
-#define MAX_NOTES	   4000
 
 static const char *const field_names[ROSTER_FIELD_COUNT + 1] = {
     [ROSTER_CODE] = "code",
@@ -1039,10 +1036,12 @@ static size_t cell_clean(struct roster *r, struct cells *c, enum roster_field f,
 }
 
 /* A free text cell: single line unless multiline, at most max bytes. */
+/* A text cell of column table.column (its limit: core/limits.h). */
 static void check_text(struct roster *r, struct cells *c, long line, enum roster_field f, int fold,
-		       int multiline, size_t max)
+		       int multiline, const char *table, const char *column)
 {
-	size_t n = cell_clean(r, c, f, fold);
+	size_t n = cell_clean(r, c, f, fold), chars;
+	int max = limits_max(table, column);
 
 	if (!n)
 		return;
@@ -1053,8 +1052,9 @@ static void check_text(struct roster *r, struct cells *c, long line, enum roster
 					"column holds one line"));
 		return;
 	}
-	if (n > max) {
-		row_error(r, c, line, f, _("too long (%zu bytes, at most %zu)"), n, max);
+	chars = limits_chars(r->scratch.s);
+	if (max && chars > (size_t)max) {
+		row_error(r, c, line, f, _("too long (%zu characters, at most %d)"), chars, max);
 		return;
 	}
 	c->val[f] = pool_add(r, r->scratch.s, n);
@@ -1096,9 +1096,9 @@ static void check_name(struct roster *r, struct cells *c, long line)
 		strbuf_add(out, (const char *)p, len);
 		prev = cp;
 	}
-	if (out->len > MAX_NAME) {
-		row_error(r, c, line, ROSTER_NAME, _("too long (%zu bytes, at most %d)"), out->len,
-			  MAX_NAME);
+	if (limits_chars(out->s) > (size_t)limits_max("residents", "name")) {
+		row_error(r, c, line, ROSTER_NAME, _("too long (%zu characters, at most %d)"),
+			  limits_chars(out->s), limits_max("residents", "name"));
 		return;
 	}
 	c->val[ROSTER_NAME] = pool_add(r, out->s, out->len);
@@ -1444,21 +1444,21 @@ static void check_row(struct roster *r, const struct csvread_row *row)
 	/* The household code; empty continues the household above. */
 	has_code = cell_clean(r, &c, ROSTER_CODE, 1) > 0;
 	if (has_code) {
-		check_text(r, &c, line, ROSTER_CODE, 1, 0, MAX_CODE);
+		check_text(r, &c, line, ROSTER_CODE, 1, 0, "households", "code");
 	} else if (r->prev_code) {
 		c.val[ROSTER_CODE] = r->prev_code;
 	} else {
 		row_error(r, &c, line, ROSTER_CODE,
 			  _("empty; the first row of a household needs its code"));
 	}
-	check_text(r, &c, line, ROSTER_COMPOUND, 0, 0, MAX_LINE_TEXT);
-	check_text(r, &c, line, ROSTER_BUILDING, 1, 0, MAX_LINE_TEXT);
-	check_text(r, &c, line, ROSTER_UNIT, 1, 0, MAX_LINE_TEXT);
-	check_text(r, &c, line, ROSTER_ROOM, 1, 0, MAX_LINE_TEXT);
-	check_text(r, &c, line, ROSTER_ADDRESS, 0, 0, MAX_LINE_TEXT);
-	check_text(r, &c, line, ROSTER_GRID, 0, 0, MAX_LINE_TEXT);
+	check_text(r, &c, line, ROSTER_COMPOUND, 0, 0, "households", "compound");
+	check_text(r, &c, line, ROSTER_BUILDING, 1, 0, "households", "building");
+	check_text(r, &c, line, ROSTER_UNIT, 1, 0, "households", "unit");
+	check_text(r, &c, line, ROSTER_ROOM, 1, 0, "households", "room");
+	check_text(r, &c, line, ROSTER_ADDRESS, 0, 0, "households", "address");
+	check_text(r, &c, line, ROSTER_GRID, 0, 0, "grids", "name");
 	check_phone(r, &c, line, ROSTER_HOUSEHOLD_PHONE);
-	check_text(r, &c, line, ROSTER_HOUSEHOLD_NOTES, 0, 1, MAX_NOTES);
+	check_text(r, &c, line, ROSTER_HOUSEHOLD_NOTES, 0, 1, "households", "notes");
 
 	check_name(r, &c, line);
 	check_identity(r, &c, line);
@@ -1466,13 +1466,13 @@ static void check_row(struct roster *r, const struct csvread_row *row)
 	check_enum(r, &c, line, ROSTER_RELATION, model_relation, relation_alias);
 	check_enum(r, &c, line, ROSTER_STATUS, model_status, status_alias);
 	check_tags(r, &c, line);
-	check_text(r, &c, line, ROSTER_RETURNED_FROM, 0, 0, MAX_LINE_TEXT);
+	check_text(r, &c, line, ROSTER_RETURNED_FROM, 0, 0, "residents", "returned_from");
 	{
 		struct date d;
 
 		check_date(r, &c, line, ROSTER_RETURN_DATE, &d);
 	}
-	check_text(r, &c, line, ROSTER_NOTES, 0, 1, MAX_NOTES);
+	check_text(r, &c, line, ROSTER_NOTES, 0, 1, "residents", "notes");
 
 	if (!c.val[ROSTER_CODE])
 		return; /* nothing to check against other rows */

@@ -1,6 +1,8 @@
 /* settings: defaults and validation of the community's settings. */
+#include "core/limits.h"
 #include "core/settings.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/clock.h"
@@ -8,10 +10,15 @@
 #include "core/phone.h"
 #include "core/temperature.h"
 #include "core/textsafe.h"
+#include "core/xalloc.h"
 
 void settings_defaults(struct settings *s)
 {
 	memset(s, 0, sizeof *s);
+	s->community = xstrdup("");
+	s->street = xstrdup("");
+	s->district = xstrdup("");
+	s->last_staff = xstrdup("");
 	s->station = 'A';
 	s->fever_threshold = 373;
 	s->isolation_days = 14;
@@ -47,13 +54,33 @@ int settings_parse_fever(const char *text, int *tenths, struct err *e)
 	return 0;
 }
 
+void settings_clear(struct settings *s)
+{
+	free(s->community);
+	free(s->street);
+	free(s->district);
+	free(s->last_staff);
+	memset(s, 0, sizeof *s);
+}
+
+void settings_copy(struct settings *dst, const struct settings *src)
+{
+	*dst = *src;
+	dst->community = xstrdup(src->community ? src->community : "");
+	dst->street = xstrdup(src->street ? src->street : "");
+	dst->district = xstrdup(src->district ? src->district : "");
+	dst->last_staff = xstrdup(src->last_staff ? src->last_staff : "");
+}
+
 int settings_validate(const struct settings *s, struct err *e)
 {
 	int am = clock_parse_hhmm(s->am_cutoff), pm = clock_parse_hhmm(s->pm_cutoff);
 
-	if (!s->community[0])
+	if (!s->community || !s->community[0])
 		return err_field(e, "community", _("the community name is required"));
-	if (textsafe_check_settings(s, e) < 0)
+	if (limits_check_row("settings", e, "community", s->community, "street", s->street,
+			     "district", s->district, (const char *)NULL) < 0 ||
+	    textsafe_check_settings(s, e) < 0)
 		return -1;
 	if (s->station < 'A' || s->station > 'Z')
 		return err_field(e, "station", _("the station code is one letter A-Z"));

@@ -4,11 +4,14 @@
 
 #include "core/err.h"
 
+/* The text members are malloc'd and owned by the struct (never cut): fill
+ * one with settings_defaults or db_settings_get, copy it with settings_copy,
+ * release it with settings_clear. */
 struct settings {
 	char uuid[37]; /* this database's identity (merging) */
-	char community[128];
-	char street[128];
-	char district[128];
+	char *community;
+	char *street;
+	char *district;
 	char station;          /* 'A'..'Z' */
 	int fever_threshold;   /* tenths of a degree, default 373 */
 	int isolation_days;    /* default 14 */
@@ -16,7 +19,7 @@ struct settings {
 	char pm_cutoff[6];     /* default 20:00 */
 	int outing_days;       /* days between a household's outings, default 2 */
 	int out_alert_hours;   /* people out longer than this are listed, default 4 */
-	char last_staff[64];   /* the staff picked at the last start */
+	char *last_staff;      /* the staff picked at the last start */
 	int notice_days;       /* how long the donation notice is posted, default 7 */
 	char supervision_phone[32]; /* 监督电话 on the donation notice, "" when none */
 };
@@ -30,8 +33,15 @@ struct settings {
  * a message in e (field "fever_threshold"). */
 int settings_parse_fever(const char *text, int *tenths, struct err *e);
 
-/* Fills the defaults of README.md#schema (empty names, station 'A'). */
+/* Fills the defaults of README.md#schema (empty names, station 'A').  s is
+ * overwritten, not freed. */
 void settings_defaults(struct settings *s);
+
+/* Frees the text members and zeroes s. */
+void settings_clear(struct settings *s);
+
+/* dst (overwritten, not freed) becomes a deep copy of src. */
+void settings_copy(struct settings *dst, const struct settings *src);
 
 /* Checks every field; the error names the field.  Returns 0 or -1. */
 int settings_validate(const struct settings *s, struct err *e);

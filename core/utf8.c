@@ -1,6 +1,8 @@
 /* utf8: a strict, locale-independent UTF-8 decoder and encoder; see utf8.h. */
 #include "core/utf8.h"
 
+#include <string.h>
+
 size_t utf8_decode(const char *s, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -39,6 +41,24 @@ size_t utf8_decode(const char *s, uint32_t *cp)
 bad:
 	*cp = UTF8_REPLACEMENT;
 	return 1;
+}
+
+int utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0;
+	uint32_t cp;
+
+	while (i < n) {
+		size_t k;
+
+		if (s[i] == '\0')
+			return 0;
+		k = utf8_decode(s + i, &cp);
+		if (cp == UTF8_REPLACEMENT && !(k == 3 && !memcmp(s + i, "\xEF\xBF\xBD", 3)))
+			return 0;
+		i += k;
+	}
+	return i == n;
 }
 
 size_t utf8_encode(uint32_t cp, char out[4])

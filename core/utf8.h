@@ -16,6 +16,11 @@
  * so that decoding always moves forward.  s must not point at the NUL. */
 size_t utf8_decode(const char *s, uint32_t *cp);
 
+/* 1 when the n bytes at s (followed by a NUL, as SQLite and C strings are)
+ * are well-formed UTF-8 without a NUL byte among them, else 0.  A U+FFFD
+ * written as such is valid. */
+int utf8_valid(const char *s, size_t n);
+
 /* Writes the UTF-8 form of cp into out (no NUL) and returns its length, 1 to
  * 4.  A code point that is not a Unicode scalar value writes U+FFFD. */
 size_t utf8_encode(uint32_t cp, char out[4]);

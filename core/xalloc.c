@@ -56,6 +56,14 @@ char *xstrdup(const char *s)
 	return s ? xstrndup(s, strlen(s)) : NULL;
 }
 
+void xstrset(char **dst, const char *src)
+{
+	char *copy = xstrdup(src ? src : "");
+
+	free(*dst);
+	*dst = copy;
+}
+
 char *xstrndup(const char *s, size_t n)
 {
 	size_t len = strnlen(s, n);

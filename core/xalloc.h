@@ -13,6 +13,10 @@ void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *p, size_t n);
 /* Returns a malloc'd copy of s (NULL gives NULL); the caller frees it. */
 char *xstrdup(const char *s);
+/* Replaces the malloc'd string *dst (freed; NULL is fine) with a copy of
+ * src, or of "" when src is NULL, so that an owned text member is never NULL
+ * once set. */
+void xstrset(char **dst, const char *src);
 /* Returns a malloc'd copy of at most n bytes of s, NUL-terminated. */
 char *xstrndup(const char *s, size_t n);
 /* printf into a fresh malloc'd string; the caller frees it. */

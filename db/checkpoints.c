@@ -10,6 +10,7 @@
 #include "core/duty.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/model.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -23,18 +24,35 @@ void db_checkpoint_init(struct checkpoint *c)
 {
 	memset(c, 0, sizeof *c);
 	c->id = -1;
+	c->name = xstrdup("");
+	c->location = xstrdup("");
 	strcpy(c->kind, "gate");
 	c->active = 1;
+}
+
+void db_checkpoint_clear(struct checkpoint *c)
+{
+	free(c->name);
+	free(c->location);
+	memset(c, 0, sizeof *c);
+}
+
+void db_checkpoint_copy(struct checkpoint *dst, const struct checkpoint *src)
+{
+	*dst = *src;
+	dst->name = xstrdup(src->name);
+	dst->location = xstrdup(src->location);
 }
 
 #define CP_COLS "SELECT id, uuid, name, location, kind, active FROM checkpoints"
 
 static void cp_read(sqlite3_stmt *st, struct checkpoint *c)
 {
+	memset(c, 0, sizeof *c);
 	c->id = sqlite3_column_int64(st, 0);
 	sql_col_copy(st, 1, c->uuid, sizeof c->uuid);
-	sql_col_copy(st, 2, c->name, sizeof c->name);
-	sql_col_copy(st, 3, c->location, sizeof c->location);
+	sql_col_str(st, 2, &c->name);
+	sql_col_str(st, 3, &c->location);
 	sql_col_copy(st, 4, c->kind, sizeof c->kind);
 	c->active = sqlite3_column_int(st, 5);
 }
@@ -71,19 +89,25 @@ int db_checkpoint_find(struct db *db, const char *name, struct checkpoint *out, 
 
 static int cp_check(struct db *db, const struct checkpoint *c, struct err *e)
 {
-	struct checkpoint other;
+	struct checkpoint other = {0};
+	long long other_id;
 	int r;
 
 	if (!c->name[0])
 		return err_field(e, "name", _("the checkpoint needs a name"));
+	if (limits_check_row("checkpoints", e, "name", c->name, "location", c->location,
+			     (const char *)NULL) < 0)
+		return -1;
 	if (!model_enum_find(model_checkpoint_kind, c->kind))
 		return err_field(e, "kind", _("unknown checkpoint kind \"%s\""), c->kind);
 	if (c->active != 0 && c->active != 1)
 		return err_field(e, "active", _("active is yes or no"));
 	r = db_checkpoint_find(db, c->name, &other, e);
+	other_id = other.id;
+	db_checkpoint_clear(&other);
 	if (r < 0)
 		return -1;
-	if (r == 1 && other.id != c->id)
+	if (r == 1 && other_id != c->id)
 		return err_field(e, "name", _("checkpoint %s already exists"), c->name);
 	return 0;
 }
@@ -167,7 +191,7 @@ static int diff_ref(struct db *db, struct strbuf *ch, const char *key, const cha
 
 int db_checkpoint_update(struct db *db, const struct checkpoint *c, struct err *e)
 {
-	struct checkpoint old;
+	struct checkpoint old = {0};
 	struct strbuf ch = STRBUF_INIT;
 	char uuid[37], now[CLOCK_STR];
 	sqlite3_stmt *st;
@@ -217,6 +241,7 @@ out:
 	db_rollback(db);
 	r = -1;
 done:
+	db_checkpoint_clear(&old);
 	strbuf_free(&ch);
 	return r;
 }
@@ -235,14 +260,18 @@ int db_checkpoint_each(struct db *db, int active_only,
 					  " ORDER BY name, id"
 				: CP_COLS " WHERE deleted_at IS NULL ORDER BY name, id",
 		    e);
-	struct checkpoint c;
+	struct checkpoint c = {0};
 	int r;
 
 	if (!st)
 		return -1;
 	while ((r = sql_step_row(db, st, e)) == 1) {
+		int stop;
+
 		cp_read(st, &c);
-		if (fn(&c, ctx))
+		stop = fn(&c, ctx);
+		db_checkpoint_clear(&c);
+		if (stop)
 			break;
 	}
 	sqlite3_reset(st);
@@ -256,9 +285,28 @@ void db_shift_init(struct shift *s)
 	memset(s, 0, sizeof *s);
 	s->id = -1;
 	s->checkpoint_id = -1;
+	s->checkpoint_name = xstrdup("");
+	s->staff_name = xstrdup("");
+	s->notes = xstrdup("");
 	s->staff_id = -1;
 	strcpy(s->role, "member");
 	s->present = -1;
+}
+
+void db_shift_clear(struct shift *s)
+{
+	free(s->checkpoint_name);
+	free(s->staff_name);
+	free(s->notes);
+	memset(s, 0, sizeof *s);
+}
+
+void db_shift_copy_row(struct shift *dst, const struct shift *src)
+{
+	*dst = *src;
+	dst->checkpoint_name = xstrdup(src->checkpoint_name);
+	dst->staff_name = xstrdup(src->staff_name);
+	dst->notes = xstrdup(src->notes);
 }
 
 #define SHIFT_COLS                                                                                 \
@@ -269,19 +317,20 @@ void db_shift_init(struct shift *s)
 
 static void shift_read(sqlite3_stmt *st, struct shift *s)
 {
+	memset(s, 0, sizeof *s);
 	s->id = sqlite3_column_int64(st, 0);
 	sql_col_copy(st, 1, s->uuid, sizeof s->uuid);
 	s->checkpoint_id = sqlite3_column_int64(st, 2);
-	sql_col_copy(st, 3, s->checkpoint_name, sizeof s->checkpoint_name);
+	sql_col_str(st, 3, &s->checkpoint_name);
 	sql_col_copy(st, 4, s->date, sizeof s->date);
 	sql_col_copy(st, 5, s->start_time, sizeof s->start_time);
 	sql_col_copy(st, 6, s->end_time, sizeof s->end_time);
 	s->staff_id = sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 7);
-	sql_col_copy(st, 8, s->staff_name, sizeof s->staff_name);
+	sql_col_str(st, 8, &s->staff_name);
 	sql_col_copy(st, 9, s->staff_role, sizeof s->staff_role);
 	sql_col_copy(st, 10, s->role, sizeof s->role);
 	s->present = sqlite3_column_type(st, 11) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 11);
-	sql_col_copy(st, 12, s->notes, sizeof s->notes);
+	sql_col_str(st, 12, &s->notes);
 }
 
 int db_shift_get(struct db *db, long long id, struct shift *out, struct err *e)
@@ -362,6 +411,8 @@ static int shift_check(struct db *db, const struct shift *s, struct err *e)
 		return err_field(e, "role", _("the role is leader or member"));
 	if (s->present < -1 || s->present > 1)
 		return err_field(e, "present", _("present is yes, no or not recorded"));
+	if (limits_check("shifts", "notes", s->notes, e) < 0)
+		return -1;
 	if (s->staff_id >= 0) {
 		r = live_row(db, "SELECT 1 FROM staff WHERE id = :id AND deleted_at IS NULL",
 			     s->staff_id, e);
@@ -447,7 +498,7 @@ out:
 
 int db_shift_update(struct db *db, const struct shift *s, struct err *e)
 {
-	struct shift old;
+	struct shift old = {0};
 	struct strbuf ch = STRBUF_INIT;
 	char uuid[37], now[CLOCK_STR];
 	sqlite3_stmt *st;
@@ -497,13 +548,14 @@ out:
 	db_rollback(db);
 	r = -1;
 done:
+	db_shift_clear(&old);
 	strbuf_free(&ch);
 	return r;
 }
 
 int db_shift_set_present(struct db *db, long long id, int present, struct err *e)
 {
-	struct shift s;
+	struct shift s = {0};
 	int r;
 
 	if (db_begin(db, e) < 0)
@@ -513,10 +565,12 @@ int db_shift_set_present(struct db *db, long long id, int present, struct err *e
 		err_set(e, _("the shift was deleted meanwhile"));
 	if (r <= 0) {
 		db_rollback(db);
+		db_shift_clear(&s);
 		return -1;
 	}
 	s.present = present;
 	r = db_shift_update(db, &s, e);
+	db_shift_clear(&s);
 	if (r < 0) {
 		db_rollback(db);
 		return -1;
@@ -541,7 +595,7 @@ int db_shift_each(struct db *db, const struct date *from, int days, long long ch
 				   e);
 	char a[DATE_STR], b[DATE_STR];
 	struct date last;
-	struct shift s;
+	struct shift s = {0};
 	int r;
 
 	if (!st)
@@ -555,8 +609,12 @@ int db_shift_each(struct db *db, const struct date *from, int days, long long ch
 	sql_bind_text(st, ":to", b);
 	sql_bind_int(st, ":cp", checkpoint_id);
 	while ((r = sql_step_row(db, st, e)) == 1) {
+		int stop;
+
 		shift_read(st, &s);
-		if (fn(&s, ctx))
+		stop = fn(&s, ctx);
+		db_shift_clear(&s);
+		if (stop)
 			break;
 	}
 	sqlite3_reset(st);
@@ -569,6 +627,15 @@ struct shift_vec {
 	size_t n, cap;
 };
 
+static void vec_free(struct shift_vec *sv)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		db_shift_clear(&sv->v[i]);
+	free(sv->v);
+	sv->v = NULL;
+	sv->n = sv->cap = 0;
+}
+
 static int vec_push(const struct shift *s, void *ctx)
 {
 	struct shift_vec *sv = ctx;
@@ -577,7 +644,7 @@ static int vec_push(const struct shift *s, void *ctx)
 		sv->cap = sv->cap ? sv->cap * 2 : 32;
 		sv->v = xrealloc(sv->v, sv->cap * sizeof *sv->v);
 	}
-	sv->v[sv->n++] = *s;
+	db_shift_copy_row(&sv->v[sv->n++], s);
 	return 0;
 }
 
@@ -627,16 +694,33 @@ long db_shift_copy(struct db *db, const struct date *from, int days, long offset
 	}
 	if (db_commit(db, e) < 0)
 		goto fail_rolled;
-	free(sv.v);
+	vec_free(&sv);
 	return added;
 fail:
 	db_rollback(db);
 fail_rolled:
-	free(sv.v);
+	vec_free(&sv);
 	return -1;
 }
 
 /* ---- roster checks: db gathers the shifts, core/duty decides ---- */
+
+void db_roster_gaps_free(struct roster_gap *g, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(g[i].checkpoint_name);
+	free(g);
+}
+
+void db_roster_clashes_free(struct roster_clash *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(c[i].staff_name);
+		free(c[i].checkpoint_a);
+		free(c[i].checkpoint_b);
+	}
+	free(c);
+}
 
 struct cp_vec {
 	struct checkpoint *v;
@@ -651,13 +735,25 @@ static int cp_push(const struct checkpoint *c, void *ctx)
 		cv->cap = cv->cap ? cv->cap * 2 : 8;
 		cv->v = xrealloc(cv->v, cv->cap * sizeof *cv->v);
 	}
-	cv->v[cv->n++] = *c;
+	db_checkpoint_copy(&cv->v[cv->n++], c);
 	return 0;
 }
 
+static void cp_vec_free(struct cp_vec *cv)
+{
+	for (size_t i = 0; i < cv->n; i++)
+		db_checkpoint_clear(&cv->v[i]);
+	free(cv->v);
+	cv->v = NULL;
+	cv->n = cv->cap = 0;
+}
+
+/* "HH:MM" of minutes 0..DUTY_DAY_MIN: a gap to midnight ends at "24:00". */
 static void hhmm(int minutes, char out[6])
 {
-	snprintf(out, 6, "%02d:%02d", (minutes / 60) % 100, minutes % 60);
+	unsigned m = minutes < 0 ? 0 : (unsigned)minutes;
+
+	snprintf(out, 6, "%02u:%02u", (m / 60) % 100, m % 60);
 }
 
 /* The live shifts dated from..from+days-1 as core/duty's facts: *duty
@@ -682,6 +778,15 @@ static int gather_shifts(struct db *db, const struct date *from, int days, struc
 		(*duty)[i].present = s->present;
 	}
 	return 0;
+}
+
+/* The name of checkpoint id among cv ("" when it is not there). */
+static const char *cp_name(const struct cp_vec *cv, long long id)
+{
+	for (size_t c = 0; c < cv->n; c++)
+		if (cv->v[c].id == id)
+			return cv->v[c].name ? cv->v[c].name : "";
+	return "";
 }
 
 int db_roster_gaps(struct db *db, const struct date *from, int days, struct roster_gap **out,
@@ -714,10 +819,7 @@ int db_roster_gaps(struct db *db, const struct date *from, int days, struct rost
 		struct date d;
 
 		g->checkpoint_id = dg[i].checkpoint_id;
-		for (size_t c = 0; c < cv.n; c++)
-			if (cv.v[c].id == dg[i].checkpoint_id)
-				snprintf(g->checkpoint_name, sizeof g->checkpoint_name, "%s",
-					 cv.v[c].name);
+		g->checkpoint_name = xstrdup(cp_name(&cv, dg[i].checkpoint_id));
 		date_from_days(dg[i].day, &d);
 		date_format(&d, g->date);
 		hhmm(dg[i].from, g->from);
@@ -730,8 +832,8 @@ done:
 	free(dg);
 	free(cps);
 	free(duty);
-	free(sv.v);
-	free(cv.v);
+	vec_free(&sv);
+	cp_vec_free(&cv);
 	return r;
 }
 
@@ -751,7 +853,7 @@ int db_roster_clashes(struct db *db, const struct date *from, int days, struct r
 		return 0;
 	if (gather_shifts(db, &before, days + 1, &sv, &duty, e) < 0) {
 		free(duty);
-		free(sv.v);
+		vec_free(&sv);
 		return -1;
 	}
 	duty_clashes(duty, sv.n, date_to_days(from), &dc, &ndc);
@@ -761,19 +863,19 @@ int db_roster_clashes(struct db *db, const struct date *from, int days, struct r
 		struct roster_clash *c = &(*out)[i];
 
 		c->staff_id = x->staff_id;
-		snprintf(c->staff_name, sizeof c->staff_name, "%s", x->staff_name);
+		c->staff_name = xstrdup(x->staff_name ? x->staff_name : "");
 		c->shift_a = x->id;
 		c->shift_b = y->id;
 		memcpy(c->date_a, x->date, DATE_STR);
 		memcpy(c->date_b, y->date, DATE_STR);
-		snprintf(c->checkpoint_a, sizeof c->checkpoint_a, "%s", x->checkpoint_name);
-		snprintf(c->checkpoint_b, sizeof c->checkpoint_b, "%s", y->checkpoint_name);
+		c->checkpoint_a = xstrdup(x->checkpoint_name ? x->checkpoint_name : "");
+		c->checkpoint_b = xstrdup(y->checkpoint_name ? y->checkpoint_name : "");
 		snprintf(c->hours_a, sizeof c->hours_a, "%s-%s", x->start_time, x->end_time);
 		snprintf(c->hours_b, sizeof c->hours_b, "%s-%s", y->start_time, y->end_time);
 	}
 	*n = ndc;
 	free(dc);
 	free(duty);
-	free(sv.v);
+	vec_free(&sv);
 	return 0;
 }

@@ -25,11 +25,14 @@
 
 struct db;
 
+/* Text members are malloc'd and owned by the struct (never cut); the
+ * matching _clear frees them and zeroes the struct, _copy makes a deep copy.
+ * A read overwrites the struct it fills without freeing what it held. */
 struct checkpoint {
 	long long id;
 	char uuid[37];
-	char name[96];
-	char location[192];
+	char *name;
+	char *location;
 	char kind[16]; /* model_checkpoint_kind code: gate, road, village */
 	int active;
 };
@@ -38,21 +41,27 @@ struct shift {
 	long long id;
 	char uuid[37];
 	long long checkpoint_id;
-	char checkpoint_name[96]; /* read-only join */
+	char *checkpoint_name; /* read-only join */
 	char date[DATE_STR];
 	char start_time[6]; /* "HH:MM" */
 	char end_time[6];
 	long long staff_id;  /* -1: nobody yet */
-	char staff_name[64]; /* read-only join, "" when nobody */
+	char *staff_name;    /* read-only join, "" when nobody */
 	char staff_role[16]; /* read-only join: model_staff_role code */
 	char role[8];	     /* model_shift_role code: leader, member */
 	int present;	     /* -1 not recorded, 0 absent, 1 present */
-	char notes[512];
+	char *notes;
 };
+
+void db_checkpoint_clear(struct checkpoint *c);
+void db_checkpoint_copy(struct checkpoint *dst, const struct checkpoint *src);
+void db_shift_clear(struct shift *s);
+void db_shift_copy_row(struct shift *dst, const struct shift *src);
 
 /* Checkpoints. */
 
-/* Fills the defaults of a new checkpoint (kind gate, active, ids -1). */
+/* Fills the defaults of a new checkpoint (kind gate, active, ids -1, empty
+ * texts: db_checkpoint_clear frees them). */
 void db_checkpoint_init(struct checkpoint *c);
 
 /* Inserts c (name required and unique among live checkpoints, kind a
@@ -80,7 +89,8 @@ int db_checkpoint_each(struct db *db, int active_only,
 
 /* Shifts. */
 
-/* Fills the defaults of a new shift (role member, present -1, ids -1). */
+/* Fills the defaults of a new shift (role member, present -1, ids -1, empty
+ * texts: db_shift_clear frees them). */
 void db_shift_init(struct shift *s);
 
 /* Inserts s after checking it: a live checkpoint, a real date, times
@@ -130,7 +140,7 @@ enum roster_gap_kind {
 
 struct roster_gap {
 	long long checkpoint_id;
-	char checkpoint_name[96];
+	char *checkpoint_name; /* malloc'd */
 	char date[DATE_STR];
 	char from[6], to[6]; /* "HH:MM"; to "24:00" when the gap runs to midnight */
 	enum roster_gap_kind kind;
@@ -138,23 +148,29 @@ struct roster_gap {
 
 struct roster_clash {
 	long long staff_id;
-	char staff_name[64];
+	char *staff_name; /* malloc'd, as are checkpoint_a and _b */
 	long long shift_a, shift_b; /* the two overlapping shifts, a starts first */
 	char date_a[DATE_STR], date_b[DATE_STR];
-	char checkpoint_a[96], checkpoint_b[96];
+	char *checkpoint_a, *checkpoint_b;
 	char hours_a[12], hours_b[12]; /* "08:00-14:00" */
 };
 
 /* The gaps of active checkpoints on days from..from+days-1, ordered by date,
  * checkpoint name and hour.  *out is a malloc'd array of *n entries (NULL
- * when none) that the caller frees.  Returns 0 or -1. */
+ * when none) that the caller frees with db_roster_gaps_free.  Returns 0 or
+ * -1. */
 int db_roster_gaps(struct db *db, const struct date *from, int days, struct roster_gap **out,
 		   size_t *n, struct err *e);
 
 /* The double bookings among shifts that start on days from..from+days-1
  * (a shift of the day before that runs past midnight counts too), ordered
- * by person and time.  *out as for db_roster_gaps.  Returns 0 or -1. */
+ * by person and time.  *out as for db_roster_gaps (freed with
+ * db_roster_clashes_free).  Returns 0 or -1. */
 int db_roster_clashes(struct db *db, const struct date *from, int days, struct roster_clash **out,
 		      size_t *n, struct err *e);
+
+/* Free the arrays of db_roster_gaps and db_roster_clashes (NULL is fine). */
+void db_roster_gaps_free(struct roster_gap *g, size_t n);
+void db_roster_clashes_free(struct roster_clash *c, size_t n);
 
 #endif

@@ -6,9 +6,11 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/limits.h"
 #include "core/natsort.h"
 #include "core/recordcheck.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/sql.h"
@@ -90,6 +92,124 @@ static int check_sort_keys(struct db *db, void (*report)(const char *, void *), 
 		free(want);
 	}
 	sqlite3_reset(st);
+	return r < 0 ? -1 : n;
+}
+
+/* A statement for SQL built at run time (table names): prepared, not cached. */
+static sqlite3_stmt *prepare(struct db *db, const char *sql, struct err *e)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK) {
+		sql_error(db, e, _("check failed"));
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* Rows holding more characters than their column's limit (core/limits.h):
+ * written by an older version or another tool, kept as they are, reported so
+ * that someone shortens them. */
+static int check_text_limits(struct db *db, void (*report)(const char *, void *), void *ctx,
+			     struct err *e)
+{
+	int n = 0, r = 0;
+
+	for (const struct text_limit *l = text_limits; l->table && r >= 0; l++) {
+		char *sql = xasprintf("SELECT rowid, length(\"%s\") FROM \"%s\" WHERE length(\"%s\") > %d",
+				      l->column, l->table, l->column, l->max_chars);
+		sqlite3_stmt *st = prepare(db, sql, e);
+
+		free(sql);
+		if (!st)
+			return -1;
+		while ((r = sql_step_row(db, st, e)) == 1) {
+			char *msg = xasprintf("%s: row %lld, column %s holds %lld characters, over its "
+					      "limit of %d (kept as is; shorten it)",
+					      l->table, (long long)sqlite3_column_int64(st, 0), l->column,
+					      (long long)sqlite3_column_int64(st, 1), l->max_chars);
+
+			report(msg, ctx);
+			free(msg);
+			n++;
+		}
+		sqlite3_finalize(st);
+	}
+	return r < 0 ? -1 : n;
+}
+
+/* Invalid UTF-8 in one table: every text value of every column.  A row is
+ * named by its rowid, or in a WITHOUT ROWID table by its first column. */
+static int check_utf8_table(struct db *db, const char *table, int rowid,
+			    void (*report)(const char *, void *), void *ctx, struct err *e)
+{
+	char *sql = xasprintf(rowid ? "SELECT rowid, * FROM \"%s\"" : "SELECT *, * FROM \"%s\"",
+			      table);
+	sqlite3_stmt *st = prepare(db, sql, e);
+	int n = 0, r, first;
+
+	free(sql);
+	if (!st)
+		return -1;
+	first = rowid ? 1 : sqlite3_column_count(st) / 2;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		for (int c = first; c < sqlite3_column_count(st); c++) {
+			const char *v, *row;
+			char *msg;
+
+			if (sqlite3_column_type(st, c) != SQLITE_TEXT)
+				continue;
+			v = (const char *)sqlite3_column_text(st, c);
+			if (!v || utf8_valid(v, (size_t)sqlite3_column_bytes(st, c)))
+				continue;
+			row = (const char *)sqlite3_column_text(st, 0);
+			msg = xasprintf("%s: row %s, column %s is not valid UTF-8", table,
+					row ? row : "?", sqlite3_column_name(st, c));
+			report(msg, ctx);
+			free(msg);
+			n++;
+		}
+	}
+	sqlite3_finalize(st);
+	return r < 0 ? -1 : n;
+}
+
+/* Invalid UTF-8 in any text column of any table (a value cut in the middle of
+ * a character by an older version, or written by another tool). */
+static int check_utf8(struct db *db, void (*report)(const char *, void *), void *ctx,
+		      struct err *e)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "SELECT name, sql NOT LIKE '%WITHOUT ROWID%' FROM sqlite_schema"
+				   " WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+				   e);
+	char **tables = NULL;
+	int *rowid = NULL;
+	size_t nt = 0;
+	int n = 0, r;
+
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		tables = xrealloc(tables, (nt + 1) * sizeof *tables);
+		rowid = xrealloc(rowid, (nt + 1) * sizeof *rowid);
+		rowid[nt] = sqlite3_column_int(st, 1);
+		tables[nt++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < nt && r >= 0; i++) {
+		int k = check_utf8_table(db, tables[i], rowid[i], report, ctx, e);
+
+		if (k < 0)
+			r = -1;
+		else
+			n += k;
+	}
+	for (size_t i = 0; i < nt; i++)
+		free(tables[i]);
+	free(tables);
+	free(rowid);
 	return r < 0 ? -1 : n;
 }
 
@@ -229,6 +349,14 @@ int db_consistency_check(struct db *db, void (*report)(const char *problem, void
 			return -1;
 	}
 	r = check_sort_keys(db, report, ctx, e);
+	if (r < 0)
+		return -1;
+	problems += r;
+	r = check_text_limits(db, report, ctx, e);
+	if (r < 0)
+		return -1;
+	problems += r;
+	r = check_utf8(db, report, ctx, e);
 	if (r < 0)
 		return -1;
 	problems += r;

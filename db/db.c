@@ -214,6 +214,13 @@ char *sql_col_dup(sqlite3_stmt *st, int col)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
+void sql_col_str(sqlite3_stmt *st, int col, char **dst)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	xstrset(dst, (const char *)t);
+}
+
 void sql_col_copy(sqlite3_stmt *st, int col, char *buf, size_t n)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);

@@ -120,11 +120,13 @@ static void fmt_at(char out[CLOCK_STR], const struct date *d, int minutes)
 {
 	char day[DATE_STR];
 
+	unsigned m;
+
 	if (minutes > 23 * 60 + 59)
 		minutes = 23 * 60 + 59;
+	m = minutes < 0 ? 0u : (unsigned)minutes;
 	date_format(d, day);
-	snprintf(out, CLOCK_STR, "%s %02d:%02d:%02d", day, minutes / 60, minutes % 60,
-		 (minutes * 7) % 60);
+	snprintf(out, CLOCK_STR, "%.10s %02u:%02u:%02u", day, m / 60 % 24, m % 60, m * 7 % 60);
 }
 
 /* 1 when a moment of day d at minutes has already happened. */
@@ -1542,12 +1544,12 @@ static int ensure_settings(struct gen *g, const char *community)
 
 	if (found != 0)
 		return found < 0 ? -1 : 0;
-	snprintf(g->set.community, sizeof g->set.community, "%s",
-		 community && *community ? community : "幸福里社区");
-	snprintf(g->set.street, sizeof g->set.street, "%s", "长江路街道");
-	snprintf(g->set.district, sizeof g->set.district, "%s", "湖滨区");
+	xstrset(&g->set.community, community && *community ? community : "幸福里社区");
+	xstrset(&g->set.street, "长江路街道");
+	xstrset(&g->set.district, "湖滨区");
 	if (db_settings_put(g->db, &g->set, g->e) < 0)
 		return -1;
+	settings_clear(&g->set);
 	return db_settings_get(g->db, &g->set, g->e) < 0 ? -1 : 0;
 }
 
@@ -1861,6 +1863,7 @@ done:
 		db_exec(db, "PRAGMA journal_mode=WAL", NULL);
 	free_indexes(&idx);
 	demo_set_free(&g.ids);
+	settings_clear(&g.set);
 	free(g.grid_staff);
 	free(g.grid_size);
 	free(g.hh);

@@ -2,12 +2,14 @@
 #include "db/donations.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/model.h"
 #include "core/money.h"
 #include "core/receipt.h"
@@ -43,6 +45,10 @@ static int day_or_today(const char *in, const char *field, char out[DATE_STR], s
 
 static int validate(const struct donation_new *d, struct err *e)
 {
+	if (limits_check_row("donations", e, "donor_name", d->donor_name, "phone", d->phone,
+			     "item", d->item, "unit", d->unit, "designation", d->designation,
+			     "notes", d->notes, (const char *)NULL) < 0)
+		return -1;
 	if (!d->anonymous && empty(d->donor_name))
 		return err_field(e, "donor_name",
 				 _("the donor's name is required (or mark it anonymous)"));
@@ -73,7 +79,7 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 	struct settings set;
 	char date[DATE_STR], uuid[37], now[20], no[RECEIPT_MAX], station[2];
 	struct strbuf ch = STRBUF_INIT;
-	int cash, year;
+	int cash, year, r;
 	long long id = -1, seq, staff = d->received_by;
 	sqlite3_stmt *st;
 
@@ -85,9 +91,11 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 	 * ours alone until the commit. */
 	if (db_begin(db, e) < 0)
 		return -1;
-	if (db_settings_get(db, &set, e) < 0)
-		goto out;
+	r = db_settings_get(db, &set, e);
 	station[0] = set.station;
+	settings_clear(&set);
+	if (r < 0)
+		goto out;
 	station[1] = '\0';
 	st = db_stmt(db,
 		     "SELECT coalesce(max(seq), 0) + 1 FROM donations WHERE year = :year"
@@ -101,7 +109,7 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 		goto out;
 	seq = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	if (receipt_format(year, set.station, (int)seq, no, sizeof no) < 0) {
+	if (receipt_format(year, station[0], (int)seq, no, sizeof no) < 0) {
 		err_set(e, _("cannot number the receipt (year %d, station %s)"), year, station);
 		goto out;
 	}
@@ -181,10 +189,17 @@ out:
 	" OR EXISTS (SELECT 1 FROM distributions WHERE item = :item AND unit = :unit)"            \
 	" FROM (SELECT 1) LEFT JOIN stock s ON s.item = :item AND s.unit = :unit"
 
+void db_stock_row_clear(struct stock_row *s)
+{
+	free(s->item);
+	free(s->unit);
+	memset(s, 0, sizeof *s);
+}
+
 static void read_stock(sqlite3_stmt *st, struct stock_row *out)
 {
-	sql_col_copy(st, 0, out->item, sizeof out->item);
-	sql_col_copy(st, 1, out->unit, sizeof out->unit);
+	sql_col_str(st, 0, &out->item);
+	sql_col_str(st, 1, &out->unit);
 	out->received = sqlite3_column_int64(st, 2);
 	out->distributed = sqlite3_column_int64(st, 3);
 	out->value_fen = sqlite3_column_int64(st, 4);
@@ -213,15 +228,18 @@ int db_stock_get(struct db *db, const char *item, const char *unit, struct stock
 
 int db_donation_void(struct db *db, long long id, const char *reason, struct err *e)
 {
-	char uuid[37], item[128], unit[32], kind[8], now[CLOCK_STR];
+	char uuid[37], kind[8], now[CLOCK_STR];
+	char *item = NULL, *unit = NULL;
 	struct strbuf ch = STRBUF_INIT;
-	struct stock_row s;
+	struct stock_row s = {0};
 	long long qty = 0, fen = 0, in = 0, out = 0;
 	sqlite3_stmt *st;
 	int r;
 
 	if (empty(reason))
 		return err_field(e, "void_reason", _("a void needs its reason"));
+	if (limits_check("donations", "void_reason", reason, e) < 0)
+		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
 	st = db_stmt(db,
@@ -236,8 +254,8 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 	if (r == 1) {
 		sql_col_copy(st, 0, uuid, sizeof uuid);
 		sql_col_copy(st, 1, kind, sizeof kind);
-		sql_col_copy(st, 2, item, sizeof item);
-		sql_col_copy(st, 3, unit, sizeof unit);
+		sql_col_str(st, 2, &item);
+		sql_col_str(st, 3, &unit);
 		qty = sqlite3_column_int64(st, 4);
 		fen = sqlite3_column_int64(st, 7);
 		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
@@ -289,12 +307,17 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 	json_close(&ch);
 	if (db_audit(db, "void", "donations", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
 		goto fail;
-	strbuf_free(&ch);
-	return 0;
+	r = 0;
+	goto out;
 fail:
 	db_rollback(db);
+	r = -1;
+out:
 	strbuf_free(&ch);
-	return -1;
+	db_stock_row_clear(&s);
+	free(item);
+	free(unit);
+	return r;
 }
 
 long long db_distribution_insert(struct db *db, const struct distribution_new *d, struct err *e)
@@ -302,11 +325,14 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 	const char *rk = d->recipient_kind ? d->recipient_kind : "other";
 	char date[DATE_STR], uuid[37], now[20];
 	struct strbuf ch = STRBUF_INIT;
-	struct stock_row s;
+	struct stock_row s = {0};
 	struct stock_line line;
 	long long id = -1, staff = d->staff_id;
 	sqlite3_stmt *st;
 
+	if (limits_check_row("distributions", e, "item", d->item, "unit", d->unit, "recipient",
+			     d->recipient, "notes", d->notes, (const char *)NULL) < 0)
+		return -1;
 	if (empty(d->item))
 		return err_field(e, "item", _("a distribution needs the item"));
 	if (empty(d->unit))
@@ -327,8 +353,6 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 		return -1;
 	if (db_stock_get(db, d->item, d->unit, &s, e) < 0)
 		goto out;
-	snprintf(s.item, sizeof s.item, "%s", d->item);
-	snprintf(s.unit, sizeof s.unit, "%s", d->unit);
 	line.received = s.received;
 	line.distributed = s.distributed;
 	if (stock_check_distribution(&line, d->quantity, d->item, d->unit, e) < 0)
@@ -377,5 +401,6 @@ out:
 	if (id < 0)
 		db_rollback(db);
 	strbuf_free(&ch);
+	db_stock_row_clear(&s);
 	return id;
 }

@@ -67,16 +67,21 @@ struct distribution_new {
  * missing.  Returns the new id, or -1. */
 long long db_distribution_insert(struct db *db, const struct distribution_new *d, struct err *e);
 
+/* Item and unit are malloc'd and owned by the row: a read overwrites the row
+ * without freeing what it held; db_stock_row_clear frees them. */
 struct stock_row {
-	char item[128];
-	char unit[32];
+	char *item;
+	char *unit;
 	long long received;    /* hundredths, goods donations not voided */
 	long long distributed; /* hundredths */
 	long long on_hand;     /* received - distributed */
 	long long value_fen;   /* estimated value received */
 };
 
-/* Stock of one item and unit (the schema view `stock`, db/views.h): 1 when it was ever received or distributed
+void db_stock_row_clear(struct stock_row *s);
+
+/* Stock of one item and unit (the schema view `stock`, db/views.h): 1 when
+ * it was ever received or distributed
  * (*out filled), 0 never, -1 error. */
 int db_stock_get(struct db *db, const char *item, const char *unit, struct stock_row *out,
 		 struct err *e);

@@ -439,7 +439,7 @@ static long long run_daily(struct db *db, const struct db_export_query *q, db_ex
 	const char **vals = xcalloc((size_t)q->ncols + 1, sizeof *vals);
 	size_t *lens = xcalloc((size_t)q->ncols + 1, sizeof *lens);
 	char(*bufs)[24] = xcalloc((size_t)q->ncols + 1, sizeof *bufs);
-	struct daily_stats st;
+	struct daily_stats st = {0};
 	struct date day;
 	long days = daily_range(q, &day, e);
 	long long rows = -1;
@@ -460,6 +460,7 @@ static long long run_daily(struct db *db, const struct db_export_query *q, db_ex
 		char iso[DATE_STR];
 
 		date_format(&day, iso);
+		report_stats_clear(&st);
 		if (db_daily_stats(db, iso, &st, e) < 0) {
 			rows = -1;
 			break;
@@ -487,6 +488,7 @@ static long long run_daily(struct db *db, const struct db_export_query *q, db_ex
 			break;
 	}
 out:
+	report_stats_clear(&st);
 	free(cols);
 	free(vals);
 	free(lens);

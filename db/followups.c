@@ -97,13 +97,16 @@ int db_followup_open_for(struct db *db, long long resident_id, const char *sourc
 	struct strbuf ch = STRBUF_INIT;
 	sqlite3_stmt *st;
 	char uuid[37], now[20];
-	int r;
+	int r, threshold;
 
 	if (!model_enum_find(followup_source, source))
 		return err_field(e, "source", _("unknown follow-up source \"%s\""), source);
-	if (db_settings_get(db, &set, e) < 0)
+	r = db_settings_get(db, &set, e);
+	threshold = set.fever_threshold;
+	settings_clear(&set);
+	if (r < 0)
 		return -1;
-	if (!followup_should_open(temperature, symptoms, set.fever_threshold))
+	if (!followup_should_open(temperature, symptoms, threshold))
 		return 0;
 	r = db_followup_open_of(db, resident_id, &cur, e);
 	if (r != 0)
@@ -251,11 +254,13 @@ static long long start_isolation(struct db *db, const struct followup *o,
 				 const struct followup_isolation *iso, struct err *e)
 {
 	struct isolation_new n = {0};
-	struct isolation cur;
+	struct isolation cur = {0};
 	int r = db_isolation_active_for(db, o->resident_id, &cur, e);
+	long long id = cur.id;
 
+	db_isolation_clear(&cur);
 	if (r != 0) /* already isolated: the case links that isolation */
-		return r < 0 ? -1 : cur.id;
+		return r < 0 ? -1 : id;
 
 	n.resident_id = o->resident_id;
 	n.kind = iso && iso->kind ? iso->kind : "home";

@@ -3,10 +3,12 @@
 
 #include <stddef.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/natsort.h"
 #include "core/strbuf.h"
 #include "core/textsafe.h"
@@ -179,13 +181,22 @@ out:
 	return r;
 }
 
+/* No text over its column's limit (core/limits.h): refused, never cut. */
+static int check_limits(const struct household *h, struct err *e)
+{
+	return limits_check_row("households", e, "code", h->code, "compound", h->compound,
+				"building", h->building, "unit", h->unit, "room", h->room,
+				"address", h->address, "phone", h->phone, "notes", h->notes,
+				(const char *)NULL);
+}
+
 int db_household_insert(struct db *db, struct household *h, struct err *e)
 {
 	int r = -1;
 
 	if (!h->code || !*h->code)
 		return err_field(e, "code", _("the household code is required"));
-	if (textsafe_check_household(h, e) < 0)
+	if (check_limits(h, e) < 0 || textsafe_check_household(h, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -204,7 +215,7 @@ int db_household_insert_checked(struct db *db, struct household *h, struct err *
 {
 	if (!h->code || !*h->code)
 		return err_field(e, "code", _("the household code is required"));
-	if (textsafe_check_household(h, e) < 0)
+	if (check_limits(h, e) < 0 || textsafe_check_household(h, e) < 0)
 		return -1;
 	if (!db_in_transaction(db))
 		return err_set(e, "internal error: db_household_insert_checked outside a transaction");
@@ -222,7 +233,7 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 
 	if (!h->code || !*h->code)
 		return err_field(e, "code", _("the household code is required"));
-	if (textsafe_check_household(h, e) < 0)
+	if (check_limits(h, e) < 0 || textsafe_check_household(h, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -326,6 +337,10 @@ long long db_grid_ensure(struct db *db, const char *name, struct err *e)
 
 	if (!name || !*name) {
 		err_field(e, "grid", _("a grid name is required"));
+		return -1;
+	}
+	if (limits_check("grids", "name", name, e) < 0) {
+		snprintf(e->field, sizeof e->field, "grid");
 		return -1;
 	}
 	st = db_stmt(db, "SELECT id FROM grids WHERE name = :name AND deleted_at IS NULL", e);

@@ -32,8 +32,10 @@ static int now_get(struct db *db, struct now *n, struct err *e)
 	struct date today;
 	int am, pm, minutes = clock_minutes();
 
-	if (db_settings_get(db, &set, e) < 0)
+	if (db_settings_get(db, &set, e) < 0) {
+		settings_clear(&set);
 		return -1;
+	}
 	clock_today(&today);
 	date_format(&today, n->today);
 	am = clock_parse_hhmm(set.am_cutoff);
@@ -41,6 +43,7 @@ static int now_get(struct db *db, struct now *n, struct err *e)
 	n->am_over = isolation_check_missed(minutes, am < 0 ? 12 * 60 : am, 0);
 	n->pm_over = isolation_check_missed(minutes, pm < 0 ? 20 * 60 : pm, 0);
 	n->threshold = set.fever_threshold;
+	settings_clear(&set);
 	return 0;
 }
 
@@ -276,6 +279,8 @@ int db_iso_sites(struct db *db, int (*fn)(const char *site, void *ctx), void *ct
 
 void db_isolation_alerts_free(struct iso_alerts *a)
 {
+	for (int i = 0; i < a->n; i++)
+		isolation_alert_clear(&a->v[i]);
 	free(a->v);
 	memset(a, 0, sizeof *a);
 }
@@ -328,9 +333,8 @@ int db_isolation_alerts(struct db *db, int max, struct iso_alerts *out, struct e
 			a->resident_id = r->resident_id;
 			a->household_id = r->household_id;
 			snprintf(a->uuid, sizeof a->uuid, "%s", r->uuid);
-			snprintf(a->name, sizeof a->name, "%s", r->name ? r->name : "");
-			snprintf(a->household, sizeof a->household, "%s",
-				 r->household ? r->household : "");
+			a->name = xstrdup(r->name ? r->name : "");
+			a->household = xstrdup(r->household ? r->household : "");
 			snprintf(a->kind_code, sizeof a->kind_code, "%s", r->kind);
 			a->temperature = k == ISO_ALERT_FEVER ? r->last_temp : -1;
 			snprintf(a->last_day, sizeof a->last_day, "%s", r->last_day);

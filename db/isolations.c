@@ -2,6 +2,7 @@
 #include "db/isolations.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/clock.h"
@@ -9,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/isolation.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/model.h"
 #include "core/release.h"
 #include "core/settings.h"
@@ -41,6 +43,12 @@ static int day_or_today(const char *in, const char *field, char out[DATE_STR], s
 	"SELECT id, uuid, resident_id, kind, site, reason, start_date, days, extended_days,"      \
 	" last_day, end_date, end_reason, previous_id FROM isolation_spans"
 
+void db_isolation_clear(struct isolation *o)
+{
+	free(o->site);
+	memset(o, 0, sizeof *o);
+}
+
 static void read_row(sqlite3_stmt *st, struct isolation *o)
 {
 	memset(o, 0, sizeof *o);
@@ -48,7 +56,7 @@ static void read_row(sqlite3_stmt *st, struct isolation *o)
 	sql_col_copy(st, 1, o->uuid, sizeof o->uuid);
 	o->resident_id = sqlite3_column_int64(st, 2);
 	sql_col_copy(st, 3, o->kind, sizeof o->kind);
-	sql_col_copy(st, 4, o->site, sizeof o->site);
+	sql_col_str(st, 4, &o->site);
 	sql_col_copy(st, 5, o->reason, sizeof o->reason);
 	sql_col_copy(st, 6, o->start_date, sizeof o->start_date);
 	o->days = sqlite3_column_int(st, 7);
@@ -155,7 +163,7 @@ static long long insert_row(struct db *db, const struct isolation_new *n, const 
 long long db_isolation_start(struct db *db, const struct isolation_new *n, struct err *e)
 {
 	struct settings set;
-	struct isolation cur;
+	struct isolation cur = {0};
 	char start[DATE_STR];
 	sqlite3_stmt *st;
 	long long id = -1;
@@ -167,14 +175,19 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 		return err_field(e, "reason", _("unknown isolation reason \"%s\""), n->reason);
 	if (!strcmp(n->kind, "central") && (!n->site || !*n->site))
 		return err_field(e, "site", _("a central isolation needs the site's name"));
+	if (limits_check_row("isolations", e, "site", n->site, "notes", n->notes,
+			     (const char *)NULL) < 0)
+		return -1;
 	if (day_or_today(n->start_date, "start_date", start, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
 	if (days == 0) {
-		if (db_settings_get(db, &set, e) < 0)
-			goto out;
+		r = db_settings_get(db, &set, e);
 		days = set.isolation_days;
+		settings_clear(&set);
+		if (r < 0)
+			goto out;
 	}
 	if (days < 1 || days > 60) {
 		err_field(e, "days", _("isolation days must be 1 to 60, not %d"), days);
@@ -206,14 +219,15 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 out:
 	if (id < 0)
 		db_rollback(db);
+	db_isolation_clear(&cur);
 	return id;
 }
 
 long long db_isolation_check(struct db *db, long long isolation_id, const struct isolation_check *c,
 			     int *late_out, struct err *e)
 {
-	struct settings set;
-	struct isolation o;
+	struct settings set = {0};
+	struct isolation o = {0};
 	char date[DATE_STR], now[CLOCK_STR], at[CLOCK_STR], uuid[37], slot[3];
 	struct strbuf ch = STRBUF_INIT;
 	sqlite3_stmt *st;
@@ -338,6 +352,8 @@ out:
 		db_rollback(db);
 	else if (late_out)
 		*late_out = late;
+	db_isolation_clear(&o);
+	settings_clear(&set);
 	strbuf_free(&ch);
 	return id;
 }
@@ -387,7 +403,7 @@ static int update_row(struct db *db, const struct isolation *o, int extended_day
 
 int db_isolation_extend(struct db *db, long long id, int add_days, struct err *e)
 {
-	struct isolation o;
+	struct isolation o = {0};
 	struct isolation_span span;
 	struct date start, today;
 	int ext;
@@ -411,15 +427,17 @@ int db_isolation_extend(struct db *db, long long id, int add_days, struct err *e
 		goto fail;
 	if (update_row(db, &o, ext, NULL, NULL, NULL, e) < 0 || db_commit(db, e) < 0)
 		goto fail;
+	db_isolation_clear(&o);
 	return 0;
 fail:
 	db_rollback(db);
+	db_isolation_clear(&o);
 	return -1;
 }
 
 long long db_isolation_restart(struct db *db, long long id, const char *new_start, struct err *e)
 {
-	struct isolation o;
+	struct isolation o = {0};
 	struct isolation_new n;
 	char start[DATE_STR];
 	long long nid = -1;
@@ -449,6 +467,7 @@ long long db_isolation_restart(struct db *db, long long id, const char *new_star
 out:
 	if (nid < 0)
 		db_rollback(db);
+	db_isolation_clear(&o);
 	return nid;
 }
 
@@ -534,9 +553,9 @@ int db_isolation_end(struct db *db, long long id, const char *reason, const char
 int db_isolation_end_override(struct db *db, long long id, const char *reason, const char *end_date,
 			      const char *override, struct err *e)
 {
-	struct isolation o;
+	struct isolation o = {0};
 	struct release_facts facts;
-	struct settings set;
+	struct settings set = {0};
 	char end[DATE_STR];
 
 	if (!model_enum_find(model_iso_end, reason) || !strcmp(reason, "restarted"))
@@ -569,8 +588,12 @@ int db_isolation_end_override(struct db *db, long long id, const char *reason, c
 	if (update_row(db, &o, o.extended_days, end, reason, override, e) < 0 ||
 	    db_commit(db, e) < 0)
 		goto fail;
+	db_isolation_clear(&o);
+	settings_clear(&set);
 	return 0;
 fail:
 	db_rollback(db);
+	db_isolation_clear(&o);
+	settings_clear(&set);
 	return -1;
 }

@@ -15,13 +15,14 @@
 
 struct db;
 
-/* An isolation as read back. */
+/* An isolation as read back.  site is malloc'd and owned (never cut): a read
+ * overwrites the struct without freeing it; db_isolation_clear frees it. */
 struct isolation {
 	long long id;
 	char uuid[37];
 	long long resident_id;
 	char kind[12];      /* home, central, hospital */
-	char site[128];     /* central site name, "" otherwise */
+	char *site;	    /* central site name, "" otherwise */
 	char reason[20];    /* key_area, close_contact, secondary_contact, symptoms, other */
 	char start_date[11];
 	int days;
@@ -31,6 +32,8 @@ struct isolation {
 	char end_reason[16]; /* "" while active */
 	long long previous_id; /* -1 unless restarted from another period */
 };
+
+void db_isolation_clear(struct isolation *o);
 
 /* What starting an isolation needs.  kind "central" requires a site. */
 struct isolation_new {

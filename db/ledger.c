@@ -16,7 +16,38 @@
 
 int ledger_filter_active(const struct ledger_filter *f)
 {
-	return f && (f->from[0] || f->to[0] || f->donor[0] || f->kind[0] || f->item[0]);
+	return f && (f->from[0] || f->to[0] || (f->donor && f->donor[0]) || f->kind[0] ||
+		     (f->item && f->item[0]));
+}
+
+void ledger_filter_clear(struct ledger_filter *f)
+{
+	free(f->donor);
+	free(f->item);
+	memset(f, 0, sizeof *f);
+}
+
+void db_ledger_row_clear(struct ledger_row *r)
+{
+	free(r->donor);
+	free(r->phone);
+	free(r->item);
+	free(r->unit);
+	free(r->designation);
+	free(r->received_by);
+	free(r->void_reason);
+	free(r->notes);
+	memset(r, 0, sizeof *r);
+}
+
+void db_ledger_dist_clear(struct ledger_dist *d)
+{
+	free(d->item);
+	free(d->unit);
+	free(d->recipient);
+	free(d->staff);
+	free(d->notes);
+	memset(d, 0, sizeof *d);
 }
 
 /* The filter as SQL over donations d; bound by bind_filter. */
@@ -32,16 +63,19 @@ int ledger_filter_active(const struct ledger_filter *f)
 static void bind_filter(sqlite3_stmt *st, const struct ledger_filter *f)
 {
 	static const struct ledger_filter none;
+	const char *donor, *item;
 	int anon;
 
 	if (!f)
 		f = &none;
-	anon = !strcmp(f->donor, "匿名") || !strcasecmp(f->donor, "anonymous");
+	donor = f->donor ? f->donor : "";
+	item = f->item ? f->item : "";
+	anon = !strcmp(donor, "匿名") || !strcasecmp(donor, "anonymous");
 	sql_bind_text(st, ":from", f->from);
 	sql_bind_text(st, ":to", f->to);
 	sql_bind_text(st, ":kind", f->kind);
-	sql_bind_text(st, ":item", f->item);
-	sql_bind_text(st, ":donor", f->donor);
+	sql_bind_text(st, ":item", item);
+	sql_bind_text(st, ":donor", donor);
 	sql_bind_int(st, ":anon", anon);
 }
 
@@ -58,26 +92,26 @@ static void read_row(sqlite3_stmt *st, struct ledger_row *r)
 	sql_col_copy(st, 1, r->uuid, sizeof r->uuid);
 	sql_col_copy(st, 2, r->receipt_no, sizeof r->receipt_no);
 	sql_col_copy(st, 3, r->date, sizeof r->date);
-	sql_col_copy(st, 4, r->donor, sizeof r->donor);
+	sql_col_str(st, 4, &r->donor);
 	r->anonymous = sqlite3_column_int(st, 5);
 	sql_col_copy(st, 6, r->donor_type, sizeof r->donor_type);
-	sql_col_copy(st, 7, r->phone, sizeof r->phone);
+	sql_col_str(st, 7, &r->phone);
 	sql_col_copy(st, 8, r->kind, sizeof r->kind);
 	r->amount_fen = sqlite3_column_type(st, 9) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 9);
 	sql_col_copy(st, 10, r->channel, sizeof r->channel);
-	sql_col_copy(st, 11, r->item, sizeof r->item);
+	sql_col_str(st, 11, &r->item);
 	r->quantity = sqlite3_column_int64(st, 12);
-	sql_col_copy(st, 13, r->unit, sizeof r->unit);
+	sql_col_str(st, 13, &r->unit);
 	r->value_fen =
 	    sqlite3_column_type(st, 14) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 14);
-	sql_col_copy(st, 15, r->designation, sizeof r->designation);
-	sql_col_copy(st, 16, r->received_by, sizeof r->received_by);
-	sql_col_copy(st, 17, r->void_reason, sizeof r->void_reason);
+	sql_col_str(st, 15, &r->designation);
+	sql_col_str(st, 16, &r->received_by);
+	sql_col_str(st, 17, &r->void_reason);
 	sql_col_copy(st, 18, r->voided_at, sizeof r->voided_at);
-	sql_col_copy(st, 19, r->notes, sizeof r->notes);
+	sql_col_str(st, 19, &r->notes);
 	/* a void row always says so, even if its reason were somehow empty */
 	if (!r->void_reason[0] && (sqlite3_column_type(st, 17) != SQLITE_NULL || r->voided_at[0]))
-		snprintf(r->void_reason, sizeof r->void_reason, "%s", "void");
+		xstrset(&r->void_reason, "void");
 }
 
 int db_ledger_page(struct db *db, const struct ledger_filter *f, const struct ledger_row *anchor,
@@ -211,8 +245,9 @@ int db_ledger_totals(struct db *db, const struct ledger_filter *f, struct ledger
 			t->goods = xrealloc(t->goods, (size_t)cap * sizeof *t->goods);
 		}
 		g = &t->goods[t->ngoods++];
-		sql_col_copy(st, 0, g->item, sizeof g->item);
-		sql_col_copy(st, 1, g->unit, sizeof g->unit);
+		memset(g, 0, sizeof *g);
+		sql_col_str(st, 0, &g->item);
+		sql_col_str(st, 1, &g->unit);
 		t->goods_count += sqlite3_column_int64(st, 2);
 		g->quantity = sqlite3_column_int64(st, 3);
 		g->value_fen = sqlite3_column_int64(st, 4);
@@ -233,6 +268,10 @@ fail:
 
 void db_ledger_totals_free(struct ledger_totals *t)
 {
+	for (int i = 0; i < t->ngoods; i++) {
+		free(t->goods[i].item);
+		free(t->goods[i].unit);
+	}
 	free(t->goods);
 	t->goods = NULL;
 	t->ngoods = 0;
@@ -269,8 +308,8 @@ int db_ledger_stock_page(struct db *db, int on_hand_only, const struct stock_row
 		struct stock_row *s = &out[m++];
 
 		memset(s, 0, sizeof *s);
-		sql_col_copy(st, 0, s->item, sizeof s->item);
-		sql_col_copy(st, 1, s->unit, sizeof s->unit);
+		sql_col_str(st, 0, &s->item);
+		sql_col_str(st, 1, &s->unit);
 		s->received = sqlite3_column_int64(st, 2);
 		s->distributed = sqlite3_column_int64(st, 3);
 		s->value_fen = sqlite3_column_int64(st, 4);
@@ -317,13 +356,13 @@ int db_ledger_dist_page(struct db *db, const struct ledger_dist *anchor, int dir
 		d->id = sqlite3_column_int64(st, 0);
 		sql_col_copy(st, 1, d->uuid, sizeof d->uuid);
 		sql_col_copy(st, 2, d->date, sizeof d->date);
-		sql_col_copy(st, 3, d->item, sizeof d->item);
-		sql_col_copy(st, 4, d->unit, sizeof d->unit);
+		sql_col_str(st, 3, &d->item);
+		sql_col_str(st, 4, &d->unit);
 		d->quantity = sqlite3_column_int64(st, 5);
 		sql_col_copy(st, 6, d->recipient_kind, sizeof d->recipient_kind);
-		sql_col_copy(st, 7, d->recipient, sizeof d->recipient);
-		sql_col_copy(st, 8, d->staff, sizeof d->staff);
-		sql_col_copy(st, 9, d->notes, sizeof d->notes);
+		sql_col_str(st, 7, &d->recipient);
+		sql_col_str(st, 8, &d->staff);
+		sql_col_str(st, 9, &d->notes);
 	}
 	sqlite3_reset(st);
 	return r < 0 ? -1 : m;

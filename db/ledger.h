@@ -16,41 +16,48 @@
 
 struct db;
 
-/* What narrows the ledger.  Empty strings mean "any". */
+/* What narrows the ledger.  Empty strings (and NULL) mean "any". */
 struct ledger_filter {
 	char from[DATE_STR], to[DATE_STR]; /* received dates, inclusive */
-	char donor[64]; /* part of the donor's name; an anonymous donation is found
-			 * by 匿名 (or "anonymous"), never by its name */
-	char kind[8];	/* "cash", "goods" or "" */
-	char item[64];	/* part of the goods item's name */
+	char *donor; /* malloc'd: part of the donor's name; an anonymous donation
+		      * is found by 匿名 (or "anonymous"), never by its name */
+	char kind[8]; /* "cash", "goods" or "" */
+	char *item;   /* malloc'd: part of the goods item's name */
 };
+
+/* Frees the filter's strings and zeroes it (no filter). */
+void ledger_filter_clear(struct ledger_filter *f);
 
 /* 1 when the filter narrows anything. */
 int ledger_filter_active(const struct ledger_filter *f);
 
-/* One donation as the ledger and the receipt show it. */
+/* One donation as the ledger and the receipt show it.  Text members are
+ * malloc'd and owned by the row (never cut): a read overwrites the row without
+ * freeing what it held, and db_ledger_row_clear frees them. */
 struct ledger_row {
 	long long id;
 	char uuid[37];
 	char receipt_no[DONATION_RECEIPT_MAX];
 	char date[DATE_STR];
-	char donor[128]; /* as stored; show 匿名 when anonymous */
+	char *donor; /* as stored; show 匿名 when anonymous */
 	int anonymous;
 	char donor_type[16];
-	char phone[32];
+	char *phone;
 	char kind[8];	      /* "cash" or "goods" */
 	long long amount_fen; /* cash */
 	char channel[12];     /* cash */
-	char item[128];	      /* goods */
+	char *item;	      /* goods */
 	long long quantity;   /* goods, hundredths */
-	char unit[32];	      /* goods */
+	char *unit;	      /* goods */
 	long long value_fen;  /* goods: estimated value, -1 when not given */
-	char designation[128];
-	char received_by[64];  /* staff name, "" when unknown */
-	char void_reason[128]; /* "" unless void */
+	char *designation;
+	char *received_by; /* staff name, "" when unknown */
+	char *void_reason; /* "" unless void */
 	char voided_at[20];
-	char notes[256];
+	char *notes;
 };
+
+void db_ledger_row_clear(struct ledger_row *r);
 
 /* Reads up to n ledger rows matching f into out (see core/listpage.h for
  * anchor and dir; only anchor->date and anchor->id are read; anchor NULL
@@ -67,8 +74,8 @@ int db_ledger_find_receipt(struct db *db, const char *receipt_no, struct ledger_
 
 /* Goods received under one item and unit, for the totals. */
 struct ledger_goods {
-	char item[128];
-	char unit[32];
+	char *item; /* malloc'd, freed by db_ledger_totals_free */
+	char *unit;
 	long long quantity;  /* hundredths */
 	long long value_fen; /* the estimated values given (0 when none was) */
 };
@@ -99,19 +106,21 @@ void db_ledger_totals_free(struct ledger_totals *t);
 int db_ledger_stock_page(struct db *db, int on_hand_only, const struct stock_row *anchor, int dir,
 			 int n, struct stock_row *out, struct err *e);
 
-/* One distribution as the list shows it. */
+/* One distribution as the list shows it; text members as for ledger_row. */
 struct ledger_dist {
 	long long id;
 	char uuid[37];
 	char date[DATE_STR];
-	char item[128];
-	char unit[32];
+	char *item;
+	char *unit;
 	long long quantity;
 	char recipient_kind[12];
-	char recipient[160]; /* household code, checkpoint name, or the free text */
-	char staff[64];
-	char notes[256];
+	char *recipient; /* household code, checkpoint name, or the free text */
+	char *staff;
+	char *notes;
 };
+
+void db_ledger_dist_clear(struct ledger_dist *d);
 
 /* Distributions newest first, keyset on (date, id) as db_ledger_page.
  * Returns the count or -1. */

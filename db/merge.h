@@ -50,7 +50,7 @@ struct merge_table_report {
 
 struct merge_report {
 	char other_uuid[37];
-	char other_community[128];
+	char *other_community; /* malloc'd, freed by merge_report_free */
 	char other_station;
 	char this_station;
 	char last_met[20]; /* when this file last merged the other, "" never */

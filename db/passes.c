@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/isolation.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/outing.h"
 #include "core/temperature.h"
 #include "core/settings.h"
@@ -36,6 +37,35 @@
 	"p.deleted_at IS NULL AND p.revoked_at IS NULL"                                            \
 	" AND (p.valid_until IS NULL OR p.valid_until >= :today)"
 
+void db_pass_clear(struct pass *p)
+{
+	free(p->household_code);
+	free(p->head_name);
+	free(p->grid_name);
+	free(p->revoke_reason);
+	free(p->notes);
+	memset(p, 0, sizeof *p);
+}
+
+void db_gate_event_clear(struct gate_event *ev)
+{
+	free(ev->checkpoint);
+	free(ev->resident);
+	free(ev->staff);
+	memset(ev, 0, sizeof *ev);
+}
+
+void db_gate_outs_free(struct gate_out *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].household_code);
+		free(v[i].head_name);
+		free(v[i].resident);
+		free(v[i].checkpoint);
+	}
+	free(v);
+}
+
 static void pass_read(sqlite3_stmt *st, struct pass *p)
 {
 	memset(p, 0, sizeof *p);
@@ -43,14 +73,14 @@ static void pass_read(sqlite3_stmt *st, struct pass *p)
 	sql_col_copy(st, 1, p->uuid, sizeof p->uuid);
 	sql_col_copy(st, 2, p->pass_no, sizeof p->pass_no);
 	p->household_id = sqlite3_column_int64(st, 3);
-	sql_col_copy(st, 4, p->household_code, sizeof p->household_code);
-	sql_col_copy(st, 5, p->head_name, sizeof p->head_name);
-	sql_col_copy(st, 6, p->grid_name, sizeof p->grid_name);
+	sql_col_str(st, 4, &p->household_code);
+	sql_col_str(st, 5, &p->head_name);
+	sql_col_str(st, 6, &p->grid_name);
 	sql_col_copy(st, 7, p->issued_date, sizeof p->issued_date);
 	sql_col_copy(st, 8, p->valid_until, sizeof p->valid_until);
 	sql_col_copy(st, 9, p->revoked_at, sizeof p->revoked_at);
-	sql_col_copy(st, 10, p->revoke_reason, sizeof p->revoke_reason);
-	sql_col_copy(st, 11, p->notes, sizeof p->notes);
+	sql_col_str(st, 10, &p->revoke_reason);
+	sql_col_str(st, 11, &p->notes);
 }
 
 static void today_str(char out[DATE_STR])
@@ -126,8 +156,12 @@ int db_pass_each(struct db *db, long long grid_id, int current_only,
 	sql_bind_int(st, ":cur", current_only ? 1 : 0);
 	sql_bind_text(st, ":today", today);
 	while ((r = sql_step_row(db, st, e)) == 1) {
+		int stop;
+
 		pass_read(st, &p);
-		if (fn(&p, ctx))
+		stop = fn(&p, ctx);
+		db_pass_clear(&p);
+		if (stop)
 			break;
 	}
 	sqlite3_reset(st);
@@ -235,7 +269,7 @@ static int next_passno(struct db *db, char station, char out[PASSNO_STR], struct
 		return -1;
 	if (passno_station_prefix(station, lo) < 0)
 		return err_field(e, "station", _("the station code must be a letter A to Z"));
-	snprintf(hi, sizeof hi, "%02d", station - 'A' + 2);
+	snprintf(hi, sizeof hi, "%02u", (unsigned)(station - 'A' + 2) % 100u);
 	sql_bind_text(st, ":lo", lo);
 	sql_bind_text(st, ":hi", hi);
 	r = sql_step_row(db, st, e);
@@ -266,10 +300,11 @@ static int live_household(struct db *db, long long id, struct err *e)
 static char station_of(struct db *db, struct err *e)
 {
 	struct settings s;
+	int r = db_settings_get(db, &s, e);
+	char station = s.station ? s.station : 'A';
 
-	if (db_settings_get(db, &s, e) < 0)
-		return 0;
-	return s.station ? s.station : 'A';
+	settings_clear(&s);
+	return r < 0 ? 0 : station;
 }
 
 /* Issues one pass inside the caller's transaction.  1 issued, 0 skipped
@@ -292,6 +327,7 @@ static int issue_one(struct db *db, long long household_id, const char *valid_un
 	if (r == 1) {
 		err_field(e, "household", _("household %s already holds pass %s; revoke it first"),
 			  cur.household_code, cur.pass_no);
+		db_pass_clear(&cur);
 		return 0;
 	}
 	memset(&p, 0, sizeof p);
@@ -340,7 +376,7 @@ int db_pass_issue(struct db *db, long long household_id, const char *valid_until
 	char station;
 	int r;
 
-	if (check_valid_until(valid_until, e) < 0)
+	if (check_valid_until(valid_until, e) < 0 || limits_check("passes", "notes", notes, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -412,7 +448,7 @@ fail:
 
 int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *e)
 {
-	struct pass p;
+	struct pass p = {0};
 	struct strbuf ch = STRBUF_INIT;
 	char now[CLOCK_STR], uuid[37];
 	sqlite3_stmt *st;
@@ -420,6 +456,8 @@ int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *
 
 	if (!reason || !*reason)
 		return err_field(e, "revoke_reason", _("say why the pass is revoked"));
+	if (limits_check("passes", "revoke_reason", reason, e) < 0)
+		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
 	r = db_pass_get(db, id, &p, e);
@@ -453,15 +491,17 @@ int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *
 	strbuf_free(&ch);
 	if (r < 0)
 		goto fail;
+	db_pass_clear(&p);
 	return db_commit(db, e);
 fail:
 	db_rollback(db);
+	db_pass_clear(&p);
 	return -1;
 }
 
 int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until, struct err *e)
 {
-	struct pass p;
+	struct pass p = {0};
 	struct strbuf ch = STRBUF_INIT;
 	char now[CLOCK_STR], uuid[37];
 	const char *v = valid_until && *valid_until ? valid_until : NULL;
@@ -478,8 +518,10 @@ int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until
 			err_set(e, _("no such pass"));
 		goto fail;
 	}
-	if (!strcmp(p.valid_until, v ? v : ""))
+	if (!strcmp(p.valid_until, v ? v : "")) {
+		db_pass_clear(&p);
 		return db_commit(db, e) < 0 ? -1 : 0;
+	}
 	st = db_stmt(db, "UPDATE passes SET valid_until = :v, updated_at = :now WHERE id = :id", e);
 	if (!st)
 		goto fail;
@@ -496,9 +538,11 @@ int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until
 	strbuf_free(&ch);
 	if (r < 0)
 		goto fail;
+	db_pass_clear(&p);
 	return db_commit(db, e) < 0 ? -1 : 1;
 fail:
 	db_rollback(db);
+	db_pass_clear(&p);
 	return -1;
 }
 
@@ -506,7 +550,14 @@ fail:
 
 void db_gate_info_clear(struct gate_info *g)
 {
+	db_pass_clear(&g->pass);
+	for (size_t i = 0; i < g->n_members; i++)
+		free(g->members[i].name);
+	for (size_t i = 0; i < g->n_last; i++)
+		db_gate_event_clear(&g->last[i]);
 	free(g->members);
+	free(g->fu_name);
+	free(g->fu_symptoms);
 	memset(g, 0, sizeof *g);
 }
 
@@ -546,7 +597,7 @@ static int load_members(struct db *db, long long household_id, const struct date
 			m = &g->members[g->n_members++];
 			memset(m, 0, sizeof *m);
 			m->id = rid;
-			sql_col_copy(st, 1, m->name, sizeof m->name);
+			sql_col_str(st, 1, &m->name);
 			sql_col_copy(st, 2, m->relation, sizeof m->relation);
 		}
 		m = &g->members[g->n_members - 1];
@@ -616,9 +667,9 @@ static int load_followup(struct db *db, long long household_id, struct gate_info
 	sql_bind_int(st, ":hh", household_id);
 	r = sql_step_row(db, st, e);
 	if (r == 1) {
-		sql_col_copy(st, 0, g->fu_name, sizeof g->fu_name);
+		sql_col_str(st, 0, &g->fu_name);
 		g->fu_temperature = sqlite3_column_int(st, 1);
-		sql_col_copy(st, 2, g->fu_symptoms, sizeof g->fu_symptoms);
+		sql_col_str(st, 2, &g->fu_symptoms);
 		sql_col_copy(st, 3, g->fu_opened_at, sizeof g->fu_opened_at);
 	}
 	sqlite3_reset(st);
@@ -637,9 +688,11 @@ static int decide(struct db *db, const struct pass *p, struct gate_info *g, int 
 
 	memset(&f, 0, sizeof f);
 	clock_today(&f.today);
-	if (db_settings_get(db, &s, e) < 0)
-		return -1;
+	r = db_settings_get(db, &s, e);
 	g->outing_days = s.outing_days;
+	settings_clear(&s);
+	if (r < 0)
+		return -1;
 	if (load_members(db, p->household_id, &f.today, g, e) < 0 ||
 	    load_followup(db, p->household_id, g, e) < 0)
 		return -1;
@@ -647,12 +700,12 @@ static int decide(struct db *db, const struct pass *p, struct gate_info *g, int 
 	if (r < 0)
 		return -1;
 	f.has_last = r;
-	f.every_days = s.outing_days;
+	f.every_days = g->outing_days;
 	if (p->valid_until[0] && date_parse_iso(p->valid_until, &f.valid_until, NULL) == 0)
 		f.has_valid_until = 1;
 	f.revoked = p->revoked_at[0] != '\0';
 	f.isolated = g->n_isolated > 0;
-	f.followup = g->fu_name[0] != '\0';
+	f.followup = g->fu_name && g->fu_name[0] != '\0';
 	f.gate_fever = gate_fever;
 	outing_check(&f, &g->verdict);
 	return 0;
@@ -672,9 +725,9 @@ static void event_read(sqlite3_stmt *st, struct gate_event *ev)
 	sql_col_copy(st, 1, ev->at, sizeof ev->at);
 	sql_col_copy(st, 2, ev->direction, sizeof ev->direction);
 	sql_col_copy(st, 3, ev->pass_no, sizeof ev->pass_no);
-	sql_col_copy(st, 4, ev->checkpoint, sizeof ev->checkpoint);
-	sql_col_copy(st, 5, ev->resident, sizeof ev->resident);
-	sql_col_copy(st, 6, ev->staff, sizeof ev->staff);
+	sql_col_str(st, 4, &ev->checkpoint);
+	sql_col_str(st, 5, &ev->resident);
+	sql_col_str(st, 6, &ev->staff);
 }
 
 static int load_last_events(struct db *db, long long household_id, struct gate_info *g,
@@ -811,10 +864,10 @@ int db_gate_record_temp(struct db *db, long long pass_id, long long checkpoint_i
 			long long staff_id, const char *direction, long long resident_id,
 			int temperature, struct outing_verdict *verdict, struct err *e)
 {
-	struct settings set;
+	struct settings set = {0};
 	struct gate_info g;
 	int fever = 0;
-	struct pass p;
+	struct pass p = {0};
 	struct strbuf ch = STRBUF_INIT;
 	char uuid[37], now[CLOCK_STR];
 	sqlite3_stmt *st;
@@ -836,6 +889,7 @@ int db_gate_record_temp(struct db *db, long long pass_id, long long checkpoint_i
 		if (db_settings_get(db, &set, e) < 0)
 			goto fail;
 		fever = temperature_is_fever(temperature, set.fever_threshold);
+		settings_clear(&set);
 	}
 	r = db_pass_get(db, pass_id, &p, e);
 	if (r <= 0) {
@@ -880,6 +934,7 @@ int db_gate_record_temp(struct db *db, long long pass_id, long long checkpoint_i
 			r = gate_fever(db, resident_id, temperature, g.verdict.reason == OUTING_FEVER,
 				       e);
 			db_gate_info_clear(&g);
+			db_pass_clear(&p);
 			return r;
 		}
 		if (!g.verdict.allowed) {
@@ -926,10 +981,13 @@ int db_gate_record_temp(struct db *db, long long pass_id, long long checkpoint_i
 	if (r < 0 || db_commit(db, e) < 0)
 		goto fail;
 	db_gate_info_clear(&g);
+	db_pass_clear(&p);
 	return 0;
 fail:
 	db_rollback(db);
+	settings_clear(&set);
 	db_gate_info_clear(&g);
+	db_pass_clear(&p);
 	return -1;
 }
 
@@ -946,9 +1004,11 @@ int db_gate_still_out(struct db *db, int hours, struct gate_out **out, size_t *n
 	if (hours < 0) {
 		struct settings s;
 
-		if (db_settings_get(db, &s, e) < 0)
-			return -1;
+		r = db_settings_get(db, &s, e);
 		hours = s.out_alert_hours;
+		settings_clear(&s);
+		if (r < 0)
+			return -1;
 	}
 	st = db_stmt(db,
 		     "SELECT p.id, p.pass_no, h.id, h.code, " HEAD_NAME ", r.name, c.name, ev.at,"
@@ -984,16 +1044,16 @@ int db_gate_still_out(struct db *db, int hours, struct gate_out **out, size_t *n
 		g->pass_id = sqlite3_column_int64(st, 0);
 		sql_col_copy(st, 1, g->pass_no, sizeof g->pass_no);
 		g->household_id = sqlite3_column_int64(st, 2);
-		sql_col_copy(st, 3, g->household_code, sizeof g->household_code);
-		sql_col_copy(st, 4, g->head_name, sizeof g->head_name);
-		sql_col_copy(st, 5, g->resident, sizeof g->resident);
-		sql_col_copy(st, 6, g->checkpoint, sizeof g->checkpoint);
+		sql_col_str(st, 3, &g->household_code);
+		sql_col_str(st, 4, &g->head_name);
+		sql_col_str(st, 5, &g->resident);
+		sql_col_str(st, 6, &g->checkpoint);
 		sql_col_copy(st, 7, g->at, sizeof g->at);
 		g->minutes = (long)sqlite3_column_int64(st, 8);
 	}
 	sqlite3_reset(st);
 	if (r < 0) {
-		free(v);
+		db_gate_outs_free(v, nv);
 		return -1;
 	}
 	*out = v;

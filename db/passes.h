@@ -36,20 +36,25 @@
 
 struct db;
 
+/* Text members of the records below are malloc'd and owned by the record
+ * (never cut): a read overwrites the record without freeing what it held;
+ * the matching _clear frees them and zeroes the record. */
 struct pass {
 	long long id;
 	char uuid[37];
 	char pass_no[PASSNO_STR];
 	long long household_id;
-	char household_code[96]; /* read-only joins: code, head, grid */
-	char head_name[64];
-	char grid_name[64];
+	char *household_code; /* read-only joins: code, head, grid */
+	char *head_name;
+	char *grid_name;
 	char issued_date[DATE_STR];
 	char valid_until[DATE_STR]; /* "" when valid until revoked */
 	char revoked_at[CLOCK_STR]; /* "" when not revoked */
-	char revoke_reason[256];
-	char notes[256];
+	char *revoke_reason;
+	char *notes;
 };
+
+void db_pass_clear(struct pass *p);
 
 /* Issues a pass to the live household: the next number of this machine's
  * station, issued today, valid until valid_until ("YYYY-MM-DD", not before
@@ -105,7 +110,7 @@ int db_pass_issue_target(struct db *db, const char *text, long long *household_i
 
 struct gate_member {
 	long long id;
-	char name[64];
+	char *name;
 	char relation[16]; /* model_relation code */
 	int isolated;
 	char iso_kind[16];	     /* model_iso_kind code when isolated */
@@ -117,10 +122,12 @@ struct gate_event {
 	char at[CLOCK_STR];
 	char direction[4]; /* "out" or "in" */
 	char pass_no[PASSNO_STR];
-	char checkpoint[96];
-	char resident[64]; /* "" when not recorded */
-	char staff[64];
+	char *checkpoint;
+	char *resident; /* "" when not recorded */
+	char *staff;
 };
+
+void db_gate_event_clear(struct gate_event *ev);
 
 #define GATE_LAST_EVENTS 6
 
@@ -136,10 +143,10 @@ struct gate_info {
 	char out_since[CLOCK_STR];     /* its time, when out_now */
 	int outing_days;	       /* N of the settings */
 	/* The first member with an open fever follow-up (the gate keeps the
-	 * household in until it is closed), "" when none. */
-	char fu_name[64];
+	 * household in until it is closed), NULL when none; malloc'd. */
+	char *fu_name;
 	int fu_temperature; /* its reading, tenths; 0 when a symptom opened it */
-	char fu_symptoms[64];
+	char *fu_symptoms;  /* malloc'd */
 	char fu_opened_at[CLOCK_STR];
 	struct outing_verdict verdict; /* for an outing today */
 };
@@ -178,19 +185,22 @@ struct gate_out {
 	long long pass_id;
 	char pass_no[PASSNO_STR];
 	long long household_id;
-	char household_code[96];
-	char head_name[64];
-	char resident[64];
-	char checkpoint[96];
+	char *household_code;
+	char *head_name;
+	char *resident;
+	char *checkpoint;
 	char at[CLOCK_STR];
 	long minutes; /* out for this long, now */
 };
 
+/* Frees an array of db_gate_still_out (NULL is fine). */
+void db_gate_outs_free(struct gate_out *v, size_t n);
+
 /* Households whose last event is an "out" of at least `hours` ago (hours < 0:
  * the settings' out_alert_hours) and at most 72 hours ago (older ones are
  * taken for a return nobody recorded), longest out first.  *out is a
- * malloc'd array of *n entries (NULL when none) the caller frees.  Returns
- * 0 or -1. */
+ * malloc'd array of *n entries (NULL when none) the caller frees with
+ * db_gate_outs_free.  Returns 0 or -1. */
 int db_gate_still_out(struct db *db, int hours, struct gate_out **out, size_t *n, struct err *e);
 
 /* Outings on a day: "out" and "in" events.  Returns 0 or -1. */

@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/reskey.h"
 #include "core/textsafe.h"
 #include "db/db.h"
@@ -205,13 +206,21 @@ out:
 	return rc;
 }
 
+/* No text over its column's limit (core/limits.h): refused, never cut. */
+static int check_limits(const struct resident *r, struct err *e)
+{
+	return limits_check_row("residents", e, "name", r->name, "id_number", r->id_number,
+				"phone", r->phone, "tags", r->tags, "returned_from",
+				r->returned_from, "notes", r->notes, (const char *)NULL);
+}
+
 int db_resident_insert(struct db *db, struct resident *r, struct err *e)
 {
 	int rc = -1;
 
 	if (!r->name || !*r->name)
 		return err_field(e, "name", _("the resident's name is required"));
-	if (textsafe_check_resident(r, e) < 0)
+	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -231,7 +240,7 @@ int db_resident_insert_checked(struct db *db, struct resident *r, struct err *e)
 {
 	if (!r->name || !*r->name)
 		return err_field(e, "name", _("the resident's name is required"));
-	if (textsafe_check_resident(r, e) < 0)
+	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0)
 		return -1;
 	if (!db_in_transaction(db))
 		return err_set(e, "internal error: db_resident_insert_checked outside a transaction");
@@ -250,7 +259,7 @@ int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 
 	if (!r->name || !*r->name)
 		return err_field(e, "name", _("the resident's name is required"));
-	if (textsafe_check_resident(r, e) < 0)
+	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;

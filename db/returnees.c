@@ -45,18 +45,20 @@ int db_returnees(struct db *db, const char *day, int all, struct returnee_alert 
 	*n = 0;
 	if (!st)
 		return -1;
-	if (db_settings_get(db, &set, e) < 0 || db_key_areas_get(db, areas, sizeof areas, e) < 0) {
+	r = db_settings_get(db, &set, e);
+	memset(&f, 0, sizeof f);
+	f.isolation_days = set.isolation_days;
+	settings_clear(&set);
+	if (r < 0 || db_key_areas_get(db, areas, sizeof areas, e) < 0) {
 		sqlite3_reset(st);
 		return -1;
 	}
-	memset(&f, 0, sizeof f);
 	f.key_areas = areas;
-	f.isolation_days = set.isolation_days;
 	if (date_parse_iso(day, &f.today, e) < 0) {
 		sqlite3_reset(st);
 		return -1;
 	}
-	snprintf(back, sizeof back, "-%d days", set.isolation_days);
+	snprintf(back, sizeof back, "-%d days", f.isolation_days);
 	sql_bind_text(st, ":day", day);
 	sql_bind_text(st, ":back", back);
 	while ((r = sql_step_row(db, st, e)) == 1) {

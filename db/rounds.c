@@ -32,12 +32,15 @@ int db_rounds_grids(struct db *db, int (*fn)(const struct rounds_grid *g, void *
 	if (!st)
 		return -1;
 	while ((r = sql_step_row(db, st, e)) == 1) {
-		struct rounds_grid g;
+		struct rounds_grid g = {0};
+		int stop;
 
 		g.id = sqlite3_column_int64(st, 0);
-		sql_col_copy(st, 1, g.name, sizeof g.name);
-		sql_col_copy(st, 2, g.staff, sizeof g.staff);
-		if (fn(&g, ctx))
+		sql_col_str(st, 1, &g.name);
+		sql_col_str(st, 2, &g.staff);
+		stop = fn(&g, ctx);
+		db_rounds_grid_clear(&g);
+		if (stop)
 			break;
 	}
 	sqlite3_reset(st);
@@ -61,11 +64,13 @@ int db_rounds_default_grid(struct db *db, const char *staff_name, struct rounds_
 	if (!st)
 		return -1;
 	sql_bind_text(st, ":staff", staff_name ? staff_name : "");
+	xstrset(&out->name, "");
+	xstrset(&out->staff, "");
 	r = sql_step_row(db, st, e);
 	if (r == 1) {
 		out->id = sqlite3_column_int64(st, 0);
-		sql_col_copy(st, 1, out->name, sizeof out->name);
-		sql_col_copy(st, 2, out->staff, sizeof out->staff);
+		sql_col_str(st, 1, &out->name);
+		sql_col_str(st, 2, &out->staff);
 	}
 	sqlite3_reset(st);
 	return r;
@@ -266,8 +271,20 @@ int db_rounds_residents(struct db *db, long long household_id,
 	return r < 0 ? -1 : 0;
 }
 
+void db_rounds_grid_clear(struct rounds_grid *g)
+{
+	free(g->name);
+	free(g->staff);
+	memset(g, 0, sizeof *g);
+}
+
 void db_rounds_visit_clear(struct rounds_visit *v)
 {
+	for (int i = 0; i < v->n_readings; i++) {
+		free(v->readings[i].name);
+		free(v->readings[i].symptoms);
+	}
+	free(v->code);
 	free(v->readings);
 	memset(v, 0, sizeof *v);
 	v->id = -1;
@@ -291,7 +308,7 @@ int db_rounds_visit_get(struct db *db, long long visit_id, struct rounds_visit *
 	if (r == 1) {
 		out->id = sqlite3_column_int64(st, 0);
 		out->household_id = sqlite3_column_int64(st, 1);
-		sql_col_copy(st, 2, out->code, sizeof out->code);
+		sql_col_str(st, 2, &out->code);
 		sql_col_copy(st, 3, out->date, sizeof out->date);
 		sql_col_copy(st, 4, out->at, sizeof out->at);
 		sql_col_copy(st, 5, out->outcome, sizeof out->outcome);
@@ -316,10 +333,11 @@ int db_rounds_visit_get(struct db *db, long long visit_id, struct rounds_visit *
 			    xrealloc(out->readings, (size_t)cap * sizeof *out->readings);
 		}
 		rd = &out->readings[out->n_readings++];
+		memset(rd, 0, sizeof *rd);
 		rd->resident_id = sqlite3_column_int64(st, 0);
-		sql_col_copy(st, 1, rd->name, sizeof rd->name);
+		sql_col_str(st, 1, &rd->name);
 		rd->temperature = sqlite3_column_int(st, 2);
-		sql_col_copy(st, 3, rd->symptoms, sizeof rd->symptoms);
+		sql_col_str(st, 3, &rd->symptoms);
 	}
 	sqlite3_reset(st);
 	if (r < 0)

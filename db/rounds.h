@@ -22,9 +22,12 @@ struct visit_new;
 /* A grid as the round picks it. */
 struct rounds_grid {
 	long long id; /* -1: all households */
-	char name[64];
-	char staff[64]; /* the staff member in charge, "" when none */
+	char *name;   /* malloc'd and owned (db_rounds_grid_clear); never cut */
+	char *staff;  /* the staff member in charge, "" when none */
 };
+
+/* Frees the names and zeroes the grid (id 0). */
+void db_rounds_grid_clear(struct rounds_grid *g);
 
 /* Calls fn for each live grid in name order (fn returns non-zero to stop).
  * Returns 0 or -1. */
@@ -33,7 +36,8 @@ int db_rounds_grids(struct db *db, int (*fn)(const struct rounds_grid *g, void *
 
 /* The grid a round opens on: the one whose staff in charge is called
  * staff_name, else the first live grid by name.  Returns 1 with *out
- * filled, 0 when there is no grid (*out is "all households", id -1), -1. */
+ * filled, 0 when there is no grid (*out is "all households", id -1), -1.
+ * *out is overwritten, not freed. */
 int db_rounds_default_grid(struct db *db, const char *staff_name, struct rounds_grid *out,
 			   struct err *e);
 
@@ -90,15 +94,15 @@ int db_rounds_residents(struct db *db, long long household_id,
 /* A saved visit with its live readings. */
 struct rounds_reading {
 	long long resident_id;
-	char name[64];
+	char *name;	 /* malloc'd, freed by db_rounds_visit_clear */
 	int temperature; /* 0 when not measured */
-	char symptoms[160];
+	char *symptoms;	 /* malloc'd */
 };
 
 struct rounds_visit {
 	long long id;
 	long long household_id;
-	char code[64];
+	char *code; /* malloc'd, freed by db_rounds_visit_clear */
 	char date[11];
 	char at[20];
 	char outcome[12];

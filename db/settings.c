@@ -26,9 +26,9 @@ int db_settings_get(struct db *db, struct settings *s, struct err *e)
 	if (r != 1)
 		return r;
 	sql_col_copy(st, 0, s->uuid, sizeof s->uuid);
-	sql_col_copy(st, 1, s->community, sizeof s->community);
-	sql_col_copy(st, 2, s->street, sizeof s->street);
-	sql_col_copy(st, 3, s->district, sizeof s->district);
+	sql_col_str(st, 1, &s->community);
+	sql_col_str(st, 2, &s->street);
+	sql_col_str(st, 3, &s->district);
 	sql_col_copy(st, 4, station, sizeof station);
 	s->station = station[0] ? station[0] : 'A';
 	s->fever_threshold = sqlite3_column_int(st, 5);
@@ -37,7 +37,7 @@ int db_settings_get(struct db *db, struct settings *s, struct err *e)
 	sql_col_copy(st, 8, s->pm_cutoff, sizeof s->pm_cutoff);
 	s->outing_days = sqlite3_column_int(st, 9);
 	s->out_alert_hours = sqlite3_column_int(st, 10);
-	sql_col_copy(st, 11, s->last_staff, sizeof s->last_staff);
+	sql_col_str(st, 11, &s->last_staff);
 	s->notice_days = sqlite3_column_int(st, 12);
 	sql_col_copy(st, 13, s->supervision_phone, sizeof s->supervision_phone);
 	sqlite3_reset(st);
@@ -46,7 +46,7 @@ int db_settings_get(struct db *db, struct settings *s, struct err *e)
 
 int db_settings_put(struct db *db, const struct settings *s, struct err *e)
 {
-	struct settings old;
+	struct settings old = {0};
 	char uuid[37], now[20], station[2] = {s->station, 0};
 	struct strbuf ch = STRBUF_INIT;
 	sqlite3_stmt *st;
@@ -114,6 +114,7 @@ int db_settings_put(struct db *db, const struct settings *s, struct err *e)
 out:
 	if (r < 0)
 		db_rollback(db);
+	settings_clear(&old);
 	strbuf_free(&ch);
 	return r;
 }

@@ -7,8 +7,9 @@
 
 struct db;
 
-/* Reads the settings.  Returns 1 found, 0 when the database was never
- * initialised (s gets the defaults), -1 on error. */
+/* Reads the settings into s (overwritten, not freed: settings_clear it after
+ * use).  Returns 1 found, 0 when the database was never initialised (s gets
+ * the defaults), -1 on error (s holds the defaults). */
 int db_settings_get(struct db *db, struct settings *s, struct err *e);
 
 /* Validates and writes the settings (inserting the row the first time) with

@@ -55,7 +55,8 @@ static int duty_row(const struct shift *s, void *ctx)
 	     strcmp(d->slot.start_time, s->start_time) || strcmp(d->slot.end_time, s->end_time)))
 		duty_flush(d);
 	if (!d->open) {
-		d->slot = *s;
+		db_shift_clear(&d->slot);
+		db_shift_copy_row(&d->slot, s);
 		d->open = 1;
 	}
 	if (d->n++)
@@ -134,8 +135,9 @@ int db_sheet_gate_duty(struct db *db, const char *date, struct sheet *s, struct 
 	r = 0;
 out:
 	strbuf_free(&d.people);
-	free(gaps);
-	free(cl);
+	db_shift_clear(&d.slot);
+	db_roster_gaps_free(gaps, ngaps);
+	db_roster_clashes_free(cl, ncl);
 	return r;
 }
 

@@ -125,7 +125,7 @@ struct ctx {
 	const struct db_sheet_request *rq;
 	struct settings set;
 	long long grid_id;   /* -1: every grid */
-	char grid_staff[64]; /* the grid's worker in charge, or "" */
+	char *grid_staff;    /* the grid's worker in charge, or NULL */
 };
 
 /* Resolves rq->grid into c->grid_id.  Returns 0, or -1 when no live grid
@@ -136,7 +136,6 @@ static int find_grid(struct ctx *c, struct err *e)
 	int r;
 
 	c->grid_id = -1;
-	c->grid_staff[0] = '\0';
 	if (!c->rq->grid)
 		return 0;
 	st = db_stmt(c->db,
@@ -149,7 +148,7 @@ static int find_grid(struct ctx *c, struct err *e)
 	r = sql_step_row(c->db, st, e);
 	if (r == 1) {
 		c->grid_id = sqlite3_column_int64(st, 0);
-		sql_col_copy(st, 1, c->grid_staff, sizeof c->grid_staff);
+		sql_col_str(st, 1, &c->grid_staff);
 	}
 	sqlite3_reset(st);
 	if (r == 0)
@@ -162,7 +161,7 @@ static void header(struct ctx *c, struct sheet *s, int with_grid)
 	sheet_header_add(s, "社区", c->set.community);
 	if (with_grid) {
 		sheet_header_add(s, "网格", c->rq->grid ? c->rq->grid : "全部");
-		if (c->grid_staff[0])
+		if (c->grid_staff && c->grid_staff[0])
 			sheet_header_add(s, "网格员", c->grid_staff);
 	}
 	sheet_header_add(s, "日期", c->rq->date);
@@ -173,8 +172,8 @@ static void header(struct ctx *c, struct sheet *s, int with_grid)
 
 /* Appends the names of the living residents of a household, the head
  * first, one per line; returns how many. */
-static int residents_of(struct ctx *c, long long household, struct strbuf *names, char *head,
-			size_t head_n, char *phone, size_t phone_n, struct err *e)
+static int residents_of(struct ctx *c, long long household, struct strbuf *names, char **head,
+			char **phone, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(c->db,
 				   "SELECT name, relation, phone FROM residents"
@@ -196,9 +195,9 @@ static int residents_of(struct ctx *c, long long household, struct strbuf *names
 			strbuf_putc(names, '\n');
 		strbuf_puts(names, name ? name : "");
 		if (n == 0 && rel && !strcmp(rel, "head"))
-			snprintf(head, head_n, "%s", name ? name : "");
-		if (!phone[0] && ph && *ph)
-			snprintf(phone, phone_n, "%s", ph);
+			xstrset(head, name);
+		if (!**phone && ph && *ph)
+			xstrset(phone, ph);
 		n++;
 	}
 	sqlite3_reset(st);
@@ -244,18 +243,22 @@ static int build_rounds(struct ctx *c, struct sheet *s, struct err *e)
 		sql_bind_int(st, ":grid", c->grid_id);
 	while ((r = sql_step_row(c->db, st, e)) == 1) {
 		long long id = sqlite3_column_int64(st, 0);
-		char code[128], phone[64], head[128] = "", masked[64];
+		char *code = NULL, *phone = NULL, *head = xstrdup(""), *masked;
 		int count;
 
-		sql_col_copy(st, 1, code, sizeof code);
-		sql_col_copy(st, 2, phone, sizeof phone);
+		sql_col_str(st, 1, &code);
+		sql_col_str(st, 2, &phone);
 		strbuf_reset(&names);
-		count = residents_of(c, id, &names, head, sizeof head, phone, sizeof phone, e);
+		count = residents_of(c, id, &names, &head, &phone, e);
 		if (count < 0) {
+			free(code);
+			free(phone);
+			free(head);
 			r = -1;
 			break;
 		}
-		mask_phone(phone, masked, sizeof masked);
+		masked = xmalloc(strlen(phone) + 1);
+		mask_phone(phone, masked, strlen(phone) + 1);
 		sheet_row_add(t, 0);
 		sheet_cellf(t, "%d", ++n);
 		sheet_cell(t, code);
@@ -266,6 +269,10 @@ static int build_rounds(struct ctx *c, struct sheet *s, struct err *e)
 		sheet_cell_boxes(t, count ? count : 1);
 		sheet_cell(t, "");
 		sheet_cell(t, "");
+		free(code);
+		free(phone);
+		free(head);
+		free(masked);
 	}
 	sqlite3_reset(st);
 	strbuf_free(&names);
@@ -335,7 +342,7 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 	sql_bind_int(st, ":grid", c->grid_id);
 	while ((r = sql_step_row(c->db, st, e)) == 1) {
 		char idm[64], start_s[DATE_STR], end_s[DATE_STR], last_s[DATE_STR];
-		char am[8], pm[8];
+		char am[16], pm[16];
 		struct isolation_span span;
 		struct date end;
 		int has_end, day, total;
@@ -487,8 +494,10 @@ static int build_daily(struct ctx *c, struct sheet *s, struct err *e)
 	char a[48], b[48], *txt;
 	int unvalued = 0;
 
-	if (db_daily_stats(c->db, c->rq->date, &d, e) < 0)
+	if (db_daily_stats(c->db, c->rq->date, &d, e) < 0) {
+		report_stats_clear(&d);
 		return -1;
+	}
 	sheet_header_add(s, "社区", c->set.community);
 	sheet_header_add(s, "街道", c->set.street);
 	sheet_header_add(s, "区", c->set.district);
@@ -524,8 +533,10 @@ static int build_daily(struct ctx *c, struct sheet *s, struct err *e)
 	txt = xasprintf("体温达到 %d.%d℃", d.fever_threshold / 10, d.fever_threshold % 10);
 	kv(t, "发热人数", d.fevers, txt);
 	free(txt);
-	if (db_sheet_epi_daily_rows(c->db, c->rq->date, t, e) < 0)
+	if (db_sheet_epi_daily_rows(c->db, c->rq->date, t, e) < 0) {
+		report_stats_clear(&d);
 		return -1;
+	}
 
 	t = sheet_table_add(s, "三、隔离人员（人）", SHEET_TABLE_LIST);
 	sheet_column_add(t, "项目", 24, SHEET_LEFT);
@@ -557,6 +568,7 @@ static int build_daily(struct ctx *c, struct sheet *s, struct err *e)
 	free(txt);
 	if (daily_goods(c, &unvalued, &given, e) < 0) {
 		strbuf_free(&given);
+		report_stats_clear(&d);
 		return -1;
 	}
 	fmt_money(d.goods_value_fen, b, sizeof b);
@@ -567,6 +579,7 @@ static int build_daily(struct ctx *c, struct sheet *s, struct err *e)
 	kv(t, "作废收据", d.voided, "");
 	kv(t, "物资发放（次）", d.distributions, strbuf_str(&given));
 	strbuf_free(&given);
+	report_stats_clear(&d);
 	return 0;
 }
 
@@ -960,13 +973,19 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 	memset(&c, 0, sizeof c);
 	c.db = db;
 	c.rq = rq;
-	if (db_settings_get(db, &c.set, e) < 0 || find_grid(&c, e) < 0)
-		return -1;
-	k = kind_find(rq->kind);
-	s = sheet_new(title, k->orientation);
-	r = k->build(&c, s, e);
+	if (db_settings_get(db, &c.set, e) < 0 || find_grid(&c, e) < 0) {
+		r = -1;
+		s = NULL;
+	} else {
+		k = kind_find(rq->kind);
+		s = sheet_new(title, k->orientation);
+		r = k->build(&c, s, e);
+	}
+	settings_clear(&c.set);
+	free(c.grid_staff);
 	if (r < 0) {
-		sheet_free(&s);
+		if (s)
+			sheet_free(&s);
 		return -1;
 	}
 	*out = s;
@@ -1042,7 +1061,7 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 	    " d.designation, s.name, d.void_reason, d.voided_at, d.notes"
 	    " FROM donations d LEFT JOIN staff s ON s.id = d.received_by"
 	    " WHERE d.receipt_no = :no AND d.deleted_at IS NULL";
-	struct settings set;
+	struct settings set = {0};
 	struct sheet *s = NULL;
 	struct sheet_table *t;
 	sqlite3_stmt *st;
@@ -1050,14 +1069,17 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 	int r;
 
 	*out = NULL;
-	if (db_settings_get(db, &set, e) < 0 || !(st = db_stmt(db, sql, e)))
+	if (db_settings_get(db, &set, e) < 0 || !(st = db_stmt(db, sql, e))) {
+		settings_clear(&set);
 		return -1;
+	}
 	sql_bind_text(st, ":no", receipt_no);
 	r = sql_step_row(db, st, e);
 	if (r == 0)
 		err_field(e, "receipt_no", _("no donation has the receipt number %s"), receipt_no);
 	if (r != 1) {
 		sqlite3_reset(st);
+		settings_clear(&set);
 		return -1;
 	}
 #define COL(i) ((const char *)sqlite3_column_text(st, (i)))
@@ -1120,6 +1142,7 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 #undef COL
 	sqlite3_reset(st);
 	sheet_signatures_set(s, "经手人", "捐赠人", (char *)NULL);
+	settings_clear(&set);
 	*out = s;
 	return 0;
 }

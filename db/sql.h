@@ -42,7 +42,12 @@ int sql_step_row(struct db *db, sqlite3_stmt *st, struct err *e);
 
 /* A malloc'd copy of a text column (NULL for SQL NULL). */
 char *sql_col_dup(sqlite3_stmt *st, int col);
-/* Copies a text column into buf (always NUL-terminated; "" for NULL). */
+/* Replaces the owned string *dst (freed; NULL is fine) with a malloc'd copy
+ * of a text column, "" for NULL: the whole value, never cut. */
+void sql_col_str(sqlite3_stmt *st, int col, char **dst);
+/* Copies a fixed-format text column (a UUID, a date, a time, an enumeration
+ * code) into buf (always NUL-terminated; "" for NULL).  Never for free text:
+ * a value longer than buf would be cut. */
 void sql_col_copy(sqlite3_stmt *st, int col, char *buf, size_t n);
 
 /* Sets e from the connection's last error with a prefix. */

@@ -1,20 +1,31 @@
 /* db staff: reading and adding staff members. */
 #include "db/staff.h"
 
+#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/i18n.h"
 #include "core/textsafe.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "db/db.h"
 #include "db/sql.h"
 
+void db_staff_member_clear(struct staff_member *m)
+{
+	free(m->name);
+	free(m->phone);
+	memset(m, 0, sizeof *m);
+}
+
 static void read_row(sqlite3_stmt *st, struct staff_member *m)
 {
+	memset(m, 0, sizeof *m);
 	m->id = sqlite3_column_int64(st, 0);
 	sql_col_copy(st, 1, m->uuid, sizeof m->uuid);
-	sql_col_copy(st, 2, m->name, sizeof m->name);
-	sql_col_copy(st, 3, m->phone, sizeof m->phone);
+	sql_col_str(st, 2, &m->name);
+	sql_col_str(st, 3, &m->phone);
 	sql_col_copy(st, 4, m->role, sizeof m->role);
 	m->active = sqlite3_column_int(st, 5);
 }
@@ -39,7 +50,7 @@ int db_staff_find(struct db *db, const char *name, struct staff_member *out, str
 
 long long db_staff_ensure(struct db *db, const char *name, const char *role, struct err *e)
 {
-	struct staff_member m;
+	struct staff_member m = {0};
 	char uuid[37], now[20];
 	struct strbuf ch = STRBUF_INIT;
 	sqlite3_stmt *st;
@@ -50,11 +61,17 @@ long long db_staff_ensure(struct db *db, const char *name, const char *role, str
 		err_field(e, "staff", _("a staff name is required"));
 		return -1;
 	}
+	if (limits_check("staff", "name", name, e) < 0) {
+		snprintf(e->field, sizeof e->field, "staff");
+		return -1;
+	}
 	if (textsafe_check(name, TEXTSAFE_LINE, "staff", _("staff"), e) < 0)
 		return -1;
 	r = db_staff_find(db, name, &m, e);
+	id = r == 1 ? m.id : -1;
+	db_staff_member_clear(&m);
 	if (r != 0)
-		return r == 1 ? m.id : -1;
+		return id;
 	if (db_begin(db, e) < 0)
 		return -1;
 	st = db_stmt(db,
@@ -93,14 +110,18 @@ int db_staff_each(struct db *db, int active_first,
 						: "SELECT id, uuid, name, phone, role, active FROM staff"
 						  " WHERE deleted_at IS NULL ORDER BY name",
 				   e);
-	struct staff_member m;
+	struct staff_member m = {0};
 	int r;
 
 	if (!st)
 		return -1;
 	while ((r = sql_step_row(db, st, e)) == 1) {
+		int stop;
+
 		read_row(st, &m);
-		if (fn(&m, ctx))
+		stop = fn(&m, ctx);
+		db_staff_member_clear(&m);
+		if (stop)
 			break;
 	}
 	sqlite3_reset(st);

@@ -9,14 +9,16 @@ struct db;
 struct staff_member {
 	long long id;
 	char uuid[37];
-	char name[64];
-	char phone[32];
-	char role[16]; /* model_staff_role code */
+	char *name, *phone; /* malloc'd, owned (db_staff_member_clear) */
+	char role[16];	    /* model_staff_role code */
 	int active;
 };
 
-/* Looks a live staff member up by exact name: 1 found (*out filled), 0 not
- * found, -1 error. */
+/* Frees the text members and zeroes the struct. */
+void db_staff_member_clear(struct staff_member *m);
+
+/* Looks a live staff member up by exact name: 1 found (*out overwritten, not
+ * freed: clear it after use), 0 not found, -1 error. */
 int db_staff_find(struct db *db, const char *name, struct staff_member *out, struct err *e);
 
 /* The id of the staff member called name, adding them (with role, a

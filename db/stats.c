@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/model.h"
 #include "core/settings.h"
+#include "core/xalloc.h"
 #include "db/db.h"
 #include "db/settings.h"
 #include "db/sql.h"
@@ -238,7 +239,7 @@ static void cutoffs_over(struct daily_stats *s, const struct settings *set)
 
 int db_daily_stats(struct db *db, const char *date, struct daily_stats *out, struct err *e)
 {
-	struct settings set;
+	struct settings set = {0};
 	struct date d, nd;
 	char next[DATE_STR];
 	int own = !db_in_transaction(db), r = -1;
@@ -260,10 +261,11 @@ int db_daily_stats(struct db *db, const char *date, struct daily_stats *out, str
 	if (db_settings_get(db, &set, e) < 0)
 		goto out;
 	out->fever_threshold = set.fever_threshold;
-	snprintf(out->community, sizeof out->community, "%s", set.community);
+	out->community = xstrdup(set.community);
 	snprintf(out->am_cutoff, sizeof out->am_cutoff, "%s", set.am_cutoff);
 	snprintf(out->pm_cutoff, sizeof out->pm_cutoff, "%s", set.pm_cutoff);
 	cutoffs_over(out, &set);
+	settings_clear(&set);
 	if (count_people(db, out, out->date, next, e) < 0 ||
 	    count_visits(db, out, out->date, next, e) < 0 ||
 	    count_isolations(db, out, out->date, e) < 0 || count_checks(db, out, out->date, e) < 0 ||
@@ -271,6 +273,7 @@ int db_daily_stats(struct db *db, const char *date, struct daily_stats *out, str
 		goto out;
 	r = 0;
 out:
+	settings_clear(&set);
 	if (own)
 		db_exec(db, "COMMIT", NULL);
 	return r;

@@ -135,7 +135,7 @@ long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitt
 			 size_t n, struct err *e)
 {
 	struct visitor_facts f;
-	struct settings set;
+	struct settings set = {0};
 	enum visitor_verdict verdict;
 	struct strbuf reason = STRBUF_INIT, ch = STRBUF_INIT;
 	char phone[PHONE_MAX] = "", idn[40] = "", areas[512], uuid[37], now[20];
@@ -208,6 +208,7 @@ out:
 	}
 	strbuf_free(&reason);
 	strbuf_free(&ch);
+	settings_clear(&set);
 	return id;
 }
 

@@ -3,12 +3,14 @@
 #include "db/visits.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/model.h"
 #include "core/strbuf.h"
 #include "core/temperature.h"
@@ -80,7 +82,7 @@ static int check_household(struct db *db, long long id, char uuid[37], struct er
 	return r < 0 ? -1 : 0;
 }
 
-static int check_reading(struct db *db, const struct visit_new *v, int i, char name[64],
+static int check_reading(struct db *db, const struct visit_new *v, int i, char **name,
 			 struct err *e)
 {
 	const struct visit_reading *rd = &v->readings[i];
@@ -104,7 +106,7 @@ static int check_reading(struct db *db, const struct visit_new *v, int i, char n
 	sql_bind_int(st, ":hid", v->household_id);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
-		sql_col_copy(st, 0, name, 64);
+		sql_col_str(st, 0, name);
 	sqlite3_reset(st);
 	if (r == 0)
 		return err_field(e, "resident",
@@ -163,7 +165,7 @@ static int insert_reading(struct db *db, long long visit_id, const char *visit_u
 long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_out[37],
 			  struct err *e)
 {
-	char date[DATE_STR], at[CLOCK_STR], uuid[37], now[20], hh_uuid[37], name[64];
+	char date[DATE_STR], at[CLOCK_STR], uuid[37], now[20], hh_uuid[37], *name = NULL;
 	struct strbuf ch = STRBUF_INIT;
 	long long id = -1, staff = v->staff_id;
 	sqlite3_stmt *st;
@@ -177,8 +179,11 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 			  visit_outcome_code(v->outcome));
 		return -1;
 	}
-	if (resolve_when(v, date, at, e) < 0)
+	if (resolve_when(v, date, at, e) < 0 || limits_check("visits", "notes", v->notes, e) < 0)
 		return -1;
+	for (int i = 0; i < v->n_readings; i++)
+		if (limits_check("readings", "note", v->readings[i].note, e) < 0)
+			return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
 	if (check_household(db, v->household_id, hh_uuid, e) < 0)
@@ -216,7 +221,7 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 	if (db_audit(db, "insert", "visits", uuid, strbuf_str(&ch), e) < 0)
 		goto fail;
 	for (int i = 0; i < v->n_readings; i++) {
-		if (check_reading(db, v, i, name, e) < 0 ||
+		if (check_reading(db, v, i, &name, e) < 0 ||
 		    insert_reading(db, id, uuid, &v->readings[i], name, at, e) < 0)
 			goto fail;
 	}
@@ -225,11 +230,13 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 	if (uuid_out)
 		memcpy(uuid_out, uuid, 37);
 	strbuf_free(&ch);
+	free(name);
 	return id;
 fail:
 out:
 	db_rollback(db);
 	strbuf_free(&ch);
+	free(name);
 	return -1;
 }
 

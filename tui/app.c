@@ -99,6 +99,7 @@ void app_settings_reload(struct app *app)
 	if (!app->db)
 		return;
 	err_clear(&e);
+	settings_clear(&app->settings);
 	if (db_settings_get(app->db, &app->settings, &e) < 0)
 		app_error_err(app, &e);
 }
@@ -311,7 +312,7 @@ static void draw_tabs(struct app *app)
 {
 	char buf[TABS_COUNT][96];
 	int w[TABS_COUNT], total = 0, x = 0;
-	char right[300];
+	char *right;
 
 	draw_fill(0, 0, COLS, THEME_TAB);
 	if (!app->db) {
@@ -349,7 +350,7 @@ static void draw_tabs(struct app *app)
 		free(t);
 	}
 	app->tab_x[TABS_COUNT] = x;
-	snprintf(right, sizeof right, "%s · %s", app->settings.community, app_staff(app));
+	right = xasprintf("%s · %s", app->settings.community, app_staff(app));
 	if (COLS - x > 8) {
 		int rw = textwidth_utf8(right), sw = textwidth_utf8(app_staff(app));
 
@@ -365,10 +366,8 @@ static void draw_tabs(struct app *app)
 				free(c);
 				c = textwidth_fit(app->settings.community, cw - 1, 1);
 			}
-			if (c)
-				snprintf(right, sizeof right, "%s · %s", c, app_staff(app));
-			else
-				snprintf(right, sizeof right, "%s", app_staff(app));
+			free(right);
+			right = c ? xasprintf("%s · %s", c, app_staff(app)) : xstrdup(app_staff(app));
 			free(c);
 			rw = textwidth_utf8(right);
 		}
@@ -377,6 +376,7 @@ static void draw_tabs(struct app *app)
 			rw = COLS - x - 1;
 		draw_fit(0, COLS - rw - 1, rw, right, THEME_TAB);
 	}
+	free(right);
 }
 
 /* The hint line: the top screen's handled actions with their keys, then
@@ -734,10 +734,13 @@ int app_begin(struct app *app, struct err *e)
 	struct settings s;
 	int found = db_settings_get(app->cli->db, &s, e);
 
-	if (found <= 0)
+	if (found <= 0) {
+		settings_clear(&s);
 		return found < 0 ? -1
 				 : err_set(e, _("%s holds no community yet"), app->cli->db_path);
+	}
 	app->db = app->cli->db;
+	settings_clear(&app->settings);
 	app->settings = s;
 	app->data_version = db_data_version(app->db);
 	for (int i = 0; i < TABS_COUNT; i++) {
@@ -809,6 +812,7 @@ int app_run(struct cli *cli)
 	}
 	restore_terminal();
 	xalloc_set_fatal_hook(NULL);
+	settings_clear(&app->settings);
 	free(app);
 	if (status != CLI_OK)
 		cli_error(&e, NULL);

@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/limits.h"
 #include "core/lineedit.h"
 #include "core/model.h"
 #include "core/outing.h"
@@ -38,7 +39,7 @@ struct cp_state {
 
 	/* gate */
 	long long cp_id;
-	char cp_name[96];
+	char *cp_name; /* malloc'd, NULL before a checkpoint is chosen */
 	struct lineedit le;
 	int shown;    /* info holds a looked-up pass */
 	int recorded; /* 'o' or 'i' just recorded for it, else 0 */
@@ -67,7 +68,7 @@ struct cp_state {
 
 static void short_date(const char *iso, char out[6])
 {
-	snprintf(out, 6, "%s", strlen(iso) >= 10 ? iso + 5 : iso);
+	snprintf(out, 6, "%.5s", strlen(iso) >= 10 ? iso + 5 : iso);
 }
 
 /* A big block of three rows in the role's colour, reversed, with the text
@@ -122,14 +123,22 @@ static int cp_collect(const struct checkpoint *c, void *ctx)
 		p->cap = p->cap ? 2 * p->cap : 8;
 		p->v = xrealloc(p->v, (size_t)p->cap * sizeof *p->v);
 	}
-	p->v[p->n++] = *c;
+	db_checkpoint_copy(&p->v[p->n++], c);
 	return 0;
+}
+
+static void cp_pick_free(struct cp_pick *p)
+{
+	for (int i = 0; i < p->n; i++)
+		db_checkpoint_clear(&p->v[i]);
+	free(p->v);
+	free(p);
 }
 
 static void use_checkpoint(struct cp_state *st, const struct checkpoint *c)
 {
 	st->cp_id = c->id;
-	snprintf(st->cp_name, sizeof st->cp_name, "%s", c->name);
+	xstrset(&st->cp_name, c->name);
 }
 
 static int cp_new_submit(void *ctx, struct form *f, struct err *e)
@@ -138,13 +147,16 @@ static int cp_new_submit(void *ctx, struct form *f, struct err *e)
 	struct checkpoint c;
 
 	db_checkpoint_init(&c);
-	snprintf(c.name, sizeof c.name, "%s", form_value(f, "name"));
-	snprintf(c.location, sizeof c.location, "%s", form_value(f, "location"));
+	xstrset(&c.name, form_value(f, "name"));
+	xstrset(&c.location, form_value(f, "location"));
 	snprintf(c.kind, sizeof c.kind, "%s", form_value(f, "kind"));
-	if (db_checkpoint_insert(app_db(st->app), &c, e) < 0)
+	if (db_checkpoint_insert(app_db(st->app), &c, e) < 0) {
+		db_checkpoint_clear(&c);
 		return -1;
+	}
 	use_checkpoint(st, &c);
 	app_status(st->app, _("Checkpoint %s added."), c.name);
+	db_checkpoint_clear(&c);
 	return 0;
 }
 
@@ -152,8 +164,8 @@ static void cp_new_form(struct cp_state *st)
 {
 	struct form *f = form_new(_("A new checkpoint"), st);
 
-	form_add_text(f, "name", N_("Checkpoint name"), "", 30, FORM_REQUIRED, NULL);
-	form_add_text(f, "location", N_("Location"), "", 60, 0, NULL);
+	form_add_text(f, "name", N_("Checkpoint name"), "", limits_max("checkpoints", "name"), FORM_REQUIRED, NULL);
+	form_add_text(f, "location", N_("Location"), "", limits_max("checkpoints", "location"), 0, NULL);
 	form_add_enum(f, "kind", N_("Kind"), model_checkpoint_kind, "gate", FORM_REQUIRED);
 	form_push(st->app, f, cp_new_submit, NULL);
 }
@@ -170,8 +182,7 @@ static int cp_picked(void *ctx, int index)
 	} else if (index == p->n) {
 		cp_new_form(p->st);
 	}
-	free(p->v);
-	free(p);
+	cp_pick_free(p);
 	return flags;
 }
 
@@ -187,8 +198,7 @@ static int choose_checkpoint(struct screen *s)
 	err_clear(&e);
 	if (db_checkpoint_each(app_db(s->app), 1, cp_collect, p, &e) < 0) {
 		app_error_err(s->app, &e);
-		free(p->v);
-		free(p);
+		cp_pick_free(p);
 		return SCREEN_HANDLED;
 	}
 	labels = xcalloc((size_t)p->n + 1, sizeof *labels);
@@ -199,10 +209,8 @@ static int choose_checkpoint(struct screen *s)
 	}
 	labels[p->n] = _("+ a new checkpoint…");
 	if (picklist_push(s->app, _("Which checkpoint?"), labels, p->n + 1, cur, cp_picked, p) <
-	    0) {
-		free(p->v);
-		free(p);
-	}
+	    0)
+		cp_pick_free(p);
 	free(labels);
 	return SCREEN_HANDLED;
 }
@@ -222,7 +230,7 @@ static void gate_reload_outs(struct cp_state *st)
 	struct err e;
 
 	err_clear(&e);
-	free(st->outs);
+	db_gate_outs_free(st->outs, st->n_outs);
 	st->outs = NULL;
 	st->n_outs = 0;
 	if (db_gate_still_out(app_db(st->app), -1, &st->outs, &st->n_outs, &e) < 0)
@@ -375,7 +383,7 @@ static void gate_draw(struct screen *s)
 	char line[512];
 
 	snprintf(line, sizeof line, _("Gate: %s    on duty: %s"),
-		 st->cp_name[0] ? st->cp_name : _("(no checkpoint: press c)"), app_staff(s->app));
+		 st->cp_name ? st->cp_name : _("(no checkpoint: press c)"), app_staff(s->app));
 	draw_fit(y++, r.x, r.w, line, THEME_TITLE);
 	y++;
 	draw_text(y, r.x + 1, 14, _("Pass number:"), THEME_LABEL);
@@ -467,10 +475,14 @@ static void gate_draw(struct screen *s)
 
 static void roster_free(struct cp_state *st)
 {
+	for (size_t i = 0; i < st->n_cps; i++)
+		db_checkpoint_clear(&st->cps[i]);
+	for (size_t i = 0; i < st->n_shifts; i++)
+		db_shift_clear(&st->shifts[i]);
 	free(st->cps);
 	free(st->shifts);
-	free(st->gaps);
-	free(st->clashes);
+	db_roster_gaps_free(st->gaps, st->n_gaps);
+	db_roster_clashes_free(st->clashes, st->n_clashes);
 	st->cps = NULL;
 	st->shifts = NULL;
 	st->gaps = NULL;
@@ -483,7 +495,7 @@ static int roster_cp(const struct checkpoint *c, void *ctx)
 	struct cp_state *st = ctx;
 
 	st->cps = xrealloc(st->cps, (st->n_cps + 1) * sizeof *st->cps);
-	st->cps[st->n_cps++] = *c;
+	db_checkpoint_copy(&st->cps[st->n_cps++], c);
 	return 0;
 }
 
@@ -492,7 +504,7 @@ static int roster_shift(const struct shift *s, void *ctx)
 	struct cp_state *st = ctx;
 
 	st->shifts = xrealloc(st->shifts, (st->n_shifts + 1) * sizeof *st->shifts);
-	st->shifts[st->n_shifts++] = *s;
+	db_shift_copy_row(&st->shifts[st->n_shifts++], s);
 	return 0;
 }
 
@@ -672,33 +684,31 @@ static void roster_draw(struct screen *s)
 	for (size_t i = 0; i < st->n_gaps && y < grid_bottom + flags_h; i++) {
 		const struct roster_gap *g = &st->gaps[i];
 
-		snprintf(line, sizeof line, _("Gap: %s %s %s-%s, %s"), g->date, g->checkpoint_name,
-			 g->from, g->to, gap_kind_text(g->kind));
-		draw_fit(y++, r.x, r.w, line, THEME_ALERT);
+		draw_fitf(y++, r.x, r.w, THEME_ALERT, _("Gap: %s %s %s-%s, %s"), g->date,
+			  g->checkpoint_name, g->from, g->to, gap_kind_text(g->kind));
 	}
 	for (size_t i = 0; i < st->n_clashes && y < grid_bottom + flags_h; i++) {
 		const struct roster_clash *c = &st->clashes[i];
 
-		snprintf(line, sizeof line, _("Double-booked: %s, %s %s %s and %s %s %s"),
-			 c->staff_name, c->date_a, c->checkpoint_a, c->hours_a, c->date_b,
-			 c->checkpoint_b, c->hours_b);
-		draw_fit(y++, r.x, r.w, line, THEME_ALERT);
+		draw_fitf(y++, r.x, r.w, THEME_ALERT, _("Double-booked: %s, %s %s %s and %s %s %s"),
+			  c->staff_name, c->date_a, c->checkpoint_a, c->hours_a, c->date_b,
+			  c->checkpoint_b, c->hours_b);
 	}
 	{
 		const struct shift *sh = cursor_shift(st);
 
 		if (sh)
-			snprintf(line, sizeof line, _("%s %s %s-%s  %s (%s)  present: %s  %s"),
-				 sh->checkpoint_name, sh->date, sh->start_time, sh->end_time,
-				 sh->staff_id < 0 ? _("nobody yet") : sh->staff_name,
-				 model_enum_label(model_shift_role, sh->role),
-				 sh->present == 1   ? _("yes")
-				 : sh->present == 0 ? _("no")
-						    : _("not recorded"),
-				 sh->notes);
+			draw_fitf(r.y + r.h - 1, r.x, r.w, THEME_DIM,
+				  _("%s %s %s-%s  %s (%s)  present: %s  %s"), sh->checkpoint_name,
+				  sh->date, sh->start_time, sh->end_time,
+				  sh->staff_id < 0 ? _("nobody yet") : sh->staff_name,
+				  model_enum_label(model_shift_role, sh->role),
+				  sh->present == 1   ? _("yes")
+				  : sh->present == 0 ? _("no")
+						     : _("not recorded"),
+				  sh->notes);
 		else
-			snprintf(line, sizeof line, "%s", _("No shift here: n adds one."));
-		draw_fit(r.y + r.h - 1, r.x, r.w, line, THEME_DIM);
+			draw_fit(r.y + r.h - 1, r.x, r.w, _("No shift here: n adds one."), THEME_DIM);
 	}
 }
 
@@ -810,14 +820,16 @@ static int shift_submit(void *ctx, struct form *f, struct err *e)
 	struct db *db = app_db(sf->st->app);
 	struct shift sh = sf->sh;
 	const char *person = form_value(f, "person");
-	int isnew = 0;
+	int isnew = 0, r;
 
 	snprintf(sh.date, sizeof sh.date, "%s", form_value(f, "date"));
 	snprintf(sh.start_time, sizeof sh.start_time, "%s", form_value(f, "start"));
 	snprintf(sh.end_time, sizeof sh.end_time, "%s", form_value(f, "end"));
 	snprintf(sh.role, sizeof sh.role, "%s", form_value(f, "role"));
-	snprintf(sh.notes, sizeof sh.notes, "%s", form_value(f, "notes"));
-	if (shift_save(db, &sh, person, sf->editing, &isnew, e) < 0)
+	sh.notes = xstrdup(form_value(f, "notes")); /* sf->sh keeps its own */
+	r = shift_save(db, &sh, person, sf->editing, &isnew, e);
+	free(sh.notes);
+	if (r < 0)
 		return -1;
 	if (isnew)
 		app_status(sf->st->app, _("%s added to the list as a volunteer."), person);
@@ -826,8 +838,11 @@ static int shift_submit(void *ctx, struct form *f, struct err *e)
 
 static void shift_form_close(void *ctx, int saved)
 {
+	struct shift_form *sf = ctx;
+
 	(void)saved;
-	free(ctx);
+	db_shift_clear(&sf->sh);
+	free(sf);
 }
 
 static void shift_form(struct cp_state *st, const struct shift *edit)
@@ -838,7 +853,7 @@ static void shift_form(struct cp_state *st, const struct shift *edit)
 
 	sf->st = st;
 	if (edit) {
-		sf->sh = *edit;
+		db_shift_copy_row(&sf->sh, edit);
 		sf->editing = 1;
 	} else {
 		const struct shift *near = cursor_shift(st);
@@ -858,9 +873,9 @@ static void shift_form(struct cp_state *st, const struct shift *edit)
 	form_add_number(f, "start", N_("From"), sf->sh.start_time, 5, FORM_REQUIRED, check_time);
 	form_add_number(f, "end", N_("To"), sf->sh.end_time, 5, FORM_REQUIRED, check_time);
 	form_add_text(f, "person", N_("Person (empty: nobody yet)"), edit ? edit->staff_name : "",
-		      30, 0, check_person);
+		      limits_max("staff", "name"), 0, check_person);
 	form_add_enum(f, "role", N_("Role"), model_shift_role, sf->sh.role, FORM_REQUIRED);
-	form_add_text(f, "notes", N_("Notes"), sf->sh.notes, 200, 0, NULL);
+	form_add_text(f, "notes", N_("Notes"), sf->sh.notes, limits_max("shifts", "notes"), 0, NULL);
 	form_push(st->app, f, shift_submit, shift_form_close);
 }
 
@@ -929,6 +944,7 @@ static int p_fetch(void *ctx, const void *anchor, int dir, int n, void **out, st
 static void p_row_free(void *ctx, void *row)
 {
 	(void)ctx;
+	db_pass_clear(row);
 	free(row);
 }
 
@@ -1013,6 +1029,7 @@ static int issue_submit(void *ctx, struct form *f, struct err *e)
 		if (db_pass_issue(db, hh, until, form_value(f, "notes"), &p, e) < 0)
 			return -1;
 		app_status(st->app, _("Pass %s issued to %s."), p.pass_no, p.household_code);
+		db_pass_clear(&p);
 		return 0;
 	}
 	if (db_pass_issue_grid(db, r == 2 ? grid : -1, until, &issued, &skipped, e) < 0)
@@ -1031,10 +1048,10 @@ static void issue_form(struct cp_state *st)
 	clock_today(&t);
 	t = date_add(&t, 30);
 	date_format(&t, until);
-	form_add_text(f, "target", N_("Household code, grid name, or * for all"), "", 40,
+	form_add_text(f, "target", N_("Household code, grid name, or * for all"), "", limits_max("grids", "name"),
 		      FORM_REQUIRED, NULL);
 	form_add_date(f, "valid_until", N_("Valid until (empty: until revoked)"), until, 0, NULL);
-	form_add_text(f, "notes", N_("Notes"), "", 100, 0, NULL);
+	form_add_text(f, "notes", N_("Notes"), "", limits_max("passes", "notes"), 0, NULL);
 	form_push(st->app, f, issue_submit, NULL);
 }
 
@@ -1331,7 +1348,8 @@ static int act_void(struct screen *s)
 	rc->id = p->id;
 	snprintf(title, sizeof title, _("Revoke pass %s (%s)"), p->pass_no, p->household_code);
 	f = form_new(title, rc);
-	form_add_text(f, "reason", N_("Reason"), "", 100, FORM_REQUIRED, NULL);
+	form_add_text(f, "reason", N_("Reason"), "", limits_max("passes", "revoke_reason"),
+		      FORM_REQUIRED, NULL);
 	form_push(s->app, f, revoke_submit, revoke_close);
 	return SCREEN_HANDLED;
 }
@@ -1397,7 +1415,8 @@ static void cp_close(struct screen *s)
 	struct cp_state *st = s->state;
 
 	db_gate_info_clear(&st->info);
-	free(st->outs);
+	db_gate_outs_free(st->outs, st->n_outs);
+	free(st->cp_name);
 	roster_free(st);
 	list_free(&st->plist);
 	lineedit_free(&st->le);

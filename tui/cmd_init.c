@@ -6,6 +6,7 @@
 
 #include "core/i18n.h"
 #include "core/settings.h"
+#include "core/xalloc.h"
 #include "tui/cli.h"
 #include "tui/cmd_merge.h"
 #include "tui/ops/setup.h"
@@ -29,13 +30,13 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
-			snprintf(s.community, sizeof s.community, "%s", optarg);
+			xstrset(&s.community, optarg);
 			break;
 		case 's':
-			snprintf(s.street, sizeof s.street, "%s", optarg);
+			xstrset(&s.street, optarg);
 			break;
 		case 'd':
-			snprintf(s.district, sizeof s.district, "%s", optarg);
+			xstrset(&s.district, optarg);
 			break;
 		case 'S':
 			station = optarg;

@@ -77,6 +77,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		return CLI_REFUSED;
 	err_clear(&e);
 	if (db_daily_stats(cli->db, date, &s, &e) < 0) {
+		report_stats_clear(&s);
 		cli_error(&e, NULL);
 		return CLI_REFUSED;
 	}
@@ -96,6 +97,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		struct iso_alerts alerts;
 
 		if (db_isolation_alerts(cli->db, REPORT_ALERTS, &alerts, &e) < 0) {
+			report_stats_clear(&s);
 			strbuf_free(&out);
 			cli_error(&e, NULL);
 			return CLI_REFUSED;
@@ -105,6 +107,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	} else {
 		report_format_alerts(NULL, &out);
 	}
+	report_stats_clear(&s);
 	fputs(strbuf_str(&out), stdout);
 	strbuf_free(&out);
 	return CLI_OK;

@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/limits.h"
 #include "core/model.h"
 #include "core/money.h"
 #include "core/phone.h"
@@ -167,24 +168,24 @@ int donation_form_push(struct app *app, const char *kind, donation_saved_fn save
 	date_format(&today, iso);
 	f = form_new(cash ? _("A new cash donation") : _("A new goods donation"), x);
 	form_add_date(f, "received_date", N_("Received on"), iso, FORM_REQUIRED, NULL);
-	form_add_text(f, "donor_name", N_("Donor"), NULL, 60, 0, NULL);
+	form_add_text(f, "donor_name", N_("Donor"), NULL, limits_max("donations", "donor_name"), 0, NULL);
 	form_add_enum(f, "donor_type", N_("Donor type"), model_donor_type, "individual",
 		      FORM_REQUIRED);
 	form_add_enum(f, "anonymous", N_("Anonymous"), yes_no, "0", FORM_REQUIRED);
-	form_add_text(f, "phone", N_("Phone"), NULL, 20, 0, check_phone);
+	form_add_text(f, "phone", N_("Phone"), NULL, limits_max("donations", "phone"), 0, check_phone);
 	if (cash) {
 		form_add_number(f, "amount", N_("Amount (¥)"), NULL, 20, FORM_REQUIRED,
 				check_money);
 		form_add_enum(f, "channel", N_("Channel"), model_channel, "cash", FORM_REQUIRED);
 	} else {
-		form_add_text(f, "item", N_("Item"), NULL, 40, FORM_REQUIRED, NULL);
+		form_add_text(f, "item", N_("Item"), NULL, limits_max("donations", "item"), FORM_REQUIRED, NULL);
 		form_add_number(f, "quantity", N_("Quantity"), NULL, 16, FORM_REQUIRED,
 				check_quantity);
-		form_add_text(f, "unit", N_("Unit (box, kg …)"), NULL, 10, FORM_REQUIRED, NULL);
+		form_add_text(f, "unit", N_("Unit (box, kg …)"), NULL, limits_max("donations", "unit"), FORM_REQUIRED, NULL);
 		form_add_number(f, "value", N_("Estimated value (¥)"), NULL, 20, 0, check_money);
 	}
-	form_add_text(f, "designation", N_("Designation"), NULL, 60, 0, NULL);
-	form_add_text(f, "notes", N_("Notes"), NULL, 200, 0, NULL);
+	form_add_text(f, "designation", N_("Designation"), NULL, limits_max("donations", "designation"), 0, NULL);
+	form_add_text(f, "notes", N_("Notes"), NULL, limits_max("donations", "notes"), 0, NULL);
 	form_add_readonly(f, "received_by", N_("Received by"), app_staff(app));
 	return form_push(app, f, donation_submit, free_ctx);
 }
@@ -263,7 +264,8 @@ static int void_answer(void *c, int yes)
 	f = form_new(title, x);
 	free(title);
 	form_add_readonly(f, "what", x->label, x->what);
-	form_add_text(f, "reason", N_("Reason"), NULL, 120, FORM_REQUIRED, NULL);
+	form_add_text(f, "reason", N_("Reason"), NULL, limits_max("donations", "void_reason"),
+		      FORM_REQUIRED, NULL);
 	form_push(x->app, f, void_submit, void_close);
 	return 0;
 }
@@ -367,15 +369,25 @@ int expenditure_form_push(struct app *app)
 
 struct dist_ctx {
 	struct app *app;
-	char item[128], unit[32];
+	char *item, *unit; /* malloc'd */
 	long long household_id, checkpoint_id;
 };
+
+static void dist_ctx_free(void *c, int saved)
+{
+	struct dist_ctx *x = c;
+
+	(void)saved;
+	free(x->item);
+	free(x->unit);
+	free(x);
+}
 
 static int check_dist_quantity(void *c, struct form *f, const char *name, const char *v,
 			       struct err *e)
 {
 	struct dist_ctx *x = c;
-	struct stock_row s;
+	struct stock_row s = {0};
 	struct stock_line line;
 	long long q;
 
@@ -386,6 +398,7 @@ static int check_dist_quantity(void *c, struct form *f, const char *name, const 
 		return -1;
 	line.received = s.received;
 	line.distributed = s.distributed;
+	db_stock_row_clear(&s);
 	if (stock_check_distribution(&line, q, x->item, x->unit, e) < 0) {
 		snprintf(e->field, sizeof e->field, "%s", name);
 		return -1;
@@ -493,7 +506,7 @@ static int dist_submit(void *c, struct form *f, struct err *e)
 static int dist_push_item(struct app *app, const char *item, const char *unit)
 {
 	struct dist_ctx *x = xcalloc(1, sizeof *x);
-	struct stock_row s;
+	struct stock_row s = {0};
 	struct form *f;
 	struct err e;
 	char have[MONEY_STR], *title, *label;
@@ -502,15 +515,16 @@ static int dist_push_item(struct app *app, const char *item, const char *unit)
 
 	x->app = app;
 	x->household_id = x->checkpoint_id = -1;
-	snprintf(x->item, sizeof x->item, "%s", item);
-	snprintf(x->unit, sizeof x->unit, "%s", unit);
+	x->item = xstrdup(item);
+	x->unit = xstrdup(unit);
 	err_clear(&e);
 	if (db_stock_get(app_db(app), item, unit, &s, &e) < 0) {
 		app_error_err(app, &e);
-		free(x);
+		dist_ctx_free(x, 0);
 		return -1;
 	}
 	quantity_format(s.on_hand, have, sizeof have);
+	db_stock_row_clear(&s);
 	clock_today(&today);
 	date_format(&today, iso);
 	title = xasprintf(_("Give out %s"), item);
@@ -526,10 +540,10 @@ static int dist_push_item(struct app *app, const char *item, const char *unit)
 			check_dist_quantity);
 	form_add_enum(f, "recipient_kind", N_("Recipient is a"), model_recipient_kind, "household",
 		      FORM_REQUIRED);
-	form_add_text(f, "recipient", N_("Recipient"), NULL, 80, FORM_REQUIRED, check_recipient);
+	form_add_text(f, "recipient", N_("Recipient"), NULL, limits_max("distributions", "recipient"), FORM_REQUIRED, check_recipient);
 	form_add_date(f, "date", N_("Date"), iso, FORM_REQUIRED, NULL);
-	form_add_text(f, "notes", N_("Notes"), NULL, 200, 0, NULL);
-	return form_push(app, f, dist_submit, free_ctx);
+	form_add_text(f, "notes", N_("Notes"), NULL, limits_max("distributions", "notes"), 0, NULL);
+	return form_push(app, f, dist_submit, dist_ctx_free);
 }
 
 /* The items on hand, for the pick-list (at most ITEMS_MAX of them). */
@@ -541,14 +555,21 @@ struct item_pick {
 	int n;
 };
 
+static void item_pick_free(struct item_pick *p)
+{
+	for (int i = 0; i < p->n; i++)
+		db_stock_row_clear(&p->rows[i]);
+	free(p->rows);
+	free(p);
+}
+
 static int item_done(void *c, int index)
 {
 	struct item_pick *p = c;
 
 	if (index >= 0 && index < p->n)
 		dist_push_item(p->app, p->rows[index].item, p->rows[index].unit);
-	free(p->rows);
-	free(p);
+	item_pick_free(p);
 	return SCREEN_HANDLED;
 }
 
@@ -617,12 +638,12 @@ static int filter_submit(void *c, struct form *f, struct err *e)
 	const char *kind = form_value(f, "kind");
 
 	(void)e;
-	memset(lf, 0, sizeof *lf);
+	ledger_filter_clear(lf);
 	snprintf(lf->from, sizeof lf->from, "%s", form_value(f, "from"));
 	snprintf(lf->to, sizeof lf->to, "%s", form_value(f, "to"));
-	snprintf(lf->donor, sizeof lf->donor, "%s", form_value(f, "donor"));
+	xstrset(&lf->donor, form_value(f, "donor"));
 	snprintf(lf->kind, sizeof lf->kind, "%s", strcmp(kind, "all") ? kind : "");
-	snprintf(lf->item, sizeof lf->item, "%s", form_value(f, "item"));
+	xstrset(&lf->item, form_value(f, "item"));
 	if (x->done)
 		x->done(x->ctx);
 	return 0;
@@ -639,9 +660,9 @@ int ledger_filter_push(struct app *app, struct ledger_filter *lf, void (*done)(v
 	x->ctx = ctx;
 	form_add_date(f, "from", N_("From"), lf->from[0] ? lf->from : NULL, 0, NULL);
 	form_add_date(f, "to", N_("To"), lf->to[0] ? lf->to : NULL, 0, check_range);
-	form_add_text(f, "donor", N_("Donor"), lf->donor, 60, 0, NULL);
+	form_add_text(f, "donor", N_("Donor"), lf->donor, limits_max("donations", "donor_name"), 0, NULL);
 	form_add_enum(f, "kind", N_("Kind"), kind_any, lf->kind[0] ? lf->kind : "all",
 		      FORM_REQUIRED);
-	form_add_text(f, "item", N_("Item"), lf->item, 60, 0, NULL);
+	form_add_text(f, "item", N_("Item"), lf->item, limits_max("donations", "item"), 0, NULL);
 	return form_push(app, f, filter_submit, free_ctx);
 }

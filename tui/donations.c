@@ -53,9 +53,24 @@ static int ledger_fetch(void *ctx, const void *anchor, int dir, int n, void **ou
 	return m;
 }
 
-static void row_free(void *ctx, void *row)
+static void ledger_row_free(void *ctx, void *row)
 {
 	(void)ctx;
+	db_ledger_row_clear(row);
+	free(row);
+}
+
+static void stock_row_free(void *ctx, void *row)
+{
+	(void)ctx;
+	db_stock_row_clear(row);
+	free(row);
+}
+
+static void dist_row_free(void *ctx, void *row)
+{
+	(void)ctx;
+	db_ledger_dist_clear(row);
 	free(row);
 }
 
@@ -118,7 +133,7 @@ static const struct list_column ledger_cols[] = {
     {N_("Kind"), 5, 0, 0},     {N_("Amount / goods"), 14, 4, 0}, {N_("Received by"), 11, 0, 0},
     {NULL, 0, 0, 0},
 };
-static const struct list_ops ledger_ops = {ledger_fetch, row_free, ledger_cell, ledger_role};
+static const struct list_ops ledger_ops = {ledger_fetch, ledger_row_free, ledger_cell, ledger_role};
 
 /* ---- the stock ---- */
 
@@ -179,7 +194,7 @@ static const struct list_column stock_cols[] = {
     {N_("On hand"), 9, 0, 1},  {N_("Est. value"), 12, 0, 1},
     {NULL, 0, 0, 0},
 };
-static const struct list_ops stock_ops = {stock_fetch, row_free, stock_cell, stock_role};
+static const struct list_ops stock_ops = {stock_fetch, stock_row_free, stock_cell, stock_role};
 
 /* ---- the distributions ---- */
 
@@ -227,7 +242,7 @@ static const struct list_column dist_cols[] = {
     {N_("Date"), 10, 0, 0},    {N_("Goods"), 12, 2, 0}, {N_("Recipient"), 12, 3, 0},
     {N_("Given by"), 6, 1, 0}, {NULL, 0, 0, 0},
 };
-static const struct list_ops dist_ops = {dist_fetch, row_free, dist_cell, NULL};
+static const struct list_ops dist_ops = {dist_fetch, dist_row_free, dist_cell, NULL};
 
 /* ---- cash spent ---- */
 
@@ -285,7 +300,13 @@ static const struct list_column spend_cols[] = {
     {N_("Date"), 10, 0, 0},	   {N_("Amount"), 12, 0, 1}, {N_("Purpose"), 12, 3, 0},
     {N_("Approved by"), 8, 1, 0}, {N_("Voucher"), 8, 1, 0}, {NULL, 0, 0, 0},
 };
-static const struct list_ops spend_ops = {spend_fetch, row_free, spend_cell, spend_role};
+static void spend_row_free(void *ctx, void *row)
+{
+	(void)ctx;
+	free(row);
+}
+
+static const struct list_ops spend_ops = {spend_fetch, spend_row_free, spend_cell, spend_role};
 
 /* ---- the screen ---- */
 
@@ -375,11 +396,11 @@ static void draw_title(struct don *st)
 		strbuf_printf(&b, "  %s", _("Filter:"));
 		if (f->from[0] || f->to[0])
 			strbuf_printf(&b, " %s..%s", f->from, f->to);
-		if (f->donor[0])
+		if (f->donor && f->donor[0])
 			strbuf_printf(&b, " %s", f->donor);
 		if (f->kind[0])
 			strbuf_printf(&b, " %s", model_enum_label(model_donation_kind, f->kind));
-		if (f->item[0])
+		if (f->item && f->item[0])
 			strbuf_printf(&b, " %s", f->item);
 		draw_text(r.y, r.x + used, r.w - used, strbuf_str(&b), THEME_LABEL);
 	} else {
@@ -453,7 +474,7 @@ static int don_event(struct screen *s, const struct event *ev)
 			return SCREEN_HANDLED;
 		}
 		if (ledger_filter_active(&st->filter)) {
-			memset(&st->filter, 0, sizeof st->filter);
+			ledger_filter_clear(&st->filter);
 			set_empty_texts(st);
 			retotal(st);
 			list_reset(st->lists[VIEW_LEDGER]);
@@ -486,6 +507,7 @@ static void don_close(struct screen *s)
 	for (int i = 0; i < VIEW_COUNT; i++)
 		list_free(&st->lists[i]);
 	db_ledger_totals_free(&st->totals);
+	ledger_filter_clear(&st->filter);
 	free(st);
 }
 
@@ -511,7 +533,7 @@ static void saved(void *ctx, long long id, const char *date, const char *receipt
 	memset(&anchor, 0, sizeof anchor);
 	anchor.id = id;
 	snprintf(anchor.date, sizeof anchor.date, "%s", date);
-	memset(&st->filter, 0, sizeof st->filter);
+	ledger_filter_clear(&st->filter);
 	set_empty_texts(st);
 	st->view = VIEW_LEDGER;
 	place_list(st);

@@ -2,6 +2,8 @@
 #include "tui/draw.h"
 
 #include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +45,26 @@ void draw_fit(int y, int x, int cols, const char *s, enum theme_role role)
 	t = textwidth_fit(s ? s : "", cols, 1);
 	put(y, x, t, strlen(t), role);
 	free(t);
+}
+
+void draw_fitf(int y, int x, int cols, enum theme_role role, const char *fmt, ...)
+{
+	va_list ap, ap2;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	s = xmalloc(n < 0 ? 1 : (size_t)n + 1);
+	if (n < 0)
+		s[0] = '\0';
+	else
+		vsnprintf(s, (size_t)n + 1, fmt, ap2);
+	va_end(ap2);
+	va_end(ap);
+	draw_fit(y, x, cols, s, role);
+	free(s);
 }
 
 void draw_fit_right(int y, int x, int cols, const char *s, enum theme_role role)

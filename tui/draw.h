@@ -21,6 +21,11 @@ int draw_text(int y, int x, int cols, const char *s, enum theme_role role);
 /* Draws s padded with spaces (or cut, with "…" when cut) to exactly cols. */
 void draw_fit(int y, int x, int cols, const char *s, enum theme_role role);
 
+/* draw_fit of a printf-formatted line, formatted whole (never into a fixed
+ * buffer, which could cut it inside a character) and then fitted. */
+void draw_fitf(int y, int x, int cols, enum theme_role role, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
 /* As draw_fit, right-aligned (numbers). */
 void draw_fit_right(int y, int x, int cols, const char *s, enum theme_role role);
 

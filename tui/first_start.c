@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/limits.h"
 #include "core/settings.h"
 #include "core/xalloc.h"
 #include "db/merge.h"
@@ -94,20 +95,24 @@ static int community_submit(void *ctx, struct form *f, struct err *e)
 	struct settings s;
 
 	settings_defaults(&s);
-	snprintf(s.community, sizeof s.community, "%s", form_value(f, "community"));
-	snprintf(s.street, sizeof s.street, "%s", form_value(f, "street"));
-	snprintf(s.district, sizeof s.district, "%s", form_value(f, "district"));
+	xstrset(&s.community, form_value(f, "community"));
+	xstrset(&s.street, form_value(f, "street"));
+	xstrset(&s.district, form_value(f, "district"));
 	s.station = setup_station(form_value(f, "station"));
 	set_refusal(fs, NULL);
 	if (setup_new_community(cli, &s, e) < 0) {
 		set_refusal(fs, e->msg);
+		settings_clear(&s);
 		return -1;
 	}
-	if (app_begin(app, e) < 0)
+	if (app_begin(app, e) < 0) {
+		settings_clear(&s);
 		return -1;
+	}
 	/* fs goes with its screen, which app_begin closed */
 	app_status(app, _("Created the database of %s (station %c): %s"), s.community, s.station,
 		   cli->db_path);
+	settings_clear(&s);
 	return 0;
 }
 
@@ -115,9 +120,9 @@ static void push_community_form(struct first *fs)
 {
 	struct form *f = form_new(_("A new community"), fs);
 
-	form_add_text(f, "community", N_("Community"), "", 40, FORM_REQUIRED, NULL);
-	form_add_text(f, "street", N_("Street office"), "", 40, 0, NULL);
-	form_add_text(f, "district", N_("District"), "", 40, 0, NULL);
+	form_add_text(f, "community", N_("Community"), "", limits_max("settings", "community"), FORM_REQUIRED, NULL);
+	form_add_text(f, "street", N_("Street office"), "", limits_max("settings", "street"), 0, NULL);
+	form_add_text(f, "district", N_("District"), "", limits_max("settings", "district"), 0, NULL);
 	form_add_text(f, "station", N_("Station code"), "A", 0, FORM_REQUIRED, check_station);
 	form_push(fs->app, f, community_submit, form_closed);
 }

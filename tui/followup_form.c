@@ -75,9 +75,9 @@ static int submit(void *ctx, struct form *f, struct err *e)
 	clock_today(&d);
 	date_format(&d, today);
 	if (*time) {
-		int m = clock_parse_hhmm(time);
+		unsigned m = (unsigned)clock_parse_hhmm(time); /* the form checked it */
 
-		snprintf(at, sizeof at, "%s %02d:%02d", today, m / 60, m % 60);
+		snprintf(at, sizeof at, "%s %02u:%02u", today, m / 60 % 24, m % 60);
 	}
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -107,7 +107,7 @@ int followup_form_push(struct app *app, long long id)
 	struct strbuf what = STRBUF_INIT;
 	struct form *f;
 	struct err e;
-	char t[8];
+	char t[8], hhmm[6] = "";
 	int r;
 
 	err_clear(&e);
@@ -135,8 +135,10 @@ int followup_form_push(struct app *app, long long id)
 	form_add_readonly(f, "who", N_("Case"), strbuf_str(&what));
 	form_add_readonly(f, "household", N_("Household"), c->fu.household);
 	strbuf_free(&what);
-	form_add_number(f, "time", N_("Referred at (HH:MM)"),
-			c->fu.referred_at[0] ? c->fu.referred_at + 11 : NULL, 5, 0, check_time);
+	if (c->fu.referred_at[0]) /* "YYYY-MM-DD HH:MM:SS": the form takes HH:MM */
+		snprintf(hhmm, sizeof hhmm, "%.5s", c->fu.referred_at + 11);
+	form_add_number(f, "time", N_("Referred at (HH:MM)"), hhmm[0] ? hhmm : NULL, 5, 0,
+			check_time);
 	form_add_text(f, "clinic", N_("Fever clinic"), c->fu.clinic, 60, 0, NULL);
 	form_add_text(f, "transport", N_("Transport"), c->fu.transport, 40, 0, NULL);
 	form_add_enum(f, "outcome", N_("Outcome"), outcome_table(), "open", FORM_REQUIRED);

@@ -258,6 +258,12 @@ static int check_field(struct form *f, int i, struct err *e)
 		set_bad(fd, NULL);
 		return 0;
 	}
+	if (fd->le.max && fd->le.len > fd->le.max) {
+		err_field(e, fd->name, _("%s is too long: %zu characters; it holds at most %zu"),
+			  _(fd->label), fd->le.len, fd->le.max);
+		set_bad(fd, e->msg);
+		return -1;
+	}
 	if (fd->kind == FIELD_DATE) {
 		struct date today, d;
 		char iso[DATE_STR];
@@ -380,6 +386,25 @@ static void fm_layout(struct screen *s, struct rect r)
 	f->box = draw_center_rect(r, h, w);
 }
 
+/* The count "12/64" of a limited text field, drawn right-aligned to end at
+ * column `end` when the field has focus or holds more than its limit (then
+ * in the refused colour).  Returns the columns it took (with a space before),
+ * 0 when nothing was drawn. */
+static int draw_counter(const struct field *fd, int y, int end, int room, int focused)
+{
+	char buf[48];
+	int w;
+
+	if (!fd->le.max || fd->kind != FIELD_TEXT || (!focused && fd->le.len <= fd->le.max))
+		return 0;
+	snprintf(buf, sizeof buf, "%zu/%zu", fd->le.len, fd->le.max);
+	w = (int)strlen(buf);
+	if (w + 1 > room / 3)
+		return 0;
+	draw_text(y, end - w, w, buf, fd->le.len > fd->le.max ? THEME_FIELD_BAD : THEME_DIM);
+	return w + 1;
+}
+
 static void fm_draw(struct screen *s)
 {
 	struct form *f = s->state;
@@ -412,7 +437,9 @@ static void fm_draw(struct screen *s)
 				snprintf(buf, sizeof buf, "%s", "—  ▾");
 			draw_fit(y, vx, vw, buf, role);
 		} else {
-			text_field_draw(s->app, &fd->le, y, vx, vw, role, i == f->focus);
+			int cw = draw_counter(fd, y, vx + vw, vw, i == f->focus);
+
+			text_field_draw(s->app, &fd->le, y, vx, vw - cw, role, i == f->focus);
 		}
 	}
 	if (f->top > 0)
@@ -507,12 +534,18 @@ static int enum_key(struct form *f, struct field *fd, const struct event *ev)
 	return r;
 }
 
-static int text_key(struct field *fd, const struct event *ev)
+static int text_key(struct form *f, struct field *fd, const struct event *ev)
 {
 	enum text_field_kind kind = fd->kind == FIELD_TEXT   ? TEXT_FIELD_ANY
 				    : fd->kind == FIELD_DATE ? TEXT_FIELD_DATE
 							     : TEXT_FIELD_NUMBER;
 
+	if (ev->type == EVENT_KEY && is_printable(ev->key) && fd->le.max &&
+	    fd->le.len >= fd->le.max) {
+		app_error(f->screen->app, _("%s holds at most %zu characters."), _(fd->label),
+			  fd->le.max);
+		return SCREEN_HANDLED;
+	}
 	return text_field_key(&fd->le, kind, ev, NULL);
 }
 
@@ -534,7 +567,7 @@ static int fm_event(struct screen *s, const struct event *ev)
 	fd = &f->f[f->focus];
 	if (fd->kind == FIELD_ENUM)
 		return enum_key(f, fd, ev);
-	return text_key(fd, ev);
+	return text_key(f, fd, ev);
 }
 
 static int fm_next(struct screen *s)

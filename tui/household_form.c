@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/limits.h"
 #include "core/model.h"
 #include "core/phone.h"
 #include "core/strbuf.h"
@@ -71,9 +72,6 @@ static int check_code(void *c, struct form *f, const char *name, const char *v, 
 {
 	(void)c;
 	(void)f;
-	if (strlen(v) > 60)
-		return err_field(e, name, "%s",
-				 _("the household code is too long (60 bytes at most)"));
 	for (const char *p = v; *p; p++)
 		if ((unsigned char)*p < 0x20)
 			return err_field(e, name, "%s",
@@ -157,7 +155,7 @@ int household_form_push(struct app *app, long long id, household_saved_fn saved,
 	struct household h;
 	struct form *f;
 	struct err e;
-	char title[200];
+	char title[512]; /* the code: 64 characters of up to 4 bytes */
 
 	err_clear(&e);
 	model_household_init(&h);
@@ -187,15 +185,15 @@ int household_form_push(struct app *app, long long id, household_saved_fn saved,
 	x->saved = saved;
 	x->ctx = ctx;
 	f = form_new(title, x);
-	form_add_text(f, "code", N_("Code (e.g. 3-2-501)"), h.code, 60, FORM_REQUIRED, check_code);
-	form_add_text(f, "compound", N_("Compound"), h.compound, 40, 0, NULL);
-	form_add_text(f, "building", N_("Building"), h.building, 20, 0, NULL);
-	form_add_text(f, "unit", N_("Unit"), h.unit, 20, 0, NULL);
-	form_add_text(f, "room", N_("Room"), h.room, 20, 0, NULL);
-	form_add_text(f, "address", N_("Address"), h.address, 80, 0, NULL);
-	form_add_text(f, "grid", N_("Grid"), h.grid_name, 30, 0, NULL);
-	form_add_text(f, "phone", N_("Phone"), h.phone, 24, 0, check_phone);
-	form_add_text(f, "notes", N_("Notes"), h.notes, 200, FORM_MULTILINE, NULL);
+	form_add_text(f, "code", N_("Code (e.g. 3-2-501)"), h.code, limits_max("households", "code"), FORM_REQUIRED, check_code);
+	form_add_text(f, "compound", N_("Compound"), h.compound, limits_max("households", "compound"), 0, NULL);
+	form_add_text(f, "building", N_("Building"), h.building, limits_max("households", "building"), 0, NULL);
+	form_add_text(f, "unit", N_("Unit"), h.unit, limits_max("households", "unit"), 0, NULL);
+	form_add_text(f, "room", N_("Room"), h.room, limits_max("households", "room"), 0, NULL);
+	form_add_text(f, "address", N_("Address"), h.address, limits_max("households", "address"), 0, NULL);
+	form_add_text(f, "grid", N_("Grid"), h.grid_name, limits_max("grids", "name"), 0, NULL);
+	form_add_text(f, "phone", N_("Phone"), h.phone, limits_max("households", "phone"), 0, check_phone);
+	form_add_text(f, "notes", N_("Notes"), h.notes, limits_max("households", "notes"), FORM_MULTILINE, NULL);
 	model_household_clear(&h);
 	return form_push(app, f, submit, done);
 }

@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/isolation.h"
+#include "core/limits.h"
 #include "core/model.h"
 #include "core/release.h"
 #include "core/returnee.h"
@@ -134,7 +135,7 @@ static int start_submit(void *ctx, struct form *f, struct err *e)
 {
 	struct fctx *c = ctx;
 	struct isolation_new n = {0};
-	struct isolation iso;
+	struct isolation iso = {0};
 	int central = !strcmp(form_value(f, "kind"), "central");
 	long long id;
 
@@ -151,6 +152,7 @@ static int start_submit(void *ctx, struct form *f, struct err *e)
 	if (db_isolation_get(app_db(c->app), id, &iso, e) == 1)
 		app_status(c->app, _("Isolation started on %s: %d days, last day %s."),
 			   iso.start_date, iso.days, iso.last_day);
+	db_isolation_clear(&iso);
 	if (c->saved)
 		c->saved(c->sctx, id);
 	return 0;
@@ -180,11 +182,11 @@ static void proposed_start(struct app *app, const struct resident *r, char start
 int iso_start_push(struct app *app, long long resident_id, iso_saved_fn saved, void *ctx)
 {
 	struct resident r;
-	struct isolation cur;
+	struct isolation cur = {0};
 	struct err e;
 	struct fctx *c;
 	struct form *f;
-	char who[200], days[8], today[DATE_STR];
+	char who[1024], days[8], today[DATE_STR];
 	int found;
 
 	err_clear(&e);
@@ -208,6 +210,7 @@ int iso_start_push(struct app *app, long long resident_id, iso_saved_fn saved, v
 				    "it instead."),
 				  r.name, cur.start_date);
 		model_resident_clear(&r);
+		db_isolation_clear(&cur);
 		return -1;
 	}
 	snprintf(who, sizeof who, "%s (%s)", r.name, r.household_code ? r.household_code : "");
@@ -219,11 +222,11 @@ int iso_start_push(struct app *app, long long resident_id, iso_saved_fn saved, v
 	f = form_new(_("Start an isolation"), c);
 	form_add_readonly(f, "who", N_("Resident"), who);
 	form_add_enum(f, "kind", N_("Kind"), model_iso_kind, "home", FORM_REQUIRED);
-	form_add_text(f, "site", N_("Central site"), NULL, 60, 0, check_site);
+	form_add_text(f, "site", N_("Central site"), NULL, limits_max("isolations", "site"), 0, check_site);
 	form_add_enum(f, "reason", N_("Reason"), model_iso_reason, "key_area", FORM_REQUIRED);
 	form_add_date(f, "start", N_("Start date"), today, FORM_REQUIRED, NULL);
 	form_add_number(f, "days", N_("Days"), days, 2, FORM_REQUIRED, check_days);
-	form_add_text(f, "notes", N_("Notes"), NULL, 200, 0, NULL);
+	form_add_text(f, "notes", N_("Notes"), NULL, limits_max("isolations", "notes"), 0, NULL);
 	return form_push(app, f, start_submit, fctx_close);
 }
 
@@ -358,7 +361,7 @@ int iso_check_push(struct app *app, long long isolation_id, iso_saved_fn saved, 
 {
 	struct fctx *c = fctx_new(app, isolation_id, saved, ctx);
 	const struct settings *set = app_settings(app);
-	char who[200], today[DATE_STR];
+	char who[1024], today[DATE_STR];
 	int cut = clock_parse_hhmm(set->am_cutoff);
 	enum isolation_slot slot;
 	struct form *f;
@@ -413,7 +416,7 @@ static int check_extend(void *ctx, struct form *f, const char *name, const char 
 static int extend_submit(void *ctx, struct form *f, struct err *e)
 {
 	struct fctx *c = ctx;
-	struct isolation iso;
+	struct isolation iso = {0};
 	int n = 0;
 
 	parse_int(form_value(f, "by"), &n);
@@ -422,6 +425,7 @@ static int extend_submit(void *ctx, struct form *f, struct err *e)
 	if (db_isolation_get(app_db(c->app), c->id, &iso, e) == 1)
 		app_status(c->app, _("%s: now %d days, last day %s."), c->row.name,
 			   iso.days + iso.extended_days, iso.last_day);
+	db_isolation_clear(&iso);
 	if (c->saved)
 		c->saved(c->sctx, c->id);
 	return 0;
@@ -439,7 +443,7 @@ static int ended_refused(struct fctx *c)
 int iso_extend_push(struct app *app, long long isolation_id, iso_saved_fn saved, void *ctx)
 {
 	struct fctx *c = fctx_new(app, isolation_id, saved, ctx);
-	char who[200], last[40];
+	char who[1024], last[40];
 	struct form *f;
 
 	if (load_row(c) < 0 || ended_refused(c)) {
@@ -460,7 +464,7 @@ int iso_extend_push(struct app *app, long long isolation_id, iso_saved_fn saved,
 static int restart_submit(void *ctx, struct form *f, struct err *e)
 {
 	struct fctx *c = ctx;
-	struct isolation iso;
+	struct isolation iso = {0};
 	long long id = db_isolation_restart(app_db(c->app), c->id, form_value(f, "start"), e);
 
 	if (id < 0)
@@ -468,6 +472,7 @@ static int restart_submit(void *ctx, struct form *f, struct err *e)
 	if (db_isolation_get(app_db(c->app), id, &iso, e) == 1)
 		app_status(c->app, _("%s: a new count of %d days from %s, last day %s."),
 			   c->row.name, iso.days, iso.start_date, iso.last_day);
+	db_isolation_clear(&iso);
 	if (c->saved)
 		c->saved(c->sctx, id);
 	return 0;
@@ -476,7 +481,7 @@ static int restart_submit(void *ctx, struct form *f, struct err *e)
 int iso_restart_push(struct app *app, long long isolation_id, iso_saved_fn saved, void *ctx)
 {
 	struct fctx *c = fctx_new(app, isolation_id, saved, ctx);
-	char who[200], today[DATE_STR], what[200];
+	char who[1024], today[DATE_STR], what[200];
 	struct form *f;
 
 	if (load_row(c) < 0 || ended_refused(c)) {
@@ -538,7 +543,7 @@ static int end_submit(void *ctx, struct form *f, struct err *e)
 int iso_end_push(struct app *app, long long isolation_id, iso_saved_fn saved, void *ctx)
 {
 	struct fctx *c = fctx_new(app, isolation_id, saved, ctx);
-	char who[200], today[DATE_STR];
+	char who[1024], today[DATE_STR];
 	struct form *f;
 	int due;
 

@@ -35,7 +35,7 @@ struct iso {
 	char *site;    /* NULL for all */
 	int ended;
 	long long cert_id; /* the isolation whose release certificate is printing */
-	char cert_code[64];
+	char *cert_code; /* its household and name, malloc'd */
 	struct iso_counts counts;
 	/* the site choices of the filter form: "all" then the sites */
 	struct enum_entry sites[MAX_SITES + 2];
@@ -311,6 +311,7 @@ static void iso_close(struct screen *s)
 	list_free(&st->list);
 	clear_sites(st);
 	free(st->site);
+	free(st->cert_code);
 	free(st);
 }
 
@@ -544,7 +545,8 @@ static int act_certificate(struct screen *s)
 		return SCREEN_HANDLED;
 	}
 	st->cert_id = row->id;
-	snprintf(st->cert_code, sizeof st->cert_code, "%s %s", row->household, row->name);
+	free(st->cert_code);
+	st->cert_code = xasprintf("%s %s", row->household, row->name);
 	return printflow_print(st->app, build_certificate, st);
 }
 

@@ -38,12 +38,13 @@ void paths_init(const char *argv0)
 		slash = strrchr(exe, '/');
 		if (slash) {
 			*slash = '\0';
-			snprintf(cand, sizeof cand, "%s/data", exe);
-			if (is_dir(cand))
-				snprintf(data_dir, sizeof data_dir, "%s", cand);
-			snprintf(cand, sizeof cand, "%s/locale", exe);
-			if (is_dir(cand))
-				snprintf(locale_dir, sizeof locale_dir, "%s", cand);
+			/* a folder whose path does not fit is not used, never cut */
+			if (snprintf(cand, sizeof cand, "%s/data", exe) < (int)sizeof data_dir &&
+			    is_dir(cand))
+				memcpy(data_dir, cand, strlen(cand) + 1);
+			if (snprintf(cand, sizeof cand, "%s/locale", exe) < (int)sizeof locale_dir &&
+			    is_dir(cand))
+				memcpy(locale_dir, cand, strlen(cand) + 1);
 		}
 	}
 	env = getenv("DOORSTEP_DATADIR");

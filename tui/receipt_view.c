@@ -43,7 +43,7 @@ static struct sheet *build(struct receipt_view *v, struct err *e)
 
 static void rebuild(struct receipt_view *v)
 {
-	struct ledger_row row;
+	struct ledger_row row = {0};
 	struct sheet *s;
 	struct err e;
 
@@ -53,6 +53,7 @@ static void rebuild(struct receipt_view *v)
 	err_clear(&e);
 	if (db_ledger_find_receipt(app_db(v->app), v->receipt_no, &row, &e) == 1)
 		snprintf(v->uuid, sizeof v->uuid, "%s", row.uuid);
+	db_ledger_row_clear(&row);
 	s = build(v, &e);
 	if (!s) {
 		v->error = xstrdup(e.msg);

@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/idcard.h"
+#include "core/limits.h"
 #include "core/model.h"
 #include "core/phone.h"
 #include "core/strbuf.h"
@@ -28,15 +29,6 @@ struct rform {
 	resident_saved_fn saved;
 	void *ctx;
 };
-
-static int check_name(void *c, struct form *f, const char *name, const char *v, struct err *e)
-{
-	(void)c;
-	(void)f;
-	if (strlen(v) > 80)
-		return err_field(e, name, "%s", _("the name is too long (80 bytes at most)"));
-	return 0;
-}
 
 static int check_id(void *c, struct form *f, const char *name, const char *v, struct err *e)
 {
@@ -237,7 +229,7 @@ int resident_form_push(struct app *app, long long household_id, long long reside
 	sex[0] = r.sex;
 	hhfmt_codes(model_tag, r.tags, &tags);
 	f = form_new(title, x);
-	form_add_text(f, "name", N_("Name"), r.name, 40, FORM_REQUIRED, check_name);
+	form_add_text(f, "name", N_("Name"), r.name, limits_max("residents", "name"), FORM_REQUIRED, NULL);
 	form_add_enum(f, "relation", N_("Relation to the head"), model_relation,
 		      r.relation ? r.relation
 		      : people	 ? "other"
@@ -245,17 +237,17 @@ int resident_form_push(struct app *app, long long household_id, long long reside
 		      FORM_REQUIRED);
 	form_add_enum(f, "id_type", N_("Document"), model_id_type, r.id_type ? r.id_type : "id",
 		      FORM_REQUIRED);
-	form_add_text(f, "id_number", N_("ID number"), r.id_number, 24, 0, check_id);
+	form_add_text(f, "id_number", N_("ID number"), r.id_number, limits_max("residents", "id_number"), 0, check_id);
 	form_add_enum(f, "sex", N_("Sex"), model_sex, sex[0] ? sex : NULL, 0);
 	form_add_date(f, "birth_date", N_("Birth date"), r.birth_date, 0, NULL);
-	form_add_text(f, "phone", N_("Phone"), r.phone, 24, 0, check_phone);
+	form_add_text(f, "phone", N_("Phone"), r.phone, limits_max("residents", "phone"), 0, check_phone);
 	form_add_enum(f, "status", N_("Status"), model_status, r.status ? r.status : "living",
 		      FORM_REQUIRED);
 	form_add_text(f, "tags", N_("Tags (e.g. elderly living alone, chronic illness)"),
-		      strbuf_str(&tags), 120, 0, check_tags);
-	form_add_text(f, "returned_from", N_("Returned from"), r.returned_from, 60, 0, NULL);
+		      strbuf_str(&tags), limits_max("residents", "tags"), 0, check_tags);
+	form_add_text(f, "returned_from", N_("Returned from"), r.returned_from, limits_max("residents", "returned_from"), 0, NULL);
 	form_add_date(f, "return_date", N_("Return date"), r.return_date, 0, NULL);
-	form_add_text(f, "notes", N_("Notes"), r.notes, 200, FORM_MULTILINE, NULL);
+	form_add_text(f, "notes", N_("Notes"), r.notes, limits_max("residents", "notes"), FORM_MULTILINE, NULL);
 	strbuf_free(&tags);
 	model_resident_clear(&r);
 	return form_push(app, f, submit, done);
@@ -327,7 +319,7 @@ int resident_move_push(struct app *app, long long resident_id, resident_saved_fn
 		 r.household_code ? r.household_code : "");
 	f = form_new(title, x);
 	form_add_readonly(f, "from", N_("From household"), r.household_code);
-	form_add_text(f, "to", N_("To household (code)"), "", 60, FORM_REQUIRED, check_target);
+	form_add_text(f, "to", N_("To household (code)"), "", limits_max("households", "code"), FORM_REQUIRED, check_target);
 	model_resident_clear(&r);
 	return form_push(app, f, move_submit, done);
 }

@@ -677,7 +677,7 @@ static int h_undo(struct screen *s)
 	struct err e;
 	struct rounds_visit v;
 	long long staff, id;
-	char q[400];
+	char *q;
 	int f = 0;
 
 	err_clear(&e);
@@ -691,7 +691,7 @@ static int h_undo(struct screen *s)
 		return SCREEN_HANDLED;
 	}
 	st->undo_id = id;
-	snprintf(q, sizeof q, _("Undo the visit of %s at %.5s (%s, %d readings)?"), v.code,
+	q = xasprintf(_("Undo the visit of %s at %.5s (%s, %d readings)?"), v.code,
 		 v.at + 11,
 		 _(model_outcome[visit_outcome_from_code(v.outcome) < 0
 				     ? 0
@@ -709,6 +709,7 @@ static int h_undo(struct screen *s)
 	}
 	db_rounds_visit_clear(&v);
 	confirm_push(st->app, q, undo_answer, st);
+	free(q);
 	return SCREEN_HANDLED;
 }
 
@@ -726,8 +727,28 @@ static int collect_grid(const struct rounds_grid *g, void *ctx)
 		gs->cap = gs->cap ? 2 * gs->cap : 8;
 		gs->g = xrealloc(gs->g, (size_t)gs->cap * sizeof *gs->g);
 	}
-	gs->g[gs->n++] = *g;
+	gs->g[gs->n].id = g->id;
+	gs->g[gs->n].name = xstrdup(g->name);
+	gs->g[gs->n].staff = xstrdup(g->staff);
+	gs->n++;
 	return 0;
+}
+
+static void grids_free(struct grids *gs)
+{
+	for (int i = 0; i < gs->n; i++)
+		db_rounds_grid_clear(&gs->g[i]);
+	free(gs->g);
+	gs->g = NULL;
+	gs->n = gs->cap = 0;
+}
+
+/* Makes the round's grid g, taking its strings (g is left empty). */
+static void grid_take(struct rounds *st, struct rounds_grid *g)
+{
+	db_rounds_grid_clear(&st->grid);
+	st->grid = *g;
+	memset(g, 0, sizeof *g);
 }
 
 static int grid_done(void *ctx, int index)
@@ -736,14 +757,14 @@ static int grid_done(void *ctx, int index)
 	struct rounds *st = gs->st;
 
 	if (index >= 0 && index < gs->n) {
-		st->grid = gs->g[index];
+		grid_take(st, &gs->g[index]);
 	} else if (index == gs->n) {
-		memset(&st->grid, 0, sizeof st->grid);
+		db_rounds_grid_clear(&st->grid);
 		st->grid.id = -1;
 	}
 	if (index >= 0)
 		restart(st);
-	free(gs->g);
+	grids_free(gs);
 	free(gs);
 	return 0;
 }
@@ -761,7 +782,7 @@ static int h_grid(struct screen *s)
 	err_clear(&e);
 	if (db_rounds_grids(app_db(st->app), collect_grid, gs, &e) < 0) {
 		app_error_err(st->app, &e);
-		free(gs->g);
+		grids_free(gs);
 		free(gs);
 		return SCREEN_HANDLED;
 	}
@@ -777,7 +798,7 @@ static int h_grid(struct screen *s)
 	}
 	labels[gs->n] = _("All households");
 	if (picklist_push(st->app, _("Which grid?"), labels, gs->n + 1, cur, grid_done, gs) < 0) {
-		free(gs->g);
+		grids_free(gs);
 		free(gs);
 	}
 	for (int i = 0; i < gs->n; i++)
@@ -913,13 +934,16 @@ static void draw_header(struct rounds *st)
 	int x;
 
 	draw_fill(r.y, r.x, r.w, THEME_TITLE);
-	if (st->grid.id < 0)
-		snprintf(buf, sizeof buf, "%s", _("All households"));
-	else if (st->grid.staff[0])
-		snprintf(buf, sizeof buf, "%s (%s)", st->grid.name, st->grid.staff);
-	else
-		snprintf(buf, sizeof buf, "%s", st->grid.name);
-	x = r.x + draw_text(r.y, r.x, r.w, buf, THEME_TITLE);
+	if (st->grid.id < 0) {
+		x = r.x + draw_text(r.y, r.x, r.w, _("All households"), THEME_TITLE);
+	} else {
+		char *g = st->grid.staff && st->grid.staff[0]
+			      ? xasprintf("%s (%s)", st->grid.name, st->grid.staff)
+			      : xstrdup(st->grid.name);
+
+		x = r.x + draw_text(r.y, r.x, r.w, g, THEME_TITLE);
+		free(g);
+	}
 	snprintf(buf, sizeof buf, " · %s · %s %d / %d", st->date, _("done"), st->counts.done,
 		 st->counts.households);
 	if (st->counts.no_answer)
@@ -1126,13 +1150,13 @@ static int r_show(struct screen *s, const struct screen_target *t)
 	if (st->grid.id >= 0 && r->grid_id != st->grid.id) {
 		struct grids gs = {0};
 
-		memset(&st->grid, 0, sizeof st->grid);
+		db_rounds_grid_clear(&st->grid);
 		st->grid.id = -1;
 		if (r->grid_id >= 0 && db_rounds_grids(app_db(st->app), collect_grid, &gs, &e) == 0)
 			for (int i = 0; i < gs.n; i++)
 				if (gs.g[i].id == r->grid_id)
-					st->grid = gs.g[i];
-		free(gs.g);
+					grid_take(st, &gs.g[i]);
+		grids_free(&gs);
 	}
 	load_counts(st);
 	list_goto(st->list, r);
@@ -1147,6 +1171,7 @@ static void r_close(struct screen *s)
 	list_free(&st->list);
 	round_entry_free(&st->re);
 	lineedit_free(&st->field);
+	db_rounds_grid_clear(&st->grid);
 	free(st);
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/limits.h"
 #include "core/settings.h"
 #include "core/temperature.h"
 #include "core/xalloc.h"
@@ -84,12 +85,15 @@ static int check_file(void *c, struct form *f, const char *name, const char *v, 
 static int submit(void *c, struct form *f, struct err *e)
 {
 	struct ctx *x = c;
-	struct settings s = *app_settings(x->app);
+	struct settings s;
+	int r;
 
-	snprintf(s.community, sizeof s.community, "%s", form_value(f, "community"));
-	snprintf(s.street, sizeof s.street, "%s", form_value(f, "street"));
-	snprintf(s.district, sizeof s.district, "%s", form_value(f, "district"));
+	settings_copy(&s, app_settings(x->app));
+	xstrset(&s.community, form_value(f, "community"));
+	xstrset(&s.street, form_value(f, "street"));
+	xstrset(&s.district, form_value(f, "district"));
 	if (settings_parse_fever(form_value(f, "fever"), &s.fever_threshold, e) < 0) {
+		settings_clear(&s);
 		if (e)
 			snprintf(e->field, sizeof e->field, "fever");
 		return -1;
@@ -102,7 +106,9 @@ static int submit(void *c, struct form *f, struct err *e)
 	parse_int(form_value(f, "notice_days"), &s.notice_days);
 	snprintf(s.supervision_phone, sizeof s.supervision_phone, "%s",
 		 form_value(f, "supervision_phone"));
-	if (db_settings_put(app_db(x->app), &s, e) < 0)
+	r = db_settings_put(app_db(x->app), &s, e);
+	settings_clear(&s);
+	if (r < 0)
 		return -1;
 	app_settings_reload(x->app);
 	app_status(x->app, "%s", _("Settings saved."));
@@ -133,9 +139,9 @@ int settings_screen_push(struct app *app)
 	snprintf(outing, sizeof outing, "%d", s->outing_days);
 	snprintf(alert, sizeof alert, "%d", s->out_alert_hours);
 	snprintf(notice, sizeof notice, "%d", s->notice_days);
-	form_add_text(f, "community", N_("Community"), s->community, 60, FORM_REQUIRED, NULL);
-	form_add_text(f, "street", N_("Street office"), s->street, 60, 0, NULL);
-	form_add_text(f, "district", N_("District"), s->district, 60, 0, NULL);
+	form_add_text(f, "community", N_("Community"), s->community, limits_max("settings", "community"), FORM_REQUIRED, NULL);
+	form_add_text(f, "street", N_("Street office"), s->street, limits_max("settings", "street"), 0, NULL);
+	form_add_text(f, "district", N_("District"), s->district, limits_max("settings", "district"), 0, NULL);
 	form_add_readonly(f, "station", N_("Station code"), station);
 	form_add_number(f, "fever", N_("Fever threshold (°C)"), fever, 5, FORM_REQUIRED,
 			check_fever);

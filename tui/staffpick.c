@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/limits.h"
 #include "core/settings.h"
 #include "core/xalloc.h"
 #include "db/db.h"
@@ -55,15 +56,6 @@ static int take(struct app *app, const char *name, struct err *e)
 	return 0;
 }
 
-static int check_name(void *ctx, struct form *f, const char *name, const char *value, struct err *e)
-{
-	(void)ctx;
-	(void)f;
-	if (strlen(value) > 60)
-		return err_field(e, name, "%s", _("the name is too long (60 bytes at most)"));
-	return 0;
-}
-
 static int new_submit(void *ctx, struct form *f, struct err *e)
 {
 	struct pick *p = ctx;
@@ -92,7 +84,7 @@ static int picked(void *ctx, int index)
 	} else if (index == p->n) {
 		struct form *f = form_new(_("A new staff member"), p);
 
-		form_add_text(f, "name", N_("Name"), "", 30, FORM_REQUIRED, check_name);
+		form_add_text(f, "name", N_("Name"), "", limits_max("staff", "name"), FORM_REQUIRED, NULL);
 		form_push(p->app, f, new_submit, new_close);
 		return SCREEN_CHANGED;
 	} else if (take(p->app, p->names[index], &e) < 0) {

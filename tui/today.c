@@ -103,6 +103,7 @@ static void load(struct today *st)
 	date_format(&d, date);
 	err_clear(&e);
 	db_isolation_alerts_free(&st->iso);
+	report_stats_clear(&st->stats);
 	free(st->fu);
 	st->fu = NULL;
 	st->n_fu = 0;
@@ -136,7 +137,7 @@ static struct trow *iso_row(struct today *st, int i)
 	t->ret_idx = -1;
 	t->idx = i;
 	if (i < st->iso.n) {
-		t->iso = st->iso.v[i];
+		isolation_alert_copy(&t->iso, &st->iso.v[i]);
 	} else { /* the merge conflicts come after the isolation alerts */
 		t->conflict = st->cf[i - st->iso.n].id;
 		t->subject = xstrdup(st->cf[i - st->iso.n].subject);
@@ -254,6 +255,7 @@ static void t_row_free(void *ctx, void *row)
 
 	(void)ctx;
 	db_today_alert_free(&t->visit);
+	isolation_alert_clear(&t->iso);
 	free(t->subject);
 	free(t);
 }
@@ -582,6 +584,7 @@ static void t_close(struct screen *s)
 
 	list_free(&st->list);
 	db_isolation_alerts_free(&st->iso);
+	report_stats_clear(&st->stats);
 	conflicts_free(st);
 	free(st->fu);
 	free(st->ret);

@@ -195,7 +195,10 @@ int main(void)
 		HCHECK(NULL, harness_run(env, args, &out, 10000) == 0, "sheet passes: %s", out);
 		free(out);
 	}
-	snprintf(cmd, sizeof cmd, "pdfinfo '%s' >/dev/null && pdftotext '%s' '%s'", pdf, pdf, txt);
+	HCHECK(NULL,
+	       snprintf(cmd, sizeof cmd, "pdfinfo '%s' >/dev/null && pdftotext '%s' '%s'", pdf, pdf,
+			txt) < (int)sizeof cmd,
+	       "the command does not fit");
 	HCHECK(NULL, system(cmd) == 0, "the passes PDF does not open: %s", cmd);
 	f = fopen(txt, "r");
 	HCHECK(NULL, f != NULL, "no text from the passes PDF");

@@ -58,10 +58,11 @@ static inline void world_open(struct world *w, int n)
 		db_set_staff(w->db[i], "测试员");
 		if (i == 0) {
 			settings_defaults(&s);
-			strcpy(s.community, "幸福里社区");
+			xstrset(&s.community, "幸福里社区");
 			s.station = 'A';
 			if (db_settings_put(w->db[0], &s, &e) < 0)
 				abort();
+			settings_clear(&s);
 		} else {
 			struct merge_report r;
 

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "core/settings.h"
 #include "db/checkpoints.h"
 #include "db/db.h"
@@ -37,17 +38,20 @@ static int setup(void **state)
 	assert_int_equal(db_open(&f->db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(f->db, "测试员");
 	settings_defaults(&s);
-	strcpy(s.community, "幸福里社区");
+	xstrset(&s.community, "幸福里社区");
 	assert_int_equal(db_settings_put(f->db, &s, &e), 0);
+	settings_clear(&s);
 	db_checkpoint_init(&c);
-	strcpy(c.name, "东门卡点");
+	xstrset(&c.name, "东门卡点");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), 0);
 	f->east = c.id;
+	db_checkpoint_clear(&c);
 	db_checkpoint_init(&c);
-	strcpy(c.name, "西门卡点");
+	xstrset(&c.name, "西门卡点");
 	strcpy(c.kind, "road");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), 0);
 	f->west = c.id;
+	db_checkpoint_clear(&c);
 	f->zhang = db_staff_ensure(f->db, "张伟", "grid_worker", &e);
 	f->li = db_staff_ensure(f->db, "李娜", "volunteer", &e);
 	assert_true(f->zhang > 0 && f->li > 0);
@@ -74,6 +78,7 @@ static long long add(struct fx *f, long long cp, const char *date, const char *a
 {
 	struct shift s;
 	struct err e;
+	long long id;
 
 	err_clear(&e);
 	db_shift_init(&s);
@@ -84,7 +89,9 @@ static long long add(struct fx *f, long long cp, const char *date, const char *a
 	s.staff_id = staff;
 	if (db_shift_insert(f->db, &s, &e) < 0)
 		fail_msg("shift %s %s-%s: %s", date, a, b, e.msg);
-	return s.id;
+	id = s.id;
+	db_shift_clear(&s);
+	return id;
 }
 
 static struct date d(const char *s)
@@ -103,29 +110,33 @@ static void test_checkpoint_crud(void **state)
 
 	err_clear(&e);
 	db_checkpoint_init(&c);
-	strcpy(c.name, "东门卡点");
+	xstrset(&c.name, "东门卡点");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), -1);
 	assert_string_equal(e.field, "name");
+	db_checkpoint_clear(&c);
 	db_checkpoint_init(&c);
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), -1);
-	strcpy(c.name, "南门");
+	xstrset(&c.name, "南门");
 	strcpy(c.kind, "tower");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), -1);
 	assert_string_equal(e.field, "kind");
 
 	assert_int_equal(db_checkpoint_get(f->db, f->west, &got, &e), 1);
 	assert_string_equal(got.kind, "road");
-	strcpy(got.location, "西门外路口");
+	xstrset(&got.location, "西门外路口");
 	assert_int_equal(db_checkpoint_update(f->db, &got, &e), 1);
 	assert_int_equal(db_checkpoint_update(f->db, &got, &e), 0);
 	assert_int_equal(count(f->db, "SELECT count(*) FROM audit_log WHERE table_name ="
 				      " 'checkpoints' AND action = 'update' AND changes LIKE"
 				      " '%西门外路口%'"),
 			 1);
+	db_checkpoint_clear(&got);
 	assert_int_equal(db_checkpoint_find(f->db, "西门卡点", &got, &e), 1);
 	assert_string_equal(got.location, "西门外路口");
 	assert_int_equal(db_checkpoint_delete(f->db, f->west, &e), 1);
 	assert_int_equal(db_checkpoint_get(f->db, f->west, &got, &e), 0);
+	db_checkpoint_clear(&c);
+	db_checkpoint_clear(&got);
 }
 
 static void test_shift_checks(void **state)
@@ -157,6 +168,7 @@ static void test_shift_checks(void **state)
 
 	id = add(f, f->east, "2020-02-10", "08:00", "16:00", f->zhang);
 	/* The same person twice on the same shift is refused... */
+	db_shift_clear(&s);
 	db_shift_init(&s);
 	s.checkpoint_id = f->east;
 	strcpy(s.date, "2020-02-10");
@@ -176,6 +188,7 @@ static void test_shift_checks(void **state)
 	assert_int_equal(got.present, -1);
 	assert_int_equal(db_shift_set_present(f->db, id, 1, &e), 1);
 	assert_int_equal(db_shift_set_present(f->db, id, 1, &e), 0);
+	db_shift_clear(&got);
 	assert_int_equal(db_shift_get(f->db, id, &got, &e), 1);
 	assert_int_equal(got.present, 1);
 	assert_int_equal(count(f->db, "SELECT count(*) FROM audit_log WHERE table_name = 'shifts'"),
@@ -185,6 +198,8 @@ static void test_shift_checks(void **state)
 			 1);
 	assert_int_equal(db_shift_delete(f->db, id, &e), 1);
 	assert_int_equal(db_shift_get(f->db, id, &got, &e), 0);
+	db_shift_clear(&s);
+	db_shift_clear(&got);
 }
 
 struct collect {
@@ -257,7 +272,7 @@ static void test_gaps(void **state)
 	assert_string_equal(g[0].date, "2020-02-03");
 	assert_string_equal(g[0].from, "00:00");
 	assert_string_equal(g[0].to, "08:00");
-	free(g);
+	db_roster_gaps_free(g, n);
 	assert_int_equal(db_shift_copy(f->db, &mon, 7, 7, -1, &e), 14);
 	assert_int_equal(db_roster_gaps(f->db, &next, 7, &g, &n, &e), 0);
 	assert_int_equal(n, 0);
@@ -277,6 +292,7 @@ static void test_gaps(void **state)
 	assert_int_equal(db_shift_get(f->db, thu_day, &s, &e), 1);
 	s.staff_id = -1;
 	assert_int_equal(db_shift_update(f->db, &s, &e), 1);
+	db_shift_clear(&s);
 	/* Friday's day person did not turn up. */
 	assert_int_equal(db_shift_set_present(f->db,
 					      sql_scalar(f->db,
@@ -305,14 +321,14 @@ static void test_gaps(void **state)
 	assert_string_equal(g[3].from, "08:00");
 	assert_string_equal(g[3].to, "20:00");
 	assert_int_equal(g[3].kind, ROSTER_GAP_ABSENT);
-	free(g);
+	db_roster_gaps_free(g, n);
 
 	/* A checkpoint never rostered has no usual hours, so no gaps; the
 	 * west gate's one shift makes its hours usual for the whole span. */
 	add(f, f->west, "2020-02-15", "09:00", "11:00", f->zhang);
 	assert_int_equal(db_roster_gaps(f->db, &next, 7, &g, &n, &e), 0);
 	assert_int_equal(n, 4 + 6);
-	free(g);
+	db_roster_gaps_free(g, n);
 }
 
 static void test_double_booking(void **state)
@@ -350,7 +366,7 @@ static void test_double_booking(void **state)
 	/* and the same 07:00 west shift against Li's Tuesday day shift. */
 	assert_string_equal(c[2].hours_a, "07:00-09:00");
 	assert_string_equal(c[2].hours_b, "08:00-20:00");
-	free(c);
+	db_roster_clashes_free(c, n);
 	/* The week before sees none of it. */
 	assert_int_equal(db_roster_clashes(f->db, &(struct date){2020, 2, 3}, 7, &c, &n, &e), 0);
 	assert_int_equal(n, 0);
@@ -396,8 +412,8 @@ static void test_demo_roster(void **state)
 	assert_int_equal(db_roster_clashes(db, &from, 7, &clashes, &nc, &e), 0);
 	assert_int_equal(nc, 1);
 	assert_string_equal(clashes[0].date_a, "2020-02-15");
-	free(gaps);
-	free(clashes);
+	db_roster_gaps_free(gaps, ng);
+	db_roster_clashes_free(clashes, nc);
 	db_close(&db);
 }
 

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/xalloc.h"
 #include "core/settings.h"
 #include "db/db.h"
 #include "db/donations.h"
@@ -34,10 +35,11 @@ static struct db *open_db(const char *path, int flags, char station)
 	assert_int_equal(db_open(&db, path, flags, &e), 0);
 	db_set_staff(db, "测试员");
 	if (db_settings_get(db, &s, &e) == 0) {
-		strcpy(s.community, "幸福里社区");
+		xstrset(&s.community, "幸福里社区");
 		s.station = station;
 		assert_int_equal(db_settings_put(db, &s, &e), 0);
 	}
+	settings_clear(&s);
 	return db;
 }
 
@@ -122,10 +124,12 @@ static void test_stock_never_negative(void **state)
 	assert_true(db_distribution_insert(db, &d, &e) > 0);
 	assert_int_equal(db_stock_get(db, "口罩", "箱", &s, &e), 1);
 	assert_int_equal(s.on_hand, 750);
+	db_stock_row_clear(&s);
 	assert_int_equal(db_distribution_insert(db, &d, &e), -1);
 	assert_string_equal(e.field, "quantity");
 	assert_non_null(strstr(e.msg, "7.5"));
 	assert_int_equal(db_stock_get(db, "酒精", "瓶", &s, &e), 0);
+	db_stock_row_clear(&s);
 	/* Voiding goods already given out would leave the stock negative. */
 	assert_int_equal(db_donation_void(db, box, "录错了", &e), -1);
 	assert_non_null(strstr(e.msg, "7.5"));

@@ -12,6 +12,7 @@
 
 #include "core/settings.h"
 #include "core/stock.h"
+#include "core/xalloc.h"
 #include "db/db.h"
 #include "db/donations.h"
 #include "db/expenditures.h"
@@ -28,9 +29,10 @@ static struct db *open_db(void)
 	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(db, "测试员");
 	if (db_settings_get(db, &s, &e) == 0) {
-		strcpy(s.community, "幸福里社区");
+		xstrset(&s.community, "幸福里社区");
 		assert_int_equal(db_settings_put(db, &s, &e), 0);
 	}
+	settings_clear(&s);
 	return db;
 }
 

@@ -15,6 +15,7 @@
 
 #include "core/followup.h"
 #include "core/settings.h"
+#include "core/xalloc.h"
 #include "db/db.h"
 #include "db/followups.h"
 #include "db/households.h"
@@ -45,8 +46,9 @@ static int setup(void **state)
 	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(db, "王芳");
 	settings_defaults(&s);
-	strcpy(s.community, "幸福社区");
+	xstrset(&s.community, "幸福社区");
 	assert_int_equal(db_settings_put(db, &s, &e), 0);
+	settings_clear(&s);
 	assert_int_equal(db_household_insert(db, &h, &e), 0);
 	hh = h.id;
 	r.household_id = h.id;

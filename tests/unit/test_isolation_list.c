@@ -313,6 +313,7 @@ static void test_counts_match_stats(void **state)
 		assert_int_equal(c.missed_pm, s.missed_pm);
 		assert_int_equal(c.ends_today, s.iso_total.ending);
 		assert_int_equal(c.due_release, s.iso_total.overdue);
+		report_stats_clear(&s);
 	}
 	at("2020-02-15 09:30:00");
 }

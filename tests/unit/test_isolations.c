@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "core/model.h"
 #include "core/settings.h"
 #include "db/db.h"
@@ -42,8 +43,9 @@ static int setup(void **state)
 	assert_int_equal(db_open(&f->db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(f->db, "测试员");
 	settings_defaults(&s);
-	strcpy(s.community, "高河村");
+	xstrset(&s.community, "高河村");
 	assert_int_equal(db_settings_put(f->db, &s, &e), 0);
+	settings_clear(&s);
 	assert_int_equal(db_household_insert(f->db, &h, &e), 0);
 	r.household_id = h.id;
 	r.name = "刘䶮";
@@ -87,10 +89,12 @@ static void test_start_one_active(void **state)
 	assert_string_equal(o.last_day, "2020-02-23");
 	assert_int_equal(start(f, "2020-02-12", &e), -1);
 	assert_non_null(strstr(e.msg, "since 2020-02-10"));
+	db_isolation_clear(&o);
 	assert_int_equal(db_isolation_active_for(f->db, f->res, &o, &e), 1);
 	assert_true(o.id == id);
 	assert_int_equal(count(f->db, "SELECT count(*) FROM isolations"), 1);
 	assert_int_equal(count(f->db, "SELECT count(*) FROM audit_log WHERE table_name = 'isolations'"), 1);
+	db_isolation_clear(&o);
 }
 
 static void test_checks_slots_and_late(void **state)
@@ -153,6 +157,7 @@ static void test_safe_release(void **state)
 	assert_non_null(strstr(e.msg, "day 8 of 18"));
 	assert_non_null(strstr(e.msg, "38.2"));
 	assert_int_equal(db_isolation_active_for(f->db, f->res, &o, &e), 1); /* alert stays */
+	db_isolation_clear(&o);
 	/* Moved away needs no override; completed with a reason goes through. */
 	assert_int_equal(db_isolation_end_override(f->db, id, "completed", NULL, "  ", &e), -1);
 	assert_int_equal(
@@ -206,6 +211,7 @@ static void test_extend_limits(void **state)
 	assert_int_equal(db_isolation_get(f->db, id, &o, &e), 1);
 	assert_int_equal(o.extended_days, 7);
 	assert_string_equal(o.last_day, "2020-02-21");
+	db_isolation_clear(&o);
 	/* Shorter than the 15 days passed is refused; back to 15 is fine. */
 	assert_int_equal(db_isolation_extend(f->db, id, -7, &e), -1);
 	assert_string_equal(e.field, "days");
@@ -231,6 +237,7 @@ static void test_restart_and_end(void **state)
 	assert_int_equal(db_isolation_get(f->db, id, &old, &e), 1);
 	assert_string_equal(old.end_reason, "restarted");
 	assert_string_equal(old.end_date, "2020-02-12");
+	db_isolation_clear(&old);
 	assert_int_equal(db_isolation_active_for(f->db, f->res, &cur, &e), 1);
 	assert_true(cur.id == nid);
 	assert_true(cur.previous_id == id);
@@ -241,6 +248,7 @@ static void test_restart_and_end(void **state)
 	assert_string_equal(e.field, "end_reason");
 	assert_int_equal(db_isolation_end(f->db, nid, "completed", "2020-02-11", &e), -1);
 	assert_int_equal(db_isolation_end(f->db, nid, "hospitalised", NULL, &e), 0);
+	db_isolation_clear(&cur);
 	assert_int_equal(db_isolation_active_for(f->db, f->res, &cur, &e), 0);
 	/* The resident may start a new one now. */
 	assert_true(start(f, NULL, &e) > 0);

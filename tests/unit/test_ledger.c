@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/xalloc.h"
 #include "core/settings.h"
 #include "core/sheet.h"
 #include "core/sheet_text.h"
@@ -39,8 +40,9 @@ static struct db *open_db(const char *path)
 	assert_int_equal(db_open(&db, path, path ? DB_OPEN_CREATE : DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(db, "李明");
 	settings_defaults(&s);
-	strcpy(s.community, "幸福里社区");
+	xstrset(&s.community, "幸福里社区");
 	assert_int_equal(db_settings_put(db, &s, &e), 0);
+	settings_clear(&s);
 	return db;
 }
 
@@ -134,10 +136,20 @@ static void fill(struct db *db)
 	cash(db, "2020-02-09", "王五", 999, "alipay", NULL);		  /* 7 */
 }
 
+/* The anchor for the page after rows[0..n-1] (only its date and id are
+ * read), and the rows cleared for the next page to be read into. */
+static void next_anchor(struct ledger_row *rows, int n, struct ledger_row *at)
+{
+	at->id = rows[n - 1].id;
+	memcpy(at->date, rows[n - 1].date, sizeof at->date);
+	for (int i = 0; i < n; i++)
+		db_ledger_row_clear(&rows[i]);
+}
+
 static void test_pages_newest_first(void **state)
 {
 	struct db *db = open_db(NULL);
-	struct ledger_row rows[3], back[3];
+	struct ledger_row rows[3], back[3], at = {0};
 	struct err e;
 	int n;
 
@@ -151,13 +163,15 @@ static void test_pages_newest_first(void **state)
 	assert_true(rows[1].anonymous);
 	assert_string_equal(rows[2].receipt_no, "2020-A-0005"); /* same day: the later id first */
 	assert_string_equal(rows[2].received_by, "李明");
-	n = db_ledger_page(db, NULL, &rows[2], 1, 3, rows, &e);
+	next_anchor(rows, 3, &at);
+	n = db_ledger_page(db, NULL, &at, 1, 3, rows, &e);
 	assert_int_equal(n, 3);
 	assert_int_equal(rows[0].id, 4);
 	assert_int_equal(rows[2].id, 2);
 	assert_int_equal(rows[1].value_fen, 100000);
 	assert_int_equal(rows[0].value_fen, -1);
-	n = db_ledger_page(db, NULL, &rows[2], 1, 3, rows, &e);
+	next_anchor(rows, 3, &at);
+	n = db_ledger_page(db, NULL, &at, 1, 3, rows, &e);
 	assert_int_equal(n, 1);
 	assert_int_equal(rows[0].id, 1);
 	/* backwards from the oldest: nearest first */
@@ -165,7 +179,24 @@ static void test_pages_newest_first(void **state)
 	assert_int_equal(n, 3);
 	assert_int_equal(back[0].id, 2);
 	assert_int_equal(back[2].id, 4);
+	for (int i = 0; i < 3; i++) {
+		db_ledger_row_clear(&rows[i]);
+		db_ledger_row_clear(&back[i]);
+	}
 	db_close(&db);
+}
+
+/* How many rows match f (read into rows[0..9], then released). */
+static int filtered(struct db *db, const struct ledger_filter *f, struct ledger_row *rows)
+{
+	struct err e;
+	int n;
+
+	err_clear(&e);
+	n = db_ledger_page(db, f, NULL, 1, 10, rows, &e);
+	for (int i = 0; i < n; i++)
+		db_ledger_row_clear(&rows[i]);
+	return n;
 }
 
 static void test_filters(void **state)
@@ -179,24 +210,25 @@ static void test_filters(void **state)
 	fill(db);
 	err_clear(&e);
 	memset(&f, 0, sizeof f);
-	strcpy(f.donor, "张三");
-	assert_int_equal(db_ledger_page(db, &f, NULL, 1, 10, rows, &e), 2);
+	xstrset(&f.donor, "张三");
+	assert_int_equal(filtered(db, &f, rows), 2);
 	assert_true(ledger_filter_active(&f));
 	/* an anonymous donor's name is stored but never matched */
 	db_exec(db, "UPDATE donations SET donor_name = '赵六' WHERE id = 6", &e);
-	strcpy(f.donor, "赵六");
-	assert_int_equal(db_ledger_page(db, &f, NULL, 1, 10, rows, &e), 0);
-	strcpy(f.donor, "匿名");
-	assert_int_equal(db_ledger_page(db, &f, NULL, 1, 10, rows, &e), 2);
-	memset(&f, 0, sizeof f);
+	xstrset(&f.donor, "赵六");
+	assert_int_equal(filtered(db, &f, rows), 0);
+	xstrset(&f.donor, "匿名");
+	assert_int_equal(filtered(db, &f, rows), 2);
+	ledger_filter_clear(&f);
 	strcpy(f.kind, "goods");
-	strcpy(f.item, "口");
-	assert_int_equal(db_ledger_page(db, &f, NULL, 1, 10, rows, &e), 2);
-	memset(&f, 0, sizeof f);
+	xstrset(&f.item, "口");
+	assert_int_equal(filtered(db, &f, rows), 2);
+	ledger_filter_clear(&f);
 	strcpy(f.from, "2020-02-03");
 	strcpy(f.to, "2020-02-05");
-	assert_int_equal(db_ledger_page(db, &f, NULL, 1, 10, rows, &e), 4);
+	assert_int_equal(filtered(db, &f, rows), 4);
 	assert_false(ledger_filter_active(&(struct ledger_filter){0}));
+	ledger_filter_clear(&f);
 	db_close(&db);
 }
 
@@ -248,8 +280,8 @@ static void test_stock_and_distributions(void **state)
 {
 	struct db *db = open_db(NULL);
 	struct distribution_new d = {0};
-	struct stock_row s[4];
-	struct ledger_dist dist[4];
+	struct stock_row s[4] = {0};
+	struct ledger_dist dist[4] = {0};
 	struct err e;
 
 	(void)state;
@@ -285,8 +317,10 @@ static void test_stock_and_distributions(void **state)
 	/* keyset: after 口罩 comes 大米; on hand only leaves 大米 out */
 	assert_int_equal(db_ledger_stock_page(db, 0, &s[0], 1, 4, s + 2, &e), 1);
 	assert_string_equal(s[2].item, "大米");
+	db_stock_row_clear(&s[2]);
 	assert_int_equal(db_ledger_stock_page(db, 0, &s[1], -1, 4, s + 2, &e), 1);
 	assert_string_equal(s[2].item, "口罩");
+	db_stock_row_clear(&s[0]);
 	assert_int_equal(db_ledger_stock_page(db, 1, NULL, 1, 4, s, &e), 1);
 	assert_string_equal(s[0].item, "口罩");
 
@@ -294,6 +328,10 @@ static void test_stock_and_distributions(void **state)
 	assert_string_equal(dist[0].recipient, "东门卡点");
 	assert_string_equal(dist[0].staff, "李明");
 	assert_int_equal(dist[0].quantity, 2000);
+	for (int i = 0; i < 4; i++) {
+		db_stock_row_clear(&s[i]);
+		db_ledger_dist_clear(&dist[i]);
+	}
 	db_close(&db);
 }
 
@@ -333,7 +371,9 @@ static void test_receipt_sheet(void **state)
 	assert_string_equal(e.field, "receipt_no");
 	assert_int_equal(db_ledger_find_receipt(db, "2020-A-0003", &row, &e), 1);
 	assert_string_equal(row.item, "口罩");
+	db_ledger_row_clear(&row);
 	assert_int_equal(db_ledger_get(db, 99, &row, &e), 0);
+	db_ledger_row_clear(&row);
 	db_close(&db);
 }
 

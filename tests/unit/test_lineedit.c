@@ -100,7 +100,11 @@ static void test_max(void **state)
 
 	(void)state;
 	lineedit_init(&le, 4);
-	lineedit_set_utf8(&le, "义勇军进行曲");
+	lineedit_set_utf8(&le, "义勇军进行曲"); /* kept whole: never cut */
+	expect_text(&le, "义勇军进行曲");
+	assert_false(lineedit_insert(&le, L'x'));
+	assert_true(lineedit_backspace(&le));
+	assert_true(lineedit_backspace(&le));
 	expect_text(&le, "义勇军进");
 	assert_false(lineedit_insert(&le, L'行'));
 	assert_true(lineedit_backspace(&le));

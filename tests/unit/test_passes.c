@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "core/model.h"
 #include "core/settings.h"
 #include "db/checkpoints.h"
@@ -68,8 +69,9 @@ static int setup(void **state)
 	assert_int_equal(db_open(&f->db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(f->db, "测试员");
 	settings_defaults(&s);
-	strcpy(s.community, "幸福里社区");
+	xstrset(&s.community, "幸福里社区");
 	assert_int_equal(db_settings_put(f->db, &s, &e), 0);
+	settings_clear(&s);
 	f->grid1 = db_grid_ensure(f->db, "第一网格", &e);
 	f->grid2 = db_grid_ensure(f->db, "第二网格", &e);
 	for (int i = 0; i < 4; i++) {
@@ -85,9 +87,10 @@ static int setup(void **state)
 	}
 	f->child0 = resident(f->db, f->hh[0], "王小明", "child");
 	db_checkpoint_init(&c);
-	strcpy(c.name, "东门卡点");
+	xstrset(&c.name, "东门卡点");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), 0);
 	f->gate = c.id;
+	db_checkpoint_clear(&c);
 	*state = f;
 	return 0;
 }
@@ -163,6 +166,7 @@ static void test_issue_numbers(void **state)
 	assert_int_equal(count(f->db, "SELECT count(*) FROM audit_log WHERE table_name = 'passes'"
 				      " AND action = 'void' AND changes LIKE '%丢失%'"),
 			 1);
+	db_pass_clear(&q);
 	assert_int_equal(db_pass_current(f->db, f->hh[0], &q, &e), 0);
 	issue(f, 0, NULL, &q);
 	assert_int_equal(passno_seq(q.pass_no), 5);
@@ -174,13 +178,17 @@ static void test_issue_numbers(void **state)
 		assert_int_equal(db_settings_get(f->db, &s, &e), 1);
 		s.station = 'B';
 		assert_int_equal(db_settings_put(f->db, &s, &e), 0);
+		settings_clear(&s);
 		assert_int_equal(db_pass_revoke(f->db, q.id, "换证", &e), 0);
+		db_pass_clear(&q);
 		issue(f, 0, NULL, &q);
 		assert_int_equal(passno_make('B', 1, no, NULL), 0);
 		assert_string_equal(q.pass_no, no);
 	}
 	assert_int_equal(db_pass_set_valid_until(f->db, q.id, "2020-04-01", &e), 1);
 	assert_int_equal(db_pass_set_valid_until(f->db, q.id, "2020-04-01", &e), 0);
+	db_pass_clear(&p);
+	db_pass_clear(&q);
 }
 
 static void lookup(struct fx *f, const char *no, struct gate_info *g)
@@ -272,6 +280,7 @@ static void test_outing_rule(void **state)
 	now("2020-02-19 08:00:00");
 	assert_int_equal(db_gate_record(f->db, p.id, f->gate, -1, "out", f->head[1], NULL, &e), -1);
 	assert_string_equal(e.field, "resident");
+	db_pass_clear(&p);
 }
 
 static void test_replacement_keeps_count(void **state)
@@ -292,6 +301,8 @@ static void test_replacement_keeps_count(void **state)
 	assert_int_equal(g.verdict.reason, OUTING_TOO_SOON);
 	assert_int_equal(g.verdict.next_allowed.d, 17);
 	db_gate_info_clear(&g);
+	db_pass_clear(&p);
+	db_pass_clear(&q);
 }
 
 static void test_isolation_refused(void **state)
@@ -353,6 +364,7 @@ static void test_isolation_refused(void **state)
 	assert_int_equal(g.verdict.reason, OUTING_ISOLATION);
 	assert_string_equal(g.members[0].iso_kind, "central");
 	db_gate_info_clear(&g);
+	db_pass_clear(&p);
 }
 
 static void test_revoked_and_expired(void **state)
@@ -388,6 +400,8 @@ static void test_revoked_and_expired(void **state)
 	/* Nobody with an expired pass is stuck outside. */
 	assert_int_equal(db_gate_record(f->db, q.id, f->gate, -1, "in", -1, NULL, &e), 0);
 	assert_int_equal(db_pass_current(f->db, f->hh[3], &q, &e), 0);
+	db_pass_clear(&p);
+	db_pass_clear(&q);
 }
 
 static void test_lookup_errors(void **state)
@@ -436,18 +450,18 @@ static void test_still_out(void **state)
 	assert_string_equal(o[0].resident, "王小明");
 	assert_string_equal(o[0].checkpoint, "东门卡点");
 	assert_int_equal(o[0].minutes, 270);
-	free(o);
+	db_gate_outs_free(o, n);
 	now("2020-02-15 13:30:00");
 	assert_int_equal(db_gate_still_out(f->db, 4, &o, &n, &e), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(o[0].household_code, "3-2-501");
 	assert_string_equal(o[1].household_code, "3-2-502");
-	free(o);
+	db_gate_outs_free(o, n);
 	assert_int_equal(db_gate_record(f->db, p.id, f->gate, -1, "in", f->child0, NULL, &e), 0);
 	assert_int_equal(db_gate_still_out(f->db, 4, &o, &n, &e), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(o[0].household_code, "3-2-502");
-	free(o);
+	db_gate_outs_free(o, n);
 	assert_int_equal(db_gate_day_counts(f->db, &(struct date){2020, 2, 15}, &outs, &ins, &e),
 			 0);
 	assert_int_equal(outs, 2);
@@ -456,12 +470,14 @@ static void test_still_out(void **state)
 	now("2020-02-18 13:30:00");
 	assert_int_equal(db_gate_still_out(f->db, 4, &o, &n, &e), 0);
 	assert_int_equal(n, 0);
+	db_pass_clear(&p);
+	db_pass_clear(&q);
 }
 
 static void test_page_and_target(void **state)
 {
 	struct fx *f = *state;
-	struct pass page[3], more[3];
+	struct pass page[3] = {0}, more[3] = {0}, back[3] = {0}, last = {0};
 	struct err e;
 	long long hh, grid;
 
@@ -485,11 +501,17 @@ static void test_page_and_target(void **state)
 	assert_string_equal(page[2].household_code, "5-1-101");
 	assert_int_equal(db_pass_page(f->db, &page[2], 1, 3, more, &e), 1);
 	assert_string_equal(more[0].household_code, "5-1-102");
-	assert_int_equal(db_pass_page(f->db, &more[0], -1, 3, more, &e), 3);
-	assert_string_equal(more[0].household_code, "5-1-101");
-	assert_string_equal(more[2].household_code, "3-2-501");
-	assert_int_equal(db_pass_page(f->db, NULL, -1, 1, more, &e), 1);
-	assert_string_equal(more[0].household_code, "5-1-102");
+	assert_int_equal(db_pass_page(f->db, &more[0], -1, 3, back, &e), 3);
+	assert_string_equal(back[0].household_code, "5-1-101");
+	assert_string_equal(back[2].household_code, "3-2-501");
+	assert_int_equal(db_pass_page(f->db, NULL, -1, 1, &last, &e), 1);
+	assert_string_equal(last.household_code, "5-1-102");
+	for (int i = 0; i < 3; i++) {
+		db_pass_clear(&page[i]);
+		db_pass_clear(&more[i]);
+		db_pass_clear(&back[i]);
+	}
+	db_pass_clear(&last);
 }
 
 /* A fever on this morning's round opens a follow-up; the gate keeps the
@@ -544,12 +566,14 @@ static void test_fever_followup_and_gate_temperature(void **state)
 	lookup(f, p.pass_no, &g);
 	assert_int_equal(g.verdict.reason, OUTING_FOLLOWUP);
 	db_gate_info_clear(&g);
+	db_pass_clear(&p);
 	/* Another household, 36.6 at the gate: out, with the reading. */
 	issue(f, 2, NULL, &p);
 	assert_int_equal(db_gate_record_temp(f->db, p.id, f->gate, -1, "out", f->head[2], 366, NULL,
 					     &e),
 			 0);
 	assert_int_equal(count(f->db, "SELECT temperature FROM pass_events"), 366);
+	db_pass_clear(&p);
 }
 
 int main(void)

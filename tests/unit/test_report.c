@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "core/report.h"
 #include "core/strbuf.h"
 #include "core/textwidth.h"
@@ -20,7 +21,7 @@ static void sample(struct daily_stats *s)
 	memset(s, 0, sizeof *s);
 	strcpy(s->date, "2020-02-15");
 	strcpy(s->as_of, "2020-02-15 09:30:00");
-	strcpy(s->community, "幸福里社区");
+	xstrset(&s->community, "幸福里社区");
 	strcpy(s->am_cutoff, "12:00");
 	strcpy(s->pm_cutoff, "20:00");
 	s->fever_threshold = 373;
@@ -99,6 +100,7 @@ static void test_numbers_and_alignment(void **state)
 	assert_non_null(strstr(find(out, "  Morning (AM)"), "12 done, 2 missed"));
 	assert_non_null(strstr(find(out, "  Evening (PM)"), "0 done, cut-off 20:00 not reached yet"));
 	assert_non_null(strstr(find(out, "    cash"), "2  ¥1,234.50"));
+	report_stats_clear(&s);
 	strbuf_free(&b);
 }
 
@@ -115,6 +117,7 @@ static void test_past_day_has_no_as_of(void **state)
 	report_format(&s, &b);
 	assert_non_null(strstr(strbuf_str(&b), "Daily report: 幸福里社区, 2020-02-15\n"));
 	assert_non_null(strstr(find(strbuf_str(&b), "  Evening (PM)"), "0 done, 14 missed"));
+	report_stats_clear(&s);
 	strbuf_free(&b);
 }
 

@@ -15,6 +15,7 @@
 
 #include "core/returnee.h"
 #include "core/settings.h"
+#include "core/xalloc.h"
 #include "db/db.h"
 #include "db/households.h"
 #include "db/isolations.h"
@@ -87,8 +88,9 @@ static void test_db(void **state)
 	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(db, "王芳");
 	settings_defaults(&s);
-	strcpy(s.community, "幸福里社区");
+	xstrset(&s.community, "幸福里社区");
 	assert_int_equal(db_settings_put(db, &s, &e), 0);
+	settings_clear(&s);
 	assert_int_equal(db_household_insert(db, &h, &e), 0);
 	a = resident(db, h.id, "刘䶮", "湖北省武汉市", "2020-02-10");
 	b = resident(db, h.id, "张三", "武汉", "2020-02-12");
@@ -107,6 +109,7 @@ static void test_db(void **state)
 	assert_true(db_isolation_start(db, &n, &e) > 0);
 	assert_int_equal(db_isolation_active_for(db, a, &iso, &e), 1);
 	assert_string_equal(iso.last_day, "2020-02-23");
+	db_isolation_clear(&iso);
 	/* The decision for 张三: audited. */
 	assert_int_equal(db_returnee_monitor(db, b, "", &e), -1);
 	assert_string_equal(e.field, "reason");

@@ -79,8 +79,9 @@ static int setup(void **state)
 	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(db, "王芳");
 	settings_defaults(&s);
-	strcpy(s.community, "幸福里社区");
+	xstrset(&s.community, "幸福里社区");
 	assert_int_equal(db_settings_put(db, &s, &e), 0);
+	settings_clear(&s);
 	grid_b = db_grid_ensure(db, "第二网格", &e);
 	grid_a = db_grid_ensure(db, "第一网格", &e);
 	if (db_grid_set_staff(db, grid_b, db_staff_ensure(db, "王芳", "grid_worker", &e), &e) < 0)
@@ -147,8 +148,10 @@ static void test_grids(void **state)
 	assert_int_equal(db_rounds_default_grid(db, "王芳", &g, &e), 1);
 	assert_int_equal(g.id, grid_b); /* hers, although not first by name */
 	assert_string_equal(g.staff, "王芳");
+	db_rounds_grid_clear(&g);
 	assert_int_equal(db_rounds_default_grid(db, "nobody", &g, &e), 1);
 	assert_int_equal(g.id, grid_a); /* else the first by name */
+	db_rounds_grid_clear(&g);
 }
 
 static void free_rows(struct rounds_row **rows, int n)

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "core/model.h"
 #include "core/settings.h"
 #include "db/db.h"
@@ -31,7 +32,7 @@ static void test_cutoffs(void **state)
 	struct resident r = {0};
 	struct isolation_new n = {0};
 	struct isolation_check c = {.slot = "AM", .temperature = 365, .staff_id = -1};
-	struct daily_stats s;
+	struct daily_stats s = {0};
 	struct settings set;
 	struct err e;
 	long long id;
@@ -42,8 +43,9 @@ static void test_cutoffs(void **state)
 	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(db, "测试员");
 	settings_defaults(&set);
-	strcpy(set.community, "幸福里社区");
+	xstrset(&set.community, "幸福里社区");
 	assert_int_equal(db_settings_put(db, &set, &e), 0);
+	settings_clear(&set);
 	assert_int_equal(db_household_insert(db, &h, &e), 0);
 	r.household_id = h.id;
 	r.name = "王五";
@@ -55,6 +57,7 @@ static void test_cutoffs(void **state)
 	id = db_isolation_start(db, &n, &e);
 	assert_true(id > 0);
 
+	report_stats_clear(&s);
 	assert_int_equal(db_daily_stats(db, "2020-02-15", &s, &e), 0);
 	assert_string_equal(s.as_of, "2020-02-15 09:30:00");
 	assert_int_equal(s.households, 1);
@@ -65,27 +68,34 @@ static void test_cutoffs(void **state)
 	assert_int_equal(s.missed_am, 0);
 
 	setenv("DOORSTEP_NOW", "2020-02-15 12:00:00", 1); /* at the cut-off */
+	report_stats_clear(&s);
 	assert_int_equal(db_daily_stats(db, "2020-02-15", &s, &e), 0);
 	assert_int_equal(s.missed_am, 1);
 	assert_int_equal(s.missed_pm, 0);
 	assert_true(db_isolation_check(db, id, &c, NULL, &e) > 0);
+	report_stats_clear(&s);
 	assert_int_equal(db_daily_stats(db, "2020-02-15", &s, &e), 0);
 	assert_int_equal(s.missed_am, 0);
 	assert_int_equal(s.checks_am, 1);
 
 	/* Yesterday: both slots missed; tomorrow: nothing missed yet. */
+	report_stats_clear(&s);
 	assert_int_equal(db_daily_stats(db, "2020-02-14", &s, &e), 0);
 	assert_string_equal(s.as_of, "");
 	assert_int_equal(s.missed_am + s.missed_pm, 2);
 	assert_int_equal(s.iso_total.new_today, 1);
+	report_stats_clear(&s);
 	assert_int_equal(db_daily_stats(db, "2020-02-16", &s, &e), 0);
 	assert_int_equal(s.missed_am + s.missed_pm, 0);
 	/* Before the household was entered (created_at is "now"). */
+	report_stats_clear(&s);
 	assert_int_equal(db_daily_stats(db, "2020-01-01", &s, &e), 0);
 	assert_int_equal(s.households, 0);
 	assert_int_equal(s.residents, 0);
+	report_stats_clear(&s);
 	assert_int_equal(db_daily_stats(db, "2020-02-31", &s, &e), -1);
 	assert_string_equal(e.field, "date");
+	report_stats_clear(&s);
 	db_close(&db);
 }
 
@@ -132,7 +142,7 @@ static void test_checks_of_ended_isolation(void **state)
 	struct db *db = NULL;
 	struct household h = {.grid_id = -1, .code = "1-1-101"};
 	struct settings set;
-	struct daily_stats s;
+	struct daily_stats s = {0};
 	struct err e;
 	long long a, b;
 
@@ -142,17 +152,20 @@ static void test_checks_of_ended_isolation(void **state)
 	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(db, "测试员");
 	settings_defaults(&set);
-	strcpy(set.community, "幸福里社区");
+	xstrset(&set.community, "幸福里社区");
 	assert_int_equal(db_settings_put(db, &set, &e), 0);
+	settings_clear(&set);
 	assert_int_equal(db_household_insert(db, &h, &e), 0);
 	a = isolate(db, add_resident(db, h.id, "甲"), "2020-02-01");
 	b = isolate(db, add_resident(db, h.id, "乙"), "2020-02-10");
 	check(db, a, "2020-02-15", "AM", 365);
 	check(db, b, "2020-02-15", "AM", 366);
+	report_stats_clear(&s);
 	assert_int_equal(db_daily_stats(db, "2020-02-15", &s, &e), 0);
 	assert_int_equal(s.checks_due, 2);
 	assert_int_equal(s.checks_am, 2);
 	assert_int_equal(db_isolation_end(db, a, "completed", NULL, &e), 0);
+	report_stats_clear(&s);
 	assert_int_equal(db_daily_stats(db, "2020-02-15", &s, &e), 0);
 	assert_int_equal(s.checks_due, 1);
 	assert_int_equal(s.checks_am, 1);
@@ -161,9 +174,11 @@ static void test_checks_of_ended_isolation(void **state)
 	/* The day before, both were due and both checks count. */
 	check(db, a, "2020-02-14", "AM", 365);
 	check(db, b, "2020-02-14", "AM", 365);
+	report_stats_clear(&s);
 	assert_int_equal(db_daily_stats(db, "2020-02-14", &s, &e), 0);
 	assert_int_equal(s.checks_due, 2);
 	assert_int_equal(s.checks_am, 2);
+	report_stats_clear(&s);
 	db_close(&db);
 }
 
@@ -177,7 +192,7 @@ static void test_people_households_voids(void **state)
 	struct visit_new v = {0};
 	struct donation_new d = {0};
 	struct settings set;
-	struct daily_stats s;
+	struct daily_stats s = {0};
 	struct err e;
 	long long a, gift;
 
@@ -187,8 +202,9 @@ static void test_people_households_voids(void **state)
 	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(db, "测试员");
 	settings_defaults(&set);
-	strcpy(set.community, "幸福里社区");
+	xstrset(&set.community, "幸福里社区");
 	assert_int_equal(db_settings_put(db, &set, &e), 0);
+	settings_clear(&set);
 	assert_int_equal(db_household_insert(db, &h1, &e), 0);
 	assert_int_equal(db_household_insert(db, &h2, &e), 0);
 	a = isolate(db, add_resident(db, h1.id, "甲"), "2020-02-10");
@@ -215,6 +231,7 @@ static void test_people_households_voids(void **state)
 	gift = db_donation_insert(db, &d, NULL, &e);
 	assert_true(gift > 0);
 
+	report_stats_clear(&s);
 	assert_int_equal(db_daily_stats(db, "2020-02-14", &s, &e), 0);
 	assert_int_equal(s.check_fevers, 1);
 	assert_int_equal(s.checks_am + s.checks_pm, 2);
@@ -232,6 +249,7 @@ static void test_people_households_voids(void **state)
 			 0);
 	assert_int_equal(db_donation_void(db, gift, "写错金额", &e), 0);
 
+	report_stats_clear(&s);
 	assert_int_equal(db_daily_stats(db, "2020-02-15", &s, &e), 0);
 	assert_int_equal(s.households, 1);
 	assert_int_equal(s.households_done, 0);
@@ -239,6 +257,7 @@ static void test_people_households_voids(void **state)
 	assert_int_equal(s.voided, 1);
 	assert_int_equal(s.donations, 0);
 	/* The 14th reads as it was reported that evening. */
+	report_stats_clear(&s);
 	assert_int_equal(db_daily_stats(db, "2020-02-14", &s, &e), 0);
 	assert_int_equal(s.households, 2);
 	assert_int_equal(s.households_done, 2);
@@ -246,6 +265,7 @@ static void test_people_households_voids(void **state)
 	assert_int_equal(s.donations, 1);
 	assert_int_equal(s.cash_fen, 10000);
 	assert_int_equal(s.voided, 0);
+	report_stats_clear(&s);
 	db_close(&db);
 }
 

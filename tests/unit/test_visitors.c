@@ -13,6 +13,7 @@
 #include "core/returnee.h"
 #include "core/settings.h"
 #include "core/visitor.h"
+#include "core/xalloc.h"
 #include "db/db.h"
 #include "db/households.h"
 #include "db/settings.h"
@@ -90,8 +91,9 @@ static void test_db_log(void **state)
 	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(db, "李强");
 	settings_defaults(&s);
-	strcpy(s.community, "幸福里社区");
+	xstrset(&s.community, "幸福里社区");
 	assert_int_equal(db_settings_put(db, &s, &e), 0);
+	settings_clear(&s);
 	assert_int_equal(db_household_insert(db, &h, &e), 0);
 	assert_int_equal(db_key_areas_get(db, areas, sizeof areas, &e), 0);
 	assert_string_equal(areas, "湖北,武汉");

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xalloc.h"
 #include "core/model.h"
 #include "core/settings.h"
 #include "db/db.h"
@@ -51,8 +52,9 @@ static int setup(void **state)
 	assert_int_equal(db_open(&f->db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(f->db, "测试员");
 	settings_defaults(&s);
-	strcpy(s.community, "幸福里社区");
+	xstrset(&s.community, "幸福里社区");
 	assert_int_equal(db_settings_put(f->db, &s, &e), 0);
+	settings_clear(&s);
 	assert_int_equal(db_household_insert(f->db, &h, &e), 0);
 	assert_int_equal(db_household_insert(f->db, &h2, &e), 0);
 	f->hh = h.id;

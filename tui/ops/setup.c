@@ -29,6 +29,7 @@ int setup_probe(struct cli *cli, struct err *e)
 		db_set_staff(cli->db, cli->staff);
 	}
 	found = db_settings_get(cli->db, &s, e);
+	settings_clear(&s);
 	return found < 0 ? -1 : found;
 }
 
@@ -101,6 +102,7 @@ int setup_new_community(struct cli *cli, const struct settings *s, struct err *e
 	if (found > 0)
 		err_set(e, _("%s already holds the community \"%s\"; nothing was changed"),
 			cli->db_path, old.community);
+	settings_clear(&old);
 	if (found != 0 || db_settings_put(cli->db, s, e) < 0) {
 		undo_create(cli, created);
 		return -1;

@@ -8,7 +8,7 @@
 int shift_save(struct db *db, struct shift *sh, const char *person, int editing,
 	       int *volunteer_added, struct err *e)
 {
-	struct staff_member m;
+	struct staff_member m = {0};
 	int r;
 
 	*volunteer_added = 0;
@@ -17,6 +17,7 @@ int shift_save(struct db *db, struct shift *sh, const char *person, int editing,
 	sh->staff_id = -1;
 	if (*person) {
 		r = db_staff_find(db, person, &m, e);
+		db_staff_member_clear(&m);
 		if (r < 0)
 			goto fail;
 		*volunteer_added = r == 0;

@@ -1,0 +1,114 @@
+/* limits: the per-column text limits and their checks; see limits.h. */
+#include "core/limits.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/utf8.h"
+
+#define LINE 200   /* a one-line text: an address, a place, a reason */
+#define NAME 100   /* a person's, a place's or an item's name */
+#define CODE 64	   /* a household code */
+#define PHONE 32   /* a phone number as typed */
+#define NOTES 4000 /* free notes */
+
+const struct text_limit text_limits[] = {
+    {"settings", "community", NAME, N_("Community")},
+    {"settings", "street", NAME, N_("Street office")},
+    {"settings", "district", NAME, N_("District")},
+    {"settings", "last_staff", NAME, N_("Staff on duty")},
+    {"staff", "name", NAME, N_("Name")},
+    {"staff", "phone", PHONE, N_("Phone")},
+    {"grids", "name", LINE, N_("Grid")},
+    {"households", "code", CODE, N_("Household code")},
+    {"households", "compound", LINE, N_("Compound")},
+    {"households", "building", LINE, N_("Building")},
+    {"households", "unit", LINE, N_("Unit")},
+    {"households", "room", LINE, N_("Room")},
+    {"households", "address", LINE, N_("Address")},
+    {"households", "phone", PHONE, N_("Phone")},
+    {"households", "notes", NOTES, N_("Notes")},
+    {"residents", "name", NAME, N_("Name")},
+    {"residents", "id_number", 40, N_("ID number")},
+    {"residents", "phone", PHONE, N_("Phone")},
+    {"residents", "tags", 1000, N_("Tags")},
+    {"residents", "returned_from", LINE, N_("Returned from")},
+    {"residents", "notes", NOTES, N_("Notes")},
+    {"visits", "notes", NOTES, N_("Notes")},
+    {"readings", "note", NOTES, N_("Notes")},
+    {"isolations", "site", LINE, N_("Central site")},
+    {"isolations", "notes", NOTES, N_("Notes")},
+    {"donations", "donor_name", NAME, N_("Donor")},
+    {"donations", "phone", PHONE, N_("Phone")},
+    {"donations", "item", NAME, N_("Item")},
+    {"donations", "unit", 20, N_("Unit")},
+    {"donations", "designation", LINE, N_("Designation")},
+    {"donations", "void_reason", LINE, N_("Reason")},
+    {"donations", "notes", NOTES, N_("Notes")},
+    {"checkpoints", "name", NAME, N_("Checkpoint name")},
+    {"checkpoints", "location", LINE, N_("Location")},
+    {"distributions", "item", NAME, N_("Item")},
+    {"distributions", "unit", 20, N_("Unit")},
+    {"distributions", "recipient", LINE, N_("Recipient")},
+    {"distributions", "notes", NOTES, N_("Notes")},
+    {"shifts", "notes", NOTES, N_("Notes")},
+    {"passes", "revoke_reason", LINE, N_("Reason")},
+    {"passes", "notes", NOTES, N_("Notes")},
+    {NULL, NULL, 0, NULL},
+};
+
+const struct text_limit *limits_find(const char *table, const char *column)
+{
+	for (const struct text_limit *l = text_limits; l->table; l++)
+		if (!strcmp(l->table, table) && !strcmp(l->column, column))
+			return l;
+	return NULL;
+}
+
+int limits_max(const char *table, const char *column)
+{
+	const struct text_limit *l = limits_find(table, column);
+
+	return l ? l->max_chars : 0;
+}
+
+size_t limits_chars(const char *s)
+{
+	size_t n = 0;
+	uint32_t cp;
+
+	while (s && *s) {
+		s += utf8_decode(s, &cp);
+		n++;
+	}
+	return n;
+}
+
+int limits_check(const char *table, const char *column, const char *v, struct err *e)
+{
+	const struct text_limit *l = limits_find(table, column);
+	size_t n;
+
+	if (!l || !v)
+		return 0;
+	n = limits_chars(v);
+	if (n <= (size_t)l->max_chars)
+		return 0;
+	return err_field(e, column, _("%s is too long: %zu characters; it holds at most %d"),
+			 _(l->label), n, l->max_chars);
+}
+
+int limits_check_row(const char *table, struct err *e, ...)
+{
+	va_list ap;
+	const char *column;
+	int r = 0;
+
+	va_start(ap, e);
+	while (r == 0 && (column = va_arg(ap, const char *)) != NULL)
+		r = limits_check(table, column, va_arg(ap, const char *), e);
+	va_end(ap);
+	return r;
+}

@@ -1,0 +1,47 @@
+/* limits: the longest text each column holds, in characters, declared once.
+ *
+ * Forms show the limit and refuse more, the import and merge refuse a longer
+ * value naming the field and the limit, the db write functions check it
+ * again, and `check` reports older rows over a limit (they are kept as they
+ * are).  Nothing is ever cut to fit: a value is taken whole or refused.
+ * Each limit is at least the longest value an earlier version accepted (the
+ * import took codes of 64 bytes, names of 100, one-line texts of 200 and notes
+ * of 4,000). */
+#ifndef DOORSTEP_LIMITS_H
+#define DOORSTEP_LIMITS_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+
+struct text_limit {
+	const char *table;  /* the SQL table */
+	const char *column; /* its TEXT column */
+	int max_chars;	    /* characters (code points), not bytes */
+	const char *label;  /* English msgid naming the field in messages */
+};
+
+/* The table, ending with {NULL}. */
+extern const struct text_limit text_limits[];
+
+/* The limit of table.column, or NULL when the column has none. */
+const struct text_limit *limits_find(const char *table, const char *column);
+
+/* The most characters table.column holds; 0 when it has no limit.  A form
+ * field passes this as its max_chars. */
+int limits_max(const char *table, const char *column);
+
+/* Characters in the UTF-8 string s (a malformed byte counts as one). */
+size_t limits_chars(const char *s);
+
+/* 0 when v (NULL is fine) fits table.column, else -1 with e naming the field
+ * (e->field = column) and the limit: "Notes is too long: 4203 characters;
+ * it holds at most 4000". */
+int limits_check(const char *table, const char *column, const char *v, struct err *e);
+
+/* limits_check for several columns of one row: the arguments after e are
+ * pairs (const char *column, const char *value) ending with a NULL column.
+ * Returns 0 or -1 at the first value over its limit. */
+int limits_check_row(const char *table, struct err *e, ...);
+
+#endif
