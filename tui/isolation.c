@@ -478,7 +478,7 @@ static int filter_submit(void *ctx, struct form *f, struct err *e)
 static int act_filter(struct screen *s)
 {
 	struct iso *st = s->state;
-	static char codes[MAX_SITES][8];
+	static char codes[MAX_SITES][12]; /* an int in decimal */
 	const char *cur = "all";
 	struct form *f;
 	struct err e;

@@ -281,11 +281,11 @@ static void test_random_machines_converge(void **state)
 	setenv("DOORSTEP_NOW", "2020-02-15 09:00:00", 1);
 	world_open(&w, MACHINES);
 	for (int s = 0; s < steps; s++) {
-		char now[20];
+		char now[32];
 
 		/* the clocks move on, a few seconds a step, sometimes not at all */
-		snprintf(now, sizeof now, "2020-02-15 %02d:%02d:%02d", 9 + s / 1200, s / 20 % 60,
-			 s * 3 % 60);
+		snprintf(now, sizeof now, "2020-02-15 %02d:%02d:%02d", (9 + s / 1200) % 24,
+			 s / 20 % 60, s * 3 % 60);
 		setenv("DOORSTEP_NOW", now, 1);
 		err_clear(&e);
 		if (rnd(8) == 0) {
