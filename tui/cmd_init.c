@@ -24,7 +24,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	struct settings s;
 	struct err e;
 	const char *station = NULL, *from = NULL;
-	int c;
+	int c, status;
 
 	settings_defaults(&s);
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -45,30 +45,43 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 			from = optarg;
 			break;
 		default:
-			return cli_usage_error("init", _("unknown option %s"), argv[optind - 1]);
+			status = cli_usage_error("init", _("unknown option %s"), argv[optind - 1]);
+			goto out;
 		}
 	}
-	if (optind < argc)
-		return cli_usage_error("init", _("unexpected argument \"%s\""), argv[optind]);
+	if (optind < argc) {
+		status = cli_usage_error("init", _("unexpected argument \"%s\""), argv[optind]);
+		goto out;
+	}
 	if (station) {
 		s.station = setup_station(station);
-		if (!s.station)
-			return cli_usage_error(
+		if (!s.station) {
+			status = cli_usage_error(
 			    "init", _("--station takes one letter A-Z, not \"%s\""), station);
+			goto out;
+		}
 	}
 	if (from) {
 		if (!station)
-			return cli_usage_error("init", "%s",
-					       _("init --from needs --station: the new machine's own station code"));
-		return cmd_merge_init_from(cli, from, s.station);
+			status = cli_usage_error("init", "%s",
+						 _("init --from needs --station: the new machine's own station code"));
+		else
+			status = cmd_merge_init_from(cli, from, s.station);
+		goto out;
 	}
-	if (!s.community[0])
-		return cli_usage_error("init", "%s", _("--community NAME is required"));
+	if (!s.community[0]) {
+		status = cli_usage_error("init", "%s", _("--community NAME is required"));
+		goto out;
+	}
 	err_clear(&e);
 	if (setup_new_community(cli, &s, &e) < 0) {
 		cli_error(&e, NULL);
-		return CLI_REFUSED;
+		status = CLI_REFUSED;
+		goto out;
 	}
 	printf(_("doorstep: created %s for %s (station %c)\n"), cli->db_path, s.community, s.station);
-	return CLI_OK;
+	status = CLI_OK;
+out:
+	settings_clear(&s);
+	return status;
 }
