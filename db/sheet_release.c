@@ -145,7 +145,7 @@ int db_sheet_release(struct db *db, long long id, const char *date, const char *
 		     struct sheet **out, struct err *e)
 {
 	struct certificate_facts f;
-	struct settings set;
+	struct settings set = {0};
 	struct iso_rec x;
 	struct sheet *s;
 	struct sheet_table *t;
@@ -157,9 +157,9 @@ int db_sheet_release(struct db *db, long long id, const char *date, const char *
 	memset(&x, 0, sizeof x);
 	memset(&f, 0, sizeof f);
 	if (db_settings_get(db, &set, e) < 0 || read_iso(db, id, &x, &max_temp, e) < 0)
-		return -1;
+		goto fail;
 	if (date_parse_iso(x.start, &f.span.start, e) < 0)
-		return -1;
+		goto fail;
 	isolation_span_compute(&f.span.start, x.days, x.extended, &f.span);
 	f.ended = x.end[0] && date_parse_iso(x.end, &f.end, NULL) == 0;
 	f.end_reason = x.end_reason[0] ? x.end_reason : NULL;
@@ -167,7 +167,7 @@ int db_sheet_release(struct db *db, long long id, const char *date, const char *
 	f.max_temp_last3 = max_temp;
 	f.fever_threshold = set.fever_threshold;
 	if (certificate_check(&f, e) < 0)
-		return -1;
+		goto fail;
 	s = sheet_new("解除隔离告知书", SHEET_PORTRAIT);
 	sheet_header_add(s, "社区", set.community);
 	sheet_header_add(s, "日期", date);
@@ -205,5 +205,9 @@ int db_sheet_release(struct db *db, long long id, const char *date, const char *
 	sheet_note_set(s, "本告知书由社区居民委员会出具，凭此返岗复工。");
 	sheet_signatures_set(s, "经办人", "本人签收", (char *)NULL);
 	*out = s;
+	settings_clear(&set);
 	return 0;
+fail:
+	settings_clear(&set);
+	return -1;
 }
