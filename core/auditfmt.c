@@ -4,7 +4,6 @@
 #include "core/auditfmt.h"
 
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/mask.h"
@@ -104,12 +103,9 @@ static int read_scalar(const char **p, mask_fn mask, struct strbuf *out)
 	if (*s == '"') {
 		struct strbuf t = STRBUF_INIT;
 		int r = read_string(p, &t);
-		char masked[128];
-
-		if (r == 0 && mask && t.len) {
-			mask(strbuf_str(&t), masked, sizeof masked);
-			strbuf_puts(out, masked);
-		} else if (r == 0) {
+		if (r == 0 && mask && t.len)
+			mask_append(mask, strbuf_str(&t), out);
+		else if (r == 0) {
 			strbuf_puts(out, t.len ? strbuf_str(&t) : "\"\"");
 		}
 		strbuf_free(&t);

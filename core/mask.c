@@ -1,9 +1,11 @@
 /* mask: hiding the middle of ID and phone numbers; see mask.h. */
 #include "core/mask.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/phone.h"
+#include "core/strbuf.h"
 
 /* Appends the bytes s[0..len) to out at *o, keeping room for the NUL and never
  * cutting a UTF-8 character. */
@@ -69,11 +71,14 @@ static void keep(const char *s, size_t head, size_t tail, char *out, size_t n)
 	out[o] = '\0';
 }
 
+/* At most a third visible, and never more than a mobile number shows (3 at
+ * the start, 4 at the end): a long free-form value cannot show a whole number
+ * it holds at its start or end. */
 static void keep_third(const char *s, char *out, size_t n)
 {
-	size_t visible = char_count(s) / 3, head = visible / 2;
+	size_t visible = char_count(s) / 3, head = visible / 2, tail = visible - head;
 
-	keep(s, head, visible - head, out, n);
+	keep(s, head > 3 ? 3 : head, tail > 4 ? 4 : tail, out, n);
 }
 
 void mask_id(const char *id, char *out, size_t n)
@@ -129,4 +134,21 @@ mask_fn mask_for_field(const char *field)
 	if (!strcmp(field, "phone") || !strcmp(field, "household_phone"))
 		return mask_phone;
 	return NULL;
+}
+
+void mask_append(mask_fn fn, const char *value, struct strbuf *out)
+{
+	size_t n = value ? strlen(value) + 1 : 0; /* a mask is never longer */
+	char *masked;
+
+	if (n <= 1)
+		return;
+	masked = malloc(n);
+	if (!masked) { /* shows nothing rather than the number */
+		strbuf_puts(out, "***");
+		return;
+	}
+	fn(value, masked, n);
+	strbuf_puts(out, masked);
+	free(masked);
 }

@@ -11,8 +11,10 @@
 /* Writes the masked form of an ID or document number into out (n bytes; a
  * short buffer truncates, never splitting a character).  From 15 characters
  * on: first 6, one '*' per hidden character, last 4.  Shorter values keep at
- * most a third visible, split between the start and the end (E12345678 →
- * E******78).  Characters, not bytes, are counted.  NULL or "" gives "". */
+ * most a third visible, split between the start and the end and never more
+ * than 3 at the start and 4 at the end (E12345678 → E******78).  Characters,
+ * not bytes, are counted; the result is never longer than the value, so
+ * strlen(value) + 1 bytes always hold it whole.  NULL or "" gives "". */
 void mask_id(const char *id, char *out, size_t n);
 
 /* Writes the masked form of a phone number into out (n bytes).  A mobile
@@ -30,5 +32,12 @@ typedef void (*mask_fn)(const char *in, char *out, size_t n);
  * "id_number", mask_phone for "phone" and "household_phone", NULL (in
  * full) for any other field. */
 mask_fn mask_for_field(const char *field);
+
+struct strbuf;
+
+/* Appends the masked form of value (fn: mask_id, mask_phone or a field's
+ * mask_for_field) to out, whole however long it is.  NULL or "" appends
+ * nothing. */
+void mask_append(mask_fn fn, const char *value, struct strbuf *out);
 
 #endif

@@ -776,15 +776,14 @@ static int join_pair(struct merge *m, struct table *t, row_t v, int v_exists, ro
 	for (int k = 0; k < t->nkey; k++) {
 		const char *kv = row_text(v, t->i_key[k]);
 		mask_fn mask = mask_for_field(t->def->key[k]);
-		char masked[128];
 
+		strbuf_printf(&key, "%s%s=", k ? ", " : "", t->def->key[k]);
 		if (t->cols[t->i_key[k]].parent)
-			kv = "same"; /* a parent's UUID says little to a reader */
-		else if (mask) { /* the report and the audit log show no full ID number */
-			mask(kv, masked, sizeof masked);
-			kv = masked;
-		}
-		strbuf_printf(&key, "%s%s=%s", k ? ", " : "", t->def->key[k], kv);
+			strbuf_puts(&key, "same"); /* a parent's UUID says little to a reader */
+		else if (mask) /* the report and the audit log show no full ID number */
+			mask_append(mask, kv, &key);
+		else
+			strbuf_puts(&key, kv);
 	}
 	report_join(m, t, loser, winner, strbuf_str(&key));
 	/* Nothing typed is thrown away: the survivor takes what only the

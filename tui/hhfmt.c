@@ -41,19 +41,12 @@ void hhfmt_codes(const struct enum_entry *table, const char *codes, struct strbu
 
 void hhfmt_secret(const char *value, int is_id, int revealed, struct strbuf *out)
 {
-	char buf[64];
-
 	if (!value || !*value)
 		return;
-	if (revealed) {
+	if (revealed)
 		strbuf_puts(out, value);
-		return;
-	}
-	if (is_id)
-		mask_id(value, buf, sizeof buf);
 	else
-		mask_phone(value, buf, sizeof buf);
-	strbuf_puts(out, buf);
+		mask_append(is_id ? mask_id : mask_phone, value, out);
 }
 
 void hhfmt_temp(int tenths, struct strbuf *out)

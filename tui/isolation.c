@@ -129,7 +129,6 @@ static void cell(void *ctx, const void *row, int col, struct strbuf *out)
 	const struct iso_row *r = row;
 	const struct enum_entry *k;
 	int active = !(r->flags & (ISO_ENDED | ISO_NOT_STARTED));
-	char masked[64];
 
 	(void)ctx;
 	switch (col) {
@@ -137,10 +136,7 @@ static void cell(void *ctx, const void *row, int col, struct strbuf *out)
 		strbuf_puts(out, r->name ? r->name : "");
 		break;
 	case 1:
-		if (r->id_number) {
-			mask_id(r->id_number, masked, sizeof masked);
-			strbuf_puts(out, masked);
-		}
+		mask_append(mask_id, r->id_number, out);
 		break;
 	case 2:
 		strbuf_puts(out, r->household ? r->household : "");

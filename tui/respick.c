@@ -63,7 +63,6 @@ static void row_free(void *ctx, void *row)
 static void cell(void *ctx, const void *row, int col, struct strbuf *out)
 {
 	const struct iso_pick *r = row;
-	char masked[64];
 
 	(void)ctx;
 	switch (col) {
@@ -74,10 +73,7 @@ static void cell(void *ctx, const void *row, int col, struct strbuf *out)
 		strbuf_puts(out, r->household ? r->household : "");
 		break;
 	case 2:
-		if (r->id_number) {
-			mask_id(r->id_number, masked, sizeof masked);
-			strbuf_puts(out, masked);
-		}
+		mask_append(mask_id, r->id_number, out);
 		break;
 	default:
 		if (r->active_since[0])

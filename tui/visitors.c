@@ -96,8 +96,7 @@ static void v_cell(void *ctx, const void *row, int col, struct strbuf *out)
 		strbuf_puts(out, r->name);
 		break;
 	case 2:
-		mask_id(r->id_number, buf, sizeof buf);
-		strbuf_puts(out, buf);
+		mask_append(mask_id, r->id_number, out);
 		break;
 	case 3:
 		strbuf_puts(out, r->from_place);

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "core/mask.h"
+#include "core/strbuf.h"
 
 static void id(const char *in, const char *want)
 {
@@ -71,12 +72,38 @@ static void test_short_buffer(void **state)
 	mask_id("x", out, 0); /* writes nothing, no crash */
 }
 
+/* A long free-form value shows no more than a mobile number would (3 + 4),
+ * so a number at its start or end never shows whole; mask_append keeps the
+ * whole masked value however long. */
+static void test_long_values(void **state)
+{
+	struct strbuf out = STRBUF_INIT, in = STRBUF_INIT;
+
+	(void)state;
+	strbuf_puts(&in, "13812345678");
+	for (int i = 0; i < 40; i++)
+		strbuf_puts(&in, "白天");
+	strbuf_puts(&in, "13987654321");
+	mask_append(mask_phone, strbuf_str(&in), &out);
+	assert_null(strstr(strbuf_str(&out), "1381234"));
+	assert_null(strstr(strbuf_str(&out), "7654321"));
+	assert_int_equal(strncmp(strbuf_str(&out), "138*", 4), 0);
+	assert_int_equal(strlen(strbuf_str(&out)), 11 + 80 + 11 - 7 + 7); /* one star a character */
+	strbuf_reset(&out);
+	mask_append(mask_id, "", &out);
+	mask_append(mask_id, NULL, &out);
+	assert_string_equal(strbuf_str(&out), "");
+	strbuf_free(&in);
+	strbuf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_mask_id),
 	    cmocka_unit_test(test_mask_phone),
 	    cmocka_unit_test(test_short_buffer),
+	    cmocka_unit_test(test_long_values),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
