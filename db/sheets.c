@@ -26,6 +26,7 @@
 #include "db/settings.h"
 #include "db/sheet_epi.h"
 #include "db/sheet_gate.h"
+#include "db/sheet_trend.h"
 #include "db/sql.h"
 #include "db/stats.h"
 #include "db/views.h"
@@ -407,11 +408,12 @@ static void kv(struct sheet_table *t, const char *label, long long n, const char
 
 static struct sheet_table *kv_table(struct sheet *s, const char *caption)
 {
-	struct sheet_table *t = sheet_table_add(s, caption, SHEET_TABLE_LIST);
+	/* no column header: 项目, 数量, 说明 are plain, and the page stays one */
+	struct sheet_table *t = sheet_table_add(s, caption, SHEET_TABLE_LIST | SHEET_TABLE_NOHEAD);
 
-	sheet_column_add(t, "项目", 24, SHEET_LEFT);
-	sheet_column_add(t, "数量", 12, SHEET_RIGHT);
-	sheet_column_add(t, "说明", 40, SHEET_LEFT);
+	sheet_column_add(t, "项目", 20, SHEET_LEFT);
+	sheet_column_add(t, "数量", 10, SHEET_RIGHT);
+	sheet_column_add(t, "说明", 46, SHEET_LEFT);
 	return t;
 }
 
@@ -515,6 +517,7 @@ static int build_daily(struct ctx *c, struct sheet *s, struct err *e)
 	}
 	free(txt);
 	sheet_signatures_set(s, "填表人", "审核人", "社区负责人", (char *)NULL);
+	s->dense = 1; /* with the 14-day chart, one page */
 
 	t = kv_table(s, "一、住户与居民");
 	kv(t, "住户（户）", d.households, "");
@@ -580,7 +583,7 @@ static int build_daily(struct ctx *c, struct sheet *s, struct err *e)
 	kv(t, "物资发放（次）", d.distributions, strbuf_str(&given));
 	strbuf_free(&given);
 	report_stats_clear(&d);
-	return 0;
+	return db_sheet_trend(c->db, c->rq->date, s, e);
 }
 
 /* ---- donations: 捐赠款物公示 ---- */
