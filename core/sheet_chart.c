@@ -22,6 +22,13 @@ static const double colours[][3] = {
 };
 #define NCOLOURS (sizeof colours / sizeof colours[0])
 
+void sheet_chart_colour(int col, double rgb[3])
+{
+	const double *c = colours[(col - 1) % NCOLOURS];
+
+	rgb[0] = c[0], rgb[1] = c[1], rgb[2] = c[2];
+}
+
 struct chart {
 	cairo_t *cr;
 	PangoLayout *layout;
@@ -121,6 +128,29 @@ static double xpos(const struct chart *c, int i, int n)
 	return n > 1 ? c->x + c->w * i / (n - 1) : c->x + c->w / 2;
 }
 
+/* Row r's x label as drawn: a date loses its year (2020-02-15 → 02-15). */
+static const char *x_label(const struct sheet_table *t, int r)
+{
+	const char *s = t->rows[r].cells[0].text;
+
+	return strlen(s) >= 10 && s[4] == '-' ? s + 5 : s;
+}
+
+/* The widest x label, in points. */
+static double x_label_width(struct chart *c, const struct sheet_table *t)
+{
+	int most = 0;
+
+	for (int r = 0; r < t->nrows; r++) {
+		int tw, th;
+
+		pango_layout_set_text(c->layout, x_label(t, r), -1);
+		pango_layout_get_size(c->layout, &tw, &th);
+		most = tw > most ? tw : most;
+	}
+	return (double)most / PANGO_SCALE;
+}
+
 static void axes(struct chart *c, const struct sheet_table *t)
 {
 	double step = step_for(c->hi - c->lo);
@@ -153,27 +183,21 @@ static void axes(struct chart *c, const struct sheet_table *t)
 	cairo_set_line_width(c->cr, 0.6);
 	cairo_rectangle(c->cr, c->x, c->y, c->w, c->h);
 	cairo_stroke(c->cr);
-	/* x labels: as many as fit, the last one always */
-	every = t->nrows > 0 ? (int)ceil(t->nrows * 34.0 / (c->w + 34)) : 1;
+	/* x labels: as many as fit beside each other, the last one always */
+	every = t->nrows > 1 ? (int)ceil((x_label_width(c, t) + 6) * (t->nrows - 1) / c->w) : 1;
 	if (every < 1)
 		every = 1;
 	for (int r = 0; r < t->nrows; r++) {
-		const char *s = t->rows[r].cells[0].text;
+		int tw, th;
 
 		if (r % every && r != t->nrows - 1)
 			continue;
 		if (r != t->nrows - 1 && t->nrows - 1 - r < every)
 			continue; /* too close to the last */
-		if (strlen(s) >= 10 && s[4] == '-')
-			s += 5; /* 2020-02-15 → 02-15 */
-		pango_layout_set_text(c->layout, s, -1);
-		{
-			int tw, th;
-
-			pango_layout_get_size(c->layout, &tw, &th);
-			label(c, s, xpos(c, r, t->nrows) - (double)tw / PANGO_SCALE / 2,
-			      c->y + c->h + BOTTOM / 2 + 1, 0);
-		}
+		pango_layout_set_text(c->layout, x_label(t, r), -1);
+		pango_layout_get_size(c->layout, &tw, &th);
+		label(c, x_label(t, r), xpos(c, r, t->nrows) - (double)tw / PANGO_SCALE / 2,
+		      c->y + c->h + BOTTOM / 2 + 1, 0);
 	}
 }
 
@@ -256,19 +280,16 @@ static void legend(struct chart *c, const struct sheet_table *t)
 	}
 }
 
-void sheet_chart_draw(cairo_t *cr, PangoLayout *layout, const char *family,
-		      const struct sheet_table *t, double x, double y, double w, double h)
+/* The plot area and the ranges of t's chart in the box (x, y, w, h). */
+static void chart_layout(struct chart *c, const struct sheet_table *t, double x, double y, double w,
+			 double h)
 {
-	PangoFontDescription *d = pango_font_description_new();
-	struct chart c = {cr, layout, x + LEFT, y + TOP, w - 2 * LEFT, h - TOP - BOTTOM, 0, 1, 0, 1, 0};
-
-	pango_font_description_set_family(d, family);
-	pango_font_description_set_absolute_size(d, LABEL_PT * PANGO_SCALE);
-	pango_layout_set_font_description(layout, d);
-	pango_font_description_free(d);
-	pango_layout_set_width(layout, -1);
-	cairo_save(cr);
-	y_range(t, 1, t->ncols, &c.lo, &c.hi);
+	c->x = x + LEFT;
+	c->y = y + TOP;
+	c->w = w - 2 * LEFT;
+	c->h = h - TOP - BOTTOM;
+	c->right = 0;
+	y_range(t, 1, t->ncols, &c->lo, &c->hi);
 	/* a first series far larger than the rest (households visited beside
 	 * fevers) would flatten them: it gets the right axis */
 	if (t->ncols > 2 && !t->chart_ref_label) {
@@ -277,10 +298,51 @@ void sheet_chart_draw(cairo_t *cr, PangoLayout *layout, const char *family,
 		y_range(t, 1, 2, &lo1, &hi1);
 		y_range(t, 2, t->ncols, &lo2, &hi2);
 		if (hi1 > 4 * hi2) {
-			c.right = 1;
-			c.lo = lo2, c.hi = hi2, c.rlo = lo1, c.rhi = hi1;
+			c->right = 1;
+			c->lo = lo2, c->hi = hi2, c->rlo = lo1, c->rhi = hi1;
 		}
 	}
+}
+
+int sheet_chart_point(const struct sheet_table *t, int row, int col, double x, double y, double w,
+		      double h, double *px, double *py)
+{
+	struct chart c;
+	int ok;
+	double v;
+
+	if (row < 0 || row >= t->nrows || col < 1 || col >= t->ncols)
+		return 0;
+	v = value(t, row, col, &ok);
+	if (!ok)
+		return 0;
+	chart_layout(&c, t, x, y, w, h);
+	*px = xpos(&c, row, t->nrows);
+	*py = ypos_of(&c, col, v);
+	return 1;
+}
+
+double sheet_chart_ref_y(const struct sheet_table *t, double x, double y, double w, double h)
+{
+	struct chart c;
+
+	chart_layout(&c, t, x, y, w, h);
+	return ypos(&c, t->chart_ref);
+}
+
+void sheet_chart_draw(cairo_t *cr, PangoLayout *layout, const char *family,
+		      const struct sheet_table *t, double x, double y, double w, double h)
+{
+	PangoFontDescription *d = pango_font_description_new();
+	struct chart c = {cr, layout, 0, 0, 0, 0, 0, 1, 0, 1, 0};
+
+	pango_font_description_set_family(d, family);
+	pango_font_description_set_absolute_size(d, LABEL_PT * PANGO_SCALE);
+	pango_layout_set_font_description(layout, d);
+	pango_font_description_free(d);
+	pango_layout_set_width(layout, -1);
+	cairo_save(cr);
+	chart_layout(&c, t, x, y, w, h);
 	axes(&c, t);
 	if (t->chart_ref_label) {
 		const double dash[] = {3, 2};

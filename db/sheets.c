@@ -293,6 +293,26 @@ static void temp_text(sqlite3_stmt *st, int col, char *out, size_t n)
 	snprintf(out, n, "%d.%d", t / 10, t % 10);
 }
 
+/* Each person's temperature curve under the table, in the order of its
+ * rows: who holds "id 序号. 姓名" lines. */
+static int iso_curves(struct ctx *c, const char *who, struct sheet *s, struct err *e)
+{
+	while (*who) {
+		const char *nl = strchr(who, '\n');
+		long long id = strtoll(who, NULL, 10);
+		const char *name = strchr(who, ' ') + 1;
+		char *cap = xasprintf("%.*s 体温曲线", (int)(nl - name), name);
+		int r = db_sheet_temp_curve(c->db, id, cap, c->rq->date, c->set.fever_threshold, 120,
+					    s, e);
+
+		free(cap);
+		if (r < 0)
+			return -1;
+		who = nl + 1;
+	}
+	return 0;
+}
+
 static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 {
 	static const char *const sql =
@@ -305,7 +325,7 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 	    "  AND k.date = :date AND k.slot = 'PM' AND k.deleted_at IS NULL"
 	    "  ORDER BY k.temperature DESC, k.uuid LIMIT 1),"
 	    " (SELECT group_concat(symptoms, ',') FROM checks k WHERE k.isolation_id = i.id"
-	    "  AND k.date = :date AND k.deleted_at IS NULL AND k.symptoms <> '')"
+	    "  AND k.date = :date AND k.deleted_at IS NULL AND k.symptoms <> ''), i.id"
 	    " FROM isolations i JOIN residents r ON r.id = i.resident_id"
 	    " JOIN households h ON h.id = r.household_id"
 	    " WHERE i.deleted_at IS NULL AND " ISO_HELD_ON("i", ":date")
@@ -314,6 +334,7 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 	struct sheet_table *t;
 	struct date today, start, last;
 	sqlite3_stmt *st;
+	struct strbuf who = STRBUF_INIT; /* "id name\n" per person, for the curves */
 	int r, n = 0;
 
 	header(c, s, c->rq->grid != NULL);
@@ -390,8 +411,13 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 		symz = sym ? model_codes_to_zh(model_symptom, sym) : NULL;
 		sheet_cell(t, symz ? symz : "");
 		free(symz);
+		strbuf_printf(&who, "%lld %d. %s\n", (long long)sqlite3_column_int64(st, 12), n,
+			      (const char *)sqlite3_column_text(st, 0));
 	}
 	sqlite3_reset(st);
+	if (r >= 0)
+		r = iso_curves(c, strbuf_str(&who), s, e);
+	strbuf_free(&who);
 	return r < 0 ? -1 : 0;
 }
 
