@@ -437,6 +437,14 @@ static const char *const migrations[] = {
 	"ALTER TABLE settings ADD COLUMN notice_days INTEGER NOT NULL DEFAULT 7"
 	" CHECK (notice_days BETWEEN 1 AND 90);\n"
 	"ALTER TABLE settings ADD COLUMN supervision_phone TEXT NOT NULL DEFAULT '';\n",
+
+	/* issue 21: the day's counts of people (db/stats count_people) as every
+	 * row less the few that do not count, which these two small indexes
+	 * hold: the first screen no longer reads every household and resident. */
+	"CREATE INDEX households_gone ON households(created_at, deleted_at)"
+	" WHERE deleted_at IS NOT NULL;\n"
+	"CREATE INDEX residents_gone ON residents(created_at, deleted_at, status)"
+	" WHERE deleted_at IS NOT NULL OR status NOT IN ('living','away');\n",
 };
 
 int schema_latest_version(void)
