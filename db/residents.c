@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/identity.h"
 #include "core/json.h"
 #include "core/limits.h"
 #include "core/reskey.h"
@@ -206,6 +207,26 @@ out:
 	return rc;
 }
 
+static int same_text(const char *a, const char *b)
+{
+	return !strcmp(a ? a : "", b ? b : "");
+}
+
+/* Sex and birth date agree with the ID number (core/identity.h).  A stored
+ * record whose document, number, sex and birth date stay as they were is
+ * not held to it: `check` lists those. */
+static int check_identity(const struct resident *r, const struct resident *old, struct err *e)
+{
+	char sex[2] = {r->sex, 0};
+
+	if (old && old->sex == r->sex && same_text(old->id_type, or_default(r->id_type, "id")) &&
+	    same_text(old->id_number, or_null(r->id_number)) &&
+	    same_text(old->birth_date, or_null(r->birth_date)))
+		return 0;
+	return identity_check(or_default(r->id_type, "id"), r->id_number, sex, r->birth_date, e) ? -1
+												 : 0;
+}
+
 /* No text over its column's limit (core/limits.h): refused, never cut. */
 static int check_limits(const struct resident *r, struct err *e)
 {
@@ -220,7 +241,8 @@ int db_resident_insert(struct db *db, struct resident *r, struct err *e)
 
 	if (!r->name || !*r->name)
 		return err_field(e, "name", _("the resident's name is required"));
-	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0)
+	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0 ||
+	    check_identity(r, NULL, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -269,6 +291,8 @@ int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 			err_set(e, _("the resident was deleted meanwhile"));
 		goto fail;
 	}
+	if (check_identity(r, &old, e) < 0)
+		goto fail;
 	json_open(&ch);
 	n = record_diff(&old, with_defaults(r, &cmp), fields, NFIELDS, &ch);
 	os[0] = old.sex;
