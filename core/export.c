@@ -53,6 +53,7 @@ static const struct export_column residents[] = {
 	{"tags", "人员类别", EXPORT_CODES, model_tag, D},
 	{"returned_from", "返回地", EXPORT_TEXT, NULL, D},
 	{"return_date", "返回日期", EXPORT_DATE, NULL, D},
+	{"travel", "交通方式", EXPORT_TEXT, NULL, D},
 	{"notes", "备注", EXPORT_TEXT, NULL, D},
 	{"compound", "小区", EXPORT_TEXT, NULL, D},
 	{"building", "楼栋", EXPORT_KEEP, NULL, D},
@@ -119,6 +120,7 @@ static const struct export_column isolations[] = {
 	{"grid", "网格", EXPORT_TEXT, NULL, 0},
 	{"returned_from", "返回地", EXPORT_TEXT, NULL, 0},
 	{"return_date", "返回日期", EXPORT_DATE, NULL, 0},
+	{"travel", "交通方式", EXPORT_TEXT, NULL, 0},
 	{"uuid", "UUID", EXPORT_TEXT, NULL, 0},
 };
 

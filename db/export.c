@@ -76,6 +76,7 @@ static const struct col_sql residents_cols[] = {
 	{"tags", "p.tags"},
 	{"returned_from", "p.returned_from"},
 	{"return_date", "p.return_date"},
+	{"travel", "p.travel"},
 	{"notes", "p.notes"},
 	{"compound", "h.compound"},
 	{"building", "h.building"},
@@ -148,6 +149,7 @@ static const struct col_sql isolations_cols[] = {
 	{"grid", "g.name"},
 	{"returned_from", "p.returned_from"},
 	{"return_date", "p.return_date"},
+	{"travel", "p.travel"},
 	{"uuid", "i.uuid"},
 	{NULL, NULL},
 };

@@ -20,6 +20,7 @@
 static const struct record_field fields[] = {
 	F(name),   F(id_type), F(id_number),     F(birth_date),  F(phone), F(relation),
 	F(status), F(tags),    F(returned_from), F(return_date), F(notes),
+	F(travel),
 };
 #undef F
 #define NFIELDS (sizeof fields / sizeof fields[0])
@@ -27,7 +28,7 @@ static const struct record_field fields[] = {
 #define SELECT_COLS                                                                                \
 	"SELECT r.id, r.uuid, r.household_id, h.code, r.name, r.sex, r.id_type, r.id_number,"     \
 	" r.birth_date, r.phone, r.relation, r.status, r.tags, r.returned_from, r.return_date,"    \
-	" r.notes FROM residents r JOIN households h ON h.id = r.household_id"
+	" r.notes, r.travel FROM residents r JOIN households h ON h.id = r.household_id"
 
 static void read_row(sqlite3_stmt *st, struct resident *r)
 {
@@ -50,6 +51,7 @@ static void read_row(sqlite3_stmt *st, struct resident *r)
 	r->returned_from = sql_col_dup(st, 13);
 	r->return_date = sql_col_dup(st, 14);
 	r->notes = sql_col_dup(st, 15);
+	r->travel = sql_col_dup(st, 16);
 }
 
 static int get_one(struct db *db, const char *sql, sqlite3_stmt **pst, struct resident *out,
@@ -161,6 +163,7 @@ static void bind_fields(sqlite3_stmt *st, const struct resident *r, const struct
 	sql_bind_text(st, ":returned_from", or_null(r->returned_from));
 	sql_bind_text(st, ":return_date", or_null(r->return_date));
 	sql_bind_text(st, ":notes", or_null(r->notes));
+	sql_bind_text(st, ":travel", or_null(r->travel));
 	sql_bind_text(st, ":pinyin", k->pinyin);
 	sql_bind_text(st, ":id_rev", k->id_rev);
 	sql_bind_text(st, ":phone_rev", k->phone_rev);
@@ -179,9 +182,9 @@ static int insert_row(struct db *db, struct resident *r, struct err *e)
 	st = db_stmt(db,
 		     "INSERT INTO residents(uuid, created_at, updated_at, household_id, name, sex,"
 		     " id_type, id_number, birth_date, phone, relation, status, tags, returned_from,"
-		     " return_date, notes, pinyin, id_rev, phone_rev) VALUES(:uuid, :now, :now, :hid,"
+		     " return_date, notes, travel, pinyin, id_rev, phone_rev) VALUES(:uuid, :now, :now, :hid,"
 		     " :name, :sex, :id_type, :id_number, :birth_date, :phone, :relation, :status,"
-		     " :tags, :returned_from, :return_date, :notes, :pinyin, :id_rev, :phone_rev)",
+		     " :tags, :returned_from, :return_date, :notes, :travel, :pinyin, :id_rev, :phone_rev)",
 		     e);
 	if (!st)
 		return -1;
@@ -232,7 +235,8 @@ static int check_limits(const struct resident *r, struct err *e)
 {
 	return limits_check_row("residents", e, "name", r->name, "id_number", r->id_number,
 				"phone", r->phone, "tags", r->tags, "returned_from",
-				r->returned_from, "notes", r->notes, (const char *)NULL);
+				r->returned_from, "notes", r->notes, "travel", r->travel,
+				(const char *)NULL);
 }
 
 int db_resident_insert(struct db *db, struct resident *r, struct err *e)
@@ -312,6 +316,7 @@ int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 		     " id_number = :id_number, birth_date = :birth_date, phone = :phone,"
 		     " relation = :relation, status = :status, tags = :tags,"
 		     " returned_from = :returned_from, return_date = :return_date, notes = :notes,"
+		     " travel = :travel,"
 		     " pinyin = :pinyin, id_rev = :id_rev, phone_rev = :phone_rev, updated_at = :now"
 		     " WHERE id = :id",
 		     e);

@@ -437,6 +437,10 @@ static const char *const migrations[] = {
 	"ALTER TABLE settings ADD COLUMN notice_days INTEGER NOT NULL DEFAULT 7"
 	" CHECK (notice_days BETWEEN 1 AND 90);\n"
 	"ALTER TABLE settings ADD COLUMN supervision_phone TEXT NOT NULL DEFAULT '';\n",
+
+	/* epi2: a returnee's means of travel (交通方式: train number, flight,
+	 * car plate), typed as given. */
+	"ALTER TABLE residents ADD COLUMN travel TEXT;\n",
 };
 
 int schema_latest_version(void)

@@ -168,6 +168,7 @@ static int submit(void *c, struct form *f, struct err *e)
 	SET(status);
 	SET(returned_from);
 	SET(return_date);
+	SET(travel);
 	SET(notes);
 #undef SET
 	free(r.tags);
@@ -275,6 +276,8 @@ int resident_form_push(struct app *app, long long household_id, long long reside
 		      strbuf_str(&tags), limits_max("residents", "tags"), 0, check_tags);
 	form_add_text(f, "returned_from", N_("Returned from"), r.returned_from, limits_max("residents", "returned_from"), 0, NULL);
 	form_add_date(f, "return_date", N_("Return date"), r.return_date, 0, NULL);
+	form_add_text(f, "travel", N_("Means of travel (train, flight, car plate)"), r.travel,
+		      limits_max("residents", "travel"), 0, NULL);
 	form_add_text(f, "notes", N_("Notes"), r.notes, limits_max("residents", "notes"), FORM_MULTILINE, NULL);
 	strbuf_free(&tags);
 	model_resident_clear(&r);
