@@ -26,12 +26,13 @@
 #include "db/settings.h"
 #include "db/sheet_epi.h"
 #include "db/sheet_gate.h"
+#include "db/sheet_returnees.h"
 #include "db/sql.h"
 #include "db/stats.h"
 #include "db/views.h"
 
 const char *const db_sheet_kinds[] = {
-    "rounds", "isolation", "daily", "donations", "duty", "passes", "visitors", NULL,
+    "rounds", "isolation", "daily", "donations", "duty", "passes", "visitors", "returnees", NULL,
 };
 
 struct ctx;
@@ -54,6 +55,7 @@ static int build_donations(struct ctx *c, struct sheet *s, struct err *e);
 static int build_duty(struct ctx *c, struct sheet *s, struct err *e);
 static int build_passes(struct ctx *c, struct sheet *s, struct err *e);
 static int build_visitors(struct ctx *c, struct sheet *s, struct err *e);
+static int build_returnees(struct ctx *c, struct sheet *s, struct err *e);
 
 static const struct kind_def kind_defs[] = {
     {"rounds", "走访登记表", SHEET_PORTRAIT, DB_SHEET_GRID, build_rounds},
@@ -63,6 +65,7 @@ static const struct kind_def kind_defs[] = {
     {"duty", "值班表", SHEET_PORTRAIT, 0, build_duty},
     {"passes", "出入证", SHEET_PORTRAIT, DB_SHEET_GRID, build_passes},
     {"visitors", "外来人员登记表", SHEET_LANDSCAPE, 0, build_visitors},
+    {"returnees", "返乡人员登记表", SHEET_LANDSCAPE, 0, build_returnees},
 };
 
 static const struct kind_def *kind_find(const char *kind)
@@ -955,6 +958,12 @@ static int build_visitors(struct ctx *c, struct sheet *s, struct err *e)
 	return db_sheet_epi_visitors(c->db, c->rq->date, s, e);
 }
 
+static int build_returnees(struct ctx *c, struct sheet *s, struct err *e)
+{
+	header(c, s, 0);
+	return db_sheet_returnees(c->db, c->rq->date, s, e);
+}
+
 int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct sheet **out,
 		   struct err *e)
 {
@@ -968,7 +977,7 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 	if (!title)
 		return err_field(e, "kind",
 				 _("unknown sheet \"%s\" (rounds, isolation, daily, "
-				   "donations, duty, passes or visitors)"),
+				   "donations, duty, passes, visitors, returnees or volunteers)"),
 				 rq->kind ? rq->kind : "");
 	memset(&c, 0, sizeof c);
 	c.db = db;

@@ -75,6 +75,8 @@ const struct action_info keys_action_info[ACT_COUNT] = {
     [ACT_COPY] = {"copy", N_("copy the day or the week forward"), N_("copy")},
     [ACT_PRESENT] = {"present", N_("record whether the person turned up"), N_("present")},
     [ACT_IMPORT] = {"import", N_("import a roster from a CSV file"), N_("import")},
+    [ACT_RETURNEES] = {"returnees", N_("list the residents back from elsewhere"),
+		       N_("returnees")},
     [ACT_NEXT_FIELD] = {"next-field", N_("next field"), N_("next")},
     [ACT_PREV_FIELD] = {"prev-field", N_("previous field"), NULL},
     [ACT_SUBMIT] = {"submit", N_("save the form"), N_("save")},

@@ -86,6 +86,7 @@ enum action {
 	ACT_COPY,
 	ACT_PRESENT,
 	ACT_IMPORT,
+	ACT_RETURNEES, /* isolation: the returnee list */
 	/* forms (KEYCTX_FORM) */
 	ACT_NEXT_FIELD,
 	ACT_PREV_FIELD,
