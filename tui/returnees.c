@@ -122,7 +122,7 @@ static int r_role(void *ctx, const void *row)
 static const struct list_column cols[] = {
     {N_("Returned"), 10, 0, 0}, {N_("Days"), 4, 0, 1}, {N_("Name"), 6, 1, 0},
     {N_("Household"), 8, 1, 0}, {N_("Returned from"), 8, 2, 0}, {N_("Travel"), 6, 1, 0},
-    {N_("Status"), 10, 1, 0},	{NULL, 0, 0, 0},
+    {N_("Status"), 14, 0, 0},	{NULL, 0, 0, 0},
 };
 
 static const struct list_ops ops = {r_fetch, r_row_free, r_cell, r_role};
