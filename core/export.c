@@ -282,6 +282,17 @@ static const struct export_column daily[] = {
 	{"distributed_qty", "发放数量", EXPORT_QTY, NULL, 0},
 };
 
+static const struct export_column volunteer_hours[] = {
+	{"month", "月份", EXPORT_TEXT, NULL, D},
+	{"name", "姓名", EXPORT_TEXT, NULL, D},
+	{"role", "身份", EXPORT_ENUM, model_staff_role, D},
+	{"party", "党员", EXPORT_BOOL, NULL, D},
+	{"phone", "联系电话", EXPORT_PHONE, NULL, D},
+	{"shifts", "值班次数", EXPORT_INT, NULL, D},
+	{"hours", "服务时长（小时）", EXPORT_QTY, NULL, D},
+	{"minutes", "服务时长（分钟）", EXPORT_INT, NULL, 0},
+};
+
 static const struct export_dataset datasets[] = {
 	{"households", "住户", COLS(households), NULL},
 	{"residents", "居民", COLS(residents), "the return date (return_date)"},
@@ -296,6 +307,8 @@ static const struct export_dataset datasets[] = {
 	{"pass_events", "出入记录", COLS(pass_events), "the date of the passage"},
 	{"followups", "发热随访", COLS(followups), "the day the case was opened"},
 	{"visitors", "外来人员", COLS(visitors), "the day the visitor came"},
+	{"volunteer_hours", "志愿服务时长", COLS(volunteer_hours),
+	 "the month of the shifts worked (present)"},
 	{"daily", "日报", COLS(daily), "one row per day of the range"},
 };
 

@@ -27,12 +27,13 @@
 #include "db/sheet_epi.h"
 #include "db/sheet_gate.h"
 #include "db/sheet_returnees.h"
+#include "db/sheet_volunteers.h"
 #include "db/sql.h"
 #include "db/stats.h"
 #include "db/views.h"
 
 const char *const db_sheet_kinds[] = {
-    "rounds", "isolation", "daily", "donations", "duty", "passes", "visitors", "returnees", NULL,
+    "rounds", "isolation", "daily", "donations", "duty", "passes", "visitors", "returnees", "volunteers", NULL,
 };
 
 struct ctx;
@@ -56,6 +57,7 @@ static int build_duty(struct ctx *c, struct sheet *s, struct err *e);
 static int build_passes(struct ctx *c, struct sheet *s, struct err *e);
 static int build_visitors(struct ctx *c, struct sheet *s, struct err *e);
 static int build_returnees(struct ctx *c, struct sheet *s, struct err *e);
+static int build_volunteers(struct ctx *c, struct sheet *s, struct err *e);
 
 static const struct kind_def kind_defs[] = {
     {"rounds", "走访登记表", SHEET_PORTRAIT, DB_SHEET_GRID, build_rounds},
@@ -66,6 +68,7 @@ static const struct kind_def kind_defs[] = {
     {"passes", "出入证", SHEET_PORTRAIT, DB_SHEET_GRID, build_passes},
     {"visitors", "外来人员登记表", SHEET_LANDSCAPE, 0, build_visitors},
     {"returnees", "返乡人员登记表", SHEET_LANDSCAPE, 0, build_returnees},
+    {"volunteers", "志愿服务时长统计表", SHEET_PORTRAIT, 0, build_volunteers},
 };
 
 static const struct kind_def *kind_find(const char *kind)
@@ -962,6 +965,12 @@ static int build_returnees(struct ctx *c, struct sheet *s, struct err *e)
 {
 	header(c, s, 0);
 	return db_sheet_returnees(c->db, c->rq->date, s, e);
+}
+
+static int build_volunteers(struct ctx *c, struct sheet *s, struct err *e)
+{
+	header(c, s, 0);
+	return db_sheet_volunteers(c->db, c->rq->date, s, e);
 }
 
 int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct sheet **out,
