@@ -31,6 +31,7 @@ enum action {
 	ACT_HELP,
 	ACT_SETTINGS,
 	ACT_STAFF,
+	ACT_STAFF_LIST, /* the staff list: phones, party members, hours */
 	ACT_NEXT_TAB,
 	ACT_PREV_TAB,
 	ACT_TAB_1,
