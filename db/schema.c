@@ -455,6 +455,14 @@ static const char *const migrations[] = {
 	" count(*) AS shifts, sum(m.minutes) AS minutes FROM shift_minutes m"
 	" WHERE m.deleted_at IS NULL AND m.present = 1 AND m.staff_id IS NOT NULL"
 	" GROUP BY m.staff_id, substr(m.date, 1, 7);\n",
+
+	/* epi2: isolation elsewhere.  The checks of central and hospital
+	 * isolation are the site's unless these say the committee does them
+	 * too (core/isolation isolation_checks_ours, ISO_CHECKS_OURS). */
+	"ALTER TABLE settings ADD COLUMN checks_central INTEGER NOT NULL DEFAULT 0"
+	" CHECK (checks_central IN (0,1));\n"
+	"ALTER TABLE settings ADD COLUMN checks_hospital INTEGER NOT NULL DEFAULT 0"
+	" CHECK (checks_hospital IN (0,1));\n",
 };
 
 int schema_latest_version(void)
