@@ -59,7 +59,7 @@ int main(void)
 	harness_type(h, "420102880515224");
 	harness_key(h, "Tab");
 	HWAIT(h, "follow the new ID number", 3000);
-	HCHECK(h, harness_has_text(h, "1988-05-15"), "the birth date did not follow");
+	HWAIT(h, "1988-05-15", 3000); /* the birth date followed */
 	harness_key(h, "F10");
 	HWAIT(h, "赵六 saved", 3000);
 	expect_sql(h, db, "SELECT id_number || sex || birth_date FROM residents",

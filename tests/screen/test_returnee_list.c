@@ -51,6 +51,8 @@ int main(void)
 	harness_type(h, "b");
 	HWAIT(h, "Returnees on 2020-02-15: 3, 1 from a key area inside the window, 1 not isolated",
 	      3000);
+	HWAIT(h, "window over", 3000); /* the rows, drawn after the title */
+	harness_settle(h, 200, 3000);
 	HCHECK(h, harness_find(h, "G1234", &row, &col), "the travel is not shown");
 	got = harness_row_text(h, row);
 	HCHECK(h, got && strstr(got, "刘䶮") && strstr(got, "not isolated"), "刘䶮's row: %s",
@@ -72,6 +74,7 @@ int main(void)
 	HWAIT(h, "F10", 3000);
 	harness_key(h, "F10");
 	HWAIT(h, "0 not isolated", 3000);
+	harness_settle(h, 200, 3000);
 	HCHECK(h, harness_find(h, "G1234", &row, &col), "刘䶮 left the list");
 	got = harness_row_text(h, row);
 	HCHECK(h, got && strstr(got, "isolated") && !strstr(got, "not isolated"),
