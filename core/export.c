@@ -53,6 +53,7 @@ static const struct export_column residents[] = {
 	{"tags", "人员类别", EXPORT_CODES, model_tag, D},
 	{"returned_from", "返回地", EXPORT_TEXT, NULL, D},
 	{"return_date", "返回日期", EXPORT_DATE, NULL, D},
+	{"travel", "交通方式", EXPORT_TEXT, NULL, D},
 	{"notes", "备注", EXPORT_TEXT, NULL, D},
 	{"compound", "小区", EXPORT_TEXT, NULL, D},
 	{"building", "楼栋", EXPORT_KEEP, NULL, D},
@@ -119,6 +120,7 @@ static const struct export_column isolations[] = {
 	{"grid", "网格", EXPORT_TEXT, NULL, 0},
 	{"returned_from", "返回地", EXPORT_TEXT, NULL, 0},
 	{"return_date", "返回日期", EXPORT_DATE, NULL, 0},
+	{"travel", "交通方式", EXPORT_TEXT, NULL, 0},
 	{"uuid", "UUID", EXPORT_TEXT, NULL, 0},
 };
 
@@ -294,6 +296,17 @@ static const struct export_column daily[] = {
 	{"distributed_qty", "发放数量", EXPORT_QTY, NULL, 0},
 };
 
+static const struct export_column volunteer_hours[] = {
+	{"month", "月份", EXPORT_TEXT, NULL, D},
+	{"name", "姓名", EXPORT_TEXT, NULL, D},
+	{"role", "身份", EXPORT_ENUM, model_staff_role, D},
+	{"party", "党员", EXPORT_BOOL, NULL, D},
+	{"phone", "联系电话", EXPORT_PHONE, NULL, D},
+	{"shifts", "值班次数", EXPORT_INT, NULL, D},
+	{"hours", "服务时长（小时）", EXPORT_QTY, NULL, D},
+	{"minutes", "服务时长（分钟）", EXPORT_INT, NULL, 0},
+};
+
 static const struct export_dataset datasets[] = {
 	{"households", "住户", COLS(households), NULL},
 	{"residents", "居民", COLS(residents), "the return date (return_date)"},
@@ -309,6 +322,8 @@ static const struct export_dataset datasets[] = {
 	{"pass_events", "出入记录", COLS(pass_events), "the date of the passage"},
 	{"followups", "发热随访", COLS(followups), "the day the case was opened"},
 	{"visitors", "外来人员", COLS(visitors), "the day the visitor came"},
+	{"volunteer_hours", "志愿服务时长", COLS(volunteer_hours),
+	 "the month of the shifts worked (present)"},
 	{"daily", "日报", COLS(daily), "one row per day of the range"},
 };
 

@@ -107,6 +107,15 @@ enum isolation_slot isolation_slot_for(int minutes_now, int am_cutoff_min)
 	return minutes_now < am_cutoff_min ? SLOT_AM : SLOT_PM;
 }
 
+int isolation_checks_ours(const char *kind, int central_ours, int hospital_ours)
+{
+	if (kind && !strcmp(kind, "central"))
+		return central_ours != 0;
+	if (kind && !strcmp(kind, "hospital"))
+		return hospital_ours != 0;
+	return 1;
+}
+
 int isolation_check_missed(int minutes_now, int cutoff_min, int has_check)
 {
 	return !has_check && minutes_now >= cutoff_min;

@@ -64,6 +64,14 @@ int isolation_extend_check(const struct isolation_span *span, const struct date 
  * to: SLOT_AM before the AM cut-off, else SLOT_PM. */
 enum isolation_slot isolation_slot_for(int minutes_now, int am_cutoff_min);
 
+/* 1 when the twice-daily checks of an isolation of kind ("home", "central",
+ * "hospital") are the committee's: always for home isolation; for central
+ * and hospital isolation only when the setting for that kind says so
+ * (central_ours, hospital_ours), else they are the site's, and the
+ * committee expects no check and has none missed.  An unknown kind is
+ * the committee's. */
+int isolation_checks_ours(const char *kind, int central_ours, int hospital_ours);
+
 /* 1 when a slot's check is missed: none recorded (has_check 0) and now is at
  * or past its cut-off (minutes since midnight); else 0. */
 int isolation_check_missed(int minutes_now, int cutoff_min, int has_check);

@@ -36,6 +36,7 @@ const struct text_limit text_limits[] = {
     {"residents", "phone", PHONE, N_("Phone")},
     {"residents", "tags", 1000, N_("Tags")},
     {"residents", "returned_from", LINE, N_("Returned from")},
+    {"residents", "travel", LINE, N_("Means of travel")},
     {"residents", "notes", NOTES, N_("Notes")},
     {"visits", "notes", NOTES, N_("Notes")},
     {"readings", "note", NOTES, N_("Notes")},

@@ -156,6 +156,7 @@ void model_resident_clear(struct resident *r)
 	free(r->tags);
 	free(r->returned_from);
 	free(r->return_date);
+	free(r->travel);
 	free(r->notes);
 	model_resident_init(r);
 }

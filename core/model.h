@@ -87,6 +87,7 @@ struct resident {
 	char sex; /* 'M', 'F' or 0 */
 	char *id_type, *id_number, *birth_date, *phone, *relation, *status, *tags;
 	char *returned_from, *return_date, *notes;
+	char *travel; /* 交通方式: "G1234 次列车", "CZ3456", "鄂A12345" */
 };
 
 /* Empty records (ids -1); they own nothing yet. */

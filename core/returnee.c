@@ -61,6 +61,39 @@ int returnee_from_key_area(const char *place, const char *key_areas, char *hit, 
 	return found;
 }
 
+int returnee_key_areas_canon(const char *typed, struct strbuf *out, struct err *e)
+{
+	char *list = squeeze(typed ? typed : ""), *q = list;
+	struct strbuf canon = STRBUF_INIT;
+	size_t chars = 0;
+	int names = 0, r = 0;
+
+	while (*q) {
+		char *start = q;
+
+		while (*q && !sep_len(q))
+			q++;
+		if (q > start) {
+			if (names++)
+				strbuf_putc(&canon, ',');
+			strbuf_add(&canon, start, (size_t)(q - start));
+		}
+		q += sep_len(q);
+	}
+	free(list);
+	for (const char *c = strbuf_str(&canon); *c; c++)
+		chars += ((unsigned char)*c & 0xc0) != 0x80;
+	if (!names)
+		r = err_field(e, "key_areas", "%s", _("name at least one key area, e.g. 湖北,武汉"));
+	else if (chars > RETURNEE_KEY_AREAS_MAX)
+		r = err_field(e, "key_areas", _("the key areas hold at most %d characters"),
+			      RETURNEE_KEY_AREAS_MAX);
+	else
+		strbuf_puts(out, strbuf_str(&canon));
+	strbuf_free(&canon);
+	return r;
+}
+
 int returnee_inside_window(const struct date *ret, const struct date *today, int days)
 {
 	struct date last = date_add(ret, days - 1);

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "core/date.h"
+#include "core/err.h"
 #include "core/strbuf.h"
 
 #define RETURNEE_KEY_AREAS_DEFAULT "湖北,武汉"
@@ -20,6 +21,17 @@
  * normalised; 0 otherwise (also for an empty place or list).  When it does
  * and hit is not NULL, the matching name is copied there (n bytes). */
 int returnee_from_key_area(const char *place, const char *key_areas, char *hit, size_t n);
+
+/* The most characters a key-area list may hold (it fits the 512 bytes the
+ * readers keep). */
+#define RETURNEE_KEY_AREAS_MAX 160
+
+/* The key-area list as typed in settings ("湖北， 武汉、温州"), canonical:
+ * the names full-width folded, without spaces, joined by ",", empty names
+ * dropped.  Returns 0 with the list appended to out, or -1 with e (field
+ * "key_areas") when no name is left or the list is over
+ * RETURNEE_KEY_AREAS_MAX characters. */
+int returnee_key_areas_canon(const char *typed, struct strbuf *out, struct err *e);
 
 /* 1 when today is within the window of a return on date ret: ret <= today
  * <= ret + days - 1; else 0. */

@@ -48,6 +48,7 @@ static const char *const field_names[ROSTER_FIELD_COUNT + 1] = {
     [ROSTER_TAGS] = "tags",
     [ROSTER_RETURNED_FROM] = "returned_from",
     [ROSTER_RETURN_DATE] = "return_date",
+    [ROSTER_TRAVEL] = "travel",
     [ROSTER_NOTES] = "notes",
     [ROSTER_IGNORE] = "ignore",
 };
@@ -1490,6 +1491,7 @@ static void check_row(struct roster *r, const struct csvread_row *row)
 
 		check_date(r, &c, line, ROSTER_RETURN_DATE, &d);
 	}
+	check_text(r, &c, line, ROSTER_TRAVEL, 0, 0, "residents", "travel");
 	check_text(r, &c, line, ROSTER_NOTES, 0, 1, "residents", "notes");
 
 	if (!c.val[ROSTER_CODE])

@@ -51,6 +51,7 @@ enum roster_field {
 	ROSTER_TAGS,
 	ROSTER_RETURNED_FROM,
 	ROSTER_RETURN_DATE,
+	ROSTER_TRAVEL,
 	ROSTER_NOTES,
 	ROSTER_FIELD_COUNT,
 	ROSTER_IGNORE = ROSTER_FIELD_COUNT, /* a known column that is not imported */

@@ -62,6 +62,7 @@ void round_entry_free(struct round_entry *re)
 	for (int i = 0; i < re->n; i++) {
 		free(re->people[i].name);
 		free(re->people[i].symptoms);
+		free(re->people[i].where);
 	}
 	free(re->people);
 	memset(re, 0, sizeof *re);
@@ -81,6 +82,17 @@ void round_entry_add(struct round_entry *re, long long resident_id, const char *
 	p->resident_id = resident_id;
 	p->name = xstrdup(name ? name : "");
 	p->state = ROUND_PENDING;
+}
+
+void round_entry_add_elsewhere(struct round_entry *re, long long resident_id, const char *name,
+			       const char *where)
+{
+	round_entry_add(re, resident_id, name);
+	re->people[re->n - 1].state = ROUND_ELSEWHERE;
+	re->people[re->n - 1].where = xstrdup(where ? where : "");
+	/* the first ones to ask come after those isolated elsewhere */
+	if (re->cur == re->n - 1)
+		re->cur = re->n;
 }
 
 int round_entry_preset(struct round_entry *re, long long resident_id, int temperature,
@@ -107,7 +119,9 @@ struct round_person *round_entry_current(struct round_entry *re)
 
 static int advance(struct round_entry *re)
 {
-	re->cur++;
+	do
+		re->cur++;
+	while (re->cur < re->n && re->people[re->cur].state == ROUND_ELSEWHERE);
 	return re->cur >= re->n ? ROUND_ENTRY_DONE : ROUND_ENTRY_NEXT;
 }
 
@@ -171,9 +185,13 @@ int round_entry_skip(struct round_entry *re)
 
 int round_entry_back(struct round_entry *re)
 {
-	if (re->cur <= 0)
+	int i = re->cur - 1;
+
+	while (i >= 0 && re->people[i].state == ROUND_ELSEWHERE)
+		i--;
+	if (i < 0)
 		return 0;
-	re->cur--;
+	re->cur = i;
 	re->people[re->cur].state = ROUND_PENDING;
 	return 1;
 }

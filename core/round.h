@@ -41,6 +41,8 @@ enum round_person_state {
 	ROUND_PENDING, /* not reached yet */
 	ROUND_MET,     /* reading taken: temperature and/or symptoms */
 	ROUND_SKIPPED, /* not met (`-`): no reading is written */
+	ROUND_ELSEWHERE, /* in central or hospital isolation checked by the site: not
+			  * asked, not unmet, no reading written */
 };
 
 struct round_person {
@@ -49,6 +51,7 @@ struct round_person {
 	int state;	 /* enum round_person_state */
 	int temperature; /* tenths; 0 = not measured */
 	char *symptoms;	 /* owned: comma-separated model_symptom codes, NULL = none */
+	char *where;	 /* owned: ROUND_ELSEWHERE's site ("" when none given), else NULL */
 };
 
 struct round_entry {
@@ -77,6 +80,12 @@ void round_entry_free(struct round_entry *re);
 
 /* Appends a resident (name copied) in entry order, pending. */
 void round_entry_add(struct round_entry *re, long long resident_id, const char *name);
+
+/* Appends a resident isolated elsewhere (central or hospital isolation
+ * whose checks are the site's; where: the site, may be NULL or ""): the
+ * entry passes over them, forward and back, and writes no reading. */
+void round_entry_add_elsewhere(struct round_entry *re, long long resident_id, const char *name,
+			       const char *where);
 
 /* Marks a resident as met with temperature (tenths, 0 = none) and symptoms
  * (copied, may be NULL), as when an earlier visit is opened to edit.

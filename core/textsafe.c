@@ -138,6 +138,7 @@ int textsafe_check_resident(const struct resident *r, struct err *e)
 	    {"tags", N_("tags"), r->tags, TEXTSAFE_LINE},
 	    {"returned_from", N_("returned from"), r->returned_from, TEXTSAFE_LINE},
 	    {"return_date", N_("return date"), r->return_date, TEXTSAFE_LINE},
+	    {"travel", N_("means of travel"), r->travel, TEXTSAFE_LINE},
 	    {"notes", N_("notes"), r->notes, TEXTSAFE_NOTES},
 	};
 

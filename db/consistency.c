@@ -12,6 +12,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/legacy.h"
 #include "db/sql.h"
 
 static const char *const checks[] = {
@@ -264,7 +265,10 @@ int db_consistency_warnings(struct db *db, void (*report)(const char *problem, v
 		n++;
 	}
 	sqlite3_reset(st);
-	return r < 0 ? -1 : n;
+	if (r < 0)
+		return -1;
+	r = db_legacy_problems(db, report, ctx, e);
+	return r < 0 ? -1 : n + r;
 }
 
 int db_consistency_check(struct db *db, void (*report)(const char *problem, void *ctx), void *ctx,

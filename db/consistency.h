@@ -14,7 +14,7 @@ int db_consistency_check(struct db *db, void (*report)(const char *problem, void
 			 struct err *e);
 
 /* Calls report once per warning: what is not damage but needs a person
- * (an open conflict a merge stored).  Returns the number, or -1. */
+ * (an open conflict a merge stored, a legacy record: db/legacy.h).  Returns the number, or -1. */
 int db_consistency_warnings(struct db *db, void (*report)(const char *problem, void *ctx),
 			    void *ctx, struct err *e);
 

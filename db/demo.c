@@ -24,6 +24,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/demo_epi.h"
 #include "db/settings.h"
 #include "db/search.h"
 #include "db/sql.h"
@@ -1845,6 +1846,7 @@ int db_demo_generate(struct db *db, const struct demo_params *p, struct demo_sum
 	    make_visits(&g, p->days) < 0 || make_isolations(&g, p->days) < 0 ||
 	    make_donations(&g, p->days) < 0 || make_checkpoints(&g, p->days) < 0 ||
 	    make_followups(&g) < 0 || make_visitors(&g, p->days) < 0 ||
+	    db_demo_epi(db, e) < 0 ||
 	    restore_indexes(db, &idx, e) < 0 || db_search_sync(db, e) < 0 ||
 	    audit_batch(&g, p) < 0)
 		goto out;

@@ -76,6 +76,7 @@ static const struct col_sql residents_cols[] = {
 	{"tags", "p.tags"},
 	{"returned_from", "p.returned_from"},
 	{"return_date", "p.return_date"},
+	{"travel", "p.travel"},
 	{"notes", "p.notes"},
 	{"compound", "h.compound"},
 	{"building", "h.building"},
@@ -148,6 +149,7 @@ static const struct col_sql isolations_cols[] = {
 	{"grid", "g.name"},
 	{"returned_from", "p.returned_from"},
 	{"return_date", "p.return_date"},
+	{"travel", "p.travel"},
 	{"uuid", "i.uuid"},
 	{NULL, NULL},
 };
@@ -291,6 +293,20 @@ static const struct col_sql visitors_cols[] = {
 	{NULL, NULL},
 };
 
+/* Hours in hundredths (EXPORT_QTY), as core/volunteer rounds to tenths
+ * for the sheet. */
+static const struct col_sql volunteer_hours_cols[] = {
+	{"month", "v.month"},
+	{"name", "s.name"},
+	{"role", "s.role"},
+	{"party", "s.party"},
+	{"phone", "s.phone"},
+	{"shifts", "v.shifts"},
+	{"hours", "CAST(round(v.minutes * 100.0 / 60) AS INTEGER)"},
+	{"minutes", "v.minutes"},
+	{NULL, NULL},
+};
+
 static const struct ds_sql queries[] = {
 	{"households",
 	 " FROM households h LEFT JOIN grids g ON g.id = h.grid_id WHERE h.deleted_at IS NULL", NULL,
@@ -367,6 +383,10 @@ static const struct ds_sql queries[] = {
 	 " WHERE x.deleted_at IS NULL",
 	 " AND x.time_in >= :from", " AND x.time_in < date(:to, '+1 day')",
 	 " ORDER BY x.time_in, x.id", visitors_cols},
+	{"volunteer_hours",
+	 " FROM volunteer_hours v JOIN staff s ON s.id = v.staff_id WHERE s.deleted_at IS NULL",
+	 " AND v.month >= substr(:from, 1, 7)", " AND v.month <= substr(:to, 1, 7)",
+	 " ORDER BY v.month, v.minutes DESC, s.name, s.id", volunteer_hours_cols},
 };
 
 /* The daily dataset: one db_daily_stats per day, each column a member (or

@@ -55,7 +55,7 @@ static int now_get(struct db *db, struct now *n, struct err *e)
 	"WITH b AS MATERIALIZED (SELECT i.id, i.uuid, i.resident_id, r.household_id, r.name, r.id_number,"     \
 	" h.code AS hcode, i.kind, i.site, i.reason, i.start_date,"                                \
 	" i.last_day, i.end_date, i.end_reason, i.days, i.extended_days,"                          \
-	" " ISO_DUE_ON("i", ":today") " AS active,"                                                \
+	" " ISO_DUE_ON("i", ":today") " AS active, " ISO_CHECKS_OURS("i") " AS ours,"             \
 	" (SELECT max(coalesce(c.temperature, 0)) FROM checks c WHERE c.isolation_id = i.id"       \
 	"  AND c.date = :today AND c.slot = 'AM' AND c.deleted_at IS NULL) AS am,"                 \
 	" (SELECT max(coalesce(c.temperature, 0)) FROM checks c WHERE c.isolation_id = i.id"       \
@@ -72,8 +72,8 @@ static int now_get(struct db *db, struct now *n, struct err *e)
 	" start_date > :today AS future FROM b),"                                                  \
 	" g AS (SELECT * FROM f),"                                                                 \
 	" k AS (SELECT *, active AND coalesce(last_t >= :thr, 0) AS fever,"                        \
-	" active AND :am_over AND am IS NULL AS missed_am,"                                        \
-	" active AND :pm_over AND pm IS NULL AS missed_pm,"                                        \
+	" active AND ours AND :am_over AND am IS NULL AS missed_am,"                               \
+	" active AND ours AND :pm_over AND pm IS NULL AS missed_pm,"                               \
 	" active AND last_day = :today AS ends_today,"                                             \
 	" active AND last_day < :today AS due FROM g),"                                            \
 	" o AS (SELECT *, CASE WHEN ended THEN 5 WHEN future THEN 4 WHEN fever THEN 0"             \

@@ -21,6 +21,7 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/identity.h"
 #include "core/json.h"
 #include "core/limits.h"
 #include "core/mask.h"
@@ -981,6 +982,24 @@ static int validate_row(struct merge *m, struct table *t, row_t v, struct err *e
 			 t->def->name, row_text(v, t->i_uuid), t->cols[i - 1].name, _(why));
 }
 
+/* 1 when a resident's sex or birth date contradicts its ID number
+ * (core/identity.h); 0 for any other record. */
+static int identity_clash(const struct table *t, row_t v)
+{
+	const char *col[4] = {"id_type", "id_number", "sex", "birth_date"};
+	const char *val[4];
+	struct err ignore;
+
+	if (strcmp(t->def->name, "residents"))
+		return 0;
+	for (int i = 0; i < 4; i++) {
+		int k = col_index(t, col[i]);
+
+		val[i] = k >= 0 && !row_is_null(v, k) ? row_text(v, k) : NULL;
+	}
+	return identity_check(val[0], val[1], val[2], val[3], &ignore);
+}
+
 static int merge_table(struct merge *m, struct table *t, struct mergeplan_counts *c, struct err *e)
 {
 	int rc, r = -1;
@@ -1019,6 +1038,13 @@ static int merge_table(struct merge *m, struct table *t, struct mergeplan_counts
 			}
 			d = mergeplan_decide(&a, &b, row_cmp(t, theirs, mine),
 					     row_same_change(t, mine, theirs));
+			/* A version that contradicts its own ID number is not taken
+			 * over one that does not: it stays a conflict to settle. */
+			if (d.choice == MERGEPLAN_TAKE && identity_clash(t, theirs) &&
+			    !identity_clash(t, mine)) {
+				d.choice = MERGEPLAN_KEEP;
+				d.conflict = 1;
+			}
 			if (d.conflict) {
 				c->conflicts++;
 				if (record_conflict(m, t, mine, theirs, d.choice == MERGEPLAN_TAKE,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/identity.h"
 #include "core/json.h"
 #include "core/limits.h"
 #include "core/reskey.h"
@@ -19,6 +20,7 @@
 static const struct record_field fields[] = {
 	F(name),   F(id_type), F(id_number),     F(birth_date),  F(phone), F(relation),
 	F(status), F(tags),    F(returned_from), F(return_date), F(notes),
+	F(travel),
 };
 #undef F
 #define NFIELDS (sizeof fields / sizeof fields[0])
@@ -26,7 +28,7 @@ static const struct record_field fields[] = {
 #define SELECT_COLS                                                                                \
 	"SELECT r.id, r.uuid, r.household_id, h.code, r.name, r.sex, r.id_type, r.id_number,"     \
 	" r.birth_date, r.phone, r.relation, r.status, r.tags, r.returned_from, r.return_date,"    \
-	" r.notes FROM residents r JOIN households h ON h.id = r.household_id"
+	" r.notes, r.travel FROM residents r JOIN households h ON h.id = r.household_id"
 
 static void read_row(sqlite3_stmt *st, struct resident *r)
 {
@@ -49,6 +51,7 @@ static void read_row(sqlite3_stmt *st, struct resident *r)
 	r->returned_from = sql_col_dup(st, 13);
 	r->return_date = sql_col_dup(st, 14);
 	r->notes = sql_col_dup(st, 15);
+	r->travel = sql_col_dup(st, 16);
 }
 
 static int get_one(struct db *db, const char *sql, sqlite3_stmt **pst, struct resident *out,
@@ -144,7 +147,7 @@ static const struct resident *with_defaults(const struct resident *r, struct res
 	return out;
 }
 
-/* The fields bind_fields binds, as numbered parameters ?1 to ?15 of the
+/* The fields bind_fields binds, as numbered parameters ?1 to ?16 of the
  * INSERT and the UPDATE below (bound by number: a name lookup per value was
  * a twentieth of a bulk import). */
 static void bind_fields(sqlite3_stmt *st, const struct resident *r, const struct reskey *k)
@@ -166,6 +169,7 @@ static void bind_fields(sqlite3_stmt *st, const struct resident *r, const struct
 	    k->pinyin,
 	    k->id_rev,
 	    k->phone_rev,
+	    or_null(r->travel),
 	};
 
 	for (int i = 0; i < (int)(sizeof v / sizeof v[0]); i++)
@@ -185,16 +189,16 @@ static int insert_row(struct db *db, struct resident *r, int audit, struct err *
 	st = db_stmt(db,
 		     "INSERT INTO residents(uuid, created_at, updated_at, household_id, name, sex,"
 		     " id_type, id_number, birth_date, phone, relation, status, tags, returned_from,"
-		     " return_date, notes, pinyin, id_rev, phone_rev) VALUES(?16, ?17, ?17, ?18,"
-		     " ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+		     " return_date, notes, pinyin, id_rev, phone_rev, travel) VALUES(?17, ?18, ?18,"
+		     " ?19, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
 		     e);
 	if (!st)
 		return -1;
 	sql_new_record(r->uuid, now);
 	reskey_make(&k, r->name, r->id_number, r->phone);
-	sql_bind_text_at(st, 16, r->uuid);
-	sql_bind_text_at(st, 17, now);
-	sqlite3_bind_int64(st, 18, r->household_id);
+	sql_bind_text_at(st, 17, r->uuid);
+	sql_bind_text_at(st, 18, now);
+	sqlite3_bind_int64(st, 19, r->household_id);
 	bind_fields(st, r, &k);
 	if (sql_step_done(db, st, e) < 0)
 		goto out;
@@ -221,7 +225,28 @@ static int check_limits(const struct resident *r, struct err *e)
 {
 	return limits_check_row("residents", e, "name", r->name, "id_number", r->id_number,
 				"phone", r->phone, "tags", r->tags, "returned_from",
-				r->returned_from, "notes", r->notes, (const char *)NULL);
+				r->returned_from, "notes", r->notes, "travel", r->travel,
+				(const char *)NULL);
+}
+
+static int same_text(const char *a, const char *b)
+{
+	return !strcmp(a ? a : "", b ? b : "");
+}
+
+/* Sex and birth date agree with the ID number (core/identity.h).  A stored
+ * record whose document, number, sex and birth date stay as they were is
+ * not held to it: `check` lists those. */
+static int check_identity(const struct resident *r, const struct resident *old, struct err *e)
+{
+	char sex[2] = {r->sex, 0};
+
+	if (old && old->sex == r->sex && same_text(old->id_type, or_default(r->id_type, "id")) &&
+	    same_text(old->id_number, or_null(r->id_number)) &&
+	    same_text(old->birth_date, or_null(r->birth_date)))
+		return 0;
+	return identity_check(or_default(r->id_type, "id"), r->id_number, sex, r->birth_date, e) ? -1
+												 : 0;
 }
 
 int db_resident_insert(struct db *db, struct resident *r, struct err *e)
@@ -230,7 +255,8 @@ int db_resident_insert(struct db *db, struct resident *r, struct err *e)
 
 	if (!r->name || !*r->name)
 		return err_field(e, "name", _("the resident's name is required"));
-	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0)
+	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0 ||
+	    check_identity(r, NULL, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -289,6 +315,8 @@ int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 			err_set(e, _("the resident was deleted meanwhile"));
 		goto fail;
 	}
+	if (check_identity(r, &old, e) < 0)
+		goto fail;
 	json_open(&ch);
 	n = record_diff(&old, with_defaults(r, &cmp), fields, NFIELDS, &ch);
 	os[0] = old.sex;
@@ -307,7 +335,7 @@ int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 		     "UPDATE residents SET name = ?1, sex = ?2, id_type = ?3, id_number = ?4,"
 		     " birth_date = ?5, phone = ?6, relation = ?7, status = ?8, tags = ?9,"
 		     " returned_from = ?10, return_date = ?11, notes = ?12, pinyin = ?13,"
-		     " id_rev = ?14, phone_rev = ?15, updated_at = :now"
+		     " id_rev = ?14, phone_rev = ?15, travel = ?16, updated_at = :now"
 		     " WHERE id = :id",
 		     e);
 	if (!st)

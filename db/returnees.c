@@ -18,8 +18,26 @@
 #include "db/sql.h"
 #include "db/visitors.h"
 
-int db_returnees(struct db *db, const char *day, int all, struct returnee_alert **v, int *n,
-		 struct err *e)
+enum collect_mode { ALERTS, WINDOW, EVERY };
+
+static void read_alert(sqlite3_stmt *st, struct returnee_alert *a)
+{
+	memset(a, 0, sizeof *a);
+	a->resident_id = sqlite3_column_int64(st, 0);
+	a->household_id = sqlite3_column_int64(st, 1);
+	sql_col_copy(st, 2, a->name, sizeof a->name);
+	sql_col_copy(st, 3, a->household, sizeof a->household);
+	sql_col_copy(st, 4, a->returned_from, sizeof a->returned_from);
+	sql_col_copy(st, 5, a->return_date, sizeof a->return_date);
+	sql_col_copy(st, 8, a->travel, sizeof a->travel);
+	sql_col_copy(st, 9, a->id_number, sizeof a->id_number);
+	sql_col_copy(st, 10, a->phone, sizeof a->phone);
+}
+
+/* The returnees of day: in the window (ALERTS: only the alerts) or every
+ * one who came back on or before day (EVERY). */
+static int collect(struct db *db, const char *day, enum collect_mode mode,
+		   struct returnee_alert **v, int *n, struct err *e)
 {
 	/* The candidates by date; the key-area rule is core/returnee's. */
 	sqlite3_stmt *st = db_stmt(
@@ -28,11 +46,12 @@ int db_returnees(struct db *db, const char *day, int all, struct returnee_alert 
 	    " r.monitoring IS NOT NULL AND r.monitoring <> '',"
 	    " EXISTS (SELECT 1 FROM isolations i WHERE i.resident_id = r.id"
 	    "  AND i.deleted_at IS NULL AND coalesce(i.end_reason, '') <> 'error'"
-	    "  AND (i.end_date IS NULL OR i.start_date >= r.return_date))"
+	    "  AND (i.end_date IS NULL OR i.start_date >= r.return_date)),"
+	    " r.travel, r.id_number, r.phone"
 	    " FROM residents r JOIN households h ON h.id = r.household_id"
 	    " WHERE r.deleted_at IS NULL AND h.deleted_at IS NULL"
 	    " AND r.status IN ('living', 'away') AND r.return_date IS NOT NULL"
-	    " AND r.return_date <= :day AND r.return_date > date(:day, :back)"
+	    " AND r.return_date <= :day AND (:every OR r.return_date > date(:day, :back))"
 	    " AND coalesce(r.returned_from, '') <> ''"
 	    " ORDER BY r.return_date DESC, h.sort_key, r.id",
 	    e);
@@ -61,26 +80,26 @@ int db_returnees(struct db *db, const char *day, int all, struct returnee_alert 
 	snprintf(back, sizeof back, "-%d days", f.isolation_days);
 	sql_bind_text(st, ":day", day);
 	sql_bind_text(st, ":back", back);
+	sql_bind_int(st, ":every", mode == EVERY);
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		struct returnee_alert a;
 		int state;
 
-		memset(&a, 0, sizeof a);
-		a.resident_id = sqlite3_column_int64(st, 0);
-		a.household_id = sqlite3_column_int64(st, 1);
-		sql_col_copy(st, 2, a.name, sizeof a.name);
-		sql_col_copy(st, 3, a.household, sizeof a.household);
-		sql_col_copy(st, 4, a.returned_from, sizeof a.returned_from);
-		sql_col_copy(st, 5, a.return_date, sizeof a.return_date);
+		read_alert(st, &a);
 		f.returned_from = a.returned_from;
 		if (date_parse_iso(a.return_date, &f.returned, NULL) < 0)
 			continue;
 		f.monitored = sqlite3_column_int(st, 6);
 		f.isolated = sqlite3_column_int(st, 7);
 		state = returnee_state(&f, a.key_area, sizeof a.key_area);
-		if (state == RETURNEE_CLEAR || (!all && state != RETURNEE_ALERT))
+		if ((state == RETURNEE_CLEAR && mode != EVERY) ||
+		    (mode == ALERTS && state != RETURNEE_ALERT))
 			continue;
 		a.state = state;
+		a.key = returnee_from_key_area(a.returned_from, areas, a.key_area,
+					       sizeof a.key_area);
+		a.isolated = f.isolated;
+		a.monitored = f.monitored;
 		a.days_since = (int)date_diff(&f.today, &f.returned);
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -89,7 +108,24 @@ int db_returnees(struct db *db, const char *day, int all, struct returnee_alert 
 		(*v)[(*n)++] = a;
 	}
 	sqlite3_reset(st);
+	if (r < 0) {
+		free(*v);
+		*v = NULL;
+		*n = 0;
+	}
 	return r < 0 ? -1 : 0;
+}
+
+int db_returnees(struct db *db, const char *day, int all, struct returnee_alert **v, int *n,
+		 struct err *e)
+{
+	return collect(db, day, all ? WINDOW : ALERTS, v, n, e);
+}
+
+int db_returnee_list(struct db *db, const char *day, struct returnee_alert **v, int *n,
+		     struct err *e)
+{
+	return collect(db, day, EVERY, v, n, e);
 }
 
 int db_returnee_monitor(struct db *db, long long resident_id, const char *reason, struct err *e)

@@ -16,9 +16,14 @@ struct returnee_alert {
 	char household[64];
 	char returned_from[96];
 	char return_date[11];
-	char key_area[64];
-	int days_since; /* 0 on the return date */
-	int state;	/* enum returnee_state */
+	char key_area[64]; /* the key area matched, "" when none */
+	char travel[801];  /* 交通方式, "" when not given */
+	char id_number[41], phone[33];
+	int key;	   /* from a key area (whether inside the window or not) */
+	int isolated;	   /* isolated since the return (or isolated now) */
+	int monitored;	   /* decided: home health monitoring, no isolation */
+	int days_since;	   /* 0 on the return date */
+	int state;	   /* enum returnee_state */
 };
 
 /* The live residents (living or away) from a key area inside the window
@@ -27,6 +32,14 @@ struct returnee_alert {
  * or -1. */
 int db_returnees(struct db *db, const char *day, int all, struct returnee_alert **v, int *n,
 		 struct err *e);
+
+/* Every live resident (living or away) who came back (a place and a
+ * return date) on or before day (ISO), from a key area or not, inside the
+ * window or past it: the returnee list.  Latest return first; state is
+ * RETURNEE_CLEAR outside the window or away from the key areas.  As
+ * db_returnees otherwise. */
+int db_returnee_list(struct db *db, const char *day, struct returnee_alert **v, int *n,
+		     struct err *e);
 
 /* Records the decision for resident_id: home health monitoring, no
  * isolation, with a reason (required); audited as an update of the

@@ -144,6 +144,7 @@ static void take_row(struct resident *res, const struct roster *r, size_t i)
 	take(&res->tags, roster_row_value(r, i, ROSTER_TAGS));
 	take(&res->returned_from, roster_row_value(r, i, ROSTER_RETURNED_FROM));
 	take(&res->return_date, roster_row_value(r, i, ROSTER_RETURN_DATE));
+	take(&res->travel, roster_row_value(r, i, ROSTER_TRAVEL));
 	take(&res->notes, roster_row_value(r, i, ROSTER_NOTES));
 }
 

@@ -6,12 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/json.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/sql.h"
+#include "db/views.h"
 #include "db/visits.h"
 
 /* A key above every stored sort key (BINARY collation; UTF-8 never holds
@@ -251,21 +254,30 @@ int db_rounds_next_pending(struct db *db, long long grid_id, const char *date,
 }
 
 int db_rounds_residents(struct db *db, long long household_id,
-			int (*fn)(long long id, const char *name, void *ctx), void *ctx,
-			struct err *e)
+			int (*fn)(long long id, const char *name, const char *elsewhere, void *ctx),
+			void *ctx, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT id, name FROM residents WHERE household_id = :hid"
-				   " AND deleted_at IS NULL AND status = 'living'"
-				   " ORDER BY relation <> 'head', id",
-				   e);
+	sqlite3_stmt *st = db_stmt(
+	    db,
+	    "SELECT r.id, r.name, (SELECT coalesce(i.site, '') FROM isolations i"
+	    " WHERE i.resident_id = r.id AND i.deleted_at IS NULL AND " ISO_DUE_ON("i", ":today")
+	    " AND NOT " ISO_CHECKS_OURS("i") " LIMIT 1) FROM residents r"
+	    " WHERE r.household_id = :hid AND r.deleted_at IS NULL AND r.status = 'living'"
+	    " ORDER BY r.relation <> 'head', r.id",
+	    e);
+	struct date today;
+	char day[DATE_STR];
 	int r;
 
 	if (!st)
 		return -1;
+	clock_today(&today);
+	date_format(&today, day);
 	sql_bind_int(st, ":hid", household_id);
+	sql_bind_text(st, ":today", day);
 	while ((r = sql_step_row(db, st, e)) == 1)
-		if (fn(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1), ctx))
+		if (fn(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+		       (const char *)sqlite3_column_text(st, 2), ctx))
 			break;
 	sqlite3_reset(st);
 	return r < 0 ? -1 : 0;

@@ -85,11 +85,13 @@ int db_rounds_next_pending(struct db *db, long long grid_id, const char *date,
 			   char **key_out, struct err *e);
 
 /* Calls fn for each live resident of the household who lives there (status
- * living), head first then by id: the people a visit measures.  Returns 0
- * or -1. */
+ * living), head first then by id: the people a visit measures.  elsewhere
+ * is NULL, or the site ("" when none) of the resident's central or hospital
+ * isolation today whose checks are the site's (ISO_CHECKS_OURS): such a
+ * resident is not asked on the round.  Returns 0 or -1. */
 int db_rounds_residents(struct db *db, long long household_id,
-			int (*fn)(long long id, const char *name, void *ctx), void *ctx,
-			struct err *e);
+			int (*fn)(long long id, const char *name, const char *elsewhere, void *ctx),
+			void *ctx, struct err *e);
 
 /* A saved visit with its live readings. */
 struct rounds_reading {

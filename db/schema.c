@@ -445,6 +445,32 @@ static const char *const migrations[] = {
 	" WHERE deleted_at IS NOT NULL;\n"
 	"CREATE INDEX residents_gone ON residents(created_at, deleted_at, status)"
 	" WHERE deleted_at IS NOT NULL OR status NOT IN ('living','away');\n",
+
+	/* epi2: a returnee's means of travel (交通方式: train number, flight,
+	 * car plate), typed as given. */
+	"ALTER TABLE residents ADD COLUMN travel TEXT;\n",
+
+	/* epi2: party members (党员) among the staff; the minutes of each
+	 * shift (an end at or before the start runs past midnight, as
+	 * core/volunteer states it) and the volunteer service hours
+	 * (志愿服务时长) per person and month: the shifts marked present. */
+	"ALTER TABLE staff ADD COLUMN party INTEGER NOT NULL DEFAULT 0 CHECK (party IN (0,1));\n"
+	"CREATE VIEW shift_minutes AS SELECT f.*, ((CAST(substr(f.end_time, 1, 2) AS INTEGER) * 60"
+	" + CAST(substr(f.end_time, 4, 2) AS INTEGER)) - (CAST(substr(f.start_time, 1, 2) AS INTEGER)"
+	" * 60 + CAST(substr(f.start_time, 4, 2) AS INTEGER)) + 1439) % 1440 + 1 AS minutes"
+	" FROM shifts f;\n"
+	"CREATE VIEW volunteer_hours AS SELECT m.staff_id, substr(m.date, 1, 7) AS month,"
+	" count(*) AS shifts, sum(m.minutes) AS minutes FROM shift_minutes m"
+	" WHERE m.deleted_at IS NULL AND m.present = 1 AND m.staff_id IS NOT NULL"
+	" GROUP BY m.staff_id, substr(m.date, 1, 7);\n",
+
+	/* epi2: isolation elsewhere.  The checks of central and hospital
+	 * isolation are the site's unless these say the committee does them
+	 * too (core/isolation isolation_checks_ours, ISO_CHECKS_OURS). */
+	"ALTER TABLE settings ADD COLUMN checks_central INTEGER NOT NULL DEFAULT 0"
+	" CHECK (checks_central IN (0,1));\n"
+	"ALTER TABLE settings ADD COLUMN checks_hospital INTEGER NOT NULL DEFAULT 0"
+	" CHECK (checks_hospital IN (0,1));\n",
 };
 
 int schema_latest_version(void)

@@ -11,6 +11,7 @@
 #include "core/xalloc.h"
 #include "db/checkpoints.h"
 #include "db/passes.h"
+#include "db/staff.h"
 
 static const char *const weekday_zh[7] = {"一", "二", "三", "四", "五", "六", "日"};
 
@@ -22,7 +23,29 @@ struct duty {
 	int n;
 	struct shift slot; /* the checkpoint, date and hours being collected */
 	int open;
+	long long *party; /* the staff ids of the party members */
+	size_t nparty;
+	int party_post; /* a party member is on the slot: 党员先锋岗 */
 };
+
+static int collect_party(const struct staff_member *m, void *ctx)
+{
+	struct duty *d = ctx;
+
+	if (m->party) {
+		d->party = xrealloc(d->party, (d->nparty + 1) * sizeof *d->party);
+		d->party[d->nparty++] = m->id;
+	}
+	return 0;
+}
+
+static int is_party(const struct duty *d, long long staff_id)
+{
+	for (size_t i = 0; i < d->nparty; i++)
+		if (d->party[i] == staff_id)
+			return 1;
+	return 0;
+}
 
 static void duty_flush(struct duty *d)
 {
@@ -31,7 +54,10 @@ static void duty_flush(struct duty *d)
 	if (!d->open)
 		return;
 	sheet_row_add(d->t, 0);
-	sheet_cell(d->t, d->slot.checkpoint_name);
+	if (d->party_post)
+		sheet_cellf(d->t, "%s\n党员先锋岗", d->slot.checkpoint_name);
+	else
+		sheet_cell(d->t, d->slot.checkpoint_name);
 	sheet_cell(d->t, d->slot.date + 5);
 	if (date_parse_iso(d->slot.date, &day, NULL) == 0)
 		sheet_cellf(d->t, "周%s", weekday_zh[date_weekday(&day)]);
@@ -44,6 +70,7 @@ static void duty_flush(struct duty *d)
 	strbuf_reset(&d->people);
 	d->n = 0;
 	d->open = 0;
+	d->party_post = 0;
 }
 
 static int duty_row(const struct shift *s, void *ctx)
@@ -63,9 +90,13 @@ static int duty_row(const struct shift *s, void *ctx)
 		strbuf_putc(&d->people, '\n');
 	if (s->staff_id < 0)
 		strbuf_puts(&d->people, "（待安排）");
+	else if (is_party(d, s->staff_id))
+		strbuf_printf(&d->people, "%s（%s·党员）", s->staff_name,
+			      model_enum_zh(model_shift_role, s->role));
 	else
 		strbuf_printf(&d->people, "%s（%s）", s->staff_name,
 			      model_enum_zh(model_shift_role, s->role));
+	d->party_post |= s->staff_id >= 0 && is_party(d, s->staff_id);
 	return 0;
 }
 
@@ -101,6 +132,8 @@ int db_sheet_gate_duty(struct db *db, const char *date, struct sheet *s, struct 
 	sheet_column_add(d.t, "到岗", 6, SHEET_CENTER);
 	sheet_column_add(d.t, "签名", 12, SHEET_CENTER);
 	sheet_table_empty_set(d.t, "（本周没有排班）");
+	if (db_staff_each(db, 0, collect_party, &d, e) < 0)
+		goto out;
 	if (db_shift_each(db, &monday, 7, -1, duty_row, &d, e) < 0)
 		goto out;
 	duty_flush(&d);
@@ -135,6 +168,7 @@ int db_sheet_gate_duty(struct db *db, const char *date, struct sheet *s, struct 
 	r = 0;
 out:
 	strbuf_free(&d.people);
+	free(d.party);
 	db_shift_clear(&d.slot);
 	db_roster_gaps_free(gaps, ngaps);
 	db_roster_clashes_free(cl, ncl);

@@ -29,11 +29,13 @@
 #include "db/sheet_gate.h"
 #include "db/sheet_notice.h"
 #include "db/sheet_trend.h"
+#include "db/sheet_returnees.h"
+#include "db/sheet_volunteers.h"
 #include "db/sql.h"
 #include "db/views.h"
 
 const char *const db_sheet_kinds[] = {
-    "rounds", "isolation", "daily", "donations", "duty", "passes", "visitors", NULL,
+    "rounds", "isolation", "daily", "donations", "duty", "passes", "visitors", "returnees", "volunteers", NULL,
 };
 
 typedef int (*sheet_builder)(struct ctx *c, struct sheet *s, struct err *e);
@@ -53,6 +55,8 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e);
 static int build_duty(struct ctx *c, struct sheet *s, struct err *e);
 static int build_passes(struct ctx *c, struct sheet *s, struct err *e);
 static int build_visitors(struct ctx *c, struct sheet *s, struct err *e);
+static int build_returnees(struct ctx *c, struct sheet *s, struct err *e);
+static int build_volunteers(struct ctx *c, struct sheet *s, struct err *e);
 
 static const struct kind_def kind_defs[] = {
     {"rounds", "走访登记表", SHEET_PORTRAIT, DB_SHEET_GRID, build_rounds},
@@ -62,6 +66,8 @@ static const struct kind_def kind_defs[] = {
     {"duty", "值班表", SHEET_PORTRAIT, 0, build_duty},
     {"passes", "出入证", SHEET_PORTRAIT, DB_SHEET_GRID, build_passes},
     {"visitors", "外来人员登记表", SHEET_LANDSCAPE, 0, build_visitors},
+    {"returnees", "返乡人员登记表", SHEET_LANDSCAPE, 0, build_returnees},
+    {"volunteers", "志愿服务时长统计表", SHEET_PORTRAIT, 0, build_volunteers},
 };
 
 static const struct kind_def *kind_find(const char *kind)
@@ -429,6 +435,18 @@ static int build_visitors(struct ctx *c, struct sheet *s, struct err *e)
 	return db_sheet_epi_visitors(c->db, c->rq->date, s, e);
 }
 
+static int build_returnees(struct ctx *c, struct sheet *s, struct err *e)
+{
+	sheet_header(c, s, 0);
+	return db_sheet_returnees(c->db, c->rq->date, s, e);
+}
+
+static int build_volunteers(struct ctx *c, struct sheet *s, struct err *e)
+{
+	sheet_header(c, s, 0);
+	return db_sheet_volunteers(c->db, c->rq->date, s, e);
+}
+
 int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct sheet **out,
 		   struct err *e)
 {
@@ -442,7 +460,7 @@ int db_sheet_build(struct db *db, const struct db_sheet_request *rq, struct shee
 	if (!title)
 		return err_field(e, "kind",
 				 _("unknown sheet \"%s\" (rounds, isolation, daily, "
-				   "donations, duty, passes or visitors)"),
+				   "donations, duty, passes, visitors, returnees or volunteers)"),
 				 rq->kind ? rq->kind : "");
 	memset(&c, 0, sizeof c);
 	c.db = db;

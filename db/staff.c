@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/i18n.h"
 #include "core/textsafe.h"
 #include "core/json.h"
@@ -28,12 +29,13 @@ static void read_row(sqlite3_stmt *st, struct staff_member *m)
 	sql_col_str(st, 3, &m->phone);
 	sql_col_copy(st, 4, m->role, sizeof m->role);
 	m->active = sqlite3_column_int(st, 5);
+	m->party = sqlite3_column_int(st, 6);
 }
 
 int db_staff_find(struct db *db, const char *name, struct staff_member *out, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT id, uuid, name, phone, role, active FROM staff"
+				   "SELECT id, uuid, name, phone, role, active, party FROM staff"
 				   " WHERE name=:name AND deleted_at IS NULL",
 				   e);
 	int r;
@@ -105,9 +107,9 @@ int db_staff_each(struct db *db, int active_first,
 		  int (*fn)(const struct staff_member *m, void *ctx), void *ctx, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db,
-				   active_first ? "SELECT id, uuid, name, phone, role, active FROM staff"
+				   active_first ? "SELECT id, uuid, name, phone, role, active, party FROM staff"
 						  " WHERE deleted_at IS NULL ORDER BY active DESC, name"
-						: "SELECT id, uuid, name, phone, role, active FROM staff"
+						: "SELECT id, uuid, name, phone, role, active, party FROM staff"
 						  " WHERE deleted_at IS NULL ORDER BY name",
 				   e);
 	struct staff_member m = {0};
@@ -125,6 +127,71 @@ int db_staff_each(struct db *db, int active_first,
 			break;
 	}
 	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+int db_staff_update(struct db *db, const struct staff_member *m, struct err *e)
+{
+	struct staff_member old = {0};
+	struct strbuf ch = STRBUF_INIT;
+	sqlite3_stmt *st;
+	char now[20], a[4], b[4];
+	int r = -1, n = 0;
+
+	if (limits_check("staff", "phone", m->phone ? m->phone : "", e) < 0 ||
+	    textsafe_check(m->phone ? m->phone : "", TEXTSAFE_LINE, "phone", _("phone"), e) < 0)
+		return -1;
+	if (db_begin(db, e) < 0)
+		return -1;
+	st = db_stmt(db, "SELECT id, uuid, name, phone, role, active, party FROM staff"
+			 " WHERE id = :id AND deleted_at IS NULL", e);
+	if (!st)
+		goto out;
+	sql_bind_int(st, ":id", m->id);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		read_row(st, &old);
+	sqlite3_reset(st);
+	if (r != 1) {
+		if (r == 0)
+			err_set(e, "%s", _("the staff member was deleted meanwhile"));
+		r = -1;
+		goto out;
+	}
+	r = -1;
+	json_open(&ch);
+	if (strcmp(old.phone ? old.phone : "", m->phone ? m->phone : "") && ++n)
+		json_add_change(&ch, "phone", old.phone, m->phone && *m->phone ? m->phone : NULL);
+	if (strcmp(old.role, m->role) && ++n)
+		json_add_change(&ch, "role", old.role, m->role);
+	snprintf(a, sizeof a, "%d", old.party);
+	snprintf(b, sizeof b, "%d", m->party != 0);
+	if (strcmp(a, b) && ++n)
+		json_add_change(&ch, "party", a, b);
+	json_close(&ch);
+	if (n == 0) {
+		r = db_commit(db, e);
+		goto out;
+	}
+	st = db_stmt(db, "UPDATE staff SET phone = :phone, role = :role, party = :party,"
+			 " updated_at = :now WHERE id = :id", e);
+	if (!st)
+		goto out;
+	clock_now(now);
+	sql_bind_text(st, ":phone", m->phone && *m->phone ? m->phone : NULL);
+	sql_bind_text(st, ":role", m->role);
+	sql_bind_int(st, ":party", m->party != 0);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", m->id);
+	if (sql_step_done(db, st, e) < 0 ||
+	    db_audit(db, "update", "staff", old.uuid, strbuf_str(&ch), e) < 0)
+		goto out;
+	r = db_commit(db, e);
+out:
+	if (r < 0)
+		db_rollback(db);
+	strbuf_free(&ch);
+	db_staff_member_clear(&old);
 	return r < 0 ? -1 : 0;
 }
 

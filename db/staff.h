@@ -12,6 +12,7 @@ struct staff_member {
 	char *name, *phone; /* malloc'd, owned (db_staff_member_clear) */
 	char role[16];	    /* model_staff_role code */
 	int active;
+	int party; /* 1: a party member (党员) */
 };
 
 /* Frees the text members and zeroes the struct. */
@@ -30,6 +31,12 @@ long long db_staff_ensure(struct db *db, const char *name, const char *role, str
  * active_first); fn returns non-zero to stop.  Returns 0 or -1. */
 int db_staff_each(struct db *db, int active_first,
 		  int (*fn)(const struct staff_member *m, void *ctx), void *ctx, struct err *e);
+
+/* Writes m's phone (NULL or "": none), role and party membership to the
+ * live staff member m->id, audited with what changed (nothing written
+ * when nothing did).  Returns 0 or -1 (e filled: a phone over its limit or
+ * with control characters, the member deleted meanwhile). */
+int db_staff_update(struct db *db, const struct staff_member *m, struct err *e);
 
 /* The id of the staff member recorded as the connection's staff
  * (db_staff()), added when missing; -1 with e on error. */

@@ -168,7 +168,7 @@ static int count_checks(struct db *db, struct daily_stats *s, const char *date, 
 		    "SELECT sum(slot = 'AM' AND due), sum(slot = 'PM' AND due), sum(late),"
 		    " count(DISTINCT CASE WHEN t >= :thr THEN resident_id END) FROM"
 		    " (SELECT c.slot, i.resident_id, max(c.late) AS late, max(c.temperature) AS t,"
-		    " " ISO_DUE_ON("i", ":date") " AS due"
+		    " " ISO_DUE_ON("i", ":date") " AND " ISO_CHECKS_OURS("i") " AS due"
 		    " FROM checks c JOIN isolations i ON i.id = c.isolation_id"
 		    " WHERE c.date = :date AND c.deleted_at IS NULL AND i.deleted_at IS NULL"
 		    " GROUP BY c.isolation_id, c.slot)",
@@ -183,7 +183,8 @@ static int count_checks(struct db *db, struct daily_stats *s, const char *date, 
 		    " AND c.date = :date AND c.slot = 'AM' AND c.deleted_at IS NULL)),"
 		    " sum(NOT EXISTS (SELECT 1 FROM checks c WHERE c.isolation_id = i.id"
 		    " AND c.date = :date AND c.slot = 'PM' AND c.deleted_at IS NULL))"
-		    " FROM isolations i WHERE i.deleted_at IS NULL AND " ISO_DUE_ON("i", ":date"),
+		    " FROM isolations i WHERE i.deleted_at IS NULL AND " ISO_DUE_ON("i", ":date")
+		    " AND " ISO_CHECKS_OURS("i"),
 		    date, NULL, 0, v, 3, e) < 0)
 		return -1;
 	s->checks_due = (int)v[0];

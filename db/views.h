@@ -30,6 +30,14 @@
 
 #define ISO_DUE_ON(A, D)                                                                           \
 	"(" A ".start_date <= " D " AND (" A ".end_date IS NULL OR " A ".end_date > " D "))"
+/* ISO_CHECKS_OURS: the isolation's checks are the committee's (core/isolation
+ * isolation_checks_ours): home isolation always, central and hospital when
+ * the settings' checks_central / checks_hospital say so.  Used where checks
+ * are expected or missed (db/stats, db/isolation_list). */
+#define ISO_CHECKS_OURS(A)                                                                         \
+	"(" A ".kind NOT IN ('central', 'hospital') OR coalesce((SELECT CASE " A ".kind"          \
+	" WHEN 'central' THEN checks_central ELSE checks_hospital END FROM settings"               \
+	" WHERE deleted_at IS NULL LIMIT 1), 0) = 1)"
 #define ISO_HELD_ON(A, D)                                                                          \
 	"(" A ".start_date <= " D " AND (" A ".end_date IS NULL OR " A ".end_date >= " D "))"
 

@@ -32,6 +32,7 @@
 #include "tui/settings_screen.h"
 #include "tui/ops/setup.h"
 #include "tui/signals.h"
+#include "tui/staff_list.h"
 #include "tui/staffpick.h"
 #include "tui/tabs.h"
 
@@ -514,20 +515,18 @@ static int global_action(struct app *app, struct screen *s, enum action act)
 		help_push(app, s);
 		break;
 	case ACT_SETTINGS:
-		if (!app->db)
-			break;
-		if (stack_modal(t))
-			app_error(app, "%s", _("close this window first (Esc)"));
-		else
-			settings_screen_push(app);
-		break;
 	case ACT_STAFF:
+	case ACT_STAFF_LIST:
 		if (!app->db)
 			break;
 		if (stack_modal(t))
 			app_error(app, "%s", _("close this window first (Esc)"));
-		else
+		else if (act == ACT_SETTINGS)
+			settings_screen_push(app);
+		else if (act == ACT_STAFF)
 			staffpick_push(app, 0);
+		else
+			staff_list_push(app);
 		break;
 	case ACT_NEXT_TAB:
 		app_goto_tab(app, (app->cur + 1) % TABS_COUNT);

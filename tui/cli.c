@@ -11,10 +11,12 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/export.h"
 #include "core/i18n.h"
 #include "core/textsafe.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/sheets.h"
 #include "tui/app.h"
 #include "tui/cmd_backup.h"
 #include "tui/cmd_check.h"
@@ -68,6 +70,42 @@ static void print_usage(FILE *f, const char *prefix, const char *usage)
 	}
 }
 
+static const char *dataset_name(int i)
+{
+	int n;
+	const struct export_dataset *ds = export_datasets(&n);
+
+	return i < n ? ds[i].name : NULL;
+}
+
+/* "LABEL  a, b, c" wrapped under the label at 78 columns: the names of the
+ * export datasets (by index from fn) or of a NULL-ended list, so that the
+ * help lists what the code knows. */
+static void print_names(FILE *f, const char *label, const char *(*fn)(int),
+			const char *const *list)
+{
+	int col = fprintf(f, "%-9s", label);
+
+	for (int i = 0;; i++) {
+		const char *name = fn ? fn(i) : list[i];
+		int w;
+
+		if (!name)
+			break;
+		w = (int)strlen(name);
+		if (i && col + 2 + w > 78) {
+			fprintf(f, ",\n%9s", "");
+			col = 9;
+		} else if (i) {
+			fputs(", ", f);
+			col += 2;
+		}
+		fputs(name, f);
+		col += w;
+	}
+	fputc('\n', f);
+}
+
 void cli_print_help(void *file)
 {
 	FILE *f = file;
@@ -78,10 +116,9 @@ void cli_print_help(void *file)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		print_usage(f, "  doorstep ", commands[i].usage);
 	fprintf(f, "  doorstep --help | --version\n\n");
-	fprintf(f, "%s", _("DATASET: households, residents, visits, readings, isolations, checks,\n"
-			   "         donations, distributions, shifts, pass_events, followups,\n"
-			   "         visitors, daily\n"
-			   "KIND:    rounds, isolation, daily, donations, duty, passes, visitors\n\n"));
+	print_names(f, _("DATASET:"), dataset_name, NULL);
+	print_names(f, _("KIND:"), NULL, db_sheet_kinds);
+	fputc('\n', f);
 	fprintf(f, "%s", _("Environment: DOORSTEP_DB (database path), DOORSTEP_STAFF (staff name),\n"
 			   "DOORSTEP_NOW (fixed \"YYYY-MM-DD HH:MM:SS\" for tests and demos).\n"
 			   "Exit status: 0 success, 1 data refused, 2 usage error.\n"));

@@ -77,6 +77,7 @@ static void resident_copy(struct resident *to, const struct resident *r)
 	to->tags = dup(r->tags);
 	to->returned_from = dup(r->returned_from);
 	to->return_date = dup(r->return_date);
+	to->travel = dup(r->travel);
 	to->notes = dup(r->notes);
 }
 

@@ -53,6 +53,7 @@ static const char *const field_labels[ROSTER_FIELD_COUNT] = {
 	[ROSTER_TAGS] = N_("tags"),
 	[ROSTER_RETURNED_FROM] = N_("returned from"),
 	[ROSTER_RETURN_DATE] = N_("return date"),
+	[ROSTER_TRAVEL] = N_("means of travel"),
 	[ROSTER_NOTES] = N_("notes"),
 };
 

@@ -24,6 +24,7 @@
 #include "tui/iso_forms.h"
 #include "tui/keys.h"
 #include "tui/printflow.h"
+#include "tui/returnees.h"
 #include "tui/widget_list.h"
 
 #define MAX_SITES 40
@@ -556,7 +557,14 @@ static int act_certificate(struct screen *s)
 	return printflow_print(st->app, build_certificate, st);
 }
 
+static int act_returnees(struct screen *s)
+{
+	returnees_push(s->app);
+	return SCREEN_HANDLED;
+}
+
 static const struct keybind keys[] = {
+    {0, 'b', ACT_RETURNEES},
     {0, '\n', ACT_CHECK}, {0, '\r', ACT_CHECK}, {0, 'c', ACT_CHECK},
     {0, 'e', ACT_EXTEND}, {0, 'R', ACT_RESTART}, {0, 'x', ACT_END},
     {0, 'v', ACT_SWITCH_VIEW}, {0, 't', ACT_OPEN}, {0, 0, ACT_NONE},
@@ -569,6 +577,7 @@ static const struct screen_handler handlers[] = {
     {ACT_FILTER, act_filter, NULL},	  {ACT_SWITCH_VIEW, act_view, N_("ended")},
     {ACT_PRINT, act_certificate, N_("release certificate")},
     {ACT_OPEN, act_chart, N_("temperature chart")},
+    {ACT_RETURNEES, act_returnees, NULL},
     {ACT_NONE, NULL, NULL},
 };
 

@@ -31,6 +31,7 @@ enum action {
 	ACT_HELP,
 	ACT_SETTINGS,
 	ACT_STAFF,
+	ACT_STAFF_LIST, /* the staff list: phones, party members, hours */
 	ACT_NEXT_TAB,
 	ACT_PREV_TAB,
 	ACT_TAB_1,
@@ -86,6 +87,7 @@ enum action {
 	ACT_COPY,
 	ACT_PRESENT,
 	ACT_IMPORT,
+	ACT_RETURNEES, /* isolation: the returnee list */
 	/* forms (KEYCTX_FORM) */
 	ACT_NEXT_FIELD,
 	ACT_PREV_FIELD,

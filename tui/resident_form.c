@@ -28,15 +28,44 @@ struct rform {
 	long long id; /* -1: new */
 	resident_saved_fn saved;
 	void *ctx;
+	char id_seen[40]; /* the number whose sex and birth date the fields follow */
 };
+
+/* What a number gives: birth date (ISO, "" when none) and sex ("" when
+ * none); both empty for a number that is not a valid resident ID. */
+static void derived(const char *number, char iso[DATE_STR], char sex[2])
+{
+	struct idcard card;
+	struct err ignore;
+
+	iso[0] = sex[0] = sex[1] = 0;
+	if (!*number || idcard_parse(number, IDCARD_RESIDENT, NULL, &card, &ignore) < 0)
+		return;
+	if (card.birth.y)
+		date_format(&card.birth, iso);
+	sex[0] = card.sex;
+}
+
+/* A field that was empty or followed the previous number follows the new
+ * one; one typed otherwise stays, and saving names the contradiction. */
+static int follow(struct form *f, const char *name, const char *was, const char *now)
+{
+	const char *v = form_value(f, name);
+
+	if (!*now || !strcmp(v, now) || (*v && strcmp(v, was)))
+		return 0;
+	form_set(f, name, now);
+	return 1;
+}
 
 static int check_id(void *c, struct form *f, const char *name, const char *v, struct err *e)
 {
+	struct rform *x = c;
 	struct idcard card;
 	struct date today;
-	int type;
+	char was_birth[DATE_STR], was_sex[2], birth[DATE_STR], sex[2];
+	int type, changed;
 
-	(void)c;
 	if (!*v)
 		return 0;
 	type = idcard_type_from_code(form_value(f, "id_type"));
@@ -48,18 +77,15 @@ static int check_id(void *c, struct form *f, const char *name, const char *v, st
 	}
 	if (strcmp(card.number, v))
 		form_set(f, name, card.number);
-	/* Birth date and sex come with the number when not typed. */
-	if (card.birth.y && !*form_value(f, "birth_date")) {
-		char iso[DATE_STR];
-
-		date_format(&card.birth, iso);
-		form_set(f, "birth_date", iso);
-	}
-	if (card.sex && !*form_value(f, "sex")) {
-		char sex[2] = {card.sex, 0};
-
-		form_set(f, "sex", sex);
-	}
+	if (card.type != IDCARD_RESIDENT || !strcmp(card.number, x->id_seen))
+		return 0;
+	derived(x->id_seen, was_birth, was_sex);
+	derived(card.number, birth, sex);
+	snprintf(x->id_seen, sizeof x->id_seen, "%s", card.number);
+	changed = follow(f, "birth_date", was_birth, birth);
+	changed |= follow(f, "sex", was_sex, sex);
+	if (changed && (*was_birth || *was_sex))
+		app_status(x->app, "%s", _("Sex and birth date now follow the new ID number."));
 	return 0;
 }
 
@@ -142,6 +168,7 @@ static int submit(void *c, struct form *f, struct err *e)
 	SET(status);
 	SET(returned_from);
 	SET(return_date);
+	SET(travel);
 	SET(notes);
 #undef SET
 	free(r.tags);
@@ -226,6 +253,8 @@ int resident_form_push(struct app *app, long long household_id, long long reside
 	x->id = resident_id;
 	x->saved = saved;
 	x->ctx = ctx;
+	if (r.id_number && (!r.id_type || !strcmp(r.id_type, "id")))
+		snprintf(x->id_seen, sizeof x->id_seen, "%s", r.id_number);
 	sex[0] = r.sex;
 	hhfmt_codes(model_tag, r.tags, &tags);
 	f = form_new(title, x);
@@ -247,6 +276,8 @@ int resident_form_push(struct app *app, long long household_id, long long reside
 		      strbuf_str(&tags), limits_max("residents", "tags"), 0, check_tags);
 	form_add_text(f, "returned_from", N_("Returned from"), r.returned_from, limits_max("residents", "returned_from"), 0, NULL);
 	form_add_date(f, "return_date", N_("Return date"), r.return_date, 0, NULL);
+	form_add_text(f, "travel", N_("Means of travel (train, flight, car plate)"), r.travel,
+		      limits_max("residents", "travel"), 0, NULL);
 	form_add_text(f, "notes", N_("Notes"), r.notes, limits_max("residents", "notes"), FORM_MULTILINE, NULL);
 	strbuf_free(&tags);
 	model_resident_clear(&r);

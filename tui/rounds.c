@@ -128,7 +128,15 @@ static void entry_prefix(struct rounds *st, struct strbuf *out)
 	for (int i = 0; i < st->re.cur && i < st->re.n; i++) {
 		const struct round_person *p = &st->re.people[i];
 
-		if (p->state == ROUND_SKIPPED) {
+		if (p->state == ROUND_ELSEWHERE) {
+			if (out->len)
+				strbuf_putc(out, ' ');
+			if (*p->where)
+				strbuf_printf(out, _("elsewhere (%s)"), p->where);
+			else
+				strbuf_puts(out, _("elsewhere"));
+			continue;
+		} else if (p->state == ROUND_SKIPPED) {
 			strbuf_puts(out, out->len ? " —" : "—");
 		} else if (p->temperature) {
 			add_temp(out, p->temperature, st->re.threshold);
@@ -299,9 +307,12 @@ static void next_pending(struct rounds *st)
 
 /* ---- entry ---- */
 
-static int add_person(long long id, const char *name, void *ctx)
+static int add_person(long long id, const char *name, const char *elsewhere, void *ctx)
 {
-	round_entry_add(ctx, id, name);
+	if (elsewhere)
+		round_entry_add_elsewhere(ctx, id, name, elsewhere);
+	else
+		round_entry_add(ctx, id, name);
 	return 0;
 }
 
@@ -344,6 +355,14 @@ static int entry_start(struct rounds *st, const struct rounds_row *r,
 		app_error(st->app,
 			  _("Nobody is registered as living at %s: mark n, x or a, or add the "
 			    "residents on the Households tab."),
+			  r->code);
+		round_entry_free(&st->re);
+		return -1;
+	}
+	if (!edit && st->re.cur >= st->re.n) {
+		app_error(st->app,
+			  _("Everyone living at %s is isolated elsewhere, checked by the site: "
+			    "nobody to measure."),
 			  r->code);
 		round_entry_free(&st->re);
 		return -1;

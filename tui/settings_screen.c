@@ -10,10 +10,15 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/limits.h"
+#include "core/model.h"
+#include "core/returnee.h"
 #include "core/settings.h"
 #include "core/temperature.h"
 #include "core/xalloc.h"
+#include "db/db.h"
 #include "db/settings.h"
+#include "db/site_checks.h"
+#include "db/visitors.h"
 #include "tui/app.h"
 #include "tui/form.h"
 #include "tui/merge_screen.h"
@@ -82,6 +87,44 @@ static int check_file(void *c, struct form *f, const char *name, const char *v, 
 	return 0;
 }
 
+static int check_areas(void *c, struct form *f, const char *name, const char *v, struct err *e)
+{
+	struct strbuf canon = STRBUF_INIT;
+	int r = returnee_key_areas_canon(v, &canon, e);
+
+	(void)c;
+	if (r == 0 && strcmp(strbuf_str(&canon), v))
+		form_set(f, name, strbuf_str(&canon));
+	strbuf_free(&canon);
+	return r;
+}
+
+/* Who takes the checks of isolation elsewhere. */
+static const struct enum_entry checks_by[] = {
+    {"0", N_("the site"), "隔离点"},
+    {"1", N_("the committee"), "居委会"},
+    {NULL, NULL, NULL},
+};
+
+/* The settings row, the key areas and who checks isolation elsewhere
+ * (columns the struct does not carry), in one transaction. */
+static int save(struct db *db, const struct settings *s, const struct form *f, struct err *e)
+{
+	const char *areas = form_value(f, "key_areas");
+	char old[512];
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (db_settings_put(db, s, e) < 0 || db_key_areas_get(db, old, sizeof old, e) < 0 ||
+	    (strcmp(old, areas) && db_key_areas_set(db, areas, e) < 0) ||
+	    db_site_checks_set(db, !strcmp(form_value(f, "checks_central"), "1"),
+			       !strcmp(form_value(f, "checks_hospital"), "1"), e) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db, e);
+}
+
 static int submit(void *c, struct form *f, struct err *e)
 {
 	struct ctx *x = c;
@@ -106,7 +149,7 @@ static int submit(void *c, struct form *f, struct err *e)
 	parse_int(form_value(f, "notice_days"), &s.notice_days);
 	snprintf(s.supervision_phone, sizeof s.supervision_phone, "%s",
 		 form_value(f, "supervision_phone"));
-	r = db_settings_put(app_db(x->app), &s, e);
+	r = save(app_db(x->app), &s, f, e);
 	settings_clear(&s);
 	if (r < 0)
 		return -1;
@@ -132,6 +175,9 @@ int settings_screen_push(struct app *app)
 	struct ctx *c = xcalloc(1, sizeof *c);
 	struct form *f = form_new(_("Settings"), c);
 	char fever[16], iso[16], outing[16], alert[16], notice[16], station[2] = {s->station, 0};
+	char areas[512];
+	struct err e;
+	int central = 0, hospital = 0;
 
 	c->app = app;
 	snprintf(fever, sizeof fever, "%d.%d", s->fever_threshold / 10, s->fever_threshold % 10);
@@ -146,6 +192,17 @@ int settings_screen_push(struct app *app)
 	form_add_number(f, "fever", N_("Fever threshold (°C)"), fever, 5, FORM_REQUIRED,
 			check_fever);
 	form_add_number(f, "iso_days", N_("Isolation days"), iso, 3, FORM_REQUIRED, check_count);
+	err_clear(&e);
+	if (db_key_areas_get(app_db(app), areas, sizeof areas, &e) < 0)
+		snprintf(areas, sizeof areas, "%s", RETURNEE_KEY_AREAS_DEFAULT);
+	form_add_text(f, "key_areas", N_("Key areas (湖北,武汉)"), areas,
+		      RETURNEE_KEY_AREAS_MAX, FORM_REQUIRED, check_areas);
+	if (db_site_checks_get(app_db(app), &central, &hospital, &e) < 0)
+		app_error_err(app, &e);
+	form_add_enum(f, "checks_central", N_("Central isolation checked by"), checks_by,
+		      central ? "1" : "0", FORM_REQUIRED);
+	form_add_enum(f, "checks_hospital", N_("Hospital isolation checked by"), checks_by,
+		      hospital ? "1" : "0", FORM_REQUIRED);
 	form_add_number(f, "am", N_("AM check cut-off"), s->am_cutoff, 5, FORM_REQUIRED,
 			check_time);
 	form_add_number(f, "pm", N_("PM check cut-off"), s->pm_cutoff, 5, FORM_REQUIRED,

@@ -28,7 +28,7 @@
 #include "tui/scroll.h"
 
 /* The kinds the tab offers, in db_sheet_kinds order. */
-#define KINDS 7
+#define KINDS 9
 
 struct sheets_view {
 	struct app *app;

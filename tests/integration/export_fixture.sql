@@ -22,6 +22,7 @@ INSERT INTO residents(id, uuid, created_at, updated_at, deleted_at, household_id
  (5, 'r5', '2020-01-20 08:00:00', '2020-01-20 08:00:00', NULL, 4, '陈六', 'F', 'id', '420106198808084568', '1988-08-08', '15811112222', 'spouse', 'away', 'returnee', '湖北省孝感市', '2020-02-10', NULL),
  (6, 'r6', '2020-01-20 08:00:00', '2020-01-20 08:00:00', '2020-02-01 10:00:00', 4, '已删除', 'M', 'id', '411202195602207898', '1956-02-20', NULL, 'other', 'living', '', NULL, NULL, NULL),
  (7, 'r7', '2020-01-20 08:00:00', '2020-01-20 08:00:00', NULL, 4, 'Tom Smith', 'M', 'passport', 'E12345678', NULL, NULL, 'other', 'living', '', NULL, NULL, NULL);
+UPDATE residents SET travel = 'G1234 次列车' WHERE id = 3;
 INSERT INTO visits(id, uuid, created_at, updated_at, household_id, at, date, staff_id, outcome, notes) VALUES
  (1, 'v1', '2020-02-14 09:00:00', '2020-02-14 09:00:00', 1, '2020-02-14 09:00:00', '2020-02-14', 1, 'visited', NULL),
  (2, 'v2', '2020-02-14 09:10:00', '2020-02-14 09:10:00', 2, '2020-02-14 09:10:00', '2020-02-14', 1, 'visited', NULL),

@@ -66,6 +66,9 @@ compare_day() {
 	eq fevers "$(val "$out" "  Fevers found")" "$(q "SELECT count(DISTINCT r.resident_id) $rd
 		AND r.temperature >= (SELECT fever_threshold FROM settings)")"
 	active="deleted_at IS NULL AND start_date <= '$D' AND (end_date IS NULL OR end_date > '$D')"
+	# Checks are expected of the isolations whose checks are the committee's.
+	ours="(kind = 'home' OR (kind = 'central' AND (SELECT checks_central FROM settings) = 1)
+		OR (kind = 'hospital' AND (SELECT checks_hospital FROM settings) = 1))"
 	n=1
 	for k in home central hospital; do
 		eq "active $k" "$(isov "$out" "  Active at end of day" $n)" \
@@ -88,15 +91,15 @@ compare_day() {
 		"$(q "SELECT count(*) FROM isolations WHERE $active AND date(start_date, '+' || (days + extended_days - 1) || ' days') = '$D'")"
 	eq "past last day" "$(isov "$out" "  Past last day, not ended" 4)" \
 		"$(q "SELECT count(*) FROM isolations WHERE $active AND date(start_date, '+' || (days + extended_days - 1) || ' days') < '$D'")"
-	eq due "$(val "$out" "  Isolations due")" "$(q "SELECT count(*) FROM isolations WHERE $active")"
+	eq due "$(val "$out" "  Isolations due")" "$(q "SELECT count(*) FROM isolations WHERE $active AND $ours")"
 	for slot in AM PM; do
 		label="  Morning (AM)"
 		[ $slot = PM ] && label="  Evening (PM)"
 		# Checks done: of the isolations due that day only.
 		eq "$slot done" "$(val "$out" "$label")" \
 			"$(q "SELECT count(*) FROM checks WHERE date = '$D' AND slot = '$slot' AND deleted_at IS NULL
-			AND isolation_id IN (SELECT id FROM isolations WHERE $active)")"
-		missed=$(q "SELECT count(*) FROM isolations i WHERE $active AND NOT EXISTS (SELECT 1 FROM checks c
+			AND isolation_id IN (SELECT id FROM isolations WHERE $active AND $ours)")"
+		missed=$(q "SELECT count(*) FROM isolations i WHERE $active AND $ours AND NOT EXISTS (SELECT 1 FROM checks c
 			WHERE c.isolation_id = i.id AND c.date = '$D' AND c.slot = '$slot' AND c.deleted_at IS NULL)")
 		got=$(awk -v l="$label" 'index($0, l) == 1 { if (match($0, /[0-9]+ missed/)) print substr($0, RSTART, RLENGTH - 7); else print "not reached" }' "$out")
 		if [ "$2" = "$slot-open" ] || { [ "$2" = "AM-open" ] && [ $slot = PM ]; }; then
@@ -179,13 +182,15 @@ compare_alerts() {
 	out="$dir/alerts-$D-$hm.txt"
 	DOORSTEP_NOW="$NOW" "$bin" --db "$db" report >"$out" 2>&1 || { no "report at $NOW: $(cat "$out")"; return; }
 	active="i.deleted_at IS NULL AND i.start_date <= '$D' AND (i.end_date IS NULL OR i.end_date > '$D')"
+	ours="(i.kind = 'home' OR (i.kind = 'central' AND (SELECT checks_central FROM settings) = 1)
+		OR (i.kind = 'hospital' AND (SELECT checks_hospital FROM settings) = 1))"
 	last="date(i.start_date, '+' || (i.days + i.extended_days - 1) || ' days')"
 	eq "alert fever" "$(val "$out" "  fever")" "$(q "SELECT count(*) FROM isolations i WHERE $active AND
 		(SELECT c.temperature FROM checks c WHERE c.isolation_id IN (i.id, i.previous_id) AND c.deleted_at IS NULL
 		AND c.temperature IS NOT NULL ORDER BY c.date DESC, c.slot DESC LIMIT 1) >= (SELECT fever_threshold FROM settings)")"
 	for slot in AM PM; do
 		want=$(q "SELECT CASE WHEN '$hm' >= (SELECT ${slot}_cutoff FROM settings) THEN (SELECT count(*)
-			FROM isolations i WHERE $active AND NOT EXISTS (SELECT 1 FROM checks c WHERE c.isolation_id = i.id
+			FROM isolations i WHERE $active AND $ours AND NOT EXISTS (SELECT 1 FROM checks c WHERE c.isolation_id = i.id
 			AND c.date = '$D' AND c.slot = '$slot' AND c.deleted_at IS NULL)) ELSE 0 END")
 		eq "alert missed $slot" "$(val "$out" "  missed $slot check")" "$want"
 	done

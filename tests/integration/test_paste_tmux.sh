@@ -53,7 +53,7 @@ tm send-keys -t dp Enter
 wait_for "Residents (2)" || finish
 tm send-keys -t dp e
 wait_for "Notes" || finish
-for _ in 1 2 3 4 5 6 7 8 9 10 11; do tm send-keys -t dp Tab; done
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do tm send-keys -t dp Tab; done
 tm set-buffer -b clip "$(printf 'Visited 2/15\ndy3')"
 tm paste-buffer -p -d -b clip -t dp
 wait_for "Visited 2/15↵dy3" || finish

@@ -64,13 +64,16 @@ check_day() {
 		n=$((n + 1))
 	done
 	eq "active total" "$(num $t 在隔离（日终） 4)" "$(sq "SELECT count(*) FROM isolations WHERE $active")"
-	eq "checks due" "$(num $t 应测人数)" "$(sq "SELECT count(*) FROM isolations WHERE $active")"
+	# Checks are expected of the isolations whose checks are the committee's.
+	ours="(kind = 'home' OR (kind = 'central' AND (SELECT checks_central FROM settings) = 1)
+		OR (kind = 'hospital' AND (SELECT checks_hospital FROM settings) = 1))"
+	eq "checks due" "$(num $t 应测人数)" "$(sq "SELECT count(*) FROM isolations WHERE $active AND $ours")"
 	for slot in AM:上午 PM:下午; do
 		s=${slot%%:*}
 		eq "$s done" "$(num $t "${slot#*:}已测")" \
 			"$(sq "SELECT count(*) FROM checks WHERE date = '$D' AND slot = '$s' AND deleted_at IS NULL
-			AND isolation_id IN (SELECT id FROM isolations WHERE $active)")"
-		missed=$(sq "SELECT count(*) FROM isolations i WHERE $active AND NOT EXISTS (SELECT 1 FROM checks c
+			AND isolation_id IN (SELECT id FROM isolations WHERE $active AND $ours)")"
+		missed=$(sq "SELECT count(*) FROM isolations i WHERE $active AND $ours AND NOT EXISTS (SELECT 1 FROM checks c
 			WHERE c.isolation_id = i.id AND c.date = '$D' AND c.slot = '$s' AND c.deleted_at IS NULL)")
 		[ "$D" = 2020-02-15 ] && [ "$s" = PM ] && missed=—
 		eq "$s missed" "$(num $t "${slot#*:}漏测")" "$missed"

@@ -80,7 +80,7 @@ int main(void)
 	HWAIT(h, "Residents (1)", 3000);
 	harness_type(h, "e");
 	HWAIT(h, "Notes", 3000);
-	tab(h, "Tab", 11);
+	tab(h, "Tab", 12);
 	paste(h, "Visited 2/15\ndy3");
 	HWAIT(h, "Visited 2/15↵dy3", 3000);
 	HCHECK(h, harness_has_text(h, "Notes"), "the form closed under a paste");
@@ -105,7 +105,7 @@ int main(void)
 	HCHECK(h, !harness_has_text(h, "xxxx"), "a paste too long was kept");
 
 	/* the name (one line): the line break becomes a space */
-	tab(h, "BTab", 11);
+	tab(h, "BTab", 12);
 	paste(h, "\n张\n三");
 	HWAIT(h, "钱九 张 三", 3000);
 	harness_key(h, "C-u");
@@ -144,7 +144,7 @@ int main(void)
 	/* saved: the notes hold the line break, nothing else changed */
 	harness_type(h, "e");
 	HWAIT(h, "Notes", 3000);
-	tab(h, "Tab", 11);
+	tab(h, "Tab", 12);
 	paste(h, "Visited 2/15\r\ndy3");
 	HWAIT(h, "Visited 2/15↵dy3", 3000);
 	harness_key(h, "F10");

@@ -172,7 +172,7 @@ static void test_resident_crud_soft_delete(void **state)
 	r.id_number = "11010519491231002X";
 	r.phone = "13812345678";
 	r.relation = "head";
-	r.sex = 'M';
+	r.sex = 'F'; /* 11010519491231002X: sequence 002, a woman */
 	assert_int_equal(db_resident_insert(db, &r, &e), 0);
 	assert_int_equal(count(db, "SELECT count(*) FROM residents WHERE pinyin = 'zs'"
 				   " AND id_rev = 'X20013219491501011' AND phone_rev = '87654321831'"),

@@ -20,6 +20,7 @@
 #include "db/isolation_list.h"
 #include "db/isolations.h"
 #include "db/residents.h"
+#include "db/sql.h"
 #include "db/stats.h"
 
 static struct db *db;
@@ -134,6 +135,14 @@ static int setup(void **state)
 	at("2020-02-15 09:30:00");
 	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(db, "王芳");
+	/* The committee checks every kind here (the sites' own checks are
+	 * test_elsewhere's). */
+	assert_int_equal(db_exec(db,
+				 "INSERT INTO settings(uuid, created_at, updated_at, community,"
+				 " checks_central, checks_hospital) VALUES('s', '2020-02-01 00:00:00',"
+				 " '2020-02-01 00:00:00', '幸福里社区', 1, 1)",
+				 &e),
+			 0);
 	h1 = add_household("3-2-501");
 	h2 = add_household("3-10-101");
 	h3 = add_household("12-1-101");

@@ -129,11 +129,33 @@ static void test_db(void **state)
 	db_close(&db);
 }
 
+static void test_key_areas_canon(void **state)
+{
+	struct strbuf b = STRBUF_INIT;
+	struct err e = {0};
+	char many[600];
+
+	(void)state;
+	assert_int_equal(returnee_key_areas_canon(" 湖北， 武汉、温州,,", &b, &e), 0);
+	assert_string_equal(strbuf_str(&b), "湖北,武汉,温州");
+	strbuf_reset(&b);
+	assert_int_equal(returnee_key_areas_canon("，、 ", &b, &e), -1);
+	assert_string_equal(e.field, "key_areas");
+	assert_string_equal(strbuf_str(&b), "");
+	memset(many, 'a', 161);
+	many[161] = 0;
+	assert_int_equal(returnee_key_areas_canon(many, &b, &e), -1);
+	many[160] = 0;
+	assert_int_equal(returnee_key_areas_canon(many, &b, &e), 0);
+	strbuf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_state),
 		cmocka_unit_test(test_db),
+		cmocka_unit_test(test_key_areas_canon),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

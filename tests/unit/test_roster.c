@@ -328,6 +328,21 @@ static void test_file_level_problems(void **state)
 	roster_free(&r);
 }
 
+/* The columns of a 返乡人员登记表: where from, when, and how. */
+static void test_returnee_register(void **state)
+{
+	struct roster *r;
+
+	(void)state;
+	r = read_text("户号,姓名,返回前所在地,返回日期,交通方式\n"
+		      "1,张三,湖北省武汉市,2020-01-22,G1234 次列车\n");
+	expect_issues(r, "");
+	assert_string_equal(roster_row_value(r, 0, ROSTER_RETURNED_FROM), "湖北省武汉市");
+	assert_string_equal(roster_row_value(r, 0, ROSTER_RETURN_DATE), "2020-01-22");
+	assert_string_equal(roster_row_value(r, 0, ROSTER_TRAVEL), "G1234 次列车");
+	roster_free(&r);
+}
+
 static void test_cell_forms(void **state)
 {
 	struct roster *r;
@@ -396,6 +411,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_title_key),
+	    cmocka_unit_test(test_returnee_register),
 	    cmocka_unit_test(test_headers_lookup),
 	    cmocka_unit_test(test_headers_parse_errors),
 	    cmocka_unit_test(test_excel_fixture),

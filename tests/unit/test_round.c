@@ -159,12 +159,41 @@ static void test_entry_preset(void **state)
 	round_entry_free(&re);
 }
 
+/* Those isolated elsewhere (checked by the site) are passed over, forward
+ * and back, and count as neither met nor skipped. */
+static void test_entry_elsewhere(void **state)
+{
+	struct round_entry re;
+	struct err e = {0};
+
+	(void)state;
+	round_entry_init(&re, 1, 373);
+	round_entry_add_elsewhere(&re, 1, "甲", "区委党校");
+	round_entry_add(&re, 2, "乙");
+	round_entry_add_elsewhere(&re, 3, "丙", NULL);
+	round_entry_add(&re, 4, "丁");
+	assert_string_equal(round_entry_current(&re)->name, "乙");
+	assert_int_equal(round_entry_back(&re), 0);
+	assert_int_equal(round_entry_accept(&re, "365", &e), ROUND_ENTRY_NEXT);
+	assert_string_equal(round_entry_current(&re)->name, "丁");
+	assert_int_equal(round_entry_back(&re), 1);
+	assert_string_equal(round_entry_current(&re)->name, "乙");
+	assert_int_equal(round_entry_accept(&re, "365", &e), ROUND_ENTRY_NEXT);
+	assert_int_equal(round_entry_skip(&re), ROUND_ENTRY_DONE);
+	assert_int_equal(re.people[0].state, ROUND_ELSEWHERE);
+	assert_string_equal(re.people[0].where, "区委党校");
+	assert_string_equal(re.people[2].where, "");
+	assert_int_equal(round_entry_measured(&re), 1);
+	round_entry_free(&re);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_status),	   cmocka_unit_test(test_entry_three_normal),
 	    cmocka_unit_test(test_entry_refusals), cmocka_unit_test(test_entry_skip_back_fever),
 	    cmocka_unit_test(test_entry_symptoms), cmocka_unit_test(test_entry_preset),
+	    cmocka_unit_test(test_entry_elsewhere),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -241,11 +241,12 @@ static void test_pages_and_status(void **state)
 	}
 }
 
-static int collect(long long id, const char *name, void *ctx)
+static int collect(long long id, const char *name, const char *elsewhere, void *ctx)
 {
 	long long *ids = ctx;
 
 	(void)name;
+	(void)elsewhere;
 	for (int i = 0; i < 3; i++)
 		if (!ids[i]) {
 			ids[i] = id;

@@ -46,6 +46,8 @@ static void test_cutoffs(void **state)
 	xstrset(&set.community, "幸福里社区");
 	assert_int_equal(db_settings_put(db, &set, &e), 0);
 	settings_clear(&set);
+	/* The committee checks central isolation too here. */
+	assert_int_equal(db_exec(db, "UPDATE settings SET checks_central = 1", &e), 0);
 	assert_int_equal(db_household_insert(db, &h, &e), 0);
 	r.household_id = h.id;
 	r.name = "王五";
