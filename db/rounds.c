@@ -8,9 +8,11 @@
 
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/searchkey.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/search.h"
 #include "db/sql.h"
 #include "db/visits.h"
 
@@ -247,6 +249,44 @@ int db_rounds_next_pending(struct db *db, long long grid_id, const char *date,
 		*key_out = sql_col_dup(st, 1);
 	}
 	sqlite3_reset(st);
+	return r;
+}
+
+#define FIND_SQL                                                                                   \
+	"SELECT t.household_id, t.sort_key FROM search_terms t JOIN households h"                  \
+	" ON h.id = t.household_id WHERE t.term = :q AND h.deleted_at IS NULL"                     \
+	" AND (t.sort_key, t.household_id) > (:k, :id)"
+#define FIND_ORDER " ORDER BY t.sort_key, t.household_id LIMIT 1"
+
+int db_rounds_find(struct db *db, long long grid_id, const char *typed, const char *after_key,
+		   long long after_id, long long *id_out, char **key_out, struct err *e)
+{
+	char *q = searchkey_query(typed ? typed : "");
+	sqlite3_stmt *st = NULL;
+	int r = 0;
+
+	if (!*q)
+		goto out;
+	r = -1;
+	if (db_search_sync(db, e) < 0)
+		goto out;
+	st = db_stmt(db, grid_id < 0 ? FIND_SQL FIND_ORDER : FIND_SQL " AND h.grid_id = :grid" FIND_ORDER,
+		     e);
+	if (!st)
+		goto out;
+	if (grid_id >= 0)
+		sql_bind_int(st, ":grid", grid_id);
+	sql_bind_text(st, ":q", q);
+	sql_bind_text(st, ":k", after_key ? after_key : "");
+	sql_bind_int(st, ":id", after_key ? after_id : -1);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		*id_out = sqlite3_column_int64(st, 0);
+		*key_out = sql_col_dup(st, 1);
+	}
+	sqlite3_reset(st);
+out:
+	free(q);
 	return r;
 }
 
