@@ -40,6 +40,7 @@ struct field {
 	char *initial; /* text fields: the text at start (trimmed) */
 	char *value;   /* form_value's cache */
 	char *bad;     /* the reason it was refused, or NULL */
+	struct typeselect ts; /* FIELD_ENUM: the label typed so far */
 };
 
 struct form {
@@ -492,9 +493,11 @@ static int enum_choose(struct form *f, struct field *fd, const struct event *ev)
 				   enum_pick_done, f);
 		return SCREEN_HANDLED;
 	case ACT_CHAR_LEFT:
+		typeselect_reset(&fd->ts);
 		fd->choice = fd->choice <= 0 ? n - 1 : fd->choice - 1;
 		return SCREEN_HANDLED;
 	case ACT_CHAR_RIGHT:
+		typeselect_reset(&fd->ts);
 		fd->choice = fd->choice >= n - 1 ? 0 : fd->choice + 1;
 		return SCREEN_HANDLED;
 	case ACT_DEL_BACK:
@@ -510,14 +513,7 @@ static int enum_choose(struct form *f, struct field *fd, const struct event *ev)
 	labels = xcalloc((size_t)(n ? n : 1), sizeof *labels);
 	for (int k = 0; k < n; k++)
 		labels[k] = _(fd->table[k].label);
-	i = picklist_match_key(labels, n, fd->choice, ev->key);
-	if (i < 0) /* the code's first letter, for a Chinese UI */
-		for (int k = 1; k <= n && i < 0; k++) {
-			int c = ((fd->choice < 0 ? -1 : fd->choice) + k) % n;
-
-			if ((fd->table[c].code[0] | 0x20) == (ev->key | 0x20))
-				i = c;
-		}
+	i = picklist_match_key(labels, n, fd->choice, ev->key, &fd->ts);
 	free(labels);
 	if (i >= 0) {
 		fd->choice = i;
