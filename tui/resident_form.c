@@ -11,6 +11,7 @@
 #include "core/idcard.h"
 #include "core/limits.h"
 #include "core/model.h"
+#include "core/mask.h"
 #include "core/phone.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -28,7 +29,18 @@ struct rform {
 	long long id; /* -1: new */
 	resident_saved_fn saved;
 	void *ctx;
+	char *uuid; /* the resident edited, for the reveal's audit row */
 };
+
+/* A number shows whole only when the user moves into it: a reveal, audited
+ * as `r` on the detail screen is, of that field alone. */
+static int reveal(void *c, struct form *f, const char *name, struct err *e)
+{
+	struct rform *x = c;
+
+	(void)f;
+	return db_reveal(app_db(x->app), "residents", x->uuid, name, e);
+}
 
 static int check_id(void *c, struct form *f, const char *name, const char *v, struct err *e)
 {
@@ -163,8 +175,11 @@ out:
 
 static void done(void *c, int saved)
 {
+	struct rform *x = c;
+
 	(void)saved;
-	free(c);
+	free(x->uuid);
+	free(x);
 }
 
 static int count_cb(const struct resident *r, void *ctx)
@@ -198,14 +213,6 @@ int resident_form_push(struct app *app, long long household_id, long long reside
 				  found < 0 ? e.msg : _("the resident was deleted meanwhile"));
 			return -1;
 		}
-		/* The form shows the numbers whole to edit them: a reveal, audited
-		 * as `r` on the detail screen is. */
-		if (((r.id_number && *r.id_number) || (r.phone && *r.phone)) &&
-		    db_reveal(db, "residents", r.uuid, "id_number,phone", &e) < 0) {
-			app_error_err(app, &e);
-			model_resident_clear(&r);
-			return -1;
-		}
 		household_id = r.household_id;
 		snprintf(title, sizeof title, _("%s of household %s"), r.name,
 			 r.household_code ? r.household_code : "");
@@ -226,6 +233,7 @@ int resident_form_push(struct app *app, long long household_id, long long reside
 	x->id = resident_id;
 	x->saved = saved;
 	x->ctx = ctx;
+	x->uuid = resident_id >= 0 ? xstrdup(r.uuid) : NULL;
 	sex[0] = r.sex;
 	hhfmt_codes(model_tag, r.tags, &tags);
 	f = form_new(title, x);
@@ -248,6 +256,8 @@ int resident_form_push(struct app *app, long long household_id, long long reside
 	form_add_text(f, "returned_from", N_("Returned from"), r.returned_from, limits_max("residents", "returned_from"), 0, NULL);
 	form_add_date(f, "return_date", N_("Return date"), r.return_date, 0, NULL);
 	form_add_text(f, "notes", N_("Notes"), r.notes, limits_max("residents", "notes"), FORM_MULTILINE, NULL);
+	form_set_secret(f, "id_number", mask_id, reveal);
+	form_set_secret(f, "phone", mask_phone, reveal);
 	strbuf_free(&tags);
 	model_resident_clear(&r);
 	return form_push(app, f, submit, done);
