@@ -79,10 +79,12 @@ static int check_phone(void *c, struct form *f, const char *name, const char *v,
 {
 	char canon[PHONE_MAX];
 
+	int abroad = phone_abroad_allowed(idcard_type_from_code(form_value(f, "id_type")));
+
 	(void)c;
 	if (!*v)
 		return 0;
-	if (phone_parse(v, canon, sizeof canon, e) < 0) {
+	if (phone_parse_any(v, abroad, canon, sizeof canon, e) < 0) {
 		snprintf(e->field, sizeof e->field, "%s", name);
 		return -1;
 	}

@@ -2,7 +2,8 @@
  * (issue 22): under zh_CN the pinyin initials (wc 外出) or a Chinese
  * character (迁 迁出), never the hidden English code (abc used to pick
  * 外出 through "away"); the pick-list (Space) the same; in English the
- * label's letters.  Saved and checked in the database. */
+ * label's letters.  Saved and checked in the database.  Then a passport
+ * holder's phone abroad is taken (issue 22). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,6 +119,29 @@ int main(void)
 	harness_key(h, "F10");
 	HGONE(h, "Relation to the head", 3000);
 	status_is(h, "living");
+	harness_send(h, "q", 1);
+	HCHECK(h, harness_wait_exit(h, 3000, &st), "did not quit");
+	harness_free(&h);
+
+	/* A passport holder's number abroad (zh_CN, 80x24): 证件类型 chosen by
+	 * its initials, the number canonical and masked in the list. */
+	h = open_form("LANG=zh_CN.UTF-8", 24, 80, "与户主关系");
+	for (int i = 0; i < 5; i++) /* back to 证件类型 from 状态 */
+		harness_key(h, "BTab");
+	harness_type(h, "hz");
+	field_is(h, "证件类型*", "护照");
+	harness_key(h, "Tab");
+	harness_type(h, "E12345678");
+	harness_key(h, "Tab");
+	harness_key(h, "Tab");
+	harness_key(h, "Tab");
+	harness_type(h, "0049-30-1234567");
+	harness_key(h, "F10");
+	HGONE(h, "与户主关系", 3000);
+	HWAIT(h, "+49****4567", 3000);
+	s = harness_sql(db, "SELECT id_type, id_number, phone FROM residents WHERE id = 1");
+	HCHECK(h, s && !strcmp(s, "passport|E12345678|+49 30 1234567"), "saved %s", s ? s : "?");
+	free(s);
 	harness_send(h, "q", 1);
 	HCHECK(h, harness_wait_exit(h, 3000, &st), "did not quit");
 	harness_free(&h);
