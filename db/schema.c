@@ -437,6 +437,10 @@ static const char *const migrations[] = {
 	"ALTER TABLE settings ADD COLUMN notice_days INTEGER NOT NULL DEFAULT 7"
 	" CHECK (notice_days BETWEEN 1 AND 90);\n"
 	"ALTER TABLE settings ADD COLUMN supervision_phone TEXT NOT NULL DEFAULT '';\n",
+
+	/* issue 22: the one folder exports, sheet PDFs and backups go to
+	 * (core/outdir.h; "~" is the user's home folder). */
+	"ALTER TABLE settings ADD COLUMN output_dir TEXT NOT NULL DEFAULT '~';\n",
 };
 
 int schema_latest_version(void)

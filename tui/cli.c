@@ -47,7 +47,7 @@ static const struct command commands[] = {
 	 "    [-o FILE.pdf | --text | --print [--printer QUEUE]]\n"
 	 "sheet receipt --receipt YYYY-S-NNNN [-o FILE.pdf | --text | --print]"},
 	{"report", cmd_report, "report [--date DATE]"},
-	{"backup", cmd_backup, "backup FILE"},
+	{"backup", cmd_backup, "backup [FILE]"},
 	{"check", cmd_check, "check"},
 	{"merge", cmd_merge, "merge OTHER.db [--dry-run] [--force]"},
 };
