@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/namesort.h"
 #include "core/searchkey.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -20,32 +21,55 @@
  * the byte 0xFF). */
 #define KEY_END "\xff"
 
+struct keyed_grid {
+	char *key;
+	struct rounds_grid g;
+};
+
+static int keyed_grid_cmp(const void *a, const void *b)
+{
+	const struct keyed_grid *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->g.id > y->g.id) - (x->g.id < y->g.id);
+}
+
 int db_rounds_grids(struct db *db, int (*fn)(const struct rounds_grid *g, void *ctx), void *ctx,
 		    struct err *e)
 {
-	sqlite3_stmt *st =
-	    db_stmt(db,
-		    "SELECT g.id, g.name, s.name FROM grids g"
-		    " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
-		    " WHERE g.deleted_at IS NULL ORDER BY g.name, g.id",
-		    e);
-	int r;
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT g.id, g.name, s.name FROM grids g"
+				   " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
+				   " WHERE g.deleted_at IS NULL",
+				   e);
+	struct keyed_grid *v = NULL;
+	int r, n = 0, cap = 0, i;
 
 	if (!st)
 		return -1;
+	/* a few dozen grids: sorted here by core/namesort (第二 before 第十一) */
 	while ((r = sql_step_row(db, st, e)) == 1) {
-		struct rounds_grid g = {0};
-		int stop;
-
-		g.id = sqlite3_column_int64(st, 0);
-		sql_col_str(st, 1, &g.name);
-		sql_col_str(st, 2, &g.staff);
-		stop = fn(&g, ctx);
-		db_rounds_grid_clear(&g);
-		if (stop)
-			break;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			v = xrealloc(v, (size_t)cap * sizeof *v);
+		}
+		memset(&v[n], 0, sizeof v[n]);
+		v[n].g.id = sqlite3_column_int64(st, 0);
+		sql_col_str(st, 1, &v[n].g.name);
+		sql_col_str(st, 2, &v[n].g.staff);
+		v[n].key = namesort_key(v[n].g.name);
+		n++;
 	}
 	sqlite3_reset(st);
+	if (r == 0 && n)
+		qsort(v, (size_t)n, sizeof *v, keyed_grid_cmp);
+	for (i = 0; r == 0 && i < n && !fn(&v[i].g, ctx); i++)
+		;
+	for (i = 0; i < n; i++) {
+		free(v[i].key);
+		db_rounds_grid_clear(&v[i].g);
+	}
+	free(v);
 	return r < 0 ? -1 : 0;
 }
 

@@ -6,7 +6,7 @@
  * of, `/` jumps by code prefix, head's name and pinyin initials (Down to
  * the next match, a miss said), after a saved visit the cursor goes back
  * to the first door not yet done, and a reading out of range says the
- * range in both languages. */
+ * range in both languages; the grid picker lists grids in reading order. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +86,9 @@ int main(void)
 	HCHECK(NULL, harness_run(env, init, &out, 5000) == 0, "init failed: %s", out);
 	free(out);
 	sql(".read tests/screen/fixtures/round.sql");
+	sql("INSERT INTO grids(uuid, created_at, updated_at, name) VALUES"
+	    " ('g-3', '2020-02-01 08:00:00', '2020-02-01 08:00:00', '第十一网格'),"
+	    " ('g-4', '2020-02-01 08:00:00', '2020-02-01 08:00:00', '第三网格')");
 	sql("INSERT INTO visits(uuid, created_at, updated_at, household_id, at, date, outcome)"
 	    " VALUES ('v-1', '2020-02-15 08:00:00', '2020-02-15 08:00:00', 2,"
 	    " '2020-02-15 08:00:00', '2020-02-15', 'no_answer')");
@@ -147,6 +150,15 @@ int main(void)
 	harness_type(h, "x");
 	HWAIT(h, "(visited 1 · no answer 1 · refused 1)", 3000);
 	cursor_on(h, "3-2-502");
+	/* the grid picker reads 第一, 第二, 第三, 第十一 (numerals by value) */
+	harness_type(h, "g");
+	HWAIT(h, "第十一网格", 3000);
+	HCHECK(h,
+	       row_of(h, "第一网格 (王芳)") < row_of(h, "第二网格 (李强)") &&
+		   row_of(h, "第二网格 (李强)") < row_of(h, "第三网格") &&
+		   row_of(h, "第三网格") < row_of(h, "第十一网格"),
+	       "grids are not in reading order");
+	harness_key(h, "Esc");
 	quit(&h);
 
 	harness_rmdir(dir);
