@@ -379,16 +379,30 @@ static void draw_tabs(struct app *app)
 	free(right);
 }
 
+/* The columns the hint "? help" takes, kept free for it. */
+static int help_width(struct screen *s)
+{
+	int k = keys_find(s->cls->keys, s->cls->keyctx, ACT_HELP);
+	char key[32];
+
+	if (!k || screen_handles(s, ACT_HELP))
+		return 0;
+	keys_name(k, key, sizeof key);
+	return textwidth_utf8(key) + 1 + textwidth_utf8(_(keys_action_info[ACT_HELP].hint)) + 2;
+}
+
 /* The hint line: the top screen's handled actions with their keys, then
- * help, back and quit. */
+ * help, back and quit.  A hint that does not fit whole is left out (the
+ * help screen lists every key), and room for "? help" is always kept. */
 static void draw_hints(struct app *app, struct screen *s)
 {
-	int x = 0, y = LINES - 1;
+	int x = 0, y = LINES - 1, reserve;
 	char key[32];
 
 	draw_fill(y, 0, COLS, THEME_HINT);
 	if (!s)
 		return;
+	reserve = help_width(s);
 	for (int pass = 0; pass < 2; pass++) {
 		static const struct screen_handler globals[] = {
 		    {ACT_HELP, NULL, NULL},
@@ -420,8 +434,8 @@ static void draw_hints(struct app *app, struct screen *s)
 				continue;
 			keys_name(k, key, sizeof key);
 			need = textwidth_utf8(key) + 1 + textwidth_utf8(_(label)) + 2;
-			if (x + need > COLS)
-				return;
+			if (x + need - 2 > COLS - (h->act == ACT_HELP ? 0 : reserve))
+				continue;
 			x += draw_text(y, x, COLS - x, key, THEME_HINT_KEY);
 			x += draw_text(y, x, COLS - x, " ", THEME_HINT);
 			x += draw_text(y, x, COLS - x, _(label), THEME_HINT);

@@ -985,7 +985,7 @@ static const struct screen_handler handlers[] = {
     {ACT_UNDO, h_undo, NULL},
     {ACT_GRID, h_grid, NULL},
     {ACT_DATE, h_date, NULL},
-    {ACT_FILTER, h_find, N_("find a door")},
+    {ACT_FILTER, h_find, N_("find")},
     {ACT_PREV_DAY, h_prev_day, NULL},
     {ACT_NEXT_DAY, h_next_day, NULL},
     {ACT_SKIP, h_entry_only, NULL},
