@@ -338,6 +338,23 @@ static int open_form(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
+/* The datasets' names as the form shows them: msgids, so that a Chinese
+ * form says 居民, not residents (the name stays the code). */
+static const char *const dataset_labels[] = {
+    N_("households"), N_("residents"), N_("visits"),	   N_("readings"),
+    N_("isolations"), N_("checks"),    N_("donations"),	   N_("distributions"),
+    N_("shifts"),     N_("pass_events"), N_("followups"), N_("visitors"),
+    N_("daily"),
+};
+
+static const char *dataset_label(const char *name)
+{
+	for (size_t i = 0; i < sizeof dataset_labels / sizeof dataset_labels[0]; i++)
+		if (!strcmp(dataset_labels[i], name))
+			return dataset_labels[i];
+	return name;
+}
+
 static int ex_open(struct screen *s, void *arg, struct err *e)
 {
 	struct state *st = xcalloc(1, sizeof *st);
@@ -350,7 +367,7 @@ static int ex_open(struct screen *s, void *arg, struct err *e)
 	st->datasets = xcalloc((size_t)n + 1, sizeof *st->datasets);
 	for (int i = 0; i < n; i++) {
 		st->datasets[i].code = ds[i].name;
-		st->datasets[i].label = ds[i].name;
+		st->datasets[i].label = dataset_label(ds[i].name);
 		st->datasets[i].zh = ds[i].zh;
 	}
 	st->last_rows = -1;

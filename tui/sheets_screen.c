@@ -229,9 +229,10 @@ static int sh_pick_kind(struct screen *s)
 	struct sheets_view *v = s->state;
 	char *labels[KINDS];
 
+	/* the sheets' own Chinese titles; the command line's names are in
+	 * `doorstep sheet --help` */
 	for (int i = 0; i < KINDS; i++)
-		labels[i] =
-		    xasprintf("%s  %s", db_sheet_title(db_sheet_kinds[i]), db_sheet_kinds[i]);
+		labels[i] = xstrdup(db_sheet_title(db_sheet_kinds[i]));
 	picklist_push(v->app, _("Sheet"), (const char *const *)labels, KINDS, v->kind,
 			  kind_done, v);
 	for (int i = 0; i < KINDS; i++)

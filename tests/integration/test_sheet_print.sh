@@ -164,7 +164,7 @@ if command -v tmux >/dev/null; then
 	tmux -S "$sock" send-keys -t s 6
 	shown 'Sheet: 走访登记表 '
 	tmux -S "$sock" send-keys -t s Enter
-	shown donations && tmux -S "$sock" send-keys -t s 4
+	shown '4 捐赠款物公示' && tmux -S "$sock" send-keys -t s 4
 	shown 'Sheet: 捐赠款物公示 ' && tmux -S "$sock" send-keys -t s p
 	shown 'TESTPDF (default)' && tmux -S "$sock" send-keys -t s Enter
 	shown 'Sent to TESTPDF as job TESTPDF-'

@@ -42,7 +42,7 @@ pdfinfo "$pdf" >/dev/null 2>&1 || fail "saved PDF does not open"
 
 # Enter picks the sheet, g the grid, - the day
 tm send-keys -t s Enter
-wait_for 'isolation'
+wait_for '2 隔离人员健康监测表'
 tm send-keys -t s 2
 wait_for 'Sheet: 隔离人员健康监测表 ' && wait_for '6/14'
 tm send-keys -t s g
@@ -59,7 +59,7 @@ wait_for 'cannot list printers'
 
 # the daily sheet previews its counts
 tm send-keys -t s Enter
-wait_for 'daily'
+wait_for '3 日报表'
 tm send-keys -t s 3
 wait_for '住户与居民'
 
