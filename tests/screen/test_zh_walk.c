@@ -65,8 +65,9 @@ static void keys(struct harness *h, const char *const *names)
 
 struct step {
 	const char *where;
-	const char *keys[8]; /* "=text" types text, else a key name; NULL ends */
+	const char *keys[12]; /* "=text" types text, else a key name; NULL ends */
 	const char *back[4]; /* what closes it again */
+	const char *want;    /* text the screen must show, or NULL */
 };
 
 static const struct step walk[] = {
@@ -81,7 +82,11 @@ static const struct step walk[] = {
     {"household detail", {"Enter", NULL}, {NULL}},
     {"resident form", {"=e", NULL}, {"Esc", NULL}},
     {"detail visits", {"=v", NULL}, {NULL}},
-    {"detail isolations", {"=v", NULL}, {"=v", "Esc", NULL}},
+    {"detail isolations", {"=v", NULL}, {"=v", NULL}},
+    {"a saved edit", {"=e", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "=wc", "F10", NULL},
+     {NULL}},
+    {"history of changes", {"=h", NULL}, {NULL}, "状态: 在住 → 外出"},
+    {"a change in the history", {"Enter", NULL}, {"Esc", "Esc", "Esc", NULL}, "修改 (居民)"},
     {"Rounds", {"=3", NULL}, {NULL}},
     {"Rounds date", {"=d", NULL}, {"Esc", NULL}},
     {"Rounds find", {"=/", NULL}, {"Esc", NULL}},
@@ -125,6 +130,8 @@ int main(void)
 	HWAIT(h, "今日", 5000);
 	for (const struct step *w = walk; w->where; w++) {
 		keys(h, w->keys);
+		if (w->want)
+			HWAIT(h, w->want, 3000);
 		scan(h, w->where);
 		keys(h, w->back);
 	}
