@@ -18,6 +18,7 @@
 #include "tui/app.h"
 #include "tui/cmd_backup.h"
 #include "tui/cmd_check.h"
+#include "tui/cmd_keys.h"
 #include "tui/cmd_demo.h"
 #include "tui/cmd_export.h"
 #include "tui/cmd_import.h"
@@ -49,6 +50,7 @@ static const struct command commands[] = {
 	{"report", cmd_report, "report [--date DATE]"},
 	{"backup", cmd_backup, "backup [FILE]"},
 	{"check", cmd_check, "check"},
+	{"keys", cmd_keys, "keys"},
 	{"merge", cmd_merge, "merge OTHER.db [--dry-run] [--force]"},
 };
 
