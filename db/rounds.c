@@ -73,33 +73,50 @@ int db_rounds_grids(struct db *db, int (*fn)(const struct rounds_grid *g, void *
 	return r < 0 ? -1 : 0;
 }
 
+struct pick_default {
+	const char *staff;
+	struct rounds_grid first, mine;
+	int have_first, have_mine;
+};
+
+static void grid_copy(struct rounds_grid *dst, const struct rounds_grid *g)
+{
+	dst->id = g->id;
+	xstrset(&dst->name, g->name);
+	xstrset(&dst->staff, g->staff);
+}
+
+static int pick_default(const struct rounds_grid *g, void *ctx)
+{
+	struct pick_default *p = ctx;
+
+	if (!p->have_first) {
+		grid_copy(&p->first, g);
+		p->have_first = 1;
+	}
+	if (p->staff[0] && !strcmp(g->staff, p->staff)) {
+		grid_copy(&p->mine, g);
+		p->have_mine = 1;
+		return 1;
+	}
+	return 0;
+}
+
 int db_rounds_default_grid(struct db *db, const char *staff_name, struct rounds_grid *out,
 			   struct err *e)
 {
-	sqlite3_stmt *st =
-	    db_stmt(db,
-		    "SELECT g.id, g.name, s.name FROM grids g"
-		    " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
-		    " WHERE g.deleted_at IS NULL"
-		    " ORDER BY coalesce(s.name = :staff, 0) DESC, g.name, g.uuid LIMIT 1",
-		    e);
-	int r;
+	struct pick_default p = {.staff = staff_name ? staff_name : ""};
+	int r = db_rounds_grids(db, pick_default, &p, e);
 
 	memset(out, 0, sizeof *out);
 	out->id = -1;
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":staff", staff_name ? staff_name : "");
 	xstrset(&out->name, "");
 	xstrset(&out->staff, "");
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		out->id = sqlite3_column_int64(st, 0);
-		sql_col_str(st, 1, &out->name);
-		sql_col_str(st, 2, &out->staff);
-	}
-	sqlite3_reset(st);
-	return r;
+	if (r == 0 && (p.have_mine || p.have_first))
+		grid_copy(out, p.have_mine ? &p.mine : &p.first);
+	db_rounds_grid_clear(&p.first);
+	db_rounds_grid_clear(&p.mine);
+	return r < 0 ? -1 : (p.have_mine || p.have_first);
 }
 
 void db_rounds_row_free(struct rounds_row **rp)

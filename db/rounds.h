@@ -35,7 +35,8 @@ int db_rounds_grids(struct db *db, int (*fn)(const struct rounds_grid *g, void *
 		    struct err *e);
 
 /* The grid a round opens on: the one whose staff in charge is called
- * staff_name, else the first live grid by name.  Returns 1 with *out
+ * staff_name, else the first live grid in reading order (as
+ * db_rounds_grids lists them).  Returns 1 with *out
  * filled, 0 when there is no grid (*out is "all households", id -1), -1.
  * *out is overwritten, not freed. */
 int db_rounds_default_grid(struct db *db, const char *staff_name, struct rounds_grid *out,

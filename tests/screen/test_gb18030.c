@@ -2,7 +2,8 @@
  * clients of Chinese Windows are: run under luit -encoding GB18030 in the
  * zh_CN.GB18030 locale (tools/deps.sh makes it), the harness's terminal
  * speaking UTF-8 to luit.  The Chinese screen shows, Chinese typed
- * filters the households and is stored as UTF-8 in the database. */
+ * filters the households and is stored as UTF-8 in the database; the
+ * command line's report reaches that terminal in GB18030 too. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,19 @@ int main(void)
 	harness_send(h, "q", 1);
 	HCHECK(h, harness_wait_exit(h, 5000, &st), "did not quit");
 	harness_free(&h);
+
+	/* the command line on that terminal: report in its encoding */
+	{
+		const char *rargs[] = {"-encoding", "GB18030", "--", harness_bin(), "--db", db,
+				       "report", NULL};
+		struct harness_opts ro = {.env = env, .args = rargs, .bin = "/usr/bin/luit"};
+
+		h = harness_start(&ro);
+		HCHECK(NULL, h != NULL, "harness_start failed");
+		HWAIT(h, "当前隔离提醒", 5000); /* the report's last part, in Chinese */
+		HCHECK(h, harness_wait_exit(h, 5000, &st), "report did not end");
+		harness_free(&h);
+	}
 	harness_rmdir(dir);
 	free(dir);
 	free(db);
