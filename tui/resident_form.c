@@ -253,7 +253,7 @@ int resident_form_push(struct app *app, long long household_id, long long reside
 	form_add_text(f, "phone", N_("Phone"), r.phone, limits_max("residents", "phone"), 0, check_phone);
 	form_add_enum(f, "status", N_("Status"), model_status, r.status ? r.status : "living",
 		      FORM_REQUIRED);
-	form_add_text(f, "tags", N_("Tags (e.g. elderly living alone, chronic illness)"),
+	form_add_text(f, "tags", N_("Tags (e.g. living alone, chronic)"),
 		      strbuf_str(&tags), limits_max("residents", "tags"), 0, check_tags);
 	form_add_text(f, "returned_from", N_("Returned from"), r.returned_from, limits_max("residents", "returned_from"), 0, NULL);
 	form_add_date(f, "return_date", N_("Return date"), r.return_date, 0, NULL);

@@ -159,7 +159,7 @@ int settings_screen_push(struct app *app)
 			check_count);
 	form_add_text(f, "supervision_phone", N_("Supervision phone (donation notice)"),
 		      s->supervision_phone, 20, 0, NULL);
-	form_add_text(f, "output_dir", N_("Output folder (exports, sheets, backups; ~ is home)"),
+	form_add_text(f, "output_dir", N_("Output folder (~ is home)"),
 		      s->output_dir, limits_max("settings", "output_dir"), FORM_REQUIRED, NULL);
 	form_add_text(f, "merge", N_("Merge another machine's file"), NULL, 0, 0, check_file);
 	return form_push(app, f, submit, done);
