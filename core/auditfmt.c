@@ -96,15 +96,28 @@ static int read_string(const char **p, struct strbuf *out)
 
 /* A scalar (string, number, true, false, null) appended readably, a string
  * through mask when one is given. */
-static int read_scalar(const char **p, mask_fn mask, struct strbuf *out)
+/* What read_value needs besides the text: the field, its mask, the words. */
+struct value_ctx {
+	const char *field;
+	mask_fn mask;
+	const struct auditfmt_words *w;
+};
+
+static int read_scalar(const char **p, const struct value_ctx *v, struct strbuf *out)
 {
 	const char *s = *p;
 
 	if (*s == '"') {
 		struct strbuf t = STRBUF_INIT;
 		int r = read_string(p, &t);
-		if (r == 0 && mask && t.len)
-			mask_append(mask, strbuf_str(&t), out);
+		const char *said = r == 0 && !v->mask && t.len && v->w && v->w->value
+				       ? v->w->value(v->field, strbuf_str(&t), v->w->ctx)
+				       : NULL;
+
+		if (r == 0 && v->mask && t.len)
+			mask_append(v->mask, strbuf_str(&t), out);
+		else if (said)
+			strbuf_puts(out, said);
 		else if (r == 0) {
 			strbuf_puts(out, t.len ? strbuf_str(&t) : "\"\"");
 		}
@@ -136,20 +149,20 @@ static int read_scalar(const char **p, mask_fn mask, struct strbuf *out)
 	return -1;
 }
 
-static int read_value(const char **p, mask_fn mask, struct strbuf *out)
+static int read_value(const char **p, const struct value_ctx *v, struct strbuf *out)
 {
 	if (**p != '[')
-		return read_scalar(p, mask, out);
+		return read_scalar(p, v, out);
 	(*p)++;
 	skip_ws(p);
-	if (read_scalar(p, mask, out) < 0)
+	if (read_scalar(p, v, out) < 0)
 		return -1;
 	skip_ws(p);
 	if (**p == ',') {
 		(*p)++;
 		skip_ws(p);
 		strbuf_puts(out, " → ");
-		if (read_scalar(p, mask, out) < 0)
+		if (read_scalar(p, v, out) < 0)
 			return -1;
 		skip_ws(p);
 	}
@@ -161,7 +174,13 @@ static int read_value(const char **p, mask_fn mask, struct strbuf *out)
 
 int auditfmt_changes(const char *json, const char *sep, struct strbuf *out)
 {
-	struct strbuf t = STRBUF_INIT;
+	return auditfmt_changes_as(json, sep, NULL, out);
+}
+
+int auditfmt_changes_as(const char *json, const char *sep, const struct auditfmt_words *w,
+			struct strbuf *out)
+{
+	struct strbuf t = STRBUF_INIT, key = STRBUF_INIT;
 	const char *p = json ? json : "";
 	int n = 0;
 
@@ -178,18 +197,23 @@ int auditfmt_changes(const char *json, const char *sep, struct strbuf *out)
 			skip_ws(&p);
 			strbuf_puts(&t, sep);
 		}
-		size_t key_at = t.len;
+		struct value_ctx v = {NULL, NULL, w};
+		const char *named;
 
-		if (read_string(&p, &t) < 0)
+		strbuf_reset(&key);
+		if (read_string(&p, &key) < 0)
 			goto bad;
-		mask_fn mask = mask_for_field(strbuf_str(&t) + key_at);
+		v.field = strbuf_str(&key);
+		v.mask = mask_for_field(v.field);
+		named = w && w->field ? w->field(v.field, w->ctx) : NULL;
+		strbuf_puts(&t, named ? named : v.field);
 		skip_ws(&p);
 		if (*p != ':')
 			goto bad;
 		p++;
 		skip_ws(&p);
 		strbuf_puts(&t, ": ");
-		if (read_value(&p, mask, &t) < 0)
+		if (read_value(&p, &v, &t) < 0)
 			goto bad;
 		skip_ws(&p);
 		n++;
@@ -200,9 +224,11 @@ int auditfmt_changes(const char *json, const char *sep, struct strbuf *out)
 		goto bad;
 	strbuf_puts(out, strbuf_str(&t));
 	strbuf_free(&t);
+	strbuf_free(&key);
 	return n;
 bad:
 	strbuf_free(&t);
+	strbuf_free(&key);
 	strbuf_puts(out, json ? json : "");
 	return -1;
 }

@@ -17,4 +17,18 @@
  * it is). */
 int auditfmt_changes(const char *json, const char *sep, struct strbuf *out);
 
+/* How a screen words fields and values in its language: field returns the
+ * name to show for a field (or NULL: the field as stored); value the text
+ * to show for a stored string value of field (or NULL: as stored).  Masked
+ * fields are never given to value. */
+struct auditfmt_words {
+	const char *(*field)(const char *field, void *ctx);
+	const char *(*value)(const char *field, const char *value, void *ctx);
+	void *ctx;
+};
+
+/* As auditfmt_changes, fields and values worded by w (NULL: as stored). */
+int auditfmt_changes_as(const char *json, const char *sep, const struct auditfmt_words *w,
+			struct strbuf *out);
+
 #endif

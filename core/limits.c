@@ -20,6 +20,7 @@ const struct text_limit text_limits[] = {
     {"settings", "street", NAME, N_("Street office")},
     {"settings", "district", NAME, N_("District")},
     {"settings", "last_staff", NAME, N_("Staff on duty")},
+    {"settings", "output_dir", LINE, N_("Output folder")},
     {"staff", "name", NAME, N_("Name")},
     {"staff", "phone", PHONE, N_("Phone")},
     {"grids", "name", LINE, N_("Grid")},

@@ -108,6 +108,18 @@ void mask_phone(const char *phone, char *out, size_t n)
 		keep(phone, 3, 4, out, n);
 		return;
 	}
+	if (phone[0] == '+' && strlen(phone) >= 9 &&
+	    strspn(phone + 1, "0123456789 ") == strlen(phone + 1)) {
+		/* abroad: "+49****4567", as wide as a masked mobile whatever the
+		 * number's length; a short number shows 2 at the end, not 4 */
+		size_t len = strlen(phone), tail = len >= 13 ? 4 : 2;
+
+		add(out, n, &o, phone, 3);
+		add_stars(out, n, &o, 8 - tail);
+		add(out, n, &o, phone + len - tail, tail);
+		out[o] = '\0';
+		return;
+	}
 	dash = strchr(phone, '-');
 	if (phone[0] != '0' || !dash || dash - phone < 3 || dash - phone > 4) {
 		keep_third(phone, out, n);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/idcard.h"
 #include "core/normalize.h"
 
 #define FIELD	   "phone"
@@ -127,6 +128,10 @@ static int parse(const char *s, char *out, size_t n, struct err *e)
 		    e, FIELD,
 		    _("phone: a landline needs its area code, e.g. 0398-2812345; a mobile "
 		      "number starts with 1"));
+	if (digits[1] == '0')
+		return err_field(e, FIELD,
+				 _("phone: an area code does not start with 00 (a number abroad "
+				   "begins with + and its country code)"));
 	if (ng == 1) {
 		size_t al = area_len(digits);
 
@@ -172,4 +177,88 @@ int phone_parse(const char *in, char *out, size_t n, struct err *e)
 
 	free(s);
 	return rc;
+}
+
+/* A number abroad, after its + or 00: digit groups (spaces, dashes, dots,
+ * brackets between them), 8 to 15 digits in all (E.164), the country code
+ * not starting with 0.  Canonical: + and the groups joined by one space. */
+static int parse_abroad(const char *p, char *out, size_t n, struct err *e)
+{
+	char canon[PHONE_MAX + 1];
+	size_t o = 0, nd = 0;
+	int in_group = 0;
+
+	canon[o++] = '+';
+	for (; *p; p++) {
+		if (is_digit(*p)) {
+			if (nd == 0 && *p == '0')
+				return err_field(e, FIELD,
+						 _("phone: a country code does not start with 0"));
+			if (++nd > 15 || o + 2 >= sizeof canon)
+				return err_field(
+				    e, FIELD,
+				    _("phone: an international number has at most 15 digits"));
+			if (!in_group && nd > 1)
+				canon[o++] = ' ';
+			canon[o++] = *p;
+			in_group = 1;
+		} else if (is_sep(*p)) {
+			in_group = 0;
+		} else {
+			int cl = 1;
+
+			while (cl < 4 && ((unsigned char)p[cl] & 0xC0) == 0x80)
+				cl++;
+			return err_field(
+			    e, FIELD,
+			    _("phone: only digits, spaces and - are allowed, found \"%.*s\""), cl,
+			    p);
+		}
+	}
+	canon[o] = '\0';
+	if (nd < 8)
+		return err_field(e, FIELD,
+				 _("phone: an international number has its country code and at "
+				   "least 8 digits in all, got %zu"),
+				 nd);
+	if (o + 1 > n)
+		return err_field(e, FIELD, _("phone: number too long for its buffer"));
+	memcpy(out, canon, o + 1);
+	return 0;
+}
+
+/* 1 when the digits of p, separators skipped, begin with 86 (China). */
+static int china_code(const char *p)
+{
+	char d[2];
+	int k = 0;
+
+	for (; *p && k < 2; p++)
+		if (is_digit(*p))
+			d[k++] = *p;
+		else if (!is_sep(*p))
+			break;
+	return k == 2 && d[0] == '8' && d[1] == '6';
+}
+
+int phone_parse_any(const char *in, int abroad, char *out, size_t n, struct err *e)
+{
+	char *s = normalize_fullwidth(in);
+	const char *p = s;
+	int rc;
+
+	while (is_sep(*p))
+		p++;
+	if (abroad && (*p == '+' || (p[0] == '0' && p[1] == '0')) &&
+	    !china_code(p + (*p == '+' ? 1 : 2)))
+		rc = parse_abroad(p + (*p == '+' ? 1 : 2), out, n, e);
+	else
+		rc = parse(s, out, n, e);
+	free(s);
+	return rc;
+}
+
+int phone_abroad_allowed(int idcard_type)
+{
+	return idcard_type >= 0 && idcard_type != IDCARD_RESIDENT;
 }

@@ -1186,7 +1186,12 @@ static void check_phone(struct roster *r, struct cells *c, long line, enum roste
 		return;
 	}
 	err_clear(&e);
-	if (phone_parse(r->scratch.s, out, sizeof out, &e) < 0) {
+	/* a resident's number abroad, with a document other than an ID card */
+	if (phone_parse_any(r->scratch.s,
+			    f == ROSTER_PHONE && c->val[ROSTER_ID_TYPE] &&
+				phone_abroad_allowed(
+				    idcard_type_from_code(r->pool + c->val[ROSTER_ID_TYPE])),
+			    out, sizeof out, &e) < 0) {
 		row_error(r, c, line, f, "%s", rule_message(&e));
 		return;
 	}

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "core/normalize.h"
 #include "core/strbuf.h"
 #include "core/temperature.h"
 #include "core/xalloc.h"
@@ -150,18 +149,9 @@ int round_entry_accept(struct round_entry *re, const char *text, struct err *e)
 	} else if (temperature_parse(text, &t, e) < 0) {
 		/* Tell a value out of range from a typing mistake: the screen
 		 * words them differently and shows the value. */
-		char *norm = normalize_fullwidth(text);
-		const char *s = norm;
-		int whole = 0, digits = 0, range = strstr(e->msg, "outside") != NULL;
+		struct err ignore;
 
-		for (; *s >= '0' && *s <= '9'; s++, digits++)
-			whole = whole * 10 + (*s - '0');
-		if (*s == '.' && s[1] >= '0' && s[1] <= '9')
-			re->bad_value = whole * 10 + (s[1] - '0');
-		else
-			re->bad_value = digits == 2 ? whole * 10 : whole;
-		free(norm);
-		if (range)
+		if (temperature_parse_any(text, &re->bad_value, &ignore) == 0)
 			return ROUND_ENTRY_RANGE;
 		return ROUND_ENTRY_FORMAT;
 	}

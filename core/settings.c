@@ -7,6 +7,7 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/outdir.h"
 #include "core/phone.h"
 #include "core/temperature.h"
 #include "core/textsafe.h"
@@ -27,6 +28,7 @@ void settings_defaults(struct settings *s)
 	s->outing_days = 2;
 	s->out_alert_hours = 4;
 	s->notice_days = 7;
+	s->output_dir = xstrdup(OUTDIR_DEFAULT);
 }
 
 /* A supervision phone is a number phone_parse takes, or a short service
@@ -60,6 +62,7 @@ void settings_clear(struct settings *s)
 	free(s->street);
 	free(s->district);
 	free(s->last_staff);
+	free(s->output_dir);
 	memset(s, 0, sizeof *s);
 }
 
@@ -70,6 +73,7 @@ void settings_copy(struct settings *dst, const struct settings *src)
 	dst->street = xstrdup(src->street ? src->street : "");
 	dst->district = xstrdup(src->district ? src->district : "");
 	dst->last_staff = xstrdup(src->last_staff ? src->last_staff : "");
+	dst->output_dir = xstrdup(src->output_dir ? src->output_dir : OUTDIR_DEFAULT);
 }
 
 int settings_validate(const struct settings *s, struct err *e)
@@ -79,7 +83,8 @@ int settings_validate(const struct settings *s, struct err *e)
 	if (!s->community || !s->community[0])
 		return err_field(e, "community", _("the community name is required"));
 	if (limits_check_row("settings", e, "community", s->community, "street", s->street,
-			     "district", s->district, (const char *)NULL) < 0 ||
+			     "district", s->district, "output_dir", s->output_dir,
+			     (const char *)NULL) < 0 ||
 	    textsafe_check_settings(s, e) < 0)
 		return -1;
 	if (s->station < 'A' || s->station > 'Z')
@@ -101,6 +106,9 @@ int settings_validate(const struct settings *s, struct err *e)
 		return err_field(e, "out_alert_hours", _("the out-alert hours must be 1-48"));
 	if (s->notice_days < 1 || s->notice_days > 90)
 		return err_field(e, "notice_days", _("the notice period must be 1-90 days"));
+	if (!s->output_dir || !s->output_dir[0])
+		return err_field(e, "output_dir",
+				 _("the output folder is required (~ is your home folder)"));
 	if (s->supervision_phone[0] && !supervision_phone_ok(s->supervision_phone))
 		return err_field(e, "supervision_phone",
 				 _("the supervision phone must be a phone number or a service line "

@@ -22,6 +22,7 @@ struct settings {
 	char *last_staff;      /* the staff picked at the last start */
 	int notice_days;       /* how long the donation notice is posted, default 7 */
 	char supervision_phone[32]; /* 监督电话 on the donation notice, "" when none */
+	char *output_dir;      /* where exports, sheets and backups go (core/outdir.h) */
 };
 
 /* The fever threshold's range, tenths of a degree. */

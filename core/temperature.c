@@ -68,13 +68,13 @@ static int parse(const char *s, int *tenths, struct err *e)
 			    e, FIELD, _("temperature: at most one decimal (36.5), got \"%s\""), s);
 		*tenths = whole * 10 + frac;
 	}
-	return temperature_check(*tenths, e);
+	return 0;
 bad:
 	return err_field(e, FIELD,
 			 _("temperature: \"%s\" is not a temperature; type 36.5, 365 or 37"), s);
 }
 
-int temperature_parse(const char *in, int *tenths, struct err *e)
+int temperature_parse_any(const char *in, int *tenths, struct err *e)
 {
 	char *s = normalize_fullwidth(in);
 	int t = 0, rc;
@@ -85,6 +85,16 @@ int temperature_parse(const char *in, int *tenths, struct err *e)
 	if (rc == 0)
 		*tenths = t;
 	return rc;
+}
+
+int temperature_parse(const char *in, int *tenths, struct err *e)
+{
+	int t = 0;
+
+	if (temperature_parse_any(in, &t, e) < 0 || temperature_check(t, e) < 0)
+		return -1;
+	*tenths = t;
+	return 0;
 }
 
 int temperature_check(int tenths, struct err *e)

@@ -18,6 +18,10 @@
  * "45.0 °C is outside 34.0–43.0 °C". */
 int temperature_parse(const char *in, int *tenths, struct err *e);
 
+/* As temperature_parse, without the range check: 45.0 gives 450.  For
+ * telling a reading out of range from a typing mistake. */
+int temperature_parse_any(const char *in, int *tenths, struct err *e);
+
 /* Checks that a reading in tenths lies in TEMPERATURE_MIN..TEMPERATURE_MAX
  * (34.0-43.0 °C).  Returns 0, or -1 with a message in e (field
  * "temperature"), e.g. "45.0 °C is outside 34.0–43.0 °C". */

@@ -226,33 +226,29 @@ int db_stock_get(struct db *db, const char *item, const char *unit, struct stock
 	return r < 0 ? -1 : seen;
 }
 
-int db_donation_void(struct db *db, long long id, const char *reason, struct err *e)
+/* Reads donation id's uuid (uuid[37]) and checks that it can be voided:
+ * not void already, its goods still on hand, its cash not spent.  0, or -1
+ * with the reason in e. */
+static int void_refusal(struct db *db, long long id, char uuid[37], struct err *e)
 {
-	char uuid[37], kind[8], now[CLOCK_STR];
+	char kind[8];
 	char *item = NULL, *unit = NULL;
-	struct strbuf ch = STRBUF_INIT;
 	struct stock_row s = {0};
 	long long qty = 0, fen = 0, in = 0, out = 0;
 	sqlite3_stmt *st;
 	int r;
 
-	if (empty(reason))
-		return err_field(e, "void_reason", _("a void needs its reason"));
-	if (limits_check("donations", "void_reason", reason, e) < 0)
-		return -1;
-	if (db_begin(db, e) < 0)
-		return -1;
 	st = db_stmt(db,
 		     "SELECT uuid, kind, item, unit, quantity, void_reason, receipt_no, amount_fen"
 		     " FROM donations"
 		     " WHERE id = :id AND deleted_at IS NULL",
 		     e);
 	if (!st)
-		goto fail;
+		return -1;
 	sql_bind_int(st, ":id", id);
 	r = sql_step_row(db, st, e);
 	if (r == 1) {
-		sql_col_copy(st, 0, uuid, sizeof uuid);
+		sql_col_copy(st, 0, uuid, 37);
 		sql_col_copy(st, 1, kind, sizeof kind);
 		sql_col_str(st, 2, &item);
 		sql_col_str(st, 3, &unit);
@@ -267,20 +263,20 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 	}
 	sqlite3_reset(st);
 	if (r < 0)
-		goto fail;
+		goto out;
+	r = 0;
 	if (!strcmp(kind, "goods")) {
-		if (db_stock_get(db, item, unit, &s, e) < 0)
-			goto fail;
-		if (s.on_hand < qty) {
+		if (db_stock_get(db, item, unit, &s, e) < 0) {
+			r = -1;
+		} else if (s.on_hand < qty) {
 			char have[32], q[32];
 
 			quantity_format(s.on_hand, have, sizeof have);
 			quantity_format(qty, q, sizeof q);
-			err_set(e,
-				_("cannot void: %s %s of %s were received with it but only %s are "
-				  "on hand (the rest was given out)"),
-				q, unit, item, have);
-			goto fail;
+			r = err_set(e,
+				    _("cannot void: %s %s of %s were received with it but only %s "
+				      "are on hand (the rest was given out)"),
+				    q, unit, item, have);
 		}
 	}
 	/* cash already spent cannot be taken back out of the books either */
@@ -288,8 +284,37 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 	    (db_cash_totals(db, "", "", &in, &out, e) < 0 ||
 	     stock_check_spending(in, out, fen, e) < 0)) {
 		err_prefix(e, "%s", _("cannot void: the cash was spent"));
-		goto fail;
+		r = -1;
 	}
+out:
+	db_stock_row_clear(&s);
+	free(item);
+	free(unit);
+	return r;
+}
+
+int db_donation_void_check(struct db *db, long long id, struct err *e)
+{
+	char uuid[37];
+
+	return void_refusal(db, id, uuid, e);
+}
+
+int db_donation_void(struct db *db, long long id, const char *reason, struct err *e)
+{
+	char uuid[37], now[CLOCK_STR];
+	struct strbuf ch = STRBUF_INIT;
+	sqlite3_stmt *st;
+	int r;
+
+	if (empty(reason))
+		return err_field(e, "void_reason", _("a void needs its reason"));
+	if (limits_check("donations", "void_reason", reason, e) < 0)
+		return -1;
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (void_refusal(db, id, uuid, e) < 0)
+		goto fail;
 	clock_now(now);
 	st = db_stmt(db,
 		     "UPDATE donations SET void_reason = :reason, voided_at = :now, updated_at = :now"
@@ -314,9 +339,6 @@ fail:
 	r = -1;
 out:
 	strbuf_free(&ch);
-	db_stock_row_clear(&s);
-	free(item);
-	free(unit);
 	return r;
 }
 

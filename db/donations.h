@@ -50,6 +50,12 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
  * below zero: the message says how much is on hand).  0 or -1. */
 int db_donation_void(struct db *db, long long id, const char *reason, struct err *e);
 
+/* The refusals of db_donation_void that do not depend on the reason (already
+ * void, goods given out, cash spent), checked without writing, so that the
+ * screen says them before asking for a reason.  0 when it can be voided, or
+ * -1 with the same message. */
+int db_donation_void_check(struct db *db, long long id, struct err *e);
+
 struct distribution_new {
 	const char *item, *unit;
 	long long quantity;         /* hundredths, > 0 */

@@ -10,9 +10,12 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/namesort.h"
+#include "core/searchkey.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/search.h"
 #include "db/sql.h"
 #include "db/views.h"
 #include "db/visits.h"
@@ -21,62 +24,102 @@
  * the byte 0xFF). */
 #define KEY_END "\xff"
 
+struct keyed_grid {
+	char *key;
+	struct rounds_grid g;
+};
+
+static int keyed_grid_cmp(const void *a, const void *b)
+{
+	const struct keyed_grid *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->g.id > y->g.id) - (x->g.id < y->g.id);
+}
+
 int db_rounds_grids(struct db *db, int (*fn)(const struct rounds_grid *g, void *ctx), void *ctx,
 		    struct err *e)
 {
-	sqlite3_stmt *st =
-	    db_stmt(db,
-		    "SELECT g.id, g.name, s.name FROM grids g"
-		    " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
-		    " WHERE g.deleted_at IS NULL ORDER BY g.name, g.id",
-		    e);
-	int r;
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT g.id, g.name, s.name FROM grids g"
+				   " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
+				   " WHERE g.deleted_at IS NULL",
+				   e);
+	struct keyed_grid *v = NULL;
+	int r, n = 0, cap = 0, i;
 
 	if (!st)
 		return -1;
+	/* a few dozen grids: sorted here by core/namesort (第二 before 第十一) */
 	while ((r = sql_step_row(db, st, e)) == 1) {
-		struct rounds_grid g = {0};
-		int stop;
-
-		g.id = sqlite3_column_int64(st, 0);
-		sql_col_str(st, 1, &g.name);
-		sql_col_str(st, 2, &g.staff);
-		stop = fn(&g, ctx);
-		db_rounds_grid_clear(&g);
-		if (stop)
-			break;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			v = xrealloc(v, (size_t)cap * sizeof *v);
+		}
+		memset(&v[n], 0, sizeof v[n]);
+		v[n].g.id = sqlite3_column_int64(st, 0);
+		sql_col_str(st, 1, &v[n].g.name);
+		sql_col_str(st, 2, &v[n].g.staff);
+		v[n].key = namesort_key(v[n].g.name);
+		n++;
 	}
 	sqlite3_reset(st);
+	if (r == 0 && n)
+		qsort(v, (size_t)n, sizeof *v, keyed_grid_cmp);
+	for (i = 0; r == 0 && i < n && !fn(&v[i].g, ctx); i++)
+		;
+	for (i = 0; i < n; i++) {
+		free(v[i].key);
+		db_rounds_grid_clear(&v[i].g);
+	}
+	free(v);
 	return r < 0 ? -1 : 0;
+}
+
+struct pick_default {
+	const char *staff;
+	struct rounds_grid first, mine;
+	int have_first, have_mine;
+};
+
+static void grid_copy(struct rounds_grid *dst, const struct rounds_grid *g)
+{
+	dst->id = g->id;
+	xstrset(&dst->name, g->name);
+	xstrset(&dst->staff, g->staff);
+}
+
+static int pick_default(const struct rounds_grid *g, void *ctx)
+{
+	struct pick_default *p = ctx;
+
+	if (!p->have_first) {
+		grid_copy(&p->first, g);
+		p->have_first = 1;
+	}
+	if (p->staff[0] && !strcmp(g->staff, p->staff)) {
+		grid_copy(&p->mine, g);
+		p->have_mine = 1;
+		return 1;
+	}
+	return 0;
 }
 
 int db_rounds_default_grid(struct db *db, const char *staff_name, struct rounds_grid *out,
 			   struct err *e)
 {
-	sqlite3_stmt *st =
-	    db_stmt(db,
-		    "SELECT g.id, g.name, s.name FROM grids g"
-		    " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
-		    " WHERE g.deleted_at IS NULL"
-		    " ORDER BY coalesce(s.name = :staff, 0) DESC, g.name, g.uuid LIMIT 1",
-		    e);
-	int r;
+	struct pick_default p = {.staff = staff_name ? staff_name : ""};
+	int r = db_rounds_grids(db, pick_default, &p, e);
 
 	memset(out, 0, sizeof *out);
 	out->id = -1;
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":staff", staff_name ? staff_name : "");
 	xstrset(&out->name, "");
 	xstrset(&out->staff, "");
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		out->id = sqlite3_column_int64(st, 0);
-		sql_col_str(st, 1, &out->name);
-		sql_col_str(st, 2, &out->staff);
-	}
-	sqlite3_reset(st);
-	return r;
+	if (r == 0 && (p.have_mine || p.have_first))
+		grid_copy(out, p.have_mine ? &p.mine : &p.first);
+	db_rounds_grid_clear(&p.first);
+	db_rounds_grid_clear(&p.mine);
+	return r < 0 ? -1 : (p.have_mine || p.have_first);
 }
 
 void db_rounds_row_free(struct rounds_row **rp)
@@ -250,6 +293,44 @@ int db_rounds_next_pending(struct db *db, long long grid_id, const char *date,
 		*key_out = sql_col_dup(st, 1);
 	}
 	sqlite3_reset(st);
+	return r;
+}
+
+#define FIND_SQL                                                                                   \
+	"SELECT t.household_id, t.sort_key FROM search_terms t JOIN households h"                  \
+	" ON h.id = t.household_id WHERE t.term = :q AND h.deleted_at IS NULL"                     \
+	" AND (t.sort_key, t.household_id) > (:k, :id)"
+#define FIND_ORDER " ORDER BY t.sort_key, t.household_id LIMIT 1"
+
+int db_rounds_find(struct db *db, long long grid_id, const char *typed, const char *after_key,
+		   long long after_id, long long *id_out, char **key_out, struct err *e)
+{
+	char *q = searchkey_query(typed ? typed : "");
+	sqlite3_stmt *st = NULL;
+	int r = 0;
+
+	if (!*q)
+		goto out;
+	r = -1;
+	if (db_search_sync(db, e) < 0)
+		goto out;
+	st = db_stmt(db, grid_id < 0 ? FIND_SQL FIND_ORDER : FIND_SQL " AND h.grid_id = :grid" FIND_ORDER,
+		     e);
+	if (!st)
+		goto out;
+	if (grid_id >= 0)
+		sql_bind_int(st, ":grid", grid_id);
+	sql_bind_text(st, ":q", q);
+	sql_bind_text(st, ":k", after_key ? after_key : "");
+	sql_bind_int(st, ":id", after_key ? after_id : -1);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		*id_out = sqlite3_column_int64(st, 0);
+		*key_out = sql_col_dup(st, 1);
+	}
+	sqlite3_reset(st);
+out:
+	free(q);
 	return r;
 }
 

@@ -35,7 +35,8 @@ int db_rounds_grids(struct db *db, int (*fn)(const struct rounds_grid *g, void *
 		    struct err *e);
 
 /* The grid a round opens on: the one whose staff in charge is called
- * staff_name, else the first live grid by name.  Returns 1 with *out
+ * staff_name, else the first live grid in reading order (as
+ * db_rounds_grids lists them).  Returns 1 with *out
  * filled, 0 when there is no grid (*out is "all households", id -1), -1.
  * *out is overwritten, not freed. */
 int db_rounds_default_grid(struct db *db, const char *staff_name, struct rounds_grid *out,
@@ -83,6 +84,15 @@ int db_rounds_row(struct db *db, long long household_id, const char *date, struc
 int db_rounds_next_pending(struct db *db, long long grid_id, const char *date,
 			   const char *after_key, long long after_id, long long *id_out,
 			   char **key_out, struct err *e);
+
+/* The first household of grid_id (-1: all) after (after_key, after_id)
+ * (NULL: from the start) that the Households filter would find for typed
+ * (db/search.h: a code prefix, part of a resident's name or of its pinyin
+ * initials).  Refiles the search index first.  Returns 1 with *id_out and
+ * *key_out (malloc'd, the caller frees) set, 0 when none (or typed is
+ * blank), -1. */
+int db_rounds_find(struct db *db, long long grid_id, const char *typed, const char *after_key,
+		   long long after_id, long long *id_out, char **key_out, struct err *e);
 
 /* Calls fn for each live resident of the household who lives there (status
  * living), head first then by id: the people a visit measures.  elsewhere

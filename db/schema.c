@@ -471,6 +471,10 @@ static const char *const migrations[] = {
 	" CHECK (checks_central IN (0,1));\n"
 	"ALTER TABLE settings ADD COLUMN checks_hospital INTEGER NOT NULL DEFAULT 0"
 	" CHECK (checks_hospital IN (0,1));\n",
+
+	/* issue 22: the one folder exports, sheet PDFs and backups go to
+	 * (core/outdir.h; "~" is the user's home folder). */
+	"ALTER TABLE settings ADD COLUMN output_dir TEXT NOT NULL DEFAULT '~';\n",
 };
 
 int schema_latest_version(void)

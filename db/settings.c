@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/json.h"
+#include "core/outdir.h"
 #include "core/strbuf.h"
 #include "db/db.h"
 #include "db/sql.h"
@@ -14,7 +15,7 @@ int db_settings_get(struct db *db, struct settings *s, struct err *e)
 	sqlite3_stmt *st = db_stmt(db,
 				   "SELECT uuid, community, street, district, station, fever_threshold,"
 				   " isolation_days, am_cutoff, pm_cutoff, outing_days, out_alert_hours,"
-				   " last_staff, notice_days, supervision_phone FROM settings WHERE deleted_at IS NULL ORDER BY id LIMIT 1",
+				   " last_staff, notice_days, supervision_phone, output_dir FROM settings WHERE deleted_at IS NULL ORDER BY id LIMIT 1",
 				   e);
 	int r;
 	char station[4];
@@ -40,6 +41,7 @@ int db_settings_get(struct db *db, struct settings *s, struct err *e)
 	sql_col_str(st, 11, &s->last_staff);
 	s->notice_days = sqlite3_column_int(st, 12);
 	sql_col_copy(st, 13, s->supervision_phone, sizeof s->supervision_phone);
+	sql_col_str(st, 14, &s->output_dir);
 	sqlite3_reset(st);
 	return 1;
 }
@@ -67,14 +69,14 @@ int db_settings_put(struct db *db, const struct settings *s, struct err *e)
 			     " district=:district, station=:station, fever_threshold=:fever,"
 			     " isolation_days=:days, am_cutoff=:am, pm_cutoff=:pm,"
 			     " outing_days=:outing, out_alert_hours=:outh, notice_days=:notice,"
-			     " supervision_phone=:sphone, updated_at=:now"
+			     " supervision_phone=:sphone, output_dir=:outdir, updated_at=:now"
 			     " WHERE uuid=:uuid"
 			   : "INSERT INTO settings(uuid, created_at, updated_at, community, street,"
 			     " district, station, fever_threshold, isolation_days, am_cutoff,"
-			     " pm_cutoff, outing_days, out_alert_hours, notice_days, supervision_phone)"
-			     " VALUES(:uuid, :now, :now,"
+			     " pm_cutoff, outing_days, out_alert_hours, notice_days, supervision_phone,"
+			     " output_dir) VALUES(:uuid, :now, :now,"
 			     " :community, :street, :district, :station, :fever, :days, :am, :pm,"
-			     " :outing, :outh, :notice, :sphone)",
+			     " :outing, :outh, :notice, :sphone, :outdir)",
 		     e);
 	if (!st)
 		goto out;
@@ -92,6 +94,7 @@ int db_settings_put(struct db *db, const struct settings *s, struct err *e)
 	sql_bind_int(st, ":outh", s->out_alert_hours);
 	sql_bind_int(st, ":notice", s->notice_days);
 	sql_bind_text(st, ":sphone", s->supervision_phone);
+	sql_bind_text(st, ":outdir", s->output_dir ? s->output_dir : OUTDIR_DEFAULT);
 	if (sql_step_done(db, st, e) < 0)
 		goto out;
 	json_open(&ch);
@@ -107,6 +110,7 @@ int db_settings_put(struct db *db, const struct settings *s, struct err *e)
 	json_add_int(&ch, "out_alert_hours", s->out_alert_hours);
 	json_add_int(&ch, "notice_days", s->notice_days);
 	json_add_str(&ch, "supervision_phone", s->supervision_phone);
+	json_add_str(&ch, "output_dir", s->output_dir ? s->output_dir : OUTDIR_DEFAULT);
 	json_close(&ch);
 	if (db_audit(db, found ? "update" : "insert", "settings", uuid, strbuf_str(&ch), e) < 0)
 		goto out;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/namesort.h"
 #include "core/isolation.h"
 #include "core/json.h"
 #include "core/mask.h"
@@ -514,10 +515,15 @@ int db_sheet_audit_print(struct db *db, const struct db_sheet_request *rq, const
 	return r;
 }
 
+static int name_cmp(const void *a, const void *b)
+{
+	return namesort_cmp(*(char *const *)a, *(char *const *)b);
+}
+
 int db_sheet_grids(struct db *db, char ***names, int *n, struct err *e)
 {
 	sqlite3_stmt *st =
-	    db_stmt(db, "SELECT name FROM grids WHERE deleted_at IS NULL ORDER BY name", e);
+	    db_stmt(db, "SELECT name FROM grids WHERE deleted_at IS NULL", e);
 	int r, cap = 0;
 
 	*names = NULL;
@@ -532,6 +538,8 @@ int db_sheet_grids(struct db *db, char ***names, int *n, struct err *e)
 		(*names)[(*n)++] = sql_col_dup(st, 0);
 	}
 	sqlite3_reset(st);
+	if (r == 0 && *n) /* the pickers' order, core/namesort */
+		qsort(*names, (size_t)*n, sizeof **names, name_cmp);
 	return r < 0 ? -1 : 0;
 }
 

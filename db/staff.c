@@ -9,6 +9,8 @@
 #include "core/i18n.h"
 #include "core/textsafe.h"
 #include "core/json.h"
+#include "core/namesort.h"
+#include "core/xalloc.h"
 #include "core/limits.h"
 #include "db/db.h"
 #include "db/sql.h"
@@ -103,30 +105,62 @@ out:
 	return id;
 }
 
+struct keyed_staff {
+	char *key;
+	struct staff_member m;
+};
+
+static int keyed_staff_cmp(const void *a, const void *b)
+{
+	const struct keyed_staff *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->m.id > y->m.id) - (x->m.id < y->m.id);
+}
+
+/* Active first when active_first, then by core/namesort. */
+static int keyed_staff_active_cmp(const void *a, const void *b)
+{
+	const struct keyed_staff *x = a, *y = b;
+
+	if (x->m.active != y->m.active)
+		return y->m.active - x->m.active;
+	return keyed_staff_cmp(a, b);
+}
+
 int db_staff_each(struct db *db, int active_first,
 		  int (*fn)(const struct staff_member *m, void *ctx), void *ctx, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db,
-				   active_first ? "SELECT id, uuid, name, phone, role, active, party FROM staff"
-						  " WHERE deleted_at IS NULL ORDER BY active DESC, name"
-						: "SELECT id, uuid, name, phone, role, active, party FROM staff"
-						  " WHERE deleted_at IS NULL ORDER BY name",
+				   "SELECT id, uuid, name, phone, role, active, party FROM staff"
+				   " WHERE deleted_at IS NULL",
 				   e);
-	struct staff_member m = {0};
-	int r;
+	struct keyed_staff *v = NULL;
+	int r, n = 0, cap = 0, i;
 
 	if (!st)
 		return -1;
+	/* tens of people: sorted here by core/namesort (pinyin, numerals by value) */
 	while ((r = sql_step_row(db, st, e)) == 1) {
-		int stop;
-
-		read_row(st, &m);
-		stop = fn(&m, ctx);
-		db_staff_member_clear(&m);
-		if (stop)
-			break;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			v = xrealloc(v, (size_t)cap * sizeof *v);
+		}
+		memset(&v[n], 0, sizeof v[n]);
+		read_row(st, &v[n].m);
+		v[n].key = namesort_key(v[n].m.name);
+		n++;
 	}
 	sqlite3_reset(st);
+	if (r == 0 && n)
+		qsort(v, (size_t)n, sizeof *v, active_first ? keyed_staff_active_cmp : keyed_staff_cmp);
+	for (i = 0; r == 0 && i < n && !fn(&v[i].m, ctx); i++)
+		;
+	for (i = 0; i < n; i++) {
+		free(v[i].key);
+		db_staff_member_clear(&v[i].m);
+	}
+	free(v);
 	return r < 0 ? -1 : 0;
 }
 

@@ -48,3 +48,16 @@ if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
 	grep -q '^en_US.UTF-8 UTF-8' /etc/locale.gen || echo 'en_US.UTF-8 UTF-8' >> /etc/locale.gen
 	locale-gen >/dev/null
 fi
+
+# Terminals of Chinese Windows SSH clients speak GB18030: the program and its
+# tests (luit, from x11-utils) need a zh_CN.GB18030 locale beside UTF-8.
+if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.gb18030$'; then
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "doorstep: the zh_CN.GB18030 locale is missing; as root: localedef -i zh_CN -f GB18030 zh_CN.GB18030" >&2
+		exit 1
+	fi
+	echo "deps: generating the zh_CN.GB18030 locale"
+	sed -i 's/^# *zh_CN.GB18030 GB18030/zh_CN.GB18030 GB18030/' /etc/locale.gen
+	grep -q '^zh_CN.GB18030 GB18030' /etc/locale.gen || echo 'zh_CN.GB18030 GB18030' >> /etc/locale.gen
+	localedef -i zh_CN -f GB18030 zh_CN.GB18030
+fi

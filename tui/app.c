@@ -25,6 +25,7 @@
 #include "tui/confirm.h"
 #include "tui/first_start.h"
 #include "tui/help.h"
+#include "tui/hints.h"
 #include "tui/keys.h"
 #include "tui/paste.h"
 #include "tui/safeout.h"
@@ -380,57 +381,6 @@ static void draw_tabs(struct app *app)
 	free(right);
 }
 
-/* The hint line: the top screen's handled actions with their keys, then
- * help, back and quit. */
-static void draw_hints(struct app *app, struct screen *s)
-{
-	int x = 0, y = LINES - 1;
-	char key[32];
-
-	draw_fill(y, 0, COLS, THEME_HINT);
-	if (!s)
-		return;
-	for (int pass = 0; pass < 2; pass++) {
-		static const struct screen_handler globals[] = {
-		    {ACT_HELP, NULL, NULL},
-		    {ACT_CANCEL, NULL, NULL},
-		    {ACT_QUIT, NULL, NULL},
-		    {ACT_NONE, NULL, NULL},
-		};
-		const struct screen_handler *h = pass ? globals : s->cls->handlers;
-
-		for (; h && h->act; h++) {
-			const char *label = h->hint ? h->hint : keys_action_info[h->act].hint;
-			int k, need;
-
-			if (!label)
-				continue;
-			if (!pass && s->cls->can && !s->cls->can(s, h->act))
-				continue;
-			if (pass) {
-				if (screen_handles(s, h->act))
-					continue;
-				if (h->act == ACT_CANCEL && cur_stack(app)->depth < 2)
-					continue;
-				if (h->act == ACT_QUIT && screen_takes_text(s))
-					continue;
-			}
-			k = keys_find(s->cls->keys, s->cls->keyctx, h->act);
-			/* a key the screen took for something else is not a hint */
-			if (!k || keys_lookup(s->cls->keys, s->cls->keyctx, 0, k) != h->act)
-				continue;
-			keys_name(k, key, sizeof key);
-			need = textwidth_utf8(key) + 1 + textwidth_utf8(_(label)) + 2;
-			if (x + need > COLS)
-				return;
-			x += draw_text(y, x, COLS - x, key, THEME_HINT_KEY);
-			x += draw_text(y, x, COLS - x, " ", THEME_HINT);
-			x += draw_text(y, x, COLS - x, _(label), THEME_HINT);
-			x += 2;
-		}
-	}
-}
-
 static void draw_all(struct app *app)
 {
 	struct tabstack *t = cur_stack(app);
@@ -464,7 +414,7 @@ static void draw_all(struct app *app)
 	if (app->status[0])
 		draw_fit(LINES - 2, 0, COLS, app->status,
 			 app->status_err ? THEME_ERROR : THEME_STATUS);
-	draw_hints(app, top(app));
+	hints_draw(top(app), cur_stack(app)->depth > 1);
 	if (app->cursor_y >= 0) {
 		move(app->cursor_y, app->cursor_x);
 		curs_set(1);

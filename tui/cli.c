@@ -20,6 +20,7 @@
 #include "tui/app.h"
 #include "tui/cmd_backup.h"
 #include "tui/cmd_check.h"
+#include "tui/cmd_keys.h"
 #include "tui/cmd_demo.h"
 #include "tui/cmd_export.h"
 #include "tui/cmd_import.h"
@@ -49,8 +50,9 @@ static const struct command commands[] = {
 	 "    [-o FILE.pdf | --text | --print [--printer QUEUE]]\n"
 	 "sheet receipt --receipt YYYY-S-NNNN [-o FILE.pdf | --text | --print]"},
 	{"report", cmd_report, "report [--date DATE]"},
-	{"backup", cmd_backup, "backup FILE"},
+	{"backup", cmd_backup, "backup [FILE]"},
 	{"check", cmd_check, "check"},
+	{"keys", cmd_keys, "keys"},
 	{"merge", cmd_merge, "merge OTHER.db [--dry-run] [--force]"},
 };
 

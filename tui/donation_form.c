@@ -287,11 +287,19 @@ static int void_push(struct app *app, long long id, const char *what, const char
 
 int donation_void_push(struct app *app, long long id, const char *what)
 {
-	char *q = xasprintf(_("Void donation %s? It stays in the ledger, marked void, and its "
-			      "number is never used again."),
-			    what);
-	int r = void_push(app, id, what, q, N_("Donation"), db_donation_void);
+	struct err e;
+	char *q;
+	int r;
 
+	err_clear(&e);
+	if (db_donation_void_check(app_db(app), id, &e) < 0) {
+		app_error(app, "%s", e.msg);
+		return -1;
+	}
+	q = xasprintf(_("Void donation %s? It stays in the ledger, marked void, and its "
+			"number is never used again."),
+		      what);
+	r = void_push(app, id, what, q, N_("Donation"), db_donation_void);
 	free(q);
 	return r;
 }

@@ -12,11 +12,26 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
+/* Writes the UTF-8 text s[0..n) as wide characters decoded here, not by
+ * the locale: in a GB18030 terminal's locale curses encodes them for it
+ * (the multibyte calls would read our UTF-8 as GB18030). */
 static void put(int y, int x, const char *s, size_t n, enum theme_role role)
 {
+	wchar_t small[256], *w = n < 256 ? small : xcalloc(n + 1, sizeof *w);
+	size_t k = 0;
+
+	for (size_t i = 0; i < n && s[i];) {
+		uint32_t cp;
+
+		i += utf8_decode(s + i, &cp);
+		w[k++] = (wchar_t)cp;
+	}
+	w[k] = L'\0';
 	attrset(theme_attr(role));
-	mvaddnstr(y, x, s, (int)n);
+	mvaddnwstr(y, x, w, (int)k);
 	attrset(A_NORMAL);
+	if (w != small)
+		free(w);
 }
 
 int draw_text(int y, int x, int cols, const char *s, enum theme_role role)

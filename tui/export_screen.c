@@ -17,6 +17,8 @@
 #include "core/date.h"
 #include "core/export.h"
 #include "core/i18n.h"
+#include "core/outdir.h"
+#include "core/settings.h"
 #include "core/profile.h"
 #include "core/xalloc.h"
 #include "tui/app.h"
@@ -136,23 +138,20 @@ static int check_path(void *ctx, struct form *f, const char *name, const char *v
 	return 0;
 }
 
-/* ~/x → $HOME/x; empty → $HOME/<dataset>-<today>.<suffix>.  Malloc'd. */
-static char *resolve_path(const char *v, const char *dataset, const char *suffix)
+/* The file to write (core/outdir.h): empty → <dataset>-<today>.<suffix>
+ * in the output folder.  Malloc'd. */
+static char *resolve_path(const char *folder, const char *v, const char *dataset,
+			  const char *suffix)
 {
-	const char *home = getenv("HOME");
-	char today[DATE_STR];
+	char today[DATE_STR], *name, *path;
 	struct date d;
 
-	if (!home || !*home)
-		home = ".";
-	if (!*v) {
-		clock_today(&d);
-		date_format(&d, today);
-		return xasprintf("%s/%s-%s.%s", home, dataset, today, suffix);
-	}
-	if (v[0] == '~' && v[1] == '/')
-		return xasprintf("%s/%s", home, v + 2);
-	return xstrdup(v);
+	clock_today(&d);
+	date_format(&d, today);
+	name = xasprintf("%s-%s.%s", dataset, today, suffix);
+	path = outdir_path(folder, getenv("HOME"), v, name);
+	free(name);
+	return path;
 }
 
 /* Draws the progress box over the form and shows it at once. */
@@ -237,7 +236,7 @@ static int submit(void *ctx, struct form *f, struct err *e)
 		rq.format = pf && pf->has_format ? pf->format : EXPORT_CSV;
 		csvout_encoding_parse(form_value(f, "encoding"), &rq.encoding, NULL);
 	}
-	path = resolve_path(form_value(f, "path"), rq.ds->name,
+	path = resolve_path(app_settings(c->s->app)->output_dir, form_value(f, "path"), rq.ds->name,
 			    rq.format == EXPORT_XLSX ? "xlsx" : "csv");
 	rq.profile = pf;
 	rq.from = from[0] ? from : NULL;
@@ -330,11 +329,30 @@ static int open_form(struct screen *s)
 	form_add_enum(f, "profile", N_("Profile"), c->profiles, NO_PROFILE, 0);
 	form_add_enum(f, "encoding", N_("File format"), encodings, "utf8-bom", FORM_REQUIRED);
 	form_add_enum(f, "ids", N_("ID numbers, phones"), id_modes, "masked", FORM_REQUIRED);
+	form_add_readonly(f, "folder", N_("Output folder (Settings)"),
+			  app_settings(s->app)->output_dir);
 	form_add_text(f, "path", N_("File"), NULL, 0, 0, check_path);
 	form_on_change(f, changed);
 	c->form = f;
 	form_push(s->app, f, submit, form_ctx_free);
 	return SCREEN_HANDLED;
+}
+
+/* The datasets' names as the form shows them: msgids, so that a Chinese
+ * form says 居民, not residents (the name stays the code). */
+static const char *const dataset_labels[] = {
+    N_("households"), N_("residents"), N_("visits"),	   N_("readings"),
+    N_("isolations"), N_("checks"),    N_("donations"),	   N_("distributions"),
+    N_("shifts"),     N_("pass_events"), N_("followups"), N_("visitors"),
+    N_("daily"),
+};
+
+static const char *dataset_label(const char *name)
+{
+	for (size_t i = 0; i < sizeof dataset_labels / sizeof dataset_labels[0]; i++)
+		if (!strcmp(dataset_labels[i], name))
+			return dataset_labels[i];
+	return name;
 }
 
 static int ex_open(struct screen *s, void *arg, struct err *e)
@@ -349,7 +367,7 @@ static int ex_open(struct screen *s, void *arg, struct err *e)
 	st->datasets = xcalloc((size_t)n + 1, sizeof *st->datasets);
 	for (int i = 0; i < n; i++) {
 		st->datasets[i].code = ds[i].name;
-		st->datasets[i].label = ds[i].name;
+		st->datasets[i].label = dataset_label(ds[i].name);
 		st->datasets[i].zh = ds[i].zh;
 	}
 	st->last_rows = -1;

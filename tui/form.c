@@ -40,6 +40,11 @@ struct field {
 	char *initial; /* text fields: the text at start (trimmed) */
 	char *value;   /* form_value's cache */
 	char *bad;     /* the reason it was refused, or NULL */
+	struct typeselect ts; /* FIELD_ENUM: the label typed so far */
+	/* a secret (form_set_secret): drawn masked while hidden */
+	void (*mask)(const char *, char *, size_t);
+	form_reveal_fn reveal;
+	int hidden;
 };
 
 struct form {
@@ -183,6 +188,18 @@ const char *form_value(const struct form *f, const char *name)
 	struct field *fd = find(f, name);
 
 	return fd ? value_of(fd) : NULL;
+}
+
+void form_set_secret(struct form *f, const char *name, void (*mask)(const char *, char *, size_t),
+		     form_reveal_fn reveal)
+{
+	struct field *fd = find(f, name);
+
+	if (!fd || fd->kind == FIELD_ENUM || !fd->le.len)
+		return;
+	fd->mask = mask;
+	fd->reveal = reveal;
+	fd->hidden = 1;
 }
 
 void form_set(struct form *f, const char *name, const char *value)
@@ -405,6 +422,26 @@ static int draw_counter(const struct field *fd, int y, int end, int room, int fo
 	return w + 1;
 }
 
+/* A secret field not yet revealed: its masked value, and when focused what
+ * the keys do. */
+static void draw_hidden(struct app *app, struct field *fd, int y, int x, int w,
+			enum theme_role role, int focused)
+{
+	char *v = lineedit_get_utf8(&fd->le), masked[128];
+	int used;
+
+	fd->mask(v, masked, sizeof masked);
+	free(v);
+	draw_fill(y, x, w, role);
+	used = draw_text(y, x, w, masked, role);
+	if (focused) {
+		app_cursor(app, y, x + used);
+		if (w - used > 4)
+			draw_fit(y, x + used + 2, w - used - 2,
+				 _("type to replace · Bksp or an arrow shows it (recorded)"), THEME_DIM);
+	}
+}
+
 static void fm_draw(struct screen *s)
 {
 	struct form *f = s->state;
@@ -436,6 +473,8 @@ static void fm_draw(struct screen *s)
 			else
 				snprintf(buf, sizeof buf, "%s", "—  ▾");
 			draw_fit(y, vx, vw, buf, role);
+		} else if (fd->hidden) {
+			draw_hidden(s->app, fd, y, vx, vw, role, i == f->focus);
 		} else {
 			int cw = draw_counter(fd, y, vx + vw, vw, i == f->focus);
 
@@ -492,9 +531,11 @@ static int enum_choose(struct form *f, struct field *fd, const struct event *ev)
 				   enum_pick_done, f);
 		return SCREEN_HANDLED;
 	case ACT_CHAR_LEFT:
+		typeselect_reset(&fd->ts);
 		fd->choice = fd->choice <= 0 ? n - 1 : fd->choice - 1;
 		return SCREEN_HANDLED;
 	case ACT_CHAR_RIGHT:
+		typeselect_reset(&fd->ts);
 		fd->choice = fd->choice >= n - 1 ? 0 : fd->choice + 1;
 		return SCREEN_HANDLED;
 	case ACT_DEL_BACK:
@@ -510,14 +551,7 @@ static int enum_choose(struct form *f, struct field *fd, const struct event *ev)
 	labels = xcalloc((size_t)(n ? n : 1), sizeof *labels);
 	for (int k = 0; k < n; k++)
 		labels[k] = _(fd->table[k].label);
-	i = picklist_match_key(labels, n, fd->choice, ev->key);
-	if (i < 0) /* the code's first letter, for a Chinese UI */
-		for (int k = 1; k <= n && i < 0; k++) {
-			int c = ((fd->choice < 0 ? -1 : fd->choice) + k) % n;
-
-			if ((fd->table[c].code[0] | 0x20) == (ev->key | 0x20))
-				i = c;
-		}
+	i = picklist_match_key(labels, n, fd->choice, ev->key, &fd->ts);
 	free(labels);
 	if (i >= 0) {
 		fd->choice = i;
@@ -534,12 +568,50 @@ static int enum_key(struct form *f, struct field *fd, const struct event *ev)
 	return r;
 }
 
+/* A key in a secret field still hidden: typing, pasting or ^U replace the
+ * value unseen; a key that moves or deletes in it reveals it, and only
+ * that (the user sees the value before changing it).  Returns 0 to go on
+ * with the key, -1 when the key was used up. */
+static int hidden_key(struct form *f, struct field *fd, const struct event *ev)
+{
+	struct err e;
+
+	if (ev->type == EVENT_PASTE || (ev->type == EVENT_KEY && is_printable(ev->key)) ||
+	    ev->act == ACT_KILL_LINE) {
+		lineedit_set_utf8(&fd->le, "");
+		fd->hidden = 0;
+		return 0;
+	}
+	switch (ev->act) {
+	case ACT_CHAR_LEFT:
+	case ACT_CHAR_RIGHT:
+	case ACT_LINE_START:
+	case ACT_LINE_END:
+	case ACT_DEL_BACK:
+	case ACT_DEL_FWD:
+	case ACT_KILL_END:
+	case ACT_KILL_WORD:
+		break;
+	default:
+		return 0;
+	}
+	err_clear(&e);
+	if (fd->reveal && fd->reveal(f->ctx, f, fd->name, &e) < 0) {
+		app_error(f->screen->app, "%s", e.msg);
+		return -1;
+	}
+	fd->hidden = 0;
+	return -1;
+}
+
 static int text_key(struct form *f, struct field *fd, const struct event *ev)
 {
 	enum text_field_kind kind = fd->kind == FIELD_TEXT   ? TEXT_FIELD_ANY
 				    : fd->kind == FIELD_DATE ? TEXT_FIELD_DATE
 							     : TEXT_FIELD_NUMBER;
 
+	if (fd->hidden && hidden_key(f, fd, ev) < 0)
+		return SCREEN_HANDLED;
 	if (ev->type == EVENT_KEY && is_printable(ev->key) && fd->le.max &&
 	    fd->le.len >= fd->le.max) {
 		app_error(f->screen->app, _("%s holds at most %zu characters."), _(fd->label),

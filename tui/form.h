@@ -34,6 +34,8 @@
 #ifndef DOORSTEP_FORM_H
 #define DOORSTEP_FORM_H
 
+#include <stddef.h>
+
 #include "core/err.h"
 #include "core/model.h"
 
@@ -85,6 +87,19 @@ void form_add_enum(struct form *f, const char *name, const char *label,
 		   const struct enum_entry *table, const char *initial, unsigned flags);
 /* A line shown but not edited (e.g. the station code). */
 void form_add_readonly(struct form *f, const char *name, const char *label, const char *value);
+
+/* Reveals a secret field's whole value: called before it is first shown
+ * (the audit of the reveal).  Returns 0 to show it, or -1 with e filled. */
+typedef int (*form_reveal_fn)(void *ctx, struct form *f, const char *name, struct err *e);
+
+/* Makes text field name a secret (an ID number, a phone): while it holds
+ * its initial value it is drawn masked by mask (core/mask.h).  The first key
+ * that needs the whole value on screen (moving or deleting in the field)
+ * calls reveal first and shows it only when reveal returns 0; typing or
+ * pasting first replaces the value without showing it, and ^U clears it;
+ * neither reveals.  An empty initial value is never secret. */
+void form_set_secret(struct form *f, const char *name, void (*mask)(const char *, char *, size_t),
+		     form_reveal_fn reveal);
 
 /* Called after the user changed an enumeration field (name is the
  * field's); it may form_set other fields and push a dialog. */

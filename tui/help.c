@@ -1,6 +1,7 @@
 /* help: the key help, generated from the key tables; see help.h. */
 #include "tui/help.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,7 @@
 #include "core/xalloc.h"
 #include "tui/app.h"
 #include "tui/screen.h"
+#include "tui/tabs.h"
 
 struct line {
 	char *keys; /* NULL: a heading */
@@ -150,10 +152,77 @@ static int hp_open(struct screen *s, void *arg, struct err *e)
 		add_bindings(h, keys_default, c, NULL, 0, c == KEYCTX_GLOBAL ? from : NULL);
 		if (c == KEYCTX_PICK || c == KEYCTX_FORM)
 			add_line(h, _("a-z, 1-9"),
-				 _("choose the item starting with that letter, or the Nth item"));
+				 _("choose the item by typing its label or its pinyin initials, or the Nth item"));
 		add_line(h, "", "");
 	}
 	return 0;
+}
+
+static void help_free(struct help *h)
+{
+	for (int i = 0; i < h->n; i++) {
+		free(h->l[i].keys);
+		free(h->l[i].text);
+	}
+	free(h->l);
+}
+
+/* A table cell: | escaped. */
+static void md_cell(struct strbuf *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|')
+			strbuf_putc(out, '\\');
+		strbuf_putc(out, *s);
+	}
+}
+
+static void md_lines(const struct help *h, struct strbuf *out)
+{
+	int open = 0;
+
+	for (int i = 0; i < h->n; i++) {
+		const struct line *l = &h->l[i];
+
+		if (!l->keys) {
+			strbuf_printf(out, "%s**%s**\n\n| %s | %s |\n| --- | --- |\n",
+				      out->len ? "\n" : "", l->text, _("keys"), _("what they do"));
+			open = 1;
+		} else if (open && l->keys[0]) {
+			strbuf_puts(out, "| `");
+			md_cell(out, l->keys);
+			strbuf_puts(out, "` | ");
+			md_cell(out, l->text);
+			strbuf_puts(out, " |\n");
+		}
+	}
+}
+
+void help_markdown(struct strbuf *out)
+{
+	struct help h = {0};
+
+	for (int t = 0; t < TABS_COUNT; t++) {
+		struct screen fake = {.cls = tabs_table[t].cls};
+		char title[160];
+
+		if (!fake.cls)
+			continue;
+		snprintf(title, sizeof title, "%d %s", t + 1, _(tabs_table[t].title));
+		add_line(&h, NULL, title);
+		add_bindings(&h, fake.cls->keys, -1, NULL, 0, NULL);
+		if (fake.cls->keyctx & KEYCTX_BIT(KEYCTX_LIST))
+			add_bindings(&h, keys_default, KEYCTX_LIST, &fake, 1, NULL);
+	}
+	for (int c = KEYCTX_GLOBAL; c < KEYCTX_COUNT; c++) {
+		add_line(&h, NULL, keys_ctx_title((enum keyctx)c));
+		add_bindings(&h, keys_default, c, NULL, 0, NULL);
+		if (c == KEYCTX_PICK || c == KEYCTX_FORM)
+			add_line(&h, _("a-z, 1-9"),
+				 _("choose the item by typing its label or its pinyin initials, or the Nth item"));
+	}
+	md_lines(&h, out);
+	help_free(&h);
 }
 
 static int rows(struct screen *s)
@@ -231,11 +300,7 @@ static void hp_close(struct screen *s)
 {
 	struct help *h = s->state;
 
-	for (int i = 0; i < h->n; i++) {
-		free(h->l[i].keys);
-		free(h->l[i].text);
-	}
-	free(h->l);
+	help_free(h);
 	free(h);
 }
 

@@ -13,4 +13,11 @@ struct screen;
  * Returns 0 or -1. */
 int help_push(struct app *app, struct screen *from);
 
+/* Appends the whole key table as Markdown to out (README.md#keys is this
+ * text, `doorstep keys` prints it): each tab's own keys and the actions it
+ * handles from the list keys, then every context.  In the language of the
+ * environment. */
+struct strbuf;
+void help_markdown(struct strbuf *out);
+
 #endif

@@ -8,6 +8,7 @@
 
 #include "core/auditfmt.h"
 #include "core/i18n.h"
+#include "core/limits.h"
 #include "core/model.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -15,6 +16,81 @@
 #include "tui/app.h"
 #include "tui/screen.h"
 #include "tui/widget_list.h"
+
+/* ---- the changes in the UI's language ---- */
+
+/* Fields that are no text column of core/limits, by their msgid. */
+static const struct {
+	const char *field, *label;
+} field_labels[] = {
+    {"status", N_("Status")},
+    {"relation", N_("Relation to the head")},
+    {"id_type", N_("Document")},
+    {"id_number", N_("ID number")},
+    {"sex", N_("Sex")},
+    {"birth_date", N_("Birth date")},
+    {"return_date", N_("Return date")},
+    {"outcome", N_("Outcome")},
+    {"kind", N_("Kind")},
+    {"reason", N_("Reason")},
+    {"start_date", N_("Start date")},
+    {"days", N_("Isolation days")},
+    {"end_date", N_("End date")},
+    {"date", N_("Date")},
+    {"temperature", N_("Temperature")},
+    {"symptoms", N_("Symptoms")},
+    {"revealed", N_("Shown whole")},
+    {"household", N_("Household")},
+    {"grid_id", N_("Grid")},
+    {"household_id", N_("Household")},
+};
+
+/* Enumeration fields, their codes shown as labels. */
+static const struct {
+	const char *field;
+	const struct enum_entry *table;
+} field_enums[] = {
+    {"status", model_status},	 {"relation", model_relation}, {"id_type", model_id_type},
+    {"sex", model_sex},		 {"outcome", model_outcome},	{"kind", model_iso_kind},
+    {"reason", model_iso_reason},
+};
+
+static const char *word_field(const char *field, void *ctx)
+{
+	const struct text_limit *l = limits_find(ctx, field);
+
+	if (l && l->label)
+		return _(l->label);
+	for (size_t i = 0; i < sizeof field_labels / sizeof field_labels[0]; i++)
+		if (!strcmp(field_labels[i].field, field))
+			return _(field_labels[i].label);
+	return NULL;
+}
+
+static const char *word_value(const char *field, const char *value, void *ctx)
+{
+	(void)ctx;
+	for (size_t i = 0; i < sizeof field_enums / sizeof field_enums[0]; i++)
+		if (!strcmp(field_enums[i].field, field)) {
+			const struct enum_entry *en = model_enum_find(field_enums[i].table, value);
+
+			return en ? _(en->label) : NULL;
+		}
+	if (!strcmp(field, "revealed")) /* "id_number,phone" */
+		return !strcmp(value, "id_number")   ? _("ID number")
+		       : !strcmp(value, "phone")     ? _("Phone")
+		       : !strcmp(value, "id_number,phone") ? _("ID number and phone")
+							 : NULL;
+	return NULL;
+}
+
+/* The changes of audit row a, worded for the screen. */
+static void changes(const struct audit_entry *a, const char *sep, struct strbuf *out)
+{
+	struct auditfmt_words w = {word_field, word_value, a->table_name ? a->table_name : ""};
+
+	auditfmt_changes_as(a->changes, sep, &w, out);
+}
 
 struct history {
 	char *uuid;
@@ -63,7 +139,7 @@ static void h_cell(void *ctx, const void *row, int col, struct strbuf *out)
 		strbuf_puts(out, model_enum_label(model_audit_action, a->action));
 		break;
 	default:
-		auditfmt_changes(a->changes, "; ", out);
+		changes(a, "; ", out);
 		break;
 	}
 }
@@ -112,8 +188,10 @@ static void h_draw(struct screen *s)
 	struct history *h = s->state;
 	char line[400];
 
-	snprintf(line, sizeof line, _("History of %s: %lld entries, newest first"), h->title,
-		 h->count);
+	snprintf(line, sizeof line,
+		 ngettext("History of %s: %lld entry, newest first",
+			  "History of %s: %lld entries, newest first", (unsigned long)h->count),
+		 h->title, h->count);
 	draw_fit(s->r.y, s->r.x, s->r.w, line, THEME_TITLE);
 	list_draw(h->list, 1);
 }
@@ -159,11 +237,11 @@ static int e_open(struct screen *s, void *arg, struct err *e)
 	(void)e;
 	strbuf_printf(&b, "%s  %s  %s (%s)\n\n", a->at, a->staff ? a->staff : "",
 		      model_enum_label(model_audit_action, a->action),
-		      a->table_name ? a->table_name : "");
+		      a->table_name ? _(a->table_name) : "");
 	if (!a->changes || !*a->changes)
 		strbuf_puts(&b, _("No details were recorded."));
 	else
-		auditfmt_changes(a->changes, "\n", &b);
+		changes(a, "\n", &b);
 	s->state = strbuf_detach(&b);
 	return 0;
 }

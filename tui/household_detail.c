@@ -165,9 +165,9 @@ static void res_cell(void *ctx, const void *row, int col, struct strbuf *out)
 }
 
 static const struct list_column res_cols[] = {
-    {N_("Name"), 8, 2, 0},	 {N_("Relation"), 8, 0, 0}, {N_("Sex"), 4, 0, 0},
+    {N_("Name"), 6, 2, 0},	 {N_("Relation"), 8, 0, 0}, {N_("Sex"), 4, 0, 0},
     {N_("ID number"), 18, 0, 0}, {N_("Born"), 10, 0, 0},    {N_("Phone"), 11, 0, 0},
-    {N_("Status"), 8, 0, 0},	 {N_("Tags"), 6, 3, 0},	    {NULL, 0, 0, 0},
+    {N_("Status"), 11, 0, 0},	 {N_("Tags"), 4, 3, 0},	    {NULL, 0, 0, 0},
 };
 
 static const struct list_ops res_ops = {res_fetch, res_free, res_cell, NULL};

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/mask.h"
 #include "core/limits.h"
 #include "core/model.h"
 #include "core/phone.h"
@@ -25,6 +26,7 @@ struct hform {
 	household_saved_fn saved;
 	void *ctx;
 	char *new_grid; /* a grid name not yet a grid, shown once: F10 again creates it */
+	char *uuid;	/* the household edited, for the reveal's audit row */
 };
 
 struct grid_seen {
@@ -140,12 +142,23 @@ out:
 	return r;
 }
 
+/* The phone shows whole only when the user moves into it: a reveal,
+ * audited as `r` on the detail screen is. */
+static int reveal(void *c, struct form *f, const char *name, struct err *e)
+{
+	struct hform *x = c;
+
+	(void)f;
+	return db_reveal(app_db(x->app), "households", x->uuid, name, e);
+}
+
 static void done(void *c, int saved)
 {
 	struct hform *x = c;
 
 	(void)saved;
 	free(x->new_grid);
+	free(x->uuid);
 	free(x);
 }
 
@@ -168,14 +181,7 @@ int household_form_push(struct app *app, long long id, household_saved_fn saved,
 			free(x);
 			return -1;
 		}
-		/* the phone shows whole to edit it: a reveal, audited */
-		if (h.phone && *h.phone &&
-		    db_reveal(app_db(app), "households", h.uuid, "phone", &e) < 0) {
-			app_error_err(app, &e);
-			model_household_clear(&h);
-			free(x);
-			return -1;
-		}
+		x->uuid = xstrdup(h.uuid);
 		snprintf(title, sizeof title, _("Household %s"), h.code);
 	} else {
 		snprintf(title, sizeof title, "%s", _("A new household"));
@@ -194,6 +200,7 @@ int household_form_push(struct app *app, long long id, household_saved_fn saved,
 	form_add_text(f, "grid", N_("Grid"), h.grid_name, limits_max("grids", "name"), 0, NULL);
 	form_add_text(f, "phone", N_("Phone"), h.phone, limits_max("households", "phone"), 0, check_phone);
 	form_add_text(f, "notes", N_("Notes"), h.notes, limits_max("households", "notes"), FORM_MULTILINE, NULL);
+	form_set_secret(f, "phone", mask_phone, reveal);
 	model_household_clear(&h);
 	return form_push(app, f, submit, done);
 }

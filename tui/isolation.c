@@ -602,6 +602,15 @@ static int iso_can(struct screen *s, enum action act)
 	}
 }
 
+/* Today's Enter on an isolation alert: that isolation, ended or not. */
+static int iso_show(struct screen *s, const struct screen_target *t)
+{
+	if (!t || !t->kind || strcmp(t->kind, "isolation"))
+		return 0;
+	goto_row(s->state, t->id, 1);
+	return 0;
+}
+
 const struct screen_class isolation_screen = {
     .name = N_("Isolation"),
     .keyctx = KEYCTX_BIT(KEYCTX_LIST),
@@ -613,6 +622,7 @@ const struct screen_class isolation_screen = {
     .event = iso_event,
     .data_changed = iso_changed,
     .can = iso_can,
+    .show = iso_show,
     .close = iso_close,
 };
 

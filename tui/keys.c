@@ -16,7 +16,7 @@
 
 const struct action_info keys_action_info[ACT_COUNT] = {
     [ACT_NONE] = {"none", "", NULL},
-    [ACT_QUIT] = {"quit", N_("quit doorstep (asks first when a form holds unsaved input)"),
+    [ACT_QUIT] = {"quit", N_("quit (asks first when a form holds unsaved input)"),
 		  N_("quit")},
     [ACT_CANCEL] = {"cancel", N_("cancel, or go back to the previous screen"), N_("back")},
     [ACT_HELP] = {"help", N_("show this help"), N_("help")},

@@ -21,7 +21,10 @@ int locale_init(void)
 	bind_textdomain_codeset("doorstep", "UTF-8");
 	textdomain("doorstep");
 	cs = nl_langinfo(CODESET);
-	return cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "utf8"));
+	/* GB18030 holds every character: the screen converts at the terminal
+	 * (tui/draw), everything else stays UTF-8 inside */
+	return cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "utf8") ||
+		      !strcasecmp(cs, "GB18030"));
 }
 
 void locale_refuse(void)

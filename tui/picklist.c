@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/textwidth.h"
+#include "core/typeselect.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "tui/app.h"
@@ -21,6 +22,7 @@ struct picklist {
 	void *ctx;
 	int answered;
 	struct rect box;
+	struct typeselect ts; /* the label typed so far */
 };
 
 struct pick_arg {
@@ -31,23 +33,16 @@ struct pick_arg {
 	void *ctx;
 };
 
-int picklist_match_key(const char *const *labels, int n, int from, int key)
+int picklist_match_key(const char *const *labels, int n, int from, int key,
+		       struct typeselect *ts)
 {
-	if (key >= '1' && key <= '9')
+	if (key >= '1' && key <= '9') {
+		typeselect_reset(ts);
 		return key - '1' < n ? key - '1' : -1;
-	if (key < 32 || (key & 0x200000) || n <= 0)
-		return -1;
-	for (int k = 1; k <= n; k++) {
-		int i = ((from < 0 ? -1 : from) + k) % n;
-		uint32_t cp;
-
-		if (!labels[i][0])
-			continue;
-		utf8_decode(labels[i], &cp);
-		if (towlower((wint_t)cp) == towlower((wint_t)key))
-			return i;
 	}
-	return -1;
+	if (key < 32 || key == 127 || (key & 0x200000) || n <= 0)
+		return -1;
+	return typeselect_key(ts, labels, n, from, (uint32_t)key);
 }
 
 static int p_open(struct screen *s, void *arg, struct err *e)
@@ -145,6 +140,8 @@ static int p_event(struct screen *s, const struct event *ev)
 			return finish(s, i);
 		return SCREEN_HANDLED;
 	}
+	if (ev->act != ACT_NONE)
+		typeselect_reset(&p->ts);
 	switch (ev->act) {
 	case ACT_UP:
 		p->cursor = p->cursor > 0 ? p->cursor - 1 : p->n - 1;
@@ -169,8 +166,8 @@ static int p_event(struct screen *s, const struct event *ev)
 	}
 	if (ev->act == ACT_NONE || ev->act == ACT_QUIT ||
 	    (ev->act >= ACT_TAB_1 && ev->act <= ACT_TAB_8)) {
-		int i =
-		    picklist_match_key((const char *const *)p->labels, p->n, p->cursor, ev->key);
+		int i = picklist_match_key((const char *const *)p->labels, p->n, p->cursor,
+					   ev->key, &p->ts);
 
 		if (i >= 0 && ev->key >= '1' && ev->key <= '9')
 			return finish(s, i);

@@ -1,12 +1,13 @@
 /* picklist: choose one item from a short list, as a dialog.
  *
  * Up/Down move, Enter chooses, Esc cancels; typing a digit 1-9 chooses that
- * item, a letter moves to the next item whose label starts with it (any
- * case).  Used by enumeration fields of forms and by the staff picker. */
+ * item, letters or Chinese move to the next item whose label (or its pinyin
+ * initials) begins with what was typed (core/typeselect.h).  Used by enumeration fields of forms and by the staff picker. */
 #ifndef DOORSTEP_PICKLIST_H
 #define DOORSTEP_PICKLIST_H
 
 #include "core/model.h"
+#include "core/typeselect.h"
 
 struct app;
 
@@ -27,10 +28,11 @@ int picklist_push(struct app *app, const char *title, const char *const *labels,
 int picklist_push_enum(struct app *app, const char *title, const struct enum_entry *table,
 		       const char *current_code, picklist_done_fn done, void *ctx);
 
-/* The index of the item that a typed key selects in labels starting the
- * search after `from` (digits 1-9 pick the Nth, letters the next label
- * whose first character matches, case-insensitive), or -1.  Shared with
- * the enumeration fields of forms. */
-int picklist_match_key(const char *const *labels, int n, int from, int key);
+/* The index of the item that a typed key selects in labels, the current
+ * item being from: digits 1-9 pick the Nth; any other character goes on
+ * the label typed so far in ts (core/typeselect.h: the label's text or its
+ * pinyin initials), or -1.  Shared with the enumeration fields of forms. */
+int picklist_match_key(const char *const *labels, int n, int from, int key,
+		       struct typeselect *ts);
 
 #endif

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/outdir.h"
+#include "core/settings.h"
 #include "core/sheet.h"
 #include "core/sheet_pdf.h"
 #include "core/strbuf.h"
@@ -40,6 +42,12 @@ static char *write_pdf(struct app *app, printflow_build_fn build, void *ctx,
 		app_error_err(app, &e);
 		free(file);
 		return NULL;
+	}
+	{ /* the default name, in the output folder (core/outdir.h) */
+		char *in = outdir_path(app_settings(app)->output_dir, getenv("HOME"), file, file);
+
+		free(file);
+		file = in;
 	}
 	if (sheet_pdf_write_checked(s, file, pages, &missing, &e) < 0) {
 		app_error_err(app, &e);

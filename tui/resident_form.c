@@ -11,6 +11,7 @@
 #include "core/idcard.h"
 #include "core/limits.h"
 #include "core/model.h"
+#include "core/mask.h"
 #include "core/phone.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -29,6 +30,7 @@ struct rform {
 	resident_saved_fn saved;
 	void *ctx;
 	char id_seen[40]; /* the number whose sex and birth date the fields follow */
+	char *uuid; /* the resident edited, for the reveal's audit row */
 };
 
 /* What a number gives: birth date (ISO, "" when none) and sex ("" when
@@ -56,6 +58,16 @@ static int follow(struct form *f, const char *name, const char *was, const char 
 		return 0;
 	form_set(f, name, now);
 	return 1;
+}
+
+/* A number shows whole only when the user moves into it: a reveal, audited
+ * as `r` on the detail screen is, of that field alone. */
+static int reveal(void *c, struct form *f, const char *name, struct err *e)
+{
+	struct rform *x = c;
+
+	(void)f;
+	return db_reveal(app_db(x->app), "residents", x->uuid, name, e);
 }
 
 static int check_id(void *c, struct form *f, const char *name, const char *v, struct err *e)
@@ -93,10 +105,12 @@ static int check_phone(void *c, struct form *f, const char *name, const char *v,
 {
 	char canon[PHONE_MAX];
 
+	int abroad = phone_abroad_allowed(idcard_type_from_code(form_value(f, "id_type")));
+
 	(void)c;
 	if (!*v)
 		return 0;
-	if (phone_parse(v, canon, sizeof canon, e) < 0) {
+	if (phone_parse_any(v, abroad, canon, sizeof canon, e) < 0) {
 		snprintf(e->field, sizeof e->field, "%s", name);
 		return -1;
 	}
@@ -190,8 +204,11 @@ out:
 
 static void done(void *c, int saved)
 {
+	struct rform *x = c;
+
 	(void)saved;
-	free(c);
+	free(x->uuid);
+	free(x);
 }
 
 static int count_cb(const struct resident *r, void *ctx)
@@ -225,14 +242,6 @@ int resident_form_push(struct app *app, long long household_id, long long reside
 				  found < 0 ? e.msg : _("the resident was deleted meanwhile"));
 			return -1;
 		}
-		/* The form shows the numbers whole to edit them: a reveal, audited
-		 * as `r` on the detail screen is. */
-		if (((r.id_number && *r.id_number) || (r.phone && *r.phone)) &&
-		    db_reveal(db, "residents", r.uuid, "id_number,phone", &e) < 0) {
-			app_error_err(app, &e);
-			model_resident_clear(&r);
-			return -1;
-		}
 		household_id = r.household_id;
 		snprintf(title, sizeof title, _("%s of household %s"), r.name,
 			 r.household_code ? r.household_code : "");
@@ -255,6 +264,7 @@ int resident_form_push(struct app *app, long long household_id, long long reside
 	x->ctx = ctx;
 	if (r.id_number && (!r.id_type || !strcmp(r.id_type, "id")))
 		snprintf(x->id_seen, sizeof x->id_seen, "%s", r.id_number);
+	x->uuid = resident_id >= 0 ? xstrdup(r.uuid) : NULL;
 	sex[0] = r.sex;
 	hhfmt_codes(model_tag, r.tags, &tags);
 	f = form_new(title, x);
@@ -272,13 +282,15 @@ int resident_form_push(struct app *app, long long household_id, long long reside
 	form_add_text(f, "phone", N_("Phone"), r.phone, limits_max("residents", "phone"), 0, check_phone);
 	form_add_enum(f, "status", N_("Status"), model_status, r.status ? r.status : "living",
 		      FORM_REQUIRED);
-	form_add_text(f, "tags", N_("Tags (e.g. elderly living alone, chronic illness)"),
+	form_add_text(f, "tags", N_("Tags (e.g. living alone, chronic)"),
 		      strbuf_str(&tags), limits_max("residents", "tags"), 0, check_tags);
 	form_add_text(f, "returned_from", N_("Returned from"), r.returned_from, limits_max("residents", "returned_from"), 0, NULL);
 	form_add_date(f, "return_date", N_("Return date"), r.return_date, 0, NULL);
 	form_add_text(f, "travel", N_("Means of travel (train, flight, car plate)"), r.travel,
 		      limits_max("residents", "travel"), 0, NULL);
 	form_add_text(f, "notes", N_("Notes"), r.notes, limits_max("residents", "notes"), FORM_MULTILINE, NULL);
+	form_set_secret(f, "id_number", mask_id, reveal);
+	form_set_secret(f, "phone", mask_phone, reveal);
 	strbuf_free(&tags);
 	model_resident_clear(&r);
 	return form_push(app, f, submit, done);

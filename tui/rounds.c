@@ -35,6 +35,7 @@ enum mode {
 	MODE_LIST,
 	MODE_ENTRY, /* typing a visit's readings */
 	MODE_DATE,  /* typing a date */
+	MODE_FIND,  /* typing a door to jump to (/) */
 };
 
 struct rounds {
@@ -53,6 +54,11 @@ struct rounds {
 	struct lineedit field;
 	int field_bad; /* the last value was refused */
 	long long undo_id;
+	int placed; /* the cursor was put on the first door not yet done */
+	/* Where the round was when / jumped away (id -1: no jump): the next
+	 * save comes back to the first door not yet done from there. */
+	long long resume_id;
+	char *resume_key;
 };
 
 static const struct list_column columns[] = {
@@ -237,11 +243,16 @@ static void reload(struct rounds *st)
 	list_reload(st->list);
 }
 
-/* After a grid or date change: counts and the first page. */
+static void first_pending(struct rounds *st);
+static void resume_clear(struct rounds *st);
+
+/* After a grid or date change: counts, and the first door not yet done. */
 static void restart(struct rounds *st)
 {
 	load_counts(st);
 	list_reset(st->list);
+	resume_clear(st);
+	first_pending(st);
 }
 
 static int key_cmp(const char *ka, long long ia, const char *kb, long long ib)
@@ -276,21 +287,37 @@ static void cursor_to(struct rounds *st, long long id, const char *key)
 	}
 }
 
-/* The cursor to the next household not yet done after the current one,
- * from the top again when there is none below. */
+static void resume_clear(struct rounds *st)
+{
+	free(st->resume_key);
+	st->resume_key = NULL;
+	st->resume_id = -1;
+}
+
+/* The cursor to the next household not yet done after the current one (or,
+ * after a jump, from where the round was), from the top again when there is
+ * none below. */
 static void next_pending(struct rounds *st)
 {
 	const struct rounds_row *r = current(st);
 	struct err e;
-	long long id = -1;
-	char *key = NULL;
+	long long id = -1, after_id = r ? r->id : 0;
+	char *key = NULL, *after = r ? xstrdup(r->sort_key) : NULL;
 	int f;
 
-	if (!r)
+	if (st->resume_key) { /* the row it was on counts: just before it */
+		free(after);
+		after = st->resume_key;
+		after_id = st->resume_id - 1;
+		st->resume_key = NULL;
+		st->resume_id = -1;
+	}
+	if (!after)
 		return;
 	err_clear(&e);
-	f = db_rounds_next_pending(app_db(st->app), st->grid.id, st->date, r->sort_key, r->id, &id,
+	f = db_rounds_next_pending(app_db(st->app), st->grid.id, st->date, after, after_id, &id,
 				   &key, &e);
+	free(after);
 	if (f == 0)
 		f = db_rounds_next_pending(app_db(st->app), st->grid.id, st->date, NULL, 0, &id,
 					   &key, &e);
@@ -303,6 +330,82 @@ static void next_pending(struct rounds *st)
 		cursor_to(st, id, key);
 	}
 	free(key);
+}
+
+/* The cursor to the first household not yet done (the top when all are). */
+static void first_pending(struct rounds *st)
+{
+	struct err e;
+	long long id = -1;
+	char *key = NULL;
+	int f;
+
+	err_clear(&e);
+	f = db_rounds_next_pending(app_db(st->app), st->grid.id, st->date, NULL, 0, &id, &key, &e);
+	if (f < 0)
+		app_error_err(st->app, &e);
+	else if (f == 1)
+		cursor_to(st, id, key);
+	free(key);
+}
+
+/* ---- jump to a door (/) ---- */
+
+/* The cursor to the next household after the current one (from the top
+ * when from_top, or when there is none below) that the typed text finds. */
+static void find_door(struct rounds *st, int from_top)
+{
+	const struct rounds_row *r = from_top ? NULL : current(st);
+	char *text = lineedit_get_utf8(&st->field);
+	struct err e;
+	long long id = -1;
+	char *key = NULL;
+	int f;
+
+	err_clear(&e);
+	f = db_rounds_find(app_db(st->app), st->grid.id, text, r ? r->sort_key : NULL,
+			   r ? r->id : 0, &id, &key, &e);
+	if (f == 0 && r)
+		f = db_rounds_find(app_db(st->app), st->grid.id, text, NULL, 0, &id, &key, &e);
+	st->field_bad = f == 0 && text[0];
+	if (f < 0)
+		app_error_err(st->app, &e);
+	else if (f == 1)
+		cursor_to(st, id, key);
+	else if (text[0])
+		app_error(st->app, _("No household of this round matches \"%s\"."), text);
+	free(key);
+	free(text);
+}
+
+static int find_event(struct rounds *st, const struct event *ev)
+{
+	int changed = 0;
+
+	if (ev->type == EVENT_PASTE) {
+		text_field_key(&st->field, TEXT_FIELD_ANY, ev, &changed);
+		find_door(st, 1);
+		return SCREEN_HANDLED;
+	}
+	if (ev->type != EVENT_KEY)
+		return SCREEN_HANDLED;
+	if (ev->act == ACT_CANCEL || ev->key == '\r' || ev->key == '\n' ||
+	    ev->key == KEYS_FN(KEY_ENTER)) {
+		st->mode = MODE_LIST;
+		lineedit_set_utf8(&st->field, "");
+		st->field_bad = 0;
+		return SCREEN_HANDLED;
+	}
+	if (ev->key == KEYS_FN(KEY_DOWN) || ev->key == '\t') {
+		find_door(st, 0);
+		return SCREEN_HANDLED;
+	}
+	if (ev->act == ACT_HELP)
+		return SCREEN_IGNORED;
+	text_field_key(&st->field, TEXT_FIELD_ANY, ev, &changed);
+	if (changed)
+		find_door(st, 1);
+	return SCREEN_HANDLED;
 }
 
 /* ---- entry ---- */
@@ -449,7 +552,8 @@ static int entry_accept(struct rounds *st)
 		return SCREEN_HANDLED;
 	case ROUND_ENTRY_FORMAT:
 		app_error(st->app, "%s",
-			  _("Not a temperature: type 365, 36.5 or 37 (nothing saved)."));
+			  _("Not a temperature: type 365, 36.5 or 37, from 34.0 to 43.0 °C "
+				    "(nothing saved)."));
 		st->field_bad = 1;
 		return SCREEN_HANDLED;
 	case ROUND_ENTRY_EMPTY:
@@ -827,6 +931,21 @@ static int h_grid(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
+static int h_find(struct screen *s)
+{
+	struct rounds *st = s->state;
+	const struct rounds_row *r = current(st);
+
+	if (r && !st->resume_key) {
+		st->resume_id = r->id;
+		st->resume_key = xstrdup(r->sort_key);
+	}
+	st->mode = MODE_FIND;
+	lineedit_set_utf8(&st->field, "");
+	st->field_bad = 0;
+	return SCREEN_HANDLED;
+}
+
 static int h_date(struct screen *s)
 {
 	struct rounds *st = s->state;
@@ -885,6 +1004,7 @@ static const struct screen_handler handlers[] = {
     {ACT_UNDO, h_undo, NULL},
     {ACT_GRID, h_grid, NULL},
     {ACT_DATE, h_date, NULL},
+    {ACT_FILTER, h_find, N_("find")},
     {ACT_PREV_DAY, h_prev_day, NULL},
     {ACT_NEXT_DAY, h_next_day, NULL},
     {ACT_SKIP, h_entry_only, NULL},
@@ -923,6 +1043,7 @@ static int r_open(struct screen *s, void *arg, struct err *e)
 	st->app = s->app;
 	st->edit_visit = -1;
 	st->re.household_id = -1;
+	st->resume_id = -1;
 	today(st->date);
 	if (db_rounds_default_grid(app_db(s->app), app_staff(s->app), &st->grid, e) < 0) {
 		free(st);
@@ -944,6 +1065,32 @@ static void r_layout(struct screen *s, struct rect r)
 
 	st->r = r;
 	list_layout(st->list, lr);
+	if (!st->placed && lr.h > 0) {
+		st->placed = 1;
+		first_pending(st);
+	}
+}
+
+/* What "done" is made of, the outcomes that occur: " (visited 3 · no
+ * answer 1)"; "" while nothing is done. */
+static void done_breakdown(const struct visit_counts *c, char *buf, size_t size)
+{
+	const struct {
+		const char *label;
+		int n;
+	} part[] = {{N_("visited"), c->visited},
+		    {N_("no answer"), c->no_answer},
+		    {N_("refused"), c->refused},
+		    {N_("away"), c->away}};
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof part / sizeof part[0]; i++)
+		if (part[i].n && len + 1 < size)
+			len += (size_t)snprintf(buf + len, size - len, "%s%s %d", len ? " · " : " (",
+						 _(part[i].label), part[i].n);
+	if (len && len + 2 < size)
+		snprintf(buf + len, size - len, ")");
 }
 
 static void draw_header(struct rounds *st)
@@ -965,12 +1112,11 @@ static void draw_header(struct rounds *st)
 	}
 	snprintf(buf, sizeof buf, " · %s · %s %d / %d", st->date, _("done"), st->counts.done,
 		 st->counts.households);
-	if (st->counts.no_answer)
-		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " · %s %d", _("no answer"),
-			 st->counts.no_answer);
 	x += draw_text(r.y, x, r.x + r.w - x, buf, THEME_TITLE);
 	snprintf(fev, sizeof fev, " · %s %d", _("fevers"), st->counts.fevers);
-	draw_text(r.y, x, r.x + r.w - x, fev, st->counts.fevers ? THEME_ALERT : THEME_TITLE);
+	x += draw_text(r.y, x, r.x + r.w - x, fev, st->counts.fevers ? THEME_ALERT : THEME_TITLE);
+	done_breakdown(&st->counts, buf, sizeof buf);
+	draw_text(r.y, x, r.x + r.w - x, buf, THEME_TITLE);
 }
 
 /* The inline field over the status cell of the household being entered. */
@@ -1016,6 +1162,14 @@ static void draw_footer(struct rounds *st)
 	char buf[400];
 
 	draw_fill(y, x, st->r.w, THEME_NORMAL);
+	if (st->mode == MODE_FIND) {
+		x += draw_text(y, x, st->r.w, _("Find: "), THEME_LABEL);
+		text_field_draw(st->app, &st->field, y, x, 12,
+				st->field_bad ? THEME_FIELD_BAD : THEME_FIELD_FOCUS, 1);
+		draw_text(y, x + 13, st->r.x + st->r.w - x - 13,
+			  _("code, name or initials (zs); Down next; Enter, Esc"), THEME_DIM);
+		return;
+	}
 	if (st->mode == MODE_DATE) {
 		x += draw_text(y, x, st->r.w, _("Date: "), THEME_LABEL);
 		text_field_draw(st->app, &st->field, y, x, 12,
@@ -1060,7 +1214,7 @@ static void draw_footer(struct rounds *st)
 		return;
 	}
 	draw_text(y, x, st->r.w,
-		  _("Type a temperature on a row to start · Enter edit a visit · Tab next tab"),
+		  _("Type a temperature on a row · / find a door · Enter edit a visit"),
 		  THEME_DIM);
 }
 
@@ -1085,6 +1239,8 @@ static int r_event(struct screen *s, const struct event *ev)
 		return entry_event(st, ev);
 	if (st->mode == MODE_DATE)
 		return date_event(st, ev);
+	if (st->mode == MODE_FIND)
+		return find_event(st, ev);
 	if (ev->type == EVENT_KEY && ev->act == ACT_TEMPERATURE) {
 		r = current(st);
 		if (!r) /* no row to type on: the digit keeps its global meaning (tabs) */
@@ -1191,6 +1347,7 @@ static void r_close(struct screen *s)
 	round_entry_free(&st->re);
 	lineedit_free(&st->field);
 	db_rounds_grid_clear(&st->grid);
+	resume_clear(st);
 	free(st);
 }
 

@@ -2,8 +2,12 @@
 #include "tui/safeout.h"
 
 #include <errno.h>
+#include <iconv.h>
+#include <langinfo.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "core/strbuf.h"
@@ -14,10 +18,12 @@ struct sink {
 	FILE *orig;
 	char tail[4]; /* the start of a UTF-8 sequence whose rest is to come */
 	size_t ntail;
+	int decided;   /* conv was set (at the first write: after the locale) */
+	iconv_t conv;  /* UTF-8 to a GB18030 terminal, or (iconv_t)-1 */
 };
 
-static struct sink out_sink = {STDOUT_FILENO, NULL, {0}, 0};
-static struct sink err_sink = {STDERR_FILENO, NULL, {0}, 0};
+static struct sink out_sink = {STDOUT_FILENO, NULL, {0}, 0, 0, (iconv_t)-1};
+static struct sink err_sink = {STDERR_FILENO, NULL, {0}, 0, 0, (iconv_t)-1};
 
 static int write_all(int fd, const char *s, size_t n)
 {
@@ -34,6 +40,39 @@ static int write_all(int fd, const char *s, size_t n)
 	return 0;
 }
 
+/* Writes the filtered UTF-8 text to the sink's descriptor: as it is, or in
+ * the terminal's Chinese code page (GB18030, GBK) when it is a terminal of
+ * such a locale (files and pipes stay UTF-8, as CSV and the database are). */
+static int put(struct sink *k, const char *s, size_t n)
+{
+	const char *cs;
+	char *out, *o, *in = (char *)s;
+	size_t left = n, room = 4 * n + 16;
+	int r;
+
+	if (!k->decided) {
+		k->decided = 1;
+		cs = nl_langinfo(CODESET);
+		/* GB18030, GBK, GB2312: a Chinese Windows terminal's code page */
+		if (isatty(k->fd) && cs && !strncasecmp(cs, "GB", 2))
+			k->conv = iconv_open(cs, "UTF-8");
+	}
+	if (k->conv == (iconv_t)-1 || !n)
+		return write_all(k->fd, s, n);
+	out = o = malloc(room);
+	if (!out)
+		return write_all(k->fd, s, n);
+	/* the filter's output is whole, valid UTF-8, and GB18030 holds every
+	 * character; text GBK has no code for is written as it was */
+	if (iconv(k->conv, &in, &left, &o, &room) == (size_t)-1) {
+		free(out);
+		return write_all(k->fd, s, n);
+	}
+	r = write_all(k->fd, out, (size_t)(o - out));
+	free(out);
+	return r;
+}
+
 static ssize_t sink_write(void *cookie, const char *buf, size_t size)
 {
 	struct sink *k = cookie;
@@ -47,7 +86,7 @@ static ssize_t sink_write(void *cookie, const char *buf, size_t size)
 	used = textsafe_filter(&out, in.s, in.len, TEXTSAFE_KEEP_NEWLINE | TEXTSAFE_KEEP_TAB, 1);
 	k->ntail = in.len - used;
 	memcpy(k->tail, in.s + used, k->ntail);
-	r = write_all(k->fd, out.s, out.len);
+	r = put(k, out.s, out.len);
 	strbuf_free(&in);
 	strbuf_free(&out);
 	return r < 0 ? -1 : (ssize_t)size;
@@ -58,8 +97,12 @@ static int sink_close(void *cookie)
 	struct sink *k = cookie;
 
 	if (k->ntail) /* a sequence that never ended */
-		write_all(k->fd, "\xEF\xBF\xBD", 3);
+		put(k, "\xEF\xBF\xBD", 3);
 	k->ntail = 0;
+	if (k->conv != (iconv_t)-1)
+		iconv_close(k->conv);
+	k->conv = (iconv_t)-1;
+	k->decided = 0;
 	return 0;
 }
 

@@ -4,8 +4,10 @@
  * community name, report and sheet text) passes through core/textsafe on
  * its way out: control, bidi and invisible characters and malformed bytes
  * arrive as U+FFFD, newline and tab as they are.  One filter on the two
- * streams, so that no printf of a command can forget it.  Data written to
- * a file descriptor directly (CSV on standard output) is not touched. */
+ * streams, so that no printf of a command can forget it.  On a terminal of
+ * a Chinese code page locale (zh_CN.GB18030, GBK) the text is converted to
+ * it there.  Data written to a file descriptor directly (CSV on standard
+ * output) is not touched. */
 #ifndef DOORSTEP_SAFEOUT_H
 #define DOORSTEP_SAFEOUT_H
 

@@ -149,6 +149,7 @@ static int submit(void *c, struct form *f, struct err *e)
 	parse_int(form_value(f, "notice_days"), &s.notice_days);
 	snprintf(s.supervision_phone, sizeof s.supervision_phone, "%s",
 		 form_value(f, "supervision_phone"));
+	xstrset(&s.output_dir, form_value(f, "output_dir"));
 	r = save(app_db(x->app), &s, f, e);
 	settings_clear(&s);
 	if (r < 0)
@@ -215,6 +216,8 @@ int settings_screen_push(struct app *app)
 			check_count);
 	form_add_text(f, "supervision_phone", N_("Supervision phone (donation notice)"),
 		      s->supervision_phone, 20, 0, NULL);
+	form_add_text(f, "output_dir", N_("Output folder (~ is home)"),
+		      s->output_dir, limits_max("settings", "output_dir"), FORM_REQUIRED, NULL);
 	form_add_text(f, "merge", N_("Merge another machine's file"), NULL, 0, 0, check_file);
 	return form_push(app, f, submit, done);
 }

@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/settings.h"
 #include "core/sheet.h"
 #include "core/sheet_text.h"
 #include "core/textwidth.h"
@@ -158,11 +159,15 @@ static void sh_draw(struct screen *s)
 	draw_clear(r, THEME_NORMAL);
 	date_format(&v->date, date);
 	head =
-	    xasprintf(_("Sheet: %s (%s)   Date: %s   Grid: %s"), db_sheet_title(kind), kind, date,
+	    xasprintf(_("Sheet: %s   Date: %s   Grid: %s"), db_sheet_title(kind), date,
 		      strcmp(kind, "rounds") && strcmp(kind, "isolation") ? "—"
 		      : v->grid						  ? v->grid
 									  : _("all"));
 	draw_fit(r.y, r.x, r.w, head, THEME_TITLE);
+	free(head);
+	head = xasprintf(_("PDF files go to %s (the output folder of Settings)"),
+			 app_settings(s->app)->output_dir);
+	draw_fit(r.y + 1, r.x, r.w, head, THEME_DIM);
 	free(head);
 	if (v->error) {
 		draw_wrapped((struct rect){r.y + 2, r.x + 1, r.h - 2, r.w - 2}, v->error, 0,
@@ -224,9 +229,10 @@ static int sh_pick_kind(struct screen *s)
 	struct sheets_view *v = s->state;
 	char *labels[KINDS];
 
+	/* the sheets' own Chinese titles; the command line's names are in
+	 * `doorstep sheet --help` */
 	for (int i = 0; i < KINDS; i++)
-		labels[i] =
-		    xasprintf("%s  %s", db_sheet_title(db_sheet_kinds[i]), db_sheet_kinds[i]);
+		labels[i] = xstrdup(db_sheet_title(db_sheet_kinds[i]));
 	picklist_push(v->app, _("Sheet"), (const char *const *)labels, KINDS, v->kind,
 			  kind_done, v);
 	for (int i = 0; i < KINDS; i++)

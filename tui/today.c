@@ -13,6 +13,7 @@
 #include "core/returnee.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
+#include "core/textwidth.h"
 #include "core/temperature.h"
 #include "core/xalloc.h"
 #include "db/conflicts.h"
@@ -426,30 +427,50 @@ static void t_layout(struct screen *s, struct rect r)
 	list_layout(st->list, lr);
 }
 
-/* The count lines' columns: a label, a value wide enough for "4999 / 5000",
- * then the details. */
-#define LABEL_W 24
-#define VALUE_W 12
-#define REST_X (LABEL_W + VALUE_W)
+/* One line of counts: a label, a value (alert: it needs attention), then
+ * the details. */
+struct count_line {
+	const char *label;
+	char value[64];
+	int alert;
+	char rest[300];
+};
 
-/* One line of counts: a label, then value segments; alert marks a value
- * that needs attention. */
-static void line(struct today *st, int y, const char *label, const char *value, int alert,
-		 const char *rest)
+/* Draws the count lines in columns as wide as the widest label and value
+ * of the language shown, so that the details have the rest of the line
+ * (at 80 columns in English and Chinese alike). */
+static void draw_counts(struct today *st, int y, const struct count_line *l, int n)
 {
-	int x = st->r.x + 1, w = st->r.w - 1;
+	int x = st->r.x + 1, w = st->r.w - 1, lw = 0, vw = 0, rx;
 
-	draw_fit(y, x, LABEL_W, label, THEME_LABEL);
-	draw_fit(y, x + LABEL_W, VALUE_W, value, alert ? THEME_ALERT : THEME_NORMAL);
-	if (rest && w > REST_X)
-		draw_fit(y, x + REST_X, w - REST_X, rest, THEME_NORMAL);
+	for (int i = 0; i < n; i++) {
+		int a = textwidth_utf8(l[i].label), b = textwidth_utf8(l[i].value);
+
+		lw = a > lw ? a : lw;
+		vw = b > vw ? b : vw;
+	}
+	lw += 2;
+	vw += 3;
+	rx = lw + vw;
+	for (int i = 0; i < n; i++, y++) {
+		draw_fit(y, x, lw, l[i].label, THEME_LABEL);
+		draw_fit(y, x + lw, vw, l[i].value, l[i].alert == 1 ? THEME_ALERT : THEME_NORMAL);
+		if (w > rx)
+			draw_fit(y, x + rx, w - rx, l[i].rest,
+				 l[i].alert == 2 ? THEME_ALERT : THEME_NORMAL);
+	}
 }
 
 static void t_draw(struct screen *s)
 {
 	struct today *st = s->state;
 	const struct daily_stats *d = &st->stats;
-	char v[64], rest[300], cash[32];
+	struct count_line l[6] = {
+	    {.label = _("Households visited")},	  {.label = _("Residents checked")},
+	    {.label = _("In isolation")},	  {.label = _("Checks today")},
+	    {.label = _("Isolations ending today")}, {.label = _("Donations today")},
+	};
+	char rest[300], cash[32];
 	int y = st->r.y;
 	struct date now;
 	char today[DATE_STR];
@@ -465,43 +486,38 @@ static void t_draw(struct screen *s)
 		 d->as_of[0] ? d->as_of + 11 : "", app_settings(st->app)->community);
 	draw_text(y, st->r.x, st->r.w, rest, THEME_TITLE);
 
-	snprintf(v, sizeof v, "%d / %d", d->households_done, d->households);
-	snprintf(rest, sizeof rest, "%s %d · %s %d · %s %d · %s %d", _("visited"), d->visited,
-		 _("no answer"), d->no_answer, _("refused"), d->refused, _("away"), d->away);
-	line(st, y + 1, _("Households visited"), v, 0, rest);
+	snprintf(l[0].value, sizeof l[0].value, "%d / %d", d->households_done, d->households);
+	snprintf(l[0].rest, sizeof l[0].rest, "%s %d · %s %d · %s %d · %s %d", _("visited"),
+		 d->visited, _("no answer"), d->no_answer, _("refused"), d->refused, _("away"),
+		 d->away);
 
-	snprintf(v, sizeof v, "%d", d->residents_checked);
-	snprintf(rest, sizeof rest, "%s %d · %s %d", _("fevers found today"), d->fevers,
+	snprintf(l[1].value, sizeof l[1].value, "%d", d->residents_checked);
+	snprintf(l[1].rest, sizeof l[1].rest, "%s %d · %s %d", _("fevers found today"), d->fevers,
 		 _("follow-ups open"), st->fu_counts.open);
-	line(st, y + 2, _("Residents checked"), v, 0, rest);
 	if (d->fevers) /* the fevers stand out */
-		draw_text(y + 2, st->r.x + 1 + REST_X, st->r.w - 1 - REST_X, rest, THEME_ALERT);
+		l[1].alert = 2;
 
-	snprintf(v, sizeof v, "%d", d->iso_total.active);
-	snprintf(rest, sizeof rest, "%s %d · %s %d · %s %d · %s %d", _("home"),
+	snprintf(l[2].value, sizeof l[2].value, "%d", d->iso_total.active);
+	snprintf(l[2].rest, sizeof l[2].rest, "%s %d · %s %d · %s %d · %s %d", _("home"),
 		 d->iso[STATS_HOME].active, _("central"), d->iso[STATS_CENTRAL].active,
 		 _("hospital"), d->iso[STATS_HOSPITAL].active, _("new today"),
 		 d->iso_total.new_today);
-	line(st, y + 3, _("In isolation"), v, 0, rest);
 
-	snprintf(v, sizeof v, "%d %s", d->checks_due, _("due"));
-	snprintf(rest, sizeof rest, "AM %d/%d · PM %d/%d · %s %s%d %s%d", d->checks_am,
-		 d->checks_due, d->checks_pm, d->checks_due, _("missed"), "AM ", d->missed_am,
-		 "PM ", d->missed_pm);
-	line(st, y + 4, _("Checks today"), v, d->missed_am + d->missed_pm > 0, rest);
-	if (d->missed_am + d->missed_pm)
-		draw_text(y + 4, st->r.x + 1 + LABEL_W, VALUE_W, v, THEME_ALERT);
+	snprintf(l[3].value, sizeof l[3].value, "%d %s", d->checks_due, _("due"));
+	snprintf(l[3].rest, sizeof l[3].rest, "%s %d/%d · %s %d/%d · %s %s %d %s %d", _("AM"),
+		 d->checks_am, d->checks_due, _("PM"), d->checks_pm, d->checks_due, _("missed"),
+		 _("AM"), d->missed_am, _("PM"), d->missed_pm);
+	l[3].alert = d->missed_am + d->missed_pm > 0;
 
-	snprintf(v, sizeof v, "%d", d->iso_total.ending);
-	snprintf(rest, sizeof rest, "%s %d · %s %d", _("past the last day"), d->iso_total.overdue,
-		 _("released today"), d->iso_total.released);
-	line(st, y + 5, _("Isolations ending today"), v, 0, rest);
+	snprintf(l[4].value, sizeof l[4].value, "%d", d->iso_total.ending);
+	snprintf(l[4].rest, sizeof l[4].rest, "%s %d · %s %d", _("past the last day"),
+		 d->iso_total.overdue, _("released today"), d->iso_total.released);
 
 	money_format(d->cash_fen, cash, sizeof cash);
-	snprintf(v, sizeof v, "%d", d->donations);
-	snprintf(rest, sizeof rest, "%s %s · %s %d · %s %d", _("cash"), cash, _("goods"),
+	snprintf(l[5].value, sizeof l[5].value, "%d", d->donations);
+	snprintf(l[5].rest, sizeof l[5].rest, "%s %s · %s %d · %s %d", _("cash"), cash, _("goods"),
 		 d->goods_donations, _("distributions"), d->distributions);
-	line(st, y + 6, _("Donations today"), v, 0, rest);
+	draw_counts(st, y + 1, l, 6);
 
 	draw_fill(y + COUNT_LINES, st->r.x, st->r.w, THEME_NORMAL);
 	list_draw(st->list, 1);

@@ -1,5 +1,6 @@
-/* libFuzzer harness of phone_parse and mask_phone: a canonical number parses
- * to itself, and masking never overflows a small buffer. */
+/* libFuzzer harness of phone_parse, phone_parse_any and mask_phone: a
+ * canonical number parses to itself, and masking never overflows a small
+ * buffer. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		mask_phone(out, masked, sizeof masked);
 		if (strlen(masked) != strlen(out))
+			abort();
+	}
+	/* abroad: canonical parses to itself; masked, as wide as a mobile */
+	if (phone_parse_any(s, 1, out, sizeof out, &e) == 0) {
+		if (phone_parse_any(out, 1, again, sizeof again, &e) != 0 || strcmp(out, again) != 0)
+			abort();
+		mask_phone(out, masked, sizeof masked);
+		if (out[0] == '+' && strlen(masked) != 11)
 			abort();
 	}
 	free(s);

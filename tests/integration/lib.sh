@@ -7,6 +7,7 @@ trap 'rm -rf "$T"' EXIT
 export DOORSTEP_NOW="2020-02-15 09:30:00"
 export DOORSTEP_STAFF="测试员"
 export HOME="$T/home"
+mkdir -p "$HOME" # a user has a home folder: the default output folder
 unset DOORSTEP_DB XDG_DATA_HOME
 cd "$T" || exit 1
 failures=0

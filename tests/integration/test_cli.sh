@@ -35,7 +35,10 @@ expect_status 0 "$BIN" --db d/e/a.db backup copy.db
 expect_status 0 "$BIN" --db copy.db check
 [ "$(stat -c %a copy.db)" = 600 ] || fail "backup mode $(stat -c %a copy.db), wanted 600"
 [ "$(q copy.db 'SELECT community FROM settings')" = "幸福里社区" ] || fail "backup lost the settings"
-expect_status 2 "$BIN" --db d/e/a.db backup
+# without FILE the copy goes to the output folder (~)
+expect_status 0 "$BIN" --db d/e/a.db backup && expect_grep "$T/home/doorstep-backup-" "$T/out"
+ls "$T"/home/doorstep-backup-*.db >/dev/null 2>&1 || fail "no backup in the output folder"
+expect_status 2 "$BIN" --db d/e/a.db backup x.db y.db
 expect_status 1 "$BIN" --db d/e/a.db backup /nonexistent/dir/x.db && expect_grep 'cannot write' "$T/err"
 
 # A database of a newer schema is refused and left byte for byte.

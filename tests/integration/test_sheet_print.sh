@@ -164,10 +164,10 @@ if command -v tmux >/dev/null; then
 	}
 	sleep 0.5
 	tmux -S "$sock" send-keys -t s 6
-	shown '走访登记表 (rounds)'
+	shown 'Sheet: 走访登记表 '
 	tmux -S "$sock" send-keys -t s Enter
-	shown donations && tmux -S "$sock" send-keys -t s 4
-	shown '捐赠款物公示 (donations)' && tmux -S "$sock" send-keys -t s p
+	shown '4 捐赠款物公示' && tmux -S "$sock" send-keys -t s 4
+	shown 'Sheet: 捐赠款物公示 ' && tmux -S "$sock" send-keys -t s p
 	shown 'TESTPDF (default)' && tmux -S "$sock" send-keys -t s Enter
 	shown 'Sent to TESTPDF as job TESTPDF-'
 	job3=$(tmux -S "$sock" capture-pane -t s -p | sed -n 's/.*as job \(TESTPDF-[0-9]*\).*/\1/p' | head -n 1)

@@ -27,21 +27,24 @@ tm new-session -d -s s -x 100 -y 30 \
 	"env LANG=C.UTF-8 TERM=xterm-256color CUPS_SERVER=$T/nocups.sock DOORSTEP_NOW='$DOORSTEP_NOW' DOORSTEP_STAFF=王小明 $BIN --db a.db"
 sleep 0.5
 tm send-keys -t s 6
-wait_for '走访登记表 (rounds)' && wait_for '| 1-1-101 '
+wait_for 'Sheet: 走访登记表 ' && wait_for '| 1-1-101 '
+expect_grep 'PDF files go to ~ ' "$T/screen"
 expect_grep '制表：王小明' "$T/screen"
 expect_grep 'Enter sheet' "$T/screen"
 
-# s saves the PDF in the current folder with the command line's name
+# s saves the PDF in the output folder (~) with the command line's name
+mkdir -p "$HOME"
 tm send-keys -t s s
 wait_for 'Saved .*rounds-2020-02-15.pdf (7 page'
-[ "$(stat -c %a rounds-2020-02-15.pdf 2>/dev/null)" = 600 ] || fail "saved PDF missing or not 0600"
-pdfinfo rounds-2020-02-15.pdf >/dev/null 2>&1 || fail "saved PDF does not open"
+pdf="$HOME/rounds-2020-02-15.pdf"
+[ "$(stat -c %a "$pdf" 2>/dev/null)" = 600 ] || fail "saved PDF missing or not 0600"
+pdfinfo "$pdf" >/dev/null 2>&1 || fail "saved PDF does not open"
 
 # Enter picks the sheet, g the grid, - the day
 tm send-keys -t s Enter
-wait_for 'isolation'
+wait_for '2 隔离人员健康监测表'
 tm send-keys -t s 2
-wait_for '隔离人员健康监测表 (isolation)' && wait_for '6/14'
+wait_for 'Sheet: 隔离人员健康监测表 ' && wait_for '6/14'
 tm send-keys -t s g
 wait_for 'all grids'
 tm send-keys -t s 3
@@ -56,7 +59,7 @@ wait_for 'cannot list printers'
 
 # the daily sheet previews its counts
 tm send-keys -t s Enter
-wait_for 'daily'
+wait_for '3 日报表'
 tm send-keys -t s 3
 wait_for '住户与居民'
 

@@ -174,6 +174,18 @@ int main(void)
 	expect_sql(h, "SELECT item, unit, quantity, recipient_kind, recipient FROM distributions",
 		   "口罩|个|3000|other|东门志愿者");
 
+	/* Voiding the goods donation now would leave the stock below zero:
+	 * refused before any question or reason (issue 22). */
+	harness_key(h, "Home");
+	harness_settle(h, 100, 2000);
+	harness_type(h, "x");
+	HWAIT(h, "cannot void: 100 个 of 口罩 were received with it but only 70", 3000);
+	HCHECK(h, !harness_has_text(h, "Void donation 2020-A-0002"),
+	       "asked to void before refusing");
+	harness_settle(h, 150, 2000);
+	HCHECK(h, !harness_has_text(h, "Reason"), "asked for a reason before refusing");
+	expect_sql(h, "SELECT count(*) FROM audit_log WHERE action = 'void'", "1");
+
 	/* A filter narrows the list and its totals; Esc clears it. */
 	harness_type(h, "/");
 	HWAIT(h, "Filter the donations", 3000);

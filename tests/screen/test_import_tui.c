@@ -41,7 +41,7 @@ int main(void)
 	char edge[PATH_MAX + 64];
 	const char *env[3];
 	const char *args[] = {"--staff", "李明", NULL};
-	struct harness_opts o = {.args = args};
+	struct harness_opts o = {.args = args, .cols = 100}; /* the hint line offers import whole */
 	struct harness *h;
 
 	HCHECK(NULL, getcwd(cwd, sizeof cwd) != NULL, "getcwd");

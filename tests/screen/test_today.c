@@ -152,6 +152,27 @@ int main(void)
 	row_has(h, "Checks today", "missed AM 1 PM 0");
 	HCHECK(h, !harness_has_text(h, "check missed   郑洁"), "郑洁's AM check is still missed");
 	row_has(h, "Checks today", "AM 1/2");
+	/* Enter on 冯刚's missed check: the Isolation tab on his isolation (its
+	 * second row now; the first is 郑洁's with the fever) */
+	harness_key(h, "Home");
+	for (int i = 0; i < 12; i++) {
+		harness_settle(h, 100, 2000);
+		if (harness_find(h, "check missed   冯刚", &row, &col) &&
+		    harness_cell(h, row, 0, &c) == 0 && c.reverse)
+			break;
+		harness_key(h, "Down");
+	}
+	harness_key(h, "Enter");
+	HWAIT(h, "Flags", 3000);
+	harness_settle(h, 150, 2000);
+	HCHECK(h,
+	       harness_find(h, "冯刚", &row, &col) && harness_cell(h, row, 0, &c) == 0 &&
+		   c.reverse && harness_find(h, "郑洁", &st, &col) && st < row,
+	       "Enter on 冯刚's alert did not select his isolation");
+	harness_key(h, "BTab");
+	harness_key(h, "BTab");
+	harness_key(h, "BTab");
+	HWAIT(h, "Households visited", 3000);
 	/* 郑洁 is released today: her AM check is no longer one of the day's
 	 * checks, as she is no longer among those due (not "AM 1/1") */
 	free(sql("UPDATE isolations SET end_date = '2020-02-15', end_reason = 'completed'"

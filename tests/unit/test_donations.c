@@ -87,10 +87,13 @@ static void test_receipts_sequential_per_year(void **state)
 	long long second = cash(db, "2020-01-02", 20000, no, &e);
 
 	assert_string_equal(no, "2020-B-0002");
+	assert_int_equal(db_donation_void_check(db, second, &e), 0);
 	assert_int_equal(db_donation_void(db, second, "", &e), -1);
 	assert_string_equal(e.field, "void_reason");
 	assert_int_equal(db_donation_void(db, second, "重复登记", &e), 0);
 	assert_int_equal(db_donation_void(db, second, "again", &e), -1);
+	assert_non_null(strstr(e.msg, "already void"));
+	assert_int_equal(db_donation_void_check(db, second, &e), -1);
 	assert_non_null(strstr(e.msg, "already void"));
 	/* The void keeps its number: the next one is 0003. */
 	assert_true(cash(db, "2020-01-03", 5000, no, &e) > 0);
@@ -132,6 +135,10 @@ static void test_stock_never_negative(void **state)
 	db_stock_row_clear(&s);
 	/* Voiding goods already given out would leave the stock negative. */
 	assert_int_equal(db_donation_void(db, box, "录错了", &e), -1);
+	assert_non_null(strstr(e.msg, "7.5"));
+	/* the screen asks the same before asking for a reason */
+	err_clear(&e);
+	assert_int_equal(db_donation_void_check(db, box, &e), -1);
 	assert_non_null(strstr(e.msg, "7.5"));
 	d.recipient = NULL;
 	assert_int_equal(db_distribution_insert(db, &d, &e), -1);

@@ -107,6 +107,8 @@ static void test_spend_and_refuse(void **state)
 	/* the donation's money was spent: it cannot be voided */
 	assert_int_equal(db_donation_void(db, d1, "录错", &e), -1);
 	assert_non_null(strstr(e.msg, "400.00"));
+	assert_int_equal(db_donation_void_check(db, d1, &e), -1);
+	assert_non_null(strstr(e.msg, "400.00"));
 
 	/* a void keeps the record, leaves the totals, cannot repeat */
 	err_clear(&e);

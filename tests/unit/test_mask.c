@@ -52,6 +52,10 @@ static void test_mask_phone(void **state)
 	phone("12345", "****5");		 /* not a phone: a third visible */
 	phone("138 1234 5678", "13*********78"); /* not canonical: 13 chars, 4 visible */
 	phone("0398-28x2345", "03********45");
+	phone("+49 30 1234567", "+49****4567"); /* abroad: 3, 4 stars, the last 4 */
+	phone("+852 9123 4567", "+85****4567");
+	phone("+1 415 555 0100", "+1 ****0100");
+	phone("+47 999979", "+47******79"); /* short: 2 at the end */
 	phone("", "");
 	phone(NULL, "");
 }

@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include "core/idcard.h"
 #include "core/phone.h"
 
 static void ok(const char *in, const char *want)
@@ -28,6 +29,53 @@ static void bad(const char *in, const char *want)
 	if (!strstr(e.msg, want))
 		fail_msg("%s: message \"%s\" lacks \"%s\"", in, e.msg, want);
 	assert_string_equal(e.field, "phone");
+}
+
+static void abroad(const char *in, int allowed, const char *want)
+{
+	char out[PHONE_MAX] = "untouched";
+	struct err e = {0};
+	int rc = phone_parse_any(in, allowed, out, sizeof out, &e);
+
+	if (want[0] == '!') {
+		assert_int_equal(rc, -1);
+		if (!strstr(e.msg, want + 1))
+			fail_msg("%s: message \"%s\" lacks \"%s\"", in, e.msg, want + 1);
+		assert_string_equal(e.field, "phone");
+		return;
+	}
+	if (rc != 0)
+		fail_msg("%s refused: %s", in, e.msg);
+	assert_string_equal(out, want);
+}
+
+/* Numbers abroad, for residents whose document is not an ID card. */
+static void test_abroad(void **state)
+{
+	(void)state;
+	abroad("+49 30 1234567", 1, "+49 30 1234567");
+	abroad("+49-30-123 4567", 1, "+49 30 123 4567");
+	abroad("0049 30 1234567", 1, "+49 30 1234567");
+	abroad("＋８５２ ９１２３ ４５６７", 1, "+852 9123 4567");
+	abroad("+1 (415) 555-0100", 1, "+1 415 555 0100");
+	abroad("+4930123456789012", 1, "!at most 15 digits");
+	abroad("+49 123", 1, "!at least 8 digits");
+	abroad("+0 30 1234567", 1, "!does not start with 0");
+	abroad("+49 30 12a4567", 1, "!found \"a\"");
+	/* +86 and mainland numbers are read as phone_parse reads them */
+	abroad("+86 138 1234 5678", 1, "13812345678");
+	abroad("0086 13812345678", 1, "13812345678");
+	abroad("0398 2812345", 1, "0398-2812345");
+	/* without leave, a number abroad is refused as before */
+	abroad("+49 30 1234567", 0, "!only mainland numbers");
+	abroad("0049 30 1234567", 0, "!does not start with 00");
+	abroad("+860010 2188510", 1, "!does not start with 00");
+	assert_true(phone_abroad_allowed(IDCARD_PASSPORT));
+	assert_true(phone_abroad_allowed(IDCARD_HKMO));
+	assert_true(phone_abroad_allowed(IDCARD_TW));
+	assert_true(phone_abroad_allowed(IDCARD_OTHER));
+	assert_false(phone_abroad_allowed(IDCARD_RESIDENT));
+	assert_false(phone_abroad_allowed(-1));
 }
 
 static void test_mobile(void **state)
@@ -108,7 +156,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_mobile),	 cmocka_unit_test(test_mobile_bad),
 	    cmocka_unit_test(test_landline),	 cmocka_unit_test(test_landline_bad),
-	    cmocka_unit_test(test_small_buffer),
+	    cmocka_unit_test(test_small_buffer), cmocka_unit_test(test_abroad),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -343,6 +343,22 @@ static void test_returnee_register(void **state)
 	roster_free(&r);
 }
 
+/* A passport holder's number abroad is taken; an ID card holder's is
+ * refused, as a household's own phone is (issue 22). */
+static void test_phone_abroad(void **state)
+{
+	struct roster *r;
+
+	(void)state;
+	r = read_text("户号,姓名,证件类型,证件号码,联系电话,户联系电话\n"
+		      "1,John Smith,护照,E12345678,+49 30 1234567,\n"
+		      "2,张三,居民身份证,11010119900307109X,+49 30 1234567,\n"
+		      "3,李四,,,,+49 30 1234567\n");
+	expect_issues(r, "3:联系电话:E;4:户联系电话:E;");
+	assert_string_equal(roster_row_value(r, 0, ROSTER_PHONE), "+49 30 1234567");
+	roster_free(&r);
+}
+
 static void test_cell_forms(void **state)
 {
 	struct roster *r;
@@ -425,6 +441,7 @@ int main(void)
 	    cmocka_unit_test(test_title_row_and_unknown_column),
 	    cmocka_unit_test(test_malformed_csv),
 	    cmocka_unit_test(test_file_level_problems),
+	    cmocka_unit_test(test_phone_abroad),
 	    cmocka_unit_test(test_cell_forms),
 	    cmocka_unit_test(test_same_name_told_apart_by_id),
 	};

@@ -32,6 +32,23 @@ static void bad(const char *in, const char *want)
 	assert_int_equal(t, 12345);
 }
 
+/* parse_any reads what parse reads, without the range: the Rounds entry
+ * tells "45.0 is out of range" from "not a temperature" by it. */
+static void test_parse_any(void **state)
+{
+	struct err e = {0};
+	int t = 0;
+
+	(void)state;
+	assert_int_equal(temperature_parse_any("45", &t, &e), 0);
+	assert_int_equal(t, 450);
+	assert_int_equal(temperature_parse_any("３０．０℃", &t, &e), 0);
+	assert_int_equal(t, 300);
+	assert_int_equal(temperature_parse_any("3650", &t, &e), -1);
+	assert_int_equal(temperature_parse_any("36.55", &t, &e), -1);
+	assert_int_equal(temperature_parse("45", &t, &e), -1);
+}
+
 static void test_fast_entry(void **state)
 {
 	(void)state;
@@ -139,7 +156,7 @@ static void test_range_and_threshold(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_fast_entry), cmocka_unit_test(test_range),
+	    cmocka_unit_test(test_fast_entry), cmocka_unit_test(test_parse_any), cmocka_unit_test(test_range),
 	    cmocka_unit_test(test_malformed),  cmocka_unit_test(test_format),
 	    cmocka_unit_test(test_fever),      cmocka_unit_test(test_range_and_threshold),
 	};

@@ -1,0 +1,168 @@
+/* test_zh_walk: every screen under zh_CN at 80x24 is Chinese (issue 22).
+ *
+ * The walk opens each tab, its forms, pickers, views and dialogs, and on
+ * each screen fails on an ASCII word of three or more letters that is not
+ * a key name (Tab, Esc, Enter, PgUp, PgDn, Bksp, Home, End, Space, Del, the
+ * arrows), a
+ * format name (PDF, CSV, UTF, BOM, xlsx, Excel, WPS) or the program's own
+ * name: such a word is English a translation left out.  It also fails on
+ * text cut at 80 columns (a "…" below the tab bar). */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "harness.h"
+
+static const char *const allowed[] = {
+    "Tab", "Esc", "Enter", "PgUp", "PgDn", "Bksp", "Home", "End", "Space", "Del", "Shift",
+    "Down", "Left", "Right", "Ins",
+    "PDF", "CSV", "UTF", "BOM", "xlsx", "xls", "Excel", "WPS", "doorstep", NULL,
+};
+
+static int is_allowed(const char *w, size_t n)
+{
+	for (int i = 0; allowed[i]; i++)
+		if (strlen(allowed[i]) == n && !strncasecmp(allowed[i], w, n))
+			return 1;
+	return 0;
+}
+
+/* Fails when the screen shows an English word; where names the screen. */
+static void scan(struct harness *h, const char *where, int zh)
+{
+	char *text, bad[600] = "";
+	size_t used = 0;
+
+	harness_settle(h, 150, 3000);
+	text = harness_screen_text(h);
+	for (const char *p = text; *p;) {
+		const char *q = p;
+
+		while (*q && isalpha((unsigned char)*q) && !((unsigned char)*q & 0x80))
+			q++;
+		if (q - p >= 3 && (p == text || !isalnum((unsigned char)p[-1])) &&
+		    !isdigit((unsigned char)*q) && !is_allowed(p, (size_t)(q - p)) &&
+		    used + (size_t)(q - p) + 2 < sizeof bad)
+			used += (size_t)snprintf(bad + used, sizeof bad - used, "%.*s ",
+						 (int)(q - p), p);
+		p = q > p ? q : p + 1;
+	}
+	free(text);
+	HCHECK(h, !zh || !used, "English on the %s screen: %s", where, bad);
+	/* 80x24: nothing cut below the tab bar (a cut ends in "…"; the staff
+	 * picker's "新增姓名…", "a new name…" is its own text) */
+	{
+		int rows, cols;
+
+		harness_size(h, &rows, &cols);
+		for (int r = 1; r < rows; r++) {
+			char *line = harness_row_text(h, r);
+			const char *cut = strstr(line, "…");
+
+			if (cut && !(cut - line >= 12 && !strncmp(cut - 12, "新增姓名", 12)) &&
+			    !(cut - line >= 10 && !strncmp(cut - 10, "a new name", 10)))
+				HCHECK(h, 0, "cut on the %s screen, row %d: %s", where, r, line);
+			free(line);
+		}
+	}
+}
+
+static void keys(struct harness *h, const char *const *names)
+{
+	for (; *names; names++) {
+		if (**names == '=')
+			harness_type(h, *names + 1);
+		else
+			harness_key(h, *names);
+		harness_settle(h, 100, 2000);
+	}
+}
+
+struct step {
+	const char *where;
+	const char *keys[12]; /* "=text" types text, else a key name; NULL ends */
+	const char *back[4]; /* what closes it again */
+	const char *want;    /* text the screen must show, or NULL */
+};
+
+static const struct step walk[] = {
+    {"Today", {NULL}, {NULL}, NULL},
+    {"help", {"=?", NULL}, {"Esc", NULL}, NULL},
+    {"Settings", {"F2", NULL}, {"Esc", NULL}, NULL},
+    {"staff picker", {"F3", NULL}, {"Esc", NULL}, NULL},
+    {"Households", {"=2", NULL}, {NULL}, NULL},
+    {"Households filter", {"=/", NULL}, {"Esc", NULL}, NULL},
+    {"household form", {"=n", NULL}, {"Esc", NULL}, NULL},
+    {"household history", {"=h", NULL}, {"Esc", NULL}, NULL},
+    {"household detail", {"Enter", NULL}, {NULL}, NULL},
+    {"resident form", {"=e", NULL}, {"Esc", NULL}, NULL},
+    {"detail visits", {"=v", NULL}, {NULL}, NULL},
+    {"detail isolations", {"=v", NULL}, {"=v", NULL}, NULL},
+    {"a saved edit", {"=e", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "=wc", "F10", NULL},
+     {NULL}, NULL},
+    {"history of changes", {"=h", NULL}, {NULL}, "状态: 在住 → 外出"},
+    {"a change in the history", {"Enter", NULL}, {"Esc", "Esc", "Esc", NULL}, "修改 (居民)"},
+    {"Rounds", {"=3", NULL}, {NULL}, NULL},
+    {"Rounds date", {"=d", NULL}, {"Esc", NULL}, NULL},
+    {"Rounds find", {"=/", NULL}, {"Esc", NULL}, NULL},
+    {"grid picker", {"=g", NULL}, {"Esc", NULL}, NULL},
+    {"Rounds entry", {"=3", NULL}, {"Esc", NULL}, NULL},
+    {"Isolation", {"Tab", NULL}, {NULL}, NULL},
+    {"new isolation", {"=n", NULL}, {"Esc", "Esc", NULL}, NULL},
+    {"Donations", {"Tab", NULL}, {NULL}, NULL},
+    {"donation form", {"=n", NULL}, {"Esc", NULL}, NULL},
+    {"stock view", {"=v", NULL}, {NULL}, NULL},
+    {"given out view", {"=v", NULL}, {NULL}, NULL},
+    {"spent view", {"=v", NULL}, {"=v", NULL}, NULL},
+    {"Sheets", {"=6", NULL}, {NULL}, NULL},
+    {"sheet picker", {"Enter", NULL}, {"Esc", NULL}, NULL},
+    {"Export", {"=7", NULL}, {NULL}, NULL},
+    {"export form", {"Enter", NULL}, {"Esc", NULL}, NULL},
+    {"Checkpoints", {"=8", NULL}, {NULL}, NULL},
+    {NULL, {NULL}, {NULL}, NULL},
+};
+
+int main(void)
+{
+	static const char *const init_env[] = {"DOORSTEP_NOW=2020-02-15 09:30:00", NULL};
+	char *dir = harness_tmpdir(), db[512], *out = NULL, *s;
+	const char *init[] = {"--db", db, "init", "--community", "幸福里社区", NULL};
+	const char *env[] = {"DOORSTEP_NOW=2020-02-15 09:30:00", "LANG=zh_CN.UTF-8", "NO_COLOR=1",
+			     NULL};
+	const char *args[] = {"--db", db, "--staff", "王芳", NULL};
+	struct harness_opts o = {.env = env, .args = args};
+	struct harness *h;
+	int st;
+
+	snprintf(db, sizeof db, "%s/walk.db", dir);
+	HCHECK(NULL, harness_run(init_env, init, &out, 5000) == 0, "init failed: %s", out);
+	free(out);
+	s = harness_sql(db, ".read tests/screen/fixtures/round.sql");
+	HCHECK(NULL, s != NULL, "fixture");
+	free(s);
+	/* zh_CN, then the same walk in English for what 80 columns cut */
+	for (int zh = 1; zh >= 0; zh--) {
+		env[1] = zh ? "LANG=zh_CN.UTF-8" : "LANG=C.UTF-8";
+		h = harness_start(&o);
+		HCHECK(NULL, h != NULL, "harness_start failed");
+		HWAIT(h, zh ? "今日" : "Today", 5000);
+		for (const struct step *w = walk; w->where; w++) {
+			keys(h, w->keys);
+			if (w->want && zh)
+				HWAIT(h, w->want, 3000);
+			scan(h, w->where, zh);
+			keys(h, w->back);
+		}
+		harness_send(h, "q", 1);
+		harness_settle(h, 200, 2000);
+		if (harness_running(h))
+			harness_send(h, "y", 1);
+		HCHECK(h, harness_wait_exit(h, 3000, &st), "did not quit");
+		harness_free(&h);
+	}
+	harness_rmdir(dir);
+	free(dir);
+	return 0;
+}
