@@ -19,6 +19,7 @@
 #include "core/xalloc.h"
 #include "db/checkpoints.h"
 #include "db/db.h"
+#include "db/gate.h"
 #include "db/passes.h"
 #include "db/staff.h"
 #include "tui/app.h"
