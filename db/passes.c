@@ -262,20 +262,6 @@ static int next_passno(struct db *db, char station, char out[PASSNO_STR], struct
 	return passno_make(station, seq + 1, out, e);
 }
 
-static int live_household(struct db *db, long long id, struct err *e)
-{
-	sqlite3_stmt *st =
-	    db_stmt(db, "SELECT 1 FROM households WHERE id = :id AND deleted_at IS NULL", e);
-	int r;
-
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	sqlite3_reset(st);
-	return r;
-}
-
 static char station_of(struct db *db, struct err *e)
 {
 	struct settings s;
@@ -297,7 +283,8 @@ static int issue_one(struct db *db, long long household_id, const char *valid_un
 	sqlite3_stmt *st;
 	int r;
 
-	r = live_household(db, household_id, e);
+	r = sql_exists_id(db, "SELECT 1 FROM households WHERE id = :id AND deleted_at IS NULL",
+			  household_id, e);
 	if (r <= 0)
 		return r < 0 ? -1 : err_field(e, "household", _("no such household"));
 	r = db_pass_current(db, household_id, &cur, e);

@@ -10,6 +10,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/checkpoints.h"
+#include "db/duty_roster.h"
 #include "db/passes.h"
 
 static const char *const weekday_zh[7] = {"一", "二", "三", "四", "五", "六", "日"};

@@ -18,6 +18,7 @@
 #include "core/textwidth.h"
 #include "core/xalloc.h"
 #include "db/checkpoints.h"
+#include "db/duty_roster.h"
 #include "db/db.h"
 #include "db/gate.h"
 #include "db/passes.h"
