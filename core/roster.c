@@ -62,28 +62,37 @@ static const char *const required_hint[] = {
 
 /* Decodes one code point at s (valid UTF-8 assumed; a stray byte is taken as
  * itself) and sets *len. */
+/* What utf8_next returns for a byte that starts no valid character. */
+#define UTF8_BAD 0xfffdu
+
 static unsigned utf8_next(const unsigned char *s, size_t *len)
 {
-	if (s[0] < 0x80) {
-		*len = 1;
+	unsigned c;
+
+	*len = 1;
+	if (s[0] < 0x80)
 		return s[0];
-	}
-	if ((s[0] & 0xe0) == 0xc0 && (s[1] & 0xc0) == 0x80) {
+	if (s[0] >= 0xc2 && s[0] < 0xe0 && (s[1] & 0xc0) == 0x80) {
 		*len = 2;
 		return ((s[0] & 0x1fu) << 6) | (s[1] & 0x3fu);
 	}
 	if ((s[0] & 0xf0) == 0xe0 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80) {
-		*len = 3;
-		return ((s[0] & 0x0fu) << 12) | ((s[1] & 0x3fu) << 6) | (s[2] & 0x3fu);
+		c = ((s[0] & 0x0fu) << 12) | ((s[1] & 0x3fu) << 6) | (s[2] & 0x3fu);
+		if (c >= 0x800 && (c < 0xd800 || c > 0xdfff)) {
+			*len = 3;
+			return c;
+		}
 	}
 	if ((s[0] & 0xf8) == 0xf0 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80 &&
 	    (s[3] & 0xc0) == 0x80) {
-		*len = 4;
-		return ((s[0] & 0x07u) << 18) | ((s[1] & 0x3fu) << 12) | ((s[2] & 0x3fu) << 6) |
-		       (s[3] & 0x3fu);
+		c = ((s[0] & 0x07u) << 18) | ((s[1] & 0x3fu) << 12) | ((s[2] & 0x3fu) << 6) |
+		    (s[3] & 0x3fu);
+		if (c >= 0x10000 && c <= 0x10ffff) {
+			*len = 4;
+			return c;
+		}
 	}
-	*len = 1;
-	return s[0];
+	return UTF8_BAD; /* one byte that starts no character: never a space */
 }
 
 static int is_space_cp(unsigned c)
@@ -160,12 +169,17 @@ void roster_title_key(const char *title, char *out, size_t n)
 			p += len;
 			continue;
 		}
+		/* a bad byte is keyed as U+FFFD: the key is valid UTF-8, and the
+		 * key of a key is itself */
+		const char *bytes = c == UTF8_BAD && len == 1 ? "\xef\xbf\xbd" : (const char *)p;
+		size_t nb = c == UTF8_BAD && len == 1 ? 3 : len;
+
 		if (c < 0x80) {
 			if (o + 1 < n)
 				out[o++] = (char)tolower((int)c);
-		} else if (o + len < n) {
-			memcpy(out + o, p, len);
-			o += len;
+		} else if (o + nb < n) {
+			memcpy(out + o, bytes, nb);
+			o += nb;
 		}
 		p += len;
 	}
