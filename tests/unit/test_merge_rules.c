@@ -13,6 +13,7 @@
 #include "db/donations.h"
 #include "db/gate.h"
 #include "db/households.h"
+#include "db/isolation_list.h"
 #include "db/isolations.h"
 #include "db/stats.h"
 #include "db/record.h"
@@ -302,6 +303,7 @@ static void test_join_never_drops_a_check(void **state)
 {
 	struct world w;
 	struct daily_stats st;
+	struct iso_row row;
 	long long hh, res, iso;
 	struct err e;
 	struct isolation_new home = {0, "home", NULL, "key_area", "2020-02-14", 14, NULL};
@@ -344,6 +346,17 @@ static void test_join_never_drops_a_check(void **state)
 		assert_int_equal(st.checks_am, 1);
 		assert_int_equal(st.check_fevers, 1);
 		report_stats_clear(&st);
+		/* The Isolation tab's row holds both values, and is a fever. */
+		assert_int_equal(db_iso_row(w.db[i],
+					    world_count(&w, i,
+							"SELECT id FROM isolations WHERE deleted_at IS NULL"),
+					    &row, &e),
+				 1);
+		assert_int_equal(row.am, 378);
+		assert_int_equal(row.am2, 365);
+		assert_int_equal(row.pm2, ISO_CHECK_NONE);
+		assert_true(row.flags & ISO_FEVER);
+		db_iso_row_clear(&row);
 	}
 	assert_int_equal(world_count(&w, 0,
 				     "SELECT count(*) FROM audit_log WHERE action = 'merge'"
