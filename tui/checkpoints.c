@@ -754,6 +754,7 @@ struct shift_form {
 	struct cp_state *st;
 	struct shift sh;
 	int editing;
+	char *asked; /* the new name the user was asked about, or NULL */
 };
 
 static int check_time(void *ctx, struct form *f, const char *name, const char *value, struct err *e)
@@ -795,7 +796,8 @@ static int match_staff(const struct staff_member *m, void *ctx)
 }
 
 /* The person field: empty (nobody yet), a known name, a part of exactly one
- * known name (completed), or a new name (added as a volunteer on save). */
+ * known name (completed), or a new name (saving asks first, then adds it as
+ * a volunteer on a second save). */
 static int check_person(void *ctx, struct form *f, const char *name, const char *value,
 			struct err *e)
 {
@@ -829,9 +831,13 @@ static int shift_submit(void *ctx, struct form *f, struct err *e)
 	snprintf(sh.end_time, sizeof sh.end_time, "%s", form_value(f, "end"));
 	snprintf(sh.role, sizeof sh.role, "%s", form_value(f, "role"));
 	sh.notes = xstrdup(form_value(f, "notes")); /* sf->sh keeps its own */
-	r = shift_save(db, &sh, person, sf->editing, &isnew, e);
+	r = shift_save(db, &sh, person, sf->asked, sf->editing, &isnew, e);
 	free(sh.notes);
-	if (r < 0)
+	if (r == 1) { /* asked: saving the same name again adds it */
+		free(sf->asked);
+		sf->asked = xstrdup(person);
+	}
+	if (r != 0)
 		return -1;
 	if (isnew)
 		app_status(sf->st->app, _("%s added to the list as a volunteer."), person);
@@ -844,6 +850,7 @@ static void shift_form_close(void *ctx, int saved)
 
 	(void)saved;
 	db_shift_clear(&sf->sh);
+	free(sf->asked);
 	free(sf);
 }
 
