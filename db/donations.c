@@ -228,9 +228,8 @@ int db_stock_get(struct db *db, const char *item, const char *unit, struct stock
 
 int db_donation_void(struct db *db, long long id, const char *reason, struct err *e)
 {
-	char uuid[37], kind[8], now[CLOCK_STR];
+	char uuid[37], kind[8];
 	char *item = NULL, *unit = NULL;
-	struct strbuf ch = STRBUF_INIT;
 	struct stock_row s = {0};
 	long long qty = 0, fen = 0, in = 0, out = 0;
 	sqlite3_stmt *st;
@@ -290,22 +289,7 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 		err_prefix(e, "%s", _("cannot void: the cash was spent"));
 		goto fail;
 	}
-	clock_now(now);
-	st = db_stmt(db,
-		     "UPDATE donations SET void_reason = :reason, voided_at = :now, updated_at = :now"
-		     " WHERE id = :id",
-		     e);
-	if (!st)
-		goto fail;
-	sql_bind_text(st, ":reason", reason);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", id);
-	if (sql_step_done(db, st, e) < 0)
-		goto fail;
-	json_open(&ch);
-	json_add_str(&ch, "void_reason", reason);
-	json_close(&ch);
-	if (db_audit(db, "void", "donations", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
+	if (db_record_void(db, "donations", id, uuid, reason, e) < 0 || db_commit(db, e) < 0)
 		goto fail;
 	r = 0;
 	goto out;
@@ -313,7 +297,6 @@ fail:
 	db_rollback(db);
 	r = -1;
 out:
-	strbuf_free(&ch);
 	db_stock_row_clear(&s);
 	free(item);
 	free(unit);
