@@ -84,29 +84,14 @@ static void dist_draw(struct screen *s)
 	don_draw_title_list(s, _("Goods given out"), _("(v: next view)"));
 }
 
-static int act_new(struct screen *s)
-{
-	donation_new_push(s->app, don_saved, s->state);
-	return SCREEN_HANDLED;
-}
-
-static int act_distribute(struct screen *s)
-{
-	distribution_form_push(s->app, NULL, NULL);
-	return SCREEN_HANDLED;
-}
-
 static int act_history(struct screen *s)
 {
 	struct don *st = s->state;
 	const struct ledger_dist *d = list_current(st->lists[VIEW_DIST]);
-	char *title;
 
 	if (!d)
 		return SCREEN_HANDLED;
-	title = xasprintf(_("distribution of %s on %s"), d->item, d->date);
-	history_push(s->app, d->uuid, title);
-	free(title);
+	don_history(s, d->uuid, xasprintf(_("distribution of %s on %s"), d->item, d->date));
 	return SCREEN_HANDLED;
 }
 
@@ -117,8 +102,8 @@ static const struct keybind dist_keys[] = {
 };
 
 static const struct screen_handler dist_handlers[] = {
-    {ACT_NEW, act_new, NULL},
-    {ACT_DISTRIBUTE, act_distribute, N_("give out")},
+    {ACT_NEW, don_new_donation, NULL},
+    {ACT_DISTRIBUTE, don_give_out, N_("give out")},
     {ACT_HISTORY, act_history, NULL},
     {ACT_FILTER, don_filter, NULL},
     {ACT_SWITCH_VIEW, don_switch, NULL},

@@ -211,12 +211,6 @@ void don_saved(void *ctx, long long id, const char *date, const char *receipt_no
 	list_goto(st->lists[VIEW_LEDGER], &anchor);
 }
 
-static int act_new(struct screen *s)
-{
-	donation_new_push(s->app, don_saved, s->state);
-	return SCREEN_HANDLED;
-}
-
 /* Enter: the donation's receipt. */
 static int act_receipt(struct screen *s)
 {
@@ -275,20 +269,9 @@ int don_filter(struct screen *s)
 static int act_history(struct screen *s)
 {
 	const struct ledger_row *row = current_donation(s->state);
-	char *title;
 
-	if (row) {
-		title = xasprintf(_("donation %s"), row->receipt_no);
-		history_push(s->app, row->uuid, title);
-		free(title);
-	}
-	return SCREEN_HANDLED;
-}
-
-/* g: goods given out, the item chosen in the form. */
-static int act_distribute(struct screen *s)
-{
-	distribution_form_push(s->app, NULL, NULL);
+	if (row)
+		don_history(s, row->uuid, xasprintf(_("donation %s"), row->receipt_no));
 	return SCREEN_HANDLED;
 }
 
@@ -317,9 +300,9 @@ static const struct keybind ledger_keys[] = {
 
 static const struct screen_handler ledger_handlers[] = {
     {ACT_OPEN, act_receipt, N_("receipt")},
-    {ACT_NEW, act_new, NULL},
+    {ACT_NEW, don_new_donation, NULL},
     {ACT_VOID, act_void, NULL},
-    {ACT_DISTRIBUTE, act_distribute, N_("give out")},
+    {ACT_DISTRIBUTE, don_give_out, N_("give out")},
     {ACT_FILTER, don_filter, NULL},
     {ACT_HISTORY, act_history, NULL},
     {ACT_SWITCH_VIEW, don_switch, NULL},

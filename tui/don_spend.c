@@ -126,23 +126,14 @@ static int act_void(struct screen *s)
 	return void_spend(s->state);
 }
 
-static int act_distribute(struct screen *s)
-{
-	distribution_form_push(s->app, NULL, NULL);
-	return SCREEN_HANDLED;
-}
-
 static int act_history(struct screen *s)
 {
 	struct don *st = s->state;
 	const struct expenditure_row *x = list_current(st->lists[VIEW_SPEND]);
-	char *title;
 
 	if (!x)
 		return SCREEN_HANDLED;
-	title = xasprintf(_("expenditure %s on %s"), x->voucher_no, x->date);
-	history_push(s->app, x->uuid, title);
-	free(title);
+	don_history(s, x->uuid, xasprintf(_("expenditure %s on %s"), x->voucher_no, x->date));
 	return SCREEN_HANDLED;
 }
 
@@ -156,7 +147,7 @@ static const struct keybind spend_keys[] = {
 static const struct screen_handler spend_handlers[] = {
     {ACT_NEW, act_new, NULL},
     {ACT_VOID, act_void, NULL},
-    {ACT_DISTRIBUTE, act_distribute, N_("give out")},
+    {ACT_DISTRIBUTE, don_give_out, N_("give out")},
     {ACT_HISTORY, act_history, NULL},
     {ACT_FILTER, don_filter, NULL},
     {ACT_SWITCH_VIEW, don_switch, NULL},

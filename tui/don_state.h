@@ -58,6 +58,12 @@ void don_retotal(struct don *st);
 void don_saved(void *ctx, long long id, const char *date, const char *receipt_no);
 /* `/`: the ledger's filter (from any view: the ledger is shown). */
 int don_filter(struct screen *s);
+/* `g` where no item is selected: the distribution form. */
+int don_give_out(struct screen *s);
+/* `n` outside the cash spent: a new donation (then the ledger, don_saved). */
+int don_new_donation(struct screen *s);
+/* Pushes the history of uuid under title (malloc'd; freed here). */
+void don_history(struct screen *s, const char *uuid, char *title);
 /* Each view's list (the state owns them). */
 struct list *don_ledger_list(struct don *st);
 struct list *don_stock_list(struct don *st);

@@ -124,12 +124,6 @@ static int act_distribute(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-static int act_new(struct screen *s)
-{
-	donation_new_push(s->app, don_saved, s->state);
-	return SCREEN_HANDLED;
-}
-
 static const struct keybind stock_keys[] = {
     {0, 'g', ACT_DISTRIBUTE},
     {0, 'v', ACT_SWITCH_VIEW},
@@ -138,7 +132,7 @@ static const struct keybind stock_keys[] = {
 
 static const struct screen_handler stock_handlers[] = {
     {ACT_OPEN, act_give, N_("give out")},
-    {ACT_NEW, act_new, NULL},
+    {ACT_NEW, don_new_donation, NULL},
     {ACT_DISTRIBUTE, act_distribute, N_("give out")},
     {ACT_FILTER, don_filter, NULL},
     {ACT_SWITCH_VIEW, don_switch, NULL},

@@ -177,6 +177,24 @@ void don_close(struct screen *s)
 	free(st);
 }
 
+int don_give_out(struct screen *s)
+{
+	distribution_form_push(s->app, NULL, NULL);
+	return SCREEN_HANDLED;
+}
+
+int don_new_donation(struct screen *s)
+{
+	donation_new_push(s->app, don_saved, s->state);
+	return SCREEN_HANDLED;
+}
+
+void don_history(struct screen *s, const char *uuid, char *title)
+{
+	history_push(s->app, uuid, title);
+	free(title);
+}
+
 /* The tab's screen: the state, then the ledger's class. */
 static int don_open(struct screen *s, void *arg, struct err *e)
 {
