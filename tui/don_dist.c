@@ -34,14 +34,7 @@ static int dist_fetch(void *ctx, const void *anchor, int dir, int n, void **out,
 	struct ledger_dist *tmp = xcalloc((size_t)n, sizeof *tmp);
 	int m = db_ledger_dist_page(app_db(st->app), anchor, dir, n, tmp, e);
 
-	for (int i = 0; i < m; i++) {
-		struct ledger_dist *row = xmalloc(sizeof *row);
-
-		*row = tmp[i];
-		out[i] = row;
-	}
-	free(tmp);
-	return m;
+	return list_box_rows(out, tmp, m, sizeof *tmp);
 }
 
 static void dist_cell(void *ctx, const void *row, int col, struct strbuf *out)

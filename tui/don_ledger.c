@@ -28,14 +28,7 @@ static int ledger_fetch(void *ctx, const void *anchor, int dir, int n, void **ou
 	struct ledger_row *tmp = xcalloc((size_t)n, sizeof *tmp);
 	int m = db_ledger_page(app_db(st->app), &st->filter, anchor, dir, n, tmp, e);
 
-	for (int i = 0; i < m; i++) {
-		struct ledger_row *row = xmalloc(sizeof *row);
-
-		*row = tmp[i];
-		out[i] = row;
-	}
-	free(tmp);
-	return m;
+	return list_box_rows(out, tmp, m, sizeof *tmp);
 }
 
 static void ledger_row_free(void *ctx, void *row)

@@ -28,14 +28,7 @@ static int spend_fetch(void *ctx, const void *anchor, int dir, int n, void **out
 	struct expenditure_row *tmp = xcalloc((size_t)n, sizeof *tmp);
 	int m = db_expenditure_page(app_db(st->app), anchor, dir, n, tmp, e);
 
-	for (int i = 0; i < m; i++) {
-		struct expenditure_row *row = xmalloc(sizeof *row);
-
-		*row = tmp[i];
-		out[i] = row;
-	}
-	free(tmp);
-	return m;
+	return list_box_rows(out, tmp, m, sizeof *tmp);
 }
 
 static void spend_cell(void *ctx, const void *row, int col, struct strbuf *out)

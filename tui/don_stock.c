@@ -35,14 +35,7 @@ static int stock_fetch(void *ctx, const void *anchor, int dir, int n, void **out
 	struct stock_row *tmp = xcalloc((size_t)n, sizeof *tmp);
 	int m = db_ledger_stock_page(app_db(st->app), 0, anchor, dir, n, tmp, e);
 
-	for (int i = 0; i < m; i++) {
-		struct stock_row *row = xmalloc(sizeof *row);
-
-		*row = tmp[i];
-		out[i] = row;
-	}
-	free(tmp);
-	return m;
+	return list_box_rows(out, tmp, m, sizeof *tmp);
 }
 
 static void stock_cell(void *ctx, const void *row, int col, struct strbuf *out)

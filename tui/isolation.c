@@ -62,14 +62,7 @@ static int fetch(void *ctx, const void *anchor, int dir, int n, void **out, stru
 
 	filter_of(st, &f);
 	m = db_iso_page(app_db(st->app), &f, anchor, dir, n, tmp, e);
-	for (int i = 0; i < m; i++) {
-		struct iso_row *row = xmalloc(sizeof *row);
-
-		*row = tmp[i];
-		out[i] = row;
-	}
-	free(tmp);
-	return m;
+	return list_box_rows(out, tmp, m, sizeof *tmp);
 }
 
 static void row_free(void *ctx, void *row)
