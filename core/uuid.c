@@ -1,6 +1,7 @@
 /* uuid: version 4 UUIDs; see uuid.h. */
 #include "core/uuid.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/random.h>
@@ -71,19 +72,26 @@ static void random_bytes(uint8_t *b, size_t n)
 
 /* Random bytes are drawn from the system a pool at a time: one getrandom
  * call per record was a tenth of a bulk import.  A child process (fork)
- * draws its own pool, never its parent's leftovers. */
+ * draws its own pool, never its parent's leftovers: the pool is emptied in
+ * the child by a fork handler (one getpid() per UUID was 2 % of an import). */
 #define POOL_BYTES 4096
+
+static uint8_t pool[POOL_BYTES];
+static size_t left;
+
+static void pool_forget(void)
+{
+	memset(pool, 0, sizeof pool);
+	left = 0;
+}
 
 static void pool_bytes(uint8_t *b, size_t n)
 {
-	static uint8_t pool[POOL_BYTES];
-	static size_t left;
-	static pid_t owner;
-	pid_t pid = getpid();
+	static int registered;
 
-	if (pid != owner) {
-		left = 0;
-		owner = pid;
+	if (!registered) {
+		pthread_atfork(NULL, NULL, pool_forget);
+		registered = 1;
 	}
 	if (left < n) {
 		random_bytes(pool, sizeof pool);

@@ -9,7 +9,6 @@
 #include "core/limits.h"
 #include "core/natsort.h"
 #include "core/recordcheck.h"
-#include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "db/db.h"
@@ -25,18 +24,19 @@ static const char *const checks[] = {
 	" WHERE deleted_at IS NULL HAVING count(*) > 1 OR (count(*) = 0 AND EXISTS"
 	" (SELECT 1 FROM staff UNION ALL SELECT 1 FROM households UNION ALL SELECT 1 FROM visits"
 	" UNION ALL SELECT 1 FROM donations UNION ALL SELECT 1 FROM checkpoints))",
-	"SELECT 'readings: reading ' || r.uuid || ' belongs to deleted visit ' || v.uuid"
-	" FROM readings r JOIN visits v ON v.id = r.visit_id"
-	" WHERE r.deleted_at IS NULL AND v.deleted_at IS NOT NULL",
-	"SELECT 'readings: reading ' || r.uuid || ' is of a resident of another household than its visit'"
-	" FROM readings r JOIN visits v ON v.id = r.visit_id JOIN residents p ON p.id = r.resident_id"
-	" WHERE r.deleted_at IS NULL AND v.deleted_at IS NULL AND p.household_id <> v.household_id"
+	/* Both rules of a live reading in one reading of the readings (the
+	 * largest table: millions of rows in a large community). */
+	"SELECT 'readings: reading ' || r.uuid || CASE WHEN v.deleted_at IS NOT NULL"
+	" THEN ' belongs to deleted visit ' || v.uuid"
+	" ELSE ' is of a resident of another household than its visit' END"
+	" FROM readings r JOIN visits v ON v.id = r.visit_id LEFT JOIN residents p ON p.id = r.resident_id"
+	" WHERE r.deleted_at IS NULL AND (v.deleted_at IS NOT NULL OR (p.household_id <> v.household_id"
 	" AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.record_uuid = p.uuid AND a.action = 'update'"
 	" AND a.changes LIKE '%household%')"
 	/* or the resident absorbed a duplicate of another household (merge) */
 	" AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'merge'"
 	" AND a.table_name = 'residents'"
-	" AND a.changes LIKE '%\"joined_into\":\"' || p.uuid || '\"%')",
+	" AND a.changes LIKE '%\"joined_into\":\"' || p.uuid || '\"%')))",
 	"SELECT 'visits: visit ' || uuid || ' has date ' || date || ' but time ' || at"
 	" FROM visits WHERE substr(at, 1, 10) <> date",
 	"SELECT 'isolations: ' || uuid || ' ends (' || end_date || ') before it starts (' || start_date || ')'"
@@ -113,77 +113,109 @@ static sqlite3_stmt *prepare(struct db *db, const char *sql, struct err *e)
 	return st;
 }
 
-/* Rows holding more characters than their column's limit (core/limits.h):
- * written by an older version or another tool, kept as they are, reported so
- * that someone shortens them. */
-static int check_text_limits(struct db *db, void (*report)(const char *, void *), void *ctx,
-			     struct err *e)
+static void problem(void (*report)(const char *, void *), void *ctx, char *msg)
 {
-	int n = 0, r = 0;
-
-	for (const struct text_limit *l = text_limits; l->table && r >= 0; l++) {
-		char *sql = xasprintf("SELECT rowid, length(\"%s\") FROM \"%s\" WHERE length(\"%s\") > %d",
-				      l->column, l->table, l->column, l->max_chars);
-		sqlite3_stmt *st = prepare(db, sql, e);
-
-		free(sql);
-		if (!st)
-			return -1;
-		while ((r = sql_step_row(db, st, e)) == 1) {
-			char *msg = xasprintf("%s: row %lld, column %s holds %lld characters, over its "
-					      "limit of %d (kept as is; shorten it)",
-					      l->table, (long long)sqlite3_column_int64(st, 0), l->column,
-					      (long long)sqlite3_column_int64(st, 1), l->max_chars);
-
-			report(msg, ctx);
-			free(msg);
-			n++;
-		}
-		sqlite3_finalize(st);
-	}
-	return r < 0 ? -1 : n;
+	report(msg, ctx);
+	free(msg);
 }
 
-/* Invalid UTF-8 in one table: every text value of every column.  A row is
- * named by its rowid, or in a WITHOUT ROWID table by its first column. */
-static int check_utf8_table(struct db *db, const char *table, int rowid,
-			    void (*report)(const char *, void *), void *ctx, struct err *e)
+/* What one column is checked for besides its UTF-8. */
+struct col_check {
+	int limit; /* characters (core/limits.h); 0: none */
+	int rule;  /* core/recordcheck has a rule for it */
+};
+
+/* One row of check_table: each text value's UTF-8, each limited column's
+ * length, each ruled column's value.  Returns the problems found. */
+static int check_row(sqlite3_stmt *st, const char *table, int first, const struct col_check *cc,
+		     int uuid_col, int type_col, void (*report)(const char *, void *), void *ctx)
+{
+	const char *type = type_col >= 0 ? (const char *)sqlite3_column_text(st, type_col) : NULL;
+	int n = 0;
+
+	for (int c = first; c < sqlite3_column_count(st); c++) {
+		int t = sqlite3_column_type(st, c);
+		const char *v, *why;
+		size_t chars;
+
+		if (t != SQLITE_TEXT && !cc[c].limit && !cc[c].rule)
+			continue;
+		v = (const char *)sqlite3_column_text(st, c);
+
+		if (t == SQLITE_TEXT && v && !utf8_valid(v, (size_t)sqlite3_column_bytes(st, c))) {
+			const char *row = (const char *)sqlite3_column_text(st, 0);
+
+			problem(report, ctx,
+				xasprintf("%s: row %s, column %s is not valid UTF-8", table,
+					  row ? row : "?", sqlite3_column_name(st, c)));
+			n++;
+		}
+		if (cc[c].limit && v && (chars = limits_chars(v)) > (size_t)cc[c].limit) {
+			problem(report, ctx,
+				xasprintf("%s: row %lld, column %s holds %zu characters, over its "
+					  "limit of %d (kept as is; shorten it)",
+					  table, (long long)sqlite3_column_int64(st, 0),
+					  sqlite3_column_name(st, c), chars, cc[c].limit));
+			n++;
+		}
+		if (cc[c].rule && (why = recordcheck_value(sqlite3_column_name(st, c), v, type, NULL))) {
+			problem(report, ctx,
+				xasprintf("%s: %s %s: %s", table,
+					  (const char *)sqlite3_column_text(st, uuid_col),
+					  sqlite3_column_name(st, c), _(why)));
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Every row of one table in one pass (a large community's readings are
+ * millions of rows: one reading of them, not one per kind of check):
+ * invalid UTF-8 in any text value (a value cut in the middle of a character
+ * by an older version, or written by another tool), text over its column's
+ * limit (written by an older version or another tool, kept as it is,
+ * reported so that someone shortens it) and, in a table of records (with a
+ * uuid), values that break core/recordcheck's rules (a date that is not
+ * one, an ID number with a wrong check digit ...).  A row is named by its
+ * rowid, or in a WITHOUT ROWID table by its first column; a record by its
+ * uuid. */
+static int check_table(struct db *db, const char *table, int rowid,
+		       void (*report)(const char *, void *), void *ctx, struct err *e)
 {
 	char *sql = xasprintf(rowid ? "SELECT rowid, * FROM \"%s\"" : "SELECT *, * FROM \"%s\"",
 			      table);
 	sqlite3_stmt *st = prepare(db, sql, e);
-	int n = 0, r, first;
+	struct col_check *cc;
+	int n = 0, r, first, ncol, uuid_col = -1, type_col = -1;
 
 	free(sql);
 	if (!st)
 		return -1;
-	first = rowid ? 1 : sqlite3_column_count(st) / 2;
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		for (int c = first; c < sqlite3_column_count(st); c++) {
-			const char *v, *row;
-			char *msg;
+	ncol = sqlite3_column_count(st);
+	first = rowid ? 1 : ncol / 2;
+	cc = xcalloc((size_t)ncol, sizeof *cc);
+	for (int c = first; c < ncol; c++) {
+		const char *name = sqlite3_column_name(st, c);
 
-			if (sqlite3_column_type(st, c) != SQLITE_TEXT)
-				continue;
-			v = (const char *)sqlite3_column_text(st, c);
-			if (!v || utf8_valid(v, (size_t)sqlite3_column_bytes(st, c)))
-				continue;
-			row = (const char *)sqlite3_column_text(st, 0);
-			msg = xasprintf("%s: row %s, column %s is not valid UTF-8", table,
-					row ? row : "?", sqlite3_column_name(st, c));
-			report(msg, ctx);
-			free(msg);
-			n++;
-		}
+		cc[c].limit = limits_max(table, name);
+		cc[c].rule = recordcheck_value(name, "", "id", NULL) != NULL;
+		if (!strcmp(name, "uuid"))
+			uuid_col = c;
+		else if (!strcmp(name, "id_type"))
+			type_col = c;
 	}
+	for (int c = first; uuid_col < 0 && c < ncol; c++)
+		cc[c].rule = 0;
+	while ((r = sql_step_row(db, st, e)) == 1)
+		n += check_row(st, table, first, cc, uuid_col, type_col, report, ctx);
 	sqlite3_finalize(st);
+	free(cc);
 	return r < 0 ? -1 : n;
 }
 
-/* Invalid UTF-8 in any text column of any table (a value cut in the middle of
- * a character by an older version, or written by another tool). */
-static int check_utf8(struct db *db, void (*report)(const char *, void *), void *ctx,
-		      struct err *e)
+/* check_table over every table. */
+static int check_tables(struct db *db, void (*report)(const char *, void *), void *ctx,
+			struct err *e)
 {
 	sqlite3_stmt *st = prepare(db,
 				   "SELECT name, sql NOT LIKE '%WITHOUT ROWID%' FROM sqlite_schema"
@@ -204,7 +236,7 @@ static int check_utf8(struct db *db, void (*report)(const char *, void *), void 
 	}
 	sqlite3_finalize(st);
 	for (size_t i = 0; i < nt && r >= 0; i++) {
-		int k = check_utf8_table(db, tables[i], rowid[i], report, ctx, e);
+		int k = check_table(db, tables[i], rowid[i], report, ctx, e);
 
 		if (k < 0)
 			r = -1;
@@ -216,101 +248,6 @@ static int check_utf8(struct db *db, void (*report)(const char *, void *), void 
 	free(tables);
 	free(rowid);
 	return r < 0 ? -1 : n;
-}
-
-/* The values of one table that break core/recordcheck's rules (a date that
- * is not one, an ID number with a wrong check digit ...); one problem each.
- * Only the columns a rule applies to are read. */
-static int check_table_values(struct db *db, const char *table,
-			      void (*report)(const char *, void *), void *ctx, struct err *e)
-{
-	sqlite3 *h = db_handle(db);
-	sqlite3_stmt *st = NULL;
-	struct strbuf q = STRBUF_INIT;
-	char *sql = xasprintf("SELECT name FROM pragma_table_info('%s') ORDER BY cid", table);
-	int ncol = 0, has_type = 0, n = 0, rc;
-
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK) {
-		free(sql);
-		return sql_error(db, e, "check");
-	}
-	free(sql);
-	strbuf_puts(&q, "SELECT uuid, ");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *col = (const char *)sqlite3_column_text(st, 0);
-
-		if (!strcmp(col, "id_type"))
-			has_type = 1;
-		if (recordcheck_value(col, "", "id", NULL))
-			strbuf_printf(&q, "%s\"%s\"", ncol++ ? ", " : "", col);
-	}
-	sqlite3_finalize(st);
-	if (!ncol) {
-		strbuf_free(&q);
-		return 0;
-	}
-	strbuf_printf(&q, ", %s FROM \"%s\"", has_type ? "id_type" : "NULL", table);
-	rc = sqlite3_prepare_v2(h, strbuf_str(&q), -1, &st, NULL);
-	strbuf_free(&q);
-	if (rc != SQLITE_OK)
-		return sql_error(db, e, "check");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *type = (const char *)sqlite3_column_text(st, ncol + 1);
-
-		for (int i = 1; i <= ncol; i++) {
-			const char *why = recordcheck_value(sqlite3_column_name(st, i),
-							    (const char *)sqlite3_column_text(st, i),
-							    type, NULL);
-
-			if (why) {
-				char *msg = xasprintf("%s: %s %s: %s", table,
-						      (const char *)sqlite3_column_text(st, 0),
-						      sqlite3_column_name(st, i), _(why));
-
-				report(msg, ctx);
-				free(msg);
-				n++;
-			}
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return sql_error(db, e, "check");
-	return n;
-}
-
-/* Every record table's values against the record rules. */
-static int check_values(struct db *db, void (*report)(const char *, void *), void *ctx,
-			struct err *e)
-{
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT m.name FROM sqlite_schema m WHERE m.type = 'table'"
-				   " AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) c"
-				   " WHERE c.name = 'uuid') ORDER BY m.name",
-				   e);
-	char **tables = NULL;
-	size_t n = 0;
-	int r, total = 0;
-
-	if (!st)
-		return -1;
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		tables = xrealloc(tables, (n + 1) * sizeof *tables);
-		tables[n++] = sql_col_dup(st, 0);
-	}
-	sqlite3_reset(st);
-	for (size_t i = 0; r == 0 && i < n; i++) {
-		int k = check_table_values(db, tables[i], report, ctx, e);
-
-		if (k < 0)
-			r = -1;
-		else
-			total += k;
-	}
-	for (size_t i = 0; i < n; i++)
-		free(tables[i]);
-	free(tables);
-	return r < 0 ? -1 : total;
 }
 
 int db_consistency_warnings(struct db *db, void (*report)(const char *problem, void *ctx),
@@ -357,14 +294,6 @@ int db_consistency_check(struct db *db, void (*report)(const char *problem, void
 	if (r < 0)
 		return -1;
 	problems += r;
-	r = check_text_limits(db, report, ctx, e);
-	if (r < 0)
-		return -1;
-	problems += r;
-	r = check_utf8(db, report, ctx, e);
-	if (r < 0)
-		return -1;
-	problems += r;
-	r = check_values(db, report, ctx, e);
+	r = check_tables(db, report, ctx, e);
 	return r < 0 ? -1 : problems + r;
 }

@@ -23,6 +23,10 @@ int db_household_insert(struct db *db, struct household *h, struct err *e);
  * run inside the caller's transaction; on -1 the caller rolls it back. */
 int db_household_insert_checked(struct db *db, struct household *h, struct err *e);
 
+/* As db_household_insert_checked without the audit row: the bulk writer
+ * audits every record it inserted at its end (db_record_audit_inserted). */
+int db_household_insert_bulk(struct db *db, struct household *h, struct err *e);
+
 /* Writes h's editable fields (code, compound, building, unit, room, address,
  * grid_id, phone, notes) to the live record h->id.  Returns 1 when something
  * changed (audited with old and new values), 0 when nothing did, -1 error. */

@@ -186,7 +186,10 @@ static int attach_other(struct merge *m, const char *path, struct err *e)
 		err_set(e, _("%s is not a doorstep database"), path);
 		goto out;
 	}
-	if (mg_exec(m, "ATTACH '' AS other", e) < 0)
+	/* The other file's copy goes to a temporary file, not to memory
+	 * (db_open's temp_store): a large community's copy is gigabytes. */
+	if (mg_exec(m, "PRAGMA temp_store = FILE", e) < 0 ||
+	    mg_exec(m, "ATTACH '' AS other", e) < 0)
 		goto out;
 	/* A merge touches every page of both: a cache that holds them saves
 	 * most of the reads and writes (set back to SQLite's default at the end). */
@@ -490,16 +493,35 @@ static void problems_free(struct problems *ps)
 	memset(ps, 0, sizeof *ps);
 }
 
+/* `check`'s problems of the file as it was before the merge: what a second
+ * connection sees while the merge's transaction is open. */
+static int problems_before(struct merge *m, struct problems *before, struct err *e)
+{
+	struct db *old = NULL;
+	int r = db_open(&old, db_path(m->db), DB_OPEN_READONLY, e);
+
+	if (r >= 0)
+		r = db_consistency_check(old, add_problem, before, e);
+	db_close(&old);
+	return r < 0 ? -1 : 0;
+}
+
 /* A merge never leaves a problem `check` would find that was not there
- * before it: the last guard, after every rule above. */
-static int no_new_problem(struct merge *m, const struct problems *before, const char *path,
-			  struct err *e)
+ * before it: the last guard, after every rule above.  The file before is
+ * checked only when the file after has a problem (a full check costs as
+ * much as the merge); init --from's file was empty before. */
+static int no_new_problem(struct merge *m, struct problems *before, int was_empty,
+			  const char *path, struct err *e)
 {
 	struct problems after = {0};
 	int r = 0;
 
 	if (db_consistency_check(m->db, add_problem, &after, e) < 0)
 		return -1;
+	if (after.n > 0 && !was_empty && problems_before(m, before, e) < 0) {
+		problems_free(&after);
+		return -1;
+	}
 	for (size_t i = 0; i < after.n && r == 0; i++) {
 		size_t k = 0;
 
@@ -638,7 +660,7 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 	if (db_begin(db, e) < 0)
 		goto out;
 	began = 1;
-	if (db_consistency_check(db, add_problem, &before, e) < 0 || mg_load_joins(&m, e) < 0)
+	if (mg_load_joins(&m, e) < 0)
 		goto out;
 	if (init_station && copy_settings(&m, init_station, e) < 0)
 		goto out;
@@ -657,7 +679,7 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 		goto out;
 	if (!r->same_database && remember_peer(&m, e) < 0)
 		goto out;
-	if (no_new_problem(&m, &before, path, e) < 0)
+	if (no_new_problem(&m, &before, init_station != 0, path, e) < 0)
 		goto out;
 	if (o->dry_run) {
 		db_rollback(db);
@@ -684,6 +706,7 @@ out:
 		mg_exec(&m, "DETACH other", &ignore);
 		mg_exec(&m, "PRAGMA main.cache_size = -2000", &ignore);
 	}
+	sqlite3_exec(m.h, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	return rc;
 }
 

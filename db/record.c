@@ -7,6 +7,7 @@
 
 #include "core/clock.h"
 #include "core/json.h"
+#include "core/uuid.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/sql.h"
@@ -187,4 +188,43 @@ int db_record_soft_delete_audited(struct db *db, const char *table, long long id
 fail:
 	db_rollback(db);
 	return -1;
+}
+
+/* uuid7(): a new version 7 UUID, the one every record and audit row gets. */
+static void sql_uuid7(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	char u[UUID_STR];
+
+	(void)argc;
+	(void)argv;
+	uuid_v7(u);
+	sqlite3_result_text(c, u, -1, SQLITE_TRANSIENT);
+}
+
+int db_record_audit_inserted(struct db *db, const char *table, long long after_id,
+			     const char *changes, struct err *e)
+{
+	char now[CLOCK_STR];
+	char *sql;
+	sqlite3_stmt *st;
+
+	if (!known_table(table))
+		return err_set(e, "internal error: unknown table %s", table);
+	if (sqlite3_create_function(db_handle(db), "uuid7", 0, SQLITE_UTF8, NULL, sql_uuid7, NULL,
+				    NULL) != SQLITE_OK)
+		return sql_error(db, e, "audit");
+	sql = xasprintf("INSERT INTO audit_log(uuid, at, staff, action, table_name, record_uuid,"
+			" changes) SELECT uuid7(), ?1, ?2, 'insert', '%s', uuid, ?3 FROM %s"
+			" WHERE id > ?4 ORDER BY id",
+			table, table);
+	st = db_stmt(db, sql, e);
+	free(sql);
+	if (!st)
+		return -1;
+	clock_now(now);
+	sql_bind_text_at(st, 1, now);
+	sql_bind_text_at(st, 2, db_staff(db));
+	sql_bind_text_at(st, 3, changes);
+	sqlite3_bind_int64(st, 4, after_id);
+	return sql_step_done(db, st, e);
 }

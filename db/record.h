@@ -60,4 +60,12 @@ void record_json_ref_change(struct db *db, struct strbuf *json, const char *key,
 /* Copies the UUID of table's record id into out.  1 found, 0 not, -1 error. */
 int db_record_uuid(struct db *db, const char *table, long long id, char out[37], struct err *e);
 
+/* The audit rows of a bulk insert, written at its end in one statement: an
+ * "insert" row with changes (JSON or NULL) for every record of table whose
+ * id is above after_id, in id order, in the caller's transaction.  Merge
+ * reads them as it reads the rows db_audit writes (who inserted what here);
+ * the values themselves are in the records.  0 or -1. */
+int db_record_audit_inserted(struct db *db, const char *table, long long after_id,
+			     const char *changes, struct err *e);
+
 #endif

@@ -26,6 +26,10 @@ int db_resident_insert(struct db *db, struct resident *r, struct err *e);
  * still refuses a taken ID number, with SQLite's message. */
 int db_resident_insert_checked(struct db *db, struct resident *r, struct err *e);
 
+/* As db_resident_insert_checked without the audit row: the bulk writer
+ * audits every record it inserted at its end (db_record_audit_inserted). */
+int db_resident_insert_bulk(struct db *db, struct resident *r, struct err *e);
+
 /* Writes r's fields to the live record r->id (not household_id: see
  * db_resident_move).  1 changed (audited old/new), 0 unchanged, -1 error. */
 int db_resident_update(struct db *db, const struct resident *r, struct err *e);

@@ -1,7 +1,8 @@
 /* db roster: one transaction that brings a checked roster in; see roster.h.
  *
  * Writes go through db_household_* and db_resident_*, which keep the search
- * columns and write the audit rows; this module only decides, row by row,
+ * columns and write the audit rows (new records' are written at the end, one
+ * statement per table: audit_new); this module only decides, row by row,
  * what is new, what changed and what is the same.  Lookups that cannot match
  * are skipped: a household created by this import has no stored residents,
  * and ID numbers are unique within a checked roster; new records go in
@@ -21,6 +22,7 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/households.h"
+#include "db/record.h"
 #include "db/residents.h"
 #include "db/search.h"
 #include "db/sql.h"
@@ -104,7 +106,7 @@ static int apply_household(struct db *db, const struct roster *r, size_t j, stru
 	take(&h.phone, roster_household_value(r, j, ROSTER_HOUSEHOLD_PHONE));
 	take(&h.notes, roster_household_value(r, j, ROSTER_HOUSEHOLD_NOTES));
 	if (!found) {
-		if (db_household_insert_checked(db, &h, e) < 0)
+		if (db_household_insert_bulk(db, &h, e) < 0)
 			goto out;
 		c->households_new++;
 	} else {
@@ -222,7 +224,7 @@ static int apply_resident(struct db *db, const struct roster *r, size_t i, long 
 	if (!found) {
 		res.household_id = hid;
 		take_row(&res, r, i);
-		if (db_resident_insert_checked(db, &res, e) < 0)
+		if (db_resident_insert_bulk(db, &res, e) < 0)
 			goto out;
 		if (!household_created && db_search_queue(db, hid, e) < 0)
 			goto out;
@@ -251,6 +253,25 @@ out:
 	return rc;
 }
 
+/* The audit rows of the records this import inserted: an "insert" row
+ * each (merge reads who inserted what from them), naming the file; their
+ * values are the records'. */
+static int audit_new(struct db *db, const char *source, long long hh_before,
+		     long long res_before, struct err *e)
+{
+	struct strbuf json = STRBUF_INIT;
+	int r;
+
+	json_open(&json);
+	json_add_str(&json, "imported_from", source ? source : "");
+	json_close(&json);
+	r = db_record_audit_inserted(db, "households", hh_before, strbuf_str(&json), e);
+	if (r >= 0)
+		r = db_record_audit_inserted(db, "residents", res_before, strbuf_str(&json), e);
+	strbuf_free(&json);
+	return r;
+}
+
 int db_roster_apply(struct db *db, const struct roster *r, const char *source, int dry_run,
 		    db_roster_progress_fn progress, void *ctx, struct roster_counts *out,
 		    struct err *e)
@@ -261,6 +282,7 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 	struct grid_cache gc = {0};
 	struct roster_counts c = {0};
 	struct strbuf json = STRBUF_INIT;
+	long long hh_before, res_before;
 	int residents_empty, rc = -1;
 
 	memset(out, 0, sizeof *out);
@@ -276,7 +298,12 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 		goto done;
 	residents_empty = sql_scalar(
 	    db, "SELECT NOT EXISTS (SELECT 1 FROM residents WHERE deleted_at IS NULL)", e);
-	if (residents_empty < 0 || db_search_bulk_begin(db, e) < 0)
+	/* New records are audited at the end, one statement per table, as
+	 * every id above these (ids only grow). */
+	hh_before = sql_scalar(db, "SELECT coalesce(max(id), 0) FROM households", e);
+	res_before = sql_scalar(db, "SELECT coalesce(max(id), 0) FROM residents", e);
+	if (residents_empty < 0 || hh_before < 0 || res_before < 0 ||
+	    db_search_bulk_begin(db, e) < 0)
 		goto fail;
 	hid = xcalloc(nhh ? nhh : 1, sizeof *hid);
 	created = xcalloc(nhh ? nhh : 1, 1);
@@ -307,7 +334,7 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 		if (progress && (i + 1) % PROGRESS_EVERY == 0)
 			progress(i + 1, nrows, ctx);
 	}
-	if (db_search_bulk_end(db, !dry_run, e) < 0)
+	if (db_search_bulk_end(db, !dry_run, e) < 0 || audit_new(db, source, hh_before, res_before, e) < 0)
 		goto fail;
 	/* The import itself is audited when it changed something: the same
 	 * file again leaves the database exactly as it was. */

@@ -33,6 +33,14 @@ int sql_bind_text(sqlite3_stmt *st, const char *name, const char *v)
 		   : -1;
 }
 
+int sql_bind_text_at(sqlite3_stmt *st, int i, const char *v)
+{
+	return (v ? sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i)) ==
+			       SQLITE_OK
+		       ? 0
+		       : -1;
+}
+
 int sql_bind_int(sqlite3_stmt *st, const char *name, long long v)
 {
 	return sqlite3_bind_int64(st, bind_index(st, name), v) == SQLITE_OK ? 0 : -1;

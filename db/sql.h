@@ -32,6 +32,10 @@ int db_exec(struct db *db, const char *sql, struct err *e);
 int sql_bind_text(sqlite3_stmt *st, const char *name, const char *v);
 int sql_bind_int(sqlite3_stmt *st, const char *name, long long v);
 int sql_bind_null(sqlite3_stmt *st, const char *name);
+/* Binds v (NULL for NULL) to parameter number i, as a statement's numbered
+ * ?N parameters are bound on hot paths: a name lookup per value costs a scan
+ * of the statement's parameters. */
+int sql_bind_text_at(sqlite3_stmt *st, int i, const char *v);
 /* Binds v, or NULL when v is negative (optional foreign keys). */
 int sql_bind_id(sqlite3_stmt *st, const char *name, long long v);
 
