@@ -238,6 +238,20 @@ static const struct export_column visitors[] = {
 	{"uuid", "UUID", EXPORT_TEXT, NULL, 0},
 };
 
+/* Cash spent out of donations (db/expenditures.h); a void one stays, marked. */
+static const struct export_column expenditures[] = {
+	{"date", "日期", EXPORT_DATE, NULL, D},
+	{"purpose", "用途", EXPORT_TEXT, NULL, D},
+	{"amount", "金额", EXPORT_MONEY, NULL, D},
+	{"approved_by", "批准人", EXPORT_TEXT, NULL, D},
+	{"voucher_no", "凭证号", EXPORT_KEEP, NULL, D},
+	{"staff", "经手人", EXPORT_TEXT, NULL, D},
+	{"void_reason", "作废原因", EXPORT_TEXT, NULL, D},
+	{"voided_at", "作废时间", EXPORT_TIME, NULL, D},
+	{"notes", "备注", EXPORT_TEXT, NULL, D},
+	{"uuid", "UUID", EXPORT_TEXT, NULL, 0},
+};
+
 /* One row per day, from db_daily_stats (db/stats.h defines each count). */
 static const struct export_column daily[] = {
 	{"date", "日期", EXPORT_DATE, NULL, D},
@@ -290,6 +304,7 @@ static const struct export_dataset datasets[] = {
 	{"checks", "健康监测", COLS(checks), "the check date"},
 	{"donations", "捐赠", COLS(donations), "the received date"},
 	{"distributions", "发放", COLS(distributions), "the distribution date"},
+	{"expenditures", "支出", COLS(expenditures), "the expenditure date"},
 	{"shifts", "值班", COLS(shifts), "the shift date"},
 	{"pass_events", "出入记录", COLS(pass_events), "the date of the passage"},
 	{"followups", "发热随访", COLS(followups), "the day the case was opened"},

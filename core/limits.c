@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/textsafe.h"
 #include "core/utf8.h"
 
 #define LINE 200   /* a one-line text: an address, a place, a reason */
@@ -56,6 +57,20 @@ const struct text_limit text_limits[] = {
     {"shifts", "notes", NOTES, N_("Notes")},
     {"passes", "revoke_reason", LINE, N_("Reason")},
     {"passes", "notes", NOTES, N_("Notes")},
+    {"visitors", "name", NAME, N_("Name")},
+    {"visitors", "phone", PHONE, N_("Phone")},
+    {"visitors", "id_number", 40, N_("ID number")},
+    {"visitors", "from_place", LINE, N_("Coming from")},
+    {"visitors", "reason", LINE, N_("Reason")},
+    {"visitors", "notes", NOTES, N_("Notes")},
+    {"expenditures", "purpose", LINE, N_("Purpose")},
+    {"expenditures", "approved_by", NAME, N_("Approved by")},
+    {"expenditures", "voucher_no", CODE, N_("Voucher number")},
+    {"expenditures", "void_reason", LINE, N_("Reason")},
+    {"expenditures", "notes", NOTES, N_("Notes")},
+    {"followups", "clinic", LINE, N_("Fever clinic")},
+    {"followups", "transport", LINE, N_("Transport")},
+    {"followups", "notes", NOTES, N_("Notes")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -94,10 +109,17 @@ int limits_check(const char *table, const char *column, const char *v, struct er
 	if (!l || !v)
 		return 0;
 	n = limits_chars(v);
-	if (n <= (size_t)l->max_chars)
-		return 0;
-	return err_field(e, column, _("%s is too long: %zu characters; it holds at most %d"),
-			 _(l->label), n, l->max_chars);
+	if (n > (size_t)l->max_chars)
+		return err_field(e, column,
+				 _("%s is too long: %zu characters; it holds at most %d"),
+				 _(l->label), n, l->max_chars);
+	return textsafe_check(v, limits_class(l), column, _(l->label), e);
+}
+
+enum textsafe_class limits_class(const struct text_limit *l)
+{
+	return !strcmp(l->column, "notes") || !strcmp(l->column, "note") ? TEXTSAFE_NOTES
+									   : TEXTSAFE_LINE;
 }
 
 int limits_check_row(const char *table, struct err *e, ...)

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "core/err.h"
+#include "core/textsafe.h"
 
 struct text_limit {
 	const char *table;  /* the SQL table */
@@ -34,9 +35,15 @@ int limits_max(const char *table, const char *column);
 /* Characters in the UTF-8 string s (a malformed byte counts as one). */
 size_t limits_chars(const char *s);
 
+/* The characters a column may hold (core/textsafe): a column named notes or
+ * note is free notes (newline and tab are text), every other one is one line. */
+enum textsafe_class limits_class(const struct text_limit *l);
+
 /* 0 when v (NULL is fine) fits table.column, else -1 with e naming the field
- * (e->field = column) and the limit: "Notes is too long: 4203 characters;
- * it holds at most 4000". */
+ * (e->field = column) and why: the limit ("Notes is too long: 4203
+ * characters; it holds at most 4000") or the first character the column may
+ * not hold (textsafe_check: a control, bidi or invisible character).  Every
+ * write of a column with a limit calls it, so no record kind stores either. */
 int limits_check(const char *table, const char *column, const char *v, struct err *e);
 
 /* limits_check for several columns of one row: the arguments after e are

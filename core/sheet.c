@@ -38,6 +38,7 @@ static void table_free(struct sheet_table *t)
 	free(t->cols);
 	free(t->caption);
 	free(t->empty);
+	free(t->chart_ref_label);
 	free(t);
 }
 
@@ -110,6 +111,15 @@ struct sheet_table *sheet_table_add(struct sheet *s, const char *caption, int fl
 	s->tables = xrealloc(s->tables, (size_t)(s->ntables + 1) * sizeof *s->tables);
 	s->tables[s->ntables++] = t;
 	return t;
+}
+
+void sheet_table_chart(struct sheet_table *t, double h, double ref, const char *ref_label)
+{
+	t->flags |= SHEET_TABLE_CHART;
+	t->chart_h = h;
+	t->chart_ref = ref;
+	free(t->chart_ref_label);
+	t->chart_ref_label = ref_label ? xstrdup(ref_label) : NULL;
 }
 
 void sheet_table_empty_set(struct sheet_table *t, const char *text)
@@ -305,6 +315,17 @@ void sheet_geometry_get(enum sheet_orientation o, struct sheet_geometry *g)
 	g->table_gap = 8;
 }
 
+void sheet_geometry_of(const struct sheet *s, struct sheet_geometry *g)
+{
+	sheet_geometry_get(s->orientation, g);
+	if (!s->dense)
+		return;
+	g->caption_h = 16;
+	g->colhead_h = 15;
+	g->line_list = 12.5; /* the 9-point text still has room */
+	g->table_gap = 5;
+}
+
 double sheet_row_height(const struct sheet_table *t, const struct sheet_row *r,
 			const struct sheet_geometry *g)
 {
@@ -398,11 +419,15 @@ void sheet_paginate(const struct sheet *s, const struct sheet_geometry *g, struc
 	for (int ti = 0; ti < s->ntables; ti++) {
 		const struct sheet_table *t = s->tables[ti];
 
-		if (t->nrows == 0) {
+		if (t->nrows == 0 || (t->flags & SHEET_TABLE_CHART)) {
+			int chart = (t->flags & SHEET_TABLE_CHART) != 0;
 			double need = (t->caption ? g->caption_h : 0) +
-				      (t->flags & SHEET_TABLE_NOHEAD ? 0 : g->colhead_h) +
-				      sheet_row_height(t, NULL, g);
-			struct sheet_slice sl = {0, ti, 0, 0, t->caption != NULL, 0, 0};
+				      (chart ? t->chart_h
+					     : (t->flags & SHEET_TABLE_NOHEAD ? 0 : g->colhead_h) +
+						   sheet_row_height(t, NULL, g));
+			/* a chart is one block, never split */
+			struct sheet_slice sl = {0, ti, 0, chart ? t->nrows : 0, t->caption != NULL,
+						 0, 0};
 
 			if (pg.y > 0 && pg.y + need > pg.avail)
 				new_page(&pg);

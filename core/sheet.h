@@ -51,6 +51,7 @@ enum sheet_table_flags {
 	SHEET_TABLE_FORM = 1 << 0,   /* a paper form: taller lines for handwriting */
 	SHEET_TABLE_NOHEAD = 1 << 1, /* no column header row (key/value tables) */
 	SHEET_TABLE_PLAIN = 1 << 2,  /* no rules at all: text placed on the page (a seal's place) */
+	SHEET_TABLE_CHART = 1 << 3,  /* a chart in the PDF: see sheet_table_chart */
 };
 
 enum sheet_row_flags {
@@ -87,6 +88,10 @@ struct sheet_table {
 	int nrows, cap;
 	char *empty; /* shown in place of rows when there are none, e.g. "（无）" */
 	int key;     /* the column naming a row (户号), marked （续） where a row continues */
+	/* SHEET_TABLE_CHART: the chart's height in points, and a reference
+	 * line (a threshold) at chart_ref when chart_ref_label is not NULL. */
+	double chart_h, chart_ref;
+	char *chart_ref_label;
 };
 
 struct sheet_field {
@@ -100,6 +105,7 @@ struct sheet {
 	int nfields;
 	struct sheet_table **tables;
 	int ntables;
+	int dense;	   /* tighter lines and captions, to keep a page whole (sheet_geometry_of) */
 	char *note;	   /* a line above the signatures on every page, or NULL */
 	char **signatures; /* labels of the signature lines */
 	int nsignatures;
@@ -126,6 +132,14 @@ void sheet_signatures_set(struct sheet *s, ...);
 /* Appends a table (caption copied, may be NULL) and returns it; it belongs
  * to the sheet and stays valid until sheet_free. */
 struct sheet_table *sheet_table_add(struct sheet *s, const char *caption, int flags);
+
+/* Makes t (flags SHEET_TABLE_CHART) a chart of its rows, h points tall in
+ * the PDF: column 0 holds the x labels (a date "2020-02-15", or "02-15
+ * AM"), each further column one series named by its title, its cells
+ * numbers ("36.8", "12"; "" for no value, a gap in the line).  With
+ * ref_label (copied) a dashed reference line is drawn at ref and named.
+ * The text form prints the table as it is: the same numbers. */
+void sheet_table_chart(struct sheet_table *t, double h, double ref, const char *ref_label);
 
 /* Sets the text shown when the table has no row (copied). */
 void sheet_table_empty_set(struct sheet_table *t, const char *text);
@@ -170,6 +184,10 @@ struct sheet_geometry {
 
 /* The geometry of an A4 page in the given orientation. */
 void sheet_geometry_get(enum sheet_orientation o, struct sheet_geometry *g);
+
+/* The geometry of s: sheet_geometry_get, with lines, captions, column
+ * headers and gaps tighter when s->dense. */
+void sheet_geometry_of(const struct sheet *s, struct sheet_geometry *g);
 
 /* One run of consecutive rows of one table on one page. */
 struct sheet_slice {

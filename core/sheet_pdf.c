@@ -12,6 +12,7 @@
 
 #include "core/atomicfile.h"
 #include "core/barcode.h"
+#include "core/sheet_chart.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/textsafe.h"
@@ -355,6 +356,10 @@ static double draw_slice(struct pdf *p, const struct sheet_table *t, const struc
 		text_in(p, t->caption, -1, p->x0, y, p->content_w, g->caption_h, SHEET_LEFT);
 		y += g->caption_h;
 	}
+	if (t->flags & SHEET_TABLE_CHART) {
+		sheet_chart_draw(p->cr, p->layout, p->family, t, p->x0, y, p->content_w, t->chart_h);
+		return y + t->chart_h;
+	}
 	top = y;
 	if (!(t->flags & SHEET_TABLE_NOHEAD)) {
 		cairo_set_source_rgb(p->cr, 0.9, 0.9, 0.9);
@@ -475,7 +480,7 @@ int sheet_pdf_write_checked(const struct sheet *s, const char *path, int *pages,
 		goto out;
 	}
 	p.s = s;
-	sheet_geometry_get(s->orientation, &p.g);
+	sheet_geometry_of(s, &p.g);
 	p.x0 = p.g.margin;
 	p.content_w = p.g.page_w - 2 * p.g.margin;
 	sheet_paginate(s, &p.g, &pg);

@@ -13,36 +13,9 @@ int sheet_text_width(const char *s)
 	return textwidth_utf8(s);
 }
 
-/* Characters of East Asian width "ambiguous": one column in zh_CN.UTF-8,
- * two in zh_CN.GB18030, and either in a terminal; the text form writes a
- * character of sure width in their place, so that its columns line up
- * whatever the terminal does.  Longest first where one begins another. */
-static const struct {
-	const char *from, *to;
-} ambiguous[] = {
-    {"°C", "度"}, {"℃", "度"}, {"°", "度"},  {"…", "..."}, {"—", "-"}, {"–", "-"},
-    {"·", "・"},  {"“", "「"},  {"”", "」"}, {"‘", "『"},   {"’", "』"}, {"▁", "_"},
-    {"█", "#"},   {"×", "x"},
-};
-
 char *sheet_text_plain(const char *s)
 {
-	struct strbuf b = STRBUF_INIT;
-
-	while (s && *s) {
-		size_t i, n = sizeof ambiguous / sizeof ambiguous[0];
-
-		for (i = 0; i < n; i++)
-			if (!strncmp(s, ambiguous[i].from, strlen(ambiguous[i].from)))
-				break;
-		if (i < n) {
-			strbuf_puts(&b, ambiguous[i].to);
-			s += strlen(ambiguous[i].from);
-		} else {
-			strbuf_putc(&b, *s++);
-		}
-	}
-	return strbuf_detach(&b);
+	return textwidth_plain(s);
 }
 
 static void pad(struct strbuf *b, int n)

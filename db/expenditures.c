@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/limits.h"
 #include "core/json.h"
 #include "core/stock.h"
 #include "core/strbuf.h"
@@ -61,6 +62,10 @@ static int check_new(const struct expenditure_new *x, char date[DATE_STR], struc
 	if (blank(x->voucher_no))
 		return err_field(e, "voucher_no", "%s",
 				 _("an expenditure needs the number of its voucher"));
+	if (limits_check_row("expenditures", e, "purpose", x->purpose, "approved_by",
+			     x->approved_by, "voucher_no", x->voucher_no, "notes", x->notes,
+			     (const char *)NULL) < 0)
+		return -1;
 	if (!x->date) {
 		clock_today(&d);
 	} else if (date_parse_iso(x->date, &d, e) < 0) {
@@ -134,6 +139,8 @@ int db_expenditure_void(struct db *db, long long id, const char *reason, struct 
 
 	if (blank(reason))
 		return err_field(e, "void_reason", "%s", _("a void needs its reason"));
+	if (limits_check("expenditures", "void_reason", reason, e) < 0)
+		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
 	st = db_stmt(db,

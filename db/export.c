@@ -194,6 +194,20 @@ static const struct col_sql donations_cols[] = {
 	{NULL, NULL},
 };
 
+static const struct col_sql expenditures_cols[] = {
+	{"date", "x.date"},
+	{"purpose", "x.purpose"},
+	{"amount", "x.amount_fen"},
+	{"approved_by", "x.approved_by"},
+	{"voucher_no", "x.voucher_no"},
+	{"staff", "s.name"},
+	{"void_reason", "x.void_reason"},
+	{"voided_at", "x.voided_at"},
+	{"notes", "x.notes"},
+	{"uuid", "x.uuid"},
+	{NULL, NULL},
+};
+
 static const struct col_sql distributions_cols[] = {
 	{"date", "t.date"},
 	{"item", "t.item"},
@@ -324,6 +338,10 @@ static const struct ds_sql queries[] = {
 	 " WHERE t.deleted_at IS NULL",
 	 " AND t.date >= :from", " AND t.date <= :to", " ORDER BY t.date, t.id",
 	 distributions_cols},
+	{"expenditures",
+	 " FROM expenditures x LEFT JOIN staff s ON s.id = x.staff_id WHERE x.deleted_at IS NULL",
+	 " AND x.date >= :from", " AND x.date <= :to", " ORDER BY x.date, x.id",
+	 expenditures_cols},
 	{"shifts",
 	 " FROM shifts f JOIN checkpoints k ON k.id = f.checkpoint_id"
 	 " LEFT JOIN staff s ON s.id = f.staff_id WHERE f.deleted_at IS NULL",

@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/limits.h"
 #include "core/json.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
@@ -190,6 +191,9 @@ int db_followup_refer(struct db *db, long long id, const char *at, const char *c
 
 	if (!clinic || !*clinic)
 		return err_field(e, "clinic", "%s", _("name the fever clinic"));
+	if (limits_check_row("followups", e, "clinic", clinic, "transport", transport,
+			     (const char *)NULL) < 0)
+		return -1;
 	clock_now(now);
 	if (at && *at &&
 	    (strlen(at) != 16 || at[10] != ' ' || date_parse_iso_prefix(at) < 0 ||
@@ -264,7 +268,7 @@ int db_followup_close(struct db *db, long long id, const char *outcome,
 	char now[20];
 	long long staff, iid = -1;
 
-	if (followup_close_check(outcome, e) < 0)
+	if (followup_close_check(outcome, e) < 0 || limits_check("followups", "notes", notes, e) < 0)
 		return -1;
 	clock_now(now);
 	if (db_begin(db, e) < 0)

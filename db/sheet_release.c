@@ -14,6 +14,7 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/settings.h"
+#include "db/sheet_trend.h"
 #include "db/sql.h"
 
 /* An ID tail: four or more digits, the last one may be X. */
@@ -196,6 +197,11 @@ int db_sheet_release(struct db *db, long long id, const char *date, const char *
 		    "无发热，现予解除隔离。\n请继续做好个人防护，如出现发热、咳嗽等症状，"
 		    "请及时与社区联系并就医。",
 		    x.name, x.start, x.end, kind ? kind->zh : "隔离");
+	if (db_sheet_temp_curve(db, id, "隔离期间体温（上午、下午检测）", x.end,
+				set.fever_threshold, 160, s, e) < 0) {
+		sheet_free(&s);
+		goto fail;
+	}
 	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM | SHEET_TABLE_NOHEAD | SHEET_TABLE_PLAIN);
 	sheet_column_add(t, "", 34, SHEET_LEFT);
 	sheet_column_add(t, "", 40, SHEET_CENTER);

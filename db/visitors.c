@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/limits.h"
 #include "core/idcard.h"
 #include "core/json.h"
 #include "core/phone.h"
@@ -92,6 +93,10 @@ static int check_new(struct db *db, const struct visitor_new *v, char *phone, ch
 		return err_field(e, "name", "%s", _("the visitor's name is required"));
 	if (!v->temperature)
 		return err_field(e, "temperature", "%s", _("take the visitor's temperature"));
+	if (limits_check_row("visitors", e, "name", v->name, "phone", v->phone, "id_number",
+			     v->id_number, "from_place", v->from_place, "reason", v->reason,
+			     (const char *)NULL) < 0)
+		return -1;
 	if (v->phone && *v->phone && phone_parse(v->phone, phone, PHONE_MAX, e) < 0)
 		return -1;
 	type = idcard_type_from_code(v->id_type ? v->id_type : "id");

@@ -108,20 +108,23 @@ void draw_box(struct rect r, const char *title)
 		return;
 	draw_clear(r, THEME_DIALOG);
 	attrset(theme_attr(THEME_DIALOG));
-	mvaddch(r.y, r.x, ACS_ULCORNER);
-	mvhline(r.y, r.x + 1, ACS_HLINE, r.w - 2);
-	mvaddch(r.y, r.x + r.w - 1, ACS_URCORNER);
-	mvvline(r.y + 1, r.x, ACS_VLINE, r.h - 2);
-	mvvline(r.y + 1, r.x + r.w - 1, ACS_VLINE, r.h - 2);
-	mvaddch(r.y + r.h - 1, r.x, ACS_LLCORNER);
-	mvhline(r.y + r.h - 1, r.x + 1, ACS_HLINE, r.w - 2);
-	mvaddch(r.y + r.h - 1, r.x + r.w - 1, ACS_LRCORNER);
+	/* ASCII: a UTF-8 terminal draws the line characters (U+2500 ...) of
+	 * ACS_HLINE and the rest, which are two columns wide on a CJK one and
+	 * push the right side of the box off its place. */
+	mvaddch(r.y, r.x, '+');
+	mvhline(r.y, r.x + 1, '-', r.w - 2);
+	mvaddch(r.y, r.x + r.w - 1, '+');
+	mvvline(r.y + 1, r.x, '|', r.h - 2);
+	mvvline(r.y + 1, r.x + r.w - 1, '|', r.h - 2);
+	mvaddch(r.y + r.h - 1, r.x, '+');
+	mvhline(r.y + r.h - 1, r.x + 1, '-', r.w - 2);
+	mvaddch(r.y + r.h - 1, r.x + r.w - 1, '+');
 	attrset(A_NORMAL);
 	if (title && *title && r.w > 6) {
 		int n = draw_text(r.y, r.x + 2, r.w - 6, " ", THEME_TITLE);
 		int tw = textwidth_utf8(title);
 
-		/* a title too long ends in "…", so that it is not read as whole */
+		/* a title too long ends in "~", so that it is not read as whole */
 		if (tw > r.w - 6 - n) {
 			tw = r.w - 6 - n;
 			draw_fit(r.y, r.x + 2 + n, tw, title, THEME_TITLE);

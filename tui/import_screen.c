@@ -28,6 +28,7 @@
 #include "tui/confirm.h"
 #include "tui/draw.h"
 #include "tui/form.h"
+#include "tui/paste.h"
 #include "tui/screen.h"
 
 /* What each field is called in the mapping (indexed by enum roster_field). */
@@ -80,6 +81,7 @@ struct progress {
 	const char *title; /* translated */
 	size_t shown;	   /* rows drawn last, to skip redrawing the same */
 	int resized;	   /* a KEY_RESIZE arrived meanwhile */
+	int pasted;	   /* pastes dropped meanwhile */
 };
 
 static void add_line(struct preview *p, enum theme_role role, const char *fmt, ...)
@@ -120,16 +122,14 @@ static void progress_draw(size_t done, size_t total, void *ctx)
 {
 	struct progress *pg = ctx;
 	struct rect b = draw_center_rect((struct rect){0, 0, LINES, COLS}, 5, 50);
-	int barw = b.w - 4, fill, old = wgetdelay(stdscr), ch;
+	int barw = b.w - 4, fill, old = wgetdelay(stdscr);
 	char line[160];
 
 	/* Read what was typed without waiting: the work cannot be interrupted
-	 * (one transaction), so keys are dropped; a resize is kept for the
-	 * main loop. */
-	timeout(0);
-	while ((ch = getch()) != ERR)
-		if (ch == KEY_RESIZE)
-			pg->resized = 1;
+	 * (one transaction), so keys are dropped and a paste is dropped whole
+	 * (none of it is left to be taken as keys later); a resize is kept for
+	 * the main loop. */
+	pg->pasted += paste_drain(&pg->resized);
 	timeout(old);
 	if (done == pg->shown && done != total)
 		return;
@@ -140,18 +140,32 @@ static void progress_draw(size_t done, size_t total, void *ctx)
 	fill = total > 0 ? (int)(done * (size_t)barw / total) : 0;
 	if (fill > barw)
 		fill = barw;
-	/* Characters, not only colours, so that it shows under NO_COLOR too. */
+	/* Characters, not only colours, so that it shows under NO_COLOR too;
+	 * ASCII, one column on every terminal (a block element is two on a
+	 * CJK one). */
 	for (int i = 0; i < barw; i++)
-		draw_text(b.y + 2, b.x + 2 + i, 1, i < fill ? "█" : "░",
+		draw_text(b.y + 2, b.x + 2 + i, 1, i < fill ? "#" : ".",
 			  i < fill ? THEME_OK : THEME_DIM);
 	curs_set(0);
 	refresh();
 }
 
+/* After the work: the resize goes to the main loop. */
 static void progress_end(struct progress *pg)
 {
 	if (pg->resized)
 		ungetch(KEY_RESIZE);
+}
+
+/* Shows msg, saying first that a paste which arrived meanwhile was dropped
+ * (as the main loop tells one it cannot take); first, because at 80
+ * columns the end of a long msg may not show. */
+static void progress_tell(struct app *app, const struct progress *pg, const char *msg)
+{
+	if (pg->pasted)
+		app_error(app, _("Paste dropped. %s"), msg);
+	else
+		app_status(app, "%s", msg);
 }
 
 /* ---- the preview ----------------------------------------------------- */
@@ -359,9 +373,10 @@ static int import_answer(void *ctx, int yes)
 {
 	struct screen *s = ctx;
 	struct preview *p = s->state;
-	struct progress pg = {_("Importing"), (size_t)-1, 0};
+	struct progress pg = {_("Importing"), (size_t)-1, 0, 0};
 	struct roster_counts c;
 	struct err e;
+	char done[300];
 	int rc;
 
 	if (!yes)
@@ -377,9 +392,10 @@ static int import_answer(void *ctx, int yes)
 			app_error(s->app, _("%s: %s; nothing was imported"), p->path, e.msg);
 		return 0;
 	}
-	app_status(s->app,
-		   _("Imported: households %ld new, %ld updated; residents %ld new, %ld updated"),
-		   c.households_new, c.households_updated, c.residents_new, c.residents_updated);
+	snprintf(done, sizeof done,
+		 _("Imported: households %ld new, %ld updated; residents %ld new, %ld updated"),
+		 c.households_new, c.households_updated, c.residents_new, c.residents_updated);
+	progress_tell(s->app, &pg, done);
 	roster_counts_clear(&c);
 	app_close(s->app, s);
 	return SCREEN_CHANGED;
@@ -486,7 +502,7 @@ static int submit(void *ctx, struct form *f, struct err *e)
 {
 	struct app *app = ctx;
 	struct preview *p = xcalloc(1, sizeof *p);
-	struct progress pg = {_("Checking"), (size_t)-1, 0};
+	struct progress pg = {_("Checking"), (size_t)-1, 0, 0};
 	const char *sheet;
 	int rc;
 
@@ -520,6 +536,8 @@ static int submit(void *ctx, struct form *f, struct err *e)
 		preview_free(p);
 		return err_set(e, "%s", _("the preview could not be opened"));
 	}
+	if (pg.pasted)
+		progress_tell(app, &pg, _("Checked"));
 	return 0;
 }
 

@@ -20,6 +20,7 @@
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "tui/history.h"
+#include "tui/iso_chart.h"
 #include "tui/iso_forms.h"
 #include "tui/keys.h"
 #include "tui/printflow.h"
@@ -440,6 +441,15 @@ static int act_history(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
+static int act_chart(struct screen *s)
+{
+	const struct iso_row *row = current(s);
+
+	if (row)
+		iso_chart_push(s->app, row->id, row->name);
+	return SCREEN_HANDLED;
+}
+
 static int act_view(struct screen *s)
 {
 	struct iso *st = s->state;
@@ -576,7 +586,7 @@ static int act_certificate(struct screen *s)
 static const struct keybind keys[] = {
     {0, '\n', ACT_CHECK}, {0, '\r', ACT_CHECK}, {0, 'c', ACT_CHECK},
     {0, 'e', ACT_EXTEND}, {0, 'R', ACT_RESTART}, {0, 'x', ACT_END},
-    {0, 'v', ACT_SWITCH_VIEW}, {0, 0, ACT_NONE},
+    {0, 'v', ACT_SWITCH_VIEW}, {0, 't', ACT_OPEN}, {0, 0, ACT_NONE},
 };
 
 static const struct screen_handler handlers[] = {
@@ -585,6 +595,7 @@ static const struct screen_handler handlers[] = {
     {ACT_END, act_end, NULL},		  {ACT_HISTORY, act_history, NULL},
     {ACT_FILTER, act_filter, NULL},	  {ACT_SWITCH_VIEW, act_view, N_("ended")},
     {ACT_PRINT, act_certificate, N_("release certificate")},
+    {ACT_OPEN, act_chart, N_("temperature chart")},
     {ACT_NONE, NULL, NULL},
 };
 
@@ -596,6 +607,7 @@ static int iso_can(struct screen *s, enum action act)
 	switch (act) {
 	case ACT_CHECK:
 	case ACT_HISTORY:
+	case ACT_OPEN:
 		return row != NULL;
 	case ACT_EXTEND:
 	case ACT_RESTART:

@@ -226,3 +226,29 @@ int paste_get_wch(wint_t *wc, struct paste *out, int (*stop)(void))
 		return collect(out, stop);
 	return r;
 }
+
+int paste_drain(int *resized)
+{
+	int saved = poll_timeout, pastes = 0;
+
+	/* Everything reads without waiting, a paste's own reads included
+	 * (collect and split_begin put poll_timeout back after theirs). */
+	poll_timeout = 0;
+	timeout(0);
+	for (;;) {
+		struct paste p;
+		wint_t wc;
+		int r = paste_get_wch(&wc, &p, NULL);
+
+		if (r == ERR && !ahead_n)
+			break;
+		free(p.text);
+		if (r == PASTE_TEXT || r == PASTE_DROPPED)
+			pastes++;
+		else if (r == KEY_CODE_YES && wc == KEY_RESIZE && resized)
+			*resized = 1;
+	}
+	poll_timeout = saved;
+	timeout(saved);
+	return pastes;
+}

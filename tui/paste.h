@@ -53,4 +53,12 @@ void paste_off(void);
  * (a termination signal; stop may be NULL). */
 int paste_get_wch(wint_t *wc, struct paste *out, int (*stop)(void));
 
+/* Reads and drops all input that has arrived, without waiting for more:
+ * for a screen busy with work it cannot interrupt (the import's progress
+ * box).  A key is dropped; a paste is read whole, to its end marker, and
+ * dropped, so that no part of it is left to be taken as keys afterwards.
+ * Sets *resized (may be NULL) when a KEY_RESIZE was among them.  Returns
+ * how many pastes were dropped. */
+int paste_drain(int *resized);
+
 #endif

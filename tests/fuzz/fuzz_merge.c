@@ -14,7 +14,13 @@
  * Invariants: no crash or sanitizer report; a refused merge leaves this file
  * exactly as it was (same content, table by table); a merge that goes
  * through leaves a file that passes SQLite's integrity and foreign key
- * checks. */
+ * checks.
+ *
+ * Speed (20 s of CI must try thousands of files, not a hundred): the content
+ * of this file before the merge is read once, a refused merge whose file is
+ * byte for byte the original needs no second reading, and a record damage
+ * is at most MAX_OPS operations in one transaction (a long input used to
+ * mean a thousand autocommitted statements before the merge even began). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,10 +44,12 @@ static const char *const tables[] = {
     "audit_log",
 };
 #define NTABLES (sizeof tables / sizeof tables[0])
+#define MAX_OPS 16 /* record operations per input: a few break every rule */
 
 static char dir[64], this_path[96], other_path[96];
 static unsigned char *this_bytes, *other_bytes;
 static size_t this_size, other_size;
+static struct strbuf this_content = STRBUF_INIT; /* content() of this_bytes */
 
 static void die(const char *what, const struct err *e)
 {
@@ -80,6 +88,8 @@ static void spill(const char *path, const unsigned char *b, size_t n)
 		die(path, NULL);
 }
 
+static void content(const char *path, struct strbuf *b);
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	struct demo_params p = {.households = 4, .days = 2, .seed = 7, .community = "幸福里社区"};
@@ -107,6 +117,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	db_close(&db);
 	this_bytes = slurp(this_path, &this_size);
 	other_bytes = slurp(other_path, &other_size);
+	spill(this_path, this_bytes, this_size);
+	content(this_path, &this_content);
 	return 0;
 }
 
@@ -136,6 +148,27 @@ static void content(const char *path, struct strbuf *b)
 		sqlite3_finalize(st);
 	}
 	sqlite3_close(h);
+}
+
+/* 1 when the file at path is this_bytes, byte for byte, with no journal or
+ * WAL beside it: then its content is this_content. */
+static int untouched(const char *path)
+{
+	char side[128];
+	unsigned char *b;
+	size_t n;
+	int same;
+
+	snprintf(side, sizeof side, "%s-wal", path);
+	if (access(side, F_OK) == 0)
+		return 0;
+	snprintf(side, sizeof side, "%s-journal", path);
+	if (access(side, F_OK) == 0)
+		return 0;
+	b = slurp(path, &n);
+	same = n == this_size && memcmp(b, this_bytes, n) == 0;
+	free(b);
+	return same;
 }
 
 /* Input reader. */
@@ -254,8 +287,11 @@ static void damage_records(struct in *in)
 
 	if (sqlite3_open(other_path, &h) != SQLITE_OK)
 		abort();
-	sqlite3_exec(h, "PRAGMA ignore_check_constraints=1; PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
-	while (in->n >= 4) {
+	sqlite3_exec(h,
+		     "PRAGMA ignore_check_constraints=1; PRAGMA foreign_keys=OFF;"
+		     " PRAGMA synchronous=OFF; BEGIN",
+		     NULL, NULL, NULL);
+	for (int ops = 0; in->n >= 4 && ops < MAX_OPS; ops++) {
 		const char *t = tables[take(in, 1) % NTABLES];
 		unsigned op = take(in, 1);
 		long long row = pick_row(h, t, take(in, 1));
@@ -291,6 +327,7 @@ static void damage_records(struct in *in)
 			break;
 		}
 	}
+	sqlite3_exec(h, "COMMIT", NULL, NULL, NULL);
 	sqlite3_close(h);
 }
 
@@ -323,7 +360,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct merge_report r;
 	struct err e = {0};
 	struct db *db;
-	struct strbuf before = STRBUF_INIT, after = STRBUF_INIT;
+	struct strbuf after = STRBUF_INIT;
 	int rc;
 
 	if (size < 1)
@@ -334,23 +371,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		damage_bytes(&in);
 	else
 		damage_records(&in);
-	content(this_path, &before);
 	if (db_open(&db, this_path, 0, &e) < 0)
 		abort();
 	memset(&r, 0, sizeof r);
 	rc = db_merge(db, other_path, &o, &r, &e);
 	merge_report_free(&r);
 	db_close(&db);
-	if (rc < 0) {
+	if (rc < 0 && !untouched(this_path)) {
 		content(this_path, &after);
-		if (after.len != before.len || (after.len && memcmp(after.s, before.s, after.len) != 0)) {
+		if (after.len != this_content.len ||
+		    (after.len && memcmp(after.s, this_content.s, after.len) != 0)) {
 			fprintf(stderr, "a refused merge (%s) changed this file\n", e.msg);
 			abort();
 		}
 		strbuf_free(&after);
-	} else {
+	} else if (rc >= 0) {
 		check_sound(this_path);
 	}
-	strbuf_free(&before);
 	return 0;
 }

@@ -49,6 +49,9 @@ INSERT INTO distributions(id, uuid, created_at, updated_at, item, unit, quantity
  (1, 't1', '2020-02-05 10:00:00', '2020-02-05 10:00:00', '口罩', '只', 1250, 'household', 1, NULL, '', '2020-02-05', 2, NULL),
  (2, 't2', '2020-02-05 11:00:00', '2020-02-05 11:00:00', '口罩', '只', 20000, 'checkpoint', NULL, 1, '', '2020-02-05', 2, NULL),
  (3, 't3', '2020-02-06 11:00:00', '2020-02-06 11:00:00', '口罩', '只', 1225, 'other', NULL, NULL, '环卫工人', '2020-02-06', 2, NULL);
+INSERT INTO expenditures(id, uuid, created_at, updated_at, date, purpose, amount_fen, approved_by, voucher_no, staff_id, void_reason, voided_at, notes) VALUES
+ (1, 'x1', '2020-02-04 10:00:00', '2020-02-04 10:00:00', '2020-02-04', '购买消毒液', 45000, '李书记', 'PZ-0007', 2, NULL, NULL, NULL),
+ (2, 'x2', '2020-02-05 10:00:00', '2020-02-05 10:00:00', '2020-02-05', '=cmd|x', 1000, '李书记', '0008', 2, '重复登记', '2020-02-05 11:00:00', NULL);
 INSERT INTO shifts(id, uuid, created_at, updated_at, checkpoint_id, date, start_time, end_time, staff_id, role, present, notes) VALUES
  (1, 'f1', '2020-02-14 08:00:00', '2020-02-14 08:00:00', 1, '2020-02-14', '08:00', '12:00', 1, 'leader', 1, NULL),
  (2, 'f2', '2020-02-14 08:00:00', '2020-02-14 08:00:00', 1, '2020-02-14', '12:00', '18:00', 2, 'member', NULL, NULL);

@@ -17,7 +17,7 @@ lines() { wc -l <"$1" | tr -d ' '; }
 
 # Every dataset, every encoding.
 for ds in households residents visits readings isolations checks donations distributions \
-	shifts pass_events; do
+	expenditures shifts pass_events; do
 	expect_status 0 "$BIN" export $ds --encoding utf8 -o $ds.utf8.csv || continue
 	expect_grep "$ds.utf8.csv: .* rows of $ds (utf8)" "$T/out"
 	[ "$(stat -c %a $ds.utf8.csv)" = 600 ] || fail "$ds: mode $(stat -c %a $ds.utf8.csv)"
@@ -57,6 +57,9 @@ expect_grep ',goods,,,口罩,500,只,1000.00,' donations.utf8.csv
 expect_grep '^2020-A-0003,.*,金额写错,2020-02-03 11:00:00,$' donations.utf8.csv
 expect_grep '^2020-02-05,口罩,只,12.5,household,3-2-501,王主任,$' distributions.utf8.csv
 expect_grep '^2020-02-06,口罩,只,12.25,other,环卫工人,王主任,$' distributions.utf8.csv
+expect_grep '^date,purpose,amount,approved_by,voucher_no,staff,void_reason,voided_at,notes$' expenditures.utf8.csv
+expect_grep '^2020-02-04,购买消毒液,450.00,李书记,PZ-0007,王主任,,,$' expenditures.utf8.csv
+expect_grep "^2020-02-05,'=cmd|x,10.00,李书记,0008,王主任,重复登记,2020-02-05 11:00:00,\$" expenditures.utf8.csv
 expect_grep '^2020-02-14,东门卡点,12:00,18:00,王主任,member,,$' shifts.utf8.csv
 expect_grep '^2020-02-15 09:00:00,0001,3-2-501,东门卡点,out,,李网格$' pass_events.utf8.csv
 expect_grep '^陈六,F,420106\*\*\*\*\*\*\*\*4568,158\*\*\*\*2222,高河村3组12号,central,城关宾馆,key_area,2020-02-10,14,7,2020-03-01,active,,,$' isolations.utf8.csv

@@ -14,7 +14,7 @@ sqlite3 a.db <"$here/export_fixture.sql" || fail "fixture"
 export DOORSTEP_DB="$T/a.db"
 
 for ds in households residents visits readings isolations checks donations distributions \
-	shifts pass_events daily; do
+	expenditures shifts pass_events daily; do
 	expect_status 0 "$BIN" export $ds --format xlsx -o $ds.xlsx || continue
 	expect_grep "^$ds.xlsx: .* rows of $ds (xlsx)$" "$T/out"
 	[ "$(stat -c %a $ds.xlsx)" = 600 ] || fail "$ds: mode $(stat -c %a $ds.xlsx)"

@@ -65,7 +65,13 @@ grep -q '…' t.txt && fail "text rounds: something is cut with an ellipsis"
 
 # --- isolation: active on the date, day N of M, masked IDs, today's checks
 expect_status 0 "$BIN" --db a.db sheet isolation -o iso.pdf
-[ "$(pages iso.pdf)" = 1 ] || fail "isolation: $(pages iso.pdf) pages"
+# the table, then each person's temperature curve (a chart, under its caption)
+pdftotext -layout iso.pdf i.txt
+n_rows=$("$BIN" --db a.db sheet isolation --text | grep -c '^| *[0-9][0-9]* |')
+n_iso=$(grep -c '体温曲线$' i.txt)
+[ "$n_iso" -ge 3 ] && [ "$n_iso" = "$n_rows" ] ||
+	fail "isolation: $n_iso temperature curves for $n_rows people"
+[ "$(pages iso.pdf)" -le $((1 + (n_iso + 1) / 2)) ] || fail "isolation: $(pages iso.pdf) pages for $n_iso curves"
 pdfinfo iso.pdf | grep -q '841.89 x 595.276' || fail "isolation sheet is not A4 landscape"
 pdftotext -layout iso.pdf i.txt
 for want in 隔离人员健康监测表 户主1 配偶1 户主3 户主41 '411202\*\*\*\*\*\*\*\*0001' 6/14 11/14 2/21 36.5 38.1 \

@@ -28,9 +28,9 @@ check_day() {
 	D=$1
 	f=daily-$D.pdf
 	expect_status 0 "$BIN" --db d.db sheet daily --date "$D" || return
-	# One page before the follow-up, returnee and per-item goods rows came;
-	# with them a busy day runs onto a second (noted for issue 19).
-	[ "$(pdfinfo "$f" | sed -n 's/^Pages: *//p')" -le 2 ] || fail "$D: the daily sheet is over two pages"
+	# One page, the 14-day chart on it (dense lines, no column header on
+	# the key/value tables).
+	[ "$(pdfinfo "$f" | sed -n 's/^Pages: *//p')" = 1 ] || fail "$D: the daily sheet is not one page"
 	pdftotext -layout "$f" "$D.txt"
 	t=$D.txt
 	N="date('$D', '+1 day')"
@@ -91,7 +91,7 @@ check_day() {
 	for want in 日报表 幸福里社区 长江路街道 湖滨区 "日期：$D" 制表：测试员 填表人 审核人 ; do
 		expect_grep "$want" "$t"
 	done
-	expect_grep '第 *1 *页 *共 *[12] *页' "$t"
+	expect_grep '第 *1 *页 *共 *1 *页' "$t"
 }
 
 check_day 2020-02-15
@@ -110,5 +110,44 @@ for l in 住户（户） 走访次数 发热人数 应测人数 接收捐赠; do
 		"$(num "$busy.txt" "$l")" ] || fail "--text and the PDF differ on $l"
 done
 expect_grep '街道：长江路街道' "$T/out"
+
+# The 14-day chart: in the PDF its caption, legend and first and last days;
+# in the text form its numbers, whose last row is the day's own counts and
+# whose other days are those days' own daily sheets.
+chart_row() { # TEXTFILE DAY: the trend row of DAY, its cells space-separated
+	awk -v d="$2" 'index($0, "| " d " |") { gsub(/\|/, " "); $1 = ""; print; exit }' "$1" | xargs
+}
+cp "$T/out" busy.text
+for want in '六、近 14 日趋势' 已走访住户 发热人数 在隔离人数 新增隔离 解除隔离 \
+	"$(echo "$busy" | cut -c6-)"; do
+	expect_grep "$want" "$busy.txt"
+done
+first=$(sq "SELECT date('$busy', '-13 days')")
+expect_grep "$(echo "$first" | cut -c6-)" "$busy.txt"
+[ "$(awk '/近 14 日趋势/,0' busy.text | grep -c '^| 20')" = 14 ] || fail "the chart has not 14 days"
+[ "$(chart_row busy.text "$busy")" = "$(num "$busy.txt" 已走访住户) $(num "$busy.txt" 发热人数) \
+$(num "$busy.txt" 在隔离（日终） 4) $(num "$busy.txt" 新增 4) $(num "$busy.txt" 解除隔离 4)" ] ||
+	fail "the chart's last day differs from the day's counts: $(chart_row busy.text "$busy")"
+prev=$(sq "SELECT date('$busy', '-3 days')")
+expect_status 0 "$BIN" --db d.db sheet daily --date "$prev" -o prev.pdf
+pdftotext -layout prev.pdf prev.txt
+[ "$(chart_row busy.text "$prev")" = "$(num prev.txt 已走访住户) $(num prev.txt 发热人数) \
+$(num prev.txt 在隔离（日终） 4) $(num prev.txt 新增 4) $(num prev.txt 解除隔离 4)" ] ||
+	fail "the chart's $prev differs from that day's sheet: $(chart_row busy.text "$prev")"
+# and the picture: every series' colour is drawn in the chart's part of the page
+pdftoppm -r 60 -y 380 -H 150 "daily-$busy.pdf" chart
+python3 - chart-1.ppm <<'PY' || fail "a series of the chart is not drawn"
+import sys
+d = open(sys.argv[1], 'rb').read()
+parts = d.split(b'\n', 3)
+w, h = map(int, parts[1].split())
+px = parts[3]
+want = [(26, 77, 178), (204, 26, 26), (26, 140, 51), (217, 115, 0), (115, 51, 153)]
+for c in want:
+    n = sum(1 for i in range(0, len(px), 3)
+            if all(abs(px[i + k] - c[k]) < 40 for k in range(3)))
+    if n < 15:
+        print("colour", c, "has", n, "pixels"); sys.exit(1)
+PY
 
 exit $((failures > 0))

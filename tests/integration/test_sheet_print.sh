@@ -92,7 +92,8 @@ expect_status 1 "$BIN" --db a.db sheet isolation --print --printer NOSUCHQUEUE -
 expect_status 1 "$BIN" --db a.db sheet isolation --print -o iso.pdf &&
 	expect_grep 'no default printer' "$T/err"
 
-# a real job: the one-page isolation sheet (A4 landscape)
+# a real job: the isolation sheet (A4 landscape; its table, then the
+# temperature curves), every page of it
 expect_status 0 "$BIN" --db a.db sheet isolation --print --printer TESTPDF -o iso.pdf &&
 	expect_grep 'as job TESTPDF-[0-9]' "$T/out"
 job=$(sed -n 's/.* as job \(TESTPDF-[0-9]*\).*/\1/p' "$T/out")
@@ -117,7 +118,8 @@ else
 		sleep 0.1
 	done
 	pdfinfo "$printed" >info.txt || fail "pdfinfo cannot open the printed file"
-	expect_grep '^Pages: *1$' info.txt
+	want=$(pdfinfo iso.pdf | sed -n 's/^Pages: *//p')
+	expect_grep "^Pages: *$want\$" info.txt
 	grep -qE '^Page size: *(842 x 595|595 x 842)' info.txt || fail "the printed page is not A4"
 fi
 [ "$(sqlite3 a.db "SELECT count(*) FROM audit_log WHERE action = 'print' AND changes LIKE '%$job%'")" = 1 ] ||

@@ -78,7 +78,16 @@ text_cells() {
 
 # text_lines TEXT: the single lines of the text form's cells, spaces removed.
 text_lines() {
-	grep '^|' "$1" | tr '|' '\n' | sed 's/ //g; s/　//g' | grep -v '^$' | grep -v '^\[\]$' | sort -u
+	charts_out "$1" | grep '^|' | tr '|' '\n' | sed 's/ //g; s/　//g' | grep -v '^$' |
+		grep -v '^\[\]$' | sort -u
+}
+
+# charts_out TEXT: the text form without its chart tables (a caption naming
+# a chart, its table, up to the blank line): the PDF draws those as charts,
+# whose numbers are no text there (test_sheet_daily.sh and
+# tests/unit/test_sheet_chart.c check them).
+charts_out() {
+	awk '/体温曲线$|近 14 日趋势$|隔离期间体温/ { skip = 1 } skip && /^$/ { skip = 0; next } !skip' "$1"
 }
 
 # has_all HAYSTACK VALUES: every line of VALUES (spaces removed) is within

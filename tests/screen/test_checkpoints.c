@@ -115,7 +115,7 @@ int main(void)
 	HWAIT(h, "07-14王芳", 3000);
 	harness_type(h, "n");
 	shift_fields(h, "14", "21", "");
-	HWAIT(h, "14-21——", 3000);
+	HWAIT(h, "14-21--", 3000);
 	HWAIT(h, "Gap: 2020-02-10 东门卡点 14:00-21:00, a shift with nobody", 3000);
 	sql_is(
 	    h,

@@ -124,7 +124,7 @@ int main(void)
 
 	/* A distribution beyond the stock is refused and writes nothing. */
 	harness_type(h, "g");
-	HWAIT(h, "口罩 — 100 个 on hand", 3000);
+	HWAIT(h, "口罩 - 100 个 on hand", 3000);
 	harness_key(h, "Enter");
 	HWAIT(h, "Give out 口罩", 3000);
 	harness_type(h, "150");

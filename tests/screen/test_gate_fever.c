@@ -77,7 +77,7 @@ int main(void)
 	scan(h, "01000015");
 	HWAIT(h, "不允许外出", 3000);
 	HWAIT(h, "王小明", 3000);
-	HWAIT(h, "39.0 °C", 3000);
+	HWAIT(h, "39.0 度", 3000);
 	harness_type(h, "o");
 	HWAIT(h, "发热随访未结案", 3000);
 	sql_is(h, "SELECT count(*) FROM pass_events", "0");
@@ -91,7 +91,7 @@ int main(void)
 	harness_key(h, "Tab");
 	harness_type(h, "385");
 	harness_key(h, "F10");
-	HWAIT(h, "38.5 °C 为发热，已建立随访", 3000);
+	HWAIT(h, "38.5 度 为发热，已建立随访", 3000);
 	sql_is(h, "SELECT count(*) FROM pass_events", "0");
 	sql_is(h, "SELECT r.name, f.source, f.temperature FROM followups f"
 		  " JOIN residents r ON r.id = f.resident_id WHERE f.source = 'gate'",
@@ -108,7 +108,7 @@ int main(void)
 	harness_key(h, "Tab");
 	harness_type(h, "36.6");
 	harness_key(h, "F10");
-	HWAIT(h, "已登记外出，体温 36.6 °C", 3000);
+	HWAIT(h, "已登记外出，体温 36.6 度", 3000);
 	sql_is(h, "SELECT direction, temperature, resident_id FROM pass_events", "out|366|4");
 	harness_type(h, "q");
 	HCHECK(h, harness_wait_exit(h, 5000, &st), "did not quit");

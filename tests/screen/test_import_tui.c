@@ -62,9 +62,9 @@ int main(void)
 	open_file(h, good);
 	HWAIT(h, "Households: 3 new, 0 updated, 0 unchanged", 3000);
 	HWAIT(h, "Residents: 5 new, 0 updated, 0 unchanged", 3000);
-	HWAIT(h, "户号 → household code", 3000);
-	HWAIT(h, "身份证号 → ID number", 3000);
-	HWAIT(h, "序号 → ", 3000);
+	HWAIT(h, "户号 -> household code", 3000);
+	HWAIT(h, "身份证号 -> ID number", 3000);
+	HWAIT(h, "序号 -> ", 3000);
 	expect_sql(h, "SELECT count(*) FROM residents", "0"); /* a dry run so far */
 	harness_key(h, "Enter");
 	HWAIT(h, "Import 5 rows (5 new residents, 0 updated)?", 3000);

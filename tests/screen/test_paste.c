@@ -114,7 +114,7 @@ int main(void)
 	tab(h, "Tab", 4);
 	paste(h, "f");
 	HWAIT(h, "only into a text field", 3000);
-	HCHECK(h, harness_has_text(h, "—  ▾"), "a paste chose a value");
+	HCHECK(h, harness_has_text(h, "-  ▾"), "a paste chose a value");
 	/* Birth date: a date goes in, a word does not */
 	tab(h, "Tab", 1);
 	paste(h, "1950-01-01\n");

@@ -24,13 +24,13 @@ int main(void)
 	HWAIT(h, "Household 7-3-302 added", 3000);
 
 	harness_resize(h, 20, 60);
-	HWAIT(h, "60×20", 3000);
-	HWAIT(h, "80×24", 1000);
+	HWAIT(h, "60x20", 3000);
+	HWAIT(h, "80x24", 1000);
 	HGONE(h, "7-3-302", 1000);
 	harness_resize(h, 24, 80);
 	HWAIT(h, "7-3-302", 3000);
 	HWAIT(h, "Households: 1", 1000);
-	HGONE(h, "60×20", 1000);
+	HGONE(h, "60x20", 1000);
 
 	/* With a form open: it survives the round trip with its input. */
 	harness_type(h, "n");
@@ -38,7 +38,7 @@ int main(void)
 	harness_type(h, "8-1-101");
 	HWAIT(h, "8-1-101", 3000);
 	harness_resize(h, 20, 60);
-	HWAIT(h, "60×20", 3000);
+	HWAIT(h, "60x20", 3000);
 	harness_resize(h, 24, 80);
 	HWAIT(h, "A new household", 3000);
 	HWAIT(h, "8-1-101", 1000);

@@ -92,7 +92,7 @@ static void test_catalogue(void **state)
 
 	(void)state;
 	ds = export_datasets(&n);
-	assert_int_equal(n, 13); /* ... pass_events, followups, visitors, daily */
+	assert_int_equal(n, 14); /* ... expenditures, ..., pass_events, followups, visitors, daily */
 	assert_null(export_dataset_find("people"));
 	for (int i = 0; i < n; i++) {
 		int defaults = 0;

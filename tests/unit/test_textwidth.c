@@ -81,23 +81,46 @@ static void test_fit(void **state)
 	expect_fit("张三", 4, 0, "张三");
 	expect_fit("张三", 4, 1, "张三");
 	expect_fit("张三", 3, 0, "张 "); /* 三 does not fit: a space */
-	expect_fit("张三", 3, 1, "张…");
-	expect_fit("张三", 2, 1, " …"); /* 张 does not fit before the … */
-	expect_fit("张三", 1, 1, "…");
+	expect_fit("张三", 3, 1, "张~");
+	expect_fit("张三", 2, 1, " ~"); /* 张 does not fit before the ~ */
+	expect_fit("张三", 1, 1, "~");
 	expect_fit("张三", 1, 0, " ");
 	expect_fit("张三", 0, 1, "");
-	expect_fit("义勇军进行曲", 8, 1, "义勇军 …");
-	expect_fit("义勇军进行曲", 9, 1, "义勇军进…");
+	expect_fit("义勇军进行曲", 8, 1, "义勇军 ~");
+	expect_fit("义勇军进行曲", 9, 1, "义勇军进~");
 	expect_fit("义勇军进行曲", 9, 0, "义勇军进 ");
-	expect_fit("3-2-501 王小明", 10, 1, "3-2-501  …"); /* 王 would straddle */
-	expect_fit("3-2-501 王小明", 11, 1, "3-2-501 王…");
+	expect_fit("3-2-501 王小明", 10, 1, "3-2-501  ~"); /* 王 would straddle */
+	expect_fit("3-2-501 王小明", 11, 1, "3-2-501 王~");
 	expect_fit("abc", 5, 1, "abc  ");
 	expect_fit("", 3, 1, "   ");
 	expect_fit("a\tb", 4, 0,
 		   "a\xef\xbf\xbd"
 		   "b "); /* the tab is drawn as � */
 	expect_fit("\xff张", 4, 0, "\xef\xbf\xbd张 ");
-	expect_fit("刘䶮𫖮", 5, 1, "刘䶮…");
+	expect_fit("刘䶮𫖮", 5, 1, "刘䶮~");
+}
+
+/* Ambiguous characters are shown and counted as their replacements, so
+ * columns hold on a CJK terminal that draws them two wide. */
+static void test_ambiguous(void **state)
+{
+	char *s;
+
+	(void)state;
+	assert_int_equal(textwidth_utf8("37.3°C"), 6); /* 37.3度 */
+	assert_int_equal(textwidth_utf8("…"), 3);
+	assert_int_equal(textwidth_utf8("阿卜·买"), 8);
+	assert_int_equal(textwidth_wchar(0xB7), 2);
+	assert_int_equal(textwidth_wchar(0xB0), 2);
+	expect_fit("37.3°C 发热", 12, 0, "37.3度 发热 ");
+	expect_fit("“无”—○●→", 14, 0, "「无」-o*->   ");
+	expect_fit("体温…", 6, 1, "体温 ~"); /* "..." is cut whole */
+	s = textwidth_plain("37.3℃ 或 37.3 °C…“无”—阿卜杜热合曼·买买提明▁█×");
+	assert_string_equal(s, "37.3度 或 37.3 度...「无」-阿卜杜热合曼・买买提明_#x");
+	free(s);
+	s = textwidth_plain(NULL);
+	assert_string_equal(s, "");
+	free(s);
 }
 
 static void test_pad_left(void **state)
@@ -115,10 +138,10 @@ static void test_pad_left(void **state)
 	assert_string_equal(s, "12345");
 	free(s);
 	s = textwidth_pad_left("张三李", 5);
-	assert_string_equal(s, "张三…");
+	assert_string_equal(s, "张三~");
 	free(s);
 	s = textwidth_pad_left("123456", 5);
-	assert_string_equal(s, "1234…");
+	assert_string_equal(s, "1234~");
 	free(s);
 	s = textwidth_pad_left("42", 0);
 	assert_string_equal(s, "");
@@ -131,7 +154,7 @@ int main(void)
 	    cmocka_unit_test(test_width),
 	    cmocka_unit_test(test_cut),
 	    cmocka_unit_test(test_fit),
-	    cmocka_unit_test(test_pad_left),
+	    cmocka_unit_test(test_ambiguous), cmocka_unit_test(test_pad_left),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
