@@ -155,4 +155,14 @@
 	X(a, MODEL_AUDIT_IMPORT, "import", N_("imported"), "导入")                                 \
 	X(a, MODEL_AUDIT_MERGE, "merge", N_("merged"), "合并")
 
+/* What a merge conflict (db/conflicts.h) is about, and how it was settled. */
+#define ENUM_CONFLICT_KIND(X, a)                                                                   \
+	X(a, MODEL_CONFLICT_STOCK, "stock", N_("stock below zero"), "库存为负")                     \
+	X(a, MODEL_CONFLICT_PASS, "pass", N_("pass used after it was revoked"), "出入证作废后仍使用")
+#define ENUM_CONFLICT_RESOLUTION(X, a)                                                             \
+	X(a, MODEL_RES_UNDO_VOID, "undo_void", N_("the void undone"), "撤销作废")                  \
+	X(a, MODEL_RES_RETURNED, "returned", N_("goods recorded as returned"), "登记退回")          \
+	X(a, MODEL_RES_ACCEPTED, "accepted", N_("accepted with a note"), "维持现状")               \
+	X(a, MODEL_RES_UNREVOKE, "unrevoke", N_("the pass restored"), "恢复出入证")
+
 #endif

@@ -33,6 +33,8 @@ TABLE(model_checkpoint_kind, ENUM_CHECKPOINT_KIND);
 TABLE(model_shift_role, ENUM_SHIFT_ROLE);
 TABLE(model_direction, ENUM_DIRECTION);
 TABLE(model_audit_action, ENUM_AUDIT_ACTION);
+TABLE(model_conflict_kind, ENUM_CONFLICT_KIND);
+TABLE(model_conflict_resolution, ENUM_CONFLICT_RESOLUTION);
 
 const struct enum_entry *model_enum_find(const struct enum_entry *t, const char *code)
 {

@@ -37,6 +37,8 @@ extern const struct enum_entry model_checkpoint_kind[];
 extern const struct enum_entry model_shift_role[];
 extern const struct enum_entry model_direction[];
 extern const struct enum_entry model_audit_action[];
+extern const struct enum_entry model_conflict_kind[];
+extern const struct enum_entry model_conflict_resolution[];
 
 /* The entry whose code is `code`, or NULL. */
 const struct enum_entry *model_enum_find(const struct enum_entry *table, const char *code);

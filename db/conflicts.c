@@ -25,32 +25,65 @@ void db_conflict_clear(struct conflict *c)
 	memset(c, 0, sizeof *c);
 }
 
-/* Each item below zero, with both sides' records as JSON and the latest
- * change among them (the conflict's timestamps: the same on every machine
- * that finds it). */
-static const char detect_sql[] =
+/* Each rule both sides can break together: a query of (subject, detail,
+ * latest change) for each breach that has no open conflict yet.  The detail
+ * holds both sides' records as JSON; the latest change among them is the
+ * conflict's timestamp, the same on every machine that finds it. */
+
+/* Each item below zero. */
+static const char detect_stock_sql[] =
     "SELECT s.item || '|' || s.unit, json_object('item', s.item, 'unit', s.unit,"
     " 'received', s.received, 'distributed', s.distributed,"
     " 'voids', (SELECT json_group_array(json_object('uuid', uuid, 'receipt_no', receipt_no,"
     "  'quantity', quantity, 'void_reason', void_reason)) FROM (SELECT * FROM donations d"
     "  WHERE d.kind = 'goods' AND d.item = s.item AND d.unit = s.unit AND d.deleted_at IS NULL"
-    "  AND " DONATION_VOIDED("d") " ORDER BY d.uuid)),"
-    " 'distributions', (SELECT json_group_array(json_object('uuid', uuid, 'date', date,"
-    "  'quantity', quantity, 'recipient', recipient)) FROM (SELECT * FROM distributions t"
-    "  WHERE t.item = s.item AND t.unit = s.unit AND t.deleted_at IS NULL ORDER BY t.uuid))),"
-    " max((SELECT coalesce(max(updated_at), '') FROM donations d WHERE d.kind = 'goods'"
-    "  AND d.item = s.item AND d.unit = s.unit),"
-    " (SELECT coalesce(max(updated_at), '') FROM distributions t WHERE t.item = s.item"
-    "  AND t.unit = s.unit))"
-    " FROM stock_below_zero s WHERE NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.kind = 'stock'"
-    " AND c.subject = s.item || '|' || s.unit AND c.deleted_at IS NULL AND c.resolved_at IS NULL)"
-    " ORDER BY s.item, s.unit";
+    "  AND " DONATION_VOIDED(
+	"d") " ORDER BY d.uuid)),"
+	     " 'distributions', (SELECT json_group_array(json_object('uuid', uuid, 'date', date,"
+	     "  'quantity', quantity, 'recipient', recipient)) FROM (SELECT * FROM distributions t"
+	     "  WHERE t.item = s.item AND t.unit = s.unit AND t.deleted_at IS NULL ORDER BY "
+	     "t.uuid))),"
+	     " max((SELECT coalesce(max(updated_at), '') FROM donations d WHERE d.kind = 'goods'"
+	     "  AND d.item = s.item AND d.unit = s.unit),"
+	     " (SELECT coalesce(max(updated_at), '') FROM distributions t WHERE t.item = s.item"
+	     "  AND t.unit = s.unit))"
+	     " FROM stock_below_zero s WHERE NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.kind = "
+	     "'stock'"
+	     " AND c.subject = s.item || '|' || s.unit AND c.deleted_at IS NULL AND c.resolved_at "
+	     "IS NULL)"
+	     " ORDER BY s.item, s.unit";
 
-static int store(struct db *db, const char *subject, const char *detail, const char *at,
-		 struct err *e)
+/* Each pass used to go out after it was revoked, with its revocation and
+ * those outings. */
+static const char detect_pass_sql[] =
+    "SELECT u.pass_no, json_object('pass_no', u.pass_no, 'household', h.code,"
+    " 'revoked_at', p.revoked_at, 'revoke_reason', coalesce(p.revoke_reason, ''),"
+    " 'outings', (SELECT json_group_array(json_object('uuid', event_uuid, 'at', at,"
+    "  'checkpoint', checkpoint)) FROM (SELECT x.event_uuid, x.at, coalesce(c.name, '')"
+    "  AS checkpoint FROM pass_used_revoked x JOIN pass_events ev ON ev.id = x.event_id"
+    "  LEFT JOIN checkpoints c ON c.id = ev.checkpoint_id WHERE x.pass_id = u.pass_id"
+    "  ORDER BY x.at, x.event_uuid))),"
+    " max(p.updated_at, (SELECT max(ev.updated_at) FROM pass_used_revoked y JOIN pass_events"
+    "  ev ON ev.id = y.event_id WHERE y.pass_id = u.pass_id))"
+    " FROM (SELECT DISTINCT pass_id, pass_no FROM pass_used_revoked) u"
+    " JOIN passes p ON p.id = u.pass_id JOIN households h ON h.id = p.household_id"
+    " WHERE NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.kind = 'pass'"
+    " AND c.subject = u.pass_no AND c.deleted_at IS NULL AND c.resolved_at IS NULL)"
+    " ORDER BY u.pass_no";
+
+static const struct detector {
+	const char *kind;
+	const char *sql;
+} detectors[] = {
+    {"stock", detect_stock_sql},
+    {"pass", detect_pass_sql},
+};
+
+static int store(struct db *db, const char *kind, const char *subject, const char *detail,
+		 const char *at, struct err *e)
 {
 	char uuid[37];
-	char *key = xasprintf("stock|%s|%s", subject, detail);
+	char *key = xasprintf("%s|%s|%s", kind, subject, detail);
 	sqlite3_stmt *st;
 	struct strbuf ch = STRBUF_INIT;
 	int r;
@@ -59,13 +92,14 @@ static int store(struct db *db, const char *subject, const char *detail, const c
 	free(key);
 	st = db_stmt(db,
 		     "INSERT INTO conflicts(uuid, created_at, updated_at, kind, subject, detail)"
-		     " VALUES(:uuid, :at, :at, 'stock', :subject, :detail)"
+		     " VALUES(:uuid, :at, :at, :kind, :subject, :detail)"
 		     " ON CONFLICT(uuid) DO NOTHING",
 		     e);
 	if (!st)
 		return -1;
 	sql_bind_text(st, ":uuid", uuid);
 	sql_bind_text(st, ":at", at);
+	sql_bind_text(st, ":kind", kind);
 	sql_bind_text(st, ":subject", subject);
 	sql_bind_text(st, ":detail", detail);
 	if (sql_step_done(db, st, e) < 0)
@@ -73,7 +107,7 @@ static int store(struct db *db, const char *subject, const char *detail, const c
 	if (sqlite3_changes(db_handle(db)) == 0)
 		return 0; /* found before, and settled */
 	json_open(&ch);
-	json_add_str(&ch, "kind", "stock");
+	json_add_str(&ch, "kind", kind);
 	json_add_str(&ch, "subject", subject);
 	json_close(&ch);
 	r = db_audit(db, "insert", "conflicts", uuid, strbuf_str(&ch), e);
@@ -81,16 +115,15 @@ static int store(struct db *db, const char *subject, const char *detail, const c
 	return r < 0 ? -1 : 1;
 }
 
-int db_conflicts_detect(struct db *db, char **subjects, struct err *e)
+/* Stores the breaches of one rule; appends each subject stored to list.
+ * The number stored, or -1. */
+static int detect_one(struct db *db, const struct detector *d, struct strbuf *list, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, detect_sql, e);
-	struct strbuf list = STRBUF_INIT;
+	sqlite3_stmt *st = db_stmt(db, d->sql, e);
 	char **rows = NULL;
 	size_t n = 0;
 	int r, stored = 0;
 
-	if (subjects)
-		*subjects = NULL;
 	if (!st)
 		return -1;
 	while ((r = sql_step_row(db, st, e)) == 1) {
@@ -100,7 +133,7 @@ int db_conflicts_detect(struct db *db, char **subjects, struct err *e)
 	}
 	sqlite3_reset(st);
 	for (size_t i = 0; r == 0 && i < n; i += 3) {
-		int s = store(db, rows[i], rows[i + 1], rows[i + 2], e);
+		int s = store(db, d->kind, rows[i], rows[i + 1], rows[i + 2], e);
 
 		if (s < 0) {
 			r = -1;
@@ -108,16 +141,31 @@ int db_conflicts_detect(struct db *db, char **subjects, struct err *e)
 		}
 		if (s > 0) {
 			stored++;
-			strbuf_puts(&list, rows[i]);
-			strbuf_putc(&list, '\0');
+			strbuf_puts(list, rows[i]);
+			strbuf_putc(list, '\0');
 		}
 	}
 	for (size_t i = 0; i < n; i++)
 		free(rows[i]);
 	free(rows);
-	if (r < 0) {
-		strbuf_free(&list);
-		return -1;
+	return r < 0 ? -1 : stored;
+}
+
+int db_conflicts_detect(struct db *db, char **subjects, struct err *e)
+{
+	struct strbuf list = STRBUF_INIT;
+	int stored = 0;
+
+	if (subjects)
+		*subjects = NULL;
+	for (size_t i = 0; i < sizeof detectors / sizeof detectors[0]; i++) {
+		int n = detect_one(db, &detectors[i], &list, e);
+
+		if (n < 0) {
+			strbuf_free(&list);
+			return -1;
+		}
+		stored += n;
 	}
 	strbuf_putc(&list, '\0');
 	if (subjects)
@@ -195,8 +243,18 @@ int db_conflict_records(struct db *db, const struct conflict *c,
 	    " json_extract(:detail, '$.unit') FROM json_each(:detail, '$.voids')"
 	    " UNION ALL SELECT 0, json_extract(value, '$.date'), json_extract(value, '$.quantity'),"
 	    " json_extract(value, '$.recipient'), json_extract(:detail, '$.item'),"
-	    " json_extract(:detail, '$.unit') FROM json_each(:detail, '$.distributions')",
+	    " json_extract(:detail, '$.unit') FROM json_each(:detail, '$.distributions')"
+	    " UNION ALL SELECT 2, json_extract(:detail, '$.revoked_at'), 0,"
+	    " json_extract(:detail, '$.revoke_reason'), json_extract(:detail, '$.pass_no'),"
+	    " json_extract(:detail, '$.household') WHERE json_extract(:detail, '$.revoked_at')"
+	    " IS NOT NULL"
+	    " UNION ALL SELECT 3, json_extract(value, '$.at'), 0, json_extract(value, "
+	    "'$.checkpoint'),"
+	    " json_extract(:detail, '$.pass_no'), json_extract(:detail, '$.household')"
+	    " FROM json_each(:detail, '$.outings')",
 	    e);
+	static const enum conflict_record_kind kinds[] = {
+	    CONFLICT_REC_GIVEN, CONFLICT_REC_VOIDED, CONFLICT_REC_REVOKED, CONFLICT_REC_OUTING};
 	int r, rc = 0;
 
 	if (!st)
@@ -204,8 +262,10 @@ int db_conflict_records(struct db *db, const struct conflict *c,
 	sql_bind_text(st, ":detail", c->detail && *c->detail ? c->detail : "{}");
 	while (rc == 0 && (r = sql_step_row(db, st, e)) == 1) {
 		struct conflict_record cr;
+		int k = sqlite3_column_int(st, 0);
 
-		cr.voided = sqlite3_column_int(st, 0);
+		cr.what = kinds[k >= 0 && k < 4 ? k : 0];
+		cr.voided = cr.what == CONFLICT_REC_VOIDED;
 		cr.ref = (const char *)sqlite3_column_text(st, 1);
 		cr.quantity = sqlite3_column_int64(st, 2);
 		cr.text = (const char *)sqlite3_column_text(st, 3);
@@ -227,7 +287,8 @@ static int undo_voids(struct db *db, const struct conflict *c, const char *now, 
 	sqlite3_stmt *st = db_stmt(
 	    db,
 	    "UPDATE donations SET void_reason = NULL, voided_at = NULL, updated_at = :now"
-	    " WHERE uuid IN (SELECT json_extract(value, '$.uuid') FROM json_each(:detail, '$.voids'))"
+	    " WHERE uuid IN (SELECT json_extract(value, '$.uuid') FROM json_each(:detail, "
+	    "'$.voids'))"
 	    " AND " DONATION_VOIDED("donations") " RETURNING uuid, coalesce(void_reason, '')",
 	    e);
 	char **rows = NULL;
@@ -264,13 +325,14 @@ static int undo_voids(struct db *db, const struct conflict *c, const char *now, 
  * donation of what is missing, from the recipients. */
 static int record_returned(struct db *db, const struct conflict *c, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT item, unit, distributed - received, (SELECT group_concat("
-				   "recipient, '、') FROM (SELECT DISTINCT t.recipient FROM"
-				   " distributions t WHERE t.item = s.item AND t.unit = s.unit"
-				   " AND t.deleted_at IS NULL AND t.recipient <> ''))"
-				   " FROM stock_below_zero s WHERE item || '|' || unit = :subject",
-				   e);
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    "SELECT item, unit, distributed - received, (SELECT group_concat("
+		    "recipient, '、') FROM (SELECT DISTINCT t.recipient FROM"
+		    " distributions t WHERE t.item = s.item AND t.unit = s.unit"
+		    " AND t.deleted_at IS NULL AND t.recipient <> ''))"
+		    " FROM stock_below_zero s WHERE item || '|' || unit = :subject",
+		    e);
 	struct donation_new d = {0};
 	char *item = NULL, *unit = NULL, *from = NULL;
 	int r;
@@ -304,19 +366,94 @@ static int record_returned(struct db *db, const struct conflict *c, struct err *
 	return r;
 }
 
+/* The pass of the conflict counts again: its revocation is undone, unless
+ * the household holds another current pass meanwhile (one at most). */
+static int unrevoke(struct db *db, const struct conflict *c, const char *now, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(
+	    db,
+	    "SELECT p.uuid, p.revoked_at, coalesce(p.revoke_reason, ''), (SELECT q.pass_no FROM"
+	    " passes q WHERE q.household_id = p.household_id AND q.id <> p.id AND"
+	    " q.deleted_at IS NULL AND q.revoked_at IS NULL AND (q.valid_until IS NULL OR"
+	    " q.valid_until >= substr(:now, 1, 10)) ORDER BY q.pass_no LIMIT 1)"
+	    " FROM passes p WHERE p.pass_no = :no AND p.deleted_at IS NULL"
+	    " AND p.revoked_at IS NOT NULL",
+	    e);
+	char *uuid = NULL, *at = NULL, *reason = NULL, *other = NULL;
+	struct strbuf ch = STRBUF_INIT;
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":now", now);
+	sql_bind_text(st, ":no", c->subject);
+	r = sql_step_row(db, st, e);
+	if (r == 1) {
+		uuid = sql_col_dup(st, 0);
+		at = sql_col_dup(st, 1);
+		reason = sql_col_dup(st, 2);
+		other = sql_col_dup(st, 3);
+	}
+	sqlite3_reset(st);
+	if (r == 0)
+		r = err_set(e, _("pass %s is no longer revoked"), c->subject);
+	else if (r == 1 && other)
+		r = err_set(e,
+			    _("the household holds pass %s now: restoring %s would give it two; "
+			      "accept with a note instead"),
+			    other, c->subject);
+	if (r == 1) {
+		st = db_stmt(db,
+			     "UPDATE passes SET revoked_at = NULL, revoke_reason = NULL,"
+			     " updated_at = :now WHERE uuid = :uuid",
+			     e);
+		r = -1;
+		if (st) {
+			sql_bind_text(st, ":now", now);
+			sql_bind_text(st, ":uuid", uuid);
+			r = sql_step_done(db, st, e);
+		}
+	}
+	if (r == 0) {
+		json_open(&ch);
+		json_add_change(&ch, "revoked_at", at, "");
+		json_add_change(&ch, "revoke_reason", reason, "");
+		json_add_str(&ch, "conflict", c->uuid);
+		json_close(&ch);
+		r = db_audit(db, "update", "passes", uuid, strbuf_str(&ch), e);
+		strbuf_free(&ch);
+	}
+	free(uuid);
+	free(at);
+	free(reason);
+	free(other);
+	return r < 0 ? -1 : 0;
+}
+
+/* 1 when action settles a conflict of kind (accepting settles any). */
+static int action_fits(const char *kind, enum conflict_action action)
+{
+	if (action == CONFLICT_ACCEPT)
+		return 1;
+	if (action == CONFLICT_UNREVOKE)
+		return !strcmp(kind, "pass");
+	return !strcmp(kind, "stock");
+}
+
 int db_conflict_settle(struct db *db, long long id, enum conflict_action action, const char *note,
 		       struct err *e)
 {
 	static const char *const codes[] = {[CONFLICT_UNDO_VOID] = "undo_void",
 					    [CONFLICT_RETURNED] = "returned",
-					    [CONFLICT_ACCEPT] = "accepted"};
+					    [CONFLICT_ACCEPT] = "accepted",
+					    [CONFLICT_UNREVOKE] = "unrevoke"};
 	struct conflict c;
 	char now[CLOCK_STR];
 	sqlite3_stmt *st;
 	struct strbuf ch = STRBUF_INIT;
 	int found, r;
 
-	if (action < CONFLICT_UNDO_VOID || action > CONFLICT_ACCEPT)
+	if (action < CONFLICT_UNDO_VOID || action > CONFLICT_UNREVOKE)
 		return err_set(e, "internal error: conflict action %d", (int)action);
 	if (action == CONFLICT_ACCEPT && (!note || !*note))
 		return err_field(e, "note", _("accepting a conflict needs a note saying why"));
@@ -327,11 +464,14 @@ int db_conflict_settle(struct db *db, long long id, enum conflict_action action,
 		err_set(e, _("no conflict with id %lld"), id);
 	else if (found == 1 && c.resolution)
 		err_set(e, _("this conflict was already settled (%s)"), c.resolution);
-	if (found != 1 || c.resolution)
+	else if (found == 1 && !action_fits(c.kind, action))
+		err_set(e, _("that action does not settle a conflict of this kind"));
+	if (found != 1 || c.resolution || !action_fits(c.kind, action))
 		goto fail;
 	clock_now(now);
 	if ((action == CONFLICT_UNDO_VOID && undo_voids(db, &c, now, e) < 0) ||
-	    (action == CONFLICT_RETURNED && record_returned(db, &c, e) < 0))
+	    (action == CONFLICT_RETURNED && record_returned(db, &c, e) < 0) ||
+	    (action == CONFLICT_UNREVOKE && unrevoke(db, &c, now, e) < 0))
 		goto fail;
 	st = db_stmt(db,
 		     "UPDATE conflicts SET resolved_at = :now, updated_at = :now,"

@@ -67,6 +67,11 @@ static const char *const checks[] = {
 	" WHERE h.id = p.household_id AND h.deleted_at IS NOT NULL)",
 	"SELECT 'pass_events: ' || uuid || ' is of a revoked or unknown pass' FROM pass_events e"
 	" WHERE NOT EXISTS (SELECT 1 FROM passes p WHERE p.id = e.pass_id)",
+	/* A merge that found it stored a conflict: a warning until settled. */
+	"SELECT 'passes: pass ' || u.pass_no || ' was used to go out at ' || u.at"
+	" || ' after it was revoked at ' || u.revoked_at FROM pass_used_revoked u"
+	" WHERE NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.kind = 'pass'"
+	" AND c.subject = u.pass_no AND c.deleted_at IS NULL)",
 };
 
 /* Household sort keys are computed in C, so they are checked in C. */

@@ -84,6 +84,25 @@ int sql_error(struct db *db, struct err *e, const char *what)
 	return err_set(e, "%s: %s", what, msg);
 }
 
+int sql_step_done(struct db *db, sqlite3_stmt *st, struct err *e)
+{
+	int rc;
+
+	if (db->damaged) {
+		sqlite3_reset(st);
+		return damaged_error(db, e, _("nothing more is written"));
+	}
+	rc = sqlite3_step(st);
+
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+		sqlite3_reset(st);
+		return 0;
+	}
+	sql_error(db, e, _("saving failed"));
+	sqlite3_reset(st);
+	return -1;
+}
+
 /* Hashes the first HASH_PREFIX bytes only: the lookup runs on every
  * statement, and hashing whole SQL texts was 4 % of a bulk import.  Texts
  * that share the prefix are told apart by the probe's strcmp. */
@@ -141,141 +160,6 @@ int db_exec(struct db *db, const char *sql, struct err *e)
 		return r;
 	}
 	return 0;
-}
-
-static int bind_index(sqlite3_stmt *st, const char *name)
-{
-	int i = sqlite3_bind_parameter_index(st, name);
-
-	if (i == 0) {
-		fprintf(stderr, "doorstep: internal error: no parameter %s in %s\n", name,
-			sqlite3_sql(st));
-		abort();
-	}
-	return i;
-}
-
-int sql_bind_text(sqlite3_stmt *st, const char *name, const char *v)
-{
-	int i = bind_index(st, name);
-
-	return (v ? sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i)) ==
-			       SQLITE_OK
-		       ? 0
-		       : -1;
-}
-
-int sql_bind_text_at(sqlite3_stmt *st, int i, const char *v)
-{
-	return (v ? sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i)) ==
-			       SQLITE_OK
-		       ? 0
-		       : -1;
-}
-
-int sql_bind_int(sqlite3_stmt *st, const char *name, long long v)
-{
-	return sqlite3_bind_int64(st, bind_index(st, name), v) == SQLITE_OK ? 0 : -1;
-}
-
-int sql_bind_null(sqlite3_stmt *st, const char *name)
-{
-	return sqlite3_bind_null(st, bind_index(st, name)) == SQLITE_OK ? 0 : -1;
-}
-
-int sql_bind_id(sqlite3_stmt *st, const char *name, long long v)
-{
-	return v < 0 ? sql_bind_null(st, name) : sql_bind_int(st, name, v);
-}
-
-int sql_step_done(struct db *db, sqlite3_stmt *st, struct err *e)
-{
-	int rc;
-
-	if (db->damaged) {
-		sqlite3_reset(st);
-		return damaged_error(db, e, _("nothing more is written"));
-	}
-	rc = sqlite3_step(st);
-
-	if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
-		sqlite3_reset(st);
-		return 0;
-	}
-	sql_error(db, e, _("saving failed"));
-	sqlite3_reset(st);
-	return -1;
-}
-
-int sql_step_row(struct db *db, sqlite3_stmt *st, struct err *e)
-{
-	int rc = sqlite3_step(st);
-
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	sql_error(db, e, _("reading failed"));
-	sqlite3_reset(st);
-	return -1;
-}
-
-char *sql_col_dup(sqlite3_stmt *st, int col)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-
-	return t ? xstrdup((const char *)t) : NULL;
-}
-
-void sql_col_str(sqlite3_stmt *st, int col, char **dst)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-
-	xstrset(dst, (const char *)t);
-}
-
-void sql_col_copy(sqlite3_stmt *st, int col, char *buf, size_t n)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-
-	snprintf(buf, n, "%s", t ? (const char *)t : "");
-}
-
-int sql_collect_ids(struct db *db, sqlite3_stmt *st, long long **ids, size_t *n, struct err *e)
-{
-	size_t cap = 0;
-	int r;
-
-	*ids = NULL;
-	*n = 0;
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*ids = xrealloc(*ids, cap * sizeof **ids);
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
-}
-
-long long sql_scalar(struct db *db, const char *sql, struct err *e)
-{
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	long long v = -1;
-
-	if (!st)
-		return -1;
-	if (sql_step_row(db, st, e) == 1)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return v;
-}
-
-void sql_new_record(char uuid[37], char now[20])
-{
-	uuid_v7(uuid);
-	clock_now(now);
 }
 
 int db_schema_version(void)

@@ -302,9 +302,7 @@ int db_donation_void_check(struct db *db, long long id, struct err *e)
 
 int db_donation_void(struct db *db, long long id, const char *reason, struct err *e)
 {
-	char uuid[37], now[CLOCK_STR];
-	struct strbuf ch = STRBUF_INIT;
-	sqlite3_stmt *st;
+	char uuid[37];
 	int r;
 
 	if (empty(reason))
@@ -315,22 +313,7 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 		return -1;
 	if (void_refusal(db, id, uuid, e) < 0)
 		goto fail;
-	clock_now(now);
-	st = db_stmt(db,
-		     "UPDATE donations SET void_reason = :reason, voided_at = :now, updated_at = :now"
-		     " WHERE id = :id",
-		     e);
-	if (!st)
-		goto fail;
-	sql_bind_text(st, ":reason", reason);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", id);
-	if (sql_step_done(db, st, e) < 0)
-		goto fail;
-	json_open(&ch);
-	json_add_str(&ch, "void_reason", reason);
-	json_close(&ch);
-	if (db_audit(db, "void", "donations", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
+	if (db_record_void(db, "donations", id, uuid, reason, e) < 0 || db_commit(db, e) < 0)
 		goto fail;
 	r = 0;
 	goto out;
@@ -338,7 +321,6 @@ fail:
 	db_rollback(db);
 	r = -1;
 out:
-	strbuf_free(&ch);
 	return r;
 }
 

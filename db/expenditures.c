@@ -11,6 +11,8 @@
 #include "core/stock.h"
 #include "core/strbuf.h"
 #include "db/db.h"
+#include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 #include "db/staff.h"
 
@@ -131,8 +133,7 @@ done:
 
 int db_expenditure_void(struct db *db, long long id, const char *reason, struct err *e)
 {
-	char uuid[37], now[CLOCK_STR];
-	struct strbuf ch = STRBUF_INIT;
+	char uuid[37];
 	sqlite3_stmt *st;
 	int r;
 
@@ -162,29 +163,11 @@ int db_expenditure_void(struct db *db, long long id, const char *reason, struct 
 	sqlite3_reset(st);
 	if (r < 0)
 		goto fail;
-	clock_now(now);
-	st = db_stmt(db,
-		     "UPDATE expenditures SET void_reason = :reason, voided_at = :now,"
-		     " updated_at = :now WHERE id = :id",
-		     e);
-	if (!st)
+	if (db_record_void(db, "expenditures", id, uuid, reason, e) < 0 || db_commit(db, e) < 0)
 		goto fail;
-	sql_bind_text(st, ":reason", reason);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", id);
-	if (sql_step_done(db, st, e) < 0)
-		goto fail;
-	json_open(&ch);
-	json_add_str(&ch, "void_reason", reason);
-	json_close(&ch);
-	if (db_audit(db, "void", "expenditures", uuid, strbuf_str(&ch), e) < 0 ||
-	    db_commit(db, e) < 0)
-		goto fail;
-	strbuf_free(&ch);
 	return 0;
 fail:
 	db_rollback(db);
-	strbuf_free(&ch);
 	return -1;
 }
 
@@ -193,42 +176,19 @@ fail:
 	" coalesce(s.name, ''), coalesce(x.void_reason, '') FROM expenditures x"                  \
 	" LEFT JOIN staff s ON s.id = x.staff_id WHERE x.deleted_at IS NULL"
 
+static const struct col_desc spend_cols[] = {
+    COLD_INT(struct expenditure_row, id),	  COLD_CODE(struct expenditure_row, uuid),
+    COLD_CODE(struct expenditure_row, date),	  COLD_CODE(struct expenditure_row, purpose),
+    COLD_INT(struct expenditure_row, amount_fen), COLD_CODE(struct expenditure_row, approved_by),
+    COLD_CODE(struct expenditure_row, voucher_no), COLD_CODE(struct expenditure_row, staff),
+    COLD_CODE(struct expenditure_row, void_reason),
+};
+
 int db_expenditure_page(struct db *db, const struct expenditure_row *anchor, int dir, int n,
 			struct expenditure_row *out, struct err *e)
 {
-	static const char *const sql_first =
-	    SPEND_COLS " ORDER BY x.date DESC, x.id DESC LIMIT :n";
-	static const char *const sql_last = SPEND_COLS " ORDER BY x.date, x.id LIMIT :n";
-	static const char *const sql_after = SPEND_COLS " AND (x.date, x.id) < (:date, :id)"
-							" ORDER BY x.date DESC, x.id DESC LIMIT :n";
-	static const char *const sql_before =
-	    SPEND_COLS " AND (x.date, x.id) > (:date, :id) ORDER BY x.date, x.id LIMIT :n";
-	const char *sql =
-	    anchor ? (dir > 0 ? sql_after : sql_before) : (dir > 0 ? sql_first : sql_last);
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int r = 0, m = 0;
+	static const char *const sql[4] = ROWDESC_PAGE_SQL(SPEND_COLS, "x");
 
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":n", n);
-	if (anchor) {
-		sql_bind_text(st, ":date", anchor->date);
-		sql_bind_int(st, ":id", anchor->id);
-	}
-	while (m < n && (r = sql_step_row(db, st, e)) == 1) {
-		struct expenditure_row *x = &out[m++];
-
-		memset(x, 0, sizeof *x);
-		x->id = sqlite3_column_int64(st, 0);
-		sql_col_copy(st, 1, x->uuid, sizeof x->uuid);
-		sql_col_copy(st, 2, x->date, sizeof x->date);
-		sql_col_copy(st, 3, x->purpose, sizeof x->purpose);
-		x->amount_fen = sqlite3_column_int64(st, 4);
-		sql_col_copy(st, 5, x->approved_by, sizeof x->approved_by);
-		sql_col_copy(st, 6, x->voucher_no, sizeof x->voucher_no);
-		sql_col_copy(st, 7, x->staff, sizeof x->staff);
-		sql_col_copy(st, 8, x->void_reason, sizeof x->void_reason);
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : m;
+	return rowdesc_page(db, sql, anchor ? anchor->date : NULL, anchor ? anchor->id : 0, dir, n,
+			    spend_cols, ROWDESC_N(spend_cols), out, sizeof *out, e);
 }

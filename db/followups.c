@@ -17,6 +17,7 @@
 #include "db/db.h"
 #include "db/isolations.h"
 #include "db/settings.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 #include "db/staff.h"
 
@@ -37,43 +38,28 @@ static int date_parse_iso_prefix(const char *s)
 	" JOIN residents r ON r.id = f.resident_id JOIN households h ON h.id = r.household_id"     \
 	" LEFT JOIN staff s ON s.id = f.closed_by"
 
+static const struct col_desc fu_cols[] = {
+    COLD_INT(struct followup, id),	     COLD_CODE(struct followup, uuid),
+    COLD_INT(struct followup, resident_id),   COLD_INT(struct followup, household_id),
+    COLD_CODE(struct followup, name),	     COLD_CODE(struct followup, household),
+    COLD_CODE(struct followup, opened_at),    COLD_CODE(struct followup, source),
+    COLD_INT32(struct followup, temperature), COLD_CODE(struct followup, symptoms),
+    COLD_CODE(struct followup, referred_at),  COLD_CODE(struct followup, clinic),
+    COLD_CODE(struct followup, transport),    COLD_CODE(struct followup, outcome),
+    COLD_CODE(struct followup, closed_at),    COLD_CODE(struct followup, closed_by),
+    COLD_REF(struct followup, isolation_id),
+};
+
 static void read_row(sqlite3_stmt *st, struct followup *o)
 {
 	memset(o, 0, sizeof *o);
-	o->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, o->uuid, sizeof o->uuid);
-	o->resident_id = sqlite3_column_int64(st, 2);
-	o->household_id = sqlite3_column_int64(st, 3);
-	sql_col_copy(st, 4, o->name, sizeof o->name);
-	sql_col_copy(st, 5, o->household, sizeof o->household);
-	sql_col_copy(st, 6, o->opened_at, sizeof o->opened_at);
-	sql_col_copy(st, 7, o->source, sizeof o->source);
-	o->temperature = sqlite3_column_int(st, 8);
-	sql_col_copy(st, 9, o->symptoms, sizeof o->symptoms);
-	sql_col_copy(st, 10, o->referred_at, sizeof o->referred_at);
-	sql_col_copy(st, 11, o->clinic, sizeof o->clinic);
-	sql_col_copy(st, 12, o->transport, sizeof o->transport);
-	sql_col_copy(st, 13, o->outcome, sizeof o->outcome);
-	sql_col_copy(st, 14, o->closed_at, sizeof o->closed_at);
-	sql_col_copy(st, 15, o->closed_by, sizeof o->closed_by);
-	o->isolation_id =
-	    sqlite3_column_type(st, 16) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 16);
+	rowdesc_read(st, fu_cols, ROWDESC_N(fu_cols), o);
 }
 
 static int get_by(struct db *db, const char *sql, long long key, struct followup *out,
 		  struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int r;
-
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":key", key);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		read_row(st, out);
-	sqlite3_reset(st);
-	return r;
+	return rowdesc_get(db, sql, key, fu_cols, ROWDESC_N(fu_cols), out, sizeof *out, e);
 }
 
 int db_followup_get(struct db *db, long long id, struct followup *out, struct err *e)

@@ -47,6 +47,14 @@ static int now_get(struct db *db, struct now *n, struct err *e)
 	return 0;
 }
 
+/* The lower of two different checks of today's slot S that a merge kept
+ * (docs/merge.md: a check is never joined away when the two differ), NULL
+ * when the slot holds one value. */
+#define OTHER_CHECK(S)                                                                             \
+	"(SELECT min(coalesce(c.temperature, 0)) FROM checks c WHERE c.isolation_id = i.id"       \
+	" AND c.date = :today AND c.slot = '" S "' AND c.deleted_at IS NULL"                       \
+	" HAVING count(DISTINCT coalesce(c.temperature, 0)) > 1)"
+
 /* The isolations of the filter with their flags, rank and key, as the CTE
  * `o`.  Parameters: :today :am_over :pm_over :thr :ended :kind :site :one.
  * `b` is MATERIALIZED: flattened into the CTEs after it, each use of am, pm
@@ -60,9 +68,10 @@ static int now_get(struct db *db, struct now *n, struct err *e)
 	"  AND c.date = :today AND c.slot = 'AM' AND c.deleted_at IS NULL) AS am,"                 \
 	" (SELECT max(coalesce(c.temperature, 0)) FROM checks c WHERE c.isolation_id = i.id"       \
 	"  AND c.date = :today AND c.slot = 'PM' AND c.deleted_at IS NULL) AS pm,"                 \
+	" " OTHER_CHECK("AM") " AS am2, " OTHER_CHECK("PM") " AS pm2,"                             \
 	" (SELECT c.temperature FROM checks c WHERE c.isolation_id IN (i.id, i.previous_id)"       \
 	"  AND c.deleted_at IS NULL AND c.temperature IS NOT NULL"                                 \
-	"  ORDER BY c.date DESC, c.slot DESC LIMIT 1) AS last_t"                                   \
+	"  ORDER BY c.date DESC, c.slot DESC, c.temperature DESC LIMIT 1) AS last_t"               \
 	" FROM isolation_spans i JOIN residents r ON r.id = i.resident_id"                         \
 	" JOIN households h ON h.id = r.household_id"                                              \
 	" WHERE i.deleted_at IS NULL AND (:one IS NULL OR i.id = :one)"                            \
@@ -85,7 +94,8 @@ static int now_get(struct db *db, struct now *n, struct err *e)
 	ISO_CTE " SELECT id, uuid, resident_id, household_id, name, id_number, hcode, kind, site," \
 		" reason, start_date, last_day, end_date, end_reason, days, extended_days,"        \
 		" CAST(julianday(:today) - julianday(start_date) AS INTEGER) + 1, am, pm, last_t," \
-		" fever, missed_am, missed_pm, ends_today, due, future, ended, rank, key FROM o"
+		" fever, missed_am, missed_pm, ends_today, due, future, ended, rank, key, am2, pm2"  \
+		" FROM o"
 
 static const char sql_next[] = ISO_SELECT " WHERE (rank, key, id) > (:r, :k, :id)"
 					  " ORDER BY rank, key, id LIMIT :n";
@@ -152,6 +162,8 @@ static void read_row(sqlite3_stmt *st, struct iso_row *o)
 			o->flags |= flag_of[i];
 	o->rank = sqlite3_column_int(st, 27);
 	o->key = sqlite3_column_int64(st, 28);
+	o->am2 = col_check(st, 29);
+	o->pm2 = col_check(st, 30);
 }
 
 /* Steps st into out[0..n-1] (n < 0: into a growing *grow array). */

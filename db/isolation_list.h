@@ -12,7 +12,8 @@
  *   is at or past the AM (PM) cut-off (core/isolation.h
  *   isolation_check_missed);
  * - fever: active, and the latest live check with a temperature (by date,
- *   then slot) is at or above the fever threshold; the flag stays until a
+ *   then slot; the higher of two a merge kept in one slot) is at or above
+ *   the fever threshold; the flag stays until a
  *   normal reading is recorded, also across a restart (the period it
  *   restarted from counts); today's AM/PM checks are the period's own, as in
  *   db/stats;
@@ -66,7 +67,8 @@ struct iso_row {
 	char end_date[11], end_reason[16]; /* "" while current */
 	int days, extended_days;
 	int day;	  /* today's day number (1 on the start date) */
-	int am, pm;	  /* today's checks, see ISO_CHECK_NONE */
+	int am, pm;	  /* today's checks, see ISO_CHECK_NONE (the higher of two) */
+	int am2, pm2;	  /* the lower of two different checks a merge kept, else ISO_CHECK_NONE */
 	int last_temp;	  /* the latest check's temperature, -1 when none */
 	unsigned flags;	  /* enum iso_flag */
 	int rank;	  /* the list order: rank, key, id */

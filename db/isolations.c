@@ -20,6 +20,7 @@
 #include "db/followups.h"
 #include "db/settings.h"
 #include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 #include "db/staff.h"
 
@@ -49,39 +50,20 @@ void db_isolation_clear(struct isolation *o)
 	memset(o, 0, sizeof *o);
 }
 
-static void read_row(sqlite3_stmt *st, struct isolation *o)
-{
-	memset(o, 0, sizeof *o);
-	o->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, o->uuid, sizeof o->uuid);
-	o->resident_id = sqlite3_column_int64(st, 2);
-	sql_col_copy(st, 3, o->kind, sizeof o->kind);
-	sql_col_str(st, 4, &o->site);
-	sql_col_copy(st, 5, o->reason, sizeof o->reason);
-	sql_col_copy(st, 6, o->start_date, sizeof o->start_date);
-	o->days = sqlite3_column_int(st, 7);
-	o->extended_days = sqlite3_column_int(st, 8);
-	sql_col_copy(st, 9, o->last_day, sizeof o->last_day);
-	sql_col_copy(st, 10, o->end_date, sizeof o->end_date);
-	sql_col_copy(st, 11, o->end_reason, sizeof o->end_reason);
-	o->previous_id =
-		sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 12);
-}
+static const struct col_desc iso_cols[] = {
+    COLD_INT(struct isolation, id),	       COLD_CODE(struct isolation, uuid),
+    COLD_INT(struct isolation, resident_id),   COLD_CODE(struct isolation, kind),
+    COLD_STR(struct isolation, site),	       COLD_CODE(struct isolation, reason),
+    COLD_CODE(struct isolation, start_date),   COLD_INT32(struct isolation, days),
+    COLD_INT32(struct isolation, extended_days), COLD_CODE(struct isolation, last_day),
+    COLD_CODE(struct isolation, end_date),     COLD_CODE(struct isolation, end_reason),
+    COLD_REF(struct isolation, previous_id),
+};
 
 static int get_by(struct db *db, const char *sql, long long key, struct isolation *out,
 		  struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int r;
-
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":key", key);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		read_row(st, out);
-	sqlite3_reset(st);
-	return r;
+	return rowdesc_get(db, sql, key, iso_cols, ROWDESC_N(iso_cols), out, sizeof *out, e);
 }
 
 int db_isolation_get(struct db *db, long long id, struct isolation *out, struct err *e)

@@ -12,6 +12,7 @@
 
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 
 int ledger_filter_active(const struct ledger_filter *f)
@@ -328,44 +329,21 @@ int db_ledger_stock_page(struct db *db, int on_hand_only, const struct stock_row
 	" LEFT JOIN checkpoints c ON c.id = t.checkpoint_id"                                       \
 	" LEFT JOIN staff s ON s.id = t.staff_id WHERE t.deleted_at IS NULL"
 
+static const struct col_desc dist_cols[] = {
+    COLD_INT(struct ledger_dist, id),		 COLD_CODE(struct ledger_dist, uuid),
+    COLD_CODE(struct ledger_dist, date),	 COLD_STR(struct ledger_dist, item),
+    COLD_STR(struct ledger_dist, unit),		 COLD_INT(struct ledger_dist, quantity),
+    COLD_CODE(struct ledger_dist, recipient_kind), COLD_STR(struct ledger_dist, recipient),
+    COLD_STR(struct ledger_dist, staff),	 COLD_STR(struct ledger_dist, notes),
+};
+
 int db_ledger_dist_page(struct db *db, const struct ledger_dist *anchor, int dir, int n,
 			struct ledger_dist *out, struct err *e)
 {
-	static const char *const sql_first = DIST_COLS " ORDER BY t.date DESC, t.id DESC LIMIT :n";
-	static const char *const sql_last = DIST_COLS " ORDER BY t.date, t.id LIMIT :n";
-	static const char *const sql_after = DIST_COLS " AND (t.date, t.id) < (:date, :id)"
-						       " ORDER BY t.date DESC, t.id DESC LIMIT :n";
-	static const char *const sql_before =
-	    DIST_COLS " AND (t.date, t.id) > (:date, :id) ORDER BY t.date, t.id LIMIT :n";
-	const char *sql =
-	    anchor ? (dir > 0 ? sql_after : sql_before) : (dir > 0 ? sql_first : sql_last);
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int r = 0, m = 0;
+	static const char *const sql[4] = ROWDESC_PAGE_SQL(DIST_COLS, "t");
 
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":n", n);
-	if (anchor) {
-		sql_bind_text(st, ":date", anchor->date);
-		sql_bind_int(st, ":id", anchor->id);
-	}
-	while (m < n && (r = sql_step_row(db, st, e)) == 1) {
-		struct ledger_dist *d = &out[m++];
-
-		memset(d, 0, sizeof *d);
-		d->id = sqlite3_column_int64(st, 0);
-		sql_col_copy(st, 1, d->uuid, sizeof d->uuid);
-		sql_col_copy(st, 2, d->date, sizeof d->date);
-		sql_col_str(st, 3, &d->item);
-		sql_col_str(st, 4, &d->unit);
-		d->quantity = sqlite3_column_int64(st, 5);
-		sql_col_copy(st, 6, d->recipient_kind, sizeof d->recipient_kind);
-		sql_col_str(st, 7, &d->recipient);
-		sql_col_str(st, 8, &d->staff);
-		sql_col_str(st, 9, &d->notes);
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : m;
+	return rowdesc_page(db, sql, anchor ? anchor->date : NULL, anchor ? anchor->id : 0, dir, n,
+			    dist_cols, ROWDESC_N(dist_cols), out, sizeof *out, e);
 }
 
 int db_ledger_checkpoint_find(struct db *db, const char *name, long long *id, char *names, size_t n,

@@ -114,6 +114,38 @@ void record_json_ref_change(struct db *db, struct strbuf *json, const char *key,
 	json_add_change(json, key, a, b);
 }
 
+int db_record_void(struct db *db, const char *table, long long id, const char *uuid,
+		   const char *reason, struct err *e)
+{
+	char now[CLOCK_STR];
+	struct strbuf ch = STRBUF_INIT;
+	char *sql;
+	sqlite3_stmt *st;
+	int r;
+
+	if (strcmp(table, "donations") && strcmp(table, "expenditures"))
+		return err_set(e, "internal error: %s records are not voided", table);
+	sql = xasprintf("UPDATE %s SET void_reason = :reason, voided_at = :now, updated_at = :now"
+			" WHERE id = :id",
+			table);
+	st = db_stmt(db, sql, e);
+	free(sql);
+	if (!st)
+		return -1;
+	clock_now(now);
+	sql_bind_text(st, ":reason", reason);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", id);
+	if (sql_step_done(db, st, e) < 0)
+		return -1;
+	json_open(&ch);
+	json_add_str(&ch, "void_reason", reason);
+	json_close(&ch);
+	r = db_audit(db, "void", table, uuid, strbuf_str(&ch), e);
+	strbuf_free(&ch);
+	return r;
+}
+
 int db_record_soft_delete(struct db *db, const char *table, long long id, struct err *e)
 {
 	return db_record_soft_delete_audited(db, table, id, NULL, e);

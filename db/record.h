@@ -38,6 +38,13 @@ int db_record_soft_delete(struct db *db, const char *table, long long id, struct
 int db_record_soft_delete_audited(struct db *db, const char *table, long long id,
 				  const char *changes, struct err *e);
 
+/* Voids the record id (uuid) of table (donations or expenditures: voided
+ * with a reason, never deleted) now, with its audit row (action void,
+ * {"void_reason": reason}), inside the caller's transaction; the caller
+ * checked that it may.  Returns 0 or -1. */
+int db_record_void(struct db *db, const char *table, long long id, const char *uuid,
+		   const char *reason, struct err *e);
+
 /* Appends `"key":"<uuid>"` to json (an open JSON object): the record id
  * of table as its UUID, so that an audit row means the same record on
  * every machine (integer ids differ between machines; rows written before

@@ -20,6 +20,7 @@
 
 #include <stdio.h>
 
+#include "core/enums.h"
 #include "core/i18n.h"
 #include "db/db.h"
 #include "db/sql.h"
@@ -475,6 +476,29 @@ static const char *const migrations[] = {
 	/* issue 22: the one folder exports, sheet PDFs and backups go to
 	 * (core/outdir.h; "~" is the user's home folder). */
 	"ALTER TABLE settings ADD COLUMN output_dir TEXT NOT NULL DEFAULT '~';\n",
+
+	/* merge2: a pass used after it was revoked (one machine revoked it while
+	 * another let the household out with it) is a merge conflict too: the
+	 * conflicts table is rebuilt (nothing refers to it) to allow the kind
+	 * and its settling, and the view states the rule once for the merge,
+	 * `check` and settling. */
+	"CREATE TABLE conflicts_new (\n" RECORD_COLS
+	"kind TEXT NOT NULL CHECK " ENUM_CHECK(ENUM_CONFLICT_KIND, "kind") ",\n"
+	"subject TEXT NOT NULL,\n"
+	"detail TEXT NOT NULL DEFAULT '{}',\n"
+	"resolved_at TEXT,\n"
+	"resolution TEXT CHECK (resolution IS NULL OR " ENUM_CHECK(ENUM_CONFLICT_RESOLUTION, "resolution") "),\n"
+	"note TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"INSERT INTO conflicts_new (id, uuid, created_at, updated_at, deleted_at, kind, subject,"
+	" detail, resolved_at, resolution, note) SELECT id, uuid, created_at, updated_at,"
+	" deleted_at, kind, subject, detail, resolved_at, resolution, note FROM conflicts;\n"
+	"DROP TABLE conflicts;\n"
+	"ALTER TABLE conflicts_new RENAME TO conflicts;\n"
+	"CREATE VIEW pass_used_revoked AS SELECT p.id AS pass_id, p.pass_no, p.revoked_at,"
+	" e.id AS event_id, e.uuid AS event_uuid, e.at FROM passes p JOIN pass_events e"
+	" ON e.pass_id = p.id WHERE p.deleted_at IS NULL AND p.revoked_at IS NOT NULL"
+	" AND e.deleted_at IS NULL AND e.direction = 'out' AND e.at > p.revoked_at;\n",
 };
 
 int schema_latest_version(void)

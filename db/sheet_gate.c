@@ -10,6 +10,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/checkpoints.h"
+#include "db/duty_roster.h"
 #include "db/passes.h"
 #include "db/staff.h"
 

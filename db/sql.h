@@ -8,6 +8,8 @@
 #ifndef DOORSTEP_SQL_H
 #define DOORSTEP_SQL_H
 
+#include <stddef.h>
+
 #include <sqlite3.h>
 
 #include "core/err.h"
@@ -53,6 +55,11 @@ void sql_col_str(sqlite3_stmt *st, int col, char **dst);
  * code) into buf (always NUL-terminated; "" for NULL).  Never for free text:
  * a value longer than buf would be cut. */
 void sql_col_copy(sqlite3_stmt *st, int col, char *buf, size_t n);
+
+/* Runs sql, a query of one row at most with the parameter :id bound to id
+ * ("SELECT 1 FROM staff WHERE id = :id AND deleted_at IS NULL"): 1 a row,
+ * 0 none, -1 error. */
+int sql_exists_id(struct db *db, const char *sql, long long id, struct err *e);
 
 /* Sets e from the connection's last error with a prefix. */
 int sql_error(struct db *db, struct err *e, const char *what);

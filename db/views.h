@@ -47,4 +47,10 @@
  * for an older row voided without a time). */
 #define DONATION_VOID_DATE(A) "coalesce(substr(" A ".voided_at, 1, 10), " A ".received_date)"
 
+/* The name of household H's head (or, without one, of its first member by
+ * UUID): the name a list shows beside the household's code. */
+#define HOUSEHOLD_HEAD_NAME(H)                                                                     \
+	"(SELECT r.name FROM residents r WHERE r.household_id = " H ".id AND r.deleted_at IS NULL" \
+	" ORDER BY r.relation <> 'head', r.uuid LIMIT 1)"
+
 #endif

@@ -13,11 +13,28 @@
 #include "tui/app.h"
 #include "tui/form.h"
 
-static const struct enum_entry actions[] = {
+static const struct enum_entry stock_actions[] = {
     {"undo_void", N_("undo the void (the donation counts again)"), "撤销作废（该捐赠重新计入）"},
     {"returned", N_("record the goods returned"), "登记物资已退回"},
     {"accept", N_("accept as it is, with a note"), "维持现状并备注"},
     {NULL, NULL, NULL},
+};
+
+static const struct enum_entry pass_actions[] = {
+    {"unrevoke", N_("restore the pass (undo the revocation)"), "恢复出入证（撤销作废）"},
+    {"accept", N_("accept as it is, with a note"), "维持现状并备注"},
+    {NULL, NULL, NULL},
+};
+
+/* The action codes of both lists, as db/conflicts.h's actions. */
+static const struct {
+	const char *code;
+	enum conflict_action action;
+} action_codes[] = {
+    {"undo_void", CONFLICT_UNDO_VOID},
+    {"returned", CONFLICT_RETURNED},
+    {"unrevoke", CONFLICT_UNREVOKE},
+    {"accept", CONFLICT_ACCEPT},
 };
 
 struct cform {
@@ -36,16 +53,32 @@ static int add_record(const struct conflict_record *r, void *ctx)
 {
 	struct cform *c = ctx;
 	char qty[32], *line;
+	const char *label;
 
 	if (c->n >= (int)(sizeof record_names / sizeof record_names[0]))
 		return 0;
-	quantity_format(r->quantity, qty, sizeof qty);
-	if (r->voided)
+	switch (r->what) {
+	case CONFLICT_REC_VOIDED:
+		quantity_format(r->quantity, qty, sizeof qty);
 		line = xasprintf(_("%s: %s %s, voided (%s)"), r->ref, qty, r->unit, r->text);
-	else
+		label = N_("Voided");
+		break;
+	case CONFLICT_REC_GIVEN:
+		quantity_format(r->quantity, qty, sizeof qty);
 		line = xasprintf(_("%s: %s %s to %s"), r->ref, qty, r->unit, r->text);
-	form_add_readonly(c->f, record_names[c->n], r->voided ? N_("Voided") : N_("Given out"),
-			  line);
+		label = N_("Given out");
+		break;
+	case CONFLICT_REC_REVOKED:
+		line = xasprintf(_("%s: pass %s of %s revoked (%s)"), r->ref, r->item, r->unit,
+				 r->text);
+		label = N_("Revoked");
+		break;
+	default:
+		line = xasprintf(_("%s: went out at %s"), r->ref, *r->text ? r->text : "-");
+		label = N_("Went out");
+		break;
+	}
+	form_add_readonly(c->f, record_names[c->n], label, line);
 	free(line);
 	c->n++;
 	return 0;
@@ -55,10 +88,11 @@ static int submit(void *ctx, struct form *f, struct err *e)
 {
 	struct cform *c = ctx;
 	const char *a = form_value(f, "action");
-	enum conflict_action act = !strcmp(a, "undo_void")  ? CONFLICT_UNDO_VOID
-				   : !strcmp(a, "returned") ? CONFLICT_RETURNED
-							    : CONFLICT_ACCEPT;
+	enum conflict_action act = CONFLICT_ACCEPT;
 
+	for (size_t i = 0; i < sizeof action_codes / sizeof action_codes[0]; i++)
+		if (!strcmp(a, action_codes[i].code))
+			act = action_codes[i].action;
 	return db_conflict_settle(app_db(c->app), c->id, act, form_value(f, "note"), e);
 }
 
@@ -75,7 +109,7 @@ int conflict_form_push(struct app *app, long long id)
 	struct err e;
 	const char *bar;
 	char *title;
-	int r;
+	int r, pass;
 
 	err_clear(&e);
 	r = db_conflict_get(app_db(app), id, &cf, &e);
@@ -85,10 +119,15 @@ int conflict_form_push(struct app *app, long long id)
 		app_error_err(app, &e);
 		return -1;
 	}
+	pass = !strcmp(cf.kind, "pass");
 	bar = strchr(cf.subject, '|');
-	title = xasprintf(_("Merge conflict: stock of %.*s (%s) below zero"),
-			  bar ? (int)(bar - cf.subject) : (int)strlen(cf.subject), cf.subject,
-			  bar ? bar + 1 : "");
+	if (pass)
+		title =
+		    xasprintf(_("Merge conflict: pass %s used after it was revoked"), cf.subject);
+	else
+		title = xasprintf(_("Merge conflict: stock of %.*s (%s) below zero"),
+				  bar ? (int)(bar - cf.subject) : (int)strlen(cf.subject),
+				  cf.subject, bar ? bar + 1 : "");
 	c = xcalloc(1, sizeof *c);
 	c->app = app;
 	c->id = id;
@@ -102,7 +141,8 @@ int conflict_form_push(struct app *app, long long id)
 		return -1;
 	}
 	db_conflict_clear(&cf);
-	form_add_enum(c->f, "action", N_("Settle by"), actions, NULL, FORM_REQUIRED);
+	form_add_enum(c->f, "action", N_("Settle by"), pass ? pass_actions : stock_actions, NULL,
+		      FORM_REQUIRED);
 	form_add_text(c->f, "note", N_("Note"), NULL, 200, 0, NULL);
 	return form_push(app, c->f, submit, closed);
 }

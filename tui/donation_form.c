@@ -168,23 +168,28 @@ int donation_form_push(struct app *app, const char *kind, donation_saved_fn save
 	date_format(&today, iso);
 	f = form_new(cash ? _("A new cash donation") : _("A new goods donation"), x);
 	form_add_date(f, "received_date", N_("Received on"), iso, FORM_REQUIRED, NULL);
-	form_add_text(f, "donor_name", N_("Donor"), NULL, limits_max("donations", "donor_name"), 0, NULL);
+	form_add_text(f, "donor_name", N_("Donor"), NULL, limits_max("donations", "donor_name"), 0,
+		      NULL);
 	form_add_enum(f, "donor_type", N_("Donor type"), model_donor_type, "individual",
 		      FORM_REQUIRED);
 	form_add_enum(f, "anonymous", N_("Anonymous"), yes_no, "0", FORM_REQUIRED);
-	form_add_text(f, "phone", N_("Phone"), NULL, limits_max("donations", "phone"), 0, check_phone);
+	form_add_text(f, "phone", N_("Phone"), NULL, limits_max("donations", "phone"), 0,
+		      check_phone);
 	if (cash) {
 		form_add_number(f, "amount", N_("Amount (¥)"), NULL, 20, FORM_REQUIRED,
 				check_money);
 		form_add_enum(f, "channel", N_("Channel"), model_channel, "cash", FORM_REQUIRED);
 	} else {
-		form_add_text(f, "item", N_("Item"), NULL, limits_max("donations", "item"), FORM_REQUIRED, NULL);
+		form_add_text(f, "item", N_("Item"), NULL, limits_max("donations", "item"),
+			      FORM_REQUIRED, NULL);
 		form_add_number(f, "quantity", N_("Quantity"), NULL, 16, FORM_REQUIRED,
 				check_quantity);
-		form_add_text(f, "unit", N_("Unit (box, kg …)"), NULL, limits_max("donations", "unit"), FORM_REQUIRED, NULL);
+		form_add_text(f, "unit", N_("Unit (box, kg …)"), NULL,
+			      limits_max("donations", "unit"), FORM_REQUIRED, NULL);
 		form_add_number(f, "value", N_("Estimated value (¥)"), NULL, 20, 0, check_money);
 	}
-	form_add_text(f, "designation", N_("Designation"), NULL, limits_max("donations", "designation"), 0, NULL);
+	form_add_text(f, "designation", N_("Designation"), NULL,
+		      limits_max("donations", "designation"), 0, NULL);
 	form_add_text(f, "notes", N_("Notes"), NULL, limits_max("donations", "notes"), 0, NULL);
 	form_add_readonly(f, "received_by", N_("Received by"), app_staff(app));
 	return form_push(app, f, donation_submit, free_ctx);
@@ -272,8 +277,7 @@ static int void_answer(void *c, int yes)
 
 static int void_push(struct app *app, long long id, const char *what, const char *question,
 		     const char *label,
-		     int (*void_fn)(struct db *db, long long id, const char *reason,
-				    struct err *e))
+		     int (*void_fn)(struct db *db, long long id, const char *reason, struct err *e))
 {
 	struct void_ctx *x = xcalloc(1, sizeof *x);
 
@@ -548,7 +552,8 @@ static int dist_push_item(struct app *app, const char *item, const char *unit)
 			check_dist_quantity);
 	form_add_enum(f, "recipient_kind", N_("Recipient is a"), model_recipient_kind, "household",
 		      FORM_REQUIRED);
-	form_add_text(f, "recipient", N_("Recipient"), NULL, limits_max("distributions", "recipient"), FORM_REQUIRED, check_recipient);
+	form_add_text(f, "recipient", N_("Recipient"), NULL,
+		      limits_max("distributions", "recipient"), FORM_REQUIRED, check_recipient);
 	form_add_date(f, "date", N_("Date"), iso, FORM_REQUIRED, NULL);
 	form_add_text(f, "notes", N_("Notes"), NULL, limits_max("distributions", "notes"), 0, NULL);
 	return form_push(app, f, dist_submit, dist_ctx_free);
@@ -668,7 +673,8 @@ int ledger_filter_push(struct app *app, struct ledger_filter *lf, void (*done)(v
 	x->ctx = ctx;
 	form_add_date(f, "from", N_("From"), lf->from[0] ? lf->from : NULL, 0, NULL);
 	form_add_date(f, "to", N_("To"), lf->to[0] ? lf->to : NULL, 0, check_range);
-	form_add_text(f, "donor", N_("Donor"), lf->donor, limits_max("donations", "donor_name"), 0, NULL);
+	form_add_text(f, "donor", N_("Donor"), lf->donor, limits_max("donations", "donor_name"), 0,
+		      NULL);
 	form_add_enum(f, "kind", N_("Kind"), kind_any, lf->kind[0] ? lf->kind : "all",
 		      FORM_REQUIRED);
 	form_add_text(f, "item", N_("Item"), lf->item, limits_max("donations", "item"), 0, NULL);

@@ -8,7 +8,7 @@
 #ifndef DOORSTEP_GATE_TEMP_H
 #define DOORSTEP_GATE_TEMP_H
 
-#include "db/passes.h"
+#include "db/gate.h"
 
 struct app;
 

@@ -198,21 +198,34 @@ static void md_lines(const struct help *h, struct strbuf *out)
 	}
 }
 
+/* The keys of one view of tab t: its own, then the list's when it is one. */
+static void md_view(struct help *h, int t, const struct screen_class *cls, int of_views)
+{
+	struct screen fake = {.cls = cls};
+	char title[200];
+
+	if (of_views) /* "3 Checkpoints: gate": the view's name says its tab */
+		snprintf(title, sizeof title, "%d %s", t + 1, _(cls->name));
+	else
+		snprintf(title, sizeof title, "%d %s", t + 1, _(tabs_table[t].title));
+	add_line(h, NULL, title);
+	add_bindings(h, cls->keys, -1, NULL, 0, NULL);
+	if (cls->keyctx & KEYCTX_BIT(KEYCTX_LIST))
+		add_bindings(h, keys_default, KEYCTX_LIST, &fake, 1, NULL);
+}
+
 void help_markdown(struct strbuf *out)
 {
 	struct help h = {0};
 
 	for (int t = 0; t < TABS_COUNT; t++) {
-		struct screen fake = {.cls = tabs_table[t].cls};
-		char title[160];
+		const struct screen_class *cls = tabs_table[t].cls;
 
-		if (!fake.cls)
-			continue;
-		snprintf(title, sizeof title, "%d %s", t + 1, _(tabs_table[t].title));
-		add_line(&h, NULL, title);
-		add_bindings(&h, fake.cls->keys, -1, NULL, 0, NULL);
-		if (fake.cls->keyctx & KEYCTX_BIT(KEYCTX_LIST))
-			add_bindings(&h, keys_default, KEYCTX_LIST, &fake, 1, NULL);
+		if (cls && cls->views)
+			for (int v = 0; cls->views[v]; v++)
+				md_view(&h, t, cls->views[v], 1);
+		else if (cls)
+			md_view(&h, t, cls, 0);
 	}
 	for (int c = KEYCTX_GLOBAL; c < KEYCTX_COUNT; c++) {
 		add_line(&h, NULL, keys_ctx_title((enum keyctx)c));

@@ -343,6 +343,9 @@ static const struct list_ops iso_ops = {iso_fetch, iso_free, iso_cell, iso_role}
 
 /* ---- the screen ---- */
 
+/* Each section's screen class (at the end). */
+static const struct screen_class *const sections[SEC_COUNT];
+
 static int reread(struct detail *d, struct err *e)
 {
 	int r;
@@ -380,6 +383,7 @@ static int d_open(struct screen *s, void *arg, struct err *e)
 		       _("No visit recorded yet (visits are entered on the Rounds tab)."));
 	list_set_empty(d->lists[SEC_ISOLATIONS], _("Nobody of this household has been isolated."));
 	s->state = d;
+	s->cls = sections[SEC_RESIDENTS];
 	return 0;
 }
 
@@ -448,11 +452,13 @@ static void d_draw(struct screen *s)
 	list_draw(d->lists[d->section], 1);
 }
 
+/* Shows a section: its class (keys, handlers, hints) and its list. */
 static void switch_to(struct screen *s, int section)
 {
 	struct detail *d = s->state;
 
 	d->section = (section + SEC_COUNT) % SEC_COUNT;
+	s->cls = sections[d->section];
 	d_layout(s, d->r);
 }
 
@@ -463,10 +469,6 @@ static int d_event(struct screen *s, const struct event *ev)
 
 	if (d->gone)
 		return SCREEN_IGNORED;
-	if (ev->type == EVENT_KEY && ev->key == KEYS_FN(KEY_LEFT)) {
-		switch_to(s, d->section - 1);
-		return SCREEN_HANDLED;
-	}
 	f = list_event(d->lists[d->section], ev);
 	if (ev->type == EVENT_MOUSE && list_double_clicked(d->lists[d->section])) {
 		struct event open = {.type = EVENT_KEY, .act = ACT_OPEN};
@@ -507,10 +509,6 @@ static const struct resident *cur_resident(struct screen *s)
 
 	if (d->gone)
 		return NULL;
-	if (d->section != SEC_RESIDENTS) {
-		app_status(s->app, "%s", _("This works on the residents: v switches to them."));
-		return NULL;
-	}
 	r = list_current(d->lists[SEC_RESIDENTS]);
 	if (!r)
 		app_status(s->app, "%s", _("No resident is selected."));
@@ -527,16 +525,21 @@ static int act_new(struct screen *s)
 {
 	struct detail *d = s->state;
 
-	if (d->gone)
-		return SCREEN_HANDLED;
-	if (d->section != SEC_RESIDENTS) {
-		app_status(s->app, "%s",
-			   d->section == SEC_VISITS
-			       ? _("Visits are recorded on the Rounds tab (3).")
-			       : _("Isolations are started on the Isolation tab (4)."));
-		return SCREEN_HANDLED;
-	}
-	resident_form_push(s->app, d->id, -1, resident_saved, d);
+	if (!d->gone)
+		resident_form_push(s->app, d->id, -1, resident_saved, d);
+	return SCREEN_HANDLED;
+}
+
+/* n in the visits and isolations sections: where those are entered. */
+static int act_new_visit(struct screen *s)
+{
+	app_status(s->app, "%s", _("Visits are recorded on the Rounds tab (3)."));
+	return SCREEN_HANDLED;
+}
+
+static int act_new_isolation(struct screen *s)
+{
+	app_status(s->app, "%s", _("Isolations are started on the Isolation tab (4)."));
 	return SCREEN_HANDLED;
 }
 
@@ -546,15 +549,6 @@ static int act_edit(struct screen *s)
 
 	if (r)
 		resident_form_push(s->app, r->household_id, r->id, resident_saved, s->state);
-	return SCREEN_HANDLED;
-}
-
-static int act_open(struct screen *s)
-{
-	struct detail *d = s->state;
-
-	if (d->section == SEC_RESIDENTS)
-		return act_edit(s);
 	return SCREEN_HANDLED;
 }
 
@@ -610,6 +604,7 @@ static int act_delete(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
+/* h: the household's history (the visits and isolations sections). */
 static int act_history(struct screen *s)
 {
 	struct detail *d = s->state;
@@ -617,20 +612,57 @@ static int act_history(struct screen *s)
 
 	if (d->gone)
 		return SCREEN_HANDLED;
-	if (d->section == SEC_RESIDENTS) {
-		const struct resident *r = list_current(d->lists[SEC_RESIDENTS]);
-
-		if (r) {
-			snprintf(title, sizeof title, _("%s of household %s"), r->name, d->h.code);
-			history_push(s->app, r->uuid, title);
-			return SCREEN_HANDLED;
-		}
-	}
 	snprintf(title, sizeof title, _("household %s"), d->h.code);
 	history_push(s->app, d->h.uuid, title);
 	return SCREEN_HANDLED;
 }
 
+/* h among the residents: the selected resident's, else the household's. */
+static int act_history_resident(struct screen *s)
+{
+	struct detail *d = s->state;
+	const struct resident *r = d->gone ? NULL : list_current(d->lists[SEC_RESIDENTS]);
+	char title[200];
+
+	if (!r)
+		return act_history(s);
+	snprintf(title, sizeof title, _("%s of household %s"), r->name, d->h.code);
+	history_push(s->app, r->uuid, title);
+	return SCREEN_HANDLED;
+}
+
+/* r among the residents: the selected resident's ID number and phone. */
+static int act_reveal_resident(struct screen *s)
+{
+	struct detail *d = s->state;
+	const struct resident *r = d->gone ? NULL : list_current(d->lists[SEC_RESIDENTS]);
+	struct err e;
+
+	err_clear(&e);
+	if (!r) {
+		app_status(s->app, "%s", _("No resident is selected."));
+		return SCREEN_HANDLED;
+	}
+	if (revealed(d, r->id))
+		return SCREEN_HANDLED;
+	if ((!r->id_number || !*r->id_number) && (!r->phone || !*r->phone)) {
+		app_status(s->app, _("%s has no ID number or phone to reveal."), r->name);
+		return SCREEN_HANDLED;
+	}
+	if (db_reveal(app_db(s->app), "residents", r->uuid, "id_number,phone", &e) < 0) {
+		app_error_err(s->app, &e);
+		return SCREEN_HANDLED;
+	}
+	if (d->nrevealed < REVEAL_MAX)
+		d->revealed[d->nrevealed++] = r->id;
+	app_status(s->app,
+		   _("ID number and phone of %s revealed on this screen (recorded in the "
+		     "history)."),
+		   r->name);
+	return SCREEN_HANDLED;
+}
+
+/* r in the other sections: the household's phone. */
 static int act_reveal(struct screen *s)
 {
 	struct detail *d = s->state;
@@ -639,31 +671,6 @@ static int act_reveal(struct screen *s)
 	if (d->gone)
 		return SCREEN_HANDLED;
 	err_clear(&e);
-	if (d->section == SEC_RESIDENTS) {
-		const struct resident *r = list_current(d->lists[SEC_RESIDENTS]);
-
-		if (!r) {
-			app_status(s->app, "%s", _("No resident is selected."));
-			return SCREEN_HANDLED;
-		}
-		if (revealed(d, r->id))
-			return SCREEN_HANDLED;
-		if ((!r->id_number || !*r->id_number) && (!r->phone || !*r->phone)) {
-			app_status(s->app, _("%s has no ID number or phone to reveal."), r->name);
-			return SCREEN_HANDLED;
-		}
-		if (db_reveal(app_db(s->app), "residents", r->uuid, "id_number,phone", &e) < 0) {
-			app_error_err(s->app, &e);
-			return SCREEN_HANDLED;
-		}
-		if (d->nrevealed < REVEAL_MAX)
-			d->revealed[d->nrevealed++] = r->id;
-		app_status(s->app,
-			   _("ID number and phone of %s revealed on this screen (recorded in the "
-			     "history)."),
-			   r->name);
-		return SCREEN_HANDLED;
-	}
 	if (!d->h.phone || !*d->h.phone || d->phone_revealed) {
 		app_status(s->app, "%s", _("This household has no phone to reveal."));
 		return SCREEN_HANDLED;
@@ -685,29 +692,72 @@ static int act_switch(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
+/* Left: the previous section. */
+static int act_switch_back(struct screen *s)
+{
+	switch_to(s, ((struct detail *)s->state)->section - 1);
+	return SCREEN_HANDLED;
+}
+
 static const struct keybind own_keys[] = {
     {0, 'v', ACT_SWITCH_VIEW},
     {0, KEYS_FN(KEY_RIGHT), ACT_SWITCH_VIEW},
+    {0, KEYS_FN(KEY_LEFT), ACT_CHAR_LEFT},
     {0, 0, ACT_NONE},
 };
 
-static const struct screen_handler handlers[] = {
-    {ACT_OPEN, act_open, NULL},	      {ACT_NEW, act_new, NULL},
-    {ACT_EDIT, act_edit, NULL},	      {ACT_DELETE, act_delete, NULL},
-    {ACT_MOVE, act_move, NULL},	      {ACT_REVEAL, act_reveal, NULL},
-    {ACT_HISTORY, act_history, NULL}, {ACT_SWITCH_VIEW, act_switch, NULL},
+static const struct screen_handler res_handlers[] = {
+    {ACT_OPEN, act_edit, NULL},
+    {ACT_NEW, act_new, NULL},
+    {ACT_EDIT, act_edit, NULL},
+    {ACT_DELETE, act_delete, NULL},
+    {ACT_MOVE, act_move, NULL},
+    {ACT_REVEAL, act_reveal_resident, NULL},
+    {ACT_HISTORY, act_history_resident, NULL},
+    {ACT_SWITCH_VIEW, act_switch, NULL},
+    {ACT_CHAR_LEFT, act_switch_back, NULL},
     {ACT_NONE, NULL, NULL},
 };
 
+static const struct screen_handler vis_handlers[] = {
+    {ACT_NEW, act_new_visit, NULL},	  {ACT_REVEAL, act_reveal, NULL},
+    {ACT_HISTORY, act_history, NULL},	  {ACT_SWITCH_VIEW, act_switch, NULL},
+    {ACT_CHAR_LEFT, act_switch_back, NULL}, {ACT_NONE, NULL, NULL},
+};
+
+static const struct screen_handler iso_handlers[] = {
+    {ACT_NEW, act_new_isolation, NULL},	  {ACT_REVEAL, act_reveal, NULL},
+    {ACT_HISTORY, act_history, NULL},	  {ACT_SWITCH_VIEW, act_switch, NULL},
+    {ACT_CHAR_LEFT, act_switch_back, NULL}, {ACT_NONE, NULL, NULL},
+};
+
+/* One class per section, sharing the detail's state and drawing. */
+#define SECTION_CLASS(var, title, hs)                                                              \
+	static const struct screen_class var = {                                                   \
+	    .name = title,                                                                         \
+	    .keyctx = KEYCTX_BIT(KEYCTX_LIST),                                                     \
+	    .keys = own_keys,                                                                      \
+	    .handlers = hs,                                                                        \
+	    .layout = d_layout,                                                                    \
+	    .draw = d_draw,                                                                        \
+	    .event = d_event,                                                                      \
+	    .data_changed = d_changed,                                                             \
+	    .close = d_close,                                                                      \
+	}
+
+SECTION_CLASS(res_screen, N_("Household: residents"), res_handlers);
+SECTION_CLASS(vis_screen, N_("Household: visits"), vis_handlers);
+SECTION_CLASS(isos_screen, N_("Household: isolations"), iso_handlers);
+
+static const struct screen_class *const sections[SEC_COUNT] = {
+    [SEC_RESIDENTS] = &res_screen,
+    [SEC_VISITS] = &vis_screen,
+    [SEC_ISOLATIONS] = &isos_screen,
+};
+
+/* Pushed to show a household; it becomes the residents' section as it
+ * opens. */
 const struct screen_class household_detail_screen = {
     .name = N_("Household"),
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
-    .keys = own_keys,
-    .handlers = handlers,
     .open = d_open,
-    .layout = d_layout,
-    .draw = d_draw,
-    .event = d_event,
-    .data_changed = d_changed,
-    .close = d_close,
 };

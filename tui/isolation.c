@@ -64,14 +64,7 @@ static int fetch(void *ctx, const void *anchor, int dir, int n, void **out, stru
 
 	filter_of(st, &f);
 	m = db_iso_page(app_db(st->app), &f, anchor, dir, n, tmp, e);
-	for (int i = 0; i < m; i++) {
-		struct iso_row *row = xmalloc(sizeof *row);
-
-		*row = tmp[i];
-		out[i] = row;
-	}
-	free(tmp);
-	return m;
+	return list_box_rows(out, tmp, m, sizeof *tmp);
 }
 
 static void row_free(void *ctx, void *row)
@@ -82,20 +75,29 @@ static void row_free(void *ctx, void *row)
 }
 
 /* Today's check of a slot as a short cell. */
-static void slot_cell(int value, int missed, int active, struct strbuf *out)
+/* A check's value as the list shows it: "37.8", "done" (a slot's cell shows
+ * the higher of two different checks a merge kept; the Flags say so and the
+ * header shows both for the selected row). */
+static void check_value(int value, struct strbuf *out)
 {
 	char t[8];
 
 	if (value > 0) {
 		temperature_format(value, t);
 		strbuf_puts(out, t);
-	} else if (value == ISO_CHECK_NO_TEMP) {
+	} else {
 		strbuf_puts(out, _("done"));
-	} else if (missed) {
-		strbuf_puts(out, _("miss"));
-	} else if (active) {
-		strbuf_puts(out, "-");
 	}
+}
+
+static void slot_cell(int value, int missed, int active, struct strbuf *out)
+{
+	if (value >= 0)
+		check_value(value, out);
+	else if (missed)
+		strbuf_puts(out, _("miss"));
+	else if (active)
+		strbuf_puts(out, "-");
 }
 
 static void flags_cell(const struct iso_row *r, struct strbuf *out)
@@ -124,6 +126,10 @@ static void flags_cell(const struct iso_row *r, struct strbuf *out)
 			strbuf_puts(out, " ");
 		strbuf_puts(out, _(words[i].label));
 	}
+	/* a slot that holds two different checks a merge kept: the cell shows
+	 * the higher, the header both */
+	if (r->am2 != ISO_CHECK_NONE || r->pm2 != ISO_CHECK_NONE)
+		strbuf_printf(out, "%s%s", out->len ? " " : "", _("2 checks"));
 }
 
 static void cell(void *ctx, const void *row, int col, struct strbuf *out)
@@ -235,6 +241,24 @@ static void iso_layout(struct screen *s, struct rect r)
 	list_layout(st->list, (struct rect){r.y + 2, r.x, r.h - 2, r.w});
 }
 
+/* "  AM 37.8 / 36.5": the two different checks of a slot a merge kept, of the
+ * selected row (both are facts; the slot is a fever if either is). */
+static void two_checks(const struct iso_row *row, struct strbuf *out)
+{
+	static const char *const slot[] = {N_("AM"), N_("PM")};
+
+	for (int i = 0; row && i < 2; i++) {
+		int a = i ? row->pm : row->am, b = i ? row->pm2 : row->am2;
+
+		if (b == ISO_CHECK_NONE || a < 0)
+			continue;
+		strbuf_printf(out, "  %s ", _(slot[i]));
+		check_value(a, out);
+		strbuf_puts(out, " / ");
+		check_value(b, out);
+	}
+}
+
 static void iso_draw(struct screen *s)
 {
 	struct iso *st = s->state;
@@ -267,7 +291,10 @@ static void iso_draw(struct screen *s)
 			strbuf_printf(&b, ", %s", _("with ended"));
 		strbuf_puts(&b, "]");
 	}
-	draw_text(r.y + 1, x, r.x + r.w - x, strbuf_str(&b), THEME_LABEL);
+	x += draw_text(r.y + 1, x, r.x + r.w - x, strbuf_str(&b), THEME_LABEL);
+	strbuf_reset(&b);
+	two_checks(list_current(st->list), &b);
+	draw_text(r.y + 1, x, r.x + r.w - x, strbuf_str(&b), THEME_ALERT);
 	strbuf_free(&b);
 	list_draw(st->list, 1);
 }

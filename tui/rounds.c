@@ -628,10 +628,8 @@ static int entry_event(struct rounds *st, const struct event *ev)
 		return SCREEN_HANDLED;
 	if (is_enter(ev->key))
 		return entry_accept(st);
-	if (ev->key == '-' || ev->key == 0xFF0D)
-		return entry_skip(st);
-	if (ev->key == 's' || ev->key == 'S')
-		return entry_symptoms(st);
+	if (ev->act == ACT_SKIP || ev->act == ACT_SYMPTOMS)
+		return SCREEN_IGNORED; /* the handler table */
 	if (ev->act == ACT_CANCEL) {
 		app_status(st->app, _("Entry of %s dropped: nothing saved."), st->entry_code);
 		entry_end(st);
@@ -987,15 +985,24 @@ static int h_refresh(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-/* `-` and `s` belong to the entry (the event function). */
-static int h_entry_only(struct screen *s)
+/* `-` (not met) and `s` (symptoms) act on the entry open (hidden
+ * otherwise, see r_can). */
+static int h_skip(struct screen *s)
 {
-	(void)s;
-	return SCREEN_HANDLED;
+	struct rounds *st = s->state;
+
+	return st->mode == MODE_ENTRY ? entry_skip(st) : SCREEN_HANDLED;
 }
 
-/* Handlers never run while an entry or the date prompt is open: the event
- * function takes every key then. */
+static int h_symptoms(struct screen *s)
+{
+	struct rounds *st = s->state;
+
+	return st->mode == MODE_ENTRY ? entry_symptoms(st) : SCREEN_HANDLED;
+}
+
+/* Handlers never run while the date prompt is open, nor while an entry is,
+ * but for - and s: the event function takes every other key then. */
 static const struct screen_handler handlers[] = {
     {ACT_OPEN, h_open, N_("edit")},
     {ACT_NO_ANSWER, h_no_answer, NULL},
@@ -1007,8 +1014,8 @@ static const struct screen_handler handlers[] = {
     {ACT_FILTER, h_find, N_("find")},
     {ACT_PREV_DAY, h_prev_day, NULL},
     {ACT_NEXT_DAY, h_next_day, NULL},
-    {ACT_SKIP, h_entry_only, NULL},
-    {ACT_SYMPTOMS, h_entry_only, NULL},
+    {ACT_SKIP, h_skip, NULL},
+    {ACT_SYMPTOMS, h_symptoms, NULL},
     {ACT_REFRESH, h_refresh, NULL},
     {0},
 };
@@ -1029,7 +1036,8 @@ static const struct screen_handler handlers[] = {
 static const struct keybind own_keys[] = {
     {0, 'n', ACT_NO_ANSWER}, {0, 'x', ACT_REFUSED},  {0, 'a', ACT_AWAY},     {0, 'u', ACT_UNDO},
     {0, 'g', ACT_GRID},	     {0, 'd', ACT_DATE},     {0, '[', ACT_PREV_DAY}, {0, ']', ACT_NEXT_DAY},
-    {0, '-', ACT_SKIP},	     {0, 's', ACT_SYMPTOMS}, DIGIT_KEYS('0'),	     DIGIT_KEYS(0xFF10),
+    {0, '-', ACT_SKIP},	     {0, 's', ACT_SYMPTOMS}, {0, 0xFF0D, ACT_SKIP},  {0, 'S', ACT_SYMPTOMS},
+    DIGIT_KEYS('0'),	     DIGIT_KEYS(0xFF10),
     {0, 0, ACT_NONE},
 };
 

@@ -109,6 +109,10 @@ struct screen_class {
 	unsigned keyctx;		       /* KEYCTX_BIT()s of the contexts whose keys apply */
 	const struct keybind *keys;	       /* the screen's own keys, {0}-terminated, or NULL */
 	const struct screen_handler *handlers; /* {0}-terminated, or NULL */
+	/* A tab of several views (each a class of its own, switched by `v`):
+	 * those classes, NULL-terminated; help and `doorstep keys` list the
+	 * keys of each.  NULL for a screen of one view. */
+	const struct screen_class *const *views;
 
 	/* Allocates s->state from arg (whatever app_push was given).
 	 * Returns 0, or -1 with e filled: the screen is not pushed. */

@@ -62,7 +62,8 @@ struct trow {
 	struct followup fu;	   /* a copy of the follow-up */
 	struct returnee_alert ret; /* a copy of the returnee alert */
 	long long conflict;	   /* an open merge conflict's id, or 0 */
-	char *subject;		   /* its "item|unit" */
+	char *subject;		   /* its "item|unit" (stock) or pass number (pass) */
+	char conflict_kind[16];	   /* its kind */
 };
 
 static const struct list_column columns[] = {
@@ -90,6 +91,7 @@ static int add_conflict(const struct conflict *c, void *ctx)
 	memset(&st->cf[st->ncf], 0, sizeof *st->cf);
 	st->cf[st->ncf].id = c->id;
 	st->cf[st->ncf].subject = xstrdup(c->subject ? c->subject : "");
+	memcpy(st->cf[st->ncf].kind, c->kind, sizeof c->kind);
 	st->ncf++;
 	return 0;
 }
@@ -142,6 +144,7 @@ static struct trow *iso_row(struct today *st, int i)
 	} else { /* the merge conflicts come after the isolation alerts */
 		t->conflict = st->cf[i - st->iso.n].id;
 		t->subject = xstrdup(st->cf[i - st->iso.n].subject);
+		memcpy(t->conflict_kind, st->cf[i - st->iso.n].kind, sizeof t->conflict_kind);
 	}
 	return t;
 }
@@ -329,7 +332,9 @@ static void t_cell(void *ctx, const void *row, int col, struct strbuf *out)
 			strbuf_printf(out, "%.*s", bar ? (int)(bar - r->subject) : (int)strlen(r->subject),
 				      r->subject);
 		else if (col == 3)
-			strbuf_puts(out, _("stock below zero after a merge"));
+			strbuf_puts(out, strcmp(r->conflict_kind, "pass")
+					     ? _("stock below zero after a merge")
+					     : _("pass used after it was revoked, found by a merge"));
 		return;
 	}
 	switch (col) {

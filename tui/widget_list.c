@@ -290,3 +290,13 @@ struct rect list_cell_rect(const struct list *l, int col)
 	c.h = 1;
 	return c;
 }
+
+int list_box_rows(void **out, void *rows, int m, size_t size)
+{
+	for (int i = 0; i < m; i++) {
+		out[i] = xmalloc(size);
+		memcpy(out[i], (char *)rows + (size_t)i * size, size);
+	}
+	free(rows);
+	return m;
+}

@@ -99,4 +99,9 @@ struct rect list_rect(const struct list *l);
  * is out of range. */
 struct rect list_cell_rect(const struct list *l, int col);
 
+/* For a fetch: each of the m rows of size bytes in rows (a page a db/
+ * function filled) moved into an allocation of its own, out[i] (what the
+ * list frees with row_free); rows itself is freed.  Returns m. */
+int list_box_rows(void **out, void *rows, int m, size_t size);
+
 #endif

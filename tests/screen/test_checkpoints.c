@@ -4,7 +4,8 @@
  * home isolation) with one checkpoint 东门卡点:
  * - roster: Monday's roster is filled by keys, an afternoon shift first
  *   planned with nobody: the gap is flagged ("a shift with nobody"); the
- *   shift given a person, Monday's gap goes;
+ *   shift given a person, Monday's gap goes; a name not on the staff list is
+ *   asked about before it is added as a volunteer;
  * - passes: issued to every household from the passes view;
  * - gate: 3-2-501's first outing is allowed and recorded (one "out" row);
  *   5-1-101 (a member in isolation) is refused and nothing is written; the
@@ -135,6 +136,28 @@ int main(void)
 	HGONE(h, "Gap: 2020-02-10", 3000);
 	/* the other days of the week have no shift in the usual hours */
 	HWAIT(h, "Gap: 2020-02-11 东门卡点 07:00-21:00, no shift", 3000);
+	/* a name not on the staff list is asked about, not added silently: the
+	 * first save refuses with the question, the second adds the volunteer */
+	harness_type(h, "n");
+	HWAIT(h, "A new shift", 3000);
+	harness_key(h, "Tab");
+	harness_key(h, "C-u");
+	harness_type(h, "21");
+	harness_key(h, "Tab");
+	harness_key(h, "C-u");
+	harness_type(h, "23");
+	harness_key(h, "Tab");
+	harness_key(h, "C-u");
+	harness_type(h, "赵六");
+	harness_key(h, "F10");
+	HWAIT(h, "赵六 is not on the staff list: save again", 3000);
+	HWAIT(h, "A new shift", 3000);
+	sql_is(h, "SELECT count(*) FROM staff WHERE name = '赵六'", "0");
+	sql_is(h, "SELECT count(*) FROM shifts WHERE start_time = '21:00'", "0");
+	harness_key(h, "F10");
+	HGONE(h, "A new shift", 3000);
+	HWAIT(h, "赵六 added to the list as a volunteer.", 3000);
+	sql_is(h, "SELECT role FROM staff WHERE name = '赵六'", "volunteer");
 
 	/* ---- passes for every household ---- */
 	harness_type(h, "v");

@@ -32,6 +32,7 @@ static const char *const world_tables[] = {
 	"staff",  "grids",	 "households",	  "residents", "visits",
 	"readings", "isolations", "checks", "checkpoints", "donations",
 	"distributions", "shifts", "passes", "pass_events",
+	"followups", "visitors", "expenditures", "conflicts",
 };
 
 /* Machine 0 is set up with the community; 1..n-1 from it (stations B, C ...). */

@@ -14,6 +14,7 @@
 #include "core/xalloc.h"
 #include "core/settings.h"
 #include "db/checkpoints.h"
+#include "db/duty_roster.h"
 #include "db/db.h"
 #include "db/demo.h"
 #include "db/settings.h"

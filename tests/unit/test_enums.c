@@ -42,6 +42,8 @@ static const struct {
     {"shifts", "role", model_shift_role},
     {"pass_events", "direction", model_direction},
     {"audit_log", "action", model_audit_action},
+    {"conflicts", "kind", model_conflict_kind},
+    {"conflicts", "resolution", model_conflict_resolution},
 };
 
 /* The quoted literals of the line of `sql` that declares `column`, as

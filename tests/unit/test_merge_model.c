@@ -4,8 +4,11 @@
  * the end, after every machine has met every other: all hold the same
  * records, `check` finds nothing on any, and every value typed anywhere is in
  * a live record or in the audit log (a conflict's or a join's `lost`, an
- * update's old value).  The seed is fixed; MERGE_MODEL_STEPS sets the number
- * of operations (default 120; CI runs more). */
+ * update's old value).  The operations cover the households, residents,
+ * visits, isolations and checks, donations and stock, and the tables added
+ * since: fever follow-ups, returnees, the visitor log, passes and outings,
+ * cash and expenditures.  The seed is fixed; MERGE_MODEL_STEPS sets the number
+ * of operations (default 240; CI runs more). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,9 +16,15 @@
 #include <cmocka.h>
 
 #include "db/donations.h"
+#include "db/expenditures.h"
+#include "db/followups.h"
+#include "db/gate.h"
 #include "db/households.h"
 #include "db/isolations.h"
+#include "db/passes.h"
 #include "db/residents.h"
+#include "db/returnees.h"
+#include "db/visitors.h"
 #include "db/visits.h"
 #include "tests/unit/merge_world.h"
 
@@ -177,8 +186,8 @@ static void op_visit_undo(struct db *db, struct err *e)
 static void op_isolation(struct db *db, struct err *e)
 {
 	long long res = pick(db, "residents", NULL);
-	struct isolation_new n = {res, rnd(2) ? "home" : "central", NULL, "key_area", "2020-02-14",
-				  14, NULL};
+	struct isolation_new n = {
+	    res, rnd(2) ? "home" : "central", NULL, "key_area", "2020-02-14", 14, NULL};
 
 	if (res < 0)
 		return;
@@ -216,8 +225,16 @@ static void op_goods(struct db *db, struct err *e)
 
 static void op_distribute(struct db *db, struct err *e)
 {
-	struct distribution_new d = {rnd(2) ? "口罩" : "酒精", "箱", 100 * (1 + rnd(20)), "other",
-				     -1, -1, NULL, "2020-02-15", -1, NULL};
+	struct distribution_new d = {rnd(2) ? "口罩" : "酒精",
+				     "箱",
+				     100 * (1 + rnd(20)),
+				     "other",
+				     -1,
+				     -1,
+				     NULL,
+				     "2020-02-15",
+				     -1,
+				     NULL};
 
 	d.recipient = type_value("门");
 	db_distribution_insert(db, &d, e);
@@ -231,11 +248,152 @@ static void op_void(struct db *db, struct err *e)
 		db_donation_void(db, id, type_value("作废"), e);
 }
 
+/* Issue 17: a fever follow-up opened, referred, closed. */
+static void op_followup(struct db *db, struct err *e)
+{
+	long long res = pick(db, "residents", NULL);
+
+	if (res < 0)
+		return;
+	if (db_begin(db, e) < 0)
+		return;
+	if (db_followup_open_for(db, res, "round", NULL, NULL, 380 + (int)rnd(10), NULL, e) < 0 ||
+	    db_commit(db, e) < 0)
+		db_rollback(db);
+}
+
+static void op_followup_refer(struct db *db, struct err *e)
+{
+	long long id = pick(db, "followups", "closed_at IS NULL");
+
+	if (id >= 0)
+		db_followup_refer(db, id, NULL, type_value("门诊"), NULL, e);
+}
+
+static void op_followup_close(struct db *db, struct err *e)
+{
+	long long id = pick(db, "followups", "closed_at IS NULL");
+
+	if (id >= 0)
+		db_followup_close(db, id, "normal", NULL, type_value("结案"), e);
+}
+
+/* Issue 17: a returnee's trip and the decision to monitor at home. */
+static void op_returnee(struct db *db, struct err *e)
+{
+	long long id = pick(db, "residents", NULL);
+	struct resident r;
+
+	if (id < 0 || db_resident_get(db, id, &r, e) != 1)
+		return;
+	free(r.returned_from);
+	r.returned_from = xstrdup(type_value("武汉"));
+	free(r.return_date);
+	r.return_date = xstrdup("2020-02-10");
+	if (db_resident_update(db, &r, e) == 0 && rnd(2))
+		db_returnee_monitor(db, id, type_value("居家"), e);
+	model_resident_clear(&r);
+}
+
+/* Issue 17: the visitor log at the gate. */
+static void op_visitor(struct db *db, struct err *e)
+{
+	struct visitor_new v = {0};
+	char why[128];
+	int admitted;
+
+	v.name = type_value("访");
+	v.from_place = "北京";
+	v.reason = "探亲";
+	v.temperature = 360 + (int)rnd(25);
+	v.checkpoint_id = -1;
+	db_visitor_add(db, &v, &admitted, why, sizeof why, e);
+}
+
+static void op_visitor_leave(struct db *db, struct err *e)
+{
+	long long id = pick(db, "visitors", "admitted = 1 AND time_out IS NULL");
+
+	if (id >= 0)
+		db_visitor_leave(db, id, e);
+}
+
+/* Passes, revoked and used at the gate. */
+static void op_pass(struct db *db, struct err *e)
+{
+	long long hh = pick(db, "households", NULL);
+
+	if (hh >= 0)
+		db_pass_issue(db, hh, NULL, NULL, NULL, e);
+}
+
+static void op_pass_revoke(struct db *db, struct err *e)
+{
+	long long id = pick(db, "passes", "revoked_at IS NULL");
+
+	if (id >= 0 && rnd(2))
+		db_pass_revoke(db, id, type_value("遗失"), e);
+}
+
+static void op_outing(struct db *db, struct err *e)
+{
+	long long id = pick(db, "passes", "revoked_at IS NULL");
+
+	if (id >= 0)
+		db_gate_record(db, id, -1, -1, rnd(2) ? "out" : "in", -1, NULL, e);
+}
+
+/* Issue 19: cash in, cash spent, an expenditure voided. */
+static void op_cash(struct db *db, struct err *e)
+{
+	struct donation_new d = {0};
+
+	d.received_date = "2020-02-14";
+	d.donor_name = type_value("捐款");
+	d.kind = "cash";
+	d.amount_fen = 100 * (1 + rnd(500));
+	d.value_fen = -1;
+	d.received_by = -1;
+	db_donation_insert(db, &d, NULL, e);
+}
+
+static void op_expenditure(struct db *db, struct err *e)
+{
+	struct expenditure_new x = {0};
+
+	x.date = "2020-02-15";
+	x.purpose = type_value("购买");
+	x.amount_fen = 100 * (1 + rnd(100));
+	x.approved_by = "主任";
+	x.voucher_no = type_value("凭");
+	x.staff_id = -1;
+	db_expenditure_insert(db, &x, e);
+}
+
+static void op_expenditure_void(struct db *db, struct err *e)
+{
+	long long id = pick(db, "expenditures", "void_reason IS NULL");
+
+	if (id >= 0 && rnd(2))
+		db_expenditure_void(db, id, type_value("作废支出"), e);
+}
+
 static void (*const ops[])(struct db *, struct err *) = {
-    op_household, op_household,	    op_household_edit, op_household_delete,
-    op_resident,  op_resident,	    op_resident_edit,  op_visit,
-    op_visit,	  op_visit_undo,    op_isolation,      op_check,
-    op_check,	  op_goods,	    op_distribute,     op_void,
+    op_household,      op_household,
+    op_household_edit, op_household_delete,
+    op_resident,       op_resident,
+    op_resident_edit,  op_visit,
+    op_visit,	       op_visit_undo,
+    op_isolation,      op_check,
+    op_check,	       op_goods,
+    op_distribute,     op_void,
+    op_followup,       op_followup_refer,
+    op_followup_close, op_returnee,
+    op_visitor,	       op_visitor_leave,
+    op_pass,	       op_pass_revoke,
+    op_outing,	       op_outing,
+    op_cash,	       op_cash,
+    op_expenditure,    op_expenditure_void,
 };
 
 /* Each typed value is live somewhere or in the audit log. */
@@ -253,7 +411,13 @@ static int missing_values(struct world *w)
 		" AND ?1 IN (name, phone)) OR EXISTS (SELECT 1 FROM isolations WHERE"
 		" deleted_at IS NULL AND site = ?1) OR EXISTS (SELECT 1 FROM donations WHERE"
 		" ?1 IN (donor_name, void_reason)) OR EXISTS (SELECT 1 FROM distributions"
-		" WHERE deleted_at IS NULL AND recipient = ?1)",
+		" WHERE deleted_at IS NULL AND recipient = ?1) OR EXISTS (SELECT 1 FROM"
+		" followups WHERE deleted_at IS NULL AND ?1 IN (clinic, notes)) OR EXISTS"
+		" (SELECT 1 FROM residents WHERE deleted_at IS NULL AND ?1 IN (returned_from,"
+		" monitoring)) OR EXISTS (SELECT 1 FROM visitors WHERE deleted_at IS NULL AND"
+		" name = ?1) OR EXISTS (SELECT 1 FROM passes WHERE revoke_reason = ?1)"
+		" OR EXISTS (SELECT 1 FROM expenditures WHERE ?1 IN (purpose, voucher_no,"
+		" void_reason))",
 		-1, &st, NULL),
 	    SQLITE_OK);
 	for (int i = 0; i < ntyped && i < 4096; i++) {
@@ -268,11 +432,22 @@ static int missing_values(struct world *w)
 	return missing;
 }
 
+/* Each of these found records at the end. */
+static const char *const drove[] = {
+    "SELECT count(*) FROM followups",
+    "SELECT count(*) FROM followups WHERE closed_at IS NOT NULL OR referred_at IS NOT NULL",
+    "SELECT count(*) FROM residents WHERE returned_from IS NOT NULL",
+    "SELECT count(*) FROM visitors",
+    "SELECT count(*) FROM passes",
+    "SELECT count(*) FROM pass_events",
+    "SELECT count(*) FROM expenditures",
+};
+
 static void test_random_machines_converge(void **state)
 {
 	struct world w;
 	const char *env = getenv("MERGE_MODEL_STEPS");
-	int steps = env ? atoi(env) : 120, merges = 0;
+	int steps = env ? atoi(env) : 240, merges = 0;
 	struct err e;
 
 	(void)state;
@@ -329,6 +504,15 @@ static void test_random_machines_converge(void **state)
 	if (getenv("MERGE_MODEL_KEEP"))
 		fprintf(stderr, "  machines kept in %s\n", w.dir);
 	assert_int_equal(missing_values(&w), 0);
+	/* the tables added since the first merge took part */
+	for (size_t i = 0; i < sizeof drove / sizeof drove[0]; i++) {
+		long long n = world_count(&w, 0, drove[i]);
+
+		if (getenv("MERGE_MODEL_VERBOSE"))
+			fprintf(stderr, "  %s: %lld\n", drove[i], n);
+		if (n <= 0)
+			fail_msg("no record came of: %s", drove[i]);
+	}
 	fprintf(stderr, "  %d steps, %d merges on the way, %d values typed\n", steps, merges,
 		ntyped);
 	world_close(&w);

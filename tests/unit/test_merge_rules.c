@@ -11,7 +11,9 @@
 
 #include "db/conflicts.h"
 #include "db/donations.h"
+#include "db/gate.h"
 #include "db/households.h"
+#include "db/isolation_list.h"
 #include "db/isolations.h"
 #include "db/stats.h"
 #include "db/record.h"
@@ -112,16 +114,17 @@ static void test_added_within_deleted_brings_parent_back(void **state)
 	visit(w.db[1], hh, resident(w.db[1], hh, "新来人", NULL), 378, "2020-02-15 10:05:00");
 
 	both_ways(&w, &r);
-	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM households WHERE deleted_at IS NULL"),
-			 1);
-	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM residents WHERE deleted_at IS NULL"),
-			 2);
+	assert_int_equal(
+	    world_count(&w, 0, "SELECT count(*) FROM households WHERE deleted_at IS NULL"), 1);
+	assert_int_equal(
+	    world_count(&w, 0, "SELECT count(*) FROM residents WHERE deleted_at IS NULL"), 2);
 	assert_true(r.nrevivals >= 2);
 	assert_string_equal(r.revivals[0].table, "households");
 	assert_string_equal(r.revivals[0].label, "1-1-202");
-	assert_int_equal(world_count(&w, 1, "SELECT count(*) FROM audit_log WHERE action = 'update'"
-					    " AND changes LIKE '%revived_by%'"
-					    " AND table_name = 'residents'"),
+	assert_int_equal(world_count(&w, 1,
+				     "SELECT count(*) FROM audit_log WHERE action = 'update'"
+				     " AND changes LIKE '%revived_by%'"
+				     " AND table_name = 'residents'"),
 			 1);
 	merge_report_free(&r);
 	world_close(&w);
@@ -155,10 +158,11 @@ static void test_edit_of_deleted_brings_its_residents_back(void **state)
 	model_household_clear(&h);
 
 	both_ways(&w, NULL);
-	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM residents WHERE deleted_at IS NULL"),
-			 2);
-	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM households WHERE deleted_at IS NULL"
-					    " AND phone = '13900000000'"),
+	assert_int_equal(
+	    world_count(&w, 0, "SELECT count(*) FROM residents WHERE deleted_at IS NULL"), 2);
+	assert_int_equal(world_count(&w, 0,
+				     "SELECT count(*) FROM households WHERE deleted_at IS NULL"
+				     " AND phone = '13900000000'"),
 			 1);
 	world_close(&w);
 }
@@ -182,8 +186,8 @@ static void test_old_visits_bring_nothing_back(void **state)
 	setenv("DOORSTEP_NOW", "2020-02-15 10:00:00", 1);
 	assert_int_equal(db_household_delete(w.db[0], hh, &e), 1);
 	both_ways(&w, NULL);
-	assert_int_equal(world_count(&w, 1, "SELECT count(*) FROM households WHERE deleted_at IS NULL"),
-			 0);
+	assert_int_equal(
+	    world_count(&w, 1, "SELECT count(*) FROM households WHERE deleted_at IS NULL"), 0);
 	world_close(&w);
 }
 
@@ -216,13 +220,13 @@ static void test_reveal_is_not_a_change(void **state)
 	setenv("DOORSTEP_NOW", "2020-02-15 11:00:00", 1);
 	assert_int_equal(db_audit(w.db[0], "reveal", "households", uuid, "{}", &e), 0);
 	assert_int_equal(db_audit(w.db[0], "print", "households", uuid, "{}", &e), 0);
-	assert_int_equal(db_exec(w.db[0], "UPDATE households SET updated_at = '2020-02-15 11:00:00'",
-				 &e),
-			 0);
+	assert_int_equal(
+	    db_exec(w.db[0], "UPDATE households SET updated_at = '2020-02-15 11:00:00'", &e), 0);
 	assert_int_equal(world_merge(&w, 0, 1, &r), 0);
 	assert_int_equal(r.nconflicts, 0);
-	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM households WHERE"
-					    " phone = '13800000002'"),
+	assert_int_equal(world_count(&w, 0,
+				     "SELECT count(*) FROM households WHERE"
+				     " phone = '13800000002'"),
 			 1);
 	merge_report_free(&r);
 	world_close(&w);
@@ -268,8 +272,9 @@ static void test_join_keeps_what_was_typed(void **state)
 	assert_int_equal(world_merge(&w, 1, 0, NULL), 0);
 	assert_true(world_same(&w, 0, 1));
 	for (int i = 0; i < 2; i++) {
-		assert_int_equal(world_count(&w, i, "SELECT count(*) FROM households WHERE"
-						    " deleted_at IS NULL AND notes = '门口有狗'"),
+		assert_int_equal(world_count(&w, i,
+					     "SELECT count(*) FROM households WHERE"
+					     " deleted_at IS NULL AND notes = '门口有狗'"),
 				 1);
 		assert_int_equal(world_check(&w, i), 0);
 	}
@@ -281,8 +286,9 @@ static void test_join_keeps_what_was_typed(void **state)
 		snprintf(live, sizeof live, "%s",
 			 text_of(&w, 0, "SELECT phone FROM households WHERE deleted_at IS NULL"));
 		snprintf(lost, sizeof lost, "%s",
-			 text_of(&w, 0, "SELECT json_extract(changes, '$.lost.phone') FROM audit_log"
-					" WHERE action = 'merge' AND changes LIKE '%joined_into%'"));
+			 text_of(&w, 0,
+				 "SELECT json_extract(changes, '$.lost.phone') FROM audit_log"
+				 " WHERE action = 'merge' AND changes LIKE '%joined_into%'"));
 		assert_true((!strcmp(live, "13800000005") && !strcmp(lost, "13900000005")) ||
 			    (!strcmp(live, "13900000005") && !strcmp(lost, "13800000005")));
 	}
@@ -297,10 +303,12 @@ static void test_join_never_drops_a_check(void **state)
 {
 	struct world w;
 	struct daily_stats st;
+	struct iso_row row;
 	long long hh, res, iso;
 	struct err e;
 	struct isolation_new home = {0, "home", NULL, "key_area", "2020-02-14", 14, NULL};
-	struct isolation_new hotel = {0, "central", "区隔离酒店", "key_area", "2020-02-14", 14, NULL};
+	struct isolation_new hotel = {0,  "central", "区隔离酒店", "key_area", "2020-02-14",
+				      14, NULL};
 	struct isolation_check am = {.date = "2020-02-15",
 				     .slot = "AM",
 				     .at = "2020-02-15 08:00:00",
@@ -326,19 +334,33 @@ static void test_join_never_drops_a_check(void **state)
 
 	both_ways(&w, NULL);
 	for (int i = 0; i < 2; i++) {
-		assert_int_equal(world_count(&w, i, "SELECT count(*) FROM isolations"
-						    " WHERE deleted_at IS NULL"),
+		assert_int_equal(world_count(&w, i,
+					     "SELECT count(*) FROM isolations"
+					     " WHERE deleted_at IS NULL"),
 				 1);
-		assert_int_equal(world_count(&w, i, "SELECT count(*) FROM checks"
-						    " WHERE deleted_at IS NULL"),
+		assert_int_equal(world_count(&w, i,
+					     "SELECT count(*) FROM checks"
+					     " WHERE deleted_at IS NULL"),
 				 2);
 		assert_int_equal(db_daily_stats(w.db[i], "2020-02-15", &st, &e), 0);
 		assert_int_equal(st.checks_am, 1);
 		assert_int_equal(st.check_fevers, 1);
 		report_stats_clear(&st);
+		/* The Isolation tab's row holds both values, and is a fever. */
+		assert_int_equal(db_iso_row(w.db[i],
+					    world_count(&w, i,
+							"SELECT id FROM isolations WHERE deleted_at IS NULL"),
+					    &row, &e),
+				 1);
+		assert_int_equal(row.am, 378);
+		assert_int_equal(row.am2, 365);
+		assert_int_equal(row.pm2, ISO_CHECK_NONE);
+		assert_true(row.flags & ISO_FEVER);
+		db_iso_row_clear(&row);
 	}
-	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM audit_log WHERE action = 'merge'"
-					    " AND json_extract(changes, '$.lost.kind') IS NOT NULL"),
+	assert_int_equal(world_count(&w, 0,
+				     "SELECT count(*) FROM audit_log WHERE action = 'merge'"
+				     " AND json_extract(changes, '$.lost.kind') IS NOT NULL"),
 			 1);
 	world_close(&w);
 }
@@ -392,8 +414,8 @@ static void test_stock_below_zero_is_an_open_conflict(void **state)
 	struct world w;
 	struct merge_report r;
 	struct donation_new d = {0};
-	struct distribution_new out = {"口罩", "箱", 3000, "other", -1, -1, "东门卡点", "2020-02-15",
-				       -1, NULL};
+	struct distribution_new out = {"口罩", "箱",	   3000,	 "other", -1,
+				       -1,     "东门卡点", "2020-02-15", -1,	  NULL};
 	long long don, cid = -1;
 	int warnings = 0;
 	struct err e;
@@ -441,8 +463,9 @@ static void test_stock_below_zero_is_an_open_conflict(void **state)
 	assert_true(world_same(&w, 0, 1));
 	warnings = 0;
 	assert_int_equal(db_consistency_warnings(w.db[0], count_warning, &warnings, &e), 0);
-	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM donations WHERE"
-					    " void_reason IS NULL"),
+	assert_int_equal(world_count(&w, 0,
+				     "SELECT count(*) FROM donations WHERE"
+				     " void_reason IS NULL"),
 			 1);
 	assert_int_equal(world_check(&w, 0), 0);
 	world_close(&w);
@@ -453,8 +476,8 @@ static void test_stock_conflict_settled_otherwise(void **state)
 {
 	struct world w;
 	struct donation_new d = {0};
-	struct distribution_new out = {"酒精", "瓶", 1000, "other", -1, -1, "西门", "2020-02-15",
-				       -1, NULL};
+	struct distribution_new out = {"酒精", "瓶",   1000,	     "other", -1,
+				       -1,     "西门", "2020-02-15", -1,      NULL};
 	long long don, cid = -1;
 	struct err e;
 
@@ -478,10 +501,98 @@ static void test_stock_conflict_settled_otherwise(void **state)
 	assert_int_equal(db_conflicts_open(w.db[0], first_open, &cid, &e), 1);
 	assert_int_equal(db_conflict_settle(w.db[0], cid, CONFLICT_RETURNED, NULL, &e), 0);
 	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM stock_below_zero"), 0);
-	assert_int_equal(world_count(&w, 0, "SELECT count(*) FROM audit_log WHERE"
-					    " table_name = 'conflicts' AND action = 'update'"),
+	assert_int_equal(world_count(&w, 0,
+				     "SELECT count(*) FROM audit_log WHERE"
+				     " table_name = 'conflicts' AND action = 'update'"),
 			 1);
 	assert_int_equal(world_check(&w, 0), 0);
+	world_close(&w);
+}
+
+/* A revokes a pass while B lets the household out with it: the merge
+ * stores a conflict (check passes, with a warning), which is settled by
+ * restoring the pass, or, when the household holds a new pass meanwhile,
+ * only by accepting with a note. */
+static void test_pass_used_while_revoked_is_an_open_conflict(void **state)
+{
+	struct world w;
+	struct merge_report r;
+	struct pass p, q;
+	long long hh, cid = -1;
+	int warnings = 0;
+	char *where;
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:00:00", 1);
+	world_open(&w, 2);
+	hh = household(w.db[0], "3-1-101", "13800000000");
+	assert_int_equal(db_pass_issue(w.db[0], hh, NULL, NULL, &p, &e), 0);
+	assert_int_equal(world_merge(&w, 1, 0, NULL), 0);
+	setenv("DOORSTEP_NOW", "2020-02-15 10:00:00", 1);
+	assert_int_equal(db_pass_revoke(w.db[0], p.id, "遗失", &e), 0);
+	setenv("DOORSTEP_NOW", "2020-02-15 10:30:00", 1);
+	assert_int_equal(db_gate_record(w.db[1], id_of(w.db[1], "passes", "deleted_at IS NULL"), -1,
+					-1, "out", -1, NULL, &e),
+			 0);
+
+	assert_int_equal(world_merge(&w, 0, 1, &r), 0);
+	assert_int_equal(r.nopen, 1);
+	assert_string_equal(r.open[0].label, p.pass_no);
+	merge_report_free(&r);
+	assert_int_equal(world_merge(&w, 1, 0, NULL), 0);
+	assert_true(world_same(&w, 0, 1));
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(
+		    world_count(&w, i, "SELECT count(*) FROM conflicts WHERE kind = 'pass'"), 1);
+		assert_int_equal(world_check(&w, i), 0);
+	}
+	assert_int_equal(db_consistency_warnings(w.db[1], count_warning, &warnings, &e), 1);
+
+	/* Settled on B by restoring the pass (a stock action does not fit). */
+	assert_int_equal(db_conflicts_open(w.db[1], first_open, &cid, &e), 1);
+	assert_int_equal(db_conflict_settle(w.db[1], cid, CONFLICT_UNDO_VOID, NULL, &e), -1);
+	assert_int_equal(db_conflict_settle(w.db[1], cid, CONFLICT_UNREVOKE, NULL, &e), 0);
+	assert_int_equal(world_count(&w, 1, "SELECT count(*) FROM passes WHERE revoked_at IS NULL"),
+			 1);
+	assert_int_equal(world_count(&w, 1,
+				     "SELECT count(*) FROM audit_log WHERE table_name ="
+				     " 'passes' AND action = 'update' AND changes LIKE"
+				     " '%revoked_at%'"),
+			 1);
+	assert_int_equal(world_merge(&w, 0, 1, NULL), 0);
+	assert_true(world_same(&w, 0, 1));
+	warnings = 0;
+	assert_int_equal(db_consistency_warnings(w.db[0], count_warning, &warnings, &e), 0);
+	assert_int_equal(world_check(&w, 0), 0);
+
+	/* Again, but A issues the household a new pass after revoking: restoring
+	 * would give it two, so only accepting settles it. */
+	setenv("DOORSTEP_NOW", "2020-02-16 09:00:00", 1);
+	assert_int_equal(db_pass_revoke(w.db[0], p.id, "再次遗失", &e), 0);
+	assert_int_equal(db_pass_issue(w.db[0], hh, NULL, NULL, &q, &e), 0);
+	setenv("DOORSTEP_NOW", "2020-02-18 09:30:00", 1);
+	where = xasprintf("pass_no = '%s'", p.pass_no);
+	assert_int_equal(
+	    db_gate_record(w.db[1], id_of(w.db[1], "passes", where), -1, -1, "out", -1, NULL, &e),
+	    0);
+	free(where);
+	assert_int_equal(world_merge(&w, 0, 1, &r), 0);
+	assert_int_equal(r.nopen, 1);
+	merge_report_free(&r);
+	cid = -1;
+	assert_int_equal(db_conflicts_open(w.db[0], first_open, &cid, &e), 1);
+	assert_int_equal(db_conflict_settle(w.db[0], cid, CONFLICT_UNREVOKE, NULL, &e), -1);
+	assert_non_null(strstr(e.msg, q.pass_no));
+	assert_int_equal(db_conflict_settle(w.db[0], cid, CONFLICT_ACCEPT, "已核实，当日外出", &e),
+			 0);
+	assert_int_equal(world_check(&w, 0), 0);
+	assert_int_equal(world_merge(&w, 1, 0, NULL), 0);
+	assert_true(world_same(&w, 0, 1));
+	assert_int_equal(world_check(&w, 1), 0);
+	db_pass_clear(&p);
+	db_pass_clear(&q);
 	world_close(&w);
 }
 
@@ -500,11 +611,13 @@ static void test_audit_refers_by_uuid(void **state)
 	resident(w.db[0], hh, "钱七", NULL);
 	assert_int_equal(world_merge(&w, 1, 0, NULL), 0);
 	for (int i = 0; i < 2; i++)
-		assert_int_equal(world_count(&w, i, "SELECT count(*) FROM audit_log a JOIN residents r"
-						    " ON r.uuid = a.record_uuid JOIN households h"
-						    " ON h.id = r.household_id WHERE a.action = 'insert'"
-						    " AND json_extract(a.changes, '$.household_id') = h.uuid"),
-				 1);
+		assert_int_equal(
+		    world_count(&w, i,
+				"SELECT count(*) FROM audit_log a JOIN residents r"
+				" ON r.uuid = a.record_uuid JOIN households h"
+				" ON h.id = r.household_id WHERE a.action = 'insert'"
+				" AND json_extract(a.changes, '$.household_id') = h.uuid"),
+		    1);
 	world_close(&w);
 }
 
@@ -544,6 +657,7 @@ int main(void)
 	    cmocka_unit_test(test_ties_by_uuid),
 	    cmocka_unit_test(test_stock_below_zero_is_an_open_conflict),
 	    cmocka_unit_test(test_stock_conflict_settled_otherwise),
+	    cmocka_unit_test(test_pass_used_while_revoked_is_an_open_conflict),
 	    cmocka_unit_test(test_audit_refers_by_uuid),
 	    cmocka_unit_test(test_check_finds_invalid_values),
 	};

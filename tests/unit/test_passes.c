@@ -20,6 +20,7 @@
 #include "db/checkpoints.h"
 #include "db/db.h"
 #include "db/households.h"
+#include "db/gate.h"
 #include "db/passes.h"
 #include "db/residents.h"
 #include "db/settings.h"

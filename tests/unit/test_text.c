@@ -17,6 +17,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "db/checkpoints.h"
+#include "db/duty_roster.h"
 #include "db/db.h"
 #include "db/donations.h"
 #include "db/households.h"

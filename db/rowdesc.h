@@ -1,0 +1,93 @@
+/* rowdesc: per-record column descriptors for the db/ modules.
+ *
+ * A record's row is described once, in the order of its SELECT list, by a
+ * table of where each column goes in the C struct and how it is read:
+ *
+ *	static const struct col_desc fu_cols[] = {
+ *		COLD_INT(struct followup, id), COLD_CODE(struct followup, uuid),
+ *		COLD_STR(struct followup, notes), COLD_REF(struct followup, isolation_id)};
+ *
+ * The one reader (rowdesc_read), the one-row lookup by :key (rowdesc_get)
+ * and the keyset paging newest first on (date, id) (rowdesc_page with the
+ * four statements of ROWDESC_PAGE_SQL) then serve every record kind, in
+ * place of a positional reader and a paging query per module.  Strings read
+ * with COLD_STR are owned by the row (freed by the record's _clear). */
+#ifndef DOORSTEP_ROWDESC_H
+#define DOORSTEP_ROWDESC_H
+
+#include <stddef.h>
+
+#include <sqlite3.h>
+
+#include "core/err.h"
+
+struct db;
+
+enum col_kind {
+	COL_INT, /* long long (or int: see COLD_INT32) */
+	COL_INT32,
+	COL_REF,  /* long long, -1 for NULL (an optional foreign key) */
+	COL_CODE, /* a fixed-format text into a char array (UUID, date, code) */
+	COL_STR,  /* an owned char *, "" for NULL, the whole value */
+};
+
+struct col_desc {
+	enum col_kind kind;
+	size_t off;
+	size_t size; /* COL_CODE: the array's size */
+};
+
+#define COLD_INT(T, m)                                                                             \
+	{                                                                                          \
+		COL_INT, offsetof(T, m), 0                                                         \
+	}
+#define COLD_INT32(T, m)                                                                           \
+	{                                                                                          \
+		COL_INT32, offsetof(T, m), 0                                                       \
+	}
+#define COLD_REF(T, m)                                                                             \
+	{                                                                                          \
+		COL_REF, offsetof(T, m), 0                                                         \
+	}
+#define COLD_CODE(T, m)                                                                            \
+	{                                                                                          \
+		COL_CODE, offsetof(T, m), sizeof(((T *)0)->m)                                      \
+	}
+#define COLD_STR(T, m)                                                                             \
+	{                                                                                          \
+		COL_STR, offsetof(T, m), 0                                                         \
+	}
+#define ROWDESC_N(cols) (sizeof(cols) / sizeof((cols)[0]))
+
+/* Reads st's columns 0..n-1 into row by cols (a COL_STR member gets a fresh
+ * string: row holds none yet, e.g. it was zeroed). */
+void rowdesc_read(sqlite3_stmt *st, const struct col_desc *cols, size_t n, void *row);
+
+/* Runs sql with :key bound to key and reads its one row into row (zeroed
+ * first, row_size bytes): 1 found, 0 not (row untouched), -1 error. */
+int rowdesc_get(struct db *db, const char *sql, long long key, const struct col_desc *cols,
+		size_t n, void *row, size_t row_size, struct err *e);
+
+/* The four statements of a list newest first by (A.date, A.id) over SEL (a
+ * "SELECT ... WHERE ..." of alias A): the first page, the last, the page
+ * after an anchor (older), the page before it (newer). */
+#define ROWDESC_PAGE_SQL(SEL, A)                                                                   \
+	{                                                                                          \
+		SEL " ORDER BY " A ".date DESC, " A ".id DESC LIMIT :n",                           \
+		    SEL " ORDER BY " A ".date, " A ".id LIMIT :n",                                 \
+		    SEL " AND (" A ".date, " A ".id) < (:date, :id) ORDER BY " A ".date DESC, " A  \
+			".id DESC"                                                                 \
+			" LIMIT :n",                                                               \
+		    SEL " AND (" A ".date, " A ".id) > (:date, :id) ORDER BY " A ".date, " A       \
+			".id LIMIT :n"                                                             \
+	}
+
+/* A page of at most n rows into out (an array of rows of row_size bytes)
+ * by the four statements sql: from the newest (anchor_date NULL, dir > 0) or
+ * the oldest (dir < 0), else after or before the anchor (anchor_date,
+ * anchor_id) in the direction dir.  Returns the count read, or -1. */
+int rowdesc_page(struct db *db, const char *const sql[4], const char *anchor_date,
+		 long long anchor_id, int dir, int n, const struct col_desc *cols, size_t ncols,
+		 void *out, size_t row_size, struct err *e);
+
+#endif
