@@ -987,12 +987,107 @@ static int add_distribution(struct gen *g, struct item *it, const struct date *d
 	return 0;
 }
 
-static int make_donations(struct gen *g, int days)
+/* One donation as the generator draws it, before it is written. */
+struct don_row {
+	struct date d;
+	char day[DATE_STR], no[32], donor[96], phone[12], st_s[2];
+	const char *dtype, *desig;
+	int anon, goods, year, seq, do_void;
+	struct item *it;
+	long long qty, amount, value;
+};
+
+/* Draws the donor for the roll k (0-9): a person, a party member, a
+ * company, an organisation or nobody named. */
+static void pick_donor(struct gen *g, int k, struct don_row *r)
 {
 	static const char *const companies[] = {"幸福里超市", "宏达物业服务有限公司", "华联商贸有限公司",
 						"长江药业有限公司", "同心餐饮店"};
 	static const char *const orgs[] = {"区红十字会", "市慈善总会", "幸福里业主委员会"};
+
+	r->dtype = "individual";
+	if (k < 4) {
+		demo_name(&g->rng, demo_surname(&g->rng), demo_rng_chance(&g->rng, 500) ? 'M' : 'F',
+			  r->donor, sizeof r->donor);
+	} else if (k < 6) {
+		r->dtype = "party_member";
+		demo_name(&g->rng, demo_surname(&g->rng), 'M', r->donor, sizeof r->donor);
+	} else if (k < 8) {
+		r->dtype = "company";
+		snprintf(r->donor, sizeof r->donor, "%s", companies[demo_rng_below(&g->rng, 5)]);
+	} else if (k < 9) {
+		r->dtype = "organisation";
+		snprintf(r->donor, sizeof r->donor, "%s", orgs[demo_rng_below(&g->rng, 3)]);
+	} else {
+		r->anon = 1;
+		snprintf(r->donor, sizeof r->donor, "%s", "");
+	}
+}
+
+/* Draws what was given: a quantity of r->it (valued or not) or a sum. */
+static void pick_gift(struct gen *g, struct don_row *r)
+{
+	if (r->goods) {
+		r->qty = (long long)demo_rng_range(&g->rng, r->it->min_q, r->it->max_q) * 100;
+		if (!strcmp(r->it->unit, "kg"))
+			r->qty += demo_rng_below(&g->rng, 10) * 10;
+		if (demo_rng_chance(&g->rng, 800))
+			r->value = r->qty * r->it->fen_per_unit / 100;
+	} else {
+		static const int yuan[] = {100, 200, 500, 1000, 2000, 5000, 10000, 50000};
+
+		r->amount = (long long)yuan[demo_rng_below(&g->rng, 8)] * 100;
+		if (demo_rng_chance(&g->rng, 200))
+			r->amount += demo_rng_below(&g->rng, 100) * 100 + 50;
+	}
+}
+
+/* Writes the drawn donation; returns 0 or -1. */
+static int insert_donation(struct gen *g, const struct don_row *r)
+{
 	static const char *const channels[] = {"cash", "wechat", "wechat", "alipay", "bank"};
+	char uuid[37], at[CLOCK_STR];
+	sqlite3_stmt *st;
+	int goods = r->goods;
+
+	st = prep(g, "INSERT INTO donations(uuid, created_at, updated_at, receipt_no, year,"
+		     " station, seq, received_date, donor_name, donor_type, anonymous, phone,"
+		     " kind, amount_fen, channel, item, quantity, unit, value_fen, designation,"
+		     " received_by, void_reason, voided_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+		     " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+		     " ?23)");
+	if (!st)
+		return -1;
+	new_uuid(g, uuid);
+	fmt_at(at, &r->d, 10 * 60 + demo_rng_below(&g->rng, 300));
+	bt(st, 1, uuid);
+	bt(st, 2, at);
+	bt(st, 3, at);
+	bt(st, 4, r->no);
+	bi(st, 5, r->year);
+	bt(st, 6, r->st_s);
+	bi(st, 7, r->seq);
+	bt(st, 8, r->day);
+	bt(st, 9, r->donor);
+	bt(st, 10, r->dtype);
+	bi(st, 11, r->anon);
+	bt(st, 12, r->anon || r->dtype[0] == 'o' ? NULL : r->phone);
+	bt(st, 13, goods ? "goods" : "cash");
+	bn(st, 14, goods ? -1 : r->amount);
+	bt(st, 15, goods ? NULL : channels[demo_rng_below(&g->rng, 5)]);
+	bt(st, 16, goods ? r->it->name : NULL);
+	bn(st, 17, goods ? r->qty : -1);
+	bt(st, 18, goods ? r->it->unit : NULL);
+	bn(st, 19, goods ? r->value : -1);
+	bt(st, 20, r->desig);
+	bi(st, 21, g->grid_staff[0]);
+	bt(st, 22, r->do_void ? "重复登记，作废" : NULL);
+	bt(st, 23, r->do_void ? at : NULL);
+	return run(g, st);
+}
+
+static int make_donations(struct gen *g, int days)
+{
 	static const char *const designations[] = {"防疫物资", "困难群众", "一线工作人员", NULL};
 	struct item items[] = {
 		{"口罩", "箱", 2, 40, 30000, 0},     {"医用酒精", "瓶", 20, 200, 1500, 0},
@@ -1002,108 +1097,47 @@ static int make_donations(struct gen *g, int days)
 	};
 	int n = g->n_hh / 25 > 12 ? g->n_hh / 25 : 12, n_items = 8, year = 0, seq = 0, n_cash = 0;
 	long *when = xcalloc((size_t)n, sizeof *when);
-	sqlite3_stmt *st;
 	int r = -1;
 
 	for (int i = 0; i < n; i++)
 		when[i] = date_to_days(&g->first) + demo_rng_below(&g->rng, days);
 	qsort(when, (size_t)n, sizeof *when, cmp_long);
 	for (int i = 0; i < n; i++) {
-		struct date d;
-		char uuid[37], at[CLOCK_STR], day[DATE_STR], no[32], donor[96], phone[12], st_s[2];
-		const char *dtype = "individual", *desig;
-		int anon = 0, goods = demo_rng_chance(&g->rng, 400), k = demo_rng_below(&g->rng, 10);
-		struct item *it = &items[demo_rng_below(&g->rng, n_items)];
-		long long qty = 0, amount = 0, value = -1;
+		struct don_row row = {.value = -1};
+		int k;
 
-		date_from_days(when[i], &d);
-		date_format(&d, day);
-		if (d.y != year) {
-			year = d.y;
+		row.goods = demo_rng_chance(&g->rng, 400);
+		k = demo_rng_below(&g->rng, 10);
+		row.it = &items[demo_rng_below(&g->rng, n_items)];
+		date_from_days(when[i], &row.d);
+		date_format(&row.d, row.day);
+		if (row.d.y != year) {
+			year = row.d.y;
 			seq = 0;
 		}
 		seq++;
-		st_s[0] = g->set.station;
-		st_s[1] = '\0';
-		snprintf(no, sizeof no, "%04d-%c-%04d", year, g->set.station, seq);
-		if (k < 4) {
-			demo_name(&g->rng, demo_surname(&g->rng), demo_rng_chance(&g->rng, 500) ? 'M' : 'F',
-				  donor, sizeof donor);
-		} else if (k < 6) {
-			dtype = "party_member";
-			demo_name(&g->rng, demo_surname(&g->rng), 'M', donor, sizeof donor);
-		} else if (k < 8) {
-			dtype = "company";
-			snprintf(donor, sizeof donor, "%s", companies[demo_rng_below(&g->rng, 5)]);
-		} else if (k < 9) {
-			dtype = "organisation";
-			snprintf(donor, sizeof donor, "%s", orgs[demo_rng_below(&g->rng, 3)]);
-		} else {
-			anon = 1;
-			snprintf(donor, sizeof donor, "%s", "");
-		}
-		demo_phone(&g->rng, phone);
-		desig = designations[demo_rng_below(&g->rng, 4)];
-		if (goods) {
-			qty = (long long)demo_rng_range(&g->rng, it->min_q, it->max_q) * 100;
-			if (!strcmp(it->unit, "kg"))
-				qty += demo_rng_below(&g->rng, 10) * 10;
-			if (demo_rng_chance(&g->rng, 800))
-				value = qty * it->fen_per_unit / 100;
-		} else {
-			static const int yuan[] = {100, 200, 500, 1000, 2000, 5000, 10000, 50000};
-
-			amount = (long long)yuan[demo_rng_below(&g->rng, 8)] * 100;
-			if (demo_rng_chance(&g->rng, 200))
-				amount += demo_rng_below(&g->rng, 100) * 100 + 50;
-		}
-		st = prep(g, "INSERT INTO donations(uuid, created_at, updated_at, receipt_no, year,"
-			     " station, seq, received_date, donor_name, donor_type, anonymous, phone,"
-			     " kind, amount_fen, channel, item, quantity, unit, value_fen, designation,"
-			     " received_by, void_reason, voided_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-			     " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
-			     " ?23)");
-		if (!st)
-			goto out;
+		row.year = year;
+		row.seq = seq;
+		row.st_s[0] = g->set.station;
+		row.st_s[1] = '\0';
+		snprintf(row.no, sizeof row.no, "%04d-%c-%04d", year, g->set.station, seq);
+		pick_donor(g, k, &row);
+		demo_phone(&g->rng, row.phone);
+		row.desig = designations[demo_rng_below(&g->rng, 4)];
+		pick_gift(g, &row);
 		/* The second cash donation was entered twice by mistake: void it. */
-		int do_void = !goods && ++n_cash == 2;
-
-		new_uuid(g, uuid);
-		fmt_at(at, &d, 10 * 60 + demo_rng_below(&g->rng, 300));
-		bt(st, 1, uuid);
-		bt(st, 2, at);
-		bt(st, 3, at);
-		bt(st, 4, no);
-		bi(st, 5, year);
-		bt(st, 6, st_s);
-		bi(st, 7, seq);
-		bt(st, 8, day);
-		bt(st, 9, donor);
-		bt(st, 10, dtype);
-		bi(st, 11, anon);
-		bt(st, 12, anon || dtype[0] == 'o' ? NULL : phone);
-		bt(st, 13, goods ? "goods" : "cash");
-		bn(st, 14, goods ? -1 : amount);
-		bt(st, 15, goods ? NULL : channels[demo_rng_below(&g->rng, 5)]);
-		bt(st, 16, goods ? it->name : NULL);
-		bn(st, 17, goods ? qty : -1);
-		bt(st, 18, goods ? it->unit : NULL);
-		bn(st, 19, goods ? value : -1);
-		bt(st, 20, desig);
-		bi(st, 21, g->grid_staff[0]);
-		bt(st, 22, do_void ? "重复登记，作废" : NULL);
-		bt(st, 23, do_void ? at : NULL);
-		if (run(g, st) < 0)
+		row.do_void = !row.goods && ++n_cash == 2;
+		if (insert_donation(g, &row) < 0)
 			goto out;
 		g->sum.donations++;
-		if (goods) {
-			it->stock += qty;
+		if (row.goods) {
+			row.it->stock += row.qty;
 			for (int k2 = demo_rng_range(&g->rng, 1, 3); k2 > 0; k2--) {
-				struct date dd = date_add(&d, demo_rng_below(&g->rng, 4));
+				struct date dd = date_add(&row.d, demo_rng_below(&g->rng, 4));
 
 				if (date_cmp(&dd, &g->today) > 0)
 					dd = g->today;
-				if (add_distribution(g, it, &dd) < 0)
+				if (add_distribution(g, row.it, &dd) < 0)
 					goto out;
 			}
 		}
