@@ -45,7 +45,7 @@ LIBS    = $(PKG_LIBS) $(LIBS_L:%=-l%)
 
 CORE_SRC := $(sort $(wildcard core/*.c))
 DB_SRC   := $(sort $(wildcard db/*.c))
-TUI_SRC  := $(sort $(wildcard tui/*.c tui/ops/*.c))
+TUI_SRC  := $(sort $(wildcard tui/*.c tui/cli/*.c tui/screens/*.c tui/widgets/*.c tui/ops/*.c))
 # The pinyin table is generated from data/pinyin.txt when that file exists.
 GEN_OBJ  := $(if $(wildcard data/pinyin.txt),$(BUILD)/gen/pinyin_table.o)
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ)

@@ -13,7 +13,7 @@
  * The audit trail of an import is one row per record, as if typed: every
  * new household and resident has its "insert" row with all its values,
  * every changed one its "update" row with old and new values, so that each
- * record's history (tui/history.c reads it by record UUID) starts where it
+ * record's history (tui/screens/history.c reads it by record UUID) starts where it
  * came in.  One row per household with its residents' values would be
  * cheaper to write but would leave each resident without a history; the
  * rows are made cheap instead (no lookups the import already did, no

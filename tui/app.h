@@ -1,13 +1,13 @@
 /* app: the full-screen program (README.md#the-screens) and the services its screens use.
  *
  * app_run opens the database, asks who is on duty, and runs the main loop:
- * eight tabs, each with its own stack of screens (tui/screen.h), a status
+ * eight tabs, each with its own stack of screens (tui/widgets/screen.h), a status
  * line and a hint line.  Screens reach the program through the functions
  * below; they never touch the stacks themselves.
  *
  * When there is no database yet at the path, or one that was never set up,
  * the program starts without one (app_db is NULL, no tabs): the first-start
- * screens (tui/first_start.h) make it and then call app_begin. */
+ * screens (tui/screens/first_start.h) make it and then call app_begin. */
 #ifndef DOORSTEP_APP_H
 #define DOORSTEP_APP_H
 

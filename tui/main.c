@@ -7,10 +7,10 @@
 #include "core/atomicfile.h"
 #include "core/clock.h"
 #include "core/err.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 #include "tui/locale.h"
 #include "tui/paths.h"
-#include "tui/safeout.h"
+#include "tui/widgets/safeout.h"
 
 int main(int argc, char **argv)
 {

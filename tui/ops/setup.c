@@ -13,7 +13,7 @@
 #include "db/db.h"
 #include "db/merge.h"
 #include "db/settings.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
 int setup_probe(struct cli *cli, struct err *e)
 {

@@ -1,6 +1,6 @@
 /* setup: making a community's database, the one code path behind
- * `doorstep init` (tui/cmd_init.c), `doorstep init --from`
- * (tui/cmd_merge.c) and the TUI's first start (tui/first_start.c).
+ * `doorstep init` (tui/cli/cmd_init.c), `doorstep init --from`
+ * (tui/cli/cmd_merge.c) and the TUI's first start (tui/screens/first_start.c).
  *
  * Each function works on cli->db_path and leaves the new database open in
  * cli->db with the staff name set, as cli_open_db does; none prints: the

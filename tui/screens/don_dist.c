@@ -1,0 +1,117 @@
+/* don_dist: the goods-given-out view of the Donations tab; see don_state.h. */
+#include "tui/screens/don_state.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/model.h"
+#include "core/money.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "db/expenditures.h"
+#include "db/ledger.h"
+#include "tui/app.h"
+#include "tui/screens/donation_form.h"
+#include "tui/widgets/draw.h"
+#include "tui/screens/history.h"
+#include "tui/widgets/keys.h"
+#include "tui/screens/receipt_view.h"
+#include "tui/widgets/widget_list.h"
+
+static void dist_row_free(void *ctx, void *row)
+{
+	(void)ctx;
+	db_ledger_dist_clear(row);
+	free(row);
+}
+
+static int dist_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+{
+	struct don *st = ctx;
+	struct ledger_dist *tmp = xcalloc((size_t)n, sizeof *tmp);
+	int m = db_ledger_dist_page(app_db(st->app), anchor, dir, n, tmp, e);
+
+	return list_box_rows(out, tmp, m, sizeof *tmp);
+}
+
+static void dist_cell(void *ctx, const void *row, int col, struct strbuf *out)
+{
+	const struct ledger_dist *d = row;
+
+	(void)ctx;
+	switch (col) {
+	case 0:
+		strbuf_puts(out, d->date);
+		break;
+	case 1:
+		goods_text(d->item, d->quantity, d->unit, out);
+		break;
+	case 2:
+		if (strcmp(d->recipient_kind, "other"))
+			strbuf_printf(out, "%s ",
+				      model_enum_label(model_recipient_kind, d->recipient_kind));
+		strbuf_puts(out, d->recipient);
+		break;
+	default:
+		strbuf_puts(out, d->staff);
+		break;
+	}
+}
+
+static const struct list_column dist_cols[] = {
+    {N_("Date"), 10, 0, 0},    {N_("Goods"), 12, 2, 0}, {N_("Recipient"), 12, 3, 0},
+    {N_("Given by"), 6, 1, 0}, {NULL, 0, 0, 0},
+};
+static const struct list_ops dist_ops = {dist_fetch, dist_row_free, dist_cell, NULL};
+
+struct list *don_dist_list(struct don *st)
+{
+	return list_new(st->app, &dist_ops, st, dist_cols);
+}
+
+static void dist_draw(struct screen *s)
+{
+	don_draw_title_list(s, _("Goods given out"), _("(v: next view)"));
+}
+
+static int act_history(struct screen *s)
+{
+	struct don *st = s->state;
+	const struct ledger_dist *d = list_current(st->lists[VIEW_DIST]);
+
+	if (!d)
+		return SCREEN_HANDLED;
+	don_history(s, d->uuid, xasprintf(_("distribution of %s on %s"), d->item, d->date));
+	return SCREEN_HANDLED;
+}
+
+static const struct keybind dist_keys[] = {
+    {0, 'g', ACT_DISTRIBUTE},
+    {0, 'v', ACT_SWITCH_VIEW},
+    {0, 0, ACT_NONE},
+};
+
+static const struct screen_handler dist_handlers[] = {
+    {ACT_NEW, don_new_donation, NULL},
+    {ACT_DISTRIBUTE, don_give_out, N_("give out")},
+    {ACT_HISTORY, act_history, NULL},
+    {ACT_FILTER, don_filter, NULL},
+    {ACT_SWITCH_VIEW, don_switch, NULL},
+    {ACT_REFRESH, don_refresh, NULL},
+    {ACT_NONE, NULL, NULL},
+};
+
+const struct screen_class don_dist_screen = {
+    .name = N_("Donations: goods given out"),
+    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
+    .keys = dist_keys,
+    .handlers = dist_handlers,
+    .layout = don_layout,
+    .draw = dist_draw,
+    .event = don_event,
+    .data_changed = don_changed,
+    .close = don_close,
+};

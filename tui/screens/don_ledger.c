@@ -1,0 +1,316 @@
+/* don_ledger: the ledger view of the Donations tab: every donation with its receipt, the filter and
+ * the totals; see don_state.h. */
+#include "tui/screens/don_state.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/model.h"
+#include "core/money.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "db/expenditures.h"
+#include "db/ledger.h"
+#include "tui/app.h"
+#include "tui/screens/donation_form.h"
+#include "tui/widgets/draw.h"
+#include "tui/screens/history.h"
+#include "tui/widgets/keys.h"
+#include "tui/screens/receipt_view.h"
+#include "tui/widgets/widget_list.h"
+
+static int ledger_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+{
+	struct don *st = ctx;
+	struct ledger_row *tmp = xcalloc((size_t)n, sizeof *tmp);
+	int m = db_ledger_page(app_db(st->app), &st->filter, anchor, dir, n, tmp, e);
+
+	return list_box_rows(out, tmp, m, sizeof *tmp);
+}
+
+static void ledger_row_free(void *ctx, void *row)
+{
+	(void)ctx;
+	db_ledger_row_clear(row);
+	free(row);
+}
+
+static void ledger_cell(void *ctx, const void *row, int col, struct strbuf *out)
+{
+	const struct ledger_row *r = row;
+	char m[MONEY_STR];
+
+	(void)ctx;
+	switch (col) {
+	case 0:
+		strbuf_puts(out, r->receipt_no);
+		break;
+	case 1:
+		strbuf_puts(out, r->date);
+		break;
+	case 2:
+		strbuf_puts(out, r->anonymous ? "匿名" : r->donor);
+		break;
+	case 3:
+		strbuf_puts(out, model_enum_label(model_donation_kind, r->kind));
+		break;
+	case 4:
+		if (r->void_reason[0])
+			strbuf_printf(out, "[%s] ", _("void"));
+		if (!strcmp(r->kind, "cash")) {
+			money_format(r->amount_fen, m, sizeof m);
+			strbuf_printf(out, "%s %s", m, model_enum_label(model_channel, r->channel));
+		} else {
+			goods_text(r->item, r->quantity, r->unit, out);
+			if (r->value_fen > 0) {
+				money_format(r->value_fen, m, sizeof m);
+				strbuf_printf(out, " (%s)", m);
+			}
+		}
+		break;
+	default:
+		strbuf_puts(out, r->received_by);
+		break;
+	}
+}
+
+static int ledger_role(void *ctx, const void *row)
+{
+	(void)ctx;
+	return ((const struct ledger_row *)row)->void_reason[0] ? THEME_DIM : THEME_NORMAL;
+}
+
+static const struct list_column ledger_cols[] = {
+    {N_("Receipt"), 11, 0, 0}, {N_("Date"), 10, 0, 0},		 {N_("Donor"), 8, 2, 0},
+    {N_("Kind"), 5, 0, 0},     {N_("Amount / goods"), 14, 4, 0}, {N_("Received by"), 11, 0, 0},
+    {NULL, 0, 0, 0},
+};
+static const struct list_ops ledger_ops = {ledger_fetch, ledger_row_free, ledger_cell, ledger_role};
+
+struct list *don_ledger_list(struct don *st)
+{
+	return list_new(st->app, &ledger_ops, st, ledger_cols);
+}
+
+/* The title line: what the view shows, the filter, the keys to change it. */
+static void draw_title(struct don *st)
+{
+	struct rect r = st->r;
+	const struct ledger_filter *f = &st->filter;
+	struct strbuf b = STRBUF_INIT;
+	int used;
+
+	draw_fill(r.y, r.x, r.w, THEME_NORMAL);
+	if (st->totals.voided)
+		strbuf_printf(&b, _("Donations: %lld (%lld void)"), st->totals.rows,
+			      st->totals.voided);
+	else
+		strbuf_printf(&b, _("Donations: %lld"), st->totals.rows);
+	used = draw_text(r.y, r.x, r.w, strbuf_str(&b), THEME_TITLE);
+	strbuf_free(&b);
+	if (ledger_filter_active(f)) {
+		strbuf_printf(&b, "  %s", _("Filter:"));
+		if (f->from[0] || f->to[0])
+			strbuf_printf(&b, " %s..%s", f->from, f->to);
+		if (f->donor && f->donor[0])
+			strbuf_printf(&b, " %s", f->donor);
+		if (f->kind[0])
+			strbuf_printf(&b, " %s", model_enum_label(model_donation_kind, f->kind));
+		if (f->item && f->item[0])
+			strbuf_printf(&b, " %s", f->item);
+		draw_text(r.y, r.x + used, r.w - used, strbuf_str(&b), THEME_LABEL);
+	} else {
+		strbuf_printf(&b, "  %s", _("(v: stock, given out, spent; /: filter)"));
+		draw_text(r.y, r.x + used, r.w - used, strbuf_str(&b), THEME_DIM);
+	}
+	strbuf_free(&b);
+}
+
+static void draw_totals(struct don *st)
+{
+	const struct ledger_totals *t = &st->totals;
+	struct rect r = st->r;
+	struct strbuf b = STRBUF_INIT;
+	char m[MONEY_STR];
+	int y = r.y + r.h - TOTAL_LINES;
+
+	if (r.h < TOTAL_LINES + 3)
+		return;
+	for (int i = 0; i < TOTAL_LINES; i++)
+		draw_fill(y + i, r.x, r.w, THEME_NORMAL);
+	money_format(t->cash_fen, m, sizeof m);
+	strbuf_printf(&b, _("Cash %s (%lld)"), m, t->cash_count);
+	for (int i = 0; i < LEDGER_CHANNELS; i++) {
+		if (!t->channel_fen[i])
+			continue;
+		money_format(t->channel_fen[i], m, sizeof m);
+		strbuf_printf(&b, "  %s %s", _(model_channel[i].label), m);
+	}
+	draw_fit(y, r.x, r.w, strbuf_str(&b), THEME_HEADER);
+	strbuf_free(&b);
+	money_format(t->goods_value_fen, m, sizeof m);
+	strbuf_printf(&b, _("Goods %lld, est. %s:"), t->goods_count, m);
+	for (int i = 0; i < t->ngoods; i++) {
+		strbuf_puts(&b, i ? " · " : " ");
+		goods_text(t->goods[i].item, t->goods[i].quantity, t->goods[i].unit, &b);
+		if (t->goods[i].value_fen) {
+			money_format(t->goods[i].value_fen, m, sizeof m);
+			strbuf_printf(&b, " %s", m);
+		}
+	}
+	if (!t->ngoods)
+		strbuf_printf(&b, " %s", _("none"));
+	draw_wrapped((struct rect){y + 1, r.x, TOTAL_LINES - 1, r.w}, strbuf_str(&b), 0,
+		     THEME_HEADER);
+	strbuf_free(&b);
+}
+
+static void ledger_draw(struct screen *s)
+{
+	struct don *st = s->state;
+
+	draw_clear(st->r, THEME_NORMAL);
+	draw_title(st);
+	list_draw(st->lists[VIEW_LEDGER], 1);
+	draw_totals(st);
+}
+
+static const struct ledger_row *current_donation(struct don *st)
+{
+	const struct ledger_row *row = list_current(st->lists[VIEW_LEDGER]);
+
+	if (!row)
+		app_status(st->app, "%s", _("No donation is selected."));
+	return row;
+}
+
+/* After a save: the new donation at the top of the list, under no filter. */
+void don_saved(void *ctx, long long id, const char *date, const char *receipt_no)
+{
+	struct don *st = ctx;
+	struct ledger_row anchor;
+
+	(void)receipt_no;
+	memset(&anchor, 0, sizeof anchor);
+	anchor.id = id;
+	snprintf(anchor.date, sizeof anchor.date, "%s", date);
+	ledger_filter_clear(&st->filter);
+	don_set_empty_texts(st);
+	don_show(st->screen, VIEW_LEDGER);
+	don_retotal(st);
+	list_goto(st->lists[VIEW_LEDGER], &anchor);
+}
+
+/* Enter: the donation's receipt. */
+static int act_receipt(struct screen *s)
+{
+	const struct ledger_row *row = current_donation(s->state);
+
+	if (row)
+		receipt_view_push(s->app, row->receipt_no);
+	return SCREEN_HANDLED;
+}
+
+static int act_void(struct screen *s)
+{
+	struct don *st = s->state;
+	const struct ledger_row *row = current_donation(st);
+	struct strbuf what = STRBUF_INIT;
+	char m[MONEY_STR];
+
+	if (!row)
+		return SCREEN_HANDLED;
+	if (row->void_reason[0]) {
+		app_error(s->app, _("Donation %s is already void (%s)."), row->receipt_no,
+			  row->void_reason);
+		return SCREEN_HANDLED;
+	}
+	strbuf_printf(&what, "%s ", row->receipt_no);
+	if (!strcmp(row->kind, "cash")) {
+		money_format(row->amount_fen, m, sizeof m);
+		strbuf_puts(&what, m);
+	} else {
+		goods_text(row->item, row->quantity, row->unit, &what);
+	}
+	strbuf_printf(&what, " %s", row->anonymous ? "匿名" : row->donor);
+	donation_void_push(s->app, row->id, strbuf_str(&what));
+	strbuf_free(&what);
+	return SCREEN_HANDLED;
+}
+
+static void filtered(void *ctx)
+{
+	struct don *st = ctx;
+
+	don_set_empty_texts(st);
+	don_retotal(st);
+	list_reset(st->lists[VIEW_LEDGER]);
+}
+
+int don_filter(struct screen *s)
+{
+	struct don *st = s->state;
+
+	don_show(s, VIEW_LEDGER);
+	ledger_filter_push(s->app, &st->filter, filtered, st);
+	return SCREEN_HANDLED;
+}
+
+static int act_history(struct screen *s)
+{
+	const struct ledger_row *row = current_donation(s->state);
+
+	if (row)
+		don_history(s, row->uuid, xasprintf(_("donation %s"), row->receipt_no));
+	return SCREEN_HANDLED;
+}
+
+/* Esc: the filter cleared (else the global Esc). */
+static int ledger_event(struct screen *s, const struct event *ev)
+{
+	struct don *st = s->state;
+
+	if (ev->type == EVENT_KEY && ev->act == ACT_CANCEL && ledger_filter_active(&st->filter)) {
+		ledger_filter_clear(&st->filter);
+		don_set_empty_texts(st);
+		don_retotal(st);
+		list_reset(st->lists[VIEW_LEDGER]);
+		app_status(st->app, "%s", _("Filter cleared."));
+		return SCREEN_HANDLED;
+	}
+	return don_event(s, ev);
+}
+
+static const struct keybind ledger_keys[] = {
+    {0, 'x', ACT_VOID},
+    {0, 'g', ACT_DISTRIBUTE},
+    {0, 'v', ACT_SWITCH_VIEW},
+    {0, 0, ACT_NONE},
+};
+
+static const struct screen_handler ledger_handlers[] = {
+    {ACT_OPEN, act_receipt, N_("receipt")},
+    {ACT_NEW, don_new_donation, NULL},
+    {ACT_VOID, act_void, NULL},
+    {ACT_DISTRIBUTE, don_give_out, N_("give out")},
+    {ACT_FILTER, don_filter, NULL},
+    {ACT_HISTORY, act_history, NULL},
+    {ACT_SWITCH_VIEW, don_switch, NULL},
+    {ACT_REFRESH, don_refresh, NULL},
+    {ACT_NONE, NULL, NULL},
+};
+
+const struct screen_class don_ledger_screen = {
+    .name = N_("Donations: ledger"),
+    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
+    .keys = ledger_keys,
+    .handlers = ledger_handlers,
+    .layout = don_layout,
+    .draw = ledger_draw,
+    .event = ledger_event,
+    .data_changed = don_changed,
+    .close = don_close,
+};

@@ -1,0 +1,161 @@
+/* don_spend: the cash-spent view of the Donations tab: expenditures out of donated cash; see
+ * don_state.h. */
+#include "tui/screens/don_state.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/model.h"
+#include "core/money.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "db/expenditures.h"
+#include "db/ledger.h"
+#include "tui/app.h"
+#include "tui/screens/donation_form.h"
+#include "tui/widgets/draw.h"
+#include "tui/screens/history.h"
+#include "tui/widgets/keys.h"
+#include "tui/screens/receipt_view.h"
+#include "tui/widgets/widget_list.h"
+
+static int spend_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+{
+	struct don *st = ctx;
+	struct expenditure_row *tmp = xcalloc((size_t)n, sizeof *tmp);
+	int m = db_expenditure_page(app_db(st->app), anchor, dir, n, tmp, e);
+
+	return list_box_rows(out, tmp, m, sizeof *tmp);
+}
+
+static void spend_cell(void *ctx, const void *row, int col, struct strbuf *out)
+{
+	const struct expenditure_row *x = row;
+	char m[MONEY_STR];
+
+	(void)ctx;
+	switch (col) {
+	case 0:
+		strbuf_puts(out, x->date);
+		break;
+	case 1:
+		if (x->void_reason[0])
+			strbuf_printf(out, "[%s] ", _("void"));
+		money_format(x->amount_fen, m, sizeof m);
+		strbuf_puts(out, m);
+		break;
+	case 2:
+		strbuf_puts(out, x->purpose);
+		break;
+	case 3:
+		strbuf_puts(out, x->approved_by);
+		break;
+	default:
+		strbuf_puts(out, x->voucher_no);
+		break;
+	}
+}
+
+static int spend_role(void *ctx, const void *row)
+{
+	(void)ctx;
+	return ((const struct expenditure_row *)row)->void_reason[0] ? THEME_DIM : THEME_NORMAL;
+}
+
+static const struct list_column spend_cols[] = {
+    {N_("Date"), 10, 0, 0},	  {N_("Amount"), 12, 0, 1}, {N_("Purpose"), 12, 3, 0},
+    {N_("Approved by"), 8, 1, 0}, {N_("Voucher"), 8, 1, 0}, {NULL, 0, 0, 0},
+};
+static void spend_row_free(void *ctx, void *row)
+{
+	(void)ctx;
+	free(row);
+}
+
+static const struct list_ops spend_ops = {spend_fetch, spend_row_free, spend_cell, spend_role};
+
+struct list *don_spend_list(struct don *st)
+{
+	return list_new(st->app, &spend_ops, st, spend_cols);
+}
+
+static void spend_draw(struct screen *s)
+{
+	don_draw_title_list(s, _("Cash spent from donations"), _("(v: next view)"));
+}
+
+static int act_new(struct screen *s)
+{
+	expenditure_form_push(s->app);
+	return SCREEN_HANDLED;
+}
+
+static int void_spend(struct don *st)
+{
+	const struct expenditure_row *x = list_current(st->lists[VIEW_SPEND]);
+	char m[MONEY_STR], *what;
+
+	if (!x) {
+		app_status(st->app, "%s", _("No expenditure is selected."));
+		return SCREEN_HANDLED;
+	}
+	if (x->void_reason[0]) {
+		app_error(st->app, _("Expenditure %s is already void (%s)."), x->voucher_no,
+			  x->void_reason);
+		return SCREEN_HANDLED;
+	}
+	money_format(x->amount_fen, m, sizeof m);
+	what = xasprintf("%s %s %s", x->date, m, x->purpose);
+	expenditure_void_push(st->app, x->id, what);
+	free(what);
+	return SCREEN_HANDLED;
+}
+
+static int act_void(struct screen *s)
+{
+	return void_spend(s->state);
+}
+
+static int act_history(struct screen *s)
+{
+	struct don *st = s->state;
+	const struct expenditure_row *x = list_current(st->lists[VIEW_SPEND]);
+
+	if (!x)
+		return SCREEN_HANDLED;
+	don_history(s, x->uuid, xasprintf(_("expenditure %s on %s"), x->voucher_no, x->date));
+	return SCREEN_HANDLED;
+}
+
+static const struct keybind spend_keys[] = {
+    {0, 'x', ACT_VOID},
+    {0, 'g', ACT_DISTRIBUTE},
+    {0, 'v', ACT_SWITCH_VIEW},
+    {0, 0, ACT_NONE},
+};
+
+static const struct screen_handler spend_handlers[] = {
+    {ACT_NEW, act_new, NULL},
+    {ACT_VOID, act_void, NULL},
+    {ACT_DISTRIBUTE, don_give_out, N_("give out")},
+    {ACT_HISTORY, act_history, NULL},
+    {ACT_FILTER, don_filter, NULL},
+    {ACT_SWITCH_VIEW, don_switch, NULL},
+    {ACT_REFRESH, don_refresh, NULL},
+    {ACT_NONE, NULL, NULL},
+};
+
+const struct screen_class don_spend_screen = {
+    .name = N_("Donations: cash spent"),
+    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
+    .keys = spend_keys,
+    .handlers = spend_handlers,
+    .layout = don_layout,
+    .draw = spend_draw,
+    .event = don_event,
+    .data_changed = don_changed,
+    .close = don_close,
+};

@@ -1,0 +1,76 @@
+/* don_state: what the four views of the Donations tab share: the ledger
+ * (tui/screens/don_ledger.c), the stock (don_stock.c), the goods given out
+ * (don_dist.c) and the cash spent (don_spend.c).  Each view is a screen
+ * class of its own with its own keys, handlers and hints; the tab's screen
+ * switches its class (v, Esc back to the ledger; tui/screens/donations.c) and keeps
+ * this state.  Only those files include it. */
+#ifndef DOORSTEP_DON_STATE_H
+#define DOORSTEP_DON_STATE_H
+
+#include "core/strbuf.h"
+#include "db/ledger.h"
+#include "tui/widgets/screen.h"
+
+struct list;
+
+/* Lines under the ledger for its totals. */
+#define TOTAL_LINES 3
+
+enum don_view { VIEW_LEDGER, VIEW_STOCK, VIEW_DIST, VIEW_SPEND, VIEW_COUNT };
+
+struct don {
+	struct app *app;
+	struct screen *screen; /* the tab's screen (its class is the view shown) */
+	struct list *lists[VIEW_COUNT];
+	struct ledger_filter filter;
+	struct ledger_totals totals;
+	struct rect r;
+};
+
+/* The view's class, and the view a class shows. */
+const struct screen_class *don_view_class(enum don_view v);
+enum don_view don_view_of(const struct screen *s);
+/* Shows view v (its list laid out and re-read). */
+void don_show(struct screen *s, enum don_view v);
+/* `v`: the next view. */
+int don_switch(struct screen *s);
+/* The list of the view shown laid out under the title (and, for the
+ * ledger, above the totals). */
+void don_layout(struct screen *s, struct rect r);
+/* The title line of the view shown and its list: every view's draw. */
+void don_draw_title_list(struct screen *s, const char *title, const char *keys);
+/* Esc outside the ledger goes back to it; the mouse's double click opens;
+ * else the list has the event. */
+int don_event(struct screen *s, const struct event *ev);
+/* Re-reads the totals and every list; every view's data_changed. */
+void don_changed(struct screen *s);
+/* Ctrl-L / F5. */
+int don_refresh(struct screen *s);
+/* Frees the state: every view's close. */
+void don_close(struct screen *s);
+/* "口罩 30 箱": goods as the lists and the totals show them. */
+void goods_text(const char *item, long long qty, const char *unit, struct strbuf *out);
+/* The ledger's own: empty texts after the filter changed, totals. */
+void don_set_empty_texts(struct don *st);
+void don_retotal(struct don *st);
+/* After a donation is saved: the ledger shown, the new donation at its top,
+ * under no filter (donation_new_push's callback; ctx is the state). */
+void don_saved(void *ctx, long long id, const char *date, const char *receipt_no);
+/* `/`: the ledger's filter (from any view: the ledger is shown). */
+int don_filter(struct screen *s);
+/* `g` where no item is selected: the distribution form. */
+int don_give_out(struct screen *s);
+/* `n` outside the cash spent: a new donation (then the ledger, don_saved). */
+int don_new_donation(struct screen *s);
+/* Pushes the history of uuid under title (malloc'd; freed here). */
+void don_history(struct screen *s, const char *uuid, char *title);
+/* Each view's list (the state owns them). */
+struct list *don_ledger_list(struct don *st);
+struct list *don_stock_list(struct don *st);
+struct list *don_dist_list(struct don *st);
+struct list *don_spend_list(struct don *st);
+
+extern const struct screen_class don_ledger_screen, don_stock_screen, don_dist_screen,
+    don_spend_screen;
+
+#endif

@@ -1,0 +1,146 @@
+/* don_stock: the stock view of the Donations tab: what is on hand per item and unit; see
+ * don_state.h. */
+#include "tui/screens/don_state.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/model.h"
+#include "core/money.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "db/expenditures.h"
+#include "db/ledger.h"
+#include "tui/app.h"
+#include "tui/screens/donation_form.h"
+#include "tui/widgets/draw.h"
+#include "tui/screens/history.h"
+#include "tui/widgets/keys.h"
+#include "tui/screens/receipt_view.h"
+#include "tui/widgets/widget_list.h"
+
+static void stock_row_free(void *ctx, void *row)
+{
+	(void)ctx;
+	db_stock_row_clear(row);
+	free(row);
+}
+
+static int stock_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+{
+	struct don *st = ctx;
+	struct stock_row *tmp = xcalloc((size_t)n, sizeof *tmp);
+	int m = db_ledger_stock_page(app_db(st->app), 0, anchor, dir, n, tmp, e);
+
+	return list_box_rows(out, tmp, m, sizeof *tmp);
+}
+
+static void stock_cell(void *ctx, const void *row, int col, struct strbuf *out)
+{
+	const struct stock_row *s = row;
+	char b[MONEY_STR];
+
+	(void)ctx;
+	switch (col) {
+	case 0:
+		strbuf_puts(out, s->item);
+		return;
+	case 1:
+		strbuf_puts(out, s->unit);
+		return;
+	case 2:
+		quantity_format(s->received, b, sizeof b);
+		break;
+	case 3:
+		quantity_format(s->distributed, b, sizeof b);
+		break;
+	case 4:
+		quantity_format(s->on_hand, b, sizeof b);
+		break;
+	default:
+		money_format(s->value_fen, b, sizeof b);
+		break;
+	}
+	strbuf_puts(out, b);
+}
+
+static int stock_role(void *ctx, const void *row)
+{
+	(void)ctx;
+	return ((const struct stock_row *)row)->on_hand <= 0 ? THEME_DIM : THEME_NORMAL;
+}
+
+static const struct list_column stock_cols[] = {
+    {N_("Item"), 10, 3, 0},    {N_("Units"), 5, 0, 0},
+    {N_("Received"), 9, 0, 1}, {N_("Distributed"), 11, 0, 1},
+    {N_("On hand"), 9, 0, 1},  {N_("Est. value"), 12, 0, 1},
+    {NULL, 0, 0, 0},
+};
+static const struct list_ops stock_ops = {stock_fetch, stock_row_free, stock_cell, stock_role};
+
+struct list *don_stock_list(struct don *st)
+{
+	return list_new(st->app, &stock_ops, st, stock_cols);
+}
+
+static void stock_draw(struct screen *s)
+{
+	don_draw_title_list(s, _("Stock by item and unit"), _("(v: next view)"));
+}
+
+/* Enter: give the selected item out, when any is on hand. */
+static int act_give(struct screen *s)
+{
+	struct don *st = s->state;
+	const struct stock_row *row = list_current(st->lists[VIEW_STOCK]);
+
+	if (row && row->on_hand > 0)
+		distribution_form_push(s->app, row->item, row->unit);
+	else if (row)
+		app_status(s->app, _("No %s is on hand to give out."), row->item);
+	return SCREEN_HANDLED;
+}
+
+/* g: give goods out, the selected item when any is on hand. */
+static int act_distribute(struct screen *s)
+{
+	struct don *st = s->state;
+	const struct stock_row *row = list_current(st->lists[VIEW_STOCK]);
+
+	if (row && row->on_hand > 0)
+		distribution_form_push(s->app, row->item, row->unit);
+	else
+		distribution_form_push(s->app, NULL, NULL);
+	return SCREEN_HANDLED;
+}
+
+static const struct keybind stock_keys[] = {
+    {0, 'g', ACT_DISTRIBUTE},
+    {0, 'v', ACT_SWITCH_VIEW},
+    {0, 0, ACT_NONE},
+};
+
+static const struct screen_handler stock_handlers[] = {
+    {ACT_OPEN, act_give, N_("give out")},
+    {ACT_NEW, don_new_donation, NULL},
+    {ACT_DISTRIBUTE, act_distribute, N_("give out")},
+    {ACT_FILTER, don_filter, NULL},
+    {ACT_SWITCH_VIEW, don_switch, NULL},
+    {ACT_REFRESH, don_refresh, NULL},
+    {ACT_NONE, NULL, NULL},
+};
+
+const struct screen_class don_stock_screen = {
+    .name = N_("Donations: stock"),
+    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
+    .keys = stock_keys,
+    .handlers = stock_handlers,
+    .layout = don_layout,
+    .draw = stock_draw,
+    .event = don_event,
+    .data_changed = don_changed,
+    .close = don_close,
+};

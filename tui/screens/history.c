@@ -1,0 +1,323 @@
+/* history: a record's audit log as a list, and one entry whole; see
+ * history.h. */
+#include "tui/screens/history.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/auditfmt.h"
+#include "core/i18n.h"
+#include "core/limits.h"
+#include "core/model.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "db/audit_read.h"
+#include "tui/app.h"
+#include "tui/widgets/screen.h"
+#include "tui/widgets/widget_list.h"
+
+/* ---- the changes in the UI's language ---- */
+
+/* Fields that are no text column of core/limits, by their msgid. */
+static const struct {
+	const char *field, *label;
+} field_labels[] = {
+    {"status", N_("Status")},
+    {"relation", N_("Relation to the head")},
+    {"id_type", N_("Document")},
+    {"id_number", N_("ID number")},
+    {"sex", N_("Sex")},
+    {"birth_date", N_("Birth date")},
+    {"return_date", N_("Return date")},
+    {"outcome", N_("Outcome")},
+    {"kind", N_("Kind")},
+    {"reason", N_("Reason")},
+    {"start_date", N_("Start date")},
+    {"days", N_("Isolation days")},
+    {"end_date", N_("End date")},
+    {"date", N_("Date")},
+    {"temperature", N_("Temperature")},
+    {"symptoms", N_("Symptoms")},
+    {"revealed", N_("Shown whole")},
+    {"household", N_("Household")},
+    {"grid_id", N_("Grid")},
+    {"household_id", N_("Household")},
+};
+
+/* Enumeration fields, their codes shown as labels. */
+static const struct {
+	const char *field;
+	const struct enum_entry *table;
+} field_enums[] = {
+    {"status", model_status},	 {"relation", model_relation}, {"id_type", model_id_type},
+    {"sex", model_sex},		 {"outcome", model_outcome},	{"kind", model_iso_kind},
+    {"reason", model_iso_reason},
+};
+
+static const char *word_field(const char *field, void *ctx)
+{
+	const struct text_limit *l = limits_find(ctx, field);
+
+	if (l && l->label)
+		return _(l->label);
+	for (size_t i = 0; i < sizeof field_labels / sizeof field_labels[0]; i++)
+		if (!strcmp(field_labels[i].field, field))
+			return _(field_labels[i].label);
+	return NULL;
+}
+
+static const char *word_value(const char *field, const char *value, void *ctx)
+{
+	(void)ctx;
+	for (size_t i = 0; i < sizeof field_enums / sizeof field_enums[0]; i++)
+		if (!strcmp(field_enums[i].field, field)) {
+			const struct enum_entry *en = model_enum_find(field_enums[i].table, value);
+
+			return en ? _(en->label) : NULL;
+		}
+	if (!strcmp(field, "revealed")) /* "id_number,phone" */
+		return !strcmp(value, "id_number")   ? _("ID number")
+		       : !strcmp(value, "phone")     ? _("Phone")
+		       : !strcmp(value, "id_number,phone") ? _("ID number and phone")
+							 : NULL;
+	return NULL;
+}
+
+/* The changes of audit row a, worded for the screen. */
+static void changes(const struct audit_entry *a, const char *sep, struct strbuf *out)
+{
+	struct auditfmt_words w = {word_field, word_value, a->table_name ? a->table_name : ""};
+
+	auditfmt_changes_as(a->changes, sep, &w, out);
+}
+
+struct history {
+	char *uuid;
+	char *title;
+	struct app *app;
+	struct list *list;
+	long long count;
+};
+
+static int h_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+{
+	struct history *h = ctx;
+	struct audit_entry *tmp = xcalloc((size_t)n, sizeof *tmp);
+	int m = db_audit_page(app_db(h->app), h->uuid, anchor, dir, n, tmp, e);
+
+	for (int i = 0; i < m; i++) {
+		struct audit_entry *a = xmalloc(sizeof *a);
+
+		*a = tmp[i];
+		out[i] = a;
+	}
+	free(tmp);
+	return m;
+}
+
+static void h_row_free(void *ctx, void *row)
+{
+	(void)ctx;
+	audit_entry_clear(row);
+	free(row);
+}
+
+static void h_cell(void *ctx, const void *row, int col, struct strbuf *out)
+{
+	const struct audit_entry *a = row;
+
+	(void)ctx;
+	switch (col) {
+	case 0:
+		strbuf_puts(out, a->at);
+		break;
+	case 1:
+		strbuf_puts(out, a->staff ? a->staff : "");
+		break;
+	case 2:
+		strbuf_puts(out, model_enum_label(model_audit_action, a->action));
+		break;
+	default:
+		changes(a, "; ", out);
+		break;
+	}
+}
+
+static const struct list_column h_cols[] = {
+    {N_("When"), 19, 0, 0},	    {N_("Staff"), 8, 1, 0}, {N_("Done"), 8, 0, 0},
+    {N_("What changed"), 20, 4, 0}, {NULL, 0, 0, 0},
+};
+
+static const struct list_ops h_ops = {h_fetch, h_row_free, h_cell, NULL};
+
+struct h_arg {
+	const char *uuid, *title;
+};
+
+static int h_open(struct screen *s, void *arg, struct err *e)
+{
+	const struct h_arg *a = arg;
+	struct history *h = xcalloc(1, sizeof *h);
+
+	h->uuid = xstrdup(a->uuid);
+	h->title = xstrdup(a->title);
+	h->app = s->app;
+	h->count = db_audit_count(app_db(s->app), h->uuid, e);
+	if (h->count < 0) {
+		free(h->uuid);
+		free(h->title);
+		free(h);
+		return -1;
+	}
+	h->list = list_new(s->app, &h_ops, h, h_cols);
+	list_set_empty(h->list, _("No change of this record was recorded."));
+	s->state = h;
+	return 0;
+}
+
+static void h_layout(struct screen *s, struct rect r)
+{
+	struct history *h = s->state;
+
+	list_layout(h->list, (struct rect){r.y + 2, r.x, r.h - 2, r.w});
+}
+
+static void h_draw(struct screen *s)
+{
+	struct history *h = s->state;
+	char line[400];
+
+	snprintf(line, sizeof line,
+		 ngettext("History of %s: %lld entry, newest first",
+			  "History of %s: %lld entries, newest first", (unsigned long)h->count),
+		 h->title, h->count);
+	draw_fit(s->r.y, s->r.x, s->r.w, line, THEME_TITLE);
+	list_draw(h->list, 1);
+}
+
+static int h_event(struct screen *s, const struct event *ev)
+{
+	struct history *h = s->state;
+	int f = list_event(h->list, ev);
+
+	if (ev->type == EVENT_MOUSE && list_double_clicked(h->list)) {
+		struct event open = {.type = EVENT_KEY, .act = ACT_OPEN};
+
+		return screen_dispatch(s, &open);
+	}
+	return f;
+}
+
+static void h_changed(struct screen *s)
+{
+	struct history *h = s->state;
+
+	h->count = db_audit_count(app_db(s->app), h->uuid, NULL);
+	list_reload(h->list);
+}
+
+static void h_close(struct screen *s)
+{
+	struct history *h = s->state;
+
+	list_free(&h->list);
+	free(h->uuid);
+	free(h->title);
+	free(h);
+}
+
+/* ---- one entry whole ---- */
+
+static int e_open(struct screen *s, void *arg, struct err *e)
+{
+	const struct audit_entry *a = arg;
+	struct strbuf b = STRBUF_INIT;
+
+	(void)e;
+	strbuf_printf(&b, "%s  %s  %s (%s)\n\n", a->at, a->staff ? a->staff : "",
+		      model_enum_label(model_audit_action, a->action),
+		      a->table_name ? _(a->table_name) : "");
+	if (!a->changes || !*a->changes)
+		strbuf_puts(&b, _("No details were recorded."));
+	else
+		changes(a, "\n", &b);
+	s->state = strbuf_detach(&b);
+	return 0;
+}
+
+static void e_draw(struct screen *s)
+{
+	struct rect r = s->r;
+
+	draw_fit(r.y, r.x, r.w, _("One change in the history"), THEME_TITLE);
+	draw_wrapped((struct rect){r.y + 2, r.x + 2, r.h - 2, r.w - 4}, s->state, 0, THEME_NORMAL);
+}
+
+static void e_close(struct screen *s)
+{
+	free(s->state);
+}
+
+static int back(struct screen *s)
+{
+	(void)s;
+	return SCREEN_HANDLED | SCREEN_POP;
+}
+
+static const struct screen_handler e_handlers[] = {
+    {ACT_CANCEL, back, N_("back")},
+    {ACT_NONE, NULL, NULL},
+};
+
+static const struct screen_class entry_screen = {
+    .name = N_("One change in the history"),
+    .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
+    .handlers = e_handlers,
+    .open = e_open,
+    .draw = e_draw,
+    .close = e_close,
+};
+
+static int h_show(struct screen *s)
+{
+	struct history *h = s->state;
+	const void *row = list_current(h->list);
+
+	if (row)
+		app_push(s->app, &entry_screen, (void *)row);
+	return SCREEN_HANDLED;
+}
+
+static int h_can(struct screen *s, enum action act)
+{
+	struct history *h = s->state;
+
+	return act != ACT_OPEN || list_current(h->list) != NULL;
+}
+
+static const struct screen_handler h_handlers[] = {
+    {ACT_OPEN, h_show, N_("details")},
+    {ACT_CANCEL, back, N_("back")},
+    {ACT_NONE, NULL, NULL},
+};
+
+static const struct screen_class history_screen = {
+    .name = N_("History"),
+    .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
+    .handlers = h_handlers,
+    .open = h_open,
+    .layout = h_layout,
+    .draw = h_draw,
+    .event = h_event,
+    .data_changed = h_changed,
+    .can = h_can,
+    .close = h_close,
+};
+
+int history_push(struct app *app, const char *record_uuid, const char *title)
+{
+	struct h_arg a = {record_uuid, title};
+
+	return app_push(app, &history_screen, &a);
+}

@@ -1,0 +1,38 @@
+/* screen: dispatch through a screen's handler table; see screen.h. */
+#include "tui/widgets/screen.h"
+
+#include <stddef.h>
+
+static const struct screen_handler *find(const struct screen *s, enum action act)
+{
+	const struct screen_handler *h = s->cls->handlers;
+
+	if (act == ACT_NONE)
+		return NULL;
+	for (; h && h->act; h++)
+		if (h->act == act)
+			return h;
+	return NULL;
+}
+
+int screen_dispatch(struct screen *s, const struct event *ev)
+{
+	const struct screen_handler *h;
+
+	if (ev->type != EVENT_KEY)
+		return SCREEN_IGNORED;
+	h = find(s, ev->act);
+	return h ? h->fn(s) : SCREEN_IGNORED;
+}
+
+int screen_handles(const struct screen *s, enum action act)
+{
+	return find(s, act) != NULL;
+}
+
+int screen_takes_text(struct screen *s)
+{
+	if (s->cls->text_focus)
+		return s->cls->text_focus(s);
+	return (s->cls->flags & SCREEN_TEXT) != 0;
+}

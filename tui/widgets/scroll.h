@@ -1,0 +1,38 @@
+/* scroll: the keys and the position marker of a scrolling text view (a
+ * sheet's preview, a receipt): Up/Down a line, PgUp/PgDn a page, Home/End,
+ * the mouse wheel three lines. */
+#ifndef DOORSTEP_SCROLL_H
+#define DOORSTEP_SCROLL_H
+
+#include "tui/widgets/screen.h"
+
+/* A text cut into lines for such a view. */
+struct scroll_text {
+	char *text; /* malloc'd; each line ends in '\0'; NULL when there is none */
+	int *line;  /* byte offset of each line in text */
+	int nlines;
+};
+
+/* Takes the malloc'd text (NULL allowed) and cuts it at its newlines,
+ * freeing what t held before. */
+void scroll_text_set(struct scroll_text *t, char *text);
+
+/* Frees what t holds and empties it. */
+void scroll_text_free(struct scroll_text *t);
+
+/* Line i of t (0 <= i < t->nlines). */
+const char *scroll_text_line(const struct scroll_text *t, int i);
+
+/* Moves *top (the first line shown) for ev in a view of `page` rows.
+ * Returns 1 when ev was a scroll, 0 when it was not (*top unchanged).  *top
+ * may pass the end: scroll_clamp brings it back when the view is drawn. */
+int scroll_event(int *top, int page, const struct event *ev);
+
+/* Keeps *top within 0 .. nlines - rows. */
+void scroll_clamp(int *top, int rows, int nlines);
+
+/* When the text is longer than the view, draws "lines a-b of n" on the
+ * right of row y of r. */
+void scroll_draw_position(int y, struct rect r, int top, int rows, int nlines);
+
+#endif

@@ -1,0 +1,302 @@
+/* widget_list: a paged list with columns cut by display width; see
+ * widget_list.h.  The paging itself is core/listpage. */
+#include "tui/widgets/widget_list.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/listpage.h"
+#include "core/xalloc.h"
+#include "tui/app.h"
+
+struct list {
+	struct app *app;
+	const struct list_ops *ops;
+	void *ctx;
+	const struct list_column *cols;
+	int ncols;
+	struct listpage page;
+	struct listpage_ops pops;
+	struct rect r;
+	int titled;
+	int loaded;
+	int double_clicked;
+	char *empty;
+	int *colw; /* computed widths */
+};
+
+struct list *list_new(struct app *app, const struct list_ops *ops, void *ctx,
+		      const struct list_column *cols)
+{
+	struct list *l = xcalloc(1, sizeof *l);
+
+	l->app = app;
+	l->ops = ops;
+	l->ctx = ctx;
+	l->cols = cols;
+	while (cols[l->ncols].title || cols[l->ncols].width || cols[l->ncols].flex)
+		l->ncols++;
+	for (int i = 0; i < l->ncols; i++)
+		if (cols[i].title)
+			l->titled = 1;
+	l->colw = xcalloc((size_t)(l->ncols ? l->ncols : 1), sizeof *l->colw);
+	l->pops.fetch = ops->fetch;
+	l->pops.row_free = ops->row_free;
+	listpage_init(&l->page, &l->pops, ctx);
+	l->empty = xstrdup(_("Nothing to show."));
+	return l;
+}
+
+void list_free(struct list **lp)
+{
+	struct list *l = *lp;
+
+	if (!l)
+		return;
+	listpage_free(&l->page);
+	free(l->colw);
+	free(l->empty);
+	free(l);
+	*lp = NULL;
+}
+
+static void report(struct list *l, int r, struct err *e)
+{
+	if (r < 0)
+		app_error_err(l->app, e);
+}
+
+static void widths(struct list *l)
+{
+	int fixed = 0, flex = 0, left;
+
+	for (int i = 0; i < l->ncols; i++) {
+		fixed += l->cols[i].width + (i ? 1 : 0);
+		flex += l->cols[i].flex;
+	}
+	left = l->r.w - fixed;
+	for (int i = 0; i < l->ncols; i++) {
+		l->colw[i] = l->cols[i].width;
+		if (left > 0 && flex > 0)
+			l->colw[i] += left * l->cols[i].flex / flex;
+	}
+	/* too narrow: the last columns shrink first */
+	for (int i = l->ncols - 1; i >= 0 && left < 0; i--) {
+		int give = l->colw[i] - 1 < -left ? l->colw[i] - 1 : -left;
+
+		l->colw[i] -= give;
+		left += give;
+	}
+}
+
+static int rows_h(const struct list *l)
+{
+	int h = l->r.h - (l->titled ? 1 : 0);
+
+	return h > 0 ? h : 0;
+}
+
+void list_layout(struct list *l, struct rect r)
+{
+	struct err e;
+
+	l->r = r;
+	widths(l);
+	err_clear(&e);
+	report(l, listpage_resize(&l->page, rows_h(l), &e), &e);
+	if (!l->loaded) {
+		l->loaded = 1;
+		report(l, listpage_first(&l->page, &e), &e);
+	}
+}
+
+void list_draw(struct list *l, int focused)
+{
+	int y = l->r.y;
+	struct strbuf cell = STRBUF_INIT;
+
+	if (l->titled) {
+		int x = l->r.x;
+
+		draw_fill(y, x, l->r.w, THEME_HEADER);
+		for (int c = 0; c < l->ncols; c++) {
+			const char *t = l->cols[c].title ? _(l->cols[c].title) : "";
+
+			if (l->cols[c].right)
+				draw_fit_right(y, x, l->colw[c], t, THEME_HEADER);
+			else
+				draw_fit(y, x, l->colw[c], t, THEME_HEADER);
+			x += l->colw[c] + 1;
+		}
+		y++;
+	}
+	if (!l->page.count) {
+		struct rect er = {y + 1, l->r.x + 2, l->r.y + l->r.h - y - 1, l->r.w - 3};
+
+		/* wrapped: an empty text says what to do, and must be read whole */
+		if (er.h > 0 && er.w > 0)
+			draw_wrapped(er, l->empty, 0, THEME_DIM);
+		strbuf_free(&cell);
+		return;
+	}
+	for (int i = 0; i < l->page.count; i++, y++) {
+		const void *row = l->page.rows[i];
+		int role = l->ops->row_role ? l->ops->row_role(l->ctx, row) : THEME_NORMAL;
+		int x = l->r.x;
+
+		if (i == l->page.cursor)
+			role = focused ? THEME_CURSOR : THEME_CURSOR_DIM;
+		draw_fill(y, x, l->r.w, (enum theme_role)role);
+		for (int c = 0; c < l->ncols; c++) {
+			strbuf_reset(&cell);
+			l->ops->cell(l->ctx, row, c, &cell);
+			if (l->cols[c].right)
+				draw_fit_right(y, x, l->colw[c], strbuf_str(&cell),
+					       (enum theme_role)role);
+			else
+				draw_fit(y, x, l->colw[c], strbuf_str(&cell),
+					 (enum theme_role)role);
+			x += l->colw[c] + 1;
+		}
+	}
+	strbuf_free(&cell);
+}
+
+int list_event(struct list *l, const struct event *ev)
+{
+	struct err e;
+	int r;
+
+	err_clear(&e);
+	if (ev->type == EVENT_MOUSE) {
+		int first = l->r.y + (l->titled ? 1 : 0);
+
+		if (ev->mouse_y < l->r.y || ev->mouse_y >= l->r.y + l->r.h ||
+		    ev->mouse_x < l->r.x || ev->mouse_x >= l->r.x + l->r.w)
+			return SCREEN_IGNORED;
+		switch (ev->mouse_kind) {
+		case MOUSE_WHEEL_UP:
+			report(l, listpage_scroll(&l->page, -3, &e), &e);
+			return SCREEN_HANDLED;
+		case MOUSE_WHEEL_DOWN:
+			report(l, listpage_scroll(&l->page, 3, &e), &e);
+			return SCREEN_HANDLED;
+		case MOUSE_CLICK:
+		case MOUSE_DOUBLE:
+			if (ev->mouse_y >= first && ev->mouse_y - first < l->page.count)
+				l->page.cursor = ev->mouse_y - first;
+			else
+				return SCREEN_HANDLED;
+			if (ev->mouse_kind == MOUSE_DOUBLE) {
+				l->double_clicked = 1;
+				return SCREEN_IGNORED;
+			}
+			return SCREEN_HANDLED;
+		default:
+			return SCREEN_IGNORED;
+		}
+	}
+	switch (ev->act) {
+	case ACT_UP:
+		r = listpage_move(&l->page, -1, &e);
+		break;
+	case ACT_DOWN:
+		r = listpage_move(&l->page, 1, &e);
+		break;
+	case ACT_PAGE_UP:
+		r = listpage_page(&l->page, -1, &e);
+		break;
+	case ACT_PAGE_DOWN:
+		r = listpage_page(&l->page, 1, &e);
+		break;
+	case ACT_FIRST:
+		r = listpage_first(&l->page, &e);
+		break;
+	case ACT_LAST:
+		r = listpage_last(&l->page, &e);
+		break;
+	default:
+		return SCREEN_IGNORED;
+	}
+	report(l, r, &e);
+	return SCREEN_HANDLED;
+}
+
+int list_double_clicked(struct list *l)
+{
+	int d = l->double_clicked;
+
+	l->double_clicked = 0;
+	return d;
+}
+
+void list_reload(struct list *l)
+{
+	struct err e;
+
+	err_clear(&e);
+	if (l->loaded)
+		report(l, listpage_reload(&l->page, &e), &e);
+}
+
+void list_reset(struct list *l)
+{
+	struct err e;
+
+	err_clear(&e);
+	if (l->loaded)
+		report(l, listpage_first(&l->page, &e), &e);
+}
+
+void list_goto(struct list *l, const void *anchor)
+{
+	struct err e;
+
+	err_clear(&e);
+	if (l->page.height <= 0)
+		return; /* not laid out yet: the first page comes with list_layout */
+	l->loaded = 1;
+	report(l, listpage_goto(&l->page, anchor, &e), &e);
+}
+
+const void *list_current(const struct list *l)
+{
+	return listpage_current(&l->page);
+}
+
+void list_set_empty(struct list *l, const char *text)
+{
+	free(l->empty);
+	l->empty = xstrdup(text ? text : "");
+}
+
+struct rect list_rect(const struct list *l)
+{
+	return l->r;
+}
+
+struct rect list_cell_rect(const struct list *l, int col)
+{
+	struct rect c = {0, 0, 0, 0};
+
+	if (!l->page.count || col < 0 || col >= l->ncols)
+		return c;
+	c.y = l->r.y + (l->titled ? 1 : 0) + l->page.cursor;
+	c.x = l->r.x;
+	for (int i = 0; i < col; i++)
+		c.x += l->colw[i] + 1;
+	c.w = l->colw[col];
+	c.h = 1;
+	return c;
+}
+
+int list_box_rows(void **out, void *rows, int m, size_t size)
+{
+	for (int i = 0; i < m; i++) {
+		out[i] = xmalloc(size);
+		memcpy(out[i], (char *)rows + (size_t)i * size, size);
+	}
+	free(rows);
+	return m;
+}
