@@ -8,13 +8,18 @@
 #include <wctype.h>
 
 #include "core/strbuf.h"
+#include "core/textsafe.h"
 #include "core/textwidth.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
+/* A control character as core/textsafe defines it: C0, C1 and the line and
+ * paragraph separators U+2028/U+2029 (line breaks a one-line field cannot
+ * hold).  Bidi and invisible characters are kept, and the form names them
+ * when it refuses the value on save. */
 static int is_control(wchar_t c)
 {
-	return c < 0x20 || (c >= 0x7F && c < 0xA0);
+	return c >= 0 && c <= 0x10FFFF && textsafe_kind((uint32_t)c) == TEXTSAFE_CONTROL;
 }
 
 /* A control character the field does not take (a multi-line one takes the
