@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/limits.h"
 #include "core/json.h"
 #include "core/returnee.h"
 #include "core/settings.h"
@@ -138,6 +139,11 @@ int db_returnee_monitor(struct db *db, long long resident_id, const char *reason
 	if (!reason || !*reason)
 		return err_field(e, "reason", "%s",
 				 _("give the reason for home health monitoring without isolation"));
+	if (limits_check("residents", "monitoring", reason, e) < 0) {
+		if (e)
+			strcpy(e->field, "reason");
+		return -1;
+	}
 	if (db_begin(db, e) < 0)
 		return -1;
 	st = db_stmt(db,

@@ -23,6 +23,7 @@
 #include "db/returnees.h"
 #include "db/settings.h"
 #include "db/sql.h"
+#include "db/visitors.h"
 
 static void test_state(void **state)
 {
@@ -113,6 +114,19 @@ static void test_db(void **state)
 	/* The decision for 张三: audited. */
 	assert_int_equal(db_returnee_monitor(db, b, "", &e), -1);
 	assert_string_equal(e.field, "reason");
+	/* The reason gets the forms' character check: no escape, no bidi. */
+	assert_int_equal(db_returnee_monitor(db, b, "隔离\x1b]0;x\a", &e), -1);
+	assert_string_equal(e.field, "reason");
+	assert_non_null(strstr(e.msg, "U+001B"));
+	assert_int_equal(db_returnee_monitor(db, b, "隔离\xe2\x80\xae满", &e), -1);
+	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM residents WHERE monitoring IS NOT NULL",
+				    NULL),
+			 0);
+	/* So do the key areas, and a refused list leaves the setting as it was. */
+	assert_int_equal(db_key_areas_set(db, "湖北,\xe2\x80\x8b武汉", &e), -1);
+	assert_string_equal(e.field, "key_areas");
+	assert_int_equal(db_key_areas_set(db, "湖北,\x1b[2J", &e), -1);
+	assert_int_equal(sql_scalar(db, "SELECT key_areas = '湖北,武汉' FROM settings", NULL), 1);
 	assert_int_equal(db_returnee_monitor(db, b, "已在外地隔离满 14 天，持证明", &e), 0);
 	assert_int_equal(db_returnees(db, "2020-02-15", 0, &v, &cnt, &e), 0);
 	assert_int_equal(cnt, 0);
