@@ -110,7 +110,7 @@ static void load(struct today *st)
 	db_followups_free(st->fu, st->n_fu);
 	st->fu = NULL;
 	st->n_fu = 0;
-	free(st->ret);
+	db_returnees_free(st->ret, st->n_ret);
 	st->ret = NULL;
 	st->n_ret = 0;
 	conflicts_free(st);
@@ -155,7 +155,7 @@ static struct trow *ret_row(struct today *st, int i)
 
 	t->fu_idx = -1;
 	t->ret_idx = i;
-	t->ret = st->ret[i];
+	db_returnee_alert_copy(&t->ret, &st->ret[i]);
 	return t;
 }
 
@@ -261,6 +261,7 @@ static void t_row_free(void *ctx, void *row)
 	db_today_alert_free(&t->visit);
 	isolation_alert_clear(&t->iso);
 	db_followup_clear(&t->fu);
+	db_returnee_alert_clear(&t->ret);
 	free(t->subject);
 	free(t);
 }
@@ -609,7 +610,7 @@ static void t_close(struct screen *s)
 	report_stats_clear(&st->stats);
 	conflicts_free(st);
 	db_followups_free(st->fu, st->n_fu);
-	free(st->ret);
+	db_returnees_free(st->ret, st->n_ret);
 	free(st);
 }
 

@@ -101,7 +101,7 @@ static void test_db(void **state)
 	assert_int_equal(cnt, 2);
 	assert_string_equal(v[0].name, "张三"); /* latest return first */
 	assert_int_equal(v[1].days_since, 5);
-	free(v);
+	db_returnees_free(v, cnt);
 	/* An isolation from the return date ends 刘䶮's alert. */
 	n.resident_id = a;
 	n.kind = "home";
@@ -130,16 +130,36 @@ static void test_db(void **state)
 	assert_int_equal(db_returnee_monitor(db, b, "已在外地隔离满 14 天，持证明", &e), 0);
 	assert_int_equal(db_returnees(db, "2020-02-15", 0, &v, &cnt, &e), 0);
 	assert_int_equal(cnt, 0);
-	free(v);
+	db_returnees_free(v, cnt);
 	assert_int_equal(db_returnees(db, "2020-02-15", 1, &v, &cnt, &e), 0);
 	assert_int_equal(cnt, 2);
 	assert_int_equal(v[0].state, RETURNEE_MONITORED);
 	assert_int_equal(v[1].state, RETURNEE_ISOLATED);
-	free(v);
+	db_returnees_free(v, cnt);
 	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM audit_log WHERE table_name ="
 					" 'residents' AND changes LIKE '%monitoring%'",
 				    NULL),
 			 1);
+	/* Text is never cut: a name and a place of 60 × 某 come back whole. */
+	{
+		char name[3 * 60 + 1] = "", from[6 + 3 * 60 + 1] = "湖北";
+		int found = 0;
+
+		for (int i = 0; i < 60; i++) {
+			strcat(name, "某");
+			strcat(from, "某");
+		}
+		resident(db, h.id, name, from, "2020-02-14");
+		assert_int_equal(db_returnee_list(db, "2020-02-15", &v, &cnt, &e), 0);
+		for (int i = 0; i < cnt; i++)
+			if (!strcmp(v[i].name, name)) {
+				assert_string_equal(v[i].returned_from, from);
+				assert_string_equal(v[i].key_area, "湖北");
+				found = 1;
+			}
+		assert_true(found);
+		db_returnees_free(v, cnt);
+	}
 	db_close(&db);
 }
 
