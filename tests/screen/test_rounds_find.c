@@ -115,7 +115,7 @@ int main(void)
 	cursor_on(h, "3-2-601");
 	harness_key(h, "C-u");
 	harness_type(h, "qq");
-	HWAIT(h, "没有与“qq”相符的住户", 3000);
+	HWAIT(h, "没有与「qq」相符的住户", 3000);
 	harness_key(h, "Enter");
 	HGONE(h, "查找：", 3000);
 	/* a visit on the door found; then back to the first not yet done */
@@ -123,32 +123,32 @@ int main(void)
 	cursor_on(h, "12-1-101");
 	harness_key(h, "Enter");
 	harness_type(h, "45\r");
-	HWAIT(h, "45.0 °C 超出 34.0–43.0 °C", 3000);
+	HWAIT(h, "45.0 度 超出 34.0-43.0 度", 3000);
 	harness_key(h, "Backspace");
 	harness_key(h, "Backspace");
 	harness_type(h, "3650\r");
-	HWAIT(h, "34.0 到 43.0 °C", 3000);
+	HWAIT(h, "34.0 到 43.0 度", 3000);
 	harness_key(h, "C-u");
 	harness_type(h, "365\r");
 	HWAIT(h, "已测 2 / 5", 3000);
-	HWAIT(h, "(已走访 1 · 无人应答 1)", 3000);
+	HWAIT(h, "(已走访 1 | 无人应答 1)", 3000);
 	cursor_on(h, "3-2-502");
 	quit(&h);
 
 	/* English at 100x30 */
 	h = start("LANG=C.UTF-8", 30, 100);
 	HWAIT(h, "done 2 / 5", 3000);
-	HWAIT(h, "(visited 1 · no answer 1)", 3000);
+	HWAIT(h, "(visited 1 | no answer 1)", 3000);
 	cursor_on(h, "3-2-502");
 	harness_type(h, "/zm");
 	HWAIT(h, "Find:", 3000);
 	cursor_on(h, "3-2-601");
 	harness_key(h, "Enter");
 	harness_type(h, "30.0\r");
-	HWAIT(h, "30.0 °C is outside 34.0–43.0 °C", 3000);
+	HWAIT(h, "30.0 C is outside 34.0-43.0 C", 3000);
 	harness_key(h, "Esc");
 	harness_type(h, "x");
-	HWAIT(h, "(visited 1 · no answer 1 · refused 1)", 3000);
+	HWAIT(h, "(visited 1 | no answer 1 | refused 1)", 3000);
 	cursor_on(h, "3-2-502");
 	/* the grid picker reads 第一, 第二, 第三, 第十一 (numerals by value) */
 	harness_type(h, "g");
