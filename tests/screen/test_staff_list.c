@@ -53,7 +53,7 @@ int main(void)
 	HCHECK(NULL, h != NULL, "harness_start failed");
 	HWAIT(h, "1 Today", 5000);
 	harness_key(h, "F4");
-	HWAIT(h, "Staff: 1, 0 party members · volunteer hours in 2020-02: 4", 3000);
+	HWAIT(h, "Staff: 1, 0 party members | volunteer hours in 2020-02: 4", 3000);
 	HWAIT(h, "volunteer ", 3000); /* the rows, drawn after the title */
 	harness_settle(h, 200, 3000);
 	HCHECK(h, harness_find(h, "张党员", &r, &c), "张党员 is not listed");

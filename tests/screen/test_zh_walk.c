@@ -6,7 +6,7 @@
  * arrows), a
  * format name (PDF, CSV, UTF, BOM, xlsx, Excel, WPS) or the program's own
  * name: such a word is English a translation left out.  It also fails on
- * text cut at 80 columns (a "…" below the tab bar). */
+ * text cut at 80 columns (a "~" ending a word below the tab bar). */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,18 +51,21 @@ static void scan(struct harness *h, const char *where, int zh)
 	}
 	free(text);
 	HCHECK(h, !zh || !used, "English on the %s screen: %s", where, bad);
-	/* 80x24: nothing cut below the tab bar (a cut ends in "…"; the staff
-	 * picker's "新增姓名…", "a new name…" is its own text) */
+	/* 80x24: nothing cut below the tab bar (core/textwidth ends a cut value
+	 * in "~" right after its last character; "~", the home folder, follows
+	 * a space, "(" or "（") */
 	{
 		int rows, cols;
 
 		harness_size(h, &rows, &cols);
 		for (int r = 1; r < rows; r++) {
 			char *line = harness_row_text(h, r);
-			const char *cut = strstr(line, "…");
+			const char *cut = strchr(line, '~');
 
-			if (cut && !(cut - line >= 12 && !strncmp(cut - 12, "新增姓名", 12)) &&
-			    !(cut - line >= 10 && !strncmp(cut - 10, "a new name", 10)))
+			while (cut && (cut == line || cut[-1] == ' ' || cut[-1] == '(' || cut[1] == '/' ||
+				       (cut - line >= 3 && !strncmp(cut - 3, "（", 3))))
+				cut = strchr(cut + 1, '~');
+			if (cut)
 				HCHECK(h, 0, "cut on the %s screen, row %d: %s", where, r, line);
 			free(line);
 		}
@@ -102,7 +105,7 @@ static const struct step walk[] = {
     {"detail isolations", {"=v", NULL}, {"=v", NULL}, NULL},
     {"a saved edit", {"=e", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "=wc", "F10", NULL},
      {NULL}, NULL},
-    {"history of changes", {"=h", NULL}, {NULL}, "状态: 在住 → 外出"},
+    {"history of changes", {"=h", NULL}, {NULL}, "状态: 在住 -> 外出"},
     {"a change in the history", {"Enter", NULL}, {"Esc", "Esc", "Esc", NULL}, "修改 (居民)"},
     {"Rounds", {"=3", NULL}, {NULL}, NULL},
     {"Rounds date", {"=d", NULL}, {"Esc", NULL}, NULL},
