@@ -40,7 +40,7 @@ static void test_state(void **state)
 	assert_int_equal(returnee_state(&f, hit, sizeof hit), RETURNEE_ALERT);
 	assert_string_equal(hit, "武汉");
 	returnee_alert_text(hit, &f.returned, &b);
-	assert_string_equal(strbuf_str(&b), "returned from 武汉 on 02-10, not isolated");
+	assert_string_equal(strbuf_str(&b), "from 武汉 02-10, not isolated");
 	strbuf_free(&b);
 	f.isolated = 1;
 	assert_int_equal(returnee_state(&f, NULL, 0), RETURNEE_ISOLATED);
