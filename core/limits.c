@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/returnee.h"
 #include "core/textsafe.h"
 #include "core/utf8.h"
 
@@ -21,6 +22,7 @@ const struct text_limit text_limits[] = {
     {"settings", "district", NAME, N_("District")},
     {"settings", "last_staff", NAME, N_("Staff on duty")},
     {"settings", "output_dir", LINE, N_("Output folder")},
+    {"settings", "key_areas", RETURNEE_KEY_AREAS_MAX, N_("Key areas")},
     {"staff", "name", NAME, N_("Name")},
     {"staff", "phone", PHONE, N_("Phone")},
     {"grids", "name", LINE, N_("Grid")},
@@ -38,6 +40,7 @@ const struct text_limit text_limits[] = {
     {"residents", "tags", 1000, N_("Tags")},
     {"residents", "returned_from", LINE, N_("Returned from")},
     {"residents", "travel", LINE, N_("Means of travel")},
+    {"residents", "monitoring", LINE, N_("Monitoring reason")},
     {"residents", "notes", NOTES, N_("Notes")},
     {"visits", "notes", NOTES, N_("Notes")},
     {"readings", "note", NOTES, N_("Notes")},
@@ -115,7 +118,14 @@ int limits_check(const char *table, const char *column, const char *v, struct er
 		return err_field(e, column,
 				 _("%s is too long: %zu characters; it holds at most %d"),
 				 _(l->label), n, l->max_chars);
-	return textsafe_check(v, limits_class(l), column, _(l->label), e);
+	return limits_check_chars(table, column, v, e);
+}
+
+int limits_check_chars(const char *table, const char *column, const char *v, struct err *e)
+{
+	const struct text_limit *l = limits_find(table, column);
+
+	return l ? textsafe_check(v, limits_class(l), column, _(l->label), e) : 0;
 }
 
 enum textsafe_class limits_class(const struct text_limit *l)

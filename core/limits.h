@@ -46,6 +46,12 @@ enum textsafe_class limits_class(const struct text_limit *l);
  * write of a column with a limit calls it, so no record kind stores either. */
 int limits_check(const char *table, const char *column, const char *v, struct err *e);
 
+/* The character half of limits_check alone: 0 when v (NULL is fine) holds
+ * only what table.column may hold (limits_class), or when the column has no
+ * limit; else -1 as textsafe_check.  The merge applies it to the records
+ * another machine brings (their length is checked apart, in SQL). */
+int limits_check_chars(const char *table, const char *column, const char *v, struct err *e);
+
 /* limits_check for several columns of one row: the arguments after e are
  * pairs (const char *column, const char *value) ending with a NULL column.
  * Returns 0 or -1 at the first value over its limit. */

@@ -50,7 +50,8 @@ struct daily_stats {
 	struct stats_isolation iso[STATS_KINDS];
 	struct stats_isolation iso_total; /* the sum over kinds */
 
-	int checks_due;       /* isolations due for checks that day (= iso_total.active) */
+	int checks_due;       /* isolations due for checks that day, the committee's */
+	int checks_elsewhere; /* isolations of that day whose checks are the site's */
 	int checks_am;        /* live AM checks of that day of isolations due that day */
 	int checks_pm;
 	int checks_late;      /* live checks that day marked late, of any isolation */

@@ -116,5 +116,5 @@ void returnee_alert_text(const char *key_area, const struct date *returned, stru
 	char d[DATE_STR];
 
 	date_format(returned, d);
-	strbuf_printf(out, _("returned from %s on %s, not isolated"), key_area, d + 5);
+	strbuf_printf(out, _("from %s %s, not isolated"), key_area, d + 5);
 }

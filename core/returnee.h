@@ -59,8 +59,8 @@ enum returnee_state {
  * not RETURNEE_CLEAR). */
 enum returnee_state returnee_state(const struct returnee_facts *f, char *hit, size_t n);
 
-/* Appends the alert sentence (translated): "returned from 武汉 on 02-10,
- * not isolated". */
+/* Appends the alert sentence (translated): "from 武汉 02-10, not isolated"
+ * (short enough for Today's detail column at 80 columns). */
 void returnee_alert_text(const char *key_area, const struct date *returned, struct strbuf *out);
 
 #endif

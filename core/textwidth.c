@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/textsafe.h"
 #include "core/utf8.h"
@@ -15,12 +16,14 @@
  * two in zh_CN.GB18030, and either in a terminal (a CJK one draws them
  * two wide, and the columns after them move).  What is shown holds in
  * their place characters of sure width, ASCII or CJK.  Longest first where
- * one begins another. */
+ * one begins another.  The degree sign is a word of the language shown:
+ * DEGREES is translated (English "38.5 C", Chinese "38.5 度"). */
+#define DEGREES N_("C")
 static const struct {
 	const char *from, *to;
 } plain[] = {
     {" · ", " | "}, /* a separator: "・" would make it four columns */
-    {"°C", "度"}, {"℃", "度"}, {"°", "度"},  {"…", "..."}, {"—", "-"},  {"–", "-"},
+    {"°C", DEGREES}, {"℃", DEGREES}, {"°", DEGREES},  {"…", "..."}, {"—", "-"},  {"–", "-"},
     {"·", "・"},  {"“", "「"},  {"”", "」"}, {"‘", "『"},   {"’", "』"}, {"▁", "_"},
     {"█", "#"},   {"▒", "#"},   {"×", "x"},  {"→", "->"},  {"←", "<-"}, {"↑", "^"},
     {"↓", "v"},   {"▲", "^"},   {"▼", "v"},  {"○", "o"},   {"●", "*"},  {"◇", "o"},
@@ -46,7 +49,7 @@ static size_t plain_at(const char *s, const char **to)
 		size_t n = strlen(plain[i].from);
 
 		if (!strncmp(s, plain[i].from, n)) {
-			*to = plain[i].to;
+			*to = strcmp(plain[i].to, DEGREES) ? plain[i].to : _(DEGREES);
 			return n;
 		}
 	}

@@ -11,7 +11,8 @@
  * is one column to glibc in zh_CN.UTF-8 and two to a CJK terminal, so
  * nothing can count it right for every terminal: what these functions
  * build shows in its place characters of sure width, ASCII or CJK
- * (37.3°C → 37.3度, … → ..., · → ・ but " · " → " | ", “无” → 「无」,
+ * (37.3°C → 37.3度 in Chinese, 37.3C in English: the degree sign is
+ * translated; … → ..., · → ・ but " · " → " | ", “无” → 「无」,
  * → → ->), and they
  * count it as its replacement.  textwidth_plain gives that text whole;
  * the full-screen program, the text sheets and `report` draw only it. */

@@ -2,6 +2,7 @@
 #include "db/expenditures.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/clock.h"
@@ -178,11 +179,21 @@ fail:
 
 static const struct col_desc spend_cols[] = {
     COLD_INT(struct expenditure_row, id),	  COLD_CODE(struct expenditure_row, uuid),
-    COLD_CODE(struct expenditure_row, date),	  COLD_CODE(struct expenditure_row, purpose),
-    COLD_INT(struct expenditure_row, amount_fen), COLD_CODE(struct expenditure_row, approved_by),
-    COLD_CODE(struct expenditure_row, voucher_no), COLD_CODE(struct expenditure_row, staff),
-    COLD_CODE(struct expenditure_row, void_reason),
+    COLD_CODE(struct expenditure_row, date),	  COLD_STR(struct expenditure_row, purpose),
+    COLD_INT(struct expenditure_row, amount_fen), COLD_STR(struct expenditure_row, approved_by),
+    COLD_STR(struct expenditure_row, voucher_no), COLD_STR(struct expenditure_row, staff),
+    COLD_STR(struct expenditure_row, void_reason),
 };
+
+void db_expenditure_row_clear(struct expenditure_row *x)
+{
+	free(x->purpose);
+	free(x->approved_by);
+	free(x->voucher_no);
+	free(x->staff);
+	free(x->void_reason);
+	memset(x, 0, sizeof *x);
+}
 
 int db_expenditure_page(struct db *db, const struct expenditure_row *anchor, int dir, int n,
 			struct expenditure_row *out, struct err *e)

@@ -43,18 +43,22 @@ int db_expenditure_void(struct db *db, long long id, const char *reason, struct 
 int db_cash_totals(struct db *db, const char *from, const char *to, long long *received,
 		   long long *spent, struct err *e);
 
-/* One expenditure as the list and the notice show it. */
+/* One expenditure as the list and the notice show it.  The texts are owned
+ * by the row, whole ("" for none), and freed by db_expenditure_row_clear. */
 struct expenditure_row {
 	long long id;
 	char uuid[37];
 	char date[DATE_STR];
-	char purpose[256];
+	char *purpose;
 	long long amount_fen;
-	char approved_by[64];
-	char voucher_no[64];
-	char staff[64];	       /* who recorded it, "" when unknown */
-	char void_reason[256]; /* "" unless void */
+	char *approved_by;
+	char *voucher_no;
+	char *staff;	   /* who recorded it, "" when unknown */
+	char *void_reason; /* "" unless void */
 };
+
+/* Frees the row's strings and zeroes it. */
+void db_expenditure_row_clear(struct expenditure_row *x);
 
 /* Expenditures newest first, keyset on (date, id) as db_ledger_dist_page
  * (anchor NULL starts at the newest, or with dir < 0 at the oldest).

@@ -41,14 +41,43 @@ static int date_parse_iso_prefix(const char *s)
 static const struct col_desc fu_cols[] = {
     COLD_INT(struct followup, id),	     COLD_CODE(struct followup, uuid),
     COLD_INT(struct followup, resident_id),   COLD_INT(struct followup, household_id),
-    COLD_CODE(struct followup, name),	     COLD_CODE(struct followup, household),
+    COLD_STR(struct followup, name),	     COLD_STR(struct followup, household),
     COLD_CODE(struct followup, opened_at),    COLD_CODE(struct followup, source),
-    COLD_INT32(struct followup, temperature), COLD_CODE(struct followup, symptoms),
-    COLD_CODE(struct followup, referred_at),  COLD_CODE(struct followup, clinic),
-    COLD_CODE(struct followup, transport),    COLD_CODE(struct followup, outcome),
-    COLD_CODE(struct followup, closed_at),    COLD_CODE(struct followup, closed_by),
+    COLD_INT32(struct followup, temperature), COLD_STR(struct followup, symptoms),
+    COLD_CODE(struct followup, referred_at),  COLD_STR(struct followup, clinic),
+    COLD_STR(struct followup, transport),     COLD_CODE(struct followup, outcome),
+    COLD_CODE(struct followup, closed_at),    COLD_STR(struct followup, closed_by),
     COLD_REF(struct followup, isolation_id),
 };
+
+void db_followup_clear(struct followup *f)
+{
+	free(f->name);
+	free(f->household);
+	free(f->symptoms);
+	free(f->clinic);
+	free(f->transport);
+	free(f->closed_by);
+	memset(f, 0, sizeof *f);
+}
+
+void db_followup_copy(struct followup *dst, const struct followup *src)
+{
+	*dst = *src;
+	dst->name = xstrdup(src->name ? src->name : "");
+	dst->household = xstrdup(src->household ? src->household : "");
+	dst->symptoms = xstrdup(src->symptoms ? src->symptoms : "");
+	dst->clinic = xstrdup(src->clinic ? src->clinic : "");
+	dst->transport = xstrdup(src->transport ? src->transport : "");
+	dst->closed_by = xstrdup(src->closed_by ? src->closed_by : "");
+}
+
+void db_followups_free(struct followup *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		db_followup_clear(&v[i]);
+	free(v);
+}
 
 static void read_row(sqlite3_stmt *st, struct followup *o)
 {
@@ -80,7 +109,7 @@ int db_followup_open_for(struct db *db, long long resident_id, const char *sourc
 			 const char *symptoms, struct err *e)
 {
 	struct settings set;
-	struct followup cur;
+	struct followup cur = {0};
 	struct strbuf ch = STRBUF_INIT;
 	sqlite3_stmt *st;
 	char uuid[37], now[20];
@@ -96,6 +125,7 @@ int db_followup_open_for(struct db *db, long long resident_id, const char *sourc
 	if (!followup_should_open(temperature, symptoms, threshold))
 		return 0;
 	r = db_followup_open_of(db, resident_id, &cur, e);
+	db_followup_clear(&cur);
 	if (r != 0)
 		return r < 0 ? -1 : 0;
 	st = db_stmt(db,
@@ -184,7 +214,7 @@ static int get_open(struct db *db, long long id, struct followup *o, struct err 
 int db_followup_refer(struct db *db, long long id, const char *at, const char *clinic,
 		      const char *transport, struct err *e)
 {
-	struct followup o;
+	struct followup o = {0};
 	struct strbuf ch = STRBUF_INIT;
 	sqlite3_stmt *st;
 	char now[20], when[20];
@@ -233,9 +263,11 @@ int db_followup_refer(struct db *db, long long id, const char *at, const char *c
 		goto fail;
 	}
 	strbuf_free(&ch);
+	db_followup_clear(&o);
 	return 0;
 fail:
 	db_rollback(db);
+	db_followup_clear(&o);
 	return -1;
 }
 
@@ -262,7 +294,7 @@ static long long start_isolation(struct db *db, const struct followup *o,
 int db_followup_close(struct db *db, long long id, const char *outcome,
 		      const struct followup_isolation *iso, const char *notes, struct err *e)
 {
-	struct followup o;
+	struct followup o = {0};
 	struct strbuf ch = STRBUF_INIT;
 	sqlite3_stmt *st;
 	char now[20];
@@ -309,9 +341,11 @@ int db_followup_close(struct db *db, long long id, const char *outcome,
 		goto fail;
 	}
 	strbuf_free(&ch);
+	db_followup_clear(&o);
 	return 0;
 fail:
 	db_rollback(db);
+	db_followup_clear(&o);
 	return -1;
 }
 

@@ -13,23 +13,34 @@
 
 struct db;
 
-/* A case as read back, with its person. */
+/* A case as read back, with its person.  The texts (char *) are owned by
+ * the case, whole ("" for none), and freed by db_followup_clear. */
 struct followup {
 	long long id;
 	char uuid[37];
 	long long resident_id, household_id;
-	char name[64];	    /* the resident's */
-	char household[64]; /* the household's code */
+	char *name;	 /* the resident's */
+	char *household; /* the household's code */
 	char opened_at[20];
 	char source[8];	 /* round, check, gate */
 	int temperature; /* tenths, 0 = none */
-	char symptoms[128];
-	char referred_at[20], clinic[128], transport[64]; /* "" until referred */
-	char outcome[20];				  /* "" while open */
+	char *symptoms;
+	char referred_at[20];	/* "" until referred */
+	char *clinic, *transport; /* "" until referred */
+	char outcome[20];	/* "" while open */
 	char closed_at[20];
-	char closed_by[64];	/* the staff member's name */
+	char *closed_by;	/* the staff member's name */
 	long long isolation_id; /* -1 unless closed as isolated */
 };
+
+/* Frees the case's strings and zeroes it. */
+void db_followup_clear(struct followup *f);
+
+/* A deep copy of src into dst (dst holds nothing yet). */
+void db_followup_copy(struct followup *dst, const struct followup *src);
+
+/* Frees the n cases of v (db_followups_open) and v itself. */
+void db_followups_free(struct followup *v, int n);
 
 /* Opens a case for resident_id when the reading qualifies
  * (followup_should_open with the settings' threshold) and the resident has
@@ -74,7 +85,7 @@ int db_followup_close(struct db *db, long long id, const char *outcome,
 		      const struct followup_isolation *iso, const char *notes, struct err *e);
 
 /* The open cases, oldest first, into a malloc'd array (*v, *n; free with
- * free()).  Returns 0 or -1. */
+ * db_followups_free).  Returns 0 or -1. */
 int db_followups_open(struct db *db, struct followup **v, int *n, struct err *e);
 
 /* The day's counts (core/followup.h): opened on day, open at its end,

@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/identity.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/mask.h"
 #include "core/mergeplan.h"
 #include "core/recordcheck.h"
@@ -317,10 +318,29 @@ static int record_conflict(struct merge *m, struct table *t, row_t mine, row_t t
 /* Refuses a record of the other file that is invalid on its own: a field
  * against core/recordcheck's rules (unless the other file's schema is older
  * than the rule), a foreign key to a record that does not exist. */
-static int validate_row(struct merge *m, struct table *t, row_t v, struct err *e)
+/* The characters of theirs' text columns (core/limits: no control, bidi or
+ * invisible character; notes take newline and tab), as the forms check them.
+ * A value this database already holds in the same record is no news and is
+ * left to `check`.  Returns the column refused, or -1. */
+static int refused_chars(const struct table *t, row_t v, row_t mine, struct err *why)
+{
+	for (int i = 0; i < t->ncol; i++) {
+		const char *s = mg_row_is_null(v, i) ? NULL : mg_row_text(v, i);
+
+		if (!s || t->cols[i].parent ||
+		    (mine && !mg_row_is_null(mine, i) && !strcmp(mg_row_text(mine, i), s)))
+			continue;
+		if (limits_check_chars(t->def->name, t->cols[i].name, s, why) < 0)
+			return i;
+	}
+	return -1;
+}
+
+static int validate_row(struct merge *m, struct table *t, row_t v, row_t mine, struct err *e)
 {
 	int i_type = mg_col_index(t, "id_type");
 	const char *why = NULL;
+	struct err chars;
 	int i, since;
 
 	for (i = 0; i < t->ncol && !why; i++) {
@@ -337,11 +357,19 @@ static int validate_row(struct merge *m, struct table *t, row_t v, struct err *e
 		if (why && since > m->other_version)
 			why = NULL;
 	}
-	if (!why)
+	if (why)
+		return err_field(e, t->cols[i - 1].name,
+				 _("the other file's record %s %s is invalid: %s %s; nothing was "
+				   "merged"),
+				 t->def->name, mg_row_text(v, t->i_uuid), t->cols[i - 1].name,
+				 _(why));
+	err_clear(&chars);
+	i = refused_chars(t, v, mine, &chars);
+	if (i < 0)
 		return 0;
-	return err_field(e, t->cols[i - 1].name,
-			 _("the other file's record %s %s is invalid: %s %s; nothing was merged"),
-			 t->def->name, mg_row_text(v, t->i_uuid), t->cols[i - 1].name, _(why));
+	return err_field(e, t->cols[i].name,
+			 _("the other file's record %s %s is invalid: %s (%s); nothing was merged"),
+			 t->def->name, mg_row_text(v, t->i_uuid), chars.msg, t->cols[i].name);
 }
 
 /* 1 when a resident's sex or birth date contradicts its ID number
@@ -421,7 +449,7 @@ int mg_merge_table(struct merge *m, struct table *t, struct mergeplan_counts *c,
 		} else {
 			c->added++;
 		}
-		if (validate_row(m, t, theirs, e) < 0)
+		if (validate_row(m, t, theirs, mine, e) < 0)
 			goto fail;
 		j = mg_place_row(m, t, theirs, known, &differ, e);
 		if (j < 0)

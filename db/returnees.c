@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/limits.h"
 #include "core/json.h"
 #include "core/returnee.h"
 #include "core/settings.h"
@@ -25,13 +26,42 @@ static void read_alert(sqlite3_stmt *st, struct returnee_alert *a)
 	memset(a, 0, sizeof *a);
 	a->resident_id = sqlite3_column_int64(st, 0);
 	a->household_id = sqlite3_column_int64(st, 1);
-	sql_col_copy(st, 2, a->name, sizeof a->name);
-	sql_col_copy(st, 3, a->household, sizeof a->household);
-	sql_col_copy(st, 4, a->returned_from, sizeof a->returned_from);
+	sql_col_str(st, 2, &a->name);
+	sql_col_str(st, 3, &a->household);
+	sql_col_str(st, 4, &a->returned_from);
 	sql_col_copy(st, 5, a->return_date, sizeof a->return_date);
-	sql_col_copy(st, 8, a->travel, sizeof a->travel);
-	sql_col_copy(st, 9, a->id_number, sizeof a->id_number);
-	sql_col_copy(st, 10, a->phone, sizeof a->phone);
+	sql_col_str(st, 8, &a->travel);
+	sql_col_str(st, 9, &a->id_number);
+	sql_col_str(st, 10, &a->phone);
+}
+
+void db_returnee_alert_clear(struct returnee_alert *a)
+{
+	free(a->name);
+	free(a->household);
+	free(a->returned_from);
+	free(a->travel);
+	free(a->id_number);
+	free(a->phone);
+	memset(a, 0, sizeof *a);
+}
+
+void db_returnee_alert_copy(struct returnee_alert *dst, const struct returnee_alert *src)
+{
+	*dst = *src;
+	dst->name = xstrdup(src->name ? src->name : "");
+	dst->household = xstrdup(src->household ? src->household : "");
+	dst->returned_from = xstrdup(src->returned_from ? src->returned_from : "");
+	dst->travel = xstrdup(src->travel ? src->travel : "");
+	dst->id_number = xstrdup(src->id_number ? src->id_number : "");
+	dst->phone = xstrdup(src->phone ? src->phone : "");
+}
+
+void db_returnees_free(struct returnee_alert *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		db_returnee_alert_clear(&v[i]);
+	free(v);
 }
 
 /* The returnees of day: in the window (ALERTS: only the alerts) or every
@@ -87,14 +117,18 @@ static int collect(struct db *db, const char *day, enum collect_mode mode,
 
 		read_alert(st, &a);
 		f.returned_from = a.returned_from;
-		if (date_parse_iso(a.return_date, &f.returned, NULL) < 0)
+		if (date_parse_iso(a.return_date, &f.returned, NULL) < 0) {
+			db_returnee_alert_clear(&a);
 			continue;
+		}
 		f.monitored = sqlite3_column_int(st, 6);
 		f.isolated = sqlite3_column_int(st, 7);
 		state = returnee_state(&f, a.key_area, sizeof a.key_area);
 		if ((state == RETURNEE_CLEAR && mode != EVERY) ||
-		    (mode == ALERTS && state != RETURNEE_ALERT))
+		    (mode == ALERTS && state != RETURNEE_ALERT)) {
+			db_returnee_alert_clear(&a);
 			continue;
+		}
 		a.state = state;
 		a.key = returnee_from_key_area(a.returned_from, areas, a.key_area,
 					       sizeof a.key_area);
@@ -109,7 +143,7 @@ static int collect(struct db *db, const char *day, enum collect_mode mode,
 	}
 	sqlite3_reset(st);
 	if (r < 0) {
-		free(*v);
+		db_returnees_free(*v, *n);
 		*v = NULL;
 		*n = 0;
 	}
@@ -138,6 +172,11 @@ int db_returnee_monitor(struct db *db, long long resident_id, const char *reason
 	if (!reason || !*reason)
 		return err_field(e, "reason", "%s",
 				 _("give the reason for home health monitoring without isolation"));
+	if (limits_check("residents", "monitoring", reason, e) < 0) {
+		if (e)
+			strcpy(e->field, "reason");
+		return -1;
+	}
 	if (db_begin(db, e) < 0)
 		return -1;
 	st = db_stmt(db,

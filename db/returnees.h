@@ -6,19 +6,24 @@
 #define DOORSTEP_DB_RETURNEES_H
 
 #include "core/err.h"
+#include "core/returnee.h"
 
 struct db;
 
 /* A returnee alert, or a row of the returnee list. */
 struct returnee_alert {
 	long long resident_id, household_id;
-	char name[64];
-	char household[64];
-	char returned_from[96];
+	/* The texts are owned by the alert, whole ("" for none), and freed by
+	 * db_returnee_alert_clear. */
+	char *name;
+	char *household;
+	char *returned_from;
 	char return_date[11];
-	char key_area[64]; /* the key area matched, "" when none */
-	char travel[801];  /* 交通方式, "" when not given */
-	char id_number[41], phone[33];
+	/* the key area matched, "" when none: one name of the list, which holds
+	 * at most RETURNEE_KEY_AREAS_MAX characters */
+	char key_area[RETURNEE_KEY_AREAS_MAX * 4 + 1];
+	char *travel; /* 交通方式, "" when not given */
+	char *id_number, *phone;
 	int key;	   /* from a key area (whether inside the window or not) */
 	int isolated;	   /* isolated since the return (or isolated now) */
 	int monitored;	   /* decided: home health monitoring, no isolation */
@@ -26,8 +31,17 @@ struct returnee_alert {
 	int state;	   /* enum returnee_state */
 };
 
+/* Frees the alert's strings and zeroes it. */
+void db_returnee_alert_clear(struct returnee_alert *a);
+
+/* A deep copy of src into dst (dst holds nothing yet). */
+void db_returnee_alert_copy(struct returnee_alert *dst, const struct returnee_alert *src);
+
+/* Frees the n alerts of v and v itself. */
+void db_returnees_free(struct returnee_alert *v, int n);
+
 /* The live residents (living or away) from a key area inside the window
- * on day (ISO), as a malloc'd array (*v, *n; free()): all of them when
+ * on day (ISO), as a malloc'd array (*v, *n; db_returnees_free): all of them when
  * all, else only those in RETURNEE_ALERT.  Latest return first.  Returns 0
  * or -1. */
 int db_returnees(struct db *db, const char *day, int all, struct returnee_alert **v, int *n,

@@ -175,7 +175,12 @@ int db_sheet_build_daily(struct ctx *c, struct sheet *s, struct err *e)
 	iso_kinds(t, "已过期满日未解除", &d, offsetof(struct stats_isolation, overdue));
 
 	t = kv_table(s, "四、健康监测");
-	kv(t, "应测人数", d.checks_due, "当日在隔离人员");
+	txt = d.checks_elsewhere
+		  ? xasprintf("当日在隔离人员；另有 %d 人在集中隔离点或医院，由隔离点监测",
+			      d.checks_elsewhere)
+		  : xstrdup("当日在隔离人员");
+	kv(t, "应测人数", d.checks_due, txt);
+	free(txt);
 	kv(t, "上午已测", d.checks_am, "");
 	missed_row(t, "上午漏测", d.missed_am, d.am_over, d.am_cutoff);
 	kv(t, "下午已测", d.checks_pm, "");

@@ -21,7 +21,7 @@ int db_sheet_epi_daily_rows(struct db *db, const char *date, struct sheet_table 
 
 	if (db_followup_counts(db, date, &c, e) < 0 || db_returnees(db, date, 0, &v, &n, e) < 0)
 		return -1;
-	free(v);
+	db_returnees_free(v, n);
 	/* One line, so that the sheet stays one page: the follow-ups, and the
 	 * returnees not isolated in the remark (named in Today and `report`). */
 	sheet_row_add(t, 0);

@@ -69,6 +69,6 @@ int db_sheet_returnees(struct db *db, const char *date, struct sheet *s, struct 
 			 key, alert);
 		sheet_note_set(s, note);
 	}
-	free(v);
+	db_returnees_free(v, n);
 	return 0;
 }

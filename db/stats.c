@@ -179,15 +179,18 @@ static int count_checks(struct db *db, struct daily_stats *s, const char *date, 
 	s->checks_late = (int)v[2];
 	s->check_fevers = (int)v[3];
 	if (one_row(db,
-		    "SELECT count(*), sum(NOT EXISTS (SELECT 1 FROM checks c WHERE c.isolation_id = i.id"
-		    " AND c.date = :date AND c.slot = 'AM' AND c.deleted_at IS NULL)),"
-		    " sum(NOT EXISTS (SELECT 1 FROM checks c WHERE c.isolation_id = i.id"
-		    " AND c.date = :date AND c.slot = 'PM' AND c.deleted_at IS NULL))"
-		    " FROM isolations i WHERE i.deleted_at IS NULL AND " ISO_DUE_ON("i", ":date")
-		    " AND " ISO_CHECKS_OURS("i"),
-		    date, NULL, 0, v, 3, e) < 0)
+		    "SELECT sum(ours), sum(ours AND NOT EXISTS (SELECT 1 FROM"
+		    " checks c WHERE c.isolation_id = i.id AND c.date = :date AND c.slot = 'AM'"
+		    " AND c.deleted_at IS NULL)),"
+		    " sum(ours AND NOT EXISTS (SELECT 1 FROM checks c WHERE c.isolation_id = i.id"
+		    " AND c.date = :date AND c.slot = 'PM' AND c.deleted_at IS NULL)),"
+		    " sum(NOT ours)"
+		    " FROM (SELECT i.id, " ISO_CHECKS_OURS("i") " AS ours FROM isolations i"
+		    " WHERE i.deleted_at IS NULL AND " ISO_DUE_ON("i", ":date") ") i",
+		    date, NULL, 0, v, 4, e) < 0)
 		return -1;
 	s->checks_due = (int)v[0];
+	s->checks_elsewhere = (int)v[3];
 	s->missed_am = s->am_over ? (int)v[1] : 0;
 	s->missed_pm = s->pm_over ? (int)v[2] : 0;
 	return 0;

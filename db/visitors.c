@@ -45,7 +45,7 @@ int db_key_areas_set(struct db *db, const char *areas, struct err *e)
 	char old[512], now[20], uuid[37];
 	int r;
 
-	if (db_begin(db, e) < 0)
+	if (limits_check("settings", "key_areas", areas, e) < 0 || db_begin(db, e) < 0)
 		return -1;
 	if (db_key_areas_get(db, old, sizeof old, e) < 0)
 		goto fail;

@@ -73,6 +73,35 @@ unchanged a.db "$sa" "receipt clash"
 expect_status 1 "$BIN" --db a.db init --from b.db --station C && expect_grep 'already holds' "$T/err"
 unchanged a.db "$sa" "init --from over a database"
 
+# Text the forms refuse is refused from the other file too, naming the
+# table, the record and the field: an ESC in a one-line field, a bidi
+# override in a name, a BEL in notes (notes take newline and tab only).
+hh() {
+	q "$1" "INSERT INTO households(uuid, created_at, updated_at, code, sort_key, $3)
+		VALUES('$2', '2020-02-15 08:00:00', '2020-02-15 08:00:00', '$2', '$2', $4)"
+}
+for bad in "address|char(27) || ']0;x' || char(7)|address" \
+	"compound|'a' || char(8238) || 'b'|compound" \
+	"notes|'line' || char(10) || 'two' || char(7)|notes"; do
+	col=${bad%%|*}
+	rest=${bad#*|}
+	val=${rest%|*}
+	cp b.db bad.db
+	hh bad.db hx-$col "$col" "$val"
+	expect_status 1 "$BIN" --db a.db merge bad.db
+	expect_grep "households hx-$col" "$T/err"
+	expect_grep "($col)" "$T/err"
+	expect_grep 'nothing was merged' "$T/err"
+	unchanged a.db "$sa" "a $col with a refused character"
+done
+# A newline and a tab in notes are text: that record merges.
+cp b.db ok.db
+hh ok.db hx-ok notes "'line' || char(10) || 'two' || char(9) || 'x'"
+cp a.db a2.db
+expect_status 0 "$BIN" --db a2.db merge ok.db
+[ "$(q a2.db "SELECT count(*) FROM households WHERE uuid = 'hx-ok'")" = 1 ] ||
+	fail "notes with a newline and a tab were not merged"
+
 # ---- kill -9 during a large merge: all or nothing ----
 # B gets 1,500 households with 20,000 visits; A merges them and is killed.
 q b.db "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500)

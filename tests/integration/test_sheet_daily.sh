@@ -68,6 +68,14 @@ check_day() {
 	ours="(kind = 'home' OR (kind = 'central' AND (SELECT checks_central FROM settings) = 1)
 		OR (kind = 'hospital' AND (SELECT checks_hospital FROM settings) = 1))"
 	eq "checks due" "$(num $t 应测人数)" "$(sq "SELECT count(*) FROM isolations WHERE $active AND $ours")"
+	# The remark says how many more the sites check (central, hospital).
+	away=$(sq "SELECT count(*) FROM isolations WHERE $active AND NOT $ours")
+	if [ "$away" -gt 0 ]; then
+		eq "checked elsewhere" "$(num $t 应测人数 2)" "$away"
+		expect_grep "另有 *$away *人在集中隔离点或医院" "$t"
+	else
+		grep -q 另有 "$t" && fail "$D: a remark on isolations elsewhere, but there is none"
+	fi
 	for slot in AM:上午 PM:下午; do
 		s=${slot%%:*}
 		eq "$s done" "$(num $t "${slot#*:}已测")" \

@@ -120,7 +120,8 @@ check() {
 	sed 's/·/・/g' "$kind.want" >"$kind.want.text"
 	miss=$(has_all "$kind.cells" "$kind.want.text") ||
 		fail "$kind: \"$miss\" is not whole in a cell of the text form"
-	text_lines "$kind.txt" | sed 's/・/·/g; s/度/℃/g' >"$kind.lines"
+	# and the degree sign as the language's word: 度 in Chinese, C in English
+	text_lines "$kind.txt" | sed 's/・/·/g; s/度/℃/g; s/\([0-9(]\)C/\1℃/g' >"$kind.lines"
 	tr -d '\n' <"$kind.pdf.txt" >"$kind.pdf.one"
 	miss=$(has_all "$kind.pdf.one" "$kind.lines") ||
 		fail "$kind: the text form's \"$miss\" is not in the PDF"

@@ -157,7 +157,7 @@ int main(void)
 	HCHECK(h, wait_row(h, "Slot", " AM ", 3000), "the slot is not AM at 09:30");
 	harness_type(h, "368");
 	harness_key(h, "F10");
-	HWAIT(h, "AM check of 2020-02-15 recorded for 张三: 36.8 度.", 3000);
+	HWAIT(h, "AM check of 2020-02-15 recorded for 张三: 36.8 C.", 3000);
 	HCHECK(h, wait_row(h, "张三", "36.8", 3000), "the AM check is not on 张三's row");
 	sql_is(h, "SELECT slot, temperature, method, late FROM checks", "AM|368|in_person|0");
 	sql_is(h,
@@ -188,7 +188,7 @@ int main(void)
 	HCHECK(h, wait_row(h, "Slot", " PM ", 3000), "the slot is not PM at 20:30");
 	harness_type(h, "38.5");
 	harness_key(h, "F10");
-	HWAIT(h, "FEVER: 张三 38.5 度 (2020-02-15 PM)", 3000);
+	HWAIT(h, "FEVER: 张三 38.5 C (2020-02-15 PM)", 3000);
 	HWAIT(h, "fever 1 | missed AM 1 PM 1", 3000);
 	HCHECK(h, wait_first(h, "张三", 3000), "张三 (fever) not first");
 	HCHECK(h, wait_row(h, "张三", "fever", 3000), "no fever flag on 张三's row");

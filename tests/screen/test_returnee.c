@@ -1,5 +1,5 @@
 /* test_returnee: 刘䶮 came back from 武汉 on 02-10 and is not isolated: the
- * alert "returned from 武汉 on 02-10, not isolated" is in Today; Enter
+ * alert "from 武汉 02-10, not isolated" is in Today; Enter
  * proposes an isolation from the return date, F10 confirms it (last day
  * 02-23) and the alert goes.  张三, back from 湖北 on 02-12, gets the
  * audited decision "home health monitoring" with a reason.  `doorstep
@@ -61,7 +61,7 @@ int main(void)
 	harness_key(h, "Home");
 	harness_key(h, "Enter");
 	HWAIT(h, "重点地区返回人员", 3000);
-	HWAIT(h, "2020-02-12 自湖北孝感返回", 3000);
+	HWAIT(h, "湖北孝感 2020-02-12", 3000);
 	harness_settle(h, 50, 1000);
 	harness_type(h, "2"); /* 居家健康监测，不隔离 */
 	harness_key(h, "F10");
@@ -73,7 +73,7 @@ int main(void)
 	/* 刘䶮: isolate from the return date */
 	harness_key(h, "Home");
 	harness_key(h, "Enter");
-	HWAIT(h, "2020-02-10 自湖北省武汉市返回", 3000);
+	HWAIT(h, "湖北省武汉市 2020-02-10", 3000);
 	harness_key(h, "F10");
 	HWAIT(h, "2020-02-23", 3000);
 	sql_is(h, "SELECT start_date, reason, kind FROM isolations", "2020-02-10|key_area|home");

@@ -141,7 +141,7 @@ int main(void)
 	/* 3. 3-2-601: 45 is refused in place, nothing written */
 	harness_settle(h, 150, 2000);
 	keys(h, "45\r");
-	HWAIT(h, "45.0 度 is outside 34.0-43.0 度", 3000);
+	HWAIT(h, "45.0 C is outside 34.0-43.0 C", 3000);
 	HWAIT(h, "nothing saved", 1000);
 	sql_is(h, "SELECT count(*) FROM visits WHERE household_id = 5", "0");
 	sql_is(h, "SELECT count(*) FROM readings WHERE temperature = 450", "0");

@@ -145,7 +145,7 @@ int main(void)
 	cursor_on(h, "3-2-601");
 	harness_key(h, "Enter");
 	harness_type(h, "30.0\r");
-	HWAIT(h, "30.0 度 is outside 34.0-43.0 度", 3000);
+	HWAIT(h, "30.0 C is outside 34.0-43.0 C", 3000);
 	harness_key(h, "Esc");
 	harness_type(h, "x");
 	HWAIT(h, "(visited 1 | no answer 1 | refused 1)", 3000);

@@ -103,7 +103,7 @@ int main(void)
 	row_has(h, "Households visited", "2 / 7");
 	row_has(h, "Residents checked", "fevers found today 1");
 	row_has(h, "FEVER", "郑洁");
-	row_has(h, "FEVER", "38.1 度");
+	row_has(h, "FEVER", "38.1 C");
 	row_has(h, "no answer  ", "5-1-102");
 	HCHECK(h,
 	       harness_find(h, "fevers found today 1", &row, &col) &&
@@ -148,7 +148,7 @@ int main(void)
 	free(sql("INSERT INTO checks(uuid, created_at, updated_at, isolation_id, date, slot, at,"
 		 " temperature) VALUES ('k-1', '2020-02-15 13:20:00', '2020-02-15 13:20:00', 1,"
 		 " '2020-02-15', 'AM', '2020-02-15 13:20:00', 385);"));
-	row_has(h, "38.5 度 at the last check", "FEVER          郑洁");
+	row_has(h, "38.5 C at the last check", "FEVER          郑洁");
 	row_has(h, "Checks today", "missed AM 1 PM 0");
 	HCHECK(h, !harness_has_text(h, "check missed   郑洁"), "郑洁's AM check is still missed");
 	row_has(h, "Checks today", "AM 1/2");

@@ -92,11 +92,14 @@ struct step {
 
 static const struct step walk[] = {
     {"Today", {NULL}, {NULL}, NULL},
+    {"follow-up form", {"Enter", NULL}, {"Esc", NULL}, "发热送诊随访"},
+    {"returnee form from Today", {"Down", "Enter", NULL}, {"Esc", NULL}, NULL},
     {"help", {"=?", NULL}, {"Esc", NULL}, NULL},
     {"Settings", {"F2", NULL}, {"Esc", NULL}, NULL},
     {"staff picker", {"F3", NULL}, {"Esc", NULL}, NULL},
     {"Households", {"=2", NULL}, {NULL}, NULL},
     {"Households filter", {"=/", NULL}, {"Esc", NULL}, NULL},
+    {"import", {"=i", NULL}, {"Esc", "Esc", NULL}, NULL},
     {"household form", {"=n", NULL}, {"Esc", NULL}, NULL},
     {"household history", {"=h", NULL}, {"Esc", NULL}, NULL},
     {"household detail", {"Enter", NULL}, {NULL}, NULL},
@@ -113,6 +116,11 @@ static const struct step walk[] = {
     {"grid picker", {"=g", NULL}, {"Esc", NULL}, NULL},
     {"Rounds entry", {"=3", NULL}, {"Esc", NULL}, NULL},
     {"Isolation", {"Tab", NULL}, {NULL}, NULL},
+    {"isolation check", {"=c", NULL}, {"Esc", NULL}, "登记健康监测"},
+    {"isolation extend", {"=e", NULL}, {"Esc", NULL}, "延长隔离"},
+    {"isolation end", {"=x", NULL}, {"Esc", NULL}, "结束隔离"},
+    {"returnees", {"=b", NULL}, {NULL}, "张小明"},
+    {"returnee form", {"Enter", NULL}, {"Esc", "Esc", NULL}, NULL},
     {"new isolation", {"=n", NULL}, {"Esc", "Esc", NULL}, NULL},
     {"Donations", {"Tab", NULL}, {NULL}, NULL},
     {"donation form", {"=n", NULL}, {"Esc", NULL}, NULL},
@@ -123,7 +131,16 @@ static const struct step walk[] = {
     {"sheet picker", {"Enter", NULL}, {"Esc", NULL}, NULL},
     {"Export", {"=7", NULL}, {NULL}, NULL},
     {"export form", {"Enter", NULL}, {"Esc", NULL}, NULL},
-    {"Checkpoints", {"=8", NULL}, {NULL}, NULL},
+    {"Checkpoints", {"=8", NULL}, {NULL}, "东门"},
+    {"gate temperature", {"=t", NULL}, {"Esc", NULL}, NULL},
+    {"checkpoint form", {"=c", NULL}, {"Esc", NULL}, NULL},
+    {"visitors", {"=n", NULL}, {NULL}, NULL},
+    {"visitor form", {"=n", NULL}, {"Esc", "Esc", NULL}, NULL},
+    {"roster view", {"=v", NULL}, {NULL}, NULL},
+    {"shift form", {"=n", NULL}, {"Esc", NULL}, NULL},
+    {"passes view", {"=v", NULL}, {NULL}, NULL},
+    {"pass form", {"=n", NULL}, {"Esc", NULL}, NULL},
+    {"gate again", {"=v", NULL}, {NULL}, NULL},
     {NULL, {NULL}, {NULL}, NULL},
 };
 
@@ -144,6 +161,17 @@ int main(void)
 	free(out);
 	s = harness_sql(db, ".read tests/screen/fixtures/round.sql");
 	HCHECK(NULL, s != NULL, "fixture");
+	free(s);
+	/* a checkpoint, a returnee from a key area and an open follow-up, so that
+	 * the gate, the returnee and the follow-up forms open */
+	s = harness_sql(db, "INSERT INTO checkpoints(uuid, created_at, updated_at, name) VALUES"
+			    " ('c-1', '2020-02-01 08:00:00', '2020-02-01 08:00:00', '东门');"
+			    " UPDATE residents SET returned_from = '湖北武汉',"
+			    " return_date = '2020-02-12' WHERE id = 3;"
+			    " INSERT INTO followups(uuid, created_at, updated_at, resident_id,"
+			    " opened_at, source, temperature) VALUES ('f-1', '2020-02-15 08:00:00',"
+			    " '2020-02-15 08:00:00', 4, '2020-02-15 08:00:00', 'round', 385);");
+	HCHECK(NULL, s != NULL, "walk data");
 	free(s);
 	/* zh_CN, then the same walk in English for what 80 columns cut */
 	for (int zh = 1; zh >= 0; zh--) {

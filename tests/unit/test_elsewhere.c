@@ -98,6 +98,7 @@ static void test_no_missed_check_elsewhere(void **state)
 	assert_int_equal(db_daily_stats(db, "2020-02-15", &s, &e), 0);
 	assert_int_equal(s.pm_over, 1);
 	assert_int_equal(s.checks_due, 0);
+	assert_int_equal(s.checks_elsewhere, 1);
 	assert_int_equal(s.missed_am + s.missed_pm, 0);
 	report_stats_clear(&s);
 
@@ -109,6 +110,7 @@ static void test_no_missed_check_elsewhere(void **state)
 			 1);
 	assert_int_equal(db_daily_stats(db, "2020-02-15", &s, &e), 0);
 	assert_int_equal(s.checks_due, 1);
+	assert_int_equal(s.checks_elsewhere, 0);
 	assert_int_equal(s.missed_am + s.missed_pm, 2);
 	report_stats_clear(&s);
 	db_close(&db);

@@ -10,8 +10,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/limits.h"
 #include "core/settings.h"
 #include "core/stock.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/donations.h"
@@ -122,6 +124,7 @@ static void test_spend_and_refuse(void **state)
 	assert_string_equal(rows[0].void_reason, "重复录入");
 	assert_string_equal(rows[0].voucher_no, "PZ-001");
 	assert_string_equal(rows[0].staff, "测试员");
+	db_expenditure_row_clear(&rows[0]);
 	assert_int_equal(sql_scalar(db,
 				    "SELECT count(*) FROM audit_log WHERE table_name = 'expenditures'",
 				    NULL),
@@ -159,11 +162,50 @@ static void test_fields_named(void **state)
 	db_close(&db);
 }
 
+/* Text is never cut: a purpose, an approver and a voucher at their limits
+ * in a three-byte script come back whole. */
+static void test_long_text_whole(void **state)
+{
+	struct db *db = open_db();
+	struct expenditure_row rows[2];
+	struct expenditure_new x = {0};
+	struct strbuf purpose = STRBUF_INIT, who = STRBUF_INIT, voucher = STRBUF_INIT;
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	for (int i = 0; i < limits_max("expenditures", "purpose"); i++)
+		strbuf_puts(&purpose, "某");
+	for (int i = 0; i < limits_max("expenditures", "approved_by"); i++)
+		strbuf_puts(&who, "某");
+	for (int i = 0; i < limits_max("expenditures", "voucher_no"); i++)
+		strbuf_puts(&voucher, "号");
+	assert_true(cash(db, "2020-02-01", 100000) > 0);
+	x.date = "2020-02-02";
+	x.purpose = strbuf_str(&purpose);
+	x.amount_fen = 100;
+	x.approved_by = strbuf_str(&who);
+	x.voucher_no = strbuf_str(&voucher);
+	x.staff_id = -1;
+	assert_true(db_expenditure_insert(db, &x, &e) > 0);
+	assert_int_equal(db_expenditure_page(db, NULL, 1, 2, rows, &e), 1);
+	assert_string_equal(rows[0].purpose, strbuf_str(&purpose));
+	assert_string_equal(rows[0].approved_by, strbuf_str(&who));
+	assert_string_equal(rows[0].voucher_no, strbuf_str(&voucher));
+	assert_string_equal(rows[0].void_reason, "");
+	db_expenditure_row_clear(&rows[0]);
+	strbuf_free(&purpose);
+	strbuf_free(&who);
+	strbuf_free(&voucher);
+	db_close(&db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_core_rule),
 	    cmocka_unit_test(test_spend_and_refuse),
+	    cmocka_unit_test(test_long_text_whole),
 	    cmocka_unit_test(test_fields_named),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

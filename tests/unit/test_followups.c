@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/followup.h"
+#include "core/limits.h"
 #include "core/settings.h"
 #include "core/xalloc.h"
 #include "db/db.h"
@@ -122,6 +123,7 @@ static void test_round_opens_one(void **state)
 	assert_int_equal(db_followup_open_of(db, res[0], &f, &e), 1);
 	assert_string_equal(f.name, "田秀艳");
 	assert_string_equal(f.household, "3-2-501");
+	db_followup_clear(&f);
 	visit(385, NULL); /* still open: no second case */
 	assert_int_equal(count("SELECT count(*) FROM followups"), 1);
 	assert_int_equal(count("SELECT count(*) FROM audit_log WHERE table_name = 'followups'"), 1);
@@ -160,12 +162,14 @@ static void test_check_opens_and_close_isolates(void **state)
 	assert_int_equal(db_followup_close(db, f.id, "isolated", &central, NULL, &e), 0);
 	assert_int_equal(count("SELECT isolation_id FROM followups WHERE resident_id = 2"), iid);
 	assert_int_equal(db_followup_close(db, f.id, "normal", NULL, NULL, &e), -1); /* closed */
+	db_followup_clear(&f);
 
 	/* 田秀艳: a round fever, closed as isolated: the isolation starts now. */
 	visit(392, NULL);
 	assert_int_equal(db_followup_open_of(db, res[0], &f, &e), 1);
 	assert_int_equal(db_followup_close(db, f.id, "bogus", NULL, NULL, &e), -1);
 	assert_int_equal(db_followup_close(db, f.id, "isolated", &central, "送集中隔离", &e), 0);
+	db_followup_clear(&f);
 	assert_int_equal(count("SELECT count(*) FROM isolations WHERE resident_id = 1"
 			       " AND kind = 'central' AND reason = 'symptoms'"
 			       " AND start_date = '2020-02-15' AND end_date IS NULL"),
@@ -229,6 +233,47 @@ static void test_counts_agree_with_core(void **state)
 	assert_int_equal(c.closed, 1);
 }
 
+/* Text is never cut: a resident's name, a clinic and a transport at their
+ * limits in a three-byte script come back whole, and a copy owns its own. */
+static void test_long_text_whole(void **state)
+{
+	char *name = xcalloc(1, 3 * 100 + 1), *clinic = xcalloc(1, 3 * 200 + 1);
+	struct followup f = {0}, copy;
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	for (int i = 0; i < limits_max("residents", "name"); i++)
+		strcat(name, "某");
+	for (int i = 0; i < limits_max("followups", "clinic"); i++)
+		strcat(clinic, "某");
+	assert_int_equal(strlen(name), 300);
+	assert_int_equal(strlen(clinic), 600);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(db), "UPDATE residents SET name = ?1 WHERE id = ?2",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, res[0]);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	visit(392, NULL);
+	assert_int_equal(db_followup_open_of(db, res[0], &f, &e), 1);
+	assert_int_equal(db_followup_refer(db, f.id, NULL, clinic, clinic, &e), 0);
+	db_followup_clear(&f);
+	assert_int_equal(db_followup_open_of(db, res[0], &f, &e), 1);
+	assert_string_equal(f.name, name);
+	assert_string_equal(f.clinic, clinic);
+	assert_string_equal(f.transport, clinic);
+	assert_string_equal(f.closed_by, "");
+	db_followup_copy(&copy, &f);
+	db_followup_clear(&f);
+	assert_string_equal(copy.clinic, clinic);
+	db_followup_clear(&copy);
+	free(name);
+	free(clinic);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -236,6 +281,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_round_opens_one, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_check_opens_and_close_isolates, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_counts_agree_with_core, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_long_text_whole, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

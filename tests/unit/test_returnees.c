@@ -23,6 +23,7 @@
 #include "db/returnees.h"
 #include "db/settings.h"
 #include "db/sql.h"
+#include "db/visitors.h"
 
 static void test_state(void **state)
 {
@@ -39,7 +40,7 @@ static void test_state(void **state)
 	assert_int_equal(returnee_state(&f, hit, sizeof hit), RETURNEE_ALERT);
 	assert_string_equal(hit, "武汉");
 	returnee_alert_text(hit, &f.returned, &b);
-	assert_string_equal(strbuf_str(&b), "returned from 武汉 on 02-10, not isolated");
+	assert_string_equal(strbuf_str(&b), "from 武汉 02-10, not isolated");
 	strbuf_free(&b);
 	f.isolated = 1;
 	assert_int_equal(returnee_state(&f, NULL, 0), RETURNEE_ISOLATED);
@@ -100,7 +101,7 @@ static void test_db(void **state)
 	assert_int_equal(cnt, 2);
 	assert_string_equal(v[0].name, "张三"); /* latest return first */
 	assert_int_equal(v[1].days_since, 5);
-	free(v);
+	db_returnees_free(v, cnt);
 	/* An isolation from the return date ends 刘䶮's alert. */
 	n.resident_id = a;
 	n.kind = "home";
@@ -113,19 +114,52 @@ static void test_db(void **state)
 	/* The decision for 张三: audited. */
 	assert_int_equal(db_returnee_monitor(db, b, "", &e), -1);
 	assert_string_equal(e.field, "reason");
+	/* The reason gets the forms' character check: no escape, no bidi. */
+	assert_int_equal(db_returnee_monitor(db, b, "隔离\x1b]0;x\a", &e), -1);
+	assert_string_equal(e.field, "reason");
+	assert_non_null(strstr(e.msg, "U+001B"));
+	assert_int_equal(db_returnee_monitor(db, b, "隔离\xe2\x80\xae满", &e), -1);
+	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM residents WHERE monitoring IS NOT NULL",
+				    NULL),
+			 0);
+	/* So do the key areas, and a refused list leaves the setting as it was. */
+	assert_int_equal(db_key_areas_set(db, "湖北,\xe2\x80\x8b武汉", &e), -1);
+	assert_string_equal(e.field, "key_areas");
+	assert_int_equal(db_key_areas_set(db, "湖北,\x1b[2J", &e), -1);
+	assert_int_equal(sql_scalar(db, "SELECT key_areas = '湖北,武汉' FROM settings", NULL), 1);
 	assert_int_equal(db_returnee_monitor(db, b, "已在外地隔离满 14 天，持证明", &e), 0);
 	assert_int_equal(db_returnees(db, "2020-02-15", 0, &v, &cnt, &e), 0);
 	assert_int_equal(cnt, 0);
-	free(v);
+	db_returnees_free(v, cnt);
 	assert_int_equal(db_returnees(db, "2020-02-15", 1, &v, &cnt, &e), 0);
 	assert_int_equal(cnt, 2);
 	assert_int_equal(v[0].state, RETURNEE_MONITORED);
 	assert_int_equal(v[1].state, RETURNEE_ISOLATED);
-	free(v);
+	db_returnees_free(v, cnt);
 	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM audit_log WHERE table_name ="
 					" 'residents' AND changes LIKE '%monitoring%'",
 				    NULL),
 			 1);
+	/* Text is never cut: a name and a place of 60 × 某 come back whole. */
+	{
+		char name[3 * 60 + 1] = "", from[6 + 3 * 60 + 1] = "湖北";
+		int found = 0;
+
+		for (int i = 0; i < 60; i++) {
+			strcat(name, "某");
+			strcat(from, "某");
+		}
+		resident(db, h.id, name, from, "2020-02-14");
+		assert_int_equal(db_returnee_list(db, "2020-02-15", &v, &cnt, &e), 0);
+		for (int i = 0; i < cnt; i++)
+			if (!strcmp(v[i].name, name)) {
+				assert_string_equal(v[i].returned_from, from);
+				assert_string_equal(v[i].key_area, "湖北");
+				found = 1;
+			}
+		assert_true(found);
+		db_returnees_free(v, cnt);
+	}
 	db_close(&db);
 }
 

@@ -107,16 +107,18 @@ static void test_ambiguous(void **state)
 	char *s;
 
 	(void)state;
-	assert_int_equal(textwidth_utf8("37.3°C"), 6); /* 37.3度 */
+	/* The degree sign is translated: untranslated (this test's C locale)
+	 * it is English "C"; zh_CN's 度 is checked by the screen tests. */
+	assert_int_equal(textwidth_utf8("37.3°C"), 5); /* 37.3C */
 	assert_int_equal(textwidth_utf8("…"), 3);
 	assert_int_equal(textwidth_utf8("阿卜·买"), 8);
 	assert_int_equal(textwidth_wchar(0xB7), 2);
-	assert_int_equal(textwidth_wchar(0xB0), 2);
-	expect_fit("37.3°C 发热", 12, 0, "37.3度 发热 ");
+	assert_int_equal(textwidth_wchar(0xB0), 1);
+	expect_fit("37.3°C 发热", 12, 0, "37.3C 发热  ");
 	expect_fit("“无”—○●→", 14, 0, "「无」-o*->   ");
 	expect_fit("体温…", 6, 1, "体温 ~"); /* "..." is cut whole */
 	s = textwidth_plain("37.3℃ 或 37.3 °C…“无”—阿卜杜热合曼·买买提明▁█×");
-	assert_string_equal(s, "37.3度 或 37.3 度...「无」-阿卜杜热合曼・买买提明_#x");
+	assert_string_equal(s, "37.3C 或 37.3 C...「无」-阿卜杜热合曼・买买提明_#x");
 	free(s);
 	s = textwidth_plain(NULL);
 	assert_string_equal(s, "");

@@ -41,7 +41,7 @@ static int returnees_format(struct db *db, const char *date, struct strbuf *out,
 		returnee_alert_text(v[i].key_area, &d, out);
 		strbuf_putc(out, '\n');
 	}
-	free(v);
+	db_returnees_free(v, n);
 	return 0;
 }
 

@@ -177,7 +177,8 @@ static void roster_draw(struct screen *s)
 		 _("Duty roster, week of %s to %s    gaps: %zu  double-booked: %zu"), iso, sun,
 		 st->n_gaps, st->n_clashes);
 	draw_fit(y++, r.x, r.w, line, THEME_TITLE);
-	draw_fit(y, r.x, name_w, _("Checkpoint"), THEME_HEADER);
+	/* TRANSLATORS: the checkpoint column of the week grid, 8 columns at most */
+	draw_fit(y, r.x, name_w, _("Post"), THEME_HEADER);
 	for (int d = 0; d < 7; d++) {
 		char md[6];
 

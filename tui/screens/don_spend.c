@@ -72,6 +72,7 @@ static const struct list_column spend_cols[] = {
 static void spend_row_free(void *ctx, void *row)
 {
 	(void)ctx;
+	db_expenditure_row_clear(row);
 	free(row);
 }
 

@@ -46,6 +46,8 @@ struct form_ctx {
 	long long shown; /* rows drawn last in the progress box */
 };
 
+static const char *dataset_label(const char *name);
+
 static const struct enum_entry encodings[] = {
 	{"utf8-bom", N_("UTF-8 with BOM (Excel, WPS)"), "UTF-8 BOM"},
 	{"utf8", N_("UTF-8 (other programs)"), "UTF-8"},
@@ -99,9 +101,10 @@ static void load_profiles(struct form_ctx *c)
 		if (profile_load(path, &p, &e) == 0) {
 			c->profiles = xrealloc(c->profiles, (size_t)(n + 2) * sizeof *c->profiles);
 			c->profiles[n].code = xstrndup(de->d_name, strlen(de->d_name) - 4);
-			c->profiles[n].label =
-				xasprintf("%s  %s (%s)", c->profiles[n].code,
-					  p->title ? p->title : "", p->dataset->name);
+			/* TRANSLATORS: a profile: its code, its title, its dataset */
+			c->profiles[n].label = xasprintf(
+			    _("%s  %s (%s)"), c->profiles[n].code, p->title ? p->title : "",
+			    _(dataset_label(p->dataset->name)));
 			c->profiles[n].zh = "";
 			n++;
 			memset(&c->profiles[n], 0, sizeof c->profiles[n]);

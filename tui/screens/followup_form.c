@@ -41,8 +41,11 @@ static const struct enum_entry *outcome_table(void)
 
 static void close_ctx(void *ctx, int saved)
 {
+	struct fuctx *c = ctx;
+
 	(void)saved;
-	free(ctx);
+	db_followup_clear(&c->fu);
+	free(c);
 }
 
 static int check_time(void *ctx, struct form *f, const char *name, const char *v, struct err *e)
@@ -118,6 +121,7 @@ int followup_form_push(struct app *app, long long id)
 			app_error_err(app, &e);
 		else
 			app_error(app, "%s", _("This follow-up is closed or no longer exists."));
+		db_followup_clear(&c->fu);
 		free(c);
 		return -1;
 	}

@@ -18,7 +18,7 @@
 struct rctx {
 	struct app *app;
 	long long resident_id;
-	char name[64];
+	char *name; /* the resident's, whole */
 	char return_date[11];
 };
 
@@ -30,8 +30,11 @@ static const struct enum_entry decisions[] = {
 
 static void close_ctx(void *ctx, int saved)
 {
+	struct rctx *c = ctx;
+
 	(void)saved;
-	free(ctx);
+	free(c->name);
+	free(c);
 }
 
 static int submit(void *ctx, struct form *f, struct err *e)
@@ -70,7 +73,7 @@ int returnee_form_push(struct app *app, long long resident_id)
 	struct resident r;
 	struct err e;
 	struct form *f;
-	char who[300];
+	char *who, *from;
 	int found;
 
 	err_clear(&e);
@@ -87,14 +90,17 @@ int returnee_form_push(struct app *app, long long resident_id)
 	}
 	c->app = app;
 	c->resident_id = resident_id;
-	snprintf(c->name, sizeof c->name, "%s", r.name);
+	c->name = xstrdup(r.name ? r.name : "");
 	snprintf(c->return_date, sizeof c->return_date, "%s", r.return_date);
-	snprintf(who, sizeof who, _("%s (%s), back from %s on %s"), r.name,
-		 r.household_code ? r.household_code : "", r.returned_from ? r.returned_from : "",
-		 r.return_date);
+	/* two lines, so that 80 columns show both whole */
+	who = xasprintf("%s (%s)", r.name, r.household_code ? r.household_code : "");
+	from = xasprintf("%s %s", r.returned_from ? r.returned_from : "", r.return_date);
 	model_resident_clear(&r);
 	f = form_new(_("A returnee from a key area"), c);
 	form_add_readonly(f, "who", N_("Resident"), who);
+	form_add_readonly(f, "from", N_("Returned from"), from);
+	free(who);
+	free(from);
 	form_add_enum(f, "decision", N_("Decision"), decisions, "isolate", FORM_REQUIRED);
 	form_add_enum(f, "kind", N_("Isolation kind"), model_iso_kind, "home", FORM_REQUIRED);
 	form_add_text(f, "site", N_("Central site"), NULL, 60, 0, NULL);

@@ -38,7 +38,7 @@ static void load(struct rlist *st)
 	err_clear(&e);
 	clock_today(&d);
 	date_format(&d, st->day);
-	free(st->v);
+	db_returnees_free(st->v, st->n);
 	st->v = NULL;
 	st->n = 0;
 	if (db_returnee_list(app_db(st->app), st->day, &st->v, &st->n, &e) < 0)
@@ -185,7 +185,7 @@ static void r_close(struct screen *s)
 	struct rlist *st = s->state;
 
 	list_free(&st->list);
-	free(st->v);
+	db_returnees_free(st->v, st->n);
 	free(st);
 }
 

@@ -107,10 +107,10 @@ static void load(struct today *st)
 	err_clear(&e);
 	db_isolation_alerts_free(&st->iso);
 	report_stats_clear(&st->stats);
-	free(st->fu);
+	db_followups_free(st->fu, st->n_fu);
 	st->fu = NULL;
 	st->n_fu = 0;
-	free(st->ret);
+	db_returnees_free(st->ret, st->n_ret);
 	st->ret = NULL;
 	st->n_ret = 0;
 	conflicts_free(st);
@@ -155,7 +155,7 @@ static struct trow *ret_row(struct today *st, int i)
 
 	t->fu_idx = -1;
 	t->ret_idx = i;
-	t->ret = st->ret[i];
+	db_returnee_alert_copy(&t->ret, &st->ret[i]);
 	return t;
 }
 
@@ -165,7 +165,7 @@ static struct trow *fu_row(struct today *st, int i)
 
 	t->fu_idx = i;
 	t->ret_idx = -1;
-	t->fu = st->fu[i];
+	db_followup_copy(&t->fu, &st->fu[i]);
 	return t;
 }
 
@@ -260,6 +260,8 @@ static void t_row_free(void *ctx, void *row)
 	(void)ctx;
 	db_today_alert_free(&t->visit);
 	isolation_alert_clear(&t->iso);
+	db_followup_clear(&t->fu);
+	db_returnee_alert_clear(&t->ret);
 	free(t->subject);
 	free(t);
 }
@@ -607,8 +609,8 @@ static void t_close(struct screen *s)
 	db_isolation_alerts_free(&st->iso);
 	report_stats_clear(&st->stats);
 	conflicts_free(st);
-	free(st->fu);
-	free(st->ret);
+	db_followups_free(st->fu, st->n_fu);
+	db_returnees_free(st->ret, st->n_ret);
 	free(st);
 }
 
