@@ -127,7 +127,7 @@ static int v_role(void *ctx, const void *row)
 
 static const struct list_column cols[] = {
     {N_("In"), 5, 0, 0},	  {N_("Name"), 6, 1, 0},      {N_("Document"), 18, 0, 0},
-    {N_("From"), 8, 2, 0},	  {N_("Visiting"), 8, 1, 0}, {N_("°C"), 4, 0, 0},
+    {N_("Coming from"), 8, 2, 0},	  {N_("Visiting"), 8, 1, 0}, {N_("°C"), 4, 0, 0},
     {N_("Status"), 12, 4, 0}, {NULL, 0, 0, 0},
 };
 
