@@ -205,16 +205,124 @@ out:
 	return id;
 }
 
+/* 1 when a check of date is late for isolation o (core/isolation's rule). */
+static int check_is_late(const struct isolation *o, const char *date)
+{
+	struct date cd, sd, ed;
+	struct isolation_span span;
+
+	date_parse_iso(date, &cd, NULL);
+	date_parse_iso(o->start_date, &sd, NULL);
+	isolation_span_compute(&sd, o->days, o->extended_days, &span);
+	if (o->end_date[0])
+		date_parse_iso(o->end_date, &ed, NULL);
+	return isolation_check_is_late(&cd, o->end_date[0] ? &ed : NULL, &span);
+}
+
+/* 0 when no live check holds isolation_id's slot of date; -1 with the
+ * refusal (naming when it was recorded) or a database error in e. */
+static int check_slot_free(struct db *db, long long isolation_id, const char *date,
+			   const char *slot, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT at FROM checks WHERE isolation_id = :iid AND date = :date"
+				   " AND slot = :slot AND deleted_at IS NULL",
+				   e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":iid", isolation_id);
+	sql_bind_text(st, ":date", date);
+	sql_bind_text(st, ":slot", slot);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		err_field(e, "slot", _("the %s check of %s was already recorded at %s"),
+			  model_enum_label(model_slot, slot), date,
+			  (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return r == 0 ? 0 : -1;
+}
+
+/* What one check row says, beside its record columns. */
+struct check_row {
+	const char *date, *slot, *at;
+	char *now; /* CLOCK_STR bytes: set again as the row is made */
+	int late;
+	long long staff;
+};
+
+/* Inserts check c of isolation o as row w with its audit row; returns its id,
+ * or -1 with e filled. */
+static long long insert_check(struct db *db, const struct isolation *o,
+			      const struct isolation_check *c, struct check_row *w,
+			      struct err *e)
+{
+	const char *method = c->method ? c->method : "in_person";
+	const char *unmeasured = c->unmeasured && *c->unmeasured ? c->unmeasured : NULL;
+	struct strbuf ch = STRBUF_INIT;
+	char uuid[37];
+	sqlite3_stmt *st = db_stmt(
+	    db,
+	    "INSERT INTO checks(uuid, created_at, updated_at, isolation_id, date, slot, at,"
+	    " temperature, symptoms, method, late, staff_id, unmeasured) VALUES(:uuid, :now,"
+	    " :now, :iid, :date, :slot, :at, :t, :sym, :method, :late, :staff, :unm)",
+	    e);
+	long long id;
+
+	if (!st)
+		return -1;
+	sql_new_record(uuid, w->now);
+	sql_bind_text(st, ":uuid", uuid);
+	sql_bind_text(st, ":now", w->now);
+	sql_bind_int(st, ":iid", o->id);
+	sql_bind_text(st, ":date", w->date);
+	sql_bind_text(st, ":slot", w->slot);
+	sql_bind_text(st, ":at", w->at);
+	if (c->temperature)
+		sql_bind_int(st, ":t", c->temperature);
+	else
+		sql_bind_null(st, ":t");
+	sql_bind_text(st, ":sym", c->symptoms ? c->symptoms : "");
+	sql_bind_text(st, ":method", method);
+	sql_bind_int(st, ":late", w->late);
+	sql_bind_id(st, ":staff", w->staff);
+	sql_bind_text(st, ":unm", unmeasured);
+	if (sql_step_done(db, st, e) < 0)
+		return -1;
+	id = sqlite3_last_insert_rowid(db_handle(db));
+	json_open(&ch);
+	json_add_str(&ch, "isolation", o->uuid);
+	json_add_str(&ch, "date", w->date);
+	json_add_str(&ch, "slot", w->slot);
+	if (c->temperature)
+		json_add_int(&ch, "temperature", c->temperature);
+	if (c->symptoms && *c->symptoms)
+		json_add_str(&ch, "symptoms", c->symptoms);
+	json_add_str(&ch, "method", method);
+	if (unmeasured)
+		json_add_str(&ch, "unmeasured", unmeasured);
+	if (w->late)
+		json_add_int(&ch, "late", 1);
+	json_close(&ch);
+	if (db_audit(db, "insert", "checks", uuid, strbuf_str(&ch), e) < 0 ||
+	    db_followup_open_for(db, o->resident_id, "check", uuid, w->at, c->temperature,
+				 c->symptoms, e) < 0)
+		id = -1;
+	strbuf_free(&ch);
+	return id;
+}
+
 long long db_isolation_check(struct db *db, long long isolation_id, const struct isolation_check *c,
 			     int *late_out, struct err *e)
 {
 	struct settings set = {0};
 	struct isolation o = {0};
-	char date[DATE_STR], now[CLOCK_STR], at[CLOCK_STR], uuid[37], slot[3];
-	struct strbuf ch = STRBUF_INIT;
-	sqlite3_stmt *st;
-	long long id = -1, staff = c->staff_id;
-	int r, late = c->late ? 1 : 0;
+	char date[DATE_STR], now[CLOCK_STR], at[CLOCK_STR], slot[3];
+	struct check_row w = {.date = date, .slot = slot, .at = at, .now = now,
+			      .late = c->late ? 1 : 0, .staff = c->staff_id};
+	long long id = -1;
+	int r;
 
 	if (c->slot && !model_enum_find(model_slot, c->slot))
 		return err_field(e, "slot", _("the check's slot must be AM or PM"));
@@ -252,91 +360,22 @@ long long db_isolation_check(struct db *db, long long isolation_id, const struct
 			 isolation_slot_code(isolation_slot_for(clock_minutes(),
 								cut < 0 ? 12 * 60 : cut)));
 	}
-	{
-		struct date cd, sd, ed;
-		struct isolation_span span;
-
-		date_parse_iso(date, &cd, NULL);
-		date_parse_iso(o.start_date, &sd, NULL);
-		isolation_span_compute(&sd, o.days, o.extended_days, &span);
-		if (o.end_date[0])
-			date_parse_iso(o.end_date, &ed, NULL);
-		if (isolation_check_is_late(&cd, o.end_date[0] ? &ed : NULL, &span))
-			late = 1;
-	}
-	st = db_stmt(db,
-		     "SELECT at FROM checks WHERE isolation_id = :iid AND date = :date"
-		     " AND slot = :slot AND deleted_at IS NULL",
-		     e);
-	if (!st)
+	if (check_is_late(&o, date))
+		w.late = 1;
+	if (check_slot_free(db, isolation_id, date, slot, e) < 0)
 		goto out;
-	sql_bind_int(st, ":iid", isolation_id);
-	sql_bind_text(st, ":date", date);
-	sql_bind_text(st, ":slot", slot);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		err_field(e, "slot", _("the %s check of %s was already recorded at %s"),
-			  model_enum_label(model_slot, slot), date,
-			  (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
-	if (r != 0)
+	if (w.staff < 0 && (w.staff = db_staff_current_id(db, e)) < 0)
 		goto out;
-	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
-		goto out;
-	st = db_stmt(
-	    db,
-	    "INSERT INTO checks(uuid, created_at, updated_at, isolation_id, date, slot, at,"
-	    " temperature, symptoms, method, late, staff_id, unmeasured) VALUES(:uuid, :now,"
-	    " :now, :iid, :date, :slot, :at, :t, :sym, :method, :late, :staff, :unm)",
-	    e);
-	if (!st)
-		goto out;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":iid", isolation_id);
-	sql_bind_text(st, ":date", date);
-	sql_bind_text(st, ":slot", slot);
-	sql_bind_text(st, ":at", at);
-	if (c->temperature)
-		sql_bind_int(st, ":t", c->temperature);
-	else
-		sql_bind_null(st, ":t");
-	sql_bind_text(st, ":sym", c->symptoms ? c->symptoms : "");
-	sql_bind_text(st, ":method", c->method ? c->method : "in_person");
-	sql_bind_int(st, ":late", late);
-	sql_bind_id(st, ":staff", staff);
-	sql_bind_text(st, ":unm", c->unmeasured && *c->unmeasured ? c->unmeasured : NULL);
-	if (sql_step_done(db, st, e) < 0)
-		goto out;
-	id = sqlite3_last_insert_rowid(db_handle(db));
-	json_open(&ch);
-	json_add_str(&ch, "isolation", o.uuid);
-	json_add_str(&ch, "date", date);
-	json_add_str(&ch, "slot", slot);
-	if (c->temperature)
-		json_add_int(&ch, "temperature", c->temperature);
-	if (c->symptoms && *c->symptoms)
-		json_add_str(&ch, "symptoms", c->symptoms);
-	json_add_str(&ch, "method", c->method ? c->method : "in_person");
-	if (c->unmeasured && *c->unmeasured)
-		json_add_str(&ch, "unmeasured", c->unmeasured);
-	if (late)
-		json_add_int(&ch, "late", 1);
-	json_close(&ch);
-	if (db_audit(db, "insert", "checks", uuid, strbuf_str(&ch), e) < 0 ||
-	    db_followup_open_for(db, o.resident_id, "check", uuid, at, c->temperature, c->symptoms,
-				 e) < 0 ||
-	    db_commit(db, e) < 0)
+	id = insert_check(db, &o, c, &w, e);
+	if (id >= 0 && db_commit(db, e) < 0)
 		id = -1;
 out:
 	if (id < 0)
 		db_rollback(db);
 	else if (late_out)
-		*late_out = late;
+		*late_out = w.late;
 	db_isolation_clear(&o);
 	settings_clear(&set);
-	strbuf_free(&ch);
 	return id;
 }
 
