@@ -51,16 +51,19 @@ int db_sheet_epi_visitors(struct db *db, const char *date, struct sheet *s, stru
 	sheet_column_add(t, "离开", 6, SHEET_LEFT);
 	sheet_column_add(t, "登记人", 8, SHEET_LEFT);
 	for (int i = 0; i < n; i++) {
-		char id[48], phone[40], temp[8];
+		struct strbuf id = STRBUF_INIT, phone = STRBUF_INIT;
+		char temp[8];
 
-		mask_id(v[i].id_number, id, sizeof id);
-		mask_phone(v[i].phone, phone, sizeof phone);
+		mask_append(mask_id, v[i].id_number, &id);
+		mask_append(mask_phone, v[i].phone, &phone);
 		temperature_format(v[i].temperature, temp);
 		sheet_row_add(t, 0);
 		sheet_cellf(t, "%.5s", v[i].time_in + 11);
 		sheet_cell(t, v[i].name);
-		sheet_cell(t, id);
-		sheet_cell(t, phone);
+		sheet_cell(t, strbuf_str(&id));
+		sheet_cell(t, strbuf_str(&phone));
+		strbuf_free(&id);
+		strbuf_free(&phone);
 		sheet_cell(t, v[i].from_place);
 		sheet_cell(t, v[i].household);
 		sheet_cell(t, v[i].admitted ? v[i].reason : v[i].refusal);
@@ -78,6 +81,6 @@ int db_sheet_epi_visitors(struct db *db, const char *date, struct sheet *s, stru
 		snprintf(note, sizeof note, "当日登记外来人员 %d 人，其中劝返 %d 人。", n, refused);
 		sheet_note_set(s, note);
 	}
-	free(v);
+	db_visitors_free(v, n);
 	return 0;
 }

@@ -277,6 +277,33 @@ fail:
 	return -1;
 }
 
+/* The owned texts of a visitor row, for clear and copy. */
+#define VISITOR_TEXTS(X) X(name) X(phone) X(id_number) X(from_place) X(household) \
+	X(reason) X(refusal) X(staff)
+
+void db_visitor_row_clear(struct visitor_row *r)
+{
+#define FREE_TEXT(f) free(r->f);
+	VISITOR_TEXTS(FREE_TEXT)
+#undef FREE_TEXT
+	memset(r, 0, sizeof *r);
+}
+
+void db_visitor_row_copy(struct visitor_row *dst, const struct visitor_row *src)
+{
+	*dst = *src;
+#define COPY_TEXT(f) dst->f = xstrdup(src->f ? src->f : "");
+	VISITOR_TEXTS(COPY_TEXT)
+#undef COPY_TEXT
+}
+
+void db_visitors_free(struct visitor_row *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		db_visitor_row_clear(&v[i]);
+	free(v);
+}
+
 int db_visitors_day(struct db *db, const char *day, struct visitor_row **v, int *n,
 		    struct err *e)
 {
@@ -307,17 +334,23 @@ int db_visitors_day(struct db *db, const char *day, struct visitor_row **v, int 
 		o->id = sqlite3_column_int64(st, 0);
 		sql_col_copy(st, 1, o->time_in, sizeof o->time_in);
 		sql_col_copy(st, 2, o->time_out, sizeof o->time_out);
-		sql_col_copy(st, 3, o->name, sizeof o->name);
-		sql_col_copy(st, 4, o->phone, sizeof o->phone);
-		sql_col_copy(st, 5, o->id_number, sizeof o->id_number);
-		sql_col_copy(st, 6, o->from_place, sizeof o->from_place);
-		sql_col_copy(st, 7, o->household, sizeof o->household);
-		sql_col_copy(st, 8, o->reason, sizeof o->reason);
+		sql_col_str(st, 3, &o->name);
+		sql_col_str(st, 4, &o->phone);
+		sql_col_str(st, 5, &o->id_number);
+		sql_col_str(st, 6, &o->from_place);
+		sql_col_str(st, 7, &o->household);
+		sql_col_str(st, 8, &o->reason);
 		o->temperature = sqlite3_column_int(st, 9);
 		o->admitted = sqlite3_column_int(st, 10);
-		sql_col_copy(st, 11, o->refusal, sizeof o->refusal);
-		sql_col_copy(st, 12, o->staff, sizeof o->staff);
+		sql_col_str(st, 11, &o->refusal);
+		sql_col_str(st, 12, &o->staff);
 	}
 	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
+	if (r < 0) {
+		db_visitors_free(*v, *n);
+		*v = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
 }

@@ -46,23 +46,34 @@ long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitt
 int db_visitor_leave(struct db *db, long long id, struct err *e);
 
 /* One logged visitor as listed. */
+/* One visitor of the log.  The texts are owned ("" when empty, never NULL,
+ * never cut): db_visitor_row_clear frees them. */
 struct visitor_row {
 	long long id;
 	char time_in[20], time_out[20];
-	char name[64];
-	char phone[32];
-	char id_number[40]; /* full: the caller masks it */
-	char from_place[96];
-	char household[64];
-	char reason[96];
+	char *name;
+	char *phone;
+	char *id_number; /* full: the caller masks it */
+	char *from_place;
+	char *household;
+	char *reason;
 	int temperature;
 	int admitted;
-	char refusal[160];
-	char staff[64];
+	char *refusal;
+	char *staff;
 };
 
+/* Frees r's texts and zeroes it. */
+void db_visitor_row_clear(struct visitor_row *r);
+
+/* Makes dst a copy of src with texts of its own (dst is overwritten). */
+void db_visitor_row_copy(struct visitor_row *dst, const struct visitor_row *src);
+
+/* Frees an array from db_visitors_day: each row's texts, then the array. */
+void db_visitors_free(struct visitor_row *v, int n);
+
 /* The visitors who came in on day (ISO), in order of arrival, into a
- * malloc'd array (*v, *n; free()).  Returns 0 or -1. */
+ * malloc'd array (*v, *n; db_visitors_free).  Returns 0 or -1. */
 int db_visitors_day(struct db *db, const char *day, struct visitor_row **v, int *n,
 		    struct err *e);
 

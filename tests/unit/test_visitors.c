@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "core/returnee.h"
+#include "core/limits.h"
 #include "core/settings.h"
+#include "core/strbuf.h"
 #include "core/visitor.h"
 #include "core/xalloc.h"
 #include "db/db.h"
@@ -144,7 +146,7 @@ static void test_db_log(void **state)
 	assert_string_equal(rows[0].household, "3-2-501");
 	assert_string_equal(rows[0].id_number, "11010519491231002X");
 	assert_int_equal(rows[1].admitted, 0);
-	free(rows);
+	db_visitors_free(rows, n);
 	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM audit_log WHERE table_name ="
 					" 'visitors'",
 				    NULL),
@@ -156,12 +158,55 @@ static void test_db_log(void **state)
 	db_close(&db);
 }
 
+/* A visitor's texts at their column limits come back whole from the log
+ * (they were read into fixed arrays and cut at 63 bytes: 21 characters of a
+ * Chinese name). */
+static void test_long_texts_whole(void **state)
+{
+	struct db *db;
+	struct settings s;
+	struct visitor_new v = {0};
+	struct visitor_row *rows = NULL;
+	struct strbuf name = STRBUF_INIT, from = STRBUF_INIT;
+	struct err e;
+	char why[256];
+	int admitted = -1, n = 0;
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
+	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
+	db_set_staff(db, "李强");
+	settings_defaults(&s);
+	xstrset(&s.community, "幸福里社区");
+	assert_int_equal(db_settings_put(db, &s, &e), 0);
+	settings_clear(&s);
+	for (int i = 0; i < limits_max("visitors", "name"); i++)
+		strbuf_puts(&name, "某");
+	for (int i = 0; i < limits_max("visitors", "from_place"); i++)
+		strbuf_puts(&from, "镇");
+	v.name = strbuf_str(&name);
+	v.from_place = strbuf_str(&from);
+	v.temperature = 365;
+	v.checkpoint_id = -1;
+	assert_true(db_visitor_add(db, &v, &admitted, why, sizeof why, &e) > 0);
+	assert_int_equal(db_visitors_day(db, "2020-02-15", &rows, &n, &e), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].name, strbuf_str(&name));
+	assert_string_equal(rows[0].from_place, strbuf_str(&from));
+	db_visitors_free(rows, n);
+	strbuf_free(&name);
+	strbuf_free(&from);
+	db_close(&db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_key_areas),
 		cmocka_unit_test(test_entry_rule),
 		cmocka_unit_test(test_db_log),
+		cmocka_unit_test(test_long_texts_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -42,7 +42,7 @@ static void load(struct vlog *st)
 	err_clear(&e);
 	clock_today(&d);
 	date_format(&d, st->day);
-	free(st->v);
+	db_visitors_free(st->v, st->n);
 	st->v = NULL;
 	st->n = 0;
 	if (db_visitors_day(app_db(st->app), st->day, &st->v, &st->n, &e) < 0)
@@ -61,7 +61,7 @@ static int v_fetch(void *ctx, const void *anchor, int dir, int n, void **out, st
 			struct vrow *r = xcalloc(1, sizeof *r);
 
 			r->idx = i;
-			r->r = st->v[i];
+			db_visitor_row_copy(&r->r, &st->v[i]);
 			out[m++] = r;
 		}
 	} else {
@@ -69,7 +69,7 @@ static int v_fetch(void *ctx, const void *anchor, int dir, int n, void **out, st
 			struct vrow *r = xcalloc(1, sizeof *r);
 
 			r->idx = i;
-			r->r = st->v[i];
+			db_visitor_row_copy(&r->r, &st->v[i]);
 			out[m++] = r;
 		}
 	}
@@ -79,6 +79,7 @@ static int v_fetch(void *ctx, const void *anchor, int dir, int n, void **out, st
 static void v_row_free(void *ctx, void *row)
 {
 	(void)ctx;
+	db_visitor_row_clear(&((struct vrow *)row)->r);
 	free(row);
 }
 
@@ -188,7 +189,7 @@ static void v_close(struct screen *s)
 	struct vlog *st = s->state;
 
 	list_free(&st->list);
-	free(st->v);
+	db_visitors_free(st->v, st->n);
 	free(st);
 }
 
