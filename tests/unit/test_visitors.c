@@ -75,11 +75,28 @@ static void test_entry_rule(void **state)
 	strbuf_free(&b);
 }
 
+/* A community's database in memory, on 2020-02-15, 李强 on duty. */
+static struct db *open_log(void)
+{
+	struct db *db;
+	struct settings s;
+	struct err e;
+
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
+	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
+	db_set_staff(db, "李强");
+	settings_defaults(&s);
+	xstrset(&s.community, "幸福里社区");
+	assert_int_equal(db_settings_put(db, &s, &e), 0);
+	settings_clear(&s);
+	return db;
+}
+
 static void test_db_log(void **state)
 {
 	struct db *db;
 	struct household h = {.grid_id = -1, .code = "3-2-501"};
-	struct settings s;
 	struct visitor_new v = {0};
 	struct visitor_row *rows;
 	struct err e;
@@ -89,13 +106,7 @@ static void test_db_log(void **state)
 
 	(void)state;
 	err_clear(&e);
-	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
-	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
-	db_set_staff(db, "李强");
-	settings_defaults(&s);
-	xstrset(&s.community, "幸福里社区");
-	assert_int_equal(db_settings_put(db, &s, &e), 0);
-	settings_clear(&s);
+	db = open_log();
 	assert_int_equal(db_household_insert(db, &h, &e), 0);
 	assert_int_equal(db_key_areas_get(db, areas, sizeof areas, &e), 0);
 	assert_string_equal(areas, "湖北,武汉");
@@ -164,7 +175,6 @@ static void test_db_log(void **state)
 static void test_long_texts_whole(void **state)
 {
 	struct db *db;
-	struct settings s;
 	struct visitor_new v = {0};
 	struct visitor_row *rows = NULL;
 	struct strbuf name = STRBUF_INIT, from = STRBUF_INIT;
@@ -174,13 +184,7 @@ static void test_long_texts_whole(void **state)
 
 	(void)state;
 	err_clear(&e);
-	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
-	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
-	db_set_staff(db, "李强");
-	settings_defaults(&s);
-	xstrset(&s.community, "幸福里社区");
-	assert_int_equal(db_settings_put(db, &s, &e), 0);
-	settings_clear(&s);
+	db = open_log();
 	for (int i = 0; i < limits_max("visitors", "name"); i++)
 		strbuf_puts(&name, "某");
 	for (int i = 0; i < limits_max("visitors", "from_place"); i++)
