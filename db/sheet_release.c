@@ -151,7 +151,8 @@ int db_sheet_release(struct db *db, long long id, const char *date, const char *
 	struct sheet *s;
 	struct sheet_table *t;
 	const struct enum_entry *kind;
-	char masked[64], *text;
+	struct strbuf masked = STRBUF_INIT;
+	char *text;
 	int max_temp = 0;
 
 	*out = NULL;
@@ -176,10 +177,11 @@ int db_sheet_release(struct db *db, long long id, const char *date, const char *
 	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM | SHEET_TABLE_NOHEAD);
 	sheet_column_add(t, "", 14, SHEET_LEFT);
 	sheet_column_add(t, "", 60, SHEET_LEFT);
-	mask_id(x.id_number, masked, sizeof masked);
+	mask_append(mask_id, x.id_number, &masked); /* whole, however long */
 	kind = model_enum_find(model_iso_kind, x.kind);
 	line(t, "姓名", x.name);
-	line(t, "证件号码", x.id_number[0] ? masked : "");
+	line(t, "证件号码", strbuf_str(&masked));
+	strbuf_free(&masked);
 	text = xasprintf("%s%s%s", x.code, x.address[0] ? "  " : "", x.address);
 	line(t, "住址", text);
 	free(text);
