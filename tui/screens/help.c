@@ -303,12 +303,6 @@ static int hp_event(struct screen *s, const struct event *ev)
 	}
 }
 
-static int hp_back(struct screen *s)
-{
-	(void)s;
-	return SCREEN_HANDLED | SCREEN_POP;
-}
-
 static void hp_close(struct screen *s)
 {
 	struct help *h = s->state;
@@ -323,7 +317,7 @@ static const struct keybind hp_keys[] = {
 };
 
 static const struct screen_handler hp_handlers[] = {
-    {ACT_CANCEL, hp_back, N_("close")},
+    {ACT_CANCEL, screen_act_pop, N_("close")},
     {ACT_NONE, NULL, NULL},
 };
 

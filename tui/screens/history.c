@@ -259,14 +259,8 @@ static void e_close(struct screen *s)
 	free(s->state);
 }
 
-static int back(struct screen *s)
-{
-	(void)s;
-	return SCREEN_HANDLED | SCREEN_POP;
-}
-
 static const struct screen_handler e_handlers[] = {
-    {ACT_CANCEL, back, N_("back")},
+    {ACT_CANCEL, screen_act_pop, N_("back")},
     {ACT_NONE, NULL, NULL},
 };
 
@@ -298,7 +292,7 @@ static int h_can(struct screen *s, enum action act)
 
 static const struct screen_handler h_handlers[] = {
     {ACT_OPEN, h_show, N_("details")},
-    {ACT_CANCEL, back, N_("back")},
+    {ACT_CANCEL, screen_act_pop, N_("back")},
     {ACT_NONE, NULL, NULL},
 };
 

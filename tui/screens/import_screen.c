@@ -363,12 +363,6 @@ static int act_last(struct screen *s)
 	return scroll_by(s, total_rows(s->state));
 }
 
-static int act_cancel(struct screen *s)
-{
-	(void)s;
-	return SCREEN_HANDLED | SCREEN_POP;
-}
-
 /* The user said yes: the import itself. */
 static int import_answer(void *ctx, int yes)
 {
@@ -440,7 +434,7 @@ static void pv_close(struct screen *s)
 
 static const struct screen_handler pv_handlers[] = {
 	{ACT_OPEN, act_import, N_("import")},
-	{ACT_CANCEL, act_cancel, N_("back")},
+	{ACT_CANCEL, screen_act_pop, N_("back")},
 	{ACT_UP, act_up, NULL},
 	{ACT_DOWN, act_down, NULL},
 	{ACT_PAGE_UP, act_page_up, NULL},

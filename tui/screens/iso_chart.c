@@ -136,14 +136,8 @@ static void ic_changed(struct screen *s)
 	rebuild(s->state);
 }
 
-static int ic_back(struct screen *s)
-{
-	(void)s;
-	return SCREEN_HANDLED | SCREEN_POP;
-}
-
 static const struct screen_handler ic_handlers[] = {
-    {ACT_CANCEL, ic_back, N_("back")},
+    {ACT_CANCEL, screen_act_pop, N_("back")},
     {ACT_NONE, NULL, NULL},
 };
 

@@ -129,12 +129,6 @@ static int mv_merge(struct screen *s)
 	return SCREEN_HANDLED | SCREEN_CHANGED;
 }
 
-static int mv_close(struct screen *s)
-{
-	(void)s;
-	return SCREEN_HANDLED | SCREEN_POP;
-}
-
 static int mv_can(struct screen *s, enum action act)
 {
 	struct mview *v = s->state;
@@ -152,7 +146,7 @@ static void mv_free(struct screen *s)
 
 static const struct screen_handler mv_handlers[] = {
     {ACT_OPEN, mv_merge, N_("merge now")},
-    {ACT_CANCEL, mv_close, N_("close")},
+    {ACT_CANCEL, screen_act_pop, N_("close")},
     {ACT_UP, mv_up, NULL},
     {ACT_DOWN, mv_down, NULL},
     {ACT_PAGE_UP, mv_pgup, NULL},

@@ -173,12 +173,6 @@ static int rv_history(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-static int rv_back(struct screen *s)
-{
-	(void)s;
-	return SCREEN_HANDLED | SCREEN_POP;
-}
-
 static int rv_can(struct screen *s, enum action act)
 {
 	struct receipt_view *v = s->state;
@@ -201,7 +195,7 @@ static const struct screen_handler rv_handlers[] = {
     {ACT_SAVE, rv_save, N_("save PDF")},
     {ACT_PRINT, rv_print, NULL},
     {ACT_HISTORY, rv_history, NULL},
-    {ACT_CANCEL, rv_back, N_("back")},
+    {ACT_CANCEL, screen_act_pop, N_("back")},
     {ACT_NONE, NULL, NULL},
 };
 

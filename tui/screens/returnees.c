@@ -222,16 +222,10 @@ static int h_edit(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-static int h_back(struct screen *s)
-{
-	(void)s;
-	return SCREEN_HANDLED | SCREEN_POP;
-}
-
 static const struct screen_handler handlers[] = {
     {ACT_OPEN, h_open, N_("decide")},
     {ACT_EDIT, h_edit, N_("edit resident")},
-    {ACT_CANCEL, h_back, N_("back")},
+    {ACT_CANCEL, screen_act_pop, N_("back")},
     {ACT_NONE, NULL, NULL},
 };
 

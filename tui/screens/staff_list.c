@@ -241,15 +241,9 @@ static int h_edit(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-static int h_back(struct screen *s)
-{
-	(void)s;
-	return SCREEN_HANDLED | SCREEN_POP;
-}
-
 static const struct screen_handler handlers[] = {
     {ACT_OPEN, h_edit, N_("edit")},
-    {ACT_CANCEL, h_back, N_("back")},
+    {ACT_CANCEL, screen_act_pop, N_("back")},
     {ACT_NONE, NULL, NULL},
 };
 

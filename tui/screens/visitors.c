@@ -298,17 +298,11 @@ static int h_show(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-static int h_back(struct screen *s)
-{
-	(void)s;
-	return SCREEN_HANDLED | SCREEN_POP;
-}
-
 static const struct screen_handler handlers[] = {
     {ACT_OPEN, h_show, N_("details")},
     {ACT_NEW, h_new, N_("new visitor")},
     {ACT_OUT, h_out, N_("left")},
-    {ACT_CANCEL, h_back, N_("back")},
+    {ACT_CANCEL, screen_act_pop, N_("back")},
     {ACT_NONE, NULL, NULL},
 };
 

@@ -36,3 +36,9 @@ int screen_takes_text(struct screen *s)
 		return s->cls->text_focus(s);
 	return (s->cls->flags & SCREEN_TEXT) != 0;
 }
+
+int screen_act_pop(struct screen *s)
+{
+	(void)s;
+	return SCREEN_HANDLED | SCREEN_POP;
+}

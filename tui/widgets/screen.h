@@ -166,4 +166,8 @@ int screen_handles(const struct screen *s, enum action act);
  * text_focus). */
 int screen_takes_text(struct screen *s);
 
+/* The handler of a screen that Esc (or another key) simply closes: returns
+ * SCREEN_HANDLED | SCREEN_POP. */
+int screen_act_pop(struct screen *s);
+
 #endif
