@@ -166,7 +166,7 @@ int db_returnee_monitor(struct db *db, long long resident_id, const char *reason
 {
 	sqlite3_stmt *st;
 	struct strbuf ch = STRBUF_INIT;
-	char uuid[37], now[20], old[256];
+	char uuid[37], now[20], *old = NULL; /* the reason replaced, whole, for the audit row */
 	int r;
 
 	if (!reason || !*reason)
@@ -188,7 +188,7 @@ int db_returnee_monitor(struct db *db, long long resident_id, const char *reason
 	r = sql_step_row(db, st, e);
 	if (r == 1) {
 		sql_col_copy(st, 0, uuid, sizeof uuid);
-		sql_col_copy(st, 1, old, sizeof old);
+		sql_col_str(st, 1, &old);
 	}
 	sqlite3_reset(st);
 	if (r <= 0) {
@@ -206,14 +206,16 @@ int db_returnee_monitor(struct db *db, long long resident_id, const char *reason
 	if (sql_step_done(db, st, e) < 0)
 		goto fail;
 	json_open(&ch);
-	json_add_change(&ch, "monitoring", old[0] ? old : NULL, reason);
+	json_add_change(&ch, "monitoring", old && old[0] ? old : NULL, reason);
 	json_close(&ch);
 	r = db_audit(db, "update", "residents", uuid, strbuf_str(&ch), e);
 	strbuf_free(&ch);
 	if (r < 0 || db_commit(db, e) < 0)
 		goto fail;
+	free(old);
 	return 0;
 fail:
 	db_rollback(db);
+	free(old);
 	return -1;
 }
