@@ -11,9 +11,13 @@ VERSION := 0.1.0
 
 # The libraries, in one place: a new one is one more word here (its Debian
 # -dev package goes into tools/deps.sh).  PKGS are pkg-config modules,
-# LIBS_L libraries without a .pc file (given as -l flags).
-PKGS     := ncursesw sqlite3 pangocairo libzip expat freexl xlsxwriter
-LIBS_L   := csv zint m
+# LIBS_L libraries without a .pc file (given as -l flags).  The program links
+# only its own; the large ones of the file formats (PDF, charts, barcodes,
+# .xlsx, .xls) go into the plugin it loads on first use (core/plugin.h).
+PKGS     := ncursesw sqlite3
+LIBS_L   := csv m
+PLUGIN_PKGS   := pangocairo libzip expat freexl xlsxwriter
+PLUGIN_LIBS_L := zint m
 TEST_PKGS := vterm
 TEST_LIBS_L := cmocka util
 
@@ -21,8 +25,9 @@ TEST_LIBS_L := cmocka util
 # the same goal again one level down (DEPS_DONE=1), which reads pkg-config.
 DEPS_FIRST := $(if $(DEPS_DONE),,$(filter run test,$(MAKECMDGOALS)))
 ifeq ($(DEPS_FIRST),)
-PKG_CF   := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CF   := $(shell pkg-config --cflags $(PKGS) $(PLUGIN_PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PLUGIN_PKG_LIBS := $(shell pkg-config --libs $(PLUGIN_PKGS) 2>/dev/null)
 TEST_CF  := $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null) $(TEST_LIBS_L:%=-l%)
 endif
@@ -38,20 +43,31 @@ endif
 
 DATADIR   := $(PREFIX)/share/doorstep
 LOCALEDIR := $(PREFIX)/share/locale
+PLUGINDIR := $(PREFIX)/lib/doorstep
 ALL_CF  = -std=c11 -D_GNU_SOURCE -I. -I$(BUILD)/gen $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CF) \
           -DDOORSTEP_VERSION='"$(VERSION)"' -DDOORSTEP_DATADIR='"$(DATADIR)"' \
-          -DDOORSTEP_LOCALEDIR='"$(LOCALEDIR)"' -MMD -MP
+          -DDOORSTEP_LOCALEDIR='"$(LOCALEDIR)"' -DDOORSTEP_PLUGINDIR='"$(PLUGINDIR)"' -MMD -MP
 LIBS    = $(PKG_LIBS) $(LIBS_L:%=-l%)
+PLUGIN_LIBS = $(PLUGIN_PKG_LIBS) $(PLUGIN_LIBS_L:%=-l%)
 
 CORE_SRC := $(sort $(wildcard core/*.c))
 DB_SRC   := $(sort $(wildcard db/*.c))
 TUI_SRC  := $(sort $(wildcard tui/*.c tui/cli/*.c tui/screens/*.c tui/widgets/*.c tui/ops/*.c))
 # The pinyin table is generated from data/pinyin.txt when that file exists.
 GEN_OBJ  := $(if $(wildcard data/pinyin.txt),$(BUILD)/gen/pinyin_table.o)
-CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ)
+# The file formats built into the plugin (core/plugin.h) rather than the
+# program; unit tests, test tools and benchmarks link them directly.
+PLUGIN_SRC := core/sheet_pdf.c core/sheet_chart.c core/barcode.c core/xlsxout.c \
+              core/xlsx_read.c core/xls_read.c
+PLUGIN_OBJ := $(PLUGIN_SRC:%.c=$(BUILD)/%.o)
+CORE_OBJ := $(filter-out $(PLUGIN_OBJ) $(BUILD)/core/plugin_table.o,$(CORE_SRC:%.c=$(BUILD)/%.o)) $(GEN_OBJ)
 DB_OBJ   := $(DB_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ  := $(TUI_SRC:%.c=$(BUILD)/%.o)
 LIB_OBJ  := $(DB_OBJ) $(CORE_OBJ)
+PLUGIN   := $(BUILD)/doorstep-formats.so
+# What links the formats in: their objects first (so that the archive's
+# forwarding definitions in core/plugin.o are not taken), then the library.
+DIRECT   = $(PLUGIN_OBJ) $(BUILD)/libdoorstep.a $(LIBS) $(PLUGIN_LIBS)
 
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)
@@ -65,7 +81,7 @@ MO         := $(PO:data/locale/%.po=$(BUILD)/locale/%/LC_MESSAGES/doorstep.mo)
 .PHONY: all deps run test check-unit lint bench fuzz install clean pot print-cflags print-libs
 .DEFAULT_GOAL := all
 
-all: $(BUILD)/doorstep $(MO) $(BUILD)/data
+all: $(BUILD)/doorstep $(PLUGIN) $(MO) $(BUILD)/data
 
 deps:
 	@tools/deps.sh
@@ -86,8 +102,23 @@ $(BUILD)/libdoorstep.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
+# The program holds all of core/ and db/ and exports it (-rdynamic): the
+# plugin calls back into it for the sheet model, strbuf, err and xalloc.
 $(BUILD)/doorstep: $(TUI_OBJ) $(BUILD)/libdoorstep.a
-	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(TUI_OBJ) $(BUILD)/libdoorstep.a $(LIBS)
+	$(CC) $(CFLAGS) $(SANFLAGS) -rdynamic -o $@ $(TUI_OBJ) \
+	  -Wl,--whole-archive $(BUILD)/libdoorstep.a -Wl,--no-whole-archive $(LIBS)
+
+# The formats' objects are position-independent, for the plugin.
+$(PLUGIN_OBJ) $(BUILD)/core/plugin_table.o: ALL_CF += -fPIC
+
+# The plugin exports its table only; its own calls bind inside it.
+$(BUILD)/gen/plugin.map:
+	@mkdir -p $(@D)
+	printf '{ global: doorstep_plugin_table; local: *; };\n' > $@
+
+$(PLUGIN): $(PLUGIN_OBJ) $(BUILD)/core/plugin_table.o $(BUILD)/gen/plugin.map
+	$(CC) $(CFLAGS) $(SANFLAGS) -shared -Wl,-Bsymbolic -Wl,--version-script=$(BUILD)/gen/plugin.map \
+	  -o $@ $(PLUGIN_OBJ) $(BUILD)/core/plugin_table.o $(PLUGIN_LIBS)
 
 # The binary looks for data/ and locale/ beside itself first, so that the
 # build tree works without installing.
@@ -99,10 +130,10 @@ $(BUILD)/locale/%/LC_MESSAGES/doorstep.mo: data/locale/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 
-$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libdoorstep.a
+$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libdoorstep.a $(PLUGIN_OBJ)
 	@mkdir -p $(@D)
 	@echo "CC $<"
-	@$(CC) $(ALL_CF) -o $@ $< $(BUILD)/libdoorstep.a $(LIBS) $(TEST_LIBS)
+	@$(CC) $(ALL_CF) -o $@ $< $(DIRECT) $(TEST_LIBS)
 
 $(BUILD)/tests/screen/harness.o: tests/screen/harness.c
 	@mkdir -p $(@D)
@@ -113,15 +144,15 @@ $(BUILD)/tests/screen/%: tests/screen/%.c $(BUILD)/tests/screen/harness.o
 	$(CC) $(ALL_CF) -o $@ $< $(BUILD)/tests/screen/harness.o $(TEST_LIBS)
 
 # Helper programs of the tests (tests/tools/*.c), linked with the library.
-$(BUILD)/tests/tools/%: tests/tools/%.c $(BUILD)/libdoorstep.a
+$(BUILD)/tests/tools/%: tests/tools/%.c $(BUILD)/libdoorstep.a $(PLUGIN_OBJ)
 	@mkdir -p $(@D)
 	@echo "CC $<"
-	@$(CC) $(ALL_CF) -o $@ $< $(BUILD)/libdoorstep.a $(LIBS)
+	@$(CC) $(ALL_CF) -o $@ $< $(DIRECT)
 
 # Benchmarks (tests/bench/*.c): built on request, never run by `make test`.
-$(BUILD)/tests/bench/%: tests/bench/%.c $(BUILD)/libdoorstep.a
+$(BUILD)/tests/bench/%: tests/bench/%.c $(BUILD)/libdoorstep.a $(PLUGIN_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CF) -o $@ $< $(BUILD)/libdoorstep.a $(LIBS)
+	$(CC) $(ALL_CF) -o $@ $< $(DIRECT)
 
 # bench_tui drives the program in a pty through the screen-test harness.
 $(BUILD)/tests/bench/bench_tui: tests/bench/bench_tui.c $(BUILD)/tests/screen/harness.o
@@ -150,7 +181,7 @@ lint:
 print-cflags:
 	@echo '$(PKG_CF)'
 print-libs:
-	@echo '$(LIBS)'
+	@echo '$(LIBS) $(PLUGIN_LIBS)'
 
 bench: deps
 	@tools/bench.sh
@@ -164,6 +195,8 @@ pot:
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR) $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0755 $(BUILD)/doorstep $(DESTDIR)$(PREFIX)/bin/doorstep
+	install -d $(DESTDIR)$(PLUGINDIR)
+	install -m 0644 $(PLUGIN) $(DESTDIR)$(PLUGINDIR)/doorstep-formats.so
 	cp -R data/profiles $(DESTDIR)$(DATADIR)/ 2>/dev/null || true
 	install -m 0644 data/roster_headers.txt $(DESTDIR)$(DATADIR)/
 	install -m 0644 doorstep.1 $(DESTDIR)$(PREFIX)/share/man/man1/doorstep.1

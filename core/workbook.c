@@ -1,11 +1,11 @@
 /* workbook: telling spreadsheet files apart and reading their sheets
- * (workbook.h). */
+ * (workbook.h).  No library of its own: what needs libzip, expat or FreeXL
+ * is in core/xlsx_read.c and core/xls_read.c (the formats plugin). */
 #include "core/workbook.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 #include "core/i18n.h"
 #include "core/strbuf.h"
@@ -14,29 +14,6 @@
 #include "core/xlsx_read.h"
 
 static const char formats_read[] = "CSV (UTF-8 or GB18030), .xlsx, .xls";
-
-/* What kind of zip archive the file is. */
-static int sniff_zip(const char *path, struct err *e)
-{
-	int zerr = 0, fmt;
-	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
-
-	if (!z)
-		return err_set(e, _("a damaged zip archive: not a workbook that can be read "
-				    "(formats read: %s)"),
-			       formats_read);
-	if (zip_name_locate(z, "xl/workbook.xml", 0) >= 0)
-		fmt = WORKBOOK_XLSX;
-	else if (zip_name_locate(z, "content.xml", 0) >= 0)
-		fmt = err_set(e, _("an OpenDocument spreadsheet (.ods) is not read: save it as "
-				   ".xlsx or CSV (formats read: %s)"),
-			      formats_read);
-	else
-		fmt = err_set(e, _("a zip archive that is no Excel workbook (formats read: %s)"),
-			      formats_read);
-	zip_discard(z);
-	return fmt;
-}
 
 int workbook_sniff(const char *path, struct err *e)
 {
@@ -54,7 +31,7 @@ int workbook_sniff(const char *path, struct err *e)
 	n = fread(head, 1, sizeof head, f);
 	fclose(f);
 	if (n >= 4 && !memcmp(head, zip_magic, 4))
-		return sniff_zip(path, e);
+		return xlsx_zip_check(path, formats_read, e) < 0 ? -1 : WORKBOOK_XLSX;
 	if (n == 8 && !memcmp(head, ole_magic, 8))
 		return WORKBOOK_XLS;
 	return WORKBOOK_NONE;

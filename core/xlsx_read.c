@@ -502,6 +502,28 @@ static int xlsx_open(const char *path, struct xlsx *x, struct err *e)
 	return 0;
 }
 
+int xlsx_zip_check(const char *path, const char *formats, struct err *e)
+{
+	int zerr = 0, rc;
+	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
+
+	if (!z)
+		return err_set(e, _("a damaged zip archive: not a workbook that can be read "
+				    "(formats read: %s)"),
+			       formats);
+	if (zip_name_locate(z, "xl/workbook.xml", 0) >= 0)
+		rc = 0;
+	else if (zip_name_locate(z, "content.xml", 0) >= 0)
+		rc = err_set(e, _("an OpenDocument spreadsheet (.ods) is not read: save it as "
+				  ".xlsx or CSV (formats read: %s)"),
+			     formats);
+	else
+		rc = err_set(e, _("a zip archive that is no Excel workbook (formats read: %s)"),
+			     formats);
+	zip_discard(z);
+	return rc;
+}
+
 int xlsx_sheet_names(const char *path, char ***names, int *n, struct err *e)
 {
 	struct xlsx x;

@@ -13,6 +13,11 @@
 #include "core/csvread.h"
 #include "core/err.h"
 
+/* Whether the zip archive at path is an Excel workbook: 0, or -1 with e
+ * saying what it is instead (damaged, an OpenDocument spreadsheet, another
+ * archive), naming formats, the list of formats that are read. */
+int xlsx_zip_check(const char *path, const char *formats, struct err *e);
+
 /* The names of the workbook's sheets in order: *names is an array of *n
  * strings (free with workbook_names_free in core/workbook.h).  Returns 0, or
  * -1 with e saying why the file is not a readable workbook. */
