@@ -65,6 +65,10 @@ static const char *const checks[] = {
 	"SELECT 'residents: ' || uuid || ' lives in deleted household ' || household_id"
 	" FROM residents p WHERE deleted_at IS NULL AND EXISTS (SELECT 1 FROM households h"
 	" WHERE h.id = p.household_id AND h.deleted_at IS NOT NULL)",
+	/* The triggers' row counters (db/stats.h) against a recount. */
+	"SELECT 'row_counts: ' || a.name || ' has ' || a.n || ' rows, its counter says '"
+	" || ifnull(c.n, 'nothing') FROM row_counts_actual a LEFT JOIN row_counts c"
+	" ON c.name = a.name WHERE c.n IS NOT a.n",
 	"SELECT 'pass_events: ' || uuid || ' is of a revoked or unknown pass' FROM pass_events e"
 	" WHERE NOT EXISTS (SELECT 1 FROM passes p WHERE p.id = e.pass_id)",
 	/* A merge that found it stored a conflict: a warning until settled. */

@@ -499,6 +499,32 @@ static const char *const migrations[] = {
 	" e.id AS event_id, e.uuid AS event_uuid, e.at FROM passes p JOIN pass_events e"
 	" ON e.pass_id = p.id WHERE p.deleted_at IS NULL AND p.revoked_at IS NOT NULL"
 	" AND e.deleted_at IS NULL AND e.direction = 'out' AND e.at > p.revoked_at;\n",
+
+	/* issue 21, the first screen at a street's scale: the day's visits and
+	 * readings are counted, and an isolation's checks looked up, from these
+	 * three indexes alone (every column the Today queries read is in them),
+	 * never from the tables' rows; and the rows of households and residents
+	 * are counted by triggers, since count(*) reads every page of a table.
+	 * row_counts_actual is the recount `check` compares them with
+	 * (db/stats.h). */
+	"DROP INDEX visits_date;\n"
+	"CREATE INDEX visits_date ON visits(date, household_id, at, id, outcome, deleted_at);\n"
+	"DROP INDEX readings_visit;\n"
+	"CREATE INDEX readings_visit ON readings(visit_id, resident_id, temperature, deleted_at);\n"
+	"DROP INDEX checks_isolation;\n"
+	"CREATE INDEX checks_isolation ON checks(isolation_id, date, slot, temperature, deleted_at);\n"
+	"CREATE TABLE row_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL);\n"
+	"CREATE VIEW row_counts_actual AS SELECT 'households' AS name, count(*) AS n"
+	" FROM households UNION ALL SELECT 'residents', count(*) FROM residents;\n"
+	"INSERT INTO row_counts (name, n) SELECT name, n FROM row_counts_actual;\n"
+	"CREATE TRIGGER households_counted AFTER INSERT ON households BEGIN"
+	" UPDATE row_counts SET n = n + 1 WHERE name = 'households'; END;\n"
+	"CREATE TRIGGER households_uncounted AFTER DELETE ON households BEGIN"
+	" UPDATE row_counts SET n = n - 1 WHERE name = 'households'; END;\n"
+	"CREATE TRIGGER residents_counted AFTER INSERT ON residents BEGIN"
+	" UPDATE row_counts SET n = n + 1 WHERE name = 'residents'; END;\n"
+	"CREATE TRIGGER residents_uncounted AFTER DELETE ON residents BEGIN"
+	" UPDATE row_counts SET n = n - 1 WHERE name = 'residents'; END;\n",
 };
 
 int schema_latest_version(void)

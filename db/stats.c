@@ -45,26 +45,26 @@ static int one_row(struct db *db, const char *sql, const char *date, const char 
 	return r < 0 ? -1 : 0;
 }
 
-/* A record that exists at the end of the day: created before the next day
- * and not deleted by then. */
-#define LIVE_AT_END(A) "(" A ".created_at < :next AND (" A ".deleted_at IS NULL OR " A ".deleted_at >= :next))"
+/* A record counts for a day when it lives at the end of the day: created
+ * before the next day and not deleted by then. */
 
 /* The households and residents that exist at the end of the day (and, for
  * residents, are living or away), counted as every row less those created
- * later and those deleted by then or of another status: count(*) of a whole
- * table reads no row, and the rows taken away are few and indexed
- * (households_gone, residents_gone).  The same definition as LIVE_AT_END. */
+ * later and those deleted by then or of another status: every row is the
+ * triggers' counter (row_counts; count(*) would read every page of the
+ * table), and the rows taken away are few and indexed (households_gone,
+ * residents_gone). */
 static int count_people(struct db *db, struct daily_stats *s, const char *date, const char *next,
 			struct err *e)
 {
 	long long v[2];
 
 	if (one_row(db,
-		    "SELECT (SELECT count(*) FROM households)"
+		    "SELECT (SELECT n FROM row_counts WHERE name = 'households')"
 		    " - (SELECT count(*) FROM households WHERE created_at >= :next)"
 		    " - (SELECT count(*) FROM households WHERE deleted_at IS NOT NULL"
 		    "  AND created_at < :next AND deleted_at < :next),"
-		    " (SELECT count(*) FROM residents)"
+		    " (SELECT n FROM row_counts WHERE name = 'residents')"
 		    " - (SELECT count(*) FROM residents WHERE created_at >= :next)"
 		    " - (SELECT count(*) FROM residents"
 		    "  WHERE (deleted_at IS NOT NULL OR status NOT IN ('living','away'))"
@@ -76,36 +76,70 @@ static int count_people(struct db *db, struct daily_stats *s, const char *date, 
 	return 0;
 }
 
+/* The households that do not live at the end of the day, as a list: those
+ * deleted by then and those created after it, both few and indexed
+ * (households_gone, households_asof).  A day's visits are kept to live
+ * households with NOT IN this list rather than a join, which would read the
+ * household of every visit of the day. */
+#define GONE_BY_END                                                                                \
+	"(SELECT id FROM households WHERE deleted_at IS NOT NULL AND deleted_at < :next"           \
+	" UNION ALL SELECT id FROM households WHERE created_at >= :next)"
+
+/* The day's visits of the households counted that day (a household deleted
+ * later still counts for the days it existed), and what each household's
+ * latest visit of the day found.  The rows come in household order, latest
+ * last, straight from the covering index visits_date: a household's last
+ * row is its latest visit, without a sort or a window. */
+static int count_outcomes(struct db *db, struct daily_stats *s, const char *date, const char *next,
+			  struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT household_id, outcome FROM visits"
+				   " WHERE date = :date AND deleted_at IS NULL"
+				   " AND household_id NOT IN " GONE_BY_END
+				   " ORDER BY household_id, at, id",
+				   e);
+	int n[4] = {0}, last = -1, r;
+	long long hh = 0;
+
+	if (!st)
+		return -1;
+	bind_day(st, date, next, 0);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		long long id = sqlite3_column_int64(st, 0);
+
+		if (s->visits > 0 && id != hh && last >= 0)
+			n[last]++;
+		hh = id;
+		last = model_enum_index(model_outcome, (const char *)sqlite3_column_text(st, 1));
+		s->visits++;
+	}
+	sqlite3_reset(st);
+	if (r < 0)
+		return -1;
+	if (s->visits > 0 && last >= 0)
+		n[last]++;
+	s->visited = n[0];
+	s->no_answer = n[1];
+	s->refused = n[2];
+	s->away = n[3];
+	s->households_done = n[0] + n[1] + n[2] + n[3];
+	return 0;
+}
+
 static int count_visits(struct db *db, struct daily_stats *s, const char *date, const char *next,
 			struct err *e)
 {
-	long long v[7];
+	long long v[2];
 
-	/* The visits of the households counted that day: a household deleted
-	 * later still counts for the days it existed. */
-	if (one_row(db,
-		    "WITH day AS (SELECT v.outcome, row_number() OVER (PARTITION BY v.household_id"
-		    " ORDER BY v.at DESC, v.id DESC) AS rn FROM visits v"
-		    " JOIN households h ON h.id = v.household_id"
-		    " WHERE v.date = :date AND v.deleted_at IS NULL AND " LIVE_AT_END("h") ")"
-		    " SELECT sum(rn = 1), sum(rn = 1 AND outcome = 'visited'),"
-		    " sum(rn = 1 AND outcome = 'no_answer'), sum(rn = 1 AND outcome = 'refused'),"
-		    " sum(rn = 1 AND outcome = 'away'), count(*) FROM day",
-		    date, next, 0, v, 6, e) < 0)
+	if (count_outcomes(db, s, date, next, e) < 0)
 		return -1;
-	s->households_done = (int)v[0];
-	s->visited = (int)v[1];
-	s->no_answer = (int)v[2];
-	s->refused = (int)v[3];
-	s->away = (int)v[4];
-	s->visits = (int)v[5];
 	if (one_row(db,
 		    "SELECT count(DISTINCT r.resident_id),"
 		    " count(DISTINCT CASE WHEN r.temperature >= :thr THEN r.resident_id END)"
 		    " FROM visits v JOIN readings r ON r.visit_id = v.id"
-		    " JOIN households h ON h.id = v.household_id"
 		    " WHERE v.date = :date AND v.deleted_at IS NULL AND r.deleted_at IS NULL"
-		    " AND r.temperature IS NOT NULL AND " LIVE_AT_END("h"),
+		    " AND r.temperature IS NOT NULL AND v.household_id NOT IN " GONE_BY_END,
 		    date, next, s->fever_threshold, v, 2, e) < 0)
 		return -1;
 	s->residents_checked = (int)v[0];

@@ -9,7 +9,16 @@
  * Each number is defined in docs/report.md, which names the query here that
  * computes it; tests/integration/test_demo_report.sh checks each against an
  * independent sqlite3 query.  The isolation predicates (due on, held on) and
- * the last day are db/views.h's. */
+ * the last day are db/views.h's.
+ *
+ * Cost: the first screen reads these counts at every start, so none reads a
+ * whole table.  The rows of households and residents are counted by
+ * triggers into row_counts (db/schema.c; `check` compares them with the
+ * recount of the view row_counts_actual), the day's visits and readings are
+ * read from covering indexes only, and a household's latest visit of the
+ * day (the one no later live visit of that day follows, by time then id,
+ * as db/today.c lists the "no answer" ones) comes from the order of the
+ * index visits_date, without a sort (docs/performance.md). */
 #ifndef DOORSTEP_DB_STATS_H
 #define DOORSTEP_DB_STATS_H
 

@@ -21,22 +21,28 @@ void db_today_alert_free(struct today_alert **ap)
 }
 
 /* clang-format off: SQL reads better laid out by hand */
+/* The day's fevers are gathered from the covering indexes visits_date and
+ * readings_visit and only then joined to their residents and households;
+ * a household's latest visit of the day is the one no later live visit of
+ * that day follows (by time, then id: the order db/stats counts them in),
+ * looked for only behind the day's "no answer" visits. */
 #define ALERTS                                                                                     \
 	"WITH alerts(kind, sort, id, household_id, code, name, temp) AS ("                         \
-	" SELECT 1, h.sort_key, r.id, h.id, h.code, r.name, max(rd.temperature)"                   \
-	" FROM visits v JOIN readings rd ON rd.visit_id = v.id"                                    \
-	" JOIN residents r ON r.id = rd.resident_id JOIN households h ON h.id = v.household_id"    \
-	" WHERE v.date = :date AND v.deleted_at IS NULL AND rd.deleted_at IS NULL"                 \
-	" AND rd.temperature >= :thr GROUP BY r.id"                                                \
+	" SELECT 1, h.sort_key, r.id, h.id, h.code, r.name, f.temp"                                \
+	" FROM (SELECT rd.resident_id AS rid, v.household_id AS hid, max(rd.temperature) AS temp"  \
+	"  FROM visits v JOIN readings rd ON rd.visit_id = v.id"                                   \
+	"  WHERE v.date = :date AND v.deleted_at IS NULL AND rd.deleted_at IS NULL"                \
+	"  AND rd.temperature >= :thr GROUP BY rd.resident_id) f"                                  \
+	" JOIN residents r ON r.id = f.rid JOIN households h ON h.id = f.hid"                      \
 	" UNION ALL"                                                                               \
 	" SELECT 2, h.sort_key, h.id, h.id, h.code,"                                               \
 	" (SELECT r.name FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL"    \
 	"  ORDER BY r.relation <> 'head', r.uuid LIMIT 1), NULL"                                   \
-	" FROM (SELECT household_id, outcome, row_number() OVER (PARTITION BY household_id"        \
-	"  ORDER BY at DESC, id DESC) AS rn FROM visits WHERE date = :date"                        \
-	"  AND deleted_at IS NULL) l"                                                              \
-	" JOIN households h ON h.id = l.household_id AND h.deleted_at IS NULL"                     \
-	" WHERE l.rn = 1 AND l.outcome = 'no_answer')"                                             \
+	" FROM visits v JOIN households h ON h.id = v.household_id AND h.deleted_at IS NULL"       \
+	" WHERE v.date = :date AND v.deleted_at IS NULL AND v.outcome = 'no_answer'"               \
+	" AND NOT EXISTS (SELECT 1 FROM visits w WHERE w.date = v.date"                            \
+	"  AND w.household_id = v.household_id AND w.deleted_at IS NULL"                           \
+	"  AND (w.at, w.id) > (v.at, v.id)))"                                                      \
 	" SELECT kind, sort, id, household_id, code, name, temp FROM alerts"
 /* clang-format on */
 

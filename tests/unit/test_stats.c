@@ -15,6 +15,7 @@
 #include "core/xalloc.h"
 #include "core/model.h"
 #include "core/settings.h"
+#include "db/consistency.h"
 #include "db/db.h"
 #include "db/households.h"
 #include "db/isolations.h"
@@ -23,6 +24,7 @@
 #include "db/sql.h"
 #include "db/stats.h"
 #include "db/donations.h"
+#include "db/today.h"
 #include "db/visits.h"
 
 static void test_cutoffs(void **state)
@@ -271,12 +273,144 @@ static void test_people_households_voids(void **state)
 	db_close(&db);
 }
 
+static int count_of(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, NULL);
+	int n;
+
+	assert_non_null(st);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+/* Whether the counters of the triggers agree with a recount. */
+static int counters_agree(struct db *db)
+{
+	return count_of(db, "SELECT count(*) FROM row_counts_actual a JOIN row_counts c"
+			    " ON c.name = a.name AND c.n = a.n") == 2;
+}
+
+static void count_problem(const char *problem, void *ctx)
+{
+	if (strstr(problem, "row_counts: households has 3 rows, its counter says 4"))
+		++*(int *)ctx;
+}
+
+/* The counters of households and residents follow inserts, soft and hard
+ * deletes and a merge's bulk insert, and `check` names one that does not. */
+static void test_row_counts(void **state)
+{
+	struct db *db = NULL;
+	struct household h1 = {.grid_id = -1, .code = "1-1-101"};
+	struct household h2 = {.grid_id = -1, .code = "1-1-102"};
+	struct daily_stats s = {0};
+	struct err e;
+	int found = 0;
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
+	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
+	db_set_staff(db, "测试员");
+	assert_true(counters_agree(db));
+	assert_int_equal(db_household_insert(db, &h1, &e), 0);
+	assert_int_equal(db_household_insert(db, &h2, &e), 0);
+	add_resident(db, h1.id, "甲");
+	add_resident(db, h1.id, "乙");
+	add_resident(db, h2.id, "丙");
+	assert_true(counters_agree(db));
+	assert_int_equal(count_of(db, "SELECT n FROM row_counts WHERE name = 'residents'"), 3);
+	/* A soft delete keeps the row (the day's count leaves it out); a hard
+	 * delete and a bulk insert move the counter. */
+	assert_int_equal(db_exec(db,
+				 "UPDATE residents SET deleted_at = '2020-02-15 09:00:00'"
+				 " WHERE name = '丙'",
+				 &e),
+			 0);
+	assert_int_equal(db_exec(db, "DELETE FROM residents WHERE name = '乙'", &e), 0);
+	assert_int_equal(db_exec(db,
+				 "INSERT INTO households (uuid, created_at, updated_at, code, sort_key)"
+				 " SELECT lower(hex(randomblob(16))), '2020-02-14 08:00:00',"
+				 " '2020-02-14 08:00:00', column1, column1 FROM (VALUES ('2-1'), ('2-2'))",
+				 &e),
+			 0);
+	assert_int_equal(db_exec(db, "DELETE FROM households WHERE code = '2-2'", &e), 0);
+	assert_true(counters_agree(db));
+	report_stats_clear(&s);
+	assert_int_equal(db_daily_stats(db, "2020-02-15", &s, &e), 0);
+	assert_int_equal(s.households, 3);
+	assert_int_equal(s.residents, 1);
+	report_stats_clear(&s);
+
+	/* (The raw rows' sort keys are stale: `check` says so, and not this.) */
+	assert_true(db_consistency_check(db, count_problem, &found, &e) >= 0);
+	assert_int_equal(found, 0);
+	assert_int_equal(db_exec(db, "UPDATE row_counts SET n = n + 1 WHERE name = 'households'",
+				 &e),
+			 0);
+	assert_true(db_consistency_check(db, count_problem, &found, &e) > 0);
+	assert_int_equal(found, 1);
+	db_close(&db);
+}
+
+/* Two visits of one household at the same second: the later id is the
+ * latest, for the counts and for the "no answer" alerts alike. */
+static void test_latest_visit_ties(void **state)
+{
+	struct db *db = NULL;
+	struct household h = {.grid_id = -1, .code = "1-1-101"};
+	struct visit_new v = {.date = "2020-02-15", .at = "2020-02-15 09:00:00", .staff_id = -1};
+	struct daily_stats s = {0};
+	struct today_alert *a[4] = {0};
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
+	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
+	db_set_staff(db, "测试员");
+	assert_int_equal(db_household_insert(db, &h, &e), 0);
+	add_resident(db, h.id, "甲");
+	v.household_id = h.id;
+	v.outcome = VISIT_AWAY;
+	assert_true(db_visit_insert(db, &v, NULL, &e) > 0);
+	v.outcome = VISIT_NO_ANSWER;
+	assert_true(db_visit_insert(db, &v, NULL, &e) > 0);
+
+	report_stats_clear(&s);
+	assert_int_equal(db_daily_stats(db, "2020-02-15", &s, &e), 0);
+	assert_int_equal(s.visits, 2);
+	assert_int_equal(s.households_done, 1);
+	assert_int_equal(s.no_answer, 1);
+	assert_int_equal(s.away, 0);
+	report_stats_clear(&s);
+	assert_int_equal(db_today_alerts(db, "2020-02-15", 373, NULL, 1, 4, a, &e), 1);
+	assert_int_equal(a[0]->kind, TODAY_NO_ANSWER);
+	assert_string_equal(a[0]->name, "甲");
+	db_today_alert_free(&a[0]);
+
+	/* A later answer at the same second turns the alert off. */
+	v.outcome = VISIT_AWAY;
+	assert_true(db_visit_insert(db, &v, NULL, &e) > 0);
+	assert_int_equal(db_today_alerts(db, "2020-02-15", 373, NULL, 1, 4, a, &e), 0);
+	assert_int_equal(db_daily_stats(db, "2020-02-15", &s, &e), 0);
+	assert_int_equal(s.no_answer, 0);
+	assert_int_equal(s.away, 1);
+	assert_int_equal(s.households_done, 1);
+	report_stats_clear(&s);
+	db_close(&db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cutoffs),
 		cmocka_unit_test(test_checks_of_ended_isolation),
 		cmocka_unit_test(test_people_households_voids),
+		cmocka_unit_test(test_row_counts),
+		cmocka_unit_test(test_latest_visit_ties),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
