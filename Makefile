@@ -67,7 +67,8 @@ LIB_OBJ  := $(DB_OBJ) $(CORE_OBJ)
 PLUGIN   := $(BUILD)/doorstep-formats.so
 # What links the formats in: their objects first (so that the archive's
 # forwarding definitions in core/plugin.o are not taken), then the library.
-DIRECT   = $(PLUGIN_OBJ) $(BUILD)/libdoorstep.a $(LIBS) $(PLUGIN_LIBS)
+# (core/lsan.o: LeakSanitizer's suppressions of the formats' libraries.)
+DIRECT   = $(PLUGIN_OBJ) $(BUILD)/core/lsan.o $(BUILD)/libdoorstep.a $(LIBS) $(PLUGIN_LIBS)
 
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%)

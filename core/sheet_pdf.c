@@ -527,13 +527,3 @@ out:
 	free(p.colx);
 	return r;
 }
-
-/* LeakSanitizer calls this weak hook when the program is built with
- * -fsanitize=address: fontconfig and cairo keep process-wide caches (font
- * patterns, subset tables) that they never free, reported as leaks that are
- * not ours.  Without a sanitizer nothing calls it. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\nleak:libcairo.so\n";
-}

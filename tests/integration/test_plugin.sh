@@ -18,6 +18,21 @@ done
 # (ldd -r would list its callbacks into the program as undefined).
 ldd "$PLUGIN" | grep -q pangocairo || fail "the plugin does not link pangocairo"
 
+# The program exports its functions to the plugin (-rdynamic): none may
+# have the name of a function of a library either of them loads, which the
+# library's own calls would then reach instead of its own.
+if command -v nm >/dev/null; then
+	nm -D --defined-only "$BIN" | awk '{ print $3 }' | sort -u >"$T/ours"
+	for lib in $(ldd "$BIN" "$PLUGIN" | awk '/=>/ { print $3 }' | sort -u); do
+		nm -D --defined-only "$lib" 2>/dev/null | awk '{ print $3 }'
+	done | sed 's/@.*//' | sort -u >"$T/theirs"
+	clash=$(comm -12 "$T/ours" "$T/theirs" |
+		grep -vxE '__bss_start|_edata|_end|__(asan|lsan|ubsan|sanitizer)_[a-z_]+')
+	[ -z "$clash" ] || fail "the program exports names its libraries define:" $clash
+else
+	skip_part "no nm: the exported names are not compared"
+fi
+
 # A copy of the program alone: what needs no plugin works.
 mkdir -p "$T/lone"
 cp "$BIN" "$T/lone/doorstep"
