@@ -47,8 +47,14 @@ static const struct plugin_table *open_file(const char *path, struct err *e)
 	const char *why;
 
 	if (!h) {
+		size_t n = strlen(path);
+
 		why = dlerror();
-		err_set(e, _("cannot load %s: %s"), path, why ? why : "?");
+		if (!why)
+			why = "?";
+		else if (!strncmp(why, path, n) && !strncmp(why + n, ": ", 2))
+			why += n + 2; /* the loader names the file too */
+		err_set(e, _("cannot load %s: %s"), path, why);
 		return NULL;
 	}
 	*(void **)&entry = dlsym(h, PLUGIN_ENTRY);
