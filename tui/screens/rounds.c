@@ -19,6 +19,7 @@
 #include "core/strbuf.h"
 #include "core/temperature.h"
 #include "core/textwidth.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/rounds.h"
@@ -265,16 +266,7 @@ static int h_grid(struct screen *s)
 
 static int h_find(struct screen *s)
 {
-	struct rounds *st = s->state;
-	const struct rounds_row *r = rounds_current(st);
-
-	if (r && !st->resume_key) {
-		st->resume_id = r->id;
-		st->resume_key = xstrdup(r->sort_key);
-	}
-	st->mode = MODE_FIND;
-	lineedit_set_utf8(&st->field, "");
-	st->field_bad = 0;
+	rounds_find_start(s->state, "");
 	return SCREEN_HANDLED;
 }
 
@@ -556,7 +548,7 @@ static void draw_footer(struct rounds *st)
 		return;
 	}
 	draw_text(y, x, st->r.w,
-		  _("Type a temperature on a row · / find a door · Enter edit a visit"),
+		  _("Type a temperature on a row · / or 3- find a door · Enter edit a visit"),
 		  THEME_DIM);
 }
 
@@ -591,6 +583,16 @@ static int r_event(struct screen *s, const struct event *ev)
 			return SCREEN_HANDLED;
 		lineedit_set_utf8(&st->field, "");
 		return rounds_entry_event(st, ev);
+	}
+	if (ev->type == EVENT_KEY && ev->act == ACT_NONE && !KEYS_IS_FN(ev->key) &&
+	    ev->key >= 0x80 && rounds_current(st)) {
+		/* a character no key means (a head's name through an input method):
+		 * the first of a door to find */
+		char c[5] = "";
+
+		c[utf8_encode((uint32_t)ev->key, c)] = '\0';
+		rounds_find_start(st, c);
+		return SCREEN_HANDLED;
 	}
 	f = list_event(st->list, ev);
 	if (f)

@@ -237,6 +237,33 @@ static int is_enter(int key)
 	return key == '\r' || key == '\n' || key == KEYS_FN(KEY_ENTER);
 }
 
+/* 1 when the field's digits were the start of a door's code, not a
+ * reading: `-` follows them (a temperature never holds one) on a new
+ * visit before any resident was answered for, so no reading is lost by
+ * turning them into the prompt of / (docs/rounds.md). */
+static int typed_code_prefix(struct rounds *st, const struct event *ev)
+{
+	char *text;
+	int digits;
+
+	if (ev->act != ACT_SKIP || ev->key == 'S' || st->edit_visit >= 0)
+		return 0;
+	for (int i = 0; i < st->re.n; i++)
+		if (st->re.people[i].state == ROUND_MET || st->re.people[i].state == ROUND_SKIPPED)
+			return 0;
+	text = lineedit_get_utf8(&st->field);
+	digits = text[0] != '\0' && strspn(text, "0123456789") == strlen(text);
+	if (digits) {
+		char *prefix = xasprintf("%s-", text);
+
+		entry_end(st);
+		rounds_find_start(st, prefix);
+		free(prefix);
+	}
+	free(text);
+	return digits;
+}
+
 int rounds_entry_event(struct rounds *st, const struct event *ev)
 {
 	int changed = 0;
@@ -248,6 +275,8 @@ int rounds_entry_event(struct rounds *st, const struct event *ev)
 		return SCREEN_HANDLED;
 	if (is_enter(ev->key))
 		return entry_accept(st);
+	if (typed_code_prefix(st, ev))
+		return SCREEN_HANDLED;
 	if (ev->act == ACT_SKIP || ev->act == ACT_SYMPTOMS)
 		return SCREEN_IGNORED; /* the handler table */
 	if (ev->act == ACT_CANCEL) {

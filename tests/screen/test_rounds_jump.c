@@ -1,0 +1,152 @@
+/* test_rounds_jump: typing a door on the round without `/` (issue 22), in
+ * zh_CN and in English at 80x24.
+ *
+ * Digits on a row stay temperatures; digits followed by `-` before any
+ * resident was answered for are a code prefix (a temperature never holds a
+ * `-`) and open the prompt of `/` holding them, the cursor on the first
+ * door they find, nothing saved; a character no key means (a head's name
+ * typed through an input method) opens it too.  After a reading was taken
+ * `-` is "not met" as before, and the visit is saved. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+#define NOW "DOORSTEP_NOW=2020-02-15 09:30:00"
+
+static char db[512];
+
+static int row_of(struct harness *h, const char *text)
+{
+	int row, col;
+
+	HCHECK(h, harness_wait_text(h, text, 3000) && harness_find(h, text, &row, &col),
+	       "\"%s\" is not on the screen", text);
+	return row;
+}
+
+/* Fails unless the cursor (reverse video, NO_COLOR) is on the row showing code. */
+static void cursor_on(struct harness *h, const char *code)
+{
+	struct harness_cell c = {0};
+
+	for (int waited = 0; waited <= 3000; waited += 50) {
+		if (harness_cell(h, row_of(h, code), 0, &c) == 0 && c.reverse)
+			return;
+		harness_pump(h, 50);
+	}
+	HCHECK(h, 0, "the cursor is not on %s", code);
+}
+
+static struct harness *start(const char *lang)
+{
+	const char *const env[] = {NOW, "NO_COLOR=1", lang, NULL};
+	const char *args[] = {"--db", db, "--staff", "王芳", NULL};
+	struct harness_opts o = {.rows = 24, .cols = 80, .env = env, .args = args};
+	struct harness *h = harness_start(&o);
+
+	HCHECK(NULL, h != NULL, "harness_start failed");
+	harness_settle(h, 200, 5000);
+	harness_key(h, "Tab");
+	harness_key(h, "Tab");
+	HWAIT(h, "第一网格 (王芳)", 3000);
+	return h;
+}
+
+static void sql(const char *q)
+{
+	char *out = harness_sql(db, q);
+
+	if (!out) {
+		fprintf(stderr, "FAIL: sqlite3 failed on: %s\n", q);
+		exit(1);
+	}
+	free(out);
+}
+
+/* The number of live visits in the database. */
+static int visits(void)
+{
+	char *out = harness_sql(db, "SELECT count(*) FROM visits WHERE deleted_at IS NULL");
+	int n;
+
+	if (!out) {
+		fprintf(stderr, "FAIL: sqlite3 failed counting visits\n");
+		exit(1);
+	}
+	n = atoi(out);
+	free(out);
+	return n;
+}
+
+static void quit(struct harness **h)
+{
+	int st;
+
+	harness_send(*h, "q", 1);
+	HCHECK(*h, harness_wait_exit(*h, 3000, &st), "did not quit");
+	harness_free(h);
+}
+
+int main(void)
+{
+	static const char *const env[] = {NOW, NULL};
+	char *dir = harness_tmpdir();
+	const char *init[] = {"--db", db, "init", "--community", "幸福里社区", NULL};
+	struct harness *h;
+	char *out = NULL;
+
+	snprintf(db, sizeof db, "%s/round.db", dir);
+	HCHECK(NULL, harness_run(env, init, &out, 5000) == 0, "init failed: %s", out);
+	free(out);
+	sql(".read tests/screen/fixtures/round.sql");
+
+	/* zh_CN at 80x24 */
+	h = start("LANG=zh_CN.UTF-8");
+	cursor_on(h, "3-2-501");
+	HWAIT(h, "/ 或 3- 查找住户", 3000);
+	harness_type(h, "12-"); /* a code prefix: digits, then - */
+	HWAIT(h, "查找：", 3000);
+	cursor_on(h, "12-1-101");
+	harness_type(h, "1");
+	cursor_on(h, "12-1-101");
+	HCHECK(h, visits() == 0, "a code prefix saved a visit");
+	harness_key(h, "Enter");
+	HGONE(h, "查找：", 3000);
+	harness_type(h, "365\r"); /* digits on the row found: a reading */
+	HWAIT(h, "已测 1 / 5", 3000);
+	HCHECK(h, visits() == 1, "the reading after the jump was not saved");
+	cursor_on(h, "3-2-501"); /* back where the round was */
+	harness_type(h, "孙"); /* a head's name, as an input method sends it */
+	HWAIT(h, "查找：", 3000);
+	cursor_on(h, "3-10-101");
+	harness_key(h, "Esc");
+	HGONE(h, "查找：", 3000);
+	/* once a reading is taken, - is "not met" again */
+	harness_key(h, "Up");
+	harness_key(h, "Up");
+	cursor_on(h, "3-2-502");
+	harness_type(h, "366\r3-");
+	HWAIT(h, "已测 2 / 5", 3000);
+	HCHECK(h, visits() == 2, "- after a reading did not save the visit");
+	quit(&h);
+
+	/* English at 80x24 */
+	h = start("LANG=C.UTF-8");
+	HWAIT(h, "/ or 3- find a door", 3000);
+	cursor_on(h, "3-2-501");
+	harness_type(h, "3-2-6");
+	HWAIT(h, "Find:", 3000);
+	cursor_on(h, "3-2-601");
+	harness_type(h, "9");
+	HWAIT(h, "No household of this round matches \"3-2-69\"", 3000);
+	harness_key(h, "Esc");
+	HGONE(h, "Find:", 3000);
+	HCHECK(h, visits() == 2, "a code prefix saved a visit");
+	quit(&h);
+
+	harness_rmdir(dir);
+	free(dir);
+	return 0;
+}
