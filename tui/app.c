@@ -310,13 +310,13 @@ static void request_quit(struct app *app)
 
 /* ---- drawing ---- */
 
-/* " 1 Today 2 Homes ... " and, at the right, the staff on duty, with the
+/* " 1 Today 2 Homes ... 8 Gates " and, at the right, the staff on duty, with the
  * community before it when both fit whole (every screen's title line
  * names the community, so it is the first to give way). */
 static void draw_tabs(struct app *app)
 {
 	char buf[TABS_COUNT][96];
-	int w[TABS_COUNT], total = 1, x = 1;
+	int w[TABS_COUNT], total = 1, x = 0;
 	char *right;
 	int rw;
 
@@ -329,7 +329,7 @@ static void draw_tabs(struct app *app)
 	for (int i = 0; i < TABS_COUNT; i++) {
 		snprintf(buf[i], sizeof buf[i], "%s", _(tabs_table[i].title));
 		w[i] = textwidth_utf8(buf[i]);
-		total += w[i] + 3; /* "N title " */
+		total += w[i] + 3; /* " N title", and one space at the end */
 	}
 	/* too wide (a translation's long titles): shorten the inactive
 	 * titles, the longest first */
@@ -344,20 +344,18 @@ static void draw_tabs(struct app *app)
 		w[longest]--;
 		total--;
 	}
-	app->tab_x[0] = 0;
 	for (int i = 0; i < TABS_COUNT; i++) {
 		enum theme_role role = i == app->cur ? THEME_TAB_ACTIVE : THEME_TAB;
-		char num[4];
+		char num[8];
 		char *t = textwidth_fit(buf[i], w[i], 0);
 
-		if (i)
-			app->tab_x[i] = x;
-		snprintf(num, sizeof num, "%d ", i + 1);
+		app->tab_x[i] = x;
+		snprintf(num, sizeof num, " %d ", i + 1);
 		x += draw_text(0, x, COLS - x, num, role);
 		x += draw_text(0, x, COLS - x, t, role);
-		x += draw_text(0, x, COLS - x, " ", THEME_TAB);
 		free(t);
 	}
+	x++;
 	app->tab_x[TABS_COUNT] = x;
 	right = xasprintf("%s · %s", app->settings.community, app_staff(app));
 	rw = textwidth_utf8(right);

@@ -69,9 +69,7 @@ const struct action_info keys_action_info[ACT_COUNT] = {
     [ACT_REFUSED] = {"refused", N_("mark refused"), N_("refused")},
     [ACT_AWAY] = {"away", N_("mark away"), N_("away")},
     [ACT_UNDO] = {"undo", N_("undo the last saved record (asks first)"), N_("undo")},
-    [ACT_SKIP] = {"skip",
-		  N_("the resident was not met: skip (after the first digits of a visit: "
-		     "they were a door's code, found as with /)"),
+    [ACT_SKIP] = {"skip", N_("not met: skip; right after the first digits: find that code"),
 		  N_("not met")},
     [ACT_SYMPTOMS] = {"symptoms", N_("add symptoms to the reading"), N_("add symptoms")},
     [ACT_DATE] = {"date", N_("type another date (t, -1, 0215 ...)"), N_("date")},
