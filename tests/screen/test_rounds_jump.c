@@ -125,13 +125,13 @@ int main(void)
 	HGONE(h, "查找：", 3000);
 	/* the entry is a screen of its own: its help lists its keys */
 	harness_type(h, "3");
-	HWAIT(h, "1/3", 3000);
+	HWAIT(h, "3-10-101 孙强 |", 3000);
 	harness_key(h, "F1");
 	HWAIT(h, "走访：录入一户的体温", 3000);
 	HWAIT(h, "为这次体温记录添加症状", 3000);
 	harness_key(h, "Esc");
 	harness_key(h, "Esc");
-	HGONE(h, "1/3", 3000);
+	HGONE(h, "3-10-101 孙强 |", 3000);
 	HCHECK(h, visits() == 1, "dropping the entry saved a visit");
 	/* once a reading is taken, - is "not met" again */
 	harness_key(h, "Up");
