@@ -222,7 +222,7 @@ int main(void)
 	/* history of the ended isolation: v shows the ended ones */
 	harness_type(h, "v");
 	HWAIT(h, "with ended", 3000);
-	HCHECK(h, wait_row(h, "张三", "02-15 36.8 38.5 hospital", 3000),
+	HCHECK(h, wait_row(h, "张三", "02-15 36.8 38.5 to hospital", 3000),
 	       "ended 张三 not shown with its end date and checks");
 	harness_key(h, "Down");
 	harness_type(h, "h");

@@ -2,7 +2,7 @@
  * zh_CN and in English (issue 22): its first columns (name, masked ID,
  * household) and the Flags column show whole on every row, in the
  * evening, with a missed check and the widest pair of flags (a fever past
- * the last day). */
+ * the last day), and with the ended ones (v), why each ended. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +34,8 @@ static void rows_whole(struct harness *h, const char *title, const char *flag)
 	HCHECK(h, flagged > 0, "no row flagged \"%s\"", flag);
 }
 
-static void walk(const char *lang, const char *title, const char *fever, const char *miss)
+static void walk(const char *lang, const char *title, const char *fever, const char *miss,
+		 const char *ended)
 {
 	const char *const env[] = {NOW, "NO_COLOR=1", lang, NULL};
 	const char *args[] = {"--db", db, "--staff", "李明", NULL};
@@ -47,6 +48,8 @@ static void walk(const char *lang, const char *title, const char *fever, const c
 	harness_type(h, "4");
 	rows_whole(h, title, fever);
 	rows_whole(h, title, miss);
+	harness_type(h, "v"); /* with the ended ones: why each ended, whole */
+	rows_whole(h, title, ended);
 	harness_send(h, "q", 1);
 	HCHECK(h, harness_wait_exit(h, 3000, &st), "did not quit");
 	harness_free(&h);
@@ -71,8 +74,8 @@ int main(void)
 	/* and a missed PM check tonight */
 	free(harness_sql(db, "UPDATE checks SET deleted_at = '2020-02-15 20:00:00' WHERE date = "
 			     "'2020-02-15' AND slot = 'PM' AND temperature < 373"));
-	walk("LANG=zh_CN.UTF-8", "身份证号", "发热 待解除", "漏测");
-	walk("LANG=C.UTF-8", "ID number", "fever late", "miss");
+	walk("LANG=zh_CN.UTF-8", "身份证号", "发热 待解除", "漏测", "转院治疗");
+	walk("LANG=C.UTF-8", "ID number", "fever late", "miss", "to hospital");
 	harness_rmdir(dir);
 	free(dir);
 	return 0;

@@ -116,9 +116,24 @@ static void flags_cell(const struct iso_row *r, struct strbuf *out)
 	    {ISO_NOT_STARTED, N_("not started")},
 	};
 
+	/* why an ended one ended, in words that fit the column as the flags
+	 * do (the history and the certificate say it in full) */
+	static const struct {
+		const char *code, *word;
+	} ended[] = {
+	    {"hospitalised", N_("to hospital")},
+	    {"confirmed", N_("confirmed")},
+	    {"error", N_("in error")},
+	};
+
 	if (r->flags & ISO_ENDED) {
 		const struct enum_entry *why = model_enum_find(model_iso_end, r->end_reason);
 
+		for (size_t i = 0; i < sizeof ended / sizeof *ended; i++)
+			if (!strcmp(r->end_reason, ended[i].code)) {
+				strbuf_puts(out, _(ended[i].word));
+				return;
+			}
 		strbuf_puts(out, why ? _(why->label) : r->end_reason);
 		return;
 	}
