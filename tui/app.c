@@ -310,11 +310,15 @@ static void request_quit(struct app *app)
 
 /* ---- drawing ---- */
 
+/* " 1 Today 2 Homes ... 8 Gates " and, at the right, the staff on duty, with the
+ * community before it when both fit whole (every screen's title line
+ * names the community, so it is the first to give way). */
 static void draw_tabs(struct app *app)
 {
 	char buf[TABS_COUNT][96];
-	int w[TABS_COUNT], total = 0, x = 0;
+	int w[TABS_COUNT], total = 1, x = 0;
 	char *right;
+	int rw;
 
 	draw_fill(0, 0, COLS, THEME_TAB);
 	if (!app->db) {
@@ -325,9 +329,10 @@ static void draw_tabs(struct app *app)
 	for (int i = 0; i < TABS_COUNT; i++) {
 		snprintf(buf[i], sizeof buf[i], "%s", _(tabs_table[i].title));
 		w[i] = textwidth_utf8(buf[i]);
-		total += w[i] + 4; /* " N title " */
+		total += w[i] + 3; /* " N title", and one space at the end */
 	}
-	/* too wide: shorten the inactive titles, the longest first */
+	/* too wide (a translation's long titles): shorten the inactive
+	 * titles, the longest first */
 	while (total > COLS) {
 		int longest = -1;
 
@@ -341,39 +346,25 @@ static void draw_tabs(struct app *app)
 	}
 	for (int i = 0; i < TABS_COUNT; i++) {
 		enum theme_role role = i == app->cur ? THEME_TAB_ACTIVE : THEME_TAB;
-		char num[4];
+		char num[8];
 		char *t = textwidth_fit(buf[i], w[i], 0);
 
 		app->tab_x[i] = x;
 		snprintf(num, sizeof num, " %d ", i + 1);
 		x += draw_text(0, x, COLS - x, num, role);
 		x += draw_text(0, x, COLS - x, t, role);
-		x += draw_text(0, x, COLS - x, " ", role);
 		free(t);
 	}
+	x++;
 	app->tab_x[TABS_COUNT] = x;
 	right = xasprintf("%s · %s", app->settings.community, app_staff(app));
-	if (COLS - x > 8) {
-		int rw = textwidth_utf8(right), sw = textwidth_utf8(app_staff(app));
-
-		/* Short of room (Chinese tab titles are wide): the community
-		 * gives way, the staff on duty stays whole. */
-		if (rw > COLS - x - 1) {
-			int cw = COLS - x - 1 - sw - 3;
-			char *c = cw >= 4 ? textwidth_fit(app->settings.community, cw, 1) : NULL;
-			size_t n = c ? strlen(c) : 0;
-
-			/* a wide character cut at the edge leaves " …": one column less */
-			if (n > 4 && !strcmp(c + n - 4, " \u2026")) {
-				free(c);
-				c = textwidth_fit(app->settings.community, cw - 1, 1);
-			}
-			free(right);
-			right = c ? xasprintf("%s · %s", c, app_staff(app)) : xstrdup(app_staff(app));
-			free(c);
-			rw = textwidth_utf8(right);
-		}
-
+	rw = textwidth_utf8(right);
+	if (rw > COLS - x - 1) {
+		free(right);
+		right = xstrdup(app_staff(app));
+		rw = textwidth_utf8(right);
+	}
+	if (COLS - x - 1 >= 4) {
 		if (rw > COLS - x - 1)
 			rw = COLS - x - 1;
 		draw_fit(0, COLS - rw - 1, rw, right, THEME_TAB);

@@ -6,7 +6,16 @@
  * of, `/` jumps by code prefix, head's name and pinyin initials (Down to
  * the next match, a miss said), after a saved visit the cursor goes back
  * to the first door not yet done, and a reading out of range says the
- * range in both languages; the grid picker lists grids in reading order. */
+ * range in both languages; the grid picker lists grids in reading order.
+ *
+ * Typing a door without `/`, in zh_CN and in English at 80x24: digits on
+ * a row stay temperatures; digits followed by `-` before any resident was
+ * answered for are a code prefix (a temperature never holds a `-`) and
+ * open the prompt of `/` holding them, the cursor on the first door they
+ * find, nothing saved; a character no key means (a head's name typed
+ * through an input method) opens it too.  After a reading was taken `-`
+ * is "not met" as before, and the visit is saved.  The entry is an
+ * overlay of its own: its help lists its keys. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +74,21 @@ static void sql(const char *q)
 	free(out);
 }
 
+/* The number of live visits in the database. */
+static int visits(void)
+{
+	char *out = harness_sql(db, "SELECT count(*) FROM visits WHERE deleted_at IS NULL");
+	int n;
+
+	if (!out) {
+		fprintf(stderr, "FAIL: sqlite3 failed counting visits\n");
+		exit(1);
+	}
+	n = atoi(out);
+	free(out);
+	return n;
+}
+
 static void quit(struct harness **h)
 {
 	int st;
@@ -72,6 +96,67 @@ static void quit(struct harness **h)
 	harness_send(*h, "q", 1);
 	HCHECK(*h, harness_wait_exit(*h, 3000, &st), "did not quit");
 	harness_free(h);
+}
+
+/* Typing a door without /, on a fresh copy of the fixture (db). */
+static void jump(void)
+{
+	struct harness *h;
+
+	/* zh_CN at 80x24 */
+	h = start("LANG=zh_CN.UTF-8", 24, 80);
+	cursor_on(h, "3-2-501");
+	HWAIT(h, "/ 或 3- 查找住户", 3000);
+	harness_type(h, "12-"); /* a code prefix: digits, then - */
+	HWAIT(h, "查找：", 3000);
+	cursor_on(h, "12-1-101");
+	harness_type(h, "1");
+	cursor_on(h, "12-1-101");
+	HCHECK(h, visits() == 0, "a code prefix saved a visit");
+	harness_key(h, "Enter");
+	HGONE(h, "查找：", 3000);
+	harness_type(h, "365\r"); /* digits on the row found: a reading */
+	HWAIT(h, "已测 1 / 5", 3000);
+	HCHECK(h, visits() == 1, "the reading after the jump was not saved");
+	cursor_on(h, "3-2-501"); /* back where the round was */
+	harness_type(h, "孙"); /* a head's name, as an input method sends it */
+	HWAIT(h, "查找：", 3000);
+	cursor_on(h, "3-10-101");
+	harness_key(h, "Esc");
+	HGONE(h, "查找：", 3000);
+	/* the entry is a screen of its own: its help lists its keys */
+	harness_type(h, "3");
+	HWAIT(h, "3-10-101 孙强 |", 3000);
+	harness_key(h, "F1");
+	HWAIT(h, "走访：录入一户的体温", 3000);
+	HWAIT(h, "为这次体温记录添加症状", 3000);
+	harness_key(h, "Esc");
+	harness_key(h, "Esc");
+	HGONE(h, "3-10-101 孙强 |", 3000);
+	HCHECK(h, visits() == 1, "dropping the entry saved a visit");
+	/* once a reading is taken, - is "not met" again */
+	harness_key(h, "Up");
+	harness_key(h, "Up");
+	cursor_on(h, "3-2-502");
+	harness_type(h, "366\r3-");
+	HWAIT(h, "已测 2 / 5", 3000);
+	HCHECK(h, visits() == 2, "- after a reading did not save the visit");
+	quit(&h);
+
+	/* English at 80x24 */
+	h = start("LANG=C.UTF-8", 24, 80);
+	HWAIT(h, "/ or 3- find a door", 3000);
+	cursor_on(h, "3-2-501");
+	harness_type(h, "3-2-6");
+	HWAIT(h, "Find:", 3000);
+	cursor_on(h, "3-2-601");
+	harness_type(h, "9");
+	HWAIT(h, "No household of this round matches \"3-2-69\"", 3000);
+	harness_key(h, "Esc");
+	HGONE(h, "Find:", 3000);
+	HCHECK(h, visits() == 2, "a code prefix saved a visit");
+	quit(&h);
+
 }
 
 int main(void)
@@ -160,6 +245,12 @@ int main(void)
 	       "grids are not in reading order");
 	harness_key(h, "Esc");
 	quit(&h);
+
+	snprintf(db, sizeof db, "%s/jump.db", dir);
+	HCHECK(NULL, harness_run(env, init, &out, 5000) == 0, "init failed: %s", out);
+	free(out);
+	sql(".read tests/screen/fixtures/round.sql");
+	jump();
 
 	harness_rmdir(dir);
 	free(dir);

@@ -5,8 +5,12 @@
  * a key name (Tab, Esc, Enter, PgUp, PgDn, Bksp, Home, End, Space, Del, the
  * arrows), a
  * format name (PDF, CSV, UTF, BOM, xlsx, Excel, WPS) or the program's own
- * name: such a word is English a translation left out.  It also fails on
- * text cut at 80 columns (a "~" ending a word below the tab bar). */
+ * name: such a word is English a translation left out; a path the user
+ * typed or the system gave (the database's, the other machine's file) is
+ * not the program's text and is left out of the check.  It also fails on
+ * text cut at 80 columns (a "~" ending a word below the tab bar).  Besides
+ * the tabs, it walks the merge report (Settings, "Merge another machine's
+ * file") and the first start on a path with no database, its forms too. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,9 +20,9 @@
 #include "harness.h"
 
 static const char *const allowed[] = {
-    "Tab", "Esc", "Enter", "PgUp", "PgDn", "Bksp", "Home", "End", "Space", "Del", "Shift",
-    "Down", "Left", "Right", "Ins",
-    "PDF", "CSV", "UTF", "BOM", "xlsx", "xls", "Excel", "WPS", "doorstep", NULL,
+    "Tab", "Esc",   "Enter", "PgUp",  "PgDn",  "Bksp",	   "Home", "End", "Space",
+    "Del", "Shift", "Down",  "Left",  "Right", "Ins",	   "PDF",  "CSV", "UTF",
+    "BOM", "xlsx",  "xls",   "Excel", "WPS",   "doorstep", NULL,
 };
 
 static int is_allowed(const char *w, size_t n)
@@ -29,6 +33,20 @@ static int is_allowed(const char *w, size_t n)
 	return 0;
 }
 
+/* Paths the user typed or the system gave, shown as they are: blanked
+ * before the check (NULL-terminated; set by main). */
+static const char *given[4];
+
+static void blank_given(char *text)
+{
+	for (int i = 0; given[i]; i++) {
+		size_t n = strlen(given[i]);
+
+		for (char *p = strstr(text, given[i]); p; p = strstr(p + n, given[i]))
+			memset(p, ' ', n);
+	}
+}
+
 /* Fails when the screen shows an English word; where names the screen. */
 static void scan(struct harness *h, const char *where, int zh)
 {
@@ -37,6 +55,7 @@ static void scan(struct harness *h, const char *where, int zh)
 
 	harness_settle(h, 150, 3000);
 	text = harness_screen_text(h);
+	blank_given(text);
 	for (const char *p = text; *p;) {
 		const char *q = p;
 
@@ -62,8 +81,9 @@ static void scan(struct harness *h, const char *where, int zh)
 			char *line = harness_row_text(h, r);
 			const char *cut = strchr(line, '~');
 
-			while (cut && (cut == line || cut[-1] == ' ' || cut[-1] == '(' || cut[1] == '/' ||
-				       (cut - line >= 3 && !strncmp(cut - 3, "（", 3))))
+			while (cut &&
+			       (cut == line || cut[-1] == ' ' || cut[-1] == '(' || cut[1] == '/' ||
+				(cut - line >= 3 && !strncmp(cut - 3, "（", 3))))
 				cut = strchr(cut + 1, '~');
 			if (cut)
 				HCHECK(h, 0, "cut on the %s screen, row %d: %s", where, r, line);
@@ -86,8 +106,8 @@ static void keys(struct harness *h, const char *const *names)
 struct step {
 	const char *where;
 	const char *keys[12]; /* "=text" types text, else a key name; NULL ends */
-	const char *back[4]; /* what closes it again */
-	const char *want;    /* text the screen must show, or NULL */
+	const char *back[4];  /* what closes it again */
+	const char *want;     /* text the screen must show, or NULL */
 };
 
 static const struct step walk[] = {
@@ -106,8 +126,10 @@ static const struct step walk[] = {
     {"resident form", {"=e", NULL}, {"Esc", NULL}, NULL},
     {"detail visits", {"=v", NULL}, {NULL}, NULL},
     {"detail isolations", {"=v", NULL}, {"=v", NULL}, NULL},
-    {"a saved edit", {"=e", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "=wc", "F10", NULL},
-     {NULL}, NULL},
+    {"a saved edit",
+     {"=e", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "=wc", "F10", NULL},
+     {NULL},
+     NULL},
     {"history of changes", {"=h", NULL}, {NULL}, "状态: 在住 -> 外出"},
     {"a change in the history", {"Enter", NULL}, {"Esc", "Esc", "Esc", NULL}, "修改 (居民)"},
     {"Rounds", {"=3", NULL}, {NULL}, NULL},
@@ -144,11 +166,71 @@ static const struct step walk[] = {
     {NULL, {NULL}, {NULL}, NULL},
 };
 
+/* The merge report of the other machine's file, from the Settings form
+ * (its last field). */
+static void walk_merge(struct harness *h, const char *other, int zh)
+{
+	harness_key(h, "F2");
+	HWAIT(h, zh ? "合并另一台电脑的文件" : "Merge another machine's file", 3000);
+	for (int i = 0; i < 30; i++)
+		harness_key(h, "Down");
+	harness_type(h, other);
+	harness_key(h, "F10");
+	HWAIT(h, zh ? "住户" : "households", 5000);
+	scan(h, "merge report", zh);
+	harness_key(h, "Esc");
+	harness_settle(h, 100, 2000);
+}
+
+/* Esc on a form, saying yes to discarding what was typed if asked; back
+ * on the first start's menu. */
+static void close_form(struct harness *h, int zh)
+{
+	harness_key(h, "Esc");
+	harness_settle(h, 150, 2000);
+	if (harness_has_text(h, zh ? "放弃此表单" : "Discard what was typed")) {
+		harness_type(h, "y");
+		harness_settle(h, 150, 2000);
+	}
+	HWAIT(h, zh ? "如何开始？" : "How do you want to begin?", 3000);
+}
+
+/* The first start on fresh, a path with no database: the menu, the form
+ * of a new community and that of a second machine (its file typed), then
+ * Quit from the menu; nothing is created. */
+static void walk_first_start(const char *fresh, const char *other, int zh)
+{
+	const char *env[] = {"DOORSTEP_NOW=2020-02-15 09:30:00",
+			     zh ? "LANG=zh_CN.UTF-8" : "LANG=C.UTF-8", "NO_COLOR=1", NULL};
+	const char *args[] = {"--db", fresh, NULL};
+	struct harness_opts o = {.env = env, .args = args};
+	struct harness *h = harness_start(&o);
+	int st;
+
+	HCHECK(NULL, h != NULL, "harness_start failed");
+	HWAIT(h, fresh, 5000);
+	scan(h, "first start", zh);
+	harness_type(h, "1");
+	harness_settle(h, 150, 2000);
+	scan(h, "first start: a new community", zh);
+	close_form(h, zh);
+	harness_type(h, "2");
+	harness_settle(h, 150, 2000);
+	harness_type(h, other);
+	harness_settle(h, 150, 2000);
+	scan(h, "first start: a second machine", zh);
+	close_form(h, zh);
+	harness_type(h, "3");
+	HCHECK(h, harness_wait_exit(h, 3000, &st), "did not quit from the first start");
+	harness_free(&h);
+}
+
 int main(void)
 {
 	static const char *const init_env[] = {"DOORSTEP_NOW=2020-02-15 09:30:00", NULL};
-	char *dir = harness_tmpdir(), db[512], *out = NULL, *s;
+	char *dir = harness_tmpdir(), db[512], other[600], fresh[600], *out = NULL, *s;
 	const char *init[] = {"--db", db, "init", "--community", "幸福里社区", NULL};
+	const char *from[] = {"--db", other, "init", "--from", db, "--station", "B", NULL};
 	const char *env[] = {"DOORSTEP_NOW=2020-02-15 09:30:00", "LANG=zh_CN.UTF-8", "NO_COLOR=1",
 			     NULL};
 	const char *args[] = {"--db", db, "--staff", "王芳", NULL};
@@ -173,6 +255,14 @@ int main(void)
 			    " '2020-02-15 08:00:00', 4, '2020-02-15 08:00:00', 'round', 385);");
 	HCHECK(NULL, s != NULL, "walk data");
 	free(s);
+	/* another machine's file to merge: a copy of this one, station B */
+	snprintf(other, sizeof other, "%s/other.db", dir);
+	snprintf(fresh, sizeof fresh, "%s/new/duty.db", dir);
+	HCHECK(NULL, harness_run(init_env, from, &out, 10000) == 0, "init --from failed: %s", out);
+	free(out);
+	given[0] = other;
+	given[1] = fresh;
+	given[2] = dir;
 	/* zh_CN, then the same walk in English for what 80 columns cut */
 	for (int zh = 1; zh >= 0; zh--) {
 		env[1] = zh ? "LANG=zh_CN.UTF-8" : "LANG=C.UTF-8";
@@ -186,12 +276,14 @@ int main(void)
 			scan(h, w->where, zh);
 			keys(h, w->back);
 		}
+		walk_merge(h, other, zh);
 		harness_send(h, "q", 1);
 		harness_settle(h, 200, 2000);
 		if (harness_running(h))
 			harness_send(h, "y", 1);
 		HCHECK(h, harness_wait_exit(h, 3000, &st), "did not quit");
 		harness_free(&h);
+		walk_first_start(fresh, other, zh);
 	}
 	harness_rmdir(dir);
 	free(dir);

@@ -6,27 +6,72 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/textwidth.h"
 #include "db/merge.h"
+
+/* text padded to width display columns (left: on the left, else right
+ * aligned); a Chinese label takes two columns a character, not three bytes. */
+static void put_cell(FILE *f, const char *text, int width, int left)
+{
+	int pad = width - textwidth_utf8(text);
+
+	if (left)
+		fputs(text, f);
+	for (; pad > 0; pad--)
+		fputc(' ', f);
+	if (!left)
+		fputs(text, f);
+}
+
+/* A table's name in the reader's language ("merge table" context: 值班
+ * is the translation of "staff" as on duty, not of the staff table); the
+ * name itself where there is no translation. */
+static const char *table_label(const char *table)
+{
+	char key[64];
+	const char *t;
+
+	if (snprintf(key, sizeof key, "merge table\004%s", table) >= (int)sizeof key)
+		return table;
+	t = gettext(key);
+	return t == key || !strcmp(t, key) ? table : t;
+}
 
 static void print_counts(FILE *f, const char *name, const struct mergeplan_counts *c)
 {
-	fprintf(f, "  %-14s %7ld %8ld %10ld %10ld %7ld\n", name, c->added, c->updated, c->unchanged,
+	fputs("  ", f);
+	put_cell(f, name, 14, 1);
+	fprintf(f, " %7ld %8ld %10ld %10ld %7ld\n", c->added, c->updated, c->unchanged,
 		c->conflicts, c->joined);
 }
 
 void merge_print_report(FILE *f, const struct merge_report *r)
 {
-	fprintf(f, "  %-14s %7s %8s %10s %10s %7s\n", _("table"), _("added"), _("updated"),
-		_("unchanged"), _("conflicts"), _("joined"));
+	{
+		const char *head[] = {_("added"), _("updated"), _("unchanged"), _("conflicts"),
+				      _("joined")};
+		const int w[] = {7, 8, 10, 10, 7};
+
+		fputs("  ", f);
+		put_cell(f, _("table"), 14, 1);
+		for (int i = 0; i < 5; i++) {
+			fputc(' ', f);
+			put_cell(f, head[i], w[i], 0);
+		}
+		fputc('\n', f);
+	}
 	for (int i = 0; i < MERGE_TABLES; i++) {
 		const struct merge_table_report *t = &r->tables[i];
 
 		if (!t->table)
 			continue;
-		if (!strcmp(t->table, "audit_log"))
-			fprintf(f, "  %-14s %7ld\n", t->table, t->c.added);
-		else
-			print_counts(f, t->table, &t->c);
+		if (!strcmp(t->table, "audit_log")) {
+			fputs("  ", f);
+			put_cell(f, table_label(t->table), 14, 1);
+			fprintf(f, " %7ld\n", t->c.added);
+		} else {
+			print_counts(f, table_label(t->table), &t->c);
+		}
 	}
 	print_counts(f, _("total"), &r->total);
 	if (r->nconflicts) {
@@ -36,7 +81,7 @@ void merge_print_report(FILE *f, const struct merge_report *r)
 		for (size_t i = 0; i < r->nconflicts; i++) {
 			const struct merge_item *it = &r->conflicts[i];
 
-			fprintf(f, "  %s %s (%.8s): ", it->table, it->label, it->uuid);
+			fprintf(f, "  %s %s (%.8s): ", table_label(it->table), it->label, it->uuid);
 			if (it->took_other)
 				fprintf(f,
 					_("took the other machine's version of %s over this one's "
@@ -56,8 +101,9 @@ void merge_print_report(FILE *f, const struct merge_report *r)
 		for (size_t i = 0; i < r->njoins; i++) {
 			const struct merge_item *it = &r->joins[i];
 
-			fprintf(f, _("  %s %s (%.8s) joined into %s (%.8s): same %s\n"), it->table,
-				it->label, it->uuid, it->survivor_label, it->survivor, it->key);
+			fprintf(f, _("  %s %s (%.8s) joined into %s (%.8s): same %s\n"),
+				table_label(it->table), it->label, it->uuid, it->survivor_label,
+				it->survivor, it->key);
 		}
 	}
 	if (r->nrevivals) {
@@ -67,8 +113,9 @@ void merge_print_report(FILE *f, const struct merge_report *r)
 		for (size_t i = 0; i < r->nrevivals; i++) {
 			const struct merge_item *it = &r->revivals[i];
 
-			fprintf(f, _("  %s %s (%.8s) brought back by %s %s (%.8s)\n"), it->table,
-				it->label, it->uuid, it->key, it->survivor_label, it->survivor);
+			fprintf(f, _("  %s %s (%.8s) brought back by %s %s (%.8s)\n"),
+				table_label(it->table), it->label, it->uuid, it->key,
+				it->survivor_label, it->survivor);
 		}
 	}
 	if (r->nopen) {

@@ -315,27 +315,201 @@ static void gate_draw(struct screen *s)
 	strbuf_free(&b);
 }
 
+/* ---- the pass number: an overlay of its own ---- */
+
+/* The pass number being typed is an overlay over the gate view (issue 16
+ * section 5): its key table is Enter (look up) and Esc (clear), with the
+ * gate's own keys passed on to the gate as before (o, i, t, n, v, c, q
+ * act on the household shown while a number is half typed); it draws the
+ * field over the view's.  It closes after a look-up, on Esc, and when
+ * the tab leaves the gate view (v). */
+struct gate_pass {
+	struct cp_state *st;
+	struct screen *gate; /* the tab's screen, showing the gate view */
+};
+
+static const struct screen_class gate_pass_screen;
+
+static int gp_open(struct screen *s, void *arg, struct err *e)
+{
+	(void)e;
+	s->state = arg;
+	return 0;
+}
+
+static void gp_close(struct screen *s)
+{
+	free(s->state);
+	s->state = NULL;
+}
+
+static void gp_draw(struct screen *s)
+{
+	struct gate_pass *gp = s->state;
+	struct rect r = gp->gate->r;
+
+	text_field_draw(s->app, &gp->st->le, r.y + 2, r.x + 15, 12, THEME_FIELD_FOCUS, 1);
+}
+
+/* Enter: the pass typed is looked up; the overlay closes. */
+static int gp_lookup(struct screen *s)
+{
+	struct gate_pass *gp = s->state;
+
+	return gate_lookup(gp->st) | SCREEN_POP;
+}
+
+/* Esc: the number and the household shown are cleared. */
+static int gp_clear(struct screen *s)
+{
+	struct gate_pass *gp = s->state;
+
+	gp->st->shown = 0;
+	gp->st->recorded = 0;
+	lineedit_set_utf8(&gp->st->le, "");
+	return SCREEN_HANDLED | SCREEN_POP;
+}
+
+/* o, i, t, n, v, c: the gate's, as when no number is being typed. */
+static int gp_gate_key(struct screen *s, enum action act)
+{
+	struct gate_pass *gp = s->state;
+	struct event ev = {.type = EVENT_KEY, .act = act};
+	int f = screen_dispatch(gp->gate, &ev);
+
+	if (gp->gate->cls != &cp_gate_screen)
+		f |= SCREEN_HANDLED | SCREEN_POP; /* v: another view now */
+	return f;
+}
+
+static int gp_out(struct screen *s)
+{
+	return gp_gate_key(s, ACT_OUT);
+}
+
+static int gp_in(struct screen *s)
+{
+	return gp_gate_key(s, ACT_IN);
+}
+
+static int gp_temperature(struct screen *s)
+{
+	return gp_gate_key(s, ACT_TEMPERATURE);
+}
+
+static int gp_visitors(struct screen *s)
+{
+	return gp_gate_key(s, ACT_NEW);
+}
+
+static int gp_view(struct screen *s)
+{
+	return gp_gate_key(s, ACT_SWITCH_VIEW);
+}
+
+static int gp_checkpoint(struct screen *s)
+{
+	return gp_gate_key(s, ACT_CHECKPOINT);
+}
+
+static int gp_event(struct screen *s, const struct event *ev)
+{
+	struct gate_pass *gp = s->state;
+
+	if (ev->type == EVENT_PASTE)
+		return text_field_key(&gp->st->le, TEXT_FIELD_NUMBER, ev, NULL);
+	if (ev->type != EVENT_KEY || screen_handles(s, ev->act) || ev->act == ACT_QUIT)
+		return SCREEN_IGNORED; /* the handler table, or q: quit as anywhere */
+	return text_field_key(&gp->st->le, TEXT_FIELD_NUMBER, ev, NULL);
+}
+
+static int gp_text_focus(struct screen *s)
+{
+	(void)s;
+	return 1;
+}
+
+static int gp_can(struct screen *s, enum action act)
+{
+	struct gate_pass *gp = s->state;
+
+	return gp->gate->cls->can ? gp->gate->cls->can(gp->gate, act) : 1;
+}
+
+static const struct keybind gate_pass_keys[] = {
+    {0, '\n', ACT_OPEN},	       {0, '\r', ACT_OPEN},       {0, KEYS_FN(KEY_ENTER), ACT_OPEN},
+    {0, 'o', ACT_OUT},	       {0, 'i', ACT_IN},	       {0, 't', ACT_TEMPERATURE},
+    {0, 'n', ACT_NEW},	       {0, 'v', ACT_SWITCH_VIEW}, {0, 'c', ACT_CHECKPOINT},
+    {0, 'q', ACT_QUIT},	       {0, 0, ACT_NONE},
+};
+
+static const struct screen_handler gate_pass_handlers[] = {
+    {ACT_OPEN, gp_lookup, N_("look up")},
+    {ACT_OUT, gp_out, NULL},
+    {ACT_IN, gp_in, NULL},
+    {ACT_TEMPERATURE, gp_temperature, N_("with temperature")},
+    {ACT_SWITCH_VIEW, gp_view, N_("gate/roster/passes")},
+    {ACT_CHECKPOINT, gp_checkpoint, NULL},
+    {ACT_NEW, gp_visitors, NULL},
+    {ACT_CANCEL, gp_clear, N_("clear")},
+    {ACT_NONE, NULL, NULL},
+};
+
+static const struct screen_class gate_pass_screen = {
+    .name = N_("Checkpoints: a pass number"),
+    .flags = SCREEN_OVERLAY,
+    .keyctx = KEYCTX_BIT(KEYCTX_TEXT),
+    .keys = gate_pass_keys,
+    .handlers = gate_pass_handlers,
+    .open = gp_open,
+    .draw = gp_draw,
+    .event = gp_event,
+    .text_focus = gp_text_focus,
+    .can = gp_can,
+    .close = gp_close,
+};
+
 /* ---- the gate's screen class ---- */
+
+/* A key or paste for the pass number: the overlay opens and takes it. */
+static int gate_pass_start(struct screen *s, const struct event *ev)
+{
+	struct gate_pass *gp = xcalloc(1, sizeof *gp);
+	int f, changed = 0;
+
+	gp->st = s->state;
+	gp->gate = s;
+	f = text_field_key(&gp->st->le, TEXT_FIELD_NUMBER, ev, &changed);
+	if (!changed) { /* not the field's, or a character it refuses */
+		free(gp);
+		return f;
+	}
+	if (app_push(s->app, &gate_pass_screen, gp) < 0)
+		free(gp);
+	return f;
+}
 
 static int gate_event(struct screen *s, const struct event *ev)
 {
 	struct cp_state *st = s->state;
 
+	if (ev->type == EVENT_PASTE)
+		return gate_pass_start(s, ev);
 	if (ev->type != EVENT_KEY)
 		return SCREEN_IGNORED;
-	if (ev->act == ACT_OUT || ev->act == ACT_IN || ev->act == ACT_OPEN ||
-	    ev->act == ACT_TEMPERATURE || ev->act == ACT_NEW || ev->act == ACT_SWITCH_VIEW ||
-	    ev->act == ACT_CHECKPOINT || ev->act == ACT_QUIT)
-		return SCREEN_IGNORED; /* the handler table */
+	if (screen_handles(s, ev->act) || ev->act == ACT_QUIT)
+		return SCREEN_IGNORED; /* the handler table, or q: quit as anywhere */
 	if (ev->act == ACT_CANCEL && (st->shown || st->le.len)) {
 		st->shown = 0;
 		st->recorded = 0;
 		lineedit_set_utf8(&st->le, "");
 		return SCREEN_HANDLED;
 	}
-	return text_field_key(&st->le, TEXT_FIELD_NUMBER, ev, NULL);
+	return gate_pass_start(s, ev);
 }
 
+/* The view takes text only to hand the first character (or a scanner's
+ * paste) to the pass number's overlay. */
 static int gate_text_focus(struct screen *s)
 {
 	(void)s;
@@ -418,8 +592,11 @@ static const struct screen_handler gate_handlers[] = {
     {ACT_NONE, NULL, NULL},
 };
 
+static const struct screen_class *const gate_overlays[] = {&gate_pass_screen, NULL};
+
 const struct screen_class cp_gate_screen = {
     .name = N_("Checkpoints: gate"),
+    .overlays = gate_overlays,
     .keyctx = KEYCTX_BIT(KEYCTX_LIST) | KEYCTX_BIT(KEYCTX_TEXT),
     .keys = gate_keys,
     .handlers = gate_handlers,

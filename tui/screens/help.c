@@ -212,6 +212,12 @@ static void md_view(struct help *h, int t, const struct screen_class *cls, int o
 	add_bindings(h, cls->keys, -1, NULL, 0, NULL);
 	if (cls->keyctx & KEYCTX_BIT(KEYCTX_LIST))
 		add_bindings(h, keys_default, KEYCTX_LIST, &fake, 1, NULL);
+	for (int o = 0; cls->overlays && cls->overlays[o]; o++) {
+		/* "3 Rounds: a visit's readings": the overlay's name says its tab */
+		snprintf(title, sizeof title, "%d %s", t + 1, _(cls->overlays[o]->name));
+		add_line(h, NULL, title);
+		add_bindings(h, cls->overlays[o]->keys, -1, NULL, 0, NULL);
+	}
 }
 
 void help_markdown(struct strbuf *out)

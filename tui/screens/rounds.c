@@ -19,6 +19,7 @@
 #include "core/strbuf.h"
 #include "core/temperature.h"
 #include "core/textwidth.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/rounds.h"
@@ -265,16 +266,7 @@ static int h_grid(struct screen *s)
 
 static int h_find(struct screen *s)
 {
-	struct rounds *st = s->state;
-	const struct rounds_row *r = rounds_current(st);
-
-	if (r && !st->resume_key) {
-		st->resume_id = r->id;
-		st->resume_key = xstrdup(r->sort_key);
-	}
-	st->mode = MODE_FIND;
-	lineedit_set_utf8(&st->field, "");
-	st->field_bad = 0;
+	rounds_find_start(s->state, "");
 	return SCREEN_HANDLED;
 }
 
@@ -319,24 +311,9 @@ static int h_refresh(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-/* `-` (not met) and `s` (symptoms) act on the entry open (hidden
- * otherwise, see r_can). */
-static int h_skip(struct screen *s)
-{
-	struct rounds *st = s->state;
-
-	return st->mode == MODE_ENTRY ? rounds_entry_skip(st) : SCREEN_HANDLED;
-}
-
-static int h_symptoms(struct screen *s)
-{
-	struct rounds *st = s->state;
-
-	return st->mode == MODE_ENTRY ? rounds_entry_symptoms(st) : SCREEN_HANDLED;
-}
-
-/* Handlers never run while the date prompt is open, nor while an entry is,
- * but for - and s: the event function takes every other key then. */
+/* Handlers never run while the date or find prompt is open: the event
+ * function takes every key then.  An entry is an overlay of its own
+ * (tui/screens/rounds_entry.c) with its own keys. */
 static const struct screen_handler handlers[] = {
     {ACT_OPEN, h_open, N_("edit")},
     {ACT_NO_ANSWER, h_no_answer, NULL},
@@ -348,8 +325,6 @@ static const struct screen_handler handlers[] = {
     {ACT_FILTER, h_find, N_("find")},
     {ACT_PREV_DAY, h_prev_day, NULL},
     {ACT_NEXT_DAY, h_next_day, NULL},
-    {ACT_SKIP, h_skip, NULL},
-    {ACT_SYMPTOMS, h_symptoms, NULL},
     {ACT_REFRESH, h_refresh, NULL},
     {0},
 };
@@ -370,7 +345,6 @@ static const struct screen_handler handlers[] = {
 static const struct keybind own_keys[] = {
     {0, 'n', ACT_NO_ANSWER}, {0, 'x', ACT_REFUSED},  {0, 'a', ACT_AWAY},     {0, 'u', ACT_UNDO},
     {0, 'g', ACT_GRID},	     {0, 'd', ACT_DATE},     {0, '[', ACT_PREV_DAY}, {0, ']', ACT_NEXT_DAY},
-    {0, '-', ACT_SKIP},	     {0, 's', ACT_SYMPTOMS}, {0, 0xFF0D, ACT_SKIP},  {0, 'S', ACT_SYMPTOMS},
     DIGIT_KEYS('0'),	     DIGIT_KEYS(0xFF10),
     {0, 0, ACT_NONE},
 };
@@ -461,47 +435,10 @@ static void draw_header(struct rounds *st)
 	draw_text(r.y, x, r.x + r.w - x, buf, THEME_TITLE);
 }
 
-/* The inline field over the status cell of the household being entered. */
-static void draw_entry(struct rounds *st)
-{
-	struct rect c = list_cell_rect(st->list, COL_STATUS);
-	struct round_person *p = round_entry_current(&st->re);
-	struct strbuf pre = STRBUF_INIT;
-	int x, w, fieldw = 6;
-	char *name;
-
-	if (!p || !c.h || !rounds_entering(st, rounds_current(st)))
-		return;
-	rounds_entry_prefix(st, &pre);
-	if (pre.len)
-		strbuf_putc(&pre, ' ');
-	x = c.x + textwidth_utf8(strbuf_str(&pre));
-	strbuf_free(&pre);
-	w = c.x + c.w - x;
-	if (w < fieldw + 4) { /* too many readings to show: the field alone */
-		x = c.x;
-		w = c.w;
-	}
-	name = textwidth_fit(p->name, w - fieldw - 1 > 10 ? 10 : w - fieldw - 1, 1);
-	x += draw_text(c.y, x, w, name, THEME_CURSOR);
-	x += draw_text(c.y, x, 1, " ", THEME_CURSOR);
-	free(name);
-	text_field_draw(st->app, &st->field, c.y, x, fieldw,
-			st->field_bad ? THEME_FIELD_BAD : THEME_FIELD_FOCUS, 1);
-	x += fieldw;
-	if (c.x + c.w - x > 7) {
-		char n[32];
-
-		snprintf(n, sizeof n, " %d/%d", st->re.cur + 1, st->re.n);
-		draw_text(c.y, x, c.x + c.w - x, n, THEME_CURSOR);
-	}
-}
-
 /* The last line of the body: what the keys do now. */
 static void draw_footer(struct rounds *st)
 {
 	int y = st->r.y + st->r.h - 1, x = st->r.x;
-	char buf[400];
 
 	draw_fill(y, x, st->r.w, THEME_NORMAL);
 	if (st->mode == MODE_FIND) {
@@ -521,42 +458,8 @@ static void draw_footer(struct rounds *st)
 			  THEME_DIM);
 		return;
 	}
-	if (st->mode == MODE_ENTRY) {
-		struct round_person *p = round_entry_current(&st->re);
-
-		if (p && p->symptoms) {
-			struct strbuf sb = STRBUF_INIT;
-
-			/* labels in the UI's language, not the sheets' Chinese */
-			for (const char *c = p->symptoms; c && *c;) {
-				const char *end = strchr(c, ',');
-				char code[32];
-				const struct enum_entry *en;
-
-				snprintf(code, sizeof code, "%.*s",
-					 (int)(end ? end - c : (long)strlen(c)), c);
-				en = model_enum_find(model_symptom, code);
-				if (sb.len)
-					strbuf_puts(&sb, ", ");
-				strbuf_puts(&sb, en ? _(en->label) : code);
-				if (!end)
-					break;
-				c = end + 1;
-			}
-			snprintf(buf, sizeof buf, "%s %s: %s · ", st->entry_code, p->name,
-				 strbuf_str(&sb));
-			strbuf_free(&sb);
-		} else {
-			snprintf(buf, sizeof buf, "%s %s · ", st->entry_code, p ? p->name : "");
-		}
-		x += draw_text(y, x, st->r.w, buf, THEME_LABEL);
-		draw_text(y, x, st->r.x + st->r.w - x,
-			  _("Enter next · - not met · s symptoms · Bksp back · Esc drop"),
-			  THEME_DIM);
-		return;
-	}
 	draw_text(y, x, st->r.w,
-		  _("Type a temperature on a row · / find a door · Enter edit a visit"),
+		  _("Type a temperature on a row · / or 3- find a door · Enter edit a visit"),
 		  THEME_DIM);
 }
 
@@ -566,9 +469,7 @@ static void r_draw(struct screen *s)
 
 	draw_header(st);
 	list_draw(st->list, 1);
-	if (st->mode == MODE_ENTRY)
-		draw_entry(st);
-	draw_footer(st);
+	draw_footer(st); /* the entry's overlay draws its field and footer over */
 }
 
 static int r_event(struct screen *s, const struct event *ev)
@@ -577,8 +478,6 @@ static int r_event(struct screen *s, const struct event *ev)
 	const struct rounds_row *r;
 	int f;
 
-	if (st->mode == MODE_ENTRY)
-		return rounds_entry_event(st, ev);
 	if (st->mode == MODE_DATE)
 		return rounds_date_event(st, ev);
 	if (st->mode == MODE_FIND)
@@ -591,6 +490,16 @@ static int r_event(struct screen *s, const struct event *ev)
 			return SCREEN_HANDLED;
 		lineedit_set_utf8(&st->field, "");
 		return rounds_entry_event(st, ev);
+	}
+	if (ev->type == EVENT_KEY && ev->act == ACT_NONE && !KEYS_IS_FN(ev->key) &&
+	    ev->key >= 0x80 && rounds_current(st)) {
+		/* a character no key means (a head's name through an input method):
+		 * the first of a door to find */
+		char c[5] = "";
+
+		c[utf8_encode((uint32_t)ev->key, c)] = '\0';
+		rounds_find_start(st, c);
+		return SCREEN_HANDLED;
 	}
 	f = list_event(st->list, ev);
 	if (f)
@@ -605,13 +514,6 @@ static void r_data_changed(struct screen *s)
 	rounds_reload(s->state);
 }
 
-static int r_dirty(struct screen *s)
-{
-	struct rounds *st = s->state;
-
-	return st->mode == MODE_ENTRY && (st->re.cur > 0 || st->field.len);
-}
-
 static int r_text_focus(struct screen *s)
 {
 	return ((struct rounds *)s->state)->mode != MODE_LIST;
@@ -623,9 +525,6 @@ static int r_can(struct screen *s, enum action act)
 	const struct rounds_row *r = rounds_current(st);
 
 	switch (act) {
-	case ACT_SKIP:
-	case ACT_SYMPTOMS:
-		return st->mode == MODE_ENTRY;
 	case ACT_OPEN:
 		return st->mode == MODE_LIST && r && r->visit_id >= 0;
 	case ACT_NO_ANSWER:
@@ -693,8 +592,11 @@ static void r_close(struct screen *s)
 	free(st);
 }
 
+static const struct screen_class *const overlays[] = {&rounds_entry_screen, NULL};
+
 const struct screen_class rounds_screen = {
     .name = N_("Rounds"),
+    .overlays = overlays,
     .keyctx = KEYCTX_BIT(KEYCTX_LIST) | KEYCTX_BIT(KEYCTX_TEXT),
     .keys = own_keys,
     .handlers = handlers,
@@ -703,7 +605,6 @@ const struct screen_class rounds_screen = {
     .draw = r_draw,
     .event = r_event,
     .data_changed = r_data_changed,
-    .dirty = r_dirty,
     .text_focus = r_text_focus,
     .can = r_can,
     .show = r_show,

@@ -10,7 +10,10 @@
  * the last visit saved by the staff on duty (asks first), Enter opens a
  * saved visit to edit (saved as a new visit replacing the old one, both
  * audited), `g` picks the grid, `d` types a date, `[` `]` the day before
- * and after.  Digits are temperatures here: Tab and Shift-Tab change tabs.
+ * and after, `/` finds a door.  Digits are temperatures here: Tab and
+ * Shift-Tab change tabs.  Digits then `-` before any resident was answered
+ * for are a door's code (no temperature holds a `-`): they open the prompt
+ * of `/` holding them; so does a Chinese character on a row (docs/rounds.md).
  *
  * Its show hook (app_show, kind "household") puts the cursor on a
  * household, switching the grid and date as needed. */

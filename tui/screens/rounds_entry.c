@@ -98,6 +98,10 @@ int rounds_entry_start(struct rounds *st, const struct rounds_row *r,
 	snprintf(st->edit_at, sizeof st->edit_at, "%s", edit ? edit->at : "");
 	st->mode = MODE_ENTRY;
 	prefill(st);
+	if (app_push(st->app, &rounds_entry_screen, st) < 0) {
+		entry_end(st);
+		return -1;
+	}
 	return 0;
 }
 
@@ -194,7 +198,7 @@ static int entry_accept(struct rounds *st)
 	return SCREEN_HANDLED;
 }
 
-int rounds_entry_skip(struct rounds *st)
+static int rounds_entry_skip(struct rounds *st)
 {
 	if (round_entry_skip(&st->re) == ROUND_ENTRY_DONE)
 		return entry_save(st);
@@ -211,7 +215,7 @@ static int symptom_done(void *ctx, int index)
 	return 0;
 }
 
-int rounds_entry_symptoms(struct rounds *st)
+static int rounds_entry_symptoms(struct rounds *st)
 {
 	struct round_person *p = round_entry_current(&st->re);
 	int n = model_enum_count(model_symptom);
@@ -237,8 +241,75 @@ static int is_enter(int key)
 	return key == '\r' || key == '\n' || key == KEYS_FN(KEY_ENTER);
 }
 
-int rounds_entry_event(struct rounds *st, const struct event *ev)
+/* 1 when the field's digits were the start of a door's code, not a
+ * reading: `-` follows them (a temperature never holds one) on a new
+ * visit before any resident was answered for, so no reading is lost by
+ * turning them into the prompt of / (docs/rounds.md). */
+static int typed_code_prefix(struct rounds *st)
 {
+	char *text;
+	int digits;
+
+	if (st->edit_visit >= 0)
+		return 0;
+	for (int i = 0; i < st->re.n; i++)
+		if (st->re.people[i].state == ROUND_MET || st->re.people[i].state == ROUND_SKIPPED)
+			return 0;
+	text = lineedit_get_utf8(&st->field);
+	digits = text[0] != '\0' && strspn(text, "0123456789") == strlen(text);
+	if (digits) {
+		char *prefix = xasprintf("%s-", text);
+
+		entry_end(st);
+		rounds_find_start(st, prefix);
+		free(prefix);
+	}
+	free(text);
+	return digits;
+}
+
+/* ---- the entry's overlay ---- */
+
+/* What a handler of the overlay returns: it closes once the entry ended
+ * (saved, dropped, or turned into a door to find). */
+static int entry_result(struct rounds *st, int flags)
+{
+	return flags | SCREEN_HANDLED | (st->mode != MODE_ENTRY ? SCREEN_POP : 0);
+}
+
+static int h_accept(struct screen *s)
+{
+	return entry_result(s->state, entry_accept(s->state));
+}
+
+static int h_skip(struct screen *s)
+{
+	struct rounds *st = s->state;
+
+	if (typed_code_prefix(st))
+		return entry_result(st, 0);
+	return entry_result(st, rounds_entry_skip(st));
+}
+
+static int h_symptoms(struct screen *s)
+{
+	return entry_result(s->state, rounds_entry_symptoms(s->state));
+}
+
+static int h_drop(struct screen *s)
+{
+	struct rounds *st = s->state;
+
+	app_status(st->app, _("Entry of %s dropped: nothing saved."), st->entry_code);
+	entry_end(st);
+	return entry_result(st, 0);
+}
+
+/* The keys the handlers do not take: the field's editing, Backspace on an
+ * empty field (back one resident), and a word on any other key. */
+static int re_event(struct screen *s, const struct event *ev)
+{
+	struct rounds *st = s->state;
 	int changed = 0;
 	char *text;
 
@@ -246,15 +317,8 @@ int rounds_entry_event(struct rounds *st, const struct event *ev)
 		return text_field_key(&st->field, TEXT_FIELD_NUMBER, ev, NULL);
 	if (ev->type != EVENT_KEY)
 		return SCREEN_HANDLED;
-	if (is_enter(ev->key))
-		return entry_accept(st);
-	if (ev->act == ACT_SKIP || ev->act == ACT_SYMPTOMS)
+	if (screen_handles(s, ev->act))
 		return SCREEN_IGNORED; /* the handler table */
-	if (ev->act == ACT_CANCEL) {
-		app_status(st->app, _("Entry of %s dropped: nothing saved."), st->entry_code);
-		entry_end(st);
-		return SCREEN_HANDLED;
-	}
 	if (ev->act == ACT_DEL_BACK) {
 		text = lineedit_get_utf8(&st->field);
 		changed = !text[0];
@@ -280,6 +344,145 @@ int rounds_entry_event(struct rounds *st, const struct event *ev)
 	app_error(st->app, "%s", _("Finish this household (Enter) or drop the entry (Esc) first."));
 	return SCREEN_HANDLED;
 }
+
+int rounds_entry_event(struct rounds *st, const struct event *ev)
+{
+	struct screen fake = {.cls = &rounds_entry_screen, .state = st, .app = st->app};
+	int f = re_event(&fake, ev);
+
+	return f ? f : screen_dispatch(&fake, ev);
+}
+
+/* The inline field over the status cell of the household being entered. */
+static void draw_field(struct rounds *st)
+{
+	struct rect c = list_cell_rect(st->list, COL_STATUS);
+	struct round_person *p = round_entry_current(&st->re);
+	struct strbuf pre = STRBUF_INIT;
+	int x, w, fieldw = 6;
+	char *name;
+
+	if (!p || !c.h || !rounds_entering(st, rounds_current(st)))
+		return;
+	rounds_entry_prefix(st, &pre);
+	if (pre.len)
+		strbuf_putc(&pre, ' ');
+	x = c.x + textwidth_utf8(strbuf_str(&pre));
+	strbuf_free(&pre);
+	w = c.x + c.w - x;
+	if (w < fieldw + 4) { /* too many readings to show: the field alone */
+		x = c.x;
+		w = c.w;
+	}
+	name = textwidth_fit(p->name, w - fieldw - 1 > 10 ? 10 : w - fieldw - 1, 1);
+	x += draw_text(c.y, x, w, name, THEME_CURSOR);
+	x += draw_text(c.y, x, 1, " ", THEME_CURSOR);
+	free(name);
+	text_field_draw(st->app, &st->field, c.y, x, fieldw,
+			st->field_bad ? THEME_FIELD_BAD : THEME_FIELD_FOCUS, 1);
+	x += fieldw;
+	if (c.x + c.w - x > 7) {
+		char n[32];
+
+		snprintf(n, sizeof n, " %d/%d", st->re.cur + 1, st->re.n);
+		draw_text(c.y, x, c.x + c.w - x, n, THEME_CURSOR);
+	}
+}
+
+/* The footer line of the tab while entering: who, symptoms, the keys. */
+static void draw_entry_footer(struct rounds *st)
+{
+	int y = st->r.y + st->r.h - 1, x = st->r.x;
+	char buf[400];
+
+	draw_fill(y, x, st->r.w, THEME_NORMAL);
+	{
+		struct round_person *p = round_entry_current(&st->re);
+
+		if (p && p->symptoms) {
+			struct strbuf sb = STRBUF_INIT;
+
+			/* labels in the UI's language, not the sheets' Chinese */
+			for (const char *c = p->symptoms; c && *c;) {
+				const char *end = strchr(c, ',');
+				char code[32];
+				const struct enum_entry *en;
+
+				snprintf(code, sizeof code, "%.*s",
+					 (int)(end ? end - c : (long)strlen(c)), c);
+				en = model_enum_find(model_symptom, code);
+				if (sb.len)
+					strbuf_puts(&sb, ", ");
+				strbuf_puts(&sb, en ? _(en->label) : code);
+				if (!end)
+					break;
+				c = end + 1;
+			}
+			snprintf(buf, sizeof buf, "%s %s: %s · ", st->entry_code, p->name,
+				 strbuf_str(&sb));
+			strbuf_free(&sb);
+		} else {
+			snprintf(buf, sizeof buf, "%s %s · ", st->entry_code, p ? p->name : "");
+		}
+		x += draw_text(y, x, st->r.w, buf, THEME_LABEL);
+		draw_text(y, x, st->r.x + st->r.w - x,
+			  _("Enter next · - not met · s symptoms · Bksp back · Esc drop"),
+			  THEME_DIM);
+	}
+}
+
+static void re_draw(struct screen *s)
+{
+	draw_field(s->state);
+	draw_entry_footer(s->state);
+}
+
+static int re_open(struct screen *s, void *arg, struct err *e)
+{
+	(void)e;
+	s->state = arg; /* the tab's; it outlives the overlay */
+	return 0;
+}
+
+static int re_dirty(struct screen *s)
+{
+	struct rounds *st = s->state;
+
+	return st->re.cur > 0 || st->field.len;
+}
+
+static int re_text_focus(struct screen *s)
+{
+	(void)s;
+	return 1;
+}
+
+static const struct keybind re_keys[] = {
+    {0, '\r', ACT_ACCEPT},   {0, '\n', ACT_ACCEPT},   {0, KEYS_FN(KEY_ENTER), ACT_ACCEPT},
+    {0, '-', ACT_SKIP},	     {0, 0xFF0D, ACT_SKIP},   {0, 's', ACT_SYMPTOMS},
+    {0, 'S', ACT_SYMPTOMS},  {0, 0, ACT_NONE},
+};
+
+static const struct screen_handler re_handlers[] = {
+    {ACT_ACCEPT, h_accept, N_("next")},
+    {ACT_SKIP, h_skip, NULL},
+    {ACT_SYMPTOMS, h_symptoms, NULL},
+    {ACT_CANCEL, h_drop, N_("drop")},
+    {0},
+};
+
+const struct screen_class rounds_entry_screen = {
+    .name = N_("Rounds: a visit's readings"),
+    .flags = SCREEN_OVERLAY,
+    .keyctx = KEYCTX_BIT(KEYCTX_TEXT),
+    .keys = re_keys,
+    .handlers = re_handlers,
+    .open = re_open,
+    .draw = re_draw,
+    .event = re_event,
+    .dirty = re_dirty,
+    .text_focus = re_text_focus,
+};
 
 /* ---- date prompt ---- */
 

@@ -342,6 +342,21 @@ static void find_door(struct rounds *st, int from_top)
 	free(text);
 }
 
+void rounds_find_start(struct rounds *st, const char *text)
+{
+	const struct rounds_row *r = rounds_current(st);
+
+	if (r && !st->resume_key) {
+		st->resume_id = r->id;
+		st->resume_key = xstrdup(r->sort_key);
+	}
+	st->mode = MODE_FIND;
+	lineedit_set_utf8(&st->field, text);
+	st->field_bad = 0;
+	if (text[0])
+		find_door(st, 1);
+}
+
 int rounds_find_event(struct rounds *st, const struct event *ev)
 {
 	int changed = 0;

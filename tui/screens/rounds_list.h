@@ -39,6 +39,10 @@ void rounds_cursor_to(struct rounds *st, long long id, const char *key);
  * after a jump, from where the round was), from the top again when there is
  * none below. */
 void rounds_next_pending(struct rounds *st);
+/* Opens the prompt of /, holding text ("" or what was typed before it was
+ * known to be a door: a code prefix, a name's first character), and jumps
+ * to what text finds; the round's place is kept to come back to. */
+void rounds_find_start(struct rounds *st, const char *text);
 /* A key while a door is typed after /: moves the cursor as the text finds. */
 int rounds_find_event(struct rounds *st, const struct event *ev);
 

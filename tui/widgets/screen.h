@@ -113,6 +113,10 @@ struct screen_class {
 	 * those classes, NULL-terminated; help and `doorstep keys` list the
 	 * keys of each.  NULL for a screen of one view. */
 	const struct screen_class *const *views;
+	/* The entry overlays the screen pushes (a text entry with keys of its
+	 * own), NULL-terminated: `doorstep keys` lists their keys after the
+	 * screen's.  NULL when it has none. */
+	const struct screen_class *const *overlays;
 
 	/* Allocates s->state from arg (whatever app_push was given).
 	 * Returns 0, or -1 with e filled: the screen is not pushed. */
