@@ -499,6 +499,19 @@ static const char *const migrations[] = {
 	" e.id AS event_id, e.uuid AS event_uuid, e.at FROM passes p JOIN pass_events e"
 	" ON e.pass_id = p.id WHERE p.deleted_at IS NULL AND p.revoked_at IS NOT NULL"
 	" AND e.deleted_at IS NULL AND e.direction = 'out' AND e.at > p.revoked_at;\n",
+
+	/* perfdata: the short tails of residents' ID numbers and phones are
+	 * search terms (core/searchkey.h, SEARCHKEY_TAIL_FILED), so a change of
+	 * either refiles the household, and every household is refiled once
+	 * (emptied first: nothing to unfile term by term). */
+	"DROP TRIGGER search_residents_update;\n"
+	"CREATE TRIGGER search_residents_update AFTER UPDATE OF household_id, name, id_number,"
+	" phone, deleted_at ON residents BEGIN\n"
+	" INSERT OR IGNORE INTO search_dirty VALUES (OLD.household_id);\n"
+	" INSERT OR IGNORE INTO search_dirty VALUES (NEW.household_id); END;\n"
+	"DELETE FROM search_terms;\n"
+	"DELETE FROM search_docs;\n"
+	"INSERT OR IGNORE INTO search_dirty SELECT id FROM households;\n",
 };
 
 int schema_latest_version(void)

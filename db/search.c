@@ -92,7 +92,8 @@ struct filing {
 };
 
 /* Unfiles household f->id and reads what it is to be filed under now (its
- * code, phone and live residents' names), without filing it yet. */
+ * code, phone, and its live residents' names and the short tails of their
+ * ID numbers and phones), without filing it yet. */
 static int gather(struct db *db, struct filing *f, struct err *e)
 {
 	sqlite3_stmt *st;
@@ -120,13 +121,18 @@ static int gather(struct db *db, struct filing *f, struct err *e)
 	r = -1;
 	searchkey_add_code(&f->t, code);
 	searchkey_add_tails(&f->t, phone);
-	st = db_stmt(
-	    db, "SELECT name FROM residents WHERE household_id = :id AND deleted_at IS NULL", e);
+	st = db_stmt(db,
+		     "SELECT name, id_number, phone FROM residents WHERE household_id = :id"
+		     " AND deleted_at IS NULL",
+		     e);
 	if (!st)
 		goto out;
 	sql_bind_int(st, ":id", f->id);
-	while ((r = sql_step_row(db, st, e)) == 1)
+	while ((r = sql_step_row(db, st, e)) == 1) {
 		searchkey_add_name(&f->t, (const char *)sqlite3_column_text(st, 0));
+		searchkey_add_number_tails(&f->t, (const char *)sqlite3_column_text(st, 1));
+		searchkey_add_number_tails(&f->t, (const char *)sqlite3_column_text(st, 2));
+	}
 	sqlite3_reset(st);
 	if (r < 0)
 		goto out;
@@ -416,7 +422,8 @@ static void query_make(struct query *qr, const char *typed)
 
 	memset(qr, 0, sizeof *qr);
 	qr->q = searchkey_query(typed);
-	qr->tail = searchkey_tail(qr->q, qr->t, sizeof qr->t);
+	/* A short tail is filed as a term: the term lookup finds it all. */
+	qr->tail = searchkey_tail(qr->q, qr->t, sizeof qr->t) && !searchkey_tail_filed(qr->q);
 	if (qr->tail) {
 		/* The end of the prefix range: the last byte raised by one. */
 		len = strlen(qr->t);
