@@ -503,7 +503,8 @@ static const char *const migrations[] = {
 	/* perfdata: the short tails of residents' ID numbers and phones are
 	 * search terms (core/searchkey.h, SEARCHKEY_TAIL_FILED), so a change of
 	 * either refiles the household, and every household is refiled once
-	 * (emptied first: nothing to unfile term by term). */
+	 * (emptied first: nothing to unfile term by term).  search_docs.terms
+	 * is a JSON array of the terms from now on (db/search.c). */
 	"DROP TRIGGER search_residents_update;\n"
 	"CREATE TRIGGER search_residents_update AFTER UPDATE OF household_id, name, id_number,"
 	" phone, deleted_at ON residents BEGIN\n"

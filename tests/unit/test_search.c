@@ -349,9 +349,20 @@ static void test_follows_changes(void **state)
 	assert_int_equal(db_search_count(db, NULL, 100, &e), 3);
 	assert_int_equal(db_search_count(db, "3-2", 100, &e), 2);
 	assert_int_equal(db_search_count(db, "3-2", 1, &e), 1);
-	/* A rebuild files the same terms. */
+	/* What a household was filed under, damaged by hand: its refiling
+	 * does not fail the search, and a rebuild files it again. */
+	snprintf(sql, sizeof sql,
+		 "UPDATE search_docs SET terms = 'not a list' WHERE household_id = %lld;"
+		 " UPDATE residents SET name = '钱七' WHERE id = %lld",
+		 h2, r_wxm);
+	assert_int_equal(db_exec(db, sql, &e), 0);
+	check("qq", "3-2-502");
+	/* A rebuild files the same terms, and no stale one. */
 	assert_int_equal(db_search_rebuild(db, &e), 0);
-	check("zl", "3-2-502");
+	check("zl", "");
+	check("qq", "3-2-502");
+	assert_int_equal(
+	    sql_scalar(db, "SELECT count(*) FROM search_terms WHERE term = 'zl'", &e), 0);
 	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM search_dirty", &e), 0);
 }
 
