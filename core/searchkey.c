@@ -15,7 +15,7 @@ static uint32_t fold(uint32_t c)
 	if (c >= 0xFF01 && c <= 0xFF5E)
 		c -= 0xFF01 - 0x21;
 	else if (c == 0x3000 || c < 0x20 || c == 0x7F)
-		c = ' '; /* control bytes never reach a term: db/search joins terms with 0x1F */
+		c = ' '; /* no control byte reaches a term (nor a JSON escape in search_docs) */
 	if (c >= 'A' && c <= 'Z')
 		c += 'a' - 'A';
 	return c;
