@@ -15,7 +15,7 @@ static uint32_t fold(uint32_t c)
 	if (c >= 0xFF01 && c <= 0xFF5E)
 		c -= 0xFF01 - 0x21;
 	else if (c == 0x3000 || c < 0x20 || c == 0x7F)
-		c = ' '; /* control bytes never reach a term: db/search joins terms with 0x1F */
+		c = ' '; /* no control byte reaches a term (nor a JSON escape in search_docs) */
 	if (c >= 'A' && c <= 'Z')
 		c += 'a' - 'A';
 	return c;
@@ -154,6 +154,32 @@ void searchkey_add_tails(struct searchkey_terms *t, const char *phone)
 		add(t, digits + n - k, k);
 }
 
+void searchkey_add_number_tails(struct searchkey_terms *t, const char *number)
+{
+	/* The last characters of those reskey_reverse_digits keeps in id_rev
+	 * and phone_rev (digits and X), however long the number. */
+	char last[SEARCHKEY_TAIL_FILED], rev[SEARCHKEY_TAIL_FILED + 1];
+	size_t n = 0;
+
+	for (; number && *number; number++) {
+		char c = *number;
+
+		if (!((c >= '0' && c <= '9') || c == 'x' || c == 'X'))
+			continue;
+		if (n == sizeof last)
+			memmove(last, last + 1, --n);
+		last[n++] = c == 'X' ? 'x' : c;
+	}
+	for (size_t k = SEARCHKEY_TAIL_MIN; k <= n; k++) {
+		char tail[SEARCHKEY_TAIL_FILED + 1];
+
+		memcpy(tail, last + n - k, k);
+		tail[k] = '\0';
+		if (searchkey_tail(tail, rev, sizeof rev))
+			add(t, tail, k);
+	}
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -202,4 +228,9 @@ int searchkey_tail(const char *q, char *out, size_t n)
 	}
 	out[len] = '\0';
 	return 1;
+}
+
+int searchkey_tail_filed(const char *q)
+{
+	return strlen(q) <= SEARCHKEY_TAIL_FILED;
 }

@@ -10,11 +10,14 @@
  * case) and at most SEARCHKEY_TERM_CHARS characters long; a longer query is
  * looked up by its first SEARCHKEY_TERM_CHARS characters.
  *
- * The last digits of residents' ID numbers and phones are not terms (18 +
- * 11 suffixes per person would triple the index); they are prefix ranges on
- * the reversed columns residents.id_rev and phone_rev (core/reskey), taken
- * when the query looks like a tail: see searchkey_tail.  A household's own
- * phone (one per household) is filed by its tails. */
+ * The last digits of residents' ID numbers and phones are terms only up to
+ * SEARCHKEY_TAIL_FILED characters (18 + 11 suffixes per person would triple
+ * the index): a short tail matches a thousandth of the residents, too many
+ * to gather and sort at each keystroke, so it is one index range like a
+ * name.  A longer tail matches a handful of residents and is a prefix range
+ * on the reversed columns residents.id_rev and phone_rev (core/reskey): see
+ * searchkey_tail.  A household's own phone (one per household) is filed by
+ * all its tails. */
 #ifndef DOORSTEP_SEARCHKEY_H
 #define DOORSTEP_SEARCHKEY_H
 
@@ -26,6 +29,8 @@
 #define SEARCHKEY_MAX_VARIANTS 8
 /* The fewest digits a tail query takes. */
 #define SEARCHKEY_TAIL_MIN 3
+/* The longest tail of a resident's ID number or phone filed as a term. */
+#define SEARCHKEY_TAIL_FILED 4
 
 /* A set of distinct terms; zero-initialise, free with searchkey_terms_free. */
 struct searchkey_terms {
@@ -52,6 +57,13 @@ void searchkey_add_name(struct searchkey_terms *t, const char *name);
  * a tail query finds the household by its own phone too. */
 void searchkey_add_tails(struct searchkey_terms *t, const char *phone);
 
+/* Adds the tails of SEARCHKEY_TAIL_MIN to SEARCHKEY_TAIL_FILED characters of
+ * a resident's ID number or phone (its digits and X, folded: "…1234X" gives
+ * "234x"; a tail that searchkey_tail would not take as a query, like "34x",
+ * is left out), the short tail queries that searchkey_tail_filed says are
+ * looked up as terms. */
+void searchkey_add_number_tails(struct searchkey_terms *t, const char *number);
+
 /* Sorts the terms (byte order) and drops duplicates. */
 void searchkey_terms_finish(struct searchkey_terms *t);
 
@@ -63,5 +75,10 @@ void searchkey_terms_free(struct searchkey_terms *t);
  * bytes) the way residents.id_rev and phone_rev store numbers ("1234x" ->
  * "X4321") and returns 1; else returns 0. */
 int searchkey_tail(const char *q, char *out, size_t n);
+
+/* Whether tail query q (searchkey_tail returned 1) is short enough to be
+ * filed as a term (searchkey_add_number_tails), so that the term lookup
+ * alone finds every resident it ends. */
+int searchkey_tail_filed(const char *q);
 
 #endif

@@ -13,6 +13,7 @@
 #include "core/mergeplan.h"
 #include "core/recordcheck.h"
 #include "core/strbuf.h"
+#include "core/textsafe.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/sql.h"
@@ -325,12 +326,14 @@ static int record_conflict(struct merge *m, struct table *t, row_t mine, row_t t
 static int refused_chars(const struct table *t, row_t v, row_t mine, struct err *why)
 {
 	for (int i = 0; i < t->ncol; i++) {
+		const struct text_limit *l = t->cols[i].limit;
 		const char *s = mg_row_is_null(v, i) ? NULL : mg_row_text(v, i);
 
-		if (!s || t->cols[i].parent ||
+		if (!s || !l || t->cols[i].parent ||
 		    (mine && !mg_row_is_null(mine, i) && !strcmp(mg_row_text(mine, i), s)))
 			continue;
-		if (limits_check_chars(t->def->name, t->cols[i].name, s, why) < 0)
+		/* limits_check_chars, with the column's limit found once. */
+		if (textsafe_check(s, limits_class(l), t->cols[i].name, _(l->label), why) < 0)
 			return i;
 	}
 	return -1;

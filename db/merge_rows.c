@@ -224,6 +224,7 @@ int mg_table_load(struct merge *m, struct table *t, const struct table_def *def,
 		t->cols = xrealloc(t->cols, (size_t)(t->ncol + 1) * sizeof *t->cols);
 		t->cols[t->ncol].name = xstrdup((const char *)sqlite3_column_text(st, 0));
 		t->cols[t->ncol].parent = NULL;
+		t->cols[t->ncol].limit = limits_find(def->name, t->cols[t->ncol].name);
 		t->ncol++;
 	}
 	sqlite3_finalize(st);

@@ -9,6 +9,7 @@
 
 #include "core/clock.h"
 #include "core/err.h"
+#include "core/limits.h"
 #include "core/strbuf.h"
 #include "db/db.h"
 #include "db/merge.h"
@@ -44,6 +45,9 @@ struct table_def {
 struct col {
 	char *name;
 	char *parent; /* the table a foreign key points to, or NULL */
+	/* core/limits' entry of the column, or NULL: looked up once, not for
+	 * each of the millions of values an init --from copies. */
+	const struct text_limit *limit;
 };
 
 struct table {

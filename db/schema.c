@@ -525,6 +525,20 @@ static const char *const migrations[] = {
 	" UPDATE row_counts SET n = n + 1 WHERE name = 'residents'; END;\n"
 	"CREATE TRIGGER residents_uncounted AFTER DELETE ON residents BEGIN"
 	" UPDATE row_counts SET n = n - 1 WHERE name = 'residents'; END;\n",
+
+	/* perfdata: the short tails of residents' ID numbers and phones are
+	 * search terms (core/searchkey.h, SEARCHKEY_TAIL_FILED), so a change of
+	 * either refiles the household, and every household is refiled once
+	 * (emptied first: nothing to unfile term by term).  search_docs.terms
+	 * is a JSON array of the terms from now on (db/search.c). */
+	"DROP TRIGGER search_residents_update;\n"
+	"CREATE TRIGGER search_residents_update AFTER UPDATE OF household_id, name, id_number,"
+	" phone, deleted_at ON residents BEGIN\n"
+	" INSERT OR IGNORE INTO search_dirty VALUES (OLD.household_id);\n"
+	" INSERT OR IGNORE INTO search_dirty VALUES (NEW.household_id); END;\n"
+	"DELETE FROM search_terms;\n"
+	"DELETE FROM search_docs;\n"
+	"INSERT OR IGNORE INTO search_dirty SELECT id FROM households;\n",
 };
 
 int schema_latest_version(void)

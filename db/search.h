@@ -7,9 +7,10 @@
  * A filter finds households by (see core/searchkey.h): a prefix of the code,
  * a substring of a resident's name, a substring of a name's pinyin initials
  * (any reading of a polyphone), and, for three or more digits, the last
- * digits of a resident's ID number or phone.  The first three are one lookup
- * in the search_terms index; the tails are prefix ranges on residents.id_rev
- * and phone_rev; the two are merged in list order.
+ * digits of a resident's ID number or phone.  Each is one lookup in the
+ * search_terms index, tails of up to SEARCHKEY_TAIL_FILED characters
+ * included; a longer tail (a handful of residents) adds a prefix range on
+ * residents.id_rev and phone_rev, merged with the lookup in list order.
  *
  * The index is refiled lazily: triggers queue changed households in
  * search_dirty and the first search after a change refiles them (a short

@@ -45,9 +45,9 @@ mkdir -p "$cache" build
 want() { case ",$ROWS," in *",$1,"*) return 0 ;; esac; return 1; }
 
 # --- the communities ------------------------------------------------------
-# A cached database is reused while the generator, the schema and the
-# parameters are the same.
-key=$(cat core/demo.c db/demo.c db/schema.c | md5sum | cut -c1-10)
+# A cached database is reused while the generator, the schema, the terms
+# its search index is filed under and the parameters are the same.
+key=$(cat core/demo.c db/demo.c db/schema.c core/searchkey.c db/search.c | md5sum | cut -c1-10)
 # Communities of an older generator are 2 GB each: gone.
 find "$cache" -name 'demo-*.db' ! -name "*-$key.db" -delete
 community() { # households days -> prints the cached database's path

@@ -5,7 +5,8 @@
  * SEARCHKEY_TERM_CHARS characters of folded text and folds to itself; a
  * name is found by the query of itself and of each of its pinyin readings
  * (the terms hold them), and every reading matches the name; a tail query
- * reversed is digits with at most a final X. */
+ * reversed is digits with at most a final X; a number's filed tails are
+ * tail queries short enough to be looked up as terms. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		must_find(&t, p);
 	}
 	free(variants);
+	searchkey_terms_free(&t);
+	searchkey_add_number_tails(&t, s);
+	for (size_t i = 0; i < t.n; i++)
+		if (!searchkey_tail(t.v[i], tail, sizeof tail) || !searchkey_tail_filed(t.v[i]))
+			abort();
 	searchkey_terms_free(&t);
 	free(s);
 	return 0;

@@ -1,8 +1,9 @@
 /* Unit tests of db/search: the Households list in natural order by keyset,
  * forwards and backwards; the filter by code prefix, name, pinyin initials,
- * ID and phone tails; the index following inserts, edits, moves, deletes,
- * and a change written behind doorstep's back (as from the sqlite3 shell);
- * and no full scan or sort on the hot path. */
+ * ID and phone tails, short (filed as terms) and long (a range); the index
+ * following inserts, edits of names, ID numbers and phones, moves, deletes,
+ * a change written behind doorstep's back (as from the sqlite3 shell) and a
+ * roster import; and no full scan or sort on the hot path. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,10 +17,13 @@
 #include <sqlite3.h>
 
 #include "core/model.h"
+#include "core/roster.h"
+#include "core/roster_headers.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/households.h"
 #include "db/residents.h"
+#include "db/roster.h"
 #include "db/search.h"
 #include "db/sql.h"
 
@@ -184,13 +188,107 @@ static void test_filters(void **state)
 	check("3-1", "3-10-101");
 	check("12", "12-1-101");
 	check("高河", "高河村3组12号");
-	check("4514", "3-2-501");  /* ID number tail */
-	check("303x", "12-1-101"); /* ID tail with a lower-case x */
-	check("1111", "3-2-501");  /* phone tail */
-	check("2345", "3-10-101"); /* landline tail */
-	check("101", "");	   /* a tail of nothing, not a code prefix */
+	check("4514", "3-2-501");   /* ID number tail */
+	check("303x", "12-1-101");  /* ID tail with a lower-case x */
+	check("1111", "3-2-501");   /* phone tail */
+	check("2345", "3-10-101");  /* landline tail */
+	check("101", "");	    /* a tail of nothing, not a code prefix */
+	check("074514", "3-2-501"); /* longer than a filed tail: the range */
+	check("9003074514", "3-2-501");
+	check("12345", "3-10-101"); /* a landline's long tail */
+	check("82812345", "3-10-101");
 	check("qqq", "");
 	check("z", "3-2-501 12-1-101"); /* 张 and 长 (zhǎng) */
+}
+
+/* Sets resident id's ID number and phone through db/residents. */
+static void renumber(long long id, const char *id_number, const char *phone)
+{
+	struct resident r;
+	struct err e;
+
+	err_clear(&e);
+	assert_int_equal(db_resident_get(db, id, &r, &e), 1);
+	free(r.id_number);
+	free(r.phone);
+	r.id_number = xstrdup(id_number);
+	r.phone = xstrdup(phone);
+	if (db_resident_update(db, &r, &e) < 0)
+		fail_msg("%s", e.msg);
+	model_resident_clear(&r);
+}
+
+/* An edit of an ID number or a phone refiles the household: the new
+ * tails find it at the next keystroke, the old ones no longer do. */
+static void test_tails_follow_edits(void **state)
+{
+	long long id = sql_scalar(db, "SELECT id FROM residents WHERE name = '长江'", NULL);
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	renumber(id, "110101199003078654", "13655554321");
+	check("8654", "12-1-101");
+	check("078654", "12-1-101");
+	check("4321", "12-1-101");
+	check("303x", "");
+	check("7303x", "");
+	assert_int_equal(db_search_count(db, "8654", 100, &e), 1);
+	assert_int_equal(db_search_count(db, "303x", 100, &e), 0);
+	/* Behind doorstep's back: the trigger queues the household. */
+	assert_int_equal(
+	    db_exec(db, "UPDATE residents SET phone = '13655556789' WHERE name = '长江'", &e), 0);
+	check("6789", "12-1-101");
+	check("4321", "");
+	renumber(id, "11010119900307303X", "");
+	check("303x", "12-1-101");
+	check("8654", "");
+	check("6789", "");
+}
+
+/* Residents an import brings in are found by their tails (filed and
+ * ranged), names and codes as soon as the import returns: the index is
+ * filed in the import's transaction, nothing is left queued; a dry run
+ * files nothing. */
+static void test_tails_after_import(void **state)
+{
+	static const char csv[] = "户号,姓名,性别,身份证号,联系电话,与户主关系\n"
+				  "9-9-909,赵敏,男,440301198506123771,13712349876,户主\n";
+	static const char dry[] = "户号,姓名,性别,身份证号,联系电话,与户主关系\n"
+				  "9-9-910,钱多,男,110101199003078654,13712340000,户主\n";
+	static const struct date today = {2020, 2, 15};
+	struct roster_headers *headers = NULL;
+	struct roster_counts c;
+	struct roster *r;
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	if (roster_headers_load("data/roster_headers.txt", &headers, &e) < 0)
+		fail_msg("%s", e.msg);
+	r = roster_new(headers, &today);
+	assert_int_equal(roster_read(r, dry, strlen(dry)), 0);
+	if (db_roster_apply(db, r, "dry.csv", 1, NULL, NULL, &c, &e) < 0)
+		fail_msg("%s", e.msg);
+	roster_counts_clear(&c);
+	roster_free(&r);
+	check("0000", "");
+	check("qd", "");
+	r = roster_new(headers, &today);
+	assert_int_equal(roster_read(r, csv, strlen(csv)), 0);
+	if (db_roster_apply(db, r, "new.csv", 0, NULL, NULL, &c, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(c.residents_new, 1);
+	roster_counts_clear(&c);
+	roster_free(&r);
+	roster_headers_free(&headers);
+	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM search_dirty", &e), 0);
+	check("3771", "9-9-909");
+	check("123771", "9-9-909");
+	check("9876", "9-9-909");
+	check("12349876", "9-9-909");
+	check("zm", "9-9-909");
+	check("9-9", "9-9-909");
 }
 
 static void test_paging_with_filter(void **state)
@@ -251,9 +349,20 @@ static void test_follows_changes(void **state)
 	assert_int_equal(db_search_count(db, NULL, 100, &e), 3);
 	assert_int_equal(db_search_count(db, "3-2", 100, &e), 2);
 	assert_int_equal(db_search_count(db, "3-2", 1, &e), 1);
-	/* A rebuild files the same terms. */
+	/* What a household was filed under, damaged by hand: its refiling
+	 * does not fail the search, and a rebuild files it again. */
+	snprintf(sql, sizeof sql,
+		 "UPDATE search_docs SET terms = 'not a list' WHERE household_id = %lld;"
+		 " UPDATE residents SET name = '钱七' WHERE id = %lld",
+		 h2, r_wxm);
+	assert_int_equal(db_exec(db, sql, &e), 0);
+	check("qq", "3-2-502");
+	/* A rebuild files the same terms, and no stale one. */
 	assert_int_equal(db_search_rebuild(db, &e), 0);
-	check("zl", "3-2-502");
+	check("zl", "");
+	check("qq", "3-2-502");
+	assert_int_equal(
+	    sql_scalar(db, "SELECT count(*) FROM search_terms WHERE term = 'zl'", &e), 0);
 	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM search_dirty", &e), 0);
 }
 
@@ -269,6 +378,7 @@ static void test_no_full_scan(void **state)
 	check("zs", "");
 	check("3-2", "3-2-501 3-2-502");
 	check("1234", "");
+	check("54321", "");
 	check(NULL, "3-2-501 3-2-502 12-1-101");
 	while ((st = sqlite3_next_stmt(h, st))) {
 		const char *sql = sqlite3_sql(st);
@@ -291,9 +401,11 @@ int main(void)
 	    cmocka_unit_test(test_whole_list_natural_order),
 	    cmocka_unit_test(test_row_columns),
 	    cmocka_unit_test(test_filters),
+	    cmocka_unit_test(test_tails_follow_edits),
 	    cmocka_unit_test(test_paging_with_filter),
 	    cmocka_unit_test(test_follows_changes),
 	    cmocka_unit_test(test_no_full_scan),
+	    cmocka_unit_test(test_tails_after_import),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -124,6 +124,43 @@ static void test_phone_tails(void **state)
 	searchkey_terms_free(&t);
 }
 
+/* A resident's ID number and phone are filed by their short tails only,
+ * and only by tails that a query would take as a tail. */
+static void test_number_tails(void **state)
+{
+	struct searchkey_terms t = {0};
+
+	(void)state;
+	searchkey_add_number_tails(&t, "11010119900307303X");
+	searchkey_add_number_tails(&t, "139-0000-1111");
+	searchkey_add_number_tails(&t, "12");
+	searchkey_add_number_tails(&t, NULL);
+	searchkey_terms_finish(&t);
+	assert_true(has(&t, "303x"));	/* upper-case X folded */
+	assert_false(has(&t, "03x"));	/* two digits and an x: not a tail query */
+	assert_false(has(&t, "7303x")); /* longer than SEARCHKEY_TAIL_FILED: a range */
+	assert_true(has(&t, "111"));
+	assert_true(has(&t, "1111"));
+	assert_false(has(&t, "01111"));
+	assert_false(has(&t, "12"));
+	assert_int_equal(t.n, 3);
+	searchkey_terms_free(&t);
+	/* The tail of a number longer than any buffer is its real tail. */
+	{
+		char longer[200];
+
+		memset(longer, '9', sizeof longer - 5);
+		memcpy(longer + sizeof longer - 5, "4321", 5);
+		searchkey_add_number_tails(&t, longer);
+		searchkey_terms_finish(&t);
+		assert_true(has(&t, "321"));
+		assert_true(has(&t, "4321"));
+		searchkey_terms_free(&t);
+	}
+	assert_true(searchkey_tail_filed("1234"));
+	assert_false(searchkey_tail_filed("12345"));
+}
+
 static void test_tail(void **state)
 {
 	char out[32];
@@ -145,7 +182,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_query_folds), cmocka_unit_test(test_code_prefixes),
 	    cmocka_unit_test(test_name_terms),	cmocka_unit_test(test_polyphones),
-	    cmocka_unit_test(test_phone_tails), cmocka_unit_test(test_tail),
+	    cmocka_unit_test(test_phone_tails), cmocka_unit_test(test_number_tails),
+	    cmocka_unit_test(test_tail),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

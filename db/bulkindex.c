@@ -1,0 +1,72 @@
+/* bulkindex: secondary indexes set aside around a bulk insert; see
+ * bulkindex.h. */
+#include "db/bulkindex.h"
+
+#include <stdlib.h>
+
+#include "core/xalloc.h"
+#include "db/db.h"
+#include "db/sql.h"
+
+/* Reads the names and statements of table's non-unique indexes (SQLite's
+ * own, without a statement, are the constraints' and stay). */
+static int collect(struct db *db, const char *table, struct bulkindex *b, char ***names, int *n,
+		   struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT name, sql FROM main.sqlite_schema WHERE type = 'index'"
+				   " AND tbl_name = :t AND sql IS NOT NULL"
+				   " AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
+				   e);
+	int r;
+
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":t", table);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		*names = xrealloc(*names, (size_t)(*n + 1) * sizeof **names);
+		b->sql = xrealloc(b->sql, (size_t)(b->n + 1) * sizeof *b->sql);
+		(*names)[(*n)++] = sql_col_dup(st, 0);
+		b->sql[b->n++] = sql_col_dup(st, 1);
+	}
+	sqlite3_reset(st);
+	return r;
+}
+
+int db_bulkindex_drop(struct db *db, const char *const *tables, struct bulkindex *b, struct err *e)
+{
+	char **names = NULL;
+	int n = 0, r = 0;
+
+	if (!db_in_transaction(db))
+		return err_set(e, "internal error: indexes set aside outside a transaction");
+	for (int t = 0; r == 0 && tables[t]; t++)
+		r = collect(db, tables[t], b, &names, &n, e);
+	for (int i = 0; r == 0 && i < n; i++) {
+		char *drop = xasprintf("DROP INDEX main.\"%s\"", names[i]);
+
+		r = db_exec(db, drop, e);
+		free(drop);
+	}
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return r < 0 ? -1 : 0;
+}
+
+int db_bulkindex_restore(struct db *db, const struct bulkindex *b, struct err *e)
+{
+	for (int i = 0; i < b->n; i++)
+		if (db_exec(db, b->sql[i], e) < 0)
+			return -1;
+	return 0;
+}
+
+void db_bulkindex_free(struct bulkindex *b)
+{
+	for (int i = 0; i < b->n; i++)
+		free(b->sql[i]);
+	free(b->sql);
+	b->sql = NULL;
+	b->n = 0;
+}
