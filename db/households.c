@@ -15,14 +15,16 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 
-#define F(m) {#m, offsetof(struct household, m)}
-static const struct record_field fields[] = {
-	F(code), F(compound), F(building), F(unit), F(room), F(address), F(phone), F(notes),
+#define HH(K, m) COLD_##K(struct household, m)
+
+/* The audited texts, in the order of their audit JSON. */
+static const struct col_desc audited[] = {
+    HH(DUP, code), HH(DUP, compound), HH(DUP, building), HH(DUP, unit),
+    HH(DUP, room), HH(DUP, address),  HH(DUP, phone),	 HH(DUP, notes),
 };
-#undef F
-#define NFIELDS (sizeof fields / sizeof fields[0])
 
 #define SELECT_COLS \
 	"SELECT h.id, h.uuid, h.code, h.compound, h.building, h.unit, h.room, h.address," \
@@ -41,31 +43,18 @@ static const struct record_field fields[] = {
 	"SELECT h.id, h.uuid, h.code, h.compound, h.building, h.unit, h.room, h.address,"         \
 	" h.grid_id, h.phone, h.notes FROM households h"
 
-static void read_plain(sqlite3_stmt *st, struct household *h)
-{
-	h->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, h->uuid, sizeof h->uuid);
-	h->code = sql_col_dup(st, 2);
-	h->compound = sql_col_dup(st, 3);
-	h->building = sql_col_dup(st, 4);
-	h->unit = sql_col_dup(st, 5);
-	h->room = sql_col_dup(st, 6);
-	h->address = sql_col_dup(st, 7);
-	h->grid_id = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 8);
-	h->phone = sql_col_dup(st, 9);
-	h->notes = sql_col_dup(st, 10);
-}
-
-/* The plain columns, then the joined ones of SELECT_COLS. */
-static void read_row(sqlite3_stmt *st, struct household *h)
-{
-	read_plain(st, h);
-	h->grid_name = sql_col_dup(st, 11);
-	h->head_name = sql_col_dup(st, 12);
-	h->resident_count = sqlite3_column_int(st, 13);
-	h->last_visit = sql_col_dup(st, 14);
-	h->tags = sql_col_dup(st, 15);
-}
+/* The columns of SELECT_COLS; PLAIN_COLS are the first NPLAIN. */
+static const struct col_desc hh_cols[] = {
+    HH(INT, id),	 HH(CODE, uuid),
+    HH(DUP, code),	 HH(DUP, compound),
+    HH(DUP, building),	 HH(DUP, unit),
+    HH(DUP, room),	 HH(DUP, address),
+    HH(REF, grid_id),	 HH(DUP, phone),
+    HH(DUP, notes),	 HH(DUP, grid_name),
+    HH(DUP, head_name),	 HH(INT32, resident_count),
+    HH(DUP, last_visit), HH(DUP, tags),
+};
+#define NPLAIN 11
 
 /* One household by an id or a text parameter; joined says whether sql
  * selects SELECT_COLS (1) or PLAIN_COLS (0). */
@@ -73,7 +62,6 @@ static int get_where(struct db *db, const char *sql, const char *param, long lon
 		     const char *text, int joined, struct household *out, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int r;
 
 	model_household_init(out);
 	if (!st)
@@ -82,19 +70,14 @@ static int get_where(struct db *db, const char *sql, const char *param, long lon
 		sql_bind_text(st, param, text);
 	else
 		sql_bind_int(st, param, id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		(joined ? read_row : read_plain)(st, out);
-	sqlite3_reset(st);
-	return r;
+	return rowdesc_one(db, st, hh_cols, joined ? ROWDESC_N(hh_cols) : NPLAIN, out, sizeof *out,
+			   e);
 }
 
-
-int db_household_lookup_code(struct db *db, const char *code, struct household *out,
-			     struct err *e)
+int db_household_lookup_code(struct db *db, const char *code, struct household *out, struct err *e)
 {
-	return get_where(db, PLAIN_COLS " WHERE h.code = :code AND h.deleted_at IS NULL", ":code", 0,
-			 code, 0, out, e);
+	return get_where(db, PLAIN_COLS " WHERE h.code = :code AND h.deleted_at IS NULL", ":code",
+			 0, code, 0, out, e);
 }
 
 int db_household_get(struct db *db, long long id, struct household *out, struct err *e)
@@ -103,11 +86,10 @@ int db_household_get(struct db *db, long long id, struct household *out, struct 
 			 NULL, 1, out, e);
 }
 
-int db_household_find_code(struct db *db, const char *code, struct household *out,
-			   struct err *e)
+int db_household_find_code(struct db *db, const char *code, struct household *out, struct err *e)
 {
-	return get_where(db, SELECT_COLS " WHERE h.code = :code AND h.deleted_at IS NULL", ":code", 0,
-			 code, 1, out, e);
+	return get_where(db, SELECT_COLS " WHERE h.code = :code AND h.deleted_at IS NULL", ":code",
+			 0, code, 1, out, e);
 }
 
 static int code_taken(struct db *db, const char *code, long long except_id, struct err *e)
@@ -133,8 +115,8 @@ static int code_taken(struct db *db, const char *code, long long except_id, stru
  * INSERT and the UPDATE below (by number: no name lookup per value). */
 static void bind_fields(sqlite3_stmt *st, const struct household *h, const char *key)
 {
-	const char *v[] = {h->code, key,       h->compound, h->building, h->unit,
-			   h->room, h->address, NULL,        h->phone,    h->notes};
+	const char *v[] = {h->code, key,	h->compound, h->building, h->unit,
+			   h->room, h->address, NULL,	     h->phone,	  h->notes};
 
 	for (int i = 0; i < (int)(sizeof v / sizeof v[0]); i++)
 		sql_bind_text_at(st, i + 1, v[i]);
@@ -152,11 +134,12 @@ static int insert_row(struct db *db, struct household *h, int audit, struct err 
 	sqlite3_stmt *st;
 	int r = -1;
 
-	st = db_stmt(db,
-		     "INSERT INTO households(uuid, created_at, updated_at, code, sort_key, compound,"
-		     " building, unit, room, address, grid_id, phone, notes) VALUES(?11, ?12,"
-		     " ?12, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-		     e);
+	st =
+	    db_stmt(db,
+		    "INSERT INTO households(uuid, created_at, updated_at, code, sort_key, compound,"
+		    " building, unit, room, address, grid_id, phone, notes) VALUES(?11, ?12,"
+		    " ?12, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+		    e);
 	if (!st)
 		return -1;
 	sql_new_record(h->uuid, now);
@@ -172,7 +155,7 @@ static int insert_row(struct db *db, struct household *h, int audit, struct err 
 		goto out;
 	}
 	json_open(&ch);
-	record_dump(h, fields, NFIELDS, &ch);
+	rowdesc_dump(h, audited, ROWDESC_N(audited), &ch);
 	if (h->grid_id >= 0)
 		record_json_ref(db, &ch, "grid_id", "grids", h->grid_id);
 	json_close(&ch);
@@ -220,7 +203,8 @@ static int insert_trusted(struct db *db, struct household *h, int audit, struct 
 	if (check_limits(h, e) < 0 || textsafe_check_household(h, e) < 0)
 		return -1;
 	if (!db_in_transaction(db))
-		return err_set(e, "internal error: a household's bulk insert outside a transaction");
+		return err_set(e,
+			       "internal error: a household's bulk insert outside a transaction");
 	return insert_row(db, h, audit, e);
 }
 
@@ -257,7 +241,7 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 		goto out;
 	}
 	json_open(&ch);
-	n = record_diff(&old, h, fields, NFIELDS, &ch);
+	n = rowdesc_diff(&old, h, audited, ROWDESC_N(audited), &ch);
 	if (old.grid_id != h->grid_id) {
 		record_json_ref(db, &ch, "grid_id", "grids", h->grid_id);
 		n++;
@@ -307,8 +291,8 @@ int db_household_delete(struct db *db, long long id, struct err *e)
 
 	if (db_begin(db, e) < 0)
 		return -1;
-	st = db_stmt(db,
-		     "SELECT id FROM residents WHERE household_id = :id AND deleted_at IS NULL", e);
+	st = db_stmt(db, "SELECT id FROM residents WHERE household_id = :id AND deleted_at IS NULL",
+		     e);
 	if (!st)
 		goto fail;
 	sql_bind_int(st, ":id", id);
@@ -367,10 +351,11 @@ long long db_grid_ensure(struct db *db, const char *name, struct err *e)
 		return r < 0 ? -1 : id;
 	if (db_begin(db, e) < 0)
 		return -1;
-	st = db_stmt(db,
-		     "INSERT INTO grids(uuid, created_at, updated_at, name) VALUES(:uuid, :now, :now,"
-		     " :name)",
-		     e);
+	st = db_stmt(
+	    db,
+	    "INSERT INTO grids(uuid, created_at, updated_at, name) VALUES(:uuid, :now, :now,"
+	    " :name)",
+	    e);
 	if (!st)
 		goto fail;
 	sql_new_record(uuid, now);

@@ -15,9 +15,9 @@
 /* Table names are never user input, but they are checked against the list
  * anyway before they reach SQL text. */
 static const char *const tables[] = {
-	"staff",       "grids",      "households", "residents",     "visits",
-	"readings",    "isolations", "checks",     "distributions", "checkpoints",
-	"shifts",      "passes",     "pass_events",
+    "staff",	"grids",      "households",  "residents",     "visits",
+    "readings", "isolations", "checks",	     "distributions", "checkpoints",
+    "shifts",	"passes",     "pass_events", "visitors",      "settings",
 };
 
 static int known_table(const char *t)
@@ -26,40 +26,6 @@ static int known_table(const char *t)
 		if (!strcmp(tables[i], t))
 			return 1;
 	return 0;
-}
-
-static const char *member(const void *rec, size_t off)
-{
-	const char *v = *(char *const *)((const char *)rec + off);
-
-	return v ? v : "";
-}
-
-int record_diff(const void *old_rec, const void *new_rec, const struct record_field *fields,
-		size_t n, struct strbuf *json)
-{
-	int changed = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		const char *a = member(old_rec, fields[i].off), *b = member(new_rec, fields[i].off);
-
-		if (strcmp(a, b)) {
-			json_add_change(json, fields[i].col, a, b);
-			changed++;
-		}
-	}
-	return changed;
-}
-
-void record_dump(const void *rec, const struct record_field *fields, size_t n,
-		 struct strbuf *json)
-{
-	for (size_t i = 0; i < n; i++) {
-		const char *v = member(rec, fields[i].off);
-
-		if (*v)
-			json_add_str(json, fields[i].col, v);
-	}
 }
 
 int db_record_uuid(struct db *db, const char *table, long long id, char out[37], struct err *e)
@@ -104,8 +70,8 @@ void record_json_ref(struct db *db, struct strbuf *json, const char *key, const 
 	json_add_str(json, key, ref[0] ? ref : NULL);
 }
 
-void record_json_ref_change(struct db *db, struct strbuf *json, const char *key,
-			    const char *table, long long old_id, long long new_id)
+void record_json_ref_change(struct db *db, struct strbuf *json, const char *key, const char *table,
+			    long long old_id, long long new_id)
 {
 	char a[37], b[37];
 
@@ -121,7 +87,6 @@ int db_record_void(struct db *db, const char *table, long long id, const char *u
 	struct strbuf ch = STRBUF_INIT;
 	char *sql;
 	sqlite3_stmt *st;
-	int r;
 
 	if (strcmp(table, "donations") && strcmp(table, "expenditures"))
 		return err_set(e, "internal error: %s records are not voided", table);
@@ -140,10 +105,51 @@ int db_record_void(struct db *db, const char *table, long long id, const char *u
 		return -1;
 	json_open(&ch);
 	json_add_str(&ch, "void_reason", reason);
-	json_close(&ch);
-	r = db_audit(db, "void", table, uuid, strbuf_str(&ch), e);
-	strbuf_free(&ch);
+	return record_audit(db, "void", table, uuid, &ch, e);
+}
+
+int record_audit(struct db *db, const char *action, const char *table, const char *uuid,
+		 struct strbuf *ch, struct err *e)
+{
+	int r;
+
+	json_close(ch);
+	r = db_audit(db, action, table, uuid, strbuf_str(ch), e);
+	strbuf_free(ch);
 	return r;
+}
+
+int record_audit_change(struct db *db, const char *table, const char *uuid, const char *col,
+			const char *old_v, const char *new_v, struct err *e)
+{
+	struct strbuf ch = STRBUF_INIT;
+
+	json_open(&ch);
+	json_add_change(&ch, col, old_v, new_v);
+	return record_audit(db, "update", table, uuid, &ch, e);
+}
+
+int db_record_set_text(struct db *db, const char *table, long long id, const char *uuid,
+		       const char *col, const char *old_v, const char *v, struct err *e)
+{
+	char now[CLOCK_STR];
+	char *sql;
+	sqlite3_stmt *st;
+
+	if (!known_table(table))
+		return err_set(e, "internal error: unknown table %s", table);
+	sql = xasprintf("UPDATE %s SET %s = :v, updated_at = :now WHERE id = :id", table, col);
+	st = db_stmt(db, sql, e);
+	free(sql);
+	if (!st)
+		return -1;
+	clock_now(now);
+	sql_bind_text(st, ":v", v);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", id);
+	if (sql_step_done(db, st, e) < 0)
+		return -1;
+	return record_audit_change(db, table, uuid, col, old_v, v, e);
 }
 
 int db_record_soft_delete(struct db *db, const char *table, long long id, struct err *e)

@@ -1,6 +1,6 @@
 /* record: what every domain table shares: soft delete with its audit row,
- * looking a record's UUID up, and the audit JSON of an update (which text
- * fields changed, old and new). */
+ * looking a record's UUID up, and writing a record's audit row (the diff
+ * and dump of its columns are rowdesc_diff and rowdesc_dump). */
 #ifndef DOORSTEP_RECORD_H
 #define DOORSTEP_RECORD_H
 
@@ -11,21 +11,22 @@
 
 struct db;
 
-/* A text member of a record struct: its column name and offset (a char *). */
-struct record_field {
-	const char *col;
-	size_t off;
-};
+/* Closes ch (an open JSON object), writes it as the audit row of action on
+ * table's record uuid in the current transaction, and frees ch.  0 or -1. */
+int record_audit(struct db *db, const char *action, const char *table, const char *uuid,
+		 struct strbuf *ch, struct err *e);
 
-/* Compares the char * members named by fields in two structs of the same
- * type; appends `"col":[old,new]` to json (an open JSON object) for each that
- * differs (NULL and "" are equal).  Returns how many differ. */
-int record_diff(const void *old_rec, const void *new_rec, const struct record_field *fields,
-		size_t n, struct strbuf *json);
+/* The audit row of an update of one column: {"col":[old_v,new_v]} (NULL
+ * written as null).  0 or -1. */
+int record_audit_change(struct db *db, const char *table, const char *uuid, const char *col,
+			const char *old_v, const char *new_v, struct err *e);
 
-/* Appends `"col":value` for each non-empty text member (an insert's audit). */
-void record_dump(const void *rec, const struct record_field *fields, size_t n,
-		 struct strbuf *json);
+/* Sets the text column col (a column name of the code, never user input)
+ * of the record id of table to v (NULL for NULL) and its updated_at to now,
+ * and writes its audit row {"col":[old_v,v]} (record_audit_change), in the
+ * caller's transaction; uuid is the record's.  0 or -1. */
+int db_record_set_text(struct db *db, const char *table, long long id, const char *uuid,
+		       const char *col, const char *old_v, const char *v, struct err *e);
 
 /* Soft-deletes the live record id of table (one of the domain tables) and
  * writes its audit row, in a transaction of its own unless one is open.
@@ -54,8 +55,8 @@ void record_json_ref(struct db *db, struct strbuf *json, const char *key, const 
 		     long long id);
 
 /* As record_json_ref for a change: `"key":[old,new]`, each a UUID. */
-void record_json_ref_change(struct db *db, struct strbuf *json, const char *key,
-			    const char *table, long long old_id, long long new_id);
+void record_json_ref_change(struct db *db, struct strbuf *json, const char *key, const char *table,
+			    long long old_id, long long new_id);
 
 /* Copies the UUID of table's record id into out.  1 found, 0 not, -1 error. */
 int db_record_uuid(struct db *db, const char *table, long long id, char out[37], struct err *e);

@@ -1,9 +1,45 @@
 /* rowdesc: see rowdesc.h. */
 #include "db/rowdesc.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/json.h"
+#include "core/xalloc.h"
 #include "db/sql.h"
+
+static int is_text(enum col_kind k)
+{
+	return k == COL_CODE || k == COL_STR || k == COL_DUP;
+}
+
+static int is_owned(enum col_kind k)
+{
+	return k == COL_STR || k == COL_DUP;
+}
+
+/* A text column's value in row: "" for NULL. */
+static const char *text_of(const void *row, const struct col_desc *c)
+{
+	const char *p = (const char *)row + c->off;
+
+	if (c->kind == COL_CODE)
+		return p;
+	p = *(char *const *)p;
+	return p ? p : "";
+}
+
+/* An integer column's value in row. */
+static long long int_of(const void *row, const struct col_desc *c)
+{
+	const char *p = (const char *)row + c->off;
+
+	if (c->kind == COL_CHAR)
+		return *p;
+	return c->kind == COL_INT32 || c->kind == COL_OPT32 ? *(const int *)p
+							    : *(const long long *)p;
+}
 
 void rowdesc_read(sqlite3_stmt *st, const struct col_desc *cols, size_t n, void *row)
 {
@@ -25,6 +61,18 @@ void rowdesc_read(sqlite3_stmt *st, const struct col_desc *cols, size_t n, void 
 					      ? -1
 					      : sqlite3_column_int64(st, c);
 			break;
+		case COL_OPT32:
+			*(int *)p = sqlite3_column_type(st, c) == SQLITE_NULL
+					? -1
+					: sqlite3_column_int(st, c);
+			break;
+		case COL_CHAR:
+			*(char *)p =
+			    sqlite3_column_text(st, c) ? (char)sqlite3_column_text(st, c)[0] : 0;
+			break;
+		case COL_DUP:
+			*(char **)p = sql_col_dup(st, c);
+			break;
 		case COL_CODE:
 			sql_col_copy(st, c, p, cols[i].size);
 			break;
@@ -36,22 +84,115 @@ void rowdesc_read(sqlite3_stmt *st, const struct col_desc *cols, size_t n, void 
 	}
 }
 
-int rowdesc_get(struct db *db, const char *sql, long long key, const struct col_desc *cols,
-		size_t n, void *row, size_t row_size, struct err *e)
+int rowdesc_one(struct db *db, sqlite3_stmt *st, const struct col_desc *cols, size_t n, void *row,
+		size_t row_size, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int r;
+	int r = sql_step_row(db, st, e);
 
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":key", key);
-	r = sql_step_row(db, st, e);
 	if (r == 1) {
 		memset(row, 0, row_size);
 		rowdesc_read(st, cols, n, row);
 	}
 	sqlite3_reset(st);
 	return r;
+}
+
+int rowdesc_get(struct db *db, const char *sql, long long key, const struct col_desc *cols,
+		size_t n, void *row, size_t row_size, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":key", key);
+	return rowdesc_one(db, st, cols, n, row, row_size, e);
+}
+
+int rowdesc_collect(struct db *db, sqlite3_stmt *st, const struct col_desc *cols, size_t n,
+		    void **v, int *count, size_t row_size, struct err *e)
+{
+	int cap = 0, r;
+	char *rows = NULL;
+
+	*v = NULL;
+	*count = 0;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		if (*count == cap) {
+			cap = cap ? cap * 2 : 16;
+			rows = xrealloc(rows, (size_t)cap * row_size);
+		}
+		memset(rows + (size_t)*count * row_size, 0, row_size);
+		rowdesc_read(st, cols, n, rows + (size_t)(*count)++ * row_size);
+	}
+	sqlite3_reset(st);
+	if (r < 0) {
+		for (int i = 0; i < *count; i++)
+			rowdesc_clear(cols, n, rows + (size_t)i * row_size, row_size);
+		free(rows);
+		*count = 0;
+		return -1;
+	}
+	*v = rows;
+	return 0;
+}
+
+void rowdesc_clear(const struct col_desc *cols, size_t n, void *row, size_t row_size)
+{
+	for (size_t i = 0; i < n; i++)
+		if (is_owned(cols[i].kind))
+			free(*(char **)((char *)row + cols[i].off));
+	memset(row, 0, row_size);
+}
+
+void rowdesc_copy(const struct col_desc *cols, size_t n, void *dst, const void *src,
+		  size_t row_size)
+{
+	memcpy(dst, src, row_size);
+	for (size_t i = 0; i < n; i++) {
+		char **p = (char **)((char *)dst + cols[i].off);
+
+		if (cols[i].kind == COL_STR || (cols[i].kind == COL_DUP && *p))
+			*p = xstrdup(*p ? *p : "");
+	}
+}
+
+int rowdesc_diff(const void *old_row, const void *new_row, const struct col_desc *cols, size_t n,
+		 struct strbuf *json)
+{
+	int changed = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct col_desc *c = &cols[i];
+		char a[24], b[24];
+
+		if (is_text(c->kind)) {
+			if (!strcmp(text_of(old_row, c), text_of(new_row, c)))
+				continue;
+			json_add_change(json, c->name, text_of(old_row, c), text_of(new_row, c));
+		} else if (c->kind != COL_REF) {
+			if (int_of(old_row, c) == int_of(new_row, c))
+				continue;
+			snprintf(a, sizeof a, "%lld", int_of(old_row, c));
+			snprintf(b, sizeof b, "%lld", int_of(new_row, c));
+			json_add_change(json, c->name, a, b);
+		} else {
+			continue;
+		}
+		changed++;
+	}
+	return changed;
+}
+
+void rowdesc_dump(const void *row, const struct col_desc *cols, size_t n, struct strbuf *json)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct col_desc *c = &cols[i];
+
+		if (is_text(c->kind) && *text_of(row, c))
+			json_add_str(json, c->name, text_of(row, c));
+		else if (!is_text(c->kind) && c->kind != COL_REF)
+			json_add_int(json, c->name, int_of(row, c));
+	}
 }
 
 int rowdesc_page(struct db *db, const char *const sql[4], const char *anchor_date,

@@ -20,48 +20,80 @@
 #include <sqlite3.h>
 
 #include "core/err.h"
+#include "core/strbuf.h"
 
 struct db;
 
 enum col_kind {
-	COL_INT, /* long long (or int: see COLD_INT32) */
-	COL_INT32,
-	COL_REF,  /* long long, -1 for NULL (an optional foreign key) */
-	COL_CODE, /* a fixed-format text into a char array (UUID, date, code) */
-	COL_STR,  /* an owned char *, "" for NULL, the whole value */
+	COL_INT,   /* long long */
+	COL_INT32, /* int */
+	COL_REF,   /* long long, -1 for NULL (an optional foreign key) */
+	COL_OPT32, /* int, -1 for NULL (an optional flag or count) */
+	COL_CHAR,  /* char: a one-letter code's letter, 0 for NULL or "" */
+	COL_CODE,  /* a fixed-format text into a char array (UUID, date, code) */
+	COL_STR,   /* an owned char *, "" for NULL, the whole value */
+	COL_DUP,   /* an owned char *, NULL for NULL, the whole value */
 };
 
+/* name is the column's name as the audit log spells it (the member's name
+ * unless given): the key of the audit diff and dump. */
 struct col_desc {
 	enum col_kind kind;
 	size_t off;
 	size_t size; /* COL_CODE: the array's size */
+	const char *name;
 };
 
-#define COLD_INT(T, m)                                                                             \
+#define COLD_AS(K, T, m, col)                                                                      \
 	{                                                                                          \
-		COL_INT, offsetof(T, m), 0                                                         \
+		K, offsetof(T, m), sizeof(((T *)0)->m), col                                        \
 	}
-#define COLD_INT32(T, m)                                                                           \
-	{                                                                                          \
-		COL_INT32, offsetof(T, m), 0                                                       \
-	}
-#define COLD_REF(T, m)                                                                             \
-	{                                                                                          \
-		COL_REF, offsetof(T, m), 0                                                         \
-	}
-#define COLD_CODE(T, m)                                                                            \
-	{                                                                                          \
-		COL_CODE, offsetof(T, m), sizeof(((T *)0)->m)                                      \
-	}
-#define COLD_STR(T, m)                                                                             \
-	{                                                                                          \
-		COL_STR, offsetof(T, m), 0                                                         \
-	}
-#define ROWDESC_N(cols) (sizeof(cols) / sizeof((cols)[0]))
+#define COLD_INT(T, m)	 COLD_AS(COL_INT, T, m, #m)
+#define COLD_INT32(T, m) COLD_AS(COL_INT32, T, m, #m)
+#define COLD_REF(T, m)	 COLD_AS(COL_REF, T, m, #m)
+#define COLD_OPT32(T, m) COLD_AS(COL_OPT32, T, m, #m)
+#define COLD_CHAR(T, m)	 COLD_AS(COL_CHAR, T, m, #m)
+#define COLD_CODE(T, m)	 COLD_AS(COL_CODE, T, m, #m)
+#define COLD_STR(T, m)	 COLD_AS(COL_STR, T, m, #m)
+#define COLD_DUP(T, m)	 COLD_AS(COL_DUP, T, m, #m)
+#define ROWDESC_N(cols)	 (sizeof(cols) / sizeof((cols)[0]))
 
 /* Reads st's columns 0..n-1 into row by cols (a COL_STR member gets a fresh
  * string: row holds none yet, e.g. it was zeroed). */
 void rowdesc_read(sqlite3_stmt *st, const struct col_desc *cols, size_t n, void *row);
+
+/* Steps st (prepared and bound by the caller) once and reads its row into
+ * row (zeroed first, row_size bytes); resets st.  1 found, 0 not (row
+ * untouched), -1 error. */
+int rowdesc_one(struct db *db, sqlite3_stmt *st, const struct col_desc *cols, size_t n, void *row,
+		size_t row_size, struct err *e);
+
+/* Steps st to its end, appending each row to the malloc'd array *v (of
+ * row_size rows, *count of them; both start empty).  On error the rows read
+ * are cleared, *v freed and NULL, *count 0.  Resets st.  0 or -1. */
+int rowdesc_collect(struct db *db, sqlite3_stmt *st, const struct col_desc *cols, size_t n,
+		    void **v, int *count, size_t row_size, struct err *e);
+
+/* Frees row's owned strings (COL_STR, COL_DUP) and zeroes row. */
+void rowdesc_clear(const struct col_desc *cols, size_t n, void *row, size_t row_size);
+
+/* Copies src into dst (row_size bytes) with fresh copies of the owned
+ * strings (a NULL COL_STR becomes ""). */
+void rowdesc_copy(const struct col_desc *cols, size_t n, void *dst, const void *src,
+		  size_t row_size);
+
+/* The audit diff of an update: appends `"name":[old,new]` to json (an open
+ * JSON object) for each column of cols whose value differs between the two
+ * rows.  Texts compare with NULL equal to "" and are written as strings
+ * ("" for NULL); integers are written as their decimal text.  COL_REF
+ * columns are left to the caller (record_json_ref_change names the UUID).
+ * Returns how many differ. */
+int rowdesc_diff(const void *old_row, const void *new_row, const struct col_desc *cols, size_t n,
+		 struct strbuf *json);
+
+/* The audit dump of an insert: appends `"name":value` for each non-empty
+ * text column of cols (integers always, as numbers; COL_REF left out). */
+void rowdesc_dump(const void *row, const struct col_desc *cols, size_t n, struct strbuf *json);
 
 /* Runs sql with :key bound to key and reads its one row into row (zeroed
  * first, row_size bytes): 1 found, 0 not (row untouched), -1 error. */
