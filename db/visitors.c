@@ -18,6 +18,8 @@
 #include "core/visitor.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/settings.h"
 #include "db/sql.h"
 #include "db/staff.h"
@@ -41,7 +43,6 @@ int db_key_areas_get(struct db *db, char *out, size_t n, struct err *e)
 int db_key_areas_set(struct db *db, const char *areas, struct err *e)
 {
 	sqlite3_stmt *st;
-	struct strbuf ch = STRBUF_INIT;
 	char old[512], now[20], uuid[37];
 	int r;
 
@@ -66,11 +67,7 @@ int db_key_areas_set(struct db *db, const char *areas, struct err *e)
 	sqlite3_reset(st);
 	if (r != 1)
 		goto fail;
-	json_open(&ch);
-	json_add_change(&ch, "key_areas", old, areas ? areas : "");
-	json_close(&ch);
-	r = db_audit(db, "update", "settings", uuid, strbuf_str(&ch), e);
-	strbuf_free(&ch);
+	r = record_audit_change(db, "settings", uuid, "key_areas", old, areas ? areas : "", e);
 	if (r < 0 || db_commit(db, e) < 0)
 		goto fail;
 	return 0;
@@ -163,18 +160,15 @@ long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitt
 			date_parse_iso(v->arrived_date, &f.arrived, NULL) == 0;
 	verdict = visitor_decide(&f);
 	visitor_refusal_text(verdict, &f, &reason);
-	st = db_stmt(db,
-		     "INSERT INTO visitors(uuid, created_at, updated_at, name, phone, id_type,"
-		     " id_number, from_place, arrived_date, household_id, reason, temperature,"
-		     " time_in, admitted, refusal, checkpoint_id, staff_id) VALUES(:uuid, :now,"
-		     " :now, :name, :phone, :idt, :idn, :from, :arr, :hh, :reason, :t, :now, :adm,"
-		     " :refusal, :cp, :staff)",
-		     e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO visitors(uuid, created_at, updated_at, name, phone, id_type,"
+			     " id_number, from_place, arrived_date, household_id, reason, temperature,"
+			     " time_in, admitted, refusal, checkpoint_id, staff_id) VALUES(:uuid, :now,"
+			     " :now, :name, :phone, :idt, :idn, :from, :arr, :hh, :reason, :t, :now,"
+			     " :adm, :refusal, :cp, :staff)",
+			     uuid, now, e);
 	if (!st)
 		goto out;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
 	sql_bind_text(st, ":name", v->name);
 	sql_bind_text(st, ":phone", phone[0] ? phone : NULL);
 	sql_bind_text(st, ":idt", v->id_type ? v->id_type : "id");
@@ -198,9 +192,7 @@ long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitt
 	json_add_int(&ch, "admitted", verdict == VISITOR_ADMITTED);
 	if (reason.len)
 		json_add_str(&ch, "refusal", strbuf_str(&reason));
-	json_close(&ch);
-	if (db_audit(db, "insert", "visitors", uuid, strbuf_str(&ch), e) < 0 ||
-	    db_commit(db, e) < 0)
+	if (record_audit(db, "insert", "visitors", uuid, &ch, e) < 0 || db_commit(db, e) < 0)
 		id = -1;
 out:
 	if (id < 0) {
@@ -252,24 +244,9 @@ int db_visitor_leave(struct db *db, long long id, struct err *e)
 		err_set(e, _("this visitor already left at %s"), out);
 		goto fail;
 	}
-	st = db_stmt(db, "UPDATE visitors SET time_out = :now, updated_at = :now WHERE id = :id", e);
-	if (!st)
-		goto fail;
 	clock_now(now);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", id);
-	if (sql_step_done(db, st, e) < 0)
-		goto fail;
-	{
-		struct strbuf ch = STRBUF_INIT;
-
-		json_open(&ch);
-		json_add_change(&ch, "time_out", NULL, now);
-		json_close(&ch);
-		r = db_audit(db, "update", "visitors", uuid, strbuf_str(&ch), e);
-		strbuf_free(&ch);
-	}
-	if (r < 0 || db_commit(db, e) < 0)
+	if (db_record_set_text(db, "visitors", id, uuid, "time_out", NULL, now, e) < 0 ||
+	    db_commit(db, e) < 0)
 		goto fail;
 	return 0;
 fail:
@@ -277,24 +254,24 @@ fail:
 	return -1;
 }
 
-/* The owned texts of a visitor row, for clear and copy. */
-#define VISITOR_TEXTS(X) X(name) X(phone) X(id_number) X(from_place) X(household) \
-	X(reason) X(refusal) X(staff)
+#define VR(K, m) COLD_##K(struct visitor_row, m)
+
+/* The columns of db_visitors_day's SELECT list. */
+static const struct col_desc visitor_cols[] = {
+	VR(INT, id),	     VR(CODE, time_in),	 VR(CODE, time_out),   VR(STR, name),
+	VR(STR, phone),	     VR(STR, id_number), VR(STR, from_place),  VR(STR, household),
+	VR(STR, reason),     VR(INT32, temperature), VR(INT32, admitted), VR(STR, refusal),
+	VR(STR, staff),
+};
 
 void db_visitor_row_clear(struct visitor_row *r)
 {
-#define FREE_TEXT(f) free(r->f);
-	VISITOR_TEXTS(FREE_TEXT)
-#undef FREE_TEXT
-	memset(r, 0, sizeof *r);
+	rowdesc_clear(visitor_cols, ROWDESC_N(visitor_cols), r, sizeof *r);
 }
 
 void db_visitor_row_copy(struct visitor_row *dst, const struct visitor_row *src)
 {
-	*dst = *src;
-#define COPY_TEXT(f) dst->f = xstrdup(src->f ? src->f : "");
-	VISITOR_TEXTS(COPY_TEXT)
-#undef COPY_TEXT
+	rowdesc_copy(visitor_cols, ROWDESC_N(visitor_cols), dst, src, sizeof *dst);
 }
 
 void db_visitors_free(struct visitor_row *v, int n)
@@ -315,42 +292,16 @@ int db_visitors_day(struct db *db, const char *day, struct visitor_row **v, int 
 	    " WHERE x.deleted_at IS NULL AND x.time_in >= :day AND x.time_in < date(:day, '+1 day')"
 	    " ORDER BY x.time_in, x.id",
 	    e);
-	int cap = 0, r;
+	void *rows;
+	int r;
 
 	*v = NULL;
 	*n = 0;
 	if (!st)
 		return -1;
 	sql_bind_text(st, ":day", day);
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		struct visitor_row *o;
-
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*v = xrealloc(*v, (size_t)cap * sizeof **v);
-		}
-		o = &(*v)[(*n)++];
-		memset(o, 0, sizeof *o);
-		o->id = sqlite3_column_int64(st, 0);
-		sql_col_copy(st, 1, o->time_in, sizeof o->time_in);
-		sql_col_copy(st, 2, o->time_out, sizeof o->time_out);
-		sql_col_str(st, 3, &o->name);
-		sql_col_str(st, 4, &o->phone);
-		sql_col_str(st, 5, &o->id_number);
-		sql_col_str(st, 6, &o->from_place);
-		sql_col_str(st, 7, &o->household);
-		sql_col_str(st, 8, &o->reason);
-		o->temperature = sqlite3_column_int(st, 9);
-		o->admitted = sqlite3_column_int(st, 10);
-		sql_col_str(st, 11, &o->refusal);
-		sql_col_str(st, 12, &o->staff);
-	}
-	sqlite3_reset(st);
-	if (r < 0) {
-		db_visitors_free(*v, *n);
-		*v = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	r = rowdesc_collect(db, st, visitor_cols, ROWDESC_N(visitor_cols), &rows, n, sizeof **v,
+			    e);
+	*v = rows;
+	return r;
 }
