@@ -124,15 +124,13 @@ int db_checkpoint_insert(struct db *db, struct checkpoint *c, struct err *e)
 	c->id = -1;
 	if (cp_check(db, c, e) < 0)
 		goto out;
-	st = db_stmt(db,
-		     "INSERT INTO checkpoints(uuid, created_at, updated_at, name, location, kind,"
-		     " active) VALUES(:uuid, :now, :now, :name, :location, :kind, :active)",
-		     e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO checkpoints(uuid, created_at, updated_at, name,"
+			     " location, kind, active) VALUES(:uuid, :now, :now, :name, :location,"
+			     " :kind, :active)",
+			     c->uuid, now, e);
 	if (!st)
 		goto out;
-	sql_new_record(c->uuid, now);
-	sql_bind_text(st, ":uuid", c->uuid);
-	sql_bind_text(st, ":now", now);
 	sql_bind_text(st, ":name", c->name);
 	sql_bind_text(st, ":location", c->location[0] ? c->location : NULL);
 	sql_bind_text(st, ":kind", c->kind);
@@ -146,8 +144,7 @@ int db_checkpoint_insert(struct db *db, struct checkpoint *c, struct err *e)
 		json_add_str(&ch, "location", c->location);
 	json_add_str(&ch, "kind", c->kind);
 	json_add_int(&ch, "active", c->active);
-	json_close(&ch);
-	if (db_audit(db, "insert", "checkpoints", c->uuid, strbuf_str(&ch), e) < 0)
+	if (record_audit(db, "insert", "checkpoints", c->uuid, &ch, e) < 0)
 		goto out;
 	r = db_commit(db, e);
 out:
@@ -441,16 +438,14 @@ int db_shift_insert(struct db *db, struct shift *s, struct err *e)
 	s->id = -1;
 	if (shift_check(db, s, e) < 0)
 		goto out;
-	st = db_stmt(db,
-		     "INSERT INTO shifts(uuid, created_at, updated_at, checkpoint_id, date,"
-		     " start_time, end_time, staff_id, role, present, notes) VALUES(:uuid, :now,"
-		     " :now, :cp, :date, :start, :end, :staff, :role, :present, :notes)",
-		     e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO shifts(uuid, created_at, updated_at, checkpoint_id,"
+			     " date, start_time, end_time, staff_id, role, present, notes)"
+			     " VALUES(:uuid, :now, :now, :cp, :date, :start, :end, :staff, :role,"
+			     " :present, :notes)",
+			     s->uuid, now, e);
 	if (!st)
 		goto out;
-	sql_new_record(s->uuid, now);
-	sql_bind_text(st, ":uuid", s->uuid);
-	sql_bind_text(st, ":now", now);
 	shift_bind(st, s);
 	if (sql_step_done(db, st, e) < 0)
 		goto out;
@@ -467,8 +462,7 @@ int db_shift_insert(struct db *db, struct shift *s, struct err *e)
 		json_add_int(&ch, "present", s->present);
 	if (s->notes[0])
 		json_add_str(&ch, "notes", s->notes);
-	json_close(&ch);
-	if (db_audit(db, "insert", "shifts", s->uuid, strbuf_str(&ch), e) < 0)
+	if (record_audit(db, "insert", "shifts", s->uuid, &ch, e) < 0)
 		goto out;
 	r = db_commit(db, e);
 out:

@@ -12,6 +12,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/record.h"
 #include "db/donations.h"
 #include "db/sql.h"
 #include "db/views.h"
@@ -109,8 +110,7 @@ static int store(struct db *db, const char *kind, const char *subject, const cha
 	json_open(&ch);
 	json_add_str(&ch, "kind", kind);
 	json_add_str(&ch, "subject", subject);
-	json_close(&ch);
-	r = db_audit(db, "insert", "conflicts", uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "insert", "conflicts", uuid, &ch, e);
 	strbuf_free(&ch);
 	return r < 0 ? -1 : 1;
 }
@@ -311,8 +311,7 @@ static int undo_voids(struct db *db, const struct conflict *c, const char *now, 
 		json_open(&ch);
 		json_add_change(&ch, "void_reason", rows[i + 1], "");
 		json_add_str(&ch, "conflict", c->uuid);
-		json_close(&ch);
-		r = db_audit(db, "update", "donations", rows[i], strbuf_str(&ch), e);
+		r = record_audit(db, "update", "donations", rows[i], &ch, e);
 		strbuf_free(&ch);
 	}
 	for (size_t i = 0; i < n; i++)
@@ -419,8 +418,7 @@ static int unrevoke(struct db *db, const struct conflict *c, const char *now, st
 		json_add_change(&ch, "revoked_at", at, "");
 		json_add_change(&ch, "revoke_reason", reason, "");
 		json_add_str(&ch, "conflict", c->uuid);
-		json_close(&ch);
-		r = db_audit(db, "update", "passes", uuid, strbuf_str(&ch), e);
+		r = record_audit(db, "update", "passes", uuid, &ch, e);
 		strbuf_free(&ch);
 	}
 	free(uuid);
@@ -489,8 +487,7 @@ int db_conflict_settle(struct db *db, long long id, enum conflict_action action,
 	json_add_change(&ch, "resolution", "", codes[action]);
 	if (note && *note)
 		json_add_change(&ch, "note", "", note);
-	json_close(&ch);
-	r = db_audit(db, "update", "conflicts", c.uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "update", "conflicts", c.uuid, &ch, e);
 	strbuf_free(&ch);
 	if (r < 0 || db_commit(db, e) < 0)
 		goto fail;

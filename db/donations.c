@@ -115,19 +115,17 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 	}
 	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
 		goto out;
-	st = db_stmt(db,
-		     "INSERT INTO donations(uuid, created_at, updated_at, receipt_no, year, station,"
-		     " seq, received_date, donor_name, donor_type, anonymous, phone, kind, amount_fen,"
-		     " channel, item, quantity, unit, value_fen, designation, received_by, notes)"
-		     " VALUES(:uuid, :now, :now, :no, :year, :station, :seq, :date, :donor, :dtype,"
-		     " :anon, :phone, :kind, :amount, :channel, :item, :qty, :unit, :value, :desig,"
-		     " :by, :notes)",
-		     e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO donations(uuid, created_at, updated_at, receipt_no,"
+			     " year, station, seq, received_date, donor_name, donor_type,"
+			     " anonymous, phone, kind, amount_fen, channel, item, quantity, unit,"
+			     " value_fen, designation, received_by, notes) VALUES(:uuid, :now,"
+			     " :now, :no, :year, :station, :seq, :date, :donor, :dtype, :anon,"
+			     " :phone, :kind, :amount, :channel, :item, :qty, :unit, :value,"
+			     " :desig, :by, :notes)",
+			     uuid, now, e);
 	if (!st)
 		goto out;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
 	sql_bind_text(st, ":no", no);
 	sql_bind_int(st, ":year", year);
 	sql_bind_text(st, ":station", station);
@@ -165,8 +163,7 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 		json_add_int(&ch, "quantity", d->quantity);
 		json_add_str(&ch, "unit", d->unit);
 	}
-	json_close(&ch);
-	if (db_audit(db, "insert", "donations", uuid, strbuf_str(&ch), e) < 0 ||
+	if (record_audit(db, "insert", "donations", uuid, &ch, e) < 0 ||
 	    db_commit(db, e) < 0) {
 		id = -1;
 		goto out;
@@ -363,17 +360,14 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 		goto out;
 	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
 		goto out;
-	st = db_stmt(db,
-		     "INSERT INTO distributions(uuid, created_at, updated_at, item, unit, quantity,"
-		     " recipient_kind, household_id, checkpoint_id, recipient, date, staff_id, notes)"
-		     " VALUES(:uuid, :now, :now, :item, :unit, :qty, :rk, :hid, :cid, :recipient,"
-		     " :date, :staff, :notes)",
-		     e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO distributions(uuid, created_at, updated_at, item, unit,"
+			     " quantity, recipient_kind, household_id, checkpoint_id, recipient,"
+			     " date, staff_id, notes) VALUES(:uuid, :now, :now, :item, :unit,"
+			     " :qty, :rk, :hid, :cid, :recipient, :date, :staff, :notes)",
+			     uuid, now, e);
 	if (!st)
 		goto out;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
 	sql_bind_text(st, ":item", d->item);
 	sql_bind_text(st, ":unit", d->unit);
 	sql_bind_int(st, ":qty", d->quantity);
@@ -397,8 +391,7 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 	if (d->recipient && *d->recipient)
 		json_add_str(&ch, "recipient", d->recipient);
 	json_add_str(&ch, "date", date);
-	json_close(&ch);
-	if (db_audit(db, "insert", "distributions", uuid, strbuf_str(&ch), e) < 0 ||
+	if (record_audit(db, "insert", "distributions", uuid, &ch, e) < 0 ||
 	    db_commit(db, e) < 0)
 		id = -1;
 out:

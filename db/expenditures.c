@@ -94,17 +94,14 @@ long long db_expenditure_insert(struct db *db, const struct expenditure_new *x, 
 		goto done;
 	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
 		goto done;
-	st = db_stmt(db,
-		     "INSERT INTO expenditures(uuid, created_at, updated_at, date, purpose,"
-		     " amount_fen, approved_by, voucher_no, staff_id, notes)"
-		     " VALUES(:uuid, :now, :now, :date, :purpose, :fen, :approver, :voucher,"
-		     " :staff, :notes)",
-		     e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO expenditures(uuid, created_at, updated_at, date,"
+			     " purpose, amount_fen, approved_by, voucher_no, staff_id, notes)"
+			     " VALUES(:uuid, :now, :now, :date, :purpose, :fen, :approver,"
+			     " :voucher, :staff, :notes)",
+			     uuid, now, e);
 	if (!st)
 		goto done;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
 	sql_bind_text(st, ":date", date);
 	sql_bind_text(st, ":purpose", x->purpose);
 	sql_bind_int(st, ":fen", x->amount_fen);
@@ -121,8 +118,7 @@ long long db_expenditure_insert(struct db *db, const struct expenditure_new *x, 
 	json_add_int(&ch, "amount_fen", x->amount_fen);
 	json_add_str(&ch, "approved_by", x->approved_by);
 	json_add_str(&ch, "voucher_no", x->voucher_no);
-	json_close(&ch);
-	if (db_audit(db, "insert", "expenditures", uuid, strbuf_str(&ch), e) < 0 ||
+	if (record_audit(db, "insert", "expenditures", uuid, &ch, e) < 0 ||
 	    db_commit(db, e) < 0)
 		id = -1;
 done:

@@ -15,6 +15,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/record.h"
 #include "db/isolations.h"
 #include "db/settings.h"
 #include "db/rowdesc.h"
@@ -128,16 +129,13 @@ int db_followup_open_for(struct db *db, long long resident_id, const char *sourc
 	db_followup_clear(&cur);
 	if (r != 0)
 		return r < 0 ? -1 : 0;
-	st = db_stmt(db,
-		     "INSERT INTO followups(uuid, created_at, updated_at, resident_id, opened_at,"
-		     " source, source_uuid, temperature, symptoms) VALUES(:uuid, :now, :now, :rid,"
-		     " :at, :source, :suuid, :t, :sym)",
-		     e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO followups(uuid, created_at, updated_at, resident_id,"
+			     " opened_at, source, source_uuid, temperature, symptoms)"
+			     " VALUES(:uuid, :now, :now, :rid, :at, :source, :suuid, :t, :sym)",
+			     uuid, now, e);
 	if (!st)
 		return -1;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
 	sql_bind_int(st, ":rid", resident_id);
 	sql_bind_text(st, ":at", at ? at : now);
 	sql_bind_text(st, ":source", source);
@@ -157,8 +155,7 @@ int db_followup_open_for(struct db *db, long long resident_id, const char *sourc
 		json_add_int(&ch, "temperature", temperature);
 	if (symptoms && *symptoms)
 		json_add_str(&ch, "symptoms", symptoms);
-	json_close(&ch);
-	r = db_audit(db, "insert", "followups", uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "insert", "followups", uuid, &ch, e);
 	strbuf_free(&ch);
 	return r < 0 ? -1 : 1;
 }
@@ -256,8 +253,7 @@ int db_followup_refer(struct db *db, long long id, const char *at, const char *c
 	json_add_change(&ch, "clinic", o.clinic[0] ? o.clinic : NULL, clinic);
 	if (transport && *transport)
 		json_add_change(&ch, "transport", o.transport[0] ? o.transport : NULL, transport);
-	json_close(&ch);
-	if (db_audit(db, "update", "followups", o.uuid, strbuf_str(&ch), e) < 0 ||
+	if (record_audit(db, "update", "followups", o.uuid, &ch, e) < 0 ||
 	    db_commit(db, e) < 0) {
 		strbuf_free(&ch);
 		goto fail;
@@ -334,8 +330,7 @@ int db_followup_close(struct db *db, long long id, const char *outcome,
 		json_add_int(&ch, "isolation_id", iid);
 	if (notes && *notes)
 		json_add_str(&ch, "notes", notes);
-	json_close(&ch);
-	if (db_audit(db, "update", "followups", o.uuid, strbuf_str(&ch), e) < 0 ||
+	if (record_audit(db, "update", "followups", o.uuid, &ch, e) < 0 ||
 	    db_commit(db, e) < 0) {
 		strbuf_free(&ch);
 		goto fail;

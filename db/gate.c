@@ -401,16 +401,13 @@ static int insert_event(struct db *db, const struct pass *p, long long checkpoin
 	sqlite3_stmt *st;
 	int r;
 
-	st = db_stmt(db,
-		     "INSERT INTO pass_events(uuid, created_at, updated_at, pass_id, checkpoint_id,"
-		     " at, direction, resident_id, staff_id, temperature) VALUES(:uuid, :now, :now,"
-		     " :pass, :cp, :now, :dir, :res, :staff, :t)",
-		     e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO pass_events(uuid, created_at, updated_at, pass_id,"
+			     " checkpoint_id, at, direction, resident_id, staff_id, temperature)"
+			     " VALUES(:uuid, :now, :now, :pass, :cp, :now, :dir, :res, :staff, :t)",
+			     uuid, now, e);
 	if (!st)
 		return -1;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
 	sql_bind_int(st, ":pass", p->id);
 	sql_bind_id(st, ":cp", checkpoint_id);
 	sql_bind_text(st, ":dir", direction);
@@ -429,8 +426,7 @@ static int insert_event(struct db *db, const struct pass *p, long long checkpoin
 	if (resident_id >= 0)
 		record_json_ref(db, &ch, "resident_id", "residents", resident_id);
 	record_json_ref(db, &ch, "staff_id", "staff", staff_id);
-	json_close(&ch);
-	r = db_audit(db, "insert", "pass_events", uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "insert", "pass_events", uuid, &ch, e);
 	strbuf_free(&ch);
 	return r;
 }

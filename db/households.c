@@ -158,8 +158,7 @@ static int insert_row(struct db *db, struct household *h, int audit, struct err 
 	rowdesc_dump(h, audited, ROWDESC_N(audited), &ch);
 	if (h->grid_id >= 0)
 		record_json_ref(db, &ch, "grid_id", "grids", h->grid_id);
-	json_close(&ch);
-	r = db_audit(db, "insert", "households", h->uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "insert", "households", h->uuid, &ch, e);
 out:
 	free(key);
 	strbuf_free(&ch);
@@ -367,8 +366,7 @@ long long db_grid_ensure(struct db *db, const char *name, struct err *e)
 	id = sqlite3_last_insert_rowid(db_handle(db));
 	json_open(&ch);
 	json_add_str(&ch, "name", name);
-	json_close(&ch);
-	if (db_audit(db, "insert", "grids", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
+	if (record_audit(db, "insert", "grids", uuid, &ch, e) < 0 || db_commit(db, e) < 0)
 		goto fail;
 	strbuf_free(&ch);
 	return id;
@@ -405,8 +403,7 @@ int db_grid_set_staff(struct db *db, long long grid_id, long long staff_id, stru
 	sqlite3_reset(st);
 	json_open(&ch);
 	record_json_ref(db, &ch, "staff_id", "staff", staff_id);
-	json_close(&ch);
-	if (db_audit(db, "update", "grids", uuid, strbuf_str(&ch), e) < 0)
+	if (record_audit(db, "update", "grids", uuid, &ch, e) < 0)
 		goto out;
 	r = db_commit(db, e);
 out:

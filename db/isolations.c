@@ -135,8 +135,7 @@ static long long insert_row(struct db *db, const struct isolation_new *n, const 
 	json_add_int(&ch, "days", days);
 	if (previous_id >= 0)
 		record_json_ref(db, &ch, "previous_id", "isolations", previous_id);
-	json_close(&ch);
-	if (db_audit(db, "insert", "isolations", uuid, strbuf_str(&ch), e) < 0)
+	if (record_audit(db, "insert", "isolations", uuid, &ch, e) < 0)
 		id = -1;
 	strbuf_free(&ch);
 	return id;
@@ -304,8 +303,7 @@ static long long insert_check(struct db *db, const struct isolation *o,
 		json_add_str(&ch, "unmeasured", unmeasured);
 	if (w->late)
 		json_add_int(&ch, "late", 1);
-	json_close(&ch);
-	if (db_audit(db, "insert", "checks", uuid, strbuf_str(&ch), e) < 0 ||
+	if (record_audit(db, "insert", "checks", uuid, &ch, e) < 0 ||
 	    db_followup_open_for(db, o->resident_id, "check", uuid, w->at, c->temperature,
 				 c->symptoms, e) < 0)
 		id = -1;
@@ -416,8 +414,7 @@ static int update_row(struct db *db, const struct isolation *o, int extended_day
 		json_add_change(&ch, "end_reason", NULL, end_reason);
 	if (override)
 		json_add_change(&ch, "release_override", NULL, override);
-	json_close(&ch);
-	r = db_audit(db, "update", "isolations", o->uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "update", "isolations", o->uuid, &ch, e);
 	strbuf_free(&ch);
 	return r;
 }

@@ -326,8 +326,7 @@ static int issue_one(struct db *db, long long household_id, const char *valid_un
 		json_add_str(&ch, "valid_until", valid_until);
 	if (notes && *notes)
 		json_add_str(&ch, "notes", notes);
-	json_close(&ch);
-	r = db_audit(db, "insert", "passes", p.uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "insert", "passes", p.uuid, &ch, e);
 	strbuf_free(&ch);
 	if (r < 0)
 		return -1;
@@ -452,8 +451,7 @@ int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *
 	json_add_str(&ch, "pass_no", p.pass_no);
 	json_add_change(&ch, "revoked_at", NULL, now);
 	json_add_change(&ch, "revoke_reason", NULL, reason);
-	json_close(&ch);
-	r = db_audit(db, "void", "passes", p.uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "void", "passes", p.uuid, &ch, e);
 	strbuf_free(&ch);
 	if (r < 0)
 		goto fail;
@@ -499,8 +497,7 @@ int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until
 		goto fail;
 	json_open(&ch);
 	json_add_change(&ch, "valid_until", p.valid_until[0] ? p.valid_until : NULL, v);
-	json_close(&ch);
-	r = db_audit(db, "update", "passes", p.uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "update", "passes", p.uuid, &ch, e);
 	strbuf_free(&ch);
 	if (r < 0)
 		goto fail;

@@ -189,8 +189,7 @@ static int insert_row(struct db *db, struct resident *r, int audit, struct err *
 	rowdesc_dump(r, audited, ROWDESC_N(audited), &ch);
 	if (r->sex)
 		json_add_str(&ch, "sex", sex);
-	json_close(&ch);
-	rc = db_audit(db, "insert", "residents", r->uuid, strbuf_str(&ch), e);
+	rc = record_audit(db, "insert", "residents", r->uuid, &ch, e);
 out:
 	reskey_free(&k);
 	strbuf_free(&ch);
@@ -373,8 +372,7 @@ int db_resident_move(struct db *db, long long id, long long household_id, struct
 	json_open(&ch);
 	record_json_ref_change(db, &ch, "household_id", "households", old.household_id,
 			       household_id);
-	json_close(&ch);
-	if (db_audit(db, "update", "residents", old.uuid, strbuf_str(&ch), e) < 0)
+	if (record_audit(db, "update", "residents", old.uuid, &ch, e) < 0)
 		goto out;
 	rc = db_commit(db, e);
 out:

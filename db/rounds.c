@@ -15,6 +15,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/record.h"
 #include "db/search.h"
 #include "db/sql.h"
 #include "db/views.h"
@@ -470,8 +471,7 @@ long long db_rounds_visit_replace(struct db *db, long long old_id, const struct 
 		goto fail; /* the whole transaction is rolled back already */
 	json_open(&ch);
 	json_add_str(&ch, "replaced_by", new_uuid);
-	json_close(&ch);
-	r = db_audit(db, "update", "visits", old_uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "update", "visits", old_uuid, &ch, e);
 	strbuf_free(&ch);
 	if (r < 0 || db_commit(db, e) < 0)
 		goto fail;

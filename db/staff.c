@@ -13,6 +13,7 @@
 #include "core/xalloc.h"
 #include "core/limits.h"
 #include "db/db.h"
+#include "db/record.h"
 #include "db/sql.h"
 
 void db_staff_member_clear(struct staff_member *m)
@@ -78,15 +79,12 @@ long long db_staff_ensure(struct db *db, const char *name, const char *role, str
 		return id;
 	if (db_begin(db, e) < 0)
 		return -1;
-	st = db_stmt(db,
-		     "INSERT INTO staff(uuid, created_at, updated_at, name, role)"
-		     " VALUES(:uuid, :now, :now, :name, :role)",
-		     e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO staff(uuid, created_at, updated_at, name, role)"
+			     " VALUES(:uuid, :now, :now, :name, :role)",
+			     uuid, now, e);
 	if (!st)
 		goto out;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
 	sql_bind_text(st, ":name", name);
 	sql_bind_text(st, ":role", role ? role : "grid_worker");
 	if (sql_step_done(db, st, e) < 0)
@@ -95,8 +93,7 @@ long long db_staff_ensure(struct db *db, const char *name, const char *role, str
 	json_open(&ch);
 	json_add_str(&ch, "name", name);
 	json_add_str(&ch, "role", role ? role : "grid_worker");
-	json_close(&ch);
-	if (db_audit(db, "insert", "staff", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
+	if (record_audit(db, "insert", "staff", uuid, &ch, e) < 0 || db_commit(db, e) < 0)
 		id = -1;
 out:
 	if (id < 0)

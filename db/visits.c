@@ -153,8 +153,7 @@ static int insert_reading(struct db *db, long long visit_id, const char *visit_u
 		json_add_str(&ch, "temperature", NULL);
 	if (rd->symptoms && *rd->symptoms)
 		json_add_str(&ch, "symptoms", rd->symptoms);
-	json_close(&ch);
-	r = db_audit(db, "insert", "readings", uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "insert", "readings", uuid, &ch, e);
 	strbuf_free(&ch);
 	if (r < 0 || db_followup_open_for(db, rd->resident_id, "round", uuid, at, rd->temperature,
 					  rd->symptoms, e) < 0)
@@ -190,16 +189,13 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 		goto out;
 	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
 		goto out;
-	st = db_stmt(db,
-		     "INSERT INTO visits(uuid, created_at, updated_at, household_id, at, date,"
-		     " staff_id, outcome, notes) VALUES(:uuid, :now, :now, :hid, :at, :date, :staff,"
-		     " :outcome, :notes)",
-		     e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO visits(uuid, created_at, updated_at, household_id, at,"
+			     " date, staff_id, outcome, notes) VALUES(:uuid, :now, :now, :hid,"
+			     " :at, :date, :staff, :outcome, :notes)",
+			     uuid, now, e);
 	if (!st)
 		goto out;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
 	sql_bind_int(st, ":hid", v->household_id);
 	sql_bind_text(st, ":at", at);
 	sql_bind_text(st, ":date", date);
@@ -217,8 +213,7 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 	record_json_ref(db, &ch, "staff_id", "staff", staff);
 	if (v->notes && *v->notes)
 		json_add_str(&ch, "notes", v->notes);
-	json_close(&ch);
-	if (db_audit(db, "insert", "visits", uuid, strbuf_str(&ch), e) < 0)
+	if (record_audit(db, "insert", "visits", uuid, &ch, e) < 0)
 		goto fail;
 	for (int i = 0; i < v->n_readings; i++) {
 		if (check_reading(db, v, i, &name, e) < 0 ||
@@ -277,8 +272,7 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 		json_open(&ch);
 		json_add_str(&ch, "visit", uuid);
 		json_add_str(&ch, "reason", "visit undone");
-		json_close(&ch);
-		if (db_audit(db, "delete", "readings", ruuid, strbuf_str(&ch), e) < 0 ||
+		if (record_audit(db, "delete", "readings", ruuid, &ch, e) < 0 ||
 		    db_followup_withdraw(db, ruuid, e) < 0) {
 			sqlite3_reset(st);
 			goto fail;
@@ -312,8 +306,7 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 	json_add_int(&ch, "readings", n_readings);
 	if (n_readings)
 		strbuf_printf(&ch, ",\"took\":{\"readings\":[%s]}", strbuf_str(&took));
-	json_close(&ch);
-	if (db_audit(db, "delete", "visits", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
+	if (record_audit(db, "delete", "visits", uuid, &ch, e) < 0 || db_commit(db, e) < 0)
 		goto fail;
 	strbuf_free(&ch);
 	strbuf_free(&took);
