@@ -16,6 +16,7 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 
 /* ---- checkpoints ---- */
@@ -30,38 +31,29 @@ void db_checkpoint_init(struct checkpoint *c)
 	c->active = 1;
 }
 
+#define CP_COLS "SELECT id, uuid, name, location, kind, active FROM checkpoints"
+#define CP(K, m) COLD_##K(struct checkpoint, m)
+
+/* The columns of CP_COLS. */
+static const struct col_desc cp_cols[] = {
+	CP(INT, id),	     CP(CODE, uuid), CP(STR, name),
+	CP(STR, location), CP(CODE, kind), CP(INT32, active),
+};
+
 void db_checkpoint_clear(struct checkpoint *c)
 {
-	free(c->name);
-	free(c->location);
-	memset(c, 0, sizeof *c);
+	rowdesc_clear(cp_cols, ROWDESC_N(cp_cols), c, sizeof *c);
 }
 
 void db_checkpoint_copy(struct checkpoint *dst, const struct checkpoint *src)
 {
-	*dst = *src;
-	dst->name = xstrdup(src->name);
-	dst->location = xstrdup(src->location);
-}
-
-#define CP_COLS "SELECT id, uuid, name, location, kind, active FROM checkpoints"
-
-static void cp_read(sqlite3_stmt *st, struct checkpoint *c)
-{
-	memset(c, 0, sizeof *c);
-	c->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, c->uuid, sizeof c->uuid);
-	sql_col_str(st, 2, &c->name);
-	sql_col_str(st, 3, &c->location);
-	sql_col_copy(st, 4, c->kind, sizeof c->kind);
-	c->active = sqlite3_column_int(st, 5);
+	rowdesc_copy(cp_cols, ROWDESC_N(cp_cols), dst, src, sizeof *dst);
 }
 
 static int cp_get_where(struct db *db, const char *sql, long long id, const char *name,
 			struct checkpoint *out, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int r;
 
 	if (!st)
 		return -1;
@@ -69,11 +61,7 @@ static int cp_get_where(struct db *db, const char *sql, long long id, const char
 		sql_bind_text(st, ":name", name);
 	else
 		sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		cp_read(st, out);
-	sqlite3_reset(st);
-	return r;
+	return rowdesc_one(db, st, cp_cols, ROWDESC_N(cp_cols), out, sizeof *out, e);
 }
 
 int db_checkpoint_get(struct db *db, long long id, struct checkpoint *out, struct err *e)
@@ -265,7 +253,8 @@ int db_checkpoint_each(struct db *db, int active_only,
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		int stop;
 
-		cp_read(st, &c);
+		memset(&c, 0, sizeof c);
+		rowdesc_read(st, cp_cols, ROWDESC_N(cp_cols), &c);
 		stop = fn(&c, ctx);
 		db_checkpoint_clear(&c);
 		if (stop)
@@ -290,59 +279,39 @@ void db_shift_init(struct shift *s)
 	s->present = -1;
 }
 
-void db_shift_clear(struct shift *s)
-{
-	free(s->checkpoint_name);
-	free(s->staff_name);
-	free(s->notes);
-	memset(s, 0, sizeof *s);
-}
-
-void db_shift_copy_row(struct shift *dst, const struct shift *src)
-{
-	*dst = *src;
-	dst->checkpoint_name = xstrdup(src->checkpoint_name);
-	dst->staff_name = xstrdup(src->staff_name);
-	dst->notes = xstrdup(src->notes);
-}
-
 #define SHIFT_COLS                                                                                 \
 	"SELECT s.id, s.uuid, s.checkpoint_id, c.name, s.date, s.start_time, s.end_time,"          \
 	" s.staff_id, p.name, p.role, s.role, s.present, s.notes"                                  \
 	" FROM shifts s JOIN checkpoints c ON c.id = s.checkpoint_id"                              \
 	" LEFT JOIN staff p ON p.id = s.staff_id"
+#define SH(K, m) COLD_##K(struct shift, m)
 
-static void shift_read(sqlite3_stmt *st, struct shift *s)
+/* The columns of SHIFT_COLS. */
+static const struct col_desc shift_cols[] = {
+	SH(INT, id),	    SH(CODE, uuid),	   SH(INT, checkpoint_id), SH(STR, checkpoint_name),
+	SH(CODE, date),	    SH(CODE, start_time),  SH(CODE, end_time),	   SH(REF, staff_id),
+	SH(STR, staff_name), SH(CODE, staff_role), SH(CODE, role),	   SH(OPT32, present),
+	SH(STR, notes),
+};
+
+void db_shift_clear(struct shift *s)
 {
-	memset(s, 0, sizeof *s);
-	s->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, s->uuid, sizeof s->uuid);
-	s->checkpoint_id = sqlite3_column_int64(st, 2);
-	sql_col_str(st, 3, &s->checkpoint_name);
-	sql_col_copy(st, 4, s->date, sizeof s->date);
-	sql_col_copy(st, 5, s->start_time, sizeof s->start_time);
-	sql_col_copy(st, 6, s->end_time, sizeof s->end_time);
-	s->staff_id = sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 7);
-	sql_col_str(st, 8, &s->staff_name);
-	sql_col_copy(st, 9, s->staff_role, sizeof s->staff_role);
-	sql_col_copy(st, 10, s->role, sizeof s->role);
-	s->present = sqlite3_column_type(st, 11) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 11);
-	sql_col_str(st, 12, &s->notes);
+	rowdesc_clear(shift_cols, ROWDESC_N(shift_cols), s, sizeof *s);
+}
+
+void db_shift_copy_row(struct shift *dst, const struct shift *src)
+{
+	rowdesc_copy(shift_cols, ROWDESC_N(shift_cols), dst, src, sizeof *dst);
 }
 
 int db_shift_get(struct db *db, long long id, struct shift *out, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, SHIFT_COLS " WHERE s.id = :id AND s.deleted_at IS NULL", e);
-	int r;
 
 	if (!st)
 		return -1;
 	sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		shift_read(st, out);
-	sqlite3_reset(st);
-	return r;
+	return rowdesc_one(db, st, shift_cols, ROWDESC_N(shift_cols), out, sizeof *out, e);
 }
 
 int db_shift_exists(struct db *db, const struct shift *s, struct err *e)
@@ -589,7 +558,8 @@ int db_shift_each(struct db *db, const struct date *from, int days, long long ch
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		int stop;
 
-		shift_read(st, &s);
+		memset(&s, 0, sizeof s);
+		rowdesc_read(st, shift_cols, ROWDESC_N(shift_cols), &s);
 		stop = fn(&s, ctx);
 		db_shift_clear(&s);
 		if (stop)

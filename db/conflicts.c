@@ -13,17 +13,23 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/donations.h"
 #include "db/sql.h"
 #include "db/views.h"
 
+#define CONFLICT_COLS "SELECT id, uuid, kind, subject, detail, resolution, note FROM conflicts"
+#define CF(K, m) COLD_##K(struct conflict, m)
+
+/* The columns of CONFLICT_COLS. */
+static const struct col_desc conflict_cols[] = {
+	CF(INT, id),	CF(CODE, uuid),	     CF(CODE, kind), CF(DUP, subject),
+	CF(DUP, detail), CF(DUP, resolution), CF(DUP, note),
+};
+
 void db_conflict_clear(struct conflict *c)
 {
-	free(c->subject);
-	free(c->detail);
-	free(c->resolution);
-	free(c->note);
-	memset(c, 0, sizeof *c);
+	rowdesc_clear(conflict_cols, ROWDESC_N(conflict_cols), c, sizeof *c);
 }
 
 /* Each rule both sides can break together: a query of (subject, detail,
@@ -175,20 +181,6 @@ int db_conflicts_detect(struct db *db, char **subjects, struct err *e)
 	return stored;
 }
 
-#define CONFLICT_COLS "SELECT id, uuid, kind, subject, detail, resolution, note FROM conflicts"
-
-static void read_row(sqlite3_stmt *st, struct conflict *c)
-{
-	memset(c, 0, sizeof *c);
-	c->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, c->uuid, sizeof c->uuid);
-	sql_col_copy(st, 2, c->kind, sizeof c->kind);
-	c->subject = sql_col_dup(st, 3);
-	c->detail = sql_col_dup(st, 4);
-	c->resolution = sql_col_dup(st, 5);
-	c->note = sql_col_dup(st, 6);
-}
-
 int db_conflicts_open(struct db *db, int (*fn)(const struct conflict *c, void *ctx), void *ctx,
 		      struct err *e)
 {
@@ -196,22 +188,18 @@ int db_conflicts_open(struct db *db, int (*fn)(const struct conflict *c, void *c
 				   CONFLICT_COLS " WHERE deleted_at IS NULL AND resolved_at IS NULL"
 						 " ORDER BY created_at, uuid",
 				   e);
-	struct conflict *all = NULL;
-	size_t n = 0;
-	int r, rc = 0;
+	struct conflict *all;
+	void *rows;
+	int n, rc;
 
 	if (!st)
 		return -1;
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		all = xrealloc(all, (n + 1) * sizeof *all);
-		read_row(st, &all[n++]);
-	}
-	sqlite3_reset(st);
-	if (r < 0)
-		rc = -1;
-	for (size_t i = 0; rc == 0 && i < n; i++)
+	rc = rowdesc_collect(db, st, conflict_cols, ROWDESC_N(conflict_cols), &rows, &n,
+			     sizeof *all, e);
+	all = rows;
+	for (int i = 0; rc == 0 && i < n; i++)
 		rc = fn(&all[i], ctx);
-	for (size_t i = 0; i < n; i++)
+	for (int i = 0; i < n; i++)
 		db_conflict_clear(&all[i]);
 	free(all);
 	return rc;
@@ -219,17 +207,8 @@ int db_conflicts_open(struct db *db, int (*fn)(const struct conflict *c, void *c
 
 int db_conflict_get(struct db *db, long long id, struct conflict *out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, CONFLICT_COLS " WHERE id = :id AND deleted_at IS NULL", e);
-	int r;
-
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		read_row(st, out);
-	sqlite3_reset(st);
-	return r;
+	return rowdesc_get(db, CONFLICT_COLS " WHERE id = :key AND deleted_at IS NULL", id,
+			   conflict_cols, ROWDESC_N(conflict_cols), out, sizeof *out, e);
 }
 
 int db_conflict_records(struct db *db, const struct conflict *c,

@@ -20,6 +20,7 @@
 #include "db/expenditures.h"
 #include "db/settings.h"
 #include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 #include "db/staff.h"
 
@@ -181,26 +182,22 @@ out:
  * received or given out (a voided receipt counts as seen). */
 #define STOCK_SQL                                                                                  \
 	"SELECT :item, :unit, coalesce(s.received, 0), coalesce(s.distributed, 0),"                \
-	" coalesce(s.value_fen, 0),"                                                               \
+	" coalesce(s.value_fen, 0), coalesce(s.received, 0) - coalesce(s.distributed, 0),"        \
 	" EXISTS (SELECT 1 FROM donations WHERE item = :item AND unit = :unit)"                   \
 	" OR EXISTS (SELECT 1 FROM distributions WHERE item = :item AND unit = :unit)"            \
 	" FROM (SELECT 1) LEFT JOIN stock s ON s.item = :item AND s.unit = :unit"
 
+#define SR(K, m) COLD_##K(struct stock_row, m)
+
+/* The columns of STOCK_SQL, then whether the item was ever seen. */
+static const struct col_desc stock_cols[] = {
+	SR(STR, item), SR(STR, unit), SR(INT, received), SR(INT, distributed), SR(INT, value_fen),
+	SR(INT, on_hand),
+};
+
 void db_stock_row_clear(struct stock_row *s)
 {
-	free(s->item);
-	free(s->unit);
-	memset(s, 0, sizeof *s);
-}
-
-static void read_stock(sqlite3_stmt *st, struct stock_row *out)
-{
-	sql_col_str(st, 0, &out->item);
-	sql_col_str(st, 1, &out->unit);
-	out->received = sqlite3_column_int64(st, 2);
-	out->distributed = sqlite3_column_int64(st, 3);
-	out->value_fen = sqlite3_column_int64(st, 4);
-	out->on_hand = out->received - out->distributed;
+	rowdesc_clear(stock_cols, ROWDESC_N(stock_cols), s, sizeof *s);
 }
 
 int db_stock_get(struct db *db, const char *item, const char *unit, struct stock_row *out,
@@ -216,8 +213,8 @@ int db_stock_get(struct db *db, const char *item, const char *unit, struct stock
 	sql_bind_text(st, ":unit", unit);
 	r = sql_step_row(db, st, e);
 	if (r == 1) {
-		read_stock(st, out);
-		seen = sqlite3_column_int(st, 5);
+		rowdesc_read(st, stock_cols, ROWDESC_N(stock_cols), out);
+		seen = sqlite3_column_int(st, ROWDESC_N(stock_cols));
 	}
 	sqlite3_reset(st);
 	return r < 0 ? -1 : seen;

@@ -28,29 +28,6 @@ void ledger_filter_clear(struct ledger_filter *f)
 	memset(f, 0, sizeof *f);
 }
 
-void db_ledger_row_clear(struct ledger_row *r)
-{
-	free(r->donor);
-	free(r->phone);
-	free(r->item);
-	free(r->unit);
-	free(r->designation);
-	free(r->received_by);
-	free(r->void_reason);
-	free(r->notes);
-	memset(r, 0, sizeof *r);
-}
-
-void db_ledger_dist_clear(struct ledger_dist *d)
-{
-	free(d->item);
-	free(d->unit);
-	free(d->recipient);
-	free(d->staff);
-	free(d->notes);
-	memset(d, 0, sizeof *d);
-}
-
 /* The filter as SQL over donations d; bound by bind_filter. */
 #define FILTER_SQL                                                                                 \
 	" d.deleted_at IS NULL"                                                                    \
@@ -86,80 +63,70 @@ static void bind_filter(sqlite3_stmt *st, const struct ledger_filter *f)
 	" d.value_fen, d.designation, s.name, d.void_reason, d.voided_at, d.notes"                 \
 	" FROM donations d LEFT JOIN staff s ON s.id = d.received_by"
 
-static void read_row(sqlite3_stmt *st, struct ledger_row *r)
+#define LR(K, m) COLD_##K(struct ledger_row, m)
+
+/* The columns of ROW_COLS (value_fen: -1 when not given). */
+static const struct col_desc row_cols[] = {
+	LR(INT, id),	     LR(CODE, uuid),	    LR(CODE, receipt_no), LR(CODE, date),
+	LR(STR, donor),	     LR(INT32, anonymous),  LR(CODE, donor_type), LR(STR, phone),
+	LR(CODE, kind),	     LR(INT, amount_fen),   LR(CODE, channel),	  LR(STR, item),
+	LR(INT, quantity),   LR(STR, unit),	    LR(REF, value_fen),	  LR(STR, designation),
+	LR(STR, received_by), LR(DUP, void_reason), LR(CODE, voided_at),  LR(STR, notes),
+};
+
+void db_ledger_row_clear(struct ledger_row *r)
 {
-	memset(r, 0, sizeof *r);
-	r->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, r->uuid, sizeof r->uuid);
-	sql_col_copy(st, 2, r->receipt_no, sizeof r->receipt_no);
-	sql_col_copy(st, 3, r->date, sizeof r->date);
-	sql_col_str(st, 4, &r->donor);
-	r->anonymous = sqlite3_column_int(st, 5);
-	sql_col_copy(st, 6, r->donor_type, sizeof r->donor_type);
-	sql_col_str(st, 7, &r->phone);
-	sql_col_copy(st, 8, r->kind, sizeof r->kind);
-	r->amount_fen = sqlite3_column_type(st, 9) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 9);
-	sql_col_copy(st, 10, r->channel, sizeof r->channel);
-	sql_col_str(st, 11, &r->item);
-	r->quantity = sqlite3_column_int64(st, 12);
-	sql_col_str(st, 13, &r->unit);
-	r->value_fen =
-	    sqlite3_column_type(st, 14) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 14);
-	sql_col_str(st, 15, &r->designation);
-	sql_col_str(st, 16, &r->received_by);
-	sql_col_str(st, 17, &r->void_reason);
-	sql_col_copy(st, 18, r->voided_at, sizeof r->voided_at);
-	sql_col_str(st, 19, &r->notes);
-	/* a void row always says so, even if its reason were somehow empty */
-	if (!r->void_reason[0] && (sqlite3_column_type(st, 17) != SQLITE_NULL || r->voided_at[0]))
-		xstrset(&r->void_reason, "void");
+	rowdesc_clear(row_cols, ROWDESC_N(row_cols), r, sizeof *r);
+}
+
+/* A void row always says so, even if its reason were somehow empty; the
+ * reason is "" unless void. */
+static void mark_void(struct ledger_row *r)
+{
+	int voided = r->void_reason || r->voided_at[0];
+
+	if (!r->void_reason || !r->void_reason[0])
+		xstrset(&r->void_reason, voided ? "void" : "");
+}
+
+/* The one donation st selects (prepared and bound, or NULL). */
+static int get_one(struct db *db, sqlite3_stmt *st, struct ledger_row *out, struct err *e)
+{
+	int r = st ? rowdesc_one(db, st, row_cols, ROWDESC_N(row_cols), out, sizeof *out, e) : -1;
+
+	if (r == 1)
+		mark_void(out);
+	return r;
 }
 
 int db_ledger_page(struct db *db, const struct ledger_filter *f, const struct ledger_row *anchor,
 		   int dir, int n, struct ledger_row *out, struct err *e)
 {
-	static const char *const sql_first =
-	    ROW_COLS " WHERE" FILTER_SQL " ORDER BY d.received_date DESC, d.id DESC LIMIT :n";
-	static const char *const sql_last =
-	    ROW_COLS " WHERE" FILTER_SQL " ORDER BY d.received_date, d.id LIMIT :n";
-	static const char *const sql_after =
-	    ROW_COLS " WHERE" FILTER_SQL " AND (d.received_date, d.id) < (:date, :id)"
-		     " ORDER BY d.received_date DESC, d.id DESC LIMIT :n";
-	static const char *const sql_before =
-	    ROW_COLS " WHERE" FILTER_SQL " AND (d.received_date, d.id) > (:date, :id)"
-		     " ORDER BY d.received_date, d.id LIMIT :n";
-	const char *sql =
-	    anchor ? (dir > 0 ? sql_after : sql_before) : (dir > 0 ? sql_first : sql_last);
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int r, m = 0;
+	static const char *const sql[4] =
+	    ROWDESC_PAGE_SQL_BY(ROW_COLS " WHERE" FILTER_SQL, "d.received_date", "d.id");
+	sqlite3_stmt *st = rowdesc_page_stmt(db, sql, anchor != NULL, dir, n, e);
+	int m;
 
 	if (!st)
 		return -1;
 	bind_filter(st, f);
-	sql_bind_int(st, ":n", n);
 	if (anchor) {
 		sql_bind_text(st, ":date", anchor->date);
 		sql_bind_int(st, ":id", anchor->id);
 	}
-	while (m < n && (r = sql_step_row(db, st, e)) == 1)
-		read_row(st, &out[m++]);
-	sqlite3_reset(st);
-	return m < n && r < 0 ? -1 : m;
+	m = rowdesc_fill(db, st, n, row_cols, ROWDESC_N(row_cols), out, sizeof *out, e);
+	for (int i = 0; i < m; i++)
+		mark_void(&out[i]);
+	return m;
 }
 
 int db_ledger_get(struct db *db, long long id, struct ledger_row *out, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, ROW_COLS " WHERE d.id = :id AND d.deleted_at IS NULL", e);
-	int r;
 
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		read_row(st, out);
-	sqlite3_reset(st);
-	return r;
+	if (st)
+		sql_bind_int(st, ":id", id);
+	return get_one(db, st, out, e);
 }
 
 int db_ledger_find_receipt(struct db *db, const char *receipt_no, struct ledger_row *out,
@@ -167,16 +134,10 @@ int db_ledger_find_receipt(struct db *db, const char *receipt_no, struct ledger_
 {
 	sqlite3_stmt *st =
 	    db_stmt(db, ROW_COLS " WHERE d.receipt_no = :no AND d.deleted_at IS NULL", e);
-	int r;
 
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":no", receipt_no);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		read_row(st, out);
-	sqlite3_reset(st);
-	return r;
+	if (st)
+		sql_bind_text(st, ":no", receipt_no);
+	return get_one(db, st, out, e);
 }
 
 static int channel_index(const char *c)
@@ -280,44 +241,30 @@ void db_ledger_totals_free(struct ledger_totals *t)
 
 /* Stock per item and unit: the schema view `stock` (db/views.h). */
 #define STOCK_CTE                                                                                  \
-	"SELECT item, unit, received, distributed, value_fen FROM stock"                           \
+	"SELECT item, unit, received, distributed, value_fen, on_hand FROM stock"                  \
 	" WHERE (:only = 0 OR on_hand > 0)"
+#define SR(K, m) COLD_##K(struct stock_row, m)
+
+static const struct col_desc stock_cols[] = {
+	SR(STR, item), SR(STR, unit), SR(INT, received), SR(INT, distributed), SR(INT, value_fen),
+	SR(INT, on_hand),
+};
 
 int db_ledger_stock_page(struct db *db, int on_hand_only, const struct stock_row *anchor, int dir,
 			 int n, struct stock_row *out, struct err *e)
 {
-	static const char *const sql_first = STOCK_CTE " ORDER BY item, unit LIMIT :n";
-	static const char *const sql_last = STOCK_CTE " ORDER BY item DESC, unit DESC LIMIT :n";
-	static const char *const sql_after =
-	    STOCK_CTE " AND (item, unit) > (:item, :unit) ORDER BY item, unit LIMIT :n";
-	static const char *const sql_before =
-	    STOCK_CTE " AND (item, unit) < (:item, :unit) ORDER BY item DESC, unit DESC LIMIT :n";
-	const char *sql =
-	    anchor ? (dir > 0 ? sql_after : sql_before) : (dir > 0 ? sql_first : sql_last);
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int r = 0, m = 0;
+	static const char *const sql[4] =
+	    ROWDESC_PAGE_SQL_UP(STOCK_CTE, "item", "unit", "(:item, :unit)");
+	sqlite3_stmt *st = rowdesc_page_stmt(db, sql, anchor != NULL, dir, n, e);
 
 	if (!st)
 		return -1;
 	sql_bind_int(st, ":only", on_hand_only ? 1 : 0);
-	sql_bind_int(st, ":n", n);
 	if (anchor) {
 		sql_bind_text(st, ":item", anchor->item);
 		sql_bind_text(st, ":unit", anchor->unit);
 	}
-	while (m < n && (r = sql_step_row(db, st, e)) == 1) {
-		struct stock_row *s = &out[m++];
-
-		memset(s, 0, sizeof *s);
-		sql_col_str(st, 0, &s->item);
-		sql_col_str(st, 1, &s->unit);
-		s->received = sqlite3_column_int64(st, 2);
-		s->distributed = sqlite3_column_int64(st, 3);
-		s->value_fen = sqlite3_column_int64(st, 4);
-		s->on_hand = s->received - s->distributed;
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : m;
+	return rowdesc_fill(db, st, n, stock_cols, ROWDESC_N(stock_cols), out, sizeof *out, e);
 }
 
 #define DIST_COLS                                                                                  \
@@ -329,13 +276,18 @@ int db_ledger_stock_page(struct db *db, int on_hand_only, const struct stock_row
 	" LEFT JOIN checkpoints c ON c.id = t.checkpoint_id"                                       \
 	" LEFT JOIN staff s ON s.id = t.staff_id WHERE t.deleted_at IS NULL"
 
+#define LD(K, m) COLD_##K(struct ledger_dist, m)
+
 static const struct col_desc dist_cols[] = {
-    COLD_INT(struct ledger_dist, id),		 COLD_CODE(struct ledger_dist, uuid),
-    COLD_CODE(struct ledger_dist, date),	 COLD_STR(struct ledger_dist, item),
-    COLD_STR(struct ledger_dist, unit),		 COLD_INT(struct ledger_dist, quantity),
-    COLD_CODE(struct ledger_dist, recipient_kind), COLD_STR(struct ledger_dist, recipient),
-    COLD_STR(struct ledger_dist, staff),	 COLD_STR(struct ledger_dist, notes),
+	LD(INT, id),	LD(CODE, uuid),	 LD(CODE, date),	   LD(STR, item),
+	LD(STR, unit),	LD(INT, quantity), LD(CODE, recipient_kind), LD(STR, recipient),
+	LD(STR, staff), LD(STR, notes),
 };
+
+void db_ledger_dist_clear(struct ledger_dist *d)
+{
+	rowdesc_clear(dist_cols, ROWDESC_N(dist_cols), d, sizeof *d);
+}
 
 int db_ledger_dist_page(struct db *db, const struct ledger_dist *anchor, int dir, int n,
 			struct ledger_dist *out, struct err *e)

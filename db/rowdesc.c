@@ -195,21 +195,21 @@ void rowdesc_dump(const void *row, const struct col_desc *cols, size_t n, struct
 	}
 }
 
-int rowdesc_page(struct db *db, const char *const sql[4], const char *anchor_date,
-		 long long anchor_id, int dir, int n, const struct col_desc *cols, size_t ncols,
-		 void *out, size_t row_size, struct err *e)
+sqlite3_stmt *rowdesc_page_stmt(struct db *db, const char *const sql[4], int anchored, int dir,
+				int n, struct err *e)
 {
-	const char *q = anchor_date ? (dir > 0 ? sql[2] : sql[3]) : (dir > 0 ? sql[0] : sql[1]);
-	sqlite3_stmt *st = db_stmt(db, q, e);
+	sqlite3_stmt *st = db_stmt(db, sql[(anchored ? 2 : 0) + (dir > 0 ? 0 : 1)], e);
+
+	if (st)
+		sql_bind_int(st, ":n", n);
+	return st;
+}
+
+int rowdesc_fill(struct db *db, sqlite3_stmt *st, int n, const struct col_desc *cols,
+		 size_t ncols, void *out, size_t row_size, struct err *e)
+{
 	int r = 0, m = 0;
 
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":n", n);
-	if (anchor_date) {
-		sql_bind_text(st, ":date", anchor_date);
-		sql_bind_int(st, ":id", anchor_id);
-	}
 	while (m < n && (r = sql_step_row(db, st, e)) == 1) {
 		void *row = (char *)out + (size_t)m++ * row_size;
 
@@ -218,4 +218,19 @@ int rowdesc_page(struct db *db, const char *const sql[4], const char *anchor_dat
 	}
 	sqlite3_reset(st);
 	return r < 0 ? -1 : m;
+}
+
+int rowdesc_page(struct db *db, const char *const sql[4], const char *anchor_date,
+		 long long anchor_id, int dir, int n, const struct col_desc *cols, size_t ncols,
+		 void *out, size_t row_size, struct err *e)
+{
+	sqlite3_stmt *st = rowdesc_page_stmt(db, sql, anchor_date != NULL, dir, n, e);
+
+	if (!st)
+		return -1;
+	if (anchor_date) {
+		sql_bind_text(st, ":date", anchor_date);
+		sql_bind_int(st, ":id", anchor_id);
+	}
+	return rowdesc_fill(db, st, n, cols, ncols, out, row_size, e);
 }

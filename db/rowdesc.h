@@ -100,23 +100,48 @@ void rowdesc_dump(const void *row, const struct col_desc *cols, size_t n, struct
 int rowdesc_get(struct db *db, const char *sql, long long key, const struct col_desc *cols,
 		size_t n, void *row, size_t row_size, struct err *e);
 
-/* The four statements of a list newest first by (A.date, A.id) over SEL (a
- * "SELECT ... WHERE ..." of alias A): the first page, the last, the page
- * after an anchor (older), the page before it (newer). */
-#define ROWDESC_PAGE_SQL(SEL, A)                                                                   \
+/* The four statements of a list newest first by (K1, K2) over SEL (a
+ * "SELECT ... WHERE ..."): the first page, the last, the page after an
+ * anchor (:date, :id) (older), the page before it (newer). */
+#define ROWDESC_PAGE_SQL_BY(SEL, K1, K2)                                                           \
 	{                                                                                          \
-		SEL " ORDER BY " A ".date DESC, " A ".id DESC LIMIT :n",                           \
-		    SEL " ORDER BY " A ".date, " A ".id LIMIT :n",                                 \
-		    SEL " AND (" A ".date, " A ".id) < (:date, :id) ORDER BY " A ".date DESC, " A  \
-			".id DESC"                                                                 \
-			" LIMIT :n",                                                               \
-		    SEL " AND (" A ".date, " A ".id) > (:date, :id) ORDER BY " A ".date, " A       \
-			".id LIMIT :n"                                                             \
+		SEL " ORDER BY " K1 " DESC, " K2 " DESC LIMIT :n",                                 \
+		    SEL " ORDER BY " K1 ", " K2 " LIMIT :n",                                       \
+		    SEL " AND (" K1 ", " K2 ") < (:date, :id) ORDER BY " K1 " DESC, " K2           \
+			" DESC LIMIT :n",                                                          \
+		    SEL " AND (" K1 ", " K2 ") > (:date, :id) ORDER BY " K1 ", " K2 " LIMIT :n"    \
 	}
 
-/* A page of at most n rows into out (an array of rows of row_size bytes)
- * by the four statements sql: from the newest (anchor_date NULL, dir > 0) or
- * the oldest (dir < 0), else after or before the anchor (anchor_date,
+/* The same by (A.date, A.id) for a SEL of alias A. */
+#define ROWDESC_PAGE_SQL(SEL, A) ROWDESC_PAGE_SQL_BY(SEL, A ".date", A ".id")
+
+/* The four statements of a list in ascending order of (K1, K2), anchored at
+ * ANCHOR (two parameters, "(:item, :unit)"): first, last, after, before. */
+#define ROWDESC_PAGE_SQL_UP(SEL, K1, K2, ANCHOR)                                                   \
+	{                                                                                          \
+		SEL " ORDER BY " K1 ", " K2 " LIMIT :n",                                           \
+		    SEL " ORDER BY " K1 " DESC, " K2 " DESC LIMIT :n",                             \
+		    SEL " AND (" K1 ", " K2 ") > " ANCHOR " ORDER BY " K1 ", " K2 " LIMIT :n",     \
+		    SEL " AND (" K1 ", " K2 ") < " ANCHOR " ORDER BY " K1 " DESC, " K2             \
+			" DESC LIMIT :n"                                                           \
+	}
+
+/* The statement of a page among the four sql: the first (dir > 0) or the
+ * last (dir < 0) when not anchored, else the one after or before the anchor
+ * in the direction dir; with :n bound to n.  The caller binds the anchor's
+ * parameters and any of its own.  NULL with e filled when it does not
+ * prepare. */
+sqlite3_stmt *rowdesc_page_stmt(struct db *db, const char *const sql[4], int anchored, int dir,
+				int n, struct err *e);
+
+/* Reads at most n rows of st into out (an array of rows of row_size bytes,
+ * each zeroed first) and resets st.  Returns the count read, or -1. */
+int rowdesc_fill(struct db *db, sqlite3_stmt *st, int n, const struct col_desc *cols,
+		 size_t ncols, void *out, size_t row_size, struct err *e);
+
+/* A page of at most n rows into out by the four statements sql of
+ * ROWDESC_PAGE_SQL(_BY): from the newest (anchor_date NULL, dir > 0) or the
+ * oldest (dir < 0), else after or before the anchor (anchor_date,
  * anchor_id) in the direction dir.  Returns the count read, or -1. */
 int rowdesc_page(struct db *db, const char *const sql[4], const char *anchor_date,
 		 long long anchor_id, int dir, int n, const struct col_desc *cols, size_t ncols,
