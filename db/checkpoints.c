@@ -144,90 +144,43 @@ out:
 	return r;
 }
 
-static int diff_str(struct strbuf *ch, const char *key, const char *a, const char *b)
-{
-	if (!strcmp(a, b))
-		return 0;
-	json_add_change(ch, key, a, b);
-	return 1;
-}
-
-static int diff_int(struct strbuf *ch, const char *key, long long a, long long b)
-{
-	char sa[24], sb[24];
-
-	if (a == b)
-		return 0;
-	snprintf(sa, sizeof sa, "%lld", a);
-	snprintf(sb, sizeof sb, "%lld", b);
-	json_add_change(ch, key, sa, sb);
-	return 1;
-}
-
-/* A changed reference, as the records' UUIDs. */
-static int diff_ref(struct db *db, struct strbuf *ch, const char *key, const char *table,
-		    long long a, long long b)
-{
-	if (a == b)
-		return 0;
-	record_json_ref_change(db, ch, key, table, a, b);
-	return 1;
-}
+/* The audited columns of a checkpoint, in the order of its audit JSON. */
+static const struct col_desc cp_audited[] = {
+	CP(STR, name), CP(STR, location), CP(CODE, kind), CP(INT32, active),
+};
 
 int db_checkpoint_update(struct db *db, const struct checkpoint *c, struct err *e)
 {
 	struct checkpoint old = {0};
 	struct strbuf ch = STRBUF_INIT;
-	char uuid[37], now[CLOCK_STR];
-	sqlite3_stmt *st;
-	int r = -1, n = 0;
+	sqlite3_stmt *st = NULL;
+	int r, n;
 
 	if (db_begin(db, e) < 0)
 		return -1;
 	r = db_checkpoint_get(db, c->id, &old, e);
-	if (r <= 0) {
-		if (r == 0)
-			err_set(e, _("the checkpoint was deleted meanwhile"));
-		r = -1;
-		goto out;
+	if (r == 0)
+		r = err_set(e, _("the checkpoint was deleted meanwhile"));
+	if (r < 0 || cp_check(db, c, e) < 0) {
+		db_rollback(db);
+		db_checkpoint_clear(&old);
+		return -1;
 	}
-	r = -1;
-	if (cp_check(db, c, e) < 0)
-		goto out;
 	json_open(&ch);
-	n += diff_str(&ch, "name", old.name, c->name);
-	n += diff_str(&ch, "location", old.location, c->location);
-	n += diff_str(&ch, "kind", old.kind, c->kind);
-	n += diff_int(&ch, "active", old.active, c->active);
-	json_close(&ch);
-	if (n == 0) {
-		r = db_commit(db, e) < 0 ? -1 : 0;
-		goto done;
+	n = rowdesc_diff(db, &old, c, cp_audited, ROWDESC_N(cp_audited), &ch);
+	if (n)
+		st = sql_update_stmt(db,
+				     "UPDATE checkpoints SET name = :name, location = :location,"
+				     " kind = :kind, active = :active, updated_at = :now WHERE id = :id",
+				     c->id, e);
+	if (st) {
+		sql_bind_text(st, ":name", c->name);
+		sql_bind_text(st, ":location", c->location[0] ? c->location : NULL);
+		sql_bind_text(st, ":kind", c->kind);
+		sql_bind_int(st, ":active", c->active);
 	}
-	st = db_stmt(db,
-		     "UPDATE checkpoints SET name = :name, location = :location, kind = :kind,"
-		     " active = :active, updated_at = :now WHERE id = :id",
-		     e);
-	if (!st)
-		goto out;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":name", c->name);
-	sql_bind_text(st, ":location", c->location[0] ? c->location : NULL);
-	sql_bind_text(st, ":kind", c->kind);
-	sql_bind_int(st, ":active", c->active);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", c->id);
-	if (sql_step_done(db, st, e) < 0 ||
-	    db_audit(db, "update", "checkpoints", old.uuid, strbuf_str(&ch), e) < 0)
-		goto out;
-	r = db_commit(db, e) < 0 ? -1 : 1;
-	goto done;
-out:
-	db_rollback(db);
-	r = -1;
-done:
+	r = record_update_commit(db, n, st, "checkpoints", old.uuid, &ch, e);
 	db_checkpoint_clear(&old);
-	strbuf_free(&ch);
 	return r;
 }
 
@@ -443,60 +396,48 @@ out:
 	return r;
 }
 
+/* The audited columns of a shift, in the order of its audit JSON. */
+static const struct col_desc shift_audited[] = {
+	COLD_REFTO(struct shift, checkpoint_id, "checkpoints"),
+	SH(CODE, date),
+	SH(CODE, start_time),
+	SH(CODE, end_time),
+	COLD_REFTO(struct shift, staff_id, "staff"),
+	SH(CODE, role),
+	SH(OPT32, present),
+	SH(STR, notes),
+};
+
 int db_shift_update(struct db *db, const struct shift *s, struct err *e)
 {
 	struct shift old = {0};
 	struct strbuf ch = STRBUF_INIT;
-	char uuid[37], now[CLOCK_STR];
-	sqlite3_stmt *st;
-	int r, n = 0;
+	sqlite3_stmt *st = NULL;
+	int r, n;
 
 	if (db_begin(db, e) < 0)
 		return -1;
 	r = db_shift_get(db, s->id, &old, e);
-	if (r <= 0) {
-		if (r == 0)
-			err_set(e, _("the shift was deleted meanwhile"));
-		goto out;
+	if (r == 0)
+		r = err_set(e, _("the shift was deleted meanwhile"));
+	if (r < 0 || shift_check(db, s, e) < 0) {
+		db_rollback(db);
+		db_shift_clear(&old);
+		return -1;
 	}
-	if (shift_check(db, s, e) < 0)
-		goto out;
 	json_open(&ch);
-	n += diff_ref(db, &ch, "checkpoint_id", "checkpoints", old.checkpoint_id, s->checkpoint_id);
-	n += diff_str(&ch, "date", old.date, s->date);
-	n += diff_str(&ch, "start_time", old.start_time, s->start_time);
-	n += diff_str(&ch, "end_time", old.end_time, s->end_time);
-	n += diff_ref(db, &ch, "staff_id", "staff", old.staff_id, s->staff_id);
-	n += diff_str(&ch, "role", old.role, s->role);
-	n += diff_int(&ch, "present", old.present, s->present);
-	n += diff_str(&ch, "notes", old.notes, s->notes);
-	json_close(&ch);
-	if (n == 0) {
-		r = db_commit(db, e) < 0 ? -1 : 0;
-		goto done;
-	}
-	st = db_stmt(db,
-		     "UPDATE shifts SET checkpoint_id = :cp, date = :date, start_time = :start,"
-		     " end_time = :end, staff_id = :staff, role = :role, present = :present,"
-		     " notes = :notes, updated_at = :now WHERE id = :id",
-		     e);
-	if (!st)
-		goto out;
-	sql_new_record(uuid, now);
-	shift_bind(st, s);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", s->id);
-	if (sql_step_done(db, st, e) < 0 ||
-	    db_audit(db, "update", "shifts", old.uuid, strbuf_str(&ch), e) < 0)
-		goto out;
-	r = db_commit(db, e) < 0 ? -1 : 1;
-	goto done;
-out:
-	db_rollback(db);
-	r = -1;
-done:
+	n = rowdesc_diff(db, &old, s, shift_audited, ROWDESC_N(shift_audited), &ch);
+	if (n)
+		st = sql_update_stmt(db,
+				     "UPDATE shifts SET checkpoint_id = :cp, date = :date,"
+				     " start_time = :start, end_time = :end, staff_id = :staff,"
+				     " role = :role, present = :present, notes = :notes,"
+				     " updated_at = :now WHERE id = :id",
+				     s->id, e);
+	if (st)
+		shift_bind(st, s);
+	r = record_update_commit(db, n, st, "shifts", old.uuid, &ch, e);
 	db_shift_clear(&old);
-	strbuf_free(&ch);
 	return r;
 }
 

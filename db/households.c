@@ -221,10 +221,9 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 {
 	struct household old = {0};
 	struct strbuf ch = STRBUF_INIT;
-	char now[20], uuid[37];
 	char *key = NULL;
-	sqlite3_stmt *st;
-	int r = -1, n, found;
+	sqlite3_stmt *st = NULL;
+	int r, n;
 
 	if (!h->code || !*h->code)
 		return err_field(e, "code", _("the household code is required"));
@@ -232,50 +231,34 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
-	found = get_where(db, PLAIN_COLS " WHERE h.id = :id AND h.deleted_at IS NULL", ":id", h->id,
-			  NULL, 0, &old, e);
-	if (found <= 0) {
-		if (found == 0)
-			err_set(e, _("the household was deleted meanwhile"));
-		goto out;
-	}
+	r = get_where(db, PLAIN_COLS " WHERE h.id = :id AND h.deleted_at IS NULL", ":id", h->id,
+		      NULL, 0, &old, e);
+	if (r == 0)
+		r = err_set(e, _("the household was deleted meanwhile"));
 	json_open(&ch);
-	n = rowdesc_diff(&old, h, audited, ROWDESC_N(audited), &ch);
-	if (old.grid_id != h->grid_id) {
+	n = r < 0 ? 0 : rowdesc_diff(db, &old, h, audited, ROWDESC_N(audited), &ch);
+	if (r == 1 && old.grid_id != h->grid_id) {
 		record_json_ref(db, &ch, "grid_id", "grids", h->grid_id);
 		n++;
 	}
-	json_close(&ch);
-	if (n == 0) {
-		r = db_commit(db, e) < 0 ? -1 : 0;
-		goto done;
+	if (r < 0 || (n && code_taken(db, h->code, h->id, e) != 0)) {
+		db_rollback(db);
+		strbuf_free(&ch);
+		model_household_clear(&old);
+		return -1;
 	}
-	if (code_taken(db, h->code, h->id, e) != 0)
-		goto out;
-	st = db_stmt(db,
-		     "UPDATE households SET code = ?1, sort_key = ?2, compound = ?3, building = ?4,"
-		     " unit = ?5, room = ?6, address = ?7, grid_id = ?8, phone = ?9, notes = ?10,"
-		     " updated_at = :now"
-		     " WHERE id = :id",
-		     e);
-	if (!st)
-		goto out;
-	sql_new_record(uuid, now);
-	key = natsort_key(h->code);
-	bind_fields(st, h, key);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", h->id);
-	if (sql_step_done(db, st, e) < 0 ||
-	    db_audit(db, "update", "households", old.uuid, strbuf_str(&ch), e) < 0)
-		goto out;
-	r = db_commit(db, e) < 0 ? -1 : 1;
-	goto done;
-out:
-	db_rollback(db);
-	r = -1;
-done:
+	if (n)
+		st = sql_update_stmt(db,
+				     "UPDATE households SET code = ?1, sort_key = ?2, compound = ?3,"
+				     " building = ?4, unit = ?5, room = ?6, address = ?7, grid_id = ?8,"
+				     " phone = ?9, notes = ?10, updated_at = :now WHERE id = :id",
+				     h->id, e);
+	if (st) {
+		key = natsort_key(h->code);
+		bind_fields(st, h, key);
+	}
+	r = record_update_commit(db, n, st, "households", old.uuid, &ch, e);
 	free(key);
-	strbuf_free(&ch);
 	model_household_clear(&old);
 	return r;
 }

@@ -119,6 +119,25 @@ int record_audit(struct db *db, const char *action, const char *table, const cha
 	return r;
 }
 
+int record_update_commit(struct db *db, int changed, sqlite3_stmt *st, const char *table,
+			 const char *uuid, struct strbuf *ch, struct err *e)
+{
+	int r;
+
+	if (!changed) {
+		strbuf_free(ch);
+		return db_commit(db, e) < 0 ? -1 : 0;
+	}
+	r = st && sql_step_done(db, st, e) == 0 ? record_audit(db, "update", table, uuid, ch, e)
+						: -1;
+	strbuf_free(ch);
+	if (r < 0 || db_commit(db, e) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return 1;
+}
+
 int record_audit_change(struct db *db, const char *table, const char *uuid, const char *col,
 			const char *old_v, const char *new_v, struct err *e)
 {

@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include <sqlite3.h>
+
 #include "core/err.h"
 #include "core/strbuf.h"
 
@@ -15,6 +17,14 @@ struct db;
  * table's record uuid in the current transaction, and frees ch.  0 or -1. */
 int record_audit(struct db *db, const char *action, const char *table, const char *uuid,
 		 struct strbuf *ch, struct err *e);
+
+/* Ends the update of table's record uuid inside the transaction level the
+ * caller opened (db_begin): with changed 0 commits and returns 0; else steps
+ * st (the bound UPDATE; NULL when it did not prepare, e filled), writes the
+ * audit row of ch (an open JSON object, from rowdesc_diff) and commits: 1.
+ * On failure rolls that level back and returns -1.  Frees ch. */
+int record_update_commit(struct db *db, int changed, sqlite3_stmt *st, const char *table,
+			 const char *uuid, struct strbuf *ch, struct err *e);
 
 /* The audit row of an update of one column: {"col":[old_v,new_v]} (NULL
  * written as null).  0 or -1. */

@@ -275,9 +275,9 @@ int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 	struct resident old = {0}, cmp;
 	struct strbuf ch = STRBUF_INIT;
 	struct reskey k = {0};
-	char now[20], uuid[37], os[2] = {0}, ns[2] = {r->sex, 0};
-	sqlite3_stmt *st;
-	int rc = -1, n, found;
+	char os[2] = {0}, ns[2] = {r->sex, 0};
+	sqlite3_stmt *st = NULL;
+	int rc, n = 0;
 
 	if (!r->name || !*r->name)
 		return err_field(e, "name", _("the resident's name is required"));
@@ -285,53 +285,39 @@ int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
-	found = db_resident_get(db, r->id, &old, e);
-	if (found <= 0) {
-		if (found == 0)
-			err_set(e, _("the resident was deleted meanwhile"));
-		goto fail;
-	}
-	if (check_identity(r, &old, e) < 0)
-		goto fail;
+	rc = db_resident_get(db, r->id, &old, e);
+	if (rc == 0)
+		rc = err_set(e, _("the resident was deleted meanwhile"));
+	if (rc == 1)
+		rc = check_identity(r, &old, e);
 	json_open(&ch);
-	n = rowdesc_diff(&old, with_defaults(r, &cmp), audited, ROWDESC_N(audited), &ch);
+	if (rc == 0)
+		n = rowdesc_diff(db, &old, with_defaults(r, &cmp), audited, ROWDESC_N(audited), &ch);
 	os[0] = old.sex;
-	if (old.sex != r->sex) {
+	if (rc == 0 && old.sex != r->sex) {
 		json_add_change(&ch, "sex", os, ns);
 		n++;
 	}
-	json_close(&ch);
-	if (n == 0) {
-		rc = db_commit(db, e) < 0 ? -1 : 0;
-		goto done;
+	if (rc < 0 || (n && id_taken(db, r, e) != 0)) {
+		db_rollback(db);
+		strbuf_free(&ch);
+		model_resident_clear(&old);
+		return -1;
 	}
-	if (id_taken(db, r, e) != 0)
-		goto fail;
-	st = db_stmt(db,
-		     "UPDATE residents SET name = ?1, sex = ?2, id_type = ?3, id_number = ?4,"
-		     " birth_date = ?5, phone = ?6, relation = ?7, status = ?8, tags = ?9,"
-		     " returned_from = ?10, return_date = ?11, notes = ?12, pinyin = ?13,"
-		     " id_rev = ?14, phone_rev = ?15, travel = ?16, updated_at = :now"
-		     " WHERE id = :id",
-		     e);
-	if (!st)
-		goto fail;
-	sql_new_record(uuid, now);
-	reskey_make(&k, r->name, r->id_number, r->phone);
-	bind_fields(st, r, &k);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", r->id);
-	if (sql_step_done(db, st, e) < 0 ||
-	    db_audit(db, "update", "residents", old.uuid, strbuf_str(&ch), e) < 0)
-		goto fail;
-	rc = db_commit(db, e) < 0 ? -1 : 1;
-	goto done;
-fail:
-	db_rollback(db);
-	rc = -1;
-done:
+	if (n)
+		st = sql_update_stmt(db,
+				     "UPDATE residents SET name = ?1, sex = ?2, id_type = ?3,"
+				     " id_number = ?4, birth_date = ?5, phone = ?6, relation = ?7,"
+				     " status = ?8, tags = ?9, returned_from = ?10, return_date = ?11,"
+				     " notes = ?12, pinyin = ?13, id_rev = ?14, phone_rev = ?15,"
+				     " travel = ?16, updated_at = :now WHERE id = :id",
+				     r->id, e);
+	if (st) {
+		reskey_make(&k, r->name, r->id_number, r->phone);
+		bind_fields(st, r, &k);
+	}
+	rc = record_update_commit(db, n, st, "residents", old.uuid, &ch, e);
 	reskey_free(&k);
-	strbuf_free(&ch);
 	model_resident_clear(&old);
 	return rc;
 }

@@ -7,6 +7,7 @@
 
 #include "core/json.h"
 #include "core/xalloc.h"
+#include "db/record.h"
 #include "db/sql.h"
 
 static int is_text(enum col_kind k)
@@ -156,30 +157,39 @@ void rowdesc_copy(const struct col_desc *cols, size_t n, void *dst, const void *
 	}
 }
 
-int rowdesc_diff(const void *old_row, const void *new_row, const struct col_desc *cols, size_t n,
-		 struct strbuf *json)
+/* Appends the change of column c between the two rows when it differs:
+ * 1 it did, 0 not (or a COL_REF without its table). */
+static int diff_one(struct db *db, const void *old_row, const void *new_row,
+		    const struct col_desc *c, struct strbuf *json)
+{
+	char a[24], b[24];
+
+	if (is_text(c->kind)) {
+		if (!strcmp(text_of(old_row, c), text_of(new_row, c)))
+			return 0;
+		json_add_change(json, c->name, text_of(old_row, c), text_of(new_row, c));
+		return 1;
+	}
+	if (int_of(old_row, c) == int_of(new_row, c) || (c->kind == COL_REF && !c->ref))
+		return 0;
+	if (c->kind == COL_REF) {
+		record_json_ref_change(db, json, c->name, c->ref, int_of(old_row, c),
+				       int_of(new_row, c));
+		return 1;
+	}
+	snprintf(a, sizeof a, "%lld", int_of(old_row, c));
+	snprintf(b, sizeof b, "%lld", int_of(new_row, c));
+	json_add_change(json, c->name, a, b);
+	return 1;
+}
+
+int rowdesc_diff(struct db *db, const void *old_row, const void *new_row,
+		 const struct col_desc *cols, size_t n, struct strbuf *json)
 {
 	int changed = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		const struct col_desc *c = &cols[i];
-		char a[24], b[24];
-
-		if (is_text(c->kind)) {
-			if (!strcmp(text_of(old_row, c), text_of(new_row, c)))
-				continue;
-			json_add_change(json, c->name, text_of(old_row, c), text_of(new_row, c));
-		} else if (c->kind != COL_REF) {
-			if (int_of(old_row, c) == int_of(new_row, c))
-				continue;
-			snprintf(a, sizeof a, "%lld", int_of(old_row, c));
-			snprintf(b, sizeof b, "%lld", int_of(new_row, c));
-			json_add_change(json, c->name, a, b);
-		} else {
-			continue;
-		}
-		changed++;
-	}
+	for (size_t i = 0; i < n; i++)
+		changed += diff_one(db, old_row, new_row, &cols[i], json);
 	return changed;
 }
 

@@ -42,12 +42,13 @@ struct col_desc {
 	size_t off;
 	size_t size; /* COL_CODE: the array's size */
 	const char *name;
+	const char *ref; /* COL_REF in an audit diff: the table it points to */
 };
 
-#define COLD_AS(K, T, m, col)                                                                      \
-	{                                                                                          \
-		K, offsetof(T, m), sizeof(((T *)0)->m), col                                        \
-	}
+#define COLD_AS(K, T, m, col) {K, offsetof(T, m), sizeof(((T *)0)->m), col, NULL}
+/* A reference to a record of table, written in an audit diff as the
+ * records' UUIDs (record_json_ref_change); -1 for none. */
+#define COLD_REFTO(T, m, table) {COL_REF, offsetof(T, m), sizeof(((T *)0)->m), #m, table}
 #define COLD_INT(T, m)	 COLD_AS(COL_INT, T, m, #m)
 #define COLD_INT32(T, m) COLD_AS(COL_INT32, T, m, #m)
 #define COLD_REF(T, m)	 COLD_AS(COL_REF, T, m, #m)
@@ -85,11 +86,11 @@ void rowdesc_copy(const struct col_desc *cols, size_t n, void *dst, const void *
 /* The audit diff of an update: appends `"name":[old,new]` to json (an open
  * JSON object) for each column of cols whose value differs between the two
  * rows.  Texts compare with NULL equal to "" and are written as strings
- * ("" for NULL); integers are written as their decimal text.  COL_REF
- * columns are left to the caller (record_json_ref_change names the UUID).
- * Returns how many differ. */
-int rowdesc_diff(const void *old_row, const void *new_row, const struct col_desc *cols, size_t n,
-		 struct strbuf *json);
+ * ("" for NULL); integers are written as their decimal text; a COL_REF
+ * with its table (COLD_REFTO) as the two records' UUIDs, one without is
+ * left to the caller.  Returns how many differ. */
+int rowdesc_diff(struct db *db, const void *old_row, const void *new_row,
+		 const struct col_desc *cols, size_t n, struct strbuf *json);
 
 /* The audit dump of an insert: appends `"name":value` for each non-empty
  * text column of cols (integers always, as numbers; COL_REF left out). */

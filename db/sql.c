@@ -140,6 +140,19 @@ void sql_new_record(char uuid[37], char now[20])
 	clock_now(now);
 }
 
+sqlite3_stmt *sql_update_stmt(struct db *db, const char *sql, long long id, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	char now[CLOCK_STR];
+
+	if (!st)
+		return NULL;
+	clock_now(now);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", id);
+	return st;
+}
+
 sqlite3_stmt *sql_insert_stmt(struct db *db, const char *sql, char uuid[37], char now[20],
 			      struct err *e)
 {
