@@ -53,24 +53,12 @@ static const struct col_desc fu_cols[] = {
 
 void db_followup_clear(struct followup *f)
 {
-	free(f->name);
-	free(f->household);
-	free(f->symptoms);
-	free(f->clinic);
-	free(f->transport);
-	free(f->closed_by);
-	memset(f, 0, sizeof *f);
+	rowdesc_clear(fu_cols, ROWDESC_N(fu_cols), f, sizeof *f);
 }
 
 void db_followup_copy(struct followup *dst, const struct followup *src)
 {
-	*dst = *src;
-	dst->name = xstrdup(src->name ? src->name : "");
-	dst->household = xstrdup(src->household ? src->household : "");
-	dst->symptoms = xstrdup(src->symptoms ? src->symptoms : "");
-	dst->clinic = xstrdup(src->clinic ? src->clinic : "");
-	dst->transport = xstrdup(src->transport ? src->transport : "");
-	dst->closed_by = xstrdup(src->closed_by ? src->closed_by : "");
+	rowdesc_copy(fu_cols, ROWDESC_N(fu_cols), dst, src, sizeof *dst);
 }
 
 void db_followups_free(struct followup *v, int n)
@@ -78,12 +66,6 @@ void db_followups_free(struct followup *v, int n)
 	for (int i = 0; i < n; i++)
 		db_followup_clear(&v[i]);
 	free(v);
-}
-
-static void read_row(sqlite3_stmt *st, struct followup *o)
-{
-	memset(o, 0, sizeof *o);
-	rowdesc_read(st, fu_cols, ROWDESC_N(fu_cols), o);
 }
 
 static int get_by(struct db *db, const char *sql, long long key, struct followup *out,
@@ -155,9 +137,7 @@ int db_followup_open_for(struct db *db, long long resident_id, const char *sourc
 		json_add_int(&ch, "temperature", temperature);
 	if (symptoms && *symptoms)
 		json_add_str(&ch, "symptoms", symptoms);
-	r = record_audit(db, "insert", "followups", uuid, &ch, e);
-	strbuf_free(&ch);
-	return r < 0 ? -1 : 1;
+	return record_audit(db, "insert", "followups", uuid, &ch, e) < 0 ? -1 : 1;
 }
 
 int db_followup_withdraw(struct db *db, const char *source_uuid, struct err *e)
@@ -215,6 +195,7 @@ int db_followup_refer(struct db *db, long long id, const char *at, const char *c
 	struct strbuf ch = STRBUF_INIT;
 	sqlite3_stmt *st;
 	char now[20], when[20];
+	int r;
 
 	if (!clinic || !*clinic)
 		return err_field(e, "clinic", "%s", _("name the fever clinic"));
@@ -235,17 +216,16 @@ int db_followup_refer(struct db *db, long long id, const char *at, const char *c
 		return -1;
 	if (get_open(db, id, &o, e) < 0)
 		goto fail;
-	st = db_stmt(db,
-		     "UPDATE followups SET referred_at = :at, clinic = :clinic,"
-		     " transport = :transport, updated_at = :now WHERE id = :id",
-		     e);
+	st = sql_update_stmt(db,
+			     "UPDATE followups SET referred_at = :at, clinic = :clinic,"
+			     " transport = :transport, updated_at = :now WHERE id = :id",
+			     id, e);
 	if (!st)
 		goto fail;
 	sql_bind_text(st, ":at", when);
 	sql_bind_text(st, ":clinic", clinic);
 	sql_bind_text(st, ":transport", transport && *transport ? transport : NULL);
 	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", id);
 	if (sql_step_done(db, st, e) < 0)
 		goto fail;
 	json_open(&ch);
@@ -253,14 +233,9 @@ int db_followup_refer(struct db *db, long long id, const char *at, const char *c
 	json_add_change(&ch, "clinic", o.clinic[0] ? o.clinic : NULL, clinic);
 	if (transport && *transport)
 		json_add_change(&ch, "transport", o.transport[0] ? o.transport : NULL, transport);
-	if (record_audit(db, "update", "followups", o.uuid, &ch, e) < 0 ||
-	    db_commit(db, e) < 0) {
-		strbuf_free(&ch);
-		goto fail;
-	}
-	strbuf_free(&ch);
+	r = record_audit_commit(db, "update", "followups", o.uuid, &ch, e);
 	db_followup_clear(&o);
-	return 0;
+	return r;
 fail:
 	db_rollback(db);
 	db_followup_clear(&o);
@@ -295,6 +270,7 @@ int db_followup_close(struct db *db, long long id, const char *outcome,
 	sqlite3_stmt *st;
 	char now[20];
 	long long staff, iid = -1;
+	int r;
 
 	if (followup_close_check(outcome, e) < 0 || limits_check("followups", "notes", notes, e) < 0)
 		return -1;
@@ -307,12 +283,11 @@ int db_followup_close(struct db *db, long long id, const char *outcome,
 		goto fail;
 	if (followup_outcome_isolates(outcome) && (iid = start_isolation(db, &o, iso, e)) < 0)
 		goto fail;
-	st =
-	    db_stmt(db,
-		    "UPDATE followups SET outcome = :outcome, closed_at = :now, closed_by = :staff,"
-		    " isolation_id = :iid, notes = coalesce(:notes, notes), updated_at = :now"
-		    " WHERE id = :id",
-		    e);
+	st = sql_update_stmt(db,
+			     "UPDATE followups SET outcome = :outcome, closed_at = :now,"
+			     " closed_by = :staff, isolation_id = :iid,"
+			     " notes = coalesce(:notes, notes), updated_at = :now WHERE id = :id",
+			     id, e);
 	if (!st)
 		goto fail;
 	sql_bind_text(st, ":outcome", outcome);
@@ -320,7 +295,6 @@ int db_followup_close(struct db *db, long long id, const char *outcome,
 	sql_bind_int(st, ":staff", staff);
 	sql_bind_id(st, ":iid", iid);
 	sql_bind_text(st, ":notes", notes && *notes ? notes : NULL);
-	sql_bind_int(st, ":id", id);
 	if (sql_step_done(db, st, e) < 0)
 		goto fail;
 	json_open(&ch);
@@ -330,14 +304,9 @@ int db_followup_close(struct db *db, long long id, const char *outcome,
 		json_add_int(&ch, "isolation_id", iid);
 	if (notes && *notes)
 		json_add_str(&ch, "notes", notes);
-	if (record_audit(db, "update", "followups", o.uuid, &ch, e) < 0 ||
-	    db_commit(db, e) < 0) {
-		strbuf_free(&ch);
-		goto fail;
-	}
-	strbuf_free(&ch);
+	r = record_audit_commit(db, "update", "followups", o.uuid, &ch, e);
 	db_followup_clear(&o);
-	return 0;
+	return r;
 fail:
 	db_rollback(db);
 	db_followup_clear(&o);
@@ -350,21 +319,16 @@ int db_followups_open(struct db *db, struct followup **v, int *n, struct err *e)
 				   SELECT_FU " WHERE f.closed_at IS NULL AND f.deleted_at IS NULL"
 					     " ORDER BY f.opened_at, f.id",
 				   e);
-	int cap = 0, r;
+	void *rows;
+	int r;
 
 	*v = NULL;
 	*n = 0;
 	if (!st)
 		return -1;
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*v = xrealloc(*v, (size_t)cap * sizeof **v);
-		}
-		read_row(st, &(*v)[(*n)++]);
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
+	r = rowdesc_collect(db, st, fu_cols, ROWDESC_N(fu_cols), &rows, n, sizeof **v, e);
+	*v = rows;
+	return r;
 }
 
 int db_followup_counts(struct db *db, const char *day, struct followup_counts *out, struct err *e)

@@ -28,7 +28,9 @@ static int known_table(const char *t)
 	return 0;
 }
 
-int db_record_uuid(struct db *db, const char *table, long long id, char out[37], struct err *e)
+/* The UUID of table's record id (any, or only a live one) into out. */
+static int uuid_of(struct db *db, const char *table, long long id, int live, char out[37],
+		   struct err *e)
 {
 	char *sql;
 	sqlite3_stmt *st;
@@ -36,7 +38,8 @@ int db_record_uuid(struct db *db, const char *table, long long id, char out[37],
 
 	if (!known_table(table))
 		return err_set(e, "internal error: unknown table %s", table);
-	sql = xasprintf("SELECT uuid FROM %s WHERE id = :id", table);
+	sql = xasprintf("SELECT uuid FROM %s WHERE id = :id%s", table,
+			live ? " AND deleted_at IS NULL" : "");
 	st = db_stmt(db, sql, e);
 	free(sql);
 	if (!st)
@@ -47,6 +50,17 @@ int db_record_uuid(struct db *db, const char *table, long long id, char out[37],
 		sql_col_copy(st, 0, out, 37);
 	sqlite3_reset(st);
 	return r;
+}
+
+int db_record_uuid(struct db *db, const char *table, long long id, char out[37], struct err *e)
+{
+	return uuid_of(db, table, id, 0, out, e);
+}
+
+int db_record_live_uuid(struct db *db, const char *table, long long id, char out[37],
+			struct err *e)
+{
+	return uuid_of(db, table, id, 1, out, e);
 }
 
 /* The UUID text of record id (or the integer, or "" for -1) into out. */
@@ -119,23 +133,29 @@ int record_audit(struct db *db, const char *action, const char *table, const cha
 	return r;
 }
 
+int record_audit_commit(struct db *db, const char *action, const char *table, const char *uuid,
+			struct strbuf *ch, struct err *e)
+{
+	if (record_audit(db, action, table, uuid, ch, e) < 0 || db_commit(db, e) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
 int record_update_commit(struct db *db, int changed, sqlite3_stmt *st, const char *table,
 			 const char *uuid, struct strbuf *ch, struct err *e)
 {
-	int r;
-
 	if (!changed) {
 		strbuf_free(ch);
 		return db_commit(db, e) < 0 ? -1 : 0;
 	}
-	r = st && sql_step_done(db, st, e) == 0 ? record_audit(db, "update", table, uuid, ch, e)
-						: -1;
-	strbuf_free(ch);
-	if (r < 0 || db_commit(db, e) < 0) {
+	if (!st || sql_step_done(db, st, e) < 0) {
+		strbuf_free(ch);
 		db_rollback(db);
 		return -1;
 	}
-	return 1;
+	return record_audit_commit(db, "update", table, uuid, ch, e) < 0 ? -1 : 1;
 }
 
 int record_audit_change(struct db *db, const char *table, const char *uuid, const char *col,

@@ -18,6 +18,11 @@ struct db;
 int record_audit(struct db *db, const char *action, const char *table, const char *uuid,
 		 struct strbuf *ch, struct err *e);
 
+/* Writes the audit row of ch (as record_audit) and commits the transaction
+ * level the caller opened; on failure rolls that level back.  0 or -1. */
+int record_audit_commit(struct db *db, const char *action, const char *table, const char *uuid,
+			struct strbuf *ch, struct err *e);
+
 /* Ends the update of table's record uuid inside the transaction level the
  * caller opened (db_begin): with changed 0 commits and returns 0; else steps
  * st (the bound UPDATE; NULL when it did not prepare, e filled), writes the
@@ -70,6 +75,10 @@ void record_json_ref_change(struct db *db, struct strbuf *json, const char *key,
 
 /* Copies the UUID of table's record id into out.  1 found, 0 not, -1 error. */
 int db_record_uuid(struct db *db, const char *table, long long id, char out[37], struct err *e);
+
+/* The same for a live record only (not deleted). */
+int db_record_live_uuid(struct db *db, const char *table, long long id, char out[37],
+			struct err *e);
 
 /* The audit rows of a bulk insert, written at its end in one statement: an
  * "insert" row with changes (JSON or NULL) for every record of table whose

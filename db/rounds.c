@@ -445,7 +445,6 @@ fail:
 long long db_rounds_visit_replace(struct db *db, long long old_id, const struct visit_new *v,
 				  struct err *e)
 {
-	sqlite3_stmt *st;
 	char old_uuid[37], new_uuid[37];
 	struct strbuf ch = STRBUF_INIT;
 	long long id;
@@ -453,14 +452,7 @@ long long db_rounds_visit_replace(struct db *db, long long old_id, const struct 
 
 	if (db_begin(db, e) < 0)
 		return -1;
-	st = db_stmt(db, "SELECT uuid FROM visits WHERE id = :id AND deleted_at IS NULL", e);
-	if (!st)
-		goto fail;
-	sql_bind_int(st, ":id", old_id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		sql_col_copy(st, 0, old_uuid, sizeof old_uuid);
-	sqlite3_reset(st);
+	r = db_record_live_uuid(db, "visits", old_id, old_uuid, e);
 	if (r == 0)
 		err_field(e, "visit", _("visit %lld was undone or changed meanwhile"), old_id);
 	if (r <= 0)
@@ -471,11 +463,7 @@ long long db_rounds_visit_replace(struct db *db, long long old_id, const struct 
 		goto fail; /* the whole transaction is rolled back already */
 	json_open(&ch);
 	json_add_str(&ch, "replaced_by", new_uuid);
-	r = record_audit(db, "update", "visits", old_uuid, &ch, e);
-	strbuf_free(&ch);
-	if (r < 0 || db_commit(db, e) < 0)
-		goto fail;
-	return id;
+	return record_audit_commit(db, "update", "visits", old_uuid, &ch, e) < 0 ? -1 : id;
 fail:
 	db_rollback(db); /* ours: an inner failure rolled back its own level */
 	return -1;

@@ -65,17 +65,8 @@ static int resolve_when(const struct visit_new *v, char date[DATE_STR], char at[
 
 static int check_household(struct db *db, long long id, char uuid[37], struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(
-		db, "SELECT uuid FROM households WHERE id = :id AND deleted_at IS NULL", e);
-	int r;
+	int r = db_record_live_uuid(db, "households", id, uuid, e);
 
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		sql_col_copy(st, 0, uuid, 37);
-	sqlite3_reset(st);
 	if (r == 0)
 		return err_field(e, "household",
 				 _("no household with id %lld (deleted or never entered)"), id);
@@ -237,26 +228,24 @@ out:
 
 int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 {
+	/* The visit and its readings, deleted together. */
+	static const char *const drop[] = {
+	    "UPDATE readings SET deleted_at = :now, updated_at = :now"
+	    " WHERE visit_id = :id AND deleted_at IS NULL",
+	    "UPDATE visits SET deleted_at = :now, updated_at = :now WHERE id = :id",
+	};
 	sqlite3_stmt *st;
-	char uuid[37], now[20];
+	char uuid[37], now[CLOCK_STR];
 	struct strbuf ch = STRBUF_INIT, took = STRBUF_INIT;
 	int r, n_readings = 0;
 
 	if (db_begin(db, e) < 0)
 		return -1;
-	st = db_stmt(db, "SELECT uuid FROM visits WHERE id = :id AND deleted_at IS NULL", e);
-	if (!st)
-		goto fail;
-	sql_bind_int(st, ":id", visit_id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		sql_col_copy(st, 0, uuid, sizeof uuid);
-	sqlite3_reset(st);
+	r = db_record_live_uuid(db, "visits", visit_id, uuid, e);
 	if (r <= 0) {
 		db_rollback(db);
 		return r;
 	}
-	clock_now(now);
 	/* Each reading gets its own audit row: its history shows the undo. */
 	st = db_stmt(db,
 		     "SELECT uuid FROM readings WHERE visit_id = :id AND deleted_at IS NULL ORDER BY id",
@@ -283,23 +272,12 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 	sqlite3_reset(st);
 	if (r < 0)
 		goto fail;
-	st = db_stmt(db,
-		     "UPDATE readings SET deleted_at = :now, updated_at = :now"
-		     " WHERE visit_id = :id AND deleted_at IS NULL",
-		     e);
-	if (!st)
-		goto fail;
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", visit_id);
-	if (sql_step_done(db, st, e) < 0)
-		goto fail;
-	st = db_stmt(db, "UPDATE visits SET deleted_at = :now, updated_at = :now WHERE id = :id", e);
-	if (!st)
-		goto fail;
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", visit_id);
-	if (sql_step_done(db, st, e) < 0)
-		goto fail;
+	clock_now(now); /* one time for both */
+	for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++) {
+		st = sql_update_stmt(db, drop[i], visit_id, e);
+		if (!st || sql_bind_text(st, ":now", now) < 0 || sql_step_done(db, st, e) < 0)
+			goto fail;
+	}
 	strbuf_reset(&ch);
 	json_open(&ch);
 	json_add_str(&ch, "reason", "visit undone");
