@@ -227,7 +227,12 @@ int rowdesc_fill(struct db *db, sqlite3_stmt *st, int n, const struct col_desc *
 		rowdesc_read(st, cols, ncols, row);
 	}
 	sqlite3_reset(st);
-	return r < 0 ? -1 : m;
+	if (r < 0) {
+		while (m > 0)
+			rowdesc_clear(cols, ncols, (char *)out + (size_t)--m * row_size, row_size);
+		return -1;
+	}
+	return m;
 }
 
 int rowdesc_page(struct db *db, const char *const sql[4], const char *anchor_date,

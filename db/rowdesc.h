@@ -136,7 +136,8 @@ sqlite3_stmt *rowdesc_page_stmt(struct db *db, const char *const sql[4], int anc
 				int n, struct err *e);
 
 /* Reads at most n rows of st into out (an array of rows of row_size bytes,
- * each zeroed first) and resets st.  Returns the count read, or -1. */
+ * each zeroed first) and resets st.  Returns the count read, or -1 (the
+ * rows read are cleared). */
 int rowdesc_fill(struct db *db, sqlite3_stmt *st, int n, const struct col_desc *cols,
 		 size_t ncols, void *out, size_t row_size, struct err *e);
 
