@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/json.h"
+#include "core/namesort.h"
 #include "core/xalloc.h"
 #include "db/record.h"
 #include "db/sql.h"
@@ -155,6 +156,50 @@ void rowdesc_copy(const struct col_desc *cols, size_t n, void *dst, const void *
 		if (cols[i].kind == COL_STR || (cols[i].kind == COL_DUP && *p))
 			*p = xstrdup(*p ? *p : "");
 	}
+}
+
+struct name_key {
+	char *key;
+	long long id;
+	int first, i;
+};
+
+static int name_key_cmp(const void *a, const void *b)
+{
+	const struct name_key *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	if (x->first != y->first)
+		return y->first - x->first;
+	return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+void rowdesc_sort_by_name(void *rows, int n, size_t row_size, size_t name_off, size_t id_off,
+			  long first_off)
+{
+	struct name_key *k;
+	char *base = rows, *copy;
+
+	if (n < 2)
+		return;
+	k = xmalloc((size_t)n * sizeof *k);
+	for (int i = 0; i < n; i++) {
+		char *row = base + (size_t)i * row_size;
+
+		k[i].key = namesort_key(*(char **)(row + name_off));
+		k[i].id = *(long long *)(row + id_off);
+		k[i].first = first_off >= 0 ? *(int *)(row + first_off) : 0;
+		k[i].i = i;
+	}
+	qsort(k, (size_t)n, sizeof *k, name_key_cmp);
+	copy = xmalloc((size_t)n * row_size);
+	memcpy(copy, rows, (size_t)n * row_size);
+	for (int i = 0; i < n; i++) {
+		memcpy(base + (size_t)i * row_size, copy + (size_t)k[i].i * row_size, row_size);
+		free(k[i].key);
+	}
+	free(copy);
+	free(k);
 }
 
 /* Appends the change of column c between the two rows when it differs:

@@ -83,6 +83,13 @@ void rowdesc_clear(const struct col_desc *cols, size_t n, void *row, size_t row_
 void rowdesc_copy(const struct col_desc *cols, size_t n, void *dst, const void *src,
 		  size_t row_size);
 
+/* Sorts the n rows of rows (row_size bytes each) as a picker shows names:
+ * by core/namesort of the char * member at name_off, ties by the long long
+ * id at id_off; with first_off >= 0, rows whose int member there is larger
+ * come first (the active before the others). */
+void rowdesc_sort_by_name(void *rows, int n, size_t row_size, size_t name_off, size_t id_off,
+			  long first_off);
+
 /* The audit diff of an update: appends `"name":[old,new]` to json (an open
  * JSON object) for each column of cols whose value differs between the two
  * rows.  Texts compare with NULL equal to "" and are written as strings
