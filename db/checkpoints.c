@@ -40,15 +40,8 @@ static const struct col_desc cp_cols[] = {
 	CP(STR, location), CP(CODE, kind), CP(INT32, active),
 };
 
-void db_checkpoint_clear(struct checkpoint *c)
-{
-	rowdesc_clear(cp_cols, ROWDESC_N(cp_cols), c, sizeof *c);
-}
-
-void db_checkpoint_copy(struct checkpoint *dst, const struct checkpoint *src)
-{
-	rowdesc_copy(cp_cols, ROWDESC_N(cp_cols), dst, src, sizeof *dst);
-}
+ROWDESC_CLEAR_FN(db_checkpoint_clear, struct checkpoint, cp_cols)
+ROWDESC_COPY_FN(db_checkpoint_copy, struct checkpoint, cp_cols)
 
 static int cp_get_where(struct db *db, const char *sql, long long id, const char *name,
 			struct checkpoint *out, struct err *e)
@@ -247,15 +240,8 @@ static const struct col_desc shift_cols[] = {
 	SH(STR, notes),
 };
 
-void db_shift_clear(struct shift *s)
-{
-	rowdesc_clear(shift_cols, ROWDESC_N(shift_cols), s, sizeof *s);
-}
-
-void db_shift_copy_row(struct shift *dst, const struct shift *src)
-{
-	rowdesc_copy(shift_cols, ROWDESC_N(shift_cols), dst, src, sizeof *dst);
-}
+ROWDESC_CLEAR_FN(db_shift_clear, struct shift, shift_cols)
+ROWDESC_COPY_FN(db_shift_copy_row, struct shift, shift_cols)
 
 int db_shift_get(struct db *db, long long id, struct shift *out, struct err *e)
 {

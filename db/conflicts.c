@@ -27,10 +27,7 @@ static const struct col_desc conflict_cols[] = {
 	CF(DUP, detail), CF(DUP, resolution), CF(DUP, note),
 };
 
-void db_conflict_clear(struct conflict *c)
-{
-	rowdesc_clear(conflict_cols, ROWDESC_N(conflict_cols), c, sizeof *c);
-}
+ROWDESC_CLEAR_FN(db_conflict_clear, struct conflict, conflict_cols)
 
 /* Each rule both sides can break together: a query of (subject, detail,
  * latest change) for each breach that has no open conflict yet.  The detail

@@ -195,10 +195,7 @@ static const struct col_desc stock_cols[] = {
 	SR(INT, on_hand),
 };
 
-void db_stock_row_clear(struct stock_row *s)
-{
-	rowdesc_clear(stock_cols, ROWDESC_N(stock_cols), s, sizeof *s);
-}
+ROWDESC_CLEAR_FN(db_stock_row_clear, struct stock_row, stock_cols)
 
 int db_stock_get(struct db *db, const char *item, const char *unit, struct stock_row *out,
 		 struct err *e)

@@ -51,22 +51,9 @@ static const struct col_desc fu_cols[] = {
     COLD_REF(struct followup, isolation_id),
 };
 
-void db_followup_clear(struct followup *f)
-{
-	rowdesc_clear(fu_cols, ROWDESC_N(fu_cols), f, sizeof *f);
-}
-
-void db_followup_copy(struct followup *dst, const struct followup *src)
-{
-	rowdesc_copy(fu_cols, ROWDESC_N(fu_cols), dst, src, sizeof *dst);
-}
-
-void db_followups_free(struct followup *v, int n)
-{
-	for (int i = 0; i < n; i++)
-		db_followup_clear(&v[i]);
-	free(v);
-}
+ROWDESC_CLEAR_FN(db_followup_clear, struct followup, fu_cols)
+ROWDESC_COPY_FN(db_followup_copy, struct followup, fu_cols)
+ROWDESC_FREE_FN(db_followups_free, struct followup, fu_cols)
 
 static int get_by(struct db *db, const char *sql, long long key, struct followup *out,
 		  struct err *e)

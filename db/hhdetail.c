@@ -36,10 +36,7 @@ void hh_visit_clear(struct hh_visit *v)
 	rowdesc_clear(visit_cols, ROWDESC_N(visit_cols), v, sizeof *v);
 }
 
-void hh_isolation_clear(struct hh_isolation *i)
-{
-	rowdesc_clear(iso_cols, ROWDESC_N(iso_cols), i, sizeof *i);
-}
+ROWDESC_CLEAR_FN(hh_isolation_clear, struct hh_isolation, iso_cols)
 
 static int read_readings(struct db *db, struct hh_visit *v, struct err *e)
 {

@@ -74,10 +74,7 @@ static const struct col_desc row_cols[] = {
 	LR(STR, received_by), LR(DUP, void_reason), LR(CODE, voided_at),  LR(STR, notes),
 };
 
-void db_ledger_row_clear(struct ledger_row *r)
-{
-	rowdesc_clear(row_cols, ROWDESC_N(row_cols), r, sizeof *r);
-}
+ROWDESC_CLEAR_FN(db_ledger_row_clear, struct ledger_row, row_cols)
 
 /* A void row always says so, even if its reason were somehow empty; the
  * reason is "" unless void. */
@@ -284,10 +281,7 @@ static const struct col_desc dist_cols[] = {
 	LD(STR, staff), LD(STR, notes),
 };
 
-void db_ledger_dist_clear(struct ledger_dist *d)
-{
-	rowdesc_clear(dist_cols, ROWDESC_N(dist_cols), d, sizeof *d);
-}
+ROWDESC_CLEAR_FN(db_ledger_dist_clear, struct ledger_dist, dist_cols)
 
 int db_ledger_dist_page(struct db *db, const struct ledger_dist *anchor, int dir, int n,
 			struct ledger_dist *out, struct err *e)

@@ -33,22 +33,9 @@ static const struct col_desc alert_cols[] = {
 	RA(STR, travel),	RA(STR, id_number),    RA(STR, phone),
 };
 
-void db_returnee_alert_clear(struct returnee_alert *a)
-{
-	rowdesc_clear(alert_cols, ROWDESC_N(alert_cols), a, sizeof *a);
-}
-
-void db_returnee_alert_copy(struct returnee_alert *dst, const struct returnee_alert *src)
-{
-	rowdesc_copy(alert_cols, ROWDESC_N(alert_cols), dst, src, sizeof *dst);
-}
-
-void db_returnees_free(struct returnee_alert *v, int n)
-{
-	for (int i = 0; i < n; i++)
-		db_returnee_alert_clear(&v[i]);
-	free(v);
-}
+ROWDESC_CLEAR_FN(db_returnee_alert_clear, struct returnee_alert, alert_cols)
+ROWDESC_COPY_FN(db_returnee_alert_copy, struct returnee_alert, alert_cols)
+ROWDESC_FREE_FN(db_returnees_free, struct returnee_alert, alert_cols)
 
 /* The returnees of day: in the window (ALERTS: only the alerts) or every
  * one who came back on or before day (EVERY). */

@@ -345,10 +345,7 @@ int db_rounds_residents(struct db *db, long long household_id,
 	return r < 0 ? -1 : 0;
 }
 
-void db_rounds_grid_clear(struct rounds_grid *g)
-{
-	rowdesc_clear(grid_cols, ROWDESC_N(grid_cols), g, sizeof *g);
-}
+ROWDESC_CLEAR_FN(db_rounds_grid_clear, struct rounds_grid, grid_cols)
 
 void db_rounds_visit_clear(struct rounds_visit *v)
 {

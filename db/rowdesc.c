@@ -128,9 +128,7 @@ int rowdesc_collect(struct db *db, sqlite3_stmt *st, const struct col_desc *cols
 	}
 	sqlite3_reset(st);
 	if (r < 0) {
-		for (int i = 0; i < *count; i++)
-			rowdesc_clear(cols, n, rows + (size_t)i * row_size, row_size);
-		free(rows);
+		rowdesc_free_rows(cols, n, rows, *count, row_size);
 		*count = 0;
 		return -1;
 	}
@@ -144,6 +142,14 @@ void rowdesc_clear(const struct col_desc *cols, size_t n, void *row, size_t row_
 		if (is_owned(cols[i].kind))
 			free(*(char **)((char *)row + cols[i].off));
 	memset(row, 0, row_size);
+}
+
+void rowdesc_free_rows(const struct col_desc *cols, size_t n, void *rows, int count,
+		       size_t row_size)
+{
+	for (int i = 0; i < count; i++)
+		rowdesc_clear(cols, n, (char *)rows + (size_t)i * row_size, row_size);
+	free(rows);
 }
 
 void rowdesc_copy(const struct col_desc *cols, size_t n, void *dst, const void *src,

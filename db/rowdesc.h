@@ -83,6 +83,30 @@ void rowdesc_clear(const struct col_desc *cols, size_t n, void *row, size_t row_
 void rowdesc_copy(const struct col_desc *cols, size_t n, void *dst, const void *src,
 		  size_t row_size);
 
+/* Clears the count rows of the malloc'd array rows, then frees it. */
+void rowdesc_free_rows(const struct col_desc *cols, size_t n, void *rows, int count,
+		       size_t row_size);
+
+/* A record's destructor, copy and array release are the three functions
+ * above over its columns: these define them once as the public functions
+ * its header declares (void fn(T *row); void fn(T *dst, const T *src);
+ * void fn(T *rows, int count)). */
+#define ROWDESC_CLEAR_FN(fn, T, cols)                                                              \
+	void fn(T *row)                                                                            \
+	{                                                                                          \
+		rowdesc_clear(cols, ROWDESC_N(cols), row, sizeof *row);                            \
+	}
+#define ROWDESC_COPY_FN(fn, T, cols)                                                               \
+	void fn(T *dst, const T *src)                                                              \
+	{                                                                                          \
+		rowdesc_copy(cols, ROWDESC_N(cols), dst, src, sizeof *dst);                        \
+	}
+#define ROWDESC_FREE_FN(fn, T, cols)                                                               \
+	void fn(T *rows, int count)                                                                \
+	{                                                                                          \
+		rowdesc_free_rows(cols, ROWDESC_N(cols), rows, count, sizeof *rows);               \
+	}
+
 /* Sorts the n rows of rows (row_size bytes each) as a picker shows names:
  * by core/namesort of the char * member at name_off, ties by the long long
  * id at id_off; with first_off >= 0, rows whose int member there is larger

@@ -26,10 +26,7 @@ static const struct col_desc staff_cols[] = {
 	SM(CODE, role), SM(INT32, active), SM(INT32, party),
 };
 
-void db_staff_member_clear(struct staff_member *m)
-{
-	rowdesc_clear(staff_cols, ROWDESC_N(staff_cols), m, sizeof *m);
-}
+ROWDESC_CLEAR_FN(db_staff_member_clear, struct staff_member, staff_cols)
 
 int db_staff_find(struct db *db, const char *name, struct staff_member *out, struct err *e)
 {

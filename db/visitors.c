@@ -264,22 +264,9 @@ static const struct col_desc visitor_cols[] = {
 	VR(STR, staff),
 };
 
-void db_visitor_row_clear(struct visitor_row *r)
-{
-	rowdesc_clear(visitor_cols, ROWDESC_N(visitor_cols), r, sizeof *r);
-}
-
-void db_visitor_row_copy(struct visitor_row *dst, const struct visitor_row *src)
-{
-	rowdesc_copy(visitor_cols, ROWDESC_N(visitor_cols), dst, src, sizeof *dst);
-}
-
-void db_visitors_free(struct visitor_row *v, int n)
-{
-	for (int i = 0; i < n; i++)
-		db_visitor_row_clear(&v[i]);
-	free(v);
-}
+ROWDESC_CLEAR_FN(db_visitor_row_clear, struct visitor_row, visitor_cols)
+ROWDESC_COPY_FN(db_visitor_row_copy, struct visitor_row, visitor_cols)
+ROWDESC_FREE_FN(db_visitors_free, struct visitor_row, visitor_cols)
 
 int db_visitors_day(struct db *db, const char *day, struct visitor_row **v, int *n,
 		    struct err *e)
