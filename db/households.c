@@ -321,28 +321,17 @@ long long db_grid_ensure(struct db *db, const char *name, struct err *e)
 		snprintf(e->field, sizeof e->field, "grid");
 		return -1;
 	}
-	st = db_stmt(db, "SELECT id FROM grids WHERE name = :name AND deleted_at IS NULL", e);
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":name", name);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	r = db_record_id_by(db, "grids", "name", name, &id, e);
 	if (r != 0)
 		return r < 0 ? -1 : id;
 	if (db_begin(db, e) < 0)
 		return -1;
-	st = db_stmt(
-	    db,
-	    "INSERT INTO grids(uuid, created_at, updated_at, name) VALUES(:uuid, :now, :now,"
-	    " :name)",
-	    e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO grids(uuid, created_at, updated_at, name)"
+			     " VALUES(:uuid, :now, :now, :name)",
+			     uuid, now, e);
 	if (!st)
 		goto fail;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
 	sql_bind_text(st, ":name", name);
 	if (sql_step_done(db, st, e) < 0)
 		goto fail;

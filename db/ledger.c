@@ -12,6 +12,7 @@
 
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/record.h"
 #include "db/rowdesc.h"
 #include "db/sql.h"
 
@@ -295,20 +296,13 @@ int db_ledger_dist_page(struct db *db, const struct ledger_dist *anchor, int dir
 int db_ledger_checkpoint_find(struct db *db, const char *name, long long *id, char *names, size_t n,
 			      struct err *e)
 {
-	sqlite3_stmt *st =
-	    db_stmt(db, "SELECT id FROM checkpoints WHERE name = :name AND deleted_at IS NULL", e);
+	sqlite3_stmt *st;
 	size_t used = 0;
 	int r;
 
 	if (names && n)
 		names[0] = '\0';
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":name", name);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	r = db_record_id_by(db, "checkpoints", "name", name, id, e);
 	if (r != 0 || !names || !n)
 		return r;
 	st = db_stmt(db,

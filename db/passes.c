@@ -19,6 +19,7 @@
 #include "db/followups.h"
 #include "db/settings.h"
 #include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 #include "db/views.h"
 #include "db/staff.h"
@@ -35,32 +36,16 @@
 	"p.deleted_at IS NULL AND p.revoked_at IS NULL"                                            \
 	" AND (p.valid_until IS NULL OR p.valid_until >= :today)"
 
-void db_pass_clear(struct pass *p)
-{
-	free(p->household_code);
-	free(p->head_name);
-	free(p->grid_name);
-	free(p->revoke_reason);
-	free(p->notes);
-	memset(p, 0, sizeof *p);
-}
+#define PS(K, m) COLD_##K(struct pass, m)
 
-static void pass_read(sqlite3_stmt *st, struct pass *p)
-{
-	memset(p, 0, sizeof *p);
-	p->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, p->uuid, sizeof p->uuid);
-	sql_col_copy(st, 2, p->pass_no, sizeof p->pass_no);
-	p->household_id = sqlite3_column_int64(st, 3);
-	sql_col_str(st, 4, &p->household_code);
-	sql_col_str(st, 5, &p->head_name);
-	sql_col_str(st, 6, &p->grid_name);
-	sql_col_copy(st, 7, p->issued_date, sizeof p->issued_date);
-	sql_col_copy(st, 8, p->valid_until, sizeof p->valid_until);
-	sql_col_copy(st, 9, p->revoked_at, sizeof p->revoked_at);
-	sql_col_str(st, 10, &p->revoke_reason);
-	sql_col_str(st, 11, &p->notes);
-}
+/* The columns of PASS_COLS. */
+static const struct col_desc pass_cols[] = {
+	PS(INT, id),		PS(CODE, uuid),		PS(CODE, pass_no),  PS(INT, household_id),
+	PS(STR, household_code), PS(STR, head_name),	PS(STR, grid_name), PS(CODE, issued_date),
+	PS(CODE, valid_until),	PS(CODE, revoked_at),	PS(STR, revoke_reason), PS(STR, notes),
+};
+
+ROWDESC_CLEAR_FN(db_pass_clear, struct pass, pass_cols)
 
 static void today_str(char out[DATE_STR])
 {
@@ -75,7 +60,6 @@ static int pass_one(struct db *db, const char *sql, long long id, const char *te
 {
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	char today[DATE_STR];
-	int r;
 
 	if (!st)
 		return -1;
@@ -87,11 +71,7 @@ static int pass_one(struct db *db, const char *sql, long long id, const char *te
 		today_str(today);
 		sql_bind_text(st, ":today", today);
 	}
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		pass_read(st, out);
-	sqlite3_reset(st);
-	return r;
+	return rowdesc_one(db, st, pass_cols, ROWDESC_N(pass_cols), out, sizeof *out, e);
 }
 
 int db_pass_get(struct db *db, long long id, struct pass *out, struct err *e)
@@ -137,7 +117,8 @@ int db_pass_each(struct db *db, long long grid_id, int current_only,
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		int stop;
 
-		pass_read(st, &p);
+		memset(&p, 0, sizeof p);
+		rowdesc_read(st, pass_cols, ROWDESC_N(pass_cols), &p);
 		stop = fn(&p, ctx);
 		db_pass_clear(&p);
 		if (stop)
@@ -150,38 +131,23 @@ int db_pass_each(struct db *db, long long grid_id, int current_only,
 int db_pass_page(struct db *db, const struct pass *anchor, int dir, int n, struct pass *out,
 		 struct err *e)
 {
-	static const char *const sql[2][2] = {
-	    {PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
-		       " ORDER BY h.sort_key, p.id LIMIT :n",
-	     PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
-		       " AND (h.sort_key, p.id) > ((SELECT sort_key FROM households"
-		       " WHERE id = :ahh), :aid) ORDER BY h.sort_key, p.id LIMIT :n"},
-	    {PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
-		       " ORDER BY h.sort_key DESC, p.id DESC LIMIT :n",
-	     PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
-		       " AND (h.sort_key, p.id) < ((SELECT sort_key FROM households"
-		       " WHERE id = :ahh), :aid) ORDER BY h.sort_key DESC, p.id DESC LIMIT :n"},
-	};
-	sqlite3_stmt *st = db_stmt(db, sql[dir < 0][anchor != NULL], e);
-	int r, m = 0;
+	static const char *const sql[4] = ROWDESC_PAGE_SQL_UP(
+	    PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL", "h.sort_key", "p.id",
+	    "((SELECT sort_key FROM households WHERE id = :ahh), :aid)");
+	sqlite3_stmt *st = rowdesc_page_stmt(db, sql, anchor != NULL, dir, n, e);
 
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":n", n);
 	if (anchor) {
 		sql_bind_int(st, ":ahh", anchor->household_id);
 		sql_bind_int(st, ":aid", anchor->id);
 	}
-	while (m < n && (r = sql_step_row(db, st, e)) == 1)
-		pass_read(st, &out[m++]);
-	sqlite3_reset(st);
-	return m < n && r < 0 ? -1 : m;
+	return rowdesc_fill(db, st, n, pass_cols, ROWDESC_N(pass_cols), out, sizeof *out, e);
 }
 
 int db_pass_issue_target(struct db *db, const char *text, long long *household_id,
 			 long long *grid_id, struct err *e)
 {
-	sqlite3_stmt *st;
 	int r;
 
 	*household_id = *grid_id = -1;
@@ -189,24 +155,10 @@ int db_pass_issue_target(struct db *db, const char *text, long long *household_i
 		return err_field(e, "target", _("type a household code, a grid name or *"));
 	if (!strcmp(text, "*"))
 		return 3;
-	st = db_stmt(db, "SELECT id FROM households WHERE code = :t AND deleted_at IS NULL", e);
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":t", text);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		*household_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	r = db_record_id_by(db, "households", "code", text, household_id, e);
 	if (r != 0)
 		return r < 0 ? -1 : 1;
-	st = db_stmt(db, "SELECT id FROM grids WHERE name = :t AND deleted_at IS NULL", e);
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":t", text);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		*grid_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	r = db_record_id_by(db, "grids", "name", text, grid_id, e);
 	if (r != 0)
 		return r < 0 ? -1 : 2;
 	err_field(e, "target", _("no household or grid is called %s"), text);

@@ -63,6 +63,28 @@ int db_record_live_uuid(struct db *db, const char *table, long long id, char out
 	return uuid_of(db, table, id, 1, out, e);
 }
 
+int db_record_id_by(struct db *db, const char *table, const char *col, const char *v,
+		    long long *id, struct err *e)
+{
+	char *sql;
+	sqlite3_stmt *st;
+	int r;
+
+	if (!known_table(table))
+		return err_set(e, "internal error: unknown table %s", table);
+	sql = xasprintf("SELECT id FROM %s WHERE %s = :v AND deleted_at IS NULL", table, col);
+	st = db_stmt(db, sql, e);
+	free(sql);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":v", v);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return r;
+}
+
 /* The UUID text of record id (or the integer, or "" for -1) into out. */
 static void ref_text(struct db *db, const char *table, long long id, char out[37])
 {

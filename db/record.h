@@ -80,6 +80,11 @@ int db_record_uuid(struct db *db, const char *table, long long id, char out[37],
 int db_record_live_uuid(struct db *db, const char *table, long long id, char out[37],
 			struct err *e);
 
+/* The id of the live record of table whose column col (a name of the
+ * code, never user input) is v, into *id: 1 found, 0 not, -1 error. */
+int db_record_id_by(struct db *db, const char *table, const char *col, const char *v,
+		    long long *id, struct err *e);
+
 /* The audit rows of a bulk insert, written at its end in one statement: an
  * "insert" row with changes (JSON or NULL) for every record of table whose
  * id is above after_id, in id order, in the caller's transaction.  Merge

@@ -82,7 +82,6 @@ static int check_new(struct db *db, const struct visitor_new *v, char *phone, ch
 {
 	struct idcard card;
 	struct date today, arrived;
-	sqlite3_stmt *st;
 	int type, r;
 
 	clock_today(&today);
@@ -116,15 +115,7 @@ static int check_new(struct db *db, const struct visitor_new *v, char *phone, ch
 	}
 	*hh = -1;
 	if (v->household && *v->household) {
-		st = db_stmt(db, "SELECT id FROM households WHERE code = :c AND deleted_at IS NULL",
-			     e);
-		if (!st)
-			return -1;
-		sql_bind_text(st, ":c", v->household);
-		r = sql_step_row(db, st, e);
-		if (r == 1)
-			*hh = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
+		r = db_record_id_by(db, "households", "code", v->household, hh, e);
 		if (r <= 0)
 			return r < 0 ? -1
 				     : err_field(e, "household", _("no household with code %s"),
