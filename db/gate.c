@@ -20,6 +20,7 @@
 #include "db/followups.h"
 #include "db/settings.h"
 #include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 #include "db/views.h"
 #include "db/staff.h"
@@ -37,13 +38,21 @@ void db_gate_outs_free(struct gate_out *v, size_t n)
 	free(v);
 }
 
-void db_gate_event_clear(struct gate_event *ev)
-{
-	free(ev->checkpoint);
-	free(ev->resident);
-	free(ev->staff);
-	memset(ev, 0, sizeof *ev);
-}
+#define EVENT_COLS                                                                                 \
+	"SELECT ev.id, ev.at, ev.direction, p.pass_no, c.name, r.name, s.name"                     \
+	" FROM pass_events ev JOIN passes p ON p.id = ev.pass_id"                                  \
+	" LEFT JOIN checkpoints c ON c.id = ev.checkpoint_id"                                      \
+	" LEFT JOIN residents r ON r.id = ev.resident_id"                                          \
+	" LEFT JOIN staff s ON s.id = ev.staff_id"
+#define GE(K, m) COLD_##K(struct gate_event, m)
+
+/* The columns of EVENT_COLS. */
+static const struct col_desc event_cols[] = {
+	GE(INT, id),	     GE(CODE, at),	GE(CODE, direction), GE(CODE, pass_no),
+	GE(STR, checkpoint), GE(STR, resident), GE(STR, staff),
+};
+
+ROWDESC_CLEAR_FN(db_gate_event_clear, struct gate_event, event_cols)
 
 void db_gate_info_clear(struct gate_info *g)
 {
@@ -207,25 +216,6 @@ static int decide(struct db *db, const struct pass *p, struct gate_info *g, int 
 	return 0;
 }
 
-#define EVENT_COLS                                                                                 \
-	"SELECT ev.id, ev.at, ev.direction, p.pass_no, c.name, r.name, s.name"                     \
-	" FROM pass_events ev JOIN passes p ON p.id = ev.pass_id"                                  \
-	" LEFT JOIN checkpoints c ON c.id = ev.checkpoint_id"                                      \
-	" LEFT JOIN residents r ON r.id = ev.resident_id"                                          \
-	" LEFT JOIN staff s ON s.id = ev.staff_id"
-
-static void event_read(sqlite3_stmt *st, struct gate_event *ev)
-{
-	memset(ev, 0, sizeof *ev);
-	ev->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, ev->at, sizeof ev->at);
-	sql_col_copy(st, 2, ev->direction, sizeof ev->direction);
-	sql_col_copy(st, 3, ev->pass_no, sizeof ev->pass_no);
-	sql_col_str(st, 4, &ev->checkpoint);
-	sql_col_str(st, 5, &ev->resident);
-	sql_col_str(st, 6, &ev->staff);
-}
-
 static int load_last_events(struct db *db, long long household_id, struct gate_info *g,
 			    struct err *e)
 {
@@ -240,11 +230,11 @@ static int load_last_events(struct db *db, long long household_id, struct gate_i
 		return -1;
 	sql_bind_int(st, ":hh", household_id);
 	sql_bind_int(st, ":n", GATE_LAST_EVENTS);
-	while ((r = sql_step_row(db, st, e)) == 1 && g->n_last < GATE_LAST_EVENTS)
-		event_read(st, &g->last[g->n_last++]);
-	sqlite3_reset(st);
+	r = rowdesc_fill(db, st, GATE_LAST_EVENTS, event_cols, ROWDESC_N(event_cols), g->last,
+			 sizeof g->last[0], e);
 	if (r < 0)
 		return -1;
+	g->n_last = (size_t)r;
 	if (g->n_last > 0 && !strcmp(g->last[0].direction, "out")) {
 		g->out_now = 1;
 		memcpy(g->out_since, g->last[0].at, CLOCK_STR);
