@@ -173,23 +173,15 @@ fail:
 	" coalesce(s.name, ''), coalesce(x.void_reason, '') FROM expenditures x"                  \
 	" LEFT JOIN staff s ON s.id = x.staff_id WHERE x.deleted_at IS NULL"
 
+#define XR(K, m) COLD_##K(struct expenditure_row, m)
+
 static const struct col_desc spend_cols[] = {
-    COLD_INT(struct expenditure_row, id),	  COLD_CODE(struct expenditure_row, uuid),
-    COLD_CODE(struct expenditure_row, date),	  COLD_STR(struct expenditure_row, purpose),
-    COLD_INT(struct expenditure_row, amount_fen), COLD_STR(struct expenditure_row, approved_by),
-    COLD_STR(struct expenditure_row, voucher_no), COLD_STR(struct expenditure_row, staff),
-    COLD_STR(struct expenditure_row, void_reason),
+	XR(INT, id),		XR(CODE, uuid),	     XR(CODE, date),  XR(STR, purpose),
+	XR(INT, amount_fen),	XR(STR, approved_by), XR(STR, voucher_no), XR(STR, staff),
+	XR(STR, void_reason),
 };
 
-void db_expenditure_row_clear(struct expenditure_row *x)
-{
-	free(x->purpose);
-	free(x->approved_by);
-	free(x->voucher_no);
-	free(x->staff);
-	free(x->void_reason);
-	memset(x, 0, sizeof *x);
-}
+ROWDESC_CLEAR_FN(db_expenditure_row_clear, struct expenditure_row, spend_cols)
 
 int db_expenditure_page(struct db *db, const struct expenditure_row *anchor, int dir, int n,
 			struct expenditure_row *out, struct err *e)

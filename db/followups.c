@@ -39,16 +39,14 @@ static int date_parse_iso_prefix(const char *s)
 	" JOIN residents r ON r.id = f.resident_id JOIN households h ON h.id = r.household_id"     \
 	" LEFT JOIN staff s ON s.id = f.closed_by"
 
+#define FU(K, m) COLD_##K(struct followup, m)
+
 static const struct col_desc fu_cols[] = {
-    COLD_INT(struct followup, id),	     COLD_CODE(struct followup, uuid),
-    COLD_INT(struct followup, resident_id),   COLD_INT(struct followup, household_id),
-    COLD_STR(struct followup, name),	     COLD_STR(struct followup, household),
-    COLD_CODE(struct followup, opened_at),    COLD_CODE(struct followup, source),
-    COLD_INT32(struct followup, temperature), COLD_STR(struct followup, symptoms),
-    COLD_CODE(struct followup, referred_at),  COLD_STR(struct followup, clinic),
-    COLD_STR(struct followup, transport),     COLD_CODE(struct followup, outcome),
-    COLD_CODE(struct followup, closed_at),    COLD_STR(struct followup, closed_by),
-    COLD_REF(struct followup, isolation_id),
+	FU(INT, id),	       FU(CODE, uuid),	     FU(INT, resident_id), FU(INT, household_id),
+	FU(STR, name),	       FU(STR, household),   FU(CODE, opened_at),  FU(CODE, source),
+	FU(INT32, temperature), FU(STR, symptoms),   FU(CODE, referred_at), FU(STR, clinic),
+	FU(STR, transport),    FU(CODE, outcome),    FU(CODE, closed_at),  FU(STR, closed_by),
+	FU(REF, isolation_id),
 };
 
 ROWDESC_CLEAR_FN(db_followup_clear, struct followup, fu_cols)

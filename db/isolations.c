@@ -44,21 +44,16 @@ static int day_or_today(const char *in, const char *field, char out[DATE_STR], s
 	"SELECT id, uuid, resident_id, kind, site, reason, start_date, days, extended_days,"      \
 	" last_day, end_date, end_reason, previous_id FROM isolation_spans"
 
-void db_isolation_clear(struct isolation *o)
-{
-	free(o->site);
-	memset(o, 0, sizeof *o);
-}
+#define IS(K, m) COLD_##K(struct isolation, m)
 
 static const struct col_desc iso_cols[] = {
-    COLD_INT(struct isolation, id),	       COLD_CODE(struct isolation, uuid),
-    COLD_INT(struct isolation, resident_id),   COLD_CODE(struct isolation, kind),
-    COLD_STR(struct isolation, site),	       COLD_CODE(struct isolation, reason),
-    COLD_CODE(struct isolation, start_date),   COLD_INT32(struct isolation, days),
-    COLD_INT32(struct isolation, extended_days), COLD_CODE(struct isolation, last_day),
-    COLD_CODE(struct isolation, end_date),     COLD_CODE(struct isolation, end_reason),
-    COLD_REF(struct isolation, previous_id),
+	IS(INT, id),	      IS(CODE, uuid),	   IS(INT, resident_id),   IS(CODE, kind),
+	IS(STR, site),	      IS(CODE, reason),	   IS(CODE, start_date),   IS(INT32, days),
+	IS(INT32, extended_days), IS(CODE, last_day), IS(CODE, end_date),  IS(CODE, end_reason),
+	IS(REF, previous_id),
 };
+
+ROWDESC_CLEAR_FN(db_isolation_clear, struct isolation, iso_cols)
 
 static int get_by(struct db *db, const char *sql, long long key, struct isolation *out,
 		  struct err *e)
