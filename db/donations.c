@@ -29,21 +29,6 @@ static int empty(const char *s)
 	return !s || !*s;
 }
 
-static int day_or_today(const char *in, const char *field, char out[DATE_STR], struct err *e)
-{
-	struct date d;
-
-	if (!in) {
-		clock_today(&d);
-	} else if (date_parse_iso(in, &d, e) < 0) {
-		if (e)
-			snprintf(e->field, sizeof e->field, "%s", field);
-		return -1;
-	}
-	date_format(&d, out);
-	return 0;
-}
-
 static int validate(const struct donation_new *d, struct err *e)
 {
 	if (limits_check_row("donations", e, "donor_name", d->donor_name, "phone", d->phone,
@@ -84,7 +69,7 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 	long long id = -1, seq, staff = d->received_by;
 	sqlite3_stmt *st;
 
-	if (validate(d, e) < 0 || day_or_today(d->received_date, "received_date", date, e) < 0)
+	if (validate(d, e) < 0 || record_day_or_today(d->received_date, "received_date", date, e) < 0)
 		return -1;
 	cash = !strcmp(d->kind, "cash");
 	year = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
@@ -342,7 +327,7 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 		return err_field(e, "recipient", _("pick the checkpoint that receives the goods"));
 	if (!strcmp(rk, "other") && empty(d->recipient))
 		return err_field(e, "recipient", _("say who receives the goods"));
-	if (day_or_today(d->date, "date", date, e) < 0)
+	if (record_day_or_today(d->date, "date", date, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;

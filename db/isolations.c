@@ -24,22 +24,6 @@
 #include "db/sql.h"
 #include "db/staff.h"
 
-/* Normalises an optional ISO date (NULL = today) into out. */
-static int day_or_today(const char *in, const char *field, char out[DATE_STR], struct err *e)
-{
-	struct date d;
-
-	if (!in) {
-		clock_today(&d);
-	} else if (date_parse_iso(in, &d, e) < 0) {
-		if (e)
-			snprintf(e->field, sizeof e->field, "%s", field);
-		return -1;
-	}
-	date_format(&d, out);
-	return 0;
-}
-
 #define SELECT_ISO                                                                                 \
 	"SELECT id, uuid, resident_id, kind, site, reason, start_date, days, extended_days,"      \
 	" last_day, end_date, end_reason, previous_id FROM isolation_spans"
@@ -154,7 +138,7 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 	if (limits_check_row("isolations", e, "site", n->site, "notes", n->notes,
 			     (const char *)NULL) < 0)
 		return -1;
-	if (day_or_today(n->start_date, "start_date", start, e) < 0)
+	if (record_day_or_today(n->start_date, "start_date", start, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -325,7 +309,7 @@ long long db_isolation_check(struct db *db, long long isolation_id, const struct
 		return -1;
 	if (c->temperature && temperature_check(c->temperature, e) < 0)
 		return -1;
-	if (day_or_today(c->date, "date", date, e) < 0)
+	if (record_day_or_today(c->date, "date", date, e) < 0)
 		return -1;
 	clock_now(now);
 	snprintf(at, sizeof at, "%s", c->at ? c->at : now);
@@ -455,7 +439,7 @@ long long db_isolation_restart(struct db *db, long long id, const char *new_star
 	char start[DATE_STR];
 	long long nid = -1;
 
-	if (day_or_today(new_start, "start_date", start, e) < 0)
+	if (record_day_or_today(new_start, "start_date", start, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -575,7 +559,7 @@ int db_isolation_end_override(struct db *db, long long id, const char *reason, c
 		return err_field(e, "end_reason",
 				 _("end reason must be completed, hospitalised, confirmed, "
 				   "moved_away or error"));
-	if (day_or_today(end_date, "end_date", end, e) < 0)
+	if (record_day_or_today(end_date, "end_date", end, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;

@@ -87,16 +87,6 @@ static void mark_void(struct ledger_row *r)
 		xstrset(&r->void_reason, voided ? "void" : "");
 }
 
-/* The one donation st selects (prepared and bound, or NULL). */
-static int get_one(struct db *db, sqlite3_stmt *st, struct ledger_row *out, struct err *e)
-{
-	int r = st ? rowdesc_one(db, st, row_cols, ROWDESC_N(row_cols), out, sizeof *out, e) : -1;
-
-	if (r == 1)
-		mark_void(out);
-	return r;
-}
-
 int db_ledger_page(struct db *db, const struct ledger_filter *f, const struct ledger_row *anchor,
 		   int dir, int n, struct ledger_row *out, struct err *e)
 {
@@ -120,11 +110,12 @@ int db_ledger_page(struct db *db, const struct ledger_filter *f, const struct le
 
 int db_ledger_get(struct db *db, long long id, struct ledger_row *out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, ROW_COLS " WHERE d.id = :id AND d.deleted_at IS NULL", e);
+	int r = rowdesc_get(db, ROW_COLS " WHERE d.id = :key AND d.deleted_at IS NULL", id, row_cols,
+			    ROWDESC_N(row_cols), out, sizeof *out, e);
 
-	if (st)
-		sql_bind_int(st, ":id", id);
-	return get_one(db, st, out, e);
+	if (r == 1)
+		mark_void(out);
+	return r;
 }
 
 int db_ledger_find_receipt(struct db *db, const char *receipt_no, struct ledger_row *out,
@@ -132,10 +123,15 @@ int db_ledger_find_receipt(struct db *db, const char *receipt_no, struct ledger_
 {
 	sqlite3_stmt *st =
 	    db_stmt(db, ROW_COLS " WHERE d.receipt_no = :no AND d.deleted_at IS NULL", e);
+	int r;
 
-	if (st)
-		sql_bind_text(st, ":no", receipt_no);
-	return get_one(db, st, out, e);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":no", receipt_no);
+	r = rowdesc_one(db, st, row_cols, ROWDESC_N(row_cols), out, sizeof *out, e);
+	if (r == 1)
+		mark_void(out);
+	return r;
 }
 
 static int channel_index(const char *c)

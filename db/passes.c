@@ -367,7 +367,7 @@ int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *
 {
 	struct pass p = {0};
 	struct strbuf ch = STRBUF_INIT;
-	char now[CLOCK_STR], uuid[37];
+	char now[CLOCK_STR];
 	sqlite3_stmt *st;
 	int r;
 
@@ -387,28 +387,24 @@ int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *
 		err_set(e, _("pass %s was already revoked on %s"), p.pass_no, p.revoked_at);
 		goto fail;
 	}
-	st = db_stmt(db,
-		     "UPDATE passes SET revoked_at = :now, revoke_reason = :reason,"
-		     " updated_at = :now WHERE id = :id",
-		     e);
+	st = sql_update_stmt(db,
+			     "UPDATE passes SET revoked_at = :now, revoke_reason = :reason,"
+			     " updated_at = :now WHERE id = :id",
+			     id, e);
 	if (!st)
 		goto fail;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":now", now);
+	clock_now(now);
+	sql_bind_text(st, ":now", now); /* the time the audit row names */
 	sql_bind_text(st, ":reason", reason);
-	sql_bind_int(st, ":id", id);
 	if (sql_step_done(db, st, e) < 0)
 		goto fail;
 	json_open(&ch);
 	json_add_str(&ch, "pass_no", p.pass_no);
 	json_add_change(&ch, "revoked_at", NULL, now);
 	json_add_change(&ch, "revoke_reason", NULL, reason);
-	r = record_audit(db, "void", "passes", p.uuid, &ch, e);
-	strbuf_free(&ch);
-	if (r < 0)
-		goto fail;
+	r = record_audit_commit(db, "void", "passes", p.uuid, &ch, e);
 	db_pass_clear(&p);
-	return db_commit(db, e);
+	return r;
 fail:
 	db_rollback(db);
 	db_pass_clear(&p);
@@ -418,10 +414,7 @@ fail:
 int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until, struct err *e)
 {
 	struct pass p = {0};
-	struct strbuf ch = STRBUF_INIT;
-	char now[CLOCK_STR], uuid[37];
 	const char *v = valid_until && *valid_until ? valid_until : NULL;
-	sqlite3_stmt *st;
 	int r;
 
 	if (check_valid_until(v, e) < 0)
@@ -429,34 +422,17 @@ int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until
 	if (db_begin(db, e) < 0)
 		return -1;
 	r = db_pass_get(db, id, &p, e);
-	if (r <= 0) {
-		if (r == 0)
-			err_set(e, _("no such pass"));
-		goto fail;
-	}
-	if (!strcmp(p.valid_until, v ? v : "")) {
-		db_pass_clear(&p);
-		return db_commit(db, e) < 0 ? -1 : 0;
-	}
-	st = db_stmt(db, "UPDATE passes SET valid_until = :v, updated_at = :now WHERE id = :id", e);
-	if (!st)
-		goto fail;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":v", v);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", id);
-	if (sql_step_done(db, st, e) < 0)
-		goto fail;
-	json_open(&ch);
-	json_add_change(&ch, "valid_until", p.valid_until[0] ? p.valid_until : NULL, v);
-	r = record_audit(db, "update", "passes", p.uuid, &ch, e);
-	strbuf_free(&ch);
-	if (r < 0)
-		goto fail;
+	if (r == 0)
+		r = err_set(e, _("no such pass"));
+	else if (r == 1 && !strcmp(p.valid_until, v ? v : ""))
+		r = 0; /* unchanged */
+	else if (r == 1)
+		r = db_record_set_text(db, "passes", id, p.uuid, "valid_until",
+				       p.valid_until[0] ? p.valid_until : NULL, v, e) < 0 ? -1 : 1;
 	db_pass_clear(&p);
-	return db_commit(db, e) < 0 ? -1 : 1;
-fail:
-	db_rollback(db);
-	db_pass_clear(&p);
-	return -1;
+	if (r < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db, e) < 0 ? -1 : r;
 }

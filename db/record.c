@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/date.h"
 #include "core/json.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
@@ -50,6 +51,21 @@ static int uuid_of(struct db *db, const char *table, long long id, int live, cha
 		sql_col_copy(st, 0, out, 37);
 	sqlite3_reset(st);
 	return r;
+}
+
+int record_day_or_today(const char *in, const char *field, char out[DATE_STR], struct err *e)
+{
+	struct date d;
+
+	if (!in) {
+		clock_today(&d);
+	} else if (date_parse_iso(in, &d, e) < 0) {
+		if (e)
+			snprintf(e->field, sizeof e->field, "%s", field);
+		return -1;
+	}
+	date_format(&d, out);
+	return 0;
 }
 
 int db_record_uuid(struct db *db, const char *table, long long id, char out[37], struct err *e)

@@ -8,10 +8,15 @@
 
 #include <sqlite3.h>
 
+#include "core/date.h"
 #include "core/err.h"
 #include "core/strbuf.h"
 
 struct db;
+
+/* A record's optional day: in (an ISO date, NULL for today) normalised
+ * into out; a bad date names field.  0 or -1. */
+int record_day_or_today(const char *in, const char *field, char out[DATE_STR], struct err *e);
 
 /* Closes ch (an open JSON object), writes it as the audit row of action on
  * table's record uuid in the current transaction, and frees ch.  0 or -1. */

@@ -50,11 +50,9 @@ static int get_one(struct db *db, sqlite3_stmt *st, struct resident *out, struct
 
 int db_resident_get(struct db *db, long long id, struct resident *out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, SELECT_COLS " WHERE r.id = :id AND r.deleted_at IS NULL", e);
-
-	if (st)
-		sql_bind_int(st, ":id", id);
-	return get_one(db, st, out, e);
+	model_resident_init(out);
+	return rowdesc_get(db, SELECT_COLS " WHERE r.id = :key AND r.deleted_at IS NULL", id, res_cols,
+			   ROWDESC_N(res_cols), out, sizeof *out, e);
 }
 
 int db_resident_find_id_number(struct db *db, const char *id_number, struct resident *out,
