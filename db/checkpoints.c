@@ -93,48 +93,14 @@ static int cp_check(struct db *db, const struct checkpoint *c, struct err *e)
 	return 0;
 }
 
-int db_checkpoint_insert(struct db *db, struct checkpoint *c, struct err *e)
+static void cp_bind(sqlite3_stmt *st, const void *row)
 {
-	struct strbuf ch = STRBUF_INIT;
-	char now[CLOCK_STR];
-	sqlite3_stmt *st;
-	int r = -1;
+	const struct checkpoint *c = row;
 
-	if (db_begin(db, e) < 0)
-		return -1;
-	c->id = -1;
-	if (cp_check(db, c, e) < 0)
-		goto out;
-	st = sql_insert_stmt(db,
-			     "INSERT INTO checkpoints(uuid, created_at, updated_at, name,"
-			     " location, kind, active) VALUES(:uuid, :now, :now, :name, :location,"
-			     " :kind, :active)",
-			     c->uuid, now, e);
-	if (!st)
-		goto out;
 	sql_bind_text(st, ":name", c->name);
 	sql_bind_text(st, ":location", c->location[0] ? c->location : NULL);
 	sql_bind_text(st, ":kind", c->kind);
 	sql_bind_int(st, ":active", c->active);
-	if (sql_step_done(db, st, e) < 0)
-		goto out;
-	c->id = sqlite3_last_insert_rowid(db_handle(db));
-	json_open(&ch);
-	json_add_str(&ch, "name", c->name);
-	if (c->location[0])
-		json_add_str(&ch, "location", c->location);
-	json_add_str(&ch, "kind", c->kind);
-	json_add_int(&ch, "active", c->active);
-	if (record_audit(db, "insert", "checkpoints", c->uuid, &ch, e) < 0)
-		goto out;
-	r = db_commit(db, e);
-out:
-	if (r < 0) {
-		db_rollback(db);
-		c->id = -1;
-	}
-	strbuf_free(&ch);
-	return r;
 }
 
 /* The audited columns of a checkpoint, in the order of its audit JSON. */
@@ -142,12 +108,35 @@ static const struct col_desc cp_audited[] = {
 	CP(STR, name), CP(STR, location), CP(CODE, kind), CP(INT32, active),
 };
 
+int db_checkpoint_insert(struct db *db, struct checkpoint *c, struct err *e)
+{
+	static const struct record_write w = {
+	    "checkpoints",
+	    "INSERT INTO checkpoints(uuid, created_at, updated_at, name, location, kind, active)"
+	    " VALUES(:uuid, :now, :now, :name, :location, :kind, :active)",
+	    cp_bind, cp_audited, ROWDESC_N(cp_audited)};
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	c->id = -1;
+	if (cp_check(db, c, e) < 0 || (c->id = record_insert(db, &w, c, c->uuid, e)) < 0 ||
+	    db_commit(db, e) < 0) {
+		db_rollback(db);
+		c->id = -1;
+		return -1;
+	}
+	return 0;
+}
+
 int db_checkpoint_update(struct db *db, const struct checkpoint *c, struct err *e)
 {
+	static const struct record_write w = {
+	    "checkpoints",
+	    "UPDATE checkpoints SET name = :name, location = :location, kind = :kind,"
+	    " active = :active, updated_at = :now WHERE id = :id",
+	    cp_bind, cp_audited, ROWDESC_N(cp_audited)};
 	struct checkpoint old = {0};
-	struct strbuf ch = STRBUF_INIT;
-	sqlite3_stmt *st = NULL;
-	int r, n;
+	int r;
 
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -156,23 +145,10 @@ int db_checkpoint_update(struct db *db, const struct checkpoint *c, struct err *
 		r = err_set(e, _("the checkpoint was deleted meanwhile"));
 	if (r < 0 || cp_check(db, c, e) < 0) {
 		db_rollback(db);
-		db_checkpoint_clear(&old);
-		return -1;
+		r = -1;
+	} else {
+		r = record_update(db, &w, c->id, old.uuid, &old, c, e);
 	}
-	json_open(&ch);
-	n = rowdesc_diff(db, &old, c, cp_audited, ROWDESC_N(cp_audited), &ch);
-	if (n)
-		st = sql_update_stmt(db,
-				     "UPDATE checkpoints SET name = :name, location = :location,"
-				     " kind = :kind, active = :active, updated_at = :now WHERE id = :id",
-				     c->id, e);
-	if (st) {
-		sql_bind_text(st, ":name", c->name);
-		sql_bind_text(st, ":location", c->location[0] ? c->location : NULL);
-		sql_bind_text(st, ":kind", c->kind);
-		sql_bind_int(st, ":active", c->active);
-	}
-	r = record_update_commit(db, n, st, "checkpoints", old.uuid, &ch, e);
 	db_checkpoint_clear(&old);
 	return r;
 }
@@ -319,8 +295,10 @@ static int shift_check(struct db *db, const struct shift *s, struct err *e)
 	return 0;
 }
 
-static void shift_bind(sqlite3_stmt *st, const struct shift *s)
+static void shift_bind(sqlite3_stmt *st, const void *row)
 {
+	const struct shift *s = row;
+
 	sql_bind_int(st, ":cp", s->checkpoint_id);
 	sql_bind_text(st, ":date", s->date);
 	sql_bind_text(st, ":start", s->start_time);
@@ -332,54 +310,6 @@ static void shift_bind(sqlite3_stmt *st, const struct shift *s)
 	else
 		sql_bind_int(st, ":present", s->present);
 	sql_bind_text(st, ":notes", s->notes[0] ? s->notes : NULL);
-}
-
-int db_shift_insert(struct db *db, struct shift *s, struct err *e)
-{
-	struct strbuf ch = STRBUF_INIT;
-	char now[CLOCK_STR];
-	sqlite3_stmt *st;
-	int r = -1;
-
-	if (db_begin(db, e) < 0)
-		return -1;
-	s->id = -1;
-	if (shift_check(db, s, e) < 0)
-		goto out;
-	st = sql_insert_stmt(db,
-			     "INSERT INTO shifts(uuid, created_at, updated_at, checkpoint_id,"
-			     " date, start_time, end_time, staff_id, role, present, notes)"
-			     " VALUES(:uuid, :now, :now, :cp, :date, :start, :end, :staff, :role,"
-			     " :present, :notes)",
-			     s->uuid, now, e);
-	if (!st)
-		goto out;
-	shift_bind(st, s);
-	if (sql_step_done(db, st, e) < 0)
-		goto out;
-	s->id = sqlite3_last_insert_rowid(db_handle(db));
-	json_open(&ch);
-	record_json_ref(db, &ch, "checkpoint_id", "checkpoints", s->checkpoint_id);
-	json_add_str(&ch, "date", s->date);
-	json_add_str(&ch, "start_time", s->start_time);
-	json_add_str(&ch, "end_time", s->end_time);
-	if (s->staff_id >= 0)
-		record_json_ref(db, &ch, "staff_id", "staff", s->staff_id);
-	json_add_str(&ch, "role", s->role);
-	if (s->present >= 0)
-		json_add_int(&ch, "present", s->present);
-	if (s->notes[0])
-		json_add_str(&ch, "notes", s->notes);
-	if (record_audit(db, "insert", "shifts", s->uuid, &ch, e) < 0)
-		goto out;
-	r = db_commit(db, e);
-out:
-	if (r < 0) {
-		db_rollback(db);
-		s->id = -1;
-	}
-	strbuf_free(&ch);
-	return r;
 }
 
 /* The audited columns of a shift, in the order of its audit JSON. */
@@ -394,12 +324,37 @@ static const struct col_desc shift_audited[] = {
 	SH(STR, notes),
 };
 
+int db_shift_insert(struct db *db, struct shift *s, struct err *e)
+{
+	static const struct record_write w = {
+	    "shifts",
+	    "INSERT INTO shifts(uuid, created_at, updated_at, checkpoint_id, date, start_time,"
+	    " end_time, staff_id, role, present, notes) VALUES(:uuid, :now, :now, :cp, :date,"
+	    " :start, :end, :staff, :role, :present, :notes)",
+	    shift_bind, shift_audited, ROWDESC_N(shift_audited)};
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	s->id = -1;
+	if (shift_check(db, s, e) < 0 || (s->id = record_insert(db, &w, s, s->uuid, e)) < 0 ||
+	    db_commit(db, e) < 0) {
+		db_rollback(db);
+		s->id = -1;
+		return -1;
+	}
+	return 0;
+}
+
 int db_shift_update(struct db *db, const struct shift *s, struct err *e)
 {
+	static const struct record_write w = {
+	    "shifts",
+	    "UPDATE shifts SET checkpoint_id = :cp, date = :date, start_time = :start,"
+	    " end_time = :end, staff_id = :staff, role = :role, present = :present,"
+	    " notes = :notes, updated_at = :now WHERE id = :id",
+	    shift_bind, shift_audited, ROWDESC_N(shift_audited)};
 	struct shift old = {0};
-	struct strbuf ch = STRBUF_INIT;
-	sqlite3_stmt *st = NULL;
-	int r, n;
+	int r;
 
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -408,21 +363,10 @@ int db_shift_update(struct db *db, const struct shift *s, struct err *e)
 		r = err_set(e, _("the shift was deleted meanwhile"));
 	if (r < 0 || shift_check(db, s, e) < 0) {
 		db_rollback(db);
-		db_shift_clear(&old);
-		return -1;
+		r = -1;
+	} else {
+		r = record_update(db, &w, s->id, old.uuid, &old, s, e);
 	}
-	json_open(&ch);
-	n = rowdesc_diff(db, &old, s, shift_audited, ROWDESC_N(shift_audited), &ch);
-	if (n)
-		st = sql_update_stmt(db,
-				     "UPDATE shifts SET checkpoint_id = :cp, date = :date,"
-				     " start_time = :start, end_time = :end, staff_id = :staff,"
-				     " role = :role, present = :present, notes = :notes,"
-				     " updated_at = :now WHERE id = :id",
-				     s->id, e);
-	if (st)
-		shift_bind(st, s);
-	r = record_update_commit(db, n, st, "shifts", old.uuid, &ch, e);
 	db_shift_clear(&old);
 	return r;
 }

@@ -155,7 +155,7 @@ static int insert_row(struct db *db, struct household *h, int audit, struct err 
 		goto out;
 	}
 	json_open(&ch);
-	rowdesc_dump(h, audited, ROWDESC_N(audited), &ch);
+	rowdesc_dump(db, h, audited, ROWDESC_N(audited), &ch);
 	if (h->grid_id >= 0)
 		record_json_ref(db, &ch, "grid_id", "grids", h->grid_id);
 	r = record_audit(db, "insert", "households", h->uuid, &ch, e);

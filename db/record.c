@@ -196,6 +196,39 @@ int record_update_commit(struct db *db, int changed, sqlite3_stmt *st, const cha
 	return record_audit_commit(db, "update", table, uuid, ch, e) < 0 ? -1 : 1;
 }
 
+long long record_insert(struct db *db, const struct record_write *w, const void *row,
+			char uuid[37], struct err *e)
+{
+	struct strbuf ch = STRBUF_INIT;
+	char now[CLOCK_STR];
+	sqlite3_stmt *st = sql_insert_stmt(db, w->sql, uuid, now, e);
+	long long id;
+
+	if (!st)
+		return -1;
+	w->bind(st, row);
+	if (sql_step_done(db, st, e) < 0)
+		return -1;
+	id = sqlite3_last_insert_rowid(db_handle(db));
+	json_open(&ch);
+	rowdesc_dump(db, row, w->audited, w->n_audited, &ch);
+	return record_audit(db, "insert", w->table, uuid, &ch, e) < 0 ? -1 : id;
+}
+
+int record_update(struct db *db, const struct record_write *w, long long id, const char *uuid,
+		  const void *old, const void *row, struct err *e)
+{
+	struct strbuf ch = STRBUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int n;
+
+	json_open(&ch);
+	n = rowdesc_diff(db, old, row, w->audited, w->n_audited, &ch);
+	if (n && (st = sql_update_stmt(db, w->sql, id, e)))
+		w->bind(st, row);
+	return record_update_commit(db, n, st, w->table, uuid, &ch, e);
+}
+
 int record_audit_change(struct db *db, const char *table, const char *uuid, const char *col,
 			const char *old_v, const char *new_v, struct err *e)
 {

@@ -11,12 +11,38 @@
 #include "core/date.h"
 #include "core/err.h"
 #include "core/strbuf.h"
+#include "db/rowdesc.h"
 
 struct db;
 
 /* A record's optional day: in (an ISO date, NULL for today) normalised
  * into out; a bad date names field.  0 or -1. */
 int record_day_or_today(const char *in, const char *field, char out[DATE_STR], struct err *e);
+
+/* What inserting or updating a record of table takes beyond its row:
+ * sql, its INSERT (with :uuid and :now) or UPDATE (with :now and :id);
+ * bind, the binder of the row's own parameters; audited, the columns its
+ * audit row names, in their order (rowdesc_dump, rowdesc_diff). */
+struct record_write {
+	const char *table;
+	const char *sql;
+	void (*bind)(sqlite3_stmt *st, const void *row);
+	const struct col_desc *audited;
+	size_t n_audited;
+};
+
+/* Inserts row by w in the caller's transaction with its audit row
+ * (action insert, the dump of w->audited); uuid gets its new UUID.
+ * Returns the new id, or -1. */
+long long record_insert(struct db *db, const struct record_write *w, const void *row,
+			char uuid[37], struct err *e);
+
+/* Updates the record id (uuid) from old to row by w inside the transaction
+ * level the caller opened: with no audited column changed commits and
+ * returns 0, else writes the UPDATE and the audit row of the diff and
+ * commits: 1; on failure rolls that level back: -1. */
+int record_update(struct db *db, const struct record_write *w, long long id, const char *uuid,
+		  const void *old, const void *row, struct err *e);
 
 /* Closes ch (an open JSON object), writes it as the audit row of action on
  * table's record uuid in the current transaction, and frees ch.  0 or -1. */

@@ -184,7 +184,7 @@ static int insert_row(struct db *db, struct resident *r, int audit, struct err *
 	}
 	json_open(&ch);
 	record_json_ref(db, &ch, "household_id", "households", r->household_id);
-	rowdesc_dump(r, audited, ROWDESC_N(audited), &ch);
+	rowdesc_dump(db, r, audited, ROWDESC_N(audited), &ch);
 	if (r->sex)
 		json_add_str(&ch, "sex", sex);
 	rc = record_audit(db, "insert", "residents", r->uuid, &ch, e);

@@ -244,15 +244,21 @@ int rowdesc_diff(struct db *db, const void *old_row, const void *new_row,
 	return changed;
 }
 
-void rowdesc_dump(const void *row, const struct col_desc *cols, size_t n, struct strbuf *json)
+void rowdesc_dump(struct db *db, const void *row, const struct col_desc *cols, size_t n,
+		  struct strbuf *json)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct col_desc *c = &cols[i];
 
-		if (is_text(c->kind) && *text_of(row, c))
-			json_add_str(json, c->name, text_of(row, c));
-		else if (!is_text(c->kind) && c->kind != COL_REF)
+		if (is_text(c->kind)) {
+			if (*text_of(row, c))
+				json_add_str(json, c->name, text_of(row, c));
+		} else if (c->kind == COL_REF) {
+			if (c->ref && int_of(row, c) >= 0)
+				record_json_ref(db, json, c->name, c->ref, int_of(row, c));
+		} else if (c->kind != COL_OPT32 || int_of(row, c) >= 0) {
 			json_add_int(json, c->name, int_of(row, c));
+		}
 	}
 }
 

@@ -123,9 +123,11 @@ void rowdesc_sort_by_name(void *rows, int n, size_t row_size, size_t name_off, s
 int rowdesc_diff(struct db *db, const void *old_row, const void *new_row,
 		 const struct col_desc *cols, size_t n, struct strbuf *json);
 
-/* The audit dump of an insert: appends `"name":value` for each non-empty
- * text column of cols (integers always, as numbers; COL_REF left out). */
-void rowdesc_dump(const void *row, const struct col_desc *cols, size_t n, struct strbuf *json);
+/* The audit dump of an insert: appends `"name":value` for each column of
+ * cols: a text when not empty, an integer always (a COL_OPT32 unless -1), a
+ * COLD_REFTO reference as its record's UUID unless -1. */
+void rowdesc_dump(struct db *db, const void *row, const struct col_desc *cols, size_t n,
+		  struct strbuf *json);
 
 /* Runs sql with :key bound to key and reads its one row into row (zeroed
  * first, row_size bytes): 1 found, 0 not (row untouched), -1 error. */
