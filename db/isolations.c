@@ -468,13 +468,34 @@ out:
 	return nid;
 }
 
+#define RF(K, m) COLD_##K(struct release_facts, m)
+
+/* The facts release_gather reads, in the order of its SELECT. */
+static const struct col_desc release_cols[] = {
+	RF(INT32, max_temperature), RF(CODE, fever_date),     RF(CODE, symptom),
+	RF(CODE, symptom_date),	    RF(INT32, open_followups),
+};
+
 /* What the release rule needs about isolation o ending on end: the highest
- * reading and a symptom among its live checks of the last days, and the
- * resident's open follow-ups. */
+ * reading and a symptom (the first code of the latest check that has any)
+ * among its live checks of the last days, and the resident's open
+ * follow-ups. */
 static int release_gather(struct db *db, const struct isolation *o, const char *end,
 			  struct release_facts *f, struct err *e)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = db_stmt(
+	    db,
+	    "WITH c AS (SELECT temperature, symptoms, date, slot FROM checks"
+	    "  WHERE isolation_id = :iid AND deleted_at IS NULL AND date BETWEEN :from AND :end),"
+	    " t AS (SELECT temperature, date FROM c WHERE temperature IS NOT NULL"
+	    "  ORDER BY temperature DESC, date LIMIT 1),"
+	    " s AS (SELECT symptoms, date FROM c WHERE symptoms <> ''"
+	    "  ORDER BY date DESC, slot DESC LIMIT 1)"
+	    " SELECT t.temperature, t.date, substr(s.symptoms, 1, instr(s.symptoms || ',', ',') - 1),"
+	    " s.date, (SELECT count(*) FROM followups WHERE resident_id = :rid"
+	    "  AND closed_at IS NULL AND deleted_at IS NULL)"
+	    " FROM (SELECT 1) LEFT JOIN t LEFT JOIN s",
+	    e);
 	struct date from, start;
 	char from_s[DATE_STR];
 	int r;
@@ -485,58 +506,15 @@ static int release_gather(struct db *db, const struct isolation *o, const char *
 	isolation_span_compute(&start, o->days, o->extended_days, &f->span);
 	release_window_start(&f->end, &from);
 	date_format(&from, from_s);
-	st = db_stmt(db,
-		     "SELECT temperature, date FROM checks WHERE isolation_id = :iid"
-		     " AND deleted_at IS NULL AND date BETWEEN :from AND :end"
-		     " AND temperature IS NOT NULL ORDER BY temperature DESC, date LIMIT 1",
-		     e);
 	if (!st)
 		return -1;
 	sql_bind_int(st, ":iid", o->id);
 	sql_bind_text(st, ":from", from_s);
 	sql_bind_text(st, ":end", end);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		f->max_temperature = sqlite3_column_int(st, 0);
-		sql_col_copy(st, 1, f->fever_date, sizeof f->fever_date);
-	}
-	sqlite3_reset(st);
-	if (r < 0)
-		return -1;
-	st = db_stmt(db,
-		     "SELECT symptoms, date FROM checks WHERE isolation_id = :iid"
-		     " AND deleted_at IS NULL AND date BETWEEN :from AND :end"
-		     " AND symptoms <> '' ORDER BY date DESC, slot DESC LIMIT 1",
-		     e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":iid", o->id);
-	sql_bind_text(st, ":from", from_s);
-	sql_bind_text(st, ":end", end);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		const char *sym = (const char *)sqlite3_column_text(st, 0);
-		size_t n = strcspn(sym, ",");
-
-		if (n >= sizeof f->symptom)
-			n = sizeof f->symptom - 1;
-		memcpy(f->symptom, sym, n);
-		f->symptom[n] = 0;
-		sql_col_copy(st, 1, f->symptom_date, sizeof f->symptom_date);
-	}
-	sqlite3_reset(st);
-	if (r < 0)
-		return -1;
-	st = db_stmt(db,
-		     "SELECT count(*) FROM followups WHERE resident_id = :rid"
-		     " AND closed_at IS NULL AND deleted_at IS NULL",
-		     e);
-	if (!st)
-		return -1;
 	sql_bind_int(st, ":rid", o->resident_id);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
-		f->open_followups = sqlite3_column_int(st, 0);
+		rowdesc_read(st, release_cols, ROWDESC_N(release_cols), f);
 	sqlite3_reset(st);
 	return r < 0 ? -1 : 0;
 }
