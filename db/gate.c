@@ -155,6 +155,13 @@ static int last_out(struct db *db, long long household_id, struct date *out, str
 	return r;
 }
 
+#define GI(K, m) COLD_##K(struct gate_info, m)
+
+/* The open follow-up load_followup reads into a gate_info. */
+static const struct col_desc fu_cols[] = {
+	GI(STR, fu_name), GI(INT32, fu_temperature), GI(STR, fu_symptoms), GI(CODE, fu_opened_at),
+};
+
 /* The first open follow-up of the household's members into g. */
 static int load_followup(struct db *db, long long household_id, struct gate_info *g, struct err *e)
 {
@@ -171,12 +178,8 @@ static int load_followup(struct db *db, long long household_id, struct gate_info
 		return -1;
 	sql_bind_int(st, ":hh", household_id);
 	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		sql_col_str(st, 0, &g->fu_name);
-		g->fu_temperature = sqlite3_column_int(st, 1);
-		sql_col_str(st, 2, &g->fu_symptoms);
-		sql_col_copy(st, 3, g->fu_opened_at, sizeof g->fu_opened_at);
-	}
+	if (r == 1)
+		rowdesc_read(st, fu_cols, ROWDESC_N(fu_cols), g);
 	sqlite3_reset(st);
 	return r < 0 ? -1 : 0;
 }

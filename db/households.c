@@ -351,36 +351,26 @@ fail:
 int db_grid_set_staff(struct db *db, long long grid_id, long long staff_id, struct err *e)
 {
 	sqlite3_stmt *st;
-	char uuid[37], now[20];
+	char uuid[37];
 	struct strbuf ch = STRBUF_INIT;
-	int r = -1;
 
 	if (db_begin(db, e) < 0)
 		return -1;
-	st = db_stmt(db,
-		     "UPDATE grids SET staff_id = :staff, updated_at = :now WHERE id = :id"
-		     " RETURNING uuid",
-		     e);
-	if (!st)
-		goto out;
-	sql_new_record(uuid, now);
-	sql_bind_id(st, ":staff", staff_id);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", grid_id);
-	if (sql_step_row(db, st, e) != 1) {
-		err_set(e, _("no such grid"));
-		goto out;
+	st = sql_update_stmt(db,
+			     "UPDATE grids SET staff_id = :staff, updated_at = :now WHERE id = :id"
+			     " RETURNING uuid",
+			     grid_id, e);
+	if (st)
+		sql_bind_id(st, ":staff", staff_id);
+	if (!st || sql_step_row(db, st, e) != 1) {
+		if (st)
+			err_set(e, _("no such grid"));
+		db_rollback(db);
+		return -1;
 	}
 	sql_col_copy(st, 0, uuid, sizeof uuid);
 	sqlite3_reset(st);
 	json_open(&ch);
 	record_json_ref(db, &ch, "staff_id", "staff", staff_id);
-	if (record_audit(db, "update", "grids", uuid, &ch, e) < 0)
-		goto out;
-	r = db_commit(db, e);
-out:
-	if (r < 0)
-		db_rollback(db);
-	strbuf_free(&ch);
-	return r;
+	return record_audit_commit(db, "update", "grids", uuid, &ch, e);
 }
