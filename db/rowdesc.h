@@ -1,17 +1,21 @@
 /* rowdesc: per-record column descriptors for the db/ modules.
  *
  * A record's row is described once, in the order of its SELECT list, by a
- * table of where each column goes in the C struct and how it is read:
+ * table of where each column goes in the C struct, how it is read and what
+ * the audit log calls it:
  *
+ *	#define FU(K, m) COLD_##K(struct followup, m)
  *	static const struct col_desc fu_cols[] = {
- *		COLD_INT(struct followup, id), COLD_CODE(struct followup, uuid),
- *		COLD_STR(struct followup, notes), COLD_REF(struct followup, isolation_id)};
+ *		FU(INT, id), FU(CODE, uuid), FU(STR, notes), FU(REF, isolation_id)};
+ *	ROWDESC_CLEAR_FN(db_followup_clear, struct followup, fu_cols)
  *
- * The one reader (rowdesc_read), the one-row lookup by :key (rowdesc_get)
- * and the keyset paging newest first on (date, id) (rowdesc_page with the
- * four statements of ROWDESC_PAGE_SQL) then serve every record kind, in
- * place of a positional reader and a paging query per module.  Strings read
- * with COLD_STR are owned by the row (freed by the record's _clear). */
+ * The readers (rowdesc_read, _one, _get, _fill, _collect), the keyset
+ * paging (ROWDESC_PAGE_SQL*, rowdesc_page_stmt), the record's destructor
+ * and copy, and its audit JSON (rowdesc_dump for an insert, rowdesc_diff
+ * for an update) then serve every record kind, in place of a positional
+ * reader, a paging query, a list of free() calls and a hand-built JSON
+ * object per module.  Strings read with COLD_STR and COLD_DUP are owned by
+ * the row. */
 #ifndef DOORSTEP_ROWDESC_H
 #define DOORSTEP_ROWDESC_H
 
