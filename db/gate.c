@@ -355,7 +355,6 @@ static int gate_fever(struct db *db, long long resident_id, int temperature, int
 static int check_refs(struct db *db, const struct pass *p, long long resident_id,
 		      long long checkpoint_id, struct err *e)
 {
-	sqlite3_stmt *st;
 	int r;
 
 	if (resident_id >= 0) {
@@ -368,13 +367,8 @@ static int check_refs(struct db *db, const struct pass *p, long long resident_id
 		}
 	}
 	if (checkpoint_id >= 0) {
-		st = db_stmt(db, "SELECT 1 FROM checkpoints WHERE id = :id AND deleted_at IS NULL",
-			     e);
-		if (!st)
-			return -1;
-		sql_bind_int(st, ":id", checkpoint_id);
-		r = sql_step_row(db, st, e);
-		sqlite3_reset(st);
+		r = sql_exists_id(db, "SELECT 1 FROM checkpoints WHERE id = :id AND deleted_at IS NULL",
+				  checkpoint_id, e);
 		if (r <= 0) {
 			if (r == 0)
 				err_field(e, "checkpoint", _("no such checkpoint"));

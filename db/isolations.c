@@ -125,7 +125,6 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 	struct settings set;
 	struct isolation cur = {0};
 	char start[DATE_STR];
-	sqlite3_stmt *st;
 	long long id = -1;
 	int days = n->days, r;
 
@@ -153,12 +152,8 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 		err_field(e, "days", _("isolation days must be 1 to 60, not %d"), days);
 		goto out;
 	}
-	st = db_stmt(db, "SELECT 1 FROM residents WHERE id = :id AND deleted_at IS NULL", e);
-	if (!st)
-		goto out;
-	sql_bind_int(st, ":id", n->resident_id);
-	r = sql_step_row(db, st, e);
-	sqlite3_reset(st);
+	r = sql_exists_id(db, "SELECT 1 FROM residents WHERE id = :id AND deleted_at IS NULL",
+			  n->resident_id, e);
 	if (r <= 0) {
 		if (r == 0)
 			err_field(e, "resident", _("no resident with id %lld"), n->resident_id);
