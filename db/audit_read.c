@@ -9,15 +9,18 @@
 #include "db/rowdesc.h"
 #include "db/sql.h"
 
-#define COLS "SELECT id, at, staff, action, table_name, record_uuid, changes FROM audit_log"
-
-#define AE(K, m) COLD_##K(struct audit_entry, m)
+#define ENTRY_COLUMNS(F, X)                                                                        \
+	F(INT, id, "id") X(CODE, at, "at") X(DUP, staff, "staff") X(CODE, action, "action")        \
+	X(DUP, table_name, "table_name") X(DUP, record_uuid, "record_uuid")                        \
+	X(DUP, changes, "changes")
+#define COLS                                                                                       \
+	"SELECT " ENTRY_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	" FROM audit_log"
 
 /* The columns of COLS. */
-static const struct col_desc entry_cols[] = {
-	AE(INT, id),	      AE(CODE, at),	       AE(DUP, staff),	 AE(CODE, action),
-	AE(DUP, table_name), AE(DUP, record_uuid), AE(DUP, changes),
-};
+#define ENTRY_DESC(K, m, e) COLD_##K(struct audit_entry, m),
+
+static const struct col_desc entry_cols[] = {ENTRY_COLUMNS(ENTRY_DESC, ENTRY_DESC)};
 
 ROWDESC_CLEAR_FN(audit_entry_clear, struct audit_entry, entry_cols)
 

@@ -31,14 +31,18 @@ void db_checkpoint_init(struct checkpoint *c)
 	c->active = 1;
 }
 
-#define CP_COLS "SELECT id, uuid, name, location, kind, active FROM checkpoints"
+#define CPT_COLUMNS(F, X)                                                                          \
+	F(INT, id, "id") X(CODE, uuid, "uuid") X(STR, name, "name") X(STR, location, "location")   \
+	X(CODE, kind, "kind") X(INT32, active, "active")
+#define CP_COLS                                                                                    \
+	"SELECT " CPT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                          \
+	" FROM checkpoints"
 #define CP(K, m) COLD_##K(struct checkpoint, m)
 
 /* The columns of CP_COLS. */
-static const struct col_desc cp_cols[] = {
-	CP(INT, id),	     CP(CODE, uuid), CP(STR, name),
-	CP(STR, location), CP(CODE, kind), CP(INT32, active),
-};
+#define CPT_DESC(K, m, e) COLD_##K(struct checkpoint, m),
+
+static const struct col_desc cp_cols[] = {CPT_COLUMNS(CPT_DESC, CPT_DESC)};
 
 ROWDESC_CLEAR_FN(db_checkpoint_clear, struct checkpoint, cp_cols)
 ROWDESC_COPY_FN(db_checkpoint_copy, struct checkpoint, cp_cols)
@@ -201,20 +205,22 @@ void db_shift_init(struct shift *s)
 	s->present = -1;
 }
 
+#define SHIFT_COLUMNS(F, X)                                                                        \
+	F(INT, id, "s.id") X(CODE, uuid, "s.uuid") X(INT, checkpoint_id, "s.checkpoint_id")        \
+	X(STR, checkpoint_name, "c.name") X(CODE, date, "s.date")                                  \
+	X(CODE, start_time, "s.start_time") X(CODE, end_time, "s.end_time")                        \
+	X(REF, staff_id, "s.staff_id") X(STR, staff_name, "p.name") X(CODE, staff_role, "p.role")  \
+	X(CODE, role, "s.role") X(OPT32, present, "s.present") X(STR, notes, "s.notes")
 #define SHIFT_COLS                                                                                 \
-	"SELECT s.id, s.uuid, s.checkpoint_id, c.name, s.date, s.start_time, s.end_time,"          \
-	" s.staff_id, p.name, p.role, s.role, s.present, s.notes"                                  \
-	" FROM shifts s JOIN checkpoints c ON c.id = s.checkpoint_id"                              \
-	" LEFT JOIN staff p ON p.id = s.staff_id"
+	"SELECT " SHIFT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	" FROM shifts s JOIN checkpoints c ON c.id = s.checkpoint_id LEFT JOIN staff p"            \
+	" ON p.id = s.staff_id"
 #define SH(K, m) COLD_##K(struct shift, m)
 
 /* The columns of SHIFT_COLS. */
-static const struct col_desc shift_cols[] = {
-	SH(INT, id),	    SH(CODE, uuid),	   SH(INT, checkpoint_id), SH(STR, checkpoint_name),
-	SH(CODE, date),	    SH(CODE, start_time),  SH(CODE, end_time),	   SH(REF, staff_id),
-	SH(STR, staff_name), SH(CODE, staff_role), SH(CODE, role),	   SH(OPT32, present),
-	SH(STR, notes),
-};
+#define SHIFT_DESC(K, m, e) COLD_##K(struct shift, m),
+
+static const struct col_desc shift_cols[] = {SHIFT_COLUMNS(SHIFT_DESC, SHIFT_DESC)};
 
 ROWDESC_CLEAR_FN(db_shift_clear, struct shift, shift_cols)
 ROWDESC_COPY_FN(db_shift_copy_row, struct shift, shift_cols)

@@ -18,14 +18,17 @@
 #include "db/sql.h"
 #include "db/views.h"
 
-#define CONFLICT_COLS "SELECT id, uuid, kind, subject, detail, resolution, note FROM conflicts"
-#define CF(K, m) COLD_##K(struct conflict, m)
+#define CONFLICT_COLUMNS(F, X)                                                                     \
+	F(INT, id, "id") X(CODE, uuid, "uuid") X(CODE, kind, "kind") X(DUP, subject, "subject")    \
+	X(DUP, detail, "detail") X(DUP, resolution, "resolution") X(DUP, note, "note")
+#define CONFLICT_COLS                                                                              \
+	"SELECT " CONFLICT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                     \
+	" FROM conflicts"
 
 /* The columns of CONFLICT_COLS. */
-static const struct col_desc conflict_cols[] = {
-	CF(INT, id),	CF(CODE, uuid),	     CF(CODE, kind), CF(DUP, subject),
-	CF(DUP, detail), CF(DUP, resolution), CF(DUP, note),
-};
+#define CONFLICT_DESC(K, m, e) COLD_##K(struct conflict, m),
+
+static const struct col_desc conflict_cols[] = {CONFLICT_COLUMNS(CONFLICT_DESC, CONFLICT_DESC)};
 
 ROWDESC_CLEAR_FN(db_conflict_clear, struct conflict, conflict_cols)
 

@@ -85,7 +85,8 @@ static void spend_bind(sqlite3_stmt *st, const void *row)
 
 /* What an expenditure's insert audit row names (all required, never empty). */
 static const struct col_desc new_audited[] = {
-	XN(STR, date), XN(STR, purpose), XN(INT, amount_fen), XN(STR, approved_by), XN(STR, voucher_no),
+	XN(STR, date),	      XN(STR, purpose),	   XN(INT, amount_fen),
+	XN(STR, approved_by), XN(STR, voucher_no),
 };
 
 long long db_expenditure_insert(struct db *db, const struct expenditure_new *x, struct err *e)
@@ -156,18 +157,19 @@ fail:
 	return -1;
 }
 
-#define SPEND_COLS                                                                                \
-	"SELECT x.id, x.uuid, x.date, x.purpose, x.amount_fen, x.approved_by, x.voucher_no,"      \
-	" coalesce(s.name, ''), coalesce(x.void_reason, '') FROM expenditures x"                  \
-	" LEFT JOIN staff s ON s.id = x.staff_id WHERE x.deleted_at IS NULL"
+#define SPEND_COLUMNS(F, X)                                                                        \
+	F(INT, id, "x.id") X(CODE, uuid, "x.uuid") X(CODE, date, "x.date")                         \
+	X(STR, purpose, "x.purpose") X(INT, amount_fen, "x.amount_fen")                            \
+	X(STR, approved_by, "x.approved_by") X(STR, voucher_no, "x.voucher_no")                    \
+	X(STR, staff, "coalesce(s.name, '')") X(STR, void_reason, "coalesce(x.void_reason, '')")
+#define SPEND_COLS                                                                                 \
+	"SELECT " SPEND_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	" FROM expenditures x LEFT JOIN staff s ON s.id = x.staff_id WHERE x.deleted_at"           \
+	" IS NULL"
 
-#define XR(K, m) COLD_##K(struct expenditure_row, m)
+#define SPEND_DESC(K, m, e) COLD_##K(struct expenditure_row, m),
 
-static const struct col_desc spend_cols[] = {
-	XR(INT, id),		XR(CODE, uuid),	     XR(CODE, date),  XR(STR, purpose),
-	XR(INT, amount_fen),	XR(STR, approved_by), XR(STR, voucher_no), XR(STR, staff),
-	XR(STR, void_reason),
-};
+static const struct col_desc spend_cols[] = {SPEND_COLUMNS(SPEND_DESC, SPEND_DESC)};
 
 ROWDESC_CLEAR_FN(db_expenditure_row_clear, struct expenditure_row, spend_cols)
 

@@ -32,22 +32,23 @@ static int date_parse_iso_prefix(const char *s)
 	return date_parse_iso(day, &d, NULL);
 }
 
+#define FU_COLUMNS(F, X)                                                                           \
+	F(INT, id, "f.id") X(CODE, uuid, "f.uuid") X(INT, resident_id, "f.resident_id")            \
+	X(INT, household_id, "r.household_id") X(STR, name, "r.name") X(STR, household, "h.code")  \
+	X(CODE, opened_at, "f.opened_at") X(CODE, source, "f.source")                              \
+	X(INT32, temperature, "f.temperature") X(STR, symptoms, "f.symptoms")                      \
+	X(CODE, referred_at, "f.referred_at") X(STR, clinic, "f.clinic")                           \
+	X(STR, transport, "f.transport") X(CODE, outcome, "f.outcome")                             \
+	X(CODE, closed_at, "f.closed_at") X(STR, closed_by, "s.name")                              \
+	X(REF, isolation_id, "f.isolation_id")
 #define SELECT_FU                                                                                  \
-	"SELECT f.id, f.uuid, f.resident_id, r.household_id, r.name, h.code, f.opened_at,"         \
-	" f.source, f.temperature, f.symptoms, f.referred_at, f.clinic, f.transport, f.outcome,"   \
-	" f.closed_at, s.name, f.isolation_id FROM followups f"                                    \
-	" JOIN residents r ON r.id = f.resident_id JOIN households h ON h.id = r.household_id"     \
-	" LEFT JOIN staff s ON s.id = f.closed_by"
+	"SELECT " FU_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                           \
+	" FROM followups f JOIN residents r ON r.id = f.resident_id JOIN households h"             \
+	" ON h.id = r.household_id LEFT JOIN staff s ON s.id = f.closed_by"
 
-#define FU(K, m) COLD_##K(struct followup, m)
+#define FU_DESC(K, m, e) COLD_##K(struct followup, m),
 
-static const struct col_desc fu_cols[] = {
-	FU(INT, id),	       FU(CODE, uuid),	     FU(INT, resident_id), FU(INT, household_id),
-	FU(STR, name),	       FU(STR, household),   FU(CODE, opened_at),  FU(CODE, source),
-	FU(INT32, temperature), FU(STR, symptoms),   FU(CODE, referred_at), FU(STR, clinic),
-	FU(STR, transport),    FU(CODE, outcome),    FU(CODE, closed_at),  FU(STR, closed_by),
-	FU(REF, isolation_id),
-};
+static const struct col_desc fu_cols[] = {FU_COLUMNS(FU_DESC, FU_DESC)};
 
 ROWDESC_CLEAR_FN(db_followup_clear, struct followup, fu_cols)
 ROWDESC_COPY_FN(db_followup_copy, struct followup, fu_cols)

@@ -38,19 +38,20 @@ void db_gate_outs_free(struct gate_out *v, size_t n)
 	free(v);
 }
 
+#define EVENT_COLUMNS(F, X)                                                                        \
+	F(INT, id, "ev.id") X(CODE, at, "ev.at") X(CODE, direction, "ev.direction")                \
+	X(CODE, pass_no, "p.pass_no") X(STR, checkpoint, "c.name") X(STR, resident, "r.name")      \
+	X(STR, staff, "s.name")
 #define EVENT_COLS                                                                                 \
-	"SELECT ev.id, ev.at, ev.direction, p.pass_no, c.name, r.name, s.name"                     \
-	" FROM pass_events ev JOIN passes p ON p.id = ev.pass_id"                                  \
-	" LEFT JOIN checkpoints c ON c.id = ev.checkpoint_id"                                      \
-	" LEFT JOIN residents r ON r.id = ev.resident_id"                                          \
+	"SELECT " EVENT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	" FROM pass_events ev JOIN passes p ON p.id = ev.pass_id LEFT JOIN checkpoints"            \
+	" c ON c.id = ev.checkpoint_id LEFT JOIN residents r ON r.id = ev.resident_id"             \
 	" LEFT JOIN staff s ON s.id = ev.staff_id"
-#define GE(K, m) COLD_##K(struct gate_event, m)
 
 /* The columns of EVENT_COLS. */
-static const struct col_desc event_cols[] = {
-	GE(INT, id),	     GE(CODE, at),	GE(CODE, direction), GE(CODE, pass_no),
-	GE(STR, checkpoint), GE(STR, resident), GE(STR, staff),
-};
+#define EVENT_DESC(K, m, e) COLD_##K(struct gate_event, m),
+
+static const struct col_desc event_cols[] = {EVENT_COLUMNS(EVENT_DESC, EVENT_DESC)};
 
 ROWDESC_CLEAR_FN(db_gate_event_clear, struct gate_event, event_cols)
 
@@ -367,7 +368,8 @@ static int check_refs(struct db *db, const struct pass *p, long long resident_id
 		}
 	}
 	if (checkpoint_id >= 0) {
-		r = sql_exists_id(db, "SELECT 1 FROM checkpoints WHERE id = :id AND deleted_at IS NULL",
+		r = sql_exists_id(db,
+				  "SELECT 1 FROM checkpoints WHERE id = :id AND deleted_at IS NULL",
 				  checkpoint_id, e);
 		if (r <= 0) {
 			if (r == 0)

@@ -11,21 +11,36 @@
 #include "db/rowdesc.h"
 #include "db/sql.h"
 
-#define HV(K, m) COLD_##K(struct hh_visit, m)
-#define HR(K, m) COLD_##K(struct hh_reading, m)
-#define HI(K, m) COLD_##K(struct hh_isolation, m)
+#define HVISIT_COLUMNS(F, X)                                                                       \
+	F(INT, id, "v.id") X(CODE, date, "v.date") X(CODE, at, "v.at")                             \
+	X(DUP, outcome, "v.outcome") X(DUP, staff, "s.name") X(DUP, notes, "v.notes")
+#define VISIT_SEL                                                                                  \
+	"SELECT " HVISIT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                       \
+	" FROM visits v LEFT JOIN staff s ON s.id = v.staff_id WHERE v.household_id ="             \
+	" :h AND v.deleted_at IS NULL"
 
-static const struct col_desc visit_cols[] = {
-	HV(INT, id), HV(CODE, date), HV(CODE, at), HV(DUP, outcome), HV(DUP, staff), HV(DUP, notes),
-};
+#define HISO_COLUMNS(F, X)                                                                         \
+	F(INT, id, "i.id") X(CODE, uuid, "i.uuid") X(DUP, resident, "r.name")                      \
+	X(DUP, kind, "i.kind") X(DUP, site, "i.site") X(DUP, reason, "i.reason")                   \
+	X(CODE, start_date, "i.start_date") X(INT32, days, "i.days")                               \
+	X(INT32, extended_days, "i.extended_days") X(DUP, end_date, "i.end_date")                  \
+	X(DUP, end_reason, "i.end_reason")
+#define ISO_SEL                                                                                    \
+	"SELECT " HISO_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                         \
+	" FROM isolations i JOIN residents r ON r.id = i.resident_id WHERE"                        \
+	" r.household_id = :h AND r.deleted_at IS NULL AND i.deleted_at IS NULL"
+
+#define HR(K, m) COLD_##K(struct hh_reading, m)
+
+#define HVISIT_DESC(K, m, e) COLD_##K(struct hh_visit, m),
+
+static const struct col_desc visit_cols[] = {HVISIT_COLUMNS(HVISIT_DESC, HVISIT_DESC)};
 static const struct col_desc reading_cols[] = {
 	HR(DUP, name), HR(OPT32, temperature), HR(STR, symptoms),
 };
-static const struct col_desc iso_cols[] = {
-	HI(INT, id),	   HI(CODE, uuid),	   HI(DUP, resident),	    HI(DUP, kind),
-	HI(DUP, site),	   HI(DUP, reason),	   HI(CODE, start_date),    HI(INT32, days),
-	HI(INT32, extended_days), HI(DUP, end_date), HI(DUP, end_reason),
-};
+#define HISO_DESC(K, m, e) COLD_##K(struct hh_isolation, m),
+
+static const struct col_desc iso_cols[] = {HISO_COLUMNS(HISO_DESC, HISO_DESC)};
 
 void hh_visit_clear(struct hh_visit *v)
 {
@@ -72,11 +87,6 @@ static sqlite3_stmt *page_stmt(struct db *db, const char *const sql[2], long lon
 	return st;
 }
 
-#define VISIT_SEL                                                                                  \
-	"SELECT v.id, v.date, v.at, v.outcome, s.name, v.notes FROM visits v"                      \
-	" LEFT JOIN staff s ON s.id = v.staff_id"                                                  \
-	" WHERE v.household_id = :h AND v.deleted_at IS NULL"
-
 int db_hh_visits(struct db *db, long long household_id, const struct hh_visit *anchor, int dir,
 		 int n, struct hh_visit *out, struct err *e)
 {
@@ -84,7 +94,8 @@ int db_hh_visits(struct db *db, long long household_id, const struct hh_visit *a
 	static const char *const sql[2] = {
 	    VISIT_SEL " AND (v.date, v.at, v.id) < (:d, :a, :id)"
 		      " ORDER BY v.date DESC, v.at DESC, v.id DESC LIMIT :n",
-	    VISIT_SEL " AND (v.date, v.at, v.id) > (:d, :a, :id) ORDER BY v.date, v.at, v.id LIMIT :n",
+	    VISIT_SEL " AND (v.date, v.at, v.id) > (:d, :a, :id)"
+		      " ORDER BY v.date, v.at, v.id LIMIT :n",
 	};
 	sqlite3_stmt *st = page_stmt(db, sql, household_id, dir, n, e);
 	int got;
@@ -104,12 +115,6 @@ int db_hh_visits(struct db *db, long long household_id, const struct hh_visit *a
 	}
 	return got;
 }
-
-#define ISO_SEL                                                                                    \
-	"SELECT i.id, i.uuid, r.name, i.kind, i.site, i.reason, i.start_date, i.days,"             \
-	" i.extended_days, i.end_date, i.end_reason FROM isolations i"                             \
-	" JOIN residents r ON r.id = i.resident_id"                                                \
-	" WHERE r.household_id = :h AND r.deleted_at IS NULL AND i.deleted_at IS NULL"
 
 int db_hh_isolations(struct db *db, long long household_id, const struct hh_isolation *anchor,
 		     int dir, int n, struct hh_isolation *out, struct err *e)

@@ -24,18 +24,20 @@
 #include "db/sql.h"
 #include "db/staff.h"
 
+#define ISO_COLUMNS(F, X)                                                                          \
+	F(INT, id, "id") X(CODE, uuid, "uuid") X(INT, resident_id, "resident_id")                  \
+	X(CODE, kind, "kind") X(STR, site, "site") X(CODE, reason, "reason")                       \
+	X(CODE, start_date, "start_date") X(INT32, days, "days")                                   \
+	X(INT32, extended_days, "extended_days") X(CODE, last_day, "last_day")                     \
+	X(CODE, end_date, "end_date") X(CODE, end_reason, "end_reason")                            \
+	X(REF, previous_id, "previous_id")
 #define SELECT_ISO                                                                                 \
-	"SELECT id, uuid, resident_id, kind, site, reason, start_date, days, extended_days,"      \
-	" last_day, end_date, end_reason, previous_id FROM isolation_spans"
+	"SELECT " ISO_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                          \
+	" FROM isolation_spans"
 
-#define IS(K, m) COLD_##K(struct isolation, m)
+#define ISO_DESC(K, m, e) COLD_##K(struct isolation, m),
 
-static const struct col_desc iso_cols[] = {
-	IS(INT, id),	      IS(CODE, uuid),	   IS(INT, resident_id),   IS(CODE, kind),
-	IS(STR, site),	      IS(CODE, reason),	   IS(CODE, start_date),   IS(INT32, days),
-	IS(INT32, extended_days), IS(CODE, last_day), IS(CODE, end_date),  IS(CODE, end_reason),
-	IS(REF, previous_id),
-};
+static const struct col_desc iso_cols[] = {ISO_COLUMNS(ISO_DESC, ISO_DESC)};
 
 ROWDESC_CLEAR_FN(db_isolation_clear, struct isolation, iso_cols)
 
@@ -486,8 +488,9 @@ static int release_gather(struct db *db, const struct isolation *o, const char *
 	    "  ORDER BY temperature DESC, date LIMIT 1),"
 	    " s AS (SELECT symptoms, date FROM c WHERE symptoms <> ''"
 	    "  ORDER BY date DESC, slot DESC LIMIT 1)"
-	    " SELECT t.temperature, t.date, substr(s.symptoms, 1, instr(s.symptoms || ',', ',') - 1),"
-	    " s.date, (SELECT count(*) FROM followups WHERE resident_id = :rid"
+	    " SELECT t.temperature, t.date,"
+	    " substr(s.symptoms, 1, instr(s.symptoms || ',', ',') - 1), s.date,"
+	    " (SELECT count(*) FROM followups WHERE resident_id = :rid"
 	    "  AND closed_at IS NULL AND deleted_at IS NULL)"
 	    " FROM (SELECT 1) LEFT JOIN t LEFT JOIN s",
 	    e);

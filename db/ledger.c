@@ -58,22 +58,24 @@ static void bind_filter(sqlite3_stmt *st, const struct ledger_filter *f)
 	sql_bind_int(st, ":anon", anon);
 }
 
+#define LROW_COLUMNS(F, X)                                                                         \
+	F(INT, id, "d.id") X(CODE, uuid, "d.uuid") X(CODE, receipt_no, "d.receipt_no")             \
+	X(CODE, date, "d.received_date") X(STR, donor, "d.donor_name")                             \
+	X(INT32, anonymous, "d.anonymous") X(CODE, donor_type, "d.donor_type")                     \
+	X(STR, phone, "d.phone") X(CODE, kind, "d.kind") X(INT, amount_fen, "d.amount_fen")        \
+	X(CODE, channel, "d.channel") X(STR, item, "d.item") X(INT, quantity, "d.quantity")        \
+	X(STR, unit, "d.unit") X(REF, value_fen, "d.value_fen")                                    \
+	X(STR, designation, "d.designation") X(STR, received_by, "s.name")                         \
+	X(DUP, void_reason, "d.void_reason") X(CODE, voided_at, "d.voided_at")                     \
+	X(STR, notes, "d.notes")
 #define ROW_COLS                                                                                   \
-	"SELECT d.id, d.uuid, d.receipt_no, d.received_date, d.donor_name, d.anonymous,"           \
-	" d.donor_type, d.phone, d.kind, d.amount_fen, d.channel, d.item, d.quantity, d.unit,"     \
-	" d.value_fen, d.designation, s.name, d.void_reason, d.voided_at, d.notes"                 \
+	"SELECT " LROW_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                         \
 	" FROM donations d LEFT JOIN staff s ON s.id = d.received_by"
 
-#define LR(K, m) COLD_##K(struct ledger_row, m)
-
 /* The columns of ROW_COLS (value_fen: -1 when not given). */
-static const struct col_desc row_cols[] = {
-	LR(INT, id),	     LR(CODE, uuid),	    LR(CODE, receipt_no), LR(CODE, date),
-	LR(STR, donor),	     LR(INT32, anonymous),  LR(CODE, donor_type), LR(STR, phone),
-	LR(CODE, kind),	     LR(INT, amount_fen),   LR(CODE, channel),	  LR(STR, item),
-	LR(INT, quantity),   LR(STR, unit),	    LR(REF, value_fen),	  LR(STR, designation),
-	LR(STR, received_by), LR(DUP, void_reason), LR(CODE, voided_at),  LR(STR, notes),
-};
+#define LROW_DESC(K, m, e) COLD_##K(struct ledger_row, m),
+
+static const struct col_desc row_cols[] = {LROW_COLUMNS(LROW_DESC, LROW_DESC)};
 
 ROWDESC_CLEAR_FN(db_ledger_row_clear, struct ledger_row, row_cols)
 
@@ -110,8 +112,8 @@ int db_ledger_page(struct db *db, const struct ledger_filter *f, const struct le
 
 int db_ledger_get(struct db *db, long long id, struct ledger_row *out, struct err *e)
 {
-	int r = rowdesc_get(db, ROW_COLS " WHERE d.id = :key AND d.deleted_at IS NULL", id, row_cols,
-			    ROWDESC_N(row_cols), out, sizeof *out, e);
+	int r = rowdesc_get(db, ROW_COLS " WHERE d.id = :key AND d.deleted_at IS NULL", id,
+			    row_cols, ROWDESC_N(row_cols), out, sizeof *out, e);
 
 	if (r == 1)
 		mark_void(out);
@@ -261,22 +263,23 @@ int db_ledger_stock_page(struct db *db, int on_hand_only, const struct stock_row
 	return rowdesc_fill(db, st, n, stock_cols, ROWDESC_N(stock_cols), out, sizeof *out, e);
 }
 
+#define LDIST_COLUMNS(F, X)                                                                        \
+	F(INT, id, "t.id") X(CODE, uuid, "t.uuid") X(CODE, date, "t.date") X(STR, item, "t.item")  \
+	X(STR, unit, "t.unit") X(INT, quantity, "t.quantity")                                      \
+	X(CODE, recipient_kind, "t.recipient_kind")                                                \
+	X(STR, recipient,                                                                          \
+	  "CASE t.recipient_kind WHEN 'household' THEN coalesce(h.code, t.recipient)"              \
+	  " WHEN 'checkpoint' THEN coalesce(c.name, t.recipient) ELSE t.recipient END")            \
+	X(STR, staff, "s.name") X(STR, notes, "t.notes")
 #define DIST_COLS                                                                                  \
-	"SELECT t.id, t.uuid, t.date, t.item, t.unit, t.quantity, t.recipient_kind,"               \
-	" CASE t.recipient_kind WHEN 'household' THEN coalesce(h.code, t.recipient)"               \
-	"  WHEN 'checkpoint' THEN coalesce(c.name, t.recipient) ELSE t.recipient END,"             \
-	" s.name, t.notes FROM distributions t"                                                    \
-	" LEFT JOIN households h ON h.id = t.household_id"                                         \
-	" LEFT JOIN checkpoints c ON c.id = t.checkpoint_id"                                       \
-	" LEFT JOIN staff s ON s.id = t.staff_id WHERE t.deleted_at IS NULL"
+	"SELECT " LDIST_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	" FROM distributions t LEFT JOIN households h ON h.id = t.household_id LEFT"               \
+	" JOIN checkpoints c ON c.id = t.checkpoint_id LEFT JOIN staff s ON s.id ="                \
+	" t.staff_id WHERE t.deleted_at IS NULL"
 
-#define LD(K, m) COLD_##K(struct ledger_dist, m)
+#define LDIST_DESC(K, m, e) COLD_##K(struct ledger_dist, m),
 
-static const struct col_desc dist_cols[] = {
-	LD(INT, id),	LD(CODE, uuid),	 LD(CODE, date),	   LD(STR, item),
-	LD(STR, unit),	LD(INT, quantity), LD(CODE, recipient_kind), LD(STR, recipient),
-	LD(STR, staff), LD(STR, notes),
-};
+static const struct col_desc dist_cols[] = {LDIST_COLUMNS(LDIST_DESC, LDIST_DESC)};
 
 ROWDESC_CLEAR_FN(db_ledger_dist_clear, struct ledger_dist, dist_cols)
 

@@ -26,24 +26,26 @@
 
 #define HEAD_NAME HOUSEHOLD_HEAD_NAME("h")
 
+#define PASS_COLUMNS(F, X)                                                                         \
+	F(INT, id, "p.id") X(CODE, uuid, "p.uuid") X(CODE, pass_no, "p.pass_no")                   \
+	X(INT, household_id, "p.household_id") X(STR, household_code, "h.code")                    \
+	X(STR, head_name, HEAD_NAME) X(STR, grid_name, "g.name")                                   \
+	X(CODE, issued_date, "p.issued_date") X(CODE, valid_until, "p.valid_until")                \
+	X(CODE, revoked_at, "p.revoked_at") X(STR, revoke_reason, "p.revoke_reason")               \
+	X(STR, notes, "p.notes")
 #define PASS_COLS                                                                                  \
-	"SELECT p.id, p.uuid, p.pass_no, p.household_id, h.code, " HEAD_NAME ", g.name,"           \
-	" p.issued_date, p.valid_until, p.revoked_at, p.revoke_reason, p.notes"                    \
-	" FROM passes p JOIN households h ON h.id = p.household_id"                                \
-	" LEFT JOIN grids g ON g.id = h.grid_id"
+	"SELECT " PASS_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                         \
+	" FROM passes p JOIN households h ON h.id = p.household_id LEFT JOIN grids g ON"           \
+	" g.id = h.grid_id"
 
 #define CURRENT                                                                                    \
 	"p.deleted_at IS NULL AND p.revoked_at IS NULL"                                            \
 	" AND (p.valid_until IS NULL OR p.valid_until >= :today)"
 
-#define PS(K, m) COLD_##K(struct pass, m)
-
 /* The columns of PASS_COLS. */
-static const struct col_desc pass_cols[] = {
-	PS(INT, id),		PS(CODE, uuid),		PS(CODE, pass_no),  PS(INT, household_id),
-	PS(STR, household_code), PS(STR, head_name),	PS(STR, grid_name), PS(CODE, issued_date),
-	PS(CODE, valid_until),	PS(CODE, revoked_at),	PS(STR, revoke_reason), PS(STR, notes),
-};
+#define PASS_DESC(K, m, e) COLD_##K(struct pass, m),
+
+static const struct col_desc pass_cols[] = {PASS_COLUMNS(PASS_DESC, PASS_DESC)};
 
 ROWDESC_CLEAR_FN(db_pass_clear, struct pass, pass_cols)
 

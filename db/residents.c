@@ -26,19 +26,21 @@ static const struct col_desc audited[] = {
     RS(DUP, returned_from), RS(DUP, return_date), RS(DUP, notes),     RS(DUP, travel),
 };
 
+#define RES_COLUMNS(F, X)                                                                          \
+	F(INT, id, "r.id") X(CODE, uuid, "r.uuid") X(INT, household_id, "r.household_id")          \
+	X(DUP, household_code, "h.code") X(DUP, name, "r.name") X(CHAR, sex, "r.sex")              \
+	X(DUP, id_type, "r.id_type") X(DUP, id_number, "r.id_number")                              \
+	X(DUP, birth_date, "r.birth_date") X(DUP, phone, "r.phone") X(DUP, relation, "r.relation") \
+	X(DUP, status, "r.status") X(DUP, tags, "r.tags") X(DUP, returned_from, "r.returned_from") \
+	X(DUP, return_date, "r.return_date") X(DUP, notes, "r.notes") X(DUP, travel, "r.travel")
 #define SELECT_COLS                                                                                \
-	"SELECT r.id, r.uuid, r.household_id, h.code, r.name, r.sex, r.id_type, r.id_number,"      \
-	" r.birth_date, r.phone, r.relation, r.status, r.tags, r.returned_from, r.return_date,"    \
-	" r.notes, r.travel FROM residents r JOIN households h ON h.id = r.household_id"
+	"SELECT " RES_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                          \
+	" FROM residents r JOIN households h ON h.id = r.household_id"
 
 /* The columns of SELECT_COLS. */
-static const struct col_desc res_cols[] = {
-    RS(INT, id),	 RS(CODE, uuid),	 RS(INT, household_id), RS(DUP, household_code),
-    RS(DUP, name),	 RS(CHAR, sex),		 RS(DUP, id_type),	RS(DUP, id_number),
-    RS(DUP, birth_date), RS(DUP, phone),	 RS(DUP, relation),	RS(DUP, status),
-    RS(DUP, tags),	 RS(DUP, returned_from), RS(DUP, return_date),	RS(DUP, notes),
-    RS(DUP, travel),
-};
+#define RES_DESC(K, m, e) COLD_##K(struct resident, m),
+
+static const struct col_desc res_cols[] = {RES_COLUMNS(RES_DESC, RES_DESC)};
 
 /* The one resident st selects (prepared and bound; NULL when it did not
  * prepare, e filled). */
@@ -51,8 +53,8 @@ static int get_one(struct db *db, sqlite3_stmt *st, struct resident *out, struct
 int db_resident_get(struct db *db, long long id, struct resident *out, struct err *e)
 {
 	model_resident_init(out);
-	return rowdesc_get(db, SELECT_COLS " WHERE r.id = :key AND r.deleted_at IS NULL", id, res_cols,
-			   ROWDESC_N(res_cols), out, sizeof *out, e);
+	return rowdesc_get(db, SELECT_COLS " WHERE r.id = :key AND r.deleted_at IS NULL", id,
+			   res_cols, ROWDESC_N(res_cols), out, sizeof *out, e);
 }
 
 int db_resident_find_id_number(struct db *db, const char *id_number, struct resident *out,
@@ -290,7 +292,8 @@ int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 		rc = check_identity(r, &old, e);
 	json_open(&ch);
 	if (rc == 0)
-		n = rowdesc_diff(db, &old, with_defaults(r, &cmp), audited, ROWDESC_N(audited), &ch);
+		n = rowdesc_diff(db, &old, with_defaults(r, &cmp), audited, ROWDESC_N(audited),
+				 &ch);
 	os[0] = old.sex;
 	if (rc == 0 && old.sex != r->sex) {
 		json_add_change(&ch, "sex", os, ns);
@@ -305,10 +308,11 @@ int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 	if (n)
 		st = sql_update_stmt(db,
 				     "UPDATE residents SET name = ?1, sex = ?2, id_type = ?3,"
-				     " id_number = ?4, birth_date = ?5, phone = ?6, relation = ?7,"
-				     " status = ?8, tags = ?9, returned_from = ?10, return_date = ?11,"
-				     " notes = ?12, pinyin = ?13, id_rev = ?14, phone_rev = ?15,"
-				     " travel = ?16, updated_at = :now WHERE id = :id",
+				     " id_number = ?4, birth_date = ?5, phone = ?6,"
+				     " relation = ?7, status = ?8, tags = ?9, returned_from = ?10,"
+				     " return_date = ?11, notes = ?12, pinyin = ?13, id_rev = ?14,"
+				     " phone_rev = ?15, travel = ?16, updated_at = :now"
+				     " WHERE id = :id",
 				     r->id, e);
 	if (st) {
 		reskey_make(&k, r->name, r->id_number, r->phone);

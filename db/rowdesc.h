@@ -61,6 +61,13 @@ struct col_desc {
 #define COLD_CODE(T, m)	 COLD_AS(COL_CODE, T, m, #m)
 #define COLD_STR(T, m)	 COLD_AS(COL_STR, T, m, #m)
 #define COLD_DUP(T, m)	 COLD_AS(COL_DUP, T, m, #m)
+/* A record's columns written once as a list of X(KIND, member, "SQL
+ * expression") entries (the first one F(...)) give both its SELECT list,
+ * "SELECT " LIST(ROWDESC_SQL1, ROWDESC_SQLN), and its descriptor table (an
+ * entry macro of its own expanding to COLD_##KIND(struct ..., member),): the
+ * two can no longer disagree on the order. */
+#define ROWDESC_SQL1(K, m, expr) expr
+#define ROWDESC_SQLN(K, m, expr) ", " expr
 #define ROWDESC_N(cols)	 (sizeof(cols) / sizeof((cols)[0]))
 
 /* Reads st's columns 0..n-1 into row by cols (a COL_STR member gets a fresh

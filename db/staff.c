@@ -17,14 +17,17 @@
 #include "db/record.h"
 #include "db/sql.h"
 
-#define STAFF_COLS "SELECT id, uuid, name, phone, role, active, party FROM staff"
-#define SM(K, m) COLD_##K(struct staff_member, m)
+#define STAFF_COLUMNS(F, X)                                                                        \
+	F(INT, id, "id") X(CODE, uuid, "uuid") X(STR, name, "name") X(STR, phone, "phone")         \
+	X(CODE, role, "role") X(INT32, active, "active") X(INT32, party, "party")
+#define STAFF_COLS                                                                                 \
+	"SELECT " STAFF_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	" FROM staff"
 
 /* The columns of STAFF_COLS. */
-static const struct col_desc staff_cols[] = {
-	SM(INT, id),	SM(CODE, uuid),	    SM(STR, name), SM(STR, phone),
-	SM(CODE, role), SM(INT32, active), SM(INT32, party),
-};
+#define STAFF_DESC(K, m, e) COLD_##K(struct staff_member, m),
+
+static const struct col_desc staff_cols[] = {STAFF_COLUMNS(STAFF_DESC, STAFF_DESC)};
 
 ROWDESC_CLEAR_FN(db_staff_member_clear, struct staff_member, staff_cols)
 
@@ -144,8 +147,8 @@ int db_staff_update(struct db *db, const struct staff_member *m, struct err *e)
 		json_add_change(&ch, "party", a, b);
 	if (n)
 		st = sql_update_stmt(db,
-				     "UPDATE staff SET phone = :phone, role = :role, party = :party,"
-				     " updated_at = :now WHERE id = :id",
+				     "UPDATE staff SET phone = :phone, role = :role,"
+				     " party = :party, updated_at = :now WHERE id = :id",
 				     m->id, e);
 	if (st) {
 		sql_bind_text(st, ":phone", m->phone && *m->phone ? m->phone : NULL);
