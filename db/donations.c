@@ -69,7 +69,8 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 	long long id = -1, seq, staff = d->received_by;
 	sqlite3_stmt *st;
 
-	if (validate(d, e) < 0 || record_day_or_today(d->received_date, "received_date", date, e) < 0)
+	if (validate(d, e) < 0 ||
+	    record_day_or_today(d->received_date, "received_date", date, e) < 0)
 		return -1;
 	cash = !strcmp(d->kind, "cash");
 	year = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');

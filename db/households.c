@@ -26,35 +26,40 @@ static const struct col_desc audited[] = {
     HH(DUP, room), HH(DUP, address),  HH(DUP, phone),	 HH(DUP, notes),
 };
 
-#define SELECT_COLS \
-	"SELECT h.id, h.uuid, h.code, h.compound, h.building, h.unit, h.room, h.address," \
-	" h.grid_id, h.phone, h.notes, g.name," \
-	" (SELECT r.name FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL" \
-	"  ORDER BY r.relation <> 'head', r.uuid LIMIT 1)," \
-	" (SELECT count(*) FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL)," \
-	" (SELECT max(v.date) FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL)," \
-	" (SELECT group_concat(DISTINCT r.tags) FROM residents r WHERE r.household_id = h.id" \
-	"  AND r.deleted_at IS NULL AND r.tags <> '')" \
+/* The household's own columns, then the joined ones (grid name, head,
+ * counts, last visit, tags: correlated subqueries that matching does not
+ * need): kind, member, SQL expression. */
+#define HH_OWN_COLUMNS(F, X)                                                                       \
+	F(INT, id, "h.id") X(CODE, uuid, "h.uuid") X(DUP, code, "h.code")                          \
+	X(DUP, compound, "h.compound") X(DUP, building, "h.building") X(DUP, unit, "h.unit")       \
+	X(DUP, room, "h.room") X(DUP, address, "h.address") X(REF, grid_id, "h.grid_id")           \
+	X(DUP, phone, "h.phone") X(DUP, notes, "h.notes")
+#define HH_JOINED_COLUMNS(X)                                                                       \
+	X(DUP, grid_name, "g.name")                                                                \
+	X(DUP, head_name,                                                                          \
+	  "(SELECT r.name FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL"   \
+	  " ORDER BY r.relation <> 'head', r.uuid LIMIT 1)")                                       \
+	X(INT32, resident_count,                                                                   \
+	  "(SELECT count(*) FROM residents r WHERE r.household_id = h.id"                          \
+	  " AND r.deleted_at IS NULL)")                                                            \
+	X(DUP, last_visit,                                                                         \
+	  "(SELECT max(v.date) FROM visits v WHERE v.household_id = h.id"                          \
+	  " AND v.deleted_at IS NULL)")                                                            \
+	X(DUP, tags,                                                                               \
+	  "(SELECT group_concat(DISTINCT r.tags) FROM residents r WHERE r.household_id = h.id"     \
+	  " AND r.deleted_at IS NULL AND r.tags <> '')")
+
+#define SELECT_COLS                                                                                \
+	"SELECT " HH_OWN_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) HH_JOINED_COLUMNS(ROWDESC_SQLN)       \
 	" FROM households h LEFT JOIN grids g ON g.id = h.grid_id"
+#define PLAIN_COLS "SELECT " HH_OWN_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM households h"
 
-/* The household's own columns only (no grid name, head, counts, last visit
- * or tags: those are correlated subqueries that matching does not need). */
-#define PLAIN_COLS                                                                                 \
-	"SELECT h.id, h.uuid, h.code, h.compound, h.building, h.unit, h.room, h.address,"         \
-	" h.grid_id, h.phone, h.notes FROM households h"
+#define HH_DESC(K, m, e) COLD_##K(struct household, m),
 
-/* The columns of SELECT_COLS; PLAIN_COLS are the first NPLAIN. */
+/* The columns of SELECT_COLS and of PLAIN_COLS. */
 static const struct col_desc hh_cols[] = {
-    HH(INT, id),	 HH(CODE, uuid),
-    HH(DUP, code),	 HH(DUP, compound),
-    HH(DUP, building),	 HH(DUP, unit),
-    HH(DUP, room),	 HH(DUP, address),
-    HH(REF, grid_id),	 HH(DUP, phone),
-    HH(DUP, notes),	 HH(DUP, grid_name),
-    HH(DUP, head_name),	 HH(INT32, resident_count),
-    HH(DUP, last_visit), HH(DUP, tags),
-};
-#define NPLAIN 11
+	HH_OWN_COLUMNS(HH_DESC, HH_DESC) HH_JOINED_COLUMNS(HH_DESC)};
+static const struct col_desc hh_own_cols[] = {HH_OWN_COLUMNS(HH_DESC, HH_DESC)};
 
 /* One household by an id or a text parameter; joined says whether sql
  * selects SELECT_COLS (1) or PLAIN_COLS (0). */
@@ -70,8 +75,9 @@ static int get_where(struct db *db, const char *sql, const char *param, long lon
 		sql_bind_text(st, param, text);
 	else
 		sql_bind_int(st, param, id);
-	return rowdesc_one(db, st, hh_cols, joined ? ROWDESC_N(hh_cols) : NPLAIN, out, sizeof *out,
-			   e);
+	if (joined)
+		return rowdesc_one(db, st, hh_cols, ROWDESC_N(hh_cols), out, sizeof *out, e);
+	return rowdesc_one(db, st, hh_own_cols, ROWDESC_N(hh_own_cols), out, sizeof *out, e);
 }
 
 int db_household_lookup_code(struct db *db, const char *code, struct household *out, struct err *e)
@@ -249,9 +255,10 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 	}
 	if (n)
 		st = sql_update_stmt(db,
-				     "UPDATE households SET code = ?1, sort_key = ?2, compound = ?3,"
-				     " building = ?4, unit = ?5, room = ?6, address = ?7, grid_id = ?8,"
-				     " phone = ?9, notes = ?10, updated_at = :now WHERE id = :id",
+				     "UPDATE households SET code = ?1, sort_key = ?2,"
+				     " compound = ?3, building = ?4, unit = ?5, room = ?6,"
+				     " address = ?7, grid_id = ?8, phone = ?9, notes = ?10,"
+				     " updated_at = :now WHERE id = :id",
 				     h->id, e);
 	if (st) {
 		key = natsort_key(h->code);

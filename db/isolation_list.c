@@ -108,11 +108,10 @@ static const char sql_prev[] = ISO_SELECT " WHERE (rank, key, id) < (:r, :k, :id
 /* The plain columns of ISO_SELECT, 0 to 16; the checks, flags and list
  * order after them are read by read_row. */
 static const struct col_desc row_cols[] = {
-	IR(INT, id),	     IR(CODE, uuid),	   IR(INT, resident_id), IR(INT, household_id),
-	IR(DUP, name),	     IR(DUP, id_number),   IR(DUP, household),	 IR(CODE, kind),
-	IR(DUP, site),	     IR(CODE, reason),	   IR(CODE, start_date), IR(CODE, last_day),
-	IR(CODE, end_date),  IR(CODE, end_reason), IR(INT32, days),	 IR(INT32, extended_days),
-	IR(INT32, day),
+	IR(INT, id), IR(CODE, uuid), IR(INT, resident_id), IR(INT, household_id), IR(DUP, name),
+	IR(DUP, id_number), IR(DUP, household), IR(CODE, kind), IR(DUP, site), IR(CODE, reason),
+	IR(CODE, start_date), IR(CODE, last_day), IR(CODE, end_date), IR(CODE, end_reason),
+	IR(INT32, days), IR(INT32, extended_days), IR(INT32, day),
 };
 
 ROWDESC_CLEAR_FN(db_iso_row_clear, struct iso_row, row_cols)

@@ -23,15 +23,21 @@
 
 enum collect_mode { ALERTS, WINDOW, EVERY };
 
-#define RA(K, m) COLD_##K(struct returnee_alert, m)
+/* The columns of collect's SELECT list: kind, member, SQL expression
+ * (monitored and isolated are the facts core/returnee decides on). */
+#define ALERT_COLUMNS(F, X)                                                                        \
+	F(INT, resident_id, "r.id") X(INT, household_id, "r.household_id") X(STR, name, "r.name")  \
+	X(STR, household, "h.code") X(STR, returned_from, "r.returned_from")                       \
+	X(CODE, return_date, "r.return_date")                                                      \
+	X(INT32, monitored, "r.monitoring IS NOT NULL AND r.monitoring <> ''")                     \
+	X(INT32, isolated,                                                                         \
+	  "EXISTS (SELECT 1 FROM isolations i WHERE i.resident_id = r.id"                          \
+	  " AND i.deleted_at IS NULL AND coalesce(i.end_reason, '') <> 'error'"                    \
+	  " AND (i.end_date IS NULL OR i.start_date >= r.return_date))")                           \
+	X(STR, travel, "r.travel") X(STR, id_number, "r.id_number") X(STR, phone, "r.phone")
+#define ALERT_DESC(K, m, e) COLD_##K(struct returnee_alert, m),
 
-/* The columns of collect's SELECT list (monitored and isolated are the facts
- * core/returnee decides on). */
-static const struct col_desc alert_cols[] = {
-	RA(INT, resident_id),	RA(INT, household_id), RA(STR, name),	     RA(STR, household),
-	RA(STR, returned_from), RA(CODE, return_date), RA(INT32, monitored), RA(INT32, isolated),
-	RA(STR, travel),	RA(STR, id_number),    RA(STR, phone),
-};
+static const struct col_desc alert_cols[] = {ALERT_COLUMNS(ALERT_DESC, ALERT_DESC)};
 
 ROWDESC_CLEAR_FN(db_returnee_alert_clear, struct returnee_alert, alert_cols)
 ROWDESC_COPY_FN(db_returnee_alert_copy, struct returnee_alert, alert_cols)
@@ -45,12 +51,7 @@ static int collect(struct db *db, const char *day, enum collect_mode mode,
 	/* The candidates by date; the key-area rule is core/returnee's. */
 	sqlite3_stmt *st = db_stmt(
 	    db,
-	    "SELECT r.id, r.household_id, r.name, h.code, r.returned_from, r.return_date,"
-	    " r.monitoring IS NOT NULL AND r.monitoring <> '',"
-	    " EXISTS (SELECT 1 FROM isolations i WHERE i.resident_id = r.id"
-	    "  AND i.deleted_at IS NULL AND coalesce(i.end_reason, '') <> 'error'"
-	    "  AND (i.end_date IS NULL OR i.start_date >= r.return_date)),"
-	    " r.travel, r.id_number, r.phone"
+	    "SELECT " ALERT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)
 	    " FROM residents r JOIN households h ON h.id = r.household_id"
 	    " WHERE r.deleted_at IS NULL AND h.deleted_at IS NULL"
 	    " AND r.status IN ('living', 'away') AND r.return_date IS NOT NULL"

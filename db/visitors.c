@@ -152,11 +152,11 @@ long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitt
 	verdict = visitor_decide(&f);
 	visitor_refusal_text(verdict, &f, &reason);
 	st = sql_insert_stmt(db,
-			     "INSERT INTO visitors(uuid, created_at, updated_at, name, phone, id_type,"
-			     " id_number, from_place, arrived_date, household_id, reason, temperature,"
-			     " time_in, admitted, refusal, checkpoint_id, staff_id) VALUES(:uuid, :now,"
-			     " :now, :name, :phone, :idt, :idn, :from, :arr, :hh, :reason, :t, :now,"
-			     " :adm, :refusal, :cp, :staff)",
+			     "INSERT INTO visitors(uuid, created_at, updated_at, name, phone,"
+			     " id_type, id_number, from_place, arrived_date, household_id, reason,"
+			     " temperature, time_in, admitted, refusal, checkpoint_id, staff_id)"
+			     " VALUES(:uuid, :now, :now, :name, :phone, :idt, :idn, :from, :arr,"
+			     " :hh, :reason, :t, :now, :adm, :refusal, :cp, :staff)",
 			     uuid, now, e);
 	if (!st)
 		goto out;
@@ -245,15 +245,16 @@ fail:
 	return -1;
 }
 
-#define VR(K, m) COLD_##K(struct visitor_row, m)
+/* A visitor row's columns: kind, member, SQL expression. */
+#define VISITOR_COLUMNS(F, X)                                                                      \
+	F(INT, id, "x.id") X(CODE, time_in, "x.time_in") X(CODE, time_out, "x.time_out")           \
+	X(STR, name, "x.name") X(STR, phone, "x.phone") X(STR, id_number, "x.id_number")           \
+	X(STR, from_place, "x.from_place") X(STR, household, "h.code")                             \
+	X(STR, reason, "x.reason") X(INT32, temperature, "x.temperature")                          \
+	X(INT32, admitted, "x.admitted") X(STR, refusal, "x.refusal") X(STR, staff, "s.name")
+#define VISITOR_DESC(K, m, e) COLD_##K(struct visitor_row, m),
 
-/* The columns of db_visitors_day's SELECT list. */
-static const struct col_desc visitor_cols[] = {
-	VR(INT, id),	     VR(CODE, time_in),	 VR(CODE, time_out),   VR(STR, name),
-	VR(STR, phone),	     VR(STR, id_number), VR(STR, from_place),  VR(STR, household),
-	VR(STR, reason),     VR(INT32, temperature), VR(INT32, admitted), VR(STR, refusal),
-	VR(STR, staff),
-};
+static const struct col_desc visitor_cols[] = {VISITOR_COLUMNS(VISITOR_DESC, VISITOR_DESC)};
 
 ROWDESC_CLEAR_FN(db_visitor_row_clear, struct visitor_row, visitor_cols)
 ROWDESC_COPY_FN(db_visitor_row_copy, struct visitor_row, visitor_cols)
@@ -264,8 +265,7 @@ int db_visitors_day(struct db *db, const char *day, struct visitor_row **v, int 
 {
 	sqlite3_stmt *st = db_stmt(
 	    db,
-	    "SELECT x.id, x.time_in, x.time_out, x.name, x.phone, x.id_number, x.from_place,"
-	    " h.code, x.reason, x.temperature, x.admitted, x.refusal, s.name FROM visitors x"
+	    "SELECT " VISITOR_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM visitors x"
 	    " LEFT JOIN households h ON h.id = x.household_id LEFT JOIN staff s ON s.id = x.staff_id"
 	    " WHERE x.deleted_at IS NULL AND x.time_in >= :day AND x.time_in < date(:day, '+1 day')"
 	    " ORDER BY x.time_in, x.id",
