@@ -166,20 +166,21 @@ out:
 
 /* One item's stock (db/views.h `stock`), and whether the item was ever
  * received or given out (a voided receipt counts as seen). */
+/* The stock of one item and unit (0 when none), then whether it was ever
+ * seen: kind, member, SQL expression. */
+#define STOCK_COLUMNS(F, X)                                                                        \
+	F(STR, item, ":item") X(STR, unit, ":unit") X(INT, received, "coalesce(s.received, 0)")    \
+	X(INT, distributed, "coalesce(s.distributed, 0)")                                          \
+	X(INT, value_fen, "coalesce(s.value_fen, 0)")                                              \
+	X(INT, on_hand, "coalesce(s.received, 0) - coalesce(s.distributed, 0)")
 #define STOCK_SQL                                                                                  \
-	"SELECT :item, :unit, coalesce(s.received, 0), coalesce(s.distributed, 0),"                \
-	" coalesce(s.value_fen, 0), coalesce(s.received, 0) - coalesce(s.distributed, 0),"        \
+	"SELECT " STOCK_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) ","                                    \
 	" EXISTS (SELECT 1 FROM donations WHERE item = :item AND unit = :unit)"                   \
 	" OR EXISTS (SELECT 1 FROM distributions WHERE item = :item AND unit = :unit)"            \
 	" FROM (SELECT 1) LEFT JOIN stock s ON s.item = :item AND s.unit = :unit"
+#define STOCK_DESC(K, m, e) COLD_##K(struct stock_row, m),
 
-#define SR(K, m) COLD_##K(struct stock_row, m)
-
-/* The columns of STOCK_SQL, then whether the item was ever seen. */
-static const struct col_desc stock_cols[] = {
-	SR(STR, item), SR(STR, unit), SR(INT, received), SR(INT, distributed), SR(INT, value_fen),
-	SR(INT, on_hand),
-};
+static const struct col_desc stock_cols[] = {STOCK_COLUMNS(STOCK_DESC, STOCK_DESC)};
 
 ROWDESC_CLEAR_FN(db_stock_row_clear, struct stock_row, stock_cols)
 

@@ -351,10 +351,15 @@ int db_isolation_alerts(struct db *db, int max, struct iso_alerts *out, struct e
 
 /* ---- the resident picker ---- */
 
-#define PICK_COLS                                                                                  \
-	"SELECT r.id, r.household_id, r.name, r.id_number, h.code, h.sort_key,"                   \
-	" (SELECT i.start_date FROM isolations i WHERE i.resident_id = r.id"                       \
-	"  AND i.end_date IS NULL AND i.deleted_at IS NULL LIMIT 1)"
+/* A picked resident's columns: kind, member, SQL expression. */
+#define PICK_COLUMNS(F, X)                                                                         \
+	F(INT, id, "r.id") X(INT, household_id, "r.household_id") X(DUP, name, "r.name")           \
+	X(DUP, id_number, "r.id_number") X(DUP, household, "h.code")                               \
+	X(DUP, sort_key, "h.sort_key")                                                             \
+	X(CODE, active_since,                                                                      \
+	  "(SELECT i.start_date FROM isolations i WHERE i.resident_id = r.id"                      \
+	  " AND i.end_date IS NULL AND i.deleted_at IS NULL LIMIT 1)")
+#define PICK_COLS "SELECT " PICK_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)
 #define PICK_LIVE " h.deleted_at IS NULL AND r.deleted_at IS NULL AND r.status IN ('living','away')"
 #define PICK_MATCH                                                                                 \
 	" (instr(lower(r.name), :q) > 0 OR instr(r.pinyin, :q) > 0"                                \
@@ -399,13 +404,9 @@ static const char pick_union_prev[] = PICK_COLS PICK_UNION
     " WHERE (m.sk, m.hid, m.rid) < (:k, :hid, :rid)"
     " ORDER BY m.sk DESC, m.hid DESC, m.rid DESC LIMIT :n";
 
-#define IP(K, m) COLD_##K(struct iso_pick, m)
+#define PICK_DESC(K, m, e) COLD_##K(struct iso_pick, m),
 
-/* The columns of PICK_COLS. */
-static const struct col_desc pick_cols[] = {
-	IP(INT, id),	    IP(INT, household_id), IP(DUP, name),	  IP(DUP, id_number),
-	IP(DUP, household), IP(DUP, sort_key),	   IP(CODE, active_since),
-};
+static const struct col_desc pick_cols[] = {PICK_COLUMNS(PICK_DESC, PICK_DESC)};
 
 ROWDESC_CLEAR_FN(db_iso_pick_clear, struct iso_pick, pick_cols)
 

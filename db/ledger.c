@@ -236,15 +236,15 @@ void db_ledger_totals_free(struct ledger_totals *t)
 }
 
 /* Stock per item and unit: the schema view `stock` (db/views.h). */
+#define STOCK_COLUMNS(F, X)                                                                        \
+	F(STR, item, "item") X(STR, unit, "unit") X(INT, received, "received")                     \
+	X(INT, distributed, "distributed") X(INT, value_fen, "value_fen") X(INT, on_hand, "on_hand")
 #define STOCK_CTE                                                                                  \
-	"SELECT item, unit, received, distributed, value_fen, on_hand FROM stock"                  \
+	"SELECT " STOCK_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM stock"                          \
 	" WHERE (:only = 0 OR on_hand > 0)"
-#define SR(K, m) COLD_##K(struct stock_row, m)
+#define STOCK_DESC(K, m, e) COLD_##K(struct stock_row, m),
 
-static const struct col_desc stock_cols[] = {
-	SR(STR, item), SR(STR, unit), SR(INT, received), SR(INT, distributed), SR(INT, value_fen),
-	SR(INT, on_hand),
-};
+static const struct col_desc stock_cols[] = {STOCK_COLUMNS(STOCK_DESC, STOCK_DESC)};
 
 int db_ledger_stock_page(struct db *db, int on_hand_only, const struct stock_row *anchor, int dir,
 			 int n, struct stock_row *out, struct err *e)
