@@ -1,21 +1,24 @@
 /* rowdesc: per-record column descriptors for the db/ modules.
  *
- * A record's row is described once, in the order of its SELECT list, by a
- * table of where each column goes in the C struct, how it is read and what
- * the audit log calls it:
+ * A record's columns are written once, as a list of (kind, member, SQL
+ * expression) in the order of its SELECT list; the list gives both the
+ * SELECT list and the descriptor table (where each column goes in the C
+ * struct, how it is read, what the audit log calls it):
  *
- *	#define FU(K, m) COLD_##K(struct followup, m)
- *	static const struct col_desc fu_cols[] = {
- *		FU(INT, id), FU(CODE, uuid), FU(STR, notes), FU(REF, isolation_id)};
+ *	#define FU_COLUMNS(F, X) F(INT, id, "f.id") X(CODE, uuid, "f.uuid") \
+ *		X(STR, notes, "f.notes") X(REF, isolation_id, "f.isolation_id")
+ *	#define SELECT_FU "SELECT " FU_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM followups f"
+ *	#define FU_DESC(K, m, e) COLD_##K(struct followup, m),
+ *	static const struct col_desc fu_cols[] = {FU_COLUMNS(FU_DESC, FU_DESC)};
  *	ROWDESC_CLEAR_FN(db_followup_clear, struct followup, fu_cols)
  *
  * The readers (rowdesc_read, _one, _get, _fill, _collect), the keyset
  * paging (ROWDESC_PAGE_SQL*, rowdesc_page_stmt), the record's destructor
  * and copy, and its audit JSON (rowdesc_dump for an insert, rowdesc_diff
- * for an update) then serve every record kind, in place of a positional
- * reader, a paging query, a list of free() calls and a hand-built JSON
- * object per module.  Strings read with COLD_STR and COLD_DUP are owned by
- * the row. */
+ * for an update, over a table of the audited columns) then serve every
+ * record kind, in place of a positional reader, a paging query, a list of
+ * free() calls and a hand-built JSON object per module.  Strings read with
+ * COLD_STR and COLD_DUP are owned by the row. */
 #ifndef DOORSTEP_ROWDESC_H
 #define DOORSTEP_ROWDESC_H
 
