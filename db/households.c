@@ -180,13 +180,22 @@ static int check_limits(const struct household *h, struct err *e)
 				(const char *)NULL);
 }
 
+/* What every write of a household refuses: no code, a text over its limit
+ * or one that is not safe. */
+static int check_household(const struct household *h, struct err *e)
+{
+	if (!h->code || !*h->code)
+		return err_field(e, "code", _("the household code is required"));
+	if (check_limits(h, e) < 0 || textsafe_check_household(h, e) < 0)
+		return -1;
+	return 0;
+}
+
 int db_household_insert(struct db *db, struct household *h, struct err *e)
 {
 	int r = -1;
 
-	if (!h->code || !*h->code)
-		return err_field(e, "code", _("the household code is required"));
-	if (check_limits(h, e) < 0 || textsafe_check_household(h, e) < 0)
+	if (check_household(h, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -203,9 +212,7 @@ out:
 
 static int insert_trusted(struct db *db, struct household *h, int audit, struct err *e)
 {
-	if (!h->code || !*h->code)
-		return err_field(e, "code", _("the household code is required"));
-	if (check_limits(h, e) < 0 || textsafe_check_household(h, e) < 0)
+	if (check_household(h, e) < 0)
 		return -1;
 	if (!db_in_transaction(db))
 		return err_set(e,
@@ -231,9 +238,7 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 	sqlite3_stmt *st = NULL;
 	int r, n;
 
-	if (!h->code || !*h->code)
-		return err_field(e, "code", _("the household code is required"));
-	if (check_limits(h, e) < 0 || textsafe_check_household(h, e) < 0)
+	if (check_household(h, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;

@@ -204,6 +204,17 @@ static int check_limits(const struct resident *r, struct err *e)
 				"notes", r->notes, "travel", r->travel, (const char *)NULL);
 }
 
+/* What every write of a resident refuses: no name, a text over its limit or
+ * one that is not safe. */
+static int check_resident(const struct resident *r, struct err *e)
+{
+	if (!r->name || !*r->name)
+		return err_field(e, "name", _("the resident's name is required"));
+	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0)
+		return -1;
+	return 0;
+}
+
 static int same_text(const char *a, const char *b)
 {
 	return !strcmp(a ? a : "", b ? b : "");
@@ -229,10 +240,7 @@ int db_resident_insert(struct db *db, struct resident *r, struct err *e)
 {
 	int rc = -1;
 
-	if (!r->name || !*r->name)
-		return err_field(e, "name", _("the resident's name is required"));
-	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0 ||
-	    check_identity(r, NULL, e) < 0)
+	if (check_resident(r, e) < 0 || check_identity(r, NULL, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -250,9 +258,7 @@ out:
 
 static int insert_trusted(struct db *db, struct resident *r, int audit, struct err *e)
 {
-	if (!r->name || !*r->name)
-		return err_field(e, "name", _("the resident's name is required"));
-	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0)
+	if (check_resident(r, e) < 0)
 		return -1;
 	if (!db_in_transaction(db))
 		return err_set(e, "internal error: a resident's bulk insert outside a transaction");
@@ -279,9 +285,7 @@ int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 	sqlite3_stmt *st = NULL;
 	int rc, n = 0;
 
-	if (!r->name || !*r->name)
-		return err_field(e, "name", _("the resident's name is required"));
-	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0)
+	if (check_resident(r, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
