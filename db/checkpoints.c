@@ -97,15 +97,13 @@ static int cp_check(struct db *db, const struct checkpoint *c, struct err *e)
 	return 0;
 }
 
-static void cp_bind(sqlite3_stmt *st, const void *row)
-{
-	const struct checkpoint *c = row;
-
-	sql_bind_text(st, ":name", c->name);
-	sql_bind_text(st, ":location", c->location[0] ? c->location : NULL);
-	sql_bind_text(st, ":kind", c->kind);
-	sql_bind_int(st, ":active", c->active);
-}
+/* The parameters of a checkpoint's INSERT and UPDATE. */
+static const struct col_desc cp_params[] = {
+	ROWDESC_PARAM(STR, struct checkpoint, name, ":name"),
+	ROWDESC_PARAM(STR, struct checkpoint, location, ":location"),
+	ROWDESC_PARAM(CODE, struct checkpoint, kind, ":kind"),
+	ROWDESC_PARAM(INT32, struct checkpoint, active, ":active"),
+};
 
 /* The audited columns of a checkpoint, in the order of its audit JSON. */
 static const struct col_desc cp_audited[] = {
@@ -118,7 +116,7 @@ int db_checkpoint_insert(struct db *db, struct checkpoint *c, struct err *e)
 	    "checkpoints",
 	    "INSERT INTO checkpoints(uuid, created_at, updated_at, name, location, kind, active)"
 	    " VALUES(:uuid, :now, :now, :name, :location, :kind, :active)",
-	    cp_bind, cp_audited, ROWDESC_N(cp_audited)};
+	    cp_params, ROWDESC_N(cp_params), cp_audited, ROWDESC_N(cp_audited)};
 
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -138,7 +136,7 @@ int db_checkpoint_update(struct db *db, const struct checkpoint *c, struct err *
 	    "checkpoints",
 	    "UPDATE checkpoints SET name = :name, location = :location, kind = :kind,"
 	    " active = :active, updated_at = :now WHERE id = :id",
-	    cp_bind, cp_audited, ROWDESC_N(cp_audited)};
+	    cp_params, ROWDESC_N(cp_params), cp_audited, ROWDESC_N(cp_audited)};
 	struct checkpoint old = {0};
 	int r;
 
@@ -301,22 +299,17 @@ static int shift_check(struct db *db, const struct shift *s, struct err *e)
 	return 0;
 }
 
-static void shift_bind(sqlite3_stmt *st, const void *row)
-{
-	const struct shift *s = row;
-
-	sql_bind_int(st, ":cp", s->checkpoint_id);
-	sql_bind_text(st, ":date", s->date);
-	sql_bind_text(st, ":start", s->start_time);
-	sql_bind_text(st, ":end", s->end_time);
-	sql_bind_id(st, ":staff", s->staff_id);
-	sql_bind_text(st, ":role", s->role);
-	if (s->present < 0)
-		sql_bind_null(st, ":present");
-	else
-		sql_bind_int(st, ":present", s->present);
-	sql_bind_text(st, ":notes", s->notes[0] ? s->notes : NULL);
-}
+/* The parameters of a shift's INSERT and UPDATE. */
+static const struct col_desc shift_params[] = {
+	ROWDESC_PARAM(INT, struct shift, checkpoint_id, ":cp"),
+	ROWDESC_PARAM(CODE, struct shift, date, ":date"),
+	ROWDESC_PARAM(CODE, struct shift, start_time, ":start"),
+	ROWDESC_PARAM(CODE, struct shift, end_time, ":end"),
+	ROWDESC_PARAM(REF, struct shift, staff_id, ":staff"),
+	ROWDESC_PARAM(CODE, struct shift, role, ":role"),
+	ROWDESC_PARAM(OPT32, struct shift, present, ":present"),
+	ROWDESC_PARAM(STR, struct shift, notes, ":notes"),
+};
 
 /* The audited columns of a shift, in the order of its audit JSON. */
 static const struct col_desc shift_audited[] = {
@@ -337,7 +330,7 @@ int db_shift_insert(struct db *db, struct shift *s, struct err *e)
 	    "INSERT INTO shifts(uuid, created_at, updated_at, checkpoint_id, date, start_time,"
 	    " end_time, staff_id, role, present, notes) VALUES(:uuid, :now, :now, :cp, :date,"
 	    " :start, :end, :staff, :role, :present, :notes)",
-	    shift_bind, shift_audited, ROWDESC_N(shift_audited)};
+	    shift_params, ROWDESC_N(shift_params), shift_audited, ROWDESC_N(shift_audited)};
 
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -358,7 +351,7 @@ int db_shift_update(struct db *db, const struct shift *s, struct err *e)
 	    "UPDATE shifts SET checkpoint_id = :cp, date = :date, start_time = :start,"
 	    " end_time = :end, staff_id = :staff, role = :role, present = :present,"
 	    " notes = :notes, updated_at = :now WHERE id = :id",
-	    shift_bind, shift_audited, ROWDESC_N(shift_audited)};
+	    shift_params, ROWDESC_N(shift_params), shift_audited, ROWDESC_N(shift_audited)};
 	struct shift old = {0};
 	int r;
 

@@ -68,18 +68,16 @@ static int check_new(const struct expenditure_new *x, char date[DATE_STR], struc
 	return record_day_or_today(x->date, "date", date, e);
 }
 
-static void spend_bind(sqlite3_stmt *st, const void *row)
-{
-	const struct expenditure_new *x = row;
-
-	sql_bind_text(st, ":date", x->date);
-	sql_bind_text(st, ":purpose", x->purpose);
-	sql_bind_int(st, ":fen", x->amount_fen);
-	sql_bind_text(st, ":approver", x->approved_by);
-	sql_bind_text(st, ":voucher", x->voucher_no);
-	sql_bind_id(st, ":staff", x->staff_id);
-	sql_bind_text(st, ":notes", blank(x->notes) ? NULL : x->notes);
-}
+/* The parameters of an expenditure's INSERT. */
+static const struct col_desc spend_params[] = {
+	ROWDESC_PARAM(STR, struct expenditure_new, date, ":date"),
+	ROWDESC_PARAM(STR, struct expenditure_new, purpose, ":purpose"),
+	ROWDESC_PARAM(INT, struct expenditure_new, amount_fen, ":fen"),
+	ROWDESC_PARAM(STR, struct expenditure_new, approved_by, ":approver"),
+	ROWDESC_PARAM(STR, struct expenditure_new, voucher_no, ":voucher"),
+	ROWDESC_PARAM(REF, struct expenditure_new, staff_id, ":staff"),
+	ROWDESC_PARAM(STR, struct expenditure_new, notes, ":notes"),
+};
 
 #define XN(K, m) COLD_##K(struct expenditure_new, m)
 
@@ -96,7 +94,7 @@ long long db_expenditure_insert(struct db *db, const struct expenditure_new *x, 
 	    "INSERT INTO expenditures(uuid, created_at, updated_at, date, purpose, amount_fen,"
 	    " approved_by, voucher_no, staff_id, notes) VALUES(:uuid, :now, :now, :date,"
 	    " :purpose, :fen, :approver, :voucher, :staff, :notes)",
-	    spend_bind, new_audited, ROWDESC_N(new_audited)};
+	    spend_params, ROWDESC_N(spend_params), new_audited, ROWDESC_N(new_audited)};
 	struct expenditure_new row = *x; /* with its date and staff decided */
 	char date[DATE_STR], uuid[37];
 	long long id = -1, in = 0, out = 0;

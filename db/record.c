@@ -206,7 +206,7 @@ long long record_insert(struct db *db, const struct record_write *w, const void 
 
 	if (!st)
 		return -1;
-	w->bind(st, row);
+	rowdesc_bind(st, w->params, w->n_params, row);
 	if (sql_step_done(db, st, e) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(db_handle(db));
@@ -225,7 +225,7 @@ int record_update(struct db *db, const struct record_write *w, long long id, con
 	json_open(&ch);
 	n = rowdesc_diff(db, old, row, w->audited, w->n_audited, &ch);
 	if (n && (st = sql_update_stmt(db, w->sql, id, e)))
-		w->bind(st, row);
+		rowdesc_bind(st, w->params, w->n_params, row);
 	return record_update_commit(db, n, st, w->table, uuid, &ch, e);
 }
 

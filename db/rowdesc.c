@@ -208,6 +208,20 @@ void rowdesc_sort_by_name(void *rows, int n, size_t row_size, size_t name_off, s
 	free(k);
 }
 
+void rowdesc_bind(sqlite3_stmt *st, const struct col_desc *params, size_t n, const void *row)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct col_desc *c = &params[i];
+
+		if (is_text(c->kind))
+			sql_bind_text(st, c->name, *text_of(row, c) ? text_of(row, c) : NULL);
+		else if ((c->kind == COL_REF || c->kind == COL_OPT32) && int_of(row, c) < 0)
+			sql_bind_null(st, c->name);
+		else
+			sql_bind_int(st, c->name, int_of(row, c));
+	}
+}
+
 /* Appends the change of column c between the two rows when it differs:
  * 1 it did, 0 not (or a COL_REF without its table). */
 static int diff_one(struct db *db, const void *old_row, const void *new_row,

@@ -128,6 +128,12 @@ void rowdesc_free_rows(const struct col_desc *cols, size_t n, void *rows, int co
 void rowdesc_sort_by_name(void *rows, int n, size_t row_size, size_t name_off, size_t id_off,
 			  long first_off);
 
+/* Binds row's members to st's named parameters by params, whose names are
+ * the parameters (":name", declared with ROWDESC_PARAM): a text, NULL when
+ * empty; an integer; a COL_REF or COL_OPT32, NULL when -1. */
+void rowdesc_bind(sqlite3_stmt *st, const struct col_desc *params, size_t n, const void *row);
+#define ROWDESC_PARAM(K, T, m, param) COLD_AS(COL_##K, T, m, param)
+
 /* The audit diff of an update: appends `"name":[old,new]` to json (an open
  * JSON object) for each column of cols whose value differs between the two
  * rows.  Texts compare with NULL equal to "" and are written as strings
