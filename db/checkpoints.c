@@ -16,6 +16,7 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 
 /* ---- checkpoints ---- */
@@ -30,38 +31,26 @@ void db_checkpoint_init(struct checkpoint *c)
 	c->active = 1;
 }
 
-void db_checkpoint_clear(struct checkpoint *c)
-{
-	free(c->name);
-	free(c->location);
-	memset(c, 0, sizeof *c);
-}
+#define CPT_COLUMNS(F, X)                                                                          \
+	F(INT, id, "id") X(CODE, uuid, "uuid") X(STR, name, "name") X(STR, location, "location")   \
+	X(CODE, kind, "kind") X(INT32, active, "active")
+#define CP_COLS                                                                                    \
+	"SELECT " CPT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                          \
+	" FROM checkpoints"
+#define CP(K, m) COLD_##K(struct checkpoint, m)
 
-void db_checkpoint_copy(struct checkpoint *dst, const struct checkpoint *src)
-{
-	*dst = *src;
-	dst->name = xstrdup(src->name);
-	dst->location = xstrdup(src->location);
-}
+/* The columns of CP_COLS. */
+#define CPT_DESC(K, m, e) COLD_##K(struct checkpoint, m),
 
-#define CP_COLS "SELECT id, uuid, name, location, kind, active FROM checkpoints"
+static const struct col_desc cp_cols[] = {CPT_COLUMNS(CPT_DESC, CPT_DESC)};
 
-static void cp_read(sqlite3_stmt *st, struct checkpoint *c)
-{
-	memset(c, 0, sizeof *c);
-	c->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, c->uuid, sizeof c->uuid);
-	sql_col_str(st, 2, &c->name);
-	sql_col_str(st, 3, &c->location);
-	sql_col_copy(st, 4, c->kind, sizeof c->kind);
-	c->active = sqlite3_column_int(st, 5);
-}
+ROWDESC_CLEAR_FN(db_checkpoint_clear, struct checkpoint, cp_cols)
+ROWDESC_COPY_FN(db_checkpoint_copy, struct checkpoint, cp_cols)
 
 static int cp_get_where(struct db *db, const char *sql, long long id, const char *name,
 			struct checkpoint *out, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int r;
 
 	if (!st)
 		return -1;
@@ -69,11 +58,7 @@ static int cp_get_where(struct db *db, const char *sql, long long id, const char
 		sql_bind_text(st, ":name", name);
 	else
 		sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		cp_read(st, out);
-	sqlite3_reset(st);
-	return r;
+	return rowdesc_one(db, st, cp_cols, ROWDESC_N(cp_cols), out, sizeof *out, e);
 }
 
 int db_checkpoint_get(struct db *db, long long id, struct checkpoint *out, struct err *e)
@@ -112,137 +97,61 @@ static int cp_check(struct db *db, const struct checkpoint *c, struct err *e)
 	return 0;
 }
 
+/* The parameters of a checkpoint's INSERT and UPDATE. */
+static const struct col_desc cp_params[] = {
+	ROWDESC_PARAM(STR, struct checkpoint, name, ":name"),
+	ROWDESC_PARAM(STR, struct checkpoint, location, ":location"),
+	ROWDESC_PARAM(CODE, struct checkpoint, kind, ":kind"),
+	ROWDESC_PARAM(INT32, struct checkpoint, active, ":active"),
+};
+
+/* The audited columns of a checkpoint, in the order of its audit JSON. */
+static const struct col_desc cp_audited[] = {
+	CP(STR, name), CP(STR, location), CP(CODE, kind), CP(INT32, active),
+};
+
 int db_checkpoint_insert(struct db *db, struct checkpoint *c, struct err *e)
 {
-	struct strbuf ch = STRBUF_INIT;
-	char now[CLOCK_STR];
-	sqlite3_stmt *st;
-	int r = -1;
+	static const struct record_write w = {
+	    "checkpoints",
+	    "INSERT INTO checkpoints(uuid, created_at, updated_at, name, location, kind, active)"
+	    " VALUES(:uuid, :now, :now, :name, :location, :kind, :active)",
+	    cp_params, ROWDESC_N(cp_params), cp_audited, ROWDESC_N(cp_audited)};
 
 	if (db_begin(db, e) < 0)
 		return -1;
 	c->id = -1;
-	if (cp_check(db, c, e) < 0)
-		goto out;
-	st = db_stmt(db,
-		     "INSERT INTO checkpoints(uuid, created_at, updated_at, name, location, kind,"
-		     " active) VALUES(:uuid, :now, :now, :name, :location, :kind, :active)",
-		     e);
-	if (!st)
-		goto out;
-	sql_new_record(c->uuid, now);
-	sql_bind_text(st, ":uuid", c->uuid);
-	sql_bind_text(st, ":now", now);
-	sql_bind_text(st, ":name", c->name);
-	sql_bind_text(st, ":location", c->location[0] ? c->location : NULL);
-	sql_bind_text(st, ":kind", c->kind);
-	sql_bind_int(st, ":active", c->active);
-	if (sql_step_done(db, st, e) < 0)
-		goto out;
-	c->id = sqlite3_last_insert_rowid(db_handle(db));
-	json_open(&ch);
-	json_add_str(&ch, "name", c->name);
-	if (c->location[0])
-		json_add_str(&ch, "location", c->location);
-	json_add_str(&ch, "kind", c->kind);
-	json_add_int(&ch, "active", c->active);
-	json_close(&ch);
-	if (db_audit(db, "insert", "checkpoints", c->uuid, strbuf_str(&ch), e) < 0)
-		goto out;
-	r = db_commit(db, e);
-out:
-	if (r < 0) {
+	if (cp_check(db, c, e) < 0 || (c->id = record_insert(db, &w, c, c->uuid, e)) < 0 ||
+	    db_commit(db, e) < 0) {
 		db_rollback(db);
 		c->id = -1;
+		return -1;
 	}
-	strbuf_free(&ch);
-	return r;
-}
-
-static int diff_str(struct strbuf *ch, const char *key, const char *a, const char *b)
-{
-	if (!strcmp(a, b))
-		return 0;
-	json_add_change(ch, key, a, b);
-	return 1;
-}
-
-static int diff_int(struct strbuf *ch, const char *key, long long a, long long b)
-{
-	char sa[24], sb[24];
-
-	if (a == b)
-		return 0;
-	snprintf(sa, sizeof sa, "%lld", a);
-	snprintf(sb, sizeof sb, "%lld", b);
-	json_add_change(ch, key, sa, sb);
-	return 1;
-}
-
-/* A changed reference, as the records' UUIDs. */
-static int diff_ref(struct db *db, struct strbuf *ch, const char *key, const char *table,
-		    long long a, long long b)
-{
-	if (a == b)
-		return 0;
-	record_json_ref_change(db, ch, key, table, a, b);
-	return 1;
+	return 0;
 }
 
 int db_checkpoint_update(struct db *db, const struct checkpoint *c, struct err *e)
 {
+	static const struct record_write w = {
+	    "checkpoints",
+	    "UPDATE checkpoints SET name = :name, location = :location, kind = :kind,"
+	    " active = :active, updated_at = :now WHERE id = :id",
+	    cp_params, ROWDESC_N(cp_params), cp_audited, ROWDESC_N(cp_audited)};
 	struct checkpoint old = {0};
-	struct strbuf ch = STRBUF_INIT;
-	char uuid[37], now[CLOCK_STR];
-	sqlite3_stmt *st;
-	int r = -1, n = 0;
+	int r;
 
 	if (db_begin(db, e) < 0)
 		return -1;
 	r = db_checkpoint_get(db, c->id, &old, e);
-	if (r <= 0) {
-		if (r == 0)
-			err_set(e, _("the checkpoint was deleted meanwhile"));
+	if (r == 0)
+		r = err_set(e, _("the checkpoint was deleted meanwhile"));
+	if (r < 0 || cp_check(db, c, e) < 0) {
+		db_rollback(db);
 		r = -1;
-		goto out;
+	} else {
+		r = record_update(db, &w, c->id, old.uuid, &old, c, e);
 	}
-	r = -1;
-	if (cp_check(db, c, e) < 0)
-		goto out;
-	json_open(&ch);
-	n += diff_str(&ch, "name", old.name, c->name);
-	n += diff_str(&ch, "location", old.location, c->location);
-	n += diff_str(&ch, "kind", old.kind, c->kind);
-	n += diff_int(&ch, "active", old.active, c->active);
-	json_close(&ch);
-	if (n == 0) {
-		r = db_commit(db, e) < 0 ? -1 : 0;
-		goto done;
-	}
-	st = db_stmt(db,
-		     "UPDATE checkpoints SET name = :name, location = :location, kind = :kind,"
-		     " active = :active, updated_at = :now WHERE id = :id",
-		     e);
-	if (!st)
-		goto out;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":name", c->name);
-	sql_bind_text(st, ":location", c->location[0] ? c->location : NULL);
-	sql_bind_text(st, ":kind", c->kind);
-	sql_bind_int(st, ":active", c->active);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", c->id);
-	if (sql_step_done(db, st, e) < 0 ||
-	    db_audit(db, "update", "checkpoints", old.uuid, strbuf_str(&ch), e) < 0)
-		goto out;
-	r = db_commit(db, e) < 0 ? -1 : 1;
-	goto done;
-out:
-	db_rollback(db);
-	r = -1;
-done:
 	db_checkpoint_clear(&old);
-	strbuf_free(&ch);
 	return r;
 }
 
@@ -268,7 +177,8 @@ int db_checkpoint_each(struct db *db, int active_only,
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		int stop;
 
-		cp_read(st, &c);
+		memset(&c, 0, sizeof c);
+		rowdesc_read(st, cp_cols, ROWDESC_N(cp_cols), &c);
 		stop = fn(&c, ctx);
 		db_checkpoint_clear(&c);
 		if (stop)
@@ -293,59 +203,34 @@ void db_shift_init(struct shift *s)
 	s->present = -1;
 }
 
-void db_shift_clear(struct shift *s)
-{
-	free(s->checkpoint_name);
-	free(s->staff_name);
-	free(s->notes);
-	memset(s, 0, sizeof *s);
-}
-
-void db_shift_copy_row(struct shift *dst, const struct shift *src)
-{
-	*dst = *src;
-	dst->checkpoint_name = xstrdup(src->checkpoint_name);
-	dst->staff_name = xstrdup(src->staff_name);
-	dst->notes = xstrdup(src->notes);
-}
-
+#define SHIFT_COLUMNS(F, X)                                                                        \
+	F(INT, id, "s.id") X(CODE, uuid, "s.uuid") X(INT, checkpoint_id, "s.checkpoint_id")        \
+	X(STR, checkpoint_name, "c.name") X(CODE, date, "s.date")                                  \
+	X(CODE, start_time, "s.start_time") X(CODE, end_time, "s.end_time")                        \
+	X(REF, staff_id, "s.staff_id") X(STR, staff_name, "p.name") X(CODE, staff_role, "p.role")  \
+	X(CODE, role, "s.role") X(OPT32, present, "s.present") X(STR, notes, "s.notes")
 #define SHIFT_COLS                                                                                 \
-	"SELECT s.id, s.uuid, s.checkpoint_id, c.name, s.date, s.start_time, s.end_time,"          \
-	" s.staff_id, p.name, p.role, s.role, s.present, s.notes"                                  \
-	" FROM shifts s JOIN checkpoints c ON c.id = s.checkpoint_id"                              \
-	" LEFT JOIN staff p ON p.id = s.staff_id"
+	"SELECT " SHIFT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	" FROM shifts s JOIN checkpoints c ON c.id = s.checkpoint_id LEFT JOIN staff p"            \
+	" ON p.id = s.staff_id"
+#define SH(K, m) COLD_##K(struct shift, m)
 
-static void shift_read(sqlite3_stmt *st, struct shift *s)
-{
-	memset(s, 0, sizeof *s);
-	s->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, s->uuid, sizeof s->uuid);
-	s->checkpoint_id = sqlite3_column_int64(st, 2);
-	sql_col_str(st, 3, &s->checkpoint_name);
-	sql_col_copy(st, 4, s->date, sizeof s->date);
-	sql_col_copy(st, 5, s->start_time, sizeof s->start_time);
-	sql_col_copy(st, 6, s->end_time, sizeof s->end_time);
-	s->staff_id = sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 7);
-	sql_col_str(st, 8, &s->staff_name);
-	sql_col_copy(st, 9, s->staff_role, sizeof s->staff_role);
-	sql_col_copy(st, 10, s->role, sizeof s->role);
-	s->present = sqlite3_column_type(st, 11) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 11);
-	sql_col_str(st, 12, &s->notes);
-}
+/* The columns of SHIFT_COLS. */
+#define SHIFT_DESC(K, m, e) COLD_##K(struct shift, m),
+
+static const struct col_desc shift_cols[] = {SHIFT_COLUMNS(SHIFT_DESC, SHIFT_DESC)};
+
+ROWDESC_CLEAR_FN(db_shift_clear, struct shift, shift_cols)
+ROWDESC_COPY_FN(db_shift_copy_row, struct shift, shift_cols)
 
 int db_shift_get(struct db *db, long long id, struct shift *out, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, SHIFT_COLS " WHERE s.id = :id AND s.deleted_at IS NULL", e);
-	int r;
 
 	if (!st)
 		return -1;
 	sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		shift_read(st, out);
-	sqlite3_reset(st);
-	return r;
+	return rowdesc_one(db, st, shift_cols, ROWDESC_N(shift_cols), out, sizeof *out, e);
 }
 
 int db_shift_exists(struct db *db, const struct shift *s, struct err *e)
@@ -414,126 +299,74 @@ static int shift_check(struct db *db, const struct shift *s, struct err *e)
 	return 0;
 }
 
-static void shift_bind(sqlite3_stmt *st, const struct shift *s)
-{
-	sql_bind_int(st, ":cp", s->checkpoint_id);
-	sql_bind_text(st, ":date", s->date);
-	sql_bind_text(st, ":start", s->start_time);
-	sql_bind_text(st, ":end", s->end_time);
-	sql_bind_id(st, ":staff", s->staff_id);
-	sql_bind_text(st, ":role", s->role);
-	if (s->present < 0)
-		sql_bind_null(st, ":present");
-	else
-		sql_bind_int(st, ":present", s->present);
-	sql_bind_text(st, ":notes", s->notes[0] ? s->notes : NULL);
-}
+/* The parameters of a shift's INSERT and UPDATE. */
+static const struct col_desc shift_params[] = {
+	ROWDESC_PARAM(INT, struct shift, checkpoint_id, ":cp"),
+	ROWDESC_PARAM(CODE, struct shift, date, ":date"),
+	ROWDESC_PARAM(CODE, struct shift, start_time, ":start"),
+	ROWDESC_PARAM(CODE, struct shift, end_time, ":end"),
+	ROWDESC_PARAM(REF, struct shift, staff_id, ":staff"),
+	ROWDESC_PARAM(CODE, struct shift, role, ":role"),
+	ROWDESC_PARAM(OPT32, struct shift, present, ":present"),
+	ROWDESC_PARAM(STR, struct shift, notes, ":notes"),
+};
+
+/* The audited columns of a shift, in the order of its audit JSON. */
+static const struct col_desc shift_audited[] = {
+	COLD_REFTO(struct shift, checkpoint_id, "checkpoints"),
+	SH(CODE, date),
+	SH(CODE, start_time),
+	SH(CODE, end_time),
+	COLD_REFTO(struct shift, staff_id, "staff"),
+	SH(CODE, role),
+	SH(OPT32, present),
+	SH(STR, notes),
+};
 
 int db_shift_insert(struct db *db, struct shift *s, struct err *e)
 {
-	struct strbuf ch = STRBUF_INIT;
-	char now[CLOCK_STR];
-	sqlite3_stmt *st;
-	int r = -1;
+	static const struct record_write w = {
+	    "shifts",
+	    "INSERT INTO shifts(uuid, created_at, updated_at, checkpoint_id, date, start_time,"
+	    " end_time, staff_id, role, present, notes) VALUES(:uuid, :now, :now, :cp, :date,"
+	    " :start, :end, :staff, :role, :present, :notes)",
+	    shift_params, ROWDESC_N(shift_params), shift_audited, ROWDESC_N(shift_audited)};
 
 	if (db_begin(db, e) < 0)
 		return -1;
 	s->id = -1;
-	if (shift_check(db, s, e) < 0)
-		goto out;
-	st = db_stmt(db,
-		     "INSERT INTO shifts(uuid, created_at, updated_at, checkpoint_id, date,"
-		     " start_time, end_time, staff_id, role, present, notes) VALUES(:uuid, :now,"
-		     " :now, :cp, :date, :start, :end, :staff, :role, :present, :notes)",
-		     e);
-	if (!st)
-		goto out;
-	sql_new_record(s->uuid, now);
-	sql_bind_text(st, ":uuid", s->uuid);
-	sql_bind_text(st, ":now", now);
-	shift_bind(st, s);
-	if (sql_step_done(db, st, e) < 0)
-		goto out;
-	s->id = sqlite3_last_insert_rowid(db_handle(db));
-	json_open(&ch);
-	record_json_ref(db, &ch, "checkpoint_id", "checkpoints", s->checkpoint_id);
-	json_add_str(&ch, "date", s->date);
-	json_add_str(&ch, "start_time", s->start_time);
-	json_add_str(&ch, "end_time", s->end_time);
-	if (s->staff_id >= 0)
-		record_json_ref(db, &ch, "staff_id", "staff", s->staff_id);
-	json_add_str(&ch, "role", s->role);
-	if (s->present >= 0)
-		json_add_int(&ch, "present", s->present);
-	if (s->notes[0])
-		json_add_str(&ch, "notes", s->notes);
-	json_close(&ch);
-	if (db_audit(db, "insert", "shifts", s->uuid, strbuf_str(&ch), e) < 0)
-		goto out;
-	r = db_commit(db, e);
-out:
-	if (r < 0) {
+	if (shift_check(db, s, e) < 0 || (s->id = record_insert(db, &w, s, s->uuid, e)) < 0 ||
+	    db_commit(db, e) < 0) {
 		db_rollback(db);
 		s->id = -1;
+		return -1;
 	}
-	strbuf_free(&ch);
-	return r;
+	return 0;
 }
 
 int db_shift_update(struct db *db, const struct shift *s, struct err *e)
 {
+	static const struct record_write w = {
+	    "shifts",
+	    "UPDATE shifts SET checkpoint_id = :cp, date = :date, start_time = :start,"
+	    " end_time = :end, staff_id = :staff, role = :role, present = :present,"
+	    " notes = :notes, updated_at = :now WHERE id = :id",
+	    shift_params, ROWDESC_N(shift_params), shift_audited, ROWDESC_N(shift_audited)};
 	struct shift old = {0};
-	struct strbuf ch = STRBUF_INIT;
-	char uuid[37], now[CLOCK_STR];
-	sqlite3_stmt *st;
-	int r, n = 0;
+	int r;
 
 	if (db_begin(db, e) < 0)
 		return -1;
 	r = db_shift_get(db, s->id, &old, e);
-	if (r <= 0) {
-		if (r == 0)
-			err_set(e, _("the shift was deleted meanwhile"));
-		goto out;
+	if (r == 0)
+		r = err_set(e, _("the shift was deleted meanwhile"));
+	if (r < 0 || shift_check(db, s, e) < 0) {
+		db_rollback(db);
+		r = -1;
+	} else {
+		r = record_update(db, &w, s->id, old.uuid, &old, s, e);
 	}
-	if (shift_check(db, s, e) < 0)
-		goto out;
-	json_open(&ch);
-	n += diff_ref(db, &ch, "checkpoint_id", "checkpoints", old.checkpoint_id, s->checkpoint_id);
-	n += diff_str(&ch, "date", old.date, s->date);
-	n += diff_str(&ch, "start_time", old.start_time, s->start_time);
-	n += diff_str(&ch, "end_time", old.end_time, s->end_time);
-	n += diff_ref(db, &ch, "staff_id", "staff", old.staff_id, s->staff_id);
-	n += diff_str(&ch, "role", old.role, s->role);
-	n += diff_int(&ch, "present", old.present, s->present);
-	n += diff_str(&ch, "notes", old.notes, s->notes);
-	json_close(&ch);
-	if (n == 0) {
-		r = db_commit(db, e) < 0 ? -1 : 0;
-		goto done;
-	}
-	st = db_stmt(db,
-		     "UPDATE shifts SET checkpoint_id = :cp, date = :date, start_time = :start,"
-		     " end_time = :end, staff_id = :staff, role = :role, present = :present,"
-		     " notes = :notes, updated_at = :now WHERE id = :id",
-		     e);
-	if (!st)
-		goto out;
-	sql_new_record(uuid, now);
-	shift_bind(st, s);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", s->id);
-	if (sql_step_done(db, st, e) < 0 ||
-	    db_audit(db, "update", "shifts", old.uuid, strbuf_str(&ch), e) < 0)
-		goto out;
-	r = db_commit(db, e) < 0 ? -1 : 1;
-	goto done;
-out:
-	db_rollback(db);
-	r = -1;
-done:
 	db_shift_clear(&old);
-	strbuf_free(&ch);
 	return r;
 }
 
@@ -595,7 +428,8 @@ int db_shift_each(struct db *db, const struct date *from, int days, long long ch
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		int stop;
 
-		shift_read(st, &s);
+		memset(&s, 0, sizeof s);
+		rowdesc_read(st, shift_cols, ROWDESC_N(shift_cols), &s);
 		stop = fn(&s, ctx);
 		db_shift_clear(&s);
 		if (stop)

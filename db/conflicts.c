@@ -12,18 +12,25 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/donations.h"
 #include "db/sql.h"
 #include "db/views.h"
 
-void db_conflict_clear(struct conflict *c)
-{
-	free(c->subject);
-	free(c->detail);
-	free(c->resolution);
-	free(c->note);
-	memset(c, 0, sizeof *c);
-}
+#define CONFLICT_COLUMNS(F, X)                                                                     \
+	F(INT, id, "id") X(CODE, uuid, "uuid") X(CODE, kind, "kind") X(DUP, subject, "subject")    \
+	X(DUP, detail, "detail") X(DUP, resolution, "resolution") X(DUP, note, "note")
+#define CONFLICT_COLS                                                                              \
+	"SELECT " CONFLICT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                     \
+	" FROM conflicts"
+
+/* The columns of CONFLICT_COLS. */
+#define CONFLICT_DESC(K, m, e) COLD_##K(struct conflict, m),
+
+static const struct col_desc conflict_cols[] = {CONFLICT_COLUMNS(CONFLICT_DESC, CONFLICT_DESC)};
+
+ROWDESC_CLEAR_FN(db_conflict_clear, struct conflict, conflict_cols)
 
 /* Each rule both sides can break together: a query of (subject, detail,
  * latest change) for each breach that has no open conflict yet.  The detail
@@ -109,8 +116,7 @@ static int store(struct db *db, const char *kind, const char *subject, const cha
 	json_open(&ch);
 	json_add_str(&ch, "kind", kind);
 	json_add_str(&ch, "subject", subject);
-	json_close(&ch);
-	r = db_audit(db, "insert", "conflicts", uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "insert", "conflicts", uuid, &ch, e);
 	strbuf_free(&ch);
 	return r < 0 ? -1 : 1;
 }
@@ -175,20 +181,6 @@ int db_conflicts_detect(struct db *db, char **subjects, struct err *e)
 	return stored;
 }
 
-#define CONFLICT_COLS "SELECT id, uuid, kind, subject, detail, resolution, note FROM conflicts"
-
-static void read_row(sqlite3_stmt *st, struct conflict *c)
-{
-	memset(c, 0, sizeof *c);
-	c->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, c->uuid, sizeof c->uuid);
-	sql_col_copy(st, 2, c->kind, sizeof c->kind);
-	c->subject = sql_col_dup(st, 3);
-	c->detail = sql_col_dup(st, 4);
-	c->resolution = sql_col_dup(st, 5);
-	c->note = sql_col_dup(st, 6);
-}
-
 int db_conflicts_open(struct db *db, int (*fn)(const struct conflict *c, void *ctx), void *ctx,
 		      struct err *e)
 {
@@ -196,22 +188,18 @@ int db_conflicts_open(struct db *db, int (*fn)(const struct conflict *c, void *c
 				   CONFLICT_COLS " WHERE deleted_at IS NULL AND resolved_at IS NULL"
 						 " ORDER BY created_at, uuid",
 				   e);
-	struct conflict *all = NULL;
-	size_t n = 0;
-	int r, rc = 0;
+	struct conflict *all;
+	void *rows;
+	int n, rc;
 
 	if (!st)
 		return -1;
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		all = xrealloc(all, (n + 1) * sizeof *all);
-		read_row(st, &all[n++]);
-	}
-	sqlite3_reset(st);
-	if (r < 0)
-		rc = -1;
-	for (size_t i = 0; rc == 0 && i < n; i++)
+	rc = rowdesc_collect(db, st, conflict_cols, ROWDESC_N(conflict_cols), &rows, &n,
+			     sizeof *all, e);
+	all = rows;
+	for (int i = 0; rc == 0 && i < n; i++)
 		rc = fn(&all[i], ctx);
-	for (size_t i = 0; i < n; i++)
+	for (int i = 0; i < n; i++)
 		db_conflict_clear(&all[i]);
 	free(all);
 	return rc;
@@ -219,17 +207,8 @@ int db_conflicts_open(struct db *db, int (*fn)(const struct conflict *c, void *c
 
 int db_conflict_get(struct db *db, long long id, struct conflict *out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, CONFLICT_COLS " WHERE id = :id AND deleted_at IS NULL", e);
-	int r;
-
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		read_row(st, out);
-	sqlite3_reset(st);
-	return r;
+	return rowdesc_get(db, CONFLICT_COLS " WHERE id = :key AND deleted_at IS NULL", id,
+			   conflict_cols, ROWDESC_N(conflict_cols), out, sizeof *out, e);
 }
 
 int db_conflict_records(struct db *db, const struct conflict *c,
@@ -311,8 +290,7 @@ static int undo_voids(struct db *db, const struct conflict *c, const char *now, 
 		json_open(&ch);
 		json_add_change(&ch, "void_reason", rows[i + 1], "");
 		json_add_str(&ch, "conflict", c->uuid);
-		json_close(&ch);
-		r = db_audit(db, "update", "donations", rows[i], strbuf_str(&ch), e);
+		r = record_audit(db, "update", "donations", rows[i], &ch, e);
 		strbuf_free(&ch);
 	}
 	for (size_t i = 0; i < n; i++)
@@ -419,8 +397,7 @@ static int unrevoke(struct db *db, const struct conflict *c, const char *now, st
 		json_add_change(&ch, "revoked_at", at, "");
 		json_add_change(&ch, "revoke_reason", reason, "");
 		json_add_str(&ch, "conflict", c->uuid);
-		json_close(&ch);
-		r = db_audit(db, "update", "passes", uuid, strbuf_str(&ch), e);
+		r = record_audit(db, "update", "passes", uuid, &ch, e);
 		strbuf_free(&ch);
 	}
 	free(uuid);
@@ -489,8 +466,7 @@ int db_conflict_settle(struct db *db, long long id, enum conflict_action action,
 	json_add_change(&ch, "resolution", "", codes[action]);
 	if (note && *note)
 		json_add_change(&ch, "note", "", note);
-	json_close(&ch);
-	r = db_audit(db, "update", "conflicts", c.uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "update", "conflicts", c.uuid, &ch, e);
 	strbuf_free(&ch);
 	if (r < 0 || db_commit(db, e) < 0)
 		goto fail;

@@ -24,6 +24,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/record.h"
 #include "db/demo_checkpoints.h"
 #include "db/demo_donations.h"
 #include "db/demo_epi.h"
@@ -516,8 +517,7 @@ static int audit_batch(struct gen *g, const struct demo_params *p)
 	json_add_int(&ch, "pass_events", g->sum.pass_events);
 	json_add_int(&ch, "followups", g->sum.followups);
 	json_add_int(&ch, "visitors", g->sum.visitors);
-	json_close(&ch);
-	r = db_audit(g->db, "insert", "demo", NULL, strbuf_str(&ch), g->e);
+	r = record_audit(g->db, "insert", "demo", NULL, &ch, g->e);
 	strbuf_free(&ch);
 	return r;
 }

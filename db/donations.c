@@ -20,27 +20,13 @@
 #include "db/expenditures.h"
 #include "db/settings.h"
 #include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 #include "db/staff.h"
 
 static int empty(const char *s)
 {
 	return !s || !*s;
-}
-
-static int day_or_today(const char *in, const char *field, char out[DATE_STR], struct err *e)
-{
-	struct date d;
-
-	if (!in) {
-		clock_today(&d);
-	} else if (date_parse_iso(in, &d, e) < 0) {
-		if (e)
-			snprintf(e->field, sizeof e->field, "%s", field);
-		return -1;
-	}
-	date_format(&d, out);
-	return 0;
 }
 
 static int validate(const struct donation_new *d, struct err *e)
@@ -83,7 +69,8 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 	long long id = -1, seq, staff = d->received_by;
 	sqlite3_stmt *st;
 
-	if (validate(d, e) < 0 || day_or_today(d->received_date, "received_date", date, e) < 0)
+	if (validate(d, e) < 0 ||
+	    record_day_or_today(d->received_date, "received_date", date, e) < 0)
 		return -1;
 	cash = !strcmp(d->kind, "cash");
 	year = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
@@ -115,19 +102,17 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 	}
 	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
 		goto out;
-	st = db_stmt(db,
-		     "INSERT INTO donations(uuid, created_at, updated_at, receipt_no, year, station,"
-		     " seq, received_date, donor_name, donor_type, anonymous, phone, kind, amount_fen,"
-		     " channel, item, quantity, unit, value_fen, designation, received_by, notes)"
-		     " VALUES(:uuid, :now, :now, :no, :year, :station, :seq, :date, :donor, :dtype,"
-		     " :anon, :phone, :kind, :amount, :channel, :item, :qty, :unit, :value, :desig,"
-		     " :by, :notes)",
-		     e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO donations(uuid, created_at, updated_at, receipt_no,"
+			     " year, station, seq, received_date, donor_name, donor_type,"
+			     " anonymous, phone, kind, amount_fen, channel, item, quantity, unit,"
+			     " value_fen, designation, received_by, notes) VALUES(:uuid, :now,"
+			     " :now, :no, :year, :station, :seq, :date, :donor, :dtype, :anon,"
+			     " :phone, :kind, :amount, :channel, :item, :qty, :unit, :value,"
+			     " :desig, :by, :notes)",
+			     uuid, now, e);
 	if (!st)
 		goto out;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
 	sql_bind_text(st, ":no", no);
 	sql_bind_int(st, ":year", year);
 	sql_bind_text(st, ":station", station);
@@ -165,8 +150,7 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 		json_add_int(&ch, "quantity", d->quantity);
 		json_add_str(&ch, "unit", d->unit);
 	}
-	json_close(&ch);
-	if (db_audit(db, "insert", "donations", uuid, strbuf_str(&ch), e) < 0 ||
+	if (record_audit(db, "insert", "donations", uuid, &ch, e) < 0 ||
 	    db_commit(db, e) < 0) {
 		id = -1;
 		goto out;
@@ -182,29 +166,23 @@ out:
 
 /* One item's stock (db/views.h `stock`), and whether the item was ever
  * received or given out (a voided receipt counts as seen). */
+/* The stock of one item and unit (0 when none), then whether it was ever
+ * seen: kind, member, SQL expression. */
+#define STOCK_COLUMNS(F, X)                                                                        \
+	F(STR, item, ":item") X(STR, unit, ":unit") X(INT, received, "coalesce(s.received, 0)")    \
+	X(INT, distributed, "coalesce(s.distributed, 0)")                                          \
+	X(INT, value_fen, "coalesce(s.value_fen, 0)")                                              \
+	X(INT, on_hand, "coalesce(s.received, 0) - coalesce(s.distributed, 0)")
 #define STOCK_SQL                                                                                  \
-	"SELECT :item, :unit, coalesce(s.received, 0), coalesce(s.distributed, 0),"                \
-	" coalesce(s.value_fen, 0),"                                                               \
+	"SELECT " STOCK_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) ","                                    \
 	" EXISTS (SELECT 1 FROM donations WHERE item = :item AND unit = :unit)"                   \
 	" OR EXISTS (SELECT 1 FROM distributions WHERE item = :item AND unit = :unit)"            \
 	" FROM (SELECT 1) LEFT JOIN stock s ON s.item = :item AND s.unit = :unit"
+#define STOCK_DESC(K, m, e) COLD_##K(struct stock_row, m),
 
-void db_stock_row_clear(struct stock_row *s)
-{
-	free(s->item);
-	free(s->unit);
-	memset(s, 0, sizeof *s);
-}
+static const struct col_desc stock_cols[] = {STOCK_COLUMNS(STOCK_DESC, STOCK_DESC)};
 
-static void read_stock(sqlite3_stmt *st, struct stock_row *out)
-{
-	sql_col_str(st, 0, &out->item);
-	sql_col_str(st, 1, &out->unit);
-	out->received = sqlite3_column_int64(st, 2);
-	out->distributed = sqlite3_column_int64(st, 3);
-	out->value_fen = sqlite3_column_int64(st, 4);
-	out->on_hand = out->received - out->distributed;
-}
+ROWDESC_CLEAR_FN(db_stock_row_clear, struct stock_row, stock_cols)
 
 int db_stock_get(struct db *db, const char *item, const char *unit, struct stock_row *out,
 		 struct err *e)
@@ -219,8 +197,8 @@ int db_stock_get(struct db *db, const char *item, const char *unit, struct stock
 	sql_bind_text(st, ":unit", unit);
 	r = sql_step_row(db, st, e);
 	if (r == 1) {
-		read_stock(st, out);
-		seen = sqlite3_column_int(st, 5);
+		rowdesc_read(st, stock_cols, ROWDESC_N(stock_cols), out);
+		seen = sqlite3_column_int(st, ROWDESC_N(stock_cols));
 	}
 	sqlite3_reset(st);
 	return r < 0 ? -1 : seen;
@@ -351,7 +329,7 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 		return err_field(e, "recipient", _("pick the checkpoint that receives the goods"));
 	if (!strcmp(rk, "other") && empty(d->recipient))
 		return err_field(e, "recipient", _("say who receives the goods"));
-	if (day_or_today(d->date, "date", date, e) < 0)
+	if (record_day_or_today(d->date, "date", date, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -363,17 +341,14 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 		goto out;
 	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
 		goto out;
-	st = db_stmt(db,
-		     "INSERT INTO distributions(uuid, created_at, updated_at, item, unit, quantity,"
-		     " recipient_kind, household_id, checkpoint_id, recipient, date, staff_id, notes)"
-		     " VALUES(:uuid, :now, :now, :item, :unit, :qty, :rk, :hid, :cid, :recipient,"
-		     " :date, :staff, :notes)",
-		     e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO distributions(uuid, created_at, updated_at, item, unit,"
+			     " quantity, recipient_kind, household_id, checkpoint_id, recipient,"
+			     " date, staff_id, notes) VALUES(:uuid, :now, :now, :item, :unit,"
+			     " :qty, :rk, :hid, :cid, :recipient, :date, :staff, :notes)",
+			     uuid, now, e);
 	if (!st)
 		goto out;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
 	sql_bind_text(st, ":item", d->item);
 	sql_bind_text(st, ":unit", d->unit);
 	sql_bind_int(st, ":qty", d->quantity);
@@ -397,8 +372,7 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 	if (d->recipient && *d->recipient)
 		json_add_str(&ch, "recipient", d->recipient);
 	json_add_str(&ch, "date", date);
-	json_close(&ch);
-	if (db_audit(db, "insert", "distributions", uuid, strbuf_str(&ch), e) < 0 ||
+	if (record_audit(db, "insert", "distributions", uuid, &ch, e) < 0 ||
 	    db_commit(db, e) < 0)
 		id = -1;
 out:

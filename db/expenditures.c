@@ -52,8 +52,6 @@ int db_cash_totals(struct db *db, const char *from, const char *to, long long *r
 /* Refuses a field left empty or an amount or date that cannot be. */
 static int check_new(const struct expenditure_new *x, char date[DATE_STR], struct err *e)
 {
-	struct date d;
-
 	if (blank(x->purpose))
 		return err_field(e, "purpose", "%s", _("an expenditure needs its purpose"));
 	if (x->amount_fen <= 0)
@@ -67,68 +65,53 @@ static int check_new(const struct expenditure_new *x, char date[DATE_STR], struc
 			     x->approved_by, "voucher_no", x->voucher_no, "notes", x->notes,
 			     (const char *)NULL) < 0)
 		return -1;
-	if (!x->date) {
-		clock_today(&d);
-	} else if (date_parse_iso(x->date, &d, e) < 0) {
-		if (e)
-			snprintf(e->field, sizeof e->field, "date");
-		return -1;
-	}
-	date_format(&d, date);
-	return 0;
+	return record_day_or_today(x->date, "date", date, e);
 }
+
+/* The parameters of an expenditure's INSERT. */
+static const struct col_desc spend_params[] = {
+	ROWDESC_PARAM(STR, struct expenditure_new, date, ":date"),
+	ROWDESC_PARAM(STR, struct expenditure_new, purpose, ":purpose"),
+	ROWDESC_PARAM(INT, struct expenditure_new, amount_fen, ":fen"),
+	ROWDESC_PARAM(STR, struct expenditure_new, approved_by, ":approver"),
+	ROWDESC_PARAM(STR, struct expenditure_new, voucher_no, ":voucher"),
+	ROWDESC_PARAM(REF, struct expenditure_new, staff_id, ":staff"),
+	ROWDESC_PARAM(STR, struct expenditure_new, notes, ":notes"),
+};
+
+#define XN(K, m) COLD_##K(struct expenditure_new, m)
+
+/* What an expenditure's insert audit row names (all required, never empty). */
+static const struct col_desc new_audited[] = {
+	XN(STR, date),	      XN(STR, purpose),	   XN(INT, amount_fen),
+	XN(STR, approved_by), XN(STR, voucher_no),
+};
 
 long long db_expenditure_insert(struct db *db, const struct expenditure_new *x, struct err *e)
 {
-	char date[DATE_STR], uuid[37], now[20];
-	struct strbuf ch = STRBUF_INIT;
-	long long id = -1, staff = x->staff_id, in = 0, out = 0;
-	sqlite3_stmt *st;
+	static const struct record_write w = {
+	    "expenditures",
+	    "INSERT INTO expenditures(uuid, created_at, updated_at, date, purpose, amount_fen,"
+	    " approved_by, voucher_no, staff_id, notes) VALUES(:uuid, :now, :now, :date,"
+	    " :purpose, :fen, :approver, :voucher, :staff, :notes)",
+	    spend_params, ROWDESC_N(spend_params), new_audited, ROWDESC_N(new_audited)};
+	struct expenditure_new row = *x; /* with its date and staff decided */
+	char date[DATE_STR], uuid[37];
+	long long id = -1, in = 0, out = 0;
 
 	if (check_new(x, date, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
-	if (db_cash_totals(db, "", "", &in, &out, e) < 0 ||
-	    stock_check_spending(in, out, x->amount_fen, e) < 0)
-		goto done;
-	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
-		goto done;
-	st = db_stmt(db,
-		     "INSERT INTO expenditures(uuid, created_at, updated_at, date, purpose,"
-		     " amount_fen, approved_by, voucher_no, staff_id, notes)"
-		     " VALUES(:uuid, :now, :now, :date, :purpose, :fen, :approver, :voucher,"
-		     " :staff, :notes)",
-		     e);
-	if (!st)
-		goto done;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
-	sql_bind_text(st, ":date", date);
-	sql_bind_text(st, ":purpose", x->purpose);
-	sql_bind_int(st, ":fen", x->amount_fen);
-	sql_bind_text(st, ":approver", x->approved_by);
-	sql_bind_text(st, ":voucher", x->voucher_no);
-	sql_bind_id(st, ":staff", staff);
-	sql_bind_text(st, ":notes", blank(x->notes) ? NULL : x->notes);
-	if (sql_step_done(db, st, e) < 0)
-		goto done;
-	id = sqlite3_last_insert_rowid(db_handle(db));
-	json_open(&ch);
-	json_add_str(&ch, "date", date);
-	json_add_str(&ch, "purpose", x->purpose);
-	json_add_int(&ch, "amount_fen", x->amount_fen);
-	json_add_str(&ch, "approved_by", x->approved_by);
-	json_add_str(&ch, "voucher_no", x->voucher_no);
-	json_close(&ch);
-	if (db_audit(db, "insert", "expenditures", uuid, strbuf_str(&ch), e) < 0 ||
-	    db_commit(db, e) < 0)
-		id = -1;
-done:
-	if (id < 0)
+	row.date = date;
+	if (db_cash_totals(db, "", "", &in, &out, e) == 0 &&
+	    stock_check_spending(in, out, x->amount_fen, e) == 0 &&
+	    (row.staff_id >= 0 || (row.staff_id = db_staff_current_id(db, e)) >= 0))
+		id = record_insert(db, &w, &row, uuid, e);
+	if (id < 0 || db_commit(db, e) < 0) {
 		db_rollback(db);
-	strbuf_free(&ch);
+		return -1;
+	}
 	return id;
 }
 
@@ -172,28 +155,21 @@ fail:
 	return -1;
 }
 
-#define SPEND_COLS                                                                                \
-	"SELECT x.id, x.uuid, x.date, x.purpose, x.amount_fen, x.approved_by, x.voucher_no,"      \
-	" coalesce(s.name, ''), coalesce(x.void_reason, '') FROM expenditures x"                  \
-	" LEFT JOIN staff s ON s.id = x.staff_id WHERE x.deleted_at IS NULL"
+#define SPEND_COLUMNS(F, X)                                                                        \
+	F(INT, id, "x.id") X(CODE, uuid, "x.uuid") X(CODE, date, "x.date")                         \
+	X(STR, purpose, "x.purpose") X(INT, amount_fen, "x.amount_fen")                            \
+	X(STR, approved_by, "x.approved_by") X(STR, voucher_no, "x.voucher_no")                    \
+	X(STR, staff, "coalesce(s.name, '')") X(STR, void_reason, "coalesce(x.void_reason, '')")
+#define SPEND_COLS                                                                                 \
+	"SELECT " SPEND_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	" FROM expenditures x LEFT JOIN staff s ON s.id = x.staff_id WHERE x.deleted_at"           \
+	" IS NULL"
 
-static const struct col_desc spend_cols[] = {
-    COLD_INT(struct expenditure_row, id),	  COLD_CODE(struct expenditure_row, uuid),
-    COLD_CODE(struct expenditure_row, date),	  COLD_STR(struct expenditure_row, purpose),
-    COLD_INT(struct expenditure_row, amount_fen), COLD_STR(struct expenditure_row, approved_by),
-    COLD_STR(struct expenditure_row, voucher_no), COLD_STR(struct expenditure_row, staff),
-    COLD_STR(struct expenditure_row, void_reason),
-};
+#define SPEND_DESC(K, m, e) COLD_##K(struct expenditure_row, m),
 
-void db_expenditure_row_clear(struct expenditure_row *x)
-{
-	free(x->purpose);
-	free(x->approved_by);
-	free(x->voucher_no);
-	free(x->staff);
-	free(x->void_reason);
-	memset(x, 0, sizeof *x);
-}
+static const struct col_desc spend_cols[] = {SPEND_COLUMNS(SPEND_DESC, SPEND_DESC)};
+
+ROWDESC_CLEAR_FN(db_expenditure_row_clear, struct expenditure_row, spend_cols)
 
 int db_expenditure_page(struct db *db, const struct expenditure_row *anchor, int dir, int n,
 			struct expenditure_row *out, struct err *e)

@@ -15,6 +15,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/record.h"
 #include "db/isolations.h"
 #include "db/settings.h"
 #include "db/rowdesc.h"
@@ -31,59 +32,27 @@ static int date_parse_iso_prefix(const char *s)
 	return date_parse_iso(day, &d, NULL);
 }
 
+#define FU_COLUMNS(F, X)                                                                           \
+	F(INT, id, "f.id") X(CODE, uuid, "f.uuid") X(INT, resident_id, "f.resident_id")            \
+	X(INT, household_id, "r.household_id") X(STR, name, "r.name") X(STR, household, "h.code")  \
+	X(CODE, opened_at, "f.opened_at") X(CODE, source, "f.source")                              \
+	X(INT32, temperature, "f.temperature") X(STR, symptoms, "f.symptoms")                      \
+	X(CODE, referred_at, "f.referred_at") X(STR, clinic, "f.clinic")                           \
+	X(STR, transport, "f.transport") X(CODE, outcome, "f.outcome")                             \
+	X(CODE, closed_at, "f.closed_at") X(STR, closed_by, "s.name")                              \
+	X(REF, isolation_id, "f.isolation_id")
 #define SELECT_FU                                                                                  \
-	"SELECT f.id, f.uuid, f.resident_id, r.household_id, r.name, h.code, f.opened_at,"         \
-	" f.source, f.temperature, f.symptoms, f.referred_at, f.clinic, f.transport, f.outcome,"   \
-	" f.closed_at, s.name, f.isolation_id FROM followups f"                                    \
-	" JOIN residents r ON r.id = f.resident_id JOIN households h ON h.id = r.household_id"     \
-	" LEFT JOIN staff s ON s.id = f.closed_by"
+	"SELECT " FU_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                           \
+	" FROM followups f JOIN residents r ON r.id = f.resident_id JOIN households h"             \
+	" ON h.id = r.household_id LEFT JOIN staff s ON s.id = f.closed_by"
 
-static const struct col_desc fu_cols[] = {
-    COLD_INT(struct followup, id),	     COLD_CODE(struct followup, uuid),
-    COLD_INT(struct followup, resident_id),   COLD_INT(struct followup, household_id),
-    COLD_STR(struct followup, name),	     COLD_STR(struct followup, household),
-    COLD_CODE(struct followup, opened_at),    COLD_CODE(struct followup, source),
-    COLD_INT32(struct followup, temperature), COLD_STR(struct followup, symptoms),
-    COLD_CODE(struct followup, referred_at),  COLD_STR(struct followup, clinic),
-    COLD_STR(struct followup, transport),     COLD_CODE(struct followup, outcome),
-    COLD_CODE(struct followup, closed_at),    COLD_STR(struct followup, closed_by),
-    COLD_REF(struct followup, isolation_id),
-};
+#define FU_DESC(K, m, e) COLD_##K(struct followup, m),
 
-void db_followup_clear(struct followup *f)
-{
-	free(f->name);
-	free(f->household);
-	free(f->symptoms);
-	free(f->clinic);
-	free(f->transport);
-	free(f->closed_by);
-	memset(f, 0, sizeof *f);
-}
+static const struct col_desc fu_cols[] = {FU_COLUMNS(FU_DESC, FU_DESC)};
 
-void db_followup_copy(struct followup *dst, const struct followup *src)
-{
-	*dst = *src;
-	dst->name = xstrdup(src->name ? src->name : "");
-	dst->household = xstrdup(src->household ? src->household : "");
-	dst->symptoms = xstrdup(src->symptoms ? src->symptoms : "");
-	dst->clinic = xstrdup(src->clinic ? src->clinic : "");
-	dst->transport = xstrdup(src->transport ? src->transport : "");
-	dst->closed_by = xstrdup(src->closed_by ? src->closed_by : "");
-}
-
-void db_followups_free(struct followup *v, int n)
-{
-	for (int i = 0; i < n; i++)
-		db_followup_clear(&v[i]);
-	free(v);
-}
-
-static void read_row(sqlite3_stmt *st, struct followup *o)
-{
-	memset(o, 0, sizeof *o);
-	rowdesc_read(st, fu_cols, ROWDESC_N(fu_cols), o);
-}
+ROWDESC_CLEAR_FN(db_followup_clear, struct followup, fu_cols)
+ROWDESC_COPY_FN(db_followup_copy, struct followup, fu_cols)
+ROWDESC_FREE_FN(db_followups_free, struct followup, fu_cols)
 
 static int get_by(struct db *db, const char *sql, long long key, struct followup *out,
 		  struct err *e)
@@ -128,16 +97,13 @@ int db_followup_open_for(struct db *db, long long resident_id, const char *sourc
 	db_followup_clear(&cur);
 	if (r != 0)
 		return r < 0 ? -1 : 0;
-	st = db_stmt(db,
-		     "INSERT INTO followups(uuid, created_at, updated_at, resident_id, opened_at,"
-		     " source, source_uuid, temperature, symptoms) VALUES(:uuid, :now, :now, :rid,"
-		     " :at, :source, :suuid, :t, :sym)",
-		     e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO followups(uuid, created_at, updated_at, resident_id,"
+			     " opened_at, source, source_uuid, temperature, symptoms)"
+			     " VALUES(:uuid, :now, :now, :rid, :at, :source, :suuid, :t, :sym)",
+			     uuid, now, e);
 	if (!st)
 		return -1;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
 	sql_bind_int(st, ":rid", resident_id);
 	sql_bind_text(st, ":at", at ? at : now);
 	sql_bind_text(st, ":source", source);
@@ -157,10 +123,7 @@ int db_followup_open_for(struct db *db, long long resident_id, const char *sourc
 		json_add_int(&ch, "temperature", temperature);
 	if (symptoms && *symptoms)
 		json_add_str(&ch, "symptoms", symptoms);
-	json_close(&ch);
-	r = db_audit(db, "insert", "followups", uuid, strbuf_str(&ch), e);
-	strbuf_free(&ch);
-	return r < 0 ? -1 : 1;
+	return record_audit(db, "insert", "followups", uuid, &ch, e) < 0 ? -1 : 1;
 }
 
 int db_followup_withdraw(struct db *db, const char *source_uuid, struct err *e)
@@ -218,6 +181,7 @@ int db_followup_refer(struct db *db, long long id, const char *at, const char *c
 	struct strbuf ch = STRBUF_INIT;
 	sqlite3_stmt *st;
 	char now[20], when[20];
+	int r;
 
 	if (!clinic || !*clinic)
 		return err_field(e, "clinic", "%s", _("name the fever clinic"));
@@ -238,17 +202,16 @@ int db_followup_refer(struct db *db, long long id, const char *at, const char *c
 		return -1;
 	if (get_open(db, id, &o, e) < 0)
 		goto fail;
-	st = db_stmt(db,
-		     "UPDATE followups SET referred_at = :at, clinic = :clinic,"
-		     " transport = :transport, updated_at = :now WHERE id = :id",
-		     e);
+	st = sql_update_stmt(db,
+			     "UPDATE followups SET referred_at = :at, clinic = :clinic,"
+			     " transport = :transport, updated_at = :now WHERE id = :id",
+			     id, e);
 	if (!st)
 		goto fail;
 	sql_bind_text(st, ":at", when);
 	sql_bind_text(st, ":clinic", clinic);
 	sql_bind_text(st, ":transport", transport && *transport ? transport : NULL);
 	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", id);
 	if (sql_step_done(db, st, e) < 0)
 		goto fail;
 	json_open(&ch);
@@ -256,15 +219,9 @@ int db_followup_refer(struct db *db, long long id, const char *at, const char *c
 	json_add_change(&ch, "clinic", o.clinic[0] ? o.clinic : NULL, clinic);
 	if (transport && *transport)
 		json_add_change(&ch, "transport", o.transport[0] ? o.transport : NULL, transport);
-	json_close(&ch);
-	if (db_audit(db, "update", "followups", o.uuid, strbuf_str(&ch), e) < 0 ||
-	    db_commit(db, e) < 0) {
-		strbuf_free(&ch);
-		goto fail;
-	}
-	strbuf_free(&ch);
+	r = record_audit_commit(db, "update", "followups", o.uuid, &ch, e);
 	db_followup_clear(&o);
-	return 0;
+	return r;
 fail:
 	db_rollback(db);
 	db_followup_clear(&o);
@@ -299,6 +256,7 @@ int db_followup_close(struct db *db, long long id, const char *outcome,
 	sqlite3_stmt *st;
 	char now[20];
 	long long staff, iid = -1;
+	int r;
 
 	if (followup_close_check(outcome, e) < 0 || limits_check("followups", "notes", notes, e) < 0)
 		return -1;
@@ -311,12 +269,11 @@ int db_followup_close(struct db *db, long long id, const char *outcome,
 		goto fail;
 	if (followup_outcome_isolates(outcome) && (iid = start_isolation(db, &o, iso, e)) < 0)
 		goto fail;
-	st =
-	    db_stmt(db,
-		    "UPDATE followups SET outcome = :outcome, closed_at = :now, closed_by = :staff,"
-		    " isolation_id = :iid, notes = coalesce(:notes, notes), updated_at = :now"
-		    " WHERE id = :id",
-		    e);
+	st = sql_update_stmt(db,
+			     "UPDATE followups SET outcome = :outcome, closed_at = :now,"
+			     " closed_by = :staff, isolation_id = :iid,"
+			     " notes = coalesce(:notes, notes), updated_at = :now WHERE id = :id",
+			     id, e);
 	if (!st)
 		goto fail;
 	sql_bind_text(st, ":outcome", outcome);
@@ -324,7 +281,6 @@ int db_followup_close(struct db *db, long long id, const char *outcome,
 	sql_bind_int(st, ":staff", staff);
 	sql_bind_id(st, ":iid", iid);
 	sql_bind_text(st, ":notes", notes && *notes ? notes : NULL);
-	sql_bind_int(st, ":id", id);
 	if (sql_step_done(db, st, e) < 0)
 		goto fail;
 	json_open(&ch);
@@ -334,15 +290,9 @@ int db_followup_close(struct db *db, long long id, const char *outcome,
 		json_add_int(&ch, "isolation_id", iid);
 	if (notes && *notes)
 		json_add_str(&ch, "notes", notes);
-	json_close(&ch);
-	if (db_audit(db, "update", "followups", o.uuid, strbuf_str(&ch), e) < 0 ||
-	    db_commit(db, e) < 0) {
-		strbuf_free(&ch);
-		goto fail;
-	}
-	strbuf_free(&ch);
+	r = record_audit_commit(db, "update", "followups", o.uuid, &ch, e);
 	db_followup_clear(&o);
-	return 0;
+	return r;
 fail:
 	db_rollback(db);
 	db_followup_clear(&o);
@@ -355,21 +305,16 @@ int db_followups_open(struct db *db, struct followup **v, int *n, struct err *e)
 				   SELECT_FU " WHERE f.closed_at IS NULL AND f.deleted_at IS NULL"
 					     " ORDER BY f.opened_at, f.id",
 				   e);
-	int cap = 0, r;
+	void *rows;
+	int r;
 
 	*v = NULL;
 	*n = 0;
 	if (!st)
 		return -1;
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*v = xrealloc(*v, (size_t)cap * sizeof **v);
-		}
-		read_row(st, &(*v)[(*n)++]);
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
+	r = rowdesc_collect(db, st, fu_cols, ROWDESC_N(fu_cols), &rows, n, sizeof **v, e);
+	*v = rows;
+	return r;
 }
 
 int db_followup_counts(struct db *db, const char *day, struct followup_counts *out, struct err *e)

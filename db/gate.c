@@ -20,6 +20,7 @@
 #include "db/followups.h"
 #include "db/settings.h"
 #include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 #include "db/views.h"
 #include "db/staff.h"
@@ -37,13 +38,22 @@ void db_gate_outs_free(struct gate_out *v, size_t n)
 	free(v);
 }
 
-void db_gate_event_clear(struct gate_event *ev)
-{
-	free(ev->checkpoint);
-	free(ev->resident);
-	free(ev->staff);
-	memset(ev, 0, sizeof *ev);
-}
+#define EVENT_COLUMNS(F, X)                                                                        \
+	F(INT, id, "ev.id") X(CODE, at, "ev.at") X(CODE, direction, "ev.direction")                \
+	X(CODE, pass_no, "p.pass_no") X(STR, checkpoint, "c.name") X(STR, resident, "r.name")      \
+	X(STR, staff, "s.name")
+#define EVENT_COLS                                                                                 \
+	"SELECT " EVENT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	" FROM pass_events ev JOIN passes p ON p.id = ev.pass_id LEFT JOIN checkpoints"            \
+	" c ON c.id = ev.checkpoint_id LEFT JOIN residents r ON r.id = ev.resident_id"             \
+	" LEFT JOIN staff s ON s.id = ev.staff_id"
+
+/* The columns of EVENT_COLS. */
+#define EVENT_DESC(K, m, e) COLD_##K(struct gate_event, m),
+
+static const struct col_desc event_cols[] = {EVENT_COLUMNS(EVENT_DESC, EVENT_DESC)};
+
+ROWDESC_CLEAR_FN(db_gate_event_clear, struct gate_event, event_cols)
 
 void db_gate_info_clear(struct gate_info *g)
 {
@@ -146,6 +156,13 @@ static int last_out(struct db *db, long long household_id, struct date *out, str
 	return r;
 }
 
+#define GI(K, m) COLD_##K(struct gate_info, m)
+
+/* The open follow-up load_followup reads into a gate_info. */
+static const struct col_desc fu_cols[] = {
+	GI(STR, fu_name), GI(INT32, fu_temperature), GI(STR, fu_symptoms), GI(CODE, fu_opened_at),
+};
+
 /* The first open follow-up of the household's members into g. */
 static int load_followup(struct db *db, long long household_id, struct gate_info *g, struct err *e)
 {
@@ -162,12 +179,8 @@ static int load_followup(struct db *db, long long household_id, struct gate_info
 		return -1;
 	sql_bind_int(st, ":hh", household_id);
 	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		sql_col_str(st, 0, &g->fu_name);
-		g->fu_temperature = sqlite3_column_int(st, 1);
-		sql_col_str(st, 2, &g->fu_symptoms);
-		sql_col_copy(st, 3, g->fu_opened_at, sizeof g->fu_opened_at);
-	}
+	if (r == 1)
+		rowdesc_read(st, fu_cols, ROWDESC_N(fu_cols), g);
 	sqlite3_reset(st);
 	return r < 0 ? -1 : 0;
 }
@@ -207,25 +220,6 @@ static int decide(struct db *db, const struct pass *p, struct gate_info *g, int 
 	return 0;
 }
 
-#define EVENT_COLS                                                                                 \
-	"SELECT ev.id, ev.at, ev.direction, p.pass_no, c.name, r.name, s.name"                     \
-	" FROM pass_events ev JOIN passes p ON p.id = ev.pass_id"                                  \
-	" LEFT JOIN checkpoints c ON c.id = ev.checkpoint_id"                                      \
-	" LEFT JOIN residents r ON r.id = ev.resident_id"                                          \
-	" LEFT JOIN staff s ON s.id = ev.staff_id"
-
-static void event_read(sqlite3_stmt *st, struct gate_event *ev)
-{
-	memset(ev, 0, sizeof *ev);
-	ev->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, ev->at, sizeof ev->at);
-	sql_col_copy(st, 2, ev->direction, sizeof ev->direction);
-	sql_col_copy(st, 3, ev->pass_no, sizeof ev->pass_no);
-	sql_col_str(st, 4, &ev->checkpoint);
-	sql_col_str(st, 5, &ev->resident);
-	sql_col_str(st, 6, &ev->staff);
-}
-
 static int load_last_events(struct db *db, long long household_id, struct gate_info *g,
 			    struct err *e)
 {
@@ -240,11 +234,11 @@ static int load_last_events(struct db *db, long long household_id, struct gate_i
 		return -1;
 	sql_bind_int(st, ":hh", household_id);
 	sql_bind_int(st, ":n", GATE_LAST_EVENTS);
-	while ((r = sql_step_row(db, st, e)) == 1 && g->n_last < GATE_LAST_EVENTS)
-		event_read(st, &g->last[g->n_last++]);
-	sqlite3_reset(st);
+	r = rowdesc_fill(db, st, GATE_LAST_EVENTS, event_cols, ROWDESC_N(event_cols), g->last,
+			 sizeof g->last[0], e);
 	if (r < 0)
 		return -1;
+	g->n_last = (size_t)r;
 	if (g->n_last > 0 && !strcmp(g->last[0].direction, "out")) {
 		g->out_now = 1;
 		memcpy(g->out_since, g->last[0].at, CLOCK_STR);
@@ -362,7 +356,6 @@ static int gate_fever(struct db *db, long long resident_id, int temperature, int
 static int check_refs(struct db *db, const struct pass *p, long long resident_id,
 		      long long checkpoint_id, struct err *e)
 {
-	sqlite3_stmt *st;
 	int r;
 
 	if (resident_id >= 0) {
@@ -375,13 +368,9 @@ static int check_refs(struct db *db, const struct pass *p, long long resident_id
 		}
 	}
 	if (checkpoint_id >= 0) {
-		st = db_stmt(db, "SELECT 1 FROM checkpoints WHERE id = :id AND deleted_at IS NULL",
-			     e);
-		if (!st)
-			return -1;
-		sql_bind_int(st, ":id", checkpoint_id);
-		r = sql_step_row(db, st, e);
-		sqlite3_reset(st);
+		r = sql_exists_id(db,
+				  "SELECT 1 FROM checkpoints WHERE id = :id AND deleted_at IS NULL",
+				  checkpoint_id, e);
 		if (r <= 0) {
 			if (r == 0)
 				err_field(e, "checkpoint", _("no such checkpoint"));
@@ -401,16 +390,13 @@ static int insert_event(struct db *db, const struct pass *p, long long checkpoin
 	sqlite3_stmt *st;
 	int r;
 
-	st = db_stmt(db,
-		     "INSERT INTO pass_events(uuid, created_at, updated_at, pass_id, checkpoint_id,"
-		     " at, direction, resident_id, staff_id, temperature) VALUES(:uuid, :now, :now,"
-		     " :pass, :cp, :now, :dir, :res, :staff, :t)",
-		     e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO pass_events(uuid, created_at, updated_at, pass_id,"
+			     " checkpoint_id, at, direction, resident_id, staff_id, temperature)"
+			     " VALUES(:uuid, :now, :now, :pass, :cp, :now, :dir, :res, :staff, :t)",
+			     uuid, now, e);
 	if (!st)
 		return -1;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
 	sql_bind_int(st, ":pass", p->id);
 	sql_bind_id(st, ":cp", checkpoint_id);
 	sql_bind_text(st, ":dir", direction);
@@ -429,8 +415,7 @@ static int insert_event(struct db *db, const struct pass *p, long long checkpoin
 	if (resident_id >= 0)
 		record_json_ref(db, &ch, "resident_id", "residents", resident_id);
 	record_json_ref(db, &ch, "staff_id", "staff", staff_id);
-	json_close(&ch);
-	r = db_audit(db, "insert", "pass_events", uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "insert", "pass_events", uuid, &ch, e);
 	strbuf_free(&ch);
 	return r;
 }

@@ -8,31 +8,50 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
+
+#define HVISIT_COLUMNS(F, X)                                                                       \
+	F(INT, id, "v.id") X(CODE, date, "v.date") X(CODE, at, "v.at")                             \
+	X(DUP, outcome, "v.outcome") X(DUP, staff, "s.name") X(DUP, notes, "v.notes")
+#define VISIT_SEL                                                                                  \
+	"SELECT " HVISIT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                       \
+	" FROM visits v LEFT JOIN staff s ON s.id = v.staff_id WHERE v.household_id ="             \
+	" :h AND v.deleted_at IS NULL"
+
+#define HISO_COLUMNS(F, X)                                                                         \
+	F(INT, id, "i.id") X(CODE, uuid, "i.uuid") X(DUP, resident, "r.name")                      \
+	X(DUP, kind, "i.kind") X(DUP, site, "i.site") X(DUP, reason, "i.reason")                   \
+	X(CODE, start_date, "i.start_date") X(INT32, days, "i.days")                               \
+	X(INT32, extended_days, "i.extended_days") X(DUP, end_date, "i.end_date")                  \
+	X(DUP, end_reason, "i.end_reason")
+#define ISO_SEL                                                                                    \
+	"SELECT " HISO_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                         \
+	" FROM isolations i JOIN residents r ON r.id = i.resident_id WHERE"                        \
+	" r.household_id = :h AND r.deleted_at IS NULL AND i.deleted_at IS NULL"
+
+#define HR(K, m) COLD_##K(struct hh_reading, m)
+
+#define HVISIT_DESC(K, m, e) COLD_##K(struct hh_visit, m),
+
+static const struct col_desc visit_cols[] = {HVISIT_COLUMNS(HVISIT_DESC, HVISIT_DESC)};
+static const struct col_desc reading_cols[] = {
+	HR(DUP, name), HR(OPT32, temperature), HR(STR, symptoms),
+};
+#define HISO_DESC(K, m, e) COLD_##K(struct hh_isolation, m),
+
+static const struct col_desc iso_cols[] = {HISO_COLUMNS(HISO_DESC, HISO_DESC)};
 
 void hh_visit_clear(struct hh_visit *v)
 {
-	free(v->outcome);
-	free(v->staff);
-	free(v->notes);
-	for (int i = 0; i < v->nreadings; i++) {
-		free(v->readings[i].name);
-		free(v->readings[i].symptoms);
-	}
+	for (int i = 0; i < v->nreadings; i++)
+		rowdesc_clear(reading_cols, ROWDESC_N(reading_cols), &v->readings[i],
+			      sizeof v->readings[i]);
 	free(v->readings);
-	memset(v, 0, sizeof *v);
+	rowdesc_clear(visit_cols, ROWDESC_N(visit_cols), v, sizeof *v);
 }
 
-void hh_isolation_clear(struct hh_isolation *i)
-{
-	free(i->resident);
-	free(i->kind);
-	free(i->site);
-	free(i->reason);
-	free(i->end_date);
-	free(i->end_reason);
-	memset(i, 0, sizeof *i);
-}
+ROWDESC_CLEAR_FN(hh_isolation_clear, struct hh_isolation, iso_cols)
 
 static int read_readings(struct db *db, struct hh_visit *v, struct err *e)
 {
@@ -42,28 +61,30 @@ static int read_readings(struct db *db, struct hh_visit *v, struct err *e)
 				   " WHERE g.visit_id = :v AND g.deleted_at IS NULL"
 				   " ORDER BY r.relation <> 'head', r.id",
 				   e);
-	int r, cap = 0;
+	void *rows;
+	int r;
 
 	if (!st)
 		return -1;
 	sql_bind_int(st, ":v", v->id);
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		struct hh_reading *g;
+	r = rowdesc_collect(db, st, reading_cols, ROWDESC_N(reading_cols), &rows, &v->nreadings,
+			    sizeof *v->readings, e);
+	v->readings = rows;
+	return r;
+}
 
-		if (v->nreadings == cap) {
-			cap = cap ? cap * 2 : 4;
-			v->readings = xrealloc(v->readings, (size_t)cap * sizeof *v->readings);
-		}
-		g = &v->readings[v->nreadings++];
-		g->name = sql_col_dup(st, 0);
-		g->temperature =
-		    sqlite3_column_type(st, 1) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 1);
-		g->symptoms = sql_col_dup(st, 2);
-		if (!g->symptoms)
-			g->symptoms = xstrdup("");
+/* A page of either list: the one of the two statements sql (older, newer)
+ * for dir, with the household and n bound; the caller binds the anchor. */
+static sqlite3_stmt *page_stmt(struct db *db, const char *const sql[2], long long household_id,
+			       int dir, int n, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql[dir < 0], e);
+
+	if (st) {
+		sql_bind_int(st, ":h", household_id);
+		sql_bind_int(st, ":n", n);
 	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
+	return st;
 }
 
 int db_hh_visits(struct db *db, long long household_id, const struct hh_visit *anchor, int dir,
@@ -71,46 +92,26 @@ int db_hh_visits(struct db *db, long long household_id, const struct hh_visit *a
 {
 	/* "Older" is the list's forward direction. */
 	static const char *const sql[2] = {
-	    "SELECT v.id, v.date, v.at, v.outcome, s.name, v.notes FROM visits v"
-	    " LEFT JOIN staff s ON s.id = v.staff_id"
-	    " WHERE v.household_id = :h AND v.deleted_at IS NULL"
-	    " AND (v.date, v.at, v.id) < (:d, :a, :id)"
-	    " ORDER BY v.date DESC, v.at DESC, v.id DESC LIMIT :n",
-	    "SELECT v.id, v.date, v.at, v.outcome, s.name, v.notes FROM visits v"
-	    " LEFT JOIN staff s ON s.id = v.staff_id"
-	    " WHERE v.household_id = :h AND v.deleted_at IS NULL"
-	    " AND (v.date, v.at, v.id) > (:d, :a, :id)"
-	    " ORDER BY v.date, v.at, v.id LIMIT :n",
+	    VISIT_SEL " AND (v.date, v.at, v.id) < (:d, :a, :id)"
+		      " ORDER BY v.date DESC, v.at DESC, v.id DESC LIMIT :n",
+	    VISIT_SEL " AND (v.date, v.at, v.id) > (:d, :a, :id)"
+		      " ORDER BY v.date, v.at, v.id LIMIT :n",
 	};
-	sqlite3_stmt *st = db_stmt(db, sql[dir < 0], e);
-	int got = 0, r = 0;
+	sqlite3_stmt *st = page_stmt(db, sql, household_id, dir, n, e);
+	int got;
 
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":h", household_id);
 	sql_bind_text(st, ":d", anchor ? anchor->date : dir < 0 ? "" : "\xff");
 	sql_bind_text(st, ":a", anchor ? anchor->at : "");
 	sql_bind_int(st, ":id", anchor ? anchor->id : 0);
-	sql_bind_int(st, ":n", n);
-	while (got < n && (r = sql_step_row(db, st, e)) == 1) {
-		struct hh_visit *v = &out[got++];
-
-		memset(v, 0, sizeof *v);
-		v->id = sqlite3_column_int64(st, 0);
-		sql_col_copy(st, 1, v->date, sizeof v->date);
-		sql_col_copy(st, 2, v->at, sizeof v->at);
-		v->outcome = sql_col_dup(st, 3);
-		v->staff = sql_col_dup(st, 4);
-		v->notes = sql_col_dup(st, 5);
-	}
-	sqlite3_reset(st);
-	for (int i = 0; r >= 0 && i < got; i++)
-		if (read_readings(db, &out[i], e) < 0)
-			r = -1;
-	if (r < 0) {
-		for (int i = 0; i < got; i++)
-			hh_visit_clear(&out[i]);
-		return -1;
+	got = rowdesc_fill(db, st, n, visit_cols, ROWDESC_N(visit_cols), out, sizeof *out, e);
+	for (int i = 0; i < got; i++) {
+		if (read_readings(db, &out[i], e) < 0) {
+			for (int j = 0; j < got; j++)
+				hh_visit_clear(&out[j]);
+			return -1;
+		}
 	}
 	return got;
 }
@@ -119,51 +120,17 @@ int db_hh_isolations(struct db *db, long long household_id, const struct hh_isol
 		     int dir, int n, struct hh_isolation *out, struct err *e)
 {
 	static const char *const sql[2] = {
-	    "SELECT i.id, i.uuid, r.name, i.kind, i.site, i.reason, i.start_date, i.days,"
-	    " i.extended_days, i.end_date, i.end_reason FROM isolations i"
-	    " JOIN residents r ON r.id = i.resident_id"
-	    " WHERE r.household_id = :h AND r.deleted_at IS NULL AND i.deleted_at IS NULL"
-	    " AND (i.start_date, i.id) < (:d, :id)"
-	    " ORDER BY i.start_date DESC, i.id DESC LIMIT :n",
-	    "SELECT i.id, i.uuid, r.name, i.kind, i.site, i.reason, i.start_date, i.days,"
-	    " i.extended_days, i.end_date, i.end_reason FROM isolations i"
-	    " JOIN residents r ON r.id = i.resident_id"
-	    " WHERE r.household_id = :h AND r.deleted_at IS NULL AND i.deleted_at IS NULL"
-	    " AND (i.start_date, i.id) > (:d, :id)"
-	    " ORDER BY i.start_date, i.id LIMIT :n",
+	    ISO_SEL " AND (i.start_date, i.id) < (:d, :id) ORDER BY i.start_date DESC, i.id DESC"
+		    " LIMIT :n",
+	    ISO_SEL " AND (i.start_date, i.id) > (:d, :id) ORDER BY i.start_date, i.id LIMIT :n",
 	};
-	sqlite3_stmt *st = db_stmt(db, sql[dir < 0], e);
-	int got = 0, r = 0;
+	sqlite3_stmt *st = page_stmt(db, sql, household_id, dir, n, e);
 
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":h", household_id);
 	sql_bind_text(st, ":d", anchor ? anchor->start_date : dir < 0 ? "" : "\xff");
 	sql_bind_int(st, ":id", anchor ? anchor->id : 0);
-	sql_bind_int(st, ":n", n);
-	while (got < n && (r = sql_step_row(db, st, e)) == 1) {
-		struct hh_isolation *i = &out[got++];
-
-		memset(i, 0, sizeof *i);
-		i->id = sqlite3_column_int64(st, 0);
-		sql_col_copy(st, 1, i->uuid, sizeof i->uuid);
-		i->resident = sql_col_dup(st, 2);
-		i->kind = sql_col_dup(st, 3);
-		i->site = sql_col_dup(st, 4);
-		i->reason = sql_col_dup(st, 5);
-		sql_col_copy(st, 6, i->start_date, sizeof i->start_date);
-		i->days = sqlite3_column_int(st, 7);
-		i->extended_days = sqlite3_column_int(st, 8);
-		i->end_date = sql_col_dup(st, 9);
-		i->end_reason = sql_col_dup(st, 10);
-	}
-	sqlite3_reset(st);
-	if (r < 0) {
-		for (int i = 0; i < got; i++)
-			hh_isolation_clear(&out[i]);
-		return -1;
-	}
-	return got;
+	return rowdesc_fill(db, st, n, iso_cols, ROWDESC_N(iso_cols), out, sizeof *out, e);
 }
 
 int db_hh_counts(struct db *db, long long household_id, long long *visits, long long *isolations,

@@ -15,57 +15,51 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 
-#define F(m) {#m, offsetof(struct household, m)}
-static const struct record_field fields[] = {
-	F(code), F(compound), F(building), F(unit), F(room), F(address), F(phone), F(notes),
+#define HH(K, m) COLD_##K(struct household, m)
+
+/* The audited texts, in the order of their audit JSON. */
+static const struct col_desc audited[] = {
+    HH(DUP, code), HH(DUP, compound), HH(DUP, building), HH(DUP, unit),
+    HH(DUP, room), HH(DUP, address),  HH(DUP, phone),	 HH(DUP, notes),
 };
-#undef F
-#define NFIELDS (sizeof fields / sizeof fields[0])
 
-#define SELECT_COLS \
-	"SELECT h.id, h.uuid, h.code, h.compound, h.building, h.unit, h.room, h.address," \
-	" h.grid_id, h.phone, h.notes, g.name," \
-	" (SELECT r.name FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL" \
-	"  ORDER BY r.relation <> 'head', r.uuid LIMIT 1)," \
-	" (SELECT count(*) FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL)," \
-	" (SELECT max(v.date) FROM visits v WHERE v.household_id = h.id AND v.deleted_at IS NULL)," \
-	" (SELECT group_concat(DISTINCT r.tags) FROM residents r WHERE r.household_id = h.id" \
-	"  AND r.deleted_at IS NULL AND r.tags <> '')" \
+/* The household's own columns, then the joined ones (grid name, head,
+ * counts, last visit, tags: correlated subqueries that matching does not
+ * need): kind, member, SQL expression. */
+#define HH_OWN_COLUMNS(F, X)                                                                       \
+	F(INT, id, "h.id") X(CODE, uuid, "h.uuid") X(DUP, code, "h.code")                          \
+	X(DUP, compound, "h.compound") X(DUP, building, "h.building") X(DUP, unit, "h.unit")       \
+	X(DUP, room, "h.room") X(DUP, address, "h.address") X(REF, grid_id, "h.grid_id")           \
+	X(DUP, phone, "h.phone") X(DUP, notes, "h.notes")
+#define HH_JOINED_COLUMNS(X)                                                                       \
+	X(DUP, grid_name, "g.name")                                                                \
+	X(DUP, head_name,                                                                          \
+	  "(SELECT r.name FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL"   \
+	  " ORDER BY r.relation <> 'head', r.uuid LIMIT 1)")                                       \
+	X(INT32, resident_count,                                                                   \
+	  "(SELECT count(*) FROM residents r WHERE r.household_id = h.id"                          \
+	  " AND r.deleted_at IS NULL)")                                                            \
+	X(DUP, last_visit,                                                                         \
+	  "(SELECT max(v.date) FROM visits v WHERE v.household_id = h.id"                          \
+	  " AND v.deleted_at IS NULL)")                                                            \
+	X(DUP, tags,                                                                               \
+	  "(SELECT group_concat(DISTINCT r.tags) FROM residents r WHERE r.household_id = h.id"     \
+	  " AND r.deleted_at IS NULL AND r.tags <> '')")
+
+#define SELECT_COLS                                                                                \
+	"SELECT " HH_OWN_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) HH_JOINED_COLUMNS(ROWDESC_SQLN)       \
 	" FROM households h LEFT JOIN grids g ON g.id = h.grid_id"
+#define PLAIN_COLS "SELECT " HH_OWN_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM households h"
 
-/* The household's own columns only (no grid name, head, counts, last visit
- * or tags: those are correlated subqueries that matching does not need). */
-#define PLAIN_COLS                                                                                 \
-	"SELECT h.id, h.uuid, h.code, h.compound, h.building, h.unit, h.room, h.address,"         \
-	" h.grid_id, h.phone, h.notes FROM households h"
+#define HH_DESC(K, m, e) COLD_##K(struct household, m),
 
-static void read_plain(sqlite3_stmt *st, struct household *h)
-{
-	h->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, h->uuid, sizeof h->uuid);
-	h->code = sql_col_dup(st, 2);
-	h->compound = sql_col_dup(st, 3);
-	h->building = sql_col_dup(st, 4);
-	h->unit = sql_col_dup(st, 5);
-	h->room = sql_col_dup(st, 6);
-	h->address = sql_col_dup(st, 7);
-	h->grid_id = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 8);
-	h->phone = sql_col_dup(st, 9);
-	h->notes = sql_col_dup(st, 10);
-}
-
-/* The plain columns, then the joined ones of SELECT_COLS. */
-static void read_row(sqlite3_stmt *st, struct household *h)
-{
-	read_plain(st, h);
-	h->grid_name = sql_col_dup(st, 11);
-	h->head_name = sql_col_dup(st, 12);
-	h->resident_count = sqlite3_column_int(st, 13);
-	h->last_visit = sql_col_dup(st, 14);
-	h->tags = sql_col_dup(st, 15);
-}
+/* The columns of SELECT_COLS and of PLAIN_COLS. */
+static const struct col_desc hh_cols[] = {
+	HH_OWN_COLUMNS(HH_DESC, HH_DESC) HH_JOINED_COLUMNS(HH_DESC)};
+static const struct col_desc hh_own_cols[] = {HH_OWN_COLUMNS(HH_DESC, HH_DESC)};
 
 /* One household by an id or a text parameter; joined says whether sql
  * selects SELECT_COLS (1) or PLAIN_COLS (0). */
@@ -73,7 +67,6 @@ static int get_where(struct db *db, const char *sql, const char *param, long lon
 		     const char *text, int joined, struct household *out, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int r;
 
 	model_household_init(out);
 	if (!st)
@@ -82,19 +75,15 @@ static int get_where(struct db *db, const char *sql, const char *param, long lon
 		sql_bind_text(st, param, text);
 	else
 		sql_bind_int(st, param, id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		(joined ? read_row : read_plain)(st, out);
-	sqlite3_reset(st);
-	return r;
+	if (joined)
+		return rowdesc_one(db, st, hh_cols, ROWDESC_N(hh_cols), out, sizeof *out, e);
+	return rowdesc_one(db, st, hh_own_cols, ROWDESC_N(hh_own_cols), out, sizeof *out, e);
 }
 
-
-int db_household_lookup_code(struct db *db, const char *code, struct household *out,
-			     struct err *e)
+int db_household_lookup_code(struct db *db, const char *code, struct household *out, struct err *e)
 {
-	return get_where(db, PLAIN_COLS " WHERE h.code = :code AND h.deleted_at IS NULL", ":code", 0,
-			 code, 0, out, e);
+	return get_where(db, PLAIN_COLS " WHERE h.code = :code AND h.deleted_at IS NULL", ":code",
+			 0, code, 0, out, e);
 }
 
 int db_household_get(struct db *db, long long id, struct household *out, struct err *e)
@@ -103,11 +92,10 @@ int db_household_get(struct db *db, long long id, struct household *out, struct 
 			 NULL, 1, out, e);
 }
 
-int db_household_find_code(struct db *db, const char *code, struct household *out,
-			   struct err *e)
+int db_household_find_code(struct db *db, const char *code, struct household *out, struct err *e)
 {
-	return get_where(db, SELECT_COLS " WHERE h.code = :code AND h.deleted_at IS NULL", ":code", 0,
-			 code, 1, out, e);
+	return get_where(db, SELECT_COLS " WHERE h.code = :code AND h.deleted_at IS NULL", ":code",
+			 0, code, 1, out, e);
 }
 
 static int code_taken(struct db *db, const char *code, long long except_id, struct err *e)
@@ -133,8 +121,8 @@ static int code_taken(struct db *db, const char *code, long long except_id, stru
  * INSERT and the UPDATE below (by number: no name lookup per value). */
 static void bind_fields(sqlite3_stmt *st, const struct household *h, const char *key)
 {
-	const char *v[] = {h->code, key,       h->compound, h->building, h->unit,
-			   h->room, h->address, NULL,        h->phone,    h->notes};
+	const char *v[] = {h->code, key,	h->compound, h->building, h->unit,
+			   h->room, h->address, NULL,	     h->phone,	  h->notes};
 
 	for (int i = 0; i < (int)(sizeof v / sizeof v[0]); i++)
 		sql_bind_text_at(st, i + 1, v[i]);
@@ -152,11 +140,12 @@ static int insert_row(struct db *db, struct household *h, int audit, struct err 
 	sqlite3_stmt *st;
 	int r = -1;
 
-	st = db_stmt(db,
-		     "INSERT INTO households(uuid, created_at, updated_at, code, sort_key, compound,"
-		     " building, unit, room, address, grid_id, phone, notes) VALUES(?11, ?12,"
-		     " ?12, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-		     e);
+	st =
+	    db_stmt(db,
+		    "INSERT INTO households(uuid, created_at, updated_at, code, sort_key, compound,"
+		    " building, unit, room, address, grid_id, phone, notes) VALUES(?11, ?12,"
+		    " ?12, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+		    e);
 	if (!st)
 		return -1;
 	sql_new_record(h->uuid, now);
@@ -172,11 +161,10 @@ static int insert_row(struct db *db, struct household *h, int audit, struct err 
 		goto out;
 	}
 	json_open(&ch);
-	record_dump(h, fields, NFIELDS, &ch);
+	rowdesc_dump(db, h, audited, ROWDESC_N(audited), &ch);
 	if (h->grid_id >= 0)
 		record_json_ref(db, &ch, "grid_id", "grids", h->grid_id);
-	json_close(&ch);
-	r = db_audit(db, "insert", "households", h->uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "insert", "households", h->uuid, &ch, e);
 out:
 	free(key);
 	strbuf_free(&ch);
@@ -192,13 +180,22 @@ static int check_limits(const struct household *h, struct err *e)
 				(const char *)NULL);
 }
 
+/* What every write of a household refuses: no code, a text over its limit
+ * or one that is not safe. */
+static int check_household(const struct household *h, struct err *e)
+{
+	if (!h->code || !*h->code)
+		return err_field(e, "code", _("the household code is required"));
+	if (check_limits(h, e) < 0 || textsafe_check_household(h, e) < 0)
+		return -1;
+	return 0;
+}
+
 int db_household_insert(struct db *db, struct household *h, struct err *e)
 {
 	int r = -1;
 
-	if (!h->code || !*h->code)
-		return err_field(e, "code", _("the household code is required"));
-	if (check_limits(h, e) < 0 || textsafe_check_household(h, e) < 0)
+	if (check_household(h, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -215,12 +212,11 @@ out:
 
 static int insert_trusted(struct db *db, struct household *h, int audit, struct err *e)
 {
-	if (!h->code || !*h->code)
-		return err_field(e, "code", _("the household code is required"));
-	if (check_limits(h, e) < 0 || textsafe_check_household(h, e) < 0)
+	if (check_household(h, e) < 0)
 		return -1;
 	if (!db_in_transaction(db))
-		return err_set(e, "internal error: a household's bulk insert outside a transaction");
+		return err_set(e,
+			       "internal error: a household's bulk insert outside a transaction");
 	return insert_row(db, h, audit, e);
 }
 
@@ -238,61 +234,43 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 {
 	struct household old = {0};
 	struct strbuf ch = STRBUF_INIT;
-	char now[20], uuid[37];
 	char *key = NULL;
-	sqlite3_stmt *st;
-	int r = -1, n, found;
+	sqlite3_stmt *st = NULL;
+	int r, n;
 
-	if (!h->code || !*h->code)
-		return err_field(e, "code", _("the household code is required"));
-	if (check_limits(h, e) < 0 || textsafe_check_household(h, e) < 0)
+	if (check_household(h, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
-	found = get_where(db, PLAIN_COLS " WHERE h.id = :id AND h.deleted_at IS NULL", ":id", h->id,
-			  NULL, 0, &old, e);
-	if (found <= 0) {
-		if (found == 0)
-			err_set(e, _("the household was deleted meanwhile"));
-		goto out;
-	}
+	r = get_where(db, PLAIN_COLS " WHERE h.id = :id AND h.deleted_at IS NULL", ":id", h->id,
+		      NULL, 0, &old, e);
+	if (r == 0)
+		r = err_set(e, _("the household was deleted meanwhile"));
 	json_open(&ch);
-	n = record_diff(&old, h, fields, NFIELDS, &ch);
-	if (old.grid_id != h->grid_id) {
+	n = r < 0 ? 0 : rowdesc_diff(db, &old, h, audited, ROWDESC_N(audited), &ch);
+	if (r == 1 && old.grid_id != h->grid_id) {
 		record_json_ref(db, &ch, "grid_id", "grids", h->grid_id);
 		n++;
 	}
-	json_close(&ch);
-	if (n == 0) {
-		r = db_commit(db, e) < 0 ? -1 : 0;
-		goto done;
+	if (r < 0 || (n && code_taken(db, h->code, h->id, e) != 0)) {
+		db_rollback(db);
+		strbuf_free(&ch);
+		model_household_clear(&old);
+		return -1;
 	}
-	if (code_taken(db, h->code, h->id, e) != 0)
-		goto out;
-	st = db_stmt(db,
-		     "UPDATE households SET code = ?1, sort_key = ?2, compound = ?3, building = ?4,"
-		     " unit = ?5, room = ?6, address = ?7, grid_id = ?8, phone = ?9, notes = ?10,"
-		     " updated_at = :now"
-		     " WHERE id = :id",
-		     e);
-	if (!st)
-		goto out;
-	sql_new_record(uuid, now);
-	key = natsort_key(h->code);
-	bind_fields(st, h, key);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", h->id);
-	if (sql_step_done(db, st, e) < 0 ||
-	    db_audit(db, "update", "households", old.uuid, strbuf_str(&ch), e) < 0)
-		goto out;
-	r = db_commit(db, e) < 0 ? -1 : 1;
-	goto done;
-out:
-	db_rollback(db);
-	r = -1;
-done:
+	if (n)
+		st = sql_update_stmt(db,
+				     "UPDATE households SET code = ?1, sort_key = ?2,"
+				     " compound = ?3, building = ?4, unit = ?5, room = ?6,"
+				     " address = ?7, grid_id = ?8, phone = ?9, notes = ?10,"
+				     " updated_at = :now WHERE id = :id",
+				     h->id, e);
+	if (st) {
+		key = natsort_key(h->code);
+		bind_fields(st, h, key);
+	}
+	r = record_update_commit(db, n, st, "households", old.uuid, &ch, e);
 	free(key);
-	strbuf_free(&ch);
 	model_household_clear(&old);
 	return r;
 }
@@ -307,8 +285,8 @@ int db_household_delete(struct db *db, long long id, struct err *e)
 
 	if (db_begin(db, e) < 0)
 		return -1;
-	st = db_stmt(db,
-		     "SELECT id FROM residents WHERE household_id = :id AND deleted_at IS NULL", e);
+	st = db_stmt(db, "SELECT id FROM residents WHERE household_id = :id AND deleted_at IS NULL",
+		     e);
 	if (!st)
 		goto fail;
 	sql_bind_int(st, ":id", id);
@@ -355,35 +333,24 @@ long long db_grid_ensure(struct db *db, const char *name, struct err *e)
 		snprintf(e->field, sizeof e->field, "grid");
 		return -1;
 	}
-	st = db_stmt(db, "SELECT id FROM grids WHERE name = :name AND deleted_at IS NULL", e);
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":name", name);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	r = db_record_id_by(db, "grids", "name", name, &id, e);
 	if (r != 0)
 		return r < 0 ? -1 : id;
 	if (db_begin(db, e) < 0)
 		return -1;
-	st = db_stmt(db,
-		     "INSERT INTO grids(uuid, created_at, updated_at, name) VALUES(:uuid, :now, :now,"
-		     " :name)",
-		     e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO grids(uuid, created_at, updated_at, name)"
+			     " VALUES(:uuid, :now, :now, :name)",
+			     uuid, now, e);
 	if (!st)
 		goto fail;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
 	sql_bind_text(st, ":name", name);
 	if (sql_step_done(db, st, e) < 0)
 		goto fail;
 	id = sqlite3_last_insert_rowid(db_handle(db));
 	json_open(&ch);
 	json_add_str(&ch, "name", name);
-	json_close(&ch);
-	if (db_audit(db, "insert", "grids", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
+	if (record_audit(db, "insert", "grids", uuid, &ch, e) < 0 || db_commit(db, e) < 0)
 		goto fail;
 	strbuf_free(&ch);
 	return id;
@@ -396,37 +363,26 @@ fail:
 int db_grid_set_staff(struct db *db, long long grid_id, long long staff_id, struct err *e)
 {
 	sqlite3_stmt *st;
-	char uuid[37], now[20];
+	char uuid[37];
 	struct strbuf ch = STRBUF_INIT;
-	int r = -1;
 
 	if (db_begin(db, e) < 0)
 		return -1;
-	st = db_stmt(db,
-		     "UPDATE grids SET staff_id = :staff, updated_at = :now WHERE id = :id"
-		     " RETURNING uuid",
-		     e);
-	if (!st)
-		goto out;
-	sql_new_record(uuid, now);
-	sql_bind_id(st, ":staff", staff_id);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", grid_id);
-	if (sql_step_row(db, st, e) != 1) {
-		err_set(e, _("no such grid"));
-		goto out;
+	st = sql_update_stmt(db,
+			     "UPDATE grids SET staff_id = :staff, updated_at = :now WHERE id = :id"
+			     " RETURNING uuid",
+			     grid_id, e);
+	if (st)
+		sql_bind_id(st, ":staff", staff_id);
+	if (!st || sql_step_row(db, st, e) != 1) {
+		if (st)
+			err_set(e, _("no such grid"));
+		db_rollback(db);
+		return -1;
 	}
 	sql_col_copy(st, 0, uuid, sizeof uuid);
 	sqlite3_reset(st);
 	json_open(&ch);
 	record_json_ref(db, &ch, "staff_id", "staff", staff_id);
-	json_close(&ch);
-	if (db_audit(db, "update", "grids", uuid, strbuf_str(&ch), e) < 0)
-		goto out;
-	r = db_commit(db, e);
-out:
-	if (r < 0)
-		db_rollback(db);
-	strbuf_free(&ch);
-	return r;
+	return record_audit_commit(db, "update", "grids", uuid, &ch, e);
 }

@@ -16,6 +16,7 @@
 #include "core/xalloc.h"
 #include "db/search.h"
 #include "db/settings.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 #include "db/views.h"
 
@@ -102,14 +103,18 @@ static const char sql_next[] = ISO_SELECT " WHERE (rank, key, id) > (:r, :k, :id
 static const char sql_prev[] = ISO_SELECT " WHERE (rank, key, id) < (:r, :k, :id)"
 					  " ORDER BY rank DESC, key DESC, id DESC LIMIT :n";
 
-void db_iso_row_clear(struct iso_row *r)
-{
-	free(r->name);
-	free(r->id_number);
-	free(r->household);
-	free(r->site);
-	memset(r, 0, sizeof *r);
-}
+#define IR(K, m) COLD_##K(struct iso_row, m)
+
+/* The plain columns of ISO_SELECT, 0 to 16; the checks, flags and list
+ * order after them are read by read_row. */
+static const struct col_desc row_cols[] = {
+	IR(INT, id), IR(CODE, uuid), IR(INT, resident_id), IR(INT, household_id), IR(DUP, name),
+	IR(DUP, id_number), IR(DUP, household), IR(CODE, kind), IR(DUP, site), IR(CODE, reason),
+	IR(CODE, start_date), IR(CODE, last_day), IR(CODE, end_date), IR(CODE, end_reason),
+	IR(INT32, days), IR(INT32, extended_days), IR(INT32, day),
+};
+
+ROWDESC_CLEAR_FN(db_iso_row_clear, struct iso_row, row_cols)
 
 static void bind_now(sqlite3_stmt *st, const struct now *n, const struct iso_filter *f, int ended,
 		     long long one)
@@ -137,23 +142,7 @@ static void read_row(sqlite3_stmt *st, struct iso_row *o)
 					   ISO_ENDED};
 
 	memset(o, 0, sizeof *o);
-	o->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, o->uuid, sizeof o->uuid);
-	o->resident_id = sqlite3_column_int64(st, 2);
-	o->household_id = sqlite3_column_int64(st, 3);
-	o->name = sql_col_dup(st, 4);
-	o->id_number = sql_col_dup(st, 5);
-	o->household = sql_col_dup(st, 6);
-	sql_col_copy(st, 7, o->kind, sizeof o->kind);
-	o->site = sql_col_dup(st, 8);
-	sql_col_copy(st, 9, o->reason, sizeof o->reason);
-	sql_col_copy(st, 10, o->start_date, sizeof o->start_date);
-	sql_col_copy(st, 11, o->last_day, sizeof o->last_day);
-	sql_col_copy(st, 12, o->end_date, sizeof o->end_date);
-	sql_col_copy(st, 13, o->end_reason, sizeof o->end_reason);
-	o->days = sqlite3_column_int(st, 14);
-	o->extended_days = sqlite3_column_int(st, 15);
-	o->day = sqlite3_column_int(st, 16);
+	rowdesc_read(st, row_cols, ROWDESC_N(row_cols), o);
 	o->am = col_check(st, 17);
 	o->pm = col_check(st, 18);
 	o->last_temp = sqlite3_column_type(st, 19) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 19);
@@ -362,10 +351,15 @@ int db_isolation_alerts(struct db *db, int max, struct iso_alerts *out, struct e
 
 /* ---- the resident picker ---- */
 
-#define PICK_COLS                                                                                  \
-	"SELECT r.id, r.household_id, r.name, r.id_number, h.code, h.sort_key,"                   \
-	" (SELECT i.start_date FROM isolations i WHERE i.resident_id = r.id"                       \
-	"  AND i.end_date IS NULL AND i.deleted_at IS NULL LIMIT 1)"
+/* A picked resident's columns: kind, member, SQL expression. */
+#define PICK_COLUMNS(F, X)                                                                         \
+	F(INT, id, "r.id") X(INT, household_id, "r.household_id") X(DUP, name, "r.name")           \
+	X(DUP, id_number, "r.id_number") X(DUP, household, "h.code")                               \
+	X(DUP, sort_key, "h.sort_key")                                                             \
+	X(CODE, active_since,                                                                      \
+	  "(SELECT i.start_date FROM isolations i WHERE i.resident_id = r.id"                      \
+	  " AND i.end_date IS NULL AND i.deleted_at IS NULL LIMIT 1)")
+#define PICK_COLS "SELECT " PICK_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)
 #define PICK_LIVE " h.deleted_at IS NULL AND r.deleted_at IS NULL AND r.status IN ('living','away')"
 #define PICK_MATCH                                                                                 \
 	" (instr(lower(r.name), :q) > 0 OR instr(r.pinyin, :q) > 0"                                \
@@ -410,14 +404,11 @@ static const char pick_union_prev[] = PICK_COLS PICK_UNION
     " WHERE (m.sk, m.hid, m.rid) < (:k, :hid, :rid)"
     " ORDER BY m.sk DESC, m.hid DESC, m.rid DESC LIMIT :n";
 
-void db_iso_pick_clear(struct iso_pick *p)
-{
-	free(p->name);
-	free(p->id_number);
-	free(p->household);
-	free(p->sort_key);
-	memset(p, 0, sizeof *p);
-}
+#define PICK_DESC(K, m, e) COLD_##K(struct iso_pick, m),
+
+static const struct col_desc pick_cols[] = {PICK_COLUMNS(PICK_DESC, PICK_DESC)};
+
+ROWDESC_CLEAR_FN(db_iso_pick_clear, struct iso_pick, pick_cols)
 
 int db_iso_pick_page(struct db *db, const char *query, const struct iso_pick *anchor, int dir,
 		     int n, struct iso_pick *out, struct err *e)
@@ -427,7 +418,7 @@ int db_iso_pick_page(struct db *db, const char *query, const struct iso_pick *an
 	int is_tail = *q && searchkey_tail(q, tail, sizeof tail);
 	const char *sql;
 	sqlite3_stmt *st;
-	int m = -1, r = 0;
+	int m = -1;
 
 	if (n <= 0) {
 		free(q);
@@ -464,25 +455,7 @@ int db_iso_pick_page(struct db *db, const char *query, const struct iso_pick *an
 		sql_bind_int(st, ":rid", LLONG_MIN);
 	}
 	sql_bind_int(st, ":n", n);
-	m = 0;
-	while (m < n && (r = sql_step_row(db, st, e)) == 1) {
-		struct iso_pick *p = &out[m++];
-
-		memset(p, 0, sizeof *p);
-		p->id = sqlite3_column_int64(st, 0);
-		p->household_id = sqlite3_column_int64(st, 1);
-		p->name = sql_col_dup(st, 2);
-		p->id_number = sql_col_dup(st, 3);
-		p->household = sql_col_dup(st, 4);
-		p->sort_key = sql_col_dup(st, 5);
-		sql_col_copy(st, 6, p->active_since, sizeof p->active_since);
-	}
-	sqlite3_reset(st);
-	if (r < 0) {
-		while (m > 0)
-			db_iso_pick_clear(&out[--m]);
-		m = -1;
-	}
+	m = rowdesc_fill(db, st, n, pick_cols, ROWDESC_N(pick_cols), out, sizeof *out, e);
 out:
 	free(q);
 	return m;

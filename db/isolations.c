@@ -24,41 +24,22 @@
 #include "db/sql.h"
 #include "db/staff.h"
 
-/* Normalises an optional ISO date (NULL = today) into out. */
-static int day_or_today(const char *in, const char *field, char out[DATE_STR], struct err *e)
-{
-	struct date d;
-
-	if (!in) {
-		clock_today(&d);
-	} else if (date_parse_iso(in, &d, e) < 0) {
-		if (e)
-			snprintf(e->field, sizeof e->field, "%s", field);
-		return -1;
-	}
-	date_format(&d, out);
-	return 0;
-}
-
+#define ISO_COLUMNS(F, X)                                                                          \
+	F(INT, id, "id") X(CODE, uuid, "uuid") X(INT, resident_id, "resident_id")                  \
+	X(CODE, kind, "kind") X(STR, site, "site") X(CODE, reason, "reason")                       \
+	X(CODE, start_date, "start_date") X(INT32, days, "days")                                   \
+	X(INT32, extended_days, "extended_days") X(CODE, last_day, "last_day")                     \
+	X(CODE, end_date, "end_date") X(CODE, end_reason, "end_reason")                            \
+	X(REF, previous_id, "previous_id")
 #define SELECT_ISO                                                                                 \
-	"SELECT id, uuid, resident_id, kind, site, reason, start_date, days, extended_days,"      \
-	" last_day, end_date, end_reason, previous_id FROM isolation_spans"
+	"SELECT " ISO_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                          \
+	" FROM isolation_spans"
 
-void db_isolation_clear(struct isolation *o)
-{
-	free(o->site);
-	memset(o, 0, sizeof *o);
-}
+#define ISO_DESC(K, m, e) COLD_##K(struct isolation, m),
 
-static const struct col_desc iso_cols[] = {
-    COLD_INT(struct isolation, id),	       COLD_CODE(struct isolation, uuid),
-    COLD_INT(struct isolation, resident_id),   COLD_CODE(struct isolation, kind),
-    COLD_STR(struct isolation, site),	       COLD_CODE(struct isolation, reason),
-    COLD_CODE(struct isolation, start_date),   COLD_INT32(struct isolation, days),
-    COLD_INT32(struct isolation, extended_days), COLD_CODE(struct isolation, last_day),
-    COLD_CODE(struct isolation, end_date),     COLD_CODE(struct isolation, end_reason),
-    COLD_REF(struct isolation, previous_id),
-};
+static const struct col_desc iso_cols[] = {ISO_COLUMNS(ISO_DESC, ISO_DESC)};
+
+ROWDESC_CLEAR_FN(db_isolation_clear, struct isolation, iso_cols)
 
 static int get_by(struct db *db, const char *sql, long long key, struct isolation *out,
 		  struct err *e)
@@ -135,8 +116,7 @@ static long long insert_row(struct db *db, const struct isolation_new *n, const 
 	json_add_int(&ch, "days", days);
 	if (previous_id >= 0)
 		record_json_ref(db, &ch, "previous_id", "isolations", previous_id);
-	json_close(&ch);
-	if (db_audit(db, "insert", "isolations", uuid, strbuf_str(&ch), e) < 0)
+	if (record_audit(db, "insert", "isolations", uuid, &ch, e) < 0)
 		id = -1;
 	strbuf_free(&ch);
 	return id;
@@ -147,7 +127,6 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 	struct settings set;
 	struct isolation cur = {0};
 	char start[DATE_STR];
-	sqlite3_stmt *st;
 	long long id = -1;
 	int days = n->days, r;
 
@@ -160,7 +139,7 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 	if (limits_check_row("isolations", e, "site", n->site, "notes", n->notes,
 			     (const char *)NULL) < 0)
 		return -1;
-	if (day_or_today(n->start_date, "start_date", start, e) < 0)
+	if (record_day_or_today(n->start_date, "start_date", start, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -175,12 +154,8 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 		err_field(e, "days", _("isolation days must be 1 to 60, not %d"), days);
 		goto out;
 	}
-	st = db_stmt(db, "SELECT 1 FROM residents WHERE id = :id AND deleted_at IS NULL", e);
-	if (!st)
-		goto out;
-	sql_bind_int(st, ":id", n->resident_id);
-	r = sql_step_row(db, st, e);
-	sqlite3_reset(st);
+	r = sql_exists_id(db, "SELECT 1 FROM residents WHERE id = :id AND deleted_at IS NULL",
+			  n->resident_id, e);
 	if (r <= 0) {
 		if (r == 0)
 			err_field(e, "resident", _("no resident with id %lld"), n->resident_id);
@@ -304,8 +279,7 @@ static long long insert_check(struct db *db, const struct isolation *o,
 		json_add_str(&ch, "unmeasured", unmeasured);
 	if (w->late)
 		json_add_int(&ch, "late", 1);
-	json_close(&ch);
-	if (db_audit(db, "insert", "checks", uuid, strbuf_str(&ch), e) < 0 ||
+	if (record_audit(db, "insert", "checks", uuid, &ch, e) < 0 ||
 	    db_followup_open_for(db, o->resident_id, "check", uuid, w->at, c->temperature,
 				 c->symptoms, e) < 0)
 		id = -1;
@@ -332,7 +306,7 @@ long long db_isolation_check(struct db *db, long long isolation_id, const struct
 		return -1;
 	if (c->temperature && temperature_check(c->temperature, e) < 0)
 		return -1;
-	if (day_or_today(c->date, "date", date, e) < 0)
+	if (record_day_or_today(c->date, "date", date, e) < 0)
 		return -1;
 	clock_now(now);
 	snprintf(at, sizeof at, "%s", c->at ? c->at : now);
@@ -416,8 +390,7 @@ static int update_row(struct db *db, const struct isolation *o, int extended_day
 		json_add_change(&ch, "end_reason", NULL, end_reason);
 	if (override)
 		json_add_change(&ch, "release_override", NULL, override);
-	json_close(&ch);
-	r = db_audit(db, "update", "isolations", o->uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "update", "isolations", o->uuid, &ch, e);
 	strbuf_free(&ch);
 	return r;
 }
@@ -463,7 +436,7 @@ long long db_isolation_restart(struct db *db, long long id, const char *new_star
 	char start[DATE_STR];
 	long long nid = -1;
 
-	if (day_or_today(new_start, "start_date", start, e) < 0)
+	if (record_day_or_today(new_start, "start_date", start, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -492,13 +465,35 @@ out:
 	return nid;
 }
 
+#define RF(K, m) COLD_##K(struct release_facts, m)
+
+/* The facts release_gather reads, in the order of its SELECT. */
+static const struct col_desc release_cols[] = {
+	RF(INT32, max_temperature), RF(CODE, fever_date),     RF(CODE, symptom),
+	RF(CODE, symptom_date),	    RF(INT32, open_followups),
+};
+
 /* What the release rule needs about isolation o ending on end: the highest
- * reading and a symptom among its live checks of the last days, and the
- * resident's open follow-ups. */
+ * reading and a symptom (the first code of the latest check that has any)
+ * among its live checks of the last days, and the resident's open
+ * follow-ups. */
 static int release_gather(struct db *db, const struct isolation *o, const char *end,
 			  struct release_facts *f, struct err *e)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = db_stmt(
+	    db,
+	    "WITH c AS (SELECT temperature, symptoms, date, slot FROM checks"
+	    "  WHERE isolation_id = :iid AND deleted_at IS NULL AND date BETWEEN :from AND :end),"
+	    " t AS (SELECT temperature, date FROM c WHERE temperature IS NOT NULL"
+	    "  ORDER BY temperature DESC, date LIMIT 1),"
+	    " s AS (SELECT symptoms, date FROM c WHERE symptoms <> ''"
+	    "  ORDER BY date DESC, slot DESC LIMIT 1)"
+	    " SELECT t.temperature, t.date,"
+	    " substr(s.symptoms, 1, instr(s.symptoms || ',', ',') - 1), s.date,"
+	    " (SELECT count(*) FROM followups WHERE resident_id = :rid"
+	    "  AND closed_at IS NULL AND deleted_at IS NULL)"
+	    " FROM (SELECT 1) LEFT JOIN t LEFT JOIN s",
+	    e);
 	struct date from, start;
 	char from_s[DATE_STR];
 	int r;
@@ -509,58 +504,15 @@ static int release_gather(struct db *db, const struct isolation *o, const char *
 	isolation_span_compute(&start, o->days, o->extended_days, &f->span);
 	release_window_start(&f->end, &from);
 	date_format(&from, from_s);
-	st = db_stmt(db,
-		     "SELECT temperature, date FROM checks WHERE isolation_id = :iid"
-		     " AND deleted_at IS NULL AND date BETWEEN :from AND :end"
-		     " AND temperature IS NOT NULL ORDER BY temperature DESC, date LIMIT 1",
-		     e);
 	if (!st)
 		return -1;
 	sql_bind_int(st, ":iid", o->id);
 	sql_bind_text(st, ":from", from_s);
 	sql_bind_text(st, ":end", end);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		f->max_temperature = sqlite3_column_int(st, 0);
-		sql_col_copy(st, 1, f->fever_date, sizeof f->fever_date);
-	}
-	sqlite3_reset(st);
-	if (r < 0)
-		return -1;
-	st = db_stmt(db,
-		     "SELECT symptoms, date FROM checks WHERE isolation_id = :iid"
-		     " AND deleted_at IS NULL AND date BETWEEN :from AND :end"
-		     " AND symptoms <> '' ORDER BY date DESC, slot DESC LIMIT 1",
-		     e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":iid", o->id);
-	sql_bind_text(st, ":from", from_s);
-	sql_bind_text(st, ":end", end);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		const char *sym = (const char *)sqlite3_column_text(st, 0);
-		size_t n = strcspn(sym, ",");
-
-		if (n >= sizeof f->symptom)
-			n = sizeof f->symptom - 1;
-		memcpy(f->symptom, sym, n);
-		f->symptom[n] = 0;
-		sql_col_copy(st, 1, f->symptom_date, sizeof f->symptom_date);
-	}
-	sqlite3_reset(st);
-	if (r < 0)
-		return -1;
-	st = db_stmt(db,
-		     "SELECT count(*) FROM followups WHERE resident_id = :rid"
-		     " AND closed_at IS NULL AND deleted_at IS NULL",
-		     e);
-	if (!st)
-		return -1;
 	sql_bind_int(st, ":rid", o->resident_id);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
-		f->open_followups = sqlite3_column_int(st, 0);
+		rowdesc_read(st, release_cols, ROWDESC_N(release_cols), f);
 	sqlite3_reset(st);
 	return r < 0 ? -1 : 0;
 }
@@ -583,7 +535,7 @@ int db_isolation_end_override(struct db *db, long long id, const char *reason, c
 		return err_field(e, "end_reason",
 				 _("end reason must be completed, hospitalised, confirmed, "
 				   "moved_away or error"));
-	if (day_or_today(end_date, "end_date", end, e) < 0)
+	if (record_day_or_today(end_date, "end_date", end, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;

@@ -12,6 +12,7 @@
 
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/record.h"
 #include "db/rowdesc.h"
 #include "db/sql.h"
 
@@ -26,29 +27,6 @@ void ledger_filter_clear(struct ledger_filter *f)
 	free(f->donor);
 	free(f->item);
 	memset(f, 0, sizeof *f);
-}
-
-void db_ledger_row_clear(struct ledger_row *r)
-{
-	free(r->donor);
-	free(r->phone);
-	free(r->item);
-	free(r->unit);
-	free(r->designation);
-	free(r->received_by);
-	free(r->void_reason);
-	free(r->notes);
-	memset(r, 0, sizeof *r);
-}
-
-void db_ledger_dist_clear(struct ledger_dist *d)
-{
-	free(d->item);
-	free(d->unit);
-	free(d->recipient);
-	free(d->staff);
-	free(d->notes);
-	memset(d, 0, sizeof *d);
 }
 
 /* The filter as SQL over donations d; bound by bind_filter. */
@@ -80,85 +58,65 @@ static void bind_filter(sqlite3_stmt *st, const struct ledger_filter *f)
 	sql_bind_int(st, ":anon", anon);
 }
 
+#define LROW_COLUMNS(F, X)                                                                         \
+	F(INT, id, "d.id") X(CODE, uuid, "d.uuid") X(CODE, receipt_no, "d.receipt_no")             \
+	X(CODE, date, "d.received_date") X(STR, donor, "d.donor_name")                             \
+	X(INT32, anonymous, "d.anonymous") X(CODE, donor_type, "d.donor_type")                     \
+	X(STR, phone, "d.phone") X(CODE, kind, "d.kind") X(INT, amount_fen, "d.amount_fen")        \
+	X(CODE, channel, "d.channel") X(STR, item, "d.item") X(INT, quantity, "d.quantity")        \
+	X(STR, unit, "d.unit") X(REF, value_fen, "d.value_fen")                                    \
+	X(STR, designation, "d.designation") X(STR, received_by, "s.name")                         \
+	X(DUP, void_reason, "d.void_reason") X(CODE, voided_at, "d.voided_at")                     \
+	X(STR, notes, "d.notes")
 #define ROW_COLS                                                                                   \
-	"SELECT d.id, d.uuid, d.receipt_no, d.received_date, d.donor_name, d.anonymous,"           \
-	" d.donor_type, d.phone, d.kind, d.amount_fen, d.channel, d.item, d.quantity, d.unit,"     \
-	" d.value_fen, d.designation, s.name, d.void_reason, d.voided_at, d.notes"                 \
+	"SELECT " LROW_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                         \
 	" FROM donations d LEFT JOIN staff s ON s.id = d.received_by"
 
-static void read_row(sqlite3_stmt *st, struct ledger_row *r)
+/* The columns of ROW_COLS (value_fen: -1 when not given). */
+#define LROW_DESC(K, m, e) COLD_##K(struct ledger_row, m),
+
+static const struct col_desc row_cols[] = {LROW_COLUMNS(LROW_DESC, LROW_DESC)};
+
+ROWDESC_CLEAR_FN(db_ledger_row_clear, struct ledger_row, row_cols)
+
+/* A void row always says so, even if its reason were somehow empty; the
+ * reason is "" unless void. */
+static void mark_void(struct ledger_row *r)
 {
-	memset(r, 0, sizeof *r);
-	r->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, r->uuid, sizeof r->uuid);
-	sql_col_copy(st, 2, r->receipt_no, sizeof r->receipt_no);
-	sql_col_copy(st, 3, r->date, sizeof r->date);
-	sql_col_str(st, 4, &r->donor);
-	r->anonymous = sqlite3_column_int(st, 5);
-	sql_col_copy(st, 6, r->donor_type, sizeof r->donor_type);
-	sql_col_str(st, 7, &r->phone);
-	sql_col_copy(st, 8, r->kind, sizeof r->kind);
-	r->amount_fen = sqlite3_column_type(st, 9) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 9);
-	sql_col_copy(st, 10, r->channel, sizeof r->channel);
-	sql_col_str(st, 11, &r->item);
-	r->quantity = sqlite3_column_int64(st, 12);
-	sql_col_str(st, 13, &r->unit);
-	r->value_fen =
-	    sqlite3_column_type(st, 14) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 14);
-	sql_col_str(st, 15, &r->designation);
-	sql_col_str(st, 16, &r->received_by);
-	sql_col_str(st, 17, &r->void_reason);
-	sql_col_copy(st, 18, r->voided_at, sizeof r->voided_at);
-	sql_col_str(st, 19, &r->notes);
-	/* a void row always says so, even if its reason were somehow empty */
-	if (!r->void_reason[0] && (sqlite3_column_type(st, 17) != SQLITE_NULL || r->voided_at[0]))
-		xstrset(&r->void_reason, "void");
+	int voided = r->void_reason || r->voided_at[0];
+
+	if (!r->void_reason || !r->void_reason[0])
+		xstrset(&r->void_reason, voided ? "void" : "");
 }
 
 int db_ledger_page(struct db *db, const struct ledger_filter *f, const struct ledger_row *anchor,
 		   int dir, int n, struct ledger_row *out, struct err *e)
 {
-	static const char *const sql_first =
-	    ROW_COLS " WHERE" FILTER_SQL " ORDER BY d.received_date DESC, d.id DESC LIMIT :n";
-	static const char *const sql_last =
-	    ROW_COLS " WHERE" FILTER_SQL " ORDER BY d.received_date, d.id LIMIT :n";
-	static const char *const sql_after =
-	    ROW_COLS " WHERE" FILTER_SQL " AND (d.received_date, d.id) < (:date, :id)"
-		     " ORDER BY d.received_date DESC, d.id DESC LIMIT :n";
-	static const char *const sql_before =
-	    ROW_COLS " WHERE" FILTER_SQL " AND (d.received_date, d.id) > (:date, :id)"
-		     " ORDER BY d.received_date, d.id LIMIT :n";
-	const char *sql =
-	    anchor ? (dir > 0 ? sql_after : sql_before) : (dir > 0 ? sql_first : sql_last);
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int r, m = 0;
+	static const char *const sql[4] =
+	    ROWDESC_PAGE_SQL_BY(ROW_COLS " WHERE" FILTER_SQL, "d.received_date", "d.id");
+	sqlite3_stmt *st = rowdesc_page_stmt(db, sql, anchor != NULL, dir, n, e);
+	int m;
 
 	if (!st)
 		return -1;
 	bind_filter(st, f);
-	sql_bind_int(st, ":n", n);
 	if (anchor) {
 		sql_bind_text(st, ":date", anchor->date);
 		sql_bind_int(st, ":id", anchor->id);
 	}
-	while (m < n && (r = sql_step_row(db, st, e)) == 1)
-		read_row(st, &out[m++]);
-	sqlite3_reset(st);
-	return m < n && r < 0 ? -1 : m;
+	m = rowdesc_fill(db, st, n, row_cols, ROWDESC_N(row_cols), out, sizeof *out, e);
+	for (int i = 0; i < m; i++)
+		mark_void(&out[i]);
+	return m;
 }
 
 int db_ledger_get(struct db *db, long long id, struct ledger_row *out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, ROW_COLS " WHERE d.id = :id AND d.deleted_at IS NULL", e);
-	int r;
+	int r = rowdesc_get(db, ROW_COLS " WHERE d.id = :key AND d.deleted_at IS NULL", id,
+			    row_cols, ROWDESC_N(row_cols), out, sizeof *out, e);
 
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
 	if (r == 1)
-		read_row(st, out);
-	sqlite3_reset(st);
+		mark_void(out);
 	return r;
 }
 
@@ -172,10 +130,9 @@ int db_ledger_find_receipt(struct db *db, const char *receipt_no, struct ledger_
 	if (!st)
 		return -1;
 	sql_bind_text(st, ":no", receipt_no);
-	r = sql_step_row(db, st, e);
+	r = rowdesc_one(db, st, row_cols, ROWDESC_N(row_cols), out, sizeof *out, e);
 	if (r == 1)
-		read_row(st, out);
-	sqlite3_reset(st);
+		mark_void(out);
 	return r;
 }
 
@@ -279,63 +236,52 @@ void db_ledger_totals_free(struct ledger_totals *t)
 }
 
 /* Stock per item and unit: the schema view `stock` (db/views.h). */
+#define STOCK_COLUMNS(F, X)                                                                        \
+	F(STR, item, "item") X(STR, unit, "unit") X(INT, received, "received")                     \
+	X(INT, distributed, "distributed") X(INT, value_fen, "value_fen") X(INT, on_hand, "on_hand")
 #define STOCK_CTE                                                                                  \
-	"SELECT item, unit, received, distributed, value_fen FROM stock"                           \
+	"SELECT " STOCK_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM stock"                          \
 	" WHERE (:only = 0 OR on_hand > 0)"
+#define STOCK_DESC(K, m, e) COLD_##K(struct stock_row, m),
+
+static const struct col_desc stock_cols[] = {STOCK_COLUMNS(STOCK_DESC, STOCK_DESC)};
 
 int db_ledger_stock_page(struct db *db, int on_hand_only, const struct stock_row *anchor, int dir,
 			 int n, struct stock_row *out, struct err *e)
 {
-	static const char *const sql_first = STOCK_CTE " ORDER BY item, unit LIMIT :n";
-	static const char *const sql_last = STOCK_CTE " ORDER BY item DESC, unit DESC LIMIT :n";
-	static const char *const sql_after =
-	    STOCK_CTE " AND (item, unit) > (:item, :unit) ORDER BY item, unit LIMIT :n";
-	static const char *const sql_before =
-	    STOCK_CTE " AND (item, unit) < (:item, :unit) ORDER BY item DESC, unit DESC LIMIT :n";
-	const char *sql =
-	    anchor ? (dir > 0 ? sql_after : sql_before) : (dir > 0 ? sql_first : sql_last);
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-	int r = 0, m = 0;
+	static const char *const sql[4] =
+	    ROWDESC_PAGE_SQL_UP(STOCK_CTE, "item", "unit", "(:item, :unit)");
+	sqlite3_stmt *st = rowdesc_page_stmt(db, sql, anchor != NULL, dir, n, e);
 
 	if (!st)
 		return -1;
 	sql_bind_int(st, ":only", on_hand_only ? 1 : 0);
-	sql_bind_int(st, ":n", n);
 	if (anchor) {
 		sql_bind_text(st, ":item", anchor->item);
 		sql_bind_text(st, ":unit", anchor->unit);
 	}
-	while (m < n && (r = sql_step_row(db, st, e)) == 1) {
-		struct stock_row *s = &out[m++];
-
-		memset(s, 0, sizeof *s);
-		sql_col_str(st, 0, &s->item);
-		sql_col_str(st, 1, &s->unit);
-		s->received = sqlite3_column_int64(st, 2);
-		s->distributed = sqlite3_column_int64(st, 3);
-		s->value_fen = sqlite3_column_int64(st, 4);
-		s->on_hand = s->received - s->distributed;
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : m;
+	return rowdesc_fill(db, st, n, stock_cols, ROWDESC_N(stock_cols), out, sizeof *out, e);
 }
 
+#define LDIST_COLUMNS(F, X)                                                                        \
+	F(INT, id, "t.id") X(CODE, uuid, "t.uuid") X(CODE, date, "t.date") X(STR, item, "t.item")  \
+	X(STR, unit, "t.unit") X(INT, quantity, "t.quantity")                                      \
+	X(CODE, recipient_kind, "t.recipient_kind")                                                \
+	X(STR, recipient,                                                                          \
+	  "CASE t.recipient_kind WHEN 'household' THEN coalesce(h.code, t.recipient)"              \
+	  " WHEN 'checkpoint' THEN coalesce(c.name, t.recipient) ELSE t.recipient END")            \
+	X(STR, staff, "s.name") X(STR, notes, "t.notes")
 #define DIST_COLS                                                                                  \
-	"SELECT t.id, t.uuid, t.date, t.item, t.unit, t.quantity, t.recipient_kind,"               \
-	" CASE t.recipient_kind WHEN 'household' THEN coalesce(h.code, t.recipient)"               \
-	"  WHEN 'checkpoint' THEN coalesce(c.name, t.recipient) ELSE t.recipient END,"             \
-	" s.name, t.notes FROM distributions t"                                                    \
-	" LEFT JOIN households h ON h.id = t.household_id"                                         \
-	" LEFT JOIN checkpoints c ON c.id = t.checkpoint_id"                                       \
-	" LEFT JOIN staff s ON s.id = t.staff_id WHERE t.deleted_at IS NULL"
+	"SELECT " LDIST_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	" FROM distributions t LEFT JOIN households h ON h.id = t.household_id LEFT"               \
+	" JOIN checkpoints c ON c.id = t.checkpoint_id LEFT JOIN staff s ON s.id ="                \
+	" t.staff_id WHERE t.deleted_at IS NULL"
 
-static const struct col_desc dist_cols[] = {
-    COLD_INT(struct ledger_dist, id),		 COLD_CODE(struct ledger_dist, uuid),
-    COLD_CODE(struct ledger_dist, date),	 COLD_STR(struct ledger_dist, item),
-    COLD_STR(struct ledger_dist, unit),		 COLD_INT(struct ledger_dist, quantity),
-    COLD_CODE(struct ledger_dist, recipient_kind), COLD_STR(struct ledger_dist, recipient),
-    COLD_STR(struct ledger_dist, staff),	 COLD_STR(struct ledger_dist, notes),
-};
+#define LDIST_DESC(K, m, e) COLD_##K(struct ledger_dist, m),
+
+static const struct col_desc dist_cols[] = {LDIST_COLUMNS(LDIST_DESC, LDIST_DESC)};
+
+ROWDESC_CLEAR_FN(db_ledger_dist_clear, struct ledger_dist, dist_cols)
 
 int db_ledger_dist_page(struct db *db, const struct ledger_dist *anchor, int dir, int n,
 			struct ledger_dist *out, struct err *e)
@@ -349,20 +295,13 @@ int db_ledger_dist_page(struct db *db, const struct ledger_dist *anchor, int dir
 int db_ledger_checkpoint_find(struct db *db, const char *name, long long *id, char *names, size_t n,
 			      struct err *e)
 {
-	sqlite3_stmt *st =
-	    db_stmt(db, "SELECT id FROM checkpoints WHERE name = :name AND deleted_at IS NULL", e);
+	sqlite3_stmt *st;
 	size_t used = 0;
 	int r;
 
 	if (names && n)
 		names[0] = '\0';
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":name", name);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	r = db_record_id_by(db, "checkpoints", "name", name, id, e);
 	if (r != 0 || !names || !n)
 		return r;
 	st = db_stmt(db,

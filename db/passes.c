@@ -19,48 +19,35 @@
 #include "db/followups.h"
 #include "db/settings.h"
 #include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 #include "db/views.h"
 #include "db/staff.h"
 
 #define HEAD_NAME HOUSEHOLD_HEAD_NAME("h")
 
+#define PASS_COLUMNS(F, X)                                                                         \
+	F(INT, id, "p.id") X(CODE, uuid, "p.uuid") X(CODE, pass_no, "p.pass_no")                   \
+	X(INT, household_id, "p.household_id") X(STR, household_code, "h.code")                    \
+	X(STR, head_name, HEAD_NAME) X(STR, grid_name, "g.name")                                   \
+	X(CODE, issued_date, "p.issued_date") X(CODE, valid_until, "p.valid_until")                \
+	X(CODE, revoked_at, "p.revoked_at") X(STR, revoke_reason, "p.revoke_reason")               \
+	X(STR, notes, "p.notes")
 #define PASS_COLS                                                                                  \
-	"SELECT p.id, p.uuid, p.pass_no, p.household_id, h.code, " HEAD_NAME ", g.name,"           \
-	" p.issued_date, p.valid_until, p.revoked_at, p.revoke_reason, p.notes"                    \
-	" FROM passes p JOIN households h ON h.id = p.household_id"                                \
-	" LEFT JOIN grids g ON g.id = h.grid_id"
+	"SELECT " PASS_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                         \
+	" FROM passes p JOIN households h ON h.id = p.household_id LEFT JOIN grids g ON"           \
+	" g.id = h.grid_id"
 
 #define CURRENT                                                                                    \
 	"p.deleted_at IS NULL AND p.revoked_at IS NULL"                                            \
 	" AND (p.valid_until IS NULL OR p.valid_until >= :today)"
 
-void db_pass_clear(struct pass *p)
-{
-	free(p->household_code);
-	free(p->head_name);
-	free(p->grid_name);
-	free(p->revoke_reason);
-	free(p->notes);
-	memset(p, 0, sizeof *p);
-}
+/* The columns of PASS_COLS. */
+#define PASS_DESC(K, m, e) COLD_##K(struct pass, m),
 
-static void pass_read(sqlite3_stmt *st, struct pass *p)
-{
-	memset(p, 0, sizeof *p);
-	p->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, p->uuid, sizeof p->uuid);
-	sql_col_copy(st, 2, p->pass_no, sizeof p->pass_no);
-	p->household_id = sqlite3_column_int64(st, 3);
-	sql_col_str(st, 4, &p->household_code);
-	sql_col_str(st, 5, &p->head_name);
-	sql_col_str(st, 6, &p->grid_name);
-	sql_col_copy(st, 7, p->issued_date, sizeof p->issued_date);
-	sql_col_copy(st, 8, p->valid_until, sizeof p->valid_until);
-	sql_col_copy(st, 9, p->revoked_at, sizeof p->revoked_at);
-	sql_col_str(st, 10, &p->revoke_reason);
-	sql_col_str(st, 11, &p->notes);
-}
+static const struct col_desc pass_cols[] = {PASS_COLUMNS(PASS_DESC, PASS_DESC)};
+
+ROWDESC_CLEAR_FN(db_pass_clear, struct pass, pass_cols)
 
 static void today_str(char out[DATE_STR])
 {
@@ -75,7 +62,6 @@ static int pass_one(struct db *db, const char *sql, long long id, const char *te
 {
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	char today[DATE_STR];
-	int r;
 
 	if (!st)
 		return -1;
@@ -87,11 +73,7 @@ static int pass_one(struct db *db, const char *sql, long long id, const char *te
 		today_str(today);
 		sql_bind_text(st, ":today", today);
 	}
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		pass_read(st, out);
-	sqlite3_reset(st);
-	return r;
+	return rowdesc_one(db, st, pass_cols, ROWDESC_N(pass_cols), out, sizeof *out, e);
 }
 
 int db_pass_get(struct db *db, long long id, struct pass *out, struct err *e)
@@ -137,7 +119,8 @@ int db_pass_each(struct db *db, long long grid_id, int current_only,
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		int stop;
 
-		pass_read(st, &p);
+		memset(&p, 0, sizeof p);
+		rowdesc_read(st, pass_cols, ROWDESC_N(pass_cols), &p);
 		stop = fn(&p, ctx);
 		db_pass_clear(&p);
 		if (stop)
@@ -150,38 +133,23 @@ int db_pass_each(struct db *db, long long grid_id, int current_only,
 int db_pass_page(struct db *db, const struct pass *anchor, int dir, int n, struct pass *out,
 		 struct err *e)
 {
-	static const char *const sql[2][2] = {
-	    {PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
-		       " ORDER BY h.sort_key, p.id LIMIT :n",
-	     PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
-		       " AND (h.sort_key, p.id) > ((SELECT sort_key FROM households"
-		       " WHERE id = :ahh), :aid) ORDER BY h.sort_key, p.id LIMIT :n"},
-	    {PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
-		       " ORDER BY h.sort_key DESC, p.id DESC LIMIT :n",
-	     PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
-		       " AND (h.sort_key, p.id) < ((SELECT sort_key FROM households"
-		       " WHERE id = :ahh), :aid) ORDER BY h.sort_key DESC, p.id DESC LIMIT :n"},
-	};
-	sqlite3_stmt *st = db_stmt(db, sql[dir < 0][anchor != NULL], e);
-	int r, m = 0;
+	static const char *const sql[4] = ROWDESC_PAGE_SQL_UP(
+	    PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL", "h.sort_key", "p.id",
+	    "((SELECT sort_key FROM households WHERE id = :ahh), :aid)");
+	sqlite3_stmt *st = rowdesc_page_stmt(db, sql, anchor != NULL, dir, n, e);
 
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":n", n);
 	if (anchor) {
 		sql_bind_int(st, ":ahh", anchor->household_id);
 		sql_bind_int(st, ":aid", anchor->id);
 	}
-	while (m < n && (r = sql_step_row(db, st, e)) == 1)
-		pass_read(st, &out[m++]);
-	sqlite3_reset(st);
-	return m < n && r < 0 ? -1 : m;
+	return rowdesc_fill(db, st, n, pass_cols, ROWDESC_N(pass_cols), out, sizeof *out, e);
 }
 
 int db_pass_issue_target(struct db *db, const char *text, long long *household_id,
 			 long long *grid_id, struct err *e)
 {
-	sqlite3_stmt *st;
 	int r;
 
 	*household_id = *grid_id = -1;
@@ -189,24 +157,10 @@ int db_pass_issue_target(struct db *db, const char *text, long long *household_i
 		return err_field(e, "target", _("type a household code, a grid name or *"));
 	if (!strcmp(text, "*"))
 		return 3;
-	st = db_stmt(db, "SELECT id FROM households WHERE code = :t AND deleted_at IS NULL", e);
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":t", text);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		*household_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	r = db_record_id_by(db, "households", "code", text, household_id, e);
 	if (r != 0)
 		return r < 0 ? -1 : 1;
-	st = db_stmt(db, "SELECT id FROM grids WHERE name = :t AND deleted_at IS NULL", e);
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":t", text);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		*grid_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	r = db_record_id_by(db, "grids", "name", text, grid_id, e);
 	if (r != 0)
 		return r < 0 ? -1 : 2;
 	err_field(e, "target", _("no household or grid is called %s"), text);
@@ -326,8 +280,7 @@ static int issue_one(struct db *db, long long household_id, const char *valid_un
 		json_add_str(&ch, "valid_until", valid_until);
 	if (notes && *notes)
 		json_add_str(&ch, "notes", notes);
-	json_close(&ch);
-	r = db_audit(db, "insert", "passes", p.uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "insert", "passes", p.uuid, &ch, e);
 	strbuf_free(&ch);
 	if (r < 0)
 		return -1;
@@ -416,7 +369,7 @@ int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *
 {
 	struct pass p = {0};
 	struct strbuf ch = STRBUF_INIT;
-	char now[CLOCK_STR], uuid[37];
+	char now[CLOCK_STR];
 	sqlite3_stmt *st;
 	int r;
 
@@ -436,29 +389,24 @@ int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *
 		err_set(e, _("pass %s was already revoked on %s"), p.pass_no, p.revoked_at);
 		goto fail;
 	}
-	st = db_stmt(db,
-		     "UPDATE passes SET revoked_at = :now, revoke_reason = :reason,"
-		     " updated_at = :now WHERE id = :id",
-		     e);
+	st = sql_update_stmt(db,
+			     "UPDATE passes SET revoked_at = :now, revoke_reason = :reason,"
+			     " updated_at = :now WHERE id = :id",
+			     id, e);
 	if (!st)
 		goto fail;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":now", now);
+	clock_now(now);
+	sql_bind_text(st, ":now", now); /* the time the audit row names */
 	sql_bind_text(st, ":reason", reason);
-	sql_bind_int(st, ":id", id);
 	if (sql_step_done(db, st, e) < 0)
 		goto fail;
 	json_open(&ch);
 	json_add_str(&ch, "pass_no", p.pass_no);
 	json_add_change(&ch, "revoked_at", NULL, now);
 	json_add_change(&ch, "revoke_reason", NULL, reason);
-	json_close(&ch);
-	r = db_audit(db, "void", "passes", p.uuid, strbuf_str(&ch), e);
-	strbuf_free(&ch);
-	if (r < 0)
-		goto fail;
+	r = record_audit_commit(db, "void", "passes", p.uuid, &ch, e);
 	db_pass_clear(&p);
-	return db_commit(db, e);
+	return r;
 fail:
 	db_rollback(db);
 	db_pass_clear(&p);
@@ -468,10 +416,7 @@ fail:
 int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until, struct err *e)
 {
 	struct pass p = {0};
-	struct strbuf ch = STRBUF_INIT;
-	char now[CLOCK_STR], uuid[37];
 	const char *v = valid_until && *valid_until ? valid_until : NULL;
-	sqlite3_stmt *st;
 	int r;
 
 	if (check_valid_until(v, e) < 0)
@@ -479,35 +424,17 @@ int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until
 	if (db_begin(db, e) < 0)
 		return -1;
 	r = db_pass_get(db, id, &p, e);
-	if (r <= 0) {
-		if (r == 0)
-			err_set(e, _("no such pass"));
-		goto fail;
-	}
-	if (!strcmp(p.valid_until, v ? v : "")) {
-		db_pass_clear(&p);
-		return db_commit(db, e) < 0 ? -1 : 0;
-	}
-	st = db_stmt(db, "UPDATE passes SET valid_until = :v, updated_at = :now WHERE id = :id", e);
-	if (!st)
-		goto fail;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":v", v);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", id);
-	if (sql_step_done(db, st, e) < 0)
-		goto fail;
-	json_open(&ch);
-	json_add_change(&ch, "valid_until", p.valid_until[0] ? p.valid_until : NULL, v);
-	json_close(&ch);
-	r = db_audit(db, "update", "passes", p.uuid, strbuf_str(&ch), e);
-	strbuf_free(&ch);
-	if (r < 0)
-		goto fail;
+	if (r == 0)
+		r = err_set(e, _("no such pass"));
+	else if (r == 1 && !strcmp(p.valid_until, v ? v : ""))
+		r = 0; /* unchanged */
+	else if (r == 1)
+		r = db_record_set_text(db, "passes", id, p.uuid, "valid_until",
+				       p.valid_until[0] ? p.valid_until : NULL, v, e) < 0 ? -1 : 1;
 	db_pass_clear(&p);
-	return db_commit(db, e) < 0 ? -1 : 1;
-fail:
-	db_rollback(db);
-	db_pass_clear(&p);
-	return -1;
+	if (r < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db, e) < 0 ? -1 : r;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/date.h"
 #include "core/json.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
@@ -15,9 +16,9 @@
 /* Table names are never user input, but they are checked against the list
  * anyway before they reach SQL text. */
 static const char *const tables[] = {
-	"staff",       "grids",      "households", "residents",     "visits",
-	"readings",    "isolations", "checks",     "distributions", "checkpoints",
-	"shifts",      "passes",     "pass_events",
+    "staff",	"grids",      "households",  "residents",     "visits",
+    "readings", "isolations", "checks",	     "distributions", "checkpoints",
+    "shifts",	"passes",     "pass_events", "visitors",      "settings",
 };
 
 static int known_table(const char *t)
@@ -28,41 +29,9 @@ static int known_table(const char *t)
 	return 0;
 }
 
-static const char *member(const void *rec, size_t off)
-{
-	const char *v = *(char *const *)((const char *)rec + off);
-
-	return v ? v : "";
-}
-
-int record_diff(const void *old_rec, const void *new_rec, const struct record_field *fields,
-		size_t n, struct strbuf *json)
-{
-	int changed = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		const char *a = member(old_rec, fields[i].off), *b = member(new_rec, fields[i].off);
-
-		if (strcmp(a, b)) {
-			json_add_change(json, fields[i].col, a, b);
-			changed++;
-		}
-	}
-	return changed;
-}
-
-void record_dump(const void *rec, const struct record_field *fields, size_t n,
-		 struct strbuf *json)
-{
-	for (size_t i = 0; i < n; i++) {
-		const char *v = member(rec, fields[i].off);
-
-		if (*v)
-			json_add_str(json, fields[i].col, v);
-	}
-}
-
-int db_record_uuid(struct db *db, const char *table, long long id, char out[37], struct err *e)
+/* The UUID of table's record id (any, or only a live one) into out. */
+static int uuid_of(struct db *db, const char *table, long long id, int live, char out[37],
+		   struct err *e)
 {
 	char *sql;
 	sqlite3_stmt *st;
@@ -70,7 +39,8 @@ int db_record_uuid(struct db *db, const char *table, long long id, char out[37],
 
 	if (!known_table(table))
 		return err_set(e, "internal error: unknown table %s", table);
-	sql = xasprintf("SELECT uuid FROM %s WHERE id = :id", table);
+	sql = xasprintf("SELECT uuid FROM %s WHERE id = :id%s", table,
+			live ? " AND deleted_at IS NULL" : "");
 	st = db_stmt(db, sql, e);
 	free(sql);
 	if (!st)
@@ -79,6 +49,54 @@ int db_record_uuid(struct db *db, const char *table, long long id, char out[37],
 	r = sql_step_row(db, st, e);
 	if (r == 1)
 		sql_col_copy(st, 0, out, 37);
+	sqlite3_reset(st);
+	return r;
+}
+
+int record_day_or_today(const char *in, const char *field, char out[DATE_STR], struct err *e)
+{
+	struct date d;
+
+	if (!in) {
+		clock_today(&d);
+	} else if (date_parse_iso(in, &d, e) < 0) {
+		if (e)
+			snprintf(e->field, sizeof e->field, "%s", field);
+		return -1;
+	}
+	date_format(&d, out);
+	return 0;
+}
+
+int db_record_uuid(struct db *db, const char *table, long long id, char out[37], struct err *e)
+{
+	return uuid_of(db, table, id, 0, out, e);
+}
+
+int db_record_live_uuid(struct db *db, const char *table, long long id, char out[37],
+			struct err *e)
+{
+	return uuid_of(db, table, id, 1, out, e);
+}
+
+int db_record_id_by(struct db *db, const char *table, const char *col, const char *v,
+		    long long *id, struct err *e)
+{
+	char *sql;
+	sqlite3_stmt *st;
+	int r;
+
+	if (!known_table(table))
+		return err_set(e, "internal error: unknown table %s", table);
+	sql = xasprintf("SELECT id FROM %s WHERE %s = :v AND deleted_at IS NULL", table, col);
+	st = db_stmt(db, sql, e);
+	free(sql);
+	if (!st)
+		return -1;
+	sql_bind_text(st, ":v", v);
+	r = sql_step_row(db, st, e);
+	if (r == 1)
+		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return r;
 }
@@ -104,8 +122,8 @@ void record_json_ref(struct db *db, struct strbuf *json, const char *key, const 
 	json_add_str(json, key, ref[0] ? ref : NULL);
 }
 
-void record_json_ref_change(struct db *db, struct strbuf *json, const char *key,
-			    const char *table, long long old_id, long long new_id)
+void record_json_ref_change(struct db *db, struct strbuf *json, const char *key, const char *table,
+			    long long old_id, long long new_id)
 {
 	char a[37], b[37];
 
@@ -121,7 +139,6 @@ int db_record_void(struct db *db, const char *table, long long id, const char *u
 	struct strbuf ch = STRBUF_INIT;
 	char *sql;
 	sqlite3_stmt *st;
-	int r;
 
 	if (strcmp(table, "donations") && strcmp(table, "expenditures"))
 		return err_set(e, "internal error: %s records are not voided", table);
@@ -140,10 +157,109 @@ int db_record_void(struct db *db, const char *table, long long id, const char *u
 		return -1;
 	json_open(&ch);
 	json_add_str(&ch, "void_reason", reason);
-	json_close(&ch);
-	r = db_audit(db, "void", table, uuid, strbuf_str(&ch), e);
-	strbuf_free(&ch);
+	return record_audit(db, "void", table, uuid, &ch, e);
+}
+
+int record_audit(struct db *db, const char *action, const char *table, const char *uuid,
+		 struct strbuf *ch, struct err *e)
+{
+	int r;
+
+	json_close(ch);
+	r = db_audit(db, action, table, uuid, strbuf_str(ch), e);
+	strbuf_free(ch);
 	return r;
+}
+
+int record_audit_commit(struct db *db, const char *action, const char *table, const char *uuid,
+			struct strbuf *ch, struct err *e)
+{
+	if (record_audit(db, action, table, uuid, ch, e) < 0 || db_commit(db, e) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+int record_update_commit(struct db *db, int changed, sqlite3_stmt *st, const char *table,
+			 const char *uuid, struct strbuf *ch, struct err *e)
+{
+	if (!changed) {
+		strbuf_free(ch);
+		return db_commit(db, e) < 0 ? -1 : 0;
+	}
+	if (!st || sql_step_done(db, st, e) < 0) {
+		strbuf_free(ch);
+		db_rollback(db);
+		return -1;
+	}
+	return record_audit_commit(db, "update", table, uuid, ch, e) < 0 ? -1 : 1;
+}
+
+long long record_insert(struct db *db, const struct record_write *w, const void *row,
+			char uuid[37], struct err *e)
+{
+	struct strbuf ch = STRBUF_INIT;
+	char now[CLOCK_STR];
+	sqlite3_stmt *st = sql_insert_stmt(db, w->sql, uuid, now, e);
+	long long id;
+
+	if (!st)
+		return -1;
+	rowdesc_bind(st, w->params, w->n_params, row);
+	if (sql_step_done(db, st, e) < 0)
+		return -1;
+	id = sqlite3_last_insert_rowid(db_handle(db));
+	json_open(&ch);
+	rowdesc_dump(db, row, w->audited, w->n_audited, &ch);
+	return record_audit(db, "insert", w->table, uuid, &ch, e) < 0 ? -1 : id;
+}
+
+int record_update(struct db *db, const struct record_write *w, long long id, const char *uuid,
+		  const void *old, const void *row, struct err *e)
+{
+	struct strbuf ch = STRBUF_INIT;
+	sqlite3_stmt *st = NULL;
+	int n;
+
+	json_open(&ch);
+	n = rowdesc_diff(db, old, row, w->audited, w->n_audited, &ch);
+	if (n && (st = sql_update_stmt(db, w->sql, id, e)))
+		rowdesc_bind(st, w->params, w->n_params, row);
+	return record_update_commit(db, n, st, w->table, uuid, &ch, e);
+}
+
+int record_audit_change(struct db *db, const char *table, const char *uuid, const char *col,
+			const char *old_v, const char *new_v, struct err *e)
+{
+	struct strbuf ch = STRBUF_INIT;
+
+	json_open(&ch);
+	json_add_change(&ch, col, old_v, new_v);
+	return record_audit(db, "update", table, uuid, &ch, e);
+}
+
+int db_record_set_text(struct db *db, const char *table, long long id, const char *uuid,
+		       const char *col, const char *old_v, const char *v, struct err *e)
+{
+	char now[CLOCK_STR];
+	char *sql;
+	sqlite3_stmt *st;
+
+	if (!known_table(table))
+		return err_set(e, "internal error: unknown table %s", table);
+	sql = xasprintf("UPDATE %s SET %s = :v, updated_at = :now WHERE id = :id", table, col);
+	st = db_stmt(db, sql, e);
+	free(sql);
+	if (!st)
+		return -1;
+	clock_now(now);
+	sql_bind_text(st, ":v", v);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", id);
+	if (sql_step_done(db, st, e) < 0)
+		return -1;
+	return record_audit_change(db, table, uuid, col, old_v, v, e);
 }
 
 int db_record_soft_delete(struct db *db, const char *table, long long id, struct err *e)

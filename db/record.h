@@ -1,31 +1,80 @@
 /* record: what every domain table shares: soft delete with its audit row,
- * looking a record's UUID up, and the audit JSON of an update (which text
- * fields changed, old and new). */
+ * looking a record's UUID up, and writing a record's audit row (the diff
+ * and dump of its columns are rowdesc_diff and rowdesc_dump). */
 #ifndef DOORSTEP_RECORD_H
 #define DOORSTEP_RECORD_H
 
 #include <stddef.h>
 
+#include <sqlite3.h>
+
+#include "core/date.h"
 #include "core/err.h"
 #include "core/strbuf.h"
+#include "db/rowdesc.h"
 
 struct db;
 
-/* A text member of a record struct: its column name and offset (a char *). */
-struct record_field {
-	const char *col;
-	size_t off;
+/* A record's optional day: in (an ISO date, NULL for today) normalised
+ * into out; a bad date names field.  0 or -1. */
+int record_day_or_today(const char *in, const char *field, char out[DATE_STR], struct err *e);
+
+/* What inserting or updating a record of table takes beyond its row:
+ * sql, its INSERT (with :uuid and :now) or UPDATE (with :now and :id);
+ * params, the row's members bound to its other parameters (rowdesc_bind);
+ * audited, the columns its audit row names, in their order (rowdesc_dump,
+ * rowdesc_diff). */
+struct record_write {
+	const char *table;
+	const char *sql;
+	const struct col_desc *params;
+	size_t n_params;
+	const struct col_desc *audited;
+	size_t n_audited;
 };
 
-/* Compares the char * members named by fields in two structs of the same
- * type; appends `"col":[old,new]` to json (an open JSON object) for each that
- * differs (NULL and "" are equal).  Returns how many differ. */
-int record_diff(const void *old_rec, const void *new_rec, const struct record_field *fields,
-		size_t n, struct strbuf *json);
+/* Inserts row by w in the caller's transaction with its audit row
+ * (action insert, the dump of w->audited); uuid gets its new UUID.
+ * Returns the new id, or -1. */
+long long record_insert(struct db *db, const struct record_write *w, const void *row,
+			char uuid[37], struct err *e);
 
-/* Appends `"col":value` for each non-empty text member (an insert's audit). */
-void record_dump(const void *rec, const struct record_field *fields, size_t n,
-		 struct strbuf *json);
+/* Updates the record id (uuid) from old to row by w inside the transaction
+ * level the caller opened: with no audited column changed commits and
+ * returns 0, else writes the UPDATE and the audit row of the diff and
+ * commits: 1; on failure rolls that level back: -1. */
+int record_update(struct db *db, const struct record_write *w, long long id, const char *uuid,
+		  const void *old, const void *row, struct err *e);
+
+/* Closes ch (an open JSON object), writes it as the audit row of action on
+ * table's record uuid in the current transaction, and frees ch.  0 or -1. */
+int record_audit(struct db *db, const char *action, const char *table, const char *uuid,
+		 struct strbuf *ch, struct err *e);
+
+/* Writes the audit row of ch (as record_audit) and commits the transaction
+ * level the caller opened; on failure rolls that level back.  0 or -1. */
+int record_audit_commit(struct db *db, const char *action, const char *table, const char *uuid,
+			struct strbuf *ch, struct err *e);
+
+/* Ends the update of table's record uuid inside the transaction level the
+ * caller opened (db_begin): with changed 0 commits and returns 0; else steps
+ * st (the bound UPDATE; NULL when it did not prepare, e filled), writes the
+ * audit row of ch (an open JSON object, from rowdesc_diff) and commits: 1.
+ * On failure rolls that level back and returns -1.  Frees ch. */
+int record_update_commit(struct db *db, int changed, sqlite3_stmt *st, const char *table,
+			 const char *uuid, struct strbuf *ch, struct err *e);
+
+/* The audit row of an update of one column: {"col":[old_v,new_v]} (NULL
+ * written as null).  0 or -1. */
+int record_audit_change(struct db *db, const char *table, const char *uuid, const char *col,
+			const char *old_v, const char *new_v, struct err *e);
+
+/* Sets the text column col (a column name of the code, never user input)
+ * of the record id of table to v (NULL for NULL) and its updated_at to now,
+ * and writes its audit row {"col":[old_v,v]} (record_audit_change), in the
+ * caller's transaction; uuid is the record's.  0 or -1. */
+int db_record_set_text(struct db *db, const char *table, long long id, const char *uuid,
+		       const char *col, const char *old_v, const char *v, struct err *e);
 
 /* Soft-deletes the live record id of table (one of the domain tables) and
  * writes its audit row, in a transaction of its own unless one is open.
@@ -54,11 +103,20 @@ void record_json_ref(struct db *db, struct strbuf *json, const char *key, const 
 		     long long id);
 
 /* As record_json_ref for a change: `"key":[old,new]`, each a UUID. */
-void record_json_ref_change(struct db *db, struct strbuf *json, const char *key,
-			    const char *table, long long old_id, long long new_id);
+void record_json_ref_change(struct db *db, struct strbuf *json, const char *key, const char *table,
+			    long long old_id, long long new_id);
 
 /* Copies the UUID of table's record id into out.  1 found, 0 not, -1 error. */
 int db_record_uuid(struct db *db, const char *table, long long id, char out[37], struct err *e);
+
+/* The same for a live record only (not deleted). */
+int db_record_live_uuid(struct db *db, const char *table, long long id, char out[37],
+			struct err *e);
+
+/* The id of the live record of table whose column col (a name of the
+ * code, never user input) is v, into *id: 1 found, 0 not, -1 error. */
+int db_record_id_by(struct db *db, const char *table, const char *col, const char *v,
+		    long long *id, struct err *e);
 
 /* The audit rows of a bulk insert, written at its end in one statement: an
  * "insert" row with changes (JSON or NULL) for every record of table whose

@@ -14,97 +14,73 @@
 #include "core/textsafe.h"
 #include "db/db.h"
 #include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 
-#define F(m) {#m, offsetof(struct resident, m)}
-static const struct record_field fields[] = {
-	F(name),   F(id_type), F(id_number),     F(birth_date),  F(phone), F(relation),
-	F(status), F(tags),    F(returned_from), F(return_date), F(notes),
-	F(travel),
+#define RS(K, m) COLD_##K(struct resident, m)
+
+/* The audited texts, in the order of their audit JSON. */
+static const struct col_desc audited[] = {
+    RS(DUP, name),	    RS(DUP, id_type),	  RS(DUP, id_number), RS(DUP, birth_date),
+    RS(DUP, phone),	    RS(DUP, relation),	  RS(DUP, status),    RS(DUP, tags),
+    RS(DUP, returned_from), RS(DUP, return_date), RS(DUP, notes),     RS(DUP, travel),
 };
-#undef F
-#define NFIELDS (sizeof fields / sizeof fields[0])
 
+#define RES_COLUMNS(F, X)                                                                          \
+	F(INT, id, "r.id") X(CODE, uuid, "r.uuid") X(INT, household_id, "r.household_id")          \
+	X(DUP, household_code, "h.code") X(DUP, name, "r.name") X(CHAR, sex, "r.sex")              \
+	X(DUP, id_type, "r.id_type") X(DUP, id_number, "r.id_number")                              \
+	X(DUP, birth_date, "r.birth_date") X(DUP, phone, "r.phone") X(DUP, relation, "r.relation") \
+	X(DUP, status, "r.status") X(DUP, tags, "r.tags") X(DUP, returned_from, "r.returned_from") \
+	X(DUP, return_date, "r.return_date") X(DUP, notes, "r.notes") X(DUP, travel, "r.travel")
 #define SELECT_COLS                                                                                \
-	"SELECT r.id, r.uuid, r.household_id, h.code, r.name, r.sex, r.id_type, r.id_number,"     \
-	" r.birth_date, r.phone, r.relation, r.status, r.tags, r.returned_from, r.return_date,"    \
-	" r.notes, r.travel FROM residents r JOIN households h ON h.id = r.household_id"
+	"SELECT " RES_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                          \
+	" FROM residents r JOIN households h ON h.id = r.household_id"
 
-static void read_row(sqlite3_stmt *st, struct resident *r)
+/* The columns of SELECT_COLS. */
+#define RES_DESC(K, m, e) COLD_##K(struct resident, m),
+
+static const struct col_desc res_cols[] = {RES_COLUMNS(RES_DESC, RES_DESC)};
+
+/* The one resident st selects (prepared and bound; NULL when it did not
+ * prepare, e filled). */
+static int get_one(struct db *db, sqlite3_stmt *st, struct resident *out, struct err *e)
 {
-	const unsigned char *sex;
-
-	r->id = sqlite3_column_int64(st, 0);
-	sql_col_copy(st, 1, r->uuid, sizeof r->uuid);
-	r->household_id = sqlite3_column_int64(st, 2);
-	r->household_code = sql_col_dup(st, 3);
-	r->name = sql_col_dup(st, 4);
-	sex = sqlite3_column_text(st, 5);
-	r->sex = sex ? (char)sex[0] : 0;
-	r->id_type = sql_col_dup(st, 6);
-	r->id_number = sql_col_dup(st, 7);
-	r->birth_date = sql_col_dup(st, 8);
-	r->phone = sql_col_dup(st, 9);
-	r->relation = sql_col_dup(st, 10);
-	r->status = sql_col_dup(st, 11);
-	r->tags = sql_col_dup(st, 12);
-	r->returned_from = sql_col_dup(st, 13);
-	r->return_date = sql_col_dup(st, 14);
-	r->notes = sql_col_dup(st, 15);
-	r->travel = sql_col_dup(st, 16);
-}
-
-static int get_one(struct db *db, const char *sql, sqlite3_stmt **pst, struct resident *out,
-		   struct err *e)
-{
-	sqlite3_stmt *st = *pst;
-	int r = sql_step_row(db, st, e);
-
-	(void)sql;
-	if (r == 1)
-		read_row(st, out);
-	sqlite3_reset(st);
-	return r;
+	model_resident_init(out);
+	return st ? rowdesc_one(db, st, res_cols, ROWDESC_N(res_cols), out, sizeof *out, e) : -1;
 }
 
 int db_resident_get(struct db *db, long long id, struct resident *out, struct err *e)
 {
-	static const char sql[] = SELECT_COLS " WHERE r.id = :id AND r.deleted_at IS NULL";
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-
 	model_resident_init(out);
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":id", id);
-	return get_one(db, sql, &st, out, e);
+	return rowdesc_get(db, SELECT_COLS " WHERE r.id = :key AND r.deleted_at IS NULL", id,
+			   res_cols, ROWDESC_N(res_cols), out, sizeof *out, e);
 }
 
 int db_resident_find_id_number(struct db *db, const char *id_number, struct resident *out,
 			       struct err *e)
 {
-	static const char sql[] = SELECT_COLS " WHERE r.id_number = :idn AND r.deleted_at IS NULL";
-	sqlite3_stmt *st = db_stmt(db, sql, e);
+	sqlite3_stmt *st =
+	    db_stmt(db, SELECT_COLS " WHERE r.id_number = :idn AND r.deleted_at IS NULL", e);
 
-	model_resident_init(out);
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":idn", id_number);
-	return get_one(db, sql, &st, out, e);
+	if (st)
+		sql_bind_text(st, ":idn", id_number);
+	return get_one(db, st, out, e);
 }
 
 int db_resident_find_name(struct db *db, long long household_id, const char *name,
 			  struct resident *out, struct err *e)
 {
-	static const char sql[] = SELECT_COLS " WHERE r.household_id = :hid AND r.name = :name"
-					      " AND r.deleted_at IS NULL ORDER BY r.uuid LIMIT 1";
-	sqlite3_stmt *st = db_stmt(db, sql, e);
+	sqlite3_stmt *st = db_stmt(db,
+				   SELECT_COLS " WHERE r.household_id = :hid AND r.name = :name"
+					       " AND r.deleted_at IS NULL ORDER BY r.uuid LIMIT 1",
+				   e);
 
-	model_resident_init(out);
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":hid", household_id);
-	sql_bind_text(st, ":name", name);
-	return get_one(db, sql, &st, out, e);
+	if (st) {
+		sql_bind_int(st, ":hid", household_id);
+		sql_bind_text(st, ":name", name);
+	}
+	return get_one(db, st, out, e);
 }
 
 /* Refuses an ID number held by another live resident. */
@@ -186,12 +162,13 @@ static int insert_row(struct db *db, struct resident *r, int audit, struct err *
 	sqlite3_stmt *st;
 	int rc = -1;
 
-	st = db_stmt(db,
-		     "INSERT INTO residents(uuid, created_at, updated_at, household_id, name, sex,"
-		     " id_type, id_number, birth_date, phone, relation, status, tags, returned_from,"
-		     " return_date, notes, pinyin, id_rev, phone_rev, travel) VALUES(?17, ?18, ?18,"
-		     " ?19, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-		     e);
+	st =
+	    db_stmt(db,
+		    "INSERT INTO residents(uuid, created_at, updated_at, household_id, name, sex,"
+		    " id_type, id_number, birth_date, phone, relation, status, tags, returned_from,"
+		    " return_date, notes, pinyin, id_rev, phone_rev, travel) VALUES(?17, ?18, ?18,"
+		    " ?19, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+		    e);
 	if (!st)
 		return -1;
 	sql_new_record(r->uuid, now);
@@ -209,11 +186,10 @@ static int insert_row(struct db *db, struct resident *r, int audit, struct err *
 	}
 	json_open(&ch);
 	record_json_ref(db, &ch, "household_id", "households", r->household_id);
-	record_dump(r, fields, NFIELDS, &ch);
+	rowdesc_dump(db, r, audited, ROWDESC_N(audited), &ch);
 	if (r->sex)
 		json_add_str(&ch, "sex", sex);
-	json_close(&ch);
-	rc = db_audit(db, "insert", "residents", r->uuid, strbuf_str(&ch), e);
+	rc = record_audit(db, "insert", "residents", r->uuid, &ch, e);
 out:
 	reskey_free(&k);
 	strbuf_free(&ch);
@@ -223,10 +199,20 @@ out:
 /* No text over its column's limit (core/limits.h): refused, never cut. */
 static int check_limits(const struct resident *r, struct err *e)
 {
-	return limits_check_row("residents", e, "name", r->name, "id_number", r->id_number,
-				"phone", r->phone, "tags", r->tags, "returned_from",
-				r->returned_from, "notes", r->notes, "travel", r->travel,
-				(const char *)NULL);
+	return limits_check_row("residents", e, "name", r->name, "id_number", r->id_number, "phone",
+				r->phone, "tags", r->tags, "returned_from", r->returned_from,
+				"notes", r->notes, "travel", r->travel, (const char *)NULL);
+}
+
+/* What every write of a resident refuses: no name, a text over its limit or
+ * one that is not safe. */
+static int check_resident(const struct resident *r, struct err *e)
+{
+	if (!r->name || !*r->name)
+		return err_field(e, "name", _("the resident's name is required"));
+	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0)
+		return -1;
+	return 0;
 }
 
 static int same_text(const char *a, const char *b)
@@ -245,18 +231,16 @@ static int check_identity(const struct resident *r, const struct resident *old, 
 	    same_text(old->id_number, or_null(r->id_number)) &&
 	    same_text(old->birth_date, or_null(r->birth_date)))
 		return 0;
-	return identity_check(or_default(r->id_type, "id"), r->id_number, sex, r->birth_date, e) ? -1
-												 : 0;
+	return identity_check(or_default(r->id_type, "id"), r->id_number, sex, r->birth_date, e)
+		   ? -1
+		   : 0;
 }
 
 int db_resident_insert(struct db *db, struct resident *r, struct err *e)
 {
 	int rc = -1;
 
-	if (!r->name || !*r->name)
-		return err_field(e, "name", _("the resident's name is required"));
-	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0 ||
-	    check_identity(r, NULL, e) < 0)
+	if (check_resident(r, e) < 0 || check_identity(r, NULL, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -274,9 +258,7 @@ out:
 
 static int insert_trusted(struct db *db, struct resident *r, int audit, struct err *e)
 {
-	if (!r->name || !*r->name)
-		return err_field(e, "name", _("the resident's name is required"));
-	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0)
+	if (check_resident(r, e) < 0)
 		return -1;
 	if (!db_in_transaction(db))
 		return err_set(e, "internal error: a resident's bulk insert outside a transaction");
@@ -299,63 +281,49 @@ int db_resident_update(struct db *db, const struct resident *r, struct err *e)
 	struct resident old = {0}, cmp;
 	struct strbuf ch = STRBUF_INIT;
 	struct reskey k = {0};
-	char now[20], uuid[37], os[2] = {0}, ns[2] = {r->sex, 0};
-	sqlite3_stmt *st;
-	int rc = -1, n, found;
+	char os[2] = {0}, ns[2] = {r->sex, 0};
+	sqlite3_stmt *st = NULL;
+	int rc, n = 0;
 
-	if (!r->name || !*r->name)
-		return err_field(e, "name", _("the resident's name is required"));
-	if (check_limits(r, e) < 0 || textsafe_check_resident(r, e) < 0)
+	if (check_resident(r, e) < 0)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
-	found = db_resident_get(db, r->id, &old, e);
-	if (found <= 0) {
-		if (found == 0)
-			err_set(e, _("the resident was deleted meanwhile"));
-		goto fail;
-	}
-	if (check_identity(r, &old, e) < 0)
-		goto fail;
+	rc = db_resident_get(db, r->id, &old, e);
+	if (rc == 0)
+		rc = err_set(e, _("the resident was deleted meanwhile"));
+	if (rc == 1)
+		rc = check_identity(r, &old, e);
 	json_open(&ch);
-	n = record_diff(&old, with_defaults(r, &cmp), fields, NFIELDS, &ch);
+	if (rc == 0)
+		n = rowdesc_diff(db, &old, with_defaults(r, &cmp), audited, ROWDESC_N(audited),
+				 &ch);
 	os[0] = old.sex;
-	if (old.sex != r->sex) {
+	if (rc == 0 && old.sex != r->sex) {
 		json_add_change(&ch, "sex", os, ns);
 		n++;
 	}
-	json_close(&ch);
-	if (n == 0) {
-		rc = db_commit(db, e) < 0 ? -1 : 0;
-		goto done;
+	if (rc < 0 || (n && id_taken(db, r, e) != 0)) {
+		db_rollback(db);
+		strbuf_free(&ch);
+		model_resident_clear(&old);
+		return -1;
 	}
-	if (id_taken(db, r, e) != 0)
-		goto fail;
-	st = db_stmt(db,
-		     "UPDATE residents SET name = ?1, sex = ?2, id_type = ?3, id_number = ?4,"
-		     " birth_date = ?5, phone = ?6, relation = ?7, status = ?8, tags = ?9,"
-		     " returned_from = ?10, return_date = ?11, notes = ?12, pinyin = ?13,"
-		     " id_rev = ?14, phone_rev = ?15, travel = ?16, updated_at = :now"
-		     " WHERE id = :id",
-		     e);
-	if (!st)
-		goto fail;
-	sql_new_record(uuid, now);
-	reskey_make(&k, r->name, r->id_number, r->phone);
-	bind_fields(st, r, &k);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", r->id);
-	if (sql_step_done(db, st, e) < 0 ||
-	    db_audit(db, "update", "residents", old.uuid, strbuf_str(&ch), e) < 0)
-		goto fail;
-	rc = db_commit(db, e) < 0 ? -1 : 1;
-	goto done;
-fail:
-	db_rollback(db);
-	rc = -1;
-done:
+	if (n)
+		st = sql_update_stmt(db,
+				     "UPDATE residents SET name = ?1, sex = ?2, id_type = ?3,"
+				     " id_number = ?4, birth_date = ?5, phone = ?6,"
+				     " relation = ?7, status = ?8, tags = ?9, returned_from = ?10,"
+				     " return_date = ?11, notes = ?12, pinyin = ?13, id_rev = ?14,"
+				     " phone_rev = ?15, travel = ?16, updated_at = :now"
+				     " WHERE id = :id",
+				     r->id, e);
+	if (st) {
+		reskey_make(&k, r->name, r->id_number, r->phone);
+		bind_fields(st, r, &k);
+	}
+	rc = record_update_commit(db, n, st, "residents", old.uuid, &ch, e);
 	reskey_free(&k);
-	strbuf_free(&ch);
 	model_resident_clear(&old);
 	return rc;
 }
@@ -376,10 +344,11 @@ int db_resident_move(struct db *db, long long id, long long household_id, struct
 			err_set(e, _("the resident was deleted meanwhile"));
 		goto out;
 	}
-	st = db_stmt(db,
-		     "UPDATE residents SET household_id = :hid, updated_at = :now WHERE id = :id"
-		     " AND EXISTS (SELECT 1 FROM households WHERE id = :hid AND deleted_at IS NULL)",
-		     e);
+	st =
+	    db_stmt(db,
+		    "UPDATE residents SET household_id = :hid, updated_at = :now WHERE id = :id"
+		    " AND EXISTS (SELECT 1 FROM households WHERE id = :hid AND deleted_at IS NULL)",
+		    e);
 	if (!st)
 		goto out;
 	sql_new_record(uuid, now);
@@ -395,8 +364,7 @@ int db_resident_move(struct db *db, long long id, long long household_id, struct
 	json_open(&ch);
 	record_json_ref_change(db, &ch, "household_id", "households", old.household_id,
 			       household_id);
-	json_close(&ch);
-	if (db_audit(db, "update", "residents", old.uuid, strbuf_str(&ch), e) < 0)
+	if (record_audit(db, "update", "residents", old.uuid, &ch, e) < 0)
 		goto out;
 	rc = db_commit(db, e);
 out:
@@ -416,10 +384,11 @@ int db_resident_each_in_household(struct db *db, long long household_id,
 				  int (*fn)(const struct resident *r, void *ctx), void *ctx,
 				  struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   SELECT_COLS " WHERE r.household_id = :hid AND r.deleted_at IS NULL"
-					       " ORDER BY r.relation <> 'head', r.id",
-				   e);
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    SELECT_COLS " WHERE r.household_id = :hid AND r.deleted_at IS NULL"
+				" ORDER BY r.relation <> 'head', r.id",
+		    e);
 	struct resident r = {0};
 	int rc;
 
@@ -427,7 +396,7 @@ int db_resident_each_in_household(struct db *db, long long household_id,
 		return -1;
 	sql_bind_int(st, ":hid", household_id);
 	while ((rc = sql_step_row(db, st, e)) == 1) {
-		read_row(st, &r);
+		rowdesc_read(st, res_cols, ROWDESC_N(res_cols), &r);
 		int stop = fn(&r, ctx);
 
 		model_resident_clear(&r);

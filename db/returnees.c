@@ -15,54 +15,33 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/settings.h"
 #include "db/sql.h"
 #include "db/visitors.h"
 
 enum collect_mode { ALERTS, WINDOW, EVERY };
 
-static void read_alert(sqlite3_stmt *st, struct returnee_alert *a)
-{
-	memset(a, 0, sizeof *a);
-	a->resident_id = sqlite3_column_int64(st, 0);
-	a->household_id = sqlite3_column_int64(st, 1);
-	sql_col_str(st, 2, &a->name);
-	sql_col_str(st, 3, &a->household);
-	sql_col_str(st, 4, &a->returned_from);
-	sql_col_copy(st, 5, a->return_date, sizeof a->return_date);
-	sql_col_str(st, 8, &a->travel);
-	sql_col_str(st, 9, &a->id_number);
-	sql_col_str(st, 10, &a->phone);
-}
+/* The columns of collect's SELECT list: kind, member, SQL expression
+ * (monitored and isolated are the facts core/returnee decides on). */
+#define ALERT_COLUMNS(F, X)                                                                        \
+	F(INT, resident_id, "r.id") X(INT, household_id, "r.household_id") X(STR, name, "r.name")  \
+	X(STR, household, "h.code") X(STR, returned_from, "r.returned_from")                       \
+	X(CODE, return_date, "r.return_date")                                                      \
+	X(INT32, monitored, "r.monitoring IS NOT NULL AND r.monitoring <> ''")                     \
+	X(INT32, isolated,                                                                         \
+	  "EXISTS (SELECT 1 FROM isolations i WHERE i.resident_id = r.id"                          \
+	  " AND i.deleted_at IS NULL AND coalesce(i.end_reason, '') <> 'error'"                    \
+	  " AND (i.end_date IS NULL OR i.start_date >= r.return_date))")                           \
+	X(STR, travel, "r.travel") X(STR, id_number, "r.id_number") X(STR, phone, "r.phone")
+#define ALERT_DESC(K, m, e) COLD_##K(struct returnee_alert, m),
 
-void db_returnee_alert_clear(struct returnee_alert *a)
-{
-	free(a->name);
-	free(a->household);
-	free(a->returned_from);
-	free(a->travel);
-	free(a->id_number);
-	free(a->phone);
-	memset(a, 0, sizeof *a);
-}
+static const struct col_desc alert_cols[] = {ALERT_COLUMNS(ALERT_DESC, ALERT_DESC)};
 
-void db_returnee_alert_copy(struct returnee_alert *dst, const struct returnee_alert *src)
-{
-	*dst = *src;
-	dst->name = xstrdup(src->name ? src->name : "");
-	dst->household = xstrdup(src->household ? src->household : "");
-	dst->returned_from = xstrdup(src->returned_from ? src->returned_from : "");
-	dst->travel = xstrdup(src->travel ? src->travel : "");
-	dst->id_number = xstrdup(src->id_number ? src->id_number : "");
-	dst->phone = xstrdup(src->phone ? src->phone : "");
-}
-
-void db_returnees_free(struct returnee_alert *v, int n)
-{
-	for (int i = 0; i < n; i++)
-		db_returnee_alert_clear(&v[i]);
-	free(v);
-}
+ROWDESC_CLEAR_FN(db_returnee_alert_clear, struct returnee_alert, alert_cols)
+ROWDESC_COPY_FN(db_returnee_alert_copy, struct returnee_alert, alert_cols)
+ROWDESC_FREE_FN(db_returnees_free, struct returnee_alert, alert_cols)
 
 /* The returnees of day: in the window (ALERTS: only the alerts) or every
  * one who came back on or before day (EVERY). */
@@ -72,12 +51,7 @@ static int collect(struct db *db, const char *day, enum collect_mode mode,
 	/* The candidates by date; the key-area rule is core/returnee's. */
 	sqlite3_stmt *st = db_stmt(
 	    db,
-	    "SELECT r.id, r.household_id, r.name, h.code, r.returned_from, r.return_date,"
-	    " r.monitoring IS NOT NULL AND r.monitoring <> '',"
-	    " EXISTS (SELECT 1 FROM isolations i WHERE i.resident_id = r.id"
-	    "  AND i.deleted_at IS NULL AND coalesce(i.end_reason, '') <> 'error'"
-	    "  AND (i.end_date IS NULL OR i.start_date >= r.return_date)),"
-	    " r.travel, r.id_number, r.phone"
+	    "SELECT " ALERT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)
 	    " FROM residents r JOIN households h ON h.id = r.household_id"
 	    " WHERE r.deleted_at IS NULL AND h.deleted_at IS NULL"
 	    " AND r.status IN ('living', 'away') AND r.return_date IS NOT NULL"
@@ -115,14 +89,15 @@ static int collect(struct db *db, const char *day, enum collect_mode mode,
 		struct returnee_alert a;
 		int state;
 
-		read_alert(st, &a);
+		memset(&a, 0, sizeof a);
+		rowdesc_read(st, alert_cols, ROWDESC_N(alert_cols), &a);
 		f.returned_from = a.returned_from;
 		if (date_parse_iso(a.return_date, &f.returned, NULL) < 0) {
 			db_returnee_alert_clear(&a);
 			continue;
 		}
-		f.monitored = sqlite3_column_int(st, 6);
-		f.isolated = sqlite3_column_int(st, 7);
+		f.monitored = a.monitored;
+		f.isolated = a.isolated;
 		state = returnee_state(&f, a.key_area, sizeof a.key_area);
 		if ((state == RETURNEE_CLEAR && mode != EVERY) ||
 		    (mode == ALERTS && state != RETURNEE_ALERT)) {
@@ -165,8 +140,7 @@ int db_returnee_list(struct db *db, const char *day, struct returnee_alert **v, 
 int db_returnee_monitor(struct db *db, long long resident_id, const char *reason, struct err *e)
 {
 	sqlite3_stmt *st;
-	struct strbuf ch = STRBUF_INIT;
-	char uuid[37], now[20], *old = NULL; /* the reason replaced, whole, for the audit row */
+	char uuid[37], *old = NULL; /* the reason replaced, whole, for the audit row */
 	int r;
 
 	if (!reason || !*reason)
@@ -196,21 +170,9 @@ int db_returnee_monitor(struct db *db, long long resident_id, const char *reason
 			err_set(e, _("no resident with id %lld"), resident_id);
 		goto fail;
 	}
-	st = db_stmt(db, "UPDATE residents SET monitoring = :m, updated_at = :now WHERE id = :id", e);
-	if (!st)
-		goto fail;
-	clock_now(now);
-	sql_bind_text(st, ":m", reason);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", resident_id);
-	if (sql_step_done(db, st, e) < 0)
-		goto fail;
-	json_open(&ch);
-	json_add_change(&ch, "monitoring", old && old[0] ? old : NULL, reason);
-	json_close(&ch);
-	r = db_audit(db, "update", "residents", uuid, strbuf_str(&ch), e);
-	strbuf_free(&ch);
-	if (r < 0 || db_commit(db, e) < 0)
+	if (db_record_set_text(db, "residents", resident_id, uuid, "monitoring",
+			       old && old[0] ? old : NULL, reason, e) < 0 ||
+	    db_commit(db, e) < 0)
 		goto fail;
 	free(old);
 	return 0;

@@ -3,6 +3,7 @@
  * rounds.h. */
 #include "db/rounds.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,11 +11,12 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/json.h"
-#include "core/namesort.h"
 #include "core/searchkey.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/search.h"
 #include "db/sql.h"
 #include "db/views.h"
@@ -24,56 +26,37 @@
  * the byte 0xFF). */
 #define KEY_END "\xff"
 
-struct keyed_grid {
-	char *key;
-	struct rounds_grid g;
-};
+#define GRID_COLUMNS(F, X) F(INT, id, "g.id") X(STR, name, "g.name") X(STR, staff, "s.name")
+#define GRID_DESC(K, m, e) COLD_##K(struct rounds_grid, m),
 
-static int keyed_grid_cmp(const void *a, const void *b)
-{
-	const struct keyed_grid *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
-
-	return c ? c : (x->g.id > y->g.id) - (x->g.id < y->g.id);
-}
+static const struct col_desc grid_cols[] = {GRID_COLUMNS(GRID_DESC, GRID_DESC)};
 
 int db_rounds_grids(struct db *db, int (*fn)(const struct rounds_grid *g, void *ctx), void *ctx,
 		    struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT g.id, g.name, s.name FROM grids g"
-				   " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
-				   " WHERE g.deleted_at IS NULL",
-				   e);
-	struct keyed_grid *v = NULL;
-	int r, n = 0, cap = 0, i;
+	sqlite3_stmt *st =
+	    db_stmt(db,
+		    "SELECT " GRID_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM grids g"
+		    " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
+		    " WHERE g.deleted_at IS NULL",
+		    e);
+	struct rounds_grid *v;
+	void *rows;
+	int r, n, i;
 
 	if (!st)
 		return -1;
+	r = rowdesc_collect(db, st, grid_cols, ROWDESC_N(grid_cols), &rows, &n, sizeof *v, e);
+	v = rows;
 	/* a few dozen grids: sorted here by core/namesort (第二 before 第十一) */
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 16;
-			v = xrealloc(v, (size_t)cap * sizeof *v);
-		}
-		memset(&v[n], 0, sizeof v[n]);
-		v[n].g.id = sqlite3_column_int64(st, 0);
-		sql_col_str(st, 1, &v[n].g.name);
-		sql_col_str(st, 2, &v[n].g.staff);
-		v[n].key = namesort_key(v[n].g.name);
-		n++;
-	}
-	sqlite3_reset(st);
-	if (r == 0 && n)
-		qsort(v, (size_t)n, sizeof *v, keyed_grid_cmp);
-	for (i = 0; r == 0 && i < n && !fn(&v[i].g, ctx); i++)
+	rowdesc_sort_by_name(v, n, sizeof *v, offsetof(struct rounds_grid, name),
+			     offsetof(struct rounds_grid, id), -1);
+	for (i = 0; r == 0 && i < n && !fn(&v[i], ctx); i++)
 		;
-	for (i = 0; i < n; i++) {
-		free(v[i].key);
-		db_rounds_grid_clear(&v[i].g);
-	}
+	for (i = 0; i < n; i++)
+		db_rounds_grid_clear(&v[i]);
 	free(v);
-	return r < 0 ? -1 : 0;
+	return r;
 }
 
 struct pick_default {
@@ -364,12 +347,7 @@ int db_rounds_residents(struct db *db, long long household_id,
 	return r < 0 ? -1 : 0;
 }
 
-void db_rounds_grid_clear(struct rounds_grid *g)
-{
-	free(g->name);
-	free(g->staff);
-	memset(g, 0, sizeof *g);
-}
+ROWDESC_CLEAR_FN(db_rounds_grid_clear, struct rounds_grid, grid_cols)
 
 void db_rounds_visit_clear(struct rounds_visit *v)
 {
@@ -444,7 +422,6 @@ fail:
 long long db_rounds_visit_replace(struct db *db, long long old_id, const struct visit_new *v,
 				  struct err *e)
 {
-	sqlite3_stmt *st;
 	char old_uuid[37], new_uuid[37];
 	struct strbuf ch = STRBUF_INIT;
 	long long id;
@@ -452,14 +429,7 @@ long long db_rounds_visit_replace(struct db *db, long long old_id, const struct 
 
 	if (db_begin(db, e) < 0)
 		return -1;
-	st = db_stmt(db, "SELECT uuid FROM visits WHERE id = :id AND deleted_at IS NULL", e);
-	if (!st)
-		goto fail;
-	sql_bind_int(st, ":id", old_id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		sql_col_copy(st, 0, old_uuid, sizeof old_uuid);
-	sqlite3_reset(st);
+	r = db_record_live_uuid(db, "visits", old_id, old_uuid, e);
 	if (r == 0)
 		err_field(e, "visit", _("visit %lld was undone or changed meanwhile"), old_id);
 	if (r <= 0)
@@ -470,12 +440,7 @@ long long db_rounds_visit_replace(struct db *db, long long old_id, const struct 
 		goto fail; /* the whole transaction is rolled back already */
 	json_open(&ch);
 	json_add_str(&ch, "replaced_by", new_uuid);
-	json_close(&ch);
-	r = db_audit(db, "update", "visits", old_uuid, strbuf_str(&ch), e);
-	strbuf_free(&ch);
-	if (r < 0 || db_commit(db, e) < 0)
-		goto fail;
-	return id;
+	return record_audit_commit(db, "update", "visits", old_uuid, &ch, e) < 0 ? -1 : id;
 fail:
 	db_rollback(db); /* ours: an inner failure rolled back its own level */
 	return -1;

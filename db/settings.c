@@ -8,6 +8,7 @@
 #include "core/outdir.h"
 #include "core/strbuf.h"
 #include "db/db.h"
+#include "db/record.h"
 #include "db/sql.h"
 
 int db_settings_get(struct db *db, struct settings *s, struct err *e)
@@ -111,8 +112,7 @@ int db_settings_put(struct db *db, const struct settings *s, struct err *e)
 	json_add_int(&ch, "notice_days", s->notice_days);
 	json_add_str(&ch, "supervision_phone", s->supervision_phone);
 	json_add_str(&ch, "output_dir", s->output_dir ? s->output_dir : OUTDIR_DEFAULT);
-	json_close(&ch);
-	if (db_audit(db, found ? "update" : "insert", "settings", uuid, strbuf_str(&ch), e) < 0)
+	if (record_audit(db, found ? "update" : "insert", "settings", uuid, &ch, e) < 0)
 		goto out;
 	r = db_commit(db, e);
 out:

@@ -8,6 +8,7 @@
 #include "core/json.h"
 #include "core/strbuf.h"
 #include "db/db.h"
+#include "db/record.h"
 #include "db/sql.h"
 
 int db_site_checks_get(struct db *db, int *central, int *hospital, struct err *e)
@@ -77,14 +78,12 @@ int db_site_checks_set(struct db *db, int central, int hospital, struct err *e)
 	sql_bind_int(st, ":h", hospital);
 	sql_bind_text(st, ":now", now);
 	sql_bind_text(st, ":uuid", uuid);
+	if (sql_step_done(db, st, e) < 0)
+		goto out;
 	json_open(&ch);
 	add_flag(&ch, "checks_central", oc, central);
 	add_flag(&ch, "checks_hospital", oh, hospital);
-	json_close(&ch);
-	if (sql_step_done(db, st, e) < 0 ||
-	    db_audit(db, "update", "settings", uuid, strbuf_str(&ch), e) < 0)
-		goto out;
-	r = db_commit(db, e);
+	return record_audit_commit(db, "update", "settings", uuid, &ch, e);
 out:
 	if (r < 0)
 		db_rollback(db);

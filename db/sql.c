@@ -36,9 +36,9 @@ int sql_bind_text(sqlite3_stmt *st, const char *name, const char *v)
 int sql_bind_text_at(sqlite3_stmt *st, int i, const char *v)
 {
 	return (v ? sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i)) ==
-			       SQLITE_OK
-		       ? 0
-		       : -1;
+		       SQLITE_OK
+		   ? 0
+		   : -1;
 }
 
 int sql_bind_int(sqlite3_stmt *st, const char *name, long long v)
@@ -138,4 +138,30 @@ void sql_new_record(char uuid[37], char now[20])
 {
 	uuid_v7(uuid);
 	clock_now(now);
+}
+
+sqlite3_stmt *sql_update_stmt(struct db *db, const char *sql, long long id, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+	char now[CLOCK_STR];
+
+	if (!st)
+		return NULL;
+	clock_now(now);
+	sql_bind_text(st, ":now", now);
+	sql_bind_int(st, ":id", id);
+	return st;
+}
+
+sqlite3_stmt *sql_insert_stmt(struct db *db, const char *sql, char uuid[37], char now[20],
+			      struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, e);
+
+	if (!st)
+		return NULL;
+	sql_new_record(uuid, now);
+	sql_bind_text(st, ":uuid", uuid);
+	sql_bind_text(st, ":now", now);
+	return st;
 }

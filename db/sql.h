@@ -72,6 +72,17 @@ int sql_collect_ids(struct db *db, sqlite3_stmt *st, long long **ids, size_t *n,
 /* Runs a single-row single-integer query with no parameters; -1 on error. */
 long long sql_scalar(struct db *db, const char *sql, struct err *e);
 
+/* The cached INSERT statement sql of a new record with its parameters
+ * :uuid and :now bound to a fresh UUID and the time now, also copied into
+ * the caller's uuid and now.  NULL with e filled when sql does not prepare. */
+sqlite3_stmt *sql_insert_stmt(struct db *db, const char *sql, char uuid[37], char now[20],
+			      struct err *e);
+
+/* The cached UPDATE statement sql of one record, with its parameters :id
+ * bound to id and :now to the time now.  NULL with e filled when sql does
+ * not prepare. */
+sqlite3_stmt *sql_update_stmt(struct db *db, const char *sql, long long id, struct err *e);
+
 /* New record boilerplate: fresh UUID and "now" as the caller's buffers. */
 void sql_new_record(char uuid[37], char now[20]);
 

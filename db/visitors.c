@@ -18,6 +18,8 @@
 #include "core/visitor.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/settings.h"
 #include "db/sql.h"
 #include "db/staff.h"
@@ -41,7 +43,6 @@ int db_key_areas_get(struct db *db, char *out, size_t n, struct err *e)
 int db_key_areas_set(struct db *db, const char *areas, struct err *e)
 {
 	sqlite3_stmt *st;
-	struct strbuf ch = STRBUF_INIT;
 	char old[512], now[20], uuid[37];
 	int r;
 
@@ -66,11 +67,7 @@ int db_key_areas_set(struct db *db, const char *areas, struct err *e)
 	sqlite3_reset(st);
 	if (r != 1)
 		goto fail;
-	json_open(&ch);
-	json_add_change(&ch, "key_areas", old, areas ? areas : "");
-	json_close(&ch);
-	r = db_audit(db, "update", "settings", uuid, strbuf_str(&ch), e);
-	strbuf_free(&ch);
+	r = record_audit_change(db, "settings", uuid, "key_areas", old, areas ? areas : "", e);
 	if (r < 0 || db_commit(db, e) < 0)
 		goto fail;
 	return 0;
@@ -85,7 +82,6 @@ static int check_new(struct db *db, const struct visitor_new *v, char *phone, ch
 {
 	struct idcard card;
 	struct date today, arrived;
-	sqlite3_stmt *st;
 	int type, r;
 
 	clock_today(&today);
@@ -119,15 +115,7 @@ static int check_new(struct db *db, const struct visitor_new *v, char *phone, ch
 	}
 	*hh = -1;
 	if (v->household && *v->household) {
-		st = db_stmt(db, "SELECT id FROM households WHERE code = :c AND deleted_at IS NULL",
-			     e);
-		if (!st)
-			return -1;
-		sql_bind_text(st, ":c", v->household);
-		r = sql_step_row(db, st, e);
-		if (r == 1)
-			*hh = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
+		r = db_record_id_by(db, "households", "code", v->household, hh, e);
 		if (r <= 0)
 			return r < 0 ? -1
 				     : err_field(e, "household", _("no household with code %s"),
@@ -163,18 +151,15 @@ long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitt
 			date_parse_iso(v->arrived_date, &f.arrived, NULL) == 0;
 	verdict = visitor_decide(&f);
 	visitor_refusal_text(verdict, &f, &reason);
-	st = db_stmt(db,
-		     "INSERT INTO visitors(uuid, created_at, updated_at, name, phone, id_type,"
-		     " id_number, from_place, arrived_date, household_id, reason, temperature,"
-		     " time_in, admitted, refusal, checkpoint_id, staff_id) VALUES(:uuid, :now,"
-		     " :now, :name, :phone, :idt, :idn, :from, :arr, :hh, :reason, :t, :now, :adm,"
-		     " :refusal, :cp, :staff)",
-		     e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO visitors(uuid, created_at, updated_at, name, phone,"
+			     " id_type, id_number, from_place, arrived_date, household_id, reason,"
+			     " temperature, time_in, admitted, refusal, checkpoint_id, staff_id)"
+			     " VALUES(:uuid, :now, :now, :name, :phone, :idt, :idn, :from, :arr,"
+			     " :hh, :reason, :t, :now, :adm, :refusal, :cp, :staff)",
+			     uuid, now, e);
 	if (!st)
 		goto out;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
 	sql_bind_text(st, ":name", v->name);
 	sql_bind_text(st, ":phone", phone[0] ? phone : NULL);
 	sql_bind_text(st, ":idt", v->id_type ? v->id_type : "id");
@@ -198,9 +183,7 @@ long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitt
 	json_add_int(&ch, "admitted", verdict == VISITOR_ADMITTED);
 	if (reason.len)
 		json_add_str(&ch, "refusal", strbuf_str(&reason));
-	json_close(&ch);
-	if (db_audit(db, "insert", "visitors", uuid, strbuf_str(&ch), e) < 0 ||
-	    db_commit(db, e) < 0)
+	if (record_audit(db, "insert", "visitors", uuid, &ch, e) < 0 || db_commit(db, e) < 0)
 		id = -1;
 out:
 	if (id < 0) {
@@ -252,24 +235,9 @@ int db_visitor_leave(struct db *db, long long id, struct err *e)
 		err_set(e, _("this visitor already left at %s"), out);
 		goto fail;
 	}
-	st = db_stmt(db, "UPDATE visitors SET time_out = :now, updated_at = :now WHERE id = :id", e);
-	if (!st)
-		goto fail;
 	clock_now(now);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", id);
-	if (sql_step_done(db, st, e) < 0)
-		goto fail;
-	{
-		struct strbuf ch = STRBUF_INIT;
-
-		json_open(&ch);
-		json_add_change(&ch, "time_out", NULL, now);
-		json_close(&ch);
-		r = db_audit(db, "update", "visitors", uuid, strbuf_str(&ch), e);
-		strbuf_free(&ch);
-	}
-	if (r < 0 || db_commit(db, e) < 0)
+	if (db_record_set_text(db, "visitors", id, uuid, "time_out", NULL, now, e) < 0 ||
+	    db_commit(db, e) < 0)
 		goto fail;
 	return 0;
 fail:
@@ -277,80 +245,41 @@ fail:
 	return -1;
 }
 
-/* The owned texts of a visitor row, for clear and copy. */
-#define VISITOR_TEXTS(X) X(name) X(phone) X(id_number) X(from_place) X(household) \
-	X(reason) X(refusal) X(staff)
+/* A visitor row's columns: kind, member, SQL expression. */
+#define VISITOR_COLUMNS(F, X)                                                                      \
+	F(INT, id, "x.id") X(CODE, time_in, "x.time_in") X(CODE, time_out, "x.time_out")           \
+	X(STR, name, "x.name") X(STR, phone, "x.phone") X(STR, id_number, "x.id_number")           \
+	X(STR, from_place, "x.from_place") X(STR, household, "h.code")                             \
+	X(STR, reason, "x.reason") X(INT32, temperature, "x.temperature")                          \
+	X(INT32, admitted, "x.admitted") X(STR, refusal, "x.refusal") X(STR, staff, "s.name")
+#define VISITOR_DESC(K, m, e) COLD_##K(struct visitor_row, m),
 
-void db_visitor_row_clear(struct visitor_row *r)
-{
-#define FREE_TEXT(f) free(r->f);
-	VISITOR_TEXTS(FREE_TEXT)
-#undef FREE_TEXT
-	memset(r, 0, sizeof *r);
-}
+static const struct col_desc visitor_cols[] = {VISITOR_COLUMNS(VISITOR_DESC, VISITOR_DESC)};
 
-void db_visitor_row_copy(struct visitor_row *dst, const struct visitor_row *src)
-{
-	*dst = *src;
-#define COPY_TEXT(f) dst->f = xstrdup(src->f ? src->f : "");
-	VISITOR_TEXTS(COPY_TEXT)
-#undef COPY_TEXT
-}
-
-void db_visitors_free(struct visitor_row *v, int n)
-{
-	for (int i = 0; i < n; i++)
-		db_visitor_row_clear(&v[i]);
-	free(v);
-}
+ROWDESC_CLEAR_FN(db_visitor_row_clear, struct visitor_row, visitor_cols)
+ROWDESC_COPY_FN(db_visitor_row_copy, struct visitor_row, visitor_cols)
+ROWDESC_FREE_FN(db_visitors_free, struct visitor_row, visitor_cols)
 
 int db_visitors_day(struct db *db, const char *day, struct visitor_row **v, int *n,
 		    struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(
 	    db,
-	    "SELECT x.id, x.time_in, x.time_out, x.name, x.phone, x.id_number, x.from_place,"
-	    " h.code, x.reason, x.temperature, x.admitted, x.refusal, s.name FROM visitors x"
+	    "SELECT " VISITOR_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM visitors x"
 	    " LEFT JOIN households h ON h.id = x.household_id LEFT JOIN staff s ON s.id = x.staff_id"
 	    " WHERE x.deleted_at IS NULL AND x.time_in >= :day AND x.time_in < date(:day, '+1 day')"
 	    " ORDER BY x.time_in, x.id",
 	    e);
-	int cap = 0, r;
+	void *rows;
+	int r;
 
 	*v = NULL;
 	*n = 0;
 	if (!st)
 		return -1;
 	sql_bind_text(st, ":day", day);
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		struct visitor_row *o;
-
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*v = xrealloc(*v, (size_t)cap * sizeof **v);
-		}
-		o = &(*v)[(*n)++];
-		memset(o, 0, sizeof *o);
-		o->id = sqlite3_column_int64(st, 0);
-		sql_col_copy(st, 1, o->time_in, sizeof o->time_in);
-		sql_col_copy(st, 2, o->time_out, sizeof o->time_out);
-		sql_col_str(st, 3, &o->name);
-		sql_col_str(st, 4, &o->phone);
-		sql_col_str(st, 5, &o->id_number);
-		sql_col_str(st, 6, &o->from_place);
-		sql_col_str(st, 7, &o->household);
-		sql_col_str(st, 8, &o->reason);
-		o->temperature = sqlite3_column_int(st, 9);
-		o->admitted = sqlite3_column_int(st, 10);
-		sql_col_str(st, 11, &o->refusal);
-		sql_col_str(st, 12, &o->staff);
-	}
-	sqlite3_reset(st);
-	if (r < 0) {
-		db_visitors_free(*v, *n);
-		*v = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	r = rowdesc_collect(db, st, visitor_cols, ROWDESC_N(visitor_cols), &rows, n, sizeof **v,
+			    e);
+	*v = rows;
+	return r;
 }

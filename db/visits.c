@@ -65,17 +65,8 @@ static int resolve_when(const struct visit_new *v, char date[DATE_STR], char at[
 
 static int check_household(struct db *db, long long id, char uuid[37], struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(
-		db, "SELECT uuid FROM households WHERE id = :id AND deleted_at IS NULL", e);
-	int r;
+	int r = db_record_live_uuid(db, "households", id, uuid, e);
 
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		sql_col_copy(st, 0, uuid, 37);
-	sqlite3_reset(st);
 	if (r == 0)
 		return err_field(e, "household",
 				 _("no household with id %lld (deleted or never entered)"), id);
@@ -153,8 +144,7 @@ static int insert_reading(struct db *db, long long visit_id, const char *visit_u
 		json_add_str(&ch, "temperature", NULL);
 	if (rd->symptoms && *rd->symptoms)
 		json_add_str(&ch, "symptoms", rd->symptoms);
-	json_close(&ch);
-	r = db_audit(db, "insert", "readings", uuid, strbuf_str(&ch), e);
+	r = record_audit(db, "insert", "readings", uuid, &ch, e);
 	strbuf_free(&ch);
 	if (r < 0 || db_followup_open_for(db, rd->resident_id, "round", uuid, at, rd->temperature,
 					  rd->symptoms, e) < 0)
@@ -190,16 +180,13 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 		goto out;
 	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
 		goto out;
-	st = db_stmt(db,
-		     "INSERT INTO visits(uuid, created_at, updated_at, household_id, at, date,"
-		     " staff_id, outcome, notes) VALUES(:uuid, :now, :now, :hid, :at, :date, :staff,"
-		     " :outcome, :notes)",
-		     e);
+	st = sql_insert_stmt(db,
+			     "INSERT INTO visits(uuid, created_at, updated_at, household_id, at,"
+			     " date, staff_id, outcome, notes) VALUES(:uuid, :now, :now, :hid,"
+			     " :at, :date, :staff, :outcome, :notes)",
+			     uuid, now, e);
 	if (!st)
 		goto out;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
 	sql_bind_int(st, ":hid", v->household_id);
 	sql_bind_text(st, ":at", at);
 	sql_bind_text(st, ":date", date);
@@ -217,8 +204,7 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 	record_json_ref(db, &ch, "staff_id", "staff", staff);
 	if (v->notes && *v->notes)
 		json_add_str(&ch, "notes", v->notes);
-	json_close(&ch);
-	if (db_audit(db, "insert", "visits", uuid, strbuf_str(&ch), e) < 0)
+	if (record_audit(db, "insert", "visits", uuid, &ch, e) < 0)
 		goto fail;
 	for (int i = 0; i < v->n_readings; i++) {
 		if (check_reading(db, v, i, &name, e) < 0 ||
@@ -242,26 +228,24 @@ out:
 
 int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 {
+	/* The visit and its readings, deleted together. */
+	static const char *const drop[] = {
+	    "UPDATE readings SET deleted_at = :now, updated_at = :now"
+	    " WHERE visit_id = :id AND deleted_at IS NULL",
+	    "UPDATE visits SET deleted_at = :now, updated_at = :now WHERE id = :id",
+	};
 	sqlite3_stmt *st;
-	char uuid[37], now[20];
+	char uuid[37], now[CLOCK_STR];
 	struct strbuf ch = STRBUF_INIT, took = STRBUF_INIT;
 	int r, n_readings = 0;
 
 	if (db_begin(db, e) < 0)
 		return -1;
-	st = db_stmt(db, "SELECT uuid FROM visits WHERE id = :id AND deleted_at IS NULL", e);
-	if (!st)
-		goto fail;
-	sql_bind_int(st, ":id", visit_id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		sql_col_copy(st, 0, uuid, sizeof uuid);
-	sqlite3_reset(st);
+	r = db_record_live_uuid(db, "visits", visit_id, uuid, e);
 	if (r <= 0) {
 		db_rollback(db);
 		return r;
 	}
-	clock_now(now);
 	/* Each reading gets its own audit row: its history shows the undo. */
 	st = db_stmt(db,
 		     "SELECT uuid FROM readings WHERE visit_id = :id AND deleted_at IS NULL ORDER BY id",
@@ -277,8 +261,7 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 		json_open(&ch);
 		json_add_str(&ch, "visit", uuid);
 		json_add_str(&ch, "reason", "visit undone");
-		json_close(&ch);
-		if (db_audit(db, "delete", "readings", ruuid, strbuf_str(&ch), e) < 0 ||
+		if (record_audit(db, "delete", "readings", ruuid, &ch, e) < 0 ||
 		    db_followup_withdraw(db, ruuid, e) < 0) {
 			sqlite3_reset(st);
 			goto fail;
@@ -289,31 +272,19 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 	sqlite3_reset(st);
 	if (r < 0)
 		goto fail;
-	st = db_stmt(db,
-		     "UPDATE readings SET deleted_at = :now, updated_at = :now"
-		     " WHERE visit_id = :id AND deleted_at IS NULL",
-		     e);
-	if (!st)
-		goto fail;
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", visit_id);
-	if (sql_step_done(db, st, e) < 0)
-		goto fail;
-	st = db_stmt(db, "UPDATE visits SET deleted_at = :now, updated_at = :now WHERE id = :id", e);
-	if (!st)
-		goto fail;
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", visit_id);
-	if (sql_step_done(db, st, e) < 0)
-		goto fail;
+	clock_now(now); /* one time for both */
+	for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++) {
+		st = sql_update_stmt(db, drop[i], visit_id, e);
+		if (!st || sql_bind_text(st, ":now", now) < 0 || sql_step_done(db, st, e) < 0)
+			goto fail;
+	}
 	strbuf_reset(&ch);
 	json_open(&ch);
 	json_add_str(&ch, "reason", "visit undone");
 	json_add_int(&ch, "readings", n_readings);
 	if (n_readings)
 		strbuf_printf(&ch, ",\"took\":{\"readings\":[%s]}", strbuf_str(&took));
-	json_close(&ch);
-	if (db_audit(db, "delete", "visits", uuid, strbuf_str(&ch), e) < 0 || db_commit(db, e) < 0)
+	if (record_audit(db, "delete", "visits", uuid, &ch, e) < 0 || db_commit(db, e) < 0)
 		goto fail;
 	strbuf_free(&ch);
 	strbuf_free(&took);
