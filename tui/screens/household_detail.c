@@ -137,9 +137,6 @@ static void res_cell(void *ctx, const void *row, int col, struct strbuf *out)
 	char sex[2] = {r->sex, 0};
 
 	switch (col) {
-	case 0:
-		strbuf_puts(out, r->name);
-		break;
 	case 1:
 		hhfmt_enum(model_relation, r->relation, out);
 		break;
@@ -148,9 +145,6 @@ static void res_cell(void *ctx, const void *row, int col, struct strbuf *out)
 		break;
 	case 3:
 		hhfmt_secret(r->id_number, 1, revealed(d, r->id), out);
-		break;
-	case 4:
-		strbuf_puts(out, r->birth_date ? r->birth_date : "");
 		break;
 	case 5:
 		hhfmt_secret(r->phone, 0, revealed(d, r->id), out);
@@ -164,37 +158,33 @@ static void res_cell(void *ctx, const void *row, int col, struct strbuf *out)
 	}
 }
 
-static const struct list_column res_cols[] = {
-    {N_("Name"), 6, 2, 0},	 {N_("Relation"), 8, 0, 0}, {N_("Sex"), 4, 0, 0},
-    {N_("ID number"), 18, 0, 0}, {N_("Born"), 10, 0, 0},    {N_("Phone"), 11, 0, 0},
-    {N_("Status"), 11, 0, 0},	 {N_("Tags"), 4, 3, 0},	    {NULL, 0, 0, 0},
+static const struct list_field res_cols[] = {
+    {N_("Name"), 6, 2, 0, LIST_TEXT(struct resident, name)},
+    {N_("Relation"), 8, 0, 0, LIST_OWN},
+    {N_("Sex"), 4, 0, 0, LIST_OWN},
+    {N_("ID number"), 18, 0, 0, LIST_OWN},
+    {N_("Born"), 10, 0, 0, LIST_TEXT(struct resident, birth_date)},
+    {N_("Phone"), 11, 0, 0, LIST_OWN},
+    {N_("Status"), 11, 0, 0, LIST_OWN},
+    {N_("Tags"), 4, 3, 0, LIST_OWN},
+    {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_ops res_ops = {res_fetch, res_free, res_cell, NULL};
+static const struct list_spec res_spec = {
+    .fields = res_cols, .cell = res_cell, .fetch = res_fetch, .row_free = res_free};
 
 /* ---- visits ---- */
 
-static int vis_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+static int vis_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
 {
 	struct detail *d = ctx;
-	struct hh_visit *tmp = xcalloc((size_t)n, sizeof *tmp);
-	int m = db_hh_visits(app_db(d->app), d->id, anchor, dir, n, tmp, e);
 
-	for (int i = 0; i < m; i++) {
-		struct hh_visit *v = xmalloc(sizeof *v);
-
-		*v = tmp[i];
-		out[i] = v;
-	}
-	free(tmp);
-	return m;
+	return db_hh_visits(app_db(d->app), d->id, anchor, dir, n, rows, e);
 }
 
-static void vis_free(void *ctx, void *row)
+static void vis_clear(void *row)
 {
-	(void)ctx;
 	hh_visit_clear(row);
-	free(row);
 }
 
 static int fever(const struct detail *d, int t)
@@ -208,17 +198,11 @@ static void vis_cell(void *ctx, const void *row, int col, struct strbuf *out)
 	const struct hh_visit *v = row;
 
 	switch (col) {
-	case 0:
-		strbuf_puts(out, v->date);
-		break;
 	case 1:
 		strbuf_add(out, v->at + 11, strlen(v->at) >= 16 ? 5 : 0);
 		break;
 	case 2:
 		hhfmt_enum(model_outcome, v->outcome, out);
-		break;
-	case 3:
-		strbuf_puts(out, v->staff ? v->staff : "");
 		break;
 	default:
 		for (int i = 0; i < v->nreadings; i++) {
@@ -253,40 +237,36 @@ static int vis_role(void *ctx, const void *row)
 	return THEME_NORMAL;
 }
 
-static const struct list_column vis_cols[] = {
-    {N_("Date"), 10, 0, 0},
-    {N_("Time"), 5, 0, 0},
-    {N_("Outcome"), 8, 0, 0},
-    {N_("Staff"), 6, 1, 0},
-    {N_("Readings and notes"), 20, 6, 0},
-    {NULL, 0, 0, 0},
+static const struct list_field vis_cols[] = {
+    {N_("Date"), 10, 0, 0, LIST_CHARS(struct hh_visit, date)},
+    {N_("Time"), 5, 0, 0, LIST_OWN},
+    {N_("Outcome"), 8, 0, 0, LIST_OWN},
+    {N_("Staff"), 6, 1, 0, LIST_TEXT(struct hh_visit, staff)},
+    {N_("Readings and notes"), 20, 6, 0, LIST_OWN},
+    {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_ops vis_ops = {vis_fetch, vis_free, vis_cell, vis_role};
+static const struct list_spec vis_spec = {
+    .fields = vis_cols,
+    .cell = vis_cell,
+    .row_role = vis_role,
+    .page = vis_page,
+    .row_size = sizeof(struct hh_visit),
+    .clear = vis_clear,
+};
 
 /* ---- isolations ---- */
 
-static int iso_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+static int iso_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
 {
 	struct detail *d = ctx;
-	struct hh_isolation *tmp = xcalloc((size_t)n, sizeof *tmp);
-	int m = db_hh_isolations(app_db(d->app), d->id, anchor, dir, n, tmp, e);
 
-	for (int i = 0; i < m; i++) {
-		struct hh_isolation *v = xmalloc(sizeof *v);
-
-		*v = tmp[i];
-		out[i] = v;
-	}
-	free(tmp);
-	return m;
+	return db_hh_isolations(app_db(d->app), d->id, anchor, dir, n, rows, e);
 }
 
-static void iso_free(void *ctx, void *row)
+static void iso_clear(void *row)
 {
-	(void)ctx;
 	hh_isolation_clear(row);
-	free(row);
 }
 
 static void iso_cell(void *ctx, const void *row, int col, struct strbuf *out)
@@ -297,9 +277,6 @@ static void iso_cell(void *ctx, const void *row, int col, struct strbuf *out)
 
 	(void)ctx;
 	switch (col) {
-	case 0:
-		strbuf_puts(out, i->resident);
-		break;
 	case 1:
 		hhfmt_enum(model_iso_kind, i->kind, out);
 		if (i->site && *i->site)
@@ -307,9 +284,6 @@ static void iso_cell(void *ctx, const void *row, int col, struct strbuf *out)
 		break;
 	case 2:
 		hhfmt_enum(model_iso_reason, i->reason, out);
-		break;
-	case 3:
-		strbuf_puts(out, i->start_date);
 		break;
 	default:
 		if (i->end_date) {
@@ -334,12 +308,23 @@ static int iso_role(void *ctx, const void *row)
 	return ((const struct hh_isolation *)row)->end_date ? THEME_DIM : THEME_NORMAL;
 }
 
-static const struct list_column iso_cols[] = {
-    {N_("Name"), 8, 1, 0},   {N_("Kind"), 8, 1, 0},	 {N_("Reason"), 8, 1, 0},
-    {N_("Start"), 10, 0, 0}, {N_("Progress"), 12, 2, 0}, {NULL, 0, 0, 0},
+static const struct list_field iso_cols[] = {
+    {N_("Name"), 8, 1, 0, LIST_TEXT(struct hh_isolation, resident)},
+    {N_("Kind"), 8, 1, 0, LIST_OWN},
+    {N_("Reason"), 8, 1, 0, LIST_OWN},
+    {N_("Start"), 10, 0, 0, LIST_CHARS(struct hh_isolation, start_date)},
+    {N_("Progress"), 12, 2, 0, LIST_OWN},
+    {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_ops iso_ops = {iso_fetch, iso_free, iso_cell, iso_role};
+static const struct list_spec iso_spec = {
+    .fields = iso_cols,
+    .cell = iso_cell,
+    .row_role = iso_role,
+    .page = iso_page,
+    .row_size = sizeof(struct hh_isolation),
+    .clear = iso_clear,
+};
 
 /* ---- the screen ---- */
 
@@ -374,9 +359,9 @@ static int d_open(struct screen *s, void *arg, struct err *e)
 		free(d);
 		return -1;
 	}
-	d->lists[SEC_RESIDENTS] = list_new(s->app, &res_ops, d, res_cols);
-	d->lists[SEC_VISITS] = list_new(s->app, &vis_ops, d, vis_cols);
-	d->lists[SEC_ISOLATIONS] = list_new(s->app, &iso_ops, d, iso_cols);
+	d->lists[SEC_RESIDENTS] = list_new_spec(s->app, &res_spec, d);
+	d->lists[SEC_VISITS] = list_new_spec(s->app, &vis_spec, d);
+	d->lists[SEC_ISOLATIONS] = list_new_spec(s->app, &iso_spec, d);
 	list_set_empty(d->lists[SEC_RESIDENTS],
 		       _("Nobody is registered here yet: press n to add a resident."));
 	list_set_empty(d->lists[SEC_VISITS],

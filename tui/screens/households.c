@@ -50,27 +50,16 @@ static int is_revealed(const struct hh *st, long long id)
 	return 0;
 }
 
-static int fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+static int page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
 {
 	struct hh *st = ctx;
-	struct search_row *tmp = xcalloc((size_t)n, sizeof *tmp);
-	int m = db_search_page(app_db(st->app), st->query, anchor, dir, n, tmp, e);
 
-	for (int i = 0; i < m; i++) {
-		struct search_row *row = xmalloc(sizeof *row);
-
-		*row = tmp[i];
-		out[i] = row;
-	}
-	free(tmp);
-	return m;
+	return db_search_page(app_db(st->app), st->query, anchor, dir, n, rows, e);
 }
 
-static void row_free(void *ctx, void *row)
+static void row_clear(void *row)
 {
-	(void)ctx;
 	db_search_row_clear(row);
-	free(row);
 }
 
 static void cell(void *ctx, const void *row, int col, struct strbuf *out)
@@ -78,35 +67,29 @@ static void cell(void *ctx, const void *row, int col, struct strbuf *out)
 	struct hh *st = ctx;
 	const struct household *h = &((const struct search_row *)row)->h;
 
-	switch (col) {
-	case 0:
-		strbuf_puts(out, h->code);
-		break;
-	case 1:
-		strbuf_puts(out, h->head_name ? h->head_name : "");
-		break;
-	case 2:
-		strbuf_printf(out, "%d", h->resident_count);
-		break;
-	case 3:
+	if (col == 3)
 		hhfmt_secret(h->phone, 0, is_revealed(st, h->id), out);
-		break;
-	case 4:
+	else
 		hhfmt_codes(model_tag, h->tags, out);
-		break;
-	default:
-		strbuf_puts(out, h->last_visit ? h->last_visit : "");
-		break;
-	}
 }
 
-static const struct list_column cols[] = {
-    {N_("Code"), 10, 2, 0},  {N_("Head"), 8, 1, 0}, {N_("People"), 6, 0, 1},
-    {N_("Phone"), 11, 0, 0}, {N_("Tags"), 8, 3, 0}, {N_("Last visit"), 10, 0, 0},
-    {NULL, 0, 0, 0},
+static const struct list_field cols[] = {
+    {N_("Code"), 10, 2, 0, LIST_TEXT(struct search_row, h.code)},
+    {N_("Head"), 8, 1, 0, LIST_TEXT(struct search_row, h.head_name)},
+    {N_("People"), 6, 0, 1, LIST_INT(struct search_row, h.resident_count)},
+    {N_("Phone"), 11, 0, 0, LIST_OWN},
+    {N_("Tags"), 8, 3, 0, LIST_OWN},
+    {N_("Last visit"), 10, 0, 0, LIST_TEXT(struct search_row, h.last_visit)},
+    {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_ops ops = {fetch, row_free, cell, NULL};
+static const struct list_spec spec = {
+    .fields = cols,
+    .cell = cell,
+    .page = page,
+    .row_size = sizeof(struct search_row),
+    .clear = row_clear,
+};
 
 static void recount(struct hh *st)
 {
@@ -143,7 +126,7 @@ static int hh_open(struct screen *s, void *arg, struct err *e)
 	st->app = s->app;
 	st->query = xstrdup("");
 	lineedit_init(&st->filter, 40);
-	st->list = list_new(s->app, &ops, st, cols);
+	st->list = list_new_spec(s->app, &spec, st);
 	recount(st);
 	set_empty_text(st);
 	s->state = st;
