@@ -89,14 +89,8 @@ static const struct list_field p_cols[] = {
     {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_spec p_spec = {
-    .fields = p_cols,
-    .cell = p_cell,
-    .row_role = p_role,
-    .page = p_page,
-    .row_size = sizeof(struct pass),
-    .clear = p_clear,
-};
+static const struct list_spec p_spec = {p_cols, p_cell, p_role, p_page, sizeof(struct pass),
+					p_clear};
 
 static int issue_submit(void *ctx, struct form *f, struct err *e)
 {

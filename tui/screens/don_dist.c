@@ -43,7 +43,8 @@ static void dist_cell(void *ctx, const void *row, int col, struct strbuf *out)
 		return;
 	}
 	if (strcmp(d->recipient_kind, "other"))
-		strbuf_printf(out, "%s ", model_enum_label(model_recipient_kind, d->recipient_kind));
+		strbuf_printf(out, "%s ",
+			      model_enum_label(model_recipient_kind, d->recipient_kind));
 	strbuf_puts(out, d->recipient);
 }
 
@@ -55,23 +56,8 @@ static const struct list_field dist_cols[] = {
     {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_spec dist_spec = {
-    .fields = dist_cols,
-    .cell = dist_cell,
-    .page = dist_page,
-    .row_size = sizeof(struct ledger_dist),
-    .clear = dist_clear,
-};
-
-struct list *don_dist_list(struct don *st)
-{
-	return list_new_spec(st->app, &dist_spec, st);
-}
-
-static void dist_draw(struct screen *s)
-{
-	don_draw_title_list(s, _("Goods given out"), _("(v: next view)"));
-}
+const struct list_spec don_dist_spec = {
+    dist_cols, dist_cell, NULL, dist_page, sizeof(struct ledger_dist), dist_clear};
 
 static int act_history(struct screen *s)
 {
@@ -106,7 +92,7 @@ const struct screen_class don_dist_screen = {
     .keys = dist_keys,
     .handlers = dist_handlers,
     .layout = don_layout,
-    .draw = dist_draw,
+    .draw = don_draw,
     .event = don_event,
     .data_changed = don_changed,
     .close = don_close,

@@ -80,19 +80,8 @@ static const struct list_field ledger_cols[] = {
     {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_spec ledger_spec = {
-    .fields = ledger_cols,
-    .cell = ledger_cell,
-    .row_role = ledger_role,
-    .page = ledger_page,
-    .row_size = sizeof(struct ledger_row),
-    .clear = ledger_clear,
-};
-
-struct list *don_ledger_list(struct don *st)
-{
-	return list_new_spec(st->app, &ledger_spec, st);
-}
+const struct list_spec don_ledger_spec = {
+    ledger_cols, ledger_cell, ledger_role, ledger_page, sizeof(struct ledger_row), ledger_clear};
 
 /* The title line: what the view shows, the filter, the keys to change it. */
 static void draw_title(struct don *st)

@@ -62,24 +62,8 @@ static void spend_clear(void *row)
 	db_expenditure_row_clear(row);
 }
 
-static const struct list_spec spend_spec = {
-    .fields = spend_cols,
-    .cell = spend_cell,
-    .row_role = spend_role,
-    .page = spend_page,
-    .row_size = sizeof(struct expenditure_row),
-    .clear = spend_clear,
-};
-
-struct list *don_spend_list(struct don *st)
-{
-	return list_new_spec(st->app, &spend_spec, st);
-}
-
-static void spend_draw(struct screen *s)
-{
-	don_draw_title_list(s, _("Cash spent from donations"), _("(v: next view)"));
-}
+const struct list_spec don_spend_spec = {
+    spend_cols, spend_cell, spend_role, spend_page, sizeof(struct expenditure_row), spend_clear};
 
 static int act_new(struct screen *s)
 {
@@ -148,7 +132,7 @@ const struct screen_class don_spend_screen = {
     .keys = spend_keys,
     .handlers = spend_handlers,
     .layout = don_layout,
-    .draw = spend_draw,
+    .draw = don_draw,
     .event = don_event,
     .data_changed = don_changed,
     .close = don_close,

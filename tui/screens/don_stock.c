@@ -73,24 +73,8 @@ static const struct list_field stock_cols[] = {
     {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_spec stock_spec = {
-    .fields = stock_cols,
-    .cell = stock_cell,
-    .row_role = stock_role,
-    .page = stock_page,
-    .row_size = sizeof(struct stock_row),
-    .clear = stock_clear,
-};
-
-struct list *don_stock_list(struct don *st)
-{
-	return list_new_spec(st->app, &stock_spec, st);
-}
-
-static void stock_draw(struct screen *s)
-{
-	don_draw_title_list(s, _("Stock by item and unit"), _("(v: next view)"));
-}
+const struct list_spec don_stock_spec = {
+    stock_cols, stock_cell, stock_role, stock_page, sizeof(struct stock_row), stock_clear};
 
 /* Enter: give the selected item out, when any is on hand. */
 static int act_give(struct screen *s)
@@ -140,7 +124,7 @@ const struct screen_class don_stock_screen = {
     .keys = stock_keys,
     .handlers = stock_handlers,
     .layout = don_layout,
-    .draw = stock_draw,
+    .draw = don_draw,
     .event = don_event,
     .data_changed = don_changed,
     .close = don_close,

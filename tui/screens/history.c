@@ -49,8 +49,8 @@ static const struct {
 	const char *field;
 	const struct enum_entry *table;
 } field_enums[] = {
-    {"status", model_status},	 {"relation", model_relation}, {"id_type", model_id_type},
-    {"sex", model_sex},		 {"outcome", model_outcome},	{"kind", model_iso_kind},
+    {"status", model_status},	  {"relation", model_relation}, {"id_type", model_id_type},
+    {"sex", model_sex},		  {"outcome", model_outcome},	{"kind", model_iso_kind},
     {"reason", model_iso_reason},
 };
 
@@ -76,10 +76,10 @@ static const char *word_value(const char *field, const char *value, void *ctx)
 			return en ? _(en->label) : NULL;
 		}
 	if (!strcmp(field, "revealed")) /* "id_number,phone" */
-		return !strcmp(value, "id_number")   ? _("ID number")
-		       : !strcmp(value, "phone")     ? _("Phone")
+		return !strcmp(value, "id_number")	   ? _("ID number")
+		       : !strcmp(value, "phone")	   ? _("Phone")
 		       : !strcmp(value, "id_number,phone") ? _("ID number and phone")
-							 : NULL;
+							   : NULL;
 	return NULL;
 }
 
@@ -129,13 +129,8 @@ static const struct list_field h_cols[] = {
     {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_spec h_spec = {
-    .fields = h_cols,
-    .cell = h_cell,
-    .page = h_page,
-    .row_size = sizeof(struct audit_entry),
-    .clear = h_clear,
-};
+static const struct list_spec h_spec = {h_cols, h_cell, NULL, h_page, sizeof(struct audit_entry),
+					h_clear};
 
 static int h_load(struct app *app, void *own, struct list *l, struct err *e)
 {
@@ -155,7 +150,8 @@ static void h_title(void *own, struct strbuf *out)
 
 	strbuf_printf(out,
 		      ngettext("History of %s: %lld entry, newest first",
-			       "History of %s: %lld entries, newest first", (unsigned long)h->count),
+			       "History of %s: %lld entries, newest first",
+			       (unsigned long)h->count),
 		      h->title, h->count);
 }
 

@@ -93,9 +93,10 @@ static int collect_cb(const struct resident *r, void *ctx)
 	return 0;
 }
 
-static int res_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+static int res_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
 {
 	struct detail *d = ctx;
+	struct resident *out = rows;
 	struct collect c = {0};
 	int at, got = 0;
 
@@ -111,11 +112,8 @@ static int res_fetch(void *ctx, const void *anchor, int dir, int n, void **out, 
 				at = i + (dir > 0 ? 1 : -1);
 	}
 	for (int i = at; i >= 0 && i < c.n && got<n; i += dir> 0 ? 1 : -1) {
-		struct resident *r = xmalloc(sizeof *r);
-
-		*r = c.v[i];
+		out[got++] = c.v[i];
 		memset(&c.v[i], 0, sizeof c.v[i]);
-		out[got++] = r;
 	}
 	for (int i = 0; i < c.n; i++)
 		model_resident_clear(&c.v[i]);
@@ -123,11 +121,9 @@ static int res_fetch(void *ctx, const void *anchor, int dir, int n, void **out, 
 	return got;
 }
 
-static void res_free(void *ctx, void *row)
+static void res_clear(void *row)
 {
-	(void)ctx;
 	model_resident_clear(row);
-	free(row);
 }
 
 static void res_cell(void *ctx, const void *row, int col, struct strbuf *out)
@@ -171,7 +167,7 @@ static const struct list_field res_cols[] = {
 };
 
 static const struct list_spec res_spec = {
-    .fields = res_cols, .cell = res_cell, .fetch = res_fetch, .row_free = res_free};
+    res_cols, res_cell, NULL, res_page, sizeof(struct resident), res_clear};
 
 /* ---- visits ---- */
 
@@ -247,13 +243,7 @@ static const struct list_field vis_cols[] = {
 };
 
 static const struct list_spec vis_spec = {
-    .fields = vis_cols,
-    .cell = vis_cell,
-    .row_role = vis_role,
-    .page = vis_page,
-    .row_size = sizeof(struct hh_visit),
-    .clear = vis_clear,
-};
+    vis_cols, vis_cell, vis_role, vis_page, sizeof(struct hh_visit), vis_clear};
 
 /* ---- isolations ---- */
 
@@ -318,13 +308,7 @@ static const struct list_field iso_cols[] = {
 };
 
 static const struct list_spec iso_spec = {
-    .fields = iso_cols,
-    .cell = iso_cell,
-    .row_role = iso_role,
-    .page = iso_page,
-    .row_size = sizeof(struct hh_isolation),
-    .clear = iso_clear,
-};
+    iso_cols, iso_cell, iso_role, iso_page, sizeof(struct hh_isolation), iso_clear};
 
 /* ---- the screen ---- */
 
@@ -450,17 +434,10 @@ static void switch_to(struct screen *s, int section)
 static int d_event(struct screen *s, const struct event *ev)
 {
 	struct detail *d = s->state;
-	int f;
 
 	if (d->gone)
 		return SCREEN_IGNORED;
-	f = list_event(d->lists[d->section], ev);
-	if (ev->type == EVENT_MOUSE && list_double_clicked(d->lists[d->section])) {
-		struct event open = {.type = EVENT_KEY, .act = ACT_OPEN};
-
-		return screen_dispatch(s, &open); /* as on every other list */
-	}
-	return f;
+	return list_event_open(d->lists[d->section], s, ev);
 }
 
 static void d_changed(struct screen *s)
@@ -705,14 +682,14 @@ static const struct screen_handler res_handlers[] = {
 };
 
 static const struct screen_handler vis_handlers[] = {
-    {ACT_NEW, act_new_visit, NULL},	  {ACT_REVEAL, act_reveal, NULL},
-    {ACT_HISTORY, act_history, NULL},	  {ACT_SWITCH_VIEW, act_switch, NULL},
+    {ACT_NEW, act_new_visit, NULL},	    {ACT_REVEAL, act_reveal, NULL},
+    {ACT_HISTORY, act_history, NULL},	    {ACT_SWITCH_VIEW, act_switch, NULL},
     {ACT_CHAR_LEFT, act_switch_back, NULL}, {ACT_NONE, NULL, NULL},
 };
 
 static const struct screen_handler iso_handlers[] = {
-    {ACT_NEW, act_new_isolation, NULL},	  {ACT_REVEAL, act_reveal, NULL},
-    {ACT_HISTORY, act_history, NULL},	  {ACT_SWITCH_VIEW, act_switch, NULL},
+    {ACT_NEW, act_new_isolation, NULL},	    {ACT_REVEAL, act_reveal, NULL},
+    {ACT_HISTORY, act_history, NULL},	    {ACT_SWITCH_VIEW, act_switch, NULL},
     {ACT_CHAR_LEFT, act_switch_back, NULL}, {ACT_NONE, NULL, NULL},
 };
 

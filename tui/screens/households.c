@@ -83,13 +83,7 @@ static const struct list_field cols[] = {
     {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_spec spec = {
-    .fields = cols,
-    .cell = cell,
-    .page = page,
-    .row_size = sizeof(struct search_row),
-    .clear = row_clear,
-};
+static const struct list_spec spec = {cols, cell, NULL, page, sizeof(struct search_row), row_clear};
 
 static void recount(struct hh *st)
 {
@@ -213,7 +207,6 @@ static int filter_key(struct hh *st, const struct event *ev)
 static int hh_event(struct screen *s, const struct event *ev)
 {
 	struct hh *st = s->state;
-	int f;
 
 	if (st->filtering && ev->type != EVENT_MOUSE)
 		return filter_key(st, ev);
@@ -221,13 +214,7 @@ static int hh_event(struct screen *s, const struct event *ev)
 		clear_filter(st);
 		return SCREEN_HANDLED;
 	}
-	f = list_event(st->list, ev);
-	if (ev->type == EVENT_MOUSE && list_double_clicked(st->list)) {
-		struct event open = {.type = EVENT_KEY, .act = ACT_OPEN};
-
-		return screen_dispatch(s, &open);
-	}
-	return f;
+	return list_event_open(st->list, s, ev);
 }
 
 static int hh_text_focus(struct screen *s)

@@ -77,7 +77,7 @@ static const struct list_field cols[] = {
     {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_spec spec = {.fields = cols, .cell = r_cell, .row_role = r_role};
+static const struct list_spec spec = {cols, r_cell, r_role, NULL, 0, NULL};
 
 static void r_title(void *own, struct strbuf *out)
 {
@@ -88,9 +88,9 @@ static void r_title(void *own, struct strbuf *out)
 		alert += st->v[i].state == RETURNEE_ALERT;
 		inside += st->v[i].state != RETURNEE_CLEAR;
 	}
-	strbuf_printf(out,
-		      _("Returnees on %s: %d, %d from a key area inside the window, %d not isolated"),
-		      st->day, st->n, inside, alert);
+	strbuf_printf(
+	    out, _("Returnees on %s: %d, %d from a key area inside the window, %d not isolated"),
+	    st->day, st->n, inside, alert);
 }
 
 static void r_free(void *own)
@@ -102,8 +102,8 @@ static void r_free(void *own)
 }
 
 static const struct listscreen_def def = {
-    &spec, N_("No returnee: a resident's return date and place make one."),
-    load, r_title, r_free, 0,
+    &spec, N_("No returnee: a resident's return date and place make one."), load, r_title, r_free,
+    0,
 };
 
 static int r_open(struct screen *s, void *arg, struct err *e)

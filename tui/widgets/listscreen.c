@@ -22,8 +22,7 @@ static void free_own(const struct listscreen_def *def, void *own)
 		free(own);
 }
 
-int listscreen_open(struct screen *s, const struct listscreen_def *def, void *own,
-		    struct err *e)
+int listscreen_open(struct screen *s, const struct listscreen_def *def, void *own, struct err *e)
 {
 	struct listscreen *ls = xcalloc(1, sizeof *ls);
 
@@ -81,15 +80,10 @@ void listscreen_draw(struct screen *s)
 int listscreen_event(struct screen *s, const struct event *ev)
 {
 	struct listscreen *ls = s->state;
-	int f = list_event(ls->list, ev);
 
-	if (ev->type == EVENT_MOUSE && list_double_clicked(ls->list) &&
-	    ls->def->double_click_opens) {
-		struct event open = {.type = EVENT_KEY, .act = ACT_OPEN};
-
-		return screen_dispatch(s, &open);
-	}
-	return f;
+	if (ls->def->double_click_opens)
+		return list_event_open(ls->list, s, ev);
+	return list_event(ls->list, ev);
 }
 
 void listscreen_changed(struct screen *s)

@@ -32,7 +32,7 @@ struct listscreen;
 
 struct listscreen_def {
 	const struct list_spec *list; /* ctx of its callbacks: the screen's own data */
-	const char *empty; /* English msgid: what an empty list says */
+	const char *empty;	      /* English msgid: what an empty list says */
 	/* Re-reads the own data (at open and whenever data changed) and, for
 	 * an array list, hands it to the list (list_set_array).  Returns 0,
 	 * or -1 with e filled (at open: the screen is not pushed; later: the
@@ -49,8 +49,7 @@ struct listscreen_def {
 /* Opens s as a list screen of def over own (the screen's data, which it
  * now owns: freed by def->free when the screen closes, or here when the
  * first load fails).  Returns 0, or -1 with e filled. */
-int listscreen_open(struct screen *s, const struct listscreen_def *def, void *own,
-		    struct err *e);
+int listscreen_open(struct screen *s, const struct listscreen_def *def, void *own, struct err *e);
 
 /* The screen's own data, as given to listscreen_open. */
 void *listscreen_own(struct screen *s);
@@ -69,7 +68,7 @@ void listscreen_changed(struct screen *s);
 void listscreen_close(struct screen *s);
 
 /* The members of a struct screen_class that a list screen takes from here. */
-#define LISTSCREEN_CALLBACKS                                                                        \
+#define LISTSCREEN_CALLBACKS                                                                       \
 	.layout = listscreen_layout, .draw = listscreen_draw, .event = listscreen_event,           \
 	.data_changed = listscreen_changed, .close = listscreen_close
 

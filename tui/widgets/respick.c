@@ -74,14 +74,8 @@ static const struct list_field cols[] = {
     {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_spec spec = {
-    .fields = cols,
-    .cell = cell,
-    .row_role = row_role,
-    .page = page,
-    .row_size = sizeof(struct iso_pick),
-    .clear = row_clear,
-};
+static const struct list_spec spec = {cols,	cell, row_role, page, sizeof(struct iso_pick),
+				      row_clear};
 
 static void set_empty(struct respick *p)
 {
@@ -127,8 +121,7 @@ static void rp_draw(struct screen *s)
 	text_field_draw(p->app, &p->filter, b.y + 1, b.x + 3 + used, b.w - 6 - used,
 			THEME_FIELD_FOCUS, 1);
 	draw_fit(b.y + 2, b.x + 2, b.w - 4,
-		 _("name, pinyin initials (zs), household code, or ID or phone tail"),
-		 THEME_DIM);
+		 _("name, pinyin initials (zs), household code, or ID or phone tail"), THEME_DIM);
 	list_draw(p->list, 1);
 }
 

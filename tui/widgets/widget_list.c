@@ -13,6 +13,7 @@
 struct list {
 	struct app *app;
 	struct list_spec spec;
+	const struct list_ops *ops; /* list_new's fetch and row_free, or NULL */
 	void *ctx;
 	struct list_field *cols; /* the list's own copy */
 	int ncols;
@@ -41,7 +42,7 @@ static int array_fetch(struct list *l, const void *anchor, int dir, int n, void 
 	const struct arow *a = anchor;
 	int m = 0, i = dir > 0 ? (a ? a->idx + 1 : 0) : (a && a->idx < l->n ? a->idx : l->n) - 1;
 
-	for (; m < n && i >= 0 && i < l->n; i += dir > 0 ? 1 : -1) {
+	for (; m < n && i >= 0 && i<l->n; i += dir> 0 ? 1 : -1) {
 		struct arow *r = xmalloc(sizeof *r);
 
 		r->idx = i;
@@ -58,8 +59,8 @@ static int l_fetch(void *ctx, const void *anchor, int dir, int n, void **out, st
 
 	if (l->array)
 		return array_fetch(l, anchor, dir, n, out);
-	if (!l->spec.page)
-		return l->spec.fetch(l->ctx, anchor, dir, n, out, e);
+	if (l->ops)
+		return l->ops->fetch(l->ctx, anchor, dir, n, out, e);
 	rows = xcalloc((size_t)n, l->spec.row_size);
 	m = l->spec.page(l->ctx, anchor, dir, n, rows, e);
 	if (m < 0) {
@@ -73,8 +74,8 @@ static void l_row_free(void *ctx, void *row)
 {
 	struct list *l = ctx;
 
-	if (!l->array && !l->spec.page) {
-		l->spec.row_free(l->ctx, row);
+	if (l->ops) {
+		l->ops->row_free(l->ctx, row);
 		return;
 	}
 	if (!l->array && l->spec.clear)
@@ -126,6 +127,7 @@ struct list *list_new_spec(struct app *app, const struct list_spec *spec, void *
 
 	l->app = app;
 	l->spec = *spec;
+	l->array = !spec->page; /* empty until list_set_array */
 	l->ctx = ctx;
 	while (f[l->ncols].title || f[l->ncols].width || f[l->ncols].flex)
 		l->ncols++;
@@ -146,8 +148,7 @@ struct list *list_new_spec(struct app *app, const struct list_spec *spec, void *
 struct list *list_new(struct app *app, const struct list_ops *ops, void *ctx,
 		      const struct list_column *cols)
 {
-	struct list_spec spec = {.cell = ops->cell, .row_role = ops->row_role,
-				 .fetch = ops->fetch, .row_free = ops->row_free};
+	struct list_spec spec = {NULL, ops->cell, ops->row_role, NULL, 0, NULL};
 	struct list_field *f;
 	struct list *l;
 	int n = 0;
@@ -160,6 +161,8 @@ struct list *list_new(struct app *app, const struct list_ops *ops, void *ctx,
 					   cols[i].right, LIST_OWN};
 	spec.fields = f;
 	l = list_new_spec(app, &spec, ctx);
+	l->ops = ops;
+	l->array = 0;
 	l->spec.fields = NULL; /* f was copied: not kept */
 	free(f);
 	return l;
@@ -347,6 +350,18 @@ int list_double_clicked(struct list *l)
 
 	l->double_clicked = 0;
 	return d;
+}
+
+int list_event_open(struct list *l, struct screen *s, const struct event *ev)
+{
+	int f = list_event(l, ev);
+
+	if (ev->type == EVENT_MOUSE && list_double_clicked(l)) {
+		struct event open = {.type = EVENT_KEY, .act = ACT_OPEN};
+
+		return screen_dispatch(s, &open);
+	}
+	return f;
 }
 
 void list_reload(struct list *l)

@@ -24,9 +24,8 @@
  *	static const struct list_field fields[] = {
  *		{N_("Name"), 6, 2, 0, LIST_TEXT(struct visitor_row, name)},
  *		{N_("Status"), 12, 4, 0, LIST_OWN}, {NULL, 0, 0, 0, LIST_OWN}};
- *	static const struct list_spec spec = {.fields = fields, .cell = my_cell,
- *		.page = my_page, .row_size = sizeof(struct visitor_row),
- *		.clear = my_row_clear};
+ *	static const struct list_spec spec = {fields, my_cell, NULL, my_page,
+ *		sizeof(struct visitor_row), my_row_clear};
  *	st->list = list_new_spec(s->app, &spec, st); */
 #ifndef DOORSTEP_WIDGET_LIST_H
 #define DOORSTEP_WIDGET_LIST_H
@@ -78,18 +77,17 @@ struct list_field {
 
 /* The last members of a list_field:
  * {N_("Name"), 6, 2, 0, LIST_TEXT(struct visitor_row, name)}. */
-#define LIST_OWN LIST_CELL_OWN, 0
-#define LIST_TEXT(type, member) LIST_CELL_TEXT, offsetof(type, member)
+#define LIST_OWN		 LIST_CELL_OWN, 0
+#define LIST_TEXT(type, member)	 LIST_CELL_TEXT, offsetof(type, member)
 #define LIST_CHARS(type, member) LIST_CELL_CHARS, offsetof(type, member)
-#define LIST_INT(type, member) LIST_CELL_INT, offsetof(type, member)
+#define LIST_INT(type, member)	 LIST_CELL_INT, offsetof(type, member)
 
-/* A list stated whole.  Its rows come from one of
- *  - fetch and row_free (as in list_ops);
- *  - page, row_size and clear: a db/ page function fills rows[0..n-1]
- *    as fetch would fill out[] and returns how many, or -1 with e filled;
- *    the list keeps each row in an allocation of its own and releases it
- *    with clear (optional) and free;
- *  - neither: the owner holds every row in an array (list_set_array). */
+/* A list stated whole.  Its rows come either from page, row_size and
+ * clear: a db/ page function fills rows[0..n-1] as fetch would fill out[]
+ * (core/listpage.h) and returns how many, or -1 with e filled; the list
+ * keeps each row in an allocation of its own and releases it with clear
+ * (optional) and free; or, with page NULL, from an array the owner holds
+ * whole (list_set_array). */
 struct list_spec {
 	const struct list_field *fields; /* terminated by a title-less, zero-width one */
 	/* Only asked for the LIST_CELL_OWN columns (NULL when there is none). */
@@ -98,8 +96,6 @@ struct list_spec {
 	int (*page)(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e);
 	size_t row_size;
 	void (*clear)(void *row);
-	int (*fetch)(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e);
-	void (*row_free)(void *ctx, void *row);
 };
 
 /* A new list as spec says (spec and its fields must outlive the list: static
@@ -132,6 +128,10 @@ int list_event(struct list *l, const struct event *ev);
 
 /* 1 when the last event was a double click on a row (then cleared). */
 int list_double_clicked(struct list *l);
+
+/* list_event for a screen whose Enter opens the selected row: a double
+ * click on a row is dispatched to s as ACT_OPEN (screen_dispatch). */
+int list_event_open(struct list *l, struct screen *s, const struct event *ev);
 
 /* Re-reads the visible page, keeping the position (after data changed). */
 void list_reload(struct list *l);
