@@ -29,6 +29,7 @@
 #include "tui/ops/shift.h"
 #include "tui/screens/cp_state.h"
 #include "tui/widgets/form.h"
+#include "tui/widgets/formcheck.h"
 #include "tui/widgets/picklist.h"
 #include "tui/widgets/widget_list.h"
 #include "tui/widgets/widget_text.h"
@@ -324,18 +325,6 @@ struct shift_form {
 	char *asked; /* the new name the user was asked about, or NULL */
 };
 
-static int check_time(void *ctx, struct form *f, const char *name, const char *value, struct err *e)
-{
-	char t[6];
-	int m;
-
-	(void)ctx;
-	if (clock_time_parse(value, &m, NULL) < 0)
-		return err_field(e, name, "%s", _("a time is HH:MM, e.g. 08:00 (or 8, 800)"));
-	clock_time_format(m, t);
-	form_set(f, name, t);
-	return 0;
-}
 
 struct name_match {
 	const char *typed;
@@ -446,8 +435,8 @@ static void shift_form(struct cp_state *st, const struct shift *edit)
 	f = form_new(edit ? _("Edit the shift") : _("A new shift"), sf);
 	form_add_readonly(f, "checkpoint", N_("Checkpoint"), st->cps[st->cur_cp].name);
 	form_add_date(f, "date", N_("Date"), sf->sh.date, FORM_REQUIRED, NULL);
-	form_add_number(f, "start", N_("From"), sf->sh.start_time, 5, FORM_REQUIRED, check_time);
-	form_add_number(f, "end", N_("To"), sf->sh.end_time, 5, FORM_REQUIRED, check_time);
+	form_add_number(f, "start", N_("From"), sf->sh.start_time, 5, FORM_REQUIRED, formcheck_time);
+	form_add_number(f, "end", N_("To"), sf->sh.end_time, 5, FORM_REQUIRED, formcheck_time);
 	form_add_text(f, "person", N_("Person (empty: nobody yet)"), edit ? edit->staff_name : "",
 		      limits_max("staff", "name"), 0, check_person);
 	form_add_enum(f, "role", N_("Role"), model_shift_role, sf->sh.role, FORM_REQUIRED);

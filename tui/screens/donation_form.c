@@ -24,6 +24,7 @@
 #include "tui/app.h"
 #include "tui/widgets/confirm.h"
 #include "tui/widgets/form.h"
+#include "tui/widgets/formcheck.h"
 #include "tui/widgets/picklist.h"
 #include "tui/screens/receipt_view.h"
 #include "tui/widgets/screen.h"
@@ -43,18 +44,6 @@ static const struct enum_entry kind_any[] = {
 
 /* ---- field checks shared by the forms ---- */
 
-static int check_phone(void *c, struct form *f, const char *name, const char *v, struct err *e)
-{
-	char canon[PHONE_MAX];
-
-	(void)c;
-	if (phone_parse(v, canon, sizeof canon, e) < 0) {
-		snprintf(e->field, sizeof e->field, "%s", name);
-		return -1;
-	}
-	form_set(f, name, canon);
-	return 0;
-}
 
 /* An amount of money above zero (the estimated value may be left empty,
  * which the form does not check). */
@@ -174,7 +163,7 @@ int donation_form_push(struct app *app, const char *kind, donation_saved_fn save
 		      FORM_REQUIRED);
 	form_add_enum(f, "anonymous", N_("Anonymous"), yes_no, "0", FORM_REQUIRED);
 	form_add_text(f, "phone", N_("Phone"), NULL, limits_max("donations", "phone"), 0,
-		      check_phone);
+		      formcheck_phone);
 	if (cash) {
 		form_add_number(f, "amount", N_("Amount (¥)"), NULL, 20, FORM_REQUIRED,
 				check_money);

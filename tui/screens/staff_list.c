@@ -18,6 +18,7 @@
 #include "db/volunteers.h"
 #include "tui/app.h"
 #include "tui/widgets/form.h"
+#include "tui/widgets/formcheck.h"
 #include "tui/widgets/listscreen.h"
 
 struct slist {
@@ -80,7 +81,7 @@ static const struct list_field cols[] = {
     {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_spec spec = {.fields = cols, .cell = s_cell};
+static const struct list_spec spec = {cols, s_cell, NULL, NULL, 0, NULL};
 
 static void s_title(void *own, struct strbuf *out)
 {
@@ -121,21 +122,6 @@ static int s_open(struct screen *s, void *arg, struct err *e)
 
 /* ---- the form ---- */
 
-static int check_phone(void *c, struct form *f, const char *name, const char *v, struct err *e)
-{
-	char canon[PHONE_MAX];
-
-	(void)c;
-	if (!*v)
-		return 0;
-	if (phone_parse(v, canon, sizeof canon, e) < 0) {
-		snprintf(e->field, sizeof e->field, "%s", name);
-		return -1;
-	}
-	if (strcmp(canon, v))
-		form_set(f, name, canon);
-	return 0;
-}
 
 static int submit(void *ctx, struct form *f, struct err *e)
 {
@@ -152,12 +138,6 @@ static int submit(void *ctx, struct form *f, struct err *e)
 	return 0;
 }
 
-static void form_closed(void *ctx, int saved)
-{
-	(void)ctx;
-	(void)saved;
-}
-
 static int h_edit(struct screen *s)
 {
 	struct slist *st = listscreen_own(s);
@@ -170,11 +150,11 @@ static int h_edit(struct screen *s)
 	st->editing = m->staff_id;
 	snprintf(title, sizeof title, "%s", m->name);
 	f = form_new(title, st);
-	form_add_text(f, "phone", N_("Phone"), m->phone, 20, 0, check_phone);
+	form_add_text(f, "phone", N_("Phone"), m->phone, 20, 0, formcheck_phone);
 	form_add_enum(f, "role", N_("Role"), model_staff_role, m->role, FORM_REQUIRED);
 	form_add_enum(f, "party", N_("Party member (党员)"), party_choice, m->party ? "1" : "0",
 		      FORM_REQUIRED);
-	form_push(s->app, f, submit, form_closed);
+	form_push(s->app, f, submit, NULL);
 	return SCREEN_HANDLED;
 }
 

@@ -16,6 +16,7 @@
 #include "db/visitors.h"
 #include "tui/app.h"
 #include "tui/widgets/form.h"
+#include "tui/widgets/formcheck.h"
 #include "tui/widgets/listscreen.h"
 
 struct vlog {
@@ -81,7 +82,7 @@ static const struct list_field cols[] = {
     {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_spec spec = {.fields = cols, .cell = v_cell, .row_role = v_role};
+static const struct list_spec spec = {cols, v_cell, v_role, NULL, 0, NULL};
 
 static void v_title(void *own, struct strbuf *out)
 {
@@ -150,27 +151,6 @@ static int submit(void *ctx, struct form *f, struct err *e)
 	return 0;
 }
 
-static void form_closed(void *ctx, int saved)
-{
-	(void)ctx;
-	(void)saved;
-}
-
-static int check_temp(void *ctx, struct form *f, const char *name, const char *v, struct err *e)
-{
-	char buf[8];
-	int t;
-
-	(void)ctx;
-	if (!*v)
-		return 0;
-	if (temperature_parse(v, &t, NULL) < 0)
-		return err_field(e, name, "%s",
-				 _("temperature: 34.0 to 43.0 °C, typed as 365, 36.5 or 37"));
-	temperature_format(t, buf);
-	form_set(f, name, buf);
-	return 0;
-}
 
 static int h_new(struct screen *s)
 {
@@ -178,7 +158,7 @@ static int h_new(struct screen *s)
 	struct form *f = form_new(_("A visitor at the gate"), st);
 
 	form_add_text(f, "name", N_("Name"), NULL, 20, FORM_REQUIRED, NULL);
-	form_add_number(f, "temp", N_("Temperature (°C)"), NULL, 5, FORM_REQUIRED, check_temp);
+	form_add_number(f, "temp", N_("Temperature (°C)"), NULL, 5, FORM_REQUIRED, formcheck_temp);
 	form_add_text(f, "from", N_("Coming from"), NULL, 40, 0, NULL);
 	form_add_date(f, "arrived", N_("Arrived in town on"), NULL, 0, NULL);
 	form_add_text(f, "household", N_("Household visited"), NULL, 32, 0, NULL);
@@ -186,7 +166,7 @@ static int h_new(struct screen *s)
 	form_add_text(f, "phone", N_("Phone"), NULL, 20, 0, NULL);
 	form_add_enum(f, "id_type", N_("Document"), model_id_type, "id", FORM_REQUIRED);
 	form_add_text(f, "id_number", N_("Document number"), NULL, 24, 0, NULL);
-	form_push(s->app, f, submit, form_closed);
+	form_push(s->app, f, submit, NULL);
 	return SCREEN_HANDLED;
 }
 
