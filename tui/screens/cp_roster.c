@@ -325,7 +325,6 @@ struct shift_form {
 	char *asked; /* the new name the user was asked about, or NULL */
 };
 
-
 struct name_match {
 	const char *typed;
 	char first[64];

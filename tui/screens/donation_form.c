@@ -44,7 +44,6 @@ static const struct enum_entry kind_any[] = {
 
 /* ---- field checks shared by the forms ---- */
 
-
 /* An amount of money above zero (the estimated value may be left empty,
  * which the form does not check). */
 static int check_money(void *c, struct form *f, const char *name, const char *v, struct err *e)

@@ -38,7 +38,6 @@ static void close_ctx(void *ctx, int saved)
 	free(c);
 }
 
-
 static int submit(void *ctx, struct form *f, struct err *e)
 {
 	struct gtctx *c = ctx;

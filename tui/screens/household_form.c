@@ -82,7 +82,6 @@ static int check_code(void *c, struct form *f, const char *name, const char *v, 
 	return 0;
 }
 
-
 static char *dup_or_null(const char *v)
 {
 	return v && *v ? xstrdup(v) : NULL;

@@ -28,6 +28,7 @@
 #include "tui/widgets/confirm.h"
 #include "tui/widgets/draw.h"
 #include "tui/widgets/form.h"
+#include "tui/widgets/formcheck.h"
 #include "tui/widgets/paste.h"
 #include "tui/widgets/screen.h"
 #include "tui/widgets/scroll.h"
@@ -431,15 +432,6 @@ static char *resolve_path(const char *v)
 	return xstrdup(v);
 }
 
-static int check_path(void *ctx, struct form *f, const char *name, const char *v, struct err *e)
-{
-	(void)ctx;
-	(void)f;
-	if (*v && v[strlen(v) - 1] == '/')
-		return err_field(e, name, "%s", _("a file name, not a folder"));
-	return 0;
-}
-
 /* "Sheet1, 名单, Sheet3": the sheets of a workbook, for the preview. */
 static char *list_sheets(const char *path)
 {
@@ -503,7 +495,7 @@ int import_screen_start(struct app *app)
 {
 	struct form *f = form_new(_("Import a roster (CSV, .xlsx, .xls)"), app);
 
-	form_add_text(f, "path", N_("File"), NULL, 0, FORM_REQUIRED, check_path);
+	form_add_text(f, "path", N_("File"), NULL, 0, FORM_REQUIRED, formcheck_file_name);
 	form_add_text(f, "sheet", N_("Worksheet"), NULL, 0, 0, NULL);
 	return form_push(app, f, submit, NULL);
 }

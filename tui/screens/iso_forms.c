@@ -288,7 +288,6 @@ static const struct enum_entry *symptom_table(void)
 	return t;
 }
 
-
 static int check_date_after_start(void *ctx, struct form *f, const char *name, const char *v,
 				  struct err *e)
 {

@@ -66,7 +66,6 @@ static int check_count(void *c, struct form *f, const char *name, const char *v,
 	return 0;
 }
 
-
 static int check_file(void *c, struct form *f, const char *name, const char *v, struct err *e)
 {
 	(void)c;

@@ -122,7 +122,6 @@ static int s_open(struct screen *s, void *arg, struct err *e)
 
 /* ---- the form ---- */
 
-
 static int submit(void *ctx, struct form *f, struct err *e)
 {
 	struct slist *st = ctx;

@@ -151,7 +151,6 @@ static int submit(void *ctx, struct form *f, struct err *e)
 	return 0;
 }
 
-
 static int h_new(struct screen *s)
 {
 	struct vlog *st = listscreen_own(s);

@@ -49,3 +49,13 @@ int formcheck_time(void *ctx, struct form *f, const char *name, const char *v, s
 	form_set(f, name, buf);
 	return 0;
 }
+
+int formcheck_file_name(void *ctx, struct form *f, const char *name, const char *v,
+			struct err *e)
+{
+	(void)ctx;
+	(void)f;
+	if (v[strlen(v) - 1] == '/')
+		return err_field(e, name, "%s", _("a file name, not a folder"));
+	return 0;
+}

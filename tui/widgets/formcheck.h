@@ -18,4 +18,8 @@ int formcheck_temp(void *ctx, struct form *f, const char *name, const char *v, s
 /* A time of day typed as 8:30, 0830 or 8 (core/clock), shown as 08:30. */
 int formcheck_time(void *ctx, struct form *f, const char *name, const char *v, struct err *e);
 
+/* A file's name, not a folder's (no / at the end). */
+int formcheck_file_name(void *ctx, struct form *f, const char *name, const char *v,
+			struct err *e);
+
 #endif
