@@ -444,28 +444,6 @@ static void shift_form(struct cp_state *st, const struct shift *edit)
 	form_push(st->app, f, shift_submit, shift_form_close);
 }
 
-struct del_ctx {
-	struct cp_state *st;
-	long long id;
-};
-
-static int shift_delete_answer(void *ctx, int yes)
-{
-	struct del_ctx *d = ctx;
-	struct err e;
-	int flags = 0;
-
-	err_clear(&e);
-	if (yes) {
-		if (db_shift_delete(app_db(d->st->app), d->id, &e) < 0)
-			app_error_err(d->st->app, &e);
-		else
-			flags = SCREEN_CHANGED;
-	}
-	free(d);
-	return flags;
-}
-
 static int copy_picked(void *ctx, int index)
 {
 	struct cp_state *st = ctx;
@@ -552,18 +530,14 @@ static int act_delete(struct screen *s)
 {
 	struct cp_state *st = s->state;
 	struct shift *sh = cursor_shift(st);
-	struct del_ctx *d;
-	char q[256];
+	char *q;
 
 	if (!sh)
 		return SCREEN_HANDLED;
-	d = xcalloc(1, sizeof *d);
-	d->st = st;
-	d->id = sh->id;
-	snprintf(q, sizeof q, _("Delete the shift %s %s-%s of %s?"), sh->date, sh->start_time,
-		 sh->end_time, sh->staff_id < 0 ? _("nobody") : sh->staff_name);
-	if (confirm_push(s->app, q, shift_delete_answer, d) < 0)
-		free(d);
+	q = xasprintf(_("Delete the shift %s %s-%s of %s?"), sh->date, sh->start_time, sh->end_time,
+		      sh->staff_id < 0 ? _("nobody") : sh->staff_name);
+	confirm_delete_push(s->app, q, db_shift_delete, sh->id, NULL);
+	free(q);
 	return SCREEN_HANDLED;
 }
 

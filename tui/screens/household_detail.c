@@ -523,46 +523,19 @@ static int act_move(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-struct del {
-	struct app *app;
-	long long id;
-	char *name;
-};
-
-static int delete_answer(void *ctx, int yes)
-{
-	struct del *x = ctx;
-	struct err e;
-	int flags = 0;
-
-	err_clear(&e);
-	if (yes) {
-		if (db_resident_delete(app_db(x->app), x->id, &e) < 0)
-			app_error_err(x->app, &e);
-		else
-			app_status(x->app, _("%s deleted (kept in the history)."), x->name);
-		flags = SCREEN_CHANGED;
-	}
-	free(x->name);
-	free(x);
-	return flags;
-}
-
 static int act_delete(struct screen *s)
 {
 	const struct resident *r = cur_resident(s);
-	struct del *x;
-	char q[300];
+	char *q, *done;
 
 	if (!r)
 		return SCREEN_HANDLED;
-	x = xcalloc(1, sizeof *x);
-	x->app = s->app;
-	x->id = r->id;
-	x->name = xstrdup(r->name);
-	snprintf(q, sizeof q, _("Delete %s from household %s?"), r->name,
-		 ((struct detail *)s->state)->h.code);
-	confirm_push(s->app, q, delete_answer, x);
+	q = xasprintf(_("Delete %s from household %s?"), r->name,
+		      ((struct detail *)s->state)->h.code);
+	done = xasprintf(_("%s deleted (kept in the history)."), r->name);
+	confirm_delete_push(s->app, q, db_resident_delete, r->id, done);
+	free(q);
+	free(done);
 	return SCREEN_HANDLED;
 }
 

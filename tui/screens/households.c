@@ -308,49 +308,19 @@ static int act_edit(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-struct del {
-	struct app *app;
-	long long id;
-	char *code;
-};
-
-static int delete_answer(void *ctx, int yes)
-{
-	struct del *d = ctx;
-	int flags = 0;
-	struct err e;
-
-	err_clear(&e);
-	if (yes) {
-		int r = db_household_delete(app_db(d->app), d->id, &e);
-
-		if (r < 0)
-			app_error_err(d->app, &e);
-		else
-			app_status(d->app, _("Household %s deleted (it stays in the history)."),
-				   d->code);
-		flags = SCREEN_CHANGED;
-	}
-	free(d->code);
-	free(d);
-	return flags;
-}
-
 static int act_delete(struct screen *s)
 {
 	const struct search_row *row = current(s);
-	struct del *d;
-	char q[300];
+	char *q, *done;
 
 	if (!row)
 		return SCREEN_HANDLED;
-	d = xcalloc(1, sizeof *d);
-	d->app = s->app;
-	d->id = row->h.id;
-	d->code = xstrdup(row->h.code);
-	snprintf(q, sizeof q, _("Delete household %s and its %d residents?"), row->h.code,
-		 row->h.resident_count);
-	confirm_push(s->app, q, delete_answer, d);
+	q = xasprintf(_("Delete household %s and its %d residents?"), row->h.code,
+		      row->h.resident_count);
+	done = xasprintf(_("Household %s deleted (it stays in the history)."), row->h.code);
+	confirm_delete_push(s->app, q, db_household_delete, row->h.id, done);
+	free(q);
+	free(done);
 	return SCREEN_HANDLED;
 }
 
