@@ -50,7 +50,6 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 {
 	struct daily_stats s;
 	struct strbuf out = STRBUF_INIT;
-	struct date today;
 	struct err e;
 	char date[DATE_STR];
 	struct followup_counts fu;
@@ -59,8 +58,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	    CLIOPT_END,
 	};
 
-	clock_today(&today);
-	date_format(&today, date);
+	clock_today_iso(date);
 	if (cliopt_parse("report", opts, argc, argv) != CLI_OK ||
 	    cliopt_no_more("report", argc, argv, optind) != CLI_OK)
 		return CLI_USAGE;

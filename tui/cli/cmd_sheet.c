@@ -245,13 +245,11 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 	struct strbuf missing = STRBUF_INIT;
 	struct sheet *s = NULL;
 	char *file = NULL, *name = NULL;
-	struct date today;
 	struct err e;
 	int pages = 0, r;
 
 	memset(&a, 0, sizeof a);
-	clock_today(&today);
-	date_format(&today, a.rq.date);
+	clock_today_iso(a.rq.date);
 	r = parse_args(&a, argc, argv);
 	if (r < 0)
 		return CLI_OK;

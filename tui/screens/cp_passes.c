@@ -46,12 +46,10 @@ static void p_clear(void *row)
 static int pass_state(const struct pass *p)
 {
 	char today[DATE_STR];
-	struct date t;
 
 	if (p->revoked_at[0])
 		return 2;
-	clock_today(&t);
-	date_format(&t, today);
+	clock_today_iso(today);
 	if (p->valid_until[0] && strcmp(p->valid_until, today) < 0)
 		return 1;
 	return 0;

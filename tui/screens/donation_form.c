@@ -145,15 +145,13 @@ int donation_form_push(struct app *app, const char *kind, donation_saved_fn save
 	struct don_ctx *x = xcalloc(1, sizeof *x);
 	int cash = !strcmp(kind, "cash");
 	struct form *f;
-	struct date today;
 	char iso[DATE_STR];
 
 	x->app = app;
 	snprintf(x->kind, sizeof x->kind, "%s", cash ? "cash" : "goods");
 	x->saved = saved;
 	x->saved_ctx = ctx;
-	clock_today(&today);
-	date_format(&today, iso);
+	clock_today_iso(iso);
 	f = form_new(cash ? _("A new cash donation") : _("A new goods donation"), x);
 	form_add_date(f, "received_date", N_("Received on"), iso, FORM_REQUIRED, NULL);
 	form_add_text(f, "donor_name", N_("Donor"), NULL, limits_max("donations", "donor_name"), 0,
@@ -344,11 +342,9 @@ int expenditure_form_push(struct app *app)
 	struct form *f = form_new(_("Cash spent from donations"), app);
 	long long in = 0, out = 0;
 	char iso[DATE_STR], have[MONEY_STR], *hint;
-	struct date today;
 	struct err e;
 
-	clock_today(&today);
-	date_format(&today, iso);
+	clock_today_iso(iso);
 	err_clear(&e);
 	if (db_cash_totals(app_db(app), "", "", &in, &out, &e) < 0)
 		app_error_err(app, &e);
@@ -510,7 +506,6 @@ static int dist_push_item(struct app *app, const char *item, const char *unit)
 	struct form *f;
 	struct err e;
 	char have[MONEY_STR], *title, *label;
-	struct date today;
 	char iso[DATE_STR];
 
 	x->app = app;
@@ -525,8 +520,7 @@ static int dist_push_item(struct app *app, const char *item, const char *unit)
 	}
 	quantity_format(s.on_hand, have, sizeof have);
 	db_stock_row_clear(&s);
-	clock_today(&today);
-	date_format(&today, iso);
+	clock_today_iso(iso);
 	title = xasprintf(_("Give out %s"), item);
 	f = form_new(title, x);
 	free(title);

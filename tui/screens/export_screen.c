@@ -139,10 +139,8 @@ static char *resolve_path(const char *folder, const char *v, const char *dataset
 			  const char *suffix)
 {
 	char today[DATE_STR], *name, *path;
-	struct date d;
 
-	clock_today(&d);
-	date_format(&d, today);
+	clock_today_iso(today);
 	name = xasprintf("%s-%s.%s", dataset, today, suffix);
 	path = outdir_path(folder, getenv("HOME"), v, name);
 	free(name);

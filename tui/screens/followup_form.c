@@ -65,7 +65,6 @@ static int submit(void *ctx, struct form *f, struct err *e)
 	const char *time = form_value(f, "time");
 	struct followup_isolation iso = {form_value(f, "kind"), form_value(f, "site")};
 	char at[20], today[DATE_STR];
-	struct date d;
 	int refer = *clinic && (strcmp(clinic, c->fu.clinic) || !c->fu.referred_at[0]);
 	int close = strcmp(outcome, "open") != 0;
 
@@ -75,8 +74,7 @@ static int submit(void *ctx, struct form *f, struct err *e)
 	if (close && followup_outcome_isolates(outcome) && !strcmp(iso.kind, "central") &&
 	    !*iso.site)
 		return err_field(e, "site", "%s", _("a central isolation needs the site's name"));
-	clock_today(&d);
-	date_format(&d, today);
+	clock_today_iso(today);
 	if (*time) {
 		unsigned m = (unsigned)clock_parse_hhmm(time); /* the form checked it */
 

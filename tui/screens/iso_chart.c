@@ -37,15 +37,13 @@ struct iso_chart_arg {
 static void rebuild(struct iso_chart *c)
 {
 	struct err e;
-	struct date d;
 	char today[DATE_STR];
 
 	err_clear(&e);
 	sheet_free(&c->curve);
 	free(c->error);
 	c->error = NULL;
-	clock_today(&d);
-	date_format(&d, today);
+	clock_today_iso(today);
 	c->curve = sheet_new("", SHEET_PORTRAIT);
 	if (db_sheet_temp_curve(app_db(c->app), c->id, "", today,
 				app_settings(c->app)->fever_threshold, 0, c->curve, &e) < 0)

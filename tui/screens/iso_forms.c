@@ -57,14 +57,6 @@ static void fctx_close(void *ctx, int saved)
 	free(c);
 }
 
-static void today_iso(char out[DATE_STR])
-{
-	struct date d;
-
-	clock_today(&d);
-	date_format(&d, out);
-}
-
 /* Reads the isolation of a form; 0, or -1 with the reason shown. */
 static int load_row(struct fctx *c)
 {
@@ -105,7 +97,7 @@ static int refuse_future(const char *name, const char *v, struct err *e)
 {
 	char today[DATE_STR];
 
-	today_iso(today);
+	clock_today_iso(today);
 	if (strcmp(v, today) > 0)
 		return err_field(e, name, _("%s is in the future: today is %s"), v, today);
 	return 0;
@@ -225,7 +217,7 @@ int iso_start_push(struct app *app, long long resident_id, iso_saved_fn saved, v
 	}
 	snprintf(who, sizeof who, "%s (%s)", r.name, r.household_code ? r.household_code : "");
 	snprintf(days, sizeof days, "%d", app_settings(app)->isolation_days);
-	today_iso(today);
+	clock_today_iso(today);
 	proposed_start(app, &r, today);
 	model_resident_clear(&r);
 	c = fctx_new(app, resident_id, saved, ctx);
@@ -365,7 +357,7 @@ int iso_check_push(struct app *app, long long isolation_id, iso_saved_fn saved, 
 		return -1;
 	}
 	describe(&c->row, who, sizeof who);
-	today_iso(today);
+	clock_today_iso(today);
 	slot = isolation_slot_for(clock_minutes(), cut < 0 ? 12 * 60 : cut);
 	f = form_new(_("Record a check"), c);
 	form_add_readonly(f, "who", N_("Resident"), who);
@@ -483,7 +475,7 @@ int iso_restart_push(struct app *app, long long isolation_id, iso_saved_fn saved
 		return -1;
 	}
 	describe(&c->row, who, sizeof who);
-	today_iso(today);
+	clock_today_iso(today);
 	snprintf(what, sizeof what, _("a new count of %d days; the old one is kept"),
 		 c->row.days);
 	f = form_new(_("Restart after a new exposure"), c);
@@ -546,7 +538,7 @@ int iso_end_push(struct app *app, long long isolation_id, iso_saved_fn saved, vo
 		return -1;
 	}
 	describe(&c->row, who, sizeof who);
-	today_iso(today);
+	clock_today_iso(today);
 	due = (c->row.flags & (ISO_DUE_RELEASE | ISO_ENDS_TODAY)) != 0;
 	f = form_new(_("End the isolation"), c);
 	form_add_readonly(f, "who", N_("Resident"), who);

@@ -24,11 +24,9 @@ struct rlist {
 static int load(struct app *app, void *own, struct list *l, struct err *e)
 {
 	struct rlist *st = own;
-	struct date d;
 	int r;
 
-	clock_today(&d);
-	date_format(&d, st->day);
+	clock_today_iso(st->day);
 	db_returnees_free(st->v, st->n);
 	st->v = NULL;
 	st->n = 0;

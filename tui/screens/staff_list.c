@@ -38,12 +38,10 @@ static const struct enum_entry party_choice[] = {
 static int load(struct app *app, void *own, struct list *l, struct err *e)
 {
 	struct slist *st = own;
-	struct date d;
 	char iso[DATE_STR];
 	int r;
 
-	clock_today(&d);
-	date_format(&d, iso);
+	clock_today_iso(iso);
 	snprintf(st->month, sizeof st->month, "%.7s", iso);
 	free(st->v);
 	st->v = NULL;

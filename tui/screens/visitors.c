@@ -30,11 +30,9 @@ struct vlog {
 static int load(struct app *app, void *own, struct list *l, struct err *e)
 {
 	struct vlog *st = own;
-	struct date d;
 	int r;
 
-	clock_today(&d);
-	date_format(&d, st->day);
+	clock_today_iso(st->day);
 	db_visitors_free(st->v, st->n);
 	st->v = NULL;
 	st->n = 0;
