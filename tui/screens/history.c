@@ -215,15 +215,10 @@ static void e_close(struct screen *s)
 	free(s->state);
 }
 
-static const struct screen_handler e_handlers[] = {
-    {ACT_CANCEL, screen_act_pop, N_("back")},
-    {ACT_NONE, NULL, NULL},
-};
-
 static const struct screen_class entry_screen = {
     .name = N_("One change in the history"),
     .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
-    .handlers = e_handlers,
+    .handlers = screen_back_handlers,
     .open = e_open,
     .draw = e_draw,
     .close = e_close,

@@ -134,15 +134,10 @@ static void ic_changed(struct screen *s)
 	rebuild(s->state);
 }
 
-static const struct screen_handler ic_handlers[] = {
-    {ACT_CANCEL, screen_act_pop, N_("back")},
-    {ACT_NONE, NULL, NULL},
-};
-
 static const struct screen_class iso_chart_screen = {
     .name = N_("Temperature chart"),
     .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
-    .handlers = ic_handlers,
+    .handlers = screen_back_handlers,
     .open = ic_open,
     .draw = ic_draw,
     .data_changed = ic_changed,
