@@ -799,13 +799,16 @@ struct harness *harness_fixture_open(struct harness_fixture *f)
 		free(out);
 	snprintf(f->env_buf[0], sizeof f->env_buf[0], "DOORSTEP_NOW=%s",
 		 f->now ? f->now : HARNESS_NOW);
-	snprintf(f->env_buf[1], sizeof f->env_buf[1], "LANG=%s.UTF-8", f->lang);
-	snprintf(f->env_buf[2], sizeof f->env_buf[2], "LC_ALL=%s.UTF-8", f->lang);
 	f->env[0] = f->env_buf[0];
-	f->env[1] = "NO_COLOR=1";
-	f->env[2] = f->env_buf[1];
-	f->env[3] = f->env_buf[2];
-	f->env[4] = NULL;
+	f->env[1] = NULL;
+	if (f->lang) {
+		snprintf(f->env_buf[1], sizeof f->env_buf[1], "LANG=%s.UTF-8", f->lang);
+		snprintf(f->env_buf[2], sizeof f->env_buf[2], "LC_ALL=%s.UTF-8", f->lang);
+		f->env[1] = "NO_COLOR=1";
+		f->env[2] = f->env_buf[1];
+		f->env[3] = f->env_buf[2];
+		f->env[4] = NULL;
+	}
 	args[1] = f->db;
 	h = harness_start(&o);
 	if (!h) {

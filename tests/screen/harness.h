@@ -127,15 +127,16 @@ void harness_db_env(const char *db, char *buf, const char *env[3]);
 #define HARNESS_NOW "2020-02-15 09:30:00"
 
 /* The usual start of a screen test: a fresh community (harness_new_db) with
- * seed SQL run on it, and the program on it at 80x24 in lang, as staff, at
- * a fixed time, without colour:
+ * seed SQL run on it, and the program on it at 80x24 as staff, at a fixed
+ * time; in lang without colour, or, lang NULL, as the base environment has
+ * it (English, colours):
  *	struct harness_fixture fx = {.lang = "zh_CN", .staff = "李强", .seed = seed};
  *	struct harness *h = harness_fixture_open(&fx);
  *	... HSQL_IS(h, fx.db, sql, want); harness_run(fx.env, args, ...)
  *	harness_free(&h);
  *	harness_fixture_close(&fx); */
 struct harness_fixture {
-	const char *lang;  /* "zh_CN" or "C" */
+	const char *lang;  /* "zh_CN" or "C" (no colour), or NULL */
 	const char *staff; /* --staff */
 	const char *seed;  /* SQL run on the new database, or NULL */
 	const char *now;   /* DOORSTEP_NOW, or NULL for HARNESS_NOW */
