@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "harness.h"
+#include "fixture.h"
 
 /* Types v into the resident form's birth date field, leaves it, and waits
  * for want to show. */

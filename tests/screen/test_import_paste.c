@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "harness.h"
+#include "fixture.h"
 
 #define BEGIN "\033[200~"
 #define END   "\033[201~"

@@ -3,7 +3,7 @@
  * brings the Households list back as it was, form included. */
 #include <stdlib.h>
 
-#include "harness.h"
+#include "fixture.h"
 
 int main(void)
 {

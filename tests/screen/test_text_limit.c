@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "harness.h"
+#include "fixture.h"
 
 static void expect_sql(struct harness *h, const char *db, const char *sql, const char *want)
 {
