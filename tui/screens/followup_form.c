@@ -28,14 +28,9 @@ static const struct enum_entry *outcome_table(void)
 {
 	static struct enum_entry t[16];
 
-	if (!t[0].code) {
-		int i = 0;
-
-		t[0] = (struct enum_entry){"open", N_("still open"), "未结案"};
-		for (; followup_outcome[i].code && i < 14; i++)
-			t[i + 1] = followup_outcome[i];
-		t[i + 1] = (struct enum_entry){NULL, NULL, NULL};
-	}
+	if (!t[0].code)
+		model_enum_prepend(t, 16, (struct enum_entry){"open", N_("still open"), "未结案"},
+				   followup_outcome);
 	return t;
 }
 

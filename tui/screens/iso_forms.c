@@ -269,14 +269,9 @@ static const struct enum_entry *symptom_table(void)
 {
 	static struct enum_entry t[32];
 
-	if (!t[0].code) {
-		int i = 0;
-
-		t[0] = (struct enum_entry){"none", N_("none"), "无"};
-		for (; model_symptom[i].code && i < 30; i++)
-			t[i + 1] = model_symptom[i];
-		t[i + 1] = (struct enum_entry){NULL, NULL, NULL};
-	}
+	if (!t[0].code)
+		model_enum_prepend(t, 32, (struct enum_entry){"none", N_("none"), "无"},
+				   model_symptom);
 	return t;
 }
 
