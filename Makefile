@@ -136,13 +136,16 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libdoorstep.a $(PLUGIN_OBJ)
 	@echo "CC $<"
 	@$(CC) $(ALL_CF) -o $@ $< $(DIRECT) $(TEST_LIBS)
 
-$(BUILD)/tests/screen/harness.o: tests/screen/harness.c
+# The screen tests' helpers: the harness and the usual fixture.
+SCREEN_HELPERS := $(BUILD)/tests/screen/harness.o $(BUILD)/tests/screen/fixture.o
+
+$(BUILD)/tests/screen/%.o: tests/screen/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CF) $(TEST_CF) -c $< -o $@
 
-$(BUILD)/tests/screen/%: tests/screen/%.c $(BUILD)/tests/screen/harness.o
+$(BUILD)/tests/screen/%: tests/screen/%.c $(SCREEN_HELPERS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CF) -o $@ $< $(BUILD)/tests/screen/harness.o $(TEST_LIBS)
+	$(CC) $(ALL_CF) -o $@ $< $(SCREEN_HELPERS) $(TEST_LIBS)
 
 # Helper programs of the tests (tests/tools/*.c), linked with the library.
 $(BUILD)/tests/tools/%: tests/tools/%.c $(BUILD)/libdoorstep.a $(PLUGIN_OBJ)

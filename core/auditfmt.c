@@ -36,6 +36,9 @@ static int hex4(const char *p, uint32_t *out)
 	return 0;
 }
 
+/* JSON's one-letter escapes, each followed by what it stands for. */
+static const char escapes[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
+
 /* A string literal at *p into out (the text, without quotes). */
 static int read_string(const char **p, struct strbuf *out)
 {
@@ -54,41 +57,23 @@ static int read_string(const char **p, struct strbuf *out)
 			continue;
 		}
 		s++;
-		switch (*s) {
-		case '"':
-		case '\\':
-		case '/':
-			strbuf_putc(out, *s);
-			break;
-		case 'b':
-			strbuf_putc(out, '\b');
-			break;
-		case 'f':
-			strbuf_putc(out, '\f');
-			break;
-		case 'n':
-			strbuf_putc(out, '\n');
-			break;
-		case 'r':
-			strbuf_putc(out, '\r');
-			break;
-		case 't':
-			strbuf_putc(out, '\t');
-			break;
-		case 'u':
-			if (hex4(s + 1, &cp) < 0)
+		if (*s != 'u') {
+			const char *esc = *s ? strchr(escapes, *s) : NULL;
+
+			if (!esc || (esc - escapes) % 2)
 				return -1;
-			s += 4;
-			if (cp >= 0xD800 && cp < 0xDC00 && s[1] == '\\' && s[2] == 'u' &&
-			    hex4(s + 3, &lo) == 0 && lo >= 0xDC00 && lo < 0xE000) {
-				cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-				s += 6;
-			}
-			strbuf_add(out, u, utf8_encode(cp, u));
-			break;
-		default:
-			return -1;
+			strbuf_putc(out, esc[1]);
+			continue;
 		}
+		if (hex4(s + 1, &cp) < 0)
+			return -1;
+		s += 4;
+		if (cp >= 0xD800 && cp < 0xDC00 && s[1] == '\\' && s[2] == 'u' &&
+		    hex4(s + 3, &lo) == 0 && lo >= 0xDC00 && lo < 0xE000) {
+			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+			s += 6;
+		}
+		strbuf_add(out, u, utf8_encode(cp, u));
 	}
 	*p = s + 1;
 	return 0;

@@ -86,6 +86,14 @@ void clock_today(struct date *out)
 		*out = (struct date){2020, 1, 1};
 }
 
+void clock_today_iso(char out[DATE_STR])
+{
+	struct date d;
+
+	clock_today(&d);
+	date_format(&d, out);
+}
+
 int clock_minutes(void)
 {
 	char now[CLOCK_STR];

@@ -20,6 +20,9 @@ void clock_now(char out[CLOCK_STR]);
 /* Today's date. */
 void clock_today(struct date *out);
 
+/* Today's date as `YYYY-MM-DD`. */
+void clock_today_iso(char out[DATE_STR]);
+
 /* Minutes since midnight now (0..1439). */
 int clock_minutes(void);
 

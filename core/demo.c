@@ -63,24 +63,12 @@ int demo_rng_chance(struct demo_rng *r, int permille)
 
 void demo_rng_uuid7(struct demo_rng *r, uint64_t unix_ms, char out[37])
 {
-	static const char hex[] = "0123456789abcdef";
 	uint64_t a = demo_rng_next(r), b = demo_rng_next(r);
-	uint8_t v[16];
-	int o = 0;
+	uint8_t rnd[10];
 
-	for (int i = 0; i < 6; i++)
-		v[i] = (uint8_t)(unix_ms >> (40 - 8 * i));
 	for (int i = 6; i < 16; i++)
-		v[i] = (uint8_t)((i < 11 ? a : b) >> (8 * (i % 8)));
-	v[6] = (uint8_t)((v[6] & 0x0f) | 0x70); /* version 7 */
-	v[8] = (uint8_t)((v[8] & 0x3f) | 0x80); /* RFC variant */
-	for (int i = 0; i < 16; i++) {
-		if (i == 4 || i == 6 || i == 8 || i == 10)
-			out[o++] = '-';
-		out[o++] = hex[v[i] >> 4];
-		out[o++] = hex[v[i] & 15];
-	}
-	out[o] = '\0';
+		rnd[i - 6] = (uint8_t)((i < 11 ? a : b) >> (8 * (i % 8)));
+	uuid_v7_from(unix_ms, rnd, out);
 }
 
 /* The most common surnames first: the draw favours the head of the list. */

@@ -349,41 +349,44 @@ int export_column_find(const struct export_dataset *ds, const char *name)
 	return -1;
 }
 
-/* The CSV kind of each export type: numbers, dates, times and booleans as
- * they are (a spreadsheet reads them as such), identifiers kept as text with
- * every digit, free text with formulas and value-like texts neutralised. */
-static const enum csvout_kind csv_kinds[] = {
-	[EXPORT_TEXT] = CSVOUT_TEXT,	 [EXPORT_KEEP] = CSVOUT_KEEP,
-	[EXPORT_ID] = CSVOUT_KEEP,	 [EXPORT_PHONE] = CSVOUT_KEEP,
-	[EXPORT_INT] = CSVOUT_NUMBER,	 [EXPORT_TEMP] = CSVOUT_NUMBER,
-	[EXPORT_MONEY] = CSVOUT_NUMBER,	 [EXPORT_QTY] = CSVOUT_NUMBER,
-	[EXPORT_DATE] = CSVOUT_NUMBER,	 [EXPORT_TIME] = CSVOUT_NUMBER,
-	[EXPORT_ENUM] = CSVOUT_TEXT,	 [EXPORT_CODES] = CSVOUT_TEXT,
-	[EXPORT_BOOL] = CSVOUT_NUMBER,
+/* How each export type is written.  In CSV: numbers, dates, times and
+ * booleans as they are (a spreadsheet reads them as such), identifiers kept
+ * as text with every digit, free text with formulas and value-like texts
+ * neutralised.  In a workbook: text unless a spreadsheet should compute with
+ * it; EXPORT_TIME stays text (timestamps as stored). */
+static const struct {
+	enum csvout_kind csv;
+	enum xlsxout_type xlsx;
+} type_out[] = {
+    [EXPORT_TEXT] = {CSVOUT_TEXT, XLSXOUT_TEXT},
+    [EXPORT_KEEP] = {CSVOUT_KEEP, XLSXOUT_TEXT},
+    [EXPORT_ID] = {CSVOUT_KEEP, XLSXOUT_TEXT},
+    [EXPORT_PHONE] = {CSVOUT_KEEP, XLSXOUT_TEXT},
+    [EXPORT_INT] = {CSVOUT_NUMBER, XLSXOUT_INT},
+    [EXPORT_TEMP] = {CSVOUT_NUMBER, XLSXOUT_TENTHS},
+    [EXPORT_MONEY] = {CSVOUT_NUMBER, XLSXOUT_MONEY},
+    [EXPORT_QTY] = {CSVOUT_NUMBER, XLSXOUT_NUMBER},
+    [EXPORT_DATE] = {CSVOUT_NUMBER, XLSXOUT_DATE},
+    [EXPORT_TIME] = {CSVOUT_NUMBER, XLSXOUT_TEXT},
+    [EXPORT_ENUM] = {CSVOUT_TEXT, XLSXOUT_TEXT},
+    [EXPORT_CODES] = {CSVOUT_TEXT, XLSXOUT_TEXT},
+    [EXPORT_BOOL] = {CSVOUT_NUMBER, XLSXOUT_TEXT},
 };
+
+/* 1 when c's type has a line in type_out. */
+static int known_type(const struct export_column *c)
+{
+	return (size_t)c->type < sizeof type_out / sizeof type_out[0];
+}
 
 enum csvout_kind export_csv_kind(const struct export_column *c)
 {
-	return (size_t)c->type < sizeof csv_kinds / sizeof csv_kinds[0] ? csv_kinds[c->type]
-									 : CSVOUT_TEXT;
+	return known_type(c) ? type_out[c->type].csv : CSVOUT_TEXT;
 }
-
-/* The workbook cell type of each export type: text unless a spreadsheet
- * should compute with it.  EXPORT_TIME stays text (timestamps as stored). */
-static const enum xlsxout_type xlsx_types[] = {
-	[EXPORT_TEXT] = XLSXOUT_TEXT,	  [EXPORT_KEEP] = XLSXOUT_TEXT,
-	[EXPORT_ID] = XLSXOUT_TEXT,	  [EXPORT_PHONE] = XLSXOUT_TEXT,
-	[EXPORT_INT] = XLSXOUT_INT,	  [EXPORT_TEMP] = XLSXOUT_TENTHS,
-	[EXPORT_MONEY] = XLSXOUT_MONEY,	  [EXPORT_QTY] = XLSXOUT_NUMBER,
-	[EXPORT_DATE] = XLSXOUT_DATE,	  [EXPORT_TIME] = XLSXOUT_TEXT,
-	[EXPORT_ENUM] = XLSXOUT_TEXT,	  [EXPORT_CODES] = XLSXOUT_TEXT,
-	[EXPORT_BOOL] = XLSXOUT_TEXT,
-};
 
 enum xlsxout_type export_xlsx_type(const struct export_column *c)
 {
-	return (size_t)c->type < sizeof xlsx_types / sizeof xlsx_types[0] ? xlsx_types[c->type]
-									   : XLSXOUT_TEXT;
+	return known_type(c) ? type_out[c->type].xlsx : XLSXOUT_TEXT;
 }
 
 static const char *const format_names[] = {[EXPORT_CSV] = "csv", [EXPORT_XLSX] = "xlsx"};

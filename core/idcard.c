@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/normalize.h"
+#include "core/utf8.h"
 
 #define FIELD "id_number"
 
@@ -56,17 +57,6 @@ int idcard_age_on(const struct date *birth, const struct date *on)
 	if (on->m < birth->m || (on->m == birth->m && on->d < birth->d))
 		age--;
 	return age;
-}
-
-/* Number of UTF-8 characters in s, for "got N" in the length message. */
-static size_t utf8_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
 }
 
 /* Quotes at most one UTF-8 character at s into buf for an error message. */

@@ -6,6 +6,7 @@
 
 #include "core/phone.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 
 /* Appends the bytes s[0..len) to out at *o, keeping room for the NUL and never
  * cutting a UTF-8 character. */
@@ -46,20 +47,10 @@ static size_t char_offset(const char *s, size_t idx)
 	return b;
 }
 
-static size_t char_count(const char *s)
-{
-	size_t c = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			c++;
-	return c;
-}
-
 /* Keeps `head` characters, stars for the middle, `tail` characters. */
 static void keep(const char *s, size_t head, size_t tail, char *out, size_t n)
 {
-	size_t len = char_count(s), o = 0, hb, tb;
+	size_t len = utf8_chars(s), o = 0, hb, tb;
 
 	if (head + tail > len)
 		head = tail = 0;
@@ -76,7 +67,7 @@ static void keep(const char *s, size_t head, size_t tail, char *out, size_t n)
  * it holds at its start or end. */
 static void keep_third(const char *s, char *out, size_t n)
 {
-	size_t visible = char_count(s) / 3, head = visible / 2, tail = visible - head;
+	size_t visible = utf8_chars(s) / 3, head = visible / 2, tail = visible - head;
 
 	keep(s, head > 3 ? 3 : head, tail > 4 ? 4 : tail, out, n);
 }
@@ -88,7 +79,7 @@ void mask_id(const char *id, char *out, size_t n)
 	out[0] = '\0';
 	if (!id)
 		return;
-	if (char_count(id) >= 15)
+	if (utf8_chars(id) >= 15)
 		keep(id, 6, 4, out, n);
 	else
 		keep_third(id, out, n);

@@ -57,6 +57,21 @@ const struct enum_entry *model_enum_match(const struct enum_entry *t, const char
 	return NULL;
 }
 
+const struct enum_entry *model_enum_prepend(struct enum_entry *out, size_t n,
+					    struct enum_entry first,
+					    const struct enum_entry *table)
+{
+	size_t i = 0;
+
+	if (n < 2)
+		return out;
+	out[0] = first;
+	for (; table[i].code && i + 2 < n; i++)
+		out[i + 1] = table[i];
+	out[i + 1] = (struct enum_entry){NULL, NULL, NULL};
+	return out;
+}
+
 const char *model_enum_label(const struct enum_entry *t, const char *code)
 {
 	const struct enum_entry *en = model_enum_find(t, code);

@@ -10,6 +10,8 @@
 #ifndef DOORSTEP_MODEL_H
 #define DOORSTEP_MODEL_H
 
+#include <stddef.h>
+
 struct enum_entry {
 	const char *code;
 	const char *label; /* English, a gettext msgid */
@@ -52,6 +54,13 @@ const struct enum_entry *model_enum_match(const struct enum_entry *table, const 
  * it is not in the table, "" for NULL.  Never NULL. */
 const char *model_enum_label(const struct enum_entry *table, const char *code);
 const char *model_enum_zh(const struct enum_entry *table, const char *code);
+
+/* Fills out (n entries) with first, then table's entries, then the {NULL}
+ * end, as many as fit (a form's choice of "none" or "still open" before a
+ * table's); returns out. */
+const struct enum_entry *model_enum_prepend(struct enum_entry *out, size_t n,
+					    struct enum_entry first,
+					    const struct enum_entry *table);
 
 /* The code of the C enum value v (the table's index), "" when out of range;
  * and back: the index of code, -1 when unknown. */

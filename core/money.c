@@ -106,67 +106,47 @@ static char *clean(const char *in, int money)
 	return s;
 }
 
-int money_parse(const char *in, long long *fen, struct err *e)
+/* What each refusal says, for an amount of money and for a quantity (an
+ * English msgid; %s is the text as cleaned). */
+static const struct {
+	const char *amount, *quantity;
+} refusals[] = {
+    [DEC_EMPTY] = {N_("amount: empty"), N_("quantity: empty")},
+    [DEC_NEGATIVE] = {N_("amount: cannot be negative"), N_("quantity: cannot be negative")},
+    [DEC_BAD] = {N_("amount: \"%s\" is not an amount; type 1234.50"),
+		 N_("quantity: \"%s\" is not a number; type 12 or 12.5")},
+    [DEC_DECIMALS] = {N_("amount: at most 2 decimals (fen), got \"%s\""),
+		      N_("quantity: at most 2 decimals, got \"%s\"")},
+    [DEC_TOO_LARGE] = {N_("amount: too large (at most ¥9,999,999,999,999.99)"),
+		       N_("quantity: too large (at most 9,999,999,999.99)")},
+};
+
+/* An amount of money (money: ¥ and 元 may stand around it) or a quantity. */
+static int parse_kind(int money, const char *in, long long *out, struct err *e)
 {
-	char *s = clean(in, 1);
+	char *s = clean(in, money);
 	long long v = 0;
-	enum dec_result r = parse_decimal(s, MONEY_MAX_FEN, &v);
+	enum dec_result r = parse_decimal(s, money ? MONEY_MAX_FEN : QUANTITY_MAX, &v);
 	int rc = 0;
 
-	switch (r) {
-	case DEC_OK:
-		*fen = v;
-		break;
-	case DEC_EMPTY:
-		rc = err_field(e, "amount", _("amount: empty"));
-		break;
-	case DEC_NEGATIVE:
-		rc = err_field(e, "amount", _("amount: cannot be negative"));
-		break;
-	case DEC_DECIMALS:
-		rc = err_field(e, "amount", _("amount: at most 2 decimals (fen), got \"%s\""), s);
-		break;
-	case DEC_TOO_LARGE:
-		rc = err_field(e, "amount", _("amount: too large (at most ¥9,999,999,999,999.99)"));
-		break;
-	case DEC_BAD:
-		rc = err_field(e, "amount", _("amount: \"%s\" is not an amount; type 1234.50"), s);
-		break;
-	}
+	if (r == DEC_OK)
+		*out = v;
+	else if (money)
+		rc = err_field(e, "amount", _(refusals[r].amount), s);
+	else
+		rc = err_field(e, "quantity", _(refusals[r].quantity), s);
 	free(s);
 	return rc;
 }
 
+int money_parse(const char *in, long long *fen, struct err *e)
+{
+	return parse_kind(1, in, fen, e);
+}
+
 int quantity_parse(const char *in, long long *hundredths, struct err *e)
 {
-	char *s = clean(in, 0);
-	long long v = 0;
-	enum dec_result r = parse_decimal(s, QUANTITY_MAX, &v);
-	int rc = 0;
-
-	switch (r) {
-	case DEC_OK:
-		*hundredths = v;
-		break;
-	case DEC_EMPTY:
-		rc = err_field(e, "quantity", _("quantity: empty"));
-		break;
-	case DEC_NEGATIVE:
-		rc = err_field(e, "quantity", _("quantity: cannot be negative"));
-		break;
-	case DEC_DECIMALS:
-		rc = err_field(e, "quantity", _("quantity: at most 2 decimals, got \"%s\""), s);
-		break;
-	case DEC_TOO_LARGE:
-		rc = err_field(e, "quantity", _("quantity: too large (at most 9,999,999,999.99)"));
-		break;
-	case DEC_BAD:
-		rc = err_field(e, "quantity",
-			       _("quantity: \"%s\" is not a number; type 12 or 12.5"), s);
-		break;
-	}
-	free(s);
-	return rc;
+	return parse_kind(0, in, hundredths, e);
 }
 
 /* Magnitude of v, safe for LLONG_MIN. */

@@ -41,25 +41,21 @@ void outing_check(const struct outing_facts *f, struct outing_verdict *out)
 
 const char *outing_reason_text(enum outing_reason reason)
 {
-	switch (reason) {
-	case OUTING_FIRST:
-		return _("Allowed: this household has not gone out before.");
-	case OUTING_DUE:
-		return _("Allowed: enough days have passed since the last outing.");
-	case OUTING_ISOLATION:
-		return _("Not allowed: a member of this household is under isolation.");
-	case OUTING_REVOKED:
-		return _("Not allowed: this pass has been revoked.");
-	case OUTING_EXPIRED:
-		return _("Not allowed: this pass has expired.");
-	case OUTING_TOO_SOON:
-		return _("Not allowed: this household went out too recently.");
-	case OUTING_FOLLOWUP:
-		return _("Not allowed: a member of this household has an open fever follow-up.");
-	case OUTING_FEVER:
-		return _("Not allowed: a fever at the gate; a follow-up was opened.");
-	}
-	return "";
+	static const char *const text[] = {
+	    [OUTING_FIRST] = N_("Allowed: this household has not gone out before."),
+	    [OUTING_DUE] = N_("Allowed: enough days have passed since the last outing."),
+	    [OUTING_ISOLATION] = N_("Not allowed: a member of this household is under isolation."),
+	    [OUTING_REVOKED] = N_("Not allowed: this pass has been revoked."),
+	    [OUTING_EXPIRED] = N_("Not allowed: this pass has expired."),
+	    [OUTING_TOO_SOON] = N_("Not allowed: this household went out too recently."),
+	    [OUTING_FOLLOWUP] =
+		N_("Not allowed: a member of this household has an open fever follow-up."),
+	    [OUTING_FEVER] = N_("Not allowed: a fever at the gate; a follow-up was opened."),
+	};
+
+	if ((size_t)reason >= sizeof text / sizeof text[0])
+		return "";
+	return _(text[reason]);
 }
 
 void outing_followup_text(const char *name, int temperature, const char *symptoms,

@@ -22,6 +22,17 @@ static int is_sep(char c)
 	return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '\t';
 }
 
+/* The refusal of the character at p (whole, however many bytes it takes). */
+static int refuse_char(const char *p, struct err *e)
+{
+	int cl = 1;
+
+	while (cl < 4 && ((unsigned char)p[cl] & 0xC0) == 0x80)
+		cl++;
+	return err_field(e, FIELD,
+			 _("phone: only digits, spaces and - are allowed, found \"%.*s\""), cl, p);
+}
+
 int phone_is_mobile(const char *s)
 {
 	if (!s || strlen(s) != 11 || s[0] != '1' || s[1] < '3' || s[1] > '9')
@@ -94,14 +105,7 @@ static int parse(const char *s, char *out, size_t n, struct err *e)
 		} else if (is_sep(*p)) {
 			gl = 0;
 		} else {
-			int cl = 1;
-
-			while (cl < 4 && ((unsigned char)p[cl] & 0xC0) == 0x80)
-				cl++;
-			return err_field(
-			    e, FIELD,
-			    _("phone: only digits, spaces and - are allowed, found \"%.*s\""), cl,
-			    p);
+			return refuse_char(p, e);
 		}
 	}
 	digits[nd] = '\0';
@@ -205,14 +209,7 @@ static int parse_abroad(const char *p, char *out, size_t n, struct err *e)
 		} else if (is_sep(*p)) {
 			in_group = 0;
 		} else {
-			int cl = 1;
-
-			while (cl < 4 && ((unsigned char)p[cl] & 0xC0) == 0x80)
-				cl++;
-			return err_field(
-			    e, FIELD,
-			    _("phone: only digits, spaces and - are allowed, found \"%.*s\""), cl,
-			    p);
+			return refuse_char(p, e);
 		}
 	}
 	canon[o] = '\0';

@@ -53,6 +53,16 @@ static void cut_comment(char *s, size_t *n)
 	}
 }
 
+/* A key that takes one of two words: *out becomes 1 for yes, 0 for no.
+ * Returns 0, or -1 for any other value (*out unchanged). */
+static int two_way(const char *val, const char *yes, const char *no, int *out)
+{
+	if (strcmp(val, yes) && strcmp(val, no))
+		return -1;
+	*out = !strcmp(val, yes);
+	return 0;
+}
+
 static int line_err(struct err *e, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -111,22 +121,14 @@ static int set_profile_key(struct profile *p, const char *key, const char *val, 
 		free(*slot);
 		*slot = *val ? xstrdup(val) : NULL;
 	} else if (!strcmp(key, "ids")) {
-		if (!strcmp(val, "full"))
-			p->full_ids = 1;
-		else if (!strcmp(val, "masked"))
-			p->full_ids = 0;
-		else
+		if (two_way(val, "full", "masked", &p->full_ids) < 0)
 			return line_err(e, line, _("ids: \"%s\" is neither masked nor full"), val);
 	} else if (!strcmp(key, "format")) {
 		if (export_format_parse(val, &p->format, e) < 0)
 			return line_err(e, line, "%s", e->msg);
 		p->has_format = 1;
 	} else if (!strcmp(key, "labels")) {
-		if (!strcmp(val, "zh"))
-			p->zh_labels = 1;
-		else if (!strcmp(val, "codes"))
-			p->zh_labels = 0;
-		else
+		if (two_way(val, "zh", "codes", &p->zh_labels) < 0)
 			return line_err(e, line, _("labels: \"%s\" is neither zh nor codes"), val);
 		*labels_set = 1;
 	} else {

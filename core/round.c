@@ -32,21 +32,13 @@ int round_status_done(enum round_status s)
 
 const char *round_status_label(enum round_status s)
 {
-	switch (s) {
-	case ROUND_NOT_YET:
-		return N_("not yet");
-	case ROUND_VISITED:
-		return N_("visited");
-	case ROUND_NO_ANSWER:
-		return N_("no answer");
-	case ROUND_REFUSED:
-		return N_("refused");
-	case ROUND_AWAY:
-		return N_("away");
-	case ROUND_FEVER:
-		return N_("fever");
-	}
-	return "";
+	static const char *const label[] = {
+	    [ROUND_NOT_YET] = N_("not yet"),	 [ROUND_VISITED] = N_("visited"),
+	    [ROUND_NO_ANSWER] = N_("no answer"), [ROUND_REFUSED] = N_("refused"),
+	    [ROUND_AWAY] = N_("away"),		 [ROUND_FEVER] = N_("fever"),
+	};
+
+	return (size_t)s < sizeof label / sizeof label[0] ? label[s] : "";
 }
 
 void round_entry_init(struct round_entry *re, long long household_id, int threshold)

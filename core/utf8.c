@@ -123,3 +123,13 @@ size_t utf8_valid_len(const char *str, size_t n)
 	}
 	return i;
 }
+
+size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}

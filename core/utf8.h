@@ -30,4 +30,8 @@ size_t utf8_encode(uint32_t cp, char out[4]);
  * no well-formed, shortest-form, non-surrogate sequence. */
 size_t utf8_valid_len(const char *s, size_t n);
 
+/* The characters of the UTF-8 text s: its bytes that do not continue a
+ * character (a length a user counts, for "got N" in a message). */
+size_t utf8_chars(const char *s);
+
 #endif

@@ -4,19 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "harness.h"
+#include "fixture.h"
 
 int main(void)
 {
-	char *dir, *db = harness_new_db(&dir), buf[600], *s;
-	const char *env[3];
-	const char *args[] = {"--staff", "李明", NULL};
-	struct harness_opts o = {.args = args};
-	struct harness *h;
+	struct harness_fixture fx = {.staff = "李明"};
+	struct harness *h = harness_fixture_open(&fx);
+	const char *db = fx.db;
+	char *s;
 
-	harness_db_env(db, buf, env);
-	o.env = env;
-	h = harness_start(&o);
 	HWAIT(h, "1 Today", 5000);
 	harness_type(h, "2n");
 	HWAIT(h, "A new household", 3000);
@@ -55,8 +51,6 @@ int main(void)
 	HCHECK(h, s && !strcmp(s, "110101199003074514"), "saved %s", s ? s : "(error)");
 	free(s);
 	harness_free(&h);
-	harness_rmdir(dir);
-	free(dir);
-	free(db);
+	harness_fixture_close(&fx);
 	return 0;
 }

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "harness.h"
+#include "fixture.h"
 
 /* Types v into the resident form's birth date field, leaves it, and waits
  * for want to show. */
@@ -21,15 +21,10 @@ static void birth(struct harness *h, const char *v, const char *want)
 
 int main(void)
 {
-	char *dir, *db = harness_new_db(&dir), buf[600];
-	const char *env[3];
-	const char *args[] = {"--staff", "李明", NULL};
-	struct harness_opts o = {.args = args};
-	struct harness *h;
+	struct harness_fixture fx = {.staff = "李明"};
+	struct harness *h = harness_fixture_open(&fx);
+	const char *db = fx.db;
 
-	harness_db_env(db, buf, env);
-	o.env = env;
-	h = harness_start(&o);
 	HWAIT(h, "1 Today", 5000);
 	harness_type(h, "2n");
 	HWAIT(h, "A new household", 3000);
@@ -58,8 +53,6 @@ int main(void)
 		free(s);
 	}
 	harness_free(&h);
-	harness_rmdir(dir);
-	free(dir);
-	free(db);
+	harness_fixture_close(&fx);
 	return 0;
 }

@@ -10,18 +10,9 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "harness.h"
+#include "fixture.h"
 
 static char *db;
-
-static void expect_sql(struct harness *h, const char *sql, const char *want)
-{
-	char *got = harness_sql(db, sql);
-
-	HCHECK(h, got && !strcmp(got, want), "%s\n  gave \"%s\", want \"%s\"", sql,
-	       got ? got : "(error)", want);
-	free(got);
-}
 
 static void tabs(struct harness *h, int n)
 {
@@ -76,7 +67,7 @@ int main(void)
 	harness_key(h, "Esc");
 	HWAIT(h, "Donations: 1", 3000);
 	HWAIT(h, "Cash ¥500.00 (1)  WeChat ¥500.00", 1000);
-	expect_sql(h, "SELECT receipt_no, donor_name, amount_fen, channel, phone FROM donations",
+	HSQL_IS(h, db, "SELECT receipt_no, donor_name, amount_fen, channel, phone FROM donations",
 		   "2020-A-0001|张三|50000|wechat|13812345678");
 
 	/* An anonymous goods donation: 100 boxes' worth of masks. */
@@ -118,9 +109,9 @@ int main(void)
 	HWAIT(h, "[void] ¥500.00", 1000);
 	HWAIT(h, "Cash ¥0.00 (0)", 1000);
 	HWAIT(h, "Goods 1, est. ¥200.00", 1000);
-	expect_sql(h, "SELECT receipt_no, void_reason FROM donations WHERE void_reason IS NOT NULL",
+	HSQL_IS(h, db, "SELECT receipt_no, void_reason FROM donations WHERE void_reason IS NOT NULL",
 		   "2020-A-0001|金额录错");
-	expect_sql(h, "SELECT count(*) FROM audit_log WHERE action = 'void'", "1");
+	HSQL_IS(h, db, "SELECT count(*) FROM audit_log WHERE action = 'void'", "1");
 
 	/* A distribution beyond the stock is refused and writes nothing. */
 	harness_type(h, "g");
@@ -132,7 +123,7 @@ int main(void)
 	HWAIT(h, "only 100 个 of 口罩 on hand", 3000);
 	harness_key(h, "F10");
 	HWAIT(h, "only 100 个 of 口罩 on hand", 3000);
-	expect_sql(h, "SELECT count(*) FROM distributions", "0");
+	HSQL_IS(h, db, "SELECT count(*) FROM distributions", "0");
 	harness_key(h, "Esc");
 	HWAIT(h, "Discard", 3000);
 	harness_type(h, "y");
@@ -171,7 +162,7 @@ int main(void)
 	HWAIT(h, "东门志愿者", 1000);
 	harness_key(h, "Esc");
 	HWAIT(h, "Donations: 2 (1 void)", 3000);
-	expect_sql(h, "SELECT item, unit, quantity, recipient_kind, recipient FROM distributions",
+	HSQL_IS(h, db, "SELECT item, unit, quantity, recipient_kind, recipient FROM distributions",
 		   "口罩|个|3000|other|东门志愿者");
 
 	/* Voiding the goods donation now would leave the stock below zero:
@@ -184,7 +175,7 @@ int main(void)
 	       "asked to void before refusing");
 	harness_settle(h, 150, 2000);
 	HCHECK(h, !harness_has_text(h, "Reason"), "asked for a reason before refusing");
-	expect_sql(h, "SELECT count(*) FROM audit_log WHERE action = 'void'", "1");
+	HSQL_IS(h, db, "SELECT count(*) FROM audit_log WHERE action = 'void'", "1");
 
 	/* A filter narrows the list and its totals; Esc clears it. */
 	harness_type(h, "/");

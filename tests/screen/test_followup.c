@@ -8,9 +8,9 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "harness.h"
+#include "fixture.h"
 
-static char *dir, *db;
+static const char *db;
 
 static const char seed[] =
     "INSERT INTO households(uuid, created_at, updated_at, code, sort_key) VALUES"
@@ -26,15 +26,6 @@ static const char seed[] =
     " source_uuid, temperature) VALUES ('f1', '2020-02-15 08:10:00', '2020-02-15 08:10:00', 1,"
     " '2020-02-15 08:10:00', 'round', 'd1', 390);";
 
-static void sql_is(struct harness *h, const char *sql, const char *want)
-{
-	char *got = harness_sql(db, sql);
-
-	HCHECK(h, got && !strcmp(got, want), "%s\n  gave \"%s\", want \"%s\"", sql,
-	       got ? got : "(sqlite3 failed)", want);
-	free(got);
-}
-
 /* The follow-up is Today's second alert, after the round's fever. */
 static void go_to_row(struct harness *h)
 {
@@ -45,28 +36,17 @@ static void go_to_row(struct harness *h)
 
 int main(void)
 {
-	const char *init[] = {"--db", NULL, "init", "--community", "幸福社区", NULL};
-	const char *ienv[] = {"DOORSTEP_NOW=2020-02-15 08:00:00", NULL};
-	const char *env[] = {"DOORSTEP_NOW=2020-02-15 10:00:00", "NO_COLOR=1", "LANG=zh_CN.UTF-8",
-			     "LC_ALL=zh_CN.UTF-8", NULL};
-	const char *args[] = {"--db", NULL, "--staff", "王芳", NULL};
+	struct harness_fixture fx = {
+	    .lang = "zh_CN", .staff = "王芳", .seed = seed, .now = "2020-02-15 10:00:00"};
 	const char *report[] = {"--db", NULL, "report", NULL};
 	const char *export[] = {"--db", NULL, "export", "followups", "--encoding", "utf8", NULL};
-	struct harness_opts o = {.rows = 24, .cols = 80, .env = env, .args = args};
 	struct harness *h;
 	char *out = NULL;
 	int st;
 
-	dir = harness_tmpdir();
-	db = malloc(strlen(dir) + 16);
-	sprintf(db, "%s/t.db", dir);
-	init[1] = args[1] = report[1] = export[1] = db;
-	HCHECK(NULL, harness_run(ienv, init, &out, 5000) == 0, "init failed: %s", out);
-	free(out);
-	free(harness_sql(db, seed));
-
-	h = harness_start(&o);
-	HCHECK(NULL, h != NULL, "harness_start failed");
+	h = harness_fixture_open(&fx);
+	db = fx.db;
+	report[1] = export[1] = db;
 	HWAIT(h, "发热随访", 5000);
 	HWAIT(h, "随访在管 1", 3000);
 	go_to_row(h);
@@ -87,8 +67,8 @@ int main(void)
 	harness_key(h, "F10");
 	HWAIT(h, "已送区人民医院发热门诊", 3000);
 	HWAIT(h, "随访已送诊", 3000);
-	sql_is(h, "SELECT referred_at, clinic, transport, closed_at IS NULL FROM followups",
-	       "2020-02-15 09:40:00|区人民医院发热门诊|120救护车|1");
+	HSQL_IS(h, db, "SELECT referred_at, clinic, transport, closed_at IS NULL FROM followups",
+		"2020-02-15 09:40:00|区人民医院发热门诊|120救护车|1");
 
 	/* Closed as isolated: the isolation starts, the case leaves Today. */
 	go_to_row(h);
@@ -102,26 +82,24 @@ int main(void)
 	harness_key(h, "F10");
 	HWAIT(h, "田秀艳的随访已结案：隔离", 3000);
 	HWAIT(h, "随访在管 0", 3000);
-	sql_is(h, "SELECT outcome, isolation_id FROM followups", "isolated|1");
-	sql_is(h, "SELECT kind, reason, start_date, end_date IS NULL FROM isolations",
-	       "home|symptoms|2020-02-15|1");
+	HSQL_IS(h, db, "SELECT outcome, isolation_id FROM followups", "isolated|1");
+	HSQL_IS(h, db, "SELECT kind, reason, start_date, end_date IS NULL FROM isolations",
+		"home|symptoms|2020-02-15|1");
 	harness_type(h, "q");
 	HCHECK(h, harness_wait_exit(h, 5000, &st), "did not quit");
 	HCHECK(h, WIFEXITED(st) && WEXITSTATUS(st) == 0, "exit status 0x%x", st);
 	harness_free(&h);
 
-	HCHECK(NULL, harness_run(env, report, &out, 5000) == 0, "report failed: %s", out);
+	HCHECK(NULL, harness_run(fx.env, report, &out, 5000) == 0, "report failed: %s", out);
 	HCHECK(NULL, strstr(out, "发热随访") && strstr(out, "当日结案： 1"),
 	       "report without the follow-ups:\n%s", out);
 	free(out);
-	HCHECK(NULL, harness_run(env, export, &out, 5000) == 0, "export failed: %s", out);
+	HCHECK(NULL, harness_run(fx.env, export, &out, 5000) == 0, "export failed: %s", out);
 	HCHECK(NULL,
 	       strstr(out, "田秀艳") && strstr(out, "区人民医院发热门诊") &&
 		   strstr(out, ",isolated,2020-02-15 10:00:00,王芳"),
 	       "export without the case:\n%s", out);
 	free(out);
-	harness_rmdir(dir);
-	free(dir);
-	free(db);
+	harness_fixture_close(&fx);
 	return 0;
 }

@@ -9,9 +9,9 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "harness.h"
+#include "fixture.h"
 
-static char *dir, *db;
+static const char *db;
 
 static const char seed[] =
     "INSERT INTO households(uuid, created_at, updated_at, code, sort_key) VALUES"
@@ -33,15 +33,6 @@ static const char seed[] =
     " temperature) VALUES ('f1', '2020-02-15 08:10:00', '2020-02-15 08:10:00', 2,"
     " '2020-02-15 08:10:00', 'round', 390);";
 
-static void sql_is(struct harness *h, const char *sql, const char *want)
-{
-	char *got = harness_sql(db, sql);
-
-	HCHECK(h, got && !strcmp(got, want), "%s\n  gave \"%s\", want \"%s\"", sql,
-	       got ? got : "(sqlite3 failed)", want);
-	free(got);
-}
-
 static void scan(struct harness *h, const char *pass_no)
 {
 	harness_type(h, pass_no);
@@ -50,26 +41,12 @@ static void scan(struct harness *h, const char *pass_no)
 
 int main(void)
 {
-	const char *init[] = {"--db", NULL, "init", "--community", "幸福里社区", NULL};
-	const char *ienv[] = {"DOORSTEP_NOW=2020-02-15 08:00:00", NULL};
-	const char *env[] = {"DOORSTEP_NOW=2020-02-15 09:30:00", "NO_COLOR=1", "LANG=zh_CN.UTF-8",
-			     "LC_ALL=zh_CN.UTF-8", NULL};
-	const char *args[] = {"--db", NULL, "--staff", "李强", NULL};
-	struct harness_opts o = {.rows = 24, .cols = 80, .env = env, .args = args};
+	struct harness_fixture fx = {.lang = "zh_CN", .staff = "李强", .seed = seed};
 	struct harness *h;
-	char *out = NULL;
 	int st;
 
-	dir = harness_tmpdir();
-	db = malloc(strlen(dir) + 16);
-	sprintf(db, "%s/t.db", dir);
-	init[1] = args[1] = db;
-	HCHECK(NULL, harness_run(ienv, init, &out, 5000) == 0, "init failed: %s", out);
-	free(out);
-	free(harness_sql(db, seed));
-
-	h = harness_start(&o);
-	HCHECK(NULL, h != NULL, "harness_start failed");
+	h = harness_fixture_open(&fx);
+	db = fx.db;
 	HWAIT(h, "今日", 5000);
 	harness_type(h, "8");
 	HWAIT(h, "东门卡点", 3000);
@@ -80,7 +57,7 @@ int main(void)
 	HWAIT(h, "39.0 度", 3000);
 	harness_type(h, "o");
 	HWAIT(h, "发热随访未结案", 3000);
-	sql_is(h, "SELECT count(*) FROM pass_events", "0");
+	HSQL_IS(h, db, "SELECT count(*) FROM pass_events", "0");
 
 	/* 3-2-502: 38.5 at the gate */
 	scan(h, "01000028");
@@ -92,10 +69,11 @@ int main(void)
 	harness_type(h, "385");
 	harness_key(h, "F10");
 	HWAIT(h, "38.5 度 为发热，已建立随访", 3000);
-	sql_is(h, "SELECT count(*) FROM pass_events", "0");
-	sql_is(h, "SELECT r.name, f.source, f.temperature FROM followups f"
-		  " JOIN residents r ON r.id = f.resident_id WHERE f.source = 'gate'",
-	       "刘芳|gate|385");
+	HSQL_IS(h, db, "SELECT count(*) FROM pass_events", "0");
+	HSQL_IS(h, db,
+		"SELECT r.name, f.source, f.temperature FROM followups f"
+		" JOIN residents r ON r.id = f.resident_id WHERE f.source = 'gate'",
+		"刘芳|gate|385");
 	scan(h, "01000028");
 	HWAIT(h, "刘芳有未结案的发热随访", 3000);
 
@@ -109,12 +87,10 @@ int main(void)
 	harness_type(h, "36.6");
 	harness_key(h, "F10");
 	HWAIT(h, "已登记外出，体温 36.6 度", 3000);
-	sql_is(h, "SELECT direction, temperature, resident_id FROM pass_events", "out|366|4");
+	HSQL_IS(h, db, "SELECT direction, temperature, resident_id FROM pass_events", "out|366|4");
 	harness_type(h, "q");
 	HCHECK(h, harness_wait_exit(h, 5000, &st), "did not quit");
 	harness_free(&h);
-	harness_rmdir(dir);
-	free(dir);
-	free(db);
+	harness_fixture_close(&fx);
 	return 0;
 }

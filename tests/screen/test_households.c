@@ -9,18 +9,9 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "harness.h"
+#include "fixture.h"
 
 static char *db;
-
-static void expect_sql(struct harness *h, const char *sql, const char *want)
-{
-	char *got = harness_sql(db, sql);
-
-	HCHECK(h, got && !strcmp(got, want), "%s\n  gave \"%s\", want \"%s\"", sql,
-	       got ? got : "(error)", want);
-	free(got);
-}
 
 static void add_household(struct harness *h, const char *code, const char *phone)
 {
@@ -79,7 +70,7 @@ int main(void)
 	HCHECK(h, harness_find(h, "3-10-101", &row, &col) && row == 4, "3-10-101 not second");
 	HCHECK(h, harness_find(h, "12-1-101", &row, &col) && row == 5, "12-1-101 not third");
 	HWAIT(h, "138****5678", 1000); /* the phone folded and masked */
-	expect_sql(h, "SELECT phone FROM households WHERE code = '3-2-501'", "13812345678");
+	HSQL_IS(h, db, "SELECT phone FROM households WHERE code = '3-2-501'", "13812345678");
 
 	/* Open 3-2-501 and add 张三 with a full-width ID number and a lower x. */
 	harness_key(h, "Home");
@@ -99,13 +90,13 @@ int main(void)
 	HWAIT(h, "张三 added", 3000);
 	HWAIT(h, "Residents (1)", 3000);
 	HWAIT(h, "110101********109X", 1000); /* masked in the list */
-	expect_sql(h, "SELECT name, id_number, sex, birth_date, relation, pinyin FROM residents",
+	HSQL_IS(h, db, "SELECT name, id_number, sex, birth_date, relation, pinyin FROM residents",
 		   "张三|11010119900307109X|M|1990-03-07|head|zs");
 
 	/* Reveal: the whole number shows, and the audit log has it. */
 	harness_type(h, "r");
 	HWAIT(h, "11010119900307109X", 3000);
-	expect_sql(h, "SELECT count(*) FROM audit_log WHERE action = 'reveal'", "1");
+	HSQL_IS(h, db, "SELECT count(*) FROM audit_log WHERE action = 'reveal'", "1");
 
 	/* A second resident, then back to the list. */
 	harness_type(h, "n");
@@ -147,8 +138,8 @@ int main(void)
 	HWAIT(h, "Delete 张三 from household 3-2-501?", 3000);
 	harness_type(h, "y");
 	HWAIT(h, "Residents (0)", 3000);
-	expect_sql(h, "SELECT count(*) FROM residents WHERE deleted_at IS NOT NULL", "1");
-	expect_sql(h,
+	HSQL_IS(h, db, "SELECT count(*) FROM residents WHERE deleted_at IS NOT NULL", "1");
+	HSQL_IS(h, db,
 		   "SELECT h.code FROM residents r JOIN households h ON h.id = r.household_id"
 		   " WHERE r.name = '王小明'",
 		   "12-1-101");
@@ -172,7 +163,7 @@ int main(void)
 	HWAIT(h, "138****5678", 3000);
 	harness_type(h, "r");
 	HWAIT(h, "13812345678", 3000);
-	expect_sql(h, "SELECT count(*) FROM audit_log WHERE action = 'reveal'", "2");
+	HSQL_IS(h, db, "SELECT count(*) FROM audit_log WHERE action = 'reveal'", "2");
 
 	/* Delete a household: asked first, "n" keeps it, "y" deletes it. */
 	harness_key(h, "End");
@@ -192,8 +183,8 @@ int main(void)
 		HCHECK(h, !*r5, "a third row is still listed: %s", r5);
 		free(r5);
 	}
-	expect_sql(h, "SELECT count(*) FROM households WHERE deleted_at IS NOT NULL", "1");
-	expect_sql(h, "SELECT count(*) FROM residents WHERE deleted_at IS NULL", "0");
+	HSQL_IS(h, db, "SELECT count(*) FROM households WHERE deleted_at IS NOT NULL", "1");
+	HSQL_IS(h, db, "SELECT count(*) FROM residents WHERE deleted_at IS NULL", "0");
 	harness_type(h, "q");
 	HCHECK(h, harness_wait_exit(h, 5000, &st), "q did not quit");
 	HCHECK(h, WIFEXITED(st) && WEXITSTATUS(st) == 0, "exit status 0x%x", st);

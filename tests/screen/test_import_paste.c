@@ -9,22 +9,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "harness.h"
+#include "fixture.h"
 
 #define BEGIN "\033[200~"
 #define END   "\033[201~"
 #define ROWS  "1500"
 
 static char *db;
-
-static void expect_sql(struct harness *h, const char *sql, const char *want)
-{
-	char *got = harness_sql(db, sql);
-
-	HCHECK(h, got && !strcmp(got, want), "%s\n  gave \"%s\", want \"%s\"", sql,
-	       got ? got : "(error)", want);
-	free(got);
-}
 
 int main(void)
 {
@@ -63,8 +54,8 @@ int main(void)
 	HWAIT(h, "Paste dropped. Imported: households 500 new", 10000);
 	harness_settle(h, 300, 2000);
 	HCHECK(h, !harness_has_text(h, "Delete household"), "a paste was taken as keys");
-	expect_sql(h, "SELECT count(*) FROM households WHERE deleted_at IS NULL", "500");
-	expect_sql(h, "SELECT count(*) FROM residents WHERE deleted_at IS NULL", ROWS);
+	HSQL_IS(h, db, "SELECT count(*) FROM households WHERE deleted_at IS NULL", "500");
+	HSQL_IS(h, db, "SELECT count(*) FROM residents WHERE deleted_at IS NULL", ROWS);
 
 	harness_free(&h);
 	harness_rmdir(dir);

@@ -11,18 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "harness.h"
+#include "fixture.h"
 
 static char *db;
-
-static void expect_sql(struct harness *h, const char *sql, const char *want)
-{
-	char *got = harness_sql(db, sql);
-
-	HCHECK(h, got && !strcmp(got, want), "%s\n  gave \"%s\", want \"%s\"", sql,
-	       got ? got : "(error)", want);
-	free(got);
-}
 
 /* Opens the import form from the list and submits path. */
 static void open_file(struct harness *h, const char *path)
@@ -65,7 +56,7 @@ int main(void)
 	HWAIT(h, "户号 -> household code", 3000);
 	HWAIT(h, "身份证号 -> ID number", 3000);
 	HWAIT(h, "序号 -> ", 3000);
-	expect_sql(h, "SELECT count(*) FROM residents", "0"); /* a dry run so far */
+	HSQL_IS(h, db, "SELECT count(*) FROM residents", "0"); /* a dry run so far */
 	harness_key(h, "Enter");
 	HWAIT(h, "Import 5 rows (5 new residents, 0 updated)?", 3000);
 	harness_type(h, "y");
@@ -74,8 +65,8 @@ int main(void)
 	HWAIT(h, "3-2-501", 3000);
 	HWAIT(h, "12-1-101", 3000);
 	HWAIT(h, "Households: 3", 3000);
-	expect_sql(h, "SELECT count(*) FROM residents", "5");
-	expect_sql(h, "SELECT count(*) FROM search_dirty", "0");
+	HSQL_IS(h, db, "SELECT count(*) FROM residents", "5");
+	HSQL_IS(h, db, "SELECT count(*) FROM search_dirty", "0");
 	/* The filter finds an imported resident at once (the index was filed
 	 * by the import). */
 	harness_type(h, "/");
@@ -106,8 +97,8 @@ int main(void)
 	HCHECK(h, !harness_has_text(h, "Import 15 rows"), "a bad file asked to be imported");
 	harness_key(h, "Esc");
 	HGONE(h, "Import roster:", 3000);
-	expect_sql(h, "SELECT count(*) FROM residents", "5");
-	expect_sql(h, "SELECT count(*) FROM households WHERE code LIKE '1-1-1%'", "0");
+	HSQL_IS(h, db, "SELECT count(*) FROM residents", "5");
+	HSQL_IS(h, db, "SELECT count(*) FROM households WHERE code LIKE '1-1-1%'", "0");
 
 	/* A missing file stays in the form with the reason. */
 	harness_type(h, "i");
@@ -136,7 +127,7 @@ int main(void)
 	HWAIT(h, "Import 2 rows (2 new residents, 0 updated)?", 3000);
 	harness_type(h, "y");
 	HWAIT(h, "Imported: households 1 new, 0 updated; residents 2 new, 0 updated", 5000);
-	expect_sql(h, "SELECT birth_date FROM residents WHERE id_number = '110101199003074514'", "1990-03-07");
+	HSQL_IS(h, db, "SELECT birth_date FROM residents WHERE id_number = '110101199003074514'", "1990-03-07");
 
 	harness_free(&h);
 	harness_rmdir(dir);

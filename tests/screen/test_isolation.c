@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "harness.h"
+#include "fixture.h"
 
 static char *dir, *db;
 
@@ -51,15 +51,6 @@ static void quit(struct harness **h)
 	HCHECK(*h, harness_wait_exit(*h, 5000, &st), "did not quit");
 	HCHECK(*h, WIFEXITED(st) && WEXITSTATUS(st) == 0, "exit status 0x%x", st);
 	harness_free(h);
-}
-
-static void sql_is(struct harness *h, const char *sql, const char *want)
-{
-	char *got = harness_sql(db, sql);
-
-	HCHECK(h, got && !strcmp(got, want), "%s\n  gave \"%s\", want \"%s\"", sql,
-	       got ? got : "(sqlite3 failed)", want);
-	free(got);
 }
 
 /* 1 when the screen row holding `name` also holds `text`. */
@@ -127,7 +118,7 @@ int main(void)
 	HCHECK(NULL, harness_run(env, init, &out, 5000) == 0, "init failed: %s", out);
 	free(out);
 	free(harness_sql(db, seed));
-	sql_is(NULL, "SELECT count(*) FROM residents", "3");
+	HSQL_IS(NULL, db, "SELECT count(*) FROM residents", "3");
 
 	/* 09:30: start two isolations; the picker finds 张三 by "zs" */
 	h = run_at("2020-02-15 09:30:00");
@@ -138,7 +129,7 @@ int main(void)
 	HCHECK(h, wait_row(h, "张三", "02-28", 3000), "no last day on 张三's row");
 	start_for(h, "xm", "王小明");
 	HWAIT(h, "Isolation: 2 active", 3000);
-	sql_is(h, "SELECT count(*) FROM isolations WHERE end_date IS NULL AND days = 14", "2");
+	HSQL_IS(h, db, "SELECT count(*) FROM isolations WHERE end_date IS NULL AND days = 14", "2");
 	/* a resident already isolated cannot start a second one */
 	harness_type(h, "n");
 	HWAIT(h, "Find:", 3000);
@@ -159,8 +150,8 @@ int main(void)
 	harness_key(h, "F10");
 	HWAIT(h, "AM check of 2020-02-15 recorded for 张三: 36.8 C.", 3000);
 	HCHECK(h, wait_row(h, "张三", "36.8", 3000), "the AM check is not on 张三's row");
-	sql_is(h, "SELECT slot, temperature, method, late FROM checks", "AM|368|in_person|0");
-	sql_is(h,
+	HSQL_IS(h, db, "SELECT slot, temperature, method, late FROM checks", "AM|368|in_person|0");
+	HSQL_IS(h, db,
 	       "SELECT count(*) FROM audit_log WHERE action = 'insert'"
 	       " AND table_name IN ('isolations', 'checks')",
 	       "3");
@@ -192,7 +183,7 @@ int main(void)
 	HWAIT(h, "fever 1 | missed AM 1 PM 1", 3000);
 	HCHECK(h, wait_first(h, "张三", 3000), "张三 (fever) not first");
 	HCHECK(h, wait_row(h, "张三", "fever", 3000), "no fever flag on 张三's row");
-	sql_is(h, "SELECT slot, temperature FROM checks ORDER BY id", "AM|368\nPM|385");
+	HSQL_IS(h, db, "SELECT slot, temperature FROM checks ORDER BY id", "AM|368\nPM|385");
 
 	/* extend 张三 by 7 days */
 	harness_key(h, "Home");
@@ -201,7 +192,7 @@ int main(void)
 	harness_key(h, "F10");
 	HWAIT(h, "张三: now 21 days, last day 2020-03-06.", 3000);
 	HCHECK(h, wait_row(h, "张三", "1/21", 3000), "张三 not on day 1 of 21");
-	sql_is(h, "SELECT extended_days FROM isolations WHERE resident_id = 1", "7");
+	HSQL_IS(h, db, "SELECT extended_days FROM isolations WHERE resident_id = 1", "7");
 
 	/* end it: hospitalised */
 	harness_type(h, "x");
@@ -212,9 +203,9 @@ int main(void)
 	harness_key(h, "F10");
 	HWAIT(h, "Isolation of 张三 ended on 2020-02-15: hospitalised.", 3000);
 	HWAIT(h, "Isolation: 1 active", 3000);
-	sql_is(h, "SELECT end_date, end_reason FROM isolations WHERE resident_id = 1",
+	HSQL_IS(h, db, "SELECT end_date, end_reason FROM isolations WHERE resident_id = 1",
 	       "2020-02-15|hospitalised");
-	sql_is(h,
+	HSQL_IS(h, db,
 	       "SELECT count(*) FROM audit_log WHERE action = 'update'"
 	       " AND table_name = 'isolations'",
 	       "2");
@@ -243,7 +234,7 @@ int main(void)
 	harness_type(h, "366");
 	harness_key(h, "F10");
 	HWAIT(h, "marked late", 3000);
-	sql_is(h, "SELECT date, slot, late FROM checks ORDER BY id DESC LIMIT 1",
+	HSQL_IS(h, db, "SELECT date, slot, late FROM checks ORDER BY id DESC LIMIT 1",
 	       "2020-02-16|AM|1");
 	quit(&h);
 

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "harness.h"
+#include "fixture.h"
 
 static char *dir, *db;
 
@@ -24,15 +24,6 @@ static const char seed[] =
     "INSERT INTO checks(uuid, created_at, updated_at, isolation_id, date, slot, at, temperature)"
     " VALUES ('c1', '2020-02-15 19:00:00', '2020-02-15 19:00:00', 1, '2020-02-15', 'PM',"
     " '2020-02-15 19:00:00', 382);";
-
-static void sql_is(struct harness *h, const char *sql, const char *want)
-{
-	char *got = harness_sql(db, sql);
-
-	HCHECK(h, got && !strcmp(got, want), "%s\n  gave \"%s\", want \"%s\"", sql,
-	       got ? got : "(sqlite3 failed)", want);
-	free(got);
-}
 
 int main(void)
 {
@@ -73,7 +64,7 @@ int main(void)
 	harness_settle(h, 100, 2000);
 	if (harness_has_text(h, "放弃"))
 		harness_type(h, "y");
-	sql_is(h, "SELECT count(*) FROM checks", "1");
+	HSQL_IS(h, db, "SELECT count(*) FROM checks", "1");
 
 	/* 期满解除 on day 8 with a fever: refused, the reasons named. */
 	harness_settle(h, 100, 2000);
@@ -85,15 +76,15 @@ int main(void)
 	harness_key(h, "F10");
 	HWAIT(h, "第 8 天（共 18 天）", 3000);
 	HWAIT(h, "38.2", 3000);
-	sql_is(h, "SELECT end_date IS NULL FROM isolations", "1");
+	HSQL_IS(h, db, "SELECT end_date IS NULL FROM isolations", "1");
 
 	/* With a reason it ends, and the reason is kept. */
 	harness_type(h, "区疾控核酸阴性");
 	harness_key(h, "F10");
 	HWAIT(h, "仍予解除：区疾控核酸阴性", 3000);
-	sql_is(h, "SELECT end_reason, release_override FROM isolations",
+	HSQL_IS(h, db, "SELECT end_reason, release_override FROM isolations",
 	       "completed|区疾控核酸阴性");
-	sql_is(h,
+	HSQL_IS(h, db,
 	       "SELECT count(*) FROM audit_log WHERE table_name = 'isolations'"
 	       " AND changes LIKE '%release_override%'",
 	       "1");

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "harness.h"
+#include "fixture.h"
 
 static char *dir, *db;
 
@@ -22,15 +22,6 @@ static const char seed[] =
     " '湖北省武汉市', '2020-02-10'),"
     " ('r2', '2020-02-01 00:00:00', '2020-02-01 00:00:00', 1, '张三', 'child', 'zs',"
     " '湖北孝感', '2020-02-12');";
-
-static void sql_is(struct harness *h, const char *sql, const char *want)
-{
-	char *got = harness_sql(db, sql);
-
-	HCHECK(h, got && !strcmp(got, want), "%s\n  gave \"%s\", want \"%s\"", sql,
-	       got ? got : "(sqlite3 failed)", want);
-	free(got);
-}
 
 int main(void)
 {
@@ -69,14 +60,14 @@ int main(void)
 	harness_type(h, "已在孝感隔离满14天");
 	harness_key(h, "F10");
 	HWAIT(h, "张三：居家健康监测，不隔离（已在孝感隔离满14天）。", 3000);
-	sql_is(h, "SELECT monitoring FROM residents WHERE name = '张三'", "已在孝感隔离满14天");
+	HSQL_IS(h, db, "SELECT monitoring FROM residents WHERE name = '张三'", "已在孝感隔离满14天");
 	/* 刘䶮: isolate from the return date */
 	harness_key(h, "Home");
 	harness_key(h, "Enter");
 	HWAIT(h, "湖北省武汉市 2020-02-10", 3000);
 	harness_key(h, "F10");
 	HWAIT(h, "2020-02-23", 3000);
-	sql_is(h, "SELECT start_date, reason, kind FROM isolations", "2020-02-10|key_area|home");
+	HSQL_IS(h, db, "SELECT start_date, reason, kind FROM isolations", "2020-02-10|key_area|home");
 	HCHECK(h, harness_wait_gone(h, "未隔离", 3000), "the returnee alert stayed");
 	harness_type(h, "q");
 	HCHECK(h, harness_wait_exit(h, 5000, &st), "did not quit");

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "harness.h"
+#include "fixture.h"
 
-static char *dir, *db;
+static const char *db;
 
 static const char seed[] =
     "INSERT INTO households(uuid, created_at, updated_at, code, sort_key) VALUES"
@@ -25,26 +25,13 @@ static const char seed[] =
 
 int main(void)
 {
-	const char *init[] = {"--db", NULL, "init", "--community", "幸福里社区", NULL};
-	const char *ienv[] = {"DOORSTEP_NOW=2020-02-15 08:00:00", NULL};
-	const char *env[] = {"DOORSTEP_NOW=2020-02-15 09:30:00", "NO_COLOR=1", "LANG=C.UTF-8",
-			     "LC_ALL=C.UTF-8", NULL};
-	const char *args[] = {"--db", NULL, "--staff", "王芳", NULL};
-	struct harness_opts o = {.rows = 24, .cols = 80, .env = env, .args = args};
+	struct harness_fixture fx = {.lang = "C", .staff = "王芳", .seed = seed};
 	struct harness *h;
-	char *out = NULL, *got;
+	char *got;
 	int row, col;
 
-	dir = harness_tmpdir();
-	db = malloc(strlen(dir) + 16);
-	sprintf(db, "%s/t.db", dir);
-	init[1] = args[1] = db;
-	HCHECK(NULL, harness_run(ienv, init, &out, 5000) == 0, "init failed: %s", out);
-	free(out);
-	free(harness_sql(db, seed));
-
-	h = harness_start(&o);
-	HCHECK(NULL, h != NULL, "harness_start failed");
+	h = harness_fixture_open(&fx);
+	db = fx.db;
 	HWAIT(h, "1 Today", 5000);
 	harness_type(h, "4");
 	HWAIT(h, "Isolation", 3000);
@@ -84,8 +71,6 @@ int main(void)
 	HCHECK(h, got && !strcmp(got, "2020-02-10"), "isolation from %s", got ? got : "(none)");
 	free(got);
 	harness_free(&h);
-	harness_rmdir(dir);
-	free(dir);
-	free(db);
+	harness_fixture_close(&fx);
 	return 0;
 }

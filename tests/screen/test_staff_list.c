@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "harness.h"
+#include "fixture.h"
 
-static char *dir, *db;
+static const char *db;
 
 static const char seed[] =
     "INSERT INTO staff(uuid, created_at, updated_at, name, role) VALUES"
@@ -20,37 +20,15 @@ static const char seed[] =
     " ('f1', '2020-02-01 00:00:00', '2020-02-01 00:00:00', 1, '2020-02-14', '08:00', '12:00', 1, 1),"
     " ('f2', '2020-02-01 00:00:00', '2020-02-01 00:00:00', 1, '2020-02-15', '08:00', '12:00', 1, 0);";
 
-static void sql_is(struct harness *h, const char *sql, const char *want)
-{
-	char *got = harness_sql(db, sql);
-
-	HCHECK(h, got && !strcmp(got, want), "%s\n  gave \"%s\", want \"%s\"", sql,
-	       got ? got : "(sqlite3 failed)", want);
-	free(got);
-}
-
 int main(void)
 {
-	const char *init[] = {"--db", NULL, "init", "--community", "幸福里社区", NULL};
-	const char *ienv[] = {"DOORSTEP_NOW=2020-02-15 08:00:00", NULL};
-	const char *env[] = {"DOORSTEP_NOW=2020-02-15 09:30:00", "NO_COLOR=1", "LANG=C.UTF-8",
-			     "LC_ALL=C.UTF-8", NULL};
-	const char *args[] = {"--db", NULL, "--staff", "张党员", NULL};
-	struct harness_opts o = {.rows = 24, .cols = 80, .env = env, .args = args};
+	struct harness_fixture fx = {.lang = "C", .staff = "张党员", .seed = seed};
 	struct harness *h;
-	char *out = NULL, *row;
+	char *row;
 	int r, c;
 
-	dir = harness_tmpdir();
-	db = malloc(strlen(dir) + 16);
-	sprintf(db, "%s/t.db", dir);
-	init[1] = args[1] = db;
-	HCHECK(NULL, harness_run(ienv, init, &out, 5000) == 0, "init failed: %s", out);
-	free(out);
-	free(harness_sql(db, seed));
-
-	h = harness_start(&o);
-	HCHECK(NULL, h != NULL, "harness_start failed");
+	h = harness_fixture_open(&fx);
+	db = fx.db;
 	HWAIT(h, "1 Today", 5000);
 	harness_key(h, "F4");
 	HWAIT(h, "Staff: 1, 0 party members | volunteer hours in 2020-02: 4", 3000);
@@ -76,14 +54,12 @@ int main(void)
 	harness_key(h, "Right");
 	harness_key(h, "F10");
 	HWAIT(h, "1 party members", 3000);
-	sql_is(h, "SELECT phone || '/' || party FROM staff", "13800001111/1");
-	sql_is(h,
-	       "SELECT count(*) FROM audit_log WHERE table_name = 'staff' AND action = 'update'"
-	       " AND json_extract(changes, '$.party[1]') = '1'",
-	       "1");
+	HSQL_IS(h, db, "SELECT phone || '/' || party FROM staff", "13800001111/1");
+	HSQL_IS(h, db,
+		"SELECT count(*) FROM audit_log WHERE table_name = 'staff' AND action = 'update'"
+		" AND json_extract(changes, '$.party[1]') = '1'",
+		"1");
 	harness_free(&h);
-	harness_rmdir(dir);
-	free(dir);
-	free(db);
+	harness_fixture_close(&fx);
 	return 0;
 }

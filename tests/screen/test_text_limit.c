@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "harness.h"
+#include "fixture.h"
 
 static void expect_sql(struct harness *h, const char *db, const char *sql, const char *want)
 {
@@ -22,15 +22,11 @@ static void expect_sql(struct harness *h, const char *db, const char *sql, const
 
 int main(void)
 {
-	char *dir, *db = harness_new_db(&dir), buf[600], code[80], *s;
-	const char *env[3];
-	const char *args[] = {"--staff", "李明", NULL};
-	struct harness_opts o = {.args = args};
-	struct harness *h;
+	struct harness_fixture fx = {.staff = "李明"};
+	struct harness *h = harness_fixture_open(&fx);
+	const char *db = fx.db;
+	char code[80], *s;
 
-	harness_db_env(db, buf, env);
-	o.env = env;
-	h = harness_start(&o);
 	HWAIT(h, "1 Today", 5000);
 	harness_type(h, "2n");
 	HWAIT(h, "A new household", 3000);
@@ -57,8 +53,6 @@ int main(void)
 	HCHECK(h, harness_has_text(h, "167/64"), "the form closed on a code over its limit");
 	expect_sql(h, db, "SELECT length(code) FROM households", "167");
 	harness_free(&h);
-	harness_rmdir(dir);
-	free(dir);
-	free(db);
+	harness_fixture_close(&fx);
 	return 0;
 }

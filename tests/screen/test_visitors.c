@@ -8,24 +8,15 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "harness.h"
+#include "fixture.h"
 
-static char *dir, *db;
+static const char *db;
 
 static const char seed[] =
     "INSERT INTO households(uuid, created_at, updated_at, code, sort_key) VALUES"
     " ('h1', '2020-02-01 00:00:00', '2020-02-01 00:00:00', '3-2-501', '03-02-2501');"
     "INSERT INTO checkpoints(uuid, created_at, updated_at, name) VALUES"
     " ('c1', '2020-02-01 00:00:00', '2020-02-01 00:00:00', '东门卡点');";
-
-static void sql_is(struct harness *h, const char *sql, const char *want)
-{
-	char *got = harness_sql(db, sql);
-
-	HCHECK(h, got && !strcmp(got, want), "%s\n  gave \"%s\", want \"%s\"", sql,
-	       got ? got : "(sqlite3 failed)", want);
-	free(got);
-}
 
 /* Logs a visitor: name, temperature, where from, arrival (may be ""). */
 static void visitor(struct harness *h, const char *name, const char *temp, const char *from,
@@ -48,28 +39,16 @@ static void visitor(struct harness *h, const char *name, const char *temp, const
 
 int main(void)
 {
-	const char *init[] = {"--db", NULL, "init", "--community", "幸福里社区", NULL};
-	const char *ienv[] = {"DOORSTEP_NOW=2020-02-15 08:00:00", NULL};
-	const char *env[] = {"DOORSTEP_NOW=2020-02-15 09:30:00", "NO_COLOR=1", "LANG=zh_CN.UTF-8",
-			     "LC_ALL=zh_CN.UTF-8", NULL};
-	const char *args[] = {"--db", NULL, "--staff", "李强", NULL};
+	struct harness_fixture fx = {.lang = "zh_CN", .staff = "李强", .seed = seed};
 	const char *exp[] = {"--db", NULL, "export", "visitors", "--encoding", "utf8", NULL};
 	const char *sheet[] = {"--db", NULL, "sheet", "visitors", "--text", NULL};
-	struct harness_opts o = {.rows = 24, .cols = 80, .env = env, .args = args};
 	struct harness *h;
 	char *out = NULL;
 	int st;
 
-	dir = harness_tmpdir();
-	db = malloc(strlen(dir) + 16);
-	sprintf(db, "%s/t.db", dir);
-	init[1] = args[1] = exp[1] = sheet[1] = db;
-	HCHECK(NULL, harness_run(ienv, init, &out, 5000) == 0, "init failed: %s", out);
-	free(out);
-	free(harness_sql(db, seed));
-
-	h = harness_start(&o);
-	HCHECK(NULL, h != NULL, "harness_start failed");
+	h = harness_fixture_open(&fx);
+	db = fx.db;
+	exp[1] = sheet[1] = db;
 	HWAIT(h, "今日", 5000);
 	harness_type(h, "8");
 	HWAIT(h, "东门卡点", 3000);
@@ -86,24 +65,23 @@ int main(void)
 	harness_key(h, "End");
 	harness_type(h, "o");
 	HWAIT(h, "李邻居 已离开。", 3000);
-	sql_is(h, "SELECT name, admitted, time_out IS NOT NULL FROM visitors ORDER BY id",
-	       "快递员张伟|0|0\n王丽|0|0\n李邻居|1|1");
+	HSQL_IS(h, db, "SELECT name, admitted, time_out IS NOT NULL FROM visitors ORDER BY id",
+		"快递员张伟|0|0\n王丽|0|0\n李邻居|1|1");
 	harness_key(h, "Esc");
 	HWAIT(h, "出入证编号", 3000);
 	harness_type(h, "q");
 	HCHECK(h, harness_wait_exit(h, 5000, &st), "did not quit");
 	harness_free(&h);
 
-	HCHECK(NULL, harness_run(env, exp, &out, 5000) == 0, "export failed: %s", out);
+	HCHECK(NULL, harness_run(fx.env, exp, &out, 5000) == 0, "export failed: %s", out);
 	HCHECK(NULL, strstr(out, "王丽") && strstr(out, "劝返：来自湖北"), "export:\n%s", out);
 	free(out);
-	HCHECK(NULL, harness_run(env, sheet, &out, 5000) == 0, "sheet failed: %s", out);
-	HCHECK(NULL, strstr(out, "外来人员登记表") && strstr(out, "李邻居") &&
-			 strstr(out, "当日登记外来人员 3 人，其中劝返 2 人"),
+	HCHECK(NULL, harness_run(fx.env, sheet, &out, 5000) == 0, "sheet failed: %s", out);
+	HCHECK(NULL,
+	       strstr(out, "外来人员登记表") && strstr(out, "李邻居") &&
+		   strstr(out, "当日登记外来人员 3 人，其中劝返 2 人"),
 	       "sheet:\n%s", out);
 	free(out);
-	harness_rmdir(dir);
-	free(dir);
-	free(db);
+	harness_fixture_close(&fx);
 	return 0;
 }

@@ -149,12 +149,35 @@ static void test_enums_index_tables(void **state)
 	assert_string_equal(model_enum_label(model_audit_action, NULL), "");
 }
 
+/* A form's "none" before a table: the whole table when it fits, else cut
+ * short and still ended by {NULL}. */
+static void test_enum_prepend(void **state)
+{
+	struct enum_entry big[16], small[3];
+	const struct enum_entry none = {"none", "none", "无"};
+	int n = 0;
+
+	(void)state;
+	while (model_sex[n].code)
+		n++;
+	assert_ptr_equal(model_enum_prepend(big, 16, none, model_sex), big);
+	assert_string_equal(big[0].code, "none");
+	for (int i = 0; i < n; i++)
+		assert_string_equal(big[i + 1].code, model_sex[i].code);
+	assert_null(big[n + 1].code);
+	model_enum_prepend(small, 3, none, model_iso_kind);
+	assert_string_equal(small[0].code, "none");
+	assert_string_equal(small[1].code, model_iso_kind[0].code);
+	assert_null(small[2].code);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_schema_checks_match_tables),
 	    cmocka_unit_test(test_enum_check_for_new_migrations),
 	    cmocka_unit_test(test_enums_index_tables),
+	    cmocka_unit_test(test_enum_prepend),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

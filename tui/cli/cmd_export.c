@@ -16,6 +16,7 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "tui/cli/cli.h"
+#include "tui/cli/cliopt.h"
 #include "tui/ops/export.h"
 #include "tui/paths.h"
 
@@ -68,45 +69,19 @@ struct export_args {
  * CLI_OK or, after saying why, CLI_USAGE. */
 static int parse_args(int argc, char **argv, struct export_args *a, struct export_request *rq)
 {
-	static const struct option opts[] = {
-		{"from", required_argument, NULL, 'f'},
-		{"to", required_argument, NULL, 't'},
-		{"profile", required_argument, NULL, 'p'},
-		{"encoding", required_argument, NULL, 'e'},
-		{"format", required_argument, NULL, 'T'},
-		{"full-ids", no_argument, NULL, 'F'},
-		{"output", required_argument, NULL, 'o'},
-		{NULL, 0, NULL, 0},
+	struct cliopt opts[] = {
+	    CLIOPT_TEXT("from", 0, &a->from_s, NULL),
+	    CLIOPT_TEXT("to", 0, &a->to_s, NULL),
+	    CLIOPT_TEXT("profile", 0, &a->profile_s, NULL),
+	    CLIOPT_TEXT("encoding", 0, &a->enc_s, NULL),
+	    CLIOPT_TEXT("format", 0, &a->format_s, NULL),
+	    CLIOPT_FLAG("full-ids", 0, &a->full),
+	    CLIOPT_TEXT("output", 'o', &a->out, NULL),
+	    CLIOPT_END,
 	};
-	int c;
 
-	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			a->from_s = optarg;
-			break;
-		case 't':
-			a->to_s = optarg;
-			break;
-		case 'p':
-			a->profile_s = optarg;
-			break;
-		case 'e':
-			a->enc_s = optarg;
-			break;
-		case 'F':
-			a->full = 1;
-			break;
-		case 'T':
-			a->format_s = optarg;
-			break;
-		case 'o':
-			a->out = optarg;
-			break;
-		default:
-			return cli_usage_error("export", _("unknown option %s"), argv[optind - 1]);
-		}
-	}
+	if (cliopt_parse("export", opts, argc, argv) != CLI_OK)
+		return CLI_USAGE;
 	if (optind < argc) {
 		rq->ds = export_dataset_find(argv[optind]);
 		if (!rq->ds) {
@@ -116,9 +91,7 @@ static int parse_args(int argc, char **argv, struct export_args *a, struct expor
 		}
 		optind++;
 	}
-	if (optind < argc)
-		return cli_usage_error("export", _("unexpected argument \"%s\""), argv[optind]);
-	return CLI_OK;
+	return cliopt_no_more("export", argc, argv, optind);
 }
 
 /* Loads the named profile into *pf and settles rq->ds from it and the

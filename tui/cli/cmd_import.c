@@ -15,6 +15,7 @@
 #include "db/db.h"
 #include "db/roster.h"
 #include "tui/cli/cli.h"
+#include "tui/cli/cliopt.h"
 #include "tui/ops/import.h"
 #include "tui/widgets/safeout.h"
 
@@ -77,14 +78,17 @@ static void progress(size_t done, size_t total, void *ctx)
 	fflush(stderr);
 }
 
+/* --encoding: auto, utf8 or gb18030 (a roster is never read as UTF-8 with a
+ * BOM required). */
+static int take_encoding(void *to, const char *value)
+{
+	enum encoding *want = to;
+
+	return encoding_parse_name(value, want, NULL) < 0 || *want == ENCODING_UTF8_BOM ? -1 : 0;
+}
+
 int cmd_import(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"dry-run", no_argument, NULL, 'n'},
-	    {"encoding", required_argument, NULL, 'e'},
-	    {"sheet", required_argument, NULL, 's'},
-	    {NULL, 0, NULL, 0},
-	};
 	enum encoding want = ENCODING_AUTO, found = ENCODING_UTF8;
 	struct roster_headers *headers = NULL;
 	struct roster *r = NULL;
@@ -92,29 +96,19 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	const char *path, *sheet = NULL;
 	char *sheet_used = NULL;
 	struct err e;
-	int dry_run = 0, ch, status = CLI_REFUSED;
+	int dry_run = 0, status = CLI_REFUSED;
+	struct cliopt opts[] = {
+	    CLIOPT_FLAG("dry-run", 0, &dry_run),
+	    CLIOPT_CALL("encoding", &want, take_encoding,
+			N_("unknown encoding \"%s\" (use auto, utf8 or gb18030)")),
+	    CLIOPT_TEXT("sheet", 0, &sheet, NULL),
+	    CLIOPT_END,
+	};
 	size_t errors;
 
 	err_clear(&e);
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'n':
-			dry_run = 1;
-			break;
-		case 's':
-			sheet = optarg;
-			break;
-		case 'e':
-			if (encoding_parse_name(optarg, &want, &e) < 0 || want == ENCODING_UTF8_BOM)
-				return cli_usage_error("import",
-						       _("unknown encoding \"%s\" (use "
-							 "auto, utf8 or gb18030)"),
-						       optarg);
-			break;
-		default:
-			return cli_usage_error("import", _("unknown option %s"), argv[optind - 1]);
-		}
-	}
+	if (cliopt_parse("import", opts, argc, argv) != CLI_OK)
+		return CLI_USAGE;
 	if (optind >= argc)
 		return cli_usage_error("import", "%s", _("what to import? (roster)"));
 	if (strcmp(argv[optind], "roster"))

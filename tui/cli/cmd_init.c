@@ -8,51 +8,36 @@
 #include "core/settings.h"
 #include "core/xalloc.h"
 #include "tui/cli/cli.h"
+#include "tui/cli/cliopt.h"
 #include "tui/cli/cmd_merge.h"
 #include "tui/ops/setup.h"
 
 int cmd_init(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"community", required_argument, NULL, 'c'},
-		{"street", required_argument, NULL, 's'},
-		{"district", required_argument, NULL, 'd'},
-		{"station", required_argument, NULL, 'S'},
-		{"from", required_argument, NULL, 'f'},
-		{NULL, 0, NULL, 0},
+	const char *community = NULL, *street = NULL, *district = NULL, *station = NULL,
+		   *from = NULL;
+	struct cliopt opts[] = {
+	    CLIOPT_TEXT("community", 0, &community, NULL),
+	    CLIOPT_TEXT("street", 0, &street, NULL),
+	    CLIOPT_TEXT("district", 0, &district, NULL),
+	    CLIOPT_TEXT("station", 0, &station, NULL),
+	    CLIOPT_TEXT("from", 0, &from, NULL),
+	    CLIOPT_END,
 	};
 	struct settings s;
 	struct err e;
-	const char *station = NULL, *from = NULL;
-	int c, status;
+	int status;
 
+	if (cliopt_parse("init", opts, argc, argv) != CLI_OK ||
+	    cliopt_no_more("init", argc, argv, optind) != CLI_OK)
+		return CLI_USAGE;
 	settings_defaults(&s);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			xstrset(&s.community, optarg);
-			break;
-		case 's':
-			xstrset(&s.street, optarg);
-			break;
-		case 'd':
-			xstrset(&s.district, optarg);
-			break;
-		case 'S':
-			station = optarg;
-			break;
-		case 'f':
-			from = optarg;
-			break;
-		default:
-			status = cli_usage_error("init", _("unknown option %s"), argv[optind - 1]);
-			goto out;
-		}
-	}
-	if (optind < argc) {
-		status = cli_usage_error("init", _("unexpected argument \"%s\""), argv[optind]);
-		goto out;
-	}
+	if (community)
+		xstrset(&s.community, community);
+	if (street)
+		xstrset(&s.street, street);
+	if (district)
+		xstrset(&s.district, district);
 	if (station) {
 		s.station = setup_station(station);
 		if (!s.station) {
@@ -63,8 +48,9 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	}
 	if (from) {
 		if (!station)
-			status = cli_usage_error("init", "%s",
-						 _("init --from needs --station: the new machine's own station code"));
+			status = cli_usage_error(
+			    "init", "%s",
+			    _("init --from needs --station: the new machine's own station code"));
 		else
 			status = cmd_merge_init_from(cli, from, s.station);
 		goto out;
@@ -79,7 +65,8 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		status = CLI_REFUSED;
 		goto out;
 	}
-	printf(_("doorstep: created %s for %s (station %c)\n"), cli->db_path, s.community, s.station);
+	printf(_("doorstep: created %s for %s (station %c)\n"), cli->db_path, s.community,
+	       s.station);
 	status = CLI_OK;
 out:
 	settings_clear(&s);

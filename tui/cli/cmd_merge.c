@@ -11,35 +11,25 @@
 #include "db/db.h"
 #include "db/merge.h"
 #include "tui/cli/cli.h"
+#include "tui/cli/cliopt.h"
 #include "tui/ops/merge.h"
 #include "tui/ops/setup.h"
 
 int cmd_merge(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"dry-run", no_argument, NULL, 'n'},
-	    {"force", no_argument, NULL, 'f'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct merge_opts o = {0, 0};
+	struct cliopt opts[] = {
+	    CLIOPT_FLAG("dry-run", 0, &o.dry_run),
+	    CLIOPT_FLAG("force", 0, &o.force),
+	    CLIOPT_END,
+	};
 	struct merge_report r;
 	struct err e;
 	const char *other;
-	int c, status;
+	int status;
 
-	optind = 0; /* a full reset: options may follow the file name */
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'n':
-			o.dry_run = 1;
-			break;
-		case 'f':
-			o.force = 1;
-			break;
-		default:
-			return cli_usage_error("merge", _("unknown option %s"), argv[optind - 1]);
-		}
-	}
+	if (cliopt_parse("merge", opts, argc, argv) != CLI_OK)
+		return CLI_USAGE;
 	if (optind >= argc)
 		return cli_usage_error("merge", "%s", _("merge needs the other database file"));
 	if (optind + 1 < argc)

@@ -20,6 +20,7 @@
 #include "db/returnees.h"
 #include "db/stats.h"
 #include "tui/cli/cli.h"
+#include "tui/cli/cliopt.h"
 
 #define REPORT_ALERTS 50 /* alerts listed one by one; the counts cover all */
 
@@ -47,32 +48,20 @@ static int returnees_format(struct db *db, const char *date, struct strbuf *out,
 
 int cmd_report(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"date", required_argument, NULL, 'd'},
-		{NULL, 0, NULL, 0},
-	};
 	struct daily_stats s;
 	struct strbuf out = STRBUF_INIT;
-	struct date today;
 	struct err e;
 	char date[DATE_STR];
 	struct followup_counts fu;
-	int c;
+	struct cliopt opts[] = {
+	    CLIOPT_DATE("date", date),
+	    CLIOPT_END,
+	};
 
-	clock_today(&today);
-	date_format(&today, date);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			if (cli_parse_date("--date", optarg, date) < 0)
-				return CLI_USAGE;
-			break;
-		default:
-			return cli_usage_error("report", _("unknown option %s"), argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("report", _("unexpected argument \"%s\""), argv[optind]);
+	clock_today_iso(date);
+	if (cliopt_parse("report", opts, argc, argv) != CLI_OK ||
+	    cliopt_no_more("report", argc, argv, optind) != CLI_OK)
+		return CLI_USAGE;
 	if (cli_open_db(cli, DB_OPEN_READONLY) < 0)
 		return CLI_REFUSED;
 	err_clear(&e);

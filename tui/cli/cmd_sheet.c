@@ -33,6 +33,7 @@
 #include "db/sheet_release.h"
 #include "db/sheets.h"
 #include "tui/cli/cli.h"
+#include "tui/cli/cliopt.h"
 #include "tui/ops/sheet.h"
 
 static int utf8_locale(void)
@@ -81,70 +82,42 @@ static void usage(FILE *f)
 	      f);
 }
 
+/* --printer QUEUE: the queue, and printing. */
+static int take_printer(void *to, const char *value)
+{
+	struct args *a = to;
+
+	if (!*value)
+		return -1;
+	a->printer = value;
+	a->print = 1;
+	return 0;
+}
+
 /* Reads the options into *a.  Returns CLI_OK, CLI_USAGE after a message,
  * or -1 when --help was answered. */
 static int parse_args(struct args *a, int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"date", required_argument, NULL, 'd'},    {"from", required_argument, NULL, 'f'},
-	    {"grid", required_argument, NULL, 'g'},    {"output", required_argument, NULL, 'o'},
-	    {"text", no_argument, NULL, 't'},	       {"print", no_argument, NULL, 'p'},
-	    {"printer", required_argument, NULL, 'P'}, {"receipt", required_argument, NULL, 'r'},
-	    {"who", required_argument, NULL, 'w'},     {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
+	int help = 0;
+	struct cliopt opts[] = {
+	    CLIOPT_DATE("date", a->rq.date),
+	    CLIOPT_DATE("from", a->rq.from),
+	    CLIOPT_TEXT("grid", 0, &a->rq.grid, N_("--grid needs a grid name")),
+	    CLIOPT_TEXT("output", 'o', &a->output, N_("-o needs a file name")),
+	    CLIOPT_FLAG("text", 0, &a->text),
+	    CLIOPT_FLAG("print", 0, &a->print),
+	    CLIOPT_CALL("printer", a, take_printer, N_("--printer needs a queue name")),
+	    CLIOPT_TEXT("receipt", 0, &a->receipt, NULL),
+	    CLIOPT_TEXT("who", 0, &a->who, N_("--who needs a household code and name, or an ID tail")),
+	    CLIOPT_FLAG("help", 'h', &help),
+	    CLIOPT_END,
 	};
-	int c;
 
-	/* optind 0 makes glibc start afresh: the global options were parsed in
-	 * "+" (stop at the first word) mode, and options may follow KIND here */
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
-		const char *empty = NULL;
-
-		switch (c) {
-		case 'd':
-			if (cli_parse_date("--date", optarg, a->rq.date) < 0)
-				return CLI_USAGE;
-			break;
-		case 'f':
-			if (cli_parse_date("--from", optarg, a->rq.from) < 0)
-				return CLI_USAGE;
-			break;
-		case 'g':
-			a->rq.grid = optarg;
-			empty = _("--grid needs a grid name");
-			break;
-		case 'o':
-			a->output = optarg;
-			empty = _("-o needs a file name");
-			break;
-		case 't':
-			a->text = 1;
-			break;
-		case 'p':
-			a->print = 1;
-			break;
-		case 'r':
-			a->receipt = optarg;
-			break;
-		case 'w':
-			a->who = optarg;
-			empty = _("--who needs a household code and name, or an ID tail");
-			break;
-		case 'P':
-			a->printer = optarg;
-			a->print = 1;
-			empty = _("--printer needs a queue name");
-			break;
-		case 'h':
-			usage(stdout);
-			return -1;
-		default:
-			return cli_usage_error("sheet", _("unknown option %s (see doorstep sheet --help)"),
-					       argv[optind - 1]);
-		}
-		if (empty && !*optarg)
-			return cli_usage_error("sheet", "%s", empty);
+	if (cliopt_parse("sheet", opts, argc, argv) != CLI_OK)
+		return CLI_USAGE;
+	if (help) {
+		usage(stdout);
+		return -1;
 	}
 	if (optind != argc - 1)
 		return cli_usage_error("sheet", "%s",
@@ -272,13 +245,11 @@ int cmd_sheet(struct cli *cli, int argc, char **argv)
 	struct strbuf missing = STRBUF_INIT;
 	struct sheet *s = NULL;
 	char *file = NULL, *name = NULL;
-	struct date today;
 	struct err e;
 	int pages = 0, r;
 
 	memset(&a, 0, sizeof a);
-	clock_today(&today);
-	date_format(&today, a.rq.date);
+	clock_today_iso(a.rq.date);
 	r = parse_args(&a, argc, argv);
 	if (r < 0)
 		return CLI_OK;

@@ -134,13 +134,11 @@ long long export_run(struct db *db, const struct export_request *rq, struct err 
 	struct db_export_query q = {0};
 	struct run r = {0};
 	char today[DATE_STR];
-	struct date td;
 	int *idx = NULL, n = 0, fd = -1;
 	struct atomic_file tmp = {.fd = -1};
 	long long got, result = -1;
 
-	clock_today(&td);
-	date_format(&td, today);
+	clock_today_iso(today);
 	/* Columns: the profile's, or the dataset's default set. */
 	idx = xcalloc((size_t)rq->ds->ncols + (pf ? (size_t)pf->ncols : 0) + 1, sizeof *idx);
 	if (pf) {

@@ -31,38 +31,25 @@
 #include "tui/widgets/widget_list.h"
 #include "tui/widgets/widget_text.h"
 
-static int p_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+static int p_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
 {
 	struct cp_state *st = ctx;
-	struct pass *tmp = xcalloc((size_t)n, sizeof *tmp);
-	int m = db_pass_page(app_db(st->app), anchor, dir, n, tmp, e);
 
-	for (int i = 0; i < m; i++) {
-		struct pass *p = xmalloc(sizeof *p);
-
-		*p = tmp[i];
-		out[i] = p;
-	}
-	free(tmp);
-	return m;
+	return db_pass_page(app_db(st->app), anchor, dir, n, rows, e);
 }
 
-static void p_row_free(void *ctx, void *row)
+static void p_clear(void *row)
 {
-	(void)ctx;
 	db_pass_clear(row);
-	free(row);
 }
 
 static int pass_state(const struct pass *p)
 {
 	char today[DATE_STR];
-	struct date t;
 
 	if (p->revoked_at[0])
 		return 2;
-	clock_today(&t);
-	date_format(&t, today);
+	clock_today_iso(today);
 	if (p->valid_until[0] && strcmp(p->valid_until, today) < 0)
 		return 1;
 	return 0;
@@ -72,35 +59,15 @@ static void p_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {
 	const struct pass *p = row;
 
-	(void)ctx;
-	switch (col) {
-	case 0:
-		strbuf_puts(out, p->pass_no);
-		break;
-	case 1:
-		strbuf_puts(out, p->household_code);
-		break;
-	case 2:
-		strbuf_puts(out, p->head_name);
-		break;
-	case 3:
-		strbuf_puts(out, p->grid_name);
-		break;
-	case 4:
-		strbuf_puts(out, p->issued_date);
-		break;
-	case 5:
-		strbuf_puts(out, p->valid_until[0] ? p->valid_until : "—");
-		break;
-	default: {
-		int s = pass_state(p);
+	int s = pass_state(p);
 
-		if (s == 2)
-			strbuf_printf(out, _("revoked: %s"), p->revoke_reason);
-		else
-			strbuf_puts(out, s == 1 ? _("expired") : _("valid"));
-	}
-	}
+	(void)ctx;
+	if (col == 5)
+		strbuf_puts(out, p->valid_until[0] ? p->valid_until : "—");
+	else if (s == 2)
+		strbuf_printf(out, _("revoked: %s"), p->revoke_reason);
+	else
+		strbuf_puts(out, s == 1 ? _("expired") : _("valid"));
 }
 
 static int p_role(void *ctx, const void *row)
@@ -109,14 +76,19 @@ static int p_role(void *ctx, const void *row)
 	return pass_state(row) ? THEME_DIM : THEME_NORMAL;
 }
 
-static const struct list_column p_cols[] = {
-    {N_("Pass"), 8, 0, 0},    {N_("Household"), 9, 1, 0},
-    {N_("Head"), 6, 1, 0},    {N_("Grid"), 6, 1, 0},
-    {N_("Issued"), 10, 0, 0}, {N_("Valid until"), 11, 0, 0},
-    {N_("State"), 8, 1, 0},   {NULL, 0, 0, 0},
+static const struct list_field p_cols[] = {
+    {N_("Pass"), 8, 0, 0, LIST_CHARS(struct pass, pass_no)},
+    {N_("Household"), 9, 1, 0, LIST_TEXT(struct pass, household_code)},
+    {N_("Head"), 6, 1, 0, LIST_TEXT(struct pass, head_name)},
+    {N_("Grid"), 6, 1, 0, LIST_TEXT(struct pass, grid_name)},
+    {N_("Issued"), 10, 0, 0, LIST_CHARS(struct pass, issued_date)},
+    {N_("Valid until"), 11, 0, 0, LIST_OWN},
+    {N_("State"), 8, 1, 0, LIST_OWN},
+    {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_ops p_ops = {p_fetch, p_row_free, p_cell, p_role};
+static const struct list_spec p_spec = {p_cols, p_cell, p_role, p_page, sizeof(struct pass),
+					p_clear};
 
 static int issue_submit(void *ctx, struct form *f, struct err *e)
 {
@@ -186,7 +158,7 @@ static void revoke_close(void *ctx, int saved)
 
 struct list *cp_passes_list(struct cp_state *st)
 {
-	struct list *l = list_new(st->app, &p_ops, st, p_cols);
+	struct list *l = list_new_spec(st->app, &p_spec, st);
 
 	list_set_empty(l, _("No pass issued yet: n issues passes."));
 	return l;

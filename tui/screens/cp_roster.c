@@ -29,6 +29,7 @@
 #include "tui/ops/shift.h"
 #include "tui/screens/cp_state.h"
 #include "tui/widgets/form.h"
+#include "tui/widgets/formcheck.h"
 #include "tui/widgets/picklist.h"
 #include "tui/widgets/widget_list.h"
 #include "tui/widgets/widget_text.h"
@@ -324,19 +325,6 @@ struct shift_form {
 	char *asked; /* the new name the user was asked about, or NULL */
 };
 
-static int check_time(void *ctx, struct form *f, const char *name, const char *value, struct err *e)
-{
-	char t[6];
-	int m;
-
-	(void)ctx;
-	if (clock_time_parse(value, &m, NULL) < 0)
-		return err_field(e, name, "%s", _("a time is HH:MM, e.g. 08:00 (or 8, 800)"));
-	clock_time_format(m, t);
-	form_set(f, name, t);
-	return 0;
-}
-
 struct name_match {
 	const char *typed;
 	char first[64];
@@ -446,36 +434,14 @@ static void shift_form(struct cp_state *st, const struct shift *edit)
 	f = form_new(edit ? _("Edit the shift") : _("A new shift"), sf);
 	form_add_readonly(f, "checkpoint", N_("Checkpoint"), st->cps[st->cur_cp].name);
 	form_add_date(f, "date", N_("Date"), sf->sh.date, FORM_REQUIRED, NULL);
-	form_add_number(f, "start", N_("From"), sf->sh.start_time, 5, FORM_REQUIRED, check_time);
-	form_add_number(f, "end", N_("To"), sf->sh.end_time, 5, FORM_REQUIRED, check_time);
+	form_add_number(f, "start", N_("From"), sf->sh.start_time, 5, FORM_REQUIRED, formcheck_time);
+	form_add_number(f, "end", N_("To"), sf->sh.end_time, 5, FORM_REQUIRED, formcheck_time);
 	form_add_text(f, "person", N_("Person (empty: nobody yet)"), edit ? edit->staff_name : "",
 		      limits_max("staff", "name"), 0, check_person);
 	form_add_enum(f, "role", N_("Role"), model_shift_role, sf->sh.role, FORM_REQUIRED);
 	form_add_text(f, "notes", N_("Notes"), sf->sh.notes, limits_max("shifts", "notes"), 0,
 		      NULL);
 	form_push(st->app, f, shift_submit, shift_form_close);
-}
-
-struct del_ctx {
-	struct cp_state *st;
-	long long id;
-};
-
-static int shift_delete_answer(void *ctx, int yes)
-{
-	struct del_ctx *d = ctx;
-	struct err e;
-	int flags = 0;
-
-	err_clear(&e);
-	if (yes) {
-		if (db_shift_delete(app_db(d->st->app), d->id, &e) < 0)
-			app_error_err(d->st->app, &e);
-		else
-			flags = SCREEN_CHANGED;
-	}
-	free(d);
-	return flags;
 }
 
 static int copy_picked(void *ctx, int index)
@@ -564,18 +530,14 @@ static int act_delete(struct screen *s)
 {
 	struct cp_state *st = s->state;
 	struct shift *sh = cursor_shift(st);
-	struct del_ctx *d;
-	char q[256];
+	char *q;
 
 	if (!sh)
 		return SCREEN_HANDLED;
-	d = xcalloc(1, sizeof *d);
-	d->st = st;
-	d->id = sh->id;
-	snprintf(q, sizeof q, _("Delete the shift %s %s-%s of %s?"), sh->date, sh->start_time,
-		 sh->end_time, sh->staff_id < 0 ? _("nobody") : sh->staff_name);
-	if (confirm_push(s->app, q, shift_delete_answer, d) < 0)
-		free(d);
+	q = xasprintf(_("Delete the shift %s %s-%s of %s?"), sh->date, sh->start_time, sh->end_time,
+		      sh->staff_id < 0 ? _("nobody") : sh->staff_name);
+	confirm_delete_push(s->app, q, db_shift_delete, sh->id, NULL);
+	free(q);
 	return SCREEN_HANDLED;
 }
 

@@ -21,20 +21,16 @@
 #include "tui/screens/receipt_view.h"
 #include "tui/widgets/widget_list.h"
 
-static void dist_row_free(void *ctx, void *row)
+static void dist_clear(void *row)
 {
-	(void)ctx;
 	db_ledger_dist_clear(row);
-	free(row);
 }
 
-static int dist_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+static int dist_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
 {
 	struct don *st = ctx;
-	struct ledger_dist *tmp = xcalloc((size_t)n, sizeof *tmp);
-	int m = db_ledger_dist_page(app_db(st->app), anchor, dir, n, tmp, e);
 
-	return list_box_rows(out, tmp, m, sizeof *tmp);
+	return db_ledger_dist_page(app_db(st->app), anchor, dir, n, rows, e);
 }
 
 static void dist_cell(void *ctx, const void *row, int col, struct strbuf *out)
@@ -42,40 +38,26 @@ static void dist_cell(void *ctx, const void *row, int col, struct strbuf *out)
 	const struct ledger_dist *d = row;
 
 	(void)ctx;
-	switch (col) {
-	case 0:
-		strbuf_puts(out, d->date);
-		break;
-	case 1:
+	if (col == 1) {
 		goods_text(d->item, d->quantity, d->unit, out);
-		break;
-	case 2:
-		if (strcmp(d->recipient_kind, "other"))
-			strbuf_printf(out, "%s ",
-				      model_enum_label(model_recipient_kind, d->recipient_kind));
-		strbuf_puts(out, d->recipient);
-		break;
-	default:
-		strbuf_puts(out, d->staff);
-		break;
+		return;
 	}
+	if (strcmp(d->recipient_kind, "other"))
+		strbuf_printf(out, "%s ",
+			      model_enum_label(model_recipient_kind, d->recipient_kind));
+	strbuf_puts(out, d->recipient);
 }
 
-static const struct list_column dist_cols[] = {
-    {N_("Date"), 10, 0, 0},    {N_("Goods"), 12, 2, 0}, {N_("Recipient"), 12, 3, 0},
-    {N_("Given by"), 6, 1, 0}, {NULL, 0, 0, 0},
+static const struct list_field dist_cols[] = {
+    {N_("Date"), 10, 0, 0, LIST_CHARS(struct ledger_dist, date)},
+    {N_("Goods"), 12, 2, 0, LIST_OWN},
+    {N_("Recipient"), 12, 3, 0, LIST_OWN},
+    {N_("Given by"), 6, 1, 0, LIST_TEXT(struct ledger_dist, staff)},
+    {NULL, 0, 0, 0, LIST_OWN},
 };
-static const struct list_ops dist_ops = {dist_fetch, dist_row_free, dist_cell, NULL};
 
-struct list *don_dist_list(struct don *st)
-{
-	return list_new(st->app, &dist_ops, st, dist_cols);
-}
-
-static void dist_draw(struct screen *s)
-{
-	don_draw_title_list(s, _("Goods given out"), _("(v: next view)"));
-}
+const struct list_spec don_dist_spec = {
+    dist_cols, dist_cell, NULL, dist_page, sizeof(struct ledger_dist), dist_clear};
 
 static int act_history(struct screen *s)
 {
@@ -110,7 +92,7 @@ const struct screen_class don_dist_screen = {
     .keys = dist_keys,
     .handlers = dist_handlers,
     .layout = don_layout,
-    .draw = dist_draw,
+    .draw = don_draw,
     .event = don_event,
     .data_changed = don_changed,
     .close = don_close,

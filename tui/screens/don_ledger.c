@@ -22,20 +22,16 @@
 #include "tui/screens/receipt_view.h"
 #include "tui/widgets/widget_list.h"
 
-static int ledger_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+static int ledger_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
 {
 	struct don *st = ctx;
-	struct ledger_row *tmp = xcalloc((size_t)n, sizeof *tmp);
-	int m = db_ledger_page(app_db(st->app), &st->filter, anchor, dir, n, tmp, e);
 
-	return list_box_rows(out, tmp, m, sizeof *tmp);
+	return db_ledger_page(app_db(st->app), &st->filter, anchor, dir, n, rows, e);
 }
 
-static void ledger_row_free(void *ctx, void *row)
+static void ledger_clear(void *row)
 {
-	(void)ctx;
 	db_ledger_row_clear(row);
-	free(row);
 }
 
 static void ledger_cell(void *ctx, const void *row, int col, struct strbuf *out)
@@ -45,19 +41,13 @@ static void ledger_cell(void *ctx, const void *row, int col, struct strbuf *out)
 
 	(void)ctx;
 	switch (col) {
-	case 0:
-		strbuf_puts(out, r->receipt_no);
-		break;
-	case 1:
-		strbuf_puts(out, r->date);
-		break;
 	case 2:
 		strbuf_puts(out, r->anonymous ? "匿名" : r->donor);
 		break;
 	case 3:
 		strbuf_puts(out, model_enum_label(model_donation_kind, r->kind));
 		break;
-	case 4:
+	default:
 		if (r->void_reason[0])
 			strbuf_printf(out, "[%s] ", _("void"));
 		if (!strcmp(r->kind, "cash")) {
@@ -71,9 +61,6 @@ static void ledger_cell(void *ctx, const void *row, int col, struct strbuf *out)
 			}
 		}
 		break;
-	default:
-		strbuf_puts(out, r->received_by);
-		break;
 	}
 }
 
@@ -83,17 +70,18 @@ static int ledger_role(void *ctx, const void *row)
 	return ((const struct ledger_row *)row)->void_reason[0] ? THEME_DIM : THEME_NORMAL;
 }
 
-static const struct list_column ledger_cols[] = {
-    {N_("Receipt"), 11, 0, 0}, {N_("Date"), 10, 0, 0},		 {N_("Donor"), 8, 2, 0},
-    {N_("Kind"), 5, 0, 0},     {N_("Amount / goods"), 14, 4, 0}, {N_("Received by"), 11, 0, 0},
-    {NULL, 0, 0, 0},
+static const struct list_field ledger_cols[] = {
+    {N_("Receipt"), 11, 0, 0, LIST_CHARS(struct ledger_row, receipt_no)},
+    {N_("Date"), 10, 0, 0, LIST_CHARS(struct ledger_row, date)},
+    {N_("Donor"), 8, 2, 0, LIST_OWN},
+    {N_("Kind"), 5, 0, 0, LIST_OWN},
+    {N_("Amount / goods"), 14, 4, 0, LIST_OWN},
+    {N_("Received by"), 11, 0, 0, LIST_TEXT(struct ledger_row, received_by)},
+    {NULL, 0, 0, 0, LIST_OWN},
 };
-static const struct list_ops ledger_ops = {ledger_fetch, ledger_row_free, ledger_cell, ledger_role};
 
-struct list *don_ledger_list(struct don *st)
-{
-	return list_new(st->app, &ledger_ops, st, ledger_cols);
-}
+const struct list_spec don_ledger_spec = {
+    ledger_cols, ledger_cell, ledger_role, ledger_page, sizeof(struct ledger_row), ledger_clear};
 
 /* The title line: what the view shows, the filter, the keys to change it. */
 static void draw_title(struct don *st)

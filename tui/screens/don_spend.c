@@ -22,13 +22,11 @@
 #include "tui/screens/receipt_view.h"
 #include "tui/widgets/widget_list.h"
 
-static int spend_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+static int spend_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
 {
 	struct don *st = ctx;
-	struct expenditure_row *tmp = xcalloc((size_t)n, sizeof *tmp);
-	int m = db_expenditure_page(app_db(st->app), anchor, dir, n, tmp, e);
 
-	return list_box_rows(out, tmp, m, sizeof *tmp);
+	return db_expenditure_page(app_db(st->app), anchor, dir, n, rows, e);
 }
 
 static void spend_cell(void *ctx, const void *row, int col, struct strbuf *out)
@@ -37,26 +35,11 @@ static void spend_cell(void *ctx, const void *row, int col, struct strbuf *out)
 	char m[MONEY_STR];
 
 	(void)ctx;
-	switch (col) {
-	case 0:
-		strbuf_puts(out, x->date);
-		break;
-	case 1:
-		if (x->void_reason[0])
-			strbuf_printf(out, "[%s] ", _("void"));
-		money_format(x->amount_fen, m, sizeof m);
-		strbuf_puts(out, m);
-		break;
-	case 2:
-		strbuf_puts(out, x->purpose);
-		break;
-	case 3:
-		strbuf_puts(out, x->approved_by);
-		break;
-	default:
-		strbuf_puts(out, x->voucher_no);
-		break;
-	}
+	(void)col;
+	if (x->void_reason[0])
+		strbuf_printf(out, "[%s] ", _("void"));
+	money_format(x->amount_fen, m, sizeof m);
+	strbuf_puts(out, m);
 }
 
 static int spend_role(void *ctx, const void *row)
@@ -65,28 +48,22 @@ static int spend_role(void *ctx, const void *row)
 	return ((const struct expenditure_row *)row)->void_reason[0] ? THEME_DIM : THEME_NORMAL;
 }
 
-static const struct list_column spend_cols[] = {
-    {N_("Date"), 10, 0, 0},	  {N_("Amount"), 12, 0, 1}, {N_("Purpose"), 12, 3, 0},
-    {N_("Approved by"), 8, 1, 0}, {N_("Voucher"), 8, 1, 0}, {NULL, 0, 0, 0},
+static const struct list_field spend_cols[] = {
+    {N_("Date"), 10, 0, 0, LIST_CHARS(struct expenditure_row, date)},
+    {N_("Amount"), 12, 0, 1, LIST_OWN},
+    {N_("Purpose"), 12, 3, 0, LIST_TEXT(struct expenditure_row, purpose)},
+    {N_("Approved by"), 8, 1, 0, LIST_TEXT(struct expenditure_row, approved_by)},
+    {N_("Voucher"), 8, 1, 0, LIST_TEXT(struct expenditure_row, voucher_no)},
+    {NULL, 0, 0, 0, LIST_OWN},
 };
-static void spend_row_free(void *ctx, void *row)
+
+static void spend_clear(void *row)
 {
-	(void)ctx;
 	db_expenditure_row_clear(row);
-	free(row);
 }
 
-static const struct list_ops spend_ops = {spend_fetch, spend_row_free, spend_cell, spend_role};
-
-struct list *don_spend_list(struct don *st)
-{
-	return list_new(st->app, &spend_ops, st, spend_cols);
-}
-
-static void spend_draw(struct screen *s)
-{
-	don_draw_title_list(s, _("Cash spent from donations"), _("(v: next view)"));
-}
+const struct list_spec don_spend_spec = {
+    spend_cols, spend_cell, spend_role, spend_page, sizeof(struct expenditure_row), spend_clear};
 
 static int act_new(struct screen *s)
 {
@@ -155,7 +132,7 @@ const struct screen_class don_spend_screen = {
     .keys = spend_keys,
     .handlers = spend_handlers,
     .layout = don_layout,
-    .draw = spend_draw,
+    .draw = don_draw,
     .event = don_event,
     .data_changed = don_changed,
     .close = don_close,

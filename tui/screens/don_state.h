@@ -10,6 +10,7 @@
 #include "core/strbuf.h"
 #include "db/ledger.h"
 #include "tui/widgets/screen.h"
+#include "tui/widgets/widget_list.h"
 
 struct list;
 
@@ -64,11 +65,11 @@ int don_give_out(struct screen *s);
 int don_new_donation(struct screen *s);
 /* Pushes the history of uuid under title (malloc'd; freed here). */
 void don_history(struct screen *s, const char *uuid, char *title);
-/* Each view's list (the state owns them). */
-struct list *don_ledger_list(struct don *st);
-struct list *don_stock_list(struct don *st);
-struct list *don_dist_list(struct don *st);
-struct list *don_spend_list(struct don *st);
+/* Each view's list (the state owns one of each; ctx is the state). */
+extern const struct list_spec don_ledger_spec, don_stock_spec, don_dist_spec, don_spend_spec;
+/* The draw of every view but the ledger's: its title (v: next view) and
+ * its list. */
+void don_draw(struct screen *s);
 
 extern const struct screen_class don_ledger_screen, don_stock_screen, don_dist_screen,
     don_spend_screen;

@@ -22,20 +22,16 @@
 #include "tui/screens/receipt_view.h"
 #include "tui/widgets/widget_list.h"
 
-static void stock_row_free(void *ctx, void *row)
+static void stock_clear(void *row)
 {
-	(void)ctx;
 	db_stock_row_clear(row);
-	free(row);
 }
 
-static int stock_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+static int stock_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
 {
 	struct don *st = ctx;
-	struct stock_row *tmp = xcalloc((size_t)n, sizeof *tmp);
-	int m = db_ledger_stock_page(app_db(st->app), 0, anchor, dir, n, tmp, e);
 
-	return list_box_rows(out, tmp, m, sizeof *tmp);
+	return db_ledger_stock_page(app_db(st->app), 0, anchor, dir, n, rows, e);
 }
 
 static void stock_cell(void *ctx, const void *row, int col, struct strbuf *out)
@@ -45,12 +41,6 @@ static void stock_cell(void *ctx, const void *row, int col, struct strbuf *out)
 
 	(void)ctx;
 	switch (col) {
-	case 0:
-		strbuf_puts(out, s->item);
-		return;
-	case 1:
-		strbuf_puts(out, s->unit);
-		return;
 	case 2:
 		quantity_format(s->received, b, sizeof b);
 		break;
@@ -73,23 +63,18 @@ static int stock_role(void *ctx, const void *row)
 	return ((const struct stock_row *)row)->on_hand <= 0 ? THEME_DIM : THEME_NORMAL;
 }
 
-static const struct list_column stock_cols[] = {
-    {N_("Item"), 10, 3, 0},    {N_("Units"), 5, 0, 0},
-    {N_("Received"), 9, 0, 1}, {N_("Distributed"), 11, 0, 1},
-    {N_("On hand"), 9, 0, 1},  {N_("Est. value"), 12, 0, 1},
-    {NULL, 0, 0, 0},
+static const struct list_field stock_cols[] = {
+    {N_("Item"), 10, 3, 0, LIST_TEXT(struct stock_row, item)},
+    {N_("Units"), 5, 0, 0, LIST_TEXT(struct stock_row, unit)},
+    {N_("Received"), 9, 0, 1, LIST_OWN},
+    {N_("Distributed"), 11, 0, 1, LIST_OWN},
+    {N_("On hand"), 9, 0, 1, LIST_OWN},
+    {N_("Est. value"), 12, 0, 1, LIST_OWN},
+    {NULL, 0, 0, 0, LIST_OWN},
 };
-static const struct list_ops stock_ops = {stock_fetch, stock_row_free, stock_cell, stock_role};
 
-struct list *don_stock_list(struct don *st)
-{
-	return list_new(st->app, &stock_ops, st, stock_cols);
-}
-
-static void stock_draw(struct screen *s)
-{
-	don_draw_title_list(s, _("Stock by item and unit"), _("(v: next view)"));
-}
+const struct list_spec don_stock_spec = {
+    stock_cols, stock_cell, stock_role, stock_page, sizeof(struct stock_row), stock_clear};
 
 /* Enter: give the selected item out, when any is on hand. */
 static int act_give(struct screen *s)
@@ -139,7 +124,7 @@ const struct screen_class don_stock_screen = {
     .keys = stock_keys,
     .handlers = stock_handlers,
     .layout = don_layout,
-    .draw = stock_draw,
+    .draw = don_draw,
     .event = don_event,
     .data_changed = don_changed,
     .close = don_close,

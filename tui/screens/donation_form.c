@@ -24,6 +24,7 @@
 #include "tui/app.h"
 #include "tui/widgets/confirm.h"
 #include "tui/widgets/form.h"
+#include "tui/widgets/formcheck.h"
 #include "tui/widgets/picklist.h"
 #include "tui/screens/receipt_view.h"
 #include "tui/widgets/screen.h"
@@ -42,19 +43,6 @@ static const struct enum_entry kind_any[] = {
 };
 
 /* ---- field checks shared by the forms ---- */
-
-static int check_phone(void *c, struct form *f, const char *name, const char *v, struct err *e)
-{
-	char canon[PHONE_MAX];
-
-	(void)c;
-	if (phone_parse(v, canon, sizeof canon, e) < 0) {
-		snprintf(e->field, sizeof e->field, "%s", name);
-		return -1;
-	}
-	form_set(f, name, canon);
-	return 0;
-}
 
 /* An amount of money above zero (the estimated value may be left empty,
  * which the form does not check). */
@@ -157,15 +145,13 @@ int donation_form_push(struct app *app, const char *kind, donation_saved_fn save
 	struct don_ctx *x = xcalloc(1, sizeof *x);
 	int cash = !strcmp(kind, "cash");
 	struct form *f;
-	struct date today;
 	char iso[DATE_STR];
 
 	x->app = app;
 	snprintf(x->kind, sizeof x->kind, "%s", cash ? "cash" : "goods");
 	x->saved = saved;
 	x->saved_ctx = ctx;
-	clock_today(&today);
-	date_format(&today, iso);
+	clock_today_iso(iso);
 	f = form_new(cash ? _("A new cash donation") : _("A new goods donation"), x);
 	form_add_date(f, "received_date", N_("Received on"), iso, FORM_REQUIRED, NULL);
 	form_add_text(f, "donor_name", N_("Donor"), NULL, limits_max("donations", "donor_name"), 0,
@@ -174,7 +160,7 @@ int donation_form_push(struct app *app, const char *kind, donation_saved_fn save
 		      FORM_REQUIRED);
 	form_add_enum(f, "anonymous", N_("Anonymous"), yes_no, "0", FORM_REQUIRED);
 	form_add_text(f, "phone", N_("Phone"), NULL, limits_max("donations", "phone"), 0,
-		      check_phone);
+		      formcheck_phone);
 	if (cash) {
 		form_add_number(f, "amount", N_("Amount (¥)"), NULL, 20, FORM_REQUIRED,
 				check_money);
@@ -356,11 +342,9 @@ int expenditure_form_push(struct app *app)
 	struct form *f = form_new(_("Cash spent from donations"), app);
 	long long in = 0, out = 0;
 	char iso[DATE_STR], have[MONEY_STR], *hint;
-	struct date today;
 	struct err e;
 
-	clock_today(&today);
-	date_format(&today, iso);
+	clock_today_iso(iso);
 	err_clear(&e);
 	if (db_cash_totals(app_db(app), "", "", &in, &out, &e) < 0)
 		app_error_err(app, &e);
@@ -522,7 +506,6 @@ static int dist_push_item(struct app *app, const char *item, const char *unit)
 	struct form *f;
 	struct err e;
 	char have[MONEY_STR], *title, *label;
-	struct date today;
 	char iso[DATE_STR];
 
 	x->app = app;
@@ -537,8 +520,7 @@ static int dist_push_item(struct app *app, const char *item, const char *unit)
 	}
 	quantity_format(s.on_hand, have, sizeof have);
 	db_stock_row_clear(&s);
-	clock_today(&today);
-	date_format(&today, iso);
+	clock_today_iso(iso);
 	title = xasprintf(_("Give out %s"), item);
 	f = form_new(title, x);
 	free(title);

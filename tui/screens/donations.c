@@ -55,6 +55,18 @@ void don_set_empty_texts(struct don *st)
 		       _("No cash spent yet: n records an expenditure out of donated cash."));
 }
 
+/* Each view's list and, but for the ledger's (don_ledger.c draws its
+ * filter and totals), its title. */
+static const struct {
+	const struct list_spec *spec;
+	const char *title;
+} view_lists[VIEW_COUNT] = {
+    [VIEW_LEDGER] = {&don_ledger_spec, NULL},
+    [VIEW_STOCK] = {&don_stock_spec, N_("Stock by item and unit")},
+    [VIEW_DIST] = {&don_dist_spec, N_("Goods given out")},
+    [VIEW_SPEND] = {&don_spend_spec, N_("Cash spent from donations")},
+};
+
 static const struct screen_class *const views[VIEW_COUNT + 1] = {
     [VIEW_LEDGER] = &don_ledger_screen,
     [VIEW_STOCK] = &don_stock_screen,
@@ -132,24 +144,20 @@ void don_draw_title_list(struct screen *s, const char *title, const char *keys)
 	list_draw(st->lists[don_view_of(s)], 1);
 }
 
+void don_draw(struct screen *s)
+{
+	don_draw_title_list(s, _(view_lists[don_view_of(s)].title), _("(v: next view)"));
+}
+
 int don_event(struct screen *s, const struct event *ev)
 {
 	struct don *st = s->state;
-	struct list *l;
-	int f;
 
 	if (ev->type == EVENT_KEY && ev->act == ACT_CANCEL && don_view_of(s) != VIEW_LEDGER) {
 		don_show(s, VIEW_LEDGER);
 		return SCREEN_HANDLED;
 	}
-	l = st->lists[don_view_of(s)];
-	f = list_event(l, ev);
-	if (ev->type == EVENT_MOUSE && list_double_clicked(l)) {
-		struct event open = {.type = EVENT_KEY, .act = ACT_OPEN};
-
-		return screen_dispatch(s, &open);
-	}
-	return f;
+	return list_event_open(st->lists[don_view_of(s)], s, ev);
 }
 
 void don_changed(struct screen *s)
@@ -205,10 +213,8 @@ static int don_open(struct screen *s, void *arg, struct err *e)
 	(void)e;
 	st->app = s->app;
 	st->screen = s;
-	st->lists[VIEW_LEDGER] = don_ledger_list(st);
-	st->lists[VIEW_STOCK] = don_stock_list(st);
-	st->lists[VIEW_DIST] = don_dist_list(st);
-	st->lists[VIEW_SPEND] = don_spend_list(st);
+	for (int v = 0; v < VIEW_COUNT; v++)
+		st->lists[v] = list_new_spec(s->app, view_lists[v].spec, st);
 	don_set_empty_texts(st);
 	don_retotal(st);
 	s->state = st;

@@ -25,6 +25,7 @@
 #include "tui/widgets/confirm.h"
 #include "tui/ops/export.h"
 #include "tui/widgets/form.h"
+#include "tui/widgets/formcheck.h"
 #include "tui/paths.h"
 
 /* What the tab shows: the last export. */
@@ -132,25 +133,14 @@ static void form_ctx_free(void *ctx, int saved)
 	free(c);
 }
 
-static int check_path(void *ctx, struct form *f, const char *name, const char *v, struct err *e)
-{
-	(void)ctx;
-	(void)f;
-	if (*v && v[strlen(v) - 1] == '/')
-		return err_field(e, name, "%s", _("a file name, not a folder"));
-	return 0;
-}
-
 /* The file to write (core/outdir.h): empty → <dataset>-<today>.<suffix>
  * in the output folder.  Malloc'd. */
 static char *resolve_path(const char *folder, const char *v, const char *dataset,
 			  const char *suffix)
 {
 	char today[DATE_STR], *name, *path;
-	struct date d;
 
-	clock_today(&d);
-	date_format(&d, today);
+	clock_today_iso(today);
 	name = xasprintf("%s-%s.%s", dataset, today, suffix);
 	path = outdir_path(folder, getenv("HOME"), v, name);
 	free(name);
@@ -334,7 +324,7 @@ static int open_form(struct screen *s)
 	form_add_enum(f, "ids", N_("ID numbers, phones"), id_modes, "masked", FORM_REQUIRED);
 	form_add_readonly(f, "folder", N_("Output folder (Settings)"),
 			  app_settings(s->app)->output_dir);
-	form_add_text(f, "path", N_("File"), NULL, 0, 0, check_path);
+	form_add_text(f, "path", N_("File"), NULL, 0, 0, formcheck_file_name);
 	form_on_change(f, changed);
 	c->form = f;
 	form_push(s->app, f, submit, form_ctx_free);

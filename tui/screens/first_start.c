@@ -28,6 +28,7 @@
 #include "tui/widgets/form.h"
 #include "tui/widgets/picklist.h"
 #include "tui/widgets/screen.h"
+#include "tui/widgets/scroll.h"
 #include "tui/ops/setup.h"
 
 #define REFUSAL_LINES 5
@@ -251,37 +252,16 @@ static void fs_draw(struct screen *s)
 	}
 }
 
-static int scroll(struct screen *s, int by)
+/* Once the report is shown: Up/Down, PgUp/PgDn, Home/End and the wheel
+ * move it. */
+static int fs_event(struct screen *s, const struct event *ev)
 {
 	struct first *fs = s->state;
-	int max = fs->lines - (s->r.h - 3);
 
-	fs->top += by;
-	if (fs->top > max)
-		fs->top = max;
-	if (fs->top < 0)
-		fs->top = 0;
+	if (!fs->report || !scroll_event(&fs->top, s->r.h - 4, ev))
+		return SCREEN_IGNORED;
+	scroll_clamp(&fs->top, s->r.h - 3, fs->lines);
 	return SCREEN_HANDLED;
-}
-
-static int fs_up(struct screen *s)
-{
-	return scroll(s, -1);
-}
-
-static int fs_down(struct screen *s)
-{
-	return scroll(s, 1);
-}
-
-static int fs_pgup(struct screen *s)
-{
-	return scroll(s, -(s->r.h - 4));
-}
-
-static int fs_pgdn(struct screen *s)
-{
-	return scroll(s, s->r.h - 4);
 }
 
 /* Enter: after the report, on to the program; before, the menu again. */
@@ -321,10 +301,6 @@ static void fs_close(struct screen *s)
 
 static const struct screen_handler fs_handlers[] = {
     {ACT_OPEN, fs_enter, N_("continue")},
-    {ACT_UP, fs_up, NULL},
-    {ACT_DOWN, fs_down, NULL},
-    {ACT_PAGE_UP, fs_pgup, NULL},
-    {ACT_PAGE_DOWN, fs_pgdn, NULL},
     {ACT_NONE, NULL, NULL},
 };
 
@@ -334,6 +310,7 @@ static const struct screen_class first_start_screen = {
     .handlers = fs_handlers,
     .open = fs_open,
     .draw = fs_draw,
+    .event = fs_event,
     .can = fs_can,
     .close = fs_close,
 };

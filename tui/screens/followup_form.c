@@ -28,14 +28,9 @@ static const struct enum_entry *outcome_table(void)
 {
 	static struct enum_entry t[16];
 
-	if (!t[0].code) {
-		int i = 0;
-
-		t[0] = (struct enum_entry){"open", N_("still open"), "未结案"};
-		for (; followup_outcome[i].code && i < 14; i++)
-			t[i + 1] = followup_outcome[i];
-		t[i + 1] = (struct enum_entry){NULL, NULL, NULL};
-	}
+	if (!t[0].code)
+		model_enum_prepend(t, 16, (struct enum_entry){"open", N_("still open"), "未结案"},
+				   followup_outcome);
 	return t;
 }
 
@@ -65,7 +60,6 @@ static int submit(void *ctx, struct form *f, struct err *e)
 	const char *time = form_value(f, "time");
 	struct followup_isolation iso = {form_value(f, "kind"), form_value(f, "site")};
 	char at[20], today[DATE_STR];
-	struct date d;
 	int refer = *clinic && (strcmp(clinic, c->fu.clinic) || !c->fu.referred_at[0]);
 	int close = strcmp(outcome, "open") != 0;
 
@@ -75,8 +69,7 @@ static int submit(void *ctx, struct form *f, struct err *e)
 	if (close && followup_outcome_isolates(outcome) && !strcmp(iso.kind, "central") &&
 	    !*iso.site)
 		return err_field(e, "site", "%s", _("a central isolation needs the site's name"));
-	clock_today(&d);
-	date_format(&d, today);
+	clock_today_iso(today);
 	if (*time) {
 		unsigned m = (unsigned)clock_parse_hhmm(time); /* the form checked it */
 

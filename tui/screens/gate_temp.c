@@ -10,6 +10,7 @@
 #include "core/xalloc.h"
 #include "tui/app.h"
 #include "tui/widgets/form.h"
+#include "tui/widgets/formcheck.h"
 
 struct gtctx {
 	struct app *app;
@@ -35,20 +36,6 @@ static void close_ctx(void *ctx, int saved)
 	free(c->codes);
 	free(c->names);
 	free(c);
-}
-
-static int check_temp(void *ctx, struct form *f, const char *name, const char *v, struct err *e)
-{
-	char buf[8];
-	int t;
-
-	(void)ctx;
-	if (temperature_parse(v, &t, NULL) < 0)
-		return err_field(e, name, "%s",
-				 _("temperature: 34.0 to 43.0 °C, typed as 365, 36.5 or 37"));
-	temperature_format(t, buf);
-	form_set(f, name, buf);
-	return 0;
 }
 
 static int submit(void *ctx, struct form *f, struct err *e)
@@ -104,6 +91,6 @@ int gate_temp_push(struct app *app, const struct gate_info *g, long long cp_id)
 	form_add_readonly(f, "hh", N_("Household"), g->pass.household_code);
 	form_add_enum(f, "who", N_("Who"), c->members, c->codes[0], FORM_REQUIRED);
 	form_add_enum(f, "direction", N_("Direction"), directions, "out", FORM_REQUIRED);
-	form_add_number(f, "temp", N_("Temperature (°C)"), NULL, 5, FORM_REQUIRED, check_temp);
+	form_add_number(f, "temp", N_("Temperature (°C)"), NULL, 5, FORM_REQUIRED, formcheck_temp);
 	return form_push(app, f, submit, close_ctx);
 }

@@ -14,8 +14,7 @@
 #include "core/xalloc.h"
 #include "db/audit_read.h"
 #include "tui/app.h"
-#include "tui/widgets/screen.h"
-#include "tui/widgets/widget_list.h"
+#include "tui/widgets/listscreen.h"
 
 /* ---- the changes in the UI's language ---- */
 
@@ -50,8 +49,8 @@ static const struct {
 	const char *field;
 	const struct enum_entry *table;
 } field_enums[] = {
-    {"status", model_status},	 {"relation", model_relation}, {"id_type", model_id_type},
-    {"sex", model_sex},		 {"outcome", model_outcome},	{"kind", model_iso_kind},
+    {"status", model_status},	  {"relation", model_relation}, {"id_type", model_id_type},
+    {"sex", model_sex},		  {"outcome", model_outcome},	{"kind", model_iso_kind},
     {"reason", model_iso_reason},
 };
 
@@ -77,10 +76,10 @@ static const char *word_value(const char *field, const char *value, void *ctx)
 			return en ? _(en->label) : NULL;
 		}
 	if (!strcmp(field, "revealed")) /* "id_number,phone" */
-		return !strcmp(value, "id_number")   ? _("ID number")
-		       : !strcmp(value, "phone")     ? _("Phone")
+		return !strcmp(value, "id_number")	   ? _("ID number")
+		       : !strcmp(value, "phone")	   ? _("Phone")
 		       : !strcmp(value, "id_number,phone") ? _("ID number and phone")
-							 : NULL;
+							   : NULL;
 	return NULL;
 }
 
@@ -93,34 +92,22 @@ static void changes(const struct audit_entry *a, const char *sep, struct strbuf 
 }
 
 struct history {
+	struct app *app;
 	char *uuid;
 	char *title;
-	struct app *app;
-	struct list *list;
 	long long count;
 };
 
-static int h_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+static int h_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
 {
 	struct history *h = ctx;
-	struct audit_entry *tmp = xcalloc((size_t)n, sizeof *tmp);
-	int m = db_audit_page(app_db(h->app), h->uuid, anchor, dir, n, tmp, e);
 
-	for (int i = 0; i < m; i++) {
-		struct audit_entry *a = xmalloc(sizeof *a);
-
-		*a = tmp[i];
-		out[i] = a;
-	}
-	free(tmp);
-	return m;
+	return db_audit_page(app_db(h->app), h->uuid, anchor, dir, n, rows, e);
 }
 
-static void h_row_free(void *ctx, void *row)
+static void h_clear(void *row)
 {
-	(void)ctx;
 	audit_entry_clear(row);
-	free(row);
 }
 
 static void h_cell(void *ctx, const void *row, int col, struct strbuf *out)
@@ -128,28 +115,58 @@ static void h_cell(void *ctx, const void *row, int col, struct strbuf *out)
 	const struct audit_entry *a = row;
 
 	(void)ctx;
-	switch (col) {
-	case 0:
-		strbuf_puts(out, a->at);
-		break;
-	case 1:
-		strbuf_puts(out, a->staff ? a->staff : "");
-		break;
-	case 2:
+	if (col == 2)
 		strbuf_puts(out, model_enum_label(model_audit_action, a->action));
-		break;
-	default:
+	else
 		changes(a, "; ", out);
-		break;
-	}
 }
 
-static const struct list_column h_cols[] = {
-    {N_("When"), 19, 0, 0},	    {N_("Staff"), 8, 1, 0}, {N_("Done"), 8, 0, 0},
-    {N_("What changed"), 20, 4, 0}, {NULL, 0, 0, 0},
+static const struct list_field h_cols[] = {
+    {N_("When"), 19, 0, 0, LIST_CHARS(struct audit_entry, at)},
+    {N_("Staff"), 8, 1, 0, LIST_TEXT(struct audit_entry, staff)},
+    {N_("Done"), 8, 0, 0, LIST_OWN},
+    {N_("What changed"), 20, 4, 0, LIST_OWN},
+    {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_ops h_ops = {h_fetch, h_row_free, h_cell, NULL};
+static const struct list_spec h_spec = {h_cols, h_cell, NULL, h_page, sizeof(struct audit_entry),
+					h_clear};
+
+static int h_load(struct app *app, void *own, struct list *l, struct err *e)
+{
+	struct history *h = own;
+	long long count = db_audit_count(app_db(app), h->uuid, e);
+
+	(void)l;
+	if (count < 0)
+		return -1;
+	h->count = count;
+	return 0;
+}
+
+static void h_title(void *own, struct strbuf *out)
+{
+	const struct history *h = own;
+
+	strbuf_printf(out,
+		      ngettext("History of %s: %lld entry, newest first",
+			       "History of %s: %lld entries, newest first",
+			       (unsigned long)h->count),
+		      h->title, h->count);
+}
+
+static void h_free(void *own)
+{
+	struct history *h = own;
+
+	free(h->uuid);
+	free(h->title);
+	free(h);
+}
+
+static const struct listscreen_def h_def = {
+    &h_spec, N_("No change of this record was recorded."), h_load, h_title, h_free, 1,
+};
 
 struct h_arg {
 	const char *uuid, *title;
@@ -160,71 +177,10 @@ static int h_open(struct screen *s, void *arg, struct err *e)
 	const struct h_arg *a = arg;
 	struct history *h = xcalloc(1, sizeof *h);
 
+	h->app = s->app;
 	h->uuid = xstrdup(a->uuid);
 	h->title = xstrdup(a->title);
-	h->app = s->app;
-	h->count = db_audit_count(app_db(s->app), h->uuid, e);
-	if (h->count < 0) {
-		free(h->uuid);
-		free(h->title);
-		free(h);
-		return -1;
-	}
-	h->list = list_new(s->app, &h_ops, h, h_cols);
-	list_set_empty(h->list, _("No change of this record was recorded."));
-	s->state = h;
-	return 0;
-}
-
-static void h_layout(struct screen *s, struct rect r)
-{
-	struct history *h = s->state;
-
-	list_layout(h->list, (struct rect){r.y + 2, r.x, r.h - 2, r.w});
-}
-
-static void h_draw(struct screen *s)
-{
-	struct history *h = s->state;
-	char line[400];
-
-	snprintf(line, sizeof line,
-		 ngettext("History of %s: %lld entry, newest first",
-			  "History of %s: %lld entries, newest first", (unsigned long)h->count),
-		 h->title, h->count);
-	draw_fit(s->r.y, s->r.x, s->r.w, line, THEME_TITLE);
-	list_draw(h->list, 1);
-}
-
-static int h_event(struct screen *s, const struct event *ev)
-{
-	struct history *h = s->state;
-	int f = list_event(h->list, ev);
-
-	if (ev->type == EVENT_MOUSE && list_double_clicked(h->list)) {
-		struct event open = {.type = EVENT_KEY, .act = ACT_OPEN};
-
-		return screen_dispatch(s, &open);
-	}
-	return f;
-}
-
-static void h_changed(struct screen *s)
-{
-	struct history *h = s->state;
-
-	h->count = db_audit_count(app_db(s->app), h->uuid, NULL);
-	list_reload(h->list);
-}
-
-static void h_close(struct screen *s)
-{
-	struct history *h = s->state;
-
-	list_free(&h->list);
-	free(h->uuid);
-	free(h->title);
-	free(h);
+	return listscreen_open(s, &h_def, h, e);
 }
 
 /* ---- one entry whole ---- */
@@ -259,15 +215,10 @@ static void e_close(struct screen *s)
 	free(s->state);
 }
 
-static const struct screen_handler e_handlers[] = {
-    {ACT_CANCEL, screen_act_pop, N_("back")},
-    {ACT_NONE, NULL, NULL},
-};
-
 static const struct screen_class entry_screen = {
     .name = N_("One change in the history"),
     .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
-    .handlers = e_handlers,
+    .handlers = screen_back_handlers,
     .open = e_open,
     .draw = e_draw,
     .close = e_close,
@@ -275,19 +226,11 @@ static const struct screen_class entry_screen = {
 
 static int h_show(struct screen *s)
 {
-	struct history *h = s->state;
-	const void *row = list_current(h->list);
+	const void *row = listscreen_current(s);
 
 	if (row)
 		app_push(s->app, &entry_screen, (void *)row);
 	return SCREEN_HANDLED;
-}
-
-static int h_can(struct screen *s, enum action act)
-{
-	struct history *h = s->state;
-
-	return act != ACT_OPEN || list_current(h->list) != NULL;
 }
 
 static const struct screen_handler h_handlers[] = {
@@ -301,12 +244,8 @@ static const struct screen_class history_screen = {
     .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
     .handlers = h_handlers,
     .open = h_open,
-    .layout = h_layout,
-    .draw = h_draw,
-    .event = h_event,
-    .data_changed = h_changed,
-    .can = h_can,
-    .close = h_close,
+    .can = listscreen_can_open,
+    LISTSCREEN_CALLBACKS,
 };
 
 int history_push(struct app *app, const char *record_uuid, const char *title)

@@ -93,9 +93,10 @@ static int collect_cb(const struct resident *r, void *ctx)
 	return 0;
 }
 
-static int res_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+static int res_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
 {
 	struct detail *d = ctx;
+	struct resident *out = rows;
 	struct collect c = {0};
 	int at, got = 0;
 
@@ -111,11 +112,8 @@ static int res_fetch(void *ctx, const void *anchor, int dir, int n, void **out, 
 				at = i + (dir > 0 ? 1 : -1);
 	}
 	for (int i = at; i >= 0 && i < c.n && got<n; i += dir> 0 ? 1 : -1) {
-		struct resident *r = xmalloc(sizeof *r);
-
-		*r = c.v[i];
+		out[got++] = c.v[i];
 		memset(&c.v[i], 0, sizeof c.v[i]);
-		out[got++] = r;
 	}
 	for (int i = 0; i < c.n; i++)
 		model_resident_clear(&c.v[i]);
@@ -123,11 +121,9 @@ static int res_fetch(void *ctx, const void *anchor, int dir, int n, void **out, 
 	return got;
 }
 
-static void res_free(void *ctx, void *row)
+static void res_clear(void *row)
 {
-	(void)ctx;
 	model_resident_clear(row);
-	free(row);
 }
 
 static void res_cell(void *ctx, const void *row, int col, struct strbuf *out)
@@ -137,9 +133,6 @@ static void res_cell(void *ctx, const void *row, int col, struct strbuf *out)
 	char sex[2] = {r->sex, 0};
 
 	switch (col) {
-	case 0:
-		strbuf_puts(out, r->name);
-		break;
 	case 1:
 		hhfmt_enum(model_relation, r->relation, out);
 		break;
@@ -148,9 +141,6 @@ static void res_cell(void *ctx, const void *row, int col, struct strbuf *out)
 		break;
 	case 3:
 		hhfmt_secret(r->id_number, 1, revealed(d, r->id), out);
-		break;
-	case 4:
-		strbuf_puts(out, r->birth_date ? r->birth_date : "");
 		break;
 	case 5:
 		hhfmt_secret(r->phone, 0, revealed(d, r->id), out);
@@ -164,37 +154,33 @@ static void res_cell(void *ctx, const void *row, int col, struct strbuf *out)
 	}
 }
 
-static const struct list_column res_cols[] = {
-    {N_("Name"), 6, 2, 0},	 {N_("Relation"), 8, 0, 0}, {N_("Sex"), 4, 0, 0},
-    {N_("ID number"), 18, 0, 0}, {N_("Born"), 10, 0, 0},    {N_("Phone"), 11, 0, 0},
-    {N_("Status"), 11, 0, 0},	 {N_("Tags"), 4, 3, 0},	    {NULL, 0, 0, 0},
+static const struct list_field res_cols[] = {
+    {N_("Name"), 6, 2, 0, LIST_TEXT(struct resident, name)},
+    {N_("Relation"), 8, 0, 0, LIST_OWN},
+    {N_("Sex"), 4, 0, 0, LIST_OWN},
+    {N_("ID number"), 18, 0, 0, LIST_OWN},
+    {N_("Born"), 10, 0, 0, LIST_TEXT(struct resident, birth_date)},
+    {N_("Phone"), 11, 0, 0, LIST_OWN},
+    {N_("Status"), 11, 0, 0, LIST_OWN},
+    {N_("Tags"), 4, 3, 0, LIST_OWN},
+    {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_ops res_ops = {res_fetch, res_free, res_cell, NULL};
+static const struct list_spec res_spec = {
+    res_cols, res_cell, NULL, res_page, sizeof(struct resident), res_clear};
 
 /* ---- visits ---- */
 
-static int vis_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+static int vis_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
 {
 	struct detail *d = ctx;
-	struct hh_visit *tmp = xcalloc((size_t)n, sizeof *tmp);
-	int m = db_hh_visits(app_db(d->app), d->id, anchor, dir, n, tmp, e);
 
-	for (int i = 0; i < m; i++) {
-		struct hh_visit *v = xmalloc(sizeof *v);
-
-		*v = tmp[i];
-		out[i] = v;
-	}
-	free(tmp);
-	return m;
+	return db_hh_visits(app_db(d->app), d->id, anchor, dir, n, rows, e);
 }
 
-static void vis_free(void *ctx, void *row)
+static void vis_clear(void *row)
 {
-	(void)ctx;
 	hh_visit_clear(row);
-	free(row);
 }
 
 static int fever(const struct detail *d, int t)
@@ -208,17 +194,11 @@ static void vis_cell(void *ctx, const void *row, int col, struct strbuf *out)
 	const struct hh_visit *v = row;
 
 	switch (col) {
-	case 0:
-		strbuf_puts(out, v->date);
-		break;
 	case 1:
 		strbuf_add(out, v->at + 11, strlen(v->at) >= 16 ? 5 : 0);
 		break;
 	case 2:
 		hhfmt_enum(model_outcome, v->outcome, out);
-		break;
-	case 3:
-		strbuf_puts(out, v->staff ? v->staff : "");
 		break;
 	default:
 		for (int i = 0; i < v->nreadings; i++) {
@@ -253,40 +233,30 @@ static int vis_role(void *ctx, const void *row)
 	return THEME_NORMAL;
 }
 
-static const struct list_column vis_cols[] = {
-    {N_("Date"), 10, 0, 0},
-    {N_("Time"), 5, 0, 0},
-    {N_("Outcome"), 8, 0, 0},
-    {N_("Staff"), 6, 1, 0},
-    {N_("Readings and notes"), 20, 6, 0},
-    {NULL, 0, 0, 0},
+static const struct list_field vis_cols[] = {
+    {N_("Date"), 10, 0, 0, LIST_CHARS(struct hh_visit, date)},
+    {N_("Time"), 5, 0, 0, LIST_OWN},
+    {N_("Outcome"), 8, 0, 0, LIST_OWN},
+    {N_("Staff"), 6, 1, 0, LIST_TEXT(struct hh_visit, staff)},
+    {N_("Readings and notes"), 20, 6, 0, LIST_OWN},
+    {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_ops vis_ops = {vis_fetch, vis_free, vis_cell, vis_role};
+static const struct list_spec vis_spec = {
+    vis_cols, vis_cell, vis_role, vis_page, sizeof(struct hh_visit), vis_clear};
 
 /* ---- isolations ---- */
 
-static int iso_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+static int iso_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
 {
 	struct detail *d = ctx;
-	struct hh_isolation *tmp = xcalloc((size_t)n, sizeof *tmp);
-	int m = db_hh_isolations(app_db(d->app), d->id, anchor, dir, n, tmp, e);
 
-	for (int i = 0; i < m; i++) {
-		struct hh_isolation *v = xmalloc(sizeof *v);
-
-		*v = tmp[i];
-		out[i] = v;
-	}
-	free(tmp);
-	return m;
+	return db_hh_isolations(app_db(d->app), d->id, anchor, dir, n, rows, e);
 }
 
-static void iso_free(void *ctx, void *row)
+static void iso_clear(void *row)
 {
-	(void)ctx;
 	hh_isolation_clear(row);
-	free(row);
 }
 
 static void iso_cell(void *ctx, const void *row, int col, struct strbuf *out)
@@ -297,9 +267,6 @@ static void iso_cell(void *ctx, const void *row, int col, struct strbuf *out)
 
 	(void)ctx;
 	switch (col) {
-	case 0:
-		strbuf_puts(out, i->resident);
-		break;
 	case 1:
 		hhfmt_enum(model_iso_kind, i->kind, out);
 		if (i->site && *i->site)
@@ -307,9 +274,6 @@ static void iso_cell(void *ctx, const void *row, int col, struct strbuf *out)
 		break;
 	case 2:
 		hhfmt_enum(model_iso_reason, i->reason, out);
-		break;
-	case 3:
-		strbuf_puts(out, i->start_date);
 		break;
 	default:
 		if (i->end_date) {
@@ -334,12 +298,17 @@ static int iso_role(void *ctx, const void *row)
 	return ((const struct hh_isolation *)row)->end_date ? THEME_DIM : THEME_NORMAL;
 }
 
-static const struct list_column iso_cols[] = {
-    {N_("Name"), 8, 1, 0},   {N_("Kind"), 8, 1, 0},	 {N_("Reason"), 8, 1, 0},
-    {N_("Start"), 10, 0, 0}, {N_("Progress"), 12, 2, 0}, {NULL, 0, 0, 0},
+static const struct list_field iso_cols[] = {
+    {N_("Name"), 8, 1, 0, LIST_TEXT(struct hh_isolation, resident)},
+    {N_("Kind"), 8, 1, 0, LIST_OWN},
+    {N_("Reason"), 8, 1, 0, LIST_OWN},
+    {N_("Start"), 10, 0, 0, LIST_CHARS(struct hh_isolation, start_date)},
+    {N_("Progress"), 12, 2, 0, LIST_OWN},
+    {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_ops iso_ops = {iso_fetch, iso_free, iso_cell, iso_role};
+static const struct list_spec iso_spec = {
+    iso_cols, iso_cell, iso_role, iso_page, sizeof(struct hh_isolation), iso_clear};
 
 /* ---- the screen ---- */
 
@@ -374,9 +343,9 @@ static int d_open(struct screen *s, void *arg, struct err *e)
 		free(d);
 		return -1;
 	}
-	d->lists[SEC_RESIDENTS] = list_new(s->app, &res_ops, d, res_cols);
-	d->lists[SEC_VISITS] = list_new(s->app, &vis_ops, d, vis_cols);
-	d->lists[SEC_ISOLATIONS] = list_new(s->app, &iso_ops, d, iso_cols);
+	d->lists[SEC_RESIDENTS] = list_new_spec(s->app, &res_spec, d);
+	d->lists[SEC_VISITS] = list_new_spec(s->app, &vis_spec, d);
+	d->lists[SEC_ISOLATIONS] = list_new_spec(s->app, &iso_spec, d);
 	list_set_empty(d->lists[SEC_RESIDENTS],
 		       _("Nobody is registered here yet: press n to add a resident."));
 	list_set_empty(d->lists[SEC_VISITS],
@@ -465,17 +434,10 @@ static void switch_to(struct screen *s, int section)
 static int d_event(struct screen *s, const struct event *ev)
 {
 	struct detail *d = s->state;
-	int f;
 
 	if (d->gone)
 		return SCREEN_IGNORED;
-	f = list_event(d->lists[d->section], ev);
-	if (ev->type == EVENT_MOUSE && list_double_clicked(d->lists[d->section])) {
-		struct event open = {.type = EVENT_KEY, .act = ACT_OPEN};
-
-		return screen_dispatch(s, &open); /* as on every other list */
-	}
-	return f;
+	return list_event_open(d->lists[d->section], s, ev);
 }
 
 static void d_changed(struct screen *s)
@@ -561,46 +523,19 @@ static int act_move(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-struct del {
-	struct app *app;
-	long long id;
-	char *name;
-};
-
-static int delete_answer(void *ctx, int yes)
-{
-	struct del *x = ctx;
-	struct err e;
-	int flags = 0;
-
-	err_clear(&e);
-	if (yes) {
-		if (db_resident_delete(app_db(x->app), x->id, &e) < 0)
-			app_error_err(x->app, &e);
-		else
-			app_status(x->app, _("%s deleted (kept in the history)."), x->name);
-		flags = SCREEN_CHANGED;
-	}
-	free(x->name);
-	free(x);
-	return flags;
-}
-
 static int act_delete(struct screen *s)
 {
 	const struct resident *r = cur_resident(s);
-	struct del *x;
-	char q[300];
+	char *q, *done;
 
 	if (!r)
 		return SCREEN_HANDLED;
-	x = xcalloc(1, sizeof *x);
-	x->app = s->app;
-	x->id = r->id;
-	x->name = xstrdup(r->name);
-	snprintf(q, sizeof q, _("Delete %s from household %s?"), r->name,
-		 ((struct detail *)s->state)->h.code);
-	confirm_push(s->app, q, delete_answer, x);
+	q = xasprintf(_("Delete %s from household %s?"), r->name,
+		      ((struct detail *)s->state)->h.code);
+	done = xasprintf(_("%s deleted (kept in the history)."), r->name);
+	confirm_delete_push(s->app, q, db_resident_delete, r->id, done);
+	free(q);
+	free(done);
 	return SCREEN_HANDLED;
 }
 
@@ -720,14 +655,14 @@ static const struct screen_handler res_handlers[] = {
 };
 
 static const struct screen_handler vis_handlers[] = {
-    {ACT_NEW, act_new_visit, NULL},	  {ACT_REVEAL, act_reveal, NULL},
-    {ACT_HISTORY, act_history, NULL},	  {ACT_SWITCH_VIEW, act_switch, NULL},
+    {ACT_NEW, act_new_visit, NULL},	    {ACT_REVEAL, act_reveal, NULL},
+    {ACT_HISTORY, act_history, NULL},	    {ACT_SWITCH_VIEW, act_switch, NULL},
     {ACT_CHAR_LEFT, act_switch_back, NULL}, {ACT_NONE, NULL, NULL},
 };
 
 static const struct screen_handler iso_handlers[] = {
-    {ACT_NEW, act_new_isolation, NULL},	  {ACT_REVEAL, act_reveal, NULL},
-    {ACT_HISTORY, act_history, NULL},	  {ACT_SWITCH_VIEW, act_switch, NULL},
+    {ACT_NEW, act_new_isolation, NULL},	    {ACT_REVEAL, act_reveal, NULL},
+    {ACT_HISTORY, act_history, NULL},	    {ACT_SWITCH_VIEW, act_switch, NULL},
     {ACT_CHAR_LEFT, act_switch_back, NULL}, {ACT_NONE, NULL, NULL},
 };
 

@@ -19,6 +19,7 @@
 #include "tui/app.h"
 #include "tui/ops/household.h"
 #include "tui/widgets/form.h"
+#include "tui/widgets/formcheck.h"
 
 struct hform {
 	struct app *app;
@@ -78,22 +79,6 @@ static int check_code(void *c, struct form *f, const char *name, const char *v, 
 		if ((unsigned char)*p < 0x20)
 			return err_field(e, name, "%s",
 					 _("the household code holds a control character"));
-	return 0;
-}
-
-static int check_phone(void *c, struct form *f, const char *name, const char *v, struct err *e)
-{
-	char canon[PHONE_MAX];
-
-	(void)c;
-	if (!*v)
-		return 0;
-	if (phone_parse(v, canon, sizeof canon, e) < 0) {
-		snprintf(e->field, sizeof e->field, "%s", name);
-		return -1;
-	}
-	if (strcmp(canon, v))
-		form_set(f, name, canon);
 	return 0;
 }
 
@@ -198,7 +183,7 @@ int household_form_push(struct app *app, long long id, household_saved_fn saved,
 	form_add_text(f, "room", N_("Room"), h.room, limits_max("households", "room"), 0, NULL);
 	form_add_text(f, "address", N_("Address"), h.address, limits_max("households", "address"), 0, NULL);
 	form_add_text(f, "grid", N_("Grid"), h.grid_name, limits_max("grids", "name"), 0, NULL);
-	form_add_text(f, "phone", N_("Phone"), h.phone, limits_max("households", "phone"), 0, check_phone);
+	form_add_text(f, "phone", N_("Phone"), h.phone, limits_max("households", "phone"), 0, formcheck_phone);
 	form_add_text(f, "notes", N_("Notes"), h.notes, limits_max("households", "notes"), FORM_MULTILINE, NULL);
 	form_set_secret(f, "phone", mask_phone, reveal);
 	model_household_clear(&h);

@@ -50,27 +50,16 @@ static int is_revealed(const struct hh *st, long long id)
 	return 0;
 }
 
-static int fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+static int page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
 {
 	struct hh *st = ctx;
-	struct search_row *tmp = xcalloc((size_t)n, sizeof *tmp);
-	int m = db_search_page(app_db(st->app), st->query, anchor, dir, n, tmp, e);
 
-	for (int i = 0; i < m; i++) {
-		struct search_row *row = xmalloc(sizeof *row);
-
-		*row = tmp[i];
-		out[i] = row;
-	}
-	free(tmp);
-	return m;
+	return db_search_page(app_db(st->app), st->query, anchor, dir, n, rows, e);
 }
 
-static void row_free(void *ctx, void *row)
+static void row_clear(void *row)
 {
-	(void)ctx;
 	db_search_row_clear(row);
-	free(row);
 }
 
 static void cell(void *ctx, const void *row, int col, struct strbuf *out)
@@ -78,35 +67,23 @@ static void cell(void *ctx, const void *row, int col, struct strbuf *out)
 	struct hh *st = ctx;
 	const struct household *h = &((const struct search_row *)row)->h;
 
-	switch (col) {
-	case 0:
-		strbuf_puts(out, h->code);
-		break;
-	case 1:
-		strbuf_puts(out, h->head_name ? h->head_name : "");
-		break;
-	case 2:
-		strbuf_printf(out, "%d", h->resident_count);
-		break;
-	case 3:
+	if (col == 3)
 		hhfmt_secret(h->phone, 0, is_revealed(st, h->id), out);
-		break;
-	case 4:
+	else
 		hhfmt_codes(model_tag, h->tags, out);
-		break;
-	default:
-		strbuf_puts(out, h->last_visit ? h->last_visit : "");
-		break;
-	}
 }
 
-static const struct list_column cols[] = {
-    {N_("Code"), 10, 2, 0},  {N_("Head"), 8, 1, 0}, {N_("People"), 6, 0, 1},
-    {N_("Phone"), 11, 0, 0}, {N_("Tags"), 8, 3, 0}, {N_("Last visit"), 10, 0, 0},
-    {NULL, 0, 0, 0},
+static const struct list_field cols[] = {
+    {N_("Code"), 10, 2, 0, LIST_TEXT(struct search_row, h.code)},
+    {N_("Head"), 8, 1, 0, LIST_TEXT(struct search_row, h.head_name)},
+    {N_("People"), 6, 0, 1, LIST_INT(struct search_row, h.resident_count)},
+    {N_("Phone"), 11, 0, 0, LIST_OWN},
+    {N_("Tags"), 8, 3, 0, LIST_OWN},
+    {N_("Last visit"), 10, 0, 0, LIST_TEXT(struct search_row, h.last_visit)},
+    {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_ops ops = {fetch, row_free, cell, NULL};
+static const struct list_spec spec = {cols, cell, NULL, page, sizeof(struct search_row), row_clear};
 
 static void recount(struct hh *st)
 {
@@ -143,7 +120,7 @@ static int hh_open(struct screen *s, void *arg, struct err *e)
 	st->app = s->app;
 	st->query = xstrdup("");
 	lineedit_init(&st->filter, 40);
-	st->list = list_new(s->app, &ops, st, cols);
+	st->list = list_new_spec(s->app, &spec, st);
 	recount(st);
 	set_empty_text(st);
 	s->state = st;
@@ -230,7 +207,6 @@ static int filter_key(struct hh *st, const struct event *ev)
 static int hh_event(struct screen *s, const struct event *ev)
 {
 	struct hh *st = s->state;
-	int f;
 
 	if (st->filtering && ev->type != EVENT_MOUSE)
 		return filter_key(st, ev);
@@ -238,13 +214,7 @@ static int hh_event(struct screen *s, const struct event *ev)
 		clear_filter(st);
 		return SCREEN_HANDLED;
 	}
-	f = list_event(st->list, ev);
-	if (ev->type == EVENT_MOUSE && list_double_clicked(st->list)) {
-		struct event open = {.type = EVENT_KEY, .act = ACT_OPEN};
-
-		return screen_dispatch(s, &open);
-	}
-	return f;
+	return list_event_open(st->list, s, ev);
 }
 
 static int hh_text_focus(struct screen *s)
@@ -338,49 +308,19 @@ static int act_edit(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-struct del {
-	struct app *app;
-	long long id;
-	char *code;
-};
-
-static int delete_answer(void *ctx, int yes)
-{
-	struct del *d = ctx;
-	int flags = 0;
-	struct err e;
-
-	err_clear(&e);
-	if (yes) {
-		int r = db_household_delete(app_db(d->app), d->id, &e);
-
-		if (r < 0)
-			app_error_err(d->app, &e);
-		else
-			app_status(d->app, _("Household %s deleted (it stays in the history)."),
-				   d->code);
-		flags = SCREEN_CHANGED;
-	}
-	free(d->code);
-	free(d);
-	return flags;
-}
-
 static int act_delete(struct screen *s)
 {
 	const struct search_row *row = current(s);
-	struct del *d;
-	char q[300];
+	char *q, *done;
 
 	if (!row)
 		return SCREEN_HANDLED;
-	d = xcalloc(1, sizeof *d);
-	d->app = s->app;
-	d->id = row->h.id;
-	d->code = xstrdup(row->h.code);
-	snprintf(q, sizeof q, _("Delete household %s and its %d residents?"), row->h.code,
-		 row->h.resident_count);
-	confirm_push(s->app, q, delete_answer, d);
+	q = xasprintf(_("Delete household %s and its %d residents?"), row->h.code,
+		      row->h.resident_count);
+	done = xasprintf(_("Household %s deleted (it stays in the history)."), row->h.code);
+	confirm_delete_push(s->app, q, db_household_delete, row->h.id, done);
+	free(q);
+	free(done);
 	return SCREEN_HANDLED;
 }
 

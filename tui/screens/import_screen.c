@@ -28,8 +28,10 @@
 #include "tui/widgets/confirm.h"
 #include "tui/widgets/draw.h"
 #include "tui/widgets/form.h"
+#include "tui/widgets/formcheck.h"
 #include "tui/widgets/paste.h"
 #include "tui/widgets/screen.h"
+#include "tui/widgets/scroll.h"
 
 /* What each field is called in the mapping (indexed by enum roster_field). */
 static const char *const field_labels[ROSTER_FIELD_COUNT] = {
@@ -290,12 +292,7 @@ static int total_rows(const struct preview *p)
 
 static void clamp_top(struct preview *p)
 {
-	int max = total_rows(p) - page_rows(p);
-
-	if (p->top > max)
-		p->top = max;
-	if (p->top < 0)
-		p->top = 0;
+	scroll_clamp(&p->top, page_rows(p), total_rows(p));
 }
 
 static void pv_draw(struct screen *s)
@@ -324,43 +321,15 @@ static void pv_draw(struct screen *s)
 	}
 }
 
-static int scroll_by(struct screen *s, int by)
+/* Up/Down, PgUp/PgDn, Home/End and the wheel move the report. */
+static int pv_event(struct screen *s, const struct event *ev)
 {
 	struct preview *p = s->state;
 
-	p->top += by;
+	if (!scroll_event(&p->top, page_rows(p), ev))
+		return SCREEN_IGNORED;
 	clamp_top(p);
 	return SCREEN_HANDLED;
-}
-
-static int act_up(struct screen *s)
-{
-	return scroll_by(s, -1);
-}
-
-static int act_down(struct screen *s)
-{
-	return scroll_by(s, 1);
-}
-
-static int act_page_up(struct screen *s)
-{
-	return scroll_by(s, -page_rows(s->state));
-}
-
-static int act_page_down(struct screen *s)
-{
-	return scroll_by(s, page_rows(s->state));
-}
-
-static int act_first(struct screen *s)
-{
-	return scroll_by(s, -total_rows(s->state));
-}
-
-static int act_last(struct screen *s)
-{
-	return scroll_by(s, total_rows(s->state));
 }
 
 /* The user said yes: the import itself. */
@@ -435,12 +404,6 @@ static void pv_close(struct screen *s)
 static const struct screen_handler pv_handlers[] = {
 	{ACT_OPEN, act_import, N_("import")},
 	{ACT_CANCEL, screen_act_pop, N_("back")},
-	{ACT_UP, act_up, NULL},
-	{ACT_DOWN, act_down, NULL},
-	{ACT_PAGE_UP, act_page_up, NULL},
-	{ACT_PAGE_DOWN, act_page_down, NULL},
-	{ACT_FIRST, act_first, NULL},
-	{ACT_LAST, act_last, NULL},
 	{ACT_NONE, NULL, NULL},
 };
 
@@ -452,6 +415,7 @@ static const struct screen_class preview_screen = {
 	.open = pv_open,
 	.layout = pv_layout,
 	.draw = pv_draw,
+	.event = pv_event,
 	.can = pv_can,
 	.close = pv_close,
 };
@@ -466,15 +430,6 @@ static char *resolve_path(const char *v)
 	if (v[0] == '~' && v[1] == '/' && home && *home)
 		return xasprintf("%s/%s", home, v + 2);
 	return xstrdup(v);
-}
-
-static int check_path(void *ctx, struct form *f, const char *name, const char *v, struct err *e)
-{
-	(void)ctx;
-	(void)f;
-	if (*v && v[strlen(v) - 1] == '/')
-		return err_field(e, name, "%s", _("a file name, not a folder"));
-	return 0;
 }
 
 /* "Sheet1, 名单, Sheet3": the sheets of a workbook, for the preview. */
@@ -540,7 +495,7 @@ int import_screen_start(struct app *app)
 {
 	struct form *f = form_new(_("Import a roster (CSV, .xlsx, .xls)"), app);
 
-	form_add_text(f, "path", N_("File"), NULL, 0, FORM_REQUIRED, check_path);
+	form_add_text(f, "path", N_("File"), NULL, 0, FORM_REQUIRED, formcheck_file_name);
 	form_add_text(f, "sheet", N_("Worksheet"), NULL, 0, 0, NULL);
 	return form_push(app, f, submit, NULL);
 }

@@ -37,15 +37,13 @@ struct iso_chart_arg {
 static void rebuild(struct iso_chart *c)
 {
 	struct err e;
-	struct date d;
 	char today[DATE_STR];
 
 	err_clear(&e);
 	sheet_free(&c->curve);
 	free(c->error);
 	c->error = NULL;
-	clock_today(&d);
-	date_format(&d, today);
+	clock_today_iso(today);
 	c->curve = sheet_new("", SHEET_PORTRAIT);
 	if (db_sheet_temp_curve(app_db(c->app), c->id, "", today,
 				app_settings(c->app)->fever_threshold, 0, c->curve, &e) < 0)
@@ -136,15 +134,10 @@ static void ic_changed(struct screen *s)
 	rebuild(s->state);
 }
 
-static const struct screen_handler ic_handlers[] = {
-    {ACT_CANCEL, screen_act_pop, N_("back")},
-    {ACT_NONE, NULL, NULL},
-};
-
 static const struct screen_class iso_chart_screen = {
     .name = N_("Temperature chart"),
     .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
-    .handlers = ic_handlers,
+    .handlers = screen_back_handlers,
     .open = ic_open,
     .draw = ic_draw,
     .data_changed = ic_changed,

@@ -24,6 +24,7 @@
 #include "db/visitors.h"
 #include "tui/app.h"
 #include "tui/widgets/form.h"
+#include "tui/widgets/formcheck.h"
 #include "tui/widgets/respick.h"
 #include "tui/widgets/screen.h"
 
@@ -54,14 +55,6 @@ static void fctx_close(void *ctx, int saved)
 	(void)saved;
 	db_iso_row_clear(&c->row);
 	free(c);
-}
-
-static void today_iso(char out[DATE_STR])
-{
-	struct date d;
-
-	clock_today(&d);
-	date_format(&d, out);
 }
 
 /* Reads the isolation of a form; 0, or -1 with the reason shown. */
@@ -104,7 +97,7 @@ static int refuse_future(const char *name, const char *v, struct err *e)
 {
 	char today[DATE_STR];
 
-	today_iso(today);
+	clock_today_iso(today);
 	if (strcmp(v, today) > 0)
 		return err_field(e, name, _("%s is in the future: today is %s"), v, today);
 	return 0;
@@ -131,11 +124,24 @@ static int check_days(void *ctx, struct form *f, const char *name, const char *v
 	return 0;
 }
 
+long long iso_start_write(struct app *app, const struct isolation_new *n, struct err *e)
+{
+	struct isolation iso = {0};
+	long long id = db_isolation_start(app_db(app), n, e);
+
+	if (id < 0)
+		return -1;
+	if (db_isolation_get(app_db(app), id, &iso, e) == 1)
+		app_status(app, _("Isolation started on %s: %d days, last day %s."), iso.start_date,
+			   iso.days, iso.last_day);
+	db_isolation_clear(&iso);
+	return id;
+}
+
 static int start_submit(void *ctx, struct form *f, struct err *e)
 {
 	struct fctx *c = ctx;
 	struct isolation_new n = {0};
-	struct isolation iso = {0};
 	int central = !strcmp(form_value(f, "kind"), "central");
 	long long id;
 
@@ -146,13 +152,9 @@ static int start_submit(void *ctx, struct form *f, struct err *e)
 	n.start_date = form_value(f, "start");
 	parse_int(form_value(f, "days"), &n.days);
 	n.notes = *form_value(f, "notes") ? form_value(f, "notes") : NULL;
-	id = db_isolation_start(app_db(c->app), &n, e);
+	id = iso_start_write(c->app, &n, e);
 	if (id < 0)
 		return -1;
-	if (db_isolation_get(app_db(c->app), id, &iso, e) == 1)
-		app_status(c->app, _("Isolation started on %s: %d days, last day %s."),
-			   iso.start_date, iso.days, iso.last_day);
-	db_isolation_clear(&iso);
 	if (c->saved)
 		c->saved(c->sctx, id);
 	return 0;
@@ -215,7 +217,7 @@ int iso_start_push(struct app *app, long long resident_id, iso_saved_fn saved, v
 	}
 	snprintf(who, sizeof who, "%s (%s)", r.name, r.household_code ? r.household_code : "");
 	snprintf(days, sizeof days, "%d", app_settings(app)->isolation_days);
-	today_iso(today);
+	clock_today_iso(today);
 	proposed_start(app, &r, today);
 	model_resident_clear(&r);
 	c = fctx_new(app, resident_id, saved, ctx);
@@ -267,31 +269,10 @@ static const struct enum_entry *symptom_table(void)
 {
 	static struct enum_entry t[32];
 
-	if (!t[0].code) {
-		int i = 0;
-
-		t[0] = (struct enum_entry){"none", N_("none"), "无"};
-		for (; model_symptom[i].code && i < 30; i++)
-			t[i + 1] = model_symptom[i];
-		t[i + 1] = (struct enum_entry){NULL, NULL, NULL};
-	}
+	if (!t[0].code)
+		model_enum_prepend(t, 32, (struct enum_entry){"none", N_("none"), "无"},
+				   model_symptom);
 	return t;
-}
-
-static int check_temp(void *ctx, struct form *f, const char *name, const char *v, struct err *e)
-{
-	char buf[8];
-	int t;
-
-	(void)ctx;
-	if (!*v)
-		return 0;
-	if (temperature_parse(v, &t, NULL) < 0)
-		return err_field(e, name, "%s",
-				 _("temperature: 34.0 to 43.0 °C, typed as 365, 36.5 or 37"));
-	temperature_format(t, buf);
-	form_set(f, name, buf);
-	return 0;
 }
 
 static int check_date_after_start(void *ctx, struct form *f, const char *name, const char *v,
@@ -371,11 +352,11 @@ int iso_check_push(struct app *app, long long isolation_id, iso_saved_fn saved, 
 		return -1;
 	}
 	describe(&c->row, who, sizeof who);
-	today_iso(today);
+	clock_today_iso(today);
 	slot = isolation_slot_for(clock_minutes(), cut < 0 ? 12 * 60 : cut);
 	f = form_new(_("Record a check"), c);
 	form_add_readonly(f, "who", N_("Resident"), who);
-	form_add_number(f, "temp", N_("Temperature (°C)"), NULL, 5, 0, check_temp);
+	form_add_number(f, "temp", N_("Temperature (°C)"), NULL, 5, 0, formcheck_temp);
 	form_add_enum(f, "sym1", N_("Symptom"), symptom_table(), "none", 0);
 	form_add_enum(f, "sym2", N_("Another symptom"), symptom_table(), "none", 0);
 	form_add_text(f, "unmeasured", N_("Not measured: why"), NULL, 60, 0, NULL);
@@ -489,7 +470,7 @@ int iso_restart_push(struct app *app, long long isolation_id, iso_saved_fn saved
 		return -1;
 	}
 	describe(&c->row, who, sizeof who);
-	today_iso(today);
+	clock_today_iso(today);
 	snprintf(what, sizeof what, _("a new count of %d days; the old one is kept"),
 		 c->row.days);
 	f = form_new(_("Restart after a new exposure"), c);
@@ -552,7 +533,7 @@ int iso_end_push(struct app *app, long long isolation_id, iso_saved_fn saved, vo
 		return -1;
 	}
 	describe(&c->row, who, sizeof who);
-	today_iso(today);
+	clock_today_iso(today);
 	due = (c->row.flags & (ISO_DUE_RELEASE | ISO_ENDS_TODAY)) != 0;
 	f = form_new(_("End the isolation"), c);
 	form_add_readonly(f, "who", N_("Resident"), who);

@@ -10,6 +10,8 @@
 #define DOORSTEP_ISO_FORMS_H
 
 struct app;
+struct err;
+struct isolation_new;
 
 /* Called after a form saved, with the isolation written (the new one for a
  * start or restart).  Optional everywhere (NULL). */
@@ -21,6 +23,12 @@ typedef void (*iso_saved_fn)(void *ctx, long long isolation_id);
  * a message in the status line instead (extend, restart or end it).
  * Returns 0, or -1 when nothing was opened (the reason is shown). */
 int iso_start_push(struct app *app, long long resident_id, iso_saved_fn saved, void *ctx);
+
+/* Starts the isolation n (db_isolation_start: one audited transaction) and
+ * says so in the status line: its start, days and last day.  Returns the
+ * new isolation's id, or -1 with e filled.  The start form and the
+ * returnee's decision both write through it. */
+long long iso_start_write(struct app *app, const struct isolation_new *n, struct err *e);
 
 /* Opens the resident picker, then the start form for the one chosen. */
 int iso_start_pick(struct app *app, iso_saved_fn saved, void *ctx);

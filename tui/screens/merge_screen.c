@@ -11,6 +11,7 @@
 #include "tui/app.h"
 #include "tui/ops/merge.h"
 #include "tui/widgets/screen.h"
+#include "tui/widgets/scroll.h"
 
 struct mview {
 	char *path;
@@ -80,37 +81,15 @@ static void mv_draw(struct screen *s)
 	v->lines = draw_wrapped(body, v->text ? v->text : "", v->top, THEME_NORMAL);
 }
 
-static int scroll(struct screen *s, int by)
+/* Up/Down, PgUp/PgDn, Home/End and the wheel move the report. */
+static int mv_event(struct screen *s, const struct event *ev)
 {
 	struct mview *v = s->state;
-	int max = v->lines - (s->r.h - 1);
 
-	v->top += by;
-	if (v->top > max)
-		v->top = max;
-	if (v->top < 0)
-		v->top = 0;
+	if (!scroll_event(&v->top, s->r.h - 2, ev))
+		return SCREEN_IGNORED;
+	scroll_clamp(&v->top, s->r.h - 1, v->lines);
 	return SCREEN_HANDLED;
-}
-
-static int mv_up(struct screen *s)
-{
-	return scroll(s, -1);
-}
-
-static int mv_down(struct screen *s)
-{
-	return scroll(s, 1);
-}
-
-static int mv_pgup(struct screen *s)
-{
-	return scroll(s, -(s->r.h - 2));
-}
-
-static int mv_pgdn(struct screen *s)
-{
-	return scroll(s, s->r.h - 2);
 }
 
 static int mv_merge(struct screen *s)
@@ -147,10 +126,6 @@ static void mv_free(struct screen *s)
 static const struct screen_handler mv_handlers[] = {
     {ACT_OPEN, mv_merge, N_("merge now")},
     {ACT_CANCEL, screen_act_pop, N_("close")},
-    {ACT_UP, mv_up, NULL},
-    {ACT_DOWN, mv_down, NULL},
-    {ACT_PAGE_UP, mv_pgup, NULL},
-    {ACT_PAGE_DOWN, mv_pgdn, NULL},
     {ACT_NONE, NULL, NULL},
 };
 
@@ -161,6 +136,7 @@ static const struct screen_class merge_view = {
     .handlers = mv_handlers,
     .open = mv_open,
     .draw = mv_draw,
+    .event = mv_event,
     .can = mv_can,
     .close = mv_free,
 };

@@ -135,12 +135,7 @@ static struct sheet *build_for_print(void *ctx, struct db_sheet_request *rq, cha
 	memset(rq, 0, sizeof *rq);
 	rq->kind = "receipt";
 	rq->subject = v->receipt_no;
-	{
-		struct date today;
-
-		clock_today(&today);
-		date_format(&today, rq->date);
-	}
+	clock_today_iso(rq->date);
 	rq->staff = app_staff(v->app);
 	*file = xasprintf("receipt-%s.pdf", v->receipt_no);
 	return s;

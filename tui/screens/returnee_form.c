@@ -13,6 +13,7 @@
 #include "db/residents.h"
 #include "db/returnees.h"
 #include "tui/app.h"
+#include "tui/screens/iso_forms.h"
 #include "tui/widgets/form.h"
 
 struct rctx {
@@ -41,8 +42,6 @@ static int submit(void *ctx, struct form *f, struct err *e)
 {
 	struct rctx *c = ctx;
 	struct isolation_new n = {0};
-	struct isolation iso;
-	long long id;
 
 	if (!strcmp(form_value(f, "decision"), "monitor")) {
 		if (db_returnee_monitor(app_db(c->app), c->resident_id, form_value(f, "reason"), e) <
@@ -58,13 +57,7 @@ static int submit(void *ctx, struct form *f, struct err *e)
 	n.reason = "key_area";
 	n.start_date = c->return_date;
 	n.notes = *form_value(f, "reason") ? form_value(f, "reason") : NULL;
-	id = db_isolation_start(app_db(c->app), &n, e);
-	if (id < 0)
-		return -1;
-	if (db_isolation_get(app_db(c->app), id, &iso, e) == 1)
-		app_status(c->app, _("Isolation started on %s: %d days, last day %s."),
-			   iso.start_date, iso.days, iso.last_day);
-	return 0;
+	return iso_start_write(c->app, &n, e) < 0 ? -1 : 0;
 }
 
 int returnee_form_push(struct app *app, long long resident_id)

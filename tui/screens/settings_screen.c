@@ -21,6 +21,7 @@
 #include "db/visitors.h"
 #include "tui/app.h"
 #include "tui/widgets/form.h"
+#include "tui/widgets/formcheck.h"
 #include "tui/screens/merge_screen.h"
 
 struct ctx {
@@ -62,19 +63,6 @@ static int check_count(void *c, struct form *f, const char *name, const char *v,
 	(void)f;
 	if (parse_int(v, &n) < 0 || n < 1 || n > 365)
 		return err_field(e, name, "%s", _("a whole number of days or hours, 1 to 365"));
-	return 0;
-}
-
-static int check_time(void *c, struct form *f, const char *name, const char *v, struct err *e)
-{
-	char buf[6];
-	int m;
-
-	(void)c;
-	if (clock_time_parse(v, &m, NULL) < 0)
-		return err_field(e, name, "%s", _("a time of day as HH:MM, e.g. 12:00"));
-	clock_time_format(m, buf);
-	form_set(f, name, buf);
 	return 0;
 }
 
@@ -205,9 +193,9 @@ int settings_screen_push(struct app *app)
 	form_add_enum(f, "checks_hospital", N_("Hospital isolation checked by"), checks_by,
 		      hospital ? "1" : "0", FORM_REQUIRED);
 	form_add_number(f, "am", N_("AM check cut-off"), s->am_cutoff, 5, FORM_REQUIRED,
-			check_time);
+			formcheck_time);
 	form_add_number(f, "pm", N_("PM check cut-off"), s->pm_cutoff, 5, FORM_REQUIRED,
-			check_time);
+			formcheck_time);
 	form_add_number(f, "outing", N_("Days between outings"), outing, 3, FORM_REQUIRED,
 			check_count);
 	form_add_number(f, "out_alert", N_("Out-alert hours"), alert, 3, FORM_REQUIRED,

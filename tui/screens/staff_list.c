@@ -18,20 +18,15 @@
 #include "db/volunteers.h"
 #include "tui/app.h"
 #include "tui/widgets/form.h"
-#include "tui/widgets/screen.h"
-#include "tui/widgets/widget_list.h"
+#include "tui/widgets/formcheck.h"
+#include "tui/widgets/listscreen.h"
 
 struct slist {
 	struct app *app;
-	struct list *list;
 	struct volunteer_month *v; /* this month's, held whole */
 	int n;
 	char month[8];
 	long long editing; /* the staff id the open form edits */
-};
-
-struct srow {
-	int idx;
 };
 
 static const struct enum_entry party_choice[] = {
@@ -40,107 +35,56 @@ static const struct enum_entry party_choice[] = {
     {NULL, NULL, NULL},
 };
 
-static void load(struct slist *st)
+static int load(struct app *app, void *own, struct list *l, struct err *e)
 {
-	struct date d;
-	struct err e;
+	struct slist *st = own;
 	char iso[DATE_STR];
+	int r;
 
-	err_clear(&e);
-	clock_today(&d);
-	date_format(&d, iso);
+	clock_today_iso(iso);
 	snprintf(st->month, sizeof st->month, "%.7s", iso);
 	free(st->v);
 	st->v = NULL;
 	st->n = 0;
-	if (db_volunteer_month(app_db(st->app), st->month, &st->v, &st->n, &e) < 0)
-		app_error_err(st->app, &e);
-}
-
-static int s_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
-{
-	struct slist *st = ctx;
-	const struct srow *a = anchor;
-	int m = 0, i = dir > 0 ? (a ? a->idx + 1 : 0) : (a && a->idx < st->n ? a->idx : st->n) - 1;
-
-	(void)e;
-	for (; m < n && i >= 0 && i < st->n; i += dir > 0 ? 1 : -1) {
-		struct srow *r = xcalloc(1, sizeof *r);
-
-		r->idx = i;
-		out[m++] = r;
-	}
-	return m;
-}
-
-static void s_row_free(void *ctx, void *row)
-{
-	(void)ctx;
-	free(row);
+	r = db_volunteer_month(app_db(app), st->month, &st->v, &st->n, e);
+	list_set_array(l, st->v, st->n, sizeof *st->v);
+	return r;
 }
 
 static void s_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {
-	struct slist *st = ctx;
-	const struct volunteer_month *m = &st->v[((const struct srow *)row)->idx];
+	const struct volunteer_month *m = row;
 	char buf[24];
 
-	switch (col) {
-	case 0:
-		strbuf_puts(out, m->name);
-		break;
-	case 1:
+	(void)ctx;
+	if (col == 1) {
 		strbuf_puts(out, model_enum_label(model_staff_role, m->role));
-		break;
-	case 2:
+	} else if (col == 2) {
 		strbuf_puts(out, m->party ? _("party member") : "");
-		break;
-	case 3:
+	} else if (col == 3) {
 		mask_append(mask_phone, m->phone, out);
-		break;
-	case 4:
-		strbuf_printf(out, "%d", m->shifts);
-		break;
-	default:
+	} else {
 		volunteer_hours_format(m->minutes, buf, sizeof buf);
 		strbuf_puts(out, buf);
-		break;
 	}
 }
 
-static const struct list_column cols[] = {
-    {N_("Name"), 8, 2, 0},  {N_("Role"), 10, 1, 0},  {N_("Party"), 12, 0, 0},
-    {N_("Phone"), 12, 1, 0}, {N_("Shifts"), 6, 0, 1}, {N_("Hours"), 6, 0, 1},
-    {NULL, 0, 0, 0},
+static const struct list_field cols[] = {
+    {N_("Name"), 8, 2, 0, LIST_CHARS(struct volunteer_month, name)},
+    {N_("Role"), 10, 1, 0, LIST_OWN},
+    {N_("Party"), 12, 0, 0, LIST_OWN},
+    {N_("Phone"), 12, 1, 0, LIST_OWN},
+    {N_("Shifts"), 6, 0, 1, LIST_INT(struct volunteer_month, shifts)},
+    {N_("Hours"), 6, 0, 1, LIST_OWN},
+    {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_ops ops = {s_fetch, s_row_free, s_cell, NULL};
+static const struct list_spec spec = {cols, s_cell, NULL, NULL, 0, NULL};
 
-static int s_open(struct screen *s, void *arg, struct err *e)
+static void s_title(void *own, struct strbuf *out)
 {
-	struct slist *st = xcalloc(1, sizeof *st);
-
-	(void)arg;
-	(void)e;
-	st->app = s->app;
-	s->state = st;
-	load(st);
-	st->list = list_new(s->app, &ops, st, cols);
-	list_set_empty(st->list, _("No staff yet: F3 adds the one on duty."));
-	return 0;
-}
-
-static void s_layout(struct screen *s, struct rect r)
-{
-	struct slist *st = s->state;
-
-	list_layout(st->list, (struct rect){r.y + 2, r.x, r.h - 2, r.w});
-}
-
-static void s_draw(struct screen *s)
-{
-	struct slist *st = s->state;
-	char line[200], hours[24];
+	const struct slist *st = own;
+	char hours[24];
 	long total = 0;
 	int party = 0;
 
@@ -149,54 +93,32 @@ static void s_draw(struct screen *s)
 		party += st->v[i].party;
 	}
 	volunteer_hours_format(total, hours, sizeof hours);
-	snprintf(line, sizeof line,
-		 _("Staff: %d, %d party members · volunteer hours in %s: %s"),
-		 st->n, party, st->month, hours);
-	draw_fit(s->r.y, s->r.x, s->r.w, line, THEME_TITLE);
-	list_draw(st->list, 1);
+	strbuf_printf(out, _("Staff: %d, %d party members · volunteer hours in %s: %s"), st->n,
+		      party, st->month, hours);
 }
 
-static int s_event(struct screen *s, const struct event *ev)
+static void s_free(void *own)
 {
-	struct slist *st = s->state;
+	struct slist *st = own;
 
-	return list_event(st->list, ev);
-}
-
-static void s_changed(struct screen *s)
-{
-	struct slist *st = s->state;
-
-	load(st);
-	list_reload(st->list);
-}
-
-static void s_close(struct screen *s)
-{
-	struct slist *st = s->state;
-
-	list_free(&st->list);
 	free(st->v);
 	free(st);
 }
 
-/* ---- the form ---- */
+static const struct listscreen_def def = {
+    &spec, N_("No staff yet: F3 adds the one on duty."), load, s_title, s_free, 0,
+};
 
-static int check_phone(void *c, struct form *f, const char *name, const char *v, struct err *e)
+static int s_open(struct screen *s, void *arg, struct err *e)
 {
-	char canon[PHONE_MAX];
+	struct slist *st = xcalloc(1, sizeof *st);
 
-	(void)c;
-	if (!*v)
-		return 0;
-	if (phone_parse(v, canon, sizeof canon, e) < 0) {
-		snprintf(e->field, sizeof e->field, "%s", name);
-		return -1;
-	}
-	if (strcmp(canon, v))
-		form_set(f, name, canon);
-	return 0;
+	(void)arg;
+	st->app = s->app;
+	return listscreen_open(s, &def, st, e);
 }
+
+/* ---- the form ---- */
 
 static int submit(void *ctx, struct form *f, struct err *e)
 {
@@ -213,31 +135,23 @@ static int submit(void *ctx, struct form *f, struct err *e)
 	return 0;
 }
 
-static void form_closed(void *ctx, int saved)
-{
-	(void)ctx;
-	(void)saved;
-}
-
 static int h_edit(struct screen *s)
 {
-	struct slist *st = s->state;
-	const struct srow *r = list_current(st->list);
-	const struct volunteer_month *m;
+	struct slist *st = listscreen_own(s);
+	const struct volunteer_month *m = listscreen_current(s);
 	struct form *f;
 	char title[480];
 
-	if (!r || r->idx >= st->n)
+	if (!m)
 		return SCREEN_HANDLED;
-	m = &st->v[r->idx];
 	st->editing = m->staff_id;
 	snprintf(title, sizeof title, "%s", m->name);
 	f = form_new(title, st);
-	form_add_text(f, "phone", N_("Phone"), m->phone, 20, 0, check_phone);
+	form_add_text(f, "phone", N_("Phone"), m->phone, 20, 0, formcheck_phone);
 	form_add_enum(f, "role", N_("Role"), model_staff_role, m->role, FORM_REQUIRED);
 	form_add_enum(f, "party", N_("Party member (党员)"), party_choice, m->party ? "1" : "0",
 		      FORM_REQUIRED);
-	form_push(s->app, f, submit, form_closed);
+	form_push(s->app, f, submit, NULL);
 	return SCREEN_HANDLED;
 }
 
@@ -252,11 +166,7 @@ static const struct screen_class staff_screen = {
     .keyctx = KEYCTX_BIT(KEYCTX_LIST),
     .handlers = handlers,
     .open = s_open,
-    .layout = s_layout,
-    .draw = s_draw,
-    .event = s_event,
-    .data_changed = s_changed,
-    .close = s_close,
+    LISTSCREEN_CALLBACKS,
 };
 
 int staff_list_push(struct app *app)

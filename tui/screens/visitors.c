@@ -16,181 +16,102 @@
 #include "db/visitors.h"
 #include "tui/app.h"
 #include "tui/widgets/form.h"
-#include "tui/widgets/screen.h"
-#include "tui/widgets/widget_list.h"
+#include "tui/widgets/formcheck.h"
+#include "tui/widgets/listscreen.h"
 
 struct vlog {
 	struct app *app;
-	struct list *list;
 	long long cp_id;
 	struct visitor_row *v; /* today's, held whole */
 	int n;
 	char day[DATE_STR];
 };
 
-/* A row of the list: its index in st->v and a copy. */
-struct vrow {
-	int idx;
-	struct visitor_row r;
-};
-
-static void load(struct vlog *st)
+static int load(struct app *app, void *own, struct list *l, struct err *e)
 {
-	struct date d;
-	struct err e;
+	struct vlog *st = own;
+	int r;
 
-	err_clear(&e);
-	clock_today(&d);
-	date_format(&d, st->day);
+	clock_today_iso(st->day);
 	db_visitors_free(st->v, st->n);
 	st->v = NULL;
 	st->n = 0;
-	if (db_visitors_day(app_db(st->app), st->day, &st->v, &st->n, &e) < 0)
-		app_error_err(st->app, &e);
-}
-
-static int v_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
-{
-	struct vlog *st = ctx;
-	const struct vrow *a = anchor;
-	int m = 0;
-
-	(void)e;
-	if (dir > 0) {
-		for (int i = a ? a->idx + 1 : 0; m < n && i < st->n; i++) {
-			struct vrow *r = xcalloc(1, sizeof *r);
-
-			r->idx = i;
-			db_visitor_row_copy(&r->r, &st->v[i]);
-			out[m++] = r;
-		}
-	} else {
-		for (int i = (a && a->idx < st->n ? a->idx : st->n) - 1; m < n && i >= 0; i--) {
-			struct vrow *r = xcalloc(1, sizeof *r);
-
-			r->idx = i;
-			db_visitor_row_copy(&r->r, &st->v[i]);
-			out[m++] = r;
-		}
-	}
-	return m;
-}
-
-static void v_row_free(void *ctx, void *row)
-{
-	(void)ctx;
-	db_visitor_row_clear(&((struct vrow *)row)->r);
-	free(row);
+	r = db_visitors_day(app_db(app), st->day, &st->v, &st->n, e);
+	list_set_array(l, st->v, st->n, sizeof *st->v);
+	return r;
 }
 
 static void v_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {
-	const struct visitor_row *r = &((const struct vrow *)row)->r;
+	const struct visitor_row *r = row;
 	char buf[48];
 
 	(void)ctx;
-	switch (col) {
-	case 0:
+	if (col == 0) {
 		strbuf_printf(out, "%.5s", r->time_in + 11);
-		break;
-	case 1:
-		strbuf_puts(out, r->name);
-		break;
-	case 2:
+	} else if (col == 2) {
 		mask_append(mask_id, r->id_number, out);
-		break;
-	case 3:
-		strbuf_puts(out, r->from_place);
-		break;
-	case 4:
-		strbuf_puts(out, r->household);
-		break;
-	case 5:
+	} else if (col == 5) {
 		temperature_format(r->temperature, buf);
 		strbuf_puts(out, buf);
-		break;
-	default:
-		if (!r->admitted)
-			strbuf_puts(out, r->refusal);
-		else if (r->time_out[0])
-			strbuf_printf(out, _("left %.5s"), r->time_out + 11);
-		else
-			strbuf_printf(out, _("inside · %s"), r->reason);
-		break;
+	} else if (!r->admitted) {
+		strbuf_puts(out, r->refusal);
+	} else if (r->time_out[0]) {
+		strbuf_printf(out, _("left %.5s"), r->time_out + 11);
+	} else {
+		strbuf_printf(out, _("inside · %s"), r->reason);
 	}
 }
 
 static int v_role(void *ctx, const void *row)
 {
 	(void)ctx;
-	return ((const struct vrow *)row)->r.admitted ? THEME_NORMAL : THEME_ALERT;
+	return ((const struct visitor_row *)row)->admitted ? THEME_NORMAL : THEME_ALERT;
 }
 
-static const struct list_column cols[] = {
-    {N_("In"), 5, 0, 0},	  {N_("Name"), 6, 1, 0},      {N_("Document"), 18, 0, 0},
-    {N_("Coming from"), 8, 2, 0},	  {N_("Visiting"), 8, 1, 0}, {N_("°C"), 4, 0, 0},
-    {N_("Status"), 12, 4, 0}, {NULL, 0, 0, 0},
+static const struct list_field cols[] = {
+    {N_("In"), 5, 0, 0, LIST_OWN},
+    {N_("Name"), 6, 1, 0, LIST_TEXT(struct visitor_row, name)},
+    {N_("Document"), 18, 0, 0, LIST_OWN},
+    {N_("Coming from"), 8, 2, 0, LIST_TEXT(struct visitor_row, from_place)},
+    {N_("Visiting"), 8, 1, 0, LIST_TEXT(struct visitor_row, household)},
+    {N_("°C"), 4, 0, 0, LIST_OWN},
+    {N_("Status"), 12, 4, 0, LIST_OWN},
+    {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_ops ops = {v_fetch, v_row_free, v_cell, v_role};
+static const struct list_spec spec = {cols, v_cell, v_role, NULL, 0, NULL};
+
+static void v_title(void *own, struct strbuf *out)
+{
+	const struct vlog *st = own;
+	int refused = 0;
+
+	for (int i = 0; i < st->n; i++)
+		refused += !st->v[i].admitted;
+	strbuf_printf(out, _("Visitors of %s: %d logged, %d refused entry"), st->day, st->n,
+		      refused);
+}
+
+static void v_free(void *own)
+{
+	struct vlog *st = own;
+
+	db_visitors_free(st->v, st->n);
+	free(st);
+}
+
+static const struct listscreen_def def = {
+    &spec, N_("No visitor today: n logs one."), load, v_title, v_free, 0,
+};
 
 static int v_open(struct screen *s, void *arg, struct err *e)
 {
 	struct vlog *st = xcalloc(1, sizeof *st);
 
-	(void)e;
 	st->app = s->app;
 	st->cp_id = *(const long long *)arg;
-	s->state = st;
-	load(st);
-	st->list = list_new(s->app, &ops, st, cols);
-	list_set_empty(st->list, _("No visitor today: n logs one."));
-	return 0;
-}
-
-static void v_layout(struct screen *s, struct rect r)
-{
-	struct vlog *st = s->state;
-
-	list_layout(st->list, (struct rect){r.y + 2, r.x, r.h - 2, r.w});
-}
-
-static void v_draw(struct screen *s)
-{
-	struct vlog *st = s->state;
-	char line[200];
-	int refused = 0;
-
-	for (int i = 0; i < st->n; i++)
-		refused += !st->v[i].admitted;
-	snprintf(line, sizeof line, _("Visitors of %s: %d logged, %d refused entry"), st->day,
-		 st->n, refused);
-	draw_fit(s->r.y, s->r.x, s->r.w, line, THEME_TITLE);
-	list_draw(st->list, 1);
-}
-
-static int v_event(struct screen *s, const struct event *ev)
-{
-	struct vlog *st = s->state;
-
-	return list_event(st->list, ev);
-}
-
-static void v_changed(struct screen *s)
-{
-	struct vlog *st = s->state;
-
-	load(st);
-	list_reload(st->list);
-}
-
-static void v_close(struct screen *s)
-{
-	struct vlog *st = s->state;
-
-	list_free(&st->list);
-	db_visitors_free(st->v, st->n);
-	free(st);
+	return listscreen_open(s, &def, st, e);
 }
 
 /* ---- the form ---- */
@@ -228,35 +149,13 @@ static int submit(void *ctx, struct form *f, struct err *e)
 	return 0;
 }
 
-static void form_closed(void *ctx, int saved)
-{
-	(void)ctx;
-	(void)saved;
-}
-
-static int check_temp(void *ctx, struct form *f, const char *name, const char *v, struct err *e)
-{
-	char buf[8];
-	int t;
-
-	(void)ctx;
-	if (!*v)
-		return 0;
-	if (temperature_parse(v, &t, NULL) < 0)
-		return err_field(e, name, "%s",
-				 _("temperature: 34.0 to 43.0 °C, typed as 365, 36.5 or 37"));
-	temperature_format(t, buf);
-	form_set(f, name, buf);
-	return 0;
-}
-
 static int h_new(struct screen *s)
 {
-	struct vlog *st = s->state;
+	struct vlog *st = listscreen_own(s);
 	struct form *f = form_new(_("A visitor at the gate"), st);
 
 	form_add_text(f, "name", N_("Name"), NULL, 20, FORM_REQUIRED, NULL);
-	form_add_number(f, "temp", N_("Temperature (°C)"), NULL, 5, FORM_REQUIRED, check_temp);
+	form_add_number(f, "temp", N_("Temperature (°C)"), NULL, 5, FORM_REQUIRED, formcheck_temp);
 	form_add_text(f, "from", N_("Coming from"), NULL, 40, 0, NULL);
 	form_add_date(f, "arrived", N_("Arrived in town on"), NULL, 0, NULL);
 	form_add_text(f, "household", N_("Household visited"), NULL, 32, 0, NULL);
@@ -264,37 +163,35 @@ static int h_new(struct screen *s)
 	form_add_text(f, "phone", N_("Phone"), NULL, 20, 0, NULL);
 	form_add_enum(f, "id_type", N_("Document"), model_id_type, "id", FORM_REQUIRED);
 	form_add_text(f, "id_number", N_("Document number"), NULL, 24, 0, NULL);
-	form_push(s->app, f, submit, form_closed);
+	form_push(s->app, f, submit, NULL);
 	return SCREEN_HANDLED;
 }
 
 static int h_out(struct screen *s)
 {
-	struct vlog *st = s->state;
-	const struct vrow *r = list_current(st->list);
+	const struct visitor_row *r = listscreen_current(s);
 	struct err e;
 
 	if (!r)
 		return SCREEN_HANDLED;
 	err_clear(&e);
-	if (db_visitor_leave(app_db(s->app), r->r.id, &e) < 0)
+	if (db_visitor_leave(app_db(s->app), r->id, &e) < 0)
 		app_error_err(s->app, &e);
 	else
-		app_status(s->app, _("%s left."), r->r.name);
+		app_status(s->app, _("%s left."), r->name);
 	return SCREEN_HANDLED | SCREEN_CHANGED;
 }
 
 /* Enter: the whole of the selected row's status, which the list may cut. */
 static int h_show(struct screen *s)
 {
-	struct vlog *st = s->state;
-	const struct vrow *r = list_current(st->list);
+	const struct visitor_row *r = listscreen_current(s);
 
-	if (r && !r->r.admitted)
-		app_error(s->app, "%s: %s", r->r.name, r->r.refusal);
+	if (r && !r->admitted)
+		app_error(s->app, "%s: %s", r->name, r->refusal);
 	else if (r)
-		app_status(s->app, "%s · %s · %s · %s", r->r.name, r->r.from_place, r->r.household,
-			   r->r.reason);
+		app_status(s->app, "%s · %s · %s · %s", r->name, r->from_place, r->household,
+			   r->reason);
 	return SCREEN_HANDLED;
 }
 
@@ -317,11 +214,7 @@ static const struct screen_class visitors_screen = {
     .handlers = handlers,
     .keys = keys,
     .open = v_open,
-    .layout = v_layout,
-    .draw = v_draw,
-    .event = v_event,
-    .data_changed = v_changed,
-    .close = v_close,
+    LISTSCREEN_CALLBACKS,
 };
 
 int visitors_push(struct app *app, long long cp_id)

@@ -128,3 +128,47 @@ int confirm_push(struct app *app, const char *question, confirm_fn answer, void 
 
 	return app_push(app, &confirm_screen, &a);
 }
+
+/* What a delete asked for: the record and what to say once it is done. */
+struct confirm_delete {
+	struct app *app;
+	confirm_delete_fn del;
+	long long id;
+	char *done;
+};
+
+static int delete_answer(void *ctx, int yes)
+{
+	struct confirm_delete *d = ctx;
+	struct err e;
+	int flags = 0;
+
+	err_clear(&e);
+	if (yes) {
+		if (d->del(app_db(d->app), d->id, &e) < 0)
+			app_error_err(d->app, &e);
+		else if (d->done)
+			app_status(d->app, "%s", d->done);
+		flags = SCREEN_CHANGED;
+	}
+	free(d->done);
+	free(d);
+	return flags;
+}
+
+int confirm_delete_push(struct app *app, const char *question, confirm_delete_fn del,
+			long long id, const char *done)
+{
+	struct confirm_delete *d = xcalloc(1, sizeof *d);
+
+	d->app = app;
+	d->del = del;
+	d->id = id;
+	d->done = done ? xstrdup(done) : NULL;
+	if (confirm_push(app, question, delete_answer, d) < 0) {
+		free(d->done);
+		free(d);
+		return -1;
+	}
+	return 0;
+}

@@ -37,27 +37,16 @@ struct respick_arg {
 	void *ctx;
 };
 
-static int fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+static int page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
 {
 	struct respick *p = ctx;
-	struct iso_pick *tmp = xcalloc((size_t)n, sizeof *tmp);
-	int m = db_iso_pick_page(app_db(p->app), p->query, anchor, dir, n, tmp, e);
 
-	for (int i = 0; i < m; i++) {
-		struct iso_pick *row = xmalloc(sizeof *row);
-
-		*row = tmp[i];
-		out[i] = row;
-	}
-	free(tmp);
-	return m;
+	return db_iso_pick_page(app_db(p->app), p->query, anchor, dir, n, rows, e);
 }
 
-static void row_free(void *ctx, void *row)
+static void row_clear(void *row)
 {
-	(void)ctx;
 	db_iso_pick_clear(row);
-	free(row);
 }
 
 static void cell(void *ctx, const void *row, int col, struct strbuf *out)
@@ -65,21 +54,10 @@ static void cell(void *ctx, const void *row, int col, struct strbuf *out)
 	const struct iso_pick *r = row;
 
 	(void)ctx;
-	switch (col) {
-	case 0:
-		strbuf_puts(out, r->name ? r->name : "");
-		break;
-	case 1:
-		strbuf_puts(out, r->household ? r->household : "");
-		break;
-	case 2:
+	if (col == 2)
 		mask_append(mask_id, r->id_number, out);
-		break;
-	default:
-		if (r->active_since[0])
-			strbuf_printf(out, _("since %s"), r->active_since + 5);
-		break;
-	}
+	else if (r->active_since[0])
+		strbuf_printf(out, _("since %s"), r->active_since + 5);
 }
 
 static int row_role(void *ctx, const void *row)
@@ -88,12 +66,16 @@ static int row_role(void *ctx, const void *row)
 	return ((const struct iso_pick *)row)->active_since[0] ? THEME_DIM : THEME_NORMAL;
 }
 
-static const struct list_column cols[] = {
-    {N_("Name"), 8, 1, 0},   {N_("Household"), 9, 1, 0},   {N_("ID number"), 18, 0, 0},
-    {N_("Isolation"), 8, 1, 0}, {NULL, 0, 0, 0},
+static const struct list_field cols[] = {
+    {N_("Name"), 8, 1, 0, LIST_TEXT(struct iso_pick, name)},
+    {N_("Household"), 9, 1, 0, LIST_TEXT(struct iso_pick, household)},
+    {N_("ID number"), 18, 0, 0, LIST_OWN},
+    {N_("Isolation"), 8, 1, 0, LIST_OWN},
+    {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static const struct list_ops ops = {fetch, row_free, cell, row_role};
+static const struct list_spec spec = {cols,	cell, row_role, page, sizeof(struct iso_pick),
+				      row_clear};
 
 static void set_empty(struct respick *p)
 {
@@ -113,7 +95,7 @@ static int rp_open(struct screen *s, void *arg, struct err *e)
 	p->ctx = a->ctx;
 	p->query = xstrdup("");
 	lineedit_init(&p->filter, 40);
-	p->list = list_new(s->app, &ops, p, cols);
+	p->list = list_new_spec(s->app, &spec, p);
 	set_empty(p);
 	s->state = p;
 	return 0;
@@ -139,8 +121,7 @@ static void rp_draw(struct screen *s)
 	text_field_draw(p->app, &p->filter, b.y + 1, b.x + 3 + used, b.w - 6 - used,
 			THEME_FIELD_FOCUS, 1);
 	draw_fit(b.y + 2, b.x + 2, b.w - 4,
-		 _("name, pinyin initials (zs), household code, or ID or phone tail"),
-		 THEME_DIM);
+		 _("name, pinyin initials (zs), household code, or ID or phone tail"), THEME_DIM);
 	list_draw(p->list, 1);
 }
 

@@ -3,6 +3,8 @@
 
 #include <stddef.h>
 
+#include "core/i18n.h"
+
 static const struct screen_handler *find(const struct screen *s, enum action act)
 {
 	const struct screen_handler *h = s->cls->handlers;
@@ -42,3 +44,8 @@ int screen_act_pop(struct screen *s)
 	(void)s;
 	return SCREEN_HANDLED | SCREEN_POP;
 }
+
+const struct screen_handler screen_back_handlers[] = {
+    {ACT_CANCEL, screen_act_pop, N_("back")},
+    {ACT_NONE, NULL, NULL},
+};

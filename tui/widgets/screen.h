@@ -174,4 +174,7 @@ int screen_takes_text(struct screen *s);
  * SCREEN_HANDLED | SCREEN_POP. */
 int screen_act_pop(struct screen *s);
 
+/* The handler table of a view that only shows something: Esc goes back. */
+extern const struct screen_handler screen_back_handlers[];
+
 #endif

@@ -12,9 +12,10 @@
 
 struct list {
 	struct app *app;
-	const struct list_ops *ops;
+	struct list_spec spec;
+	const struct list_ops *ops; /* list_new's fetch and row_free, or NULL */
 	void *ctx;
-	const struct list_column *cols;
+	struct list_field *cols; /* the list's own copy */
 	int ncols;
 	struct listpage page;
 	struct listpage_ops pops;
@@ -24,27 +25,146 @@ struct list {
 	int double_clicked;
 	char *empty;
 	int *colw; /* computed widths */
+	/* list_set_array: the owner's elements; rows are struct arow */
+	int array;
+	const char *base;
+	int n;
+	size_t size;
 };
+
+/* A row of an array list: the element's index (the list's own anchor). */
+struct arow {
+	int idx;
+};
+
+static int array_fetch(struct list *l, const void *anchor, int dir, int n, void **out)
+{
+	const struct arow *a = anchor;
+	int m = 0, i = dir > 0 ? (a ? a->idx + 1 : 0) : (a && a->idx < l->n ? a->idx : l->n) - 1;
+
+	for (; m < n && i >= 0 && i<l->n; i += dir> 0 ? 1 : -1) {
+		struct arow *r = xmalloc(sizeof *r);
+
+		r->idx = i;
+		out[m++] = r;
+	}
+	return m;
+}
+
+static int l_fetch(void *ctx, const void *anchor, int dir, int n, void **out, struct err *e)
+{
+	struct list *l = ctx;
+	void *rows;
+	int m;
+
+	if (l->array)
+		return array_fetch(l, anchor, dir, n, out);
+	if (l->ops)
+		return l->ops->fetch(l->ctx, anchor, dir, n, out, e);
+	rows = xcalloc((size_t)n, l->spec.row_size);
+	m = l->spec.page(l->ctx, anchor, dir, n, rows, e);
+	if (m < 0) {
+		free(rows);
+		return m;
+	}
+	return list_box_rows(out, rows, m, l->spec.row_size);
+}
+
+static void l_row_free(void *ctx, void *row)
+{
+	struct list *l = ctx;
+
+	if (l->ops) {
+		l->ops->row_free(l->ctx, row);
+		return;
+	}
+	if (!l->array && l->spec.clear)
+		l->spec.clear(row);
+	free(row);
+}
+
+/* What the owner's callbacks and the columns are given for a row: the row,
+ * or an array list's element (NULL when the array has shrunk under it). */
+static const void *row_data(const struct list *l, const void *row)
+{
+	int idx;
+
+	if (!l->array || !row)
+		return row;
+	idx = ((const struct arow *)row)->idx;
+	return idx < l->n ? l->base + (size_t)idx * l->size : NULL;
+}
+
+static void cell_text(struct list *l, const void *row, int c, struct strbuf *out)
+{
+	const struct list_field *col = &l->cols[c];
+	const char *at = (const char *)row + col->off;
+	const char *text;
+	int v;
+
+	switch (col->kind) {
+	case LIST_CELL_TEXT:
+		memcpy(&text, at, sizeof text);
+		strbuf_puts(out, text ? text : "");
+		break;
+	case LIST_CELL_CHARS:
+		strbuf_puts(out, at);
+		break;
+	case LIST_CELL_INT:
+		memcpy(&v, at, sizeof v);
+		strbuf_printf(out, "%d", v);
+		break;
+	default:
+		l->spec.cell(l->ctx, row, c, out);
+		break;
+	}
+}
+
+struct list *list_new_spec(struct app *app, const struct list_spec *spec, void *ctx)
+{
+	struct list *l = xcalloc(1, sizeof *l);
+	const struct list_field *f = spec->fields;
+
+	l->app = app;
+	l->spec = *spec;
+	l->array = !spec->page; /* empty until list_set_array */
+	l->ctx = ctx;
+	while (f[l->ncols].title || f[l->ncols].width || f[l->ncols].flex)
+		l->ncols++;
+	l->cols = xcalloc((size_t)(l->ncols ? l->ncols : 1), sizeof *l->cols);
+	for (int i = 0; i < l->ncols; i++) {
+		l->cols[i] = f[i];
+		if (f[i].title)
+			l->titled = 1;
+	}
+	l->colw = xcalloc((size_t)(l->ncols ? l->ncols : 1), sizeof *l->colw);
+	l->pops.fetch = l_fetch;
+	l->pops.row_free = l_row_free;
+	listpage_init(&l->page, &l->pops, l);
+	l->empty = xstrdup(_("Nothing to show."));
+	return l;
+}
 
 struct list *list_new(struct app *app, const struct list_ops *ops, void *ctx,
 		      const struct list_column *cols)
 {
-	struct list *l = xcalloc(1, sizeof *l);
+	struct list_spec spec = {NULL, ops->cell, ops->row_role, NULL, 0, NULL};
+	struct list_field *f;
+	struct list *l;
+	int n = 0;
 
-	l->app = app;
+	while (cols[n].title || cols[n].width || cols[n].flex)
+		n++;
+	f = xcalloc((size_t)n + 1, sizeof *f);
+	for (int i = 0; i < n; i++)
+		f[i] = (struct list_field){cols[i].title, cols[i].width, cols[i].flex,
+					   cols[i].right, LIST_OWN};
+	spec.fields = f;
+	l = list_new_spec(app, &spec, ctx);
 	l->ops = ops;
-	l->ctx = ctx;
-	l->cols = cols;
-	while (cols[l->ncols].title || cols[l->ncols].width || cols[l->ncols].flex)
-		l->ncols++;
-	for (int i = 0; i < l->ncols; i++)
-		if (cols[i].title)
-			l->titled = 1;
-	l->colw = xcalloc((size_t)(l->ncols ? l->ncols : 1), sizeof *l->colw);
-	l->pops.fetch = ops->fetch;
-	l->pops.row_free = ops->row_free;
-	listpage_init(&l->page, &l->pops, ctx);
-	l->empty = xstrdup(_("Nothing to show."));
+	l->array = 0;
+	l->spec.fields = NULL; /* f was copied: not kept */
+	free(f);
 	return l;
 }
 
@@ -55,6 +175,7 @@ void list_free(struct list **lp)
 	if (!l)
 		return;
 	listpage_free(&l->page);
+	free(l->cols);
 	free(l->colw);
 	free(l->empty);
 	free(l);
@@ -141,16 +262,16 @@ void list_draw(struct list *l, int focused)
 		return;
 	}
 	for (int i = 0; i < l->page.count; i++, y++) {
-		const void *row = l->page.rows[i];
-		int role = l->ops->row_role ? l->ops->row_role(l->ctx, row) : THEME_NORMAL;
+		const void *row = row_data(l, l->page.rows[i]);
+		int role = row && l->spec.row_role ? l->spec.row_role(l->ctx, row) : THEME_NORMAL;
 		int x = l->r.x;
 
 		if (i == l->page.cursor)
 			role = focused ? THEME_CURSOR : THEME_CURSOR_DIM;
 		draw_fill(y, x, l->r.w, (enum theme_role)role);
-		for (int c = 0; c < l->ncols; c++) {
+		for (int c = 0; row && c < l->ncols; c++) {
 			strbuf_reset(&cell);
-			l->ops->cell(l->ctx, row, c, &cell);
+			cell_text(l, row, c, &cell);
 			if (l->cols[c].right)
 				draw_fit_right(y, x, l->colw[c], strbuf_str(&cell),
 					       (enum theme_role)role);
@@ -231,6 +352,18 @@ int list_double_clicked(struct list *l)
 	return d;
 }
 
+int list_event_open(struct list *l, struct screen *s, const struct event *ev)
+{
+	int f = list_event(l, ev);
+
+	if (ev->type == EVENT_MOUSE && list_double_clicked(l)) {
+		struct event open = {.type = EVENT_KEY, .act = ACT_OPEN};
+
+		return screen_dispatch(s, &open);
+	}
+	return f;
+}
+
 void list_reload(struct list *l)
 {
 	struct err e;
@@ -262,7 +395,15 @@ void list_goto(struct list *l, const void *anchor)
 
 const void *list_current(const struct list *l)
 {
-	return listpage_current(&l->page);
+	return row_data(l, listpage_current(&l->page));
+}
+
+void list_set_array(struct list *l, const void *base, int n, size_t size)
+{
+	l->array = 1;
+	l->base = base;
+	l->n = base ? n : 0;
+	l->size = size;
 }
 
 void list_set_empty(struct list *l, const char *text)

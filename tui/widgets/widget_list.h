@@ -17,9 +17,20 @@
  *	... layout: list_layout(st->list, r); draw: list_draw(st->list, 1);
  *	... event: int f = list_event(st->list, ev); if (f) return f;
  *	... data_changed: list_reload(st->list);
- *	... close: list_free(&st->list); */
+ *	... close: list_free(&st->list);
+ *
+ * Or, with a column table that reads members of the row itself and a db/
+ * page function that fills an array (list_new_spec):
+ *	static const struct list_field fields[] = {
+ *		{N_("Name"), 6, 2, 0, LIST_TEXT(struct visitor_row, name)},
+ *		{N_("Status"), 12, 4, 0, LIST_OWN}, {NULL, 0, 0, 0, LIST_OWN}};
+ *	static const struct list_spec spec = {fields, my_cell, NULL, my_page,
+ *		sizeof(struct visitor_row), my_row_clear};
+ *	st->list = list_new_spec(s->app, &spec, st); */
 #ifndef DOORSTEP_WIDGET_LIST_H
 #define DOORSTEP_WIDGET_LIST_H
+
+#include <stddef.h>
 
 #include "core/err.h"
 #include "core/strbuf.h"
@@ -46,6 +57,50 @@ struct list_ops {
 	 * THEME_NORMAL for none. */
 	int (*row_role)(void *ctx, const void *row);
 };
+
+/* How a column of a list_field table finds its text: through the owner's
+ * cell callback, or straight from a member of the row. */
+enum list_cell {
+	LIST_CELL_OWN = 0, /* list_spec.cell */
+	LIST_CELL_TEXT,	   /* a char * member (NULL shows as nothing) */
+	LIST_CELL_CHARS,   /* a char array member */
+	LIST_CELL_INT,	   /* an int member, in decimal */
+};
+
+/* A column as list_column, and where its text comes from. */
+struct list_field {
+	const char *title;
+	int width, flex, right; /* as in struct list_column */
+	enum list_cell kind;
+	size_t off; /* offsetof the member, for every kind but LIST_CELL_OWN */
+};
+
+/* The last members of a list_field:
+ * {N_("Name"), 6, 2, 0, LIST_TEXT(struct visitor_row, name)}. */
+#define LIST_OWN		 LIST_CELL_OWN, 0
+#define LIST_TEXT(type, member)	 LIST_CELL_TEXT, offsetof(type, member)
+#define LIST_CHARS(type, member) LIST_CELL_CHARS, offsetof(type, member)
+#define LIST_INT(type, member)	 LIST_CELL_INT, offsetof(type, member)
+
+/* A list stated whole.  Its rows come either from page, row_size and
+ * clear: a db/ page function fills rows[0..n-1] as fetch would fill out[]
+ * (core/listpage.h) and returns how many, or -1 with e filled; the list
+ * keeps each row in an allocation of its own and releases it with clear
+ * (optional) and free; or, with page NULL, from an array the owner holds
+ * whole (list_set_array). */
+struct list_spec {
+	const struct list_field *fields; /* terminated by a title-less, zero-width one */
+	/* Only asked for the LIST_CELL_OWN columns (NULL when there is none). */
+	void (*cell)(void *ctx, const void *row, int col, struct strbuf *out);
+	int (*row_role)(void *ctx, const void *row); /* optional, as in list_ops */
+	int (*page)(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e);
+	size_t row_size;
+	void (*clear)(void *row);
+};
+
+/* A new list as spec says (spec and its fields must outlive the list: static
+ * tables).  As list_new otherwise. */
+struct list *list_new_spec(struct app *app, const struct list_spec *spec, void *ctx);
 
 /* A new list; cols is {0}-terminated and must outlive the list (a static
  * table).  No row is fetched until list_layout gives it a height.  Fetch
@@ -74,6 +129,10 @@ int list_event(struct list *l, const struct event *ev);
 /* 1 when the last event was a double click on a row (then cleared). */
 int list_double_clicked(struct list *l);
 
+/* list_event for a screen whose Enter opens the selected row: a double
+ * click on a row is dispatched to s as ACT_OPEN (screen_dispatch). */
+int list_event_open(struct list *l, struct screen *s, const struct event *ev);
+
 /* Re-reads the visible page, keeping the position (after data changed). */
 void list_reload(struct list *l);
 
@@ -85,8 +144,15 @@ void list_reset(struct list *l);
 void list_goto(struct list *l, const void *anchor);
 
 /* The selected row (owned by the list, valid until the next call that
- * moves or reloads), or NULL when empty. */
+ * moves or reloads; for an array list, the element, valid until the
+ * owner's next re-read), or NULL when empty. */
 const void *list_current(const struct list *l);
+
+/* Makes l a list of the n elements of size bytes at base, which the owner
+ * holds whole (a day's visitors, this month's staff) and keeps valid until
+ * it calls this again: after each re-read, then list_reload.  Callbacks and
+ * columns are given the element itself as the row. */
+void list_set_array(struct list *l, const void *base, int n, size_t size);
 
 /* The text shown when the list has no row (copied; translated by caller). */
 void list_set_empty(struct list *l, const char *text);

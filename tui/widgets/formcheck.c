@@ -1,0 +1,61 @@
+/* formcheck: shared field checks; see formcheck.h. */
+#include "tui/widgets/formcheck.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/phone.h"
+#include "core/temperature.h"
+
+int formcheck_phone(void *ctx, struct form *f, const char *name, const char *v, struct err *e)
+{
+	char canon[PHONE_MAX];
+
+	(void)ctx;
+	if (phone_parse(v, canon, sizeof canon, e) < 0) {
+		snprintf(e->field, sizeof e->field, "%s", name);
+		return -1;
+	}
+	if (strcmp(canon, v))
+		form_set(f, name, canon);
+	return 0;
+}
+
+int formcheck_temp(void *ctx, struct form *f, const char *name, const char *v, struct err *e)
+{
+	char buf[8];
+	int t;
+
+	(void)ctx;
+	if (temperature_parse(v, &t, NULL) < 0)
+		return err_field(e, name, "%s",
+				 _("temperature: 34.0 to 43.0 °C, typed as 365, 36.5 or 37"));
+	temperature_format(t, buf);
+	form_set(f, name, buf);
+	return 0;
+}
+
+int formcheck_time(void *ctx, struct form *f, const char *name, const char *v, struct err *e)
+{
+	char buf[6];
+	int m;
+
+	(void)ctx;
+	if (clock_time_parse(v, &m, NULL) < 0)
+		return err_field(e, name, "%s", _("a time is HH:MM, e.g. 08:00 (or 8, 800)"));
+	clock_time_format(m, buf);
+	form_set(f, name, buf);
+	return 0;
+}
+
+int formcheck_file_name(void *ctx, struct form *f, const char *name, const char *v,
+			struct err *e)
+{
+	(void)ctx;
+	(void)f;
+	if (v[strlen(v) - 1] == '/')
+		return err_field(e, name, "%s", _("a file name, not a folder"));
+	return 0;
+}
