@@ -257,14 +257,14 @@ static int t_fetch(void *ctx, const void *anchor, int dir, int n, void **out, st
 			m = got;
 			if (m == n) /* a full page: the held alerts are not reached */
 				return m;
-		} else {
-			from = held_index(st, a) + 1;
 		}
 		if (load_held(st, e) < 0) {
 			while (m > 0)
 				t_row_free(st, out[--m]);
 			return -1;
 		}
+		if (a && !a->visit) /* (the held part's counts are known now) */
+			from = held_index(st, a) + 1;
 		held = st->n_fu + st->n_ret + st->iso.n + st->ncf;
 		for (int i = from; m < n && i < held; i++)
 			out[m++] = held_row(st, i);
