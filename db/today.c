@@ -22,57 +22,66 @@ void db_today_alert_free(struct today_alert **ap)
 
 /* clang-format off: SQL reads better laid out by hand */
 /* The day's fevers are gathered from the covering indexes visits_date and
- * readings_visit and only then joined to their residents and households;
- * a household's latest visit of the day is the one no later live visit of
- * that day follows (by time, then id: the order db/stats counts them in),
- * looked for only behind the day's "no answer" visits. */
-#define ALERTS                                                                                     \
-	"WITH alerts(kind, sort, id, household_id, code, name, temp) AS ("                         \
-	" SELECT 1, h.sort_key, r.id, h.id, h.code, r.name, f.temp"                                \
+ * readings_visit and only then joined to their residents and households. */
+#define FEVERS                                                                                     \
+	"SELECT 1 AS kind, h.sort_key AS sort, r.id AS id, h.id AS household_id, h.code AS code,"  \
+	" r.name AS name, f.temp AS temp"                                                          \
 	" FROM (SELECT rd.resident_id AS rid, v.household_id AS hid, max(rd.temperature) AS temp"  \
 	"  FROM visits v JOIN readings rd ON rd.visit_id = v.id"                                   \
 	"  WHERE v.date = :date AND v.deleted_at IS NULL AND rd.deleted_at IS NULL"                \
 	"  AND rd.temperature >= :thr GROUP BY rd.resident_id) f"                                  \
-	" JOIN residents r ON r.id = f.rid JOIN households h ON h.id = f.hid"                      \
-	" UNION ALL"                                                                               \
-	" SELECT 2, h.sort_key, h.id, h.id, h.code,"                                               \
+	" JOIN residents r ON r.id = f.rid JOIN households h ON h.id = f.hid"
+/* A household's latest visit of the day is the one no later live visit of
+ * that day follows (by time, then id: the order db/stats counts them in),
+ * looked for only behind the day's "no answer" visits. */
+#define NO_ANSWERS                                                                                 \
+	"SELECT 2 AS kind, h.sort_key AS sort, h.id AS id, h.id AS household_id, h.code AS code,"  \
 	" (SELECT r.name FROM residents r WHERE r.household_id = h.id AND r.deleted_at IS NULL"    \
-	"  ORDER BY r.relation <> 'head', r.uuid LIMIT 1), NULL"                                   \
+	"  ORDER BY r.relation <> 'head', r.uuid LIMIT 1) AS name, NULL AS temp"                   \
 	" FROM visits v JOIN households h ON h.id = v.household_id AND h.deleted_at IS NULL"       \
 	" WHERE v.date = :date AND v.deleted_at IS NULL AND v.outcome = 'no_answer'"               \
 	" AND NOT EXISTS (SELECT 1 FROM visits w WHERE w.date = v.date"                            \
 	"  AND w.household_id = v.household_id AND w.deleted_at IS NULL"                           \
-	"  AND (w.at, w.id) > (v.at, v.id)))"                                                      \
-	" SELECT kind, sort, id, household_id, code, name, temp FROM alerts"
+	"  AND (w.at, w.id) > (v.at, v.id))"
+/* A page of one kind after (or before) :sort, :id; from its start (or
+ * end) when :sort is NULL. */
+#define PAGE(KIND, CMP, DESC)                                                                      \
+	"SELECT kind, sort, id, household_id, code, name, temp FROM (" KIND ")"                     \
+	" WHERE :sort IS NULL OR (sort, id) " CMP " (:sort, :id)"                                   \
+	" ORDER BY sort" DESC ", id" DESC " LIMIT :n"
 /* clang-format on */
 
-static const char *const alerts_sql[2] = {
-    ALERTS " WHERE (kind, sort, id) > (:kind, :sort, :id) ORDER BY kind, sort, id LIMIT :n",
-    ALERTS " WHERE (kind, sort, id) < (:kind, :sort, :id)"
-	   " ORDER BY kind DESC, sort DESC, id DESC LIMIT :n",
+/* The kinds are read one after the other, each by its own query, so that a
+ * page full of fevers never computes the "no answer" alerts (a few hundred
+ * in a large community, each looked up). [kind - 1][backward] */
+static const char *const alerts_sql[2][2] = {
+    {PAGE(FEVERS, ">", ""), PAGE(FEVERS, "<", " DESC")},
+    {PAGE(NO_ANSWERS, ">", ""), PAGE(NO_ANSWERS, "<", " DESC")},
 };
 
-int db_today_alerts(struct db *db, const char *date, int threshold, const struct today_alert *after,
-		    int dir, int n, struct today_alert **out, struct err *e)
+/* Appends up to n alerts of one kind to out[*count], after (or before)
+ * `after` when it is of that kind.  Returns 0 or -1. */
+static int kind_page(struct db *db, int kind, int back, const char *date, int threshold,
+		     const struct today_alert *after, int n, struct today_alert **out, int *count,
+		     struct err *e)
 {
-	int back = dir < 0, count = 0, r = 0;
-	sqlite3_stmt *st = db_stmt(db, alerts_sql[back], e);
+	sqlite3_stmt *st = db_stmt(db, alerts_sql[kind - 1][back], e);
+	int r = 0, got = 0;
 
 	if (!st)
 		return -1;
 	sql_bind_text(st, ":date", date);
-	sql_bind_int(st, ":thr", threshold);
-	if (after) {
-		sql_bind_int(st, ":kind", after->kind);
+	if (sqlite3_bind_parameter_index(st, ":thr"))
+		sql_bind_int(st, ":thr", threshold);
+	if (after && after->kind == kind) {
 		sql_bind_text(st, ":sort", after->sort);
 		sql_bind_int(st, ":id", after->id);
 	} else {
-		sql_bind_int(st, ":kind", back ? 1000 : 0);
-		sql_bind_text(st, ":sort", "");
+		sqlite3_bind_null(st, sqlite3_bind_parameter_index(st, ":sort"));
 		sql_bind_int(st, ":id", 0);
 	}
 	sql_bind_int(st, ":n", n);
-	while (count < n && (r = sql_step_row(db, st, e)) == 1) {
+	while (got < n && (r = sql_step_row(db, st, e)) == 1) {
 		struct today_alert *a = xcalloc(1, sizeof *a);
 
 		a->kind = sqlite3_column_int(st, 0);
@@ -84,13 +93,25 @@ int db_today_alerts(struct db *db, const char *date, int threshold, const struct
 		if (!a->name)
 			a->name = xstrdup("");
 		a->temperature = sqlite3_column_int(st, 6);
-		out[count++] = a;
+		out[(*count)++] = a;
+		got++;
 	}
 	sqlite3_reset(st);
-	if (count < n && r < 0) {
-		while (count > 0)
-			db_today_alert_free(&out[--count]);
-		return -1;
-	}
+	return r < 0 ? -1 : 0;
+}
+
+int db_today_alerts(struct db *db, const char *date, int threshold, const struct today_alert *after,
+		    int dir, int n, struct today_alert **out, struct err *e)
+{
+	int back = dir < 0, count = 0;
+	int kind = after ? after->kind : back ? TODAY_NO_ANSWER : TODAY_FEVER;
+
+	for (; count < n && kind >= TODAY_FEVER && kind <= TODAY_NO_ANSWER; kind += back ? -1 : 1)
+		if (kind_page(db, kind, back, date, threshold, after, n - count, out, &count, e) <
+		    0) {
+			while (count > 0)
+				db_today_alert_free(&out[--count]);
+			return -1;
+		}
 	return count;
 }

@@ -4,10 +4,11 @@
  * the latest check, missed checks, last day today, due for release) from
  * db/isolation_list.h db_isolation_alerts, the one definition that the
  * Isolation tab, Today and `doorstep report` share.  This module lists what
- * the day's rounds found, in one keyset-paged query over a union, in this
- * order: fevers found that day (each resident once, with the day's highest
- * reading), then households whose latest visit that day was "no answer" (to
- * revisit).  Within a kind, rows follow the household's natural order. */
+ * the day's rounds found, keyset-paged (one query per kind, the next kind
+ * read only when a page reaches it), in this order: fevers found that day
+ * (each resident once, with the day's highest reading), then households
+ * whose latest visit that day was "no answer" (to revisit).  Within a kind,
+ * rows follow the household's natural order. */
 #ifndef DOORSTEP_DB_TODAY_H
 #define DOORSTEP_DB_TODAY_H
 

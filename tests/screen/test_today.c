@@ -191,6 +191,43 @@ int main(void)
 	harness_send(h, "q", 1);
 	HCHECK(h, harness_wait_exit(h, 3000, &st), "did not quit");
 	harness_free(&h);
+
+	/* more rounds alerts than the list shows (a fever of everyone, a
+	 * no answer everywhere): the isolation alerts, read
+	 * only when the list reaches them, are there past the last rounds
+	 * alert, from the end (End) and page by page (PgDn) */
+	free(sql("INSERT INTO visits(uuid, created_at, updated_at, household_id, at, date,"
+		 " staff_id, outcome) SELECT 'v-n' || id, '2020-02-16 08:00:00',"
+		 " '2020-02-16 08:00:00', id, '2020-02-16 08:00:00', '2020-02-16', 2, 'no_answer'"
+		 " FROM households;"
+		 "INSERT INTO readings(uuid, created_at, updated_at, visit_id, resident_id,"
+		 " temperature) SELECT 'rd-n' || r.id, '2020-02-16 08:00:00', '2020-02-16 08:00:00',"
+		 " v.id, r.id, 385 FROM residents r JOIN visits v ON v.household_id = r.household_id"
+		 " AND v.date = '2020-02-16';"));
+	h = start("DOORSTEP_NOW=2020-02-16 09:00:00");
+	row_has(h, "Households visited", "7 / 7");
+	row_has(h, "FEVER", "38.5 C");
+	HCHECK(h, !harness_has_text(h, "release due"),
+	       "the isolation alert shows on a page full of rounds alerts");
+	harness_key(h, "End");
+	row_has(h, "release due", "冯刚");
+	/* another program's write reloads the screen where it stands: the
+	 * held alerts are read again, from the row shown */
+	free(sql("UPDATE readings SET deleted_at = '2020-02-16 08:30:00'"
+		 " WHERE uuid LIKE 'rd-n%' AND resident_id = (SELECT min(resident_id)"
+		 " FROM readings WHERE uuid LIKE 'rd-n%');"));
+	row_has(h, "Residents checked", "fevers found today 11");
+	row_has(h, "release due", "冯刚");
+	harness_key(h, "Home");
+	HGONE(h, "release due", 3000);
+	for (int i = 0; i < 4 && !harness_has_text(h, "release due"); i++) {
+		harness_key(h, "PgDn");
+		harness_settle(h, 100, 2000);
+	}
+	row_has(h, "release due", "冯刚");
+	harness_send(h, "q", 1);
+	HCHECK(h, harness_wait_exit(h, 3000, &st), "did not quit");
+	harness_free(&h);
 	harness_rmdir(dir);
 	free(dir);
 	return 0;

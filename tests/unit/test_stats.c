@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -403,6 +404,79 @@ static void test_latest_visit_ties(void **state)
 	db_close(&db);
 }
 
+/* The rounds alerts page by keyset across their two kinds, one query per
+ * kind: three fevers then two "no answer" households, read two at a time
+ * forward from the start and backward from the end, each row once, in
+ * order, whichever kind the anchor is. */
+static void test_alert_pages(void **state)
+{
+	static const char *const codes[5] = {"1-1-101", "1-1-102", "1-1-103", "1-1-104", "1-1-105"};
+	static const char *const want[5] = {"a", "b", "c", "1-1-104", "1-1-105"};
+	struct db *db = NULL;
+	struct today_alert *a[5] = {0}, *page[2] = {0}, *anchor = NULL;
+	struct err e;
+	char sql[512];
+	int n = 0, m;
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
+	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
+	db_set_staff(db, "测试员");
+	for (int i = 0; i < 5; i++) {
+		struct household h = {.grid_id = -1};
+		long long r;
+
+		h.code = (char *)codes[i];
+		assert_int_equal(db_household_insert(db, &h, &e), 0);
+		r = add_resident(db, h.id, i < 3 ? want[i] : "户主");
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO visits(uuid, created_at, updated_at, household_id, at, date,"
+			 " outcome) VALUES ('pv-%d', '2020-02-15 09:00:00', '2020-02-15 09:00:00',"
+			 " %lld, '2020-02-15 09:00:00', '2020-02-15', '%s');"
+			 "INSERT INTO readings(uuid, created_at, updated_at, visit_id, resident_id,"
+			 " temperature) VALUES ('pr-%d', '2020-02-15 09:00:00',"
+			 " '2020-02-15 09:00:00', last_insert_rowid(), %lld, %d)",
+			 i, h.id, i < 3 ? "visited" : "no_answer", i, r, i < 3 ? 385 : 365);
+		assert_int_equal(db_exec(db, sql, &e), 0);
+	}
+	/* forward, two at a time */
+	while ((m = db_today_alerts(db, "2020-02-15", 373, n ? a[n - 1] : NULL, 1, 2, page, &e)) >
+	       0) {
+		assert_true(n + m <= 5);
+		for (int i = 0; i < m; i++)
+			a[n++] = page[i];
+	}
+	assert_int_equal(m, 0);
+	assert_int_equal(n, 5);
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(a[i]->kind, i < 3 ? TODAY_FEVER : TODAY_NO_ANSWER);
+		assert_string_equal(i < 3 ? a[i]->name : a[i]->code, want[i]);
+	}
+	/* backward from the end, two at a time, nearest first */
+	n = 5;
+	for (;;) {
+		m = db_today_alerts(db, "2020-02-15", 373, anchor, -1, 2, page, &e);
+		assert_true(m >= 0 && m <= n);
+		if (m == 0)
+			break;
+		for (int i = 0; i < m; i++) {
+			n--;
+			assert_int_equal(page[i]->kind, a[n]->kind);
+			assert_int_equal(page[i]->id, a[n]->id);
+			if (i < m - 1)
+				db_today_alert_free(&page[i]);
+		}
+		db_today_alert_free(&anchor);
+		anchor = page[m - 1];
+	}
+	assert_int_equal(n, 0);
+	db_today_alert_free(&anchor);
+	for (int i = 0; i < 5; i++)
+		db_today_alert_free(&a[i]);
+	db_close(&db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -411,6 +485,7 @@ int main(void)
 		cmocka_unit_test(test_people_households_voids),
 		cmocka_unit_test(test_row_counts),
 		cmocka_unit_test(test_latest_visit_ties),
+		cmocka_unit_test(test_alert_pages),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -47,6 +47,7 @@ struct today {
 	int n_ret;
 	struct followup_counts fu_counts; /* of today */
 	int loaded;
+	int held_loaded; /* the alerts held whole (above) are read */
 };
 
 /* A row of the alert list: first what the day's rounds found (db/today.h,
@@ -96,6 +97,25 @@ static int add_conflict(const struct conflict *c, void *ctx)
 	return 0;
 }
 
+static void held_free(struct today *st)
+{
+	db_isolation_alerts_free(&st->iso);
+	db_followups_free(st->fu, st->n_fu);
+	st->fu = NULL;
+	st->n_fu = 0;
+	db_returnees_free(st->ret, st->n_ret);
+	st->ret = NULL;
+	st->n_ret = 0;
+	conflicts_free(st);
+	st->held_loaded = 0;
+}
+
+/* The counts, read when the screen opens and on every refresh.  The alerts
+ * held whole (isolations, follow-ups, returnees, conflicts) are read by
+ * load_held only when the list first reaches them: they come after the
+ * day's rounds alerts, so in a large community the first screen is all
+ * rounds alerts and never needs them (their hundreds of rows were a third
+ * of its queries' time at 40,000 households). */
 static void load(struct today *st)
 {
 	struct err e;
@@ -105,21 +125,11 @@ static void load(struct today *st)
 	clock_today(&d);
 	date_format(&d, date);
 	err_clear(&e);
-	db_isolation_alerts_free(&st->iso);
 	report_stats_clear(&st->stats);
-	db_followups_free(st->fu, st->n_fu);
-	st->fu = NULL;
-	st->n_fu = 0;
-	db_returnees_free(st->ret, st->n_ret);
-	st->ret = NULL;
-	st->n_ret = 0;
-	conflicts_free(st);
+	held_free(st);
+	st->loaded = 0;
 	if (db_daily_stats(app_db(st->app), date, &st->stats, &e) < 0 ||
-	    db_isolation_alerts(app_db(st->app), -1, &st->iso, &e) < 0 ||
-	    db_followups_open(app_db(st->app), &st->fu, &st->n_fu, &e) < 0 ||
-	    db_followup_counts(app_db(st->app), date, &st->fu_counts, &e) < 0 ||
-	    db_returnees(app_db(st->app), date, 0, &st->ret, &st->n_ret, &e) < 0 ||
-	    db_conflicts_open(app_db(st->app), add_conflict, st, &e) < 0) {
+	    db_followup_counts(app_db(st->app), date, &st->fu_counts, &e) < 0) {
 		app_error_err(st->app, &e);
 		return;
 	}
@@ -131,6 +141,24 @@ static void load(struct today *st)
 			? _("No alert: no fever, no one to visit again, no check missed.")
 			: _("No household yet: add or import them on the Households tab (2)."));
 }
+
+/* Reads the alerts held whole, once per load (see load). */
+static int load_held(struct today *st, struct err *e)
+{
+	if (st->held_loaded)
+		return 0;
+	if (db_isolation_alerts(app_db(st->app), -1, &st->iso, e) < 0 ||
+	    db_followups_open(app_db(st->app), &st->fu, &st->n_fu, e) < 0 ||
+	    db_returnees(app_db(st->app), st->stats.date, 0, &st->ret, &st->n_ret, e) < 0 ||
+	    db_conflicts_open(app_db(st->app), add_conflict, st, e) < 0) {
+		held_free(st);
+		return -1;
+	}
+	st->held_loaded = 1;
+	return 0;
+}
+
+static void t_row_free(void *ctx, void *row);
 
 static struct trow *iso_row(struct today *st, int i)
 {
@@ -219,7 +247,6 @@ static int t_fetch(void *ctx, const void *anchor, int dir, int n, void **out, st
 
 	if (!st->loaded)
 		load(st);
-	held = st->n_fu + st->n_ret + st->iso.n + st->ncf;
 	if (dir > 0) {
 		int from = 0;
 
@@ -228,15 +255,26 @@ static int t_fetch(void *ctx, const void *anchor, int dir, int n, void **out, st
 			if (got < 0)
 				return -1;
 			m = got;
-		} else {
-			from = held_index(st, a) + 1;
+			if (m == n) /* a full page: the held alerts are not reached */
+				return m;
 		}
+		if (load_held(st, e) < 0) {
+			while (m > 0)
+				t_row_free(st, out[--m]);
+			return -1;
+		}
+		if (a && !a->visit) /* (the held part's counts are known now) */
+			from = held_index(st, a) + 1;
+		held = st->n_fu + st->n_ret + st->iso.n + st->ncf;
 		for (int i = from; m < n && i < held; i++)
 			out[m++] = held_row(st, i);
 		return m;
 	}
 	if (a && a->visit)
 		return visit_rows(st, a->visit, -1, n, out, e);
+	if (load_held(st, e) < 0)
+		return -1;
+	held = st->n_fu + st->n_ret + st->iso.n + st->ncf;
 	/* (an anchor from before a reload may lie past a shorter list) */
 	for (int i = (a && held_index(st, a) < held ? held_index(st, a) : held) - 1; m < n && i >= 0;
 	     i--)
@@ -245,7 +283,7 @@ static int t_fetch(void *ctx, const void *anchor, int dir, int n, void **out, st
 		got = visit_rows(st, NULL, -1, n - m, out + m, e);
 		if (got < 0) {
 			while (m > 0)
-				free(out[--m]);
+				t_row_free(st, out[--m]);
 			return -1;
 		}
 		m += got;
@@ -606,11 +644,8 @@ static void t_close(struct screen *s)
 	struct today *st = s->state;
 
 	list_free(&st->list);
-	db_isolation_alerts_free(&st->iso);
 	report_stats_clear(&st->stats);
-	conflicts_free(st);
-	db_followups_free(st->fu, st->n_fu);
-	db_returnees_free(st->ret, st->n_ret);
+	held_free(st);
 	free(st);
 }
 
