@@ -141,23 +141,23 @@ int main(void)
 	/* 13:30, after the AM cut-off: both isolations missed their AM check */
 	h = start("DOORSTEP_NOW=2020-02-15 13:30:00");
 	row_has(h, "Checks today", "missed AM 2 PM 0");
-	row_has(h, "check missed   郑洁", "5-1-101       no AM check");
-	row_has(h, "check missed   冯刚", "5-1-102       no AM check");
+	row_has(h, "check missed        郑洁", "5-1-101      no AM check");
+	row_has(h, "check missed        冯刚", "5-1-102      no AM check");
 	/* a fever at an isolation check: the same alert as the Isolation tab and
 	 * `report` (db_isolation_alerts), and the AM check is no longer missed */
 	free(sql("INSERT INTO checks(uuid, created_at, updated_at, isolation_id, date, slot, at,"
 		 " temperature) VALUES ('k-1', '2020-02-15 13:20:00', '2020-02-15 13:20:00', 1,"
 		 " '2020-02-15', 'AM', '2020-02-15 13:20:00', 385);"));
-	row_has(h, "38.5 C at the last check", "FEVER          郑洁");
+	row_has(h, "38.5 C at the last check", "FEVER               郑洁");
 	row_has(h, "Checks today", "missed AM 1 PM 0");
-	HCHECK(h, !harness_has_text(h, "check missed   郑洁"), "郑洁's AM check is still missed");
+	HCHECK(h, !harness_has_text(h, "check missed        郑洁"), "郑洁's AM check is still missed");
 	row_has(h, "Checks today", "AM 1/2");
 	/* Enter on 冯刚's missed check: the Isolation tab on his isolation (its
 	 * second row now; the first is 郑洁's with the fever) */
 	harness_key(h, "Home");
 	for (int i = 0; i < 12; i++) {
 		harness_settle(h, 100, 2000);
-		if (harness_find(h, "check missed   冯刚", &row, &col) &&
+		if (harness_find(h, "check missed        冯刚", &row, &col) &&
 		    harness_cell(h, row, 0, &c) == 0 && c.reverse)
 			break;
 		harness_key(h, "Down");

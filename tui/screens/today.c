@@ -31,12 +31,14 @@
 
 #define TAB_ROUNDS    2
 #define TAB_ISOLATION 3
-#define COUNT_LINES   7 /* title and six lines of counts */
+#define COUNTS	      6 /* lines of counts */
+#define COUNTS_MAX    9 /* with the details wrapped onto lines of their own */
 
 struct today {
 	struct app *app;
 	struct list *list;
 	struct rect r;
+	int count_lines; /* the counts' lines as last drawn (COUNTS or more) */
 	struct daily_stats stats;
 	struct iso_alerts iso; /* the isolation alerts of now, all of them */
 	struct conflict *cf;   /* the open merge conflicts, all of them */
@@ -304,6 +306,23 @@ static void t_row_free(void *ctx, void *row)
 	free(t);
 }
 
+/* What an alert is, as the Alert column says it; the column is as wide as
+ * the widest of these in the language shown. */
+static const char *const kind_labels[] = {
+    N_("follow-up: referred"), N_("follow-up"), N_("returnee"), N_("FEVER"),
+    N_("no answer"), N_("CONFLICT"), N_("check missed"), N_("ends today"),
+    N_("release due"), NULL,
+};
+
+/* The isolation alerts' labels, by enum iso_alert_kind. */
+static const char *const iso_kind_labels[ISO_ALERT_KINDS] = {
+    [ISO_ALERT_FEVER] = N_("FEVER"),
+    [ISO_ALERT_MISSED_AM] = N_("check missed"),
+    [ISO_ALERT_MISSED_PM] = N_("check missed"),
+    [ISO_ALERT_ENDS_TODAY] = N_("ends today"),
+    [ISO_ALERT_DUE_RELEASE] = N_("release due"),
+};
+
 static const char *kind_label(const struct trow *t)
 {
 	if (!t->visit && t->fu_idx >= 0)
@@ -314,19 +333,8 @@ static const char *kind_label(const struct trow *t)
 		return t->visit->kind == TODAY_FEVER ? _("FEVER") : _("no answer");
 	if (t->conflict)
 		return _("CONFLICT");
-	switch (t->iso.kind) {
-	case ISO_ALERT_FEVER:
-		return _("FEVER");
-	case ISO_ALERT_MISSED_AM:
-	case ISO_ALERT_MISSED_PM:
-		return _("check missed");
-	case ISO_ALERT_ENDS_TODAY:
-		return _("ends today");
-	case ISO_ALERT_DUE_RELEASE:
-		return _("release due");
-	case ISO_ALERT_KINDS:
-		break;
-	}
+	if ((int)t->iso.kind >= 0 && t->iso.kind < ISO_ALERT_KINDS && iso_kind_labels[t->iso.kind])
+		return _(iso_kind_labels[t->iso.kind]);
 	return "";
 }
 
@@ -456,9 +464,18 @@ static int t_open(struct screen *s, void *arg, struct err *e)
 
 	(void)arg;
 	(void)e;
+	struct list_column cols[sizeof columns / sizeof columns[0]];
+
+	memcpy(cols, columns, sizeof cols);
+	for (const char *const *k = kind_labels; *k; k++) {
+		int w = textwidth_utf8(_(*k));
+
+		cols[0].width = w > cols[0].width ? w : cols[0].width;
+	}
 	st->app = s->app;
+	st->count_lines = COUNTS;
 	s->state = st;
-	st->list = list_new(s->app, &ops, st, columns);
+	st->list = list_new(s->app, &ops, st, cols);
 	load(st);
 	return 0;
 }
@@ -466,7 +483,8 @@ static int t_open(struct screen *s, void *arg, struct err *e)
 static void t_layout(struct screen *s, struct rect r)
 {
 	struct today *st = s->state;
-	struct rect lr = {r.y + COUNT_LINES + 1, r.x, r.h - COUNT_LINES - 1, r.w};
+	/* the title, the counts, a blank line, then the list */
+	struct rect lr = {r.y + st->count_lines + 2, r.x, r.h - st->count_lines - 2, r.w};
 
 	st->r = r;
 	list_layout(st->list, lr);
@@ -481,12 +499,46 @@ struct count_line {
 	char rest[300];
 };
 
-/* Draws the count lines in columns as wide as the widest label and value
- * of the language shown, so that the details have the rest of the line
- * (at 80 columns in English and Chinese alike). */
-static void draw_counts(struct today *st, int y, const struct count_line *l, int n)
+/* Draws details from the separator at p on: as many of its " · "-separated
+ * items as fit in cols, never an item cut when a line of its own would show
+ * it whole; returns where the next line starts (at its end: done). */
+static const char *draw_items(int y, int x, int cols, const char *p, enum theme_role role)
 {
-	int x = st->r.x + 1, w = st->r.w - 1, lw = 0, vw = 0, rx;
+	static const char sep[] = " · ";
+	struct strbuf line = {0}, next = {0};
+	const char *end = p;
+
+	while (*end) {
+		const char *s = strstr(end, sep);
+		size_t n = s ? (size_t)(s - end) : strlen(end);
+
+		strbuf_reset(&next);
+		strbuf_puts(&next, strbuf_str(&line));
+		if (next.len)
+			strbuf_puts(&next, sep);
+		strbuf_add(&next, end, n);
+		if (line.len && textwidth_utf8(strbuf_str(&next)) > cols)
+			break;
+		strbuf_reset(&line);
+		strbuf_puts(&line, strbuf_str(&next));
+		end += n;
+		if (s)
+			end += sizeof sep - 1;
+	}
+	draw_fit(y, x, cols, strbuf_str(&line), role);
+	strbuf_free(&line);
+	strbuf_free(&next);
+	return end;
+}
+
+/* Draws the count lines in columns as wide as the widest label and value
+ * of the language shown; the details have the rest of the line, and go on
+ * at the details' column of the next lines when they do not fit (a large
+ * community's numbers at 80 columns), as far as COUNTS_MAX lines in all.
+ * Returns the lines drawn. */
+static int draw_counts(struct today *st, int y, const struct count_line *l, int n)
+{
+	int x = st->r.x + 1, w = st->r.w - 1, lw = 0, vw = 0, rx, used = 0;
 
 	for (int i = 0; i < n; i++) {
 		int a = textwidth_utf8(l[i].label), b = textwidth_utf8(l[i].value);
@@ -495,15 +547,35 @@ static void draw_counts(struct today *st, int y, const struct count_line *l, int
 		vw = b > vw ? b : vw;
 	}
 	lw += 2;
-	vw += 3;
+	vw += 2;
 	rx = lw + vw;
-	for (int i = 0; i < n; i++, y++) {
-		draw_fit(y, x, lw, l[i].label, THEME_LABEL);
-		draw_fit(y, x + lw, vw, l[i].value, l[i].alert == 1 ? THEME_ALERT : THEME_NORMAL);
-		if (w > rx)
-			draw_fit(y, x + rx, w - rx, l[i].rest,
-				 l[i].alert == 2 ? THEME_ALERT : THEME_NORMAL);
+	for (int i = 0; i < n; i++) {
+		enum theme_role role = l[i].alert == 2 ? THEME_ALERT : THEME_NORMAL;
+		const char *p = l[i].rest;
+
+		draw_fill(y + used, st->r.x, st->r.w, THEME_NORMAL);
+		draw_fit(y + used, x, lw, l[i].label, THEME_LABEL);
+		draw_fit(y + used, x + lw, vw, l[i].value,
+			 l[i].alert == 1 ? THEME_ALERT : THEME_NORMAL);
+		if (w <= rx) {
+			used++;
+			continue;
+		}
+		for (;;) {
+			/* the lines the counts below still need stay theirs */
+			if (used + 1 + (n - 1 - i) >= COUNTS_MAX) {
+				draw_fit(y + used, x + rx, w - rx, p, role);
+				p = "";
+			} else {
+				p = draw_items(y + used, x + rx, w - rx, p, role);
+			}
+			used++;
+			if (!*p)
+				break;
+			draw_fill(y + used, st->r.x, st->r.w, THEME_NORMAL);
+		}
 	}
+	return used;
 }
 
 static void t_draw(struct screen *s)
@@ -516,7 +588,7 @@ static void t_draw(struct screen *s)
 	    {.label = _("Isolations ending today")}, {.label = _("Donations today")},
 	};
 	char rest[300], cash[32];
-	int y = st->r.y;
+	int y = st->r.y, n;
 	struct date now;
 	char today[DATE_STR];
 
@@ -562,9 +634,12 @@ static void t_draw(struct screen *s)
 	snprintf(l[5].value, sizeof l[5].value, "%d", d->donations);
 	snprintf(l[5].rest, sizeof l[5].rest, "%s %s · %s %d · %s %d", _("cash"), cash, _("goods"),
 		 d->goods_donations, _("distributions"), d->distributions);
-	draw_counts(st, y + 1, l, 6);
-
-	draw_fill(y + COUNT_LINES, st->r.x, st->r.w, THEME_NORMAL);
+	n = draw_counts(st, y + 1, l, COUNTS);
+	draw_fill(y + 1 + n, st->r.x, st->r.w, THEME_NORMAL);
+	if (n != st->count_lines) { /* the list moves below the counts */
+		st->count_lines = n;
+		t_layout(s, st->r);
+	}
 	list_draw(st->list, 1);
 }
 
