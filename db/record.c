@@ -215,6 +215,21 @@ long long record_insert(struct db *db, const struct record_write *w, const void 
 	return record_audit(db, "insert", w->table, uuid, &ch, e) < 0 ? -1 : id;
 }
 
+long long record_insert_tx(struct db *db, const struct record_write *w, const void *row,
+			   char uuid[37], struct err *e)
+{
+	long long id;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	id = record_insert(db, w, row, uuid, e);
+	if (id < 0 || db_commit(db, e) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return id;
+}
+
 int record_update(struct db *db, const struct record_write *w, long long id, const char *uuid,
 		  const void *old, const void *row, struct err *e)
 {

@@ -39,6 +39,11 @@ struct record_write {
 long long record_insert(struct db *db, const struct record_write *w, const void *row,
 			char uuid[37], struct err *e);
 
+/* record_insert in a transaction level of its own (db_begin), committed;
+ * on failure rolled back.  Returns the new id, or -1. */
+long long record_insert_tx(struct db *db, const struct record_write *w, const void *row,
+			   char uuid[37], struct err *e);
+
 /* Updates the record id (uuid) from old to row by w inside the transaction
  * level the caller opened: with no audited column changed commits and
  * returns 0, else writes the UPDATE and the audit row of the diff and
