@@ -214,7 +214,8 @@ void rowdesc_bind(sqlite3_stmt *st, const struct col_desc *params, size_t n, con
 		const struct col_desc *c = &params[i];
 
 		if (is_text(c->kind))
-			sql_bind_text(st, c->name, *text_of(row, c) ? text_of(row, c) : NULL);
+			sql_bind_text(st, c->name,
+				      *text_of(row, c) || c->keep_empty ? text_of(row, c) : NULL);
 		else if ((c->kind == COL_REF || c->kind == COL_OPT32) && int_of(row, c) < 0)
 			sql_bind_null(st, c->name);
 		else
@@ -265,7 +266,7 @@ void rowdesc_dump(struct db *db, const void *row, const struct col_desc *cols, s
 		const struct col_desc *c = &cols[i];
 
 		if (is_text(c->kind)) {
-			if (*text_of(row, c))
+			if (*text_of(row, c) || c->keep_empty)
 				json_add_str(json, c->name, text_of(row, c));
 		} else if (c->kind == COL_REF) {
 			if (c->ref && int_of(row, c) >= 0)

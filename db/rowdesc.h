@@ -50,12 +50,19 @@ struct col_desc {
 	size_t size; /* COL_CODE: the array's size */
 	const char *name;
 	const char *ref; /* COL_REF in an audit diff: the table it points to */
+	int keep_empty;	 /* a text: empty is a value ("") rather than none */
 };
 
-#define COLD_AS(K, T, m, col) {K, offsetof(T, m), sizeof(((T *)0)->m), col, NULL}
+#define COLD_AS(K, T, m, col) {K, offsetof(T, m), sizeof(((T *)0)->m), col, NULL, 0}
 /* A reference to a record of table, written in an audit diff as the
  * records' UUIDs (record_json_ref_change); -1 for none. */
-#define COLD_REFTO(T, m, table) {COL_REF, offsetof(T, m), sizeof(((T *)0)->m), #m, table}
+#define COLD_REFTO(T, m, table) {COL_REF, offsetof(T, m), sizeof(((T *)0)->m), #m, table, 0}
+/* A text whose empty value is written too: in an audit dump as "" (where
+ * the others leave an empty text out), as a parameter bound as '' (where
+ * the others bind NULL: a column NOT NULL DEFAULT ''). */
+#define COLD_KEEP(T, m) {COL_STR, offsetof(T, m), sizeof(((T *)0)->m), #m, NULL, 1}
+#define ROWDESC_PARAM_KEEP(T, m, param)                                                            \
+	{COL_STR, offsetof(T, m), sizeof(((T *)0)->m), param, NULL, 1}
 #define COLD_INT(T, m)	 COLD_AS(COL_INT, T, m, #m)
 #define COLD_INT32(T, m) COLD_AS(COL_INT32, T, m, #m)
 #define COLD_REF(T, m)	 COLD_AS(COL_REF, T, m, #m)
@@ -130,7 +137,8 @@ void rowdesc_sort_by_name(void *rows, int n, size_t row_size, size_t name_off, s
 
 /* Binds row's members to st's named parameters by params, whose names are
  * the parameters (":name", declared with ROWDESC_PARAM): a text, NULL when
- * empty; an integer; a COL_REF or COL_OPT32, NULL when -1. */
+ * empty ('' with ROWDESC_PARAM_KEEP); an integer; a COL_REF or COL_OPT32,
+ * NULL when -1. */
 void rowdesc_bind(sqlite3_stmt *st, const struct col_desc *params, size_t n, const void *row);
 #define ROWDESC_PARAM(K, T, m, param) COLD_AS(COL_##K, T, m, param)
 
@@ -144,7 +152,7 @@ int rowdesc_diff(struct db *db, const void *old_row, const void *new_row,
 		 const struct col_desc *cols, size_t n, struct strbuf *json);
 
 /* The audit dump of an insert: appends `"name":value` for each column of
- * cols: a text when not empty, an integer always (a COL_OPT32 unless -1), a
+ * cols: a text when not empty (always with COLD_KEEP), an integer always (a COL_OPT32 unless -1), a
  * COLD_REFTO reference as its record's UUID unless -1. */
 void rowdesc_dump(struct db *db, const void *row, const struct col_desc *cols, size_t n,
 		  struct strbuf *json);

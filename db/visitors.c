@@ -10,7 +10,6 @@
 #include "core/i18n.h"
 #include "core/limits.h"
 #include "core/idcard.h"
-#include "core/json.h"
 #include "core/phone.h"
 #include "core/returnee.h"
 #include "core/settings.h"
@@ -124,15 +123,58 @@ static int check_new(struct db *db, const struct visitor_new *v, char *phone, ch
 	return 0;
 }
 
+/* A visitor as its INSERT takes it: checked, and entry decided. */
+struct visitor_ins {
+	const char *name, *phone, *id_type, *id_number, *from_place, *arrived_date, *reason;
+	const char *refusal; /* why entry was refused, "" when admitted */
+	long long household_id, checkpoint_id, staff_id;
+	int temperature, admitted;
+};
+
+#define VI(K, m, param) ROWDESC_PARAM(K, struct visitor_ins, m, param)
+
+static const struct col_desc visitor_params[] = {
+	VI(STR, name, ":name"),
+	VI(STR, phone, ":phone"),
+	VI(STR, id_type, ":idt"),
+	VI(STR, id_number, ":idn"),
+	ROWDESC_PARAM_KEEP(struct visitor_ins, from_place, ":from"),
+	VI(STR, arrived_date, ":arr"),
+	VI(REF, household_id, ":hh"),
+	VI(STR, reason, ":reason"),
+	VI(INT32, temperature, ":t"),
+	VI(INT32, admitted, ":adm"),
+	VI(STR, refusal, ":refusal"),
+	VI(REF, checkpoint_id, ":cp"),
+	VI(INT, staff_id, ":staff"),
+};
+
+/* What a visitor's insert audit row names, in its order. */
+static const struct col_desc visitor_audited[] = {
+	COLD_STR(struct visitor_ins, name),
+	COLD_KEEP(struct visitor_ins, from_place),
+	COLD_INT32(struct visitor_ins, temperature),
+	COLD_INT32(struct visitor_ins, admitted),
+	COLD_STR(struct visitor_ins, refusal),
+};
+
 long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitted, char *why,
 			 size_t n, struct err *e)
 {
+	static const struct record_write w = {
+	    "visitors",
+	    "INSERT INTO visitors(uuid, created_at, updated_at, name, phone, id_type, id_number,"
+	    " from_place, arrived_date, household_id, reason, temperature, time_in, admitted,"
+	    " refusal, checkpoint_id, staff_id) VALUES(:uuid, :now, :now, :name, :phone, :idt,"
+	    " :idn, :from, :arr, :hh, :reason, :t, :now, :adm, :refusal, :cp, :staff)",
+	    visitor_params,  ROWDESC_N(visitor_params),
+	    visitor_audited, ROWDESC_N(visitor_audited)};
 	struct visitor_facts f;
 	struct settings set = {0};
+	struct strbuf reason = STRBUF_INIT;
+	struct visitor_ins row;
 	enum visitor_verdict verdict;
-	struct strbuf reason = STRBUF_INIT, ch = STRBUF_INIT;
-	char phone[PHONE_MAX] = "", idn[40] = "", areas[512], uuid[37], now[20];
-	sqlite3_stmt *st;
+	char phone[PHONE_MAX] = "", idn[40] = "", areas[512], uuid[37];
 	long long hh, id = -1, staff;
 
 	if (db_begin(db, e) < 0)
@@ -151,51 +193,32 @@ long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitt
 			date_parse_iso(v->arrived_date, &f.arrived, NULL) == 0;
 	verdict = visitor_decide(&f);
 	visitor_refusal_text(verdict, &f, &reason);
-	st = sql_insert_stmt(db,
-			     "INSERT INTO visitors(uuid, created_at, updated_at, name, phone,"
-			     " id_type, id_number, from_place, arrived_date, household_id, reason,"
-			     " temperature, time_in, admitted, refusal, checkpoint_id, staff_id)"
-			     " VALUES(:uuid, :now, :now, :name, :phone, :idt, :idn, :from, :arr,"
-			     " :hh, :reason, :t, :now, :adm, :refusal, :cp, :staff)",
-			     uuid, now, e);
-	if (!st)
-		goto out;
-	sql_bind_text(st, ":name", v->name);
-	sql_bind_text(st, ":phone", phone[0] ? phone : NULL);
-	sql_bind_text(st, ":idt", v->id_type ? v->id_type : "id");
-	sql_bind_text(st, ":idn", idn[0] ? idn : NULL);
-	sql_bind_text(st, ":from", v->from_place ? v->from_place : "");
-	sql_bind_text(st, ":arr", v->arrived_date && *v->arrived_date ? v->arrived_date : NULL);
-	sql_bind_id(st, ":hh", hh);
-	sql_bind_text(st, ":reason", v->reason && *v->reason ? v->reason : NULL);
-	sql_bind_int(st, ":t", v->temperature);
-	sql_bind_int(st, ":adm", verdict == VISITOR_ADMITTED);
-	sql_bind_text(st, ":refusal", reason.len ? strbuf_str(&reason) : NULL);
-	sql_bind_id(st, ":cp", v->checkpoint_id);
-	sql_bind_int(st, ":staff", staff);
-	if (sql_step_done(db, st, e) < 0)
-		goto out;
-	id = sqlite3_last_insert_rowid(db_handle(db));
-	json_open(&ch);
-	json_add_str(&ch, "name", v->name);
-	json_add_str(&ch, "from_place", v->from_place ? v->from_place : "");
-	json_add_int(&ch, "temperature", v->temperature);
-	json_add_int(&ch, "admitted", verdict == VISITOR_ADMITTED);
-	if (reason.len)
-		json_add_str(&ch, "refusal", strbuf_str(&reason));
-	if (record_audit(db, "insert", "visitors", uuid, &ch, e) < 0 || db_commit(db, e) < 0)
+	row = (struct visitor_ins){
+	    .name = v->name,
+	    .phone = phone,
+	    .id_type = v->id_type ? v->id_type : "id",
+	    .id_number = idn,
+	    .from_place = v->from_place,
+	    .arrived_date = v->arrived_date,
+	    .reason = v->reason,
+	    .refusal = strbuf_str(&reason),
+	    .household_id = hh,
+	    .checkpoint_id = v->checkpoint_id,
+	    .staff_id = staff,
+	    .temperature = v->temperature,
+	    .admitted = verdict == VISITOR_ADMITTED,
+	};
+	id = record_insert(db, &w, &row, uuid, e);
+	if (id >= 0 && db_commit(db, e) < 0)
 		id = -1;
+	if (id >= 0 && admitted)
+		*admitted = row.admitted;
+	if (id >= 0 && why && n)
+		snprintf(why, n, "%s", row.refusal);
 out:
-	if (id < 0) {
+	if (id < 0)
 		db_rollback(db);
-	} else {
-		if (admitted)
-			*admitted = verdict == VISITOR_ADMITTED;
-		if (why && n)
-			snprintf(why, n, "%s", reason.len ? strbuf_str(&reason) : "");
-	}
 	strbuf_free(&reason);
-	strbuf_free(&ch);
 	settings_clear(&set);
 	return id;
 }
