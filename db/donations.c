@@ -302,15 +302,56 @@ out:
 	return r;
 }
 
+/* A distribution as its INSERT takes it.  The audit row names the
+ * household as the form gave it (household_id), the column holds it only
+ * for a household recipient (to_household). */
+struct distribution_ins {
+	const char *item, *unit, *recipient_kind, *recipient, *date, *notes;
+	long long quantity, household_id, to_household, to_checkpoint, staff_id;
+};
+
+#define DI(K, m, param) ROWDESC_PARAM(K, struct distribution_ins, m, param)
+
+static const struct col_desc distribution_params[] = {
+	DI(STR, item, ":item"),
+	DI(STR, unit, ":unit"),
+	DI(INT, quantity, ":qty"),
+	DI(STR, recipient_kind, ":rk"),
+	DI(REF, to_household, ":hid"),
+	DI(REF, to_checkpoint, ":cid"),
+	ROWDESC_PARAM_KEEP(struct distribution_ins, recipient, ":recipient"),
+	DI(STR, date, ":date"),
+	DI(REF, staff_id, ":staff"),
+	DI(STR, notes, ":notes"),
+};
+
+/* What a distribution's insert audit row names, in its order. */
+static const struct col_desc distribution_audited[] = {
+	COLD_STR(struct distribution_ins, item),
+	COLD_STR(struct distribution_ins, unit),
+	COLD_INT(struct distribution_ins, quantity),
+	COLD_STR(struct distribution_ins, recipient_kind),
+	COLD_REFTO(struct distribution_ins, household_id, "households"),
+	COLD_STR(struct distribution_ins, recipient),
+	COLD_STR(struct distribution_ins, date),
+};
+
 long long db_distribution_insert(struct db *db, const struct distribution_new *d, struct err *e)
 {
+	static const struct record_write w = {
+	    "distributions",
+	    "INSERT INTO distributions(uuid, created_at, updated_at, item, unit, quantity,"
+	    " recipient_kind, household_id, checkpoint_id, recipient, date, staff_id, notes)"
+	    " VALUES(:uuid, :now, :now, :item, :unit, :qty, :rk, :hid, :cid, :recipient, :date,"
+	    " :staff, :notes)",
+	    distribution_params,  ROWDESC_N(distribution_params),
+	    distribution_audited, ROWDESC_N(distribution_audited)};
 	const char *rk = d->recipient_kind ? d->recipient_kind : "other";
-	char date[DATE_STR], uuid[37], now[20];
-	struct strbuf ch = STRBUF_INIT;
+	char date[DATE_STR], uuid[37];
+	struct distribution_ins row;
 	struct stock_row s = {0};
 	struct stock_line line;
 	long long id = -1, staff = d->staff_id;
-	sqlite3_stmt *st;
 
 	if (limits_check_row("distributions", e, "item", d->item, "unit", d->unit, "recipient",
 			     d->recipient, "notes", d->notes, (const char *)NULL) < 0)
@@ -341,44 +382,25 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 		goto out;
 	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
 		goto out;
-	st = sql_insert_stmt(db,
-			     "INSERT INTO distributions(uuid, created_at, updated_at, item, unit,"
-			     " quantity, recipient_kind, household_id, checkpoint_id, recipient,"
-			     " date, staff_id, notes) VALUES(:uuid, :now, :now, :item, :unit,"
-			     " :qty, :rk, :hid, :cid, :recipient, :date, :staff, :notes)",
-			     uuid, now, e);
-	if (!st)
-		goto out;
-	sql_bind_text(st, ":item", d->item);
-	sql_bind_text(st, ":unit", d->unit);
-	sql_bind_int(st, ":qty", d->quantity);
-	sql_bind_text(st, ":rk", rk);
-	sql_bind_id(st, ":hid", !strcmp(rk, "household") ? d->household_id : -1);
-	sql_bind_id(st, ":cid", !strcmp(rk, "checkpoint") ? d->checkpoint_id : -1);
-	sql_bind_text(st, ":recipient", d->recipient ? d->recipient : "");
-	sql_bind_text(st, ":date", date);
-	sql_bind_id(st, ":staff", staff);
-	sql_bind_text(st, ":notes", empty(d->notes) ? NULL : d->notes);
-	if (sql_step_done(db, st, e) < 0)
-		goto out;
-	id = sqlite3_last_insert_rowid(db_handle(db));
-	json_open(&ch);
-	json_add_str(&ch, "item", d->item);
-	json_add_str(&ch, "unit", d->unit);
-	json_add_int(&ch, "quantity", d->quantity);
-	json_add_str(&ch, "recipient_kind", rk);
-	if (d->household_id >= 0)
-		record_json_ref(db, &ch, "household_id", "households", d->household_id);
-	if (d->recipient && *d->recipient)
-		json_add_str(&ch, "recipient", d->recipient);
-	json_add_str(&ch, "date", date);
-	if (record_audit(db, "insert", "distributions", uuid, &ch, e) < 0 ||
-	    db_commit(db, e) < 0)
+	row = (struct distribution_ins){
+	    .item = d->item,
+	    .unit = d->unit,
+	    .recipient_kind = rk,
+	    .recipient = d->recipient,
+	    .date = date,
+	    .notes = d->notes,
+	    .quantity = d->quantity,
+	    .household_id = d->household_id,
+	    .to_household = !strcmp(rk, "household") ? d->household_id : -1,
+	    .to_checkpoint = !strcmp(rk, "checkpoint") ? d->checkpoint_id : -1,
+	    .staff_id = staff,
+	};
+	id = record_insert(db, &w, &row, uuid, e);
+	if (id >= 0 && db_commit(db, e) < 0)
 		id = -1;
 out:
 	if (id < 0)
 		db_rollback(db);
-	strbuf_free(&ch);
 	db_stock_row_clear(&s);
 	return id;
 }
