@@ -204,70 +204,69 @@ int db_stock_get(struct db *db, const char *item, const char *unit, struct stock
 	return r < 0 ? -1 : seen;
 }
 
+/* What a void looks up of the donation. */
+struct donation_void {
+	char uuid[37];
+	char kind[8];
+	char *item, *unit;
+	long long quantity;
+	char *void_reason; /* NULL unless void */
+	char *receipt_no;
+	long long amount_fen;
+};
+
+#define DV(K, m) COLD_##K(struct donation_void, m)
+
+static const struct col_desc donation_void_cols[] = {
+	DV(CODE, uuid),	   DV(CODE, kind),	    DV(STR, item),	 DV(STR, unit),
+	DV(INT, quantity), DV(DUP, void_reason), DV(STR, receipt_no), DV(INT, amount_fen),
+};
+
 /* Reads donation id's uuid (uuid[37]) and checks that it can be voided:
  * not void already, its goods still on hand, its cash not spent.  0, or -1
  * with the reason in e. */
 static int void_refusal(struct db *db, long long id, char uuid[37], struct err *e)
 {
-	char kind[8];
-	char *item = NULL, *unit = NULL;
+	struct donation_void d = {0};
 	struct stock_row s = {0};
-	long long qty = 0, fen = 0, in = 0, out = 0;
-	sqlite3_stmt *st;
+	long long in = 0, out = 0;
 	int r;
 
-	st = db_stmt(db,
-		     "SELECT uuid, kind, item, unit, quantity, void_reason, receipt_no, amount_fen"
-		     " FROM donations"
-		     " WHERE id = :id AND deleted_at IS NULL",
-		     e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		sql_col_copy(st, 0, uuid, 37);
-		sql_col_copy(st, 1, kind, sizeof kind);
-		sql_col_str(st, 2, &item);
-		sql_col_str(st, 3, &unit);
-		qty = sqlite3_column_int64(st, 4);
-		fen = sqlite3_column_int64(st, 7);
-		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
-			r = err_set(e, _("donation %s is already void (%s)"),
-				    (const char *)sqlite3_column_text(st, 6),
-				    (const char *)sqlite3_column_text(st, 5));
-	} else if (r == 0) {
+	r = record_get_live(db, "donations", id, donation_void_cols,
+			    ROWDESC_N(donation_void_cols), &d, sizeof d, e);
+	if (r == 0)
 		r = err_set(e, _("no donation with id %lld"), id);
-	}
-	sqlite3_reset(st);
+	else if (r == 1 && d.void_reason)
+		r = err_set(e, _("donation %s is already void (%s)"), d.receipt_no,
+			    d.void_reason);
 	if (r < 0)
 		goto out;
+	snprintf(uuid, 37, "%s", d.uuid);
 	r = 0;
-	if (!strcmp(kind, "goods")) {
-		if (db_stock_get(db, item, unit, &s, e) < 0) {
+	if (!strcmp(d.kind, "goods")) {
+		if (db_stock_get(db, d.item, d.unit, &s, e) < 0) {
 			r = -1;
-		} else if (s.on_hand < qty) {
+		} else if (s.on_hand < d.quantity) {
 			char have[32], q[32];
 
 			quantity_format(s.on_hand, have, sizeof have);
-			quantity_format(qty, q, sizeof q);
+			quantity_format(d.quantity, q, sizeof q);
 			r = err_set(e,
 				    _("cannot void: %s %s of %s were received with it but only %s "
 				      "are on hand (the rest was given out)"),
-				    q, unit, item, have);
+				    q, d.unit, d.item, have);
 		}
 	}
 	/* cash already spent cannot be taken back out of the books either */
-	if (!strcmp(kind, "cash") && fen > 0 &&
+	if (!strcmp(d.kind, "cash") && d.amount_fen > 0 &&
 	    (db_cash_totals(db, "", "", &in, &out, e) < 0 ||
-	     stock_check_spending(in, out, fen, e) < 0)) {
+	     stock_check_spending(in, out, d.amount_fen, e) < 0)) {
 		err_prefix(e, "%s", _("cannot void: the cash was spent"));
 		r = -1;
 	}
 out:
 	db_stock_row_clear(&s);
-	free(item);
-	free(unit);
+	rowdesc_clear(donation_void_cols, ROWDESC_N(donation_void_cols), &d, sizeof d);
 	return r;
 }
 

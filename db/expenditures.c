@@ -115,10 +115,22 @@ long long db_expenditure_insert(struct db *db, const struct expenditure_new *x, 
 	return id;
 }
 
+/* What a void looks up of the expenditure. */
+struct spend_void {
+	char uuid[37];
+	char *void_reason; /* NULL unless void */
+	char *voucher_no;
+};
+
+static const struct col_desc spend_void_cols[] = {
+	COLD_CODE(struct spend_void, uuid),
+	COLD_DUP(struct spend_void, void_reason),
+	COLD_STR(struct spend_void, voucher_no),
+};
+
 int db_expenditure_void(struct db *db, long long id, const char *reason, struct err *e)
 {
-	char uuid[37];
-	sqlite3_stmt *st;
+	struct spend_void x = {"", NULL, NULL};
 	int r;
 
 	if (blank(reason))
@@ -127,32 +139,20 @@ int db_expenditure_void(struct db *db, long long id, const char *reason, struct 
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
-	st = db_stmt(db,
-		     "SELECT uuid, void_reason, voucher_no FROM expenditures"
-		     " WHERE id = :id AND deleted_at IS NULL",
-		     e);
-	if (!st)
-		goto fail;
-	sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		sql_col_copy(st, 0, uuid, sizeof uuid);
-		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-			r = err_set(e, _("expenditure %s is already void (%s)"),
-				    (const char *)sqlite3_column_text(st, 2),
-				    (const char *)sqlite3_column_text(st, 1));
-	} else if (r == 0) {
+	r = record_get_live(db, "expenditures", id, spend_void_cols, ROWDESC_N(spend_void_cols),
+			    &x, sizeof x, e);
+	if (r == 0)
 		r = err_set(e, _("no expenditure with id %lld"), id);
+	else if (r == 1 && x.void_reason)
+		r = err_set(e, _("expenditure %s is already void (%s)"), x.voucher_no,
+			    x.void_reason);
+	if (r < 0 || db_record_void(db, "expenditures", id, x.uuid, reason, e) < 0 ||
+	    db_commit(db, e) < 0) {
+		db_rollback(db);
+		r = -1;
 	}
-	sqlite3_reset(st);
-	if (r < 0)
-		goto fail;
-	if (db_record_void(db, "expenditures", id, uuid, reason, e) < 0 || db_commit(db, e) < 0)
-		goto fail;
-	return 0;
-fail:
-	db_rollback(db);
-	return -1;
+	rowdesc_clear(spend_void_cols, ROWDESC_N(spend_void_cols), &x, sizeof x);
+	return r < 0 ? -1 : 0;
 }
 
 #define SPEND_COLUMNS(F, X)                                                                        \

@@ -19,6 +19,7 @@ static const char *const tables[] = {
     "staff",	"grids",      "households",  "residents",     "visits",
     "readings", "isolations", "checks",	     "distributions", "checkpoints",
     "shifts",	"passes",     "pass_events", "visitors",      "settings",
+    "donations", "expenditures",
 };
 
 static int known_table(const char *t)
@@ -77,6 +78,23 @@ int db_record_live_uuid(struct db *db, const char *table, long long id, char out
 			struct err *e)
 {
 	return uuid_of(db, table, id, 1, out, e);
+}
+
+int record_get_live(struct db *db, const char *table, long long id, const struct col_desc *cols,
+		    size_t n, void *row, size_t row_size, struct err *e)
+{
+	struct strbuf sql = STRBUF_INIT;
+	int r;
+
+	if (!known_table(table))
+		return err_set(e, "internal error: unknown table %s", table);
+	strbuf_puts(&sql, "SELECT ");
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&sql, "%s%s", i ? ", " : "", cols[i].name);
+	strbuf_printf(&sql, " FROM %s WHERE id = :key AND deleted_at IS NULL", table);
+	r = rowdesc_get(db, strbuf_str(&sql), id, cols, n, row, row_size, e);
+	strbuf_free(&sql);
+	return r;
 }
 
 int db_record_id_by(struct db *db, const char *table, const char *col, const char *v,

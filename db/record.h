@@ -118,6 +118,13 @@ int db_record_uuid(struct db *db, const char *table, long long id, char out[37],
 int db_record_live_uuid(struct db *db, const char *table, long long id, char out[37],
 			struct err *e);
 
+/* Reads the columns cols of table's live record id into row (zeroed first,
+ * row_size bytes; read as rowdesc_read does): the descriptors' names are the
+ * columns, so that a one-off look-up ("its uuid and void_reason") states
+ * them once.  1 found, 0 not (row untouched), -1 error. */
+int record_get_live(struct db *db, const char *table, long long id, const struct col_desc *cols,
+		    size_t n, void *row, size_t row_size, struct err *e);
+
 /* The id of the live record of table whose column col (a name of the
  * code, never user input) is v, into *id: 1 found, 0 not, -1 error. */
 int db_record_id_by(struct db *db, const char *table, const char *col, const char *v,

@@ -223,43 +223,38 @@ out:
 	return id;
 }
 
+/* What leaving looks up of the visitor. */
+struct visitor_gone {
+	char uuid[37];
+	int admitted;
+	char time_out[20];
+};
+
+static const struct col_desc gone_cols[] = {
+	COLD_CODE(struct visitor_gone, uuid),
+	COLD_INT32(struct visitor_gone, admitted),
+	COLD_CODE(struct visitor_gone, time_out),
+};
+
 int db_visitor_leave(struct db *db, long long id, struct err *e)
 {
-	sqlite3_stmt *st;
-	char uuid[37], now[20], out[20] = "";
-	int r, admitted = 0;
+	struct visitor_gone v;
+	char now[20];
+	int r;
 
 	if (db_begin(db, e) < 0)
 		return -1;
-	st = db_stmt(db,
-		     "SELECT uuid, admitted, time_out FROM visitors WHERE id = :id"
-		     " AND deleted_at IS NULL",
-		     e);
-	if (!st)
+	r = record_get_live(db, "visitors", id, gone_cols, ROWDESC_N(gone_cols), &v, sizeof v, e);
+	if (r == 0)
+		err_set(e, _("no visitor with id %lld"), id);
+	else if (r == 1 && !v.admitted)
+		r = err_set(e, "%s", _("this visitor was refused entry"));
+	else if (r == 1 && v.time_out[0])
+		r = err_set(e, _("this visitor already left at %s"), v.time_out);
+	if (r <= 0)
 		goto fail;
-	sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		sql_col_copy(st, 0, uuid, sizeof uuid);
-		admitted = sqlite3_column_int(st, 1);
-		sql_col_copy(st, 2, out, sizeof out);
-	}
-	sqlite3_reset(st);
-	if (r <= 0) {
-		if (r == 0)
-			err_set(e, _("no visitor with id %lld"), id);
-		goto fail;
-	}
-	if (!admitted) {
-		err_set(e, "%s", _("this visitor was refused entry"));
-		goto fail;
-	}
-	if (out[0]) {
-		err_set(e, _("this visitor already left at %s"), out);
-		goto fail;
-	}
 	clock_now(now);
-	if (db_record_set_text(db, "visitors", id, uuid, "time_out", NULL, now, e) < 0 ||
+	if (db_record_set_text(db, "visitors", id, v.uuid, "time_out", NULL, now, e) < 0 ||
 	    db_commit(db, e) < 0)
 		goto fail;
 	return 0;
