@@ -309,30 +309,24 @@ struct distribution_ins {
 	long long quantity, household_id, to_household, to_checkpoint, staff_id;
 };
 
-#define DI(K, m, param) ROWDESC_PARAM(K, struct distribution_ins, m, param)
+#define DI(K, m, param)	   COLW(K, struct distribution_ins, m, param)
+#define DI_BIND(K, m, param) COLW_BIND(K, struct distribution_ins, m, param)
 
-static const struct col_desc distribution_params[] = {
+/* A distribution's write columns; the audited ones in the order of its
+ * audit row (the recipient bound as '', named only when given). */
+static const struct col_desc distribution_write[] = {
 	DI(STR, item, ":item"),
 	DI(STR, unit, ":unit"),
 	DI(INT, quantity, ":qty"),
 	DI(STR, recipient_kind, ":rk"),
-	DI(REF, to_household, ":hid"),
-	DI(REF, to_checkpoint, ":cid"),
-	ROWDESC_PARAM_KEEP(struct distribution_ins, recipient, ":recipient"),
-	DI(STR, date, ":date"),
-	DI(REF, staff_id, ":staff"),
-	DI(STR, notes, ":notes"),
-};
-
-/* What a distribution's insert audit row names, in its order. */
-static const struct col_desc distribution_audited[] = {
-	COLD_STR(struct distribution_ins, item),
-	COLD_STR(struct distribution_ins, unit),
-	COLD_INT(struct distribution_ins, quantity),
-	COLD_STR(struct distribution_ins, recipient_kind),
 	COLD_REFTO(struct distribution_ins, household_id, "households"),
 	COLD_STR(struct distribution_ins, recipient),
-	COLD_STR(struct distribution_ins, date),
+	DI(STR, date, ":date"),
+	COLW_BIND_KEEP(struct distribution_ins, recipient, ":recipient"),
+	DI_BIND(REF, to_household, ":hid"),
+	DI_BIND(REF, to_checkpoint, ":cid"),
+	DI_BIND(REF, staff_id, ":staff"),
+	DI_BIND(STR, notes, ":notes"),
 };
 
 long long db_distribution_insert(struct db *db, const struct distribution_new *d, struct err *e)
@@ -343,8 +337,7 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 	    " recipient_kind, household_id, checkpoint_id, recipient, date, staff_id, notes)"
 	    " VALUES(:uuid, :now, :now, :item, :unit, :qty, :rk, :hid, :cid, :recipient, :date,"
 	    " :staff, :notes)",
-	    distribution_params,  ROWDESC_N(distribution_params),
-	    distribution_audited, ROWDESC_N(distribution_audited)};
+	    distribution_write, ROWDESC_N(distribution_write)};
 	const char *rk = d->recipient_kind ? d->recipient_kind : "other";
 	char date[DATE_STR], uuid[37];
 	struct distribution_ins row;

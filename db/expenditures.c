@@ -68,23 +68,18 @@ static int check_new(const struct expenditure_new *x, char date[DATE_STR], struc
 	return record_day_or_today(x->date, "date", date, e);
 }
 
-/* The parameters of an expenditure's INSERT. */
-static const struct col_desc spend_params[] = {
-	ROWDESC_PARAM(STR, struct expenditure_new, date, ":date"),
-	ROWDESC_PARAM(STR, struct expenditure_new, purpose, ":purpose"),
-	ROWDESC_PARAM(INT, struct expenditure_new, amount_fen, ":fen"),
-	ROWDESC_PARAM(STR, struct expenditure_new, approved_by, ":approver"),
-	ROWDESC_PARAM(STR, struct expenditure_new, voucher_no, ":voucher"),
-	ROWDESC_PARAM(REF, struct expenditure_new, staff_id, ":staff"),
-	ROWDESC_PARAM(STR, struct expenditure_new, notes, ":notes"),
-};
+#define XN(K, m, param) COLW(K, struct expenditure_new, m, param)
 
-#define XN(K, m) COLD_##K(struct expenditure_new, m)
-
-/* What an expenditure's insert audit row names (all required, never empty). */
-static const struct col_desc new_audited[] = {
-	XN(STR, date),	      XN(STR, purpose),	   XN(INT, amount_fen),
-	XN(STR, approved_by), XN(STR, voucher_no),
+/* An expenditure's write columns; the audited ones (all required, never
+ * empty) in the order of its audit row. */
+static const struct col_desc spend_write[] = {
+	XN(STR, date, ":date"),
+	XN(STR, purpose, ":purpose"),
+	XN(INT, amount_fen, ":fen"),
+	XN(STR, approved_by, ":approver"),
+	XN(STR, voucher_no, ":voucher"),
+	COLW_BIND(REF, struct expenditure_new, staff_id, ":staff"),
+	COLW_BIND(STR, struct expenditure_new, notes, ":notes"),
 };
 
 long long db_expenditure_insert(struct db *db, const struct expenditure_new *x, struct err *e)
@@ -94,7 +89,7 @@ long long db_expenditure_insert(struct db *db, const struct expenditure_new *x, 
 	    "INSERT INTO expenditures(uuid, created_at, updated_at, date, purpose, amount_fen,"
 	    " approved_by, voucher_no, staff_id, notes) VALUES(:uuid, :now, :now, :date,"
 	    " :purpose, :fen, :approver, :voucher, :staff, :notes)",
-	    spend_params, ROWDESC_N(spend_params), new_audited, ROWDESC_N(new_audited)};
+	    spend_write, ROWDESC_N(spend_write)};
 	struct expenditure_new row = *x; /* with its date and staff decided */
 	char date[DATE_STR], uuid[37];
 	long long id = -1, in = 0, out = 0;

@@ -323,12 +323,8 @@ struct grid_new {
 	const char *name;
 };
 
-static const struct col_desc grid_new_params[] = {
-	ROWDESC_PARAM(STR, struct grid_new, name, ":name"),
-};
-
-static const struct col_desc grid_new_audited[] = {
-	COLD_STR(struct grid_new, name),
+static const struct col_desc grid_write[] = {
+	COLW(STR, struct grid_new, name, ":name"),
 };
 
 long long db_grid_ensure(struct db *db, const char *name, struct err *e)
@@ -336,8 +332,7 @@ long long db_grid_ensure(struct db *db, const char *name, struct err *e)
 	static const struct record_write w = {
 	    "grids",
 	    "INSERT INTO grids(uuid, created_at, updated_at, name) VALUES(:uuid, :now, :now, :name)",
-	    grid_new_params,  ROWDESC_N(grid_new_params),
-	    grid_new_audited, ROWDESC_N(grid_new_audited)};
+	    grid_write, ROWDESC_N(grid_write)};
 	struct grid_new row = {name};
 	char uuid[37];
 	long long id = -1;

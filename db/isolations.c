@@ -87,27 +87,19 @@ struct isolation_ins {
 	const char *notes;
 };
 
-#define II(K, m, param) ROWDESC_PARAM(K, struct isolation_ins, m, param)
+#define II(K, m, param) COLW(K, struct isolation_ins, m, param)
 
-static const struct col_desc iso_ins_params[] = {
-	II(INT, resident_id, ":rid"),
+/* An isolation's write columns, the audited ones in the order of its audit
+ * row. */
+static const struct col_desc iso_write[] = {
+	COLW_REFTO(struct isolation_ins, resident_id, ":rid", "residents"),
 	II(STR, kind, ":kind"),
 	II(STR, site, ":site"),
 	II(STR, reason, ":reason"),
 	II(STR, start_date, ":start"),
 	II(INT32, days, ":days"),
-	II(REF, previous_id, ":prev"),
-	II(STR, notes, ":notes"),
-};
-
-static const struct col_desc iso_ins_audited[] = {
-	COLD_REFTO(struct isolation_ins, resident_id, "residents"),
-	COLD_STR(struct isolation_ins, kind),
-	COLD_STR(struct isolation_ins, site),
-	COLD_STR(struct isolation_ins, reason),
-	COLD_STR(struct isolation_ins, start_date),
-	COLD_INT32(struct isolation_ins, days),
-	COLD_REFTO(struct isolation_ins, previous_id, "isolations"),
+	COLW_REFTO(struct isolation_ins, previous_id, ":prev", "isolations"),
+	COLW_BIND(STR, struct isolation_ins, notes, ":notes"),
 };
 
 static long long insert_row(struct db *db, const struct isolation_new *n, const char *start,
@@ -118,8 +110,7 @@ static long long insert_row(struct db *db, const struct isolation_new *n, const 
 	    "INSERT INTO isolations(uuid, created_at, updated_at, resident_id, kind, site, reason,"
 	    " start_date, days, previous_id, notes) VALUES(:uuid, :now, :now, :rid, :kind, :site,"
 	    " :reason, :start, :days, :prev, :notes)",
-	    iso_ins_params,  ROWDESC_N(iso_ins_params),
-	    iso_ins_audited, ROWDESC_N(iso_ins_audited)};
+	    iso_write, ROWDESC_N(iso_write)};
 	struct isolation_ins row = {
 	    .resident_id = n->resident_id,
 	    .kind = n->kind,

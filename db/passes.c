@@ -233,20 +233,12 @@ struct pass_ins {
 	const char *issued_date, *valid_until, *notes;
 };
 
-static const struct col_desc pass_ins_params[] = {
-	ROWDESC_PARAM(STR, struct pass_ins, pass_no, ":no"),
-	ROWDESC_PARAM(INT, struct pass_ins, household_id, ":hh"),
-	ROWDESC_PARAM(STR, struct pass_ins, issued_date, ":issued"),
-	ROWDESC_PARAM(STR, struct pass_ins, valid_until, ":until"),
-	ROWDESC_PARAM(STR, struct pass_ins, notes, ":notes"),
-};
-
-static const struct col_desc pass_ins_audited[] = {
-	COLD_STR(struct pass_ins, pass_no),
-	COLD_REFTO(struct pass_ins, household_id, "households"),
-	COLD_STR(struct pass_ins, issued_date),
-	COLD_STR(struct pass_ins, valid_until),
-	COLD_STR(struct pass_ins, notes),
+static const struct col_desc pass_write[] = {
+	COLW(STR, struct pass_ins, pass_no, ":no"),
+	COLW_REFTO(struct pass_ins, household_id, ":hh", "households"),
+	COLW(STR, struct pass_ins, issued_date, ":issued"),
+	COLW(STR, struct pass_ins, valid_until, ":until"),
+	COLW(STR, struct pass_ins, notes, ":notes"),
 };
 
 /* Issues one pass inside the caller's transaction.  1 issued, 0 skipped
@@ -258,8 +250,7 @@ static int issue_one(struct db *db, long long household_id, const char *valid_un
 	    "passes",
 	    "INSERT INTO passes(uuid, created_at, updated_at, pass_no, household_id, issued_date,"
 	    " valid_until, notes) VALUES(:uuid, :now, :now, :no, :hh, :issued, :until, :notes)",
-	    pass_ins_params,  ROWDESC_N(pass_ins_params),
-	    pass_ins_audited, ROWDESC_N(pass_ins_audited)};
+	    pass_write, ROWDESC_N(pass_write)};
 	struct pass cur, p;
 	struct pass_ins row;
 	char today[DATE_STR];

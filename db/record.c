@@ -224,12 +224,12 @@ long long record_insert(struct db *db, const struct record_write *w, const void 
 
 	if (!st)
 		return -1;
-	rowdesc_bind(st, w->params, w->n_params, row);
+	rowdesc_bind(st, w->cols, w->n, row);
 	if (sql_step_done(db, st, e) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(db_handle(db));
 	json_open(&ch);
-	rowdesc_dump(db, row, w->audited, w->n_audited, &ch);
+	rowdesc_dump(db, row, w->cols, w->n, &ch);
 	return record_audit(db, "insert", w->table, uuid, &ch, e) < 0 ? -1 : id;
 }
 
@@ -256,9 +256,9 @@ int record_update(struct db *db, const struct record_write *w, long long id, con
 	int n;
 
 	json_open(&ch);
-	n = rowdesc_diff(db, old, row, w->audited, w->n_audited, &ch);
+	n = rowdesc_diff(db, old, row, w->cols, w->n, &ch);
 	if (n && (st = sql_update_stmt(db, w->sql, id, e)))
-		rowdesc_bind(st, w->params, w->n_params, row);
+		rowdesc_bind(st, w->cols, w->n, row);
 	return record_update_commit(db, n, st, w->table, uuid, &ch, e);
 }
 

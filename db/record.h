@@ -21,16 +21,14 @@ int record_day_or_today(const char *in, const char *field, char out[DATE_STR], s
 
 /* What inserting or updating a record of table takes beyond its row:
  * sql, its INSERT (with :uuid and :now) or UPDATE (with :now and :id);
- * params, the row's members bound to its other parameters (rowdesc_bind);
- * audited, the columns its audit row names, in their order (rowdesc_dump,
- * rowdesc_diff). */
+ * cols, its write columns (COLW...: the row's members bound to the other
+ * parameters, rowdesc_bind, and the columns its audit row names, in their
+ * order, rowdesc_dump and rowdesc_diff). */
 struct record_write {
 	const char *table;
 	const char *sql;
-	const struct col_desc *params;
-	size_t n_params;
-	const struct col_desc *audited;
-	size_t n_audited;
+	const struct col_desc *cols;
+	size_t n;
 };
 
 /* Inserts row by w in the caller's transaction with its audit row

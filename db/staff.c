@@ -46,14 +46,9 @@ struct staff_new {
 	const char *role;
 };
 
-static const struct col_desc staff_new_params[] = {
-	ROWDESC_PARAM(STR, struct staff_new, name, ":name"),
-	ROWDESC_PARAM(STR, struct staff_new, role, ":role"),
-};
-
-static const struct col_desc staff_new_audited[] = {
-	COLD_STR(struct staff_new, name),
-	COLD_STR(struct staff_new, role),
+static const struct col_desc staff_write[] = {
+	COLW(STR, struct staff_new, name, ":name"),
+	COLW(STR, struct staff_new, role, ":role"),
 };
 
 long long db_staff_ensure(struct db *db, const char *name, const char *role, struct err *e)
@@ -62,8 +57,7 @@ long long db_staff_ensure(struct db *db, const char *name, const char *role, str
 	    "staff",
 	    "INSERT INTO staff(uuid, created_at, updated_at, name, role)"
 	    " VALUES(:uuid, :now, :now, :name, :role)",
-	    staff_new_params,  ROWDESC_N(staff_new_params),
-	    staff_new_audited, ROWDESC_N(staff_new_audited)};
+	    staff_write, ROWDESC_N(staff_write)};
 	struct staff_new row = {name, role ? role : "grid_worker"};
 	struct staff_member m = {0};
 	char uuid[37];

@@ -131,31 +131,25 @@ struct visitor_ins {
 	int temperature, admitted;
 };
 
-#define VI(K, m, param) ROWDESC_PARAM(K, struct visitor_ins, m, param)
+#define VI(K, m, param)	   COLW(K, struct visitor_ins, m, param)
+#define VI_BIND(K, m, param) COLW_BIND(K, struct visitor_ins, m, param)
 
-static const struct col_desc visitor_params[] = {
+/* A visitor's write columns; the audited ones in the order of its audit
+ * row. */
+static const struct col_desc visitor_write[] = {
 	VI(STR, name, ":name"),
-	VI(STR, phone, ":phone"),
-	VI(STR, id_type, ":idt"),
-	VI(STR, id_number, ":idn"),
-	ROWDESC_PARAM_KEEP(struct visitor_ins, from_place, ":from"),
-	VI(STR, arrived_date, ":arr"),
-	VI(REF, household_id, ":hh"),
-	VI(STR, reason, ":reason"),
+	COLW_KEEP(struct visitor_ins, from_place, ":from"),
 	VI(INT32, temperature, ":t"),
 	VI(INT32, admitted, ":adm"),
 	VI(STR, refusal, ":refusal"),
-	VI(REF, checkpoint_id, ":cp"),
-	VI(INT, staff_id, ":staff"),
-};
-
-/* What a visitor's insert audit row names, in its order. */
-static const struct col_desc visitor_audited[] = {
-	COLD_STR(struct visitor_ins, name),
-	COLD_KEEP(struct visitor_ins, from_place),
-	COLD_INT32(struct visitor_ins, temperature),
-	COLD_INT32(struct visitor_ins, admitted),
-	COLD_STR(struct visitor_ins, refusal),
+	VI_BIND(STR, phone, ":phone"),
+	VI_BIND(STR, id_type, ":idt"),
+	VI_BIND(STR, id_number, ":idn"),
+	VI_BIND(STR, arrived_date, ":arr"),
+	VI_BIND(REF, household_id, ":hh"),
+	VI_BIND(STR, reason, ":reason"),
+	VI_BIND(REF, checkpoint_id, ":cp"),
+	VI_BIND(INT, staff_id, ":staff"),
 };
 
 long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitted, char *why,
@@ -167,8 +161,7 @@ long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitt
 	    " from_place, arrived_date, household_id, reason, temperature, time_in, admitted,"
 	    " refusal, checkpoint_id, staff_id) VALUES(:uuid, :now, :now, :name, :phone, :idt,"
 	    " :idn, :from, :arr, :hh, :reason, :t, :now, :adm, :refusal, :cp, :staff)",
-	    visitor_params,  ROWDESC_N(visitor_params),
-	    visitor_audited, ROWDESC_N(visitor_audited)};
+	    visitor_write, ROWDESC_N(visitor_write)};
 	struct visitor_facts f;
 	struct settings set = {0};
 	struct strbuf reason = STRBUF_INIT;

@@ -160,24 +160,18 @@ struct visit_ins {
 	long long staff_id;
 };
 
-#define VN(K, m, param) ROWDESC_PARAM(K, struct visit_ins, m, param)
+#define VN(K, m, param) COLW(K, struct visit_ins, m, param)
 
-static const struct col_desc visit_ins_params[] = {
-	VN(INT, household_id, ":hid"),
-	VN(STR, at, ":at"),
-	VN(STR, date, ":date"),
-	VN(REF, staff_id, ":staff"),
-	VN(STR, outcome, ":outcome"),
-	VN(STR, notes, ":notes"),
-};
-
-static const struct col_desc visit_ins_audited[] = {
+/* A visit's write columns, the audited ones in the order of its audit row
+ * (the household by its UUID, bound by its id). */
+static const struct col_desc visit_write[] = {
 	COLD_STR(struct visit_ins, household),
-	COLD_STR(struct visit_ins, date),
-	COLD_STR(struct visit_ins, at),
-	COLD_STR(struct visit_ins, outcome),
-	COLD_REFTO(struct visit_ins, staff_id, "staff"),
-	COLD_STR(struct visit_ins, notes),
+	VN(STR, date, ":date"),
+	VN(STR, at, ":at"),
+	VN(STR, outcome, ":outcome"),
+	COLW_REFTO(struct visit_ins, staff_id, ":staff", "staff"),
+	VN(STR, notes, ":notes"),
+	COLW_BIND(INT, struct visit_ins, household_id, ":hid"),
 };
 
 long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_out[37],
@@ -187,8 +181,7 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 	    "visits",
 	    "INSERT INTO visits(uuid, created_at, updated_at, household_id, at, date, staff_id,"
 	    " outcome, notes) VALUES(:uuid, :now, :now, :hid, :at, :date, :staff, :outcome, :notes)",
-	    visit_ins_params,  ROWDESC_N(visit_ins_params),
-	    visit_ins_audited, ROWDESC_N(visit_ins_audited)};
+	    visit_write, ROWDESC_N(visit_write)};
 	char date[DATE_STR], at[CLOCK_STR], uuid[37], hh_uuid[37], *name = NULL;
 	struct visit_ins row;
 	long long id = -1, staff = v->staff_id;
