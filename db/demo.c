@@ -45,9 +45,7 @@ long long demo_add_staff(struct gen *g, const char *name, const char *role,
 
 	if (!st)
 		return -1;
-	demo_new_uuid(g, uuid);
-	demo_bt(st, 1, uuid);
-	demo_bt(st, 2, g->base_at);
+	demo_row(g, st, uuid, g->base_at);
 	demo_bt(st, 3, name);
 	demo_bt(st, 4, phone);
 	demo_bt(st, 5, role);
@@ -96,9 +94,7 @@ static int make_staff_and_grids(struct gen *g)
 			goto out;
 		demo_cn_number(i + 1, cn, sizeof cn);
 		snprintf(gname, sizeof gname, "第%s网格", cn);
-		demo_new_uuid(g, uuid);
-		demo_bt(st, 1, uuid);
-		demo_bt(st, 2, g->base_at);
+		demo_row(g, st, uuid, g->base_at);
 		demo_bt(st, 3, gname);
 		demo_bi(st, 4, g->grid_staff[i]);
 		if (demo_run(g, st) < 0)
@@ -251,10 +247,8 @@ static int add_resident(struct gen *g, int hh_index, long long hid, const struct
 	}
 	if (*tags)
 		tags[strlen(tags) - 1] = '\0';
-	demo_new_uuid(g, uuid);
 	reskey_make(&k, p->name, idn, has_phone ? phone : NULL);
-	demo_bt(st, 1, uuid);
-	demo_bt(st, 2, g->base_at);
+	demo_row(g, st, uuid, g->base_at);
 	demo_bi(st, 3, hid);
 	demo_bt(st, 4, p->name);
 	demo_bt(st, 5, sex);
@@ -380,10 +374,8 @@ static int make_households(struct gen *g, int n)
 			     " ?11)");
 		if (!st)
 			return -1;
-		demo_new_uuid(g, uuid);
 		key = natsort_key(pl.code);
-		demo_bt(st, 1, uuid);
-		demo_bt(st, 2, g->base_at);
+		demo_row(g, st, uuid, g->base_at);
 		demo_bt(st, 3, pl.code);
 		demo_bt(st, 4, key);
 		demo_bt(st, 5, pl.compound);
@@ -470,12 +462,10 @@ static int make_visitors(struct gen *g, int days)
 
 			if (!demo_is_past(g, &d, min))
 				continue;
-			demo_new_uuid(g, uuid);
 			demo_fmt_at(at, &d, min);
 			demo_fmt_at(out, &d, min + 40);
 			date_format(&ad, arr);
-			demo_bt(st, 1, uuid);
-			demo_bt(st, 2, at);
+			demo_row(g, st, uuid, at);
 			demo_bt(st, 3, names[i]);
 			demo_bt(st, 4, places[i]);
 			demo_bt(st, 5, arr);
