@@ -8,21 +8,27 @@
 #include "db/db.h"
 #include "db/sql.h"
 
-/* Reads the names and statements of table's non-unique indexes (SQLite's
- * own, without a statement, are the constraints' and stay). */
-static int collect(struct db *db, const char *table, struct bulkindex *b, char ***names, int *n,
-		   struct err *e)
+/* The non-unique indexes of a table (SQLite's own, without a statement,
+ * are the constraints' and stay), or the one index of a name. */
+static const char *const select_sql[] = {
+    "SELECT name, sql FROM main.sqlite_schema WHERE type = 'index'"
+    " AND tbl_name = :t AND sql IS NOT NULL"
+    " AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
+    "SELECT name, sql FROM main.sqlite_schema WHERE type = 'index'"
+    " AND name = :t AND sql IS NOT NULL",
+};
+
+/* Reads the names and statements of the indexes select_sql[by_name] finds
+ * for t. */
+static int collect(struct db *db, int by_name, const char *t, struct bulkindex *b, char ***names,
+		   int *n, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT name, sql FROM main.sqlite_schema WHERE type = 'index'"
-				   " AND tbl_name = :t AND sql IS NOT NULL"
-				   " AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
-				   e);
+	sqlite3_stmt *st = db_stmt(db, select_sql[by_name], e);
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":t", table);
+	sql_bind_text(st, ":t", t);
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		*names = xrealloc(*names, (size_t)(*n + 1) * sizeof **names);
 		b->sql = xrealloc(b->sql, (size_t)(b->n + 1) * sizeof *b->sql);
@@ -33,25 +39,38 @@ static int collect(struct db *db, const char *table, struct bulkindex *b, char *
 	return r;
 }
 
-int db_bulkindex_drop(struct db *db, const char *const *tables, struct bulkindex *b, struct err *e)
+/* Drops the indexes that select_sql[by_name] finds for each of keys. */
+static int drop(struct db *db, int by_name, const char *const *keys, struct bulkindex *b,
+		struct err *e)
 {
 	char **names = NULL;
 	int n = 0, r = 0;
 
 	if (!db_in_transaction(db))
 		return err_set(e, "internal error: indexes set aside outside a transaction");
-	for (int t = 0; r == 0 && tables[t]; t++)
-		r = collect(db, tables[t], b, &names, &n, e);
+	for (int k = 0; r == 0 && keys[k]; k++)
+		r = collect(db, by_name, keys[k], b, &names, &n, e);
 	for (int i = 0; r == 0 && i < n; i++) {
-		char *drop = xasprintf("DROP INDEX main.\"%s\"", names[i]);
+		char *sql = xasprintf("DROP INDEX main.\"%s\"", names[i]);
 
-		r = db_exec(db, drop, e);
-		free(drop);
+		r = db_exec(db, sql, e);
+		free(sql);
 	}
 	for (int i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
 	return r < 0 ? -1 : 0;
+}
+
+int db_bulkindex_drop(struct db *db, const char *const *tables, struct bulkindex *b, struct err *e)
+{
+	return drop(db, 0, tables, b, e);
+}
+
+int db_bulkindex_drop_named(struct db *db, const char *const *names, struct bulkindex *b,
+			    struct err *e)
+{
+	return drop(db, 1, names, b, e);
 }
 
 int db_bulkindex_restore(struct db *db, const struct bulkindex *b, struct err *e)

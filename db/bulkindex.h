@@ -29,6 +29,12 @@ struct bulkindex {
  * in a transaction.  Returns 0 or -1 with e. */
 int db_bulkindex_drop(struct db *db, const char *const *tables, struct bulkindex *b, struct err *e);
 
+/* The same for the indexes named in names (NULL-terminated) that exist:
+ * those a bulk insert would hit at random places, when the table's other
+ * indexes grow at their end or serve queries the bulk insert runs. */
+int db_bulkindex_drop_named(struct db *db, const char *const *names, struct bulkindex *b,
+			    struct err *e);
+
 /* Creates the indexes of *b again, exactly as they were.  Returns 0 or -1. */
 int db_bulkindex_restore(struct db *db, const struct bulkindex *b, struct err *e);
 

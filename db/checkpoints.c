@@ -37,7 +37,6 @@ void db_checkpoint_init(struct checkpoint *c)
 #define CP_COLS                                                                                    \
 	"SELECT " CPT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                          \
 	" FROM checkpoints"
-#define CP(K, m) COLD_##K(struct checkpoint, m)
 
 /* The columns of CP_COLS. */
 #define CPT_DESC(K, m, e) COLD_##K(struct checkpoint, m),
@@ -97,17 +96,12 @@ static int cp_check(struct db *db, const struct checkpoint *c, struct err *e)
 	return 0;
 }
 
-/* The parameters of a checkpoint's INSERT and UPDATE. */
-static const struct col_desc cp_params[] = {
-	ROWDESC_PARAM(STR, struct checkpoint, name, ":name"),
-	ROWDESC_PARAM(STR, struct checkpoint, location, ":location"),
-	ROWDESC_PARAM(CODE, struct checkpoint, kind, ":kind"),
-	ROWDESC_PARAM(INT32, struct checkpoint, active, ":active"),
-};
-
-/* The audited columns of a checkpoint, in the order of its audit JSON. */
-static const struct col_desc cp_audited[] = {
-	CP(STR, name), CP(STR, location), CP(CODE, kind), CP(INT32, active),
+/* A checkpoint's write columns, in the order of its audit row. */
+static const struct col_desc cp_write[] = {
+	COLW(STR, struct checkpoint, name, ":name"),
+	COLW(STR, struct checkpoint, location, ":location"),
+	COLW(CODE, struct checkpoint, kind, ":kind"),
+	COLW(INT32, struct checkpoint, active, ":active"),
 };
 
 int db_checkpoint_insert(struct db *db, struct checkpoint *c, struct err *e)
@@ -116,7 +110,7 @@ int db_checkpoint_insert(struct db *db, struct checkpoint *c, struct err *e)
 	    "checkpoints",
 	    "INSERT INTO checkpoints(uuid, created_at, updated_at, name, location, kind, active)"
 	    " VALUES(:uuid, :now, :now, :name, :location, :kind, :active)",
-	    cp_params, ROWDESC_N(cp_params), cp_audited, ROWDESC_N(cp_audited)};
+	    cp_write, ROWDESC_N(cp_write)};
 
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -136,7 +130,7 @@ int db_checkpoint_update(struct db *db, const struct checkpoint *c, struct err *
 	    "checkpoints",
 	    "UPDATE checkpoints SET name = :name, location = :location, kind = :kind,"
 	    " active = :active, updated_at = :now WHERE id = :id",
-	    cp_params, ROWDESC_N(cp_params), cp_audited, ROWDESC_N(cp_audited)};
+	    cp_write, ROWDESC_N(cp_write)};
 	struct checkpoint old = {0};
 	int r;
 
@@ -213,7 +207,6 @@ void db_shift_init(struct shift *s)
 	"SELECT " SHIFT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
 	" FROM shifts s JOIN checkpoints c ON c.id = s.checkpoint_id LEFT JOIN staff p"            \
 	" ON p.id = s.staff_id"
-#define SH(K, m) COLD_##K(struct shift, m)
 
 /* The columns of SHIFT_COLS. */
 #define SHIFT_DESC(K, m, e) COLD_##K(struct shift, m),
@@ -299,28 +292,16 @@ static int shift_check(struct db *db, const struct shift *s, struct err *e)
 	return 0;
 }
 
-/* The parameters of a shift's INSERT and UPDATE. */
-static const struct col_desc shift_params[] = {
-	ROWDESC_PARAM(INT, struct shift, checkpoint_id, ":cp"),
-	ROWDESC_PARAM(CODE, struct shift, date, ":date"),
-	ROWDESC_PARAM(CODE, struct shift, start_time, ":start"),
-	ROWDESC_PARAM(CODE, struct shift, end_time, ":end"),
-	ROWDESC_PARAM(REF, struct shift, staff_id, ":staff"),
-	ROWDESC_PARAM(CODE, struct shift, role, ":role"),
-	ROWDESC_PARAM(OPT32, struct shift, present, ":present"),
-	ROWDESC_PARAM(STR, struct shift, notes, ":notes"),
-};
-
-/* The audited columns of a shift, in the order of its audit JSON. */
-static const struct col_desc shift_audited[] = {
-	COLD_REFTO(struct shift, checkpoint_id, "checkpoints"),
-	SH(CODE, date),
-	SH(CODE, start_time),
-	SH(CODE, end_time),
-	COLD_REFTO(struct shift, staff_id, "staff"),
-	SH(CODE, role),
-	SH(OPT32, present),
-	SH(STR, notes),
+/* A shift's write columns, in the order of its audit row. */
+static const struct col_desc shift_write[] = {
+	COLW_REFTO(struct shift, checkpoint_id, ":cp", "checkpoints"),
+	COLW(CODE, struct shift, date, ":date"),
+	COLW(CODE, struct shift, start_time, ":start"),
+	COLW(CODE, struct shift, end_time, ":end"),
+	COLW_REFTO(struct shift, staff_id, ":staff", "staff"),
+	COLW(CODE, struct shift, role, ":role"),
+	COLW(OPT32, struct shift, present, ":present"),
+	COLW(STR, struct shift, notes, ":notes"),
 };
 
 int db_shift_insert(struct db *db, struct shift *s, struct err *e)
@@ -330,7 +311,7 @@ int db_shift_insert(struct db *db, struct shift *s, struct err *e)
 	    "INSERT INTO shifts(uuid, created_at, updated_at, checkpoint_id, date, start_time,"
 	    " end_time, staff_id, role, present, notes) VALUES(:uuid, :now, :now, :cp, :date,"
 	    " :start, :end, :staff, :role, :present, :notes)",
-	    shift_params, ROWDESC_N(shift_params), shift_audited, ROWDESC_N(shift_audited)};
+	    shift_write, ROWDESC_N(shift_write)};
 
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -351,7 +332,7 @@ int db_shift_update(struct db *db, const struct shift *s, struct err *e)
 	    "UPDATE shifts SET checkpoint_id = :cp, date = :date, start_time = :start,"
 	    " end_time = :end, staff_id = :staff, role = :role, present = :present,"
 	    " notes = :notes, updated_at = :now WHERE id = :id",
-	    shift_params, ROWDESC_N(shift_params), shift_audited, ROWDESC_N(shift_audited)};
+	    shift_write, ROWDESC_N(shift_write)};
 	struct shift old = {0};
 	int r;
 

@@ -23,6 +23,7 @@
 #include "core/settings.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
+#include "db/bulkindex.h"
 #include "db/db.h"
 #include "db/record.h"
 #include "db/demo_checkpoints.h"
@@ -44,9 +45,7 @@ long long demo_add_staff(struct gen *g, const char *name, const char *role,
 
 	if (!st)
 		return -1;
-	demo_new_uuid(g, uuid);
-	demo_bt(st, 1, uuid);
-	demo_bt(st, 2, g->base_at);
+	demo_row(g, st, uuid, g->base_at);
 	demo_bt(st, 3, name);
 	demo_bt(st, 4, phone);
 	demo_bt(st, 5, role);
@@ -95,9 +94,7 @@ static int make_staff_and_grids(struct gen *g)
 			goto out;
 		demo_cn_number(i + 1, cn, sizeof cn);
 		snprintf(gname, sizeof gname, "第%s网格", cn);
-		demo_new_uuid(g, uuid);
-		demo_bt(st, 1, uuid);
-		demo_bt(st, 2, g->base_at);
+		demo_row(g, st, uuid, g->base_at);
 		demo_bt(st, 3, gname);
 		demo_bi(st, 4, g->grid_staff[i]);
 		if (demo_run(g, st) < 0)
@@ -250,10 +247,8 @@ static int add_resident(struct gen *g, int hh_index, long long hid, const struct
 	}
 	if (*tags)
 		tags[strlen(tags) - 1] = '\0';
-	demo_new_uuid(g, uuid);
 	reskey_make(&k, p->name, idn, has_phone ? phone : NULL);
-	demo_bt(st, 1, uuid);
-	demo_bt(st, 2, g->base_at);
+	demo_row(g, st, uuid, g->base_at);
 	demo_bi(st, 3, hid);
 	demo_bt(st, 4, p->name);
 	demo_bt(st, 5, sex);
@@ -379,10 +374,8 @@ static int make_households(struct gen *g, int n)
 			     " ?11)");
 		if (!st)
 			return -1;
-		demo_new_uuid(g, uuid);
 		key = natsort_key(pl.code);
-		demo_bt(st, 1, uuid);
-		demo_bt(st, 2, g->base_at);
+		demo_row(g, st, uuid, g->base_at);
 		demo_bt(st, 3, pl.code);
 		demo_bt(st, 4, key);
 		demo_bt(st, 5, pl.compound);
@@ -469,12 +462,10 @@ static int make_visitors(struct gen *g, int days)
 
 			if (!demo_is_past(g, &d, min))
 				continue;
-			demo_new_uuid(g, uuid);
 			demo_fmt_at(at, &d, min);
 			demo_fmt_at(out, &d, min + 40);
 			date_format(&ad, arr);
-			demo_bt(st, 1, uuid);
-			demo_bt(st, 2, at);
+			demo_row(g, st, uuid, at);
 			demo_bt(st, 3, names[i]);
 			demo_bt(st, 4, places[i]);
 			demo_bt(st, 5, arr);
@@ -524,69 +515,18 @@ static int audit_batch(struct gen *g, const struct demo_params *p)
 
 /* The indexes that the bulk rows would hit at random places (visits by
  * household, readings by resident, the residents' search keys; the others
- * grow at their end, since rows go in by date) are dropped while the rows go in and built again at the end
- * from their own CREATE INDEX text (read from sqlite_schema, so they stay
- * exactly as db/schema.c made them): one sort is far cheaper than millions
- * of scattered inserts. */
-struct saved_indexes {
-	char **sql;
-	int n;
+ * grow at their end, since rows go in by date) are set aside while the rows
+ * go in and built again at the end (db/bulkindex): one sort is far cheaper
+ * than millions of scattered inserts. */
+static const char *const scattered_indexes[] = {
+    "visits_household", "readings_resident",   "residents_name",
+    "residents_pinyin", "residents_id_rev",    "residents_phone_rev", NULL,
 };
-
-static int drop_indexes(struct db *db, struct saved_indexes *s, struct err *e)
-{
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS"
-				   " NOT NULL AND name IN ('visits_household', 'readings_resident',"
-				   " 'residents_name', 'residents_pinyin', 'residents_id_rev',"
-				   " 'residents_phone_rev')"
-				   " ORDER BY name",
-				   e);
-	char **names = NULL;
-	int r, n = 0;
-
-	if (!st)
-		return -1;
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		s->sql = xrealloc(s->sql, (size_t)(s->n + 1) * sizeof *s->sql);
-		names = xrealloc(names, (size_t)(n + 1) * sizeof *names);
-		names[n++] = sql_col_dup(st, 0);
-		s->sql[s->n++] = sql_col_dup(st, 1);
-	}
-	sqlite3_reset(st);
-	for (int i = 0; r == 0 && i < n; i++) {
-		char *drop = xasprintf("DROP INDEX \"%s\"", names[i]);
-
-		r = db_exec(db, drop, e);
-		free(drop);
-	}
-	for (int i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	return r < 0 ? -1 : 0;
-}
-
-static int restore_indexes(struct db *db, struct saved_indexes *s, struct err *e)
-{
-	for (int i = 0; i < s->n; i++)
-		if (db_exec(db, s->sql[i], e) < 0)
-			return -1;
-	return 0;
-}
-
-static void free_indexes(struct saved_indexes *s)
-{
-	for (int i = 0; i < s->n; i++)
-		free(s->sql[i]);
-	free(s->sql);
-	s->sql = NULL;
-	s->n = 0;
-}
 
 int db_demo_generate(struct db *db, const struct demo_params *p, struct demo_summary *out,
 		     struct err *e)
 {
-	struct saved_indexes idx = {NULL, 0};
+	struct bulkindex idx = {NULL, 0};
 	struct gen g;
 	int r = -1, empty;
 
@@ -637,13 +577,14 @@ int db_demo_generate(struct db *db, const struct demo_params *p, struct demo_sum
 				db_path(db));
 		goto out;
 	}
-	if (ensure_settings(&g, p->community) < 0 || drop_indexes(db, &idx, e) < 0 ||
+	if (ensure_settings(&g, p->community) < 0 ||
+	    db_bulkindex_drop_named(db, scattered_indexes, &idx, e) < 0 ||
 	    make_staff_and_grids(&g) < 0 || make_households(&g, p->households) < 0 ||
 	    demo_make_visits(&g, p->days) < 0 || demo_make_isolations(&g, p->days) < 0 ||
 	    demo_make_donations(&g, p->days) < 0 || demo_make_checkpoints(&g, p->days) < 0 ||
 	    demo_make_followups(&g) < 0 || make_visitors(&g, p->days) < 0 ||
 	    db_demo_epi(db, e) < 0 ||
-	    restore_indexes(db, &idx, e) < 0 || db_search_sync(db, e) < 0 ||
+	    db_bulkindex_restore(db, &idx, e) < 0 || db_search_sync(db, e) < 0 ||
 	    audit_batch(&g, p) < 0)
 		goto out;
 	if (db_commit(db, e) < 0)
@@ -659,7 +600,7 @@ done:
 	db_exec(db, "PRAGMA foreign_keys=ON", NULL);
 	if (db_path(db)[0])
 		db_exec(db, "PRAGMA journal_mode=WAL", NULL);
-	free_indexes(&idx);
+	db_bulkindex_free(&idx);
 	demo_set_free(&g.ids);
 	settings_clear(&g.set);
 	free(g.grid_staff);

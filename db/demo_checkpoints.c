@@ -55,12 +55,10 @@ static int add_shift(struct gen *g, long long cp, const struct date *d, int star
 
 	if (!st)
 		return -1;
-	demo_new_uuid(g, uuid);
 	date_format(d, day);
 	snprintf(s, sizeof s, "%02d:%02d", start / 60, start % 60);
 	snprintf(e, sizeof e, "%02d:%02d", end / 60 % 24, end % 60);
-	demo_bt(st, 1, uuid);
-	demo_bt(st, 2, g->base_at);
+	demo_row(g, st, uuid, g->base_at);
 	demo_bi(st, 3, cp);
 	demo_bt(st, 4, day);
 	demo_bt(st, 5, s);
@@ -146,9 +144,7 @@ static int make_roster(struct gen *g, long long *cps, int ncp)
 
 		if (!st)
 			return -1;
-		demo_new_uuid(g, uuid);
-		demo_bt(st, 1, uuid);
-		demo_bt(st, 2, g->base_at);
+		demo_row(g, st, uuid, g->base_at);
 		demo_bt(st, 3, cp_plans[i].name);
 		demo_bt(st, 4, cp_plans[i].location);
 		demo_bt(st, 5, cp_plans[i].kind);
@@ -219,12 +215,10 @@ static long long add_pass(struct gen *g, long long hid, const struct date *issue
 
 	if (!st || passno_make(g->set.station ? g->set.station : 'A', ++*seq, no, g->e) < 0)
 		return -1;
-	demo_new_uuid(g, uuid);
 	demo_fmt_at(at, issued, 8 * 60);
 	date_format(issued, day);
 	date_format(&u, until);
-	demo_bt(st, 1, uuid);
-	demo_bt(st, 2, at);
+	demo_row(g, st, uuid, at);
 	demo_bt(st, 3, no);
 	demo_bi(st, 4, hid);
 	demo_bt(st, 5, day);
@@ -243,9 +237,7 @@ static int add_pass_event(struct gen *g, long long pass, long long cp, const cha
 
 	if (!st)
 		return -1;
-	demo_new_uuid(g, uuid);
-	demo_bt(st, 1, uuid);
-	demo_bt(st, 2, at);
+	demo_row(g, st, uuid, at);
 	demo_bi(st, 3, pass);
 	demo_bi(st, 4, cp);
 	demo_bt(st, 5, dir);

@@ -65,11 +65,9 @@ static int add_distribution(struct gen *g, struct item *it, const struct date *d
 			sql_col_copy(c, 0, code, sizeof code);
 		sqlite3_reset(c);
 	}
-	demo_new_uuid(g, uuid);
 	demo_fmt_at(at, d, 15 * 60);
 	date_format(d, day);
-	demo_bt(st, 1, uuid);
-	demo_bt(st, 2, at);
+	demo_row(g, st, uuid, at);
 	demo_bt(st, 3, it->name);
 	demo_bt(st, 4, it->unit);
 	demo_bi(st, 5, q);

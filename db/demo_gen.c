@@ -30,6 +30,13 @@ void demo_new_uuid(struct gen *g, char out[37])
 	demo_rng_uuid7(&g->rng, g->uuid_ms++, out);
 }
 
+void demo_row(struct gen *g, sqlite3_stmt *st, char uuid[37], const char *at)
+{
+	demo_new_uuid(g, uuid);
+	demo_bt(st, 1, uuid);
+	demo_bt(st, 2, at);
+}
+
 /* Binding by position: the bulk path avoids the name lookups of sql_bind_*.
  * Text is bound SQLITE_TRANSIENT, so stack buffers may be reused at once. */
 void demo_bt(sqlite3_stmt *st, int i, const char *v)

@@ -62,6 +62,9 @@ void demo_new_uuid(struct gen *g, char out[37]);
 void demo_bt(sqlite3_stmt *st, int i, const char *v);
 void demo_bi(sqlite3_stmt *st, int i, long long v);
 void demo_bn(sqlite3_stmt *st, int i, long long v);
+/* Starts a row of the INSERT st: a new UUID into uuid bound to ?1, and at
+ * (its created_at and updated_at) to ?2, as every demo INSERT begins. */
+void demo_row(struct gen *g, sqlite3_stmt *st, char uuid[37], const char *at);
 /* Steps an INSERT and returns the new rowid, or -1 with g->e filled. */
 long long demo_run(struct gen *g, sqlite3_stmt *st);
 /* The statement for sql (db_stmt's cache), or NULL with g->e filled. */

@@ -269,13 +269,11 @@ static long long add_isolation(struct gen *g, const struct iso_plan *p)
 
 	if (!st)
 		return -1;
-	demo_new_uuid(g, uuid);
 	demo_fmt_at(created, &p->start, 8 * 60);
 	demo_fmt_at(updated, p->end_reason ? &p->end : &p->start, 8 * 60);
 	date_format(&p->start, start);
 	date_format(&p->end, end);
-	demo_bt(st, 1, uuid);
-	demo_bt(st, 2, created);
+	demo_row(g, st, uuid, created);
 	demo_bt(st, 3, updated);
 	demo_bi(st, 4, p->rid);
 	demo_bt(st, 5, p->kind);
@@ -326,10 +324,8 @@ static int add_checks(struct gen *g, long long iid, const struct iso_plan *p)
 
 			if (demo_rng_chance(&g->rng, 30) || !demo_is_past(g, &d, minutes))
 				continue; /* missed, or not yet */
-			demo_new_uuid(g, uuid);
 			demo_fmt_at(at, &d, minutes);
-			demo_bt(st, 1, uuid);
-			demo_bt(st, 2, at);
+			demo_row(g, st, uuid, at);
 			demo_bi(st, 3, iid);
 			demo_bt(st, 4, day);
 			demo_bt(st, 5, slot ? "PM" : "AM");

@@ -204,70 +204,69 @@ int db_stock_get(struct db *db, const char *item, const char *unit, struct stock
 	return r < 0 ? -1 : seen;
 }
 
+/* What a void looks up of the donation. */
+struct donation_void {
+	char uuid[37];
+	char kind[8];
+	char *item, *unit;
+	long long quantity;
+	char *void_reason; /* NULL unless void */
+	char *receipt_no;
+	long long amount_fen;
+};
+
+#define DV(K, m) COLD_##K(struct donation_void, m)
+
+static const struct col_desc donation_void_cols[] = {
+	DV(CODE, uuid),	   DV(CODE, kind),	    DV(STR, item),	 DV(STR, unit),
+	DV(INT, quantity), DV(DUP, void_reason), DV(STR, receipt_no), DV(INT, amount_fen),
+};
+
 /* Reads donation id's uuid (uuid[37]) and checks that it can be voided:
  * not void already, its goods still on hand, its cash not spent.  0, or -1
  * with the reason in e. */
 static int void_refusal(struct db *db, long long id, char uuid[37], struct err *e)
 {
-	char kind[8];
-	char *item = NULL, *unit = NULL;
+	struct donation_void d = {0};
 	struct stock_row s = {0};
-	long long qty = 0, fen = 0, in = 0, out = 0;
-	sqlite3_stmt *st;
+	long long in = 0, out = 0;
 	int r;
 
-	st = db_stmt(db,
-		     "SELECT uuid, kind, item, unit, quantity, void_reason, receipt_no, amount_fen"
-		     " FROM donations"
-		     " WHERE id = :id AND deleted_at IS NULL",
-		     e);
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		sql_col_copy(st, 0, uuid, 37);
-		sql_col_copy(st, 1, kind, sizeof kind);
-		sql_col_str(st, 2, &item);
-		sql_col_str(st, 3, &unit);
-		qty = sqlite3_column_int64(st, 4);
-		fen = sqlite3_column_int64(st, 7);
-		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
-			r = err_set(e, _("donation %s is already void (%s)"),
-				    (const char *)sqlite3_column_text(st, 6),
-				    (const char *)sqlite3_column_text(st, 5));
-	} else if (r == 0) {
+	r = record_get_live(db, "donations", id, donation_void_cols,
+			    ROWDESC_N(donation_void_cols), &d, sizeof d, e);
+	if (r == 0)
 		r = err_set(e, _("no donation with id %lld"), id);
-	}
-	sqlite3_reset(st);
+	else if (r == 1 && d.void_reason)
+		r = err_set(e, _("donation %s is already void (%s)"), d.receipt_no,
+			    d.void_reason);
 	if (r < 0)
 		goto out;
+	snprintf(uuid, 37, "%s", d.uuid);
 	r = 0;
-	if (!strcmp(kind, "goods")) {
-		if (db_stock_get(db, item, unit, &s, e) < 0) {
+	if (!strcmp(d.kind, "goods")) {
+		if (db_stock_get(db, d.item, d.unit, &s, e) < 0) {
 			r = -1;
-		} else if (s.on_hand < qty) {
+		} else if (s.on_hand < d.quantity) {
 			char have[32], q[32];
 
 			quantity_format(s.on_hand, have, sizeof have);
-			quantity_format(qty, q, sizeof q);
+			quantity_format(d.quantity, q, sizeof q);
 			r = err_set(e,
 				    _("cannot void: %s %s of %s were received with it but only %s "
 				      "are on hand (the rest was given out)"),
-				    q, unit, item, have);
+				    q, d.unit, d.item, have);
 		}
 	}
 	/* cash already spent cannot be taken back out of the books either */
-	if (!strcmp(kind, "cash") && fen > 0 &&
+	if (!strcmp(d.kind, "cash") && d.amount_fen > 0 &&
 	    (db_cash_totals(db, "", "", &in, &out, e) < 0 ||
-	     stock_check_spending(in, out, fen, e) < 0)) {
+	     stock_check_spending(in, out, d.amount_fen, e) < 0)) {
 		err_prefix(e, "%s", _("cannot void: the cash was spent"));
 		r = -1;
 	}
 out:
 	db_stock_row_clear(&s);
-	free(item);
-	free(unit);
+	rowdesc_clear(donation_void_cols, ROWDESC_N(donation_void_cols), &d, sizeof d);
 	return r;
 }
 
@@ -302,15 +301,49 @@ out:
 	return r;
 }
 
+/* A distribution as its INSERT takes it.  The audit row names the
+ * household as the form gave it (household_id), the column holds it only
+ * for a household recipient (to_household). */
+struct distribution_ins {
+	const char *item, *unit, *recipient_kind, *recipient, *date, *notes;
+	long long quantity, household_id, to_household, to_checkpoint, staff_id;
+};
+
+#define DI(K, m, param)	   COLW(K, struct distribution_ins, m, param)
+#define DI_BIND(K, m, param) COLW_BIND(K, struct distribution_ins, m, param)
+
+/* A distribution's write columns; the audited ones in the order of its
+ * audit row (the recipient bound as '', named only when given). */
+static const struct col_desc distribution_write[] = {
+	DI(STR, item, ":item"),
+	DI(STR, unit, ":unit"),
+	DI(INT, quantity, ":qty"),
+	DI(STR, recipient_kind, ":rk"),
+	COLD_REFTO(struct distribution_ins, household_id, "households"),
+	COLD_STR(struct distribution_ins, recipient),
+	DI(STR, date, ":date"),
+	COLW_BIND_KEEP(struct distribution_ins, recipient, ":recipient"),
+	DI_BIND(REF, to_household, ":hid"),
+	DI_BIND(REF, to_checkpoint, ":cid"),
+	DI_BIND(REF, staff_id, ":staff"),
+	DI_BIND(STR, notes, ":notes"),
+};
+
 long long db_distribution_insert(struct db *db, const struct distribution_new *d, struct err *e)
 {
+	static const struct record_write w = {
+	    "distributions",
+	    "INSERT INTO distributions(uuid, created_at, updated_at, item, unit, quantity,"
+	    " recipient_kind, household_id, checkpoint_id, recipient, date, staff_id, notes)"
+	    " VALUES(:uuid, :now, :now, :item, :unit, :qty, :rk, :hid, :cid, :recipient, :date,"
+	    " :staff, :notes)",
+	    distribution_write, ROWDESC_N(distribution_write)};
 	const char *rk = d->recipient_kind ? d->recipient_kind : "other";
-	char date[DATE_STR], uuid[37], now[20];
-	struct strbuf ch = STRBUF_INIT;
+	char date[DATE_STR], uuid[37];
+	struct distribution_ins row;
 	struct stock_row s = {0};
 	struct stock_line line;
 	long long id = -1, staff = d->staff_id;
-	sqlite3_stmt *st;
 
 	if (limits_check_row("distributions", e, "item", d->item, "unit", d->unit, "recipient",
 			     d->recipient, "notes", d->notes, (const char *)NULL) < 0)
@@ -341,44 +374,25 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 		goto out;
 	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
 		goto out;
-	st = sql_insert_stmt(db,
-			     "INSERT INTO distributions(uuid, created_at, updated_at, item, unit,"
-			     " quantity, recipient_kind, household_id, checkpoint_id, recipient,"
-			     " date, staff_id, notes) VALUES(:uuid, :now, :now, :item, :unit,"
-			     " :qty, :rk, :hid, :cid, :recipient, :date, :staff, :notes)",
-			     uuid, now, e);
-	if (!st)
-		goto out;
-	sql_bind_text(st, ":item", d->item);
-	sql_bind_text(st, ":unit", d->unit);
-	sql_bind_int(st, ":qty", d->quantity);
-	sql_bind_text(st, ":rk", rk);
-	sql_bind_id(st, ":hid", !strcmp(rk, "household") ? d->household_id : -1);
-	sql_bind_id(st, ":cid", !strcmp(rk, "checkpoint") ? d->checkpoint_id : -1);
-	sql_bind_text(st, ":recipient", d->recipient ? d->recipient : "");
-	sql_bind_text(st, ":date", date);
-	sql_bind_id(st, ":staff", staff);
-	sql_bind_text(st, ":notes", empty(d->notes) ? NULL : d->notes);
-	if (sql_step_done(db, st, e) < 0)
-		goto out;
-	id = sqlite3_last_insert_rowid(db_handle(db));
-	json_open(&ch);
-	json_add_str(&ch, "item", d->item);
-	json_add_str(&ch, "unit", d->unit);
-	json_add_int(&ch, "quantity", d->quantity);
-	json_add_str(&ch, "recipient_kind", rk);
-	if (d->household_id >= 0)
-		record_json_ref(db, &ch, "household_id", "households", d->household_id);
-	if (d->recipient && *d->recipient)
-		json_add_str(&ch, "recipient", d->recipient);
-	json_add_str(&ch, "date", date);
-	if (record_audit(db, "insert", "distributions", uuid, &ch, e) < 0 ||
-	    db_commit(db, e) < 0)
+	row = (struct distribution_ins){
+	    .item = d->item,
+	    .unit = d->unit,
+	    .recipient_kind = rk,
+	    .recipient = d->recipient,
+	    .date = date,
+	    .notes = d->notes,
+	    .quantity = d->quantity,
+	    .household_id = d->household_id,
+	    .to_household = !strcmp(rk, "household") ? d->household_id : -1,
+	    .to_checkpoint = !strcmp(rk, "checkpoint") ? d->checkpoint_id : -1,
+	    .staff_id = staff,
+	};
+	id = record_insert(db, &w, &row, uuid, e);
+	if (id >= 0 && db_commit(db, e) < 0)
 		id = -1;
 out:
 	if (id < 0)
 		db_rollback(db);
-	strbuf_free(&ch);
 	db_stock_row_clear(&s);
 	return id;
 }

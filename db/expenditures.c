@@ -68,23 +68,18 @@ static int check_new(const struct expenditure_new *x, char date[DATE_STR], struc
 	return record_day_or_today(x->date, "date", date, e);
 }
 
-/* The parameters of an expenditure's INSERT. */
-static const struct col_desc spend_params[] = {
-	ROWDESC_PARAM(STR, struct expenditure_new, date, ":date"),
-	ROWDESC_PARAM(STR, struct expenditure_new, purpose, ":purpose"),
-	ROWDESC_PARAM(INT, struct expenditure_new, amount_fen, ":fen"),
-	ROWDESC_PARAM(STR, struct expenditure_new, approved_by, ":approver"),
-	ROWDESC_PARAM(STR, struct expenditure_new, voucher_no, ":voucher"),
-	ROWDESC_PARAM(REF, struct expenditure_new, staff_id, ":staff"),
-	ROWDESC_PARAM(STR, struct expenditure_new, notes, ":notes"),
-};
+#define XN(K, m, param) COLW(K, struct expenditure_new, m, param)
 
-#define XN(K, m) COLD_##K(struct expenditure_new, m)
-
-/* What an expenditure's insert audit row names (all required, never empty). */
-static const struct col_desc new_audited[] = {
-	XN(STR, date),	      XN(STR, purpose),	   XN(INT, amount_fen),
-	XN(STR, approved_by), XN(STR, voucher_no),
+/* An expenditure's write columns; the audited ones (all required, never
+ * empty) in the order of its audit row. */
+static const struct col_desc spend_write[] = {
+	XN(STR, date, ":date"),
+	XN(STR, purpose, ":purpose"),
+	XN(INT, amount_fen, ":fen"),
+	XN(STR, approved_by, ":approver"),
+	XN(STR, voucher_no, ":voucher"),
+	COLW_BIND(REF, struct expenditure_new, staff_id, ":staff"),
+	COLW_BIND(STR, struct expenditure_new, notes, ":notes"),
 };
 
 long long db_expenditure_insert(struct db *db, const struct expenditure_new *x, struct err *e)
@@ -94,7 +89,7 @@ long long db_expenditure_insert(struct db *db, const struct expenditure_new *x, 
 	    "INSERT INTO expenditures(uuid, created_at, updated_at, date, purpose, amount_fen,"
 	    " approved_by, voucher_no, staff_id, notes) VALUES(:uuid, :now, :now, :date,"
 	    " :purpose, :fen, :approver, :voucher, :staff, :notes)",
-	    spend_params, ROWDESC_N(spend_params), new_audited, ROWDESC_N(new_audited)};
+	    spend_write, ROWDESC_N(spend_write)};
 	struct expenditure_new row = *x; /* with its date and staff decided */
 	char date[DATE_STR], uuid[37];
 	long long id = -1, in = 0, out = 0;
@@ -115,10 +110,22 @@ long long db_expenditure_insert(struct db *db, const struct expenditure_new *x, 
 	return id;
 }
 
+/* What a void looks up of the expenditure. */
+struct spend_void {
+	char uuid[37];
+	char *void_reason; /* NULL unless void */
+	char *voucher_no;
+};
+
+static const struct col_desc spend_void_cols[] = {
+	COLD_CODE(struct spend_void, uuid),
+	COLD_DUP(struct spend_void, void_reason),
+	COLD_STR(struct spend_void, voucher_no),
+};
+
 int db_expenditure_void(struct db *db, long long id, const char *reason, struct err *e)
 {
-	char uuid[37];
-	sqlite3_stmt *st;
+	struct spend_void x = {"", NULL, NULL};
 	int r;
 
 	if (blank(reason))
@@ -127,32 +134,20 @@ int db_expenditure_void(struct db *db, long long id, const char *reason, struct 
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
-	st = db_stmt(db,
-		     "SELECT uuid, void_reason, voucher_no FROM expenditures"
-		     " WHERE id = :id AND deleted_at IS NULL",
-		     e);
-	if (!st)
-		goto fail;
-	sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		sql_col_copy(st, 0, uuid, sizeof uuid);
-		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-			r = err_set(e, _("expenditure %s is already void (%s)"),
-				    (const char *)sqlite3_column_text(st, 2),
-				    (const char *)sqlite3_column_text(st, 1));
-	} else if (r == 0) {
+	r = record_get_live(db, "expenditures", id, spend_void_cols, ROWDESC_N(spend_void_cols),
+			    &x, sizeof x, e);
+	if (r == 0)
 		r = err_set(e, _("no expenditure with id %lld"), id);
+	else if (r == 1 && x.void_reason)
+		r = err_set(e, _("expenditure %s is already void (%s)"), x.voucher_no,
+			    x.void_reason);
+	if (r < 0 || db_record_void(db, "expenditures", id, x.uuid, reason, e) < 0 ||
+	    db_commit(db, e) < 0) {
+		db_rollback(db);
+		r = -1;
 	}
-	sqlite3_reset(st);
-	if (r < 0)
-		goto fail;
-	if (db_record_void(db, "expenditures", id, uuid, reason, e) < 0 || db_commit(db, e) < 0)
-		goto fail;
-	return 0;
-fail:
-	db_rollback(db);
-	return -1;
+	rowdesc_clear(spend_void_cols, ROWDESC_N(spend_void_cols), &x, sizeof x);
+	return r < 0 ? -1 : 0;
 }
 
 #define SPEND_COLUMNS(F, X)                                                                        \

@@ -317,11 +317,24 @@ fail:
 	return -1;
 }
 
+/* A new grid as its INSERT takes it: its name, both the parameter and the
+ * audited column. */
+struct grid_new {
+	const char *name;
+};
+
+static const struct col_desc grid_write[] = {
+	COLW(STR, struct grid_new, name, ":name"),
+};
+
 long long db_grid_ensure(struct db *db, const char *name, struct err *e)
 {
-	sqlite3_stmt *st;
-	char uuid[37], now[20];
-	struct strbuf ch = STRBUF_INIT;
+	static const struct record_write w = {
+	    "grids",
+	    "INSERT INTO grids(uuid, created_at, updated_at, name) VALUES(:uuid, :now, :now, :name)",
+	    grid_write, ROWDESC_N(grid_write)};
+	struct grid_new row = {name};
+	char uuid[37];
 	long long id = -1;
 	int r;
 
@@ -336,28 +349,7 @@ long long db_grid_ensure(struct db *db, const char *name, struct err *e)
 	r = db_record_id_by(db, "grids", "name", name, &id, e);
 	if (r != 0)
 		return r < 0 ? -1 : id;
-	if (db_begin(db, e) < 0)
-		return -1;
-	st = sql_insert_stmt(db,
-			     "INSERT INTO grids(uuid, created_at, updated_at, name)"
-			     " VALUES(:uuid, :now, :now, :name)",
-			     uuid, now, e);
-	if (!st)
-		goto fail;
-	sql_bind_text(st, ":name", name);
-	if (sql_step_done(db, st, e) < 0)
-		goto fail;
-	id = sqlite3_last_insert_rowid(db_handle(db));
-	json_open(&ch);
-	json_add_str(&ch, "name", name);
-	if (record_audit(db, "insert", "grids", uuid, &ch, e) < 0 || db_commit(db, e) < 0)
-		goto fail;
-	strbuf_free(&ch);
-	return id;
-fail:
-	db_rollback(db);
-	strbuf_free(&ch);
-	return -1;
+	return record_insert_tx(db, &w, &row, uuid, e);
 }
 
 int db_grid_set_staff(struct db *db, long long grid_id, long long staff_id, struct err *e)

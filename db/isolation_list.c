@@ -91,28 +91,43 @@ static int now_get(struct db *db, struct now *n, struct err *e)
 	" CASE WHEN ended THEN -CAST(julianday(end_date) AS INTEGER)"                              \
 	" ELSE CAST(julianday(last_day) AS INTEGER) END AS key FROM k)"
 
-#define ISO_SELECT                                                                                 \
-	ISO_CTE " SELECT id, uuid, resident_id, household_id, name, id_number, hcode, kind, site," \
-		" reason, start_date, last_day, end_date, end_reason, days, extended_days,"        \
-		" CAST(julianday(:today) - julianday(start_date) AS INTEGER) + 1, am, pm, last_t," \
-		" fever, missed_am, missed_pm, ends_today, due, future, ended, rank, key, am2, pm2"  \
-		" FROM o"
+/* The flags of enum iso_flag as one integer, each the bit of its column
+ * (the columns are 0 or 1, NULL read as 0; SQLite's << and | bind alike,
+ * hence the brackets).  The static assertions below tie the bits to the
+ * enum. */
+#define ISO_FLAG_BITS(X)                                                                           \
+	X(ISO_FEVER, 0, "fever") X(ISO_MISSED_AM, 1, "missed_am")                                  \
+	X(ISO_MISSED_PM, 2, "missed_pm") X(ISO_ENDS_TODAY, 3, "ends_today")                        \
+	X(ISO_DUE_RELEASE, 4, "due") X(ISO_NOT_STARTED, 5, "future") X(ISO_ENDED, 6, "ended")
+#define ISO_FLAG_SQL(flag, bit, col) " | (coalesce(" col ", 0) << " #bit ")"
+#define ISO_FLAG_CHECK(flag, bit, col) _Static_assert(flag == 1 << bit, #flag);
+ISO_FLAG_BITS(ISO_FLAG_CHECK)
+
+/* An isolation row's columns, in the order of ISO_SELECT. */
+#define ISO_COLUMNS(F, X)                                                                          \
+	F(INT, id, "id") X(CODE, uuid, "uuid") X(INT, resident_id, "resident_id")                  \
+	X(INT, household_id, "household_id") X(DUP, name, "name") X(DUP, id_number, "id_number")   \
+	X(DUP, household, "hcode") X(CODE, kind, "kind") X(DUP, site, "site")                      \
+	X(CODE, reason, "reason") X(CODE, start_date, "start_date") X(CODE, last_day, "last_day")  \
+	X(CODE, end_date, "end_date") X(CODE, end_reason, "end_reason") X(INT32, days, "days")     \
+	X(INT32, extended_days, "extended_days")                                                   \
+	X(INT32, day, "CAST(julianday(:today) - julianday(start_date) AS INTEGER) + 1")            \
+	X(OPT32, am, "am") X(OPT32, pm, "pm") X(OPT32, last_temp, "last_t")                        \
+	X(INT32, flags, "(0" ISO_FLAG_BITS(ISO_FLAG_SQL) ")") X(INT32, rank, "rank")               \
+	X(INT, key, "key") X(OPT32, am2, "am2") X(OPT32, pm2, "pm2")
+
+#define ISO_SELECT ISO_CTE " SELECT " ISO_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM o"
 
 static const char sql_next[] = ISO_SELECT " WHERE (rank, key, id) > (:r, :k, :id)"
 					  " ORDER BY rank, key, id LIMIT :n";
 static const char sql_prev[] = ISO_SELECT " WHERE (rank, key, id) < (:r, :k, :id)"
 					  " ORDER BY rank DESC, key DESC, id DESC LIMIT :n";
 
-#define IR(K, m) COLD_##K(struct iso_row, m)
+/* The columns of ISO_SELECT: a today's check with none recorded, and no
+ * latest temperature, read as -1 (ISO_CHECK_NONE). */
+#define IR_DESC(K, m, e) COLD_##K(struct iso_row, m),
 
-/* The plain columns of ISO_SELECT, 0 to 16; the checks, flags and list
- * order after them are read by read_row. */
-static const struct col_desc row_cols[] = {
-	IR(INT, id), IR(CODE, uuid), IR(INT, resident_id), IR(INT, household_id), IR(DUP, name),
-	IR(DUP, id_number), IR(DUP, household), IR(CODE, kind), IR(DUP, site), IR(CODE, reason),
-	IR(CODE, start_date), IR(CODE, last_day), IR(CODE, end_date), IR(CODE, end_reason),
-	IR(INT32, days), IR(INT32, extended_days), IR(INT32, day),
-};
+static const struct col_desc row_cols[] = {ISO_COLUMNS(IR_DESC, IR_DESC)};
 
 ROWDESC_CLEAR_FN(db_iso_row_clear, struct iso_row, row_cols)
 
@@ -127,55 +142,6 @@ static void bind_now(sqlite3_stmt *st, const struct now *n, const struct iso_fil
 	sql_bind_text(st, ":kind", f && f->kind && *f->kind ? f->kind : NULL);
 	sql_bind_text(st, ":site", f && f->site && *f->site ? f->site : NULL);
 	sql_bind_id(st, ":one", one);
-}
-
-static int col_check(sqlite3_stmt *st, int col)
-{
-	return sqlite3_column_type(st, col) == SQLITE_NULL ? ISO_CHECK_NONE
-							    : sqlite3_column_int(st, col);
-}
-
-static void read_row(sqlite3_stmt *st, struct iso_row *o)
-{
-	static const unsigned flag_of[] = {ISO_FEVER,	   ISO_MISSED_AM,   ISO_MISSED_PM,
-					   ISO_ENDS_TODAY, ISO_DUE_RELEASE, ISO_NOT_STARTED,
-					   ISO_ENDED};
-
-	memset(o, 0, sizeof *o);
-	rowdesc_read(st, row_cols, ROWDESC_N(row_cols), o);
-	o->am = col_check(st, 17);
-	o->pm = col_check(st, 18);
-	o->last_temp = sqlite3_column_type(st, 19) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 19);
-	for (int i = 0; i < 7; i++)
-		if (sqlite3_column_int(st, 20 + i))
-			o->flags |= flag_of[i];
-	o->rank = sqlite3_column_int(st, 27);
-	o->key = sqlite3_column_int64(st, 28);
-	o->am2 = col_check(st, 29);
-	o->pm2 = col_check(st, 30);
-}
-
-/* Steps st into out[0..n-1] (n < 0: into a growing *grow array). */
-static int read_rows(struct db *db, sqlite3_stmt *st, int n, struct iso_row *out,
-		     struct iso_row **grow, struct err *e)
-{
-	int m = 0, cap = 0, r = 0;
-
-	while ((n < 0 || m < n) && (r = sql_step_row(db, st, e)) == 1) {
-		if (n < 0 && m == cap) {
-			cap = cap ? 2 * cap : 64;
-			*grow = xrealloc(*grow, (size_t)cap * sizeof **grow);
-		}
-		read_row(st, n < 0 ? &(*grow)[m] : &out[m]);
-		m++;
-	}
-	sqlite3_reset(st);
-	if (r < 0) {
-		for (int i = 0; i < m; i++)
-			db_iso_row_clear(n < 0 ? &(*grow)[i] : &out[i]);
-		return -1;
-	}
-	return m;
 }
 
 int db_iso_page(struct db *db, const struct iso_filter *f, const struct iso_row *anchor, int dir,
@@ -202,7 +168,7 @@ int db_iso_page(struct db *db, const struct iso_filter *f, const struct iso_row 
 		sql_bind_int(st, ":id", 0);
 	}
 	sql_bind_int(st, ":n", n);
-	return read_rows(db, st, n, out, NULL, e);
+	return rowdesc_fill(db, st, n, row_cols, ROWDESC_N(row_cols), out, sizeof *out, e);
 }
 
 int db_iso_row(struct db *db, long long id, struct iso_row *out, struct err *e)
@@ -220,7 +186,7 @@ int db_iso_row(struct db *db, long long id, struct iso_row *out, struct err *e)
 	sql_bind_int(st, ":k", 0);
 	sql_bind_int(st, ":id", 0);
 	sql_bind_int(st, ":n", 1);
-	return read_rows(db, st, 1, out, NULL, e);
+	return rowdesc_fill(db, st, 1, row_cols, ROWDESC_N(row_cols), out, sizeof *out, e);
 }
 
 int db_iso_counts(struct db *db, const struct iso_filter *f, struct iso_counts *out,
@@ -308,11 +274,9 @@ int db_isolation_alerts(struct db *db, int max, struct iso_alerts *out, struct e
 	sql_bind_int(st, ":k", 0);
 	sql_bind_int(st, ":id", 0);
 	sql_bind_int(st, ":n", -1);
-	m = read_rows(db, st, -1, NULL, &rows, e);
-	if (m < 0) {
-		free(rows);
+	if (rowdesc_collect(db, st, row_cols, ROWDESC_N(row_cols), (void **)&rows, &m, sizeof *rows,
+			    e) < 0)
 		return -1;
-	}
 	for (int k = 0; k < ISO_ALERT_KINDS; k++)
 		for (int i = 0; i < m; i++)
 			if (rows[i].flags & flag_of[k]) {

@@ -77,49 +77,53 @@ static int get_active(struct db *db, long long id, const char *what, struct isol
 	return 0;
 }
 
+/* An isolation as its INSERT takes it: the parameters and the audited
+ * columns, whose names the audit row uses. */
+struct isolation_ins {
+	long long resident_id;
+	const char *kind, *site, *reason, *start_date;
+	int days;
+	long long previous_id; /* the isolation it continues, -1 for none */
+	const char *notes;
+};
+
+#define II(K, m, param) COLW(K, struct isolation_ins, m, param)
+
+/* An isolation's write columns, the audited ones in the order of its audit
+ * row. */
+static const struct col_desc iso_write[] = {
+	COLW_REFTO(struct isolation_ins, resident_id, ":rid", "residents"),
+	II(STR, kind, ":kind"),
+	II(STR, site, ":site"),
+	II(STR, reason, ":reason"),
+	II(STR, start_date, ":start"),
+	II(INT32, days, ":days"),
+	COLW_REFTO(struct isolation_ins, previous_id, ":prev", "isolations"),
+	COLW_BIND(STR, struct isolation_ins, notes, ":notes"),
+};
+
 static long long insert_row(struct db *db, const struct isolation_new *n, const char *start,
 			    int days, long long previous_id, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "INSERT INTO isolations(uuid, created_at, updated_at, resident_id,"
-				   " kind, site, reason, start_date, days, previous_id, notes)"
-				   " VALUES(:uuid, :now, :now, :rid, :kind, :site, :reason, :start,"
-				   " :days, :prev, :notes)",
-				   e);
-	struct strbuf ch = STRBUF_INIT;
-	char uuid[37], now[20];
-	long long id;
+	static const struct record_write w = {
+	    "isolations",
+	    "INSERT INTO isolations(uuid, created_at, updated_at, resident_id, kind, site, reason,"
+	    " start_date, days, previous_id, notes) VALUES(:uuid, :now, :now, :rid, :kind, :site,"
+	    " :reason, :start, :days, :prev, :notes)",
+	    iso_write, ROWDESC_N(iso_write)};
+	struct isolation_ins row = {
+	    .resident_id = n->resident_id,
+	    .kind = n->kind,
+	    .site = n->site,
+	    .reason = n->reason ? n->reason : "other",
+	    .start_date = start,
+	    .days = days,
+	    .previous_id = previous_id,
+	    .notes = n->notes,
+	};
+	char uuid[37];
 
-	if (!st)
-		return -1;
-	sql_new_record(uuid, now);
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":rid", n->resident_id);
-	sql_bind_text(st, ":kind", n->kind);
-	sql_bind_text(st, ":site", n->site && *n->site ? n->site : NULL);
-	sql_bind_text(st, ":reason", n->reason ? n->reason : "other");
-	sql_bind_text(st, ":start", start);
-	sql_bind_int(st, ":days", days);
-	sql_bind_id(st, ":prev", previous_id);
-	sql_bind_text(st, ":notes", n->notes);
-	if (sql_step_done(db, st, e) < 0)
-		return -1;
-	id = sqlite3_last_insert_rowid(db_handle(db));
-	json_open(&ch);
-	record_json_ref(db, &ch, "resident_id", "residents", n->resident_id);
-	json_add_str(&ch, "kind", n->kind);
-	if (n->site && *n->site)
-		json_add_str(&ch, "site", n->site);
-	json_add_str(&ch, "reason", n->reason ? n->reason : "other");
-	json_add_str(&ch, "start_date", start);
-	json_add_int(&ch, "days", days);
-	if (previous_id >= 0)
-		record_json_ref(db, &ch, "previous_id", "isolations", previous_id);
-	if (record_audit(db, "insert", "isolations", uuid, &ch, e) < 0)
-		id = -1;
-	strbuf_free(&ch);
-	return id;
+	return record_insert(db, &w, &row, uuid, e);
 }
 
 long long db_isolation_start(struct db *db, const struct isolation_new *n, struct err *e)

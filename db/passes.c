@@ -226,15 +226,34 @@ static char station_of(struct db *db, struct err *e)
 	return r < 0 ? 0 : station;
 }
 
+/* A pass as its INSERT takes it: the parameters and the audited columns. */
+struct pass_ins {
+	const char *pass_no;
+	long long household_id;
+	const char *issued_date, *valid_until, *notes;
+};
+
+static const struct col_desc pass_write[] = {
+	COLW(STR, struct pass_ins, pass_no, ":no"),
+	COLW_REFTO(struct pass_ins, household_id, ":hh", "households"),
+	COLW(STR, struct pass_ins, issued_date, ":issued"),
+	COLW(STR, struct pass_ins, valid_until, ":until"),
+	COLW(STR, struct pass_ins, notes, ":notes"),
+};
+
 /* Issues one pass inside the caller's transaction.  1 issued, 0 skipped
  * (the household holds a current pass; e says which when refuse), -1. */
 static int issue_one(struct db *db, long long household_id, const char *valid_until,
 		     const char *notes, char station, struct pass *out, struct err *e)
 {
+	static const struct record_write w = {
+	    "passes",
+	    "INSERT INTO passes(uuid, created_at, updated_at, pass_no, household_id, issued_date,"
+	    " valid_until, notes) VALUES(:uuid, :now, :now, :no, :hh, :issued, :until, :notes)",
+	    pass_write, ROWDESC_N(pass_write)};
 	struct pass cur, p;
-	struct strbuf ch = STRBUF_INIT;
-	char now[CLOCK_STR], today[DATE_STR];
-	sqlite3_stmt *st;
+	struct pass_ins row;
+	char today[DATE_STR];
 	int r;
 
 	r = sql_exists_id(db, "SELECT 1 FROM households WHERE id = :id AND deleted_at IS NULL",
@@ -253,36 +272,10 @@ static int issue_one(struct db *db, long long household_id, const char *valid_un
 	memset(&p, 0, sizeof p);
 	if (next_passno(db, station, p.pass_no, e) < 0)
 		return -1;
-	st = db_stmt(db,
-		     "INSERT INTO passes(uuid, created_at, updated_at, pass_no, household_id,"
-		     " issued_date, valid_until, notes) VALUES(:uuid, :now, :now, :no, :hh,"
-		     " :issued, :until, :notes)",
-		     e);
-	if (!st)
-		return -1;
-	sql_new_record(p.uuid, now);
 	today_str(today);
-	sql_bind_text(st, ":uuid", p.uuid);
-	sql_bind_text(st, ":now", now);
-	sql_bind_text(st, ":no", p.pass_no);
-	sql_bind_int(st, ":hh", household_id);
-	sql_bind_text(st, ":issued", today);
-	sql_bind_text(st, ":until", valid_until && *valid_until ? valid_until : NULL);
-	sql_bind_text(st, ":notes", notes && *notes ? notes : NULL);
-	if (sql_step_done(db, st, e) < 0)
-		return -1;
-	p.id = sqlite3_last_insert_rowid(db_handle(db));
-	json_open(&ch);
-	json_add_str(&ch, "pass_no", p.pass_no);
-	record_json_ref(db, &ch, "household_id", "households", household_id);
-	json_add_str(&ch, "issued_date", today);
-	if (valid_until && *valid_until)
-		json_add_str(&ch, "valid_until", valid_until);
-	if (notes && *notes)
-		json_add_str(&ch, "notes", notes);
-	r = record_audit(db, "insert", "passes", p.uuid, &ch, e);
-	strbuf_free(&ch);
-	if (r < 0)
+	row = (struct pass_ins){p.pass_no, household_id, today, valid_until, notes};
+	p.id = record_insert(db, &w, &row, p.uuid, e);
+	if (p.id < 0)
 		return -1;
 	if (out && db_pass_get(db, p.id, out, e) != 1)
 		return -1;

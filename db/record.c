@@ -19,6 +19,7 @@ static const char *const tables[] = {
     "staff",	"grids",      "households",  "residents",     "visits",
     "readings", "isolations", "checks",	     "distributions", "checkpoints",
     "shifts",	"passes",     "pass_events", "visitors",      "settings",
+    "donations", "expenditures",
 };
 
 static int known_table(const char *t)
@@ -77,6 +78,23 @@ int db_record_live_uuid(struct db *db, const char *table, long long id, char out
 			struct err *e)
 {
 	return uuid_of(db, table, id, 1, out, e);
+}
+
+int record_get_live(struct db *db, const char *table, long long id, const struct col_desc *cols,
+		    size_t n, void *row, size_t row_size, struct err *e)
+{
+	struct strbuf sql = STRBUF_INIT;
+	int r;
+
+	if (!known_table(table))
+		return err_set(e, "internal error: unknown table %s", table);
+	strbuf_puts(&sql, "SELECT ");
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&sql, "%s%s", i ? ", " : "", cols[i].name);
+	strbuf_printf(&sql, " FROM %s WHERE id = :key AND deleted_at IS NULL", table);
+	r = rowdesc_get(db, strbuf_str(&sql), id, cols, n, row, row_size, e);
+	strbuf_free(&sql);
+	return r;
 }
 
 int db_record_id_by(struct db *db, const char *table, const char *col, const char *v,
@@ -206,13 +224,28 @@ long long record_insert(struct db *db, const struct record_write *w, const void 
 
 	if (!st)
 		return -1;
-	rowdesc_bind(st, w->params, w->n_params, row);
+	rowdesc_bind(st, w->cols, w->n, row);
 	if (sql_step_done(db, st, e) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(db_handle(db));
 	json_open(&ch);
-	rowdesc_dump(db, row, w->audited, w->n_audited, &ch);
+	rowdesc_dump(db, row, w->cols, w->n, &ch);
 	return record_audit(db, "insert", w->table, uuid, &ch, e) < 0 ? -1 : id;
+}
+
+long long record_insert_tx(struct db *db, const struct record_write *w, const void *row,
+			   char uuid[37], struct err *e)
+{
+	long long id;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	id = record_insert(db, w, row, uuid, e);
+	if (id < 0 || db_commit(db, e) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return id;
 }
 
 int record_update(struct db *db, const struct record_write *w, long long id, const char *uuid,
@@ -223,9 +256,9 @@ int record_update(struct db *db, const struct record_write *w, long long id, con
 	int n;
 
 	json_open(&ch);
-	n = rowdesc_diff(db, old, row, w->audited, w->n_audited, &ch);
+	n = rowdesc_diff(db, old, row, w->cols, w->n, &ch);
 	if (n && (st = sql_update_stmt(db, w->sql, id, e)))
-		rowdesc_bind(st, w->params, w->n_params, row);
+		rowdesc_bind(st, w->cols, w->n, row);
 	return record_update_commit(db, n, st, w->table, uuid, &ch, e);
 }
 

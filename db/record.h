@@ -21,16 +21,14 @@ int record_day_or_today(const char *in, const char *field, char out[DATE_STR], s
 
 /* What inserting or updating a record of table takes beyond its row:
  * sql, its INSERT (with :uuid and :now) or UPDATE (with :now and :id);
- * params, the row's members bound to its other parameters (rowdesc_bind);
- * audited, the columns its audit row names, in their order (rowdesc_dump,
- * rowdesc_diff). */
+ * cols, its write columns (COLW...: the row's members bound to the other
+ * parameters, rowdesc_bind, and the columns its audit row names, in their
+ * order, rowdesc_dump and rowdesc_diff). */
 struct record_write {
 	const char *table;
 	const char *sql;
-	const struct col_desc *params;
-	size_t n_params;
-	const struct col_desc *audited;
-	size_t n_audited;
+	const struct col_desc *cols;
+	size_t n;
 };
 
 /* Inserts row by w in the caller's transaction with its audit row
@@ -38,6 +36,11 @@ struct record_write {
  * Returns the new id, or -1. */
 long long record_insert(struct db *db, const struct record_write *w, const void *row,
 			char uuid[37], struct err *e);
+
+/* record_insert in a transaction level of its own (db_begin), committed;
+ * on failure rolled back.  Returns the new id, or -1. */
+long long record_insert_tx(struct db *db, const struct record_write *w, const void *row,
+			   char uuid[37], struct err *e);
 
 /* Updates the record id (uuid) from old to row by w inside the transaction
  * level the caller opened: with no audited column changed commits and
@@ -112,6 +115,13 @@ int db_record_uuid(struct db *db, const char *table, long long id, char out[37],
 /* The same for a live record only (not deleted). */
 int db_record_live_uuid(struct db *db, const char *table, long long id, char out[37],
 			struct err *e);
+
+/* Reads the columns cols of table's live record id into row (zeroed first,
+ * row_size bytes; read as rowdesc_read does): the descriptors' names are the
+ * columns, so that a one-off look-up ("its uuid and void_reason") states
+ * them once.  1 found, 0 not (row untouched), -1 error. */
+int record_get_live(struct db *db, const char *table, long long id, const struct col_desc *cols,
+		    size_t n, void *row, size_t row_size, struct err *e);
 
 /* The id of the live record of table whose column col (a name of the
  * code, never user input) is v, into *id: 1 found, 0 not, -1 error. */

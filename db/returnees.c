@@ -137,10 +137,21 @@ int db_returnee_list(struct db *db, const char *day, struct returnee_alert **v, 
 	return collect(db, day, EVERY, v, n, e);
 }
 
+/* What a monitoring decision looks up of the resident: the reason it
+ * replaces goes whole into the audit row. */
+struct monitored {
+	char uuid[37];
+	char *monitoring;
+};
+
+static const struct col_desc monitored_cols[] = {
+	COLD_CODE(struct monitored, uuid),
+	COLD_DUP(struct monitored, monitoring),
+};
+
 int db_returnee_monitor(struct db *db, long long resident_id, const char *reason, struct err *e)
 {
-	sqlite3_stmt *st;
-	char uuid[37], *old = NULL; /* the reason replaced, whole, for the audit row */
+	struct monitored m = {"", NULL};
 	int r;
 
 	if (!reason || !*reason)
@@ -153,31 +164,17 @@ int db_returnee_monitor(struct db *db, long long resident_id, const char *reason
 	}
 	if (db_begin(db, e) < 0)
 		return -1;
-	st = db_stmt(db,
-		     "SELECT uuid, monitoring FROM residents WHERE id = :id AND deleted_at IS NULL",
-		     e);
-	if (!st)
-		goto fail;
-	sql_bind_int(st, ":id", resident_id);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		sql_col_copy(st, 0, uuid, sizeof uuid);
-		sql_col_str(st, 1, &old);
-	}
-	sqlite3_reset(st);
-	if (r <= 0) {
-		if (r == 0)
-			err_set(e, _("no resident with id %lld"), resident_id);
-		goto fail;
-	}
-	if (db_record_set_text(db, "residents", resident_id, uuid, "monitoring",
-			       old && old[0] ? old : NULL, reason, e) < 0 ||
+	r = record_get_live(db, "residents", resident_id, monitored_cols,
+			    ROWDESC_N(monitored_cols), &m, sizeof m, e);
+	if (r == 0)
+		err_set(e, _("no resident with id %lld"), resident_id);
+	if (r <= 0 ||
+	    db_record_set_text(db, "residents", resident_id, m.uuid, "monitoring",
+			       m.monitoring && m.monitoring[0] ? m.monitoring : NULL, reason, e) < 0 ||
 	    db_commit(db, e) < 0)
-		goto fail;
-	free(old);
-	return 0;
-fail:
-	db_rollback(db);
-	free(old);
-	return -1;
+		r = -1;
+	if (r < 0)
+		db_rollback(db);
+	rowdesc_clear(monitored_cols, ROWDESC_N(monitored_cols), &m, sizeof m);
+	return r < 0 ? -1 : 0;
 }

@@ -208,17 +208,20 @@ void rowdesc_sort_by_name(void *rows, int n, size_t row_size, size_t name_off, s
 	free(k);
 }
 
-void rowdesc_bind(sqlite3_stmt *st, const struct col_desc *params, size_t n, const void *row)
+void rowdesc_bind(sqlite3_stmt *st, const struct col_desc *cols, size_t n, const void *row)
 {
 	for (size_t i = 0; i < n; i++) {
-		const struct col_desc *c = &params[i];
+		const struct col_desc *c = &cols[i];
 
+		if (!c->param)
+			continue;
 		if (is_text(c->kind))
-			sql_bind_text(st, c->name, *text_of(row, c) ? text_of(row, c) : NULL);
+			sql_bind_text(st, c->param,
+				      *text_of(row, c) || c->keep_empty ? text_of(row, c) : NULL);
 		else if ((c->kind == COL_REF || c->kind == COL_OPT32) && int_of(row, c) < 0)
-			sql_bind_null(st, c->name);
+			sql_bind_null(st, c->param);
 		else
-			sql_bind_int(st, c->name, int_of(row, c));
+			sql_bind_int(st, c->param, int_of(row, c));
 	}
 }
 
@@ -254,7 +257,8 @@ int rowdesc_diff(struct db *db, const void *old_row, const void *new_row,
 	int changed = 0;
 
 	for (size_t i = 0; i < n; i++)
-		changed += diff_one(db, old_row, new_row, &cols[i], json);
+		if (cols[i].name)
+			changed += diff_one(db, old_row, new_row, &cols[i], json);
 	return changed;
 }
 
@@ -264,8 +268,10 @@ void rowdesc_dump(struct db *db, const void *row, const struct col_desc *cols, s
 	for (size_t i = 0; i < n; i++) {
 		const struct col_desc *c = &cols[i];
 
+		if (!c->name)
+			continue;
 		if (is_text(c->kind)) {
-			if (*text_of(row, c))
+			if (*text_of(row, c) || c->keep_empty)
 				json_add_str(json, c->name, text_of(row, c));
 		} else if (c->kind == COL_REF) {
 			if (c->ref && int_of(row, c) >= 0)

@@ -14,8 +14,9 @@
  *
  * The readers (rowdesc_read, _one, _get, _fill, _collect), the keyset
  * paging (ROWDESC_PAGE_SQL*, rowdesc_page_stmt), the record's destructor
- * and copy, and its audit JSON (rowdesc_dump for an insert, rowdesc_diff
- * for an update, over a table of the audited columns) then serve every
+ * and copy, its write (rowdesc_bind over its write columns, COLW...) and
+ * its audit JSON (rowdesc_dump for an insert, rowdesc_diff for an update,
+ * over the audited columns of that table or of its SELECT) then serve every
  * record kind, in place of a positional reader, a paging query, a list of
  * free() calls and a hand-built JSON object per module.  Strings read with
  * COLD_STR and COLD_DUP are owned by the row. */
@@ -49,13 +50,15 @@ struct col_desc {
 	size_t off;
 	size_t size; /* COL_CODE: the array's size */
 	const char *name;
-	const char *ref; /* COL_REF in an audit diff: the table it points to */
+	const char *ref;   /* COL_REF in an audit diff: the table it points to */
+	int keep_empty;	   /* a text: empty is a value ("") rather than none */
+	const char *param; /* a write's named parameter (":name"), NULL for none */
 };
 
-#define COLD_AS(K, T, m, col) {K, offsetof(T, m), sizeof(((T *)0)->m), col, NULL}
+#define COLD_AS(K, T, m, col) {K, offsetof(T, m), sizeof(((T *)0)->m), col, NULL, 0, NULL}
 /* A reference to a record of table, written in an audit diff as the
  * records' UUIDs (record_json_ref_change); -1 for none. */
-#define COLD_REFTO(T, m, table) {COL_REF, offsetof(T, m), sizeof(((T *)0)->m), #m, table}
+#define COLD_REFTO(T, m, table) {COL_REF, offsetof(T, m), sizeof(((T *)0)->m), #m, table, 0, NULL}
 #define COLD_INT(T, m)	 COLD_AS(COL_INT, T, m, #m)
 #define COLD_INT32(T, m) COLD_AS(COL_INT32, T, m, #m)
 #define COLD_REF(T, m)	 COLD_AS(COL_REF, T, m, #m)
@@ -128,14 +131,29 @@ void rowdesc_free_rows(const struct col_desc *cols, size_t n, void *rows, int co
 void rowdesc_sort_by_name(void *rows, int n, size_t row_size, size_t name_off, size_t id_off,
 			  long first_off);
 
-/* Binds row's members to st's named parameters by params, whose names are
- * the parameters (":name", declared with ROWDESC_PARAM): a text, NULL when
- * empty; an integer; a COL_REF or COL_OPT32, NULL when -1. */
-void rowdesc_bind(sqlite3_stmt *st, const struct col_desc *params, size_t n, const void *row);
-#define ROWDESC_PARAM(K, T, m, param) COLD_AS(COL_##K, T, m, param)
+/* A record's write columns, once for its INSERT or UPDATE and its audit
+ * row: each binds member m to the named parameter param and is named in
+ * the audit row by the member's name, in the table's order (COLW), as the
+ * UUID of table's record (COLW_REFTO); COLW_KEEP, a text whose empty value
+ * is one: bound as '' (a column NOT NULL DEFAULT '') and written as "" (the
+ * others bind NULL and leave an empty text out).  COLW_BIND and
+ * COLW_BIND_KEEP are bound only; a COLD_ entry (no parameter) is audited
+ * only. */
+#define COLW_AS(K, T, m, audit, param, table, keep)                                        \
+	{COL_##K, offsetof(T, m), sizeof(((T *)0)->m), audit, table, keep, param}
+#define COLW(K, T, m, param)		COLW_AS(K, T, m, #m, param, NULL, 0)
+#define COLW_REFTO(T, m, param, table)	COLW_AS(REF, T, m, #m, param, table, 0)
+#define COLW_KEEP(T, m, param)		COLW_AS(STR, T, m, #m, param, NULL, 1)
+#define COLW_BIND(K, T, m, param)	COLW_AS(K, T, m, NULL, param, NULL, 0)
+#define COLW_BIND_KEEP(T, m, param)	COLW_AS(STR, T, m, NULL, param, NULL, 1)
+
+/* Binds row's members to st's named parameters by the columns of cols that
+ * have one: a text, NULL when empty ('' with keep_empty); an integer; a
+ * COL_REF or COL_OPT32, NULL when -1. */
+void rowdesc_bind(sqlite3_stmt *st, const struct col_desc *cols, size_t n, const void *row);
 
 /* The audit diff of an update: appends `"name":[old,new]` to json (an open
- * JSON object) for each column of cols whose value differs between the two
+ * JSON object) for each column of cols with a name whose value differs between the two
  * rows.  Texts compare with NULL equal to "" and are written as strings
  * ("" for NULL); integers are written as their decimal text; a COL_REF
  * with its table (COLD_REFTO) as the two records' UUIDs, one without is
@@ -144,8 +162,9 @@ int rowdesc_diff(struct db *db, const void *old_row, const void *new_row,
 		 const struct col_desc *cols, size_t n, struct strbuf *json);
 
 /* The audit dump of an insert: appends `"name":value` for each column of
- * cols: a text when not empty, an integer always (a COL_OPT32 unless -1), a
- * COLD_REFTO reference as its record's UUID unless -1. */
+ * cols with a name: a text when not empty (always with COLW_KEEP), an
+ * integer always (a COL_OPT32 unless -1), a COLD_REFTO or COLW_REFTO
+ * reference as its record's UUID unless -1. */
 void rowdesc_dump(struct db *db, const void *row, const struct col_desc *cols, size_t n,
 		  struct strbuf *json);
 

@@ -9,17 +9,29 @@
 #include "core/strbuf.h"
 #include "db/db.h"
 #include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
+
+/* The settings row's columns: kind, member, SQL expression. */
+#define SETTINGS_COLUMNS(F, X)                                                                     \
+	F(CODE, uuid, "uuid") X(STR, community, "community") X(STR, street, "street")              \
+	X(STR, district, "district") X(CHAR, station, "station")                                   \
+	X(INT32, fever_threshold, "fever_threshold") X(INT32, isolation_days, "isolation_days")    \
+	X(CODE, am_cutoff, "am_cutoff") X(CODE, pm_cutoff, "pm_cutoff")                            \
+	X(INT32, outing_days, "outing_days") X(INT32, out_alert_hours, "out_alert_hours")          \
+	X(STR, last_staff, "last_staff") X(INT32, notice_days, "notice_days")                      \
+	X(CODE, supervision_phone, "supervision_phone") X(STR, output_dir, "output_dir")
+#define SETTINGS_DESC(K, m, e) COLD_##K(struct settings, m),
+
+static const struct col_desc settings_cols[] = {SETTINGS_COLUMNS(SETTINGS_DESC, SETTINGS_DESC)};
 
 int db_settings_get(struct db *db, struct settings *s, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT uuid, community, street, district, station, fever_threshold,"
-				   " isolation_days, am_cutoff, pm_cutoff, outing_days, out_alert_hours,"
-				   " last_staff, notice_days, supervision_phone, output_dir FROM settings WHERE deleted_at IS NULL ORDER BY id LIMIT 1",
+				   "SELECT " SETTINGS_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)
+				   " FROM settings WHERE deleted_at IS NULL ORDER BY id LIMIT 1",
 				   e);
 	int r;
-	char station[4];
 
 	settings_defaults(s);
 	if (!st)
@@ -27,22 +39,10 @@ int db_settings_get(struct db *db, struct settings *s, struct err *e)
 	r = sql_step_row(db, st, e);
 	if (r != 1)
 		return r;
-	sql_col_copy(st, 0, s->uuid, sizeof s->uuid);
-	sql_col_str(st, 1, &s->community);
-	sql_col_str(st, 2, &s->street);
-	sql_col_str(st, 3, &s->district);
-	sql_col_copy(st, 4, station, sizeof station);
-	s->station = station[0] ? station[0] : 'A';
-	s->fever_threshold = sqlite3_column_int(st, 5);
-	s->isolation_days = sqlite3_column_int(st, 6);
-	sql_col_copy(st, 7, s->am_cutoff, sizeof s->am_cutoff);
-	sql_col_copy(st, 8, s->pm_cutoff, sizeof s->pm_cutoff);
-	s->outing_days = sqlite3_column_int(st, 9);
-	s->out_alert_hours = sqlite3_column_int(st, 10);
-	sql_col_str(st, 11, &s->last_staff);
-	s->notice_days = sqlite3_column_int(st, 12);
-	sql_col_copy(st, 13, s->supervision_phone, sizeof s->supervision_phone);
-	sql_col_str(st, 14, &s->output_dir);
+	settings_clear(s); /* the defaults give way to the row */
+	rowdesc_read(st, settings_cols, ROWDESC_N(settings_cols), s);
+	if (!s->station)
+		s->station = 'A';
 	sqlite3_reset(st);
 	return 1;
 }

@@ -8,6 +8,8 @@
 #include "core/isolation.h"
 #include "core/report.h"
 #include "db/db.h"
+#include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 #include "db/stats.h"
 
@@ -49,42 +51,43 @@ int db_sheet_trend(struct db *db, const char *date, struct sheet *s, struct err 
 	return 0;
 }
 
+/* What the curve reads of its isolation. */
+struct curve_iso {
+	char start_date[DATE_STR];
+	int days, extended_days;
+	char end_date[DATE_STR];
+};
+
+static const struct col_desc curve_iso_cols[] = {
+	COLD_CODE(struct curve_iso, start_date),
+	COLD_INT32(struct curve_iso, days),
+	COLD_INT32(struct curve_iso, extended_days),
+	COLD_CODE(struct curve_iso, end_date),
+};
+
 /* The first and last day of the curve: the isolation's start, and its end
  * (or last day) or date, whichever is first.  1 found, 0 not, -1 error. */
 static int curve_days(struct db *db, long long iso_id, const char *date, struct date *from,
 		      struct date *to, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT start_date, days, extended_days, end_date FROM isolations"
-				   " WHERE id = :id AND deleted_at IS NULL",
-				   e);
+	struct curve_iso iso;
 	struct isolation_span span;
 	struct date limit, end;
-	char start_s[DATE_STR], end_s[DATE_STR];
-	int r;
+	int r = record_get_live(db, "isolations", iso_id, curve_iso_cols,
+				ROWDESC_N(curve_iso_cols), &iso, sizeof iso, e);
 
-	if (!st)
+	if (r != 1)
+		return r;
+	if (date_parse_iso(iso.start_date, from, e) < 0 || date_parse_iso(date, &limit, e) < 0)
 		return -1;
-	sql_bind_int(st, ":id", iso_id);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		sql_col_copy(st, 0, start_s, sizeof start_s);
-		sql_col_copy(st, 3, end_s, sizeof end_s);
-		if (date_parse_iso(start_s, from, e) < 0 || date_parse_iso(date, &limit, e) < 0) {
-			r = -1;
-		} else {
-			isolation_span_compute(from, sqlite3_column_int(st, 1),
-					       sqlite3_column_int(st, 2), &span);
-			*to = span.last_day;
-			if (end_s[0] && date_parse_iso(end_s, &end, NULL) == 0 &&
-			    date_cmp(&end, to) < 0)
-				*to = end;
-			if (date_cmp(&limit, to) < 0)
-				*to = limit;
-		}
-	}
-	sqlite3_reset(st);
-	return r;
+	isolation_span_compute(from, iso.days, iso.extended_days, &span);
+	*to = span.last_day;
+	if (iso.end_date[0] && date_parse_iso(iso.end_date, &end, NULL) == 0 &&
+	    date_cmp(&end, to) < 0)
+		*to = end;
+	if (date_cmp(&limit, to) < 0)
+		*to = limit;
+	return 1;
 }
 
 int db_sheet_temp_curve(struct db *db, long long iso_id, const char *caption, const char *date,

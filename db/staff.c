@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/clock.h"
 #include "core/i18n.h"
 #include "core/textsafe.h"
 #include "core/json.h"
@@ -14,7 +13,6 @@
 #include "db/db.h"
 #include "db/record.h"
 #include "db/rowdesc.h"
-#include "db/record.h"
 #include "db/sql.h"
 
 #define STAFF_COLUMNS(F, X)                                                                        \
@@ -41,13 +39,29 @@ int db_staff_find(struct db *db, const char *name, struct staff_member *out, str
 	return rowdesc_one(db, st, staff_cols, ROWDESC_N(staff_cols), out, sizeof *out, e);
 }
 
+/* A new staff member as its INSERT takes it: both its parameters and its
+ * audited columns (never empty: the name is checked, the role defaults). */
+struct staff_new {
+	const char *name;
+	const char *role;
+};
+
+static const struct col_desc staff_write[] = {
+	COLW(STR, struct staff_new, name, ":name"),
+	COLW(STR, struct staff_new, role, ":role"),
+};
+
 long long db_staff_ensure(struct db *db, const char *name, const char *role, struct err *e)
 {
+	static const struct record_write w = {
+	    "staff",
+	    "INSERT INTO staff(uuid, created_at, updated_at, name, role)"
+	    " VALUES(:uuid, :now, :now, :name, :role)",
+	    staff_write, ROWDESC_N(staff_write)};
+	struct staff_new row = {name, role ? role : "grid_worker"};
 	struct staff_member m = {0};
-	char uuid[37], now[20];
-	struct strbuf ch = STRBUF_INIT;
-	sqlite3_stmt *st;
-	long long id = -1;
+	char uuid[37];
+	long long id;
 	int r;
 
 	if (!name || !*name) {
@@ -65,29 +79,7 @@ long long db_staff_ensure(struct db *db, const char *name, const char *role, str
 	db_staff_member_clear(&m);
 	if (r != 0)
 		return id;
-	if (db_begin(db, e) < 0)
-		return -1;
-	st = sql_insert_stmt(db,
-			     "INSERT INTO staff(uuid, created_at, updated_at, name, role)"
-			     " VALUES(:uuid, :now, :now, :name, :role)",
-			     uuid, now, e);
-	if (!st)
-		goto out;
-	sql_bind_text(st, ":name", name);
-	sql_bind_text(st, ":role", role ? role : "grid_worker");
-	if (sql_step_done(db, st, e) < 0)
-		goto out;
-	id = sqlite3_last_insert_rowid(db_handle(db));
-	json_open(&ch);
-	json_add_str(&ch, "name", name);
-	json_add_str(&ch, "role", role ? role : "grid_worker");
-	if (record_audit(db, "insert", "staff", uuid, &ch, e) < 0 || db_commit(db, e) < 0)
-		id = -1;
-out:
-	if (id < 0)
-		db_rollback(db);
-	strbuf_free(&ch);
-	return id;
+	return record_insert_tx(db, &w, &row, uuid, e);
 }
 
 int db_staff_each(struct db *db, int active_first,

@@ -10,7 +10,6 @@
 #include "core/i18n.h"
 #include "core/limits.h"
 #include "core/idcard.h"
-#include "core/json.h"
 #include "core/phone.h"
 #include "core/returnee.h"
 #include "core/settings.h"
@@ -124,15 +123,51 @@ static int check_new(struct db *db, const struct visitor_new *v, char *phone, ch
 	return 0;
 }
 
+/* A visitor as its INSERT takes it: checked, and entry decided. */
+struct visitor_ins {
+	const char *name, *phone, *id_type, *id_number, *from_place, *arrived_date, *reason;
+	const char *refusal; /* why entry was refused, "" when admitted */
+	long long household_id, checkpoint_id, staff_id;
+	int temperature, admitted;
+};
+
+#define VI(K, m, param)	   COLW(K, struct visitor_ins, m, param)
+#define VI_BIND(K, m, param) COLW_BIND(K, struct visitor_ins, m, param)
+
+/* A visitor's write columns; the audited ones in the order of its audit
+ * row. */
+static const struct col_desc visitor_write[] = {
+	VI(STR, name, ":name"),
+	COLW_KEEP(struct visitor_ins, from_place, ":from"),
+	VI(INT32, temperature, ":t"),
+	VI(INT32, admitted, ":adm"),
+	VI(STR, refusal, ":refusal"),
+	VI_BIND(STR, phone, ":phone"),
+	VI_BIND(STR, id_type, ":idt"),
+	VI_BIND(STR, id_number, ":idn"),
+	VI_BIND(STR, arrived_date, ":arr"),
+	VI_BIND(REF, household_id, ":hh"),
+	VI_BIND(STR, reason, ":reason"),
+	VI_BIND(REF, checkpoint_id, ":cp"),
+	VI_BIND(INT, staff_id, ":staff"),
+};
+
 long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitted, char *why,
 			 size_t n, struct err *e)
 {
+	static const struct record_write w = {
+	    "visitors",
+	    "INSERT INTO visitors(uuid, created_at, updated_at, name, phone, id_type, id_number,"
+	    " from_place, arrived_date, household_id, reason, temperature, time_in, admitted,"
+	    " refusal, checkpoint_id, staff_id) VALUES(:uuid, :now, :now, :name, :phone, :idt,"
+	    " :idn, :from, :arr, :hh, :reason, :t, :now, :adm, :refusal, :cp, :staff)",
+	    visitor_write, ROWDESC_N(visitor_write)};
 	struct visitor_facts f;
 	struct settings set = {0};
+	struct strbuf reason = STRBUF_INIT;
+	struct visitor_ins row;
 	enum visitor_verdict verdict;
-	struct strbuf reason = STRBUF_INIT, ch = STRBUF_INIT;
-	char phone[PHONE_MAX] = "", idn[40] = "", areas[512], uuid[37], now[20];
-	sqlite3_stmt *st;
+	char phone[PHONE_MAX] = "", idn[40] = "", areas[512], uuid[37];
 	long long hh, id = -1, staff;
 
 	if (db_begin(db, e) < 0)
@@ -151,92 +186,68 @@ long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitt
 			date_parse_iso(v->arrived_date, &f.arrived, NULL) == 0;
 	verdict = visitor_decide(&f);
 	visitor_refusal_text(verdict, &f, &reason);
-	st = sql_insert_stmt(db,
-			     "INSERT INTO visitors(uuid, created_at, updated_at, name, phone,"
-			     " id_type, id_number, from_place, arrived_date, household_id, reason,"
-			     " temperature, time_in, admitted, refusal, checkpoint_id, staff_id)"
-			     " VALUES(:uuid, :now, :now, :name, :phone, :idt, :idn, :from, :arr,"
-			     " :hh, :reason, :t, :now, :adm, :refusal, :cp, :staff)",
-			     uuid, now, e);
-	if (!st)
-		goto out;
-	sql_bind_text(st, ":name", v->name);
-	sql_bind_text(st, ":phone", phone[0] ? phone : NULL);
-	sql_bind_text(st, ":idt", v->id_type ? v->id_type : "id");
-	sql_bind_text(st, ":idn", idn[0] ? idn : NULL);
-	sql_bind_text(st, ":from", v->from_place ? v->from_place : "");
-	sql_bind_text(st, ":arr", v->arrived_date && *v->arrived_date ? v->arrived_date : NULL);
-	sql_bind_id(st, ":hh", hh);
-	sql_bind_text(st, ":reason", v->reason && *v->reason ? v->reason : NULL);
-	sql_bind_int(st, ":t", v->temperature);
-	sql_bind_int(st, ":adm", verdict == VISITOR_ADMITTED);
-	sql_bind_text(st, ":refusal", reason.len ? strbuf_str(&reason) : NULL);
-	sql_bind_id(st, ":cp", v->checkpoint_id);
-	sql_bind_int(st, ":staff", staff);
-	if (sql_step_done(db, st, e) < 0)
-		goto out;
-	id = sqlite3_last_insert_rowid(db_handle(db));
-	json_open(&ch);
-	json_add_str(&ch, "name", v->name);
-	json_add_str(&ch, "from_place", v->from_place ? v->from_place : "");
-	json_add_int(&ch, "temperature", v->temperature);
-	json_add_int(&ch, "admitted", verdict == VISITOR_ADMITTED);
-	if (reason.len)
-		json_add_str(&ch, "refusal", strbuf_str(&reason));
-	if (record_audit(db, "insert", "visitors", uuid, &ch, e) < 0 || db_commit(db, e) < 0)
+	row = (struct visitor_ins){
+	    .name = v->name,
+	    .phone = phone,
+	    .id_type = v->id_type ? v->id_type : "id",
+	    .id_number = idn,
+	    .from_place = v->from_place,
+	    .arrived_date = v->arrived_date,
+	    .reason = v->reason,
+	    .refusal = strbuf_str(&reason),
+	    .household_id = hh,
+	    .checkpoint_id = v->checkpoint_id,
+	    .staff_id = staff,
+	    .temperature = v->temperature,
+	    .admitted = verdict == VISITOR_ADMITTED,
+	};
+	id = record_insert(db, &w, &row, uuid, e);
+	if (id >= 0 && db_commit(db, e) < 0)
 		id = -1;
+	if (id >= 0 && admitted)
+		*admitted = row.admitted;
+	if (id >= 0 && why && n)
+		snprintf(why, n, "%s", row.refusal);
 out:
-	if (id < 0) {
+	if (id < 0)
 		db_rollback(db);
-	} else {
-		if (admitted)
-			*admitted = verdict == VISITOR_ADMITTED;
-		if (why && n)
-			snprintf(why, n, "%s", reason.len ? strbuf_str(&reason) : "");
-	}
 	strbuf_free(&reason);
-	strbuf_free(&ch);
 	settings_clear(&set);
 	return id;
 }
 
+/* What leaving looks up of the visitor. */
+struct visitor_gone {
+	char uuid[37];
+	int admitted;
+	char time_out[20];
+};
+
+static const struct col_desc gone_cols[] = {
+	COLD_CODE(struct visitor_gone, uuid),
+	COLD_INT32(struct visitor_gone, admitted),
+	COLD_CODE(struct visitor_gone, time_out),
+};
+
 int db_visitor_leave(struct db *db, long long id, struct err *e)
 {
-	sqlite3_stmt *st;
-	char uuid[37], now[20], out[20] = "";
-	int r, admitted = 0;
+	struct visitor_gone v;
+	char now[20];
+	int r;
 
 	if (db_begin(db, e) < 0)
 		return -1;
-	st = db_stmt(db,
-		     "SELECT uuid, admitted, time_out FROM visitors WHERE id = :id"
-		     " AND deleted_at IS NULL",
-		     e);
-	if (!st)
+	r = record_get_live(db, "visitors", id, gone_cols, ROWDESC_N(gone_cols), &v, sizeof v, e);
+	if (r == 0)
+		err_set(e, _("no visitor with id %lld"), id);
+	else if (r == 1 && !v.admitted)
+		r = err_set(e, "%s", _("this visitor was refused entry"));
+	else if (r == 1 && v.time_out[0])
+		r = err_set(e, _("this visitor already left at %s"), v.time_out);
+	if (r <= 0)
 		goto fail;
-	sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		sql_col_copy(st, 0, uuid, sizeof uuid);
-		admitted = sqlite3_column_int(st, 1);
-		sql_col_copy(st, 2, out, sizeof out);
-	}
-	sqlite3_reset(st);
-	if (r <= 0) {
-		if (r == 0)
-			err_set(e, _("no visitor with id %lld"), id);
-		goto fail;
-	}
-	if (!admitted) {
-		err_set(e, "%s", _("this visitor was refused entry"));
-		goto fail;
-	}
-	if (out[0]) {
-		err_set(e, _("this visitor already left at %s"), out);
-		goto fail;
-	}
 	clock_now(now);
-	if (db_record_set_text(db, "visitors", id, uuid, "time_out", NULL, now, e) < 0 ||
+	if (db_record_set_text(db, "visitors", id, v.uuid, "time_out", NULL, now, e) < 0 ||
 	    db_commit(db, e) < 0)
 		goto fail;
 	return 0;

@@ -152,13 +152,39 @@ static int insert_reading(struct db *db, long long visit_id, const char *visit_u
 	return 0;
 }
 
+/* A visit as its INSERT takes it; household is the household's UUID, as
+ * the audit row names it. */
+struct visit_ins {
+	long long household_id;
+	const char *household, *at, *date, *outcome, *notes;
+	long long staff_id;
+};
+
+#define VN(K, m, param) COLW(K, struct visit_ins, m, param)
+
+/* A visit's write columns, the audited ones in the order of its audit row
+ * (the household by its UUID, bound by its id). */
+static const struct col_desc visit_write[] = {
+	COLD_STR(struct visit_ins, household),
+	VN(STR, date, ":date"),
+	VN(STR, at, ":at"),
+	VN(STR, outcome, ":outcome"),
+	COLW_REFTO(struct visit_ins, staff_id, ":staff", "staff"),
+	VN(STR, notes, ":notes"),
+	COLW_BIND(INT, struct visit_ins, household_id, ":hid"),
+};
+
 long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_out[37],
 			  struct err *e)
 {
-	char date[DATE_STR], at[CLOCK_STR], uuid[37], now[20], hh_uuid[37], *name = NULL;
-	struct strbuf ch = STRBUF_INIT;
+	static const struct record_write w = {
+	    "visits",
+	    "INSERT INTO visits(uuid, created_at, updated_at, household_id, at, date, staff_id,"
+	    " outcome, notes) VALUES(:uuid, :now, :now, :hid, :at, :date, :staff, :outcome, :notes)",
+	    visit_write, ROWDESC_N(visit_write)};
+	char date[DATE_STR], at[CLOCK_STR], uuid[37], hh_uuid[37], *name = NULL;
+	struct visit_ins row;
 	long long id = -1, staff = v->staff_id;
-	sqlite3_stmt *st;
 
 	if (!*model_enum_code(model_outcome, (int)v->outcome)) {
 		err_field(e, "outcome", _("unknown visit outcome %d"), (int)v->outcome);
@@ -177,34 +203,12 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 	if (db_begin(db, e) < 0)
 		return -1;
 	if (check_household(db, v->household_id, hh_uuid, e) < 0)
-		goto out;
+		goto fail;
 	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
-		goto out;
-	st = sql_insert_stmt(db,
-			     "INSERT INTO visits(uuid, created_at, updated_at, household_id, at,"
-			     " date, staff_id, outcome, notes) VALUES(:uuid, :now, :now, :hid,"
-			     " :at, :date, :staff, :outcome, :notes)",
-			     uuid, now, e);
-	if (!st)
-		goto out;
-	sql_bind_int(st, ":hid", v->household_id);
-	sql_bind_text(st, ":at", at);
-	sql_bind_text(st, ":date", date);
-	sql_bind_id(st, ":staff", staff);
-	sql_bind_text(st, ":outcome", visit_outcome_code(v->outcome));
-	sql_bind_text(st, ":notes", v->notes);
-	if (sql_step_done(db, st, e) < 0)
-		goto out;
-	id = sqlite3_last_insert_rowid(db_handle(db));
-	json_open(&ch);
-	json_add_str(&ch, "household", hh_uuid);
-	json_add_str(&ch, "date", date);
-	json_add_str(&ch, "at", at);
-	json_add_str(&ch, "outcome", visit_outcome_code(v->outcome));
-	record_json_ref(db, &ch, "staff_id", "staff", staff);
-	if (v->notes && *v->notes)
-		json_add_str(&ch, "notes", v->notes);
-	if (record_audit(db, "insert", "visits", uuid, &ch, e) < 0)
+		goto fail;
+	row = (struct visit_ins){v->household_id, hh_uuid, at, date, visit_outcome_code(v->outcome),
+				 v->notes, staff};
+	if ((id = record_insert(db, &w, &row, uuid, e)) < 0)
 		goto fail;
 	for (int i = 0; i < v->n_readings; i++) {
 		if (check_reading(db, v, i, &name, e) < 0 ||
@@ -215,13 +219,10 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 		goto fail;
 	if (uuid_out)
 		memcpy(uuid_out, uuid, 37);
-	strbuf_free(&ch);
 	free(name);
 	return id;
 fail:
-out:
 	db_rollback(db);
-	strbuf_free(&ch);
 	free(name);
 	return -1;
 }
