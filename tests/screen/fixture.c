@@ -11,15 +11,14 @@ struct harness *harness_fixture_open(struct harness_fixture *f)
 	const char *args[] = {"--db", NULL, "--staff", f->staff, NULL};
 	struct harness_opts o = {.rows = 24, .cols = 80, .env = f->env, .args = args};
 	struct harness *h;
-	char *out;
+	char *out = NULL;
 
 	f->db = harness_new_db(&f->dir);
 	if (f->seed && !(out = harness_sql(f->db, f->seed))) {
 		fprintf(stderr, "harness: the seed SQL failed on %s\n", f->db);
 		exit(1);
 	}
-	if (f->seed)
-		free(out);
+	free(out);
 	snprintf(f->env_buf[0], sizeof f->env_buf[0], "DOORSTEP_NOW=%s",
 		 f->now ? f->now : HARNESS_NOW);
 	f->env[0] = f->env_buf[0];
