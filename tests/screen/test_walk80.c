@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "harness.h"
 
@@ -100,13 +101,15 @@ static void keys(struct harness *const hs[2], const char *const *names)
 }
 
 /* The display column where the first cut in line starts, counting only
- * columns [from, to), or -1.  A cut is a "~" right after a character; "~"
- * the home folder follows a space, "(" or "（", or comes before "/". */
+ * columns [from, to), or -1.  A cut is a "~" right after a character, or
+ * after a space that follows a wide character (the half column left when
+ * a wide one did not fit) unless "（" comes next; "~" the home folder
+ * otherwise follows a space or "(" or comes before "/". */
 static int cut_at(const char *line, int from, int to)
 {
 	mbstate_t st = {0};
 	const char *p = line;
-	wchar_t prev = L' ', wc;
+	wchar_t prev2 = L' ', prev = L' ', wc;
 	int col = 0;
 
 	while (*p) {
@@ -114,10 +117,12 @@ static int cut_at(const char *line, int from, int to)
 
 		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
 			break;
-		if (wc == L'~' && col >= from && col < to && prev != L' ' && prev != L'(' &&
-		    prev != L'（' && p[1] != '/')
+		if (wc == L'~' && col >= from && col < to && p[1] != '/' &&
+		    ((prev != L' ' && prev != L'(' && prev != L'（') ||
+		     (prev == L' ' && wcwidth(prev2) == 2 && strncmp(p + 1, "（", 3))))
 			return col;
 		col += wcwidth(wc) > 0 ? wcwidth(wc) : 0;
+		prev2 = prev;
 		prev = wc;
 		p += n;
 	}
@@ -142,13 +147,15 @@ static int col_of(const char *line, const char *at)
 	return col;
 }
 
-/* The display column where the third label of a header row starts (labels
- * are separated by spaces), or the row's width when it has fewer. */
+/* The display column where the third label of a header row starts, or
+ * the row's width when it has fewer.  Labels are separated by spaces; a
+ * word after a single space that starts with a small letter or a digit
+ * goes on the label before ("ID number", "Mon 10"). */
 static int third_label(const char *line)
 {
 	mbstate_t st = {0};
 	const char *p = line;
-	wchar_t wc, prev = L' ';
+	wchar_t wc, prev = L' ', prev2 = L' ';
 	int col = 0, labels = 0;
 
 	while (*p) {
@@ -156,9 +163,11 @@ static int third_label(const char *line)
 
 		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
 			break;
-		if (wc != L' ' && prev == L' ' && ++labels == 3)
+		if (wc != L' ' && prev == L' ' &&
+		    !(labels && prev2 != L' ' && (iswlower(wc) || iswdigit(wc))) && ++labels == 3)
 			return col;
 		col += wcwidth(wc) > 0 ? wcwidth(wc) : 0;
+		prev2 = prev;
 		prev = wc;
 		p += n;
 	}
@@ -200,28 +209,58 @@ static char *rows_text(struct harness *h, int last)
 	return all;
 }
 
-/* Each number of the wide screen's title rows is in the narrow one's. */
-static void check_numbers(const char *lang, const char *where, const char *wide,
-			  const char *narrow)
+/* The numbers of text (runs of digits, "," and "." between digits), each
+ * followed by a space, into out. */
+static void numbers(const char *text, char *out, size_t size)
 {
-	for (const char *p = wide; *p;) {
-		char num[32];
+	size_t used = 0;
+
+	out[0] = 0;
+	for (const char *p = text; *p;) {
 		size_t n = 0;
 
-		if (!isdigit((unsigned char)*p) || (p > wide && isalnum((unsigned char)p[-1]))) {
+		if (!isdigit((unsigned char)*p) || (p > text && isalnum((unsigned char)p[-1]))) {
 			p++;
 			continue;
 		}
-		while ((isdigit((unsigned char)p[n]) || p[n] == ',' || p[n] == '.') &&
-		       n < sizeof num - 1)
+		while (isdigit((unsigned char)p[n]) ||
+		       ((p[n] == ',' || p[n] == '.') && isdigit((unsigned char)p[n + 1])))
 			n++;
-		while (n && !isdigit((unsigned char)p[n - 1]))
-			n--;
-		memcpy(num, p, n);
-		num[n] = 0;
-		if (!strstr(narrow, num))
-			fail(lang, where, "the count %s of the title rows is missing", num);
-		p += n ? n : 1;
+		if (!isalpha((unsigned char)p[n]) && used + n + 2 < size) {
+			memcpy(out + used, p, n);
+			used += n;
+			out[used++] = ' ';
+			out[used] = 0;
+		}
+		p += n;
+	}
+}
+
+/* Each number of the wide screen's title rows is in the narrow one's, as
+ * many times. */
+static void check_numbers(const char *lang, const char *where, const char *wide,
+			  const char *narrow)
+{
+	char w[2048], nb[2048 + 1] = " ";
+
+	numbers(wide, w, sizeof w);
+	numbers(narrow, nb + 1, sizeof nb - 1);
+	for (const char *p = w; *p;) {
+		char tok[40] = " ";
+		size_t n = strcspn(p, " ");
+		char *at;
+
+		if (n + 3 < sizeof tok) {
+			memcpy(tok + 1, p, n);
+			tok[n + 1] = ' ';
+			tok[n + 2] = 0;
+			at = strstr(nb, tok);
+			if (!at)
+				fail(lang, where, "the count%sof the title rows is missing", tok);
+			else
+				memset(at + 1, '#', n); /* used: counted once */
+		}
+		p += n + (p[n] == ' ');
 	}
 }
 
