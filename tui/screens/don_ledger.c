@@ -150,29 +150,30 @@ static void draw_totals(struct don *st)
 				 (const char *const *)parts, n, "  ", THEME_HEADER);
 	cash_lines = cash_lines < TOTAL_LINES - 1 ? cash_lines : TOTAL_LINES - 1;
 	free_parts(parts, n);
-	goods = xcalloc((size_t)t->ngoods + 1, sizeof *goods);
+	/* the heading and the first item are one part: " · " goes between items */
+	goods = xcalloc((size_t)(t->ngoods ? t->ngoods : 1), sizeof *goods);
 	money_format(t->goods_value_fen, m, sizeof m);
-	{
+	for (int i = 0; i < (t->ngoods ? t->ngoods : 1); i++) {
 		struct strbuf b = STRBUF_INIT;
 
-		strbuf_printf(&b, _("Goods %lld, est. %s:"), t->goods_count, m);
-		if (!t->ngoods)
+		if (!i)
+			strbuf_printf(&b, _("Goods %lld, est. %s:"), t->goods_count, m);
+		if (!t->ngoods) {
 			strbuf_printf(&b, " %s", _("none"));
-		goods[0] = strbuf_detach(&b);
-	}
-	for (int i = 0; i < t->ngoods; i++) {
-		struct strbuf b = STRBUF_INIT;
-
-		goods_text(t->goods[i].item, t->goods[i].quantity, t->goods[i].unit, &b);
-		if (t->goods[i].value_fen) {
+		} else {
+			if (!i)
+				strbuf_putc(&b, ' ');
+			goods_text(t->goods[i].item, t->goods[i].quantity, t->goods[i].unit, &b);
+		}
+		if (t->ngoods && t->goods[i].value_fen) {
 			money_format(t->goods[i].value_fen, m, sizeof m);
 			strbuf_printf(&b, " %s", m);
 		}
-		goods[i + 1] = strbuf_detach(&b);
+		goods[i] = strbuf_detach(&b);
 	}
 	draw_packed((struct rect){y + cash_lines, r.x, TOTAL_LINES - cash_lines, r.w},
-		    (const char *const *)goods, t->ngoods + 1, " · ", THEME_HEADER);
-	free_parts(goods, t->ngoods + 1);
+		    (const char *const *)goods, t->ngoods ? t->ngoods : 1, " · ", THEME_HEADER);
+	free_parts(goods, t->ngoods ? t->ngoods : 1);
 	free(goods);
 }
 
