@@ -13,7 +13,9 @@
  * - a number of the wide screen's title rows is missing from its own;
  * - a key of the wide screen's hint line is missing from its own;
  * - a list row shows a cut in its first two columns (up to where the
- *   header's third label starts).
+ *   header's third label starts);
+ * - the rows of totals or help over the hint line (as many as the step
+ *   says) show a cut.
  * Today is the lead's (tui/screens/today.c) and left out. */
 #include <ctype.h>
 #include <locale.h>
@@ -31,6 +33,7 @@ struct step {
 	const char *where;
 	const char *keys[8]; /* "=text" types text, else a key name; NULL ends */
 	const char *back[4]; /* what closes it again */
+	int foot;	     /* rows of totals or help over the hint line */
 };
 
 static const struct step walk[] = {
@@ -46,7 +49,7 @@ static const struct step walk[] = {
     {"help", {"=?", NULL}, {"Esc", NULL}},
     {"Settings", {"F2", NULL}, {"Esc", NULL}},
     {"staff picker", {"F3", NULL}, {"Esc", NULL}},
-    {"Rounds", {"=3", NULL}, {NULL}},
+    {"Rounds", {"=3", NULL}, {NULL}, 1},
     {"Rounds date", {"=d", NULL}, {"Esc", NULL}},
     {"Rounds find", {"=/", NULL}, {"Esc", NULL}},
     {"grid picker", {"=g", NULL}, {"Esc", NULL}},
@@ -57,7 +60,7 @@ static const struct step walk[] = {
     {"returnees", {"=b", NULL}, {NULL}},
     {"returnee form", {"Enter", NULL}, {"Esc", "Esc", NULL}},
     {"new isolation", {"=n", NULL}, {"Esc", "Esc", NULL}},
-    {"Donations", {"Tab", NULL}, {NULL}},
+    {"Donations", {"Tab", NULL}, {NULL}, 4},
     {"donation form", {"=n", NULL}, {"Esc", NULL}},
     {"receipt", {"Enter", NULL}, {"Esc", NULL}},
     {"stock view", {"=v", NULL}, {NULL}},
@@ -104,7 +107,10 @@ static void keys(struct harness *const hs[2], const char *const *names)
  * columns [from, to), or -1.  A cut is a "~" right after a character, or
  * after a space that follows a wide character (the half column left when
  * a wide one did not fit) unless "（" comes next; "~" the home folder
- * otherwise follows a space or "(" or comes before "/". */
+ * otherwise follows a space or "(" or comes before "/".  A "~" in the
+ * last column is a cut, whatever comes before. */
+static int screen_cols;
+
 static int cut_at(const char *line, int from, int to)
 {
 	mbstate_t st = {0};
@@ -118,7 +124,7 @@ static int cut_at(const char *line, int from, int to)
 		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
 			break;
 		if (wc == L'~' && col >= from && col < to && p[1] != '/' &&
-		    ((prev != L' ' && prev != L'(' && prev != L'（') ||
+		    (col == screen_cols - 1 || (prev != L' ' && prev != L'(' && prev != L'（') ||
 		     (prev == L' ' && wcwidth(prev2) == 2 && strncmp(p + 1, "（", 3))))
 			return col;
 		col += wcwidth(wc) > 0 ? wcwidth(wc) : 0;
@@ -342,7 +348,7 @@ static int box_row(struct harness *h)
 	return 0;
 }
 
-static void check(struct harness *const hs[2], const char *lang, const char *where)
+static void check(struct harness *const hs[2], const char *lang, const char *where, int foot)
 {
 	struct harness *h = hs[0];
 	int rows, cols, hdr, hdr_w, title_last;
@@ -351,6 +357,7 @@ static void check(struct harness *const hs[2], const char *lang, const char *whe
 	for (int i = 0; i < 2; i++)
 		harness_settle(hs[i], 150, 3000);
 	harness_size(h, &rows, &cols);
+	screen_cols = cols;
 	check_hints(lang, where, h, hs[1]);
 	/* a form or dialog over the screen: its title (on the frame) */
 	if (box_row(h)) {
@@ -375,6 +382,12 @@ static void check(struct harness *const hs[2], const char *lang, const char *whe
 	check_numbers(lang, where, wide, narrow);
 	free(wide);
 	free(narrow);
+	for (int r = rows - 1 - foot; r < rows - 1; r++) {
+		line = harness_row_text(h, r);
+		if (cut_at(line, 0, cols) >= 0)
+			fail(lang, where, "totals or help cut: %s", line);
+		free(line);
+	}
 	if (!hdr)
 		return;
 	line = harness_row_text(h, hdr);
@@ -431,7 +444,7 @@ int main(void)
 			HWAIT(hs[i], zh ? "今日" : "Today", 5000);
 		for (const struct step *w = walk; w->where; w++) {
 			keys(hs, w->keys);
-			check(hs, lang, w->where);
+			check(hs, lang, w->where, w->foot);
 			keys(hs, w->back);
 		}
 		for (int i = 0; i < 2; i++)
