@@ -244,8 +244,7 @@ static void numbers(const char *text, char *out, size_t size)
 
 /* Each number of the wide screen's title rows is in the narrow one's, as
  * many times. */
-static void check_numbers(const char *lang, const char *where, const char *wide,
-			  const char *narrow)
+static void check_numbers(const char *lang, const char *where, const char *wide, const char *narrow)
 {
 	char w[2048], nb[2048 + 1] = " ";
 
@@ -417,8 +416,8 @@ int main(void)
 {
 	const char *env_init[] = {"DOORSTEP_NOW=2020-02-15 09:30:00", NULL};
 	char *dir = harness_tmpdir(), db[512], *out = NULL, *s;
-	const char *demo[] = {"--db", db,	 "demo", "--households", "2000",
-			      "--days", "20", "--seed", "3",	      NULL};
+	const char *demo[] = {"--db",	db,  "demo", "--households", "2000", "--days", "20",
+			      "--seed", "3", NULL};
 	const char *env[] = {"DOORSTEP_NOW=2020-02-15 09:30:00", "LANG=C.UTF-8", "NO_COLOR=1",
 			     NULL};
 	const char *args[] = {"--db", db, "--staff", "王芳", NULL};

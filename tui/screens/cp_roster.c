@@ -254,9 +254,9 @@ static void roster_draw(struct screen *s)
 	for (int c = st->top_cp; c < (int)st->n_cps && y < grid_bottom; c++) {
 		int bh = block_height(st, c);
 
-		draw_cp_name((struct rect){y, r.x, bh < grid_bottom - y ? bh : grid_bottom - y,
-					   name_w},
-			     st->cps[c].name, c == st->cur_cp ? THEME_TITLE : THEME_NORMAL);
+		draw_cp_name(
+		    (struct rect){y, r.x, bh < grid_bottom - y ? bh : grid_bottom - y, name_w},
+		    st->cps[c].name, c == st->cur_cp ? THEME_TITLE : THEME_NORMAL);
 		for (int d = 0; d < 7; d++) {
 			int idx[64], n = cell_shifts(st, c, d, idx, 64);
 			int x = r.x + name_w + 1 + d * col_w;

@@ -17,7 +17,7 @@ struct hint {
 	int key_w, label_w;
 	int global; /* help, back or quit */
 	enum action act;
-	int bare;   /* drawn as the key alone */
+	int bare; /* drawn as the key alone */
 };
 
 /* Fills out with the hints of s in the order they are drawn; returns how

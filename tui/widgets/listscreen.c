@@ -73,8 +73,7 @@ void listscreen_draw(struct screen *s)
 
 	ls->def->title(ls->own, &title);
 	/* a title with its counts wraps onto the blank line under it */
-	draw_wrapped((struct rect){s->r.y, s->r.x, 2, s->r.w}, strbuf_str(&title), 0,
-		     THEME_TITLE);
+	draw_wrapped((struct rect){s->r.y, s->r.x, 2, s->r.w}, strbuf_str(&title), 0, THEME_TITLE);
 	strbuf_free(&title);
 	list_draw(ls->list, 1);
 }
