@@ -162,6 +162,45 @@ static const char *gap_kind_text(enum roster_gap_kind k)
 	return _("no shift");
 }
 
+/* A checkpoint's name in the first column of its block, wrapped over the
+ * block's lines when longer than the column; cut (with its sign) only
+ * when the block has too few lines. */
+static void draw_cp_name(struct rect r, const char *name, enum theme_role role)
+{
+	if (draw_wrapped((struct rect){r.y, r.x, 0, r.w}, name, 0, role) <= r.h)
+		draw_wrapped(r, name, 0, role);
+	else
+		draw_fit(r.y, r.x, r.w, name, role);
+}
+
+/* A shift in its cell: "07-14王芳✓", or, compact, the start hour alone
+ * before the name ("07王芳✓"; the line under the grid gives the cursor's
+ * whole shift). */
+static void shift_cell(const struct shift *sh, int compact, char *line, size_t size)
+{
+	const char *who = sh->staff_id < 0 ? "——" : sh->staff_name;
+	const char *mark = sh->present == 1 ? "✓" : sh->present == 0 ? "✗" : "";
+
+	if (compact)
+		snprintf(line, size, "%.2s%s%s", sh->start_time, who, mark);
+	else
+		snprintf(line, size, "%.2s-%.2s%s%s", sh->start_time, sh->end_time, who, mark);
+}
+
+/* 1 when some shift of the week does not fit cols whole: the grid is then
+ * drawn compact, all of it alike. */
+static int roster_compact(const struct cp_state *st, int cols)
+{
+	char line[256];
+
+	for (size_t i = 0; i < st->n_shifts; i++) {
+		shift_cell(&st->shifts[i], 0, line, sizeof line);
+		if (textwidth_utf8(line) > cols)
+			return 1;
+	}
+	return 0;
+}
+
 static void roster_draw(struct screen *s)
 {
 	static const char *const wd[7] = {N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
@@ -169,6 +208,7 @@ static void roster_draw(struct screen *s)
 	struct cp_state *st = s->state;
 	struct rect r = s->r;
 	int name_w = 8, col_w = (r.w - name_w - 1) / 7, y = r.y, flags_h, grid_bottom;
+	int compact = roster_compact(st, col_w - 1);
 	char line[512], sun[DATE_STR], iso[DATE_STR];
 	struct date sunday = date_add(&st->monday, 6);
 
@@ -214,8 +254,9 @@ static void roster_draw(struct screen *s)
 	for (int c = st->top_cp; c < (int)st->n_cps && y < grid_bottom; c++) {
 		int bh = block_height(st, c);
 
-		draw_fit(y, r.x, name_w, st->cps[c].name,
-			 c == st->cur_cp ? THEME_TITLE : THEME_NORMAL);
+		draw_cp_name(
+		    (struct rect){y, r.x, bh < grid_bottom - y ? bh : grid_bottom - y, name_w},
+		    st->cps[c].name, c == st->cur_cp ? THEME_TITLE : THEME_NORMAL);
 		for (int d = 0; d < 7; d++) {
 			int idx[64], n = cell_shifts(st, c, d, idx, 64);
 			int x = r.x + name_w + 1 + d * col_w;
@@ -229,12 +270,7 @@ static void roster_draw(struct screen *s)
 				if (l < n) {
 					const struct shift *sh = &st->shifts[idx[l]];
 
-					snprintf(line, sizeof line, "%.2s-%.2s%s%s", sh->start_time,
-						 sh->end_time,
-						 sh->staff_id < 0 ? "——" : sh->staff_name,
-						 sh->present == 1   ? "✓"
-						 : sh->present == 0 ? "✗"
-								    : "");
+					shift_cell(sh, compact, line, sizeof line);
 					if (!cur && (sh->staff_id < 0 || sh->present == 0))
 						role = THEME_ALERT;
 				} else if (l == bh - 1 && gap) {

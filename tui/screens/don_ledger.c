@@ -117,43 +117,64 @@ static void draw_title(struct don *st)
 	strbuf_free(&b);
 }
 
+/* Frees the n strings of parts. */
+static void free_parts(char **parts, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(parts[i]);
+}
+
+/* The totals under the list: cash by channel, then goods by item, each a
+ * run of parts that wrap whole (the cash on up to two lines, the goods on
+ * what is left; the stock view lists every item). */
 static void draw_totals(struct don *st)
 {
 	const struct ledger_totals *t = &st->totals;
 	struct rect r = st->r;
-	struct strbuf b = STRBUF_INIT;
-	char m[MONEY_STR];
-	int y = r.y + r.h - TOTAL_LINES;
+	char m[MONEY_STR], *parts[LEDGER_CHANNELS + 1], **goods;
+	int y = r.y + r.h - TOTAL_LINES, n = 0, cash_lines;
 
 	if (r.h < TOTAL_LINES + 3)
 		return;
 	for (int i = 0; i < TOTAL_LINES; i++)
 		draw_fill(y + i, r.x, r.w, THEME_NORMAL);
 	money_format(t->cash_fen, m, sizeof m);
-	strbuf_printf(&b, _("Cash %s (%lld)"), m, t->cash_count);
+	parts[n++] = xasprintf(_("Cash %s (%lld)"), m, t->cash_count);
 	for (int i = 0; i < LEDGER_CHANNELS; i++) {
 		if (!t->channel_fen[i])
 			continue;
 		money_format(t->channel_fen[i], m, sizeof m);
-		strbuf_printf(&b, "  %s %s", _(model_channel[i].label), m);
+		parts[n++] = xasprintf("%s %s", _(model_channel[i].label), m);
 	}
-	draw_fit(y, r.x, r.w, strbuf_str(&b), THEME_HEADER);
-	strbuf_free(&b);
+	cash_lines = draw_packed((struct rect){y, r.x, TOTAL_LINES - 1, r.w},
+				 (const char *const *)parts, n, "  ", THEME_HEADER);
+	cash_lines = cash_lines < TOTAL_LINES - 1 ? cash_lines : TOTAL_LINES - 1;
+	free_parts(parts, n);
+	/* the heading and the first item are one part: " · " goes between items */
+	goods = xcalloc((size_t)(t->ngoods ? t->ngoods : 1), sizeof *goods);
 	money_format(t->goods_value_fen, m, sizeof m);
-	strbuf_printf(&b, _("Goods %lld, est. %s:"), t->goods_count, m);
-	for (int i = 0; i < t->ngoods; i++) {
-		strbuf_puts(&b, i ? " · " : " ");
-		goods_text(t->goods[i].item, t->goods[i].quantity, t->goods[i].unit, &b);
-		if (t->goods[i].value_fen) {
+	for (int i = 0; i < (t->ngoods ? t->ngoods : 1); i++) {
+		struct strbuf b = STRBUF_INIT;
+
+		if (!i)
+			strbuf_printf(&b, _("Goods %lld, est. %s:"), t->goods_count, m);
+		if (!t->ngoods) {
+			strbuf_printf(&b, " %s", _("none"));
+		} else {
+			if (!i)
+				strbuf_putc(&b, ' ');
+			goods_text(t->goods[i].item, t->goods[i].quantity, t->goods[i].unit, &b);
+		}
+		if (t->ngoods && t->goods[i].value_fen) {
 			money_format(t->goods[i].value_fen, m, sizeof m);
 			strbuf_printf(&b, " %s", m);
 		}
+		goods[i] = strbuf_detach(&b);
 	}
-	if (!t->ngoods)
-		strbuf_printf(&b, " %s", _("none"));
-	draw_wrapped((struct rect){y + 1, r.x, TOTAL_LINES - 1, r.w}, strbuf_str(&b), 0,
-		     THEME_HEADER);
-	strbuf_free(&b);
+	draw_packed((struct rect){y + cash_lines, r.x, TOTAL_LINES - cash_lines, r.w},
+		    (const char *const *)goods, t->ngoods ? t->ngoods : 1, " · ", THEME_HEADER);
+	free_parts(goods, t->ngoods ? t->ngoods : 1);
+	free(goods);
 }
 
 static void ledger_draw(struct screen *s)

@@ -377,7 +377,8 @@ static int r_open(struct screen *s, void *arg, struct err *e)
 static void r_layout(struct screen *s, struct rect r)
 {
 	struct rounds *st = s->state;
-	struct rect lr = {r.y + 1, r.x, r.h - 2, r.w};
+	int head = st->head_lines ? st->head_lines : 1;
+	struct rect lr = {r.y + head, r.x, r.h - 1 - head, r.w};
 
 	st->r = r;
 	list_layout(st->list, lr);
@@ -387,8 +388,8 @@ static void r_layout(struct screen *s, struct rect r)
 	}
 }
 
-/* What "done" is made of, the outcomes that occur: " (visited 3 · no
- * answer 1)"; "" while nothing is done. */
+/* What "done" is made of, the outcomes that occur: "visited 3 · no
+ * answer 1"; "" while nothing is done. */
 static void done_breakdown(const struct visit_counts *c, char *buf, size_t size)
 {
 	const struct {
@@ -403,36 +404,51 @@ static void done_breakdown(const struct visit_counts *c, char *buf, size_t size)
 	buf[0] = '\0';
 	for (size_t i = 0; i < sizeof part / sizeof part[0]; i++)
 		if (part[i].n && len + 1 < size)
-			len += (size_t)snprintf(buf + len, size - len, "%s%s %d", len ? " · " : " (",
+			len += (size_t)snprintf(buf + len, size - len, "%s%s %d", len ? " · " : "",
 						 _(part[i].label), part[i].n);
-	if (len && len + 2 < size)
-		snprintf(buf + len, size - len, ")");
 }
 
-static void draw_header(struct rounds *st)
+/* The title line: grid, date, done and fevers, then the breakdown of done
+ * in brackets when it fits, else on a second line of its own (the list
+ * moves down one).  Returns the lines it takes. */
+static int draw_header(struct rounds *st)
 {
 	struct rect r = st->r;
-	char buf[400], fev[120];
-	int x;
+	char buf[400], fev[120], parts[300];
+	char *g = st->grid.id < 0 ? xstrdup(_("All households"))
+		  : st->grid.staff && st->grid.staff[0]
+		      ? xasprintf("%s (%s)", st->grid.name, st->grid.staff)
+		      : xstrdup(st->grid.name);
+	int x, lines, room;
 
-	draw_fill(r.y, r.x, r.w, THEME_TITLE);
-	if (st->grid.id < 0) {
-		x = r.x + draw_text(r.y, r.x, r.w, _("All households"), THEME_TITLE);
-	} else {
-		char *g = st->grid.staff && st->grid.staff[0]
-			      ? xasprintf("%s (%s)", st->grid.name, st->grid.staff)
-			      : xstrdup(st->grid.name);
-
-		x = r.x + draw_text(r.y, r.x, r.w, g, THEME_TITLE);
-		free(g);
-	}
 	snprintf(buf, sizeof buf, " · %s · %s %d / %d", st->date, _("done"), st->counts.done,
 		 st->counts.households);
-	x += draw_text(r.y, x, r.x + r.w - x, buf, THEME_TITLE);
 	snprintf(fev, sizeof fev, " · %s %d", _("fevers"), st->counts.fevers);
+	done_breakdown(&st->counts, parts, sizeof parts);
+	lines = parts[0] && textwidth_utf8(g) + textwidth_utf8(buf) + textwidth_utf8(fev) +
+				    textwidth_utf8(parts) + 3 >
+				r.w
+		    ? 2
+		    : 1;
+	/* a long grid name gives way (with its sign) to the counts */
+	room = r.w - textwidth_utf8(buf) - textwidth_utf8(fev);
+	room = room < 1 ? 1 : textwidth_utf8(g) < room ? textwidth_utf8(g) : room;
+	draw_fill(r.y, r.x, r.w, THEME_TITLE);
+	draw_fit(r.y, r.x, room, g, THEME_TITLE);
+	x = r.x + room;
+	free(g);
+	x += draw_text(r.y, x, r.x + r.w - x, buf, THEME_TITLE);
 	x += draw_text(r.y, x, r.x + r.w - x, fev, st->counts.fevers ? THEME_ALERT : THEME_TITLE);
-	done_breakdown(&st->counts, buf, sizeof buf);
-	draw_text(r.y, x, r.x + r.w - x, buf, THEME_TITLE);
+	if (lines == 1 && parts[0]) {
+		char *p = xasprintf(" (%s)", parts);
+
+		draw_text(r.y, x, r.x + r.w - x, p, THEME_TITLE);
+		free(p);
+	} else if (lines == 2) {
+		draw_fill(r.y + 1, r.x, r.w, THEME_TITLE);
+		draw_fit(r.y + 1, r.x, r.w, parts, THEME_TITLE);
+	}
+	return lines;
 }
 
 /* The last line of the body: what the keys do now. */
@@ -467,7 +483,12 @@ static void r_draw(struct screen *s)
 {
 	struct rounds *st = s->state;
 
-	draw_header(st);
+	int head = draw_header(st);
+
+	if (head != (st->head_lines ? st->head_lines : 1)) {
+		st->head_lines = head;
+		r_layout(s, st->r);
+	}
 	list_draw(st->list, 1);
 	draw_footer(st); /* the entry's overlay draws its field and footer over */
 }

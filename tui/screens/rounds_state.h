@@ -28,6 +28,7 @@ struct rounds {
 	struct app *app;
 	struct list *list;
 	struct rect r;
+	int head_lines; /* 2 when the counts do not fit the title line */
 	struct rounds_grid grid;
 	char date[DATE_STR];
 	struct visit_counts counts;

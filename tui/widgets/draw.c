@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strbuf.h"
 #include "core/textwidth.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -243,4 +244,50 @@ int draw_wrapped(struct rect r, const char *s, int skip, enum theme_role role)
 		p = next;
 	}
 	return line;
+}
+
+/* The parts from *i on that fit one line of cols columns, sep between
+ * them (at least one part, cut by the caller's draw_fit when wider), into
+ * line; moves *i past them. */
+static void pack_line(const char *const *parts, int n, int *i, const char *sep, int cols,
+		      struct strbuf *line)
+{
+	int w = 0, sw = textwidth_utf8(sep);
+
+	strbuf_reset(line);
+	for (; *i < n; (*i)++) {
+		int pw = textwidth_utf8(parts[*i]);
+
+		if (w && w + sw + pw > cols)
+			break;
+		if (w) {
+			strbuf_puts(line, sep);
+			w += sw;
+		}
+		strbuf_puts(line, parts[*i]);
+		w += pw;
+	}
+}
+
+int draw_packed(struct rect r, const char *const *parts, int n, const char *sep,
+		enum theme_role role)
+{
+	struct strbuf line = STRBUF_INIT;
+	int lines = 0;
+
+	if (r.w <= 1 || r.h <= 0)
+		return 0;
+	for (int i = 0; i < n; lines++)
+		pack_line(parts, n, &i, sep, r.w, &line);
+	for (int i = 0, y = 0; i < n && y < r.h; y++) {
+		int last = y == r.h - 1 && lines > r.h;
+
+		/* the last line of too many ends in the sign of what is left out */
+		pack_line(parts, n, &i, sep, last ? r.w - 2 : r.w, &line);
+		if (last)
+			strbuf_puts(&line, " …");
+		draw_fit(r.y + y, r.x, r.w, strbuf_str(&line), role);
+	}
+	strbuf_free(&line);
+	return lines;
 }

@@ -50,4 +50,11 @@ struct rect draw_center_rect(struct rect in, int h, int w);
  * from `skip` on into r.  Returns the total number of lines s takes. */
 int draw_wrapped(struct rect r, const char *s, int skip, enum theme_role role);
 
+/* Draws the n parts (counts, totals) into r, as many to a line as fit with
+ * sep between two, never breaking a part across lines (one wider than a
+ * line is cut, with its sign).  When they need more than r.h lines the
+ * last line ends in " …".  Returns the lines they need. */
+int draw_packed(struct rect r, const char *const *parts, int n, const char *sep,
+		enum theme_role role);
+
 #endif

@@ -8,9 +8,11 @@ struct screen;
 
 /* Draws on the last line the top screen s's handled actions with their
  * keys, then help, back (when stacked: s was opened over another screen)
- * and quit.  A hint that does not fit whole is left out (the help screen
- * lists every key), and room for "? help" is always kept.  s may be NULL
- * (an empty line). */
+ * and quit.  When they do not fit the width they give way, keys first:
+ * one space between hints in place of two, then back and quit as their
+ * keys alone, then the screen's hints as keys alone from the last one
+ * (the help screen says what each does); only a screen too narrow for the
+ * keys alone loses hints.  s may be NULL (an empty line). */
 void hints_draw(struct screen *s, int stacked);
 
 #endif

@@ -72,7 +72,8 @@ void listscreen_draw(struct screen *s)
 	struct strbuf title = STRBUF_INIT;
 
 	ls->def->title(ls->own, &title);
-	draw_fit(s->r.y, s->r.x, s->r.w, strbuf_str(&title), THEME_TITLE);
+	/* a title with its counts wraps onto the blank line under it */
+	draw_wrapped((struct rect){s->r.y, s->r.x, 2, s->r.w}, strbuf_str(&title), 0, THEME_TITLE);
 	strbuf_free(&title);
 	list_draw(ls->list, 1);
 }

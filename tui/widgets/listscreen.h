@@ -1,4 +1,4 @@
-/* listscreen: a screen that is a title line over a list (the returnees,
+/* listscreen: a screen that is a title (two lines, wrapped) over a list (the returnees,
  * the staff, a gate's visitors, a record's history).
  *
  * The screen states what differs in a const struct listscreen_def (the

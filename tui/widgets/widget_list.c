@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/listpage.h"
+#include "core/textwidth.h"
 #include "core/xalloc.h"
 #include "tui/app.h"
 
@@ -188,19 +189,62 @@ static void report(struct list *l, int r, struct err *e)
 		app_error_err(l->app, e);
 }
 
+/* The columns column c needs to show whole its title (in the language
+ * shown) and the cells of the rows on the page. */
+static int content_width(struct list *l, int c)
+{
+	struct strbuf cell = STRBUF_INIT;
+	int w = l->cols[c].title ? textwidth_utf8(_(l->cols[c].title)) : 0;
+
+	for (int i = 0; i < l->page.count; i++) {
+		const void *row = row_data(l, l->page.rows[i]);
+		int cw;
+
+		if (!row)
+			continue;
+		strbuf_reset(&cell);
+		cell_text(l, row, c, &cell);
+		cw = textwidth_utf8(strbuf_str(&cell));
+		if (cw > w)
+			w = cw;
+	}
+	strbuf_free(&cell);
+	return w;
+}
+
+/* The first two columns (what tells one row from another: a code and a
+ * name, a date and who) are as wide as their title and the page's cells
+ * need, up to two thirds of the list between them; the others get their
+ * stated width and the flex share of what is left, and when the list is
+ * too narrow the last ones shrink first. */
 static void widths(struct list *l)
 {
-	int fixed = 0, flex = 0, left;
+	int fixed = 0, flex = 0, left, cap = l->r.w * 2 / 3;
 
 	for (int i = 0; i < l->ncols; i++) {
-		fixed += l->cols[i].width + (i ? 1 : 0);
+		l->colw[i] = l->cols[i].width;
+		if (i < 2 && l->ncols > 2) {
+			int need = content_width(l, i);
+
+			if (need > cap - (i ? l->colw[0] + 1 : l->cols[1].width + 1))
+				need = cap - (i ? l->colw[0] + 1 : l->cols[1].width + 1);
+			if (need > l->colw[i])
+				l->colw[i] = need;
+		}
+		fixed += l->colw[i] + (i ? 1 : 0);
 		flex += l->cols[i].flex;
 	}
 	left = l->r.w - fixed;
 	for (int i = 0; i < l->ncols; i++) {
-		l->colw[i] = l->cols[i].width;
-		if (left > 0 && flex > 0)
-			l->colw[i] += left * l->cols[i].flex / flex;
+		int extra = left > 0 && flex > 0 ? left * l->cols[i].flex / flex : 0;
+
+		/* a widened column keeps only what its share adds beyond that */
+		if (l->colw[i] > l->cols[i].width) {
+			int grown = l->colw[i] - l->cols[i].width;
+
+			extra = extra > grown ? extra - grown : 0;
+		}
+		l->colw[i] += extra;
 	}
 	/* too narrow: the last columns shrink first */
 	for (int i = l->ncols - 1; i >= 0 && left < 0; i--) {
@@ -223,7 +267,6 @@ void list_layout(struct list *l, struct rect r)
 	struct err e;
 
 	l->r = r;
-	widths(l);
 	err_clear(&e);
 	report(l, listpage_resize(&l->page, rows_h(l), &e), &e);
 	if (!l->loaded) {
@@ -237,6 +280,7 @@ void list_draw(struct list *l, int focused)
 	int y = l->r.y;
 	struct strbuf cell = STRBUF_INIT;
 
+	widths(l); /* from the rows shown */
 	if (l->titled) {
 		int x = l->r.x;
 

@@ -5,6 +5,9 @@
  * fetch, dir and anchor), cell formats one column of one row as UTF-8 text,
  * which the list cuts to the column's width by display columns (CJK counts
  * two, a character is never split).  Only the rows on screen are held.
+ * The first two columns (what tells rows apart: a code and a name, a time
+ * and who) grow to their title and the cells on the page, up to two thirds
+ * of the list; the others take their width and their flex share.
  *
  * Moving: Up/Down (and k/j), PgUp/PgDn, Home/End; a mouse click selects a
  * row, the wheel scrolls (when the mouse is available).
@@ -42,7 +45,7 @@ struct list;
 
 struct list_column {
 	const char *title; /* English msgid (translated when drawn), or NULL: no title */
-	int width;	   /* columns it takes at least */
+	int width;	   /* columns it takes at least (the first two: more if shown cells need) */
 	int flex;	   /* share of the columns left over (0: fixed width) */
 	int right;	   /* 1: right-aligned (numbers) */
 };
