@@ -128,7 +128,10 @@ static int body_rows(struct screen *s)
 	return s->r.h - 3 > 1 ? s->r.h - 3 : 1;
 }
 
-/* Draws line text from display column `left` on, in cols columns. */
+/* Draws line text from display column `left` on, in cols columns; a line
+ * that goes on past the right edge ends in ">" (the view's edge, as an
+ * editor marks it; Right scrolls there), so the preview never hides the
+ * sheet's right part without a sign. */
 static void draw_from(int y, int x, int cols, const char *text, int left)
 {
 	int used = 0;
@@ -144,6 +147,11 @@ static void draw_from(int y, int x, int cols, const char *text, int left)
 		skip += one;
 		x++;
 		cols--;
+	}
+	if (cols > 1 && textwidth_utf8(text + skip) > cols) {
+		draw_text(y, x, cols - 1, text + skip, THEME_NORMAL);
+		draw_text(y, x + cols - 1, 1, ">", THEME_DIM);
+		return;
 	}
 	draw_text(y, x, cols, text + skip, THEME_NORMAL);
 }
