@@ -17,6 +17,7 @@
 #include "core/model.h"
 #include "core/settings.h"
 #include "db/consistency.h"
+#include "core/temperature.h"
 #include "db/db.h"
 #include "db/households.h"
 #include "db/isolations.h"
@@ -477,6 +478,63 @@ static void test_alert_pages(void **state)
 	db_close(&db);
 }
 
+/* The fever alerts agree with core/temperature's rule at every threshold,
+ * above and below the 37.0 from which they are read from the partial index
+ * readings_fever: each reading at or above the threshold is an alert, and a
+ * deleted reading or another day's is none. */
+static void test_fever_threshold(void **state)
+{
+	static const int temps[] = {365, 369, 370, 372, 373, 399, 400, 412};
+	static const int thresholds[] = {360, 369, 370, 373, 400};
+	enum { N = sizeof temps / sizeof temps[0] };
+	struct db *db = NULL;
+	struct today_alert *a[N + 3] = {0};
+	struct err e;
+	char sql[768];
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
+	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
+	db_set_staff(db, "测试员");
+	for (int i = 0; i < N + 2; i++) {
+		struct household h = {.grid_id = -1};
+		char code[16];
+		long long r;
+
+		snprintf(code, sizeof code, "1-1-%d", 101 + i);
+		h.code = code;
+		assert_int_equal(db_household_insert(db, &h, &e), 0);
+		r = add_resident(db, h.id, "某");
+		/* the last two: a deleted reading, another day's */
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO visits(uuid, created_at, updated_at, household_id, at, date,"
+			 " outcome) VALUES ('fv-%d', '2020-02-14 09:00:00', '2020-02-14 09:00:00',"
+			 " %lld, '%s 09:00:00', '%s', 'visited');"
+			 "INSERT INTO readings(uuid, created_at, updated_at, deleted_at, visit_id,"
+			 " resident_id, temperature) VALUES ('fr-%d', '2020-02-14 09:00:00',"
+			 " '2020-02-14 09:00:00', %s, last_insert_rowid(), %lld, %d)",
+			 i, h.id, i == N + 1 ? "2020-02-14" : "2020-02-15",
+			 i == N + 1 ? "2020-02-14" : "2020-02-15", i,
+			 i == N ? "'2020-02-15 10:00:00'" : "NULL", r, i < N ? temps[i] : 390);
+		assert_int_equal(db_exec(db, sql, &e), 0);
+	}
+	for (size_t t = 0; t < sizeof thresholds / sizeof thresholds[0]; t++) {
+		int want = 0, n;
+
+		for (int i = 0; i < N; i++)
+			want += temperature_is_fever(temps[i], thresholds[t]);
+		n = db_today_alerts(db, "2020-02-15", thresholds[t], NULL, 1, N + 3, a, &e);
+		assert_int_equal(n, want);
+		for (int i = 0; i < n; i++) {
+			assert_int_equal(a[i]->kind, TODAY_FEVER);
+			assert_true(temperature_is_fever(a[i]->temperature, thresholds[t]));
+			db_today_alert_free(&a[i]);
+		}
+	}
+	db_close(&db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -486,6 +544,7 @@ int main(void)
 		cmocka_unit_test(test_row_counts),
 		cmocka_unit_test(test_latest_visit_ties),
 		cmocka_unit_test(test_alert_pages),
+		cmocka_unit_test(test_fever_threshold),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
