@@ -17,6 +17,7 @@
 #include "core/model.h"
 #include "core/settings.h"
 #include "db/consistency.h"
+#include "core/temperature.h"
 #include "db/db.h"
 #include "db/households.h"
 #include "db/isolations.h"
@@ -477,6 +478,147 @@ static void test_alert_pages(void **state)
 	db_close(&db);
 }
 
+/* Inserts a visit of hh on date (deleted when del) and a reading of res at
+ * temperature t (-1: none taken; deleted when rdel). */
+static void visit_reading(struct db *db, long long hh, const char *date, int del, long long res,
+			  int t, int rdel)
+{
+	static int n;
+	char sql[768], temp[16];
+	struct err e;
+
+	err_clear(&e);
+	snprintf(temp, sizeof temp, t < 0 ? "NULL" : "%d", t);
+	n++;
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO visits(uuid, created_at, updated_at, deleted_at, household_id, at, date,"
+		 " outcome) VALUES ('cv-%d', '2020-02-14 09:00:00', '2020-02-14 09:00:00', %s, %lld,"
+		 " '%s 09:00:00', '%s', 'visited');"
+		 "INSERT INTO readings(uuid, created_at, updated_at, deleted_at, visit_id,"
+		 " resident_id, temperature) VALUES ('cr-%d', '2020-02-14 09:00:00',"
+		 " '2020-02-14 09:00:00', %s, last_insert_rowid(), %lld, %s)",
+		 n, del ? "'2020-02-15 10:00:00'" : "NULL", hh, date, date, n,
+		 rdel ? "'2020-02-15 10:00:00'" : "NULL", res, temp);
+	assert_int_equal(db_exec(db, sql, &e), 0);
+}
+
+/* Residents checked and fevers count each resident once, over the day's
+ * live readings with a temperature, of live visits, of households that live
+ * at the end of the day; a fever is a reading at or above the threshold
+ * (373 by default).  The counts equal the SQL recount they replaced. */
+static void test_residents_checked(void **state)
+{
+	struct db *db = NULL;
+	struct household h[4] = {{.grid_id = -1, .code = "1-1-101"}, {.grid_id = -1, .code = "1-1-102"},
+				 {.grid_id = -1, .code = "1-1-103"}, {.grid_id = -1, .code = "1-1-104"}};
+	long long a1, a2, b1, c1, d1;
+	struct daily_stats s = {0};
+	struct err e;
+	sqlite3_stmt *st;
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
+	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
+	db_set_staff(db, "测试员");
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(db_household_insert(db, &h[i], &e), 0);
+	a1 = add_resident(db, h[0].id, "甲");
+	a2 = add_resident(db, h[0].id, "乙");
+	b1 = add_resident(db, h[1].id, "丙");
+	c1 = add_resident(db, h[2].id, "丁");
+	d1 = add_resident(db, h[3].id, "戊");
+	visit_reading(db, h[0].id, "2020-02-15", 0, a1, 365, 0);
+	visit_reading(db, h[0].id, "2020-02-15", 0, a1, 380, 0); /* twice: once, a fever */
+	visit_reading(db, h[0].id, "2020-02-15", 0, a2, -1, 0);	 /* no temperature */
+	visit_reading(db, h[0].id, "2020-02-15", 0, a2, 390, 1);	 /* reading deleted */
+	visit_reading(db, h[0].id, "2020-02-15", 1, a2, 400, 0);	 /* visit deleted */
+	visit_reading(db, h[1].id, "2020-02-15", 0, b1, 374, 0);	 /* household deleted */
+	visit_reading(db, h[2].id, "2020-02-14", 0, c1, 385, 0);	 /* another day */
+	visit_reading(db, h[3].id, "2020-02-15", 0, d1, 373, 0);	 /* at the threshold */
+	visit_reading(db, h[3].id, "2020-02-15", 0, d1, 372, 0);
+	assert_int_equal(db_exec(db, "UPDATE households SET deleted_at = '2020-02-15 11:00:00'"
+				     " WHERE code = '1-1-102'", &e), 0);
+
+	assert_int_equal(db_daily_stats(db, "2020-02-15", &s, &e), 0);
+	assert_int_equal(s.residents_checked, 2);
+	assert_int_equal(s.fevers, 2);
+	st = db_stmt(db,
+		     "SELECT count(DISTINCT r.resident_id),"
+		     " count(DISTINCT CASE WHEN r.temperature >= 373 THEN r.resident_id END)"
+		     " FROM visits v JOIN readings r ON r.visit_id = v.id JOIN households h"
+		     " ON h.id = v.household_id WHERE v.date = '2020-02-15'"
+		     " AND v.deleted_at IS NULL AND r.deleted_at IS NULL"
+		     " AND r.temperature IS NOT NULL"
+		     " AND (h.deleted_at IS NULL OR h.deleted_at >= '2020-02-16')",
+		     &e);
+	assert_non_null(st);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), s.residents_checked);
+	assert_int_equal(sqlite3_column_int(st, 1), s.fevers);
+	sqlite3_reset(st);
+	report_stats_clear(&s);
+
+	db_close(&db);
+}
+
+/* The fever alerts agree with core/temperature's rule at every threshold,
+ * above and below the 37.0 from which they are read from the partial index
+ * readings_fever: each reading at or above the threshold is an alert, and a
+ * deleted reading or another day's is none. */
+static void test_fever_threshold(void **state)
+{
+	static const int temps[] = {365, 369, 370, 372, 373, 399, 400, 412};
+	static const int thresholds[] = {360, 369, 370, 373, 400};
+	enum { N = sizeof temps / sizeof temps[0] };
+	struct db *db = NULL;
+	struct today_alert *a[N + 3] = {0};
+	struct err e;
+	char sql[768];
+
+	(void)state;
+	err_clear(&e);
+	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
+	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
+	db_set_staff(db, "测试员");
+	for (int i = 0; i < N + 2; i++) {
+		struct household h = {.grid_id = -1};
+		char code[16];
+		long long r;
+
+		snprintf(code, sizeof code, "1-1-%d", 101 + i);
+		h.code = code;
+		assert_int_equal(db_household_insert(db, &h, &e), 0);
+		r = add_resident(db, h.id, "某");
+		/* the last two: a deleted reading, another day's */
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO visits(uuid, created_at, updated_at, household_id, at, date,"
+			 " outcome) VALUES ('fv-%d', '2020-02-14 09:00:00', '2020-02-14 09:00:00',"
+			 " %lld, '%s 09:00:00', '%s', 'visited');"
+			 "INSERT INTO readings(uuid, created_at, updated_at, deleted_at, visit_id,"
+			 " resident_id, temperature) VALUES ('fr-%d', '2020-02-14 09:00:00',"
+			 " '2020-02-14 09:00:00', %s, last_insert_rowid(), %lld, %d)",
+			 i, h.id, i == N + 1 ? "2020-02-14" : "2020-02-15",
+			 i == N + 1 ? "2020-02-14" : "2020-02-15", i,
+			 i == N ? "'2020-02-15 10:00:00'" : "NULL", r, i < N ? temps[i] : 390);
+		assert_int_equal(db_exec(db, sql, &e), 0);
+	}
+	for (size_t t = 0; t < sizeof thresholds / sizeof thresholds[0]; t++) {
+		int want = 0, n;
+
+		for (int i = 0; i < N; i++)
+			want += temperature_is_fever(temps[i], thresholds[t]);
+		n = db_today_alerts(db, "2020-02-15", thresholds[t], NULL, 1, N + 3, a, &e);
+		assert_int_equal(n, want);
+		for (int i = 0; i < n; i++) {
+			assert_int_equal(a[i]->kind, TODAY_FEVER);
+			assert_true(temperature_is_fever(a[i]->temperature, thresholds[t]));
+			db_today_alert_free(&a[i]);
+		}
+	}
+	db_close(&db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -486,6 +628,8 @@ int main(void)
 		cmocka_unit_test(test_row_counts),
 		cmocka_unit_test(test_latest_visit_ties),
 		cmocka_unit_test(test_alert_pages),
+		cmocka_unit_test(test_fever_threshold),
+		cmocka_unit_test(test_residents_checked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
