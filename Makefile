@@ -131,10 +131,13 @@ $(BUILD)/locale/%/LC_MESSAGES/doorstep.mo: data/locale/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 
-$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libdoorstep.a $(PLUGIN_OBJ)
+# The unit tests' helper: the usual in-memory community (tests/unit/dbfix.h).
+UNIT_HELPERS := $(BUILD)/tests/unit/dbfix.o
+
+$(BUILD)/tests/unit/%: tests/unit/%.c $(UNIT_HELPERS) $(BUILD)/libdoorstep.a $(PLUGIN_OBJ)
 	@mkdir -p $(@D)
 	@echo "CC $<"
-	@$(CC) $(ALL_CF) -o $@ $< $(DIRECT) $(TEST_LIBS)
+	@$(CC) $(ALL_CF) -o $@ $< $(UNIT_HELPERS) $(DIRECT) $(TEST_LIBS)
 
 # The screen tests' helpers: the harness and the usual fixture.
 SCREEN_HELPERS := $(BUILD)/tests/screen/harness.o $(BUILD)/tests/screen/fixture.o

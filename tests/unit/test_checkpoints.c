@@ -20,6 +20,7 @@
 #include "db/settings.h"
 #include "db/sql.h"
 #include "db/staff.h"
+#include "dbfix.h"
 
 struct fx {
 	struct db *db;
@@ -30,18 +31,12 @@ struct fx {
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	struct settings s;
 	struct checkpoint c;
 	struct err e;
 
 	setenv("DOORSTEP_NOW", "2020-02-10 09:30:00", 1);
 	err_clear(&e);
-	assert_int_equal(db_open(&f->db, NULL, DB_OPEN_MEMORY, &e), 0);
-	db_set_staff(f->db, "测试员");
-	settings_defaults(&s);
-	xstrset(&s.community, "幸福里社区");
-	assert_int_equal(db_settings_put(f->db, &s, &e), 0);
-	settings_clear(&s);
+	f->db = dbfix_open("幸福里社区");
 	db_checkpoint_init(&c);
 	xstrset(&c.name, "东门卡点");
 	assert_int_equal(db_checkpoint_insert(f->db, &c, &e), 0);

@@ -23,20 +23,15 @@
 #include "db/residents.h"
 #include "db/settings.h"
 #include "db/sql.h"
+#include "dbfix.h"
 
 static struct db *open_mem(void)
 {
 	struct db *db = NULL;
 	struct err e;
-	struct settings s;
 
 	err_clear(&e);
-	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
-	db_set_staff(db, "测试员");
-	settings_defaults(&s);
-	xstrset(&s.community, "幸福里社区");
-	assert_int_equal(db_settings_put(db, &s, &e), 0);
-	settings_clear(&s);
+	db = dbfix_open("幸福里社区");
 	return db;
 }
 

@@ -26,21 +26,16 @@
 #include "db/sql.h"
 #include "db/stats.h"
 #include "db/views.h"
+#include "dbfix.h"
 
 static struct db *open_db(void)
 {
 	struct db *db;
-	struct settings set;
 	struct err e;
 
 	err_clear(&e);
 	setenv("DOORSTEP_NOW", "2020-02-15 20:30:00", 1);
-	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
-	db_set_staff(db, "测试员");
-	settings_defaults(&set);
-	xstrset(&set.community, "幸福里社区");
-	assert_int_equal(db_settings_put(db, &set, &e), 0);
-	settings_clear(&set);
+	db = dbfix_open("幸福里社区");
 	return db;
 }
 

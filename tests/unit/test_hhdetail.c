@@ -19,23 +19,12 @@
 #include "db/residents.h"
 #include "db/settings.h"
 #include "db/visits.h"
+#include "dbfix.h"
 
 struct fx {
 	struct db *db;
 	long long hh, res[2];
 };
-
-static long long add_resident(struct db *db, long long hh, const char *name)
-{
-	struct resident r = {0};
-	struct err e;
-
-	err_clear(&e);
-	r.household_id = hh;
-	r.name = (char *)name;
-	assert_int_equal(db_resident_insert(db, &r, &e), 0);
-	return r.id;
-}
 
 static void add_visit(struct fx *f, const char *date, const char *at, int temperature)
 {
@@ -52,20 +41,14 @@ static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
 	struct household h = {.grid_id = -1, .code = "7-1-101"};
-	struct settings s;
 	struct err e;
 
 	err_clear(&e);
-	assert_int_equal(db_open(&f->db, NULL, DB_OPEN_MEMORY, &e), 0);
-	db_set_staff(f->db, "测试员");
-	settings_defaults(&s);
-	xstrset(&s.community, "幸福里社区");
-	assert_int_equal(db_settings_put(f->db, &s, &e), 0);
-	settings_clear(&s);
+	f->db = dbfix_open("幸福里社区");
 	assert_int_equal(db_household_insert(f->db, &h, &e), 0);
 	f->hh = h.id;
-	f->res[0] = add_resident(f->db, h.id, "张三");
-	f->res[1] = add_resident(f->db, h.id, "李四");
+	f->res[0] = dbfix_resident(f->db, h.id, "张三");
+	f->res[1] = dbfix_resident(f->db, h.id, "李四");
 	add_visit(f, "2026-11-01", "2026-11-01 09:00:00", 365);
 	add_visit(f, "2026-11-02", "2026-11-02 09:00:00", 372);
 	add_visit(f, "2026-11-03", "2026-11-03 09:00:00", 381);

@@ -19,6 +19,7 @@
 #include "db/residents.h"
 #include "db/settings.h"
 #include "db/sql.h"
+#include "dbfix.h"
 
 struct fx {
 	struct db *db;
@@ -35,17 +36,11 @@ static int setup(void **state)
 	struct fx *f = calloc(1, sizeof *f);
 	struct household h = {.grid_id = -1, .code = "高河村3组12号"};
 	struct resident r = {0};
-	struct settings s;
 	struct err e;
 
 	err_clear(&e);
 	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
-	assert_int_equal(db_open(&f->db, NULL, DB_OPEN_MEMORY, &e), 0);
-	db_set_staff(f->db, "测试员");
-	settings_defaults(&s);
-	xstrset(&s.community, "高河村");
-	assert_int_equal(db_settings_put(f->db, &s, &e), 0);
-	settings_clear(&s);
+	f->db = dbfix_open("高河村");
 	assert_int_equal(db_household_insert(f->db, &h, &e), 0);
 	r.household_id = h.id;
 	r.name = "刘䶮";

@@ -25,6 +25,7 @@
 #include "db/residents.h"
 #include "db/settings.h"
 #include "db/sql.h"
+#include "dbfix.h"
 
 struct fx {
 	struct db *db;
@@ -61,18 +62,12 @@ static int setup(void **state)
 	static const char *codes[] = {"3-2-501", "3-2-502", "5-1-101", "5-1-102"};
 	static const char *heads[] = {"王建国", "刘芳", "陈明", "赵丽"};
 	struct fx *f = calloc(1, sizeof *f);
-	struct settings s;
 	struct checkpoint c;
 	struct err e;
 
 	now("2020-02-15 09:30:00");
 	err_clear(&e);
-	assert_int_equal(db_open(&f->db, NULL, DB_OPEN_MEMORY, &e), 0);
-	db_set_staff(f->db, "测试员");
-	settings_defaults(&s);
-	xstrset(&s.community, "幸福里社区");
-	assert_int_equal(db_settings_put(f->db, &s, &e), 0);
-	settings_clear(&s);
+	f->db = dbfix_open("幸福里社区");
 	f->grid1 = db_grid_ensure(f->db, "第一网格", &e);
 	f->grid2 = db_grid_ensure(f->db, "第二网格", &e);
 	for (int i = 0; i < 4; i++) {

@@ -28,6 +28,7 @@
 #include "db/donations.h"
 #include "db/today.h"
 #include "db/visits.h"
+#include "dbfix.h"
 
 static void test_cutoffs(void **state)
 {
@@ -37,19 +38,13 @@ static void test_cutoffs(void **state)
 	struct isolation_new n = {0};
 	struct isolation_check c = {.slot = "AM", .temperature = 365, .staff_id = -1};
 	struct daily_stats s = {0};
-	struct settings set;
 	struct err e;
 	long long id;
 
 	(void)state;
 	err_clear(&e);
 	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
-	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
-	db_set_staff(db, "测试员");
-	settings_defaults(&set);
-	xstrset(&set.community, "幸福里社区");
-	assert_int_equal(db_settings_put(db, &set, &e), 0);
-	settings_clear(&set);
+	db = dbfix_open("幸福里社区");
 	/* The committee checks central isolation too here. */
 	assert_int_equal(db_exec(db, "UPDATE settings SET checks_central = 1", &e), 0);
 	assert_int_equal(db_household_insert(db, &h, &e), 0);
@@ -105,18 +100,6 @@ static void test_cutoffs(void **state)
 	db_close(&db);
 }
 
-static long long add_resident(struct db *db, long long hh, const char *name)
-{
-	struct resident r = {0};
-	struct err e;
-
-	err_clear(&e);
-	r.household_id = hh;
-	r.name = (char *)name;
-	assert_int_equal(db_resident_insert(db, &r, &e), 0);
-	return r.id;
-}
-
 static long long isolate(struct db *db, long long res, const char *start)
 {
 	struct isolation_new n = {0};
@@ -147,7 +130,6 @@ static void test_checks_of_ended_isolation(void **state)
 {
 	struct db *db = NULL;
 	struct household h = {.grid_id = -1, .code = "1-1-101"};
-	struct settings set;
 	struct daily_stats s = {0};
 	struct err e;
 	long long a, b;
@@ -155,15 +137,10 @@ static void test_checks_of_ended_isolation(void **state)
 	(void)state;
 	err_clear(&e);
 	setenv("DOORSTEP_NOW", "2020-02-15 13:00:00", 1);
-	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
-	db_set_staff(db, "测试员");
-	settings_defaults(&set);
-	xstrset(&set.community, "幸福里社区");
-	assert_int_equal(db_settings_put(db, &set, &e), 0);
-	settings_clear(&set);
+	db = dbfix_open("幸福里社区");
 	assert_int_equal(db_household_insert(db, &h, &e), 0);
-	a = isolate(db, add_resident(db, h.id, "甲"), "2020-02-01");
-	b = isolate(db, add_resident(db, h.id, "乙"), "2020-02-10");
+	a = isolate(db, dbfix_resident(db, h.id, "甲"), "2020-02-01");
+	b = isolate(db, dbfix_resident(db, h.id, "乙"), "2020-02-10");
 	check(db, a, "2020-02-15", "AM", 365);
 	check(db, b, "2020-02-15", "AM", 366);
 	report_stats_clear(&s);
@@ -197,7 +174,6 @@ static void test_people_households_voids(void **state)
 	struct household h2 = {.grid_id = -1, .code = "1-1-102"};
 	struct visit_new v = {0};
 	struct donation_new d = {0};
-	struct settings set;
 	struct daily_stats s = {0};
 	struct err e;
 	long long a, gift;
@@ -205,15 +181,10 @@ static void test_people_households_voids(void **state)
 	(void)state;
 	err_clear(&e);
 	setenv("DOORSTEP_NOW", "2020-02-14 08:00:00", 1);
-	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
-	db_set_staff(db, "测试员");
-	settings_defaults(&set);
-	xstrset(&set.community, "幸福里社区");
-	assert_int_equal(db_settings_put(db, &set, &e), 0);
-	settings_clear(&set);
+	db = dbfix_open("幸福里社区");
 	assert_int_equal(db_household_insert(db, &h1, &e), 0);
 	assert_int_equal(db_household_insert(db, &h2, &e), 0);
-	a = isolate(db, add_resident(db, h1.id, "甲"), "2020-02-10");
+	a = isolate(db, dbfix_resident(db, h1.id, "甲"), "2020-02-10");
 	check(db, a, "2020-02-14", "AM", 381);
 	check(db, a, "2020-02-14", "PM", 385);
 
@@ -319,9 +290,9 @@ static void test_row_counts(void **state)
 	assert_true(counters_agree(db));
 	assert_int_equal(db_household_insert(db, &h1, &e), 0);
 	assert_int_equal(db_household_insert(db, &h2, &e), 0);
-	add_resident(db, h1.id, "甲");
-	add_resident(db, h1.id, "乙");
-	add_resident(db, h2.id, "丙");
+	dbfix_resident(db, h1.id, "甲");
+	dbfix_resident(db, h1.id, "乙");
+	dbfix_resident(db, h2.id, "丙");
 	assert_true(counters_agree(db));
 	assert_int_equal(count_of(db, "SELECT n FROM row_counts WHERE name = 'residents'"), 3);
 	/* A soft delete keeps the row (the day's count leaves it out); a hard
@@ -374,7 +345,7 @@ static void test_latest_visit_ties(void **state)
 	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
 	db_set_staff(db, "测试员");
 	assert_int_equal(db_household_insert(db, &h, &e), 0);
-	add_resident(db, h.id, "甲");
+	dbfix_resident(db, h.id, "甲");
 	v.household_id = h.id;
 	v.outcome = VISIT_AWAY;
 	assert_true(db_visit_insert(db, &v, NULL, &e) > 0);
@@ -430,7 +401,7 @@ static void test_alert_pages(void **state)
 
 		h.code = (char *)codes[i];
 		assert_int_equal(db_household_insert(db, &h, &e), 0);
-		r = add_resident(db, h.id, i < 3 ? want[i] : "户主");
+		r = dbfix_resident(db, h.id, i < 3 ? want[i] : "户主");
 		snprintf(sql, sizeof sql,
 			 "INSERT INTO visits(uuid, created_at, updated_at, household_id, at, date,"
 			 " outcome) VALUES ('pv-%d', '2020-02-15 09:00:00', '2020-02-15 09:00:00',"
@@ -523,11 +494,11 @@ static void test_residents_checked(void **state)
 	db_set_staff(db, "测试员");
 	for (int i = 0; i < 4; i++)
 		assert_int_equal(db_household_insert(db, &h[i], &e), 0);
-	a1 = add_resident(db, h[0].id, "甲");
-	a2 = add_resident(db, h[0].id, "乙");
-	b1 = add_resident(db, h[1].id, "丙");
-	c1 = add_resident(db, h[2].id, "丁");
-	d1 = add_resident(db, h[3].id, "戊");
+	a1 = dbfix_resident(db, h[0].id, "甲");
+	a2 = dbfix_resident(db, h[0].id, "乙");
+	b1 = dbfix_resident(db, h[1].id, "丙");
+	c1 = dbfix_resident(db, h[2].id, "丁");
+	d1 = dbfix_resident(db, h[3].id, "戊");
 	visit_reading(db, h[0].id, "2020-02-15", 0, a1, 365, 0);
 	visit_reading(db, h[0].id, "2020-02-15", 0, a1, 380, 0); /* twice: once, a fever */
 	visit_reading(db, h[0].id, "2020-02-15", 0, a2, -1, 0);	 /* no temperature */
@@ -589,7 +560,7 @@ static void test_fever_threshold(void **state)
 		snprintf(code, sizeof code, "1-1-%d", 101 + i);
 		h.code = code;
 		assert_int_equal(db_household_insert(db, &h, &e), 0);
-		r = add_resident(db, h.id, "某");
+		r = dbfix_resident(db, h.id, "某");
 		/* the last two: a deleted reading, another day's */
 		snprintf(sql, sizeof sql,
 			 "INSERT INTO visits(uuid, created_at, updated_at, household_id, at, date,"

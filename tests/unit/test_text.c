@@ -28,6 +28,7 @@
 #include "db/settings.h"
 #include "db/sql.h"
 #include "db/staff.h"
+#include "dbfix.h"
 
 /* n copies of the UTF-8 string s, malloc'd. */
 static char *rep(const char *s, int n)
@@ -50,17 +51,11 @@ static void expect_whole(const char *got, const char *want)
 static struct db *open_db(void)
 {
 	struct db *db = NULL;
-	struct settings s;
 	struct err e;
 
 	err_clear(&e);
 	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
-	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
-	db_set_staff(db, "测试员");
-	settings_defaults(&s);
-	xstrset(&s.community, "幸福里社区");
-	assert_int_equal(db_settings_put(db, &s, &e), 0);
-	settings_clear(&s);
+	db = dbfix_open("幸福里社区");
 	return db;
 }
 

@@ -18,6 +18,7 @@
 #include "db/settings.h"
 #include "db/sql.h"
 #include "db/visits.h"
+#include "dbfix.h"
 
 struct fx {
 	struct db *db;
@@ -29,40 +30,22 @@ static long long count(struct db *db, const char *sql)
 	return sql_scalar(db, sql, NULL);
 }
 
-static long long add_resident(struct db *db, long long hh, const char *name)
-{
-	struct resident r = {0};
-	struct err e;
-
-	err_clear(&e);
-	r.household_id = hh;
-	r.name = (char *)name;
-	assert_int_equal(db_resident_insert(db, &r, &e), 0);
-	return r.id;
-}
-
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
 	struct household h = {.grid_id = -1, .code = "3-2-501"}, h2 = {.grid_id = -1, .code = "3-2-502"};
-	struct settings s;
 	struct err e;
 
 	err_clear(&e);
-	assert_int_equal(db_open(&f->db, NULL, DB_OPEN_MEMORY, &e), 0);
-	db_set_staff(f->db, "测试员");
-	settings_defaults(&s);
-	xstrset(&s.community, "幸福里社区");
-	assert_int_equal(db_settings_put(f->db, &s, &e), 0);
-	settings_clear(&s);
+	f->db = dbfix_open("幸福里社区");
 	assert_int_equal(db_household_insert(f->db, &h, &e), 0);
 	assert_int_equal(db_household_insert(f->db, &h2, &e), 0);
 	f->hh = h.id;
 	f->other_hh = h2.id;
-	f->res[0] = add_resident(f->db, h.id, "张三");
-	f->res[1] = add_resident(f->db, h.id, "李四");
-	f->res[2] = add_resident(f->db, h.id, "王五");
-	f->stranger = add_resident(f->db, h2.id, "赵六");
+	f->res[0] = dbfix_resident(f->db, h.id, "张三");
+	f->res[1] = dbfix_resident(f->db, h.id, "李四");
+	f->res[2] = dbfix_resident(f->db, h.id, "王五");
+	f->stranger = dbfix_resident(f->db, h2.id, "赵六");
 	*state = f;
 	return 0;
 }

@@ -21,6 +21,7 @@
 #include "db/sql.h"
 #include "db/staff.h"
 #include "db/volunteers.h"
+#include "dbfix.h"
 
 static void test_minutes(void **state)
 {
@@ -45,17 +46,11 @@ static void test_minutes(void **state)
 static struct db *open_db(void)
 {
 	struct db *db;
-	struct settings s;
 	struct err e;
 
 	err_clear(&e);
 	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
-	assert_int_equal(db_open(&db, NULL, DB_OPEN_MEMORY, &e), 0);
-	db_set_staff(db, "测试员");
-	settings_defaults(&s);
-	xstrset(&s.community, "幸福里社区");
-	assert_int_equal(db_settings_put(db, &s, &e), 0);
-	settings_clear(&s);
+	db = dbfix_open("幸福里社区");
 	return db;
 }
 
