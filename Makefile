@@ -141,6 +141,9 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(UNIT_HELPERS) $(BUILD)/libdoorstep.a $(P
 
 # The screen tests' helpers: the harness and the usual fixture.
 SCREEN_HELPERS := $(BUILD)/tests/screen/harness.o $(BUILD)/tests/screen/fixture.o
+# Kept between runs (make would delete them as intermediate files and build
+# them again for the next test it is asked for).
+.SECONDARY: $(UNIT_HELPERS) $(SCREEN_HELPERS)
 
 $(BUILD)/tests/screen/%.o: tests/screen/%.c
 	@mkdir -p $(@D)
