@@ -57,7 +57,7 @@ TUI_SRC  := $(sort $(wildcard tui/*.c tui/cli/*.c tui/screens/*.c tui/widgets/*.
 GEN_OBJ  := $(if $(wildcard data/pinyin.txt),$(BUILD)/gen/pinyin_table.o)
 # The file formats built into the plugin (core/plugin.h) rather than the
 # program; unit tests, test tools and benchmarks link them directly.
-PLUGIN_SRC := core/sheet_pdf.c core/sheet_chart.c core/barcode.c core/xlsxout.c \
+PLUGIN_SRC := core/sheet_pdf.c core/sheet_glyphs.c core/sheet_chart.c core/barcode.c core/xlsxout.c \
               core/xlsx_read.c core/xls_read.c
 PLUGIN_OBJ := $(PLUGIN_SRC:%.c=$(BUILD)/%.o)
 CORE_OBJ := $(filter-out $(PLUGIN_OBJ) $(BUILD)/core/plugin_table.o,$(CORE_SRC:%.c=$(BUILD)/%.o)) $(GEN_OBJ)

@@ -13,6 +13,7 @@
 #include "core/atomicfile.h"
 #include "core/barcode.h"
 #include "core/sheet_chart.h"
+#include "core/sheet_glyphs.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/textsafe.h"
@@ -104,7 +105,9 @@ int sheet_pdf_font(char *family, size_t n, struct err *e)
 
 struct pdf {
 	cairo_t *cr;
-	PangoLayout *layout;
+	PangoLayout *layout; /* texts with a line break, and the charts */
+	struct sheet_glyphs *glyphs;
+	int face; /* of the texts drawn next (sheet_glyphs_face) */
 	const struct sheet *s;
 	struct sheet_geometry g;
 	char family[128];
@@ -119,13 +122,7 @@ struct pdf {
 
 static void set_font(struct pdf *p, double size, int bold)
 {
-	PangoFontDescription *d = pango_font_description_new();
-
-	pango_font_description_set_family(d, p->family);
-	pango_font_description_set_absolute_size(d, size * PANGO_SCALE);
-	pango_font_description_set_weight(d, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_layout_set_font_description(p->layout, d);
-	pango_font_description_free(d);
+	p->face = sheet_glyphs_face(p->glyphs, p->family, size, bold);
 }
 
 /* Draws text (len bytes, -1 for all) in the box x,y,w,h, vertically
@@ -133,7 +130,8 @@ static void set_font(struct pdf *p, double size, int bold)
 static void text_in(struct pdf *p, const char *text, int len, double x, double y, double w,
 		    double h, enum sheet_align align)
 {
-	int tw, th;
+	const struct sheet_shaped *shaped;
+	int tw, th, unknown;
 	struct strbuf safe = STRBUF_INIT;
 	double nat, dx = 0, k = 1;
 
@@ -142,12 +140,22 @@ static void text_in(struct pdf *p, const char *text, int len, double x, double y
 	/* the text layer keeps what is drawn: no control character for a
 	 * pdftotext to replay */
 	strbuf_add(&safe, "", 0);
-	textsafe_filter(&safe, text, len < 0 ? strlen(text) : (size_t)len, TEXTSAFE_KEEP_NEWLINE, 0);
-	pango_layout_set_text(p->layout, safe.s, (int)safe.len);
-	pango_layout_set_width(p->layout, -1);
-	pango_layout_get_size(p->layout, &tw, &th);
+	textsafe_filter(&safe, text, len < 0 ? strlen(text) : (size_t)len, TEXTSAFE_KEEP_NEWLINE,
+			0);
+	shaped = sheet_glyphs_shape(p->glyphs, p->face, safe.s, safe.len);
+	if (shaped) {
+		tw = shaped->width;
+		th = shaped->height;
+		unknown = shaped->unknown;
+	} else {
+		pango_layout_set_font_description(p->layout, sheet_glyphs_desc(p->glyphs, p->face));
+		pango_layout_set_text(p->layout, safe.s, (int)safe.len);
+		pango_layout_set_width(p->layout, -1);
+		pango_layout_get_size(p->layout, &tw, &th);
+		unknown = pango_layout_get_unknown_glyphs_count(p->layout);
+	}
 	/* no installed font has a character: pango draws a box with its code */
-	if (p->warn && pango_layout_get_unknown_glyphs_count(p->layout) > 0)
+	if (p->warn && unknown > 0)
 		strbuf_printf(p->warn, "%s%s\"%s\"\n", p->row_key ? p->row_key : "",
 			      p->row_key ? ": " : "", safe.s);
 	strbuf_free(&safe);
@@ -162,7 +170,10 @@ static void text_in(struct pdf *p, const char *text, int len, double x, double y
 	cairo_translate(p->cr, x + dx, y + (h - (double)th / PANGO_SCALE) / 2);
 	cairo_scale(p->cr, k, 1);
 	cairo_move_to(p->cr, 0, 0);
-	pango_cairo_show_layout(p->cr, p->layout);
+	if (shaped)
+		sheet_glyphs_show(p->cr, shaped);
+	else
+		pango_cairo_show_layout(p->cr, p->layout);
 	cairo_restore(p->cr);
 }
 
@@ -307,8 +318,8 @@ static void draw_row(struct pdf *p, const struct sheet_table *t, const struct sh
 			if (from == 0) {
 				draw_barcode(p, cell->barcode, cx + PAD, y + 4, cw - 2 * PAD,
 					     bars * line - 6);
-				text_in(p, cell->barcode, -1, cx + PAD, y + bars * line, cw - 2 * PAD,
-					line, SHEET_CENTER);
+				text_in(p, cell->barcode, -1, cx + PAD, y + bars * line,
+					cw - 2 * PAD, line, SHEET_CENTER);
 			}
 			/* text line i is the row's line SHEET_BARCODE_LINES + i */
 			int f = from > SHEET_BARCODE_LINES ? from - SHEET_BARCODE_LINES : 0;
@@ -357,7 +368,8 @@ static double draw_slice(struct pdf *p, const struct sheet_table *t, const struc
 		y += g->caption_h;
 	}
 	if (t->flags & SHEET_TABLE_CHART) {
-		sheet_chart_draw(p->cr, p->layout, p->family, t, p->x0, y, p->content_w, t->chart_h);
+		sheet_chart_draw(p->cr, p->layout, p->family, t, p->x0, y, p->content_w,
+				 t->chart_h);
 		return y + t->chart_h;
 	}
 	top = y;
@@ -492,10 +504,12 @@ int sheet_pdf_write_checked(const struct sheet *s, const char *path, int *pages,
 	pango_cairo_update_context(p.cr, ctx);
 	p.layout = pango_layout_new(ctx);
 	pango_layout_set_single_paragraph_mode(p.layout, TRUE);
+	p.glyphs = sheet_glyphs_new(fm, p.cr);
 	cairo_set_source_rgb(p.cr, 0, 0, 0);
 	p.e = e;
 	p.warn = missing;
 	render(&p, &pg);
+	sheet_glyphs_free(&p.glyphs);
 	g_object_unref(p.layout);
 	cairo_destroy(p.cr);
 	cairo_surface_finish(surf);
