@@ -103,11 +103,17 @@ int sheet_pdf_font(char *family, size_t n, struct err *e)
 	return r;
 }
 
+struct box {
+	double x, y, w, h;
+};
+
 struct pdf {
 	cairo_t *cr;
 	PangoLayout *layout; /* texts with a line break, and the charts */
 	struct sheet_glyphs *glyphs;
-	int face; /* of the texts drawn next (sheet_glyphs_face) */
+	int face;	 /* of the texts drawn next (sheet_glyphs_face) */
+	struct box *box; /* the current slice's boxes to fill by hand */
+	int nbox, capbox;
 	const struct sheet *s;
 	struct sheet_geometry g;
 	char family[128];
@@ -277,6 +283,29 @@ static void cell_text(struct pdf *p, const char *text, int from, int to, double 
 	}
 }
 
+static void box_add(struct pdf *p, double x, double y, double w, double h)
+{
+	if (p->nbox == p->capbox) {
+		p->capbox = p->capbox ? 2 * p->capbox : 64;
+		p->box = xrealloc(p->box, (size_t)p->capbox * sizeof *p->box);
+	}
+	p->box[p->nbox++] = (struct box){x, y, w, h};
+}
+
+/* Strokes the boxes of the slice, each a path of its own: cairo writes a
+ * lone rectangle as one `re` of four numbers, a rectangle among other
+ * lines as a move, three lines and a close of eight, and the numbers'
+ * formatting was the largest part of writing a page. */
+static void boxes_stroke(struct pdf *p)
+{
+	cairo_set_line_width(p->cr, RULE);
+	for (int i = 0; i < p->nbox; i++) {
+		cairo_rectangle(p->cr, p->box[i].x, p->box[i].y, p->box[i].w, p->box[i].h);
+		cairo_stroke(p->cr);
+	}
+	p->nbox = 0;
+}
+
 /* Draws the Code 128 symbol of data in the box x,y,w,h: black bars on
  * white, the quiet zones included in w. */
 static void draw_barcode(struct pdf *p, const char *data, double x, double y, double w, double h)
@@ -310,8 +339,7 @@ static void draw_row(struct pdf *p, const struct sheet_table *t, const struct sh
 		int n;
 
 		for (int i = from; i < cell->boxes && i < to; i++)
-			cairo_rectangle(p->cr, cx + PAD, y + (i - from) * line + 2.5, cw - 2 * PAD,
-					line - 5);
+			box_add(p, cx + PAD, y + (i - from) * line + 2.5, cw - 2 * PAD, line - 5);
 		if (cell->barcode) {
 			int bars = SHEET_BARCODE_LINES - 1;
 
@@ -404,7 +432,9 @@ static double draw_slice(struct pdf *p, const struct sheet_table *t, const struc
 			hline(p, p->x0, x1, y);
 	}
 	if (t->flags & SHEET_TABLE_PLAIN) {
+		/* an unruled table draws no boxes either */
 		cairo_new_path(p->cr);
+		p->nbox = 0;
 		return y;
 	}
 	/* the frame and the column rules */
@@ -420,6 +450,7 @@ static double draw_slice(struct pdf *p, const struct sheet_table *t, const struc
 	}
 	cairo_set_line_width(p->cr, RULE);
 	cairo_stroke(p->cr);
+	boxes_stroke(p);
 	return y;
 }
 
@@ -539,5 +570,6 @@ out:
 	g_object_unref(fm);
 	sheet_pages_free(&pg);
 	free(p.colx);
+	free(p.box);
 	return r;
 }
