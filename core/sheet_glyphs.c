@@ -11,6 +11,7 @@
  * the layout's renderer does. */
 #include "core/sheet_glyphs.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "core/strbuf.h"
@@ -23,12 +24,21 @@ struct face {
 	PangoFontDescription *desc;
 };
 
+/* Queued glyphs of one font, with their text and clusters. */
+struct batch {
+	PangoFont *font;
+	GArray *glyphs;	  /* cairo_glyph_t */
+	GArray *clusters; /* cairo_text_cluster_t */
+	GString *text;
+};
+
 struct sheet_glyphs {
 	PangoContext *ctx;    /* its own: its font description is the face shaped */
 	PangoAttrList *attrs; /* empty: the face is the context's */
 	struct face *faces;
 	int nfaces, ctx_face;
-	GHashTable *cache; /* face byte + text -> struct sheet_shaped */
+	GHashTable *cache;  /* face byte + text -> struct sheet_shaped */
+	struct batch batch; /* texts queued, all of one font */
 	struct strbuf key;
 };
 
@@ -52,6 +62,9 @@ struct sheet_glyphs *sheet_glyphs_new(PangoFontMap *fm, cairo_t *cr)
 	g->attrs = pango_attr_list_new();
 	g->ctx_face = -1;
 	g->cache = g_hash_table_new_full(g_str_hash, g_str_equal, free, shaped_free);
+	g->batch.glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
+	g->batch.clusters = g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t));
+	g->batch.text = g_string_new(NULL);
 	return g;
 }
 
@@ -197,12 +210,95 @@ void sheet_glyphs_show(cairo_t *cr, const struct sheet_shaped *s)
 		pango_cairo_show_glyph_item(cr, s->text, s->runs[r]);
 }
 
+/* Draws the batch on cr and empties it. */
+static void batch_show(struct batch *b, cairo_t *cr)
+{
+	if (!b->glyphs->len)
+		return;
+	cairo_save(cr);
+	cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font((PangoCairoFont *)b->font));
+	cairo_show_text_glyphs(cr, b->text->str, (int)b->text->len,
+			       (cairo_glyph_t *)(void *)b->glyphs->data, (int)b->glyphs->len,
+			       (cairo_text_cluster_t *)(void *)b->clusters->data,
+			       (int)b->clusters->len, 0);
+	cairo_restore(cr);
+	g_array_set_size(b->glyphs, 0);
+	g_array_set_size(b->clusters, 0);
+	g_string_truncate(b->text, 0);
+}
+
+/* One run's glyphs at the line origin x, y, and its clusters, as pango's
+ * cairo renderer passes them to cairo_show_text_glyphs. */
+static void queue_run(struct batch *b, const char *text, PangoGlyphItem *run, double x, double y)
+{
+	PangoGlyphString *gs = run->glyphs;
+	PangoGlyphItemIter iter;
+	int pos = 0;
+
+	for (int i = 0; i < gs->num_glyphs; i++) {
+		PangoGlyphInfo *gi = &gs->glyphs[i];
+		cairo_glyph_t cg;
+
+		if (gi->glyph != PANGO_GLYPH_EMPTY) {
+			cg.index = gi->glyph;
+			cg.x = x + (double)(pos + gi->geometry.x_offset) / PANGO_SCALE;
+			cg.y = y + (double)gi->geometry.y_offset / PANGO_SCALE;
+			g_array_append_val(b->glyphs, cg);
+		}
+		pos += gi->geometry.width;
+	}
+	g_string_append_len(b->text, text + run->item->offset, run->item->length);
+	if (!pango_glyph_item_iter_init_start(&iter, run, text))
+		return;
+	do {
+		cairo_text_cluster_t c = {iter.end_index - iter.start_index,
+					  iter.end_glyph - iter.start_glyph};
+
+		for (int i = iter.start_glyph; i < iter.end_glyph; i++)
+			c.num_glyphs -= gs->glyphs[i].glyph == PANGO_GLYPH_EMPTY;
+		g_array_append_val(b->clusters, c);
+	} while (pango_glyph_item_iter_next_cluster(&iter));
+}
+
+void sheet_glyphs_queue(struct sheet_glyphs *g, cairo_t *cr, const struct sheet_shaped *s, double x,
+			double y)
+{
+	struct batch *b = &g->batch;
+
+	/* pango starts from cairo's current point, which cairo keeps in
+	 * 1/256 of a unit */
+	x = nearbyint(x * 256) / 256;
+	y = nearbyint(y * 256) / 256;
+	for (int r = 0; r < s->nruns; r++) {
+		PangoFont *font = s->runs[r]->item->analysis.font;
+
+		/* one batch at a time: the PDF keeps the order of the texts */
+		if (b->font != font) {
+			batch_show(b, cr);
+			if (b->font)
+				g_object_unref(b->font);
+			b->font = g_object_ref(font);
+		}
+		queue_run(b, s->text, s->runs[r], x, y);
+	}
+}
+
+void sheet_glyphs_flush(struct sheet_glyphs *g, cairo_t *cr)
+{
+	batch_show(&g->batch, cr);
+}
+
 void sheet_glyphs_free(struct sheet_glyphs **g)
 {
 	struct sheet_glyphs *c = *g;
 
 	if (!c)
 		return;
+	if (c->batch.font)
+		g_object_unref(c->batch.font);
+	g_array_free(c->batch.glyphs, TRUE);
+	g_array_free(c->batch.clusters, TRUE);
+	g_string_free(c->batch.text, TRUE);
 	g_hash_table_destroy(c->cache);
 	for (int i = 0; i < c->nfaces; i++) {
 		free(c->faces[i].family);

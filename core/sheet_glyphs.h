@@ -51,6 +51,21 @@ const struct sheet_shaped *sheet_glyphs_shape(struct sheet_glyphs *g, int face, 
  * pango_cairo_show_layout draws a layout of that one line. */
 void sheet_glyphs_show(cairo_t *cr, const struct sheet_shaped *s);
 
+/* Queues s to be drawn on cr with the top left corner of its line at x, y
+ * (user space of cr, which has no scale or rotation) where
+ * sheet_glyphs_show would draw it, so that consecutive texts of one font
+ * are drawn with one cairo operation (cairo's cost of writing a PDF page
+ * was mostly per operation); a text of another font draws the queue
+ * first, so that the PDF keeps the order of the texts.  s has no unknown
+ * glyph (their boxes are drawn by pango). */
+void sheet_glyphs_queue(struct sheet_glyphs *g, cairo_t *cr, const struct sheet_shaped *s, double x,
+			double y);
+
+/* Draws the queued texts on cr, in its source and its transformation as
+ * they are now, and empties the queue: call it before changing either,
+ * before drawing anything over the texts, and before the page ends. */
+void sheet_glyphs_flush(struct sheet_glyphs *g, cairo_t *cr);
+
 void sheet_glyphs_free(struct sheet_glyphs **g);
 
 #endif

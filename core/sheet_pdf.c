@@ -131,6 +131,12 @@ static void set_font(struct pdf *p, double size, int bold)
 	p->face = sheet_glyphs_face(p->glyphs, p->family, size, bold);
 }
 
+/* Draws the queued texts: before what may be painted over them. */
+static void ink(struct pdf *p)
+{
+	sheet_glyphs_flush(p->glyphs, p->cr);
+}
+
 /* Draws text (len bytes, -1 for all) in the box x,y,w,h, vertically
  * centred; text wider than w (w > 0) is condensed to fit, never cut. */
 static void text_in(struct pdf *p, const char *text, int len, double x, double y, double w,
@@ -172,6 +178,12 @@ static void text_in(struct pdf *p, const char *text, int len, double x, double y
 		dx = w - nat;
 	else if (w > 0 && align == SHEET_CENTER)
 		dx = (w - nat) / 2;
+	if (shaped && k == 1 && !unknown) {
+		sheet_glyphs_queue(p->glyphs, p->cr, shaped, x + dx,
+				   y + (h - (double)th / PANGO_SCALE) / 2);
+		return;
+	}
+	ink(p); /* the texts keep their order in the PDF */
 	cairo_save(p->cr);
 	cairo_translate(p->cr, x + dx, y + (h - (double)th / PANGO_SCALE) / 2);
 	cairo_scale(p->cr, k, 1);
@@ -250,6 +262,7 @@ static void draw_footer(struct pdf *p, int page, int npages)
 			hline(p, x + 48, x + slot - 24, y + 28);
 		}
 		cairo_set_line_width(p->cr, RULE);
+		ink(p);
 		cairo_stroke(p->cr);
 	}
 	snprintf(buf, sizeof buf, "第 %d 页 共 %d 页", page + 1, npages);
@@ -301,6 +314,7 @@ static void boxes_stroke(struct pdf *p)
 	cairo_set_line_width(p->cr, RULE);
 	for (int i = 0; i < p->nbox; i++) {
 		cairo_rectangle(p->cr, p->box[i].x, p->box[i].y, p->box[i].w, p->box[i].h);
+		ink(p);
 		cairo_stroke(p->cr);
 	}
 	p->nbox = 0;
@@ -320,6 +334,7 @@ static void draw_barcode(struct pdf *p, const char *data, double x, double y, do
 	cairo_new_path(p->cr);
 	for (int i = 0; i < b.nbars; i++)
 		cairo_rectangle(p->cr, x + b.bars[i].x * w, y, b.bars[i].w * w, h);
+	ink(p);
 	cairo_fill(p->cr);
 	cairo_restore(p->cr);
 	barcode_free(&b);
@@ -396,14 +411,17 @@ static double draw_slice(struct pdf *p, const struct sheet_table *t, const struc
 		y += g->caption_h;
 	}
 	if (t->flags & SHEET_TABLE_CHART) {
+		ink(p);
 		sheet_chart_draw(p->cr, p->layout, p->family, t, p->x0, y, p->content_w,
 				 t->chart_h);
 		return y + t->chart_h;
 	}
 	top = y;
 	if (!(t->flags & SHEET_TABLE_NOHEAD)) {
+		ink(p); /* in the colour they were queued in */
 		cairo_set_source_rgb(p->cr, 0.9, 0.9, 0.9);
 		cairo_rectangle(p->cr, p->x0, y, p->content_w, g->colhead_h);
+		ink(p);
 		cairo_fill(p->cr);
 		cairo_set_source_rgb(p->cr, 0, 0, 0);
 		set_font(p, size - 0.5, 1);
@@ -449,6 +467,7 @@ static double draw_slice(struct pdf *p, const struct sheet_table *t, const struc
 		}
 	}
 	cairo_set_line_width(p->cr, RULE);
+	ink(p);
 	cairo_stroke(p->cr);
 	boxes_stroke(p);
 	return y;
@@ -473,6 +492,7 @@ static void render(struct pdf *p, const struct sheet_pages *pg)
 		while (page < next) {
 			if (page >= 0) {
 				draw_footer(p, page, pg->npages);
+				ink(p);
 				cairo_show_page(p->cr);
 			}
 			if (++page < pg->npages)

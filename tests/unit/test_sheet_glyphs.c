@@ -38,11 +38,11 @@ struct drawn {
 static void canvas(struct drawn *d, double k)
 {
 	d->surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, W, H);
+	cairo_surface_set_device_scale(d->surf, PX, PX);
 	d->cr = cairo_create(d->surf);
 	cairo_set_source_rgb(d->cr, 1, 1, 1);
 	cairo_paint(d->cr);
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
-	cairo_scale(d->cr, PX, PX);
 	/* an origin off the pixel grid, condensed as a cell too narrow is */
 	cairo_translate(d->cr, 3.37, 5.61);
 	cairo_scale(d->cr, k, 1);
@@ -150,6 +150,48 @@ static void test_like_layout(void **state)
 	g_object_unref(fm);
 }
 
+/* Queued texts are drawn as sheet_glyphs_show draws them, in the order
+ * they were queued, whatever their fonts. */
+static void test_queue(void **state)
+{
+	char family[128];
+	struct err e = {0};
+	PangoFontMap *fm;
+	struct drawn a, b;
+	struct sheet_glyphs *g;
+	int faces[2];
+
+	(void)state;
+	if (sheet_pdf_font(family, sizeof family, &e) < 0)
+		skip();
+	fm = pango_cairo_font_map_new();
+	canvas(&a, 1);
+	canvas(&b, 1);
+	g = sheet_glyphs_new(fm, a.cr);
+	faces[0] = sheet_glyphs_face(g, family, 9, 0);
+	faces[1] = sheet_glyphs_face(g, family, 10.5, 1);
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		const struct sheet_shaped *s =
+		    sheet_glyphs_shape(g, faces[i % 2], texts[i], strlen(texts[i]));
+		double y = 2 + 3.1 * (double)i;
+
+		if (s->unknown)
+			continue;
+		sheet_glyphs_queue(g, a.cr, s, 1.3 + (double)i, y);
+		cairo_save(b.cr);
+		cairo_translate(b.cr, 1.3 + (double)i, y);
+		cairo_move_to(b.cr, 0, 0);
+		sheet_glyphs_show(b.cr, s);
+		cairo_restore(b.cr);
+	}
+	sheet_glyphs_flush(g, a.cr);
+	assert_true(same_pixels(&a, &b));
+	sheet_glyphs_free(&g);
+	done(&a);
+	done(&b);
+	g_object_unref(fm);
+}
+
 static void test_left_to_layout(void **state)
 {
 	char family[128];
@@ -183,6 +225,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_like_layout),
+	    cmocka_unit_test(test_queue),
 	    cmocka_unit_test(test_left_to_layout),
 	};
 
