@@ -305,21 +305,10 @@ static const struct screen_handler ledger_handlers[] = {
     {ACT_NEW, don_new_donation, NULL},
     {ACT_VOID, act_void, NULL},
     {ACT_DISTRIBUTE, don_give_out, N_("give out")},
-    {ACT_FILTER, don_filter, NULL},
+    {ACT_FILTER, don_filter, NULL}, /* shared, but hinted before history here */
     {ACT_HISTORY, act_history, NULL},
-    {ACT_SWITCH_VIEW, don_switch, NULL},
-    {ACT_REFRESH, don_refresh, NULL},
     {ACT_NONE, NULL, NULL},
 };
 
-const struct screen_class don_ledger_screen = {
-    .name = N_("Donations: ledger"),
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
-    .keys = ledger_keys,
-    .handlers = ledger_handlers,
-    .layout = don_layout,
-    .draw = ledger_draw,
-    .event = ledger_event,
-    .data_changed = don_changed,
-    .close = don_close,
-};
+const struct screen_class don_ledger_screen = DON_VIEW_CLASS(
+    N_("Donations: ledger"), ledger_keys, ledger_handlers, ledger_draw, ledger_event);

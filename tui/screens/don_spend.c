@@ -120,20 +120,8 @@ static const struct screen_handler spend_handlers[] = {
     {ACT_VOID, act_void, NULL},
     {ACT_DISTRIBUTE, don_give_out, N_("give out")},
     {ACT_HISTORY, act_history, NULL},
-    {ACT_FILTER, don_filter, NULL},
-    {ACT_SWITCH_VIEW, don_switch, NULL},
-    {ACT_REFRESH, don_refresh, NULL},
     {ACT_NONE, NULL, NULL},
 };
 
-const struct screen_class don_spend_screen = {
-    .name = N_("Donations: cash spent"),
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
-    .keys = spend_keys,
-    .handlers = spend_handlers,
-    .layout = don_layout,
-    .draw = don_draw,
-    .event = don_event,
-    .data_changed = don_changed,
-    .close = don_close,
-};
+const struct screen_class don_spend_screen =
+    DON_VIEW_CLASS(N_("Donations: cash spent"), spend_keys, spend_handlers, don_draw, don_event);

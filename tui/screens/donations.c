@@ -120,7 +120,7 @@ void don_show(struct screen *s, enum don_view v)
 	list_reload(st->lists[v]);
 }
 
-int don_switch(struct screen *s)
+static int don_switch(struct screen *s)
 {
 	don_show(s, (don_view_of(s) + 1) % VIEW_COUNT);
 	return SCREEN_HANDLED;
@@ -169,11 +169,18 @@ void don_changed(struct screen *s)
 		list_reload(st->lists[i]);
 }
 
-int don_refresh(struct screen *s)
+static int don_refresh(struct screen *s)
 {
 	don_changed(s);
 	return SCREEN_HANDLED;
 }
+
+const struct screen_handler don_shared_handlers[] = {
+    {ACT_FILTER, don_filter, NULL},
+    {ACT_SWITCH_VIEW, don_switch, NULL},
+    {ACT_REFRESH, don_refresh, NULL},
+    {ACT_NONE, NULL, NULL},
+};
 
 void don_close(struct screen *s)
 {

@@ -5,16 +5,22 @@
 
 #include "core/i18n.h"
 
-static const struct screen_handler *find(const struct screen *s, enum action act)
+static const struct screen_handler *find_in(const struct screen_handler *h, enum action act)
 {
-	const struct screen_handler *h = s->cls->handlers;
-
-	if (act == ACT_NONE)
-		return NULL;
 	for (; h && h->act; h++)
 		if (h->act == act)
 			return h;
 	return NULL;
+}
+
+static const struct screen_handler *find(const struct screen *s, enum action act)
+{
+	const struct screen_handler *h;
+
+	if (act == ACT_NONE)
+		return NULL;
+	h = find_in(s->cls->handlers, act);
+	return h ? h : find_in(s->cls->shared, act);
 }
 
 int screen_dispatch(struct screen *s, const struct event *ev)
@@ -30,6 +36,11 @@ int screen_dispatch(struct screen *s, const struct event *ev)
 int screen_handles(const struct screen *s, enum action act)
 {
 	return find(s, act) != NULL;
+}
+
+const struct screen_handler *screen_handler_of(const struct screen *s, enum action act)
+{
+	return find(s, act);
 }
 
 int screen_takes_text(struct screen *s)
