@@ -35,7 +35,7 @@ struct sheets_view {
 	struct app *app;
 	int kind; /* index into db_sheet_kinds */
 	struct date date;
-	char *grid; /* NULL: every grid */
+	char *grid;		 /* NULL: every grid */
 	struct scroll_text body; /* the preview; empty when the sheet could not be built */
 	char *error;
 	int top, left; /* scroll: first line, first column */
@@ -166,11 +166,10 @@ static void sh_draw(struct screen *s)
 
 	draw_clear(r, THEME_NORMAL);
 	date_format(&v->date, date);
-	head =
-	    xasprintf(_("Sheet: %s   Date: %s   Grid: %s"), db_sheet_title(kind), date,
-		      strcmp(kind, "rounds") && strcmp(kind, "isolation") ? "—"
-		      : v->grid						  ? v->grid
-									  : _("all"));
+	head = xasprintf(_("Sheet: %s   Date: %s   Grid: %s"), db_sheet_title(kind), date,
+			 strcmp(kind, "rounds") && strcmp(kind, "isolation") ? "—"
+			 : v->grid					     ? v->grid
+									     : _("all"));
 	draw_fit(r.y, r.x, r.w, head, THEME_TITLE);
 	free(head);
 	head = xasprintf(_("PDF files go to %s (the output folder of Settings)"),
@@ -241,8 +240,8 @@ static int sh_pick_kind(struct screen *s)
 	 * `doorstep sheet --help` */
 	for (int i = 0; i < KINDS; i++)
 		labels[i] = xstrdup(db_sheet_title(db_sheet_kinds[i]));
-	picklist_push(v->app, _("Sheet"), (const char *const *)labels, KINDS, v->kind,
-			  kind_done, v);
+	picklist_push(v->app, _("Sheet"), (const char *const *)labels, KINDS, v->kind, kind_done,
+		      v);
 	for (int i = 0; i < KINDS; i++)
 		free(labels[i]);
 	return SCREEN_HANDLED;
@@ -257,14 +256,10 @@ static int move_day(struct screen *s, int by)
 	return SCREEN_HANDLED;
 }
 
-static int sh_prev_day(struct screen *s)
+/* A day back or forward. */
+static int sh_day(struct screen *s)
 {
-	return move_day(s, -1);
-}
-
-static int sh_next_day(struct screen *s)
-{
-	return move_day(s, 1);
+	return move_day(s, screen_action(s) == ACT_NEXT_DAY ? 1 : -1);
 }
 
 static int grid_done(void *ctx, int index)
@@ -356,8 +351,8 @@ static const struct keybind sh_keys[] = {
 };
 
 static const struct screen_handler sh_handlers[] = {
-    {ACT_OPEN, sh_pick_kind, N_("sheet")}, {ACT_PREV_DAY, sh_prev_day, NULL},
-    {ACT_NEXT_DAY, sh_next_day, NULL},	   {ACT_GRID, sh_pick_grid, NULL},
+    {ACT_OPEN, sh_pick_kind, N_("sheet")}, {ACT_PREV_DAY, sh_day, NULL},
+    {ACT_NEXT_DAY, sh_day, NULL},	   {ACT_GRID, sh_pick_grid, NULL},
     {ACT_SAVE, sh_save, N_("save PDF")},   {ACT_PRINT, sh_print, NULL},
     {ACT_REFRESH, sh_refresh, NULL},	   {ACT_NONE, NULL, NULL},
 };

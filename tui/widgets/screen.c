@@ -30,7 +30,15 @@ int screen_dispatch(struct screen *s, const struct event *ev)
 	if (ev->type != EVENT_KEY)
 		return SCREEN_IGNORED;
 	h = find(s, ev->act);
-	return h ? h->fn(s) : SCREEN_IGNORED;
+	if (!h)
+		return SCREEN_IGNORED;
+	s->acting = ev->act;
+	return h->fn(s);
+}
+
+enum action screen_action(const struct screen *s)
+{
+	return s->acting;
 }
 
 int screen_handles(const struct screen *s, enum action act)

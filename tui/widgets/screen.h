@@ -160,15 +160,20 @@ struct screen_class {
 
 struct screen {
 	const struct screen_class *cls;
-	void *state;	 /* the screen's own; freed by cls->close */
-	struct app *app; /* the running program (tui/app.h) */
-	struct rect r;	 /* the body rectangle, set before layout */
-	int closing;	 /* set by app_close: removed after the current event */
+	void *state;	    /* the screen's own; freed by cls->close */
+	struct app *app;    /* the running program (tui/app.h) */
+	struct rect r;	    /* the body rectangle, set before layout */
+	int closing;	    /* set by app_close: removed after the current event */
+	enum action acting; /* the action of the handler running (screen_dispatch) */
 };
 
 /* Runs the handler of ev->act from s's handler table (then its shared one).  Returns its flags,
  * or SCREEN_IGNORED when s has none for the action. */
 int screen_dispatch(struct screen *s, const struct event *ev);
+
+/* The action the running handler was called for: one handler may serve
+ * several actions that differ by a value (a day back or forward). */
+enum action screen_action(const struct screen *s);
 
 /* 1 when s has a handler for act. */
 int screen_handles(const struct screen *s, enum action act);
