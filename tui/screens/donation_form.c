@@ -44,40 +44,40 @@ static const struct enum_entry kind_any[] = {
 
 /* ---- field checks shared by the forms ---- */
 
-/* An amount of money above zero (the estimated value may be left empty,
- * which the form does not check). */
-static int check_money(void *c, struct form *f, const char *name, const char *v, struct err *e)
+/* A field of money or goods: parsed by parse, refused at zero or below
+ * with the message zero (unless NULL), written back as format writes it. */
+static int check_number(struct form *f, const char *name, const char *v, struct err *e,
+			int (*parse)(const char *, long long *, struct err *),
+			void (*format)(long long, char *, size_t), const char *zero)
 {
-	long long fen;
-	char plain[MONEY_STR];
+	long long n;
+	char text[MONEY_STR];
 
-	(void)c;
-	if (money_parse(v, &fen, e) < 0) {
+	if (parse(v, &n, e) < 0) {
 		snprintf(e->field, sizeof e->field, "%s", name);
 		return -1;
 	}
-	if (fen <= 0 && !strcmp(name, "amount"))
-		return err_field(e, name, "%s", _("the amount must be above zero"));
-	money_format_plain(fen, plain, sizeof plain);
-	form_set(f, name, plain);
+	if (n <= 0 && zero)
+		return err_field(e, name, "%s", _(zero));
+	format(n, text, sizeof text);
+	form_set(f, name, text);
 	return 0;
+}
+
+/* An amount of money above zero (the estimated value may be left empty,
+ * which the form does not check, or zero). */
+static int check_money(void *c, struct form *f, const char *name, const char *v, struct err *e)
+{
+	(void)c;
+	return check_number(f, name, v, e, money_parse, money_format_plain,
+			    strcmp(name, "amount") ? NULL : N_("the amount must be above zero"));
 }
 
 static int check_quantity(void *c, struct form *f, const char *name, const char *v, struct err *e)
 {
-	long long q;
-	char text[MONEY_STR];
-
 	(void)c;
-	if (quantity_parse(v, &q, e) < 0) {
-		snprintf(e->field, sizeof e->field, "%s", name);
-		return -1;
-	}
-	if (q <= 0)
-		return err_field(e, name, "%s", _("the quantity must be above zero"));
-	quantity_format(q, text, sizeof text);
-	form_set(f, name, text);
-	return 0;
+	return check_number(f, name, v, e, quantity_parse, quantity_format,
+			    N_("the quantity must be above zero"));
 }
 
 /* ---- a new donation ---- */

@@ -364,16 +364,12 @@ int list_event(struct list *l, const struct event *ev)
 	}
 	switch (ev->act) {
 	case ACT_UP:
-		r = listpage_move(&l->page, -1, &e);
-		break;
 	case ACT_DOWN:
-		r = listpage_move(&l->page, 1, &e);
+		r = listpage_move(&l->page, ev->act == ACT_UP ? -1 : 1, &e);
 		break;
 	case ACT_PAGE_UP:
-		r = listpage_page(&l->page, -1, &e);
-		break;
 	case ACT_PAGE_DOWN:
-		r = listpage_page(&l->page, 1, &e);
+		r = listpage_page(&l->page, ev->act == ACT_PAGE_UP ? -1 : 1, &e);
 		break;
 	case ACT_FIRST:
 		r = listpage_first(&l->page, &e);
