@@ -107,7 +107,8 @@ static void rv_draw(struct screen *s)
 	}
 	scroll_clamp(&v->top, rows, v->body.nlines);
 	for (int i = 0; i < rows && v->top + i < v->body.nlines; i++)
-		draw_fit(r.y + 1 + i, r.x, r.w, scroll_text_line(&v->body, v->top + i), THEME_NORMAL);
+		draw_fit(r.y + 1 + i, r.x, r.w, scroll_text_line(&v->body, v->top + i),
+			 THEME_NORMAL);
 	scroll_draw_position(r.y + r.h - 1, r, v->top, rows, v->body.nlines);
 }
 
@@ -141,18 +142,10 @@ static struct sheet *build_for_print(void *ctx, struct db_sheet_request *rq, cha
 	return s;
 }
 
-static int rv_save(struct screen *s)
+/* s and p: the receipt saved as PDF or printed. */
+static int rv_output(struct screen *s)
 {
-	struct receipt_view *v = s->state;
-
-	return printflow_save(v->app, build_for_print, v);
-}
-
-static int rv_print(struct screen *s)
-{
-	struct receipt_view *v = s->state;
-
-	return printflow_print(v->app, build_for_print, v);
+	return printflow_act(s, build_for_print);
 }
 
 static int rv_history(struct screen *s)
@@ -187,8 +180,8 @@ static const struct keybind rv_keys[] = {
 };
 
 static const struct screen_handler rv_handlers[] = {
-    {ACT_SAVE, rv_save, N_("save PDF")},
-    {ACT_PRINT, rv_print, NULL},
+    {ACT_SAVE, rv_output, N_("save PDF")},
+    {ACT_PRINT, rv_output, NULL},
     {ACT_HISTORY, rv_history, NULL},
     {ACT_CANCEL, screen_act_pop, N_("back")},
     {ACT_NONE, NULL, NULL},

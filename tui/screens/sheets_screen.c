@@ -305,18 +305,10 @@ static struct sheet *build_for_print(void *ctx, struct db_sheet_request *rq, cha
 	return s;
 }
 
-static int sh_save(struct screen *s)
+/* s and p: the sheet saved as PDF or printed. */
+static int sh_output(struct screen *s)
 {
-	struct sheets_view *v = s->state;
-
-	return printflow_save(v->app, build_for_print, v);
-}
-
-static int sh_print(struct screen *s)
-{
-	struct sheets_view *v = s->state;
-
-	return printflow_print(v->app, build_for_print, v);
+	return printflow_act(s, build_for_print);
 }
 
 static int sh_refresh(struct screen *s)
@@ -353,7 +345,7 @@ static const struct keybind sh_keys[] = {
 static const struct screen_handler sh_handlers[] = {
     {ACT_OPEN, sh_pick_kind, N_("sheet")}, {ACT_PREV_DAY, sh_day, NULL},
     {ACT_NEXT_DAY, sh_day, NULL},	   {ACT_GRID, sh_pick_grid, NULL},
-    {ACT_SAVE, sh_save, N_("save PDF")},   {ACT_PRINT, sh_print, NULL},
+    {ACT_SAVE, sh_output, N_("save PDF")}, {ACT_PRINT, sh_output, NULL},
     {ACT_REFRESH, sh_refresh, NULL},	   {ACT_NONE, NULL, NULL},
 };
 

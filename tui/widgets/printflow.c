@@ -135,9 +135,10 @@ int printflow_print(struct app *app, printflow_build_fn build, void *ctx)
 	err_clear(&e);
 	if (print_list_queues(&p->queues, &p->nqueues, &e) < 0 || p->nqueues == 0) {
 		if (p->nqueues == 0 && !e.msg[0])
-			app_error(app, "%s",
-				  _("No printer queue is set up in CUPS (add one with lpadmin or at "
-				    "http://localhost:631); save the PDF with s instead."));
+			app_error(
+			    app, "%s",
+			    _("No printer queue is set up in CUPS (add one with lpadmin or at "
+			      "http://localhost:631); save the PDF with s instead."));
 		else
 			app_error_err(app, &e);
 		free(p->queues);
@@ -162,4 +163,11 @@ int printflow_print(struct app *app, printflow_build_fn build, void *ctx)
 	free(owned);
 	free(labels);
 	return SCREEN_HANDLED;
+}
+
+int printflow_act(struct screen *s, printflow_build_fn build)
+{
+	if (screen_action(s) == ACT_PRINT)
+		return printflow_print(s->app, build, s->state);
+	return printflow_save(s->app, build, s->state);
 }
