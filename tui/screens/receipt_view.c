@@ -11,7 +11,6 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/sheet.h"
-#include "core/sheet_text.h"
 #include "core/xalloc.h"
 #include "db/ledger.h"
 #include "db/sheets.h"
@@ -26,8 +25,7 @@ struct receipt_view {
 	struct app *app;
 	char receipt_no[DONATION_RECEIPT_MAX];
 	char uuid[37];
-	struct scroll_text body; /* the preview */
-	char *error;
+	struct scroll_text body; /* the preview, or why there is none */
 	int top;
 };
 
@@ -47,20 +45,12 @@ static void rebuild(struct receipt_view *v)
 	struct sheet *s;
 	struct err e;
 
-	scroll_text_free(&v->body);
-	free(v->error);
-	v->error = NULL;
 	err_clear(&e);
 	if (db_ledger_find_receipt(app_db(v->app), v->receipt_no, &row, &e) == 1)
 		snprintf(v->uuid, sizeof v->uuid, "%s", row.uuid);
 	db_ledger_row_clear(&row);
 	s = build(v, &e);
-	if (!s) {
-		v->error = xstrdup(e.msg);
-		return;
-	}
-	scroll_text_set(&v->body, sheet_render_text(s));
-	sheet_free(&s);
+	scroll_text_set_sheet(&v->body, s, &e);
 }
 
 static int rv_open(struct screen *s, void *arg, struct err *e)
@@ -80,7 +70,6 @@ static void rv_close(struct screen *s)
 	struct receipt_view *v = s->state;
 
 	scroll_text_free(&v->body);
-	free(v->error);
 	free(v);
 }
 
@@ -100,11 +89,8 @@ static void rv_draw(struct screen *s)
 	head = xasprintf(_("Receipt %s"), v->receipt_no);
 	draw_fit(r.y, r.x, r.w, head, THEME_TITLE);
 	free(head);
-	if (v->error) {
-		draw_wrapped((struct rect){r.y + 2, r.x + 1, r.h - 2, r.w - 2}, v->error, 0,
-			     THEME_ERROR);
+	if (scroll_text_draw_error(&v->body, r))
 		return;
-	}
 	scroll_clamp(&v->top, rows, v->body.nlines);
 	for (int i = 0; i < rows && v->top + i < v->body.nlines; i++)
 		draw_fit(r.y + 1 + i, r.x, r.w, scroll_text_line(&v->body, v->top + i),

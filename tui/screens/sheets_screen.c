@@ -17,7 +17,6 @@
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "core/sheet.h"
-#include "core/sheet_text.h"
 #include "core/textwidth.h"
 #include "core/xalloc.h"
 #include "db/sheets.h"
@@ -36,9 +35,8 @@ struct sheets_view {
 	int kind; /* index into db_sheet_kinds */
 	struct date date;
 	char *grid;		 /* NULL: every grid */
-	struct scroll_text body; /* the preview; empty when the sheet could not be built */
-	char *error;
-	int top, left; /* scroll: first line, first column */
+	struct scroll_text body; /* the preview, or why the sheet could not be built */
+	int top, left;		 /* scroll: first line, first column */
 	char **grids;
 	int ngrids;
 };
@@ -75,16 +73,8 @@ static void rebuild(struct sheets_view *v)
 	struct sheet *s;
 	struct err e;
 
-	scroll_text_free(&v->body);
-	free(v->error);
-	v->error = NULL;
 	s = build(v, &rq, &e);
-	if (!s) {
-		v->error = xstrdup(e.msg);
-		return;
-	}
-	scroll_text_set(&v->body, sheet_render_text(s));
-	sheet_free(&s);
+	scroll_text_set_sheet(&v->body, s, &e);
 }
 
 static int sh_open(struct screen *s, void *arg, struct err *e)
@@ -119,7 +109,6 @@ static void sh_close(struct screen *s)
 	free_grids(v);
 	free(v->grid);
 	scroll_text_free(&v->body);
-	free(v->error);
 	free(v);
 }
 
@@ -176,11 +165,8 @@ static void sh_draw(struct screen *s)
 			 app_settings(s->app)->output_dir);
 	draw_fit(r.y + 1, r.x, r.w, head, THEME_DIM);
 	free(head);
-	if (v->error) {
-		draw_wrapped((struct rect){r.y + 2, r.x + 1, r.h - 2, r.w - 2}, v->error, 0,
-			     THEME_ERROR);
+	if (scroll_text_draw_error(&v->body, r))
 		return;
-	}
 	scroll_clamp(&v->top, rows, v->body.nlines);
 	for (int i = 0; i < rows && v->top + i < v->body.nlines; i++)
 		draw_from(r.y + 2 + i, r.x, r.w, scroll_text_line(&v->body, v->top + i), v->left);
