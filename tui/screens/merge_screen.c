@@ -125,7 +125,6 @@ static void mv_free(struct screen *s)
 
 static const struct screen_handler mv_handlers[] = {
     {ACT_OPEN, mv_merge, N_("merge now")},
-    {ACT_CANCEL, screen_act_pop, N_("close")},
     {ACT_NONE, NULL, NULL},
 };
 
@@ -134,6 +133,7 @@ static const struct screen_class merge_view = {
     .flags = SCREEN_MODAL,
     .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
     .handlers = mv_handlers,
+    .shared = screen_close_handlers,
     .open = mv_open,
     .draw = mv_draw,
     .event = mv_event,

@@ -169,7 +169,6 @@ static const struct screen_handler rv_handlers[] = {
     {ACT_SAVE, rv_output, N_("save PDF")},
     {ACT_PRINT, rv_output, NULL},
     {ACT_HISTORY, rv_history, NULL},
-    {ACT_CANCEL, screen_act_pop, N_("back")},
     {ACT_NONE, NULL, NULL},
 };
 
@@ -178,6 +177,7 @@ static const struct screen_class receipt_screen = {
     .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
     .keys = rv_keys,
     .handlers = rv_handlers,
+    .shared = screen_back_handlers,
     .open = rv_open,
     .draw = rv_draw,
     .event = rv_event,

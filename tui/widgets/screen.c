@@ -68,3 +68,8 @@ const struct screen_handler screen_back_handlers[] = {
     {ACT_CANCEL, screen_act_pop, N_("back")},
     {ACT_NONE, NULL, NULL},
 };
+
+const struct screen_handler screen_close_handlers[] = {
+    {ACT_CANCEL, screen_act_pop, N_("close")},
+    {ACT_NONE, NULL, NULL},
+};

@@ -192,5 +192,7 @@ int screen_act_pop(struct screen *s);
 /* The handler table of a view that only shows something, or the shared
  * handlers of a screen whose Esc goes back (hint "back"). */
 extern const struct screen_handler screen_back_handlers[];
+/* The same for a window that Esc closes (hint "close": help, a merge's report). */
+extern const struct screen_handler screen_close_handlers[];
 
 #endif
