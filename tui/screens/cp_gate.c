@@ -330,13 +330,6 @@ struct gate_pass {
 
 static const struct screen_class gate_pass_screen;
 
-static int gp_open(struct screen *s, void *arg, struct err *e)
-{
-	(void)e;
-	s->state = arg;
-	return 0;
-}
-
 static void gp_close(struct screen *s)
 {
 	free(s->state);
@@ -431,7 +424,7 @@ static const struct screen_class gate_pass_screen = {
     .keyctx = KEYCTX_BIT(KEYCTX_TEXT),
     .keys = gate_pass_keys,
     .handlers = gate_pass_handlers,
-    .open = gp_open,
+    .open = screen_open_arg,
     .draw = gp_draw,
     .event = gp_event,
     .text_focus = gp_text_focus,

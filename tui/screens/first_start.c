@@ -211,13 +211,6 @@ static int menu_push(struct first *fs)
 
 /* ---- the base screen ---- */
 
-static int fs_open(struct screen *s, void *arg, struct err *e)
-{
-	(void)e;
-	s->state = arg;
-	return 0;
-}
-
 static void fs_draw(struct screen *s)
 {
 	struct first *fs = s->state;
@@ -308,7 +301,7 @@ static const struct screen_class first_start_screen = {
     .name = N_("First start"),
     .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
     .handlers = fs_handlers,
-    .open = fs_open,
+    .open = screen_open_arg,
     .draw = fs_draw,
     .event = fs_event,
     .can = fs_can,

@@ -62,13 +62,6 @@ static void mview_free(struct mview **pv)
 	*pv = NULL;
 }
 
-static int mv_open(struct screen *s, void *arg, struct err *e)
-{
-	(void)e;
-	s->state = arg;
-	return 0;
-}
-
 static void mv_draw(struct screen *s)
 {
 	struct mview *v = s->state;
@@ -134,7 +127,7 @@ static const struct screen_class merge_view = {
     .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
     .handlers = mv_handlers,
     .shared = screen_close_handlers,
-    .open = mv_open,
+    .open = screen_open_arg,
     .draw = mv_draw,
     .event = mv_event,
     .can = mv_can,

@@ -177,7 +177,7 @@ static int entry_accept(struct rounds *st)
 	case ROUND_ENTRY_FORMAT:
 		app_error(st->app, "%s",
 			  _("Not a temperature: type 365, 36.5 or 37, from 34.0 to 43.0 °C "
-				    "(nothing saved)."));
+			    "(nothing saved)."));
 		st->field_bad = 1;
 		return SCREEN_HANDLED;
 	case ROUND_ENTRY_EMPTY:
@@ -437,13 +437,6 @@ static void re_draw(struct screen *s)
 	draw_entry_footer(s->state);
 }
 
-static int re_open(struct screen *s, void *arg, struct err *e)
-{
-	(void)e;
-	s->state = arg; /* the tab's; it outlives the overlay */
-	return 0;
-}
-
 static int re_dirty(struct screen *s)
 {
 	struct rounds *st = s->state;
@@ -458,9 +451,9 @@ static int re_text_focus(struct screen *s)
 }
 
 static const struct keybind re_keys[] = {
-    {0, '\r', ACT_ACCEPT},   {0, '\n', ACT_ACCEPT},   {0, KEYS_FN(KEY_ENTER), ACT_ACCEPT},
-    {0, '-', ACT_SKIP},	     {0, 0xFF0D, ACT_SKIP},   {0, 's', ACT_SYMPTOMS},
-    {0, 'S', ACT_SYMPTOMS},  {0, 0, ACT_NONE},
+    {0, '\r', ACT_ACCEPT},  {0, '\n', ACT_ACCEPT}, {0, KEYS_FN(KEY_ENTER), ACT_ACCEPT},
+    {0, '-', ACT_SKIP},	    {0, 0xFF0D, ACT_SKIP}, {0, 's', ACT_SYMPTOMS},
+    {0, 'S', ACT_SYMPTOMS}, {0, 0, ACT_NONE},
 };
 
 static const struct screen_handler re_handlers[] = {
@@ -477,7 +470,7 @@ const struct screen_class rounds_entry_screen = {
     .keyctx = KEYCTX_BIT(KEYCTX_TEXT),
     .keys = re_keys,
     .handlers = re_handlers,
-    .open = re_open,
+    .open = screen_open_arg, /* the state is the tab's: it outlives the overlay */
     .draw = re_draw,
     .event = re_event,
     .dirty = re_dirty,

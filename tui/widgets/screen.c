@@ -58,6 +58,13 @@ int screen_takes_text(struct screen *s)
 	return (s->cls->flags & SCREEN_TEXT) != 0;
 }
 
+int screen_open_arg(struct screen *s, void *arg, struct err *e)
+{
+	(void)e;
+	s->state = arg;
+	return 0;
+}
+
 int screen_act_pop(struct screen *s)
 {
 	(void)s;

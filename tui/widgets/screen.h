@@ -185,6 +185,10 @@ const struct screen_handler *screen_handler_of(const struct screen *s, enum acti
  * text_focus). */
 int screen_takes_text(struct screen *s);
 
+/* The open of a screen whose state is what app_push was given (the opener
+ * keeps owning it, or the screen's close frees it). */
+int screen_open_arg(struct screen *s, void *arg, struct err *e);
+
 /* The handler of a screen that Esc (or another key) simply closes: returns
  * SCREEN_HANDLED | SCREEN_POP. */
 int screen_act_pop(struct screen *s);
