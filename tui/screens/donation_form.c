@@ -134,12 +134,6 @@ static int donation_submit(void *c, struct form *f, struct err *e)
 	return 0;
 }
 
-static void free_ctx(void *c, int saved)
-{
-	(void)saved;
-	free(c);
-}
-
 int donation_form_push(struct app *app, const char *kind, donation_saved_fn saved, void *ctx)
 {
 	struct don_ctx *x = xcalloc(1, sizeof *x);
@@ -178,7 +172,7 @@ int donation_form_push(struct app *app, const char *kind, donation_saved_fn save
 		      limits_max("donations", "designation"), 0, NULL);
 	form_add_text(f, "notes", N_("Notes"), NULL, limits_max("donations", "notes"), 0, NULL);
 	form_add_readonly(f, "received_by", N_("Received by"), app_staff(app));
-	return form_push(app, f, donation_submit, free_ctx);
+	return form_push(app, f, donation_submit, form_close_free);
 }
 
 struct kind_pick {
@@ -331,12 +325,6 @@ static int spend_submit(void *c, struct form *f, struct err *e)
 	return 0;
 }
 
-static void spend_close(void *c, int saved)
-{
-	(void)c;
-	(void)saved;
-}
-
 int expenditure_form_push(struct app *app)
 {
 	struct form *f = form_new(_("Cash spent from donations"), app);
@@ -358,7 +346,7 @@ int expenditure_form_push(struct app *app)
 	form_add_text(f, "approved_by", N_("Approved by"), NULL, 40, FORM_REQUIRED, NULL);
 	form_add_text(f, "voucher_no", N_("Voucher number"), NULL, 40, FORM_REQUIRED, NULL);
 	form_add_text(f, "notes", N_("Notes"), NULL, 200, 0, NULL);
-	return form_push(app, f, spend_submit, spend_close);
+	return form_push(app, f, spend_submit, NULL);
 }
 
 /* ---- distribution ---- */
@@ -660,5 +648,5 @@ int ledger_filter_push(struct app *app, struct ledger_filter *lf, void (*done)(v
 	form_add_enum(f, "kind", N_("Kind"), kind_any, lf->kind[0] ? lf->kind : "all",
 		      FORM_REQUIRED);
 	form_add_text(f, "item", N_("Item"), lf->item, limits_max("donations", "item"), 0, NULL);
-	return form_push(app, f, filter_submit, free_ctx);
+	return form_push(app, f, filter_submit, form_close_free);
 }

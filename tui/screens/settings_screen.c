@@ -152,12 +152,6 @@ static int submit(void *c, struct form *f, struct err *e)
 	return 0;
 }
 
-static void done(void *c, int saved)
-{
-	(void)saved;
-	free(c);
-}
-
 int settings_screen_push(struct app *app)
 {
 	const struct settings *s = app_settings(app);
@@ -207,5 +201,5 @@ int settings_screen_push(struct app *app)
 	form_add_text(f, "output_dir", N_("Output folder (~ is home)"),
 		      s->output_dir, limits_max("settings", "output_dir"), FORM_REQUIRED, NULL);
 	form_add_text(f, "merge", N_("Merge another machine's file"), NULL, 0, 0, check_file);
-	return form_push(app, f, submit, done);
+	return form_push(app, f, submit, form_close_free);
 }

@@ -67,6 +67,9 @@ typedef int (*form_submit_fn)(void *ctx, struct form *f, struct err *e);
  * Optional. */
 typedef void (*form_close_fn)(void *ctx, int saved);
 
+/* The close of a form whose ctx is one malloc'd block: frees it. */
+void form_close_free(void *ctx, int saved);
+
 /* A new empty form with a title (copied; already translated).  ctx is
  * handed to every callback. */
 struct form *form_new(const char *title, void *ctx);
