@@ -251,10 +251,9 @@ static int fs_event(struct screen *s, const struct event *ev)
 {
 	struct first *fs = s->state;
 
-	if (!fs->report || !scroll_event(&fs->top, s->r.h - 4, ev))
+	if (!fs->report)
 		return SCREEN_IGNORED;
-	scroll_clamp(&fs->top, s->r.h - 3, fs->lines);
-	return SCREEN_HANDLED;
+	return scroll_view_event(&fs->top, s->r.h - 3, fs->lines, ev);
 }
 
 /* Enter: after the report, on to the program; before, the menu again. */

@@ -79,10 +79,7 @@ static int mv_event(struct screen *s, const struct event *ev)
 {
 	struct mview *v = s->state;
 
-	if (!scroll_event(&v->top, s->r.h - 2, ev))
-		return SCREEN_IGNORED;
-	scroll_clamp(&v->top, s->r.h - 1, v->lines);
-	return SCREEN_HANDLED;
+	return scroll_view_event(&v->top, s->r.h - 1, v->lines, ev);
 }
 
 static int mv_merge(struct screen *s)

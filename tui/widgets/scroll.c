@@ -55,6 +55,14 @@ void scroll_clamp(int *top, int rows, int nlines)
 		*top = 0;
 }
 
+int scroll_view_event(int *top, int rows, int nlines, const struct event *ev)
+{
+	if (!scroll_event(top, rows - 1, ev))
+		return SCREEN_IGNORED;
+	scroll_clamp(top, rows, nlines);
+	return SCREEN_HANDLED;
+}
+
 void scroll_draw_position(int y, struct rect r, int top, int rows, int nlines)
 {
 	char *where;

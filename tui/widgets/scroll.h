@@ -43,6 +43,11 @@ int scroll_event(int *top, int page, const struct event *ev);
 /* Keeps *top within 0 .. nlines - rows. */
 void scroll_clamp(int *top, int rows, int nlines);
 
+/* The event of a view of `rows` rows over nlines lines (a page moving one
+ * line less, so that a line stays in sight): scroll_event then scroll_clamp.
+ * Returns SCREEN_HANDLED for a scroll, else SCREEN_IGNORED. */
+int scroll_view_event(int *top, int rows, int nlines, const struct event *ev);
+
 /* When the text is longer than the view, draws "lines a-b of n" on the
  * right of row y of r. */
 void scroll_draw_position(int y, struct rect r, int top, int rows, int nlines);
