@@ -189,11 +189,7 @@ static void ledger_draw(struct screen *s)
 
 static const struct ledger_row *current_donation(struct don *st)
 {
-	const struct ledger_row *row = list_current(st->lists[VIEW_LEDGER]);
-
-	if (!row)
-		app_status(st->app, "%s", _("No donation is selected."));
-	return row;
+	return list_selected(st->lists[VIEW_LEDGER], _("No donation is selected."));
 }
 
 /* After a save: the new donation at the top of the list, under no filter. */

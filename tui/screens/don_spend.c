@@ -73,13 +73,12 @@ static int act_new(struct screen *s)
 
 static int void_spend(struct don *st)
 {
-	const struct expenditure_row *x = list_current(st->lists[VIEW_SPEND]);
+	const struct expenditure_row *x =
+	    list_selected(st->lists[VIEW_SPEND], _("No expenditure is selected."));
 	char m[MONEY_STR], *what;
 
-	if (!x) {
-		app_status(st->app, "%s", _("No expenditure is selected."));
+	if (!x)
 		return SCREEN_HANDLED;
-	}
 	if (x->void_reason[0]) {
 		app_error(st->app, _("Expenditure %s is already void (%s)."), x->voucher_no,
 			  x->void_reason);

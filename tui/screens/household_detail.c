@@ -467,14 +467,10 @@ static void d_close(struct screen *s)
 static const struct resident *cur_resident(struct screen *s)
 {
 	struct detail *d = s->state;
-	const struct resident *r;
 
 	if (d->gone)
 		return NULL;
-	r = list_current(d->lists[SEC_RESIDENTS]);
-	if (!r)
-		app_status(s->app, "%s", _("No resident is selected."));
-	return r;
+	return list_selected(d->lists[SEC_RESIDENTS], _("No resident is selected."));
 }
 
 static void resident_saved(void *ctx, long long id)

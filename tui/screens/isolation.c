@@ -364,11 +364,8 @@ static void iso_close(struct screen *s)
 static const struct iso_row *current(struct screen *s)
 {
 	struct iso *st = s->state;
-	const struct iso_row *row = list_current(st->list);
 
-	if (!row)
-		app_status(s->app, "%s", _("No isolation is selected: n starts one."));
-	return row;
+	return list_selected(st->list, _("No isolation is selected: n starts one."));
 }
 
 /* Selects isolation id, clearing the filters that hide it; an ended one is

@@ -438,6 +438,15 @@ const void *list_current(const struct list *l)
 	return row_data(l, listpage_current(&l->page));
 }
 
+const void *list_selected(const struct list *l, const char *none)
+{
+	const void *row = list_current(l);
+
+	if (!row)
+		app_status(l->app, "%s", none);
+	return row;
+}
+
 void list_set_array(struct list *l, const void *base, int n, size_t size)
 {
 	l->array = 1;

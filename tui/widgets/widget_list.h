@@ -151,6 +151,11 @@ void list_goto(struct list *l, const void *anchor);
  * owner's next re-read), or NULL when empty. */
 const void *list_current(const struct list *l);
 
+/* The selected row, or NULL after saying none (translated: "No household
+ * is selected.") in the status line: where an action on the selected row
+ * starts. */
+const void *list_selected(const struct list *l, const char *none);
+
 /* Makes l a list of the n elements of size bytes at base, which the owner
  * holds whole (a day's visitors, this month's staff) and keeps valid until
  * it calls this again: after each re-read, then list_reload.  Callbacks and
