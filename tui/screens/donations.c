@@ -169,16 +169,10 @@ void don_changed(struct screen *s)
 		list_reload(st->lists[i]);
 }
 
-static int don_refresh(struct screen *s)
-{
-	don_changed(s);
-	return SCREEN_HANDLED;
-}
-
 const struct screen_handler don_shared_handlers[] = {
     {ACT_FILTER, don_filter, NULL},
     {ACT_SWITCH_VIEW, don_switch, NULL},
-    {ACT_REFRESH, don_refresh, NULL},
+    {ACT_REFRESH, screen_act_refresh, NULL},
     {ACT_NONE, NULL, NULL},
 };
 

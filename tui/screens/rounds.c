@@ -295,22 +295,22 @@ static int h_day(struct screen *s)
 	return shift_day(s, screen_action(s) == ACT_NEXT_DAY ? 1 : -1);
 }
 
-static int h_refresh(struct screen *s)
-{
-	rounds_reload(s->state);
-	return SCREEN_HANDLED;
-}
-
 /* Handlers never run while the date or find prompt is open: the event
  * function takes every key then.  An entry is an overlay of its own
  * (tui/screens/rounds_entry.c) with its own keys. */
 static const struct screen_handler handlers[] = {
-    {ACT_OPEN, h_open, N_("edit")}, {ACT_NO_ANSWER, h_outcome, NULL},
-    {ACT_REFUSED, h_outcome, NULL}, {ACT_AWAY, h_outcome, NULL},
-    {ACT_UNDO, h_undo, NULL},	    {ACT_GRID, h_grid, NULL},
-    {ACT_DATE, h_date, NULL},	    {ACT_FILTER, h_find, N_("find")},
-    {ACT_PREV_DAY, h_day, NULL},    {ACT_NEXT_DAY, h_day, NULL},
-    {ACT_REFRESH, h_refresh, NULL}, {0},
+    {ACT_OPEN, h_open, N_("edit")},
+    {ACT_NO_ANSWER, h_outcome, NULL},
+    {ACT_REFUSED, h_outcome, NULL},
+    {ACT_AWAY, h_outcome, NULL},
+    {ACT_UNDO, h_undo, NULL},
+    {ACT_GRID, h_grid, NULL},
+    {ACT_DATE, h_date, NULL},
+    {ACT_FILTER, h_find, N_("find")},
+    {ACT_PREV_DAY, h_day, NULL},
+    {ACT_NEXT_DAY, h_day, NULL},
+    {ACT_REFRESH, screen_act_refresh, NULL},
+    {0},
 };
 
 /* The digits, ASCII and full-width (a Chinese input method types those),

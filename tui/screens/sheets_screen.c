@@ -297,12 +297,6 @@ static int sh_output(struct screen *s)
 	return printflow_act(s, build_for_print);
 }
 
-static int sh_refresh(struct screen *s)
-{
-	sh_data_changed(s);
-	return SCREEN_HANDLED;
-}
-
 static int sh_can(struct screen *s, enum action act)
 {
 	struct sheets_view *v = s->state;
@@ -329,10 +323,14 @@ static const struct keybind sh_keys[] = {
 };
 
 static const struct screen_handler sh_handlers[] = {
-    {ACT_OPEN, sh_pick_kind, N_("sheet")}, {ACT_PREV_DAY, sh_day, NULL},
-    {ACT_NEXT_DAY, sh_day, NULL},	   {ACT_GRID, sh_pick_grid, NULL},
-    {ACT_SAVE, sh_output, N_("save PDF")}, {ACT_PRINT, sh_output, NULL},
-    {ACT_REFRESH, sh_refresh, NULL},	   {ACT_NONE, NULL, NULL},
+    {ACT_OPEN, sh_pick_kind, N_("sheet")},
+    {ACT_PREV_DAY, sh_day, NULL},
+    {ACT_NEXT_DAY, sh_day, NULL},
+    {ACT_GRID, sh_pick_grid, NULL},
+    {ACT_SAVE, sh_output, N_("save PDF")},
+    {ACT_PRINT, sh_output, NULL},
+    {ACT_REFRESH, screen_act_refresh, NULL},
+    {ACT_NONE, NULL, NULL},
 };
 
 const struct screen_class sheets_screen = {

@@ -71,6 +71,13 @@ int screen_act_pop(struct screen *s)
 	return SCREEN_HANDLED | SCREEN_POP;
 }
 
+int screen_act_refresh(struct screen *s)
+{
+	if (s->cls->data_changed)
+		s->cls->data_changed(s);
+	return SCREEN_HANDLED;
+}
+
 const struct screen_handler screen_back_handlers[] = {
     {ACT_CANCEL, screen_act_pop, N_("back")},
     {ACT_NONE, NULL, NULL},

@@ -193,6 +193,10 @@ int screen_open_arg(struct screen *s, void *arg, struct err *e);
  * SCREEN_HANDLED | SCREEN_POP. */
 int screen_act_pop(struct screen *s);
 
+/* The handler of Ctrl-R on a screen that re-reads as when the data changed:
+ * runs its class's data_changed. */
+int screen_act_refresh(struct screen *s);
+
 /* The handler table of a view that only shows something, or the shared
  * handlers of a screen whose Esc goes back (hint "back"). */
 extern const struct screen_handler screen_back_handlers[];
