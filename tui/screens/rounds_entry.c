@@ -66,27 +66,25 @@ int rounds_entry_start(struct rounds *st, const struct rounds_row *r,
 		       const struct rounds_visit *edit)
 {
 	struct err e;
+	int refused = 1;
 
 	err_clear(&e);
 	round_entry_init(&st->re, r->id, rounds_threshold(st));
-	if (db_rounds_residents(app_db(st->app), r->id, add_person, &st->re, &e) < 0) {
+	if (db_rounds_residents(app_db(st->app), r->id, add_person, &st->re, &e) < 0)
 		app_error_err(st->app, &e);
-		round_entry_free(&st->re);
-		return -1;
-	}
-	if (!st->re.n) {
+	else if (!st->re.n)
 		app_error(st->app,
 			  _("Nobody is registered as living at %s: mark n, x or a, or add the "
 			    "residents on the Households tab."),
 			  r->code);
-		round_entry_free(&st->re);
-		return -1;
-	}
-	if (!edit && st->re.cur >= st->re.n) {
+	else if (!edit && st->re.cur >= st->re.n)
 		app_error(st->app,
 			  _("Everyone living at %s is isolated elsewhere, checked by the site: "
 			    "nobody to measure."),
 			  r->code);
+	else
+		refused = 0;
+	if (refused) {
 		round_entry_free(&st->re);
 		return -1;
 	}
