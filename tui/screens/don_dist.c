@@ -70,12 +70,6 @@ static int act_history(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-static const struct keybind dist_keys[] = {
-    {0, 'g', ACT_DISTRIBUTE},
-    {0, 'v', ACT_SWITCH_VIEW},
-    {0, 0, ACT_NONE},
-};
-
 static const struct screen_handler dist_handlers[] = {
     {ACT_NEW, don_new_donation, NULL},
     {ACT_DISTRIBUTE, don_give_out, N_("give out")},
@@ -84,4 +78,4 @@ static const struct screen_handler dist_handlers[] = {
 };
 
 const struct screen_class don_dist_screen =
-    DON_VIEW_CLASS(N_("Donations: goods given out"), dist_keys, dist_handlers, don_draw, don_event);
+    DON_VIEW_CLASS(N_("Donations: goods given out"), don_view_keys, dist_handlers, don_draw, don_event);

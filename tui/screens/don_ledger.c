@@ -289,13 +289,6 @@ static int ledger_event(struct screen *s, const struct event *ev)
 	return don_event(s, ev);
 }
 
-static const struct keybind ledger_keys[] = {
-    {0, 'x', ACT_VOID},
-    {0, 'g', ACT_DISTRIBUTE},
-    {0, 'v', ACT_SWITCH_VIEW},
-    {0, 0, ACT_NONE},
-};
-
 static const struct screen_handler ledger_handlers[] = {
     {ACT_OPEN, act_receipt, N_("receipt")},
     {ACT_NEW, don_new_donation, NULL},
@@ -307,4 +300,4 @@ static const struct screen_handler ledger_handlers[] = {
 };
 
 const struct screen_class don_ledger_screen = DON_VIEW_CLASS(
-    N_("Donations: ledger"), ledger_keys, ledger_handlers, ledger_draw, ledger_event);
+    N_("Donations: ledger"), don_void_view_keys, ledger_handlers, ledger_draw, ledger_event);

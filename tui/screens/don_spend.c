@@ -107,13 +107,6 @@ static int act_history(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-static const struct keybind spend_keys[] = {
-    {0, 'x', ACT_VOID},
-    {0, 'g', ACT_DISTRIBUTE},
-    {0, 'v', ACT_SWITCH_VIEW},
-    {0, 0, ACT_NONE},
-};
-
 static const struct screen_handler spend_handlers[] = {
     {ACT_NEW, act_new, NULL},
     {ACT_VOID, act_void, NULL},
@@ -123,4 +116,4 @@ static const struct screen_handler spend_handlers[] = {
 };
 
 const struct screen_class don_spend_screen =
-    DON_VIEW_CLASS(N_("Donations: cash spent"), spend_keys, spend_handlers, don_draw, don_event);
+    DON_VIEW_CLASS(N_("Donations: cash spent"), don_void_view_keys, spend_handlers, don_draw, don_event);

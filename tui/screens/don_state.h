@@ -67,6 +67,9 @@ extern const struct list_spec don_ledger_spec, don_stock_spec, don_dist_spec, do
  * its list. */
 void don_draw(struct screen *s);
 
+/* The views' keys: g gives goods out and v shows the next view in each;
+ * x voids in the two whose records are voided (the ledger, the cash spent). */
+extern const struct keybind don_view_keys[], don_void_view_keys[];
 /* What every view binds the same way, after its own handlers: `/` the
  * ledger's filter, `v` the next view, Ctrl-L / F5 re-read. */
 extern const struct screen_handler don_shared_handlers[];

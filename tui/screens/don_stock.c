@@ -102,12 +102,6 @@ static int act_distribute(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-static const struct keybind stock_keys[] = {
-    {0, 'g', ACT_DISTRIBUTE},
-    {0, 'v', ACT_SWITCH_VIEW},
-    {0, 0, ACT_NONE},
-};
-
 static const struct screen_handler stock_handlers[] = {
     {ACT_OPEN, act_give, N_("give out")},
     {ACT_NEW, don_new_donation, NULL},
@@ -116,4 +110,4 @@ static const struct screen_handler stock_handlers[] = {
 };
 
 const struct screen_class don_stock_screen =
-    DON_VIEW_CLASS(N_("Donations: stock"), stock_keys, stock_handlers, don_draw, don_event);
+    DON_VIEW_CLASS(N_("Donations: stock"), don_view_keys, stock_handlers, don_draw, don_event);

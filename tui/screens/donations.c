@@ -169,6 +169,19 @@ void don_changed(struct screen *s)
 		list_reload(st->lists[i]);
 }
 
+const struct keybind don_view_keys[] = {
+    {0, 'g', ACT_DISTRIBUTE},
+    {0, 'v', ACT_SWITCH_VIEW},
+    {0, 0, ACT_NONE},
+};
+
+const struct keybind don_void_view_keys[] = {
+    {0, 'x', ACT_VOID},
+    {0, 'g', ACT_DISTRIBUTE},
+    {0, 'v', ACT_SWITCH_VIEW},
+    {0, 0, ACT_NONE},
+};
+
 const struct screen_handler don_shared_handlers[] = {
     {ACT_FILTER, don_filter, NULL},
     {ACT_SWITCH_VIEW, don_switch, NULL},
