@@ -77,5 +77,5 @@ static const struct screen_handler dist_handlers[] = {
     {ACT_NONE, NULL, NULL},
 };
 
-const struct screen_class don_dist_screen =
-    DON_VIEW_CLASS(N_("Donations: goods given out"), don_view_keys, dist_handlers, don_draw, don_event);
+const struct screen_class don_dist_screen = DON_VIEW_CLASS(
+    N_("Donations: goods given out"), don_view_keys, dist_handlers, don_draw, don_event);

@@ -115,5 +115,5 @@ static const struct screen_handler spend_handlers[] = {
     {ACT_NONE, NULL, NULL},
 };
 
-const struct screen_class don_spend_screen =
-    DON_VIEW_CLASS(N_("Donations: cash spent"), don_void_view_keys, spend_handlers, don_draw, don_event);
+const struct screen_class don_spend_screen = DON_VIEW_CLASS(
+    N_("Donations: cash spent"), don_void_view_keys, spend_handlers, don_draw, don_event);
