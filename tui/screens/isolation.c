@@ -323,14 +323,8 @@ static void iso_draw(struct screen *s)
 static int iso_event(struct screen *s, const struct event *ev)
 {
 	struct iso *st = s->state;
-	int f = list_event(st->list, ev);
 
-	if (ev->type == EVENT_MOUSE && list_double_clicked(st->list)) {
-		struct event open = {.type = EVENT_KEY, .act = ACT_CHECK};
-
-		return screen_dispatch(s, &open);
-	}
-	return f;
+	return list_event_act(st->list, s, ev, ACT_CHECK);
 }
 
 static void iso_changed(struct screen *s)

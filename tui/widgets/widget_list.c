@@ -392,16 +392,21 @@ int list_double_clicked(struct list *l)
 	return d;
 }
 
-int list_event_open(struct list *l, struct screen *s, const struct event *ev)
+int list_event_act(struct list *l, struct screen *s, const struct event *ev, enum action act)
 {
 	int f = list_event(l, ev);
 
 	if (ev->type == EVENT_MOUSE && list_double_clicked(l)) {
-		struct event open = {.type = EVENT_KEY, .act = ACT_OPEN};
+		struct event open = {.type = EVENT_KEY, .act = act};
 
 		return screen_dispatch(s, &open);
 	}
 	return f;
+}
+
+int list_event_open(struct list *l, struct screen *s, const struct event *ev)
+{
+	return list_event_act(l, s, ev, ACT_OPEN);
 }
 
 void list_reload(struct list *l)

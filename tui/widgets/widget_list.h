@@ -136,6 +136,9 @@ int list_double_clicked(struct list *l);
  * click on a row is dispatched to s as ACT_OPEN (screen_dispatch). */
 int list_event_open(struct list *l, struct screen *s, const struct event *ev);
 
+/* The same where a double click does act (the Isolation tab's: a check). */
+int list_event_act(struct list *l, struct screen *s, const struct event *ev, enum action act);
+
 /* Re-reads the visible page, keeping the position (after data changed). */
 void list_reload(struct list *l);
 
