@@ -637,6 +637,17 @@ static const struct keybind own_keys[] = {
     {0, 0, ACT_NONE},
 };
 
+/* What every section does the same way: r and h the household's phone and
+ * history (the residents' section binds them to the resident), v or Right
+ * the next section, Left the one before. */
+static const struct screen_handler section_handlers[] = {
+    {ACT_REVEAL, act_reveal, NULL},
+    {ACT_HISTORY, act_history, NULL},
+    {ACT_SWITCH_VIEW, act_switch, NULL},
+    {ACT_CHAR_LEFT, act_switch_back, NULL},
+    {ACT_NONE, NULL, NULL},
+};
+
 static const struct screen_handler res_handlers[] = {
     {ACT_OPEN, act_edit, NULL},
     {ACT_NEW, act_new, NULL},
@@ -645,21 +656,17 @@ static const struct screen_handler res_handlers[] = {
     {ACT_MOVE, act_move, NULL},
     {ACT_REVEAL, act_reveal_resident, NULL},
     {ACT_HISTORY, act_history_resident, NULL},
-    {ACT_SWITCH_VIEW, act_switch, NULL},
-    {ACT_CHAR_LEFT, act_switch_back, NULL},
     {ACT_NONE, NULL, NULL},
 };
 
 static const struct screen_handler vis_handlers[] = {
-    {ACT_NEW, act_new_visit, NULL},	    {ACT_REVEAL, act_reveal, NULL},
-    {ACT_HISTORY, act_history, NULL},	    {ACT_SWITCH_VIEW, act_switch, NULL},
-    {ACT_CHAR_LEFT, act_switch_back, NULL}, {ACT_NONE, NULL, NULL},
+    {ACT_NEW, act_new_visit, NULL},
+    {ACT_NONE, NULL, NULL},
 };
 
 static const struct screen_handler iso_handlers[] = {
-    {ACT_NEW, act_new_isolation, NULL},	    {ACT_REVEAL, act_reveal, NULL},
-    {ACT_HISTORY, act_history, NULL},	    {ACT_SWITCH_VIEW, act_switch, NULL},
-    {ACT_CHAR_LEFT, act_switch_back, NULL}, {ACT_NONE, NULL, NULL},
+    {ACT_NEW, act_new_isolation, NULL},
+    {ACT_NONE, NULL, NULL},
 };
 
 /* One class per section, sharing the detail's state and drawing. */
@@ -669,6 +676,7 @@ static const struct screen_handler iso_handlers[] = {
 	    .keyctx = KEYCTX_BIT(KEYCTX_LIST),                                                     \
 	    .keys = own_keys,                                                                      \
 	    .handlers = hs,                                                                        \
+	    .shared = section_handlers,                                                            \
 	    .layout = d_layout,                                                                    \
 	    .draw = d_draw,                                                                        \
 	    .event = d_event,                                                                      \
