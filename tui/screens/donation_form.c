@@ -561,7 +561,6 @@ int distribution_form_push(struct app *app, const char *item, const char *unit)
 	struct item_pick *p;
 	char **labels;
 	struct err e;
-	int r;
 
 	if (item)
 		return dist_push_item(app, item, unit);
@@ -588,12 +587,7 @@ int distribution_form_push(struct app *app, const char *item, const char *unit)
 		labels[i] =
 		    xasprintf(_("%s — %s %s on hand"), p->rows[i].item, have, p->rows[i].unit);
 	}
-	r = picklist_push(app, _("Give out which item?"), (const char *const *)labels, p->n, 0,
-			  item_done, p);
-	for (int i = 0; i < p->n; i++)
-		free(labels[i]);
-	free(labels);
-	return r;
+	return picklist_push_owned(app, _("Give out which item?"), labels, p->n, 0, item_done, p);
 }
 
 /* ---- the ledger's filter ---- */

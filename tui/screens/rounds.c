@@ -223,8 +223,7 @@ static int h_grid(struct screen *s)
 {
 	struct rounds *st = s->state;
 	struct grids *gs = xcalloc(1, sizeof *gs);
-	const char **labels;
-	char **own;
+	char **labels;
 	struct err e;
 	int cur;
 
@@ -237,24 +236,19 @@ static int h_grid(struct screen *s)
 		return SCREEN_HANDLED;
 	}
 	labels = xcalloc((size_t)gs->n + 1, sizeof *labels);
-	own = xcalloc((size_t)gs->n + 1, sizeof *own);
 	cur = gs->n;
 	for (int i = 0; i < gs->n; i++) {
-		own[i] = gs->g[i].staff[0] ? xasprintf("%s (%s)", gs->g[i].name, gs->g[i].staff)
-					   : xstrdup(gs->g[i].name);
-		labels[i] = own[i];
+		labels[i] = gs->g[i].staff[0] ? xasprintf("%s (%s)", gs->g[i].name, gs->g[i].staff)
+					      : xstrdup(gs->g[i].name);
 		if (gs->g[i].id == st->grid.id)
 			cur = i;
 	}
-	labels[gs->n] = _("All households");
-	if (picklist_push(st->app, _("Which grid?"), labels, gs->n + 1, cur, grid_done, gs) < 0) {
+	labels[gs->n] = xstrdup(_("All households"));
+	if (picklist_push_owned(st->app, _("Which grid?"), labels, gs->n + 1, cur, grid_done, gs) <
+	    0) {
 		grids_free(gs);
 		free(gs);
 	}
-	for (int i = 0; i < gs->n; i++)
-		free(own[i]);
-	free(own);
-	free(labels);
 	return SCREEN_HANDLED;
 }
 

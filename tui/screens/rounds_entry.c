@@ -217,20 +217,18 @@ static int rounds_entry_symptoms(struct rounds *st)
 {
 	struct round_person *p = round_entry_current(&st->re);
 	int n = model_enum_count(model_symptom);
-	char **labels = xcalloc((size_t)n, sizeof *labels);
+	char **labels;
 	char title[160];
 
 	if (!p)
 		return SCREEN_HANDLED;
+	labels = xcalloc((size_t)n, sizeof *labels);
 	for (int i = 0; i < n; i++)
 		labels[i] = xasprintf(
 		    "[%s] %s", round_has_code(p->symptoms, model_symptom[i].code) ? "x" : " ",
 		    _(model_symptom[i].label));
 	snprintf(title, sizeof title, _("Symptoms of %s"), p->name);
-	picklist_push(st->app, title, (const char *const *)labels, n, 0, symptom_done, st);
-	for (int i = 0; i < n; i++)
-		free(labels[i]);
-	free(labels);
+	picklist_push_owned(st->app, title, labels, n, 0, symptom_done, st);
 	return SCREEN_HANDLED;
 }
 

@@ -220,16 +220,13 @@ static int kind_done(void *ctx, int index)
 static int sh_pick_kind(struct screen *s)
 {
 	struct sheets_view *v = s->state;
-	char *labels[KINDS];
+	char **labels = xcalloc(KINDS, sizeof *labels);
 
 	/* the sheets' own Chinese titles; the command line's names are in
 	 * `doorstep sheet --help` */
 	for (int i = 0; i < KINDS; i++)
 		labels[i] = xstrdup(db_sheet_title(db_sheet_kinds[i]));
-	picklist_push(v->app, _("Sheet"), (const char *const *)labels, KINDS, v->kind, kind_done,
-		      v);
-	for (int i = 0; i < KINDS; i++)
-		free(labels[i]);
+	picklist_push_owned(v->app, _("Sheet"), labels, KINDS, v->kind, kind_done, v);
 	return SCREEN_HANDLED;
 }
 

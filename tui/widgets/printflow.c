@@ -124,8 +124,7 @@ out:
 int printflow_print(struct app *app, printflow_build_fn build, void *ctx)
 {
 	struct pending *p = xcalloc(1, sizeof *p);
-	const char **labels;
-	char **owned;
+	char **labels;
 	int current = 0;
 	struct err e;
 
@@ -146,22 +145,19 @@ int printflow_print(struct app *app, printflow_build_fn build, void *ctx)
 		return SCREEN_HANDLED;
 	}
 	labels = xcalloc((size_t)p->nqueues, sizeof *labels);
-	owned = xcalloc((size_t)p->nqueues, sizeof *owned);
 	for (int i = 0; i < p->nqueues; i++) {
 		if (p->queues[i].is_default) {
-			owned[i] = xasprintf(_("%s (default)"), p->queues[i].name);
+			labels[i] = xasprintf(_("%s (default)"), p->queues[i].name);
 			current = i;
+		} else {
+			labels[i] = xstrdup(p->queues[i].name);
 		}
-		labels[i] = owned[i] ? owned[i] : p->queues[i].name;
 	}
-	if (picklist_push(app, _("Print on"), labels, p->nqueues, current, queue_done, p) < 0) {
+	if (picklist_push_owned(app, _("Print on"), labels, p->nqueues, current, queue_done, p) <
+	    0) {
 		free(p->queues);
 		free(p);
 	}
-	for (int i = 0; i < p->nqueues; i++)
-		free(owned[i]);
-	free(owned);
-	free(labels);
 	return SCREEN_HANDLED;
 }
 
