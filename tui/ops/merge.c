@@ -45,6 +45,41 @@ static void print_counts(FILE *f, const char *name, const struct mergeplan_count
 		c->conflicts, c->joined);
 }
 
+static void conflict_line(FILE *f, const struct merge_item *it)
+{
+	fprintf(f, "  %s %s (%.8s): ", table_label(it->table), it->label, it->uuid);
+	if (it->took_other)
+		fprintf(f, _("took the other machine's version of %s over this one's of %s\n"),
+			it->other_at, it->this_at);
+	else
+		fprintf(f, _("kept this machine's version of %s over the other's of %s\n"),
+			it->this_at, it->other_at);
+}
+
+static void join_line(FILE *f, const struct merge_item *it)
+{
+	fprintf(f, _("  %s %s (%.8s) joined into %s (%.8s): same %s\n"), table_label(it->table),
+		it->label, it->uuid, it->survivor_label, it->survivor, it->key);
+}
+
+static void revival_line(FILE *f, const struct merge_item *it)
+{
+	fprintf(f, _("  %s %s (%.8s) brought back by %s %s (%.8s)\n"), table_label(it->table),
+		it->label, it->uuid, it->key, it->survivor_label, it->survivor);
+}
+
+/* A section of the report, when it has items: its heading, then a line
+ * (line) per item. */
+static void section(FILE *f, const char *heading, const struct merge_item *v, size_t n,
+		    void (*line)(FILE *f, const struct merge_item *it))
+{
+	if (!n)
+		return;
+	fprintf(f, "%s\n", heading);
+	for (size_t i = 0; i < n; i++)
+		line(f, &v[i]);
+}
+
 void merge_print_report(FILE *f, const struct merge_report *r)
 {
 	{
@@ -74,50 +109,16 @@ void merge_print_report(FILE *f, const struct merge_report *r)
 		}
 	}
 	print_counts(f, _("total"), &r->total);
-	if (r->nconflicts) {
-		fprintf(f, "%s\n",
-			_("Conflicts (changed on both machines; the other version is kept in the "
-			  "audit log):"));
-		for (size_t i = 0; i < r->nconflicts; i++) {
-			const struct merge_item *it = &r->conflicts[i];
-
-			fprintf(f, "  %s %s (%.8s): ", table_label(it->table), it->label, it->uuid);
-			if (it->took_other)
-				fprintf(f,
-					_("took the other machine's version of %s over this one's "
-					  "of %s\n"),
-					it->other_at, it->this_at);
-			else
-				fprintf(
-				    f,
-				    _("kept this machine's version of %s over the other's of %s\n"),
-				    it->this_at, it->other_at);
-		}
-	}
-	if (r->njoins) {
-		fprintf(
-		    f, "%s\n",
-		    _("Duplicates joined (the record joined away is deleted, its records moved):"));
-		for (size_t i = 0; i < r->njoins; i++) {
-			const struct merge_item *it = &r->joins[i];
-
-			fprintf(f, _("  %s %s (%.8s) joined into %s (%.8s): same %s\n"),
-				table_label(it->table), it->label, it->uuid, it->survivor_label,
-				it->survivor, it->key);
-		}
-	}
-	if (r->nrevivals) {
-		fprintf(f, "%s\n",
-			_("Brought back (deleted on one machine while a record within it was added "
-			  "or changed on the other):"));
-		for (size_t i = 0; i < r->nrevivals; i++) {
-			const struct merge_item *it = &r->revivals[i];
-
-			fprintf(f, _("  %s %s (%.8s) brought back by %s %s (%.8s)\n"),
-				table_label(it->table), it->label, it->uuid, it->key,
-				it->survivor_label, it->survivor);
-		}
-	}
+	section(f,
+		_("Conflicts (changed on both machines; the other version is kept in the "
+		  "audit log):"),
+		r->conflicts, r->nconflicts, conflict_line);
+	section(f, _("Duplicates joined (the record joined away is deleted, its records moved):"),
+		r->joins, r->njoins, join_line);
+	section(f,
+		_("Brought back (deleted on one machine while a record within it was added "
+		  "or changed on the other):"),
+		r->revivals, r->nrevivals, revival_line);
 	if (r->nopen) {
 		fprintf(f, "%s\n",
 			_("Conflicts that need a person (the two machines' records together break "

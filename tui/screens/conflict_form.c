@@ -96,12 +96,6 @@ static int submit(void *ctx, struct form *f, struct err *e)
 	return db_conflict_settle(app_db(c->app), c->id, act, form_value(f, "note"), e);
 }
 
-static void closed(void *ctx, int saved)
-{
-	(void)saved;
-	free(ctx);
-}
-
 int conflict_form_push(struct app *app, long long id)
 {
 	struct conflict cf;
@@ -144,5 +138,5 @@ int conflict_form_push(struct app *app, long long id)
 	form_add_enum(c->f, "action", N_("Settle by"), pass ? pass_actions : stock_actions, NULL,
 		      FORM_REQUIRED);
 	form_add_text(c->f, "note", N_("Note"), NULL, 200, 0, NULL);
-	return form_push(app, c->f, submit, closed);
+	return form_push(app, c->f, submit, form_close_free);
 }

@@ -330,13 +330,6 @@ struct gate_pass {
 
 static const struct screen_class gate_pass_screen;
 
-static int gp_open(struct screen *s, void *arg, struct err *e)
-{
-	(void)e;
-	s->state = arg;
-	return 0;
-}
-
 static void gp_close(struct screen *s)
 {
 	free(s->state);
@@ -371,45 +364,15 @@ static int gp_clear(struct screen *s)
 }
 
 /* o, i, t, n, v, c: the gate's, as when no number is being typed. */
-static int gp_gate_key(struct screen *s, enum action act)
+static int gp_gate_key(struct screen *s)
 {
 	struct gate_pass *gp = s->state;
-	struct event ev = {.type = EVENT_KEY, .act = act};
+	struct event ev = {.type = EVENT_KEY, .act = screen_action(s)};
 	int f = screen_dispatch(gp->gate, &ev);
 
 	if (gp->gate->cls != &cp_gate_screen)
 		f |= SCREEN_HANDLED | SCREEN_POP; /* v: another view now */
 	return f;
-}
-
-static int gp_out(struct screen *s)
-{
-	return gp_gate_key(s, ACT_OUT);
-}
-
-static int gp_in(struct screen *s)
-{
-	return gp_gate_key(s, ACT_IN);
-}
-
-static int gp_temperature(struct screen *s)
-{
-	return gp_gate_key(s, ACT_TEMPERATURE);
-}
-
-static int gp_visitors(struct screen *s)
-{
-	return gp_gate_key(s, ACT_NEW);
-}
-
-static int gp_view(struct screen *s)
-{
-	return gp_gate_key(s, ACT_SWITCH_VIEW);
-}
-
-static int gp_checkpoint(struct screen *s)
-{
-	return gp_gate_key(s, ACT_CHECKPOINT);
 }
 
 static int gp_event(struct screen *s, const struct event *ev)
@@ -437,20 +400,20 @@ static int gp_can(struct screen *s, enum action act)
 }
 
 static const struct keybind gate_pass_keys[] = {
-    {0, '\n', ACT_OPEN},	       {0, '\r', ACT_OPEN},       {0, KEYS_FN(KEY_ENTER), ACT_OPEN},
-    {0, 'o', ACT_OUT},	       {0, 'i', ACT_IN},	       {0, 't', ACT_TEMPERATURE},
-    {0, 'n', ACT_NEW},	       {0, 'v', ACT_SWITCH_VIEW}, {0, 'c', ACT_CHECKPOINT},
-    {0, 'q', ACT_QUIT},	       {0, 0, ACT_NONE},
+    {0, '\n', ACT_OPEN}, {0, '\r', ACT_OPEN},	    {0, KEYS_FN(KEY_ENTER), ACT_OPEN},
+    {0, 'o', ACT_OUT},	 {0, 'i', ACT_IN},	    {0, 't', ACT_TEMPERATURE},
+    {0, 'n', ACT_NEW},	 {0, 'v', ACT_SWITCH_VIEW}, {0, 'c', ACT_CHECKPOINT},
+    {0, 'q', ACT_QUIT},	 {0, 0, ACT_NONE},
 };
 
 static const struct screen_handler gate_pass_handlers[] = {
     {ACT_OPEN, gp_lookup, N_("look up")},
-    {ACT_OUT, gp_out, NULL},
-    {ACT_IN, gp_in, NULL},
-    {ACT_TEMPERATURE, gp_temperature, N_("with temperature")},
-    {ACT_SWITCH_VIEW, gp_view, N_("gate/roster/passes")},
-    {ACT_CHECKPOINT, gp_checkpoint, NULL},
-    {ACT_NEW, gp_visitors, NULL},
+    {ACT_OUT, gp_gate_key, NULL},
+    {ACT_IN, gp_gate_key, NULL},
+    {ACT_TEMPERATURE, gp_gate_key, N_("with temperature")},
+    {ACT_SWITCH_VIEW, gp_gate_key, N_("gate/roster/passes")},
+    {ACT_CHECKPOINT, gp_gate_key, NULL},
+    {ACT_NEW, gp_gate_key, NULL},
     {ACT_CANCEL, gp_clear, N_("clear")},
     {ACT_NONE, NULL, NULL},
 };
@@ -461,7 +424,7 @@ static const struct screen_class gate_pass_screen = {
     .keyctx = KEYCTX_BIT(KEYCTX_TEXT),
     .keys = gate_pass_keys,
     .handlers = gate_pass_handlers,
-    .open = gp_open,
+    .open = screen_open_arg,
     .draw = gp_draw,
     .event = gp_event,
     .text_focus = gp_text_focus,
@@ -529,18 +492,10 @@ static int act_temperature(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-static int act_out(struct screen *s)
+/* o and i: going out, coming back in. */
+static int act_out_in(struct screen *s)
 {
-	struct cp_state *st = s->state;
-
-	return gate_record(st, "out");
-}
-
-static int act_in(struct screen *s)
-{
-	struct cp_state *st = s->state;
-
-	return gate_record(st, "in");
+	return gate_record(s->state, screen_action(s) == ACT_OUT ? "out" : "in");
 }
 
 static int act_lookup(struct screen *s)
@@ -583,8 +538,8 @@ static const struct keybind gate_keys[] = {
 
 static const struct screen_handler gate_handlers[] = {
     {ACT_OPEN, act_lookup, N_("look up")},
-    {ACT_OUT, act_out, NULL},
-    {ACT_IN, act_in, NULL},
+    {ACT_OUT, act_out_in, NULL},
+    {ACT_IN, act_out_in, NULL},
     {ACT_TEMPERATURE, act_temperature, N_("with temperature")},
     {ACT_SWITCH_VIEW, cp_switch_view, N_("gate/roster/passes")},
     {ACT_CHECKPOINT, cp_choose_checkpoint, NULL},

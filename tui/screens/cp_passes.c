@@ -148,12 +148,6 @@ static int revoke_submit(void *ctx, struct form *f, struct err *e)
 	return 0;
 }
 
-static void revoke_close(void *ctx, int saved)
-{
-	(void)saved;
-	free(ctx);
-}
-
 /* ---- the passes' screen class ---- */
 
 struct list *cp_passes_list(struct cp_state *st)
@@ -214,7 +208,7 @@ static int act_void(struct screen *s)
 	f = form_new(title, rc);
 	form_add_text(f, "reason", N_("Reason"), "", limits_max("passes", "revoke_reason"),
 		      FORM_REQUIRED, NULL);
-	form_push(s->app, f, revoke_submit, revoke_close);
+	form_push(s->app, f, revoke_submit, form_close_free);
 	return SCREEN_HANDLED;
 }
 

@@ -70,30 +70,12 @@ static int act_history(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-static const struct keybind dist_keys[] = {
-    {0, 'g', ACT_DISTRIBUTE},
-    {0, 'v', ACT_SWITCH_VIEW},
-    {0, 0, ACT_NONE},
-};
-
 static const struct screen_handler dist_handlers[] = {
     {ACT_NEW, don_new_donation, NULL},
     {ACT_DISTRIBUTE, don_give_out, N_("give out")},
     {ACT_HISTORY, act_history, NULL},
-    {ACT_FILTER, don_filter, NULL},
-    {ACT_SWITCH_VIEW, don_switch, NULL},
-    {ACT_REFRESH, don_refresh, NULL},
     {ACT_NONE, NULL, NULL},
 };
 
-const struct screen_class don_dist_screen = {
-    .name = N_("Donations: goods given out"),
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
-    .keys = dist_keys,
-    .handlers = dist_handlers,
-    .layout = don_layout,
-    .draw = don_draw,
-    .event = don_event,
-    .data_changed = don_changed,
-    .close = don_close,
-};
+const struct screen_class don_dist_screen = DON_VIEW_CLASS(
+    N_("Donations: goods given out"), don_view_keys, dist_handlers, don_draw, don_event);

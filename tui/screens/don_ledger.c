@@ -189,11 +189,7 @@ static void ledger_draw(struct screen *s)
 
 static const struct ledger_row *current_donation(struct don *st)
 {
-	const struct ledger_row *row = list_current(st->lists[VIEW_LEDGER]);
-
-	if (!row)
-		app_status(st->app, "%s", _("No donation is selected."));
-	return row;
+	return list_selected(st->lists[VIEW_LEDGER], _("No donation is selected."));
 }
 
 /* After a save: the new donation at the top of the list, under no filter. */
@@ -293,33 +289,15 @@ static int ledger_event(struct screen *s, const struct event *ev)
 	return don_event(s, ev);
 }
 
-static const struct keybind ledger_keys[] = {
-    {0, 'x', ACT_VOID},
-    {0, 'g', ACT_DISTRIBUTE},
-    {0, 'v', ACT_SWITCH_VIEW},
-    {0, 0, ACT_NONE},
-};
-
 static const struct screen_handler ledger_handlers[] = {
     {ACT_OPEN, act_receipt, N_("receipt")},
     {ACT_NEW, don_new_donation, NULL},
     {ACT_VOID, act_void, NULL},
     {ACT_DISTRIBUTE, don_give_out, N_("give out")},
-    {ACT_FILTER, don_filter, NULL},
+    {ACT_FILTER, don_filter, NULL}, /* shared, but hinted before history here */
     {ACT_HISTORY, act_history, NULL},
-    {ACT_SWITCH_VIEW, don_switch, NULL},
-    {ACT_REFRESH, don_refresh, NULL},
     {ACT_NONE, NULL, NULL},
 };
 
-const struct screen_class don_ledger_screen = {
-    .name = N_("Donations: ledger"),
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
-    .keys = ledger_keys,
-    .handlers = ledger_handlers,
-    .layout = don_layout,
-    .draw = ledger_draw,
-    .event = ledger_event,
-    .data_changed = don_changed,
-    .close = don_close,
-};
+const struct screen_class don_ledger_screen = DON_VIEW_CLASS(
+    N_("Donations: ledger"), don_void_view_keys, ledger_handlers, ledger_draw, ledger_event);

@@ -73,13 +73,12 @@ static int act_new(struct screen *s)
 
 static int void_spend(struct don *st)
 {
-	const struct expenditure_row *x = list_current(st->lists[VIEW_SPEND]);
+	const struct expenditure_row *x =
+	    list_selected(st->lists[VIEW_SPEND], _("No expenditure is selected."));
 	char m[MONEY_STR], *what;
 
-	if (!x) {
-		app_status(st->app, "%s", _("No expenditure is selected."));
+	if (!x)
 		return SCREEN_HANDLED;
-	}
 	if (x->void_reason[0]) {
 		app_error(st->app, _("Expenditure %s is already void (%s)."), x->voucher_no,
 			  x->void_reason);
@@ -108,32 +107,13 @@ static int act_history(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-static const struct keybind spend_keys[] = {
-    {0, 'x', ACT_VOID},
-    {0, 'g', ACT_DISTRIBUTE},
-    {0, 'v', ACT_SWITCH_VIEW},
-    {0, 0, ACT_NONE},
-};
-
 static const struct screen_handler spend_handlers[] = {
     {ACT_NEW, act_new, NULL},
     {ACT_VOID, act_void, NULL},
     {ACT_DISTRIBUTE, don_give_out, N_("give out")},
     {ACT_HISTORY, act_history, NULL},
-    {ACT_FILTER, don_filter, NULL},
-    {ACT_SWITCH_VIEW, don_switch, NULL},
-    {ACT_REFRESH, don_refresh, NULL},
     {ACT_NONE, NULL, NULL},
 };
 
-const struct screen_class don_spend_screen = {
-    .name = N_("Donations: cash spent"),
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
-    .keys = spend_keys,
-    .handlers = spend_handlers,
-    .layout = don_layout,
-    .draw = don_draw,
-    .event = don_event,
-    .data_changed = don_changed,
-    .close = don_close,
-};
+const struct screen_class don_spend_screen = DON_VIEW_CLASS(
+    N_("Donations: cash spent"), don_void_view_keys, spend_handlers, don_draw, don_event);

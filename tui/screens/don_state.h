@@ -33,8 +33,6 @@ const struct screen_class *don_view_class(enum don_view v);
 enum don_view don_view_of(const struct screen *s);
 /* Shows view v (its list laid out and re-read). */
 void don_show(struct screen *s, enum don_view v);
-/* `v`: the next view. */
-int don_switch(struct screen *s);
 /* The list of the view shown laid out under the title (and, for the
  * ledger, above the totals). */
 void don_layout(struct screen *s, struct rect r);
@@ -45,8 +43,6 @@ void don_draw_title_list(struct screen *s, const char *title, const char *keys);
 int don_event(struct screen *s, const struct event *ev);
 /* Re-reads the totals and every list; every view's data_changed. */
 void don_changed(struct screen *s);
-/* Ctrl-L / F5. */
-int don_refresh(struct screen *s);
 /* Frees the state: every view's close. */
 void don_close(struct screen *s);
 /* "口罩 30 箱": goods as the lists and the totals show them. */
@@ -70,6 +66,22 @@ extern const struct list_spec don_ledger_spec, don_stock_spec, don_dist_spec, do
 /* The draw of every view but the ledger's: its title (v: next view) and
  * its list. */
 void don_draw(struct screen *s);
+
+/* The views' keys: g gives goods out and v shows the next view in each;
+ * x voids in the two whose records are voided (the ledger, the cash spent). */
+extern const struct keybind don_view_keys[], don_void_view_keys[];
+/* What every view binds the same way, after its own handlers: `/` the
+ * ledger's filter, `v` the next view, Ctrl-L / F5 re-read. */
+extern const struct screen_handler don_shared_handlers[];
+
+/* A view of the tab: its title, keys, handlers, draw and event; the
+ * layout, re-read, close and shared handlers are the tab's. */
+#define DON_VIEW_CLASS(title, keytab, hs, drawfn, eventfn)                                         \
+	{                                                                                          \
+		.name = title, .keyctx = KEYCTX_BIT(KEYCTX_LIST), .keys = keytab, .handlers = hs,  \
+		.shared = don_shared_handlers, .layout = don_layout, .draw = drawfn,               \
+		.event = eventfn, .data_changed = don_changed, .close = don_close,                 \
+	}
 
 extern const struct screen_class don_ledger_screen, don_stock_screen, don_dist_screen,
     don_spend_screen;

@@ -102,30 +102,12 @@ static int act_distribute(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-static const struct keybind stock_keys[] = {
-    {0, 'g', ACT_DISTRIBUTE},
-    {0, 'v', ACT_SWITCH_VIEW},
-    {0, 0, ACT_NONE},
-};
-
 static const struct screen_handler stock_handlers[] = {
     {ACT_OPEN, act_give, N_("give out")},
     {ACT_NEW, don_new_donation, NULL},
     {ACT_DISTRIBUTE, act_distribute, N_("give out")},
-    {ACT_FILTER, don_filter, NULL},
-    {ACT_SWITCH_VIEW, don_switch, NULL},
-    {ACT_REFRESH, don_refresh, NULL},
     {ACT_NONE, NULL, NULL},
 };
 
-const struct screen_class don_stock_screen = {
-    .name = N_("Donations: stock"),
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
-    .keys = stock_keys,
-    .handlers = stock_handlers,
-    .layout = don_layout,
-    .draw = don_draw,
-    .event = don_event,
-    .data_changed = don_changed,
-    .close = don_close,
-};
+const struct screen_class don_stock_screen =
+    DON_VIEW_CLASS(N_("Donations: stock"), don_view_keys, stock_handlers, don_draw, don_event);

@@ -44,40 +44,40 @@ static const struct enum_entry kind_any[] = {
 
 /* ---- field checks shared by the forms ---- */
 
-/* An amount of money above zero (the estimated value may be left empty,
- * which the form does not check). */
-static int check_money(void *c, struct form *f, const char *name, const char *v, struct err *e)
+/* A field of money or goods: parsed by parse, refused at zero or below
+ * with the message zero (unless NULL), written back as format writes it. */
+static int check_number(struct form *f, const char *name, const char *v, struct err *e,
+			int (*parse)(const char *, long long *, struct err *),
+			void (*format)(long long, char *, size_t), const char *zero)
 {
-	long long fen;
-	char plain[MONEY_STR];
+	long long n;
+	char text[MONEY_STR];
 
-	(void)c;
-	if (money_parse(v, &fen, e) < 0) {
+	if (parse(v, &n, e) < 0) {
 		snprintf(e->field, sizeof e->field, "%s", name);
 		return -1;
 	}
-	if (fen <= 0 && !strcmp(name, "amount"))
-		return err_field(e, name, "%s", _("the amount must be above zero"));
-	money_format_plain(fen, plain, sizeof plain);
-	form_set(f, name, plain);
+	if (n <= 0 && zero)
+		return err_field(e, name, "%s", _(zero));
+	format(n, text, sizeof text);
+	form_set(f, name, text);
 	return 0;
+}
+
+/* An amount of money above zero (the estimated value may be left empty,
+ * which the form does not check, or zero). */
+static int check_money(void *c, struct form *f, const char *name, const char *v, struct err *e)
+{
+	(void)c;
+	return check_number(f, name, v, e, money_parse, money_format_plain,
+			    strcmp(name, "amount") ? NULL : N_("the amount must be above zero"));
 }
 
 static int check_quantity(void *c, struct form *f, const char *name, const char *v, struct err *e)
 {
-	long long q;
-	char text[MONEY_STR];
-
 	(void)c;
-	if (quantity_parse(v, &q, e) < 0) {
-		snprintf(e->field, sizeof e->field, "%s", name);
-		return -1;
-	}
-	if (q <= 0)
-		return err_field(e, name, "%s", _("the quantity must be above zero"));
-	quantity_format(q, text, sizeof text);
-	form_set(f, name, text);
-	return 0;
+	return check_number(f, name, v, e, quantity_parse, quantity_format,
+			    N_("the quantity must be above zero"));
 }
 
 /* ---- a new donation ---- */
@@ -134,12 +134,6 @@ static int donation_submit(void *c, struct form *f, struct err *e)
 	return 0;
 }
 
-static void free_ctx(void *c, int saved)
-{
-	(void)saved;
-	free(c);
-}
-
 int donation_form_push(struct app *app, const char *kind, donation_saved_fn saved, void *ctx)
 {
 	struct don_ctx *x = xcalloc(1, sizeof *x);
@@ -178,7 +172,7 @@ int donation_form_push(struct app *app, const char *kind, donation_saved_fn save
 		      limits_max("donations", "designation"), 0, NULL);
 	form_add_text(f, "notes", N_("Notes"), NULL, limits_max("donations", "notes"), 0, NULL);
 	form_add_readonly(f, "received_by", N_("Received by"), app_staff(app));
-	return form_push(app, f, donation_submit, free_ctx);
+	return form_push(app, f, donation_submit, form_close_free);
 }
 
 struct kind_pick {
@@ -331,12 +325,6 @@ static int spend_submit(void *c, struct form *f, struct err *e)
 	return 0;
 }
 
-static void spend_close(void *c, int saved)
-{
-	(void)c;
-	(void)saved;
-}
-
 int expenditure_form_push(struct app *app)
 {
 	struct form *f = form_new(_("Cash spent from donations"), app);
@@ -358,7 +346,7 @@ int expenditure_form_push(struct app *app)
 	form_add_text(f, "approved_by", N_("Approved by"), NULL, 40, FORM_REQUIRED, NULL);
 	form_add_text(f, "voucher_no", N_("Voucher number"), NULL, 40, FORM_REQUIRED, NULL);
 	form_add_text(f, "notes", N_("Notes"), NULL, 200, 0, NULL);
-	return form_push(app, f, spend_submit, spend_close);
+	return form_push(app, f, spend_submit, NULL);
 }
 
 /* ---- distribution ---- */
@@ -573,7 +561,6 @@ int distribution_form_push(struct app *app, const char *item, const char *unit)
 	struct item_pick *p;
 	char **labels;
 	struct err e;
-	int r;
 
 	if (item)
 		return dist_push_item(app, item, unit);
@@ -600,12 +587,7 @@ int distribution_form_push(struct app *app, const char *item, const char *unit)
 		labels[i] =
 		    xasprintf(_("%s — %s %s on hand"), p->rows[i].item, have, p->rows[i].unit);
 	}
-	r = picklist_push(app, _("Give out which item?"), (const char *const *)labels, p->n, 0,
-			  item_done, p);
-	for (int i = 0; i < p->n; i++)
-		free(labels[i]);
-	free(labels);
-	return r;
+	return picklist_push_owned(app, _("Give out which item?"), labels, p->n, 0, item_done, p);
 }
 
 /* ---- the ledger's filter ---- */
@@ -660,5 +642,5 @@ int ledger_filter_push(struct app *app, struct ledger_filter *lf, void (*done)(v
 	form_add_enum(f, "kind", N_("Kind"), kind_any, lf->kind[0] ? lf->kind : "all",
 		      FORM_REQUIRED);
 	form_add_text(f, "item", N_("Item"), lf->item, limits_max("donations", "item"), 0, NULL);
-	return form_push(app, f, filter_submit, free_ctx);
+	return form_push(app, f, filter_submit, form_close_free);
 }

@@ -120,7 +120,7 @@ void don_show(struct screen *s, enum don_view v)
 	list_reload(st->lists[v]);
 }
 
-int don_switch(struct screen *s)
+static int don_switch(struct screen *s)
 {
 	don_show(s, (don_view_of(s) + 1) % VIEW_COUNT);
 	return SCREEN_HANDLED;
@@ -169,11 +169,25 @@ void don_changed(struct screen *s)
 		list_reload(st->lists[i]);
 }
 
-int don_refresh(struct screen *s)
-{
-	don_changed(s);
-	return SCREEN_HANDLED;
-}
+const struct keybind don_view_keys[] = {
+    {0, 'g', ACT_DISTRIBUTE},
+    {0, 'v', ACT_SWITCH_VIEW},
+    {0, 0, ACT_NONE},
+};
+
+const struct keybind don_void_view_keys[] = {
+    {0, 'x', ACT_VOID},
+    {0, 'g', ACT_DISTRIBUTE},
+    {0, 'v', ACT_SWITCH_VIEW},
+    {0, 0, ACT_NONE},
+};
+
+const struct screen_handler don_shared_handlers[] = {
+    {ACT_FILTER, don_filter, NULL},
+    {ACT_SWITCH_VIEW, don_switch, NULL},
+    {ACT_REFRESH, screen_act_refresh, NULL},
+    {ACT_NONE, NULL, NULL},
+};
 
 void don_close(struct screen *s)
 {

@@ -211,13 +211,6 @@ static int menu_push(struct first *fs)
 
 /* ---- the base screen ---- */
 
-static int fs_open(struct screen *s, void *arg, struct err *e)
-{
-	(void)e;
-	s->state = arg;
-	return 0;
-}
-
 static void fs_draw(struct screen *s)
 {
 	struct first *fs = s->state;
@@ -258,10 +251,9 @@ static int fs_event(struct screen *s, const struct event *ev)
 {
 	struct first *fs = s->state;
 
-	if (!fs->report || !scroll_event(&fs->top, s->r.h - 4, ev))
+	if (!fs->report)
 		return SCREEN_IGNORED;
-	scroll_clamp(&fs->top, s->r.h - 3, fs->lines);
-	return SCREEN_HANDLED;
+	return scroll_view_event(&fs->top, s->r.h - 3, fs->lines, ev);
 }
 
 /* Enter: after the report, on to the program; before, the menu again. */
@@ -308,7 +300,7 @@ static const struct screen_class first_start_screen = {
     .name = N_("First start"),
     .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
     .handlers = fs_handlers,
-    .open = fs_open,
+    .open = screen_open_arg,
     .draw = fs_draw,
     .event = fs_event,
     .can = fs_can,

@@ -322,17 +322,12 @@ static const struct keybind hp_keys[] = {
     {0, 0, ACT_NONE},
 };
 
-static const struct screen_handler hp_handlers[] = {
-    {ACT_CANCEL, screen_act_pop, N_("close")},
-    {ACT_NONE, NULL, NULL},
-};
-
 static const struct screen_class help_screen = {
     .name = N_("Help"),
     .flags = SCREEN_MODAL,
     .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
     .keys = hp_keys,
-    .handlers = hp_handlers,
+    .handlers = screen_close_handlers,
     .open = hp_open,
     .draw = hp_draw,
     .event = hp_event,

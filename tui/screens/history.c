@@ -235,18 +235,11 @@ static int h_show(struct screen *s)
 
 static const struct screen_handler h_handlers[] = {
     {ACT_OPEN, h_show, N_("details")},
-    {ACT_CANCEL, screen_act_pop, N_("back")},
     {ACT_NONE, NULL, NULL},
 };
 
-static const struct screen_class history_screen = {
-    .name = N_("History"),
-    .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
-    .handlers = h_handlers,
-    .open = h_open,
-    .can = listscreen_can_open,
-    LISTSCREEN_CALLBACKS,
-};
+static const struct screen_class history_screen =
+    LISTSCREEN_CLASS(N_("History"), KEYCTX_VIEW, NULL, h_handlers, h_open, listscreen_can_open);
 
 int history_push(struct app *app, const char *record_uuid, const char *title)
 {

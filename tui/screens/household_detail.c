@@ -467,14 +467,10 @@ static void d_close(struct screen *s)
 static const struct resident *cur_resident(struct screen *s)
 {
 	struct detail *d = s->state;
-	const struct resident *r;
 
 	if (d->gone)
 		return NULL;
-	r = list_current(d->lists[SEC_RESIDENTS]);
-	if (!r)
-		app_status(s->app, "%s", _("No resident is selected."));
-	return r;
+	return list_selected(d->lists[SEC_RESIDENTS], _("No resident is selected."));
 }
 
 static void resident_saved(void *ctx, long long id)
@@ -641,6 +637,17 @@ static const struct keybind own_keys[] = {
     {0, 0, ACT_NONE},
 };
 
+/* What every section does the same way: r and h the household's phone and
+ * history (the residents' section binds them to the resident), v or Right
+ * the next section, Left the one before. */
+static const struct screen_handler section_handlers[] = {
+    {ACT_REVEAL, act_reveal, NULL},
+    {ACT_HISTORY, act_history, NULL},
+    {ACT_SWITCH_VIEW, act_switch, NULL},
+    {ACT_CHAR_LEFT, act_switch_back, NULL},
+    {ACT_NONE, NULL, NULL},
+};
+
 static const struct screen_handler res_handlers[] = {
     {ACT_OPEN, act_edit, NULL},
     {ACT_NEW, act_new, NULL},
@@ -649,21 +656,17 @@ static const struct screen_handler res_handlers[] = {
     {ACT_MOVE, act_move, NULL},
     {ACT_REVEAL, act_reveal_resident, NULL},
     {ACT_HISTORY, act_history_resident, NULL},
-    {ACT_SWITCH_VIEW, act_switch, NULL},
-    {ACT_CHAR_LEFT, act_switch_back, NULL},
     {ACT_NONE, NULL, NULL},
 };
 
 static const struct screen_handler vis_handlers[] = {
-    {ACT_NEW, act_new_visit, NULL},	    {ACT_REVEAL, act_reveal, NULL},
-    {ACT_HISTORY, act_history, NULL},	    {ACT_SWITCH_VIEW, act_switch, NULL},
-    {ACT_CHAR_LEFT, act_switch_back, NULL}, {ACT_NONE, NULL, NULL},
+    {ACT_NEW, act_new_visit, NULL},
+    {ACT_NONE, NULL, NULL},
 };
 
 static const struct screen_handler iso_handlers[] = {
-    {ACT_NEW, act_new_isolation, NULL},	    {ACT_REVEAL, act_reveal, NULL},
-    {ACT_HISTORY, act_history, NULL},	    {ACT_SWITCH_VIEW, act_switch, NULL},
-    {ACT_CHAR_LEFT, act_switch_back, NULL}, {ACT_NONE, NULL, NULL},
+    {ACT_NEW, act_new_isolation, NULL},
+    {ACT_NONE, NULL, NULL},
 };
 
 /* One class per section, sharing the detail's state and drawing. */
@@ -673,6 +676,7 @@ static const struct screen_handler iso_handlers[] = {
 	    .keyctx = KEYCTX_BIT(KEYCTX_LIST),                                                     \
 	    .keys = own_keys,                                                                      \
 	    .handlers = hs,                                                                        \
+	    .shared = section_handlers,                                                            \
 	    .layout = d_layout,                                                                    \
 	    .draw = d_draw,                                                                        \
 	    .event = d_event,                                                                      \

@@ -82,11 +82,6 @@ static int check_code(void *c, struct form *f, const char *name, const char *v, 
 	return 0;
 }
 
-static char *dup_or_null(const char *v)
-{
-	return v && *v ? xstrdup(v) : NULL;
-}
-
 static int submit(void *c, struct form *f, struct err *e)
 {
 	struct hform *x = c;
@@ -103,7 +98,7 @@ static int submit(void *c, struct form *f, struct err *e)
 			err_set(e, "%s", _("the household was deleted meanwhile"));
 		goto out;
 	}
-#define SET(m) (free(h.m), h.m = dup_or_null(form_value(f, #m)))
+#define SET(m) form_value_take(f, #m, &h.m)
 	SET(code);
 	SET(compound);
 	SET(building);

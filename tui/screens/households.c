@@ -243,11 +243,8 @@ static void hh_close(struct screen *s)
 static const struct search_row *current(struct screen *s)
 {
 	struct hh *st = s->state;
-	const struct search_row *row = list_current(st->list);
 
-	if (!row)
-		app_status(s->app, "%s", _("No household is selected."));
-	return row;
+	return list_selected(st->list, _("No household is selected."));
 }
 
 /* ---- actions ---- */

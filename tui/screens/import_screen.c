@@ -403,7 +403,6 @@ static void pv_close(struct screen *s)
 
 static const struct screen_handler pv_handlers[] = {
 	{ACT_OPEN, act_import, N_("import")},
-	{ACT_CANCEL, screen_act_pop, N_("back")},
 	{ACT_NONE, NULL, NULL},
 };
 
@@ -412,6 +411,7 @@ static const struct screen_class preview_screen = {
 	.flags = SCREEN_MODAL,
 	.keyctx = KEYCTX_BIT(KEYCTX_LIST),
 	.handlers = pv_handlers,
+	.shared = screen_back_handlers,
 	.open = pv_open,
 	.layout = pv_layout,
 	.draw = pv_draw,

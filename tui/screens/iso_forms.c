@@ -31,8 +31,8 @@
 /* What every form keeps: the isolation (or resident) it is about. */
 struct fctx {
 	struct app *app;
-	long long id;	     /* the isolation's, or the resident's for a start */
-	struct iso_row row;  /* the isolation as the form opened (not for a start) */
+	long long id;	    /* the isolation's, or the resident's for a start */
+	struct iso_row row; /* the isolation as the form opened (not for a start) */
 	iso_saved_fn saved;
 	void *sctx;
 };
@@ -79,20 +79,6 @@ static void describe(const struct iso_row *r, char *out, size_t n)
 		 r->household ? r->household : "", r->day, r->days + r->extended_days);
 }
 
-static int parse_int(const char *v, int *out)
-{
-	char *end;
-	long n;
-
-	if (!*v)
-		return -1;
-	n = strtol(v, &end, 10);
-	if (*end || n < -1000 || n > 1000)
-		return -1;
-	*out = (int)n;
-	return 0;
-}
-
 static int refuse_future(const char *name, const char *v, struct err *e)
 {
 	char today[DATE_STR];
@@ -119,7 +105,7 @@ static int check_days(void *ctx, struct form *f, const char *name, const char *v
 
 	(void)ctx;
 	(void)f;
-	if (parse_int(v, &n) < 0 || n < 1 || n > 60)
+	if (formcheck_int(v, 1, 60, &n) < 0)
 		return err_field(e, name, "%s", _("isolation days: a whole number from 1 to 60"));
 	return 0;
 }
@@ -150,7 +136,7 @@ static int start_submit(void *ctx, struct form *f, struct err *e)
 	n.site = central ? form_value(f, "site") : NULL;
 	n.reason = form_value(f, "reason");
 	n.start_date = form_value(f, "start");
-	parse_int(form_value(f, "days"), &n.days);
+	formcheck_int(form_value(f, "days"), -1000, 1000, &n.days);
 	n.notes = *form_value(f, "notes") ? form_value(f, "notes") : NULL;
 	id = iso_start_write(c->app, &n, e);
 	if (id < 0)
@@ -224,7 +210,8 @@ int iso_start_push(struct app *app, long long resident_id, iso_saved_fn saved, v
 	f = form_new(_("Start an isolation"), c);
 	form_add_readonly(f, "who", N_("Resident"), who);
 	form_add_enum(f, "kind", N_("Kind"), model_iso_kind, "home", FORM_REQUIRED);
-	form_add_text(f, "site", N_("Central site"), NULL, limits_max("isolations", "site"), 0, check_site);
+	form_add_text(f, "site", N_("Central site"), NULL, limits_max("isolations", "site"), 0,
+		      check_site);
 	form_add_enum(f, "reason", N_("Reason"), model_iso_reason, "key_area", FORM_REQUIRED);
 	form_add_date(f, "start", N_("Start date"), today, FORM_REQUIRED, NULL);
 	form_add_number(f, "days", N_("Days"), days, 2, FORM_REQUIRED, check_days);
@@ -322,7 +309,8 @@ static int check_submit(void *ctx, struct form *f, struct err *e)
 		app_error(c->app, _("FEVER: %s %s °C (%s %s). Report it to the health station."),
 			  c->row.name, temp, k.date, _(k.slot));
 	else if (late)
-		app_status(c->app, _("%s check of %s recorded for %s, marked late (after the end)."),
+		app_status(c->app,
+			   _("%s check of %s recorded for %s, marked late (after the end)."),
 			   _(k.slot), k.date, c->row.name);
 	else if (t)
 		app_status(c->app, _("%s check of %s recorded for %s: %s °C."), _(k.slot), k.date,
@@ -376,7 +364,7 @@ static int check_extend(void *ctx, struct form *f, const char *name, const char 
 	int n, total;
 
 	(void)f;
-	if (parse_int(v, &n) < 0 || n == 0)
+	if (formcheck_int(v, -1000, 1000, &n) < 0 || n == 0)
 		return err_field(e, name, "%s",
 				 _("a number of days other than 0 (negative shortens)"));
 	date_parse_iso(c->row.start_date, &start, NULL);
@@ -400,7 +388,7 @@ static int extend_submit(void *ctx, struct form *f, struct err *e)
 	struct isolation iso = {0};
 	int n = 0;
 
-	parse_int(form_value(f, "by"), &n);
+	formcheck_int(form_value(f, "by"), -1000, 1000, &n);
 	if (db_isolation_extend(app_db(c->app), c->id, n, e) < 0)
 		return -1;
 	if (db_isolation_get(app_db(c->app), c->id, &iso, e) == 1)
@@ -471,8 +459,7 @@ int iso_restart_push(struct app *app, long long isolation_id, iso_saved_fn saved
 	}
 	describe(&c->row, who, sizeof who);
 	clock_today_iso(today);
-	snprintf(what, sizeof what, _("a new count of %d days; the old one is kept"),
-		 c->row.days);
+	snprintf(what, sizeof what, _("a new count of %d days; the old one is kept"), c->row.days);
 	f = form_new(_("Restart after a new exposure"), c);
 	form_add_readonly(f, "who", N_("Resident"), who);
 	form_add_readonly(f, "what", N_("Restart"), what);

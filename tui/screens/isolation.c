@@ -37,7 +37,7 @@ struct iso {
 	char *site;    /* NULL for all */
 	int ended;
 	long long cert_id; /* the isolation whose release certificate is printing */
-	char *cert_code; /* its household and name, malloc'd */
+	char *cert_code;   /* its household and name, malloc'd */
 	struct iso_counts counts;
 	/* the site choices of the filter form: "all" then the sites */
 	struct enum_entry sites[MAX_SITES + 2];
@@ -213,8 +213,8 @@ static int row_role(void *ctx, const void *row)
  * 居家隔离 or "hospital", and two flags whole ("fever late", 发热 待解除). */
 static const struct list_column cols[] = {
     {N_("Name"), 8, 1, 0}, {N_("ID number"), 18, 0, 0}, {N_("Household"), 9, 1, 0},
-    {N_("Kind"), 8, 1, 0}, {N_("Day"), 5, 0, 1},	 {N_("Ends"), 5, 0, 0},
-    {N_("AM"), 4, 0, 1},   {N_("PM"), 4, 0, 1},		 {N_("Flags"), 11, 3, 0},
+    {N_("Kind"), 8, 1, 0}, {N_("Day"), 5, 0, 1},	{N_("Ends"), 5, 0, 0},
+    {N_("AM"), 4, 0, 1},   {N_("PM"), 4, 0, 1},		{N_("Flags"), 11, 3, 0},
     {NULL, 0, 0, 0},
 };
 
@@ -323,14 +323,8 @@ static void iso_draw(struct screen *s)
 static int iso_event(struct screen *s, const struct event *ev)
 {
 	struct iso *st = s->state;
-	int f = list_event(st->list, ev);
 
-	if (ev->type == EVENT_MOUSE && list_double_clicked(st->list)) {
-		struct event open = {.type = EVENT_KEY, .act = ACT_CHECK};
-
-		return screen_dispatch(s, &open);
-	}
-	return f;
+	return list_event_act(st->list, s, ev, ACT_CHECK);
 }
 
 static void iso_changed(struct screen *s)
@@ -364,11 +358,8 @@ static void iso_close(struct screen *s)
 static const struct iso_row *current(struct screen *s)
 {
 	struct iso *st = s->state;
-	const struct iso_row *row = list_current(st->list);
 
-	if (!row)
-		app_status(s->app, "%s", _("No isolation is selected: n starts one."));
-	return row;
+	return list_selected(st->list, _("No isolation is selected: n starts one."));
 }
 
 /* Selects isolation id, clearing the filters that hide it; an ended one is
@@ -414,39 +405,25 @@ static int act_new(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
-static int act_check(struct screen *s)
+/* The forms of the selected isolation, by the action that opens each. */
+static const struct {
+	enum action act;
+	int (*push)(struct app *app, long long isolation_id, iso_saved_fn saved, void *ctx);
+} row_forms[] = {
+    {ACT_CHECK, iso_check_push},
+    {ACT_EXTEND, iso_extend_push},
+    {ACT_RESTART, iso_restart_push},
+    {ACT_END, iso_end_push},
+};
+
+/* c (Enter), e, R, x: the form of the action on the selected isolation. */
+static int act_row_form(struct screen *s)
 {
 	const struct iso_row *row = current(s);
 
-	if (row)
-		iso_check_push(s->app, row->id, saved, s->state);
-	return SCREEN_HANDLED;
-}
-
-static int act_extend(struct screen *s)
-{
-	const struct iso_row *row = current(s);
-
-	if (row)
-		iso_extend_push(s->app, row->id, saved, s->state);
-	return SCREEN_HANDLED;
-}
-
-static int act_restart(struct screen *s)
-{
-	const struct iso_row *row = current(s);
-
-	if (row)
-		iso_restart_push(s->app, row->id, saved, s->state);
-	return SCREEN_HANDLED;
-}
-
-static int act_end(struct screen *s)
-{
-	const struct iso_row *row = current(s);
-
-	if (row)
-		iso_end_push(s->app, row->id, saved, s->state);
+	for (size_t i = 0; row && i < sizeof row_forms / sizeof row_forms[0]; i++)
+		if (row_forms[i].act == screen_action(s))
+			row_forms[i].push(s->app, row->id, saved, s->state);
 	return SCREEN_HANDLED;
 }
 
@@ -549,7 +526,8 @@ static int act_filter(struct screen *s)
 	st->sites[0] = (struct enum_entry){"all", N_("all sites"), "全部"};
 	for (int i = 0; i < st->nsites; i++) {
 		snprintf(codes[i], sizeof codes[i], "%d", i);
-		st->sites[i + 1] = (struct enum_entry){codes[i], st->site_names[i], st->site_names[i]};
+		st->sites[i + 1] =
+		    (struct enum_entry){codes[i], st->site_names[i], st->site_names[i]};
 		if (st->site && !strcmp(st->site, st->site_names[i]))
 			cur = codes[i];
 	}
@@ -612,17 +590,20 @@ static int act_returnees(struct screen *s)
 }
 
 static const struct keybind keys[] = {
-    {0, 'b', ACT_RETURNEES},
-    {0, '\n', ACT_CHECK}, {0, '\r', ACT_CHECK}, {0, 'c', ACT_CHECK},
-    {0, 'e', ACT_EXTEND}, {0, 'R', ACT_RESTART}, {0, 'x', ACT_END},
-    {0, 'v', ACT_SWITCH_VIEW}, {0, 't', ACT_OPEN}, {0, 0, ACT_NONE},
+    {0, 'b', ACT_RETURNEES}, {0, '\n', ACT_CHECK},  {0, '\r', ACT_CHECK}, {0, 'c', ACT_CHECK},
+    {0, 'e', ACT_EXTEND},    {0, 'R', ACT_RESTART}, {0, 'x', ACT_END},	  {0, 'v', ACT_SWITCH_VIEW},
+    {0, 't', ACT_OPEN},	     {0, 0, ACT_NONE},
 };
 
 static const struct screen_handler handlers[] = {
-    {ACT_CHECK, act_check, NULL},	  {ACT_NEW, act_new, NULL},
-    {ACT_EXTEND, act_extend, NULL},	  {ACT_RESTART, act_restart, NULL},
-    {ACT_END, act_end, NULL},		  {ACT_HISTORY, act_history, NULL},
-    {ACT_FILTER, act_filter, NULL},	  {ACT_SWITCH_VIEW, act_view, N_("ended")},
+    {ACT_CHECK, act_row_form, NULL},
+    {ACT_NEW, act_new, NULL},
+    {ACT_EXTEND, act_row_form, NULL},
+    {ACT_RESTART, act_row_form, NULL},
+    {ACT_END, act_row_form, NULL},
+    {ACT_HISTORY, act_history, NULL},
+    {ACT_FILTER, act_filter, NULL},
+    {ACT_SWITCH_VIEW, act_view, N_("ended")},
     {ACT_PRINT, act_certificate, N_("release certificate")},
     {ACT_OPEN, act_chart, N_("temperature chart")},
     {ACT_RETURNEES, act_returnees, NULL},

@@ -62,13 +62,6 @@ static void mview_free(struct mview **pv)
 	*pv = NULL;
 }
 
-static int mv_open(struct screen *s, void *arg, struct err *e)
-{
-	(void)e;
-	s->state = arg;
-	return 0;
-}
-
 static void mv_draw(struct screen *s)
 {
 	struct mview *v = s->state;
@@ -86,10 +79,7 @@ static int mv_event(struct screen *s, const struct event *ev)
 {
 	struct mview *v = s->state;
 
-	if (!scroll_event(&v->top, s->r.h - 2, ev))
-		return SCREEN_IGNORED;
-	scroll_clamp(&v->top, s->r.h - 1, v->lines);
-	return SCREEN_HANDLED;
+	return scroll_view_event(&v->top, s->r.h - 1, v->lines, ev);
 }
 
 static int mv_merge(struct screen *s)
@@ -125,7 +115,6 @@ static void mv_free(struct screen *s)
 
 static const struct screen_handler mv_handlers[] = {
     {ACT_OPEN, mv_merge, N_("merge now")},
-    {ACT_CANCEL, screen_act_pop, N_("close")},
     {ACT_NONE, NULL, NULL},
 };
 
@@ -134,7 +123,8 @@ static const struct screen_class merge_view = {
     .flags = SCREEN_MODAL,
     .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
     .handlers = mv_handlers,
-    .open = mv_open,
+    .shared = screen_close_handlers,
+    .open = screen_open_arg,
     .draw = mv_draw,
     .event = mv_event,
     .can = mv_can,

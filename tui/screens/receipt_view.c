@@ -11,7 +11,6 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/sheet.h"
-#include "core/sheet_text.h"
 #include "core/xalloc.h"
 #include "db/ledger.h"
 #include "db/sheets.h"
@@ -26,8 +25,7 @@ struct receipt_view {
 	struct app *app;
 	char receipt_no[DONATION_RECEIPT_MAX];
 	char uuid[37];
-	struct scroll_text body; /* the preview */
-	char *error;
+	struct scroll_text body; /* the preview, or why there is none */
 	int top;
 };
 
@@ -47,20 +45,12 @@ static void rebuild(struct receipt_view *v)
 	struct sheet *s;
 	struct err e;
 
-	scroll_text_free(&v->body);
-	free(v->error);
-	v->error = NULL;
 	err_clear(&e);
 	if (db_ledger_find_receipt(app_db(v->app), v->receipt_no, &row, &e) == 1)
 		snprintf(v->uuid, sizeof v->uuid, "%s", row.uuid);
 	db_ledger_row_clear(&row);
 	s = build(v, &e);
-	if (!s) {
-		v->error = xstrdup(e.msg);
-		return;
-	}
-	scroll_text_set(&v->body, sheet_render_text(s));
-	sheet_free(&s);
+	scroll_text_set_sheet(&v->body, s, &e);
 }
 
 static int rv_open(struct screen *s, void *arg, struct err *e)
@@ -80,7 +70,6 @@ static void rv_close(struct screen *s)
 	struct receipt_view *v = s->state;
 
 	scroll_text_free(&v->body);
-	free(v->error);
 	free(v);
 }
 
@@ -100,14 +89,12 @@ static void rv_draw(struct screen *s)
 	head = xasprintf(_("Receipt %s"), v->receipt_no);
 	draw_fit(r.y, r.x, r.w, head, THEME_TITLE);
 	free(head);
-	if (v->error) {
-		draw_wrapped((struct rect){r.y + 2, r.x + 1, r.h - 2, r.w - 2}, v->error, 0,
-			     THEME_ERROR);
+	if (scroll_text_draw_error(&v->body, r))
 		return;
-	}
 	scroll_clamp(&v->top, rows, v->body.nlines);
 	for (int i = 0; i < rows && v->top + i < v->body.nlines; i++)
-		draw_fit(r.y + 1 + i, r.x, r.w, scroll_text_line(&v->body, v->top + i), THEME_NORMAL);
+		draw_fit(r.y + 1 + i, r.x, r.w, scroll_text_line(&v->body, v->top + i),
+			 THEME_NORMAL);
 	scroll_draw_position(r.y + r.h - 1, r, v->top, rows, v->body.nlines);
 }
 
@@ -141,18 +128,10 @@ static struct sheet *build_for_print(void *ctx, struct db_sheet_request *rq, cha
 	return s;
 }
 
-static int rv_save(struct screen *s)
+/* s and p: the receipt saved as PDF or printed. */
+static int rv_output(struct screen *s)
 {
-	struct receipt_view *v = s->state;
-
-	return printflow_save(v->app, build_for_print, v);
-}
-
-static int rv_print(struct screen *s)
-{
-	struct receipt_view *v = s->state;
-
-	return printflow_print(v->app, build_for_print, v);
+	return printflow_act(s, build_for_print);
 }
 
 static int rv_history(struct screen *s)
@@ -187,10 +166,9 @@ static const struct keybind rv_keys[] = {
 };
 
 static const struct screen_handler rv_handlers[] = {
-    {ACT_SAVE, rv_save, N_("save PDF")},
-    {ACT_PRINT, rv_print, NULL},
+    {ACT_SAVE, rv_output, N_("save PDF")},
+    {ACT_PRINT, rv_output, NULL},
     {ACT_HISTORY, rv_history, NULL},
-    {ACT_CANCEL, screen_act_pop, N_("back")},
     {ACT_NONE, NULL, NULL},
 };
 
@@ -199,6 +177,7 @@ static const struct screen_class receipt_screen = {
     .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
     .keys = rv_keys,
     .handlers = rv_handlers,
+    .shared = screen_back_handlers,
     .open = rv_open,
     .draw = rv_draw,
     .event = rv_event,

@@ -147,11 +147,6 @@ static int check_tags(void *c, struct form *f, const char *name, const char *v, 
 	return 0;
 }
 
-static char *dup_or_null(const char *v)
-{
-	return v && *v ? xstrdup(v) : NULL;
-}
-
 static int submit(void *c, struct form *f, struct err *e)
 {
 	struct rform *x = c;
@@ -172,7 +167,7 @@ static int submit(void *c, struct form *f, struct err *e)
 		err_field(e, "tags", _("unknown tag \"%s\""), bad);
 		goto out;
 	}
-#define SET(m) (free(r.m), r.m = dup_or_null(form_value(f, #m)))
+#define SET(m) form_value_take(f, #m, &r.m)
 	SET(name);
 	SET(relation);
 	SET(id_type);

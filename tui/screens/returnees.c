@@ -138,17 +138,11 @@ static int h_edit(struct screen *s)
 static const struct screen_handler handlers[] = {
     {ACT_OPEN, h_open, N_("decide")},
     {ACT_EDIT, h_edit, N_("edit resident")},
-    {ACT_CANCEL, screen_act_pop, N_("back")},
     {ACT_NONE, NULL, NULL},
 };
 
-static const struct screen_class returnees_screen = {
-    .name = N_("Returnees"),
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
-    .handlers = handlers,
-    .open = r_open,
-    LISTSCREEN_CALLBACKS,
-};
+static const struct screen_class returnees_screen =
+    LISTSCREEN_CLASS(N_("Returnees"), KEYCTX_LIST, NULL, handlers, r_open, NULL);
 
 int returnees_push(struct app *app)
 {

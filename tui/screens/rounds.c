@@ -59,19 +59,14 @@ static int save_outcome(struct screen *s, enum visit_outcome o)
 	return SCREEN_HANDLED | SCREEN_CHANGED;
 }
 
-static int h_no_answer(struct screen *s)
+/* n, x, a: no answer, refused, away. */
+static int h_outcome(struct screen *s)
 {
-	return save_outcome(s, VISIT_NO_ANSWER);
-}
+	enum action act = screen_action(s);
 
-static int h_refused(struct screen *s)
-{
-	return save_outcome(s, VISIT_REFUSED);
-}
-
-static int h_away(struct screen *s)
-{
-	return save_outcome(s, VISIT_AWAY);
+	return save_outcome(s, act == ACT_REFUSED ? VISIT_REFUSED
+			       : act == ACT_AWAY  ? VISIT_AWAY
+						  : VISIT_NO_ANSWER);
 }
 
 static int h_open(struct screen *s)
@@ -147,13 +142,12 @@ static int h_undo(struct screen *s)
 		return SCREEN_HANDLED;
 	}
 	st->undo_id = id;
-	q = xasprintf(_("Undo the visit of %s at %.5s (%s, %d readings)?"), v.code,
-		 v.at + 11,
-		 _(model_outcome[visit_outcome_from_code(v.outcome) < 0
-				     ? 0
-				     : visit_outcome_from_code(v.outcome)]
-		       .label),
-		 v.n_readings);
+	q = xasprintf(_("Undo the visit of %s at %.5s (%s, %d readings)?"), v.code, v.at + 11,
+		      _(model_outcome[visit_outcome_from_code(v.outcome) < 0
+					  ? 0
+					  : visit_outcome_from_code(v.outcome)]
+			    .label),
+		      v.n_readings);
 	{
 		struct rounds_row *r;
 
@@ -229,8 +223,7 @@ static int h_grid(struct screen *s)
 {
 	struct rounds *st = s->state;
 	struct grids *gs = xcalloc(1, sizeof *gs);
-	const char **labels;
-	char **own;
+	char **labels;
 	struct err e;
 	int cur;
 
@@ -243,24 +236,19 @@ static int h_grid(struct screen *s)
 		return SCREEN_HANDLED;
 	}
 	labels = xcalloc((size_t)gs->n + 1, sizeof *labels);
-	own = xcalloc((size_t)gs->n + 1, sizeof *own);
 	cur = gs->n;
 	for (int i = 0; i < gs->n; i++) {
-		own[i] = gs->g[i].staff[0] ? xasprintf("%s (%s)", gs->g[i].name, gs->g[i].staff)
-					   : xstrdup(gs->g[i].name);
-		labels[i] = own[i];
+		labels[i] = gs->g[i].staff[0] ? xasprintf("%s (%s)", gs->g[i].name, gs->g[i].staff)
+					      : xstrdup(gs->g[i].name);
 		if (gs->g[i].id == st->grid.id)
 			cur = i;
 	}
-	labels[gs->n] = _("All households");
-	if (picklist_push(st->app, _("Which grid?"), labels, gs->n + 1, cur, grid_done, gs) < 0) {
+	labels[gs->n] = xstrdup(_("All households"));
+	if (picklist_push_owned(st->app, _("Which grid?"), labels, gs->n + 1, cur, grid_done, gs) <
+	    0) {
 		grids_free(gs);
 		free(gs);
 	}
-	for (int i = 0; i < gs->n; i++)
-		free(own[i]);
-	free(own);
-	free(labels);
 	return SCREEN_HANDLED;
 }
 
@@ -295,20 +283,10 @@ static int shift_day(struct screen *s, int n)
 	return SCREEN_HANDLED;
 }
 
-static int h_prev_day(struct screen *s)
+/* [ and ]: a day back or forward. */
+static int h_day(struct screen *s)
 {
-	return shift_day(s, -1);
-}
-
-static int h_next_day(struct screen *s)
-{
-	return shift_day(s, 1);
-}
-
-static int h_refresh(struct screen *s)
-{
-	rounds_reload(s->state);
-	return SCREEN_HANDLED;
+	return shift_day(s, screen_action(s) == ACT_NEXT_DAY ? 1 : -1);
 }
 
 /* Handlers never run while the date or find prompt is open: the event
@@ -316,16 +294,16 @@ static int h_refresh(struct screen *s)
  * (tui/screens/rounds_entry.c) with its own keys. */
 static const struct screen_handler handlers[] = {
     {ACT_OPEN, h_open, N_("edit")},
-    {ACT_NO_ANSWER, h_no_answer, NULL},
-    {ACT_REFUSED, h_refused, NULL},
-    {ACT_AWAY, h_away, NULL},
+    {ACT_NO_ANSWER, h_outcome, NULL},
+    {ACT_REFUSED, h_outcome, NULL},
+    {ACT_AWAY, h_outcome, NULL},
     {ACT_UNDO, h_undo, NULL},
     {ACT_GRID, h_grid, NULL},
     {ACT_DATE, h_date, NULL},
     {ACT_FILTER, h_find, N_("find")},
-    {ACT_PREV_DAY, h_prev_day, NULL},
-    {ACT_NEXT_DAY, h_next_day, NULL},
-    {ACT_REFRESH, h_refresh, NULL},
+    {ACT_PREV_DAY, h_day, NULL},
+    {ACT_NEXT_DAY, h_day, NULL},
+    {ACT_REFRESH, screen_act_refresh, NULL},
     {0},
 };
 
@@ -343,10 +321,9 @@ static const struct screen_handler handlers[] = {
 	}
 
 static const struct keybind own_keys[] = {
-    {0, 'n', ACT_NO_ANSWER}, {0, 'x', ACT_REFUSED},  {0, 'a', ACT_AWAY},     {0, 'u', ACT_UNDO},
-    {0, 'g', ACT_GRID},	     {0, 'd', ACT_DATE},     {0, '[', ACT_PREV_DAY}, {0, ']', ACT_NEXT_DAY},
-    DIGIT_KEYS('0'),	     DIGIT_KEYS(0xFF10),
-    {0, 0, ACT_NONE},
+    {0, 'n', ACT_NO_ANSWER}, {0, 'x', ACT_REFUSED}, {0, 'a', ACT_AWAY},	    {0, 'u', ACT_UNDO},
+    {0, 'g', ACT_GRID},	     {0, 'd', ACT_DATE},    {0, '[', ACT_PREV_DAY}, {0, ']', ACT_NEXT_DAY},
+    DIGIT_KEYS('0'),	     DIGIT_KEYS(0xFF10),    {0, 0, ACT_NONE},
 };
 
 /* ---- the screen ---- */
@@ -405,7 +382,7 @@ static void done_breakdown(const struct visit_counts *c, char *buf, size_t size)
 	for (size_t i = 0; i < sizeof part / sizeof part[0]; i++)
 		if (part[i].n && len + 1 < size)
 			len += (size_t)snprintf(buf + len, size - len, "%s%s %d", len ? " · " : "",
-						 _(part[i].label), part[i].n);
+						_(part[i].label), part[i].n);
 }
 
 /* The title line: grid, date, done and fevers, then the breakdown of done

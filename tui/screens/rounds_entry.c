@@ -66,27 +66,25 @@ int rounds_entry_start(struct rounds *st, const struct rounds_row *r,
 		       const struct rounds_visit *edit)
 {
 	struct err e;
+	int refused = 1;
 
 	err_clear(&e);
 	round_entry_init(&st->re, r->id, rounds_threshold(st));
-	if (db_rounds_residents(app_db(st->app), r->id, add_person, &st->re, &e) < 0) {
+	if (db_rounds_residents(app_db(st->app), r->id, add_person, &st->re, &e) < 0)
 		app_error_err(st->app, &e);
-		round_entry_free(&st->re);
-		return -1;
-	}
-	if (!st->re.n) {
+	else if (!st->re.n)
 		app_error(st->app,
 			  _("Nobody is registered as living at %s: mark n, x or a, or add the "
 			    "residents on the Households tab."),
 			  r->code);
-		round_entry_free(&st->re);
-		return -1;
-	}
-	if (!edit && st->re.cur >= st->re.n) {
+	else if (!edit && st->re.cur >= st->re.n)
 		app_error(st->app,
 			  _("Everyone living at %s is isolated elsewhere, checked by the site: "
 			    "nobody to measure."),
 			  r->code);
+	else
+		refused = 0;
+	if (refused) {
 		round_entry_free(&st->re);
 		return -1;
 	}
@@ -177,7 +175,7 @@ static int entry_accept(struct rounds *st)
 	case ROUND_ENTRY_FORMAT:
 		app_error(st->app, "%s",
 			  _("Not a temperature: type 365, 36.5 or 37, from 34.0 to 43.0 °C "
-				    "(nothing saved)."));
+			    "(nothing saved)."));
 		st->field_bad = 1;
 		return SCREEN_HANDLED;
 	case ROUND_ENTRY_EMPTY:
@@ -219,20 +217,18 @@ static int rounds_entry_symptoms(struct rounds *st)
 {
 	struct round_person *p = round_entry_current(&st->re);
 	int n = model_enum_count(model_symptom);
-	char **labels = xcalloc((size_t)n, sizeof *labels);
+	char **labels;
 	char title[160];
 
 	if (!p)
 		return SCREEN_HANDLED;
+	labels = xcalloc((size_t)n, sizeof *labels);
 	for (int i = 0; i < n; i++)
 		labels[i] = xasprintf(
 		    "[%s] %s", round_has_code(p->symptoms, model_symptom[i].code) ? "x" : " ",
 		    _(model_symptom[i].label));
 	snprintf(title, sizeof title, _("Symptoms of %s"), p->name);
-	picklist_push(st->app, title, (const char *const *)labels, n, 0, symptom_done, st);
-	for (int i = 0; i < n; i++)
-		free(labels[i]);
-	free(labels);
+	picklist_push_owned(st->app, title, labels, n, 0, symptom_done, st);
 	return SCREEN_HANDLED;
 }
 
@@ -437,13 +433,6 @@ static void re_draw(struct screen *s)
 	draw_entry_footer(s->state);
 }
 
-static int re_open(struct screen *s, void *arg, struct err *e)
-{
-	(void)e;
-	s->state = arg; /* the tab's; it outlives the overlay */
-	return 0;
-}
-
 static int re_dirty(struct screen *s)
 {
 	struct rounds *st = s->state;
@@ -458,9 +447,9 @@ static int re_text_focus(struct screen *s)
 }
 
 static const struct keybind re_keys[] = {
-    {0, '\r', ACT_ACCEPT},   {0, '\n', ACT_ACCEPT},   {0, KEYS_FN(KEY_ENTER), ACT_ACCEPT},
-    {0, '-', ACT_SKIP},	     {0, 0xFF0D, ACT_SKIP},   {0, 's', ACT_SYMPTOMS},
-    {0, 'S', ACT_SYMPTOMS},  {0, 0, ACT_NONE},
+    {0, '\r', ACT_ACCEPT},  {0, '\n', ACT_ACCEPT}, {0, KEYS_FN(KEY_ENTER), ACT_ACCEPT},
+    {0, '-', ACT_SKIP},	    {0, 0xFF0D, ACT_SKIP}, {0, 's', ACT_SYMPTOMS},
+    {0, 'S', ACT_SYMPTOMS}, {0, 0, ACT_NONE},
 };
 
 static const struct screen_handler re_handlers[] = {
@@ -477,7 +466,7 @@ const struct screen_class rounds_entry_screen = {
     .keyctx = KEYCTX_BIT(KEYCTX_TEXT),
     .keys = re_keys,
     .handlers = re_handlers,
-    .open = re_open,
+    .open = screen_open_arg, /* the state is the tab's: it outlives the overlay */
     .draw = re_draw,
     .event = re_event,
     .dirty = re_dirty,

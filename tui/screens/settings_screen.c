@@ -28,17 +28,6 @@ struct ctx {
 	struct app *app;
 };
 
-static int parse_int(const char *v, int *out)
-{
-	char *end;
-	long n = strtol(v, &end, 10);
-
-	if (!*v || *end || n < 0 || n > 100000)
-		return -1;
-	*out = (int)n;
-	return 0;
-}
-
 static int check_fever(void *c, struct form *f, const char *name, const char *v, struct err *e)
 {
 	char buf[8];
@@ -61,7 +50,7 @@ static int check_count(void *c, struct form *f, const char *name, const char *v,
 
 	(void)c;
 	(void)f;
-	if (parse_int(v, &n) < 0 || n < 1 || n > 365)
+	if (formcheck_int(v, 1, 365, &n) < 0)
 		return err_field(e, name, "%s", _("a whole number of days or hours, 1 to 365"));
 	return 0;
 }
@@ -129,12 +118,12 @@ static int submit(void *c, struct form *f, struct err *e)
 			snprintf(e->field, sizeof e->field, "fever");
 		return -1;
 	}
-	parse_int(form_value(f, "iso_days"), &s.isolation_days);
+	formcheck_int(form_value(f, "iso_days"), 0, 100000, &s.isolation_days);
 	snprintf(s.am_cutoff, sizeof s.am_cutoff, "%s", form_value(f, "am"));
 	snprintf(s.pm_cutoff, sizeof s.pm_cutoff, "%s", form_value(f, "pm"));
-	parse_int(form_value(f, "outing"), &s.outing_days);
-	parse_int(form_value(f, "out_alert"), &s.out_alert_hours);
-	parse_int(form_value(f, "notice_days"), &s.notice_days);
+	formcheck_int(form_value(f, "outing"), 0, 100000, &s.outing_days);
+	formcheck_int(form_value(f, "out_alert"), 0, 100000, &s.out_alert_hours);
+	formcheck_int(form_value(f, "notice_days"), 0, 100000, &s.notice_days);
 	snprintf(s.supervision_phone, sizeof s.supervision_phone, "%s",
 		 form_value(f, "supervision_phone"));
 	xstrset(&s.output_dir, form_value(f, "output_dir"));
@@ -150,12 +139,6 @@ static int submit(void *c, struct form *f, struct err *e)
 		return -1;
 	}
 	return 0;
-}
-
-static void done(void *c, int saved)
-{
-	(void)saved;
-	free(c);
 }
 
 int settings_screen_push(struct app *app)
@@ -174,9 +157,12 @@ int settings_screen_push(struct app *app)
 	snprintf(outing, sizeof outing, "%d", s->outing_days);
 	snprintf(alert, sizeof alert, "%d", s->out_alert_hours);
 	snprintf(notice, sizeof notice, "%d", s->notice_days);
-	form_add_text(f, "community", N_("Community"), s->community, limits_max("settings", "community"), FORM_REQUIRED, NULL);
-	form_add_text(f, "street", N_("Street office"), s->street, limits_max("settings", "street"), 0, NULL);
-	form_add_text(f, "district", N_("District"), s->district, limits_max("settings", "district"), 0, NULL);
+	form_add_text(f, "community", N_("Community"), s->community,
+		      limits_max("settings", "community"), FORM_REQUIRED, NULL);
+	form_add_text(f, "street", N_("Street office"), s->street, limits_max("settings", "street"),
+		      0, NULL);
+	form_add_text(f, "district", N_("District"), s->district,
+		      limits_max("settings", "district"), 0, NULL);
 	form_add_readonly(f, "station", N_("Station code"), station);
 	form_add_number(f, "fever", N_("Fever threshold (°C)"), fever, 5, FORM_REQUIRED,
 			check_fever);
@@ -184,8 +170,8 @@ int settings_screen_push(struct app *app)
 	err_clear(&e);
 	if (db_key_areas_get(app_db(app), areas, sizeof areas, &e) < 0)
 		snprintf(areas, sizeof areas, "%s", RETURNEE_KEY_AREAS_DEFAULT);
-	form_add_text(f, "key_areas", N_("Key areas (湖北,武汉)"), areas,
-		      RETURNEE_KEY_AREAS_MAX, FORM_REQUIRED, check_areas);
+	form_add_text(f, "key_areas", N_("Key areas (湖北,武汉)"), areas, RETURNEE_KEY_AREAS_MAX,
+		      FORM_REQUIRED, check_areas);
 	if (db_site_checks_get(app_db(app), &central, &hospital, &e) < 0)
 		app_error_err(app, &e);
 	form_add_enum(f, "checks_central", N_("Central isolation checked by"), checks_by,
@@ -204,8 +190,8 @@ int settings_screen_push(struct app *app)
 			check_count);
 	form_add_text(f, "supervision_phone", N_("Supervision phone (donation notice)"),
 		      s->supervision_phone, 20, 0, NULL);
-	form_add_text(f, "output_dir", N_("Output folder (~ is home)"),
-		      s->output_dir, limits_max("settings", "output_dir"), FORM_REQUIRED, NULL);
+	form_add_text(f, "output_dir", N_("Output folder (~ is home)"), s->output_dir,
+		      limits_max("settings", "output_dir"), FORM_REQUIRED, NULL);
 	form_add_text(f, "merge", N_("Merge another machine's file"), NULL, 0, 0, check_file);
-	return form_push(app, f, submit, done);
+	return form_push(app, f, submit, form_close_free);
 }

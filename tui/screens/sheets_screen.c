@@ -17,7 +17,6 @@
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "core/sheet.h"
-#include "core/sheet_text.h"
 #include "core/textwidth.h"
 #include "core/xalloc.h"
 #include "db/sheets.h"
@@ -35,10 +34,9 @@ struct sheets_view {
 	struct app *app;
 	int kind; /* index into db_sheet_kinds */
 	struct date date;
-	char *grid; /* NULL: every grid */
-	struct scroll_text body; /* the preview; empty when the sheet could not be built */
-	char *error;
-	int top, left; /* scroll: first line, first column */
+	char *grid;		 /* NULL: every grid */
+	struct scroll_text body; /* the preview, or why the sheet could not be built */
+	int top, left;		 /* scroll: first line, first column */
 	char **grids;
 	int ngrids;
 };
@@ -75,16 +73,8 @@ static void rebuild(struct sheets_view *v)
 	struct sheet *s;
 	struct err e;
 
-	scroll_text_free(&v->body);
-	free(v->error);
-	v->error = NULL;
 	s = build(v, &rq, &e);
-	if (!s) {
-		v->error = xstrdup(e.msg);
-		return;
-	}
-	scroll_text_set(&v->body, sheet_render_text(s));
-	sheet_free(&s);
+	scroll_text_set_sheet(&v->body, s, &e);
 }
 
 static int sh_open(struct screen *s, void *arg, struct err *e)
@@ -119,7 +109,6 @@ static void sh_close(struct screen *s)
 	free_grids(v);
 	free(v->grid);
 	scroll_text_free(&v->body);
-	free(v->error);
 	free(v);
 }
 
@@ -166,22 +155,18 @@ static void sh_draw(struct screen *s)
 
 	draw_clear(r, THEME_NORMAL);
 	date_format(&v->date, date);
-	head =
-	    xasprintf(_("Sheet: %s   Date: %s   Grid: %s"), db_sheet_title(kind), date,
-		      strcmp(kind, "rounds") && strcmp(kind, "isolation") ? "—"
-		      : v->grid						  ? v->grid
-									  : _("all"));
+	head = xasprintf(_("Sheet: %s   Date: %s   Grid: %s"), db_sheet_title(kind), date,
+			 strcmp(kind, "rounds") && strcmp(kind, "isolation") ? "—"
+			 : v->grid					     ? v->grid
+									     : _("all"));
 	draw_fit(r.y, r.x, r.w, head, THEME_TITLE);
 	free(head);
 	head = xasprintf(_("PDF files go to %s (the output folder of Settings)"),
 			 app_settings(s->app)->output_dir);
 	draw_fit(r.y + 1, r.x, r.w, head, THEME_DIM);
 	free(head);
-	if (v->error) {
-		draw_wrapped((struct rect){r.y + 2, r.x + 1, r.h - 2, r.w - 2}, v->error, 0,
-			     THEME_ERROR);
+	if (scroll_text_draw_error(&v->body, r))
 		return;
-	}
 	scroll_clamp(&v->top, rows, v->body.nlines);
 	for (int i = 0; i < rows && v->top + i < v->body.nlines; i++)
 		draw_from(r.y + 2 + i, r.x, r.w, scroll_text_line(&v->body, v->top + i), v->left);
@@ -235,16 +220,13 @@ static int kind_done(void *ctx, int index)
 static int sh_pick_kind(struct screen *s)
 {
 	struct sheets_view *v = s->state;
-	char *labels[KINDS];
+	char **labels = xcalloc(KINDS, sizeof *labels);
 
 	/* the sheets' own Chinese titles; the command line's names are in
 	 * `doorstep sheet --help` */
 	for (int i = 0; i < KINDS; i++)
 		labels[i] = xstrdup(db_sheet_title(db_sheet_kinds[i]));
-	picklist_push(v->app, _("Sheet"), (const char *const *)labels, KINDS, v->kind,
-			  kind_done, v);
-	for (int i = 0; i < KINDS; i++)
-		free(labels[i]);
+	picklist_push_owned(v->app, _("Sheet"), labels, KINDS, v->kind, kind_done, v);
 	return SCREEN_HANDLED;
 }
 
@@ -257,14 +239,10 @@ static int move_day(struct screen *s, int by)
 	return SCREEN_HANDLED;
 }
 
-static int sh_prev_day(struct screen *s)
+/* A day back or forward. */
+static int sh_day(struct screen *s)
 {
-	return move_day(s, -1);
-}
-
-static int sh_next_day(struct screen *s)
-{
-	return move_day(s, 1);
+	return move_day(s, screen_action(s) == ACT_NEXT_DAY ? 1 : -1);
 }
 
 static int grid_done(void *ctx, int index)
@@ -310,24 +288,10 @@ static struct sheet *build_for_print(void *ctx, struct db_sheet_request *rq, cha
 	return s;
 }
 
-static int sh_save(struct screen *s)
+/* s and p: the sheet saved as PDF or printed. */
+static int sh_output(struct screen *s)
 {
-	struct sheets_view *v = s->state;
-
-	return printflow_save(v->app, build_for_print, v);
-}
-
-static int sh_print(struct screen *s)
-{
-	struct sheets_view *v = s->state;
-
-	return printflow_print(v->app, build_for_print, v);
-}
-
-static int sh_refresh(struct screen *s)
-{
-	sh_data_changed(s);
-	return SCREEN_HANDLED;
+	return printflow_act(s, build_for_print);
 }
 
 static int sh_can(struct screen *s, enum action act)
@@ -356,10 +320,14 @@ static const struct keybind sh_keys[] = {
 };
 
 static const struct screen_handler sh_handlers[] = {
-    {ACT_OPEN, sh_pick_kind, N_("sheet")}, {ACT_PREV_DAY, sh_prev_day, NULL},
-    {ACT_NEXT_DAY, sh_next_day, NULL},	   {ACT_GRID, sh_pick_grid, NULL},
-    {ACT_SAVE, sh_save, N_("save PDF")},   {ACT_PRINT, sh_print, NULL},
-    {ACT_REFRESH, sh_refresh, NULL},	   {ACT_NONE, NULL, NULL},
+    {ACT_OPEN, sh_pick_kind, N_("sheet")},
+    {ACT_PREV_DAY, sh_day, NULL},
+    {ACT_NEXT_DAY, sh_day, NULL},
+    {ACT_GRID, sh_pick_grid, NULL},
+    {ACT_SAVE, sh_output, N_("save PDF")},
+    {ACT_PRINT, sh_output, NULL},
+    {ACT_REFRESH, screen_act_refresh, NULL},
+    {ACT_NONE, NULL, NULL},
 };
 
 const struct screen_class sheets_screen = {

@@ -157,17 +157,11 @@ static int h_edit(struct screen *s)
 
 static const struct screen_handler handlers[] = {
     {ACT_OPEN, h_edit, N_("edit")},
-    {ACT_CANCEL, screen_act_pop, N_("back")},
     {ACT_NONE, NULL, NULL},
 };
 
-static const struct screen_class staff_screen = {
-    .name = N_("Staff"),
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
-    .handlers = handlers,
-    .open = s_open,
-    LISTSCREEN_CALLBACKS,
-};
+static const struct screen_class staff_screen =
+    LISTSCREEN_CLASS(N_("Staff"), KEYCTX_LIST, NULL, handlers, s_open, NULL);
 
 int staff_list_push(struct app *app)
 {

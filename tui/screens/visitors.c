@@ -199,7 +199,6 @@ static const struct screen_handler handlers[] = {
     {ACT_OPEN, h_show, N_("details")},
     {ACT_NEW, h_new, N_("new visitor")},
     {ACT_OUT, h_out, N_("left")},
-    {ACT_CANCEL, screen_act_pop, N_("back")},
     {ACT_NONE, NULL, NULL},
 };
 
@@ -208,14 +207,8 @@ static const struct keybind keys[] = {
     {0, 0, ACT_NONE},
 };
 
-static const struct screen_class visitors_screen = {
-    .name = N_("Visitors"),
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
-    .handlers = handlers,
-    .keys = keys,
-    .open = v_open,
-    LISTSCREEN_CALLBACKS,
-};
+static const struct screen_class visitors_screen =
+    LISTSCREEN_CLASS(N_("Visitors"), KEYCTX_LIST, keys, handlers, v_open, NULL);
 
 int visitors_push(struct app *app, long long cp_id)
 {

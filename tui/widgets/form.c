@@ -190,6 +190,20 @@ const char *form_value(const struct form *f, const char *name)
 	return fd ? value_of(fd) : NULL;
 }
 
+void form_close_free(void *ctx, int saved)
+{
+	(void)saved;
+	free(ctx);
+}
+
+void form_value_take(const struct form *f, const char *name, char **dst)
+{
+	const char *v = form_value(f, name);
+
+	free(*dst);
+	*dst = v && *v ? xstrdup(v) : NULL;
+}
+
 void form_set_secret(struct form *f, const char *name, void (*mask)(const char *, char *, size_t),
 		     form_reveal_fn reveal)
 {

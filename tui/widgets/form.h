@@ -67,6 +67,9 @@ typedef int (*form_submit_fn)(void *ctx, struct form *f, struct err *e);
  * Optional. */
 typedef void (*form_close_fn)(void *ctx, int saved);
 
+/* The close of a form whose ctx is one malloc'd block: frees it. */
+void form_close_free(void *ctx, int saved);
+
 /* A new empty form with a title (copied; already translated).  ctx is
  * handed to every callback. */
 struct form *form_new(const char *title, void *ctx);
@@ -118,6 +121,9 @@ int form_push(struct app *app, struct form *f, form_submit_fn submit, form_close
  * for a field that exists; NULL for an unknown name.  The string belongs to
  * the form and stays valid until that field changes. */
 const char *form_value(const struct form *f, const char *name);
+/* Frees *dst and sets it to a copy of the field's text (the caller owns it),
+ * or NULL when the field is empty: a record's optional text from a form. */
+void form_value_take(const struct form *f, const char *name, char **dst);
 
 /* Replaces a field's text (an enumeration takes a code). */
 void form_set(struct form *f, const char *name, const char *value);

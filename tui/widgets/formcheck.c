@@ -2,12 +2,27 @@
 #include "tui/widgets/formcheck.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/phone.h"
 #include "core/temperature.h"
+
+int formcheck_int(const char *v, int lo, int hi, int *out)
+{
+	char *end;
+	long n;
+
+	if (!*v)
+		return -1;
+	n = strtol(v, &end, 10);
+	if (*end || n < lo || n > hi)
+		return -1;
+	*out = (int)n;
+	return 0;
+}
 
 int formcheck_phone(void *ctx, struct form *f, const char *name, const char *v, struct err *e)
 {
@@ -50,8 +65,7 @@ int formcheck_time(void *ctx, struct form *f, const char *name, const char *v, s
 	return 0;
 }
 
-int formcheck_file_name(void *ctx, struct form *f, const char *name, const char *v,
-			struct err *e)
+int formcheck_file_name(void *ctx, struct form *f, const char *name, const char *v, struct err *e)
 {
 	(void)ctx;
 	(void)f;

@@ -9,6 +9,10 @@
 #include "core/err.h"
 #include "tui/widgets/form.h"
 
+/* A whole number from lo to hi as a field holds it (digits, a sign): 0 with
+ * *out set, or -1. */
+int formcheck_int(const char *v, int lo, int hi, int *out);
+
 /* A mainland mobile or landline number (core/phone), canonical. */
 int formcheck_phone(void *ctx, struct form *f, const char *name, const char *v, struct err *e);
 
@@ -19,7 +23,6 @@ int formcheck_temp(void *ctx, struct form *f, const char *name, const char *v, s
 int formcheck_time(void *ctx, struct form *f, const char *name, const char *v, struct err *e);
 
 /* A file's name, not a folder's (no / at the end). */
-int formcheck_file_name(void *ctx, struct form *f, const char *name, const char *v,
-			struct err *e);
+int formcheck_file_name(void *ctx, struct form *f, const char *name, const char *v, struct err *e);
 
 #endif

@@ -32,8 +32,11 @@ static int hints_collect(struct screen *s, int stacked, struct hint *out)
 	};
 	int n = 0;
 
-	for (int pass = 0; pass < 2; pass++) {
-		const struct screen_handler *h = pass ? globals : s->cls->handlers;
+	/* the class's own handlers, its shared ones, the global actions */
+	for (int pass = 0; pass < 3; pass++) {
+		const struct screen_handler *h = pass == 2   ? globals
+						 : pass == 1 ? s->cls->shared
+							     : s->cls->handlers;
 
 		for (; h && h->act && n < HINTS_MAX; h++) {
 			const char *label = h->hint ? h->hint : keys_action_info[h->act].hint;
@@ -41,9 +44,12 @@ static int hints_collect(struct screen *s, int stacked, struct hint *out)
 
 			if (!label)
 				continue;
-			if (!pass && s->cls->can && !s->cls->can(s, h->act))
+			/* a shared handler the class binds otherwise */
+			if (pass == 1 && screen_handler_of(s, h->act) != h)
 				continue;
-			if (pass) {
+			if (pass < 2 && s->cls->can && !s->cls->can(s, h->act))
+				continue;
+			if (pass == 2) {
 				if (screen_handles(s, h->act))
 					continue;
 				if (h->act == ACT_CANCEL && !stacked)
@@ -59,7 +65,7 @@ static int hints_collect(struct screen *s, int stacked, struct hint *out)
 			out[n].label = _(label);
 			out[n].key_w = textwidth_utf8(out[n].key);
 			out[n].label_w = textwidth_utf8(out[n].label);
-			out[n].global = pass;
+			out[n].global = pass == 2;
 			out[n].act = h->act;
 			out[n].bare = 0;
 			n++;

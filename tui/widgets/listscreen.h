@@ -14,12 +14,11 @@
  *		...
  *		return listscreen_open(s, &def, m, e);
  *	}
- *	const struct screen_class my_screen = {.name = N_("Mine"),
- *		.keyctx = KEYCTX_BIT(KEYCTX_LIST), .handlers = my_handlers,
- *		.open = my_open, LISTSCREEN_CALLBACKS};
+ *	static const struct screen_class my_screen = LISTSCREEN_CLASS(
+ *		N_("Mine"), KEYCTX_LIST, NULL, my_handlers, my_open, NULL);
  *
  * The handlers find their data with listscreen_own and the selected row
- * with listscreen_current. */
+ * with listscreen_current; Esc goes back without one. */
 #ifndef DOORSTEP_LISTSCREEN_H
 #define DOORSTEP_LISTSCREEN_H
 
@@ -67,9 +66,18 @@ int listscreen_event(struct screen *s, const struct event *ev);
 void listscreen_changed(struct screen *s);
 void listscreen_close(struct screen *s);
 
-/* The members of a struct screen_class that a list screen takes from here. */
+/* The members of a struct screen_class that a list screen takes from here:
+ * the callbacks and Esc back (after the screen's own handlers). */
 #define LISTSCREEN_CALLBACKS                                                                       \
-	.layout = listscreen_layout, .draw = listscreen_draw, .event = listscreen_event,           \
-	.data_changed = listscreen_changed, .close = listscreen_close
+	.shared = screen_back_handlers, .layout = listscreen_layout, .draw = listscreen_draw,      \
+	.event = listscreen_event, .data_changed = listscreen_changed, .close = listscreen_close
+
+/* A list screen's class: its title, key contexts, own keys (or NULL), handlers,
+ * open and can (or NULL). */
+#define LISTSCREEN_CLASS(title, ctx, keytab, hs, openfn, canfn)                                    \
+	{                                                                                          \
+		.name = title, .keyctx = KEYCTX_BIT(ctx), .keys = keytab, .handlers = hs,          \
+		.open = openfn, .can = canfn, LISTSCREEN_CALLBACKS                                 \
+	}
 
 #endif

@@ -33,8 +33,7 @@ struct pick_arg {
 	void *ctx;
 };
 
-int picklist_match_key(const char *const *labels, int n, int from, int key,
-		       struct typeselect *ts)
+int picklist_match_key(const char *const *labels, int n, int from, int key, struct typeselect *ts)
 {
 	if (key >= '1' && key <= '9') {
 		typeselect_reset(ts);
@@ -166,8 +165,8 @@ static int p_event(struct screen *s, const struct event *ev)
 	}
 	if (ev->act == ACT_NONE || ev->act == ACT_QUIT ||
 	    (ev->act >= ACT_TAB_1 && ev->act <= ACT_TAB_8)) {
-		int i = picklist_match_key((const char *const *)p->labels, p->n, p->cursor,
-					   ev->key, &p->ts);
+		int i = picklist_match_key((const char *const *)p->labels, p->n, p->cursor, ev->key,
+					   &p->ts);
 
 		if (i >= 0 && ev->key >= '1' && ev->key <= '9')
 			return finish(s, i);
@@ -228,6 +227,17 @@ int picklist_push(struct app *app, const char *title, const char *const *labels,
 	struct pick_arg a = {title, labels, n, current, done, ctx};
 
 	return app_push(app, &pick_screen, &a);
+}
+
+int picklist_push_owned(struct app *app, const char *title, char **labels, int n, int current,
+			picklist_done_fn done, void *ctx)
+{
+	int r = picklist_push(app, title, (const char *const *)labels, n, current, done, ctx);
+
+	for (int i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
+	return r;
 }
 
 int picklist_push_enum(struct app *app, const char *title, const struct enum_entry *table,

@@ -2,7 +2,8 @@
  *
  * Up/Down move, Enter chooses, Esc cancels; typing a digit 1-9 chooses that
  * item, letters or Chinese move to the next item whose label (or its pinyin
- * initials) begins with what was typed (core/typeselect.h).  Used by enumeration fields of forms and by the staff picker. */
+ * initials) begins with what was typed (core/typeselect.h).  Used by enumeration fields of forms
+ * and by the staff picker. */
 #ifndef DOORSTEP_PICKLIST_H
 #define DOORSTEP_PICKLIST_H
 
@@ -23,6 +24,11 @@ typedef int (*picklist_done_fn)(void *ctx, int index);
 int picklist_push(struct app *app, const char *title, const char *const *labels, int n, int current,
 		  picklist_done_fn done, void *ctx);
 
+/* As picklist_push over labels made for it: the n labels and the array
+ * (each malloc'd) are freed here, whatever the result. */
+int picklist_push_owned(struct app *app, const char *title, char **labels, int n, int current,
+			picklist_done_fn done, void *ctx);
+
 /* As picklist_push over an enumeration table: the labels are its English
  * labels translated; index is into the table. */
 int picklist_push_enum(struct app *app, const char *title, const struct enum_entry *table,
@@ -32,7 +38,6 @@ int picklist_push_enum(struct app *app, const char *title, const struct enum_ent
  * item being from: digits 1-9 pick the Nth; any other character goes on
  * the label typed so far in ts (core/typeselect.h: the label's text or its
  * pinyin initials), or -1.  Shared with the enumeration fields of forms. */
-int picklist_match_key(const char *const *labels, int n, int from, int key,
-		       struct typeselect *ts);
+int picklist_match_key(const char *const *labels, int n, int from, int key, struct typeselect *ts);
 
 #endif

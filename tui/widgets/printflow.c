@@ -124,8 +124,7 @@ out:
 int printflow_print(struct app *app, printflow_build_fn build, void *ctx)
 {
 	struct pending *p = xcalloc(1, sizeof *p);
-	const char **labels;
-	char **owned;
+	char **labels;
 	int current = 0;
 	struct err e;
 
@@ -135,9 +134,10 @@ int printflow_print(struct app *app, printflow_build_fn build, void *ctx)
 	err_clear(&e);
 	if (print_list_queues(&p->queues, &p->nqueues, &e) < 0 || p->nqueues == 0) {
 		if (p->nqueues == 0 && !e.msg[0])
-			app_error(app, "%s",
-				  _("No printer queue is set up in CUPS (add one with lpadmin or at "
-				    "http://localhost:631); save the PDF with s instead."));
+			app_error(
+			    app, "%s",
+			    _("No printer queue is set up in CUPS (add one with lpadmin or at "
+			      "http://localhost:631); save the PDF with s instead."));
 		else
 			app_error_err(app, &e);
 		free(p->queues);
@@ -145,21 +145,25 @@ int printflow_print(struct app *app, printflow_build_fn build, void *ctx)
 		return SCREEN_HANDLED;
 	}
 	labels = xcalloc((size_t)p->nqueues, sizeof *labels);
-	owned = xcalloc((size_t)p->nqueues, sizeof *owned);
 	for (int i = 0; i < p->nqueues; i++) {
 		if (p->queues[i].is_default) {
-			owned[i] = xasprintf(_("%s (default)"), p->queues[i].name);
+			labels[i] = xasprintf(_("%s (default)"), p->queues[i].name);
 			current = i;
+		} else {
+			labels[i] = xstrdup(p->queues[i].name);
 		}
-		labels[i] = owned[i] ? owned[i] : p->queues[i].name;
 	}
-	if (picklist_push(app, _("Print on"), labels, p->nqueues, current, queue_done, p) < 0) {
+	if (picklist_push_owned(app, _("Print on"), labels, p->nqueues, current, queue_done, p) <
+	    0) {
 		free(p->queues);
 		free(p);
 	}
-	for (int i = 0; i < p->nqueues; i++)
-		free(owned[i]);
-	free(owned);
-	free(labels);
 	return SCREEN_HANDLED;
+}
+
+int printflow_act(struct screen *s, printflow_build_fn build)
+{
+	if (screen_action(s) == ACT_PRINT)
+		return printflow_print(s->app, build, s->state);
+	return printflow_save(s->app, build, s->state);
 }

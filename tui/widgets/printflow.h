@@ -12,6 +12,7 @@
 #include "core/err.h"
 
 struct app;
+struct screen;
 struct sheet;
 struct db_sheet_request;
 
@@ -19,7 +20,7 @@ struct db_sheet_request;
  * calls sheet_free), fills *rq for the audit row and sets *file to the
  * malloc'd default file name.  Returns the sheet, or NULL with e filled. */
 typedef struct sheet *(*printflow_build_fn)(void *ctx, struct db_sheet_request *rq, char **file,
-					     struct err *e);
+					    struct err *e);
 
 /* `s`: writes the PDF and shows where.  Returns screen_result flags. */
 int printflow_save(struct app *app, printflow_build_fn build, void *ctx);
@@ -29,5 +30,9 @@ int printflow_save(struct app *app, printflow_build_fn build, void *ctx);
  * valid until the pick-list closes (the calling screen lies under it).
  * Returns screen_result flags. */
 int printflow_print(struct app *app, printflow_build_fn build, void *ctx);
+
+/* The handler of `s` (ACT_SAVE) and `p` (ACT_PRINT) on screen s, whose
+ * state is build's ctx: saves or prints as screen_action(s) says. */
+int printflow_act(struct screen *s, printflow_build_fn build);
 
 #endif

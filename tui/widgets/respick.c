@@ -140,12 +140,10 @@ static int finish(struct screen *s, long long id)
 static int choose(struct screen *s)
 {
 	struct respick *p = s->state;
-	const struct iso_pick *row = list_current(p->list);
+	const struct iso_pick *row = list_selected(p->list, _("Nobody is selected."));
 
-	if (!row) {
-		app_status(p->app, "%s", _("Nobody is selected."));
+	if (!row)
 		return SCREEN_HANDLED;
-	}
 	return finish(s, row->id);
 }
 

@@ -109,6 +109,13 @@ struct screen_class {
 	unsigned keyctx;		       /* KEYCTX_BIT()s of the contexts whose keys apply */
 	const struct keybind *keys;	       /* the screen's own keys, {0}-terminated, or NULL */
 	const struct screen_handler *handlers; /* {0}-terminated, or NULL */
+	/* Handlers the class shares with others that bind those actions the
+	 * same way (the views of one tab; screen_back_handlers: Esc goes
+	 * back), {0}-terminated, or NULL.  Consulted after .handlers, which
+	 * may bind an action of them otherwise; the hint line shows their
+	 * hints after the class's own, so the class's table lists only what
+	 * it does differently. */
+	const struct screen_handler *shared;
 	/* A tab of several views (each a class of its own, switched by `v`):
 	 * those classes, NULL-terminated; help and `doorstep keys` list the
 	 * keys of each.  NULL for a screen of one view. */
@@ -153,28 +160,47 @@ struct screen_class {
 
 struct screen {
 	const struct screen_class *cls;
-	void *state;	 /* the screen's own; freed by cls->close */
-	struct app *app; /* the running program (tui/app.h) */
-	struct rect r;	 /* the body rectangle, set before layout */
-	int closing;	 /* set by app_close: removed after the current event */
+	void *state;	    /* the screen's own; freed by cls->close */
+	struct app *app;    /* the running program (tui/app.h) */
+	struct rect r;	    /* the body rectangle, set before layout */
+	int closing;	    /* set by app_close: removed after the current event */
+	enum action acting; /* the action of the handler running (screen_dispatch) */
 };
 
-/* Runs the handler of ev->act from s's handler table.  Returns its flags,
+/* Runs the handler of ev->act from s's handler table (then its shared one).  Returns its flags,
  * or SCREEN_IGNORED when s has none for the action. */
 int screen_dispatch(struct screen *s, const struct event *ev);
 
+/* The action the running handler was called for: one handler may serve
+ * several actions that differ by a value (a day back or forward). */
+enum action screen_action(const struct screen *s);
+
 /* 1 when s has a handler for act. */
 int screen_handles(const struct screen *s, enum action act);
+
+/* The entry of s's handler table or shared table that act runs, or NULL. */
+const struct screen_handler *screen_handler_of(const struct screen *s, enum action act);
 
 /* 1 when s currently takes printable characters (SCREEN_TEXT or
  * text_focus). */
 int screen_takes_text(struct screen *s);
 
+/* The open of a screen whose state is what app_push was given (the opener
+ * keeps owning it, or the screen's close frees it). */
+int screen_open_arg(struct screen *s, void *arg, struct err *e);
+
 /* The handler of a screen that Esc (or another key) simply closes: returns
  * SCREEN_HANDLED | SCREEN_POP. */
 int screen_act_pop(struct screen *s);
 
-/* The handler table of a view that only shows something: Esc goes back. */
+/* The handler of Ctrl-R on a screen that re-reads as when the data changed:
+ * runs its class's data_changed. */
+int screen_act_refresh(struct screen *s);
+
+/* The handler table of a view that only shows something, or the shared
+ * handlers of a screen whose Esc goes back (hint "back"). */
 extern const struct screen_handler screen_back_handlers[];
+/* The same for a window that Esc closes (hint "close": help, a merge's report). */
+extern const struct screen_handler screen_close_handlers[];
 
 #endif

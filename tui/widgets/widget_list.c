@@ -364,16 +364,12 @@ int list_event(struct list *l, const struct event *ev)
 	}
 	switch (ev->act) {
 	case ACT_UP:
-		r = listpage_move(&l->page, -1, &e);
-		break;
 	case ACT_DOWN:
-		r = listpage_move(&l->page, 1, &e);
+		r = listpage_move(&l->page, ev->act == ACT_UP ? -1 : 1, &e);
 		break;
 	case ACT_PAGE_UP:
-		r = listpage_page(&l->page, -1, &e);
-		break;
 	case ACT_PAGE_DOWN:
-		r = listpage_page(&l->page, 1, &e);
+		r = listpage_page(&l->page, ev->act == ACT_PAGE_UP ? -1 : 1, &e);
 		break;
 	case ACT_FIRST:
 		r = listpage_first(&l->page, &e);
@@ -396,16 +392,21 @@ int list_double_clicked(struct list *l)
 	return d;
 }
 
-int list_event_open(struct list *l, struct screen *s, const struct event *ev)
+int list_event_act(struct list *l, struct screen *s, const struct event *ev, enum action act)
 {
 	int f = list_event(l, ev);
 
 	if (ev->type == EVENT_MOUSE && list_double_clicked(l)) {
-		struct event open = {.type = EVENT_KEY, .act = ACT_OPEN};
+		struct event open = {.type = EVENT_KEY, .act = act};
 
 		return screen_dispatch(s, &open);
 	}
 	return f;
+}
+
+int list_event_open(struct list *l, struct screen *s, const struct event *ev)
+{
+	return list_event_act(l, s, ev, ACT_OPEN);
 }
 
 void list_reload(struct list *l)
@@ -440,6 +441,15 @@ void list_goto(struct list *l, const void *anchor)
 const void *list_current(const struct list *l)
 {
 	return row_data(l, listpage_current(&l->page));
+}
+
+const void *list_selected(const struct list *l, const char *none)
+{
+	const void *row = list_current(l);
+
+	if (!row)
+		app_status(l->app, "%s", none);
+	return row;
 }
 
 void list_set_array(struct list *l, const void *base, int n, size_t size)

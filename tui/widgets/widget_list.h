@@ -136,6 +136,9 @@ int list_double_clicked(struct list *l);
  * click on a row is dispatched to s as ACT_OPEN (screen_dispatch). */
 int list_event_open(struct list *l, struct screen *s, const struct event *ev);
 
+/* The same where a double click does act (the Isolation tab's: a check). */
+int list_event_act(struct list *l, struct screen *s, const struct event *ev, enum action act);
+
 /* Re-reads the visible page, keeping the position (after data changed). */
 void list_reload(struct list *l);
 
@@ -150,6 +153,11 @@ void list_goto(struct list *l, const void *anchor);
  * moves or reloads; for an array list, the element, valid until the
  * owner's next re-read), or NULL when empty. */
 const void *list_current(const struct list *l);
+
+/* The selected row, or NULL after saying none (translated: "No household
+ * is selected.") in the status line: where an action on the selected row
+ * starts. */
+const void *list_selected(const struct list *l, const char *none);
 
 /* Makes l a list of the n elements of size bytes at base, which the owner
  * holds whole (a day's visitors, this month's staff) and keeps valid until

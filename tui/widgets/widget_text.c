@@ -38,9 +38,9 @@ static int narrow(int key)
  * date field takes what core/date's date_parse_input reads: 2020-02-15,
  * 0215, 15, t or 今 (today), -1 (yesterday). */
 static const wchar_t *const accepted[] = {
-	[TEXT_FIELD_ANY] = NULL,
-	[TEXT_FIELD_NUMBER] = L"0123456789.-:",
-	[TEXT_FIELD_DATE] = L"0123456789.-+/tT\u4eca\u5929", /* 今天 */
+    [TEXT_FIELD_ANY] = NULL,
+    [TEXT_FIELD_NUMBER] = L"0123456789.-:",
+    [TEXT_FIELD_DATE] = L"0123456789.-+/tT\u4eca\u5929", /* 今天 */
 };
 
 /* A paste goes in whole or not at all; a number or date field takes it
@@ -64,7 +64,8 @@ static int paste_key(struct lineedit *le, enum text_field_kind kind, const struc
 		for (size_t k = 0; k < n && !why; k++) {
 			num[k] = (wchar_t)narrow((int)s[k]);
 			if (!num[k] || !wcschr(accepted[kind], num[k]))
-				why = _("The pasted text is not a number or date: nothing was pasted.");
+				why = _(
+				    "The pasted text is not a number or date: nothing was pasted.");
 		}
 		s = num;
 	}
@@ -78,6 +79,20 @@ static int paste_key(struct lineedit *le, enum text_field_kind kind, const struc
 	free(num);
 	return SCREEN_HANDLED;
 }
+
+/* The editing actions: the cursor's moves, and the deletions, which change
+ * the text when they return 1. */
+static const struct {
+	enum action act;
+	int (*fn)(struct lineedit *le);
+	int changes;
+} edits[] = {
+    {ACT_CHAR_LEFT, lineedit_left, 0},		{ACT_CHAR_RIGHT, lineedit_right, 0},
+    {ACT_LINE_START, lineedit_home, 0},		{ACT_LINE_END, lineedit_end, 0},
+    {ACT_DEL_BACK, lineedit_backspace, 1},	{ACT_DEL_FWD, lineedit_delete, 1},
+    {ACT_KILL_LINE, lineedit_kill_to_start, 1}, {ACT_KILL_END, lineedit_kill_to_end, 1},
+    {ACT_KILL_WORD, lineedit_kill_word, 1},
+};
 
 int text_field_key(struct lineedit *le, enum text_field_kind kind, const struct event *ev,
 		   int *changed)
@@ -97,40 +112,16 @@ int text_field_key(struct lineedit *le, enum text_field_kind kind, const struct 
 			*changed = ch;
 		return SCREEN_HANDLED;
 	}
-	switch (ev->act) {
-	case ACT_CHAR_LEFT:
-		lineedit_left(le);
-		break;
-	case ACT_CHAR_RIGHT:
-		lineedit_right(le);
-		break;
-	case ACT_LINE_START:
-		lineedit_home(le);
-		break;
-	case ACT_LINE_END:
-		lineedit_end(le);
-		break;
-	case ACT_DEL_BACK:
-		ch = lineedit_backspace(le);
-		break;
-	case ACT_DEL_FWD:
-		ch = lineedit_delete(le);
-		break;
-	case ACT_KILL_LINE:
-		ch = lineedit_kill_to_start(le);
-		break;
-	case ACT_KILL_END:
-		ch = lineedit_kill_to_end(le);
-		break;
-	case ACT_KILL_WORD:
-		ch = lineedit_kill_word(le);
-		break;
-	default:
-		return SCREEN_IGNORED;
-	}
-	if (changed)
-		*changed = ch;
-	return SCREEN_HANDLED;
+	for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++)
+		if (edits[i].act == ev->act) {
+			int r = edits[i].fn(le);
+
+			ch = edits[i].changes ? r : 0;
+			if (changed)
+				*changed = ch;
+			return SCREEN_HANDLED;
+		}
+	return SCREEN_IGNORED;
 }
 
 void text_field_draw(struct app *app, struct lineedit *le, int y, int x, int cols,
