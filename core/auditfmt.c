@@ -3,6 +3,7 @@
  * core/json.c writes: an object of scalars or two-element arrays. */
 #include "core/auditfmt.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -216,4 +217,136 @@ bad:
 	strbuf_free(&key);
 	strbuf_puts(out, json ? json : "");
 	return -1;
+}
+
+static const struct auditfmt_ref refs[] = {
+    {"household_id", "households"}, {"resident_id", "residents"},
+    {"checkpoint_id", "checkpoints"}, {"staff_id", "staff"},
+    {"grid_id", "grids"},	    {"isolation_id", "isolations"},
+    {"previous_id", "isolations"},  {"pass_id", "passes"},
+    {"visit_id", "visits"},	    {"household", "households"},
+    {"visit", "visits"},	    {"isolation", "isolations"},
+    {"replaced_by", "visits"},	    {"joined_into", NULL},
+    {"revived_by", NULL},
+};
+
+const struct auditfmt_ref *auditfmt_ref_find(const char *key)
+{
+	for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
+		if (!strcmp(refs[i].key, key))
+			return &refs[i];
+	return NULL;
+}
+
+int auditfmt_is_uuid(const char *v)
+{
+	size_t i = 0;
+
+	for (; v[i] && i < 36; i++)
+		if ((i == 8 || i == 13 || i == 18 || i == 23) ? v[i] != '-' : !isxdigit((unsigned char)v[i]))
+			return 0;
+	return i == 36 && !v[i];
+}
+
+/* A reference's one value at *p: a UUID, "", or null.  0 or -1. */
+static int ref_scalar(const char **p)
+{
+	struct strbuf t = STRBUF_INIT;
+	int r;
+
+	if (!strncmp(*p, "null", 4)) {
+		*p += 4;
+		return 0;
+	}
+	r = read_string(p, &t);
+	if (r == 0 && t.len && !auditfmt_is_uuid(strbuf_str(&t)))
+		r = -1;
+	strbuf_free(&t);
+	return r;
+}
+
+/* A reference's value: a scalar as ref_scalar, or [old,new] of those. */
+static int ref_value(const char **p)
+{
+	if (**p != '[')
+		return ref_scalar(p);
+	(*p)++;
+	skip_ws(p);
+	if (ref_scalar(p) < 0)
+		return -1;
+	skip_ws(p);
+	if (**p == ',') {
+		(*p)++;
+		skip_ws(p);
+		if (ref_scalar(p) < 0)
+			return -1;
+		skip_ws(p);
+	}
+	if (**p != ']')
+		return -1;
+	(*p)++;
+	return 0;
+}
+
+/* Skips any JSON value at *p (objects and arrays nest: a deletion's
+ * "took", a merge's "lost").  0 or -1. */
+static int skip_value(const char **p)
+{
+	int depth = 0;
+
+	do {
+		if (**p == '"') {
+			struct strbuf t = STRBUF_INIT;
+			int r = read_string(p, &t);
+
+			strbuf_free(&t);
+			if (r < 0)
+				return -1;
+			continue;
+		}
+		if (!**p)
+			return -1;
+		if (**p == '{' || **p == '[')
+			depth++;
+		else if (**p == '}' || **p == ']')
+			depth--;
+		else if (!depth && (**p == ',' || **p == ' '))
+			return 0;
+		(*p)++;
+	} while (depth > 0 || (**p && !strchr(",}] \t\r\n", **p)));
+	return depth ? -1 : 0;
+}
+
+int auditfmt_refs_check(const char *json, struct strbuf *bad)
+{
+	struct strbuf key = STRBUF_INIT;
+	const char *p = json ? json : "";
+	int r = 0;
+
+	skip_ws(&p);
+	if (*p++ != '{')
+		return 0;
+	skip_ws(&p);
+	while (r == 0 && *p && *p != '}') {
+		strbuf_reset(&key);
+		if (read_string(&p, &key) < 0)
+			break;
+		skip_ws(&p);
+		if (*p++ != ':')
+			break;
+		skip_ws(&p);
+		if (!auditfmt_ref_find(strbuf_str(&key))) {
+			if (skip_value(&p) < 0)
+				break; /* no JSON of that shape: nothing more names a record */
+		} else if (ref_value(&p) < 0) {
+			r = -1;
+			strbuf_puts(bad, strbuf_str(&key));
+		}
+		skip_ws(&p);
+		if (*p == ',')
+			p++;
+		skip_ws(&p);
+	}
+	strbuf_free(&key);
+	return r;
 }

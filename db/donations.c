@@ -301,30 +301,30 @@ out:
 	return r;
 }
 
-/* A distribution as its INSERT takes it.  The audit row names the
- * household as the form gave it (household_id), the column holds it only
- * for a household recipient (to_household). */
+/* A distribution as its INSERT takes it: the household only for a
+ * household recipient, the checkpoint only for a checkpoint. */
 struct distribution_ins {
 	const char *item, *unit, *recipient_kind, *recipient, *date, *notes;
-	long long quantity, household_id, to_household, to_checkpoint, staff_id;
+	long long quantity, to_household, to_checkpoint, staff_id;
 };
 
 #define DI(K, m, param)	   COLW(K, struct distribution_ins, m, param)
 #define DI_BIND(K, m, param) COLW_BIND(K, struct distribution_ins, m, param)
+#define DI_TO(m, col, param, table) COLW_AS(REF, struct distribution_ins, m, col, param, table, 0)
 
 /* A distribution's write columns; the audited ones in the order of its
- * audit row (the recipient bound as '', named only when given). */
+ * audit row (the recipient bound as '', named only when given; the
+ * household or checkpoint that receives, by its UUID). */
 static const struct col_desc distribution_write[] = {
 	DI(STR, item, ":item"),
 	DI(STR, unit, ":unit"),
 	DI(INT, quantity, ":qty"),
 	DI(STR, recipient_kind, ":rk"),
-	COLD_REFTO(struct distribution_ins, household_id, "households"),
+	DI_TO(to_household, "household_id", ":hid", "households"),
+	DI_TO(to_checkpoint, "checkpoint_id", ":cid", "checkpoints"),
 	COLD_STR(struct distribution_ins, recipient),
 	DI(STR, date, ":date"),
 	COLW_BIND_KEEP(struct distribution_ins, recipient, ":recipient"),
-	DI_BIND(REF, to_household, ":hid"),
-	DI_BIND(REF, to_checkpoint, ":cid"),
 	DI_BIND(REF, staff_id, ":staff"),
 	DI_BIND(STR, notes, ":notes"),
 };
@@ -382,7 +382,6 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 	    .date = date,
 	    .notes = d->notes,
 	    .quantity = d->quantity,
-	    .household_id = d->household_id,
 	    .to_household = !strcmp(rk, "household") ? d->household_id : -1,
 	    .to_checkpoint = !strcmp(rk, "checkpoint") ? d->checkpoint_id : -1,
 	    .staff_id = staff,

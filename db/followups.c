@@ -116,7 +116,7 @@ int db_followup_open_for(struct db *db, long long resident_id, const char *sourc
 	if (sql_step_done(db, st, e) < 0)
 		return -1;
 	json_open(&ch);
-	json_add_int(&ch, "resident_id", resident_id);
+	record_json_ref(db, &ch, "resident_id", "residents", resident_id);
 	json_add_str(&ch, "source", source);
 	json_add_str(&ch, "opened_at", at ? at : now);
 	if (temperature)
@@ -287,7 +287,7 @@ int db_followup_close(struct db *db, long long id, const char *outcome,
 	json_add_change(&ch, "outcome", NULL, outcome);
 	json_add_change(&ch, "closed_at", NULL, now);
 	if (iid >= 0)
-		json_add_int(&ch, "isolation_id", iid);
+		record_json_ref(db, &ch, "isolation_id", "isolations", iid);
 	if (notes && *notes)
 		json_add_str(&ch, "notes", notes);
 	r = record_audit_commit(db, "update", "followups", o.uuid, &ch, e);

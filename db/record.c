@@ -119,16 +119,14 @@ int db_record_id_by(struct db *db, const char *table, const char *col, const cha
 	return r;
 }
 
-/* The UUID text of record id (or the integer, or "" for -1) into out. */
+/* The UUID text of record id into out, "" for -1 or no such record. */
 static void ref_text(struct db *db, const char *table, long long id, char out[37])
 {
 	struct err ignore;
 
 	err_clear(&ignore);
-	if (id < 0)
-		out[0] = 0;
-	else if (db_record_uuid(db, table, id, out, &ignore) != 1)
-		snprintf(out, 37, "%lld", id);
+	if (id < 0 || db_record_uuid(db, table, id, out, &ignore) != 1)
+		out[0] = 0; /* no record to name: never its local id */
 }
 
 void record_json_ref(struct db *db, struct strbuf *json, const char *key, const char *table,

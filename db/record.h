@@ -100,8 +100,8 @@ int db_record_void(struct db *db, const char *table, long long id, const char *u
 /* Appends `"key":"<uuid>"` to json (an open JSON object): the record id
  * of table as its UUID, so that an audit row means the same record on
  * every machine (integer ids differ between machines; rows written before
- * hold the integer, and readers take both).  The integer when no record has
- * that id, null for -1. */
+ * hold the integer, and readers take both).  null for -1 and when no
+ * record has that id: a local id is never written (db_audit refuses it). */
 void record_json_ref(struct db *db, struct strbuf *json, const char *key, const char *table,
 		     long long id);
 

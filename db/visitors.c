@@ -146,9 +146,9 @@ static const struct col_desc visitor_write[] = {
 	VI_BIND(STR, id_type, ":idt"),
 	VI_BIND(STR, id_number, ":idn"),
 	VI_BIND(STR, arrived_date, ":arr"),
-	VI_BIND(REF, household_id, ":hh"),
+	COLW_REFTO(struct visitor_ins, household_id, ":hh", "households"),
 	VI_BIND(STR, reason, ":reason"),
-	VI_BIND(REF, checkpoint_id, ":cp"),
+	COLW_REFTO(struct visitor_ins, checkpoint_id, ":cp", "checkpoints"),
 	VI_BIND(INT, staff_id, ":staff"),
 };
 
