@@ -220,14 +220,11 @@ bad:
 }
 
 static const struct auditfmt_ref refs[] = {
-    {"household_id", "households"}, {"resident_id", "residents"},
-    {"checkpoint_id", "checkpoints"}, {"staff_id", "staff"},
-    {"grid_id", "grids"},	    {"isolation_id", "isolations"},
-    {"previous_id", "isolations"},  {"pass_id", "passes"},
-    {"visit_id", "visits"},	    {"household", "households"},
-    {"visit", "visits"},	    {"isolation", "isolations"},
-    {"replaced_by", "visits"},	    {"joined_into", NULL},
-    {"revived_by", NULL},
+    {"household_id", "households"}, {"resident_id", "residents"}, {"checkpoint_id", "checkpoints"},
+    {"staff_id", "staff"},	    {"grid_id", "grids"},	  {"isolation_id", "isolations"},
+    {"previous_id", "isolations"},  {"pass_id", "passes"},	  {"visit_id", "visits"},
+    {"household", "households"},    {"visit", "visits"},	  {"isolation", "isolations"},
+    {"replaced_by", "visits"},	    {"joined_into", NULL},	  {"revived_by", NULL},
 };
 
 const struct auditfmt_ref *auditfmt_ref_find(const char *key)
@@ -243,7 +240,8 @@ int auditfmt_is_uuid(const char *v)
 	size_t i = 0;
 
 	for (; v[i] && i < 36; i++)
-		if ((i == 8 || i == 13 || i == 18 || i == 23) ? v[i] != '-' : !isxdigit((unsigned char)v[i]))
+		if ((i == 8 || i == 13 || i == 18 || i == 23) ? v[i] != '-'
+							      : !isxdigit((unsigned char)v[i]))
 			return 0;
 	return i == 36 && !v[i];
 }

@@ -5,17 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/auditfmt.h"
 #include "db/db.h"
 #include "db/rowdesc.h"
 #include "db/sql.h"
 
 #define ENTRY_COLUMNS(F, X)                                                                        \
-	F(INT, id, "id") X(CODE, at, "at") X(DUP, staff, "staff") X(CODE, action, "action")        \
-	X(DUP, table_name, "table_name") X(DUP, record_uuid, "record_uuid")                        \
-	X(DUP, changes, "changes")
-#define COLS                                                                                       \
-	"SELECT " ENTRY_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
-	" FROM audit_log"
+	F(INT, id, "id")                                                                           \
+	X(CODE, at, "at") X(DUP, staff, "staff") X(CODE, action, "action")                         \
+	    X(DUP, table_name, "table_name") X(DUP, record_uuid, "record_uuid")                    \
+		X(DUP, changes, "changes")
+#define COLS "SELECT " ENTRY_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM audit_log"
 
 /* The columns of COLS. */
 #define ENTRY_DESC(K, m, e) COLD_##K(struct audit_entry, m),
@@ -54,4 +54,43 @@ long long db_audit_count(struct db *db, const char *record_uuid, struct err *e)
 		n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return n;
+}
+
+/* Each table's words for one of its records, by :u. */
+static const struct {
+	const char *table, *sql;
+} labels[] = {
+    {"households", "SELECT code FROM households WHERE uuid = :u"},
+    {"residents", "SELECT name FROM residents WHERE uuid = :u"},
+    {"staff", "SELECT name FROM staff WHERE uuid = :u"},
+    {"grids", "SELECT name FROM grids WHERE uuid = :u"},
+    {"checkpoints", "SELECT name FROM checkpoints WHERE uuid = :u"},
+    {"passes", "SELECT pass_no FROM passes WHERE uuid = :u"},
+    {"visits", "SELECT v.date || ' ' || h.code FROM visits v JOIN households h"
+	       " ON h.id = v.household_id WHERE v.uuid = :u"},
+    {"isolations", "SELECT i.start_date || ' ' || r.name FROM isolations i JOIN residents r"
+		   " ON r.id = i.resident_id WHERE i.uuid = :u"},
+};
+
+int db_audit_ref_label(struct db *db, const char *key, const char *uuid, struct strbuf *out,
+		       struct err *e)
+{
+	const struct auditfmt_ref *ref = auditfmt_ref_find(key);
+	sqlite3_stmt *st;
+	int r;
+
+	strbuf_reset(out);
+	for (size_t i = 0; ref && ref->table && i < sizeof labels / sizeof labels[0]; i++) {
+		if (strcmp(labels[i].table, ref->table))
+			continue;
+		if (!(st = db_stmt(db, labels[i].sql, e)))
+			return -1;
+		sql_bind_text(st, ":u", uuid);
+		r = sql_step_row(db, st, e);
+		if (r == 1 && sqlite3_column_text(st, 0))
+			strbuf_puts(out, (const char *)sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+		return r;
+	}
+	return 0;
 }

@@ -145,7 +145,7 @@ void record_json_ref_change(struct db *db, struct strbuf *json, const char *key,
 
 	ref_text(db, table, old_id, a);
 	ref_text(db, table, new_id, b);
-	json_add_change(json, key, a, b);
+	json_add_change(json, key, a[0] ? a : NULL, b[0] ? b : NULL);
 }
 
 int db_record_void(struct db *db, const char *table, long long id, const char *uuid,

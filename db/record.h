@@ -105,7 +105,7 @@ int db_record_void(struct db *db, const char *table, long long id, const char *u
 void record_json_ref(struct db *db, struct strbuf *json, const char *key, const char *table,
 		     long long id);
 
-/* As record_json_ref for a change: `"key":[old,new]`, each a UUID. */
+/* As record_json_ref for a change: `"key":[old,new]`, each a UUID or null. */
 void record_json_ref_change(struct db *db, struct strbuf *json, const char *key, const char *table,
 			    long long old_id, long long new_id);
 

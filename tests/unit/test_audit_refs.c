@@ -118,9 +118,9 @@ static long long ok_at(long long r, const struct err *e, int line)
 
 /* What the walk found. */
 struct tally {
-	int refs;	 /* members checked as references */
-	int rightmost;	 /* of them, compared with the record's own column */
-	int rows;	 /* audit rows read */
+	int refs;      /* members checked as references */
+	int rightmost; /* of them, compared with the record's own column */
+	int rows;      /* audit rows read */
 };
 
 /* Checks one value v (text, or NULL for a JSON null) of member key of an
@@ -145,11 +145,12 @@ static int changed_later(struct db *db, const struct audit_entry *a, const char 
 	sqlite3_stmt *st = NULL;
 	int n;
 
-	assert_int_equal(sqlite3_prepare_v2(db_handle(db),
-					    "SELECT count(*) FROM audit_log WHERE record_uuid = ?1"
-					    " AND id > ?2 AND json_type(changes, '$.' || ?3) IS NOT NULL",
-					    -1, &st, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db_handle(db),
+			       "SELECT count(*) FROM audit_log WHERE record_uuid = ?1"
+			       " AND id > ?2 AND json_type(changes, '$.' || ?3) IS NOT NULL",
+			       -1, &st, NULL),
+	    SQLITE_OK);
 	sqlite3_bind_text(st, 1, a->record_uuid, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, a->id);
 	sqlite3_bind_text(st, 3, key, -1, SQLITE_STATIC);
@@ -165,13 +166,14 @@ static void check_row(struct db *db, const struct audit_entry *a, struct tally *
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	assert_int_equal(sqlite3_prepare_v2(db_handle(db),
-					    "SELECT key, type, value, iif(type = 'array', value ->> 0, NULL),"
-					    " iif(type = 'array', value ->> 1, NULL),"
-					    " iif(type = 'array', json_array_length(value), 0)"
-					    " FROM json_each(?1)",
-					    -1, &st, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db_handle(db),
+			       "SELECT key, type, value, iif(type = 'array', value ->> 0, NULL),"
+			       " iif(type = 'array', value ->> 1, NULL),"
+			       " iif(type = 'array', json_array_length(value), 0)"
+			       " FROM json_each(?1)",
+			       -1, &st, NULL),
+	    SQLITE_OK);
 	sqlite3_bind_text(st, 1, a->changes, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *key = (const char *)sqlite3_column_text(st, 0);
@@ -386,7 +388,8 @@ static void write_health(struct db *db, const long long *hh, const long long *re
 
 	/* the fever at the check opened a follow-up for res[1] */
 	assert_int_equal(ok(db_followup_open_of(db, res[1], &f, &e), &e), 1);
-	assert_int_equal(ok(db_followup_refer(db, f.id, NULL, "区人民医院发热门诊", NULL, &e), &e), 0);
+	assert_int_equal(ok(db_followup_refer(db, f.id, NULL, "区人民医院发热门诊", NULL, &e), &e),
+			 0);
 	assert_int_equal(ok(db_followup_close(db, f.id, "isolated", &central, NULL, &e), &e), 0);
 	db_followup_clear(&f);
 }
@@ -397,8 +400,8 @@ static void write_goods(struct db *db, const long long *hh, const long long *res
 			const long long *cp)
 {
 	struct donation_new d = {0};
-	struct distribution_new to = {"口罩", "个", 1000, "checkpoint", hh[0], cp[1], NULL,
-				      NULL,   -1,   NULL};
+	struct distribution_new to = {"口罩", "个", 1000, "checkpoint", hh[0],
+				      cp[1],  NULL, NULL, -1,		NULL};
 	struct expenditure_new x = {NULL, "购买防护物资", 5000, "居委会", "凭-001", -1, NULL};
 	struct visitor_new vis = {0};
 	struct pass p, q;
@@ -458,17 +461,17 @@ static void test_every_kind(void **state)
 	long long hh[2], res[2], cp[2];
 	struct tally t;
 	static const char *const kinds[][2] = {
-	    {"households", "insert"},	 {"households", "update"},  {"residents", "insert"},
-	    {"residents", "update"},	 {"residents", "delete"},   {"grids", "insert"},
-	    {"grids", "update"},	 {"staff", "insert"},	    {"checkpoints", "insert"},
-	    {"checkpoints", "update"},	 {"shifts", "insert"},	    {"shifts", "update"},
-	    {"shifts", "delete"},	 {"visits", "insert"},	    {"visits", "update"},
-	    {"visits", "delete"},	 {"readings", "insert"},    {"readings", "delete"},
-	    {"isolations", "insert"},	 {"isolations", "update"},  {"checks", "insert"},
-	    {"followups", "insert"},	 {"followups", "update"},   {"donations", "insert"},
-	    {"donations", "void"},	 {"distributions", "insert"}, {"expenditures", "insert"},
-	    {"expenditures", "void"},	 {"passes", "insert"},	    {"passes", "update"},
-	    {"passes", "void"},		 {"pass_events", "insert"}, {"visitors", "insert"},
+	    {"households", "insert"},  {"households", "update"},    {"residents", "insert"},
+	    {"residents", "update"},   {"residents", "delete"},	    {"grids", "insert"},
+	    {"grids", "update"},       {"staff", "insert"},	    {"checkpoints", "insert"},
+	    {"checkpoints", "update"}, {"shifts", "insert"},	    {"shifts", "update"},
+	    {"shifts", "delete"},      {"visits", "insert"},	    {"visits", "update"},
+	    {"visits", "delete"},      {"readings", "insert"},	    {"readings", "delete"},
+	    {"isolations", "insert"},  {"isolations", "update"},    {"checks", "insert"},
+	    {"followups", "insert"},   {"followups", "update"},	    {"donations", "insert"},
+	    {"donations", "void"},     {"distributions", "insert"}, {"expenditures", "insert"},
+	    {"expenditures", "void"},  {"passes", "insert"},	    {"passes", "update"},
+	    {"passes", "void"},	       {"pass_events", "insert"},   {"visitors", "insert"},
 	    {"visitors", "update"},
 	};
 
@@ -482,7 +485,8 @@ static void test_every_kind(void **state)
 		if (rows_of(db, kinds[i][0], kinds[i][1]) < 1)
 			fail_msg("no %s audit row of %s", kinds[i][1], kinds[i][0]);
 	t = walk_audit(db);
-	print_message("%d audit rows, %d references, %d compared with their column\n", t.rows, t.refs, t.rightmost);
+	print_message("%d audit rows, %d references, %d compared with their column\n", t.rows,
+		      t.refs, t.rightmost);
 	assert_true(t.rows > 60);
 	assert_true(t.refs > 30);
 	assert_true(t.rightmost > 15);
@@ -517,12 +521,34 @@ static void test_local_id_refused(void **state)
 	assert_non_null(strstr(e.msg, "resident_id"));
 	assert_int_equal(
 	    db_audit(db, "update", "residents", "x", "{\"household_id\":[\"7\",\"8\"]}", &e), -1);
-	assert_int_equal(db_audit(db, "update", "residents", "x",
-				  "{\"household_id\":[\"\",\"0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b\"],"
-				  "\"took\":{\"residents\":[]},\"n\":3}",
-				  &e),
-			 0);
+	assert_int_equal(
+	    db_audit(db, "update", "residents", "x",
+		     "{\"household_id\":[\"\",\"0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b\"],"
+		     "\"took\":{\"residents\":[]},\"n\":3}",
+		     &e),
+	    0);
 	db_close(&db);
+}
+
+/* The words db_audit_ref_label gives for member key of the first audit row
+ * of table that has it (static: one at a time). */
+static const char *label(struct db *db, const char *table, const char *key)
+{
+	static struct strbuf out = STRBUF_INIT;
+	char *sql = xasprintf("SELECT changes ->> '$.%s' FROM audit_log WHERE table_name = '%s'"
+			      " AND changes ->> '$.%s' IS NOT NULL ORDER BY id LIMIT 1",
+			      key, table, key);
+	sqlite3_stmt *st = NULL;
+	struct err e;
+
+	err_clear(&e);
+	assert_int_equal(sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(
+	    db_audit_ref_label(db, key, (const char *)sqlite3_column_text(st, 0), &out, &e), 1);
+	sqlite3_finalize(st);
+	free(sql);
+	return strbuf_str(&out);
 }
 
 /* Machine A's audit rows, merged into machine B, name records B holds. */
@@ -545,10 +571,15 @@ static void test_merge_resolves(void **state)
 	write_health(w.db[0], hh, res);
 	write_goods(w.db[0], hh, res, cp);
 	assert_int_equal(world_merge(&w, 1, 0, NULL), 0);
-	assert_true(world_count(&w, 1,
-				"SELECT count(*) FROM audit_log WHERE table_name = 'followups'") >= 3);
+	assert_true(
+	    world_count(&w, 1, "SELECT count(*) FROM audit_log WHERE table_name = 'followups'") >=
+	    3);
 	t = walk_audit(w.db[1]);
 	assert_true(t.refs > 30);
+	/* and the history on B names them as A's user knows them */
+	assert_string_equal(label(w.db[1], "distributions", "checkpoint_id"), "西门卡点");
+	assert_string_equal(label(w.db[1], "isolations", "resident_id"), "李娜");
+	assert_string_equal(label(w.db[1], "checks", "isolation"), "2020-02-15 李娜");
 	world_close(&w);
 }
 
