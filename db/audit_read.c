@@ -10,17 +10,16 @@
 #include "db/rowdesc.h"
 #include "db/sql.h"
 
+#define ROWDESC_ROW struct audit_entry
 #define ENTRY_COLUMNS(F, X)                                                                        \
 	F(INT, id, "id")                                                                           \
 	X(CODE, at, "at") X(DUP, staff, "staff") X(CODE, action, "action")                         \
 	    X(DUP, table_name, "table_name") X(DUP, record_uuid, "record_uuid")                    \
 		X(DUP, changes, "changes")
-#define COLS "SELECT " ENTRY_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM audit_log"
+#define COLS ROWDESC_SELECT(ENTRY_COLUMNS) " FROM audit_log"
 
 /* The columns of COLS. */
-#define ENTRY_DESC(K, m, e) COLD_##K(struct audit_entry, m),
-
-static const struct col_desc entry_cols[] = {ENTRY_COLUMNS(ENTRY_DESC, ENTRY_DESC)};
+static const struct col_desc entry_cols[] = ROWDESC_TABLE(ENTRY_COLUMNS);
 
 ROWDESC_CLEAR_FN(audit_entry_clear, struct audit_entry, entry_cols)
 

@@ -31,17 +31,16 @@ void db_checkpoint_init(struct checkpoint *c)
 	c->active = 1;
 }
 
+#define ROWDESC_ROW struct checkpoint
 #define CPT_COLUMNS(F, X)                                                                          \
 	F(INT, id, "id") X(CODE, uuid, "uuid") X(STR, name, "name") X(STR, location, "location")   \
 	X(CODE, kind, "kind") X(INT32, active, "active")
 #define CP_COLS                                                                                    \
-	"SELECT " CPT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                          \
+	ROWDESC_SELECT(CPT_COLUMNS)                                                                \
 	" FROM checkpoints"
 
 /* The columns of CP_COLS. */
-#define CPT_DESC(K, m, e) COLD_##K(struct checkpoint, m),
-
-static const struct col_desc cp_cols[] = {CPT_COLUMNS(CPT_DESC, CPT_DESC)};
+static const struct col_desc cp_cols[] = ROWDESC_TABLE(CPT_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_checkpoint_clear, struct checkpoint, cp_cols)
 ROWDESC_COPY_FN(db_checkpoint_copy, struct checkpoint, cp_cols)
@@ -197,6 +196,8 @@ void db_shift_init(struct shift *s)
 	s->present = -1;
 }
 
+#undef ROWDESC_ROW
+#define ROWDESC_ROW struct shift
 #define SHIFT_COLUMNS(F, X)                                                                        \
 	F(INT, id, "s.id") X(CODE, uuid, "s.uuid") X(INT, checkpoint_id, "s.checkpoint_id")        \
 	X(STR, checkpoint_name, "c.name") X(CODE, date, "s.date")                                  \
@@ -204,14 +205,12 @@ void db_shift_init(struct shift *s)
 	X(REF, staff_id, "s.staff_id") X(STR, staff_name, "p.name") X(CODE, staff_role, "p.role")  \
 	X(CODE, role, "s.role") X(OPT32, present, "s.present") X(STR, notes, "s.notes")
 #define SHIFT_COLS                                                                                 \
-	"SELECT " SHIFT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	ROWDESC_SELECT(SHIFT_COLUMNS)                                                              \
 	" FROM shifts s JOIN checkpoints c ON c.id = s.checkpoint_id LEFT JOIN staff p"            \
 	" ON p.id = s.staff_id"
 
 /* The columns of SHIFT_COLS. */
-#define SHIFT_DESC(K, m, e) COLD_##K(struct shift, m),
-
-static const struct col_desc shift_cols[] = {SHIFT_COLUMNS(SHIFT_DESC, SHIFT_DESC)};
+static const struct col_desc shift_cols[] = ROWDESC_TABLE(SHIFT_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_shift_clear, struct shift, shift_cols)
 ROWDESC_COPY_FN(db_shift_copy_row, struct shift, shift_cols)

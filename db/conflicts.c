@@ -18,17 +18,16 @@
 #include "db/sql.h"
 #include "db/views.h"
 
+#define ROWDESC_ROW struct conflict
 #define CONFLICT_COLUMNS(F, X)                                                                     \
 	F(INT, id, "id") X(CODE, uuid, "uuid") X(CODE, kind, "kind") X(DUP, subject, "subject")    \
 	X(DUP, detail, "detail") X(DUP, resolution, "resolution") X(DUP, note, "note")
 #define CONFLICT_COLS                                                                              \
-	"SELECT " CONFLICT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                     \
+	ROWDESC_SELECT(CONFLICT_COLUMNS)                                                           \
 	" FROM conflicts"
 
 /* The columns of CONFLICT_COLS. */
-#define CONFLICT_DESC(K, m, e) COLD_##K(struct conflict, m),
-
-static const struct col_desc conflict_cols[] = {CONFLICT_COLUMNS(CONFLICT_DESC, CONFLICT_DESC)};
+static const struct col_desc conflict_cols[] = ROWDESC_TABLE(CONFLICT_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_conflict_clear, struct conflict, conflict_cols)
 

@@ -168,19 +168,19 @@ out:
  * received or given out (a voided receipt counts as seen). */
 /* The stock of one item and unit (0 when none), then whether it was ever
  * seen: kind, member, SQL expression. */
+#define ROWDESC_ROW struct stock_row
 #define STOCK_COLUMNS(F, X)                                                                        \
 	F(STR, item, ":item") X(STR, unit, ":unit") X(INT, received, "coalesce(s.received, 0)")    \
 	X(INT, distributed, "coalesce(s.distributed, 0)")                                          \
 	X(INT, value_fen, "coalesce(s.value_fen, 0)")                                              \
 	X(INT, on_hand, "coalesce(s.received, 0) - coalesce(s.distributed, 0)")
 #define STOCK_SQL                                                                                  \
-	"SELECT " STOCK_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) ","                                    \
-	" EXISTS (SELECT 1 FROM donations WHERE item = :item AND unit = :unit)"                   \
-	" OR EXISTS (SELECT 1 FROM distributions WHERE item = :item AND unit = :unit)"            \
+	ROWDESC_SELECT(STOCK_COLUMNS)                                                              \
+	","                                                                                        \
+	" EXISTS (SELECT 1 FROM donations WHERE item = :item AND unit = :unit)"                    \
+	" OR EXISTS (SELECT 1 FROM distributions WHERE item = :item AND unit = :unit)"             \
 	" FROM (SELECT 1) LEFT JOIN stock s ON s.item = :item AND s.unit = :unit"
-#define STOCK_DESC(K, m, e) COLD_##K(struct stock_row, m),
-
-static const struct col_desc stock_cols[] = {STOCK_COLUMNS(STOCK_DESC, STOCK_DESC)};
+static const struct col_desc stock_cols[] = ROWDESC_TABLE(STOCK_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_stock_row_clear, struct stock_row, stock_cols)
 

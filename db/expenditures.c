@@ -150,19 +150,18 @@ int db_expenditure_void(struct db *db, long long id, const char *reason, struct 
 	return r < 0 ? -1 : 0;
 }
 
+#define ROWDESC_ROW struct expenditure_row
 #define SPEND_COLUMNS(F, X)                                                                        \
 	F(INT, id, "x.id") X(CODE, uuid, "x.uuid") X(CODE, date, "x.date")                         \
 	X(STR, purpose, "x.purpose") X(INT, amount_fen, "x.amount_fen")                            \
 	X(STR, approved_by, "x.approved_by") X(STR, voucher_no, "x.voucher_no")                    \
 	X(STR, staff, "coalesce(s.name, '')") X(STR, void_reason, "coalesce(x.void_reason, '')")
 #define SPEND_COLS                                                                                 \
-	"SELECT " SPEND_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	ROWDESC_SELECT(SPEND_COLUMNS)                                                              \
 	" FROM expenditures x LEFT JOIN staff s ON s.id = x.staff_id WHERE x.deleted_at"           \
 	" IS NULL"
 
-#define SPEND_DESC(K, m, e) COLD_##K(struct expenditure_row, m),
-
-static const struct col_desc spend_cols[] = {SPEND_COLUMNS(SPEND_DESC, SPEND_DESC)};
+static const struct col_desc spend_cols[] = ROWDESC_TABLE(SPEND_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_expenditure_row_clear, struct expenditure_row, spend_cols)
 

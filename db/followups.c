@@ -32,6 +32,7 @@ static int date_parse_iso_prefix(const char *s)
 	return date_parse_iso(day, &d, NULL);
 }
 
+#define ROWDESC_ROW struct followup
 #define FU_COLUMNS(F, X)                                                                           \
 	F(INT, id, "f.id") X(CODE, uuid, "f.uuid") X(INT, resident_id, "f.resident_id")            \
 	X(INT, household_id, "r.household_id") X(STR, name, "r.name") X(STR, household, "h.code")  \
@@ -42,13 +43,11 @@ static int date_parse_iso_prefix(const char *s)
 	X(CODE, closed_at, "f.closed_at") X(STR, closed_by, "s.name")                              \
 	X(REF, isolation_id, "f.isolation_id")
 #define SELECT_FU                                                                                  \
-	"SELECT " FU_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                           \
+	ROWDESC_SELECT(FU_COLUMNS)                                                                 \
 	" FROM followups f JOIN residents r ON r.id = f.resident_id JOIN households h"             \
 	" ON h.id = r.household_id LEFT JOIN staff s ON s.id = f.closed_by"
 
-#define FU_DESC(K, m, e) COLD_##K(struct followup, m),
-
-static const struct col_desc fu_cols[] = {FU_COLUMNS(FU_DESC, FU_DESC)};
+static const struct col_desc fu_cols[] = ROWDESC_TABLE(FU_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_followup_clear, struct followup, fu_cols)
 ROWDESC_COPY_FN(db_followup_copy, struct followup, fu_cols)

@@ -38,20 +38,19 @@ void db_gate_outs_free(struct gate_out *v, size_t n)
 	free(v);
 }
 
+#define ROWDESC_ROW struct gate_event
 #define EVENT_COLUMNS(F, X)                                                                        \
 	F(INT, id, "ev.id") X(CODE, at, "ev.at") X(CODE, direction, "ev.direction")                \
 	X(CODE, pass_no, "p.pass_no") X(STR, checkpoint, "c.name") X(STR, resident, "r.name")      \
 	X(STR, staff, "s.name")
 #define EVENT_COLS                                                                                 \
-	"SELECT " EVENT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	ROWDESC_SELECT(EVENT_COLUMNS)                                                              \
 	" FROM pass_events ev JOIN passes p ON p.id = ev.pass_id LEFT JOIN checkpoints"            \
 	" c ON c.id = ev.checkpoint_id LEFT JOIN residents r ON r.id = ev.resident_id"             \
 	" LEFT JOIN staff s ON s.id = ev.staff_id"
 
 /* The columns of EVENT_COLS. */
-#define EVENT_DESC(K, m, e) COLD_##K(struct gate_event, m),
-
-static const struct col_desc event_cols[] = {EVENT_COLUMNS(EVENT_DESC, EVENT_DESC)};
+static const struct col_desc event_cols[] = ROWDESC_TABLE(EVENT_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_gate_event_clear, struct gate_event, event_cols)
 

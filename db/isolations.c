@@ -24,6 +24,7 @@
 #include "db/sql.h"
 #include "db/staff.h"
 
+#define ROWDESC_ROW struct isolation
 #define ISO_COLUMNS(F, X)                                                                          \
 	F(INT, id, "id") X(CODE, uuid, "uuid") X(INT, resident_id, "resident_id")                  \
 	X(CODE, kind, "kind") X(STR, site, "site") X(CODE, reason, "reason")                       \
@@ -32,12 +33,10 @@
 	X(CODE, end_date, "end_date") X(CODE, end_reason, "end_reason")                            \
 	X(REF, previous_id, "previous_id")
 #define SELECT_ISO                                                                                 \
-	"SELECT " ISO_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                          \
+	ROWDESC_SELECT(ISO_COLUMNS)                                                                \
 	" FROM isolation_spans"
 
-#define ISO_DESC(K, m, e) COLD_##K(struct isolation, m),
-
-static const struct col_desc iso_cols[] = {ISO_COLUMNS(ISO_DESC, ISO_DESC)};
+static const struct col_desc iso_cols[] = ROWDESC_TABLE(ISO_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_isolation_clear, struct isolation, iso_cols)
 

@@ -26,6 +26,7 @@
 
 #define HEAD_NAME HOUSEHOLD_HEAD_NAME("h")
 
+#define ROWDESC_ROW struct pass
 #define PASS_COLUMNS(F, X)                                                                         \
 	F(INT, id, "p.id") X(CODE, uuid, "p.uuid") X(CODE, pass_no, "p.pass_no")                   \
 	X(INT, household_id, "p.household_id") X(STR, household_code, "h.code")                    \
@@ -34,7 +35,7 @@
 	X(CODE, revoked_at, "p.revoked_at") X(STR, revoke_reason, "p.revoke_reason")               \
 	X(STR, notes, "p.notes")
 #define PASS_COLS                                                                                  \
-	"SELECT " PASS_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                         \
+	ROWDESC_SELECT(PASS_COLUMNS)                                                               \
 	" FROM passes p JOIN households h ON h.id = p.household_id LEFT JOIN grids g ON"           \
 	" g.id = h.grid_id"
 
@@ -43,9 +44,7 @@
 	" AND (p.valid_until IS NULL OR p.valid_until >= :today)"
 
 /* The columns of PASS_COLS. */
-#define PASS_DESC(K, m, e) COLD_##K(struct pass, m),
-
-static const struct col_desc pass_cols[] = {PASS_COLUMNS(PASS_DESC, PASS_DESC)};
+static const struct col_desc pass_cols[] = ROWDESC_TABLE(PASS_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_pass_clear, struct pass, pass_cols)
 

@@ -26,20 +26,20 @@
  * the byte 0xFF). */
 #define KEY_END "\xff"
 
+#define ROWDESC_ROW	   struct rounds_grid
 #define GRID_COLUMNS(F, X) F(INT, id, "g.id") X(STR, name, "g.name") X(STR, staff, "s.name")
-#define GRID_DESC(K, m, e) COLD_##K(struct rounds_grid, m),
-
-static const struct col_desc grid_cols[] = {GRID_COLUMNS(GRID_DESC, GRID_DESC)};
+static const struct col_desc grid_cols[] = ROWDESC_TABLE(GRID_COLUMNS);
 
 int db_rounds_grids(struct db *db, int (*fn)(const struct rounds_grid *g, void *ctx), void *ctx,
 		    struct err *e)
 {
-	sqlite3_stmt *st =
-	    db_stmt(db,
-		    "SELECT " GRID_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM grids g"
-		    " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
-		    " WHERE g.deleted_at IS NULL",
-		    e);
+	sqlite3_stmt *st = db_stmt(
+	    db,
+	    ROWDESC_SELECT(
+		GRID_COLUMNS) " FROM grids g"
+			      " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
+			      " WHERE g.deleted_at IS NULL",
+	    e);
 	struct rounds_grid *v;
 	void *rows;
 	int r, n, i;

@@ -7,9 +7,9 @@
  *
  *	#define FU_COLUMNS(F, X) F(INT, id, "f.id") X(CODE, uuid, "f.uuid") \
  *		X(STR, notes, "f.notes") X(REF, isolation_id, "f.isolation_id")
- *	#define SELECT_FU "SELECT " FU_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM followups f"
- *	#define FU_DESC(K, m, e) COLD_##K(struct followup, m),
- *	static const struct col_desc fu_cols[] = {FU_COLUMNS(FU_DESC, FU_DESC)};
+ *	#define SELECT_FU ROWDESC_SELECT(FU_COLUMNS) " FROM followups f"
+ *	#define ROWDESC_ROW struct followup
+ *	static const struct col_desc fu_cols[] = ROWDESC_TABLE(FU_COLUMNS);
  *	ROWDESC_CLEAR_FN(db_followup_clear, struct followup, fu_cols)
  *
  * The readers (rowdesc_read, _one, _get, _fill, _collect), the keyset
@@ -74,6 +74,17 @@ struct col_desc {
  * two can no longer disagree on the order. */
 #define ROWDESC_SQL1(K, m, expr) expr
 #define ROWDESC_SQLN(K, m, expr) ", " expr
+/* The SELECT list of LIST's columns: ROWDESC_SELECT(FU_COLUMNS) " FROM ...". */
+#define ROWDESC_SELECT(LIST) "SELECT " LIST(ROWDESC_SQL1, ROWDESC_SQLN)
+/* The descriptor table of LIST's columns, members of the struct type the
+ * file names ROWDESC_ROW before (#define ROWDESC_ROW struct followup; #undef
+ * it before naming the next record's):
+ *	static const struct col_desc fu_cols[] = ROWDESC_TABLE(FU_COLUMNS); */
+#define ROWDESC_DESC(K, m, expr) COLD_##K(ROWDESC_ROW, m),
+#define ROWDESC_TABLE(LIST)                                                                        \
+	{                                                                                          \
+		LIST(ROWDESC_DESC, ROWDESC_DESC)                                                   \
+	}
 #define ROWDESC_N(cols)	 (sizeof(cols) / sizeof((cols)[0]))
 
 /* Reads st's columns 0..n-1 into row by cols (a COL_STR member gets a fresh

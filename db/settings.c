@@ -13,6 +13,7 @@
 #include "db/sql.h"
 
 /* The settings row's columns: kind, member, SQL expression. */
+#define ROWDESC_ROW struct settings
 #define SETTINGS_COLUMNS(F, X)                                                                     \
 	F(CODE, uuid, "uuid") X(STR, community, "community") X(STR, street, "street")              \
 	X(STR, district, "district") X(CHAR, station, "station")                                   \
@@ -21,16 +22,15 @@
 	X(INT32, outing_days, "outing_days") X(INT32, out_alert_hours, "out_alert_hours")          \
 	X(STR, last_staff, "last_staff") X(INT32, notice_days, "notice_days")                      \
 	X(CODE, supervision_phone, "supervision_phone") X(STR, output_dir, "output_dir")
-#define SETTINGS_DESC(K, m, e) COLD_##K(struct settings, m),
-
-static const struct col_desc settings_cols[] = {SETTINGS_COLUMNS(SETTINGS_DESC, SETTINGS_DESC)};
+static const struct col_desc settings_cols[] = ROWDESC_TABLE(SETTINGS_COLUMNS);
 
 int db_settings_get(struct db *db, struct settings *s, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT " SETTINGS_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)
-				   " FROM settings WHERE deleted_at IS NULL ORDER BY id LIMIT 1",
-				   e);
+	sqlite3_stmt *st = db_stmt(
+	    db,
+	    ROWDESC_SELECT(
+		SETTINGS_COLUMNS) " FROM settings WHERE deleted_at IS NULL ORDER BY id LIMIT 1",
+	    e);
 	int r;
 
 	settings_defaults(s);

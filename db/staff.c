@@ -15,17 +15,16 @@
 #include "db/rowdesc.h"
 #include "db/sql.h"
 
+#define ROWDESC_ROW struct staff_member
 #define STAFF_COLUMNS(F, X)                                                                        \
 	F(INT, id, "id") X(CODE, uuid, "uuid") X(STR, name, "name") X(STR, phone, "phone")         \
 	X(CODE, role, "role") X(INT32, active, "active") X(INT32, party, "party")
 #define STAFF_COLS                                                                                 \
-	"SELECT " STAFF_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	ROWDESC_SELECT(STAFF_COLUMNS)                                                              \
 	" FROM staff"
 
 /* The columns of STAFF_COLS. */
-#define STAFF_DESC(K, m, e) COLD_##K(struct staff_member, m),
-
-static const struct col_desc staff_cols[] = {STAFF_COLUMNS(STAFF_DESC, STAFF_DESC)};
+static const struct col_desc staff_cols[] = ROWDESC_TABLE(STAFF_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_staff_member_clear, struct staff_member, staff_cols)
 
