@@ -87,6 +87,7 @@ struct value_ctx {
 	const char *field;
 	mask_fn mask;
 	const struct auditfmt_words *w;
+	int ref; /* checking a reference: a UUID, "" or null, nothing else */
 };
 
 static int read_scalar(const char **p, const struct value_ctx *v, struct strbuf *out)
@@ -96,6 +97,9 @@ static int read_scalar(const char **p, const struct value_ctx *v, struct strbuf 
 	if (*s == '"') {
 		struct strbuf t = STRBUF_INIT;
 		int r = read_string(p, &t);
+
+		if (r == 0 && v->ref && t.len && !auditfmt_is_uuid(strbuf_str(&t)))
+			r = -1;
 		const char *said = r == 0 && !v->mask && t.len && v->w && v->w->value
 				       ? v->w->value(v->field, strbuf_str(&t), v->w->ctx)
 				       : NULL;
@@ -115,6 +119,8 @@ static int read_scalar(const char **p, const struct value_ctx *v, struct strbuf 
 		*p = s + 4;
 		return 0;
 	}
+	if (v->ref)
+		return -1;
 	if (!strncmp(s, "true", 4) || !strncmp(s, "false", 5)) {
 		size_t n = *s == 't' ? 4 : 5;
 
@@ -163,43 +169,33 @@ int auditfmt_changes(const char *json, const char *sep, struct strbuf *out)
 	return auditfmt_changes_as(json, sep, NULL, out);
 }
 
-int auditfmt_changes_as(const char *json, const char *sep, const struct auditfmt_words *w,
-			struct strbuf *out)
+/* Walks the members of the JSON object json: for each, member(key, &p,
+ * ctx) reads its value at p (0, or -1 when it cannot).  Returns the number
+ * of members, or -1 when json is no object of that shape (members walked
+ * before were given to member). */
+static int each_member(const char *json, int (*member)(const char *key, const char **p, void *ctx),
+		       void *ctx)
 {
-	struct strbuf t = STRBUF_INIT, key = STRBUF_INIT;
+	struct strbuf key = STRBUF_INIT;
 	const char *p = json ? json : "";
 	int n = 0;
 
 	skip_ws(&p);
-	if (*p != '{')
-		goto bad;
-	p++;
+	if (*p++ != '{')
+		return -1;
 	skip_ws(&p);
 	while (*p != '}') {
-		if (n > 0) {
-			if (*p != ',')
-				goto bad;
-			p++;
-			skip_ws(&p);
-			strbuf_puts(&t, sep);
-		}
-		struct value_ctx v = {NULL, NULL, w};
-		const char *named;
-
+		if (n > 0 && *p++ != ',')
+			goto bad;
+		skip_ws(&p);
 		strbuf_reset(&key);
 		if (read_string(&p, &key) < 0)
 			goto bad;
-		v.field = strbuf_str(&key);
-		v.mask = mask_for_field(v.field);
-		named = w && w->field ? w->field(v.field, w->ctx) : NULL;
-		strbuf_puts(&t, named ? named : v.field);
 		skip_ws(&p);
-		if (*p != ':')
+		if (*p++ != ':')
 			goto bad;
-		p++;
 		skip_ws(&p);
-		strbuf_puts(&t, ": ");
-		if (read_value(&p, &v, &t) < 0)
+		if (member(strbuf_str(&key), &p, ctx) < 0)
 			goto bad;
 		skip_ws(&p);
 		n++;
@@ -208,15 +204,43 @@ int auditfmt_changes_as(const char *json, const char *sep, const struct auditfmt
 	skip_ws(&p);
 	if (*p)
 		goto bad;
-	strbuf_puts(out, strbuf_str(&t));
-	strbuf_free(&t);
 	strbuf_free(&key);
 	return n;
 bad:
-	strbuf_free(&t);
 	strbuf_free(&key);
-	strbuf_puts(out, json ? json : "");
 	return -1;
+}
+
+/* What changes_member writes with: the separator, the words, the text. */
+struct changes_ctx {
+	const char *sep;
+	const struct auditfmt_words *w;
+	struct strbuf t;
+	int n;
+};
+
+static int changes_member(const char *key, const char **p, void *ctx)
+{
+	struct changes_ctx *c = ctx;
+	struct value_ctx v = {key, mask_for_field(key), c->w, 0};
+	const char *named = c->w && c->w->field ? c->w->field(key, c->w->ctx) : NULL;
+
+	if (c->n++ > 0)
+		strbuf_puts(&c->t, c->sep);
+	strbuf_puts(&c->t, named ? named : key);
+	strbuf_puts(&c->t, ": ");
+	return read_value(p, &v, &c->t);
+}
+
+int auditfmt_changes_as(const char *json, const char *sep, const struct auditfmt_words *w,
+			struct strbuf *out)
+{
+	struct changes_ctx c = {sep, w, STRBUF_INIT, 0};
+	int n = each_member(json, changes_member, &c);
+
+	strbuf_puts(out, n < 0 ? (json ? json : "") : strbuf_str(&c.t));
+	strbuf_free(&c.t);
+	return n;
 }
 
 static const struct auditfmt_ref refs[] = {
@@ -244,46 +268,6 @@ int auditfmt_is_uuid(const char *v)
 							      : !isxdigit((unsigned char)v[i]))
 			return 0;
 	return i == 36 && !v[i];
-}
-
-/* A reference's one value at *p: a UUID, "", or null.  0 or -1. */
-static int ref_scalar(const char **p)
-{
-	struct strbuf t = STRBUF_INIT;
-	int r;
-
-	if (!strncmp(*p, "null", 4)) {
-		*p += 4;
-		return 0;
-	}
-	r = read_string(p, &t);
-	if (r == 0 && t.len && !auditfmt_is_uuid(strbuf_str(&t)))
-		r = -1;
-	strbuf_free(&t);
-	return r;
-}
-
-/* A reference's value: a scalar as ref_scalar, or [old,new] of those. */
-static int ref_value(const char **p)
-{
-	if (**p != '[')
-		return ref_scalar(p);
-	(*p)++;
-	skip_ws(p);
-	if (ref_scalar(p) < 0)
-		return -1;
-	skip_ws(p);
-	if (**p == ',') {
-		(*p)++;
-		skip_ws(p);
-		if (ref_scalar(p) < 0)
-			return -1;
-		skip_ws(p);
-	}
-	if (**p != ']')
-		return -1;
-	(*p)++;
-	return 0;
 }
 
 /* Skips any JSON value at *p (objects and arrays nest: a deletion's
@@ -315,36 +299,28 @@ static int skip_value(const char **p)
 	return depth ? -1 : 0;
 }
 
+/* Checks one member for auditfmt_refs_check: a reference's value, any
+ * other skipped; the first bad key goes into the strbuf ctx. */
+static int refs_member(const char *key, const char **p, void *ctx)
+{
+	struct strbuf *bad = ctx, scratch = STRBUF_INIT;
+	struct value_ctx v = {key, NULL, NULL, 1};
+	int r;
+
+	if (!auditfmt_ref_find(key))
+		return skip_value(p);
+	r = read_value(p, &v, &scratch);
+	strbuf_free(&scratch);
+	if (r == 0)
+		return 0;
+	strbuf_puts(bad, key);
+	return -1;
+}
+
 int auditfmt_refs_check(const char *json, struct strbuf *bad)
 {
-	struct strbuf key = STRBUF_INIT;
-	const char *p = json ? json : "";
-	int r = 0;
+	size_t before = bad->len;
 
-	skip_ws(&p);
-	if (*p++ != '{')
-		return 0;
-	skip_ws(&p);
-	while (r == 0 && *p && *p != '}') {
-		strbuf_reset(&key);
-		if (read_string(&p, &key) < 0)
-			break;
-		skip_ws(&p);
-		if (*p++ != ':')
-			break;
-		skip_ws(&p);
-		if (!auditfmt_ref_find(strbuf_str(&key))) {
-			if (skip_value(&p) < 0)
-				break; /* no JSON of that shape: nothing more names a record */
-		} else if (ref_value(&p) < 0) {
-			r = -1;
-			strbuf_puts(bad, strbuf_str(&key));
-		}
-		skip_ws(&p);
-		if (*p == ',')
-			p++;
-		skip_ws(&p);
-	}
-	strbuf_free(&key);
-	return r;
+	each_member(json, refs_member, bad);
+	return bad->len > before ? -1 : 0;
 }
