@@ -3,7 +3,6 @@
  * core/json.c writes: an object of scalars or two-element arrays. */
 #include "core/auditfmt.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -98,7 +97,7 @@ static int read_scalar(const char **p, const struct value_ctx *v, struct strbuf 
 		struct strbuf t = STRBUF_INIT;
 		int r = read_string(p, &t);
 
-		if (r == 0 && v->ref && t.len && !auditfmt_is_uuid(strbuf_str(&t)))
+		if (r == 0 && v->ref && t.len && !auditfmt_is_ref(strbuf_str(&t)))
 			r = -1;
 		const char *said = r == 0 && !v->mask && t.len && v->w && v->w->value
 				       ? v->w->value(v->field, strbuf_str(&t), v->w->ctx)
@@ -259,15 +258,15 @@ const struct auditfmt_ref *auditfmt_ref_find(const char *key)
 	return NULL;
 }
 
-int auditfmt_is_uuid(const char *v)
+int auditfmt_is_ref(const char *v)
 {
 	size_t i = 0;
 
-	for (; v[i] && i < 36; i++)
-		if ((i == 8 || i == 13 || i == 18 || i == 23) ? v[i] != '-'
-							      : !isxdigit((unsigned char)v[i]))
-			return 0;
-	return i == 36 && !v[i];
+	if (*v == '-')
+		i++;
+	while (v[i] >= '0' && v[i] <= '9')
+		i++;
+	return *v && v[i];
 }
 
 /* Skips any JSON value at *p (objects and arrays nest: a deletion's

@@ -42,8 +42,9 @@ struct auditfmt_ref {
 /* The reference member key, or NULL when key names no record. */
 const struct auditfmt_ref *auditfmt_ref_find(const char *key);
 
-/* 1 when v is a UUID's text (36 characters, hex digits and four dashes). */
-int auditfmt_is_uuid(const char *v);
+/* 1 when v can be a record's UUID as stored: a text, not a number (a
+ * local id, which means another record on another machine). */
+int auditfmt_is_ref(const char *v);
 
 /* Checks that every reference member of json (auditfmt_ref_find) holds
  * what it must: 0 yes (also for a text that is no JSON object: nothing

@@ -43,12 +43,12 @@ int db_audit_page(struct db *db, const char *record_uuid, const struct audit_ent
 long long db_audit_count(struct db *db, const char *record_uuid, struct err *e)
 {
 	sqlite3_stmt *st =
-	    db_stmt(db, "SELECT count(*) FROM audit_log WHERE record_uuid = :rec", e);
+	    SQL_PREP(db, e, "SELECT count(*) FROM audit_log WHERE record_uuid = :rec",
+		     SQLP_TEXT(":rec", record_uuid));
 	long long n = -1;
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":rec", record_uuid);
 	if (sql_step_row(db, st, e) == 1)
 		n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);

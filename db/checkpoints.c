@@ -2,6 +2,7 @@
  * roster forward and its checks are db/duty_roster.c). */
 #include "db/checkpoints.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,8 +71,10 @@ int db_checkpoint_find(struct db *db, const char *name, struct checkpoint *out, 
 			    e);
 }
 
-static int cp_check(struct db *db, const struct checkpoint *c, struct err *e)
+/* A checkpoint's checks before it is written (record_kind's check). */
+static int cp_check(struct db *db, const void *row, struct err *e)
 {
+	const struct checkpoint *c = row;
 	struct checkpoint other = {0};
 	long long other_id;
 	int r;
@@ -103,49 +106,29 @@ static const struct col_desc cp_write[] = {
 	COLW(INT32, struct checkpoint, active, ":active"),
 };
 
+static const struct record_write cp_insert = {
+    "checkpoints",
+    "INSERT INTO checkpoints(uuid, created_at, updated_at, name, location, kind, active)"
+    " VALUES(:uuid, :now, :now, :name, :location, :kind, :active)",
+    cp_write, ROWDESC_N(cp_write)};
+static const struct record_write cp_update = {
+    "checkpoints",
+    "UPDATE checkpoints SET name = :name, location = :location, kind = :kind,"
+    " active = :active, updated_at = :now WHERE id = :id",
+    cp_write, ROWDESC_N(cp_write)};
+static const struct record_kind cp_kind =
+    RECORD_KIND(struct checkpoint, &cp_insert, &cp_update, cp_check,
+		CP_COLS " WHERE id = :key AND deleted_at IS NULL", cp_cols,
+		N_("the checkpoint was deleted meanwhile"));
+
 int db_checkpoint_insert(struct db *db, struct checkpoint *c, struct err *e)
 {
-	static const struct record_write w = {
-	    "checkpoints",
-	    "INSERT INTO checkpoints(uuid, created_at, updated_at, name, location, kind, active)"
-	    " VALUES(:uuid, :now, :now, :name, :location, :kind, :active)",
-	    cp_write, ROWDESC_N(cp_write)};
-
-	if (db_begin(db, e) < 0)
-		return -1;
-	c->id = -1;
-	if (cp_check(db, c, e) < 0 || (c->id = record_insert(db, &w, c, c->uuid, e)) < 0 ||
-	    db_commit(db, e) < 0) {
-		db_rollback(db);
-		c->id = -1;
-		return -1;
-	}
-	return 0;
+	return record_kind_insert(db, &cp_kind, c, e);
 }
 
 int db_checkpoint_update(struct db *db, const struct checkpoint *c, struct err *e)
 {
-	static const struct record_write w = {
-	    "checkpoints",
-	    "UPDATE checkpoints SET name = :name, location = :location, kind = :kind,"
-	    " active = :active, updated_at = :now WHERE id = :id",
-	    cp_write, ROWDESC_N(cp_write)};
-	struct checkpoint old = {0};
-	int r;
-
-	if (db_begin(db, e) < 0)
-		return -1;
-	r = db_checkpoint_get(db, c->id, &old, e);
-	if (r == 0)
-		r = err_set(e, _("the checkpoint was deleted meanwhile"));
-	if (r < 0 || cp_check(db, c, e) < 0) {
-		db_rollback(db);
-		r = -1;
-	} else {
-		r = record_update(db, &w, c->id, old.uuid, &old, c, e);
-	}
-	db_checkpoint_clear(&old);
-	return r;
+	return record_kind_update(db, &cp_kind, c, e);
 }
 
 int db_checkpoint_delete(struct db *db, long long id, struct err *e)
@@ -217,38 +200,25 @@ ROWDESC_COPY_FN(db_shift_copy_row, struct shift, shift_cols)
 
 int db_shift_get(struct db *db, long long id, struct shift *out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, SHIFT_COLS " WHERE s.id = :id AND s.deleted_at IS NULL", e);
-
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":id", id);
-	return rowdesc_one(db, st, shift_cols, ROWDESC_N(shift_cols), out, sizeof *out, e);
+	return rowdesc_get(db, SHIFT_COLS " WHERE s.id = :key AND s.deleted_at IS NULL", id,
+			   shift_cols, ROWDESC_N(shift_cols), out, sizeof *out, e);
 }
 
 int db_shift_exists(struct db *db, const struct shift *s, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT 1 FROM shifts WHERE checkpoint_id = :cp AND date = :date"
-				   " AND start_time = :start AND end_time = :end AND id <> :id"
-				   " AND deleted_at IS NULL AND (:staff < 0 OR staff_id = :staff)",
-				   e);
-	int r;
-
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":cp", s->checkpoint_id);
-	sql_bind_text(st, ":date", s->date);
-	sql_bind_text(st, ":start", s->start_time);
-	sql_bind_text(st, ":end", s->end_time);
-	sql_bind_int(st, ":id", s->id);
-	sql_bind_int(st, ":staff", s->staff_id);
-	r = sql_step_row(db, st, e);
-	sqlite3_reset(st);
-	return r;
+	return SQL_ONCE(db, e,
+			"SELECT 1 FROM shifts WHERE checkpoint_id = :cp AND date = :date"
+			" AND start_time = :start AND end_time = :end AND id <> :id"
+			" AND deleted_at IS NULL AND (:staff < 0 OR staff_id = :staff)",
+			SQLP_INT(":cp", s->checkpoint_id), SQLP_TEXT(":date", s->date),
+			SQLP_TEXT(":start", s->start_time), SQLP_TEXT(":end", s->end_time),
+			SQLP_INT(":id", s->id), SQLP_INT(":staff", s->staff_id));
 }
 
-static int shift_check(struct db *db, const struct shift *s, struct err *e)
+/* A shift's checks before it is written (record_kind's check). */
+static int shift_check(struct db *db, const void *row, struct err *e)
 {
+	const struct shift *s = row;
 	struct date d;
 	int a, b, r;
 
@@ -303,51 +273,31 @@ static const struct col_desc shift_write[] = {
 	COLW(STR, struct shift, notes, ":notes"),
 };
 
+static const struct record_write shift_insert = {
+    "shifts",
+    "INSERT INTO shifts(uuid, created_at, updated_at, checkpoint_id, date, start_time,"
+    " end_time, staff_id, role, present, notes) VALUES(:uuid, :now, :now, :cp, :date,"
+    " :start, :end, :staff, :role, :present, :notes)",
+    shift_write, ROWDESC_N(shift_write)};
+static const struct record_write shift_update = {
+    "shifts",
+    "UPDATE shifts SET checkpoint_id = :cp, date = :date, start_time = :start,"
+    " end_time = :end, staff_id = :staff, role = :role, present = :present,"
+    " notes = :notes, updated_at = :now WHERE id = :id",
+    shift_write, ROWDESC_N(shift_write)};
+static const struct record_kind shift_kind =
+    RECORD_KIND(struct shift, &shift_insert, &shift_update, shift_check,
+		SHIFT_COLS " WHERE s.id = :key AND s.deleted_at IS NULL", shift_cols,
+		N_("the shift was deleted meanwhile"));
+
 int db_shift_insert(struct db *db, struct shift *s, struct err *e)
 {
-	static const struct record_write w = {
-	    "shifts",
-	    "INSERT INTO shifts(uuid, created_at, updated_at, checkpoint_id, date, start_time,"
-	    " end_time, staff_id, role, present, notes) VALUES(:uuid, :now, :now, :cp, :date,"
-	    " :start, :end, :staff, :role, :present, :notes)",
-	    shift_write, ROWDESC_N(shift_write)};
-
-	if (db_begin(db, e) < 0)
-		return -1;
-	s->id = -1;
-	if (shift_check(db, s, e) < 0 || (s->id = record_insert(db, &w, s, s->uuid, e)) < 0 ||
-	    db_commit(db, e) < 0) {
-		db_rollback(db);
-		s->id = -1;
-		return -1;
-	}
-	return 0;
+	return record_kind_insert(db, &shift_kind, s, e);
 }
 
 int db_shift_update(struct db *db, const struct shift *s, struct err *e)
 {
-	static const struct record_write w = {
-	    "shifts",
-	    "UPDATE shifts SET checkpoint_id = :cp, date = :date, start_time = :start,"
-	    " end_time = :end, staff_id = :staff, role = :role, present = :present,"
-	    " notes = :notes, updated_at = :now WHERE id = :id",
-	    shift_write, ROWDESC_N(shift_write)};
-	struct shift old = {0};
-	int r;
-
-	if (db_begin(db, e) < 0)
-		return -1;
-	r = db_shift_get(db, s->id, &old, e);
-	if (r == 0)
-		r = err_set(e, _("the shift was deleted meanwhile"));
-	if (r < 0 || shift_check(db, s, e) < 0) {
-		db_rollback(db);
-		r = -1;
-	} else {
-		r = record_update(db, &w, s->id, old.uuid, &old, s, e);
-	}
-	db_shift_clear(&old);
-	return r;
+	return record_kind_update(db, &shift_kind, s, e);
 }
 
 int db_shift_set_present(struct db *db, long long id, int present, struct err *e)

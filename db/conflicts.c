@@ -96,18 +96,14 @@ static int store(struct db *db, const char *kind, const char *subject, const cha
 
 	mergeplan_conflict_uuid(key, uuid);
 	free(key);
-	st = db_stmt(db,
-		     "INSERT INTO conflicts(uuid, created_at, updated_at, kind, subject, detail)"
-		     " VALUES(:uuid, :at, :at, :kind, :subject, :detail)"
-		     " ON CONFLICT(uuid) DO NOTHING",
-		     e);
+	st = SQL_PREP(db, e,
+		      "INSERT INTO conflicts(uuid, created_at, updated_at, kind, subject, detail)"
+		      " VALUES(:uuid, :at, :at, :kind, :subject, :detail)"
+		      " ON CONFLICT(uuid) DO NOTHING",
+		      SQLP_TEXT(":uuid", uuid), SQLP_TEXT(":at", at), SQLP_TEXT(":kind", kind),
+		      SQLP_TEXT(":subject", subject), SQLP_TEXT(":detail", detail));
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":at", at);
-	sql_bind_text(st, ":kind", kind);
-	sql_bind_text(st, ":subject", subject);
-	sql_bind_text(st, ":detail", detail);
 	if (sql_step_done(db, st, e) < 0)
 		return -1;
 	if (sqlite3_changes(db_handle(db)) == 0)
@@ -262,21 +258,19 @@ int db_conflict_records(struct db *db, const struct conflict *c,
 /* The voided donations of the conflict count again, each audited. */
 static int undo_voids(struct db *db, const struct conflict *c, const char *now, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(
-	    db,
+	sqlite3_stmt *st = SQL_PREP(
+	    db, e,
 	    "UPDATE donations SET void_reason = NULL, voided_at = NULL, updated_at = :now"
 	    " WHERE uuid IN (SELECT json_extract(value, '$.uuid') FROM json_each(:detail, "
 	    "'$.voids'))"
 	    " AND " DONATION_VOIDED("donations") " RETURNING uuid, coalesce(void_reason, '')",
-	    e);
+	    SQLP_TEXT(":now", now), SQLP_TEXT(":detail", c->detail));
 	char **rows = NULL;
 	size_t n = 0;
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":now", now);
-	sql_bind_text(st, ":detail", c->detail);
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		rows = xrealloc(rows, (n + 2) * sizeof *rows);
 		rows[n++] = sql_col_dup(st, 0);
@@ -303,20 +297,19 @@ static int undo_voids(struct db *db, const struct conflict *c, const char *now, 
 static int record_returned(struct db *db, const struct conflict *c, struct err *e)
 {
 	sqlite3_stmt *st =
-	    db_stmt(db,
-		    "SELECT item, unit, distributed - received, (SELECT group_concat("
-		    "recipient, '、') FROM (SELECT DISTINCT t.recipient FROM"
-		    " distributions t WHERE t.item = s.item AND t.unit = s.unit"
-		    " AND t.deleted_at IS NULL AND t.recipient <> ''))"
-		    " FROM stock_below_zero s WHERE item || '|' || unit = :subject",
-		    e);
+	    SQL_PREP(db, e,
+		     "SELECT item, unit, distributed - received, (SELECT group_concat("
+		     "recipient, '、') FROM (SELECT DISTINCT t.recipient FROM"
+		     " distributions t WHERE t.item = s.item AND t.unit = s.unit"
+		     " AND t.deleted_at IS NULL AND t.recipient <> ''))"
+		     " FROM stock_below_zero s WHERE item || '|' || unit = :subject",
+		     SQLP_TEXT(":subject", c->subject));
 	struct donation_new d = {0};
 	char *item = NULL, *unit = NULL, *from = NULL;
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":subject", c->subject);
 	r = sql_step_row(db, st, e);
 	if (r == 1) {
 		item = sql_col_dup(st, 0);
@@ -347,23 +340,21 @@ static int record_returned(struct db *db, const struct conflict *c, struct err *
  * the household holds another current pass meanwhile (one at most). */
 static int unrevoke(struct db *db, const struct conflict *c, const char *now, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(
-	    db,
+	sqlite3_stmt *st = SQL_PREP(
+	    db, e,
 	    "SELECT p.uuid, p.revoked_at, coalesce(p.revoke_reason, ''), (SELECT q.pass_no FROM"
 	    " passes q WHERE q.household_id = p.household_id AND q.id <> p.id AND"
 	    " q.deleted_at IS NULL AND q.revoked_at IS NULL AND (q.valid_until IS NULL OR"
 	    " q.valid_until >= substr(:now, 1, 10)) ORDER BY q.pass_no LIMIT 1)"
 	    " FROM passes p WHERE p.pass_no = :no AND p.deleted_at IS NULL"
 	    " AND p.revoked_at IS NOT NULL",
-	    e);
+	    SQLP_TEXT(":now", now), SQLP_TEXT(":no", c->subject));
 	char *uuid = NULL, *at = NULL, *reason = NULL, *other = NULL;
 	struct strbuf ch = STRBUF_INIT;
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":now", now);
-	sql_bind_text(st, ":no", c->subject);
 	r = sql_step_row(db, st, e);
 	if (r == 1) {
 		uuid = sql_col_dup(st, 0);
@@ -449,16 +440,13 @@ int db_conflict_settle(struct db *db, long long id, enum conflict_action action,
 	    (action == CONFLICT_RETURNED && record_returned(db, &c, e) < 0) ||
 	    (action == CONFLICT_UNREVOKE && unrevoke(db, &c, now, e) < 0))
 		goto fail;
-	st = db_stmt(db,
-		     "UPDATE conflicts SET resolved_at = :now, updated_at = :now,"
-		     " resolution = :res, note = :note WHERE id = :id",
-		     e);
+	st = SQL_PREP(db, e,
+		      "UPDATE conflicts SET resolved_at = :now, updated_at = :now,"
+		      " resolution = :res, note = :note WHERE id = :id",
+		      SQLP_TEXT(":now", now), SQLP_TEXT(":res", codes[action]),
+		      SQLP_TEXT(":note", note ? note : ""), SQLP_INT(":id", id));
 	if (!st)
 		goto fail;
-	sql_bind_text(st, ":now", now);
-	sql_bind_text(st, ":res", codes[action]);
-	sql_bind_text(st, ":note", note ? note : "");
-	sql_bind_int(st, ":id", id);
 	if (sql_step_done(db, st, e) < 0)
 		goto fail;
 	json_open(&ch);

@@ -84,14 +84,12 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 	if (r < 0)
 		goto out;
 	station[1] = '\0';
-	st = db_stmt(db,
-		     "SELECT coalesce(max(seq), 0) + 1 FROM donations WHERE year = :year"
-		     " AND station = :station",
-		     e);
+	st = SQL_PREP(db, e,
+		      "SELECT coalesce(max(seq), 0) + 1 FROM donations WHERE year = :year"
+		      " AND station = :station",
+		      SQLP_INT(":year", year), SQLP_TEXT(":station", station));
 	if (!st)
 		goto out;
-	sql_bind_int(st, ":year", year);
-	sql_bind_text(st, ":station", station);
 	if (sql_step_row(db, st, e) != 1)
 		goto out;
 	seq = sqlite3_column_int64(st, 0);

@@ -25,21 +25,19 @@ static int blank(const char *s)
 int db_cash_totals(struct db *db, const char *from, const char *to, long long *received,
 		   long long *spent, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(
-	    db,
+	sqlite3_stmt *st = SQL_PREP(
+	    db, e,
 	    "SELECT (SELECT coalesce(sum(amount_fen), 0) FROM donations WHERE kind = 'cash'"
 	    "  AND deleted_at IS NULL AND void_reason IS NULL AND voided_at IS NULL"
 	    "  AND (:from = '' OR received_date >= :from) AND (:to = '' OR received_date <= :to)),"
 	    " (SELECT coalesce(sum(amount_fen), 0) FROM expenditures WHERE deleted_at IS NULL"
 	    "  AND void_reason IS NULL AND (:from = '' OR date >= :from)"
 	    "  AND (:to = '' OR date <= :to))",
-	    e);
+	    SQLP_TEXT(":from", from ? from : ""), SQLP_TEXT(":to", to ? to : ""));
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":from", from ? from : "");
-	sql_bind_text(st, ":to", to ? to : "");
 	r = sql_step_row(db, st, e);
 	if (r == 1) {
 		*received = sqlite3_column_int64(st, 0);

@@ -133,13 +133,12 @@ int db_followup_withdraw(struct db *db, const char *source_uuid, struct err *e)
 
 	if (!source_uuid)
 		return 0;
-	st = db_stmt(db,
-		     "SELECT uuid FROM followups WHERE source_uuid = :s AND closed_at IS NULL"
-		     " AND referred_at IS NULL AND deleted_at IS NULL",
-		     e);
+	st = SQL_PREP(db, e,
+		      "SELECT uuid FROM followups WHERE source_uuid = :s AND closed_at IS NULL"
+		      " AND referred_at IS NULL AND deleted_at IS NULL",
+		      SQLP_TEXT(":s", source_uuid));
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":s", source_uuid);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
 		sql_col_copy(st, 0, uuid, sizeof uuid);
@@ -147,12 +146,11 @@ int db_followup_withdraw(struct db *db, const char *source_uuid, struct err *e)
 	if (r != 1)
 		return r;
 	clock_now(now);
-	st = db_stmt(
-	    db, "UPDATE followups SET deleted_at = :now, updated_at = :now WHERE uuid = :u", e);
+	st = SQL_PREP(db, e,
+		      "UPDATE followups SET deleted_at = :now, updated_at = :now WHERE uuid = :u",
+		      SQLP_TEXT(":now", now), SQLP_TEXT(":u", uuid));
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":now", now);
-	sql_bind_text(st, ":u", uuid);
 	if (sql_step_done(db, st, e) < 0 ||
 	    db_audit(db, "delete", "followups", uuid, "{\"withdrawn\":\"source undone\"}", e) < 0)
 		return -1;

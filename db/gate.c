@@ -130,17 +130,16 @@ static int load_members(struct db *db, long long household_id, const struct date
 /* The date of the household's last "out": 1 found, 0 never, -1 error. */
 static int last_out(struct db *db, long long household_id, struct date *out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT max(ev.at) FROM passes p JOIN pass_events ev"
-				   " ON ev.pass_id = p.id WHERE p.household_id = :hh"
-				   " AND ev.direction = 'out' AND ev.deleted_at IS NULL",
-				   e);
+	sqlite3_stmt *st = SQL_PREP(db, e,
+				    "SELECT max(ev.at) FROM passes p JOIN pass_events ev"
+				    " ON ev.pass_id = p.id WHERE p.household_id = :hh"
+				    " AND ev.direction = 'out' AND ev.deleted_at IS NULL",
+				    SQLP_INT(":hh", household_id));
 	char at[CLOCK_STR];
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":hh", household_id);
 	r = sql_step_row(db, st, e);
 	if (r == 1) {
 		if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
@@ -165,18 +164,17 @@ static const struct col_desc fu_cols[] = {
 /* The first open follow-up of the household's members into g. */
 static int load_followup(struct db *db, long long household_id, struct gate_info *g, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT r.name, f.temperature, f.symptoms, f.opened_at"
-				   " FROM followups f JOIN residents r ON r.id = f.resident_id"
-				   " WHERE r.household_id = :hh AND r.deleted_at IS NULL"
-				   " AND f.closed_at IS NULL AND f.deleted_at IS NULL"
-				   " ORDER BY f.opened_at, f.id LIMIT 1",
-				   e);
+	sqlite3_stmt *st = SQL_PREP(db, e,
+				    "SELECT r.name, f.temperature, f.symptoms, f.opened_at"
+				    " FROM followups f JOIN residents r ON r.id = f.resident_id"
+				    " WHERE r.household_id = :hh AND r.deleted_at IS NULL"
+				    " AND f.closed_at IS NULL AND f.deleted_at IS NULL"
+				    " ORDER BY f.opened_at, f.id LIMIT 1",
+				    SQLP_INT(":hh", household_id));
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":hh", household_id);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
 		rowdesc_read(st, fu_cols, ROWDESC_N(fu_cols), g);
@@ -223,16 +221,14 @@ static int load_last_events(struct db *db, long long household_id, struct gate_i
 			    struct err *e)
 {
 	sqlite3_stmt *st =
-	    db_stmt(db,
-		    EVENT_COLS " WHERE p.household_id = :hh AND ev.deleted_at IS NULL"
-			       " ORDER BY ev.at DESC, ev.id DESC LIMIT :n",
-		    e);
+	    SQL_PREP(db, e,
+		     EVENT_COLS " WHERE p.household_id = :hh AND ev.deleted_at IS NULL"
+				" ORDER BY ev.at DESC, ev.id DESC LIMIT :n",
+		     SQLP_INT(":hh", household_id), SQLP_INT(":n", GATE_LAST_EVENTS));
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":hh", household_id);
-	sql_bind_int(st, ":n", GATE_LAST_EVENTS);
 	r = rowdesc_fill(db, st, GATE_LAST_EVENTS, event_cols, ROWDESC_N(event_cols), g->last,
 			 sizeof g->last[0], e);
 	if (r < 0)
@@ -264,19 +260,10 @@ int db_gate_lookup(struct db *db, const char *typed, struct gate_info *out, stru
 
 static int live_member(struct db *db, long long resident_id, long long household_id, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT 1 FROM residents WHERE id = :id AND household_id = :hh"
-				   " AND deleted_at IS NULL",
-				   e);
-	int r;
-
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":id", resident_id);
-	sql_bind_int(st, ":hh", household_id);
-	r = sql_step_row(db, st, e);
-	sqlite3_reset(st);
-	return r;
+	return SQL_ONCE(db, e,
+			"SELECT 1 FROM residents WHERE id = :id AND household_id = :hh"
+			" AND deleted_at IS NULL",
+			SQLP_INT(":id", resident_id), SQLP_INT(":hh", household_id));
 }
 
 static void refusal(const struct gate_info *g, const struct pass *p, struct err *e)

@@ -136,17 +136,16 @@ int db_hh_counts(struct db *db, long long household_id, long long *visits, long 
 		 struct err *e)
 {
 	sqlite3_stmt *st =
-	    db_stmt(db,
-		    "SELECT (SELECT count(*) FROM visits WHERE household_id = :h"
-		    " AND deleted_at IS NULL), (SELECT count(*) FROM isolations i"
-		    " JOIN residents r ON r.id = i.resident_id WHERE r.household_id = :h"
-		    " AND r.deleted_at IS NULL AND i.deleted_at IS NULL)",
-		    e);
+	    SQL_PREP(db, e,
+		     "SELECT (SELECT count(*) FROM visits WHERE household_id = :h"
+		     " AND deleted_at IS NULL), (SELECT count(*) FROM isolations i"
+		     " JOIN residents r ON r.id = i.resident_id WHERE r.household_id = :h"
+		     " AND r.deleted_at IS NULL AND i.deleted_at IS NULL)",
+		     SQLP_INT(":h", household_id));
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":h", household_id);
 	r = sql_step_row(db, st, e);
 	if (r == 1) {
 		*visits = sqlite3_column_int64(st, 0);

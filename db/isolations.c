@@ -202,17 +202,15 @@ static int check_is_late(const struct isolation *o, const char *date)
 static int check_slot_free(struct db *db, long long isolation_id, const char *date,
 			   const char *slot, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT at FROM checks WHERE isolation_id = :iid AND date = :date"
-				   " AND slot = :slot AND deleted_at IS NULL",
-				   e);
+	sqlite3_stmt *st = SQL_PREP(
+	    db, e,
+	    "SELECT at FROM checks WHERE isolation_id = :iid AND date = :date"
+	    " AND slot = :slot AND deleted_at IS NULL",
+	    SQLP_INT(":iid", isolation_id), SQLP_TEXT(":date", date), SQLP_TEXT(":slot", slot));
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":iid", isolation_id);
-	sql_bind_text(st, ":date", date);
-	sql_bind_text(st, ":slot", slot);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
 		err_field(e, "slot", _("the %s check of %s was already recorded at %s"),

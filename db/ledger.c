@@ -123,12 +123,12 @@ int db_ledger_find_receipt(struct db *db, const char *receipt_no, struct ledger_
 			   struct err *e)
 {
 	sqlite3_stmt *st =
-	    db_stmt(db, ROW_COLS " WHERE d.receipt_no = :no AND d.deleted_at IS NULL", e);
+	    SQL_PREP(db, e, ROW_COLS " WHERE d.receipt_no = :no AND d.deleted_at IS NULL",
+		     SQLP_TEXT(":no", receipt_no));
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":no", receipt_no);
 	r = rowdesc_one(db, st, row_cols, ROWDESC_N(row_cols), out, sizeof *out, e);
 	if (r == 1)
 		mark_void(out);

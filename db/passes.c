@@ -322,13 +322,12 @@ int db_pass_issue_grid(struct db *db, long long grid_id, const char *valid_until
 	station = station_of(db, e);
 	if (!station)
 		goto fail;
-	st = db_stmt(db,
-		     "SELECT id FROM households WHERE deleted_at IS NULL"
-		     " AND (:grid < 0 OR grid_id = :grid) ORDER BY sort_key, id",
-		     e);
+	st = SQL_PREP(db, e,
+		      "SELECT id FROM households WHERE deleted_at IS NULL"
+		      " AND (:grid < 0 OR grid_id = :grid) ORDER BY sort_key, id",
+		      SQLP_INT(":grid", grid_id));
 	if (!st)
 		goto fail;
-	sql_bind_int(st, ":grid", grid_id);
 	if (sql_collect_ids(db, st, &ids, &n, e) < 0)
 		goto fail;
 	for (size_t i = 0; i < n; i++) {

@@ -7,6 +7,7 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/json.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
@@ -374,4 +375,45 @@ int db_record_audit_inserted(struct db *db, const char *table, long long after_i
 	sql_bind_text_at(st, 3, changes);
 	sqlite3_bind_int64(st, 4, after_id);
 	return sql_step_done(db, st, e);
+}
+
+int record_kind_insert(struct db *db, const struct record_kind *k, void *row, struct err *e)
+{
+	long long *id = (long long *)((char *)row + k->id_off);
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	*id = -1;
+	if (k->check(db, row, e) < 0 ||
+	    (*id = record_insert(db, k->ins, row, (char *)row + k->uuid_off, e)) < 0 ||
+	    db_commit(db, e) < 0) {
+		db_rollback(db);
+		*id = -1;
+		return -1;
+	}
+	return 0;
+}
+
+int record_kind_update(struct db *db, const struct record_kind *k, const void *row, struct err *e)
+{
+	long long id = *(const long long *)((const char *)row + k->id_off);
+	void *old = xcalloc(1, k->row_size);
+	int r;
+
+	if (db_begin(db, e) < 0) {
+		free(old);
+		return -1;
+	}
+	r = rowdesc_get(db, k->get_sql, id, k->cols, k->ncols, old, k->row_size, e);
+	if (r == 0)
+		r = err_set(e, "%s", _(k->gone));
+	if (r < 0 || k->check(db, row, e) < 0) {
+		db_rollback(db);
+		r = -1;
+	} else {
+		r = record_update(db, k->upd, id, (char *)old + k->uuid_off, old, row, e);
+	}
+	rowdesc_clear(k->cols, k->ncols, old, k->row_size);
+	free(old);
+	return r;
 }

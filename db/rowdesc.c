@@ -102,11 +102,10 @@ int rowdesc_one(struct db *db, sqlite3_stmt *st, const struct col_desc *cols, si
 int rowdesc_get(struct db *db, const char *sql, long long key, const struct col_desc *cols,
 		size_t n, void *row, size_t row_size, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, e);
+	sqlite3_stmt *st = SQL_PREP(db, e, sql, SQLP_INT(":key", key));
 
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":key", key);
 	return rowdesc_one(db, st, cols, n, row, row_size, e);
 }
 

@@ -65,37 +65,30 @@ int db_settings_put(struct db *db, const struct settings *s, struct err *e)
 	sql_new_record(uuid, now);
 	if (found)
 		snprintf(uuid, sizeof uuid, "%s", old.uuid);
-	st = db_stmt(db,
-		     found ? "UPDATE settings SET community=:community, street=:street,"
-			     " district=:district, station=:station, fever_threshold=:fever,"
-			     " isolation_days=:days, am_cutoff=:am, pm_cutoff=:pm,"
-			     " outing_days=:outing, out_alert_hours=:outh, notice_days=:notice,"
-			     " supervision_phone=:sphone, output_dir=:outdir, updated_at=:now"
-			     " WHERE uuid=:uuid"
-			   : "INSERT INTO settings(uuid, created_at, updated_at, community, street,"
-			     " district, station, fever_threshold, isolation_days, am_cutoff,"
-			     " pm_cutoff, outing_days, out_alert_hours, notice_days, supervision_phone,"
-			     " output_dir) VALUES(:uuid, :now, :now,"
-			     " :community, :street, :district, :station, :fever, :days, :am, :pm,"
-			     " :outing, :outh, :notice, :sphone, :outdir)",
-		     e);
+	st = SQL_PREP(
+	    db, e,
+	    found ? "UPDATE settings SET community=:community, street=:street,"
+		    " district=:district, station=:station, fever_threshold=:fever,"
+		    " isolation_days=:days, am_cutoff=:am, pm_cutoff=:pm,"
+		    " outing_days=:outing, out_alert_hours=:outh, notice_days=:notice,"
+		    " supervision_phone=:sphone, output_dir=:outdir, updated_at=:now"
+		    " WHERE uuid=:uuid"
+		  : "INSERT INTO settings(uuid, created_at, updated_at, community, street,"
+		    " district, station, fever_threshold, isolation_days, am_cutoff,"
+		    " pm_cutoff, outing_days, out_alert_hours, notice_days, supervision_phone,"
+		    " output_dir) VALUES(:uuid, :now, :now,"
+		    " :community, :street, :district, :station, :fever, :days, :am, :pm,"
+		    " :outing, :outh, :notice, :sphone, :outdir)",
+	    SQLP_TEXT(":uuid", uuid), SQLP_TEXT(":now", now), SQLP_TEXT(":community", s->community),
+	    SQLP_TEXT(":street", s->street), SQLP_TEXT(":district", s->district),
+	    SQLP_TEXT(":station", station), SQLP_INT(":fever", s->fever_threshold),
+	    SQLP_INT(":days", s->isolation_days), SQLP_TEXT(":am", s->am_cutoff),
+	    SQLP_TEXT(":pm", s->pm_cutoff), SQLP_INT(":outing", s->outing_days),
+	    SQLP_INT(":outh", s->out_alert_hours), SQLP_INT(":notice", s->notice_days),
+	    SQLP_TEXT(":sphone", s->supervision_phone),
+	    SQLP_TEXT(":outdir", s->output_dir ? s->output_dir : OUTDIR_DEFAULT));
 	if (!st)
 		goto out;
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
-	sql_bind_text(st, ":community", s->community);
-	sql_bind_text(st, ":street", s->street);
-	sql_bind_text(st, ":district", s->district);
-	sql_bind_text(st, ":station", station);
-	sql_bind_int(st, ":fever", s->fever_threshold);
-	sql_bind_int(st, ":days", s->isolation_days);
-	sql_bind_text(st, ":am", s->am_cutoff);
-	sql_bind_text(st, ":pm", s->pm_cutoff);
-	sql_bind_int(st, ":outing", s->outing_days);
-	sql_bind_int(st, ":outh", s->out_alert_hours);
-	sql_bind_int(st, ":notice", s->notice_days);
-	sql_bind_text(st, ":sphone", s->supervision_phone);
-	sql_bind_text(st, ":outdir", s->output_dir ? s->output_dir : OUTDIR_DEFAULT);
 	if (sql_step_done(db, st, e) < 0)
 		goto out;
 	json_open(&ch);
@@ -125,10 +118,10 @@ out:
 
 int db_settings_set_last_staff(struct db *db, const char *name, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE settings SET last_staff=:name", e);
+	sqlite3_stmt *st =
+	    SQL_PREP(db, e, "UPDATE settings SET last_staff=:name", SQLP_TEXT(":name", name));
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":name", name);
 	return sql_step_done(db, st, e);
 }

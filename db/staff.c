@@ -30,11 +30,11 @@ ROWDESC_CLEAR_FN(db_staff_member_clear, struct staff_member, staff_cols)
 
 int db_staff_find(struct db *db, const char *name, struct staff_member *out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, STAFF_COLS " WHERE name=:name AND deleted_at IS NULL", e);
+	sqlite3_stmt *st = SQL_PREP(db, e, STAFF_COLS " WHERE name=:name AND deleted_at IS NULL",
+				    SQLP_TEXT(":name", name));
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":name", name);
 	return rowdesc_one(db, st, staff_cols, ROWDESC_N(staff_cols), out, sizeof *out, e);
 }
 

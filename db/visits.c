@@ -87,14 +87,12 @@ static int check_reading(struct db *db, const struct visit_new *v, int i, char *
 					 rd->resident_id);
 	if (rd->temperature != 0 && temperature_check(rd->temperature, e) < 0)
 		return -1;
-	st = db_stmt(db,
-		     "SELECT name FROM residents WHERE id = :id AND household_id = :hid"
-		     " AND deleted_at IS NULL",
-		     e);
+	st = SQL_PREP(db, e,
+		      "SELECT name FROM residents WHERE id = :id AND household_id = :hid"
+		      " AND deleted_at IS NULL",
+		      SQLP_INT(":id", rd->resident_id), SQLP_INT(":hid", v->household_id));
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":id", rd->resident_id);
-	sql_bind_int(st, ":hid", v->household_id);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
 		sql_col_str(st, 0, name);
@@ -248,12 +246,12 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 		return r;
 	}
 	/* Each reading gets its own audit row: its history shows the undo. */
-	st = db_stmt(db,
-		     "SELECT uuid FROM readings WHERE visit_id = :id AND deleted_at IS NULL ORDER BY id",
-		     e);
+	st = SQL_PREP(
+	    db, e,
+	    "SELECT uuid FROM readings WHERE visit_id = :id AND deleted_at IS NULL ORDER BY id",
+	    SQLP_INT(":id", visit_id));
 	if (!st)
 		goto fail;
-	sql_bind_int(st, ":id", visit_id);
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		char ruuid[37];
 
@@ -300,17 +298,16 @@ fail:
 int db_visit_last(struct db *db, const char *date, long long staff_id, long long *id_out,
 		  struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT id FROM visits WHERE date = :date AND deleted_at IS NULL"
-				   " AND (:staff < 0 OR staff_id = :staff) ORDER BY created_at DESC,"
-				   " id DESC LIMIT 1",
-				   e);
+	sqlite3_stmt *st =
+	    SQL_PREP(db, e,
+		     "SELECT id FROM visits WHERE date = :date AND deleted_at IS NULL"
+		     " AND (:staff < 0 OR staff_id = :staff) ORDER BY created_at DESC,"
+		     " id DESC LIMIT 1",
+		     SQLP_TEXT(":date", date), SQLP_INT(":staff", staff_id));
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":date", date);
-	sql_bind_int(st, ":staff", staff_id);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
 		*id_out = sqlite3_column_int64(st, 0);

@@ -91,7 +91,7 @@ static const char *word_value(const char *field, const char *value, void *ctx)
 	struct words_ctx *w = ctx;
 	struct err e;
 
-	if (auditfmt_ref_find(field) && auditfmt_is_uuid(value)) {
+	if (auditfmt_ref_find(field) && auditfmt_is_ref(value)) {
 		/* a record by the words a person knows it by, as this file holds it */
 		if (db_audit_ref_label(app_db(w->app), field, value, &w->said, &e) != 1)
 			return NULL;
