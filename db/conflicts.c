@@ -90,21 +90,17 @@ static int store(struct db *db, const char *kind, const char *subject, const cha
 {
 	char uuid[37];
 	char *key = xasprintf("%s|%s|%s", kind, subject, detail);
-	sqlite3_stmt *st;
 	struct strbuf ch = STRBUF_INIT;
 	int r;
 
 	mergeplan_conflict_uuid(key, uuid);
 	free(key);
-	st = SQL_PREP(db, e,
-		      "INSERT INTO conflicts(uuid, created_at, updated_at, kind, subject, detail)"
-		      " VALUES(:uuid, :at, :at, :kind, :subject, :detail)"
-		      " ON CONFLICT(uuid) DO NOTHING",
-		      SQLP_TEXT(":uuid", uuid), SQLP_TEXT(":at", at), SQLP_TEXT(":kind", kind),
-		      SQLP_TEXT(":subject", subject), SQLP_TEXT(":detail", detail));
-	if (!st)
-		return -1;
-	if (sql_step_done(db, st, e) < 0)
+	if (SQL_RUN(db, e,
+		    "INSERT INTO conflicts(uuid, created_at, updated_at, kind, subject, detail)"
+		    " VALUES(:uuid, :at, :at, :kind, :subject, :detail)"
+		    " ON CONFLICT(uuid) DO NOTHING",
+		    SQLP_TEXT(":uuid", uuid), SQLP_TEXT(":at", at), SQLP_TEXT(":kind", kind),
+		    SQLP_TEXT(":subject", subject), SQLP_TEXT(":detail", detail)) < 0)
 		return -1;
 	if (sqlite3_changes(db_handle(db)) == 0)
 		return 0; /* found before, and settled */
@@ -416,7 +412,6 @@ int db_conflict_settle(struct db *db, long long id, enum conflict_action action,
 					    [CONFLICT_UNREVOKE] = "unrevoke"};
 	struct conflict c;
 	char now[CLOCK_STR];
-	sqlite3_stmt *st;
 	struct strbuf ch = STRBUF_INIT;
 	int found, r;
 
@@ -440,14 +435,11 @@ int db_conflict_settle(struct db *db, long long id, enum conflict_action action,
 	    (action == CONFLICT_RETURNED && record_returned(db, &c, e) < 0) ||
 	    (action == CONFLICT_UNREVOKE && unrevoke(db, &c, now, e) < 0))
 		goto fail;
-	st = SQL_PREP(db, e,
-		      "UPDATE conflicts SET resolved_at = :now, updated_at = :now,"
-		      " resolution = :res, note = :note WHERE id = :id",
-		      SQLP_TEXT(":now", now), SQLP_TEXT(":res", codes[action]),
-		      SQLP_TEXT(":note", note ? note : ""), SQLP_INT(":id", id));
-	if (!st)
-		goto fail;
-	if (sql_step_done(db, st, e) < 0)
+	if (SQL_RUN(db, e,
+		    "UPDATE conflicts SET resolved_at = :now, updated_at = :now,"
+		    " resolution = :res, note = :note WHERE id = :id",
+		    SQLP_TEXT(":now", now), SQLP_TEXT(":res", codes[action]),
+		    SQLP_TEXT(":note", note ? note : ""), SQLP_INT(":id", id)) < 0)
 		goto fail;
 	json_open(&ch);
 	json_add_change(&ch, "resolution", "", codes[action]);

@@ -146,12 +146,9 @@ int db_followup_withdraw(struct db *db, const char *source_uuid, struct err *e)
 	if (r != 1)
 		return r;
 	clock_now(now);
-	st = SQL_PREP(db, e,
-		      "UPDATE followups SET deleted_at = :now, updated_at = :now WHERE uuid = :u",
-		      SQLP_TEXT(":now", now), SQLP_TEXT(":u", uuid));
-	if (!st)
-		return -1;
-	if (sql_step_done(db, st, e) < 0 ||
+	if (SQL_RUN(db, e,
+		    "UPDATE followups SET deleted_at = :now, updated_at = :now WHERE uuid = :u",
+		    SQLP_TEXT(":now", now), SQLP_TEXT(":u", uuid)) < 0 ||
 	    db_audit(db, "delete", "followups", uuid, "{\"withdrawn\":\"source undone\"}", e) < 0)
 		return -1;
 	return 1;
@@ -176,7 +173,6 @@ int db_followup_refer(struct db *db, long long id, const char *at, const char *c
 {
 	struct followup o = {0};
 	struct strbuf ch = STRBUF_INIT;
-	sqlite3_stmt *st;
 	char now[20], when[20];
 	int r;
 
@@ -199,17 +195,12 @@ int db_followup_refer(struct db *db, long long id, const char *at, const char *c
 		return -1;
 	if (get_open(db, id, &o, e) < 0)
 		goto fail;
-	st = sql_update_stmt(db,
-			     "UPDATE followups SET referred_at = :at, clinic = :clinic,"
-			     " transport = :transport, updated_at = :now WHERE id = :id",
-			     id, e);
-	if (!st)
-		goto fail;
-	sql_bind_text(st, ":at", when);
-	sql_bind_text(st, ":clinic", clinic);
-	sql_bind_text(st, ":transport", transport && *transport ? transport : NULL);
-	sql_bind_text(st, ":now", now);
-	if (sql_step_done(db, st, e) < 0)
+	if (SQL_RUN(db, e,
+		    "UPDATE followups SET referred_at = :at, clinic = :clinic,"
+		    " transport = :transport, updated_at = :now WHERE id = :id",
+		    SQLP_TEXT(":at", when), SQLP_TEXT(":clinic", clinic),
+		    SQLP_TEXT(":transport", transport && *transport ? transport : NULL),
+		    SQLP_TEXT(":now", now), SQLP_INT(":id", id)) < 0)
 		goto fail;
 	json_open(&ch);
 	json_add_change(&ch, "referred_at", o.referred_at[0] ? o.referred_at : NULL, when);
@@ -250,7 +241,6 @@ int db_followup_close(struct db *db, long long id, const char *outcome,
 {
 	struct followup o = {0};
 	struct strbuf ch = STRBUF_INIT;
-	sqlite3_stmt *st;
 	char now[20];
 	long long staff, iid = -1;
 	int r;
@@ -266,19 +256,13 @@ int db_followup_close(struct db *db, long long id, const char *outcome,
 		goto fail;
 	if (followup_outcome_isolates(outcome) && (iid = start_isolation(db, &o, iso, e)) < 0)
 		goto fail;
-	st = sql_update_stmt(db,
-			     "UPDATE followups SET outcome = :outcome, closed_at = :now,"
-			     " closed_by = :staff, isolation_id = :iid,"
-			     " notes = coalesce(:notes, notes), updated_at = :now WHERE id = :id",
-			     id, e);
-	if (!st)
-		goto fail;
-	sql_bind_text(st, ":outcome", outcome);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":staff", staff);
-	sql_bind_id(st, ":iid", iid);
-	sql_bind_text(st, ":notes", notes && *notes ? notes : NULL);
-	if (sql_step_done(db, st, e) < 0)
+	if (SQL_RUN(db, e,
+		    "UPDATE followups SET outcome = :outcome, closed_at = :now,"
+		    " closed_by = :staff, isolation_id = :iid,"
+		    " notes = coalesce(:notes, notes), updated_at = :now WHERE id = :id",
+		    SQLP_TEXT(":outcome", outcome), SQLP_TEXT(":now", now),
+		    SQLP_INT(":staff", staff), SQLP_ID(":iid", iid),
+		    SQLP_TEXT(":notes", notes && *notes ? notes : NULL), SQLP_INT(":id", id)) < 0)
 		goto fail;
 	json_open(&ch);
 	json_add_change(&ch, "outcome", NULL, outcome);

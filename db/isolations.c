@@ -359,25 +359,18 @@ static int update_row(struct db *db, const struct isolation *o, int extended_day
 		      const char *end_date, const char *end_reason, const char *override,
 		      struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "UPDATE isolations SET extended_days = :ext, end_date = :end,"
-				   " end_reason = :reason, release_override = :override,"
-				   " updated_at = :now WHERE id = :id",
-				   e);
 	struct strbuf ch = STRBUF_INIT;
 	char now[CLOCK_STR], a[16], b[16];
 	int r;
 
-	if (!st)
-		return -1;
 	clock_now(now);
-	sql_bind_int(st, ":ext", extended_days);
-	sql_bind_text(st, ":end", end_date);
-	sql_bind_text(st, ":reason", end_reason);
-	sql_bind_text(st, ":override", override);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", o->id);
-	if (sql_step_done(db, st, e) < 0)
+	if (SQL_RUN(db, e,
+		    "UPDATE isolations SET extended_days = :ext, end_date = :end,"
+		    " end_reason = :reason, release_override = :override,"
+		    " updated_at = :now WHERE id = :id",
+		    SQLP_INT(":ext", extended_days), SQLP_TEXT(":end", end_date),
+		    SQLP_TEXT(":reason", end_reason), SQLP_TEXT(":override", override),
+		    SQLP_TEXT(":now", now), SQLP_INT(":id", o->id)) < 0)
 		return -1;
 	json_open(&ch);
 	if (extended_days != o->extended_days) {

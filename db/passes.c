@@ -361,7 +361,6 @@ int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *
 	struct pass p = {0};
 	struct strbuf ch = STRBUF_INIT;
 	char now[CLOCK_STR];
-	sqlite3_stmt *st;
 	int r;
 
 	if (!reason || !*reason)
@@ -380,16 +379,11 @@ int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *
 		err_set(e, _("pass %s was already revoked on %s"), p.pass_no, p.revoked_at);
 		goto fail;
 	}
-	st = sql_update_stmt(db,
-			     "UPDATE passes SET revoked_at = :now, revoke_reason = :reason,"
-			     " updated_at = :now WHERE id = :id",
-			     id, e);
-	if (!st)
-		goto fail;
-	clock_now(now);
-	sql_bind_text(st, ":now", now); /* the time the audit row names */
-	sql_bind_text(st, ":reason", reason);
-	if (sql_step_done(db, st, e) < 0)
+	clock_now(now); /* the time the audit row names */
+	if (SQL_RUN(db, e,
+		    "UPDATE passes SET revoked_at = :now, revoke_reason = :reason,"
+		    " updated_at = :now WHERE id = :id",
+		    SQLP_TEXT(":now", now), SQLP_TEXT(":reason", reason), SQLP_INT(":id", id)) < 0)
 		goto fail;
 	json_open(&ch);
 	json_add_str(&ch, "pass_no", p.pass_no);

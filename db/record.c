@@ -32,22 +32,32 @@ static int known_table(const char *t)
 }
 
 /* The UUID of table's record id (any, or only a live one) into out. */
+/* sql_prep of sql, a statement composed for one table (malloc'd, freed
+ * here: the statement cache keeps its own copy). */
+static sqlite3_stmt *prep_owned(struct db *db, char *sql, const struct sql_param *p, size_t n,
+				struct err *e)
+{
+	sqlite3_stmt *st = sql_prep(db, sql, p, n, e);
+
+	free(sql);
+	return st;
+}
+#define PREP_OWNED(db, e, sql, ...) prep_owned(db, sql, SQL_PARAMS(__VA_ARGS__), e)
+
 static int uuid_of(struct db *db, const char *table, long long id, int live, char out[37],
 		   struct err *e)
 {
-	char *sql;
 	sqlite3_stmt *st;
 	int r;
 
 	if (!known_table(table))
 		return err_set(e, "internal error: unknown table %s", table);
-	sql = xasprintf("SELECT uuid FROM %s WHERE id = :id%s", table,
-			live ? " AND deleted_at IS NULL" : "");
-	st = db_stmt(db, sql, e);
-	free(sql);
+	st = PREP_OWNED(db, e,
+			xasprintf("SELECT uuid FROM %s WHERE id = :id%s", table,
+				  live ? " AND deleted_at IS NULL" : ""),
+			SQLP_INT(":id", id));
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":id", id);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
 		sql_col_copy(st, 0, out, 37);
@@ -101,18 +111,16 @@ int record_get_live(struct db *db, const char *table, long long id, const struct
 int db_record_id_by(struct db *db, const char *table, const char *col, const char *v,
 		    long long *id, struct err *e)
 {
-	char *sql;
 	sqlite3_stmt *st;
 	int r;
 
 	if (!known_table(table))
 		return err_set(e, "internal error: unknown table %s", table);
-	sql = xasprintf("SELECT id FROM %s WHERE %s = :v AND deleted_at IS NULL", table, col);
-	st = db_stmt(db, sql, e);
-	free(sql);
+	st = PREP_OWNED(
+	    db, e, xasprintf("SELECT id FROM %s WHERE %s = :v AND deleted_at IS NULL", table, col),
+	    SQLP_TEXT(":v", v));
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":v", v);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
 		*id = sqlite3_column_int64(st, 0);
@@ -154,23 +162,17 @@ int db_record_void(struct db *db, const char *table, long long id, const char *u
 {
 	char now[CLOCK_STR];
 	struct strbuf ch = STRBUF_INIT;
-	char *sql;
 	sqlite3_stmt *st;
 
 	if (strcmp(table, "donations") && strcmp(table, "expenditures"))
 		return err_set(e, "internal error: %s records are not voided", table);
-	sql = xasprintf("UPDATE %s SET void_reason = :reason, voided_at = :now, updated_at = :now"
-			" WHERE id = :id",
-			table);
-	st = db_stmt(db, sql, e);
-	free(sql);
-	if (!st)
-		return -1;
 	clock_now(now);
-	sql_bind_text(st, ":reason", reason);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", id);
-	if (sql_step_done(db, st, e) < 0)
+	st = PREP_OWNED(db, e,
+			xasprintf("UPDATE %s SET void_reason = :reason, voided_at = :now,"
+				  " updated_at = :now WHERE id = :id",
+				  table),
+			SQLP_TEXT(":reason", reason), SQLP_TEXT(":now", now), SQLP_INT(":id", id));
+	if (!st || sql_step_done(db, st, e) < 0)
 		return -1;
 	json_open(&ch);
 	json_add_str(&ch, "void_reason", reason);
@@ -275,21 +277,15 @@ int db_record_set_text(struct db *db, const char *table, long long id, const cha
 		       const char *col, const char *old_v, const char *v, struct err *e)
 {
 	char now[CLOCK_STR];
-	char *sql;
 	sqlite3_stmt *st;
 
 	if (!known_table(table))
 		return err_set(e, "internal error: unknown table %s", table);
-	sql = xasprintf("UPDATE %s SET %s = :v, updated_at = :now WHERE id = :id", table, col);
-	st = db_stmt(db, sql, e);
-	free(sql);
-	if (!st)
-		return -1;
 	clock_now(now);
-	sql_bind_text(st, ":v", v);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", id);
-	if (sql_step_done(db, st, e) < 0)
+	st = PREP_OWNED(
+	    db, e, xasprintf("UPDATE %s SET %s = :v, updated_at = :now WHERE id = :id", table, col),
+	    SQLP_TEXT(":v", v), SQLP_TEXT(":now", now), SQLP_INT(":id", id));
+	if (!st || sql_step_done(db, st, e) < 0)
 		return -1;
 	return record_audit_change(db, table, uuid, col, old_v, v, e);
 }
@@ -303,7 +299,6 @@ int db_record_soft_delete_audited(struct db *db, const char *table, long long id
 				  const char *changes, struct err *e)
 {
 	char uuid[37], now[CLOCK_STR];
-	char *sql;
 	sqlite3_stmt *st;
 	int r;
 
@@ -311,16 +306,14 @@ int db_record_soft_delete_audited(struct db *db, const char *table, long long id
 		return err_set(e, "internal error: unknown table %s", table);
 	if (db_begin(db, e) < 0)
 		return -1;
-	sql = xasprintf("UPDATE %s SET deleted_at = :now, updated_at = :now"
-			" WHERE id = :id AND deleted_at IS NULL RETURNING uuid",
-			table);
-	st = db_stmt(db, sql, e);
-	free(sql);
+	clock_now(now);
+	st = PREP_OWNED(db, e,
+			xasprintf("UPDATE %s SET deleted_at = :now, updated_at = :now"
+				  " WHERE id = :id AND deleted_at IS NULL RETURNING uuid",
+				  table),
+			SQLP_TEXT(":now", now), SQLP_INT(":id", id));
 	if (!st)
 		goto fail;
-	clock_now(now);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", id);
 	r = sql_step_row(db, st, e);
 	if (r < 0)
 		goto fail;

@@ -52,7 +52,6 @@ int db_settings_put(struct db *db, const struct settings *s, struct err *e)
 	struct settings old = {0};
 	char uuid[37], now[20], station[2] = {s->station, 0};
 	struct strbuf ch = STRBUF_INIT;
-	sqlite3_stmt *st;
 	int found, r = -1;
 
 	if (settings_validate(s, e) < 0)
@@ -65,31 +64,28 @@ int db_settings_put(struct db *db, const struct settings *s, struct err *e)
 	sql_new_record(uuid, now);
 	if (found)
 		snprintf(uuid, sizeof uuid, "%s", old.uuid);
-	st = SQL_PREP(
-	    db, e,
-	    found ? "UPDATE settings SET community=:community, street=:street,"
-		    " district=:district, station=:station, fever_threshold=:fever,"
-		    " isolation_days=:days, am_cutoff=:am, pm_cutoff=:pm,"
-		    " outing_days=:outing, out_alert_hours=:outh, notice_days=:notice,"
-		    " supervision_phone=:sphone, output_dir=:outdir, updated_at=:now"
-		    " WHERE uuid=:uuid"
-		  : "INSERT INTO settings(uuid, created_at, updated_at, community, street,"
-		    " district, station, fever_threshold, isolation_days, am_cutoff,"
-		    " pm_cutoff, outing_days, out_alert_hours, notice_days, supervision_phone,"
-		    " output_dir) VALUES(:uuid, :now, :now,"
-		    " :community, :street, :district, :station, :fever, :days, :am, :pm,"
-		    " :outing, :outh, :notice, :sphone, :outdir)",
-	    SQLP_TEXT(":uuid", uuid), SQLP_TEXT(":now", now), SQLP_TEXT(":community", s->community),
-	    SQLP_TEXT(":street", s->street), SQLP_TEXT(":district", s->district),
-	    SQLP_TEXT(":station", station), SQLP_INT(":fever", s->fever_threshold),
-	    SQLP_INT(":days", s->isolation_days), SQLP_TEXT(":am", s->am_cutoff),
-	    SQLP_TEXT(":pm", s->pm_cutoff), SQLP_INT(":outing", s->outing_days),
-	    SQLP_INT(":outh", s->out_alert_hours), SQLP_INT(":notice", s->notice_days),
-	    SQLP_TEXT(":sphone", s->supervision_phone),
-	    SQLP_TEXT(":outdir", s->output_dir ? s->output_dir : OUTDIR_DEFAULT));
-	if (!st)
-		goto out;
-	if (sql_step_done(db, st, e) < 0)
+	if (SQL_RUN(
+		db, e,
+		found ? "UPDATE settings SET community=:community, street=:street,"
+			" district=:district, station=:station, fever_threshold=:fever,"
+			" isolation_days=:days, am_cutoff=:am, pm_cutoff=:pm,"
+			" outing_days=:outing, out_alert_hours=:outh, notice_days=:notice,"
+			" supervision_phone=:sphone, output_dir=:outdir, updated_at=:now"
+			" WHERE uuid=:uuid"
+		      : "INSERT INTO settings(uuid, created_at, updated_at, community, street,"
+			" district, station, fever_threshold, isolation_days, am_cutoff,"
+			" pm_cutoff, outing_days, out_alert_hours, notice_days, supervision_phone,"
+			" output_dir) VALUES(:uuid, :now, :now,"
+			" :community, :street, :district, :station, :fever, :days, :am, :pm,"
+			" :outing, :outh, :notice, :sphone, :outdir)",
+		SQLP_TEXT(":uuid", uuid), SQLP_TEXT(":now", now),
+		SQLP_TEXT(":community", s->community), SQLP_TEXT(":street", s->street),
+		SQLP_TEXT(":district", s->district), SQLP_TEXT(":station", station),
+		SQLP_INT(":fever", s->fever_threshold), SQLP_INT(":days", s->isolation_days),
+		SQLP_TEXT(":am", s->am_cutoff), SQLP_TEXT(":pm", s->pm_cutoff),
+		SQLP_INT(":outing", s->outing_days), SQLP_INT(":outh", s->out_alert_hours),
+		SQLP_INT(":notice", s->notice_days), SQLP_TEXT(":sphone", s->supervision_phone),
+		SQLP_TEXT(":outdir", s->output_dir ? s->output_dir : OUTDIR_DEFAULT)) < 0)
 		goto out;
 	json_open(&ch);
 	json_add_str(&ch, "community", s->community);
