@@ -34,16 +34,13 @@ int db_cash_totals(struct db *db, const char *from, const char *to, long long *r
 	    "  AND void_reason IS NULL AND (:from = '' OR date >= :from)"
 	    "  AND (:to = '' OR date <= :to))",
 	    SQLP_TEXT(":from", from ? from : ""), SQLP_TEXT(":to", to ? to : ""));
-	int r;
+	long long v[2];
+	int r = sql_row_ints(db, st, v, 2, e);
 
-	if (!st)
-		return -1;
-	r = sql_step_row(db, st, e);
 	if (r == 1) {
-		*received = sqlite3_column_int64(st, 0);
-		*spent = sqlite3_column_int64(st, 1);
+		*received = v[0];
+		*spent = v[1];
 	}
-	sqlite3_reset(st);
 	return r == 1 ? 0 : -1;
 }
 

@@ -298,6 +298,13 @@ int db_followups_open(struct db *db, struct followup **v, int *n, struct err *e)
 	return r;
 }
 
+/* The three counts of db_followup_counts's statement, in order. */
+static const struct col_desc counts_cols[] = {
+    COLD_INT32(struct followup_counts, opened),
+    COLD_INT32(struct followup_counts, open),
+    COLD_INT32(struct followup_counts, closed),
+};
+
 int db_followup_counts(struct db *db, const char *day, struct followup_counts *out, struct err *e)
 {
 	/* followup_open_on in SQL: opened on or before the day, not closed by its end. */
@@ -311,18 +318,12 @@ int db_followup_counts(struct db *db, const char *day, struct followup_counts *o
 		    " (SELECT count(*) FROM followups WHERE deleted_at IS NULL"
 		    "  AND closed_at >= :day AND closed_at < date(:day, '+1 day'))",
 		    e);
-	int r;
 
 	memset(out, 0, sizeof *out);
 	if (!st)
 		return -1;
 	sql_bind_text(st, ":day", day);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		out->opened = sqlite3_column_int(st, 0);
-		out->open = sqlite3_column_int(st, 1);
-		out->closed = sqlite3_column_int(st, 2);
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
+	if (rowdesc_one(db, st, counts_cols, ROWDESC_N(counts_cols), out, sizeof *out, e) < 0)
+		return -1;
+	return 0;
 }

@@ -567,24 +567,21 @@ static void day_bounds(const struct date *day, char lo[CLOCK_STR], char hi[CLOCK
 
 int db_gate_day_counts(struct db *db, const struct date *day, long *outs, long *ins, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT coalesce(sum(direction = 'out'), 0),"
-				   " coalesce(sum(direction = 'in'), 0) FROM pass_events"
-				   " WHERE at BETWEEN :lo AND :hi AND deleted_at IS NULL",
-				   e);
 	char lo[CLOCK_STR], hi[CLOCK_STR];
+	long long v[2];
 	int r;
 
-	if (!st)
-		return -1;
 	day_bounds(day, lo, hi);
-	sql_bind_text(st, ":lo", lo);
-	sql_bind_text(st, ":hi", hi);
-	r = sql_step_row(db, st, e);
+	r = sql_row_ints(db,
+			 SQL_PREP(db, e,
+				  "SELECT coalesce(sum(direction = 'out'), 0),"
+				  " coalesce(sum(direction = 'in'), 0) FROM pass_events"
+				  " WHERE at BETWEEN :lo AND :hi AND deleted_at IS NULL",
+				  SQLP_TEXT(":lo", lo), SQLP_TEXT(":hi", hi)),
+			 v, 2, e);
 	if (r == 1) {
-		*outs = (long)sqlite3_column_int64(st, 0);
-		*ins = (long)sqlite3_column_int64(st, 1);
+		*outs = (long)v[0];
+		*ins = (long)v[1];
 	}
-	sqlite3_reset(st);
 	return r < 0 ? -1 : 0;
 }

@@ -142,16 +142,13 @@ int db_hh_counts(struct db *db, long long household_id, long long *visits, long 
 		     " JOIN residents r ON r.id = i.resident_id WHERE r.household_id = :h"
 		     " AND r.deleted_at IS NULL AND i.deleted_at IS NULL)",
 		     SQLP_INT(":h", household_id));
-	int r;
+	long long v[2];
+	int r = sql_row_ints(db, st, v, 2, e);
 
-	if (!st)
-		return -1;
-	r = sql_step_row(db, st, e);
 	if (r == 1) {
-		*visits = sqlite3_column_int64(st, 0);
-		*isolations = sqlite3_column_int64(st, 1);
+		*visits = v[0];
+		*isolations = v[1];
 	}
-	sqlite3_reset(st);
 	return r == 1 ? 0 : -1;
 }
 

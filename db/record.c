@@ -112,20 +112,13 @@ int db_record_id_by(struct db *db, const char *table, const char *col, const cha
 		    long long *id, struct err *e)
 {
 	sqlite3_stmt *st;
-	int r;
 
 	if (!known_table(table))
 		return err_set(e, "internal error: unknown table %s", table);
 	st = PREP_OWNED(
 	    db, e, xasprintf("SELECT id FROM %s WHERE %s = :v AND deleted_at IS NULL", table, col),
 	    SQLP_TEXT(":v", v));
-	if (!st)
-		return -1;
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return r;
+	return sql_row_ints(db, st, id, 1, e);
 }
 
 /* The UUID text of record id into out, "" for -1 or no such record. */

@@ -144,6 +144,19 @@ int sql_run(struct db *db, const char *sql, const struct sql_param *p, size_t n,
 	return st ? sql_step_done(db, st, e) : -1;
 }
 
+int sql_row_ints(struct db *db, sqlite3_stmt *st, long long *v, int n, struct err *e)
+{
+	int r;
+
+	if (!st)
+		return -1;
+	r = sql_step_row(db, st, e);
+	for (int i = 0; r == 1 && i < n; i++)
+		v[i] = sqlite3_column_int64(st, i);
+	sqlite3_reset(st);
+	return r;
+}
+
 int sql_exists_id(struct db *db, const char *sql, long long id, struct err *e)
 {
 	return SQL_ONCE(db, e, sql, SQLP_INT(":id", id));

@@ -106,6 +106,11 @@ int sql_run(struct db *db, const char *sql, const struct sql_param *p, size_t n,
 #define SQL_ONCE(db, e, sql, ...) sql_step_once(db, sql, SQL_PARAMS(__VA_ARGS__), e)
 #define SQL_RUN(db, e, sql, ...)  sql_run(db, sql, SQL_PARAMS(__VA_ARGS__), e)
 
+/* Steps st (a statement of sql_prep, reset after; NULL when it did not
+ * prepare, e filled) once: with a row, its columns 0..n-1 into v and 1;
+ * none 0 (v untouched); -1 error. */
+int sql_row_ints(struct db *db, sqlite3_stmt *st, long long *v, int n, struct err *e);
+
 /* Sets e from the connection's last error with a prefix. */
 int sql_error(struct db *db, struct err *e, const char *what);
 

@@ -16,6 +16,7 @@
 #include "core/temperature.h"
 #include "db/db.h"
 #include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/followups.h"
 #include "db/sql.h"
 #include "db/staff.h"
@@ -304,15 +305,8 @@ int db_visit_last(struct db *db, const char *date, long long staff_id, long long
 		     " AND (:staff < 0 OR staff_id = :staff) ORDER BY created_at DESC,"
 		     " id DESC LIMIT 1",
 		     SQLP_TEXT(":date", date), SQLP_INT(":staff", staff_id));
-	int r;
 
-	if (!st)
-		return -1;
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		*id_out = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return r;
+	return sql_row_ints(db, st, id_out, 1, e);
 }
 
 int db_visit_status(struct db *db, long long household_id, const char *date, int fever_threshold,
@@ -369,12 +363,17 @@ int db_visit_status(struct db *db, long long household_id, const char *date, int
 	" LEFT JOIN visits v ON v.id = x.vid"
 /* clang-format on */
 
+/* The columns of COUNTS, in order. */
+#define VC(m) COLD_INT32(struct visit_counts, m)
+static const struct col_desc count_cols[] = {
+    VC(households), VC(done), VC(visited), VC(no_answer), VC(refused), VC(away), VC(fevers),
+};
+
 int db_visit_counts(struct db *db, const char *date, long long grid_id, int fever_threshold,
 		    struct visit_counts *out, struct err *e)
 {
 	sqlite3_stmt *st =
 	    db_stmt(db, grid_id < 0 ? COUNTS("") : COUNTS(" AND h.grid_id = :grid"), e);
-	int r;
 
 	memset(out, 0, sizeof *out);
 	if (!st)
@@ -383,16 +382,7 @@ int db_visit_counts(struct db *db, const char *date, long long grid_id, int feve
 		sql_bind_int(st, ":grid", grid_id);
 	sql_bind_text(st, ":date", date);
 	sql_bind_int(st, ":thr", fever_threshold);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		out->households = sqlite3_column_int(st, 0);
-		out->done = sqlite3_column_int(st, 1);
-		out->visited = sqlite3_column_int(st, 2);
-		out->no_answer = sqlite3_column_int(st, 3);
-		out->refused = sqlite3_column_int(st, 4);
-		out->away = sqlite3_column_int(st, 5);
-		out->fevers = sqlite3_column_int(st, 6);
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
+	if (rowdesc_one(db, st, count_cols, ROWDESC_N(count_cols), out, sizeof *out, e) < 0)
+		return -1;
+	return 0;
 }
