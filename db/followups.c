@@ -168,13 +168,62 @@ static int get_open(struct db *db, long long id, struct followup *o, struct err 
 	return 0;
 }
 
-int db_followup_refer(struct db *db, long long id, const char *at, const char *clinic,
-		      const char *transport, struct err *e)
+/* A change of the open case id in a transaction level of its own: read it
+ * (get_open), write (the UPDATE, its audit members appended to ch, an open
+ * JSON object), its audit row and the commit; on failure rolled back.
+ * 0 or -1. */
+static int change_open(struct db *db, long long id,
+		       int (*write)(struct db *db, const struct followup *o, const void *arg,
+				    struct strbuf *ch, struct err *e),
+		       const void *arg, struct err *e)
 {
 	struct followup o = {0};
 	struct strbuf ch = STRBUF_INIT;
+	int r = -1;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	json_open(&ch);
+	if (get_open(db, id, &o, e) < 0 || write(db, &o, arg, &ch, e) < 0) {
+		db_rollback(db);
+		strbuf_free(&ch);
+	} else {
+		r = record_audit_commit(db, "update", "followups", o.uuid, &ch, e);
+	}
+	db_followup_clear(&o);
+	return r;
+}
+
+/* A referral as change_open writes it. */
+struct referral {
+	const char *when, *clinic, *transport, *now;
+};
+
+static int write_referral(struct db *db, const struct followup *o, const void *arg,
+			  struct strbuf *ch, struct err *e)
+{
+	const struct referral *f = arg;
+
+	if (SQL_RUN(db, e,
+		    "UPDATE followups SET referred_at = :at, clinic = :clinic,"
+		    " transport = :transport, updated_at = :now WHERE id = :id",
+		    SQLP_TEXT(":at", f->when), SQLP_TEXT(":clinic", f->clinic),
+		    SQLP_TEXT(":transport", f->transport), SQLP_TEXT(":now", f->now),
+		    SQLP_INT(":id", o->id)) < 0)
+		return -1;
+	json_add_change(ch, "referred_at", o->referred_at[0] ? o->referred_at : NULL, f->when);
+	json_add_change(ch, "clinic", o->clinic[0] ? o->clinic : NULL, f->clinic);
+	if (f->transport)
+		json_add_change(ch, "transport", o->transport[0] ? o->transport : NULL,
+				f->transport);
+	return 0;
+}
+
+int db_followup_refer(struct db *db, long long id, const char *at, const char *clinic,
+		      const char *transport, struct err *e)
+{
 	char now[20], when[20];
-	int r;
+	struct referral f = {when, clinic, transport && *transport ? transport : NULL, now};
 
 	if (!clinic || !*clinic)
 		return err_field(e, "clinic", "%s", _("name the fever clinic"));
@@ -191,29 +240,7 @@ int db_followup_refer(struct db *db, long long id, const char *at, const char *c
 		snprintf(when, sizeof when, "%.16s:00", at);
 	else
 		snprintf(when, sizeof when, "%.19s", now);
-	if (db_begin(db, e) < 0)
-		return -1;
-	if (get_open(db, id, &o, e) < 0)
-		goto fail;
-	if (SQL_RUN(db, e,
-		    "UPDATE followups SET referred_at = :at, clinic = :clinic,"
-		    " transport = :transport, updated_at = :now WHERE id = :id",
-		    SQLP_TEXT(":at", when), SQLP_TEXT(":clinic", clinic),
-		    SQLP_TEXT(":transport", transport && *transport ? transport : NULL),
-		    SQLP_TEXT(":now", now), SQLP_INT(":id", id)) < 0)
-		goto fail;
-	json_open(&ch);
-	json_add_change(&ch, "referred_at", o.referred_at[0] ? o.referred_at : NULL, when);
-	json_add_change(&ch, "clinic", o.clinic[0] ? o.clinic : NULL, clinic);
-	if (transport && *transport)
-		json_add_change(&ch, "transport", o.transport[0] ? o.transport : NULL, transport);
-	r = record_audit_commit(db, "update", "followups", o.uuid, &ch, e);
-	db_followup_clear(&o);
-	return r;
-fail:
-	db_rollback(db);
-	db_followup_clear(&o);
-	return -1;
+	return change_open(db, id, write_referral, &f, e);
 }
 
 /* Starts the isolation of a case closed as isolated; its id, or -1. */
@@ -236,48 +263,49 @@ static long long start_isolation(struct db *db, const struct followup *o,
 	return db_isolation_start(db, &n, e);
 }
 
-int db_followup_close(struct db *db, long long id, const char *outcome,
-		      const struct followup_isolation *iso, const char *notes, struct err *e)
-{
-	struct followup o = {0};
-	struct strbuf ch = STRBUF_INIT;
-	char now[20];
-	long long staff, iid = -1;
-	int r;
+/* A closing as change_open writes it. */
+struct closing {
+	const char *outcome, *notes, *now;
+	const struct followup_isolation *iso;
+};
 
-	if (followup_close_check(outcome, e) < 0 || limits_check("followups", "notes", notes, e) < 0)
-		return -1;
-	clock_now(now);
-	if (db_begin(db, e) < 0)
-		return -1;
-	if (get_open(db, id, &o, e) < 0)
-		goto fail;
+static int write_closing(struct db *db, const struct followup *o, const void *arg,
+			 struct strbuf *ch, struct err *e)
+{
+	const struct closing *c = arg;
+	long long staff, iid = -1;
+
 	if ((staff = db_staff_current_id(db, e)) < 0)
-		goto fail;
-	if (followup_outcome_isolates(outcome) && (iid = start_isolation(db, &o, iso, e)) < 0)
-		goto fail;
+		return -1;
+	if (followup_outcome_isolates(c->outcome) && (iid = start_isolation(db, o, c->iso, e)) < 0)
+		return -1;
 	if (SQL_RUN(db, e,
 		    "UPDATE followups SET outcome = :outcome, closed_at = :now,"
 		    " closed_by = :staff, isolation_id = :iid,"
 		    " notes = coalesce(:notes, notes), updated_at = :now WHERE id = :id",
-		    SQLP_TEXT(":outcome", outcome), SQLP_TEXT(":now", now),
-		    SQLP_INT(":staff", staff), SQLP_ID(":iid", iid),
-		    SQLP_TEXT(":notes", notes && *notes ? notes : NULL), SQLP_INT(":id", id)) < 0)
-		goto fail;
-	json_open(&ch);
-	json_add_change(&ch, "outcome", NULL, outcome);
-	json_add_change(&ch, "closed_at", NULL, now);
+		    SQLP_TEXT(":outcome", c->outcome), SQLP_TEXT(":now", c->now),
+		    SQLP_INT(":staff", staff), SQLP_ID(":iid", iid), SQLP_TEXT(":notes", c->notes),
+		    SQLP_INT(":id", o->id)) < 0)
+		return -1;
+	json_add_change(ch, "outcome", NULL, c->outcome);
+	json_add_change(ch, "closed_at", NULL, c->now);
 	if (iid >= 0)
-		record_json_ref(db, &ch, "isolation_id", "isolations", iid);
-	if (notes && *notes)
-		json_add_str(&ch, "notes", notes);
-	r = record_audit_commit(db, "update", "followups", o.uuid, &ch, e);
-	db_followup_clear(&o);
-	return r;
-fail:
-	db_rollback(db);
-	db_followup_clear(&o);
-	return -1;
+		record_json_ref(db, ch, "isolation_id", "isolations", iid);
+	if (c->notes)
+		json_add_str(ch, "notes", c->notes);
+	return 0;
+}
+
+int db_followup_close(struct db *db, long long id, const char *outcome,
+		      const struct followup_isolation *iso, const char *notes, struct err *e)
+{
+	char now[20];
+	struct closing c = {outcome, notes && *notes ? notes : NULL, now, iso};
+
+	if (followup_close_check(outcome, e) < 0 || limits_check("followups", "notes", notes, e) < 0)
+		return -1;
+	clock_now(now);
+	return change_open(db, id, write_closing, &c, e);
 }
 
 int db_followups_open(struct db *db, struct followup **v, int *n, struct err *e)
