@@ -612,6 +612,15 @@ void db_rollback(struct db *db)
 		db->rolled_back = 0;
 }
 
+long long db_end(struct db *db, long long r, struct err *e)
+{
+	if (r >= 0 && db_commit(db, e) < 0)
+		r = -1;
+	if (r < 0)
+		db_rollback(db);
+	return r;
+}
+
 int db_in_transaction(const struct db *db)
 {
 	return db->depth > 0;

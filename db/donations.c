@@ -385,11 +385,8 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 	    .staff_id = staff,
 	};
 	id = record_insert(db, &w, &row, uuid, e);
-	if (id >= 0 && db_commit(db, e) < 0)
-		id = -1;
 out:
-	if (id < 0)
-		db_rollback(db);
+	id = db_end(db, id, e);
 	db_stock_row_clear(&s);
 	return id;
 }

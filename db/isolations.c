@@ -174,11 +174,8 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 		goto out;
 	}
 	id = insert_row(db, n, start, days, -1, e);
-	if (id >= 0 && db_commit(db, e) < 0)
-		id = -1;
 out:
-	if (id < 0)
-		db_rollback(db);
+	id = db_end(db, id, e);
 	db_isolation_clear(&cur);
 	return id;
 }
@@ -342,12 +339,9 @@ long long db_isolation_check(struct db *db, long long isolation_id, const struct
 	if (w.staff < 0 && (w.staff = db_staff_current_id(db, e)) < 0)
 		goto out;
 	id = insert_check(db, &o, c, &w, e);
-	if (id >= 0 && db_commit(db, e) < 0)
-		id = -1;
 out:
-	if (id < 0)
-		db_rollback(db);
-	else if (late_out)
+	id = db_end(db, id, e);
+	if (id >= 0 && late_out)
 		*late_out = w.late;
 	db_isolation_clear(&o);
 	settings_clear(&set);
@@ -450,11 +444,8 @@ long long db_isolation_restart(struct db *db, long long id, const char *new_star
 	n.reason = o.reason;
 	n.notes = NULL;
 	nid = insert_row(db, &n, start, o.days, o.id, e);
-	if (nid >= 0 && db_commit(db, e) < 0)
-		nid = -1;
 out:
-	if (nid < 0)
-		db_rollback(db);
+	nid = db_end(db, nid, e);
 	db_isolation_clear(&o);
 	return nid;
 }

@@ -202,15 +202,12 @@ long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitt
 	    .admitted = verdict == VISITOR_ADMITTED,
 	};
 	id = record_insert(db, &w, &row, uuid, e);
-	if (id >= 0 && db_commit(db, e) < 0)
-		id = -1;
+out:
+	id = db_end(db, id, e);
 	if (id >= 0 && admitted)
 		*admitted = row.admitted;
 	if (id >= 0 && why && n)
 		snprintf(why, n, "%s", row.refusal);
-out:
-	if (id < 0)
-		db_rollback(db);
 	strbuf_free(&reason);
 	settings_clear(&set);
 	return id;
