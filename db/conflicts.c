@@ -288,6 +288,19 @@ static int undo_voids(struct db *db, const struct conflict *c, const char *now, 
 	return r < 0 ? -1 : 0;
 }
 
+/* What record_returned reads of the stock below zero. */
+struct shortfall {
+	char *item, *unit, *from;
+	long long missing;
+};
+
+static const struct col_desc shortfall_cols[] = {
+    COLD_DUP(struct shortfall, item),
+    COLD_DUP(struct shortfall, unit),
+    COLD_INT(struct shortfall, missing),
+    COLD_DUP(struct shortfall, from),
+};
+
 /* The goods given out beyond the stock are recorded as returned: a goods
  * donation of what is missing, from the recipients. */
 static int record_returned(struct db *db, const struct conflict *c, struct err *e)
@@ -301,36 +314,39 @@ static int record_returned(struct db *db, const struct conflict *c, struct err *
 		     " FROM stock_below_zero s WHERE item || '|' || unit = :subject",
 		     SQLP_TEXT(":subject", c->subject));
 	struct donation_new d = {0};
-	char *item = NULL, *unit = NULL, *from = NULL;
-	int r;
+	struct shortfall f = {0};
+	int r = st ? rowdesc_one(db, st, shortfall_cols, ROWDESC_N(shortfall_cols), &f, sizeof f, e)
+		   : -1;
 
-	if (!st)
-		return -1;
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		item = sql_col_dup(st, 0);
-		unit = sql_col_dup(st, 1);
-		d.quantity = sqlite3_column_int64(st, 2);
-		from = sql_col_dup(st, 3);
-	}
-	sqlite3_reset(st);
 	if (r == 0)
 		return err_set(e, _("the stock of %s is no longer below zero"), c->subject);
 	if (r == 1) {
-		d.donor_name = from && *from ? from : _("goods returned");
+		d.donor_name = f.from && *f.from ? f.from : _("goods returned");
 		d.kind = "goods";
-		d.item = item;
-		d.unit = unit;
+		d.item = f.item;
+		d.unit = f.unit;
+		d.quantity = f.missing;
 		d.value_fen = -1;
 		d.received_by = -1;
 		d.notes = _("goods returned (settling a merge conflict)");
 		r = db_donation_insert(db, &d, NULL, e) < 0 ? -1 : 0;
 	}
-	free(item);
-	free(unit);
-	free(from);
+	rowdesc_clear(shortfall_cols, ROWDESC_N(shortfall_cols), &f, sizeof f);
 	return r;
 }
+
+/* What unrevoke reads of the revoked pass: the pass the household holds
+ * now instead (other), if any. */
+struct revoked {
+	char *uuid, *at, *reason, *other;
+};
+
+static const struct col_desc revoked_cols[] = {
+    COLD_DUP(struct revoked, uuid),
+    COLD_DUP(struct revoked, at),
+    COLD_DUP(struct revoked, reason),
+    COLD_DUP(struct revoked, other),
+};
 
 /* The pass of the conflict counts again: its revocation is undone, unless
  * the household holds another current pass meanwhile (one at most). */
@@ -345,51 +361,32 @@ static int unrevoke(struct db *db, const struct conflict *c, const char *now, st
 	    " FROM passes p WHERE p.pass_no = :no AND p.deleted_at IS NULL"
 	    " AND p.revoked_at IS NOT NULL",
 	    SQLP_TEXT(":now", now), SQLP_TEXT(":no", c->subject));
-	char *uuid = NULL, *at = NULL, *reason = NULL, *other = NULL;
+	struct revoked p = {0};
 	struct strbuf ch = STRBUF_INIT;
-	int r;
+	int r =
+	    st ? rowdesc_one(db, st, revoked_cols, ROWDESC_N(revoked_cols), &p, sizeof p, e) : -1;
 
-	if (!st)
-		return -1;
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		uuid = sql_col_dup(st, 0);
-		at = sql_col_dup(st, 1);
-		reason = sql_col_dup(st, 2);
-		other = sql_col_dup(st, 3);
-	}
-	sqlite3_reset(st);
 	if (r == 0)
 		r = err_set(e, _("pass %s is no longer revoked"), c->subject);
-	else if (r == 1 && other)
+	else if (r == 1 && p.other)
 		r = err_set(e,
 			    _("the household holds pass %s now: restoring %s would give it two; "
 			      "accept with a note instead"),
-			    other, c->subject);
-	if (r == 1) {
-		st = db_stmt(db,
-			     "UPDATE passes SET revoked_at = NULL, revoke_reason = NULL,"
-			     " updated_at = :now WHERE uuid = :uuid",
-			     e);
-		r = -1;
-		if (st) {
-			sql_bind_text(st, ":now", now);
-			sql_bind_text(st, ":uuid", uuid);
-			r = sql_step_done(db, st, e);
-		}
-	}
+			    p.other, c->subject);
+	if (r == 1)
+		r = SQL_RUN(db, e,
+			    "UPDATE passes SET revoked_at = NULL, revoke_reason = NULL,"
+			    " updated_at = :now WHERE uuid = :uuid",
+			    SQLP_TEXT(":now", now), SQLP_TEXT(":uuid", p.uuid));
 	if (r == 0) {
 		json_open(&ch);
-		json_add_change(&ch, "revoked_at", at, "");
-		json_add_change(&ch, "revoke_reason", reason, "");
+		json_add_change(&ch, "revoked_at", p.at, "");
+		json_add_change(&ch, "revoke_reason", p.reason, "");
 		json_add_str(&ch, "conflict", c->uuid);
-		r = record_audit(db, "update", "passes", uuid, &ch, e);
+		r = record_audit(db, "update", "passes", p.uuid, &ch, e);
 		strbuf_free(&ch);
 	}
-	free(uuid);
-	free(at);
-	free(reason);
-	free(other);
+	rowdesc_clear(revoked_cols, ROWDESC_N(revoked_cols), &p, sizeof p);
 	return r < 0 ? -1 : 0;
 }
 

@@ -159,6 +159,7 @@ int db_ledger_totals(struct db *db, const struct ledger_filter *f, struct ledger
 	    " AND d.kind = 'goods' AND d.void_reason IS NULL GROUP BY d.item, d.unit"
 	    " ORDER BY d.item, d.unit";
 	sqlite3_stmt *st;
+	long long counts[2] = {0, 0};
 	int r, cap = 0, own;
 
 	memset(t, 0, sizeof *t);
@@ -166,16 +167,12 @@ int db_ledger_totals(struct db *db, const struct ledger_filter *f, struct ledger
 	own = !db_in_transaction(db);
 	if (own && db_exec(db, "BEGIN", e) < 0)
 		return -1;
-	if (!(st = db_stmt(db, sql_count, e)))
+	if ((st = db_stmt(db, sql_count, e)))
+		bind_filter(st, f);
+	if ((r = sql_row_ints(db, st, counts, 2, e)) < 0)
 		goto fail;
-	bind_filter(st, f);
-	if ((r = sql_step_row(db, st, e)) == 1) {
-		t->rows = sqlite3_column_int64(st, 0);
-		t->voided = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_reset(st);
-	if (r < 0)
-		goto fail;
+	t->rows = counts[0];
+	t->voided = counts[1];
 	if (!(st = db_stmt(db, sql_cash, e)))
 		goto fail;
 	bind_filter(st, f);
