@@ -45,6 +45,7 @@ static const struct col_desc cp_cols[] = ROWDESC_TABLE(CPT_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_checkpoint_clear, struct checkpoint, cp_cols)
 ROWDESC_COPY_FN(db_checkpoint_copy, struct checkpoint, cp_cols)
+ROWDESC_EACH_FN(each_checkpoint, struct checkpoint, cp_cols)
 
 static int cp_get_where(struct db *db, const char *sql, long long id, const char *name,
 			struct checkpoint *out, struct err *e)
@@ -145,23 +146,8 @@ int db_checkpoint_each(struct db *db, int active_only,
 					  " ORDER BY name, id"
 				: CP_COLS " WHERE deleted_at IS NULL ORDER BY name, id",
 		    e);
-	struct checkpoint c = {0};
-	int r;
 
-	if (!st)
-		return -1;
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		int stop;
-
-		memset(&c, 0, sizeof c);
-		rowdesc_read(st, cp_cols, ROWDESC_N(cp_cols), &c);
-		stop = fn(&c, ctx);
-		db_checkpoint_clear(&c);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
+	return each_checkpoint(db, st, fn, ctx, e);
 }
 
 /* ---- shifts ---- */
@@ -197,6 +183,7 @@ static const struct col_desc shift_cols[] = ROWDESC_TABLE(SHIFT_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_shift_clear, struct shift, shift_cols)
 ROWDESC_COPY_FN(db_shift_copy_row, struct shift, shift_cols)
+ROWDESC_EACH_FN(each_shift, struct shift, shift_cols)
 
 int db_shift_get(struct db *db, long long id, struct shift *out, struct err *e)
 {
@@ -342,8 +329,6 @@ int db_shift_each(struct db *db, const struct date *from, int days, long long ch
 				   e);
 	char a[DATE_STR], b[DATE_STR];
 	struct date last;
-	struct shift s = {0};
-	int r;
 
 	if (!st)
 		return -1;
@@ -355,16 +340,5 @@ int db_shift_each(struct db *db, const struct date *from, int days, long long ch
 	sql_bind_text(st, ":from", a);
 	sql_bind_text(st, ":to", b);
 	sql_bind_int(st, ":cp", checkpoint_id);
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		int stop;
-
-		memset(&s, 0, sizeof s);
-		rowdesc_read(st, shift_cols, ROWDESC_N(shift_cols), &s);
-		stop = fn(&s, ctx);
-		db_shift_clear(&s);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
+	return each_shift(db, st, fn, ctx, e);
 }

@@ -47,6 +47,7 @@
 static const struct col_desc pass_cols[] = ROWDESC_TABLE(PASS_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_pass_clear, struct pass, pass_cols)
+ROWDESC_EACH_FN(each_pass, struct pass, pass_cols)
 
 static void today_str(char out[DATE_STR])
 {
@@ -106,8 +107,6 @@ int db_pass_each(struct db *db, long long grid_id, int current_only,
 					     " ORDER BY h.sort_key, h.id, p.pass_no",
 				   e);
 	char today[DATE_STR];
-	struct pass p;
-	int r;
 
 	if (!st)
 		return -1;
@@ -115,18 +114,7 @@ int db_pass_each(struct db *db, long long grid_id, int current_only,
 	sql_bind_int(st, ":grid", grid_id);
 	sql_bind_int(st, ":cur", current_only ? 1 : 0);
 	sql_bind_text(st, ":today", today);
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		int stop;
-
-		memset(&p, 0, sizeof p);
-		rowdesc_read(st, pass_cols, ROWDESC_N(pass_cols), &p);
-		stop = fn(&p, ctx);
-		db_pass_clear(&p);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
+	return each_pass(db, st, fn, ctx, e);
 }
 
 int db_pass_page(struct db *db, const struct pass *anchor, int dir, int n, struct pass *out,

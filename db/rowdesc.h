@@ -29,6 +29,7 @@
 
 #include "core/err.h"
 #include "core/strbuf.h"
+#include "db/sql.h"
 
 struct db;
 
@@ -133,6 +134,30 @@ void rowdesc_free_rows(const struct col_desc *cols, size_t n, void *rows, int co
 	void fn(T *rows, int count)                                                                \
 	{                                                                                          \
 		rowdesc_free_rows(cols, ROWDESC_N(cols), rows, count, sizeof *rows);               \
+	}
+
+/* Steps st (bound by the caller; NULL: it did not prepare) to its end,
+ * each row read into a T of its own by cols and given to fn(row, ctx),
+ * which stops the walk by returning non-zero; st is reset.  0 or -1.  This
+ * defines it once as the static function fn_name of a module:
+ *	static int fn_name(struct db *db, sqlite3_stmt *st,
+ *			   int (*fn)(const T *row, void *ctx), void *ctx, struct err *e); */
+#define ROWDESC_EACH_FN(fn_name, T, cols)                                                          \
+	static int fn_name(struct db *db, sqlite3_stmt *st, int (*fn)(const T *row, void *ctx),   \
+			   void *ctx, struct err *e)                                               \
+	{                                                                                          \
+		int r = st ? 1 : -1, stop = 0;                                                     \
+                                                                                                   \
+		while (!stop && r == 1 && (r = sql_step_row(db, st, e)) == 1) {                    \
+			T row = {0};                                                               \
+                                                                                                   \
+			rowdesc_read(st, cols, ROWDESC_N(cols), &row);                             \
+			stop = fn(&row, ctx);                                                      \
+			rowdesc_clear(cols, ROWDESC_N(cols), &row, sizeof row);                    \
+		}                                                                                  \
+		if (st)                                                                            \
+			sqlite3_reset(st);                                                         \
+		return r < 0 ? -1 : 0;                                                             \
 	}
 
 /* Sorts the n rows of rows (row_size bytes each) as a picker shows names:
