@@ -42,20 +42,16 @@ int db_rounds_grids(struct db *db, int (*fn)(const struct rounds_grid *g, void *
 	    e);
 	struct rounds_grid *v;
 	void *rows;
-	int r, n, i;
+	int n, i, r;
 
-	if (!st)
-		return -1;
-	r = rowdesc_collect(db, st, grid_cols, ROWDESC_N(grid_cols), &rows, &n, sizeof *v, e);
-	v = rows;
 	/* a few dozen grids: sorted here by core/namesort (第二 before 第十一) */
-	rowdesc_sort_by_name(v, n, sizeof *v, offsetof(struct rounds_grid, name),
-			     offsetof(struct rounds_grid, id), -1);
+	r = rowdesc_collect_by_name(db, st, grid_cols, ROWDESC_N(grid_cols), &rows, &n, sizeof *v,
+				    offsetof(struct rounds_grid, name),
+				    offsetof(struct rounds_grid, id), -1, e);
+	v = rows;
 	for (i = 0; r == 0 && i < n && !fn(&v[i], ctx); i++)
 		;
-	for (i = 0; i < n; i++)
-		db_rounds_grid_clear(&v[i]);
-	free(v);
+	rowdesc_free_rows(grid_cols, ROWDESC_N(grid_cols), v, n, sizeof *v);
 	return r;
 }
 

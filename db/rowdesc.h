@@ -160,12 +160,14 @@ void rowdesc_free_rows(const struct col_desc *cols, size_t n, void *rows, int co
 		return r < 0 ? -1 : 0;                                                             \
 	}
 
-/* Sorts the n rows of rows (row_size bytes each) as a picker shows names:
- * by core/namesort of the char * member at name_off, ties by the long long
- * id at id_off; with first_off >= 0, rows whose int member there is larger
- * come first (the active before the others). */
-void rowdesc_sort_by_name(void *rows, int n, size_t row_size, size_t name_off, size_t id_off,
-			  long first_off);
+/* rowdesc_collect (st NULL: it did not prepare, -1 with *rows NULL and
+ * *count 0), the rows then sorted as a picker shows names: by core/namesort
+ * of the char * member at name_off, ties by the long long id at id_off;
+ * with first_off >= 0, rows whose int member there is larger come first
+ * (the active before the others).  0 or -1. */
+int rowdesc_collect_by_name(struct db *db, sqlite3_stmt *st, const struct col_desc *cols, size_t n,
+			    void **rows, int *count, size_t row_size, size_t name_off,
+			    size_t id_off, long first_off, struct err *e);
 
 /* A record's write columns, once for its INSERT or UPDATE and its audit
  * row: each binds member m to the named parameter param and is named in

@@ -87,21 +87,17 @@ int db_staff_each(struct db *db, int active_first,
 	sqlite3_stmt *st = db_stmt(db, STAFF_COLS " WHERE deleted_at IS NULL", e);
 	struct staff_member *v;
 	void *rows;
-	int r, n, i;
+	int n, i, r;
 
-	if (!st)
-		return -1;
-	r = rowdesc_collect(db, st, staff_cols, ROWDESC_N(staff_cols), &rows, &n, sizeof *v, e);
-	v = rows;
 	/* tens of people: sorted here by core/namesort (pinyin, numerals by value) */
-	rowdesc_sort_by_name(v, n, sizeof *v, offsetof(struct staff_member, name),
-			     offsetof(struct staff_member, id),
-			     active_first ? (long)offsetof(struct staff_member, active) : -1);
+	r = rowdesc_collect_by_name(
+	    db, st, staff_cols, ROWDESC_N(staff_cols), &rows, &n, sizeof *v,
+	    offsetof(struct staff_member, name), offsetof(struct staff_member, id),
+	    active_first ? (long)offsetof(struct staff_member, active) : -1, e);
+	v = rows;
 	for (i = 0; r == 0 && i < n && !fn(&v[i], ctx); i++)
 		;
-	for (i = 0; i < n; i++)
-		db_staff_member_clear(&v[i]);
-	free(v);
+	rowdesc_free_rows(staff_cols, ROWDESC_N(staff_cols), v, n, sizeof *v);
 	return r;
 }
 
