@@ -47,12 +47,7 @@ long long db_audit_count(struct db *db, const char *record_uuid, struct err *e)
 		     SQLP_TEXT(":rec", record_uuid));
 	long long n = -1;
 
-	if (!st)
-		return -1;
-	if (sql_step_row(db, st, e) == 1)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return n;
+	return sql_row_ints(db, st, &n, 1, e) < 0 ? -1 : n;
 }
 
 /* Each table's words for one of its records, by :u. */

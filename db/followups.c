@@ -53,11 +53,7 @@ ROWDESC_CLEAR_FN(db_followup_clear, struct followup, fu_cols)
 ROWDESC_COPY_FN(db_followup_copy, struct followup, fu_cols)
 ROWDESC_FREE_FN(db_followups_free, struct followup, fu_cols)
 
-static int get_by(struct db *db, const char *sql, long long key, struct followup *out,
-		  struct err *e)
-{
-	return rowdesc_get(db, sql, key, fu_cols, ROWDESC_N(fu_cols), out, sizeof *out, e);
-}
+ROWDESC_GET_FN(get_by, struct followup, fu_cols)
 
 int db_followup_get(struct db *db, long long id, struct followup *out, struct err *e)
 {

@@ -40,11 +40,7 @@ static const struct col_desc iso_cols[] = ROWDESC_TABLE(ISO_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_isolation_clear, struct isolation, iso_cols)
 
-static int get_by(struct db *db, const char *sql, long long key, struct isolation *out,
-		  struct err *e)
-{
-	return rowdesc_get(db, sql, key, iso_cols, ROWDESC_N(iso_cols), out, sizeof *out, e);
-}
+ROWDESC_GET_FN(get_by, struct isolation, iso_cols)
 
 int db_isolation_get(struct db *db, long long id, struct isolation *out, struct err *e)
 {

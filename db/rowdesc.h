@@ -130,6 +130,14 @@ void rowdesc_free_rows(const struct col_desc *cols, size_t n, void *rows, int co
 	{                                                                                          \
 		rowdesc_copy(cols, ROWDESC_N(cols), dst, src, sizeof *dst);                        \
 	}
+/* The look-up of one row by sql with :key bound (rowdesc_get), as
+ * static int fn(struct db *db, const char *sql, long long key, T *out,
+ * struct err *e). */
+#define ROWDESC_GET_FN(fn, T, cols)                                                                \
+	static int fn(struct db *db, const char *sql, long long key, T *out, struct err *e)        \
+	{                                                                                          \
+		return rowdesc_get(db, sql, key, cols, ROWDESC_N(cols), out, sizeof *out, e);      \
+	}
 #define ROWDESC_FREE_FN(fn, T, cols)                                                               \
 	void fn(T *rows, int count)                                                                \
 	{                                                                                          \
