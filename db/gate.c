@@ -393,6 +393,7 @@ static int insert_event(struct db *db, const struct pass *p, long long checkpoin
 		return -1;
 	json_open(&ch);
 	json_add_str(&ch, "pass_no", p->pass_no);
+	record_json_ref(db, &ch, "pass_id", "passes", p->id);
 	if (temperature)
 		json_add_int(&ch, "temperature", temperature);
 	json_add_str(&ch, "direction", direction);

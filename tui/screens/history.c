@@ -49,6 +49,7 @@ static const struct {
     {"isolation", N_("Isolation")},
     {"isolation_id", N_("Isolation")},
     {"previous_id", N_("Continues")},
+    {"pass_id", N_("Pass")},
 };
 
 /* Enumeration fields, their codes shown as labels. */
