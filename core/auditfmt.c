@@ -86,6 +86,7 @@ struct value_ctx {
 	const char *field;
 	mask_fn mask;
 	const struct auditfmt_words *w;
+	int ref; /* checking a reference: a UUID, "" or null, nothing else */
 };
 
 static int read_scalar(const char **p, const struct value_ctx *v, struct strbuf *out)
@@ -95,6 +96,9 @@ static int read_scalar(const char **p, const struct value_ctx *v, struct strbuf 
 	if (*s == '"') {
 		struct strbuf t = STRBUF_INIT;
 		int r = read_string(p, &t);
+
+		if (r == 0 && v->ref && t.len && !auditfmt_is_ref(strbuf_str(&t)))
+			r = -1;
 		const char *said = r == 0 && !v->mask && t.len && v->w && v->w->value
 				       ? v->w->value(v->field, strbuf_str(&t), v->w->ctx)
 				       : NULL;
@@ -114,6 +118,8 @@ static int read_scalar(const char **p, const struct value_ctx *v, struct strbuf 
 		*p = s + 4;
 		return 0;
 	}
+	if (v->ref)
+		return -1;
 	if (!strncmp(s, "true", 4) || !strncmp(s, "false", 5)) {
 		size_t n = *s == 't' ? 4 : 5;
 
@@ -162,43 +168,33 @@ int auditfmt_changes(const char *json, const char *sep, struct strbuf *out)
 	return auditfmt_changes_as(json, sep, NULL, out);
 }
 
-int auditfmt_changes_as(const char *json, const char *sep, const struct auditfmt_words *w,
-			struct strbuf *out)
+/* Walks the members of the JSON object json: for each, member(key, &p,
+ * ctx) reads its value at p (0, or -1 when it cannot).  Returns the number
+ * of members, or -1 when json is no object of that shape (members walked
+ * before were given to member). */
+static int each_member(const char *json, int (*member)(const char *key, const char **p, void *ctx),
+		       void *ctx)
 {
-	struct strbuf t = STRBUF_INIT, key = STRBUF_INIT;
+	struct strbuf key = STRBUF_INIT;
 	const char *p = json ? json : "";
 	int n = 0;
 
 	skip_ws(&p);
-	if (*p != '{')
-		goto bad;
-	p++;
+	if (*p++ != '{')
+		return -1;
 	skip_ws(&p);
 	while (*p != '}') {
-		if (n > 0) {
-			if (*p != ',')
-				goto bad;
-			p++;
-			skip_ws(&p);
-			strbuf_puts(&t, sep);
-		}
-		struct value_ctx v = {NULL, NULL, w};
-		const char *named;
-
+		if (n > 0 && *p++ != ',')
+			goto bad;
+		skip_ws(&p);
 		strbuf_reset(&key);
 		if (read_string(&p, &key) < 0)
 			goto bad;
-		v.field = strbuf_str(&key);
-		v.mask = mask_for_field(v.field);
-		named = w && w->field ? w->field(v.field, w->ctx) : NULL;
-		strbuf_puts(&t, named ? named : v.field);
 		skip_ws(&p);
-		if (*p != ':')
+		if (*p++ != ':')
 			goto bad;
-		p++;
 		skip_ws(&p);
-		strbuf_puts(&t, ": ");
-		if (read_value(&p, &v, &t) < 0)
+		if (member(strbuf_str(&key), &p, ctx) < 0)
 			goto bad;
 		skip_ws(&p);
 		n++;
@@ -207,13 +203,123 @@ int auditfmt_changes_as(const char *json, const char *sep, const struct auditfmt
 	skip_ws(&p);
 	if (*p)
 		goto bad;
-	strbuf_puts(out, strbuf_str(&t));
-	strbuf_free(&t);
 	strbuf_free(&key);
 	return n;
 bad:
-	strbuf_free(&t);
 	strbuf_free(&key);
-	strbuf_puts(out, json ? json : "");
 	return -1;
+}
+
+/* What changes_member writes with: the separator, the words, the text. */
+struct changes_ctx {
+	const char *sep;
+	const struct auditfmt_words *w;
+	struct strbuf t;
+	int n;
+};
+
+static int changes_member(const char *key, const char **p, void *ctx)
+{
+	struct changes_ctx *c = ctx;
+	struct value_ctx v = {key, mask_for_field(key), c->w, 0};
+	const char *named = c->w && c->w->field ? c->w->field(key, c->w->ctx) : NULL;
+
+	if (c->n++ > 0)
+		strbuf_puts(&c->t, c->sep);
+	strbuf_puts(&c->t, named ? named : key);
+	strbuf_puts(&c->t, ": ");
+	return read_value(p, &v, &c->t);
+}
+
+int auditfmt_changes_as(const char *json, const char *sep, const struct auditfmt_words *w,
+			struct strbuf *out)
+{
+	struct changes_ctx c = {sep, w, STRBUF_INIT, 0};
+	int n = each_member(json, changes_member, &c);
+
+	strbuf_puts(out, n < 0 ? (json ? json : "") : strbuf_str(&c.t));
+	strbuf_free(&c.t);
+	return n;
+}
+
+static const struct auditfmt_ref refs[] = {
+    {"household_id", "households"}, {"resident_id", "residents"}, {"checkpoint_id", "checkpoints"},
+    {"staff_id", "staff"},	    {"grid_id", "grids"},	  {"isolation_id", "isolations"},
+    {"previous_id", "isolations"},  {"pass_id", "passes"},	  {"visit_id", "visits"},
+    {"household", "households"},    {"visit", "visits"},	  {"isolation", "isolations"},
+    {"replaced_by", "visits"},	    {"joined_into", NULL},	  {"revived_by", NULL},
+};
+
+const struct auditfmt_ref *auditfmt_ref_find(const char *key)
+{
+	for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
+		if (!strcmp(refs[i].key, key))
+			return &refs[i];
+	return NULL;
+}
+
+int auditfmt_is_ref(const char *v)
+{
+	size_t i = 0;
+
+	if (*v == '-')
+		i++;
+	while (v[i] >= '0' && v[i] <= '9')
+		i++;
+	return *v && v[i];
+}
+
+/* Skips any JSON value at *p (objects and arrays nest: a deletion's
+ * "took", a merge's "lost").  0 or -1. */
+static int skip_value(const char **p)
+{
+	int depth = 0;
+
+	do {
+		if (**p == '"') {
+			struct strbuf t = STRBUF_INIT;
+			int r = read_string(p, &t);
+
+			strbuf_free(&t);
+			if (r < 0)
+				return -1;
+			continue;
+		}
+		if (!**p)
+			return -1;
+		if (**p == '{' || **p == '[')
+			depth++;
+		else if (**p == '}' || **p == ']')
+			depth--;
+		else if (!depth && (**p == ',' || **p == ' '))
+			return 0;
+		(*p)++;
+	} while (depth > 0 || (**p && !strchr(",}] \t\r\n", **p)));
+	return depth ? -1 : 0;
+}
+
+/* Checks one member for auditfmt_refs_check: a reference's value, any
+ * other skipped; the first bad key goes into the strbuf ctx. */
+static int refs_member(const char *key, const char **p, void *ctx)
+{
+	struct strbuf *bad = ctx, scratch = STRBUF_INIT;
+	struct value_ctx v = {key, NULL, NULL, 1};
+	int r;
+
+	if (!auditfmt_ref_find(key))
+		return skip_value(p);
+	r = read_value(p, &v, &scratch);
+	strbuf_free(&scratch);
+	if (r == 0)
+		return 0;
+	strbuf_puts(bad, key);
+	return -1;
+}
+
+int auditfmt_refs_check(const char *json, struct strbuf *bad)
+{
+	size_t before = bad->len;
+
+	each_member(json, refs_member, bad);
+	return bad->len > before ? -1 : 0;
 }

@@ -31,4 +31,24 @@ struct auditfmt_words {
 int auditfmt_changes_as(const char *json, const char *sep, const struct auditfmt_words *w,
 			struct strbuf *out);
 
+/* The audit members that name another record, and by what: every one is
+ * that record's UUID (integer ids differ between the machines whose files
+ * merge), null, "" (none) or [old,new] of those.  key is the member;
+ * table the records' table, NULL when it varies (the row's own table). */
+struct auditfmt_ref {
+	const char *key, *table;
+};
+
+/* The reference member key, or NULL when key names no record. */
+const struct auditfmt_ref *auditfmt_ref_find(const char *key);
+
+/* 1 when v can be a record's UUID as stored: a text, not a number (a
+ * local id, which means another record on another machine). */
+int auditfmt_is_ref(const char *v);
+
+/* Checks that every reference member of json (auditfmt_ref_find) holds
+ * what it must: 0 yes (also for a text that is no JSON object: nothing
+ * names a record there); -1 no, with the member's key in bad. */
+int auditfmt_refs_check(const char *json, struct strbuf *bad);
+
 #endif

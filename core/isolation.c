@@ -8,44 +8,9 @@
 #include "core/model.h"
 #include "core/xalloc.h"
 
-const char *isolation_kind_code(enum isolation_kind kind)
-{
-	return model_enum_code(model_iso_kind, (int)kind);
-}
-
-int isolation_kind_from_code(const char *code)
-{
-	return model_enum_index(model_iso_kind, code);
-}
-
-const char *isolation_reason_code(enum isolation_reason reason)
-{
-	return model_enum_code(model_iso_reason, (int)reason);
-}
-
-int isolation_reason_from_code(const char *code)
-{
-	return model_enum_index(model_iso_reason, code);
-}
-
-const char *isolation_end_code(enum isolation_end end)
-{
-	return model_enum_code(model_iso_end, (int)end);
-}
-
-int isolation_end_from_code(const char *code)
-{
-	return model_enum_index(model_iso_end, code);
-}
-
 const char *isolation_slot_code(enum isolation_slot slot)
 {
 	return model_enum_code(model_slot, (int)slot);
-}
-
-int isolation_slot_from_code(const char *code)
-{
-	return model_enum_index(model_slot, code);
 }
 
 void isolation_span_compute(const struct date *start, int days, int extended,

@@ -82,16 +82,10 @@ int isolation_check_missed(int minutes_now, int cutoff_min, int has_check);
 int isolation_check_is_late(const struct date *check_date, const struct date *end_date_or_null,
 			    const struct isolation_span *span);
 
-/* Codes stored in the database and back.  *_code returns "" for an
- * out-of-range value; *_from_code returns the enum value, or -1 if unknown. */
-const char *isolation_kind_code(enum isolation_kind kind);
-int isolation_kind_from_code(const char *code);
-const char *isolation_reason_code(enum isolation_reason reason);
-int isolation_reason_from_code(const char *code);
-const char *isolation_end_code(enum isolation_end end);
-int isolation_end_from_code(const char *code);
+/* The code of a check's slot as stored ("" for an out-of-range value);
+ * the other enumerations' codes are model_enum_code of their core/model
+ * tables, and back model_enum_index. */
 const char *isolation_slot_code(enum isolation_slot slot);
-int isolation_slot_from_code(const char *code);
 
 /* ---- alerts (filled by db/isolation_list.h db_isolation_alerts, shown by
  * the Today screen and core/report) ---- */

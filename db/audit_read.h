@@ -7,6 +7,7 @@
 #define DOORSTEP_AUDIT_READ_H
 
 #include "core/err.h"
+#include "core/strbuf.h"
 
 struct db;
 
@@ -29,6 +30,15 @@ int db_audit_page(struct db *db, const char *record_uuid, const struct audit_ent
 
 /* The number of entries of record_uuid, or -1. */
 long long db_audit_count(struct db *db, const char *record_uuid, struct err *e);
+
+/* The words a person knows the record uuid by, for the reference member
+ * key of an audit row (core/auditfmt_ref_find): a household's code, a
+ * resident's, staff member's, grid's or checkpoint's name, a pass's number,
+ * a visit's date and household, an isolation's start.  Set into out (cleared
+ * first).  1 found, 0 not (no such record in this file, or key names none),
+ * -1 error. */
+int db_audit_ref_label(struct db *db, const char *key, const char *uuid, struct strbuf *out,
+		       struct err *e);
 
 /* Frees the members and zeroes the entry. */
 void audit_entry_clear(struct audit_entry *a);

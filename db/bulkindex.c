@@ -23,12 +23,11 @@ static const char *const select_sql[] = {
 static int collect(struct db *db, int by_name, const char *t, struct bulkindex *b, char ***names,
 		   int *n, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, select_sql[by_name], e);
+	sqlite3_stmt *st = SQL_PREP(db, e, select_sql[by_name], SQLP_TEXT(":t", t));
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":t", t);
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		*names = xrealloc(*names, (size_t)(*n + 1) * sizeof **names);
 		b->sql = xrealloc(b->sql, (size_t)(b->n + 1) * sizeof *b->sql);

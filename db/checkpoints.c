@@ -2,6 +2,7 @@
  * roster forward and its checks are db/duty_roster.c). */
 #include "db/checkpoints.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,20 +32,20 @@ void db_checkpoint_init(struct checkpoint *c)
 	c->active = 1;
 }
 
+#define ROWDESC_ROW struct checkpoint
 #define CPT_COLUMNS(F, X)                                                                          \
 	F(INT, id, "id") X(CODE, uuid, "uuid") X(STR, name, "name") X(STR, location, "location")   \
 	X(CODE, kind, "kind") X(INT32, active, "active")
 #define CP_COLS                                                                                    \
-	"SELECT " CPT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                          \
+	ROWDESC_SELECT(CPT_COLUMNS)                                                                \
 	" FROM checkpoints"
 
 /* The columns of CP_COLS. */
-#define CPT_DESC(K, m, e) COLD_##K(struct checkpoint, m),
-
-static const struct col_desc cp_cols[] = {CPT_COLUMNS(CPT_DESC, CPT_DESC)};
+static const struct col_desc cp_cols[] = ROWDESC_TABLE(CPT_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_checkpoint_clear, struct checkpoint, cp_cols)
 ROWDESC_COPY_FN(db_checkpoint_copy, struct checkpoint, cp_cols)
+ROWDESC_EACH_FN(each_checkpoint, struct checkpoint, cp_cols)
 
 static int cp_get_where(struct db *db, const char *sql, long long id, const char *name,
 			struct checkpoint *out, struct err *e)
@@ -71,8 +72,10 @@ int db_checkpoint_find(struct db *db, const char *name, struct checkpoint *out, 
 			    e);
 }
 
-static int cp_check(struct db *db, const struct checkpoint *c, struct err *e)
+/* A checkpoint's checks before it is written (record_kind's check). */
+static int cp_check(struct db *db, const void *row, struct err *e)
 {
+	const struct checkpoint *c = row;
 	struct checkpoint other = {0};
 	long long other_id;
 	int r;
@@ -104,49 +107,29 @@ static const struct col_desc cp_write[] = {
 	COLW(INT32, struct checkpoint, active, ":active"),
 };
 
+static const struct record_write cp_insert = {
+    "checkpoints",
+    "INSERT INTO checkpoints(uuid, created_at, updated_at, name, location, kind, active)"
+    " VALUES(:uuid, :now, :now, :name, :location, :kind, :active)",
+    cp_write, ROWDESC_N(cp_write)};
+static const struct record_write cp_update = {
+    "checkpoints",
+    "UPDATE checkpoints SET name = :name, location = :location, kind = :kind,"
+    " active = :active, updated_at = :now WHERE id = :id",
+    cp_write, ROWDESC_N(cp_write)};
+static const struct record_kind cp_kind =
+    RECORD_KIND(struct checkpoint, &cp_insert, &cp_update, cp_check,
+		CP_COLS " WHERE id = :key AND deleted_at IS NULL", cp_cols,
+		N_("the checkpoint was deleted meanwhile"));
+
 int db_checkpoint_insert(struct db *db, struct checkpoint *c, struct err *e)
 {
-	static const struct record_write w = {
-	    "checkpoints",
-	    "INSERT INTO checkpoints(uuid, created_at, updated_at, name, location, kind, active)"
-	    " VALUES(:uuid, :now, :now, :name, :location, :kind, :active)",
-	    cp_write, ROWDESC_N(cp_write)};
-
-	if (db_begin(db, e) < 0)
-		return -1;
-	c->id = -1;
-	if (cp_check(db, c, e) < 0 || (c->id = record_insert(db, &w, c, c->uuid, e)) < 0 ||
-	    db_commit(db, e) < 0) {
-		db_rollback(db);
-		c->id = -1;
-		return -1;
-	}
-	return 0;
+	return record_kind_insert(db, &cp_kind, c, e);
 }
 
 int db_checkpoint_update(struct db *db, const struct checkpoint *c, struct err *e)
 {
-	static const struct record_write w = {
-	    "checkpoints",
-	    "UPDATE checkpoints SET name = :name, location = :location, kind = :kind,"
-	    " active = :active, updated_at = :now WHERE id = :id",
-	    cp_write, ROWDESC_N(cp_write)};
-	struct checkpoint old = {0};
-	int r;
-
-	if (db_begin(db, e) < 0)
-		return -1;
-	r = db_checkpoint_get(db, c->id, &old, e);
-	if (r == 0)
-		r = err_set(e, _("the checkpoint was deleted meanwhile"));
-	if (r < 0 || cp_check(db, c, e) < 0) {
-		db_rollback(db);
-		r = -1;
-	} else {
-		r = record_update(db, &w, c->id, old.uuid, &old, c, e);
-	}
-	db_checkpoint_clear(&old);
-	return r;
+	return record_kind_update(db, &cp_kind, c, e);
 }
 
 int db_checkpoint_delete(struct db *db, long long id, struct err *e)
@@ -163,23 +146,8 @@ int db_checkpoint_each(struct db *db, int active_only,
 					  " ORDER BY name, id"
 				: CP_COLS " WHERE deleted_at IS NULL ORDER BY name, id",
 		    e);
-	struct checkpoint c = {0};
-	int r;
 
-	if (!st)
-		return -1;
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		int stop;
-
-		memset(&c, 0, sizeof c);
-		rowdesc_read(st, cp_cols, ROWDESC_N(cp_cols), &c);
-		stop = fn(&c, ctx);
-		db_checkpoint_clear(&c);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
+	return each_checkpoint(db, st, fn, ctx, e);
 }
 
 /* ---- shifts ---- */
@@ -197,6 +165,8 @@ void db_shift_init(struct shift *s)
 	s->present = -1;
 }
 
+#undef ROWDESC_ROW
+#define ROWDESC_ROW struct shift
 #define SHIFT_COLUMNS(F, X)                                                                        \
 	F(INT, id, "s.id") X(CODE, uuid, "s.uuid") X(INT, checkpoint_id, "s.checkpoint_id")        \
 	X(STR, checkpoint_name, "c.name") X(CODE, date, "s.date")                                  \
@@ -204,52 +174,38 @@ void db_shift_init(struct shift *s)
 	X(REF, staff_id, "s.staff_id") X(STR, staff_name, "p.name") X(CODE, staff_role, "p.role")  \
 	X(CODE, role, "s.role") X(OPT32, present, "s.present") X(STR, notes, "s.notes")
 #define SHIFT_COLS                                                                                 \
-	"SELECT " SHIFT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	ROWDESC_SELECT(SHIFT_COLUMNS)                                                              \
 	" FROM shifts s JOIN checkpoints c ON c.id = s.checkpoint_id LEFT JOIN staff p"            \
 	" ON p.id = s.staff_id"
 
 /* The columns of SHIFT_COLS. */
-#define SHIFT_DESC(K, m, e) COLD_##K(struct shift, m),
-
-static const struct col_desc shift_cols[] = {SHIFT_COLUMNS(SHIFT_DESC, SHIFT_DESC)};
+static const struct col_desc shift_cols[] = ROWDESC_TABLE(SHIFT_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_shift_clear, struct shift, shift_cols)
 ROWDESC_COPY_FN(db_shift_copy_row, struct shift, shift_cols)
+ROWDESC_EACH_FN(each_shift, struct shift, shift_cols)
 
 int db_shift_get(struct db *db, long long id, struct shift *out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, SHIFT_COLS " WHERE s.id = :id AND s.deleted_at IS NULL", e);
-
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":id", id);
-	return rowdesc_one(db, st, shift_cols, ROWDESC_N(shift_cols), out, sizeof *out, e);
+	return rowdesc_get(db, SHIFT_COLS " WHERE s.id = :key AND s.deleted_at IS NULL", id,
+			   shift_cols, ROWDESC_N(shift_cols), out, sizeof *out, e);
 }
 
 int db_shift_exists(struct db *db, const struct shift *s, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT 1 FROM shifts WHERE checkpoint_id = :cp AND date = :date"
-				   " AND start_time = :start AND end_time = :end AND id <> :id"
-				   " AND deleted_at IS NULL AND (:staff < 0 OR staff_id = :staff)",
-				   e);
-	int r;
-
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":cp", s->checkpoint_id);
-	sql_bind_text(st, ":date", s->date);
-	sql_bind_text(st, ":start", s->start_time);
-	sql_bind_text(st, ":end", s->end_time);
-	sql_bind_int(st, ":id", s->id);
-	sql_bind_int(st, ":staff", s->staff_id);
-	r = sql_step_row(db, st, e);
-	sqlite3_reset(st);
-	return r;
+	return SQL_ONCE(db, e,
+			"SELECT 1 FROM shifts WHERE checkpoint_id = :cp AND date = :date"
+			" AND start_time = :start AND end_time = :end AND id <> :id"
+			" AND deleted_at IS NULL AND (:staff < 0 OR staff_id = :staff)",
+			SQLP_INT(":cp", s->checkpoint_id), SQLP_TEXT(":date", s->date),
+			SQLP_TEXT(":start", s->start_time), SQLP_TEXT(":end", s->end_time),
+			SQLP_INT(":id", s->id), SQLP_INT(":staff", s->staff_id));
 }
 
-static int shift_check(struct db *db, const struct shift *s, struct err *e)
+/* A shift's checks before it is written (record_kind's check). */
+static int shift_check(struct db *db, const void *row, struct err *e)
 {
+	const struct shift *s = row;
 	struct date d;
 	int a, b, r;
 
@@ -304,51 +260,31 @@ static const struct col_desc shift_write[] = {
 	COLW(STR, struct shift, notes, ":notes"),
 };
 
+static const struct record_write shift_insert = {
+    "shifts",
+    "INSERT INTO shifts(uuid, created_at, updated_at, checkpoint_id, date, start_time,"
+    " end_time, staff_id, role, present, notes) VALUES(:uuid, :now, :now, :cp, :date,"
+    " :start, :end, :staff, :role, :present, :notes)",
+    shift_write, ROWDESC_N(shift_write)};
+static const struct record_write shift_update = {
+    "shifts",
+    "UPDATE shifts SET checkpoint_id = :cp, date = :date, start_time = :start,"
+    " end_time = :end, staff_id = :staff, role = :role, present = :present,"
+    " notes = :notes, updated_at = :now WHERE id = :id",
+    shift_write, ROWDESC_N(shift_write)};
+static const struct record_kind shift_kind =
+    RECORD_KIND(struct shift, &shift_insert, &shift_update, shift_check,
+		SHIFT_COLS " WHERE s.id = :key AND s.deleted_at IS NULL", shift_cols,
+		N_("the shift was deleted meanwhile"));
+
 int db_shift_insert(struct db *db, struct shift *s, struct err *e)
 {
-	static const struct record_write w = {
-	    "shifts",
-	    "INSERT INTO shifts(uuid, created_at, updated_at, checkpoint_id, date, start_time,"
-	    " end_time, staff_id, role, present, notes) VALUES(:uuid, :now, :now, :cp, :date,"
-	    " :start, :end, :staff, :role, :present, :notes)",
-	    shift_write, ROWDESC_N(shift_write)};
-
-	if (db_begin(db, e) < 0)
-		return -1;
-	s->id = -1;
-	if (shift_check(db, s, e) < 0 || (s->id = record_insert(db, &w, s, s->uuid, e)) < 0 ||
-	    db_commit(db, e) < 0) {
-		db_rollback(db);
-		s->id = -1;
-		return -1;
-	}
-	return 0;
+	return record_kind_insert(db, &shift_kind, s, e);
 }
 
 int db_shift_update(struct db *db, const struct shift *s, struct err *e)
 {
-	static const struct record_write w = {
-	    "shifts",
-	    "UPDATE shifts SET checkpoint_id = :cp, date = :date, start_time = :start,"
-	    " end_time = :end, staff_id = :staff, role = :role, present = :present,"
-	    " notes = :notes, updated_at = :now WHERE id = :id",
-	    shift_write, ROWDESC_N(shift_write)};
-	struct shift old = {0};
-	int r;
-
-	if (db_begin(db, e) < 0)
-		return -1;
-	r = db_shift_get(db, s->id, &old, e);
-	if (r == 0)
-		r = err_set(e, _("the shift was deleted meanwhile"));
-	if (r < 0 || shift_check(db, s, e) < 0) {
-		db_rollback(db);
-		r = -1;
-	} else {
-		r = record_update(db, &w, s->id, old.uuid, &old, s, e);
-	}
-	db_shift_clear(&old);
-	return r;
+	return record_kind_update(db, &shift_kind, s, e);
 }
 
 int db_shift_set_present(struct db *db, long long id, int present, struct err *e)
@@ -393,8 +329,6 @@ int db_shift_each(struct db *db, const struct date *from, int days, long long ch
 				   e);
 	char a[DATE_STR], b[DATE_STR];
 	struct date last;
-	struct shift s = {0};
-	int r;
 
 	if (!st)
 		return -1;
@@ -406,16 +340,5 @@ int db_shift_each(struct db *db, const struct date *from, int days, long long ch
 	sql_bind_text(st, ":from", a);
 	sql_bind_text(st, ":to", b);
 	sql_bind_int(st, ":cp", checkpoint_id);
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		int stop;
-
-		memset(&s, 0, sizeof s);
-		rowdesc_read(st, shift_cols, ROWDESC_N(shift_cols), &s);
-		stop = fn(&s, ctx);
-		db_shift_clear(&s);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
+	return each_shift(db, st, fn, ctx, e);
 }

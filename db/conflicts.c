@@ -18,17 +18,16 @@
 #include "db/sql.h"
 #include "db/views.h"
 
+#define ROWDESC_ROW struct conflict
 #define CONFLICT_COLUMNS(F, X)                                                                     \
 	F(INT, id, "id") X(CODE, uuid, "uuid") X(CODE, kind, "kind") X(DUP, subject, "subject")    \
 	X(DUP, detail, "detail") X(DUP, resolution, "resolution") X(DUP, note, "note")
 #define CONFLICT_COLS                                                                              \
-	"SELECT " CONFLICT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                     \
+	ROWDESC_SELECT(CONFLICT_COLUMNS)                                                           \
 	" FROM conflicts"
 
 /* The columns of CONFLICT_COLS. */
-#define CONFLICT_DESC(K, m, e) COLD_##K(struct conflict, m),
-
-static const struct col_desc conflict_cols[] = {CONFLICT_COLUMNS(CONFLICT_DESC, CONFLICT_DESC)};
+static const struct col_desc conflict_cols[] = ROWDESC_TABLE(CONFLICT_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_conflict_clear, struct conflict, conflict_cols)
 
@@ -91,25 +90,17 @@ static int store(struct db *db, const char *kind, const char *subject, const cha
 {
 	char uuid[37];
 	char *key = xasprintf("%s|%s|%s", kind, subject, detail);
-	sqlite3_stmt *st;
 	struct strbuf ch = STRBUF_INIT;
 	int r;
 
 	mergeplan_conflict_uuid(key, uuid);
 	free(key);
-	st = db_stmt(db,
-		     "INSERT INTO conflicts(uuid, created_at, updated_at, kind, subject, detail)"
-		     " VALUES(:uuid, :at, :at, :kind, :subject, :detail)"
-		     " ON CONFLICT(uuid) DO NOTHING",
-		     e);
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":at", at);
-	sql_bind_text(st, ":kind", kind);
-	sql_bind_text(st, ":subject", subject);
-	sql_bind_text(st, ":detail", detail);
-	if (sql_step_done(db, st, e) < 0)
+	if (SQL_RUN(db, e,
+		    "INSERT INTO conflicts(uuid, created_at, updated_at, kind, subject, detail)"
+		    " VALUES(:uuid, :at, :at, :kind, :subject, :detail)"
+		    " ON CONFLICT(uuid) DO NOTHING",
+		    SQLP_TEXT(":uuid", uuid), SQLP_TEXT(":at", at), SQLP_TEXT(":kind", kind),
+		    SQLP_TEXT(":subject", subject), SQLP_TEXT(":detail", detail)) < 0)
 		return -1;
 	if (sqlite3_changes(db_handle(db)) == 0)
 		return 0; /* found before, and settled */
@@ -263,21 +254,19 @@ int db_conflict_records(struct db *db, const struct conflict *c,
 /* The voided donations of the conflict count again, each audited. */
 static int undo_voids(struct db *db, const struct conflict *c, const char *now, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(
-	    db,
+	sqlite3_stmt *st = SQL_PREP(
+	    db, e,
 	    "UPDATE donations SET void_reason = NULL, voided_at = NULL, updated_at = :now"
 	    " WHERE uuid IN (SELECT json_extract(value, '$.uuid') FROM json_each(:detail, "
 	    "'$.voids'))"
 	    " AND " DONATION_VOIDED("donations") " RETURNING uuid, coalesce(void_reason, '')",
-	    e);
+	    SQLP_TEXT(":now", now), SQLP_TEXT(":detail", c->detail));
 	char **rows = NULL;
 	size_t n = 0;
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":now", now);
-	sql_bind_text(st, ":detail", c->detail);
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		rows = xrealloc(rows, (n + 2) * sizeof *rows);
 		rows[n++] = sql_col_dup(st, 0);
@@ -299,111 +288,105 @@ static int undo_voids(struct db *db, const struct conflict *c, const char *now, 
 	return r < 0 ? -1 : 0;
 }
 
+/* What record_returned reads of the stock below zero. */
+struct shortfall {
+	char *item, *unit, *from;
+	long long missing;
+};
+
+static const struct col_desc shortfall_cols[] = {
+    COLD_DUP(struct shortfall, item),
+    COLD_DUP(struct shortfall, unit),
+    COLD_INT(struct shortfall, missing),
+    COLD_DUP(struct shortfall, from),
+};
+
 /* The goods given out beyond the stock are recorded as returned: a goods
  * donation of what is missing, from the recipients. */
 static int record_returned(struct db *db, const struct conflict *c, struct err *e)
 {
 	sqlite3_stmt *st =
-	    db_stmt(db,
-		    "SELECT item, unit, distributed - received, (SELECT group_concat("
-		    "recipient, '、') FROM (SELECT DISTINCT t.recipient FROM"
-		    " distributions t WHERE t.item = s.item AND t.unit = s.unit"
-		    " AND t.deleted_at IS NULL AND t.recipient <> ''))"
-		    " FROM stock_below_zero s WHERE item || '|' || unit = :subject",
-		    e);
+	    SQL_PREP(db, e,
+		     "SELECT item, unit, distributed - received, (SELECT group_concat("
+		     "recipient, '、') FROM (SELECT DISTINCT t.recipient FROM"
+		     " distributions t WHERE t.item = s.item AND t.unit = s.unit"
+		     " AND t.deleted_at IS NULL AND t.recipient <> ''))"
+		     " FROM stock_below_zero s WHERE item || '|' || unit = :subject",
+		     SQLP_TEXT(":subject", c->subject));
 	struct donation_new d = {0};
-	char *item = NULL, *unit = NULL, *from = NULL;
-	int r;
+	struct shortfall f = {0};
+	int r = st ? rowdesc_one(db, st, shortfall_cols, ROWDESC_N(shortfall_cols), &f, sizeof f, e)
+		   : -1;
 
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":subject", c->subject);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		item = sql_col_dup(st, 0);
-		unit = sql_col_dup(st, 1);
-		d.quantity = sqlite3_column_int64(st, 2);
-		from = sql_col_dup(st, 3);
-	}
-	sqlite3_reset(st);
 	if (r == 0)
 		return err_set(e, _("the stock of %s is no longer below zero"), c->subject);
 	if (r == 1) {
-		d.donor_name = from && *from ? from : _("goods returned");
+		d.donor_name = f.from && *f.from ? f.from : _("goods returned");
 		d.kind = "goods";
-		d.item = item;
-		d.unit = unit;
+		d.item = f.item;
+		d.unit = f.unit;
+		d.quantity = f.missing;
 		d.value_fen = -1;
 		d.received_by = -1;
 		d.notes = _("goods returned (settling a merge conflict)");
 		r = db_donation_insert(db, &d, NULL, e) < 0 ? -1 : 0;
 	}
-	free(item);
-	free(unit);
-	free(from);
+	rowdesc_clear(shortfall_cols, ROWDESC_N(shortfall_cols), &f, sizeof f);
 	return r;
 }
+
+/* What unrevoke reads of the revoked pass: the pass the household holds
+ * now instead (other), if any. */
+struct revoked {
+	char *uuid, *at, *reason, *other;
+};
+
+static const struct col_desc revoked_cols[] = {
+    COLD_DUP(struct revoked, uuid),
+    COLD_DUP(struct revoked, at),
+    COLD_DUP(struct revoked, reason),
+    COLD_DUP(struct revoked, other),
+};
 
 /* The pass of the conflict counts again: its revocation is undone, unless
  * the household holds another current pass meanwhile (one at most). */
 static int unrevoke(struct db *db, const struct conflict *c, const char *now, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(
-	    db,
+	sqlite3_stmt *st = SQL_PREP(
+	    db, e,
 	    "SELECT p.uuid, p.revoked_at, coalesce(p.revoke_reason, ''), (SELECT q.pass_no FROM"
 	    " passes q WHERE q.household_id = p.household_id AND q.id <> p.id AND"
 	    " q.deleted_at IS NULL AND q.revoked_at IS NULL AND (q.valid_until IS NULL OR"
 	    " q.valid_until >= substr(:now, 1, 10)) ORDER BY q.pass_no LIMIT 1)"
 	    " FROM passes p WHERE p.pass_no = :no AND p.deleted_at IS NULL"
 	    " AND p.revoked_at IS NOT NULL",
-	    e);
-	char *uuid = NULL, *at = NULL, *reason = NULL, *other = NULL;
+	    SQLP_TEXT(":now", now), SQLP_TEXT(":no", c->subject));
+	struct revoked p = {0};
 	struct strbuf ch = STRBUF_INIT;
-	int r;
+	int r =
+	    st ? rowdesc_one(db, st, revoked_cols, ROWDESC_N(revoked_cols), &p, sizeof p, e) : -1;
 
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":now", now);
-	sql_bind_text(st, ":no", c->subject);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		uuid = sql_col_dup(st, 0);
-		at = sql_col_dup(st, 1);
-		reason = sql_col_dup(st, 2);
-		other = sql_col_dup(st, 3);
-	}
-	sqlite3_reset(st);
 	if (r == 0)
 		r = err_set(e, _("pass %s is no longer revoked"), c->subject);
-	else if (r == 1 && other)
+	else if (r == 1 && p.other)
 		r = err_set(e,
 			    _("the household holds pass %s now: restoring %s would give it two; "
 			      "accept with a note instead"),
-			    other, c->subject);
-	if (r == 1) {
-		st = db_stmt(db,
-			     "UPDATE passes SET revoked_at = NULL, revoke_reason = NULL,"
-			     " updated_at = :now WHERE uuid = :uuid",
-			     e);
-		r = -1;
-		if (st) {
-			sql_bind_text(st, ":now", now);
-			sql_bind_text(st, ":uuid", uuid);
-			r = sql_step_done(db, st, e);
-		}
-	}
+			    p.other, c->subject);
+	if (r == 1)
+		r = SQL_RUN(db, e,
+			    "UPDATE passes SET revoked_at = NULL, revoke_reason = NULL,"
+			    " updated_at = :now WHERE uuid = :uuid",
+			    SQLP_TEXT(":now", now), SQLP_TEXT(":uuid", p.uuid));
 	if (r == 0) {
 		json_open(&ch);
-		json_add_change(&ch, "revoked_at", at, "");
-		json_add_change(&ch, "revoke_reason", reason, "");
+		json_add_change(&ch, "revoked_at", p.at, "");
+		json_add_change(&ch, "revoke_reason", p.reason, "");
 		json_add_str(&ch, "conflict", c->uuid);
-		r = record_audit(db, "update", "passes", uuid, &ch, e);
+		r = record_audit(db, "update", "passes", p.uuid, &ch, e);
 		strbuf_free(&ch);
 	}
-	free(uuid);
-	free(at);
-	free(reason);
-	free(other);
+	rowdesc_clear(revoked_cols, ROWDESC_N(revoked_cols), &p, sizeof p);
 	return r < 0 ? -1 : 0;
 }
 
@@ -426,7 +409,6 @@ int db_conflict_settle(struct db *db, long long id, enum conflict_action action,
 					    [CONFLICT_UNREVOKE] = "unrevoke"};
 	struct conflict c;
 	char now[CLOCK_STR];
-	sqlite3_stmt *st;
 	struct strbuf ch = STRBUF_INIT;
 	int found, r;
 
@@ -450,17 +432,11 @@ int db_conflict_settle(struct db *db, long long id, enum conflict_action action,
 	    (action == CONFLICT_RETURNED && record_returned(db, &c, e) < 0) ||
 	    (action == CONFLICT_UNREVOKE && unrevoke(db, &c, now, e) < 0))
 		goto fail;
-	st = db_stmt(db,
-		     "UPDATE conflicts SET resolved_at = :now, updated_at = :now,"
-		     " resolution = :res, note = :note WHERE id = :id",
-		     e);
-	if (!st)
-		goto fail;
-	sql_bind_text(st, ":now", now);
-	sql_bind_text(st, ":res", codes[action]);
-	sql_bind_text(st, ":note", note ? note : "");
-	sql_bind_int(st, ":id", id);
-	if (sql_step_done(db, st, e) < 0)
+	if (SQL_RUN(db, e,
+		    "UPDATE conflicts SET resolved_at = :now, updated_at = :now,"
+		    " resolution = :res, note = :note WHERE id = :id",
+		    SQLP_TEXT(":now", now), SQLP_TEXT(":res", codes[action]),
+		    SQLP_TEXT(":note", note ? note : ""), SQLP_INT(":id", id)) < 0)
 		goto fail;
 	json_open(&ch);
 	json_add_change(&ch, "resolution", "", codes[action]);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/atomicfile.h"
+#include "core/auditfmt.h"
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
@@ -611,6 +612,15 @@ void db_rollback(struct db *db)
 		db->rolled_back = 0;
 }
 
+long long db_end(struct db *db, long long r, struct err *e)
+{
+	if (r >= 0 && db_commit(db, e) < 0)
+		r = -1;
+	if (r < 0)
+		db_rollback(db);
+	return r;
+}
+
 int db_in_transaction(const struct db *db)
 {
 	return db->depth > 0;
@@ -625,7 +635,19 @@ int db_audit(struct db *db, const char *action, const char *table, const char *r
 	     const char *changes, struct err *e)
 {
 	char uuid[UUID_STR], now[CLOCK_STR];
-	sqlite3_stmt *st = db_stmt(db,
+	struct strbuf bad = STRBUF_INIT;
+	sqlite3_stmt *st;
+
+	/* Merge reads the row on another machine, where a local id means
+	 * another record or none: a reference that is no UUID is a fault of
+	 * the code, refused before it is written. */
+	if (auditfmt_refs_check(changes, &bad) < 0) {
+		err_set(e, "internal error: the audit row of %s %s names %s by no UUID", action,
+			table, strbuf_str(&bad));
+		strbuf_free(&bad);
+		return -1;
+	}
+	st = db_stmt(db,
 				   "INSERT INTO audit_log(uuid, at, staff, action, table_name, record_uuid, changes)"
 				   " VALUES(:uuid, :at, :staff, :action, :tbl, :rec, :changes)",
 				   e);

@@ -80,6 +80,11 @@ const char *db_staff(const struct db *db);
 int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
 void db_rollback(struct db *db);
+
+/* Ends the transaction level opened with db_begin by the outcome r of the
+ * work inside it: commits when r >= 0 (a failed commit makes r -1), else
+ * rolls back.  Returns r. */
+long long db_end(struct db *db, long long r, struct err *e);
 /* 1 while a transaction is open. */
 int db_in_transaction(const struct db *db);
 

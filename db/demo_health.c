@@ -75,68 +75,81 @@ static char *batch_sql(const char *head, const char *row, int rows)
 	return strbuf_detach(&b);
 }
 
-static int flush_visits(struct gen *g, struct batches *b)
+/* Writes the n rows of a batch: one statement of BATCH rows (many) when
+ * the batch is full, else one statement (one) a row; bind binds row i's
+ * values from *p on. */
+static int flush_rows(struct gen *g, const struct batches *b, int n, const char *many,
+		      const char *one,
+		      void (*bind)(sqlite3_stmt *st, int *p, const struct batches *b, int i))
 {
-	static const char one[] = "INSERT INTO visits(id, uuid, created_at, updated_at, household_id,"
-				  " at, date, staff_id, outcome) VALUES(?,?,?,?,?,?,?,?,?)";
-	int full = b->nv == BATCH;
+	int full = n == BATCH;
 	sqlite3_stmt *st = NULL;
 	int p = 1;
 
-	for (int i = 0; i < b->nv; i++) {
-		const struct vrow *v = &b->v[i];
-
+	for (int i = 0; i < n; i++) {
 		if (!full || i == 0) {
-			if (!(st = demo_prep(g, full ? b->vsql_many : one)))
+			if (!(st = demo_prep(g, full ? many : one)))
 				return -1;
 			p = 1;
 		}
-		sqlite3_bind_int64(st, p++, v->id);
-		sqlite3_bind_text(st, p++, v->uuid, 36, SQLITE_STATIC);
-		sqlite3_bind_text(st, p++, v->at, 19, SQLITE_STATIC);
-		sqlite3_bind_text(st, p++, v->at, 19, SQLITE_STATIC);
-		sqlite3_bind_int64(st, p++, v->household_id);
-		sqlite3_bind_text(st, p++, v->at, 19, SQLITE_STATIC);
-		sqlite3_bind_text(st, p++, v->date, 10, SQLITE_STATIC);
-		sqlite3_bind_int64(st, p++, v->staff_id);
-		sqlite3_bind_text(st, p++, v->outcome, -1, SQLITE_STATIC);
-		if ((!full || i == b->nv - 1) && demo_run(g, st) < 0)
+		bind(st, &p, b, i);
+		if ((!full || i == n - 1) && demo_run(g, st) < 0)
 			return -1;
 	}
+	return 0;
+}
+
+static void bind_visit(sqlite3_stmt *st, int *p, const struct batches *b, int i)
+{
+	const struct vrow *v = &b->v[i];
+
+	sqlite3_bind_int64(st, (*p)++, v->id);
+	sqlite3_bind_text(st, (*p)++, v->uuid, 36, SQLITE_STATIC);
+	sqlite3_bind_text(st, (*p)++, v->at, 19, SQLITE_STATIC);
+	sqlite3_bind_text(st, (*p)++, v->at, 19, SQLITE_STATIC);
+	sqlite3_bind_int64(st, (*p)++, v->household_id);
+	sqlite3_bind_text(st, (*p)++, v->at, 19, SQLITE_STATIC);
+	sqlite3_bind_text(st, (*p)++, v->date, 10, SQLITE_STATIC);
+	sqlite3_bind_int64(st, (*p)++, v->staff_id);
+	sqlite3_bind_text(st, (*p)++, v->outcome, -1, SQLITE_STATIC);
+}
+
+static int flush_visits(struct gen *g, struct batches *b)
+{
+	static const char one[] =
+	    "INSERT INTO visits(id, uuid, created_at, updated_at, household_id,"
+	    " at, date, staff_id, outcome) VALUES(?,?,?,?,?,?,?,?,?)";
+
+	if (flush_rows(g, b, b->nv, b->vsql_many, one, bind_visit) < 0)
+		return -1;
 	b->nv = 0;
 	return 0;
+}
+
+static void bind_reading(sqlite3_stmt *st, int *p, const struct batches *b, int i)
+{
+	const struct rrow *r = &b->r[i];
+
+	sqlite3_bind_int64(st, (*p)++, r->id);
+	sqlite3_bind_text(st, (*p)++, r->uuid, 36, SQLITE_STATIC);
+	sqlite3_bind_text(st, (*p)++, r->at, 19, SQLITE_STATIC);
+	sqlite3_bind_text(st, (*p)++, r->at, 19, SQLITE_STATIC);
+	sqlite3_bind_int64(st, (*p)++, r->visit_id);
+	sqlite3_bind_int64(st, (*p)++, r->resident_id);
+	if (r->temperature)
+		sqlite3_bind_int(st, (*p)++, r->temperature);
+	else
+		sqlite3_bind_null(st, (*p)++);
+	sqlite3_bind_text(st, (*p)++, r->symptoms, -1, SQLITE_STATIC);
 }
 
 static int flush_readings(struct gen *g, struct batches *b)
 {
 	static const char one[] = "INSERT INTO readings(id, uuid, created_at, updated_at, visit_id,"
 				  " resident_id, temperature, symptoms) VALUES(?,?,?,?,?,?,?,?)";
-	int full = b->nr == BATCH;
-	sqlite3_stmt *st = NULL;
-	int p = 1;
 
-	for (int i = 0; i < b->nr; i++) {
-		const struct rrow *r = &b->r[i];
-
-		if (!full || i == 0) {
-			if (!(st = demo_prep(g, full ? b->rsql_many : one)))
-				return -1;
-			p = 1;
-		}
-		sqlite3_bind_int64(st, p++, r->id);
-		sqlite3_bind_text(st, p++, r->uuid, 36, SQLITE_STATIC);
-		sqlite3_bind_text(st, p++, r->at, 19, SQLITE_STATIC);
-		sqlite3_bind_text(st, p++, r->at, 19, SQLITE_STATIC);
-		sqlite3_bind_int64(st, p++, r->visit_id);
-		sqlite3_bind_int64(st, p++, r->resident_id);
-		if (r->temperature)
-			sqlite3_bind_int(st, p++, r->temperature);
-		else
-			sqlite3_bind_null(st, p++);
-		sqlite3_bind_text(st, p++, r->symptoms, -1, SQLITE_STATIC);
-		if ((!full || i == b->nr - 1) && demo_run(g, st) < 0)
-			return -1;
-	}
+	if (flush_rows(g, b, b->nr, b->rsql_many, one, bind_reading) < 0)
+		return -1;
 	b->nr = 0;
 	return 0;
 }

@@ -84,14 +84,12 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 	if (r < 0)
 		goto out;
 	station[1] = '\0';
-	st = db_stmt(db,
-		     "SELECT coalesce(max(seq), 0) + 1 FROM donations WHERE year = :year"
-		     " AND station = :station",
-		     e);
+	st = SQL_PREP(db, e,
+		      "SELECT coalesce(max(seq), 0) + 1 FROM donations WHERE year = :year"
+		      " AND station = :station",
+		      SQLP_INT(":year", year), SQLP_TEXT(":station", station));
 	if (!st)
 		goto out;
-	sql_bind_int(st, ":year", year);
-	sql_bind_text(st, ":station", station);
 	if (sql_step_row(db, st, e) != 1)
 		goto out;
 	seq = sqlite3_column_int64(st, 0);
@@ -168,19 +166,19 @@ out:
  * received or given out (a voided receipt counts as seen). */
 /* The stock of one item and unit (0 when none), then whether it was ever
  * seen: kind, member, SQL expression. */
+#define ROWDESC_ROW struct stock_row
 #define STOCK_COLUMNS(F, X)                                                                        \
 	F(STR, item, ":item") X(STR, unit, ":unit") X(INT, received, "coalesce(s.received, 0)")    \
 	X(INT, distributed, "coalesce(s.distributed, 0)")                                          \
 	X(INT, value_fen, "coalesce(s.value_fen, 0)")                                              \
 	X(INT, on_hand, "coalesce(s.received, 0) - coalesce(s.distributed, 0)")
 #define STOCK_SQL                                                                                  \
-	"SELECT " STOCK_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) ","                                    \
-	" EXISTS (SELECT 1 FROM donations WHERE item = :item AND unit = :unit)"                   \
-	" OR EXISTS (SELECT 1 FROM distributions WHERE item = :item AND unit = :unit)"            \
+	ROWDESC_SELECT(STOCK_COLUMNS)                                                              \
+	","                                                                                        \
+	" EXISTS (SELECT 1 FROM donations WHERE item = :item AND unit = :unit)"                    \
+	" OR EXISTS (SELECT 1 FROM distributions WHERE item = :item AND unit = :unit)"             \
 	" FROM (SELECT 1) LEFT JOIN stock s ON s.item = :item AND s.unit = :unit"
-#define STOCK_DESC(K, m, e) COLD_##K(struct stock_row, m),
-
-static const struct col_desc stock_cols[] = {STOCK_COLUMNS(STOCK_DESC, STOCK_DESC)};
+static const struct col_desc stock_cols[] = ROWDESC_TABLE(STOCK_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_stock_row_clear, struct stock_row, stock_cols)
 
@@ -301,30 +299,30 @@ out:
 	return r;
 }
 
-/* A distribution as its INSERT takes it.  The audit row names the
- * household as the form gave it (household_id), the column holds it only
- * for a household recipient (to_household). */
+/* A distribution as its INSERT takes it: the household only for a
+ * household recipient, the checkpoint only for a checkpoint. */
 struct distribution_ins {
 	const char *item, *unit, *recipient_kind, *recipient, *date, *notes;
-	long long quantity, household_id, to_household, to_checkpoint, staff_id;
+	long long quantity, to_household, to_checkpoint, staff_id;
 };
 
 #define DI(K, m, param)	   COLW(K, struct distribution_ins, m, param)
 #define DI_BIND(K, m, param) COLW_BIND(K, struct distribution_ins, m, param)
+#define DI_TO(m, col, param, table) COLW_AS(REF, struct distribution_ins, m, col, param, table, 0)
 
 /* A distribution's write columns; the audited ones in the order of its
- * audit row (the recipient bound as '', named only when given). */
+ * audit row (the recipient bound as '', named only when given; the
+ * household or checkpoint that receives, by its UUID). */
 static const struct col_desc distribution_write[] = {
 	DI(STR, item, ":item"),
 	DI(STR, unit, ":unit"),
 	DI(INT, quantity, ":qty"),
 	DI(STR, recipient_kind, ":rk"),
-	COLD_REFTO(struct distribution_ins, household_id, "households"),
+	DI_TO(to_household, "household_id", ":hid", "households"),
+	DI_TO(to_checkpoint, "checkpoint_id", ":cid", "checkpoints"),
 	COLD_STR(struct distribution_ins, recipient),
 	DI(STR, date, ":date"),
 	COLW_BIND_KEEP(struct distribution_ins, recipient, ":recipient"),
-	DI_BIND(REF, to_household, ":hid"),
-	DI_BIND(REF, to_checkpoint, ":cid"),
 	DI_BIND(REF, staff_id, ":staff"),
 	DI_BIND(STR, notes, ":notes"),
 };
@@ -382,17 +380,13 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 	    .date = date,
 	    .notes = d->notes,
 	    .quantity = d->quantity,
-	    .household_id = d->household_id,
 	    .to_household = !strcmp(rk, "household") ? d->household_id : -1,
 	    .to_checkpoint = !strcmp(rk, "checkpoint") ? d->checkpoint_id : -1,
 	    .staff_id = staff,
 	};
 	id = record_insert(db, &w, &row, uuid, e);
-	if (id >= 0 && db_commit(db, e) < 0)
-		id = -1;
 out:
-	if (id < 0)
-		db_rollback(db);
+	id = db_end(db, id, e);
 	db_stock_row_clear(&s);
 	return id;
 }

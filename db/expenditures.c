@@ -25,27 +25,22 @@ static int blank(const char *s)
 int db_cash_totals(struct db *db, const char *from, const char *to, long long *received,
 		   long long *spent, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(
-	    db,
+	sqlite3_stmt *st = SQL_PREP(
+	    db, e,
 	    "SELECT (SELECT coalesce(sum(amount_fen), 0) FROM donations WHERE kind = 'cash'"
 	    "  AND deleted_at IS NULL AND void_reason IS NULL AND voided_at IS NULL"
 	    "  AND (:from = '' OR received_date >= :from) AND (:to = '' OR received_date <= :to)),"
 	    " (SELECT coalesce(sum(amount_fen), 0) FROM expenditures WHERE deleted_at IS NULL"
 	    "  AND void_reason IS NULL AND (:from = '' OR date >= :from)"
 	    "  AND (:to = '' OR date <= :to))",
-	    e);
-	int r;
+	    SQLP_TEXT(":from", from ? from : ""), SQLP_TEXT(":to", to ? to : ""));
+	long long v[2];
+	int r = sql_row_ints(db, st, v, 2, e);
 
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":from", from ? from : "");
-	sql_bind_text(st, ":to", to ? to : "");
-	r = sql_step_row(db, st, e);
 	if (r == 1) {
-		*received = sqlite3_column_int64(st, 0);
-		*spent = sqlite3_column_int64(st, 1);
+		*received = v[0];
+		*spent = v[1];
 	}
-	sqlite3_reset(st);
 	return r == 1 ? 0 : -1;
 }
 
@@ -150,19 +145,18 @@ int db_expenditure_void(struct db *db, long long id, const char *reason, struct 
 	return r < 0 ? -1 : 0;
 }
 
+#define ROWDESC_ROW struct expenditure_row
 #define SPEND_COLUMNS(F, X)                                                                        \
 	F(INT, id, "x.id") X(CODE, uuid, "x.uuid") X(CODE, date, "x.date")                         \
 	X(STR, purpose, "x.purpose") X(INT, amount_fen, "x.amount_fen")                            \
 	X(STR, approved_by, "x.approved_by") X(STR, voucher_no, "x.voucher_no")                    \
 	X(STR, staff, "coalesce(s.name, '')") X(STR, void_reason, "coalesce(x.void_reason, '')")
 #define SPEND_COLS                                                                                 \
-	"SELECT " SPEND_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	ROWDESC_SELECT(SPEND_COLUMNS)                                                              \
 	" FROM expenditures x LEFT JOIN staff s ON s.id = x.staff_id WHERE x.deleted_at"           \
 	" IS NULL"
 
-#define SPEND_DESC(K, m, e) COLD_##K(struct expenditure_row, m),
-
-static const struct col_desc spend_cols[] = {SPEND_COLUMNS(SPEND_DESC, SPEND_DESC)};
+static const struct col_desc spend_cols[] = ROWDESC_TABLE(SPEND_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_expenditure_row_clear, struct expenditure_row, spend_cols)
 

@@ -32,6 +32,7 @@ static int date_parse_iso_prefix(const char *s)
 	return date_parse_iso(day, &d, NULL);
 }
 
+#define ROWDESC_ROW struct followup
 #define FU_COLUMNS(F, X)                                                                           \
 	F(INT, id, "f.id") X(CODE, uuid, "f.uuid") X(INT, resident_id, "f.resident_id")            \
 	X(INT, household_id, "r.household_id") X(STR, name, "r.name") X(STR, household, "h.code")  \
@@ -42,23 +43,17 @@ static int date_parse_iso_prefix(const char *s)
 	X(CODE, closed_at, "f.closed_at") X(STR, closed_by, "s.name")                              \
 	X(REF, isolation_id, "f.isolation_id")
 #define SELECT_FU                                                                                  \
-	"SELECT " FU_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                           \
+	ROWDESC_SELECT(FU_COLUMNS)                                                                 \
 	" FROM followups f JOIN residents r ON r.id = f.resident_id JOIN households h"             \
 	" ON h.id = r.household_id LEFT JOIN staff s ON s.id = f.closed_by"
 
-#define FU_DESC(K, m, e) COLD_##K(struct followup, m),
-
-static const struct col_desc fu_cols[] = {FU_COLUMNS(FU_DESC, FU_DESC)};
+static const struct col_desc fu_cols[] = ROWDESC_TABLE(FU_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_followup_clear, struct followup, fu_cols)
 ROWDESC_COPY_FN(db_followup_copy, struct followup, fu_cols)
 ROWDESC_FREE_FN(db_followups_free, struct followup, fu_cols)
 
-static int get_by(struct db *db, const char *sql, long long key, struct followup *out,
-		  struct err *e)
-{
-	return rowdesc_get(db, sql, key, fu_cols, ROWDESC_N(fu_cols), out, sizeof *out, e);
-}
+ROWDESC_GET_FN(get_by, struct followup, fu_cols)
 
 int db_followup_get(struct db *db, long long id, struct followup *out, struct err *e)
 {
@@ -116,7 +111,7 @@ int db_followup_open_for(struct db *db, long long resident_id, const char *sourc
 	if (sql_step_done(db, st, e) < 0)
 		return -1;
 	json_open(&ch);
-	json_add_int(&ch, "resident_id", resident_id);
+	record_json_ref(db, &ch, "resident_id", "residents", resident_id);
 	json_add_str(&ch, "source", source);
 	json_add_str(&ch, "opened_at", at ? at : now);
 	if (temperature)
@@ -134,13 +129,12 @@ int db_followup_withdraw(struct db *db, const char *source_uuid, struct err *e)
 
 	if (!source_uuid)
 		return 0;
-	st = db_stmt(db,
-		     "SELECT uuid FROM followups WHERE source_uuid = :s AND closed_at IS NULL"
-		     " AND referred_at IS NULL AND deleted_at IS NULL",
-		     e);
+	st = SQL_PREP(db, e,
+		      "SELECT uuid FROM followups WHERE source_uuid = :s AND closed_at IS NULL"
+		      " AND referred_at IS NULL AND deleted_at IS NULL",
+		      SQLP_TEXT(":s", source_uuid));
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":s", source_uuid);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
 		sql_col_copy(st, 0, uuid, sizeof uuid);
@@ -148,13 +142,9 @@ int db_followup_withdraw(struct db *db, const char *source_uuid, struct err *e)
 	if (r != 1)
 		return r;
 	clock_now(now);
-	st = db_stmt(
-	    db, "UPDATE followups SET deleted_at = :now, updated_at = :now WHERE uuid = :u", e);
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":now", now);
-	sql_bind_text(st, ":u", uuid);
-	if (sql_step_done(db, st, e) < 0 ||
+	if (SQL_RUN(db, e,
+		    "UPDATE followups SET deleted_at = :now, updated_at = :now WHERE uuid = :u",
+		    SQLP_TEXT(":now", now), SQLP_TEXT(":u", uuid)) < 0 ||
 	    db_audit(db, "delete", "followups", uuid, "{\"withdrawn\":\"source undone\"}", e) < 0)
 		return -1;
 	return 1;
@@ -174,14 +164,62 @@ static int get_open(struct db *db, long long id, struct followup *o, struct err 
 	return 0;
 }
 
-int db_followup_refer(struct db *db, long long id, const char *at, const char *clinic,
-		      const char *transport, struct err *e)
+/* A change of the open case id in a transaction level of its own: read it
+ * (get_open), write (the UPDATE, its audit members appended to ch, an open
+ * JSON object), its audit row and the commit; on failure rolled back.
+ * 0 or -1. */
+static int change_open(struct db *db, long long id,
+		       int (*write)(struct db *db, const struct followup *o, const void *arg,
+				    struct strbuf *ch, struct err *e),
+		       const void *arg, struct err *e)
 {
 	struct followup o = {0};
 	struct strbuf ch = STRBUF_INIT;
-	sqlite3_stmt *st;
+	int r = -1;
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	json_open(&ch);
+	if (get_open(db, id, &o, e) < 0 || write(db, &o, arg, &ch, e) < 0) {
+		db_rollback(db);
+		strbuf_free(&ch);
+	} else {
+		r = record_audit_commit(db, "update", "followups", o.uuid, &ch, e);
+	}
+	db_followup_clear(&o);
+	return r;
+}
+
+/* A referral as change_open writes it. */
+struct referral {
+	const char *when, *clinic, *transport, *now;
+};
+
+static int write_referral(struct db *db, const struct followup *o, const void *arg,
+			  struct strbuf *ch, struct err *e)
+{
+	const struct referral *f = arg;
+
+	if (SQL_RUN(db, e,
+		    "UPDATE followups SET referred_at = :at, clinic = :clinic,"
+		    " transport = :transport, updated_at = :now WHERE id = :id",
+		    SQLP_TEXT(":at", f->when), SQLP_TEXT(":clinic", f->clinic),
+		    SQLP_TEXT(":transport", f->transport), SQLP_TEXT(":now", f->now),
+		    SQLP_INT(":id", o->id)) < 0)
+		return -1;
+	json_add_change(ch, "referred_at", o->referred_at[0] ? o->referred_at : NULL, f->when);
+	json_add_change(ch, "clinic", o->clinic[0] ? o->clinic : NULL, f->clinic);
+	if (f->transport)
+		json_add_change(ch, "transport", o->transport[0] ? o->transport : NULL,
+				f->transport);
+	return 0;
+}
+
+int db_followup_refer(struct db *db, long long id, const char *at, const char *clinic,
+		      const char *transport, struct err *e)
+{
 	char now[20], when[20];
-	int r;
+	struct referral f = {when, clinic, transport && *transport ? transport : NULL, now};
 
 	if (!clinic || !*clinic)
 		return err_field(e, "clinic", "%s", _("name the fever clinic"));
@@ -198,34 +236,7 @@ int db_followup_refer(struct db *db, long long id, const char *at, const char *c
 		snprintf(when, sizeof when, "%.16s:00", at);
 	else
 		snprintf(when, sizeof when, "%.19s", now);
-	if (db_begin(db, e) < 0)
-		return -1;
-	if (get_open(db, id, &o, e) < 0)
-		goto fail;
-	st = sql_update_stmt(db,
-			     "UPDATE followups SET referred_at = :at, clinic = :clinic,"
-			     " transport = :transport, updated_at = :now WHERE id = :id",
-			     id, e);
-	if (!st)
-		goto fail;
-	sql_bind_text(st, ":at", when);
-	sql_bind_text(st, ":clinic", clinic);
-	sql_bind_text(st, ":transport", transport && *transport ? transport : NULL);
-	sql_bind_text(st, ":now", now);
-	if (sql_step_done(db, st, e) < 0)
-		goto fail;
-	json_open(&ch);
-	json_add_change(&ch, "referred_at", o.referred_at[0] ? o.referred_at : NULL, when);
-	json_add_change(&ch, "clinic", o.clinic[0] ? o.clinic : NULL, clinic);
-	if (transport && *transport)
-		json_add_change(&ch, "transport", o.transport[0] ? o.transport : NULL, transport);
-	r = record_audit_commit(db, "update", "followups", o.uuid, &ch, e);
-	db_followup_clear(&o);
-	return r;
-fail:
-	db_rollback(db);
-	db_followup_clear(&o);
-	return -1;
+	return change_open(db, id, write_referral, &f, e);
 }
 
 /* Starts the isolation of a case closed as isolated; its id, or -1. */
@@ -248,55 +259,49 @@ static long long start_isolation(struct db *db, const struct followup *o,
 	return db_isolation_start(db, &n, e);
 }
 
+/* A closing as change_open writes it. */
+struct closing {
+	const char *outcome, *notes, *now;
+	const struct followup_isolation *iso;
+};
+
+static int write_closing(struct db *db, const struct followup *o, const void *arg,
+			 struct strbuf *ch, struct err *e)
+{
+	const struct closing *c = arg;
+	long long staff, iid = -1;
+
+	if ((staff = db_staff_current_id(db, e)) < 0)
+		return -1;
+	if (followup_outcome_isolates(c->outcome) && (iid = start_isolation(db, o, c->iso, e)) < 0)
+		return -1;
+	if (SQL_RUN(db, e,
+		    "UPDATE followups SET outcome = :outcome, closed_at = :now,"
+		    " closed_by = :staff, isolation_id = :iid,"
+		    " notes = coalesce(:notes, notes), updated_at = :now WHERE id = :id",
+		    SQLP_TEXT(":outcome", c->outcome), SQLP_TEXT(":now", c->now),
+		    SQLP_INT(":staff", staff), SQLP_ID(":iid", iid), SQLP_TEXT(":notes", c->notes),
+		    SQLP_INT(":id", o->id)) < 0)
+		return -1;
+	json_add_change(ch, "outcome", NULL, c->outcome);
+	json_add_change(ch, "closed_at", NULL, c->now);
+	if (iid >= 0)
+		record_json_ref(db, ch, "isolation_id", "isolations", iid);
+	if (c->notes)
+		json_add_str(ch, "notes", c->notes);
+	return 0;
+}
+
 int db_followup_close(struct db *db, long long id, const char *outcome,
 		      const struct followup_isolation *iso, const char *notes, struct err *e)
 {
-	struct followup o = {0};
-	struct strbuf ch = STRBUF_INIT;
-	sqlite3_stmt *st;
 	char now[20];
-	long long staff, iid = -1;
-	int r;
+	struct closing c = {outcome, notes && *notes ? notes : NULL, now, iso};
 
 	if (followup_close_check(outcome, e) < 0 || limits_check("followups", "notes", notes, e) < 0)
 		return -1;
 	clock_now(now);
-	if (db_begin(db, e) < 0)
-		return -1;
-	if (get_open(db, id, &o, e) < 0)
-		goto fail;
-	if ((staff = db_staff_current_id(db, e)) < 0)
-		goto fail;
-	if (followup_outcome_isolates(outcome) && (iid = start_isolation(db, &o, iso, e)) < 0)
-		goto fail;
-	st = sql_update_stmt(db,
-			     "UPDATE followups SET outcome = :outcome, closed_at = :now,"
-			     " closed_by = :staff, isolation_id = :iid,"
-			     " notes = coalesce(:notes, notes), updated_at = :now WHERE id = :id",
-			     id, e);
-	if (!st)
-		goto fail;
-	sql_bind_text(st, ":outcome", outcome);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":staff", staff);
-	sql_bind_id(st, ":iid", iid);
-	sql_bind_text(st, ":notes", notes && *notes ? notes : NULL);
-	if (sql_step_done(db, st, e) < 0)
-		goto fail;
-	json_open(&ch);
-	json_add_change(&ch, "outcome", NULL, outcome);
-	json_add_change(&ch, "closed_at", NULL, now);
-	if (iid >= 0)
-		json_add_int(&ch, "isolation_id", iid);
-	if (notes && *notes)
-		json_add_str(&ch, "notes", notes);
-	r = record_audit_commit(db, "update", "followups", o.uuid, &ch, e);
-	db_followup_clear(&o);
-	return r;
-fail:
-	db_rollback(db);
-	db_followup_clear(&o);
-	return -1;
+	return change_open(db, id, write_closing, &c, e);
 }
 
 int db_followups_open(struct db *db, struct followup **v, int *n, struct err *e)
@@ -317,6 +322,13 @@ int db_followups_open(struct db *db, struct followup **v, int *n, struct err *e)
 	return r;
 }
 
+/* The three counts of db_followup_counts's statement, in order. */
+static const struct col_desc counts_cols[] = {
+    COLD_INT32(struct followup_counts, opened),
+    COLD_INT32(struct followup_counts, open),
+    COLD_INT32(struct followup_counts, closed),
+};
+
 int db_followup_counts(struct db *db, const char *day, struct followup_counts *out, struct err *e)
 {
 	/* followup_open_on in SQL: opened on or before the day, not closed by its end. */
@@ -330,18 +342,12 @@ int db_followup_counts(struct db *db, const char *day, struct followup_counts *o
 		    " (SELECT count(*) FROM followups WHERE deleted_at IS NULL"
 		    "  AND closed_at >= :day AND closed_at < date(:day, '+1 day'))",
 		    e);
-	int r;
 
 	memset(out, 0, sizeof *out);
 	if (!st)
 		return -1;
 	sql_bind_text(st, ":day", day);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		out->opened = sqlite3_column_int(st, 0);
-		out->open = sqlite3_column_int(st, 1);
-		out->closed = sqlite3_column_int(st, 2);
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
+	if (rowdesc_one(db, st, counts_cols, ROWDESC_N(counts_cols), out, sizeof *out, e) < 0)
+		return -1;
+	return 0;
 }

@@ -38,20 +38,19 @@ void db_gate_outs_free(struct gate_out *v, size_t n)
 	free(v);
 }
 
+#define ROWDESC_ROW struct gate_event
 #define EVENT_COLUMNS(F, X)                                                                        \
 	F(INT, id, "ev.id") X(CODE, at, "ev.at") X(CODE, direction, "ev.direction")                \
 	X(CODE, pass_no, "p.pass_no") X(STR, checkpoint, "c.name") X(STR, resident, "r.name")      \
 	X(STR, staff, "s.name")
 #define EVENT_COLS                                                                                 \
-	"SELECT " EVENT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	ROWDESC_SELECT(EVENT_COLUMNS)                                                              \
 	" FROM pass_events ev JOIN passes p ON p.id = ev.pass_id LEFT JOIN checkpoints"            \
 	" c ON c.id = ev.checkpoint_id LEFT JOIN residents r ON r.id = ev.resident_id"             \
 	" LEFT JOIN staff s ON s.id = ev.staff_id"
 
 /* The columns of EVENT_COLS. */
-#define EVENT_DESC(K, m, e) COLD_##K(struct gate_event, m),
-
-static const struct col_desc event_cols[] = {EVENT_COLUMNS(EVENT_DESC, EVENT_DESC)};
+static const struct col_desc event_cols[] = ROWDESC_TABLE(EVENT_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_gate_event_clear, struct gate_event, event_cols)
 
@@ -131,17 +130,16 @@ static int load_members(struct db *db, long long household_id, const struct date
 /* The date of the household's last "out": 1 found, 0 never, -1 error. */
 static int last_out(struct db *db, long long household_id, struct date *out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT max(ev.at) FROM passes p JOIN pass_events ev"
-				   " ON ev.pass_id = p.id WHERE p.household_id = :hh"
-				   " AND ev.direction = 'out' AND ev.deleted_at IS NULL",
-				   e);
+	sqlite3_stmt *st = SQL_PREP(db, e,
+				    "SELECT max(ev.at) FROM passes p JOIN pass_events ev"
+				    " ON ev.pass_id = p.id WHERE p.household_id = :hh"
+				    " AND ev.direction = 'out' AND ev.deleted_at IS NULL",
+				    SQLP_INT(":hh", household_id));
 	char at[CLOCK_STR];
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":hh", household_id);
 	r = sql_step_row(db, st, e);
 	if (r == 1) {
 		if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
@@ -166,18 +164,17 @@ static const struct col_desc fu_cols[] = {
 /* The first open follow-up of the household's members into g. */
 static int load_followup(struct db *db, long long household_id, struct gate_info *g, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT r.name, f.temperature, f.symptoms, f.opened_at"
-				   " FROM followups f JOIN residents r ON r.id = f.resident_id"
-				   " WHERE r.household_id = :hh AND r.deleted_at IS NULL"
-				   " AND f.closed_at IS NULL AND f.deleted_at IS NULL"
-				   " ORDER BY f.opened_at, f.id LIMIT 1",
-				   e);
+	sqlite3_stmt *st = SQL_PREP(db, e,
+				    "SELECT r.name, f.temperature, f.symptoms, f.opened_at"
+				    " FROM followups f JOIN residents r ON r.id = f.resident_id"
+				    " WHERE r.household_id = :hh AND r.deleted_at IS NULL"
+				    " AND f.closed_at IS NULL AND f.deleted_at IS NULL"
+				    " ORDER BY f.opened_at, f.id LIMIT 1",
+				    SQLP_INT(":hh", household_id));
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":hh", household_id);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
 		rowdesc_read(st, fu_cols, ROWDESC_N(fu_cols), g);
@@ -224,16 +221,14 @@ static int load_last_events(struct db *db, long long household_id, struct gate_i
 			    struct err *e)
 {
 	sqlite3_stmt *st =
-	    db_stmt(db,
-		    EVENT_COLS " WHERE p.household_id = :hh AND ev.deleted_at IS NULL"
-			       " ORDER BY ev.at DESC, ev.id DESC LIMIT :n",
-		    e);
+	    SQL_PREP(db, e,
+		     EVENT_COLS " WHERE p.household_id = :hh AND ev.deleted_at IS NULL"
+				" ORDER BY ev.at DESC, ev.id DESC LIMIT :n",
+		     SQLP_INT(":hh", household_id), SQLP_INT(":n", GATE_LAST_EVENTS));
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":hh", household_id);
-	sql_bind_int(st, ":n", GATE_LAST_EVENTS);
 	r = rowdesc_fill(db, st, GATE_LAST_EVENTS, event_cols, ROWDESC_N(event_cols), g->last,
 			 sizeof g->last[0], e);
 	if (r < 0)
@@ -265,19 +260,10 @@ int db_gate_lookup(struct db *db, const char *typed, struct gate_info *out, stru
 
 static int live_member(struct db *db, long long resident_id, long long household_id, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT 1 FROM residents WHERE id = :id AND household_id = :hh"
-				   " AND deleted_at IS NULL",
-				   e);
-	int r;
-
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":id", resident_id);
-	sql_bind_int(st, ":hh", household_id);
-	r = sql_step_row(db, st, e);
-	sqlite3_reset(st);
-	return r;
+	return SQL_ONCE(db, e,
+			"SELECT 1 FROM residents WHERE id = :id AND household_id = :hh"
+			" AND deleted_at IS NULL",
+			SQLP_INT(":id", resident_id), SQLP_INT(":hh", household_id));
 }
 
 static void refusal(const struct gate_info *g, const struct pass *p, struct err *e)
@@ -407,6 +393,7 @@ static int insert_event(struct db *db, const struct pass *p, long long checkpoin
 		return -1;
 	json_open(&ch);
 	json_add_str(&ch, "pass_no", p->pass_no);
+	record_json_ref(db, &ch, "pass_id", "passes", p->id);
 	if (temperature)
 		json_add_int(&ch, "temperature", temperature);
 	json_add_str(&ch, "direction", direction);
@@ -581,24 +568,21 @@ static void day_bounds(const struct date *day, char lo[CLOCK_STR], char hi[CLOCK
 
 int db_gate_day_counts(struct db *db, const struct date *day, long *outs, long *ins, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT coalesce(sum(direction = 'out'), 0),"
-				   " coalesce(sum(direction = 'in'), 0) FROM pass_events"
-				   " WHERE at BETWEEN :lo AND :hi AND deleted_at IS NULL",
-				   e);
 	char lo[CLOCK_STR], hi[CLOCK_STR];
+	long long v[2];
 	int r;
 
-	if (!st)
-		return -1;
 	day_bounds(day, lo, hi);
-	sql_bind_text(st, ":lo", lo);
-	sql_bind_text(st, ":hi", hi);
-	r = sql_step_row(db, st, e);
+	r = sql_row_ints(db,
+			 SQL_PREP(db, e,
+				  "SELECT coalesce(sum(direction = 'out'), 0),"
+				  " coalesce(sum(direction = 'in'), 0) FROM pass_events"
+				  " WHERE at BETWEEN :lo AND :hi AND deleted_at IS NULL",
+				  SQLP_TEXT(":lo", lo), SQLP_TEXT(":hi", hi)),
+			 v, 2, e);
 	if (r == 1) {
-		*outs = (long)sqlite3_column_int64(st, 0);
-		*ins = (long)sqlite3_column_int64(st, 1);
+		*outs = (long)v[0];
+		*ins = (long)v[1];
 	}
-	sqlite3_reset(st);
 	return r < 0 ? -1 : 0;
 }

@@ -15,7 +15,7 @@
 	F(INT, id, "v.id") X(CODE, date, "v.date") X(CODE, at, "v.at")                             \
 	X(DUP, outcome, "v.outcome") X(DUP, staff, "s.name") X(DUP, notes, "v.notes")
 #define VISIT_SEL                                                                                  \
-	"SELECT " HVISIT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                       \
+	ROWDESC_SELECT(HVISIT_COLUMNS)                                                             \
 	" FROM visits v LEFT JOIN staff s ON s.id = v.staff_id WHERE v.household_id ="             \
 	" :h AND v.deleted_at IS NULL"
 
@@ -26,21 +26,20 @@
 	X(INT32, extended_days, "i.extended_days") X(DUP, end_date, "i.end_date")                  \
 	X(DUP, end_reason, "i.end_reason")
 #define ISO_SEL                                                                                    \
-	"SELECT " HISO_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                         \
+	ROWDESC_SELECT(HISO_COLUMNS)                                                               \
 	" FROM isolations i JOIN residents r ON r.id = i.resident_id WHERE"                        \
 	" r.household_id = :h AND r.deleted_at IS NULL AND i.deleted_at IS NULL"
 
 #define HR(K, m) COLD_##K(struct hh_reading, m)
 
-#define HVISIT_DESC(K, m, e) COLD_##K(struct hh_visit, m),
-
-static const struct col_desc visit_cols[] = {HVISIT_COLUMNS(HVISIT_DESC, HVISIT_DESC)};
+#define ROWDESC_ROW struct hh_visit
+static const struct col_desc visit_cols[] = ROWDESC_TABLE(HVISIT_COLUMNS);
 static const struct col_desc reading_cols[] = {
 	HR(DUP, name), HR(OPT32, temperature), HR(STR, symptoms),
 };
-#define HISO_DESC(K, m, e) COLD_##K(struct hh_isolation, m),
-
-static const struct col_desc iso_cols[] = {HISO_COLUMNS(HISO_DESC, HISO_DESC)};
+#undef ROWDESC_ROW
+#define ROWDESC_ROW struct hh_isolation
+static const struct col_desc iso_cols[] = ROWDESC_TABLE(HISO_COLUMNS);
 
 void hh_visit_clear(struct hh_visit *v)
 {
@@ -137,23 +136,19 @@ int db_hh_counts(struct db *db, long long household_id, long long *visits, long 
 		 struct err *e)
 {
 	sqlite3_stmt *st =
-	    db_stmt(db,
-		    "SELECT (SELECT count(*) FROM visits WHERE household_id = :h"
-		    " AND deleted_at IS NULL), (SELECT count(*) FROM isolations i"
-		    " JOIN residents r ON r.id = i.resident_id WHERE r.household_id = :h"
-		    " AND r.deleted_at IS NULL AND i.deleted_at IS NULL)",
-		    e);
-	int r;
+	    SQL_PREP(db, e,
+		     "SELECT (SELECT count(*) FROM visits WHERE household_id = :h"
+		     " AND deleted_at IS NULL), (SELECT count(*) FROM isolations i"
+		     " JOIN residents r ON r.id = i.resident_id WHERE r.household_id = :h"
+		     " AND r.deleted_at IS NULL AND i.deleted_at IS NULL)",
+		     SQLP_INT(":h", household_id));
+	long long v[2];
+	int r = sql_row_ints(db, st, v, 2, e);
 
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":h", household_id);
-	r = sql_step_row(db, st, e);
 	if (r == 1) {
-		*visits = sqlite3_column_int64(st, 0);
-		*isolations = sqlite3_column_int64(st, 1);
+		*visits = v[0];
+		*isolations = v[1];
 	}
-	sqlite3_reset(st);
 	return r == 1 ? 0 : -1;
 }
 

@@ -50,16 +50,15 @@ static const struct col_desc audited[] = {
 	  " AND r.deleted_at IS NULL AND r.tags <> '')")
 
 #define SELECT_COLS                                                                                \
-	"SELECT " HH_OWN_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) HH_JOINED_COLUMNS(ROWDESC_SQLN)       \
-	" FROM households h LEFT JOIN grids g ON g.id = h.grid_id"
-#define PLAIN_COLS "SELECT " HH_OWN_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM households h"
-
-#define HH_DESC(K, m, e) COLD_##K(struct household, m),
+	ROWDESC_SELECT(HH_OWN_COLUMNS)                                                             \
+	HH_JOINED_COLUMNS(ROWDESC_SQLN) " FROM households h LEFT JOIN grids g ON g.id = h.grid_id"
+#define PLAIN_COLS ROWDESC_SELECT(HH_OWN_COLUMNS) " FROM households h"
 
 /* The columns of SELECT_COLS and of PLAIN_COLS. */
-static const struct col_desc hh_cols[] = {
-	HH_OWN_COLUMNS(HH_DESC, HH_DESC) HH_JOINED_COLUMNS(HH_DESC)};
-static const struct col_desc hh_own_cols[] = {HH_OWN_COLUMNS(HH_DESC, HH_DESC)};
+#define ROWDESC_ROW struct household
+static const struct col_desc hh_cols[] = {HH_OWN_COLUMNS(ROWDESC_DESC, ROWDESC_DESC)
+					      HH_JOINED_COLUMNS(ROWDESC_DESC)};
+static const struct col_desc hh_own_cols[] = ROWDESC_TABLE(HH_OWN_COLUMNS);
 
 /* One household by an id or a text parameter; joined says whether sql
  * selects SELECT_COLS (1) or PLAIN_COLS (0). */

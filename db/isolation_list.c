@@ -104,6 +104,7 @@ static int now_get(struct db *db, struct now *n, struct err *e)
 ISO_FLAG_BITS(ISO_FLAG_CHECK)
 
 /* An isolation row's columns, in the order of ISO_SELECT. */
+#define ROWDESC_ROW struct iso_row
 #define ISO_COLUMNS(F, X)                                                                          \
 	F(INT, id, "id") X(CODE, uuid, "uuid") X(INT, resident_id, "resident_id")                  \
 	X(INT, household_id, "household_id") X(DUP, name, "name") X(DUP, id_number, "id_number")   \
@@ -116,7 +117,7 @@ ISO_FLAG_BITS(ISO_FLAG_CHECK)
 	X(INT32, flags, "(0" ISO_FLAG_BITS(ISO_FLAG_SQL) ")") X(INT32, rank, "rank")               \
 	X(INT, key, "key") X(OPT32, am2, "am2") X(OPT32, pm2, "pm2")
 
-#define ISO_SELECT ISO_CTE " SELECT " ISO_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM o"
+#define ISO_SELECT ISO_CTE " " ROWDESC_SELECT(ISO_COLUMNS) " FROM o"
 
 static const char sql_next[] = ISO_SELECT " WHERE (rank, key, id) > (:r, :k, :id)"
 					  " ORDER BY rank, key, id LIMIT :n";
@@ -125,9 +126,7 @@ static const char sql_prev[] = ISO_SELECT " WHERE (rank, key, id) < (:r, :k, :id
 
 /* The columns of ISO_SELECT: a today's check with none recorded, and no
  * latest temperature, read as -1 (ISO_CHECK_NONE). */
-#define IR_DESC(K, m, e) COLD_##K(struct iso_row, m),
-
-static const struct col_desc row_cols[] = {ISO_COLUMNS(IR_DESC, IR_DESC)};
+static const struct col_desc row_cols[] = ROWDESC_TABLE(ISO_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_iso_row_clear, struct iso_row, row_cols)
 
@@ -316,6 +315,8 @@ int db_isolation_alerts(struct db *db, int max, struct iso_alerts *out, struct e
 /* ---- the resident picker ---- */
 
 /* A picked resident's columns: kind, member, SQL expression. */
+#undef ROWDESC_ROW
+#define ROWDESC_ROW struct iso_pick
 #define PICK_COLUMNS(F, X)                                                                         \
 	F(INT, id, "r.id") X(INT, household_id, "r.household_id") X(DUP, name, "r.name")           \
 	X(DUP, id_number, "r.id_number") X(DUP, household, "h.code")                               \
@@ -323,7 +324,7 @@ int db_isolation_alerts(struct db *db, int max, struct iso_alerts *out, struct e
 	X(CODE, active_since,                                                                      \
 	  "(SELECT i.start_date FROM isolations i WHERE i.resident_id = r.id"                      \
 	  " AND i.end_date IS NULL AND i.deleted_at IS NULL LIMIT 1)")
-#define PICK_COLS "SELECT " PICK_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)
+#define PICK_COLS ROWDESC_SELECT(PICK_COLUMNS)
 #define PICK_LIVE " h.deleted_at IS NULL AND r.deleted_at IS NULL AND r.status IN ('living','away')"
 #define PICK_MATCH                                                                                 \
 	" (instr(lower(r.name), :q) > 0 OR instr(r.pinyin, :q) > 0"                                \
@@ -368,9 +369,7 @@ static const char pick_union_prev[] = PICK_COLS PICK_UNION
     " WHERE (m.sk, m.hid, m.rid) < (:k, :hid, :rid)"
     " ORDER BY m.sk DESC, m.hid DESC, m.rid DESC LIMIT :n";
 
-#define PICK_DESC(K, m, e) COLD_##K(struct iso_pick, m),
-
-static const struct col_desc pick_cols[] = {PICK_COLUMNS(PICK_DESC, PICK_DESC)};
+static const struct col_desc pick_cols[] = ROWDESC_TABLE(PICK_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_iso_pick_clear, struct iso_pick, pick_cols)
 

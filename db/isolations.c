@@ -24,6 +24,7 @@
 #include "db/sql.h"
 #include "db/staff.h"
 
+#define ROWDESC_ROW struct isolation
 #define ISO_COLUMNS(F, X)                                                                          \
 	F(INT, id, "id") X(CODE, uuid, "uuid") X(INT, resident_id, "resident_id")                  \
 	X(CODE, kind, "kind") X(STR, site, "site") X(CODE, reason, "reason")                       \
@@ -32,20 +33,14 @@
 	X(CODE, end_date, "end_date") X(CODE, end_reason, "end_reason")                            \
 	X(REF, previous_id, "previous_id")
 #define SELECT_ISO                                                                                 \
-	"SELECT " ISO_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                          \
+	ROWDESC_SELECT(ISO_COLUMNS)                                                                \
 	" FROM isolation_spans"
 
-#define ISO_DESC(K, m, e) COLD_##K(struct isolation, m),
-
-static const struct col_desc iso_cols[] = {ISO_COLUMNS(ISO_DESC, ISO_DESC)};
+static const struct col_desc iso_cols[] = ROWDESC_TABLE(ISO_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_isolation_clear, struct isolation, iso_cols)
 
-static int get_by(struct db *db, const char *sql, long long key, struct isolation *out,
-		  struct err *e)
-{
-	return rowdesc_get(db, sql, key, iso_cols, ROWDESC_N(iso_cols), out, sizeof *out, e);
-}
+ROWDESC_GET_FN(get_by, struct isolation, iso_cols)
 
 int db_isolation_get(struct db *db, long long id, struct isolation *out, struct err *e)
 {
@@ -175,11 +170,8 @@ long long db_isolation_start(struct db *db, const struct isolation_new *n, struc
 		goto out;
 	}
 	id = insert_row(db, n, start, days, -1, e);
-	if (id >= 0 && db_commit(db, e) < 0)
-		id = -1;
 out:
-	if (id < 0)
-		db_rollback(db);
+	id = db_end(db, id, e);
 	db_isolation_clear(&cur);
 	return id;
 }
@@ -203,17 +195,15 @@ static int check_is_late(const struct isolation *o, const char *date)
 static int check_slot_free(struct db *db, long long isolation_id, const char *date,
 			   const char *slot, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT at FROM checks WHERE isolation_id = :iid AND date = :date"
-				   " AND slot = :slot AND deleted_at IS NULL",
-				   e);
+	sqlite3_stmt *st = SQL_PREP(
+	    db, e,
+	    "SELECT at FROM checks WHERE isolation_id = :iid AND date = :date"
+	    " AND slot = :slot AND deleted_at IS NULL",
+	    SQLP_INT(":iid", isolation_id), SQLP_TEXT(":date", date), SQLP_TEXT(":slot", slot));
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":iid", isolation_id);
-	sql_bind_text(st, ":date", date);
-	sql_bind_text(st, ":slot", slot);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
 		err_field(e, "slot", _("the %s check of %s was already recorded at %s"),
@@ -345,12 +335,9 @@ long long db_isolation_check(struct db *db, long long isolation_id, const struct
 	if (w.staff < 0 && (w.staff = db_staff_current_id(db, e)) < 0)
 		goto out;
 	id = insert_check(db, &o, c, &w, e);
-	if (id >= 0 && db_commit(db, e) < 0)
-		id = -1;
 out:
-	if (id < 0)
-		db_rollback(db);
-	else if (late_out)
+	id = db_end(db, id, e);
+	if (id >= 0 && late_out)
 		*late_out = w.late;
 	db_isolation_clear(&o);
 	settings_clear(&set);
@@ -362,25 +349,18 @@ static int update_row(struct db *db, const struct isolation *o, int extended_day
 		      const char *end_date, const char *end_reason, const char *override,
 		      struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "UPDATE isolations SET extended_days = :ext, end_date = :end,"
-				   " end_reason = :reason, release_override = :override,"
-				   " updated_at = :now WHERE id = :id",
-				   e);
 	struct strbuf ch = STRBUF_INIT;
 	char now[CLOCK_STR], a[16], b[16];
 	int r;
 
-	if (!st)
-		return -1;
 	clock_now(now);
-	sql_bind_int(st, ":ext", extended_days);
-	sql_bind_text(st, ":end", end_date);
-	sql_bind_text(st, ":reason", end_reason);
-	sql_bind_text(st, ":override", override);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", o->id);
-	if (sql_step_done(db, st, e) < 0)
+	if (SQL_RUN(db, e,
+		    "UPDATE isolations SET extended_days = :ext, end_date = :end,"
+		    " end_reason = :reason, release_override = :override,"
+		    " updated_at = :now WHERE id = :id",
+		    SQLP_INT(":ext", extended_days), SQLP_TEXT(":end", end_date),
+		    SQLP_TEXT(":reason", end_reason), SQLP_TEXT(":override", override),
+		    SQLP_TEXT(":now", now), SQLP_INT(":id", o->id)) < 0)
 		return -1;
 	json_open(&ch);
 	if (extended_days != o->extended_days) {
@@ -460,11 +440,8 @@ long long db_isolation_restart(struct db *db, long long id, const char *new_star
 	n.reason = o.reason;
 	n.notes = NULL;
 	nid = insert_row(db, &n, start, o.days, o.id, e);
-	if (nid >= 0 && db_commit(db, e) < 0)
-		nid = -1;
 out:
-	if (nid < 0)
-		db_rollback(db);
+	nid = db_end(db, nid, e);
 	db_isolation_clear(&o);
 	return nid;
 }

@@ -58,6 +58,7 @@ static void bind_filter(sqlite3_stmt *st, const struct ledger_filter *f)
 	sql_bind_int(st, ":anon", anon);
 }
 
+#define ROWDESC_ROW struct ledger_row
 #define LROW_COLUMNS(F, X)                                                                         \
 	F(INT, id, "d.id") X(CODE, uuid, "d.uuid") X(CODE, receipt_no, "d.receipt_no")             \
 	X(CODE, date, "d.received_date") X(STR, donor, "d.donor_name")                             \
@@ -69,13 +70,11 @@ static void bind_filter(sqlite3_stmt *st, const struct ledger_filter *f)
 	X(DUP, void_reason, "d.void_reason") X(CODE, voided_at, "d.voided_at")                     \
 	X(STR, notes, "d.notes")
 #define ROW_COLS                                                                                   \
-	"SELECT " LROW_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                         \
+	ROWDESC_SELECT(LROW_COLUMNS)                                                               \
 	" FROM donations d LEFT JOIN staff s ON s.id = d.received_by"
 
 /* The columns of ROW_COLS (value_fen: -1 when not given). */
-#define LROW_DESC(K, m, e) COLD_##K(struct ledger_row, m),
-
-static const struct col_desc row_cols[] = {LROW_COLUMNS(LROW_DESC, LROW_DESC)};
+static const struct col_desc row_cols[] = ROWDESC_TABLE(LROW_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_ledger_row_clear, struct ledger_row, row_cols)
 
@@ -124,12 +123,12 @@ int db_ledger_find_receipt(struct db *db, const char *receipt_no, struct ledger_
 			   struct err *e)
 {
 	sqlite3_stmt *st =
-	    db_stmt(db, ROW_COLS " WHERE d.receipt_no = :no AND d.deleted_at IS NULL", e);
+	    SQL_PREP(db, e, ROW_COLS " WHERE d.receipt_no = :no AND d.deleted_at IS NULL",
+		     SQLP_TEXT(":no", receipt_no));
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":no", receipt_no);
 	r = rowdesc_one(db, st, row_cols, ROWDESC_N(row_cols), out, sizeof *out, e);
 	if (r == 1)
 		mark_void(out);
@@ -160,6 +159,7 @@ int db_ledger_totals(struct db *db, const struct ledger_filter *f, struct ledger
 	    " AND d.kind = 'goods' AND d.void_reason IS NULL GROUP BY d.item, d.unit"
 	    " ORDER BY d.item, d.unit";
 	sqlite3_stmt *st;
+	long long counts[2] = {0, 0};
 	int r, cap = 0, own;
 
 	memset(t, 0, sizeof *t);
@@ -167,16 +167,12 @@ int db_ledger_totals(struct db *db, const struct ledger_filter *f, struct ledger
 	own = !db_in_transaction(db);
 	if (own && db_exec(db, "BEGIN", e) < 0)
 		return -1;
-	if (!(st = db_stmt(db, sql_count, e)))
+	if ((st = db_stmt(db, sql_count, e)))
+		bind_filter(st, f);
+	if ((r = sql_row_ints(db, st, counts, 2, e)) < 0)
 		goto fail;
-	bind_filter(st, f);
-	if ((r = sql_step_row(db, st, e)) == 1) {
-		t->rows = sqlite3_column_int64(st, 0);
-		t->voided = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_reset(st);
-	if (r < 0)
-		goto fail;
+	t->rows = counts[0];
+	t->voided = counts[1];
 	if (!(st = db_stmt(db, sql_cash, e)))
 		goto fail;
 	bind_filter(st, f);
@@ -236,15 +232,16 @@ void db_ledger_totals_free(struct ledger_totals *t)
 }
 
 /* Stock per item and unit: the schema view `stock` (db/views.h). */
+#undef ROWDESC_ROW
+#define ROWDESC_ROW struct stock_row
 #define STOCK_COLUMNS(F, X)                                                                        \
 	F(STR, item, "item") X(STR, unit, "unit") X(INT, received, "received")                     \
 	X(INT, distributed, "distributed") X(INT, value_fen, "value_fen") X(INT, on_hand, "on_hand")
 #define STOCK_CTE                                                                                  \
-	"SELECT " STOCK_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM stock"                          \
+	ROWDESC_SELECT(STOCK_COLUMNS)                                                              \
+	" FROM stock"                                                                              \
 	" WHERE (:only = 0 OR on_hand > 0)"
-#define STOCK_DESC(K, m, e) COLD_##K(struct stock_row, m),
-
-static const struct col_desc stock_cols[] = {STOCK_COLUMNS(STOCK_DESC, STOCK_DESC)};
+static const struct col_desc stock_cols[] = ROWDESC_TABLE(STOCK_COLUMNS);
 
 int db_ledger_stock_page(struct db *db, int on_hand_only, const struct stock_row *anchor, int dir,
 			 int n, struct stock_row *out, struct err *e)
@@ -263,6 +260,8 @@ int db_ledger_stock_page(struct db *db, int on_hand_only, const struct stock_row
 	return rowdesc_fill(db, st, n, stock_cols, ROWDESC_N(stock_cols), out, sizeof *out, e);
 }
 
+#undef ROWDESC_ROW
+#define ROWDESC_ROW struct ledger_dist
 #define LDIST_COLUMNS(F, X)                                                                        \
 	F(INT, id, "t.id") X(CODE, uuid, "t.uuid") X(CODE, date, "t.date") X(STR, item, "t.item")  \
 	X(STR, unit, "t.unit") X(INT, quantity, "t.quantity")                                      \
@@ -272,14 +271,12 @@ int db_ledger_stock_page(struct db *db, int on_hand_only, const struct stock_row
 	  " WHEN 'checkpoint' THEN coalesce(c.name, t.recipient) ELSE t.recipient END")            \
 	X(STR, staff, "s.name") X(STR, notes, "t.notes")
 #define DIST_COLS                                                                                  \
-	"SELECT " LDIST_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	ROWDESC_SELECT(LDIST_COLUMNS)                                                              \
 	" FROM distributions t LEFT JOIN households h ON h.id = t.household_id LEFT"               \
 	" JOIN checkpoints c ON c.id = t.checkpoint_id LEFT JOIN staff s ON s.id ="                \
 	" t.staff_id WHERE t.deleted_at IS NULL"
 
-#define LDIST_DESC(K, m, e) COLD_##K(struct ledger_dist, m),
-
-static const struct col_desc dist_cols[] = {LDIST_COLUMNS(LDIST_DESC, LDIST_DESC)};
+static const struct col_desc dist_cols[] = ROWDESC_TABLE(LDIST_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_ledger_dist_clear, struct ledger_dist, dist_cols)
 

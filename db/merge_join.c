@@ -21,16 +21,11 @@
 static void report_join(struct merge *m, struct table *t, row_t loser, row_t survivor,
 			const char *key)
 {
-	struct merge_report *r = m->r;
-	struct merge_item *it;
+	struct merge_item *it =
+	    mg_report_item(&m->r->joins, &m->r->njoins, t->def->name, mg_row_text(loser, t->i_uuid),
+			   mg_row_text(loser, t->i_label));
 
-	r->joins = xrealloc(r->joins, (r->njoins + 1) * sizeof *r->joins);
-	it = &r->joins[r->njoins++];
-	memset(it, 0, sizeof *it);
-	it->table = t->def->name;
-	snprintf(it->uuid, sizeof it->uuid, "%s", mg_row_text(loser, t->i_uuid));
 	snprintf(it->survivor, sizeof it->survivor, "%s", mg_row_text(survivor, t->i_uuid));
-	it->label = xstrdup(mg_row_text(loser, t->i_label));
 	it->survivor_label = xstrdup(mg_row_text(survivor, t->i_label));
 	it->key = xstrdup(key);
 }
@@ -99,15 +94,10 @@ static int join_fields(const struct table *t, row_t winner, row_t loser, struct 
 static void report_join_conflict(struct merge *m, struct table *t, row_t winner, row_t loser,
 				 int took_other)
 {
-	struct merge_report *r = m->r;
-	struct merge_item *it;
+	struct merge_item *it =
+	    mg_report_item(&m->r->conflicts, &m->r->nconflicts, t->def->name,
+			   mg_row_text(winner, t->i_uuid), mg_row_text(winner, t->i_label));
 
-	r->conflicts = xrealloc(r->conflicts, (r->nconflicts + 1) * sizeof *r->conflicts);
-	it = &r->conflicts[r->nconflicts++];
-	memset(it, 0, sizeof *it);
-	it->table = t->def->name;
-	snprintf(it->uuid, sizeof it->uuid, "%s", mg_row_text(winner, t->i_uuid));
-	it->label = xstrdup(mg_row_text(winner, t->i_label));
 	it->took_other = took_other;
 	snprintf(it->this_at, sizeof it->this_at, "%s",
 		 mg_row_text(took_other ? loser : winner, t->i_upd));
@@ -282,17 +272,13 @@ static int record_conflict(struct merge *m, struct table *t, row_t mine, row_t t
 			   int took_other, struct err *e)
 {
 	struct merge_report *r = m->r;
-	struct merge_item *it;
 	struct strbuf ch = STRBUF_INIT;
 	row_t lost = took_other ? mine : theirs, won = took_other ? theirs : mine;
+	struct merge_item *it =
+	    mg_report_item(&r->conflicts, &r->nconflicts, t->def->name,
+			   mg_row_text(mine, t->i_uuid), mg_row_text(won, t->i_label));
 	int rc;
 
-	r->conflicts = xrealloc(r->conflicts, (r->nconflicts + 1) * sizeof *r->conflicts);
-	it = &r->conflicts[r->nconflicts++];
-	memset(it, 0, sizeof *it);
-	it->table = t->def->name;
-	snprintf(it->uuid, sizeof it->uuid, "%s", mg_row_text(mine, t->i_uuid));
-	it->label = xstrdup(mg_row_text(won, t->i_label));
 	it->took_other = took_other;
 	snprintf(it->this_at, sizeof it->this_at, "%s", mg_row_text(mine, t->i_upd));
 	snprintf(it->other_at, sizeof it->other_at, "%s", mg_row_text(theirs, t->i_upd));

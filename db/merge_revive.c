@@ -29,15 +29,9 @@ static void report_revival(struct merge *m, const struct table *t, const char *u
 			   const char *label, const char *by_table, const char *by_uuid,
 			   const char *by_label)
 {
-	struct merge_report *r = m->r;
-	struct merge_item *it;
+	struct merge_item *it =
+	    mg_report_item(&m->r->revivals, &m->r->nrevivals, t->def->name, uuid, label);
 
-	r->revivals = xrealloc(r->revivals, (r->nrevivals + 1) * sizeof *r->revivals);
-	it = &r->revivals[r->nrevivals++];
-	memset(it, 0, sizeof *it);
-	it->table = t->def->name;
-	snprintf(it->uuid, sizeof it->uuid, "%s", uuid);
-	it->label = xstrdup(label);
 	snprintf(it->survivor, sizeof it->survivor, "%s", by_uuid);
 	it->survivor_label = xstrdup(by_label);
 	it->key = xstrdup(by_table);
@@ -308,15 +302,8 @@ int mg_store_conflicts(struct merge *m, struct err *e)
 
 	if (n < 0)
 		return -1;
-	for (const char *p = subjects; p && *p; p += strlen(p) + 1) {
-		struct merge_item *it;
-
-		m->r->open = xrealloc(m->r->open, (m->r->nopen + 1) * sizeof *m->r->open);
-		it = &m->r->open[m->r->nopen++];
-		memset(it, 0, sizeof *it);
-		it->table = "conflicts";
-		it->label = xstrdup(p);
-	}
+	for (const char *p = subjects; p && *p; p += strlen(p) + 1)
+		mg_report_item(&m->r->open, &m->r->nopen, NULL, NULL, p);
 	free(subjects);
 	return 0;
 }

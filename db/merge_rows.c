@@ -134,6 +134,21 @@ int mg_row_same_change(const struct table *t, row_t a, row_t b)
 	return 1;
 }
 
+struct merge_item *mg_report_item(struct merge_item **v, size_t *n, const char *table,
+				  const char *uuid, const char *label)
+{
+	struct merge_item *it;
+
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	it = &(*v)[(*n)++];
+	memset(it, 0, sizeof *it);
+	it->table = table ? table : "conflicts";
+	if (uuid)
+		snprintf(it->uuid, sizeof it->uuid, "%s", uuid);
+	it->label = xstrdup(label);
+	return it;
+}
+
 void mg_json_value(struct strbuf *b, const char *key, sqlite3_value *v)
 {
 	if (sqlite3_value_type(v) == SQLITE_INTEGER)

@@ -89,6 +89,12 @@ int mg_row_is_null(row_t v, int i);
 int mg_value_cmp(sqlite3_value *a, sqlite3_value *b);
 int mg_row_cmp(const struct table *t, row_t a, row_t b);
 int mg_row_same_change(const struct table *t, row_t a, row_t b);
+/* Appends a zeroed item to the list *v of *n items of the report and fills
+ * what every item has: table (NULL: "conflicts"), uuid (may be NULL) and a
+ * copy of label.  Returns it. */
+struct merge_item *mg_report_item(struct merge_item **v, size_t *n, const char *table,
+				  const char *uuid, const char *label);
+
 /* Appends "key":value to a JSON object being built. */
 void mg_json_value(struct strbuf *b, const char *key, sqlite3_value *v);
 /* Statements on m's connection, errors into e: mg_prepare (the caller

@@ -26,6 +26,7 @@
 
 #define HEAD_NAME HOUSEHOLD_HEAD_NAME("h")
 
+#define ROWDESC_ROW struct pass
 #define PASS_COLUMNS(F, X)                                                                         \
 	F(INT, id, "p.id") X(CODE, uuid, "p.uuid") X(CODE, pass_no, "p.pass_no")                   \
 	X(INT, household_id, "p.household_id") X(STR, household_code, "h.code")                    \
@@ -34,7 +35,7 @@
 	X(CODE, revoked_at, "p.revoked_at") X(STR, revoke_reason, "p.revoke_reason")               \
 	X(STR, notes, "p.notes")
 #define PASS_COLS                                                                                  \
-	"SELECT " PASS_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                         \
+	ROWDESC_SELECT(PASS_COLUMNS)                                                               \
 	" FROM passes p JOIN households h ON h.id = p.household_id LEFT JOIN grids g ON"           \
 	" g.id = h.grid_id"
 
@@ -43,11 +44,10 @@
 	" AND (p.valid_until IS NULL OR p.valid_until >= :today)"
 
 /* The columns of PASS_COLS. */
-#define PASS_DESC(K, m, e) COLD_##K(struct pass, m),
-
-static const struct col_desc pass_cols[] = {PASS_COLUMNS(PASS_DESC, PASS_DESC)};
+static const struct col_desc pass_cols[] = ROWDESC_TABLE(PASS_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_pass_clear, struct pass, pass_cols)
+ROWDESC_EACH_FN(each_pass, struct pass, pass_cols)
 
 static void today_str(char out[DATE_STR])
 {
@@ -107,8 +107,6 @@ int db_pass_each(struct db *db, long long grid_id, int current_only,
 					     " ORDER BY h.sort_key, h.id, p.pass_no",
 				   e);
 	char today[DATE_STR];
-	struct pass p;
-	int r;
 
 	if (!st)
 		return -1;
@@ -116,18 +114,7 @@ int db_pass_each(struct db *db, long long grid_id, int current_only,
 	sql_bind_int(st, ":grid", grid_id);
 	sql_bind_int(st, ":cur", current_only ? 1 : 0);
 	sql_bind_text(st, ":today", today);
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		int stop;
-
-		memset(&p, 0, sizeof p);
-		rowdesc_read(st, pass_cols, ROWDESC_N(pass_cols), &p);
-		stop = fn(&p, ctx);
-		db_pass_clear(&p);
-		if (stop)
-			break;
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
+	return each_pass(db, st, fn, ctx, e);
 }
 
 int db_pass_page(struct db *db, const struct pass *anchor, int dir, int n, struct pass *out,
@@ -323,13 +310,12 @@ int db_pass_issue_grid(struct db *db, long long grid_id, const char *valid_until
 	station = station_of(db, e);
 	if (!station)
 		goto fail;
-	st = db_stmt(db,
-		     "SELECT id FROM households WHERE deleted_at IS NULL"
-		     " AND (:grid < 0 OR grid_id = :grid) ORDER BY sort_key, id",
-		     e);
+	st = SQL_PREP(db, e,
+		      "SELECT id FROM households WHERE deleted_at IS NULL"
+		      " AND (:grid < 0 OR grid_id = :grid) ORDER BY sort_key, id",
+		      SQLP_INT(":grid", grid_id));
 	if (!st)
 		goto fail;
-	sql_bind_int(st, ":grid", grid_id);
 	if (sql_collect_ids(db, st, &ids, &n, e) < 0)
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
@@ -363,7 +349,6 @@ int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *
 	struct pass p = {0};
 	struct strbuf ch = STRBUF_INIT;
 	char now[CLOCK_STR];
-	sqlite3_stmt *st;
 	int r;
 
 	if (!reason || !*reason)
@@ -382,16 +367,11 @@ int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *
 		err_set(e, _("pass %s was already revoked on %s"), p.pass_no, p.revoked_at);
 		goto fail;
 	}
-	st = sql_update_stmt(db,
-			     "UPDATE passes SET revoked_at = :now, revoke_reason = :reason,"
-			     " updated_at = :now WHERE id = :id",
-			     id, e);
-	if (!st)
-		goto fail;
-	clock_now(now);
-	sql_bind_text(st, ":now", now); /* the time the audit row names */
-	sql_bind_text(st, ":reason", reason);
-	if (sql_step_done(db, st, e) < 0)
+	clock_now(now); /* the time the audit row names */
+	if (SQL_RUN(db, e,
+		    "UPDATE passes SET revoked_at = :now, revoke_reason = :reason,"
+		    " updated_at = :now WHERE id = :id",
+		    SQLP_TEXT(":now", now), SQLP_TEXT(":reason", reason), SQLP_INT(":id", id)) < 0)
 		goto fail;
 	json_open(&ch);
 	json_add_str(&ch, "pass_no", p.pass_no);

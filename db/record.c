@@ -7,6 +7,7 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/json.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
@@ -31,22 +32,32 @@ static int known_table(const char *t)
 }
 
 /* The UUID of table's record id (any, or only a live one) into out. */
+/* sql_prep of sql, a statement composed for one table (malloc'd, freed
+ * here: the statement cache keeps its own copy). */
+static sqlite3_stmt *prep_owned(struct db *db, char *sql, const struct sql_param *p, size_t n,
+				struct err *e)
+{
+	sqlite3_stmt *st = sql_prep(db, sql, p, n, e);
+
+	free(sql);
+	return st;
+}
+#define PREP_OWNED(db, e, sql, ...) prep_owned(db, sql, SQL_PARAMS(__VA_ARGS__), e)
+
 static int uuid_of(struct db *db, const char *table, long long id, int live, char out[37],
 		   struct err *e)
 {
-	char *sql;
 	sqlite3_stmt *st;
 	int r;
 
 	if (!known_table(table))
 		return err_set(e, "internal error: unknown table %s", table);
-	sql = xasprintf("SELECT uuid FROM %s WHERE id = :id%s", table,
-			live ? " AND deleted_at IS NULL" : "");
-	st = db_stmt(db, sql, e);
-	free(sql);
+	st = PREP_OWNED(db, e,
+			xasprintf("SELECT uuid FROM %s WHERE id = :id%s", table,
+				  live ? " AND deleted_at IS NULL" : ""),
+			SQLP_INT(":id", id));
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":id", id);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
 		sql_col_copy(st, 0, out, 37);
@@ -100,35 +111,24 @@ int record_get_live(struct db *db, const char *table, long long id, const struct
 int db_record_id_by(struct db *db, const char *table, const char *col, const char *v,
 		    long long *id, struct err *e)
 {
-	char *sql;
 	sqlite3_stmt *st;
-	int r;
 
 	if (!known_table(table))
 		return err_set(e, "internal error: unknown table %s", table);
-	sql = xasprintf("SELECT id FROM %s WHERE %s = :v AND deleted_at IS NULL", table, col);
-	st = db_stmt(db, sql, e);
-	free(sql);
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":v", v);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return r;
+	st = PREP_OWNED(
+	    db, e, xasprintf("SELECT id FROM %s WHERE %s = :v AND deleted_at IS NULL", table, col),
+	    SQLP_TEXT(":v", v));
+	return sql_row_ints(db, st, id, 1, e);
 }
 
-/* The UUID text of record id (or the integer, or "" for -1) into out. */
+/* The UUID text of record id into out, "" for -1 or no such record. */
 static void ref_text(struct db *db, const char *table, long long id, char out[37])
 {
 	struct err ignore;
 
 	err_clear(&ignore);
-	if (id < 0)
-		out[0] = 0;
-	else if (db_record_uuid(db, table, id, out, &ignore) != 1)
-		snprintf(out, 37, "%lld", id);
+	if (id < 0 || db_record_uuid(db, table, id, out, &ignore) != 1)
+		out[0] = 0; /* no record to name: never its local id */
 }
 
 void record_json_ref(struct db *db, struct strbuf *json, const char *key, const char *table,
@@ -147,7 +147,7 @@ void record_json_ref_change(struct db *db, struct strbuf *json, const char *key,
 
 	ref_text(db, table, old_id, a);
 	ref_text(db, table, new_id, b);
-	json_add_change(json, key, a, b);
+	json_add_change(json, key, a[0] ? a : NULL, b[0] ? b : NULL);
 }
 
 int db_record_void(struct db *db, const char *table, long long id, const char *uuid,
@@ -155,23 +155,17 @@ int db_record_void(struct db *db, const char *table, long long id, const char *u
 {
 	char now[CLOCK_STR];
 	struct strbuf ch = STRBUF_INIT;
-	char *sql;
 	sqlite3_stmt *st;
 
 	if (strcmp(table, "donations") && strcmp(table, "expenditures"))
 		return err_set(e, "internal error: %s records are not voided", table);
-	sql = xasprintf("UPDATE %s SET void_reason = :reason, voided_at = :now, updated_at = :now"
-			" WHERE id = :id",
-			table);
-	st = db_stmt(db, sql, e);
-	free(sql);
-	if (!st)
-		return -1;
 	clock_now(now);
-	sql_bind_text(st, ":reason", reason);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", id);
-	if (sql_step_done(db, st, e) < 0)
+	st = PREP_OWNED(db, e,
+			xasprintf("UPDATE %s SET void_reason = :reason, voided_at = :now,"
+				  " updated_at = :now WHERE id = :id",
+				  table),
+			SQLP_TEXT(":reason", reason), SQLP_TEXT(":now", now), SQLP_INT(":id", id));
+	if (!st || sql_step_done(db, st, e) < 0)
 		return -1;
 	json_open(&ch);
 	json_add_str(&ch, "void_reason", reason);
@@ -276,21 +270,15 @@ int db_record_set_text(struct db *db, const char *table, long long id, const cha
 		       const char *col, const char *old_v, const char *v, struct err *e)
 {
 	char now[CLOCK_STR];
-	char *sql;
 	sqlite3_stmt *st;
 
 	if (!known_table(table))
 		return err_set(e, "internal error: unknown table %s", table);
-	sql = xasprintf("UPDATE %s SET %s = :v, updated_at = :now WHERE id = :id", table, col);
-	st = db_stmt(db, sql, e);
-	free(sql);
-	if (!st)
-		return -1;
 	clock_now(now);
-	sql_bind_text(st, ":v", v);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", id);
-	if (sql_step_done(db, st, e) < 0)
+	st = PREP_OWNED(
+	    db, e, xasprintf("UPDATE %s SET %s = :v, updated_at = :now WHERE id = :id", table, col),
+	    SQLP_TEXT(":v", v), SQLP_TEXT(":now", now), SQLP_INT(":id", id));
+	if (!st || sql_step_done(db, st, e) < 0)
 		return -1;
 	return record_audit_change(db, table, uuid, col, old_v, v, e);
 }
@@ -304,7 +292,6 @@ int db_record_soft_delete_audited(struct db *db, const char *table, long long id
 				  const char *changes, struct err *e)
 {
 	char uuid[37], now[CLOCK_STR];
-	char *sql;
 	sqlite3_stmt *st;
 	int r;
 
@@ -312,16 +299,14 @@ int db_record_soft_delete_audited(struct db *db, const char *table, long long id
 		return err_set(e, "internal error: unknown table %s", table);
 	if (db_begin(db, e) < 0)
 		return -1;
-	sql = xasprintf("UPDATE %s SET deleted_at = :now, updated_at = :now"
-			" WHERE id = :id AND deleted_at IS NULL RETURNING uuid",
-			table);
-	st = db_stmt(db, sql, e);
-	free(sql);
+	clock_now(now);
+	st = PREP_OWNED(db, e,
+			xasprintf("UPDATE %s SET deleted_at = :now, updated_at = :now"
+				  " WHERE id = :id AND deleted_at IS NULL RETURNING uuid",
+				  table),
+			SQLP_TEXT(":now", now), SQLP_INT(":id", id));
 	if (!st)
 		goto fail;
-	clock_now(now);
-	sql_bind_text(st, ":now", now);
-	sql_bind_int(st, ":id", id);
 	r = sql_step_row(db, st, e);
 	if (r < 0)
 		goto fail;
@@ -376,4 +361,45 @@ int db_record_audit_inserted(struct db *db, const char *table, long long after_i
 	sql_bind_text_at(st, 3, changes);
 	sqlite3_bind_int64(st, 4, after_id);
 	return sql_step_done(db, st, e);
+}
+
+int record_kind_insert(struct db *db, const struct record_kind *k, void *row, struct err *e)
+{
+	long long *id = (long long *)((char *)row + k->id_off);
+
+	if (db_begin(db, e) < 0)
+		return -1;
+	*id = -1;
+	if (k->check(db, row, e) < 0 ||
+	    (*id = record_insert(db, k->ins, row, (char *)row + k->uuid_off, e)) < 0 ||
+	    db_commit(db, e) < 0) {
+		db_rollback(db);
+		*id = -1;
+		return -1;
+	}
+	return 0;
+}
+
+int record_kind_update(struct db *db, const struct record_kind *k, const void *row, struct err *e)
+{
+	long long id = *(const long long *)((const char *)row + k->id_off);
+	void *old = xcalloc(1, k->row_size);
+	int r;
+
+	if (db_begin(db, e) < 0) {
+		free(old);
+		return -1;
+	}
+	r = rowdesc_get(db, k->get_sql, id, k->cols, k->ncols, old, k->row_size, e);
+	if (r == 0)
+		r = err_set(e, "%s", _(k->gone));
+	if (r < 0 || k->check(db, row, e) < 0) {
+		db_rollback(db);
+		r = -1;
+	} else {
+		r = record_update(db, k->upd, id, (char *)old + k->uuid_off, old, row, e);
+	}
+	rowdesc_clear(k->cols, k->ncols, old, k->row_size);
+	free(old);
+	return r;
 }

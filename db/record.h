@@ -49,6 +49,36 @@ long long record_insert_tx(struct db *db, const struct record_write *w, const vo
 int record_update(struct db *db, const struct record_write *w, long long id, const char *uuid,
 		  const void *old, const void *row, struct err *e);
 
+/* A record written whole from its row struct (a checkpoint, a shift): its
+ * INSERT and UPDATE, the check both run first inside the transaction
+ * (0 or -1 with e filled), the statement reading its live row by :id with
+ * its columns (the update's old values), and the message when it is gone
+ * (N_() text).  id_off and uuid_off place the row's long long id and
+ * char[37] uuid. */
+struct record_kind {
+	const struct record_write *ins, *upd;
+	int (*check)(struct db *db, const void *row, struct err *e);
+	const char *get_sql;
+	const struct col_desc *cols;
+	size_t ncols, row_size, id_off, uuid_off;
+	const char *gone;
+};
+
+/* The record_kind of rows of type T (with members id and uuid). */
+#define RECORD_KIND(T, ins, upd, check, get_sql, cols, gone)                                       \
+	{                                                                                          \
+		ins, upd, check, get_sql, cols, ROWDESC_N(cols), sizeof(T), offsetof(T, id),       \
+		    offsetof(T, uuid), gone                                                        \
+	}
+
+/* Checks and inserts row (its id and uuid set; id -1 on failure) with its
+ * audit row, in a transaction level of its own.  0 or -1. */
+int record_kind_insert(struct db *db, const struct record_kind *k, void *row, struct err *e);
+
+/* Checks row and updates the live record of its id to it (record_update):
+ * 1 changed, 0 nothing changed, -1 (gone, refused or failed). */
+int record_kind_update(struct db *db, const struct record_kind *k, const void *row, struct err *e);
+
 /* Closes ch (an open JSON object), writes it as the audit row of action on
  * table's record uuid in the current transaction, and frees ch.  0 or -1. */
 int record_audit(struct db *db, const char *action, const char *table, const char *uuid,
@@ -100,12 +130,12 @@ int db_record_void(struct db *db, const char *table, long long id, const char *u
 /* Appends `"key":"<uuid>"` to json (an open JSON object): the record id
  * of table as its UUID, so that an audit row means the same record on
  * every machine (integer ids differ between machines; rows written before
- * hold the integer, and readers take both).  The integer when no record has
- * that id, null for -1. */
+ * hold the integer, and readers take both).  null for -1 and when no
+ * record has that id: a local id is never written (db_audit refuses it). */
 void record_json_ref(struct db *db, struct strbuf *json, const char *key, const char *table,
 		     long long id);
 
-/* As record_json_ref for a change: `"key":[old,new]`, each a UUID. */
+/* As record_json_ref for a change: `"key":[old,new]`, each a UUID or null. */
 void record_json_ref_change(struct db *db, struct strbuf *json, const char *key, const char *table,
 			    long long old_id, long long new_id);
 

@@ -26,6 +26,7 @@ static const struct col_desc audited[] = {
     RS(DUP, returned_from), RS(DUP, return_date), RS(DUP, notes),     RS(DUP, travel),
 };
 
+#define ROWDESC_ROW struct resident
 #define RES_COLUMNS(F, X)                                                                          \
 	F(INT, id, "r.id") X(CODE, uuid, "r.uuid") X(INT, household_id, "r.household_id")          \
 	X(DUP, household_code, "h.code") X(DUP, name, "r.name") X(CHAR, sex, "r.sex")              \
@@ -34,13 +35,11 @@ static const struct col_desc audited[] = {
 	X(DUP, status, "r.status") X(DUP, tags, "r.tags") X(DUP, returned_from, "r.returned_from") \
 	X(DUP, return_date, "r.return_date") X(DUP, notes, "r.notes") X(DUP, travel, "r.travel")
 #define SELECT_COLS                                                                                \
-	"SELECT " RES_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                          \
+	ROWDESC_SELECT(RES_COLUMNS)                                                                \
 	" FROM residents r JOIN households h ON h.id = r.household_id"
 
 /* The columns of SELECT_COLS. */
-#define RES_DESC(K, m, e) COLD_##K(struct resident, m),
-
-static const struct col_desc res_cols[] = {RES_COLUMNS(RES_DESC, RES_DESC)};
+static const struct col_desc res_cols[] = ROWDESC_TABLE(RES_COLUMNS);
 
 /* The one resident st selects (prepared and bound; NULL when it did not
  * prepare, e filled). */

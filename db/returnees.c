@@ -25,6 +25,7 @@ enum collect_mode { ALERTS, WINDOW, EVERY };
 
 /* The columns of collect's SELECT list: kind, member, SQL expression
  * (monitored and isolated are the facts core/returnee decides on). */
+#define ROWDESC_ROW struct returnee_alert
 #define ALERT_COLUMNS(F, X)                                                                        \
 	F(INT, resident_id, "r.id") X(INT, household_id, "r.household_id") X(STR, name, "r.name")  \
 	X(STR, household, "h.code") X(STR, returned_from, "r.returned_from")                       \
@@ -35,9 +36,7 @@ enum collect_mode { ALERTS, WINDOW, EVERY };
 	  " AND i.deleted_at IS NULL AND coalesce(i.end_reason, '') <> 'error'"                    \
 	  " AND (i.end_date IS NULL OR i.start_date >= r.return_date))")                           \
 	X(STR, travel, "r.travel") X(STR, id_number, "r.id_number") X(STR, phone, "r.phone")
-#define ALERT_DESC(K, m, e) COLD_##K(struct returnee_alert, m),
-
-static const struct col_desc alert_cols[] = {ALERT_COLUMNS(ALERT_DESC, ALERT_DESC)};
+static const struct col_desc alert_cols[] = ROWDESC_TABLE(ALERT_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_returnee_alert_clear, struct returnee_alert, alert_cols)
 ROWDESC_COPY_FN(db_returnee_alert_copy, struct returnee_alert, alert_cols)
@@ -51,13 +50,14 @@ static int collect(struct db *db, const char *day, enum collect_mode mode,
 	/* The candidates by date; the key-area rule is core/returnee's. */
 	sqlite3_stmt *st = db_stmt(
 	    db,
-	    "SELECT " ALERT_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)
-	    " FROM residents r JOIN households h ON h.id = r.household_id"
-	    " WHERE r.deleted_at IS NULL AND h.deleted_at IS NULL"
-	    " AND r.status IN ('living', 'away') AND r.return_date IS NOT NULL"
-	    " AND r.return_date <= :day AND (:every OR r.return_date > date(:day, :back))"
-	    " AND coalesce(r.returned_from, '') <> ''"
-	    " ORDER BY r.return_date DESC, h.sort_key, r.id",
+	    ROWDESC_SELECT(
+		ALERT_COLUMNS) " FROM residents r JOIN households h ON h.id = r.household_id"
+			       " WHERE r.deleted_at IS NULL AND h.deleted_at IS NULL"
+			       " AND r.status IN ('living', 'away') AND r.return_date IS NOT NULL"
+			       " AND r.return_date <= :day AND (:every OR r.return_date > "
+			       "date(:day, :back))"
+			       " AND coalesce(r.returned_from, '') <> ''"
+			       " ORDER BY r.return_date DESC, h.sort_key, r.id",
 	    e);
 	struct settings set;
 	struct returnee_facts f;

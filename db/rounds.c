@@ -26,36 +26,32 @@
  * the byte 0xFF). */
 #define KEY_END "\xff"
 
+#define ROWDESC_ROW	   struct rounds_grid
 #define GRID_COLUMNS(F, X) F(INT, id, "g.id") X(STR, name, "g.name") X(STR, staff, "s.name")
-#define GRID_DESC(K, m, e) COLD_##K(struct rounds_grid, m),
-
-static const struct col_desc grid_cols[] = {GRID_COLUMNS(GRID_DESC, GRID_DESC)};
+static const struct col_desc grid_cols[] = ROWDESC_TABLE(GRID_COLUMNS);
 
 int db_rounds_grids(struct db *db, int (*fn)(const struct rounds_grid *g, void *ctx), void *ctx,
 		    struct err *e)
 {
-	sqlite3_stmt *st =
-	    db_stmt(db,
-		    "SELECT " GRID_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM grids g"
-		    " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
-		    " WHERE g.deleted_at IS NULL",
-		    e);
+	sqlite3_stmt *st = db_stmt(
+	    db,
+	    ROWDESC_SELECT(
+		GRID_COLUMNS) " FROM grids g"
+			      " LEFT JOIN staff s ON s.id = g.staff_id AND s.deleted_at IS NULL"
+			      " WHERE g.deleted_at IS NULL",
+	    e);
 	struct rounds_grid *v;
 	void *rows;
-	int r, n, i;
+	int n, i, r;
 
-	if (!st)
-		return -1;
-	r = rowdesc_collect(db, st, grid_cols, ROWDESC_N(grid_cols), &rows, &n, sizeof *v, e);
-	v = rows;
 	/* a few dozen grids: sorted here by core/namesort (第二 before 第十一) */
-	rowdesc_sort_by_name(v, n, sizeof *v, offsetof(struct rounds_grid, name),
-			     offsetof(struct rounds_grid, id), -1);
+	r = rowdesc_collect_by_name(db, st, grid_cols, ROWDESC_N(grid_cols), &rows, &n, sizeof *v,
+				    offsetof(struct rounds_grid, name),
+				    offsetof(struct rounds_grid, id), -1, e);
+	v = rows;
 	for (i = 0; r == 0 && i < n && !fn(&v[i], ctx); i++)
 		;
-	for (i = 0; i < n; i++)
-		db_rounds_grid_clear(&v[i]);
-	free(v);
+	rowdesc_free_rows(grid_cols, ROWDESC_N(grid_cols), v, n, sizeof *v);
 	return r;
 }
 
@@ -251,23 +247,17 @@ int db_rounds_row(struct db *db, long long household_id, const char *date, struc
 	" ORDER BY sort_key, id LIMIT 1"
 /* clang-format on */
 
-int db_rounds_next_pending(struct db *db, long long grid_id, const char *date,
-			   const char *after_key, long long after_id, long long *id_out,
-			   char **key_out, struct err *e)
+/* Steps st, a query of the household (id, sort_key) after (after_key,
+ * after_id) in the order of its statement (:k, :id; from the first when
+ * after_key is NULL), in grid_id (:grid) unless it is -1, its other
+ * parameters bound: 1 found (*id_out, *key_out malloc'd), 0 none, -1. */
+static int next_after(struct db *db, sqlite3_stmt *st, long long grid_id, const char *after_key,
+		      long long after_id, long long *id_out, char **key_out, struct err *e)
 {
-	sqlite3_stmt *st =
-	    db_stmt(db,
-		    grid_id < 0 ? "SELECT id, sort_key FROM households" LIVE PENDING_WHERE
-				: "SELECT id, sort_key FROM households" LIVE
-				  " AND grid_id = :grid" PENDING_WHERE,
-		    e);
 	int r;
 
-	if (!st)
-		return -1;
 	if (grid_id >= 0)
 		sql_bind_int(st, ":grid", grid_id);
-	sql_bind_text(st, ":date", date);
 	sql_bind_text(st, ":k", after_key ? after_key : "");
 	sql_bind_int(st, ":id", after_key ? after_id : -1);
 	r = sql_step_row(db, st, e);
@@ -277,6 +267,22 @@ int db_rounds_next_pending(struct db *db, long long grid_id, const char *date,
 	}
 	sqlite3_reset(st);
 	return r;
+}
+
+int db_rounds_next_pending(struct db *db, long long grid_id, const char *date,
+			   const char *after_key, long long after_id, long long *id_out,
+			   char **key_out, struct err *e)
+{
+	sqlite3_stmt *st =
+	    SQL_PREP(db, e,
+		     grid_id < 0 ? "SELECT id, sort_key FROM households" LIVE PENDING_WHERE
+				 : "SELECT id, sort_key FROM households" LIVE
+				   " AND grid_id = :grid" PENDING_WHERE,
+		     SQLP_TEXT(":date", date));
+
+	if (!st)
+		return -1;
+	return next_after(db, st, grid_id, after_key, after_id, id_out, key_out, e);
 }
 
 #define FIND_SQL                                                                                   \
@@ -297,21 +303,12 @@ int db_rounds_find(struct db *db, long long grid_id, const char *typed, const ch
 	r = -1;
 	if (db_search_sync(db, e) < 0)
 		goto out;
-	st = db_stmt(db, grid_id < 0 ? FIND_SQL FIND_ORDER : FIND_SQL " AND h.grid_id = :grid" FIND_ORDER,
-		     e);
+	st = SQL_PREP(
+	    db, e, grid_id < 0 ? FIND_SQL FIND_ORDER : FIND_SQL " AND h.grid_id = :grid" FIND_ORDER,
+	    SQLP_TEXT(":q", q));
 	if (!st)
 		goto out;
-	if (grid_id >= 0)
-		sql_bind_int(st, ":grid", grid_id);
-	sql_bind_text(st, ":q", q);
-	sql_bind_text(st, ":k", after_key ? after_key : "");
-	sql_bind_int(st, ":id", after_key ? after_id : -1);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		*id_out = sqlite3_column_int64(st, 0);
-		*key_out = sql_col_dup(st, 1);
-	}
-	sqlite3_reset(st);
+	r = next_after(db, st, grid_id, after_key, after_id, id_out, key_out, e);
 out:
 	free(q);
 	return r;
@@ -387,14 +384,13 @@ int db_rounds_visit_get(struct db *db, long long visit_id, struct rounds_visit *
 	sqlite3_reset(st);
 	if (r <= 0)
 		return r;
-	st = db_stmt(db,
-		     "SELECT rd.resident_id, r.name, rd.temperature, rd.symptoms FROM readings rd"
-		     " JOIN residents r ON r.id = rd.resident_id"
-		     " WHERE rd.visit_id = :id AND rd.deleted_at IS NULL ORDER BY rd.id",
-		     e);
+	st = SQL_PREP(db, e,
+		      "SELECT rd.resident_id, r.name, rd.temperature, rd.symptoms FROM readings rd"
+		      " JOIN residents r ON r.id = rd.resident_id"
+		      " WHERE rd.visit_id = :id AND rd.deleted_at IS NULL ORDER BY rd.id",
+		      SQLP_INT(":id", visit_id));
 	if (!st)
 		goto fail;
-	sql_bind_int(st, ":id", visit_id);
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		struct rounds_reading *rd;
 

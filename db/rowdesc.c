@@ -102,11 +102,10 @@ int rowdesc_one(struct db *db, sqlite3_stmt *st, const struct col_desc *cols, si
 int rowdesc_get(struct db *db, const char *sql, long long key, const struct col_desc *cols,
 		size_t n, void *row, size_t row_size, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, e);
+	sqlite3_stmt *st = SQL_PREP(db, e, sql, SQLP_INT(":key", key));
 
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":key", key);
 	return rowdesc_one(db, st, cols, n, row, row_size, e);
 }
 
@@ -180,8 +179,8 @@ static int name_key_cmp(const void *a, const void *b)
 	return c ? c : (x->id > y->id) - (x->id < y->id);
 }
 
-void rowdesc_sort_by_name(void *rows, int n, size_t row_size, size_t name_off, size_t id_off,
-			  long first_off)
+static void sort_by_name(void *rows, int n, size_t row_size, size_t name_off, size_t id_off,
+			 long first_off)
 {
 	struct name_key *k;
 	char *base = rows, *copy;
@@ -206,6 +205,21 @@ void rowdesc_sort_by_name(void *rows, int n, size_t row_size, size_t name_off, s
 	}
 	free(copy);
 	free(k);
+}
+
+int rowdesc_collect_by_name(struct db *db, sqlite3_stmt *st, const struct col_desc *cols, size_t n,
+			    void **rows, int *count, size_t row_size, size_t name_off,
+			    size_t id_off, long first_off, struct err *e)
+{
+	int r = -1;
+
+	*rows = NULL;
+	*count = 0;
+	if (st)
+		r = rowdesc_collect(db, st, cols, n, rows, count, row_size, e);
+	if (r == 0)
+		sort_by_name(*rows, *count, row_size, name_off, id_off, first_off);
+	return r;
 }
 
 void rowdesc_bind(sqlite3_stmt *st, const struct col_desc *cols, size_t n, const void *row)

@@ -7,9 +7,9 @@
  *
  *	#define FU_COLUMNS(F, X) F(INT, id, "f.id") X(CODE, uuid, "f.uuid") \
  *		X(STR, notes, "f.notes") X(REF, isolation_id, "f.isolation_id")
- *	#define SELECT_FU "SELECT " FU_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM followups f"
- *	#define FU_DESC(K, m, e) COLD_##K(struct followup, m),
- *	static const struct col_desc fu_cols[] = {FU_COLUMNS(FU_DESC, FU_DESC)};
+ *	#define SELECT_FU ROWDESC_SELECT(FU_COLUMNS) " FROM followups f"
+ *	#define ROWDESC_ROW struct followup
+ *	static const struct col_desc fu_cols[] = ROWDESC_TABLE(FU_COLUMNS);
  *	ROWDESC_CLEAR_FN(db_followup_clear, struct followup, fu_cols)
  *
  * The readers (rowdesc_read, _one, _get, _fill, _collect), the keyset
@@ -29,6 +29,7 @@
 
 #include "core/err.h"
 #include "core/strbuf.h"
+#include "db/sql.h"
 
 struct db;
 
@@ -74,6 +75,17 @@ struct col_desc {
  * two can no longer disagree on the order. */
 #define ROWDESC_SQL1(K, m, expr) expr
 #define ROWDESC_SQLN(K, m, expr) ", " expr
+/* The SELECT list of LIST's columns: ROWDESC_SELECT(FU_COLUMNS) " FROM ...". */
+#define ROWDESC_SELECT(LIST) "SELECT " LIST(ROWDESC_SQL1, ROWDESC_SQLN)
+/* The descriptor table of LIST's columns, members of the struct type the
+ * file names ROWDESC_ROW before (#define ROWDESC_ROW struct followup; #undef
+ * it before naming the next record's):
+ *	static const struct col_desc fu_cols[] = ROWDESC_TABLE(FU_COLUMNS); */
+#define ROWDESC_DESC(K, m, expr) COLD_##K(ROWDESC_ROW, m),
+#define ROWDESC_TABLE(LIST)                                                                        \
+	{                                                                                          \
+		LIST(ROWDESC_DESC, ROWDESC_DESC)                                                   \
+	}
 #define ROWDESC_N(cols)	 (sizeof(cols) / sizeof((cols)[0]))
 
 /* Reads st's columns 0..n-1 into row by cols (a COL_STR member gets a fresh
@@ -118,18 +130,52 @@ void rowdesc_free_rows(const struct col_desc *cols, size_t n, void *rows, int co
 	{                                                                                          \
 		rowdesc_copy(cols, ROWDESC_N(cols), dst, src, sizeof *dst);                        \
 	}
+/* The look-up of one row by sql with :key bound (rowdesc_get), as
+ * static int fn(struct db *db, const char *sql, long long key, T *out,
+ * struct err *e). */
+#define ROWDESC_GET_FN(fn, T, cols)                                                                \
+	static int fn(struct db *db, const char *sql, long long key, T *out, struct err *e)        \
+	{                                                                                          \
+		return rowdesc_get(db, sql, key, cols, ROWDESC_N(cols), out, sizeof *out, e);      \
+	}
 #define ROWDESC_FREE_FN(fn, T, cols)                                                               \
 	void fn(T *rows, int count)                                                                \
 	{                                                                                          \
 		rowdesc_free_rows(cols, ROWDESC_N(cols), rows, count, sizeof *rows);               \
 	}
 
-/* Sorts the n rows of rows (row_size bytes each) as a picker shows names:
- * by core/namesort of the char * member at name_off, ties by the long long
- * id at id_off; with first_off >= 0, rows whose int member there is larger
- * come first (the active before the others). */
-void rowdesc_sort_by_name(void *rows, int n, size_t row_size, size_t name_off, size_t id_off,
-			  long first_off);
+/* Steps st (bound by the caller; NULL: it did not prepare) to its end,
+ * each row read into a T of its own by cols and given to fn(row, ctx),
+ * which stops the walk by returning non-zero; st is reset.  0 or -1.  This
+ * defines it once as the static function fn_name of a module:
+ *	static int fn_name(struct db *db, sqlite3_stmt *st,
+ *			   int (*fn)(const T *row, void *ctx), void *ctx, struct err *e); */
+#define ROWDESC_EACH_FN(fn_name, T, cols)                                                          \
+	static int fn_name(struct db *db, sqlite3_stmt *st, int (*fn)(const T *row, void *ctx),   \
+			   void *ctx, struct err *e)                                               \
+	{                                                                                          \
+		int r = st ? 1 : -1, stop = 0;                                                     \
+                                                                                                   \
+		while (!stop && r == 1 && (r = sql_step_row(db, st, e)) == 1) {                    \
+			T row = {0};                                                               \
+                                                                                                   \
+			rowdesc_read(st, cols, ROWDESC_N(cols), &row);                             \
+			stop = fn(&row, ctx);                                                      \
+			rowdesc_clear(cols, ROWDESC_N(cols), &row, sizeof row);                    \
+		}                                                                                  \
+		if (st)                                                                            \
+			sqlite3_reset(st);                                                         \
+		return r < 0 ? -1 : 0;                                                             \
+	}
+
+/* rowdesc_collect (st NULL: it did not prepare, -1 with *rows NULL and
+ * *count 0), the rows then sorted as a picker shows names: by core/namesort
+ * of the char * member at name_off, ties by the long long id at id_off;
+ * with first_off >= 0, rows whose int member there is larger come first
+ * (the active before the others).  0 or -1. */
+int rowdesc_collect_by_name(struct db *db, sqlite3_stmt *st, const struct col_desc *cols, size_t n,
+			    void **rows, int *count, size_t row_size, size_t name_off,
+			    size_t id_off, long first_off, struct err *e);
 
 /* A record's write columns, once for its INSERT or UPDATE and its audit
  * row: each binds member m to the named parameter param and is named in

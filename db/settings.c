@@ -13,6 +13,7 @@
 #include "db/sql.h"
 
 /* The settings row's columns: kind, member, SQL expression. */
+#define ROWDESC_ROW struct settings
 #define SETTINGS_COLUMNS(F, X)                                                                     \
 	F(CODE, uuid, "uuid") X(STR, community, "community") X(STR, street, "street")              \
 	X(STR, district, "district") X(CHAR, station, "station")                                   \
@@ -21,16 +22,15 @@
 	X(INT32, outing_days, "outing_days") X(INT32, out_alert_hours, "out_alert_hours")          \
 	X(STR, last_staff, "last_staff") X(INT32, notice_days, "notice_days")                      \
 	X(CODE, supervision_phone, "supervision_phone") X(STR, output_dir, "output_dir")
-#define SETTINGS_DESC(K, m, e) COLD_##K(struct settings, m),
-
-static const struct col_desc settings_cols[] = {SETTINGS_COLUMNS(SETTINGS_DESC, SETTINGS_DESC)};
+static const struct col_desc settings_cols[] = ROWDESC_TABLE(SETTINGS_COLUMNS);
 
 int db_settings_get(struct db *db, struct settings *s, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT " SETTINGS_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)
-				   " FROM settings WHERE deleted_at IS NULL ORDER BY id LIMIT 1",
-				   e);
+	sqlite3_stmt *st = db_stmt(
+	    db,
+	    ROWDESC_SELECT(
+		SETTINGS_COLUMNS) " FROM settings WHERE deleted_at IS NULL ORDER BY id LIMIT 1",
+	    e);
 	int r;
 
 	settings_defaults(s);
@@ -52,7 +52,6 @@ int db_settings_put(struct db *db, const struct settings *s, struct err *e)
 	struct settings old = {0};
 	char uuid[37], now[20], station[2] = {s->station, 0};
 	struct strbuf ch = STRBUF_INIT;
-	sqlite3_stmt *st;
 	int found, r = -1;
 
 	if (settings_validate(s, e) < 0)
@@ -65,38 +64,28 @@ int db_settings_put(struct db *db, const struct settings *s, struct err *e)
 	sql_new_record(uuid, now);
 	if (found)
 		snprintf(uuid, sizeof uuid, "%s", old.uuid);
-	st = db_stmt(db,
-		     found ? "UPDATE settings SET community=:community, street=:street,"
-			     " district=:district, station=:station, fever_threshold=:fever,"
-			     " isolation_days=:days, am_cutoff=:am, pm_cutoff=:pm,"
-			     " outing_days=:outing, out_alert_hours=:outh, notice_days=:notice,"
-			     " supervision_phone=:sphone, output_dir=:outdir, updated_at=:now"
-			     " WHERE uuid=:uuid"
-			   : "INSERT INTO settings(uuid, created_at, updated_at, community, street,"
-			     " district, station, fever_threshold, isolation_days, am_cutoff,"
-			     " pm_cutoff, outing_days, out_alert_hours, notice_days, supervision_phone,"
-			     " output_dir) VALUES(:uuid, :now, :now,"
-			     " :community, :street, :district, :station, :fever, :days, :am, :pm,"
-			     " :outing, :outh, :notice, :sphone, :outdir)",
-		     e);
-	if (!st)
-		goto out;
-	sql_bind_text(st, ":uuid", uuid);
-	sql_bind_text(st, ":now", now);
-	sql_bind_text(st, ":community", s->community);
-	sql_bind_text(st, ":street", s->street);
-	sql_bind_text(st, ":district", s->district);
-	sql_bind_text(st, ":station", station);
-	sql_bind_int(st, ":fever", s->fever_threshold);
-	sql_bind_int(st, ":days", s->isolation_days);
-	sql_bind_text(st, ":am", s->am_cutoff);
-	sql_bind_text(st, ":pm", s->pm_cutoff);
-	sql_bind_int(st, ":outing", s->outing_days);
-	sql_bind_int(st, ":outh", s->out_alert_hours);
-	sql_bind_int(st, ":notice", s->notice_days);
-	sql_bind_text(st, ":sphone", s->supervision_phone);
-	sql_bind_text(st, ":outdir", s->output_dir ? s->output_dir : OUTDIR_DEFAULT);
-	if (sql_step_done(db, st, e) < 0)
+	if (SQL_RUN(
+		db, e,
+		found ? "UPDATE settings SET community=:community, street=:street,"
+			" district=:district, station=:station, fever_threshold=:fever,"
+			" isolation_days=:days, am_cutoff=:am, pm_cutoff=:pm,"
+			" outing_days=:outing, out_alert_hours=:outh, notice_days=:notice,"
+			" supervision_phone=:sphone, output_dir=:outdir, updated_at=:now"
+			" WHERE uuid=:uuid"
+		      : "INSERT INTO settings(uuid, created_at, updated_at, community, street,"
+			" district, station, fever_threshold, isolation_days, am_cutoff,"
+			" pm_cutoff, outing_days, out_alert_hours, notice_days, supervision_phone,"
+			" output_dir) VALUES(:uuid, :now, :now,"
+			" :community, :street, :district, :station, :fever, :days, :am, :pm,"
+			" :outing, :outh, :notice, :sphone, :outdir)",
+		SQLP_TEXT(":uuid", uuid), SQLP_TEXT(":now", now),
+		SQLP_TEXT(":community", s->community), SQLP_TEXT(":street", s->street),
+		SQLP_TEXT(":district", s->district), SQLP_TEXT(":station", station),
+		SQLP_INT(":fever", s->fever_threshold), SQLP_INT(":days", s->isolation_days),
+		SQLP_TEXT(":am", s->am_cutoff), SQLP_TEXT(":pm", s->pm_cutoff),
+		SQLP_INT(":outing", s->outing_days), SQLP_INT(":outh", s->out_alert_hours),
+		SQLP_INT(":notice", s->notice_days), SQLP_TEXT(":sphone", s->supervision_phone),
+		SQLP_TEXT(":outdir", s->output_dir ? s->output_dir : OUTDIR_DEFAULT)) < 0)
 		goto out;
 	json_open(&ch);
 	json_add_str(&ch, "community", s->community);
@@ -125,10 +114,10 @@ out:
 
 int db_settings_set_last_staff(struct db *db, const char *name, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE settings SET last_staff=:name", e);
+	sqlite3_stmt *st =
+	    SQL_PREP(db, e, "UPDATE settings SET last_staff=:name", SQLP_TEXT(":name", name));
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":name", name);
 	return sql_step_done(db, st, e);
 }

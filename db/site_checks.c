@@ -17,17 +17,11 @@ int db_site_checks_get(struct db *db, int *central, int *hospital, struct err *e
 				   "SELECT checks_central, checks_hospital FROM settings"
 				   " WHERE deleted_at IS NULL ORDER BY id LIMIT 1",
 				   e);
-	int r;
+	long long v[2] = {0, 0};
+	int r = sql_row_ints(db, st, v, 2, e);
 
-	*central = *hospital = 0;
-	if (!st)
-		return -1;
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		*central = sqlite3_column_int(st, 0);
-		*hospital = sqlite3_column_int(st, 1);
-	}
-	sqlite3_reset(st);
+	*central = (int)v[0];
+	*hospital = (int)v[1];
 	return r < 0 ? -1 : 0;
 }
 

@@ -108,17 +108,58 @@ int sql_collect_ids(struct db *db, sqlite3_stmt *st, long long **ids, size_t *n,
 	return r < 0 ? -1 : 0;
 }
 
-int sql_exists_id(struct db *db, const char *sql, long long id, struct err *e)
+sqlite3_stmt *sql_prep(struct db *db, const char *sql, const struct sql_param *p, size_t n,
+		       struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, e);
+
+	for (size_t i = 0; st && i < n; i++) {
+		if (p[i].kind == 't')
+			sql_bind_text(st, p[i].name, p[i].s);
+		else if (p[i].kind == 'd')
+			sql_bind_id(st, p[i].name, p[i].i);
+		else
+			sql_bind_int(st, p[i].name, p[i].i);
+	}
+	return st;
+}
+
+int sql_step_once(struct db *db, const char *sql, const struct sql_param *p, size_t n,
+		  struct err *e)
+{
+	sqlite3_stmt *st = sql_prep(db, sql, p, n, e);
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":id", id);
 	r = sql_step_row(db, st, e);
 	sqlite3_reset(st);
 	return r;
+}
+
+int sql_run(struct db *db, const char *sql, const struct sql_param *p, size_t n, struct err *e)
+{
+	sqlite3_stmt *st = sql_prep(db, sql, p, n, e);
+
+	return st ? sql_step_done(db, st, e) : -1;
+}
+
+int sql_row_ints(struct db *db, sqlite3_stmt *st, long long *v, int n, struct err *e)
+{
+	int r;
+
+	if (!st)
+		return -1;
+	r = sql_step_row(db, st, e);
+	for (int i = 0; r == 1 && i < n; i++)
+		v[i] = sqlite3_column_int64(st, i);
+	sqlite3_reset(st);
+	return r;
+}
+
+int sql_exists_id(struct db *db, const char *sql, long long id, struct err *e)
+{
+	return SQL_ONCE(db, e, sql, SQLP_INT(":id", id));
 }
 
 long long sql_scalar(struct db *db, const char *sql, struct err *e)

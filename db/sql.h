@@ -61,6 +61,56 @@ void sql_col_copy(sqlite3_stmt *st, int col, char *buf, size_t n);
  * 0 none, -1 error. */
 int sql_exists_id(struct db *db, const char *sql, long long id, struct err *e);
 
+/* A named parameter and its value, for the statements below:
+ * SQLP_TEXT(":name", v) (NULL binds NULL), SQLP_INT(":id", v), SQLP_ID(":iid",
+ * v) (NULL when v < 0, as sql_bind_id). */
+struct sql_param {
+	const char *name;
+	char kind; /* 't', 'i', 'd' */
+	long long i;
+	const char *s;
+};
+#define SQLP_TEXT(n, v)                                                                            \
+	{                                                                                          \
+		n, 't', 0, (v)                                                                     \
+	}
+#define SQLP_INT(n, v)                                                                             \
+	{                                                                                          \
+		n, 'i', (v), NULL                                                                  \
+	}
+#define SQLP_ID(n, v)                                                                              \
+	{                                                                                          \
+		n, 'd', (v), NULL                                                                  \
+	}
+
+/* The cached statement of sql with the n parameters p bound: the caller
+ * steps it (and resets it).  NULL with e filled when it does not prepare. */
+sqlite3_stmt *sql_prep(struct db *db, const char *sql, const struct sql_param *p, size_t n,
+		       struct err *e);
+
+/* The query sql bound as sql_prep, stepped once and reset: 1 a row, 0
+ * none (nothing of the row is read), -1 error. */
+int sql_step_once(struct db *db, const char *sql, const struct sql_param *p, size_t n,
+		  struct err *e);
+
+/* The write sql bound as sql_prep, run to its end (sql_step_done): 0 or -1. */
+int sql_run(struct db *db, const char *sql, const struct sql_param *p, size_t n, struct err *e);
+
+/* The three with their parameters listed in the call:
+ *	r = SQL_ONCE(db, e, "SELECT 1 FROM t WHERE code = :c AND id <> :id",
+ *		     SQLP_TEXT(":c", code), SQLP_INT(":id", id)); */
+#define SQL_PARAMS(...)                                                                            \
+	(const struct sql_param[]){__VA_ARGS__},                                                   \
+	    sizeof((const struct sql_param[]){__VA_ARGS__}) / sizeof(struct sql_param)
+#define SQL_PREP(db, e, sql, ...) sql_prep(db, sql, SQL_PARAMS(__VA_ARGS__), e)
+#define SQL_ONCE(db, e, sql, ...) sql_step_once(db, sql, SQL_PARAMS(__VA_ARGS__), e)
+#define SQL_RUN(db, e, sql, ...)  sql_run(db, sql, SQL_PARAMS(__VA_ARGS__), e)
+
+/* Steps st (a statement of sql_prep, reset after; NULL when it did not
+ * prepare, e filled) once: with a row, its columns 0..n-1 into v and 1;
+ * none 0 (v untouched); -1 error. */
+int sql_row_ints(struct db *db, sqlite3_stmt *st, long long *v, int n, struct err *e);
+
 /* Sets e from the connection's last error with a prefix. */
 int sql_error(struct db *db, struct err *e, const char *what);
 

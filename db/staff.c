@@ -15,27 +15,26 @@
 #include "db/rowdesc.h"
 #include "db/sql.h"
 
+#define ROWDESC_ROW struct staff_member
 #define STAFF_COLUMNS(F, X)                                                                        \
 	F(INT, id, "id") X(CODE, uuid, "uuid") X(STR, name, "name") X(STR, phone, "phone")         \
 	X(CODE, role, "role") X(INT32, active, "active") X(INT32, party, "party")
 #define STAFF_COLS                                                                                 \
-	"SELECT " STAFF_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN)                                        \
+	ROWDESC_SELECT(STAFF_COLUMNS)                                                              \
 	" FROM staff"
 
 /* The columns of STAFF_COLS. */
-#define STAFF_DESC(K, m, e) COLD_##K(struct staff_member, m),
-
-static const struct col_desc staff_cols[] = {STAFF_COLUMNS(STAFF_DESC, STAFF_DESC)};
+static const struct col_desc staff_cols[] = ROWDESC_TABLE(STAFF_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_staff_member_clear, struct staff_member, staff_cols)
 
 int db_staff_find(struct db *db, const char *name, struct staff_member *out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, STAFF_COLS " WHERE name=:name AND deleted_at IS NULL", e);
+	sqlite3_stmt *st = SQL_PREP(db, e, STAFF_COLS " WHERE name=:name AND deleted_at IS NULL",
+				    SQLP_TEXT(":name", name));
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":name", name);
 	return rowdesc_one(db, st, staff_cols, ROWDESC_N(staff_cols), out, sizeof *out, e);
 }
 
@@ -88,21 +87,17 @@ int db_staff_each(struct db *db, int active_first,
 	sqlite3_stmt *st = db_stmt(db, STAFF_COLS " WHERE deleted_at IS NULL", e);
 	struct staff_member *v;
 	void *rows;
-	int r, n, i;
+	int n, i, r;
 
-	if (!st)
-		return -1;
-	r = rowdesc_collect(db, st, staff_cols, ROWDESC_N(staff_cols), &rows, &n, sizeof *v, e);
-	v = rows;
 	/* tens of people: sorted here by core/namesort (pinyin, numerals by value) */
-	rowdesc_sort_by_name(v, n, sizeof *v, offsetof(struct staff_member, name),
-			     offsetof(struct staff_member, id),
-			     active_first ? (long)offsetof(struct staff_member, active) : -1);
+	r = rowdesc_collect_by_name(
+	    db, st, staff_cols, ROWDESC_N(staff_cols), &rows, &n, sizeof *v,
+	    offsetof(struct staff_member, name), offsetof(struct staff_member, id),
+	    active_first ? (long)offsetof(struct staff_member, active) : -1, e);
+	v = rows;
 	for (i = 0; r == 0 && i < n && !fn(&v[i], ctx); i++)
 		;
-	for (i = 0; i < n; i++)
-		db_staff_member_clear(&v[i]);
-	free(v);
+	rowdesc_free_rows(staff_cols, ROWDESC_N(staff_cols), v, n, sizeof *v);
 	return r;
 }
 

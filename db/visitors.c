@@ -146,9 +146,9 @@ static const struct col_desc visitor_write[] = {
 	VI_BIND(STR, id_type, ":idt"),
 	VI_BIND(STR, id_number, ":idn"),
 	VI_BIND(STR, arrived_date, ":arr"),
-	VI_BIND(REF, household_id, ":hh"),
+	COLW_REFTO(struct visitor_ins, household_id, ":hh", "households"),
 	VI_BIND(STR, reason, ":reason"),
-	VI_BIND(REF, checkpoint_id, ":cp"),
+	COLW_REFTO(struct visitor_ins, checkpoint_id, ":cp", "checkpoints"),
 	VI_BIND(INT, staff_id, ":staff"),
 };
 
@@ -202,15 +202,12 @@ long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitt
 	    .admitted = verdict == VISITOR_ADMITTED,
 	};
 	id = record_insert(db, &w, &row, uuid, e);
-	if (id >= 0 && db_commit(db, e) < 0)
-		id = -1;
+out:
+	id = db_end(db, id, e);
 	if (id >= 0 && admitted)
 		*admitted = row.admitted;
 	if (id >= 0 && why && n)
 		snprintf(why, n, "%s", row.refusal);
-out:
-	if (id < 0)
-		db_rollback(db);
 	strbuf_free(&reason);
 	settings_clear(&set);
 	return id;
@@ -257,15 +254,14 @@ fail:
 }
 
 /* A visitor row's columns: kind, member, SQL expression. */
+#define ROWDESC_ROW struct visitor_row
 #define VISITOR_COLUMNS(F, X)                                                                      \
 	F(INT, id, "x.id") X(CODE, time_in, "x.time_in") X(CODE, time_out, "x.time_out")           \
 	X(STR, name, "x.name") X(STR, phone, "x.phone") X(STR, id_number, "x.id_number")           \
 	X(STR, from_place, "x.from_place") X(STR, household, "h.code")                             \
 	X(STR, reason, "x.reason") X(INT32, temperature, "x.temperature")                          \
 	X(INT32, admitted, "x.admitted") X(STR, refusal, "x.refusal") X(STR, staff, "s.name")
-#define VISITOR_DESC(K, m, e) COLD_##K(struct visitor_row, m),
-
-static const struct col_desc visitor_cols[] = {VISITOR_COLUMNS(VISITOR_DESC, VISITOR_DESC)};
+static const struct col_desc visitor_cols[] = ROWDESC_TABLE(VISITOR_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_visitor_row_clear, struct visitor_row, visitor_cols)
 ROWDESC_COPY_FN(db_visitor_row_copy, struct visitor_row, visitor_cols)
@@ -276,10 +272,12 @@ int db_visitors_day(struct db *db, const char *day, struct visitor_row **v, int 
 {
 	sqlite3_stmt *st = db_stmt(
 	    db,
-	    "SELECT " VISITOR_COLUMNS(ROWDESC_SQL1, ROWDESC_SQLN) " FROM visitors x"
-	    " LEFT JOIN households h ON h.id = x.household_id LEFT JOIN staff s ON s.id = x.staff_id"
-	    " WHERE x.deleted_at IS NULL AND x.time_in >= :day AND x.time_in < date(:day, '+1 day')"
-	    " ORDER BY x.time_in, x.id",
+	    ROWDESC_SELECT(VISITOR_COLUMNS) " FROM visitors x"
+					    " LEFT JOIN households h ON h.id = x.household_id LEFT "
+					    "JOIN staff s ON s.id = x.staff_id"
+					    " WHERE x.deleted_at IS NULL AND x.time_in >= :day AND "
+					    "x.time_in < date(:day, '+1 day')"
+					    " ORDER BY x.time_in, x.id",
 	    e);
 	void *rows;
 	int r;

@@ -16,6 +16,7 @@
 #include "core/temperature.h"
 #include "db/db.h"
 #include "db/record.h"
+#include "db/rowdesc.h"
 #include "db/followups.h"
 #include "db/sql.h"
 #include "db/staff.h"
@@ -87,14 +88,12 @@ static int check_reading(struct db *db, const struct visit_new *v, int i, char *
 					 rd->resident_id);
 	if (rd->temperature != 0 && temperature_check(rd->temperature, e) < 0)
 		return -1;
-	st = db_stmt(db,
-		     "SELECT name FROM residents WHERE id = :id AND household_id = :hid"
-		     " AND deleted_at IS NULL",
-		     e);
+	st = SQL_PREP(db, e,
+		      "SELECT name FROM residents WHERE id = :id AND household_id = :hid"
+		      " AND deleted_at IS NULL",
+		      SQLP_INT(":id", rd->resident_id), SQLP_INT(":hid", v->household_id));
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":id", rd->resident_id);
-	sql_bind_int(st, ":hid", v->household_id);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
 		sql_col_str(st, 0, name);
@@ -248,12 +247,12 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 		return r;
 	}
 	/* Each reading gets its own audit row: its history shows the undo. */
-	st = db_stmt(db,
-		     "SELECT uuid FROM readings WHERE visit_id = :id AND deleted_at IS NULL ORDER BY id",
-		     e);
+	st = SQL_PREP(
+	    db, e,
+	    "SELECT uuid FROM readings WHERE visit_id = :id AND deleted_at IS NULL ORDER BY id",
+	    SQLP_INT(":id", visit_id));
 	if (!st)
 		goto fail;
-	sql_bind_int(st, ":id", visit_id);
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		char ruuid[37];
 
@@ -300,22 +299,14 @@ fail:
 int db_visit_last(struct db *db, const char *date, long long staff_id, long long *id_out,
 		  struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT id FROM visits WHERE date = :date AND deleted_at IS NULL"
-				   " AND (:staff < 0 OR staff_id = :staff) ORDER BY created_at DESC,"
-				   " id DESC LIMIT 1",
-				   e);
-	int r;
+	sqlite3_stmt *st =
+	    SQL_PREP(db, e,
+		     "SELECT id FROM visits WHERE date = :date AND deleted_at IS NULL"
+		     " AND (:staff < 0 OR staff_id = :staff) ORDER BY created_at DESC,"
+		     " id DESC LIMIT 1",
+		     SQLP_TEXT(":date", date), SQLP_INT(":staff", staff_id));
 
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":date", date);
-	sql_bind_int(st, ":staff", staff_id);
-	r = sql_step_row(db, st, e);
-	if (r == 1)
-		*id_out = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return r;
+	return sql_row_ints(db, st, id_out, 1, e);
 }
 
 int db_visit_status(struct db *db, long long household_id, const char *date, int fever_threshold,
@@ -372,12 +363,17 @@ int db_visit_status(struct db *db, long long household_id, const char *date, int
 	" LEFT JOIN visits v ON v.id = x.vid"
 /* clang-format on */
 
+/* The columns of COUNTS, in order. */
+#define VC(m) COLD_INT32(struct visit_counts, m)
+static const struct col_desc count_cols[] = {
+    VC(households), VC(done), VC(visited), VC(no_answer), VC(refused), VC(away), VC(fevers),
+};
+
 int db_visit_counts(struct db *db, const char *date, long long grid_id, int fever_threshold,
 		    struct visit_counts *out, struct err *e)
 {
 	sqlite3_stmt *st =
 	    db_stmt(db, grid_id < 0 ? COUNTS("") : COUNTS(" AND h.grid_id = :grid"), e);
-	int r;
 
 	memset(out, 0, sizeof *out);
 	if (!st)
@@ -386,16 +382,7 @@ int db_visit_counts(struct db *db, const char *date, long long grid_id, int feve
 		sql_bind_int(st, ":grid", grid_id);
 	sql_bind_text(st, ":date", date);
 	sql_bind_int(st, ":thr", fever_threshold);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		out->households = sqlite3_column_int(st, 0);
-		out->done = sqlite3_column_int(st, 1);
-		out->visited = sqlite3_column_int(st, 2);
-		out->no_answer = sqlite3_column_int(st, 3);
-		out->refused = sqlite3_column_int(st, 4);
-		out->away = sqlite3_column_int(st, 5);
-		out->fevers = sqlite3_column_int(st, 6);
-	}
-	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
+	if (rowdesc_one(db, st, count_cols, ROWDESC_N(count_cols), out, sizeof *out, e) < 0)
+		return -1;
+	return 0;
 }

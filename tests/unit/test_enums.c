@@ -136,11 +136,11 @@ static void test_enum_check_for_new_migrations(void **state)
 static void test_enums_index_tables(void **state)
 {
 	(void)state;
-	assert_string_equal(isolation_kind_code(ISOLATION_HOSPITAL), "hospital");
-	assert_int_equal(isolation_end_from_code("restarted"), ISOLATION_END_RESTARTED);
+	assert_string_equal(model_enum_code(model_iso_kind, (int)ISOLATION_HOSPITAL), "hospital");
+	assert_int_equal(model_enum_index(model_iso_end, "restarted"), ISOLATION_END_RESTARTED);
 	assert_string_equal(isolation_slot_code(SLOT_PM), "PM");
-	assert_string_equal(isolation_reason_code((enum isolation_reason)99), "");
-	assert_int_equal(isolation_kind_from_code("nowhere"), -1);
+	assert_string_equal(model_enum_code(model_iso_reason, (int)(enum isolation_reason)99), "");
+	assert_int_equal(model_enum_index(model_iso_kind, "nowhere"), -1);
 	assert_string_equal(visit_outcome_code(VISIT_AWAY), "away");
 	assert_int_equal(visit_outcome_from_code("refused"), VISIT_REFUSED);
 	assert_string_equal(model_enum_zh(model_iso_kind, "central"), "集中隔离");

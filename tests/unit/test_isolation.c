@@ -10,6 +10,7 @@
 
 #include "core/clock.h"
 #include "core/isolation.h"
+#include "core/model.h"
 
 #define D(y, m, d) (&(struct date){(y), (m), (d)})
 
@@ -122,7 +123,7 @@ static void test_restart(void **state)
 	/* the old span is closed the day before the restart */
 	assert_false(isolation_is_active(&old, D(2020, 2, 17), D(2020, 2, 18)));
 	assert_true(isolation_is_active(&fresh, NULL, D(2020, 2, 18)));
-	assert_int_equal(isolation_end_from_code("restarted"), ISOLATION_END_RESTARTED);
+	assert_int_equal(model_enum_index(model_iso_end, "restarted"), ISOLATION_END_RESTARTED);
 }
 
 static void test_active(void **state)
@@ -212,39 +213,53 @@ static void test_parse_time(void **state)
 static void test_codes(void **state)
 {
 	(void)state;
-	assert_string_equal(isolation_kind_code(ISOLATION_HOME), "home");
-	assert_string_equal(isolation_kind_code(ISOLATION_CENTRAL), "central");
-	assert_string_equal(isolation_kind_code(ISOLATION_HOSPITAL), "hospital");
-	assert_string_equal(isolation_reason_code(ISOLATION_REASON_KEY_AREA), "key_area");
-	assert_string_equal(isolation_reason_code(ISOLATION_REASON_CLOSE_CONTACT), "close_contact");
-	assert_string_equal(isolation_reason_code(ISOLATION_REASON_SECONDARY_CONTACT),
-			    "secondary_contact");
-	assert_string_equal(isolation_reason_code(ISOLATION_REASON_SYMPTOMS), "symptoms");
-	assert_string_equal(isolation_reason_code(ISOLATION_REASON_OTHER), "other");
-	assert_string_equal(isolation_end_code(ISOLATION_END_COMPLETED), "completed");
-	assert_string_equal(isolation_end_code(ISOLATION_END_HOSPITALISED), "hospitalised");
-	assert_string_equal(isolation_end_code(ISOLATION_END_CONFIRMED), "confirmed");
-	assert_string_equal(isolation_end_code(ISOLATION_END_MOVED_AWAY), "moved_away");
-	assert_string_equal(isolation_end_code(ISOLATION_END_ERROR), "error");
-	assert_string_equal(isolation_end_code(ISOLATION_END_RESTARTED), "restarted");
+	assert_string_equal(model_enum_code(model_iso_kind, (int)ISOLATION_HOME), "home");
+	assert_string_equal(model_enum_code(model_iso_kind, (int)ISOLATION_CENTRAL), "central");
+	assert_string_equal(model_enum_code(model_iso_kind, (int)ISOLATION_HOSPITAL), "hospital");
+	assert_string_equal(model_enum_code(model_iso_reason, (int)ISOLATION_REASON_KEY_AREA),
+			    "key_area");
+	assert_string_equal(model_enum_code(model_iso_reason, (int)ISOLATION_REASON_CLOSE_CONTACT),
+			    "close_contact");
+	assert_string_equal(
+	    model_enum_code(model_iso_reason, (int)ISOLATION_REASON_SECONDARY_CONTACT),
+	    "secondary_contact");
+	assert_string_equal(model_enum_code(model_iso_reason, (int)ISOLATION_REASON_SYMPTOMS),
+			    "symptoms");
+	assert_string_equal(model_enum_code(model_iso_reason, (int)ISOLATION_REASON_OTHER),
+			    "other");
+	assert_string_equal(model_enum_code(model_iso_end, (int)ISOLATION_END_COMPLETED),
+			    "completed");
+	assert_string_equal(model_enum_code(model_iso_end, (int)ISOLATION_END_HOSPITALISED),
+			    "hospitalised");
+	assert_string_equal(model_enum_code(model_iso_end, (int)ISOLATION_END_CONFIRMED),
+			    "confirmed");
+	assert_string_equal(model_enum_code(model_iso_end, (int)ISOLATION_END_MOVED_AWAY),
+			    "moved_away");
+	assert_string_equal(model_enum_code(model_iso_end, (int)ISOLATION_END_ERROR), "error");
+	assert_string_equal(model_enum_code(model_iso_end, (int)ISOLATION_END_RESTARTED),
+			    "restarted");
 	assert_string_equal(isolation_slot_code(SLOT_AM), "AM");
 	assert_string_equal(isolation_slot_code(SLOT_PM), "PM");
 
 	for (int i = 0; i <= ISOLATION_HOSPITAL; i++)
-		assert_int_equal(isolation_kind_from_code(isolation_kind_code(i)), i);
+		assert_int_equal(
+		    model_enum_index(model_iso_kind, model_enum_code(model_iso_kind, (int)i)), i);
 	for (int i = 0; i <= ISOLATION_REASON_OTHER; i++)
-		assert_int_equal(isolation_reason_from_code(isolation_reason_code(i)), i);
+		assert_int_equal(
+		    model_enum_index(model_iso_reason, model_enum_code(model_iso_reason, (int)i)),
+		    i);
 	for (int i = 0; i <= ISOLATION_END_RESTARTED; i++)
-		assert_int_equal(isolation_end_from_code(isolation_end_code(i)), i);
+		assert_int_equal(
+		    model_enum_index(model_iso_end, model_enum_code(model_iso_end, (int)i)), i);
 	for (int i = 0; i <= SLOT_PM; i++)
-		assert_int_equal(isolation_slot_from_code(isolation_slot_code(i)), i);
+		assert_int_equal(model_enum_index(model_slot, isolation_slot_code(i)), i);
 
-	assert_string_equal(isolation_kind_code((enum isolation_kind)7), "");
-	assert_string_equal(isolation_end_code((enum isolation_end) - 1), "");
-	assert_int_equal(isolation_kind_from_code("Home"), -1);
-	assert_int_equal(isolation_reason_from_code(""), -1);
-	assert_int_equal(isolation_end_from_code(NULL), -1);
-	assert_int_equal(isolation_slot_from_code("am"), -1);
+	assert_string_equal(model_enum_code(model_iso_kind, (int)(enum isolation_kind)7), "");
+	assert_string_equal(model_enum_code(model_iso_end, (int)(enum isolation_end) - 1), "");
+	assert_int_equal(model_enum_index(model_iso_kind, "Home"), -1);
+	assert_int_equal(model_enum_index(model_iso_reason, ""), -1);
+	assert_int_equal(model_enum_index(model_iso_end, NULL), -1);
+	assert_int_equal(model_enum_index(model_slot, "am"), -1);
 }
 
 int main(void)

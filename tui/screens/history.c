@@ -42,6 +42,14 @@ static const struct {
     {"household", N_("Household")},
     {"grid_id", N_("Grid")},
     {"household_id", N_("Household")},
+    {"resident_id", N_("Resident")},
+    {"checkpoint_id", N_("Checkpoint")},
+    {"staff_id", N_("Staff")},
+    {"visit", N_("Visit")},
+    {"isolation", N_("Isolation")},
+    {"isolation_id", N_("Isolation")},
+    {"previous_id", N_("Continues")},
+    {"pass_id", N_("Pass")},
 };
 
 /* Enumeration fields, their codes shown as labels. */
@@ -66,9 +74,30 @@ static const char *word_field(const char *field, void *ctx)
 	return NULL;
 }
 
+/* What word_value needs: the row's table, the database to name the
+ * records a row points at, and the text it returned last. */
+struct words_ctx {
+	const char *table;
+	struct app *app;
+	struct strbuf said;
+};
+
+static const char *word_field_of(const char *field, void *ctx)
+{
+	return word_field(field, (void *)((struct words_ctx *)ctx)->table);
+}
+
 static const char *word_value(const char *field, const char *value, void *ctx)
 {
-	(void)ctx;
+	struct words_ctx *w = ctx;
+	struct err e;
+
+	if (auditfmt_ref_find(field) && auditfmt_is_ref(value)) {
+		/* a record by the words a person knows it by, as this file holds it */
+		if (db_audit_ref_label(app_db(w->app), field, value, &w->said, &e) != 1)
+			return NULL;
+		return strbuf_str(&w->said);
+	}
 	for (size_t i = 0; i < sizeof field_enums / sizeof field_enums[0]; i++)
 		if (!strcmp(field_enums[i].field, field)) {
 			const struct enum_entry *en = model_enum_find(field_enums[i].table, value);
@@ -84,11 +113,14 @@ static const char *word_value(const char *field, const char *value, void *ctx)
 }
 
 /* The changes of audit row a, worded for the screen. */
-static void changes(const struct audit_entry *a, const char *sep, struct strbuf *out)
+static void changes(struct app *app, const struct audit_entry *a, const char *sep,
+		    struct strbuf *out)
 {
-	struct auditfmt_words w = {word_field, word_value, a->table_name ? a->table_name : ""};
+	struct words_ctx c = {a->table_name ? a->table_name : "", app, STRBUF_INIT};
+	struct auditfmt_words w = {word_field_of, word_value, &c};
 
 	auditfmt_changes_as(a->changes, sep, &w, out);
+	strbuf_free(&c.said);
 }
 
 struct history {
@@ -113,12 +145,12 @@ static void h_clear(void *row)
 static void h_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {
 	const struct audit_entry *a = row;
+	struct history *h = ctx;
 
-	(void)ctx;
 	if (col == 2)
 		strbuf_puts(out, model_enum_label(model_audit_action, a->action));
 	else
-		changes(a, "; ", out);
+		changes(h->app, a, "; ", out);
 }
 
 static const struct list_field h_cols[] = {
@@ -197,7 +229,7 @@ static int e_open(struct screen *s, void *arg, struct err *e)
 	if (!a->changes || !*a->changes)
 		strbuf_puts(&b, _("No details were recorded."));
 	else
-		changes(a, "\n", &b);
+		changes(s->app, a, "\n", &b);
 	s->state = strbuf_detach(&b);
 	return 0;
 }
