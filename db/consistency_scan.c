@@ -449,8 +449,8 @@ int consistency_scan(struct db *db, void (*report)(const char *problem, void *ct
 
 	/* The filter lives as long as the connection wants it (freed by SQLite);
 	 * if it cannot be made, every row goes through check_row. */
-	if (sqlite3_create_function_v2(h, "check_suspect", -1, SQLITE_UTF8, cur, check_suspect,
-				       NULL, NULL, free) != SQLITE_OK)
+	if (sqlite3_create_function_v2(h, "check_suspect", -1, SQLITE_UTF8 | SQLITE_DIRECTONLY, cur,
+				       check_suspect, NULL, NULL, free) != SQLITE_OK)
 		cur = NULL;
 	r = list_tables(db, &tables, &rowid, &nt, e);
 	for (size_t i = 0; i < nt && r >= 0; i++) {
