@@ -297,10 +297,10 @@ static int check_row(const struct scan *sc)
 /* The table's columns, their limits and rules. */
 static int scan_columns(struct db *db, struct scan *sc, struct err *e)
 {
-	char *sql = xasprintf("SELECT t.* FROM \"%s\" AS t", sc->table);
+	char *sql = sqlite3_mprintf("SELECT t.* FROM \"%w\" AS t", sc->table);
 	sqlite3_stmt *st = prepare(db, sql, e);
 
-	free(sql);
+	sqlite3_free(sql);
 	if (!st)
 		return -1;
 	sc->ncc = sqlite3_column_count(st);
