@@ -11,7 +11,19 @@
  * when the value is valid, else the reason (English, for _()).  since (when
  * not NULL) is set to the schema version that brought the rule: a record
  * written by an older version is not held to it. */
-const char *recordcheck_value(const char *col, const char *value, const char *id_type,
-			      int *since);
+const char *recordcheck_value(const char *col, const char *value, const char *id_type, int *since);
+
+/* recordcheck_value in two halves, for a caller that checks a column's
+ * values by the million (`doorstep check`): which rule a column is held to,
+ * found once from its name, then that rule applied to one value (the same
+ * answer as recordcheck_value). */
+enum recordcheck_rule {
+	RECORDCHECK_NONE,
+	RECORDCHECK_DATE,     /* date, *_date: YYYY-MM-DD, a real day */
+	RECORDCHECK_TIME,     /* at, *_at: YYYY-MM-DD HH:MM:SS */
+	RECORDCHECK_ID_NUMBER /* id_number, when id_type is 'id' */
+};
+enum recordcheck_rule recordcheck_rule_of(const char *col);
+const char *recordcheck_apply(enum recordcheck_rule rule, const char *value, const char *id_type);
 
 #endif

@@ -45,9 +45,12 @@ static const struct legacy_rule {
 	const char *sql;
 	char *(*problem)(sqlite3_stmt *st);
 } rules[] = {
+    /* (+: every resident is read, in table order: through the index on
+     * id_number, each of a large community's residents was a seek, 6 times
+     * slower) */
     {"SELECT r.name, h.code, r.id_type, r.id_number, r.sex, r.birth_date"
      " FROM residents r JOIN households h ON h.id = r.household_id"
-     " WHERE r.deleted_at IS NULL AND r.id_type = 'id' AND r.id_number IS NOT NULL"
+     " WHERE r.deleted_at IS NULL AND r.id_type = 'id' AND +r.id_number IS NOT NULL"
      " AND (r.sex IS NOT NULL OR r.birth_date IS NOT NULL) ORDER BY h.sort_key, h.id, r.id",
      identity_problem},
     {"SELECT r.name, c.date, c.slot, c.temperature, c.symptoms, c.unmeasured"
