@@ -335,7 +335,9 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 		if (progress && (i + 1) % PROGRESS_EVERY == 0)
 			progress(i + 1, nrows, ctx);
 	}
-	if (db_search_bulk_end(db, !dry_run, e) < 0 || audit_new(db, source, hh_before, res_before, e) < 0)
+	/* The households stay queued for the search index: the filter finds
+	 * them at once, and db_search_idle files them after the commit. */
+	if (db_search_bulk_end(db, 0, e) < 0 || audit_new(db, source, hh_before, res_before, e) < 0)
 		goto fail;
 	/* The import itself is audited when it changed something: the same
 	 * file again leaves the database exactly as it was. */
