@@ -271,9 +271,53 @@ int db_resident_insert_checked(struct db *db, struct resident *r, struct err *e)
 	return insert_trusted(db, r, 1, e);
 }
 
+/* The bulk writer's stage: the columns of residents it writes, no
+ * constraint, no index, no trigger (all of them apply at the flush). */
+#define STAGE_COLS                                                                                 \
+	"uuid, created_at, household_id, name, sex, id_type, id_number, birth_date, phone,"        \
+	" relation, status, tags, returned_from, return_date, notes, pinyin, id_rev, phone_rev,"   \
+	" travel"
+
+int db_resident_bulk_begin(struct db *db, struct err *e)
+{
+	return db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS bulk_residents(" STAGE_COLS ")", e);
+}
+
 int db_resident_insert_bulk(struct db *db, struct resident *r, struct err *e)
 {
-	return insert_trusted(db, r, 0, e);
+	struct reskey k = {0};
+	char now[20];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (check_resident(r, e) < 0)
+		return -1;
+	if (!db_in_transaction(db))
+		return err_set(e, "internal error: a resident's bulk insert outside a transaction");
+	st = db_stmt(db,
+		     "INSERT INTO temp.bulk_residents(" STAGE_COLS ") VALUES(?17, ?18, ?19, ?1, ?2,"
+		     " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+		     e);
+	if (!st)
+		return -1;
+	sql_new_record(r->uuid, now);
+	reskey_make(&k, r->name, r->id_number, r->phone);
+	sql_bind_text_at(st, 17, r->uuid);
+	sql_bind_text_at(st, 18, now);
+	sqlite3_bind_int64(st, 19, r->household_id);
+	bind_fields(st, r, &k);
+	rc = sql_step_done(db, st, e);
+	reskey_free(&k);
+	r->id = -1;
+	return rc;
+}
+
+int db_resident_bulk_flush(struct db *db, struct err *e)
+{
+	return db_exec(db,
+		       "INSERT INTO residents(updated_at, " STAGE_COLS ") SELECT created_at, " STAGE_COLS
+		       " FROM temp.bulk_residents ORDER BY rowid; DELETE FROM temp.bulk_residents",
+		       e);
 }
 
 int db_resident_update(struct db *db, const struct resident *r, struct err *e)

@@ -5,9 +5,11 @@
  * statement per table: audit_new); this module only decides, row by row,
  * what is new, what changed and what is the same.  Lookups that cannot match
  * are skipped: a household created by this import has no stored residents,
- * and ID numbers are unique within a checked roster; new records go in
- * through the _checked entry points, which trust the lookup made here
- * instead of repeating it. */
+ * and ID numbers are unique within a checked roster; new records are staged
+ * through the _bulk entry points, which trust the lookup made here instead
+ * of repeating it, and go in with one INSERT … SELECT per table (the
+ * households after their loop, the residents at the end: a lookup never
+ * needs a staged record, for the same reasons). */
 #include "db/roster.h"
 
 #include <stdlib.h>
@@ -304,7 +306,8 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 	hh_before = sql_scalar(db, "SELECT coalesce(max(id), 0) FROM households", e);
 	res_before = sql_scalar(db, "SELECT coalesce(max(id), 0) FROM residents", e);
 	if (residents_empty < 0 || hh_before < 0 || res_before < 0 ||
-	    db_search_bulk_begin(db, e) < 0)
+	    db_search_bulk_begin(db, e) < 0 || db_household_bulk_begin(db, e) < 0 ||
+	    db_resident_bulk_begin(db, e) < 0)
 		goto fail;
 	hid = xcalloc(nhh ? nhh : 1, sizeof *hid);
 	created = xcalloc(nhh ? nhh : 1, 1);
@@ -325,6 +328,10 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 		if (made && db_search_queue(db, hid[j], e) < 0)
 			goto fail;
 	}
+	/* The new households go in with one statement, before the residents
+	 * (a resident may move into one of them). */
+	if (db_household_bulk_flush(db, e) < 0)
+		goto fail;
 	for (size_t i = 0; i < nrows; i++) {
 		size_t j = roster_row_household(r, i);
 
@@ -335,9 +342,11 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 		if (progress && (i + 1) % PROGRESS_EVERY == 0)
 			progress(i + 1, nrows, ctx);
 	}
-	/* The households stay queued for the search index: the filter finds
-	 * them at once, and db_search_idle files them after the commit. */
-	if (db_search_bulk_end(db, 0, e) < 0 || audit_new(db, source, hh_before, res_before, e) < 0)
+	/* The new residents go in with one statement.  The households stay
+	 * queued for the search index: the filter finds them at once, and
+	 * db_search_idle files them after the commit. */
+	if (db_resident_bulk_flush(db, e) < 0 ||
+	    db_search_bulk_end(db, 0, e) < 0 || audit_new(db, source, hh_before, res_before, e) < 0)
 		goto fail;
 	/* The import itself is audited when it changed something: the same
 	 * file again leaves the database exactly as it was. */
