@@ -297,9 +297,8 @@ static size_t cell_clean(struct roster *r, struct cells *c, enum roster_field f,
 				  _("%zu invisible character(s) (zero-width, U+FEFF) removed"), gone);
 		c->warned[f] = 1;
 	}
-	err_clear(&e);
 	/* Translated only for the message: a gettext call per cell was a tenth
-	 * of a large import. */
+	 * of a large import.  (e is written only on a refusal.) */
 	if (textsafe_check(b->s, cls, roster_field_names[f], "", &e) < 0) {
 		err_clear(&e);
 		textsafe_check(b->s, cls, roster_field_names[f], _("the text"), &e);
@@ -328,10 +327,11 @@ static void check_text(struct roster *r, struct cells *c, long line, enum roster
 		       int multiline, const char *table, const char *column)
 {
 	size_t n = cell_clean(r, c, f, fold), chars;
-	int max = limits_max(table, column);
+	int max;
 
 	if (!n)
 		return;
+	max = limits_max(table, column);
 	if (has_control(r->scratch.s, multiline)) {
 		roster_row_error(r, c, line, f,
 			  multiline ? _("control characters in the text")

@@ -125,10 +125,11 @@ static const struct resident *with_defaults(const struct resident *r, struct res
 
 /* The fields bind_fields binds, as numbered parameters ?1 to ?16 of the
  * INSERT and the UPDATE below (bound by number: a name lookup per value was
- * a twentieth of a bulk import). */
-static void bind_fields(sqlite3_stmt *st, const struct resident *r, const struct reskey *k)
+ * a twentieth of a bulk import); keep is SQLITE_TRANSIENT, or SQLITE_STATIC
+ * when the statement is stepped before r, k and sex change. */
+static void bind_fields_as(sqlite3_stmt *st, const struct resident *r, const struct reskey *k,
+			   const char *sex, void (*keep)(void *))
 {
-	char sex[2] = {r->sex, 0};
 	const char *v[] = {
 	    r->name,
 	    r->sex ? sex : NULL,
@@ -148,8 +149,19 @@ static void bind_fields(sqlite3_stmt *st, const struct resident *r, const struct
 	    or_null(r->travel),
 	};
 
-	for (int i = 0; i < (int)(sizeof v / sizeof v[0]); i++)
-		sql_bind_text_at(st, i + 1, v[i]);
+	for (int i = 0; i < (int)(sizeof v / sizeof v[0]); i++) {
+		if (v[i])
+			sqlite3_bind_text(st, i + 1, v[i], -1, keep);
+		else
+			sqlite3_bind_null(st, i + 1);
+	}
+}
+
+static void bind_fields(sqlite3_stmt *st, const struct resident *r, const struct reskey *k)
+{
+	char sex[2] = {r->sex, 0};
+
+	bind_fields_as(st, r, k, sex, SQLITE_TRANSIENT);
 }
 
 /* The one INSERT of a resident and its audit row, in the caller's
@@ -286,7 +298,7 @@ int db_resident_bulk_begin(struct db *db, struct err *e)
 int db_resident_insert_bulk(struct db *db, struct resident *r, struct err *e)
 {
 	struct reskey k = {0};
-	char now[20];
+	char now[20], sex[2] = {r->sex, 0};
 	sqlite3_stmt *st;
 	int rc;
 
@@ -302,10 +314,12 @@ int db_resident_insert_bulk(struct db *db, struct resident *r, struct err *e)
 		return -1;
 	sql_new_record(r->uuid, now);
 	reskey_make(&k, r->name, r->id_number, r->phone);
-	sql_bind_text_at(st, 17, r->uuid);
-	sql_bind_text_at(st, 18, now);
+	/* Bound in place (SQLITE_STATIC): stepped at once, and db_stmt clears
+	 * the bindings before the statement is used again. */
+	sqlite3_bind_text(st, 17, r->uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 18, now, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 19, r->household_id);
-	bind_fields(st, r, &k);
+	bind_fields_as(st, r, &k, sex, SQLITE_STATIC);
 	rc = sql_step_done(db, st, e);
 	reskey_free(&k);
 	r->id = -1;
