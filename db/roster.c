@@ -81,7 +81,8 @@ static void grid_cache_free(struct grid_cache *gc)
 
 /* Finds or adds household j; sets *id and *created.  Counts it. */
 static int apply_household(struct db *db, const struct roster *r, size_t j, struct grid_cache *gc,
-			   long long *id, int *created, struct roster_counts *c, struct err *e)
+			   int none_stored, long long *id, int *created, struct roster_counts *c,
+			   struct err *e)
 {
 	struct household h;
 	const char *grid = roster_household_value(r, j, ROSTER_GRID);
@@ -91,7 +92,11 @@ static int apply_household(struct db *db, const struct roster *r, size_t j, stru
 	if (grid && (gid = grid_id(db, gc, grid, e)) < 0)
 		return -1;
 	model_household_init(&h);
-	found = db_household_lookup_code(db, roster_household_value(r, j, ROSTER_CODE), &h, e);
+	/* No household stored before the import: none to find (the codes of a
+	 * checked roster are distinct). */
+	found = none_stored ? 0
+			    : db_household_lookup_code(db, roster_household_value(r, j, ROSTER_CODE),
+						       &h, e);
 	if (found < 0)
 		goto out;
 	if (!found) {
@@ -314,7 +319,7 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 	for (size_t j = 0; j < nhh; j++) {
 		int made;
 
-		if (apply_household(db, r, j, &gc, &hid[j], &made, &c, e) < 0) {
+		if (apply_household(db, r, j, &gc, hh_before == 0, &hid[j], &made, &c, e) < 0) {
 			e->line = roster_row_line(r, 0);
 			for (size_t i = 0; i < nrows; i++) {
 				if (roster_row_household(r, i) == j) {
