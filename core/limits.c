@@ -115,7 +115,7 @@ size_t limits_chars(const char *s)
 	uint32_t cp;
 
 	while (s && *s) {
-		s += utf8_decode(s, &cp);
+		s += (unsigned char)*s < 0x80 ? 1 : utf8_decode(s, &cp);
 		n++;
 	}
 	return n;
