@@ -252,13 +252,9 @@ int db_household_insert_bulk(struct db *db, struct household *h, struct err *e)
 	if (!db_in_transaction(db))
 		return err_set(e,
 			       "internal error: a household's bulk insert outside a transaction");
-	/* The id households would give it: the next after the stored and the
-	 * staged ones (nothing else inserts a household in the transaction). */
 	st = db_stmt(db,
-		     "INSERT INTO temp.bulk_households(" STAGE_COLS ") VALUES(coalesce("
-		     "(SELECT max(id) FROM temp.bulk_households),"
-		     " (SELECT max(id) FROM main.households), 0) + 1, ?11, ?12, ?1, ?2, ?3, ?4, ?5,"
-		     " ?6, ?7, ?8, ?9, ?10)",
+		     "INSERT INTO temp.bulk_households(" STAGE_COLS ") VALUES(?13, ?11, ?12, ?1, ?2,"
+		     " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 		     e);
 	if (!st)
 		return -1;
@@ -266,11 +262,10 @@ int db_household_insert_bulk(struct db *db, struct household *h, struct err *e)
 	key = natsort_key(h->code);
 	sql_bind_text_at(st, 11, h->uuid);
 	sql_bind_text_at(st, 12, now);
+	sqlite3_bind_int64(st, 13, h->id);
 	bind_fields(st, h, key);
 	r = sql_step_done(db, st, e);
 	free(key);
-	if (r == 0)
-		h->id = sqlite3_last_insert_rowid(db_handle(db));
 	return r;
 }
 

@@ -116,6 +116,7 @@ static int apply_household(struct db *db, const struct roster *r, size_t j, stru
 	take(&h.phone, roster_household_value(r, j, ROSTER_HOUSEHOLD_PHONE));
 	take(&h.notes, roster_household_value(r, j, ROSTER_HOUSEHOLD_NOTES));
 	if (!found) {
+		h.id = *id; /* the id the caller chose for a new household */
 		if (db_household_insert_bulk(db, &h, e) < 0)
 			goto out;
 		c->households_new++;
@@ -322,6 +323,7 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 	for (size_t j = 0; j < nhh; j++) {
 		int made;
 
+		hid[j] = hh_before + 1 + c.households_new; /* if it is new */
 		if (apply_household(db, r, j, &gc, hh_before == 0, &hid[j], &made, &c, e) < 0) {
 			e->line = roster_row_line(r, 0);
 			for (size_t i = 0; i < nrows; i++) {
@@ -333,12 +335,11 @@ int db_roster_apply(struct db *db, const struct roster *r, const char *source, i
 			goto fail;
 		}
 		created[j] = (unsigned char)made;
-		if (made && db_search_queue(db, hid[j], e) < 0)
-			goto fail;
 	}
 	/* The new households go in with one statement, before the residents
-	 * (a resident may move into one of them). */
-	if (db_household_bulk_flush(db, e) < 0)
+	 * (a resident may move into one of them), and wait for the search
+	 * index. */
+	if (db_household_bulk_flush(db, e) < 0 || db_search_queue_after(db, hh_before, e) < 0)
 		goto fail;
 	for (size_t i = 0; i < nrows; i++) {
 		size_t j = roster_row_household(r, i);

@@ -365,6 +365,17 @@ int db_search_queue(struct db *db, long long household_id, struct err *e)
 	return sql_step_done(db, st, e);
 }
 
+int db_search_queue_after(struct db *db, long long after_id, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(
+	    db, "INSERT OR IGNORE INTO search_dirty SELECT id FROM households WHERE id > :id", e);
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":id", after_id);
+	return sql_step_done(db, st, e);
+}
+
 int db_search_bulk_end(struct db *db, int refile, struct err *e)
 {
 	if (db_exec(db, schema_search_insert_triggers(), e) < 0)

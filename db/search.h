@@ -85,6 +85,9 @@ int db_search_rebuild(struct db *db, struct err *e);
  * back with the rollback). */
 int db_search_bulk_begin(struct db *db, struct err *e);
 int db_search_queue(struct db *db, long long household_id, struct err *e);
+/* Queues every household whose id is above after_id (those a bulk writer
+ * inserted, ids only growing). */
+int db_search_queue_after(struct db *db, long long after_id, struct err *e);
 int db_search_bulk_end(struct db *db, int refile, struct err *e);
 
 #endif
