@@ -497,6 +497,37 @@ static void test_import_queue(void **state)
 	check("ＡＢ s", "甲-1");
 	assert_non_null(strstr(before[5], "甲-1")); /* zj: 长江 */
 	assert_non_null(strstr(before[6], "甲-1")); /* cj */
+	/* One imported resident, by the tails of the ID number and phone. */
+	{
+		char *idn = NULL, *ph = NULL, *code = NULL, *tail;
+		sqlite3_stmt *st;
+
+		assert_int_equal(sqlite3_prepare_v2(db_handle(db),
+						    "SELECT r.id_number, r.phone, h.code FROM residents r"
+						    " JOIN households h ON h.id = r.household_id"
+						    " WHERE r.name LIKE '赵%' ORDER BY r.id DESC LIMIT 1",
+						    -1, &st, NULL),
+				 SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		idn = xstrdup((const char *)sqlite3_column_text(st, 0));
+		ph = xstrdup((const char *)sqlite3_column_text(st, 1));
+		code = xstrdup((const char *)sqlite3_column_text(st, 2));
+		sqlite3_finalize(st);
+		assert_int_equal(sql_scalar(db, "SELECT count(*) FROM search_dirty", &e), queued);
+		for (size_t k = 4; k <= 7; k += 3) {
+			tail = answer(idn + strlen(idn) - k);
+			if (!strstr(tail, code))
+				fail_msg("ID tail %s: %s, not %s", idn + strlen(idn) - k, tail, code);
+			free(tail);
+			tail = answer(ph + strlen(ph) - k);
+			if (!strstr(tail, code))
+				fail_msg("phone tail %s: %s, not %s", ph + strlen(ph) - k, tail, code);
+			free(tail);
+		}
+		free(idn);
+		free(ph);
+		free(code);
+	}
 	assert_true(strstr(before[0], "1-1-101") != NULL);	     /* 王 */
 	assert_false(strncmp(before[9], "0 |", 3) == 0);	     /* 0123 */
 	assert_false(strncmp(before[12], "0 |", 3) == 0);	     /* 000123 */
