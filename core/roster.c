@@ -419,6 +419,22 @@ static void look_for_id_column(struct roster *r, const struct csvread_row *row)
 	}
 }
 
+
+/* The key of a name within household hh in r->by_name: "hh\x1fname" (as
+ * strbuf_printf would write it, without its cost on every row). */
+static void name_key(struct strbuf *k, unsigned hh, const char *name)
+{
+	char digits[16];
+	int n = 0;
+
+	do
+		digits[n++] = (char)('0' + hh % 10);
+	while ((hh /= 10) > 0);
+	while (n > 0)
+		strbuf_putc(k, digits[--n]);
+	strbuf_putc(k, '\x1f');
+	strbuf_puts(k, name);
+}
 static void check_row(struct roster *r, const struct csvread_row *row)
 {
 	struct cells c;
@@ -472,7 +488,7 @@ static void check_row(struct roster *r, const struct csvread_row *row)
 		long other;
 
 		strbuf_reset(k);
-		strbuf_printf(k, "%u\x1f%s", hh, r->pool + c.val[ROSTER_NAME]);
+		name_key(k, hh, r->pool + c.val[ROSTER_NAME]);
 		other = map_get(r, &r->by_name, k->s);
 		if (other >= 0) {
 			const struct row *o = &r->rows[other];

@@ -277,6 +277,14 @@ static void strip_quotes(struct strbuf *b)
 	}
 }
 
+static int printable_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7e)
+			return 0;
+	return 1;
+}
+
 /* Cleans cell f into r->scratch (folding full-width forms when fold); 0 when
  * empty.  Invisible characters (core/textsafe) come out with a warning; a
  * control or bidi character refuses the cell (0, c->refused[f] set). */
@@ -289,6 +297,10 @@ static size_t cell_clean(struct roster *r, struct cells *c, enum roster_field f,
 	size_t gone;
 
 	roster_clean_into(b, c->raw[f], fold);
+	/* Printable ASCII (codes, numbers, most cells) holds no invisible
+	 * character and nothing textsafe refuses: both passes are skipped. */
+	if (printable_ascii(b->s))
+		goto safe;
 	gone = textsafe_strip_invisible(b->s);
 	if (gone) {
 		b->len = strlen(b->s);
@@ -297,9 +309,8 @@ static size_t cell_clean(struct roster *r, struct cells *c, enum roster_field f,
 				  _("%zu invisible character(s) (zero-width, U+FEFF) removed"), gone);
 		c->warned[f] = 1;
 	}
-	err_clear(&e);
 	/* Translated only for the message: a gettext call per cell was a tenth
-	 * of a large import. */
+	 * of a large import.  (e is written only on a refusal.) */
 	if (textsafe_check(b->s, cls, roster_field_names[f], "", &e) < 0) {
 		err_clear(&e);
 		textsafe_check(b->s, cls, roster_field_names[f], _("the text"), &e);
@@ -310,6 +321,7 @@ static size_t cell_clean(struct roster *r, struct cells *c, enum roster_field f,
 		strbuf_add(b, "", 0);
 		return 0;
 	}
+safe:
 	/* The apostrophe a doorstep export puts before a formula-like text
 	 * ('=1+1) comes off again, so that an export imports unchanged. */
 	if (b->len > 1 && b->s[0] == '\'' && csvout_is_formula(b->s, b->len)) {
@@ -328,10 +340,11 @@ static void check_text(struct roster *r, struct cells *c, long line, enum roster
 		       int multiline, const char *table, const char *column)
 {
 	size_t n = cell_clean(r, c, f, fold), chars;
-	int max = limits_max(table, column);
+	int max;
 
 	if (!n)
 		return;
+	max = limits_max(table, column);
 	if (has_control(r->scratch.s, multiline)) {
 		roster_row_error(r, c, line, f,
 			  multiline ? _("control characters in the text")

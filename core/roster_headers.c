@@ -116,16 +116,26 @@ void roster_clean_into(struct strbuf *b, const char *s, int fold)
 			break;
 		p += len;
 	}
-	while (*p) {
-		unsigned c = roster_utf8_next(p, &len);
+	if (!fold) {
+		strbuf_add(b, (const char *)p, strlen((const char *)p));
+	} else {
+		/* Runs of characters that stay as they are are copied whole. */
+		const unsigned char *run = p;
 
-		if (fold && c >= 0xff01 && c <= 0xff5e)
-			strbuf_putc(b, (char)(c - 0xff01 + 0x21));
-		else if (fold && (c == 0x3000 || c == 0xa0))
-			strbuf_putc(b, ' ');
-		else
-			strbuf_add(b, (const char *)p, len);
-		p += len;
+		while (*p) {
+			unsigned c = *p < 0x80 ? (len = 1, *p) : roster_utf8_next(p, &len);
+			char to = c >= 0xff01 && c <= 0xff5e	 ? (char)(c - 0xff01 + 0x21)
+				  : c == 0x3000 || c == 0xa0 ? ' '
+							     : 0;
+
+			if (to) {
+				strbuf_add(b, (const char *)run, (size_t)(p - run));
+				strbuf_putc(b, to);
+				run = p + len;
+			}
+			p += len;
+		}
+		strbuf_add(b, (const char *)run, (size_t)(p - run));
 	}
 	/* Trim the end: ASCII white space and U+3000 (E3 80 80), U+00A0 (C2 A0). */
 	end = b->len;

@@ -234,3 +234,70 @@ int searchkey_tail_filed(const char *q)
 {
 	return strlen(q) <= SEARCHKEY_TAIL_FILED;
 }
+
+/* Whether folded s[0..len) holds q (folded, not empty) as a substring
+ * (prefix set: only at its start). */
+static int folded_has(const char *s, size_t len, const char *q, int prefix)
+{
+	char small[256], *buf = len * 3 + 1 <= sizeof small ? small : xmalloc(len * 3 + 1);
+	const char *end = s + len;
+	size_t n = 0;
+	int found;
+
+	while (s < end && *s) {
+		uint32_t c;
+
+		s += utf8_decode(s, &c);
+		n += utf8_encode(fold(c), buf + n);
+	}
+	buf[n] = '\0';
+	found = prefix ? !strncmp(buf, q, strlen(q)) : strstr(buf, q) != NULL;
+	if (buf != small)
+		free(buf);
+	return found;
+}
+
+int searchkey_match_household(const char *q, const char *code, const char *phone)
+{
+	size_t nq = q ? strlen(q) : 0, n = 0;
+	char digits[64];
+
+	if (nq == 0)
+		return 0;
+	if (code && folded_has(code, strlen(code), q, 1))
+		return 1;
+	for (; phone && *phone && n < sizeof digits - 1; phone++)
+		if (*phone >= '0' && *phone <= '9')
+			digits[n++] = *phone;
+	if (nq < SEARCHKEY_TAIL_MIN || nq > n || strspn(q, "0123456789") != nq)
+		return 0;
+	return !memcmp(digits + n - nq, q, nq);
+}
+
+/* Whether q is a substring of one of the first SEARCHKEY_MAX_VARIANTS
+ * initials readings of name, as searchkey_add_name files them. */
+static int initials_have(const char *name, const char *q)
+{
+	char *variants = pinyin_initials_variants(name, SEARCHKEY_MAX_VARIANTS), *p = variants;
+	int found = 0;
+
+	while (!found && *p) {
+		size_t len = strcspn(p, " ");
+
+		found = folded_has(p, len, q, 0);
+		p += len + (p[len] == ' ');
+	}
+	free(variants);
+	return found;
+}
+
+int searchkey_match_name(const char *q, const char *name)
+{
+	if (!q || !*q || !name || !*name)
+		return 0;
+	if (folded_has(name, strlen(name), q, 0))
+		return 1;
+	/* pinyin_match_initials reads the name without allocating; the few
+	 * names it takes are checked against the readings filed. */
+	return pinyin_match_initials(name, q) && initials_have(name, q);
+}

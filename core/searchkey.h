@@ -81,4 +81,16 @@ int searchkey_tail(const char *q, char *out, size_t n);
  * alone finds every resident it ends. */
 int searchkey_tail_filed(const char *q);
 
+/* The filter's answer for a household not yet filed (db/search.c reads it
+ * while the household waits in the queue): whether folded query q is a term
+ * that searchkey_add_code(code) or searchkey_add_tails(phone) would file. */
+int searchkey_match_household(const char *q, const char *code, const char *phone);
+
+/* The same for one resident's name: whether q is a term
+ * searchkey_add_name(name) would file (a substring of the folded name or of
+ * one of its first SEARCHKEY_MAX_VARIANTS initials readings).  The tails of
+ * the resident's ID number and phone are matched by the caller, on
+ * residents.id_rev and phone_rev. */
+int searchkey_match_name(const char *q, const char *name);
+
 #endif

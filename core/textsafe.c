@@ -72,6 +72,10 @@ int textsafe_check(const char *s, enum textsafe_class cls, const char *field, co
 	for (; s && *s; pos++) {
 		unsigned char byte = (unsigned char)*s;
 
+		if (byte >= 0x20 && byte < 0x7F) { /* printable ASCII: allowed */
+			s++;
+			continue;
+		}
 		s += textsafe_decode(s, &cp);
 		if (textsafe_allowed(cp, cls))
 			continue;
@@ -164,7 +168,13 @@ size_t textsafe_strip_invisible(char *s)
 	uint32_t cp;
 
 	while (s && *s) {
-		size_t n = textsafe_decode(s, &cp);
+		size_t n;
+
+		if ((unsigned char)*s < 0x80) { /* ASCII is never invisible */
+			*w++ = *s++;
+			continue;
+		}
+		n = textsafe_decode(s, &cp);
 
 		if (textsafe_kind(cp) == TEXTSAFE_INVISIBLE) {
 			removed++;

@@ -19,6 +19,7 @@
 #include "core/uuid.h"
 #include "core/xalloc.h"
 #include "db/schema.h"
+#include "db/search.h"
 #include "db/sql.h"
 
 #define STMT_SLOTS 512
@@ -466,6 +467,8 @@ int db_open(struct db **out, const char *path, int flags, struct err *e)
 	/* Sorts and DISTINCTs of small lists (a household's head, its tags)
 	 * would otherwise create a temporary file per statement: 4x slower. */
 	if (db_exec(db, "PRAGMA temp_store=MEMORY", e) < 0)
+		goto fail;
+	if (db_search_functions(db, e) < 0)
 		goto fail;
 	if (!(flags & DB_OPEN_READONLY)) {
 		if (!(flags & DB_OPEN_MEMORY) && db_exec(db, "PRAGMA journal_mode=WAL", e) < 0) {

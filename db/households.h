@@ -23,9 +23,18 @@ int db_household_insert(struct db *db, struct household *h, struct err *e);
  * run inside the caller's transaction; on -1 the caller rolls it back. */
 int db_household_insert_checked(struct db *db, struct household *h, struct err *e);
 
-/* As db_household_insert_checked without the audit row: the bulk writer
- * audits every record it inserted at its end (db_record_audit_inserted). */
+/* Bulk writing (an import), inside the caller's transaction, as
+ * db_resident_bulk_begin and the rest (db/residents.h): after
+ * db_household_bulk_begin, db_household_insert_bulk checks h and stages it
+ * under h->id, which the caller chose past every stored id (max(id) + 1,
+ * + 2 ...: what households would give it), sets h->uuid, writes no audit
+ * row; db_household_bulk_flush writes the staged households with one
+ * INSERT … SELECT, before the residents' flush (a taken id fails it).  A
+ * staged household is not seen by lookups before the flush.  Each returns
+ * 0 or -1 (the caller rolls back). */
+int db_household_bulk_begin(struct db *db, struct err *e);
 int db_household_insert_bulk(struct db *db, struct household *h, struct err *e);
+int db_household_bulk_flush(struct db *db, struct err *e);
 
 /* Writes h's editable fields (code, compound, building, unit, room, address,
  * grid_id, phone, notes) to the live record h->id.  Returns 1 when something

@@ -124,10 +124,11 @@ static const struct resident *with_defaults(const struct resident *r, struct res
 
 /* The fields bind_fields binds, as numbered parameters ?1 to ?16 of the
  * INSERT and the UPDATE below (bound by number: a name lookup per value was
- * a twentieth of a bulk import). */
-static void bind_fields(sqlite3_stmt *st, const struct resident *r, const struct reskey *k)
+ * a twentieth of a bulk import); keep is SQLITE_TRANSIENT, or SQLITE_STATIC
+ * when the statement is stepped before r, k and sex change. */
+static void bind_fields_as(sqlite3_stmt *st, const struct resident *r, const struct reskey *k,
+			   const char *sex, void (*keep)(void *))
 {
-	char sex[2] = {r->sex, 0};
 	const char *v[] = {
 	    r->name,
 	    r->sex ? sex : NULL,
@@ -147,8 +148,19 @@ static void bind_fields(sqlite3_stmt *st, const struct resident *r, const struct
 	    or_null(r->travel),
 	};
 
-	for (int i = 0; i < (int)(sizeof v / sizeof v[0]); i++)
-		sql_bind_text_at(st, i + 1, v[i]);
+	for (int i = 0; i < (int)(sizeof v / sizeof v[0]); i++) {
+		if (v[i])
+			sqlite3_bind_text(st, i + 1, v[i], -1, keep);
+		else
+			sqlite3_bind_null(st, i + 1);
+	}
+}
+
+static void bind_fields(sqlite3_stmt *st, const struct resident *r, const struct reskey *k)
+{
+	char sex[2] = {r->sex, 0};
+
+	bind_fields_as(st, r, k, sex, SQLITE_TRANSIENT);
 }
 
 /* The one INSERT of a resident and its audit row, in the caller's
@@ -270,9 +282,55 @@ int db_resident_insert_checked(struct db *db, struct resident *r, struct err *e)
 	return insert_trusted(db, r, 1, e);
 }
 
+/* The bulk writer's stage: the columns of residents it writes, no
+ * constraint, no index, no trigger (all of them apply at the flush). */
+#define STAGE_COLS                                                                                 \
+	"uuid, created_at, household_id, name, sex, id_type, id_number, birth_date, phone,"        \
+	" relation, status, tags, returned_from, return_date, notes, pinyin, id_rev, phone_rev,"   \
+	" travel"
+
+int db_resident_bulk_begin(struct db *db, struct err *e)
+{
+	return db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS bulk_residents(" STAGE_COLS ")", e);
+}
+
 int db_resident_insert_bulk(struct db *db, struct resident *r, struct err *e)
 {
-	return insert_trusted(db, r, 0, e);
+	struct reskey k = {0};
+	char now[20], sex[2] = {r->sex, 0};
+	sqlite3_stmt *st;
+	int rc;
+
+	if (check_resident(r, e) < 0)
+		return -1;
+	if (!db_in_transaction(db))
+		return err_set(e, "internal error: a resident's bulk insert outside a transaction");
+	st = db_stmt(db,
+		     "INSERT INTO temp.bulk_residents(" STAGE_COLS ") VALUES(?17, ?18, ?19, ?1, ?2,"
+		     " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+		     e);
+	if (!st)
+		return -1;
+	sql_new_record(r->uuid, now);
+	reskey_make(&k, r->name, r->id_number, r->phone);
+	/* Bound in place (SQLITE_STATIC): stepped at once, and db_stmt clears
+	 * the bindings before the statement is used again. */
+	sqlite3_bind_text(st, 17, r->uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 18, now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 19, r->household_id);
+	bind_fields_as(st, r, &k, sex, SQLITE_STATIC);
+	rc = sql_step_done(db, st, e);
+	reskey_free(&k);
+	r->id = -1;
+	return rc;
+}
+
+int db_resident_bulk_flush(struct db *db, struct err *e)
+{
+	return db_exec(db,
+		       "INSERT INTO residents(updated_at, " STAGE_COLS ") SELECT created_at, " STAGE_COLS
+		       " FROM temp.bulk_residents ORDER BY rowid; DELETE FROM temp.bulk_residents",
+		       e);
 }
 
 int db_resident_update(struct db *db, const struct resident *r, struct err *e)

@@ -26,9 +26,19 @@ int db_resident_insert(struct db *db, struct resident *r, struct err *e);
  * still refuses a taken ID number, with SQLite's message. */
 int db_resident_insert_checked(struct db *db, struct resident *r, struct err *e);
 
-/* As db_resident_insert_checked without the audit row: the bulk writer
- * audits every record it inserted at its end (db_record_audit_inserted). */
+/* Bulk writing (an import), inside the caller's transaction: after
+ * db_resident_bulk_begin, db_resident_insert_bulk checks r as
+ * db_resident_insert_checked does and stages it (r->uuid set, r->id -1: no
+ * audit row, the bulk writer audits every record it inserted at its end,
+ * db_record_audit_inserted); db_resident_bulk_flush writes every staged
+ * resident, in staging order, with one INSERT … SELECT, where the table's
+ * constraints, indexes and triggers apply (one INSERT per resident opened a
+ * statement journal each, for the triggers and the foreign key: a third of
+ * an import).  A staged resident is not seen by lookups before the flush.
+ * Each returns 0 or -1 (the caller rolls back). */
+int db_resident_bulk_begin(struct db *db, struct err *e);
 int db_resident_insert_bulk(struct db *db, struct resident *r, struct err *e);
+int db_resident_bulk_flush(struct db *db, struct err *e);
 
 /* Writes r's fields to the live record r->id (not household_id: see
  * db_resident_move).  1 changed (audited old/new), 0 unchanged, -1 error. */

@@ -27,6 +27,11 @@
 /* A queue longer than this is refiled with a page cache of BIG_CACHE_KIB. */
 #define BIG_QUEUE     2000
 #define BIG_CACHE_KIB "131072"
+/* A keystroke refiles a queue shorter than this itself; db_search_idle
+ * refiles this many households at a time. */
+#define KEY_REFILE   64
+#define KEY_REFILE_S "64"
+#define IDLE_BATCH   512
 
 void db_search_row_clear(struct search_row *r)
 {
@@ -177,20 +182,23 @@ static int queue_empty(struct db *db, struct err *e)
 	return r < 0 ? -1 : !r;
 }
 
-/* Refiles everything queued, in the open transaction, a batch at a time. */
-static int drain_queue(struct db *db, struct err *e)
+/* Refiles what is queued, in the open transaction, a batch at a time: all
+ * of it (limit 0) or the first limit households. */
+static int drain_queue(struct db *db, long long limit, struct err *e)
 {
 	struct filing *f = xcalloc(SYNC_BATCH, sizeof *f);
 	int rc = -1;
 
 	for (;;) {
 		sqlite3_stmt *st = db_stmt(db, "SELECT household_id FROM search_dirty LIMIT :n", e);
-		int n = 0, r = 0, i;
+		int n = 0, r = 0, i, batch = SYNC_BATCH;
 
 		if (!st)
 			goto out;
-		sql_bind_int(st, ":n", SYNC_BATCH);
-		while (n < SYNC_BATCH && (r = sql_step_row(db, st, e)) == 1) {
+		if (limit > 0 && limit < batch)
+			batch = (int)limit;
+		sql_bind_int(st, ":n", batch);
+		while (n < batch && (r = sql_step_row(db, st, e)) == 1) {
 			memset(&f[n], 0, sizeof f[n]);
 			f[n++].id = sqlite3_column_int64(st, 0);
 		}
@@ -214,6 +222,8 @@ static int drain_queue(struct db *db, struct err *e)
 		}
 		if (r < 0)
 			goto out;
+		if (limit > 0 && (limit -= n) <= 0)
+			break;
 	}
 	rc = 0;
 out:
@@ -224,7 +234,7 @@ out:
 /* As drain_queue; a long queue (after an import, or the first use of a
  * database made before the index) is refiled with a page cache that holds
  * the whole index, which makes its random inserts ten times faster. */
-static int drain(struct db *db, struct err *e)
+static int drain(struct db *db, long long limit, struct err *e)
 {
 	long long queued = sql_scalar(db, "SELECT count(*) FROM search_dirty", e), cache = 0;
 	char pragma[64];
@@ -232,6 +242,8 @@ static int drain(struct db *db, struct err *e)
 
 	if (queued < 0)
 		return -1;
+	if (limit > 0 && queued > limit)
+		queued = limit;
 	if (queued > BIG_QUEUE) {
 		cache = sql_scalar(db, "PRAGMA cache_size", e);
 		db_exec(db, "PRAGMA cache_size=-" BIG_CACHE_KIB, e);
@@ -240,7 +252,7 @@ static int drain(struct db *db, struct err *e)
 	 * ones: after an import a million terms go in as one sorted INSERT. */
 	r = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS search_filed(id INTEGER PRIMARY KEY)", e);
 	if (r >= 0)
-		r = drain_queue(db, e);
+		r = drain_queue(db, limit, e);
 	if (r >= 0)
 		r = db_exec(db,
 			    "INSERT OR IGNORE INTO search_terms(term, sort_key, household_id)"
@@ -256,7 +268,8 @@ static int drain(struct db *db, struct err *e)
 	return r;
 }
 
-int db_search_sync(struct db *db, struct err *e)
+/* Refiles up to limit queued households (0: all), as db_search_sync. */
+static int sync_some(struct db *db, long long limit, struct err *e)
 {
 	sqlite3 *h = db_handle(db);
 	int empty = queue_empty(db, e), own, rc;
@@ -281,14 +294,43 @@ int db_search_sync(struct db *db, struct err *e)
 			return -1;
 		}
 	}
-	if (drain(db, e) < 0) {
+	if (drain(db, limit, e) < 0) {
 		if (own)
 			db_rollback(db);
 		return -1;
 	}
 	if (own && db_commit(db, e) < 0)
 		return -1;
-	return 1;
+	return limit > 0 ? queue_empty(db, e) : 1;
+}
+
+int db_search_sync(struct db *db, struct err *e)
+{
+	return sync_some(db, 0, e);
+}
+
+int db_search_idle(struct db *db, struct err *e)
+{
+	return sync_some(db, IDLE_BATCH, e);
+}
+
+/* Before a keystroke's statements: a short queue (an edit or two since the
+ * last search) is refiled at once, as it always was; a long one (after an
+ * import, or a migration that refiles everything) is left to the idle
+ * refiling, and the keystroke reads its households through the fallback
+ * streams below.  Returns whether households are still queued, or -1. */
+static int sync_keystroke(struct db *db, struct err *e)
+{
+	long long queued =
+	    sql_scalar(db, "SELECT count(*) FROM (SELECT 1 FROM search_dirty LIMIT " KEY_REFILE_S ")", e);
+	int r;
+
+	if (queued <= 0)
+		return queued < 0 ? -1 : 0;
+	if (queued >= KEY_REFILE)
+		return 1;
+	r = sync_some(db, 0, e); /* 0: another program holds the lock */
+	return r < 0 ? -1 : !r;
 }
 
 int db_search_rebuild(struct db *db, struct err *e)
@@ -299,7 +341,7 @@ int db_search_rebuild(struct db *db, struct err *e)
 		    "DELETE FROM search_terms; DELETE FROM search_docs;"
 		    " INSERT OR IGNORE INTO search_dirty SELECT id FROM households",
 		    e) < 0 ||
-	    drain(db, e) < 0) {
+	    drain(db, 0, e) < 0) {
 		db_rollback(db);
 		return -1;
 	}
@@ -323,11 +365,22 @@ int db_search_queue(struct db *db, long long household_id, struct err *e)
 	return sql_step_done(db, st, e);
 }
 
+int db_search_queue_after(struct db *db, long long after_id, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(
+	    db, "INSERT OR IGNORE INTO search_dirty SELECT id FROM households WHERE id > :id", e);
+
+	if (!st)
+		return -1;
+	sql_bind_int(st, ":id", after_id);
+	return sql_step_done(db, st, e);
+}
+
 int db_search_bulk_end(struct db *db, int refile, struct err *e)
 {
 	if (db_exec(db, schema_search_insert_triggers(), e) < 0)
 		return -1;
-	return refile ? drain(db, e) : 0;
+	return refile ? drain(db, 0, e) : 0;
 }
 
 /* --- pages ------------------------------------------------------------ */
@@ -363,6 +416,37 @@ static const struct stream_sql term_sql = {
     " LIMIT :n",
 };
 
+/* While households wait in the queue, what the index holds of them may be
+ * stale: the term stream leaves them out, and the queued stream below
+ * matches them on their rows as they are now. */
+#define NOT_QUEUED " AND household_id NOT IN (SELECT household_id FROM search_dirty)"
+
+static const struct stream_sql filed_sql = {
+    "SELECT household_id, sort_key FROM search_terms WHERE term = :q" NOT_QUEUED
+    " AND (sort_key, household_id) > (:k, :id) ORDER BY sort_key, household_id LIMIT :n",
+    "SELECT household_id, sort_key FROM search_terms WHERE term = :q" NOT_QUEUED
+    " AND (sort_key, household_id) < (:k, :id) ORDER BY sort_key DESC, household_id DESC"
+    " LIMIT :n",
+};
+
+/* The queued households the query finds: the terms they would be filed
+ * under (core/searchkey's search_match_*), and for a tail query (:t, :u not
+ * NULL) their residents' reversed numbers.  A scan of the queue: cheap
+ * while it is short, and db_search_idle shortens it. */
+#define QUEUED_WHERE                                                                               \
+	" FROM search_dirty d JOIN households h ON h.id = d.household_id"                          \
+	" WHERE h.deleted_at IS NULL AND (search_match_household(:q, h.code, h.phone)"             \
+	" OR EXISTS (SELECT 1 FROM residents r WHERE r.household_id = h.id"                        \
+	" AND r.deleted_at IS NULL AND (r.id_rev >= :t AND r.id_rev < :u"                          \
+	" OR r.phone_rev >= :t AND r.phone_rev < :u OR search_match_name(:q, r.name))))"
+
+static const struct stream_sql queued_sql = {
+    "SELECT h.id, h.sort_key" QUEUED_WHERE " AND (h.sort_key, h.id) > (:k, :id)"
+    " ORDER BY h.sort_key, h.id LIMIT :n",
+    "SELECT h.id, h.sort_key" QUEUED_WHERE " AND (h.sort_key, h.id) < (:k, :id)"
+    " ORDER BY h.sort_key DESC, h.id DESC LIMIT :n",
+};
+
 #define TAIL_WHERE                                                                                 \
 	" FROM residents r JOIN households h ON h.id = r.household_id"                             \
 	" WHERE (r.id_rev >= :t AND r.id_rev < :u OR r.phone_rev >= :t AND r.phone_rev < :u)"      \
@@ -376,25 +460,36 @@ static const struct stream_sql tail_sql = {
 };
 
 struct query {
-	char *q;  /* folded; "" for the whole list */
-	int tail; /* the tail range below applies */
-	char t[64], u[64];
+	char *q;    /* folded; "" for the whole list */
+	int tail;   /* the tail stream applies (a tail longer than the filed ones) */
+	int queued; /* households wait in the queue: filed_sql and queued_sql */
+	int is_tail;
+	char t[64], u[64]; /* the tail range, when is_tail */
 };
 
-static void query_make(struct query *qr, const char *typed)
+/* Makes the query and, for a filter, brings the index up to date as far as
+ * a keystroke does (sync_keystroke).  Returns 0 or -1. */
+static int query_make(struct db *db, struct query *qr, const char *typed, struct err *e)
 {
 	size_t len;
+	int queued;
 
 	memset(qr, 0, sizeof *qr);
 	qr->q = searchkey_query(typed);
+	if (!*qr->q)
+		return 0;
+	qr->is_tail = searchkey_tail(qr->q, qr->t, sizeof qr->t);
 	/* A short tail is filed as a term: the term lookup finds it all. */
-	qr->tail = searchkey_tail(qr->q, qr->t, sizeof qr->t) && !searchkey_tail_filed(qr->q);
-	if (qr->tail) {
+	qr->tail = qr->is_tail && !searchkey_tail_filed(qr->q);
+	if (qr->is_tail) {
 		/* The end of the prefix range: the last byte raised by one. */
 		len = strlen(qr->t);
 		memcpy(qr->u, qr->t, len + 1);
 		qr->u[len - 1]++;
 	}
+	queued = sync_keystroke(db, e);
+	qr->queued = queued > 0;
+	return queued < 0 ? -1 : 0;
 }
 
 /* Reads up to n hits of one stream after (or before) key/id into out. */
@@ -410,11 +505,11 @@ static int stream_read(struct db *db, const struct stream_sql *sql, const struct
 	sql_bind_text(st, ":k", key);
 	sql_bind_int(st, ":id", id);
 	sql_bind_int(st, ":n", n);
-	if (sql == &term_sql)
+	if (sql != &plain_sql && sql != &tail_sql)
 		sql_bind_text(st, ":q", qr->q);
-	if (sql == &tail_sql) {
-		sql_bind_text(st, ":t", qr->t);
-		sql_bind_text(st, ":u", qr->u);
+	if (sql == &tail_sql || sql == &queued_sql) {
+		sql_bind_text(st, ":t", qr->is_tail ? qr->t : NULL);
+		sql_bind_text(st, ":u", qr->is_tail ? qr->u : NULL);
 	}
 	while (got < n && (r = sql_step_row(db, st, e)) == 1) {
 		out[got].id = sqlite3_column_int64(st, 0);
@@ -461,30 +556,49 @@ static int merge(struct hit *a, int na, struct hit *b, int nb, int dir, int n, s
 	return k;
 }
 
-/* The next up to n hits of the query after key/id in dir order. */
+/* The next up to n hits of the query after key/id in dir order: the
+ * streams that apply, merged. */
 static int next_hits(struct db *db, const struct query *qr, const char *key, long long id, int dir,
 		     int n, struct hit *out, struct err *e)
 {
-	struct hit *a, *b;
-	int na, nb, k;
+	const struct stream_sql *streams[3];
+	struct hit *acc, *b, *m;
+	int ns = 0, na, k = -1;
 
 	if (!*qr->q)
 		return stream_read(db, &plain_sql, qr, key, id, dir, n, out, e);
-	if (!qr->tail)
-		return stream_read(db, &term_sql, qr, key, id, dir, n, out, e);
-	a = xcalloc((size_t)n, sizeof *a);
+	streams[ns++] = qr->queued ? &filed_sql : &term_sql;
+	if (qr->tail)
+		streams[ns++] = &tail_sql;
+	if (qr->queued)
+		streams[ns++] = &queued_sql;
+	if (ns == 1)
+		return stream_read(db, streams[0], qr, key, id, dir, n, out, e);
+	acc = xcalloc((size_t)n, sizeof *acc);
 	b = xcalloc((size_t)n, sizeof *b);
-	na = stream_read(db, &term_sql, qr, key, id, dir, n, a, e);
-	nb = na < 0 ? -1 : stream_read(db, &tail_sql, qr, key, id, dir, n, b, e);
-	if (na < 0 || nb < 0) {
-		if (na > 0)
-			hits_free(a, na);
-		k = -1;
-	} else {
-		k = merge(a, na, b, nb, dir, n, out);
+	m = xcalloc((size_t)n, sizeof *m);
+	na = stream_read(db, streams[0], qr, key, id, dir, n, acc, e);
+	for (int s = 1; na >= 0 && s < ns; s++) {
+		int nb = stream_read(db, streams[s], qr, key, id, dir, n, b, e);
+		struct hit *t;
+
+		if (nb < 0) {
+			hits_free(acc, na);
+			na = -1;
+			break;
+		}
+		na = merge(acc, na, b, nb, dir, n, m);
+		t = acc;
+		acc = m;
+		m = t;
 	}
-	free(a);
+	if (na >= 0) {
+		memcpy(out, acc, (size_t)na * sizeof *out);
+		k = na;
+	}
+	free(acc);
 	free(b);
+	free(m);
 	return k;
 }
 
@@ -500,8 +614,7 @@ int db_search_page(struct db *db, const char *query, const struct search_row *an
 	if (n <= 0)
 		return 0;
 	dir = dir < 0 ? -1 : 1;
-	query_make(&qr, query);
-	if (*qr.q && db_search_sync(db, e) < 0) {
+	if (query_make(db, &qr, query, e) < 0) {
 		free(qr.q);
 		return -1;
 	}
@@ -558,6 +671,17 @@ fail:
 	return -1;
 }
 
+/* db_search_count's statements: [queued][tail]. */
+static const char *const count_sql[2][2] = {
+    {"SELECT count(*) FROM (SELECT 1 FROM search_terms WHERE term = :q LIMIT :lim)",
+     "SELECT count(*) FROM (SELECT household_id FROM search_terms WHERE term = :q"
+     " UNION SELECT h.id" TAIL_WHERE " LIMIT :lim)"},
+    {"SELECT count(*) FROM (SELECT household_id FROM search_terms WHERE term = :q" NOT_QUEUED
+     " UNION ALL SELECT h.id" QUEUED_WHERE " LIMIT :lim)",
+     "SELECT count(*) FROM (SELECT household_id FROM search_terms WHERE term = :q" NOT_QUEUED
+     " UNION SELECT h.id" QUEUED_WHERE " UNION SELECT h.id" TAIL_WHERE " LIMIT :lim)"},
+};
+
 long long db_search_count(struct db *db, const char *query, long long limit, struct err *e)
 {
 	struct query qr;
@@ -565,8 +689,7 @@ long long db_search_count(struct db *db, const char *query, long long limit, str
 	long long n = -1;
 	int r;
 
-	query_make(&qr, query);
-	if (*qr.q && db_search_sync(db, e) < 0)
+	if (query_make(db, &qr, query, e) < 0)
 		goto out;
 	if (!*qr.q)
 		st = db_stmt(
@@ -574,25 +697,17 @@ long long db_search_count(struct db *db, const char *query, long long limit, str
 		    "SELECT count(*) FROM (SELECT 1 FROM households WHERE deleted_at IS NULL"
 		    " LIMIT :lim)",
 		    e);
-	else if (!qr.tail)
-		st = db_stmt(
-		    db,
-		    "SELECT count(*) FROM (SELECT 1 FROM search_terms WHERE term = :q LIMIT :lim)",
-		    e);
 	else
-		st = db_stmt(
-		    db,
-		    "SELECT count(*) FROM (SELECT household_id FROM search_terms WHERE term = :q"
-		    " UNION SELECT h.id" TAIL_WHERE " LIMIT :lim)",
-		    e);
+		st = db_stmt(db, count_sql[qr.queued][qr.tail], e);
 	if (!st)
 		goto out;
 	sql_bind_int(st, ":lim", limit);
-	if (*qr.q)
+	if (*qr.q) {
 		sql_bind_text(st, ":q", qr.q);
-	if (qr.tail) {
-		sql_bind_text(st, ":t", qr.t);
-		sql_bind_text(st, ":u", qr.u);
+	}
+	if (qr.tail || qr.queued) {
+		sql_bind_text(st, ":t", qr.is_tail ? qr.t : NULL);
+		sql_bind_text(st, ":u", qr.is_tail ? qr.u : NULL);
 	}
 	r = sql_step_row(db, st, e);
 	if (r == 1)
@@ -603,4 +718,40 @@ long long db_search_count(struct db *db, const char *query, long long limit, str
 out:
 	free(qr.q);
 	return n;
+}
+
+/* --- the queued households' matching, as SQL functions ---------------- */
+
+static void sql_match_household(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	sqlite3_result_int(c, searchkey_match_household((const char *)sqlite3_value_text(v[0]),
+							(const char *)sqlite3_value_text(v[1]),
+							(const char *)sqlite3_value_text(v[2])));
+}
+
+static void sql_match_name(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+	(void)argc;
+	sqlite3_result_int(c, searchkey_match_name((const char *)sqlite3_value_text(v[0]),
+						   (const char *)sqlite3_value_text(v[1])));
+}
+
+int db_search_functions(struct db *db, struct err *e)
+{
+	static const struct {
+		const char *name;
+		int nargs;
+		void (*fn)(sqlite3_context *, int, sqlite3_value **);
+	} fns[] = {
+	    {"search_match_household", 3, sql_match_household},
+	    {"search_match_name", 2, sql_match_name},
+	};
+
+	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
+		if (sqlite3_create_function(db_handle(db), fns[i].name, fns[i].nargs,
+					    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					    NULL, fns[i].fn, NULL, NULL) != SQLITE_OK)
+			return sql_error(db, e, "search");
+	return 0;
 }

@@ -12,10 +12,15 @@
  * included; a longer tail (a handful of residents) adds a prefix range on
  * residents.id_rev and phone_rev, merged with the lookup in list order.
  *
- * The index is refiled lazily: triggers queue changed households in
- * search_dirty and the first search after a change refiles them (a short
- * write transaction; when another program holds the write lock the search
- * goes on with the index as it was, and the queue waits for the next one). */
+ * The index is refiled lazily: triggers (or a bulk writer, below) queue
+ * changed households in search_dirty, in the transaction of the change.  A
+ * search refiles a short queue first (a short write transaction); a long
+ * one (after an import) is refiled a slice at a time by db_search_idle while
+ * the TUI waits for a key, or all at once by db_search_sync.  Until then,
+ * and when another program holds the write lock, a search leaves the queued
+ * households' old terms aside and matches them on their rows as they are
+ * now (core/searchkey's searchkey_match_*, a scan of the queue), so the
+ * filter finds a household the moment it is committed. */
 #ifndef DOORSTEP_SEARCH_H
 #define DOORSTEP_SEARCH_H
 
@@ -55,6 +60,16 @@ long long db_search_count(struct db *db, const char *query, long long limit, str
  * -1 on error.  Within the caller's transaction it refiles in it. */
 int db_search_sync(struct db *db, struct err *e);
 
+/* Refiles the first few hundred queued households (a slice of a tenth of a
+ * second or so), in a transaction of its own; for the TUI's idle moments.
+ * Returns 1 when the queue is empty afterwards, 0 when households are left
+ * or another program held the write lock, -1 on error. */
+int db_search_idle(struct db *db, struct err *e);
+
+/* Registers the SQL functions the search's statements call on connection
+ * db (db_open does).  Returns 0 or -1. */
+int db_search_functions(struct db *db, struct err *e);
+
 /* Queues every household and refiles them all (after a bulk change, or to
  * repair).  Returns 0 or -1. */
 int db_search_rebuild(struct db *db, struct err *e);
@@ -65,11 +80,14 @@ int db_search_rebuild(struct db *db, struct err *e);
  * with db_search_queue each household it inserted or added residents to
  * (updates are still queued by their triggers); db_search_bulk_end puts the
  * triggers back and, when refile is set, refiles the queue in the same
- * transaction, so that the first keystroke after the import has nothing to
- * do.  Each returns 0 or -1 with e (the caller rolls back: the triggers come
+ * transaction (else the households stay queued, for db_search_idle: the
+ * filter finds them meanwhile).  Each returns 0 or -1 with e (the caller rolls back: the triggers come
  * back with the rollback). */
 int db_search_bulk_begin(struct db *db, struct err *e);
 int db_search_queue(struct db *db, long long household_id, struct err *e);
+/* Queues every household whose id is above after_id (those a bulk writer
+ * inserted, ids only growing). */
+int db_search_queue_after(struct db *db, long long after_id, struct err *e);
 int db_search_bulk_end(struct db *db, int refile, struct err *e);
 
 #endif

@@ -20,6 +20,7 @@
 #include "core/textwidth.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/search.h"
 #include "db/settings.h"
 #include "tui/cli/cli.h"
 #include "tui/widgets/confirm.h"
@@ -64,6 +65,7 @@ struct app {
 	int cursor_y, cursor_x;	   /* -1: hidden */
 	int tab_x[TABS_COUNT + 1]; /* column where each tab title starts, for clicks */
 	int ending;		   /* tearing down: no screen may open any more */
+	int idle_failed;	   /* the idle refiling failed once: not tried again */
 };
 
 static int curses_on;
@@ -614,6 +616,23 @@ static void poll_data(struct app *app)
 	}
 }
 
+/* While no key comes, files a slice of the households an import (or a
+ * migration) left queued for the filter's index (db/search.h).  Returns 1
+ * when the status line changed. */
+static int idle_refile(struct app *app)
+{
+	struct err e;
+
+	if (!app->db || app->idle_failed || db_in_transaction(app->db))
+		return 0;
+	err_clear(&e);
+	if (db_search_idle(app->db, &e) >= 0)
+		return 0;
+	app->idle_failed = 1; /* the filter refiles what is left, and says why not */
+	app_error(app, "%s", e.msg);
+	return 1;
+}
+
 static void loop(struct app *app)
 {
 	long long last_poll = now_ms();
@@ -666,6 +685,8 @@ static void loop(struct app *app)
 			if (app->data_version != before)
 				redraw = 1;
 		}
+		if (r == ERR && idle_refile(app))
+			redraw = 1;
 	}
 }
 

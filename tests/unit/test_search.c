@@ -19,6 +19,7 @@
 #include "core/model.h"
 #include "core/roster.h"
 #include "core/roster_headers.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/households.h"
@@ -247,9 +248,10 @@ static void test_tails_follow_edits(void **state)
 }
 
 /* Residents an import brings in are found by their tails (filed and
- * ranged), names and codes as soon as the import returns: the index is
- * filed in the import's transaction, nothing is left queued; a dry run
- * files nothing. */
+ * ranged), names and codes as soon as the import returns: the import
+ * leaves its households queued (committed with its rows), and the filter
+ * finds them on their rows until they are filed; a dry run queues
+ * nothing. */
 static void test_tails_after_import(void **state)
 {
 	static const char csv[] = "户号,姓名,性别,身份证号,联系电话,与户主关系\n"
@@ -282,7 +284,11 @@ static void test_tails_after_import(void **state)
 	roster_counts_clear(&c);
 	roster_free(&r);
 	roster_headers_free(&headers);
-	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM search_dirty", &e), 0);
+	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM search_dirty", &e), 1);
+	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM search_docs d JOIN households h"
+					" ON h.id = d.household_id WHERE h.code = '9-9-909'",
+				    &e),
+			 0);
 	check("3771", "9-9-909");
 	check("123771", "9-9-909");
 	check("9876", "9-9-909");
@@ -395,6 +401,171 @@ static void test_no_full_scan(void **state)
 	assert_true(seen >= 3);
 }
 
+/* The filter's answer to query q: its count, its first page and its last
+ * page (backwards), as one string. */
+static char *answer(const char *q)
+{
+	char *fwd = page(q, NULL, 1, 40, NULL), *back = page(q, NULL, -1, 40, NULL), *all;
+	struct err e;
+
+	err_clear(&e);
+	all = xasprintf("%lld | %s | %s", db_search_count(db, q, 1000000, &e), fwd, back);
+	free(fwd);
+	free(back);
+	return all;
+}
+
+static const char *const import_queries[] = {
+    "王", "王伟", "伟芳", "ww", "lfn", "zj", "cj", "swk", "qq", "0123", "9999", "2999",
+    "000123", "2812999", "4112", "1-", "2-3", "1-1-1", "12-", "甲", "3-2", "x", "ab", "ＡＢ", NULL,
+};
+
+static char **answers(void)
+{
+	char **a = xcalloc(sizeof import_queries / sizeof *import_queries, sizeof *a);
+
+	for (size_t i = 0; import_queries[i]; i++)
+		a[i] = answer(import_queries[i]);
+	return a;
+}
+
+static void answers_equal(char **want, char **got, const char *when)
+{
+	for (size_t i = 0; import_queries[i]; i++) {
+		if (strcmp(want[i], got[i]))
+			fail_msg("%s, \"%s\": got \"%s\", want \"%s\"", when, import_queries[i],
+				 got[i], want[i]);
+		free(got[i]);
+	}
+	free(got);
+}
+
+/* A roster of 3,000 residents (1,000 households, more than a slice of the
+ * idle refiling) is imported and left queued: the filter finds them at
+ * once on their rows, by name, initials, ID and phone tails and code,
+ * leaves a queued household's stale terms aside, and gives the same
+ * answers after db_search_idle has filed the queue slice by slice, which
+ * files exactly what a full rebuild files. */
+static void test_import_queue(void **state)
+{
+	static const struct date today = {2020, 2, 15};
+	struct roster_headers *headers = NULL;
+	struct roster_counts c;
+	struct roster *r;
+	struct strbuf csv = STRBUF_INIT;
+	char buf[4096], sql[256], **before;
+	long long queued, left, hid;
+	size_t n;
+	FILE *f = popen("awk -v n=3000 -f tests/bench/gen_roster.awk", "r");
+	struct err e;
+	int slices = 0, rc;
+
+	(void)state;
+	err_clear(&e);
+	assert_non_null(f);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		strbuf_add(&csv, buf, n);
+	assert_int_equal(pclose(f), 0);
+	if (roster_headers_load("data/roster_headers.txt", &headers, &e) < 0)
+		fail_msg("%s", e.msg);
+	r = roster_new(headers, &today);
+	assert_int_equal(roster_read(r, strbuf_str(&csv), csv.len), 0);
+	if (db_roster_apply(db, r, "big.csv", 0, NULL, NULL, &c, &e) < 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(c.residents_new, 3000);
+	roster_counts_clear(&c);
+	roster_free(&r);
+	roster_headers_free(&headers);
+	strbuf_free(&csv);
+	/* Written after the import, queued by the triggers: a household with a
+	 * phone and polyphones, and a filed resident renamed (stale terms). */
+	hid = add_household("甲-1", "0398-2812999");
+	add_resident(hid, "长江", "head", NULL, NULL);
+	add_resident(hid, "ＡＢ Smith", "child", NULL, NULL);
+	snprintf(sql, sizeof sql, "UPDATE residents SET name = '孙悟空' WHERE id = %lld", r_wxm);
+	assert_int_equal(db_exec(db, sql, &e), 0);
+	queued = sql_scalar(db, "SELECT count(*) FROM search_dirty", &e);
+	assert_true(queued >= 1000);
+	before = answers();
+	/* Nothing was filed by the keystrokes: the answers came from the rows. */
+	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM search_dirty", &e), queued);
+	check("swk", "3-2-502");
+	assert_null(strstr(before[8], "3-2-502")); /* qq: 钱七 was renamed */
+	check("甲", "甲-1");
+	check("2812999", "甲-1");
+	check("ab", "甲-1");
+	check("ＡＢ s", "甲-1");
+	assert_non_null(strstr(before[5], "甲-1")); /* zj: 长江 */
+	assert_non_null(strstr(before[6], "甲-1")); /* cj */
+	/* One imported resident, by the tails of the ID number and phone. */
+	{
+		char *idn = NULL, *ph = NULL, *code = NULL, *tail;
+		sqlite3_stmt *st;
+
+		assert_int_equal(sqlite3_prepare_v2(db_handle(db),
+						    "SELECT r.id_number, r.phone, h.code FROM residents r"
+						    " JOIN households h ON h.id = r.household_id"
+						    " WHERE r.name LIKE '赵%' ORDER BY r.id DESC LIMIT 1",
+						    -1, &st, NULL),
+				 SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		idn = xstrdup((const char *)sqlite3_column_text(st, 0));
+		ph = xstrdup((const char *)sqlite3_column_text(st, 1));
+		code = xstrdup((const char *)sqlite3_column_text(st, 2));
+		sqlite3_finalize(st);
+		assert_int_equal(sql_scalar(db, "SELECT count(*) FROM search_dirty", &e), queued);
+		for (size_t k = 4; k <= 7; k += 3) {
+			tail = answer(idn + strlen(idn) - k);
+			if (!strstr(tail, code))
+				fail_msg("ID tail %s: %s, not %s", idn + strlen(idn) - k, tail, code);
+			free(tail);
+			tail = answer(ph + strlen(ph) - k);
+			if (!strstr(tail, code))
+				fail_msg("phone tail %s: %s, not %s", ph + strlen(ph) - k, tail, code);
+			free(tail);
+		}
+		free(idn);
+		free(ph);
+		free(code);
+	}
+	assert_true(strstr(before[0], "1-1-101") != NULL);	     /* 王 */
+	assert_false(strncmp(before[9], "0 |", 3) == 0);	     /* 0123 */
+	assert_false(strncmp(before[12], "0 |", 3) == 0);	     /* 000123 */
+	/* The idle refiling: bounded slices until the queue is empty. */
+	while ((rc = db_search_idle(db, &e)) == 0) {
+		left = sql_scalar(db, "SELECT count(*) FROM search_dirty", &e);
+		assert_true(left > 0 && left < queued);
+		queued = left;
+		slices++;
+	}
+	assert_int_equal(rc, 1);
+	assert_true(slices >= 1);
+	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM search_dirty", &e), 0);
+	answers_equal(before, answers(), "after the idle refiling");
+	/* What the slices filed is what a rebuild files. */
+	assert_int_equal(db_exec(db,
+				 "CREATE TEMP TABLE idx AS SELECT term, sort_key, household_id"
+				 " FROM search_terms; CREATE TEMP TABLE docs AS SELECT * FROM search_docs",
+				 &e),
+			 0);
+	assert_int_equal(db_search_rebuild(db, &e), 0);
+	assert_int_equal(sql_scalar(db,
+				    "SELECT (SELECT count(*) FROM (SELECT * FROM temp.idx EXCEPT"
+				    " SELECT term, sort_key, household_id FROM search_terms))"
+				    " + (SELECT count(*) FROM (SELECT term, sort_key, household_id"
+				    " FROM search_terms EXCEPT SELECT * FROM temp.idx))"
+				    " + (SELECT count(*) FROM (SELECT * FROM temp.docs EXCEPT"
+				    " SELECT * FROM search_docs))"
+				    " + (SELECT count(*) FROM search_docs) - (SELECT count(*) FROM temp.docs)",
+				    &e),
+			 0);
+	assert_true(sql_scalar(db, "SELECT count(*) FROM temp.idx", &e) > 30000);
+	answers_equal(before, answers(), "after a rebuild");
+	for (size_t i = 0; import_queries[i]; i++)
+		free(before[i]);
+	free(before);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -406,6 +577,7 @@ int main(void)
 	    cmocka_unit_test(test_follows_changes),
 	    cmocka_unit_test(test_no_full_scan),
 	    cmocka_unit_test(test_tails_after_import),
+	    cmocka_unit_test(test_import_queue),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
