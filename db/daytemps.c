@@ -3,7 +3,11 @@
 #include "db/daytemps.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "core/date.h"
+#include "core/xalloc.h"
 #include "db/schema.h"
 #include "db/sql.h"
 
@@ -33,4 +37,253 @@ int db_daytemps_resume(struct db *db, int *set_aside, struct err *e)
 		return -1;
 	*set_aside = 0;
 	return 0;
+}
+
+/* The households' creation and deletion times, by id (NULL: none). */
+struct times {
+	char **created, **deleted;
+	long long n;
+};
+
+static void times_free(struct times *t)
+{
+	for (long long i = 0; i < t->n; i++) {
+		free(t->created[i]);
+		free(t->deleted[i]);
+	}
+	free(t->created);
+	free(t->deleted);
+}
+
+static int times_load(struct db *db, struct times *t, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, created_at, deleted_at FROM households", e);
+	int r;
+
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		long long id = sqlite3_column_int64(st, 0);
+
+		if (id < 0)
+			continue;
+		if (id >= t->n) {
+			long long n = (id + 1) * 2;
+
+			t->created = xrealloc(t->created, (size_t)n * sizeof *t->created);
+			t->deleted = xrealloc(t->deleted, (size_t)n * sizeof *t->deleted);
+			for (long long i = t->n; i < n; i++)
+				t->created[i] = t->deleted[i] = NULL;
+			t->n = n;
+		}
+		t->created[id] = sql_col_dup(st, 1);
+		t->deleted[id] = sql_col_dup(st, 2);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+/* Whether household id lives at the end of the day before next (created
+ * before next, not deleted by then: DAY_LIVE of db/schema.c). */
+static int lives(const struct times *t, long long id, const char *next)
+{
+	if (id < 0 || id >= t->n || !t->created[id])
+		return 0;
+	return strcmp(t->created[id], next) < 0 && (!t->deleted[id] || strcmp(t->deleted[id], next) >= 0);
+}
+
+/* One date of the recount: each resident's highest reading. */
+struct day {
+	char *date, next[DATE_STR];
+	int *top; /* by resident id; 0: none */
+	long long size, *touched;
+	int ntouched, cap;
+};
+
+static void day_add(struct day *d, long long rid, int temp)
+{
+	if (rid < 0)
+		return;
+	if (rid >= d->size) {
+		long long n = (rid + 1) * 2;
+
+		d->top = xrealloc(d->top, (size_t)n * sizeof *d->top);
+		memset(d->top + d->size, 0, (size_t)(n - d->size) * sizeof *d->top);
+		d->size = n;
+	}
+	if (!d->top[rid]) {
+		if (d->ntouched == d->cap) {
+			d->cap = d->cap ? d->cap * 2 : 1024;
+			d->touched = xrealloc(d->touched, (size_t)d->cap * sizeof *d->touched);
+		}
+		d->touched[d->ntouched++] = rid;
+		d->top[rid] = temp;
+	} else if (temp > d->top[rid]) {
+		d->top[rid] = temp;
+	}
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int problem(void (*report)(const char *, void *), void *ctx, const char *date, int top,
+		   long long said, long long is)
+{
+	char *msg = xasprintf("day_temps: on %s, %d tenths: the counter says %lld, a recount %lld",
+			      date, top, said, is);
+
+	report(msg, ctx);
+	free(msg);
+	return 1;
+}
+
+/* Compares the counters of d->date with its recount, and empties d: the
+ * residents' highest readings sorted, in runs, merged with the counters in
+ * the same order. */
+static int day_compare(struct db *db, struct day *d, void (*report)(const char *, void *),
+		       void *ctx, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT top, n FROM day_temps WHERE date = ?1 AND n <> 0"
+				   " ORDER BY top",
+				   e);
+	int *tops = xcalloc((size_t)d->ntouched + 1, sizeof *tops), i = 0, n = 0, r;
+
+	if (!st) {
+		free(tops);
+		return -1;
+	}
+	for (int k = 0; k < d->ntouched; k++) {
+		tops[k] = d->top[d->touched[k]];
+		d->top[d->touched[k]] = 0;
+	}
+	qsort(tops, (size_t)d->ntouched, sizeof *tops, cmp_int);
+	sqlite3_bind_text(st, 1, d->date, -1, SQLITE_STATIC);
+	r = sql_step_row(db, st, e);
+	while (r == 1 || (r == 0 && i < d->ntouched)) {
+		int j = i, top = r == 1 ? sqlite3_column_int(st, 0) : 0;
+		long long said = r == 1 ? sqlite3_column_int64(st, 1) : 0;
+
+		while (j < d->ntouched && tops[j] == tops[i])
+			j++;
+		if (i < d->ntouched && (r == 0 || tops[i] < top)) { /* no counter */
+			n += problem(report, ctx, d->date, tops[i], 0, j - i);
+			i = j;
+			continue;
+		}
+		if (i < d->ntouched && tops[i] == top) {
+			if (said != j - i)
+				n += problem(report, ctx, d->date, top, said, j - i);
+			i = j;
+		} else {
+			n += problem(report, ctx, d->date, top, said, 0);
+		}
+		r = sql_step_row(db, st, e);
+	}
+	sqlite3_reset(st);
+	free(tops);
+	d->ntouched = 0;
+	return r < 0 ? -1 : n;
+}
+
+/* The counters of the dates no live reading was recounted for (seen[] the
+ * recounted dates, in order) are all wrong. */
+static int unseen_dates(struct db *db, char **seen, int nseen, struct day *d,
+			void (*report)(const char *, void *), void *ctx, struct err *e)
+{
+	sqlite3_stmt *st =
+	    db_stmt(db, "SELECT DISTINCT date FROM day_temps WHERE n <> 0 ORDER BY date", e);
+	char **dates = NULL;
+	int n = 0, ndates = 0, r, k = 0;
+
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		const char *date = (const char *)sqlite3_column_text(st, 0);
+
+		while (k < nseen && strcmp(seen[k], date) < 0)
+			k++;
+		if (k < nseen && !strcmp(seen[k], date))
+			continue;
+		dates = xrealloc(dates, (size_t)(ndates + 1) * sizeof *dates);
+		dates[ndates++] = xstrdup(date);
+	}
+	sqlite3_reset(st);
+	for (int i = 0; i < ndates; i++) {
+		int p;
+
+		free(d->date);
+		d->date = dates[i];
+		p = r < 0 ? 0 : day_compare(db, d, report, ctx, e);
+		if (p < 0)
+			r = -1;
+		else
+			n += p;
+	}
+	free(dates);
+	return r < 0 ? -1 : n;
+}
+
+/* The date after date (ISO), as the timestamps of the day compare below;
+ * a malformed date gives itself (nothing created before it counts). */
+static void next_day(const char *date, char next[DATE_STR])
+{
+	struct date d, nd;
+
+	if (date_parse_iso(date, &d, NULL) < 0) {
+		snprintf(next, DATE_STR, "%.10s", date);
+		return;
+	}
+	nd = date_add(&d, 1);
+	date_format(&nd, next);
+}
+
+int db_daytemps_recount(struct db *db, void (*report)(const char *problem, void *ctx), void *ctx,
+			struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT v.date, v.household_id, r.resident_id, r.temperature"
+				   " FROM visits v CROSS JOIN readings r ON r.visit_id = v.id"
+				   " WHERE v.deleted_at IS NULL AND r.deleted_at IS NULL"
+				   " AND r.temperature IS NOT NULL ORDER BY v.date",
+				   e);
+	struct times t = {0};
+	struct day d = {0};
+	char **seen = NULL;
+	int nseen = 0, n = 0, p = 0, r;
+
+	if (!st || times_load(db, &t, e) < 0)
+		return times_free(&t), -1;
+	while (p >= 0 && (r = sql_step_row(db, st, e)) == 1) {
+		const char *date = (const char *)sqlite3_column_text(st, 0);
+
+		if (!nseen || strcmp(seen[nseen - 1], date)) {
+			if (nseen && (p = day_compare(db, &d, report, ctx, e)) >= 0)
+				n += p;
+			seen = xrealloc(seen, (size_t)(nseen + 1) * sizeof *seen);
+			seen[nseen++] = xstrdup(date);
+			free(d.date);
+			d.date = xstrdup(date);
+			next_day(date, d.next);
+		}
+		if (lives(&t, sqlite3_column_int64(st, 1), d.next))
+			day_add(&d, sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3));
+	}
+	sqlite3_reset(st);
+	if (p >= 0 && r >= 0 && nseen && (p = day_compare(db, &d, report, ctx, e)) >= 0)
+		n += p;
+	if (p >= 0 && r >= 0 && (p = unseen_dates(db, seen, nseen, &d, report, ctx, e)) >= 0)
+		n += p;
+	for (int i = 0; i < nseen; i++)
+		free(seen[i]);
+	free(seen);
+	free(d.date);
+	free(d.top);
+	free(d.touched);
+	times_free(&t);
+	return p < 0 || r < 0 ? -1 : n;
 }
