@@ -19,8 +19,7 @@ int db_daytemps_suspend(struct db *db, int *set_aside, struct err *e)
 
 	for (int i = 0; names[i]; i++)
 		for (int k = 0; k < 2; k++) {
-			snprintf(sql, sizeof sql, "DROP TRIGGER day_temps_%s_%s", names[i],
-				 when[k]);
+			snprintf(sql, sizeof sql, "DROP TRIGGER %s_%s", names[i], when[k]);
 			if (db_exec(db, sql, e) < 0)
 				return -1;
 		}
@@ -242,8 +241,8 @@ static void next_day(const char *date, char next[DATE_STR])
 	date_format(&nd, next);
 }
 
-int db_daytemps_recount(struct db *db, void (*report)(const char *problem, void *ctx), void *ctx,
-			struct err *e)
+static int temps_recount(struct db *db, const struct times *t,
+			 void (*report)(const char *problem, void *ctx), void *ctx, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db,
 				   "SELECT v.date, v.household_id, r.resident_id, r.temperature"
@@ -251,13 +250,12 @@ int db_daytemps_recount(struct db *db, void (*report)(const char *problem, void 
 				   " WHERE v.deleted_at IS NULL AND r.deleted_at IS NULL"
 				   " AND r.temperature IS NOT NULL ORDER BY v.date",
 				   e);
-	struct times t = {0};
 	struct day d = {0};
 	char **seen = NULL;
 	int nseen = 0, n = 0, p = 0, r;
 
-	if (!st || times_load(db, &t, e) < 0)
-		return times_free(&t), -1;
+	if (!st)
+		return -1;
 	while (p >= 0 && (r = sql_step_row(db, st, e)) == 1) {
 		const char *date = (const char *)sqlite3_column_text(st, 0);
 
@@ -270,7 +268,7 @@ int db_daytemps_recount(struct db *db, void (*report)(const char *problem, void 
 			d.date = xstrdup(date);
 			next_day(date, d.next);
 		}
-		if (lives(&t, sqlite3_column_int64(st, 1), d.next))
+		if (lives(t, sqlite3_column_int64(st, 1), d.next))
 			day_add(&d, sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3));
 	}
 	sqlite3_reset(st);
@@ -284,6 +282,168 @@ int db_daytemps_recount(struct db *db, void (*report)(const char *problem, void 
 	free(d.date);
 	free(d.top);
 	free(d.touched);
-	times_free(&t);
 	return p < 0 || r < 0 ? -1 : n;
+}
+
+/* One date of the outcomes' recount: per outcome, the households whose
+ * latest visit it was and their visits. */
+struct outcomes {
+	char *date, next[DATE_STR];
+	char *code[8];
+	long long households[8], visits[8];
+	int n;
+};
+
+static void outcomes_add(struct outcomes *o, const char *code, long long visits)
+{
+	int k = 0;
+
+	while (k < o->n && strcmp(o->code[k], code))
+		k++;
+	if (k == o->n) {
+		if (o->n == 8)
+			k = 7; /* (the schema allows four) */
+		else
+			o->code[o->n++] = xstrdup(code);
+	}
+	o->households[k]++;
+	o->visits[k] += visits;
+}
+
+static int outcome_problem(void (*report)(const char *, void *), void *ctx, const char *date,
+			   const char *code, long long h, long long v, long long rh, long long rv)
+{
+	char *msg = xasprintf("day_outcomes: on %s, %s: the counter says %lld households"
+			      " (%lld visits), a recount %lld (%lld)",
+			      date, code, h, v, rh, rv);
+
+	report(msg, ctx);
+	free(msg);
+	return 1;
+}
+
+/* Compares the counters of o->date with its recount, and empties o. */
+static int outcomes_compare(struct db *db, struct outcomes *o,
+			    void (*report)(const char *, void *), void *ctx, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT outcome, households, visits FROM day_outcomes"
+				   " WHERE date = ?1 AND (households <> 0 OR visits <> 0)",
+				   e);
+	int n = 0, r, seen[8] = {0};
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, o->date, -1, SQLITE_STATIC);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+		long long h = sqlite3_column_int64(st, 1), v = sqlite3_column_int64(st, 2);
+		int k = 0;
+
+		while (k < o->n && strcmp(o->code[k], code ? code : ""))
+			k++;
+		if (k < o->n)
+			seen[k] = 1;
+		if (k == o->n || o->households[k] != h || o->visits[k] != v)
+			n += outcome_problem(report, ctx, o->date, code ? code : "", h, v,
+					     k < o->n ? o->households[k] : 0,
+					     k < o->n ? o->visits[k] : 0);
+	}
+	sqlite3_reset(st);
+	for (int k = 0; k < o->n; k++) {
+		if (!seen[k] && r >= 0)
+			n += outcome_problem(report, ctx, o->date, o->code[k], 0, 0,
+					     o->households[k], o->visits[k]);
+		free(o->code[k]);
+		o->households[k] = o->visits[k] = 0;
+	}
+	o->n = 0;
+	return r < 0 ? -1 : n;
+}
+
+/* The counters of dates without a live visit are all wrong. */
+static int outcomes_unseen(struct db *db, void (*report)(const char *, void *), void *ctx,
+			   struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT date, outcome, households, visits FROM day_outcomes c"
+				   " WHERE (households <> 0 OR visits <> 0) AND NOT EXISTS (SELECT 1"
+				   " FROM visits v WHERE v.date = c.date AND v.deleted_at IS NULL)",
+				   e);
+	int n = 0, r;
+
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1)
+		n += outcome_problem(report, ctx, (const char *)sqlite3_column_text(st, 0),
+				     (const char *)sqlite3_column_text(st, 1),
+				     sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3), 0, 0);
+	sqlite3_reset(st);
+	return r < 0 ? -1 : n;
+}
+
+/* The live visits in date and household order, latest last (the covering
+ * index visits_date): a household's last row of a date is its latest. */
+static int outcomes_recount(struct db *db, const struct times *t,
+			    void (*report)(const char *problem, void *ctx), void *ctx,
+			    struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT date, household_id, outcome FROM visits"
+				   " WHERE deleted_at IS NULL ORDER BY date, household_id, at, id",
+				   e);
+	struct outcomes o = {0};
+	char *last = NULL;
+	long long hh = 0, visits = 0;
+	int n = 0, p = 0, r;
+
+	if (!st)
+		return -1;
+	while (p >= 0 && (r = sql_step_row(db, st, e)) == 1) {
+		const char *date = (const char *)sqlite3_column_text(st, 0);
+		long long id = sqlite3_column_int64(st, 1);
+
+		if (visits && (id != hh || strcmp(o.date, date))) {
+			if (lives(t, hh, o.next))
+				outcomes_add(&o, last, visits);
+			visits = 0;
+		}
+		if (!o.date || strcmp(o.date, date)) {
+			if (o.date && (p = outcomes_compare(db, &o, report, ctx, e)) >= 0)
+				n += p;
+			free(o.date);
+			o.date = xstrdup(date);
+			next_day(date, o.next);
+		}
+		free(last);
+		last = sql_col_dup(st, 2);
+		if (!last)
+			last = xstrdup("");
+		hh = id;
+		visits++;
+	}
+	sqlite3_reset(st);
+	if (p >= 0 && r >= 0 && visits && lives(t, hh, o.next))
+		outcomes_add(&o, last, visits);
+	if (p >= 0 && r >= 0 && o.date && (p = outcomes_compare(db, &o, report, ctx, e)) >= 0)
+		n += p;
+	if (p >= 0 && r >= 0 && (p = outcomes_unseen(db, report, ctx, e)) >= 0)
+		n += p;
+	free(last);
+	free(o.date);
+	for (int k = 0; k < o.n; k++)
+		free(o.code[k]);
+	return p < 0 || r < 0 ? -1 : n;
+}
+
+int db_daytemps_recount(struct db *db, void (*report)(const char *problem, void *ctx), void *ctx,
+			struct err *e)
+{
+	struct times t = {0};
+	int a = -1, b = -1;
+
+	if (times_load(db, &t, e) == 0 && (a = temps_recount(db, &t, report, ctx, e)) >= 0)
+		b = outcomes_recount(db, &t, report, ctx, e);
+	times_free(&t);
+	return a < 0 || b < 0 ? -1 : a + b;
 }

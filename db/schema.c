@@ -118,15 +118,60 @@ const char *schema_search_insert_triggers_drop(void)
 			 " JOIN readings rd ON rd.visit_id = v.id WHERE v.household_id = OLD.id"    \
 			 " AND v.deleted_at IS NULL AND rd.temperature IS NOT NULL"                 \
 			 " AND rd.deleted_at IS NULL")
+/* The same for the day's households by the outcome of their latest visit
+ * of the date (by time, then id) and their visits, for the households that
+ * lived at the end of the date (db/stats.c count_outcomes): day_outcomes,
+ * kept per (date, household) a write moves; DAY_LATEST reads the
+ * household's visits of the date through visits_household. */
+#define DAY_LATEST(D, H, WHAT)                                                                     \
+	"(SELECT " WHAT " FROM visits dt_v WHERE dt_v.household_id = " H " AND dt_v.date = " D      \
+	" AND dt_v.deleted_at IS NULL ORDER BY dt_v.at DESC, dt_v.id DESC LIMIT 1)"
+#define DAY_COUNT(D, H)                                                                            \
+	"(SELECT count(*) FROM visits dt_v WHERE dt_v.household_id = " H " AND dt_v.date = " D      \
+	" AND dt_v.deleted_at IS NULL)"
+#define DAY_MOVE_OUTCOMES(PAIRS, SIGN)                                                             \
+	" INSERT INTO day_outcomes (date, outcome, households, visits) SELECT d, o, " SIGN ","        \
+	" " SIGN " * nv FROM (SELECT p.d AS d, " DAY_LATEST("p.d", "p.h", "dt_v.outcome") " AS o, " \
+	DAY_COUNT("p.d", "p.h") " AS nv FROM (" PAIRS ") p JOIN households dt_h ON dt_h.id = p.h"   \
+	" WHERE " DAY_LIVE("p.d") ") WHERE o IS NOT NULL ON CONFLICT (date, outcome) DO UPDATE"     \
+	" SET households = households + excluded.households, visits = visits + excluded.visits;"
+#define DAY_OUTCOMES_PAIR(NAME, EVENT, WHEN, PAIRS)                                                \
+	"CREATE TRIGGER day_outcomes_" NAME "_before BEFORE " EVENT " WHEN " WHEN " BEGIN"          \
+	DAY_MOVE_OUTCOMES(PAIRS, "-1") " END;\n"                                                    \
+	"CREATE TRIGGER day_outcomes_" NAME "_after AFTER " EVENT " WHEN " WHEN " BEGIN"            \
+	DAY_MOVE_OUTCOMES(PAIRS, "1") " END;\n"
+#define DAY_OUTCOMES_TRIGGERS                                                                      \
+	DAY_OUTCOMES_PAIR("visit_insert", "INSERT ON visits", "NEW.deleted_at IS NULL",            \
+			  "SELECT NEW.date AS d, NEW.household_id AS h")                           \
+	DAY_OUTCOMES_PAIR("visit_update",                                                          \
+			  "UPDATE OF date, household_id, at, outcome, deleted_at ON visits",        \
+			  "OLD.date IS NOT NEW.date OR OLD.household_id IS NOT NEW.household_id"   \
+			  " OR OLD.at IS NOT NEW.at OR OLD.outcome IS NOT NEW.outcome"             \
+			  " OR OLD.deleted_at IS NOT NEW.deleted_at",                               \
+			  "SELECT OLD.date AS d, OLD.household_id AS h UNION"                      \
+			  " SELECT NEW.date, NEW.household_id")                                    \
+	DAY_OUTCOMES_PAIR("visit_delete", "DELETE ON visits", "OLD.deleted_at IS NULL",            \
+			  "SELECT OLD.date AS d, OLD.household_id AS h")                           \
+	DAY_OUTCOMES_PAIR("household_update", "UPDATE OF created_at, deleted_at ON households",    \
+			  "OLD.created_at IS NOT NEW.created_at OR OLD.deleted_at IS NOT"          \
+			  " NEW.deleted_at",                                                        \
+			  "SELECT DISTINCT date AS d, household_id AS h FROM visits"               \
+			  " WHERE household_id = OLD.id AND deleted_at IS NULL")
 #define DAY_TEMPS_TRIGGER_NAMES                                                                    \
-	"reading_insert", "reading_update", "reading_delete", "visit_update", "household_update"
+	"day_temps_reading_insert", "day_temps_reading_update", "day_temps_reading_delete",        \
+	    "day_temps_visit_update", "day_temps_household_update", "day_outcomes_visit_insert",   \
+	    "day_outcomes_visit_update", "day_outcomes_visit_delete",                              \
+	    "day_outcomes_household_update"
 #define DAY_TEMPS_REFILL                                                                           \
 	"DELETE FROM day_temps;\n"                                                                 \
-	"INSERT INTO day_temps (date, top, n) SELECT date, top, n FROM day_temps_actual;\n"
+	"INSERT INTO day_temps (date, top, n) SELECT date, top, n FROM day_temps_actual;\n"         \
+	"DELETE FROM day_outcomes;\n"                                                              \
+	"INSERT INTO day_outcomes (date, outcome, households, visits)"                             \
+	" SELECT date, outcome, households, visits FROM day_outcomes_actual;\n"
 
 const char *schema_day_temps_triggers(void)
 {
-	return DAY_TEMPS_TRIGGERS;
+	return DAY_TEMPS_TRIGGERS DAY_OUTCOMES_TRIGGERS;
 }
 
 const char *schema_day_temps_refill(void)
@@ -644,11 +689,13 @@ static const char *const migrations[] = {
 	 * of the day's every reading (9,737 at 40,000 households). */
 	"CREATE INDEX readings_fever ON readings(visit_id, resident_id, temperature)"
 	" WHERE temperature >= 370 AND deleted_at IS NULL;\n",
-	/* issue 21, the first screen: the day's residents checked and fevers
-	 * from per-date counters kept by triggers (DAY_TEMPS_TRIGGERS above;
-	 * db/stats.c count_checked), no longer from a walk of the day's
-	 * readings (9,510 at 40,000 households, about 3 ms).  Filling them
-	 * takes about 8 s at 40,000 households (5.5 million readings). */
+	/* issue 21, the first screen: the day's residents checked and fevers,
+	 * and its households by outcome and visits, from per-date counters kept
+	 * by triggers (DAY_TEMPS_TRIGGERS, DAY_OUTCOMES_TRIGGERS above;
+	 * db/stats.c count_checked, count_outcomes), no longer from walks of
+	 * the day's readings (9,510 at 40,000 households, about 3 ms) and
+	 * visits (4,045).  Filling them takes about 14 s of CPU at 40,000
+	 * households (5.5 million readings, 2.3 million visits). */
 	"CREATE TABLE day_temps (date TEXT NOT NULL, top INTEGER NOT NULL, n INTEGER NOT NULL,"
 	" PRIMARY KEY (date, top)) WITHOUT ROWID;\n"
 	"CREATE VIEW day_residents_actual AS SELECT v.date AS date, r.resident_id AS resident_id,"
@@ -657,7 +704,19 @@ static const char *const migrations[] = {
 	" AND r.temperature IS NOT NULL AND v.deleted_at IS NULL AND " DAY_LIVE("v.date")
 	" GROUP BY v.date, r.resident_id;\n"
 	"CREATE VIEW day_temps_actual AS SELECT date, top, count(*) AS n FROM day_residents_actual"
-	" GROUP BY date, top;\n" DAY_TEMPS_REFILL DAY_TEMPS_TRIGGERS,
+	" GROUP BY date, top;\n"
+	"CREATE TABLE day_outcomes (date TEXT NOT NULL, outcome TEXT NOT NULL,"
+	" households INTEGER NOT NULL, visits INTEGER NOT NULL,"
+	" PRIMARY KEY (date, outcome)) WITHOUT ROWID;\n"
+	"CREATE VIEW day_households_actual AS SELECT date, household_id, outcome, visits FROM"
+	" (SELECT v.date AS date, v.household_id AS household_id, v.outcome AS outcome,"
+	" count(*) OVER w AS visits, row_number() OVER (w ORDER BY v.at DESC, v.id DESC) AS k"
+	" FROM visits v JOIN households dt_h ON dt_h.id = v.household_id"
+	" WHERE v.deleted_at IS NULL AND " DAY_LIVE("v.date")
+	" WINDOW w AS (PARTITION BY v.date, v.household_id)) WHERE k = 1;\n"
+	"CREATE VIEW day_outcomes_actual AS SELECT date, outcome, count(*) AS households,"
+	" sum(visits) AS visits FROM day_households_actual GROUP BY date, outcome;\n"
+	DAY_TEMPS_REFILL DAY_TEMPS_TRIGGERS DAY_OUTCOMES_TRIGGERS,
 };
 
 

@@ -32,12 +32,14 @@
 #define MAXROWS 4096
 
 static const char *const dates[DAYS] = {"2020-02-12", "2020-02-13", "2020-02-14", "2020-02-15"};
+static const char *const outcomes[4] = {"visited", "no_answer", "refused", "away"};
 
 /* The rows the recount needs, read back from the database. */
 struct rows {
 	int nv, nr;
 	long long vid[MAXROWS], vhh[MAXROWS];
-	int vday[MAXROWS], vlive[MAXROWS];
+	int vday[MAXROWS], vlive[MAXROWS], vout[MAXROWS];
+	char vat[MAXROWS][24];
 	long long rvisit[MAXROWS], rres[MAXROWS];
 	int rtemp[MAXROWS], rlive[MAXROWS];
 	char hcreated[HH + 1][24], hdeleted[HH + 1][24];
@@ -66,8 +68,16 @@ static void read_rows(struct db *db, struct rows *w)
 		snprintf(w->hdeleted[h], sizeof w->hdeleted[h], "%s", sqlite3_column_text(st, 2));
 	}
 	sqlite3_reset(st);
-	st = db_stmt(db, "SELECT id, household_id, date, deleted_at IS NULL FROM visits", NULL);
+	st = db_stmt(db,
+		     "SELECT id, household_id, date, deleted_at IS NULL, at, outcome FROM visits",
+		     NULL);
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *o = (const char *)sqlite3_column_text(st, 5);
+
+		w->vout[w->nv] = 0;
+		while (strcmp(outcomes[w->vout[w->nv]], o))
+			w->vout[w->nv]++;
+		snprintf(w->vat[w->nv], sizeof w->vat[w->nv], "%s", sqlite3_column_text(st, 4));
 		w->vid[w->nv] = sqlite3_column_int64(st, 0);
 		w->vhh[w->nv] = sqlite3_column_int64(st, 1);
 		w->vday[w->nv] = day_of((const char *)sqlite3_column_text(st, 2));
@@ -137,6 +147,68 @@ static void execf(struct db *db, const char *fmt, ...)
 	exec(db, sql);
 }
 
+/* hh[d][o], nv[d][o]: the households of day d whose latest live visit
+ * (by time, then id) found outcome o, and their live visits, for the
+ * households that live at the end of the day. */
+static void recount_outcomes(const struct rows *w, int hh[DAYS][4], int nv[DAYS][4])
+{
+	memset(hh, 0, sizeof(int) * DAYS * 4);
+	memset(nv, 0, sizeof(int) * DAYS * 4);
+	for (int d = 0; d < DAYS; d++)
+		for (long long h = 1; h <= HH; h++) {
+			int latest = -1, n = 0;
+
+			if (!household_lives(w, h, d))
+				continue;
+			for (int v = 0; v < w->nv; v++) {
+				int c;
+
+				if (w->vday[v] != d || w->vhh[v] != h || !w->vlive[v])
+					continue;
+				n++;
+				c = latest < 0 ? 1 : strcmp(w->vat[v], w->vat[latest]);
+				if (c > 0 || (c == 0 && w->vid[v] > w->vid[latest]))
+					latest = v;
+			}
+			if (latest >= 0) {
+				hh[d][w->vout[latest]]++;
+				nv[d][w->vout[latest]] += n;
+			}
+		}
+}
+
+/* The outcome counters of day d are hh and nv. */
+static void outcomes_agree(struct db *db, int step, int d, const int hh[4], const int nv[4])
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT outcome, households, visits FROM day_outcomes"
+				   " WHERE date = ?1 AND (households <> 0 OR visits <> 0)",
+				   NULL);
+	int seen[4] = {0}, n = 0;
+
+	sqlite3_bind_text(st, 1, dates[d], -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int o = 0;
+
+		while (o < 4 && strcmp(outcomes[o], (const char *)sqlite3_column_text(st, 0)))
+			o++;
+		assert_true(o < 4);
+		seen[o] = 1;
+		if (sqlite3_column_int(st, 1) != hh[o] || sqlite3_column_int(st, 2) != nv[o])
+			fail_msg("step %d, %s, %s: counter %d (%d), recount %d (%d)", step, dates[d],
+				 outcomes[o], sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
+				 hh[o], nv[o]);
+	}
+	sqlite3_reset(st);
+	for (int o = 0; o < 4; o++) {
+		if (!seen[o] && (hh[o] || nv[o]))
+			fail_msg("step %d, %s, %s: no counter, recount %d (%d)", step, dates[d],
+				 outcomes[o], hh[o], nv[o]);
+		n += hh[o];
+	}
+	(void)n;
+}
+
 /* The counters, the recount and the day's stats agree. */
 static void agree(struct db *db, int step)
 {
@@ -144,9 +216,13 @@ static void agree(struct db *db, int step)
 	int top[DAYS][RES + 1];
 	static const int thresholds[] = {340, 365, 366, 373, 374, 380, 430};
 
+	int hh[DAYS][4], nv[DAYS][4];
+
 	read_rows(db, &w);
 	recount(&w, top);
+	recount_outcomes(&w, hh, nv);
 	for (int d = 0; d < DAYS; d++) {
+		outcomes_agree(db, step, d, hh[d], nv[d]);
 		int hist[431] = {0};
 		sqlite3_stmt *st = db_stmt(db, "SELECT top, n FROM day_temps WHERE date = ?1", NULL);
 
@@ -182,6 +258,11 @@ static void agree(struct db *db, int step)
 			assert_int_equal(db_daily_stats(db, dates[d], &s, &e), 0);
 			assert_int_equal(s.residents_checked, checked);
 			assert_int_equal(s.fevers, fevers);
+			assert_int_equal(s.visited, hh[d][0]);
+			assert_int_equal(s.no_answer, hh[d][1]);
+			assert_int_equal(s.refused, hh[d][2]);
+			assert_int_equal(s.away, hh[d][3]);
+			assert_int_equal(s.visits, nv[d][0] + nv[d][1] + nv[d][2] + nv[d][3]);
 			report_stats_clear(&s);
 		}
 	}
@@ -238,13 +319,18 @@ static void add_reading(struct db *db, long long v)
 	      v, 1 + rand() % RES, t ? "" : "NULL", t);
 }
 
+/* A visit's time: few, so that two visits of a day often share one. */
+static const char *const times[3] = {"09:00:00", "10:00:00", "10:30:00"};
+
 static void add_visit(struct db *db)
 {
+	int hh = 1 + rand() % HH, d = rand() % DAYS, t = rand() % 3, o = rand() % 4;
+
 	execf(db,
 	      "INSERT INTO visits (uuid, created_at, updated_at, household_id, at, date, outcome)"
 	      " VALUES (lower(hex(randomblob(16))), '2020-02-12 08:00:00', '2020-02-12 08:00:00',"
-	      " %d, '%s 10:00:00', '%s', 'visited')",
-	      1 + rand() % HH, dates[rand() % DAYS], dates[rand() % DAYS]);
+	      " %d, '%s %s', '%s', '%s')",
+	      hh, dates[d], times[t], dates[d], outcomes[o]);
 }
 
 /* One random write of one of the kinds the counters must follow. */
@@ -253,13 +339,28 @@ static void random_write(struct db *db)
 	long long r = pick(db, "readings"), v = pick(db, "visits");
 	int t = temperature(), hh = 1 + rand() % HH;
 
-	switch (rand() % 16) {
+	if (!v) { /* every visit deleted: a new one */
+		add_visit(db);
+		return;
+	}
+	if (!r) {
+		add_reading(db, v);
+		return;
+	}
+	switch (rand() % 18) {
+	case 16:
+		execf(db, "UPDATE visits SET outcome = '%s' WHERE id = %lld", outcomes[rand() % 4], v);
+		break;
+	case 17:
+		execf(db, "UPDATE visits SET at = date || ' %s' WHERE id = %lld", times[rand() % 3], v);
+		break;
 	case 0:
 	case 1:
 	case 2:
 		add_reading(db, v);
 		break;
 	case 3:
+		add_visit(db);
 		add_visit(db);
 		break;
 	case 4:
@@ -400,15 +501,22 @@ static void count_problem(const char *problem, void *ctx)
 		found[2]++;
 	else if (!strncmp(problem, "day_temps:", 10))
 		found[3]++;
+	else if (!strncmp(problem, "day_outcomes: on 2020-01-01, away: the counter says 1"
+				   " households (1 visits), a recount 0 (0)",
+			  200))
+		found[4]++;
+	else if (!strncmp(problem, "day_outcomes:", 13))
+		found[5]++;
 }
 
 /* `check` names a counter that is wrong (one too many, one of a date
- * without readings, one missing), and nothing when they are right. */
+ * without readings, one missing; outcomes of a date without visits, visits
+ * too many), and nothing when they are right. */
 static void test_check(void **state)
 {
 	struct db *db;
 	struct err e;
-	int found[4] = {0};
+	int found[6] = {0};
 
 	(void)state;
 	err_clear(&e);
@@ -423,17 +531,21 @@ static void test_check(void **state)
 		 " WHERE date = '2020-02-13')");
 	/* (The raw rows have other problems, stale sort keys: not these.) */
 	assert_true(db_consistency_check(db, count_problem, found, &e) >= 0);
-	assert_int_equal(found[0] + found[1] + found[2] + found[3], 0);
+	assert_int_equal(found[0] + found[1] + found[2] + found[3] + found[4] + found[5], 0);
 	exec(db, "DELETE FROM readings WHERE temperature = 380");
 	exec(db, "DELETE FROM day_temps WHERE date = '2020-02-14' AND top = 380");
 	exec(db, "INSERT INTO day_temps VALUES ('2020-02-14', 380, 1)");
 	exec(db, "INSERT INTO day_temps VALUES ('2020-01-01', 366, 2)");
 	exec(db, "DELETE FROM day_temps WHERE date = '2020-02-13' AND top = 365");
+	exec(db, "INSERT INTO day_outcomes VALUES ('2020-01-01', 'away', 1, 1)");
+	exec(db, "UPDATE day_outcomes SET visits = visits + 1 WHERE date = '2020-02-13'");
 	assert_true(db_consistency_check(db, count_problem, found, &e) >= 3);
 	assert_int_equal(found[0], 1);
 	assert_int_equal(found[1], 1);
 	assert_int_equal(found[2], 1);
 	assert_int_equal(found[3], 0);
+	assert_int_equal(found[4], 1);
+	assert_true(found[5] >= 1);
 	db_close(&db);
 }
 
