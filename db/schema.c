@@ -694,8 +694,8 @@ static const char *const migrations[] = {
 	 * by triggers (DAY_TEMPS_TRIGGERS, DAY_OUTCOMES_TRIGGERS above;
 	 * db/stats.c count_checked, count_outcomes), no longer from walks of
 	 * the day's readings (9,510 at 40,000 households, about 3 ms) and
-	 * visits (4,045).  Filling them takes about 14 s of CPU at 40,000
-	 * households (5.5 million readings, 2.3 million visits). */
+	 * visits (4,045).  Filling them takes about 22 s of CPU at 40,000
+	 * households (5.5 million readings, 2.3 million visits), once. */
 	"CREATE TABLE day_temps (date TEXT NOT NULL, top INTEGER NOT NULL, n INTEGER NOT NULL,"
 	" PRIMARY KEY (date, top)) WITHOUT ROWID;\n"
 	"CREATE VIEW day_residents_actual AS SELECT v.date AS date, r.resident_id AS resident_id,"
