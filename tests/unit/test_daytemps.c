@@ -425,6 +425,19 @@ static struct db *community(void)
 	return db;
 }
 
+/* The community with ten random visits, the generator seeded. */
+static struct db *seeded(unsigned seed)
+{
+	struct db *db;
+
+	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
+	db = community();
+	srand(seed);
+	for (int i = 0; i < 10; i++)
+		add_visit(db);
+	return db;
+}
+
 /* Two thousand random writes, the counters checked after each. */
 static void test_random_writes(void **state)
 {
@@ -455,11 +468,7 @@ static void test_bulk(void **state)
 
 	(void)state;
 	err_clear(&e);
-	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
-	db = community();
-	srand(7);
-	for (int i = 0; i < 10; i++)
-		add_visit(db);
+	db = seeded(7);
 	assert_int_equal(db_begin(db, &e), 0);
 	assert_int_equal(db_daytemps_suspend(db, &set_aside, &e), 0);
 	assert_int_equal(set_aside, 1);
@@ -520,11 +529,7 @@ static void test_check(void **state)
 
 	(void)state;
 	err_clear(&e);
-	setenv("DOORSTEP_NOW", "2020-02-15 09:30:00", 1);
-	db = community();
-	srand(3);
-	for (int i = 0; i < 10; i++)
-		add_visit(db);
+	db = seeded(3);
 	for (int i = 0; i < 60; i++)
 		add_reading(db, pick(db, "visits"));
 	exec(db, "UPDATE readings SET temperature = 365 WHERE visit_id IN (SELECT id FROM visits"
