@@ -85,11 +85,16 @@ const char *schema_search_insert_triggers_drop(void)
 	" INSERT INTO day_temps (date, top, n) SELECT d, t, " SIGN " FROM (SELECT p.d AS d, "      \
 	DAY_TOP("p.d", "p.r") " AS t FROM (" PAIRS ") p) WHERE t IS NOT NULL"                       \
 	" ON CONFLICT (date, top) DO UPDATE SET n = n + excluded.n;"
+/* The two triggers of one write: TABLE_NAME_before takes the pairs'
+ * contributions off the counters with MOVE(PAIRS, "-1"), TABLE_NAME_after
+ * puts the new ones back. */
+#define DAY_PAIR_TRIGGERS(TABLE, MOVE, NAME, EVENT, WHEN, PAIRS)                                   \
+	"CREATE TRIGGER " TABLE "_" NAME "_before BEFORE " EVENT " WHEN " WHEN " BEGIN"             \
+	MOVE(PAIRS, "-1") " END;\n"                                                                 \
+	"CREATE TRIGGER " TABLE "_" NAME "_after AFTER " EVENT " WHEN " WHEN " BEGIN"               \
+	MOVE(PAIRS, "1") " END;\n"
 #define DAY_TRIGGER_PAIR(NAME, EVENT, WHEN, PAIRS)                                                 \
-	"CREATE TRIGGER day_temps_" NAME "_before BEFORE " EVENT " WHEN " WHEN " BEGIN"             \
-	DAY_MOVE(PAIRS, "-1") " END;\n"                                                             \
-	"CREATE TRIGGER day_temps_" NAME "_after AFTER " EVENT " WHEN " WHEN " BEGIN"               \
-	DAY_MOVE(PAIRS, "1") " END;\n"
+	DAY_PAIR_TRIGGERS("day_temps", DAY_MOVE, NAME, EVENT, WHEN, PAIRS)
 #define DAY_READING_COUNTS(A) "(" A ".temperature IS NOT NULL AND " A ".deleted_at IS NULL)"
 #define DAY_READING_PAIR(A) "SELECT date AS d, " A ".resident_id AS r FROM visits WHERE id = " A ".visit_id"
 #define DAY_VISIT_PAIRS(A)                                                                         \
@@ -136,10 +141,7 @@ const char *schema_search_insert_triggers_drop(void)
 	" WHERE " DAY_LIVE("p.d") ") WHERE o IS NOT NULL ON CONFLICT (date, outcome) DO UPDATE"     \
 	" SET households = households + excluded.households, visits = visits + excluded.visits;"
 #define DAY_OUTCOMES_PAIR(NAME, EVENT, WHEN, PAIRS)                                                \
-	"CREATE TRIGGER day_outcomes_" NAME "_before BEFORE " EVENT " WHEN " WHEN " BEGIN"          \
-	DAY_MOVE_OUTCOMES(PAIRS, "-1") " END;\n"                                                    \
-	"CREATE TRIGGER day_outcomes_" NAME "_after AFTER " EVENT " WHEN " WHEN " BEGIN"            \
-	DAY_MOVE_OUTCOMES(PAIRS, "1") " END;\n"
+	DAY_PAIR_TRIGGERS("day_outcomes", DAY_MOVE_OUTCOMES, NAME, EVENT, WHEN, PAIRS)
 #define DAY_OUTCOMES_TRIGGERS                                                                      \
 	DAY_OUTCOMES_PAIR("visit_insert", "INSERT ON visits", "NEW.deleted_at IS NULL",            \
 			  "SELECT NEW.date AS d, NEW.household_id AS h")                           \
