@@ -744,8 +744,11 @@ static const char *const migrations[] = {
 	 * every donation (1,600 rows, 77 pages at 40,000 households: db/stats.c
 	 * count_donations), and the day's isolation counts and checks due read
 	 * the held isolations from a covering index instead of their rows (82
-	 * pages). */
+	 * pages); the fever alerts' range of the day's visit ids (db/today.c
+	 * DAY_VISIT_IDS) is two seeks of visits_day_ids instead of two scans of
+	 * the day's entries of visits_date (64 pages read, 0.6 to 0.9 ms). */
 	"CREATE INDEX donations_voided ON donations(voided_at) WHERE voided_at IS NOT NULL;\n"
+	"CREATE INDEX visits_day_ids ON visits(date, id);\n"
 	"CREATE INDEX isolations_day ON isolations(end_date, start_date, kind, days, extended_days,"
 	" end_reason, deleted_at);\n",
 };
