@@ -9,6 +9,7 @@
 #include "core/natsort.h"
 #include "core/xalloc.h"
 #include "db/consistency_scan.h"
+#include "db/daytemps.h"
 #include "db/db.h"
 #include "db/legacy.h"
 #include "db/sql.h"
@@ -134,6 +135,12 @@ int db_consistency_check(struct db *db, void (*report)(const char *problem, void
 			return -1;
 	}
 	r = check_sort_keys(db, report, ctx, e);
+	if (r < 0)
+		return -1;
+	problems += r;
+	/* The per-date counters against a recount walked over the covering
+	 * indexes (1.6 to 2.8 s at 40,000 households). */
+	r = db_daytemps_recount(db, report, ctx, e);
 	if (r < 0)
 		return -1;
 	problems += r;

@@ -24,6 +24,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/bulkindex.h"
+#include "db/daytemps.h"
 #include "db/db.h"
 #include "db/record.h"
 #include "db/demo_checkpoints.h"
@@ -527,6 +528,7 @@ int db_demo_generate(struct db *db, const struct demo_params *p, struct demo_sum
 		     struct err *e)
 {
 	struct bulkindex idx = {NULL, 0};
+	int temps = 0; /* the day_temps triggers set aside */
 	struct gen g;
 	int r = -1, empty;
 
@@ -579,12 +581,14 @@ int db_demo_generate(struct db *db, const struct demo_params *p, struct demo_sum
 	}
 	if (ensure_settings(&g, p->community) < 0 ||
 	    db_bulkindex_drop_named(db, scattered_indexes, &idx, e) < 0 ||
+	    db_daytemps_suspend(db, &temps, e) < 0 ||
 	    make_staff_and_grids(&g) < 0 || make_households(&g, p->households) < 0 ||
 	    demo_make_visits(&g, p->days) < 0 || demo_make_isolations(&g, p->days) < 0 ||
 	    demo_make_donations(&g, p->days) < 0 || demo_make_checkpoints(&g, p->days) < 0 ||
 	    demo_make_followups(&g) < 0 || make_visitors(&g, p->days) < 0 ||
 	    db_demo_epi(db, e) < 0 ||
-	    db_bulkindex_restore(db, &idx, e) < 0 || db_search_sync(db, e) < 0 ||
+	    db_bulkindex_restore(db, &idx, e) < 0 || db_daytemps_resume(db, &temps, e) < 0 ||
+	    db_search_sync(db, e) < 0 ||
 	    audit_batch(&g, p) < 0)
 		goto out;
 	if (db_commit(db, e) < 0)

@@ -31,6 +31,7 @@
 #include "db/bulkindex.h"
 #include "db/conflicts.h"
 #include "db/consistency.h"
+#include "db/daytemps.h"
 #include "db/db.h"
 #include "db/merge_join.h"
 #include "db/merge_revive.h"
@@ -632,6 +633,7 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 	static const char *const bulk_tables[] = {"readings", "visits", NULL};
 	struct problems before = {0};
 	struct bulkindex bulk = {NULL, 0};
+	int temps = 0; /* the day_temps triggers set aside (init --from) */
 	int attached = 0, began = 0, rc = -1;
 
 	memset(&m, 0, sizeof m);
@@ -670,14 +672,15 @@ static int run(struct db *db, const char *path, const struct merge_opts *o, char
 	/* init --from copies every record into an empty file: the indexes of
 	 * the two largest tables (no natural key, so no merge lookup uses
 	 * them) are built once after the copy instead of row by row. */
-	if (init_station && db_bulkindex_drop(db, bulk_tables, &bulk, e) < 0)
+	if (init_station && (db_bulkindex_drop(db, bulk_tables, &bulk, e) < 0 ||
+			     db_daytemps_suspend(db, &temps, e) < 0))
 		goto out;
 	for (int i = 0; i < AUDIT_INDEX; i++) {
 		if (mg_merge_table(&m, &m.t[i], &r->tables[i].c, e) < 0)
 			goto out;
 		mergeplan_counts_add(&r->total, &r->tables[i].c);
 	}
-	if (db_bulkindex_restore(db, &bulk, e) < 0)
+	if (db_bulkindex_restore(db, &bulk, e) < 0 || db_daytemps_resume(db, &temps, e) < 0)
 		goto out;
 	if (mg_repoint_known_joins(&m, e) < 0 || mg_revive_all(&m, e) < 0 ||
 	    mg_store_conflicts(&m, e) < 0)

@@ -26,4 +26,12 @@ int schema_migrate(struct db *db, int from, struct err *e);
 const char *schema_search_insert_triggers(void);
 const char *schema_search_insert_triggers_drop(void);
 
+/* The day's counters (day_temps, day_outcomes; db/daytemps.h): the SQL that
+ * creates their triggers, the SQL that refills the tables from their
+ * recounts (the views day_temps_actual, day_outcomes_actual), and the
+ * triggers' names, NULL-terminated, each before "_before" or "_after". */
+const char *schema_day_temps_triggers(void);
+const char *schema_day_temps_refill(void);
+const char *const *schema_day_temps_trigger_names(void);
+
 #endif

@@ -78,49 +78,32 @@ static int count_people(struct db *db, struct daily_stats *s, const char *date, 
 	return 0;
 }
 
-/* The households that do not live at the end of the day, as a list: those
- * deleted by then and those created after it, both few and indexed
- * (households_gone, households_asof).  A day's visits are kept to live
- * households with NOT IN this list rather than a join, which would read the
- * household of every visit of the day. */
-#define GONE_BY_END                                                                                \
-	"(SELECT id FROM households WHERE deleted_at IS NOT NULL AND deleted_at < :next"           \
-	" UNION ALL SELECT id FROM households WHERE created_at >= :next)"
-
 /* The day's visits of the households counted that day (a household deleted
  * later still counts for the days it existed), and what each household's
- * latest visit of the day found.  The rows come in household order, latest
- * last, straight from the covering index visits_date: a household's last
- * row is its latest visit, without a sort or a window. */
-static int count_outcomes(struct db *db, struct daily_stats *s, const char *date, const char *next,
-			  struct err *e)
+ * latest visit of the day found (by time, then id): the date's rows of the
+ * triggers' counters day_outcomes (db/schema.c; a row per outcome, with
+ * its households and their visits), not a walk of the day's visits (4,045
+ * at 40,000 households).  `check` compares them with a recount
+ * (day_outcomes_actual states the definition). */
+static int count_outcomes(struct db *db, struct daily_stats *s, const char *date, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT household_id, outcome FROM visits"
-				   " WHERE date = :date AND deleted_at IS NULL"
-				   " AND household_id NOT IN " GONE_BY_END
-				   " ORDER BY household_id, at, id",
-				   e);
-	int n[4] = {0}, last = -1, r;
-	long long hh = 0;
+	sqlite3_stmt *st =
+	    db_stmt(db, "SELECT outcome, households, visits FROM day_outcomes WHERE date = :date", e);
+	int n[4] = {0}, r;
 
 	if (!st)
 		return -1;
-	bind_day(st, date, next, 0);
+	sql_bind_text(st, ":date", date);
 	while ((r = sql_step_row(db, st, e)) == 1) {
-		long long id = sqlite3_column_int64(st, 0);
+		int k = model_enum_index(model_outcome, (const char *)sqlite3_column_text(st, 0));
 
-		if (s->visits > 0 && id != hh && last >= 0)
-			n[last]++;
-		hh = id;
-		last = model_enum_index(model_outcome, (const char *)sqlite3_column_text(st, 1));
-		s->visits++;
+		if (k >= 0 && k < 4)
+			n[k] += sqlite3_column_int(st, 1);
+		s->visits += sqlite3_column_int(st, 2);
 	}
 	sqlite3_reset(st);
 	if (r < 0)
 		return -1;
-	if (s->visits > 0 && last >= 0)
-		n[last]++;
 	s->visited = n[0];
 	s->no_answer = n[1];
 	s->refused = n[2];
@@ -129,75 +112,38 @@ static int count_outcomes(struct db *db, struct daily_stats *s, const char *date
 	return 0;
 }
 
-/* A set of row ids as one bit each, up to the table's largest id: the day's
- * residents checked are counted here rather than by count(DISTINCT), whose
- * temporary B-tree took half the query's time (9,737 readings at 40,000
- * households). */
-struct idset {
-	unsigned char *bits;
-	long long size; /* ids 0..size-1 */
-	int count;
-};
-
-static void idset_add(struct idset *s, long long id)
-{
-	if (id < 0)
-		return;
-	if (id >= s->size) {
-		long long size = (id + 1) * 2;
-
-		s->bits = xrealloc(s->bits, (size_t)(size + 7) / 8);
-		memset(s->bits + (s->size + 7) / 8, 0, (size_t)((size + 7) / 8 - (s->size + 7) / 8));
-		s->size = size;
-	}
-	if (!(s->bits[id / 8] & (1u << (id % 8)))) {
-		s->bits[id / 8] |= (unsigned char)(1u << (id % 8));
-		s->count++;
-	}
-}
-
 /* The residents with a temperature taken on a visit of the day to a
  * household counted that day, and those of them with a fever (a reading at
  * or above the threshold, core/temperature's temperature_is_fever), each
- * resident once. */
-static int count_checked(struct db *db, struct daily_stats *s, const char *date, const char *next,
-			 struct err *e)
+ * resident once: sums over the date's rows of the triggers' counters
+ * day_temps (db/schema.c; a row per highest temperature of a resident that
+ * day, so any threshold reads them), not a walk of the day's readings
+ * (9,510 at 40,000 households).  `check` compares them with the recount
+ * day_temps_actual, which states the definition. */
+static int count_checked(struct db *db, struct daily_stats *s, const char *date, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT r.resident_id, r.temperature"
-				   " FROM visits v JOIN readings r ON r.visit_id = v.id"
-				   " WHERE v.date = :date AND v.deleted_at IS NULL AND r.deleted_at IS NULL"
-				   " AND r.temperature IS NOT NULL AND v.household_id NOT IN " GONE_BY_END,
-				   e);
-	struct idset checked = {0}, fevers = {0};
+	sqlite3_stmt *st = db_stmt(db, "SELECT top, n FROM day_temps WHERE date = :date", e);
 	int r;
 
 	if (!st)
 		return -1;
-	bind_day(st, date, next, 0);
+	sql_bind_text(st, ":date", date);
 	while ((r = sql_step_row(db, st, e)) == 1) {
-		long long id = sqlite3_column_int64(st, 0);
+		int n = sqlite3_column_int(st, 1);
 
-		idset_add(&checked, id);
-		if (temperature_is_fever(sqlite3_column_int(st, 1), s->fever_threshold))
-			idset_add(&fevers, id);
+		s->residents_checked += n;
+		if (temperature_is_fever(sqlite3_column_int(st, 0), s->fever_threshold))
+			s->fevers += n;
 	}
 	sqlite3_reset(st);
-	free(checked.bits);
-	free(fevers.bits);
-	if (r < 0)
-		return -1;
-	s->residents_checked = checked.count;
-	s->fevers = fevers.count;
-	return 0;
+	return r < 0 ? -1 : 0;
 }
 
-static int count_visits(struct db *db, struct daily_stats *s, const char *date, const char *next,
-			struct err *e)
+static int count_visits(struct db *db, struct daily_stats *s, const char *date, struct err *e)
 {
-	if (count_outcomes(db, s, date, next, e) < 0)
+	if (count_outcomes(db, s, date, e) < 0)
 		return -1;
-	return count_checked(db, s, date, next, e);
+	return count_checked(db, s, date, e);
 }
 
 static int count_isolations(struct db *db, struct daily_stats *s, const char *date, struct err *e)
@@ -369,7 +315,7 @@ int db_daily_stats(struct db *db, const char *date, struct daily_stats *out, str
 	cutoffs_over(out, &set);
 	settings_clear(&set);
 	if (count_people(db, out, out->date, next, e) < 0 ||
-	    count_visits(db, out, out->date, next, e) < 0 ||
+	    count_visits(db, out, out->date, e) < 0 ||
 	    count_isolations(db, out, out->date, e) < 0 || count_checks(db, out, out->date, e) < 0 ||
 	    count_donations(db, out, out->date, e) < 0)
 		goto out;

@@ -14,11 +14,14 @@
  * Cost: the first screen reads these counts at every start, so none reads a
  * whole table.  The rows of households and residents are counted by
  * triggers into row_counts (db/schema.c; `check` compares them with the
- * recount of the view row_counts_actual), the day's visits and readings are
- * read from covering indexes only, and a household's latest visit of the
- * day (the one no later live visit of that day follows, by time then id,
- * as db/today.c lists the "no answer" ones) comes from the order of the
- * index visits_date, without a sort (docs/performance.md). */
+ * recount of the view row_counts_actual), and the day's residents checked,
+ * fevers, households by the outcome of their latest visit (the one no later
+ * live visit of that day follows, by time then id, as db/today.c lists the
+ * "no answer" ones) and visits are read from per-date counters kept by
+ * triggers, day_temps and day_outcomes (db/schema.c; the views
+ * day_temps_actual and day_outcomes_actual state their definitions, and
+ * `check` compares them with a recount: db/daytemps.h;
+ * docs/performance.md). */
 #ifndef DOORSTEP_DB_STATS_H
 #define DOORSTEP_DB_STATS_H
 

@@ -25,7 +25,8 @@ void db_today_alert_free(struct today_alert **ap)
  * core/temperature's temperature_is_fever says; a threshold of at least
  * FEVER_INDEXED (every threshold from 37.0) finds them in the partial index
  * readings_fever (db/schema.c: the live readings at or above 37.0, about one
- * in 500), among the visit ids of the day's visits, instead of walking the
+ * in 500), among the visit ids of the day's visits (their range from the
+ * index visits_day_ids), instead of walking the
  * day's every reading; a lower threshold (the settings accept 36.0) adds
  * the readings below 37.0 the long way.  Only then are they joined to their
  * residents and households. */

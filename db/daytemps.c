@@ -1,0 +1,449 @@
+/* daytemps: the day's temperature counters set aside for a bulk write; see
+ * daytemps.h. */
+#include "db/daytemps.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/xalloc.h"
+#include "db/schema.h"
+#include "db/sql.h"
+
+int db_daytemps_suspend(struct db *db, int *set_aside, struct err *e)
+{
+	const char *const *names = schema_day_temps_trigger_names();
+	static const char *const when[] = {"before", "after"};
+	char sql[128];
+
+	for (int i = 0; names[i]; i++)
+		for (int k = 0; k < 2; k++) {
+			snprintf(sql, sizeof sql, "DROP TRIGGER %s_%s", names[i], when[k]);
+			if (db_exec(db, sql, e) < 0)
+				return -1;
+		}
+	*set_aside = 1;
+	return 0;
+}
+
+int db_daytemps_resume(struct db *db, int *set_aside, struct err *e)
+{
+	if (!*set_aside)
+		return 0;
+	if (db_exec(db, schema_day_temps_refill(), e) < 0 ||
+	    db_exec(db, schema_day_temps_triggers(), e) < 0)
+		return -1;
+	*set_aside = 0;
+	return 0;
+}
+
+/* The households' creation and deletion times, by id (NULL: none). */
+struct times {
+	char **created, **deleted;
+	long long n;
+};
+
+static void times_free(struct times *t)
+{
+	for (long long i = 0; i < t->n; i++) {
+		free(t->created[i]);
+		free(t->deleted[i]);
+	}
+	free(t->created);
+	free(t->deleted);
+}
+
+static int times_load(struct db *db, struct times *t, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, created_at, deleted_at FROM households", e);
+	int r;
+
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		long long id = sqlite3_column_int64(st, 0);
+
+		if (id < 0)
+			continue;
+		if (id >= t->n) {
+			long long n = (id + 1) * 2;
+
+			t->created = xrealloc(t->created, (size_t)n * sizeof *t->created);
+			t->deleted = xrealloc(t->deleted, (size_t)n * sizeof *t->deleted);
+			for (long long i = t->n; i < n; i++)
+				t->created[i] = t->deleted[i] = NULL;
+			t->n = n;
+		}
+		t->created[id] = sql_col_dup(st, 1);
+		t->deleted[id] = sql_col_dup(st, 2);
+	}
+	sqlite3_reset(st);
+	return r < 0 ? -1 : 0;
+}
+
+/* Whether household id lives at the end of the day before next (created
+ * before next, not deleted by then: DAY_LIVE of db/schema.c). */
+static int lives(const struct times *t, long long id, const char *next)
+{
+	if (id < 0 || id >= t->n || !t->created[id])
+		return 0;
+	return strcmp(t->created[id], next) < 0 && (!t->deleted[id] || strcmp(t->deleted[id], next) >= 0);
+}
+
+/* One date of the recount: each resident's highest reading. */
+struct day {
+	char *date, next[DATE_STR];
+	int *top; /* by resident id; 0: none */
+	long long size, *touched;
+	int ntouched, cap;
+};
+
+static void day_add(struct day *d, long long rid, int temp)
+{
+	if (rid < 0)
+		return;
+	if (rid >= d->size) {
+		long long n = (rid + 1) * 2;
+
+		d->top = xrealloc(d->top, (size_t)n * sizeof *d->top);
+		memset(d->top + d->size, 0, (size_t)(n - d->size) * sizeof *d->top);
+		d->size = n;
+	}
+	if (!d->top[rid]) {
+		if (d->ntouched == d->cap) {
+			d->cap = d->cap ? d->cap * 2 : 1024;
+			d->touched = xrealloc(d->touched, (size_t)d->cap * sizeof *d->touched);
+		}
+		d->touched[d->ntouched++] = rid;
+		d->top[rid] = temp;
+	} else if (temp > d->top[rid]) {
+		d->top[rid] = temp;
+	}
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int problem(void (*report)(const char *, void *), void *ctx, const char *date, int top,
+		   long long said, long long is)
+{
+	char *msg = xasprintf("day_temps: on %s, %d tenths: the counter says %lld, a recount %lld",
+			      date, top, said, is);
+
+	report(msg, ctx);
+	free(msg);
+	return 1;
+}
+
+/* Compares the counters of d->date with its recount, and empties d: the
+ * residents' highest readings sorted, in runs, merged with the counters in
+ * the same order. */
+static int day_compare(struct db *db, struct day *d, void (*report)(const char *, void *),
+		       void *ctx, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT top, n FROM day_temps WHERE date = ?1 AND n <> 0"
+				   " ORDER BY top",
+				   e);
+	int *tops = xcalloc((size_t)d->ntouched + 1, sizeof *tops), i = 0, n = 0, r;
+
+	if (!st) {
+		free(tops);
+		return -1;
+	}
+	for (int k = 0; k < d->ntouched; k++) {
+		tops[k] = d->top[d->touched[k]];
+		d->top[d->touched[k]] = 0;
+	}
+	qsort(tops, (size_t)d->ntouched, sizeof *tops, cmp_int);
+	sqlite3_bind_text(st, 1, d->date, -1, SQLITE_STATIC);
+	r = sql_step_row(db, st, e);
+	while (r == 1 || (r == 0 && i < d->ntouched)) {
+		int j = i, top = r == 1 ? sqlite3_column_int(st, 0) : 0;
+		long long said = r == 1 ? sqlite3_column_int64(st, 1) : 0;
+
+		while (j < d->ntouched && tops[j] == tops[i])
+			j++;
+		if (i < d->ntouched && (r == 0 || tops[i] < top)) { /* no counter */
+			n += problem(report, ctx, d->date, tops[i], 0, j - i);
+			i = j;
+			continue;
+		}
+		if (i < d->ntouched && tops[i] == top) {
+			if (said != j - i)
+				n += problem(report, ctx, d->date, top, said, j - i);
+			i = j;
+		} else {
+			n += problem(report, ctx, d->date, top, said, 0);
+		}
+		r = sql_step_row(db, st, e);
+	}
+	sqlite3_reset(st);
+	free(tops);
+	d->ntouched = 0;
+	return r < 0 ? -1 : n;
+}
+
+/* The counters of the dates no live reading was recounted for (seen[] the
+ * recounted dates, in order) are all wrong. */
+static int unseen_dates(struct db *db, char **seen, int nseen, struct day *d,
+			void (*report)(const char *, void *), void *ctx, struct err *e)
+{
+	sqlite3_stmt *st =
+	    db_stmt(db, "SELECT DISTINCT date FROM day_temps WHERE n <> 0 ORDER BY date", e);
+	char **dates = NULL;
+	int n = 0, ndates = 0, r, k = 0;
+
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		const char *date = (const char *)sqlite3_column_text(st, 0);
+
+		while (k < nseen && strcmp(seen[k], date) < 0)
+			k++;
+		if (k < nseen && !strcmp(seen[k], date))
+			continue;
+		dates = xrealloc(dates, (size_t)(ndates + 1) * sizeof *dates);
+		dates[ndates++] = xstrdup(date);
+	}
+	sqlite3_reset(st);
+	for (int i = 0; i < ndates; i++) {
+		int p;
+
+		free(d->date);
+		d->date = dates[i];
+		p = r < 0 ? 0 : day_compare(db, d, report, ctx, e);
+		if (p < 0)
+			r = -1;
+		else
+			n += p;
+	}
+	free(dates);
+	return r < 0 ? -1 : n;
+}
+
+/* The date after date (ISO), as the timestamps of the day compare below;
+ * a malformed date gives itself (nothing created before it counts). */
+static void next_day(const char *date, char next[DATE_STR])
+{
+	struct date d, nd;
+
+	if (date_parse_iso(date, &d, NULL) < 0) {
+		snprintf(next, DATE_STR, "%.10s", date);
+		return;
+	}
+	nd = date_add(&d, 1);
+	date_format(&nd, next);
+}
+
+static int temps_recount(struct db *db, const struct times *t,
+			 void (*report)(const char *problem, void *ctx), void *ctx, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT v.date, v.household_id, r.resident_id, r.temperature"
+				   " FROM visits v CROSS JOIN readings r ON r.visit_id = v.id"
+				   " WHERE v.deleted_at IS NULL AND r.deleted_at IS NULL"
+				   " AND r.temperature IS NOT NULL ORDER BY v.date",
+				   e);
+	struct day d = {0};
+	char **seen = NULL;
+	int nseen = 0, n = 0, p = 0, r;
+
+	if (!st)
+		return -1;
+	while (p >= 0 && (r = sql_step_row(db, st, e)) == 1) {
+		const char *date = (const char *)sqlite3_column_text(st, 0);
+
+		if (!nseen || strcmp(seen[nseen - 1], date)) {
+			if (nseen && (p = day_compare(db, &d, report, ctx, e)) >= 0)
+				n += p;
+			seen = xrealloc(seen, (size_t)(nseen + 1) * sizeof *seen);
+			seen[nseen++] = xstrdup(date);
+			free(d.date);
+			d.date = xstrdup(date);
+			next_day(date, d.next);
+		}
+		if (lives(t, sqlite3_column_int64(st, 1), d.next))
+			day_add(&d, sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3));
+	}
+	sqlite3_reset(st);
+	if (p >= 0 && r >= 0 && nseen && (p = day_compare(db, &d, report, ctx, e)) >= 0)
+		n += p;
+	if (p >= 0 && r >= 0 && (p = unseen_dates(db, seen, nseen, &d, report, ctx, e)) >= 0)
+		n += p;
+	for (int i = 0; i < nseen; i++)
+		free(seen[i]);
+	free(seen);
+	free(d.date);
+	free(d.top);
+	free(d.touched);
+	return p < 0 || r < 0 ? -1 : n;
+}
+
+/* One date of the outcomes' recount: per outcome, the households whose
+ * latest visit it was and their visits. */
+struct outcomes {
+	char *date, next[DATE_STR];
+	char *code[8];
+	long long households[8], visits[8];
+	int n;
+};
+
+static void outcomes_add(struct outcomes *o, const char *code, long long visits)
+{
+	int k = 0;
+
+	while (k < o->n && strcmp(o->code[k], code))
+		k++;
+	if (k == o->n) {
+		if (o->n == 8)
+			k = 7; /* (the schema allows four) */
+		else
+			o->code[o->n++] = xstrdup(code);
+	}
+	o->households[k]++;
+	o->visits[k] += visits;
+}
+
+static int outcome_problem(void (*report)(const char *, void *), void *ctx, const char *date,
+			   const char *code, long long h, long long v, long long rh, long long rv)
+{
+	char *msg = xasprintf("day_outcomes: on %s, %s: the counter says %lld households"
+			      " (%lld visits), a recount %lld (%lld)",
+			      date, code, h, v, rh, rv);
+
+	report(msg, ctx);
+	free(msg);
+	return 1;
+}
+
+/* Compares the counters of o->date with its recount, and empties o. */
+static int outcomes_compare(struct db *db, struct outcomes *o,
+			    void (*report)(const char *, void *), void *ctx, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT outcome, households, visits FROM day_outcomes"
+				   " WHERE date = ?1 AND (households <> 0 OR visits <> 0)",
+				   e);
+	int n = 0, r, seen[8] = {0};
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, o->date, -1, SQLITE_STATIC);
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+		long long h = sqlite3_column_int64(st, 1), v = sqlite3_column_int64(st, 2);
+		int k = 0;
+
+		while (k < o->n && strcmp(o->code[k], code ? code : ""))
+			k++;
+		if (k < o->n)
+			seen[k] = 1;
+		if (k == o->n || o->households[k] != h || o->visits[k] != v)
+			n += outcome_problem(report, ctx, o->date, code ? code : "", h, v,
+					     k < o->n ? o->households[k] : 0,
+					     k < o->n ? o->visits[k] : 0);
+	}
+	sqlite3_reset(st);
+	for (int k = 0; k < o->n; k++) {
+		if (!seen[k] && r >= 0)
+			n += outcome_problem(report, ctx, o->date, o->code[k], 0, 0,
+					     o->households[k], o->visits[k]);
+		free(o->code[k]);
+		o->households[k] = o->visits[k] = 0;
+	}
+	o->n = 0;
+	return r < 0 ? -1 : n;
+}
+
+/* The counters of dates without a live visit are all wrong. */
+static int outcomes_unseen(struct db *db, void (*report)(const char *, void *), void *ctx,
+			   struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT date, outcome, households, visits FROM day_outcomes c"
+				   " WHERE (households <> 0 OR visits <> 0) AND NOT EXISTS (SELECT 1"
+				   " FROM visits v WHERE v.date = c.date AND v.deleted_at IS NULL)",
+				   e);
+	int n = 0, r;
+
+	if (!st)
+		return -1;
+	while ((r = sql_step_row(db, st, e)) == 1)
+		n += outcome_problem(report, ctx, (const char *)sqlite3_column_text(st, 0),
+				     (const char *)sqlite3_column_text(st, 1),
+				     sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3), 0, 0);
+	sqlite3_reset(st);
+	return r < 0 ? -1 : n;
+}
+
+/* The live visits in date and household order, latest last (the covering
+ * index visits_date): a household's last row of a date is its latest. */
+static int outcomes_recount(struct db *db, const struct times *t,
+			    void (*report)(const char *problem, void *ctx), void *ctx,
+			    struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(db,
+				   "SELECT date, household_id, outcome FROM visits"
+				   " WHERE deleted_at IS NULL ORDER BY date, household_id, at, id",
+				   e);
+	struct outcomes o = {0};
+	char *last = NULL;
+	long long hh = 0, visits = 0;
+	int n = 0, p = 0, r;
+
+	if (!st)
+		return -1;
+	while (p >= 0 && (r = sql_step_row(db, st, e)) == 1) {
+		const char *date = (const char *)sqlite3_column_text(st, 0);
+		long long id = sqlite3_column_int64(st, 1);
+
+		if (visits && (id != hh || strcmp(o.date, date))) {
+			if (lives(t, hh, o.next))
+				outcomes_add(&o, last, visits);
+			visits = 0;
+		}
+		if (!o.date || strcmp(o.date, date)) {
+			if (o.date && (p = outcomes_compare(db, &o, report, ctx, e)) >= 0)
+				n += p;
+			free(o.date);
+			o.date = xstrdup(date);
+			next_day(date, o.next);
+		}
+		free(last);
+		last = sql_col_dup(st, 2);
+		if (!last)
+			last = xstrdup("");
+		hh = id;
+		visits++;
+	}
+	sqlite3_reset(st);
+	if (p >= 0 && r >= 0 && visits && lives(t, hh, o.next))
+		outcomes_add(&o, last, visits);
+	if (p >= 0 && r >= 0 && o.date && (p = outcomes_compare(db, &o, report, ctx, e)) >= 0)
+		n += p;
+	if (p >= 0 && r >= 0 && (p = outcomes_unseen(db, report, ctx, e)) >= 0)
+		n += p;
+	free(last);
+	free(o.date);
+	for (int k = 0; k < o.n; k++)
+		free(o.code[k]);
+	return p < 0 || r < 0 ? -1 : n;
+}
+
+int db_daytemps_recount(struct db *db, void (*report)(const char *problem, void *ctx), void *ctx,
+			struct err *e)
+{
+	struct times t = {0};
+	int a = -1, b = -1;
+
+	if (times_load(db, &t, e) == 0 && (a = temps_recount(db, &t, report, ctx, e)) >= 0)
+		b = outcomes_recount(db, &t, report, ctx, e);
+	times_free(&t);
+	return a < 0 || b < 0 ? -1 : a + b;
+}
