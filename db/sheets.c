@@ -24,6 +24,7 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/settings.h"
+#include "db/sheet_columns.h"
 #include "db/sheet_ctx.h"
 #include "db/sheet_daily.h"
 #include "db/sheet_epi.h"
@@ -224,15 +225,7 @@ static int build_rounds(struct ctx *c, struct sheet *s, struct err *e)
 	free(note);
 	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM);
 	sheet_table_key_set(t, 1);
-	sheet_column_add(t, "序号", 4, SHEET_RIGHT);
-	sheet_column_add(t, "户号", 10, SHEET_LEFT);
-	sheet_column_add(t, "户主", 12, SHEET_LEFT);
-	sheet_column_add(t, "居民", 14, SHEET_LEFT);
-	sheet_column_add(t, "联系电话", 11, SHEET_LEFT);
-	sheet_column_add(t, "体温", 8, SHEET_CENTER);
-	sheet_column_add(t, "症状", 10, SHEET_CENTER);
-	sheet_column_add(t, "结果", 8, SHEET_CENTER);
-	sheet_column_add(t, "签名", 8, SHEET_CENTER);
+	sheet_columns_add(t, SHEET_COLS_ROUNDS);
 	sheet_table_empty_set(t, c->rq->grid ? "（该网格没有住户）" : "（没有住户）");
 	st = db_stmt(c->db, c->grid_id < 0 ? all : one, e);
 	if (!st)
@@ -339,18 +332,7 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 		       "每日上午、下午各测体温一次，填写实测体温（℃）；有症状写明症状，无则写“无”。"
 		       "体温异常或出现症状立即上报。");
 	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM);
-	sheet_column_add(t, "序号", 4, SHEET_RIGHT);
-	sheet_column_add(t, "姓名", 12, SHEET_LEFT);
-	sheet_column_add(t, "证件号码", 19, SHEET_LEFT);
-	sheet_column_add(t, "户号", 10, SHEET_LEFT);
-	sheet_column_add(t, "隔离方式", 8, SHEET_LEFT);
-	sheet_column_add(t, "隔离地点", 16, SHEET_LEFT);
-	sheet_column_add(t, "开始日期", 10, SHEET_CENTER);
-	sheet_column_add(t, "第N/共M天", 9, SHEET_CENTER);
-	sheet_column_add(t, "期满日期", 10, SHEET_CENTER);
-	sheet_column_add(t, "上午体温", 8, SHEET_CENTER);
-	sheet_column_add(t, "下午体温", 8, SHEET_CENTER);
-	sheet_column_add(t, "症状", 12, SHEET_LEFT);
+	sheet_columns_add(t, SHEET_COLS_ISOLATION);
 	sheet_table_empty_set(t, "（当日没有隔离人员）");
 	if (date_parse_iso(c->rq->date, &today, e) < 0)
 		return -1;
@@ -588,8 +570,7 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 	sheet_header_add(s, "收据号", COL(0));
 	sheet_header_add(s, "制表", staff);
 	t = sheet_table_add(s, NULL, SHEET_TABLE_LIST | SHEET_TABLE_NOHEAD);
-	sheet_column_add(t, "", 12, SHEET_LEFT);
-	sheet_column_add(t, "", 58, SHEET_LEFT);
+	sheet_columns_add(t, SHEET_COLS_RECEIPT);
 	receipt_line(t, "收据号", COL(0));
 	receipt_line(t, "接收日期", COL(1));
 	receipt_line(t, "捐赠人", sqlite3_column_int(st, 3) ? "匿名" : COL(2));
