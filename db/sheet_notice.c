@@ -61,6 +61,19 @@ static void donation_cells(struct sheet_table *t, sqlite3_stmt *st, long long *c
 	sheet_cell(t, (const char *)sqlite3_column_text(st, 11));
 }
 
+/* The statement sql, with :from and :to bound to the notice's period; NULL
+ * on error. */
+static sqlite3_stmt *period_stmt(struct ctx *c, const char *sql, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(c->db, sql, e);
+
+	if (st) {
+		sql_bind_text(st, ":to", c->rq->date);
+		sql_bind_text(st, ":from", c->rq->from);
+	}
+	return st;
+}
+
 static int donation_rows(struct ctx *c, struct sheet_table *t, long long *cash_out,
 			 struct err *e)
 {
@@ -72,12 +85,10 @@ static int donation_rows(struct ctx *c, struct sheet_table *t, long long *cash_o
 	long long cash = 0, value = 0;
 	int ncash = 0, ngoods = 0, unvalued = 0, n = 0, r;
 	char a[48], b[48];
-	sqlite3_stmt *st = db_stmt(c->db, sql, e);
+	sqlite3_stmt *st = period_stmt(c, sql, e);
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":to", c->rq->date);
-	sql_bind_text(st, ":from", c->rq->from);
 	while ((r = sql_step_row(c->db, st, e)) == 1) {
 		const char *kind = (const char *)sqlite3_column_text(st, 4);
 		const char *donor = (const char *)sqlite3_column_text(st, 2);
@@ -129,14 +140,12 @@ static int expenditure_rows(struct ctx *c, struct sheet_table *t, struct err *e)
 	    "SELECT date, purpose, amount_fen, approved_by, voucher_no, void_reason"
 	    " FROM expenditures WHERE deleted_at IS NULL AND date <= :to AND date >= :from"
 	    " ORDER BY date, id";
-	sqlite3_stmt *st = db_stmt(c->db, sql, e);
+	sqlite3_stmt *st = period_stmt(c, sql, e);
 	char a[48];
 	int r, n = 0;
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":to", c->rq->date);
-	sql_bind_text(st, ":from", c->rq->from);
 	while ((r = sql_step_row(c->db, st, e)) == 1) {
 		const char *why = (const char *)sqlite3_column_text(st, 5);
 
@@ -201,14 +210,12 @@ static int distribution_rows(struct ctx *c, struct sheet_table *t, struct err *e
 	    " LEFT JOIN staff s ON s.id = d.staff_id"
 	    " WHERE d.deleted_at IS NULL AND d.date <= :to AND d.date >= :from"
 	    " ORDER BY d.date, d.id";
-	sqlite3_stmt *st = db_stmt(c->db, sql, e);
+	sqlite3_stmt *st = period_stmt(c, sql, e);
 	char q[48];
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":to", c->rq->date);
-	sql_bind_text(st, ":from", c->rq->from);
 	while ((r = sql_step_row(c->db, st, e)) == 1) {
 		const char *rk = (const char *)sqlite3_column_text(st, 4);
 		const char *who = (const char *)sqlite3_column_text(st, 7);

@@ -534,6 +534,18 @@ static void receipt_line(struct sheet_table *t, const char *label, const char *v
 	sheet_cell(t, value && *value ? value : "—");
 }
 
+/* A sum of money in figures and in capitals (大写), as a receipt writes it. */
+static void receipt_money(struct sheet_table *t, const char *label, long long fen)
+{
+	char a[64], upper[RMBUPPER_MAX];
+
+	money_format(fen, a, sizeof a);
+	rmbupper_format(fen, upper, sizeof upper);
+	sheet_row_add(t, 0);
+	sheet_cell(t, label);
+	sheet_cellf(t, "%s（大写：人民币%s）", a, upper);
+}
+
 int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, struct sheet **out,
 		     struct err *e)
 {
@@ -547,7 +559,7 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 	struct sheet *s = NULL;
 	struct sheet_table *t;
 	sqlite3_stmt *st;
-	char a[64], b[64], upper[RMBUPPER_MAX], phone[64];
+	char a[64], phone[64];
 	int r;
 
 	*out = NULL;
@@ -582,30 +594,17 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 	receipt_line(t, "联系电话", phone);
 	receipt_line(t, "捐赠类别", model_enum_zh(model_donation_kind, COL(6)));
 	if (COL(6) && !strcmp(COL(6), "cash")) {
-		long long fen = sqlite3_column_int64(st, 7);
-
-		money_format(fen, a, sizeof a);
-		rmbupper_format(fen, upper, sizeof upper);
-		sheet_row_add(t, 0);
-		sheet_cell(t, "金额");
-		sheet_cellf(t, "%s（大写：人民币%s）", a, upper);
+		receipt_money(t, "金额", sqlite3_column_int64(st, 7));
 		receipt_line(t, "方式", model_enum_zh(model_channel, COL(8)));
 	} else {
 		sheet_fmt_qty(sqlite3_column_int64(st, 10), a, sizeof a);
 		sheet_row_add(t, 0);
 		sheet_cell(t, "物资");
 		sheet_cellf(t, "%s %s %s", COL(9) ? COL(9) : "", a, COL(11) ? COL(11) : "");
-		if (sqlite3_column_type(st, 12) != SQLITE_NULL) {
-			long long fen = sqlite3_column_int64(st, 12);
-
-			money_format(fen, b, sizeof b);
-			rmbupper_format(fen, upper, sizeof upper);
-			sheet_row_add(t, 0);
-			sheet_cell(t, "估值");
-			sheet_cellf(t, "%s（大写：人民币%s）", b, upper);
-		} else {
+		if (sqlite3_column_type(st, 12) != SQLITE_NULL)
+			receipt_money(t, "估值", sqlite3_column_int64(st, 12));
+		else
 			receipt_line(t, "估值", "未估值");
-		}
 	}
 	receipt_line(t, "指定用途", COL(13));
 	receipt_line(t, "经手人", COL(14));
