@@ -51,6 +51,15 @@ void *xrealloc(void *p, size_t n)
 	return q;
 }
 
+size_t xgrow_cap(size_t cap, size_t need, size_t first)
+{
+	size_t c = cap ? cap : first;
+
+	while (c < need)
+		c *= 2;
+	return c;
+}
+
 char *xstrdup(const char *s)
 {
 	return s ? xstrndup(s, strlen(s)) : NULL;

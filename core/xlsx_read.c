@@ -285,10 +285,7 @@ static void sst_end(void *ud, const XML_Char *el)
 	} else if (!strcmp(n, "rPh")) {
 		s->in_rph = 0;
 	} else if (!strcmp(n, "si")) {
-		if (x->nsst == x->sst_cap) {
-			x->sst_cap = x->sst_cap ? x->sst_cap * 2 : 256;
-			x->sst = xrealloc(x->sst, x->sst_cap * sizeof *x->sst);
-		}
+		XGROW(x->sst, x->sst_cap, x->nsst + 1, 256);
 		x->sst[x->nsst++] = xstrdup(strbuf_str(&s->text));
 		s->in_si = 0;
 	}

@@ -97,10 +97,8 @@ static void grow(struct xlsxout *w, int col)
 {
 	if (col < w->cap)
 		return;
-	int cap = w->cap ? w->cap : 16;
+	int cap = (int)xgrow_cap((size_t)w->cap, (size_t)col + 1, 16);
 
-	while (cap <= col)
-		cap *= 2;
 	w->types = xrealloc(w->types, (size_t)cap * sizeof *w->types);
 	w->widths = xrealloc(w->widths, (size_t)cap * sizeof *w->widths);
 	w->titles = xrealloc(w->titles, (size_t)cap * sizeof *w->titles);

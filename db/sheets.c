@@ -513,10 +513,7 @@ int db_sheet_grids(struct db *db, char ***names, int *n, struct err *e)
 	if (!st)
 		return -1;
 	while ((r = sql_step_row(db, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 8;
-			*names = xrealloc(*names, (size_t)cap * sizeof **names);
-		}
+		XGROW(*names, cap, *n + 1, 8);
 		(*names)[(*n)++] = sql_col_dup(st, 0);
 	}
 	sqlite3_reset(st);

@@ -98,10 +98,7 @@ int sql_collect_ids(struct db *db, sqlite3_stmt *st, long long **ids, size_t *n,
 	*ids = NULL;
 	*n = 0;
 	while ((r = sql_step_row(db, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*ids = xrealloc(*ids, cap * sizeof **ids);
-		}
+		XGROW(*ids, cap, *n + 1, 16);
 		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);

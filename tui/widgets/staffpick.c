@@ -27,10 +27,7 @@ static int collect(const struct staff_member *m, void *ctx)
 {
 	struct pick *p = ctx;
 
-	if (p->n == p->cap) {
-		p->cap = p->cap ? 2 * p->cap : 16;
-		p->names = xrealloc(p->names, (size_t)p->cap * sizeof *p->names);
-	}
+	XGROW(p->names, p->cap, p->n + 1, 16);
 	p->names[p->n++] = xstrdup(m->name);
 	return 0;
 }
