@@ -64,6 +64,37 @@ static int record_live(struct merge *m, struct table *t, const char *uuid, struc
  * machine that brings it back writes the same version), audited as
  * an update; then the records its deletion took with it.  1 revived, 0 it
  * was live, -1 error. */
+/* Steps st to its end and finalizes it, copying the first ncols columns of
+ * each row (NULL as "") into *rows, ncols entries a row and *n entries in
+ * all, which the caller frees with rows_free.  Returns 0, or -1 with the
+ * message what when a step fails (the rows read until then are kept). */
+static int read_rows(struct merge *m, sqlite3_stmt *st, int ncols, char ***rows, size_t *n,
+		     const char *what, struct err *e)
+{
+	size_t cap = 0;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		XGROW(*rows, cap, *n + (size_t)ncols, 16);
+		for (int i = 0; i < ncols; i++) {
+			const char *text = (const char *)sqlite3_column_text(st, i);
+
+			(*rows)[(*n)++] = xstrdup(text ? text : "");
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : sql_error(m->db, e, what);
+}
+
+static void rows_free(char **rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(rows[i]);
+	free(rows);
+}
+
 static int revive(struct merge *m, struct table *t, const char *uuid, const char *by_table,
 		  const char *by_uuid, const char *by_label, struct err *e)
 {
@@ -127,32 +158,23 @@ static int revive_took(struct merge *m, struct table *t, const char *uuid, const
 	    " ORDER BY k.key, v.value",
 	    acts, acts);
 	sqlite3_stmt *st = mg_prepare(m, sql, e);
-	char **took = NULL;
-	size_t n = 0;
-	int rc, r = 0;
+	char **took;
+	size_t n;
+	int r;
 
 	free(sql);
 	free(acts);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		took = xrealloc(took, (n + 2) * sizeof *took);
-		took[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
-		took[n++] = xstrdup((const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		r = sql_error(m->db, e, _("merge: reading the audit log failed"));
+	r = read_rows(m, st, 2, &took, &n, _("merge: reading the audit log failed"), e);
 	for (size_t i = 0; r == 0 && i < n; i += 2) {
 		struct table *c = mg_table_named(m, took[i]);
 
 		if (c && revive(m, c, took[i + 1], t->def->name, uuid, label, e) < 0)
 			r = -1;
 	}
-	for (size_t i = 0; i < n; i++)
-		free(took[i]);
-	free(took);
+	rows_free(took, n);
 	return r;
 }
 
@@ -192,23 +214,12 @@ static int revive_within(struct merge *m, struct table *t, const struct within *
 	strbuf_free(&b);
 	if (!st)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		rows = xrealloc(rows, (nrows + 3) * sizeof *rows);
-		for (int i = 0; i < 3; i++)
-			rows[nrows++] = xstrdup(sqlite3_column_text(st, i)
-						    ? (const char *)sqlite3_column_text(st, i)
-						    : "");
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		n = sql_error(m->db, e, _("merge: reading failed"));
+	n = read_rows(m, st, 3, &rows, &nrows, _("merge: reading failed"), e);
 	for (size_t i = 0; n >= 0 && i < nrows; i += 3) {
 		rc = revive(m, p, rows[i], t->def->name, rows[i + 1], rows[i + 2], e);
 		n = rc < 0 ? -1 : n + rc;
 	}
-	for (size_t i = 0; i < nrows; i++)
-		free(rows[i]);
-	free(rows);
+	rows_free(rows, nrows);
 	return n;
 }
 
@@ -223,20 +234,13 @@ static int revive_took_of_live(struct merge *m, struct err *e)
 	    " table_name, record_uuid, changes FROM other.audit_log WHERE action = 'delete')"
 	    " WHERE changes LIKE '%\"took\"%' ORDER BY table_name, record_uuid",
 	    e);
-	char **rows = NULL;
-	size_t n = 0;
-	int rc, r = 0;
+	char **rows;
+	size_t n;
+	int r;
 
 	if (!st)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		rows = xrealloc(rows, (n + 2) * sizeof *rows);
-		rows[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
-		rows[n++] = xstrdup((const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		r = sql_error(m->db, e, _("merge: reading the audit log failed"));
+	r = read_rows(m, st, 2, &rows, &n, _("merge: reading the audit log failed"), e);
 	for (size_t i = 0; r == 0 && i < n; i += 2) {
 		struct table *t = mg_table_named(m, rows[i]);
 		char *sql;
@@ -264,9 +268,7 @@ static int revive_took_of_live(struct merge *m, struct err *e)
 			r = -1;
 		free(label);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(rows[i]);
-	free(rows);
+	rows_free(rows, n);
 	return r;
 }
 
