@@ -492,13 +492,10 @@ void csvout_free(struct csvout **pw)
 	free(w->row.p);
 	free(w->tmp.p);
 	free(w->fix.p);
-	for (size_t i = 0; i < w->nwarnings && i < CSVOUT_MAX_WARNINGS; i++)
-		free(w->warnings[i]);
-	free(w->warnings);
+	xfree_strv(w->warnings,
+		   w->nwarnings < CSVOUT_MAX_WARNINGS ? w->nwarnings : CSVOUT_MAX_WARNINGS);
 	free(w->starts);
-	for (int i = 0; i < w->nheader; i++)
-		free(w->header[i]);
-	free(w->header);
+	xfree_strv(w->header, (size_t)w->nheader);
 	free(w);
 	*pw = NULL;
 }

@@ -26,6 +26,9 @@ size_t xgrow_cap(size_t cap, size_t need, size_t first);
 			(arr) = xrealloc((arr), (size_t)(cap) * sizeof *(arr));                    \
 		}                                                                                  \
 	} while (0)
+/* Frees the n malloc'd strings of the malloc'd array v (NULL entries, and
+ * v NULL with n 0, are fine), then v. */
+void xfree_strv(char **v, size_t n);
 /* Returns a malloc'd copy of s (NULL gives NULL); the caller frees it. */
 char *xstrdup(const char *s);
 /* Replaces the malloc'd string *dst (freed; NULL is fine) with a copy of

@@ -469,9 +469,7 @@ static void xlsx_close(struct xlsx *x)
 	free(x->names);
 	free(x->rids);
 	free(x->targets);
-	for (size_t i = 0; i < x->nsst; i++)
-		free(x->sst[i]);
-	free(x->sst);
+	xfree_strv(x->sst, x->nsst);
 	free(x->xf_date);
 	free(x->fmt_ids);
 	if (x->zip)

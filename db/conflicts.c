@@ -142,9 +142,7 @@ static int detect_one(struct db *db, const struct detector *d, struct strbuf *li
 			strbuf_putc(list, '\0');
 		}
 	}
-	for (size_t i = 0; i < n; i++)
-		free(rows[i]);
-	free(rows);
+	xfree_strv(rows, n);
 	return r < 0 ? -1 : stored;
 }
 
@@ -282,9 +280,7 @@ static int undo_voids(struct db *db, const struct conflict *c, const char *now, 
 		r = record_audit(db, "update", "donations", rows[i], &ch, e);
 		strbuf_free(&ch);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(rows[i]);
-	free(rows);
+	xfree_strv(rows, n);
 	return r < 0 ? -1 : 0;
 }
 

@@ -60,13 +60,9 @@ static int record_live(struct merge *m, struct table *t, const char *uuid, struc
 	return r;
 }
 
-/* Brings the deleted record uuid of t back (its updated_at stays, so every
- * machine that brings it back writes the same version), audited as
- * an update; then the records its deletion took with it.  1 revived, 0 it
- * was live, -1 error. */
 /* Steps st to its end and finalizes it, copying the first ncols columns of
  * each row (NULL as "") into *rows, ncols entries a row and *n entries in
- * all, which the caller frees with rows_free.  Returns 0, or -1 with the
+ * all, which the caller frees with xfree_strv.  Returns 0, or -1 with the
  * message what when a step fails (the rows read until then are kept). */
 static int read_rows(struct merge *m, sqlite3_stmt *st, int ncols, char ***rows, size_t *n,
 		     const char *what, struct err *e)
@@ -88,13 +84,10 @@ static int read_rows(struct merge *m, sqlite3_stmt *st, int ncols, char ***rows,
 	return rc == SQLITE_DONE ? 0 : sql_error(m->db, e, what);
 }
 
-static void rows_free(char **rows, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(rows[i]);
-	free(rows);
-}
-
+/* Brings the deleted record uuid of t back (its updated_at stays, so every
+ * machine that brings it back writes the same version), audited as
+ * an update; then the records its deletion took with it.  1 revived, 0 it
+ * was live, -1 error. */
 static int revive(struct merge *m, struct table *t, const char *uuid, const char *by_table,
 		  const char *by_uuid, const char *by_label, struct err *e)
 {
@@ -174,7 +167,7 @@ static int revive_took(struct merge *m, struct table *t, const char *uuid, const
 		if (c && revive(m, c, took[i + 1], t->def->name, uuid, label, e) < 0)
 			r = -1;
 	}
-	rows_free(took, n);
+	xfree_strv(took, n);
 	return r;
 }
 
@@ -219,7 +212,7 @@ static int revive_within(struct merge *m, struct table *t, const struct within *
 		rc = revive(m, p, rows[i], t->def->name, rows[i + 1], rows[i + 2], e);
 		n = rc < 0 ? -1 : n + rc;
 	}
-	rows_free(rows, nrows);
+	xfree_strv(rows, nrows);
 	return n;
 }
 
@@ -268,7 +261,7 @@ static int revive_took_of_live(struct merge *m, struct err *e)
 			r = -1;
 		free(label);
 	}
-	rows_free(rows, n);
+	xfree_strv(rows, n);
 	return r;
 }
 

@@ -1,6 +1,6 @@
 /* Tests of core/xalloc's array growth: the capacity rule of xgrow_cap and
  * XGROW on arrays whose capacity is an int or a size_t, appended to one by
- * one and reserved in one go, keeping what they hold. */
+ * one and reserved in one go, keeping what they hold; xfree_strv. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -59,12 +59,29 @@ static void test_reserve_size_t_cap(void **state)
 	free(b.buf);
 }
 
+/* Under valgrind or ASan (CI runs both) a leak or a double free here fails. */
+static void test_free_strv(void **state)
+{
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+
+	(void)state;
+	xfree_strv(NULL, 0);
+	for (int i = 0; i < 40; i++) {
+		XGROW(v, cap, n + 1, 4);
+		v[n++] = i % 7 ? xasprintf("第%d项", i) : NULL;
+	}
+	assert_string_equal(v[39], "第39项");
+	xfree_strv(v, n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_cap_rule),
 	    cmocka_unit_test(test_append_int_cap),
 	    cmocka_unit_test(test_reserve_size_t_cap),
+	    cmocka_unit_test(test_free_strv),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -34,9 +34,7 @@ static int collect(const struct staff_member *m, void *ctx)
 
 static void pick_free(struct pick *p)
 {
-	for (int i = 0; i < p->n; i++)
-		free(p->names[i]);
-	free(p->names);
+	xfree_strv(p->names, (size_t)p->n);
 	free(p);
 }
 
