@@ -60,30 +60,6 @@ static int record_live(struct merge *m, struct table *t, const char *uuid, struc
 	return r;
 }
 
-/* Steps st to its end and finalizes it, copying the first ncols columns of
- * each row (NULL as "") into *rows, ncols entries a row and *n entries in
- * all, which the caller frees with xfree_strv.  Returns 0, or -1 with the
- * message what when a step fails (the rows read until then are kept). */
-static int read_rows(struct merge *m, sqlite3_stmt *st, int ncols, char ***rows, size_t *n,
-		     const char *what, struct err *e)
-{
-	size_t cap = 0;
-	int rc;
-
-	*rows = NULL;
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		XGROW(*rows, cap, *n + (size_t)ncols, 16);
-		for (int i = 0; i < ncols; i++) {
-			const char *text = (const char *)sqlite3_column_text(st, i);
-
-			(*rows)[(*n)++] = xstrdup(text ? text : "");
-		}
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : sql_error(m->db, e, what);
-}
-
 /* Brings the deleted record uuid of t back (its updated_at stays, so every
  * machine that brings it back writes the same version), audited as
  * an update; then the records its deletion took with it.  1 revived, 0 it
@@ -160,7 +136,9 @@ static int revive_took(struct merge *m, struct table *t, const char *uuid, const
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
-	r = read_rows(m, st, 2, &took, &n, _("merge: reading the audit log failed"), e);
+	r = sql_collect_texts(m->db, st, 2, "", _("merge: reading the audit log failed"), &took, &n,
+			      e);
+	sqlite3_finalize(st);
 	for (size_t i = 0; r == 0 && i < n; i += 2) {
 		struct table *c = mg_table_named(m, took[i]);
 
@@ -207,7 +185,8 @@ static int revive_within(struct merge *m, struct table *t, const struct within *
 	strbuf_free(&b);
 	if (!st)
 		return -1;
-	n = read_rows(m, st, 3, &rows, &nrows, _("merge: reading failed"), e);
+	n = sql_collect_texts(m->db, st, 3, "", _("merge: reading failed"), &rows, &nrows, e);
+	sqlite3_finalize(st);
 	for (size_t i = 0; n >= 0 && i < nrows; i += 3) {
 		rc = revive(m, p, rows[i], t->def->name, rows[i + 1], rows[i + 2], e);
 		n = rc < 0 ? -1 : n + rc;
@@ -233,7 +212,9 @@ static int revive_took_of_live(struct merge *m, struct err *e)
 
 	if (!st)
 		return -1;
-	r = read_rows(m, st, 2, &rows, &n, _("merge: reading the audit log failed"), e);
+	r = sql_collect_texts(m->db, st, 2, "", _("merge: reading the audit log failed"), &rows, &n,
+			      e);
+	sqlite3_finalize(st);
 	for (size_t i = 0; r == 0 && i < n; i += 2) {
 		struct table *t = mg_table_named(m, rows[i]);
 		char *sql;
