@@ -69,14 +69,7 @@ const char *csvout_encoding_name(enum csvout_encoding enc)
 
 static void buf_reserve(struct buf *b, size_t extra)
 {
-	if (b->len + extra <= b->cap)
-		return;
-	size_t cap = b->cap ? b->cap : 256;
-
-	while (cap < b->len + extra)
-		cap *= 2;
-	b->p = xrealloc(b->p, cap);
-	b->cap = cap;
+	XGROW(b->p, b->cap, b->len + extra, 256);
 }
 
 static inline void buf_add(struct buf *b, const char *s, size_t n)
@@ -339,10 +332,7 @@ void csvout_cell(struct csvout *w, const char *s, size_t n, enum csvout_kind kin
 		n = 0;
 	if (w->ncells > 0)
 		buf_putc(b, ',');
-	if (w->ncells == w->cap_cells) {
-		w->cap_cells = w->cap_cells ? 2 * w->cap_cells : 32;
-		w->starts = xrealloc(w->starts, (size_t)w->cap_cells * sizeof *w->starts);
-	}
+	XGROW(w->starts, w->cap_cells, w->ncells + 1, 32);
 	w->starts[w->ncells++] = b->len;
 	if (w->rows == 0) {
 		w->header = xrealloc(w->header, (size_t)(w->nheader + 1) * sizeof *w->header);
@@ -502,13 +492,10 @@ void csvout_free(struct csvout **pw)
 	free(w->row.p);
 	free(w->tmp.p);
 	free(w->fix.p);
-	for (size_t i = 0; i < w->nwarnings && i < CSVOUT_MAX_WARNINGS; i++)
-		free(w->warnings[i]);
-	free(w->warnings);
+	xfree_strv(w->warnings,
+		   w->nwarnings < CSVOUT_MAX_WARNINGS ? w->nwarnings : CSVOUT_MAX_WARNINGS);
 	free(w->starts);
-	for (int i = 0; i < w->nheader; i++)
-		free(w->header[i]);
-	free(w->header);
+	xfree_strv(w->header, (size_t)w->nheader);
 	free(w);
 	*pw = NULL;
 }

@@ -35,15 +35,11 @@ static void on_field(void *s, size_t n, void *data)
 	if (r->stop)
 		return;
 	if (r->nf == r->capf) {
-		r->capf = r->capf ? r->capf * 2 : 32;
+		r->capf = xgrow_cap(r->capf, r->nf + 1, 32);
 		r->offs = xrealloc(r->offs, (size_t)r->capf * sizeof *r->offs);
 		r->ptrs = xrealloc(r->ptrs, (size_t)r->capf * sizeof *r->ptrs);
 	}
-	if (r->len + n + 1 > r->cap) {
-		while (r->len + n + 1 > r->cap)
-			r->cap = r->cap ? r->cap * 2 : 1024;
-		r->buf = xrealloc(r->buf, r->cap);
-	}
+	XGROW(r->buf, r->cap, r->len + n + 1, 1024);
 	r->offs[r->nf++] = r->len;
 	if (n && memchr(src, '\r', n)) {
 		for (size_t i = 0; i < n; i++)

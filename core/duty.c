@@ -37,10 +37,7 @@ static void mark(unsigned char *m, int a, int b, unsigned char v)
 
 static void push_gap(struct duty_gap **v, size_t *n, size_t *cap, const struct duty_gap *g)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 8;
-		*v = xrealloc(*v, *cap * sizeof **v);
-	}
+	XGROW(*v, *cap, *n + 1, 8);
 	(*v)[(*n)++] = *g;
 }
 
@@ -165,10 +162,7 @@ void duty_clashes(const struct duty_shift *v, size_t n, long first, struct duty_
 		     j < nsp && sp[j].s->staff_id == sp[i].s->staff_id && sp[j].a < sp[i].b; j++) {
 			if (sp[i].s->day < first && sp[j].s->day < first)
 				continue;
-			if (ncl == cap) {
-				cap = cap ? cap * 2 : 8;
-				cl = xrealloc(cl, cap * sizeof *cl);
-			}
+			XGROW(cl, cap, ncl + 1, 8);
 			cl[ncl].a = sp[i].index;
 			cl[ncl].b = sp[j].index;
 			ncl++;

@@ -31,11 +31,7 @@ static int refused(const struct lineedit *le, wchar_t c)
 
 static void reserve(struct lineedit *le, size_t chars)
 {
-	if (chars + 1 <= le->cap)
-		return;
-	while (le->cap < chars + 1)
-		le->cap *= 2;
-	le->buf = xrealloc(le->buf, le->cap * sizeof(*le->buf));
+	XGROW(le->buf, le->cap, chars + 1, 16);
 }
 
 void lineedit_init(struct lineedit *le, size_t max)

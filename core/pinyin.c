@@ -103,10 +103,7 @@ char *pinyin_initials_variants(const char *utf8_name, size_t max_variants)
 	uint64_t set;
 
 	while ((set = next_symbol(&p)) != 0) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 16;
-			sets = xrealloc(sets, cap * sizeof(*sets));
-		}
+		XGROW(sets, cap, n + 1, 16);
 		sets[n++] = set;
 	}
 	if (max_variants == 0)

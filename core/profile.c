@@ -277,10 +277,7 @@ int profile_load(const char *path, struct profile **out, struct err *e)
 	for (;;) {
 		size_t got;
 
-		if (n + 4096 > cap) {
-			cap = cap ? cap * 2 : 8192;
-			text = xrealloc(text, cap);
-		}
+		XGROW(text, cap, n + 4096, 8192);
 		got = fread(text + n, 1, cap - n, f);
 		n += got;
 		if (got == 0)

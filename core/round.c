@@ -64,10 +64,7 @@ void round_entry_add(struct round_entry *re, long long resident_id, const char *
 {
 	struct round_person *p;
 
-	if (re->n == re->cap) {
-		re->cap = re->cap ? 2 * re->cap : 8;
-		re->people = xrealloc(re->people, (size_t)re->cap * sizeof *re->people);
-	}
+	XGROW(re->people, re->cap, re->n + 1, 8);
 	p = &re->people[re->n++];
 	memset(p, 0, sizeof *p);
 	p->resident_id = resident_id;

@@ -146,10 +146,7 @@ void sheet_row_add(struct sheet_table *t, int flags)
 {
 	struct sheet_row *r;
 
-	if (t->nrows == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->rows = xrealloc(t->rows, (size_t)t->cap * sizeof *t->rows);
-	}
+	XGROW(t->rows, t->cap, t->nrows + 1, 64);
 	r = &t->rows[t->nrows++];
 	r->cells = xcalloc((size_t)(t->ncols ? t->ncols : 1), sizeof *r->cells);
 	r->lines = 1;
@@ -336,10 +333,7 @@ double sheet_row_height(const struct sheet_table *t, const struct sheet_row *r,
 
 static void emit(struct sheet_pages *p, int *cap, const struct sheet_slice *sl)
 {
-	if (p->nslices == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		p->slices = xrealloc(p->slices, (size_t)*cap * sizeof *p->slices);
-	}
+	XGROW(p->slices, *cap, p->nslices + 1, 16);
 	p->slices[p->nslices++] = *sl;
 }
 

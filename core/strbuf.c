@@ -10,15 +10,7 @@
 
 static void grow(struct strbuf *b, size_t extra)
 {
-	size_t need = b->len + extra + 1;
-
-	if (need <= b->cap)
-		return;
-	size_t cap = b->cap ? b->cap : 64;
-	while (cap < need)
-		cap *= 2;
-	b->s = xrealloc(b->s, cap);
-	b->cap = cap;
+	XGROW(b->s, b->cap, b->len + extra + 1, 64);
 }
 
 void strbuf_add(struct strbuf *b, const char *s, size_t n)

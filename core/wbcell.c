@@ -191,10 +191,8 @@ int wbrows_cell(struct wbrows *w, int col, const char *text, size_t len, int kin
 	if (col < 0 || col >= WB_MAX_COLS)
 		return -1;
 	if (col >= w->cap) {
-		int cap = w->cap ? w->cap : 16;
+		int cap = (int)xgrow_cap((size_t)w->cap, (size_t)col + 1, 16);
 
-		while (cap <= col)
-			cap *= 2;
 		w->text = xrealloc(w->text, (size_t)cap * sizeof *w->text);
 		w->kind = xrealloc(w->kind, (size_t)cap);
 		for (int i = w->cap; i < cap; i++) {

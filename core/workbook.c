@@ -50,9 +50,7 @@ int workbook_sheet_names(const char *path, int fmt, char ***names, int *n, struc
 
 void workbook_names_free(char **names, int n)
 {
-	for (int i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	xfree_strv(names, (size_t)n);
 }
 
 int workbook_read(const char *path, int fmt, const char *sheet, csvread_fn fn, void *ctx,

@@ -51,6 +51,22 @@ void *xrealloc(void *p, size_t n)
 	return q;
 }
 
+size_t xgrow_cap(size_t cap, size_t need, size_t first)
+{
+	size_t c = cap ? cap : first;
+
+	while (c < need)
+		c *= 2;
+	return c;
+}
+
+void xfree_strv(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 char *xstrdup(const char *s)
 {
 	return s ? xstrndup(s, strlen(s)) : NULL;

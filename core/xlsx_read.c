@@ -285,10 +285,7 @@ static void sst_end(void *ud, const XML_Char *el)
 	} else if (!strcmp(n, "rPh")) {
 		s->in_rph = 0;
 	} else if (!strcmp(n, "si")) {
-		if (x->nsst == x->sst_cap) {
-			x->sst_cap = x->sst_cap ? x->sst_cap * 2 : 256;
-			x->sst = xrealloc(x->sst, x->sst_cap * sizeof *x->sst);
-		}
+		XGROW(x->sst, x->sst_cap, x->nsst + 1, 256);
 		x->sst[x->nsst++] = xstrdup(strbuf_str(&s->text));
 		s->in_si = 0;
 	}
@@ -472,9 +469,7 @@ static void xlsx_close(struct xlsx *x)
 	free(x->names);
 	free(x->rids);
 	free(x->targets);
-	for (size_t i = 0; i < x->nsst; i++)
-		free(x->sst[i]);
-	free(x->sst);
+	xfree_strv(x->sst, x->nsst);
 	free(x->xf_date);
 	free(x->fmt_ids);
 	if (x->zip)

@@ -97,10 +97,8 @@ static void grow(struct xlsxout *w, int col)
 {
 	if (col < w->cap)
 		return;
-	int cap = w->cap ? w->cap : 16;
+	int cap = (int)xgrow_cap((size_t)w->cap, (size_t)col + 1, 16);
 
-	while (cap <= col)
-		cap *= 2;
 	w->types = xrealloc(w->types, (size_t)cap * sizeof *w->types);
 	w->widths = xrealloc(w->widths, (size_t)cap * sizeof *w->widths);
 	w->titles = xrealloc(w->titles, (size_t)cap * sizeof *w->titles);
@@ -290,15 +288,11 @@ void xlsxout_free(struct xlsxout **pw)
 		return;
 	if (w->wb && !w->closed)
 		lxw_workbook_free(w->wb);
-	for (int i = 0; i < w->cap; i++)
-		free(w->titles[i]);
-	free(w->titles);
+	xfree_strv(w->titles, (size_t)w->cap);
 	free(w->types);
 	free(w->widths);
 	strbuf_free(&w->cell);
-	for (size_t i = 0; i < w->nwarnings && i < 100; i++)
-		free(w->warnings[i]);
-	free(w->warnings);
+	xfree_strv(w->warnings, w->nwarnings < 100 ? w->nwarnings : 100);
 	free(w);
 	*pw = NULL;
 }

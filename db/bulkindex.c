@@ -55,9 +55,7 @@ static int drop(struct db *db, int by_name, const char *const *keys, struct bulk
 		r = db_exec(db, sql, e);
 		free(sql);
 	}
-	for (int i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	xfree_strv(names, (size_t)n);
 	return r < 0 ? -1 : 0;
 }
 
@@ -82,9 +80,7 @@ int db_bulkindex_restore(struct db *db, const struct bulkindex *b, struct err *e
 
 void db_bulkindex_free(struct bulkindex *b)
 {
-	for (int i = 0; i < b->n; i++)
-		free(b->sql[i]);
-	free(b->sql);
+	xfree_strv(b->sql, (size_t)b->n);
 	b->sql = NULL;
 	b->n = 0;
 }

@@ -117,17 +117,13 @@ static int store(struct db *db, const char *kind, const char *subject, const cha
 static int detect_one(struct db *db, const struct detector *d, struct strbuf *list, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, d->sql, e);
-	char **rows = NULL;
-	size_t n = 0;
+	char **rows;
+	size_t n;
 	int r, stored = 0;
 
 	if (!st)
 		return -1;
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		rows = xrealloc(rows, (n + 3) * sizeof *rows);
-		for (int i = 0; i < 3; i++)
-			rows[n++] = sql_col_dup(st, i);
-	}
+	r = sql_collect_texts(db, st, 3, NULL, _("reading failed"), &rows, &n, e);
 	sqlite3_reset(st);
 	for (size_t i = 0; r == 0 && i < n; i += 3) {
 		int s = store(db, d->kind, rows[i], rows[i + 1], rows[i + 2], e);
@@ -142,9 +138,7 @@ static int detect_one(struct db *db, const struct detector *d, struct strbuf *li
 			strbuf_putc(list, '\0');
 		}
 	}
-	for (size_t i = 0; i < n; i++)
-		free(rows[i]);
-	free(rows);
+	xfree_strv(rows, n);
 	return r < 0 ? -1 : stored;
 }
 
@@ -261,17 +255,13 @@ static int undo_voids(struct db *db, const struct conflict *c, const char *now, 
 	    "'$.voids'))"
 	    " AND " DONATION_VOIDED("donations") " RETURNING uuid, coalesce(void_reason, '')",
 	    SQLP_TEXT(":now", now), SQLP_TEXT(":detail", c->detail));
-	char **rows = NULL;
-	size_t n = 0;
+	char **rows;
+	size_t n;
 	int r;
 
 	if (!st)
 		return -1;
-	while ((r = sql_step_row(db, st, e)) == 1) {
-		rows = xrealloc(rows, (n + 2) * sizeof *rows);
-		rows[n++] = sql_col_dup(st, 0);
-		rows[n++] = sql_col_dup(st, 1);
-	}
+	r = sql_collect_texts(db, st, 2, NULL, _("reading failed"), &rows, &n, e);
 	sqlite3_reset(st);
 	for (size_t i = 0; r == 0 && i < n; i += 2) {
 		struct strbuf ch = STRBUF_INIT;
@@ -282,9 +272,7 @@ static int undo_voids(struct db *db, const struct conflict *c, const char *now, 
 		r = record_audit(db, "update", "donations", rows[i], &ch, e);
 		strbuf_free(&ch);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(rows[i]);
-	free(rows);
+	xfree_strv(rows, n);
 	return r < 0 ? -1 : 0;
 }
 

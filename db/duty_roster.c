@@ -39,10 +39,7 @@ static int vec_push(const struct shift *s, void *ctx)
 {
 	struct shift_vec *sv = ctx;
 
-	if (sv->n == sv->cap) {
-		sv->cap = sv->cap ? sv->cap * 2 : 32;
-		sv->v = xrealloc(sv->v, sv->cap * sizeof *sv->v);
-	}
+	XGROW(sv->v, sv->cap, sv->n + 1, 32);
 	db_shift_copy_row(&sv->v[sv->n++], s);
 	return 0;
 }
@@ -128,10 +125,7 @@ static int cp_push(const struct checkpoint *c, void *ctx)
 {
 	struct cp_vec *cv = ctx;
 
-	if (cv->n == cv->cap) {
-		cv->cap = cv->cap ? cv->cap * 2 : 8;
-		cv->v = xrealloc(cv->v, cv->cap * sizeof *cv->v);
-	}
+	XGROW(cv->v, cv->cap, cv->n + 1, 8);
 	db_checkpoint_copy(&cv->v[cv->n++], c);
 	return 0;
 }

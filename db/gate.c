@@ -96,10 +96,7 @@ static int load_members(struct db *db, long long household_id, const struct date
 		struct gate_member *m;
 
 		if (g->n_members == 0 || g->members[g->n_members - 1].id != rid) {
-			if (g->n_members == cap) {
-				cap = cap ? cap * 2 : 8;
-				g->members = xrealloc(g->members, cap * sizeof *g->members);
-			}
+			XGROW(g->members, cap, g->n_members + 1, 8);
 			m = &g->members[g->n_members++];
 			memset(m, 0, sizeof *m);
 			m->id = rid;
@@ -531,10 +528,7 @@ int db_gate_still_out(struct db *db, int hours, struct gate_out **out, size_t *n
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		struct gate_out *g;
 
-		if (nv == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * sizeof *v);
-		}
+		XGROW(v, cap, nv + 1, 16);
 		g = &v[nv++];
 		memset(g, 0, sizeof *g);
 		g->pass_id = sqlite3_column_int64(st, 0);

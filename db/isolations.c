@@ -72,6 +72,30 @@ static int get_active(struct db *db, long long id, const char *what, struct isol
 	return 0;
 }
 
+/* Opens a transaction for a dated change `what` of the live isolation id:
+ * reads it into o (it must be active) and day (the date given, or today:
+ * record_day_or_today, the form's field), which must not be before its
+ * start (too_early: the message, a format of day and the start).  0 with the
+ * transaction open; -1 with a message, nothing open and o cleared. */
+static int begin_dated_change(struct db *db, long long id, const char *what, const char *given,
+			      const char *field, const char *too_early, char *day,
+			      struct isolation *o, struct err *e)
+{
+	if (record_day_or_today(given, field, day, e) < 0 || db_begin(db, e) < 0)
+		return -1;
+	if (get_active(db, id, what, o, e) < 0)
+		goto fail;
+	if (strcmp(day, o->start_date) < 0) {
+		err_field(e, field, too_early, day, o->start_date);
+		goto fail;
+	}
+	return 0;
+fail:
+	db_rollback(db);
+	db_isolation_clear(o);
+	return -1;
+}
+
 /* An isolation as its INSERT takes it: the parameters and the audited
  * columns, whose names the audit row uses. */
 struct isolation_ins {
@@ -420,17 +444,10 @@ long long db_isolation_restart(struct db *db, long long id, const char *new_star
 	char start[DATE_STR];
 	long long nid = -1;
 
-	if (record_day_or_today(new_start, "start_date", start, e) < 0)
+	if (begin_dated_change(db, id, _("restart it"), new_start, "start_date",
+			       _("the new start %s is before the current one (%s)"), start, &o,
+			       e) < 0)
 		return -1;
-	if (db_begin(db, e) < 0)
-		return -1;
-	if (get_active(db, id, _("restart it"), &o, e) < 0)
-		goto out;
-	if (strcmp(start, o.start_date) < 0) {
-		err_field(e, "start_date", _("the new start %s is before the current one (%s)"),
-			  start, o.start_date);
-		goto out;
-	}
 	if (update_row(db, &o, o.extended_days, start, "restarted", NULL, e) < 0)
 		goto out;
 	memset(&n, 0, sizeof n);
@@ -516,17 +533,9 @@ int db_isolation_end_override(struct db *db, long long id, const char *reason, c
 		return err_field(e, "end_reason",
 				 _("end reason must be completed, hospitalised, confirmed, "
 				   "moved_away or error"));
-	if (record_day_or_today(end_date, "end_date", end, e) < 0)
+	if (begin_dated_change(db, id, _("end it"), end_date, "end_date",
+			       _("the end date %s is before the start (%s)"), end, &o, e) < 0)
 		return -1;
-	if (db_begin(db, e) < 0)
-		return -1;
-	if (get_active(db, id, _("end it"), &o, e) < 0)
-		goto fail;
-	if (strcmp(end, o.start_date) < 0) {
-		err_field(e, "end_date", _("the end date %s is before the start (%s)"), end,
-			  o.start_date);
-		goto fail;
-	}
 	if (!release_override_given(override))
 		override = NULL;
 	if (!strcmp(reason, "completed")) {

@@ -194,10 +194,7 @@ int db_ledger_totals(struct db *db, const struct ledger_filter *f, struct ledger
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		struct ledger_goods *g;
 
-		if (t->ngoods == cap) {
-			cap = cap ? 2 * cap : 16;
-			t->goods = xrealloc(t->goods, (size_t)cap * sizeof *t->goods);
-		}
+		XGROW(t->goods, cap, t->ngoods + 1, 16);
 		g = &t->goods[t->ngoods++];
 		memset(g, 0, sizeof *g);
 		sql_col_str(st, 0, &g->item);

@@ -489,9 +489,7 @@ static void add_problem(const char *p, void *ctx)
 
 static void problems_free(struct problems *ps)
 {
-	for (size_t i = 0; i < ps->n; i++)
-		free(ps->v[i]);
-	free(ps->v);
+	xfree_strv(ps->v, ps->n);
 	memset(ps, 0, sizeof *ps);
 }
 

@@ -127,32 +127,25 @@ static int revive_took(struct merge *m, struct table *t, const char *uuid, const
 	    " ORDER BY k.key, v.value",
 	    acts, acts);
 	sqlite3_stmt *st = mg_prepare(m, sql, e);
-	char **took = NULL;
-	size_t n = 0;
-	int rc, r = 0;
+	char **took;
+	size_t n;
+	int r;
 
 	free(sql);
 	free(acts);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		took = xrealloc(took, (n + 2) * sizeof *took);
-		took[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
-		took[n++] = xstrdup((const char *)sqlite3_column_text(st, 1));
-	}
+	r = sql_collect_texts(m->db, st, 2, "", _("merge: reading the audit log failed"), &took, &n,
+			      e);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		r = sql_error(m->db, e, _("merge: reading the audit log failed"));
 	for (size_t i = 0; r == 0 && i < n; i += 2) {
 		struct table *c = mg_table_named(m, took[i]);
 
 		if (c && revive(m, c, took[i + 1], t->def->name, uuid, label, e) < 0)
 			r = -1;
 	}
-	for (size_t i = 0; i < n; i++)
-		free(took[i]);
-	free(took);
+	xfree_strv(took, n);
 	return r;
 }
 
@@ -192,23 +185,13 @@ static int revive_within(struct merge *m, struct table *t, const struct within *
 	strbuf_free(&b);
 	if (!st)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		rows = xrealloc(rows, (nrows + 3) * sizeof *rows);
-		for (int i = 0; i < 3; i++)
-			rows[nrows++] = xstrdup(sqlite3_column_text(st, i)
-						    ? (const char *)sqlite3_column_text(st, i)
-						    : "");
-	}
+	n = sql_collect_texts(m->db, st, 3, "", _("merge: reading failed"), &rows, &nrows, e);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		n = sql_error(m->db, e, _("merge: reading failed"));
 	for (size_t i = 0; n >= 0 && i < nrows; i += 3) {
 		rc = revive(m, p, rows[i], t->def->name, rows[i + 1], rows[i + 2], e);
 		n = rc < 0 ? -1 : n + rc;
 	}
-	for (size_t i = 0; i < nrows; i++)
-		free(rows[i]);
-	free(rows);
+	xfree_strv(rows, nrows);
 	return n;
 }
 
@@ -223,20 +206,15 @@ static int revive_took_of_live(struct merge *m, struct err *e)
 	    " table_name, record_uuid, changes FROM other.audit_log WHERE action = 'delete')"
 	    " WHERE changes LIKE '%\"took\"%' ORDER BY table_name, record_uuid",
 	    e);
-	char **rows = NULL;
-	size_t n = 0;
-	int rc, r = 0;
+	char **rows;
+	size_t n;
+	int r;
 
 	if (!st)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		rows = xrealloc(rows, (n + 2) * sizeof *rows);
-		rows[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
-		rows[n++] = xstrdup((const char *)sqlite3_column_text(st, 1));
-	}
+	r = sql_collect_texts(m->db, st, 2, "", _("merge: reading the audit log failed"), &rows, &n,
+			      e);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		r = sql_error(m->db, e, _("merge: reading the audit log failed"));
 	for (size_t i = 0; r == 0 && i < n; i += 2) {
 		struct table *t = mg_table_named(m, rows[i]);
 		char *sql;
@@ -264,9 +242,7 @@ static int revive_took_of_live(struct merge *m, struct err *e)
 			r = -1;
 		free(label);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(rows[i]);
-	free(rows);
+	xfree_strv(rows, n);
 	return r;
 }
 

@@ -110,10 +110,7 @@ static int collect(struct db *db, const char *day, enum collect_mode mode,
 		a.isolated = f.isolated;
 		a.monitored = f.monitored;
 		a.days_since = (int)date_diff(&f.today, &f.returned);
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*v = xrealloc(*v, (size_t)cap * sizeof **v);
-		}
+		XGROW(*v, cap, *n + 1, 16);
 		(*v)[(*n)++] = a;
 	}
 	sqlite3_reset(st);

@@ -394,11 +394,7 @@ int db_rounds_visit_get(struct db *db, long long visit_id, struct rounds_visit *
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		struct rounds_reading *rd;
 
-		if (out->n_readings == cap) {
-			cap = cap ? 2 * cap : 8;
-			out->readings =
-			    xrealloc(out->readings, (size_t)cap * sizeof *out->readings);
-		}
+		XGROW(out->readings, cap, out->n_readings + 1, 8);
 		rd = &out->readings[out->n_readings++];
 		memset(rd, 0, sizeof *rd);
 		rd->resident_id = sqlite3_column_int64(st, 0);

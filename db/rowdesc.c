@@ -119,7 +119,7 @@ int rowdesc_collect(struct db *db, sqlite3_stmt *st, const struct col_desc *cols
 	*count = 0;
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		if (*count == cap) {
-			cap = cap ? cap * 2 : 16;
+			cap = (int)xgrow_cap((size_t)cap, (size_t)*count + 1, 16);
 			rows = xrealloc(rows, (size_t)cap * row_size);
 		}
 		memset(rows + (size_t)*count * row_size, 0, row_size);

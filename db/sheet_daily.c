@@ -10,6 +10,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/sheet_columns.h"
 #include "db/sheet_epi.h"
 #include "db/sheet_trend.h"
 #include "db/sql.h"
@@ -31,9 +32,7 @@ static struct sheet_table *kv_table(struct sheet *s, const char *caption)
 	/* no column header: 项目, 数量, 说明 are plain, and the page stays one */
 	struct sheet_table *t = sheet_table_add(s, caption, SHEET_TABLE_LIST | SHEET_TABLE_NOHEAD);
 
-	sheet_column_add(t, "项目", 20, SHEET_LEFT);
-	sheet_column_add(t, "数量", 10, SHEET_RIGHT);
-	sheet_column_add(t, "说明", 46, SHEET_LEFT);
+	sheet_columns_add(t, SHEET_COLS_DAILY_KV);
 	return t;
 }
 
@@ -162,11 +161,7 @@ int db_sheet_build_daily(struct ctx *c, struct sheet *s, struct err *e)
 	}
 
 	t = sheet_table_add(s, "三、隔离人员（人）", SHEET_TABLE_LIST);
-	sheet_column_add(t, "项目", 24, SHEET_LEFT);
-	sheet_column_add(t, "居家隔离", 10, SHEET_RIGHT);
-	sheet_column_add(t, "集中隔离", 10, SHEET_RIGHT);
-	sheet_column_add(t, "医院", 10, SHEET_RIGHT);
-	sheet_column_add(t, "合计", 10, SHEET_RIGHT);
+	sheet_columns_add(t, SHEET_COLS_DAILY_ISOLATION);
 	iso_kinds(t, "新增", &d, offsetof(struct stats_isolation, new_today));
 	iso_kinds(t, "在隔离（日终）", &d, offsetof(struct stats_isolation, active));
 	iso_kinds(t, "解除隔离", &d, offsetof(struct stats_isolation, released));

@@ -10,6 +10,7 @@
 #include "core/temperature.h"
 #include "db/followups.h"
 #include "db/returnees.h"
+#include "db/sheet_columns.h"
 #include "db/visitors.h"
 
 int db_sheet_epi_daily_rows(struct db *db, const char *date, struct sheet_table *t,
@@ -40,16 +41,7 @@ int db_sheet_epi_visitors(struct db *db, const char *date, struct sheet *s, stru
 	if (db_visitors_day(db, date, &v, &n, e) < 0)
 		return -1;
 	t = sheet_table_add(s, NULL, SHEET_TABLE_LIST);
-	sheet_column_add(t, "进入", 6, SHEET_LEFT);
-	sheet_column_add(t, "姓名", 12, SHEET_LEFT);
-	sheet_column_add(t, "证件号码", 20, SHEET_LEFT);
-	sheet_column_add(t, "电话", 13, SHEET_LEFT);
-	sheet_column_add(t, "来自", 12, SHEET_LEFT);
-	sheet_column_add(t, "走访住户", 10, SHEET_LEFT);
-	sheet_column_add(t, "事由 / 劝返原因", 40, SHEET_LEFT);
-	sheet_column_add(t, "体温", 5, SHEET_RIGHT);
-	sheet_column_add(t, "离开", 6, SHEET_LEFT);
-	sheet_column_add(t, "登记人", 8, SHEET_LEFT);
+	sheet_columns_add(t, SHEET_COLS_VISITORS);
 	for (int i = 0; i < n; i++) {
 		struct strbuf id = STRBUF_INIT, phone = STRBUF_INIT;
 		char temp[8];

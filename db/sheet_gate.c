@@ -12,6 +12,7 @@
 #include "db/checkpoints.h"
 #include "db/duty_roster.h"
 #include "db/passes.h"
+#include "db/sheet_columns.h"
 #include "db/staff.h"
 
 static const char *const weekday_zh[7] = {"一", "二", "三", "四", "五", "六", "日"};
@@ -125,13 +126,7 @@ int db_sheet_gate_duty(struct db *db, const char *date, struct sheet *s, struct 
 		sheet_header_add(s, "周次", week);
 	}
 	d.t = sheet_table_add(s, NULL, SHEET_TABLE_FORM);
-	sheet_column_add(d.t, "卡点", 14, SHEET_LEFT);
-	sheet_column_add(d.t, "日期", 6, SHEET_CENTER);
-	sheet_column_add(d.t, "星期", 5, SHEET_CENTER);
-	sheet_column_add(d.t, "时段", 12, SHEET_CENTER);
-	sheet_column_add(d.t, "值班人员（职责）", 22, SHEET_LEFT);
-	sheet_column_add(d.t, "到岗", 6, SHEET_CENTER);
-	sheet_column_add(d.t, "签名", 12, SHEET_CENTER);
+	sheet_columns_add(d.t, SHEET_COLS_DUTY);
 	sheet_table_empty_set(d.t, "（本周没有排班）");
 	if (db_staff_each(db, 0, collect_party, &d, e) < 0)
 		goto out;
@@ -142,10 +137,7 @@ int db_sheet_gate_duty(struct db *db, const char *date, struct sheet *s, struct 
 	    db_roster_clashes(db, &monday, 7, &cl, &ncl, e) < 0)
 		goto out;
 	t = sheet_table_add(s, "排班空缺与重复排班", SHEET_TABLE_LIST);
-	sheet_column_add(t, "卡点", 14, SHEET_LEFT);
-	sheet_column_add(t, "日期", 10, SHEET_CENTER);
-	sheet_column_add(t, "时段", 12, SHEET_CENTER);
-	sheet_column_add(t, "情况", 41, SHEET_LEFT);
+	sheet_columns_add(t, SHEET_COLS_DUTY_GAPS);
 	sheet_table_empty_set(t, "（无）");
 	for (size_t i = 0; i < ngaps; i++) {
 		sheet_row_add(t, 0);
@@ -221,10 +213,7 @@ int db_sheet_gate_passes(struct db *db, long long grid_id, const char *community
 	c.community = community && *community ? community : "社区";
 	c.t = sheet_table_add(s, NULL, SHEET_TABLE_FORM | SHEET_TABLE_NOHEAD);
 	/* the barcode's column: 0.3 mm a module for the 99 modules of a pass number */
-	sheet_column_add(c.t, "", 24, SHEET_LEFT);
-	sheet_column_add(c.t, "", 14, SHEET_CENTER);
-	sheet_column_add(c.t, "", 24, SHEET_LEFT);
-	sheet_column_add(c.t, "", 14, SHEET_CENTER);
+	sheet_columns_add(c.t, SHEET_COLS_PASS_CARD);
 	sheet_table_empty_set(c.t, "（没有有效的出入证）");
 	if (db_pass_each(db, grid_id, 1, card, &c, e) < 0)
 		return -1;

@@ -14,6 +14,7 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/expenditures.h"
+#include "db/sheet_columns.h"
 #include "db/sql.h"
 
 /* ---- donations: 捐赠款物公示 ---- */
@@ -60,6 +61,19 @@ static void donation_cells(struct sheet_table *t, sqlite3_stmt *st, long long *c
 	sheet_cell(t, (const char *)sqlite3_column_text(st, 11));
 }
 
+/* The statement sql, with :from and :to bound to the notice's period; NULL
+ * on error. */
+static sqlite3_stmt *period_stmt(struct ctx *c, const char *sql, struct err *e)
+{
+	sqlite3_stmt *st = db_stmt(c->db, sql, e);
+
+	if (st) {
+		sql_bind_text(st, ":to", c->rq->date);
+		sql_bind_text(st, ":from", c->rq->from);
+	}
+	return st;
+}
+
 static int donation_rows(struct ctx *c, struct sheet_table *t, long long *cash_out,
 			 struct err *e)
 {
@@ -71,12 +85,10 @@ static int donation_rows(struct ctx *c, struct sheet_table *t, long long *cash_o
 	long long cash = 0, value = 0;
 	int ncash = 0, ngoods = 0, unvalued = 0, n = 0, r;
 	char a[48], b[48];
-	sqlite3_stmt *st = db_stmt(c->db, sql, e);
+	sqlite3_stmt *st = period_stmt(c, sql, e);
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":to", c->rq->date);
-	sql_bind_text(st, ":from", c->rq->from);
 	while ((r = sql_step_row(c->db, st, e)) == 1) {
 		const char *kind = (const char *)sqlite3_column_text(st, 4);
 		const char *donor = (const char *)sqlite3_column_text(st, 2);
@@ -128,14 +140,12 @@ static int expenditure_rows(struct ctx *c, struct sheet_table *t, struct err *e)
 	    "SELECT date, purpose, amount_fen, approved_by, voucher_no, void_reason"
 	    " FROM expenditures WHERE deleted_at IS NULL AND date <= :to AND date >= :from"
 	    " ORDER BY date, id";
-	sqlite3_stmt *st = db_stmt(c->db, sql, e);
+	sqlite3_stmt *st = period_stmt(c, sql, e);
 	char a[48];
 	int r, n = 0;
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":to", c->rq->date);
-	sql_bind_text(st, ":from", c->rq->from);
 	while ((r = sql_step_row(c->db, st, e)) == 1) {
 		const char *why = (const char *)sqlite3_column_text(st, 5);
 
@@ -200,14 +210,12 @@ static int distribution_rows(struct ctx *c, struct sheet_table *t, struct err *e
 	    " LEFT JOIN staff s ON s.id = d.staff_id"
 	    " WHERE d.deleted_at IS NULL AND d.date <= :to AND d.date >= :from"
 	    " ORDER BY d.date, d.id";
-	sqlite3_stmt *st = db_stmt(c->db, sql, e);
+	sqlite3_stmt *st = period_stmt(c, sql, e);
 	char q[48];
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":to", c->rq->date);
-	sql_bind_text(st, ":from", c->rq->from);
 	while ((r = sql_step_row(c->db, st, e)) == 1) {
 		const char *rk = (const char *)sqlite3_column_text(st, 4);
 		const char *who = (const char *)sqlite3_column_text(st, 7);
@@ -280,15 +288,7 @@ static void notice_period(struct ctx *c, char *out, size_t n)
 static void donation_columns(struct sheet_table *t)
 {
 	sheet_table_key_set(t, 1);
-	sheet_column_add(t, "序号", 4, SHEET_RIGHT);
-	sheet_column_add(t, "收据号", 11, SHEET_LEFT);
-	sheet_column_add(t, "日期", 10, SHEET_CENTER);
-	sheet_column_add(t, "捐赠人", 16, SHEET_LEFT);
-	sheet_column_add(t, "类别", 4, SHEET_CENTER);
-	sheet_column_add(t, "金额(元)", 11, SHEET_RIGHT);
-	sheet_column_add(t, "物资/方式", 16, SHEET_LEFT);
-	sheet_column_add(t, "估值(元)", 10, SHEET_RIGHT);
-	sheet_column_add(t, "指定用途", 12, SHEET_LEFT);
+	sheet_columns_add(t, SHEET_COLS_DONATIONS);
 }
 
 /* Cash spent and the goods tables of the notice. */
@@ -296,28 +296,15 @@ static int notice_outgoings(struct ctx *c, struct sheet *s, struct err *e)
 {
 	struct sheet_table *t = sheet_table_add(s, "三、现金支出明细", SHEET_TABLE_LIST);
 
-	sheet_column_add(t, "序号", 4, SHEET_RIGHT);
-	sheet_column_add(t, "日期", 10, SHEET_CENTER);
-	sheet_column_add(t, "用途", 30, SHEET_LEFT);
-	sheet_column_add(t, "金额(元)", 12, SHEET_RIGHT);
-	sheet_column_add(t, "批准人", 10, SHEET_LEFT);
-	sheet_column_add(t, "凭证号", 14, SHEET_LEFT);
+	sheet_columns_add(t, SHEET_COLS_EXPENDITURES);
 	if (expenditure_rows(c, t, e) < 0)
 		return -1;
 	t = sheet_table_add(s, "四、物资发放", SHEET_TABLE_LIST);
-	sheet_column_add(t, "日期", 10, SHEET_CENTER);
-	sheet_column_add(t, "物资", 14, SHEET_LEFT);
-	sheet_column_add(t, "数量", 10, SHEET_RIGHT);
-	sheet_column_add(t, "领取", 30, SHEET_LEFT);
-	sheet_column_add(t, "经办人", 10, SHEET_LEFT);
+	sheet_columns_add(t, SHEET_COLS_DISTRIBUTIONS);
 	if (distribution_rows(c, t, e) < 0)
 		return -1;
 	t = sheet_table_add(s, "五、物资接收、发放、结存", SHEET_TABLE_LIST);
-	sheet_column_add(t, "物资", 20, SHEET_LEFT);
-	sheet_column_add(t, "单位", 8, SHEET_CENTER);
-	sheet_column_add(t, "接收", 12, SHEET_RIGHT);
-	sheet_column_add(t, "发放", 12, SHEET_RIGHT);
-	sheet_column_add(t, "结存", 12, SHEET_RIGHT);
+	sheet_columns_add(t, SHEET_COLS_STOCK);
 	return stock_rows(c, t, e);
 }
 
@@ -354,16 +341,13 @@ int db_sheet_build_donations(struct ctx *c, struct sheet *s, struct err *e)
 	free(both);
 
 	t = sheet_table_add(s, "二、现金收支", SHEET_TABLE_LIST);
-	sheet_column_add(t, "项目", 10, SHEET_LEFT);
-	sheet_column_add(t, "金额(元)", 14, SHEET_RIGHT);
-	sheet_column_add(t, "大写", 60, SHEET_LEFT);
+	sheet_columns_add(t, SHEET_COLS_CASH);
 	if (cash_rows(c, t, e) < 0 || notice_outgoings(c, s, e) < 0)
 		return -1;
 
 	/* the committee's name, the date and room for its seal */
 	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM | SHEET_TABLE_NOHEAD | SHEET_TABLE_PLAIN);
-	sheet_column_add(t, "", 54, SHEET_LEFT);
-	sheet_column_add(t, "", 40, SHEET_CENTER);
+	sheet_columns_add(t, SHEET_COLS_NOTICE_SEAL);
 	sheet_row_add(t, 0);
 	sheet_cell(t, "");
 	sheet_cellf(t, "%s居民委员会（盖章）\n\n%s", c->set.community, c->rq->date);

@@ -14,6 +14,7 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/settings.h"
+#include "db/sheet_columns.h"
 #include "db/sheet_trend.h"
 #include "db/sql.h"
 
@@ -175,8 +176,7 @@ int db_sheet_release(struct db *db, long long id, const char *date, const char *
 	sheet_header_add(s, "日期", date);
 	sheet_header_add(s, "制表", staff);
 	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM | SHEET_TABLE_NOHEAD);
-	sheet_column_add(t, "", 14, SHEET_LEFT);
-	sheet_column_add(t, "", 60, SHEET_LEFT);
+	sheet_columns_add(t, SHEET_COLS_RELEASE_FIELDS);
 	mask_append(mask_id, x.id_number, &masked); /* whole, however long */
 	kind = model_enum_find(model_iso_kind, x.kind);
 	line(t, "姓名", x.name);
@@ -205,8 +205,7 @@ int db_sheet_release(struct db *db, long long id, const char *date, const char *
 		goto fail;
 	}
 	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM | SHEET_TABLE_NOHEAD | SHEET_TABLE_PLAIN);
-	sheet_column_add(t, "", 34, SHEET_LEFT);
-	sheet_column_add(t, "", 40, SHEET_CENTER);
+	sheet_columns_add(t, SHEET_COLS_RELEASE_SEAL);
 	sheet_row_add(t, 0);
 	sheet_cell(t, "");
 	sheet_cellf(t, "%s居民委员会（盖章）\n\n%s", set.community, date);

@@ -7,6 +7,7 @@
 #include "core/mask.h"
 #include "core/returnee.h"
 #include "db/returnees.h"
+#include "db/sheet_columns.h"
 
 /* The measure column: what the paper form asks (管控措施). */
 static const char *measure(const struct returnee_alert *a)
@@ -32,16 +33,7 @@ int db_sheet_returnees(struct db *db, const char *date, struct sheet *s, struct 
 	if (db_returnee_list(db, date, &v, &n, e) < 0)
 		return -1;
 	t = sheet_table_add(s, NULL, SHEET_TABLE_LIST);
-	sheet_column_add(t, "姓名", 10, SHEET_LEFT);
-	sheet_column_add(t, "户号", 10, SHEET_LEFT);
-	sheet_column_add(t, "身份证号", 20, SHEET_LEFT);
-	sheet_column_add(t, "联系电话", 13, SHEET_LEFT);
-	sheet_column_add(t, "返回前所在地", 18, SHEET_LEFT);
-	sheet_column_add(t, "返回日期", 10, SHEET_LEFT);
-	sheet_column_add(t, "交通方式", 18, SHEET_LEFT);
-	sheet_column_add(t, "返回天数", 8, SHEET_RIGHT);
-	sheet_column_add(t, "重点地区", 6, SHEET_LEFT);
-	sheet_column_add(t, "管控措施", 12, SHEET_LEFT);
+	sheet_columns_add(t, SHEET_COLS_RETURNEES);
 	for (int i = 0; i < n; i++) {
 		char id[48], phone[40];
 

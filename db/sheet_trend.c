@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "db/record.h"
 #include "db/rowdesc.h"
+#include "db/sheet_columns.h"
 #include "db/sql.h"
 #include "db/stats.h"
 
@@ -22,12 +23,7 @@ int db_sheet_trend(struct db *db, const char *date, struct sheet *s, struct err 
 
 	if (date_parse_iso(date, &end, e) < 0)
 		return -1;
-	sheet_column_add(t, "日期", 12, SHEET_LEFT);
-	sheet_column_add(t, "已走访住户", 10, SHEET_RIGHT);
-	sheet_column_add(t, "发热人数", 8, SHEET_RIGHT);
-	sheet_column_add(t, "在隔离人数", 10, SHEET_RIGHT);
-	sheet_column_add(t, "新增隔离", 8, SHEET_RIGHT);
-	sheet_column_add(t, "解除隔离", 8, SHEET_RIGHT);
+	sheet_columns_add(t, SHEET_COLS_TREND);
 	sheet_table_chart(t, TREND_CHART_H, 0, NULL);
 	for (int i = SHEET_TREND_DAYS - 1; i >= 0; i--) {
 		struct date d = date_add(&end, -i);
@@ -110,8 +106,7 @@ int db_sheet_temp_curve(struct db *db, long long iso_id, const char *caption, co
 		return -1;
 	sql_bind_int(st, ":id", iso_id);
 	t = sheet_table_add(s, caption, SHEET_TABLE_LIST);
-	sheet_column_add(t, "检测", 14, SHEET_LEFT);
-	sheet_column_add(t, "体温", 8, SHEET_RIGHT);
+	sheet_columns_add(t, SHEET_COLS_CURVE);
 	snprintf(ref, sizeof ref, "%d.%d", threshold / 10, threshold % 10);
 	sheet_table_chart(t, h, threshold / 10.0, ref);
 	r = sql_step_row(db, st, e);

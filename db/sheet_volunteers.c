@@ -7,6 +7,7 @@
 #include "core/mask.h"
 #include "core/model.h"
 #include "core/volunteer.h"
+#include "db/sheet_columns.h"
 #include "db/volunteers.h"
 
 int db_sheet_volunteers(struct db *db, const char *date, struct sheet *s, struct err *e)
@@ -22,13 +23,7 @@ int db_sheet_volunteers(struct db *db, const char *date, struct sheet *s, struct
 		return -1;
 	snprintf(caption, sizeof caption, "%.4s 年 %.2s 月", month, month + 5);
 	t = sheet_table_add(s, caption, SHEET_TABLE_LIST);
-	sheet_column_add(t, "姓名", 12, SHEET_LEFT);
-	sheet_column_add(t, "身份", 10, SHEET_LEFT);
-	sheet_column_add(t, "党员", 6, SHEET_LEFT);
-	sheet_column_add(t, "联系电话", 14, SHEET_LEFT);
-	sheet_column_add(t, "值班次数", 8, SHEET_RIGHT);
-	sheet_column_add(t, "服务时长（小时）", 16, SHEET_RIGHT);
-	sheet_column_add(t, "签名", 12, SHEET_LEFT);
+	sheet_columns_add(t, SHEET_COLS_VOLUNTEERS);
 	for (int i = 0; i < n; i++) {
 		char phone[40];
 

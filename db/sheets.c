@@ -24,6 +24,7 @@
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/settings.h"
+#include "db/sheet_columns.h"
 #include "db/sheet_ctx.h"
 #include "db/sheet_daily.h"
 #include "db/sheet_epi.h"
@@ -224,15 +225,7 @@ static int build_rounds(struct ctx *c, struct sheet *s, struct err *e)
 	free(note);
 	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM);
 	sheet_table_key_set(t, 1);
-	sheet_column_add(t, "序号", 4, SHEET_RIGHT);
-	sheet_column_add(t, "户号", 10, SHEET_LEFT);
-	sheet_column_add(t, "户主", 12, SHEET_LEFT);
-	sheet_column_add(t, "居民", 14, SHEET_LEFT);
-	sheet_column_add(t, "联系电话", 11, SHEET_LEFT);
-	sheet_column_add(t, "体温", 8, SHEET_CENTER);
-	sheet_column_add(t, "症状", 10, SHEET_CENTER);
-	sheet_column_add(t, "结果", 8, SHEET_CENTER);
-	sheet_column_add(t, "签名", 8, SHEET_CENTER);
+	sheet_columns_add(t, SHEET_COLS_ROUNDS);
 	sheet_table_empty_set(t, c->rq->grid ? "（该网格没有住户）" : "（没有住户）");
 	st = db_stmt(c->db, c->grid_id < 0 ? all : one, e);
 	if (!st)
@@ -339,18 +332,7 @@ static int build_isolation(struct ctx *c, struct sheet *s, struct err *e)
 		       "每日上午、下午各测体温一次，填写实测体温（℃）；有症状写明症状，无则写“无”。"
 		       "体温异常或出现症状立即上报。");
 	t = sheet_table_add(s, NULL, SHEET_TABLE_FORM);
-	sheet_column_add(t, "序号", 4, SHEET_RIGHT);
-	sheet_column_add(t, "姓名", 12, SHEET_LEFT);
-	sheet_column_add(t, "证件号码", 19, SHEET_LEFT);
-	sheet_column_add(t, "户号", 10, SHEET_LEFT);
-	sheet_column_add(t, "隔离方式", 8, SHEET_LEFT);
-	sheet_column_add(t, "隔离地点", 16, SHEET_LEFT);
-	sheet_column_add(t, "开始日期", 10, SHEET_CENTER);
-	sheet_column_add(t, "第N/共M天", 9, SHEET_CENTER);
-	sheet_column_add(t, "期满日期", 10, SHEET_CENTER);
-	sheet_column_add(t, "上午体温", 8, SHEET_CENTER);
-	sheet_column_add(t, "下午体温", 8, SHEET_CENTER);
-	sheet_column_add(t, "症状", 12, SHEET_LEFT);
+	sheet_columns_add(t, SHEET_COLS_ISOLATION);
 	sheet_table_empty_set(t, "（当日没有隔离人员）");
 	if (date_parse_iso(c->rq->date, &today, e) < 0)
 		return -1;
@@ -531,10 +513,7 @@ int db_sheet_grids(struct db *db, char ***names, int *n, struct err *e)
 	if (!st)
 		return -1;
 	while ((r = sql_step_row(db, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 8;
-			*names = xrealloc(*names, (size_t)cap * sizeof **names);
-		}
+		XGROW(*names, cap, *n + 1, 8);
 		(*names)[(*n)++] = sql_col_dup(st, 0);
 	}
 	sqlite3_reset(st);
@@ -552,6 +531,18 @@ static void receipt_line(struct sheet_table *t, const char *label, const char *v
 	sheet_cell(t, value && *value ? value : "—");
 }
 
+/* A sum of money in figures and in capitals (大写), as a receipt writes it. */
+static void receipt_money(struct sheet_table *t, const char *label, long long fen)
+{
+	char a[64], upper[RMBUPPER_MAX];
+
+	money_format(fen, a, sizeof a);
+	rmbupper_format(fen, upper, sizeof upper);
+	sheet_row_add(t, 0);
+	sheet_cell(t, label);
+	sheet_cellf(t, "%s（大写：人民币%s）", a, upper);
+}
+
 int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, struct sheet **out,
 		     struct err *e)
 {
@@ -565,7 +556,7 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 	struct sheet *s = NULL;
 	struct sheet_table *t;
 	sqlite3_stmt *st;
-	char a[64], b[64], upper[RMBUPPER_MAX], phone[64];
+	char a[64], phone[64];
 	int r;
 
 	*out = NULL;
@@ -588,8 +579,7 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 	sheet_header_add(s, "收据号", COL(0));
 	sheet_header_add(s, "制表", staff);
 	t = sheet_table_add(s, NULL, SHEET_TABLE_LIST | SHEET_TABLE_NOHEAD);
-	sheet_column_add(t, "", 12, SHEET_LEFT);
-	sheet_column_add(t, "", 58, SHEET_LEFT);
+	sheet_columns_add(t, SHEET_COLS_RECEIPT);
 	receipt_line(t, "收据号", COL(0));
 	receipt_line(t, "接收日期", COL(1));
 	receipt_line(t, "捐赠人", sqlite3_column_int(st, 3) ? "匿名" : COL(2));
@@ -601,30 +591,17 @@ int db_sheet_receipt(struct db *db, const char *receipt_no, const char *staff, s
 	receipt_line(t, "联系电话", phone);
 	receipt_line(t, "捐赠类别", model_enum_zh(model_donation_kind, COL(6)));
 	if (COL(6) && !strcmp(COL(6), "cash")) {
-		long long fen = sqlite3_column_int64(st, 7);
-
-		money_format(fen, a, sizeof a);
-		rmbupper_format(fen, upper, sizeof upper);
-		sheet_row_add(t, 0);
-		sheet_cell(t, "金额");
-		sheet_cellf(t, "%s（大写：人民币%s）", a, upper);
+		receipt_money(t, "金额", sqlite3_column_int64(st, 7));
 		receipt_line(t, "方式", model_enum_zh(model_channel, COL(8)));
 	} else {
 		sheet_fmt_qty(sqlite3_column_int64(st, 10), a, sizeof a);
 		sheet_row_add(t, 0);
 		sheet_cell(t, "物资");
 		sheet_cellf(t, "%s %s %s", COL(9) ? COL(9) : "", a, COL(11) ? COL(11) : "");
-		if (sqlite3_column_type(st, 12) != SQLITE_NULL) {
-			long long fen = sqlite3_column_int64(st, 12);
-
-			money_format(fen, b, sizeof b);
-			rmbupper_format(fen, upper, sizeof upper);
-			sheet_row_add(t, 0);
-			sheet_cell(t, "估值");
-			sheet_cellf(t, "%s（大写：人民币%s）", b, upper);
-		} else {
+		if (sqlite3_column_type(st, 12) != SQLITE_NULL)
+			receipt_money(t, "估值", sqlite3_column_int64(st, 12));
+		else
 			receipt_line(t, "估值", "未估值");
-		}
 	}
 	receipt_line(t, "指定用途", COL(13));
 	receipt_line(t, "经手人", COL(14));

@@ -69,6 +69,25 @@ int sql_step_row(struct db *db, sqlite3_stmt *st, struct err *e)
 	return -1;
 }
 
+int sql_collect_texts(struct db *db, sqlite3_stmt *st, int ncols, const char *null_as,
+		      const char *what, char ***v, size_t *n, struct err *e)
+{
+	size_t cap = 0;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		XGROW(*v, cap, *n + (size_t)ncols, 16);
+		for (int i = 0; i < ncols; i++) {
+			const char *text = (const char *)sqlite3_column_text(st, i);
+
+			(*v)[(*n)++] = xstrdup(text ? text : null_as);
+		}
+	}
+	return rc == SQLITE_DONE ? 0 : sql_error(db, e, what);
+}
+
 char *sql_col_dup(sqlite3_stmt *st, int col)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
@@ -98,10 +117,7 @@ int sql_collect_ids(struct db *db, sqlite3_stmt *st, long long **ids, size_t *n,
 	*ids = NULL;
 	*n = 0;
 	while ((r = sql_step_row(db, st, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*ids = xrealloc(*ids, cap * sizeof **ids);
-		}
+		XGROW(*ids, cap, *n + 1, 16);
 		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);

@@ -46,6 +46,15 @@ int sql_step_done(struct db *db, sqlite3_stmt *st, struct err *e);
 /* Steps once: 1 row, 0 done, -1 error (e filled). */
 int sql_step_row(struct db *db, sqlite3_stmt *st, struct err *e);
 
+/* Steps st (prepared and bound by the caller, who resets or finalizes it
+ * after) to its end, copying the first ncols columns of each row into the
+ * malloc'd *v, ncols entries a row and *n in all, a NULL as a copy of
+ * null_as (NULL: it stays NULL).  The caller frees them with xfree_strv,
+ * also after an error.  0, or -1 with e set from the connection after the
+ * prefix what. */
+int sql_collect_texts(struct db *db, sqlite3_stmt *st, int ncols, const char *null_as,
+		      const char *what, char ***v, size_t *n, struct err *e);
+
 /* A malloc'd copy of a text column (NULL for SQL NULL). */
 char *sql_col_dup(sqlite3_stmt *st, int col);
 /* Replaces the owned string *dst (freed; NULL is fine) with a malloc'd copy

@@ -28,10 +28,7 @@ int db_volunteer_month(struct db *db, const char *month, struct volunteer_month 
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		struct volunteer_month *m;
 
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*v = xrealloc(*v, (size_t)cap * sizeof **v);
-		}
+		XGROW(*v, cap, *n + 1, 16);
 		m = &(*v)[(*n)++];
 		memset(m, 0, sizeof *m);
 		m->staff_id = sqlite3_column_int64(st, 0);

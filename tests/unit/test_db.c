@@ -285,6 +285,46 @@ static void test_inner_failure_returns_error(void **state)
 	db_close(&db);
 }
 
+/* sql_collect_texts: every row, ncols entries a row, a NULL as asked; an
+ * error names the prefix and keeps the rows read. */
+static void test_collect_texts(void **state)
+{
+	struct db *db = open_mem();
+	struct err e;
+	sqlite3_stmt *st;
+	char **v;
+	size_t n;
+
+	(void)state;
+	err_clear(&e);
+	st = db_stmt(db,
+		     "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 40)"
+		     " SELECT '第' || i || '户', CASE WHEN i % 2 THEN NULL ELSE i END FROM k",
+		     &e);
+	assert_non_null(st);
+	assert_int_equal(sql_collect_texts(db, st, 2, NULL, "reading", &v, &n, &e), 0);
+	sqlite3_reset(st);
+	assert_int_equal(n, 80);
+	assert_string_equal(v[0], "第1户");
+	assert_null(v[1]);
+	assert_string_equal(v[78], "第40户");
+	assert_string_equal(v[79], "40");
+	xfree_strv(v, n);
+	assert_int_equal(sql_collect_texts(db, st, 2, "", "reading", &v, &n, &e), 0);
+	sqlite3_reset(st);
+	assert_string_equal(v[1], "");
+	xfree_strv(v, n);
+	st = db_stmt(db, "SELECT 'a' UNION ALL SELECT abs(-9223372036854775807 - 1)", &e);
+	assert_non_null(st);
+	assert_int_equal(sql_collect_texts(db, st, 1, "", "counting", &v, &n, &e), -1);
+	sqlite3_reset(st);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0], "a");
+	assert_non_null(strstr(e.msg, "counting"));
+	xfree_strv(v, n);
+	db_close(&db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -296,6 +336,7 @@ int main(void)
 		cmocka_unit_test(test_rollback_discards_audit),
 		cmocka_unit_test(test_inner_rollback_keeps_outer),
 		cmocka_unit_test(test_inner_failure_returns_error),
+		cmocka_unit_test(test_collect_texts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

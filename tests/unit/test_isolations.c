@@ -227,6 +227,9 @@ static void test_restart_and_end(void **state)
 	err_clear(&e);
 	id = start(f, "2020-02-05", &e);
 	assert_int_equal(db_isolation_restart(f->db, id, "2020-02-04", &e), -1);
+	assert_string_equal(e.field, "start_date");
+	assert_non_null(strstr(e.msg, "2020-02-04"));
+	err_clear(&e);
 	nid = db_isolation_restart(f->db, id, "2020-02-12", &e);
 	assert_true(nid > id);
 	assert_int_equal(db_isolation_get(f->db, id, &old, &e), 1);
@@ -242,6 +245,8 @@ static void test_restart_and_end(void **state)
 	assert_int_equal(db_isolation_end(f->db, nid, "restarted", NULL, &e), -1);
 	assert_string_equal(e.field, "end_reason");
 	assert_int_equal(db_isolation_end(f->db, nid, "completed", "2020-02-11", &e), -1);
+	assert_string_equal(e.field, "end_date");
+	assert_non_null(strstr(e.msg, "2020-02-12")); /* the start it is before */
 	assert_int_equal(db_isolation_end(f->db, nid, "hospitalised", NULL, &e), 0);
 	db_isolation_clear(&cur);
 	assert_int_equal(db_isolation_active_for(f->db, f->res, &cur, &e), 0);

@@ -48,10 +48,7 @@ static int cp_collect(const struct checkpoint *c, void *ctx)
 {
 	struct cp_pick *p = ctx;
 
-	if (p->n == p->cap) {
-		p->cap = p->cap ? 2 * p->cap : 8;
-		p->v = xrealloc(p->v, (size_t)p->cap * sizeof *p->v);
-	}
+	XGROW(p->v, p->cap, p->n + 1, 8);
 	db_checkpoint_copy(&p->v[p->n++], c);
 	return 0;
 }

@@ -25,10 +25,7 @@ struct help {
 
 static void add_line(struct help *h, const char *keys, const char *text)
 {
-	if (h->n == h->cap) {
-		h->cap = h->cap ? 2 * h->cap : 64;
-		h->l = xrealloc(h->l, (size_t)h->cap * sizeof *h->l);
-	}
+	XGROW(h->l, h->cap, h->n + 1, 64);
 	h->l[h->n].keys = keys ? xstrdup(keys) : NULL;
 	h->l[h->n].text = xstrdup(text);
 	h->n++;

@@ -85,10 +85,7 @@ static int collect_cb(const struct resident *r, void *ctx)
 {
 	struct collect *c = ctx;
 
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 8;
-		c->v = xrealloc(c->v, (size_t)c->cap * sizeof *c->v);
-	}
+	XGROW(c->v, c->cap, c->n + 1, 8);
 	resident_copy(&c->v[c->n++], r);
 	return 0;
 }

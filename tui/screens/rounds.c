@@ -173,10 +173,7 @@ static int collect_grid(const struct rounds_grid *g, void *ctx)
 {
 	struct grids *gs = ctx;
 
-	if (gs->n == gs->cap) {
-		gs->cap = gs->cap ? 2 * gs->cap : 8;
-		gs->g = xrealloc(gs->g, (size_t)gs->cap * sizeof *gs->g);
-	}
+	XGROW(gs->g, gs->cap, gs->n + 1, 8);
 	gs->g[gs->n].id = g->id;
 	gs->g[gs->n].name = xstrdup(g->name);
 	gs->g[gs->n].staff = xstrdup(g->staff);

@@ -95,9 +95,7 @@ static int sh_open(struct screen *s, void *arg, struct err *e)
 
 static void free_grids(struct sheets_view *v)
 {
-	for (int i = 0; i < v->ngrids; i++)
-		free(v->grids[i]);
-	free(v->grids);
+	xfree_strv(v->grids, (size_t)v->ngrids);
 	v->grids = NULL;
 	v->ngrids = 0;
 }

@@ -78,10 +78,7 @@ static struct field *add(struct form *f, const char *name, const char *label, en
 {
 	struct field *fd;
 
-	if (f->n == f->cap) {
-		f->cap = f->cap ? 2 * f->cap : 8;
-		f->f = xrealloc(f->f, (size_t)f->cap * sizeof *f->f);
-	}
+	XGROW(f->f, f->cap, f->n + 1, 8);
 	fd = &f->f[f->n++];
 	memset(fd, 0, sizeof *fd);
 	fd->name = name;

@@ -151,10 +151,7 @@ static void add(struct collect *c, wchar_t ch)
 		c->too_long = 1;
 		return;
 	}
-	if (c->len + 1 >= c->cap) {
-		c->cap = c->cap ? 2 * c->cap : 256;
-		c->buf = xrealloc(c->buf, c->cap * sizeof *c->buf);
-	}
+	XGROW(c->buf, c->cap, c->len + 2, 256);
 	c->buf[c->len++] = ch;
 }
 

@@ -196,9 +196,7 @@ static void p_close(struct screen *s)
 	 * once, so that its owner can free ctx */
 	if (!p->answered && p->done)
 		p->done(p->ctx, -1);
-	for (int i = 0; i < p->n; i++)
-		free(p->labels[i]);
-	free(p->labels);
+	xfree_strv(p->labels, (size_t)p->n);
 	free(p->title);
 	free(p);
 }
@@ -234,9 +232,7 @@ int picklist_push_owned(struct app *app, const char *title, char **labels, int n
 {
 	int r = picklist_push(app, title, (const char *const *)labels, n, current, done, ctx);
 
-	for (int i = 0; i < n; i++)
-		free(labels[i]);
-	free(labels);
+	xfree_strv(labels, (size_t)n);
 	return r;
 }
 

@@ -114,10 +114,7 @@ void scroll_text_set(struct scroll_text *t, char *text)
 	for (char *p = text; p && *p;) {
 		char *nl = strchr(p, '\n');
 
-		if (t->nlines == cap) {
-			cap = cap ? 2 * cap : 64;
-			t->line = xrealloc(t->line, (size_t)cap * sizeof *t->line);
-		}
+		XGROW(t->line, cap, t->nlines + 1, 64);
 		t->line[t->nlines++] = (int)(p - text);
 		if (!nl)
 			break;

@@ -27,19 +27,14 @@ static int collect(const struct staff_member *m, void *ctx)
 {
 	struct pick *p = ctx;
 
-	if (p->n == p->cap) {
-		p->cap = p->cap ? 2 * p->cap : 16;
-		p->names = xrealloc(p->names, (size_t)p->cap * sizeof *p->names);
-	}
+	XGROW(p->names, p->cap, p->n + 1, 16);
 	p->names[p->n++] = xstrdup(m->name);
 	return 0;
 }
 
 static void pick_free(struct pick *p)
 {
-	for (int i = 0; i < p->n; i++)
-		free(p->names[i]);
-	free(p->names);
+	xfree_strv(p->names, (size_t)p->n);
 	free(p);
 }
 
