@@ -25,13 +25,15 @@ int db_household_insert_checked(struct db *db, struct household *h, struct err *
 
 /* Bulk writing (an import), inside the caller's transaction, as
  * db_resident_bulk_begin and the rest (db/residents.h): after
- * db_household_bulk_begin, db_household_insert_bulk checks h and stages it
+ * db_household_bulk_begin, db_household_insert_bulk stages h
  * under h->id, which the caller chose past every stored id (max(id) + 1,
  * + 2 ...: what households would give it), sets h->uuid, writes no audit
  * row; db_household_bulk_flush writes the staged households with one
  * INSERT … SELECT, before the residents' flush (a taken id fails it).  A
- * staged household is not seen by lookups before the flush.  Each returns
- * 0 or -1 (the caller rolls back). */
+ * staged household is not seen by lookups before the flush.  h's texts
+ * must be a checked roster's, as db_resident_insert_bulk's (db/residents.h):
+ * only the code's presence is checked again.  Each returns 0 or -1 (the
+ * caller rolls back). */
 int db_household_bulk_begin(struct db *db, struct err *e);
 int db_household_insert_bulk(struct db *db, struct household *h, struct err *e);
 int db_household_bulk_flush(struct db *db, struct err *e);

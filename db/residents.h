@@ -27,14 +27,18 @@ int db_resident_insert(struct db *db, struct resident *r, struct err *e);
 int db_resident_insert_checked(struct db *db, struct resident *r, struct err *e);
 
 /* Bulk writing (an import), inside the caller's transaction: after
- * db_resident_bulk_begin, db_resident_insert_bulk checks r as
- * db_resident_insert_checked does and stages it (r->uuid set, r->id -1: no
- * audit row, the bulk writer audits every record it inserted at its end,
- * db_record_audit_inserted); db_resident_bulk_flush writes every staged
+ * db_resident_bulk_begin, db_resident_insert_bulk stages r (r->uuid set,
+ * r->id -1: no audit row, the bulk writer audits every record it inserted
+ * at its end, db_record_audit_inserted); db_resident_bulk_flush writes every staged
  * resident, in staging order, with one INSERT … SELECT, where the table's
  * constraints, indexes and triggers apply (one INSERT per resident opened a
  * statement journal each, for the triggers and the foreign key: a third of
  * an import).  A staged resident is not seen by lookups before the flush.
+ * r's texts must be a checked roster's (core/roster.h: roster_check_cells
+ * refuses a cell over its column's limit or holding a character textsafe
+ * refuses, what db_resident_insert checks; test_roster's
+ * test_accepted_rows_pass_record_checks holds it to that): only the name's
+ * presence is checked again here.
  * Each returns 0 or -1 (the caller rolls back). */
 int db_resident_bulk_begin(struct db *db, struct err *e);
 int db_resident_insert_bulk(struct db *db, struct resident *r, struct err *e);

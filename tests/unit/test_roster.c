@@ -12,8 +12,11 @@
 #include <string.h>
 
 #include "core/encoding.h"
+#include "core/limits.h"
+#include "core/model.h"
 #include "core/roster.h"
 #include "core/strbuf.h"
+#include "core/textsafe.h"
 
 #define FIXTURES "tests/fixtures/roster/"
 
@@ -423,6 +426,115 @@ static void test_same_name_told_apart_by_id(void **state)
 	roster_free(&r);
 }
 
+/* The import stages a roster's values with no check of its own
+ * (db_resident_insert_bulk, db_household_insert_bulk): every value a roster
+ * accepts must pass what the forms' writes check, the column limits and
+ * textsafe.  Each column in turn gets hostile and boundary cells; whenever
+ * the roster takes the row, its records must pass those checks. */
+static void expect_record_checks(const struct roster *r, const char *what)
+{
+	struct household h = {0};
+	struct resident res = {0};
+	struct err e;
+
+	h.code = (char *)roster_household_value(r, 0, ROSTER_CODE);
+	h.compound = (char *)roster_household_value(r, 0, ROSTER_COMPOUND);
+	h.building = (char *)roster_household_value(r, 0, ROSTER_BUILDING);
+	h.unit = (char *)roster_household_value(r, 0, ROSTER_UNIT);
+	h.room = (char *)roster_household_value(r, 0, ROSTER_ROOM);
+	h.address = (char *)roster_household_value(r, 0, ROSTER_ADDRESS);
+	h.phone = (char *)roster_household_value(r, 0, ROSTER_HOUSEHOLD_PHONE);
+	h.notes = (char *)roster_household_value(r, 0, ROSTER_HOUSEHOLD_NOTES);
+	res.name = (char *)roster_row_value(r, 0, ROSTER_NAME);
+	res.id_type = (char *)roster_row_value(r, 0, ROSTER_ID_TYPE);
+	res.id_number = (char *)roster_row_value(r, 0, ROSTER_ID_NUMBER);
+	res.birth_date = (char *)roster_row_value(r, 0, ROSTER_BIRTH_DATE);
+	res.phone = (char *)roster_row_value(r, 0, ROSTER_PHONE);
+	res.relation = (char *)roster_row_value(r, 0, ROSTER_RELATION);
+	res.status = (char *)roster_row_value(r, 0, ROSTER_STATUS);
+	res.tags = (char *)roster_row_value(r, 0, ROSTER_TAGS);
+	res.returned_from = (char *)roster_row_value(r, 0, ROSTER_RETURNED_FROM);
+	res.return_date = (char *)roster_row_value(r, 0, ROSTER_RETURN_DATE);
+	res.travel = (char *)roster_row_value(r, 0, ROSTER_TRAVEL);
+	res.notes = (char *)roster_row_value(r, 0, ROSTER_NOTES);
+	err_clear(&e);
+	if (limits_check_row("households", &e, "code", h.code, "compound", h.compound,
+			     "building", h.building, "unit", h.unit, "room", h.room, "address",
+			     h.address, "phone", h.phone, "notes", h.notes, (const char *)NULL) < 0 ||
+	    textsafe_check_household(&h, &e) < 0 ||
+	    limits_check_row("residents", &e, "name", res.name, "id_number", res.id_number,
+			     "phone", res.phone, "tags", res.tags, "returned_from",
+			     res.returned_from, "notes", res.notes, "travel", res.travel,
+			     (const char *)NULL) < 0 ||
+	    textsafe_check_resident(&res, &e) < 0)
+		fail_msg("the roster took %s, which a form refuses: %s", what, e.msg);
+	assert_non_null(res.name);
+	assert_true(*res.name);
+}
+
+static void test_accepted_rows_pass_record_checks(void **state)
+{
+	static const char *const titles[] = {
+	    "code", "compound", "building", "unit", "room", "address", "household phone",
+	    "household notes", "name", "sex", "id type", "id number", "birth date", "phone",
+	    "relation", "status", "tags", "returned from", "return date", "travel", "notes",
+	};
+	static const char *const valid[] = {
+	    "1-101", "A区", "1", "2", "101", "中山路1号", "010-88776655", "", "张三", "男", "",
+	    "411202196503121356", "", "13800138000", "户主", "在家", "独居", "武汉",
+	    "2020-02-01", "G123", "",
+	};
+	static const char *const hostile[] = {
+	    "a\x07" "b", "a\xc2\x9b" "b", "a\xe2\x80\xae" "b", "a\xe2\x80\x8b" "b",
+	    "\xef\xbb\xbf" "ab", "a\xe2\x80\xa8" "b", "a\xe2\x81\xa6" "b", "a\xff" "b",
+	    "a\xc0\xaf" "b", "a\nb", "a\tb", "a\rb", "a\x1b[31mb", "'=1+1",
+	};
+	struct strbuf csv = STRBUF_INIT, cell = STRBUF_INIT, what = STRBUF_INIT;
+	const size_t nf = sizeof titles / sizeof titles[0];
+	const size_t nh = sizeof hostile / sizeof hostile[0];
+
+	(void)state;
+	for (size_t f = 0; f < nf; f++) {
+		/* the hostile cells, then runs of 'x' and of 中 about each limit */
+		for (size_t v = 0; v < nh + 2 * 6; v++) {
+			static const int lens[] = {31, 40, 64, 100, 200, 4000};
+			struct roster *r;
+
+			strbuf_reset(&cell);
+			strbuf_add(&cell, "", 0);
+			if (v < nh) {
+				strbuf_puts(&cell, hostile[v]);
+			} else {
+				int n = lens[(v - nh) / 2] + 1;
+
+				for (int k = 0; k < n; k++)
+					strbuf_puts(&cell, (v - nh) % 2 ? "中" : "x");
+			}
+			strbuf_reset(&csv);
+			strbuf_add(&csv, "", 0);
+			for (size_t k = 0; k < nf; k++)
+				strbuf_printf(&csv, "%s%s", k ? "," : "", titles[k]);
+			strbuf_puts(&csv, "\n");
+			for (size_t k = 0; k < nf; k++)
+				strbuf_printf(&csv, "%s\"%s\"", k ? "," : "",
+					      k == f ? cell.s : valid[k]);
+			strbuf_puts(&csv, "\n");
+			r = read_text(csv.s);
+			if (roster_error_count(r) == 0) {
+				assert_int_equal(roster_row_count(r), 1);
+				strbuf_reset(&what);
+				strbuf_add(&what, "", 0);
+				strbuf_printf(&what, "column %s, cell %zu", titles[f], v);
+				expect_record_checks(r, what.s);
+			}
+			roster_free(&r);
+		}
+	}
+	strbuf_free(&csv);
+	strbuf_free(&cell);
+	strbuf_free(&what);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -444,6 +556,7 @@ int main(void)
 	    cmocka_unit_test(test_phone_abroad),
 	    cmocka_unit_test(test_cell_forms),
 	    cmocka_unit_test(test_same_name_told_apart_by_id),
+	    cmocka_unit_test(test_accepted_rows_pass_record_checks),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
