@@ -241,8 +241,89 @@ static void next_day(const char *date, char next[DATE_STR])
 	date_format(&nd, next);
 }
 
-static int temps_recount(struct db *db, const struct times *t,
-			 void (*report)(const char *problem, void *ctx), void *ctx, struct err *e)
+/* The readings tallied so far, by date (in the order met), and the
+ * households' times they are judged by. */
+struct daytemps_tally {
+	struct times t;
+	struct day *days;
+	int ndays, last;
+	int fed; /* the rows came from a caller's pass */
+};
+
+struct daytemps_tally *db_daytemps_tally_new(struct db *db, struct err *e)
+{
+	struct daytemps_tally *tl = xcalloc(1, sizeof *tl);
+
+	if (times_load(db, &tl->t, e) < 0) {
+		db_daytemps_tally_free(tl);
+		return NULL;
+	}
+	return tl;
+}
+
+void db_daytemps_tally_free(struct daytemps_tally *tl)
+{
+	if (!tl)
+		return;
+	times_free(&tl->t);
+	for (int i = 0; i < tl->ndays; i++) {
+		free(tl->days[i].date);
+		free(tl->days[i].top);
+		free(tl->days[i].touched);
+	}
+	free(tl->days);
+	free(tl);
+}
+
+/* The day of date, made when new: the last one met first (the rows come
+ * mostly in date order). */
+static struct day *tally_day(struct daytemps_tally *tl, const char *date)
+{
+	struct day *d;
+
+	if (tl->ndays && !strcmp(tl->days[tl->last].date, date))
+		return &tl->days[tl->last];
+	for (int i = 0; i < tl->ndays; i++)
+		if (!strcmp(tl->days[i].date, date)) {
+			tl->last = i;
+			return &tl->days[i];
+		}
+	tl->days = xrealloc(tl->days, (size_t)(tl->ndays + 1) * sizeof *tl->days);
+	d = &tl->days[tl->ndays];
+	memset(d, 0, sizeof *d);
+	d->date = xstrdup(date);
+	next_day(date, d->next);
+	tl->last = tl->ndays++;
+	return d;
+}
+
+static void tally_add(struct daytemps_tally *tl, const char *date, long long household,
+		      long long resident, int temp)
+{
+	struct day *d = tally_day(tl, date);
+
+	if (lives(&tl->t, household, d->next))
+		day_add(d, resident, temp);
+}
+
+void db_daytemps_tally_sql(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+	struct daytemps_tally *tl = sqlite3_user_data(cx);
+	const char *date = (const char *)sqlite3_value_text(v[1]);
+
+	/* As the view: a live reading with a temperature of a live visit. */
+	tl->fed = 1;
+	if (argc == 7 && sqlite3_value_type(v[0]) != SQLITE_NULL &&
+	    sqlite3_value_type(v[3]) == SQLITE_NULL && sqlite3_value_type(v[4]) == SQLITE_NULL &&
+	    sqlite3_value_type(v[6]) != SQLITE_NULL)
+		tally_add(tl, date ? date : "", sqlite3_value_int64(v[2]),
+			  sqlite3_value_int64(v[5]), sqlite3_value_int(v[6]));
+	sqlite3_result_int(cx, 0);
+}
+
+/* The live readings from the covering indexes visits_date and
+ * readings_visit, when no pass fed the tally. */
+static int tally_read(struct db *db, struct daytemps_tally *tl, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db,
 				   "SELECT v.date, v.household_id, r.resident_id, r.temperature"
@@ -250,39 +331,47 @@ static int temps_recount(struct db *db, const struct times *t,
 				   " WHERE v.deleted_at IS NULL AND r.deleted_at IS NULL"
 				   " AND r.temperature IS NOT NULL ORDER BY v.date",
 				   e);
-	struct day d = {0};
-	char **seen = NULL;
-	int nseen = 0, n = 0, p = 0, r;
+	int r;
 
 	if (!st)
 		return -1;
-	while (p >= 0 && (r = sql_step_row(db, st, e)) == 1) {
-		const char *date = (const char *)sqlite3_column_text(st, 0);
-
-		if (!nseen || strcmp(seen[nseen - 1], date)) {
-			if (nseen && (p = day_compare(db, &d, report, ctx, e)) >= 0)
-				n += p;
-			seen = xrealloc(seen, (size_t)(nseen + 1) * sizeof *seen);
-			seen[nseen++] = xstrdup(date);
-			free(d.date);
-			d.date = xstrdup(date);
-			next_day(date, d.next);
-		}
-		if (lives(t, sqlite3_column_int64(st, 1), d.next))
-			day_add(&d, sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3));
-	}
+	while ((r = sql_step_row(db, st, e)) == 1)
+		tally_add(tl, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
+			  sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3));
 	sqlite3_reset(st);
-	if (p >= 0 && r >= 0 && nseen && (p = day_compare(db, &d, report, ctx, e)) >= 0)
+	return r < 0 ? -1 : 0;
+}
+
+static int cmp_day(const void *a, const void *b)
+{
+	return strcmp(((const struct day *)a)->date, ((const struct day *)b)->date);
+}
+
+/* Compares each tallied date, in date order, then the dates not tallied. */
+static int temps_recount(struct db *db, struct daytemps_tally *tl,
+			 void (*report)(const char *problem, void *ctx), void *ctx, struct err *e)
+{
+	struct day empty = {0};
+	char **seen;
+	int n = 0, p = 0;
+
+	if (!tl->fed && tally_read(db, tl, e) < 0)
+		return -1;
+	qsort(tl->days, (size_t)tl->ndays, sizeof *tl->days, cmp_day);
+	tl->last = 0;
+	seen = xcalloc((size_t)tl->ndays + 1, sizeof *seen);
+	for (int i = 0; i < tl->ndays && p >= 0; i++) {
+		seen[i] = tl->days[i].date;
+		if ((p = day_compare(db, &tl->days[i], report, ctx, e)) >= 0)
+			n += p;
+	}
+	if (p >= 0 && (p = unseen_dates(db, seen, tl->ndays, &empty, report, ctx, e)) >= 0)
 		n += p;
-	if (p >= 0 && r >= 0 && (p = unseen_dates(db, seen, nseen, &d, report, ctx, e)) >= 0)
-		n += p;
-	for (int i = 0; i < nseen; i++)
-		free(seen[i]);
 	free(seen);
-	free(d.date);
-	free(d.top);
-	free(d.touched);
-	return p < 0 || r < 0 ? -1 : n;
+	free(empty.date);
+	free(empty.top);
+	free(empty.touched);
+	return p < 0 ? -1 : n;
 }
 
 /* One date of the outcomes' recount: per outcome, the households whose
@@ -436,14 +525,23 @@ static int outcomes_recount(struct db *db, const struct times *t,
 	return p < 0 || r < 0 ? -1 : n;
 }
 
+int db_daytemps_tally_finish(struct db *db, struct daytemps_tally *tl,
+			      void (*report)(const char *problem, void *ctx), void *ctx,
+			      struct err *e)
+{
+	int a = temps_recount(db, tl, report, ctx, e), b = -1;
+
+	if (a >= 0)
+		b = outcomes_recount(db, &tl->t, report, ctx, e);
+	return a < 0 || b < 0 ? -1 : a + b;
+}
+
 int db_daytemps_recount(struct db *db, void (*report)(const char *problem, void *ctx), void *ctx,
 			struct err *e)
 {
-	struct times t = {0};
-	int a = -1, b = -1;
+	struct daytemps_tally *tl = db_daytemps_tally_new(db, e);
+	int r = tl ? db_daytemps_tally_finish(db, tl, report, ctx, e) : -1;
 
-	if (times_load(db, &t, e) == 0 && (a = temps_recount(db, &t, report, ctx, e)) >= 0)
-		b = outcomes_recount(db, &t, report, ctx, e);
-	times_free(&t);
-	return a < 0 || b < 0 ? -1 : a + b;
+	db_daytemps_tally_free(tl);
+	return r;
 }
