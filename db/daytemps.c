@@ -91,35 +91,47 @@ static int lives(const struct times *t, long long id, const char *next)
 	return strcmp(t->created[id], next) < 0 && (!t->deleted[id] || strcmp(t->deleted[id], next) >= 0);
 }
 
-/* One date of the recount: each resident's highest reading. */
+/* One date of the recount: each resident's highest reading, by resident
+ * id, and which residents have one (a bit each). */
 struct day {
 	char *date, next[DATE_STR];
-	int *top; /* by resident id; 0: none */
-	long long size, *touched;
-	int ntouched, cap;
+	int *top;
+	unsigned char *has;
+	long long size, nhas;
 };
 
-static void day_add(struct day *d, long long rid, int temp)
+/* Adds resident rid's reading; the arrays grow to at least least entries
+ * (the residents' highest id: one allocation when the ids are right). */
+static void day_add(struct day *d, long long rid, int temp, long long least)
 {
 	if (rid < 0)
 		return;
 	if (rid >= d->size) {
-		long long n = (rid + 1) * 2;
+		long long n = rid + 1 + d->size / 2;
 
+		if (n < least)
+			n = least;
 		d->top = xrealloc(d->top, (size_t)n * sizeof *d->top);
-		memset(d->top + d->size, 0, (size_t)(n - d->size) * sizeof *d->top);
+		d->has = xrealloc(d->has, (size_t)(n + 7) / 8);
+		memset(d->has + (d->size + 7) / 8, 0, (size_t)((n + 7) / 8 - (d->size + 7) / 8));
 		d->size = n;
 	}
-	if (!d->top[rid]) {
-		if (d->ntouched == d->cap) {
-			d->cap = d->cap ? d->cap * 2 : 1024;
-			d->touched = xrealloc(d->touched, (size_t)d->cap * sizeof *d->touched);
-		}
-		d->touched[d->ntouched++] = rid;
+	if (!(d->has[rid / 8] & 1u << rid % 8)) {
+		d->has[rid / 8] |= (unsigned char)(1u << rid % 8);
+		d->nhas++;
 		d->top[rid] = temp;
 	} else if (temp > d->top[rid]) {
 		d->top[rid] = temp;
 	}
+}
+
+static void day_clear(struct day *d)
+{
+	free(d->top);
+	free(d->has);
+	d->top = NULL;
+	d->has = NULL;
+	d->size = d->nhas = 0;
 }
 
 static int cmp_int(const void *a, const void *b)
@@ -150,31 +162,31 @@ static int day_compare(struct db *db, struct day *d, void (*report)(const char *
 				   "SELECT top, n FROM day_temps WHERE date = ?1 AND n <> 0"
 				   " ORDER BY top",
 				   e);
-	int *tops = xcalloc((size_t)d->ntouched + 1, sizeof *tops), i = 0, n = 0, r;
+	int *tops = xcalloc((size_t)d->nhas + 1, sizeof *tops), ntops = 0, i = 0, n = 0, r;
 
 	if (!st) {
 		free(tops);
 		return -1;
 	}
-	for (int k = 0; k < d->ntouched; k++) {
-		tops[k] = d->top[d->touched[k]];
-		d->top[d->touched[k]] = 0;
-	}
-	qsort(tops, (size_t)d->ntouched, sizeof *tops, cmp_int);
+	for (long long k = 0; k < d->size; k++)
+		if (d->has[k / 8] & 1u << k % 8)
+			tops[ntops++] = d->top[k];
+	day_clear(d);
+	qsort(tops, (size_t)ntops, sizeof *tops, cmp_int);
 	sqlite3_bind_text(st, 1, d->date, -1, SQLITE_STATIC);
 	r = sql_step_row(db, st, e);
-	while (r == 1 || (r == 0 && i < d->ntouched)) {
+	while (r == 1 || (r == 0 && i < ntops)) {
 		int j = i, top = r == 1 ? sqlite3_column_int(st, 0) : 0;
 		long long said = r == 1 ? sqlite3_column_int64(st, 1) : 0;
 
-		while (j < d->ntouched && tops[j] == tops[i])
+		while (j < ntops && tops[j] == tops[i])
 			j++;
-		if (i < d->ntouched && (r == 0 || tops[i] < top)) { /* no counter */
+		if (i < ntops && (r == 0 || tops[i] < top)) { /* no counter */
 			n += problem(report, ctx, d->date, tops[i], 0, j - i);
 			i = j;
 			continue;
 		}
-		if (i < d->ntouched && tops[i] == top) {
+		if (i < ntops && tops[i] == top) {
 			if (said != j - i)
 				n += problem(report, ctx, d->date, top, said, j - i);
 			i = j;
@@ -185,7 +197,6 @@ static int day_compare(struct db *db, struct day *d, void (*report)(const char *
 	}
 	sqlite3_reset(st);
 	free(tops);
-	d->ntouched = 0;
 	return r < 0 ? -1 : n;
 }
 
@@ -247,14 +258,22 @@ struct daytemps_tally {
 	struct times t;
 	struct day *days;
 	int ndays, last;
-	int fed; /* the rows came from a caller's pass */
+	int fed;	  /* the rows came from a caller's pass */
+	long long least; /* the residents' highest id + 1 */
 };
 
 struct daytemps_tally *db_daytemps_tally_new(struct db *db, struct err *e)
 {
 	struct daytemps_tally *tl = xcalloc(1, sizeof *tl);
+	sqlite3_stmt *st = db_stmt(db, "SELECT max(id) FROM residents", e);
 
-	if (times_load(db, &tl->t, e) < 0) {
+	/* (Only a hint: a stray huge id does not size every date's array.) */
+	if (st && sql_step_row(db, st, e) == 1 && sqlite3_column_int64(st, 0) > 0 &&
+	    sqlite3_column_int64(st, 0) < 1 << 24)
+		tl->least = sqlite3_column_int64(st, 0) + 1;
+	if (st)
+		sqlite3_reset(st);
+	if (!st || times_load(db, &tl->t, e) < 0) {
 		db_daytemps_tally_free(tl);
 		return NULL;
 	}
@@ -268,8 +287,7 @@ void db_daytemps_tally_free(struct daytemps_tally *tl)
 	times_free(&tl->t);
 	for (int i = 0; i < tl->ndays; i++) {
 		free(tl->days[i].date);
-		free(tl->days[i].top);
-		free(tl->days[i].touched);
+		day_clear(&tl->days[i]);
 	}
 	free(tl->days);
 	free(tl);
@@ -303,7 +321,7 @@ static void tally_add(struct daytemps_tally *tl, const char *date, long long hou
 	struct day *d = tally_day(tl, date);
 
 	if (lives(&tl->t, household, d->next))
-		day_add(d, resident, temp);
+		day_add(d, resident, temp, tl->least);
 }
 
 void db_daytemps_tally_sql(sqlite3_context *cx, int argc, sqlite3_value **v)
@@ -369,8 +387,6 @@ static int temps_recount(struct db *db, struct daytemps_tally *tl,
 		n += p;
 	free(seen);
 	free(empty.date);
-	free(empty.top);
-	free(empty.touched);
 	return p < 0 ? -1 : n;
 }
 
