@@ -31,8 +31,8 @@ int db_daytemps_resume(struct db *db, int *set_aside, struct err *e);
  * view day_temps_actual walked in C: the live readings in date order from
  * the covering indexes visits_date and readings_visit, the households'
  * times from memory, each resident's highest reading of a date in an array
- * (about 1 s at 40,000 households; the view's grouping takes 7 s).  Returns
- * the number of problems, or -1 with e. */
+ * (about 2 s CPU at 40,000 households; the view's grouping takes 7 s).
+ * Returns the number of problems, or -1 with e. */
 int db_daytemps_recount(struct db *db, void (*report)(const char *problem, void *ctx), void *ctx,
 			struct err *e);
 
