@@ -11,6 +11,7 @@
 #include "core/recordcheck.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "db/daytemps.h"
 #include "db/db.h"
 #include "db/sql.h"
 
@@ -44,6 +45,15 @@ static const struct row_rule row_rules[] = {
     {"residents", "CASE WHEN t.deleted_at IS NULL AND fk_household_id.deleted_at IS NOT NULL"
 		  " THEN 'residents: ' || t.uuid || ' lives in deleted household '"
 		  " || t.household_id END"},
+};
+
+/* What a row of a table feeds to a recount besides its checks: an SQL call
+ * over the row and its parents that returns 0, evaluated for every row
+ * before check_suspect.  The readings' pass tallies the per-date counters'
+ * recount (db/daytemps.h), which would read them all again otherwise. */
+static const struct row_rule row_feeds[] = {
+    {"readings", "day_reading(fk_visit_id.id, fk_visit_id.date, fk_visit_id.household_id,"
+		 " fk_visit_id.deleted_at, t.deleted_at, t.resident_id, t.temperature)"},
 };
 
 /* A statement for SQL built at run time (table names): prepared, not cached. */
@@ -92,6 +102,7 @@ struct scan {
 	int fk_joined; /* every foreign key of the table is checked by a join */
 	sqlite3_stmt *st;
 	int first; /* the statement's column of the table's first column */
+	const char *feed; /* the row's feed (row_feeds), or NULL */
 	void (*report)(const char *, void *);
 	void *ctx;
 };
@@ -336,7 +347,8 @@ static char *scan_sql(const struct scan *sc, int filter)
 		sqlite3_str_appendf(q, ", %s", sc->x[i]);
 	sqlite3_str_appendf(q, " FROM \"%w\" AS t%s", sc->table, from ? from : "");
 	if (filter) {
-		sqlite3_str_appendall(q, " WHERE check_suspect(");
+		sqlite3_str_appendf(q, " WHERE %s%scheck_suspect(", sc->feed ? sc->feed : "",
+				    sc->feed ? " OR " : "");
 		for (int c = 0; c < sc->ncc; c++)
 			sqlite3_str_appendf(q, "%st.\"%w\"", c ? ", " : "", sc->cc[c].name);
 		sqlite3_str_appendall(q, ")");
@@ -384,11 +396,15 @@ static void scan_clear(struct scan *sc)
 /* One table, one pass; *cur is what check_suspect sees (NULL: no filter
  * function, every row comes out). */
 static int scan_table(struct db *db, const char *table, int rowid, const struct scan **cur,
-		      void (*report)(const char *, void *), void *ctx, struct err *e)
+		      int feeds, void (*report)(const char *, void *), void *ctx, struct err *e)
 {
 	struct scan sc = {.table = table, .rowid = rowid, .report = report, .ctx = ctx};
 	int n = 0, r = -1;
 	char *sql;
+
+	for (size_t i = 0; feeds && rowid && i < sizeof row_feeds / sizeof row_feeds[0]; i++)
+		if (!strcmp(row_feeds[i].table, table))
+			sc.feed = row_feeds[i].expr;
 
 	sc.from = sqlite3_str_new(NULL);
 	sc.fk_joined = !rowid ? 0 : 1;
@@ -437,24 +453,28 @@ static int list_tables(struct db *db, char ***tables, int **rowid, size_t *nt, s
 	return r < 0 ? -1 : 0;
 }
 
-int consistency_scan(struct db *db, void (*report)(const char *problem, void *ctx), void *ctx,
-		     struct err *e)
+int consistency_scan(struct db *db, struct daytemps_tally *tl,
+		     void (*report)(const char *problem, void *ctx), void *ctx, struct err *e)
 {
 	sqlite3 *h = db_handle(db);
 	const struct scan **cur = xcalloc(1, sizeof *cur);
 	char **tables = NULL;
 	int *rowid = NULL;
 	size_t nt = 0;
-	int n = 0, r;
+	int n = 0, r, feeds = 0;
 
 	/* The filter lives as long as the connection wants it (freed by SQLite);
 	 * if it cannot be made, every row goes through check_row. */
 	if (sqlite3_create_function_v2(h, "check_suspect", -1, SQLITE_UTF8 | SQLITE_DIRECTONLY, cur,
 				       check_suspect, NULL, NULL, free) != SQLITE_OK)
 		cur = NULL;
+	if (cur && tl &&
+	    sqlite3_create_function_v2(h, "day_reading", 7, SQLITE_UTF8 | SQLITE_DIRECTONLY, tl,
+				       db_daytemps_tally_sql, NULL, NULL, NULL) == SQLITE_OK)
+		feeds = 1;
 	r = list_tables(db, &tables, &rowid, &nt, e);
 	for (size_t i = 0; i < nt && r >= 0; i++) {
-		int k = scan_table(db, tables[i], rowid[i], cur, report, ctx, e);
+		int k = scan_table(db, tables[i], rowid[i], cur, feeds, report, ctx, e);
 
 		if (k < 0)
 			r = -1;
@@ -464,6 +484,9 @@ int consistency_scan(struct db *db, void (*report)(const char *problem, void *ct
 	if (cur)
 		sqlite3_create_function_v2(h, "check_suspect", -1, SQLITE_UTF8, NULL, NULL, NULL,
 					   NULL, NULL);
+	if (feeds)
+		sqlite3_create_function_v2(h, "day_reading", 7, SQLITE_UTF8, NULL, NULL, NULL, NULL,
+					   NULL);
 	for (size_t i = 0; i < nt; i++)
 		free(tables[i]);
 	free(tables);

@@ -13,11 +13,13 @@
 #include "core/err.h"
 
 struct db;
+struct daytemps_tally;
 
-/* Reads every table once; calls report(problem text, ctx) once per problem.
+/* Reads every table once; calls report(problem text, ctx) once per problem,
+ * and feeds tl (NULL: none) the readings it reads (db/daytemps.h).
  * Returns the number of problems, or -1 when a table could not be read (e
  * filled). */
-int consistency_scan(struct db *db, void (*report)(const char *problem, void *ctx), void *ctx,
-		     struct err *e);
+int consistency_scan(struct db *db, struct daytemps_tally *tl,
+		     void (*report)(const char *problem, void *ctx), void *ctx, struct err *e);
 
 #endif

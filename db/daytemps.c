@@ -91,35 +91,47 @@ static int lives(const struct times *t, long long id, const char *next)
 	return strcmp(t->created[id], next) < 0 && (!t->deleted[id] || strcmp(t->deleted[id], next) >= 0);
 }
 
-/* One date of the recount: each resident's highest reading. */
+/* One date of the recount: each resident's highest reading, by resident
+ * id, and which residents have one (a bit each). */
 struct day {
 	char *date, next[DATE_STR];
-	int *top; /* by resident id; 0: none */
-	long long size, *touched;
-	int ntouched, cap;
+	int *top;
+	unsigned char *has;
+	long long size, nhas;
 };
 
-static void day_add(struct day *d, long long rid, int temp)
+/* Adds resident rid's reading; the arrays grow to at least least entries
+ * (the residents' highest id: one allocation when the ids are right). */
+static void day_add(struct day *d, long long rid, int temp, long long least)
 {
 	if (rid < 0)
 		return;
 	if (rid >= d->size) {
-		long long n = (rid + 1) * 2;
+		long long n = rid + 1 + d->size / 2;
 
+		if (n < least)
+			n = least;
 		d->top = xrealloc(d->top, (size_t)n * sizeof *d->top);
-		memset(d->top + d->size, 0, (size_t)(n - d->size) * sizeof *d->top);
+		d->has = xrealloc(d->has, (size_t)(n + 7) / 8);
+		memset(d->has + (d->size + 7) / 8, 0, (size_t)((n + 7) / 8 - (d->size + 7) / 8));
 		d->size = n;
 	}
-	if (!d->top[rid]) {
-		if (d->ntouched == d->cap) {
-			d->cap = d->cap ? d->cap * 2 : 1024;
-			d->touched = xrealloc(d->touched, (size_t)d->cap * sizeof *d->touched);
-		}
-		d->touched[d->ntouched++] = rid;
+	if (!(d->has[rid / 8] & 1u << rid % 8)) {
+		d->has[rid / 8] |= (unsigned char)(1u << rid % 8);
+		d->nhas++;
 		d->top[rid] = temp;
 	} else if (temp > d->top[rid]) {
 		d->top[rid] = temp;
 	}
+}
+
+static void day_clear(struct day *d)
+{
+	free(d->top);
+	free(d->has);
+	d->top = NULL;
+	d->has = NULL;
+	d->size = d->nhas = 0;
 }
 
 static int cmp_int(const void *a, const void *b)
@@ -150,31 +162,31 @@ static int day_compare(struct db *db, struct day *d, void (*report)(const char *
 				   "SELECT top, n FROM day_temps WHERE date = ?1 AND n <> 0"
 				   " ORDER BY top",
 				   e);
-	int *tops = xcalloc((size_t)d->ntouched + 1, sizeof *tops), i = 0, n = 0, r;
+	int *tops = xcalloc((size_t)d->nhas + 1, sizeof *tops), ntops = 0, i = 0, n = 0, r;
 
 	if (!st) {
 		free(tops);
 		return -1;
 	}
-	for (int k = 0; k < d->ntouched; k++) {
-		tops[k] = d->top[d->touched[k]];
-		d->top[d->touched[k]] = 0;
-	}
-	qsort(tops, (size_t)d->ntouched, sizeof *tops, cmp_int);
+	for (long long k = 0; k < d->size; k++)
+		if (d->has[k / 8] & 1u << k % 8)
+			tops[ntops++] = d->top[k];
+	day_clear(d);
+	qsort(tops, (size_t)ntops, sizeof *tops, cmp_int);
 	sqlite3_bind_text(st, 1, d->date, -1, SQLITE_STATIC);
 	r = sql_step_row(db, st, e);
-	while (r == 1 || (r == 0 && i < d->ntouched)) {
+	while (r == 1 || (r == 0 && i < ntops)) {
 		int j = i, top = r == 1 ? sqlite3_column_int(st, 0) : 0;
 		long long said = r == 1 ? sqlite3_column_int64(st, 1) : 0;
 
-		while (j < d->ntouched && tops[j] == tops[i])
+		while (j < ntops && tops[j] == tops[i])
 			j++;
-		if (i < d->ntouched && (r == 0 || tops[i] < top)) { /* no counter */
+		if (i < ntops && (r == 0 || tops[i] < top)) { /* no counter */
 			n += problem(report, ctx, d->date, tops[i], 0, j - i);
 			i = j;
 			continue;
 		}
-		if (i < d->ntouched && tops[i] == top) {
+		if (i < ntops && tops[i] == top) {
 			if (said != j - i)
 				n += problem(report, ctx, d->date, top, said, j - i);
 			i = j;
@@ -185,7 +197,6 @@ static int day_compare(struct db *db, struct day *d, void (*report)(const char *
 	}
 	sqlite3_reset(st);
 	free(tops);
-	d->ntouched = 0;
 	return r < 0 ? -1 : n;
 }
 
@@ -241,8 +252,96 @@ static void next_day(const char *date, char next[DATE_STR])
 	date_format(&nd, next);
 }
 
-static int temps_recount(struct db *db, const struct times *t,
-			 void (*report)(const char *problem, void *ctx), void *ctx, struct err *e)
+/* The readings tallied so far, by date (in the order met), and the
+ * households' times they are judged by. */
+struct daytemps_tally {
+	struct times t;
+	struct day *days;
+	int ndays, last;
+	int fed;	  /* the rows came from a caller's pass */
+	long long least; /* the residents' highest id + 1 */
+};
+
+struct daytemps_tally *db_daytemps_tally_new(struct db *db, struct err *e)
+{
+	struct daytemps_tally *tl = xcalloc(1, sizeof *tl);
+	sqlite3_stmt *st = db_stmt(db, "SELECT max(id) FROM residents", e);
+
+	/* (Only a hint: a stray huge id does not size every date's array.) */
+	if (st && sql_step_row(db, st, e) == 1 && sqlite3_column_int64(st, 0) > 0 &&
+	    sqlite3_column_int64(st, 0) < 1 << 24)
+		tl->least = sqlite3_column_int64(st, 0) + 1;
+	if (st)
+		sqlite3_reset(st);
+	if (!st || times_load(db, &tl->t, e) < 0) {
+		db_daytemps_tally_free(tl);
+		return NULL;
+	}
+	return tl;
+}
+
+void db_daytemps_tally_free(struct daytemps_tally *tl)
+{
+	if (!tl)
+		return;
+	times_free(&tl->t);
+	for (int i = 0; i < tl->ndays; i++) {
+		free(tl->days[i].date);
+		day_clear(&tl->days[i]);
+	}
+	free(tl->days);
+	free(tl);
+}
+
+/* The day of date, made when new: the last one met first (the rows come
+ * mostly in date order). */
+static struct day *tally_day(struct daytemps_tally *tl, const char *date)
+{
+	struct day *d;
+
+	if (tl->ndays && !strcmp(tl->days[tl->last].date, date))
+		return &tl->days[tl->last];
+	for (int i = 0; i < tl->ndays; i++)
+		if (!strcmp(tl->days[i].date, date)) {
+			tl->last = i;
+			return &tl->days[i];
+		}
+	tl->days = xrealloc(tl->days, (size_t)(tl->ndays + 1) * sizeof *tl->days);
+	d = &tl->days[tl->ndays];
+	memset(d, 0, sizeof *d);
+	d->date = xstrdup(date);
+	next_day(date, d->next);
+	tl->last = tl->ndays++;
+	return d;
+}
+
+static void tally_add(struct daytemps_tally *tl, const char *date, long long household,
+		      long long resident, int temp)
+{
+	struct day *d = tally_day(tl, date);
+
+	if (lives(&tl->t, household, d->next))
+		day_add(d, resident, temp, tl->least);
+}
+
+void db_daytemps_tally_sql(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+	struct daytemps_tally *tl = sqlite3_user_data(cx);
+	const char *date = (const char *)sqlite3_value_text(v[1]);
+
+	/* As the view: a live reading with a temperature of a live visit. */
+	tl->fed = 1;
+	if (argc == 7 && sqlite3_value_type(v[0]) != SQLITE_NULL &&
+	    sqlite3_value_type(v[3]) == SQLITE_NULL && sqlite3_value_type(v[4]) == SQLITE_NULL &&
+	    sqlite3_value_type(v[6]) != SQLITE_NULL)
+		tally_add(tl, date ? date : "", sqlite3_value_int64(v[2]),
+			  sqlite3_value_int64(v[5]), sqlite3_value_int(v[6]));
+	sqlite3_result_int(cx, 0);
+}
+
+/* The live readings from the covering indexes visits_date and
+ * readings_visit, when no pass fed the tally. */
+static int tally_read(struct db *db, struct daytemps_tally *tl, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db,
 				   "SELECT v.date, v.household_id, r.resident_id, r.temperature"
@@ -250,39 +349,45 @@ static int temps_recount(struct db *db, const struct times *t,
 				   " WHERE v.deleted_at IS NULL AND r.deleted_at IS NULL"
 				   " AND r.temperature IS NOT NULL ORDER BY v.date",
 				   e);
-	struct day d = {0};
-	char **seen = NULL;
-	int nseen = 0, n = 0, p = 0, r;
+	int r;
 
 	if (!st)
 		return -1;
-	while (p >= 0 && (r = sql_step_row(db, st, e)) == 1) {
-		const char *date = (const char *)sqlite3_column_text(st, 0);
-
-		if (!nseen || strcmp(seen[nseen - 1], date)) {
-			if (nseen && (p = day_compare(db, &d, report, ctx, e)) >= 0)
-				n += p;
-			seen = xrealloc(seen, (size_t)(nseen + 1) * sizeof *seen);
-			seen[nseen++] = xstrdup(date);
-			free(d.date);
-			d.date = xstrdup(date);
-			next_day(date, d.next);
-		}
-		if (lives(t, sqlite3_column_int64(st, 1), d.next))
-			day_add(&d, sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3));
-	}
+	while ((r = sql_step_row(db, st, e)) == 1)
+		tally_add(tl, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
+			  sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3));
 	sqlite3_reset(st);
-	if (p >= 0 && r >= 0 && nseen && (p = day_compare(db, &d, report, ctx, e)) >= 0)
+	return r < 0 ? -1 : 0;
+}
+
+static int cmp_day(const void *a, const void *b)
+{
+	return strcmp(((const struct day *)a)->date, ((const struct day *)b)->date);
+}
+
+/* Compares each tallied date, in date order, then the dates not tallied. */
+static int temps_recount(struct db *db, struct daytemps_tally *tl,
+			 void (*report)(const char *problem, void *ctx), void *ctx, struct err *e)
+{
+	struct day empty = {0};
+	char **seen;
+	int n = 0, p = 0;
+
+	if (!tl->fed && tally_read(db, tl, e) < 0)
+		return -1;
+	qsort(tl->days, (size_t)tl->ndays, sizeof *tl->days, cmp_day);
+	tl->last = 0;
+	seen = xcalloc((size_t)tl->ndays + 1, sizeof *seen);
+	for (int i = 0; i < tl->ndays && p >= 0; i++) {
+		seen[i] = tl->days[i].date;
+		if ((p = day_compare(db, &tl->days[i], report, ctx, e)) >= 0)
+			n += p;
+	}
+	if (p >= 0 && (p = unseen_dates(db, seen, tl->ndays, &empty, report, ctx, e)) >= 0)
 		n += p;
-	if (p >= 0 && r >= 0 && (p = unseen_dates(db, seen, nseen, &d, report, ctx, e)) >= 0)
-		n += p;
-	for (int i = 0; i < nseen; i++)
-		free(seen[i]);
 	free(seen);
-	free(d.date);
-	free(d.top);
-	free(d.touched);
-	return p < 0 || r < 0 ? -1 : n;
+	free(empty.date);
+	return p < 0 ? -1 : n;
 }
 
 /* One date of the outcomes' recount: per outcome, the households whose
@@ -436,14 +541,23 @@ static int outcomes_recount(struct db *db, const struct times *t,
 	return p < 0 || r < 0 ? -1 : n;
 }
 
+int db_daytemps_tally_finish(struct db *db, struct daytemps_tally *tl,
+			      void (*report)(const char *problem, void *ctx), void *ctx,
+			      struct err *e)
+{
+	int a = temps_recount(db, tl, report, ctx, e), b = -1;
+
+	if (a >= 0)
+		b = outcomes_recount(db, &tl->t, report, ctx, e);
+	return a < 0 || b < 0 ? -1 : a + b;
+}
+
 int db_daytemps_recount(struct db *db, void (*report)(const char *problem, void *ctx), void *ctx,
 			struct err *e)
 {
-	struct times t = {0};
-	int a = -1, b = -1;
+	struct daytemps_tally *tl = db_daytemps_tally_new(db, e);
+	int r = tl ? db_daytemps_tally_finish(db, tl, report, ctx, e) : -1;
 
-	if (times_load(db, &t, e) == 0 && (a = temps_recount(db, &t, report, ctx, e)) >= 0)
-		b = outcomes_recount(db, &t, report, ctx, e);
-	times_free(&t);
-	return a < 0 || b < 0 ? -1 : a + b;
+	db_daytemps_tally_free(tl);
+	return r;
 }

@@ -11,6 +11,8 @@
 #ifndef DOORSTEP_DAYTEMPS_H
 #define DOORSTEP_DAYTEMPS_H
 
+#include <sqlite3.h>
+
 #include "core/err.h"
 
 struct db;
@@ -29,9 +31,25 @@ int db_daytemps_resume(struct db *db, int *set_aside, struct err *e);
  * view day_temps_actual walked in C: the live readings in date order from
  * the covering indexes visits_date and readings_visit, the households'
  * times from memory, each resident's highest reading of a date in an array
- * (about 1 s at 40,000 households; the view's grouping takes 7 s).  Returns
- * the number of problems, or -1 with e. */
+ * (about 2 s CPU at 40,000 households; the view's grouping takes 7 s).
+ * Returns the number of problems, or -1 with e. */
 int db_daytemps_recount(struct db *db, void (*report)(const char *problem, void *ctx), void *ctx,
 			struct err *e);
+
+/* The same recount fed by a pass that reads the readings anyway (`check`'s
+ * scan of the readings, db/consistency_scan.c): tally_new loads the
+ * households' times; the SQL function tally_sql (user data: the tally),
+ * called with a reading's visit id, date, household id and deleted_at, and
+ * its own deleted_at, resident id and temperature, tallies a live reading
+ * of a live visit and returns 0; tally_finish compares the counters with
+ * the tally, reading the rows itself if no pass called tally_sql, then
+ * recounts day_outcomes.  Returns the number of problems, or -1 with e. */
+struct daytemps_tally;
+struct daytemps_tally *db_daytemps_tally_new(struct db *db, struct err *e);
+void db_daytemps_tally_sql(sqlite3_context *cx, int argc, sqlite3_value **v);
+int db_daytemps_tally_finish(struct db *db, struct daytemps_tally *tl,
+			      void (*report)(const char *problem, void *ctx), void *ctx,
+			      struct err *e);
+void db_daytemps_tally_free(struct daytemps_tally *tl);
 
 #endif
