@@ -259,8 +259,17 @@ struct daytemps_tally {
 	struct day *days;
 	int ndays, last;
 	int fed;	  /* the rows came from a caller's pass */
+	int spilled;	  /* too many dates to hold: recounted date by date */
 	long long least; /* the residents' highest id + 1 */
 };
+
+/* A pass over the readings meets them in table order, so every date is held
+ * until the end: about 4 bytes per resident and date (27 MB for 40,000
+ * households and 60 days).  Past these bounds (a long-lived file, or a
+ * damaged one with readings spread over many dates) the tally lets go and
+ * the recount walks the readings in date order itself, one date at a time. */
+#define TALLY_BYTES_MAX (128LL << 20)
+#define TALLY_DAYS_MAX 1024
 
 struct daytemps_tally *db_daytemps_tally_new(struct db *db, struct err *e)
 {
@@ -306,6 +315,17 @@ static struct day *tally_day(struct daytemps_tally *tl, const char *date)
 			tl->last = i;
 			return &tl->days[i];
 		}
+	if (tl->ndays >= TALLY_DAYS_MAX ||
+	    (tl->ndays + 1) * (tl->least * (long long)sizeof(int) + tl->least / 8) >
+		TALLY_BYTES_MAX) {
+		for (int i = 0; i < tl->ndays; i++) {
+			free(tl->days[i].date);
+			day_clear(&tl->days[i]);
+		}
+		tl->ndays = tl->last = 0;
+		tl->spilled = 1;
+		return NULL;
+	}
 	tl->days = xrealloc(tl->days, (size_t)(tl->ndays + 1) * sizeof *tl->days);
 	d = &tl->days[tl->ndays];
 	memset(d, 0, sizeof *d);
@@ -318,9 +338,9 @@ static struct day *tally_day(struct daytemps_tally *tl, const char *date)
 static void tally_add(struct daytemps_tally *tl, const char *date, long long household,
 		      long long resident, int temp)
 {
-	struct day *d = tally_day(tl, date);
+	struct day *d = tl->spilled ? NULL : tally_day(tl, date);
 
-	if (lives(&tl->t, household, d->next))
+	if (d && lives(&tl->t, household, d->next))
 		day_add(d, resident, temp, tl->least);
 }
 
@@ -339,9 +359,11 @@ void db_daytemps_tally_sql(sqlite3_context *cx, int argc, sqlite3_value **v)
 	sqlite3_result_int(cx, 0);
 }
 
-/* The live readings from the covering indexes visits_date and
- * readings_visit, when no pass fed the tally. */
-static int tally_read(struct db *db, struct daytemps_tally *tl, struct err *e)
+/* The recount without a tally: the live readings from the covering
+ * indexes visits_date and readings_visit in date order, each date compared
+ * as soon as its readings are in, then the dates no reading was met for. */
+static int temps_walk(struct db *db, struct daytemps_tally *tl,
+		      void (*report)(const char *problem, void *ctx), void *ctx, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db,
 				   "SELECT v.date, v.household_id, r.resident_id, r.temperature"
@@ -349,15 +371,39 @@ static int tally_read(struct db *db, struct daytemps_tally *tl, struct err *e)
 				   " WHERE v.deleted_at IS NULL AND r.deleted_at IS NULL"
 				   " AND r.temperature IS NOT NULL ORDER BY v.date",
 				   e);
-	int r;
+	struct day d = {0}, empty = {0};
+	char **seen = NULL;
+	int nseen = 0, cap = 0, n = 0, p = 0, r;
 
 	if (!st)
 		return -1;
-	while ((r = sql_step_row(db, st, e)) == 1)
-		tally_add(tl, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
-			  sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3));
+	while ((r = sql_step_row(db, st, e)) == 1) {
+		const char *date = (const char *)sqlite3_column_text(st, 0);
+
+		date = date ? date : "";
+		if (!d.date || strcmp(d.date, date)) {
+			if (d.date) {
+				if ((p = day_compare(db, &d, report, ctx, e)) < 0)
+					break;
+				n += p;
+			}
+			XGROW(seen, cap, nseen + 1, 64);
+			d.date = seen[nseen++] = xstrdup(date);
+			next_day(date, d.next);
+		}
+		if (lives(&tl->t, sqlite3_column_int64(st, 1), d.next))
+			day_add(&d, sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3),
+				tl->least);
+	}
 	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
+	if (r == 0 && d.date && (p = day_compare(db, &d, report, ctx, e)) >= 0)
+		n += p;
+	day_clear(&d);
+	if (r == 0 && p >= 0 && (p = unseen_dates(db, seen, nseen, &empty, report, ctx, e)) >= 0)
+		n += p;
+	xfree_strv(seen, (size_t)nseen);
+	free(empty.date);
+	return r < 0 || p < 0 ? -1 : n;
 }
 
 static int cmp_day(const void *a, const void *b)
@@ -373,8 +419,8 @@ static int temps_recount(struct db *db, struct daytemps_tally *tl,
 	char **seen;
 	int n = 0, p = 0;
 
-	if (!tl->fed && tally_read(db, tl, e) < 0)
-		return -1;
+	if (!tl->fed || tl->spilled)
+		return temps_walk(db, tl, report, ctx, e);
 	qsort(tl->days, (size_t)tl->ndays, sizeof *tl->days, cmp_day);
 	tl->last = 0;
 	seen = xcalloc((size_t)tl->ndays + 1, sizeof *seen);

@@ -610,6 +610,46 @@ static void test_check_fed(void **state)
 	}
 }
 
+/* Readings over more dates than a tally holds (TALLY_DAYS_MAX): check lets
+ * go of the pass's tally and walks the readings date by date, and still
+ * names every drifted counter as the recount alone does. */
+static void test_check_many_dates(void **state)
+{
+	struct db *db;
+	struct named fed = {0}, own = {0};
+	struct err e;
+	int hit = 0;
+
+	(void)state;
+	err_clear(&e);
+	db = seeded(7);
+	exec(db, "WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < 1199)"
+		 " INSERT INTO visits (uuid, created_at, updated_at, household_id, at, date,"
+		 " outcome) SELECT lower(hex(randomblob(16))), '2020-02-12 08:00:00',"
+		 " '2020-02-12 08:00:00', 1 + i % 5, date('2020-02-16', '+' || i || ' days')"
+		 " || ' 09:00:00', date('2020-02-16', '+' || i || ' days'), 'visited' FROM k");
+	exec(db, "INSERT INTO readings (uuid, created_at, updated_at, visit_id, resident_id,"
+		 " temperature) SELECT lower(hex(randomblob(16))), '2020-02-12 08:00:00',"
+		 " '2020-02-12 08:00:00', v.id, r.id, 360 + v.id % 20 FROM visits v JOIN residents r"
+		 " ON r.household_id = v.household_id WHERE v.date > '2020-02-15'");
+	assert_true(db_consistency_check(db, name_counter, &fed, &e) >= 0);
+	assert_int_equal(fed.n, 0);
+	exec(db, "UPDATE day_temps SET n = n + 1 WHERE date = '2022-06-01'");
+	exec(db, "DELETE FROM day_temps WHERE date = '2023-01-01'");
+	assert_true(db_consistency_check(db, name_counter, &fed, &e) >= 0);
+	assert_true(db_daytemps_recount(db, name_counter, &own, &e) >= 0);
+	assert_true(fed.n >= 2);
+	assert_int_equal(fed.n, own.n);
+	for (int i = 0; i < fed.n; i++) {
+		assert_string_equal(fed.line[i], own.line[i]);
+		hit += strstr(fed.line[i], "2022-06-01") || strstr(fed.line[i], "2023-01-01");
+		free(fed.line[i]);
+		free(own.line[i]);
+	}
+	assert_true(hit >= 2);
+	db_close(&db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -617,6 +657,7 @@ int main(void)
 	    cmocka_unit_test(test_bulk),
 	    cmocka_unit_test(test_check),
 	    cmocka_unit_test(test_check_fed),
+	    cmocka_unit_test(test_check_many_dates),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
