@@ -147,6 +147,20 @@ static char **make_argv(const char *bin, const char *const *args)
 	return argv;
 }
 
+
+/* In a child before exec: every signal to its default action and none
+ * blocked, whatever the test runner inherited (under nohup SIGHUP is
+ * ignored, and a shell cannot trap a signal ignored on entry). */
+static void child_signals_default(void)
+{
+	sigset_t none;
+
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sig != SIGKILL && sig != SIGSTOP)
+			signal(sig, SIG_DFL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+}
 struct harness *harness_start(const struct harness_opts *o)
 {
 	struct harness *h = calloc(1, sizeof *h);
@@ -170,6 +184,7 @@ struct harness *harness_start(const struct harness_opts *o)
 		return NULL;
 	}
 	if (h->pid == 0) {
+		child_signals_default();
 		if (o && o->cwd && chdir(o->cwd) < 0)
 			_exit(126);
 		execve(bin, argv, env);
@@ -679,6 +694,7 @@ static int run_collect(const char *path, char **argv, char **env, char **out, in
 	if (pid == 0) {
 		int devnull = open("/dev/null", O_RDONLY);
 
+		child_signals_default();
 		dup2(devnull, 0);
 		dup2(pfd[1], 1);
 		dup2(pfd[1], 2);
