@@ -421,7 +421,8 @@ static int temps_recount(struct db *db, struct daytemps_tally *tl,
 
 	if (!tl->fed || tl->spilled)
 		return temps_walk(db, tl, report, ctx, e);
-	qsort(tl->days, (size_t)tl->ndays, sizeof *tl->days, cmp_day);
+	if (tl->ndays > 1)
+		qsort(tl->days, (size_t)tl->ndays, sizeof *tl->days, cmp_day);
 	tl->last = 0;
 	seen = xcalloc((size_t)tl->ndays + 1, sizeof *seen);
 	for (int i = 0; i < tl->ndays && p >= 0; i++) {
