@@ -129,6 +129,21 @@ static void bind_fields(sqlite3_stmt *st, const struct household *h, const char 
 		sqlite3_bind_int64(st, 8, h->grid_id);
 }
 
+/* Gives h a new UUID and binds it (?11), its creation time (?12, also
+ * written to now) and its fields with their sort key (?1 to ?10) to st, an
+ * insert of a new household; returns the sort key, which the caller frees. */
+static char *bind_new(sqlite3_stmt *st, struct household *h, char now[20])
+{
+	char *key;
+
+	sql_new_record(h->uuid, now);
+	key = natsort_key(h->code);
+	sql_bind_text_at(st, 11, h->uuid);
+	sql_bind_text_at(st, 12, now);
+	bind_fields(st, h, key);
+	return key;
+}
+
 /* The one INSERT of a household and its audit row, in the caller's
  * transaction: both entry points below share it. */
 static int insert_row(struct db *db, struct household *h, int audit, struct err *e)
@@ -147,11 +162,7 @@ static int insert_row(struct db *db, struct household *h, int audit, struct err 
 		    e);
 	if (!st)
 		return -1;
-	sql_new_record(h->uuid, now);
-	key = natsort_key(h->code);
-	sql_bind_text_at(st, 11, h->uuid);
-	sql_bind_text_at(st, 12, now);
-	bind_fields(st, h, key);
+	key = bind_new(st, h, now);
 	if (sql_step_done(db, st, e) < 0)
 		goto out;
 	h->id = sqlite3_last_insert_rowid(db_handle(db));
@@ -265,12 +276,8 @@ int db_household_insert_bulk(struct db *db, struct household *h, struct err *e)
 		     e);
 	if (!st)
 		return -1;
-	sql_new_record(h->uuid, now);
-	key = natsort_key(h->code);
-	sql_bind_text_at(st, 11, h->uuid);
-	sql_bind_text_at(st, 12, now);
+	key = bind_new(st, h, now);
 	sqlite3_bind_int64(st, 13, h->id);
-	bind_fields(st, h, key);
 	r = sql_step_done(db, st, e);
 	free(key);
 	return r;
