@@ -143,37 +143,51 @@ void model_resident_init(struct resident *r)
 	r->id = r->household_id = -1;
 }
 
+#define HH(field, label, cls) TEXTFIELD(struct household, field, label, cls)
+const struct textfield model_household_texts[] = {
+    HH(code, N_("household code"), TEXTSAFE_LINE),
+    HH(compound, N_("compound"), TEXTSAFE_LINE),
+    HH(building, N_("building"), TEXTSAFE_LINE),
+    HH(unit, N_("unit"), TEXTSAFE_LINE),
+    HH(room, N_("room"), TEXTSAFE_LINE),
+    HH(address, N_("address"), TEXTSAFE_LINE),
+    HH(phone, N_("phone"), TEXTSAFE_LINE),
+    HH(notes, N_("notes"), TEXTSAFE_NOTES),
+    HH(grid_name, NULL, TEXTFIELD_OWN),
+    HH(head_name, NULL, TEXTFIELD_OWN),
+    HH(last_visit, NULL, TEXTFIELD_OWN),
+    HH(tags, NULL, TEXTFIELD_OWN),
+    {NULL, NULL, 0, 0},
+};
+#undef HH
+
+#define RES(field, label, cls) TEXTFIELD(struct resident, field, label, cls)
+const struct textfield model_resident_texts[] = {
+    RES(name, N_("name"), TEXTSAFE_LINE),
+    RES(id_type, N_("document"), TEXTSAFE_LINE),
+    RES(id_number, N_("ID number"), TEXTSAFE_LINE),
+    RES(birth_date, N_("birth date"), TEXTSAFE_LINE),
+    RES(phone, N_("phone"), TEXTSAFE_LINE),
+    RES(relation, N_("relation"), TEXTSAFE_LINE),
+    RES(status, N_("status"), TEXTSAFE_LINE),
+    RES(tags, N_("tags"), TEXTSAFE_LINE),
+    RES(returned_from, N_("returned from"), TEXTSAFE_LINE),
+    RES(return_date, N_("return date"), TEXTSAFE_LINE),
+    RES(travel, N_("means of travel"), TEXTSAFE_LINE),
+    RES(notes, N_("notes"), TEXTSAFE_NOTES),
+    RES(household_code, NULL, TEXTFIELD_OWN),
+    {NULL, NULL, 0, 0},
+};
+#undef RES
+
 void model_household_clear(struct household *h)
 {
-	free(h->code);
-	free(h->compound);
-	free(h->building);
-	free(h->unit);
-	free(h->room);
-	free(h->address);
-	free(h->phone);
-	free(h->notes);
-	free(h->grid_name);
-	free(h->head_name);
-	free(h->last_visit);
-	free(h->tags);
+	textfields_free(model_household_texts, h);
 	model_household_init(h);
 }
 
 void model_resident_clear(struct resident *r)
 {
-	free(r->household_code);
-	free(r->name);
-	free(r->id_type);
-	free(r->id_number);
-	free(r->birth_date);
-	free(r->phone);
-	free(r->relation);
-	free(r->status);
-	free(r->tags);
-	free(r->returned_from);
-	free(r->return_date);
-	free(r->travel);
-	free(r->notes);
+	textfields_free(model_resident_texts, r);
 	model_resident_init(r);
 }

@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 
+#include "core/textfields.h"
+
 struct enum_entry {
 	const char *code;
 	const char *label; /* English, a gettext msgid */
@@ -105,7 +107,15 @@ struct resident {
 void model_household_init(struct household *h);
 void model_resident_init(struct resident *r);
 
+/* Free every text the record owns (the tables below) and init it again. */
 void model_household_clear(struct household *h);
 void model_resident_clear(struct resident *r);
+
+/* The texts each record owns, in the order their characters are checked
+ * (textfields_check, at the same sites as the length limits): every field a
+ * form or a roster writes is one line, the notes take newline and tab; the
+ * read-only joins are owned, not checked. */
+extern const struct textfield model_household_texts[];
+extern const struct textfield model_resident_texts[];
 
 #endif

@@ -10,7 +10,6 @@
 #include "core/outdir.h"
 #include "core/phone.h"
 #include "core/temperature.h"
-#include "core/textsafe.h"
 #include "core/xalloc.h"
 
 void settings_defaults(struct settings *s)
@@ -56,13 +55,20 @@ int settings_parse_fever(const char *text, int *tenths, struct err *e)
 	return 0;
 }
 
+#define SET(field, label, cls) TEXTFIELD(struct settings, field, label, cls)
+const struct textfield settings_texts[] = {
+    SET(community, N_("community"), TEXTSAFE_LINE),
+    SET(street, N_("street"), TEXTSAFE_LINE),
+    SET(district, N_("district"), TEXTSAFE_LINE),
+    SET(last_staff, N_("staff"), TEXTSAFE_LINE),
+    SET(output_dir, NULL, TEXTFIELD_OWN),
+    {NULL, NULL, 0, 0},
+};
+#undef SET
+
 void settings_clear(struct settings *s)
 {
-	free(s->community);
-	free(s->street);
-	free(s->district);
-	free(s->last_staff);
-	free(s->output_dir);
+	textfields_free(settings_texts, s);
 	memset(s, 0, sizeof *s);
 }
 
@@ -85,7 +91,7 @@ int settings_validate(const struct settings *s, struct err *e)
 	if (limits_check_row("settings", e, "community", s->community, "street", s->street,
 			     "district", s->district, "output_dir", s->output_dir,
 			     (const char *)NULL) < 0 ||
-	    textsafe_check_settings(s, e) < 0)
+	    textfields_check(settings_texts, s, e) < 0)
 		return -1;
 	if (s->station < 'A' || s->station > 'Z')
 		return err_field(e, "station", _("the station code is one letter A-Z"));

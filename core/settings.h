@@ -3,6 +3,7 @@
 #define DOORSTEP_SETTINGS_H
 
 #include "core/err.h"
+#include "core/textfields.h"
 
 /* The text members are malloc'd and owned by the struct (never cut): fill
  * one with settings_defaults or db_settings_get, copy it with settings_copy,
@@ -40,6 +41,10 @@ void settings_defaults(struct settings *s);
 
 /* Frees the text members and zeroes s. */
 void settings_clear(struct settings *s);
+
+/* The texts a settings record owns, in the order settings_validate checks
+ * their characters (output_dir has a check of its own). */
+extern const struct textfield settings_texts[];
 
 /* dst (overwritten, not freed) becomes a deep copy of src. */
 void settings_copy(struct settings *dst, const struct settings *src);

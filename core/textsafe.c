@@ -6,8 +6,6 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "core/model.h"
-#include "core/settings.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
@@ -92,73 +90,6 @@ int textsafe_check(const char *s, enum textsafe_class cls, const char *field, co
 				 label, _(what[textsafe_kind(cp)]), code, pos);
 	}
 	return 0;
-}
-
-struct text_field {
-	const char *name;  /* the record's field */
-	const char *label; /* msgid */
-	const char *value;
-	enum textsafe_class cls;
-};
-
-/* The label is translated only for a message: a gettext call per field
- * was a twentieth of a large import. */
-static int check_fields(const struct text_field *f, size_t n, struct err *e)
-{
-	for (size_t i = 0; i < n; i++)
-		if (textsafe_check(f[i].value, f[i].cls, f[i].name, "", e) < 0)
-			return textsafe_check(f[i].value, f[i].cls, f[i].name, _(f[i].label), e);
-	return 0;
-}
-
-#define NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
-
-int textsafe_check_household(const struct household *h, struct err *e)
-{
-	const struct text_field f[] = {
-	    {"code", N_("household code"), h->code, TEXTSAFE_LINE},
-	    {"compound", N_("compound"), h->compound, TEXTSAFE_LINE},
-	    {"building", N_("building"), h->building, TEXTSAFE_LINE},
-	    {"unit", N_("unit"), h->unit, TEXTSAFE_LINE},
-	    {"room", N_("room"), h->room, TEXTSAFE_LINE},
-	    {"address", N_("address"), h->address, TEXTSAFE_LINE},
-	    {"phone", N_("phone"), h->phone, TEXTSAFE_LINE},
-	    {"notes", N_("notes"), h->notes, TEXTSAFE_NOTES},
-	};
-
-	return check_fields(f, NFIELDS(f), e);
-}
-
-int textsafe_check_resident(const struct resident *r, struct err *e)
-{
-	const struct text_field f[] = {
-	    {"name", N_("name"), r->name, TEXTSAFE_LINE},
-	    {"id_type", N_("document"), r->id_type, TEXTSAFE_LINE},
-	    {"id_number", N_("ID number"), r->id_number, TEXTSAFE_LINE},
-	    {"birth_date", N_("birth date"), r->birth_date, TEXTSAFE_LINE},
-	    {"phone", N_("phone"), r->phone, TEXTSAFE_LINE},
-	    {"relation", N_("relation"), r->relation, TEXTSAFE_LINE},
-	    {"status", N_("status"), r->status, TEXTSAFE_LINE},
-	    {"tags", N_("tags"), r->tags, TEXTSAFE_LINE},
-	    {"returned_from", N_("returned from"), r->returned_from, TEXTSAFE_LINE},
-	    {"return_date", N_("return date"), r->return_date, TEXTSAFE_LINE},
-	    {"travel", N_("means of travel"), r->travel, TEXTSAFE_LINE},
-	    {"notes", N_("notes"), r->notes, TEXTSAFE_NOTES},
-	};
-
-	return check_fields(f, NFIELDS(f), e);
-}
-
-int textsafe_check_settings(const struct settings *s, struct err *e)
-{
-	const struct text_field f[] = {
-	    {"community", N_("community"), s->community, TEXTSAFE_LINE},
-	    {"street", N_("street"), s->street, TEXTSAFE_LINE},
-	    {"district", N_("district"), s->district, TEXTSAFE_LINE},
-	    {"last_staff", N_("staff"), s->last_staff, TEXTSAFE_LINE},
-	};
-
-	return check_fields(f, NFIELDS(f), e);
 }
 
 size_t textsafe_strip_invisible(char *s)

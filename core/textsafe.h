@@ -62,17 +62,8 @@ int textsafe_allowed(uint32_t cp, enum textsafe_class cls);
 int textsafe_check(const char *s, enum textsafe_class cls, const char *field, const char *label,
 		   struct err *e);
 
-struct household;
-struct resident;
-struct settings;
-
-/* The character classes of whole records, kept apart from the length
- * limits and called from the same validation sites: every text field is one
- * line, the notes take newline and tab.  Return 0, or -1 with e naming the
- * first field refused (err_field with the record's field name). */
-int textsafe_check_household(const struct household *h, struct err *e);
-int textsafe_check_resident(const struct resident *r, struct err *e);
-int textsafe_check_settings(const struct settings *s, struct err *e);
+/* A whole record's texts are checked through its table of text fields
+ * (core/textfields.h: textfields_check). */
 
 /* Removes the invisible characters (U+FEFF included) from s in place.
  * Returns how many were removed. */

@@ -11,7 +11,6 @@
 #include "core/limits.h"
 #include "core/natsort.h"
 #include "core/strbuf.h"
-#include "core/textsafe.h"
 #include "core/xalloc.h"
 #include "db/db.h"
 #include "db/record.h"
@@ -202,7 +201,7 @@ static int check_code_given(const struct household *h, struct err *e)
 static int check_household(const struct household *h, struct err *e)
 {
 	if (check_code_given(h, e) < 0 || check_limits(h, e) < 0 ||
-	    textsafe_check_household(h, e) < 0)
+	    textfields_check(model_household_texts, h, e) < 0)
 		return -1;
 	return 0;
 }

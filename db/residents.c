@@ -11,7 +11,6 @@
 #include "core/json.h"
 #include "core/limits.h"
 #include "core/reskey.h"
-#include "core/textsafe.h"
 #include "db/db.h"
 #include "db/record.h"
 #include "db/rowdesc.h"
@@ -227,7 +226,7 @@ static int check_name_given(const struct resident *r, struct err *e)
 static int check_resident(const struct resident *r, struct err *e)
 {
 	if (check_name_given(r, e) < 0 || check_limits(r, e) < 0 ||
-	    textsafe_check_resident(r, e) < 0)
+	    textfields_check(model_resident_texts, r, e) < 0)
 		return -1;
 	return 0;
 }

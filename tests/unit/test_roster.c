@@ -461,12 +461,12 @@ static void expect_record_checks(const struct roster *r, const char *what)
 	if (limits_check_row("households", &e, "code", h.code, "compound", h.compound,
 			     "building", h.building, "unit", h.unit, "room", h.room, "address",
 			     h.address, "phone", h.phone, "notes", h.notes, (const char *)NULL) < 0 ||
-	    textsafe_check_household(&h, &e) < 0 ||
+	    textfields_check(model_household_texts, &h, &e) < 0 ||
 	    limits_check_row("residents", &e, "name", res.name, "id_number", res.id_number,
 			     "phone", res.phone, "tags", res.tags, "returned_from",
 			     res.returned_from, "notes", res.notes, "travel", res.travel,
 			     (const char *)NULL) < 0 ||
-	    textsafe_check_resident(&res, &e) < 0)
+	    textfields_check(model_resident_texts, &res, &e) < 0)
 		fail_msg("the roster took %s, which a form refuses: %s", what, e.msg);
 	assert_non_null(res.name);
 	assert_true(*res.name);

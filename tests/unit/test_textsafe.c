@@ -10,7 +10,9 @@
 #include <cmocka.h>
 
 #include "core/model.h"
+#include "core/settings.h"
 #include "core/textsafe.h"
+#include "core/xalloc.h"
 
 static void test_kinds(void **state)
 {
@@ -67,16 +69,53 @@ static void test_records(void **state)
 	r.name = "钱九";
 	r.notes = "line 1\nline 2";
 	err_clear(&e);
-	assert_int_equal(textsafe_check_resident(&r, &e), 0);
+	assert_int_equal(textfields_check(model_resident_texts, &r, &e), 0);
 	r.tags = "a\x1b[31m";
-	assert_int_equal(textsafe_check_resident(&r, &e), -1);
+	assert_int_equal(textfields_check(model_resident_texts, &r, &e), -1);
 	assert_string_equal(e.field, "tags");
 	h.code = "6-1-101";
 	h.notes = "ok\tok";
-	assert_int_equal(textsafe_check_household(&h, &e), 0);
+	assert_int_equal(textfields_check(model_household_texts, &h, &e), 0);
 	h.address = "\xe2\x81\xa6x";
-	assert_int_equal(textsafe_check_household(&h, &e), -1);
+	assert_int_equal(textfields_check(model_household_texts, &h, &e), -1);
 	assert_string_equal(e.field, "address");
+}
+
+/* The read-only joins are owned (freed) but not checked; every other text
+ * is checked in the table's order, and freeing sets each to NULL. */
+static void test_record_tables(void **state)
+{
+	struct household h;
+	struct settings set;
+	struct err e;
+
+	(void)state;
+	model_household_init(&h);
+	h.grid_name = xstrdup("\x1b[31m");
+	h.head_name = xstrdup("张三");
+	h.code = xstrdup("1-101");
+	h.notes = xstrdup("a\x07");
+	h.phone = xstrdup("\xe2\x80\xae");
+	err_clear(&e);
+	assert_int_equal(textfields_check(model_household_texts, &h, &e), -1);
+	assert_string_equal(e.field, "phone");
+	free(h.phone);
+	h.phone = NULL;
+	assert_int_equal(textfields_check(model_household_texts, &h, &e), -1);
+	assert_string_equal(e.field, "notes");
+	textfields_free(model_household_texts, &h);
+	assert_null(h.grid_name);
+	assert_null(h.head_name);
+	assert_null(h.code);
+	assert_null(h.notes);
+
+	memset(&set, 0, sizeof set);
+	set.output_dir = xstrdup("\x1b");
+	set.street = xstrdup("x\ty");
+	assert_int_equal(textfields_check(settings_texts, &set, &e), -1);
+	assert_string_equal(e.field, "street");
+	settings_clear(&set);
+	assert_null(set.output_dir);
 }
 
 static void test_strip(void **state)
@@ -131,7 +170,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_kinds),   cmocka_unit_test(test_check),
-	    cmocka_unit_test(test_records), cmocka_unit_test(test_strip),
+	    cmocka_unit_test(test_records),
+	    cmocka_unit_test(test_record_tables), cmocka_unit_test(test_strip),
 	    cmocka_unit_test(test_out),	    cmocka_unit_test(test_filter_pieces),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
