@@ -420,8 +420,7 @@ static const struct screen_handler gate_pass_handlers[] = {
 
 static const struct screen_class gate_pass_screen = {
     .name = N_("Checkpoints: a pass number"),
-    .flags = SCREEN_OVERLAY,
-    .keyctx = KEYCTX_BIT(KEYCTX_TEXT),
+    .kind = SCREEN_KIND_ENTRY,
     .keys = gate_pass_keys,
     .handlers = gate_pass_handlers,
     .open = screen_open_arg,
@@ -551,8 +550,8 @@ static const struct screen_class *const gate_overlays[] = {&gate_pass_screen, NU
 
 const struct screen_class cp_gate_screen = {
     .name = N_("Checkpoints: gate"),
+    .kind = SCREEN_KIND_LIST_ENTRY,
     .overlays = gate_overlays,
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST) | KEYCTX_BIT(KEYCTX_TEXT),
     .keys = gate_keys,
     .handlers = gate_handlers,
     .draw = gate_draw,

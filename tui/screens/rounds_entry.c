@@ -462,8 +462,7 @@ static const struct screen_handler re_handlers[] = {
 
 const struct screen_class rounds_entry_screen = {
     .name = N_("Rounds: a visit's readings"),
-    .flags = SCREEN_OVERLAY,
-    .keyctx = KEYCTX_BIT(KEYCTX_TEXT),
+    .kind = SCREEN_KIND_ENTRY,
     .keys = re_keys,
     .handlers = re_handlers,
     .open = screen_open_arg, /* the state is the tab's: it outlives the overlay */
