@@ -386,12 +386,6 @@ static int gp_event(struct screen *s, const struct event *ev)
 	return text_field_key(&gp->st->le, TEXT_FIELD_NUMBER, ev, NULL);
 }
 
-static int gp_text_focus(struct screen *s)
-{
-	(void)s;
-	return 1;
-}
-
 static int gp_can(struct screen *s, enum action act)
 {
 	struct gate_pass *gp = s->state;
@@ -426,7 +420,6 @@ static const struct screen_class gate_pass_screen = {
     .open = screen_open_arg,
     .draw = gp_draw,
     .event = gp_event,
-    .text_focus = gp_text_focus,
     .can = gp_can,
     .close = gp_close,
 };

@@ -94,8 +94,8 @@ enum screen_flag {
 				  * digits and letters are its own */
 	SCREEN_OVERLAY = 1 << 1, /* drawn over the screen below (dialogs, pick-lists) */
 	SCREEN_TEXT = 1 << 2,	 /* takes printable characters itself (never looked up
-				  * as global keys); set by forms, see also
-				  * screen_class.text_focus */
+				  * as global keys): forms and entry overlays; see
+				  * also screen_class.text_focus */
 };
 
 /* What sort of screen a class is.  Each kind is one line of screen_kinds
@@ -111,7 +111,8 @@ enum screen_kind {
 	SCREEN_KIND_SUBPAGE,	/* a read-only page pushed over another: Esc goes back */
 	SCREEN_KIND_MODAL_LIST, /* a list that holds the tab until Esc goes back */
 	SCREEN_KIND_WINDOW,	/* a read-only window that holds the tab until Esc closes it */
-	SCREEN_KIND_ENTRY,	/* a text entry drawn over the tab that pushed it */
+	SCREEN_KIND_ENTRY,	/* a text entry drawn over the tab that pushed it: it
+				 * takes every printable character */
 	SCREEN_KIND_PICK,	/* a pick-list dialog */
 	SCREEN_KIND_PICK_LIST,	/* a dialog that picks a row of a list */
 	SCREEN_KIND_DIALOG,	/* a yes/no question */
