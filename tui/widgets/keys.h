@@ -9,7 +9,7 @@
  * A key is an int: a character is its code point (Ctrl-U is 0x15, Esc 27),
  * a curses function key is KEYS_FN(KEY_xxx).  An action is an enum action.
  * Lookup order for a screen: its own key table (screen_class.keys), then the
- * contexts of its kind (screen_kinds[].keyctx, tui/widgets/screen.h), then
+ * contexts of its kind (screen_keyctx, tui/widgets/screen.h), then
  * KEYCTX_GLOBAL.
  *
  * Later screens that need a new action add one enumerator here and one line

@@ -95,7 +95,12 @@ static const struct screen_handler close_handlers[] = {
 #define VIEW   KEYCTX_BIT(KEYCTX_VIEW)
 #define DIALOG (SCREEN_MODAL | SCREEN_OVERLAY)
 
-const struct screen_kind_info screen_kinds[SCREEN_KIND_COUNT] = {
+/* What a kind brings (enum screen_kind, screen.h). */
+static const struct {
+	unsigned flags;			     /* enum screen_flag */
+	unsigned keyctx;		     /* KEYCTX_BIT()s of the contexts whose keys apply */
+	const struct screen_handler *shared; /* {0}-terminated, or NULL */
+} screen_kinds[SCREEN_KIND_COUNT] = {
     [SCREEN_KIND_NONE] = {0, 0, NULL},
     [SCREEN_KIND_LIST] = {0, LIST, NULL},
     [SCREEN_KIND_LIST_ENTRY] = {0, LIST | TEXT, NULL},

@@ -102,8 +102,8 @@ enum screen_flag {
  * (screen.c): its flags (enum screen_flag), the key contexts whose keys
  * apply (KEYCTX_BIT()s) and the handlers every screen of the kind shares. */
 enum screen_kind {
-	SCREEN_KIND_NONE,	/* keys of none: a tab that becomes one of its views as it
-				 * opens, or a screen that only opens another */
+	SCREEN_KIND_NONE,	/* no flags, contexts or handlers: a tab that becomes one
+				 * of its views as it opens, a screen that only opens another */
 	SCREEN_KIND_LIST,	/* a list (a tab's, a record's sections, a tab's views) */
 	SCREEN_KIND_LIST_ENTRY, /* a list on which typing enters text (line editor keys) */
 	SCREEN_KIND_PAGE,	/* a read-only page of its own (a tab's, the first start) */
@@ -119,15 +119,6 @@ enum screen_kind {
 	SCREEN_KIND_FORM,	/* a form */
 	SCREEN_KIND_COUNT
 };
-
-struct screen_kind_info {
-	unsigned flags;			     /* enum screen_flag */
-	unsigned keyctx;		     /* KEYCTX_BIT()s of the contexts whose keys apply */
-	const struct screen_handler *shared; /* {0}-terminated, or NULL */
-};
-
-/* The kinds, indexed by enum screen_kind. */
-extern const struct screen_kind_info screen_kinds[SCREEN_KIND_COUNT];
 
 /* What another tab asks a tab's screen to show (app_show): a record by
  * kind and id, on a date where that matters. */
