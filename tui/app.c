@@ -231,7 +231,7 @@ static void sweep(struct app *app)
 static int stack_modal(struct tabstack *t)
 {
 	for (int j = 0; j < t->depth; j++)
-		if (t->s[j]->cls->flags & SCREEN_MODAL)
+		if (screen_flags(t->s[j]->cls) & SCREEN_MODAL)
 			return 1;
 	return 0;
 }
@@ -397,7 +397,7 @@ static void draw_all(struct app *app)
 	}
 	draw_tabs(app);
 	from = t->depth - 1;
-	while (from > 0 && (t->s[from]->cls->flags & SCREEN_OVERLAY))
+	while (from > 0 && (screen_flags(t->s[from]->cls) & SCREEN_OVERLAY))
 		from--;
 	for (int j = from < 0 ? 0 : from; j < t->depth; j++)
 		t->s[j]->cls->draw(t->s[j]);
@@ -518,8 +518,8 @@ static void handle_key(struct app *app, int key)
 		global_action(app, NULL, ev.act);
 		return;
 	}
-	ev.act =
-	    keys_lookup(s->cls->keys, s->cls->keyctx, screen_takes_text(s) && printable(key), key);
+	ev.act = keys_lookup(s->cls->keys, screen_keyctx(s->cls),
+			     screen_takes_text(s) && printable(key), key);
 	if (s->cls->event)
 		flags = s->cls->event(s, &ev);
 	if (!flags)
@@ -532,9 +532,9 @@ static void handle_key(struct app *app, int key)
 	 * Rounds with no row to type on) keeps its global meaning. */
 	if (!global_action(app, s, ev.act) && ev.act != ACT_NONE &&
 	    keys_lookup(s->cls->keys, 0, 1, key) == ev.act)
-		global_action(
-		    app, s,
-		    keys_lookup(NULL, s->cls->keyctx, screen_takes_text(s) && printable(key), key));
+		global_action(app, s,
+			      keys_lookup(NULL, screen_keyctx(s->cls),
+					  screen_takes_text(s) && printable(key), key));
 }
 
 static void handle_mouse(struct app *app)
@@ -660,8 +660,9 @@ static void loop(struct app *app)
 			handle_paste(app, &p);
 			free(p.text);
 		} else if (r == PASTE_DROPPED) {
-			app_error(app, _("A paste longer than %d characters, or one that did not "
-					 "end, was dropped: nothing was pasted."),
+			app_error(app,
+				  _("A paste longer than %d characters, or one that did not "
+				    "end, was dropped: nothing was pasted."),
 				  PASTE_MAX);
 		} else if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
 			relayout(app);

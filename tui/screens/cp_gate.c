@@ -386,12 +386,6 @@ static int gp_event(struct screen *s, const struct event *ev)
 	return text_field_key(&gp->st->le, TEXT_FIELD_NUMBER, ev, NULL);
 }
 
-static int gp_text_focus(struct screen *s)
-{
-	(void)s;
-	return 1;
-}
-
 static int gp_can(struct screen *s, enum action act)
 {
 	struct gate_pass *gp = s->state;
@@ -420,14 +414,12 @@ static const struct screen_handler gate_pass_handlers[] = {
 
 static const struct screen_class gate_pass_screen = {
     .name = N_("Checkpoints: a pass number"),
-    .flags = SCREEN_OVERLAY,
-    .keyctx = KEYCTX_BIT(KEYCTX_TEXT),
+    .kind = SCREEN_KIND_ENTRY,
     .keys = gate_pass_keys,
     .handlers = gate_pass_handlers,
     .open = screen_open_arg,
     .draw = gp_draw,
     .event = gp_event,
-    .text_focus = gp_text_focus,
     .can = gp_can,
     .close = gp_close,
 };
@@ -551,8 +543,8 @@ static const struct screen_class *const gate_overlays[] = {&gate_pass_screen, NU
 
 const struct screen_class cp_gate_screen = {
     .name = N_("Checkpoints: gate"),
+    .kind = SCREEN_KIND_LIST_ENTRY,
     .overlays = gate_overlays,
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST) | KEYCTX_BIT(KEYCTX_TEXT),
     .keys = gate_keys,
     .handlers = gate_handlers,
     .draw = gate_draw,

@@ -234,7 +234,7 @@ static const struct screen_handler passes_handlers[] = {
 
 const struct screen_class cp_passes_screen = {
     .name = N_("Checkpoints: passes"),
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
+    .kind = SCREEN_KIND_LIST,
     .keys = passes_keys,
     .handlers = passes_handlers,
     .layout = passes_layout,

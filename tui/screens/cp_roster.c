@@ -653,7 +653,7 @@ static const struct screen_handler roster_handlers[] = {
 
 const struct screen_class cp_roster_screen = {
     .name = N_("Checkpoints: duty roster"),
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST) | KEYCTX_BIT(KEYCTX_TEXT),
+    .kind = SCREEN_KIND_LIST_ENTRY,
     .keys = roster_keys,
     .handlers = roster_handlers,
     .draw = roster_draw,

@@ -78,7 +78,7 @@ extern const struct screen_handler don_shared_handlers[];
  * layout, re-read, close and shared handlers are the tab's. */
 #define DON_VIEW_CLASS(title, keytab, hs, drawfn, eventfn)                                         \
 	{                                                                                          \
-		.name = title, .keyctx = KEYCTX_BIT(KEYCTX_LIST), .keys = keytab, .handlers = hs,  \
+		.name = title, .kind = SCREEN_KIND_LIST, .keys = keytab, .handlers = hs,           \
 		.shared = don_shared_handlers, .layout = don_layout, .draw = drawfn,               \
 		.event = eventfn, .data_changed = don_changed, .close = don_close,                 \
 	}

@@ -417,7 +417,7 @@ static const struct screen_handler handlers[] = {
 
 const struct screen_class export_screen = {
 	.name = N_("Export"),
-	.keyctx = KEYCTX_BIT(KEYCTX_LIST),
+	.kind = SCREEN_KIND_LIST,
 	.handlers = handlers,
 	.open = ex_open,
 	.draw = ex_draw,

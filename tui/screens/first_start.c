@@ -298,7 +298,7 @@ static const struct screen_handler fs_handlers[] = {
 
 static const struct screen_class first_start_screen = {
     .name = N_("First start"),
-    .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
+    .kind = SCREEN_KIND_PAGE,
     .handlers = fs_handlers,
     .open = screen_open_arg,
     .draw = fs_draw,

@@ -57,7 +57,7 @@ static int key_reaches(const struct screen *on, int ctx, int key, enum action ac
 		return 0;
 	if (ctx != KEYCTX_GLOBAL)
 		return 1;
-	return keys_lookup(on->cls->keys, on->cls->keyctx,
+	return keys_lookup(on->cls->keys, screen_keyctx(on->cls),
 			   screen_takes_text((struct screen *)on) && printable, key) == act;
 }
 
@@ -135,7 +135,7 @@ static int hp_open(struct screen *s, void *arg, struct err *e)
 		add_line(h, NULL, _(from->cls->name));
 		add_bindings(h, from->cls->keys, -1, from, 0, from);
 		for (int c = KEYCTX_GLOBAL + 1; c < KEYCTX_COUNT; c++)
-			if (from->cls->keyctx & KEYCTX_BIT(c)) {
+			if (screen_keyctx(from->cls) & KEYCTX_BIT(c)) {
 				add_bindings(h, keys_default, c, from,
 					     c == KEYCTX_LIST || c == KEYCTX_VIEW, from);
 				shown |= KEYCTX_BIT(c);
@@ -149,7 +149,8 @@ static int hp_open(struct screen *s, void *arg, struct err *e)
 		add_bindings(h, keys_default, c, NULL, 0, c == KEYCTX_GLOBAL ? from : NULL);
 		if (c == KEYCTX_PICK || c == KEYCTX_FORM)
 			add_line(h, _("a-z, 1-9"),
-				 _("choose the item by typing its label or its pinyin initials, or the Nth item"));
+				 _("choose the item by typing its label or its pinyin initials, or "
+				   "the Nth item"));
 		add_line(h, "", "");
 	}
 	return 0;
@@ -207,7 +208,7 @@ static void md_view(struct help *h, int t, const struct screen_class *cls, int o
 		snprintf(title, sizeof title, "%d %s", t + 1, _(tabs_table[t].title));
 	add_line(h, NULL, title);
 	add_bindings(h, cls->keys, -1, NULL, 0, NULL);
-	if (cls->keyctx & KEYCTX_BIT(KEYCTX_LIST))
+	if (screen_keyctx(cls) & KEYCTX_BIT(KEYCTX_LIST))
 		add_bindings(h, keys_default, KEYCTX_LIST, &fake, 1, NULL);
 	for (int o = 0; cls->overlays && cls->overlays[o]; o++) {
 		/* "3 Rounds: a visit's readings": the overlay's name says its tab */
@@ -235,7 +236,8 @@ void help_markdown(struct strbuf *out)
 		add_bindings(&h, keys_default, c, NULL, 0, NULL);
 		if (c == KEYCTX_PICK || c == KEYCTX_FORM)
 			add_line(&h, _("a-z, 1-9"),
-				 _("choose the item by typing its label or its pinyin initials, or the Nth item"));
+				 _("choose the item by typing its label or its pinyin initials, or "
+				   "the Nth item"));
 	}
 	md_lines(&h, out);
 	help_free(&h);
@@ -321,10 +323,8 @@ static const struct keybind hp_keys[] = {
 
 static const struct screen_class help_screen = {
     .name = N_("Help"),
-    .flags = SCREEN_MODAL,
-    .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
+    .kind = SCREEN_KIND_WINDOW,
     .keys = hp_keys,
-    .handlers = screen_close_handlers,
     .open = hp_open,
     .draw = hp_draw,
     .event = hp_event,

@@ -249,8 +249,7 @@ static void e_close(struct screen *s)
 
 static const struct screen_class entry_screen = {
     .name = N_("One change in the history"),
-    .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
-    .handlers = screen_back_handlers,
+    .kind = SCREEN_KIND_SUBPAGE,
     .open = e_open,
     .draw = e_draw,
     .close = e_close,
@@ -270,8 +269,8 @@ static const struct screen_handler h_handlers[] = {
     {ACT_NONE, NULL, NULL},
 };
 
-static const struct screen_class history_screen =
-    LISTSCREEN_CLASS(N_("History"), KEYCTX_VIEW, NULL, h_handlers, h_open, listscreen_can_open);
+static const struct screen_class history_screen = LISTSCREEN_CLASS(
+    N_("History"), SCREEN_KIND_SUBPAGE, NULL, h_handlers, h_open, listscreen_can_open);
 
 int history_push(struct app *app, const char *record_uuid, const char *title)
 {

@@ -670,7 +670,7 @@ static const struct screen_handler iso_handlers[] = {
 #define SECTION_CLASS(var, title, hs)                                                              \
 	static const struct screen_class var = {                                                   \
 	    .name = title,                                                                         \
-	    .keyctx = KEYCTX_BIT(KEYCTX_LIST),                                                     \
+	    .kind = SCREEN_KIND_LIST,                                                              \
 	    .keys = own_keys,                                                                      \
 	    .handlers = hs,                                                                        \
 	    .shared = section_handlers,                                                            \

@@ -378,7 +378,7 @@ static const struct screen_handler handlers[] = {
 
 const struct screen_class households_screen = {
     .name = N_("Households"),
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
+    .kind = SCREEN_KIND_LIST,
     .handlers = handlers,
     .open = hh_open,
     .layout = hh_layout,

@@ -408,10 +408,8 @@ static const struct screen_handler pv_handlers[] = {
 
 static const struct screen_class preview_screen = {
 	.name = N_("Import roster"),
-	.flags = SCREEN_MODAL,
-	.keyctx = KEYCTX_BIT(KEYCTX_LIST),
+	.kind = SCREEN_KIND_MODAL_LIST,
 	.handlers = pv_handlers,
-	.shared = screen_back_handlers,
 	.open = pv_open,
 	.layout = pv_layout,
 	.draw = pv_draw,

@@ -136,8 +136,7 @@ static void ic_changed(struct screen *s)
 
 static const struct screen_class iso_chart_screen = {
     .name = N_("Temperature chart"),
-    .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
-    .handlers = screen_back_handlers,
+    .kind = SCREEN_KIND_SUBPAGE,
     .open = ic_open,
     .draw = ic_draw,
     .data_changed = ic_changed,

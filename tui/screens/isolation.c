@@ -642,7 +642,7 @@ static int iso_show(struct screen *s, const struct screen_target *t)
 
 const struct screen_class isolation_screen = {
     .name = N_("Isolation"),
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
+    .kind = SCREEN_KIND_LIST,
     .keys = keys,
     .handlers = handlers,
     .open = iso_open,

@@ -120,10 +120,8 @@ static const struct screen_handler mv_handlers[] = {
 
 static const struct screen_class merge_view = {
     .name = N_("Merge"),
-    .flags = SCREEN_MODAL,
-    .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
+    .kind = SCREEN_KIND_WINDOW,
     .handlers = mv_handlers,
-    .shared = screen_close_handlers,
     .open = screen_open_arg,
     .draw = mv_draw,
     .event = mv_event,

@@ -174,10 +174,9 @@ static const struct screen_handler rv_handlers[] = {
 
 static const struct screen_class receipt_screen = {
     .name = N_("Receipt"),
-    .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
+    .kind = SCREEN_KIND_SUBPAGE,
     .keys = rv_keys,
     .handlers = rv_handlers,
-    .shared = screen_back_handlers,
     .open = rv_open,
     .draw = rv_draw,
     .event = rv_event,

@@ -142,7 +142,7 @@ static const struct screen_handler handlers[] = {
 };
 
 static const struct screen_class returnees_screen =
-    LISTSCREEN_CLASS(N_("Returnees"), KEYCTX_LIST, NULL, handlers, r_open, NULL);
+    LISTSCREEN_CLASS(N_("Returnees"), SCREEN_KIND_SUBLIST, NULL, handlers, r_open, NULL);
 
 int returnees_push(struct app *app)
 {

@@ -591,8 +591,8 @@ static const struct screen_class *const overlays[] = {&rounds_entry_screen, NULL
 
 const struct screen_class rounds_screen = {
     .name = N_("Rounds"),
+    .kind = SCREEN_KIND_LIST_ENTRY,
     .overlays = overlays,
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST) | KEYCTX_BIT(KEYCTX_TEXT),
     .keys = own_keys,
     .handlers = handlers,
     .open = r_open,

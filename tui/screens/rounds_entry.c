@@ -440,12 +440,6 @@ static int re_dirty(struct screen *s)
 	return st->re.cur > 0 || st->field.len;
 }
 
-static int re_text_focus(struct screen *s)
-{
-	(void)s;
-	return 1;
-}
-
 static const struct keybind re_keys[] = {
     {0, '\r', ACT_ACCEPT},  {0, '\n', ACT_ACCEPT}, {0, KEYS_FN(KEY_ENTER), ACT_ACCEPT},
     {0, '-', ACT_SKIP},	    {0, 0xFF0D, ACT_SKIP}, {0, 's', ACT_SYMPTOMS},
@@ -462,15 +456,13 @@ static const struct screen_handler re_handlers[] = {
 
 const struct screen_class rounds_entry_screen = {
     .name = N_("Rounds: a visit's readings"),
-    .flags = SCREEN_OVERLAY,
-    .keyctx = KEYCTX_BIT(KEYCTX_TEXT),
+    .kind = SCREEN_KIND_ENTRY,
     .keys = re_keys,
     .handlers = re_handlers,
     .open = screen_open_arg, /* the state is the tab's: it outlives the overlay */
     .draw = re_draw,
     .event = re_event,
     .dirty = re_dirty,
-    .text_focus = re_text_focus,
 };
 
 /* ---- date prompt ---- */

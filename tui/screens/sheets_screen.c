@@ -330,7 +330,7 @@ static const struct screen_handler sh_handlers[] = {
 
 const struct screen_class sheets_screen = {
     .name = N_("Sheets"),
-    .keyctx = KEYCTX_BIT(KEYCTX_VIEW),
+    .kind = SCREEN_KIND_PAGE,
     .keys = sh_keys,
     .handlers = sh_handlers,
     .open = sh_open,

@@ -161,7 +161,7 @@ static const struct screen_handler handlers[] = {
 };
 
 static const struct screen_class staff_screen =
-    LISTSCREEN_CLASS(N_("Staff"), KEYCTX_LIST, NULL, handlers, s_open, NULL);
+    LISTSCREEN_CLASS(N_("Staff"), SCREEN_KIND_SUBLIST, NULL, handlers, s_open, NULL);
 
 int staff_list_push(struct app *app)
 {

@@ -726,7 +726,7 @@ static void t_close(struct screen *s)
 
 const struct screen_class today_screen = {
     .name = N_("Today"),
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
+    .kind = SCREEN_KIND_LIST,
     .handlers = handlers,
     .open = t_open,
     .layout = t_layout,

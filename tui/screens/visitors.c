@@ -208,7 +208,7 @@ static const struct keybind keys[] = {
 };
 
 static const struct screen_class visitors_screen =
-    LISTSCREEN_CLASS(N_("Visitors"), KEYCTX_LIST, keys, handlers, v_open, NULL);
+    LISTSCREEN_CLASS(N_("Visitors"), SCREEN_KIND_SUBLIST, keys, handlers, v_open, NULL);
 
 int visitors_push(struct app *app, long long cp_id)
 {

@@ -113,8 +113,7 @@ static const struct screen_handler c_handlers[] = {
 
 static const struct screen_class confirm_screen = {
     .name = N_("Question"),
-    .flags = SCREEN_MODAL | SCREEN_OVERLAY,
-    .keyctx = KEYCTX_BIT(KEYCTX_DIALOG),
+    .kind = SCREEN_KIND_DIALOG,
     .handlers = c_handlers,
     .open = c_open,
     .draw = c_draw,

@@ -758,8 +758,7 @@ static const struct screen_handler fm_handlers[] = {
 
 static const struct screen_class form_screen = {
     .name = N_("Form"),
-    .flags = SCREEN_MODAL | SCREEN_OVERLAY | SCREEN_TEXT,
-    .keyctx = KEYCTX_BIT(KEYCTX_FORM) | KEYCTX_BIT(KEYCTX_TEXT),
+    .kind = SCREEN_KIND_FORM,
     .handlers = fm_handlers,
     .open = fm_open,
     .layout = fm_layout,

@@ -35,7 +35,7 @@ static int hints_collect(struct screen *s, int stacked, struct hint *out)
 	/* the class's own handlers, its shared ones, the global actions */
 	for (int pass = 0; pass < 3; pass++) {
 		const struct screen_handler *h = pass == 2   ? globals
-						 : pass == 1 ? s->cls->shared
+						 : pass == 1 ? screen_shared(s->cls)
 							     : s->cls->handlers;
 
 		for (; h && h->act && n < HINTS_MAX; h++) {
@@ -57,9 +57,9 @@ static int hints_collect(struct screen *s, int stacked, struct hint *out)
 				if (h->act == ACT_QUIT && screen_takes_text(s))
 					continue;
 			}
-			k = keys_find(s->cls->keys, s->cls->keyctx, h->act);
+			k = keys_find(s->cls->keys, screen_keyctx(s->cls), h->act);
 			/* a key the screen took for something else is not a hint */
-			if (!k || keys_lookup(s->cls->keys, s->cls->keyctx, 0, k) != h->act)
+			if (!k || keys_lookup(s->cls->keys, screen_keyctx(s->cls), 0, k) != h->act)
 				continue;
 			keys_name(k, out[n].key, sizeof out[n].key);
 			out[n].label = _(label);

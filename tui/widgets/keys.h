@@ -9,7 +9,8 @@
  * A key is an int: a character is its code point (Ctrl-U is 0x15, Esc 27),
  * a curses function key is KEYS_FN(KEY_xxx).  An action is an enum action.
  * Lookup order for a screen: its own key table (screen_class.keys), then the
- * contexts it declares (screen_class.keyctx), then KEYCTX_GLOBAL.
+ * contexts of its kind (screen_keyctx, tui/widgets/screen.h), then
+ * KEYCTX_GLOBAL.
  *
  * Later screens that need a new action add one enumerator here and one line
  * in keys_action_info (keys.c); a screen-specific key goes in the screen's

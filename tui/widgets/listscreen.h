@@ -15,7 +15,7 @@
  *		return listscreen_open(s, &def, m, e);
  *	}
  *	static const struct screen_class my_screen = LISTSCREEN_CLASS(
- *		N_("Mine"), KEYCTX_LIST, NULL, my_handlers, my_open, NULL);
+ *		N_("Mine"), SCREEN_KIND_SUBLIST, NULL, my_handlers, my_open, NULL);
  *
  * The handlers find their data with listscreen_own and the selected row
  * with listscreen_current; Esc goes back without one. */
@@ -67,17 +67,18 @@ void listscreen_changed(struct screen *s);
 void listscreen_close(struct screen *s);
 
 /* The members of a struct screen_class that a list screen takes from here:
- * the callbacks and Esc back (after the screen's own handlers). */
+ * the callbacks. */
 #define LISTSCREEN_CALLBACKS                                                                       \
-	.shared = screen_back_handlers, .layout = listscreen_layout, .draw = listscreen_draw,      \
-	.event = listscreen_event, .data_changed = listscreen_changed, .close = listscreen_close
+	.layout = listscreen_layout, .draw = listscreen_draw, .event = listscreen_event,           \
+	.data_changed = listscreen_changed, .close = listscreen_close
 
-/* A list screen's class: its title, key contexts, own keys (or NULL), handlers,
- * open and can (or NULL). */
-#define LISTSCREEN_CLASS(title, ctx, keytab, hs, openfn, canfn)                                    \
+/* A list screen's class: its title, kind (SCREEN_KIND_SUBLIST, or
+ * SCREEN_KIND_SUBPAGE where the list is something to read: Esc goes back
+ * either way), own keys (or NULL), handlers, open and can (or NULL). */
+#define LISTSCREEN_CLASS(title, screenkind, keytab, hs, openfn, canfn)                             \
 	{                                                                                          \
-		.name = title, .keyctx = KEYCTX_BIT(ctx), .keys = keytab, .handlers = hs,          \
-		.open = openfn, .can = canfn, LISTSCREEN_CALLBACKS                                 \
+		.name = title, .kind = screenkind, .keys = keytab, .handlers = hs, .open = openfn, \
+		.can = canfn, LISTSCREEN_CALLBACKS                                                 \
 	}
 
 #endif

@@ -209,8 +209,7 @@ static const struct screen_handler p_handlers[] = {
 
 static const struct screen_class pick_screen = {
     .name = N_("Choose"),
-    .flags = SCREEN_MODAL | SCREEN_OVERLAY,
-    .keyctx = KEYCTX_BIT(KEYCTX_PICK),
+    .kind = SCREEN_KIND_PICK,
     .handlers = p_handlers,
     .open = p_open,
     .layout = p_layout,

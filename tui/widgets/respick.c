@@ -219,8 +219,7 @@ static const struct screen_handler handlers[] = {
 
 static const struct screen_class respick_screen = {
     .name = N_("Choose a resident"),
-    .flags = SCREEN_MODAL | SCREEN_OVERLAY,
-    .keyctx = KEYCTX_BIT(KEYCTX_LIST),
+    .kind = SCREEN_KIND_PICK_LIST,
     .handlers = handlers,
     .open = rp_open,
     .layout = rp_layout,

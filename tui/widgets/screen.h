@@ -17,11 +17,14 @@
  *		{ACT_OPEN, my_open}, {ACT_NEW, my_new}, {ACT_CANCEL, my_back, N_("back")},
  *		{0}};
  *	const struct screen_class my_screen = {
- *		.name = N_("Households"), .keyctx = KEYCTX_BIT(KEYCTX_LIST),
+ *		.name = N_("Households"), .kind = SCREEN_KIND_LIST,
  *		.handlers = my_handlers, .open = my_open_fn, .layout = ...,
  *		.draw = ..., .event = ..., .data_changed = ..., .close = ...};
  *
- * and opening it with app_push(app, &my_screen, arg) (tui/app.h). */
+ * and opening it with app_push(app, &my_screen, arg) (tui/app.h).  The kind
+ * (enum screen_kind) says what sort of screen it is: a list, a page pushed
+ * over another that Esc leaves, a dialog, a form ...; it brings the flags,
+ * the key contexts and the shared handlers every screen of that sort has. */
 #ifndef DOORSTEP_SCREEN_H
 #define DOORSTEP_SCREEN_H
 
@@ -91,8 +94,30 @@ enum screen_flag {
 				  * digits and letters are its own */
 	SCREEN_OVERLAY = 1 << 1, /* drawn over the screen below (dialogs, pick-lists) */
 	SCREEN_TEXT = 1 << 2,	 /* takes printable characters itself (never looked up
-				  * as global keys); set by forms, see also
-				  * screen_class.text_focus */
+				  * as global keys): forms and entry overlays; see
+				  * also screen_class.text_focus */
+};
+
+/* What sort of screen a class is.  Each kind is one line of screen_kinds
+ * (screen.c): its flags (enum screen_flag), the key contexts whose keys
+ * apply (KEYCTX_BIT()s) and the handlers every screen of the kind shares. */
+enum screen_kind {
+	SCREEN_KIND_NONE,	/* no flags, contexts or handlers: a tab that becomes one
+				 * of its views as it opens, a screen that only opens another */
+	SCREEN_KIND_LIST,	/* a list (a tab's, a record's sections, a tab's views) */
+	SCREEN_KIND_LIST_ENTRY, /* a list on which typing enters text (line editor keys) */
+	SCREEN_KIND_PAGE,	/* a read-only page of its own (a tab's, the first start) */
+	SCREEN_KIND_SUBLIST,	/* a list pushed over another screen: Esc goes back */
+	SCREEN_KIND_SUBPAGE,	/* a read-only page pushed over another: Esc goes back */
+	SCREEN_KIND_MODAL_LIST, /* a list that holds the tab until Esc goes back */
+	SCREEN_KIND_WINDOW,	/* a read-only window that holds the tab until Esc closes it */
+	SCREEN_KIND_ENTRY,	/* a text entry drawn over the tab that pushed it: it
+				 * takes every printable character */
+	SCREEN_KIND_PICK,	/* a pick-list dialog */
+	SCREEN_KIND_PICK_LIST,	/* a dialog that picks a row of a list */
+	SCREEN_KIND_DIALOG,	/* a yes/no question */
+	SCREEN_KIND_FORM,	/* a form */
+	SCREEN_KIND_COUNT
 };
 
 /* What another tab asks a tab's screen to show (app_show): a record by
@@ -105,16 +130,15 @@ struct screen_target {
 
 struct screen_class {
 	const char *name;		       /* English msgid, the title shown in help */
-	unsigned flags;			       /* enum screen_flag */
-	unsigned keyctx;		       /* KEYCTX_BIT()s of the contexts whose keys apply */
+	enum screen_kind kind;		       /* its flags, key contexts, shared handlers */
 	const struct keybind *keys;	       /* the screen's own keys, {0}-terminated, or NULL */
 	const struct screen_handler *handlers; /* {0}-terminated, or NULL */
 	/* Handlers the class shares with others that bind those actions the
-	 * same way (the views of one tab; screen_back_handlers: Esc goes
-	 * back), {0}-terminated, or NULL.  Consulted after .handlers, which
-	 * may bind an action of them otherwise; the hint line shows their
-	 * hints after the class's own, so the class's table lists only what
-	 * it does differently. */
+	 * same way (the views of one tab), {0}-terminated, or NULL: those of
+	 * its kind (Esc back for a pushed page).  Consulted after .handlers,
+	 * which may bind an action of them otherwise; the hint line shows
+	 * their hints after the class's own, so the class's table lists only
+	 * what it does differently. */
 	const struct screen_handler *shared;
 	/* A tab of several views (each a class of its own, switched by `v`):
 	 * those classes, NULL-terminated; help and `doorstep keys` list the
@@ -181,6 +205,15 @@ int screen_handles(const struct screen *s, enum action act);
 /* The entry of s's handler table or shared table that act runs, or NULL. */
 const struct screen_handler *screen_handler_of(const struct screen *s, enum action act);
 
+/* The flags (enum screen_flag) and key contexts (KEYCTX_BIT()s) of cls, as
+ * its kind has them. */
+unsigned screen_flags(const struct screen_class *cls);
+unsigned screen_keyctx(const struct screen_class *cls);
+
+/* The shared handlers of cls: its own .shared, or else its kind's (NULL
+ * when neither has any). */
+const struct screen_handler *screen_shared(const struct screen_class *cls);
+
 /* 1 when s currently takes printable characters (SCREEN_TEXT or
  * text_focus). */
 int screen_takes_text(struct screen *s);
@@ -196,11 +229,5 @@ int screen_act_pop(struct screen *s);
 /* The handler of Ctrl-R on a screen that re-reads as when the data changed:
  * runs its class's data_changed. */
 int screen_act_refresh(struct screen *s);
-
-/* The handler table of a view that only shows something, or the shared
- * handlers of a screen whose Esc goes back (hint "back"). */
-extern const struct screen_handler screen_back_handlers[];
-/* The same for a window that Esc closes (hint "close": help, a merge's report). */
-extern const struct screen_handler screen_close_handlers[];
 
 #endif
