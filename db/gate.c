@@ -412,7 +412,7 @@ int db_gate_record_temp(struct db *db, long long pass_id, long long checkpoint_i
 	struct gate_info g;
 	int fever = 0;
 	struct pass p = {0};
-	int r, out_dir;
+	int r, out_dir, done = -1;
 
 	memset(&g, 0, sizeof g);
 	if (!direction || (strcmp(direction, "out") && strcmp(direction, "in")))
@@ -429,7 +429,7 @@ int db_gate_record_temp(struct db *db, long long pass_id, long long checkpoint_i
 		return -1;
 	if (temperature) {
 		if (db_settings_get(db, &set, e) < 0)
-			goto fail;
+			goto out;
 		fever = temperature_is_fever(temperature, set.fever_threshold);
 		settings_clear(&set);
 	}
@@ -437,15 +437,15 @@ int db_gate_record_temp(struct db *db, long long pass_id, long long checkpoint_i
 	if (r <= 0) {
 		if (r == 0)
 			err_field(e, "pass_no", _("no such pass"));
-		goto fail;
+		goto out;
 	}
 	if (check_refs(db, &p, resident_id, checkpoint_id, e) < 0)
-		goto fail;
+		goto out;
 	if (staff_id < 0 && (staff_id = db_staff_current_id(db, e)) < 0)
-		goto fail;
+		goto out;
 	if (out_dir) {
 		if (decide(db, &p, &g, fever, e) < 0)
-			goto fail;
+			goto out;
 		if (verdict)
 			*verdict = g.verdict;
 		if (!g.verdict.allowed && fever) {
@@ -460,28 +460,21 @@ int db_gate_record_temp(struct db *db, long long pass_id, long long checkpoint_i
 		}
 		if (!g.verdict.allowed) {
 			refusal(&g, &p, e);
-			goto fail;
+			goto out;
 		}
 	} else if (fever) {
 		/* Coming back with a fever: recorded, and followed up. */
 		if (db_followup_open_for(db, resident_id, "gate", NULL, NULL, temperature, NULL,
 					 e) < 0)
-			goto fail;
+			goto out;
 	}
-	if (insert_event(db, &p, checkpoint_id, staff_id, direction, resident_id, temperature, e) <
-	    0)
-		goto fail;
-	if (db_commit(db, e) < 0)
-		goto fail;
-	db_gate_info_clear(&g);
-	db_pass_clear(&p);
-	return 0;
-fail:
-	db_rollback(db);
+	done = insert_event(db, &p, checkpoint_id, staff_id, direction, resident_id, temperature, e);
+out:
+	done = (int)db_end(db, done, e);
 	settings_clear(&set);
 	db_gate_info_clear(&g);
 	db_pass_clear(&p);
-	return -1;
+	return done;
 }
 
 int db_gate_still_out(struct db *db, int hours, struct gate_out **out, size_t *n, struct err *e)

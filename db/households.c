@@ -219,10 +219,9 @@ int db_household_insert(struct db *db, struct household *h, struct err *e)
 		goto out;
 	if (insert_row(db, h, 1, e) < 0)
 		goto out;
-	r = db_commit(db, e);
+	r = 0;
 out:
-	if (r < 0)
-		db_rollback(db);
+	r = (int)db_end(db, r, e);
 	return r;
 }
 

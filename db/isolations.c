@@ -528,6 +528,7 @@ int db_isolation_end_override(struct db *db, long long id, const char *reason, c
 	struct release_facts facts;
 	struct settings set = {0};
 	char end[DATE_STR];
+	int r = -1;
 
 	if (!model_enum_find(model_iso_end, reason) || !strcmp(reason, "restarted"))
 		return err_field(e, "end_reason",
@@ -540,23 +541,18 @@ int db_isolation_end_override(struct db *db, long long id, const char *reason, c
 		override = NULL;
 	if (!strcmp(reason, "completed")) {
 		if (db_settings_get(db, &set, e) < 0 || release_gather(db, &o, end, &facts, e) < 0)
-			goto fail;
+			goto out;
 		if (release_decide(reason, &facts, set.fever_threshold, override, e) < 0)
-			goto fail;
+			goto out;
 		if (!release_problems(&facts, set.fever_threshold))
 			override = NULL;
 	} else {
 		override = NULL;
 	}
-	if (update_row(db, &o, o.extended_days, end, reason, override, e) < 0 ||
-	    db_commit(db, e) < 0)
-		goto fail;
+	r = update_row(db, &o, o.extended_days, end, reason, override, e);
+out:
+	r = (int)db_end(db, r, e);
 	db_isolation_clear(&o);
 	settings_clear(&set);
-	return 0;
-fail:
-	db_rollback(db);
-	db_isolation_clear(&o);
-	settings_clear(&set);
-	return -1;
+	return r < 0 ? -1 : 0;
 }

@@ -266,10 +266,9 @@ int db_resident_insert(struct db *db, struct resident *r, struct err *e)
 		goto out;
 	if (insert_row(db, r, 1, e) < 0)
 		goto out;
-	rc = db_commit(db, e);
+	rc = 0;
 out:
-	if (rc < 0)
-		db_rollback(db);
+	rc = (int)db_end(db, rc, e);
 	return rc;
 }
 
@@ -430,12 +429,9 @@ int db_resident_move(struct db *db, long long id, long long household_id, struct
 	json_open(&ch);
 	record_json_ref_change(db, &ch, "household_id", "households", old.household_id,
 			       household_id);
-	if (record_audit(db, "update", "residents", old.uuid, &ch, e) < 0)
-		goto out;
-	rc = db_commit(db, e);
+	rc = record_audit(db, "update", "residents", old.uuid, &ch, e);
 out:
-	if (rc < 0)
-		db_rollback(db);
+	rc = (int)db_end(db, rc, e);
 	strbuf_free(&ch);
 	model_resident_clear(&old);
 	return rc;

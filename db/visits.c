@@ -237,7 +237,7 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 	sqlite3_stmt *st;
 	char uuid[37], now[CLOCK_STR];
 	struct strbuf ch = STRBUF_INIT, took = STRBUF_INIT;
-	int r, n_readings = 0;
+	int r, n_readings = 0, done = -1;
 
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -252,7 +252,7 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 	    "SELECT uuid FROM readings WHERE visit_id = :id AND deleted_at IS NULL ORDER BY id",
 	    SQLP_INT(":id", visit_id));
 	if (!st)
-		goto fail;
+		goto out;
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		char ruuid[37];
 
@@ -264,19 +264,19 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 		if (record_audit(db, "delete", "readings", ruuid, &ch, e) < 0 ||
 		    db_followup_withdraw(db, ruuid, e) < 0) {
 			sqlite3_reset(st);
-			goto fail;
+			goto out;
 		}
 		strbuf_printf(&took, "%s\"%s\"", n_readings ? "," : "", ruuid);
 		n_readings++;
 	}
 	sqlite3_reset(st);
 	if (r < 0)
-		goto fail;
+		goto out;
 	clock_now(now); /* one time for both */
 	for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++) {
 		st = sql_update_stmt(db, drop[i], visit_id, e);
 		if (!st || sql_bind_text(st, ":now", now) < 0 || sql_step_done(db, st, e) < 0)
-			goto fail;
+			goto out;
 	}
 	strbuf_reset(&ch);
 	json_open(&ch);
@@ -284,16 +284,13 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 	json_add_int(&ch, "readings", n_readings);
 	if (n_readings)
 		strbuf_printf(&ch, ",\"took\":{\"readings\":[%s]}", strbuf_str(&took));
-	if (record_audit(db, "delete", "visits", uuid, &ch, e) < 0 || db_commit(db, e) < 0)
-		goto fail;
+	if (record_audit(db, "delete", "visits", uuid, &ch, e) == 0)
+		done = 1;
+out:
+	done = (int)db_end(db, done, e);
 	strbuf_free(&ch);
 	strbuf_free(&took);
-	return 1;
-fail:
-	db_rollback(db);
-	strbuf_free(&ch);
-	strbuf_free(&took);
-	return -1;
+	return done;
 }
 
 int db_visit_last(struct db *db, const char *date, long long staff_id, long long *id_out,
