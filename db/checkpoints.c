@@ -122,15 +122,7 @@ static const struct record_kind cp_kind =
 		CP_COLS " WHERE id = :key AND deleted_at IS NULL", cp_cols,
 		N_("the checkpoint was deleted meanwhile"));
 
-int db_checkpoint_insert(struct db *db, struct checkpoint *c, struct err *e)
-{
-	return record_kind_insert(db, &cp_kind, c, e);
-}
-
-int db_checkpoint_update(struct db *db, const struct checkpoint *c, struct err *e)
-{
-	return record_kind_update(db, &cp_kind, c, e);
-}
+RECORD_KIND_FNS(db_checkpoint_insert, db_checkpoint_update, struct checkpoint, &cp_kind)
 
 int db_checkpoint_delete(struct db *db, long long id, struct err *e)
 {
@@ -277,15 +269,7 @@ static const struct record_kind shift_kind =
 		SHIFT_COLS " WHERE s.id = :key AND s.deleted_at IS NULL", shift_cols,
 		N_("the shift was deleted meanwhile"));
 
-int db_shift_insert(struct db *db, struct shift *s, struct err *e)
-{
-	return record_kind_insert(db, &shift_kind, s, e);
-}
-
-int db_shift_update(struct db *db, const struct shift *s, struct err *e)
-{
-	return record_kind_update(db, &shift_kind, s, e);
-}
+RECORD_KIND_FNS(db_shift_insert, db_shift_update, struct shift, &shift_kind)
 
 int db_shift_set_present(struct db *db, long long id, int present, struct err *e)
 {

@@ -277,14 +277,7 @@ static const struct col_desc dist_cols[] = ROWDESC_TABLE(LDIST_COLUMNS);
 
 ROWDESC_CLEAR_FN(db_ledger_dist_clear, struct ledger_dist, dist_cols)
 
-int db_ledger_dist_page(struct db *db, const struct ledger_dist *anchor, int dir, int n,
-			struct ledger_dist *out, struct err *e)
-{
-	static const char *const sql[4] = ROWDESC_PAGE_SQL(DIST_COLS, "t");
-
-	return rowdesc_page(db, sql, anchor ? anchor->date : NULL, anchor ? anchor->id : 0, dir, n,
-			    dist_cols, ROWDESC_N(dist_cols), out, sizeof *out, e);
-}
+ROWDESC_PAGE_FN(db_ledger_dist_page, struct ledger_dist, dist_cols, DIST_COLS, "t")
 
 int db_ledger_checkpoint_find(struct db *db, const char *name, long long *id, char *names, size_t n,
 			      struct err *e)

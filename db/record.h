@@ -79,6 +79,20 @@ int record_kind_insert(struct db *db, const struct record_kind *k, void *row, st
  * 1 changed, 0 nothing changed, -1 (gone, refused or failed). */
 int record_kind_update(struct db *db, const struct record_kind *k, const void *row, struct err *e);
 
+/* A record kind's public insert and update, record_kind_insert and
+ * record_kind_update over the record_kind k, as its header declares them:
+ *	int insert_fn(struct db *db, T *row, struct err *e);
+ *	int update_fn(struct db *db, const T *row, struct err *e); */
+#define RECORD_KIND_FNS(insert_fn, update_fn, T, k)                                                \
+	int insert_fn(struct db *db, T *row, struct err *e)                                        \
+	{                                                                                          \
+		return record_kind_insert(db, k, row, e);                                          \
+	}                                                                                          \
+	int update_fn(struct db *db, const T *row, struct err *e)                                  \
+	{                                                                                          \
+		return record_kind_update(db, k, row, e);                                          \
+	}
+
 /* Closes ch (an open JSON object), writes it as the audit row of action on
  * table's record uuid in the current transaction, and frees ch.  0 or -1. */
 int record_audit(struct db *db, const char *action, const char *table, const char *uuid,

@@ -267,4 +267,19 @@ int rowdesc_page(struct db *db, const char *const sql[4], const char *anchor_dat
 		 long long anchor_id, int dir, int n, const struct col_desc *cols, size_t ncols,
 		 void *out, size_t row_size, struct err *e);
 
+/* A record's list newest first by (A.date, A.id) over SEL (a "SELECT ...
+ * WHERE ..." of alias A) as the public page function its header declares:
+ *	int fn(struct db *db, const T *anchor, int dir, int n, T *out,
+ *	       struct err *e);
+ * anchored at anchor's date and id (NULL: the newest, or the oldest with
+ * dir < 0), by rowdesc_page over cols. */
+#define ROWDESC_PAGE_FN(fn, T, cols, SEL, A)                                                       \
+	int fn(struct db *db, const T *anchor, int dir, int n, T *out, struct err *e)              \
+	{                                                                                          \
+		static const char *const sql[4] = ROWDESC_PAGE_SQL(SEL, A);                        \
+                                                                                                   \
+		return rowdesc_page(db, sql, anchor ? anchor->date : NULL, anchor ? anchor->id : 0, \
+				    dir, n, cols, ROWDESC_N(cols), out, sizeof *out, e);           \
+	}
+
 #endif
