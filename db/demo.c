@@ -489,6 +489,23 @@ static int make_visitors(struct gen *g, int days)
 
 static int audit_batch(struct gen *g, const struct demo_params *p)
 {
+	/* The counts after the seed, households and days. */
+	const struct {
+		const char *name;
+		long long n;
+	} counts[] = {{"residents", g->sum.residents},
+		      {"visits", g->sum.visits},
+		      {"readings", g->sum.readings},
+		      {"isolations", g->sum.isolations},
+		      {"checks", g->sum.checks},
+		      {"donations", g->sum.donations},
+		      {"distributions", g->sum.distributions},
+		      {"checkpoints", g->sum.checkpoints},
+		      {"shifts", g->sum.shifts},
+		      {"passes", g->sum.passes},
+		      {"pass_events", g->sum.pass_events},
+		      {"followups", g->sum.followups},
+		      {"visitors", g->sum.visitors}};
 	struct strbuf ch = STRBUF_INIT;
 	int r;
 
@@ -496,19 +513,8 @@ static int audit_batch(struct gen *g, const struct demo_params *p)
 	json_add_int(&ch, "seed", (long long)p->seed);
 	json_add_int(&ch, "households", g->sum.households);
 	json_add_int(&ch, "days", p->days);
-	json_add_int(&ch, "residents", g->sum.residents);
-	json_add_int(&ch, "visits", g->sum.visits);
-	json_add_int(&ch, "readings", g->sum.readings);
-	json_add_int(&ch, "isolations", g->sum.isolations);
-	json_add_int(&ch, "checks", g->sum.checks);
-	json_add_int(&ch, "donations", g->sum.donations);
-	json_add_int(&ch, "distributions", g->sum.distributions);
-	json_add_int(&ch, "checkpoints", g->sum.checkpoints);
-	json_add_int(&ch, "shifts", g->sum.shifts);
-	json_add_int(&ch, "passes", g->sum.passes);
-	json_add_int(&ch, "pass_events", g->sum.pass_events);
-	json_add_int(&ch, "followups", g->sum.followups);
-	json_add_int(&ch, "visitors", g->sum.visitors);
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
+		json_add_int(&ch, counts[i].name, counts[i].n);
 	r = record_audit(g->db, "insert", "demo", NULL, &ch, g->e);
 	strbuf_free(&ch);
 	return r;

@@ -99,14 +99,21 @@ static int flush_rows(struct gen *g, const struct batches *b, int n, const char 
 	return 0;
 }
 
+/* The four columns every batched row begins with: id, uuid, created_at and
+ * updated_at (the row's time at). */
+static void bind_head(sqlite3_stmt *st, int *p, long long id, const char *uuid, const char *at)
+{
+	sqlite3_bind_int64(st, (*p)++, id);
+	sqlite3_bind_text(st, (*p)++, uuid, 36, SQLITE_STATIC);
+	sqlite3_bind_text(st, (*p)++, at, 19, SQLITE_STATIC);
+	sqlite3_bind_text(st, (*p)++, at, 19, SQLITE_STATIC);
+}
+
 static void bind_visit(sqlite3_stmt *st, int *p, const struct batches *b, int i)
 {
 	const struct vrow *v = &b->v[i];
 
-	sqlite3_bind_int64(st, (*p)++, v->id);
-	sqlite3_bind_text(st, (*p)++, v->uuid, 36, SQLITE_STATIC);
-	sqlite3_bind_text(st, (*p)++, v->at, 19, SQLITE_STATIC);
-	sqlite3_bind_text(st, (*p)++, v->at, 19, SQLITE_STATIC);
+	bind_head(st, p, v->id, v->uuid, v->at);
 	sqlite3_bind_int64(st, (*p)++, v->household_id);
 	sqlite3_bind_text(st, (*p)++, v->at, 19, SQLITE_STATIC);
 	sqlite3_bind_text(st, (*p)++, v->date, 10, SQLITE_STATIC);
@@ -130,10 +137,7 @@ static void bind_reading(sqlite3_stmt *st, int *p, const struct batches *b, int 
 {
 	const struct rrow *r = &b->r[i];
 
-	sqlite3_bind_int64(st, (*p)++, r->id);
-	sqlite3_bind_text(st, (*p)++, r->uuid, 36, SQLITE_STATIC);
-	sqlite3_bind_text(st, (*p)++, r->at, 19, SQLITE_STATIC);
-	sqlite3_bind_text(st, (*p)++, r->at, 19, SQLITE_STATIC);
+	bind_head(st, p, r->id, r->uuid, r->at);
 	sqlite3_bind_int64(st, (*p)++, r->visit_id);
 	sqlite3_bind_int64(st, (*p)++, r->resident_id);
 	if (r->temperature)
