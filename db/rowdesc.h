@@ -24,6 +24,7 @@
 #define DOORSTEP_ROWDESC_H
 
 #include <stddef.h>
+#include <stdlib.h>
 
 #include <sqlite3.h>
 
@@ -129,6 +130,17 @@ void rowdesc_free_rows(const struct col_desc *cols, size_t n, void *rows, int co
 	void fn(T *dst, const T *src)                                                              \
 	{                                                                                          \
 		rowdesc_copy(cols, ROWDESC_N(cols), dst, src, sizeof *dst);                        \
+	}
+/* The destructor of a malloc'd row, void fn(T **rowp): its owned strings
+ * by cols, then the row; *rowp becomes NULL (nothing for NULL). */
+#define ROWDESC_DESTROY_FN(fn, T, cols)                                                            \
+	void fn(T **rowp)                                                                          \
+	{                                                                                          \
+		if (!*rowp)                                                                        \
+			return;                                                                    \
+		rowdesc_clear(cols, ROWDESC_N(cols), *rowp, sizeof **rowp);                        \
+		free(*rowp);                                                                       \
+		*rowp = NULL;                                                                      \
 	}
 /* The look-up of one row by sql with :key bound (rowdesc_get), as
  * static int fn(struct db *db, const char *sql, long long key, T *out,
