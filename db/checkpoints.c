@@ -41,9 +41,7 @@ void db_checkpoint_init(struct checkpoint *c)
 	" FROM checkpoints"
 
 /* The columns of CP_COLS. */
-static const struct col_desc cp_cols[] = ROWDESC_TABLE(CPT_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_checkpoint_clear, struct checkpoint, cp_cols)
+ROWDESC_RECORD(cp_cols, CPT_COLUMNS, db_checkpoint_clear)
 ROWDESC_COPY_FN(db_checkpoint_copy, struct checkpoint, cp_cols)
 ROWDESC_EACH_FN(each_checkpoint, struct checkpoint, cp_cols)
 
@@ -171,9 +169,7 @@ void db_shift_init(struct shift *s)
 	" ON p.id = s.staff_id"
 
 /* The columns of SHIFT_COLS. */
-static const struct col_desc shift_cols[] = ROWDESC_TABLE(SHIFT_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_shift_clear, struct shift, shift_cols)
+ROWDESC_RECORD(shift_cols, SHIFT_COLUMNS, db_shift_clear)
 ROWDESC_COPY_FN(db_shift_copy_row, struct shift, shift_cols)
 ROWDESC_EACH_FN(each_shift, struct shift, shift_cols)
 

@@ -27,9 +27,7 @@
 	" FROM conflicts"
 
 /* The columns of CONFLICT_COLS. */
-static const struct col_desc conflict_cols[] = ROWDESC_TABLE(CONFLICT_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_conflict_clear, struct conflict, conflict_cols)
+ROWDESC_RECORD(conflict_cols, CONFLICT_COLUMNS, db_conflict_clear)
 
 /* Each rule both sides can break together: a query of (subject, detail,
  * latest change) for each breach that has no open conflict yet.  The detail

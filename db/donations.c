@@ -178,9 +178,7 @@ out:
 	" EXISTS (SELECT 1 FROM donations WHERE item = :item AND unit = :unit)"                    \
 	" OR EXISTS (SELECT 1 FROM distributions WHERE item = :item AND unit = :unit)"             \
 	" FROM (SELECT 1) LEFT JOIN stock s ON s.item = :item AND s.unit = :unit"
-static const struct col_desc stock_cols[] = ROWDESC_TABLE(STOCK_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_stock_row_clear, struct stock_row, stock_cols)
+ROWDESC_RECORD(stock_cols, STOCK_COLUMNS, db_stock_row_clear)
 
 int db_stock_get(struct db *db, const char *item, const char *unit, struct stock_row *out,
 		 struct err *e)

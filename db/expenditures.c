@@ -156,8 +156,6 @@ int db_expenditure_void(struct db *db, long long id, const char *reason, struct 
 	" FROM expenditures x LEFT JOIN staff s ON s.id = x.staff_id WHERE x.deleted_at"           \
 	" IS NULL"
 
-static const struct col_desc spend_cols[] = ROWDESC_TABLE(SPEND_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_expenditure_row_clear, struct expenditure_row, spend_cols)
+ROWDESC_RECORD(spend_cols, SPEND_COLUMNS, db_expenditure_row_clear)
 
 ROWDESC_PAGE_FN(db_expenditure_page, struct expenditure_row, spend_cols, SPEND_COLS, "x")

@@ -47,9 +47,7 @@ static int date_parse_iso_prefix(const char *s)
 	" FROM followups f JOIN residents r ON r.id = f.resident_id JOIN households h"             \
 	" ON h.id = r.household_id LEFT JOIN staff s ON s.id = f.closed_by"
 
-static const struct col_desc fu_cols[] = ROWDESC_TABLE(FU_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_followup_clear, struct followup, fu_cols)
+ROWDESC_RECORD(fu_cols, FU_COLUMNS, db_followup_clear)
 ROWDESC_COPY_FN(db_followup_copy, struct followup, fu_cols)
 ROWDESC_FREE_FN(db_followups_free, struct followup, fu_cols)
 

@@ -50,9 +50,7 @@ void db_gate_outs_free(struct gate_out *v, size_t n)
 	" LEFT JOIN staff s ON s.id = ev.staff_id"
 
 /* The columns of EVENT_COLS. */
-static const struct col_desc event_cols[] = ROWDESC_TABLE(EVENT_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_gate_event_clear, struct gate_event, event_cols)
+ROWDESC_RECORD(event_cols, EVENT_COLUMNS, db_gate_event_clear)
 
 void db_gate_info_clear(struct gate_info *g)
 {

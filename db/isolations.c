@@ -36,9 +36,7 @@
 	ROWDESC_SELECT(ISO_COLUMNS)                                                                \
 	" FROM isolation_spans"
 
-static const struct col_desc iso_cols[] = ROWDESC_TABLE(ISO_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_isolation_clear, struct isolation, iso_cols)
+ROWDESC_RECORD(iso_cols, ISO_COLUMNS, db_isolation_clear)
 
 ROWDESC_GET_FN(get_by, struct isolation, iso_cols)
 

@@ -44,9 +44,7 @@
 	" AND (p.valid_until IS NULL OR p.valid_until >= :today)"
 
 /* The columns of PASS_COLS. */
-static const struct col_desc pass_cols[] = ROWDESC_TABLE(PASS_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_pass_clear, struct pass, pass_cols)
+ROWDESC_RECORD(pass_cols, PASS_COLUMNS, db_pass_clear)
 ROWDESC_EACH_FN(each_pass, struct pass, pass_cols)
 
 static void today_str(char out[DATE_STR])

@@ -9,8 +9,7 @@
  *		X(STR, notes, "f.notes") X(REF, isolation_id, "f.isolation_id")
  *	#define SELECT_FU ROWDESC_SELECT(FU_COLUMNS) " FROM followups f"
  *	#define ROWDESC_ROW struct followup
- *	static const struct col_desc fu_cols[] = ROWDESC_TABLE(FU_COLUMNS);
- *	ROWDESC_CLEAR_FN(db_followup_clear, struct followup, fu_cols)
+ *	ROWDESC_RECORD(fu_cols, FU_COLUMNS, db_followup_clear)
  *
  * The readers (rowdesc_read, _one, _get, _fill, _collect), the keyset
  * paging (ROWDESC_PAGE_SQL*, rowdesc_page_stmt), the record's destructor
@@ -88,6 +87,13 @@ struct col_desc {
 		LIST(ROWDESC_DESC, ROWDESC_DESC)                                                   \
 	}
 #define ROWDESC_N(cols)	 (sizeof(cols) / sizeof((cols)[0]))
+/* What every record declares: its descriptor table cols of LIST's columns
+ * (ROWDESC_TABLE, of the struct ROWDESC_ROW names) and its public
+ * destructor clear_fn (ROWDESC_CLEAR_FN below):
+ *	ROWDESC_RECORD(fu_cols, FU_COLUMNS, db_followup_clear) */
+#define ROWDESC_RECORD(cols, LIST, clear_fn)                                                       \
+	static const struct col_desc cols[] = ROWDESC_TABLE(LIST);                                 \
+	ROWDESC_CLEAR_FN(clear_fn, ROWDESC_ROW, cols)
 
 /* Reads st's columns 0..n-1 into row by cols (a COL_STR member gets a fresh
  * string: row holds none yet, e.g. it was zeroed). */

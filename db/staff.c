@@ -24,9 +24,7 @@
 	" FROM staff"
 
 /* The columns of STAFF_COLS. */
-static const struct col_desc staff_cols[] = ROWDESC_TABLE(STAFF_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_staff_member_clear, struct staff_member, staff_cols)
+ROWDESC_RECORD(staff_cols, STAFF_COLUMNS, db_staff_member_clear)
 
 int db_staff_find(struct db *db, const char *name, struct staff_member *out, struct err *e)
 {
