@@ -209,35 +209,20 @@ static int check_household(const struct household *h, struct err *e)
 
 int db_household_insert(struct db *db, struct household *h, struct err *e)
 {
-	int r = -1;
+	int r;
 
-	if (check_household(h, e) < 0)
+	if (check_household(h, e) < 0 || db_begin(db, e) < 0)
 		return -1;
-	if (db_begin(db, e) < 0)
-		return -1;
-	if (code_taken(db, h->code, -1, e) != 0)
-		goto out;
-	if (insert_row(db, h, 1, e) < 0)
-		goto out;
-	r = 0;
-out:
-	r = (int)db_end(db, r, e);
-	return r;
-}
-
-static int insert_trusted(struct db *db, struct household *h, int audit, struct err *e)
-{
-	if (check_household(h, e) < 0)
-		return -1;
-	if (!db_in_transaction(db))
-		return err_set(e,
-			       "internal error: a household's bulk insert outside a transaction");
-	return insert_row(db, h, audit, e);
+	r = code_taken(db, h->code, -1, e) != 0 ? -1 : insert_row(db, h, 1, e);
+	return (int)db_end(db, r, e);
 }
 
 int db_household_insert_checked(struct db *db, struct household *h, struct err *e)
 {
-	return insert_trusted(db, h, 1, e);
+	if (check_household(h, e) < 0 ||
+	    db_need_transaction(db, "a household's bulk insert", e) < 0)
+		return -1;
+	return insert_row(db, h, 1, e);
 }
 
 /* The bulk writer's stage: the columns of households it writes, no
@@ -266,9 +251,8 @@ int db_household_insert_bulk(struct db *db, struct household *h, struct err *e)
 	 * would check every cell a second and third time. */
 	if (check_code_given(h, e) < 0)
 		return -1;
-	if (!db_in_transaction(db))
-		return err_set(e,
-			       "internal error: a household's bulk insert outside a transaction");
+	if (db_need_transaction(db, "a household's bulk insert", e) < 0)
+		return -1;
 	st = db_stmt(db,
 		     "INSERT INTO temp.bulk_households(" STAGE_COLS ") VALUES(?13, ?11, ?12, ?1, ?2,"
 		     " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",

@@ -255,36 +255,21 @@ static int check_identity(const struct resident *r, const struct resident *old, 
 
 int db_resident_insert(struct db *db, struct resident *r, struct err *e)
 {
-	int rc = -1;
+	int rc;
 
-	if (check_resident(r, e) < 0 || check_identity(r, NULL, e) < 0)
-		return -1;
-	if (db_begin(db, e) < 0)
+	if (check_resident(r, e) < 0 || check_identity(r, NULL, e) < 0 || db_begin(db, e) < 0)
 		return -1;
 	r->id = -1;
-	if (id_taken(db, r, e) != 0)
-		goto out;
-	if (insert_row(db, r, 1, e) < 0)
-		goto out;
-	rc = 0;
-out:
-	rc = (int)db_end(db, rc, e);
-	return rc;
-}
-
-static int insert_trusted(struct db *db, struct resident *r, int audit, struct err *e)
-{
-	if (check_resident(r, e) < 0)
-		return -1;
-	if (!db_in_transaction(db))
-		return err_set(e, "internal error: a resident's bulk insert outside a transaction");
-	r->id = -1;
-	return insert_row(db, r, audit, e);
+	rc = id_taken(db, r, e) != 0 ? -1 : insert_row(db, r, 1, e);
+	return (int)db_end(db, rc, e);
 }
 
 int db_resident_insert_checked(struct db *db, struct resident *r, struct err *e)
 {
-	return insert_trusted(db, r, 1, e);
+	if (check_resident(r, e) < 0 || db_need_transaction(db, "a resident's bulk insert", e) < 0)
+		return -1;
+	r->id = -1;
+	return insert_row(db, r, 1, e);
 }
 
 /* The bulk writer's stage: the columns of residents it writes, no
@@ -311,8 +296,8 @@ int db_resident_insert_bulk(struct db *db, struct resident *r, struct err *e)
 	 * every cell (a twentieth of an import). */
 	if (check_name_given(r, e) < 0)
 		return -1;
-	if (!db_in_transaction(db))
-		return err_set(e, "internal error: a resident's bulk insert outside a transaction");
+	if (db_need_transaction(db, "a resident's bulk insert", e) < 0)
+		return -1;
 	st = db_stmt(db,
 		     "INSERT INTO temp.bulk_residents(" STAGE_COLS ") VALUES(?17, ?18, ?19, ?1, ?2,"
 		     " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
