@@ -382,14 +382,8 @@ long long db_grid_ensure(struct db *db, const char *name, struct err *e)
 	long long id = -1;
 	int r;
 
-	if (!name || !*name) {
-		err_field(e, "grid", _("a grid name is required"));
+	if (record_name_check("grids", "grid", name, _("a grid name is required"), e) < 0)
 		return -1;
-	}
-	if (limits_check("grids", "name", name, e) < 0) {
-		snprintf(e->field, sizeof e->field, "grid");
-		return -1;
-	}
 	r = db_record_id_by(db, "grids", "name", name, &id, e);
 	if (r != 0)
 		return r < 0 ? -1 : id;

@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
 #include "db/db.h"
@@ -402,4 +403,16 @@ int record_kind_update(struct db *db, const struct record_kind *k, const void *r
 	rowdesc_clear(k->cols, k->ncols, old, k->row_size);
 	free(old);
 	return r;
+}
+
+int record_name_check(const char *table, const char *field, const char *name,
+		      const char *required, struct err *e)
+{
+	if (!name || !*name)
+		return err_field(e, field, "%s", required);
+	if (limits_check(table, "name", name, e) < 0) {
+		snprintf(e->field, sizeof e->field, "%s", field);
+		return -1;
+	}
+	return 0;
 }

@@ -180,4 +180,10 @@ int db_record_id_by(struct db *db, const char *table, const char *col, const cha
 int db_record_audit_inserted(struct db *db, const char *table, long long after_id,
 			     const char *changes, struct err *e);
 
+/* The name a look-up-or-insert is given (a grid's, a staff member's, the
+ * column name of table): refused on field when empty, with the message
+ * required, or over the column's limit (core/limits).  0 or -1. */
+int record_name_check(const char *table, const char *field, const char *name,
+		      const char *required, struct err *e);
+
 #endif

@@ -61,14 +61,8 @@ long long db_staff_ensure(struct db *db, const char *name, const char *role, str
 	long long id;
 	int r;
 
-	if (!name || !*name) {
-		err_field(e, "staff", _("a staff name is required"));
+	if (record_name_check("staff", "staff", name, _("a staff name is required"), e) < 0)
 		return -1;
-	}
-	if (limits_check("staff", "name", name, e) < 0) {
-		snprintf(e->field, sizeof e->field, "staff");
-		return -1;
-	}
 	if (textsafe_check(name, TEXTSAFE_LINE, "staff", _("staff"), e) < 0)
 		return -1;
 	r = db_staff_find(db, name, &m, e);

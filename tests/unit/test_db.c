@@ -22,6 +22,7 @@
 #include "db/households.h"
 #include "db/residents.h"
 #include "db/settings.h"
+#include "db/staff.h"
 #include "db/sql.h"
 #include "dbfix.h"
 
@@ -325,6 +326,43 @@ static void test_collect_texts(void **state)
 	db_close(&db);
 }
 
+/* A grid's and a staff member's look-up-or-insert refuse an empty name
+ * and one over the column's limit on the field of the form that gave it
+ * (record_name_check), and insert a good one once. */
+static void test_ensure_names_checked(void **state)
+{
+	char long_name[256];
+	struct err e;
+	struct db *db;
+	long long id;
+
+	(void)state;
+	db = dbfix_open("幸福里社区");
+	memset(long_name, 'a', sizeof long_name - 1);
+	long_name[sizeof long_name - 1] = 0;
+	err_clear(&e);
+	assert_int_equal(db_grid_ensure(db, "", &e), -1);
+	assert_string_equal(e.field, "grid");
+	assert_string_equal(e.msg, "a grid name is required");
+	err_clear(&e);
+	assert_int_equal(db_grid_ensure(db, long_name, &e), -1);
+	assert_string_equal(e.field, "grid");
+	err_clear(&e);
+	assert_int_equal(db_staff_ensure(db, NULL, NULL, &e), -1);
+	assert_string_equal(e.field, "staff");
+	assert_string_equal(e.msg, "a staff name is required");
+	err_clear(&e);
+	assert_int_equal(db_staff_ensure(db, long_name, NULL, &e), -1);
+	assert_string_equal(e.field, "staff");
+	id = db_grid_ensure(db, "一网格", &e);
+	assert_true(id > 0);
+	assert_int_equal(db_grid_ensure(db, "一网格", &e), id);
+	id = db_staff_ensure(db, "李四", NULL, &e);
+	assert_true(id > 0);
+	assert_int_equal(db_staff_ensure(db, "李四", "volunteer", &e), id);
+	db_close(&db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -337,6 +375,7 @@ int main(void)
 		cmocka_unit_test(test_inner_rollback_keeps_outer),
 		cmocka_unit_test(test_inner_failure_returns_error),
 		cmocka_unit_test(test_collect_texts),
+		cmocka_unit_test(test_ensure_names_checked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
