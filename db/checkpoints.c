@@ -43,6 +43,7 @@ void db_checkpoint_init(struct checkpoint *c)
 /* The columns of CP_COLS. */
 ROWDESC_RECORD(cp_cols, CPT_COLUMNS, db_checkpoint_clear)
 ROWDESC_COPY_FN(db_checkpoint_copy, struct checkpoint, cp_cols)
+ROWDESC_FREE_FN(db_checkpoints_free, struct checkpoint, cp_cols)
 ROWDESC_EACH_FN(each_checkpoint, struct checkpoint, cp_cols)
 
 static int cp_get_where(struct db *db, const char *sql, long long id, const char *name,
@@ -171,6 +172,7 @@ void db_shift_init(struct shift *s)
 /* The columns of SHIFT_COLS. */
 ROWDESC_RECORD(shift_cols, SHIFT_COLUMNS, db_shift_clear)
 ROWDESC_COPY_FN(db_shift_copy_row, struct shift, shift_cols)
+ROWDESC_FREE_FN(db_shifts_free, struct shift, shift_cols)
 ROWDESC_EACH_FN(each_shift, struct shift, shift_cols)
 
 int db_shift_get(struct db *db, long long id, struct shift *out, struct err *e)
