@@ -101,10 +101,7 @@ int db_followup_open_for(struct db *db, long long resident_id, const char *sourc
 	sql_bind_text(st, ":at", at ? at : now);
 	sql_bind_text(st, ":source", source);
 	sql_bind_text(st, ":suuid", source_uuid);
-	if (temperature)
-		sql_bind_int(st, ":t", temperature);
-	else
-		sql_bind_null(st, ":t");
+	sql_bind_nonzero(st, ":t", temperature);
 	sql_bind_text(st, ":sym", symptoms ? symptoms : "");
 	if (sql_step_done(db, st, e) < 0)
 		return -1;

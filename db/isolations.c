@@ -270,10 +270,7 @@ static long long insert_check(struct db *db, const struct isolation *o,
 	sql_bind_text(st, ":date", w->date);
 	sql_bind_text(st, ":slot", w->slot);
 	sql_bind_text(st, ":at", w->at);
-	if (c->temperature)
-		sql_bind_int(st, ":t", c->temperature);
-	else
-		sql_bind_null(st, ":t");
+	sql_bind_nonzero(st, ":t", c->temperature);
 	sql_bind_text(st, ":sym", c->symptoms ? c->symptoms : "");
 	sql_bind_text(st, ":method", method);
 	sql_bind_int(st, ":late", w->late);

@@ -56,6 +56,11 @@ int sql_bind_id(sqlite3_stmt *st, const char *name, long long v)
 	return v < 0 ? sql_bind_null(st, name) : sql_bind_int(st, name, v);
 }
 
+int sql_bind_nonzero(sqlite3_stmt *st, const char *name, long long v)
+{
+	return v ? sql_bind_int(st, name, v) : sql_bind_null(st, name);
+}
+
 int sql_step_row(struct db *db, sqlite3_stmt *st, struct err *e)
 {
 	int rc = sqlite3_step(st);

@@ -38,6 +38,8 @@ int sql_bind_null(sqlite3_stmt *st, const char *name);
 int sql_bind_text_at(sqlite3_stmt *st, int i, const char *v);
 /* Binds v, or NULL when v is negative (optional foreign keys). */
 int sql_bind_id(sqlite3_stmt *st, const char *name, long long v);
+/* Binds v, or NULL when v is 0 (a temperature not measured). */
+int sql_bind_nonzero(sqlite3_stmt *st, const char *name, long long v);
 
 /* Steps a statement that returns no row; fills e from the connection on
  * failure (constraint errors keep SQLite's text after a readable prefix). */

@@ -125,10 +125,7 @@ static int insert_reading(struct db *db, long long visit_id, const char *visit_u
 	sql_bind_text(st, ":now", now);
 	sql_bind_int(st, ":vid", visit_id);
 	sql_bind_int(st, ":rid", rd->resident_id);
-	if (rd->temperature)
-		sql_bind_int(st, ":t", rd->temperature);
-	else
-		sql_bind_null(st, ":t");
+	sql_bind_nonzero(st, ":t", rd->temperature);
 	sql_bind_text(st, ":sym", rd->symptoms ? rd->symptoms : "");
 	sql_bind_text(st, ":note", rd->note);
 	if (sql_step_done(db, st, e) < 0)
