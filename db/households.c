@@ -99,18 +99,11 @@ int db_household_find_code(struct db *db, const char *code, struct household *ou
 
 static int code_taken(struct db *db, const char *code, long long except_id, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT 1 FROM households WHERE code = :code AND id <> :id"
-				   " AND deleted_at IS NULL",
-				   e);
-	int r;
+	int r = SQL_ONCE(db, e,
+			 "SELECT 1 FROM households WHERE code = :code AND id <> :id"
+			 " AND deleted_at IS NULL",
+			 SQLP_TEXT(":code", code), SQLP_INT(":id", except_id));
 
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":code", code);
-	sql_bind_int(st, ":id", except_id);
-	r = sql_step_row(db, st, e);
-	sqlite3_reset(st);
 	if (r == 1)
 		return err_field(e, "code", _("household %s already exists"), code);
 	return r;

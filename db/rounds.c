@@ -213,15 +213,13 @@ int db_rounds_page(struct db *db, long long grid_id, const char *date, const cha
 int db_rounds_row(struct db *db, long long household_id, const char *date, struct rounds_row **out,
 		  struct err *e)
 {
-	sqlite3_stmt *st =
-	    db_stmt(db, "WITH page AS (" PAGE_COLS LIVE " AND id = :hid)," ROW_SELECT, e);
+	sqlite3_stmt *st = SQL_PREP(db, e, "WITH page AS (" PAGE_COLS LIVE " AND id = :hid)," ROW_SELECT,
+				    SQLP_INT(":hid", household_id), SQLP_TEXT(":date", date));
 	int r;
 
 	*out = NULL;
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":hid", household_id);
-	sql_bind_text(st, ":date", date);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
 		*out = read_row(st);

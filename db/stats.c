@@ -153,8 +153,8 @@ static int count_visits(struct db *db, struct daily_stats *s, const char *date, 
 
 static int count_isolations(struct db *db, struct daily_stats *s, const char *date, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(
-		db,
+	sqlite3_stmt *st = SQL_PREP(
+		db, e,
 		"SELECT kind, sum(start_date = :date), sum(" ISO_DUE_ON("i", ":date") "),"
 		" sum(end_date = :date AND end_reason = 'completed'),"
 		" sum(end_date = :date AND coalesce(end_reason, '') NOT IN ('completed','restarted')),"
@@ -162,12 +162,11 @@ static int count_isolations(struct db *db, struct daily_stats *s, const char *da
 		" sum(" ISO_DUE_ON("i", ":date") " AND last_day < :date)"
 		" FROM isolation_spans i WHERE deleted_at IS NULL AND " ISO_HELD_ON("i", ":date")
 		" GROUP BY kind",
-		e);
+		SQLP_TEXT(":date", date));
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":date", date);
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		int i = model_enum_index(model_iso_kind, (const char *)sqlite3_column_text(st, 0));
 		struct stats_isolation *k;
