@@ -183,14 +183,13 @@ ROWDESC_RECORD(stock_cols, STOCK_COLUMNS, db_stock_row_clear)
 int db_stock_get(struct db *db, const char *item, const char *unit, struct stock_row *out,
 		 struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, STOCK_SQL, e);
+	sqlite3_stmt *st =
+	    SQL_PREP(db, e, STOCK_SQL, SQLP_TEXT(":item", item), SQLP_TEXT(":unit", unit));
 	int r, seen = 0;
 
 	memset(out, 0, sizeof *out);
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":item", item);
-	sql_bind_text(st, ":unit", unit);
 	r = sql_step_row(db, st, e);
 	if (r == 1) {
 		rowdesc_read(st, stock_cols, ROWDESC_N(stock_cols), out);

@@ -70,25 +70,23 @@ void db_gate_info_clear(struct gate_info *g)
 static int load_members(struct db *db, long long household_id, const struct date *today,
 			struct gate_info *g, struct err *e)
 {
-	sqlite3_stmt *st =
-	    db_stmt(db,
-		    "SELECT r.id, r.name, r.relation, i.kind, i.start_date, i.days,"
-		    " i.extended_days FROM residents r"
-		    " LEFT JOIN isolations i ON i.resident_id = r.id"
-		    " AND i.deleted_at IS NULL AND " ISO_DUE_ON(
-			"i", ":today") " WHERE r.household_id = :hh AND r.deleted_at IS NULL"
-				       " AND r.status IN ('living', 'away')"
-				       " ORDER BY r.relation <> 'head', r.id, i.start_date",
-		    e);
 	char ts[DATE_STR];
+	sqlite3_stmt *st;
 	size_t cap = 0;
 	int r;
 
+	date_format(today, ts);
+	st = SQL_PREP(db, e,
+		      "SELECT r.id, r.name, r.relation, i.kind, i.start_date, i.days,"
+		      " i.extended_days FROM residents r"
+		      " LEFT JOIN isolations i ON i.resident_id = r.id"
+		      " AND i.deleted_at IS NULL AND " ISO_DUE_ON(
+			  "i", ":today") " WHERE r.household_id = :hh AND r.deleted_at IS NULL"
+					 " AND r.status IN ('living', 'away')"
+					 " ORDER BY r.relation <> 'head', r.id, i.start_date",
+		      SQLP_TEXT(":today", ts), SQLP_INT(":hh", household_id));
 	if (!st)
 		return -1;
-	date_format(today, ts);
-	sql_bind_text(st, ":today", ts);
-	sql_bind_int(st, ":hh", household_id);
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		long long rid = sqlite3_column_int64(st, 0);
 		struct gate_member *m;

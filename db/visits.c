@@ -306,8 +306,8 @@ int db_visit_last(struct db *db, const char *date, long long staff_id, long long
 int db_visit_status(struct db *db, long long household_id, const char *date, int fever_threshold,
 		    struct visit_status *out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(
-		db,
+	sqlite3_stmt *st = SQL_PREP(
+		db, e,
 		"SELECT v.id, v.outcome, v.at,"
 		" (SELECT count(*) FROM visits w WHERE w.household_id = v.household_id"
 		"  AND w.date = v.date AND w.deleted_at IS NULL),"
@@ -317,7 +317,7 @@ int db_visit_status(struct db *db, long long household_id, const char *date, int
 		"  AND r.deleted_at IS NULL)"
 		" FROM visits v WHERE v.household_id = :hid AND v.date = :date"
 		" AND v.deleted_at IS NULL ORDER BY v.at DESC, v.uuid DESC LIMIT 1",
-		e);
+		SQLP_INT(":hid", household_id), SQLP_TEXT(":date", date));
 	char code[16];
 	int r;
 
@@ -326,8 +326,6 @@ int db_visit_status(struct db *db, long long household_id, const char *date, int
 	out->visit_id = -1;
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":hid", household_id);
-	sql_bind_text(st, ":date", date);
 	r = sql_step_row(db, st, e);
 	if (r == 1) {
 		out->visit_id = sqlite3_column_int64(st, 0);
