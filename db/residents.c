@@ -163,6 +163,21 @@ static void bind_fields(sqlite3_stmt *st, const struct resident *r, const struct
 	bind_fields_as(st, r, k, sex, SQLITE_TRANSIENT);
 }
 
+/* Gives r a new UUID and binds it (?17), its creation time (?18, also
+ * written to now), its household (?19) and its fields with the search keys
+ * k it makes of them (?1 to ?16; the caller frees k) to st, an insert of a
+ * new resident; keep as bind_fields_as. */
+static void bind_new(sqlite3_stmt *st, struct resident *r, struct reskey *k, char now[20],
+		     const char *sex, void (*keep)(void *))
+{
+	sql_new_record(r->uuid, now);
+	reskey_make(k, r->name, r->id_number, r->phone);
+	sqlite3_bind_text(st, 17, r->uuid, -1, keep);
+	sqlite3_bind_text(st, 18, now, -1, keep);
+	sqlite3_bind_int64(st, 19, r->household_id);
+	bind_fields_as(st, r, k, sex, keep);
+}
+
 /* The one INSERT of a resident and its audit row, in the caller's
  * transaction: both entry points below share it. */
 static int insert_row(struct db *db, struct resident *r, int audit, struct err *e)
@@ -182,12 +197,7 @@ static int insert_row(struct db *db, struct resident *r, int audit, struct err *
 		    e);
 	if (!st)
 		return -1;
-	sql_new_record(r->uuid, now);
-	reskey_make(&k, r->name, r->id_number, r->phone);
-	sql_bind_text_at(st, 17, r->uuid);
-	sql_bind_text_at(st, 18, now);
-	sqlite3_bind_int64(st, 19, r->household_id);
-	bind_fields(st, r, &k);
+	bind_new(st, r, &k, now, sex, SQLITE_TRANSIENT);
 	if (sql_step_done(db, st, e) < 0)
 		goto out;
 	r->id = sqlite3_last_insert_rowid(db_handle(db));
@@ -304,14 +314,9 @@ int db_resident_insert_bulk(struct db *db, struct resident *r, struct err *e)
 		     e);
 	if (!st)
 		return -1;
-	sql_new_record(r->uuid, now);
-	reskey_make(&k, r->name, r->id_number, r->phone);
 	/* Bound in place (SQLITE_STATIC): stepped at once, and db_stmt clears
 	 * the bindings before the statement is used again. */
-	sqlite3_bind_text(st, 17, r->uuid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 18, now, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 19, r->household_id);
-	bind_fields_as(st, r, &k, sex, SQLITE_STATIC);
+	bind_new(st, r, &k, now, sex, SQLITE_STATIC);
 	rc = sql_step_done(db, st, e);
 	reskey_free(&k);
 	r->id = -1;
