@@ -97,21 +97,18 @@ int db_pass_current(struct db *db, long long household_id, struct pass *out, str
 int db_pass_each(struct db *db, long long grid_id, int current_only,
 		 int (*fn)(const struct pass *p, void *ctx), void *ctx, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
-					     " AND (:grid < 0 OR h.grid_id = :grid)"
-					     " AND (:cur = 0 OR (p.revoked_at IS NULL AND"
-					     " (p.valid_until IS NULL OR p.valid_until >= :today)))"
-					     " ORDER BY h.sort_key, h.id, p.pass_no",
-				   e);
 	char today[DATE_STR];
+	sqlite3_stmt *st;
 
-	if (!st)
-		return -1;
 	today_str(today);
-	sql_bind_int(st, ":grid", grid_id);
-	sql_bind_int(st, ":cur", current_only ? 1 : 0);
-	sql_bind_text(st, ":today", today);
+	st = SQL_PREP(db, e,
+		      PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
+				" AND (:grid < 0 OR h.grid_id = :grid)"
+				" AND (:cur = 0 OR (p.revoked_at IS NULL AND"
+				" (p.valid_until IS NULL OR p.valid_until >= :today)))"
+				" ORDER BY h.sort_key, h.id, p.pass_no",
+		      SQLP_INT(":grid", grid_id), SQLP_INT(":cur", current_only ? 1 : 0),
+		      SQLP_TEXT(":today", today));
 	return each_pass(db, st, fn, ctx, e);
 }
 
