@@ -46,29 +46,16 @@ ROWDESC_COPY_FN(db_checkpoint_copy, struct checkpoint, cp_cols)
 ROWDESC_FREE_FN(db_checkpoints_free, struct checkpoint, cp_cols)
 ROWDESC_EACH_FN(each_checkpoint, struct checkpoint, cp_cols)
 
-static int cp_get_where(struct db *db, const char *sql, long long id, const char *name,
-			struct checkpoint *out, struct err *e)
-{
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-
-	if (!st)
-		return -1;
-	if (name)
-		sql_bind_text(st, ":name", name);
-	else
-		sql_bind_int(st, ":id", id);
-	return rowdesc_one(db, st, cp_cols, ROWDESC_N(cp_cols), out, sizeof *out, e);
-}
-
 int db_checkpoint_get(struct db *db, long long id, struct checkpoint *out, struct err *e)
 {
-	return cp_get_where(db, CP_COLS " WHERE id = :id AND deleted_at IS NULL", id, NULL, out, e);
+	return rowdesc_get(db, CP_COLS " WHERE id = :key AND deleted_at IS NULL", id, cp_cols,
+			   ROWDESC_N(cp_cols), out, sizeof *out, e);
 }
 
 int db_checkpoint_find(struct db *db, const char *name, struct checkpoint *out, struct err *e)
 {
-	return cp_get_where(db, CP_COLS " WHERE name = :name AND deleted_at IS NULL", 0, name, out,
-			    e);
+	return rowdesc_find(db, CP_COLS " WHERE name = :key AND deleted_at IS NULL", name, cp_cols,
+			    ROWDESC_N(cp_cols), out, sizeof *out, e);
 }
 
 /* A checkpoint's checks before it is written (record_kind's check). */

@@ -60,41 +60,36 @@ static const struct col_desc hh_cols[] = {HH_OWN_COLUMNS(ROWDESC_DESC, ROWDESC_D
 					      HH_JOINED_COLUMNS(ROWDESC_DESC)};
 static const struct col_desc hh_own_cols[] = ROWDESC_TABLE(HH_OWN_COLUMNS);
 
-/* One household by an id or a text parameter; joined says whether sql
- * selects SELECT_COLS (1) or PLAIN_COLS (0). */
-static int get_where(struct db *db, const char *sql, const char *param, long long id,
-		     const char *text, int joined, struct household *out, struct err *e)
+/* One household by sql's :key, the text when given, else the id; joined
+ * says whether sql selects SELECT_COLS (1) or PLAIN_COLS (0). */
+static int get_where(struct db *db, const char *sql, long long id, const char *text, int joined,
+		     struct household *out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, e);
+	const struct col_desc *cols = joined ? hh_cols : hh_own_cols;
+	size_t n = joined ? ROWDESC_N(hh_cols) : ROWDESC_N(hh_own_cols);
 
 	model_household_init(out);
-	if (!st)
-		return -1;
 	if (text)
-		sql_bind_text(st, param, text);
-	else
-		sql_bind_int(st, param, id);
-	if (joined)
-		return rowdesc_one(db, st, hh_cols, ROWDESC_N(hh_cols), out, sizeof *out, e);
-	return rowdesc_one(db, st, hh_own_cols, ROWDESC_N(hh_own_cols), out, sizeof *out, e);
+		return rowdesc_find(db, sql, text, cols, n, out, sizeof *out, e);
+	return rowdesc_get(db, sql, id, cols, n, out, sizeof *out, e);
 }
 
 int db_household_lookup_code(struct db *db, const char *code, struct household *out, struct err *e)
 {
-	return get_where(db, PLAIN_COLS " WHERE h.code = :code AND h.deleted_at IS NULL", ":code",
-			 0, code, 0, out, e);
+	return get_where(db, PLAIN_COLS " WHERE h.code = :key AND h.deleted_at IS NULL", 0, code, 0,
+			 out, e);
 }
 
 int db_household_get(struct db *db, long long id, struct household *out, struct err *e)
 {
-	return get_where(db, SELECT_COLS " WHERE h.id = :id AND h.deleted_at IS NULL", ":id", id,
-			 NULL, 1, out, e);
+	return get_where(db, SELECT_COLS " WHERE h.id = :key AND h.deleted_at IS NULL", id, NULL, 1,
+			 out, e);
 }
 
 int db_household_find_code(struct db *db, const char *code, struct household *out, struct err *e)
 {
-	return get_where(db, SELECT_COLS " WHERE h.code = :code AND h.deleted_at IS NULL", ":code",
-			 0, code, 1, out, e);
+	return get_where(db, SELECT_COLS " WHERE h.code = :key AND h.deleted_at IS NULL", 0, code, 1,
+			 out, e);
 }
 
 static int code_taken(struct db *db, const char *code, long long except_id, struct err *e)
@@ -279,8 +274,8 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
-	r = get_where(db, PLAIN_COLS " WHERE h.id = :id AND h.deleted_at IS NULL", ":id", h->id,
-		      NULL, 0, &old, e);
+	r = get_where(db, PLAIN_COLS " WHERE h.id = :key AND h.deleted_at IS NULL", h->id, NULL, 0,
+		      &old, e);
 	if (r == 0)
 		r = err_set(e, _("the household was deleted meanwhile"));
 	json_open(&ch);

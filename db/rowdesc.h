@@ -236,6 +236,9 @@ void rowdesc_dump(struct db *db, const void *row, const struct col_desc *cols, s
  * first, row_size bytes): 1 found, 0 not (row untouched), -1 error. */
 int rowdesc_get(struct db *db, const char *sql, long long key, const struct col_desc *cols,
 		size_t n, void *row, size_t row_size, struct err *e);
+/* The same with :key bound to the text key (a code, a name). */
+int rowdesc_find(struct db *db, const char *sql, const char *key, const struct col_desc *cols,
+		 size_t n, void *row, size_t row_size, struct err *e);
 
 /* The four statements of a list newest first by (K1, K2) over SEL (a
  * "SELECT ... WHERE ..."): the first page, the last, the page after an
