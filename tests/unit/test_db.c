@@ -363,6 +363,36 @@ static void test_ensure_names_checked(void **state)
 	db_close(&db);
 }
 
+/* A household is found by its code (rowdesc_find's text :key) with or
+ * without its joined columns, and by its id, as the same record; an unknown
+ * code is 0 and leaves the record as initialised. */
+static void test_household_found_by_code_and_id(void **state)
+{
+	struct household h = {.grid_id = -1}, a, b, c;
+	struct err e;
+	struct db *db;
+
+	(void)state;
+	db = dbfix_open("幸福里社区");
+	h.code = "3-2-101";
+	h.notes = "东单元";
+	assert_int_equal(db_household_insert(db, &h, &e), 0);
+	assert_int_equal(db_household_find_code(db, "3-2-101", &a, &e), 1);
+	assert_int_equal(db_household_lookup_code(db, "3-2-101", &b, &e), 1);
+	assert_int_equal(db_household_get(db, h.id, &c, &e), 1);
+	assert_int_equal(a.id, h.id);
+	assert_int_equal(b.id, h.id);
+	assert_string_equal(a.uuid, c.uuid);
+	assert_string_equal(b.notes, "东单元");
+	model_household_clear(&a);
+	model_household_clear(&b);
+	model_household_clear(&c);
+	assert_int_equal(db_household_find_code(db, "9-9-999", &a, &e), 0);
+	assert_int_equal(a.id, -1);
+	model_household_clear(&a);
+	db_close(&db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -376,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_inner_failure_returns_error),
 		cmocka_unit_test(test_collect_texts),
 		cmocka_unit_test(test_ensure_names_checked),
+		cmocka_unit_test(test_household_found_by_code_and_id),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
