@@ -313,17 +313,17 @@ int db_household_delete(struct db *db, long long id, struct err *e)
 	long long *ids = NULL;
 	size_t n = 0;
 	struct strbuf ch = STRBUF_INIT;
-	int r;
+	int r = -1;
 
 	if (db_begin(db, e) < 0)
 		return -1;
 	st = db_stmt(db, "SELECT id FROM residents WHERE household_id = :id AND deleted_at IS NULL",
 		     e);
 	if (!st)
-		goto fail;
+		goto out;
 	sql_bind_int(st, ":id", id);
 	if (sql_collect_ids(db, st, &ids, &n, e) < 0)
-		goto fail;
+		goto out;
 	/* The residents it takes with it, by UUID: a merge that brings the
 	 * household back brings them back too. */
 	strbuf_puts(&ch, "{\"took\":{\"residents\":[");
@@ -332,21 +332,16 @@ int db_household_delete(struct db *db, long long id, struct err *e)
 
 		if (db_record_uuid(db, "residents", ids[i], uuid, e) < 0 ||
 		    db_record_soft_delete(db, "residents", ids[i], e) < 0)
-			goto fail;
+			goto out;
 		strbuf_printf(&ch, "%s\"%s\"", i ? "," : "", uuid);
 	}
 	strbuf_puts(&ch, "]}}");
 	r = db_record_soft_delete_audited(db, "households", id, n ? strbuf_str(&ch) : NULL, e);
-	if (r < 0 || db_commit(db, e) < 0)
-		goto fail;
+out:
+	r = (int)db_end(db, r, e);
 	free(ids);
 	strbuf_free(&ch);
 	return r;
-fail:
-	db_rollback(db);
-	free(ids);
-	strbuf_free(&ch);
-	return -1;
 }
 
 /* A new grid as its INSERT takes it: its name, both the parameter and the

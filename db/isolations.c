@@ -403,14 +403,14 @@ int db_isolation_extend(struct db *db, long long id, int add_days, struct err *e
 	struct isolation o = {0};
 	struct isolation_span span;
 	struct date start, today;
-	int ext;
+	int ext, r = -1;
 
 	if (add_days == 0)
 		return err_field(e, "days", _("extend by a number of days other than 0"));
 	if (db_begin(db, e) < 0)
 		return -1;
 	if (get_active(db, id, _("extend it"), &o, e) < 0)
-		goto fail;
+		goto out;
 	ext = o.extended_days + add_days;
 	date_parse_iso(o.start_date, &start, NULL);
 	clock_today(&today);
@@ -418,18 +418,15 @@ int db_isolation_extend(struct db *db, long long id, int add_days, struct err *e
 	if (ext < 0) {
 		err_field(e, "days",
 			  _("the isolation cannot be shorter than its %d days as started"), o.days);
-		goto fail;
+		goto out;
 	}
 	if (isolation_extend_check(&span, &today, o.days + ext, e) < 0)
-		goto fail;
-	if (update_row(db, &o, ext, NULL, NULL, NULL, e) < 0 || db_commit(db, e) < 0)
-		goto fail;
+		goto out;
+	r = update_row(db, &o, ext, NULL, NULL, NULL, e);
+out:
+	r = (int)db_end(db, r, e);
 	db_isolation_clear(&o);
-	return 0;
-fail:
-	db_rollback(db);
-	db_isolation_clear(&o);
-	return -1;
+	return r < 0 ? -1 : 0;
 }
 
 long long db_isolation_restart(struct db *db, long long id, const char *new_start, struct err *e)

@@ -187,11 +187,7 @@ int record_audit(struct db *db, const char *action, const char *table, const cha
 int record_audit_commit(struct db *db, const char *action, const char *table, const char *uuid,
 			struct strbuf *ch, struct err *e)
 {
-	if (record_audit(db, action, table, uuid, ch, e) < 0 || db_commit(db, e) < 0) {
-		db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return (int)db_end(db, record_audit(db, action, table, uuid, ch, e), e);
 }
 
 int record_update_commit(struct db *db, int changed, sqlite3_stmt *st, const char *table,

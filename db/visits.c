@@ -199,28 +199,24 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 	if (db_begin(db, e) < 0)
 		return -1;
 	if (check_household(db, v->household_id, hh_uuid, e) < 0)
-		goto fail;
+		goto out;
 	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
-		goto fail;
+		goto out;
 	row = (struct visit_ins){v->household_id, hh_uuid, at, date, visit_outcome_code(v->outcome),
 				 v->notes, staff};
 	if ((id = record_insert(db, &w, &row, uuid, e)) < 0)
-		goto fail;
-	for (int i = 0; i < v->n_readings; i++) {
+		goto out;
+	for (int i = 0; id >= 0 && i < v->n_readings; i++) {
 		if (check_reading(db, v, i, &name, e) < 0 ||
 		    insert_reading(db, id, uuid, &v->readings[i], name, at, e) < 0)
-			goto fail;
+			id = -1;
 	}
-	if (db_commit(db, e) < 0)
-		goto fail;
-	if (uuid_out)
+out:
+	id = db_end(db, id, e);
+	if (id >= 0 && uuid_out)
 		memcpy(uuid_out, uuid, 37);
 	free(name);
 	return id;
-fail:
-	db_rollback(db);
-	free(name);
-	return -1;
 }
 
 int db_visit_undo(struct db *db, long long visit_id, struct err *e)
