@@ -291,17 +291,9 @@ static long long add_isolation(struct gen *g, const struct iso_plan *p)
 	date_format(&p->start, start);
 	date_format(&p->end, end);
 	demo_row(g, st, uuid, created);
-	demo_bt(st, 3, updated);
-	demo_bi(st, 4, p->rid);
-	demo_bt(st, 5, p->kind);
-	demo_bt(st, 6, p->site);
-	demo_bt(st, 7, p->reason);
-	demo_bt(st, 8, start);
-	demo_bi(st, 9, p->days);
-	demo_bi(st, 10, p->ext);
-	demo_bt(st, 11, p->end_reason ? end : NULL);
-	demo_bt(st, 12, p->end_reason);
-	demo_bn(st, 13, p->previous_id);
+	DEMO_BIND(st, 3, DV_T(updated), DV_I(p->rid), DV_T(p->kind), DV_T(p->site), DV_T(p->reason),
+		  DV_T(start), DV_I(p->days), DV_I(p->ext), DV_T(p->end_reason ? end : NULL),
+		  DV_T(p->end_reason), DV_N(p->previous_id));
 	/* Released as completed despite the fever of its last days: the
 	 * override of the safe-release rule, with its reason. */
 	demo_bt(st, 14,
@@ -343,9 +335,7 @@ static int add_checks(struct gen *g, long long iid, const struct iso_plan *p)
 				continue; /* missed, or not yet */
 			demo_fmt_at(at, &d, minutes);
 			demo_row(g, st, uuid, at);
-			demo_bi(st, 3, iid);
-			demo_bt(st, 4, day);
-			demo_bt(st, 5, slot ? "PM" : "AM");
+			DEMO_BIND(st, 3, DV_I(iid), DV_T(day), DV_T(slot ? "PM" : "AM"));
 			/* Now and then no thermometer at the door: the reason instead. */
 			unmeasured = t < g->set.fever_threshold && g->sum.checks % 61 == 60;
 			if (unmeasured)
