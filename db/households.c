@@ -134,7 +134,7 @@ static char *bind_new(sqlite3_stmt *st, struct household *h, char now[20])
 
 /* The one INSERT of a household and its audit row, in the caller's
  * transaction: both entry points below share it. */
-static int insert_row(struct db *db, struct household *h, int audit, struct err *e)
+static int insert_row(struct db *db, struct household *h, struct err *e)
 {
 	struct strbuf ch = STRBUF_INIT;
 	char now[20];
@@ -154,10 +154,6 @@ static int insert_row(struct db *db, struct household *h, int audit, struct err 
 	if (sql_step_done(db, st, e) < 0)
 		goto out;
 	h->id = sqlite3_last_insert_rowid(db_handle(db));
-	if (!audit) {
-		r = 0;
-		goto out;
-	}
 	json_open(&ch);
 	rowdesc_dump(db, h, audited, ROWDESC_N(audited), &ch);
 	if (h->grid_id >= 0)
@@ -201,7 +197,7 @@ int db_household_insert(struct db *db, struct household *h, struct err *e)
 
 	if (check_household(h, e) < 0 || db_begin(db, e) < 0)
 		return -1;
-	r = code_taken(db, h->code, -1, e) != 0 ? -1 : insert_row(db, h, 1, e);
+	r = code_taken(db, h->code, -1, e) != 0 ? -1 : insert_row(db, h, e);
 	return (int)db_end(db, r, e);
 }
 
@@ -210,7 +206,7 @@ int db_household_insert_checked(struct db *db, struct household *h, struct err *
 	if (check_household(h, e) < 0 ||
 	    db_need_transaction(db, "a household's bulk insert", e) < 0)
 		return -1;
-	return insert_row(db, h, 1, e);
+	return insert_row(db, h, e);
 }
 
 /* The bulk writer's stage: the columns of households it writes, no
@@ -256,10 +252,7 @@ int db_household_insert_bulk(struct db *db, struct household *h, struct err *e)
 
 int db_household_bulk_flush(struct db *db, struct err *e)
 {
-	return db_exec(db,
-		       "INSERT INTO households(updated_at, " STAGE_COLS ") SELECT created_at, " STAGE_COLS
-		       " FROM temp.bulk_households ORDER BY id; DELETE FROM temp.bulk_households",
-		       e);
+	return sql_stage_flush(db, "households", STAGE_COLS, "id", e);
 }
 
 int db_household_update(struct db *db, const struct household *h, struct err *e)

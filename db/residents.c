@@ -180,7 +180,7 @@ static void bind_new(sqlite3_stmt *st, struct resident *r, struct reskey *k, cha
 
 /* The one INSERT of a resident and its audit row, in the caller's
  * transaction: both entry points below share it. */
-static int insert_row(struct db *db, struct resident *r, int audit, struct err *e)
+static int insert_row(struct db *db, struct resident *r, struct err *e)
 {
 	struct strbuf ch = STRBUF_INIT;
 	struct reskey k = {0};
@@ -201,10 +201,6 @@ static int insert_row(struct db *db, struct resident *r, int audit, struct err *
 	if (sql_step_done(db, st, e) < 0)
 		goto out;
 	r->id = sqlite3_last_insert_rowid(db_handle(db));
-	if (!audit) {
-		rc = 0;
-		goto out;
-	}
 	json_open(&ch);
 	record_json_ref(db, &ch, "household_id", "households", r->household_id);
 	rowdesc_dump(db, r, audited, ROWDESC_N(audited), &ch);
@@ -270,7 +266,7 @@ int db_resident_insert(struct db *db, struct resident *r, struct err *e)
 	if (check_resident(r, e) < 0 || check_identity(r, NULL, e) < 0 || db_begin(db, e) < 0)
 		return -1;
 	r->id = -1;
-	rc = id_taken(db, r, e) != 0 ? -1 : insert_row(db, r, 1, e);
+	rc = id_taken(db, r, e) != 0 ? -1 : insert_row(db, r, e);
 	return (int)db_end(db, rc, e);
 }
 
@@ -279,7 +275,7 @@ int db_resident_insert_checked(struct db *db, struct resident *r, struct err *e)
 	if (check_resident(r, e) < 0 || db_need_transaction(db, "a resident's bulk insert", e) < 0)
 		return -1;
 	r->id = -1;
-	return insert_row(db, r, 1, e);
+	return insert_row(db, r, e);
 }
 
 /* The bulk writer's stage: the columns of residents it writes, no
@@ -325,10 +321,7 @@ int db_resident_insert_bulk(struct db *db, struct resident *r, struct err *e)
 
 int db_resident_bulk_flush(struct db *db, struct err *e)
 {
-	return db_exec(db,
-		       "INSERT INTO residents(updated_at, " STAGE_COLS ") SELECT created_at, " STAGE_COLS
-		       " FROM temp.bulk_residents ORDER BY rowid; DELETE FROM temp.bulk_residents",
-		       e);
+	return sql_stage_flush(db, "residents", STAGE_COLS, "rowid", e);
 }
 
 int db_resident_update(struct db *db, const struct resident *r, struct err *e)

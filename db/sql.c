@@ -196,6 +196,18 @@ long long sql_scalar(struct db *db, const char *sql, struct err *e)
 	return v;
 }
 
+int sql_stage_flush(struct db *db, const char *table, const char *cols, const char *order,
+		    struct err *e)
+{
+	char *sql = xasprintf("INSERT INTO %s(updated_at, %s) SELECT created_at, %s"
+			      " FROM temp.bulk_%s ORDER BY %s; DELETE FROM temp.bulk_%s",
+			      table, cols, cols, table, order, table);
+	int r = db_exec(db, sql, e);
+
+	free(sql);
+	return r;
+}
+
 void sql_new_record(char uuid[37], char now[20])
 {
 	uuid_v7(uuid);

@@ -147,4 +147,12 @@ sqlite3_stmt *sql_update_stmt(struct db *db, const char *sql, long long id, stru
 /* New record boilerplate: fresh UUID and "now" as the caller's buffers. */
 void sql_new_record(char uuid[37], char now[20]);
 
+/* A bulk writer's flush (db/households.h, db/residents.h): the rows staged
+ * in temp.bulk_<table> (its columns cols) go into table with one INSERT ...
+ * SELECT in the order order, each updated_at its created_at, where the
+ * table's constraints, indexes and triggers apply; the stage is emptied.
+ * 0 or -1. */
+int sql_stage_flush(struct db *db, const char *table, const char *cols, const char *order,
+		    struct err *e);
+
 #endif
