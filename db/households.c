@@ -178,9 +178,7 @@ static int check_limits(const struct household *h, struct err *e)
  * or one that is not safe. */
 static int check_code_given(const struct household *h, struct err *e)
 {
-	if (!h->code || !*h->code)
-		return err_field(e, "code", _("the household code is required"));
-	return 0;
+	return record_text_given(h->code, "code", _("the household code is required"), e);
 }
 
 static int check_household(const struct household *h, struct err *e)

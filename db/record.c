@@ -401,11 +401,16 @@ int record_kind_update(struct db *db, const struct record_kind *k, const void *r
 	return r;
 }
 
+int record_text_given(const char *text, const char *field, const char *required, struct err *e)
+{
+	return text && *text ? 0 : err_field(e, field, "%s", required);
+}
+
 int record_name_check(const char *table, const char *field, const char *name,
 		      const char *required, struct err *e)
 {
-	if (!name || !*name)
-		return err_field(e, field, "%s", required);
+	if (record_text_given(name, field, required, e) < 0)
+		return -1;
 	if (limits_check(table, "name", name, e) < 0) {
 		snprintf(e->field, sizeof e->field, "%s", field);
 		return -1;

@@ -180,6 +180,10 @@ int db_record_id_by(struct db *db, const char *table, const char *col, const cha
 int db_record_audit_inserted(struct db *db, const char *table, long long after_id,
 			     const char *changes, struct err *e);
 
+/* A text a record cannot go without: refused on field with the message
+ * required when NULL or empty.  0 or -1. */
+int record_text_given(const char *text, const char *field, const char *required, struct err *e);
+
 /* The name a look-up-or-insert is given (a grid's, a staff member's, the
  * column name of table): refused on field when empty, with the message
  * required, or over the column's limit (core/limits).  0 or -1. */

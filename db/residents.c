@@ -225,9 +225,7 @@ static int check_limits(const struct resident *r, struct err *e)
  * one that is not safe. */
 static int check_name_given(const struct resident *r, struct err *e)
 {
-	if (!r->name || !*r->name)
-		return err_field(e, "name", _("the resident's name is required"));
-	return 0;
+	return record_text_given(r->name, "name", _("the resident's name is required"), e);
 }
 
 static int check_resident(const struct resident *r, struct err *e)

@@ -393,6 +393,32 @@ static void test_household_found_by_code_and_id(void **state)
 	db_close(&db);
 }
 
+/* A household without a code and a resident without a name are refused on
+ * that field (record_text_given), and nothing is written. */
+static void test_required_texts(void **state)
+{
+	struct household h = {.grid_id = -1, .code = ""};
+	struct resident r = {.household_id = -1};
+	struct err e;
+	struct db *db;
+
+	(void)state;
+	db = dbfix_open("幸福里社区");
+	err_clear(&e);
+	assert_int_equal(db_household_insert(db, &h, &e), -1);
+	assert_string_equal(e.field, "code");
+	assert_string_equal(e.msg, "the household code is required");
+	h.code = "1-1-101";
+	assert_int_equal(db_household_insert(db, &h, &e), 0);
+	r.household_id = h.id;
+	err_clear(&e);
+	assert_int_equal(db_resident_insert(db, &r, &e), -1);
+	assert_string_equal(e.field, "name");
+	assert_string_equal(e.msg, "the resident's name is required");
+	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM residents", &e), 0);
+	db_close(&db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -407,6 +433,7 @@ int main(void)
 		cmocka_unit_test(test_collect_texts),
 		cmocka_unit_test(test_ensure_names_checked),
 		cmocka_unit_test(test_household_found_by_code_and_id),
+		cmocka_unit_test(test_required_texts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
