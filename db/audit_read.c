@@ -19,9 +19,7 @@
 #define COLS ROWDESC_SELECT(ENTRY_COLUMNS) " FROM audit_log"
 
 /* The columns of COLS. */
-static const struct col_desc entry_cols[] = ROWDESC_TABLE(ENTRY_COLUMNS);
-
-ROWDESC_CLEAR_FN(audit_entry_clear, struct audit_entry, entry_cols)
+ROWDESC_RECORD(entry_cols, ENTRY_COLUMNS, audit_entry_clear)
 
 int db_audit_page(struct db *db, const char *record_uuid, const struct audit_entry *anchor, int dir,
 		  int n, struct audit_entry *out, struct err *e)

@@ -45,8 +45,8 @@ static int drop(struct db *db, int by_name, const char *const *keys, struct bulk
 	char **names = NULL;
 	int n = 0, r = 0;
 
-	if (!db_in_transaction(db))
-		return err_set(e, "internal error: indexes set aside outside a transaction");
+	if (db_need_transaction(db, "indexes set aside", e) < 0)
+		return -1;
 	for (int k = 0; r == 0 && keys[k]; k++)
 		r = collect(db, by_name, keys[k], b, &names, &n, e);
 	for (int i = 0; r == 0 && i < n; i++) {

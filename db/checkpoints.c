@@ -41,35 +41,21 @@ void db_checkpoint_init(struct checkpoint *c)
 	" FROM checkpoints"
 
 /* The columns of CP_COLS. */
-static const struct col_desc cp_cols[] = ROWDESC_TABLE(CPT_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_checkpoint_clear, struct checkpoint, cp_cols)
+ROWDESC_RECORD(cp_cols, CPT_COLUMNS, db_checkpoint_clear)
 ROWDESC_COPY_FN(db_checkpoint_copy, struct checkpoint, cp_cols)
+ROWDESC_FREE_FN(db_checkpoints_free, struct checkpoint, cp_cols)
 ROWDESC_EACH_FN(each_checkpoint, struct checkpoint, cp_cols)
-
-static int cp_get_where(struct db *db, const char *sql, long long id, const char *name,
-			struct checkpoint *out, struct err *e)
-{
-	sqlite3_stmt *st = db_stmt(db, sql, e);
-
-	if (!st)
-		return -1;
-	if (name)
-		sql_bind_text(st, ":name", name);
-	else
-		sql_bind_int(st, ":id", id);
-	return rowdesc_one(db, st, cp_cols, ROWDESC_N(cp_cols), out, sizeof *out, e);
-}
 
 int db_checkpoint_get(struct db *db, long long id, struct checkpoint *out, struct err *e)
 {
-	return cp_get_where(db, CP_COLS " WHERE id = :id AND deleted_at IS NULL", id, NULL, out, e);
+	return rowdesc_get(db, CP_COLS " WHERE id = :key AND deleted_at IS NULL", id, cp_cols,
+			   ROWDESC_N(cp_cols), out, sizeof *out, e);
 }
 
 int db_checkpoint_find(struct db *db, const char *name, struct checkpoint *out, struct err *e)
 {
-	return cp_get_where(db, CP_COLS " WHERE name = :name AND deleted_at IS NULL", 0, name, out,
-			    e);
+	return rowdesc_find(db, CP_COLS " WHERE name = :key AND deleted_at IS NULL", name, cp_cols,
+			    ROWDESC_N(cp_cols), out, sizeof *out, e);
 }
 
 /* A checkpoint's checks before it is written (record_kind's check). */
@@ -122,15 +108,7 @@ static const struct record_kind cp_kind =
 		CP_COLS " WHERE id = :key AND deleted_at IS NULL", cp_cols,
 		N_("the checkpoint was deleted meanwhile"));
 
-int db_checkpoint_insert(struct db *db, struct checkpoint *c, struct err *e)
-{
-	return record_kind_insert(db, &cp_kind, c, e);
-}
-
-int db_checkpoint_update(struct db *db, const struct checkpoint *c, struct err *e)
-{
-	return record_kind_update(db, &cp_kind, c, e);
-}
+RECORD_KIND_FNS(db_checkpoint_insert, db_checkpoint_update, struct checkpoint, &cp_kind)
 
 int db_checkpoint_delete(struct db *db, long long id, struct err *e)
 {
@@ -179,10 +157,9 @@ void db_shift_init(struct shift *s)
 	" ON p.id = s.staff_id"
 
 /* The columns of SHIFT_COLS. */
-static const struct col_desc shift_cols[] = ROWDESC_TABLE(SHIFT_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_shift_clear, struct shift, shift_cols)
+ROWDESC_RECORD(shift_cols, SHIFT_COLUMNS, db_shift_clear)
 ROWDESC_COPY_FN(db_shift_copy_row, struct shift, shift_cols)
+ROWDESC_FREE_FN(db_shifts_free, struct shift, shift_cols)
 ROWDESC_EACH_FN(each_shift, struct shift, shift_cols)
 
 int db_shift_get(struct db *db, long long id, struct shift *out, struct err *e)
@@ -277,15 +254,7 @@ static const struct record_kind shift_kind =
 		SHIFT_COLS " WHERE s.id = :key AND s.deleted_at IS NULL", shift_cols,
 		N_("the shift was deleted meanwhile"));
 
-int db_shift_insert(struct db *db, struct shift *s, struct err *e)
-{
-	return record_kind_insert(db, &shift_kind, s, e);
-}
-
-int db_shift_update(struct db *db, const struct shift *s, struct err *e)
-{
-	return record_kind_update(db, &shift_kind, s, e);
-}
+RECORD_KIND_FNS(db_shift_insert, db_shift_update, struct shift, &shift_kind)
 
 int db_shift_set_present(struct db *db, long long id, int present, struct err *e)
 {

@@ -57,6 +57,9 @@ void db_checkpoint_clear(struct checkpoint *c);
 void db_checkpoint_copy(struct checkpoint *dst, const struct checkpoint *src);
 void db_shift_clear(struct shift *s);
 void db_shift_copy_row(struct shift *dst, const struct shift *src);
+/* Clear the n rows of the malloc'd array v (as _clear) and free it. */
+void db_checkpoints_free(struct checkpoint *v, int n);
+void db_shifts_free(struct shift *v, int n);
 
 /* Checkpoints. */
 

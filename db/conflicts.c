@@ -27,9 +27,7 @@
 	" FROM conflicts"
 
 /* The columns of CONFLICT_COLS. */
-static const struct col_desc conflict_cols[] = ROWDESC_TABLE(CONFLICT_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_conflict_clear, struct conflict, conflict_cols)
+ROWDESC_RECORD(conflict_cols, CONFLICT_COLUMNS, db_conflict_clear)
 
 /* Each rule both sides can break together: a query of (subject, detail,
  * latest change) for each breach that has no open conflict yet.  The detail
@@ -398,7 +396,7 @@ int db_conflict_settle(struct db *db, long long id, enum conflict_action action,
 	struct conflict c;
 	char now[CLOCK_STR];
 	struct strbuf ch = STRBUF_INIT;
-	int found, r;
+	int found, r = -1;
 
 	if (action < CONFLICT_UNDO_VOID || action > CONFLICT_UNREVOKE)
 		return err_set(e, "internal error: conflict action %d", (int)action);
@@ -414,31 +412,27 @@ int db_conflict_settle(struct db *db, long long id, enum conflict_action action,
 	else if (found == 1 && !action_fits(c.kind, action))
 		err_set(e, _("that action does not settle a conflict of this kind"));
 	if (found != 1 || c.resolution || !action_fits(c.kind, action))
-		goto fail;
+		goto out;
 	clock_now(now);
 	if ((action == CONFLICT_UNDO_VOID && undo_voids(db, &c, now, e) < 0) ||
 	    (action == CONFLICT_RETURNED && record_returned(db, &c, e) < 0) ||
 	    (action == CONFLICT_UNREVOKE && unrevoke(db, &c, now, e) < 0))
-		goto fail;
+		goto out;
 	if (SQL_RUN(db, e,
 		    "UPDATE conflicts SET resolved_at = :now, updated_at = :now,"
 		    " resolution = :res, note = :note WHERE id = :id",
 		    SQLP_TEXT(":now", now), SQLP_TEXT(":res", codes[action]),
 		    SQLP_TEXT(":note", note ? note : ""), SQLP_INT(":id", id)) < 0)
-		goto fail;
+		goto out;
 	json_open(&ch);
 	json_add_change(&ch, "resolution", "", codes[action]);
 	if (note && *note)
 		json_add_change(&ch, "note", "", note);
 	r = record_audit(db, "update", "conflicts", c.uuid, &ch, e);
 	strbuf_free(&ch);
-	if (r < 0 || db_commit(db, e) < 0)
-		goto fail;
-	db_conflict_clear(&c);
-	return 0;
-fail:
-	db_rollback(db);
+out:
+	r = (int)db_end(db, r, e);
 	if (found == 1)
 		db_conflict_clear(&c);
-	return -1;
+	return r < 0 ? -1 : 0;
 }

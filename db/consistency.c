@@ -91,16 +91,12 @@ static int check_sort_keys(struct db *db, void (*report)(const char *, void *), 
 	return r < 0 ? -1 : n;
 }
 
-int db_consistency_warnings(struct db *db, void (*report)(const char *problem, void *ctx),
-			    void *ctx, struct err *e)
+/* Runs sql and reports the text of each row's first column.  Returns how
+ * many, or -1. */
+static int report_rows(struct db *db, const char *sql,
+		       void (*report)(const char *problem, void *ctx), void *ctx, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT 'conflict ' || substr(uuid, 1, 8) || ': ' || kind || ' '"
-				   " || replace(subject, '|', ' ') || ', found by a merge, is open"
-				   " (settle it on the Today screen)' FROM conflicts"
-				   " WHERE deleted_at IS NULL AND resolved_at IS NULL"
-				   " ORDER BY created_at, uuid",
-				   e);
+	sqlite3_stmt *st = db_stmt(db, sql, e);
 	int n = 0, r;
 
 	if (!st)
@@ -110,7 +106,22 @@ int db_consistency_warnings(struct db *db, void (*report)(const char *problem, v
 		n++;
 	}
 	sqlite3_reset(st);
-	if (r < 0)
+	return r < 0 ? -1 : n;
+}
+
+int db_consistency_warnings(struct db *db, void (*report)(const char *problem, void *ctx),
+			    void *ctx, struct err *e)
+{
+	int n = report_rows(db,
+			    "SELECT 'conflict ' || substr(uuid, 1, 8) || ': ' || kind || ' '"
+			    " || replace(subject, '|', ' ') || ', found by a merge, is open"
+			    " (settle it on the Today screen)' FROM conflicts"
+			    " WHERE deleted_at IS NULL AND resolved_at IS NULL"
+			    " ORDER BY created_at, uuid",
+			    report, ctx, e);
+	int r;
+
+	if (n < 0)
 		return -1;
 	r = db_legacy_problems(db, report, ctx, e);
 	return r < 0 ? -1 : n + r;
@@ -123,17 +134,9 @@ int db_consistency_check(struct db *db, void (*report)(const char *problem, void
 	int problems = 0, r;
 
 	for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
-		sqlite3_stmt *st = db_stmt(db, checks[i], e);
-
-		if (!st)
+		if ((r = report_rows(db, checks[i], report, ctx, e)) < 0)
 			return -1;
-		while ((r = sql_step_row(db, st, e)) == 1) {
-			report((const char *)sqlite3_column_text(st, 0), ctx);
-			problems++;
-		}
-		sqlite3_reset(st);
-		if (r < 0)
-			return -1;
+		problems += r;
 	}
 	r = check_sort_keys(db, report, ctx, e);
 	if (r < 0)

@@ -629,6 +629,12 @@ int db_in_transaction(const struct db *db)
 	return db->depth > 0;
 }
 
+int db_need_transaction(struct db *db, const char *what, struct err *e)
+{
+	return db_in_transaction(db) ? 0
+				      : err_set(e, "internal error: %s outside a transaction", what);
+}
+
 long long db_data_version(struct db *db)
 {
 	return sql_scalar(db, "PRAGMA data_version", NULL);

@@ -88,6 +88,11 @@ long long db_end(struct db *db, long long r, struct err *e);
 /* 1 while a transaction is open. */
 int db_in_transaction(const struct db *db);
 
+/* For work that must run inside the caller's transaction (a bulk writer's):
+ * 0 while one is open, else -1 with e saying "internal error: <what> outside
+ * a transaction" (what: "a resident's bulk insert"). */
+int db_need_transaction(struct db *db, const char *what, struct err *e);
+
 /* A number that changes when another connection commits to the file
  * (PRAGMA data_version); the TUI polls it to refresh.  -1 on error. */
 long long db_data_version(struct db *db);

@@ -47,9 +47,7 @@ long long demo_add_staff(struct gen *g, const char *name, const char *role,
 	if (!st)
 		return -1;
 	demo_row(g, st, uuid, g->base_at);
-	demo_bt(st, 3, name);
-	demo_bt(st, 4, phone);
-	demo_bt(st, 5, role);
+	DEMO_BIND(st, 3, DV_T(name), DV_T(phone), DV_T(role));
 	g->sum.staff++;
 	return demo_run(g, st);
 }
@@ -250,20 +248,10 @@ static int add_resident(struct gen *g, int hh_index, long long hid, const struct
 		tags[strlen(tags) - 1] = '\0';
 	reskey_make(&k, p->name, idn, has_phone ? phone : NULL);
 	demo_row(g, st, uuid, g->base_at);
-	demo_bi(st, 3, hid);
-	demo_bt(st, 4, p->name);
-	demo_bt(st, 5, sex);
-	demo_bt(st, 6, idn);
-	demo_bt(st, 7, bd);
-	demo_bt(st, 8, has_phone ? phone : NULL);
-	demo_bt(st, 9, p->relation);
-	demo_bt(st, 10, status);
-	demo_bt(st, 11, tags);
-	demo_bt(st, 12, returned_from);
-	demo_bt(st, 13, returned_from ? ret_date : NULL);
-	demo_bt(st, 14, k.pinyin);
-	demo_bt(st, 15, k.id_rev);
-	demo_bt(st, 16, k.phone_rev);
+	DEMO_BIND(st, 3, DV_I(hid), DV_T(p->name), DV_T(sex), DV_T(idn), DV_T(bd),
+		  DV_T(has_phone ? phone : NULL), DV_T(p->relation), DV_T(status), DV_T(tags),
+		  DV_T(returned_from), DV_T(returned_from ? ret_date : NULL), DV_T(k.pinyin),
+		  DV_T(k.id_rev), DV_T(k.phone_rev));
 	id = demo_run(g, st);
 	reskey_free(&k);
 	if (id < 0)
@@ -377,14 +365,10 @@ static int make_households(struct gen *g, int n)
 			return -1;
 		key = natsort_key(pl.code);
 		demo_row(g, st, uuid, g->base_at);
-		demo_bt(st, 3, pl.code);
-		demo_bt(st, 4, key);
-		demo_bt(st, 5, pl.compound);
-		demo_bt(st, 6, pl.building[0] ? pl.building : NULL);
-		demo_bt(st, 7, pl.unit[0] ? pl.unit : NULL);
-		demo_bt(st, 8, pl.room[0] ? pl.room : NULL);
-		demo_bt(st, 9, pl.address);
-		demo_bi(st, 10, g->grid_staff[h->grid]);
+		DEMO_BIND(st, 3, DV_T(pl.code), DV_T(key), DV_T(pl.compound),
+			  DV_T(pl.building[0] ? pl.building : NULL),
+			  DV_T(pl.unit[0] ? pl.unit : NULL), DV_T(pl.room[0] ? pl.room : NULL),
+			  DV_T(pl.address), DV_I(g->grid_staff[h->grid]));
 		sqlite3_bind_null(st, 11);
 		free(key);
 		if ((h->id = demo_run(g, st)) < 0)
@@ -489,6 +473,23 @@ static int make_visitors(struct gen *g, int days)
 
 static int audit_batch(struct gen *g, const struct demo_params *p)
 {
+	/* The counts after the seed, households and days. */
+	const struct {
+		const char *name;
+		long long n;
+	} counts[] = {{"residents", g->sum.residents},
+		      {"visits", g->sum.visits},
+		      {"readings", g->sum.readings},
+		      {"isolations", g->sum.isolations},
+		      {"checks", g->sum.checks},
+		      {"donations", g->sum.donations},
+		      {"distributions", g->sum.distributions},
+		      {"checkpoints", g->sum.checkpoints},
+		      {"shifts", g->sum.shifts},
+		      {"passes", g->sum.passes},
+		      {"pass_events", g->sum.pass_events},
+		      {"followups", g->sum.followups},
+		      {"visitors", g->sum.visitors}};
 	struct strbuf ch = STRBUF_INIT;
 	int r;
 
@@ -496,19 +497,8 @@ static int audit_batch(struct gen *g, const struct demo_params *p)
 	json_add_int(&ch, "seed", (long long)p->seed);
 	json_add_int(&ch, "households", g->sum.households);
 	json_add_int(&ch, "days", p->days);
-	json_add_int(&ch, "residents", g->sum.residents);
-	json_add_int(&ch, "visits", g->sum.visits);
-	json_add_int(&ch, "readings", g->sum.readings);
-	json_add_int(&ch, "isolations", g->sum.isolations);
-	json_add_int(&ch, "checks", g->sum.checks);
-	json_add_int(&ch, "donations", g->sum.donations);
-	json_add_int(&ch, "distributions", g->sum.distributions);
-	json_add_int(&ch, "checkpoints", g->sum.checkpoints);
-	json_add_int(&ch, "shifts", g->sum.shifts);
-	json_add_int(&ch, "passes", g->sum.passes);
-	json_add_int(&ch, "pass_events", g->sum.pass_events);
-	json_add_int(&ch, "followups", g->sum.followups);
-	json_add_int(&ch, "visitors", g->sum.visitors);
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
+		json_add_int(&ch, counts[i].name, counts[i].n);
 	r = record_audit(g->db, "insert", "demo", NULL, &ch, g->e);
 	strbuf_free(&ch);
 	return r;

@@ -59,13 +59,8 @@ static int add_shift(struct gen *g, long long cp, const struct date *d, int star
 	snprintf(s, sizeof s, "%02d:%02d", start / 60, start % 60);
 	snprintf(e, sizeof e, "%02d:%02d", end / 60 % 24, end % 60);
 	demo_row(g, st, uuid, g->base_at);
-	demo_bi(st, 3, cp);
-	demo_bt(st, 4, day);
-	demo_bt(st, 5, s);
-	demo_bt(st, 6, e);
-	demo_bn(st, 7, person);
-	demo_bt(st, 8, role);
-	demo_bn(st, 9, present);
+	DEMO_BIND(st, 3, DV_I(cp), DV_T(day), DV_T(s), DV_T(e), DV_N(person), DV_T(role),
+		  DV_N(present));
 	g->sum.shifts++;
 	return demo_run(g, st) < 0 ? -1 : 0;
 }
@@ -145,9 +140,8 @@ static int make_roster(struct gen *g, long long *cps, int ncp)
 		if (!st)
 			return -1;
 		demo_row(g, st, uuid, g->base_at);
-		demo_bt(st, 3, cp_plans[i].name);
-		demo_bt(st, 4, cp_plans[i].location);
-		demo_bt(st, 5, cp_plans[i].kind);
+		DEMO_BIND(st, 3, DV_T(cp_plans[i].name), DV_T(cp_plans[i].location),
+			  DV_T(cp_plans[i].kind));
 		if ((cps[i] = demo_run(g, st)) < 0)
 			return -1;
 		g->sum.checkpoints++;
@@ -219,10 +213,7 @@ static long long add_pass(struct gen *g, long long hid, const struct date *issue
 	date_format(issued, day);
 	date_format(&u, until);
 	demo_row(g, st, uuid, at);
-	demo_bt(st, 3, no);
-	demo_bi(st, 4, hid);
-	demo_bt(st, 5, day);
-	demo_bt(st, 6, until);
+	DEMO_BIND(st, 3, DV_T(no), DV_I(hid), DV_T(day), DV_T(until));
 	g->sum.passes++;
 	return demo_run(g, st);
 }
@@ -238,11 +229,7 @@ static int add_pass_event(struct gen *g, long long pass, long long cp, const cha
 	if (!st)
 		return -1;
 	demo_row(g, st, uuid, at);
-	demo_bi(st, 3, pass);
-	demo_bi(st, 4, cp);
-	demo_bt(st, 5, dir);
-	demo_bn(st, 6, resident);
-	demo_bn(st, 7, staff);
+	DEMO_BIND(st, 3, DV_I(pass), DV_I(cp), DV_T(dir), DV_N(resident), DV_N(staff));
 	g->sum.pass_events++;
 	return demo_run(g, st) < 0 ? -1 : 0;
 }

@@ -61,6 +61,18 @@ void demo_bn(sqlite3_stmt *st, int i, long long v)
 		sqlite3_bind_int64(st, i, v);
 }
 
+void demo_bind(sqlite3_stmt *st, int first, const struct demo_val *v, int n)
+{
+	for (int k = 0; k < n; k++) {
+		if (v[k].kind == 't')
+			demo_bt(st, first + k, v[k].t);
+		else if (v[k].kind == 'n')
+			demo_bn(st, first + k, v[k].i);
+		else
+			demo_bi(st, first + k, v[k].i);
+	}
+}
+
 /* Steps an INSERT and returns the new rowid, or -1 with g->e filled. */
 long long demo_run(struct gen *g, sqlite3_stmt *st)
 {

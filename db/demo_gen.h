@@ -62,6 +62,24 @@ void demo_new_uuid(struct gen *g, char out[37]);
 void demo_bt(sqlite3_stmt *st, int i, const char *v);
 void demo_bi(sqlite3_stmt *st, int i, long long v);
 void demo_bn(sqlite3_stmt *st, int i, long long v);
+/* Values bound by position as those three do: DV_T(text or NULL), DV_I(an
+ * integer), DV_N(an integer, NULL when negative). */
+struct demo_val {
+	char kind; /* 't', 'i', 'n' */
+	long long i;
+	const char *t;
+};
+#define DV_T(v) {'t', 0, (v)}
+#define DV_I(v) {'i', (v), NULL}
+#define DV_N(v) {'n', (v), NULL}
+/* Binds the n values v to ?first, ?first + 1 ... of st. */
+void demo_bind(sqlite3_stmt *st, int first, const struct demo_val *v, int n);
+/* demo_bind of the values listed: DEMO_BIND(st, 3, DV_I(cp), DV_T(day)).
+ * They are computed in no set order: a value with a side effect (a draw of
+ * the generator) is bound by demo_bt, demo_bi or demo_bn in its turn. */
+#define DEMO_BIND(st, first, ...)                                                                  \
+	demo_bind(st, first, (const struct demo_val[]){__VA_ARGS__},                               \
+		  (int)(sizeof((const struct demo_val[]){__VA_ARGS__}) / sizeof(struct demo_val)))
 /* Starts a row of the INSERT st: a new UUID into uuid bound to ?1, and at
  * (its created_at and updated_at) to ?2, as every demo INSERT begins. */
 void demo_row(struct gen *g, sqlite3_stmt *st, char uuid[37], const char *at);

@@ -99,14 +99,21 @@ static int flush_rows(struct gen *g, const struct batches *b, int n, const char 
 	return 0;
 }
 
+/* The four columns every batched row begins with: id, uuid, created_at and
+ * updated_at (the row's time at). */
+static void bind_head(sqlite3_stmt *st, int *p, long long id, const char *uuid, const char *at)
+{
+	sqlite3_bind_int64(st, (*p)++, id);
+	sqlite3_bind_text(st, (*p)++, uuid, 36, SQLITE_STATIC);
+	sqlite3_bind_text(st, (*p)++, at, 19, SQLITE_STATIC);
+	sqlite3_bind_text(st, (*p)++, at, 19, SQLITE_STATIC);
+}
+
 static void bind_visit(sqlite3_stmt *st, int *p, const struct batches *b, int i)
 {
 	const struct vrow *v = &b->v[i];
 
-	sqlite3_bind_int64(st, (*p)++, v->id);
-	sqlite3_bind_text(st, (*p)++, v->uuid, 36, SQLITE_STATIC);
-	sqlite3_bind_text(st, (*p)++, v->at, 19, SQLITE_STATIC);
-	sqlite3_bind_text(st, (*p)++, v->at, 19, SQLITE_STATIC);
+	bind_head(st, p, v->id, v->uuid, v->at);
 	sqlite3_bind_int64(st, (*p)++, v->household_id);
 	sqlite3_bind_text(st, (*p)++, v->at, 19, SQLITE_STATIC);
 	sqlite3_bind_text(st, (*p)++, v->date, 10, SQLITE_STATIC);
@@ -130,10 +137,7 @@ static void bind_reading(sqlite3_stmt *st, int *p, const struct batches *b, int 
 {
 	const struct rrow *r = &b->r[i];
 
-	sqlite3_bind_int64(st, (*p)++, r->id);
-	sqlite3_bind_text(st, (*p)++, r->uuid, 36, SQLITE_STATIC);
-	sqlite3_bind_text(st, (*p)++, r->at, 19, SQLITE_STATIC);
-	sqlite3_bind_text(st, (*p)++, r->at, 19, SQLITE_STATIC);
+	bind_head(st, p, r->id, r->uuid, r->at);
 	sqlite3_bind_int64(st, (*p)++, r->visit_id);
 	sqlite3_bind_int64(st, (*p)++, r->resident_id);
 	if (r->temperature)
@@ -287,17 +291,9 @@ static long long add_isolation(struct gen *g, const struct iso_plan *p)
 	date_format(&p->start, start);
 	date_format(&p->end, end);
 	demo_row(g, st, uuid, created);
-	demo_bt(st, 3, updated);
-	demo_bi(st, 4, p->rid);
-	demo_bt(st, 5, p->kind);
-	demo_bt(st, 6, p->site);
-	demo_bt(st, 7, p->reason);
-	demo_bt(st, 8, start);
-	demo_bi(st, 9, p->days);
-	demo_bi(st, 10, p->ext);
-	demo_bt(st, 11, p->end_reason ? end : NULL);
-	demo_bt(st, 12, p->end_reason);
-	demo_bn(st, 13, p->previous_id);
+	DEMO_BIND(st, 3, DV_T(updated), DV_I(p->rid), DV_T(p->kind), DV_T(p->site), DV_T(p->reason),
+		  DV_T(start), DV_I(p->days), DV_I(p->ext), DV_T(p->end_reason ? end : NULL),
+		  DV_T(p->end_reason), DV_N(p->previous_id));
 	/* Released as completed despite the fever of its last days: the
 	 * override of the safe-release rule, with its reason. */
 	demo_bt(st, 14,
@@ -339,9 +335,7 @@ static int add_checks(struct gen *g, long long iid, const struct iso_plan *p)
 				continue; /* missed, or not yet */
 			demo_fmt_at(at, &d, minutes);
 			demo_row(g, st, uuid, at);
-			demo_bi(st, 3, iid);
-			demo_bt(st, 4, day);
-			demo_bt(st, 5, slot ? "PM" : "AM");
+			DEMO_BIND(st, 3, DV_I(iid), DV_T(day), DV_T(slot ? "PM" : "AM"));
 			/* Now and then no thermometer at the door: the reason instead. */
 			unmeasured = t < g->set.fever_threshold && g->sum.checks % 61 == 60;
 			if (unmeasured)

@@ -29,6 +29,21 @@ static int empty(const char *s)
 	return !s || !*s;
 }
 
+/* What goods need, received or given out: the item, the unit and a
+ * quantity above zero, each refused on its field with its message. */
+static int check_goods(const char *item, const char *unit, long long quantity,
+		       const char *no_item, const char *no_unit, const char *no_quantity,
+		       struct err *e)
+{
+	if (empty(item))
+		return err_field(e, "item", "%s", no_item);
+	if (empty(unit))
+		return err_field(e, "unit", "%s", no_unit);
+	if (quantity <= 0)
+		return err_field(e, "quantity", "%s", no_quantity);
+	return 0;
+}
+
 static int validate(const struct donation_new *d, struct err *e)
 {
 	if (limits_check_row("donations", e, "donor_name", d->donor_name, "phone", d->phone,
@@ -50,13 +65,9 @@ static int validate(const struct donation_new *d, struct err *e)
 			return err_field(e, "channel", _("unknown channel \"%s\""), d->channel);
 		return 0;
 	}
-	if (empty(d->item))
-		return err_field(e, "item", _("a goods donation needs the item"));
-	if (empty(d->unit))
-		return err_field(e, "unit", _("a goods donation needs the unit (箱, 个, kg ...)"));
-	if (d->quantity <= 0)
-		return err_field(e, "quantity", _("a goods donation needs a quantity above zero"));
-	return 0;
+	return check_goods(d->item, d->unit, d->quantity, _("a goods donation needs the item"),
+			   _("a goods donation needs the unit (箱, 个, kg ...)"),
+			   _("a goods donation needs a quantity above zero"), e);
 }
 
 long long db_donation_insert(struct db *db, const struct donation_new *d, char *receipt,
@@ -178,21 +189,18 @@ out:
 	" EXISTS (SELECT 1 FROM donations WHERE item = :item AND unit = :unit)"                    \
 	" OR EXISTS (SELECT 1 FROM distributions WHERE item = :item AND unit = :unit)"             \
 	" FROM (SELECT 1) LEFT JOIN stock s ON s.item = :item AND s.unit = :unit"
-static const struct col_desc stock_cols[] = ROWDESC_TABLE(STOCK_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_stock_row_clear, struct stock_row, stock_cols)
+ROWDESC_RECORD(stock_cols, STOCK_COLUMNS, db_stock_row_clear)
 
 int db_stock_get(struct db *db, const char *item, const char *unit, struct stock_row *out,
 		 struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, STOCK_SQL, e);
+	sqlite3_stmt *st =
+	    SQL_PREP(db, e, STOCK_SQL, SQLP_TEXT(":item", item), SQLP_TEXT(":unit", unit));
 	int r, seen = 0;
 
 	memset(out, 0, sizeof *out);
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":item", item);
-	sql_bind_text(st, ":unit", unit);
 	r = sql_step_row(db, st, e);
 	if (r == 1) {
 		rowdesc_read(st, stock_cols, ROWDESC_N(stock_cols), out);
@@ -346,12 +354,10 @@ long long db_distribution_insert(struct db *db, const struct distribution_new *d
 	if (limits_check_row("distributions", e, "item", d->item, "unit", d->unit, "recipient",
 			     d->recipient, "notes", d->notes, (const char *)NULL) < 0)
 		return -1;
-	if (empty(d->item))
-		return err_field(e, "item", _("a distribution needs the item"));
-	if (empty(d->unit))
-		return err_field(e, "unit", _("a distribution needs the unit"));
-	if (d->quantity <= 0)
-		return err_field(e, "quantity", _("a distribution needs a quantity above zero"));
+	if (check_goods(d->item, d->unit, d->quantity, _("a distribution needs the item"),
+			_("a distribution needs the unit"),
+			_("a distribution needs a quantity above zero"), e) < 0)
+		return -1;
 	if (!model_enum_find(model_recipient_kind, rk))
 		return err_field(e, "recipient", _("unknown recipient kind \"%s\""), rk);
 	if (!strcmp(rk, "household") && d->household_id < 0)

@@ -28,11 +28,8 @@ struct shift_vec {
 
 static void vec_free(struct shift_vec *sv)
 {
-	for (size_t i = 0; i < sv->n; i++)
-		db_shift_clear(&sv->v[i]);
-	free(sv->v);
-	sv->v = NULL;
-	sv->n = sv->cap = 0;
+	db_shifts_free(sv->v, (int)sv->n);
+	*sv = (struct shift_vec){0};
 }
 
 static int vec_push(const struct shift *s, void *ctx)
@@ -132,11 +129,8 @@ static int cp_push(const struct checkpoint *c, void *ctx)
 
 static void cp_vec_free(struct cp_vec *cv)
 {
-	for (size_t i = 0; i < cv->n; i++)
-		db_checkpoint_clear(&cv->v[i]);
-	free(cv->v);
-	cv->v = NULL;
-	cv->n = cv->cap = 0;
+	db_checkpoints_free(cv->v, (int)cv->n);
+	*cv = (struct cp_vec){0};
 }
 
 /* "HH:MM" of minutes 0..DUTY_DAY_MIN: a gap to midnight ends at "24:00". */

@@ -156,15 +156,6 @@ int db_expenditure_void(struct db *db, long long id, const char *reason, struct 
 	" FROM expenditures x LEFT JOIN staff s ON s.id = x.staff_id WHERE x.deleted_at"           \
 	" IS NULL"
 
-static const struct col_desc spend_cols[] = ROWDESC_TABLE(SPEND_COLUMNS);
+ROWDESC_RECORD(spend_cols, SPEND_COLUMNS, db_expenditure_row_clear)
 
-ROWDESC_CLEAR_FN(db_expenditure_row_clear, struct expenditure_row, spend_cols)
-
-int db_expenditure_page(struct db *db, const struct expenditure_row *anchor, int dir, int n,
-			struct expenditure_row *out, struct err *e)
-{
-	static const char *const sql[4] = ROWDESC_PAGE_SQL(SPEND_COLS, "x");
-
-	return rowdesc_page(db, sql, anchor ? anchor->date : NULL, anchor ? anchor->id : 0, dir, n,
-			    spend_cols, ROWDESC_N(spend_cols), out, sizeof *out, e);
-}
+ROWDESC_PAGE_FN(db_expenditure_page, struct expenditure_row, spend_cols, SPEND_COLS, "x")

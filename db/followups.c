@@ -47,9 +47,7 @@ static int date_parse_iso_prefix(const char *s)
 	" FROM followups f JOIN residents r ON r.id = f.resident_id JOIN households h"             \
 	" ON h.id = r.household_id LEFT JOIN staff s ON s.id = f.closed_by"
 
-static const struct col_desc fu_cols[] = ROWDESC_TABLE(FU_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_followup_clear, struct followup, fu_cols)
+ROWDESC_RECORD(fu_cols, FU_COLUMNS, db_followup_clear)
 ROWDESC_COPY_FN(db_followup_copy, struct followup, fu_cols)
 ROWDESC_FREE_FN(db_followups_free, struct followup, fu_cols)
 
@@ -103,10 +101,7 @@ int db_followup_open_for(struct db *db, long long resident_id, const char *sourc
 	sql_bind_text(st, ":at", at ? at : now);
 	sql_bind_text(st, ":source", source);
 	sql_bind_text(st, ":suuid", source_uuid);
-	if (temperature)
-		sql_bind_int(st, ":t", temperature);
-	else
-		sql_bind_null(st, ":t");
+	sql_bind_nonzero(st, ":t", temperature);
 	sql_bind_text(st, ":sym", symptoms ? symptoms : "");
 	if (sql_step_done(db, st, e) < 0)
 		return -1;

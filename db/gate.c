@@ -50,9 +50,7 @@ void db_gate_outs_free(struct gate_out *v, size_t n)
 	" LEFT JOIN staff s ON s.id = ev.staff_id"
 
 /* The columns of EVENT_COLS. */
-static const struct col_desc event_cols[] = ROWDESC_TABLE(EVENT_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_gate_event_clear, struct gate_event, event_cols)
+ROWDESC_RECORD(event_cols, EVENT_COLUMNS, db_gate_event_clear)
 
 void db_gate_info_clear(struct gate_info *g)
 {
@@ -72,25 +70,23 @@ void db_gate_info_clear(struct gate_info *g)
 static int load_members(struct db *db, long long household_id, const struct date *today,
 			struct gate_info *g, struct err *e)
 {
-	sqlite3_stmt *st =
-	    db_stmt(db,
-		    "SELECT r.id, r.name, r.relation, i.kind, i.start_date, i.days,"
-		    " i.extended_days FROM residents r"
-		    " LEFT JOIN isolations i ON i.resident_id = r.id"
-		    " AND i.deleted_at IS NULL AND " ISO_DUE_ON(
-			"i", ":today") " WHERE r.household_id = :hh AND r.deleted_at IS NULL"
-				       " AND r.status IN ('living', 'away')"
-				       " ORDER BY r.relation <> 'head', r.id, i.start_date",
-		    e);
 	char ts[DATE_STR];
+	sqlite3_stmt *st;
 	size_t cap = 0;
 	int r;
 
+	date_format(today, ts);
+	st = SQL_PREP(db, e,
+		      "SELECT r.id, r.name, r.relation, i.kind, i.start_date, i.days,"
+		      " i.extended_days FROM residents r"
+		      " LEFT JOIN isolations i ON i.resident_id = r.id"
+		      " AND i.deleted_at IS NULL AND " ISO_DUE_ON(
+			  "i", ":today") " WHERE r.household_id = :hh AND r.deleted_at IS NULL"
+					 " AND r.status IN ('living', 'away')"
+					 " ORDER BY r.relation <> 'head', r.id, i.start_date",
+		      SQLP_TEXT(":today", ts), SQLP_INT(":hh", household_id));
 	if (!st)
 		return -1;
-	date_format(today, ts);
-	sql_bind_text(st, ":today", ts);
-	sql_bind_int(st, ":hh", household_id);
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		long long rid = sqlite3_column_int64(st, 0);
 		struct gate_member *m;
@@ -412,7 +408,7 @@ int db_gate_record_temp(struct db *db, long long pass_id, long long checkpoint_i
 	struct gate_info g;
 	int fever = 0;
 	struct pass p = {0};
-	int r, out_dir;
+	int r, out_dir, done = -1;
 
 	memset(&g, 0, sizeof g);
 	if (!direction || (strcmp(direction, "out") && strcmp(direction, "in")))
@@ -429,7 +425,7 @@ int db_gate_record_temp(struct db *db, long long pass_id, long long checkpoint_i
 		return -1;
 	if (temperature) {
 		if (db_settings_get(db, &set, e) < 0)
-			goto fail;
+			goto out;
 		fever = temperature_is_fever(temperature, set.fever_threshold);
 		settings_clear(&set);
 	}
@@ -437,15 +433,15 @@ int db_gate_record_temp(struct db *db, long long pass_id, long long checkpoint_i
 	if (r <= 0) {
 		if (r == 0)
 			err_field(e, "pass_no", _("no such pass"));
-		goto fail;
+		goto out;
 	}
 	if (check_refs(db, &p, resident_id, checkpoint_id, e) < 0)
-		goto fail;
+		goto out;
 	if (staff_id < 0 && (staff_id = db_staff_current_id(db, e)) < 0)
-		goto fail;
+		goto out;
 	if (out_dir) {
 		if (decide(db, &p, &g, fever, e) < 0)
-			goto fail;
+			goto out;
 		if (verdict)
 			*verdict = g.verdict;
 		if (!g.verdict.allowed && fever) {
@@ -460,28 +456,21 @@ int db_gate_record_temp(struct db *db, long long pass_id, long long checkpoint_i
 		}
 		if (!g.verdict.allowed) {
 			refusal(&g, &p, e);
-			goto fail;
+			goto out;
 		}
 	} else if (fever) {
 		/* Coming back with a fever: recorded, and followed up. */
 		if (db_followup_open_for(db, resident_id, "gate", NULL, NULL, temperature, NULL,
 					 e) < 0)
-			goto fail;
+			goto out;
 	}
-	if (insert_event(db, &p, checkpoint_id, staff_id, direction, resident_id, temperature, e) <
-	    0)
-		goto fail;
-	if (db_commit(db, e) < 0)
-		goto fail;
-	db_gate_info_clear(&g);
-	db_pass_clear(&p);
-	return 0;
-fail:
-	db_rollback(db);
+	done = insert_event(db, &p, checkpoint_id, staff_id, direction, resident_id, temperature, e);
+out:
+	done = (int)db_end(db, done, e);
 	settings_clear(&set);
 	db_gate_info_clear(&g);
 	db_pass_clear(&p);
-	return -1;
+	return done;
 }
 
 int db_gate_still_out(struct db *db, int hours, struct gate_out **out, size_t *n, struct err *e)

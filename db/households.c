@@ -59,57 +59,45 @@ static const struct col_desc hh_cols[] = {HH_OWN_COLUMNS(ROWDESC_DESC, ROWDESC_D
 					      HH_JOINED_COLUMNS(ROWDESC_DESC)};
 static const struct col_desc hh_own_cols[] = ROWDESC_TABLE(HH_OWN_COLUMNS);
 
-/* One household by an id or a text parameter; joined says whether sql
- * selects SELECT_COLS (1) or PLAIN_COLS (0). */
-static int get_where(struct db *db, const char *sql, const char *param, long long id,
-		     const char *text, int joined, struct household *out, struct err *e)
+/* One household by sql's :key, the text when given, else the id; joined
+ * says whether sql selects SELECT_COLS (1) or PLAIN_COLS (0). */
+static int get_where(struct db *db, const char *sql, long long id, const char *text, int joined,
+		     struct household *out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db, sql, e);
+	const struct col_desc *cols = joined ? hh_cols : hh_own_cols;
+	size_t n = joined ? ROWDESC_N(hh_cols) : ROWDESC_N(hh_own_cols);
 
 	model_household_init(out);
-	if (!st)
-		return -1;
 	if (text)
-		sql_bind_text(st, param, text);
-	else
-		sql_bind_int(st, param, id);
-	if (joined)
-		return rowdesc_one(db, st, hh_cols, ROWDESC_N(hh_cols), out, sizeof *out, e);
-	return rowdesc_one(db, st, hh_own_cols, ROWDESC_N(hh_own_cols), out, sizeof *out, e);
+		return rowdesc_find(db, sql, text, cols, n, out, sizeof *out, e);
+	return rowdesc_get(db, sql, id, cols, n, out, sizeof *out, e);
 }
 
 int db_household_lookup_code(struct db *db, const char *code, struct household *out, struct err *e)
 {
-	return get_where(db, PLAIN_COLS " WHERE h.code = :code AND h.deleted_at IS NULL", ":code",
-			 0, code, 0, out, e);
+	return get_where(db, PLAIN_COLS " WHERE h.code = :key AND h.deleted_at IS NULL", 0, code, 0,
+			 out, e);
 }
 
 int db_household_get(struct db *db, long long id, struct household *out, struct err *e)
 {
-	return get_where(db, SELECT_COLS " WHERE h.id = :id AND h.deleted_at IS NULL", ":id", id,
-			 NULL, 1, out, e);
+	return get_where(db, SELECT_COLS " WHERE h.id = :key AND h.deleted_at IS NULL", id, NULL, 1,
+			 out, e);
 }
 
 int db_household_find_code(struct db *db, const char *code, struct household *out, struct err *e)
 {
-	return get_where(db, SELECT_COLS " WHERE h.code = :code AND h.deleted_at IS NULL", ":code",
-			 0, code, 1, out, e);
+	return get_where(db, SELECT_COLS " WHERE h.code = :key AND h.deleted_at IS NULL", 0, code, 1,
+			 out, e);
 }
 
 static int code_taken(struct db *db, const char *code, long long except_id, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   "SELECT 1 FROM households WHERE code = :code AND id <> :id"
-				   " AND deleted_at IS NULL",
-				   e);
-	int r;
+	int r = SQL_ONCE(db, e,
+			 "SELECT 1 FROM households WHERE code = :code AND id <> :id"
+			 " AND deleted_at IS NULL",
+			 SQLP_TEXT(":code", code), SQLP_INT(":id", except_id));
 
-	if (!st)
-		return -1;
-	sql_bind_text(st, ":code", code);
-	sql_bind_int(st, ":id", except_id);
-	r = sql_step_row(db, st, e);
-	sqlite3_reset(st);
 	if (r == 1)
 		return err_field(e, "code", _("household %s already exists"), code);
 	return r;
@@ -145,7 +133,7 @@ static char *bind_new(sqlite3_stmt *st, struct household *h, char now[20])
 
 /* The one INSERT of a household and its audit row, in the caller's
  * transaction: both entry points below share it. */
-static int insert_row(struct db *db, struct household *h, int audit, struct err *e)
+static int insert_row(struct db *db, struct household *h, struct err *e)
 {
 	struct strbuf ch = STRBUF_INIT;
 	char now[20];
@@ -165,10 +153,6 @@ static int insert_row(struct db *db, struct household *h, int audit, struct err 
 	if (sql_step_done(db, st, e) < 0)
 		goto out;
 	h->id = sqlite3_last_insert_rowid(db_handle(db));
-	if (!audit) {
-		r = 0;
-		goto out;
-	}
 	json_open(&ch);
 	rowdesc_dump(db, h, audited, ROWDESC_N(audited), &ch);
 	if (h->grid_id >= 0)
@@ -193,9 +177,7 @@ static int check_limits(const struct household *h, struct err *e)
  * or one that is not safe. */
 static int check_code_given(const struct household *h, struct err *e)
 {
-	if (!h->code || !*h->code)
-		return err_field(e, "code", _("the household code is required"));
-	return 0;
+	return record_text_given(h->code, "code", _("the household code is required"), e);
 }
 
 static int check_household(const struct household *h, struct err *e)
@@ -208,36 +190,20 @@ static int check_household(const struct household *h, struct err *e)
 
 int db_household_insert(struct db *db, struct household *h, struct err *e)
 {
-	int r = -1;
+	int r;
 
-	if (check_household(h, e) < 0)
+	if (check_household(h, e) < 0 || db_begin(db, e) < 0)
 		return -1;
-	if (db_begin(db, e) < 0)
-		return -1;
-	if (code_taken(db, h->code, -1, e) != 0)
-		goto out;
-	if (insert_row(db, h, 1, e) < 0)
-		goto out;
-	r = db_commit(db, e);
-out:
-	if (r < 0)
-		db_rollback(db);
-	return r;
-}
-
-static int insert_trusted(struct db *db, struct household *h, int audit, struct err *e)
-{
-	if (check_household(h, e) < 0)
-		return -1;
-	if (!db_in_transaction(db))
-		return err_set(e,
-			       "internal error: a household's bulk insert outside a transaction");
-	return insert_row(db, h, audit, e);
+	r = code_taken(db, h->code, -1, e) != 0 ? -1 : insert_row(db, h, e);
+	return (int)db_end(db, r, e);
 }
 
 int db_household_insert_checked(struct db *db, struct household *h, struct err *e)
 {
-	return insert_trusted(db, h, 1, e);
+	if (check_household(h, e) < 0 ||
+	    db_need_transaction(db, "a household's bulk insert", e) < 0)
+		return -1;
+	return insert_row(db, h, e);
 }
 
 /* The bulk writer's stage: the columns of households it writes, no
@@ -266,9 +232,8 @@ int db_household_insert_bulk(struct db *db, struct household *h, struct err *e)
 	 * would check every cell a second and third time. */
 	if (check_code_given(h, e) < 0)
 		return -1;
-	if (!db_in_transaction(db))
-		return err_set(e,
-			       "internal error: a household's bulk insert outside a transaction");
+	if (db_need_transaction(db, "a household's bulk insert", e) < 0)
+		return -1;
 	st = db_stmt(db,
 		     "INSERT INTO temp.bulk_households(" STAGE_COLS ") VALUES(?13, ?11, ?12, ?1, ?2,"
 		     " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -284,10 +249,7 @@ int db_household_insert_bulk(struct db *db, struct household *h, struct err *e)
 
 int db_household_bulk_flush(struct db *db, struct err *e)
 {
-	return db_exec(db,
-		       "INSERT INTO households(updated_at, " STAGE_COLS ") SELECT created_at, " STAGE_COLS
-		       " FROM temp.bulk_households ORDER BY id; DELETE FROM temp.bulk_households",
-		       e);
+	return sql_stage_flush(db, "households", STAGE_COLS, "id", e);
 }
 
 int db_household_update(struct db *db, const struct household *h, struct err *e)
@@ -302,8 +264,8 @@ int db_household_update(struct db *db, const struct household *h, struct err *e)
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
-	r = get_where(db, PLAIN_COLS " WHERE h.id = :id AND h.deleted_at IS NULL", ":id", h->id,
-		      NULL, 0, &old, e);
+	r = get_where(db, PLAIN_COLS " WHERE h.id = :key AND h.deleted_at IS NULL", h->id, NULL, 0,
+		      &old, e);
 	if (r == 0)
 		r = err_set(e, _("the household was deleted meanwhile"));
 	json_open(&ch);
@@ -341,17 +303,17 @@ int db_household_delete(struct db *db, long long id, struct err *e)
 	long long *ids = NULL;
 	size_t n = 0;
 	struct strbuf ch = STRBUF_INIT;
-	int r;
+	int r = -1;
 
 	if (db_begin(db, e) < 0)
 		return -1;
 	st = db_stmt(db, "SELECT id FROM residents WHERE household_id = :id AND deleted_at IS NULL",
 		     e);
 	if (!st)
-		goto fail;
+		goto out;
 	sql_bind_int(st, ":id", id);
 	if (sql_collect_ids(db, st, &ids, &n, e) < 0)
-		goto fail;
+		goto out;
 	/* The residents it takes with it, by UUID: a merge that brings the
 	 * household back brings them back too. */
 	strbuf_puts(&ch, "{\"took\":{\"residents\":[");
@@ -360,21 +322,16 @@ int db_household_delete(struct db *db, long long id, struct err *e)
 
 		if (db_record_uuid(db, "residents", ids[i], uuid, e) < 0 ||
 		    db_record_soft_delete(db, "residents", ids[i], e) < 0)
-			goto fail;
+			goto out;
 		strbuf_printf(&ch, "%s\"%s\"", i ? "," : "", uuid);
 	}
 	strbuf_puts(&ch, "]}}");
 	r = db_record_soft_delete_audited(db, "households", id, n ? strbuf_str(&ch) : NULL, e);
-	if (r < 0 || db_commit(db, e) < 0)
-		goto fail;
+out:
+	r = (int)db_end(db, r, e);
 	free(ids);
 	strbuf_free(&ch);
 	return r;
-fail:
-	db_rollback(db);
-	free(ids);
-	strbuf_free(&ch);
-	return -1;
 }
 
 /* A new grid as its INSERT takes it: its name, both the parameter and the
@@ -398,14 +355,8 @@ long long db_grid_ensure(struct db *db, const char *name, struct err *e)
 	long long id = -1;
 	int r;
 
-	if (!name || !*name) {
-		err_field(e, "grid", _("a grid name is required"));
+	if (record_name_check("grids", "grid", name, _("a grid name is required"), e) < 0)
 		return -1;
-	}
-	if (limits_check("grids", "name", name, e) < 0) {
-		snprintf(e->field, sizeof e->field, "grid");
-		return -1;
-	}
 	r = db_record_id_by(db, "grids", "name", name, &id, e);
 	if (r != 0)
 		return r < 0 ? -1 : id;

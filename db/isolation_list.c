@@ -126,9 +126,7 @@ static const char sql_prev[] = ISO_SELECT " WHERE (rank, key, id) < (:r, :k, :id
 
 /* The columns of ISO_SELECT: a today's check with none recorded, and no
  * latest temperature, read as -1 (ISO_CHECK_NONE). */
-static const struct col_desc row_cols[] = ROWDESC_TABLE(ISO_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_iso_row_clear, struct iso_row, row_cols)
+ROWDESC_RECORD(row_cols, ISO_COLUMNS, db_iso_row_clear)
 
 static void bind_now(sqlite3_stmt *st, const struct now *n, const struct iso_filter *f, int ended,
 		     long long one)
@@ -369,9 +367,7 @@ static const char pick_union_prev[] = PICK_COLS PICK_UNION
     " WHERE (m.sk, m.hid, m.rid) < (:k, :hid, :rid)"
     " ORDER BY m.sk DESC, m.hid DESC, m.rid DESC LIMIT :n";
 
-static const struct col_desc pick_cols[] = ROWDESC_TABLE(PICK_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_iso_pick_clear, struct iso_pick, pick_cols)
+ROWDESC_RECORD(pick_cols, PICK_COLUMNS, db_iso_pick_clear)
 
 int db_iso_pick_page(struct db *db, const char *query, const struct iso_pick *anchor, int dir,
 		     int n, struct iso_pick *out, struct err *e)

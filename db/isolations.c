@@ -36,9 +36,7 @@
 	ROWDESC_SELECT(ISO_COLUMNS)                                                                \
 	" FROM isolation_spans"
 
-static const struct col_desc iso_cols[] = ROWDESC_TABLE(ISO_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_isolation_clear, struct isolation, iso_cols)
+ROWDESC_RECORD(iso_cols, ISO_COLUMNS, db_isolation_clear)
 
 ROWDESC_GET_FN(get_by, struct isolation, iso_cols)
 
@@ -272,10 +270,7 @@ static long long insert_check(struct db *db, const struct isolation *o,
 	sql_bind_text(st, ":date", w->date);
 	sql_bind_text(st, ":slot", w->slot);
 	sql_bind_text(st, ":at", w->at);
-	if (c->temperature)
-		sql_bind_int(st, ":t", c->temperature);
-	else
-		sql_bind_null(st, ":t");
+	sql_bind_nonzero(st, ":t", c->temperature);
 	sql_bind_text(st, ":sym", c->symptoms ? c->symptoms : "");
 	sql_bind_text(st, ":method", method);
 	sql_bind_int(st, ":late", w->late);
@@ -408,14 +403,14 @@ int db_isolation_extend(struct db *db, long long id, int add_days, struct err *e
 	struct isolation o = {0};
 	struct isolation_span span;
 	struct date start, today;
-	int ext;
+	int ext, r = -1;
 
 	if (add_days == 0)
 		return err_field(e, "days", _("extend by a number of days other than 0"));
 	if (db_begin(db, e) < 0)
 		return -1;
 	if (get_active(db, id, _("extend it"), &o, e) < 0)
-		goto fail;
+		goto out;
 	ext = o.extended_days + add_days;
 	date_parse_iso(o.start_date, &start, NULL);
 	clock_today(&today);
@@ -423,18 +418,15 @@ int db_isolation_extend(struct db *db, long long id, int add_days, struct err *e
 	if (ext < 0) {
 		err_field(e, "days",
 			  _("the isolation cannot be shorter than its %d days as started"), o.days);
-		goto fail;
+		goto out;
 	}
 	if (isolation_extend_check(&span, &today, o.days + ext, e) < 0)
-		goto fail;
-	if (update_row(db, &o, ext, NULL, NULL, NULL, e) < 0 || db_commit(db, e) < 0)
-		goto fail;
+		goto out;
+	r = update_row(db, &o, ext, NULL, NULL, NULL, e);
+out:
+	r = (int)db_end(db, r, e);
 	db_isolation_clear(&o);
-	return 0;
-fail:
-	db_rollback(db);
-	db_isolation_clear(&o);
-	return -1;
+	return r < 0 ? -1 : 0;
 }
 
 long long db_isolation_restart(struct db *db, long long id, const char *new_start, struct err *e)
@@ -528,6 +520,7 @@ int db_isolation_end_override(struct db *db, long long id, const char *reason, c
 	struct release_facts facts;
 	struct settings set = {0};
 	char end[DATE_STR];
+	int r = -1;
 
 	if (!model_enum_find(model_iso_end, reason) || !strcmp(reason, "restarted"))
 		return err_field(e, "end_reason",
@@ -540,23 +533,18 @@ int db_isolation_end_override(struct db *db, long long id, const char *reason, c
 		override = NULL;
 	if (!strcmp(reason, "completed")) {
 		if (db_settings_get(db, &set, e) < 0 || release_gather(db, &o, end, &facts, e) < 0)
-			goto fail;
+			goto out;
 		if (release_decide(reason, &facts, set.fever_threshold, override, e) < 0)
-			goto fail;
+			goto out;
 		if (!release_problems(&facts, set.fever_threshold))
 			override = NULL;
 	} else {
 		override = NULL;
 	}
-	if (update_row(db, &o, o.extended_days, end, reason, override, e) < 0 ||
-	    db_commit(db, e) < 0)
-		goto fail;
+	r = update_row(db, &o, o.extended_days, end, reason, override, e);
+out:
+	r = (int)db_end(db, r, e);
 	db_isolation_clear(&o);
 	settings_clear(&set);
-	return 0;
-fail:
-	db_rollback(db);
-	db_isolation_clear(&o);
-	settings_clear(&set);
-	return -1;
+	return r < 0 ? -1 : 0;
 }

@@ -74,9 +74,7 @@ static void bind_filter(sqlite3_stmt *st, const struct ledger_filter *f)
 	" FROM donations d LEFT JOIN staff s ON s.id = d.received_by"
 
 /* The columns of ROW_COLS (value_fen: -1 when not given). */
-static const struct col_desc row_cols[] = ROWDESC_TABLE(LROW_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_ledger_row_clear, struct ledger_row, row_cols)
+ROWDESC_RECORD(row_cols, LROW_COLUMNS, db_ledger_row_clear)
 
 /* A void row always says so, even if its reason were somehow empty; the
  * reason is "" unless void. */
@@ -273,18 +271,9 @@ int db_ledger_stock_page(struct db *db, int on_hand_only, const struct stock_row
 	" JOIN checkpoints c ON c.id = t.checkpoint_id LEFT JOIN staff s ON s.id ="                \
 	" t.staff_id WHERE t.deleted_at IS NULL"
 
-static const struct col_desc dist_cols[] = ROWDESC_TABLE(LDIST_COLUMNS);
+ROWDESC_RECORD(dist_cols, LDIST_COLUMNS, db_ledger_dist_clear)
 
-ROWDESC_CLEAR_FN(db_ledger_dist_clear, struct ledger_dist, dist_cols)
-
-int db_ledger_dist_page(struct db *db, const struct ledger_dist *anchor, int dir, int n,
-			struct ledger_dist *out, struct err *e)
-{
-	static const char *const sql[4] = ROWDESC_PAGE_SQL(DIST_COLS, "t");
-
-	return rowdesc_page(db, sql, anchor ? anchor->date : NULL, anchor ? anchor->id : 0, dir, n,
-			    dist_cols, ROWDESC_N(dist_cols), out, sizeof *out, e);
-}
+ROWDESC_PAGE_FN(db_ledger_dist_page, struct ledger_dist, dist_cols, DIST_COLS, "t")
 
 int db_ledger_checkpoint_find(struct db *db, const char *name, long long *id, char *names, size_t n,
 			      struct err *e)

@@ -348,9 +348,24 @@ static void merge_free(struct merge *m)
 	m->unseen_this = m->unseen_other = m->join_add = m->join_chain = m->mkval = NULL;
 }
 
+/* The count of the audit rows of the record ?1 in the file in ("main" or
+ * "other") that change it (an action IN changes) and the file not_in lacks. */
+static sqlite3_stmt *unseen_stmt(struct merge *m, const char *in, const char *not_in,
+				 const char *changes, struct err *e)
+{
+	char *sql = xasprintf("SELECT count(*) FROM %s.audit_log a WHERE a.record_uuid = ?1"
+			      " AND a.action IN %s AND NOT EXISTS"
+			      " (SELECT 1 FROM %s.audit_log b WHERE b.uuid = a.uuid)",
+			      in, changes, not_in);
+	sqlite3_stmt *st = mg_prepare(m, sql, e);
+
+	free(sql);
+	return st;
+}
+
 static int prepare_all(struct merge *m, struct err *e)
 {
-	char *changes, *sql;
+	char *changes;
 
 	for (int i = 0; i < MERGE_TABLES; i++) {
 		if (mg_table_load(m, &m->t[i], &defs[i], e) < 0)
@@ -360,18 +375,8 @@ static int prepare_all(struct merge *m, struct err *e)
 	/* Only rows that change the record count as unseen: not the merge's
 	 * own rows (conflicts, joins), nor reveal, print or export. */
 	changes = mg_change_actions_sql();
-	sql = xasprintf("SELECT count(*) FROM main.audit_log a WHERE a.record_uuid = ?1"
-			" AND a.action IN %s AND NOT EXISTS"
-			" (SELECT 1 FROM other.audit_log b WHERE b.uuid = a.uuid)",
-			changes);
-	m->unseen_this = mg_prepare(m, sql, e);
-	free(sql);
-	sql = xasprintf("SELECT count(*) FROM other.audit_log a WHERE a.record_uuid = ?1"
-			" AND a.action IN %s AND NOT EXISTS"
-			" (SELECT 1 FROM main.audit_log b WHERE b.uuid = a.uuid)",
-			changes);
-	m->unseen_other = mg_prepare(m, sql, e);
-	free(sql);
+	m->unseen_this = unseen_stmt(m, "main", "other", changes, e);
+	m->unseen_other = unseen_stmt(m, "other", "main", changes, e);
 	free(changes);
 	m->join_add = mg_prepare(
 	    m, "INSERT OR REPLACE INTO temp.merge_join(loser, survivor) VALUES(?1, ?2)", e);
@@ -745,20 +750,20 @@ static void item_free(struct merge_item *it)
 	free(it->key);
 }
 
+/* Frees the n items of the array v, then v. */
+static void items_free(struct merge_item *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		item_free(&v[i]);
+	free(v);
+}
+
 void merge_report_free(struct merge_report *r)
 {
-	for (size_t i = 0; i < r->nconflicts; i++)
-		item_free(&r->conflicts[i]);
-	for (size_t i = 0; i < r->njoins; i++)
-		item_free(&r->joins[i]);
-	for (size_t i = 0; i < r->nrevivals; i++)
-		item_free(&r->revivals[i]);
-	for (size_t i = 0; i < r->nopen; i++)
-		item_free(&r->open[i]);
-	free(r->open);
-	free(r->conflicts);
-	free(r->joins);
-	free(r->revivals);
+	items_free(r->conflicts, r->nconflicts);
+	items_free(r->joins, r->njoins);
+	items_free(r->revivals, r->nrevivals);
+	items_free(r->open, r->nopen);
 	free(r->other_community);
 	memset(r, 0, sizeof *r);
 }

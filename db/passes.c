@@ -44,9 +44,7 @@
 	" AND (p.valid_until IS NULL OR p.valid_until >= :today)"
 
 /* The columns of PASS_COLS. */
-static const struct col_desc pass_cols[] = ROWDESC_TABLE(PASS_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_pass_clear, struct pass, pass_cols)
+ROWDESC_RECORD(pass_cols, PASS_COLUMNS, db_pass_clear)
 ROWDESC_EACH_FN(each_pass, struct pass, pass_cols)
 
 static void today_str(char out[DATE_STR])
@@ -99,21 +97,18 @@ int db_pass_current(struct db *db, long long household_id, struct pass *out, str
 int db_pass_each(struct db *db, long long grid_id, int current_only,
 		 int (*fn)(const struct pass *p, void *ctx), void *ctx, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(db,
-				   PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
-					     " AND (:grid < 0 OR h.grid_id = :grid)"
-					     " AND (:cur = 0 OR (p.revoked_at IS NULL AND"
-					     " (p.valid_until IS NULL OR p.valid_until >= :today)))"
-					     " ORDER BY h.sort_key, h.id, p.pass_no",
-				   e);
 	char today[DATE_STR];
+	sqlite3_stmt *st;
 
-	if (!st)
-		return -1;
 	today_str(today);
-	sql_bind_int(st, ":grid", grid_id);
-	sql_bind_int(st, ":cur", current_only ? 1 : 0);
-	sql_bind_text(st, ":today", today);
+	st = SQL_PREP(db, e,
+		      PASS_COLS " WHERE p.deleted_at IS NULL AND h.deleted_at IS NULL"
+				" AND (:grid < 0 OR h.grid_id = :grid)"
+				" AND (:cur = 0 OR (p.revoked_at IS NULL AND"
+				" (p.valid_until IS NULL OR p.valid_until >= :today)))"
+				" ORDER BY h.sort_key, h.id, p.pass_no",
+		      SQLP_INT(":grid", grid_id), SQLP_INT(":cur", current_only ? 1 : 0),
+		      SQLP_TEXT(":today", today));
 	return each_pass(db, st, fn, ctx, e);
 }
 
@@ -297,7 +292,7 @@ int db_pass_issue_grid(struct db *db, long long grid_id, const char *valid_until
 	long done = 0, skip = 0;
 	char station;
 	struct err ignored;
-	int r;
+	int r = -1;
 
 	if (issued)
 		*issued = 0;
@@ -309,39 +304,36 @@ int db_pass_issue_grid(struct db *db, long long grid_id, const char *valid_until
 		return -1;
 	station = station_of(db, e);
 	if (!station)
-		goto fail;
+		goto out;
 	st = SQL_PREP(db, e,
 		      "SELECT id FROM households WHERE deleted_at IS NULL"
 		      " AND (:grid < 0 OR grid_id = :grid) ORDER BY sort_key, id",
 		      SQLP_INT(":grid", grid_id));
 	if (!st)
-		goto fail;
+		goto out;
 	if (sql_collect_ids(db, st, &ids, &n, e) < 0)
-		goto fail;
+		goto out;
 	for (size_t i = 0; i < n; i++) {
 		err_clear(&ignored);
 		r = issue_one(db, ids[i], valid_until, NULL, station, NULL, &ignored);
 		if (r < 0) {
 			*e = ignored;
-			goto fail;
+			goto out;
 		}
 		if (r == 1)
 			done++;
 		else
 			skip++;
 	}
-	if (db_commit(db, e) < 0)
-		goto fail;
+	r = 0;
+out:
+	r = (int)db_end(db, r, e);
 	free(ids);
-	if (issued)
+	if (r == 0 && issued)
 		*issued = done;
-	if (skipped)
+	if (r == 0 && skipped)
 		*skipped = skip;
-	return 0;
-fail:
-	db_rollback(db);
-	free(ids);
-	return -1;
+	return r;
 }
 
 int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *e)
@@ -360,30 +352,29 @@ int db_pass_revoke(struct db *db, long long id, const char *reason, struct err *
 	r = db_pass_get(db, id, &p, e);
 	if (r <= 0) {
 		if (r == 0)
-			err_set(e, _("no such pass"));
-		goto fail;
+			r = err_set(e, _("no such pass"));
+		goto out;
 	}
 	if (p.revoked_at[0]) {
-		err_set(e, _("pass %s was already revoked on %s"), p.pass_no, p.revoked_at);
-		goto fail;
+		r = err_set(e, _("pass %s was already revoked on %s"), p.pass_no, p.revoked_at);
+		goto out;
 	}
 	clock_now(now); /* the time the audit row names */
-	if (SQL_RUN(db, e,
+	r = SQL_RUN(db, e,
 		    "UPDATE passes SET revoked_at = :now, revoke_reason = :reason,"
 		    " updated_at = :now WHERE id = :id",
-		    SQLP_TEXT(":now", now), SQLP_TEXT(":reason", reason), SQLP_INT(":id", id)) < 0)
-		goto fail;
+		    SQLP_TEXT(":now", now), SQLP_TEXT(":reason", reason), SQLP_INT(":id", id));
+	if (r < 0)
+		goto out;
 	json_open(&ch);
 	json_add_str(&ch, "pass_no", p.pass_no);
 	json_add_change(&ch, "revoked_at", NULL, now);
 	json_add_change(&ch, "revoke_reason", NULL, reason);
-	r = record_audit_commit(db, "void", "passes", p.uuid, &ch, e);
+	r = record_audit(db, "void", "passes", p.uuid, &ch, e);
+out:
+	r = (int)db_end(db, r, e);
 	db_pass_clear(&p);
 	return r;
-fail:
-	db_rollback(db);
-	db_pass_clear(&p);
-	return -1;
 }
 
 int db_pass_set_valid_until(struct db *db, long long id, const char *valid_until, struct err *e)

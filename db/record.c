@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/limits.h"
 #include "core/uuid.h"
 #include "core/xalloc.h"
 #include "db/db.h"
@@ -186,11 +187,7 @@ int record_audit(struct db *db, const char *action, const char *table, const cha
 int record_audit_commit(struct db *db, const char *action, const char *table, const char *uuid,
 			struct strbuf *ch, struct err *e)
 {
-	if (record_audit(db, action, table, uuid, ch, e) < 0 || db_commit(db, e) < 0) {
-		db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return (int)db_end(db, record_audit(db, action, table, uuid, ch, e), e);
 }
 
 int record_update_commit(struct db *db, int changed, sqlite3_stmt *st, const char *table,
@@ -402,4 +399,21 @@ int record_kind_update(struct db *db, const struct record_kind *k, const void *r
 	rowdesc_clear(k->cols, k->ncols, old, k->row_size);
 	free(old);
 	return r;
+}
+
+int record_text_given(const char *text, const char *field, const char *required, struct err *e)
+{
+	return text && *text ? 0 : err_field(e, field, "%s", required);
+}
+
+int record_name_check(const char *table, const char *field, const char *name,
+		      const char *required, struct err *e)
+{
+	if (record_text_given(name, field, required, e) < 0)
+		return -1;
+	if (limits_check(table, "name", name, e) < 0) {
+		snprintf(e->field, sizeof e->field, "%s", field);
+		return -1;
+	}
+	return 0;
 }

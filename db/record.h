@@ -79,6 +79,20 @@ int record_kind_insert(struct db *db, const struct record_kind *k, void *row, st
  * 1 changed, 0 nothing changed, -1 (gone, refused or failed). */
 int record_kind_update(struct db *db, const struct record_kind *k, const void *row, struct err *e);
 
+/* A record kind's public insert and update, record_kind_insert and
+ * record_kind_update over the record_kind k, as its header declares them:
+ *	int insert_fn(struct db *db, T *row, struct err *e);
+ *	int update_fn(struct db *db, const T *row, struct err *e); */
+#define RECORD_KIND_FNS(insert_fn, update_fn, T, k)                                                \
+	int insert_fn(struct db *db, T *row, struct err *e)                                        \
+	{                                                                                          \
+		return record_kind_insert(db, k, row, e);                                          \
+	}                                                                                          \
+	int update_fn(struct db *db, const T *row, struct err *e)                                  \
+	{                                                                                          \
+		return record_kind_update(db, k, row, e);                                          \
+	}
+
 /* Closes ch (an open JSON object), writes it as the audit row of action on
  * table's record uuid in the current transaction, and frees ch.  0 or -1. */
 int record_audit(struct db *db, const char *action, const char *table, const char *uuid,
@@ -165,5 +179,15 @@ int db_record_id_by(struct db *db, const char *table, const char *col, const cha
  * the values themselves are in the records.  0 or -1. */
 int db_record_audit_inserted(struct db *db, const char *table, long long after_id,
 			     const char *changes, struct err *e);
+
+/* A text a record cannot go without: refused on field with the message
+ * required when NULL or empty.  0 or -1. */
+int record_text_given(const char *text, const char *field, const char *required, struct err *e);
+
+/* The name a look-up-or-insert is given (a grid's, a staff member's, the
+ * column name of table): refused on field when empty, with the message
+ * required, or over the column's limit (core/limits).  0 or -1. */
+int record_name_check(const char *table, const char *field, const char *name,
+		      const char *required, struct err *e);
 
 #endif

@@ -162,9 +162,24 @@ static void bind_fields(sqlite3_stmt *st, const struct resident *r, const struct
 	bind_fields_as(st, r, k, sex, SQLITE_TRANSIENT);
 }
 
+/* Gives r a new UUID and binds it (?17), its creation time (?18, also
+ * written to now), its household (?19) and its fields with the search keys
+ * k it makes of them (?1 to ?16; the caller frees k) to st, an insert of a
+ * new resident; keep as bind_fields_as. */
+static void bind_new(sqlite3_stmt *st, struct resident *r, struct reskey *k, char now[20],
+		     const char *sex, void (*keep)(void *))
+{
+	sql_new_record(r->uuid, now);
+	reskey_make(k, r->name, r->id_number, r->phone);
+	sqlite3_bind_text(st, 17, r->uuid, -1, keep);
+	sqlite3_bind_text(st, 18, now, -1, keep);
+	sqlite3_bind_int64(st, 19, r->household_id);
+	bind_fields_as(st, r, k, sex, keep);
+}
+
 /* The one INSERT of a resident and its audit row, in the caller's
  * transaction: both entry points below share it. */
-static int insert_row(struct db *db, struct resident *r, int audit, struct err *e)
+static int insert_row(struct db *db, struct resident *r, struct err *e)
 {
 	struct strbuf ch = STRBUF_INIT;
 	struct reskey k = {0};
@@ -181,19 +196,10 @@ static int insert_row(struct db *db, struct resident *r, int audit, struct err *
 		    e);
 	if (!st)
 		return -1;
-	sql_new_record(r->uuid, now);
-	reskey_make(&k, r->name, r->id_number, r->phone);
-	sql_bind_text_at(st, 17, r->uuid);
-	sql_bind_text_at(st, 18, now);
-	sqlite3_bind_int64(st, 19, r->household_id);
-	bind_fields(st, r, &k);
+	bind_new(st, r, &k, now, sex, SQLITE_TRANSIENT);
 	if (sql_step_done(db, st, e) < 0)
 		goto out;
 	r->id = sqlite3_last_insert_rowid(db_handle(db));
-	if (!audit) {
-		rc = 0;
-		goto out;
-	}
 	json_open(&ch);
 	record_json_ref(db, &ch, "household_id", "households", r->household_id);
 	rowdesc_dump(db, r, audited, ROWDESC_N(audited), &ch);
@@ -218,9 +224,7 @@ static int check_limits(const struct resident *r, struct err *e)
  * one that is not safe. */
 static int check_name_given(const struct resident *r, struct err *e)
 {
-	if (!r->name || !*r->name)
-		return err_field(e, "name", _("the resident's name is required"));
-	return 0;
+	return record_text_given(r->name, "name", _("the resident's name is required"), e);
 }
 
 static int check_resident(const struct resident *r, struct err *e)
@@ -254,37 +258,21 @@ static int check_identity(const struct resident *r, const struct resident *old, 
 
 int db_resident_insert(struct db *db, struct resident *r, struct err *e)
 {
-	int rc = -1;
+	int rc;
 
-	if (check_resident(r, e) < 0 || check_identity(r, NULL, e) < 0)
-		return -1;
-	if (db_begin(db, e) < 0)
+	if (check_resident(r, e) < 0 || check_identity(r, NULL, e) < 0 || db_begin(db, e) < 0)
 		return -1;
 	r->id = -1;
-	if (id_taken(db, r, e) != 0)
-		goto out;
-	if (insert_row(db, r, 1, e) < 0)
-		goto out;
-	rc = db_commit(db, e);
-out:
-	if (rc < 0)
-		db_rollback(db);
-	return rc;
-}
-
-static int insert_trusted(struct db *db, struct resident *r, int audit, struct err *e)
-{
-	if (check_resident(r, e) < 0)
-		return -1;
-	if (!db_in_transaction(db))
-		return err_set(e, "internal error: a resident's bulk insert outside a transaction");
-	r->id = -1;
-	return insert_row(db, r, audit, e);
+	rc = id_taken(db, r, e) != 0 ? -1 : insert_row(db, r, e);
+	return (int)db_end(db, rc, e);
 }
 
 int db_resident_insert_checked(struct db *db, struct resident *r, struct err *e)
 {
-	return insert_trusted(db, r, 1, e);
+	if (check_resident(r, e) < 0 || db_need_transaction(db, "a resident's bulk insert", e) < 0)
+		return -1;
+	r->id = -1;
+	return insert_row(db, r, e);
 }
 
 /* The bulk writer's stage: the columns of residents it writes, no
@@ -311,22 +299,17 @@ int db_resident_insert_bulk(struct db *db, struct resident *r, struct err *e)
 	 * every cell (a twentieth of an import). */
 	if (check_name_given(r, e) < 0)
 		return -1;
-	if (!db_in_transaction(db))
-		return err_set(e, "internal error: a resident's bulk insert outside a transaction");
+	if (db_need_transaction(db, "a resident's bulk insert", e) < 0)
+		return -1;
 	st = db_stmt(db,
 		     "INSERT INTO temp.bulk_residents(" STAGE_COLS ") VALUES(?17, ?18, ?19, ?1, ?2,"
 		     " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
 		     e);
 	if (!st)
 		return -1;
-	sql_new_record(r->uuid, now);
-	reskey_make(&k, r->name, r->id_number, r->phone);
 	/* Bound in place (SQLITE_STATIC): stepped at once, and db_stmt clears
 	 * the bindings before the statement is used again. */
-	sqlite3_bind_text(st, 17, r->uuid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 18, now, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 19, r->household_id);
-	bind_fields_as(st, r, &k, sex, SQLITE_STATIC);
+	bind_new(st, r, &k, now, sex, SQLITE_STATIC);
 	rc = sql_step_done(db, st, e);
 	reskey_free(&k);
 	r->id = -1;
@@ -335,10 +318,7 @@ int db_resident_insert_bulk(struct db *db, struct resident *r, struct err *e)
 
 int db_resident_bulk_flush(struct db *db, struct err *e)
 {
-	return db_exec(db,
-		       "INSERT INTO residents(updated_at, " STAGE_COLS ") SELECT created_at, " STAGE_COLS
-		       " FROM temp.bulk_residents ORDER BY rowid; DELETE FROM temp.bulk_residents",
-		       e);
+	return sql_stage_flush(db, "residents", STAGE_COLS, "rowid", e);
 }
 
 int db_resident_update(struct db *db, const struct resident *r, struct err *e)
@@ -429,12 +409,9 @@ int db_resident_move(struct db *db, long long id, long long household_id, struct
 	json_open(&ch);
 	record_json_ref_change(db, &ch, "household_id", "households", old.household_id,
 			       household_id);
-	if (record_audit(db, "update", "residents", old.uuid, &ch, e) < 0)
-		goto out;
-	rc = db_commit(db, e);
+	rc = record_audit(db, "update", "residents", old.uuid, &ch, e);
 out:
-	if (rc < 0)
-		db_rollback(db);
+	rc = (int)db_end(db, rc, e);
 	strbuf_free(&ch);
 	model_resident_clear(&old);
 	return rc;

@@ -36,9 +36,7 @@ enum collect_mode { ALERTS, WINDOW, EVERY };
 	  " AND i.deleted_at IS NULL AND coalesce(i.end_reason, '') <> 'error'"                    \
 	  " AND (i.end_date IS NULL OR i.start_date >= r.return_date))")                           \
 	X(STR, travel, "r.travel") X(STR, id_number, "r.id_number") X(STR, phone, "r.phone")
-static const struct col_desc alert_cols[] = ROWDESC_TABLE(ALERT_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_returnee_alert_clear, struct returnee_alert, alert_cols)
+ROWDESC_RECORD(alert_cols, ALERT_COLUMNS, db_returnee_alert_clear)
 ROWDESC_COPY_FN(db_returnee_alert_copy, struct returnee_alert, alert_cols)
 ROWDESC_FREE_FN(db_returnees_free, struct returnee_alert, alert_cols)
 

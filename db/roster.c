@@ -83,6 +83,19 @@ static void grid_cache_free(struct grid_cache *gc)
 	free(gc->ids);
 }
 
+/* Counts an update the import made: changed (1) or not (0) as updated or
+ * unchanged; -1 (the update failed) counts nothing and is returned. */
+static int tally_update(int changed, long *updated, long *unchanged)
+{
+	if (changed < 0)
+		return -1;
+	if (changed)
+		(*updated)++;
+	else
+		(*unchanged)++;
+	return 0;
+}
+
 /* Finds or adds household j; sets *id and *created.  Counts it. */
 static int apply_household(struct db *db, const struct roster *r, size_t j, struct grid_cache *gc,
 			   int none_stored, long long *id, int *created, struct roster_counts *c,
@@ -121,15 +134,9 @@ static int apply_household(struct db *db, const struct roster *r, size_t j, stru
 		if (db_household_insert_bulk(db, &h, e) < 0)
 			goto out;
 		c->households_new++;
-	} else {
-		int changed = db_household_update(db, &h, e);
-
-		if (changed < 0)
-			goto out;
-		if (changed)
-			c->households_updated++;
-		else
-			c->households_unchanged++;
+	} else if (tally_update(db_household_update(db, &h, e), &c->households_updated,
+				&c->households_unchanged) < 0) {
+		goto out;
 	}
 	*id = h.id;
 	*created = !found;
@@ -286,12 +293,9 @@ static int apply_resident(struct db *db, const struct roster *r, size_t i, long 
 	}
 	take_row(&res, r, i);
 	changed = db_resident_update(db, &res, e);
-	if (changed < 0)
+	if (tally_update(changed < 0 ? changed : changed || moved, &c->residents_updated,
+			 &c->residents_unchanged) < 0)
 		goto out;
-	if (changed || moved)
-		c->residents_updated++;
-	else
-		c->residents_unchanged++;
 	rc = 0;
 out:
 	model_resident_clear(&res);

@@ -101,18 +101,17 @@ int db_rounds_default_grid(struct db *db, const char *staff_name, struct rounds_
 	return r < 0 ? -1 : (p.have_mine || p.have_first);
 }
 
-void db_rounds_row_free(struct rounds_row **rp)
-{
-	struct rounds_row *r = *rp;
+/* A round's row's first columns, in the order of ROW_SELECT's list (the
+ * temperatures and counts after them are read by read_row). */
+static const struct col_desc row_cols[] = {
+    COLD_INT(struct rounds_row, id),	   COLD_DUP(struct rounds_row, code),
+    COLD_DUP(struct rounds_row, sort_key), COLD_REF(struct rounds_row, grid_id),
+    COLD_STR(struct rounds_row, head),	   COLD_INT32(struct rounds_row, residents),
+    COLD_REF(struct rounds_row, visit_id), COLD_CODE(struct rounds_row, outcome),
+    COLD_INT32(struct rounds_row, visits),
+};
 
-	if (!r)
-		return;
-	free(r->code);
-	free(r->sort_key);
-	free(r->head);
-	free(r);
-	*rp = NULL;
-}
+ROWDESC_DESTROY_FN(db_rounds_row_free, struct rounds_row, row_cols)
 
 /* clang-format off: SQL reads better laid out by hand */
 /* The columns of a round's row over a CTE `page(id, code, sort_key,
@@ -163,18 +162,8 @@ static struct rounds_row *read_row(sqlite3_stmt *st)
 	struct rounds_row *r = xcalloc(1, sizeof *r);
 	const char *temps;
 
-	r->id = sqlite3_column_int64(st, 0);
-	r->code = sql_col_dup(st, 1);
-	r->sort_key = sql_col_dup(st, 2);
-	r->grid_id = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
-	r->head = sql_col_dup(st, 4);
-	if (!r->head)
-		r->head = xstrdup("");
-	r->residents = sqlite3_column_int(st, 5);
-	r->visit_id = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6);
-	sql_col_copy(st, 7, r->outcome, sizeof r->outcome);
-	r->visits = sqlite3_column_int(st, 8);
-	temps = (const char *)sqlite3_column_text(st, 9);
+	rowdesc_read(st, row_cols, ROWDESC_N(row_cols), r);
+	temps = (const char *)sqlite3_column_text(st, ROWDESC_N(row_cols));
 	for (const char *p = temps; p && *p && r->n_temps < ROUNDS_TEMPS;) {
 		char *end;
 		long t = strtol(p, &end, 10);
@@ -224,15 +213,13 @@ int db_rounds_page(struct db *db, long long grid_id, const char *date, const cha
 int db_rounds_row(struct db *db, long long household_id, const char *date, struct rounds_row **out,
 		  struct err *e)
 {
-	sqlite3_stmt *st =
-	    db_stmt(db, "WITH page AS (" PAGE_COLS LIVE " AND id = :hid)," ROW_SELECT, e);
+	sqlite3_stmt *st = SQL_PREP(db, e, "WITH page AS (" PAGE_COLS LIVE " AND id = :hid)," ROW_SELECT,
+				    SQLP_INT(":hid", household_id), SQLP_TEXT(":date", date));
 	int r;
 
 	*out = NULL;
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":hid", household_id);
-	sql_bind_text(st, ":date", date);
 	r = sql_step_row(db, st, e);
 	if (r == 1)
 		*out = read_row(st);

@@ -109,6 +109,16 @@ int rowdesc_get(struct db *db, const char *sql, long long key, const struct col_
 	return rowdesc_one(db, st, cols, n, row, row_size, e);
 }
 
+int rowdesc_find(struct db *db, const char *sql, const char *key, const struct col_desc *cols,
+		 size_t n, void *row, size_t row_size, struct err *e)
+{
+	sqlite3_stmt *st = SQL_PREP(db, e, sql, SQLP_TEXT(":key", key));
+
+	if (!st)
+		return -1;
+	return rowdesc_one(db, st, cols, n, row, row_size, e);
+}
+
 int rowdesc_collect(struct db *db, sqlite3_stmt *st, const struct col_desc *cols, size_t n,
 		    void **v, int *count, size_t row_size, struct err *e)
 {

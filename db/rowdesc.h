@@ -9,8 +9,7 @@
  *		X(STR, notes, "f.notes") X(REF, isolation_id, "f.isolation_id")
  *	#define SELECT_FU ROWDESC_SELECT(FU_COLUMNS) " FROM followups f"
  *	#define ROWDESC_ROW struct followup
- *	static const struct col_desc fu_cols[] = ROWDESC_TABLE(FU_COLUMNS);
- *	ROWDESC_CLEAR_FN(db_followup_clear, struct followup, fu_cols)
+ *	ROWDESC_RECORD(fu_cols, FU_COLUMNS, db_followup_clear)
  *
  * The readers (rowdesc_read, _one, _get, _fill, _collect), the keyset
  * paging (ROWDESC_PAGE_SQL*, rowdesc_page_stmt), the record's destructor
@@ -24,6 +23,7 @@
 #define DOORSTEP_ROWDESC_H
 
 #include <stddef.h>
+#include <stdlib.h>
 
 #include <sqlite3.h>
 
@@ -87,6 +87,13 @@ struct col_desc {
 		LIST(ROWDESC_DESC, ROWDESC_DESC)                                                   \
 	}
 #define ROWDESC_N(cols)	 (sizeof(cols) / sizeof((cols)[0]))
+/* What every record declares: its descriptor table cols of LIST's columns
+ * (ROWDESC_TABLE, of the struct ROWDESC_ROW names) and its public
+ * destructor clear_fn (ROWDESC_CLEAR_FN below):
+ *	ROWDESC_RECORD(fu_cols, FU_COLUMNS, db_followup_clear) */
+#define ROWDESC_RECORD(cols, LIST, clear_fn)                                                       \
+	static const struct col_desc cols[] = ROWDESC_TABLE(LIST);                                 \
+	ROWDESC_CLEAR_FN(clear_fn, ROWDESC_ROW, cols)
 
 /* Reads st's columns 0..n-1 into row by cols (a COL_STR member gets a fresh
  * string: row holds none yet, e.g. it was zeroed). */
@@ -129,6 +136,17 @@ void rowdesc_free_rows(const struct col_desc *cols, size_t n, void *rows, int co
 	void fn(T *dst, const T *src)                                                              \
 	{                                                                                          \
 		rowdesc_copy(cols, ROWDESC_N(cols), dst, src, sizeof *dst);                        \
+	}
+/* The destructor of a malloc'd row, void fn(T **rowp): its owned strings
+ * by cols, then the row; *rowp becomes NULL (nothing for NULL). */
+#define ROWDESC_DESTROY_FN(fn, T, cols)                                                            \
+	void fn(T **rowp)                                                                          \
+	{                                                                                          \
+		if (!*rowp)                                                                        \
+			return;                                                                    \
+		rowdesc_clear(cols, ROWDESC_N(cols), *rowp, sizeof **rowp);                        \
+		free(*rowp);                                                                       \
+		*rowp = NULL;                                                                      \
 	}
 /* The look-up of one row by sql with :key bound (rowdesc_get), as
  * static int fn(struct db *db, const char *sql, long long key, T *out,
@@ -218,6 +236,9 @@ void rowdesc_dump(struct db *db, const void *row, const struct col_desc *cols, s
  * first, row_size bytes): 1 found, 0 not (row untouched), -1 error. */
 int rowdesc_get(struct db *db, const char *sql, long long key, const struct col_desc *cols,
 		size_t n, void *row, size_t row_size, struct err *e);
+/* The same with :key bound to the text key (a code, a name). */
+int rowdesc_find(struct db *db, const char *sql, const char *key, const struct col_desc *cols,
+		 size_t n, void *row, size_t row_size, struct err *e);
 
 /* The four statements of a list newest first by (K1, K2) over SEL (a
  * "SELECT ... WHERE ..."): the first page, the last, the page after an
@@ -266,5 +287,20 @@ int rowdesc_fill(struct db *db, sqlite3_stmt *st, int n, const struct col_desc *
 int rowdesc_page(struct db *db, const char *const sql[4], const char *anchor_date,
 		 long long anchor_id, int dir, int n, const struct col_desc *cols, size_t ncols,
 		 void *out, size_t row_size, struct err *e);
+
+/* A record's list newest first by (A.date, A.id) over SEL (a "SELECT ...
+ * WHERE ..." of alias A) as the public page function its header declares:
+ *	int fn(struct db *db, const T *anchor, int dir, int n, T *out,
+ *	       struct err *e);
+ * anchored at anchor's date and id (NULL: the newest, or the oldest with
+ * dir < 0), by rowdesc_page over cols. */
+#define ROWDESC_PAGE_FN(fn, T, cols, SEL, A)                                                       \
+	int fn(struct db *db, const T *anchor, int dir, int n, T *out, struct err *e)              \
+	{                                                                                          \
+		static const char *const sql[4] = ROWDESC_PAGE_SQL(SEL, A);                        \
+                                                                                                   \
+		return rowdesc_page(db, sql, anchor ? anchor->date : NULL, anchor ? anchor->id : 0, \
+				    dir, n, cols, ROWDESC_N(cols), out, sizeof *out, e);           \
+	}
 
 #endif

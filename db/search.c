@@ -350,8 +350,8 @@ int db_search_rebuild(struct db *db, struct err *e)
 
 int db_search_bulk_begin(struct db *db, struct err *e)
 {
-	if (!db_in_transaction(db))
-		return err_set(e, "internal error: a bulk write outside a transaction");
+	if (db_need_transaction(db, "a bulk write", e) < 0)
+		return -1;
 	return db_exec(db, schema_search_insert_triggers_drop(), e);
 }
 

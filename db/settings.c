@@ -101,12 +101,9 @@ int db_settings_put(struct db *db, const struct settings *s, struct err *e)
 	json_add_int(&ch, "notice_days", s->notice_days);
 	json_add_str(&ch, "supervision_phone", s->supervision_phone);
 	json_add_str(&ch, "output_dir", s->output_dir ? s->output_dir : OUTDIR_DEFAULT);
-	if (record_audit(db, found ? "update" : "insert", "settings", uuid, &ch, e) < 0)
-		goto out;
-	r = db_commit(db, e);
+	r = record_audit(db, found ? "update" : "insert", "settings", uuid, &ch, e);
 out:
-	if (r < 0)
-		db_rollback(db);
+	r = (int)db_end(db, r, e);
 	settings_clear(&old);
 	strbuf_free(&ch);
 	return r;

@@ -13,6 +13,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/rowdesc.h"
 #include "db/settings.h"
 #include "db/sheet_columns.h"
 #include "db/sheet_trend.h"
@@ -93,44 +94,35 @@ struct iso_rec {
 	char name[512], id_number[64], code[256], address[1024], kind[16], site[1024];
 	char start[DATE_STR], end[DATE_STR], end_reason[16], override[1024];
 	int days, extended;
+	int max_temp; /* the highest check of its last three days, 0 when none */
 };
 
-static int read_iso(struct db *db, long long id, struct iso_rec *x, int *max_temp, struct err *e)
+#define IR(K, m) COLD_##K(struct iso_rec, m)
+
+/* The columns of read_iso's query, in their order. */
+static const struct col_desc iso_rec_cols[] = {
+	IR(CODE, name),	      IR(CODE, id_number), IR(CODE, code),	 IR(CODE, address),
+	IR(CODE, kind),	      IR(CODE, site),	   IR(CODE, start),	 IR(CODE, end),
+	IR(CODE, end_reason), IR(INT32, days),	   IR(INT32, extended), IR(INT32, max_temp),
+	IR(CODE, override),
+};
+
+static int read_iso(struct db *db, long long id, struct iso_rec *x, struct err *e)
 {
 	sqlite3_stmt *st =
-	    db_stmt(db,
-		    "SELECT r.name, coalesce(r.id_number, ''), h.code, coalesce(h.address, ''),"
-		    " i.kind, coalesce(i.site, ''), i.start_date, coalesce(i.end_date, ''),"
-		    " coalesce(i.end_reason, ''), i.days, i.extended_days,"
-		    " (SELECT max(temperature) FROM checks k WHERE k.isolation_id = i.id"
-		    "  AND k.deleted_at IS NULL AND k.date BETWEEN date(i.end_date, '-2 days')"
-		    "  AND i.end_date), coalesce(i.release_override, '')"
-		    " FROM isolations i JOIN residents r ON r.id = i.resident_id"
-		    " JOIN households h ON h.id = r.household_id"
-		    " WHERE i.id = :id AND i.deleted_at IS NULL",
-		    e);
-	int r;
+	    SQL_PREP(db, e,
+		     "SELECT r.name, coalesce(r.id_number, ''), h.code, coalesce(h.address, ''),"
+		     " i.kind, coalesce(i.site, ''), i.start_date, coalesce(i.end_date, ''),"
+		     " coalesce(i.end_reason, ''), i.days, i.extended_days,"
+		     " (SELECT max(temperature) FROM checks k WHERE k.isolation_id = i.id"
+		     "  AND k.deleted_at IS NULL AND k.date BETWEEN date(i.end_date, '-2 days')"
+		     "  AND i.end_date), coalesce(i.release_override, '')"
+		     " FROM isolations i JOIN residents r ON r.id = i.resident_id"
+		     " JOIN households h ON h.id = r.household_id"
+		     " WHERE i.id = :id AND i.deleted_at IS NULL",
+		     SQLP_INT(":id", id));
+	int r = st ? rowdesc_one(db, st, iso_rec_cols, ROWDESC_N(iso_rec_cols), x, sizeof *x, e) : -1;
 
-	if (!st)
-		return -1;
-	sql_bind_int(st, ":id", id);
-	r = sql_step_row(db, st, e);
-	if (r == 1) {
-		sql_col_copy(st, 0, x->name, sizeof x->name);
-		sql_col_copy(st, 1, x->id_number, sizeof x->id_number);
-		sql_col_copy(st, 2, x->code, sizeof x->code);
-		sql_col_copy(st, 3, x->address, sizeof x->address);
-		sql_col_copy(st, 4, x->kind, sizeof x->kind);
-		sql_col_copy(st, 5, x->site, sizeof x->site);
-		sql_col_copy(st, 6, x->start, sizeof x->start);
-		sql_col_copy(st, 7, x->end, sizeof x->end);
-		sql_col_copy(st, 8, x->end_reason, sizeof x->end_reason);
-		x->days = sqlite3_column_int(st, 9);
-		x->extended = sqlite3_column_int(st, 10);
-		*max_temp = sqlite3_column_int(st, 11);
-		sql_col_copy(st, 12, x->override, sizeof x->override);
-	}
-	sqlite3_reset(st);
 	if (r == 0)
 		return err_set(e, _("no isolation with id %lld"), id);
 	return r < 0 ? -1 : 0;
@@ -154,12 +146,11 @@ int db_sheet_release(struct db *db, long long id, const char *date, const char *
 	const struct enum_entry *kind;
 	struct strbuf masked = STRBUF_INIT;
 	char *text;
-	int max_temp = 0;
 
 	*out = NULL;
 	memset(&x, 0, sizeof x);
 	memset(&f, 0, sizeof f);
-	if (db_settings_get(db, &set, e) < 0 || read_iso(db, id, &x, &max_temp, e) < 0)
+	if (db_settings_get(db, &set, e) < 0 || read_iso(db, id, &x, e) < 0)
 		goto fail;
 	if (date_parse_iso(x.start, &f.span.start, e) < 0)
 		goto fail;
@@ -167,7 +158,7 @@ int db_sheet_release(struct db *db, long long id, const char *date, const char *
 	f.ended = x.end[0] && date_parse_iso(x.end, &f.end, NULL) == 0;
 	f.end_reason = x.end_reason[0] ? x.end_reason : NULL;
 	f.override = x.override;
-	f.max_temp_last3 = max_temp;
+	f.max_temp_last3 = x.max_temp;
 	f.fever_threshold = set.fever_threshold;
 	if (certificate_check(&f, e) < 0)
 		goto fail;

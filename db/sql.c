@@ -56,6 +56,11 @@ int sql_bind_id(sqlite3_stmt *st, const char *name, long long v)
 	return v < 0 ? sql_bind_null(st, name) : sql_bind_int(st, name, v);
 }
 
+int sql_bind_nonzero(sqlite3_stmt *st, const char *name, long long v)
+{
+	return v ? sql_bind_int(st, name, v) : sql_bind_null(st, name);
+}
+
 int sql_step_row(struct db *db, sqlite3_stmt *st, struct err *e)
 {
 	int rc = sqlite3_step(st);
@@ -189,6 +194,18 @@ long long sql_scalar(struct db *db, const char *sql, struct err *e)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return v;
+}
+
+int sql_stage_flush(struct db *db, const char *table, const char *cols, const char *order,
+		    struct err *e)
+{
+	char *sql = xasprintf("INSERT INTO %s(updated_at, %s) SELECT created_at, %s"
+			      " FROM temp.bulk_%s ORDER BY %s; DELETE FROM temp.bulk_%s",
+			      table, cols, cols, table, order, table);
+	int r = db_exec(db, sql, e);
+
+	free(sql);
+	return r;
 }
 
 void sql_new_record(char uuid[37], char now[20])

@@ -38,6 +38,8 @@ int sql_bind_null(sqlite3_stmt *st, const char *name);
 int sql_bind_text_at(sqlite3_stmt *st, int i, const char *v);
 /* Binds v, or NULL when v is negative (optional foreign keys). */
 int sql_bind_id(sqlite3_stmt *st, const char *name, long long v);
+/* Binds v, or NULL when v is 0 (a temperature not measured). */
+int sql_bind_nonzero(sqlite3_stmt *st, const char *name, long long v);
 
 /* Steps a statement that returns no row; fills e from the connection on
  * failure (constraint errors keep SQLite's text after a readable prefix). */
@@ -144,5 +146,13 @@ sqlite3_stmt *sql_update_stmt(struct db *db, const char *sql, long long id, stru
 
 /* New record boilerplate: fresh UUID and "now" as the caller's buffers. */
 void sql_new_record(char uuid[37], char now[20]);
+
+/* A bulk writer's flush (db/households.h, db/residents.h): the rows staged
+ * in temp.bulk_<table> (its columns cols) go into table with one INSERT ...
+ * SELECT in the order order, each updated_at its created_at, where the
+ * table's constraints, indexes and triggers apply; the stage is emptied.
+ * 0 or -1. */
+int sql_stage_flush(struct db *db, const char *table, const char *cols, const char *order,
+		    struct err *e);
 
 #endif

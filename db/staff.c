@@ -24,9 +24,7 @@
 	" FROM staff"
 
 /* The columns of STAFF_COLS. */
-static const struct col_desc staff_cols[] = ROWDESC_TABLE(STAFF_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_staff_member_clear, struct staff_member, staff_cols)
+ROWDESC_RECORD(staff_cols, STAFF_COLUMNS, db_staff_member_clear)
 
 int db_staff_find(struct db *db, const char *name, struct staff_member *out, struct err *e)
 {
@@ -63,14 +61,8 @@ long long db_staff_ensure(struct db *db, const char *name, const char *role, str
 	long long id;
 	int r;
 
-	if (!name || !*name) {
-		err_field(e, "staff", _("a staff name is required"));
+	if (record_name_check("staff", "staff", name, _("a staff name is required"), e) < 0)
 		return -1;
-	}
-	if (limits_check("staff", "name", name, e) < 0) {
-		snprintf(e->field, sizeof e->field, "staff");
-		return -1;
-	}
 	if (textsafe_check(name, TEXTSAFE_LINE, "staff", _("staff"), e) < 0)
 		return -1;
 	r = db_staff_find(db, name, &m, e);

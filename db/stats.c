@@ -14,6 +14,7 @@
 #include "core/temperature.h"
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/rowdesc.h"
 #include "db/settings.h"
 #include "db/sql.h"
 #include "db/views.h"
@@ -29,10 +30,14 @@ static void bind_day(sqlite3_stmt *st, const char *date, const char *next, int t
 		sql_bind_int(st, ":thr", thr);
 }
 
-/* Runs a one-row query and copies its integer columns into v[0..n-1]
- * (SQL NULL, as sum() over no rows, gives 0). */
+/* A count of struct daily_stats, the column of a query that fills it. */
+#define DS(K, m) COLD_##K(struct daily_stats, m)
+
+/* Runs a one-row query and copies its integer columns into the members of
+ * s that cols name, in their order (SQL NULL, as sum() over no rows, gives
+ * 0; no row gives 0 to each). */
 static int one_row(struct db *db, const char *sql, const char *date, const char *next, int thr,
-		   long long *v, int n, struct err *e)
+		   const struct col_desc *cols, size_t n, struct daily_stats *s, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, e);
 	int r;
@@ -41,8 +46,11 @@ static int one_row(struct db *db, const char *sql, const char *date, const char 
 		return -1;
 	bind_day(st, date, next, thr);
 	r = sql_step_row(db, st, e);
-	for (int i = 0; i < n; i++)
-		v[i] = r == 1 ? sqlite3_column_int64(st, i) : 0;
+	if (r == 1)
+		rowdesc_read(st, cols, n, s);
+	else
+		for (size_t i = 0; i < n; i++)
+			memset((char *)s + cols[i].off, 0, cols[i].size);
 	sqlite3_reset(st);
 	return r < 0 ? -1 : 0;
 }
@@ -59,23 +67,20 @@ static int one_row(struct db *db, const char *sql, const char *date, const char 
 static int count_people(struct db *db, struct daily_stats *s, const char *date, const char *next,
 			struct err *e)
 {
-	long long v[2];
+	static const struct col_desc cols[] = {DS(INT32, households), DS(INT32, residents)};
 
-	if (one_row(db,
-		    "SELECT (SELECT n FROM row_counts WHERE name = 'households')"
-		    " - (SELECT count(*) FROM households WHERE created_at >= :next)"
-		    " - (SELECT count(*) FROM households WHERE deleted_at IS NOT NULL"
-		    "  AND created_at < :next AND deleted_at < :next),"
-		    " (SELECT n FROM row_counts WHERE name = 'residents')"
-		    " - (SELECT count(*) FROM residents WHERE created_at >= :next)"
-		    " - (SELECT count(*) FROM residents"
-		    "  WHERE (deleted_at IS NOT NULL OR status NOT IN ('living','away'))"
-		    "  AND created_at < :next AND (deleted_at < :next OR status NOT IN ('living','away')))",
-		    date, next, 0, v, 2, e) < 0)
-		return -1;
-	s->households = (int)v[0];
-	s->residents = (int)v[1];
-	return 0;
+	return one_row(
+	    db,
+	    "SELECT (SELECT n FROM row_counts WHERE name = 'households')"
+	    " - (SELECT count(*) FROM households WHERE created_at >= :next)"
+	    " - (SELECT count(*) FROM households WHERE deleted_at IS NOT NULL"
+	    "  AND created_at < :next AND deleted_at < :next),"
+	    " (SELECT n FROM row_counts WHERE name = 'residents')"
+	    " - (SELECT count(*) FROM residents WHERE created_at >= :next)"
+	    " - (SELECT count(*) FROM residents"
+	    "  WHERE (deleted_at IS NOT NULL OR status NOT IN ('living','away'))"
+	    "  AND created_at < :next AND (deleted_at < :next OR status NOT IN ('living','away')))",
+	    date, next, 0, cols, ROWDESC_N(cols), s, e);
 }
 
 /* The day's visits of the households counted that day (a household deleted
@@ -148,8 +153,8 @@ static int count_visits(struct db *db, struct daily_stats *s, const char *date, 
 
 static int count_isolations(struct db *db, struct daily_stats *s, const char *date, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(
-		db,
+	sqlite3_stmt *st = SQL_PREP(
+		db, e,
 		"SELECT kind, sum(start_date = :date), sum(" ISO_DUE_ON("i", ":date") "),"
 		" sum(end_date = :date AND end_reason = 'completed'),"
 		" sum(end_date = :date AND coalesce(end_reason, '') NOT IN ('completed','restarted')),"
@@ -157,12 +162,11 @@ static int count_isolations(struct db *db, struct daily_stats *s, const char *da
 		" sum(" ISO_DUE_ON("i", ":date") " AND last_day < :date)"
 		" FROM isolation_spans i WHERE deleted_at IS NULL AND " ISO_HELD_ON("i", ":date")
 		" GROUP BY kind",
-		e);
+		SQLP_TEXT(":date", date));
 	int r;
 
 	if (!st)
 		return -1;
-	sql_bind_text(st, ":date", date);
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		int i = model_enum_index(model_iso_kind, (const char *)sqlite3_column_text(st, 0));
 		struct stats_isolation *k;
@@ -193,7 +197,10 @@ static int count_isolations(struct db *db, struct daily_stats *s, const char *da
 
 static int count_checks(struct db *db, struct daily_stats *s, const char *date, struct err *e)
 {
-	long long v[4];
+	static const struct col_desc done[] = {DS(INT32, checks_am), DS(INT32, checks_pm),
+					       DS(INT32, checks_late), DS(INT32, check_fevers)};
+	static const struct col_desc due[] = {DS(INT32, checks_due), DS(INT32, missed_am),
+					      DS(INT32, missed_pm), DS(INT32, checks_elsewhere)};
 
 	if (one_row(db,
 		    /* A slot counts once (a merge may keep two differing checks in
@@ -205,12 +212,8 @@ static int count_checks(struct db *db, struct daily_stats *s, const char *date, 
 		    " FROM checks c JOIN isolations i ON i.id = c.isolation_id"
 		    " WHERE c.date = :date AND c.deleted_at IS NULL AND i.deleted_at IS NULL"
 		    " GROUP BY c.isolation_id, c.slot)",
-		    date, NULL, s->fever_threshold, v, 4, e) < 0)
+		    date, NULL, s->fever_threshold, done, ROWDESC_N(done), s, e) < 0)
 		return -1;
-	s->checks_am = (int)v[0];
-	s->checks_pm = (int)v[1];
-	s->checks_late = (int)v[2];
-	s->check_fevers = (int)v[3];
 	if (one_row(db,
 		    "SELECT sum(ours), sum(ours AND NOT EXISTS (SELECT 1 FROM"
 		    " checks c WHERE c.isolation_id = i.id AND c.date = :date AND c.slot = 'AM'"
@@ -220,18 +223,22 @@ static int count_checks(struct db *db, struct daily_stats *s, const char *date, 
 		    " sum(NOT ours)"
 		    " FROM (SELECT i.id, " ISO_CHECKS_OURS("i") " AS ours FROM isolations i"
 		    " WHERE i.deleted_at IS NULL AND " ISO_DUE_ON("i", ":date") ") i",
-		    date, NULL, 0, v, 4, e) < 0)
+		    date, NULL, 0, due, ROWDESC_N(due), s, e) < 0)
 		return -1;
-	s->checks_due = (int)v[0];
-	s->checks_elsewhere = (int)v[3];
-	s->missed_am = s->am_over ? (int)v[1] : 0;
-	s->missed_pm = s->pm_over ? (int)v[2] : 0;
+	/* Missed only once the slot's cut-off has passed. */
+	if (!s->am_over)
+		s->missed_am = 0;
+	if (!s->pm_over)
+		s->missed_pm = 0;
 	return 0;
 }
 
 static int count_donations(struct db *db, struct daily_stats *s, const char *date, struct err *e)
 {
-	long long v[6];
+	static const struct col_desc got[] = {DS(INT32, donations),	DS(INT32, cash_donations),
+					      DS(INT, cash_fen),	DS(INT32, goods_donations),
+					      DS(INT, goods_value_fen), DS(INT32, voided)};
+	static const struct col_desc given[] = {DS(INT32, distributions), DS(INT, distributed_qty)};
 
 	/* A receipt counts on its date unless voided that same day; a void
 	 * counts on the void's date, so a later void leaves a past day as it
@@ -247,22 +254,12 @@ static int count_donations(struct db *db, struct daily_stats *s, const char *dat
 		    " sum(got AND NOT gone AND kind = 'goods'),"
 		    " sum(CASE WHEN got AND NOT gone AND kind = 'goods' THEN value_fen END),"
 		    " sum(voided) FROM d",
-		    date, NULL, 0, v, 6, e) < 0)
+		    date, NULL, 0, got, ROWDESC_N(got), s, e) < 0)
 		return -1;
-	s->donations = (int)v[0];
-	s->cash_donations = (int)v[1];
-	s->cash_fen = v[2];
-	s->goods_donations = (int)v[3];
-	s->goods_value_fen = v[4];
-	s->voided = (int)v[5];
-	if (one_row(db,
-		    "SELECT count(*), sum(quantity) FROM distributions"
-		    " WHERE date = :date AND deleted_at IS NULL",
-		    date, NULL, 0, v, 2, e) < 0)
-		return -1;
-	s->distributions = (int)v[0];
-	s->distributed_qty = v[1];
-	return 0;
+	return one_row(db,
+		       "SELECT count(*), sum(quantity) FROM distributions"
+		       " WHERE date = :date AND deleted_at IS NULL",
+		       date, NULL, 0, given, ROWDESC_N(given), s, e);
 }
 
 /* Which cut-offs have passed for date, judged against the clock. */

@@ -5,20 +5,21 @@
 
 #include "core/xalloc.h"
 #include "db/db.h"
+#include "db/rowdesc.h"
 #include "db/sql.h"
 
-void db_today_alert_free(struct today_alert **ap)
-{
-	struct today_alert *a = *ap;
+/* An alert's columns, in the order of every alert query's SELECT list. */
+static const struct col_desc alert_cols[] = {
+    COLD_INT32(struct today_alert, kind),
+    COLD_DUP(struct today_alert, sort),
+    COLD_INT(struct today_alert, id),
+    COLD_INT(struct today_alert, household_id),
+    COLD_DUP(struct today_alert, code),
+    COLD_STR(struct today_alert, name),
+    COLD_INT32(struct today_alert, temperature),
+};
 
-	if (!a)
-		return;
-	free(a->sort);
-	free(a->code);
-	free(a->name);
-	free(a);
-	*ap = NULL;
-}
+ROWDESC_DESTROY_FN(db_today_alert_free, struct today_alert, alert_cols)
 
 /* clang-format off: SQL reads better laid out by hand */
 /* The day's fevers.  A fever is a reading at or above the threshold, as
@@ -102,15 +103,7 @@ static int kind_page(struct db *db, int kind, int back, const char *date, int th
 	while (got < n && (r = sql_step_row(db, st, e)) == 1) {
 		struct today_alert *a = xcalloc(1, sizeof *a);
 
-		a->kind = sqlite3_column_int(st, 0);
-		a->sort = sql_col_dup(st, 1);
-		a->id = sqlite3_column_int64(st, 2);
-		a->household_id = sqlite3_column_int64(st, 3);
-		a->code = sql_col_dup(st, 4);
-		a->name = sql_col_dup(st, 5);
-		if (!a->name)
-			a->name = xstrdup("");
-		a->temperature = sqlite3_column_int(st, 6);
+		rowdesc_read(st, alert_cols, ROWDESC_N(alert_cols), a);
 		out[(*count)++] = a;
 		got++;
 	}

@@ -261,9 +261,7 @@ fail:
 	X(STR, from_place, "x.from_place") X(STR, household, "h.code")                             \
 	X(STR, reason, "x.reason") X(INT32, temperature, "x.temperature")                          \
 	X(INT32, admitted, "x.admitted") X(STR, refusal, "x.refusal") X(STR, staff, "s.name")
-static const struct col_desc visitor_cols[] = ROWDESC_TABLE(VISITOR_COLUMNS);
-
-ROWDESC_CLEAR_FN(db_visitor_row_clear, struct visitor_row, visitor_cols)
+ROWDESC_RECORD(visitor_cols, VISITOR_COLUMNS, db_visitor_row_clear)
 ROWDESC_COPY_FN(db_visitor_row_copy, struct visitor_row, visitor_cols)
 ROWDESC_FREE_FN(db_visitors_free, struct visitor_row, visitor_cols)
 

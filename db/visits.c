@@ -125,10 +125,7 @@ static int insert_reading(struct db *db, long long visit_id, const char *visit_u
 	sql_bind_text(st, ":now", now);
 	sql_bind_int(st, ":vid", visit_id);
 	sql_bind_int(st, ":rid", rd->resident_id);
-	if (rd->temperature)
-		sql_bind_int(st, ":t", rd->temperature);
-	else
-		sql_bind_null(st, ":t");
+	sql_bind_nonzero(st, ":t", rd->temperature);
 	sql_bind_text(st, ":sym", rd->symptoms ? rd->symptoms : "");
 	sql_bind_text(st, ":note", rd->note);
 	if (sql_step_done(db, st, e) < 0)
@@ -202,28 +199,24 @@ long long db_visit_insert(struct db *db, const struct visit_new *v, char uuid_ou
 	if (db_begin(db, e) < 0)
 		return -1;
 	if (check_household(db, v->household_id, hh_uuid, e) < 0)
-		goto fail;
+		goto out;
 	if (staff < 0 && (staff = db_staff_current_id(db, e)) < 0)
-		goto fail;
+		goto out;
 	row = (struct visit_ins){v->household_id, hh_uuid, at, date, visit_outcome_code(v->outcome),
 				 v->notes, staff};
 	if ((id = record_insert(db, &w, &row, uuid, e)) < 0)
-		goto fail;
-	for (int i = 0; i < v->n_readings; i++) {
+		goto out;
+	for (int i = 0; id >= 0 && i < v->n_readings; i++) {
 		if (check_reading(db, v, i, &name, e) < 0 ||
 		    insert_reading(db, id, uuid, &v->readings[i], name, at, e) < 0)
-			goto fail;
+			id = -1;
 	}
-	if (db_commit(db, e) < 0)
-		goto fail;
-	if (uuid_out)
+out:
+	id = db_end(db, id, e);
+	if (id >= 0 && uuid_out)
 		memcpy(uuid_out, uuid, 37);
 	free(name);
 	return id;
-fail:
-	db_rollback(db);
-	free(name);
-	return -1;
 }
 
 int db_visit_undo(struct db *db, long long visit_id, struct err *e)
@@ -237,7 +230,7 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 	sqlite3_stmt *st;
 	char uuid[37], now[CLOCK_STR];
 	struct strbuf ch = STRBUF_INIT, took = STRBUF_INIT;
-	int r, n_readings = 0;
+	int r, n_readings = 0, done = -1;
 
 	if (db_begin(db, e) < 0)
 		return -1;
@@ -252,7 +245,7 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 	    "SELECT uuid FROM readings WHERE visit_id = :id AND deleted_at IS NULL ORDER BY id",
 	    SQLP_INT(":id", visit_id));
 	if (!st)
-		goto fail;
+		goto out;
 	while ((r = sql_step_row(db, st, e)) == 1) {
 		char ruuid[37];
 
@@ -264,19 +257,19 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 		if (record_audit(db, "delete", "readings", ruuid, &ch, e) < 0 ||
 		    db_followup_withdraw(db, ruuid, e) < 0) {
 			sqlite3_reset(st);
-			goto fail;
+			goto out;
 		}
 		strbuf_printf(&took, "%s\"%s\"", n_readings ? "," : "", ruuid);
 		n_readings++;
 	}
 	sqlite3_reset(st);
 	if (r < 0)
-		goto fail;
+		goto out;
 	clock_now(now); /* one time for both */
 	for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++) {
 		st = sql_update_stmt(db, drop[i], visit_id, e);
 		if (!st || sql_bind_text(st, ":now", now) < 0 || sql_step_done(db, st, e) < 0)
-			goto fail;
+			goto out;
 	}
 	strbuf_reset(&ch);
 	json_open(&ch);
@@ -284,16 +277,13 @@ int db_visit_undo(struct db *db, long long visit_id, struct err *e)
 	json_add_int(&ch, "readings", n_readings);
 	if (n_readings)
 		strbuf_printf(&ch, ",\"took\":{\"readings\":[%s]}", strbuf_str(&took));
-	if (record_audit(db, "delete", "visits", uuid, &ch, e) < 0 || db_commit(db, e) < 0)
-		goto fail;
+	if (record_audit(db, "delete", "visits", uuid, &ch, e) == 0)
+		done = 1;
+out:
+	done = (int)db_end(db, done, e);
 	strbuf_free(&ch);
 	strbuf_free(&took);
-	return 1;
-fail:
-	db_rollback(db);
-	strbuf_free(&ch);
-	strbuf_free(&took);
-	return -1;
+	return done;
 }
 
 int db_visit_last(struct db *db, const char *date, long long staff_id, long long *id_out,
@@ -312,8 +302,8 @@ int db_visit_last(struct db *db, const char *date, long long staff_id, long long
 int db_visit_status(struct db *db, long long household_id, const char *date, int fever_threshold,
 		    struct visit_status *out, struct err *e)
 {
-	sqlite3_stmt *st = db_stmt(
-		db,
+	sqlite3_stmt *st = SQL_PREP(
+		db, e,
 		"SELECT v.id, v.outcome, v.at,"
 		" (SELECT count(*) FROM visits w WHERE w.household_id = v.household_id"
 		"  AND w.date = v.date AND w.deleted_at IS NULL),"
@@ -323,7 +313,7 @@ int db_visit_status(struct db *db, long long household_id, const char *date, int
 		"  AND r.deleted_at IS NULL)"
 		" FROM visits v WHERE v.household_id = :hid AND v.date = :date"
 		" AND v.deleted_at IS NULL ORDER BY v.at DESC, v.uuid DESC LIMIT 1",
-		e);
+		SQLP_INT(":hid", household_id), SQLP_TEXT(":date", date));
 	char code[16];
 	int r;
 
@@ -332,8 +322,6 @@ int db_visit_status(struct db *db, long long household_id, const char *date, int
 	out->visit_id = -1;
 	if (!st)
 		return -1;
-	sql_bind_int(st, ":hid", household_id);
-	sql_bind_text(st, ":date", date);
 	r = sql_step_row(db, st, e);
 	if (r == 1) {
 		out->visit_id = sqlite3_column_int64(st, 0);

@@ -22,6 +22,7 @@
 #include "db/households.h"
 #include "db/residents.h"
 #include "db/settings.h"
+#include "db/staff.h"
 #include "db/sql.h"
 #include "dbfix.h"
 
@@ -325,6 +326,99 @@ static void test_collect_texts(void **state)
 	db_close(&db);
 }
 
+/* A grid's and a staff member's look-up-or-insert refuse an empty name
+ * and one over the column's limit on the field of the form that gave it
+ * (record_name_check), and insert a good one once. */
+static void test_ensure_names_checked(void **state)
+{
+	char long_name[256];
+	struct err e;
+	struct db *db;
+	long long id;
+
+	(void)state;
+	db = dbfix_open("幸福里社区");
+	memset(long_name, 'a', sizeof long_name - 1);
+	long_name[sizeof long_name - 1] = 0;
+	err_clear(&e);
+	assert_int_equal(db_grid_ensure(db, "", &e), -1);
+	assert_string_equal(e.field, "grid");
+	assert_string_equal(e.msg, "a grid name is required");
+	err_clear(&e);
+	assert_int_equal(db_grid_ensure(db, long_name, &e), -1);
+	assert_string_equal(e.field, "grid");
+	err_clear(&e);
+	assert_int_equal(db_staff_ensure(db, NULL, NULL, &e), -1);
+	assert_string_equal(e.field, "staff");
+	assert_string_equal(e.msg, "a staff name is required");
+	err_clear(&e);
+	assert_int_equal(db_staff_ensure(db, long_name, NULL, &e), -1);
+	assert_string_equal(e.field, "staff");
+	id = db_grid_ensure(db, "一网格", &e);
+	assert_true(id > 0);
+	assert_int_equal(db_grid_ensure(db, "一网格", &e), id);
+	id = db_staff_ensure(db, "李四", NULL, &e);
+	assert_true(id > 0);
+	assert_int_equal(db_staff_ensure(db, "李四", "volunteer", &e), id);
+	db_close(&db);
+}
+
+/* A household is found by its code (rowdesc_find's text :key) with or
+ * without its joined columns, and by its id, as the same record; an unknown
+ * code is 0 and leaves the record as initialised. */
+static void test_household_found_by_code_and_id(void **state)
+{
+	struct household h = {.grid_id = -1}, a, b, c;
+	struct err e;
+	struct db *db;
+
+	(void)state;
+	db = dbfix_open("幸福里社区");
+	h.code = "3-2-101";
+	h.notes = "东单元";
+	assert_int_equal(db_household_insert(db, &h, &e), 0);
+	assert_int_equal(db_household_find_code(db, "3-2-101", &a, &e), 1);
+	assert_int_equal(db_household_lookup_code(db, "3-2-101", &b, &e), 1);
+	assert_int_equal(db_household_get(db, h.id, &c, &e), 1);
+	assert_int_equal(a.id, h.id);
+	assert_int_equal(b.id, h.id);
+	assert_string_equal(a.uuid, c.uuid);
+	assert_string_equal(b.notes, "东单元");
+	model_household_clear(&a);
+	model_household_clear(&b);
+	model_household_clear(&c);
+	assert_int_equal(db_household_find_code(db, "9-9-999", &a, &e), 0);
+	assert_int_equal(a.id, -1);
+	model_household_clear(&a);
+	db_close(&db);
+}
+
+/* A household without a code and a resident without a name are refused on
+ * that field (record_text_given), and nothing is written. */
+static void test_required_texts(void **state)
+{
+	struct household h = {.grid_id = -1, .code = ""};
+	struct resident r = {.household_id = -1};
+	struct err e;
+	struct db *db;
+
+	(void)state;
+	db = dbfix_open("幸福里社区");
+	err_clear(&e);
+	assert_int_equal(db_household_insert(db, &h, &e), -1);
+	assert_string_equal(e.field, "code");
+	assert_string_equal(e.msg, "the household code is required");
+	h.code = "1-1-101";
+	assert_int_equal(db_household_insert(db, &h, &e), 0);
+	r.household_id = h.id;
+	err_clear(&e);
+	assert_int_equal(db_resident_insert(db, &r, &e), -1);
+	assert_string_equal(e.field, "name");
+	assert_string_equal(e.msg, "the resident's name is required");
+	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM residents", &e), 0);
+	db_close(&db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -337,6 +431,9 @@ int main(void)
 		cmocka_unit_test(test_inner_rollback_keeps_outer),
 		cmocka_unit_test(test_inner_failure_returns_error),
 		cmocka_unit_test(test_collect_texts),
+		cmocka_unit_test(test_ensure_names_checked),
+		cmocka_unit_test(test_household_found_by_code_and_id),
+		cmocka_unit_test(test_required_texts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -147,6 +147,44 @@ static void test_stock_never_negative(void **state)
 	db_close(&db);
 }
 
+/* Goods received or given out need an item, a unit and a quantity above
+ * zero (check_goods): each missing one is refused on its own field with the
+ * message of the form it came from, and nothing is written. */
+static void test_goods_need_item_unit_quantity(void **state)
+{
+	struct db *db = open_db(NULL, DB_OPEN_MEMORY, 'A');
+	struct distribution_new d = {"口罩", "箱", 100, "other", -1, -1, "东门卡点", "2020-02-11",
+				     -1, NULL};
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	assert_int_equal(goods(db, "", 10, &e), -1);
+	assert_string_equal(e.field, "item");
+	assert_string_equal(e.msg, "a goods donation needs the item");
+	assert_int_equal(goods(db, "口罩", 0, &e), -1);
+	assert_string_equal(e.field, "quantity");
+	assert_string_equal(e.msg, "a goods donation needs a quantity above zero");
+	assert_true(goods(db, "口罩", 2000, &e) > 0);
+	d.unit = NULL;
+	assert_int_equal(db_distribution_insert(db, &d, &e), -1);
+	assert_string_equal(e.field, "unit");
+	assert_string_equal(e.msg, "a distribution needs the unit");
+	d.unit = "箱";
+	d.item = "";
+	assert_int_equal(db_distribution_insert(db, &d, &e), -1);
+	assert_string_equal(e.field, "item");
+	assert_string_equal(e.msg, "a distribution needs the item");
+	d.item = "口罩";
+	d.quantity = -5;
+	assert_int_equal(db_distribution_insert(db, &d, &e), -1);
+	assert_string_equal(e.field, "quantity");
+	assert_string_equal(e.msg, "a distribution needs a quantity above zero");
+	assert_int_equal(count(db, "SELECT count(*) FROM distributions"), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM donations"), 1);
+	db_close(&db);
+}
+
 /* Two processes saving donations at once never get the same number. */
 static void test_two_processes_distinct_receipts(void **state)
 {
@@ -195,6 +233,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_receipts_sequential_per_year),
 		cmocka_unit_test(test_stock_never_negative),
+		cmocka_unit_test(test_goods_need_item_unit_quantity),
 		cmocka_unit_test(test_two_processes_distinct_receipts),
 	};
 
