@@ -578,8 +578,12 @@ int db_commit(struct db *db, struct err *e)
 	}
 	if (db->depth > 1) {
 		savepoint_sql(sql, sizeof sql, "RELEASE", db->depth);
-		db->depth--;
-		return db_exec(db, sql, e);
+		if (db_exec(db, sql, e) == 0) {
+			db->depth--;
+			return 0;
+		}
+		db_rollback(db); /* the level is closed either way: undone */
+		return -1;
 	}
 	db->depth = 0;
 	if (db->damaged) {
@@ -617,11 +621,11 @@ void db_rollback(struct db *db)
 
 long long db_end(struct db *db, long long r, struct err *e)
 {
-	if (r >= 0 && db_commit(db, e) < 0)
-		r = -1;
-	if (r < 0)
+	if (r < 0) {
 		db_rollback(db);
-	return r;
+		return r;
+	}
+	return db_commit(db, e) < 0 ? -1 : r;
 }
 
 int db_in_transaction(const struct db *db)

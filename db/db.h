@@ -76,14 +76,17 @@ const char *db_staff(const struct db *db);
  * transaction stays open with its earlier writes, and the function that
  * failed inside still returns its error to the caller, who decides.  When
  * SQLite itself ended the transaction (a full disk, an I/O error) every
- * later db_commit of the levels still open returns -1 ("rolled back"). */
+ * later db_commit of the levels still open returns -1 ("rolled back").
+ * db_commit closes its level whether it succeeds or not: on -1 the level's
+ * writes are undone and the caller must not roll back again (that would
+ * undo the level around it); db_end states the pattern once. */
 int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
 void db_rollback(struct db *db);
 
 /* Ends the transaction level opened with db_begin by the outcome r of the
- * work inside it: commits when r >= 0 (a failed commit makes r -1), else
- * rolls back.  Returns r. */
+ * work inside it: commits when r >= 0 (a failed commit makes r -1 and has
+ * undone the level), else rolls back.  Returns r. */
 long long db_end(struct db *db, long long r, struct err *e);
 /* 1 while a transaction is open. */
 int db_in_transaction(const struct db *db);

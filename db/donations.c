@@ -159,16 +159,12 @@ long long db_donation_insert(struct db *db, const struct donation_new *d, char *
 		json_add_int(&ch, "quantity", d->quantity);
 		json_add_str(&ch, "unit", d->unit);
 	}
-	if (record_audit(db, "insert", "donations", uuid, &ch, e) < 0 ||
-	    db_commit(db, e) < 0) {
+	if (record_audit(db, "insert", "donations", uuid, &ch, e) < 0)
 		id = -1;
-		goto out;
-	}
-	if (receipt)
-		snprintf(receipt, DONATION_RECEIPT_MAX, "%s", no);
 out:
-	if (id < 0)
-		db_rollback(db);
+	id = db_end(db, id, e);
+	if (id >= 0 && receipt)
+		snprintf(receipt, DONATION_RECEIPT_MAX, "%s", no);
 	strbuf_free(&ch);
 	return id;
 }
@@ -294,17 +290,10 @@ int db_donation_void(struct db *db, long long id, const char *reason, struct err
 		return -1;
 	if (db_begin(db, e) < 0)
 		return -1;
-	if (void_refusal(db, id, uuid, e) < 0)
-		goto fail;
-	if (db_record_void(db, "donations", id, uuid, reason, e) < 0 || db_commit(db, e) < 0)
-		goto fail;
-	r = 0;
-	goto out;
-fail:
-	db_rollback(db);
-	r = -1;
-out:
-	return r;
+	r = void_refusal(db, id, uuid, e);
+	if (r >= 0)
+		r = db_record_void(db, "donations", id, uuid, reason, e);
+	return (int)db_end(db, r < 0 ? -1 : 0, e);
 }
 
 /* A distribution as its INSERT takes it: the household only for a

@@ -98,11 +98,7 @@ long long db_expenditure_insert(struct db *db, const struct expenditure_new *x, 
 	    stock_check_spending(in, out, x->amount_fen, e) == 0 &&
 	    (row.staff_id >= 0 || (row.staff_id = db_staff_current_id(db, e)) >= 0))
 		id = record_insert(db, &w, &row, uuid, e);
-	if (id < 0 || db_commit(db, e) < 0) {
-		db_rollback(db);
-		return -1;
-	}
-	return id;
+	return db_end(db, id, e);
 }
 
 /* What a void looks up of the expenditure. */
@@ -136,11 +132,9 @@ int db_expenditure_void(struct db *db, long long id, const char *reason, struct 
 	else if (r == 1 && x.void_reason)
 		r = err_set(e, _("expenditure %s is already void (%s)"), x.voucher_no,
 			    x.void_reason);
-	if (r < 0 || db_record_void(db, "expenditures", id, x.uuid, reason, e) < 0 ||
-	    db_commit(db, e) < 0) {
-		db_rollback(db);
-		r = -1;
-	}
+	if (r >= 0)
+		r = db_record_void(db, "expenditures", id, x.uuid, reason, e);
+	r = (int)db_end(db, r < 0 ? -1 : 0, e);
 	rowdesc_clear(spend_void_cols, ROWDESC_N(spend_void_cols), &x, sizeof x);
 	return r < 0 ? -1 : 0;
 }

@@ -310,15 +310,14 @@ static int gate_fever(struct db *db, long long resident_id, int temperature, int
 {
 	struct err keep;
 	char t[8];
+	int r;
 
 	if (e)
 		keep = *e;
 
-	if (db_followup_open_for(db, resident_id, "gate", NULL, NULL, temperature, NULL, e) < 0 ||
-	    db_commit(db, e) < 0) {
-		db_rollback(db);
+	r = db_followup_open_for(db, resident_id, "gate", NULL, NULL, temperature, NULL, e);
+	if (db_end(db, r, e) < 0)
 		return -1;
-	}
 	if (!say_fever) {
 		if (e)
 			*e = keep;

@@ -232,11 +232,7 @@ long long record_insert_tx(struct db *db, const struct record_write *w, const vo
 	if (db_begin(db, e) < 0)
 		return -1;
 	id = record_insert(db, w, row, uuid, e);
-	if (id < 0 || db_commit(db, e) < 0) {
-		db_rollback(db);
-		return -1;
-	}
-	return id;
+	return db_end(db, id, e);
 }
 
 int record_update(struct db *db, const struct record_write *w, long long id, const char *uuid,
@@ -313,9 +309,7 @@ int db_record_soft_delete_audited(struct db *db, const char *table, long long id
 	}
 	sql_col_copy(st, 0, uuid, sizeof uuid);
 	sqlite3_reset(st);
-	if (db_audit(db, "delete", table, uuid, changes, e) < 0 || db_commit(db, e) < 0)
-		goto fail;
-	return 1;
+	return (int)db_end(db, db_audit(db, "delete", table, uuid, changes, e) < 0 ? -1 : 1, e);
 fail:
 	db_rollback(db);
 	return -1;
@@ -367,10 +361,9 @@ int record_kind_insert(struct db *db, const struct record_kind *k, void *row, st
 	if (db_begin(db, e) < 0)
 		return -1;
 	*id = -1;
-	if (k->check(db, row, e) < 0 ||
-	    (*id = record_insert(db, k->ins, row, (char *)row + k->uuid_off, e)) < 0 ||
-	    db_commit(db, e) < 0) {
-		db_rollback(db);
+	if (k->check(db, row, e) >= 0)
+		*id = record_insert(db, k->ins, row, (char *)row + k->uuid_off, e);
+	if (db_end(db, *id, e) < 0) {
 		*id = -1;
 		return -1;
 	}

@@ -165,11 +165,9 @@ int db_returnee_monitor(struct db *db, long long resident_id, const char *reason
 		err_set(e, _("no resident with id %lld"), resident_id);
 	if (r <= 0 ||
 	    db_record_set_text(db, "residents", resident_id, m.uuid, "monitoring",
-			       m.monitoring && m.monitoring[0] ? m.monitoring : NULL, reason, e) < 0 ||
-	    db_commit(db, e) < 0)
+			       m.monitoring && m.monitoring[0] ? m.monitoring : NULL, reason, e) < 0)
 		r = -1;
-	if (r < 0)
-		db_rollback(db);
+	r = (int)db_end(db, r, e);
 	rowdesc_clear(monitored_cols, ROWDESC_N(monitored_cols), &m, sizeof m);
 	return r < 0 ? -1 : 0;
 }

@@ -413,7 +413,8 @@ finish:
 	if (dry_run) {
 		db_rollback(db);
 	} else if (db_commit(db, e) < 0) {
-		goto fail;
+		roster_counts_clear(&c); /* the failed commit has undone the import */
+		goto done;
 	}
 	if (progress)
 		progress(nrows, nrows, ctx);

@@ -486,13 +486,9 @@ int db_sheet_audit_print(struct db *db, const struct db_sheet_request *rq, const
 	json_add_str(&ch, "printer", queue && *queue ? queue : "(default)");
 	json_add_str(&ch, "job", job);
 	json_close(&ch);
-	if (db_begin(db, e) == 0) {
-		if (db_audit(db, "print", "sheets", NULL, strbuf_str(&ch), e) == 0 &&
-		    db_commit(db, e) == 0)
-			r = 0;
-		else
-			db_rollback(db);
-	}
+	if (db_begin(db, e) == 0 &&
+	    db_end(db, db_audit(db, "print", "sheets", NULL, strbuf_str(&ch), e), e) == 0)
+		r = 0;
 	strbuf_free(&ch);
 	return r;
 }

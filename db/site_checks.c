@@ -46,10 +46,8 @@ int db_site_checks_set(struct db *db, int central, int hospital, struct err *e)
 		return -1;
 	if (db_site_checks_get(db, &oc, &oh, e) < 0)
 		goto out;
-	if (oc == central && oh == hospital) {
-		r = db_commit(db, e);
-		goto out;
-	}
+	if (oc == central && oh == hospital)
+		return db_commit(db, e); /* closes the level either way */
 	st = db_stmt(db, "SELECT uuid FROM settings WHERE deleted_at IS NULL ORDER BY id LIMIT 1",
 		     e);
 	if (!st || sql_step_row(db, st, e) != 1) {

@@ -67,9 +67,7 @@ int db_key_areas_set(struct db *db, const char *areas, struct err *e)
 	if (r != 1)
 		goto fail;
 	r = record_audit_change(db, "settings", uuid, "key_areas", old, areas ? areas : "", e);
-	if (r < 0 || db_commit(db, e) < 0)
-		goto fail;
-	return 0;
+	return db_end(db, r, e) < 0 ? -1 : 0;
 fail:
 	db_rollback(db);
 	return -1;
@@ -244,10 +242,8 @@ int db_visitor_leave(struct db *db, long long id, struct err *e)
 	if (r <= 0)
 		goto fail;
 	clock_now(now);
-	if (db_record_set_text(db, "visitors", id, v.uuid, "time_out", NULL, now, e) < 0 ||
-	    db_commit(db, e) < 0)
-		goto fail;
-	return 0;
+	r = db_record_set_text(db, "visitors", id, v.uuid, "time_out", NULL, now, e);
+	return db_end(db, r, e) < 0 ? -1 : 0;
 fail:
 	db_rollback(db);
 	return -1;

@@ -286,6 +286,38 @@ static void test_inner_failure_returns_error(void **state)
 	db_close(&db);
 }
 
+/* A failed commit closes its own level and no other: db_end after it does
+ * not roll back the caller's level too.  SQLite ending the transaction
+ * itself (as on a full disk; here a ROLLBACK behind the db's back) makes the
+ * inner db_end fail, the caller's level stays counted open, and the caller's
+ * commit says the change was rolled back (before, the caller's level was
+ * closed by db_end's extra rollback and its commit was "without a
+ * transaction"); the next transaction starts clean. */
+static void test_failed_commit_closes_one_level(void **state)
+{
+	struct db *db = open_mem();
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	assert_int_equal(db_begin(db, &e), 0);
+	assert_true(insert_household(db, "1-1-101", &e) > 0);
+	assert_int_equal(db_begin(db, &e), 0);
+	assert_true(insert_household(db, "1-1-102", &e) > 0);
+	assert_int_equal(db_exec(db, "ROLLBACK", &e), 0);
+	assert_int_equal(db_end(db, 0, &e), -1);
+	assert_true(db_in_transaction(db));
+	err_clear(&e);
+	assert_int_equal(db_commit(db, &e), -1);
+	assert_null(strstr(e.msg, "internal error"));
+	assert_false(db_in_transaction(db));
+	assert_int_equal(db_begin(db, &e), 0);
+	assert_true(insert_household(db, "1-1-103", &e) > 0);
+	assert_int_equal(db_end(db, 1, &e), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM households"), 1);
+	db_close(&db);
+}
+
 /* sql_collect_texts: every row, ncols entries a row, a NULL as asked; an
  * error names the prefix and keeps the rows read. */
 static void test_collect_texts(void **state)
@@ -430,6 +462,7 @@ int main(void)
 		cmocka_unit_test(test_rollback_discards_audit),
 		cmocka_unit_test(test_inner_rollback_keeps_outer),
 		cmocka_unit_test(test_inner_failure_returns_error),
+	    cmocka_unit_test(test_failed_commit_closes_one_level),
 		cmocka_unit_test(test_collect_texts),
 		cmocka_unit_test(test_ensure_names_checked),
 		cmocka_unit_test(test_household_found_by_code_and_id),
