@@ -2,7 +2,7 @@
 # Proves the layering of CONTRIBUTING.md: core/ includes neither curses nor SQLite,
 # db/ never includes curses, tui/ never includes sqlite3.h nor holds SQL text,
 # and tui/ops/ (the operations shared by commands and screens) includes no
-# curses and no screen header.
+# curses and no screen header; only tui/ops/ opens a transaction in tui/.
 # Also checks that every .c in a layer has its header, that every reference
 # to documentation points at a file (and section) of the repository, and that
 # no whitespace errors are committed.
@@ -26,6 +26,11 @@ hits=$(grep -lE '#[[:space:]]*include[[:space:]]*[<"](n?curses|ncursesw/)' tui/o
 bad_ops=$(grep -hoE '#[[:space:]]*include[[:space:]]*"tui/[a-z_/]+\.h"' tui/ops/*.c tui/ops/*.h 2>/dev/null |
 	grep -vE '"tui/(cli/cli|paths|ops/[a-z_]+)\.h"')
 [ -n "$bad_ops" ] && say "tui/ops/ may include no screen header:" $bad_ops
+# A transaction is an operation's (tui/ops/) or a db/ function's: the
+# screens, widgets and commands open none (tui/app.c only rolls back, at
+# exit, what a signal left open).
+hits=$(grep -lE '\<db_(begin|commit|rollback|end)[[:space:]]*\(' tui/screens/*.c tui/widgets/*.c tui/cli/*.c 2>/dev/null)
+[ -n "$hits" ] && say "a transaction outside tui/ops/ (make it an operation):" $hits
 hits=$(grep -lE '#[[:space:]]*include[[:space:]]*[<"]sqlite3' $TUI_FILES 2>/dev/null)
 [ -n "$hits" ] && say "tui/ must not include sqlite3.h:" $hits
 hits=$(grep -lE '"[[:space:]]*(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA)[[:space:]]' $TUI_FILES core/*.c core/*.h 2>/dev/null)

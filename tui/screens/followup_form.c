@@ -16,6 +16,7 @@
 #include "db/db.h"
 #include "db/followups.h"
 #include "tui/app.h"
+#include "tui/ops/followup.h"
 #include "tui/widgets/form.h"
 
 struct fuctx {
@@ -59,6 +60,7 @@ static int submit(void *ctx, struct form *f, struct err *e)
 	const char *clinic = form_value(f, "clinic"), *outcome = form_value(f, "outcome");
 	const char *time = form_value(f, "time");
 	struct followup_isolation iso = {form_value(f, "kind"), form_value(f, "site")};
+	struct followup_action act;
 	char at[20], today[DATE_STR];
 	int refer = *clinic && (strcmp(clinic, c->fu.clinic) || !c->fu.referred_at[0]);
 	int close = strcmp(outcome, "open") != 0;
@@ -75,16 +77,14 @@ static int submit(void *ctx, struct form *f, struct err *e)
 
 		snprintf(at, sizeof at, "%s %02u:%02u", today, m / 60 % 24, m % 60);
 	}
-	if (db_begin(db, e) < 0)
+	act.clinic = refer ? clinic : NULL;
+	act.at = *time ? at : NULL;
+	act.transport = form_value(f, "transport");
+	act.outcome = close ? outcome : NULL;
+	act.notes = form_value(f, "notes");
+	act.iso = &iso;
+	if (followup_act(db, c->fu.id, &act, e) < 0)
 		return -1;
-	if ((refer && db_followup_refer(db, c->fu.id, *time ? at : NULL, clinic,
-					form_value(f, "transport"), e) < 0) ||
-	    (close &&
-	     db_followup_close(db, c->fu.id, outcome, &iso, form_value(f, "notes"), e) < 0) ||
-	    db_commit(db, e) < 0) {
-		db_rollback(db);
-		return -1;
-	}
 	if (close) {
 		const struct enum_entry *o = model_enum_find(followup_outcome, outcome);
 

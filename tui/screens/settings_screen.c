@@ -20,6 +20,7 @@
 #include "db/site_checks.h"
 #include "db/visitors.h"
 #include "tui/app.h"
+#include "tui/ops/settings.h"
 #include "tui/widgets/form.h"
 #include "tui/widgets/formcheck.h"
 #include "tui/screens/merge_screen.h"
@@ -84,22 +85,12 @@ static const struct enum_entry checks_by[] = {
 };
 
 /* The settings row, the key areas and who checks isolation elsewhere
- * (columns the struct does not carry), in one transaction. */
+ * (columns the struct does not carry): ops/settings, one transaction. */
 static int save(struct db *db, const struct settings *s, const struct form *f, struct err *e)
 {
-	const char *areas = form_value(f, "key_areas");
-	char old[512];
-
-	if (db_begin(db, e) < 0)
-		return -1;
-	if (db_settings_put(db, s, e) < 0 || db_key_areas_get(db, old, sizeof old, e) < 0 ||
-	    (strcmp(old, areas) && db_key_areas_set(db, areas, e) < 0) ||
-	    db_site_checks_set(db, !strcmp(form_value(f, "checks_central"), "1"),
-			       !strcmp(form_value(f, "checks_hospital"), "1"), e) < 0) {
-		db_rollback(db);
-		return -1;
-	}
-	return db_commit(db, e);
+	return settings_save(db, s, form_value(f, "key_areas"),
+			     !strcmp(form_value(f, "checks_central"), "1"),
+			     !strcmp(form_value(f, "checks_hospital"), "1"), e);
 }
 
 static int submit(void *c, struct form *f, struct err *e)
