@@ -22,17 +22,9 @@
 #include "tui/screens/receipt_view.h"
 #include "tui/widgets/widget_list.h"
 
-static int ledger_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
-{
-	struct don *st = ctx;
+LIST_DB_PAGE(ledger_page, struct don, db_ledger_page, &own->filter)
 
-	return db_ledger_page(app_db(st->app), &st->filter, anchor, dir, n, rows, e);
-}
-
-static void ledger_clear(void *row)
-{
-	db_ledger_row_clear(row);
-}
+LIST_ROW_CLEAR(ledger_clear, db_ledger_row_clear)
 
 static void ledger_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {

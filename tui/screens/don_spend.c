@@ -22,12 +22,7 @@
 #include "tui/screens/receipt_view.h"
 #include "tui/widgets/widget_list.h"
 
-static int spend_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
-{
-	struct don *st = ctx;
-
-	return db_expenditure_page(app_db(st->app), anchor, dir, n, rows, e);
-}
+LIST_DB_PAGE_ALL(spend_page, struct don, db_expenditure_page)
 
 static void spend_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {
@@ -57,10 +52,7 @@ static const struct list_field spend_cols[] = {
     {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static void spend_clear(void *row)
-{
-	db_expenditure_row_clear(row);
-}
+LIST_ROW_CLEAR(spend_clear, db_expenditure_row_clear)
 
 const struct list_spec don_spend_spec = {
     spend_cols, spend_cell, spend_role, spend_page, sizeof(struct expenditure_row), spend_clear};

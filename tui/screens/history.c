@@ -130,17 +130,9 @@ struct history {
 	long long count;
 };
 
-static int h_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
-{
-	struct history *h = ctx;
+LIST_DB_PAGE(h_page, struct history, db_audit_page, own->uuid)
 
-	return db_audit_page(app_db(h->app), h->uuid, anchor, dir, n, rows, e);
-}
-
-static void h_clear(void *row)
-{
-	audit_entry_clear(row);
-}
+LIST_ROW_CLEAR(h_clear, audit_entry_clear)
 
 static void h_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {

@@ -118,10 +118,7 @@ static int res_page(void *ctx, const void *anchor, int dir, int n, void *rows, s
 	return got;
 }
 
-static void res_clear(void *row)
-{
-	model_resident_clear(row);
-}
+LIST_ROW_CLEAR(res_clear, model_resident_clear)
 
 static void res_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {
@@ -168,17 +165,9 @@ static const struct list_spec res_spec = {
 
 /* ---- visits ---- */
 
-static int vis_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
-{
-	struct detail *d = ctx;
+LIST_DB_PAGE(vis_page, struct detail, db_hh_visits, own->id)
 
-	return db_hh_visits(app_db(d->app), d->id, anchor, dir, n, rows, e);
-}
-
-static void vis_clear(void *row)
-{
-	hh_visit_clear(row);
-}
+LIST_ROW_CLEAR(vis_clear, hh_visit_clear)
 
 static int fever(const struct detail *d, int t)
 {
@@ -244,17 +233,9 @@ static const struct list_spec vis_spec = {
 
 /* ---- isolations ---- */
 
-static int iso_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
-{
-	struct detail *d = ctx;
+LIST_DB_PAGE(iso_page, struct detail, db_hh_isolations, own->id)
 
-	return db_hh_isolations(app_db(d->app), d->id, anchor, dir, n, rows, e);
-}
-
-static void iso_clear(void *row)
-{
-	hh_isolation_clear(row);
-}
+LIST_ROW_CLEAR(iso_clear, hh_isolation_clear)
 
 static void iso_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {

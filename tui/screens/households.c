@@ -50,17 +50,9 @@ static int is_revealed(const struct hh *st, long long id)
 	return 0;
 }
 
-static int page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
-{
-	struct hh *st = ctx;
+LIST_DB_PAGE(page, struct hh, db_search_page, own->query)
 
-	return db_search_page(app_db(st->app), st->query, anchor, dir, n, rows, e);
-}
-
-static void row_clear(void *row)
-{
-	db_search_row_clear(row);
-}
+LIST_ROW_CLEAR(row_clear, db_search_row_clear)
 
 static void cell(void *ctx, const void *row, int col, struct strbuf *out)
 {

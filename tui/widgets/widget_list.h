@@ -101,6 +101,36 @@ struct list_spec {
 	void (*clear)(void *row);
 };
 
+/* The page and clear of a list_spec over db/ (the file includes tui/app.h
+ * and the db/ header):
+ *	LIST_DB_PAGE(my_page, struct mine, db_hh_visits, own->id)
+ * defines static int my_page(void *ctx, ...) as page above, returning
+ * db_hh_visits(app_db(own->app), own->id, anchor, dir, n, rows, e) where own
+ * is ctx as a struct mine * (with a member app) and the key an expression of
+ * own; LIST_DB_PAGE_ALL(my_page, struct mine, db_pass_page) the same for a
+ * page function with no key (the whole table);
+ *	LIST_ROW_CLEAR(my_clear, hh_visit_clear)
+ * defines static void my_clear(void *row) as the row's destructor. */
+#define LIST_DB_PAGE(fn, T, db_page, key)                                                          \
+	static int fn(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)    \
+	{                                                                                          \
+		T *own = ctx;                                                                      \
+                                                                                                   \
+		return db_page(app_db(own->app), key, anchor, dir, n, rows, e);                    \
+	}
+#define LIST_DB_PAGE_ALL(fn, T, db_page)                                                           \
+	static int fn(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)    \
+	{                                                                                          \
+		T *own = ctx;                                                                      \
+                                                                                                   \
+		return db_page(app_db(own->app), anchor, dir, n, rows, e);                         \
+	}
+#define LIST_ROW_CLEAR(fn, clear)                                                                  \
+	static void fn(void *row)                                                                  \
+	{                                                                                          \
+		clear(row);                                                                        \
+	}
+
 /* A new list as spec says (spec and its fields must outlive the list: static
  * tables).  As list_new otherwise. */
 struct list *list_new_spec(struct app *app, const struct list_spec *spec, void *ctx);
