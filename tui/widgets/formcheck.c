@@ -10,6 +10,12 @@
 #include "core/phone.h"
 #include "core/temperature.h"
 
+const struct enum_entry formcheck_yes_no[] = {
+    {"0", N_("no"), "否"},
+    {"1", N_("yes"), "是"},
+    {NULL, NULL, NULL},
+};
+
 int formcheck_int(const char *v, int lo, int hi, int *out)
 {
 	char *end;

@@ -9,6 +9,9 @@
 #include "core/err.h"
 #include "tui/widgets/form.h"
 
+/* The choice of no ("0") or yes ("1") for form_add_enum. */
+extern const struct enum_entry formcheck_yes_no[];
+
 /* A whole number from lo to hi as a field holds it (digits, a sign): 0 with
  * *out set, or -1. */
 int formcheck_int(const char *v, int lo, int hi, int *out);
