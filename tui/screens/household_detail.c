@@ -27,8 +27,6 @@
 
 enum section { SEC_RESIDENTS, SEC_VISITS, SEC_ISOLATIONS, SEC_COUNT };
 
-#define REVEAL_MAX 64
-
 struct detail {
 	struct app *app;
 	long long id;
@@ -37,19 +35,10 @@ struct detail {
 	int section;
 	struct list *lists[SEC_COUNT];
 	long long nvisits, nisolations;
-	long long revealed[REVEAL_MAX]; /* residents whose numbers show whole */
-	int nrevealed;
+	struct hhfmt_reveals revealed; /* residents whose numbers show whole */
 	int phone_revealed;
 	struct rect r;
 };
-
-static int revealed(const struct detail *d, long long rid)
-{
-	for (int i = 0; i < d->nrevealed; i++)
-		if (d->revealed[i] == rid)
-			return 1;
-	return 0;
-}
 
 /* ---- residents: a household's few people, read whole, paged in memory ---- */
 
@@ -134,10 +123,10 @@ static void res_cell(void *ctx, const void *row, int col, struct strbuf *out)
 		hhfmt_enum(model_sex, sex, out);
 		break;
 	case 3:
-		hhfmt_secret(r->id_number, 1, revealed(d, r->id), out);
+		hhfmt_secret(r->id_number, 1, hhfmt_revealed(&d->revealed, r->id), out);
 		break;
 	case 5:
-		hhfmt_secret(r->phone, 0, revealed(d, r->id), out);
+		hhfmt_secret(r->phone, 0, hhfmt_revealed(&d->revealed, r->id), out);
 		break;
 	case 6:
 		hhfmt_enum(model_status, r->status, out);
@@ -552,7 +541,7 @@ static int act_reveal_resident(struct screen *s)
 		app_status(s->app, "%s", _("No resident is selected."));
 		return SCREEN_HANDLED;
 	}
-	if (revealed(d, r->id))
+	if (hhfmt_revealed(&d->revealed, r->id))
 		return SCREEN_HANDLED;
 	if ((!r->id_number || !*r->id_number) && (!r->phone || !*r->phone)) {
 		app_status(s->app, _("%s has no ID number or phone to reveal."), r->name);
@@ -562,8 +551,7 @@ static int act_reveal_resident(struct screen *s)
 		app_error_err(s->app, &e);
 		return SCREEN_HANDLED;
 	}
-	if (d->nrevealed < REVEAL_MAX)
-		d->revealed[d->nrevealed++] = r->id;
+	hhfmt_reveal(&d->revealed, r->id);
 	app_status(s->app,
 		   _("ID number and phone of %s revealed on this screen (recorded in the "
 		     "history)."),
