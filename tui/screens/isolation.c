@@ -120,22 +120,18 @@ static void flags_cell(const struct iso_row *r, struct strbuf *out)
 
 	/* why an ended one ended, in words that fit the column as the flags
 	 * do (the history and the certificate say it in full) */
-	static const struct {
-		const char *code, *word;
-	} ended[] = {
-	    {"hospitalised", N_("to hospital")},
-	    {"confirmed", N_("confirmed")},
-	    {"error", N_("in error")},
+	static const struct enum_entry ended[] = {
+	    {"hospitalised", N_("to hospital"), NULL},
+	    {"confirmed", N_("confirmed"), NULL},
+	    {"error", N_("in error"), NULL},
+	    {NULL, NULL, NULL},
 	};
 
 	if (r->flags & ISO_ENDED) {
-		const struct enum_entry *why = model_enum_find(model_iso_end, r->end_reason);
+		const struct enum_entry *why = model_enum_find(ended, r->end_reason);
 
-		for (size_t i = 0; i < sizeof ended / sizeof *ended; i++)
-			if (!strcmp(r->end_reason, ended[i].code)) {
-				strbuf_puts(out, _(ended[i].word));
-				return;
-			}
+		if (!why)
+			why = model_enum_find(model_iso_end, r->end_reason);
 		strbuf_puts(out, why ? _(why->label) : r->end_reason);
 		return;
 	}
