@@ -131,6 +131,31 @@ struct list_spec {
 		clear(row);                                                                        \
 	}
 
+/* The re-read of rows a screen holds whole (members v and n of its own data
+ * T) that a db/ function reads by a key (a char array member of T), as a
+ * listscreen_def.load (tui/widgets/listscreen.h):
+ *	LIST_ARRAY_LOAD(my_load, struct mine, day, clock_today_iso,
+ *			db_visitors_day, db_visitors_free)
+ * defines static int my_load(struct app *app, void *own, struct list *l,
+ * struct err *e), which brings the key up to date (clock_today_iso(day)),
+ * frees the rows held (db_visitors_free(v, n)), reads them anew
+ * (db_visitors_day(app_db(app), day, &v, &n, e)), hands them to l with
+ * list_set_array and returns what the read did. */
+#define LIST_ARRAY_LOAD(fn, T, key, set_key, read, free_rows)                                      \
+	static int fn(struct app *app, void *own_data, struct list *l, struct err *e)              \
+	{                                                                                          \
+		T *own = own_data;                                                                 \
+		int r;                                                                             \
+                                                                                                   \
+		set_key(own->key);                                                                 \
+		free_rows(own->v, own->n);                                                         \
+		own->v = NULL;                                                                     \
+		own->n = 0;                                                                        \
+		r = read(app_db(app), own->key, &own->v, &own->n, e);                              \
+		list_set_array(l, own->v, own->n, sizeof *own->v);                                 \
+		return r;                                                                          \
+	}
+
 /* A new list as spec says (spec and its fields must outlive the list: static
  * tables).  As list_new otherwise. */
 struct list *list_new_spec(struct app *app, const struct list_spec *spec, void *ctx);
