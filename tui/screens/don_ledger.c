@@ -218,13 +218,9 @@ static int act_void(struct screen *s)
 	struct strbuf what = STRBUF_INIT;
 	char m[MONEY_STR];
 
-	if (!row)
+	if (!row || don_already_void(st, row->void_reason, _("Donation %s is already void (%s)."),
+				     row->receipt_no))
 		return SCREEN_HANDLED;
-	if (row->void_reason[0]) {
-		app_error(s->app, _("Donation %s is already void (%s)."), row->receipt_no,
-			  row->void_reason);
-		return SCREEN_HANDLED;
-	}
 	strbuf_printf(&what, "%s ", row->receipt_no);
 	if (!strcmp(row->kind, "cash")) {
 		money_format(row->amount_fen, m, sizeof m);

@@ -69,13 +69,9 @@ static int void_spend(struct don *st)
 	    list_selected(st->lists[VIEW_SPEND], _("No expenditure is selected."));
 	char m[MONEY_STR], *what;
 
-	if (!x)
+	if (!x || don_already_void(st, x->void_reason, _("Expenditure %s is already void (%s)."),
+				   x->voucher_no))
 		return SCREEN_HANDLED;
-	if (x->void_reason[0]) {
-		app_error(st->app, _("Expenditure %s is already void (%s)."), x->voucher_no,
-			  x->void_reason);
-		return SCREEN_HANDLED;
-	}
 	money_format(x->amount_fen, m, sizeof m);
 	what = xasprintf("%s %s %s", x->date, m, x->purpose);
 	expenditure_void_push(st->app, x->id, what);
