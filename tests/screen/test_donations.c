@@ -112,6 +112,11 @@ int main(void)
 	HSQL_IS(h, db, "SELECT receipt_no, void_reason FROM donations WHERE void_reason IS NOT NULL",
 		   "2020-A-0001|金额录错");
 	HSQL_IS(h, db, "SELECT count(*) FROM audit_log WHERE action = 'void'", "1");
+	/* Voiding it again is refused, with its number and reason, asking nothing. */
+	harness_type(h, "x");
+	HWAIT(h, "Donation 2020-A-0001 is already void (金额录错).", 3000);
+	HCHECK(h, !harness_has_text(h, "Void donation 2020-A-0001"), "asked to void it again");
+	HSQL_IS(h, db, "SELECT count(*) FROM audit_log WHERE action = 'void'", "1");
 
 	/* A distribution beyond the stock is refused and writes nothing. */
 	harness_type(h, "g");

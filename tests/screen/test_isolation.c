@@ -221,6 +221,24 @@ int main(void)
 	HWAIT(h, "王芳", 3000);
 	harness_key(h, "Esc");
 	HWAIT(h, "Isolation:", 3000);
+
+	/* the filter says what v chose (ended ones shown: yes) and takes it
+	 * back: no, and home isolations only */
+	harness_type(h, "/");
+	HWAIT(h, "Filter isolations", 3000);
+	HWAIT(h, "all kinds", 3000);
+	HWAIT(h, "yes", 3000);
+	harness_type(h, "h");
+	HWAIT(h, "home", 3000);
+	harness_key(h, "Tab");
+	harness_key(h, "Tab");
+	harness_type(h, "n");
+	harness_key(h, "F10");
+	HGONE(h, "Filter isolations", 3000);
+	HGONE(h, "with ended", 3000);
+	HCHECK(h, !harness_has_text(h, "to hospital"), "the ended isolation is still shown");
+	HCHECK(h, wait_row(h, "王小明", "home", 3000), "the active home isolation is not shown");
+	HWAIT(h, "[home]", 3000);
 	quit(&h);
 
 	/* the next morning: a check for the ended isolation is stored, late */

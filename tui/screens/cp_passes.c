@@ -31,17 +31,9 @@
 #include "tui/widgets/widget_list.h"
 #include "tui/widgets/widget_text.h"
 
-static int p_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
-{
-	struct cp_state *st = ctx;
+LIST_DB_PAGE_ALL(p_page, struct cp_state, db_pass_page)
 
-	return db_pass_page(app_db(st->app), anchor, dir, n, rows, e);
-}
-
-static void p_clear(void *row)
-{
-	db_pass_clear(row);
-}
+LIST_ROW_CLEAR(p_clear, db_pass_clear)
 
 static int pass_state(const struct pass *p)
 {

@@ -21,17 +21,9 @@
 #include "tui/screens/receipt_view.h"
 #include "tui/widgets/widget_list.h"
 
-static void dist_clear(void *row)
-{
-	db_ledger_dist_clear(row);
-}
+LIST_ROW_CLEAR(dist_clear, db_ledger_dist_clear)
 
-static int dist_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
-{
-	struct don *st = ctx;
-
-	return db_ledger_dist_page(app_db(st->app), anchor, dir, n, rows, e);
-}
+LIST_DB_PAGE_ALL(dist_page, struct don, db_ledger_dist_page)
 
 static void dist_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {

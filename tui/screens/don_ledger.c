@@ -22,17 +22,9 @@
 #include "tui/screens/receipt_view.h"
 #include "tui/widgets/widget_list.h"
 
-static int ledger_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
-{
-	struct don *st = ctx;
+LIST_DB_PAGE(ledger_page, struct don, db_ledger_page, &own->filter)
 
-	return db_ledger_page(app_db(st->app), &st->filter, anchor, dir, n, rows, e);
-}
-
-static void ledger_clear(void *row)
-{
-	db_ledger_row_clear(row);
-}
+LIST_ROW_CLEAR(ledger_clear, db_ledger_row_clear)
 
 static void ledger_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {
@@ -226,13 +218,9 @@ static int act_void(struct screen *s)
 	struct strbuf what = STRBUF_INIT;
 	char m[MONEY_STR];
 
-	if (!row)
+	if (!row || don_already_void(st, row->void_reason, _("Donation %s is already void (%s)."),
+				     row->receipt_no))
 		return SCREEN_HANDLED;
-	if (row->void_reason[0]) {
-		app_error(s->app, _("Donation %s is already void (%s)."), row->receipt_no,
-			  row->void_reason);
-		return SCREEN_HANDLED;
-	}
 	strbuf_printf(&what, "%s ", row->receipt_no);
 	if (!strcmp(row->kind, "cash")) {
 		money_format(row->amount_fen, m, sizeof m);

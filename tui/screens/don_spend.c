@@ -22,12 +22,7 @@
 #include "tui/screens/receipt_view.h"
 #include "tui/widgets/widget_list.h"
 
-static int spend_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
-{
-	struct don *st = ctx;
-
-	return db_expenditure_page(app_db(st->app), anchor, dir, n, rows, e);
-}
+LIST_DB_PAGE_ALL(spend_page, struct don, db_expenditure_page)
 
 static void spend_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {
@@ -57,10 +52,7 @@ static const struct list_field spend_cols[] = {
     {NULL, 0, 0, 0, LIST_OWN},
 };
 
-static void spend_clear(void *row)
-{
-	db_expenditure_row_clear(row);
-}
+LIST_ROW_CLEAR(spend_clear, db_expenditure_row_clear)
 
 const struct list_spec don_spend_spec = {
     spend_cols, spend_cell, spend_role, spend_page, sizeof(struct expenditure_row), spend_clear};
@@ -77,13 +69,9 @@ static int void_spend(struct don *st)
 	    list_selected(st->lists[VIEW_SPEND], _("No expenditure is selected."));
 	char m[MONEY_STR], *what;
 
-	if (!x)
+	if (!x || don_already_void(st, x->void_reason, _("Expenditure %s is already void (%s)."),
+				   x->voucher_no))
 		return SCREEN_HANDLED;
-	if (x->void_reason[0]) {
-		app_error(st->app, _("Expenditure %s is already void (%s)."), x->voucher_no,
-			  x->void_reason);
-		return SCREEN_HANDLED;
-	}
 	money_format(x->amount_fen, m, sizeof m);
 	what = xasprintf("%s %s %s", x->date, m, x->purpose);
 	expenditure_void_push(st->app, x->id, what);

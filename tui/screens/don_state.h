@@ -59,6 +59,10 @@ int don_filter(struct screen *s);
 int don_give_out(struct screen *s);
 /* `n` outside the cash spent: a new donation (then the ledger, don_saved). */
 int don_new_donation(struct screen *s);
+/* `x` on a record that is void already (reason, its void reason, not
+ * empty): says so with already (translated, "%s" the record's number, then
+ * "%s" the reason) and returns 1; 0 when it may be voided. */
+int don_already_void(struct don *st, const char *reason, const char *already, const char *number);
 /* Pushes the history of uuid under title (malloc'd; freed here). */
 void don_history(struct screen *s, const char *uuid, char *title);
 /* Each view's list (the state owns one of each; ctx is the state). */

@@ -22,17 +22,9 @@
 #include "tui/screens/receipt_view.h"
 #include "tui/widgets/widget_list.h"
 
-static void stock_clear(void *row)
-{
-	db_stock_row_clear(row);
-}
+LIST_ROW_CLEAR(stock_clear, db_stock_row_clear)
 
-static int stock_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
-{
-	struct don *st = ctx;
-
-	return db_ledger_stock_page(app_db(st->app), 0, anchor, dir, n, rows, e);
-}
+LIST_DB_PAGE(stock_page, struct don, db_ledger_stock_page, 0)
 
 static void stock_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {

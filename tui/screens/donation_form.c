@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/limits.h"
+#include "core/enums.h"
 #include "core/model.h"
 #include "core/money.h"
 #include "core/phone.h"
@@ -29,17 +30,10 @@
 #include "tui/screens/receipt_view.h"
 #include "tui/widgets/screen.h"
 
-static const struct enum_entry yes_no[] = {
-    {"0", N_("no"), "否"},
-    {"1", N_("yes"), "是"},
-    {NULL, NULL, NULL},
-};
-
+/* "all" and core's donation kinds. */
 static const struct enum_entry kind_any[] = {
     {"all", N_("all"), "全部"},
-    {"cash", N_("cash"), "现金"},
-    {"goods", N_("goods"), "物资"},
-    {NULL, NULL, NULL},
+    ENUM_DONATION_KIND(ENUM_ENTRY, ){NULL, NULL, NULL},
 };
 
 /* ---- field checks shared by the forms ---- */
@@ -152,7 +146,7 @@ int donation_form_push(struct app *app, const char *kind, donation_saved_fn save
 		      NULL);
 	form_add_enum(f, "donor_type", N_("Donor type"), model_donor_type, "individual",
 		      FORM_REQUIRED);
-	form_add_enum(f, "anonymous", N_("Anonymous"), yes_no, "0", FORM_REQUIRED);
+	form_add_enum(f, "anonymous", N_("Anonymous"), formcheck_yes_no, "0", FORM_REQUIRED);
 	form_add_text(f, "phone", N_("Phone"), NULL, limits_max("donations", "phone"), 0,
 		      formcheck_phone);
 	if (cash) {

@@ -212,6 +212,14 @@ int don_new_donation(struct screen *s)
 	return SCREEN_HANDLED;
 }
 
+int don_already_void(struct don *st, const char *reason, const char *already, const char *number)
+{
+	if (!reason[0])
+		return 0;
+	app_error(st->app, already, number, reason);
+	return 1;
+}
+
 void don_history(struct screen *s, const char *uuid, char *title)
 {
 	history_push(s->app, uuid, title);

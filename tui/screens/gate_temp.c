@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/model.h"
 #include "core/temperature.h"
 #include "core/xalloc.h"
 #include "tui/app.h"
@@ -19,12 +20,6 @@ struct gtctx {
 	char (*codes)[24];
 	char (*names)[64]; /* copied: the gate's info is reloaded meanwhile */
 	size_t n;
-};
-
-static const struct enum_entry directions[] = {
-    {"out", N_("out"), "外出"},
-    {"in", N_("in"), "返回"},
-    {NULL, NULL, NULL},
 };
 
 static void close_ctx(void *ctx, int saved)
@@ -90,7 +85,7 @@ int gate_temp_push(struct app *app, const struct gate_info *g, long long cp_id)
 	f = form_new(_("Outing with a temperature"), c);
 	form_add_readonly(f, "hh", N_("Household"), g->pass.household_code);
 	form_add_enum(f, "who", N_("Who"), c->members, c->codes[0], FORM_REQUIRED);
-	form_add_enum(f, "direction", N_("Direction"), directions, "out", FORM_REQUIRED);
+	form_add_enum(f, "direction", N_("Direction"), model_direction, "out", FORM_REQUIRED);
 	form_add_number(f, "temp", N_("Temperature (°C)"), NULL, 5, FORM_REQUIRED, formcheck_temp);
 	return form_push(app, f, submit, close_ctx);
 }

@@ -18,38 +18,38 @@
 
 /* ---- the changes in the UI's language ---- */
 
-/* Fields that are no text column of core/limits, by their msgid. */
-static const struct {
-	const char *field, *label;
-} field_labels[] = {
-    {"status", N_("Status")},
-    {"relation", N_("Relation to the head")},
-    {"id_type", N_("Document")},
-    {"id_number", N_("ID number")},
-    {"sex", N_("Sex")},
-    {"birth_date", N_("Birth date")},
-    {"return_date", N_("Return date")},
-    {"outcome", N_("Outcome")},
-    {"kind", N_("Kind")},
-    {"reason", N_("Reason")},
-    {"start_date", N_("Start date")},
-    {"days", N_("Isolation days")},
-    {"end_date", N_("End date")},
-    {"date", N_("Date")},
-    {"temperature", N_("Temperature")},
-    {"symptoms", N_("Symptoms")},
-    {"revealed", N_("Shown whole")},
-    {"household", N_("Household")},
-    {"grid_id", N_("Grid")},
-    {"household_id", N_("Household")},
-    {"resident_id", N_("Resident")},
-    {"checkpoint_id", N_("Checkpoint")},
-    {"staff_id", N_("Staff")},
-    {"visit", N_("Visit")},
-    {"isolation", N_("Isolation")},
-    {"isolation_id", N_("Isolation")},
-    {"previous_id", N_("Continues")},
-    {"pass_id", N_("Pass")},
+/* Fields that are no text column of core/limits, by their msgid (a table
+ * of codes and labels as core/model's, with no Chinese). */
+static const struct enum_entry field_labels[] = {
+    {"status", N_("Status"), NULL},
+    {"relation", N_("Relation to the head"), NULL},
+    {"id_type", N_("Document"), NULL},
+    {"id_number", N_("ID number"), NULL},
+    {"sex", N_("Sex"), NULL},
+    {"birth_date", N_("Birth date"), NULL},
+    {"return_date", N_("Return date"), NULL},
+    {"outcome", N_("Outcome"), NULL},
+    {"kind", N_("Kind"), NULL},
+    {"reason", N_("Reason"), NULL},
+    {"start_date", N_("Start date"), NULL},
+    {"days", N_("Isolation days"), NULL},
+    {"end_date", N_("End date"), NULL},
+    {"date", N_("Date"), NULL},
+    {"temperature", N_("Temperature"), NULL},
+    {"symptoms", N_("Symptoms"), NULL},
+    {"revealed", N_("Shown whole"), NULL},
+    {"household", N_("Household"), NULL},
+    {"grid_id", N_("Grid"), NULL},
+    {"household_id", N_("Household"), NULL},
+    {"resident_id", N_("Resident"), NULL},
+    {"checkpoint_id", N_("Checkpoint"), NULL},
+    {"staff_id", N_("Staff"), NULL},
+    {"visit", N_("Visit"), NULL},
+    {"isolation", N_("Isolation"), NULL},
+    {"isolation_id", N_("Isolation"), NULL},
+    {"previous_id", N_("Continues"), NULL},
+    {"pass_id", N_("Pass"), NULL},
+    {NULL, NULL, NULL},
 };
 
 /* Enumeration fields, their codes shown as labels. */
@@ -65,13 +65,11 @@ static const struct {
 static const char *word_field(const char *field, void *ctx)
 {
 	const struct text_limit *l = limits_find(ctx, field);
+	const struct enum_entry *f = model_enum_find(field_labels, field);
 
 	if (l && l->label)
 		return _(l->label);
-	for (size_t i = 0; i < sizeof field_labels / sizeof field_labels[0]; i++)
-		if (!strcmp(field_labels[i].field, field))
-			return _(field_labels[i].label);
-	return NULL;
+	return f ? _(f->label) : NULL;
 }
 
 /* What word_value needs: the row's table, the database to name the
@@ -130,17 +128,9 @@ struct history {
 	long long count;
 };
 
-static int h_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
-{
-	struct history *h = ctx;
+LIST_DB_PAGE(h_page, struct history, db_audit_page, own->uuid)
 
-	return db_audit_page(app_db(h->app), h->uuid, anchor, dir, n, rows, e);
-}
-
-static void h_clear(void *row)
-{
-	audit_entry_clear(row);
-}
+LIST_ROW_CLEAR(h_clear, audit_entry_clear)
 
 static void h_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {

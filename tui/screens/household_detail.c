@@ -27,8 +27,6 @@
 
 enum section { SEC_RESIDENTS, SEC_VISITS, SEC_ISOLATIONS, SEC_COUNT };
 
-#define REVEAL_MAX 64
-
 struct detail {
 	struct app *app;
 	long long id;
@@ -37,19 +35,10 @@ struct detail {
 	int section;
 	struct list *lists[SEC_COUNT];
 	long long nvisits, nisolations;
-	long long revealed[REVEAL_MAX]; /* residents whose numbers show whole */
-	int nrevealed;
+	struct hhfmt_reveals revealed; /* residents whose numbers show whole */
 	int phone_revealed;
 	struct rect r;
 };
-
-static int revealed(const struct detail *d, long long rid)
-{
-	for (int i = 0; i < d->nrevealed; i++)
-		if (d->revealed[i] == rid)
-			return 1;
-	return 0;
-}
 
 /* ---- residents: a household's few people, read whole, paged in memory ---- */
 
@@ -118,10 +107,7 @@ static int res_page(void *ctx, const void *anchor, int dir, int n, void *rows, s
 	return got;
 }
 
-static void res_clear(void *row)
-{
-	model_resident_clear(row);
-}
+LIST_ROW_CLEAR(res_clear, model_resident_clear)
 
 static void res_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {
@@ -137,10 +123,10 @@ static void res_cell(void *ctx, const void *row, int col, struct strbuf *out)
 		hhfmt_enum(model_sex, sex, out);
 		break;
 	case 3:
-		hhfmt_secret(r->id_number, 1, revealed(d, r->id), out);
+		hhfmt_secret(r->id_number, 1, hhfmt_revealed(&d->revealed, r->id), out);
 		break;
 	case 5:
-		hhfmt_secret(r->phone, 0, revealed(d, r->id), out);
+		hhfmt_secret(r->phone, 0, hhfmt_revealed(&d->revealed, r->id), out);
 		break;
 	case 6:
 		hhfmt_enum(model_status, r->status, out);
@@ -168,17 +154,9 @@ static const struct list_spec res_spec = {
 
 /* ---- visits ---- */
 
-static int vis_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
-{
-	struct detail *d = ctx;
+LIST_DB_PAGE(vis_page, struct detail, db_hh_visits, own->id)
 
-	return db_hh_visits(app_db(d->app), d->id, anchor, dir, n, rows, e);
-}
-
-static void vis_clear(void *row)
-{
-	hh_visit_clear(row);
-}
+LIST_ROW_CLEAR(vis_clear, hh_visit_clear)
 
 static int fever(const struct detail *d, int t)
 {
@@ -244,17 +222,9 @@ static const struct list_spec vis_spec = {
 
 /* ---- isolations ---- */
 
-static int iso_page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
-{
-	struct detail *d = ctx;
+LIST_DB_PAGE(iso_page, struct detail, db_hh_isolations, own->id)
 
-	return db_hh_isolations(app_db(d->app), d->id, anchor, dir, n, rows, e);
-}
-
-static void iso_clear(void *row)
-{
-	hh_isolation_clear(row);
-}
+LIST_ROW_CLEAR(iso_clear, hh_isolation_clear)
 
 static void iso_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {
@@ -571,7 +541,7 @@ static int act_reveal_resident(struct screen *s)
 		app_status(s->app, "%s", _("No resident is selected."));
 		return SCREEN_HANDLED;
 	}
-	if (revealed(d, r->id))
+	if (hhfmt_revealed(&d->revealed, r->id))
 		return SCREEN_HANDLED;
 	if ((!r->id_number || !*r->id_number) && (!r->phone || !*r->phone)) {
 		app_status(s->app, _("%s has no ID number or phone to reveal."), r->name);
@@ -581,8 +551,7 @@ static int act_reveal_resident(struct screen *s)
 		app_error_err(s->app, &e);
 		return SCREEN_HANDLED;
 	}
-	if (d->nrevealed < REVEAL_MAX)
-		d->revealed[d->nrevealed++] = r->id;
+	hhfmt_reveal(&d->revealed, r->id);
 	app_status(s->app,
 		   _("ID number and phone of %s revealed on this screen (recorded in the "
 		     "history)."),

@@ -27,40 +27,22 @@
 #include "tui/widgets/widget_text.h"
 
 /* Counting stops here: the title says "10000+" beyond. */
-#define COUNT_CAP  10000
-#define REVEAL_MAX 64
+#define COUNT_CAP 10000
 
 struct hh {
 	struct app *app;
 	struct list *list;
 	struct lineedit filter;
-	int filtering;			/* the filter field has the keys */
-	char *query;			/* the filter as typed; "" for none */
-	long long count;		/* households shown (capped), -1 unknown */
-	long long revealed[REVEAL_MAX]; /* households whose phone shows whole here */
-	int nrevealed;
+	int filtering;		       /* the filter field has the keys */
+	char *query;		       /* the filter as typed; "" for none */
+	long long count;	       /* households shown (capped), -1 unknown */
+	struct hhfmt_reveals revealed; /* households whose phone shows whole here */
 	struct rect r;
 };
 
-static int is_revealed(const struct hh *st, long long id)
-{
-	for (int i = 0; i < st->nrevealed; i++)
-		if (st->revealed[i] == id)
-			return 1;
-	return 0;
-}
+LIST_DB_PAGE(page, struct hh, db_search_page, own->query)
 
-static int page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
-{
-	struct hh *st = ctx;
-
-	return db_search_page(app_db(st->app), st->query, anchor, dir, n, rows, e);
-}
-
-static void row_clear(void *row)
-{
-	db_search_row_clear(row);
-}
+LIST_ROW_CLEAR(row_clear, db_search_row_clear)
 
 static void cell(void *ctx, const void *row, int col, struct strbuf *out)
 {
@@ -68,7 +50,7 @@ static void cell(void *ctx, const void *row, int col, struct strbuf *out)
 	const struct household *h = &((const struct search_row *)row)->h;
 
 	if (col == 3)
-		hhfmt_secret(h->phone, 0, is_revealed(st, h->id), out);
+		hhfmt_secret(h->phone, 0, hhfmt_revealed(&st->revealed, h->id), out);
 	else
 		hhfmt_codes(model_tag, h->tags, out);
 }
@@ -345,18 +327,14 @@ static int act_reveal(struct screen *s)
 		app_status(s->app, "%s", _("This household has no phone to reveal."));
 		return SCREEN_HANDLED;
 	}
-	if (is_revealed(st, row->h.id))
+	if (hhfmt_revealed(&st->revealed, row->h.id))
 		return SCREEN_HANDLED;
 	err_clear(&e);
 	if (db_reveal(app_db(s->app), "households", row->h.uuid, "phone", &e) < 0) {
 		app_error_err(s->app, &e);
 		return SCREEN_HANDLED;
 	}
-	if (st->nrevealed == REVEAL_MAX)
-		memmove(st->revealed, st->revealed + 1,
-			sizeof st->revealed - sizeof st->revealed[0]),
-		    st->nrevealed--;
-	st->revealed[st->nrevealed++] = row->h.id;
+	hhfmt_reveal(&st->revealed, row->h.id);
 	app_status(s->app, _("Phone of %s revealed on this screen (recorded in the history)."),
 		   row->h.code);
 	return SCREEN_HANDLED;

@@ -101,13 +101,9 @@ static int check_site(void *ctx, struct form *f, const char *name, const char *v
 
 static int check_days(void *ctx, struct form *f, const char *name, const char *v, struct err *e)
 {
-	int n;
-
 	(void)ctx;
 	(void)f;
-	if (formcheck_int(v, 1, 60, &n) < 0)
-		return err_field(e, name, "%s", _("isolation days: a whole number from 1 to 60"));
-	return 0;
+	return formcheck_range(name, v, 1, 60, _("isolation days: a whole number from 1 to 60"), e);
 }
 
 long long iso_start_write(struct app *app, const struct isolation_new *n, struct err *e)

@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/mask.h"
+#include "core/enums.h"
 #include "core/model.h"
 #include "core/strbuf.h"
 #include "core/temperature.h"
@@ -19,6 +20,7 @@
 #include "tui/app.h"
 #include "tui/widgets/draw.h"
 #include "tui/widgets/form.h"
+#include "tui/widgets/formcheck.h"
 #include "tui/screens/history.h"
 #include "tui/screens/iso_chart.h"
 #include "tui/screens/iso_forms.h"
@@ -118,22 +120,18 @@ static void flags_cell(const struct iso_row *r, struct strbuf *out)
 
 	/* why an ended one ended, in words that fit the column as the flags
 	 * do (the history and the certificate say it in full) */
-	static const struct {
-		const char *code, *word;
-	} ended[] = {
-	    {"hospitalised", N_("to hospital")},
-	    {"confirmed", N_("confirmed")},
-	    {"error", N_("in error")},
+	static const struct enum_entry ended[] = {
+	    {"hospitalised", N_("to hospital"), NULL},
+	    {"confirmed", N_("confirmed"), NULL},
+	    {"error", N_("in error"), NULL},
+	    {NULL, NULL, NULL},
 	};
 
 	if (r->flags & ISO_ENDED) {
-		const struct enum_entry *why = model_enum_find(model_iso_end, r->end_reason);
+		const struct enum_entry *why = model_enum_find(ended, r->end_reason);
 
-		for (size_t i = 0; i < sizeof ended / sizeof *ended; i++)
-			if (!strcmp(r->end_reason, ended[i].code)) {
-				strbuf_puts(out, _(ended[i].word));
-				return;
-			}
+		if (!why)
+			why = model_enum_find(model_iso_end, r->end_reason);
 		strbuf_puts(out, why ? _(why->label) : r->end_reason);
 		return;
 	}
@@ -471,18 +469,10 @@ static int collect_site(const char *site, void *ctx)
 	return 0;
 }
 
+/* "all kinds" and core's isolation kinds. */
 static const struct enum_entry kind_any[] = {
     {"all", N_("all kinds"), "全部"},
-    {"home", N_("home"), "居家隔离"},
-    {"central", N_("central"), "集中隔离"},
-    {"hospital", N_("hospital"), "医院"},
-    {NULL, NULL, NULL},
-};
-
-static const struct enum_entry yes_no[] = {
-    {"no", N_("no"), "否"},
-    {"yes", N_("yes"), "是"},
-    {NULL, NULL, NULL},
+    ENUM_ISO_KIND(ENUM_ENTRY, ){NULL, NULL, NULL},
 };
 
 static int filter_submit(void *ctx, struct form *f, struct err *e)
@@ -500,7 +490,7 @@ static int filter_submit(void *ctx, struct form *f, struct err *e)
 		if (i >= 0 && i < st->nsites)
 			st->site = xstrdup(st->site_names[i]);
 	}
-	st->ended = !strcmp(form_value(f, "ended"), "yes");
+	st->ended = !strcmp(form_value(f, "ended"), "1");
 	set_empty(st);
 	recount(st);
 	list_reset(st->list);
@@ -536,7 +526,7 @@ static int act_filter(struct screen *s)
 	form_add_enum(f, "kind", N_("Kind"), kind_any, st->kind[0] ? st->kind : "all",
 		      FORM_REQUIRED);
 	form_add_enum(f, "site", N_("Central site"), st->sites, cur, FORM_REQUIRED);
-	form_add_enum(f, "ended", N_("Show ended ones"), yes_no, st->ended ? "yes" : "no",
+	form_add_enum(f, "ended", N_("Show ended ones"), formcheck_yes_no, st->ended ? "1" : "0",
 		      FORM_REQUIRED);
 	form_push(s->app, f, filter_submit, NULL);
 	return SCREEN_HANDLED;

@@ -21,19 +21,7 @@ struct rlist {
 	char day[DATE_STR];
 };
 
-static int load(struct app *app, void *own, struct list *l, struct err *e)
-{
-	struct rlist *st = own;
-	int r;
-
-	clock_today_iso(st->day);
-	db_returnees_free(st->v, st->n);
-	st->v = NULL;
-	st->n = 0;
-	r = db_returnee_list(app_db(app), st->day, &st->v, &st->n, e);
-	list_set_array(l, st->v, st->n, sizeof *st->v);
-	return r;
-}
+LIST_ARRAY_LOAD(load, struct rlist, day, clock_today_iso, db_returnee_list, db_returnees_free)
 
 /* The status of one returnee, as the list and the status line say it. */
 static const char *status_of(const struct returnee_alert *a)

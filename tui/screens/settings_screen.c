@@ -47,13 +47,9 @@ static int check_fever(void *c, struct form *f, const char *name, const char *v,
 
 static int check_count(void *c, struct form *f, const char *name, const char *v, struct err *e)
 {
-	int n;
-
 	(void)c;
 	(void)f;
-	if (formcheck_int(v, 1, 365, &n) < 0)
-		return err_field(e, name, "%s", _("a whole number of days or hours, 1 to 365"));
-	return 0;
+	return formcheck_range(name, v, 1, 365, _("a whole number of days or hours, 1 to 365"), e);
 }
 
 static int check_file(void *c, struct form *f, const char *name, const char *v, struct err *e)

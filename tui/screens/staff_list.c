@@ -35,21 +35,23 @@ static const struct enum_entry party_choice[] = {
     {NULL, NULL, NULL},
 };
 
-static int load(struct app *app, void *own, struct list *l, struct err *e)
+/* This month, YYYY-MM, into month (8 bytes). */
+static void this_month(char *month)
 {
-	struct slist *st = own;
 	char iso[DATE_STR];
-	int r;
 
 	clock_today_iso(iso);
-	snprintf(st->month, sizeof st->month, "%.7s", iso);
-	free(st->v);
-	st->v = NULL;
-	st->n = 0;
-	r = db_volunteer_month(app_db(app), st->month, &st->v, &st->n, e);
-	list_set_array(l, st->v, st->n, sizeof *st->v);
-	return r;
+	snprintf(month, 8, "%.7s", iso);
 }
+
+/* The months read (no text of their own to free). */
+static void months_free(struct volunteer_month *v, int n)
+{
+	(void)n;
+	free(v);
+}
+
+LIST_ARRAY_LOAD(load, struct slist, month, this_month, db_volunteer_month, months_free)
 
 static void s_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {

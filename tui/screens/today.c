@@ -363,10 +363,29 @@ static void fu_detail(const struct followup *f, struct strbuf *out)
 		strbuf_printf(out, " · %s", f->clinic);
 }
 
+/* Who a row is about and their household, from the one source it has. */
+static void trow_who(const struct trow *r, const char **name, const char **household)
+{
+	if (r->visit) {
+		*name = r->visit->name;
+		*household = r->visit->code;
+	} else if (r->fu_idx >= 0) {
+		*name = r->fu.name;
+		*household = r->fu.household;
+	} else if (r->ret_idx >= 0) {
+		*name = r->ret.name;
+		*household = r->ret.household;
+	} else {
+		*name = r->iso.name;
+		*household = r->iso.household;
+	}
+}
+
 static void t_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {
 	const struct trow *r = row;
 	const struct iso_alert *a = &r->iso;
+	const char *name, *household;
 	const struct enum_entry *k;
 	char t[8];
 
@@ -390,16 +409,9 @@ static void t_cell(void *ctx, const void *row, int col, struct strbuf *out)
 		strbuf_puts(out, kind_label(r));
 		return;
 	case 1:
-		strbuf_puts(out, r->visit	     ? r->visit->name
-				 : r->fu_idx >= 0  ? r->fu.name
-				 : r->ret_idx >= 0 ? r->ret.name
-						   : a->name);
-		return;
 	case 2:
-		strbuf_puts(out, r->visit	     ? r->visit->code
-				 : r->fu_idx >= 0  ? r->fu.household
-				 : r->ret_idx >= 0 ? r->ret.household
-						   : a->household);
+		trow_who(r, &name, &household);
+		strbuf_puts(out, col == 1 ? name : household);
 		return;
 	}
 	if (!r->visit && r->fu_idx >= 0) {

@@ -27,19 +27,7 @@ struct vlog {
 	char day[DATE_STR];
 };
 
-static int load(struct app *app, void *own, struct list *l, struct err *e)
-{
-	struct vlog *st = own;
-	int r;
-
-	clock_today_iso(st->day);
-	db_visitors_free(st->v, st->n);
-	st->v = NULL;
-	st->n = 0;
-	r = db_visitors_day(app_db(app), st->day, &st->v, &st->n, e);
-	list_set_array(l, st->v, st->n, sizeof *st->v);
-	return r;
-}
+LIST_ARRAY_LOAD(load, struct vlog, day, clock_today_iso, db_visitors_day, db_visitors_free)
 
 static void v_cell(void *ctx, const void *row, int col, struct strbuf *out)
 {

@@ -10,6 +10,12 @@
 #include "core/phone.h"
 #include "core/temperature.h"
 
+const struct enum_entry formcheck_yes_no[] = {
+    {"0", N_("no"), "否"},
+    {"1", N_("yes"), "是"},
+    {NULL, NULL, NULL},
+};
+
 int formcheck_int(const char *v, int lo, int hi, int *out)
 {
 	char *end;
@@ -21,6 +27,15 @@ int formcheck_int(const char *v, int lo, int hi, int *out)
 	if (*end || n < lo || n > hi)
 		return -1;
 	*out = (int)n;
+	return 0;
+}
+
+int formcheck_range(const char *name, const char *v, int lo, int hi, const char *msg, struct err *e)
+{
+	int n;
+
+	if (formcheck_int(v, lo, hi, &n) < 0)
+		return err_field(e, name, "%s", msg);
 	return 0;
 }
 
@@ -38,31 +53,34 @@ int formcheck_phone(void *ctx, struct form *f, const char *name, const char *v, 
 	return 0;
 }
 
-int formcheck_temp(void *ctx, struct form *f, const char *name, const char *v, struct err *e)
+/* A value that parse reads into a whole number and format writes back in
+ * its canonical spelling (at most 7 bytes), or msg naming the field. */
+static int canonical(struct form *f, const char *name, const char *v, struct err *e,
+		     int (*parse)(const char *, int *, struct err *), void (*format)(int, char *),
+		     const char *msg)
 {
 	char buf[8];
-	int t;
+	int x;
 
-	(void)ctx;
-	if (temperature_parse(v, &t, NULL) < 0)
-		return err_field(e, name, "%s",
-				 _("temperature: 34.0 to 43.0 °C, typed as 365, 36.5 or 37"));
-	temperature_format(t, buf);
+	if (parse(v, &x, NULL) < 0)
+		return err_field(e, name, "%s", msg);
+	format(x, buf);
 	form_set(f, name, buf);
 	return 0;
 }
 
+int formcheck_temp(void *ctx, struct form *f, const char *name, const char *v, struct err *e)
+{
+	(void)ctx;
+	return canonical(f, name, v, e, temperature_parse, temperature_format,
+			 _("temperature: 34.0 to 43.0 °C, typed as 365, 36.5 or 37"));
+}
+
 int formcheck_time(void *ctx, struct form *f, const char *name, const char *v, struct err *e)
 {
-	char buf[6];
-	int m;
-
 	(void)ctx;
-	if (clock_time_parse(v, &m, NULL) < 0)
-		return err_field(e, name, "%s", _("a time is HH:MM, e.g. 08:00 (or 8, 800)"));
-	clock_time_format(m, buf);
-	form_set(f, name, buf);
-	return 0;
+	return canonical(f, name, v, e, clock_time_parse, clock_time_format,
+			 _("a time is HH:MM, e.g. 08:00 (or 8, 800)"));
 }
 
 int formcheck_file_name(void *ctx, struct form *f, const char *name, const char *v, struct err *e)

@@ -9,9 +9,17 @@
 #include "core/err.h"
 #include "tui/widgets/form.h"
 
+/* The choice of no ("0") or yes ("1") for form_add_enum. */
+extern const struct enum_entry formcheck_yes_no[];
+
 /* A whole number from lo to hi as a field holds it (digits, a sign): 0 with
  * *out set, or -1. */
 int formcheck_int(const char *v, int lo, int hi, int *out);
+
+/* A field check's body for a whole number from lo to hi in field name:
+ * 0, or -1 with e naming the field and saying msg (already translated). */
+int formcheck_range(const char *name, const char *v, int lo, int hi, const char *msg,
+		    struct err *e);
 
 /* A mainland mobile or landline number (core/phone), canonical. */
 int formcheck_phone(void *ctx, struct form *f, const char *name, const char *v, struct err *e);

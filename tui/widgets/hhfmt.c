@@ -49,6 +49,23 @@ void hhfmt_secret(const char *value, int is_id, int revealed, struct strbuf *out
 		mask_append(is_id ? mask_id : mask_phone, value, out);
 }
 
+int hhfmt_revealed(const struct hhfmt_reveals *r, long long id)
+{
+	for (int i = 0; i < r->n; i++)
+		if (r->id[i] == id)
+			return 1;
+	return 0;
+}
+
+void hhfmt_reveal(struct hhfmt_reveals *r, long long id)
+{
+	if (r->n == HHFMT_REVEAL_MAX) {
+		memmove(r->id, r->id + 1, sizeof r->id - sizeof r->id[0]);
+		r->n--;
+	}
+	r->id[r->n++] = id;
+}
+
 void hhfmt_temp(int tenths, struct strbuf *out)
 {
 	if (tenths < 0)

@@ -18,6 +18,21 @@ void hhfmt_codes(const struct enum_entry *table, const char *codes, struct strbu
  * revealed.  Nothing for NULL. */
 void hhfmt_secret(const char *value, int is_id, int revealed, struct strbuf *out);
 
+/* The records whose ID number or phone a screen shows whole (revealed, and
+ * audited, there): the last HHFMT_REVEAL_MAX, the oldest masked again when
+ * more come.  Starts zeroed. */
+#define HHFMT_REVEAL_MAX 64
+struct hhfmt_reveals {
+	long long id[HHFMT_REVEAL_MAX];
+	int n;
+};
+
+/* 1 when record id is revealed in r. */
+int hhfmt_revealed(const struct hhfmt_reveals *r, long long id);
+
+/* Adds record id to r (not already in it). */
+void hhfmt_reveal(struct hhfmt_reveals *r, long long id);
+
 /* Appends tenths of a degree as "36.5" ("-" for a negative value). */
 void hhfmt_temp(int tenths, struct strbuf *out);
 

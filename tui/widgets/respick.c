@@ -37,17 +37,9 @@ struct respick_arg {
 	void *ctx;
 };
 
-static int page(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)
-{
-	struct respick *p = ctx;
+LIST_DB_PAGE(page, struct respick, db_iso_pick_page, own->query)
 
-	return db_iso_pick_page(app_db(p->app), p->query, anchor, dir, n, rows, e);
-}
-
-static void row_clear(void *row)
-{
-	db_iso_pick_clear(row);
-}
+LIST_ROW_CLEAR(row_clear, db_iso_pick_clear)
 
 static void cell(void *ctx, const void *row, int col, struct strbuf *out)
 {

@@ -101,6 +101,61 @@ struct list_spec {
 	void (*clear)(void *row);
 };
 
+/* The page and clear of a list_spec over db/ (the file includes tui/app.h
+ * and the db/ header):
+ *	LIST_DB_PAGE(my_page, struct mine, db_hh_visits, own->id)
+ * defines static int my_page(void *ctx, ...) as page above, returning
+ * db_hh_visits(app_db(own->app), own->id, anchor, dir, n, rows, e) where own
+ * is ctx as a struct mine * (with a member app) and the key an expression of
+ * own; LIST_DB_PAGE_ALL(my_page, struct mine, db_pass_page) the same for a
+ * page function with no key (the whole table);
+ *	LIST_ROW_CLEAR(my_clear, hh_visit_clear)
+ * defines static void my_clear(void *row) as the row's destructor. */
+#define LIST_DB_PAGE(fn, T, db_page, key)                                                          \
+	static int fn(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)    \
+	{                                                                                          \
+		T *own = ctx;                                                                      \
+                                                                                                   \
+		return db_page(app_db(own->app), key, anchor, dir, n, rows, e);                    \
+	}
+#define LIST_DB_PAGE_ALL(fn, T, db_page)                                                           \
+	static int fn(void *ctx, const void *anchor, int dir, int n, void *rows, struct err *e)    \
+	{                                                                                          \
+		T *own = ctx;                                                                      \
+                                                                                                   \
+		return db_page(app_db(own->app), anchor, dir, n, rows, e);                         \
+	}
+#define LIST_ROW_CLEAR(fn, clear)                                                                  \
+	static void fn(void *row)                                                                  \
+	{                                                                                          \
+		clear(row);                                                                        \
+	}
+
+/* The re-read of rows a screen holds whole (members v and n of its own data
+ * T) that a db/ function reads by a key (a char array member of T), as a
+ * listscreen_def.load (tui/widgets/listscreen.h):
+ *	LIST_ARRAY_LOAD(my_load, struct mine, day, clock_today_iso,
+ *			db_visitors_day, db_visitors_free)
+ * defines static int my_load(struct app *app, void *own, struct list *l,
+ * struct err *e), which brings the key up to date (clock_today_iso(day)),
+ * frees the rows held (db_visitors_free(v, n)), reads them anew
+ * (db_visitors_day(app_db(app), day, &v, &n, e)), hands them to l with
+ * list_set_array and returns what the read did. */
+#define LIST_ARRAY_LOAD(fn, T, key, set_key, read, free_rows)                                      \
+	static int fn(struct app *app, void *own_data, struct list *l, struct err *e)              \
+	{                                                                                          \
+		T *own = own_data;                                                                 \
+		int r;                                                                             \
+                                                                                                   \
+		set_key(own->key);                                                                 \
+		free_rows(own->v, own->n);                                                         \
+		own->v = NULL;                                                                     \
+		own->n = 0;                                                                        \
+		r = read(app_db(app), own->key, &own->v, &own->n, e);                              \
+		list_set_array(l, own->v, own->n, sizeof *own->v);                                 \
+		return r;                                                                          \
+	}
+
 /* A new list as spec says (spec and its fields must outlive the list: static
  * tables).  As list_new otherwise. */
 struct list *list_new_spec(struct app *app, const struct list_spec *spec, void *ctx);
