@@ -59,7 +59,7 @@ static int collect(struct db *db, const char *day, enum collect_mode mode,
 	    e);
 	struct settings set;
 	struct returnee_facts f;
-	char areas[512], back[16];
+	char *areas = NULL, back[16];
 	int cap = 0, r;
 
 	*v = NULL;
@@ -70,15 +70,12 @@ static int collect(struct db *db, const char *day, enum collect_mode mode,
 	memset(&f, 0, sizeof f);
 	f.isolation_days = set.isolation_days;
 	settings_clear(&set);
-	if (r < 0 || db_key_areas_get(db, areas, sizeof areas, e) < 0) {
+	if (r < 0 || !(areas = db_key_areas(db, e)) || date_parse_iso(day, &f.today, e) < 0) {
+		free(areas);
 		sqlite3_reset(st);
 		return -1;
 	}
 	f.key_areas = areas;
-	if (date_parse_iso(day, &f.today, e) < 0) {
-		sqlite3_reset(st);
-		return -1;
-	}
 	snprintf(back, sizeof back, "-%d days", f.isolation_days);
 	sql_bind_text(st, ":day", day);
 	sql_bind_text(st, ":back", back);
@@ -112,6 +109,7 @@ static int collect(struct db *db, const char *day, enum collect_mode mode,
 		(*v)[(*n)++] = a;
 	}
 	sqlite3_reset(st);
+	free(areas);
 	if (r < 0) {
 		db_returnees_free(*v, *n);
 		*v = NULL;

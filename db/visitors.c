@@ -23,37 +23,44 @@
 #include "db/sql.h"
 #include "db/staff.h"
 
-int db_key_areas_get(struct db *db, char *out, size_t n, struct err *e)
+char *db_key_areas(struct db *db, struct err *e)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT key_areas FROM settings ORDER BY id LIMIT 1", e);
+	char *v = NULL;
 	int r;
 
 	if (!st)
-		return -1;
+		return NULL;
 	r = sql_step_row(db, st, e);
 	if (r == 1)
-		sql_col_copy(st, 0, out, n);
-	else
-		snprintf(out, n, "%s", RETURNEE_KEY_AREAS_DEFAULT);
+		sql_col_str(st, 0, &v);
 	sqlite3_reset(st);
-	return r < 0 ? -1 : 0;
+	if (r < 0)
+		return NULL;
+	return v ? v : xstrdup(RETURNEE_KEY_AREAS_DEFAULT);
 }
 
 int db_key_areas_set(struct db *db, const char *areas, struct err *e)
 {
 	sqlite3_stmt *st;
-	char old[512], now[20], uuid[37];
+	char *old = NULL, now[20], uuid[37];
 	int r;
 
+	if (!areas)
+		areas = "";
 	if (limits_check("settings", "key_areas", areas, e) < 0 || db_begin(db, e) < 0)
 		return -1;
-	if (db_key_areas_get(db, old, sizeof old, e) < 0)
+	if (!(old = db_key_areas(db, e)))
 		goto fail;
+	if (!strcmp(old, areas)) {
+		free(old);
+		return db_commit(db, e);
+	}
 	st = db_stmt(db, "UPDATE settings SET key_areas = :k, updated_at = :now", e);
 	if (!st)
 		goto fail;
 	clock_now(now);
-	sql_bind_text(st, ":k", areas ? areas : "");
+	sql_bind_text(st, ":k", areas);
 	sql_bind_text(st, ":now", now);
 	if (sql_step_done(db, st, e) < 0)
 		goto fail;
@@ -66,9 +73,11 @@ int db_key_areas_set(struct db *db, const char *areas, struct err *e)
 	sqlite3_reset(st);
 	if (r != 1)
 		goto fail;
-	r = record_audit_change(db, "settings", uuid, "key_areas", old, areas ? areas : "", e);
+	r = record_audit_change(db, "settings", uuid, "key_areas", old, areas, e);
+	free(old);
 	return db_end(db, r, e) < 0 ? -1 : 0;
 fail:
+	free(old);
 	db_rollback(db);
 	return -1;
 }
@@ -165,13 +174,13 @@ long long db_visitor_add(struct db *db, const struct visitor_new *v, int *admitt
 	struct strbuf reason = STRBUF_INIT;
 	struct visitor_ins row;
 	enum visitor_verdict verdict;
-	char phone[PHONE_MAX] = "", idn[40] = "", areas[512], uuid[37];
+	char phone[PHONE_MAX] = "", idn[40] = "", *areas = NULL, uuid[37];
 	long long hh, id = -1, staff;
 
 	if (db_begin(db, e) < 0)
 		return -1;
 	if (check_new(db, v, phone, idn, &hh, e) < 0 || db_settings_get(db, &set, e) < 0 ||
-	    db_key_areas_get(db, areas, sizeof areas, e) < 0 ||
+	    !(areas = db_key_areas(db, e)) ||
 	    (staff = db_staff_current_id(db, e)) < 0)
 		goto out;
 	memset(&f, 0, sizeof f);
@@ -208,6 +217,7 @@ out:
 		snprintf(why, n, "%s", row.refusal);
 	strbuf_free(&reason);
 	settings_clear(&set);
+	free(areas);
 	return id;
 }
 

@@ -12,11 +12,13 @@
 
 struct db;
 
-/* The settings' key areas ("湖北,武汉") into out (n bytes).  Returns 0 or -1. */
-int db_key_areas_get(struct db *db, char *out, size_t n, struct err *e);
+/* The settings' key areas ("湖北,武汉"), whole, as a malloc'd string (the
+ * default before a settings row exists), or NULL with e filled. */
+char *db_key_areas(struct db *db, struct err *e);
 
 /* Sets the key areas (names separated by commas; empty: none).  Audited as
- * a settings update.  Returns 0 or -1. */
+ * a settings update; the same value as stored writes nothing.  Returns 0 or
+ * -1. */
 int db_key_areas_set(struct db *db, const char *areas, struct err *e);
 
 /* What the gate form typed. */

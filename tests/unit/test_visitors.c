@@ -100,7 +100,7 @@ static void test_db_log(void **state)
 	struct visitor_new v = {0};
 	struct visitor_row *rows;
 	struct err e;
-	char why[256], areas[64];
+	char why[256], *areas;
 	int admitted = -1, n;
 	long long id;
 
@@ -108,8 +108,10 @@ static void test_db_log(void **state)
 	err_clear(&e);
 	db = open_log();
 	assert_int_equal(db_household_insert(db, &h, &e), 0);
-	assert_int_equal(db_key_areas_get(db, areas, sizeof areas, &e), 0);
+	areas = db_key_areas(db, &e);
+	assert_non_null(areas);
 	assert_string_equal(areas, "湖北,武汉");
+	free(areas);
 
 	v.name = "";
 	v.temperature = 365;
@@ -169,6 +171,41 @@ static void test_db_log(void **state)
 	db_close(&db);
 }
 
+/* The key areas are read whole and written only when they change: 160
+ * characters of four bytes each (the limit) come back as they were, saving
+ * them again writes no audit row, and the next change's audit row holds
+ * them whole as the old value. */
+static void test_key_areas_whole(void **state)
+{
+	struct db *db = open_log();
+	struct strbuf big = STRBUF_INIT;
+	long long audits;
+	char *areas;
+	struct err e;
+
+	(void)state;
+	err_clear(&e);
+	for (int i = 0; i < RETURNEE_KEY_AREAS_MAX; i++)
+		strbuf_puts(&big, "\xf0\xa0\x80\x80"); /* U+20000 */
+	assert_int_equal(db_key_areas_set(db, strbuf_str(&big), &e), 0);
+	areas = db_key_areas(db, &e);
+	assert_non_null(areas);
+	assert_string_equal(areas, strbuf_str(&big));
+	free(areas);
+	audits = sql_scalar(db, "SELECT count(*) FROM audit_log", NULL);
+	assert_int_equal(db_key_areas_set(db, strbuf_str(&big), &e), 0);
+	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM audit_log", NULL), audits);
+	assert_int_equal(db_key_areas_set(db, "温州", &e), 0);
+	assert_int_equal(sql_scalar(db, "SELECT count(*) FROM audit_log", NULL), audits + 1);
+	assert_int_equal(sql_scalar(db,
+				    "SELECT length(json_extract(changes, '$.key_areas[0]'))"
+				    " FROM audit_log ORDER BY id DESC LIMIT 1",
+				    NULL),
+			 RETURNEE_KEY_AREAS_MAX);
+	strbuf_free(&big);
+	db_close(&db);
+}
+
 /* A visitor's texts at their column limits come back whole from the log
  * (they were read into fixed arrays and cut at 63 bytes: 21 characters of a
  * Chinese name). */
@@ -211,6 +248,7 @@ int main(void)
 		cmocka_unit_test(test_entry_rule),
 		cmocka_unit_test(test_db_log),
 		cmocka_unit_test(test_long_texts_whole),
+		cmocka_unit_test(test_key_areas_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,9 +8,9 @@
 struct db;
 struct settings;
 
-/* Writes s, the key areas (written only when they changed) and whether the
- * committee checks central isolation and hospital stays (1) or the site
- * does (0), all or nothing, with their audit rows.  Returns 0, or -1 with e
+/* Writes s, the key areas (only when they changed: db_key_areas_set) and
+ * whether the committee checks central isolation and hospital stays (1) or
+ * the site does (0), all or nothing, with their audit rows.  Returns 0, or -1 with e
  * filled (nothing written). */
 int settings_save(struct db *db, const struct settings *s, const char *key_areas,
 		  int checks_central, int checks_hospital, struct err *e);

@@ -147,13 +147,13 @@ static int start_submit(void *ctx, struct form *f, struct err *e)
 static void proposed_start(struct app *app, const struct resident *r, char start[DATE_STR])
 {
 	struct returnee_facts f = {0};
-	char areas[512];
+	char *areas;
 	struct err e;
 
 	err_clear(&e);
 	if (!r->return_date || !r->returned_from ||
 	    date_parse_iso(r->return_date, &f.returned, NULL) < 0 ||
-	    db_key_areas_get(app_db(app), areas, sizeof areas, &e) < 0)
+	    !(areas = db_key_areas(app_db(app), &e)))
 		return;
 	f.returned_from = r->returned_from;
 	f.key_areas = areas;
@@ -161,6 +161,7 @@ static void proposed_start(struct app *app, const struct resident *r, char start
 	clock_today(&f.today);
 	if (returnee_state(&f, NULL, 0) != RETURNEE_CLEAR)
 		snprintf(start, DATE_STR, "%s", r->return_date);
+	free(areas);
 }
 
 int iso_start_push(struct app *app, long long resident_id, iso_saved_fn saved, void *ctx)

@@ -134,7 +134,7 @@ int settings_screen_push(struct app *app)
 	struct ctx *c = xcalloc(1, sizeof *c);
 	struct form *f = form_new(_("Settings"), c);
 	char fever[16], iso[16], outing[16], alert[16], notice[16], station[2] = {s->station, 0};
-	char areas[512];
+	char *areas;
 	struct err e;
 	int central = 0, hospital = 0;
 
@@ -155,10 +155,11 @@ int settings_screen_push(struct app *app)
 			check_fever);
 	form_add_number(f, "iso_days", N_("Isolation days"), iso, 3, FORM_REQUIRED, check_count);
 	err_clear(&e);
-	if (db_key_areas_get(app_db(app), areas, sizeof areas, &e) < 0)
-		snprintf(areas, sizeof areas, "%s", RETURNEE_KEY_AREAS_DEFAULT);
-	form_add_text(f, "key_areas", N_("Key areas (湖北,武汉)"), areas, RETURNEE_KEY_AREAS_MAX,
+	areas = db_key_areas(app_db(app), &e);
+	form_add_text(f, "key_areas", N_("Key areas (湖北,武汉)"),
+		      areas ? areas : RETURNEE_KEY_AREAS_DEFAULT, RETURNEE_KEY_AREAS_MAX,
 		      FORM_REQUIRED, check_areas);
+	free(areas);
 	if (db_site_checks_get(app_db(app), &central, &hospital, &e) < 0)
 		app_error_err(app, &e);
 	form_add_enum(f, "checks_central", N_("Central isolation checked by"), checks_by,
