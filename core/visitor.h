@@ -9,6 +9,7 @@
 #define DOORSTEP_VISITOR_H
 
 #include "core/date.h"
+#include "core/returnee.h"
 #include "core/strbuf.h"
 
 enum visitor_verdict {
@@ -21,7 +22,7 @@ struct visitor_facts {
 	int temperature;      /* tenths */
 	int fever_threshold;  /* tenths */
 	int from_key_area;    /* returnee_from_key_area of the place */
-	char key_area[64];    /* the name it matched */
+	char key_area[RETURNEE_KEY_AREAS_MAX * 4 + 1]; /* the name it matched, whole */
 	int has_arrived;      /* 0 when the arrival date is not known */
 	struct date arrived;  /* when they came to the city */
 	struct date today;

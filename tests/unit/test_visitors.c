@@ -178,9 +178,12 @@ static void test_db_log(void **state)
 static void test_key_areas_whole(void **state)
 {
 	struct db *db = open_log();
+	struct household h = {.grid_id = -1, .code = "3-2-501"};
+	struct visitor_new v = {0};
 	struct strbuf big = STRBUF_INIT;
 	long long audits;
-	char *areas;
+	char *areas, why[512];
+	int admitted = -1;
 	struct err e;
 
 	(void)state;
@@ -202,6 +205,23 @@ static void test_key_areas_whole(void **state)
 				    " FROM audit_log ORDER BY id DESC LIMIT 1",
 				    NULL),
 			 RETURNEE_KEY_AREAS_MAX);
+	strbuf_free(&big);
+
+	/* A matched area name longer than 63 bytes reaches a refused
+	 * visitor's reason whole (it was cut to 63 bytes, mid-character). */
+	for (int i = 0; i < 30; i++)
+		strbuf_puts(&big, "鄂");
+	assert_int_equal(db_key_areas_set(db, strbuf_str(&big), &e), 0);
+	v.name = "李四";
+	v.temperature = 365;
+	v.checkpoint_id = -1;
+	v.household = "3-2-501";
+	v.from_place = strbuf_str(&big);
+	v.arrived_date = "2020-02-12";
+	assert_int_equal(db_household_insert(db, &h, &e), 0);
+	assert_true(db_visitor_add(db, &v, &admitted, why, sizeof why, &e) > 0);
+	assert_int_equal(admitted, 0);
+	assert_non_null(strstr(why, strbuf_str(&big)));
 	strbuf_free(&big);
 	db_close(&db);
 }
